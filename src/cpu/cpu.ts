@@ -1,0 +1,313 @@
+// One A64 processing element: the run loop (fetch, decode cache, dispatch), data accesses through the
+// translation hook, and the conversion of translation faults into exceptions.
+import type { Profile } from '../arch/profiles.ts';
+import { SR, SYSREGS } from '../arch/sysreg-table.ts';
+import { PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
+import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, faultStatusCode, TranslateResult } from '../mmu/result.ts';
+import { translate, type TranslationContext } from '../mmu/translate.ts';
+import { decode, EXEC } from './decode.ts';
+import {
+  EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, raiseHere, syncTarget,
+} from './exception.ts';
+import { CpuState, PC, SP, TMP0, TMP1, TMP3 } from './state.ts';
+
+/** Why a run stopped. */
+export type StopReason =
+  | { kind: 'exit'; code: number } // semihosting SYS_EXIT / PSCI SYSTEM_OFF
+  | { kind: 'budget' } // instruction budget exhausted
+  | { kind: 'aarch32'; el: number } // a legal return to AArch32, which this model does not execute
+  | { kind: 'halt'; why: string }; // the machine asked to stop (e.g. a debugger breakpoint)
+
+/** Machine services the CPU calls out to (semihosting on HLT #0xF000, PSCI on SMC). */
+export interface CpuHooks {
+  /** HLT #imm: return true if handled (semihosting), false to take the architectural exception. */
+  hlt(c: Cpu, imm: number): boolean;
+  /** SMC #imm at EL1/EL2 not trapped by HCR_EL2.TSC: the firmware's answer (PSCI). Return false if unhandled. */
+  smc(c: Cpu, imm: number): boolean;
+}
+
+const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
+
+export class Cpu extends CpuState implements TranslationContext {
+  hooks: CpuHooks = NO_HOOKS;
+  /** Preallocated translation result (hot paths allocate nothing). */
+  readonly tr = new TranslateResult();
+  /** Register-file slot used for preferred return addresses. */
+  readonly scratchSlot = TMP3;
+  stop: StopReason | null = null;
+  /** Optional per-instruction trace hook (set by --trace exec); checked only on the slow path. */
+  traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
+
+  // Fetch cache: the 4 KiB VA page the PC is in, mapped onto a RAM page's words and decode slots.
+  private fetchValid = false;
+  private fetchLo = 0; // VA[31:12] << 12 of the cached page
+  private fetchHi = 0;
+  private fetchWords: Uint32Array = new Uint32Array(0);
+  private fetchOps: Uint16Array = new Uint16Array(0);
+  private fetchBase = 0; // word index of VA page offset 0 in the RAM page
+
+  constructor(
+    profile: Profile,
+    readonly mem: PhysMemory,
+  ) {
+    super(profile);
+    this.reset(0n);
+  }
+
+  /** Reset into EL2h at `entry` as QEMU's virt board does for a bare-metal -kernel ELF (ARCH-NOTES §14). */
+  reset(entry: bigint): void {
+    this.x.fill(0n);
+    this.sr.fill(0n);
+    SYSREGS.forEach((r, i) => {
+      this.sr[i] = r.reset(this.profile);
+    });
+    this.el = 2;
+    this.spsel = 1;
+    this.daif = 0x3c0;
+    this.il = 0;
+    this.ss = 0;
+    this.nzcv = 0;
+    this.flagKind = 0;
+    this.exclAddr = -1;
+    this.x[PC] = entry;
+    this.stop = null;
+    this.icount = 0;
+    this.fetchValid = false;
+  }
+
+  /** A context synchronization event (ISB, exception entry, ERET): later fetches see new state. */
+  contextSync(): void {
+    this.fetchValid = false;
+  }
+
+  /** Stop the run loop after the current instruction. */
+  halt(reason: StopReason): void {
+    this.stop = reason;
+    this.fetchValid = false;
+  }
+
+  stopAarch32(el: number): void {
+    this.halt({ kind: 'aarch32', el });
+  }
+
+  /** Execute up to `budget` instructions; returns why it stopped. */
+  run(budget: number): StopReason {
+    const x = this.x;
+    const u = this.u32;
+    let n = 0;
+    this.stop = null;
+    while (n < budget) {
+      const lo = u[PC * 2]!;
+      if (!this.fetchValid || u[PC * 2 + 1] !== this.fetchHi || ((lo ^ this.fetchLo) & 0xfffff000) !== 0) {
+        if (this.stop !== null) break;
+        if (!this.refillFetch()) continue; // an exception was taken; fetch again from the vector
+      }
+      const idx = this.fetchBase + ((lo & 0xfff) >>> 2);
+      const w = this.fetchWords[idx]!;
+      let op = this.fetchOps[idx]!;
+      if (op === 0) {
+        op = decode(w) + 1;
+        this.fetchOps[idx] = op;
+      }
+      if (this.traceExec !== null) this.traceExec(this, x[PC]!, w);
+      x[PC] = x[PC]! + 4n;
+      n++;
+      EXEC[op - 1]!(this, w);
+    }
+    this.icount += n;
+    if (this.stop !== null) return this.stop;
+    return { kind: 'budget' };
+  }
+
+  /** Slow path of instruction fetch: illegal state, PC alignment, translation. False if an exception was taken. */
+  private refillFetch(): boolean {
+    const u = this.u32;
+    const lo = u[PC * 2]!;
+    const hi = u[PC * 2 + 1]!;
+    // PSTATE.IL=1: the next instruction takes an Illegal Execution state exception (ARM §D1.4; EC 0x0E)
+    if (this.il === 1) {
+      this.x[PC] = this.x[PC]! + 4n; // raiseHere reports PC - 4 = this instruction
+      raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
+      return false;
+    }
+    // PC alignment fault (ARM §D1.4 PC alignment checking; EC 0x22, FAR = PC)
+    if ((lo & 3) !== 0) {
+      this.setFar(syncTarget(this), this.x[PC]!);
+      this.x[PC] = this.x[PC]! + 4n;
+      raiseHere(this, syncTarget(this), EC_PC_ALIGN, 0);
+      return false;
+    }
+    const tr = this.tr;
+    if (!translate(this, lo, hi, ACC_EXEC, 4, this.el, tr)) {
+      this.abort(tr, this.x[PC]!, ACC_EXEC, 0);
+      return false;
+    }
+    const page = this.mem.page(tr.pa);
+    if (page === undefined) {
+      tr.fault = FAULT_EXTERNAL;
+      this.abort(tr, this.x[PC]!, ACC_EXEC, 0);
+      return false;
+    }
+    if (page.ops === undefined) page.ops = new Uint16Array(PAGE_SIZE >>> 2);
+    this.fetchWords = page.u32;
+    this.fetchOps = page.ops;
+    this.fetchBase = ((tr.pa & (PAGE_SIZE - 1)) & ~0xfff) >>> 2;
+    this.fetchLo = (lo & 0xfffff000) >>> 0;
+    this.fetchHi = hi;
+    this.fetchValid = true;
+    return true;
+  }
+
+  private setFar(target: number, va: bigint): void {
+    this.sr[target === 2 ? SR.FAR_EL2 : SR.FAR_EL1] = va;
+  }
+
+  /**
+   * Take the abort for a failed translation or access (ARM J1.1 AArch64.Abort; ARCH-NOTES §7e–§7f).
+   * `iss` carries the access-specific ISS bits (WnR, ISV/SAS/SSE/SRT/SF/AR) the caller knows.
+   */
+  abort(r: TranslateResult, va: bigint, acc: number, iss: number): void {
+    // Stage-2 faults always go to EL2; stage-1 faults to EL1 unless at EL2 or routed by TGE
+    const target = r.stage2 ? 2 : syncTarget(this);
+    const lower = target > this.el;
+    let ec: number;
+    if (acc === ACC_EXEC) ec = lower ? EC_IABT_LOWER : EC_IABT_SAME;
+    else ec = lower ? EC_DABT_LOWER : EC_DABT_SAME;
+    let syn = faultStatusCode(r) | (r.s1ptw ? 1 << 7 : 0);
+    if (acc !== ACC_EXEC) syn |= iss;
+    if (acc === ACC_WRITE || (iss & (1 << 6)) !== 0) syn |= 1 << 6; // WnR
+    if (r.s1ptw) syn &= ~(1 << 24); // ISV=0 when S1PTW=1
+    this.setFar(target, va);
+    if (r.stage2 && target === 2) this.sr[SR.HPFAR_EL2] = BigInt(Math.floor(r.ipa / 4096)) << 4n; // FIPA = IPA[47:12] at bits 39:4
+    raiseHere(this, target, ec, syn);
+  }
+
+  // --- data accesses: the VA is in slot TMP0; loads return the value zero-extended in slot TMP1 ---
+
+  /** Load `size` (1, 2, 4, 8) bytes from VA = x[TMP0] into x[TMP1]. False if an exception was taken. */
+  load(size: number, iss = 0): boolean {
+    const u = this.u32;
+    const lo = u[TMP0 * 2]!;
+    const tr = this.tr;
+    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_READ, size, this.el, tr)) {
+      this.abort(tr, this.x[TMP0]!, ACC_READ, iss);
+      return false;
+    }
+    const pa = tr.pa;
+    const off = pa & (PAGE_SIZE - 1);
+    const page = off + size <= PAGE_SIZE ? this.mem.page(pa) : undefined;
+    if (page !== undefined) {
+      if ((off & 3) === 0 && size >= 4) {
+        u[TMP1 * 2] = page.u32[off >>> 2]!;
+        u[TMP1 * 2 + 1] = size === 8 ? page.u32[(off >>> 2) + 1]! : 0;
+      } else {
+        readUnaligned(page, off, size, u);
+      }
+      return true;
+    }
+    return this.loadSlow(pa, size, iss);
+  }
+
+  /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. */
+  store(size: number, valSlot: number, iss = 0): boolean {
+    const u = this.u32;
+    const lo = u[TMP0 * 2]!;
+    const tr = this.tr;
+    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_WRITE, size, this.el, tr)) {
+      this.abort(tr, this.x[TMP0]!, ACC_WRITE, iss);
+      return false;
+    }
+    const pa = tr.pa;
+    const off = pa & (PAGE_SIZE - 1);
+    const page = off + size <= PAGE_SIZE ? this.mem.page(pa) : undefined;
+    if (page !== undefined) {
+      if ((off & 3) === 0 && size >= 4) {
+        page.u32[off >>> 2] = u[valSlot * 2]!;
+        if (size === 8) page.u32[(off >>> 2) + 1] = u[valSlot * 2 + 1]!;
+      } else {
+        writeUnaligned(page, off, size, u, valSlot);
+      }
+      const ops = page.ops;
+      if (ops !== undefined) {
+        // self-modifying code: forget decoded words this store touched
+        ops[off >>> 2] = 0;
+        if (((off + size - 1) >>> 2) !== off >>> 2) ops[(off + size - 1) >>> 2] = 0;
+      }
+      return true;
+    }
+    return this.storeSlow(pa, size, valSlot, iss);
+  }
+
+  /** MMIO or an access crossing a 64 KiB page or outside RAM. */
+  private loadSlow(pa: number, size: number, iss: number): boolean {
+    const u = this.u32;
+    if (this.mem.isRam(pa, size)) {
+      let lo = 0;
+      let hi = 0;
+      for (let i = 0; i < size; i++) {
+        const b = this.mem.readU8(pa + i);
+        if (i < 4) lo |= b << (8 * i);
+        else hi |= b << (8 * (i - 4));
+      }
+      u[TMP1 * 2] = lo >>> 0;
+      u[TMP1 * 2 + 1] = hi >>> 0;
+      return true;
+    }
+    const dev = this.mem.deviceAt(pa);
+    if (dev !== undefined) {
+      u[TMP1 * 2] = dev.device.read(pa - dev.base, size) >>> 0;
+      u[TMP1 * 2 + 1] = 0;
+      return true;
+    }
+    // no RAM and no device: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d)
+    this.tr.fault = FAULT_EXTERNAL;
+    this.abort(this.tr, this.x[TMP0]!, ACC_READ, iss | (1 << 9)); // EA = 1
+    return false;
+  }
+
+  private storeSlow(pa: number, size: number, valSlot: number, iss: number): boolean {
+    const u = this.u32;
+    if (this.mem.isRam(pa, size)) {
+      for (let i = 0; i < size; i++) {
+        const word = i < 4 ? u[valSlot * 2]! : u[valSlot * 2 + 1]!;
+        this.mem.writeU8(pa + i, (word >>> (8 * (i & 3))) & 0xff);
+      }
+      return true;
+    }
+    const dev = this.mem.deviceAt(pa);
+    if (dev !== undefined) {
+      dev.device.write(pa - dev.base, size, u[valSlot * 2]!);
+      return true;
+    }
+    this.tr.fault = FAULT_EXTERNAL;
+    this.abort(this.tr, this.x[TMP0]!, ACC_WRITE, iss | (1 << 9));
+    return false;
+  }
+
+  /** Current SP value (for tools). */
+  get sp(): bigint {
+    return this.x[SP]!;
+  }
+}
+
+function readUnaligned(page: RamPage, off: number, size: number, u: Uint32Array): void {
+  const dv = page.dv;
+  switch (size) {
+    case 1: u[TMP1 * 2] = page.u8[off]!; u[TMP1 * 2 + 1] = 0; break;
+    case 2: u[TMP1 * 2] = dv.getUint16(off, true); u[TMP1 * 2 + 1] = 0; break;
+    case 4: u[TMP1 * 2] = dv.getUint32(off, true); u[TMP1 * 2 + 1] = 0; break;
+    default: u[TMP1 * 2] = dv.getUint32(off, true); u[TMP1 * 2 + 1] = dv.getUint32(off + 4, true);
+  }
+}
+
+function writeUnaligned(page: RamPage, off: number, size: number, u: Uint32Array, slot: number): void {
+  const dv = page.dv;
+  const lo = u[slot * 2]!;
+  switch (size) {
+    case 1: page.u8[off] = lo & 0xff; break;
+    case 2: dv.setUint16(off, lo & 0xffff, true); break;
+    case 4: dv.setUint32(off, lo, true); break;
+    default: dv.setUint32(off, lo, true); dv.setUint32(off + 4, u[slot * 2 + 1]!, true);
+  }
+}
+

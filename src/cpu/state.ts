@@ -1,0 +1,104 @@
+// Architectural state of one PE: X0–X30, the stack pointers, PC, PSTATE, the system registers.
+// X0–X30, SP and PC live in one ArrayBuffer viewed as BigUint64Array (ALU work) and Uint32Array (addresses,
+// flags, shift counts), as DESIGN.md §3 prescribes. Slot numbers are fixed so handlers index them directly.
+import type { Profile } from '../arch/profiles.ts';
+import { SYSREGS } from '../arch/sysreg-table.ts';
+
+/** Register-file slots. X0–X30 are slots 0–30. */
+export const XZR = 31; // reads as zero: never written (writes to Rd=31 as ZR go to SINK)
+export const SP = 32; // the stack pointer selected by PSTATE.{EL,SP}
+export const PC = 33; // while a handler runs: the address of the NEXT instruction (own address = PC - 4)
+export const SINK = 34; // write target for XZR
+export const TMP0 = 35; // scratch for handlers (addresses, loaded values)
+export const TMP1 = 36;
+export const TMP2 = 37;
+export const TMP3 = 38;
+export const FLAG_A = 39; // lazy NZCV: first operand
+export const FLAG_B = 40; // lazy NZCV: second operand
+export const FLAG_R = 41; // lazy NZCV: result
+export const SP_EL0 = 42; // banked stack pointers (the active one is mirrored in SP)
+export const SP_EL1 = 43;
+export const SP_EL2 = 44;
+export const NSLOTS = 48;
+
+/** Lazy NZCV kinds (DESIGN.md §3: flags are computed only when read). */
+export const FLAGS_NZCV = 0; // c.nzcv holds N Z C V in bits 31:28
+export const FLAGS_ADD64 = 1;
+export const FLAGS_SUB64 = 2;
+export const FLAGS_ADD32 = 3;
+export const FLAGS_SUB32 = 4;
+export const FLAGS_LOGIC64 = 5; // N,Z from result; C=V=0
+export const FLAGS_LOGIC32 = 6;
+
+/** Map a register number read/written as "Rd (ZR)" to its write slot: 31 → SINK. */
+export const WRITE_ZR = new Int8Array(32).map((_, i) => (i === 31 ? SINK : i));
+/** Map a register number used as "Rn|SP" to its slot: 31 → SP. */
+export const REG_SP = new Int8Array(32).map((_, i) => (i === 31 ? SP : i));
+
+export class CpuState {
+  readonly buf = new ArrayBuffer(NSLOTS * 8);
+  /** 64-bit view of the register file. */
+  readonly x = new BigUint64Array(this.buf);
+  /** 32-bit halves of the same slots: slot s is u32[2s] (low) and u32[2s+1] (high). */
+  readonly u32 = new Uint32Array(this.buf);
+  /** 32-bit signed view (for W-register arithmetic). */
+  readonly i32 = new Int32Array(this.buf);
+
+  /** System registers with kind 'store', indexed by SR.<name>. */
+  readonly sr = new BigUint64Array(SYSREGS.length);
+  readonly sr32 = new Uint32Array(this.sr.buffer);
+
+  // PSTATE (ARM §D1.4; SPSR layout ARCH-NOTES §13). AArch64 only: nRW is always 0.
+  el = 2;
+  /** PSTATE.SP: 0 selects SP_EL0, 1 selects SP_ELx. */
+  spsel = 1;
+  /** PSTATE.{D,A,I,F} kept in their SPSR positions (bits 9:6). */
+  daif = 0x3c0;
+  /** PSTATE.IL: set by an illegal exception return. */
+  il = 0;
+  /** PSTATE.SS (software step; not modelled beyond save/restore). */
+  ss = 0;
+  /** Lazy NZCV: kind (FLAGS_*) and, for FLAGS_NZCV, the flags in bits 31:28. */
+  flagKind = FLAGS_NZCV;
+  nzcv = 0;
+
+  /** Exclusive monitor (local): armed address range or -1. */
+  exclAddr = -1;
+  exclSize = 0;
+
+  /** Instructions retired. */
+  icount = 0;
+
+  constructor(readonly profile: Profile) {}
+
+  /** Bank slot of the stack pointer selected by EL and SPSel. */
+  spSlot(): number {
+    if (this.spsel === 0 || this.el === 0) return SP_EL0;
+    return this.el === 1 ? SP_EL1 : SP_EL2;
+  }
+
+  /** Save SP to its bank before PSTATE.{EL,SP} changes, and load it after (see setEl). */
+  saveSp(): void {
+    this.x[this.spSlot()] = this.x[SP];
+  }
+  loadSp(): void {
+    this.x[SP] = this.x[this.spSlot()];
+  }
+
+  /** Change PSTATE.EL and PSTATE.SP, switching the banked stack pointer. */
+  setElSp(el: number, spsel: number): void {
+    this.saveSp();
+    this.el = el;
+    this.spsel = spsel;
+    this.loadSp();
+  }
+
+  /** Read a banked stack pointer whether or not it is the active one. */
+  readBankedSp(slot: number): bigint {
+    return slot === this.spSlot() ? this.x[SP] : this.x[slot];
+  }
+  writeBankedSp(slot: number, v: bigint): void {
+    if (slot === this.spSlot()) this.x[SP] = v;
+    else this.x[slot] = v;
+  }
+}
