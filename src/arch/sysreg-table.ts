@@ -61,7 +61,11 @@ export const SYSREGS = [
   // --- translation controls ---
   reg('SCTLR_EL1', 3, 0, 1, 0, 0, { reset: 0x00c50838n, trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'system control, EL1&0' }),
   reg('SCTLR_EL2', 3, 4, 1, 0, 0, { effect: 'translation', doc: 'system control, EL2' }),
-  reg('HCR_EL2', 3, 4, 1, 1, 0, { effect: 'routing', doc: 'hypervisor configuration' }),
+  reg('HCR_EL2', 3, 4, 1, 1, 0, {
+    effect: 'routing',
+    fields: [f('VM', 0, 0, 'EL1&0 stage 2 enable'), f('DC', 12, 12, 'default cacheable'), f('TGE', 27, 27, 'trap general exceptions'), f('RW', 31, 31, 'EL1 is AArch64')],
+    doc: 'hypervisor configuration',
+  }),
   reg('TTBR0_EL1', 3, 0, 2, 0, 0, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'translation table base 0, EL1&0' }),
   reg('TTBR1_EL1', 3, 0, 2, 0, 1, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'translation table base 1, EL1&0' }),
   reg('TCR_EL1', 3, 0, 2, 0, 2, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'translation control, EL1&0' }),
