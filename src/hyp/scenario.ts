@@ -1,0 +1,179 @@
+// Scenario files (YAML): the system a user wants to run — CPU, RAM, how native apps are hosted, the TLB policy,
+// the contexts (VMs and native apps) with their memory and images, the schedule and the protection table.
+// Validated with zod; every error names the file, the line, the key path and the reason.
+import { z } from 'zod';
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { parseU64 } from '../bits/bits.ts';
+
+/** Hosting modes for native apps (DESIGN.md §3). */
+export const HOSTING_MODES = ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 'seed-literal'] as const;
+export type HostingMode = (typeof HOSTING_MODES)[number];
+
+/** A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G". */
+const address = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'number') return BigInt(v);
+  const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMG])?(i?B)?\s*$/i.exec(v);
+  const base = m ? parseU64(m[1]!) : undefined;
+  if (base === undefined) {
+    ctx.addIssue({ code: 'custom', message: `not a number or size: '${v}' (use 0x…, decimal, or 64K/2M/1G)` });
+    return z.NEVER;
+  }
+  const scale = { K: 10n, M: 20n, G: 30n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G'] ?? 0n;
+  return base << scale;
+});
+
+const region = z.strictObject({
+  /** Guest-physical (VM) or virtual (native app) address of the region. */
+  at: address,
+  size: address,
+  perms: z.enum(['rwx', 'rw', 'rx', 'r']).default('rwx'),
+});
+
+const image = z.strictObject({
+  /** Assembly source (assembled by twostage) or a prebuilt ELF/raw binary, relative to the scenario file. */
+  source: z.string().min(1),
+  /** Where the image is placed and entered, inside one of the context's regions. */
+  entry: address,
+});
+
+const vm = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'names are letters, digits, _ and -'),
+  kind: z.literal('vm'),
+  ipa_bits: z.number().int().min(32).max(48),
+  memory: z.array(region).min(1),
+  image,
+});
+
+const native = z.strictObject({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'names are letters, digits, _ and -'),
+  kind: z.literal('native'),
+  va_bits: z.number().int().min(25).max(48),
+  memory: z.array(region).min(1),
+  image,
+});
+
+const schema = z.strictObject({
+  cpu: z.enum(['cortex-a57', 'max']).default('cortex-a57'),
+  ram: z.strictObject({ base: address.default(0x4000_0000n), size: address }),
+  hosting: z.enum(HOSTING_MODES).default('el1-shim'),
+  tlb: z.enum(['by-vmid', 'flush']).default('by-vmid'),
+  granule: z.enum(['4K', '64K']).default('4K'),
+  errata: z.array(z.literal(1319537)).default([]),
+  contexts: z.array(z.discriminatedUnion('kind', [vm, native])).min(1),
+  schedule: z
+    .strictObject({
+      slices: z.number().int().positive().default(6),
+      /** A slice ends at the context's HVC yield, or after this many guest instructions. */
+      slice_insns: z.number().int().positive().default(100_000),
+    })
+    .default({ slices: 6, slice_insns: 100_000 }),
+  /** Extra allowed sharing: by default every context's memory is private to it. */
+  protection: z
+    .array(z.strictObject({ context: z.string(), may_access: z.string(), access: z.enum(['r', 'rw']) }))
+    .default([]),
+});
+
+export type Scenario = z.infer<typeof schema>;
+export type ContextSpec = Scenario['contexts'][number];
+
+export interface Diagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+  }
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}: ${d.path || '(top)'}: ${d.message}`;
+}
+
+/** Parse and validate a scenario; throws ScenarioError with every problem found. */
+export function parseScenario(text: string, file: string): Scenario {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
+      if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, path: '', message: `YAML: ${e.message.split('\n')[0]}` })),
+    );
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new ScenarioError(
+      parsed.error.issues.map((i) => {
+        // an unknown key is reported at the key itself
+        const at = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path;
+        return { file, line: lineOf(at), path: i.path.join('.'), message: i.message };
+      }),
+    );
+  }
+  const problems = checkConsistency(parsed.data).map((p) => ({ file, line: lineOf(p.path), path: p.path.join('.'), message: p.message }));
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return parsed.data;
+}
+
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+
+const PA_BITS = { 'cortex-a57': 44, max: 44 } as const;
+
+/** Rules zod cannot express: ranges inside the address spaces, no overlaps, unique names, RAM budget. */
+function checkConsistency(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const names = new Set<string>();
+  const granule = s.granule === '4K' ? 0x1000n : 0x10000n;
+  let needed = 0n;
+  s.contexts.forEach((c, ci) => {
+    if (names.has(c.name)) out.push({ path: ['contexts', ci, 'name'], message: `duplicate context name '${c.name}'` });
+    names.add(c.name);
+    const bits = c.kind === 'vm' ? c.ipa_bits : c.va_bits;
+    const space = c.kind === 'vm' ? 'IPA' : 'VA';
+    if (c.kind === 'vm' && c.ipa_bits > PA_BITS[s.cpu]) {
+      out.push({ path: ['contexts', ci, 'ipa_bits'], message: `${c.ipa_bits}-bit IPA exceeds the ${s.cpu}'s ${PA_BITS[s.cpu]}-bit PA range (VTCR_EL2.PS)` });
+    }
+    const limit = 1n << BigInt(bits);
+    c.memory.forEach((r, ri) => {
+      const path = ['contexts', ci, 'memory', ri];
+      if (r.size === 0n) out.push({ path: [...path, 'size'], message: 'size is zero' });
+      if (r.at % granule !== 0n || r.size % granule !== 0n) {
+        out.push({ path, message: `region must be aligned to the ${s.granule} granule` });
+      }
+      if (r.at + r.size > limit) {
+        out.push({ path, message: `region ends at 0x${(r.at + r.size).toString(16)}, beyond the ${bits}-bit ${space} space of '${c.name}'` });
+      }
+      c.memory.forEach((o, oi) => {
+        if (oi > ri && r.at < o.at + o.size && o.at < r.at + r.size) {
+          out.push({ path, message: `overlaps memory[${oi}] of '${c.name}'` });
+        }
+      });
+      needed += r.size;
+    });
+    const inRegion = c.memory.some((r) => c.image.entry >= r.at && c.image.entry < r.at + r.size);
+    if (!inRegion) out.push({ path: ['contexts', ci, 'image', 'entry'], message: `entry 0x${c.image.entry.toString(16)} is in none of '${c.name}''s regions` });
+  });
+  for (const [pi, p] of s.protection.entries()) {
+    for (const key of ['context', 'may_access'] as const) {
+      if (!names.has(p[key])) out.push({ path: ['protection', pi, key], message: `no context named '${p[key]}'` });
+    }
+  }
+  // The hypervisor, its page-table pools and the context table need room too (1 MiB reserved, image builder checks exactly)
+  const reserve = 1n << 20n;
+  if (needed + reserve > s.ram.size) {
+    out.push({ path: ['ram', 'size'], message: `contexts need 0x${needed.toString(16)} bytes plus 1 MiB for the hypervisor; RAM is only 0x${s.ram.size.toString(16)}` });
+  }
+  return out;
+}
