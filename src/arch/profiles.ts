@@ -26,6 +26,25 @@ export interface Profile {
     readonly aa64isar0: bigint;
     readonly aa64dfr0: bigint;
     readonly ctr: bigint;
+    readonly revidr: bigint;
+    readonly aidr: bigint;
+    readonly aa64pfr1: bigint;
+    readonly aa64dfr1: bigint;
+    readonly aa64isar1: bigint;
+    readonly aa64mmfr2: bigint;
+    readonly clidr: bigint;
+    /** DCZID_EL0.BS (log2 of the DC ZVA block in words); DZP is computed at read time. */
+    readonly dczidBs: number;
+    /** CCSIDR_EL1 indexed by CSSELR_EL1[3:0] (Level:InD); missing entries read as 0 (UNKNOWN, as QEMU). */
+    readonly ccsidr: readonly bigint[];
+    /** AArch32 ID registers as seen from AArch64 (EL1 is AArch32-capable), op0=3 op1=0 CRn=0 CRm=1..3. */
+    readonly aa32: {
+      readonly pfr0: bigint; readonly pfr1: bigint; readonly dfr0: bigint; readonly afr0: bigint;
+      readonly mmfr0: bigint; readonly mmfr1: bigint; readonly mmfr2: bigint; readonly mmfr3: bigint;
+      readonly isar0: bigint; readonly isar1: bigint; readonly isar2: bigint; readonly isar3: bigint;
+      readonly isar4: bigint; readonly isar5: bigint;
+      readonly mvfr0: bigint; readonly mvfr1: bigint; readonly mvfr2: bigint;
+    };
   };
 }
 
@@ -42,12 +61,31 @@ export const CORTEX_A57: Profile = {
   id: {
     midr: 0x411fd070n,
     mpidr: 0x80000000n,
-    aa64pfr0: 0x01000222n, // ARCH-NOTES §14: virt has no EL3, GIC sysregs present
+    // EL0-EL2 AArch64+AArch32, no EL3 (virt), GIC=0: the default virt board has a GICv2 and no GIC system
+    // registers (ARCH-NOTES §14 shows 0x01000222 with gic-version=3, which this model does not offer)
+    aa64pfr0: 0x00000222n,
     aa64mmfr0: 0x00001124n, // PARange=4 (44 bits), ASIDBits=2 (16), TGran16=0 (absent)
     aa64mmfr1: 0n, // VMIDBits=0 (8), VH=0
     aa64isar0: 0x00011120n,
     aa64dfr0: 0x10305106n,
     ctr: 0x8444c004n,
+    // The rest as read on qemu-system-aarch64 7.2 -M virt,virtualization=on,gic-version=3 -cpu cortex-a57
+    revidr: 0n,
+    aidr: 0n,
+    aa64pfr1: 0n,
+    aa64dfr1: 0n,
+    aa64isar1: 0n,
+    aa64mmfr2: 0n,
+    clidr: 0x0a200023n, // L1 I+D, L2 unified; LoUIS=1, LoC=2
+    dczidBs: 4, // 16 words = 64-byte DC ZVA block
+    ccsidr: [0x701fe00an, 0x201fe012n, 0x70ffe07an], // L1 D 32 KiB, L1 I 48 KiB, L2 2 MiB
+    aa32: {
+      pfr0: 0x00000131n, pfr1: 0x10011001n, dfr0: 0x03010006n, afr0: 0n,
+      mmfr0: 0x10101105n, mmfr1: 0x40000000n, mmfr2: 0x01260000n, mmfr3: 0x02102211n,
+      isar0: 0x02101110n, isar1: 0x13112111n, isar2: 0x21232042n, isar3: 0x01112131n,
+      isar4: 0x00011142n, isar5: 0x00011121n,
+      mvfr0: 0x10110222n, mvfr1: 0x12111111n, mvfr2: 0x00000043n,
+    },
   },
 };
 

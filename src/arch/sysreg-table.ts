@@ -1,36 +1,55 @@
 // The rows of the system-register table (see sysregs.ts for the row type). One row per register.
-// Sources: ARM §D24.2 register pages (ARCH-NOTES source key), QEMU helper.c reginfo, ARCH-NOTES §1, §4–§6, §12, §14.
+// Sources: ARM §D24.2 register pages (ARCH-NOTES source key), ARM §D23.3 (Feature ID space), QEMU helper.c
+// reginfo, ARCH-NOTES §1, §4–§6, §12, §14. RES0/RES1 masks are the ARMv8.0 layouts (no v8.1+ features) unless
+// the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
 import type { Profile } from './profiles.ts';
-import { encKey, type SysRegDef, type SysRegField, type SysRegKind, type SysRegEffect, type HcrTrap } from './sysregs.ts';
+import {
+  encKey, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+} from './sysregs.ts';
+
+type Mask = bigint | ((p: Profile) => bigint);
 
 interface RowOpts {
-  minEl?: 0 | 1 | 2;
+  minEl?: 0 | 1 | 2 | 3;
+  minElWrite?: 0 | 1 | 2 | 3;
   access?: 'rw' | 'ro' | 'wo';
   kind?: SysRegKind;
-  reset?: bigint | ((p: Profile) => bigint);
-  res0?: bigint;
-  res1?: bigint;
+  reset?: Mask;
+  res0?: Mask;
+  res1?: Mask;
   fields?: readonly SysRegField[];
   trapRead?: HcrTrap;
   trapWrite?: HcrTrap;
+  el0Gate?: El0Gate;
+  tcpac?: boolean;
+  fp?: boolean;
+  el1ReadsFrom?: string;
   effect?: SysRegEffect;
   doc: string;
 }
 
+const fn = (m: Mask): ((p: Profile) => bigint) => (typeof m === 'bigint' ? () => m : m);
+
 function reg<N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, o: RowOpts): SysRegDef & { readonly name: N } {
-  const reset = o.reset ?? 0n;
+  // Default lowest EL from op1 (ARM §D23.3: op1=3 EL0-accessible, op1=4 EL2, 6 EL3, else EL1)
+  const minEl = o.minEl ?? (op1 === 4 ? 2 : op1 === 6 ? 3 : op1 === 3 ? 0 : 1);
   return {
     name,
     enc: [op0, op1, crn, crm, op2],
-    minEl: o.minEl ?? (op1 === 4 ? 2 : op1 === 3 ? 0 : 1),
+    minEl,
+    minElWrite: o.minElWrite ?? minEl,
     access: o.access ?? 'rw',
     kind: o.kind ?? 'store',
-    reset: typeof reset === 'bigint' ? () => reset : reset,
-    res0: o.res0 ?? 0n,
-    res1: o.res1 ?? 0n,
+    reset: fn(o.reset ?? 0n),
+    res0: fn(o.res0 ?? 0n),
+    res1: fn(o.res1 ?? 0n),
     fields: o.fields ?? [],
     trapRead: o.trapRead,
     trapWrite: o.trapWrite,
+    el0Gate: o.el0Gate,
+    tcpac: o.tcpac,
+    fp: o.fp,
+    el1ReadsFrom: o.el1ReadsFrom,
     effect: o.effect ?? 'none',
     doc: o.doc,
   };
@@ -38,44 +57,248 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
 
 const f = (name: string, hi: number, lo: number, doc?: string): SysRegField => ({ name, hi, lo, doc });
 
+const ALL = (1n << 64n) - 1n;
+/** Bits hi..lo set. */
+const bits = (hi: number, lo: number): bigint => ((1n << BigInt(hi - lo + 1)) - 1n) << BigInt(lo);
+const bit = (n: number): bigint => 1n << BigInt(n);
+/** RES0 = everything that is neither writable nor RES1. */
+const res0Except = (...keep: bigint[]): bigint => ALL & ~keep.reduce((a, b) => a | b, 0n);
+
+/** An ID register: read-only, value from the profile, EL1 reads trapped by HCR_EL2.TID3 unless stated. */
+const id = <N extends string>(name: N, crm: number, op2: number, value: (p: Profile) => bigint, doc: string, fields?: readonly SysRegField[]) =>
+  reg(name, 3, 0, 0, crm, op2, { access: 'ro', kind: 'const', reset: value, trapRead: 'TID3', doc, fields });
+
+/** An IMPLEMENTATION DEFINED register that the model (like QEMU) implements as RAZ/WI. */
+const razwi = <N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, doc: string, trap?: HcrTrap) =>
+  reg(name, op0, op1, crn, crm, op2, { kind: 'const', trapRead: trap === 'TVM' ? 'TRVM' : trap, trapWrite: trap, doc });
+
+// Field layouts shared by several registers
+const TTBR_FIELDS = [f('ASID', 63, 48, 'address space ID of this table (TCR_EL1.A1 picks TTBR0 or TTBR1)'), f('BADDR', 47, 1, 'table base address'), f('CnP', 0, 0, 'common not private (v8.2; RES0 here)')];
+const ESR_FIELDS = [f('EC', 31, 26, 'exception class'), f('IL', 25, 25, 'instruction length: 1 = 32-bit'), f('ISS', 24, 0, 'instruction-specific syndrome')];
+const SPSR_FIELDS = [
+  f('N', 31, 31), f('Z', 30, 30), f('C', 29, 29), f('V', 28, 28), f('SS', 21, 21, 'software step'), f('IL', 20, 20, 'illegal execution state'),
+  f('D', 9, 9, 'debug mask'), f('A', 8, 8, 'SError mask'), f('I', 7, 7, 'IRQ mask'), f('F', 6, 6, 'FIQ mask'),
+  f('nRW', 4, 4, '1: AArch32 state'), f('M', 3, 0, 'EL and SP: 0 EL0t, 4 EL1t, 5 EL1h, 8 EL2t, 9 EL2h'),
+];
+const MAIR_FIELDS = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => f(`Attr${i}`, 8 * i + 7, 8 * i, `memory attributes for AttrIndx ${i}`));
+const VBAR_FIELDS = [f('VBA', 63, 11, 'vector base address (2 KiB aligned)')];
+
+// --- masks (ARMv8.0 layouts) ---
+// SCTLR_EL1: RES1 bits 29:28 (LSMAOE/nTLSMD), 23 (SPAN), 22 (EIS), 20 (TSCXT), 11 (EOS) without the v8.1+ features
+const SCTLR_EL1_RES1 = bits(29, 28) | bit(23) | bit(22) | bit(20) | bit(11);
+const SCTLR_EL1_RW = bits(5, 0) | bits(9, 7) | bit(12) | bits(16, 14) | bits(19, 18) | bits(26, 24);
+// SCTLR_EL2 (E2H=0): RES1 bits 29:28, 23:22, 18, 16, 11, 5:4 (Linux SCTLR_EL2_RES1 = 0x30C50830)
+const SCTLR_EL2_RES1 = bits(29, 28) | bits(23, 22) | bit(18) | bit(16) | bit(11) | bits(5, 4);
+const SCTLR_EL2_RW = bits(3, 0) | bit(12) | bit(19) | bit(25);
+// HCR_EL2: bits 33:0 writable on v8.0 (ARCH-NOTES §1a; no EL3 on virt, so HCD is implemented; TSC kept because
+// SMC reaches the firmware's PSCI); E2H (34) with FEAT_VHE; RW RAO/WI when EL1 cannot be AArch32 (ARCH-NOTES §3)
+const HCR_RES0 = (p: Profile): bigint => res0Except(bits(33, 0), p.vhe ? bit(34) : 0n);
+const HCR_RES1 = (p: Profile): bigint => (p.el1Aarch32 ? 0n : bit(31));
+// TCR_EL1: bit 6, 35 and 63:39 (HA/HD/HPDn are v8.1+) RES0
+const TCR_EL1_RES0 = bit(6) | bit(35) | bits(63, 39);
+// TCR_EL2 (E2H=0): RES1 bits 31 and 23 (Linux TCR_EL2_RES1); HA/HD/HPD v8.1+ RES0
+const TCR_EL2_RES1 = bit(31) | bit(23);
+const TCR_EL2_RW = bits(5, 0) | bits(15, 8) | bits(18, 16) | bit(20);
+// VTCR_EL2: bit 31 RES1; VS (19) only with 16-bit VMIDs; HA/HD v8.1+
+const VTCR_RES1 = bit(31);
+const VTCR_RES0 = (p: Profile): bigint => res0Except(VTCR_RES1, bits(18, 0), p.vmidBits === 16 ? bit(19) : 0n);
+// VTTBR_EL2: CnP (0) is v8.2; VMID[15:8] (63:56) RES0 with 8-bit VMIDs (ARCH-NOTES §4)
+const VTTBR_RES0 = (p: Profile): bigint => bit(0) | (p.vmidBits === 8 ? bits(63, 56) : 0n);
+// CPTR_EL2 (E2H=0): RES1 13:12 (bit 12 TSM without SME), 9:0 (bit 8 TZ without SVE); TFP 10, TTA 20, TCPAC 31
+const CPTR_RES1 = bits(13, 12) | bits(9, 0);
+const CPTR_RW = bit(10) | bit(20) | bit(31);
+
 export const SYSREGS = [
   // --- PSTATE views and banked stack pointers (held by the CPU) ---
-  reg('NZCV', 3, 3, 4, 2, 0, { kind: 'pstate', minEl: 0, res0: ~0xf0000000n & ((1n << 64n) - 1n), doc: 'condition flags' }),
-  reg('DAIF', 3, 3, 4, 2, 1, { kind: 'pstate', minEl: 0, doc: 'interrupt masks D A I F (bits 9:6)' }),
-  reg('CurrentEL', 3, 0, 4, 2, 2, { kind: 'pstate', access: 'ro', minEl: 1, doc: 'current exception level in bits 3:2' }),
-  reg('SPSel', 3, 0, 4, 2, 0, { kind: 'pstate', minEl: 1, doc: 'stack pointer select' }),
-  reg('SP_EL0', 3, 0, 4, 1, 0, { kind: 'sp', minEl: 1, doc: 'EL0 stack pointer' }),
-  reg('SP_EL1', 3, 4, 4, 1, 0, { kind: 'sp', minEl: 2, doc: 'EL1 stack pointer' }),
+  reg('NZCV', 3, 3, 4, 2, 0, { kind: 'pstate', res0: res0Except(bits(31, 28)), fields: [f('N', 31, 31), f('Z', 30, 30), f('C', 29, 29), f('V', 28, 28)], doc: 'condition flags' }),
+  reg('DAIF', 3, 3, 4, 2, 1, { kind: 'pstate', res0: res0Except(bits(9, 6)), el0Gate: 'SCTLR_EL1.UMA', fields: [f('D', 9, 9), f('A', 8, 8), f('I', 7, 7), f('F', 6, 6)], doc: 'interrupt masks D A I F (bits 9:6)' }),
+  reg('CurrentEL', 3, 0, 4, 2, 2, { kind: 'pstate', access: 'ro', fields: [f('EL', 3, 2)], doc: 'current exception level in bits 3:2' }),
+  reg('SPSel', 3, 0, 4, 2, 0, { kind: 'pstate', res0: res0Except(bit(0)), fields: [f('SP', 0, 0, '0: SP_EL0, 1: SP_ELx')], doc: 'stack pointer select' }),
+  reg('SP_EL0', 3, 0, 4, 1, 0, { kind: 'sp', doc: 'EL0 stack pointer (UNDEFINED while it is the current SP)' }),
+  reg('SP_EL1', 3, 4, 4, 1, 0, { kind: 'sp', doc: 'EL1 stack pointer' }),
+  reg('SP_EL2', 3, 6, 4, 1, 0, { kind: 'sp', doc: 'EL2 stack pointer: MSR/MRS only at EL3 (not implemented), so only reachable through SPSel' }),
+  reg('FPCR', 3, 3, 4, 4, 0, { fp: true, res0: res0Except(bits(26, 20), bits(18, 15), bits(12, 8)), fields: [f('AHP', 26, 26), f('DN', 25, 25), f('FZ', 24, 24), f('RMode', 23, 22)], doc: 'floating-point control' }),
+  reg('FPSR', 3, 3, 4, 4, 1, { fp: true, res0: res0Except(bits(31, 27), bit(7), bits(4, 0)), fields: [f('QC', 27, 27), f('IDC', 7, 7), f('IXC', 4, 4), f('UFC', 3, 3), f('OFC', 2, 2), f('DZC', 1, 1), f('IOC', 0, 0)], doc: 'floating-point status' }),
+
   // --- exception state ---
   reg('ELR_EL1', 3, 0, 4, 0, 1, { doc: 'exception link register, EL1' }),
-  reg('SPSR_EL1', 3, 0, 4, 0, 0, { doc: 'saved program status, EL1' }),
-  reg('ESR_EL1', 3, 0, 5, 2, 0, { trapRead: 'TRVM', trapWrite: 'TVM', doc: 'exception syndrome, EL1' }),
+  reg('SPSR_EL1', 3, 0, 4, 0, 0, { res0: bits(63, 32), fields: SPSR_FIELDS, doc: 'saved program status, EL1' }),
+  reg('ESR_EL1', 3, 0, 5, 2, 0, { res0: bits(63, 32), trapRead: 'TRVM', trapWrite: 'TVM', fields: ESR_FIELDS, doc: 'exception syndrome, EL1' }),
   reg('FAR_EL1', 3, 0, 6, 0, 0, { trapRead: 'TRVM', trapWrite: 'TVM', doc: 'fault address, EL1' }),
-  reg('VBAR_EL1', 3, 0, 12, 0, 0, { res0: 0x7ffn, doc: 'vector base, EL1' }),
+  razwi('AFSR0_EL1', 3, 0, 5, 1, 0, 'auxiliary fault status 0, EL1 (IMPLEMENTATION DEFINED: RAZ/WI)', 'TVM'),
+  razwi('AFSR1_EL1', 3, 0, 5, 1, 1, 'auxiliary fault status 1, EL1 (IMPLEMENTATION DEFINED: RAZ/WI)', 'TVM'),
+  reg('VBAR_EL1', 3, 0, 12, 0, 0, { res0: bits(10, 0), fields: VBAR_FIELDS, effect: 'routing', doc: 'vector base, EL1' }),
   reg('ELR_EL2', 3, 4, 4, 0, 1, { doc: 'exception link register, EL2' }),
-  reg('SPSR_EL2', 3, 4, 4, 0, 0, { doc: 'saved program status, EL2' }),
-  reg('ESR_EL2', 3, 4, 5, 2, 0, { doc: 'exception syndrome, EL2' }),
+  reg('SPSR_EL2', 3, 4, 4, 0, 0, { res0: bits(63, 32), fields: SPSR_FIELDS, doc: 'saved program status, EL2' }),
+  reg('ESR_EL2', 3, 4, 5, 2, 0, { res0: bits(63, 32), fields: ESR_FIELDS, doc: 'exception syndrome, EL2' }),
   reg('FAR_EL2', 3, 4, 6, 0, 0, { doc: 'fault address, EL2' }),
-  reg('HPFAR_EL2', 3, 4, 6, 0, 4, { doc: 'faulting IPA[47:12] in bits 39:4 on stage-2 faults' }),
-  reg('VBAR_EL2', 3, 4, 12, 0, 0, { res0: 0x7ffn, doc: 'vector base, EL2' }),
-  // --- translation controls ---
-  reg('SCTLR_EL1', 3, 0, 1, 0, 0, { reset: 0x00c50838n, trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'system control, EL1&0' }),
-  reg('SCTLR_EL2', 3, 4, 1, 0, 0, { effect: 'translation', doc: 'system control, EL2' }),
+  razwi('AFSR0_EL2', 3, 4, 5, 1, 0, 'auxiliary fault status 0, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
+  razwi('AFSR1_EL2', 3, 4, 5, 1, 1, 'auxiliary fault status 1, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
+  reg('HPFAR_EL2', 3, 4, 6, 0, 4, { res0: res0Except(bits(39, 4)), fields: [f('FIPA', 39, 4, 'faulting IPA[47:12]')], doc: 'faulting IPA[47:12] in bits 39:4 on stage-2 faults' }),
+  reg('VBAR_EL2', 3, 4, 12, 0, 0, { res0: bits(10, 0), fields: VBAR_FIELDS, effect: 'routing', doc: 'vector base, EL2' }),
+  // PAR_EL1: field layout depends on F, so no write masks (bit 11 is RES1 in both layouts once AT writes it)
+  reg('PAR_EL1', 3, 0, 7, 4, 0, {
+    fields: [
+      f('F', 0, 0, '1: the AT failed'), f('FST', 6, 1, 'F=1: fault status code'), f('SH', 8, 7, 'F=0: shareability'), f('PTW', 8, 8, 'F=1: stage-2 fault on a stage-1 walk'),
+      f('NS', 9, 9, 'F=0: non-secure'), f('S', 9, 9, 'F=1: the fault was stage 2'), f('PA', 47, 12, 'F=0: output address'), f('ATTR', 63, 56, 'F=0: memory attributes (MAIR format)'),
+    ],
+    doc: 'physical address register (AT result)',
+  }),
+
+  // --- system control ---
+  reg('SCTLR_EL1', 3, 0, 1, 0, 0, {
+    reset: 0x00c50838n, res1: SCTLR_EL1_RES1, res0: res0Except(SCTLR_EL1_RW, SCTLR_EL1_RES1), trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation',
+    fields: [
+      f('M', 0, 0, 'EL1&0 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check at EL1'),
+      f('SA0', 4, 4, 'SP alignment check at EL0'), f('CP15BEN', 5, 5, 'AArch32 CP15 barriers'), f('ITD', 7, 7, 'AArch32 IT disable'), f('SED', 8, 8, 'AArch32 SETEND disable'),
+      f('UMA', 9, 9, 'EL0 access to DAIF'), f('I', 12, 12, 'instruction cacheability'), f('DZE', 14, 14, 'EL0 DC ZVA'), f('UCT', 15, 15, 'EL0 access to CTR_EL0'),
+      f('nTWI', 16, 16, '0: EL0 WFI traps to EL1'), f('nTWE', 18, 18, '0: EL0 WFE traps to EL1'), f('WXN', 19, 19, 'writable implies XN'), f('E0E', 24, 24, 'EL0 big-endian'),
+      f('EE', 25, 25, 'EL1 big-endian and walks'), f('UCI', 26, 26, 'EL0 cache maintenance by VA'),
+    ],
+    doc: 'system control, EL1&0',
+  }),
+  razwi('ACTLR_EL1', 3, 0, 1, 0, 1, 'auxiliary control, EL1 (IMPLEMENTATION DEFINED: RAZ/WI)', 'TACR'),
+  reg('CPACR_EL1', 3, 0, 1, 0, 2, {
+    res0: res0Except(bits(21, 20), bit(28)), tcpac: true, effect: 'routing',
+    fields: [f('FPEN', 21, 20, 'FP/SIMD: x0 trap EL0+EL1, 01 trap EL0, 11 no trap'), f('TTA', 28, 28, 'trap trace register access')],
+    doc: 'architectural feature access control (FP/SIMD traps to EL1)',
+  }),
+  reg('SCTLR_EL2', 3, 4, 1, 0, 0, {
+    res1: SCTLR_EL2_RES1, res0: res0Except(SCTLR_EL2_RW, SCTLR_EL2_RES1), effect: 'translation',
+    fields: [f('M', 0, 0, 'EL2 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check'), f('I', 12, 12, 'instruction cacheability'), f('WXN', 19, 19, 'writable implies XN'), f('EE', 25, 25, 'big-endian')],
+    doc: 'system control, EL2',
+  }),
+  razwi('ACTLR_EL2', 3, 4, 1, 0, 1, 'auxiliary control, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
   reg('HCR_EL2', 3, 4, 1, 1, 0, {
-    effect: 'routing',
-    fields: [f('VM', 0, 0, 'EL1&0 stage 2 enable'), f('DC', 12, 12, 'default cacheable'), f('TGE', 27, 27, 'trap general exceptions'), f('RW', 31, 31, 'EL1 is AArch64')],
+    res0: HCR_RES0, res1: HCR_RES1, effect: 'routing',
+    fields: [
+      f('VM', 0, 0, 'EL1&0 stage 2 enable'), f('SWIO', 1, 1, 'set/way invalidate override'), f('PTW', 2, 2, 'protected table walk'),
+      f('FMO', 3, 3, 'physical FIQ to EL2, virtual FIQ enable'), f('IMO', 4, 4, 'physical IRQ to EL2, virtual IRQ enable'), f('AMO', 5, 5, 'physical SError to EL2, virtual SError enable'),
+      f('VF', 6, 6, 'virtual FIQ pending'), f('VI', 7, 7, 'virtual IRQ pending'), f('VSE', 8, 8, 'virtual SError pending'), f('FB', 9, 9, 'force broadcast of EL1 TLBI/IC IALLU'),
+      f('BSU', 11, 10, 'barrier shareability upgrade'), f('DC', 12, 12, 'default cacheable: stage 1 off, stage 2 on'), f('TWI', 13, 13, 'trap EL0/EL1 WFI'), f('TWE', 14, 14, 'trap EL0/EL1 WFE'),
+      f('TID0', 15, 15, 'trap ID group 0 (AArch32)'), f('TID1', 16, 16, 'trap REVIDR_EL1/AIDR_EL1 reads'), f('TID2', 17, 17, 'trap CTR/CCSIDR/CLIDR/CSSELR'), f('TID3', 18, 18, 'trap ID group 3 reads'),
+      f('TSC', 19, 19, 'trap EL1 SMC'), f('TIDCP', 20, 20, 'trap IMPLEMENTATION DEFINED registers'), f('TACR', 21, 21, 'trap ACTLR_EL1'), f('TSW', 22, 22, 'trap DC set/way'),
+      f('TPC', 23, 23, 'trap DC to PoC'), f('TPU', 24, 24, 'trap IC / DC to PoU'), f('TTLB', 25, 25, 'trap EL1 TLBI'), f('TVM', 26, 26, 'trap EL1 writes of VM controls'),
+      f('TGE', 27, 27, 'trap general exceptions: EL0 runs directly under EL2'), f('TDZ', 28, 28, 'trap DC ZVA'), f('HCD', 29, 29, 'HVC disable'), f('TRVM', 30, 30, 'trap EL1 reads of VM controls'),
+      f('RW', 31, 31, '1: EL1 is AArch64'), f('CD', 32, 32, 'stage-2 data access non-cacheable'), f('ID', 33, 33, 'stage-2 instruction access non-cacheable'), f('E2H', 34, 34, 'EL2 host (FEAT_VHE; RES0 on v8.0)'),
+    ],
     doc: 'hypervisor configuration',
   }),
-  reg('TTBR0_EL1', 3, 0, 2, 0, 0, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'translation table base 0, EL1&0' }),
-  reg('TTBR1_EL1', 3, 0, 2, 0, 1, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'translation table base 1, EL1&0' }),
-  reg('TCR_EL1', 3, 0, 2, 0, 2, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'translation control, EL1&0' }),
-  reg('TTBR0_EL2', 3, 4, 2, 0, 0, { effect: 'translation', doc: 'translation table base, EL2' }),
-  reg('TCR_EL2', 3, 4, 2, 0, 2, { effect: 'translation', doc: 'translation control, EL2' }),
-  reg('VTTBR_EL2', 3, 4, 2, 1, 0, { effect: 'translation', doc: 'stage-2 table base and VMID' }),
-  reg('VTCR_EL2', 3, 4, 2, 1, 2, { effect: 'translation', doc: 'stage-2 translation control' }),
-  reg('MAIR_EL1', 3, 0, 10, 2, 0, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', doc: 'memory attribute indirection, EL1&0' }),
-  reg('MAIR_EL2', 3, 4, 10, 2, 0, { effect: 'translation', doc: 'memory attribute indirection, EL2' }),
-  reg('PAR_EL1', 3, 0, 7, 4, 0, { doc: 'physical address register (AT result)' }),
+  reg('MDCR_EL2', 3, 4, 1, 1, 1, {
+    reset: 6n, res0: res0Except(bits(11, 0)), effect: 'routing',
+    fields: [f('HPMN', 4, 0, 'PMU counters accessible below EL2 (reset: PMCR_EL0.N = 6)'), f('TPMCR', 5, 5), f('TPM', 6, 6), f('HPME', 7, 7), f('TDE', 8, 8), f('TDA', 9, 9), f('TDOSA', 10, 10), f('TDRA', 11, 11)],
+    doc: 'monitor debug configuration, EL2',
+  }),
+  reg('CPTR_EL2', 3, 4, 1, 1, 2, {
+    res1: CPTR_RES1, res0: res0Except(CPTR_RW, CPTR_RES1), effect: 'routing',
+    fields: [f('TFP', 10, 10, 'trap FP/SIMD to EL2'), f('TTA', 20, 20, 'trap trace registers'), f('TCPAC', 31, 31, 'trap EL1 CPACR_EL1 accesses')],
+    doc: 'architectural feature trap, EL2',
+  }),
+  reg('HSTR_EL2', 3, 4, 1, 1, 3, { res0: res0Except(bits(15, 0)) | bit(14) | bit(4), effect: 'routing', doc: 'hypervisor system trap (AArch32 CP15 only)' }),
+  razwi('HACR_EL2', 3, 4, 1, 1, 7, 'hypervisor auxiliary control (IMPLEMENTATION DEFINED: RAZ/WI)'),
+
+  // --- translation controls ---
+  reg('TTBR0_EL1', 3, 0, 2, 0, 0, { res0: bit(0), trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', fields: TTBR_FIELDS, doc: 'translation table base 0, EL1&0' }),
+  reg('TTBR1_EL1', 3, 0, 2, 0, 1, { res0: bit(0), trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', fields: TTBR_FIELDS, doc: 'translation table base 1, EL1&0' }),
+  reg('TCR_EL1', 3, 0, 2, 0, 2, {
+    res0: TCR_EL1_RES0, trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation',
+    fields: [
+      f('T0SZ', 5, 0, 'TTBR0 region size 2^(64-T0SZ)'), f('EPD0', 7, 7, 'no walks via TTBR0'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'),
+      f('T1SZ', 21, 16, 'TTBR1 region size'), f('A1', 22, 22, 'ASID from TTBR1 (else TTBR0)'), f('EPD1', 23, 23, 'no walks via TTBR1'), f('IRGN1', 25, 24), f('ORGN1', 27, 26), f('SH1', 29, 28),
+      f('TG1', 31, 30, '01 16K, 10 4K, 11 64K'), f('IPS', 34, 32, 'intermediate physical address size'), f('AS', 36, 36, '16-bit ASIDs'), f('TBI0', 37, 37, 'top byte ignored, TTBR0'), f('TBI1', 38, 38, 'top byte ignored, TTBR1'),
+    ],
+    doc: 'translation control, EL1&0',
+  }),
+  reg('TTBR0_EL2', 3, 4, 2, 0, 0, { res0: bit(0) | bits(63, 48), effect: 'translation', fields: [f('BADDR', 47, 1, 'table base address')], doc: 'translation table base, EL2' }),
+  reg('TCR_EL2', 3, 4, 2, 0, 2, {
+    res1: TCR_EL2_RES1, res0: res0Except(TCR_EL2_RW, TCR_EL2_RES1), effect: 'translation',
+    fields: [f('T0SZ', 5, 0, 'region size 2^(64-T0SZ)'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('TBI', 20, 20, 'top byte ignored')],
+    doc: 'translation control, EL2',
+  }),
+  reg('VTTBR_EL2', 3, 4, 2, 1, 0, { res0: VTTBR_RES0, effect: 'translation', fields: [f('VMID', 55, 48, 'virtual machine ID (8 bits here)'), f('BADDR', 47, 1, 'stage-2 root table address')], doc: 'stage-2 table base and VMID' }),
+  reg('VTCR_EL2', 3, 4, 2, 1, 2, {
+    res1: VTCR_RES1, res0: VTCR_RES0, effect: 'translation',
+    fields: [f('T0SZ', 5, 0, 'IPA size 2^(64-T0SZ)'), f('SL0', 7, 6, 'stage-2 start level'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('VS', 19, 19, '16-bit VMID (v8.1)')],
+    doc: 'stage-2 translation control',
+  }),
+  reg('MAIR_EL1', 3, 0, 10, 2, 0, { trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', fields: MAIR_FIELDS, doc: 'memory attribute indirection, EL1&0' }),
+  razwi('AMAIR_EL1', 3, 0, 10, 3, 0, 'auxiliary memory attribute indirection, EL1 (IMPLEMENTATION DEFINED: RAZ/WI)', 'TVM'),
+  reg('MAIR_EL2', 3, 4, 10, 2, 0, { effect: 'translation', fields: MAIR_FIELDS, doc: 'memory attribute indirection, EL2' }),
+  razwi('AMAIR_EL2', 3, 4, 10, 3, 0, 'auxiliary memory attribute indirection, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
+  reg('CONTEXTIDR_EL1', 3, 0, 13, 0, 1, { res0: bits(63, 32), trapRead: 'TRVM', trapWrite: 'TVM', fields: [f('PROCID', 31, 0)], doc: 'context ID, EL1' }),
+
+  // --- thread IDs ---
+  reg('TPIDR_EL0', 3, 3, 13, 0, 2, { doc: 'EL0 read/write software thread ID' }),
+  reg('TPIDRRO_EL0', 3, 3, 13, 0, 3, { minElWrite: 1, doc: 'EL0 read-only software thread ID (written at EL1)' }),
+  reg('TPIDR_EL1', 3, 0, 13, 0, 4, { doc: 'EL1 software thread ID' }),
+  reg('TPIDR_EL2', 3, 4, 13, 0, 2, { doc: 'EL2 software thread ID' }),
+
+  // --- generic timer (counters only; the timers come with the GIC) ---
+  reg('CNTFRQ_EL0', 3, 3, 14, 0, 0, { minElWrite: 2, reset: 0x3b9aca0n, res0: bits(63, 32), el0Gate: 'CNTKCTL_EL1.EL0xCTEN', doc: 'counter frequency: 62.5 MHz as QEMU (writable at the highest EL only)' }),
+  reg('CNTPCT_EL0', 3, 3, 14, 0, 1, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0PCTEN', doc: 'physical count: the retired-instruction count, never the same twice' }),
+  reg('CNTVCT_EL0', 3, 3, 14, 0, 2, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0VCTEN', doc: 'virtual count = CNTPCT_EL0 - CNTVOFF_EL2' }),
+  reg('CNTKCTL_EL1', 3, 0, 14, 1, 0, {
+    res0: res0Except(bits(9, 0)), effect: 'routing',
+    fields: [f('EL0PCTEN', 0, 0, 'EL0 reads of CNTPCT_EL0'), f('EL0VCTEN', 1, 1, 'EL0 reads of CNTVCT_EL0'), f('EVNTEN', 2, 2), f('EVNTDIR', 3, 3), f('EVNTI', 7, 4), f('EL0VTEN', 8, 8), f('EL0PTEN', 9, 9)],
+    doc: 'counter-timer kernel control',
+  }),
+  reg('CNTHCTL_EL2', 3, 4, 14, 1, 0, { res0: res0Except(bits(7, 0)), effect: 'routing', fields: [f('EL1PCTEN', 0, 0), f('EL1PCEN', 1, 1), f('EVNTEN', 2, 2), f('EVNTDIR', 3, 3), f('EVNTI', 7, 4)], doc: 'counter-timer hypervisor control' }),
+  reg('CNTVOFF_EL2', 3, 4, 14, 0, 3, { doc: 'virtual counter offset' }),
+
+  // --- identification ---
+  reg('MIDR_EL1', 3, 0, 0, 0, 0, {
+    access: 'ro', kind: 'const', reset: (p) => p.id.midr, el1ReadsFrom: 'VPIDR_EL2',
+    fields: [f('Revision', 3, 0), f('PartNum', 15, 4), f('Architecture', 19, 16), f('Variant', 23, 20), f('Implementer', 31, 24)],
+    doc: 'main ID (EL1 reads VPIDR_EL2)',
+  }),
+  reg('MPIDR_EL1', 3, 0, 0, 0, 5, {
+    access: 'ro', kind: 'const', reset: (p) => p.id.mpidr, el1ReadsFrom: 'VMPIDR_EL2',
+    fields: [f('Aff0', 7, 0), f('Aff1', 15, 8), f('Aff2', 23, 16), f('MT', 24, 24), f('U', 30, 30, 'uniprocessor'), f('Aff3', 39, 32)],
+    doc: 'multiprocessor affinity (EL1 reads VMPIDR_EL2)',
+  }),
+  reg('REVIDR_EL1', 3, 0, 0, 0, 6, { access: 'ro', kind: 'const', reset: (p) => p.id.revidr, trapRead: 'TID1', doc: 'revision ID' }),
+  reg('VPIDR_EL2', 3, 4, 0, 0, 0, { reset: (p) => p.id.midr, doc: 'virtualization processor ID: what EL1 reads as MIDR_EL1' }),
+  reg('VMPIDR_EL2', 3, 4, 0, 0, 5, { reset: (p) => p.id.mpidr, doc: 'virtualization multiprocessor ID: what EL1 reads as MPIDR_EL1' }),
+  id('ID_PFR0_EL1', 1, 0, (p) => p.id.aa32.pfr0, 'AArch32 processor feature 0'),
+  id('ID_PFR1_EL1', 1, 1, (p) => p.id.aa32.pfr1, 'AArch32 processor feature 1'),
+  id('ID_DFR0_EL1', 1, 2, (p) => p.id.aa32.dfr0, 'AArch32 debug feature 0'),
+  id('ID_AFR0_EL1', 1, 3, (p) => p.id.aa32.afr0, 'AArch32 auxiliary feature 0'),
+  id('ID_MMFR0_EL1', 1, 4, (p) => p.id.aa32.mmfr0, 'AArch32 memory model feature 0'),
+  id('ID_MMFR1_EL1', 1, 5, (p) => p.id.aa32.mmfr1, 'AArch32 memory model feature 1'),
+  id('ID_MMFR2_EL1', 1, 6, (p) => p.id.aa32.mmfr2, 'AArch32 memory model feature 2'),
+  id('ID_MMFR3_EL1', 1, 7, (p) => p.id.aa32.mmfr3, 'AArch32 memory model feature 3'),
+  id('ID_ISAR0_EL1', 2, 0, (p) => p.id.aa32.isar0, 'AArch32 instruction set attribute 0'),
+  id('ID_ISAR1_EL1', 2, 1, (p) => p.id.aa32.isar1, 'AArch32 instruction set attribute 1'),
+  id('ID_ISAR2_EL1', 2, 2, (p) => p.id.aa32.isar2, 'AArch32 instruction set attribute 2'),
+  id('ID_ISAR3_EL1', 2, 3, (p) => p.id.aa32.isar3, 'AArch32 instruction set attribute 3'),
+  id('ID_ISAR4_EL1', 2, 4, (p) => p.id.aa32.isar4, 'AArch32 instruction set attribute 4'),
+  id('ID_ISAR5_EL1', 2, 5, (p) => p.id.aa32.isar5, 'AArch32 instruction set attribute 5'),
+  id('MVFR0_EL1', 3, 0, (p) => p.id.aa32.mvfr0, 'AArch32 media and VFP feature 0'),
+  id('MVFR1_EL1', 3, 1, (p) => p.id.aa32.mvfr1, 'AArch32 media and VFP feature 1'),
+  id('MVFR2_EL1', 3, 2, (p) => p.id.aa32.mvfr2, 'AArch32 media and VFP feature 2'),
+  id('ID_AA64PFR0_EL1', 4, 0, (p) => p.id.aa64pfr0, 'AArch64 processor feature 0', [f('EL0', 3, 0), f('EL1', 7, 4), f('EL2', 11, 8), f('EL3', 15, 12), f('FP', 19, 16), f('AdvSIMD', 23, 20), f('GIC', 27, 24)]),
+  id('ID_AA64PFR1_EL1', 4, 1, (p) => p.id.aa64pfr1, 'AArch64 processor feature 1'),
+  id('ID_AA64DFR0_EL1', 5, 0, (p) => p.id.aa64dfr0, 'AArch64 debug feature 0'),
+  id('ID_AA64DFR1_EL1', 5, 1, (p) => p.id.aa64dfr1, 'AArch64 debug feature 1'),
+  id('ID_AA64AFR0_EL1', 5, 4, () => 0n, 'AArch64 auxiliary feature 0'),
+  id('ID_AA64AFR1_EL1', 5, 5, () => 0n, 'AArch64 auxiliary feature 1'),
+  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0'),
+  id('ID_AA64ISAR1_EL1', 6, 1, (p) => p.id.aa64isar1, 'AArch64 instruction set attribute 1'),
+  id('ID_AA64MMFR0_EL1', 7, 0, (p) => p.id.aa64mmfr0, 'AArch64 memory model feature 0', [
+    f('PARange', 3, 0, '4: 44-bit PA'), f('ASIDBits', 7, 4, '2: 16-bit'), f('BigEnd', 11, 8), f('SNSMem', 15, 12), f('BigEndEL0', 19, 16), f('TGran16', 23, 20, '0: 16K absent'), f('TGran64', 27, 24, '0: 64K present'), f('TGran4', 31, 28, '0: 4K present'),
+  ]),
+  id('ID_AA64MMFR1_EL1', 7, 1, (p) => p.id.aa64mmfr1, 'AArch64 memory model feature 1', [f('HAFDBS', 3, 0), f('VMIDBits', 7, 4, '0: 8-bit, 2: 16-bit'), f('VH', 11, 8, 'VHE'), f('HPDS', 15, 12), f('LO', 19, 16), f('PAN', 23, 20)]),
+  id('ID_AA64MMFR2_EL1', 7, 2, (p) => p.id.aa64mmfr2, 'AArch64 memory model feature 2 (v8.2; zero here)'),
+  reg('CTR_EL0', 3, 3, 0, 0, 1, {
+    access: 'ro', kind: 'const', reset: (p) => p.id.ctr, el0Gate: 'SCTLR_EL1.UCT', trapRead: 'TID2',
+    fields: [f('IminLine', 3, 0), f('L1Ip', 15, 14), f('DminLine', 19, 16), f('ERG', 23, 20), f('CWG', 27, 24)],
+    doc: 'cache type',
+  }),
+  reg('DCZID_EL0', 3, 3, 0, 0, 7, { access: 'ro', kind: 'computed', reset: (p) => BigInt(p.id.dczidBs), fields: [f('BS', 3, 0, 'log2(block size in words)'), f('DZP', 4, 4, 'DC ZVA prohibited')], doc: 'data cache zero ID' }),
+  reg('CCSIDR_EL1', 3, 1, 0, 0, 0, { access: 'ro', kind: 'computed', trapRead: 'TID2', doc: 'current cache size ID (selected by CSSELR_EL1)' }),
+  reg('CLIDR_EL1', 3, 1, 0, 0, 1, { access: 'ro', kind: 'const', reset: (p) => p.id.clidr, trapRead: 'TID2', doc: 'cache level ID' }),
+  reg('AIDR_EL1', 3, 1, 0, 0, 7, { access: 'ro', kind: 'const', reset: (p) => p.id.aidr, trapRead: 'TID1', doc: 'auxiliary ID' }),
+  reg('CSSELR_EL1', 3, 2, 0, 0, 0, { res0: res0Except(bits(3, 0)), trapRead: 'TID2', trapWrite: 'TID2', fields: [f('InD', 0, 0, 'instruction cache'), f('Level', 3, 1, 'cache level - 1')], doc: 'cache size selection' }),
 ] as const;
 
 export type SysRegName = (typeof SYSREGS)[number]['name'];
@@ -83,14 +306,58 @@ export type SysRegName = (typeof SYSREGS)[number]['name'];
 /** Register index by name: `SR.HCR_EL2` is the slot of HCR_EL2 in a SysRegFile. */
 export const SR = Object.fromEntries(SYSREGS.map((r, i) => [r.name, i])) as Readonly<Record<SysRegName, number>>;
 
-/** Register index by encoding key (encKey), -1 when unallocated. */
-const byKey = new Map<number, number>(SYSREGS.map((r, i) => [encKey(...r.enc), i]));
+/** Register index by encoding key (encKey = instruction bits 20:5 of MRS/MSR), -1 when unallocated. */
+export const SYSREG_BY_KEY: Int16Array = (() => {
+  const t = new Int16Array(1 << 16).fill(-1);
+  SYSREGS.forEach((r, i) => {
+    const k = encKey(...r.enc);
+    if (t[k] !== -1) throw new Error(`system-register table: ${r.name} and ${SYSREGS[t[k]!]!.name} share an encoding`);
+    t[k] = i;
+  });
+  return t;
+})();
+
 export function sysregIndexByEncoding(op0: number, op1: number, crn: number, crm: number, op2: number): number {
-  return byKey.get(encKey(op0, op1, crn, crm, op2)) ?? -1;
+  return SYSREG_BY_KEY[encKey(op0, op1, crn, crm, op2) & 0xffff]!;
 }
 
 const byUpperName = new Map<string, number>(SYSREGS.map((r, i) => [r.name.toUpperCase(), i]));
 /** Case-insensitive lookup (assembly accepts `hcr_el2` and `HCR_EL2`), -1 when unknown. */
 export function sysregIndexByName(name: string): number {
   return byUpperName.get(name.toUpperCase()) ?? -1;
+}
+
+/**
+ * Unused encodings of the Feature ID space that read as zero (ARM §D23.3): op0=3, op1=0, CRn=0, CRm=2..7.
+ * (Unused encodings with CRm=0, or op1=1/3, are UNDEFINED without FEAT_IDST.) EL1 reads are trapped by
+ * HCR_EL2.TID3 as QEMU does (IMPLEMENTATION DEFINED without FEAT_FGT).
+ */
+export function isRazIdEncoding(op0: number, op1: number, crn: number, crm: number): boolean {
+  return op0 === 3 && op1 === 0 && crn === 0 && crm >= 2;
+}
+
+/**
+ * IMPLEMENTATION DEFINED space of registers (op0=3) and SYS instructions (op0=1), CRn=11 or 15: EL1 accesses are
+ * trapped by HCR_EL2.TIDCP (ARM §D24.2.62); the model implements nothing there.
+ */
+export function isImpdefEncoding(op0: number, crn: number): boolean {
+  return (op0 === 1 || op0 === 3) && (crn === 11 || crn === 15);
+}
+
+/** Per-profile write masks as typed arrays (MSR: value & keep[i] | res1[i]). */
+export interface SysRegMasks {
+  readonly keep: BigUint64Array;
+  readonly res1: BigUint64Array;
+}
+const maskCache = new Map<Profile, SysRegMasks>();
+export function sysregMasks(p: Profile): SysRegMasks {
+  let m = maskCache.get(p);
+  if (m === undefined) {
+    m = {
+      keep: BigUint64Array.from(SYSREGS.map((r) => ALL & ~r.res0(p))),
+      res1: BigUint64Array.from(SYSREGS.map((r) => r.res1(p))),
+    };
+    maskCache.set(p, m);
+  }
+  return m;
 }

@@ -3,8 +3,15 @@
 // Readers: the CPU's MSR/MRS, the assembler and disassembler (names), pretty-printers and views.
 import type { Profile } from './profiles.ts';
 
-/** HCR_EL2 trap controls that can cover an EL1 access (ARM §D24.2.62). */
+/** HCR_EL2 trap controls that can cover an EL1 (or, for TID2, EL0) access (ARM §D24.2.62). */
 export type HcrTrap = 'TVM' | 'TRVM' | 'TID3' | 'TACR' | 'TID1' | 'TID2';
+
+/**
+ * EL1 controls that gate an EL0 access; when the gate is closed the access traps with EC 0x18 to EL1
+ * (to EL2 when HCR_EL2.TGE=1): SCTLR_EL1.UCT (CTR_EL0), SCTLR_EL1.UMA (DAIF), CNTKCTL_EL1.EL0VCTEN /
+ * EL0PCTEN (counters; CNTFRQ_EL0 needs either).
+ */
+export type El0Gate = 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0xCTEN';
 
 export interface SysRegField {
   readonly name: string;
@@ -16,13 +23,15 @@ export interface SysRegField {
 
 /**
  * How a register's value is held:
- * - `store`: a slot in the SysRegFile;
+ * - `store`: a slot in the SysRegFile (`c.sr[SR.X]`);
  * - `pstate`: a view of PSTATE (NZCV, DAIF, CurrentEL, SPSel) owned by the CPU;
- * - `sp`: a banked stack pointer owned by the CPU (SP_EL0, SP_EL1);
- * - `const`: read-only value computed from the profile (ID registers);
- * - `counter`: computed at read time (CNTVCT_EL0).
+ * - `sp`: a banked stack pointer owned by the CPU (SP_EL0, SP_EL1, SP_EL2);
+ * - `const`: a value fixed by the profile (ID registers) or IMPLEMENTATION DEFINED RAZ/WI registers; writes
+ *   of an `rw` const register are ignored, as QEMU does for ACTLR/AFSR/AMAIR/HACR;
+ * - `computed`: derived at read time (CNTPCT/CNTVCT_EL0 from the instruction count, CCSIDR_EL1 from
+ *   CSSELR_EL1, DCZID_EL0.DZP from the current traps).
  */
-export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'counter';
+export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed';
 
 /** Which later behaviour a write affects: drives `--sync architectural` (pending until a CSE). */
 export type SysRegEffect = 'translation' | 'routing' | 'none';
@@ -31,25 +40,45 @@ export interface SysRegDef {
   readonly name: string;
   /** op0, op1, CRn, CRm, op2 as in the MRS/MSR encoding. */
   readonly enc: readonly [number, number, number, number, number];
-  /** Lowest exception level that may access it (lower ELs get UNDEFINED). */
-  readonly minEl: 0 | 1 | 2;
+  /** Lowest exception level that may access it (lower ELs get UNDEFINED). 3: EL3 only, so never here. */
+  readonly minEl: 0 | 1 | 2 | 3;
+  /** Lowest EL that may write it when that differs (TPIDRRO_EL0: 1; CNTFRQ_EL0: the highest EL, 2). */
+  readonly minElWrite: 0 | 1 | 2 | 3;
   readonly access: 'rw' | 'ro' | 'wo';
   readonly kind: SysRegKind;
   /** Reset value for a profile (architecturally UNKNOWN values reset as QEMU's virt board does, ARCH-NOTES §14). */
   readonly reset: (p: Profile) => bigint;
-  /** Bits that read as zero and ignore writes. */
-  readonly res0: bigint;
-  /** Bits that read as one and ignore writes. */
-  readonly res1: bigint;
+  /**
+   * Bits that are RES0 for a profile: MSR writes clear them. Masks are applied on write only; reset values
+   * are QEMU's and may differ in RES1 bits (SCTLR_EL1 resets to 0x00C50838 although bits 29:28 and 20 are
+   * RES1 in v8.0; SCTLR_EL2/TCR_EL2/CPTR_EL2 reset to 0). QEMU keeps every written bit (ARCH-NOTES §14 D6);
+   * the model follows the Arm ARM.
+   */
+  readonly res0: (p: Profile) => bigint;
+  /** Bits that are RES1 for a profile: MSR writes set them. */
+  readonly res1: (p: Profile) => bigint;
   readonly fields: readonly SysRegField[];
   /** HCR_EL2 bits that trap EL1 reads / writes of this register to EL2 with EC 0x18. */
   readonly trapRead?: HcrTrap;
   readonly trapWrite?: HcrTrap;
+  /** The EL1 control that gates EL0 accesses (only for registers with minEl 0). */
+  readonly el0Gate?: El0Gate;
+  /** CPTR_EL2.TCPAC traps EL1 accesses to EL2 (CPACR_EL1). */
+  readonly tcpac?: boolean;
+  /** Accesses are FP/SIMD accesses: CPACR_EL1.FPEN and CPTR_EL2.TFP trap them with EC 0x07 (FPCR, FPSR). */
+  readonly fp?: boolean;
+  /** EL1 reads return this EL2 register instead (MIDR_EL1 -> VPIDR_EL2, MPIDR_EL1 -> VMPIDR_EL2). */
+  readonly el1ReadsFrom?: string;
   readonly effect: SysRegEffect;
   readonly doc: string;
 }
 
-/** Encode op0..op2 as the 16-bit key used by the MRS/MSR decoder: op0:op1:CRn:CRm:op2 (ISS order). */
+/** Encode op0..op2 as the 16-bit key used by the MRS/MSR decoder: op0:op1:CRn:CRm:op2 (= instruction bits 20:5). */
 export function encKey(op0: number, op1: number, crn: number, crm: number, op2: number): number {
   return (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
+}
+
+/** The generic name `S<op0>_<op1>_C<n>_C<m>_<op2>` (GNU as syntax) of an encoding. */
+export function genericSysregName(op0: number, op1: number, crn: number, crm: number, op2: number): string {
+  return `S${op0}_${op1}_C${crn}_C${crm}_${op2}`;
 }

@@ -1,0 +1,46 @@
+// The effective value of HCR_EL2 (ARM §D24.2.62 per-field text; QEMU helper arm_hcr_el2_eff_secstate;
+// ARCH-NOTES §1b). Pure functions of the register value: the CPU's traps, exception routing and the MMU all
+// read HCR_EL2 through these. EL2 is always implemented and enabled here (Non-secure, no EL3), so the
+// "EL2 not enabled" and "EL2 in AArch32" cases of the Arm text do not arise.
+
+/** HCR_EL2 bit positions in the low word (bits 31:0). */
+export const HCR = {
+  VM: 1 << 0, SWIO: 1 << 1, PTW: 1 << 2, FMO: 1 << 3, IMO: 1 << 4, AMO: 1 << 5, VF: 1 << 6, VI: 1 << 7, VSE: 1 << 8,
+  FB: 1 << 9, BSU: 3 << 10, DC: 1 << 12, TWI: 1 << 13, TWE: 1 << 14, TID0: 1 << 15, TID1: 1 << 16, TID2: 1 << 17,
+  TID3: 1 << 18, TSC: 1 << 19, TIDCP: 1 << 20, TACR: 1 << 21, TSW: 1 << 22, TPC: 1 << 23, TPU: 1 << 24, TTLB: 1 << 25,
+  TVM: 1 << 26, TGE: 1 << 27, TDZ: 1 << 28, HCD: 1 << 29, TRVM: 1 << 30, RW: 1 << 31,
+} as const;
+/** HCR_EL2 bit positions in the high word (bit n of the register is bit n-32 here). */
+export const HCR_HI = { CD: 1 << 0, ID: 1 << 1, E2H: 1 << 2, TLOR: 1 << 3 } as const;
+
+// TGE=1 (either E2H): these controls behave as 0 (ARCH-NOTES §1b "Both")
+const TGE_CLEARS_LO =
+  HCR.SWIO | HCR.PTW | HCR.VF | HCR.VI | HCR.VSE | HCR.FB | HCR.TID1 | HCR.TID3 | HCR.TSC | HCR.TACR | HCR.TSW |
+  HCR.TTLB | HCR.TVM | HCR.HCD | HCR.TRVM;
+// TGE=1 with E2H=1 (host EL0 under VHE) additionally clears these (ARCH-NOTES §1b, QEMU el2 host branch)
+const HOST_CLEARS_LO =
+  HCR.VM | HCR.FMO | HCR.IMO | HCR.AMO | HCR.BSU | HCR.DC | HCR.TWI | HCR.TWE | HCR.TID0 | HCR.TID2 | HCR.TPC |
+  HCR.TPU | HCR.TDZ;
+const FORCED_LO = HCR.FMO | HCR.IMO | HCR.AMO; // TGE=1, E2H=0: physical interrupts all route to EL2
+
+/** Effective HCR_EL2 bits 31:0 from the stored halves (hot path: no BigInt). */
+export function effectiveHcrLo(lo: number, hi: number): number {
+  if ((lo & HCR.TGE) === 0) return lo;
+  if ((hi & HCR_HI.E2H) !== 0) return (lo & ~(TGE_CLEARS_LO | HOST_CLEARS_LO)) >>> 0;
+  return ((lo & ~TGE_CLEARS_LO) | FORCED_LO) >>> 0;
+}
+
+/** Effective HCR_EL2 bits 63:32 from the stored halves. */
+export function effectiveHcrHi(lo: number, hi: number): number {
+  if ((lo & HCR.TGE) === 0) return hi;
+  // TGE=1: TLOR behaves as 0; with E2H=1 also CD and ID (ARCH-NOTES §1b)
+  if ((hi & HCR_HI.E2H) !== 0) return (hi & ~(HCR_HI.TLOR | HCR_HI.CD | HCR_HI.ID)) >>> 0;
+  return (hi & ~HCR_HI.TLOR) >>> 0;
+}
+
+/** Effective HCR_EL2 as a 64-bit value (tools, views, tests). RW is not changed: it is read raw (ARCH-NOTES §1b). */
+export function effectiveHcr(v: bigint): bigint {
+  const lo = Number(v & 0xffffffffn);
+  const hi = Number((v >> 32n) & 0xffffffffn);
+  return (BigInt(effectiveHcrHi(lo, hi)) << 32n) | BigInt(effectiveHcrLo(lo, hi));
+}
