@@ -3,7 +3,8 @@
 import type { Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
-import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, faultStatusCode, TranslateResult } from '../mmu/result.ts';
+import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, FAULT_EXTERNAL_WALK, faultStatusCode, TranslateResult } from '../mmu/result.ts';
+import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { decode, EXEC } from './decode.ts';
 import {
@@ -32,11 +33,17 @@ export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
   /** Preallocated translation result (hot paths allocate nothing). */
   readonly tr = new TranslateResult();
+  /** This PE's architectural TLB and the host cache in front of it. */
+  readonly tlb = new Tlb();
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
   stop: StopReason | null = null;
   /** Optional per-instruction trace hook (set by --trace exec); checked only on the slow path. */
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
+  /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
+  traceException: ((c: Cpu, fromEl: number) => void) | null = null;
+  /** Optional hook for MSR/MRS (set by --trace sysreg): the MSR/MRS handlers call it after the access. */
+  traceSysreg: ((c: Cpu, name: string, write: boolean, value: bigint) => void) | null = null;
 
   // Fetch cache: the 4 KiB VA page the PC is in, mapped onto a RAM page's words and decode slots.
   private fetchValid = false;
@@ -56,6 +63,7 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Reset into EL2h at `entry` as QEMU's virt board does for a bare-metal -kernel ELF (ARCH-NOTES §14). */
   reset(entry: bigint): void {
+    this.tlb.clear();
     this.x.fill(0n);
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {
@@ -66,7 +74,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.daif = 0x3c0;
     this.il = 0;
     this.ss = 0;
-    this.nzcv = 0;
+    this.nzcv = 0x40000000; // QEMU resets PSTATE.Z = 1 (its ZF field is 0); the architecture leaves NZCV UNKNOWN
     this.flagKind = 0;
     this.exclAddr = -1;
     this.x[PC] = entry;
@@ -78,6 +86,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** A context synchronization event (ISB, exception entry, ERET): later fetches see new state. */
   contextSync(): void {
     this.fetchValid = false;
+    this.tlb.hostFlush(); // translation-relevant registers may have changed
   }
 
   /** Stop the run loop after the current instruction. */
@@ -98,7 +107,8 @@ export class Cpu extends CpuState implements TranslationContext {
     this.stop = null;
     while (n < budget) {
       const lo = u[PC * 2]!;
-      if (!this.fetchValid || u[PC * 2 + 1] !== this.fetchHi || ((lo ^ this.fetchLo) & 0xfffff000) !== 0) {
+      // a different 4 KiB page, or a misaligned PC (bits 1:0, zero in fetchLo), takes the slow path
+      if (!this.fetchValid || u[PC * 2 + 1] !== this.fetchHi || ((lo ^ this.fetchLo) & 0xfffff003) !== 0) {
         if (this.stop !== null) break;
         if (!this.refillFetch()) continue; // an exception was taken; fetch again from the vector
       }
@@ -110,7 +120,9 @@ export class Cpu extends CpuState implements TranslationContext {
         this.fetchOps[idx] = op;
       }
       if (this.traceExec !== null) this.traceExec(this, x[PC]!, w);
-      x[PC] = x[PC]! + 4n;
+      // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
+      if (lo < 0xfffffffc) u[PC * 2] = lo + 4;
+      else x[PC] = x[PC]! + 4n;
       n++;
       EXEC[op - 1]!(this, w);
     }
@@ -124,28 +136,30 @@ export class Cpu extends CpuState implements TranslationContext {
     const u = this.u32;
     const lo = u[PC * 2]!;
     const hi = u[PC * 2 + 1]!;
-    // PSTATE.IL=1: the next instruction takes an Illegal Execution state exception (ARM §D1.4; EC 0x0E)
-    if (this.il === 1) {
-      this.x[PC] = this.x[PC]! + 4n; // raiseHere reports PC - 4 = this instruction
-      raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
-      return false;
-    }
-    // PC alignment fault (ARM §D1.4 PC alignment checking; EC 0x22, FAR = PC)
+    // Fetch-time exceptions in priority order (ARM §D1.4.5.6): PC alignment (7), Instruction Abort (9), Illegal
+    // Execution state (11, the IMPLEMENTATION DEFINED slot QEMU also uses). Each reports this PC as ELR_ELx.
+    // PC alignment fault (ARM J1.1 AArch64.PCAlignmentFault; EC 0x22, FAR = PC)
     if ((lo & 3) !== 0) {
       this.setFar(syncTarget(this), this.x[PC]!);
-      this.x[PC] = this.x[PC]! + 4n;
+      this.x[PC] = this.x[PC]! + 4n; // raiseHere reports PC - 4 = this instruction
       raiseHere(this, syncTarget(this), EC_PC_ALIGN, 0);
       return false;
     }
     const tr = this.tr;
     if (!translate(this, lo, hi, ACC_EXEC, 4, this.el, tr)) {
-      this.abort(tr, this.x[PC]!, ACC_EXEC, 0);
+      this.fetchAbort(tr);
       return false;
     }
     const page = this.mem.page(tr.pa);
     if (page === undefined) {
       tr.fault = FAULT_EXTERNAL;
-      this.abort(tr, this.x[PC]!, ACC_EXEC, 0);
+      this.fetchAbort(tr);
+      return false;
+    }
+    // PSTATE.IL=1: this instruction takes an Illegal Execution state exception (ARM J1.1 AArch64.CheckIllegalState)
+    if (this.il === 1) {
+      this.x[PC] = this.x[PC]! + 4n;
+      raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
       return false;
     }
     if (page.ops === undefined) page.ops = new Uint16Array(PAGE_SIZE >>> 2);
@@ -156,6 +170,13 @@ export class Cpu extends CpuState implements TranslationContext {
     this.fetchHi = hi;
     this.fetchValid = true;
     return true;
+  }
+
+  /** Instruction Abort on the fetch at PC; the preferred return address is that PC (ARM J1.1 AArch64.InstructionAbort). */
+  private fetchAbort(tr: TranslateResult): void {
+    const va = this.x[PC]!;
+    this.x[PC] = va + 4n; // raiseHere reports PC - 4
+    this.abort(tr, va, ACC_EXEC, 0);
   }
 
   private setFar(target: number, va: bigint): void {
@@ -175,8 +196,12 @@ export class Cpu extends CpuState implements TranslationContext {
     else ec = lower ? EC_DABT_LOWER : EC_DABT_SAME;
     let syn = faultStatusCode(r) | (r.s1ptw ? 1 << 7 : 0);
     if (acc !== ACC_EXEC) syn |= iss;
-    if (acc === ACC_WRITE || (iss & (1 << 6)) !== 0) syn |= 1 << 6; // WnR
-    if (r.s1ptw) syn &= ~(1 << 24); // ISV=0 when S1PTW=1
+    // WnR: a write, or a CMO/AT (the caller passes WnR); a stage-2 fault on a stage-1 walk reports the walk's read
+    // (ARM J1 S2 walk for a TTW access has write = FALSE on v8.0, no hardware table updates)
+    if ((acc === ACC_WRITE && !r.s1ptw) || (iss & (1 << 6)) !== 0) syn |= 1 << 6;
+    if (r.fault === FAULT_EXTERNAL_WALK) syn |= 1 << 9; // EA: external abort on the table walk
+    // ISV/SAS/SSE/SRT/SF/AR (ISS[24:14]) only for stage-2 aborts taken to EL2, never with S1PTW=1 (ARM §D24.2.46 ISV; QEMU merge_syn_data_abort)
+    if (!(r.stage2 && target === 2 && !r.s1ptw)) syn &= ~0x1ffc000;
     this.setFar(target, va);
     if (r.stage2 && target === 2) this.sr[SR.HPFAR_EL2] = BigInt(Math.floor(r.ipa / 4096)) << 4n; // FIPA = IPA[47:12] at bits 39:4
     raiseHere(this, target, ec, syn);
@@ -184,12 +209,15 @@ export class Cpu extends CpuState implements TranslationContext {
 
   // --- data accesses: the VA is in slot TMP0; loads return the value zero-extended in slot TMP1 ---
 
-  /** Load `size` (1, 2, 4, 8) bytes from VA = x[TMP0] into x[TMP1]. False if an exception was taken. */
-  load(size: number, iss = 0): boolean {
+  /**
+   * Load `size` (1, 2, 4, 8) bytes from VA = x[TMP0] into x[TMP1]. False if an exception was taken.
+   * `el`: the EL whose permissions apply (EL0 for LDTR at EL1; otherwise PSTATE.EL).
+   */
+  load(size: number, iss = 0, el = this.el): boolean {
     const u = this.u32;
     const lo = u[TMP0 * 2]!;
     const tr = this.tr;
-    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_READ, size, this.el, tr)) {
+    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_READ, size, el, tr)) {
       this.abort(tr, this.x[TMP0]!, ACC_READ, iss);
       return false;
     }
@@ -208,12 +236,12 @@ export class Cpu extends CpuState implements TranslationContext {
     return this.loadSlow(pa, size, iss);
   }
 
-  /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. */
-  store(size: number, valSlot: number, iss = 0): boolean {
+  /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. `el` as for load. */
+  store(size: number, valSlot: number, iss = 0, el = this.el): boolean {
     const u = this.u32;
     const lo = u[TMP0 * 2]!;
     const tr = this.tr;
-    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_WRITE, size, this.el, tr)) {
+    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_WRITE, size, el, tr)) {
       this.abort(tr, this.x[TMP0]!, ACC_WRITE, iss);
       return false;
     }

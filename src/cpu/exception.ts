@@ -1,7 +1,11 @@
 // Exception entry, routing and return for AArch64 EL0–EL2 (ARM §D1.4; J1.1 AArch64.TakeException,
-// AArch64.ExceptionReturn; ARCH-NOTES §13). No EL3 is implemented (QEMU virt with virtualization=on).
+// AArch64.ExceptionReturn; J1.3 IllegalExceptionReturn; ARCH-NOTES §13). No EL3 is implemented (QEMU virt with
+// virtualization=on). Software step is not implemented, so PSTATE.SS stays 0 (DebugExceptionReturnSS with
+// MDSCR_EL1.SS = 0); FAR_ELx is written only by the callers that report an address (aborts, PC alignment) and
+// otherwise keeps its value (ARCH-NOTES §14 D8).
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
+import { branchTo } from './exec/branch.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
 import { PC } from './state.ts';
 
@@ -42,27 +46,34 @@ export function syncTarget(c: Cpu): number {
   return c.el === 0 && (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
 }
 
+/** ELUsingAArch32(EL1) below EL2: HCR_EL2.RW = 0, on a core whose EL1 can be AArch32 (else RW is RAO/WI). */
+function el1IsAarch32(c: Cpu, hcr: number): boolean {
+  return (hcr & HCR_RW_HI) === 0 && c.profile.el1Aarch32;
+}
+
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
 export function takeException(c: Cpu, target: number, ec: number, iss: number, retSlot: number, vecBase = 0): void {
   const from = c.el;
   let offset: number;
   if (target === from) offset = c.spsel === 1 ? VEC_CUR_SPX : VEC_CUR_SP0;
-  // Lower EL using AArch64: for EL2 that is EL1's state per HCR_EL2.RW (ARCH-NOTES §13)
-  else offset = target === 2 && (hcrLo(c) & HCR_RW_HI) === 0 ? VEC_LOWER_A32 : VEC_LOWER_A64;
+  // From a lower EL: +0x600 if ELUsingAArch32(target - 1), else +0x400. EL0 always runs AArch64 here (a return to
+  // AArch32 stops the model), so only EL1's state under an EL2 target can select the AArch32 group.
+  else offset = target === 2 && el1IsAarch32(c, hcrLo(c)) ? VEC_LOWER_A32 : VEC_LOWER_A64;
   const spsrIdx = target === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1;
   const elrIdx = target === 2 ? SR.ELR_EL2 : SR.ELR_EL1;
   const esrIdx = target === 2 ? SR.ESR_EL2 : SR.ESR_EL1;
   const vbarIdx = target === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1;
-  c.sr[spsrIdx] = packSpsr(c);
+  c.sr[spsrIdx] = packSpsr(c); // GetPSRFromPSTATE(AArch64_NonDebugState)
   c.sr[elrIdx] = c.x[retSlot]!;
-  // ESR_ELx: EC[31:26], IL[25] = 1 (32-bit A64 instruction; RES1 for the other classes), ISS[24:0]
+  // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0]
   c.sr[esrIdx] = BigInt(((ec << 26) | (1 << 25) | (iss & 0x1ffffff)) >>> 0);
-  c.setElSp(target, 1);
-  c.daif = 0x3c0; // PSTATE.{D,A,I,F} = 1
+  c.setElSp(target, 1); // PSTATE.EL = target, PSTATE.SP = 1 (SP_ELx)
+  c.daif = 0x3c0; // PSTATE.{D,A,I,F} = '1111'
   c.il = 0;
   c.ss = 0;
-  c.x[PC] = c.sr[vbarIdx]! + BigInt(offset + vecBase);
+  c.x[PC] = c.sr[vbarIdx]! + BigInt(offset + vecBase); // VBAR_ELx<63:11>:vect_offset<10:0>
   c.contextSync();
+  if (c.traceException !== null) c.traceException(c, from);
 }
 
 /** Preferred return address = this instruction (sync exceptions other than SVC/HVC/SMC). */
@@ -87,40 +98,84 @@ export function unallocated(c: Cpu, _w: number): void {
   undefinedInsn(c);
 }
 
-/** ERET (ARM J1.1 AArch64.ExceptionReturn; illegal returns per ARM J1.3 IllegalExceptionReturn, ARCH-NOTES §13). */
+/** HaveAArch32EL(el) from ID_AA64PFR0_EL1.ELx = 0b0010 (AArch64 and AArch32). */
+function haveAarch32El(c: Cpu, el: number): boolean {
+  return ((Number(c.profile.id.aa64pfr0 & 0xfffn) >>> (4 * el)) & 0xf) === 2;
+}
+
+/** ELFromM32 with BadMode (ARM J1.2, J1.3) for an AArch32 SPSR.M[4:0]: the target EL, or -1 if not valid here. */
+function aarch32ModeEl(c: Cpu, mode: number): number {
+  switch (mode) {
+    case 0x10: // User
+      return haveAarch32El(c, 0) ? 0 : -1;
+    case 0x11: // FIQ
+    case 0x12: // IRQ
+    case 0x13: // Supervisor
+    case 0x17: // Abort
+    case 0x1b: // Undefined
+    case 0x1f: // System
+      return haveAarch32El(c, 1) ? 1 : -1;
+    case 0x1a: // Hyp
+      return haveAarch32El(c, 2) ? 2 : -1;
+    default: // Monitor (EL3 not implemented) and reserved encodings
+      return -1;
+  }
+}
+
+/**
+ * The EL an ERET at the current EL returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds.
+ * Reads HCR_EL2 as it is before the ERET's own synchronization (ARCH-NOTES §10).
+ */
+export function returnTarget(c: Cpu, spsr: number): number {
+  const hcr = hcrLo(c);
+  const a32 = (spsr & 0x10) !== 0; // SPSR.M[4] = nRW
+  let el: number;
+  if (!a32) {
+    el = (spsr >>> 2) & 3;
+    if (el === 3) return -1; // ELFromSPSR: EL3 not implemented
+    if ((spsr & 2) !== 0) return -1; // ELFromSPSR: M[1] must be 0
+    if (el === 0 && (spsr & 1) !== 0) return -1; // ELFromSPSR: EL0 with M[0] = 1
+  } else {
+    el = aarch32ModeEl(c, spsr & 0x1f);
+    if (el < 0) return -1;
+  }
+  if (el > c.el) return -1; // return to a higher EL
+  // ELUsingAArch32K: EL2 is AArch64; EL1 is AArch32 iff HCR_EL2.RW = 0; EL0 is known AArch32 when EL1 is
+  if (el === 2 && a32) return -1;
+  const el1a32 = el1IsAarch32(c, hcr);
+  if (el === 1 && a32 !== el1a32) return -1; // SPSR register width differs from EL1's
+  if (el === 0 && el1a32 && !a32) return -1; // AArch64 EL0 while EL1 is AArch32 (QEMU accepts it: ARCH-NOTES §14 D2)
+  if (el === 1 && (hcr & HCR_TGE) !== 0) return -1; // HCR_EL2.TGE = 1: a return to EL1 is illegal
+  return el;
+}
+
+/** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */
 export function exceptionReturn(c: Cpu): void {
-  const spsrIdx = c.el === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1;
-  const elrIdx = c.el === 2 ? SR.ELR_EL2 : SR.ELR_EL1;
-  const spsr = c.sr32[spsrIdx * 2]!;
-  const hcr = hcrLo(c); // the values from before this ERET's own synchronization (ARCH-NOTES §10)
-  const m = spsr & 0x1f;
-  const nRW = (m >> 4) & 1;
-  const tEl = (m >> 2) & 3;
-  const rw = (hcr & HCR_RW_HI) !== 0;
-  const illegal =
-    (nRW === 0 && (m & 2) !== 0) || // M[1] must be 0 (reserved mode)
-    (nRW === 0 && tEl === 0 && (m & 1) !== 0) || // EL0 with SP_ELx selected
-    tEl > c.el || // return to a higher EL
-    tEl === 3 || // EL3 not implemented
-    (nRW === 0 && tEl === 1 && !rw) || // AArch64 EL1 while HCR_EL2.RW says AArch32
-    (nRW === 0 && tEl === 0 && c.el === 2 && !rw) || // AArch64 EL0 while EL1 is AArch32 (ARCH-NOTES §3; QEMU D2 differs)
-    (nRW === 0 && tEl === 0 && c.el === 1 && !rw) ||
-    (tEl === 1 && c.el === 2 && (hcr & HCR_TGE) !== 0); // EL1 while HCR_EL2.TGE=1
-  c.x[PC] = c.sr[elrIdx]!;
+  const from = c.el;
+  const spsr = c.sr32[(from === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1) * 2]!;
+  const target = returnTarget(c, spsr);
+  const elr = c.scratchSlot;
+  c.x[elr] = c.sr[from === 2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
+  // Reinstated whether or not the return is illegal: N, Z, C, V and (PSTATE.nRW staying 0 when illegal) D, A, I, F
   writeNzcv(c, spsr);
   c.daif = spsr & 0x3c0;
-  c.ss = (spsr >>> 21) & 1;
-  c.exclAddr = -1; // ClearExclusiveLocal on exception return
-  if (illegal) {
-    // IllegalExceptionReturn: EL, nRW and SP unchanged, PSTATE.IL = 1
+  c.ss = 0; // DebugExceptionReturnSS: software step not implemented (MDSCR_EL1.SS = 0)
+  c.exclAddr = -1; // ClearExclusiveLocal
+  if (target < 0) {
+    // Illegal return: EL, nRW and SP unchanged, PSTATE.IL = 1; the next instruction takes EC 0x0E.
     c.il = 1;
-  } else if (nRW === 1) {
+    if ((spsr & 0x10) !== 0) c.x[PC] = c.x[elr]!; // PC[63:32,1:0] UNKNOWN: this model keeps ELR's bits
+    else branchTo(c, elr); // ELR[63:56] may hold a tag: AArch64.BranchAddr at the current EL
+  } else if ((spsr & 0x10) !== 0) {
+    // Legal return to AArch32, which this model does not execute: ELR[0] (T32) or ELR[1:0] (A32) treated as 0
     c.il = (spsr >>> 20) & 1;
-    c.stopAarch32(tEl);
+    c.x[PC] = c.x[elr]! & ((spsr & 0x20) !== 0 ? ~1n : ~3n);
+    c.stopAarch32(target);
     return;
   } else {
     c.il = (spsr >>> 20) & 1;
-    c.setElSp(tEl, m & 1);
+    c.setElSp(target, spsr & 1); // PSTATE.EL = SPSR.M[3:2], PSTATE.SP = SPSR.M[0]
+    branchTo(c, elr); // AArch64.BranchAddr at the EL returned to
   }
   c.contextSync();
 }

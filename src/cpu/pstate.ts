@@ -4,54 +4,74 @@ import {
   FLAGS_SUB64, type CpuState,
 } from './state.ts';
 
-/** NZCV in bits 31:28, computing lazily recorded flags (FLAGS_*) on demand. */
+/**
+ * NZCV in bits 31:28, computing lazily recorded flags (FLAGS_*) on demand. Works on the 32-bit halves of the
+ * FLAG_* slots: no BigInt arithmetic (which would allocate) on this path, taken by every conditional branch.
+ */
 export function readNzcv(c: CpuState): number {
-  const x = c.x;
+  const u = c.u32;
   switch (c.flagKind) {
     case FLAGS_NZCV:
       return c.nzcv;
-    case FLAGS_ADD64: {
-      const a = x[FLAG_A]!, b = x[FLAG_B]!, r = x[FLAG_R]!;
-      const n = r >> 63n === 1n ? 8 : 0;
-      const z = r === 0n ? 4 : 0;
-      const cy = r < a ? 2 : 0; // unsigned carry out: the truncated sum wrapped
-      const v = ((~(a ^ b) & (a ^ r)) >> 63n) & 1n ? 1 : 0; // same-sign operands, different-sign result
-      return ((n | z | cy | v) << 28) >>> 0;
-    }
+    case FLAGS_ADD64:
     case FLAGS_SUB64: {
-      const a = x[FLAG_A]!, b = x[FLAG_B]!, r = x[FLAG_R]!;
-      const n = r >> 63n === 1n ? 8 : 0;
-      const z = r === 0n ? 4 : 0;
-      const cy = a >= b ? 2 : 0; // C = NOT borrow
-      const v = (((a ^ b) & (a ^ r)) >> 63n) & 1n ? 1 : 0;
-      return ((n | z | cy | v) << 28) >>> 0;
+      const aLo = u[FLAG_A * 2]!, aHi = u[FLAG_A * 2 + 1]!;
+      const bLo = u[FLAG_B * 2]!, bHi = u[FLAG_B * 2 + 1]!;
+      const rLo = u[FLAG_R * 2]!, rHi = u[FLAG_R * 2 + 1]!;
+      const n = rHi >>> 31;
+      const z = (rHi | rLo) === 0 ? 1 : 0;
+      let cy: number;
+      let v: number;
+      if (c.flagKind === FLAGS_ADD64) {
+        cy = rHi < aHi || (rHi === aHi && rLo < aLo) ? 1 : 0; // carry out: the truncated sum wrapped below a
+        v = (~(aHi ^ bHi) & (aHi ^ rHi)) >>> 31; // same-sign operands, different-sign result
+      } else {
+        cy = aHi > bHi || (aHi === bHi && aLo >= bLo) ? 1 : 0; // C = NOT borrow: a >= b unsigned
+        v = ((aHi ^ bHi) & (aHi ^ rHi)) >>> 31;
+      }
+      return ((n << 31) | (z << 30) | (cy << 29) | (v << 28)) >>> 0;
     }
-    case FLAGS_ADD32: {
-      const u = c.u32, a = u[FLAG_A * 2]!, b = u[FLAG_B * 2]!, r = u[FLAG_R * 2]!;
-      const n = r >>> 31 ? 8 : 0;
-      const z = r === 0 ? 4 : 0;
-      const cy = r < a ? 2 : 0;
-      const v = (~(a ^ b) & (a ^ r)) >>> 31 ? 1 : 0;
-      return ((n | z | cy | v) << 28) >>> 0;
-    }
+    case FLAGS_ADD32:
     case FLAGS_SUB32: {
-      const u = c.u32, a = u[FLAG_A * 2]!, b = u[FLAG_B * 2]!, r = u[FLAG_R * 2]!;
-      const n = r >>> 31 ? 8 : 0;
-      const z = r === 0 ? 4 : 0;
-      const cy = a >= b ? 2 : 0;
-      const v = ((a ^ b) & (a ^ r)) >>> 31 ? 1 : 0;
-      return ((n | z | cy | v) << 28) >>> 0;
+      const a = u[FLAG_A * 2]!, b = u[FLAG_B * 2]!, r = u[FLAG_R * 2]!;
+      const n = r >>> 31;
+      const z = r === 0 ? 1 : 0;
+      let cy: number;
+      let v: number;
+      if (c.flagKind === FLAGS_ADD32) {
+        cy = r < a ? 1 : 0;
+        v = (~(a ^ b) & (a ^ r)) >>> 31;
+      } else {
+        cy = a >= b ? 1 : 0;
+        v = ((a ^ b) & (a ^ r)) >>> 31;
+      }
+      return ((n << 31) | (z << 30) | (cy << 29) | (v << 28)) >>> 0;
     }
     case FLAGS_LOGIC64: {
-      const r = x[FLAG_R]!;
-      return (((r >> 63n === 1n ? 8 : 0) | (r === 0n ? 4 : 0)) << 28) >>> 0;
+      const rLo = u[FLAG_R * 2]!, rHi = u[FLAG_R * 2 + 1]!;
+      return ((rHi & 0x80000000) | ((rHi | rLo) === 0 ? 0x40000000 : 0)) >>> 0;
     }
     case FLAGS_LOGIC32: {
-      const r = c.u32[FLAG_R * 2]!;
-      return (((r >>> 31 ? 8 : 0) | (r === 0 ? 4 : 0)) << 28) >>> 0;
+      const r = u[FLAG_R * 2]!;
+      return ((r & 0x80000000) | (r === 0 ? 0x40000000 : 0)) >>> 0;
     }
     default:
       return c.nzcv;
+  }
+}
+
+/** Z alone, without computing the other flags (B.EQ/B.NE, CSEL EQ/NE are the common conditions). */
+function zeroFlag(c: CpuState): boolean {
+  const u = c.u32;
+  switch (c.flagKind) {
+    case FLAGS_NZCV:
+      return (c.nzcv & 0x40000000) !== 0;
+    case FLAGS_ADD64:
+    case FLAGS_SUB64:
+    case FLAGS_LOGIC64:
+      return (u[FLAG_R * 2]! | u[FLAG_R * 2 + 1]!) === 0;
+    default:
+      return u[FLAG_R * 2] === 0;
   }
 }
 
@@ -62,6 +82,7 @@ export function writeNzcv(c: CpuState, nzcv: number): void {
 
 /** ConditionHolds (ARM J1.3 shared/functions/system/ConditionHolds) for cond[3:0]. */
 export function conditionHolds(c: CpuState, cond: number): boolean {
+  if (cond <= 1) return zeroFlag(c) !== (cond === 1); // EQ / NE
   const f = readNzcv(c) >>> 28;
   const n = (f >> 3) & 1, z = (f >> 2) & 1, cy = (f >> 1) & 1, v = f & 1;
   let r: boolean;

@@ -2,7 +2,13 @@
 // 64-bit results go straight into the BigUint64Array register file (no untruncated BigInt temporaries),
 // 32-bit results through the Uint32Array view with the upper half cleared.
 import type { Cpu } from '../cpu.ts';
-import { FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_SUB32, FLAGS_SUB64, REG_SP, WRITE_ZR } from '../state.ts';
+import { undefinedInsn } from '../exception.ts';
+import {
+  FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC, REG_SP,
+  TMP2, WRITE_ZR,
+} from '../state.ts';
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from './bitmask.ts';
+import { onesHi, onesLo, POW2, shift64, SHIFT_ASR, SHIFT_LSR, SHIFT_ROR } from './shifts.ts';
 
 /** ADD/ADDS/SUB/SUBS (immediate): sf op S 100010 sh imm12 Rn Rd. Rn is SP-capable; Rd is SP unless S=1. */
 export function addSubImm(c: Cpu, w: number): void {
@@ -37,6 +43,162 @@ export function addSubImm(c: Cpu, w: number): void {
       c.flagKind = sub ? FLAGS_SUB32 : FLAGS_ADD32;
     }
     u[d * 2] = r;
+    u[d * 2 + 1] = 0;
+  }
+}
+
+/** AND/ORR/EOR/ANDS (immediate): sf opc 100100 N immr imms Rn Rd. Rd is SP-capable unless ANDS; Rn is ZR. */
+export function logicalImm(c: Cpu, w: number): void {
+  const idx = bitmaskIndex(w);
+  const opc = (w >>> 29) & 3;
+  const n = (w >>> 5) & 31;
+  const d = opc === 3 ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  if ((w & 0x80000000) !== 0) {
+    // DecodeBitMasks: no element size / reserved all-ones S is UNDEFINED
+    if ((BITMASK_VALID[idx]! & VALID_IMM64) === 0) return undefinedInsn(c);
+    const x = c.x;
+    switch (opc) {
+      case 0: x[d] = x[n]! & BITMASK_TABLE[idx]!; break;
+      case 1: x[d] = x[n]! | BITMASK_TABLE[idx]!; break;
+      case 2: x[d] = x[n]! ^ BITMASK_TABLE[idx]!; break;
+      default:
+        x[FLAG_R] = x[n]! & BITMASK_TABLE[idx]!;
+        x[d] = x[FLAG_R]!;
+        c.flagKind = FLAGS_LOGIC64;
+    }
+  } else {
+    // sf=0 with N=1 is UNDEFINED (VALID_IMM32 is only set for N=0)
+    if ((BITMASK_VALID[idx]! & VALID_IMM32) === 0) return undefinedInsn(c);
+    const u = c.u32;
+    const a = u[n * 2]!;
+    const imm = BITMASK_TABLE_U32[idx * 2]!;
+    let r: number;
+    switch (opc) {
+      case 0: r = a & imm; break;
+      case 1: r = a | imm; break;
+      case 2: r = a ^ imm; break;
+      default:
+        r = a & imm;
+        u[FLAG_R * 2] = r;
+        c.flagKind = FLAGS_LOGIC32;
+    }
+    u[d * 2] = r;
+    u[d * 2 + 1] = 0;
+  }
+}
+
+/** MOVN/MOVZ/MOVK: sf opc 100101 hw imm16 Rd (opc=01 is unallocated and has no row). */
+export function moveWide(c: Cpu, w: number): void {
+  const u = c.u32;
+  const opc = (w >>> 29) & 3;
+  const hw = (w >>> 21) & 3;
+  const sf = (w & 0x80000000) !== 0;
+  if (!sf && hw >= 2) return undefinedInsn(c); // 32-bit with hw<1> = 1 is UNDEFINED
+  const d = WRITE_ZR[w & 31]!;
+  const pos = (hw & 1) * 16; // bit position of imm16 within its 32-bit half
+  const half = d * 2 + (hw >>> 1); // the half that holds imm16
+  const imm = ((w >>> 5) & 0xffff) << pos;
+  if (opc === 3) {
+    // MOVK keeps the other bits of the register
+    u[half] = (u[half]! & ~(0xffff << pos)) | imm;
+    if (!sf) u[d * 2 + 1] = 0;
+    return;
+  }
+  const fill = opc === 0 ? 0xffffffff : 0; // MOVN writes NOT(imm16 << shift)
+  u[d * 2] = fill;
+  u[d * 2 + 1] = sf ? fill : 0;
+  u[half] = fill ^ imm;
+}
+
+const PAGE_MASK = 0xffff_ffff_ffff_f000n;
+
+/** ADR/ADRP: op immlo 10000 immhi Rd. The instruction's own address is PC - 4. */
+export function adr(c: Cpu, w: number): void {
+  const x = c.x;
+  const imm = (((w << 8) >> 11) & ~3) | ((w >>> 29) & 3); // SignExtend(immhi:immlo, 21)
+  const d = WRITE_ZR[w & 31]!;
+  if ((w & 0x80000000) !== 0) x[d] = ((x[PC]! - 4n) & PAGE_MASK) + BigInt(imm) * 4096n; // ADRP: 4 KiB pages
+  else x[d] = x[PC]! - 4n + BigInt(imm);
+}
+
+/**
+ * SBFM/BFM/UBFM: sf opc 100110 N immr imms Rn Rd (opc=11 has no row). Arm pseudocode: with (wmask, tmask) =
+ * DecodeBitMasks(N, imms, immr, FALSE), bot = (dst AND NOT wmask) OR (ROR(src, R) AND wmask),
+ * top = SBFM ? Replicate(src<S>) : dst, result = (top AND NOT tmask) OR (bot AND tmask); dst = 0 unless BFM.
+ */
+export function bitfield(c: Cpu, w: number): void {
+  const u = c.u32;
+  const opc = (w >>> 29) & 3;
+  const r = (w >>> 16) & 63;
+  const s = (w >>> 10) & 63;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  if ((w & 0x80000000) !== 0) {
+    if (nBit !== 1) return undefinedInsn(c); // sf=1 needs N=1
+    if (opc === 2 && s + 1 === r) {
+      c.x[d] = c.x[n]! * POW2[63 - s]!; // LSL #(63 - S) alias
+      return;
+    }
+    if (opc !== 1 && s === 63) {
+      shift64(u, d, n, opc === 0 ? SHIFT_ASR : SHIFT_LSR, r); // ASR/LSR #R aliases
+      return;
+    }
+    shift64(u, TMP2, n, SHIFT_ROR, r);
+    const idx = bitmaskIndex(w);
+    const wl = BITMASK_TABLE_U32[idx * 2]!, wh = BITMASK_TABLE_U32[idx * 2 + 1]!;
+    const t = ((s - r) & 63) + 1; // tmask = Ones(diff + 1)
+    const tl = onesLo(t), th = onesHi(t);
+    const dl = opc === 1 ? u[d * 2]! : 0, dh = opc === 1 ? u[d * 2 + 1]! : 0;
+    let topL = dl, topH = dh;
+    if (opc === 0) {
+      const sign = s < 32 ? (u[n * 2]! >>> s) & 1 : (u[n * 2 + 1]! >>> (s - 32)) & 1;
+      topL = topH = -sign; // Replicate(src<S>)
+    }
+    const botL = (dl & ~wl) | (u[TMP2 * 2]! & wl);
+    const botH = (dh & ~wh) | (u[TMP2 * 2 + 1]! & wh);
+    u[d * 2] = (topL & ~tl) | (botL & tl);
+    u[d * 2 + 1] = (topH & ~th) | (botH & th);
+  } else {
+    if (nBit !== 0 || r >= 32 || s >= 32) return undefinedInsn(c); // sf=0 needs N=0, immr<5>=imms<5>=0
+    const src = u[n * 2]!;
+    const wm = BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!;
+    const t = ((s - r) & 31) + 1;
+    const tm = t === 32 ? -1 : (1 << t) - 1;
+    const dst = opc === 1 ? u[d * 2]! : 0;
+    const top = opc === 0 ? -((src >>> s) & 1) : dst;
+    const rot = r === 0 ? src : (src >>> r) | (src << (32 - r));
+    const bot = (dst & ~wm) | (rot & wm);
+    u[d * 2] = (top & ~tm) | (bot & tm);
+    u[d * 2 + 1] = 0;
+  }
+}
+
+/** EXTR: sf 00 100111 N 0 Rm imms Rn Rd — bits lsb.. of the concatenation Rn:Rm. */
+export function extract(c: Cpu, w: number): void {
+  const u = c.u32;
+  const lsb = (w >>> 10) & 63;
+  const m = (w >>> 16) & 31;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  if ((w & 0x80000000) !== 0) {
+    if (nBit !== 1) return undefinedInsn(c); // sf=1 needs N=1
+    // the 128-bit value Rn:Rm as four words w0 (lowest) .. w3
+    let w0 = u[m * 2]!, w1 = u[m * 2 + 1]!, w2 = u[n * 2]!;
+    let k = lsb;
+    if (k >= 32) {
+      w0 = w1;
+      w1 = w2;
+      w2 = u[n * 2 + 1]!;
+      k -= 32;
+    }
+    u[d * 2] = k === 0 ? w0 : (w0 >>> k) | (w1 << (32 - k));
+    u[d * 2 + 1] = k === 0 ? w1 : (w1 >>> k) | (w2 << (32 - k));
+  } else {
+    if (nBit !== 0 || lsb >= 32) return undefinedInsn(c); // sf=0 needs N=0 and imms<5>=0
+    const lo = u[m * 2]!;
+    u[d * 2] = lsb === 0 ? lo : (lo >>> lsb) | (u[n * 2]! << (32 - lsb));
     u[d * 2 + 1] = 0;
   }
 }

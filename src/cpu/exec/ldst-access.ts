@@ -1,0 +1,81 @@
+// Shared pieces of the integer load/store handlers: the stack-pointer alignment check, alignment faults raised
+// by the instruction itself (exclusives, acquire/release), the data-abort instruction syndrome, and the
+// single-register transfer (access + zero/sign extension into Rt through the 32-bit view).
+import { SR } from '../../arch/sysreg-table.ts';
+import { FAULT_ALIGNMENT } from '../../mmu/result.ts';
+import type { Cpu } from '../cpu.ts';
+import { EC_SP_ALIGN, raiseHere, syncTarget } from '../exception.ts';
+import { SP, TMP0, TMP1, WRITE_ZR } from '../state.ts';
+
+const SCTLR_SA = 1 << 3; // SCTLR_ELx.SA: SP alignment check at the regime's own EL
+const SCTLR_SA0 = 1 << 4; // SCTLR_EL1.SA0: SP alignment check at EL0
+
+// Data Abort ISS fields (ARM §D24.2.46 ESR_ELx ISS encoding for a Data Abort; ARCH-NOTES §7e)
+export const ISS_ISV = 1 << 24; // instruction syndrome valid
+export const ISS_SSE = 1 << 21; // the load sign-extends
+export const ISS_SF = 1 << 15; // Rt is a 64-bit register
+export const ISS_AR = 1 << 14; // acquire/release semantics
+
+/**
+ * Syndrome of a single-register load/store without writeback: ISV, SAS = size, SSE, SRT = Rt, SF.
+ * `opc` is the load/store opc (00 store, 01 load, 10 signed load to X, 11 signed load to W). Cpu.abort keeps
+ * these bits only for stage-2 aborts taken to EL2 (ISV is 0 for every other data abort).
+ */
+export function singleIss(size: number, opc: number, rt: number): number {
+  const sf = opc === 2 || (size === 3 && opc < 2) ? ISS_SF : 0;
+  return ISS_ISV | (size << 22) | (opc >= 2 ? ISS_SSE : 0) | (rt << 16) | sf;
+}
+
+/** AArch64.CheckSPAlignment: SP (the base register) is not 16-byte aligned and SCTLR_ELx.SA/SA0 asks for a check. */
+export function spMisaligned(c: Cpu): boolean {
+  if ((c.u32[SP * 2]! & 15) === 0) return false;
+  const el = c.el;
+  // EL2 uses SCTLR_EL2.SA; EL1 SCTLR_EL1.SA; EL0 (EL1&0 regime, no VHE) SCTLR_EL1.SA0
+  if (el === 2) return (c.sr32[SR.SCTLR_EL2 * 2]! & SCTLR_SA) !== 0;
+  return (c.sr32[SR.SCTLR_EL1 * 2]! & (el === 0 ? SCTLR_SA0 : SCTLR_SA)) !== 0;
+}
+
+/** AArch64.SPAlignmentFault: EC 0x26, ISS 0, preferred return = this instruction, routed like other sync exceptions. */
+export function spAlignmentFault(c: Cpu): void {
+  raiseHere(c, syncTarget(c), EC_SP_ALIGN, 0);
+}
+
+/** True when VA x[TMP0] is a multiple of `bytes` (a power of two ≤ 16). */
+export function vaAligned(c: Cpu, bytes: number): boolean {
+  return (c.u32[TMP0 * 2]! & (bytes - 1)) === 0;
+}
+
+/**
+ * AArch64.CheckAlignment for accesses that must be aligned whatever the memory type (exclusives,
+ * load-acquire/store-release): Alignment fault (DFSC 0x21) on VA x[TMP0], taken before translation.
+ */
+export function alignmentFault(c: Cpu, acc: number): void {
+  const tr = c.tr;
+  tr.reset();
+  tr.fault = FAULT_ALIGNMENT;
+  c.abort(tr, c.x[TMP0]!, acc, 0);
+}
+
+/**
+ * The access of a single-register load/store at VA x[TMP0] with `opc` as in the load/store register classes:
+ * 00 store Rt, 01 load zero-extended, 10 load sign-extended to 64 bits, 11 load sign-extended to 32 bits.
+ * `el` is the EL whose permissions apply (differs from PSTATE.EL only for LDTR/STTR). False if an exception
+ * was taken (Rt is then unchanged).
+ */
+export function transfer(c: Cpu, w: number, size: number, opc: number, iss: number, el: number): boolean {
+  const rt = w & 31;
+  if (opc === 0) return c.store(1 << size, rt, iss, el); // Rt = 31 stores XZR: slot 31 always reads 0
+  if (!c.load(1 << size, iss, el)) return false;
+  const t = WRITE_ZR[rt]!;
+  if (opc === 1) {
+    c.x[t] = c.x[TMP1]!; // c.load zero-extends: a W destination gets bits 63:32 cleared
+    return true;
+  }
+  // SignExtend(data, regsize): through the 32-bit views, no BigInt
+  const s = 32 - (8 << size); // 24 byte, 16 halfword, 0 word
+  const v = (c.u32[TMP1 * 2]! << s) >> s;
+  const i32 = c.i32;
+  i32[t * 2] = v;
+  i32[t * 2 + 1] = opc === 2 ? v >> 31 : 0; // opc=10: 64-bit register; opc=11: W register, upper half zero
+  return true;
+}

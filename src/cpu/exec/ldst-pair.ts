@@ -1,0 +1,59 @@
+// Load/store pair (ARM C4.1.88 "Load/store register pair", C6.2 LDP/STP/LDPSW/LDNP/STNP):
+// opc 101 0 idx L imm7 Rt2 Rn Rt, idx 000 no-allocate offset, 001 post-index, 010 offset, 011 pre-index.
+// Two accesses at VA and VA + size, no instruction syndrome (ISV=0: not a single-register access).
+import type { Cpu } from '../cpu.ts';
+import { REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
+import { spAlignmentFault, spMisaligned } from './ldst-access.ts';
+
+/**
+ * LDP/STP/LDPSW/LDNP/STNP, all index forms. opc 00 → 32-bit, 10 → 64-bit, 01 → LDPSW (rows exclude opc 11,
+ * STGP and LDNPSW, which are unallocated here).
+ * CONSTRAINED UNPREDICTABLE cases, resolved as QEMU does (disas_ldst_pair):
+ * - LDP with Rt == Rt2: Rt gets the first value (Rt2 is written first, Rt last).
+ * - writeback with Rn == Rt or Rn == Rt2 (Rn != SP): a load leaves Rn = the written-back address; a store
+ *   stores the registers' old values.
+ * A fault on either access leaves every register unchanged (a store may have written its first half).
+ */
+export function ldstPair(c: Cpu, w: number): void {
+  const x = c.x;
+  const opc = w >>> 30;
+  const idx = (w >>> 23) & 3;
+  const load = (w & (1 << 22)) !== 0;
+  const scale = 2 + (opc >>> 1); // log2 of the register size in bytes
+  const bytes = 1 << scale;
+  const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
+  const rn = (w >>> 5) & 31;
+  const rt = w & 31;
+  const rt2 = (w >>> 10) & 31;
+  if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
+  const n = REG_SP[rn]!;
+  x[TMP0] = idx === 1 ? x[n]! : x[n]! + BigInt(offset); // post-index uses the base as is
+  if (load) {
+    if (!c.load(bytes)) return;
+    x[TMP2] = x[TMP1]!; // first value, kept until the second access succeeded
+    x[TMP0] = x[TMP0]! + BigInt(bytes);
+    if (!c.load(bytes)) return;
+    if (opc === 1) {
+      // LDPSW: both words sign-extended to 64 bits
+      signExtendWord(c, WRITE_ZR[rt2]!, TMP1);
+      signExtendWord(c, WRITE_ZR[rt]!, TMP2);
+    } else {
+      x[WRITE_ZR[rt2]!] = x[TMP1]!; // zero-extended by c.load (W pairs clear bits 63:32)
+      x[WRITE_ZR[rt]!] = x[TMP2]!;
+    }
+  } else {
+    if (!c.store(bytes, rt)) return; // register 31 is XZR (slot 31 reads 0)
+    x[TMP0] = x[TMP0]! + BigInt(bytes);
+    if (!c.store(bytes, rt2)) return;
+  }
+  // writeback (idx 01 post, 11 pre): TMP0 is now VA + bytes
+  if (idx === 1) x[n] = x[TMP0]! + BigInt(offset - bytes);
+  else if (idx === 3) x[n] = x[TMP0]! - BigInt(bytes);
+}
+
+/** x[dst] = SignExtend(word in slot src, 64), through the 32-bit views. */
+function signExtendWord(c: Cpu, dst: number, src: number): void {
+  const v = c.i32[src * 2]!;
+  c.i32[dst * 2] = v;
+  c.i32[dst * 2 + 1] = v >> 31;
+}

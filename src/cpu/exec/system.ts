@@ -1,0 +1,308 @@
+// System instructions (ARM C4.1 "System instructions"; C5.2, C5.3): MSR/MRS, MSR (immediate), hints, barriers,
+// CLREX, SYS/SYSL (TLBI, AT, DC, IC). Legality and traps follow the register and operation tables in src/arch;
+// trapped accesses raise EC 0x18 with the ISS of ARCH-NOTES §7e.
+import { effectiveHcrLo, HCR } from '../../arch/hcr.ts';
+import { SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
+import {
+  isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks,
+} from '../../arch/sysreg-table.ts';
+import type { El0Gate, HcrTrap } from '../../arch/sysregs.ts';
+import { at, tlbi } from '../../mmu/maintenance.ts';
+import { ACC_READ, ACC_WRITE, FAULT_ALIGNMENT, FAULT_PERMISSION } from '../../mmu/result.ts';
+import { translate } from '../../mmu/translate.ts';
+import type { Cpu } from '../cpu.ts';
+import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
+import { readNzcv, writeNzcv } from '../pstate.ts';
+import { SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR, XZR } from '../state.ts';
+import { fpAccessTrapped } from './fpsimd.ts';
+
+// --- SCTLR_EL1 / CNTKCTL_EL1 / CPTR_EL2 bits used here ---
+const SCTLR_UMA = 1 << 9; // SCTLR_EL1.UMA: EL0 access to DAIF
+const SCTLR_DZE = 1 << 14; // SCTLR_EL1.DZE: EL0 DC ZVA
+const SCTLR_UCT = 1 << 15; // SCTLR_EL1.UCT: EL0 access to CTR_EL0
+const SCTLR_NTWI = 1 << 16; // SCTLR_EL1.nTWI: 0 traps EL0 WFI
+const SCTLR_NTWE = 1 << 18; // SCTLR_EL1.nTWE: 0 traps EL0 WFE
+const SCTLR_UCI = 1 << 26; // SCTLR_EL1.UCI: EL0 cache maintenance by VA
+const CPTR_TCPAC = 1 << 31; // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
+// ESR ISS for EC 0x01 from AArch64: CV=1, COND=0b1110, TI in bit 0 (ARM §D24.2.46 "WF* instruction")
+const WFX_ISS = (1 << 24) | (0xe << 20);
+const CM = 1 << 8; // ESR ISS.CM: fault on a cache maintenance instruction
+const WNR = 1 << 6; // ESR ISS.WnR: 1 for cache maintenance faults
+
+// --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
+const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4;
+const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED } as const;
+const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2 };
+/** [register, mask of the bits that open the gate] */
+const EL0_GATE_BITS: Record<El0Gate, readonly [number, number]> = {
+  'SCTLR_EL1.UCT': [SR.SCTLR_EL1, SCTLR_UCT],
+  'SCTLR_EL1.UMA': [SR.SCTLR_EL1, SCTLR_UMA],
+  'CNTKCTL_EL1.EL0PCTEN': [SR.CNTKCTL_EL1, 1 << 0],
+  'CNTKCTL_EL1.EL0VCTEN': [SR.CNTKCTL_EL1, 1 << 1],
+  'CNTKCTL_EL1.EL0xCTEN': [SR.CNTKCTL_EL1, 3],
+};
+const KIND = Uint8Array.from(SYSREGS, (r) => KIND_CODE[r.kind]);
+const MIN_EL_READ = Uint8Array.from(SYSREGS, (r) => (r.access === 'wo' ? 4 : r.minEl));
+const MIN_EL_WRITE = Uint8Array.from(SYSREGS, (r) => (r.access === 'ro' ? 4 : r.minElWrite));
+const TRAP_READ = Int32Array.from(SYSREGS, (r) => (r.trapRead ? HCR_TRAP_BIT[r.trapRead] : 0));
+const TRAP_WRITE = Int32Array.from(SYSREGS, (r) => (r.trapWrite ? HCR_TRAP_BIT[r.trapWrite] : 0));
+const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][0] : -1));
+const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][1] : 0));
+const TCPAC = Uint8Array.from(SYSREGS, (r) => (r.tcpac ? 1 : 0));
+const FP = Uint8Array.from(SYSREGS, (r) => (r.fp ? 1 : 0));
+const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
+const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
+
+/** Effective HCR_EL2[31:0] (ARCH-NOTES §1b). */
+function hcrEff(c: Cpu): number {
+  return effectiveHcrLo(c.sr32[SR.HCR_EL2 * 2]!, c.sr32[SR.HCR_EL2 * 2 + 1]!);
+}
+
+/**
+ * AArch64.SystemAccessTrap with EC 0x18: ISS = Op0[21:20] Op2[19:17] Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1]
+ * Dir[0] (1 = read), all straight from the MSR/MRS/SYS/SYSL word (ARCH-NOTES §7e).
+ */
+function systemAccessTrap(c: Cpu, target: number, w: number): void {
+  const iss =
+    (((w >>> 19) & 3) << 20) | (((w >>> 5) & 7) << 17) | (((w >>> 16) & 7) << 14) | (((w >>> 12) & 15) << 10) |
+    ((w & 31) << 5) | (((w >>> 8) & 15) << 1) | ((w >>> 21) & 1);
+  raiseHere(c, target, EC_SYSREG, iss);
+}
+
+/** Monotonic physical count: the retired-instruction count, advanced by at least one per read so polling loops progress. */
+function physicalCount(c: Cpu): void {
+  const x = c.x;
+  x[TMP0] = BigInt(c.icount);
+  if (x[TMP0]! > c.sr[SR.CNTPCT_EL0]!) c.sr[SR.CNTPCT_EL0] = x[TMP0]!;
+  else c.sr[SR.CNTPCT_EL0] = c.sr[SR.CNTPCT_EL0]! + 1n;
+}
+
+/** Value of a 'computed' register into slot d. */
+function readComputed(c: Cpu, i: number, d: number): void {
+  if (i === SR.CNTPCT_EL0) {
+    physicalCount(c);
+    c.x[d] = c.sr[SR.CNTPCT_EL0]!;
+  } else if (i === SR.CNTVCT_EL0) {
+    physicalCount(c);
+    c.x[d] = c.sr[SR.CNTPCT_EL0]! - c.sr[SR.CNTVOFF_EL2]!; // CNTVCT = CNTPCT - CNTVOFF_EL2
+  } else if (i === SR.CCSIDR_EL1) {
+    // CCSIDR_EL1 for the cache CSSELR_EL1.{Level,InD} selects; an unimplemented cache reads 0 (UNKNOWN; QEMU 0)
+    c.x[d] = c.profile.id.ccsidr[c.sr32[SR.CSSELR_EL1 * 2]! & 15] ?? 0n;
+  } else {
+    // DCZID_EL0.DZP: DC ZVA prohibited at this EL by SCTLR_EL1.DZE (EL0) or HCR_EL2.TDZ (EL0/EL1)
+    const dzp = (c.el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & SCTLR_DZE) === 0) || (c.el < 2 && (hcrEff(c) & HCR.TDZ) !== 0);
+    c.x[d] = BigInt(c.profile.id.dczidBs | (dzp ? 16 : 0));
+  }
+}
+
+/** Bank slot of SP_EL0/1/2 for a 'sp' register. */
+function spBank(i: number): number {
+  return i === SR.SP_EL0 ? SP_EL0 : i === SR.SP_EL1 ? SP_EL1 : SP_EL2;
+}
+
+/** MRS/MSR of an encoding with no row: RAZ ID space, TIDCP trap of the IMPLEMENTATION DEFINED space, else UNDEFINED. */
+function unallocatedSysreg(c: Cpu, w: number): void {
+  const op0 = (w >>> 19) & 3, crn = (w >>> 12) & 15;
+  const read = (w & (1 << 21)) !== 0;
+  if (read && c.el > 0 && isRazIdEncoding(op0, (w >>> 16) & 7, crn, (w >>> 8) & 15)) {
+    // ARM §D23.3 Feature ID space: unused op1=0, CRm=2..7 encodings read as zero; EL1 reads trapped by HCR_EL2.TID3
+    if (c.el === 1 && (hcrEff(c) & HCR.TID3) !== 0) return systemAccessTrap(c, 2, w);
+    c.x[WRITE_ZR[w & 31]!] = 0n;
+    return;
+  }
+  // HCR_EL2.TIDCP traps EL1 accesses to the IMPLEMENTATION DEFINED space (EL0: UNDEFINED, the permitted choice)
+  if (c.el === 1 && isImpdefEncoding(op0, crn) && (hcrEff(c) & HCR.TIDCP) !== 0) return systemAccessTrap(c, 2, w);
+  undefinedInsn(c);
+}
+
+/** MRS Xt, <reg> and MSR <reg>, Xt: 1101010100 L 1 o0 op1 CRn CRm op2 Rt. */
+export function msrMrs(c: Cpu, w: number): void {
+  const i = SYSREG_BY_KEY[(w >>> 5) & 0xffff]!;
+  if (i < 0) return unallocatedSysreg(c, w);
+  const read = (w & (1 << 21)) !== 0;
+  const el = c.el;
+  // Lowest EL for this direction; reads of write-only / writes of read-only registers are UNDEFINED too
+  if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
+  // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0xCTEN): trap to EL1, or EL2 when HCR_EL2.TGE=1
+  if (el === 0 && GATE_REG[i]! >= 0 && (c.sr32[GATE_REG[i]! * 2]! & GATE_BITS[i]!) === 0) return systemAccessTrap(c, syncTarget(c), w);
+  if (el < 2) {
+    // HCR_EL2.{TVM,TRVM,TID1,TID2,TID3,TACR} (effective value) trap to EL2
+    if ((hcrEff(c) & (read ? TRAP_READ[i]! : TRAP_WRITE[i]!)) !== 0) return systemAccessTrap(c, 2, w);
+    // CPTR_EL2.TCPAC traps EL1 accesses to CPACR_EL1
+    if (el === 1 && TCPAC[i] === 1 && (c.sr32[SR.CPTR_EL2 * 2]! & CPTR_TCPAC) !== 0) return systemAccessTrap(c, 2, w);
+  }
+  // FPCR/FPSR are FP accesses: CPACR_EL1.FPEN / CPTR_EL2.TFP (EC 0x07)
+  if (FP[i] === 1 && fpAccessTrapped(c)) return;
+  const kind = KIND[i]!;
+  // MSR/MRS of SP_EL0 while SP_EL0 is the current stack pointer is UNDEFINED (ARM §D24.2.46 EC 0x00 list)
+  if (kind === K_SP && i === SR.SP_EL0 && c.spsel === 0) return undefinedInsn(c);
+  if (read) {
+    const d = WRITE_ZR[w & 31]!;
+    switch (kind) {
+      case K_STORE:
+      case K_CONST: {
+        const from = EL1_READS[i]!;
+        c.x[d] = c.sr[el === 1 && from >= 0 ? from : i]!; // EL1 reads of MIDR/MPIDR return VPIDR_EL2/VMPIDR_EL2
+        return;
+      }
+      case K_PSTATE:
+        if (i === SR.NZCV) c.x[d] = BigInt(readNzcv(c));
+        else if (i === SR.DAIF) c.x[d] = BigInt(c.daif & 0x3c0);
+        else if (i === SR.CurrentEL) c.x[d] = BigInt(el << 2);
+        else c.x[d] = BigInt(c.spsel); // SPSel
+        return;
+      case K_SP:
+        c.x[d] = c.readBankedSp(spBank(i));
+        return;
+      default:
+        readComputed(c, i, d);
+        return;
+    }
+  }
+  const t = w & 31; // Xt; register 31 is XZR (slot 31 always reads 0)
+  switch (kind) {
+    case K_STORE: {
+      const m = sysregMasks(c.profile);
+      c.sr[i] = (c.x[t]! & m.keep[i]!) | m.res1[i]!; // RES0 bits cleared, RES1 bits set on write
+      break;
+    }
+    case K_PSTATE: {
+      const v = c.u32[t * 2]!;
+      if (i === SR.NZCV) writeNzcv(c, v);
+      else if (i === SR.DAIF) c.daif = v & 0x3c0;
+      else c.setElSp(el, v & 1); // SPSel: switch the banked stack pointer
+      break;
+    }
+    case K_SP:
+      c.writeBankedSp(spBank(i), c.x[t]!);
+      break;
+    default:
+      break; // 'const' read/write registers are RAZ/WI
+  }
+  // Immediate semantics for now: a write that affects translation or routing synchronizes at once
+  if (SYNC[i] === 1) c.contextSync();
+}
+
+/** MSR <pstatefield>, #imm: 1101010100 0 00 op1 0100 CRm op2 11111 (v8.0: SPSel, DAIFSet, DAIFClr). */
+export function msrImm(c: Cpu, w: number): void {
+  const op1 = (w >>> 16) & 7;
+  const op2 = (w >>> 5) & 7;
+  const crm = (w >>> 8) & 15;
+  if (op1 === 0 && op2 === 5) {
+    if (c.el === 0) return undefinedInsn(c); // SPSel is not accessible at EL0
+    c.setElSp(c.el, crm & 1);
+    return;
+  }
+  if (op1 === 3 && (op2 === 6 || op2 === 7)) {
+    // SCTLR_EL1.UMA=0 traps EL0 DAIFSet/DAIFClr (EC 0x18, to EL1 or by TGE to EL2)
+    if (c.el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & SCTLR_UMA) === 0) return systemAccessTrap(c, syncTarget(c), w);
+    if (op2 === 6) c.daif |= crm << 6; // DAIFSet: D A I F = CRm[3:0]
+    else c.daif &= ~(crm << 6) & 0x3c0; // DAIFClr
+    return;
+  }
+  undefinedInsn(c); // other PSTATE fields (PAN, UAO, DIT, SSBS, ...) are not in v8.0
+}
+
+/** NOP, YIELD, SEV, SEVL and the unallocated hints (which execute as NOP, ARM C6.2 HINT). */
+export function hintNop(_c: Cpu, _w: number): void {}
+
+/** WFI / WFE: CRm:op2 = 3 / 2 in the HINT space. */
+export function wfx(c: Cpu, w: number): void {
+  const wfe = (w & (1 << 5)) === 0 ? 1 : 0; // op2 = 010 WFE, 011 WFI; ISS.TI = 1 for WFE
+  const el = c.el;
+  // SCTLR_EL1.nTWI/nTWE = 0 traps EL0 WFI/WFE to EL1 (to EL2 when HCR_EL2.TGE=1)
+  if (el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & (wfe ? SCTLR_NTWE : SCTLR_NTWI)) === 0) return raiseHere(c, syncTarget(c), EC_WFX, WFX_ISS | wfe);
+  // HCR_EL2.TWI/TWE trap EL0/EL1 WFI/WFE to EL2 (EC 0x01)
+  if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, WFX_ISS | wfe);
+  // Not trapped: no interrupt or event source is modelled yet, so the PE wakes at once. Leaving the
+  // low-power state early is always permitted (WFI/WFE may complete spuriously), so this is a legal outcome.
+}
+
+/** CLREX: ClearExclusiveLocal. */
+export function clrex(c: Cpu, _w: number): void {
+  c.exclAddr = -1;
+}
+
+/** DSB / DMB: accesses complete in program order in this model; the MMU issue adds TLBI completion at DSB. */
+export function barrier(_c: Cpu, _w: number): void {}
+
+/** ISB: a context synchronization event. */
+export function isb(c: Cpu, _w: number): void {
+  c.contextSync();
+}
+
+const SYSOP_TRAP_BIT: Record<SysOpTrap, number> = { TTLB: HCR.TTLB, TPC: HCR.TPC, TPU: HCR.TPU, TSW: HCR.TSW, TDZ: HCR.TDZ };
+
+/** SYS #op1, Cn, Cm, #op2, Xt: 1101010100 0 01 op1 CRn CRm op2 Rt — TLBI, AT, DC, IC (src/arch/sysops.ts). */
+export function sys(c: Cpu, w: number): void {
+  const k = SYSOP_BY_KEY[(w >>> 5) & 0x3fff]!;
+  if (k < 0) return unallocatedSysreg(c, w);
+  const op = SYSOPS[k]!;
+  const el = c.el;
+  if (el < op.minEl) return undefinedInsn(c); // TLBI/AT at EL0, EL2-only operations at EL1
+  if (el === 0) {
+    // SCTLR_EL1.UCI / DZE let EL0 use the VA cache operations / DC ZVA; else trap to EL1 (EL2 by TGE)
+    const gate = op.el0Gate === 'DZE' ? SCTLR_DZE : SCTLR_UCI;
+    if ((c.sr32[SR.SCTLR_EL1 * 2]! & gate) === 0) return systemAccessTrap(c, syncTarget(c), w);
+  }
+  const hcr = el < 2 ? hcrEff(c) : 0;
+  // HCR_EL2.{TTLB,TPC,TPU,TSW,TDZ} trap EL0/EL1 to EL2 (EC 0x18)
+  if (op.trap !== undefined && (hcr & SYSOP_TRAP_BIT[op.trap]) !== 0) return systemAccessTrap(c, 2, w);
+  const t = w & 31;
+  const u = c.u32;
+  switch (op.kind) {
+    case 'tlbi':
+      // HCR_EL2.FB: EL1 TLB maintenance is broadcast (the Inner Shareable form)
+      tlbi(c, el === 1 && op.broadcast !== undefined && (hcr & HCR.FB) !== 0 ? op.broadcast : op.name, u[t * 2]!, u[t * 2 + 1]!);
+      return;
+    case 'at': {
+      const par = at(c, op.name, u[t * 2]!, u[t * 2 + 1]!, c.tr);
+      // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11)
+      if (par === null) return c.abort(c.tr, c.x[t]!, ACC_WRITE, CM | WNR);
+      c.sr[SR.PAR_EL1] = par;
+      return;
+    }
+    default:
+      if (op.name === 'ZVA') dcZva(c, t);
+      else if (op.byVa === true) cacheMaintenanceByVa(c, t);
+      // set/way and whole-cache operations: no caches are modelled, nothing to do
+      return;
+  }
+}
+
+/** SYSL: no SYSL operation exists in v8.0 (IMPLEMENTATION DEFINED space trapped by TIDCP, else UNDEFINED). */
+export function sysl(c: Cpu, w: number): void {
+  unallocatedSysreg(c, w);
+}
+
+/** DC ZVA: zero the naturally aligned 64-byte block (DCZID_EL0.BS = 4) holding Xt. */
+function dcZva(c: Cpu, t: number): void {
+  const u = c.u32;
+  u[TMP0 * 2] = (u[t * 2]! & ~63) >>> 0;
+  u[TMP0 * 2 + 1] = u[t * 2 + 1]!;
+  const tr = c.tr;
+  if (!translate(c, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, ACC_WRITE, 8, c.el, tr)) return c.abort(tr, c.x[TMP0]!, ACC_WRITE, 0);
+  if (tr.device) {
+    // DC ZVA to any Device memory generates an Alignment fault (ARM C5.3 DC ZVA)
+    tr.fault = FAULT_ALIGNMENT;
+    return c.abort(tr, c.x[TMP0]!, ACC_WRITE, 0);
+  }
+  for (let off = 0; off < 64; off += 8) {
+    if (!c.store(8, XZR)) return;
+    u[TMP0 * 2] = u[TMP0 * 2]! + 8; // stays inside the aligned block: no carry into the high word
+  }
+}
+
+/**
+ * DC IVAC/CVAC/CVAU/CIVAC, IC IVAU: no caches are modelled, but the VA is translated and a Translation,
+ * Access flag or Address size fault is reported as a data abort with CM=1, WnR=1 (ARM §D24.2.46 CM).
+ * Permission faults are not reported (cache maintenance needs no access permission, except DC IVAC's
+ * write-permission check, which is not modelled).
+ */
+function cacheMaintenanceByVa(c: Cpu, t: number): void {
+  const u = c.u32;
+  const tr = c.tr;
+  if (!translate(c, u[t * 2]!, u[t * 2 + 1]!, ACC_READ, 1, c.el, tr) && tr.fault !== FAULT_PERMISSION) {
+    c.abort(tr, c.x[t]!, ACC_READ, CM | WNR);
+  }
+}

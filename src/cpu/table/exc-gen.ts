@@ -1,0 +1,19 @@
+// Encoding rows: exception generation (ARM C4.1.87: 11010100 opc LL=imm16 op2 LL) and exception return (from the
+// unconditional branch (register) space). DCPS1–3 and DRPS are UNDEFINED outside Debug state, which this model never
+// enters; every other encoding of the exception-generation space (op2 ≠ 000, TCANCEL, …) is unallocated.
+import type { EncodingSpec } from '../encoding.ts';
+import { unallocated } from '../exception.ts';
+import { brk, eret, hlt, hvc, smc, svc } from '../exec/exc-gen.ts';
+
+export const EXC_GEN: readonly EncodingSpec[] = [
+  { id: 'SVC', mnemonic: 'svc', cls: 'exception', diagram: '11010100 000 imm16:16 000 01', exec: svc },
+  { id: 'HVC', mnemonic: 'hvc', cls: 'exception', diagram: '11010100 000 imm16:16 000 10', exec: hvc },
+  { id: 'SMC', mnemonic: 'smc', cls: 'exception', diagram: '11010100 000 imm16:16 000 11', exec: smc },
+  { id: 'BRK', mnemonic: 'brk', cls: 'exception', diagram: '11010100 001 imm16:16 000 00', exec: brk },
+  { id: 'HLT', mnemonic: 'hlt', cls: 'exception', diagram: '11010100 010 imm16:16 000 00', exec: hlt },
+  { id: 'DCPS1', mnemonic: 'dcps1', cls: 'exception', diagram: '11010100 101 imm16:16 000 01', exec: unallocated },
+  { id: 'DCPS2', mnemonic: 'dcps2', cls: 'exception', diagram: '11010100 101 imm16:16 000 10', exec: unallocated },
+  { id: 'DCPS3', mnemonic: 'dcps3', cls: 'exception', diagram: '11010100 101 imm16:16 000 11', exec: unallocated },
+  { id: 'ERET', mnemonic: 'eret', cls: 'exception', diagram: '1101011 0100 11111 000000 11111 00000', exec: eret },
+  { id: 'DRPS', mnemonic: 'drps', cls: 'exception', diagram: '1101011 0101 11111 000000 11111 00000', exec: unallocated },
+];

@@ -1,0 +1,65 @@
+// Encoding rows: the ARMv8.0 FP/SIMD encoding space (ARM C4.1 "Data Processing -- Scalar Floating-Point and
+// Advanced SIMD", op0 = x111, and the SIMD&FP loads/stores, V = bit 26 = 1). The model does not execute these
+// instructions, so the rows are encoding *classes* — one per Arm ARM encoding group — not instructions: the
+// disassembler prints their words as `.inst` and the assembler does not accept them. Every row requires bit 26 = 1.
+// Groups added after v8.0 (FP16, RDM, dot product, SHA512/SHA3/SM3/SM4, complex, BF16, SVE) are left out, so
+// those words stay UNDEFINED. Unallocated sub-encodings inside a v8.0 group are not carved out: when FP is
+// trapped they report the FP trap instead of EC 0x00 (a documented approximation; untrapped both are UNDEFINED).
+import type { EncodingSpec } from '../encoding.ts';
+import { fpsimd } from '../exec/fpsimd.ts';
+
+const row = (id: string, diagram: string): EncodingSpec => ({ id, mnemonic: '.inst', cls: 'fpsimd', diagram, exec: fpsimd });
+
+export const FPSIMD: readonly EncodingSpec[] = [
+  // --- cryptographic extension (A57: AES, SHA1, SHA256) ---
+  row('CRYPTO_AES', '01001110 size:2 10100 opcode:5 10 Rn:5 Rd:5'),
+  row('CRYPTO_SHA_3REG', '01011110 size:2 0 Rm:5 0 opcode:3 00 Rn:5 Rd:5'),
+  row('CRYPTO_SHA_2REG', '01011110 size:2 10100 opcode:5 10 Rn:5 Rd:5'),
+  // --- Advanced SIMD scalar ---
+  row('ASIMD_SCALAR_COPY', '01 op:1 11110000 imm5:5 0 imm4:4 1 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_2REG_MISC', '01 U:1 11110 size:2 10000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_PAIRWISE', '01 U:1 11110 size:2 11000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_3DIFF', '01 U:1 11110 size:2 1 Rm:5 opcode:4 00 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_3SAME', '01 U:1 11110 size:2 1 Rm:5 opcode:5 1 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_SHIFT_IMM', '01 U:1 111110 immh:4 immb:3 opcode:5 1 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_INDEXED', '01 U:1 11111 size:2 L:1 M:1 Rm:4 opcode:4 H:1 0 Rn:5 Rd:5'),
+  // --- Advanced SIMD vector ---
+  row('ASIMD_TBL', '0 Q:1 001110 op2:2 0 Rm:5 0 len:2 op:1 00 Rn:5 Rd:5'),
+  row('ASIMD_PERMUTE', '0 Q:1 001110 size:2 0 Rm:5 0 opcode:3 10 Rn:5 Rd:5'),
+  row('ASIMD_EXTRACT', '0 Q:1 101110 op2:2 0 Rm:5 0 imm4:4 0 Rn:5 Rd:5'),
+  row('ASIMD_COPY', '0 Q:1 op:1 01110000 imm5:5 0 imm4:4 1 Rn:5 Rd:5'),
+  row('ASIMD_2REG_MISC', '0 Q:1 U:1 01110 size:2 10000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_ACROSS_LANES', '0 Q:1 U:1 01110 size:2 11000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_3DIFF', '0 Q:1 U:1 01110 size:2 1 Rm:5 opcode:4 00 Rn:5 Rd:5'),
+  row('ASIMD_3SAME', '0 Q:1 U:1 01110 size:2 1 Rm:5 opcode:5 1 Rn:5 Rd:5'),
+  row('ASIMD_MODIFIED_IMM', '0 Q:1 op:1 0111100000 a:1 b:1 c:1 cmode:4 o2:1 1 d:1 e:1 f:1 g:1 h:1 Rd:5'),
+  row('ASIMD_SHIFT_IMM', '0 Q:1 U:1 011110 immh:4 immb:3 opcode:5 1 Rn:5 Rd:5'), // immh=0000 is MODIFIED_IMM (more fixed bits)
+  row('ASIMD_INDEXED', '0 Q:1 U:1 01111 size:2 L:1 M:1 Rm:4 opcode:4 H:1 0 Rn:5 Rd:5'),
+  // --- scalar floating point (M = S = 0) ---
+  row('FP_FIXED_CONV', 'sf:1 0 0 11110 ftype:2 0 rmode:2 opcode:3 scale:6 Rn:5 Rd:5'),
+  row('FP_INT_CONV', 'sf:1 0 0 11110 ftype:2 1 rmode:2 opcode:3 000000 Rn:5 Rd:5'),
+  row('FP_DP1', '0 0 0 11110 ftype:2 1 opcode:6 10000 Rn:5 Rd:5'),
+  row('FP_COMPARE', '0 0 0 11110 ftype:2 1 Rm:5 op:2 1000 Rn:5 opcode2:5'),
+  row('FP_IMM', '0 0 0 11110 ftype:2 1 imm8:8 100 imm5:5 Rd:5'),
+  row('FP_CCMP', '0 0 0 11110 ftype:2 1 Rm:5 cond:4 01 Rn:5 op:1 nzcv:4'),
+  row('FP_DP2', '0 0 0 11110 ftype:2 1 Rm:5 opcode:4 10 Rn:5 Rd:5'),
+  row('FP_CSEL', '0 0 0 11110 ftype:2 1 Rm:5 cond:4 11 Rn:5 Rd:5'),
+  row('FP_DP3', '0 0 0 11111 ftype:2 o1:1 Rm:5 o0:1 Ra:5 Rn:5 Rd:5'),
+  // --- SIMD&FP loads and stores (V = 1); opc = 11 and the unprivileged forms are unallocated ---
+  row('ASIMD_LDST_MULT', '0 Q:1 0011000 L:1 000000 opcode:4 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_MULT_POST', '0 Q:1 0011001 L:1 0 Rm:5 opcode:4 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_SINGLE', '0 Q:1 0011010 L:1 R:1 00000 opcode:3 S:1 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_SINGLE_POST', '0 Q:1 0011011 L:1 R:1 Rm:5 opcode:3 S:1 size:2 Rn:5 Rt:5'),
+  row('LDR_lit_fpsimd_SD', '0 x 011 1 00 imm19:19 Rt:5'),
+  row('LDR_lit_fpsimd_Q', '10 011 1 00 imm19:19 Rt:5'),
+  row('LDSTP_fpsimd_SD', '0 x 101 1 0 xx L:1 imm7:7 Rt2:5 Rn:5 Rt:5'), // no-allocate, post, offset, pre
+  row('LDSTP_fpsimd_Q', '10 101 1 0 xx L:1 imm7:7 Rt2:5 Rn:5 Rt:5'),
+  row('LDST_fpsimd_unscaled', 'size:2 111 1 00 0 L:1 0 imm9:9 00 Rn:5 Rt:5'),
+  row('LDST_fpsimd_prepost', 'size:2 111 1 00 0 L:1 0 imm9:9 x1 Rn:5 Rt:5'),
+  row('LDST_fpsimd_regoff', 'size:2 111 1 00 0 L:1 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5'),
+  row('LDST_fpsimd_uimm', 'size:2 111 1 01 0 L:1 imm12:12 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_unscaled', '00 111 1 00 1 L:1 0 imm9:9 00 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_prepost', '00 111 1 00 1 L:1 0 imm9:9 x1 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_regoff', '00 111 1 00 1 L:1 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_uimm', '00 111 1 01 1 L:1 imm12:12 Rn:5 Rt:5'),
+];
