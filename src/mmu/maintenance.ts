@@ -1,7 +1,15 @@
 // TLB maintenance (TLBI) and address translation (AT) operations, called by the CPU's SYS handler after it has
-// checked legality (EL, traps). Scope and operand formats: ARCH-NOTES §9, §11.
-// Until the architectural TLB lands (MMU issue), translations are not cached, so TLBI has nothing to remove.
+// checked legality (EL, UNDEFINED cases, HCR_EL2.TTLB traps). Scope and operand formats: ARCH-NOTES §9, §11.
+// One PE: the Inner Shareable forms act like the local ones (HCR_EL2.FB's upgrade is then unobservable).
+import { HCR_DC } from '../arch/regime.ts';
+import { SR } from '../arch/sysreg-table.ts';
+import { asIpa, low48 } from './addr.ts';
+import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_WB, combineAttrs, combineSh, effectiveSh } from './attrs.ts';
+import { currentVmid, s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
+import { ACC_READ, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_PERMISSION, FAULT_TRANSLATION, faultStatusCode, TranslateResult } from './result.ts';
+import { KM_ALL, KM_S2, KM_STAGE1, REGIME_EL10, REGIME_EL2 } from './tlb.ts';
 import type { TranslationContext } from './translate.ts';
+import { permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
 
 /** Context for maintenance: translation inputs plus the EL the instruction executes at. */
 export interface MaintenanceContext extends TranslationContext {
@@ -9,11 +17,125 @@ export interface MaintenanceContext extends TranslationContext {
 }
 
 /** TLBI <op>, Xt: `op` is the operation's name as in the Arm ARM (e.g. 'VMALLE1IS'); Xt as two 32-bit halves. */
-export function tlbi(_ctx: MaintenanceContext, _op: string, _xtLo: number, _xtHi: number): void {
-  // No TLB yet: nothing is cached, so there is nothing to invalidate.
+export function tlbi(ctx: MaintenanceContext, op: string, xtLo: number, xtHi: number): void {
+  const t = ctx.tlb;
+  const vmid = currentVmid(ctx); // "current VMID" = VTTBR_EL2.VMID when the TLBI executes (ARM C5.5.77)
+  const asid = xtHi >>> 16; // Xt[63:48] = ASID
+  // VA operand: Xt[43:0] = VA[55:12] (VA[55] = Xt[43] picks the range); IPA operand: Xt[35:0] = IPA[47:12].
+  // With the 64K granule Xt[3:0] are ignored: entries of ≥ 64 KiB compare only the bits above their size.
+  const lo = (xtLo << 12) >>> 0;
+  const hi = ((xtLo >>> 20) | ((xtHi & 0xf) << 12)) >>> 0;
+  const vaHi = hi | (((xtHi >>> 11) & 1) << 23);
+  switch (op.endsWith('IS') ? op.slice(0, -2) : op) {
+    case 'VMALLE1': // all stage-1 (and combined) EL1&0 entries of the current VMID, any ASID
+      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, false, 0, 0);
+      return;
+    case 'VMALLS12E1': // stage 1 and stage 2 EL1&0 entries of the current VMID
+      t.invalidate(REGIME_EL10, vmid, KM_ALL, -1, true, false, 0, 0);
+      return;
+    case 'ALLE1': // every EL1&0 entry, every VMID
+      t.invalidate(REGIME_EL10, -1, KM_ALL, -1, true, false, 0, 0);
+      return;
+    case 'ALLE2': // every EL2-regime entry
+      t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, false, 0, 0);
+      return;
+    case 'VAE1': // by VA: non-global entries of ASID, and global entries; current VMID (VALE1: leaf only — all ours are leaves)
+    case 'VALE1':
+      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, true, true, lo, vaHi);
+      return;
+    case 'VAAE1': // by VA, any ASID
+    case 'VAALE1':
+      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, true, lo, vaHi);
+      return;
+    case 'ASIDE1': // non-global entries of ASID (global ones stay)
+      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, false, false, 0, 0);
+      return;
+    case 'IPAS2E1': // stage-2-only entries of the IPA, current VMID — not combined ones (ARM §D8.17.6.1)
+    case 'IPAS2LE1':
+      t.invalidate(REGIME_EL10, vmid, KM_S2, -1, true, true, lo, hi);
+      return;
+    case 'VAE2': // EL2-regime entries of the VA
+    case 'VALE2':
+      t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, true, lo, vaHi);
+      return;
+    default:
+      throw new Error(`tlbi: unknown operation ${op}`); // a decoder bug, not guest behaviour
+  }
 }
 
-/** AT <op>, Xt: returns the new PAR_EL1 value (64-bit format, ARCH-NOTES §11). */
-export function at(_ctx: MaintenanceContext, _op: string, _vaLo: number, _vaHi: number): bigint {
-  return 1n; // PAR_EL1.F = 1: placeholder until the MMU issue implements AT
+/** Where at() leaves the fault when it returns null (a stage-2 abort the caller must take to EL2). */
+export const AT_FAULT = new TranslateResult();
+
+const p1 = new WalkParams();
+const p2 = new WalkParams();
+const o1 = new WalkOut();
+const o2 = new WalkOut();
+
+/**
+ * AT <op>, Xt (ARCH-NOTES §11): returns the new PAR_EL1 (64-bit format). Returns null instead when the operation
+ * takes an exception: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x executed at EL1 goes to EL2 (the
+ * caller then calls Cpu.abort(r, VA, ACC_WRITE, CM|WnR) with r = `r`, default AT_FAULT).
+ * AT neither uses nor fills the TLB (permitted: ARM §D8.16).
+ */
+export function at(ctx: MaintenanceContext, op: string, vaLo: number, vaHi: number, r: TranslateResult = AT_FAULT): bigint | null {
+  const write = op.endsWith('W');
+  const acc = write ? ACC_WRITE : ACC_READ;
+  const el2Regime = op.startsWith('S1E2');
+  const stage12 = op.startsWith('S12');
+  const permEl = el2Regime ? 2 : op.includes('E0') ? 0 : 1; // whose permissions are checked
+  const regimeEl = el2Regime ? 2 : 1;
+  r.reset();
+  const sr32 = ctx.sr32;
+  const s2on = !el2Regime && s2Enabled(sr32, 1);
+  if (s2on) setupS2(ctx, p2, null);
+  let ipa: number;
+  let a1: number;
+  let sh1 = 0;
+  if (!s1Enabled(sr32, regimeEl)) {
+    // stage 1 off: VA[63:PAMax] must be zero (AArch64.S1DisabledOutput)
+    if (vaHi >>> (ctx.profile.paBits - 32) !== 0) return parFault(r, FAULT_ADDRESS_SIZE, 0);
+    ipa = low48(vaLo, vaHi);
+    a1 = regimeEl === 1 && (sr32[SR.HCR_EL2 * 2]! & HCR_DC) !== 0 ? ATTR_NORMAL_WB : ATTR_DEVICE_NGNRNE;
+  } else {
+    const ok = el2Regime ? setupS1El2(ctx, vaLo, vaHi, p1, r) : setupS1El10(ctx, vaLo, vaHi, p1, r);
+    if (!ok) return parOf(r);
+    // TCR_EL1.EPDx: a walk would be needed, so Translation fault, level 0
+    if (p1.epd) return parFault(r, FAULT_TRANSLATION, 0);
+    p1.s2 = s2on ? p2 : null;
+    if (!walk(ctx.mem, p1, vaLo, vaHi, o1, r)) {
+      // stage-2 fault on the stage-1 walk of an AT executed at EL1: an exception to EL2, not a PAR result
+      if (r.s1ptw && ctx.el === 1) return null;
+      return parOf(r);
+    }
+    if ((o1.perm & permBit(permEl, acc)) === 0) return parFault(r, FAULT_PERMISSION, o1.level);
+    ipa = o1.oa;
+    a1 = o1.attr;
+    sh1 = o1.sh;
+  }
+  if (!stage12 || !s2on) return parSuccess(ipa, a1, effectiveSh(a1, sh1));
+  if (!stage2(ctx.mem, p2, asIpa(ipa), o2, r)) return parOf(r);
+  if ((o2.perm & permBit(permEl, acc)) === 0) {
+    r.stage2 = true;
+    return parFault(r, FAULT_PERMISSION, o2.level);
+  }
+  const attr = combineAttrs(a1, o2.attr);
+  return parSuccess(o2.oa, attr, effectiveSh(attr, combineSh(sh1, o2.sh)));
+}
+
+function parFault(r: TranslateResult, fault: number, level: number): bigint {
+  r.fault = fault;
+  r.level = level;
+  return parOf(r);
+}
+
+/** PAR_EL1 fault format: F[0]=1, FST[6:1], PTW[8] (stage-2 fault on the stage-1 walk), S[9] (stage 2), bit 11 RES1. */
+function parOf(r: TranslateResult): bigint {
+  return BigInt(1 | (faultStatusCode(r) << 1) | (r.s1ptw ? 1 << 8 : 0) | (r.stage2 ? 1 << 9 : 0) | (1 << 11));
+}
+
+/** PAR_EL1 success format: F=0, SH[8:7], NS[9]=1 (as QEMU; UNKNOWN for Non-secure), bit 11 RES1, PA[47:12], ATTR[63:56]. */
+function parSuccess(pa: number, attr: number, sh: number): bigint {
+  const lo = ((pa >>> 0) & 0xfffff000) | (sh << 7) | (1 << 9) | (1 << 11);
+  const hi = ((pa / 0x1_0000_0000) & 0xffff) | (attr << 24);
+  return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
 }

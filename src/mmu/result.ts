@@ -20,6 +20,10 @@ export class TranslateResult {
   pa = 0;
   /** Memory type is Device (unaligned data accesses take an Alignment fault). */
   device = false;
+  /** Memory attributes of a successful translation, MAIR format (stage 1 and 2 combined). */
+  attr = 0;
+  /** Shareability of a successful translation (SH encoding; Device and Normal NC report 0b10). */
+  sh = 0;
   fault = FAULT_NONE;
   /** Lookup level of the fault (FSC[1:0]). */
   level = 0;
@@ -27,7 +31,8 @@ export class TranslateResult {
   stage2 = false;
   /** A stage-2 fault on a stage-1 table walk (ESR ISS.S1PTW). */
   s1ptw = false;
-  /** The faulting IPA for HPFAR_EL2 (stage-2 faults), valid when stage2 is set. */
+  /** The faulting IPA for HPFAR_EL2 (stage-2 faults), valid when stage2 is set; the IPA of a successful slow-path
+   * translation otherwise. */
   ipa = 0;
 
   reset(): void {

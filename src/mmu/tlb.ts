@@ -1,0 +1,257 @@
+// The two TLBs of DESIGN.md §3.
+// 1. The architectural TLB: what a program can observe and what TLBI acts on. Leaf entries tagged by regime, VMID
+//    (EL1&0: the VTTBR_EL2.VMID current at fill time, also when HCR_EL2.VM=0 — ARM §D8.16 R QNPQX), ASID or global,
+//    block size and kind (stage 1, stage 2, combined). Set-associative with round-robin replacement, struct of typed
+//    arrays (no allocation). Faulting translations are never inserted (ARM §D8.16 R XCLRD).
+// 2. The host cache in front: per (EL, access kind) a direct-mapped table from a 4 KiB VA page to a 4 KiB PA page
+//    whose tag carries a generation number; bumping the generation invalidates every entry at once. It is bumped by
+//    every architectural TLB change (TLBI, eviction) and every context synchronization (Cpu.contextSync).
+import { POW2 } from './addr.ts';
+
+export const KIND_S1 = 1; // stage 1 of a regime without stage 2: input VA, output PA
+export const KIND_S2 = 2; // stage 2 only: input IPA, output PA
+export const KIND_S12 = 3; // combined stage 1 + stage 2: input VA, output PA
+export const REGIME_EL10 = 0;
+export const REGIME_EL2 = 1;
+
+/** Kind masks for lookups and TLBI scopes (bit = 1 << kind). */
+export const KM_S1 = 1 << KIND_S1;
+export const KM_S2 = 1 << KIND_S2;
+export const KM_S12 = 1 << KIND_S12;
+export const KM_STAGE1 = KM_S1 | KM_S12; // "stage 1 entries" of ARM §D8.17 (incl. combined S1+S2)
+export const KM_ALL = KM_S1 | KM_S2 | KM_S12;
+
+/** Entry flags: which stage's memory type is Device (unaligned data accesses then take an Alignment fault). */
+export const F_S1_DEVICE = 1;
+export const F_S2_DEVICE = 2;
+
+/** What a fill writes: set the fields, then call Tlb.insert(fill). Preallocated, reused. */
+export class TlbFill {
+  regime = REGIME_EL10;
+  vmid = 0;
+  asid = 0;
+  global = true;
+  kind = KIND_S1;
+  /** Input address (VA with VA[55] in hi bit 23, or IPA) as halves; aligned down to the block by insert. */
+  inLo = 0;
+  inHi = 0;
+  /** Block size, log2 bytes. */
+  shift = 12;
+  /** Output address of the block base. */
+  out = 0;
+  /** Combined entries: the IPA of the input address. */
+  ipa = 0;
+  s1perm = 0x3f;
+  s2perm = 0x3f;
+  s1level = 0;
+  s2level = 0;
+  attr = 0;
+  sh = 0;
+  flags = 0;
+}
+
+/** Number of bits of the input key: VA[47:shift] plus the VA[55] range select bit above them. */
+export function tlbKey(lo: number, hi: number, shift: number): number {
+  return ((hi & 0xffff) + ((hi >>> 23) & 1) * 0x10000) * POW2[32 - shift]! + (lo >>> shift);
+}
+
+const HC_BITS = 8;
+const HC_SIZE = 1 << HC_BITS;
+const HC_MASK = HC_SIZE - 1;
+const GEN_MASK = 0xfff; // the generation lives in tag bits [11:0] (VA page bits are [31:12])
+
+export class Tlb {
+  readonly ways: number;
+  readonly setMask: number;
+  // --- architectural entries (index = set * ways + way) ---
+  readonly kind: Uint8Array; // 0 = invalid
+  readonly regime: Uint8Array;
+  readonly vmid: Uint16Array;
+  readonly asid: Uint16Array;
+  readonly global: Uint8Array;
+  readonly shift: Uint8Array;
+  readonly key: Float64Array;
+  readonly out: Float64Array;
+  /** Combined entries: the IPA of the block base (for HPFAR on stage-2 faults found on a hit). */
+  readonly ipa: Float64Array;
+  readonly s1perm: Uint8Array;
+  readonly s2perm: Uint8Array;
+  readonly s1level: Uint8Array;
+  readonly s2level: Uint8Array;
+  readonly attr: Uint8Array;
+  readonly sh: Uint8Array;
+  readonly flags: Uint8Array;
+  private readonly nextWay: Uint8Array;
+  /** Bit n set: some entry may have block size 2^n (lookups probe only those sizes). */
+  private shifts = 0;
+  // --- host cache: 9 tables (EL 0..2 × read/write/exec) ---
+  readonly hcTag: Int32Array = new Int32Array(9 * HC_SIZE);
+  readonly hcHi: Int32Array = new Int32Array(9 * HC_SIZE);
+  readonly hcPa: Float64Array = new Float64Array(9 * HC_SIZE);
+  gen = 1;
+  /** Statistics for views and benchmarks. */
+  fills = 0;
+  evictions = 0;
+
+  constructor(sets = 256, ways = 4) {
+    if ((sets & (sets - 1)) !== 0 || ways > 255) throw new Error('TLB sets must be a power of two');
+    this.ways = ways;
+    this.setMask = sets - 1;
+    const n = sets * ways;
+    this.kind = new Uint8Array(n);
+    this.regime = new Uint8Array(n);
+    this.vmid = new Uint16Array(n);
+    this.asid = new Uint16Array(n);
+    this.global = new Uint8Array(n);
+    this.shift = new Uint8Array(n);
+    this.key = new Float64Array(n);
+    this.out = new Float64Array(n);
+    this.ipa = new Float64Array(n);
+    this.s1perm = new Uint8Array(n);
+    this.s2perm = new Uint8Array(n);
+    this.s1level = new Uint8Array(n);
+    this.s2level = new Uint8Array(n);
+    this.attr = new Uint8Array(n);
+    this.sh = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.nextWay = new Uint8Array(sets);
+  }
+
+  get capacity(): number {
+    return this.kind.length;
+  }
+
+  private setOf(lo: number, hi: number, shift: number): number {
+    const k = (lo >>> shift) | (hi << (32 - shift));
+    return (k ^ (k >>> 9) ^ shift) & this.setMask;
+  }
+
+  /**
+   * Find a leaf entry for input (lo, hi) of `regime`, tagged `vmid` (ignored for EL2) and matching `asid` unless global,
+   * of a kind in `kindMask`. Returns the entry index or -1.
+   */
+  lookup(regime: number, vmid: number, asid: number, kindMask: number, lo: number, hi: number): number {
+    const W = this.ways;
+    for (let m = this.shifts; m !== 0; m &= m - 1) {
+      const shift = 31 - Math.clz32(m & -m);
+      const key = tlbKey(lo, hi, shift);
+      const base = this.setOf(lo, hi, shift) * W;
+      for (let e = base; e < base + W; e++) {
+        const k = this.kind[e]!;
+        if (k === 0 || (kindMask & (1 << k)) === 0 || this.key[e] !== key || this.shift[e] !== shift) continue;
+        if (this.regime[e] !== regime) continue;
+        if (regime === REGIME_EL10 && this.vmid[e] !== vmid) continue;
+        if (this.global[e] === 0 && this.asid[e] !== asid) continue;
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  /** Insert a leaf entry (replacing round-robin within its set). Returns its index. */
+  insert(f: TlbFill): number {
+    const shift = f.shift;
+    const key = tlbKey(f.inLo, f.inHi, shift);
+    const set = this.setOf(f.inLo, f.inHi, shift);
+    const W = this.ways;
+    let e = -1;
+    // an entry with the same tags and address is replaced in place
+    for (let i = set * W; i < set * W + W; i++) {
+      if (this.kind[i] === f.kind && this.key[i] === key && this.shift[i] === shift && this.regime[i] === f.regime &&
+        this.vmid[i] === f.vmid && this.asid[i] === f.asid && (this.global[i] === 1) === f.global) e = i;
+    }
+    if (e < 0) {
+      const w = this.nextWay[set]!;
+      this.nextWay[set] = w + 1 === W ? 0 : w + 1;
+      e = set * W + w;
+      if (this.kind[e] !== 0) {
+        // the host cache may hold translations derived from the evicted entry
+        this.evictions++;
+        this.hostFlush();
+      }
+    }
+    this.kind[e] = f.kind;
+    this.regime[e] = f.regime;
+    this.vmid[e] = f.regime === REGIME_EL10 ? f.vmid : 0;
+    this.asid[e] = f.global ? 0 : f.asid;
+    this.global[e] = f.global ? 1 : 0;
+    this.shift[e] = shift;
+    this.key[e] = key;
+    this.out[e] = f.out - (f.out % POW2[shift]!);
+    this.ipa[e] = f.ipa - (f.ipa % POW2[shift]!);
+    this.s1perm[e] = f.s1perm;
+    this.s2perm[e] = f.s2perm;
+    this.s1level[e] = f.s1level;
+    this.s2level[e] = f.s2level;
+    this.attr[e] = f.attr;
+    this.sh[e] = f.sh;
+    this.flags[e] = f.flags;
+    this.shifts |= 1 << shift;
+    this.fills++;
+    return e;
+  }
+
+  /** Output address of entry `e` for input low word `lo`: block base plus the offset within the block. */
+  outputOf(e: number, lo: number): number {
+    // blocks are at most 1 GiB (shift ≤ 30), so the offset is in the low word
+    return this.out[e]! + ((lo & ((1 << this.shift[e]!) - 1)) >>> 0);
+  }
+
+  /**
+   * Invalidate the entries of `regime` whose kind is in `kindMask`, tagged `vmid` (-1: any VMID), with `asid`
+   * (-1: any; else non-global entries with that ASID, plus global entries when `globalToo`), and — when `byAddr` —
+   * whose block contains the input address (lo, hi). Returns how many were removed.
+   */
+  invalidate(regime: number, vmid: number, kindMask: number, asid: number, globalToo: boolean, byAddr: boolean, lo: number, hi: number): number {
+    let n = 0;
+    for (let e = 0; e < this.kind.length; e++) {
+      const k = this.kind[e]!;
+      if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) continue;
+      if (vmid >= 0 && this.vmid[e] !== vmid) continue;
+      if (asid >= 0 && (this.global[e] === 1 ? !globalToo : this.asid[e] !== asid)) continue;
+      if (byAddr && this.key[e] !== tlbKey(lo, hi, this.shift[e]!)) continue;
+      this.kind[e] = 0;
+      n++;
+    }
+    this.hostFlush();
+    return n;
+  }
+
+  /** Empty the architectural TLB (reset). */
+  clear(): void {
+    this.kind.fill(0);
+    this.shifts = 0;
+    this.hostFlush();
+  }
+
+  /** Number of valid entries (views, tests). */
+  count(): number {
+    let n = 0;
+    for (let e = 0; e < this.kind.length; e++) if (this.kind[e] !== 0) n++;
+    return n;
+  }
+
+  // --- host cache ---
+
+  /** Host-cache slot for (EL, access kind, VA). */
+  static hostSlot(el: number, acc: number, lo: number): number {
+    return ((el * 3 + acc) << HC_BITS) | ((lo >>> 12) & HC_MASK);
+  }
+
+  /** Remember VA page → PA page for (el, acc): valid until the next hostFlush. */
+  hostFill(el: number, acc: number, lo: number, hi: number, pa: number): void {
+    const s = Tlb.hostSlot(el, acc, lo);
+    this.hcTag[s] = (lo & 0xfffff000) | this.gen;
+    this.hcHi[s] = hi | 0;
+    this.hcPa[s] = pa - (lo & 0xfff);
+  }
+
+  /** Invalidate the whole host cache (O(1) except every 4095th call). */
+  hostFlush(): void {
+    this.gen = (this.gen + 1) & GEN_MASK;
+    if (this.gen === 0) {
+      this.hcTag.fill(0);
+      this.gen = 1;
+    }
+  }
+}
