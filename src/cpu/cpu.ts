@@ -42,8 +42,6 @@ export class Cpu extends CpuState implements TranslationContext {
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
   /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
-  /** Optional hook for MSR/MRS (set by --trace sysreg): the MSR/MRS handlers call it after the access. */
-  traceSysreg: ((c: Cpu, name: string, write: boolean, value: bigint) => void) | null = null;
 
   // Fetch cache: the 4 KiB VA page the PC is in, mapped onto a RAM page's words and decode slots.
   private fetchValid = false;
@@ -110,7 +108,10 @@ export class Cpu extends CpuState implements TranslationContext {
       // a different 4 KiB page, or a misaligned PC (bits 1:0, zero in fetchLo), takes the slow path
       if (!this.fetchValid || u[PC * 2 + 1] !== this.fetchHi || ((lo ^ this.fetchLo) & 0xfffff003) !== 0) {
         if (this.stop !== null) break;
-        if (!this.refillFetch()) continue; // an exception was taken; fetch again from the vector
+        if (!this.refillFetch()) {
+          n++; // a fetch that took an exception counts against the budget, so a run always ends
+          continue; // fetch again from the vector
+        }
       }
       const idx = this.fetchBase + ((lo & 0xfff) >>> 2);
       const w = this.fetchWords[idx]!;
@@ -287,9 +288,12 @@ export class Cpu extends CpuState implements TranslationContext {
       u[TMP1 * 2 + 1] = 0;
       return true;
     }
-    // no RAM and no device: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d)
+    // no RAM and no device: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d), not a stage-2 fault (reset
+    // clears what a host-cache hit left in tr). EA = 0: a bus decode error (EA is an IMPLEMENTATION DEFINED
+    // classification; QEMU arm_extabort_type reports decode errors with EA = 0)
+    this.tr.reset();
     this.tr.fault = FAULT_EXTERNAL;
-    this.abort(this.tr, this.x[TMP0]!, ACC_READ, iss | (1 << 9)); // EA = 1
+    this.abort(this.tr, this.x[TMP0]!, ACC_READ, iss);
     return false;
   }
 
@@ -307,8 +311,9 @@ export class Cpu extends CpuState implements TranslationContext {
       dev.device.write(pa - dev.base, size, u[valSlot * 2]!);
       return true;
     }
+    this.tr.reset(); // as in loadSlow: a decode error, EA = 0
     this.tr.fault = FAULT_EXTERNAL;
-    this.abort(this.tr, this.x[TMP0]!, ACC_WRITE, iss | (1 << 9));
+    this.abort(this.tr, this.x[TMP0]!, ACC_WRITE, iss);
     return false;
   }
 

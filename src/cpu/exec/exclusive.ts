@@ -5,7 +5,8 @@
 // clear it. This model has one PE, so there is no global monitor; a plain store to the marked range does not
 // clear it (IMPLEMENTATION DEFINED). Acquire/release ordering has no observable effect on one PE.
 // Exclusives and ordered accesses must be aligned whatever the memory type (AArch64.CheckAlignment with
-// AccType_ATOMIC / AccType_ORDERED): an unaligned address takes an Alignment fault before translation.
+// AccType_ATOMIC / AccType_ORDERED): an unaligned address takes an Alignment fault before translation
+// (for a Store-Exclusive only once the local monitor check got that far, see exclusiveMonitorsPass).
 import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 import { translate } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
@@ -34,13 +35,18 @@ function markExclusive(c: Cpu, bytes: number): void {
 }
 
 /**
- * AArch64.ExclusiveMonitorsPass for a store of `bytes` at VA x[TMP0] (alignment already checked).
- * An open monitor fails without translating (IsExclusiveVA is IMPLEMENTATION DEFINED; QEMU fails likewise);
- * otherwise a translation fault aborts, and the store passes when PA and size match the marked ones.
- * The local monitor is cleared (ClearExclusiveLocal) whether or not the check passes.
+ * AArch64.ExclusiveMonitorsPass for a store of `bytes` at VA x[TMP0]. Whether memory aborts are detected before
+ * or after the local monitor check is IMPLEMENTATION DEFINED; as QEMU, an open monitor fails first (no alignment
+ * check, no translation; IsExclusiveVA), then an unaligned address takes an Alignment fault, then translation
+ * faults abort; the store passes when PA and size match the marked ones. A completed check clears the local
+ * monitor (ClearExclusiveLocal) whether or not it passed.
  */
 function exclusiveMonitorsPass(c: Cpu, bytes: number): number {
   if (c.exclAddr < 0) return MONITOR_FAIL;
+  if (!vaAligned(c, bytes)) {
+    alignmentFault(c, ACC_WRITE);
+    return MONITOR_ABORTED;
+  }
   const u = c.u32;
   if (!translate(c, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, ACC_WRITE, bytes, c.el, c.tr)) {
     c.abort(c.tr, c.x[TMP0]!, ACC_WRITE, 0);
@@ -71,7 +77,6 @@ export function storeExclusive(c: Cpu, w: number): void {
   const size = w >>> 30;
   const bytes = 1 << size;
   if (!baseAddress(c, w)) return;
-  if (!vaAligned(c, bytes)) return alignmentFault(c, ACC_WRITE);
   const r = exclusiveMonitorsPass(c, bytes);
   if (r === MONITOR_ABORTED) return;
   if (r === MONITOR_PASS && !c.store(bytes, w & 31)) return;
@@ -119,7 +124,6 @@ export function storeExclusivePair(c: Cpu, w: number): void {
   const rt = w & 31;
   const rt2 = (w >>> 10) & 31;
   if (!baseAddress(c, w)) return;
-  if (!vaAligned(c, total)) return alignmentFault(c, ACC_WRITE);
   const r = exclusiveMonitorsPass(c, total);
   if (r === MONITOR_ABORTED) return;
   if (r === MONITOR_PASS) {
