@@ -1,0 +1,112 @@
+// `twostage boot FILE.elf`: run an ELF on the virt-compatible machine the way
+// `qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting -kernel FILE.elf`
+// does: the guest's stdout bytes on stdout, its semihosting console on stderr, exit status = its exit code.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { profileByName, PROFILES } from '../arch/profiles.ts';
+import { hex64, parseU64 } from '../bits/bits.ts';
+import { PC } from '../cpu/state.ts';
+import { readElf } from '../elf/read.ts';
+import { installTrace, parseTraceKinds } from '../machine/trace.ts';
+import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+
+/** Exit statuses of `boot` other than the guest's own. */
+export const EXIT_STOPPED = 1; // the guest stopped without an exit code (CPU_OFF, reset, AArch32)
+export const EXIT_BAD_INPUT = 2; // unreadable or malformed ELF, bad option
+export const EXIT_BUDGET = 3; // --max-insns exhausted
+export const DEFAULT_MAX_INSNS = 1_000_000_000;
+
+export interface BootOptions {
+  readonly cpu?: string;
+  readonly ram?: string;
+  readonly maxInsns?: string;
+  readonly trace?: string;
+}
+
+/** Where `boot` writes: the guest's two streams and its own messages (stderr). */
+export interface BootIo {
+  readonly stdout: (bytes: Uint8Array) => void;
+  readonly stderr: (bytes: Uint8Array | string) => void;
+}
+
+const PROCESS_IO: BootIo = {
+  stdout: (b) => process.stdout.write(b),
+  stderr: (b) => process.stderr.write(b),
+};
+
+export function registerBoot(program: Command): void {
+  program
+    .command('boot')
+    .description('boot an AArch64 ELF at EL2 on the QEMU virt-compatible machine')
+    .argument('<file>', 'ELF64 little-endian AArch64 executable')
+    .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
+    .option('--ram <MiB>', 'RAM size in MiB at 0x40000000', String(DEFAULT_RAM_MIB))
+    .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
+    .option('--trace <kinds>', 'comma-separated trace kinds on stderr: exec, int, sysreg')
+    .addHelpText(
+      'after',
+      '\nExit status: the guest\'s semihosting exit code (PSCI SYSTEM_OFF: 0); 1 when it stops without one;\n' +
+        '2 for a bad file or option; 3 when the instruction budget runs out.',
+    )
+    .action((file: string, opts: BootOptions) => {
+      process.exitCode = boot(file, opts);
+    });
+}
+
+/** Boot `file` and return the process exit status. Never throws for bad input. */
+export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): number {
+  const complain = (why: string, status: number): number => {
+    io.stderr(`twostage: ${why}\n`);
+    return status;
+  };
+  const profile = profileByName(opts.cpu ?? 'cortex-a57');
+  if (profile === undefined) return complain(`--cpu: unknown CPU '${opts.cpu}' (known: ${Object.keys(PROFILES).join(', ')})`, EXIT_BAD_INPUT);
+  const ramMiB = wholeNumber(opts.ram ?? String(DEFAULT_RAM_MIB), 1, MAX_RAM_MIB);
+  if (ramMiB === undefined) return complain(`--ram: expected a whole number of MiB from 1 to ${MAX_RAM_MIB}`, EXIT_BAD_INPUT);
+  const budget = wholeNumber(opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
+  if (budget === undefined) return complain('--max-insns: expected a positive whole number', EXIT_BAD_INPUT);
+  const kinds = parseTraceKinds(opts.trace ?? '');
+  if (typeof kinds === 'string') return complain(`--trace: ${kinds}`, EXIT_BAD_INPUT);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`;
+    return complain(`${file}: ${why}`, EXIT_BAD_INPUT);
+  }
+  const elf = readElf(bytes);
+  if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
+  const machine = new VirtMachine({ profile, ramMiB });
+  const loadError = machine.load(elf.image);
+  if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);
+  const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
+
+  const result = machine.run(budget, (out, err) => {
+    if (out.length > 0) io.stdout(out);
+    if (err.length > 0) io.stderr(err);
+  });
+  endTrace();
+  const stop = result.stop;
+  switch (stop.kind) {
+    case 'exit':
+      return stop.code;
+    case 'budget':
+      return complain(
+        `${file}: instruction budget exhausted after ${result.instructions} instructions ` +
+          `(PC ${hex64(machine.cpu.x[PC]!)}, EL${machine.cpu.el}); raise it with --max-insns`,
+        EXIT_BUDGET,
+      );
+    case 'aarch32':
+      return complain(`${file}: the guest returned to AArch32 at EL${stop.el}, which the model does not execute`, EXIT_STOPPED);
+    case 'halt':
+      return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
+  }
+}
+
+/** A whole number within [min, max], written as the command line allows (decimal, 0x…, `_` separators). */
+function wholeNumber(text: string, min: number, max: number): number | undefined {
+  const v = parseU64(text);
+  return v !== undefined && v >= BigInt(min) && v <= BigInt(max) ? Number(v) : undefined;
+}

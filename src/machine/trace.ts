@@ -1,0 +1,95 @@
+// `--trace exec,int,sysreg` (in the spirit of QEMU's `-d exec,int`): hooks on the CPU that print one line
+// per executed instruction, exception taken, or MSR/MRS. Lines go to `write` (the CLI sends them to
+// stderr, as QEMU's -d does). The disassembler plugs in through `disasm`.
+import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
+import { hex32, hex64 } from '../bits/bits.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import { PC } from '../cpu/state.ts';
+
+export const TRACE_KINDS = ['exec', 'int', 'sysreg'] as const;
+export type TraceKind = (typeof TRACE_KINDS)[number];
+
+/** Parse "exec,int": the kinds, or a message naming the unknown one. */
+export function parseTraceKinds(text: string): TraceKind[] | string {
+  const kinds: TraceKind[] = [];
+  for (const k of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    if (!(TRACE_KINDS as readonly string[]).includes(k)) return `unknown trace kind '${k}' (known: ${TRACE_KINDS.join(', ')})`;
+    kinds.push(k as TraceKind);
+  }
+  return kinds;
+}
+
+export interface TraceOptions {
+  /** Where lines go (one call per line, without the newline). */
+  readonly write: (line: string) => void;
+  /** Disassembly of a word at an address; when given, exec lines show it after the word. */
+  readonly disasm?: (w: number, pc: bigint) => string;
+}
+
+/** ESR_ELx.EC values that report an address in FAR_ELx (ARM §D24.2.46): aborts and PC alignment. */
+const EC_WITH_FAR = new Set([0x20, 0x21, 0x22, 0x24, 0x25]);
+
+/**
+ * Install the hooks for `kinds` on `cpu` (replacing earlier ones; an empty list removes them). Returns a
+ * function to call when the run ends, which prints a line still pending (an MRS result).
+ */
+export function installTrace(cpu: Cpu, kinds: readonly TraceKind[], opts: TraceOptions): () => void {
+  const { write, disasm } = opts;
+  const exec = kinds.includes('exec')
+    ? (pc: bigint, w: number) => write(`${hex64(pc)}: ${hex32(w).slice(2)}${disasm !== undefined ? '  ' + disasm(w, pc) : ''}`)
+    : undefined;
+  const sysreg = kinds.includes('sysreg') ? new SysregTrace(write) : undefined;
+  cpu.traceExec =
+    exec === undefined && sysreg === undefined
+      ? null
+      : (c, pc, w) => {
+          sysreg?.before(c, pc, w);
+          exec?.(pc, w);
+        };
+  cpu.traceException = kinds.includes('int') ? (c, from) => write(describeException(c, from)) : null;
+  return () => sysreg?.flush(cpu);
+}
+
+/** MSR (register) and MRS: 1101010100 L 1 o0 op1:3 CRn:4 CRm:4 op2:3 Rt:5 (ARM C6.2 MSR/MRS). */
+const MSR_MRS_MASK = 0xffd00000;
+const MSR_MRS_MATCH = 0xd5100000;
+
+/**
+ * Sysreg lines from the instruction stream: an MSR prints the value in Xt as it executes; an MRS prints
+ * the value it read when the next instruction starts (or says it trapped when execution went elsewhere).
+ */
+class SysregTrace {
+  private pendingMrs: { name: string; rt: number; next: bigint } | undefined;
+
+  constructor(private readonly write: (line: string) => void) {}
+
+  before(c: Cpu, pc: bigint, w: number): void {
+    this.flush(c, pc);
+    if (((w & MSR_MRS_MASK) >>> 0) !== MSR_MRS_MATCH) return;
+    const i = sysregIndexByEncoding(2 + ((w >>> 19) & 1), (w >>> 16) & 7, (w >>> 12) & 15, (w >>> 8) & 15, (w >>> 5) & 7);
+    const name = i >= 0 ? SYSREGS[i]!.name : `S${2 + ((w >>> 19) & 1)}_${(w >>> 16) & 7}_C${(w >>> 12) & 15}_C${(w >>> 8) & 15}_${(w >>> 5) & 7}`;
+    const rt = w & 31;
+    if ((w & (1 << 21)) !== 0) this.pendingMrs = { name, rt, next: pc + 4n };
+    else this.write(`msr ${name} <- ${hex64(rt === 31 ? 0n : c.x[rt]!)}`);
+  }
+
+  /** Print a pending MRS result; `pc` is where execution went next (undefined at the end of the run). */
+  flush(c: Cpu, pc: bigint = c.x[PC]!): void {
+    const p = this.pendingMrs;
+    if (p === undefined) return;
+    this.pendingMrs = undefined;
+    if (pc !== p.next) this.write(`mrs ${p.name}: did not complete (exception)`);
+    else this.write(`mrs ${p.name} -> ${hex64(p.rt === 31 ? 0n : c.x[p.rt]!)}`);
+  }
+}
+
+/** One line for an exception just taken: levels, syndrome, return address, fault address, vector. */
+function describeException(c: Cpu, from: number): string {
+  const to = c.el;
+  const esr = Number(c.sr[to === 2 ? SR.ESR_EL2 : SR.ESR_EL1]!);
+  const elr = c.sr[to === 2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
+  const ec = esr >>> 26;
+  let line = `exception EL${from} -> EL${to}: EC 0x${ec.toString(16).padStart(2, '0')} ESR ${hex32(esr)} ELR ${hex64(elr)}`;
+  if (EC_WITH_FAR.has(ec)) line += ` FAR ${hex64(c.sr[to === 2 ? SR.FAR_EL2 : SR.FAR_EL1]!)}`;
+  return `${line} -> PC ${hex64(c.x[PC]!)}`;
+}

@@ -1,0 +1,145 @@
+// The QEMU `virt`-compatible board (`-M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting
+// -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, semihosting on
+// HLT #0xF000 and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
+// synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
+//
+// Boot as QEMU does for an ELF that is not a Linux image (hw/arm/boot.c, observed on QEMU 7.2): PT_LOAD
+// segments are copied to their p_paddr, and the CPU starts at e_entry in EL2h with X0–X3 = 0, SP = 0,
+// DAIF masked and the MMU off. QEMU also copies its generated device tree (1 MiB) to the start of RAM, but
+// only when it fits below the image: with an image at 0x4008_0000 there is none, and when there is one,
+// nothing here reads it. twostage does not generate a DTB: that RAM stays zero (a documented difference for
+// images linked ≥ 0x4010_0000 that read it).
+import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
+import { Cpu, type StopReason } from '../cpu/cpu.ts';
+import type { GuestCall } from '../devices/guest.ts';
+import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
+import { psciCall } from '../devices/psci.ts';
+import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
+import type { ElfImage } from '../elf/read.ts';
+import { PhysMemory } from '../memory/phys.ts';
+import { ACC_READ, TranslateResult } from '../mmu/result.ts';
+import { translate } from '../mmu/translate.ts';
+import { OutputBuffer } from './output.ts';
+
+export const RAM_BASE = 0x4000_0000;
+export const DEFAULT_RAM_MIB = 256;
+/** Largest RAM the board accepts (QEMU's virt limit below the 2^40 high-memory window is 255 GiB). */
+export const MAX_RAM_MIB = 255 * 1024;
+/** Instructions per slice of a run: output is handed to `onOutput` between slices. */
+const SLICE = 1 << 24;
+
+export interface VirtOptions {
+  readonly profile?: Profile;
+  readonly ramMiB?: number;
+}
+
+export interface RunResult {
+  /** Process exit status (semihosting SYS_EXIT, PSCI SYSTEM_OFF), or null when the run stopped otherwise. */
+  readonly exitCode: number | null;
+  readonly stop: StopReason;
+  /** What the guest wrote to QEMU's stdout (the PL011, semihosting ":tt" opened for writing). */
+  readonly stdout: Uint8Array;
+  /** What the guest wrote to QEMU's stderr (the semihosting console: SYS_WRITEC, SYS_WRITE0). */
+  readonly stderr: Uint8Array;
+  readonly instructions: number;
+}
+
+export class VirtMachine {
+  readonly mem: PhysMemory;
+  readonly cpu: Cpu;
+  readonly stdout = new OutputBuffer();
+  readonly stderr = new OutputBuffer();
+  private readonly semihosting: Semihosting;
+  private readonly debugTr = new TranslateResult();
+
+  constructor(opts: VirtOptions = {}) {
+    const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
+    this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
+    this.mem.mapDevice(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
+    this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
+    this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
+    const guest = this.guestCall();
+    this.cpu.hooks = {
+      // QEMU honours semihosting only above EL0 unless told otherwise (-semihosting-config userspace=on)
+      hlt: (c, imm) => {
+        if (imm !== SEMIHOSTING_HLT_IMM || c.el === 0) return false;
+        this.semihosting.call(guest);
+        return true;
+      },
+      smc: () => {
+        psciCall(guest);
+        return true;
+      },
+    };
+  }
+
+  /** Copy the PT_LOAD segments into RAM and reset the CPU at the entry point. Returns a diagnostic on failure. */
+  load(image: ElfImage): string | undefined {
+    const ramEnd = BigInt(this.mem.ramEnd);
+    for (const [i, s] of image.segments.entries()) {
+      if (s.memsz === 0n) continue;
+      if (s.paddr < BigInt(RAM_BASE) || s.paddr + s.memsz > ramEnd) {
+        return (
+          `segment ${i} (0x${s.paddr.toString(16)}..0x${(s.paddr + s.memsz).toString(16)}) lies outside RAM ` +
+          `(0x${RAM_BASE.toString(16)}..0x${ramEnd.toString(16)})`
+        );
+      }
+    }
+    for (const s of image.segments) {
+      const pa = Number(s.paddr);
+      this.mem.writeBytes(pa, s.data);
+      for (let a = pa + s.data.length; a < pa + Number(s.memsz); a++) this.mem.writeU8(a, 0);
+    }
+    this.cpu.reset(image.entry);
+    return undefined;
+  }
+
+  /**
+   * Run until the guest exits or stops, or `budget` instructions have executed. `onOutput` receives the
+   * stdout/stderr bytes produced since its previous call, between slices of the run and at the end.
+   */
+  run(budget: number, onOutput?: (stdout: Uint8Array, stderr: Uint8Array) => void): RunResult {
+    const start = this.cpu.icount;
+    let stop: StopReason;
+    for (;;) {
+      const done = this.cpu.icount - start;
+      stop = this.cpu.run(Math.min(SLICE, budget - done));
+      if (onOutput !== undefined) onOutput(this.stdout.drain(), this.stderr.drain());
+      if (stop.kind !== 'budget' || this.cpu.icount - start >= budget) break;
+    }
+    return {
+      exitCode: stop.kind === 'exit' ? stop.code : null,
+      stop,
+      stdout: this.stdout.bytes(),
+      stderr: this.stderr.bytes(),
+      instructions: this.cpu.icount - start,
+    };
+  }
+
+  /** The semihosting/PSCI view of the CPU. */
+  private guestCall(): GuestCall {
+    const cpu = this.cpu;
+    return {
+      x: (n) => cpu.x[n]!,
+      setX: (n, v) => {
+        cpu.x[n] = v;
+      },
+      readVirtual: (va, n) => this.readVirtual(va, n),
+      exit: (code) => cpu.halt({ kind: 'exit', code }),
+      halt: (why) => cpu.halt({ kind: 'halt', why }),
+    };
+  }
+
+  /** Read guest memory through the current translation regime, as a debugger would (no exception is taken). */
+  readVirtual(va: bigint, n: number): Uint8Array | undefined {
+    const out = new Uint8Array(n);
+    const tr = this.debugTr;
+    for (let i = 0; i < n; i++) {
+      const a = BigInt.asUintN(64, va + BigInt(i));
+      if (!translate(this.cpu, Number(a & 0xffff_ffffn), Number(a >> 32n), ACC_READ, 1, this.cpu.el, tr)) return undefined;
+      if (!this.mem.isRam(tr.pa)) return undefined;
+      out[i] = this.mem.readU8(tr.pa);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+// `twostage boot` as a user runs it: `node bin/twostage.js boot ...`, checking stdout bytes, stderr lines
+// and the exit status (0 = the guest's code, 2 = bad input, 3 = budget), and that no stack trace leaks.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HELLO = 'examples/hello.elf';
+
+function twostage(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/twostage.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function temp(name: string, bytes: Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'twostage-cli-')), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+test('boot hello.elf: stdout is exactly the guest bytes, stderr empty, exit 0', () => {
+  const r = twostage('boot', HELLO);
+  assert.equal(r.stdout, 'Hello from EL2\n');
+  assert.equal(r.stderr, '');
+  assert.equal(r.status, 0);
+});
+
+test('a file that is not an ELF: one line and exit 2', () => {
+  const r = twostage('boot', 'package.json');
+  assert.equal(r.stderr, 'twostage: package.json: not an ELF file (no \\x7fELF magic)\n');
+  assert.equal(r.stdout, '');
+  assert.equal(r.status, 2);
+});
+
+test('a truncated ELF and a missing file: one line each, exit 2', () => {
+  const cut = temp('cut.elf', readFileSync(join(ROOT, HELLO)).subarray(0, 40));
+  const r = twostage('boot', cut);
+  assert.equal(r.stderr, `twostage: ${cut}: truncated ELF header (40 bytes, need 64)\n`);
+  assert.equal(r.status, 2);
+  const m = twostage('boot', 'no/such.elf');
+  assert.equal(m.stderr, 'twostage: no/such.elf: no such file\n');
+  assert.equal(m.status, 2);
+});
+
+test('a segment outside RAM: exit 2', () => {
+  const r = twostage('boot', HELLO, '--ram', '0');
+  assert.equal(r.status, 2, 'zero RAM is not an option');
+  const small = twostage('boot', HELLO, '--ram', '1'); // RAM 0x40000000..0x40100000: hello at 0x40080000 fits
+  assert.equal(small.status, 0);
+});
+
+test('the instruction budget: message naming the count, exit 3', () => {
+  // hello.elf's first 5 instructions (movz, adr, bl, ldrb, cbz not taken) print nothing; next is 0x4008003c
+  const r = twostage('boot', HELLO, '--max-insns', '5');
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^twostage: examples\/hello\.elf: instruction budget exhausted after 5 instructions \(PC 0x000000004008003c, EL2\)/);
+  assert.equal(r.status, 3);
+});
+
+test('bad options: exit 2 with a message', () => {
+  for (const args of [['--cpu', 'pentium'], ['--ram', 'lots'], ['--max-insns', '0'], ['--trace', 'mmu']]) {
+    const r = twostage('boot', HELLO, ...args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, new RegExp(`^twostage: ${args[0]}: `), args.join(' '));
+  }
+  const none = twostage('boot');
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /missing required argument 'file'/);
+});
+
+test('--trace exec,sysreg: lines on stderr, stdout unchanged', () => {
+  const r = twostage('boot', HELLO, '--trace', 'exec,sysreg');
+  assert.equal(r.stdout, 'Hello from EL2\n');
+  const lines = r.stderr.split('\n');
+  assert.equal(lines[0], '0x0000000040080000: d2a12001'); // movz x1, #0x900, lsl #16
+  assert.equal(lines[1], '0x0000000040080004: 10000242'); // adr x2, greeting
+  assert.ok(lines.includes('mrs CurrentEL -> 0x0000000000000008'), 'CurrentEL.EL = 2 in bits 3:2');
+  assert.equal(r.status, 0);
+});
+
+test('--trace int: an UNDEFINED instruction at the entry, then a fetch abort at VBAR_EL2 + 0x200', () => {
+  // udf #0 (0x00000000) at 0x40080000: EC 0x00 with IL=1 -> ESR_EL2 0x02000000; vector = VBAR_EL2 (0) + 0x200.
+  // Fetching 0x200 (no memory there): instruction abort at the same EL, EC 0x21, IFSC 0x10 -> 0x86000010.
+  const elf = readFileSync(join(ROOT, HELLO));
+  const off = elf.indexOf(Buffer.from([0x01, 0x20, 0xa1, 0xd2])); // the first instruction
+  const patched = Uint8Array.from(elf);
+  patched.set([0, 0, 0, 0], off);
+  const r = twostage('boot', temp('udf.elf', patched), '--trace', 'int', '--max-insns', '2');
+  const lines = r.stderr.split('\n');
+  assert.equal(lines[0], 'exception EL2 -> EL2: EC 0x00 ESR 0x02000000 ELR 0x0000000040080000 -> PC 0x0000000000000200');
+  assert.equal(
+    lines[1],
+    'exception EL2 -> EL2: EC 0x21 ESR 0x86000010 ELR 0x0000000000000200 FAR 0x0000000000000200 -> PC 0x0000000000000200',
+  );
+  assert.equal(r.status, 3);
+});
