@@ -1,0 +1,322 @@
+// The assembler driver: reads statements (following .include), lays sections out in a first pass (labels,
+// directives, literal pools), then links them at one base address and encodes every instruction and data
+// value in a second pass. Every problem becomes a Diagnostic; nothing throws out of assemble().
+import { AsmFail, type Diagnostic } from './diagnostics.ts';
+import { directive, type DirCtx } from './directives.ts';
+import { encodeInsn } from './encode.ts';
+import { evalExpr, parseWholeExpr, type Expr, type Value } from './expr.ts';
+import type { AsmEnv } from './forms.ts';
+import { lex, type Token } from './lexer.ts';
+import { parseOperands, type Opnd } from './operands.ts';
+import { Section, type PoolEntry } from './section.ts';
+
+export interface AsmOptions {
+  /** Address of the first section (.text); default 0x4008_0000. */
+  readonly base?: bigint;
+  /** Reads an .include'd file (path as resolved against the including file); undefined when absent. */
+  readonly read?: (path: string) => string | undefined;
+}
+
+export interface AsmSymbol {
+  readonly name: string;
+  readonly addr: bigint;
+  readonly global: boolean;
+  readonly section: string | undefined;
+}
+
+export interface AsmResult {
+  readonly sections: readonly { readonly name: string; readonly addr: bigint; readonly bytes: Uint8Array; readonly code: boolean }[];
+  readonly symbols: readonly AsmSymbol[];
+  readonly entry: bigint;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Where each instruction came from: its address and source position. */
+  readonly listing: readonly { readonly addr: bigint; readonly file: string; readonly line: number }[];
+  /** Source lines by file, for printing diagnostics. */
+  readonly sources: ReadonlyMap<string, readonly string[]>;
+}
+
+export const DEFAULT_BASE = 0x4008_0000n;
+
+interface Pos {
+  readonly file: string;
+  readonly line: number;
+  readonly seq: number;
+}
+
+export type SymDef =
+  | { readonly k: 'label'; readonly sec: Section; readonly off: number; readonly pos: Pos; readonly col: number }
+  | { readonly k: 'expr'; readonly e: Expr; readonly here: { sec: Section; off: number }; readonly pos: Pos; readonly col: number };
+
+interface InsnItem {
+  readonly sec: Section;
+  readonly off: number;
+  readonly mn: string;
+  readonly ops: readonly Opnd[];
+  readonly pos: Pos;
+  readonly col: number;
+  readonly lit?: PoolEntry;
+}
+
+interface DataItem {
+  readonly sec: Section;
+  readonly off: number;
+  readonly size: number;
+  readonly e: Expr;
+  readonly pos: Pos;
+}
+
+/** Pass-1 state shared with the directive handlers. */
+export class Assembly implements DirCtx {
+  readonly sections: Section[] = [];
+  readonly symbols = new Map<string, SymDef>();
+  readonly globals = new Set<string>();
+  readonly insns: InsnItem[] = [];
+  readonly data: DataItem[] = [];
+  readonly errors: { pos: Pos; col: number; message: string }[] = [];
+  readonly sources = new Map<string, readonly string[]>();
+  /** Display names of numeric local labels (`1f`) by their unique internal names. */
+  readonly localNames = new Map<string, string>();
+  private readonly localCount = new Map<number, number>();
+  cur: Section;
+  pos: Pos = { file: '', line: 0, seq: 0 };
+  private seq = 0;
+  /** When set (pass 2), symbols resolve to absolute addresses. */
+  private laidOut = false;
+
+  constructor(readonly opts: AsmOptions) {
+    this.cur = this.section('.text', true);
+  }
+
+  section(name: string, code: boolean): Section {
+    let s = this.sections.find((x) => x.name === name);
+    if (!s) this.sections.push((s = new Section(name, code)));
+    this.cur = s;
+    return s;
+  }
+
+  error(message: string, col: number, pos: Pos = this.pos): void {
+    this.errors.push({ pos, col, message });
+  }
+
+  define(name: string, def: SymDef): void {
+    if (this.symbols.has(name) && this.symbols.get(name)!.k === 'label') return this.error(`symbol '${name}' is already defined`, def.col);
+    if (this.symbols.has(name) && def.k === 'label') return this.error(`symbol '${name}' is already defined`, def.col);
+    this.symbols.set(name, def);
+  }
+
+  /** Evaluates an expression now: pass 1 gives section-relative values, pass 2 absolute ones. */
+  eval(e: Expr, here = { sec: this.cur, off: this.cur.size }): Value {
+    const visiting = new Set<string>();
+    const resolve = (name: string, col: number): Value => {
+      if (name === '.') return this.addr(here.sec, here.off);
+      const d = this.symbols.get(name);
+      if (!d) throw new AsmFail(this.laidOut ? `undefined symbol '${this.localNames.get(name) ?? name}'` : `'${this.localNames.get(name) ?? name}' is not defined at this point`, col);
+      if (d.k === 'label') return this.addr(d.sec, d.off);
+      if (visiting.has(name)) throw new AsmFail(`symbol '${name}' is defined in terms of itself`, col);
+      visiting.add(name);
+      const v = evalExpr(d.e, (n, c) => (n === '.' ? this.addr(d.here.sec, d.here.off) : resolve(n, c)));
+      visiting.delete(name);
+      return v;
+    };
+    return evalExpr(e, resolve);
+  }
+
+  private addr(sec: Section, off: number): Value {
+    return this.laidOut ? { v: sec.base + BigInt(off) } : { v: BigInt(off), sec: sec.name };
+  }
+
+  /** An absolute value known in pass 1 (sizes, alignments, .org). */
+  constant(e: Expr, what: string): bigint {
+    const v = this.eval(e);
+    if (v.sec !== undefined) throw new AsmFail(`${what} must be a constant, not an address`, e.col);
+    return v.v;
+  }
+
+  // ---- statements ------------------------------------------------------------------------------------
+
+  /** Reads a file's statements (recursively for .include). */
+  source(file: string, text: string, depth = 0): void {
+    if (depth > 16) return this.error('.include nested too deeply', 0);
+    this.sources.set(file, text.split(/\r?\n/));
+    const lx = lex(text);
+    let ei = 0;
+    for (const st of lx.statements) {
+      while (ei < lx.errors.length && lx.errors[ei]!.line <= st.line) {
+        const e = lx.errors[ei++]!;
+        this.errors.push({ pos: { file, line: e.line, seq: this.seq++ }, col: e.col, message: e.message });
+      }
+      this.pos = { file, line: st.line, seq: this.seq++ };
+      try {
+        this.statement(this.localRefs(st.tokens), depth);
+      } catch (e) {
+        if (!(e instanceof AsmFail)) throw e;
+        this.error(e.message, e.col);
+      }
+    }
+    for (; ei < lx.errors.length; ei++) {
+      const e = lx.errors[ei]!;
+      this.errors.push({ pos: { file, line: e.line, seq: this.seq++ }, col: e.col, message: e.message });
+    }
+  }
+
+  include(path: string, col: number, depth: number): void {
+    const dir = this.pos.file.includes('/') ? this.pos.file.slice(0, this.pos.file.lastIndexOf('/') + 1) : '';
+    const full = path.startsWith('/') ? path : dir + path;
+    const text = this.opts.read?.(full);
+    if (text === undefined) return this.error(`cannot read included file '${path}'`, col);
+    const saved = this.pos;
+    this.source(full, text, depth + 1);
+    this.pos = saved;
+  }
+
+  private localName(n: number, k: number): string {
+    return `.L${n}\u0002${k}`;
+  }
+
+  /** Rewrites `1b`/`1f` references to unique names; a leading `1:` defines the next instance of 1. */
+  private localRefs(toks: readonly Token[]): Token[] {
+    const out: Token[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      const next = toks[i + 1];
+      if (t.k === 'num' && next?.k === 'p' && next.text === ':' && out.every((o) => o.k === 'id' || (o.k === 'p' && o.text === ':'))) {
+        const n = Number(t.value);
+        const k = (this.localCount.get(n) ?? 0) + 1;
+        this.localCount.set(n, k);
+        out.push({ k: 'id', text: this.localName(n, k), col: t.col });
+      } else if (t.k === 'lref') {
+        const cur = this.localCount.get(t.n) ?? 0;
+        const name = this.localName(t.n, t.dir === 'b' ? cur : cur + 1);
+        this.localNames.set(name, `${t.n}${t.dir}`);
+        out.push({ k: 'id', text: name, col: t.col });
+      } else {
+        out.push(t);
+      }
+    }
+    return out;
+  }
+
+  private statement(toks: Token[], depth: number): void {
+    let i = 0;
+    // labels
+    while (toks[i]?.k === 'id' && toks[i + 1]?.k === 'p' && (toks[i + 1] as { text: string }).text === ':') {
+      const t = toks[i] as { text: string; col: number };
+      this.define(t.text, { k: 'label', sec: this.cur, off: this.cur.size, pos: this.pos, col: t.col });
+      i += 2;
+    }
+    const head = toks[i];
+    if (!head) return;
+    if (head.k !== 'id') throw new AsmFail('expected a label, directive or instruction', head.col);
+    const rest = toks.slice(i + 1);
+    if (rest[0]?.k === 'p' && rest[0].text === '=') {
+      this.define(head.text, { k: 'expr', e: parseWholeExpr(rest.slice(1), rest[0].col + 1), here: { sec: this.cur, off: this.cur.size }, pos: this.pos, col: head.col });
+      return;
+    }
+    if (head.text.startsWith('.')) return directive(this, head.text.toLowerCase(), rest, head.col, depth);
+    this.instruction(head.text, head.col, rest);
+  }
+
+  private instruction(mn: string, col: number, rest: Token[]): void {
+    const ops = parseOperands(rest, 0);
+    const sec = this.cur;
+    this.cur.code = true;
+    if (sec.size % 4 !== 0) this.error('instruction is not 4-byte aligned', col);
+    const litOp = ops.find((o) => o.k === 'lit');
+    let lit: PoolEntry | undefined;
+    if (litOp && litOp.k === 'lit') {
+      const first = ops[0];
+      const size = first?.k === 'reg' && !first.r.x ? 4 : 8;
+      lit = sec.literal(litOp.e, size, this.pos);
+    }
+    const item: InsnItem = lit ? { sec, off: sec.size, mn, ops, pos: this.pos, col, lit } : { sec, off: sec.size, mn, ops, pos: this.pos, col };
+    this.insns.push(item);
+    sec.reserve(4);
+  }
+
+  addData(size: number, e: Expr): void {
+    this.data.push({ sec: this.cur, off: this.cur.size, size, e, pos: this.pos });
+    this.cur.reserve(size);
+  }
+
+  // ---- pass 2 ----------------------------------------------------------------------------------------
+
+  link(): AsmResult {
+    for (const s of this.sections) s.flushPool();
+    let addr = this.opts.base ?? DEFAULT_BASE;
+    const used = this.sections.filter((s) => s.size > 0 || s.name === '.text');
+    for (const s of used) {
+      const a = BigInt(Math.max(s.align, s === used[0] ? 1 : 16));
+      addr = (addr + a - 1n) & ~(a - 1n);
+      s.base = addr;
+      addr += BigInt(s.size);
+    }
+    this.laidOut = true;
+    for (const it of this.insns) {
+      const env: AsmEnv = {
+        addr: it.sec.base + BigInt(it.off),
+        value: (e) => this.eval(e, { sec: it.sec, off: it.off }).v,
+        literal: () => it.sec.base + BigInt(it.lit!.off),
+      };
+      try {
+        const w = encodeInsn(it.mn, it.ops, env, it.col);
+        it.sec.put(it.off, BigInt(w), 4);
+      } catch (e) {
+        if (!(e instanceof AsmFail)) throw e;
+        this.error(e.message, e.col || it.col, it.pos);
+      }
+    }
+    for (const s of this.sections) {
+      for (const p of s.pool) {
+        try {
+          s.put(p.off, this.eval(p.e, { sec: s, off: p.off }).v, p.size);
+        } catch (e) {
+          if (!(e instanceof AsmFail)) throw e;
+          this.error(e.message, e.col, p.pos);
+        }
+      }
+    }
+    for (const d of this.data) {
+      try {
+        const v = this.eval(d.e, { sec: d.sec, off: d.off }).v;
+        const bits = BigInt(d.size * 8);
+        if (d.size < 8 && (v >= 1n << bits || v < -(1n << (bits - 1n)))) throw new AsmFail(`value 0x${v.toString(16)} does not fit in ${d.size} byte${d.size > 1 ? 's' : ''}`, d.e.col);
+        d.sec.put(d.off, v, d.size);
+      } catch (e) {
+        if (!(e instanceof AsmFail)) throw e;
+        this.error(e.message, e.col, d.pos);
+      }
+    }
+    const symbols: AsmSymbol[] = [];
+    for (const [name, d] of this.symbols) {
+      if (name.startsWith('.L')) continue;
+      try {
+        const v = this.eval({ k: 'sym', name, col: 0 });
+        symbols.push({ name, addr: v.v, global: this.globals.has(name), section: d.k === 'label' ? d.sec.name : undefined });
+      } catch (e) {
+        if (!(e instanceof AsmFail)) throw e;
+        this.error(e.message, d.col, d.pos);
+      }
+    }
+    for (const g of this.globals) if (!this.symbols.has(g)) this.errors.push({ pos: this.pos, col: 0, message: `global symbol '${g}' is never defined` });
+    const start = this.symbols.get('_start');
+    const entry = start && start.k === 'label' ? start.sec.base + BigInt(start.off) : used[0]!.base;
+    const diagnostics = [...this.errors]
+      .sort((a, b) => a.pos.seq - b.pos.seq)
+      .map((e) => ({ file: e.pos.file, line: e.pos.line, col: e.col || 1, message: e.message }));
+    return {
+      sections: used.map((s) => ({ name: s.name, addr: s.base, bytes: s.bytes(), code: s.code })),
+      symbols,
+      entry,
+      diagnostics,
+      listing: this.insns.map((it) => ({ addr: it.sec.base + BigInt(it.off), file: it.pos.file, line: it.pos.line })),
+      sources: this.sources,
+    };
+  }
+}
+
+/** Assembles one program (with its .include files) into sections laid out from `opts.base`. */
+export function assemble(file: string, text: string, opts: AsmOptions = {}): AsmResult {
+  const a = new Assembly(opts);
+  a.source(file, text);
+  return a.link();
+}

@@ -1,0 +1,140 @@
+// Instruction operands as written, before any row is chosen: registers, immediates/expressions, memory
+// brackets, shift/extend modifiers and `=expr` literals.
+import { fail } from './diagnostics.ts';
+import { parseExpr, type Expr } from './expr.ts';
+import type { Token } from './lexer.ts';
+
+export interface RegName {
+  /** 0..31 (31 for sp/wsp and xzr/wzr). */
+  readonly n: number;
+  /** 64-bit (x, sp, xzr) rather than 32-bit (w, wsp, wzr). */
+  readonly x: boolean;
+  /** Written as sp / wsp. */
+  readonly sp: boolean;
+  /** Written as xzr / wzr. */
+  readonly zr: boolean;
+}
+
+export type Opnd =
+  | { readonly k: 'reg'; readonly r: RegName; readonly text: string; readonly col: number }
+  /** An immediate (`#expr`) or a bare expression (label, condition name, system register name…). */
+  | { readonly k: 'imm'; readonly e: Expr; readonly hash: boolean; readonly reloc?: string; readonly col: number }
+  | { readonly k: 'mem'; readonly items: readonly Opnd[]; readonly wb: boolean; readonly col: number }
+  | { readonly k: 'shift'; readonly op: string; readonly amt?: Expr; readonly col: number }
+  | { readonly k: 'lit'; readonly e: Expr; readonly col: number };
+
+export const SHIFT_NAMES = ['lsl', 'lsr', 'asr', 'ror', 'msl', 'uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
+
+const ALIASES: Record<string, RegName> = {
+  sp: { n: 31, x: true, sp: true, zr: false },
+  wsp: { n: 31, x: false, sp: true, zr: false },
+  xzr: { n: 31, x: true, sp: false, zr: true },
+  wzr: { n: 31, x: false, sp: false, zr: true },
+  fp: { n: 29, x: true, sp: false, zr: false },
+  lr: { n: 30, x: true, sp: false, zr: false },
+};
+
+/** A general-purpose register name (case-insensitive), or undefined. */
+export function regName(text: string): RegName | undefined {
+  const t = text.toLowerCase();
+  const a = ALIASES[t];
+  if (a) return a;
+  const m = /^([xw])([0-9]|[12][0-9]|30)$/.exec(t);
+  if (!m) return undefined;
+  return { n: Number(m[2]), x: m[1] === 'x', sp: false, zr: false };
+}
+
+/** A symbol-like bare operand's name (condition, system register, option…), lower-cased, or undefined. */
+export function bareName(o: Opnd | undefined): string | undefined {
+  return o && o.k === 'imm' && !o.hash && o.e.k === 'sym' ? o.e.name.toLowerCase() : undefined;
+}
+
+/** Splits an instruction's operand tokens on top-level commas and parses each operand. */
+export function parseOperands(toks: readonly Token[], from: number): Opnd[] {
+  const out: Opnd[] = [];
+  let i = from;
+  if (i >= toks.length) return out;
+  for (;;) {
+    const r = parseOne(toks, i, false);
+    out.push(r.o);
+    i = r.next;
+    if (i >= toks.length) return out;
+    const t = toks[i]!;
+    if (t.k !== 'p' || t.text !== ',') fail(`unexpected '${tokText(t)}' after operand`, t.col);
+    i++;
+    if (i >= toks.length) fail('operand expected after comma', t.col + 1);
+  }
+}
+
+export function tokText(t: Token): string {
+  switch (t.k) {
+    case 'id':
+    case 'p':
+      return t.text;
+    case 'num':
+      return String(t.value);
+    case 'str':
+      return JSON.stringify(t.value);
+    case 'lref':
+      return `${t.n}${t.dir}`;
+  }
+}
+
+function isP(t: Token | undefined, text: string): boolean {
+  return t !== undefined && t.k === 'p' && t.text === text;
+}
+
+function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd; next: number } {
+  const t = toks[i]!;
+  if (isP(t, '[')) {
+    if (inMem) fail("nested '['", t.col);
+    const items: Opnd[] = [];
+    let j = i + 1;
+    for (;;) {
+      if (j >= toks.length) fail("missing ']'", t.col);
+      const r = parseOne(toks, j, true);
+      items.push(r.o);
+      j = r.next;
+      if (isP(toks[j], ',')) {
+        j++;
+        continue;
+      }
+      if (isP(toks[j], ']')) break;
+      fail(toks[j] ? `unexpected '${tokText(toks[j]!)}' in address` : "missing ']'", toks[j]?.col ?? t.col);
+    }
+    j++;
+    const wb = isP(toks[j], '!');
+    if (wb) j++;
+    return { o: { k: 'mem', items, wb, col: t.col }, next: j };
+  }
+  if (isP(t, '=')) {
+    const r = parseExpr(toks, i + 1);
+    return { o: { k: 'lit', e: r.e, col: t.col }, next: r.next };
+  }
+  if (t.k === 'id') {
+    const reg = regName(t.text);
+    const nextTok = toks[i + 1];
+    const ends = nextTok === undefined || isP(nextTok, ',') || isP(nextTok, ']');
+    if (reg && ends) return { o: { k: 'reg', r: reg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
+    const low = t.text.toLowerCase();
+    if (/^[xw]([0-9]+|sp)$/.test(low) && !reg) fail(`invalid register '${t.text}'`, t.col);
+    if (SHIFT_NAMES.includes(low)) {
+      if (ends) return { o: { k: 'shift', op: low, col: t.col }, next: i + 1 };
+      let j = i + 1;
+      if (isP(toks[j], '#')) j++;
+      const r = parseExpr(toks, j);
+      return { o: { k: 'shift', op: low, amt: r.e, col: t.col }, next: r.next };
+    }
+  }
+  let j = i;
+  const hash = isP(t, '#');
+  if (hash) j++;
+  let reloc: string | undefined;
+  if (isP(toks[j], ':') && toks[j + 1]?.k === 'id' && isP(toks[j + 2], ':')) {
+    reloc = (toks[j + 1] as { text: string }).text.toLowerCase();
+    j += 3;
+  }
+  const r = parseExpr(toks, j);
+  const o: Opnd = reloc === undefined ? { k: 'imm', e: r.e, hash, col: t.col } : { k: 'imm', e: r.e, hash, reloc, col: t.col };
+  return { o, next: r.next };
+}

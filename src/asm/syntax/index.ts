@@ -1,0 +1,14 @@
+// The syntax table: for each encoding-row id, its spellings (aliases first, in objdump's order of preference,
+// the row's own form last). Field layouts come only from the rows (src/cpu/table/).
+import type { Fields, Form } from '../forms.ts';
+import { BRANCH_SYNTAX } from './branch.ts';
+import { DP_IMM_SYNTAX } from './dp-imm.ts';
+import { DP_REG_SYNTAX } from './dp-reg.ts';
+import { LDST_SYNTAX } from './ldst.ts';
+import { SYSTEM_SUPPORTED, SYSTEM_SYNTAX } from './system.ts';
+
+export const SYNTAX: ReadonlyMap<string, readonly Form[]> = new Map(Object.entries({ ...DP_IMM_SYNTAX, ...DP_REG_SYNTAX, ...BRANCH_SYNTAX, ...LDST_SYNTAX, ...SYSTEM_SYNTAX }));
+
+/** Rows whose encoding space is only partly supported (names objdump knows from later extensions): a word is
+ *  inside the supported space when this holds. */
+export const SUPPORTED: ReadonlyMap<string, (f: Fields) => boolean> = new Map(Object.entries(SYSTEM_SUPPORTED));

@@ -1,0 +1,561 @@
+// Assembler corpus: every instruction class and alias twostage knows, written as people write them.
+// test/asm/golden/corpus.hex holds the bytes GNU as + ld made of it at 0x40080000 (scripts/record-binutils.ts).
+    .arch armv8-a+crc
+    .text
+    .global _start
+    .equ UNIQUE_VMID, 5
+    .equ HCR_TGE, (1 << 27)
+_start:
+    // --- the design note's snippets, exactly as written
+    MOV x0, #(1 << 27)
+    MSR HCR_EL2, x0
+    TLBI VMALLE1
+    DSB SY
+    ISB
+    MOV x0, #0
+    MOV x0, #(1 << 0)
+    MOV x0, #(UNIQUE_VMID << 16)
+    mov x1, #HCR_TGE
+
+    // --- add/sub immediate and aliases
+    add x0, x1, #16
+    add w2, w3, #0xfff
+    add x4, x5, #1, lsl #12
+    add x6, sp, #4096
+    add sp, sp, #0x10
+    add x7, x8, 0x20
+    adds x9, x10, #5
+    adds w11, wsp, #0
+    sub x12, x13, #1
+    sub sp, sp, #32
+    subs x14, x15, #4095
+    subs w16, w17, #3, lsl #12
+    mov sp, x0
+    mov x1, sp
+    mov wsp, w2
+    cmp x0, #4
+    cmp w1, #0xabc
+    cmn x2, #1
+    cmn sp, #8
+    cmp sp, #16
+
+    // --- logical immediate and aliases
+    and x0, x1, #0xff
+    and w2, w3, #0xf0f0f0f0
+    and sp, x4, #0xfffffffffffffff0
+    orr x5, x6, #0x5555555555555555
+    orr w7, w8, #1
+    eor x9, x10, #0x8000000000000000
+    eor w11, w12, #0x7fffffff
+    ands x13, x14, #0x3
+    ands w15, w16, #0xffff0000
+    tst x17, #0x1
+    tst w18, #0x80000000
+    mov x19, #0xff00ff00ff00ff00
+    mov w20, #0xf0f0f0f0
+    orr x21, xzr, #0xff
+
+    // --- move wide
+    movz x0, #0x1234
+    movz x1, #0x1234, lsl #16
+    movz x2, #0, lsl #32
+    movz w3, #0xffff, lsl #16
+    movn x4, #0
+    movn w5, #0xffff
+    movn x6, #0x1, lsl #48
+    movk x7, #0xbeef
+    movk x8, #0xdead, lsl #16
+    movk x9, #0x1, lsl #32
+    movk x10, #0xffff, lsl #48
+    movk w11, #0x8000, lsl #16
+    mov x12, #0x10
+    mov x13, #-1
+    mov w14, #-1
+    mov x15, #0xffffffffffff1234
+    mov x16, #0x12340000
+    mov w17, #0xabcd0000
+    mov x18, #0x1234000000000000
+    mov w19, #-2
+
+    // --- PC-relative addresses
+    adr x0, _start
+    adr x1, data_word
+    adr x2, 1f
+1:  adrp x3, _start
+    adrp x4, data_word
+    add x4, x4, :lo12:data_word
+    ldr w5, [x4, :lo12:data_word]
+    ldr x6, [x4, #:lo12:data_quad]
+
+    // --- bitfield moves and aliases
+    sbfm x0, x1, #3, #7
+    sbfm w2, w3, #31, #0
+    bfm x4, x5, #60, #3
+    ubfm w6, w7, #8, #15
+    lsl x8, x9, #3
+    lsl w10, w11, #31
+    lsl x12, x13, #0
+    lsr x14, x15, #63
+    lsr w16, w17, #1
+    asr x18, x19, #12
+    asr w20, w21, #31
+    ubfx x22, x23, #4, #8
+    ubfx w24, w25, #0, #31
+    sbfx x26, x27, #60, #4
+    sbfx w28, w29, #3, #5
+    ubfiz x0, x1, #4, #12
+    ubfiz w2, w3, #31, #1
+    sbfiz x4, x5, #1, #63
+    sbfiz w6, w7, #16, #8
+    bfi x8, x9, #8, #8
+    bfi w10, w11, #1, #31
+    bfxil x12, x13, #32, #32
+    bfxil w14, w15, #0, #1
+    uxtb w16, w17
+    uxth w18, w19
+    sxtb x20, w21
+    sxtb w22, w23
+    sxth x24, w25
+    sxth w26, w27
+    sxtw x28, w29
+    extr x0, x1, x2, #17
+    extr w3, w4, w5, #31
+    ror x6, x7, #1
+    ror w8, w9, #30
+
+    // --- logical shifted register and aliases
+    and x0, x1, x2
+    and w3, w4, w5, lsl #3
+    bic x6, x7, x8, lsr #63
+    bic w9, w10, w11, asr #1
+    orr x12, x13, x14, ror #7
+    orn w15, w16, w17
+    eor x18, x19, x20, lsl #32
+    eon w21, w22, w23, ror #31
+    ands x24, x25, x26
+    bics w27, w28, w29, lsr #4
+    mov x0, x1
+    mov w2, w3
+    mov x4, xzr
+    mvn x5, x6
+    mvn w7, w8, lsl #2
+    tst x9, x10
+    tst w11, w12, asr #5
+    orr x13, xzr, x14, lsl #1
+
+    // --- add/sub shifted and extended register and aliases
+    add x0, x1, x2
+    add w3, w4, w5, lsl #31
+    add x6, x7, x8, lsr #10
+    adds x9, x10, x11, asr #63
+    sub w12, w13, w14
+    subs x15, x16, x17, lsl #1
+    cmp x18, x19
+    cmp w20, w21, lsr #2
+    cmn x22, x23
+    cmn w24, w25, asr #3
+    neg x26, x27
+    neg w28, w29, lsl #4
+    negs x0, x1
+    negs w2, w3, asr #1
+    add x4, sp, x5
+    add x6, sp, x7, lsl #3
+    add sp, x8, x9
+    add x10, x11, w12, uxtw
+    add x13, x14, w15, sxtw #2
+    add w16, w17, w18, uxtb
+    add w19, w20, w21, sxth #1
+    add x22, x23, x24, sxtx #4
+    add w25, wsp, w26
+    adds x27, sp, w28, uxth
+    sub x29, sp, x0
+    sub sp, sp, x1, lsl #2
+    subs x2, x3, w4, sxtb #1
+    cmp sp, x5
+    cmp x6, w7, uxtw #2
+    cmn sp, x8
+    cmn w9, w10, uxtb
+
+    // --- carry, conditional compare and select
+    adc x0, x1, x2
+    adc w3, w4, w5
+    adcs x6, x7, x8
+    sbc x9, x10, x11
+    sbcs w12, w13, w14
+    ngc x15, x16
+    ngcs w17, w18
+    ccmp x0, x1, #4, ne
+    ccmp w2, #31, #15, hi
+    ccmn x3, x4, #0, eq
+    ccmn w5, #0, #8, lt
+    csel x6, x7, x8, ge
+    csel w9, w10, w11, le
+    csinc x12, x13, x14, gt
+    csinv w15, w16, w17, cs
+    csneg x18, x19, x20, cc
+    cset x21, eq
+    cset w22, hs
+    csetm x23, lo
+    csetm w24, mi
+    cinc x25, x26, pl
+    cinc w27, w28, vs
+    cinv x29, x0, vc
+    cinv w1, w2, hi
+    cneg x3, x4, ls
+    cneg w5, w6, ge
+    csinc x7, x8, x8, al
+    csel x9, x10, x11, nv
+
+    // --- multiply, divide, shifts by register, CRC, one-source
+    madd x0, x1, x2, x3
+    madd w4, w5, w6, w7
+    msub x8, x9, x10, x11
+    mul x12, x13, x14
+    mul w15, w16, w17
+    mneg x18, x19, x20
+    smaddl x21, w22, w23, x24
+    smsubl x25, w26, w27, x28
+    umaddl x29, w0, w1, x2
+    umsubl x3, w4, w5, x6
+    smull x7, w8, w9
+    umull x10, w11, w12
+    smnegl x13, w14, w15
+    umnegl x16, w17, w18
+    smulh x19, x20, x21
+    umulh x22, x23, x24
+    udiv x25, x26, x27
+    sdiv w28, w29, w0
+    lslv x1, x2, x3
+    lsrv w4, w5, w6
+    asrv x7, x8, x9
+    rorv w10, w11, w12
+    lsl x13, x14, x15
+    lsr w16, w17, w18
+    asr x19, x20, x21
+    ror w22, w23, w24
+    crc32b w0, w1, w2
+    crc32h w3, w4, w5
+    crc32w w6, w7, w8
+    crc32x w9, w10, x11
+    crc32cb w12, w13, w14
+    crc32ch w15, w16, w17
+    crc32cw w18, w19, w20
+    crc32cx w21, w22, x23
+    rbit x0, x1
+    rbit w2, w3
+    rev16 x4, x5
+    rev16 w6, w7
+    rev32 x8, x9
+    rev w10, w11
+    rev x12, x13
+    clz x14, x15
+    clz w16, w17
+    cls x18, x19
+    cls w20, w21
+
+    // --- branches
+2:  b 2b
+    b 3f
+    bl _start
+    bl far_label
+    b.eq 2b
+    b.ne 3f
+    b.cs 2b
+    b.hs 2b
+    b.cc 3f
+    b.lo 3f
+    b.mi 2b
+    b.pl 2b
+    b.vs 2b
+    b.vc 2b
+    b.hi 3f
+    b.ls 3f
+    b.ge 3f
+    b.lt 3f
+    b.gt 3f
+    b.le 3f
+    b.al 3f
+    b.nv 3f
+    cbz x0, 2b
+    cbz w1, 3f
+    cbnz x2, 2b
+    cbnz w3, 3f
+    tbz x4, #63, 2b
+    tbz w5, #0, 3f
+    tbnz x6, #32, 3f
+    tbnz w7, #31, 2b
+3:  br x8
+    blr x9
+    ret
+    ret x10
+    ret x30
+
+    // --- exception generation and return
+    svc #0
+    svc #0xffff
+    hvc #0
+    hvc #0x1234
+    smc #0
+    smc #1
+    brk #0
+    brk #0x3e8
+    hlt #0xf000
+    hlt #0
+    dcps1
+    dcps2 #1
+    dcps3
+    eret
+    drps
+
+    // --- loads and stores: unsigned offset, pre/post index, register offset, unscaled, unprivileged
+    ldr x0, [x1]
+    ldr x2, [x3, #8]
+    ldr x4, [sp, #32760]
+    ldr w5, [x6, #4]
+    ldr w7, [sp, #16380]
+    str x8, [x9, #16]
+    str w10, [sp]
+    strb w11, [x12, #4095]
+    ldrb w13, [x14, #1]
+    strh w15, [x16, #2]
+    ldrh w17, [x18, #8190]
+    ldrsb x19, [x20, #3]
+    ldrsb w21, [x22]
+    ldrsh x23, [x24, #6]
+    ldrsh w25, [x26, #4094]
+    ldrsw x27, [x28, #12]
+    ldr x0, [x1, #-16]!
+    ldr x2, [x3, #255]!
+    str x4, [sp, #-16]!
+    str w5, [x6, #-256]!
+    ldrb w7, [x8, #1]!
+    ldrsw x9, [x10, #-4]!
+    ldr x11, [x12], #16
+    str x13, [sp], #-32
+    ldrh w14, [x15], #2
+    ldrsb x16, [x17], #-1
+    strb w18, [x19], #255
+    ldr x20, [x21, x22]
+    ldr x23, [x24, x25, lsl #3]
+    ldr w26, [x27, w28, uxtw]
+    ldr w29, [x0, w1, sxtw #2]
+    ldr x2, [x3, x4, sxtx]
+    ldrb w5, [x6, x7]
+    ldrb w8, [x9, x10, lsl #0]
+    ldrb w11, [x12, w13, uxtw #0]
+    strh w14, [x15, x16, lsl #1]
+    ldrsh x17, [x18, w19, sxtw #1]
+    ldrsw x20, [x21, x22, lsl #2]
+    str w23, [sp, x24]
+    ldur x0, [x1, #-8]
+    ldur w2, [x3, #1]
+    stur x4, [sp, #-256]
+    sturb w5, [x6, #255]
+    ldurh w7, [x8, #-3]
+    ldursb x9, [x10, #7]
+    ldursw x11, [x12]
+    ldr x13, [x14, #-8]
+    ldr w15, [x16, #3]
+    str x17, [x18, #-1]
+    ldtr x19, [x20]
+    ldtr w21, [x22, #-4]
+    sttr x23, [x24, #255]
+    ldtrb w25, [x26, #1]
+    sttrh w27, [x28, #-2]
+    ldtrsw x29, [x0, #8]
+
+    // --- literals and the literal pool
+    ldr x0, data_quad
+    ldr w1, data_word
+    ldrsw x2, data_word
+    prfm pldl1keep, data_word
+    ldr x3, =0x123456789abcdef0
+    ldr w4, =0x12345678
+    ldr x5, =_start
+    ldr x6, =0x123456789abcdef0
+    ldr x7, =data_word + 8
+
+    // --- prefetch
+    prfm pldl1keep, [x0]
+    prfm pldl2strm, [x1, #8]
+    prfm pstl3keep, [x2, x3]
+    prfm plil1strm, [x4, x5, lsl #3]
+    prfm #0x1f, [x6]
+    prfum pldl1keep, [x7, #-1]
+    prfm pldl3keep, [x8, #-5]
+
+    // --- pairs
+    ldp x0, x1, [sp]
+    ldp x2, x3, [x4, #16]
+    ldp w5, w6, [x7, #-256]
+    stp x8, x9, [sp, #-16]!
+    stp w10, w11, [x12, #252]!
+    ldp x13, x14, [sp], #16
+    ldp w15, w16, [x17], #-8
+    ldpsw x18, x19, [x20, #8]
+    ldpsw x21, x22, [x23], #-4
+    ldpsw x24, x25, [x26, #252]!
+    stnp x27, x28, [x29, #-512]
+    ldnp w0, w1, [x2, #4]
+    stp x29, x30, [sp, #-16]!
+    ldp x29, x30, [sp], #16
+
+    // --- exclusive and ordered
+    ldxr x0, [x1]
+    ldxr w2, [sp]
+    ldxrb w3, [x4]
+    ldxrh w5, [x6, #0]
+    ldaxr x7, [x8]
+    ldaxrb w9, [x10]
+    stxr w11, x12, [x13]
+    stxr w14, w15, [x16]
+    stxrb w17, w18, [x19]
+    stxrh w20, w21, [x22]
+    stlxr w23, x24, [x25]
+    stlxrh w26, w27, [x28]
+    ldar x29, [x0]
+    ldarb w1, [x2]
+    ldarh w3, [x4]
+    stlr x5, [x6]
+    stlrb w7, [x8]
+    stlrh w9, [sp]
+    ldxp x10, x11, [x12]
+    ldxp w13, w14, [x15]
+    ldaxp x16, x17, [x18]
+    stxp w19, x20, x21, [x22]
+    stlxp w23, w24, w25, [x26]
+
+    // --- every remaining load/store form, once each
+    strb w0, [x1, #-1]!
+    strb w2, [x3, x4]
+    sttrb w5, [x6, #3]
+    ldrb w7, [x8], #-2
+    ldurb w9, [x10, #-9]
+    ldrsb x11, [x12, #-128]!
+    ldrsb x13, [x14, w15, sxtw]
+    ldtrsb x16, [x17]
+    ldrsb w18, [x19], #5
+    ldrsb w20, [x21, #6]!
+    ldrsb w22, [x23, x24, lsl #0]
+    ldursb w25, [x26, #-7]
+    ldtrsb w27, [x28, #8]
+    strh w29, [x0], #-2
+    strh w1, [x2, #4]!
+    sturh w3, [x4, #-5]
+    ldrh w5, [x6, #-6]!
+    ldrh w7, [x8, w9, uxtw #1]
+    ldtrh w10, [x11]
+    ldrsh x12, [x13], #10
+    ldrsh x14, [x15, #-10]!
+    ldursh x16, [x17, #11]
+    ldtrsh x18, [x19, #-12]
+    ldrsh w20, [x21], #-14
+    ldrsh w22, [x23, #16]!
+    ldrsh w24, [x25, x26]
+    ldursh w27, [x28, #1]
+    ldtrsh w29, [sp, #2]
+    str w0, [x1], #4
+    stur w2, [x3, #-4]
+    sttr w4, [x5, #100]
+    ldr w6, [x7], #-8
+    ldr w8, [x9, #12]!
+    ldrsw x10, [x11], #20
+    str x12, [x13, x14, lsl #3]
+    stp w15, w16, [x17], #8
+    stp w18, w19, [x20, #-64]
+    stnp w21, w22, [x23, #252]
+    ldp w24, w25, [x26, #-4]!
+    stp x27, x28, [x29], #-504
+    stp x0, x1, [x2, #504]
+    ldp x3, x4, [x5, #64]!
+    ldnp x6, x7, [sp, #-8]
+    stlxrb w8, w9, [x10]
+    stlxr w11, w12, [x13]
+    ldaxrh w14, [x15]
+    ldaxr w16, [x17]
+    stlr w18, [x19]
+    ldar w20, [x21]
+    stxp w22, w23, w24, [x25]
+    stlxp w26, x27, x28, [x29]
+    ldaxp w0, w1, [x2]
+
+    // --- system registers, PSTATE, hints, barriers, SYS
+    msr vbar_el2, x0
+    mrs x1, CurrentEL
+    mrs x2, esr_el2
+    msr sctlr_el1, x3
+    msr spsr_el2, x4
+    msr elr_el2, x5
+    mrs x6, far_el2
+    mrs x7, hpfar_el2
+    msr vttbr_el2, x8
+    msr vtcr_el2, x9
+    msr ttbr0_el1, x10
+    mrs x11, midr_el1
+    mrs x12, mpidr_el1
+    msr sp_el1, x13
+    mrs x14, nzcv
+    msr daif, x15
+    mrs x16, s3_4_c1_c1_0
+    msr s3_0_c15_c2_0, x17
+    mrs x18, S2_0_C0_C0_4
+    msr spsel, #1
+    msr daifset, #2
+    msr daifclr, #0xf
+    msr DAIFSet, #15
+    nop
+    yield
+    wfe
+    wfi
+    sev
+    sevl
+    hint #6
+    hint #0x7f
+    clrex
+    clrex #5
+    dsb ish
+    dsb ishst
+    dsb nsh
+    dsb osh
+    dsb ld
+    dmb sy
+    dmb ishld
+    dmb oshst
+    dmb #8
+    isb sy
+    isb #3
+    tlbi vmalle1is
+    tlbi vae1, x0
+    tlbi alle2
+    tlbi vmalls12e1
+    tlbi ipas2e1is, x1
+    at s1e1r, x2
+    at s12e1w, x3
+    dc civac, x4
+    ic iallu
+    ic ialluis
+    ic ivau, x5
+    sys #0, c7, c5, #0
+    sys #3, c7, c14, #1, x6
+    sys #1, c2, c3, #4, x7
+    sysl x8, #0, c7, c5, #0
+
+    // --- data in the text section
+    .balign 8
+data_quad:
+    .quad 0x1122334455667788
+data_word:
+    .word 0xcafef00d
+    .hword 0x1234, 0x5678
+    .byte 1, 2, 3, 4
+    .ascii "ab"
+    .asciz "cd"
+    .string "ef"
+    .align 2
+    .word data_word - data_quad, (3 * 4) << 2, 0x100 | 0xf, ~0 & 0xff, 17 % 5, 100 / 7, 6 ^ 3
+    .skip 4
+    .space 8, 0xaa
+    .ltorg
+    .p2align 4
+far_label:
+    ret
