@@ -1,0 +1,17 @@
+// PC alignment fault: BR to an address with bits 1:0 != 0 (EC 0x22, FAR = ELR = the misaligned target), at EL2.
+	.include "lib.inc"
+main:
+	mov	x20, x30
+	RESUME	back
+	adr	x1, back
+	add	x1, x1, #2
+	br	x1
+back:
+	RESUME	back2
+	adr	x1, back2
+	add	x1, x1, #1
+	blr	x1
+back2:
+	PRINTI	done, 1
+	mov	x30, x20
+	ret

@@ -1,0 +1,74 @@
+// The external side of the differential suite: build a program with GNU as/ld and run it on QEMU.
+// Used by scripts/qemu-record.ts (recording and the live check); `npm test` needs none of it.
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const QEMU_DIR = dirname(fileURLToPath(import.meta.url));
+export const PROGS_DIR = join(QEMU_DIR, 'progs');
+export const ELF_DIR = join(QEMU_DIR, 'elf');
+export const EXPECTED_DIR = join(QEMU_DIR, 'expected');
+
+const AS = 'aarch64-linux-gnu-as';
+const LD = 'aarch64-linux-gnu-ld';
+const QEMU = 'qemu-system-aarch64';
+/** The reference command line (DESIGN.md §3 "QEMU-compatible machine"). */
+export const QEMU_ARGS = ['-M', 'virt,virtualization=on', '-cpu', 'cortex-a57', '-nographic', '-semihosting', '-kernel'];
+const QEMU_TIMEOUT_MS = 10_000;
+
+/** Program names: every progs/NAME.S. */
+export function listPrograms(): string[] {
+  return readdirSync(PROGS_DIR)
+    .filter((f) => f.endsWith('.S'))
+    .map((f) => f.slice(0, -2))
+    .sort();
+}
+
+/** The external tools that are not on PATH (empty when the live suite can run). */
+export function missingTools(): string[] {
+  return [AS, LD, QEMU].filter((t) => spawnSync(t, ['--version'], { stdio: 'ignore' }).status !== 0);
+}
+
+/** Assemble and link progs/NAME.S into `elf`; returns the tools' diagnostics, or null on success. */
+export function buildProgram(name: string, elf: string, tmpDir: string): string | null {
+  const obj = join(tmpDir, `${name}.o`);
+  const as = spawnSync(AS, ['-I', PROGS_DIR, join(PROGS_DIR, `${name}.S`), '-o', obj], { encoding: 'utf8' });
+  if (as.status !== 0) return `${AS}: ${as.stderr}`;
+  const ld = spawnSync(LD, ['--no-warn-rwx-segments', '--build-id=none', '-T', join(PROGS_DIR, 'link.ld'), obj, '-o', elf], {
+    encoding: 'utf8',
+  });
+  if (ld.status !== 0) return `${LD}: ${ld.stderr}`;
+  return null;
+}
+
+export interface QemuRun {
+  output: Buffer;
+  /** Exit status, or null if QEMU was killed by the timeout. */
+  status: number | null;
+}
+
+/** Run one ELF on QEMU with stdin closed and a timeout. */
+export function runQemu(elf: string): Promise<QemuRun> {
+  return new Promise((resolve) => {
+    const p = spawn(QEMU, [...QEMU_ARGS, elf], { stdio: ['ignore', 'pipe', 'inherit'], timeout: QEMU_TIMEOUT_MS });
+    const chunks: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => chunks.push(b));
+    // QEMU exits with status 0 on SIGTERM, so a timeout is recognised by `killed`, not by the status
+    p.on('close', (code) => resolve({ output: Buffer.concat(chunks), status: p.killed ? null : code }));
+  });
+}
+
+/** Map `items` through `fn` with at most `limit` in flight, keeping order. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
