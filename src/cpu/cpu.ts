@@ -101,26 +101,39 @@ export class Cpu extends CpuState implements TranslationContext {
   run(budget: number): StopReason {
     const x = this.x;
     const u = this.u32;
+    const trace = this.traceExec;
     let n = 0;
     this.stop = null;
+    // The fetch cache's fields live in locals; any handler that may change translation or stop the run clears
+    // this.fetchValid (contextSync, halt), which is the one field the loop reads per instruction.
+    let words = this.fetchWords;
+    let ops = this.fetchOps;
+    let base = this.fetchBase;
+    let pageLo = this.fetchLo;
+    let pageHi = this.fetchHi;
     while (n < budget) {
       const lo = u[PC * 2]!;
-      // a different 4 KiB page, or a misaligned PC (bits 1:0, zero in fetchLo), takes the slow path
-      if (!this.fetchValid || u[PC * 2 + 1] !== this.fetchHi || ((lo ^ this.fetchLo) & 0xfffff003) !== 0) {
+      // a different 4 KiB page, or a misaligned PC (bits 1:0, zero in pageLo), takes the slow path
+      if (!this.fetchValid || ((lo ^ pageLo) & 0xfffff003) !== 0 || u[PC * 2 + 1] !== pageHi) {
         if (this.stop !== null) break;
         if (!this.refillFetch()) {
           n++; // a fetch that took an exception counts against the budget, so a run always ends
           continue; // fetch again from the vector
         }
+        words = this.fetchWords;
+        ops = this.fetchOps;
+        base = this.fetchBase;
+        pageLo = this.fetchLo;
+        pageHi = this.fetchHi;
       }
-      const idx = this.fetchBase + ((lo & 0xfff) >>> 2);
-      const w = this.fetchWords[idx]!;
-      let op = this.fetchOps[idx]!;
+      const idx = base + ((lo & 0xfff) >>> 2);
+      const w = words[idx]!;
+      let op = ops[idx]!;
       if (op === 0) {
         op = decode(w) + 1;
-        this.fetchOps[idx] = op;
+        ops[idx] = op;
       }
-      if (this.traceExec !== null) this.traceExec(this, x[PC]!, w);
+      if (trace !== null) trace(this, x[PC]!, w);
       // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
       if (lo < 0xfffffffc) u[PC * 2] = lo + 4;
       else x[PC] = x[PC]! + 4n;
@@ -217,6 +230,30 @@ export class Cpu extends CpuState implements TranslationContext {
   load(size: number, iss = 0, el = this.el): boolean {
     const u = this.u32;
     const lo = u[TMP0 * 2]!;
+    const t = this.tlb;
+    const s = Tlb.hostSlot(el, ACC_READ, lo);
+    // host-cache hit (DESIGN.md §3): same VA page, same generation, aligned, backed by RAM: read the host array
+    if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (u[TMP0 * 2 + 1]! | 0) && (lo & (size - 1)) === 0) {
+      const page = t.hcPage[s];
+      if (page !== undefined) {
+        this.tr.pa = t.hcPa[s]! + (lo & 0xfff); // callers read the PA (exclusive monitor)
+        const wi = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
+        if (size >= 4) {
+          u[TMP1 * 2] = page.u32[wi]!;
+          u[TMP1 * 2 + 1] = size === 8 ? page.u32[wi + 1]! : 0;
+        } else {
+          readUnaligned(page, (wi << 2) | (lo & 3), size, u);
+        }
+        return true;
+      }
+    }
+    return this.loadMiss(size, iss, el);
+  }
+
+  /** Load through translation (host-cache miss). */
+  private loadMiss(size: number, iss: number, el: number): boolean {
+    const u = this.u32;
+    const lo = u[TMP0 * 2]!;
     const tr = this.tr;
     if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_READ, size, el, tr)) {
       this.abort(tr, this.x[TMP0]!, ACC_READ, iss);
@@ -239,6 +276,35 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. `el` as for load. */
   store(size: number, valSlot: number, iss = 0, el = this.el): boolean {
+    const u = this.u32;
+    const lo = u[TMP0 * 2]!;
+    const t = this.tlb;
+    const s = Tlb.hostSlot(el, ACC_WRITE, lo);
+    // host-cache hit: as for loads; a store also forgets decoded instructions in the word it writes
+    if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (u[TMP0 * 2 + 1]! | 0) && (lo & (size - 1)) === 0) {
+      const page = t.hcPage[s];
+      if (page !== undefined) {
+        this.tr.pa = t.hcPa[s]! + (lo & 0xfff); // callers read the PA (exclusive monitor)
+        const wi = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
+        if (size >= 4) {
+          page.u32[wi] = u[valSlot * 2]!;
+          if (size === 8) page.u32[wi + 1] = u[valSlot * 2 + 1]!;
+        } else {
+          writeUnaligned(page, (wi << 2) | (lo & 3), size, u, valSlot);
+        }
+        const ops = page.ops;
+        if (ops !== undefined) {
+          ops[wi] = 0;
+          if (size === 8) ops[wi + 1] = 0;
+        }
+        return true;
+      }
+    }
+    return this.storeMiss(size, valSlot, iss, el);
+  }
+
+  /** Store through translation (host-cache miss). */
+  private storeMiss(size: number, valSlot: number, iss: number, el: number): boolean {
     const u = this.u32;
     const lo = u[TMP0 * 2]!;
     const tr = this.tr;

@@ -7,6 +7,7 @@
 //    whose tag carries a generation number; bumping the generation invalidates every entry at once. It is bumped by
 //    every architectural TLB change (TLBI, eviction) and every context synchronization (Cpu.contextSync).
 import { POW2 } from './addr.ts';
+import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
 
 export const KIND_S1 = 1; // stage 1 of a regime without stage 2: input VA, output PA
 export const KIND_S2 = 2; // stage 2 only: input IPA, output PA
@@ -88,6 +89,9 @@ export class Tlb {
   readonly hcTag: Int32Array = new Int32Array(9 * HC_SIZE);
   readonly hcHi: Int32Array = new Int32Array(9 * HC_SIZE);
   readonly hcPa: Float64Array = new Float64Array(9 * HC_SIZE);
+  /** The RAM page behind a host-cache entry (undefined for MMIO), and the word index of the VA page's offset 0 in it. */
+  readonly hcPage: (RamPage | undefined)[] = new Array<RamPage | undefined>(9 * HC_SIZE).fill(undefined);
+  readonly hcWord: Int32Array = new Int32Array(9 * HC_SIZE);
   gen = 1;
   /** Statistics for views and benchmarks. */
   fills = 0;
@@ -239,11 +243,15 @@ export class Tlb {
   }
 
   /** Remember VA page → PA page for (el, acc): valid until the next hostFlush. */
-  hostFill(el: number, acc: number, lo: number, hi: number, pa: number): void {
+  hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined): void {
     const s = Tlb.hostSlot(el, acc, lo);
     this.hcTag[s] = (lo & 0xfffff000) | this.gen;
     this.hcHi[s] = hi | 0;
-    this.hcPa[s] = pa - (lo & 0xfff);
+    const base = pa - (lo & 0xfff);
+    this.hcPa[s] = base;
+    // a 4 KiB VA page maps inside one 64 KiB RAM page, so a hit can read the host array directly
+    this.hcPage[s] = page;
+    this.hcWord[s] = (base & (PAGE_SIZE - 1)) >>> 2;
   }
 
   /** Invalidate the whole host cache (O(1) except every 4095th call). */

@@ -43,7 +43,7 @@ export function translate(
     return true;
   }
   if (!translateSlow(ctx, vaLo, vaHi, acc, size, el, r)) return false;
-  t.hostFill(el, acc, vaLo, vaHi, r.pa);
+  t.hostFill(el, acc, vaLo, vaHi, r.pa, ctx.mem.page(r.pa));
   return true;
 }
 

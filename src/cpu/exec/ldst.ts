@@ -5,7 +5,7 @@
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { PC, REG_SP, TMP0, TMP2 } from '../state.ts';
-import { singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
+import { setVa, singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
 
 /** imm9 (bits 20:12), sign-extended. */
 function imm9(w: number): number {
@@ -18,7 +18,7 @@ export function ldstUnsignedOffset(c: Cpu, w: number): void {
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  c.x[TMP0] = c.x[REG_SP[rn]!]! + BigInt(((w >>> 10) & 0xfff) << size);
+  setVa(c, REG_SP[rn]!, ((w >>> 10) & 0xfff) << size);
   transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
@@ -28,7 +28,7 @@ export function ldstUnscaled(c: Cpu, w: number): void {
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  c.x[TMP0] = c.x[REG_SP[rn]!]! + BigInt(imm9(w));
+  setVa(c, REG_SP[rn]!, imm9(w));
   transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
@@ -41,7 +41,7 @@ export function ldstUnprivileged(c: Cpu, w: number): void {
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  c.x[TMP0] = c.x[REG_SP[rn]!]! + BigInt(imm9(w));
+  setVa(c, REG_SP[rn]!, imm9(w));
   transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el === 1 ? 0 : c.el);
 }
 
@@ -71,7 +71,7 @@ export function ldstPreIndex(c: Cpu, w: number): void {
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   const n = REG_SP[rn]!;
-  x[TMP0] = x[n]! + BigInt(imm9(w));
+  setVa(c, n, imm9(w));
   if (!transfer(c, w, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
   x[n] = x[TMP0]!;
 }
