@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAsm } from './asm.ts';
 import { EXIT_BAD_INPUT, registerBoot } from './boot.ts';
+import { registerBuild } from './build.ts';
+import { registerRun } from './run.ts';
 import { registerDisasm } from './disasm.ts';
 
 const EXIT_INTERNAL = 70; // EX_SOFTWARE (sysexits.h): a bug in twostage itself
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError(false);
   registerBoot(program);
+  registerBuild(program);
+  registerRun(program);
   registerAsm(program);
   registerDisasm(program);
   return program;

@@ -59,6 +59,8 @@ const schema = z.strictObject({
   tlb: z.enum(['by-vmid', 'flush']).default('by-vmid'),
   granule: z.enum(['4K', '64K']).default('4K'),
   errata: z.array(z.literal(1319537)).default([]),
+  /** What the hypervisor does after logging a denied access: stop the context, or step over the access. */
+  on_denied: z.enum(['stop', 'skip']).default('stop'),
   contexts: z.array(z.discriminatedUnion('kind', [vm, native])).min(1),
   schedule: z
     .strictObject({

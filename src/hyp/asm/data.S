@@ -1,0 +1,40 @@
+// Hypervisor data: state, messages, the denied-access log and the stack. Never mapped by any context.
+    .balign 8
+cur_ctx:    .quad ctx_table   // the context running (or being entered)
+vmid_gen:   .quad 1, 1        // current VMID generation, next free VMID (0 is reserved)
+log_count:  .quad 0           // denied accesses seen (the log keeps the first LOG_MAX)
+line_start: .quad 1
+exit_block: .quad 0x20026, 0  // ADP_Stopped_ApplicationExit, exit code
+banner:     .asciz "[hyp] twostage reference hypervisor at EL2\n"
+msg_panic:  .asciz "[hyp] unexpected exception at EL2: ESR "
+msg_elr:    .asciz " ELR "
+msg_log:    .asciz "log "
+msg_slices: .asciz "slices used up\n"
+msg_exit:   .asciz "exit "
+msg_denied: .asciz "denied: "
+msg_far:    .asciz " FAR "
+msg_hpfar:  .asciz " HPFAR "
+msg_esr:    .asciz " ESR "
+msg_illegal: .asciz "illegal exception return into the context"
+msg_trap:   .asciz "trap EC "
+msg_level:  .asciz " fault level "
+msg_fsc:    .asciz "fault status "
+msg_read:   .asciz ", read"
+msg_write:  .asciz ", write"
+msg_fetch:  .asciz ", instruction fetch"
+msg_s1ptw:  .asciz " (stage-1 table walk)"
+msg_done:   .asciz "[hyp] all contexts finished; denied accesses: "
+    .balign 16
+fsc_names:
+    .asciz "address size"
+    .balign 16
+    .asciz "translation"
+    .balign 16
+    .asciz "access flag"
+    .balign 16
+    .asciz "permission"
+    .balign 32
+deny_log:   .space LOG_MAX * LOG_ENTRY
+    .balign 16
+hyp_stack:  .space 4096
+hyp_stack_top:

@@ -1,0 +1,159 @@
+// The scheduler (round robin over runnable contexts) and the switch.
+// resume: back into the context that trapped (nothing but its GPRs changed).
+// schedule: pick the next runnable context after x19; switch_to: leave x19 (0 = none), enter x20.
+resume:
+    mov x20, x19
+    b enter
+
+schedule:
+    adr x1, ctx_table
+    adr x2, ctx_count
+    ldr x2, [x2]
+    mov x3, #CTX_SIZE
+    madd x4, x2, x3, x1       // end of the table
+    mov x5, x19
+    mov x6, x2                // contexts left to look at
+1:  add x5, x5, #CTX_SIZE
+    cmp x5, x4
+    csel x5, x1, x5, hs       // wrap around
+    ldr x0, [x5, #C_STATE]
+    cmp x0, #ST_RUN
+    b.eq 2f
+    subs x6, x6, #1
+    b.ne 1b
+    b all_done
+2:  mov x20, x5
+    cmp x20, x19
+    b.eq enter                // the only runnable context: no switch
+    ldr x0, [x19, #C_STATE]
+    cmp x0, #ST_RUN
+    b.eq switch_to
+    mov x19, xzr              // the outgoing context is finished: nothing to save
+
+switch_to:
+    cbz x19, 1f
+    // save the outgoing context's EL1 state and where it resumes
+    mrs x0, ttbr0_el1
+    mrs x1, tcr_el1
+    stp x0, x1, [x19, #C_TTBR0]
+    mrs x0, mair_el1
+    mrs x1, sctlr_el1
+    stp x0, x1, [x19, #C_MAIR]
+    mrs x0, vbar_el1
+    mrs x1, elr_el2
+    stp x0, x1, [x19, #C_VBAR]
+    mrs x0, spsr_el2
+    mrs x1, sp_el0
+    stp x0, x1, [x19, #C_SPSR2]
+    mrs x0, sp_el1
+    mrs x1, elr_el1
+    stp x0, x1, [x19, #C_SP1]
+    mrs x0, spsr_el1
+    mrs x1, esr_el1
+    stp x0, x1, [x19, #C_SPSR1]
+    mrs x0, far_el1
+    mrs x1, tpidr_el1
+    stp x0, x1, [x19, #C_FAR1]
+    mrs x0, tpidr_el0
+    mrs x1, contextidr_el1
+    stp x0, x1, [x19, #C_TPIDR0]
+    mrs x0, ttbr1_el1
+    str x0, [x19, #C_TTBR1]
+    // complete the outgoing context's table walks before the regime changes (ARM R_LFHQG, as KVM's DSB NSH)
+1:  dsb nsh
+    bl vmid_check
+    .include "regime.S"
+    .include "tlb.S"
+    // the incoming context's EL1 state: out of context at EL2, made effective together by the ERET
+    ldp x0, x1, [x20, #C_TTBR0]
+    msr ttbr0_el1, x0
+    msr tcr_el1, x1
+    ldp x0, x1, [x20, #C_MAIR]
+    msr mair_el1, x0
+    msr sctlr_el1, x1
+    ldp x0, x1, [x20, #C_VBAR]
+    msr vbar_el1, x0
+    msr elr_el2, x1
+    ldp x0, x1, [x20, #C_SPSR2]
+    msr spsr_el2, x0
+    msr sp_el0, x1
+    ldp x0, x1, [x20, #C_SP1]
+    msr sp_el1, x0
+    msr elr_el1, x1
+    ldp x0, x1, [x20, #C_SPSR1]
+    msr spsr_el1, x0
+    msr esr_el1, x1
+    ldp x0, x1, [x20, #C_FAR1]
+    msr far_el1, x0
+    msr tpidr_el1, x1
+    ldp x0, x1, [x20, #C_TPIDR0]
+    msr tpidr_el0, x0
+    msr contextidr_el1, x1
+    ldr x0, [x20, #C_TTBR1]
+    msr ttbr1_el1, x0
+    adr x0, cur_ctx
+    str x20, [x0]
+    // HCR_EL2 may have changed: an ERET reads it (TGE, RW) before its own synchronization, so ISB first
+    // (ARM §D24.1.2.2; ARCH-NOTES §10)
+    isb
+
+// Restore the GPRs of x20 and return into it.
+enter:
+    mov x0, x20
+    ldp x2, x3, [x0, #C_GPR + 16]
+    ldp x4, x5, [x0, #C_GPR + 32]
+    ldp x6, x7, [x0, #C_GPR + 48]
+    ldp x8, x9, [x0, #C_GPR + 64]
+    ldp x10, x11, [x0, #C_GPR + 80]
+    ldp x12, x13, [x0, #C_GPR + 96]
+    ldp x14, x15, [x0, #C_GPR + 112]
+    ldp x16, x17, [x0, #C_GPR + 128]
+    ldp x18, x19, [x0, #C_GPR + 144]
+    ldp x20, x21, [x0, #C_GPR + 160]
+    ldp x22, x23, [x0, #C_GPR + 176]
+    ldp x24, x25, [x0, #C_GPR + 192]
+    ldp x26, x27, [x0, #C_GPR + 208]
+    ldp x28, x29, [x0, #C_GPR + 224]
+    ldr x30, [x0, #C_GPR + 240]
+    ldp x0, x1, [x0, #C_GPR]
+    eret
+
+// Give x20 a VMID of the current generation (KVM-style allocator, ARCH-NOTES §8): VMID 0 is never handed
+// out; when the 8-bit space is used up, start a new generation and invalidate every EL1&0 entry of every VMID.
+vmid_check:
+    adr x5, vmid_gen
+    ldp x2, x3, [x5]          // x2 = current generation, x3 = next free VMID
+    ldr x0, [x20, #C_VMIDGEN]
+    cmp x2, x0, lsr #8
+    b.eq 2f                   // allocated in this generation
+    cmp x3, #256
+    b.lo 1f
+    add x2, x2, #1            // rollover
+    mov x3, #1
+    dsb ishst
+    tlbi alle1                // every VMID's EL1&0 entries, both stages (ARM §D8.17)
+    dsb ish
+1:  orr x0, x3, x2, lsl #8
+    str x0, [x20, #C_VMIDGEN]
+    add x3, x3, #1
+    stp x2, x3, [x5]
+    ldr x1, [x20, #C_VTTBR]
+    bfi x1, x0, #48, #8       // VTTBR_EL2.VMID = bits 55:48
+    str x1, [x20, #C_VTTBR]
+2:  ret
+
+all_done:
+    adr x0, msg_done
+    bl puts
+    adr x0, log_count
+    ldr x0, [x0]
+    bl puthex
+    bl putnl
+    mov x0, #0
+hyp_exit:
+    // semihosting SYS_EXIT (0x18) with {ADP_Stopped_ApplicationExit, code}
+    adr x1, exit_block
+    str x0, [x1, #8]
+    mov x0, #0x18
+    hlt #0xf000
+    b .

@@ -1,0 +1,97 @@
+// EL2 vector table (ARM §D1.4; ARCH-NOTES §13): 16 entries of 0x80 bytes, 2 KiB aligned.
+    .balign 2048
+el2_vectors:
+    b el2_unexpected          // +0x000 current EL, SP_EL0: sync
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_self_sync           // +0x200 current EL, SP_ELx: sync (an illegal exception return lands here)
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_lower_sync          // +0x400 lower EL, AArch64: sync
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_lower_aarch32       // +0x600 lower EL, AArch32: sync (HCR_EL2.RW = 0)
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+    b el2_unexpected
+    .balign 0x80
+
+// A synchronous exception from the running context: save its X0–X30 into its context entry, then dispatch
+// on ESR_EL2.EC.
+el2_lower_sync:
+    stp x0, x1, [sp, #-16]!
+    ldr x0, cur_ctx
+    stp x2, x3, [x0, #C_GPR + 16]
+    stp x4, x5, [x0, #C_GPR + 32]
+    stp x6, x7, [x0, #C_GPR + 48]
+    stp x8, x9, [x0, #C_GPR + 64]
+    stp x10, x11, [x0, #C_GPR + 80]
+    stp x12, x13, [x0, #C_GPR + 96]
+    stp x14, x15, [x0, #C_GPR + 112]
+    stp x16, x17, [x0, #C_GPR + 128]
+    stp x18, x19, [x0, #C_GPR + 144]
+    stp x20, x21, [x0, #C_GPR + 160]
+    stp x22, x23, [x0, #C_GPR + 176]
+    stp x24, x25, [x0, #C_GPR + 192]
+    stp x26, x27, [x0, #C_GPR + 208]
+    stp x28, x29, [x0, #C_GPR + 224]
+    str x30, [x0, #C_GPR + 240]
+    ldp x2, x3, [sp], #16
+    stp x2, x3, [x0, #C_GPR]
+    mov x19, x0
+    mrs x21, esr_el2
+    lsr x0, x21, #26          // ESR_EL2.EC
+    cmp x0, #0x16             // HVC64
+    b.eq hvc_entry
+    cmp x0, #0x15             // SVC64 from EL0 routed here by HCR_EL2.TGE = 1
+    b.eq svc_entry
+    b abort_entry             // aborts and any other trap: a denied or unsupported action
+
+// Lower EL in AArch32 (HCR_EL2.RW = 0 and an implementation that let the ERET through): stop the context.
+el2_lower_aarch32:
+    ldr x19, cur_ctx
+    mrs x21, esr_el2
+    b abort_entry
+
+// An exception taken at EL2 itself. EC 0x0E (Illegal Execution state) follows an illegal exception return
+// into the context in cur_ctx: the context never ran; record it and stop it. Anything else is a hypervisor bug.
+el2_self_sync:
+    adr x0, hyp_stack_top
+    mov sp, x0
+    ldr x19, cur_ctx
+    mrs x21, esr_el2
+    lsr x0, x21, #26
+    cmp x0, #0x0e
+    b.eq deny_stop_elr2
+el2_unexpected:
+    adr x0, hyp_stack_top
+    mov sp, x0
+    adr x0, msg_panic
+    bl puts
+    mrs x0, esr_el2
+    bl puthex
+    adr x0, msg_elr
+    bl puts
+    mrs x0, elr_el2
+    bl puthex
+    bl putnl
+    mov x0, #1
+    b hyp_exit

@@ -1,0 +1,277 @@
+// The image builder: scenario → one bootable ELF. Lays out memory, assembles the guests and the hypervisor
+// with twostage's assembler, builds stage-2 tables for VMs and the hypervisor-owned stage 1 (and, per hosting
+// mode, stage 2) of native apps in a pool no context maps, and writes the context table.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assemble, type AsmResult } from '../asm/assemble.ts';
+import { readElf, type ElfImage } from '../elf/read.ts';
+import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
+import {
+  configSource, HCR, HCR_HYP, SCTLR_EL1_RESET, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
+} from './context-table.ts';
+import { layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
+import { PageTableBuilder, sl0For, TablePool, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
+import type { ContextSpec, HostingMode, Scenario } from './scenario.ts';
+
+export const ASM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'asm');
+const PA_BITS = 44;
+
+/** A physical range a context may legitimately reach, and why. */
+export interface AllowedRange {
+  readonly pa: number;
+  readonly size: number;
+  readonly what: string;
+}
+
+export interface ContextInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: 'vm' | 'native';
+  readonly regions: readonly PlacedRegion[];
+  /** Its own memory, plus what its hosting adds (the EL1 shim page, its stage-1 tables read by the walker). */
+  readonly allowed: readonly AllowedRange[];
+  readonly regs: ContextRegs;
+  /** The app's VA space (native) — for the 48-bit verdict. */
+  readonly vaBits?: number;
+}
+
+export interface BuiltImage {
+  readonly elf: Uint8Array;
+  readonly image: ElfImage;
+  readonly scenario: Scenario;
+  readonly hosting: HostingMode;
+  readonly layout: MemoryLayout;
+  readonly contexts: readonly ContextInfo[];
+  /** Hypervisor symbols (cur_ctx, ctx_table, deny_log, log_count, shim_page …). */
+  readonly symbols: ReadonlyMap<string, bigint>;
+  /** What the builder could not honour in this hosting mode (e.g. a region beyond the IPA space). */
+  readonly notes: readonly string[];
+}
+
+export class BuildError extends Error {}
+
+/** Byte-addressed backing store for the page-table pool. */
+class PoolBytes implements TableMemory {
+  readonly bytes: Uint8Array;
+  private readonly dv: DataView;
+  constructor(
+    readonly base: number,
+    size: number,
+  ) {
+    this.bytes = new Uint8Array(size);
+    this.dv = new DataView(this.bytes.buffer);
+  }
+  writeU64(pa: number, v: bigint): void {
+    this.dv.setBigUint64(pa - this.base, v, true);
+  }
+  readU64(pa: number): bigint {
+    return this.dv.getBigUint64(pa - this.base, true);
+  }
+}
+
+function asmOrThrow(file: string, text: string, base: bigint, read?: (p: string) => string | undefined): AsmResult {
+  const r = assemble(file, text, read ? { base, read } : { base });
+  if (r.diagnostics.length > 0) {
+    throw new BuildError(r.diagnostics.slice(0, 10).map((d) => `${d.file}:${d.line}:${d.col}: error: ${d.message}`).join('\n'));
+  }
+  return r;
+}
+
+/** Stage-2 leaf attributes for a region's permissions: Normal write-back (MemAttr 0xF). */
+function s2Attrs(perms: string): LeafAttrs {
+  return { attr: 0xf, ap: perms.includes('w') ? 3 : 1, xn: !perms.includes('x') };
+}
+
+/** Stage-1 leaf attributes for an app's region: EL0 access, MAIR Attr0, not global, never EL1-executable. */
+function s1AppAttrs(perms: string): LeafAttrs {
+  return { attr: 0, ap: perms.includes('w') ? 1 : 3, xn: !perms.includes('x'), pxn: true, ng: true };
+}
+
+/** Assemble the hypervisor with a given config.S. */
+function assembleHyp(hosting: HostingMode, tlb: 'by-vmid' | 'flush', config: string, base: number): AsmResult {
+  const virtual: Record<string, string> = {
+    'config.S': config,
+    'regime.S': readFileSync(join(ASM_DIR, hosting === 'seed-literal' ? 'regime-literal.S' : 'regime-correct.S'), 'utf8'),
+    'tlb.S': readFileSync(join(ASM_DIR, `tlb-${tlb}.S`), 'utf8'),
+  };
+  const read = (p: string): string | undefined => {
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    if (virtual[name] !== undefined) return virtual[name];
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const main = join(ASM_DIR, 'hyp.S');
+  return asmOrThrow(main, readFileSync(main, 'utf8'), BigInt(base), read);
+}
+
+const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((s) => [s.name, s.addr]));
+
+/** Build the image for `s` (read from `file`), optionally overriding its hosting mode. */
+export function buildImage(s: Scenario, file: string, hostingOverride?: HostingMode): BuiltImage {
+  const hosting = hostingOverride ?? s.hosting;
+  const lay = layoutMemory(s);
+  if (typeof lay === 'string') throw new BuildError(`${file}: ${lay}`);
+  const granule: Granule = s.granule === '4K' ? 4 : 64;
+  const gsize = granule * 1024;
+  const notes: string[] = [];
+
+  // pass 1: the shim's address does not depend on config.S (included last)
+  const stubCtx = s.contexts.map((c) => stubRegs(c));
+  const pass1 = symbolMap(assembleHyp(hosting, s.tlb, configSource(stubCtx, 1, false), lay.hypBase));
+  const shimPa = Number(pass1.get('shim_page')!);
+
+  const sections: ElfSectionSpec[] = [];
+  const poolMem = new PoolBytes(lay.poolBase, lay.poolSize);
+  const pool = new TablePool(poolMem, lay.poolBase, lay.poolSize);
+  const baseDir = dirname(resolve(file));
+  const contexts: ContextInfo[] = [];
+  const regs: ContextRegs[] = [];
+
+  s.contexts.forEach((c, index) => {
+    const regions = lay.regions[index]!;
+    const own: AllowedRange[] = regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` }));
+    const allowed = [...own];
+    placeGuestImage(c, regions, baseDir, sections);
+    let r: ContextRegs;
+    if (c.kind === 'vm') {
+      const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
+      for (const g of regions) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+      r = {
+        ...stubRegs(c),
+        hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
+        vttbr: BigInt(s2.root),
+        vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
+        elr: c.image.entry,
+      };
+    } else {
+      r = nativeRegs(c, hosting, regions, { pool, granule, gsize, shimPa, notes, allowed });
+    }
+    regs.push(r);
+    contexts.push({ index, name: c.name, kind: c.kind, regions, allowed, regs: r, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) });
+  });
+
+  const hyp = assembleHyp(hosting, s.tlb, configSource(regs, s.schedule.slices, s.on_denied === 'skip'), lay.hypBase);
+  const symbols = symbolMap(hyp);
+  if (Number(symbols.get('shim_page')) !== shimPa) throw new BuildError('internal: the shim moved between passes');
+  const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));
+  if (hypEnd > lay.hypLimit) throw new BuildError(`${file}: the hypervisor (to 0x${hypEnd.toString(16)}) does not fit below 0x${lay.hypLimit.toString(16)} (too many contexts?)`);
+  hyp.sections.forEach((x) => sections.unshift({ name: x.name === '.text' ? '.hyp' : `.hyp${x.name}`, addr: x.addr, data: x.bytes, write: true, exec: x.code }));
+  sections.push({ name: '.pagetables', addr: BigInt(lay.poolBase), data: poolMem.bytes.slice(0, Math.max(8, pool.end - lay.poolBase)), write: true });
+  const elf = writeElf({
+    entry: symbols.get('_start')!,
+    sections,
+    symbols: [...symbols].filter(([n]) => !n.startsWith('C_') && !n.startsWith('HCR_')).map(([name, value]) => ({ name, value })),
+  });
+  const parsed = readElf(elf);
+  if (!parsed.ok) throw new BuildError(`internal: the ELF writer produced an unreadable image: ${parsed.error}`);
+  return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes };
+}
+
+/** Register values before tables exist (also the shape pass 1 assembles). */
+function stubRegs(c: ContextSpec): ContextRegs {
+  return {
+    name: c.name, kind: c.kind, hcr: HCR_HYP, vttbr: 0n, vtcr: vtcrFor(44, 4, 2), ttbr0: 0n, tcr: 0n, mair: 0n,
+    sctlr: SCTLR_EL1_RESET, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T,
+  };
+}
+
+/** Assemble a context's image at its entry address and place its bytes at the matching PA. */
+function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[]): void {
+  const src = resolve(baseDir, c.image.source);
+  let text: string;
+  try {
+    text = readFileSync(src, 'utf8');
+  } catch {
+    throw new BuildError(`${c.name}: cannot read image source ${src}`);
+  }
+  const r = asmOrThrow(src, text, c.image.entry, (p) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  for (const sec of r.sections) {
+    const at = sec.addr;
+    const end = at + BigInt(sec.bytes.length);
+    const reg = regions.find((g) => at >= g.at && end <= g.at + BigInt(g.size));
+    if (reg === undefined) throw new BuildError(`${c.name}: image section ${sec.name} (0x${at.toString(16)}..0x${end.toString(16)}) does not fit in its memory`);
+    sections.push({ name: `.${c.name}${sec.name}`, addr: BigInt(reg.pa) + (at - reg.at), data: sec.bytes, write: true, exec: sec.code });
+  }
+}
+
+interface NativeEnv {
+  readonly pool: TablePool;
+  readonly granule: Granule;
+  readonly gsize: number;
+  readonly shimPa: number;
+  readonly notes: string[];
+  readonly allowed: AllowedRange[];
+}
+
+/** A native app's registers and tables for a hosting mode (DESIGN.md §3 "Hosting modes"). */
+function nativeRegs(c: Extract<ContextSpec, { kind: 'native' }>, hosting: HostingMode, regions: readonly PlacedRegion[], env: NativeEnv): ContextRegs {
+  const { pool, granule, gsize, shimPa, notes, allowed } = env;
+  const base = stubRegs(c);
+  const s2For = (map: (s2: PageTableBuilder) => void): { vttbr: bigint; vtcr: bigint } => {
+    const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: PA_BITS });
+    map(s2);
+    return { vttbr: BigInt(s2.root), vtcr: vtcrFor(PA_BITS, granule, sl0For(granule, s2.startLevel)) };
+  };
+  switch (hosting) {
+    case 'el1-shim':
+    case 'el1-shim-s2': {
+      const firstTable = pool.used.length;
+      const s1 = new PageTableBuilder(pool, { granule, stage: 1, inputBits: c.va_bits });
+      for (const g of regions) s1.map(g.at, BigInt(g.pa), BigInt(g.size), s1AppAttrs(g.perms));
+      // the shim: the top granule of the VA space, EL1 read-only and executable, EL0 no access
+      const shimVa = (1n << BigInt(c.va_bits)) - BigInt(gsize);
+      if (regions.some((g) => shimVa < g.at + BigInt(g.size) && g.at < shimVa + BigInt(gsize))) {
+        throw new BuildError(`${c.name}: the top ${granule}K of its VA space is reserved for the EL1 shim`);
+      }
+      s1.map(shimVa, BigInt(shimPa), BigInt(gsize), { attr: 0, ap: 2, xn: true, pxn: false });
+      allowed.push({ pa: shimPa, size: gsize, what: 'EL1 shim (read-only)' });
+      const tablePages = [...new Set(pool.used.slice(firstTable).map((u) => Math.floor(u.pa / gsize) * gsize))];
+      let stage2 = { vttbr: 0n, vtcr: base.vtcr };
+      let hcr = HCR_HYP; // TGE = 0, VM = 0: the app's own stage 1, no stage 2
+      if (hosting === 'el1-shim-s2') {
+        // defence in depth: a stage 2 (identity) that maps only the app's memory, the shim and its stage-1 tables
+        stage2 = s2For((s2) => {
+          for (const g of regions) s2.map(BigInt(g.pa), BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+          s2.map(BigInt(shimPa), BigInt(shimPa), BigInt(gsize), { attr: 0xf, ap: 1, xn: false });
+          for (const t of tablePages) s2.map(BigInt(t), BigInt(t), BigInt(gsize), { attr: 0xf, ap: 1, xn: true });
+        });
+        for (const t of tablePages) allowed.push({ pa: t, size: gsize, what: 'own stage-1 tables (walker, read-only)' });
+        hcr |= HCR.VM;
+      }
+      return {
+        ...base, hcr, ...stage2, ttbr0: BigInt(s1.root), tcr: tcrFor(c.va_bits, granule), mair: 0xffn,
+        sctlr: SCTLR_EL1_RESET | 1n | 4n | 0x1000n, // M, C, I
+        vbar: shimVa,
+      };
+    }
+    case 's2-only': {
+      // seL4-style: stage 1 off (TGE, DC), stage 2 the app's only translation, so VA == IPA
+      const stage2 = s2For((s2) => {
+        for (const g of regions) {
+          if (g.at + BigInt(g.size) > 1n << BigInt(PA_BITS)) notes.push(`${c.name}: region at VA 0x${g.at.toString(16)} is beyond the ${PA_BITS}-bit IPA space; stage 2 cannot map it (VA == IPA)`);
+          else s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+        }
+      });
+      return { ...base, hcr: HCR_HYP | HCR.TGE | HCR.DC | HCR.VM, ...stage2 };
+    }
+    case 'seed-tge':
+    case 'seed-literal': {
+      // the note's remedy: TGE = 1 (EL1&0 stage 1 treated as off) and VM = 0 (no stage 2): VA == PA, so the code
+      // can only run at its physical address
+      const home = regions.find((g) => c.image.entry >= g.at && c.image.entry < g.at + BigInt(g.size))!;
+      const entryPa = BigInt(home.pa) + (c.image.entry - home.at);
+      notes.push(`${c.name}: ${hosting} has no translation for EL0 (VA == PA): entered at PA 0x${entryPa.toString(16)} instead of VA 0x${c.image.entry.toString(16)}`);
+      return { ...base, hcr: (HCR_HYP | HCR.TGE) & ~HCR.VM, elr: entryPa };
+    }
+  }
+}

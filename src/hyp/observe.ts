@@ -1,0 +1,207 @@
+// Watching the hypervisor run: a trace hook on the CPU that, while at EL2, records every MSR (register and
+// value), TLBI, DSB/ISB and ERET, and groups them into episodes (exception into EL2 → ERET out of it). At each
+// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, and whether the
+// TLB holds entries of its VMID that point outside its memory. TypeScript only observes; the hypervisor's
+// behaviour is the EL2 code.
+import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
+import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import { REGIME_EL10 } from '../mmu/tlb.ts';
+import type { BuiltImage, ContextInfo } from './image.ts';
+import { reachOf, type Reach } from './reach.ts';
+
+export interface RegWrite {
+  readonly reg: string;
+  readonly value: bigint;
+}
+
+export interface Episode {
+  readonly seq: number;
+  /** Context index that trapped (-1: boot). */
+  readonly from: number;
+  /** Context entered by the ERET (-1: none, the run ended at EL2). */
+  to: number;
+  /** ESR_EL2 of the exception that began it (0 for boot). */
+  readonly esr: number;
+  /** A call (HVC/SVC) and its arguments, when it was one. */
+  call?: { fn: bigint; arg: bigint };
+  /** A denied access (abort, forwarded fault, illegal return): syndrome, addresses, who reported it. */
+  denied?: { esr: number; far: bigint; hpfar: bigint; by: 'el2' | 'shim' | 'illegal-return' };
+  readonly writes: RegWrite[];
+  readonly barriers: string[];
+  readonly tlbis: string[];
+  insns: number;
+  /** The ERET was an illegal exception return (PSTATE.IL set, the PE stayed at EL2). */
+  illegal: boolean;
+  vmid?: number;
+}
+
+export interface Finding {
+  readonly seq: number;
+  readonly context: number;
+  readonly message: string;
+}
+
+export interface Observation {
+  readonly episodes: Episode[];
+  /** Reach of each context's regime at each entry (by context), with the outside parts. */
+  readonly isolation: Finding[];
+  readonly stale: Finding[];
+  readonly vmidProblems: Finding[];
+  /** Per context: VMIDs it ran with, whether it ever ran, stage 2 on at entry, values it logged, exit code. */
+  readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; exit?: bigint; reach?: Reach }[];
+}
+
+const MSR_MASK = 0xfff00000; // MSR (register): 1101010100 0 1 o0 op1 CRn CRm op2 Rt
+const MSR_MATCH = 0xd5100000;
+const SYS_MASK = 0xfff80000; // SYS: 1101010100 0 01 op1 CRn CRm op2 Rt
+const SYS_MATCH = 0xd5080000;
+const BARRIER_MASK = 0xfffff01f; // DSB/DMB/ISB: 11010101000000110011 CRm 1 opc 11111
+const BARRIER_MATCH = 0xd503301f;
+const ERET = 0xd69f03e0;
+const BARRIER_OPTS: Record<number, string> = { 15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 3: 'osh' };
+
+/** Hook `cpu` for a run of `img`; returns the observation being filled. */
+export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
+  const ctxTable = Number(img.symbols.get('ctx_table')!);
+  const curCtxAddr = Number(img.symbols.get('cur_ctx')!);
+  const ctxOf = (): number => (Number(mem.readU64(curCtxAddr)) - ctxTable) / 0x200;
+  const obs: Observation = {
+    episodes: [], isolation: [], stale: [], vmidProblems: [],
+    perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [] })),
+  };
+  const vmidOwner = new Map<number, number>();
+  const reachCache = new Map<string, Reach>();
+  let current = -1;
+  let ep: Episode | undefined = newEpisode(obs, -1, 0);
+  let pendingEret = false;
+
+  cpu.traceException = (c, fromEl) => {
+    if (pendingEret && fromEl < 2) pendingEret = false; // the ERET worked; the context faulted at once
+    if (pendingEret && ep !== undefined) {
+      // the ERET did not leave EL2: an illegal exception return (ARM J1.3 IllegalExceptionReturn)
+      ep.illegal = true;
+      pendingEret = false;
+      obs.perContext[ep.to]!.illegal++;
+      ep = newEpisode(obs, ep.to, Number(c.sr[SR.ESR_EL2]!));
+      ep.denied = { esr: Number(c.sr[SR.ESR_EL2]!), far: c.sr[SR.ELR_EL2]!, hpfar: 0n, by: 'illegal-return' };
+      return;
+    }
+    if (c.el !== 2 || fromEl === 2) return;
+    const esr = Number(c.sr[SR.ESR_EL2]!);
+    ep = newEpisode(obs, current, esr);
+    const ec = esr >>> 26;
+    if (ec === 0x16 || ec === 0x15) {
+      const fromShim = ec === 0x16 && (esr & 0xffff) !== 0;
+      const esr1 = Number(c.sr[SR.ESR_EL1]!);
+      if (!fromShim || ((esr & 0xffff) === 1 && esr1 >>> 26 === 0x15)) {
+        ep.call = { fn: c.x[0]!, arg: c.x[1]! };
+        const pc = obs.perContext[current];
+        if (pc !== undefined && ep.call.fn === 3n) pc.logs.push(ep.call.arg);
+        if (pc !== undefined && ep.call.fn === 2n) pc.exit = ep.call.arg;
+      } else {
+        ep.denied = { esr: esr1, far: c.sr[SR.FAR_EL1]!, hpfar: 0n, by: 'shim' };
+      }
+    } else {
+      ep.denied = { esr, far: c.sr[SR.FAR_EL2]!, hpfar: c.sr[SR.HPFAR_EL2]!, by: 'el2' };
+    }
+  };
+
+  cpu.traceExec = (c, _pc, w) => {
+    if (c.el !== 2) {
+      if (pendingEret && ep !== undefined) {
+        pendingEret = false;
+        ep = undefined;
+      }
+      return;
+    }
+    if (ep === undefined) return;
+    ep.insns++;
+    if (((w & MSR_MASK) >>> 0) === MSR_MATCH) {
+      const i = sysregIndexByEncoding(2 + ((w >>> 19) & 1), (w >>> 16) & 7, (w >>> 12) & 15, (w >>> 8) & 15, (w >>> 5) & 7);
+      const rt = w & 31;
+      ep.writes.push({ reg: i >= 0 ? SYSREGS[i]!.name : 'unknown', value: rt === 31 ? 0n : c.x[rt]! });
+    } else if (((w & SYS_MASK) >>> 0) === SYS_MATCH && ((w >>> 12) & 15) === 8) {
+      const k = SYSOP_BY_KEY[sysopKey((w >>> 16) & 7, 8, (w >>> 8) & 15, (w >>> 5) & 7)]!;
+      const name = k >= 0 ? SYSOPS[k]!.name : 'unknown';
+      const vmid = Number((c.sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
+      ep.tlbis.push(name.startsWith('ALL') ? name : `${name} (VMID ${vmid})`);
+      if (name.startsWith('ALLE1')) vmidOwner.clear();
+      else if (name.startsWith('VMALLS12E1')) vmidOwner.delete(vmid);
+    } else if (((w & BARRIER_MASK) >>> 0) === BARRIER_MATCH) {
+      const opc = (w >>> 5) & 7;
+      const kind = opc === 4 ? 'dsb' : opc === 5 ? 'dmb' : opc === 6 ? 'isb' : undefined;
+      if (kind !== undefined) ep.barriers.push(kind === 'isb' ? 'isb' : `${kind} ${BARRIER_OPTS[(w >>> 8) & 15] ?? '#' + ((w >>> 8) & 15)}`);
+    } else if (w === ERET) {
+      const to = ctxOf();
+      ep.to = to;
+      current = to;
+      pendingEret = true;
+      checkEntry(c, to, ep);
+    }
+  };
+
+  function checkEntry(c: Cpu, to: number, e: Episode): void {
+    const info = img.contexts[to];
+    if (info === undefined) return;
+    const pc = obs.perContext[to]!;
+    pc.entries++;
+    const sr = c.sr;
+    const vmid = Number((sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
+    e.vmid = vmid;
+    pc.vmids.add(vmid);
+    const hcr = sr[SR.HCR_EL2]!;
+    if ((hcr & 1n) === 1n || ((hcr >> 12n) & 1n) === 1n) pc.stage2 = true;
+    if (vmid === 0) obs.vmidProblems.push({ seq: e.seq, context: to, message: `${info.name} entered with VMID 0 (reserved for the hypervisor)` });
+    const owner = vmidOwner.get(vmid);
+    if (owner !== undefined && owner !== to) {
+      obs.vmidProblems.push({ seq: e.seq, context: to, message: `${info.name} entered with VMID ${vmid}, last used by ${img.contexts[owner]!.name}, with no invalidation in between` });
+    }
+    vmidOwner.set(vmid, to);
+    const regime = { hcr, vttbr: sr[SR.VTTBR_EL2]!, vtcr: sr[SR.VTCR_EL2]!, ttbr0: sr[SR.TTBR0_EL1]!, tcr: sr[SR.TCR_EL1]!, sctlr: sr[SR.SCTLR_EL1]! };
+    const key = Object.values(regime).join(':');
+    let reach = reachCache.get(key);
+    if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
+    pc.reach = reach;
+    const outside = outsideParts(reach, info, img);
+    if (outside !== undefined && !obs.isolation.some((f) => f.context === to && f.message === outside)) obs.isolation.push({ seq: e.seq, context: to, message: outside });
+    // TLB entries this context can hit now: its VMID, EL1&0 regime
+    const t = c.tlb;
+    for (let i = 0; i < t.kind.length; i++) {
+      if (t.kind[i] === 0 || t.regime[i] !== REGIME_EL10 || t.vmid[i] !== vmid) continue;
+      const pa = t.out[i]!;
+      const size = 2 ** t.shift[i]!;
+      if (!within(pa, size, info)) {
+        obs.stale.push({ seq: e.seq, context: to, message: `${info.name} (VMID ${vmid}) can hit a TLB entry for PA 0x${pa.toString(16)} (${ownerOf(pa, img)})` });
+      }
+    }
+  }
+  return obs;
+}
+
+function newEpisode(obs: Observation, from: number, esr: number): Episode {
+  const e: Episode = { seq: obs.episodes.length, from, to: -1, esr, writes: [], barriers: [], tlbis: [], insns: 0, illegal: false };
+  obs.episodes.push(e);
+  return e;
+}
+
+function within(pa: number, size: number, info: ContextInfo): boolean {
+  return info.allowed.some((a) => pa >= a.pa && pa + size <= a.pa + a.size);
+}
+
+/** Whose physical memory `pa` is. */
+export function ownerOf(pa: number, img: BuiltImage): string {
+  for (const c of img.contexts) for (const r of c.regions) if (pa >= r.pa && pa < r.pa + r.size) return `${c.name} memory`;
+  const l = img.layout;
+  if (pa >= l.poolBase && pa < l.poolBase + l.poolSize) return 'page-table pool';
+  if (pa >= l.hypBase && pa < l.hypLimit) return 'hypervisor';
+  return 'outside every context';
+}
+
+/** A sentence naming what `reach` gives the context beyond its allowed ranges, or undefined if nothing. */
+function outsideParts(reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
+  if (reach.all) return `${info.name}: ${reach.why}; it can reach every PA, including ${img.contexts.filter((c) => c !== info).map((c) => c.name + ' memory').concat(['the page tables', 'the hypervisor']).join(', ')}`;
+  const bad = reach.leaves.filter((l) => !within(l.pa, l.size, info));
+  if (bad.length === 0) return undefined;
+  return `${info.name}: ${reach.via} maps ${bad.map((l) => `IA 0x${l.ia.toString(16)} → PA 0x${l.pa.toString(16)} (${ownerOf(l.pa, img)})`).join(', ')}`;
+}

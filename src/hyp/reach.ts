@@ -1,0 +1,70 @@
+// What physical memory a translation configuration lets a context reach: the leaves of its stage-2 tables when
+// stage 2 is on, else of its stage-1 tables when stage 1 is on, else everything (VA == PA). Read from the
+// machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6).
+import { granuleBits, layout, type Granule } from './pagetable.ts';
+
+export interface TableReader {
+  readU64(pa: number): bigint;
+}
+
+export interface Leaf {
+  readonly ia: bigint;
+  readonly pa: number;
+  readonly size: number;
+}
+
+/** Every valid leaf (block or page) under a root. */
+export function tableLeaves(mem: TableReader, root: number, granule: Granule, startLevel: number, rootEntries: number): Leaf[] {
+  const gb = granuleBits(granule);
+  const stride = gb - 3;
+  const out: Leaf[] = [];
+  const walk = (table: number, level: number, entries: number, base: bigint): void => {
+    const shift = gb + (3 - level) * stride;
+    for (let i = 0; i < entries; i++) {
+      const d = mem.readU64(table + i * 8);
+      if ((d & 1n) === 0n) continue;
+      const ia = base + (BigInt(i) << BigInt(shift));
+      const addr = Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** gb);
+      if (level < 3 && (d & 2n) !== 0n) walk(addr, level + 1, 2 ** stride, ia);
+      else if (level === 3 ? (d & 2n) !== 0n : true) out.push({ ia, pa: Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** shift), size: 2 ** shift });
+    }
+  };
+  walk(root, startLevel, rootEntries, 0n);
+  return out;
+}
+
+export interface Regime {
+  readonly hcr: bigint;
+  readonly vttbr: bigint;
+  readonly vtcr: bigint;
+  readonly ttbr0: bigint;
+  readonly tcr: bigint;
+  readonly sctlr: bigint;
+}
+
+export type Reach = { readonly all: true; readonly why: string } | { readonly all: false; readonly via: string; readonly leaves: readonly Leaf[] };
+
+/** The physical memory reachable from EL1&0 under `r` (E2H = 0, non-VHE). */
+export function reachOf(mem: TableReader, r: Regime): Reach {
+  const bit = (v: bigint, n: number): boolean => ((v >> BigInt(n)) & 1n) === 1n;
+  const tge = bit(r.hcr, 27);
+  const dc = bit(r.hcr, 12);
+  // HCR_EL2.DC: stage 2 behaves as on; with E2H = 0, TGE does not clear VM (ARCH-NOTES §1b, §1d, §2)
+  if (bit(r.hcr, 0) || dc) {
+    const granule: Granule = ((r.vtcr >> 14n) & 3n) === 1n ? 64 : 4;
+    const inputBits = 64 - Number(r.vtcr & 0x3fn);
+    const sl0 = Number((r.vtcr >> 6n) & 3n);
+    const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
+    const shift = granuleBits(granule) + (3 - startLevel) * (granuleBits(granule) - 3);
+    const root = Number(r.vttbr & 0xffff_ffff_fffen);
+    return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, 2 ** Math.max(0, inputBits - shift)) };
+  }
+  // TGE or DC: SCTLR_EL1.M behaves as 0 (ARM §D24.2.62)
+  if (!tge && bit(r.sctlr, 0)) {
+    const granule: Granule = ((r.tcr >> 14n) & 3n) === 1n ? 64 : 4;
+    const inputBits = 64 - Number(r.tcr & 0x3fn);
+    const { startLevel, rootEntries } = layout({ granule, stage: 1, inputBits });
+    return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & 0xffff_ffff_fffen), granule, startLevel, rootEntries) };
+  }
+  return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
+}

@@ -1,0 +1,72 @@
+// Text and JSON renderings of a run report, and the `--hosting all` comparison table.
+import { hex64 } from '../bits/bits.ts';
+import type { BuiltImage } from './image.ts';
+import { decodeEsr, type RunReport } from './run.ts';
+
+const who = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : (img.contexts[i]?.name ?? `#${i}`));
+
+/** KVM nVHE's per-switch system-register writes (../shared/reference/prior-art.md §4). */
+export const KVM_NVHE_WRITES = { entry: 37, exit: 33 };
+
+export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: boolean } = {}): string {
+  const out: string[] = [];
+  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}: ${r.instructions} instructions, exit ${r.exitCode ?? 'none'}`);
+  for (const n of r.notes) out.push(`note: ${n}`);
+  out.push('', '-- UART (the hypervisor prefixes each context\'s lines with its name)', r.uart.trimEnd());
+  if (opts.timeline !== false) {
+    out.push('', '-- timeline (switches and denied accesses; calls that resume the same context are counted, not listed)');
+    let services = 0;
+    for (const e of r.episodes) {
+      const moved = e.from !== e.to || e.illegal || e.denied !== undefined || e.from < 0;
+      if (!moved) {
+        services++;
+        continue;
+      }
+      const cause = e.from < 0 ? 'boot' : e.denied !== undefined ? 'denied' : e.call !== undefined ? callName(e.call.fn) : decodeEsr(e.esr);
+      out.push(`#${e.seq} ${who(img, e.from)} → ${e.to < 0 ? '(none)' : who(img, e.to)}  [${cause}]  ${e.insns} insns${e.vmid !== undefined ? `, VMID ${e.vmid}` : ''}${e.illegal ? '  ** ERET was an illegal exception return **' : ''}`);
+      if (e.denied !== undefined) {
+        const d = e.denied;
+        out.push(`    denied (${d.by === 'shim' ? 'stage 1, forwarded by the EL1 shim' : d.by === 'illegal-return' ? 'illegal return' : 'taken to EL2'}): ${decodeEsr(d.esr, d.hpfar)}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
+      }
+      if (e.writes.length > 0) out.push(`    writes (${e.writes.length}): ${e.writes.map((w) => `${w.reg}=${hex64(w.value)}`).join(' ')}`);
+      out.push(`    barriers: ${e.barriers.join(', ') || 'none'}; TLBI: ${e.tlbis.join(', ') || 'none'}`);
+    }
+    out.push(`(${services} calls resumed the calling context without a switch)`);
+  }
+  out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal}`);
+  for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
+  out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET)');
+  for (const c of r.costs) out.push(`  ${c.kind.padEnd(8)} ×${String(c.count).padEnd(4)} ${c.writes} writes, ${c.barriers} barriers, ${c.tlbis} TLBIs, ${c.insns} insns`);
+  out.push(`  (KVM nVHE for comparison: ≈${KVM_NVHE_WRITES.entry} writes on entry, ≈${KVM_NVHE_WRITES.exit} on exit)`);
+  out.push('', '-- verdict');
+  for (const v of r.verdicts) out.push(`  [${v.status.toUpperCase()}] ${v.requirement}: ${v.evidence}`);
+  return out.join('\n') + '\n';
+}
+
+function hex32(v: number): string {
+  return '0x' + (v >>> 0).toString(16).padStart(8, '0');
+}
+
+function callName(fn: bigint): string {
+  return ['yield', 'putc', 'exit', 'log'][Number(fn)] ?? `call ${fn}`;
+}
+
+/** One row per hosting mode: the four requirements and the VM↔app switch cost. */
+export function formatComparison(rows: readonly { hosting: string; report: RunReport }[]): string {
+  const head = ['hosting', '48-bit VA', 'isolation', 'VMIDs distinct', 'no stale', 'writes/sw', 'barriers/sw', 'TLBIs/sw', 'insns/sw'];
+  const lines = rows.map(({ hosting, report }) => {
+    const v = (i: number): string => report.verdicts[i]?.status ?? '-';
+    const sw = report.costs.filter((c) => c.kind === 'vm→app' || c.kind === 'app→vm');
+    const n = sw.reduce((s, c) => s + c.count, 0);
+    const avg = (f: (c: (typeof sw)[number]) => number): string => (n === 0 ? '-' : String(Math.round((sw.reduce((s, c) => s + f(c) * c.count, 0) / n) * 10) / 10));
+    return [hosting, v(0), v(2), v(1), v(3), avg((c) => c.writes), avg((c) => c.barriers), avg((c) => c.tlbis), avg((c) => c.insns)];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (l: string[]): string => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...lines.map(fmt)].join('\n') + '\n(per switch = averaged over VM↔app switches)\n';
+}
+
+/** JSON with BigInts as hex strings. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? '0x' + v.toString(16) : v instanceof Set ? [...(v as Set<unknown>)] : v), 2);
+}
