@@ -7,14 +7,27 @@ import { encodeInsn } from './encode.ts';
 import { evalExpr, parseWholeExpr, type Expr, type Value } from './expr.ts';
 import type { AsmEnv } from './forms.ts';
 import { lex, type Token } from './lexer.ts';
+import { expandMacro, findEndm, macroHead, type Macro } from './macro.ts';
 import { parseOperands, type Opnd } from './operands.ts';
 import { Section, type PoolEntry } from './section.ts';
 
 export interface AsmOptions {
   /** Address of the first section (.text); default 0x4008_0000. */
   readonly base?: bigint;
+  /**
+   * Section addresses, for a layout other than "in order of first use, each aligned" (e.g. a linker script's):
+   * given every non-empty section, returns their addresses in the same order.
+   */
+  readonly place?: (sections: readonly SectionInfo[], base: bigint) => readonly bigint[];
   /** Reads an .include'd file (path as resolved against the including file); undefined when absent. */
   readonly read?: (path: string) => string | undefined;
+}
+
+export interface SectionInfo {
+  readonly name: string;
+  readonly size: number;
+  /** Largest alignment asked for in the section, in bytes. */
+  readonly align: number;
 }
 
 export interface AsmSymbol {
@@ -77,6 +90,12 @@ export class Assembly implements DirCtx {
   /** Display names of numeric local labels (`1f`) by their unique internal names. */
   readonly localNames = new Map<string, string>();
   private readonly localCount = new Map<number, number>();
+  private readonly macros = new Map<string, Macro>();
+  private macroSerial = 0;
+  /** Sections saved by .pushsection. */
+  private readonly sectionStack: Section[] = [];
+  /** Source text of the line being assembled (a macro invocation reads its arguments from it). */
+  private lineText = '';
   cur: Section;
   pos: Pos = { file: '', line: 0, seq: 0 };
   private seq = 0;
@@ -92,6 +111,16 @@ export class Assembly implements DirCtx {
     if (!s) this.sections.push((s = new Section(name, code)));
     this.cur = s;
     return s;
+  }
+
+  pushSection(): void {
+    this.sectionStack.push(this.cur);
+  }
+
+  popSection(col: number): void {
+    const s = this.sectionStack.pop();
+    if (!s) return this.error('.popsection without .pushsection', col);
+    this.cur = s;
   }
 
   error(message: string, col: number, pos: Pos = this.pos): void {
@@ -134,29 +163,67 @@ export class Assembly implements DirCtx {
 
   // ---- statements ------------------------------------------------------------------------------------
 
-  /** Reads a file's statements (recursively for .include). */
-  source(file: string, text: string, depth = 0): void {
-    if (depth > 16) return this.error('.include nested too deeply', 0);
-    this.sources.set(file, text.split(/\r?\n/));
+  /**
+   * Reads a file's statements (recursively for .include and macro expansions). An expansion passes `origin`,
+   * the macro body's place in its file, so that diagnostics point there.
+   */
+  source(file: string, text: string, depth = 0, origin?: { readonly file: string; readonly line: number }): void {
+    if (depth > 16) return this.error(origin ? 'macros nested too deeply' : '.include nested too deeply', 0);
+    const lines = text.split(/\r?\n/);
+    if (!origin) this.sources.set(file, lines);
+    const at = (line: number): Pos =>
+      origin ? { file: origin.file, line: origin.line + line - 1, seq: this.seq++ } : { file, line, seq: this.seq++ };
     const lx = lex(text);
+    /** Macro bodies (1-based line ranges, inclusive): neither assembled nor lexed for errors here. */
+    const bodies: [number, number][] = [];
+    const inBody = (line: number) => bodies.some(([a, b]) => line >= a && line <= b);
     let ei = 0;
-    for (const st of lx.statements) {
-      while (ei < lx.errors.length && lx.errors[ei]!.line <= st.line) {
-        const e = lx.errors[ei++]!;
-        this.errors.push({ pos: { file, line: e.line, seq: this.seq++ }, col: e.col, message: e.message });
+    const lexErrors = (upTo: number) => {
+      for (; ei < lx.errors.length && lx.errors[ei]!.line <= upTo; ei++) {
+        const e = lx.errors[ei]!;
+        if (!inBody(e.line)) this.errors.push({ pos: at(e.line), col: e.col, message: e.message });
       }
-      this.pos = { file, line: st.line, seq: this.seq++ };
+    };
+    for (const st of lx.statements) {
+      lexErrors(st.line);
+      if (inBody(st.line)) continue;
+      this.pos = at(st.line);
+      this.lineText = lines[st.line - 1] ?? '';
       try {
-        this.statement(this.localRefs(st.tokens), depth);
+        const head = st.tokens[0];
+        const dir = head?.k === 'id' ? head.text.toLowerCase() : '';
+        if (dir === '.macro') {
+          const end = findEndm(lines, st.line);
+          if (end < 0) throw new AsmFail('.macro without .endm', head!.col);
+          bodies.push([st.line + 1, end + 1]);
+          this.defineMacro(st.tokens.slice(1), head!.col, lines.slice(st.line, end));
+        } else if (dir === '.endm') {
+          throw new AsmFail('.endm without .macro', head!.col);
+        } else {
+          this.statement(this.localRefs(st.tokens), depth);
+        }
       } catch (e) {
         if (!(e instanceof AsmFail)) throw e;
         this.error(e.message, e.col);
       }
     }
-    for (; ei < lx.errors.length; ei++) {
-      const e = lx.errors[ei]!;
-      this.errors.push({ pos: { file, line: e.line, seq: this.seq++ }, col: e.col, message: e.message });
-    }
+    lexErrors(Infinity);
+  }
+
+  private defineMacro(toks: readonly Token[], col: number, body: readonly string[]): void {
+    const { name, params } = macroHead(toks, col);
+    const key = name.toLowerCase();
+    if (this.macros.has(key)) throw new AsmFail(`macro '${name}' is already defined`, toks[0]!.col);
+    this.macros.set(key, { name, params, body, file: this.pos.file, firstLine: this.pos.line + 1 });
+  }
+
+  private expand(m: Macro, head: { text: string; col: number }, depth: number): void {
+    const argText = this.lineText.slice(head.col - 1 + head.text.length);
+    const text = expandMacro(m, argText, this.macroSerial++, head.col);
+    const saved = { pos: this.pos, lineText: this.lineText };
+    this.source(m.file, text, depth + 1, { file: m.file, line: m.firstLine });
+    this.pos = saved.pos;
+    this.lineText = saved.lineText;
   }
 
   include(path: string, col: number, depth: number): void {
@@ -213,6 +280,8 @@ export class Assembly implements DirCtx {
       return;
     }
     if (head.text.startsWith('.')) return directive(this, head.text.toLowerCase(), rest, head.col, depth);
+    const macro = this.macros.get(head.text.toLowerCase());
+    if (macro) return this.expand(macro, head, depth);
     this.instruction(head.text, head.col, rest);
   }
 
@@ -226,11 +295,22 @@ export class Assembly implements DirCtx {
     if (litOp && litOp.k === 'lit') {
       const first = ops[0];
       const size = first?.k === 'reg' && !first.r.x ? 4 : 8;
-      lit = sec.literal(litOp.e, size, this.pos);
+      lit = sec.literal(litOp.e, size, this.pos, this.knownConstant(litOp.e));
     }
     const item: InsnItem = lit ? { sec, off: sec.size, mn, ops, pos: this.pos, col, lit } : { sec, off: sec.size, mn, ops, pos: this.pos, col };
     this.insns.push(item);
     sec.reserve(4);
+  }
+
+  /** The value of `e` if it is already a constant (no address, every symbol defined), else undefined. */
+  private knownConstant(e: Expr): bigint | undefined {
+    try {
+      const v = this.eval(e);
+      return v.sec === undefined ? v.v : undefined;
+    } catch (err) {
+      if (!(err instanceof AsmFail)) throw err;
+      return undefined;
+    }
   }
 
   addData(size: number, e: Expr): void {
@@ -242,13 +322,20 @@ export class Assembly implements DirCtx {
 
   link(): AsmResult {
     for (const s of this.sections) s.flushPool();
-    let addr = this.opts.base ?? DEFAULT_BASE;
+    const base = this.opts.base ?? DEFAULT_BASE;
     const used = this.sections.filter((s) => s.size > 0 || s.name === '.text');
-    for (const s of used) {
-      const a = BigInt(Math.max(s.align, s === used[0] ? 1 : 16));
-      addr = (addr + a - 1n) & ~(a - 1n);
-      s.base = addr;
-      addr += BigInt(s.size);
+    if (this.opts.place) {
+      const addrs = this.opts.place(used, base);
+      used.forEach((s, k) => (s.base = addrs[k] ?? base));
+      used.sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
+    } else {
+      let addr = base;
+      for (const s of used) {
+        const a = BigInt(Math.max(s.align, s === used[0] ? 1 : 16));
+        addr = (addr + a - 1n) & ~(a - 1n);
+        s.base = addr;
+        addr += BigInt(s.size);
+      }
     }
     this.laidOut = true;
     for (const it of this.insns) {

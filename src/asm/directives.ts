@@ -1,5 +1,5 @@
 // Assembler directives (GNU as): sections, symbols, alignment, data, strings, space, .org, .equ/.set,
-// literal pools and .include.
+// literal pools, .include and .pushsection/.popsection (.macro/.endm are read by assemble.ts, see macro.ts).
 import { AsmFail, fail } from './diagnostics.ts';
 import { parseWholeExpr, type Expr } from './expr.ts';
 import type { Token } from './lexer.ts';
@@ -12,6 +12,8 @@ export interface DirCtx {
   readonly globals: Set<string>;
   readonly pos: { readonly file: string; readonly line: number; readonly seq: number };
   section(name: string, code: boolean): Section;
+  pushSection(): void;
+  popSection(col: number): void;
   define(name: string, def: SymDef): void;
   constant(e: Expr, what: string): bigint;
   addData(size: number, e: Expr): void;
@@ -88,8 +90,14 @@ export function directive(a: DirCtx, d: string, rest: readonly Token[], col: num
       count(0, 0);
       a.section(d, d === '.text');
       return;
+    case '.popsection':
+      count(0, 0);
+      a.popSection(col);
+      return;
+    case '.pushsection':
     case '.section': {
-      if (list.length < 1) fail('.section needs a name', col);
+      if (list.length < 1) fail(`${d} needs a name`, col);
+      if (d === '.pushsection') a.pushSection();
       const n = name(list[0], argCol, 'section name');
       const flags = list[1]?.[0]?.k === 'str' ? (list[1][0] as { value: string }).value : '';
       a.section(n.text, n.text.startsWith('.text') || flags.includes('x'));

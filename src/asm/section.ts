@@ -94,8 +94,9 @@ export class Section {
   }
 
   /** The pool entry for `e` (shared by equal expressions of one size until the pool is dumped). */
-  literal(e: Expr, size: 4 | 8, pos: PoolEntry['pos']): PoolEntry {
-    const key = exprKey(e);
+  /** A pool entry for `e`; `constant` (its value, when already known) shares one entry per value, as GNU as does. */
+  literal(e: Expr, size: 4 | 8, pos: PoolEntry['pos'], constant?: bigint): PoolEntry {
+    const key = constant === undefined ? exprKey(e) : `=${BigInt.asUintN(size * 8, constant)}`;
     const old = this.pending.find((p) => p.key === key && p.size === size);
     if (old) return old;
     const p: PoolEntry = { e, key, size, off: -1, pos };

@@ -7,8 +7,9 @@ import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { hex64, parseU64 } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
-import { installTrace, parseTraceKinds } from '../machine/trace.ts';
+import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
 export const EXIT_STOPPED = 1; // the guest stopped without an exit code (CPU_OFF, reset, AArch32)
@@ -16,7 +17,7 @@ export const EXIT_BAD_INPUT = 2; // unreadable or malformed ELF, bad option
 export const EXIT_BUDGET = 3; // --max-insns exhausted
 export const DEFAULT_MAX_INSNS = 1_000_000_000;
 
-export interface BootOptions {
+export interface BootOptions extends SyncFlags {
   readonly cpu?: string;
   readonly ram?: string;
   readonly maxInsns?: string;
@@ -35,14 +36,15 @@ const PROCESS_IO: BootIo = {
 };
 
 export function registerBoot(program: Command): void {
-  program
+  const cmd = program
     .command('boot')
     .description('boot an AArch64 ELF at EL2 on the QEMU virt-compatible machine')
     .argument('<file>', 'ELF64 little-endian AArch64 executable')
     .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
     .option('--ram <MiB>', 'RAM size in MiB at 0x40000000', String(DEFAULT_RAM_MIB))
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
-    .option('--trace <kinds>', 'comma-separated trace kinds on stderr: exec, int, sysreg')
+    .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`);
+  addSyncOptions(cmd)
     .addHelpText(
       'after',
       '\nExit status: the guest\'s semihosting exit code (PSCI SYSTEM_OFF: 0); 1 when it stops without one;\n' +
@@ -67,6 +69,8 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   if (budget === undefined) return complain('--max-insns: expected a positive whole number', EXIT_BAD_INPUT);
   const kinds = parseTraceKinds(opts.trace ?? '');
   if (typeof kinds === 'string') return complain(`--trace: ${kinds}`, EXIT_BAD_INPUT);
+  const sync = syncModelFrom(opts);
+  if (typeof sync === 'string') return complain(sync, EXIT_BAD_INPUT);
 
   let bytes: Uint8Array;
   try {
@@ -79,6 +83,7 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   const elf = readElf(bytes);
   if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
   const machine = new VirtMachine({ profile, ramMiB });
+  machine.cpu.sync = sync;
   const loadError = machine.load(elf.image);
   if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);
   const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });

@@ -7,6 +7,7 @@ import { EXIT_BAD_INPUT, registerBoot } from './boot.ts';
 import { registerBuild } from './build.ts';
 import { registerRun } from './run.ts';
 import { registerDisasm } from './disasm.ts';
+import { registerWalk } from './walk.ts';
 
 const EXIT_INTERNAL = 70; // EX_SOFTWARE (sysexits.h): a bug in twostage itself
 
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerAsm(program);
   registerDisasm(program);
+  registerWalk(program);
   return program;
 }
 

@@ -6,11 +6,12 @@ import { PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, FAULT_EXTERNAL_WALK, faultStatusCode, TranslateResult } from '../mmu/result.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
-import { decode, EXEC } from './decode.ts';
+import { decode, dispatch, HANDLER_OF } from './decode.ts';
 import {
   EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, raiseHere, syncTarget,
 } from './exception.ts';
-import { CpuState, PC, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { CpuState, INSN, PC, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
 export type StopReason =
@@ -42,6 +43,8 @@ export class Cpu extends CpuState implements TranslationContext {
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
   /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
+  /** `--sync architectural` (src/cpu/sync.ts); null is `--sync immediate`. */
+  sync: SyncModel | null = null;
 
   // Fetch cache: the 4 KiB VA page the PC is in, mapped onto a RAM page's words and decode slots.
   private fetchValid = false;
@@ -62,6 +65,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Reset into EL2h at `entry` as QEMU's virt board does for a bare-metal -kernel ELF (ARCH-NOTES §14). */
   reset(entry: bigint): void {
     this.tlb.clear();
+    this.sync?.reset();
     this.x.fill(0n);
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {
@@ -83,6 +87,7 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** A context synchronization event (ISB, exception entry, ERET): later fetches see new state. */
   contextSync(): void {
+    if (this.sync !== null) this.sync.synchronize(this); // pending system-register writes take effect
     this.fetchValid = false;
     this.tlb.hostFlush(); // translation-relevant registers may have changed
   }
@@ -102,6 +107,7 @@ export class Cpu extends CpuState implements TranslationContext {
     const x = this.x;
     const u = this.u32;
     const trace = this.traceExec;
+    const sync = this.sync;
     let n = 0;
     this.stop = null;
     // The fetch cache's fields live in locals; any handler that may change translation or stop the run clears
@@ -128,17 +134,20 @@ export class Cpu extends CpuState implements TranslationContext {
       }
       const idx = base + ((lo & 0xfff) >>> 2);
       const w = words[idx]!;
-      let op = ops[idx]!;
-      if (op === 0) {
-        op = decode(w) + 1;
-        ops[idx] = op;
+      // the decode cache holds the word's handler index + 1 (0: not decoded yet)
+      let h = ops[idx]!;
+      if (h === 0) {
+        h = HANDLER_OF[decode(w)]! + 1;
+        ops[idx] = h;
       }
       if (trace !== null) trace(this, x[PC]!, w);
+      if (sync !== null) sync.step(this); // --sync architectural: the choice points between instructions
       // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
       if (lo < 0xfffffffc) u[PC * 2] = lo + 4;
       else x[PC] = x[PC]! + 4n;
       n++;
-      EXEC[op - 1]!(this, w);
+      u[INSN * 2] = w; // the handler reads its word here (see Handler in encoding.ts)
+      dispatch(this, h - 1);
     }
     this.icount += n;
     if (this.stop !== null) return this.stop;

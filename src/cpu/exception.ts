@@ -94,7 +94,7 @@ export function undefinedInsn(c: Cpu): void {
 }
 
 /** Unallocated encodings: the decoder's op 0 handler. */
-export function unallocated(c: Cpu, _w: number): void {
+export function unallocated(c: Cpu): void {
   undefinedInsn(c);
 }
 

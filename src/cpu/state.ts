@@ -19,6 +19,7 @@ export const FLAG_R = 41; // lazy NZCV: result
 export const SP_EL0 = 42; // banked stack pointers (the active one is mirrored in SP)
 export const SP_EL1 = 43;
 export const SP_EL2 = 44;
+export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in encoding.ts
 export const NSLOTS = 48;
 
 /** Lazy NZCV kinds (DESIGN.md §3: flags are computed only when read). */

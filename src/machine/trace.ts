@@ -1,12 +1,15 @@
-// `--trace exec,int,sysreg` (in the spirit of QEMU's `-d exec,int`): hooks on the CPU that print one line
-// per executed instruction, exception taken, or MSR/MRS. Lines go to `write` (the CLI sends them to
-// stderr, as QEMU's -d does). The disassembler plugs in through `disasm`.
+// `--trace exec,int,sysreg,mmu,tlb` (in the spirit of QEMU's `-d exec,int`): hooks on the CPU that print one line
+// per executed instruction, exception taken, or MSR/MRS; mmu and tlb lines come from trace-mmu.ts. Lines go to `write` (the CLI sends them to
+// stderr, as QEMU's -d does). Exec lines carry objdump's text for the word (src/asm/disasm.ts) unless
+// `disasm` replaces it.
 import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
+import { disassemble, plainEnv } from '../asm/disasm.ts';
 import { hex32, hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
+import { mmuTrace } from './trace-mmu.ts';
 
-export const TRACE_KINDS = ['exec', 'int', 'sysreg'] as const;
+export const TRACE_KINDS = ['exec', 'int', 'sysreg', 'mmu', 'tlb'] as const;
 export type TraceKind = (typeof TRACE_KINDS)[number];
 
 /** Parse "exec,int": the kinds, or a message naming the unknown one. */
@@ -22,7 +25,7 @@ export function parseTraceKinds(text: string): TraceKind[] | string {
 export interface TraceOptions {
   /** Where lines go (one call per line, without the newline). */
   readonly write: (line: string) => void;
-  /** Disassembly of a word at an address; when given, exec lines show it after the word. */
+  /** Disassembly of a word at an address, shown after the word (default: objdump's text, targets as 0x…). */
   readonly disasm?: (w: number, pc: bigint) => string;
 }
 
@@ -34,9 +37,9 @@ const EC_WITH_FAR = new Set([0x20, 0x21, 0x22, 0x24, 0x25]);
  * function to call when the run ends, which prints a line still pending (an MRS result).
  */
 export function installTrace(cpu: Cpu, kinds: readonly TraceKind[], opts: TraceOptions): () => void {
-  const { write, disasm } = opts;
+  const { write, disasm = objdumpText } = opts;
   const exec = kinds.includes('exec')
-    ? (pc: bigint, w: number) => write(`${hex64(pc)}: ${hex32(w).slice(2)}${disasm !== undefined ? '  ' + disasm(w, pc) : ''}`)
+    ? (pc: bigint, w: number) => write(`${hex64(pc)}: ${hex32(w).slice(2)}  ${disasm(w, pc)}`)
     : undefined;
   const sysreg = kinds.includes('sysreg') ? new SysregTrace(write) : undefined;
   cpu.traceExec =
@@ -47,7 +50,12 @@ export function installTrace(cpu: Cpu, kinds: readonly TraceKind[], opts: TraceO
           exec?.(pc, w);
         };
   cpu.traceException = kinds.includes('int') ? (c, from) => write(describeException(c, from)) : null;
+  cpu.tlb.trace = mmuTrace(kinds.includes('mmu'), kinds.includes('tlb'), write);
   return () => sysreg?.flush(cpu);
+}
+
+function objdumpText(w: number, pc: bigint): string {
+  return disassemble(w, plainEnv(pc));
 }
 
 /** MSR (register) and MRS: 1101010100 L 1 o0 op1:3 CRn:4 CRm:4 op2:3 Rt:5 (ARM C6.2 MSR/MRS). */

@@ -7,7 +7,7 @@ import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_WB, combineAttrs, combineSh, effectiveSh } from './attrs.ts';
 import { currentVmid, s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
 import { ACC_READ, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_PERMISSION, FAULT_TRANSLATION, faultStatusCode, TranslateResult } from './result.ts';
-import { KM_ALL, KM_S2, KM_STAGE1, REGIME_EL10, REGIME_EL2 } from './tlb.ts';
+import { KM_ALL, KM_S2, KM_STAGE1, REGIME_EL10, REGIME_EL2, type Tlb } from './tlb.ts';
 import type { TranslationContext } from './translate.ts';
 import { permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
 
@@ -18,8 +18,19 @@ export interface MaintenanceContext extends TranslationContext {
 
 /** TLBI <op>, Xt: `op` is the operation's name as in the Arm ARM (e.g. 'VMALLE1IS'); Xt as two 32-bit halves. */
 export function tlbi(ctx: MaintenanceContext, op: string, xtLo: number, xtHi: number): void {
-  const t = ctx.tlb;
-  const vmid = currentVmid(ctx); // "current VMID" = VTTBR_EL2.VMID when the TLBI executes (ARM C5.5.77)
+  // "current VMID" = VTTBR_EL2.VMID when the TLBI executes (ARM C5.5.77)
+  applyTlbi(ctx.tlb, op, xtLo, xtHi, currentVmid(ctx));
+}
+
+/** The invalidation of TLBI <op>, Xt with the VMID it selected when it executed (`--sync architectural` applies it
+ * later, when the TLBI completes). */
+export function applyTlbi(t: Tlb, op: string, xtLo: number, xtHi: number, vmid: number): void {
+  const removed = invalidateFor(t, op, xtLo, xtHi, vmid);
+  if (t.trace !== null) t.trace.invalidated(op, vmid, removed);
+}
+
+/** The scope of each TLBI (ARCH-NOTES §9); returns the number of entries removed. */
+function invalidateFor(t: Tlb, op: string, xtLo: number, xtHi: number, vmid: number): number {
   const asid = xtHi >>> 16; // Xt[63:48] = ASID
   // VA operand: Xt[43:0] = VA[55:12] (VA[55] = Xt[43] picks the range); IPA operand: Xt[35:0] = IPA[47:12].
   // With the 64K granule Xt[3:0] are ignored: entries of ≥ 64 KiB compare only the bits above their size.
@@ -28,36 +39,27 @@ export function tlbi(ctx: MaintenanceContext, op: string, xtLo: number, xtHi: nu
   const vaHi = hi | (((xtHi >>> 11) & 1) << 23);
   switch (op.endsWith('IS') ? op.slice(0, -2) : op) {
     case 'VMALLE1': // all stage-1 (and combined) EL1&0 entries of the current VMID, any ASID
-      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, false, 0, 0);
-      return;
+      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, false, 0, 0);
     case 'VMALLS12E1': // stage 1 and stage 2 EL1&0 entries of the current VMID
-      t.invalidate(REGIME_EL10, vmid, KM_ALL, -1, true, false, 0, 0);
-      return;
+      return t.invalidate(REGIME_EL10, vmid, KM_ALL, -1, true, false, 0, 0);
     case 'ALLE1': // every EL1&0 entry, every VMID
-      t.invalidate(REGIME_EL10, -1, KM_ALL, -1, true, false, 0, 0);
-      return;
+      return t.invalidate(REGIME_EL10, -1, KM_ALL, -1, true, false, 0, 0);
     case 'ALLE2': // every EL2-regime entry
-      t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, false, 0, 0);
-      return;
+      return t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, false, 0, 0);
     case 'VAE1': // by VA: non-global entries of ASID, and global entries; current VMID (VALE1: leaf only — all ours are leaves)
     case 'VALE1':
-      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, true, true, lo, vaHi);
-      return;
+      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, true, true, lo, vaHi);
     case 'VAAE1': // by VA, any ASID
     case 'VAALE1':
-      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, true, lo, vaHi);
-      return;
+      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, true, lo, vaHi);
     case 'ASIDE1': // non-global entries of ASID (global ones stay)
-      t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, false, false, 0, 0);
-      return;
+      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, false, false, 0, 0);
     case 'IPAS2E1': // stage-2-only entries of the IPA, current VMID — not combined ones (ARM §D8.17.6.1)
     case 'IPAS2LE1':
-      t.invalidate(REGIME_EL10, vmid, KM_S2, -1, true, true, lo, hi);
-      return;
+      return t.invalidate(REGIME_EL10, vmid, KM_S2, -1, true, true, lo, hi);
     case 'VAE2': // EL2-regime entries of the VA
     case 'VALE2':
-      t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, true, lo, vaHi);
-      return;
+      return t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, true, lo, vaHi);
     default:
       throw new Error(`tlbi: unknown operation ${op}`); // a decoder bug, not guest behaviour
   }

@@ -7,6 +7,7 @@
 //    whose tag carries a generation number; bumping the generation invalidates every entry at once. It is bumped by
 //    every architectural TLB change (TLBI, eviction) and every context synchronization (Cpu.contextSync).
 import { POW2 } from './addr.ts';
+import type { MmuTrace } from './trace.ts';
 import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
 
 export const KIND_S1 = 1; // stage 1 of a regime without stage 2: input VA, output PA
@@ -93,6 +94,8 @@ export class Tlb {
   readonly hcPage: (RamPage | undefined)[] = new Array<RamPage | undefined>(9 * HC_SIZE).fill(undefined);
   readonly hcWord: Int32Array = new Int32Array(9 * HC_SIZE);
   gen = 1;
+  /** --trace mmu,tlb (null: off). */
+  trace: MmuTrace | null = null;
   /** Statistics for views and benchmarks. */
   fills = 0;
   evictions = 0;
@@ -192,6 +195,7 @@ export class Tlb {
     this.flags[e] = f.flags;
     this.shifts |= 1 << shift;
     this.fills++;
+    if (this.trace !== null) this.trace.filled(this, e);
     return e;
   }
 

@@ -42,7 +42,9 @@ export function translate(
     r.pa = t.hcPa[s]! + (vaLo & 0xfff);
     return true;
   }
-  if (!translateSlow(ctx, vaLo, vaHi, acc, size, el, r)) return false;
+  const ok = translateSlow(ctx, vaLo, vaHi, acc, size, el, r);
+  if (t.trace !== null) t.trace.translated(el, acc, vaLo, vaHi, ok, r);
+  if (!ok) return false;
   t.hostFill(el, acc, vaLo, vaHi, r.pa, ctx.mem.page(r.pa));
   return true;
 }
@@ -160,6 +162,36 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
   t.insert(fill);
   return finishStage2(r, s2o.oa, ipa, a1, s1o.sh, s2o.attr, s2o.sh, s2o.perm, s2o.level, acc, el, unaligned);
 }
+
+/**
+ * A speculative fill (ARM §D8.16 R SQBCS): walk VA (lo, hi) in the stage-1 regime of `el` (through stage 2 when on)
+ * and cache the translation when the walk does not fault. Permission and alignment are not checked: they are not
+ * properties of the entry. False when nothing was cached (stage 1 off, EPDx, or a walk fault).
+ */
+export function prefetch(ctx: TranslationContext, lo: number, hi: number, el: number): boolean {
+  const r = prefetchResult;
+  r.reset();
+  const sr32 = ctx.sr32;
+  if (!s1Enabled(sr32, el)) return false;
+  const el2 = el === 2;
+  if (!(el2 ? setupS1El2(ctx, lo, hi, s1p, r) : setupS1El10(ctx, lo, hi, s1p, r)) || s1p.epd) return false;
+  const t = ctx.tlb;
+  const regime = el2 ? REGIME_EL2 : REGIME_EL10;
+  const s2on = s2Enabled(sr32, el);
+  if (!el2) setupS2(ctx, s2p, t);
+  s1p.s2 = s2on ? s2p : null;
+  if (!walk(ctx.mem, s1p, lo, hi, s1o, r)) return false;
+  if (!s2on) {
+    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
+  } else {
+    if (!stage2(ctx.mem, s2p, asIpa(s1o.oa), s2o, r)) return false;
+    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, s1o.oa);
+  }
+  t.insert(fill);
+  return true;
+}
+
+const prefetchResult = new TranslateResult();
 
 function fillEntry(regime: number, vmid: number, asid: number, lo: number, hi: number, kind: number, shift: number, out: number, ipa: number): void {
   const s12 = kind === KIND_S12;

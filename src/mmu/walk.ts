@@ -7,6 +7,7 @@ import { asPa, type IPA, type PA, POW2 } from './addr.ts';
 import { isDevice, s2MemAttrToMair } from './attrs.ts';
 import { FAULT_ACCESS_FLAG, FAULT_ADDRESS_SIZE, FAULT_EXTERNAL_WALK, FAULT_PERMISSION, FAULT_TRANSLATION, type TranslateResult } from './result.ts';
 import { F_S2_DEVICE, KIND_S2, KM_S2, REGIME_EL10, type Tlb, TlbFill } from './tlb.ts';
+import type { WalkTrace } from './trace.ts';
 
 /** Permission bits of a translation: read/write/execute at EL1 or EL2 (privileged) and at EL0. */
 export const P_R1 = 1;
@@ -77,6 +78,13 @@ export class WalkOut {
   global = true;
 }
 
+let walkTrace: WalkTrace | null = null;
+
+/** Observe every descriptor read by every walk (null: none). One process-wide observer: tools set it around a walk. */
+export function setWalkTrace(t: WalkTrace | null): void {
+  walkTrace = t;
+}
+
 // The descriptor just read, as halves (module scratch: walks never interleave).
 let dLo = 0;
 let dHi = 0;
@@ -134,7 +142,8 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
   let tableAttrs = 0; // APTable/XNTable/PXNTable accumulated from the table descriptors (stage 1)
   const s2 = p.s2;
   for (;;) {
-    let descAddr = table + indexOf(lo, hi, shift, bits) * 8;
+    const index = indexOf(lo, hi, shift, bits);
+    let descAddr = table + index * 8;
     if (s2 !== null) {
       descAddr = walkStage2(mem, s2, descAddr as IPA, r);
       if (descAddr < 0) return false;
@@ -143,6 +152,7 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     if (!readDesc(mem, asPa(descAddr))) return fail(r, FAULT_EXTERNAL_WALK, level);
     const dl = dLo;
     const dh = dHi;
+    if (walkTrace !== null) walkTrace.descriptor(p.stage, level, table, index, descAddr, dl, dh);
     // bit[0] = 0: Invalid descriptor → Translation fault (ARM §D8.3)
     if ((dl & 1) === 0) return fail(r, FAULT_TRANSLATION, level);
     const isTable = (dl & 2) !== 0 && level < 3;

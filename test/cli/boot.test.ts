@@ -63,7 +63,7 @@ test('the instruction budget: message naming the count, exit 3', () => {
 });
 
 test('bad options: exit 2 with a message', () => {
-  for (const args of [['--cpu', 'pentium'], ['--ram', 'lots'], ['--max-insns', '0'], ['--trace', 'mmu']]) {
+  for (const args of [['--cpu', 'pentium'], ['--ram', 'lots'], ['--max-insns', '0'], ['--trace', 'mmx']]) {
     const r = twostage('boot', HELLO, ...args);
     assert.equal(r.status, 2, args.join(' '));
     assert.match(r.stderr, new RegExp(`^twostage: ${args[0]}: `), args.join(' '));
@@ -77,8 +77,9 @@ test('--trace exec,sysreg: lines on stderr, stdout unchanged', () => {
   const r = twostage('boot', HELLO, '--trace', 'exec,sysreg');
   assert.equal(r.stdout, 'Hello from EL2\n');
   const lines = r.stderr.split('\n');
-  assert.equal(lines[0], '0x0000000040080000: d2a12001'); // movz x1, #0x900, lsl #16
-  assert.equal(lines[1], '0x0000000040080004: 10000242'); // adr x2, greeting
+  // objdump -d examples/hello.elf: `mov x1, #0x9000000 // #150994944` (MOVZ hw=1), `adr x2, 4008004c <greeting>`
+  assert.equal(lines[0], '0x0000000040080000: d2a12001  mov\tx1, #0x9000000             \t// #150994944');
+  assert.equal(lines[1], '0x0000000040080004: 10000242  adr\tx2, 0x4008004c');
   assert.ok(lines.includes('mrs CurrentEL -> 0x0000000000000008'), 'CurrentEL.EL = 2 in bits 3:2');
   assert.equal(r.status, 0);
 });

@@ -48,10 +48,10 @@ export interface QemuRun {
   status: number | null;
 }
 
-/** Run one ELF on QEMU with stdin closed and a timeout. */
-export function runQemu(elf: string): Promise<QemuRun> {
+/** Run one ELF on QEMU with stdin closed and a timeout; `extra` goes before -kernel's arguments (e.g. -m 256M). */
+export function runQemu(elf: string, extra: readonly string[] = []): Promise<QemuRun> {
   return new Promise((resolve) => {
-    const p = spawn(QEMU, [...QEMU_ARGS, elf], { stdio: ['ignore', 'pipe', 'inherit'], timeout: QEMU_TIMEOUT_MS });
+    const p = spawn(QEMU, [...extra, ...QEMU_ARGS, elf], { stdio: ['ignore', 'pipe', 'inherit'], timeout: QEMU_TIMEOUT_MS });
     const chunks: Buffer[] = [];
     p.stdout.on('data', (b: Buffer) => chunks.push(b));
     // QEMU exits with status 0 on SIGTERM, so a timeout is recognised by `killed`, not by the status

@@ -43,6 +43,11 @@ const bitmask: Acc = {
     fs.set('imms', e.imms);
   },
 };
+/** GNU as's `bic Rd, Rn, #imm`: AND (immediate) with the inverted mask (assembly only; objdump prints `and`). */
+const bitmaskInverted: Acc = {
+  get: (f) => ~bitmask.get(f) & ((1n << BigInt(size(f))) - 1n),
+  set: (v, fs, col) => bitmask.set(~toWidth(v, needSf(fs), col, 'not a valid bitmask immediate (out of range)') & ((1n << BigInt(needSf(fs))) - 1n), fs, col),
+};
 const logValid = (f: Fields) => decodeBitMasks(f.N!, f.imms!, f.immr!, true, size(f)) !== undefined;
 
 /** MOVZ/MOVN `mov` alias value: imm16 << 16·hw, inverted for MOVN. */
@@ -197,7 +202,7 @@ export const DP_IMM_SYNTAX: Record<string, readonly Form[]> = {
     { mn: 'cmp', ops: [Rn_SP, ...imm12], fixed: { Rd: 31 } },
     { mn: 'subs', ops: [Rd, Rn_SP, ...imm12] },
   ],
-  AND_imm: [{ mn: 'and', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid }],
+  AND_imm: [{ mn: 'and', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid }, { mn: 'bic', ops: [Rd_SP, Rn, imm(bitmaskInverted)], only: 'asm' }],
   ORR_imm: [
     { mn: 'mov', ops: [Rd_SP, imm(bitmask)], fixed: { Rn: 31 }, when: (f) => logValid(f) && !moveWidePreferred(f.sf!, f.N!, f.imms!, f.immr!), comment: movComment(bitmask), prio: 2 },
     { mn: 'orr', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid },

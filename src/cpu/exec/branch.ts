@@ -4,7 +4,7 @@
 import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
 import { conditionHolds } from '../pstate.ts';
-import { PC, TMP0 } from '../state.ts';
+import { INSN, PC, TMP0 } from '../state.ts';
 
 const LR = 30;
 
@@ -28,20 +28,23 @@ export function branchTo(c: Cpu, slot: number): void {
 }
 
 /** B: 0 00101 imm26. Target = this instruction + SignExtend(imm26:'00'). */
-export function b(c: Cpu, w: number): void {
+export function b(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   x[PC] = x[PC]! + BigInt(((w << 6) >> 4) - 4);
 }
 
 /** BL: 1 00101 imm26. X30 ← the next instruction's address. */
-export function bl(c: Cpu, w: number): void {
+export function bl(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   x[LR] = x[PC]!;
   x[PC] = x[PC]! + BigInt(((w << 6) >> 4) - 4);
 }
 
 /** B.cond: 0101010 0 imm19 0 cond. ConditionHolds(cond); AL and NV both always branch. */
-export function bCond(c: Cpu, w: number): void {
+export function bCond(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   if (conditionHolds(c, w & 15)) {
     const x = c.x;
     x[PC] = x[PC]! + BigInt(((w << 8) >> 13) * 4 - 4);
@@ -49,7 +52,8 @@ export function bCond(c: Cpu, w: number): void {
 }
 
 /** CBZ/CBNZ: sf 011010 op imm19 Rt. op=0 branches if Rt is zero, op=1 if it is not; W form tests bits 31:0. */
-export function cbz(c: Cpu, w: number): void {
+export function cbz(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const t = (w & 31) * 2; // Rt=31 is XZR (slot 31 reads zero)
   const zero = (w & 0x80000000) !== 0 ? (u[t]! | u[t + 1]!) === 0 : u[t] === 0;
@@ -60,7 +64,8 @@ export function cbz(c: Cpu, w: number): void {
 }
 
 /** TBZ/TBNZ: b5 011011 op b40 imm14 Rt. Tests bit b5:b40 of Rt (b5=0: the W form); op=0 branches if it is 0. */
-export function tbz(c: Cpu, w: number): void {
+export function tbz(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const t = (w & 31) * 2;
   const bit = ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
@@ -72,12 +77,14 @@ export function tbz(c: Cpu, w: number): void {
 }
 
 /** BR and RET: 1101011 0000|0010 11111 000000 Rn 00000. PC ← Xn (Rn=31 reads XZR; RET's default Rn is 30). */
-export function br(c: Cpu, w: number): void {
+export function br(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   branchTo(c, (w >>> 5) & 31);
 }
 
 /** BLR: 1101011 0001 11111 000000 Rn 00000. The target is read before X30 is written (BLR X30 works). */
-export function blr(c: Cpu, w: number): void {
+export function blr(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   x[TMP0] = x[(w >>> 5) & 31]!;
   x[LR] = x[PC]!;

@@ -5,13 +5,14 @@ import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import {
   FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC, REG_SP,
-  TMP2, WRITE_ZR,
+  INSN, TMP2, WRITE_ZR,
 } from '../state.ts';
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from './bitmask.ts';
 import { onesHi, onesLo, POW2, shift64, SHIFT_ASR, SHIFT_LSR, SHIFT_ROR } from './shifts.ts';
 
 /** ADD/ADDS/SUB/SUBS (immediate): sf op S 100010 sh imm12 Rn Rd. Rn is SP-capable; Rd is SP unless S=1. */
-export function addSubImm(c: Cpu, w: number): void {
+export function addSubImm(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const u = c.u32;
   const n = REG_SP[(w >>> 5) & 31]!;
@@ -48,7 +49,8 @@ export function addSubImm(c: Cpu, w: number): void {
 }
 
 /** AND/ORR/EOR/ANDS (immediate): sf opc 100100 N immr imms Rn Rd. Rd is SP-capable unless ANDS; Rn is ZR. */
-export function logicalImm(c: Cpu, w: number): void {
+export function logicalImm(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const idx = bitmaskIndex(w);
   const opc = (w >>> 29) & 3;
   const n = (w >>> 5) & 31;
@@ -88,7 +90,8 @@ export function logicalImm(c: Cpu, w: number): void {
 }
 
 /** MOVN/MOVZ/MOVK: sf opc 100101 hw imm16 Rd (opc=01 is unallocated and has no row). */
-export function moveWide(c: Cpu, w: number): void {
+export function moveWide(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const opc = (w >>> 29) & 3;
   const hw = (w >>> 21) & 3;
@@ -113,7 +116,8 @@ export function moveWide(c: Cpu, w: number): void {
 const PAGE_MASK = 0xffff_ffff_ffff_f000n;
 
 /** ADR/ADRP: op immlo 10000 immhi Rd. The instruction's own address is PC - 4. */
-export function adr(c: Cpu, w: number): void {
+export function adr(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const imm = (((w << 8) >> 11) & ~3) | ((w >>> 29) & 3); // SignExtend(immhi:immlo, 21)
   const d = WRITE_ZR[w & 31]!;
@@ -126,7 +130,8 @@ export function adr(c: Cpu, w: number): void {
  * DecodeBitMasks(N, imms, immr, FALSE), bot = (dst AND NOT wmask) OR (ROR(src, R) AND wmask),
  * top = SBFM ? Replicate(src<S>) : dst, result = (top AND NOT tmask) OR (bot AND tmask); dst = 0 unless BFM.
  */
-export function bitfield(c: Cpu, w: number): void {
+export function bitfield(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const opc = (w >>> 29) & 3;
   const r = (w >>> 16) & 63;
@@ -175,7 +180,8 @@ export function bitfield(c: Cpu, w: number): void {
 }
 
 /** EXTR: sf 00 100111 N 0 Rm imms Rn Rd — bits lsb.. of the concatenation Rn:Rm. */
-export function extract(c: Cpu, w: number): void {
+export function extract(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const lsb = (w >>> 10) & 63;
   const m = (w >>> 16) & 31;

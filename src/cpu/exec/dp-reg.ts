@@ -6,12 +6,13 @@ import { undefinedInsn } from '../exception.ts';
 import { conditionHolds, readNzcv, writeNzcv } from '../pstate.ts';
 import {
   FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, REG_SP,
-  TMP0, TMP1, TMP2, WRITE_ZR,
+  INSN, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 import { ONES64, POW2, shift32, shift64, SHIFT_LSL } from './shifts.ts';
 
 /** ADD/ADDS/SUB/SUBS (shifted register): sf op S 01011 shift 0 Rm imm6 Rn Rd. Rn and Rd are ZR. */
-export function addSubShifted(c: Cpu, w: number): void {
+export function addSubShifted(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const type = (w >>> 22) & 3;
   if (type === 3) return undefinedInsn(c); // shift=11 is reserved
   const n = (w >>> 5) & 31;
@@ -28,12 +29,16 @@ export function addSubShifted(c: Cpu, w: number): void {
       k = 0;
     }
     if (!setFlags) {
-      if (sub) x[d] = x[n]! - x[m]! * POW2[k]!;
+      // k = 0 (no shift, or a shift already applied into TMP2) is the common case: skip the multiply
+      if (k === 0) {
+        if (sub) x[d] = x[n]! - x[m]!;
+        else x[d] = x[n]! + x[m]!;
+      } else if (sub) x[d] = x[n]! - x[m]! * POW2[k]!;
       else x[d] = x[n]! + x[m]! * POW2[k]!;
       return;
     }
     x[FLAG_A] = x[n]!;
-    x[FLAG_B] = x[m]! * POW2[k]!;
+    x[FLAG_B] = k === 0 ? x[m]! : x[m]! * POW2[k]!;
     x[FLAG_R] = sub ? x[FLAG_A]! - x[FLAG_B]! : x[FLAG_A]! + x[FLAG_B]!;
     x[d] = x[FLAG_R]!;
     c.flagKind = sub ? FLAGS_SUB64 : FLAGS_ADD64;
@@ -64,7 +69,8 @@ const EXT_MASK = new BigUint64Array([0xffn, 0xffffn, 0xffff_ffffn, ONES64, 0xffn
 const EXT_SIGN = new BigUint64Array([0n, 0n, 0n, 0n, 0x80n, 0x8000n, 0x8000_0000n, 0n]);
 
 /** ADD/ADDS/SUB/SUBS (extended register): sf op S 01011 00 1 Rm option imm3 Rn Rd. Rn|SP; Rd|SP unless S=1. */
-export function addSubExtended(c: Cpu, w: number): void {
+export function addSubExtended(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const sh = (w >>> 10) & 7;
   if (sh > 4) return undefinedInsn(c); // LSL amounts above 4 are reserved
   const opt = (w >>> 13) & 7;
@@ -95,7 +101,8 @@ export function addSubExtended(c: Cpu, w: number): void {
 }
 
 /** AND/BIC/ORR/ORN/EOR/EON/ANDS/BICS (shifted register): sf opc 01010 shift N Rm imm6 Rn Rd. */
-export function logicalShifted(c: Cpu, w: number): void {
+export function logicalShifted(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const type = (w >>> 22) & 3;
   const opc = (w >>> 29) & 3;
   const invert = (w & 0x200000) !== 0; // N: NOT(operand2)
@@ -115,12 +122,16 @@ export function logicalShifted(c: Cpu, w: number): void {
       m = TMP2;
       k = 0;
     }
+    if (k !== 0) {
+      x[TMP2] = x[m]! * POW2[k]!; // LSL #k, truncated by the store
+      m = TMP2;
+    }
     switch (opc) {
-      case 0: x[d] = x[n]! & (x[m]! * POW2[k]!); break;
-      case 1: x[d] = x[n]! | (x[m]! * POW2[k]!); break;
-      case 2: x[d] = x[n]! ^ (x[m]! * POW2[k]!); break;
+      case 0: x[d] = x[n]! & x[m]!; break;
+      case 1: x[d] = x[n]! | x[m]!; break;
+      case 2: x[d] = x[n]! ^ x[m]!; break;
       default:
-        x[FLAG_R] = x[n]! & (x[m]! * POW2[k]!);
+        x[FLAG_R] = x[n]! & x[m]!;
         x[d] = x[FLAG_R]!;
         c.flagKind = FLAGS_LOGIC64;
     }
@@ -149,7 +160,8 @@ export function logicalShifted(c: Cpu, w: number): void {
  * ADC/ADCS/SBC/SBCS: sf op S 11010000 Rm 000000 Rn Rd. AddWithCarry(Rn, op ? NOT(Rm) : Rm, PSTATE.C); flags are
  * computed eagerly because the carry-in makes the lazy ADD kinds inexact.
  */
-export function addSubCarry(c: Cpu, w: number): void {
+export function addSubCarry(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const cin = (readNzcv(c) >>> 29) & 1;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
@@ -190,7 +202,8 @@ function nzcvBits(n: number, z: boolean, cy: boolean, v: number): number {
  * CCMN/CCMP (register and immediate): sf op 1 11010010 Rm|imm5 cond x 0 Rn 0 nzcv. If ConditionHolds(cond) the
  * flags are those of Rn + op2 (CCMN) or Rn - op2 (CCMP), recorded lazily; otherwise NZCV = the nzcv field.
  */
-export function condCompare(c: Cpu, w: number): void {
+export function condCompare(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   if (!conditionHolds(c, (w >>> 12) & 15)) {
     writeNzcv(c, (w & 15) << 28);
     return;
@@ -217,7 +230,8 @@ export function condCompare(c: Cpu, w: number): void {
 }
 
 /** CSEL/CSINC/CSINV/CSNEG: sf op 0 11010100 Rm cond 0 o2 Rn Rd. Rd = cond ? Rn : f(Rm), f by op:o2. */
-export function condSelect(c: Cpu, w: number): void {
+export function condSelect(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const d = WRITE_ZR[w & 31]!;
   const take = conditionHolds(c, (w >>> 12) & 15);
   const src = take ? (w >>> 5) & 31 : (w >>> 16) & 31;
@@ -239,7 +253,8 @@ export function condSelect(c: Cpu, w: number): void {
 }
 
 /** MADD/MSUB: sf 00 11011 000 Rm o0 Ra Rn Rd. Rd = Ra ± Rn * Rm. */
-export function mulAdd(c: Cpu, w: number): void {
+export function mulAdd(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
   const a = (w >>> 10) & 31;
@@ -258,7 +273,8 @@ export function mulAdd(c: Cpu, w: number): void {
 }
 
 /** SMADDL/SMSUBL/UMADDL/UMSUBL: 1 00 11011 U 01 Rm o0 Ra Rn Rd. Xd = Xa ± Wn * Wm (64-bit product). */
-export function mulAddLong(c: Cpu, w: number): void {
+export function mulAddLong(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const x = c.x;
   const n = (w >>> 5) & 31;
@@ -276,7 +292,8 @@ export function mulAddLong(c: Cpu, w: number): void {
 }
 
 /** SMULH/UMULH: 1 00 11011 U 10 Rm 0 11111 Rn Rd. The high 64 bits of the 128-bit product (BigInt math: rare). */
-export function mulHigh(c: Cpu, w: number): void {
+export function mulHigh(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
@@ -289,7 +306,8 @@ export function mulHigh(c: Cpu, w: number): void {
  * UDIV/SDIV/LSLV/LSRV/ASRV/RORV: sf 0 0 11010110 Rm opcode Rn Rd. Division rounds toward zero; a zero divisor
  * gives 0 and INT_MIN / -1 gives INT_MIN (no exception in A64). Shift counts are Rm MOD datasize.
  */
-export function dataProc2(c: Cpu, w: number): void {
+export function dataProc2(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
@@ -325,7 +343,8 @@ export function dataProc2(c: Cpu, w: number): void {
 }
 
 /** RBIT/REV16/REV32/REV/CLZ/CLS: sf 1 0 11010110 00000 opcode Rn Rd. */
-export function dataProc1(c: Cpu, w: number): void {
+export function dataProc1(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const n = (w >>> 5) & 31;
   const d = WRITE_ZR[w & 31]!;
@@ -397,7 +416,8 @@ const CRC32C_TABLE = crcTable(0x82f63b78); // 0x1EDC6F41 bit-reversed
  * CRC32B/H/W/X and CRC32CB/CH/CW/CX (FEAT_CRC32, advertised by ID_AA64ISAR0_EL1.CRC32 on Cortex-A57):
  * sf 0 0 11010110 Rm 010 C sz Rn Rd. Wd = CRC of Wn updated with the low 8 << sz bits of Rm, no inversions.
  */
-export function crc32(c: Cpu, w: number): void {
+export function crc32(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const table = (w & 0x1000) !== 0 ? CRC32C_TABLE : CRC32_TABLE;
   const bytes = 1 << ((w >>> 10) & 3);

@@ -5,18 +5,21 @@ import type { Cpu } from '../cpu.ts';
 import {
   EC_BRK, EC_HVC, EC_SMC, EC_SVC, exceptionReturn, hcrLo, raiseHere, raiseNext, syncTarget, undefinedInsn,
 } from '../exception.ts';
+import { INSN } from '../state.ts';
 
 const HCR_TSC = 1 << 19;
 const HCR_TGE = 1 << 27;
 const HCR_HCD = 1 << 29;
 
 /** SVC #imm16: AArch64.CallSupervisor — EC 0x15 to EL1 (EL2 from EL0 when HCR_EL2.TGE = 1, EL2 at EL2). */
-export function svc(c: Cpu, w: number): void {
+export function svc(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   raiseNext(c, syncTarget(c), EC_SVC, (w >>> 5) & 0xffff);
 }
 
 /** HVC #imm16: UNDEFINED at EL0, and at EL1/EL2 when HCR_EL2.HCD = 1 (no EL3); else EC 0x16 to EL2 (ARM C6.2.174). */
-export function hvc(c: Cpu, w: number): void {
+export function hvc(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   if (c.el === 0 || (hcrLo(c) & HCR_HCD) !== 0) {
     undefinedInsn(c);
     return;
@@ -29,7 +32,8 @@ export function hvc(c: Cpu, w: number): void {
  * TGE = 1) trapped to EL2 with EC 0x17 and ELR = the SMC (the IMPLEMENTATION DEFINED trap without EL3, as QEMU);
  * otherwise the firmware hook (PSCI), and UNDEFINED when it declines.
  */
-export function smc(c: Cpu, w: number): void {
+export function smc(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   if (c.el === 0) {
     undefinedInsn(c);
     return;
@@ -46,19 +50,21 @@ export function smc(c: Cpu, w: number): void {
  * BRK #imm16: AArch64.SoftwareBreakpoint — EC 0x3C, ELR = the BRK; to EL2 from EL0/EL1 when HCR_EL2.TGE = 1
  * (MDCR_EL2.TDE is not modelled), else EL1, and to EL2 at EL2.
  */
-export function brk(c: Cpu, w: number): void {
+export function brk(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const target = c.el === 2 || (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
   raiseHere(c, target, EC_BRK, (w >>> 5) & 0xffff);
 }
 
 /** HLT #imm16: the machine's hook first (semihosting on HLT #0xF000); with EDSCR.HDE = 0 it is UNDEFINED (C6.2.173). */
-export function hlt(c: Cpu, w: number): void {
+export function hlt(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   if (c.hooks.hlt(c, (w >>> 5) & 0xffff)) return;
   undefinedInsn(c);
 }
 
 /** ERET: UNDEFINED at EL0 (ARM C6.2.157); otherwise AArch64.ExceptionReturn. */
-export function eret(c: Cpu, _w: number): void {
+export function eret(c: Cpu): void {
   if (c.el === 0) {
     undefinedInsn(c);
     return;

@@ -10,16 +10,16 @@
 import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 import { translate } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
-import { REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
+import { INSN, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
 import { alignmentFault, ISS_AR, singleIss, spAlignmentFault, spMisaligned, vaAligned } from './ldst-access.ts';
 
 const MONITOR_FAIL = 0;
 const MONITOR_PASS = 1;
 const MONITOR_ABORTED = 2;
 
-/** VA = Rn|SP into TMP0, after AArch64.CheckSPAlignment. False if the SP alignment fault was taken. */
-function baseAddress(c: Cpu, w: number): boolean {
-  const rn = (w >>> 5) & 31;
+/** VA = Rn|SP into TMP0, after AArch64.CheckSPAlignment. False if the SP alignment fault was taken. `rn` is the field
+ * (not the word, which would be boxed when passed: see Handler in encoding.ts). */
+function baseAddress(c: Cpu, rn: number): boolean {
   if (rn === 31 && spMisaligned(c)) {
     spAlignmentFault(c);
     return false;
@@ -58,10 +58,11 @@ function exclusiveMonitorsPass(c: Cpu, bytes: number): number {
 }
 
 /** LDXR/LDAXR (+B/H), W or X by size: Rt = [Rn], then mark the monitor. No instruction syndrome (ISV=0). */
-export function loadExclusive(c: Cpu, w: number): void {
+export function loadExclusive(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const bytes = 1 << size;
-  if (!baseAddress(c, w)) return;
+  if (!baseAddress(c, (w >>> 5) & 31)) return;
   if (!vaAligned(c, bytes)) return alignmentFault(c, ACC_READ);
   if (!c.load(bytes)) return;
   markExclusive(c, bytes);
@@ -73,10 +74,11 @@ export function loadExclusive(c: Cpu, w: number): void {
  * Rs == Rt or Rs == Rn (Rn != SP) is CONSTRAINED UNPREDICTABLE; as QEMU: the address and data are read
  * before Ws is written.
  */
-export function storeExclusive(c: Cpu, w: number): void {
+export function storeExclusive(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const bytes = 1 << size;
-  if (!baseAddress(c, w)) return;
+  if (!baseAddress(c, (w >>> 5) & 31)) return;
   const r = exclusiveMonitorsPass(c, bytes);
   if (r === MONITOR_ABORTED) return;
   if (r === MONITOR_PASS && !c.store(bytes, w & 31)) return;
@@ -88,13 +90,14 @@ export function storeExclusive(c: Cpu, w: number): void {
  * the whole pair must be aligned to its size (8 or 16). Rt == Rt2 is CONSTRAINED UNPREDICTABLE; as QEMU
  * (gen_load_exclusive): Rt2 is written last, so it gets the second value.
  */
-export function loadExclusivePair(c: Cpu, w: number): void {
+export function loadExclusivePair(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const wide = (w & (1 << 30)) !== 0;
   const total = wide ? 16 : 8;
   const rt = WRITE_ZR[w & 31]!;
   const rt2 = WRITE_ZR[(w >>> 10) & 31]!;
-  if (!baseAddress(c, w)) return;
+  if (!baseAddress(c, (w >>> 5) & 31)) return;
   if (!vaAligned(c, total)) return alignmentFault(c, ACC_READ);
   if (!c.load(8)) return;
   if (wide) {
@@ -117,13 +120,14 @@ export function loadExclusivePair(c: Cpu, w: number): void {
 }
 
 /** STXP/STLXP: store Rt, Rt2 (sz=0: one 8-byte access, Rt in the low word) if the monitor passes; Ws = status. */
-export function storeExclusivePair(c: Cpu, w: number): void {
+export function storeExclusivePair(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const wide = (w & (1 << 30)) !== 0;
   const total = wide ? 16 : 8;
   const rt = w & 31;
   const rt2 = (w >>> 10) & 31;
-  if (!baseAddress(c, w)) return;
+  if (!baseAddress(c, (w >>> 5) & 31)) return;
   const r = exclusiveMonitorsPass(c, total);
   if (r === MONITOR_ABORTED) return;
   if (r === MONITOR_PASS) {
@@ -142,20 +146,22 @@ export function storeExclusivePair(c: Cpu, w: number): void {
 }
 
 /** LDAR (+B/H): an aligned load with the instruction syndrome and AR=1 (ISS valid for acquire/release). */
-export function loadAcquire(c: Cpu, w: number): void {
+export function loadAcquire(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const bytes = 1 << size;
-  if (!baseAddress(c, w)) return;
+  if (!baseAddress(c, (w >>> 5) & 31)) return;
   if (!vaAligned(c, bytes)) return alignmentFault(c, ACC_READ);
   if (!c.load(bytes, singleIss(size, 1, w & 31) | ISS_AR)) return;
   c.x[WRITE_ZR[w & 31]!] = c.x[TMP1]!;
 }
 
 /** STLR (+B/H): an aligned store with the instruction syndrome and AR=1. */
-export function storeRelease(c: Cpu, w: number): void {
+export function storeRelease(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const bytes = 1 << size;
-  if (!baseAddress(c, w)) return;
+  if (!baseAddress(c, (w >>> 5) & 31)) return;
   if (!vaAligned(c, bytes)) return alignmentFault(c, ACC_WRITE);
   c.store(bytes, w & 31, singleIss(size, 0, w & 31) | ISS_AR);
 }

@@ -35,6 +35,6 @@ export function fpAccessTrapped(c: Cpu): boolean {
 }
 
 /** Every FP/SIMD encoding class: the traps above, else UNDEFINED (the instruction itself is not modelled). */
-export function fpsimd(c: Cpu, _w: number): void {
+export function fpsimd(c: Cpu): void {
   if (!fpAccessTrapped(c)) undefinedInsn(c);
 }

@@ -2,7 +2,7 @@
 // opc 101 0 idx L imm7 Rt2 Rn Rt, idx 000 no-allocate offset, 001 post-index, 010 offset, 011 pre-index.
 // Two accesses at VA and VA + size, no instruction syndrome (ISV=0: not a single-register access).
 import type { Cpu } from '../cpu.ts';
-import { REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
+import { INSN, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
 import { spAlignmentFault, spMisaligned } from './ldst-access.ts';
 
 /**
@@ -14,7 +14,8 @@ import { spAlignmentFault, spMisaligned } from './ldst-access.ts';
  *   stores the registers' old values.
  * A fault on either access leaves every register unchanged (a store may have written its first half).
  */
-export function ldstPair(c: Cpu, w: number): void {
+export function ldstPair(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const opc = w >>> 30;
   const idx = (w >>> 23) & 3;

@@ -4,7 +4,7 @@
 // extension into Rt happen in ldst-access.ts `transfer`. Writeback happens only after the access succeeded.
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
-import { PC, REG_SP, TMP0, TMP2 } from '../state.ts';
+import { INSN, PC, REG_SP, TMP0, TMP2 } from '../state.ts';
 import { setVa, singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
 
 /** imm9 (bits 20:12), sign-extended. */
@@ -13,36 +13,39 @@ function imm9(w: number): number {
 }
 
 /** LDR/STR… (immediate, unsigned offset): size 111 0 01 opc imm12 Rn Rt; offset = imm12 << size. */
-export function ldstUnsignedOffset(c: Cpu, w: number): void {
+export function ldstUnsignedOffset(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   setVa(c, REG_SP[rn]!, ((w >>> 10) & 0xfff) << size);
-  transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el);
+  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
 /** LDUR/STUR… (unscaled immediate): size 111 0 00 opc 0 imm9 00 Rn Rt. */
-export function ldstUnscaled(c: Cpu, w: number): void {
+export function ldstUnscaled(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   setVa(c, REG_SP[rn]!, imm9(w));
-  transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el);
+  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
 /**
  * LDTR/STTR… (unprivileged): size 111 0 00 opc 0 imm9 10 Rn Rt. At EL1 the access is checked with EL0
  * permissions (AccType_UNPRIV); at EL0 and (non-VHE) EL2 it is an ordinary access.
  */
-export function ldstUnprivileged(c: Cpu, w: number): void {
+export function ldstUnprivileged(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   setVa(c, REG_SP[rn]!, imm9(w));
-  transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el === 1 ? 0 : c.el);
+  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el === 1 ? 0 : c.el);
 }
 
 /**
@@ -51,7 +54,8 @@ export function ldstUnprivileged(c: Cpu, w: number): void {
  * Rn == Rt with writeback (Rn != SP) is CONSTRAINED UNPREDICTABLE; as QEMU: a store writes the old Rt, a load
  * leaves Rn = the written-back address (the writeback comes last).
  */
-export function ldstPostIndex(c: Cpu, w: number): void {
+export function ldstPostIndex(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
@@ -59,12 +63,13 @@ export function ldstPostIndex(c: Cpu, w: number): void {
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   const n = REG_SP[rn]!;
   x[TMP0] = x[n]!;
-  if (!transfer(c, w, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
+  if (!transfer(c, w & 31, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
   x[n] = x[TMP0]! + BigInt(imm9(w));
 }
 
 /** LDR/STR… (immediate, pre-index): size 111 0 00 opc 0 imm9 11 Rn Rt. Syndrome and Rn == Rt as post-index. */
-export function ldstPreIndex(c: Cpu, w: number): void {
+export function ldstPreIndex(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const x = c.x;
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
@@ -72,7 +77,7 @@ export function ldstPreIndex(c: Cpu, w: number): void {
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   const n = REG_SP[rn]!;
   setVa(c, n, imm9(w));
-  if (!transfer(c, w, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
+  if (!transfer(c, w & 31, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
   x[n] = x[TMP0]!;
 }
 
@@ -82,7 +87,8 @@ export function ldstPreIndex(c: Cpu, w: number): void {
  * The scaled offset is a multiply by BigInt(1 << shift): a table of BigInt shift counts measured 45 Mops/s
  * here (the BigInt read from a plain array is a heap object), the multiply ~850 Mops/s.
  */
-export function ldstRegisterOffset(c: Cpu, w: number): void {
+export function ldstRegisterOffset(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const option = (w >>> 13) & 7;
   if ((option & 2) === 0) return undefinedInsn(c); // option<1> == '0': UNDEFINED (sub-word index)
   const x = c.x;
@@ -101,25 +107,27 @@ export function ldstRegisterOffset(c: Cpu, w: number): void {
   }
   const scale = (w & (1 << 12)) !== 0 ? 1 << size : 1; // S=1: LSL #size
   x[TMP0] = x[REG_SP[rn]!]! + x[TMP2]! * BigInt(scale);
-  transfer(c, w, size, opc, singleIss(size, opc, w & 31), c.el);
+  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
 /**
  * LDR (literal) W/X and LDRSW (literal): opc 011 0 00 imm19 Rt; address = this instruction + imm19 * 4.
  * opc 00 → 32-bit, 01 → 64-bit, 10 → LDRSW (opc 11 is PRFM, its own row).
  */
-export function ldrLiteral(c: Cpu, w: number): void {
+export function ldrLiteral(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const opc = w >>> 30;
   c.x[TMP0] = c.x[PC]! + BigInt(((w << 8) >> 13) * 4 - 4); // x[PC] is the next instruction
   const size = opc === 1 ? 3 : 2;
   const ldOpc = opc === 2 ? 2 : 1; // LDRSW: sign-extend to 64 bits
-  transfer(c, w, size, ldOpc, singleIss(size, ldOpc, w & 31), c.el);
+  transfer(c, w & 31, size, ldOpc, singleIss(size, ldOpc, w & 31), c.el);
 }
 
 /** PRFM (immediate, literal) and PRFUM: prefetch hints, no architectural effect (no SP alignment check either). */
-export function prefetch(_c: Cpu, _w: number): void {}
+export function prefetch(_c: Cpu): void {}
 
 /** PRFM (register): a hint, but the option<1> = 0 encodings are UNDEFINED as for every register-offset form. */
-export function prefetchRegister(c: Cpu, w: number): void {
+export function prefetchRegister(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   if ((w & (2 << 13)) === 0) undefinedInsn(c); // option<1> == '0': UNDEFINED
 }

@@ -13,7 +13,7 @@ import { translate } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
 import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
-import { SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR, XZR } from '../state.ts';
+import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR, XZR } from '../state.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
 // --- SCTLR_EL1 / CNTKCTL_EL1 / CPTR_EL2 bits used here ---
@@ -116,7 +116,8 @@ function unallocatedSysreg(c: Cpu, w: number): void {
 }
 
 /** MRS Xt, <reg> and MSR <reg>, Xt: 1101010100 L 1 o0 op1 CRn CRm op2 Rt. */
-export function msrMrs(c: Cpu, w: number): void {
+export function msrMrs(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const i = SYSREG_BY_KEY[(w >>> 5) & 0xffff]!;
   if (i < 0) return unallocatedSysreg(c, w);
   const read = (w & (1 << 21)) !== 0;
@@ -142,7 +143,9 @@ export function msrMrs(c: Cpu, w: number): void {
       case K_STORE:
       case K_CONST: {
         const from = EL1_READS[i]!;
-        c.x[d] = c.sr[el === 1 && from >= 0 ? from : i]!; // EL1 reads of MIDR/MPIDR return VPIDR_EL2/VMPIDR_EL2
+        const j = el === 1 && from >= 0 ? from : i; // EL1 reads of MIDR/MPIDR return VPIDR_EL2/VMPIDR_EL2
+        // --sync architectural: MRS sees the register's last write even while it is pending (ARM §D24.1.2.2)
+        c.x[d] = c.sync !== null && SYNC[j] === 1 ? c.sync.read(c, j) : c.sr[j]!;
         return;
       }
       case K_PSTATE:
@@ -163,6 +166,12 @@ export function msrMrs(c: Cpu, w: number): void {
   switch (kind) {
     case K_STORE: {
       const m = sysregMasks(c.profile);
+      if (c.sync !== null && SYNC[i] === 1) {
+        // --sync architectural: indirect reads see the write only after a context synchronization event
+        c.sync.pendingValue[i] = (c.x[t]! & m.keep[i]!) | m.res1[i]!;
+        c.sync.markPending(i);
+        return;
+      }
       c.sr[i] = (c.x[t]! & m.keep[i]!) | m.res1[i]!; // RES0 bits cleared, RES1 bits set on write
       break;
     }
@@ -179,12 +188,13 @@ export function msrMrs(c: Cpu, w: number): void {
     default:
       break; // 'const' read/write registers are RAZ/WI
   }
-  // Immediate semantics for now: a write that affects translation or routing synchronizes at once
+  // --sync immediate: a write that affects translation or routing synchronizes at once
   if (SYNC[i] === 1) c.contextSync();
 }
 
 /** MSR <pstatefield>, #imm: 1101010100 0 00 op1 0100 CRm op2 11111 (v8.0: SPSel, DAIFSet, DAIFClr). */
-export function msrImm(c: Cpu, w: number): void {
+export function msrImm(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const op1 = (w >>> 16) & 7;
   const op2 = (w >>> 5) & 7;
   const crm = (w >>> 8) & 15;
@@ -204,10 +214,11 @@ export function msrImm(c: Cpu, w: number): void {
 }
 
 /** NOP, YIELD, SEV, SEVL and the unallocated hints (which execute as NOP, ARM C6.2 HINT). */
-export function hintNop(_c: Cpu, _w: number): void {}
+export function hintNop(_c: Cpu): void {}
 
 /** WFI / WFE: CRm:op2 = 3 / 2 in the HINT space. */
-export function wfx(c: Cpu, w: number): void {
+export function wfx(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const wfe = (w & (1 << 5)) === 0 ? 1 : 0; // op2 = 010 WFE, 011 WFI; ISS.TI = 1 for WFE
   const el = c.el;
   // SCTLR_EL1.nTWI/nTWE = 0 traps EL0 WFI/WFE to EL1 (to EL2 when HCR_EL2.TGE=1)
@@ -219,22 +230,27 @@ export function wfx(c: Cpu, w: number): void {
 }
 
 /** CLREX: ClearExclusiveLocal. */
-export function clrex(c: Cpu, _w: number): void {
+export function clrex(c: Cpu): void {
   c.exclAddr = -1;
 }
 
-/** DSB / DMB: accesses complete in program order in this model; the MMU issue adds TLBI completion at DSB. */
-export function barrier(_c: Cpu, _w: number): void {}
+/** DSB / DMB: accesses complete in program order in this model. Under --sync architectural a DSB (op2 = 100, bit 5
+ * clear) completes the TLBIs its domain CRm covers (ARM §D8.17.8). */
+export function barrier(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  if (c.sync !== null && (w & 0x20) === 0) c.sync.dsb(c, (w >>> 8) & 15);
+}
 
 /** ISB: a context synchronization event. */
-export function isb(c: Cpu, _w: number): void {
+export function isb(c: Cpu): void {
   c.contextSync();
 }
 
 const SYSOP_TRAP_BIT: Record<SysOpTrap, number> = { TTLB: HCR.TTLB, TPC: HCR.TPC, TPU: HCR.TPU, TSW: HCR.TSW, TDZ: HCR.TDZ };
 
 /** SYS #op1, Cn, Cm, #op2, Xt: 1101010100 0 01 op1 CRn CRm op2 Rt — TLBI, AT, DC, IC (src/arch/sysops.ts). */
-export function sys(c: Cpu, w: number): void {
+export function sys(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   const k = SYSOP_BY_KEY[(w >>> 5) & 0x3fff]!;
   if (k < 0) return unallocatedSysreg(c, w);
   const op = SYSOPS[k]!;
@@ -253,8 +269,13 @@ export function sys(c: Cpu, w: number): void {
   switch (op.kind) {
     case 'tlbi':
       // HCR_EL2.FB: EL1 TLB maintenance is broadcast (the Inner Shareable form)
-      tlbi(c, el === 1 && op.broadcast !== undefined && (hcr & HCR.FB) !== 0 ? op.broadcast : op.name, u[t * 2]!, u[t * 2 + 1]!);
+    {
+      const name = el === 1 && op.broadcast !== undefined && (hcr & HCR.FB) !== 0 ? op.broadcast : op.name;
+      // --sync architectural: the invalidation waits for a DSB
+      if (c.sync !== null) c.sync.tlbi(c, name, u[t * 2]!, u[t * 2 + 1]!);
+      else tlbi(c, name, u[t * 2]!, u[t * 2 + 1]!);
       return;
+    }
     case 'at': {
       const par = at(c, op.name, u[t * 2]!, u[t * 2 + 1]!, c.tr);
       // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11)
@@ -271,7 +292,8 @@ export function sys(c: Cpu, w: number): void {
 }
 
 /** SYSL: no SYSL operation exists in v8.0 (IMPLEMENTATION DEFINED space trapped by TIDCP, else UNDEFINED). */
-export function sysl(c: Cpu, w: number): void {
+export function sysl(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
   unallocatedSysreg(c, w);
 }
 

@@ -1,0 +1,127 @@
+// GNU as macros: `.macro NAME param[:req][=default], …` … `.endm`. The body is kept as source text; an
+// invocation substitutes `\param`, `\@` (the count of macro expansions so far) and `\()` (an empty separator)
+// and the result is assembled like included text.
+import { fail } from './diagnostics.ts';
+import type { Token } from './lexer.ts';
+
+interface MacroParam {
+  readonly name: string;
+  readonly required: boolean;
+  readonly dflt: string;
+}
+
+export interface Macro {
+  readonly name: string;
+  readonly params: readonly MacroParam[];
+  /** Body lines, verbatim. */
+  readonly body: readonly string[];
+  /** Where the body starts: the file and the 1-based line of its first line. */
+  readonly file: string;
+  readonly firstLine: number;
+}
+
+/** `.macro` line tokens (after the directive) → name and parameters. */
+export function macroHead(toks: readonly Token[], col: number): { name: string; params: MacroParam[] } {
+  const head = toks[0];
+  if (!head || head.k !== 'id') fail('.macro needs a name', head?.col ?? col);
+  const params: MacroParam[] = [];
+  let i = 1;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (t.k === 'p' && t.text === ',') {
+      i++;
+      continue;
+    }
+    if (t.k !== 'id') fail('expected a macro parameter name', t.col);
+    let required = false;
+    let dflt = '';
+    i++;
+    const colon = toks[i];
+    if (colon?.k === 'p' && colon.text === ':') {
+      const q = toks[i + 1];
+      if (q?.k !== 'id' || (q.text !== 'req' && q.text !== 'vararg')) fail('expected :req or :vararg', q?.col ?? colon.col);
+      required = q.text === 'req';
+      i += 2;
+    }
+    const eq = toks[i];
+    if (eq?.k === 'p' && eq.text === '=') {
+      const v = toks[i + 1];
+      if (v === undefined) fail('expected a default value', eq.col);
+      dflt = v.k === 'num' ? v.value.toString() : v.k === 'id' ? v.text : v.k === 'str' ? v.value : fail('expected a default value', v.col);
+      i += 2;
+    }
+    if (params.some((p) => p.name === t.text)) fail(`duplicate macro parameter '${t.text}'`, t.col);
+    params.push({ name: t.text, required, dflt });
+  }
+  return { name: head.text, params };
+}
+
+/** Index (0-based) of the `.endm` line ending a body that starts at `from`, or -1; nested .macro pairs count. */
+export function findEndm(lines: readonly string[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.trim().toLowerCase();
+    if (/^\.macro\b/.test(t)) depth++;
+    else if (/^\.endm\b/.test(t)) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The argument text of an invocation, up to a `//` comment or `;`, split on top-level commas (or blanks if none). */
+function splitArgs(text: string, nParams: number): string[] {
+  let s = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' && text[i - 1] !== '\\') quoted = !quoted;
+    if (!quoted && (text.startsWith('//', i) || c === ';')) break;
+    s += c;
+  }
+  s = s.trim();
+  if (s === '') return [];
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '"' && s[i - 1] !== '\\') quoted = !quoted;
+    if (!quoted && (c === '(' || c === '[')) depth++;
+    if (!quoted && (c === ')' || c === ']')) depth--;
+    if (!quoted && depth === 0 && c === ',') {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur.trim());
+  // without commas GNU as also separates arguments by blanks
+  return out.length === 1 && nParams > 1 ? s.split(/\s+/) : out;
+}
+
+/** The body of `m` with its parameters bound to the invocation's argument text. */
+export function expandMacro(m: Macro, argText: string, serial: number, col: number): string {
+  const values = new Map(m.params.map((p) => [p.name, p.dflt]));
+  const given = splitArgs(argText, m.params.length);
+  if (given.length > m.params.length) fail(`too many arguments for macro '${m.name}' (takes ${m.params.length})`, col);
+  const set = new Set<string>();
+  given.forEach((a, k) => {
+    const named = /^([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(a);
+    const p = named && values.has(named[1]!) ? named[1]! : m.params[k]!.name;
+    const v = named && values.has(named[1]!) ? named[2]!.trim() : a;
+    if (v !== '') {
+      values.set(p, v);
+      set.add(p);
+    }
+  });
+  for (const p of m.params) if (p.required && !set.has(p.name)) fail(`missing value for required parameter '${p.name}' of macro '${m.name}'`, col);
+  return m.body
+    .map((line) =>
+      line.replace(/\\(@|\(\)|[A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) =>
+        name === '@' ? String(serial) : name === '()' ? '' : values.has(name) ? values.get(name)! : all,
+      ),
+    )
+    .join('\n');
+}

@@ -1,0 +1,230 @@
+// `twostage walk FILE.elf --until ADDR --va VA [--access read|write|exec] [--el 0|1|2]`: run the ELF on the virt
+// machine until PC == ADDR, then print the translation of VA the way a hypervisor developer reads it: per level the
+// table, index and descriptor with every field decoded, the stage-2 sub-walk of each stage-1 descriptor address, the
+// final PA, attributes and permissions — or the fault with the ESR/FAR/HPFAR it would report.
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { HCR } from '../arch/hcr.ts';
+import { profileByName, PROFILES } from '../arch/profiles.ts';
+import { SR } from '../arch/sysreg-table.ts';
+import { hex32, hex64, parseU64 } from '../bits/bits.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import { PC } from '../cpu/state.ts';
+import { readElf } from '../elf/read.ts';
+import { faultText, hexPa } from '../machine/trace-mmu.ts';
+import { VirtMachine } from '../machine/virt.ts';
+import { allowed, type DescriptorRead, explainTranslation } from '../mmu/explain.ts';
+import { s1Enabled, s2Enabled } from '../mmu/params.ts';
+import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
+import { EXIT_BAD_INPUT } from './boot.ts';
+
+const DEFAULT_MAX_INSNS = 100_000_000;
+const ACCESS: Record<string, number> = { read: ACC_READ, write: ACC_WRITE, exec: ACC_EXEC };
+
+export interface WalkOptions {
+  readonly until?: string;
+  readonly va?: string;
+  readonly access?: string;
+  readonly el?: string;
+  readonly cpu?: string;
+  readonly maxInsns?: string;
+}
+
+export function registerWalk(program: Command): void {
+  program
+    .command('walk')
+    .description('run an ELF to an address, then show how a VA translates there: every level, both stages, the fault')
+    .argument('<file>', 'ELF64 little-endian AArch64 executable')
+    .requiredOption('--until <addr>', 'stop when the PC reaches this address (before executing it)')
+    .requiredOption('--va <addr>', 'the virtual address to translate')
+    .option('--access <kind>', 'read | write | exec', 'read')
+    .option('--el <n>', '0 | 1 | 2 (default: the EL at the stop)')
+    .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
+    .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
+    .action((file: string, opts: WalkOptions) => {
+      process.exitCode = walkCommand(file, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    });
+}
+
+/** Run the command; returns the exit status (0, or 2 for bad input, 1 when ADDR is never reached). */
+export function walkCommand(file: string, opts: WalkOptions, out: (s: string) => void, err: (s: string) => void): number {
+  const bad = (why: string): number => {
+    err(`twostage walk: ${why}\n`);
+    return EXIT_BAD_INPUT;
+  };
+  const until = parseU64(opts.until ?? '');
+  const va = parseU64(opts.va ?? '');
+  const acc = ACCESS[opts.access ?? 'read'];
+  const budget = parseU64(opts.maxInsns ?? String(DEFAULT_MAX_INSNS));
+  const profile = profileByName(opts.cpu ?? 'cortex-a57');
+  if (until === undefined) return bad(`--until: not an address: '${opts.until}'`);
+  if (va === undefined) return bad(`--va: not an address: '${opts.va}'`);
+  if (acc === undefined) return bad(`--access: expected read, write or exec, not '${opts.access}'`);
+  if (budget === undefined || budget === 0n) return bad('--max-insns: expected a positive whole number');
+  if (profile === undefined) return bad(`--cpu: unknown CPU '${opts.cpu}'`);
+  if (opts.el !== undefined && !/^[012]$/.test(opts.el)) return bad(`--el: expected 0, 1 or 2, not '${opts.el}'`);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return bad(`cannot read ${file}`);
+  }
+  const elf = readElf(bytes);
+  if (!elf.ok) return bad(`${file}: ${elf.error}`);
+  const m = new VirtMachine({ profile });
+  const loadError = m.load(elf.image);
+  if (loadError !== undefined) return bad(`${file}: ${loadError}`);
+  const c = m.cpu;
+  // one instruction at a time, so the stop is before the instruction at ADDR
+  for (let n = 0n; c.x[PC] !== until; n++) {
+    if (n === budget) {
+      err(`twostage walk: PC never reached ${hex64(until)} in ${budget} instructions (PC ${hex64(c.x[PC]!)})\n`);
+      return 1;
+    }
+    const stop = c.run(1);
+    if (stop.kind !== 'budget') {
+      err(`twostage walk: the program stopped (${stop.kind}) before PC reached ${hex64(until)}\n`);
+      return 1;
+    }
+  }
+  const el = opts.el === undefined ? c.el : Number(opts.el);
+  out(explainWalk(c, va, acc, el).join('\n') + '\n');
+  return 0;
+}
+
+const ACC_NAME = ['read', 'write', 'exec'];
+
+/** The report for VA at `el` on `c` as it is now. */
+export function explainWalk(c: Cpu, va: bigint, acc: number, el: number): string[] {
+  const lo = Number(va & 0xffff_ffffn);
+  const hi = Number(va >> 32n);
+  const lines: string[] = [];
+  lines.push(`${ACC_NAME[acc]} of VA ${hex64(va)} at EL${el} (PC ${hex64(c.x[PC]!)}, EL${c.el})`);
+  const s1 = s1Enabled(c.sr32, el);
+  const s2 = s2Enabled(c.sr32, el);
+  lines.push(regimeLine(c, el, s1, s2));
+  const x = explainTranslation(c, lo, hi, acc, el);
+  const gb1 = granule(el === 2 ? c.sr32[SR.TCR_EL2 * 2]! >>> 14 : (va >> 55n) & 1n ? tg1(c.sr32[SR.TCR_EL1 * 2]! >>> 30) : c.sr32[SR.TCR_EL1 * 2]! >>> 14);
+  const gb2 = granule(c.sr32[SR.VTCR_EL2 * 2]! >>> 14);
+  let sub: DescriptorRead[] = [];
+  for (const d of x.reads) {
+    if (d.stage === 2) {
+      sub.push(d);
+      continue;
+    }
+    const at = d.table + d.index * 8;
+    lines.push(`stage 1 level ${d.level}: table ${hexPa(d.table)}${s2 ? ' (IPA)' : ''} index ${d.index} -> descriptor at ${s2 ? `IPA ${hexPa(at)}` : hexPa(at)}`);
+    for (const e of sub) lines.push('    ' + readLine(e, gb2, false));
+    sub = [];
+    lines.push(`  ${hexPa(d.pa)}: ${decode(d, gb1, el === 2)}`);
+  }
+  if (sub.length > 0) {
+    // after the stage-1 leaf: the stage 2 of the output IPA; else the sub-walk that faulted, or stage 2 alone
+    const title = !s1 ? `stage 2 of IPA = VA` : x.ok || !x.result.s1ptw ? 'stage 2 of the output IPA' : `stage 2 of the descriptor IPA ${hexPa(x.result.ipa)}`;
+    lines.push(title + ':');
+    for (const e of sub) lines.push('    ' + readLine(e, gb2, false));
+  }
+  if (x.ok) {
+    const r = x.result;
+    lines.push(`result: PA ${hexPa(r.pa)}${s1 && s2 ? ` (IPA ${hexPa(r.ipa)})` : ''}, ${mairText(r.attr)} (0x${r.attr.toString(16).padStart(2, '0')}), ${SH_NAME[r.sh]}`);
+  } else {
+    lines.push(...faultLines(c, x.result, va, acc, el));
+  }
+  lines.push(permissionsLine(c, lo, hi, el));
+  return lines;
+}
+
+function tg1(tg: number): number {
+  return [3, 2, 0, 1][tg & 3]!; // TG1 (01 16K, 10 4K, 11 64K) as a TG0 code
+}
+/** TG0 code → granule bits (16K and reserved → 4K, as the A57 substitutes). */
+function granule(tg: number): number {
+  return (tg & 3) === 1 ? 16 : 12;
+}
+
+function regimeLine(c: Cpu, el: number, s1: boolean, s2: boolean): string {
+  const hcr = c.sr32[SR.HCR_EL2 * 2]!;
+  const flags = [hcr & HCR.VM ? 'VM' : '', hcr & HCR.DC ? 'DC' : '', hcr & HCR.TGE ? 'TGE' : ''].filter((f) => f !== '').join('|') || '-';
+  if (el === 2) return `regime EL2: stage 1 ${s1 ? `on (TCR_EL2 ${hex32(c.sr32[SR.TCR_EL2 * 2]!)}, TTBR0_EL2 ${hex64(c.sr[SR.TTBR0_EL2]!)})` : 'off (SCTLR_EL2.M = 0)'}`;
+  const vmid = (c.sr32[SR.VTTBR_EL2 * 2 + 1]! >>> 16) & 0xff;
+  const st1 = s1 ? `on (TCR_EL1 ${hex64(c.sr[SR.TCR_EL1]!)}, TTBR0_EL1 ${hex64(c.sr[SR.TTBR0_EL1]!)}, TTBR1_EL1 ${hex64(c.sr[SR.TTBR1_EL1]!)})` : 'off';
+  const st2 = s2 ? `on (VTCR_EL2 ${hex32(c.sr32[SR.VTCR_EL2 * 2]!)}, VTTBR_EL2 ${hex64(c.sr[SR.VTTBR_EL2]!)})` : 'off';
+  return `regime EL1&0, HCR_EL2 ${flags}, VMID ${vmid}: stage 1 ${st1}; stage 2 ${st2}`;
+}
+
+function readLine(d: DescriptorRead, gb: number, el2: boolean): string {
+  return `stage 2 level ${d.level}: table ${hexPa(d.table)} index ${d.index} @ ${hexPa(d.pa)}: ${decode(d, gb, el2)}`;
+}
+
+const SH_NAME = ['Non-shareable', 'SH=01 (reserved)', 'Outer Shareable', 'Inner Shareable'];
+const AP_NAME = ['EL1 RW, EL0 none', 'EL1 RW, EL0 RW', 'EL1 RO, EL0 none', 'EL1 RO, EL0 RO'];
+const S2AP_NAME = ['none', 'read-only', 'write-only', 'read/write'];
+
+/** A descriptor in hex with every field decoded (ARM §D8.3; ARCH-NOTES §7a–§7b). */
+function decode(d: DescriptorRead, gb: number, el2: boolean): string {
+  const v = (BigInt(d.hi >>> 0) << 32n) | BigInt(d.lo >>> 0);
+  const head = hex64(v);
+  if ((d.lo & 1) === 0) return `${head} invalid`;
+  const bit = (n: number) => ((v >> BigInt(n)) & 1n) === 1n;
+  const addr = (shift: number) => hexPa(Number((v & 0xffff_ffff_ffffn) >> BigInt(shift)) * 2 ** shift);
+  const table = (d.lo & 2) !== 0 && d.level < 3;
+  if (table) {
+    const attrs = d.stage === 1 ? [bit(63) ? 'NSTable' : '', (v >> 61n) & 3n ? `APTable=${(v >> 61n) & 3n}` : '', bit(60) ? (el2 ? 'XNTable' : 'UXNTable') : '', bit(59) ? 'PXNTable' : ''] : [];
+    return `${head} table -> ${addr(gb)}${attrs.filter((a) => a !== '').map((a) => ' ' + a).join('')}`;
+  }
+  const shift = gb + (gb - 3) * (3 - d.level);
+  const blockOk = d.level === 2 || (d.level === 1 && gb === 12);
+  if ((d.lo & 2) === 0 && !blockOk) return `${head} block at level ${d.level}: not allowed with this granule (Translation fault)`;
+  const kind = d.level === 3 ? 'page' : 'block';
+  const f: string[] = [`${kind} ${addr(shift)}`];
+  if (d.stage === 1) {
+    const idx = (d.lo >>> 2) & 7;
+    f.push(`AttrIndx=${idx}`);
+    if (bit(5)) f.push('NS');
+    f.push(el2 ? `AP[2]=${(d.lo >>> 7) & 1} (${bit(7) ? 'read-only' : 'read/write'})` : `AP=${(d.lo >>> 6) & 3} (${AP_NAME[(d.lo >>> 6) & 3]})`);
+  } else {
+    const m = (d.lo >>> 2) & 15;
+    f.push(`MemAttr=${m.toString(2).padStart(4, '0')}`, `S2AP=${(d.lo >>> 6) & 3} (${S2AP_NAME[(d.lo >>> 6) & 3]})`);
+  }
+  f.push(`SH=${(d.lo >>> 8) & 3} (${SH_NAME[(d.lo >>> 8) & 3]})`, bit(10) ? 'AF' : 'AF=0 (Access flag fault)');
+  if (d.stage === 1 && !el2) f.push(bit(11) ? 'nG' : 'global');
+  if (bit(52)) f.push('Contiguous');
+  if (d.stage === 1 && !el2 && bit(53)) f.push('PXN');
+  if (bit(54)) f.push(d.stage === 1 && !el2 ? 'UXN' : 'XN');
+  const sw = Number((v >> 55n) & 15n);
+  if (sw !== 0) f.push(`software=${sw.toString(2).padStart(4, '0')}`);
+  return `${head} ${f.join(' ')}`;
+}
+
+/** A MAIR attribute byte (ARM §D24.2 MAIR_ELx). */
+function mairText(a: number): string {
+  if ((a & 0xf0) === 0) return ['Device-nGnRnE', 'Device-nGnRE', 'Device-nGRE', 'Device-GRE'][(a >>> 2) & 3]!;
+  const part = (n: number) => ((n & 0xc) === 0x4 && (n & 3) === 0 ? 'NC' : (n & 0xc) === 0 || (n & 0xc) === 0x8 ? 'WT' : 'WB');
+  return `Normal, outer ${part(a >>> 4)}, inner ${part(a & 0xf)}`;
+}
+
+/** The exception the fault would raise: target, ESR with its fields, FAR, HPFAR (ARCH-NOTES §7e–§7f). */
+function faultLines(c: Cpu, r: TranslateResult, va: bigint, acc: number, el: number): string[] {
+  const tge = (c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0;
+  const target = r.stage2 || el === 2 || (el === 0 && tge) ? 2 : 1;
+  const lower = target > el;
+  const ec = acc === ACC_EXEC ? (lower ? 0x20 : 0x21) : lower ? 0x24 : 0x25;
+  const fsc = faultStatusCode(r);
+  const wnr = acc === ACC_WRITE && !r.s1ptw;
+  const iss = fsc | (r.s1ptw ? 1 << 7 : 0) | (wnr ? 1 << 6 : 0) | (r.fault === FAULT_EXTERNAL_WALK ? 1 << 9 : 0);
+  const esr = ((ec << 26) | (1 << 25) | iss) >>> 0;
+  const what = `${acc === ACC_EXEC ? 'Instruction' : 'Data'} Abort from ${lower ? 'a lower EL' : 'the same EL'}`;
+  const fields = [`EC 0x${ec.toString(16)} ${what}`, 'IL', `${acc === ACC_EXEC ? 'IFSC' : 'DFSC'} 0x${fsc.toString(16).padStart(2, '0')}`];
+  if (r.s1ptw) fields.push('S1PTW');
+  if (acc !== ACC_EXEC) fields.push(`WnR ${wnr ? 1 : 0}`);
+  if (r.fault === FAULT_EXTERNAL_WALK) fields.push('EA');
+  const lines = [`fault: ${faultText(r)}`, `  taken to EL${target}: ESR_EL${target} ${hex32(esr)} (${fields.join(', ')}; ISV etc. depend on the instruction)`];
+  lines.push(`  FAR_EL${target} ${hex64(va)}`);
+  if (r.stage2) lines.push(`  HPFAR_EL2 ${hex64(BigInt(Math.floor(r.ipa / 4096)) << 4n)} (FIPA: IPA ${hexPa(r.ipa - (r.ipa % 4096))})`);
+  return lines;
+}
+
+function permissionsLine(c: Cpu, lo: number, hi: number, el: number): string {
+  const rwx = (e: number) => [ACC_READ, ACC_WRITE, ACC_EXEC].map((a, i) => (allowed(c, lo, hi, a, e) ? 'rwx'[i] : '-')).join('');
+  return el === 2 ? `permissions: EL2 ${rwx(2)}` : `permissions: EL1 ${rwx(1)}, EL0 ${rwx(0)}`;
+}

@@ -1,0 +1,76 @@
+// `twostage walk`: the report of a nested walk (every stage-1 level with its full stage-2 sub-walk, the stage 2 of the
+// output IPA, decoded fields, PA, permissions) and of a stage-2 fault on the stage-1 walk (ESR/FAR/HPFAR).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { SR } from '../../src/arch/sysreg-table.ts';
+import { explainWalk, walkCommand } from '../../src/cli/walk.ts';
+import { ACC_READ, ACC_WRITE } from '../../src/mmu/result.ts';
+import { makeCpu } from '../helpers/cpu.ts';
+import { AF, AP_RW_ALL, MAIR_NORMAL0_DEVICE1, NG, S2_NORMAL_WB, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
+
+const ST1 = 0x4100_0000; // stage-1 tables (IPA = PA: stage 2 maps them 1:1)
+const DATA_IPA = 0x4020_0000;
+const DATA_PA = 0x4060_0000;
+
+/** EL1, stage 1 (4K, 48-bit) maps VA 0x1000 → IPA DATA_IPA; stage 2 (4K, 44-bit, VMID 3) maps it → DATA_PA. */
+function setup() {
+  const c = makeCpu([]);
+  const s1 = new Tables(c.mem, 12, 0, 48, ST1);
+  const s2 = new Tables(c.mem, 12, 0, 44, 0x4200_0000);
+  s1.map(0x1000n, BigInt(DATA_IPA), 3, AF | AP_RW_ALL | NG);
+  for (let a = ST1; a < s1.next; a += 0x1000) s2.map(BigInt(a), BigInt(a), 3, AF | S2AP_RW | S2_NORMAL_WB);
+  s2.map(BigInt(DATA_IPA), BigInt(DATA_PA), 3, AF | S2AP_RW | S2_NORMAL_WB);
+  c.sr[SR.TCR_EL1] = TCR_4K_48;
+  c.sr[SR.TTBR0_EL1] = (7n << 48n) | BigInt(s1.root);
+  c.sr[SR.MAIR_EL1] = MAIR_NORMAL0_DEVICE1;
+  c.sr[SR.SCTLR_EL1] = 1n;
+  c.sr[SR.VTCR_EL2] = 20n | (2n << 6n) | (4n << 16n) | (1n << 31n);
+  c.sr[SR.VTTBR_EL2] = (3n << 48n) | BigInt(s2.root);
+  c.sr[SR.HCR_EL2] = (1n << 31n) | 1n;
+  c.el = 1;
+  return { c, s1, s2 };
+}
+
+test('walk report: 4 stage-1 levels, each descriptor address walked through 4 stage-2 levels, then the output IPA', () => {
+  const { c } = setup();
+  const lines = explainWalk(c, 0x1234n, ACC_READ, 1);
+  const s1Lines = lines.filter((l) => l.startsWith('stage 1 level'));
+  assert.deepEqual(s1Lines.map((l) => l.slice(0, 15)), ['stage 1 level 0', 'stage 1 level 1', 'stage 1 level 2', 'stage 1 level 3']);
+  // 4 sub-walks of 4 levels for the descriptors + 4 levels for the output IPA
+  assert.equal(lines.filter((l) => l.trimStart().startsWith('stage 2 level')).length, 20);
+  assert.ok(lines.includes('stage 2 of the output IPA:'));
+  // the level-3 descriptor: page at IPA 0x4020_0000 | nG (0x800) | AF (0x400) | AP=01 (0x40) | page (0b11)
+  const leaf = lines[lines.indexOf(s1Lines[3]!) + 5]!;
+  assert.match(leaf, /0x0000000040200c43 page 0x000040200000 AttrIndx=0 AP=1 \(EL1 RW, EL0 RW\) SH=0 \(Non-shareable\) AF nG$/);
+  assert.ok(lines.includes('result: PA 0x000040600234 (IPA 0x000040200234), Normal, outer WB, inner WB (0xff), Non-shareable'), lines.join('\n'));
+  // AP=01 makes the page privileged execute-never; EL0 may execute it
+  assert.equal(lines.at(-1), 'permissions: EL1 rw-, EL0 rwx');
+});
+
+test('walk report of a stage-2 fault on the stage-1 walk: S1PTW, the stage-2 level, ESR_EL2, FAR_EL2, HPFAR_EL2', () => {
+  const { c, s1, s2 } = setup();
+  const l2 = s1.descAt(0x1000n, 2) & ~0xfff; // the stage-1 level-2 table
+  c.mem.writeU64(s2.descAt(BigInt(l2), 3), 0n);
+  const lines = explainWalk(c, 0x1234n, ACC_WRITE, 1);
+  const at = lines.findIndex((l) => l.startsWith('fault:'));
+  assert.equal(lines[at], 'fault: stage-2 Translation fault, level 3 on the stage-1 walk (S1PTW)');
+  // EC 0x24 (Data Abort from a lower EL) << 26 | IL | S1PTW (bit 7) | DFSC 0x07; WnR = 0 for a walk's read
+  assert.match(lines[at + 1]!, /^ {2}taken to EL2: ESR_EL2 0x92000087 /);
+  assert.equal(lines[at + 2], '  FAR_EL2 0x0000000000001234');
+  const ipa = s1.descAt(0x1000n, 2);
+  assert.equal(lines[at + 3], `  HPFAR_EL2 0x${((ipa >>> 12) << 4).toString(16).padStart(16, '0')} (FIPA: IPA 0x0000${l2.toString(16)})`);
+  assert.ok(lines.includes(`stage 2 of the descriptor IPA 0x0000${ipa.toString(16)}:`));
+});
+
+const HELLO = fileURLToPath(new URL('../../examples/hello.elf', import.meta.url));
+
+test('twostage walk runs to --until and reports; an address never reached is exit status 1', () => {
+  let out = '';
+  let err = '';
+  assert.equal(walkCommand(HELLO, { until: '0x40080000', va: '0x40080010', access: 'exec' }, (s) => (out += s), (s) => (err += s)), 0);
+  assert.match(out, /^exec of VA 0x0000000040080010 at EL2/);
+  assert.match(out, /result: PA 0x000040080010/);
+  assert.equal(walkCommand(HELLO, { until: '0x1234', va: '0', maxInsns: '50' }, () => {}, (s) => (err += s)), 1);
+  assert.equal(walkCommand(HELLO, { until: '0x1234', va: '0', access: 'fetch' }, () => {}, (s) => (err += s)), 2);
+});
