@@ -299,6 +299,8 @@ _start:
     smc #1
     brk #0
     brk #0x3e8
+    udf #0
+    udf #4660
     hlt #0xf000
     hlt #0
     dcps1

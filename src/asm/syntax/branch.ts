@@ -55,6 +55,7 @@ export const BRANCH_SYNTAX: Record<string, readonly Form[]> = {
   DCPS1: exc('dcps1', true),
   DCPS2: exc('dcps2', true),
   DCPS3: exc('dcps3', true),
+  UDF: [{ mn: 'udf', ops: [imm(num('imm16'), 'dec')] }], // objdump prints UDF's immediate in decimal
   ERET: [{ mn: 'eret', ops: [] }],
   DRPS: [{ mn: 'drps', ops: [] }],
 };

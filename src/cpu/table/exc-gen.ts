@@ -14,6 +14,8 @@ export const EXC_GEN: readonly EncodingSpec[] = [
   { id: 'DCPS1', mnemonic: 'dcps1', cls: 'exception', diagram: '11010100 101 imm16:16 000 01', exec: unallocated },
   { id: 'DCPS2', mnemonic: 'dcps2', cls: 'exception', diagram: '11010100 101 imm16:16 000 10', exec: unallocated },
   { id: 'DCPS3', mnemonic: 'dcps3', cls: 'exception', diagram: '11010100 101 imm16:16 000 11', exec: unallocated },
+  // UDF: the permanently undefined encoding (ARM C6.2 UDF): executes as UNDEFINED, but objdump names it
+  { id: 'UDF', mnemonic: 'udf', cls: 'exception', diagram: '0000000000000000 imm16:16', exec: unallocated },
   { id: 'ERET', mnemonic: 'eret', cls: 'exception', diagram: '1101011 0100 11111 000000 11111 00000', exec: eret },
   { id: 'DRPS', mnemonic: 'drps', cls: 'exception', diagram: '1101011 0101 11111 000000 11111 00000', exec: unallocated },
 ];
