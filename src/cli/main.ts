@@ -8,6 +8,8 @@ import { registerBuild } from './build.ts';
 import { registerRun } from './run.ts';
 import { registerDisasm } from './disasm.ts';
 import { registerWalk } from './walk.ts';
+import { registerAudit } from './audit.ts';
+import { registerCheck } from './check.ts';
 
 const EXIT_INTERNAL = 70; // EX_SOFTWARE (sysexits.h): a bug in twostage itself
 
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerAsm(program);
   registerDisasm(program);
   registerWalk(program);
+  registerAudit(program);
+  registerCheck(program, version());
   return program;
 }
 

@@ -1,0 +1,221 @@
+// `audit`: from a built image alone — its translation tables, its context table and the register values in it,
+// without running anything — the complete set of physical memory each context can ever reach, with
+// permissions, through both stages; checked against the protection table (ARCH-NOTES §1c, §1d, §2, §5–§7).
+//   guest-owned stage 1 (a VM's EL1)  ⇒ everything its stage 2 maps (the guest can map any VA to any IPA);
+//   hypervisor-owned stage 1 (an app) ⇒ exactly what those tables map (composed with stage 2 when on);
+//   stage 1 off (TGE, DC, SCTLR_EL1.M=0) ⇒ VA == IPA up to PARange;  stage 2 off (VM=0, DC=0) ⇒ IPA == PA.
+// A context's rights are those of EL0 and EL1 together (a VM owns its EL1; an app's EL1 is the shim).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { profileByName } from '../arch/profiles.ts';
+import { ASM_DIR, type BuiltImage } from '../hyp/image.ts';
+import { ImageMemory } from './memory.ts';
+import { baddr, bothEls, mappings, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
+
+/** The registers the switch loads for a context, as they stand in the image's context table. */
+export interface AuditRegs {
+  readonly hcr: bigint;
+  readonly vttbr: bigint;
+  readonly vtcr: bigint;
+  readonly ttbr0: bigint;
+  readonly tcr: bigint;
+  readonly sctlr: bigint;
+  /** 0 VM (owns its EL1 and stage 1), 1 native app (stage 1 owned by the hypervisor). */
+  readonly kind: number;
+}
+
+/** One piece of a context's reach: [pa, pa+size) entered at `va` (undefined: any VA the guest picks). */
+export interface ReachRange {
+  readonly va: bigint | undefined;
+  readonly ipa: number;
+  readonly pa: number;
+  readonly size: number;
+  readonly perm: number;
+  readonly s1?: readonly Descriptor[];
+  readonly s2?: readonly Descriptor[];
+}
+
+export interface ContextReach {
+  readonly name: string;
+  readonly regs: AuditRegs;
+  /** How each stage behaves, with the register reason. */
+  readonly stage1: string;
+  readonly stage2: string;
+  readonly ranges: readonly ReachRange[];
+}
+
+export type RegionKind = 'context' | 'hypervisor' | 'shim' | 'tables' | 'free-ram' | 'no-ram';
+
+export interface Region {
+  readonly name: string;
+  readonly kind: RegionKind;
+  readonly pa: number;
+  readonly size: number;
+  /** The owning context (kind 'context'). */
+  readonly owner?: number;
+}
+
+export interface Violation {
+  readonly context: string;
+  readonly region: string;
+  /** The rights the rule forbids that the context has (EL0 | EL1 bits, see tables.ts). */
+  readonly perm: number;
+  readonly rule: string;
+  /** A concrete address inside the region and the translation that reaches it. */
+  readonly pa: number;
+  readonly via: ReachRange;
+}
+
+export interface AuditResult {
+  readonly hosting: string;
+  readonly contexts: readonly ContextReach[];
+  /** Matrix columns: region names in address order of first appearance, grouped. */
+  readonly columns: readonly string[];
+  /** matrix[context][column] = rights (EL0 | EL1 bits). */
+  readonly matrix: readonly (readonly number[])[];
+  readonly violations: readonly Violation[];
+}
+
+/** Context-table offsets, parsed from the hypervisor's own src/hyp/asm/offsets.S so both stay in step. */
+function tableOffsets(): Map<string, number> {
+  const text = readFileSync(join(ASM_DIR, 'offsets.S'), 'utf8');
+  return new Map([...text.matchAll(/\.equ\s+(\w+),\s*(0x[0-9a-f]+|\d+)/gi)].map((m) => [m[1]!, Number(m[2]!)]));
+}
+
+/** Read every context's registers from the context table in the image. */
+export function readContextTable(img: BuiltImage, mem: TableReader): AuditRegs[] {
+  const off = tableOffsets();
+  const base = Number(img.symbols.get('ctx_table')!);
+  const count = Number(mem.readU64(Number(img.symbols.get('ctx_count')!)));
+  const at = (i: number, name: string): bigint => mem.readU64(base + i * off.get('CTX_SIZE')! + off.get(name)!);
+  return Array.from({ length: count }, (_, i) => ({
+    hcr: at(i, 'C_HCR'), vttbr: at(i, 'C_VTTBR'), vtcr: at(i, 'C_VTCR'), ttbr0: at(i, 'C_TTBR0'),
+    tcr: at(i, 'C_TCR'), sctlr: at(i, 'C_SCTLR'), kind: Number(at(i, 'C_KIND')),
+  }));
+}
+
+const bit = (v: bigint, n: number): boolean => ((v >> BigInt(n)) & 1n) === 1n;
+
+/** Compose a stage-1 mapping (VA → IPA) with stage-2 mappings (IPA → PA). */
+function compose(m1: Mapping, s2: readonly Mapping[]): ReachRange[] {
+  const out: ReachRange[] = [];
+  for (const m2 of s2) {
+    const lo = Math.max(m1.oa, Number(m2.ia));
+    const hi = Math.min(m1.oa + m1.size, Number(m2.ia) + m2.size);
+    if (lo >= hi) continue;
+    out.push({ va: m1.ia + BigInt(lo - m1.oa), ipa: lo, pa: m2.oa + (lo - Number(m2.ia)), size: hi - lo, perm: m1.perm & m2.perm, s1: m1.chain, s2: m2.chain });
+  }
+  return out;
+}
+
+/** What a context can reach (ARCH-NOTES §1b–§1d, §2; E2H = 0). */
+export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: number): ContextReach {
+  const tge = bit(r.hcr, 27);
+  const dc = bit(r.hcr, 12);
+  const s2on = bit(r.hcr, 0) || dc; // DC: VM behaves as 1; with E2H = 0, TGE leaves VM alone (ARCH-NOTES §2)
+  const paLimit = 2 ** paBits;
+  const s2 = s2on ? mappings(mem, stage2Format(r.vtcr), baddr(r.vttbr)) : [];
+  const stage2 = s2on ? `on (${bit(r.hcr, 0) ? 'HCR_EL2.VM=1' : 'HCR_EL2.DC=1 makes VM behave as 1'}; root 0x${baddr(r.vttbr).toString(16)})` : 'off (HCR_EL2.VM=0, DC=0): IPA == PA';
+  const everything: ReachRange = { va: 0n, ipa: 0, pa: 0, size: paLimit, perm: bothEls(P.R | P.W | P.X) };
+  const s1off = tge || dc || (r.kind !== 0 && !bit(r.sctlr, 0));
+  if (s1off) {
+    const why = tge ? 'HCR_EL2.TGE=1 makes SCTLR_EL1.M behave as 0' : dc ? 'HCR_EL2.DC=1 makes SCTLR_EL1.M behave as 0' : 'SCTLR_EL1.M=0';
+    const stage1 = `off (${why}): VA == IPA, up to 2^${paBits}`;
+    const ranges = s2on ? s2.filter((m) => Number(m.ia) < paLimit).map((m) => ({ va: m.ia, ipa: Number(m.ia), pa: m.oa, size: m.size, perm: m.perm, s2: m.chain })) : [everything];
+    return { name, regs: r, stage1, stage2, ranges };
+  }
+  if (r.kind === 0) {
+    // a VM's EL1 owns its stage 1: it can map any VA to any IPA, so it reaches everything its stage 2 maps
+    const stage1 = 'guest-owned (the VM\'s EL1 can map any VA to any IPA)';
+    const ranges = s2on ? s2.map((m) => ({ va: undefined, ipa: Number(m.ia), pa: m.oa, size: m.size, perm: m.perm, s2: m.chain })) : [{ ...everything, va: undefined }];
+    return { name, regs: r, stage1, stage2, ranges };
+  }
+  const f1 = stage1Format(r.tcr);
+  const s1 = mappings(mem, f1, baddr(r.ttbr0));
+  const stage1 = `hypervisor-owned (TTBR0_EL1 root 0x${baddr(r.ttbr0).toString(16)}, ${f1.inputBits}-bit VA, ${f1.granule}K)${bit(r.tcr, 23) ? '' : '; TCR_EL1.EPD1=0: TTBR1 walks are not audited'}`;
+  const ranges = s2on ? s1.flatMap((m) => compose(m, s2)) : s1.map((m) => ({ va: m.ia, ipa: m.oa, pa: m.oa, size: m.size, perm: m.perm, s1: m.chain }));
+  return { name, regs: r, stage1, stage2, ranges };
+}
+
+/** The physical address map of the image: contexts' memory, hypervisor, shim, page tables, free RAM, the rest. */
+export function regionsOf(img: BuiltImage, paBits: number): Region[] {
+  const named: Region[] = [];
+  img.layout.regions.forEach((rs, owner) => rs.forEach((g) => named.push({ name: img.contexts[owner]!.name, kind: 'context', pa: g.pa, size: g.size, owner })));
+  const gsize = img.scenario.granule === '4K' ? 0x1000 : 0x1_0000;
+  const shim = Number(img.symbols.get('shim_page')!);
+  const lay = img.layout;
+  named.push({ name: 'hypervisor', kind: 'hypervisor', pa: lay.hypBase, size: shim - lay.hypBase });
+  named.push({ name: 'EL1 shim', kind: 'shim', pa: shim, size: gsize });
+  named.push({ name: 'hypervisor', kind: 'hypervisor', pa: shim + gsize, size: lay.hypLimit - shim - gsize });
+  named.push({ name: 'page tables', kind: 'tables', pa: lay.poolBase, size: lay.poolSize });
+  named.sort((a, b) => a.pa - b.pa);
+  const ramLo = Number(img.scenario.ram.base);
+  const ramHi = ramLo + Number(img.scenario.ram.size);
+  const out: Region[] = [];
+  const gap = (lo: number, hi: number): void => {
+    // split a gap at the RAM bounds
+    const cuts = [lo, ...[ramLo, ramHi].filter((c) => c > lo && c < hi), hi];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const inRam = cuts[i]! >= ramLo && cuts[i]! < ramHi;
+      out.push({ name: inRam ? 'free RAM' : 'no RAM (MMIO)', kind: inRam ? 'free-ram' : 'no-ram', pa: cuts[i]!, size: cuts[i + 1]! - cuts[i]! });
+    }
+  };
+  let cursor = 0;
+  for (const r of named) {
+    if (r.size <= 0) continue;
+    if (r.pa > cursor) gap(cursor, r.pa);
+    out.push(r);
+    cursor = r.pa + r.size;
+  }
+  if (cursor < 2 ** paBits) gap(cursor, 2 ** paBits);
+  return out;
+}
+
+/** Rights a context may have on a region under the protection table (EL0 | EL1 bits), or undefined: any. */
+function allowedOn(img: BuiltImage, ctx: number, region: Region): { allow: number; rule: string } | undefined {
+  const me = img.contexts[ctx]!.name;
+  switch (region.kind) {
+    case 'context': {
+      if (region.owner === ctx) return undefined;
+      const grant = img.scenario.protection.find((p) => p.context === me && p.may_access === region.name);
+      const allow = grant === undefined ? 0 : bothEls(grant.access === 'rw' ? P.R | P.W : P.R);
+      return { allow, rule: grant === undefined ? `${region.name}'s memory is private to it` : `the protection table lets ${me} ${grant.access === 'rw' ? 'read and write' : 'read'} ${region.name}'s memory, no more` };
+    }
+    case 'hypervisor':
+    case 'shim':
+    case 'tables':
+      return { allow: bothEls(P.R | P.X), rule: `no context may write the ${region.name === 'hypervisor' ? 'hypervisor' : region.name}` };
+    default:
+      return undefined;
+  }
+}
+
+/** Audit a built image. */
+export function audit(img: BuiltImage): AuditResult {
+  const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
+  const mem = new ImageMemory(img.image);
+  const regs = readContextTable(img, mem);
+  const contexts = regs.map((r, i) => reachOf(mem, img.contexts[i]?.name ?? `#${i}`, r, paBits));
+  const regions = regionsOf(img, paBits);
+  const columns = [...new Set(regions.map((r) => r.name))];
+  const matrix = contexts.map(() => columns.map(() => 0));
+  const violations: Violation[] = [];
+  contexts.forEach((c, ci) => {
+    const seen = new Set<string>();
+    for (const region of regions) {
+      const rule = allowedOn(img, ci, region);
+      for (const rr of c.ranges) {
+        const lo = Math.max(rr.pa, region.pa);
+        const hi = Math.min(rr.pa + rr.size, region.pa + region.size);
+        if (lo >= hi || rr.perm === 0) continue;
+        matrix[ci]![columns.indexOf(region.name)]! |= rr.perm;
+        const bad = rule === undefined ? 0 : rr.perm & ~rule.allow;
+        if (bad === 0 || seen.has(region.name)) continue;
+        seen.add(region.name);
+        violations.push({ context: c.name, region: region.name, perm: bad, rule: rule!.rule, pa: lo, via: rr });
+      }
+    }
+  });
+  return { hosting: img.hosting, contexts, columns, matrix, violations };
+}
+
