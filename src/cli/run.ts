@@ -1,17 +1,29 @@
-// `twostage run [SCENARIO] [--hosting MODE|all] [--json]`: build the scenario's image, boot it on the model with
-// the hypervisor observed, and print the timeline, the per-switch costs and the verdict per requirement.
+// `twostage run [SCENARIO] [--hosting MODE|all] [--json] [--trace …] [--sync …]`: build the scenario's image, boot
+// it on the model with the hypervisor observed, and print the timeline, the per-switch costs and the verdict per
+// requirement. Long runs show progress on stderr when it is a terminal.
 import type { Command } from 'commander';
+import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { BuildError, buildImage } from '../hyp/image.ts';
 import { formatComparison, formatReport, toJson } from '../hyp/report.ts';
 import { DEFAULT_BUDGET, runImage, type RunReport } from '../hyp/run.ts';
 import { HOSTING_MODES, type HostingMode } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario, parseHosting } from './build.ts';
+import { progressLine } from './progress.ts';
+import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 export const DEFAULT_SCENARIO = 'scenarios/seed.yaml';
 
+interface RunFlags extends SyncFlags {
+  hosting?: string;
+  json?: boolean;
+  timeline: boolean;
+  maxInsns: string;
+  trace?: string;
+}
+
 export function registerRun(program: Command): void {
-  program
+  const cmd = program
     .command('run')
     .description('run a scenario under the reference hypervisor: timeline, switch costs, isolation verdict')
     .argument('[scenario]', 'scenario file (YAML)', DEFAULT_SCENARIO)
@@ -19,41 +31,54 @@ export function registerRun(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--no-timeline', 'leave the timeline out of the text report')
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_BUDGET))
-    .action((file: string, opts: { hosting?: string; json?: boolean; timeline: boolean; maxInsns: string }) => {
-      const s = loadScenario(file);
-      if (s === undefined) {
-        process.exitCode = EXIT_BAD_INPUT;
-        return;
+    .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`);
+  addSyncOptions(cmd).action((file: string, opts: RunFlags) => {
+    const bad = (why: string): void => {
+      process.stderr.write(`twostage: ${why}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+    };
+    const s = loadScenario(file);
+    if (s === undefined) {
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    const modes: HostingMode[] | undefined = opts.hosting === 'all' ? [...HOSTING_MODES] : opts.hosting === undefined ? [s.hosting] : [parseHosting(opts.hosting)!].filter((m) => m !== undefined);
+    const budget = Number(opts.maxInsns);
+    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not '${opts.hosting}'`);
+    if (!Number.isSafeInteger(budget) || budget <= 0) return bad('--max-insns: expected a positive whole number');
+    const trace = parseTraceKinds(opts.trace ?? '');
+    if (typeof trace === 'string') return bad(`--trace: ${trace}`);
+    const syncCheck = syncModelFrom(opts);
+    if (typeof syncCheck === 'string') return bad(syncCheck);
+
+    const rows: { hosting: string; report: RunReport }[] = [];
+    const progress = progressLine(process.stderr);
+    try {
+      for (const mode of modes) {
+        const img = buildImage(s, file, mode);
+        // a fresh SyncModel per run: its pending writes, TLBIs and seeded choices belong to one CPU
+        const sync = syncModelFrom(opts);
+        const report = runImage(img, {
+          budget, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
+          onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
+        });
+        progress.clear();
+        rows.push({ hosting: mode, report });
+        if (!opts.json) process.stdout.write((modes.length > 1 ? '\n' : '') + formatReport(img, report, { timeline: opts.timeline }));
       }
-      const modes: HostingMode[] | undefined = opts.hosting === 'all' ? [...HOSTING_MODES] : opts.hosting === undefined ? [s.hosting] : [parseHosting(opts.hosting)!].filter((m) => m !== undefined);
-      const budget = Number(opts.maxInsns);
-      if (modes.length === 0 || !Number.isSafeInteger(budget) || budget <= 0) {
-        process.stderr.write(`twostage: bad --hosting or --max-insns\n`);
-        process.exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      const rows: { hosting: string; report: RunReport }[] = [];
-      try {
-        for (const mode of modes) {
-          if (process.stderr.isTTY && modes.length > 1) process.stderr.write(`\rrunning ${mode}…          `);
-          const img = buildImage(s, file, mode);
-          const report = runImage(img, budget);
-          rows.push({ hosting: mode, report });
-          if (!opts.json) process.stdout.write((modes.length > 1 ? '\n' : '') + formatReport(img, report, { timeline: opts.timeline }));
-        }
-      } catch (e) {
-        if (!(e instanceof BuildError)) throw e;
-        process.stderr.write(e.message + '\n');
-        process.exitCode = EXIT_BAD_INPUT;
-        return;
-      }
-      if (process.stderr.isTTY && modes.length > 1) process.stderr.write('\r' + ' '.repeat(30) + '\r');
-      if (opts.json) {
-        process.stdout.write(toJson(rows.map((r) => ({ ...r.report, observation: undefined }))) + '\n');
-      } else if (modes.length > 1) {
-        process.stdout.write('\n== comparison\n' + formatComparison(rows));
-      }
-      // exit status: 0 when every verdict of the (single) mode passes or is n/a
-      if (modes.length === 1 && rows[0]!.report.verdicts.some((v) => v.status === 'fail')) process.exitCode = 1;
-    });
+    } catch (e) {
+      progress.clear();
+      if (!(e instanceof BuildError)) throw e;
+      process.stderr.write(e.message + '\n');
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    if (opts.json) {
+      process.stdout.write(toJson(rows.map((r) => ({ ...r.report, observation: undefined }))) + '\n');
+    } else if (modes.length > 1) {
+      process.stdout.write('\n== comparison\n' + formatComparison(rows));
+    }
+    // exit status: 0 when every verdict of the (single) mode passes or is n/a
+    if (modes.length === 1 && rows[0]!.report.verdicts.some((v) => v.status === 'fail')) process.exitCode = 1;
+  });
 }

@@ -12,7 +12,7 @@ import {
 } from './context-table.ts';
 import { layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
 import { PageTableBuilder, sl0For, TablePool, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
-import type { ContextSpec, HostingMode, Scenario } from './scenario.ts';
+import { sharesOf, type ContextSpec, type HostingMode, type Scenario } from './scenario.ts';
 
 export const ASM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'asm');
 const PA_BITS = 44;
@@ -22,6 +22,17 @@ export interface AllowedRange {
   readonly pa: number;
   readonly size: number;
   readonly what: string;
+  /** Reachable for reading only (a read-only share of the protection table). */
+  readonly readOnly?: boolean;
+}
+
+/** A region of another context that the protection table maps into this one, at the owner's address. */
+interface PlacedShare {
+  readonly at: bigint;
+  readonly pa: number;
+  readonly size: number;
+  readonly perms: 'r' | 'rw';
+  readonly owner: string;
 }
 
 export interface ContextInfo {
@@ -88,12 +99,13 @@ function s1AppAttrs(perms: string): LeafAttrs {
   return { attr: 0, ap: perms.includes('w') ? 1 : 3, xn: !perms.includes('x'), pxn: true, ng: true };
 }
 
-/** Assemble the hypervisor with a given config.S. */
-function assembleHyp(hosting: HostingMode, tlb: 'by-vmid' | 'flush', config: string, base: number): AsmResult {
+/** Assemble the hypervisor with a given config.S; the scenario chooses the TLB policy and the errata hooks. */
+function assembleHyp(s: Scenario, hosting: HostingMode, config: string, base: number): AsmResult {
   const virtual: Record<string, string> = {
+    'errata.S': readFileSync(join(ASM_DIR, s.errata.includes(1319537) ? 'errata-1319537.S' : 'errata.S'), 'utf8'),
     'config.S': config,
     'regime.S': readFileSync(join(ASM_DIR, hosting === 'seed-literal' ? 'regime-literal.S' : 'regime-correct.S'), 'utf8'),
-    'tlb.S': readFileSync(join(ASM_DIR, `tlb-${tlb}.S`), 'utf8'),
+    'tlb.S': readFileSync(join(ASM_DIR, `tlb-${s.tlb}.S`), 'utf8'),
   };
   const read = (p: string): string | undefined => {
     const name = p.slice(p.lastIndexOf('/') + 1);
@@ -121,7 +133,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
 
   // pass 1: the shim's address does not depend on config.S (included last)
   const stubCtx = s.contexts.map((c) => stubRegs(c));
-  const pass1 = symbolMap(assembleHyp(hosting, s.tlb, configSource(stubCtx, 1, false), lay.hypBase));
+  const pass1 = symbolMap(assembleHyp(s, hosting, configSource(stubCtx, 1, false), lay.hypBase));
   const shimPa = Number(pass1.get('shim_page')!);
 
   const sections: ElfSectionSpec[] = [];
@@ -133,13 +145,16 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
 
   s.contexts.forEach((c, index) => {
     const regions = lay.regions[index]!;
-    const own: AllowedRange[] = regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` }));
-    const allowed = [...own];
+    const shares = placedShares(s, lay, c.name);
+    const allowed: AllowedRange[] = [
+      ...regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` })),
+      ...shares.map((x) => ({ pa: x.pa, size: x.size, what: `${x.owner} memory, shared (${x.perms})`, readOnly: x.perms === 'r' })),
+    ];
     placeGuestImage(c, regions, baseDir, sections);
     let r: ContextRegs;
     if (c.kind === 'vm') {
       const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
-      for (const g of regions) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+      for (const g of [...regions, ...shares]) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
       r = {
         ...stubRegs(c),
         hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
@@ -148,13 +163,13 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
         elr: c.image.entry,
       };
     } else {
-      r = nativeRegs(c, hosting, regions, { pool, granule, gsize, shimPa, notes, allowed });
+      r = nativeRegs(c, hosting, [...regions, ...shares], { pool, granule, gsize, shimPa, notes, allowed });
     }
     regs.push(r);
     contexts.push({ index, name: c.name, kind: c.kind, regions, allowed, regs: r, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) });
   });
 
-  const hyp = assembleHyp(hosting, s.tlb, configSource(regs, s.schedule.slices, s.on_denied === 'skip'), lay.hypBase);
+  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip'), lay.hypBase);
   const symbols = symbolMap(hyp);
   if (Number(symbols.get('shim_page')) !== shimPa) throw new BuildError('internal: the shim moved between passes');
   const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));
@@ -169,6 +184,16 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
   const parsed = readElf(elf);
   if (!parsed.ok) throw new BuildError(`internal: the ELF writer produced an unreadable image: ${parsed.error}`);
   return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes };
+}
+
+/** The protection table's shares into context `name`, with the owners' physical addresses; no execute access. */
+function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare[] {
+  return sharesOf(s)
+    .filter((x) => x.into === name)
+    .map((x) => {
+      const g = lay.regions[s.contexts.findIndex((c) => c.name === x.owner)]![x.region]!;
+      return { at: x.at, pa: g.pa, size: g.size, perms: x.access === 'rw' && g.perms.includes('w') ? 'rw' : 'r', owner: x.owner };
+    });
 }
 
 /** Register values before tables exist (also the shape pass 1 assembles). */
@@ -214,7 +239,7 @@ interface NativeEnv {
 }
 
 /** A native app's registers and tables for a hosting mode (DESIGN.md §3 "Hosting modes"). */
-function nativeRegs(c: Extract<ContextSpec, { kind: 'native' }>, hosting: HostingMode, regions: readonly PlacedRegion[], env: NativeEnv): ContextRegs {
+function nativeRegs(c: Extract<ContextSpec, { kind: 'native' }>, hosting: HostingMode, regions: readonly (PlacedRegion | PlacedShare)[], env: NativeEnv): ContextRegs {
   const { pool, granule, gsize, shimPa, notes, allowed } = env;
   const base = stubRegs(c);
   const s2For = (map: (s2: PageTableBuilder) => void): { vttbr: bigint; vtcr: bigint } => {

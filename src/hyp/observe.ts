@@ -8,7 +8,7 @@ import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
-import { reachOf, type Reach } from './reach.ts';
+import { reachOf, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
   readonly reg: string;
@@ -185,8 +185,9 @@ function newEpisode(obs: Observation, from: number, esr: number): Episode {
   return e;
 }
 
-function within(pa: number, size: number, info: ContextInfo): boolean {
-  return info.allowed.some((a) => pa >= a.pa && pa + size <= a.pa + a.size);
+/** Inside one of the context's allowed ranges, and not writable where that range is read-only (a read-only share). */
+function within(pa: number, size: number, info: ContextInfo, writable = false): boolean {
+  return info.allowed.some((a) => pa >= a.pa && pa + size <= a.pa + a.size && !(writable && a.readOnly === true));
 }
 
 /** Whose physical memory `pa` is. */
@@ -201,7 +202,8 @@ export function ownerOf(pa: number, img: BuiltImage): string {
 /** A sentence naming what `reach` gives the context beyond its allowed ranges, or undefined if nothing. */
 function outsideParts(reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
   if (reach.all) return `${info.name}: ${reach.why}; it can reach every PA, including ${img.contexts.filter((c) => c !== info).map((c) => c.name + ' memory').concat(['the page tables', 'the hypervisor']).join(', ')}`;
-  const bad = reach.leaves.filter((l) => !within(l.pa, l.size, info));
+  const bad = reach.leaves.filter((l) => !within(l.pa, l.size, info, l.writable));
   if (bad.length === 0) return undefined;
-  return `${info.name}: ${reach.via} maps ${bad.map((l) => `IA 0x${l.ia.toString(16)} → PA 0x${l.pa.toString(16)} (${ownerOf(l.pa, img)})`).join(', ')}`;
+  const how = (l: Leaf): string => (within(l.pa, l.size, info) ? ', writable but shared read-only' : '');
+  return `${info.name}: ${reach.via} maps ${bad.map((l) => `IA 0x${l.ia.toString(16)} → PA 0x${l.pa.toString(16)} (${ownerOf(l.pa, img)}${how(l)})`).join(', ')}`;
 }

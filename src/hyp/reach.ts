@@ -11,10 +11,12 @@ export interface Leaf {
   readonly ia: bigint;
   readonly pa: number;
   readonly size: number;
+  /** Writable from the context: stage 1 AP[2] = 0 (descriptor bit 7), stage 2 S2AP[1] = 1 (bit 7). */
+  readonly writable: boolean;
 }
 
 /** Every valid leaf (block or page) under a root. */
-export function tableLeaves(mem: TableReader, root: number, granule: Granule, startLevel: number, rootEntries: number): Leaf[] {
+export function tableLeaves(mem: TableReader, root: number, granule: Granule, startLevel: number, rootEntries: number, stage: 1 | 2): Leaf[] {
   const gb = granuleBits(granule);
   const stride = gb - 3;
   const out: Leaf[] = [];
@@ -26,7 +28,7 @@ export function tableLeaves(mem: TableReader, root: number, granule: Granule, st
       const ia = base + (BigInt(i) << BigInt(shift));
       const addr = Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** gb);
       if (level < 3 && (d & 2n) !== 0n) walk(addr, level + 1, 2 ** stride, ia);
-      else if (level === 3 ? (d & 2n) !== 0n : true) out.push({ ia, pa: Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** shift), size: 2 ** shift });
+      else if (level === 3 ? (d & 2n) !== 0n : true) out.push({ ia, pa: Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** shift), size: 2 ** shift, writable: ((d >> 7n) & 1n) === (stage === 2 ? 1n : 0n) });
     }
   };
   walk(root, startLevel, rootEntries, 0n);
@@ -57,14 +59,14 @@ export function reachOf(mem: TableReader, r: Regime): Reach {
     const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
     const shift = granuleBits(granule) + (3 - startLevel) * (granuleBits(granule) - 3);
     const root = Number(r.vttbr & 0xffff_ffff_fffen);
-    return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, 2 ** Math.max(0, inputBits - shift)) };
+    return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, 2 ** Math.max(0, inputBits - shift), 2) };
   }
   // TGE or DC: SCTLR_EL1.M behaves as 0 (ARM §D24.2.62)
   if (!tge && bit(r.sctlr, 0)) {
     const granule: Granule = ((r.tcr >> 14n) & 3n) === 1n ? 64 : 4;
     const inputBits = 64 - Number(r.tcr & 0x3fn);
     const { startLevel, rootEntries } = layout({ granule, stage: 1, inputBits });
-    return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & 0xffff_ffff_fffen), granule, startLevel, rootEntries) };
+    return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & 0xffff_ffff_fffen), granule, startLevel, rootEntries, 1) };
   }
   return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
 }

@@ -10,7 +10,7 @@ export const KVM_NVHE_WRITES = { entry: 37, exit: 33 };
 
 export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}: ${r.instructions} instructions, exit ${r.exitCode ?? 'none'}`);
+  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}${r.errata.length > 0 ? `, errata ${r.errata.join(',')}` : ''}, sync ${r.sync}: ${r.instructions} instructions, exit ${r.exitCode ?? 'none'}`);
   for (const n of r.notes) out.push(`note: ${n}`);
   out.push('', '-- UART (the hypervisor prefixes each context\'s lines with its name)', r.uart.trimEnd());
   if (opts.timeline !== false) {

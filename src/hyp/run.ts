@@ -1,5 +1,7 @@
 // `twostage run`: boot a built image on the virt machine with the observer attached, then turn what was seen
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
+import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
+import { installTrace, type TraceKind } from '../machine/trace.ts';
 import { VirtMachine } from '../machine/virt.ts';
 import type { BuiltImage } from './image.ts';
 import { observe, type Episode, type Observation } from './observe.ts';
@@ -30,6 +32,10 @@ export interface Verdict {
 export interface RunReport {
   readonly hosting: string;
   readonly tlb: string;
+  /** The CPU's synchronization model: immediate, or architectural (+ speculation, + erratum 1319537 walks). */
+  readonly sync: string;
+  /** Errata workarounds the hypervisor was built with (scenario key `errata`). */
+  readonly errata: readonly number[];
   readonly exitCode: number | null;
   readonly instructions: number;
   readonly uart: string;
@@ -44,22 +50,47 @@ export interface RunReport {
 }
 
 export const DEFAULT_BUDGET = 50_000_000;
+/** Instructions per call into the machine, so that progress can be reported between them. */
+const CHUNK = 1 << 20;
+
+export interface RunOptions {
+  readonly budget?: number;
+  /** `--sync architectural` (and `--speculate`/`--errata`): the CPU's SyncModel; null or absent = immediate. */
+  readonly sync?: SyncModel | null;
+  /** `--trace` kinds, printed through `traceWrite` next to the observer's hooks. */
+  readonly trace?: readonly TraceKind[];
+  readonly traceWrite?: (line: string) => void;
+  /** Called after every chunk of about a million instructions with the count so far. */
+  readonly onProgress?: (instructions: number) => void;
+}
 
 /** Run the image and build the report. */
-export function runImage(img: BuiltImage, budget = DEFAULT_BUDGET): RunReport {
+export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
+  const budget = opts.budget ?? DEFAULT_BUDGET;
   const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
+  m.cpu.sync = opts.sync ?? null;
   const obs = observe(m.cpu, img, m.mem);
-  const r = m.run(budget);
+  const endTrace = chainTrace(m, opts);
+  let r = m.run(Math.min(CHUNK, budget));
+  let instructions = r.instructions;
+  while (r.stop.kind === 'budget' && instructions < budget) {
+    opts.onProgress?.(instructions);
+    r = m.run(Math.min(CHUNK, budget - instructions));
+    instructions += r.instructions;
+  }
+  endTrace();
   m.cpu.traceExec = null;
   m.cpu.traceException = null;
   const denied = readDenyLog(img, m);
   return {
     hosting: img.hosting,
     tlb: img.scenario.tlb,
+    sync: syncName(opts.sync ?? null),
+    errata: img.scenario.errata,
     exitCode: r.exitCode,
-    instructions: r.instructions,
+    instructions,
     uart: Buffer.from(r.stdout).toString('latin1'),
     episodes: obs.episodes,
     denied: denied.entries,
@@ -69,6 +100,25 @@ export function runImage(img: BuiltImage, budget = DEFAULT_BUDGET): RunReport {
     notes: img.notes,
     observation: obs,
   };
+}
+
+function syncName(m: SyncModel | null): string {
+  if (m === null) return 'immediate';
+  return ['architectural', ...(m.choices !== NO_CHOICES ? ['speculate'] : []), ...(m.errata ? ['errata'] : [])].join('+');
+}
+
+/** Install the `--trace` hooks after the observer's, each hook calling both; returns the trace's end function. */
+function chainTrace(m: VirtMachine, opts: RunOptions): () => void {
+  if (opts.trace === undefined || opts.trace.length === 0) return () => {};
+  const cpu = m.cpu;
+  const obsExec = cpu.traceExec;
+  const obsException = cpu.traceException;
+  const end = installTrace(cpu, opts.trace, { write: opts.traceWrite ?? ((line) => process.stderr.write(line + '\n')) });
+  const exec = cpu.traceExec;
+  const exception = cpu.traceException;
+  cpu.traceExec = exec === null ? obsExec : (c, pc, w) => (obsExec?.(c, pc, w), exec(c, pc, w));
+  cpu.traceException = exception === null ? obsException : (c, from) => (obsException?.(c, from), exception(c, from));
+  return end;
 }
 
 function readDenyLog(img: BuiltImage, m: VirtMachine): { entries: DeniedAccess[]; total: number } {
@@ -157,7 +207,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   out.push({
     requirement: 'no context reached memory outside its own',
     status: obs.isolation.some((f) => ran(f.context)) ? 'fail' : obs.isolation.length > 0 ? 'n/a' : 'pass',
-    evidence: iso.length > 0 ? iso.slice(0, 6).join('; ') : `at every entry the live tables mapped only the context's own memory (and, for apps, the read-only EL1 shim)`,
+    evidence: iso.length > 0 ? iso.slice(0, 6).join('; ') : `at every entry the live tables mapped only the context's own memory (and, for apps, the read-only EL1 shim)${img.scenario.protection.length > 0 ? ', plus exactly the protection table\'s shares, with their access' : ''}`,
   });
   // 4. stale translations
   const stale = [...obs.stale.map((f) => f.message), ...obs.vmidProblems.map((f) => f.message)];

@@ -133,6 +133,55 @@ interface Problem {
 
 const PA_BITS = { 'cortex-a57': 44, max: 44 } as const;
 
+/** One region of `owner` mapped into `into` by a protection entry, at the owner's own address. */
+export interface Share {
+  readonly into: string;
+  readonly owner: string;
+  readonly region: number;
+  readonly at: bigint;
+  readonly size: bigint;
+  readonly access: 'r' | 'rw';
+}
+
+/** Every region shared by the protection table, per entry (contexts that do not exist are left out). */
+export function sharesOf(s: Scenario): Share[] {
+  return s.protection.flatMap((p) => {
+    const owner = s.contexts.find((c) => c.name === p.may_access);
+    if (owner === undefined || !s.contexts.some((c) => c.name === p.context)) return [];
+    return owner.memory.map((r, region) => ({ into: p.context, owner: owner.name, region, at: r.at, size: r.size, access: p.access }));
+  });
+}
+
+/** A share lands at the owner's address: it must fit the receiver's IPA/VA space and not collide with its memory. */
+function checkSharing(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const taken = new Map<string, { at: bigint; size: bigint; what: string }[]>(
+    s.contexts.map((c) => [c.name, c.memory.map((r, ri) => ({ at: r.at, size: r.size, what: `its memory[${ri}]` }))]),
+  );
+  s.protection.forEach((p, pi) => {
+    const into = s.contexts.find((c) => c.name === p.context);
+    if (into === undefined || !s.contexts.some((c) => c.name === p.may_access)) return;
+    const path = ['protection', pi];
+    if (p.context === p.may_access) {
+      out.push({ path, message: `'${p.context}' shares with itself` });
+      return;
+    }
+    const bits = into.kind === 'vm' ? into.ipa_bits : into.va_bits;
+    const space = into.kind === 'vm' ? 'IPA' : 'VA';
+    for (const sh of sharesOf(s).filter((x) => x.into === p.context && x.owner === p.may_access)) {
+      const what = `${p.may_access}'s memory[${sh.region}] (0x${sh.at.toString(16)}..0x${(sh.at + sh.size).toString(16)})`;
+      if (sh.at + sh.size > 1n << BigInt(bits)) {
+        out.push({ path, message: `${what} is beyond the ${bits}-bit ${space} space of '${p.context}', so it cannot be mapped at the same address` });
+        continue;
+      }
+      const clash = taken.get(p.context)!.find((t) => sh.at < t.at + t.size && t.at < sh.at + sh.size);
+      if (clash !== undefined) out.push({ path, message: `${what} overlaps ${clash.what} in '${p.context}''s ${space} space` });
+      else taken.get(p.context)!.push({ at: sh.at, size: sh.size, what });
+    }
+  });
+  return out;
+}
+
 /** Rules zod cannot express: ranges inside the address spaces, no overlaps, unique names, RAM budget. */
 function checkConsistency(s: Scenario): Problem[] {
   const out: Problem[] = [];
@@ -172,6 +221,7 @@ function checkConsistency(s: Scenario): Problem[] {
       if (!names.has(p[key])) out.push({ path: ['protection', pi, key], message: `no context named '${p[key]}'` });
     }
   }
+  out.push(...checkSharing(s));
   // The hypervisor, its page-table pools and the context table need room too (1 MiB reserved, image builder checks exactly)
   const reserve = 1n << 20n;
   if (needed + reserve > s.ram.size) {

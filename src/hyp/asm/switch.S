@@ -62,15 +62,16 @@ switch_to:
     // complete the outgoing context's table walks before the regime changes (ARM R_LFHQG, as KVM's DSB NSH)
 1:  dsb nsh
     bl vmid_check
+    at_walks_off              // errata.S: nothing, or the 1319537 workaround
     .include "regime.S"
     .include "tlb.S"
-    // the incoming context's EL1 state: out of context at EL2, made effective together by the ERET
-    ldp x0, x1, [x20, #C_TTBR0]
-    msr ttbr0_el1, x0
-    msr tcr_el1, x1
-    ldp x0, x1, [x20, #C_MAIR]
-    msr mair_el1, x0
-    msr sctlr_el1, x1
+    at_stage2_loaded
+    // the incoming context's EL1 state: out of context at EL2, made effective together by the ERET;
+    // SCTLR_EL1 and then TCR_EL1 last (the order the 1319537 workaround needs)
+    ldp x2, x3, [x20, #C_TTBR0]   // x2 = TTBR0_EL1, x3 = TCR_EL1
+    ldp x4, x5, [x20, #C_MAIR]    // x4 = MAIR_EL1, x5 = SCTLR_EL1
+    msr ttbr0_el1, x2
+    msr mair_el1, x4
     ldp x0, x1, [x20, #C_VBAR]
     msr vbar_el1, x0
     msr elr_el2, x1
@@ -91,6 +92,9 @@ switch_to:
     msr contextidr_el1, x1
     ldr x0, [x20, #C_TTBR1]
     msr ttbr1_el1, x0
+    msr sctlr_el1, x5
+    at_sctlr_then_tcr
+    msr tcr_el1, x3
     adr x0, cur_ctx
     str x20, [x0]
     // HCR_EL2 may have changed: an ERET reads it (TGE, RW) before its own synchronization, so ISB first
