@@ -51,4 +51,10 @@ export function main(argv: readonly string[]): void {
   }
 }
 
+// A reader that stops early (`twostage run --json | head`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv);
