@@ -1,6 +1,6 @@
 // Dispatch strategies for the run loop (`npx tsx bench/dispatch.ts`): the same four 64-bit register operations
 // dispatched (1) by an inline switch, (2) through an array of functions (one megamorphic call site), (3) by a
-// generated switch of direct calls — what src/cpu/decode.ts `dispatch` does. Prints M operations per second.
+// generated switch of direct calls — what src/cpu/run-loop.ts does inside its loop. Prints M operations per second.
 const X = new BigUint64Array(64);
 const ops = new Uint8Array(1024).map((_, i) => (i * 7) & 3);
 const fns = [

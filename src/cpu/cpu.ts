@@ -1,4 +1,4 @@
-// One A64 processing element: the run loop (fetch, decode cache, dispatch), data accesses through the
+// One A64 processing element: the run loop (run-loop.ts: fetch, decode cache, dispatch), data accesses through the
 // translation hook, and the conversion of translation faults into exceptions.
 import type { Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
@@ -6,11 +6,11 @@ import { PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, FAULT_EXTERNAL_WALK, faultStatusCode, TranslateResult } from '../mmu/result.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
-import { decode, dispatch, HANDLER_OF } from './decode.ts';
 import {
   EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, raiseHere, syncTarget,
 } from './exception.ts';
-import { CpuState, INSN, PC, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { runLoop } from './run-loop.ts';
+import { CpuState, FETCH_TAG, PC, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
@@ -30,6 +30,9 @@ export interface CpuHooks {
 
 const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
 
+/** A FETCH_TAG low word no PC matches: bit 0 set, and the run loop compares PC bits 1:0 too. */
+const FETCH_INVALID = 1;
+
 export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
   /** Preallocated translation result (hot paths allocate nothing). */
@@ -46,13 +49,12 @@ export class Cpu extends CpuState implements TranslationContext {
   /** `--sync architectural` (src/cpu/sync.ts); null is `--sync immediate`. */
   sync: SyncModel | null = null;
 
-  // Fetch cache: the 4 KiB VA page the PC is in, mapped onto a RAM page's words and decode slots.
-  private fetchValid = false;
-  private fetchLo = 0; // VA[31:12] << 12 of the cached page
-  private fetchHi = 0;
-  private fetchWords: Uint32Array = new Uint32Array(0);
-  private fetchOps: Uint16Array = new Uint16Array(0);
-  private fetchBase = 0; // word index of VA page offset 0 in the RAM page
+  // Fetch cache: the 4 KiB VA page the PC is in, mapped onto a RAM page's words and decode slots. Not private:
+  // the generated run loop (run-loop.ts) reads these fields and calls refillFetch; nothing else should.
+  // Its tag, VA[31:12] << 12 and VA[63:32] of the page, is register-file slot FETCH_TAG (read by the run loop).
+  fetchWords: Uint32Array = new Uint32Array(0);
+  fetchOps: Uint16Array = new Uint16Array(0);
+  fetchBase = 0; // word index of VA page offset 0 in the RAM page
 
   constructor(
     profile: Profile,
@@ -82,20 +84,20 @@ export class Cpu extends CpuState implements TranslationContext {
     this.x[PC] = entry;
     this.stop = null;
     this.icount = 0;
-    this.fetchValid = false;
+    this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
   /** A context synchronization event (ISB, exception entry, ERET): later fetches see new state. */
   contextSync(): void {
     if (this.sync !== null) this.sync.synchronize(this); // pending system-register writes take effect
-    this.fetchValid = false;
+    this.u32[FETCH_TAG * 2] = FETCH_INVALID;
     this.tlb.hostFlush(); // translation-relevant registers may have changed
   }
 
   /** Stop the run loop after the current instruction. */
   halt(reason: StopReason): void {
     this.stop = reason;
-    this.fetchValid = false;
+    this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
   stopAarch32(el: number): void {
@@ -104,58 +106,15 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Execute up to `budget` instructions; returns why it stopped. */
   run(budget: number): StopReason {
-    const x = this.x;
-    const u = this.u32;
-    const trace = this.traceExec;
-    const sync = this.sync;
-    let n = 0;
     this.stop = null;
-    // The fetch cache's fields live in locals; any handler that may change translation or stop the run clears
-    // this.fetchValid (contextSync, halt), which is the one field the loop reads per instruction.
-    let words = this.fetchWords;
-    let ops = this.fetchOps;
-    let base = this.fetchBase;
-    let pageLo = this.fetchLo;
-    let pageHi = this.fetchHi;
-    while (n < budget) {
-      const lo = u[PC * 2]!;
-      // a different 4 KiB page, or a misaligned PC (bits 1:0, zero in pageLo), takes the slow path
-      if (!this.fetchValid || ((lo ^ pageLo) & 0xfffff003) !== 0 || u[PC * 2 + 1] !== pageHi) {
-        if (this.stop !== null) break;
-        if (!this.refillFetch()) {
-          n++; // a fetch that took an exception counts against the budget, so a run always ends
-          continue; // fetch again from the vector
-        }
-        words = this.fetchWords;
-        ops = this.fetchOps;
-        base = this.fetchBase;
-        pageLo = this.fetchLo;
-        pageHi = this.fetchHi;
-      }
-      const idx = base + ((lo & 0xfff) >>> 2);
-      const w = words[idx]!;
-      // the decode cache holds the word's handler index + 1 (0: not decoded yet)
-      let h = ops[idx]!;
-      if (h === 0) {
-        h = HANDLER_OF[decode(w)]! + 1;
-        ops[idx] = h;
-      }
-      if (trace !== null) trace(this, x[PC]!, w);
-      if (sync !== null) sync.step(this); // --sync architectural: the choice points between instructions
-      // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
-      if (lo < 0xfffffffc) u[PC * 2] = lo + 4;
-      else x[PC] = x[PC]! + 4n;
-      n++;
-      u[INSN * 2] = w; // the handler reads its word here (see Handler in encoding.ts)
-      dispatch(this, h - 1);
-    }
-    this.icount += n;
+    this.u32[FETCH_TAG * 2] = FETCH_INVALID; // the register file may have been restored from a snapshot since
+    this.icount += runLoop(this, budget);
     if (this.stop !== null) return this.stop;
     return { kind: 'budget' };
   }
 
   /** Slow path of instruction fetch: illegal state, PC alignment, translation. False if an exception was taken. */
-  private refillFetch(): boolean {
+  refillFetch(): boolean {
     const u = this.u32;
     const lo = u[PC * 2]!;
     const hi = u[PC * 2 + 1]!;
@@ -189,9 +148,8 @@ export class Cpu extends CpuState implements TranslationContext {
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
     this.fetchBase = ((tr.pa & (PAGE_SIZE - 1)) & ~0xfff) >>> 2;
-    this.fetchLo = (lo & 0xfffff000) >>> 0;
-    this.fetchHi = hi;
-    this.fetchValid = true;
+    this.u32[FETCH_TAG * 2] = lo & 0xfffff000;
+    this.u32[FETCH_TAG * 2 + 1] = hi;
     return true;
   }
 

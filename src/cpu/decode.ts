@@ -1,7 +1,6 @@
 // Decoder built from the encoding table: words are bucketed by bits [31:21]; within a bucket, rows are tried
 // most-specific first (most fixed bits), so a row that carves an exception out of a wider one wins.
 // Op index 0 is "unallocated": its handler raises UNDEFINED (EC 0x00).
-import type { Cpu } from './cpu.ts';
 import type { Encoding, Handler } from './encoding.ts';
 import { TABLE } from './table/index.ts';
 
@@ -57,14 +56,3 @@ export const HANDLERS: readonly Handler[] = [...new Set(OPS.map((e) => e.exec))]
 
 /** HANDLER_OF[op] = the index in HANDLERS of row op's handler: what the decode cache stores (plus one). */
 export const HANDLER_OF = Int32Array.from(OPS, (e) => HANDLERS.indexOf(e.exec));
-
-/**
- * dispatch(c, h) runs HANDLERS[h](c). It is generated from HANDLERS as a `switch` whose every case calls one
- * handler directly: a call through an array of ~60 functions is one megamorphic call site that V8 can neither
- * predict nor inline (measured here: ~130 M calls/s against ~530 M/s for a switch of direct calls,
- * bench/dispatch.ts). The generated source holds no logic beyond that switch.
- */
-export const dispatch: (c: Cpu, h: number) => void = new Function(
-  ...HANDLERS.map((_, i) => `h${i}`),
-  `return function dispatch(c, h) {\n  switch (h) {\n${HANDLERS.map((f, i) => `    case ${i}: h${i}(c); return; // ${f.name}`).join('\n')}\n  }\n};`,
-)(...HANDLERS);

@@ -20,6 +20,7 @@ export const SP_EL0 = 42; // banked stack pointers (the active one is mirrored i
 export const SP_EL1 = 43;
 export const SP_EL2 = 44;
 export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in encoding.ts
+export const FETCH_TAG = 46; // not architectural: the run loop's fetch-page tag (Cpu.refillFetch, run-loop.ts)
 export const NSLOTS = 48;
 
 /** Lazy NZCV kinds (DESIGN.md §3: flags are computed only when read). */
