@@ -195,26 +195,40 @@ export class Cpu extends CpuState implements TranslationContext {
    * `el`: the EL whose permissions apply (EL0 for LDTR at EL1; otherwise PSTATE.EL).
    */
   load(size: number, iss = 0, el = this.el): boolean {
+    const page = this.hostHit(el, ACC_READ, size);
+    if (page !== undefined) {
+      const u = this.u32;
+      const wi = this.hitWord;
+      if (size >= 4) {
+        u[TMP1 * 2] = page.u32[wi]!;
+        u[TMP1 * 2 + 1] = size === 8 ? page.u32[wi + 1]! : 0;
+      } else {
+        readUnaligned(page, (wi << 2) | (u[TMP0 * 2]! & 3), size, u);
+      }
+      return true;
+    }
+    return this.loadMiss(size, iss, el);
+  }
+
+  /** Word index in the RAM page of the last host-cache hit (set by hostHit). */
+  private hitWord = 0;
+
+  /**
+   * Host-cache lookup for VA = x[TMP0] (DESIGN.md §3): same VA page and generation, aligned, backed by RAM.
+   * On a hit returns the RAM page, with this.hitWord and this.tr.pa (callers such as the exclusive monitor read
+   * the PA) set; undefined sends the access through translate().
+   */
+  private hostHit(el: number, acc: number, size: number): RamPage | undefined {
     const u = this.u32;
     const lo = u[TMP0 * 2]!;
     const t = this.tlb;
-    const s = Tlb.hostSlot(el, ACC_READ, lo);
-    // host-cache hit (DESIGN.md §3): same VA page, same generation, aligned, backed by RAM: read the host array
-    if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (u[TMP0 * 2 + 1]! | 0) && (lo & (size - 1)) === 0) {
-      const page = t.hcPage[s];
-      if (page !== undefined) {
-        this.tr.pa = t.hcPa[s]! + (lo & 0xfff); // callers read the PA (exclusive monitor)
-        const wi = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
-        if (size >= 4) {
-          u[TMP1 * 2] = page.u32[wi]!;
-          u[TMP1 * 2 + 1] = size === 8 ? page.u32[wi + 1]! : 0;
-        } else {
-          readUnaligned(page, (wi << 2) | (lo & 3), size, u);
-        }
-        return true;
-      }
-    }
-    return this.loadMiss(size, iss, el);
+    const s = Tlb.hostSlot(el, acc, lo);
+    if (t.hcTag[s] !== ((lo & 0xfffff000) | t.gen) || t.hcHi[s] !== (u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
+    const page = t.hcPage[s];
+    if (page === undefined) return undefined;
+    this.tr.pa = t.hcPa[s]! + (lo & 0xfff);
+    this.hitWord = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
+    return page;
   }
 
   /** Load through translation (host-cache miss). */
@@ -243,29 +257,23 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. `el` as for load. */
   store(size: number, valSlot: number, iss = 0, el = this.el): boolean {
-    const u = this.u32;
-    const lo = u[TMP0 * 2]!;
-    const t = this.tlb;
-    const s = Tlb.hostSlot(el, ACC_WRITE, lo);
-    // host-cache hit: as for loads; a store also forgets decoded instructions in the word it writes
-    if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (u[TMP0 * 2 + 1]! | 0) && (lo & (size - 1)) === 0) {
-      const page = t.hcPage[s];
-      if (page !== undefined) {
-        this.tr.pa = t.hcPa[s]! + (lo & 0xfff); // callers read the PA (exclusive monitor)
-        const wi = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
-        if (size >= 4) {
-          page.u32[wi] = u[valSlot * 2]!;
-          if (size === 8) page.u32[wi + 1] = u[valSlot * 2 + 1]!;
-        } else {
-          writeUnaligned(page, (wi << 2) | (lo & 3), size, u, valSlot);
-        }
-        const ops = page.ops;
-        if (ops !== undefined) {
-          ops[wi] = 0;
-          if (size === 8) ops[wi + 1] = 0;
-        }
-        return true;
+    const page = this.hostHit(el, ACC_WRITE, size);
+    if (page !== undefined) {
+      const u = this.u32;
+      const wi = this.hitWord;
+      if (size >= 4) {
+        page.u32[wi] = u[valSlot * 2]!;
+        if (size === 8) page.u32[wi + 1] = u[valSlot * 2 + 1]!;
+      } else {
+        writeUnaligned(page, (wi << 2) | (u[TMP0 * 2]! & 3), size, u, valSlot);
       }
+      const ops = page.ops;
+      if (ops !== undefined) {
+        // self-modifying code: forget the decoded words this store wrote
+        ops[wi] = 0;
+        if (size === 8) ops[wi + 1] = 0;
+      }
+      return true;
     }
     return this.storeMiss(size, valSlot, iss, el);
   }
