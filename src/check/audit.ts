@@ -77,7 +77,7 @@ export interface AuditResult {
 }
 
 /** Context-table offsets, parsed from the hypervisor's own src/hyp/asm/offsets.S so both stay in step. */
-function tableOffsets(): Map<string, number> {
+export function tableOffsets(): Map<string, number> {
   const text = readFileSync(join(ASM_DIR, 'offsets.S'), 'utf8');
   return new Map([...text.matchAll(/\.equ\s+(\w+),\s*(0x[0-9a-f]+|\d+)/gi)].map((m) => [m[1]!, Number(m[2]!)]));
 }

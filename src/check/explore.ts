@@ -1,0 +1,422 @@
+// `twostage check` step 3 (issue 7): run the switch at EL2 on the real CPU under `--sync architectural` from the
+// state where context A was running (switch-harness.ts) up to and through the ERET into B, once for every outcome
+// the architecture allows — each pending write to a register read at EL2 visible early or not, each TLBI complete
+// early or not (it completes at the latest at a sufficient DSB), and with `errata` (Cortex-A57 1319537) every
+// speculative EL1&0 walk at EL2 with any mix of old and pending registers — and check the invariants of
+// switch-invariants.ts after the ERET. Choice sequences are enumerated depth first by replay (choice-tree.ts);
+// states already explored are not explored again (state-hash.ts).
+// Speculative fills are not branched on: caching one more translation only adds ways to fail, so the explorer
+// caches every translation a speculative walk could make (fill-all.ts). EL2-regime fills are not modelled: the
+// target never uses EL2 entries. Memory written by the switch is not rolled back between runs.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { hex64 } from '../bits/bits.ts';
+import { profileByName } from '../arch/profiles.ts';
+import { SR, SYSREGS } from '../arch/sysreg-table.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import { PC } from '../cpu/state.ts';
+import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
+import { currentVmid } from '../mmu/params.ts';
+import { KIND_S2, REGIME_EL10, Tlb } from '../mmu/tlb.ts';
+import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
+import { regionsOf } from './audit.ts';
+import { ChoiceTree } from './choice-tree.ts';
+import { fillAll, TlbSnapshot } from './fill-all.ts';
+import type { Finding } from './findings.ts';
+import { completesTlbi } from './lint.ts';
+import { loadProgram, type Insn, type Program } from './program.ts';
+import { StateHash } from './state-hash.ts';
+import { makeHarness, type SwitchHarness } from './switch-harness.ts';
+import { checkAfterEret, inside, type Violation } from './switch-invariants.ts';
+
+export interface ExploreOptions {
+  /** Cortex-A57 erratum 1319537: speculative EL1&0 walks at EL2 with mixed old/new registers. */
+  readonly errata?: boolean;
+  /** The target's VMID may hold stale entries (default: the scenario's `tlb: flush`). */
+  readonly staleTarget?: boolean;
+  /** Bound on explored runs (choice sequences); the result says whether the exploration completed. */
+  readonly maxRuns?: number;
+  /** Bound on instructions per run. */
+  readonly maxSteps?: number;
+  /** Where the switch starts (default: its first instruction). */
+  readonly entry?: bigint;
+}
+
+export interface ExploreStats {
+  /** Choice sequences run (each from the start). */
+  readonly runs: number;
+  /** Distinct states (at instruction boundaries) explored. */
+  readonly states: number;
+  /** Runs cut short because they reached an explored state. */
+  readonly merged: number;
+  /** Runs that reached the ERET. */
+  readonly erets: number;
+  /** Translations of A in the starting TLB. */
+  readonly tlbEntries: number;
+  readonly complete: boolean;
+  readonly ms: number;
+}
+
+export interface ExploreResult {
+  readonly findings: Finding[];
+  readonly stats: ExploreStats;
+  readonly vmids: readonly number[];
+}
+
+/** Registers whose in-context value an instruction at EL2 reads: their early visibility is a real choice. */
+const READ_AT_EL2 = new Set([SR.HCR_EL2, SR.VTTBR_EL2, SR.VTCR_EL2, SR.SCTLR_EL2, SR.TCR_EL2, SR.TTBR0_EL2]);
+/** Registers an EL1&0 walk reads (erratum mixes). */
+const EL10_WALK = [SR.HCR_EL2, SR.VTTBR_EL2, SR.VTCR_EL2, SR.TTBR0_EL1, SR.TTBR1_EL1, SR.TCR_EL1, SR.SCTLR_EL1, SR.MAIR_EL1];
+/** Registers whose writes are pending under --sync architectural (src/cpu/sync.ts). */
+const PENDABLE = SYSREGS.map((r, i) => (r.effect === 'none' ? -1 : i)).filter((i) => i >= 0);
+const readSource = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+/** file:line of an instruction, for counterexamples (the reference switch spans several files). */
+const loc = (i: Insn): string => `${basename(i.file)}:${i.line}`;
+const ERET_NOTE = '// appended by check: the ERET into the target';
+
+/** Assemble a switch at an address of free RAM in the image, ending it with an ERET when it has none. */
+export function loadSwitch(file: string, text: string, img: BuiltImage): Program {
+  const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
+  const free = regionsOf(img, paBits).find((r) => r.kind === 'free-ram' && r.size >= 0x20000);
+  const base = free === undefined ? 0x4008_0000 : Math.ceil(free.pa / 0x10000) * 0x10000;
+  const opts = { base: BigInt(base), read: readSource };
+  const p = loadProgram(file, text, opts);
+  if (p.diagnostics.length > 0 || p.insns.some((i) => i.event.k === 'eret')) return p;
+  return loadProgram(file, `${text}${text.endsWith('\n') ? '' : '\n'}    eret ${ERET_NOTE}\n`, opts);
+}
+
+interface OutstandingTlbi {
+  readonly op: string;
+  readonly vmid: number;
+  readonly insn: Insn;
+}
+
+/** The SyncChoices of one run: every choice goes through the tree; the narrative of non-default ones is kept. */
+class ExploreChoices implements SyncChoices {
+  here: Insn | null = null;
+  /** Mirror of the SyncModel's incomplete TLBIs, in its order (it completes them by swap-removal). */
+  tlbis: OutstandingTlbi[] = [];
+  private cursor = 0;
+  /** Registers made visible early during the current step. */
+  readonly visibleNow = new Set<number>();
+  log: string[] = [];
+  private readonly mixesDone = new Set<string>();
+  /** Leaking speculative fills already in the narrative of this run. */
+  private readonly narrated = new Set<string>();
+  /** TLBIs completed in this run. */
+  completions = 0;
+  /** Every translation of each register mix seen, across runs. */
+  private readonly walks = new Map<string, TlbSnapshot>();
+
+  constructor(
+    private readonly tree: ChoiceTree,
+    private readonly c: Cpu,
+    private readonly errata: boolean,
+    private readonly branchAll: boolean,
+    private readonly name: (vmid: number) => string,
+    /** Is [pa, pa+size) outside the allowed memory of the context that owns `vmid`? */
+    private readonly foreign: (vmid: number, pa: number, size: number) => boolean,
+  ) {}
+
+  begin(): void {
+    this.tlbis = [];
+    this.log = [];
+    this.mixesDone.clear();
+    this.narrated.clear();
+    this.completions = 0;
+  }
+
+  beforeStep(i: Insn): void {
+    this.here = i;
+    this.cursor = 0;
+    this.visibleNow.clear();
+  }
+
+  private at(): string {
+    const i = this.here!;
+    return `before ${loc(i)} (${i.source.trim()})`;
+  }
+
+  pendingVisible(reg: number): boolean {
+    if (!this.branchAll && !READ_AT_EL2.has(reg)) return false;
+    const yes = this.tree.choose(2) === 1;
+    if (yes) {
+      this.visibleNow.add(reg);
+      this.log.push(`${this.at()}: the pending write to ${SYSREGS[reg]!.name} becomes visible early`);
+    }
+    return yes;
+  }
+
+  tlbiCompleted(op: string): boolean {
+    const k = this.cursor;
+    const yes = this.tree.choose(2) === 1;
+    if (yes) {
+      const t = this.tlbis[k];
+      this.log.push(`${this.at()}: TLBI ${op}${t ? ` (${loc(t.insn)})` : ''} completes early`);
+      this.tlbis[k] = this.tlbis[this.tlbis.length - 1]!;
+      this.tlbis.pop();
+      this.completions++;
+    } else this.cursor++;
+    return yes;
+  }
+
+  speculativeFill(regime: number): boolean {
+    if (regime === REGIME_EL10 && this.errata && this.c.el === 2) this.erratumFills();
+    return false;
+  }
+
+  mixNew(): boolean {
+    return false;
+  }
+
+  pick(): number {
+    return 0;
+  }
+
+  /** Erratum 1319537: cache every translation of every mix of in-context and pending EL1&0 registers. */
+  private erratumFills(): void {
+    const c = this.c;
+    const sync = c.sync!;
+    const pending = EL10_WALK.filter((i) => sync.read(c, i) !== c.sr[i]);
+    if (pending.length === 0) return;
+    const sr = new BigUint64Array(c.sr.length);
+    for (let m = 0; m < 1 << pending.length; m++) {
+      sr.set(c.sr);
+      pending.forEach((i, b) => {
+        if ((m >> b) & 1) sr[i] = sync.read(c, i);
+      });
+      const regs = EL10_WALK.map((i) => sr[i]!.toString(16)).join(',');
+      // entries leave the TLB only when a TLBI completes: until then the same mix adds nothing new
+      const key = `${this.completions}:${regs}`;
+      if (this.mixesDone.has(key)) continue;
+      this.mixesDone.add(key);
+      let fills = this.walks.get(regs);
+      if (fills === undefined) {
+        // the tables do not change during the switch: walk each mix once, in a scratch TLB
+        const scratch = new Tlb();
+        fillAll({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: scratch }, 1);
+        fills = new TlbSnapshot(scratch);
+        this.walks.set(regs, fills);
+      }
+      if (fills.size === 0) continue;
+      fills.insertInto(c.tlb);
+      // narrate only the walks that cache something outside the memory of the VMID's owner
+      const leak = fills.entries.find((f) => this.foreign(f.vmid, f.out, 2 ** f.shift) && !this.narrated.has(`${f.vmid}:${f.out}`));
+      if (leak === undefined) continue;
+      this.narrated.add(`${leak.vmid}:${leak.out}`);
+      const mixed = pending.map((i, b) => `${SYSREGS[i]!.name} ${(m >> b) & 1 ? 'new' : 'old'}`).join(', ');
+      this.log.push(`${this.at()}: a speculative EL1&0 walk at EL2 (erratum 1319537) with ${mixed} may cache a translation to PA 0x${leak.out.toString(16)} tagged VMID ${leak.vmid} (${this.name(leak.vmid)})`);
+    }
+  }
+}
+
+/** The DSB's completion of the mirrored TLBIs, as SyncModel.dsb does it (ARCH-NOTES §9). */
+function mirrorDsb(tlbis: OutstandingTlbi[], option: string): OutstandingTlbi[] {
+  const done: OutstandingTlbi[] = [];
+  for (let k = 0; k < tlbis.length; ) {
+    if (completesTlbi(option, tlbis[k]!.op)) {
+      done.push(tlbis[k]!);
+      tlbis[k] = tlbis[tlbis.length - 1]!;
+      tlbis.pop();
+    } else k++;
+  }
+  return done;
+}
+
+/** Fingerprint of everything the rest of the run depends on. */
+function stateKey(c: Cpu, sync: SyncModel, tlbis: readonly OutstandingTlbi[]): string {
+  const h = new StateHash();
+  h.words(c.u32, 0, 2 * (PC + 1)); // X0–X30, XZR, SP, PC
+  h.word(c.el);
+  h.word(c.il);
+  h.words(c.sr32);
+  for (const i of PENDABLE) {
+    const v = sync.read(c, i);
+    h.num(Number(v & 0xffff_ffffn));
+    h.num(Number(v >> 32n));
+  }
+  for (const t of tlbis) {
+    h.text(t.op);
+    h.word(t.vmid);
+    h.word(t.insn.line);
+  }
+  const t = c.tlb;
+  for (let e = 0; e < t.capacity; e++) {
+    if (t.kind[e] === 0) continue;
+    h.word(e);
+    h.word(t.kind[e]! | (t.regime[e]! << 8) | (t.shift[e]! << 16));
+    h.word(t.vmid[e]! | (t.asid[e]! << 16));
+    h.num(t.key[e]!);
+    h.num(t.out[e]!);
+  }
+  return h.key();
+}
+
+interface Found {
+  readonly v: Violation;
+  readonly insn: Insn;
+  readonly fix: string;
+  readonly log: readonly string[];
+  readonly weight: number;
+}
+
+/** The last executed MSR to one of `regs`. */
+const lastMsr = (executed: readonly Insn[], regs: readonly string[]): Insn | undefined =>
+  executed.filter((i) => i.event.k === 'msr' && regs.includes(i.event.reg)).at(-1);
+
+/** Explore every outcome of the switch `p` (from loadSwitch) from context `from` to context `to` of `img`. */
+export function explore(p: Program, img: BuiltImage, fromName: string, toName: string, opts: ExploreOptions = {}): ExploreResult {
+  const t0 = performance.now();
+  const from = img.contexts.find((x) => x.name === fromName);
+  const to = img.contexts.find((x) => x.name === toName);
+  if (from === undefined || to === undefined) throw new Error(`no context '${from === undefined ? fromName : toName}'`);
+  const errata = opts.errata ?? false;
+  const h = makeHarness(img, p, from, to, opts.staleTarget ?? img.scenario.tlb === 'flush', opts.entry);
+  const c = h.cpu;
+  const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
+  const byAddr = new Map(p.insns.map((i) => [i.addr, i]));
+  const owner = (vmid: number): string => {
+    const names = img.contexts.filter((x) => h.vmids[x.index] === vmid).map((x) => x.name);
+    return names.length > 0 ? `${names.join(', ')}'s` : vmid === 0 ? 'the hypervisor\'s' : 'nobody\'s';
+  };
+  const tree = new ChoiceTree();
+  const branchAll = p.insns.some((i) => i.event.k === 'at');
+  const foreign = (vmid: number, pa: number, size: number): boolean => {
+    const ctx = img.contexts.find((x) => h.vmids[x.index] === vmid);
+    return ctx !== undefined && !inside(ctx.allowed, pa, size);
+  };
+  const ch = new ExploreChoices(tree, c, errata, branchAll, owner, foreign);
+  const visited = new Set<string>();
+  const found = new Map<string, Found>();
+  const maxRuns = opts.maxRuns ?? 50_000;
+  const maxSteps = opts.maxSteps ?? 10_000;
+  let merged = 0;
+  let erets = 0;
+  let complete = true;
+
+  for (;;) {
+    const sync = new SyncModel({ choices: ch, errata });
+    h.prime(sync);
+    ch.begin();
+    const executed: Insn[] = [];
+    const tlbiVmid = new Map<Insn, number>();
+    for (let step = 0; step < maxSteps; step++) {
+      const insn = byAddr.get(c.x[PC]!);
+      if (insn === undefined || step === maxSteps - 1) {
+        const why = insn === undefined ? `the switch left its code at PC 0x${c.x[PC]!.toString(16)} (EL${c.el}) before any ERET` : `no ERET within ${maxSteps} instructions`;
+        const last = executed.at(-1) ?? p.insns[0]!;
+        const weight = tree.taken().filter((v) => v !== 0).length;
+        if (!found.has('no-eret') || found.get('no-eret')!.weight > weight) {
+          found.set('no-eret', { v: { rule: 'no-eret', message: why, details: [] }, insn: last, weight, log: [...ch.log], fix: 'end the switch with the ERET into the target; an exception taken at EL2 goes to VBAR_EL2 (check the instruction before)' });
+        }
+        break;
+      }
+      ch.beforeStep(insn);
+      const hcrBefore = c.sr[SR.HCR_EL2]!;
+      const pendingBefore = sync.pending;
+      if (insn.event.k === 'eret' && ch.tlbis.length > 0) {
+        ch.log.push(`${loc(insn)} (eret) executes with ${ch.tlbis.map((t) => `TLBI ${t.op} (${loc(t.insn)})`).join(', ')} not yet complete`);
+      }
+      c.run(1);
+      executed.push(insn);
+      const e = insn.event;
+      if (e.k === 'msr' && READ_AT_EL2.has(SR[e.reg as keyof typeof SR] ?? -1)) {
+        const i = SR[e.reg as keyof typeof SR]!;
+        ch.log.push(`${loc(insn)}: MSR ${e.reg} = ${hex64(sync.read(c, i))}${sync.read(c, i) !== c.sr[i] ? ' (pending until a context synchronization event)' : ''}`);
+      } else if (e.k === 'tlbi') {
+        const vmid = currentVmid(c);
+        tlbiVmid.set(insn, vmid);
+        if (sync.outstandingTlbis > ch.tlbis.length) ch.tlbis.push({ op: e.op, vmid, insn });
+        ch.log.push(`${loc(insn)}: TLBI ${e.op} selects VMID ${vmid} (${owner(vmid)}), the VMID in context when it executes`);
+      } else if (e.k === 'dsb') {
+        const done = mirrorDsb(ch.tlbis, e.option);
+        ch.completions += done.length;
+        if (done.length > 0) ch.log.push(`${loc(insn)}: DSB ${e.option} completes ${done.map((t) => `TLBI ${t.op} (${loc(t.insn)})`).join(', ')}`);
+      } else if (e.k === 'isb' && pendingBefore > 0) {
+        ch.log.push(`${loc(insn)}: ISB: the pending writes take effect`);
+      }
+      if (e.k === 'eret') {
+        erets++;
+        const hcrAtEret = ch.visibleNow.has(SR.HCR_EL2) ? sync.read(c, SR.HCR_EL2) : hcrBefore;
+        const vs = checkAfterEret({ c, to, contexts: img.contexts, vmids: h.vmids, hcrAtEret, paBits });
+        const weight = tree.taken().filter((v) => v !== 0).length;
+        for (const v of vs) {
+          const prev = found.get(v.rule);
+          if (prev !== undefined && prev.weight <= weight) continue;
+          found.set(v.rule, { v, weight, log: [...ch.log], ...locate(v, insn, executed, tlbiVmid, ch.tlbis, to, h) });
+        }
+        break;
+      }
+      if (!tree.replaying) {
+        const key = stateKey(c, sync, ch.tlbis);
+        if (visited.has(key)) {
+          merged++;
+          break;
+        }
+        visited.add(key);
+      }
+    }
+    if (tree.runs >= maxRuns) {
+      complete = !tree.advance();
+      break;
+    }
+    if (!tree.advance()) break;
+  }
+  c.sync = null;
+  const findings = [...found.values()].map((f) => toFinding(f));
+  const stats: ExploreStats = { runs: tree.runs, states: visited.size, merged, erets, tlbEntries: h.tlb.size, complete, ms: performance.now() - t0 };
+  return { findings, stats, vmids: h.vmids };
+}
+
+/** Which instruction a violation is charged to, and its fix. */
+function locate(
+  v: Violation, eret: Insn, executed: readonly Insn[], tlbiVmid: ReadonlyMap<Insn, number>, outstanding: readonly OutstandingTlbi[],
+  to: ContextInfo, h: SwitchHarness,
+): { insn: Insn; fix: string } {
+  const want = h.vmids[to.index]!;
+  const vttbr = (to.regs.vttbr & ~(0xffn << 48n)) | (BigInt(want) << 48n);
+  switch (v.rule) {
+    case 'no-eret':
+    case 'eret-illegal':
+      return { insn: eret, fix: `load ${to.name}'s full HCR_EL2 value ${hex64(to.regs.hcr)} (RW=1; TGE=0 to enter EL1) and put an ISB between the MSR HCR_EL2 and the ERET` };
+    case 'hcr-wrong':
+      return { insn: lastMsr(executed, ['HCR_EL2']) ?? eret, fix: `write ${to.name}'s intended value ${hex64(to.regs.hcr)} (from the context table), or read-modify-write only the bits meant to change` };
+    case 'vmid-wrong':
+      return { insn: lastMsr(executed, ['VTTBR_EL2']) ?? eret, fix: `write VTTBR_EL2 = (VMID << 48) | BADDR with ${to.name}'s own VMID ${want}: ${hex64(vttbr)}, then ISB before any TLBI or AT that must use it` };
+    case 'walk-outside':
+      return { insn: lastMsr(executed, ['HCR_EL2', 'VTTBR_EL2', 'VTCR_EL2']) ?? eret, fix: `load ${to.name}'s HCR_EL2 ${hex64(to.regs.hcr)}, VTTBR_EL2 ${hex64(vttbr)} and VTCR_EL2 ${hex64(to.regs.vtcr)} from the context table before the ERET` };
+    case 'tlb-stale': {
+      const late = outstanding[0];
+      if (late !== undefined) return { insn: late.insn, fix: `complete the TLBI before the ERET: DSB ${late.op.endsWith('IS') ? 'ISH' : 'NSH'} after it (then ISB)` };
+      const wrong = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) !== want);
+      if (wrong !== undefined) return { insn: wrong, fix: `make ${to.name}'s VTTBR_EL2 effective before the TLBI: MSR VTTBR_EL2; ISB; TLBI …; DSB NSH` };
+      // a stage-2-only entry survives the stage-1 operations (VMALLE1, VAE1, ASIDE1 …: ARCH-NOTES §9)
+      const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !/^(VMALLS12E1|ALLE1)/.test(i.event.op));
+      if (narrow !== undefined && v.entryKind === KIND_S2) {
+        return { insn: narrow, fix: 'TLBI VMALLS12E1 (stage 1 and stage 2 entries of the VMID) instead: this operation leaves stage-2-only entries' };
+      }
+      if (v.pa !== undefined && !h.tlb.has(want, v.pa)) {
+        return { insn: lastMsr(executed, ['VTTBR_EL2']) ?? eret, fix: 'apply the erratum 1319537 workaround: stop EL1&0 walks (TCR_EL1.EPD0/EPD1 = 1, ISB) before switching VTTBR_EL2 and restore the target\'s TCR_EL1 only after the stage-2 registers are in context' };
+      }
+      return { insn: eret, fix: `invalidate ${to.name}'s VMID before entering it (MSR VTTBR_EL2; ISB; TLBI VMALLS12E1; DSB NSH), or give every context its own VMID, reused only after TLBI ALLE1` };
+    }
+  }
+}
+
+function toFinding(f: Found): Finding {
+  const i = f.insn;
+  const appended = i.source.includes(ERET_NOTE);
+  return {
+    ruleId: f.v.rule, level: 'error', file: i.file, line: i.line, col: i.col, source: appended ? '' : i.source,
+    message: appended ? `${f.v.message} (at the ERET check appends)` : f.v.message,
+    details: f.v.details,
+    counterexample: [...f.log, `after the ERET: ${f.v.message}`],
+    fix: f.fix,
+  };
+}

@@ -1,0 +1,111 @@
+// The machine state a switch starts from (issue 7, `check`): the built image in RAM, the CPU at EL2 where context A
+// was running — A's translation registers in context, A's VMID (as the hypervisor's allocator hands VMIDs out:
+// contexts entered in table order get 1, 2, 3 …), and a TLB holding every non-faulting translation of A — and the
+// part of the switch the checked code does not own: the target's EL1 registers it does not write itself are
+// already written (pending, out of context at EL2 until the ERET, ARCH-NOTES §10), ELR_EL2/SPSR_EL2 hold its entry.
+// As in the hypervisor, X19 and X20 point at A's and B's context-table entries, whose VTTBR_EL2 values carry the
+// allocated VMIDs. With `staleTarget` (the
+// scenario's `tlb: flush` contract: a VMID may be reused, the switch must flush it) the target's VMID also tags
+// every translation of A, as if A had run with it before.
+import { SR } from '../arch/sysreg-table.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import type { SyncModel } from '../cpu/sync.ts';
+import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
+import { VmidAllocator } from '../hyp/vmid.ts';
+import { VirtMachine } from '../machine/virt.ts';
+import type { Program } from './program.ts';
+import { tableOffsets } from './audit.ts';
+import { fillAll, TlbSnapshot } from './fill-all.ts';
+
+const VMID_MASK = 0xffn << 48n;
+
+export interface SwitchHarness {
+  readonly cpu: Cpu;
+  readonly from: ContextInfo;
+  readonly to: ContextInfo;
+  /** The VMID each context runs with (by context index). */
+  readonly vmids: readonly number[];
+  /** The TLB the switch starts with. */
+  readonly tlb: TlbSnapshot;
+  readonly staleTarget: boolean;
+  /** Reset the machine to the start state with `sync` as its synchronization model. */
+  prime(sync: SyncModel): void;
+}
+
+/** VMIDs as the hypervisor's allocator hands them out when every context is entered once, in table order. */
+export function allocatedVmids(img: BuiltImage): number[] {
+  const a = new VmidAllocator();
+  return img.contexts.map((c) => a.enter(c.index).vmid);
+}
+
+/** A context's VTTBR_EL2 with its VMID in bits 55:48 (the context table holds BADDR only). */
+const vttbrOf = (c: ContextInfo, vmid: number): bigint => (c.regs.vttbr & ~VMID_MASK) | (BigInt(vmid) << 48n);
+
+/** Load A's translation registers into the CPU, in context. */
+function loadContext(c: Cpu, a: ContextInfo, vmid: number): void {
+  const r = a.regs;
+  c.sr[SR.HCR_EL2] = r.hcr;
+  c.sr[SR.VTTBR_EL2] = vttbrOf(a, vmid);
+  c.sr[SR.VTCR_EL2] = r.vtcr;
+  c.sr[SR.TTBR0_EL1] = r.ttbr0;
+  c.sr[SR.TCR_EL1] = r.tcr;
+  c.sr[SR.MAIR_EL1] = r.mair;
+  c.sr[SR.SCTLR_EL1] = r.sctlr;
+  c.sr[SR.VBAR_EL1] = r.vbar;
+}
+
+/** The EL1 registers the rest of the switch loads for the target (pending until the ERET). */
+const TARGET_EL1: readonly [number, (c: ContextInfo) => bigint][] = [
+  [SR.TTBR0_EL1, (c) => c.regs.ttbr0],
+  [SR.TCR_EL1, (c) => c.regs.tcr],
+  [SR.MAIR_EL1, (c) => c.regs.mair],
+  [SR.SCTLR_EL1, (c) => c.regs.sctlr],
+  [SR.VBAR_EL1, (c) => c.regs.vbar],
+];
+
+export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, staleTarget: boolean, start?: bigint): SwitchHarness {
+  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const err = m.load(img.image);
+  if (err !== undefined) throw new Error(err);
+  for (const i of p.insns) m.mem.writeU32(Number(i.addr), i.word);
+  const cpu = m.cpu;
+  const vmids = allocatedVmids(img);
+  // the context table after every context was entered once in VMID generation 1 (src/hyp/asm/switch.S vmid_check)
+  const off = tableOffsets();
+  const entryOf = (c: ContextInfo): bigint => img.symbols.get('ctx_table')! + BigInt(c.index * off.get('CTX_SIZE')!);
+  for (const c of img.contexts) {
+    m.mem.writeU64(Number(entryOf(c)) + off.get('C_VTTBR')!, vttbrOf(c, vmids[c.index]!));
+    m.mem.writeU64(Number(entryOf(c)) + off.get('C_VMIDGEN')!, (1n << 8n) | BigInt(vmids[c.index]!));
+  }
+  const gen = img.symbols.get('vmid_gen');
+  if (gen !== undefined) m.mem.writeU64(Number(gen) + 8, BigInt(img.contexts.length + 1));
+  const written = new Set(p.insns.map((i) => (i.event.k === 'msr' ? SR[i.event.reg as keyof typeof SR] : undefined)));
+  const entry = start ?? p.insns[0]?.addr ?? 0n;
+  // the TLB: every translation of A under A's VMID (and under the target's, when the VMID may be reused)
+  cpu.reset(entry);
+  loadContext(cpu, from, vmids[to.index]!);
+  if (staleTarget) fillAll(cpu, 1);
+  loadContext(cpu, from, vmids[from.index]!);
+  fillAll(cpu, 1);
+  const tlb = new TlbSnapshot(cpu.tlb);
+  return {
+    cpu, from, to, vmids, tlb, staleTarget,
+    prime(sync: SyncModel): void {
+      cpu.sync = null;
+      cpu.reset(entry);
+      loadContext(cpu, from, vmids[from.index]!);
+      tlb.restore(cpu.tlb);
+      cpu.sync = sync;
+      sync.reset();
+      for (const [i, v] of TARGET_EL1) {
+        if (written.has(i)) continue;
+        sync.pendingValue[i] = v(to);
+        sync.markPending(i);
+      }
+      cpu.sr[SR.ELR_EL2] = to.regs.elr;
+      cpu.sr[SR.SPSR_EL2] = to.regs.spsr;
+      cpu.x[19] = entryOf(from);
+      cpu.x[20] = entryOf(to);
+    },
+  };
+}

@@ -1,0 +1,145 @@
+// `twostage check` step 3: the explorer (src/check/explore.ts) runs a switch from the state where one context ran
+// to the ERET into another under every outcome --sync architectural allows, and checks the target's invariants.
+// seed.yaml: vm1, vm2 (VMs, stage 2, VMIDs 1 and 2) and the app (el1-shim: stage 1 only, VMID 3, HCR 0x8008_0038).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { explore, loadSwitch, type ExploreResult } from '../../src/check/explore.ts';
+import { referenceSwitch } from '../../src/check/reference-switch.ts';
+import { buildImage } from '../../src/hyp/image.ts';
+import { parseScenario, type Scenario } from '../../src/hyp/scenario.ts';
+
+const SEED = 'scenarios/seed.yaml';
+const seed = parseScenario(readFileSync(SEED, 'utf8'), SEED);
+const flush: Scenario = { ...seed, tlb: 'flush' };
+const GOOD = readFileSync('test/check/fixtures/good.S', 'utf8').split('\n');
+const GOOD_FLUSH = readFileSync('test/check/fixtures/good-flush.S', 'utf8').split('\n');
+
+const check = (s: Scenario, lines: readonly string[], from = 'vm1', to = 'app'): ExploreResult => {
+  const img = buildImage(s, SEED);
+  return explore(loadSwitch('t.S', lines.join('\n'), img), img, from, to);
+};
+const ids = (r: ExploreResult) => r.findings.map((f) => `${f.line}:${f.ruleId}`);
+/** The lines without the first one that matches `re`. */
+const without = (lines: readonly string[], re: RegExp): string[] => {
+  const k = lines.findIndex((l) => re.test(l));
+  assert.ok(k >= 0, `no line matches ${re}`);
+  return lines.filter((_, i) => i !== k);
+};
+const stats = (r: ExploreResult): string => `${r.stats.runs} choice sequences, ${r.stats.states} states, ${r.stats.ms.toFixed(0)} ms`;
+
+test('by-vmid: the correct VM → app tail explores with no finding; with distinct VMIDs its ISB, TLBI and DSB are not needed', (t) => {
+  const r = check(seed, GOOD);
+  t.diagnostic(`good.S vm1 → app: ${stats(r)}`);
+  assert.deepEqual(ids(r), []);
+  assert.ok(r.stats.complete && r.stats.erets > 0);
+  assert.deepEqual(r.vmids, [1, 2, 3]);
+  // safe mutants: the app's VMID 3 was never anyone else's, so the TLB holds no entry it could hit that a TLBI
+  // would have to remove (ARCH-NOTES §8) — the flush only matters when a VMID is reused (next test)
+  for (const re of [/^\s*isb/, /tlbi/, /dsb nsh/]) assert.deepEqual(ids(check(seed, without(GOOD, re))), [], `without ${re}`);
+});
+
+test('shifting the VMID by 16 puts it in BADDR: the app runs with VMID 0 (finding on the MSR VTTBR_EL2)', () => {
+  const lines = GOOD.map((l) => l.replace('movz x1, #3, lsl #48', 'movz x1, #3, lsl #16'));
+  const r = check(seed, lines);
+  const f = r.findings.find((x) => x.ruleId === 'vmid-wrong');
+  assert.ok(f, ids(r).join(' '));
+  assert.equal(f.line, 7); // msr vttbr_el2, x1
+  assert.equal(f.message, 'app runs with VTTBR_EL2.VMID = 0, not its own VMID 3');
+  assert.ok(f.details[0]!.includes('BADDR = 0x30000'));
+  assert.ok(f.counterexample.some((c) => c.includes('MSR VTTBR_EL2 = 0x0000000000030000')));
+  assert.match(f.fix, /0x0003000000000000/);
+});
+
+test('flush: the correct switch is safe; without its ISB, TLBI or DSB the app can hit vm1\'s stale entry', (t) => {
+  const ok = check(flush, GOOD_FLUSH);
+  t.diagnostic(`good-flush.S vm1 → app: ${stats(ok)}`);
+  assert.deepEqual(ids(ok), []);
+
+  // no ISB: the TLBI executes with vm1's VMID still in context (ARCH-NOTES §9, §10)
+  const noIsb = check(flush, without(GOOD_FLUSH, /^\s*isb/));
+  assert.deepEqual(ids(noIsb), ['9:tlb-stale']);
+  const f = noIsb.findings[0]!;
+  assert.equal(f.message, 'app (VMID 3) can hit a TLB entry for PA 0x40400000 (vm1\'s memory)');
+  assert.ok(f.counterexample.includes('t.S:9: TLBI VMALLS12E1 selects VMID 1 (vm1\'s), the VMID in context when it executes'), f.counterexample.join('\n'));
+  assert.match(f.fix, /ISB/);
+
+  // no TLBI: charged to the ERET
+  assert.deepEqual(ids(check(flush, without(GOOD_FLUSH, /tlbi/))), ['12:tlb-stale']);
+
+  // no DSB: the TLBI may still be incomplete at the ERET (the outcome where it does not complete early)
+  const noDsb = check(flush, without(GOOD_FLUSH, /dsb nsh/));
+  assert.deepEqual(ids(noDsb), ['10:tlb-stale']);
+  assert.ok(noDsb.findings[0]!.counterexample.some((c) => /eret\) executes with TLBI VMALLS12E1 \(t\.S:10\) not yet complete/.test(c)));
+  assert.match(noDsb.findings[0]!.fix, /DSB NSH/);
+});
+
+test('flush: TLBI VMALLE1 leaves vm1\'s stage-2-only entry under the reused VMID (ARCH-NOTES §9)', () => {
+  const r = check(flush, GOOD);
+  assert.deepEqual(ids(r), ['9:tlb-stale']); // tlbi vmalle1
+  assert.match(r.findings[0]!.fix, /VMALLS12E1/);
+  assert.ok(r.findings[0]!.details[0]!.startsWith('stage 2 entry'));
+});
+
+test('the design note\'s snippet (b) from vm1 to the app: the VMID lands in BADDR and HCR_EL2 keeps VM=1', () => {
+  const r = check(seed, readFileSync('examples/seed/b-vmid.S', 'utf8').split('\n'));
+  assert.deepEqual(ids(r), ['7:hcr-wrong', '6:vmid-wrong']); // line 7: the ERET check appends
+  assert.deepEqual(r.findings[0]!.details, ['VM=1: EL1&0 stage 2 on']);
+});
+
+const PAIRS = [['vm1', 'vm2'], ['vm2', 'vm1'], ['vm1', 'app'], ['app', 'vm1'], ['app', 'vm2']] as const;
+
+for (const tlb of ['by-vmid', 'flush'] as const) {
+  test(`the reference hypervisor's switch path (tlb: ${tlb}) is proven safe for VM↔VM, VM↔app`, (t) => {
+    const img = buildImage({ ...seed, tlb }, SEED);
+    const ref = referenceSwitch(img);
+    for (const [a, b] of PAIRS) {
+      const r = explore(ref.program, img, a, b, { entry: ref.entry });
+      t.diagnostic(`reference ${tlb} ${a} → ${b}: ${stats(r)}`);
+      assert.deepEqual(ids(r), [], `${a} → ${b}`);
+      assert.ok(r.stats.complete && r.stats.erets > 0);
+    }
+  });
+}
+
+test('--errata: without the 1319537 workaround the app → vm1 switch leaks the app\'s stage 1 under vm1\'s VMID; with it, safe', (t) => {
+  const plain = buildImage({ ...seed, errata: [] }, SEED);
+  const ref = referenceSwitch(plain);
+  const bad = explore(ref.program, plain, 'app', 'vm1', { entry: ref.entry, errata: true });
+  t.diagnostic(`reference without workaround, app → vm1, --errata: ${stats(bad)}`);
+  const f = bad.findings.find((x) => x.ruleId === 'tlb-stale');
+  assert.ok(f, ids(bad).join(' '));
+  assert.match(f.message, /^vm1 \(VMID 1\) can hit a TLB entry for PA 0x408[0-9a-f]{5} \(app's memory\)$/);
+  assert.ok(f.counterexample.some((c) => c.includes('erratum 1319537') && c.includes('VTTBR_EL2 new') && c.includes('TTBR0_EL1 old')), f.counterexample.join('\n'));
+  // the same switch without the erratum is safe (EL1&0 is out of context at EL2)
+  assert.deepEqual(ids(explore(ref.program, plain, 'app', 'vm1', { entry: ref.entry })), []);
+
+  const fixed = buildImage({ ...seed, errata: [1319537] }, SEED);
+  const ref2 = referenceSwitch(fixed);
+  for (const [a, b] of PAIRS) {
+    const r = explore(ref2.program, fixed, a, b, { entry: ref2.entry, errata: true });
+    t.diagnostic(`reference with errata: [1319537], ${a} → ${b}, --errata: ${stats(r)}`);
+    assert.deepEqual(ids(r), [], `${a} → ${b}`);
+  }
+});
+
+test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe, 1 with a finding; prints the state counts', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'check', ...args], { encoding: 'utf8' });
+  const ok = cli('--reference', '--scenario', SEED, '--from', 'app', '--to', 'vm1');
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  assert.match(ok.stdout, /^explored app -> vm1: \d+ choice sequence\(s\), \d+ state\(s\)/m);
+  const good = cli('test/check/fixtures/good.S', '--scenario', SEED, '--from', 'vm1', '--to', 'app');
+  assert.equal(good.status, 0, good.stdout + good.stderr);
+  const b = cli('examples/seed/b-vmid.S', '--scenario', SEED, '--from', 'vm1', '--to', 'app', '--format', 'json');
+  assert.equal(b.status, 1);
+  assert.deepEqual((JSON.parse(b.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['vttbr-vmid-shift', 'hcr-wrong', 'vmid-wrong']);
+  assert.match(b.stderr, /^explored vm1 -> app/);
+  assert.equal(cli('--reference', '--from', 'vm1').status, 2);
+});
+
+test('a switch that takes an exception at EL2 never reaches its ERET: finding on the last instruction it ran', () => {
+  const r = check(seed, ['    movz x1, #3, lsl #48', '    msr vttbr_el2, x1', '    udf #0', '    eret']);
+  assert.deepEqual(ids(r), ['3:no-eret']);
+  assert.match(r.findings[0]!.message, /^the switch left its code at PC 0x[0-9a-f]+ \(EL2\) before any ERET$/);
+});
