@@ -40,6 +40,8 @@ export interface ExploreOptions {
   readonly maxSteps?: number;
   /** Where the switch starts (default: its first instruction). */
   readonly entry?: bigint;
+  /** The target was never entered: the switch's VMID allocator hands it its VMID (switch-harness.ts). */
+  readonly firstEntry?: boolean;
 }
 
 export interface ExploreStats {
@@ -277,7 +279,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   const to = img.contexts.find((x) => x.name === toName);
   if (from === undefined || to === undefined) throw new Error(`no context '${from === undefined ? fromName : toName}'`);
   const errata = opts.errata ?? false;
-  const h = makeHarness(img, p, from, to, opts.staleTarget ?? img.scenario.tlb === 'flush', opts.entry);
+  const h = makeHarness(img, p, from, to, opts.staleTarget ?? img.scenario.tlb === 'flush', opts.entry, opts.firstEntry);
   const c = h.cpu;
   const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
   const byAddr = new Map(p.insns.map((i) => [i.addr, i]));

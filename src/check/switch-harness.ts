@@ -63,22 +63,28 @@ const TARGET_EL1: readonly [number, (c: ContextInfo) => bigint][] = [
   [SR.VBAR_EL1, (c) => c.regs.vbar],
 ];
 
-export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, staleTarget: boolean, start?: bigint): SwitchHarness {
+export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, staleTarget: boolean, start?: bigint, firstEntry = false): SwitchHarness {
   const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   for (const i of p.insns) m.mem.writeU32(Number(i.addr), i.word);
   const cpu = m.cpu;
   const vmids = allocatedVmids(img);
-  // the context table after every context was entered once in VMID generation 1 (src/hyp/asm/switch.S vmid_check)
+  // the context table after every context was entered once in VMID generation 1 (src/hyp/asm/switch.S vmid_check);
+  // with `firstEntry` the target was never entered: no VMID yet (C_VMIDGEN 0, C_VTTBR BADDR only), and the
+  // allocator's next free VMID is the one it will hand out. Rewritten before every run (the switch stores to it).
   const off = tableOffsets();
   const entryOf = (c: ContextInfo): bigint => img.symbols.get('ctx_table')! + BigInt(c.index * off.get('CTX_SIZE')!);
-  for (const c of img.contexts) {
-    m.mem.writeU64(Number(entryOf(c)) + off.get('C_VTTBR')!, vttbrOf(c, vmids[c.index]!));
-    m.mem.writeU64(Number(entryOf(c)) + off.get('C_VMIDGEN')!, (1n << 8n) | BigInt(vmids[c.index]!));
-  }
   const gen = img.symbols.get('vmid_gen');
-  if (gen !== undefined) m.mem.writeU64(Number(gen) + 8, BigInt(img.contexts.length + 1));
+  const writeTable = (): void => {
+    for (const c of img.contexts) {
+      const fresh = firstEntry && c === to;
+      m.mem.writeU64(Number(entryOf(c)) + off.get('C_VTTBR')!, vttbrOf(c, fresh ? 0 : vmids[c.index]!));
+      m.mem.writeU64(Number(entryOf(c)) + off.get('C_VMIDGEN')!, fresh ? 0n : (1n << 8n) | BigInt(vmids[c.index]!));
+    }
+    if (gen !== undefined) m.mem.writeU64(Number(gen) + 8, BigInt(firstEntry ? vmids[to.index]! : img.contexts.length + 1));
+  };
+  writeTable();
   const written = new Set(p.insns.map((i) => (i.event.k === 'msr' ? SR[i.event.reg as keyof typeof SR] : undefined)));
   const entry = start ?? p.insns[0]?.addr ?? 0n;
   // the TLB: every translation of A under A's VMID (and under the target's, when the VMID may be reused)
@@ -92,6 +98,7 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
     cpu, from, to, vmids, tlb, staleTarget,
     prime(sync: SyncModel): void {
       cpu.sync = null;
+      writeTable();
       cpu.reset(entry);
       loadContext(cpu, from, vmids[from.index]!);
       tlb.restore(cpu.tlb);

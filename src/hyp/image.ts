@@ -58,6 +58,8 @@ export interface BuiltImage {
   readonly symbols: ReadonlyMap<string, bigint>;
   /** What the builder could not honour in this hosting mode (e.g. a region beyond the IPA space). */
   readonly notes: readonly string[];
+  /** Hypervisor sources that replaced the builder's own (buildImage's `asmOverride`). */
+  readonly asmOverride?: AsmOverride;
 }
 
 export class BuildError extends Error {}
@@ -99,31 +101,43 @@ function s1AppAttrs(perms: string): LeafAttrs {
   return { attr: 0, ap: perms.includes('w') ? 1 : 3, xn: !perms.includes('x'), pxn: true, ng: true };
 }
 
-/** Assemble the hypervisor with a given config.S; the scenario chooses the TLB policy and the errata hooks. */
-function assembleHyp(s: Scenario, hosting: HostingMode, config: string, base: number): AsmResult {
-  const virtual: Record<string, string> = {
-    'errata.S': readFileSync(join(ASM_DIR, s.errata.includes(1319537) ? 'errata-1319537.S' : 'errata.S'), 'utf8'),
-    'config.S': config,
-    'regime.S': readFileSync(join(ASM_DIR, hosting === 'seed-literal' ? 'regime-literal.S' : 'regime-correct.S'), 'utf8'),
-    'tlb.S': readFileSync(join(ASM_DIR, `tlb-${s.tlb}.S`), 'utf8'),
+/** Hypervisor sources by include name ('switch.S', 'regime.S', 'tlb.S', 'errata.S' …) that replace what the builder
+ *  would read: the hook the mutation test (test/check/mutation.test.ts) builds mutants through. */
+export type AsmOverride = ReadonlyMap<string, string>;
+
+/** The include reader for hyp.S: the generated config.S, the scenario's variants of errata.S, regime.S and tlb.S,
+ *  the files of ASM_DIR, each replaced by `override` when it names it. */
+export function hypReader(s: Scenario, hosting: HostingMode, config: string, override?: AsmOverride): (p: string) => string | undefined {
+  const virtual: Record<string, () => string> = {
+    'errata.S': () => readFileSync(join(ASM_DIR, s.errata.includes(1319537) ? 'errata-1319537.S' : 'errata.S'), 'utf8'),
+    'config.S': () => config,
+    'regime.S': () => readFileSync(join(ASM_DIR, hosting === 'seed-literal' ? 'regime-literal.S' : 'regime-correct.S'), 'utf8'),
+    'tlb.S': () => readFileSync(join(ASM_DIR, `tlb-${s.tlb}.S`), 'utf8'),
   };
-  const read = (p: string): string | undefined => {
+  return (p: string): string | undefined => {
     const name = p.slice(p.lastIndexOf('/') + 1);
-    if (virtual[name] !== undefined) return virtual[name];
+    const o = override?.get(name);
+    if (o !== undefined) return o;
+    if (virtual[name] !== undefined) return virtual[name]();
     try {
       return readFileSync(p, 'utf8');
     } catch {
       return undefined;
     }
   };
+}
+
+/** Assemble the hypervisor with a given config.S; the scenario chooses the TLB policy and the errata hooks. */
+function assembleHyp(s: Scenario, hosting: HostingMode, config: string, base: number, override?: AsmOverride): AsmResult {
+  const read = hypReader(s, hosting, config, override);
   const main = join(ASM_DIR, 'hyp.S');
-  return asmOrThrow(main, readFileSync(main, 'utf8'), BigInt(base), read);
+  return asmOrThrow(main, read(main)!, BigInt(base), read);
 }
 
 const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((s) => [s.name, s.addr]));
 
-/** Build the image for `s` (read from `file`), optionally overriding its hosting mode. */
-export function buildImage(s: Scenario, file: string, hostingOverride?: HostingMode): BuiltImage {
+/** Build the image for `s` (read from `file`), optionally overriding its hosting mode and hypervisor sources. */
+export function buildImage(s: Scenario, file: string, hostingOverride?: HostingMode, asmOverride?: AsmOverride): BuiltImage {
   const hosting = hostingOverride ?? s.hosting;
   const lay = layoutMemory(s);
   if (typeof lay === 'string') throw new BuildError(`${file}: ${lay}`);
@@ -133,7 +147,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
 
   // pass 1: the shim's address does not depend on config.S (included last)
   const stubCtx = s.contexts.map((c) => stubRegs(c));
-  const pass1 = symbolMap(assembleHyp(s, hosting, configSource(stubCtx, 1, false), lay.hypBase));
+  const pass1 = symbolMap(assembleHyp(s, hosting, configSource(stubCtx, 1, false), lay.hypBase, asmOverride));
   const shimPa = Number(pass1.get('shim_page')!);
 
   const sections: ElfSectionSpec[] = [];
@@ -169,7 +183,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
     contexts.push({ index, name: c.name, kind: c.kind, regions, allowed, regs: r, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) });
   });
 
-  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip'), lay.hypBase);
+  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip'), lay.hypBase, asmOverride);
   const symbols = symbolMap(hyp);
   if (Number(symbols.get('shim_page')) !== shimPa) throw new BuildError('internal: the shim moved between passes');
   const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));
@@ -183,7 +197,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
   });
   const parsed = readElf(elf);
   if (!parsed.ok) throw new BuildError(`internal: the ELF writer produced an unreadable image: ${parsed.error}`);
-  return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes };
+  return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes, ...(asmOverride === undefined ? {} : { asmOverride }) };
 }
 
 /** The protection table's shares into context `name`, with the owners' physical addresses; no execute access. */
