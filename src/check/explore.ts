@@ -42,6 +42,9 @@ export interface ExploreOptions {
   readonly entry?: bigint;
   /** The target was never entered: the switch's VMID allocator hands it its VMID (switch-harness.ts). */
   readonly firstEntry?: boolean;
+  /** The VMID generation is used up: the switch's allocator rolls over to give the target a VMID that A held in the
+   *  previous generation, with A's translations still cached under it (switch-harness.ts). Overrides firstEntry. */
+  readonly rollover?: boolean;
 }
 
 export interface ExploreStats {
@@ -279,7 +282,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   const to = img.contexts.find((x) => x.name === toName);
   if (from === undefined || to === undefined) throw new Error(`no context '${from === undefined ? fromName : toName}'`);
   const errata = opts.errata ?? false;
-  const h = makeHarness(img, p, from, to, opts.staleTarget ?? img.scenario.tlb === 'flush', opts.entry, opts.firstEntry);
+  const h = makeHarness(img, p, from, to, opts.staleTarget ?? img.scenario.tlb === 'flush', opts.entry, opts.rollover ? 'rollover' : opts.firstEntry ? 'first-entry' : 'allocated');
   const c = h.cpu;
   const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
   const byAddr = new Map(p.insns.map((i) => [i.addr, i]));

@@ -7,6 +7,11 @@
 // allocated VMIDs. With `staleTarget` (the
 // scenario's `tlb: flush` contract: a VMID may be reused, the switch must flush it) the target's VMID also tags
 // every translation of A, as if A had run with it before.
+// Start states (`StartState`): `allocated` (every context entered once in VMID generation 1), `first-entry` (the
+// target never entered: the allocator hands it the next free VMID) and `rollover` (the allocator's generation is used
+// up: generation 2 has handed out VMIDs up to 255, A holding 255 and the other contexts the ones before it; the
+// target last ran in generation 1, so vmid_check starts generation 3 with TLBI ALLE1 and gives it VMID 1 — which A
+// held in generation 1, so every translation of A is also cached under VMID 1, outside the target's memory).
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import type { SyncModel } from '../cpu/sync.ts';
@@ -38,6 +43,17 @@ export function allocatedVmids(img: BuiltImage): number[] {
   return img.contexts.map((c) => a.enter(c.index).vmid);
 }
 
+export type StartState = 'allocated' | 'first-entry' | 'rollover';
+
+/** The rollover start state's allocator (see the header): generation 2 used up; VMIDs by context index, the target's
+ *  as vmid_check hands it out, and what each context's table entry records (generation, VMID). */
+function rolloverVmids(img: BuiltImage, from: ContextInfo, to: ContextInfo): { vmids: number[]; recorded: [number, number][] } {
+  const others = img.contexts.filter((c) => c !== from && c !== to);
+  const vmids = img.contexts.map((c) => (c === to ? 1 : c === from ? 255 : 255 - 1 - others.indexOf(c)));
+  const recorded = img.contexts.map((c): [number, number] => (c === to ? [1, 2] : [2, vmids[c.index]!]));
+  return { vmids, recorded };
+}
+
 /** A context's VTTBR_EL2 with its VMID in bits 55:48 (the context table holds BADDR only). */
 const vttbrOf = (c: ContextInfo, vmid: number): bigint => (c.regs.vttbr & ~VMID_MASK) | (BigInt(vmid) << 48n);
 
@@ -63,34 +79,41 @@ const TARGET_EL1: readonly [number, (c: ContextInfo) => bigint][] = [
   [SR.VBAR_EL1, (c) => c.regs.vbar],
 ];
 
-export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, staleTarget: boolean, start?: bigint, firstEntry = false): SwitchHarness {
+export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, staleTarget: boolean, start?: bigint, state: StartState = 'allocated'): SwitchHarness {
   const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   for (const i of p.insns) m.mem.writeU32(Number(i.addr), i.word);
   const cpu = m.cpu;
-  const vmids = allocatedVmids(img);
-  // the context table after every context was entered once in VMID generation 1 (src/hyp/asm/switch.S vmid_check);
-  // with `firstEntry` the target was never entered: no VMID yet (C_VMIDGEN 0, C_VTTBR BADDR only), and the
+  const rollover = state === 'rollover' ? rolloverVmids(img, from, to) : undefined;
+  const vmids = rollover?.vmids ?? allocatedVmids(img);
+  // the context table (src/hyp/asm/switch.S vmid_check) as the start state has it: each context's (generation, VMID);
+  // with `first-entry` the target was never entered: no VMID yet (C_VMIDGEN 0, C_VTTBR BADDR only), and the
   // allocator's next free VMID is the one it will hand out. Rewritten before every run (the switch stores to it).
+  const recorded = rollover?.recorded ?? img.contexts.map((c): [number, number] => (state === 'first-entry' && c === to ? [0, 0] : [1, vmids[c.index]!]));
+  const [generation, next] = rollover !== undefined ? [2, 256] : [1, state === 'first-entry' ? vmids[to.index]! : img.contexts.length + 1];
   const off = tableOffsets();
   const entryOf = (c: ContextInfo): bigint => img.symbols.get('ctx_table')! + BigInt(c.index * off.get('CTX_SIZE')!);
   const gen = img.symbols.get('vmid_gen');
   const writeTable = (): void => {
     for (const c of img.contexts) {
-      const fresh = firstEntry && c === to;
-      m.mem.writeU64(Number(entryOf(c)) + off.get('C_VTTBR')!, vttbrOf(c, fresh ? 0 : vmids[c.index]!));
-      m.mem.writeU64(Number(entryOf(c)) + off.get('C_VMIDGEN')!, fresh ? 0n : (1n << 8n) | BigInt(vmids[c.index]!));
+      const [g, v] = recorded[c.index]!;
+      m.mem.writeU64(Number(entryOf(c)) + off.get('C_VTTBR')!, vttbrOf(c, v));
+      m.mem.writeU64(Number(entryOf(c)) + off.get('C_VMIDGEN')!, (BigInt(g) << 8n) | BigInt(v));
     }
-    if (gen !== undefined) m.mem.writeU64(Number(gen) + 8, BigInt(firstEntry ? vmids[to.index]! : img.contexts.length + 1));
+    if (gen !== undefined) {
+      m.mem.writeU64(Number(gen), BigInt(generation));
+      m.mem.writeU64(Number(gen) + 8, BigInt(next));
+    }
   };
   writeTable();
   const written = new Set(p.insns.map((i) => (i.event.k === 'msr' ? SR[i.event.reg as keyof typeof SR] : undefined)));
   const entry = start ?? p.insns[0]?.addr ?? 0n;
-  // the TLB: every translation of A under A's VMID (and under the target's, when the VMID may be reused)
+  // the TLB: every translation of A under A's VMID (and under the target's, when the VMID may be reused or A held
+  // it in the previous generation)
   cpu.reset(entry);
   loadContext(cpu, from, vmids[to.index]!);
-  if (staleTarget) fillAll(cpu, 1);
+  if (staleTarget || rollover !== undefined) fillAll(cpu, 1);
   loadContext(cpu, from, vmids[from.index]!);
   fillAll(cpu, 1);
   const tlb = new TlbSnapshot(cpu.tlb);

@@ -1,8 +1,8 @@
 // Issue 7, "Done when": a mutation test of the reference hypervisor's switch. Every single-instruction mutant of the
 // switch path (switch_to … the ERET in `enter`, with vmid_check) of the kinds the issue names — one ISB, DSB, TLBI or
 // MSR VTTBR_EL2 deleted, or the VMID shifted by 16 instead of 48 — is built into its own image (in memory, through
-// buildImage's source override) and checked from every context to every other (the allocated case, and the
-// target's first entry, when the allocator hands out its VMID). Each mutant must yield a finding (quick rules or
+// buildImage's source override) and checked from every context to every other (the allocated case, the target's
+// first entry, when the allocator hands out its VMID, and the VMID rollover, when it starts a new generation). Each mutant must yield a finding (quick rules or
 // explorer), or be listed in SAFE with the reason it is really safe; an unexplained safe mutant fails, and so does
 // an explanation for a mutant that is caught.
 import { test } from 'node:test';
@@ -31,6 +31,9 @@ const VARIANTS: readonly Variant[] = [
   { name: 'errata', scenario: { ...seed, tlb: 'by-vmid', errata: [1319537] }, errata: true },
 ];
 const PAIRS = [['vm1', 'vm2'], ['vm2', 'vm1'], ['vm1', 'app'], ['app', 'vm1'], ['app', 'vm2'], ['vm2', 'app']] as const;
+/** The harness's start states (switch-harness.ts): every context allocated, the target's first entry, and the VMID
+ *  rollover (generation used up, the target's new VMID still tagging A's translations from the previous one). */
+const START_STATES = ['allocated', 'first entry', 'rollover'] as const;
 
 /** Why a mutant that yields no finding is safe. `unreached`: its instruction is on no explored path (checked: the
  *  exploration is the same size as the unmutated switch's); `redundant`: it runs and the architecture permits
@@ -47,12 +50,12 @@ const SAFE: readonly SafeMutant[] = [
     why: 'the DSB NSH completes walks of the outgoing regime still in flight; such a walk can only cache a translation of A under A\'s VMID with A\'s tables (unchanged by the switch) — one the starting TLB already holds (fill-all) — and under by-vmid no other context ever runs with A\'s VMID (ARCH-NOTES §8). It matters when A\'s tables are freed or A\'s VMID reused (flush: caught there)',
   },
   {
-    mutant: 'switch.S:137 −dsb ishst', variants: ['by-vmid', 'flush', 'errata'], kind: 'unreached',
-    why: 'VMID rollover only (vmid_check, after 255 VMIDs of a generation): seed has three contexts, VMIDs 1–3 of generation 1, so no start state (allocated or first entry) takes the branch',
+    mutant: 'switch.S:137 −dsb ishst', variants: ['by-vmid', 'flush', 'errata'], kind: 'redundant',
+    why: 'VMID rollover only; the DSB ISHST makes earlier stores (translation table updates) visible to walks before the TLBI ALLE1, but the switch stores nothing a walk reads: its only earlier stores (switch.S:38–61, the outgoing context\'s save) go to the context table and the DSB NSH at switch.S:63 already completes them',
   },
   {
-    mutant: 'switch.S:138 −tlbi alle1', variants: ['by-vmid', 'flush', 'errata'], kind: 'unreached',
-    why: 'VMID rollover only (as the DSB ISHST before it); deleting it WOULD be unsafe (a recycled VMID hits the old owner\'s entries), but the harness has no rollover start state yet',
+    mutant: 'switch.S:138 −tlbi alle1', variants: ['flush'], kind: 'redundant',
+    why: 'under tlb: flush the switch invalidates the target\'s VMID anyway (tlb.S:4 TLBI VMALLS12E1 with its VTTBR_EL2 in context, completed by tlb.S:5), so the previous generation\'s entries under the recycled VMID are gone before the ERET; by-vmid relies on this TLBI (caught there)',
   },
   {
     mutant: 'switch.S:102 −isb', variants: ['flush', 'errata'], kind: 'redundant',
@@ -128,15 +131,15 @@ function judge(img: BuiltImage, v: Variant): Verdict {
   const quick = lint({ ...ref.program, insns: switchPath(img, ref.program) })[0];
   let runs = 0;
   let states = 0;
-  for (const firstEntry of [false, true]) {
+  for (const start of START_STATES) {
     for (const [a, b] of PAIRS) {
-      const r = explore(ref.program, img, a, b, { entry: ref.entry, errata: v.errata, firstEntry });
+      const r = explore(ref.program, img, a, b, { entry: ref.entry, errata: v.errata, firstEntry: start === 'first entry', rollover: start === 'rollover' });
       runs += r.stats.runs;
       states += r.stats.states;
       assert.ok(r.stats.complete, `${a} → ${b}: exploration bound reached`);
       const f = r.findings[0];
       if (f !== undefined) {
-        const explorer = `${f.ruleId} @${basename(f.file)}:${f.line} (${a}→${b}${firstEntry ? ', first entry' : ''})`;
+        const explorer = `${f.ruleId} @${basename(f.file)}:${f.line} (${a}→${b}${start === 'allocated' ? '' : `, ${start}`})`;
         return { lint: quick && `${quick.ruleId} @${basename(quick.file)}:${quick.line}`, explorer, runs, states };
       }
     }
