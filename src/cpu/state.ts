@@ -104,3 +104,13 @@ export class CpuState {
     else this.x[slot] = v;
   }
 }
+
+/**
+ * slot dst = slot src + delta (|delta| < 2^32) on the 32-bit halves of the register file: PC-relative targets,
+ * addresses and immediates without a BigInt conversion on the per-instruction path (DESIGN.md §3).
+ */
+export function addHalves(u: Uint32Array, dst: number, src: number, delta: number): void {
+  const lo = u[src * 2]! + delta; // at most one carry or borrow into the high word
+  u[dst * 2 + 1] = u[src * 2 + 1]! + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0); // the Uint32Array stores wrap mod 2^32
+  u[dst * 2] = lo;
+}

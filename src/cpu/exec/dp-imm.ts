@@ -4,7 +4,7 @@
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import {
-  FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC, REG_SP,
+  addHalves, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC, REG_SP,
   INSN, TMP2, WRITE_ZR,
 } from '../state.ts';
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from './bitmask.ts';
@@ -24,15 +24,14 @@ export function addSubImm(c: Cpu): void {
     // sf=1: 64-bit (w is an unsigned 32-bit number)
     if (setFlags) {
       x[FLAG_A] = x[n]!;
-      x[FLAG_B] = BigInt(imm);
+      u[FLAG_B * 2] = imm; // imm < 2^24: the high half is zero
+      u[FLAG_B * 2 + 1] = 0;
       if (sub) x[FLAG_R] = x[FLAG_A]! - x[FLAG_B]!;
       else x[FLAG_R] = x[FLAG_A]! + x[FLAG_B]!;
       x[d] = x[FLAG_R]!;
       c.flagKind = sub ? FLAGS_SUB64 : FLAGS_ADD64;
-    } else if (sub) {
-      x[d] = x[n]! - BigInt(imm);
     } else {
-      x[d] = x[n]! + BigInt(imm);
+      addHalves(u, d, n, sub ? -imm : imm);
     }
   } else {
     const a = u[n * 2]!;

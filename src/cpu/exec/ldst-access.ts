@@ -41,14 +41,6 @@ export function spAlignmentFault(c: Cpu): void {
 }
 
 /** True when VA x[TMP0] is a multiple of `bytes` (a power of two ≤ 16). */
-/** VA = X[base] + offset into slot TMP0, on the 32-bit halves (no BigInt on the per-access path). */
-export function setVa(c: Cpu, base: number, offset: number): void {
-  const u = c.u32;
-  const lo = u[base * 2]! + offset; // |offset| < 2^32: at most one carry or borrow into the high word
-  u[TMP0 * 2] = lo; // the Uint32Array store wraps modulo 2^32
-  u[TMP0 * 2 + 1] = u[base * 2 + 1]! + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0);
-}
-
 export function vaAligned(c: Cpu, bytes: number): boolean {
   return (c.u32[TMP0 * 2]! & (bytes - 1)) === 0;
 }

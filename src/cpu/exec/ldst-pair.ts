@@ -2,7 +2,7 @@
 // opc 101 0 idx L imm7 Rt2 Rn Rt, idx 000 no-allocate offset, 001 post-index, 010 offset, 011 pre-index.
 // Two accesses at VA and VA + size, no instruction syndrome (ISV=0: not a single-register access).
 import type { Cpu } from '../cpu.ts';
-import { INSN, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
+import { addHalves, INSN, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
 import { spAlignmentFault, spMisaligned } from './ldst-access.ts';
 
 /**
@@ -28,11 +28,11 @@ export function ldstPair(c: Cpu): void {
   const rt2 = (w >>> 10) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   const n = REG_SP[rn]!;
-  x[TMP0] = idx === 1 ? x[n]! : x[n]! + BigInt(offset); // post-index uses the base as is
+  addHalves(c.u32, TMP0, n, idx === 1 ? 0 : offset); // post-index uses the base as is
   if (load) {
     if (!c.load(bytes)) return;
     x[TMP2] = x[TMP1]!; // first value, kept until the second access succeeded
-    x[TMP0] = x[TMP0]! + BigInt(bytes);
+    addHalves(c.u32, TMP0, TMP0, bytes);
     if (!c.load(bytes)) return;
     if (opc === 1) {
       // LDPSW: both words sign-extended to 64 bits
@@ -44,12 +44,12 @@ export function ldstPair(c: Cpu): void {
     }
   } else {
     if (!c.store(bytes, rt)) return; // register 31 is XZR (slot 31 reads 0)
-    x[TMP0] = x[TMP0]! + BigInt(bytes);
+    addHalves(c.u32, TMP0, TMP0, bytes);
     if (!c.store(bytes, rt2)) return;
   }
   // writeback (idx 01 post, 11 pre): TMP0 is now VA + bytes
-  if (idx === 1) x[n] = x[TMP0]! + BigInt(offset - bytes);
-  else if (idx === 3) x[n] = x[TMP0]! - BigInt(bytes);
+  if (idx === 1) addHalves(c.u32, n, TMP0, offset - bytes);
+  else if (idx === 3) addHalves(c.u32, n, TMP0, -bytes);
 }
 
 /** x[dst] = SignExtend(word in slot src, 64), through the 32-bit views. */

@@ -4,8 +4,8 @@
 // extension into Rt happen in ldst-access.ts `transfer`. Writeback happens only after the access succeeded.
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
-import { INSN, PC, REG_SP, TMP0, TMP2 } from '../state.ts';
-import { setVa, singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
+import { addHalves, INSN, PC, REG_SP, TMP0, TMP2 } from '../state.ts';
+import { singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
 
 /** imm9 (bits 20:12), sign-extended. */
 function imm9(w: number): number {
@@ -19,7 +19,7 @@ export function ldstUnsignedOffset(c: Cpu): void {
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  setVa(c, REG_SP[rn]!, ((w >>> 10) & 0xfff) << size);
+  addHalves(c.u32, TMP0, REG_SP[rn]!, ((w >>> 10) & 0xfff) << size);
   transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
@@ -30,7 +30,7 @@ export function ldstUnscaled(c: Cpu): void {
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  setVa(c, REG_SP[rn]!, imm9(w));
+  addHalves(c.u32, TMP0, REG_SP[rn]!, imm9(w));
   transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
 }
 
@@ -44,7 +44,7 @@ export function ldstUnprivileged(c: Cpu): void {
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  setVa(c, REG_SP[rn]!, imm9(w));
+  addHalves(c.u32, TMP0, REG_SP[rn]!, imm9(w));
   transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el === 1 ? 0 : c.el);
 }
 
@@ -64,7 +64,7 @@ export function ldstPostIndex(c: Cpu): void {
   const n = REG_SP[rn]!;
   x[TMP0] = x[n]!;
   if (!transfer(c, w & 31, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
-  x[n] = x[TMP0]! + BigInt(imm9(w));
+  addHalves(c.u32, n, TMP0, imm9(w));
 }
 
 /** LDR/STR… (immediate, pre-index): size 111 0 00 opc 0 imm9 11 Rn Rt. Syndrome and Rn == Rt as post-index. */
@@ -76,7 +76,7 @@ export function ldstPreIndex(c: Cpu): void {
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   const n = REG_SP[rn]!;
-  setVa(c, n, imm9(w));
+  addHalves(c.u32, TMP0, n, imm9(w));
   if (!transfer(c, w & 31, size, opc, 0, c.el)) return; // an abort leaves Rn unchanged
   x[n] = x[TMP0]!;
 }
@@ -117,7 +117,7 @@ export function ldstRegisterOffset(c: Cpu): void {
 export function ldrLiteral(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   const opc = w >>> 30;
-  c.x[TMP0] = c.x[PC]! + BigInt(((w << 8) >> 13) * 4 - 4); // x[PC] is the next instruction
+  addHalves(c.u32, TMP0, PC, ((w << 8) >> 13) * 4 - 4); // x[PC] is the next instruction
   const size = opc === 1 ? 3 : 2;
   const ldOpc = opc === 2 ? 2 : 1; // LDRSW: sign-extend to 64 bits
   transfer(c, w & 31, size, ldOpc, singleIss(size, ldOpc, w & 31), c.el);
