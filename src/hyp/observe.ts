@@ -49,7 +49,7 @@ export interface Observation {
   readonly stale: Finding[];
   readonly vmidProblems: Finding[];
   /** Per context: VMIDs it ran with, whether it ever ran, stage 2 on at entry, values it logged, exit code. */
-  readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; exit?: bigint; reach?: Reach }[];
+  readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
 
 const MSR_MASK = 0xfff00000; // MSR (register): 1101010100 0 1 o0 op1 CRn CRm op2 Rt
@@ -68,7 +68,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
   const ctxOf = (): number => (Number(mem.readU64(curCtxAddr)) - ctxTable) / 0x200;
   const obs: Observation = {
     episodes: [], isolation: [], stale: [], vmidProblems: [],
-    perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [] })),
+    perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
   const vmidOwner = new Map<number, number>();
   const reachCache = new Map<string, Reach>();
@@ -97,6 +97,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       if (!fromShim || ((esr & 0xffff) === 1 && esr1 >>> 26 === 0x15)) {
         ep.call = { fn: c.x[0]!, arg: c.x[1]! };
         const pc = obs.perContext[current];
+        // where the call came from: the app's return address the shim saved in ELR_EL1, else ELR_EL2
+        if (pc !== undefined) pc.pcs.push(fromShim ? c.sr[SR.ELR_EL1]! : c.sr[SR.ELR_EL2]!);
         if (pc !== undefined && ep.call.fn === 3n) pc.logs.push(ep.call.arg);
         if (pc !== undefined && ep.call.fn === 2n) pc.exit = ep.call.arg;
       } else {

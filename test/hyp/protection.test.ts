@@ -28,6 +28,10 @@ for (const hosting of ['el1-shim', 'el1-shim-s2'] as const) {
     }
     // the VM's fault is stage 2 (EC 0x24 at EL2), the app's is its hypervisor-owned stage 1 (forwarded by the shim)
     assert.equal(r.denied.find((x) => x.context === 'reader')!.esr >>> 26, 0x24);
+    // the app ran at its 48-bit VAs: the logged owner word (≥ 2^44) is data, the two denials are outside its memory
+    assert.equal(r.verdicts[0]!.status, 'pass', r.verdicts[0]!.evidence);
+    assert.match(r.verdicts[0]!.evidence, /app-reader ran at VAs 0xff80000000/);
+    assert.doesNotMatch(r.verdicts[0]!.evidence, /0xd4000002d2800000/);
     assert.equal(r.verdicts[2]!.status, 'pass');
     assert.equal(r.verdicts[3]!.status, 'pass');
   });
