@@ -2,15 +2,16 @@
 // translation hook, and the conversion of translation faults into exceptions.
 import type { Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
-import { PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
+import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, FAULT_EXTERNAL_WALK, faultStatusCode, TranslateResult } from '../mmu/result.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
 import {
   EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, raiseHere, syncTarget,
 } from './exception.ts';
+import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
-import { CpuState, FETCH_TAG, PC, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
@@ -29,6 +30,9 @@ export interface CpuHooks {
 }
 
 const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
+
+/** Before the first fetch: no blocks (the run loop never reaches them with an invalid fetch tag). */
+const NO_BLOCKS = new PageBlocks(0);
 
 /** A FETCH_TAG low word no PC matches: bit 0 set, and the run loop compares PC bits 1:0 too. */
 const FETCH_INVALID = 1;
@@ -55,6 +59,10 @@ export class Cpu extends CpuState implements TranslationContext {
   fetchWords: Uint32Array = new Uint32Array(0);
   fetchOps: Uint16Array = new Uint16Array(0);
   fetchBase = 0; // word index of VA page offset 0 in the RAM page
+  /** Translated blocks of the fetch page's RAM page (jit/block.ts). */
+  fetchBlocks: PageBlocks = NO_BLOCKS;
+  /** Run hot code as translated blocks (jit/block.ts); false keeps to the interpreter (tests compare the two). */
+  translateBlocks = true;
 
   constructor(
     profile: Profile,
@@ -94,6 +102,11 @@ export class Cpu extends CpuState implements TranslationContext {
     this.tlb.hostFlush(); // translation-relevant registers may have changed
   }
 
+  /** Translated code was dropped under a running block: invalidate the fetch tag so the block returns. */
+  private leaveBlock(): void {
+    this.u32[FETCH_TAG * 2] = FETCH_INVALID;
+  }
+
   /** Stop the run loop after the current instruction. */
   halt(reason: StopReason): void {
     this.stop = reason;
@@ -104,11 +117,29 @@ export class Cpu extends CpuState implements TranslationContext {
     this.halt({ kind: 'aarch32', el });
   }
 
+  /** Instructions retired since reset, including those of a run in progress (the counter registers read this). */
+  retired(): number {
+    return this.icount + this.u32[RUN_COUNT * 2]!;
+  }
+
+  /**
+   * An interrupt line is asserted (set by the machine). While it is, the run loop calls takeInterrupt before each
+   * instruction it reaches through its slow path; whoever raises the line or unmasks it invalidates the fetch tag.
+   */
+  irqLine = false;
+
+  /** Take the pending interrupt if PSTATE and the routing controls let it in; true if one was taken. */
+  takeInterrupt(): boolean {
+    return false;
+  }
+
   /** Execute up to `budget` instructions; returns why it stopped. */
   run(budget: number): StopReason {
     this.stop = null;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID; // the register file may have been restored from a snapshot since
+    this.u32[RUN_COUNT * 2] = 0;
     this.icount += runLoop(this, budget);
+    this.u32[RUN_COUNT * 2] = 0;
     if (this.stop !== null) return this.stop;
     return { kind: 'budget' };
   }
@@ -145,8 +176,10 @@ export class Cpu extends CpuState implements TranslationContext {
       return false;
     }
     if (page.ops === undefined) page.ops = new Uint16Array(PAGE_SIZE >>> 2);
+    if (page.jit === undefined) page.jit = new PageBlocks(PAGE_SIZE >>> 2);
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
+    this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code
     this.fetchBase = ((tr.pa & (PAGE_SIZE - 1)) & ~0xfff) >>> 2;
     this.u32[FETCH_TAG * 2] = lo & 0xfffff000;
     this.u32[FETCH_TAG * 2 + 1] = hi;
@@ -267,12 +300,8 @@ export class Cpu extends CpuState implements TranslationContext {
       } else {
         writeUnaligned(page, (wi << 2) | (u[TMP0 * 2]! & 3), size, u, valSlot);
       }
-      const ops = page.ops;
-      if (ops !== undefined) {
-        // self-modifying code: forget the decoded words this store wrote
-        ops[wi] = 0;
-        if (size === 8) ops[wi + 1] = 0;
-      }
+      // self-modifying code: forget the decoded words this store wrote (and leave a block made of them)
+      if (page.ops !== undefined && (forgetCode(page, wi) || (size === 8 && forgetCode(page, wi + 1)))) this.leaveBlock();
       return true;
     }
     return this.storeMiss(size, valSlot, iss, el);
@@ -297,12 +326,8 @@ export class Cpu extends CpuState implements TranslationContext {
       } else {
         writeUnaligned(page, off, size, u, valSlot);
       }
-      const ops = page.ops;
-      if (ops !== undefined) {
-        // self-modifying code: forget decoded words this store touched
-        ops[off >>> 2] = 0;
-        if (((off + size - 1) >>> 2) !== off >>> 2) ops[(off + size - 1) >>> 2] = 0;
-      }
+      // self-modifying code: forget decoded words this store touched
+      if (page.ops !== undefined && (forgetCode(page, off >>> 2) || forgetCode(page, (off + size - 1) >>> 2))) this.leaveBlock();
       return true;
     }
     return this.storeSlow(pa, size, valSlot, iss);
@@ -345,6 +370,7 @@ export class Cpu extends CpuState implements TranslationContext {
         const word = i < 4 ? u[valSlot * 2]! : u[valSlot * 2 + 1]!;
         this.mem.writeU8(pa + i, (word >>> (8 * (i & 3))) & 0xff);
       }
+      this.leaveBlock(); // a store across two 64 KiB pages is rare: leave any block in case it rewrote code
       return true;
     }
     const dev = this.mem.deviceAt(pa);

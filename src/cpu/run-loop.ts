@@ -6,7 +6,8 @@
 // The generated source holds only the loop; every slow path is an ordinary Cpu method.
 import type { Cpu } from './cpu.ts';
 import { decode, HANDLER_OF, HANDLERS } from './decode.ts';
-import { FETCH_TAG, INSN, PC } from './state.ts';
+import { HOT } from './jit/block.ts';
+import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
 
 /**
  * Execute up to `budget` instructions on `c`; returns how many ran (a fetch that took an exception counts, so a
@@ -25,16 +26,29 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // measured NOP stream 188 → 225 MIPS per CPU-second against a per-instruction check of a field of c. Anything
   // that may change translation or stop the run invalidates the tag.
   let words = c.fetchWords, ops = c.fetchOps, base = c.fetchBase;
+  // translated blocks (jit/block.ts) of the fetch page; none while an observer needs every instruction
+  const translating = c.translateBlocks && trace === null && sync === null;
+  let blocks = c.fetchBlocks;
   let n = 0;
   while (n < budget) {
     const lo = u[${PC * 2}];
     // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
     if (((lo ^ u[${FETCH_TAG * 2}]) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
       if (c.stop !== null) break;
+      if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
       if (!c.refillFetch()) { n++; continue; } // the fetch took an exception: fetch again from the vector
-      words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase;
+      words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase; blocks = c.fetchBlocks;
     }
     const idx = base + ((lo & 0xfff) >>> 2);
+    if (translating && lo < 0xfffff000) {
+      const len = blocks.lens[idx];
+      if (len !== 0) {
+        if (budget - n >= len) { n += blocks.fns[idx](c, n); continue; }
+      } else if (++blocks.heat[idx] >= ${HOT}) {
+        blocks.translate(words, idx);
+        continue;
+      }
+    }
     const w = words[idx];
     let h = ops[idx]; // the decode cache: handler index + 1, 0 = not decoded yet
     if (h === 0) { h = HANDLER_OF[decode(w)] + 1; ops[idx] = h; }
@@ -43,7 +57,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
     if (lo < 0xfffffffc) u[${PC * 2}] = lo + 4;
     else x[${PC}] = x[${PC}] + 4n;
-    n++;
+    u[${RUN_COUNT * 2}] = n++; // Cpu.retired() for the counter registers
     u[${INSN * 2}] = w; // the handler reads its word here (Handler in encoding.ts)
     switch (h) {
 ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}

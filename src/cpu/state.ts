@@ -21,6 +21,7 @@ export const SP_EL1 = 43;
 export const SP_EL2 = 44;
 export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in encoding.ts
 export const FETCH_TAG = 46; // not architectural: the run loop's fetch-page tag (Cpu.refillFetch, run-loop.ts)
+export const RUN_COUNT = 47; // not architectural: instructions retired so far in the current Cpu.run (low word; Cpu.retired)
 export const NSLOTS = 48;
 
 /** Lazy NZCV kinds (DESIGN.md §3: flags are computed only when read). */

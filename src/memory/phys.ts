@@ -26,12 +26,36 @@ export interface RamPage {
   readonly dv: DataView;
   /** Decode cache for the words of this page (op index + 1; 0 = not decoded), allocated on first execution. */
   ops: Uint16Array | undefined;
+  /** The CPU's translated blocks in this page (src/cpu/jit), opaque here: `covered` marks the words they hold. */
+  jit: TranslatedCode | undefined;
+}
+
+/** What memory knows of translated code: which words it was made from, and how to drop it all. */
+export interface TranslatedCode {
+  readonly covered: Uint8Array;
+  drop(): void;
+}
+
+/**
+ * Word `wi` of page `p` was written: forget its decoded op and every translated block if one holds it
+ * (self-modifying code). True when blocks were dropped, so a CPU running one must leave it.
+ */
+export function forgetCode(p: RamPage, wi: number): boolean {
+  const ops = p.ops;
+  if (ops === undefined) return false;
+  ops[wi] = 0;
+  const jit = p.jit;
+  if (jit === undefined || jit.covered[wi] === 0) return false;
+  jit.drop();
+  return true;
 }
 
 export class PhysMemory {
   private readonly pages: (RamPage | undefined)[];
   private readonly devices: Mapping[] = [];
   readonly ramEnd: number;
+  /** ramBase / PAGE_SIZE: the number of the first RAM page. */
+  private readonly firstPage: number;
 
   constructor(
     readonly ramBase: number,
@@ -39,6 +63,7 @@ export class PhysMemory {
   ) {
     if (ramBase % PAGE_SIZE !== 0 || ramSize % PAGE_SIZE !== 0) throw new Error('RAM base and size must be 64 KiB aligned');
     this.ramEnd = ramBase + ramSize;
+    this.firstPage = ramBase / PAGE_SIZE;
     this.pages = new Array<RamPage | undefined>(ramSize / PAGE_SIZE).fill(undefined);
   }
 
@@ -57,10 +82,21 @@ export class PhysMemory {
     let p = this.pages[i];
     if (p === undefined) {
       const buf = new ArrayBuffer(PAGE_SIZE);
-      p = { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined };
+      p = { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
       this.pages[i] = p;
     }
     return p;
+  }
+
+  /**
+   * page() for a PA below 2^48 given as halves (hi = bits [47:32]) in integer arithmetic only: the table walker's
+   * descriptor reads (src/mmu/walk.ts), where float address arithmetic would dominate.
+   */
+  pageOfHalves(lo: number, hi: number): RamPage | undefined {
+    // the 64 KiB page number (< 2^32) minus the first RAM page, as unsigned: below-RAM addresses wrap to huge values
+    const i = (((hi << 16) | (lo >>> PAGE_SHIFT)) - this.firstPage) >>> 0;
+    if (i >= this.pages.length) return undefined;
+    return this.pages[i] ?? this.page(this.ramBase + i * PAGE_SIZE);
   }
 
   /** The device mapped at `pa`, with the offset in `deviceOffset`; undefined when none. */
@@ -80,7 +116,7 @@ export class PhysMemory {
     const p = this.page(pa);
     if (p === undefined) return;
     p.u8[pa & PAGE_MASK] = v;
-    if (p.ops !== undefined) p.ops[(pa & PAGE_MASK) >>> 2] = 0; // self-modifying code: forget the decoded word
+    forgetCode(p, (pa & PAGE_MASK) >>> 2); // self-modifying code: forget the decoded word and translated blocks
   }
 
   readBytes(pa: number, n: number): Uint8Array {

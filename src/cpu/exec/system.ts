@@ -72,7 +72,7 @@ function systemAccessTrap(c: Cpu, target: number, w: number): void {
 /** Monotonic physical count: the retired-instruction count, advanced by at least one per read so polling loops progress. */
 function physicalCount(c: Cpu): void {
   const x = c.x;
-  x[TMP0] = BigInt(c.icount);
+  x[TMP0] = BigInt(c.retired());
   if (x[TMP0]! > c.sr[SR.CNTPCT_EL0]!) c.sr[SR.CNTPCT_EL0] = x[TMP0]!;
   else c.sr[SR.CNTPCT_EL0] = c.sr[SR.CNTPCT_EL0]! + 1n;
 }

@@ -1,0 +1,108 @@
+// The block translator (js-performance.md §1.4b): a run of instructions from one entry point up to the first one
+// that may change control flow or PSTATE (a branch, an exception-generating or system instruction, an unallocated
+// word), the end of its 4 KiB page or MAX_BLOCK instructions, becomes one JavaScript function made with
+// `new Function`. Hot handlers are replaced by specialised code (emit.ts); every other instruction is a direct
+// call of its handler with the word in the INSN slot and PC set, exactly as the interpreter runs it. A block is
+// made from the words of a RAM page, so it serves every VA that maps them; it reads the PC it was entered at
+// and never bakes in an address.
+//
+// Contract with the run loop (run-loop.ts): a block is entered only with a valid fetch tag, PSTATE.IL = 0, the
+// budget left ≥ its length, `--trace exec` and `--sync architectural` off, and outside the top 4 KiB of a 4 GiB
+// region (so PC[31:0] + 4 never carries inside it). It returns how many instructions it ran; it leaves early
+// when the fetch tag changes (an exception, a halt, a write to translated code), which every exception entry,
+// context synchronization and halt causes.
+import type { TranslatedCode } from '../../memory/phys.ts';
+import type { Cpu } from '../cpu.ts';
+import { decode, HANDLER_OF, HANDLERS, OPS } from '../decode.ts';
+import { conditionHolds } from '../pstate.ts';
+import { shift64 } from '../exec/shifts.ts';
+import { addHalves, FETCH_TAG, INSN, PC, RUN_COUNT } from '../state.ts';
+import { EMITTERS, type EmitEnv } from './emit.ts';
+
+/** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
+export type BlockFn = (c: Cpu, n0: number) => number;
+
+/** Longest block (instructions); a block's length is kept in a Uint8Array. */
+export const MAX_BLOCK = 64;
+/** Executions of an entry point by the interpreter before it is translated. */
+export const HOT = 16;
+
+const WORDS_PER_4K = 1024;
+
+/** Blocks of one RAM page, indexed by the word index of their first instruction. */
+export class PageBlocks implements TranslatedCode {
+  readonly fns: (BlockFn | null)[];
+  /** Length of the block at each word (0: none). */
+  readonly lens: Uint8Array;
+  /** Interpreter entries per word, towards HOT. */
+  readonly heat: Uint8Array;
+  readonly covered: Uint8Array;
+
+  constructor(words: number) {
+    this.fns = new Array<BlockFn | null>(words).fill(null);
+    this.lens = new Uint8Array(words);
+    this.heat = new Uint8Array(words);
+    this.covered = new Uint8Array(words);
+  }
+
+  /** Forget every block (a word one was made of was written). */
+  drop(): void {
+    this.fns.fill(null);
+    this.lens.fill(0);
+    this.heat.fill(0);
+    this.covered.fill(0);
+  }
+
+  /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
+  translate(words: Uint32Array, start: number): void {
+    const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
+    const { fn, len } = translateBlock(words, start, end);
+    this.fns[start] = fn;
+    this.lens[start] = len;
+    this.covered.fill(1, start, start + len);
+  }
+}
+
+/** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. */
+const ENDS_BLOCK = new Set(['branch', 'exception', 'system', 'fpsimd']);
+
+/** The source of the block for words[start, end) and its length. */
+export function blockSource(words: Uint32Array, start: number, end: number): { body: string; handlers: number[]; len: number } {
+  const lines: string[] = [];
+  const handlers = new Set<number>();
+  const env: EmitEnv = { i: 0, flags: -1 };
+  let i = 0;
+  for (let k = start; k < end; k++, i++) {
+    const w = words[k]!;
+    const op = decode(w);
+    const row = OPS[op]!;
+    const last = op === 0 || ENDS_BLOCK.has(row.cls);
+    env.i = i;
+    const code = EMITTERS.get(row.exec)?.(w, env);
+    if (code !== undefined) {
+      lines.push(`    ${code} // ${row.id}`);
+    } else {
+      const h = HANDLER_OF[op]!;
+      handlers.add(h);
+      env.flags = -1; // the handler may have set flags the block does not know
+      const call = `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); `;
+      if (last) lines.push(`    ${call}u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
+      else lines.push(`    ${call}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1}; // ${row.id}`);
+    }
+    if (last) return { body: lines.join('\n'), handlers: [...handlers], len: i + 1 };
+  }
+  lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); return ${i};`);
+  return { body: lines.join('\n'), handlers: [...handlers], len: i };
+}
+
+function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number } {
+  const { body, handlers, len } = blockSource(words, start, end);
+  const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
+return function block(c, n0) {
+    const x = c.x, u = c.u32, i32 = c.i32, el = c.el;
+    const pc0 = u[${PC * 2}], ft = u[${FETCH_TAG * 2}];
+${body}
+};`;
+  const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', src) as (...a: unknown[]) => BlockFn;
+  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64), len };
+}

@@ -1,0 +1,254 @@
+// Code emitters of the block translator: for the hottest handlers of the encoding table, the JavaScript that does
+// what the handler does for ONE given word, with the fields decoded at translation time (register slots, immediates
+// and shift amounts become constants). Each emitter mirrors its handler in src/cpu/exec/ and is checked against it
+// by test/cpu/jit.test.ts (same state after random blocks run translated and interpreted). An emitter returns
+// undefined for a word it does not specialise (e.g. one whose handler raises UNDEFINED): the block then calls the
+// handler itself. Generated code sees the locals `c` (the Cpu), `x`/`u`/`i32` (register-file views), `el` (PSTATE.EL
+// at block entry), `pc0` (low word of the block's first PC), `ft` (the fetch tag's low word) and the helpers of
+// block.ts (`addHalves`, `conditionHolds`, `shift64`).
+import type { Handler } from '../encoding.ts';
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../exec/bitmask.ts';
+import { addSubShifted, logicalShifted } from '../exec/dp-reg.ts';
+import { addSubImm, logicalImm, moveWide } from '../exec/dp-imm.ts';
+import { b, bCond, bl, cbz, tbz } from '../exec/branch.ts';
+import { ldstUnsignedOffset } from '../exec/ldst.ts';
+import { singleIss } from '../exec/ldst-access.ts';
+import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
+import {
+  FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
+  REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
+} from '../state.ts';
+
+/** Static knowledge the emitters share within a block. */
+export interface EmitEnv {
+  /** Index of this instruction in the block. */
+  i: number;
+  /** The lazy-flag kind (FLAGS_*) an earlier instruction of the block is known to have set, or -1. */
+  flags: number;
+}
+
+/** Returns the code for word `w`, or undefined to call the handler instead. */
+export type Emitter = (w: number, e: EmitEnv) => string | undefined;
+
+const ONES64 = '0xffffffffffffffffn';
+/** Expression: the low word of the address of block instruction `i` + `delta` bytes. */
+const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
+/** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
+const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+
+/** ADD/ADDS/SUB/SUBS (immediate): as addSubImm. */
+function emitAddSubImm(w: number, e: EmitEnv): string {
+  const n = REG_SP[(w >>> 5) & 31]!;
+  const sub = (w >>> 30) & 1;
+  const setFlags = (w >>> 29) & 1;
+  const d = setFlags ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  const imm = (w & (1 << 22)) !== 0 ? ((w >>> 10) & 0xfff) * 4096 : (w >>> 10) & 0xfff; // sh=1: LSL #12
+  const op = sub ? '-' : '+';
+  if ((w & 0x80000000) !== 0) {
+    if (!setFlags) return `x[${d}] = x[${n}] ${op} ${imm}n;`;
+    e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
+    return `x[${FLAG_A}] = x[${n}]; u[${FLAG_B * 2}] = ${imm}; u[${FLAG_B * 2 + 1}] = 0; ` +
+      `x[${FLAG_R}] = x[${FLAG_A}] ${op} ${imm}n; x[${d}] = x[${FLAG_R}]; c.flagKind = ${e.flags};`;
+  }
+  let flags = '';
+  if (setFlags) {
+    e.flags = sub ? FLAGS_SUB32 : FLAGS_ADD32;
+    flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = ${imm}; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; `;
+  }
+  return `{ const a = u[${n * 2}]; const r = (a ${op} ${imm}) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+}
+
+/** MOVN/MOVZ/MOVK: as moveWide. */
+function emitMoveWide(w: number): string | undefined {
+  const opc = (w >>> 29) & 3;
+  const hw = (w >>> 21) & 3;
+  const sf = (w & 0x80000000) !== 0;
+  if (!sf && hw >= 2) return undefined; // UNDEFINED: the handler raises it
+  const d = WRITE_ZR[w & 31]!;
+  const pos = (hw & 1) * 16;
+  const half = d * 2 + (hw >>> 1);
+  const imm = (((w >>> 5) & 0xffff) << pos) >>> 0;
+  if (opc === 3) return `u[${half}] = (u[${half}] & ${~(0xffff << pos) >>> 0}) | ${imm};${sf ? '' : ` u[${d * 2 + 1}] = 0;`}`;
+  const fill = opc === 0 ? 0xffffffff : 0; // MOVN writes NOT(imm16 << shift)
+  const words = [fill, sf ? fill : 0];
+  words[hw >>> 1] = (words[hw >>> 1]! ^ imm) >>> 0;
+  return `u[${d * 2}] = ${words[0]}; u[${d * 2 + 1}] = ${words[1]};`;
+}
+
+/** AND/ORR/EOR/ANDS (immediate): as logicalImm, the DecodeBitMasks value a constant. */
+function emitLogicalImm(w: number, e: EmitEnv): string | undefined {
+  const idx = bitmaskIndex(w);
+  const opc = (w >>> 29) & 3;
+  const n = (w >>> 5) & 31;
+  const d = opc === 3 ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  const op = ['&', '|', '^', '&'][opc]!;
+  if ((w & 0x80000000) !== 0) {
+    if ((BITMASK_VALID[idx]! & VALID_IMM64) === 0) return undefined; // UNDEFINED
+    const k = `0x${BITMASK_TABLE[idx]!.toString(16)}n`;
+    if (opc !== 3) return `x[${d}] = x[${n}] ${op} ${k};`;
+    e.flags = FLAGS_LOGIC64;
+    return `x[${FLAG_R}] = x[${n}] & ${k}; x[${d}] = x[${FLAG_R}]; c.flagKind = ${FLAGS_LOGIC64};`;
+  }
+  if ((BITMASK_VALID[idx]! & VALID_IMM32) === 0) return undefined; // UNDEFINED
+  const imm = BITMASK_TABLE_U32[idx * 2]!;
+  const flags = opc === 3 ? `u[${FLAG_R * 2}] = r; c.flagKind = ${FLAGS_LOGIC32}; ` : '';
+  if (opc === 3) e.flags = FLAGS_LOGIC32;
+  return `{ const r = (u[${n * 2}] ${op} ${imm}) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+}
+
+/**
+ * The shifted second operand of a 64-bit register instruction as an expression; ASR and ROR (not lowered to
+ * int64 as BigInt expressions) are computed into TMP2 by `pre` first, as the handlers do.
+ */
+function operand64(m: number, type: number, k: number): { pre: string; expr: string } {
+  if (k === 0) return { pre: '', expr: `x[${m}]` };
+  if (type === SHIFT_LSL) return { pre: '', expr: `(x[${m}] << ${k}n)` }; // truncated by the register-file store
+  if (type === SHIFT_LSR) return { pre: '', expr: `(x[${m}] >> ${k}n)` };
+  return { pre: `shift64(u, ${TMP2}, ${m}, ${type}, ${k}); `, expr: `x[${TMP2}]` };
+}
+
+/** The shifted second operand of a 32-bit register instruction (ShiftReg on a W register), k < 32. */
+function operand32(m: number, type: number, k: number): string {
+  if (k === 0) return `u[${m * 2}]`;
+  switch (type) {
+    case SHIFT_LSL: return `(u[${m * 2}] << ${k})`;
+    case SHIFT_LSR: return `(u[${m * 2}] >>> ${k})`;
+    case SHIFT_ASR: return `(i32[${m * 2}] >> ${k})`;
+    default: return `((u[${m * 2}] >>> ${k}) | (u[${m * 2}] << ${32 - k}))`;
+  }
+}
+
+/** AND/BIC/ORR/ORN/EOR/EON/ANDS/BICS (shifted register): as logicalShifted. */
+function emitLogicalShifted(w: number, e: EmitEnv): string | undefined {
+  const type = (w >>> 22) & 3;
+  const opc = (w >>> 29) & 3;
+  const invert = (w & 0x200000) !== 0; // N: NOT(operand2)
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const m = (w >>> 16) & 31;
+  const k = (w >>> 10) & 63;
+  const op = ['&', '|', '^', '&'][opc]!;
+  if ((w & 0x80000000) !== 0) {
+    const o = operand64(m, type, k);
+    const expr = invert ? `(${o.expr} ^ ${ONES64})` : o.expr;
+    if (opc !== 3) return `${o.pre}x[${d}] = x[${n}] ${op} ${expr};`;
+    e.flags = FLAGS_LOGIC64;
+    return `${o.pre}x[${FLAG_R}] = x[${n}] & ${expr}; x[${d}] = x[${FLAG_R}]; c.flagKind = ${FLAGS_LOGIC64};`;
+  }
+  if (k >= 32) return undefined; // UNDEFINED
+  const expr = invert ? `~${operand32(m, type, k)}` : operand32(m, type, k);
+  const flags = opc === 3 ? `u[${FLAG_R * 2}] = r; c.flagKind = ${FLAGS_LOGIC32}; ` : '';
+  if (opc === 3) e.flags = FLAGS_LOGIC32;
+  return `{ const r = (u[${n * 2}] ${op} ${expr}) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+}
+
+/** ADD/ADDS/SUB/SUBS (shifted register): as addSubShifted. */
+function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
+  const type = (w >>> 22) & 3;
+  if (type === 3) return undefined; // reserved shift: UNDEFINED
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const sub = (w & 0x40000000) !== 0;
+  const setFlags = (w & 0x20000000) !== 0;
+  const m = (w >>> 16) & 31;
+  const k = (w >>> 10) & 63;
+  const op = sub ? '-' : '+';
+  if ((w & 0x80000000) !== 0) {
+    const o = operand64(m, type, k);
+    if (!setFlags) return `${o.pre}x[${d}] = x[${n}] ${op} ${o.expr};`;
+    e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
+    return `${o.pre}x[${FLAG_A}] = x[${n}]; x[${FLAG_B}] = ${o.expr}; x[${FLAG_R}] = x[${FLAG_A}] ${op} x[${FLAG_B}]; ` +
+      `x[${d}] = x[${FLAG_R}]; c.flagKind = ${e.flags};`;
+  }
+  if (k >= 32) return undefined; // UNDEFINED
+  let flags = '';
+  if (setFlags) {
+    e.flags = sub ? FLAGS_SUB32 : FLAGS_ADD32;
+    flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; `;
+  }
+  return `{ const a = u[${n * 2}]; const b = ${operand32(m, type, k)} >>> 0; const r = (a ${op} b) >>> 0; ${flags}` +
+    `u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+}
+
+/**
+ * LDR/STR (immediate, unsigned offset), zero-extending loads and stores from a base other than SP (SP needs
+ * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. PC is written first so an
+ * abort reports this instruction.
+ */
+function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
+  const size = w >>> 30;
+  const opc = (w >>> 22) & 3;
+  const rn = (w >>> 5) & 31;
+  if (rn === 31 || opc >= 2) return undefined;
+  const rt = w & 31;
+  const off = ((w >>> 10) & 0xfff) << size;
+  const iss = singleIss(size, opc, rt);
+  const t0 = TMP0 * 2;
+  const addr = `{ const lo = u[${rn * 2}] + ${off}; u[${t0 + 1}] = u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : 0); u[${t0}] = lo; } ` +
+    `u[${PC * 2}] = ${pcLo(e.i, 4)}; `;
+  if (opc === 0) return `${addr}c.store(${1 << size}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
+  const t = WRITE_ZR[rt]!;
+  return `${addr}if (!c.load(${1 << size}, ${iss}, el)) return ${e.i + 1}; ` +
+    `u[${t * 2}] = u[${TMP1 * 2}]; u[${t * 2 + 1}] = u[${TMP1 * 2 + 1}]; ${leaveIfTagChanged(e.i)}`;
+}
+
+/** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
+function branchTo(e: EmitEnv, offset: number): string {
+  return `u[${PC * 2}] = ${pcLo(e.i)}; addHalves(u, ${PC}, ${PC}, ${offset});`;
+}
+const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcLo(e.i, 4)};`;
+
+/** Expression: Z, from lazy flags whose kind the block knows. */
+function zeroFlag(kind: number): string {
+  return kind === FLAGS_ADD64 || kind === FLAGS_SUB64 || kind === FLAGS_LOGIC64
+    ? `(u[${FLAG_R * 2}] | u[${FLAG_R * 2 + 1}]) === 0`
+    : `u[${FLAG_R * 2}] === 0`;
+}
+
+/** B.cond (ConditionHolds): EQ/NE straight from the result when an earlier instruction of the block set the flags. */
+function emitBCond(w: number, e: EmitEnv): string {
+  const cond = w & 15;
+  const test = cond <= 1 && e.flags >= 0 ? (cond === 0 ? zeroFlag(e.flags) : `!(${zeroFlag(e.flags)})`) : `conditionHolds(c, ${cond})`;
+  return `if (${test}) { ${branchTo(e, ((w << 8) >> 13) * 4)} } else ${fallThrough(e)} return ${e.i + 1};`;
+}
+
+/** CBZ/CBNZ. */
+function emitCbz(w: number, e: EmitEnv): string {
+  const t = (w & 31) * 2; // Rt=31 is XZR (slot 31 reads zero)
+  const zero = (w & 0x80000000) !== 0 ? `(u[${t}] | u[${t + 1}]) === 0` : `u[${t}] === 0`;
+  const test = (w & 0x01000000) !== 0 ? `!(${zero})` : zero;
+  return `if (${test}) { ${branchTo(e, ((w << 8) >> 13) * 4)} } else ${fallThrough(e)} return ${e.i + 1};`;
+}
+
+/** TBZ/TBNZ. */
+function emitTbz(w: number, e: EmitEnv): string {
+  const t = (w & 31) * 2;
+  const bit = ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
+  const word = bit < 32 ? `u[${t}]` : `u[${t + 1}]`;
+  const test = `((${word} >>> ${bit & 31}) & 1) === ${(w >>> 24) & 1}`;
+  return `if (${test}) { ${branchTo(e, ((w << 13) >> 18) * 4)} } else ${fallThrough(e)} return ${e.i + 1};`;
+}
+
+/** B and BL. */
+function emitB(w: number, e: EmitEnv): string {
+  return `${branchTo(e, (w << 6) >> 4)} return ${e.i + 1};`;
+}
+function emitBl(w: number, e: EmitEnv): string {
+  // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
+  return `u[60] = ${pcLo(e.i, 4)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
+}
+
+/** Emitters by the handler they stand in for. */
+export const EMITTERS: ReadonlyMap<Handler, Emitter> = new Map<Handler, Emitter>([
+  [addSubImm, emitAddSubImm],
+  [moveWide, emitMoveWide],
+  [logicalImm, emitLogicalImm],
+  [logicalShifted, emitLogicalShifted],
+  [addSubShifted, emitAddSubShifted],
+  [ldstUnsignedOffset, emitLdstUnsignedOffset],
+  [bCond, emitBCond],
+  [cbz, emitCbz],
+  [tbz, emitTbz],
+  [b, emitB],
+  [bl, emitBl],
+]);
