@@ -8,13 +8,18 @@ LD=${LD:-aarch64-linux-gnu-ld}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-build() { # build SRC.S OUT.elf
-  local obj="$tmp/$(basename "$1" .S).o"
-  "$AS" -o "$obj" "$1"
+build() { # build SRC.S OUT.elf [AS-OPTION...]
+  local src=$1 out=$2
+  shift 2
+  local obj="$tmp/$(basename "$out" .elf).o"
+  # -I: .include files sit next to their source
+  "$AS" -I "$(dirname "$src")" "$@" -o "$obj" "$src"
   # -n: no page alignment (small file, read-only text); no build-id note
-  "$LD" -n -Ttext=0x40080000 -e _start --build-id=none -o "$2" "$obj"
-  echo "built $2"
+  "$LD" -n -Ttext=0x40080000 -e _start --build-id=none -o "$out" "$obj"
+  echo "built $out"
 }
 
 build examples/hello.S examples/hello.elf
 build bench/loop.S bench/loop.elf
+build bench/loop-mmu.S bench/loop-mmu.elf
+build bench/loop-mmu.S bench/loop-mmu-1000.elf --defsym ITERATIONS=1000

@@ -41,10 +41,13 @@ export function outputBits(ps: number, p: Profile): number {
   return Math.min(PS_BITS[Math.min(ps, p.paRange)]!, 48);
 }
 
+// TG0: 00 4K, 01 64K, 10 16K; TG1: 01 16K, 10 4K, 11 64K (ARCH-NOTES §6); 0 = reserved
+const TG0_BITS = [12, 16, 14, 0] as const;
+const TG1_BITS = [0, 14, 12, 16] as const;
+
 /** Granule bits for a TG0 encoding, or for TG1 (its own encoding) when `tg1`; unsupported → IMPDEF substitute. */
 export function granuleBits(tg: number, tg1: boolean, p: Profile): number {
-  // TG0: 00 4K, 01 64K, 10 16K; TG1: 01 16K, 10 4K, 11 64K (ARCH-NOTES §6)
-  const gb = tg1 ? [0, 14, 12, 16][tg]! : [12, 16, 14, 0][tg]!;
+  const gb = tg1 ? TG1_BITS[tg]! : TG0_BITS[tg]!;
   if ((gb === 12 && p.granules.k4) || (gb === 14 && p.granules.k16) || (gb === 16 && p.granules.k64)) return gb;
   // Reserved or unimplemented granule: IMPDEF which supported one is used; QEMU (sanitize_gran_size) and we take the
   // smallest supported granule

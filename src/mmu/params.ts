@@ -6,7 +6,6 @@ import {
   vtcrSl0, VTCR_VS,
 } from '../arch/regime.ts';
 import { SR } from '../arch/sysreg-table.ts';
-import { POW2 } from './addr.ts';
 import { FAULT_TRANSLATION, type TranslateResult } from './result.ts';
 import type { TranslationContext } from './translate.ts';
 import type { Tlb } from './tlb.ts';
@@ -50,9 +49,12 @@ function setBase(p: WalkParams, lo: number, hi: number): void {
   // BADDR bits at or above the output size: Address size fault, level 0 (checked by the walk, i.e. on a TLB miss)
   p.baseOutOfRange = (hi & 0xffff) >>> (p.outBits - 32) !== 0;
   const tableBits = p.inputSize - p.stride * (4 - p.startLevel); // log2 bytes of the (concatenated) start table
-  const base = (hi & 0xffff) * 0x1_0000_0000 + (lo >>> 0);
-  // BADDR bits below the table size (and CnP) are RES0; misaligned values are treated as zero (as QEMU)
-  p.base = base - (base % POW2[tableBits]!);
+  // BADDR bits below the table size (and CnP) are RES0; misaligned values are treated as zero (as QEMU). The start
+  // table has at most 2^20 bytes (16 concatenated 64K tables): the mask is within the low word (other values only
+  // come with a stage-2 configFault, and then the base is never used).
+  p.baseLo = lo & ~((1 << tableBits) - 1);
+  p.baseHi = hi & 0xffff;
+  p.base = p.baseHi * 0x1_0000_0000 + (p.baseLo >>> 0);
 }
 
 function setGranule(p: WalkParams, gb: number, inputSize: number): void {

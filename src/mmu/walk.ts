@@ -1,9 +1,10 @@
 // The translation table walk: one level loop for both stages, parameterised by a WalkParams record
 // (ARM §D8.2–§D8.4; J1.1 AArch64.S1Walk / AArch64.S2Walk; QEMU ptw get_phys_addr_lpae). Stage-1 descriptor
 // addresses are IPAs translated through stage 2 when it is on (ARM J1.1 AArch64.S2Translate for the walk).
-// Hot path: no allocation, no BigInt — descriptors are read as two u32 halves straight from the RAM page.
+// Hot path: no allocation, no BigInt, no float arithmetic per level — table and descriptor addresses are kept as
+// halves (bits [31:0] as int32, [47:32]) and descriptors are read as two u32 words straight from the RAM page.
 import { PAGE_SIZE, type PhysMemory } from '../memory/phys.ts';
-import { asPa, type IPA, type PA, POW2 } from './addr.ts';
+import { type IPA, POW2 } from './addr.ts';
 import { isDevice, s2MemAttrToMair } from './attrs.ts';
 import { FAULT_ACCESS_FLAG, FAULT_ADDRESS_SIZE, FAULT_EXTERNAL_WALK, FAULT_PERMISSION, FAULT_TRANSLATION, type TranslateResult } from './result.ts';
 import { F_S2_DEVICE, KIND_S2, KM_S2, REGIME_EL10, type Tlb, TlbFill } from './tlb.ts';
@@ -35,6 +36,9 @@ export class WalkParams {
   inputSize = 48;
   /** Table base, aligned to the start-level table (IPA for stage 1 under stage 2, else PA). */
   base = 0;
+  /** base as halves: bits [31:0] (as int32) and [47:32]. */
+  baseLo = 0;
+  baseHi = 0;
   /** TTBR/VTTBR base has bits at or above outBits: Address size fault, level 0. */
   baseOutOfRange = false;
   /** Effective output address size (PS/IPS capped at PARange). */
@@ -66,6 +70,9 @@ export class WalkParams {
 export class WalkOut {
   /** Output address of the input address (block base + offset). */
   oa = 0;
+  /** oa as halves: bits [31:0] (as int32) and [47:32]. */
+  oaLo = 0;
+  oaHi = 0;
   level = 0;
   /** Block/page size, log2 bytes. */
   shift = 12;
@@ -85,19 +92,8 @@ export function setWalkTrace(t: WalkTrace | null): void {
   walkTrace = t;
 }
 
-// The descriptor just read, as halves (module scratch: walks never interleave).
-let dLo = 0;
-let dHi = 0;
-
-/** Read the 8-byte descriptor at `pa`. False when there is no RAM there (External abort on the walk). */
-function readDesc(mem: PhysMemory, pa: PA): boolean {
-  const page = mem.page(pa);
-  if (page === undefined) return false;
-  const i = (pa & (PAGE_SIZE - 1)) >>> 2;
-  dLo = page.u32[i]!;
-  dHi = page.u32[i + 1]!;
-  return true;
-}
+const TWO32 = 0x1_0000_0000;
+const WORD_IN_PAGE = PAGE_SIZE - 4; // mask: byte offset of an aligned 32-bit word within a RAM page
 
 /** Blocks exist at level 1 and 2 for 4K, level 2 for 16K and 64K (no FEAT_LPA/LPA2; ARM §D8.3.1). */
 function blockAllowed(gb: number, level: number): boolean {
@@ -106,8 +102,9 @@ function blockAllowed(gb: number, level: number): boolean {
 
 /** Bits [shift + bits − 1 : shift] of the input address (shift ≥ 12, bits ≤ 13). */
 function indexOf(lo: number, hi: number, shift: number, bits: number): number {
-  const v = shift >= 32 ? hi >>> (shift - 32) : (lo >>> shift) | (hi << (32 - shift));
-  return v & ((1 << bits) - 1);
+  const mask = (1 << bits) - 1;
+  // both arms stay int32 (bits ≤ 17, so the sign `hi >> …` may bring in is masked away)
+  return shift >= 32 ? (hi >> (shift - 32)) & mask : ((lo >>> shift) | (hi << (32 - shift))) & mask;
 }
 
 function fail(r: TranslateResult, fault: number, level: number): false {
@@ -138,21 +135,27 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
   let level = p.startLevel;
   let shift = gb + stride * (3 - level);
   let bits = p.inputSize - shift; // the start level may have fewer index bits, or up to 4 more (stage-2 concatenation)
-  let table = p.base;
+  // the table address as halves; a table is aligned to its size, so adding index·8 is an OR that never carries
+  let tLo = p.baseLo;
+  let tHi = p.baseHi;
   let tableAttrs = 0; // APTable/XNTable/PXNTable accumulated from the table descriptors (stage 1)
   const s2 = p.s2;
   for (;;) {
     const index = indexOf(lo, hi, shift, bits);
-    let descAddr = table + index * 8;
+    let aLo = tLo | (index << 3);
+    let aHi = tHi;
     if (s2 !== null) {
-      descAddr = walkStage2(mem, s2, descAddr as IPA, r);
-      if (descAddr < 0) return false;
+      if (!walkStage2(mem, s2, aLo, aHi, r)) return false;
+      aLo = walkOut2.oaLo;
+      aHi = walkOut2.oaHi;
     }
     // no memory behind the descriptor: Synchronous External abort on translation table walk (DFSC 0x14 + level)
-    if (!readDesc(mem, asPa(descAddr))) return fail(r, FAULT_EXTERNAL_WALK, level);
-    const dl = dLo;
-    const dh = dHi;
-    if (walkTrace !== null) walkTrace.descriptor(p.stage, level, table, index, descAddr, dl, dh);
+    const page = mem.pageOfHalves(aLo, aHi);
+    if (page === undefined) return fail(r, FAULT_EXTERNAL_WALK, level);
+    const wi = (aLo & WORD_IN_PAGE) >>> 2;
+    const dl = page.u32[wi]!;
+    const dh = page.u32[wi + 1]!;
+    if (walkTrace !== null) walkTrace.descriptor(p.stage, level, tHi * TWO32 + (tLo >>> 0), index, aHi * TWO32 + (aLo >>> 0), dl, dh);
     // bit[0] = 0: Invalid descriptor → Translation fault (ARM §D8.3)
     if ((dl & 1) === 0) return fail(r, FAULT_TRANSLATION, level);
     const isTable = (dl & 2) !== 0 && level < 3;
@@ -162,7 +165,8 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     if ((dh & 0xffff) >>> oaShift !== 0) return fail(r, FAULT_ADDRESS_SIZE, level);
     if (isTable) {
       tableAttrs |= dh;
-      table = (dh & 0xffff) * 0x1_0000_0000 + ((dl & ~((1 << gb) - 1)) >>> 0);
+      tLo = dl & ~((1 << gb) - 1);
+      tHi = dh & 0xffff;
       level++;
       shift -= stride;
       bits = stride;
@@ -173,7 +177,11 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     o.level = level;
     o.shift = shift;
     const offMask = (1 << shift) - 1; // blocks are at most 1 GiB (shift ≤ 30)
-    o.oa = (dh & 0xffff) * 0x1_0000_0000 + ((dl & ~offMask) >>> 0) + ((lo & offMask) >>> 0);
+    const oaLo = (dl & ~offMask) | (lo & offMask);
+    const oaHi = dh & 0xffff;
+    o.oaLo = oaLo;
+    o.oaHi = oaHi;
+    o.oa = oaHi * TWO32 + (oaLo >>> 0);
     o.sh = (dl >>> 8) & 3;
     if (p.stage === 2) {
       o.perm = s2Perm(dl, dh);
@@ -235,18 +243,25 @@ const walkOut2 = new WalkOut(); // stage 2 of stage-1 descriptor addresses
  * current VMID), else a walk whose leaf is then cached. On failure r holds a stage-2 fault with r.ipa = ipa.
  */
 export function stage2(mem: PhysMemory, p: WalkParams, ipa: IPA, o: WalkOut, r: TranslateResult): boolean {
+  return stage2Halves(mem, p, ipa >>> 0, (ipa / TWO32) >>> 0, o, r);
+}
+
+/** stage2() for the IPA as halves (lo, hi), as the walker holds descriptor addresses. */
+function stage2Halves(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: WalkOut, r: TranslateResult): boolean {
+  const ipa = hi * TWO32 + (lo >>> 0);
   r.stage2 = true; // any fault reported from here is a stage-2 fault (cleared again on success)
   r.ipa = ipa;
   // VTCR_EL2 misconfigured (AArch64.S2InvalidSL/S2InconsistentSL), or IPA[55:64−T0SZ] ≠ 0
   // (AArch64.IPAIsOutOfRange): stage-2 Translation fault, level 0
   if (p.configFault || ipa >= POW2[p.inputSize]!) return fail(r, FAULT_TRANSLATION, 0);
-  const lo = ipa >>> 0;
-  const hi = (ipa / 0x1_0000_0000) >>> 0;
   const t = p.tlb;
   if (t !== null) {
     const e = t.lookup(REGIME_EL10, p.vmid, 0, KM_S2, lo, hi);
     if (e >= 0) {
-      o.oa = t.outputOf(e, lo);
+      const oa = t.outputOf(e, lo);
+      o.oa = oa;
+      o.oaLo = oa | 0;
+      o.oaHi = (oa / TWO32) >>> 0;
       o.level = t.s2level[e]!;
       o.shift = t.shift[e]!;
       o.perm = t.s2perm[e]!;
@@ -283,23 +298,24 @@ export function stage2(mem: PhysMemory, p: WalkParams, ipa: IPA, o: WalkOut, r: 
 }
 
 /**
- * Stage 2 of a stage-1 descriptor address: the PA, or −1 with a stage-2 fault marked S1PTW (ARM J1.1
- * AArch64.S2Translate for a TTW access; ARCH-NOTES §7c). The reported level is the stage-2 walk's (QEMU D3 differs).
+ * Stage 2 of a stage-1 descriptor address (halves lo, hi): true with the PA in walkOut2, or false with a stage-2
+ * fault marked S1PTW (ARM J1.1 AArch64.S2Translate for a TTW access; ARCH-NOTES §7c). The reported level is the
+ * stage-2 walk's (QEMU D3 differs).
  */
-function walkStage2(mem: PhysMemory, s2: WalkParams, ipa: IPA, r: TranslateResult): number {
+function walkStage2(mem: PhysMemory, s2: WalkParams, lo: number, hi: number, r: TranslateResult): boolean {
   const o = walkOut2;
-  if (!stage2(mem, s2, ipa, o, r)) {
+  if (!stage2Halves(mem, s2, lo, hi, o, r)) {
     r.s1ptw = true;
-    return -1;
+    return false;
   }
   // the walk reads the descriptor: stage-2 read permission needed (S2AP[0]), and with HCR_EL2.PTW a walk to
   // stage-2 Device memory is a stage-2 Permission fault (ARM §D24.2.62 PTW)
   if ((o.perm & P_R1) === 0 || (s2.ptw && isDevice(o.attr))) {
     r.stage2 = true;
     r.s1ptw = true;
-    r.ipa = ipa;
+    r.ipa = hi * TWO32 + (lo >>> 0);
     fail(r, FAULT_PERMISSION, o.level);
-    return -1;
+    return false;
   }
-  return o.oa;
+  return true;
 }

@@ -111,7 +111,7 @@ export class Tables {
         d = BigInt(t) | TABLE | tableAttrs;
         this.mem.writeU64(at, d);
       }
-      table = Number(d & 0x0000_ffff_ffff_f000n) & ~(2 ** this.gb - 1);
+      table = Number(d & 0x0000_ffff_ffff_f000n & ~BigInt(2 ** this.gb - 1));
     }
     const at = this.slot(table, leafLevel, ia);
     const mask = (1n << BigInt(this.shiftOf(leafLevel))) - 1n;
@@ -124,7 +124,7 @@ export class Tables {
     let table = this.root;
     for (let l = this.startLevel; l < level; l++) {
       const d = this.mem.readU64(this.slot(table, l, ia));
-      table = Number(d & 0x0000_ffff_ffff_f000n) & ~(2 ** this.gb - 1);
+      table = Number(d & 0x0000_ffff_ffff_f000n & ~BigInt(2 ** this.gb - 1));
     }
     return this.slot(table, level, ia);
   }
