@@ -57,9 +57,9 @@ export function tlbKey(lo: number, hi: number, shift: number): number {
   return ((hi & 0xffff) + ((hi >>> 23) & 1) * 0x10000) * POW2[32 - shift]! + (lo >>> shift);
 }
 
-const HC_BITS = 8;
+export const HC_BITS = 8;
 const HC_SIZE = 1 << HC_BITS;
-const HC_MASK = HC_SIZE - 1;
+export const HC_MASK = HC_SIZE - 1;
 const GEN_MASK = 0xfff; // the generation lives in tag bits [11:0] (VA page bits are [31:12])
 
 export class Tlb {

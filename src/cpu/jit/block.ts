@@ -12,6 +12,8 @@
 // when the fetch tag changes (an exception, a halt, a write to translated code), which every exception entry,
 // context synchronization and halt causes.
 import type { TranslatedCode } from '../../memory/phys.ts';
+import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
+import { HC_BITS } from '../../mmu/tlb.ts';
 import type { Cpu } from '../cpu.ts';
 import { decode, HANDLER_OF, HANDLERS, OPS } from '../decode.ts';
 import { conditionHolds } from '../pstate.ts';
@@ -67,10 +69,10 @@ export class PageBlocks implements TranslatedCode {
 const ENDS_BLOCK = new Set(['branch', 'exception', 'system', 'fpsimd']);
 
 /** The source of the block for words[start, end) and its length. */
-export function blockSource(words: Uint32Array, start: number, end: number): { body: string; handlers: number[]; len: number } {
+export function blockSource(words: Uint32Array, start: number, end: number): { body: string; handlers: number[]; len: number; hostCache: boolean } {
   const lines: string[] = [];
   const handlers = new Set<number>();
-  const env: EmitEnv = { i: 0, flags: -1 };
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false };
   let i = 0;
   for (let k = start; k < end; k++, i++) {
     const w = words[k]!;
@@ -89,18 +91,20 @@ export function blockSource(words: Uint32Array, start: number, end: number): { b
       if (last) lines.push(`    ${call}u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
       else lines.push(`    ${call}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1}; // ${row.id}`);
     }
-    if (last) return { body: lines.join('\n'), handlers: [...handlers], len: i + 1 };
+    if (last) return { body: lines.join('\n'), handlers: [...handlers], len: i + 1, hostCache: env.hostCache };
   }
   lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); return ${i};`);
-  return { body: lines.join('\n'), handlers: [...handlers], len: i };
+  return { body: lines.join('\n'), handlers: [...handlers], len: i, hostCache: env.hostCache };
 }
 
 function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number } {
-  const { body, handlers, len } = blockSource(words, start, end);
+  const { body, handlers, len, hostCache } = blockSource(words, start, end);
+  // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
+  const hc = hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '';
   const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
 return function block(c, n0) {
     const x = c.x, u = c.u32, i32 = c.i32, el = c.el;
-    const pc0 = u[${PC * 2}], ft = u[${FETCH_TAG * 2}];
+    const pc0 = u[${PC * 2}], ft = u[${FETCH_TAG * 2}];${hc}
 ${body}
 };`;
   const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', src) as (...a: unknown[]) => BlockFn;

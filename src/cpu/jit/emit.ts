@@ -13,6 +13,7 @@ import { addSubImm, logicalImm, moveWide } from '../exec/dp-imm.ts';
 import { b, bCond, bl, cbz, tbz } from '../exec/branch.ts';
 import { ldstUnsignedOffset } from '../exec/ldst.ts';
 import { singleIss } from '../exec/ldst-access.ts';
+import { HC_MASK } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
@@ -25,6 +26,8 @@ export interface EmitEnv {
   i: number;
   /** The lazy-flag kind (FLAGS_*) an earlier instruction of the block is known to have set, or -1. */
   flags: number;
+  /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
+  hostCache: boolean;
 }
 
 /** Returns the code for word `w`, or undefined to call the handler instead. */
@@ -172,8 +175,10 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
 
 /**
  * LDR/STR (immediate, unsigned offset), zero-extending loads and stores from a base other than SP (SP needs
- * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. PC is written first so an
- * abort reports this instruction.
+ * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. Words and doublewords try
+ * the host cache inline (Cpu.hostHit: same VA page and generation, aligned, RAM; a store also needs a page that
+ * holds no code); anything else goes through c.load/c.store with PC written first so an abort reports this
+ * instruction.
  */
 function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const size = w >>> 30;
@@ -184,12 +189,22 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const off = ((w >>> 10) & 0xfff) << size;
   const iss = singleIss(size, opc, rt);
   const t0 = TMP0 * 2;
-  const addr = `{ const lo = u[${rn * 2}] + ${off}; u[${t0 + 1}] = u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : 0); u[${t0}] = lo; } ` +
-    `u[${PC * 2}] = ${pcLo(e.i, 4)}; `;
-  if (opc === 0) return `${addr}c.store(${1 << size}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
-  const t = WRITE_ZR[rt]!;
-  return `${addr}if (!c.load(${1 << size}, ${iss}, el)) return ${e.i + 1}; ` +
+  const t = opc === 0 ? rt : WRITE_ZR[rt]!;
+  const addr = `const lo = u[${rn * 2}] + ${off}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`;
+  const slowStore = `c.store(${1 << size}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${1 << size}, ${iss}, el)) return ${e.i + 1}; ` +
     `u[${t * 2}] = u[${TMP1 * 2}]; u[${t * 2 + 1}] = u[${TMP1 * 2 + 1}]; ${leaveIfTagChanged(e.i)}`;
+  const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcLo(e.i, 4)}; ${opc === 0 ? slowStore : slowLoad}`;
+  if (size < 2) return `{ ${addr} ${slow} }`;
+  e.hostCache = true;
+  const acc = opc === 0 ? 'hcW' : 'hcR';
+  const hit = `const s = ${acc} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
+    `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
+    (opc === 0 ? ' && pg.ops === undefined) { ' : ') { ') + `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  const move = opc === 0
+    ? `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`
+    : `u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = ${size === 3 ? 'pg.u32[wi + 1]' : '0'};`;
+  return `{ ${addr} ${hit}${move} } else { ${slow} } }`;
 }
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
