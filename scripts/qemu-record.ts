@@ -2,22 +2,21 @@
 //   tsx scripts/qemu-record.ts [NAME...]          rebuild test/qemu/elf/NAME.elf, run QEMU, write expected/NAME.out
 //   tsx scripts/qemu-record.ts --check [NAME...]  rebuild and re-run in a temporary directory; fail if the ELF bytes
 //                                                 or QEMU's output differ from what is committed
-// Without NAMEs (or with the name hyp-seed) the same is done for the reference hypervisor's image
-// (`twostage build scenarios/seed.yaml`, built by twostage itself), whose QEMU output is test/qemu/hyp/seed.out.
+// Without NAMEs (or with the names hyp-seed, hyp-preempt) the same is done for the reference hypervisor's images
+// (`twostage build scenarios/NAME.yaml`, built by twostage itself), whose QEMU outputs are test/qemu/hyp/NAME.out.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildProgram, ELF_DIR, EXPECTED_DIR, listPrograms, mapLimited, missingTools, runQemu,
 } from '../test/qemu/toolchain.ts';
-import { buildSeedImage, qemuMemoryArgs, SEED_EXPECTED } from '../test/qemu/hyp-image.ts';
+import { buildHypImage, HYP_SCENARIOS, hypExpected, qemuHypArgs } from '../test/qemu/hyp-image.ts';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const names = args.filter((a) => !a.startsWith('--'));
-const HYP = 'hyp-seed';
-const withHyp = names.length === 0 || names.includes(HYP);
-const programs = names.length > 0 ? names.filter((n) => n !== HYP) : listPrograms();
+const hyps = HYP_SCENARIOS.filter((h) => names.length === 0 || names.includes(`hyp-${h}`));
+const programs = names.length > 0 ? names.filter((n) => !n.startsWith('hyp-')) : listPrograms();
 
 const missing = missingTools();
 if (missing.length > 0) {
@@ -54,21 +53,22 @@ await mapLimited(programs, 2, async (name) => {
     problems.push(`${name}: QEMU output differs from test/qemu/expected/${name}.out`);
   }
 });
-if (withHyp) {
-  const img = buildSeedImage();
-  const elf = join(tmp, 'seed.elf');
+for (const h of hyps) {
+  const img = buildHypImage(h);
+  const elf = join(tmp, `${h}.elf`);
   writeFileSync(elf, img.elf);
-  const run = await runQemu(elf, qemuMemoryArgs(img));
-  if (run.status !== 0) problems.push(`${HYP}: QEMU ${run.status === null ? 'timed out' : `exited with status ${run.status}`}`);
-  else if (!check) writeFileSync(SEED_EXPECTED, run.output);
-  else if (!existsSync(SEED_EXPECTED) || !readFileSync(SEED_EXPECTED).equals(run.output)) {
-    problems.push(`${HYP}: QEMU output differs from test/qemu/hyp/seed.out`);
+  const run = await runQemu(elf, qemuHypArgs(img));
+  const expected = hypExpected(h);
+  if (run.status !== 0) problems.push(`hyp-${h}: QEMU ${run.status === null ? 'timed out' : `exited with status ${run.status}`}`);
+  else if (!check) writeFileSync(expected, run.output);
+  else if (!existsSync(expected) || !readFileSync(expected).equals(run.output)) {
+    problems.push(`hyp-${h}: QEMU output differs from test/qemu/hyp/${h}.out`);
   }
 }
 rmSync(tmp, { recursive: true, force: true });
 
 const secs = ((Date.now() - started) / 1000).toFixed(1);
 for (const p of problems) console.log(p);
-const total = programs.length + (withHyp ? 1 : 0);
+const total = programs.length + hyps.length;
 console.log(`qemu-record: ${check ? 'checked' : 'recorded'} ${total - problems.length}/${total} programs in ${secs} s`);
 process.exit(problems.length > 0 ? 1 : 0);

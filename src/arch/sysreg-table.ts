@@ -4,7 +4,7 @@
 // the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
 import type { Profile } from './profiles.ts';
 import {
-  encKey, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+  encKey, type CnthctlTrap, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
 } from './sysregs.ts';
 
 type Mask = bigint | ((p: Profile) => bigint);
@@ -21,6 +21,7 @@ interface RowOpts {
   trapRead?: HcrTrap;
   trapWrite?: HcrTrap;
   el0Gate?: El0Gate;
+  cnthctlTrap?: CnthctlTrap;
   tcpac?: boolean;
   fp?: boolean;
   el1ReadsFrom?: string;
@@ -47,6 +48,7 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
     trapRead: o.trapRead,
     trapWrite: o.trapWrite,
     el0Gate: o.el0Gate,
+    cnthctlTrap: o.cnthctlTrap,
     tcpac: o.tcpac,
     fp: o.fp,
     el1ReadsFrom: o.el1ReadsFrom,
@@ -71,6 +73,20 @@ const id = <N extends string>(name: N, crm: number, op2: number, value: (p: Prof
 /** An IMPLEMENTATION DEFINED register that the model (like QEMU) implements as RAZ/WI. */
 const razwi = <N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, doc: string, trap?: HcrTrap) =>
   reg(name, op0, op1, crn, crm, op2, { kind: 'const', trapRead: trap === 'TVM' ? 'TRVM' : trap, trapWrite: trap, doc });
+
+/** The three registers of one generic timer (ARM §D24.11): <pfx>_TVAL/CTL/CVAL_<el>, op1 = 3 (EL0) or 4 (EL2), CRn = 14. */
+function timerRows<P extends string, E extends 'EL0' | 'EL2'>(pfx: P, el: E, crm: number, gate: Pick<RowOpts, 'el0Gate' | 'cnthctlTrap'>, what: string) {
+  const op1 = el === 'EL0' ? 3 : 4;
+  return [
+    reg(`${pfx}_TVAL_${el}`, 3, op1, 14, crm, 0, { kind: 'timer', res0: bits(63, 32), ...gate, fields: [f('TimerValue', 31, 0, 'CVAL - count, signed; a write sets CVAL = count + TimerValue')], doc: `${what}: timer value` }),
+    reg(`${pfx}_CTL_${el}`, 3, op1, 14, crm, 1, {
+      kind: 'timer', res0: res0Except(bits(1, 0)), ...gate,
+      fields: [f('ENABLE', 0, 0, 'timer enabled'), f('IMASK', 1, 1, 'interrupt masked'), f('ISTATUS', 2, 2, 'condition met (read-only; 0 while disabled, as QEMU)')],
+      doc: `${what}: control`,
+    }),
+    reg(`${pfx}_CVAL_${el}`, 3, op1, 14, crm, 2, { kind: 'timer', ...gate, doc: `${what}: compare value (condition met when count - CVAL >= 0, unsigned)` }),
+  ] as const;
+}
 
 // Field layouts shared by several registers
 const TTBR_FIELDS = [f('ASID', 63, 48, 'address space ID of this table (TCR_EL1.A1 picks TTBR0 or TTBR1)'), f('BADDR', 47, 1, 'table base address'), f('CnP', 0, 0, 'common not private (v8.2; RES0 here)')];
@@ -233,17 +249,23 @@ export const SYSREGS = [
   reg('TPIDR_EL1', 3, 0, 13, 0, 4, { doc: 'EL1 software thread ID' }),
   reg('TPIDR_EL2', 3, 4, 13, 0, 2, { doc: 'EL2 software thread ID' }),
 
-  // --- generic timer (counters only; the timers come with the GIC) ---
+  // --- generic timer: counters, and the EL1 physical, EL1 virtual and EL2 physical timers (src/cpu/timer.ts) ---
   reg('CNTFRQ_EL0', 3, 3, 14, 0, 0, { minElWrite: 2, reset: 0x3b9aca0n, res0: bits(63, 32), el0Gate: 'CNTKCTL_EL1.EL0xCTEN', doc: 'counter frequency: 62.5 MHz as QEMU (writable at the highest EL only)' }),
-  reg('CNTPCT_EL0', 3, 3, 14, 0, 1, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0PCTEN', doc: 'physical count: the retired-instruction count, never the same twice' }),
+  reg('CNTPCT_EL0', 3, 3, 14, 0, 1, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0PCTEN', cnthctlTrap: 'EL1PCTEN', doc: 'physical count: the retired-instruction count, never the same twice' }),
   reg('CNTVCT_EL0', 3, 3, 14, 0, 2, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0VCTEN', doc: 'virtual count = CNTPCT_EL0 - CNTVOFF_EL2' }),
   reg('CNTKCTL_EL1', 3, 0, 14, 1, 0, {
     res0: res0Except(bits(9, 0)), effect: 'routing',
     fields: [f('EL0PCTEN', 0, 0, 'EL0 reads of CNTPCT_EL0'), f('EL0VCTEN', 1, 1, 'EL0 reads of CNTVCT_EL0'), f('EVNTEN', 2, 2), f('EVNTDIR', 3, 3), f('EVNTI', 7, 4), f('EL0VTEN', 8, 8), f('EL0PTEN', 9, 9)],
     doc: 'counter-timer kernel control',
   }),
-  reg('CNTHCTL_EL2', 3, 4, 14, 1, 0, { res0: res0Except(bits(7, 0)), effect: 'routing', fields: [f('EL1PCTEN', 0, 0), f('EL1PCEN', 1, 1), f('EVNTEN', 2, 2), f('EVNTDIR', 3, 3), f('EVNTI', 7, 4)], doc: 'counter-timer hypervisor control' }),
-  reg('CNTVOFF_EL2', 3, 4, 14, 0, 3, { doc: 'virtual counter offset' }),
+  // EL1PCTEN/EL1PCEN reset UNKNOWN (ARM §D24.11 CNTHCTL_EL2); QEMU's virt board shows 1 and 1 (read back on QEMU 7.2)
+  reg('CNTHCTL_EL2', 3, 4, 14, 1, 0, { reset: 3n, res0: res0Except(bits(7, 0)), effect: 'routing', fields: [f('EL1PCTEN', 0, 0, '0: EL0/EL1 reads of CNTPCT_EL0 trap to EL2'), f('EL1PCEN', 1, 1, '0: EL0/EL1 accesses to CNTP_* trap to EL2'), f('EVNTEN', 2, 2), f('EVNTDIR', 3, 3), f('EVNTI', 7, 4)], doc: 'counter-timer hypervisor control' }),
+  reg('CNTVOFF_EL2', 3, 4, 14, 0, 3, { kind: 'timer', doc: 'virtual counter offset (CNTVCT = CNTPCT - CNTVOFF; moves the virtual timer\'s deadline)' }),
+  // CTL: ENABLE, IMASK writable; ISTATUS (bit 2) read-only, computed on read. TVAL: the signed 32-bit view of
+  // CVAL - count (bits 63:32 RES0). ENABLE/IMASK/CVAL reset UNKNOWN; 0 as on QEMU.
+  ...timerRows('CNTP', 'EL0', 2, { el0Gate: 'CNTKCTL_EL1.EL0PTEN', cnthctlTrap: 'EL1PCEN' }, 'EL1 physical timer (PPI 14, INTID 30)'),
+  ...timerRows('CNTV', 'EL0', 3, { el0Gate: 'CNTKCTL_EL1.EL0VTEN' }, 'EL1 virtual timer, against CNTVCT_EL0 (PPI 11, INTID 27)'),
+  ...timerRows('CNTHP', 'EL2', 2, {}, 'EL2 physical timer (PPI 10, INTID 26)'),
 
   // --- identification ---
   reg('MIDR_EL1', 3, 0, 0, 0, 0, {

@@ -9,9 +9,14 @@ export type HcrTrap = 'TVM' | 'TRVM' | 'TID3' | 'TACR' | 'TID1' | 'TID2';
 /**
  * EL1 controls that gate an EL0 access; when the gate is closed the access traps with EC 0x18 to EL1
  * (to EL2 when HCR_EL2.TGE=1): SCTLR_EL1.UCT (CTR_EL0), SCTLR_EL1.UMA (DAIF), CNTKCTL_EL1.EL0VCTEN /
- * EL0PCTEN (counters; CNTFRQ_EL0 needs either).
+ * EL0PCTEN (counters; CNTFRQ_EL0 needs either), CNTKCTL_EL1.EL0PTEN / EL0VTEN (the EL1 physical / virtual timer).
  */
-export type El0Gate = 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0xCTEN';
+export type El0Gate =
+  | 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0xCTEN'
+  | 'CNTKCTL_EL1.EL0PTEN' | 'CNTKCTL_EL1.EL0VTEN';
+
+/** CNTHCTL_EL2 (E2H = 0) controls whose 0 traps EL0/EL1 accesses to EL2 with EC 0x18: EL1PCTEN (CNTPCT_EL0), EL1PCEN (CNTP_*). */
+export type CnthctlTrap = 'EL1PCTEN' | 'EL1PCEN';
 
 export interface SysRegField {
   readonly name: string;
@@ -29,9 +34,11 @@ export interface SysRegField {
  * - `const`: a value fixed by the profile (ID registers) or IMPLEMENTATION DEFINED RAZ/WI registers; writes
  *   of an `rw` const register are ignored, as QEMU does for ACTLR/AFSR/AMAIR/HACR;
  * - `computed`: derived at read time (CNTPCT/CNTVCT_EL0 from the instruction count, CCSIDR_EL1 from
- *   CSSELR_EL1, DCZID_EL0.DZP from the current traps).
+ *   CSSELR_EL1, DCZID_EL0.DZP from the current traps);
+ * - `timer`: a generic-timer register (src/cpu/timer.ts): kept in its slot, but read (ISTATUS, TVAL) and written
+ *   (TVAL sets CVAL; any write moves the timer's deadline) through the timer model.
  */
-export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed';
+export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed' | 'timer';
 
 /** Which later behaviour a write affects: drives `--sync architectural` (pending until a CSE). */
 export type SysRegEffect = 'translation' | 'routing' | 'none';
@@ -63,6 +70,8 @@ export interface SysRegDef {
   readonly trapWrite?: HcrTrap;
   /** The EL1 control that gates EL0 accesses (only for registers with minEl 0). */
   readonly el0Gate?: El0Gate;
+  /** The CNTHCTL_EL2 bit that, when 0, traps EL0/EL1 accesses to EL2 (checked after el0Gate). */
+  readonly cnthctlTrap?: CnthctlTrap;
   /** CPTR_EL2.TCPAC traps EL1 accesses to EL2 (CPACR_EL1). */
   readonly tcpac?: boolean;
   /** Accesses are FP/SIMD accesses: CPACR_EL1.FPEN and CPTR_EL2.TFP trap them with EC 0x07 (FPCR, FPSR). */

@@ -9,6 +9,7 @@ import { translate, type TranslationContext } from '../mmu/translate.ts';
 import {
   EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, raiseHere, syncTarget,
 } from './exception.ts';
+import { takeInterrupt } from './interrupt.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
@@ -19,7 +20,8 @@ export type StopReason =
   | { kind: 'exit'; code: number } // semihosting SYS_EXIT / PSCI SYSTEM_OFF
   | { kind: 'budget' } // instruction budget exhausted
   | { kind: 'aarch32'; el: number } // a legal return to AArch32, which this model does not execute
-  | { kind: 'halt'; why: string }; // the machine asked to stop (e.g. a debugger breakpoint)
+  | { kind: 'halt'; why: string } // the machine asked to stop (e.g. a debugger breakpoint)
+  | { kind: 'event' }; // a timer write moved a deadline into this run: the machine re-evaluates and continues
 
 /** Machine services the CPU calls out to (semihosting on HLT #0xF000, PSCI on SMC). */
 export interface CpuHooks {
@@ -128,10 +130,24 @@ export class Cpu extends CpuState implements TranslationContext {
    */
   irqLine = false;
 
-  /** Take the pending interrupt if PSTATE and the routing controls let it in; true if one was taken. */
+  /** Take the pending interrupt if PSTATE and the routing controls let it in; true if one was taken (interrupt.ts). */
   takeInterrupt(): boolean {
-    return false;
+    return takeInterrupt(this);
   }
+
+  /** Drive the interrupt line (the machine, from the GIC's output). */
+  setIrqLine(level: boolean): void {
+    this.irqLine = level;
+    this.recheckInterrupts();
+  }
+
+  /** PSTATE.I or the routing may have changed (MSR DAIF, DAIFClr): an asserted line is looked at again. */
+  recheckInterrupts(): void {
+    if (this.irqLine) this.u32[FETCH_TAG * 2] = FETCH_INVALID;
+  }
+
+  /** Called after an MSR to a generic-timer register (src/cpu/timer.ts); set by the machine. */
+  timerChanged: ((c: Cpu) => void) | null = null;
 
   /** Execute up to `budget` instructions; returns why it stopped. */
   run(budget: number): StopReason {

@@ -65,8 +65,9 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   const vbarIdx = target === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1;
   c.sr[spsrIdx] = packSpsr(c); // GetPSRFromPSTATE(AArch64_NonDebugState)
   c.sr[elrIdx] = c.x[retSlot]!;
-  // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0]
-  c.sr[esrIdx] = BigInt(((ec << 26) | (1 << 25) | (iss & 0x1ffffff)) >>> 0);
+  // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
+  // only synchronous exceptions (vecBase 0) have a syndrome: an IRQ (vecBase 0x80, src/cpu/interrupt.ts) leaves it
+  if (vecBase === 0) c.sr[esrIdx] = BigInt(((ec << 26) | (1 << 25) | (iss & 0x1ffffff)) >>> 0);
   c.setElSp(target, 1); // PSTATE.EL = target, PSTATE.SP = 1 (SP_ELx)
   c.daif = 0x3c0; // PSTATE.{D,A,I,F} = '1111'
   c.il = 0;

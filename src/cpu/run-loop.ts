@@ -35,6 +35,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
     if (((lo ^ u[${FETCH_TAG * 2}]) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
       if (c.stop !== null) break;
+      u[${RUN_COUNT * 2}] = n; // Cpu.retired() for whatever the slow path runs (interrupt entry, a fetch abort)
       if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
       if (!c.refillFetch()) { n++; continue; } // the fetch took an exception: fetch again from the vector
       words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase; blocks = c.fetchBlocks;

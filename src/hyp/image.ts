@@ -183,7 +183,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
     contexts.push({ index, name: c.name, kind: c.kind, regions, allowed, regs: r, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) });
   });
 
-  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip'), lay.hypBase, asmOverride);
+  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip', s.schedule.slice_insns), lay.hypBase, asmOverride);
   const symbols = symbolMap(hyp);
   if (Number(symbols.get('shim_page')) !== shimPa) throw new BuildError('internal: the shim moved between passes');
   const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));

@@ -6,6 +6,7 @@
 import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
+import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
 import { reachOf, type Leaf, type Reach } from './reach.ts';
@@ -25,6 +26,10 @@ export interface Episode {
   readonly esr: number;
   /** A call (HVC/SVC) and its arguments, when it was one. */
   call?: { fn: bigint; arg: bigint };
+  /** It began with an IRQ (the hypervisor's slice timer), not a synchronous exception. */
+  irq?: boolean;
+  /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception. */
+  guestInsns?: number;
   /** A denied access (abort, forwarded fault, illegal return): syndrome, addresses, who reported it. */
   denied?: { esr: number; far: bigint; hpfar: bigint; by: 'el2' | 'shim' | 'illegal-return' };
   readonly writes: RegWrite[];
@@ -75,6 +80,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
+  let guestInsns = 0;
 
   cpu.traceException = (c, fromEl) => {
     if (pendingEret && fromEl < 2) pendingEret = false; // the ERET worked; the context faulted at once
@@ -88,8 +94,18 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       return;
     }
     if (c.el !== 2 || fromEl === 2) return;
+    if (enteredIrq(c)) {
+      // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
+      ep = newEpisode(obs, current, 0);
+      ep.irq = true;
+      ep.guestInsns = guestInsns;
+      guestInsns = 0;
+      return;
+    }
     const esr = Number(c.sr[SR.ESR_EL2]!);
     ep = newEpisode(obs, current, esr);
+    ep.guestInsns = guestInsns;
+    guestInsns = 0;
     const ec = esr >>> 26;
     if (ec === 0x16 || ec === 0x15) {
       const fromShim = ec === 0x16 && (esr & 0xffff) !== 0;
@@ -111,6 +127,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
 
   cpu.traceExec = (c, _pc, w) => {
     if (c.el !== 2) {
+      guestInsns++;
       if (pendingEret && ep !== undefined) {
         pendingEret = false;
         ep = undefined;

@@ -22,7 +22,7 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
         services++;
         continue;
       }
-      const cause = e.from < 0 ? 'boot' : e.denied !== undefined ? 'denied' : e.call !== undefined ? callName(e.call.fn) : decodeEsr(e.esr);
+      const cause = e.from < 0 ? 'boot' : e.irq === true ? 'timer' : e.denied !== undefined ? 'denied' : e.call !== undefined ? callName(e.call.fn) : decodeEsr(e.esr);
       out.push(`#${e.seq} ${who(img, e.from)} → ${e.to < 0 ? '(none)' : who(img, e.to)}  [${cause}]  ${e.insns} insns${e.vmid !== undefined ? `, VMID ${e.vmid}` : ''}${e.illegal ? '  ** ERET was an illegal exception return **' : ''}`);
       if (e.denied !== undefined) {
         const d = e.denied;
@@ -33,6 +33,9 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
     }
     out.push(`(${services} calls resumed the calling context without a switch)`);
   }
+  const timer = r.episodes.filter((e) => e.irq === true).length;
+  const yields = r.episodes.filter((e) => e.call?.fn === 0n).length;
+  out.push('', `-- slices: ${yields} ended by a yield, ${timer} by the slice timer (CNTHP_EL2 IRQ after ${img.scenario.schedule.slice_insns} of the context's instructions)`);
   out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal}`);
   for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
   out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET)');

@@ -65,8 +65,8 @@ const schema = z.strictObject({
   schedule: z
     .strictObject({
       slices: z.number().int().positive().default(6),
-      /** A slice ends at the context's HVC yield, or after this many guest instructions. */
-      slice_insns: z.number().int().positive().default(100_000),
+      /** A slice ends at the context's HVC yield, or after this many guest instructions (CNTHP_TVAL_EL2 is 32-bit signed). */
+      slice_insns: z.number().int().positive().max(0x7fff_0000).default(100_000),
     })
     .default({ slices: 6, slice_insns: 100_000 }),
   /** Extra allowed sharing: by default every context's memory is private to it. */

@@ -6,6 +6,7 @@ import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
 import { disassemble, plainEnv } from '../asm/disasm.ts';
 import { hex32, hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
+import { enteredIrq } from '../cpu/interrupt.ts';
 import { PC } from '../cpu/state.ts';
 import { mmuTrace } from './trace-mmu.ts';
 
@@ -94,8 +95,10 @@ class SysregTrace {
 /** One line for an exception just taken: levels, syndrome, return address, fault address, vector. */
 function describeException(c: Cpu, from: number): string {
   const to = c.el;
-  const esr = Number(c.sr[to === 2 ? SR.ESR_EL2 : SR.ESR_EL1]!);
   const elr = c.sr[to === 2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
+  // an IRQ has no syndrome (ESR_ELx keeps its value); ELR is the first instruction not executed
+  if (enteredIrq(c)) return `interrupt EL${from} -> EL${to}: IRQ ELR ${hex64(elr)} -> PC ${hex64(c.x[PC]!)}`;
+  const esr = Number(c.sr[to === 2 ? SR.ESR_EL2 : SR.ESR_EL1]!);
   const ec = esr >>> 26;
   let line = `exception EL${from} -> EL${to}: EC 0x${ec.toString(16).padStart(2, '0')} ESR ${hex32(esr)} ELR ${hex64(elr)}`;
   if (EC_WITH_FAR.has(ec)) line += ` FAR ${hex64(c.sr[to === 2 ? SR.FAR_EL2 : SR.FAR_EL1]!)}`;

@@ -1,7 +1,12 @@
 // The QEMU `virt`-compatible board (`-M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting
-// -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, semihosting on
+// -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, a GICv2 (distributor at
+// 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers, semihosting on
 // HLT #0xF000 and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
+//
+// Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
+// outputs at instruction boundaries only, so it ends each chunk of a run at the next timer deadline; a timer
+// write that moves a deadline into the chunk in progress ends it early (StopReason 'event').
 //
 // Boot as QEMU does for an ELF that is not a Linux image (hw/arm/boot.c, observed on QEMU 7.2): PT_LOAD
 // segments are copied to their p_paddr, and the CPU starts at e_entry in EL2h with X0–X3 = 0, SP = 0,
@@ -11,6 +16,8 @@
 // images linked ≥ 0x4010_0000 that read it).
 import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
 import { Cpu, type StopReason } from '../cpu/cpu.ts';
+import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
+import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
 import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { psciCall } from '../devices/psci.ts';
@@ -33,10 +40,13 @@ export interface VirtOptions {
   readonly ramMiB?: number;
 }
 
+/** Why a machine run ended ('event' stops are handled inside the run). */
+export type MachineStop = Exclude<StopReason, { kind: 'event' }>;
+
 export interface RunResult {
   /** Process exit status (semihosting SYS_EXIT, PSCI SYSTEM_OFF), or null when the run stopped otherwise. */
   readonly exitCode: number | null;
-  readonly stop: StopReason;
+  readonly stop: MachineStop;
   /** What the guest wrote to QEMU's stdout (the PL011, semihosting ":tt" opened for writing). */
   readonly stdout: Uint8Array;
   /** What the guest wrote to QEMU's stderr (the semihosting console: SYS_WRITEC, SYS_WRITE0). */
@@ -47,16 +57,27 @@ export interface RunResult {
 export class VirtMachine {
   readonly mem: PhysMemory;
   readonly cpu: Cpu;
+  readonly gic: GicV2;
   readonly stdout = new OutputBuffer();
   readonly stderr = new OutputBuffer();
   private readonly semihosting: Semihosting;
   private readonly debugTr = new TranslateResult();
+  /** Count at which the next timer output may change (Infinity: none armed). */
+  private nextEvent = Infinity;
+  /** Count at which the CPU run in progress ends; -1 outside VirtMachine.run. */
+  private chunkEnd = -1;
 
   constructor(opts: VirtOptions = {}) {
     const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
     this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
     this.mem.mapDevice(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
     this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
+    const cpu = this.cpu;
+    this.gic = new GicV2((level) => cpu.setIrqLine(level));
+    this.mem.mapDevice(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
+    this.mem.mapDevice(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
+    // an MSR to a timer register during a run: its effect counts from the next instruction boundary
+    cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
     const guest = this.guestCall();
     this.cpu.hooks = {
@@ -91,6 +112,8 @@ export class VirtMachine {
       for (let a = pa + s.data.length; a < pa + Number(s.memsz); a++) this.mem.writeU8(a, 0);
     }
     this.cpu.reset(image.entry);
+    this.gic.reset();
+    this.timersChanged(this.cpu.retired());
     return undefined;
   }
 
@@ -99,14 +122,20 @@ export class VirtMachine {
    * stdout/stderr bytes produced since its previous call, between slices of the run and at the end.
    */
   run(budget: number, onOutput?: (stdout: Uint8Array, stderr: Uint8Array) => void): RunResult {
-    const start = this.cpu.icount;
+    const cpu = this.cpu;
+    const start = cpu.icount;
     let stop: StopReason;
     for (;;) {
-      const done = this.cpu.icount - start;
-      stop = this.cpu.run(Math.min(SLICE, budget - done));
+      this.timersChanged(cpu.icount); // between runs the count is icount: raise what fired at this boundary
+      const done = cpu.icount - start;
+      const n = Math.min(SLICE, budget - done, this.nextEvent - cpu.icount);
+      this.chunkEnd = cpu.icount + n;
+      stop = cpu.run(n);
+      this.chunkEnd = -1;
       if (onOutput !== undefined) onOutput(this.stdout.drain(), this.stderr.drain());
-      if (stop.kind !== 'budget' || this.cpu.icount - start >= budget) break;
+      if ((stop.kind !== 'budget' && stop.kind !== 'event') || cpu.icount - start >= budget) break;
     }
+    if (stop.kind === 'event') stop = { kind: 'budget' };
     return {
       exitCode: stop.kind === 'exit' ? stop.code : null,
       stop,
@@ -114,6 +143,16 @@ export class VirtMachine {
       stderr: this.stderr.bytes(),
       instructions: this.cpu.icount - start,
     };
+  }
+
+  /**
+   * The timers' outputs at count `now` go to their PPIs (the GIC drives the CPU's IRQ line); the next deadline is
+   * noted, and a run in progress that would pass it stops after the current instruction.
+   */
+  private timersChanged(now: number): void {
+    for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(this.cpu, t, now));
+    this.nextEvent = nextTimerEvent(this.cpu, now);
+    if (this.nextEvent < this.chunkEnd) this.cpu.halt({ kind: 'event' });
   }
 
   /** The semihosting/PSCI view of the CPU. */

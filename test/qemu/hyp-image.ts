@@ -1,6 +1,11 @@
-// The reference hypervisor in the differential suite: `twostage build scenarios/seed.yaml` (its el1-shim hosting
-// mode, assembled by src/asm) booted on QEMU and on twostage must print the same UART bytes. QEMU's output is
-// recorded in hyp/seed.out by scripts/qemu-record.ts, so the comparison runs without QEMU.
+// The reference hypervisor in the differential suite: `twostage build` of a scenario (its el1-shim hosting mode,
+// assembled by src/asm) booted on QEMU and on twostage must print the same UART bytes. QEMU's output is recorded in
+// hyp/NAME.out by scripts/qemu-record.ts, so the comparison runs without QEMU.
+//
+// The hypervisor preempts a context after schedule.slice_insns ticks of CNTHP_EL2. twostage's counter ticks once per
+// instruction; QEMU's runs at 62.5 MHz of virtual time, which without -icount follows the host's clock, so where a
+// slice ends (and so the order of the UART lines) would depend on the host's speed and load. `-icount shift=4` makes
+// each instruction take 2^4 ns = one 62.5 MHz tick, so QEMU's schedule is as deterministic as twostage's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,23 +14,27 @@ import { parseScenario } from '../../src/hyp/scenario.ts';
 import { VirtMachine } from '../../src/machine/virt.ts';
 import { QEMU_DIR } from './toolchain.ts';
 
-export const SEED_SCENARIO = fileURLToPath(new URL('../../scenarios/seed.yaml', import.meta.url));
-/** QEMU's UART output for the seed image. */
-export const SEED_EXPECTED = join(QEMU_DIR, 'hyp', 'seed.out');
-/** The hypervisor runs 3 contexts × 6 cooperative slices; it needs well under this. */
+/** The scenarios whose images are compared: seed (cooperative slices) and preempt (a guest that never yields). */
+export const HYP_SCENARIOS = ['seed', 'preempt'] as const;
+export type HypScenario = (typeof HYP_SCENARIOS)[number];
+
+/** QEMU's UART output for a scenario's image. */
+export const hypExpected = (name: HypScenario): string => join(QEMU_DIR, 'hyp', `${name}.out`);
+/** The hypervisor runs every context's slices; it needs well under this. */
 const BUDGET = 20_000_000;
 
-export function buildSeedImage(): BuiltImage {
-  return buildImage(parseScenario(readFileSync(SEED_SCENARIO, 'utf8'), SEED_SCENARIO), SEED_SCENARIO);
+export function buildHypImage(name: HypScenario): BuiltImage {
+  const file = fileURLToPath(new URL(`../../scenarios/${name}.yaml`, import.meta.url));
+  return buildImage(parseScenario(readFileSync(file, 'utf8'), file), file);
 }
 
-/** QEMU's -m for the scenario's RAM (the seed asks for 256 MiB; QEMU's default is 128). */
-export function qemuMemoryArgs(img: BuiltImage): string[] {
-  return ['-m', `${img.scenario.ram.size >> 20n}M`];
+/** QEMU's extra arguments: -m for the scenario's RAM (QEMU's default is 128 MiB), and one counter tick per instruction. */
+export function qemuHypArgs(img: BuiltImage): string[] {
+  return ['-m', `${img.scenario.ram.size >> 20n}M`, '-icount', 'shift=4'];
 }
 
 /** Boot the image on twostage's virt machine: its UART bytes and exit status. */
-export function runSeedOnTwostage(img: BuiltImage): { output: Buffer; exitCode: number | null; instructions: number } {
+export function runHypOnTwostage(img: BuiltImage): { output: Buffer; exitCode: number | null; instructions: number } {
   const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(`load: ${err}`);

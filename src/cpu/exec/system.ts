@@ -1,7 +1,7 @@
 // System instructions (ARM C4.1 "System instructions"; C5.2, C5.3): MSR/MRS, MSR (immediate), hints, barriers,
 // CLREX, SYS/SYSL (TLBI, AT, DC, IC). Legality and traps follow the register and operation tables in src/arch;
 // trapped accesses raise EC 0x18 with the ISS of ARCH-NOTES §7e.
-import { effectiveHcrLo, HCR } from '../../arch/hcr.ts';
+import { effectiveHcrLo, HCR, HCR_HI } from '../../arch/hcr.ts';
 import { SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
 import {
   isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks,
@@ -14,6 +14,7 @@ import type { Cpu } from '../cpu.ts';
 import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
 import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR, XZR } from '../state.ts';
+import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
 // --- SCTLR_EL1 / CNTKCTL_EL1 / CPTR_EL2 bits used here ---
@@ -30,8 +31,8 @@ const CM = 1 << 8; // ESR ISS.CM: fault on a cache maintenance instruction
 const WNR = 1 << 6; // ESR ISS.WnR: 1 for cache maintenance faults
 
 // --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
-const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4;
-const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED } as const;
+const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5;
+const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER } as const;
 const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2 };
 /** [register, mask of the bits that open the gate] */
 const EL0_GATE_BITS: Record<El0Gate, readonly [number, number]> = {
@@ -40,6 +41,8 @@ const EL0_GATE_BITS: Record<El0Gate, readonly [number, number]> = {
   'CNTKCTL_EL1.EL0PCTEN': [SR.CNTKCTL_EL1, 1 << 0],
   'CNTKCTL_EL1.EL0VCTEN': [SR.CNTKCTL_EL1, 1 << 1],
   'CNTKCTL_EL1.EL0xCTEN': [SR.CNTKCTL_EL1, 3],
+  'CNTKCTL_EL1.EL0VTEN': [SR.CNTKCTL_EL1, 1 << 8],
+  'CNTKCTL_EL1.EL0PTEN': [SR.CNTKCTL_EL1, 1 << 9],
 };
 const KIND = Uint8Array.from(SYSREGS, (r) => KIND_CODE[r.kind]);
 const MIN_EL_READ = Uint8Array.from(SYSREGS, (r) => (r.access === 'wo' ? 4 : r.minEl));
@@ -49,6 +52,8 @@ const TRAP_WRITE = Int32Array.from(SYSREGS, (r) => (r.trapWrite ? HCR_TRAP_BIT[r
 const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][0] : -1));
 const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][1] : 0));
 const TCPAC = Uint8Array.from(SYSREGS, (r) => (r.tcpac ? 1 : 0));
+/** CNTHCTL_EL2.EL1PCTEN (bit 0) / EL1PCEN (bit 1): the bit whose 0 traps EL0/EL1 accesses to EL2. */
+const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap === 'EL1PCTEN' ? 1 : r.cnthctlTrap === 'EL1PCEN' ? 2 : 0));
 const FP = Uint8Array.from(SYSREGS, (r) => (r.fp ? 1 : 0));
 const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
 const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
@@ -126,6 +131,10 @@ export function msrMrs(c: Cpu): void {
   if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
   // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0xCTEN): trap to EL1, or EL2 when HCR_EL2.TGE=1
   if (el === 0 && GATE_REG[i]! >= 0 && (c.sr32[GATE_REG[i]! * 2]! & GATE_BITS[i]!) === 0) return systemAccessTrap(c, syncTarget(c), w);
+  // CNTHCTL_EL2.EL1PCTEN/EL1PCEN = 0 trap EL0/EL1 counter and EL1 physical timer accesses to EL2 (E2H = 0 layout)
+  if (el < 2 && CNTHCTL_BIT[i] !== 0 && (c.sr32[SR.CNTHCTL_EL2 * 2]! & CNTHCTL_BIT[i]!) === 0 && (c.sr32[SR.HCR_EL2 * 2 + 1]! & HCR_HI.E2H) === 0) {
+    return systemAccessTrap(c, 2, w);
+  }
   if (el < 2) {
     // HCR_EL2.{TVM,TRVM,TID1,TID2,TID3,TACR} (effective value) trap to EL2
     if ((hcrEff(c) & (read ? TRAP_READ[i]! : TRAP_WRITE[i]!)) !== 0) return systemAccessTrap(c, 2, w);
@@ -157,6 +166,9 @@ export function msrMrs(c: Cpu): void {
       case K_SP:
         c.x[d] = c.readBankedSp(spBank(i));
         return;
+      case K_TIMER:
+        timerRead(c, i, d);
+        return;
       default:
         readComputed(c, i, d);
         return;
@@ -178,12 +190,18 @@ export function msrMrs(c: Cpu): void {
     case K_PSTATE: {
       const v = c.u32[t * 2]!;
       if (i === SR.NZCV) writeNzcv(c, v);
-      else if (i === SR.DAIF) c.daif = v & 0x3c0;
+      else if (i === SR.DAIF) {
+        c.daif = v & 0x3c0;
+        c.recheckInterrupts(); // PSTATE.I may have been cleared
+      }
       else c.setElSp(el, v & 1); // SPSel: switch the banked stack pointer
       break;
     }
     case K_SP:
       c.writeBankedSp(spBank(i), c.x[t]!);
+      break;
+    case K_TIMER:
+      timerWrite(c, i, t);
       break;
     default:
       break; // 'const' read/write registers are RAZ/WI
@@ -207,7 +225,10 @@ export function msrImm(c: Cpu): void {
     // SCTLR_EL1.UMA=0 traps EL0 DAIFSet/DAIFClr (EC 0x18, to EL1 or by TGE to EL2)
     if (c.el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & SCTLR_UMA) === 0) return systemAccessTrap(c, syncTarget(c), w);
     if (op2 === 6) c.daif |= crm << 6; // DAIFSet: D A I F = CRm[3:0]
-    else c.daif &= ~(crm << 6) & 0x3c0; // DAIFClr
+    else {
+      c.daif &= ~(crm << 6) & 0x3c0; // DAIFClr
+      c.recheckInterrupts();
+    }
     return;
   }
   undefinedInsn(c); // other PSTATE fields (PAN, UAO, DIT, SSBS, ...) are not in v8.0

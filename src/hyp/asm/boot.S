@@ -20,6 +20,7 @@ _start:
     ldr x0, [x1, #C_VTCR]
     msr vtcr_el2, x0
     isb
+    bl irq_init               // irq.S: the GIC and the slice timer
     adr x0, banner
     bl puts
     adr x20, ctx_table

@@ -56,7 +56,10 @@ call_log:
     bl putnl
     b resume
 
+// A slice ends at a yield, or when the slice timer fires (irq.S); the next one starts with a full budget.
 call_yield:
+end_slice:
+    str xzr, [x19, #C_SPENT]
     ldr x0, [x19, #C_SLICES]
     add x0, x0, #1
     str x0, [x19, #C_SLICES]

@@ -9,6 +9,7 @@
     .include "offsets.S"
     .include "errata.S"
     .include "boot.S"
+    .include "irq.S"
     .include "vectors.S"
     .include "hvc.S"
     .include "abort.S"

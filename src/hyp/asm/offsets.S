@@ -24,6 +24,7 @@
     .equ C_NAME, 0xb0       // address of the context's name (NUL-terminated)
     .equ C_SLICES, 0xb8     // slices used so far
     .equ C_KIND, 0xc0       // 0 VM, 1 native app
+    .equ C_SPENT, 0xf8      // its instructions in the current slice so far (irq.S; 0 = a fresh slice)
     .equ C_GPR, 0x100       // X0–X30
     .equ CTX_SIZE, 0x200
 

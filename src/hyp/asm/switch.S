@@ -101,7 +101,7 @@ switch_to:
     // (ARM §D24.1.2.2; ARCH-NOTES §10)
     isb
 
-// Restore the GPRs of x20 and return into it.
+// Restore the GPRs of x20 and return into it (with its slice timer armed: irq.S).
 enter:
     mov x0, x20
     ldp x2, x3, [x0, #C_GPR + 16]
@@ -118,7 +118,7 @@ enter:
     ldp x24, x25, [x0, #C_GPR + 192]
     ldp x26, x27, [x0, #C_GPR + 208]
     ldp x28, x29, [x0, #C_GPR + 224]
-    ldr x30, [x0, #C_GPR + 240]
+    arm_slice_timer           // irq.S: CNTHP_TVAL_EL2 = the budget left; restores x30
     ldp x0, x1, [x0, #C_GPR]
     eret
 

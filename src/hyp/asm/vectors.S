@@ -19,7 +19,7 @@ el2_vectors:
     .balign 0x80
     b el2_lower_sync          // +0x400 lower EL, AArch64: sync
     .balign 0x80
-    b el2_unexpected
+    b el2_lower_irq           // +0x480 lower EL, AArch64: IRQ (irq.S)
     .balign 0x80
     b el2_unexpected
     .balign 0x80
@@ -27,35 +27,17 @@ el2_vectors:
     .balign 0x80
     b el2_lower_aarch32       // +0x600 lower EL, AArch32: sync (HCR_EL2.RW = 0)
     .balign 0x80
-    b el2_unexpected
+    b el2_lower_irq           // +0x680 lower EL, AArch32: IRQ
     .balign 0x80
     b el2_unexpected
     .balign 0x80
     b el2_unexpected
     .balign 0x80
 
-// A synchronous exception from the running context: save its X0–X30 into its context entry, then dispatch
-// on ESR_EL2.EC.
+// A synchronous exception from the running context: save its X0–X30 (and its slice budget) into its context
+// entry (irq.S save_context), then dispatch on ESR_EL2.EC.
 el2_lower_sync:
-    stp x0, x1, [sp, #-16]!
-    ldr x0, cur_ctx
-    stp x2, x3, [x0, #C_GPR + 16]
-    stp x4, x5, [x0, #C_GPR + 32]
-    stp x6, x7, [x0, #C_GPR + 48]
-    stp x8, x9, [x0, #C_GPR + 64]
-    stp x10, x11, [x0, #C_GPR + 80]
-    stp x12, x13, [x0, #C_GPR + 96]
-    stp x14, x15, [x0, #C_GPR + 112]
-    stp x16, x17, [x0, #C_GPR + 128]
-    stp x18, x19, [x0, #C_GPR + 144]
-    stp x20, x21, [x0, #C_GPR + 160]
-    stp x22, x23, [x0, #C_GPR + 176]
-    stp x24, x25, [x0, #C_GPR + 192]
-    stp x26, x27, [x0, #C_GPR + 208]
-    stp x28, x29, [x0, #C_GPR + 224]
-    str x30, [x0, #C_GPR + 240]
-    ldp x2, x3, [sp], #16
-    stp x2, x3, [x0, #C_GPR]
+    save_context
     mov x19, x0
     mrs x21, esr_el2
     lsr x0, x21, #26          // ESR_EL2.EC

@@ -1,0 +1,45 @@
+// Physical IRQ delivery (ARM §D1.3.6 "Asynchronous exception routing", §D1.3.7 masking; J1.1
+// AArch64.TakePhysicalIRQException). The machine drives Cpu.irqLine from the GIC's CPU-interface output; the run
+// loop calls takeInterrupt before an instruction it reaches through its slow path while the line is asserted.
+// No EL3 (QEMU virt with virtualization=on): SCR_EL3 routing does not arise. FIQ, SError and the virtual
+// interrupts (HCR_EL2.VI/VF) are not modelled.
+import { HCR } from '../arch/hcr.ts';
+import { SR } from '../arch/sysreg-table.ts';
+import type { Cpu } from './cpu.ts';
+import { takeException } from './exception.ts';
+import { PC } from './state.ts';
+
+/** The IRQ entry's offset within a vector group (ARCH-NOTES §13: sync 0x000, IRQ 0x080, FIQ 0x100, SError 0x180). */
+export const VEC_IRQ = 0x80;
+const PSTATE_I = 1 << 7; // PSTATE.I in the SPSR position (c.daif bits 9:6)
+
+/**
+ * The EL a physical IRQ would be taken to now, or -1 when it is masked or cannot be taken at the current EL.
+ * Routing: HCR_EL2.TGE = 1 or HCR_EL2.IMO = 1 sends it to EL2, else to EL1. Masking: an IRQ for EL2 taken from
+ * EL0/EL1 ignores PSTATE.I; one for the current EL, or for EL1 from EL0, is masked by PSTATE.I; one for a lower EL
+ * is never taken (IMO = 0 at EL2).
+ */
+export function irqTarget(c: Cpu): number {
+  const hcr = c.sr32[SR.HCR_EL2 * 2]!;
+  // HCR_EL2.TGE = 1 routes every physical IRQ to EL2 (IMO behaves as 1); HCR_EL2.IMO = 1 does so for EL0/EL1
+  const target = (hcr & (HCR.TGE | HCR.IMO)) !== 0 ? 2 : 1;
+  if (target < c.el) return -1; // IMO = 0, TGE = 0 at EL2: the IRQ is for EL1, never taken at EL2
+  if (target === 2 && c.el < 2) return 2; // to EL2 from EL0/EL1: PSTATE.I has no effect
+  return (c.daif & PSTATE_I) === 0 ? target : -1; // to the current EL, or to EL1 from EL0: masked by PSTATE.I
+}
+
+/** Take a physical IRQ if routing and PSTATE let it in; true if taken. The PC is the next instruction not executed. */
+export function takeInterrupt(c: Cpu): boolean {
+  const target = irqTarget(c);
+  if (target < 0) return false;
+  // AArch64.TakePhysicalIRQException: preferred return address = the instruction not yet executed; no syndrome
+  c.x[c.scratchSlot] = c.x[PC]!;
+  takeException(c, target, 0, 0, c.scratchSlot, VEC_IRQ);
+  return true;
+}
+
+/** Just after an exception entry (a traceException hook): was it an IRQ? Its vector offset says so. */
+export function enteredIrq(c: Cpu): boolean {
+  const vbar = c.sr[c.el === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1]!;
+  return (Number((c.x[PC]! - vbar) & 0x7ffn) & 0x180) === VEC_IRQ;
+}

@@ -1,0 +1,252 @@
+// A GICv2 for one PE, as QEMU's virt board has by default (-M virt,virtualization=on: hw/arm/virt.c maps the
+// distributor at 0x0800_0000 and the CPU interface at 0x0801_0000, 64 KiB each), enough for a hypervisor that takes
+// timer interrupts (Arm GICv2 Architecture Specification IHI 0048B, §4.3 distributor and §4.4 CPU interface
+// registers; reset values as read back on QEMU 7.2). No Security Extensions (no EL3 on virt), so every interrupt is
+// Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits;
+// EOImode 0 (an EOIR write drops the priority and deactivates). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group
+// 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and QEMU shows), GICD_SGIR and
+// SPENDSGIR/CPENDSGIR (no SGIs: one PE), GICC_ABPR/AIAR/AEOIR/AHPPIR/APR, GICC_DIR, the identification registers
+// other than GICD_PIDR2, and the virtualization extensions (GICH/GICV): the hypervisor here does not inject
+// virtual interrupts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
+import type { Device } from '../memory/phys.ts';
+
+export const GICD_BASE = 0x0800_0000;
+export const GICC_BASE = 0x0801_0000;
+export const GIC_REGION_SIZE = 0x1_0000;
+
+/** Interrupt IDs 0..287: 16 SGIs, 16 PPIs, 256 SPIs (GICD_TYPER.ITLinesNumber = 8). */
+export const GIC_IRQS = 288;
+/** The spurious interrupt ID (GICC_IAR, GICC_HPPIR with nothing to signal). */
+export const SPURIOUS = 1023;
+const IDLE = 0x100; // running priority with nothing active (GICC_RPR reads 0xff)
+
+const GICD_TYPER = 0x8; // ITLinesNumber = 8, CPUNumber = 0 (one PE), SecurityExtn = 0
+const GICD_IIDR = 0x43b; // implementer Arm (QEMU's value)
+const GICD_PIDR2 = 0x2b; // ArchRev = 2: GICv2
+const GICC_IIDR = 0x2043b; // architecture version 2, implementer Arm (QEMU's value)
+const GICC_CTLR_MASK = 0x1f; // EnableGrp0, EnableGrp1, AckCtl, FIQEn, CBPR (the bits QEMU keeps)
+
+export class GicV2 {
+  /** The IRQ output to the PE: the CPU interface signals an interrupt. */
+  output = false;
+  private readonly enabled = new Uint8Array(GIC_IRQS);
+  private readonly level = new Uint8Array(GIC_IRQS); // input lines (level-sensitive sources)
+  private readonly latched = new Uint8Array(GIC_IRQS); // pending set by GICD_ISPENDR or by an edge
+  private readonly active = new Uint8Array(GIC_IRQS);
+  private readonly priority = new Uint8Array(GIC_IRQS);
+  private readonly edge = new Uint8Array(GIC_IRQS); // GICD_ICFGR int_config[1]: 1 edge-triggered, 0 level-sensitive
+  private dctlr = 0;
+  private cctlr = 0;
+  private pmr = 0;
+  private bpr = 0;
+
+  readonly distributor: Device = { name: 'GICv2 distributor', read: (o, s) => this.distRead(o, s), write: (o, s, v) => this.distWrite(o, s, v) };
+  readonly cpuInterface: Device = { name: 'GICv2 CPU interface', read: (o, s) => this.cpuRead(o, s), write: (o, s, v) => this.cpuWrite(o, s, v) };
+
+  constructor(private readonly onOutput: (level: boolean) => void = () => {}) {
+    this.reset();
+  }
+
+  reset(): void {
+    for (const a of [this.enabled, this.level, this.latched, this.active, this.priority, this.edge]) a.fill(0);
+    this.enabled.fill(1, 0, 16); // SGIs are always enabled (GICD_ISENABLER0[15:0] RAO/WI, as QEMU)
+    this.edge.fill(1, 0, 16); // SGIs are edge-triggered (GICD_ICFGR0 reads 0xaaaaaaaa)
+    this.dctlr = this.cctlr = this.pmr = this.bpr = 0;
+    this.update();
+  }
+
+  /** An interrupt input (a PPI from a timer): level-sensitive sources follow it; edge-triggered ones latch a rise. */
+  setLevel(id: number, level: boolean): void {
+    const v = level ? 1 : 0;
+    if (this.level[id] === v) return;
+    this.level[id] = v;
+    if (v === 1 && this.edge[id] === 1) this.latched[id] = 1;
+    this.update();
+  }
+
+  private pending(id: number): boolean {
+    return this.latched[id] === 1 || (this.edge[id] === 0 && this.level[id] === 1);
+  }
+
+  /** Priority with the subpriority bits below GICC_BPR's binary point cleared: what preemption compares. */
+  private group(p: number): number {
+    return p & (0xff << (this.bpr + 1)) & 0xff;
+  }
+
+  /** Running priority: the group priority of the highest-priority active interrupt (IDLE when none). */
+  private running(): number {
+    let r = IDLE;
+    for (let id = 0; id < GIC_IRQS; id++) if (this.active[id] === 1) r = Math.min(r, this.group(this.priority[id]!));
+    return r;
+  }
+
+  /**
+   * The highest-priority pending, enabled, inactive interrupt that passes GICC_PMR, with both the distributor and
+   * the CPU interface enabled (lowest ID first among equal priorities); SPURIOUS if none — what GICC_HPPIR reads.
+   */
+  private highest(): number {
+    if ((this.dctlr & 1) === 0 || (this.cctlr & 1) === 0) return SPURIOUS; // EnableGrp0: everything is Group 0
+    let best = SPURIOUS;
+    let bestPrio = this.pmr; // only priorities strictly higher (lower value) than the mask are signalled
+    for (let id = 0; id < GIC_IRQS; id++) {
+      if (this.enabled[id] === 1 && this.active[id] === 0 && this.priority[id]! < bestPrio && this.pending(id)) {
+        best = id;
+        bestPrio = this.priority[id]!;
+      }
+    }
+    return best;
+  }
+
+  /** Recompute the IRQ output: a candidate whose group priority is higher than the running priority preempts. */
+  private update(): void {
+    const id = this.highest();
+    const out = id !== SPURIOUS && this.group(this.priority[id]!) < this.running();
+    if (out === this.output) return;
+    this.output = out;
+    this.onOutput(out);
+  }
+
+  /** GICC_IAR read: acknowledge the signalled interrupt (pending → active, or active and pending), or SPURIOUS. */
+  private acknowledge(): number {
+    const id = this.highest();
+    if (id === SPURIOUS || this.group(this.priority[id]!) >= this.running()) return SPURIOUS;
+    this.active[id] = 1;
+    this.latched[id] = 0; // a level-sensitive source still asserted keeps it pending
+    this.update();
+    return id; // CPUID (bits 12:10) = 0: SGIs are not modelled
+  }
+
+  // --- distributor ---
+
+  private distRead(off: number, size: number): number {
+    if (off >= 0x400 && off < 0x400 + GIC_IRQS) return bytes(this.priority, off - 0x400, size); // GICD_IPRIORITYR
+    const w = this.distWord(off & ~3);
+    return size >= 4 ? w : (w >>> (8 * (off & 3))) & (size === 1 ? 0xff : 0xffff);
+  }
+
+  private distWord(off: number): number {
+    if (off === 0x000) return this.dctlr;
+    if (off === 0x004) return GICD_TYPER;
+    if (off === 0x008) return GICD_IIDR;
+    if (off === 0xfe8) return GICD_PIDR2;
+    if (off >= 0xc00 && off < 0xc00 + GIC_IRQS / 4) return icfgr(this.edge, (off - 0xc00) >>> 2); // GICD_ICFGR
+    const n = bank(off);
+    if (n < 0) return 0; // RAZ: not modelled (see the header)
+    switch (off & 0xf80) {
+      case 0x100: // GICD_ISENABLER
+      case 0x180: // GICD_ICENABLER
+        return bits(this.enabled, n);
+      case 0x200: // GICD_ISPENDR
+      case 0x280: // GICD_ICPENDR
+        return this.pendingBits(n);
+      case 0x300: // GICD_ISACTIVER
+      case 0x380: // GICD_ICACTIVER
+        return bits(this.active, n);
+      default:
+        return 0;
+    }
+  }
+
+  private pendingBits(n: number): number {
+    let v = 0;
+    for (let b = 0; b < 32; b++) if (this.pending(n * 32 + b)) v |= 1 << b;
+    return v >>> 0;
+  }
+
+  private distWrite(off: number, size: number, value: number): void {
+    if (off >= 0x400 && off < 0x400 + GIC_IRQS) {
+      // GICD_IPRIORITYR: byte-accessible, 8 priority bits
+      for (let i = 0; i < size && off - 0x400 + i < GIC_IRQS; i++) this.priority[off - 0x400 + i] = (value >>> (8 * i)) & 0xff;
+      return this.update();
+    }
+    if (size < 4) return; // the other registers are word-accessible only
+    if (off === 0x000) {
+      this.dctlr = value & 3; // EnableGrp0, EnableGrp1
+      return this.update();
+    }
+    const n = bank(off);
+    if (n >= 0) {
+      const from = n === 0 ? 16 : 0; // SGI bits: enables RAO/WI, pending and active only through the SGI registers
+      for (let b = from; b < 32; b++) {
+        if (((value >>> b) & 1) === 0) continue;
+        const id = n * 32 + b;
+        switch (off & 0xf80) {
+          case 0x100: this.enabled[id] = 1; break;
+          case 0x180: this.enabled[id] = 0; break;
+          case 0x200: this.latched[id] = 1; break;
+          case 0x280: this.latched[id] = 0; break; // a level-sensitive source still asserted stays pending
+          case 0x300: this.active[id] = 1; break;
+          case 0x380: this.active[id] = 0; break;
+          default: break;
+        }
+      }
+      return this.update();
+    }
+    if (off >= 0xc08 && off < 0xc00 + GIC_IRQS / 4) {
+      // GICD_ICFGR2..: SPIs, int_config[1] per field; ICFGR0 (SGIs, edge) and ICFGR1 (PPIs, level) are read-only
+      const first = ((off - 0xc00) >>> 2) * 16;
+      for (let f = 0; f < 16; f++) this.edge[first + f] = (value >>> (2 * f + 1)) & 1;
+      return this.update();
+    }
+    // everything else (GICD_TYPER/IIDR read-only, IGROUPR, ITARGETSR, SGIR …): WI, see the header
+  }
+
+  // --- CPU interface ---
+
+  private cpuRead(off: number, size: number): number {
+    if (size < 4) return 0; // word-accessible only
+    switch (off) {
+      case 0x00: return this.cctlr;
+      case 0x04: return this.pmr;
+      case 0x08: return this.bpr;
+      case 0x0c: return this.acknowledge(); // GICC_IAR
+      case 0x14: { const r = this.running(); return r === IDLE ? 0xff : r; } // GICC_RPR
+      case 0x18: return this.highest(); // GICC_HPPIR
+      case 0xfc: return GICC_IIDR;
+      default: return 0; // GICC_ABPR, AIAR, AHPPIR, APR, NSAPR: RAZ (see the header)
+    }
+  }
+
+  private cpuWrite(off: number, size: number, value: number): void {
+    if (size < 4) return;
+    switch (off) {
+      case 0x00: this.cctlr = value & GICC_CTLR_MASK; break;
+      case 0x04: this.pmr = value & 0xff; break;
+      case 0x08: this.bpr = value & 7; break;
+      case 0x10: { // GICC_EOIR (EOImode 0): priority drop and deactivation of the interrupt ID written
+        const id = value & 0x3ff;
+        if (id < GIC_IRQS) this.active[id] = 0;
+        break;
+      }
+      default: return; // GICC_AEOIR, APR, DIR …: WI (see the header)
+    }
+    this.update();
+  }
+}
+
+/** Register bank n (32 interrupts per word) of the one-bit-per-interrupt registers at 0x100..0x3ff, else -1. */
+function bank(off: number): number {
+  if (off < 0x100 || off >= 0x400) return -1;
+  const n = (off & 0x7f) >>> 2;
+  return n * 32 < GIC_IRQS ? n : -1;
+}
+
+function bits(a: Uint8Array, n: number): number {
+  let v = 0;
+  for (let b = 0; b < 32; b++) if (a[n * 32 + b] === 1) v |= 1 << b;
+  return v >>> 0;
+}
+
+/** Little-endian bytes of a byte-per-interrupt array (GICD_IPRIORITYR). */
+function bytes(a: Uint8Array, first: number, size: number): number {
+  let v = 0;
+  for (let i = 0; i < Math.min(size, 4); i++) v |= (a[first + i] ?? 0) << (8 * i);
+  return v >>> 0;
+}
+
+/** GICD_ICFGR word k: int_config[1] (bit 2f + 1) of its 16 interrupts. */
+function icfgr(edge: Uint8Array, k: number): number {
+  let v = 0;
+  for (let f = 0; f < 16; f++) if (edge[k * 16 + f] === 1) v |= 2 << (2 * f);
+  return v >>> 0;
+}
