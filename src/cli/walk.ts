@@ -81,7 +81,7 @@ export function walkCommand(file: string, opts: WalkOptions, out: (s: string) =>
       err(`twostage walk: PC never reached ${hex64(until)} in ${budget} instructions (PC ${hex64(c.x[PC]!)})\n`);
       return 1;
     }
-    const stop = c.run(1);
+    const stop = m.step(); // through the machine, so timers fire as in a run
     if (stop.kind !== 'budget') {
       err(`twostage walk: the program stopped (${stop.kind}) before PC reached ${hex64(until)}\n`);
       return 1;

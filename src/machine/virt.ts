@@ -126,12 +126,7 @@ export class VirtMachine {
     const start = cpu.icount;
     let stop: StopReason;
     for (;;) {
-      this.timersChanged(cpu.icount); // between runs the count is icount: raise what fired at this boundary
-      const done = cpu.icount - start;
-      const n = Math.min(SLICE, budget - done, this.nextEvent - cpu.icount);
-      this.chunkEnd = cpu.icount + n;
-      stop = cpu.run(n);
-      this.chunkEnd = -1;
+      stop = this.chunk(Math.min(SLICE, budget - (cpu.icount - start)));
       if (onOutput !== undefined) onOutput(this.stdout.drain(), this.stderr.drain());
       if ((stop.kind !== 'budget' && stop.kind !== 'event') || cpu.icount - start >= budget) break;
     }
@@ -143,6 +138,23 @@ export class VirtMachine {
       stderr: this.stderr.bytes(),
       instructions: this.cpu.icount - start,
     };
+  }
+
+  /** Execute one instruction, firing the timers as run() does (for `twostage walk` and other debuggers). */
+  step(): StopReason {
+    const stop = this.chunk(1);
+    return stop.kind === 'event' ? { kind: 'budget' } : stop;
+  }
+
+  /** Run the CPU for at most `n` instructions, and no further than the next timer deadline. */
+  private chunk(n: number): StopReason {
+    const cpu = this.cpu;
+    this.timersChanged(cpu.icount); // between runs the count is icount: raise what fired at this boundary
+    const len = Math.min(n, this.nextEvent - cpu.icount);
+    this.chunkEnd = cpu.icount + len;
+    const stop = cpu.run(len);
+    this.chunkEnd = -1;
+    return stop;
   }
 
   /**

@@ -67,6 +67,16 @@ for (const t of [101, 100, 5]) {
   });
 }
 
+test('VirtMachine.step (twostage walk) fires the timer at the same instruction as run', () => {
+  const stepped = board(101);
+  for (let i = 0; i < 300; i++) assert.equal(stepped.step().kind, 'budget');
+  const ran = board(101);
+  ran.run(300);
+  assert.equal(stepped.cpu.x[PC], BigInt(VBAR2 + 0x280));
+  assert.equal(stepped.cpu.sr[SR.ELR_EL2], ran.cpu.sr[SR.ELR_EL2]);
+  assert.equal(stepped.cpu.x[5], ran.cpu.x[5]);
+});
+
 test('without the GIC forwarding it, the timer fires (ISTATUS) but no IRQ is taken', () => {
   const m = board(50, false);
   m.run(200);
