@@ -282,26 +282,35 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Load through translation (host-cache miss). */
   private loadMiss(size: number, iss: number, el: number): boolean {
+    const page = this.translateData(ACC_READ, size, iss, el);
+    if (page === null) return false;
+    const pa = this.tr.pa;
+    if (page === undefined) return this.loadSlow(pa, size, iss);
     const u = this.u32;
-    const lo = u[TMP0 * 2]!;
-    const tr = this.tr;
-    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_READ, size, el, tr)) {
-      this.abort(tr, this.x[TMP0]!, ACC_READ, iss);
-      return false;
-    }
-    const pa = tr.pa;
     const off = pa & (PAGE_SIZE - 1);
-    const page = off + size <= PAGE_SIZE ? this.mem.page(pa) : undefined;
-    if (page !== undefined) {
-      if ((off & 3) === 0 && size >= 4) {
-        u[TMP1 * 2] = page.u32[off >>> 2]!;
-        u[TMP1 * 2 + 1] = size === 8 ? page.u32[(off >>> 2) + 1]! : 0;
-      } else {
-        readUnaligned(page, off, size, u);
-      }
-      return true;
+    if ((off & 3) === 0 && size >= 4) {
+      u[TMP1 * 2] = page.u32[off >>> 2]!;
+      u[TMP1 * 2 + 1] = size === 8 ? page.u32[(off >>> 2) + 1]! : 0;
+    } else {
+      readUnaligned(page, off, size, u);
     }
-    return this.loadSlow(pa, size, iss);
+    return true;
+  }
+
+  /**
+   * Translate the data access at VA = x[TMP0] (a host-cache miss) into this.tr. Returns the RAM page that holds
+   * all `size` bytes, undefined when they are not in one RAM page (MMIO, no memory, or a page crossing: the slow
+   * path reads tr.pa), or null when the translation faulted and the abort was taken.
+   */
+  private translateData(acc: number, size: number, iss: number, el: number): RamPage | undefined | null {
+    const u = this.u32;
+    const tr = this.tr;
+    if (!translate(this, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, acc, size, el, tr)) {
+      this.abort(tr, this.x[TMP0]!, acc, iss);
+      return null;
+    }
+    const off = tr.pa & (PAGE_SIZE - 1);
+    return off + size <= PAGE_SIZE ? this.mem.page(tr.pa) : undefined;
   }
 
   /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. `el` as for load. */
@@ -325,28 +334,21 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Store through translation (host-cache miss). */
   private storeMiss(size: number, valSlot: number, iss: number, el: number): boolean {
+    const page = this.translateData(ACC_WRITE, size, iss, el);
+    if (page === null) return false;
+    const pa = this.tr.pa;
+    if (page === undefined) return this.storeSlow(pa, size, valSlot, iss);
     const u = this.u32;
-    const lo = u[TMP0 * 2]!;
-    const tr = this.tr;
-    if (!translate(this, lo, u[TMP0 * 2 + 1]!, ACC_WRITE, size, el, tr)) {
-      this.abort(tr, this.x[TMP0]!, ACC_WRITE, iss);
-      return false;
-    }
-    const pa = tr.pa;
     const off = pa & (PAGE_SIZE - 1);
-    const page = off + size <= PAGE_SIZE ? this.mem.page(pa) : undefined;
-    if (page !== undefined) {
-      if ((off & 3) === 0 && size >= 4) {
-        page.u32[off >>> 2] = u[valSlot * 2]!;
-        if (size === 8) page.u32[(off >>> 2) + 1] = u[valSlot * 2 + 1]!;
-      } else {
-        writeUnaligned(page, off, size, u, valSlot);
-      }
-      // self-modifying code: forget decoded words this store touched
-      if (page.ops !== undefined && (forgetCode(page, off >>> 2) || forgetCode(page, (off + size - 1) >>> 2))) this.leaveBlock();
-      return true;
+    if ((off & 3) === 0 && size >= 4) {
+      page.u32[off >>> 2] = u[valSlot * 2]!;
+      if (size === 8) page.u32[(off >>> 2) + 1] = u[valSlot * 2 + 1]!;
+    } else {
+      writeUnaligned(page, off, size, u, valSlot);
     }
-    return this.storeSlow(pa, size, valSlot, iss);
+    // self-modifying code: forget decoded words this store touched
+    if (page.ops !== undefined && (forgetCode(page, off >>> 2) || forgetCode(page, (off + size - 1) >>> 2))) this.leaveBlock();
+    return true;
   }
 
   /** MMIO or an access crossing a 64 KiB page or outside RAM. */
