@@ -13,8 +13,7 @@
 	PRINTSYS \key, par_el1
 .endm
 main:
-	STORE_PTE s2_l1, 0, 0x00000000 + S2_DEVICE + D_BLOCK
-	STORE_PTE s2_l1, 1, 0x40000000 + S2_NORMAL + D_BLOCK
+	IDENTITY_BLOCKS s2_l1, 30, S2_DEVICE, S2_NORMAL
 	STORE_PTE s2_l1, 2, s2_l2 + D_TABLE
 	STORE_PTE s2_l2, 0, s2_l3 + D_TABLE
 	STORE_PTE s2_l3, 0, remap_page + S2_NORMAL + D_PAGE
@@ -30,16 +29,8 @@ main:
 	STORE_PTE s1_l3, 3, 0x80003000 + D_SH_IS + D_PAGE
 	STORE_PTE s1_l3, 4, 0xc0000000 + S1_NORMAL + D_PAGE
 	STORE_PTE s1_l3, 6, 0x80003000 + S1_DEVICE + D_PAGE
-	ldr	x0, =VTCR_RES1 | VTCR_PS44 | TCR_WBWA_IS | (1 << 6) | 32
-	msr	vtcr_el2, x0
-	ldr	x0, =s2_l1
-	msr	vttbr_el2, x0
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el1, x0
-	ldr	x0, =TCR_EL1_IPS44 | TCR_EL1_EPD1 | TCR_WBWA_IS | 25
-	msr	tcr_el1, x0
-	ldr	x0, =s1_l1
-	msr	ttbr0_el1, x0
+	S2_SETUP s2_l1, TCR_TG0_4K, 1, 32
+	EL1_S1_TABLES s1_l1, 25
 	ldr	x0, =SCTLR_EL1_RES1 | SCTLR_M
 	msr	sctlr_el1, x0
 	SETHCR	HCR_RW | HCR_VM
@@ -63,28 +54,13 @@ main:
 	AT_PRINT s12e1r, s12e1r_s1_fault, VA0 + 0x5000
 	AT_PRINT s1e2r, s1e2r_mmu_off, remap_page + 8
 	// EL2's own stage 1: 1 GB identity blocks for the devices and RAM, nothing above
-	STORE_PTE el2_l1, 0, 0x00000000 + S1_DEVICE + D_BLOCK
-	STORE_PTE el2_l1, 1, 0x40000000 + S1_NORMAL + D_BLOCK
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el2, x0
-	ldr	x0, =TCR_EL2_RES1 | TCR_EL2_PS44 | TCR_WBWA_IS | 25
-	msr	tcr_el2, x0
-	ldr	x0, =el2_l1
-	msr	ttbr0_el2, x0
-	dsb	sy
-	tlbi	alle2
-	dsb	sy
-	ldr	x0, =SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I
-	msr	sctlr_el2, x0
-	isb
+	IDENTITY_BLOCKS el2_l1, 30, S1_DEVICE, S1_NORMAL
+	EL2_S1_ON el2_l1, TCR_TG0_4K, 25
 	AT_PRINT s1e2r, s1e2r_mmu_on, remap_page + 8
 	AT_PRINT s1e2w, s1e2w_unmapped, 0x80000000
-	ldr	x0, =SCTLR_EL2_RES1
-	msr	sctlr_el2, x0
-	isb
+	SET_SCTLR_EL2 0
 	SETHCR	0
 	EXIT
-
 
 	.data
 	.balign	4096
@@ -94,11 +70,6 @@ remap_page:
 	.skip	4096
 
 	.bss
-	.balign	4096
-s2_l1:	.skip	4096
-s2_l2:	.skip	4096
-s2_l3:	.skip	4096
-s1_l1:	.skip	4096
-s1_l2:	.skip	4096
-s1_l3:	.skip	4096
-el2_l1:	.skip	4096
+	TABLES_4K s2_l1, s2_l2, s2_l3
+	TABLES_4K s1_l1, s1_l2, s1_l3
+	PAGE_TABLE el2_l1, 4096

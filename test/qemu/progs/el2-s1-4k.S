@@ -5,25 +5,11 @@
 	.include "lib.inc"
 	.include "mmu.inc"
 main:
-	STORE_PTE el2_l1, 0, 0x00000000 + S1_DEVICE + D_BLOCK
-	STORE_PTE el2_l1, 1, el2_l2 + D_TABLE
-	STORE_PTE el2_l2, 0, 0x40000000 + S1_NORMAL + D_BLOCK
-	STORE_PTE el2_l2, 1, el2_l3 + D_TABLE
+	IDENTITY_L1_L2 el2_l1, el2_l2, el2_l3, S1_DEVICE, S1_NORMAL
 	STORE_PTE el2_l3, 0, remap_page + S1_NORMAL + D_PAGE
 	STORE_PTE el2_l3, 1, remap_page + S1_NORMAL + S1_RO + D_PAGE
 	STORE_PTE el2_l3, 2, remap_page + D_SH_IS + D_PAGE
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el2, x0
-	ldr	x0, =TCR_EL2_RES1 | TCR_EL2_PS44 | TCR_WBWA_IS | 25
-	msr	tcr_el2, x0
-	ldr	x0, =el2_l1
-	msr	ttbr0_el2, x0
-	dsb	sy
-	tlbi	alle2
-	dsb	sy
-	ldr	x0, =SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I
-	msr	sctlr_el2, x0
-	isb
+	EL2_S1_ON el2_l1, TCR_TG0_4K, 25
 	ldr	x1, =0x40200000
 	ldr	x2, [x1]
 	PRINT	remap, x2
@@ -43,14 +29,10 @@ main:
 	ldp	x2, x3, [x1]
 	ldr	x1, =0x8000000000
 	ldp	x2, x3, [x1]
-	ldr	x0, =SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_A
-	msr	sctlr_el2, x0
-	isb
+	SET_SCTLR_EL2 SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_A
 	ldr	x1, =0x40200004
 	ldp	x2, x3, [x1]
-	ldr	x0, =SCTLR_EL2_RES1
-	msr	sctlr_el2, x0
-	isb
+	SET_SCTLR_EL2 0
 	ret
 
 	.data
@@ -59,7 +41,4 @@ remap_page:
 	.quad	0x0e12000000000001, 0x0e12000000000002
 
 	.bss
-	.balign	4096
-el2_l1:	.skip	4096
-el2_l2:	.skip	4096
-el2_l3:	.skip	4096
+	TABLES_4K el2_l1, el2_l2, el2_l3

@@ -3,22 +3,10 @@
 	.include "lib.inc"
 	.include "mmu.inc"
 main:
-	STORE_PTE el2_l2, 0, 0x00000000 + S1_DEVICE + D_BLOCK
-	STORE_PTE el2_l2, 2, 0x40000000 + S1_NORMAL + D_BLOCK
+	IDENTITY_BLOCKS el2_l2, 29, S1_DEVICE, S1_NORMAL	// L2: 512 MB blocks
 	STORE_PTE el2_l2, 3, el2_l3 + D_TABLE
 	STORE_PTE el2_l3, 0, remap_page + S1_NORMAL + D_PAGE
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el2, x0
-	ldr	x0, =TCR_EL2_RES1 | TCR_EL2_PS44 | TCR_WBWA_IS | TCR_TG0_64K | 22
-	msr	tcr_el2, x0
-	ldr	x0, =el2_l2
-	msr	ttbr0_el2, x0
-	dsb	sy
-	tlbi	alle2
-	dsb	sy
-	ldr	x0, =SCTLR_EL2_RES1 | SCTLR_M | SCTLR_C | SCTLR_I
-	msr	sctlr_el2, x0
-	isb
+	EL2_S1_ON el2_l2, TCR_TG0_64K, 22
 	ldr	x1, =0x60000000
 	ldr	x2, [x1, #8]
 	PRINT	remap_8, x2
@@ -29,9 +17,7 @@ main:
 	ldp	x2, x3, [x1]
 	ldr	x1, =0x80000000
 	stp	x2, x3, [x1]
-	ldr	x0, =SCTLR_EL2_RES1
-	msr	sctlr_el2, x0
-	isb
+	SET_SCTLR_EL2 0
 	ret
 
 	.data
@@ -42,6 +28,5 @@ remap_page:
 	.quad	0x64c00000000000ff
 
 	.bss
-	.balign	65536
-el2_l2:	.skip	65536
-el2_l3:	.skip	65536
+	PAGE_TABLE el2_l2, 65536
+	PAGE_TABLE el2_l3, 65536

@@ -5,8 +5,7 @@
 	.include "mmu.inc"
 main:
 	// stage 2 (VTCR T0SZ = 32, start level 1)
-	STORE_PTE s2_l1, 0, 0x00000000 + S2_DEVICE + D_BLOCK
-	STORE_PTE s2_l1, 1, 0x40000000 + S2_NORMAL + D_BLOCK
+	IDENTITY_BLOCKS s2_l1, 30, S2_DEVICE, S2_NORMAL
 	STORE_PTE s2_l1, 2, s2_l2 + D_TABLE
 	STORE_PTE s2_l2, 0, s2_l3 + D_TABLE
 	STORE_PTE s2_l3, 0, remap_page + S2_NORMAL + D_PAGE
@@ -17,21 +16,7 @@ main:
 	STORE_PTE s1_l2, 0x80, s1_l3 + D_TABLE
 	STORE_PTE s1_l3, 0, 0x80000000 + S1_NORMAL + D_PAGE
 	STORE_PTE s1_l3, 1, 0x80400000 + S1_NORMAL + D_PAGE
-	ldr	x0, =s2_l1
-	msr	vttbr_el2, x0
-	ldr	x0, =VTCR_RES1 | VTCR_PS44 | TCR_WBWA_IS | (1 << 6) | 32
-	msr	vtcr_el2, x0
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el1, x0
-	ldr	x0, =TCR_EL1_IPS44 | TCR_EL1_EPD1 | TCR_WBWA_IS | 25
-	msr	tcr_el1, x0
-	ldr	x0, =s1_l1
-	msr	ttbr0_el1, x0
-	mrs	x0, sctlr_el1
-	orr	x0, x0, #SCTLR_M
-	msr	sctlr_el1, x0
-	SETHCR	HCR_RW | HCR_VM
-	ERET_TO	el2, 0x3c5, guest
+	S12_ENTER_EL1 s2_l1, s1_l1, guest
 guest:
 	ldr	x1, =0x10000000
 	ldr	x2, [x1, #8]
@@ -48,10 +33,5 @@ remap_page:
 	.quad	0x5120000000000001, 0x5120000000000002
 
 	.bss
-	.balign	4096
-s2_l1:	.skip	4096
-s2_l2:	.skip	4096
-s2_l3:	.skip	4096
-s1_l1:	.skip	4096
-s1_l2:	.skip	4096
-s1_l3:	.skip	4096
+	TABLES_4K s2_l1, s2_l2, s2_l3
+	TABLES_4K s1_l1, s1_l2, s1_l3

@@ -5,27 +5,12 @@
 	.include "lib.inc"
 	.include "mmu.inc"
 main:
-	STORE_PTE s2_l1, 0, 0x00000000 + S2_DEVICE + D_BLOCK
-	STORE_PTE s2_l1, 1, 0x40000000 + S2_NORMAL + D_BLOCK
+	IDENTITY_BLOCKS s2_l1, 30, S2_DEVICE, S2_NORMAL
 	STORE_PTE s1_l1, 0, s1_l2 + D_TABLE
 	STORE_PTE s1_l1, 1, 0x40000000 + S1_NORMAL + D_BLOCK
 	STORE_PTE s1_l1, 2, 0xc0000000 + D_TABLE
 	STORE_PTE s1_l2, 0x48, 0x09000000 + S1_DEVICE + D_BLOCK
-	ldr	x0, =s2_l1
-	msr	vttbr_el2, x0
-	ldr	x0, =VTCR_RES1 | VTCR_PS44 | TCR_WBWA_IS | (1 << 6) | 32
-	msr	vtcr_el2, x0
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el1, x0
-	ldr	x0, =TCR_EL1_IPS44 | TCR_EL1_EPD1 | TCR_WBWA_IS | 25
-	msr	tcr_el1, x0
-	ldr	x0, =s1_l1
-	msr	ttbr0_el1, x0
-	mrs	x0, sctlr_el1
-	orr	x0, x0, #SCTLR_M
-	msr	sctlr_el1, x0
-	SETHCR	HCR_RW | HCR_VM
-	ERET_TO	el2, 0x3c5, guest
+	S12_ENTER_EL1 s2_l1, s1_l1, guest
 guest:
 	ldr	x1, =0x80000000
 	ldr	x2, [x1]

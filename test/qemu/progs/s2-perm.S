@@ -4,18 +4,11 @@
 	.include "lib.inc"
 	.include "mmu.inc"
 main:
-	STORE_PTE s2_l1, 0, 0x00000000 + S2_DEVICE + D_BLOCK
-	STORE_PTE s2_l1, 1, s2_l2 + D_TABLE
-	STORE_PTE s2_l2, 0, 0x40000000 + S2_NORMAL + D_BLOCK
-	STORE_PTE s2_l2, 1, s2_l3 + D_TABLE
+	IDENTITY_L1_L2 s2_l1, s2_l2, s2_l3, S2_DEVICE, S2_NORMAL
 	STORE_PTE s2_l3, 0, ro_page + S2_RO_NORMAL + D_PAGE
 	STORE_PTE s2_l3, 1, xn_page + S2_NORMAL + S2_XN + D_PAGE
-	ldr	x0, =s2_l1
-	msr	vttbr_el2, x0
-	ldr	x0, =VTCR_RES1 | VTCR_PS44 | TCR_WBWA_IS | (1 << 6) | 32
-	msr	vtcr_el2, x0
-	SETHCR	HCR_RW | HCR_VM
-	ERET_TO	el2, 0x3c5, guest
+	S2_SETUP s2_l1, TCR_TG0_4K, 1, 32
+	S2_ENTER_EL1 guest
 guest:
 	ldr	x1, =0x40200000
 	ldr	x2, [x1]
@@ -38,7 +31,4 @@ xn_page:
 	ret
 
 	.bss
-	.balign	4096
-s2_l1:	.skip	4096
-s2_l2:	.skip	4096
-s2_l3:	.skip	4096
+	TABLES_4K s2_l1, s2_l2, s2_l3

@@ -11,12 +11,7 @@ main:
 	STORE_PTE s1_l2_io, 0x48, 0x09000000 + S1_DEVICE + S1_EL0 + D_BLOCK
 	STORE_PTE s1_l2, 0, 0x40000000 + S1_NORMAL + S1_EL0 + D_BLOCK
 	STORE_PTE s1_l2, 2, 0x40000000 + S1_NORMAL + S1_EL0 + D_BLOCK
-	ldr	x0, =MAIR_VALUE
-	msr	mair_el1, x0
-	ldr	x0, =TCR_EL1_IPS44 | TCR_EL1_EPD1 | TCR_WBWA_IS | 25
-	msr	tcr_el1, x0
-	ldr	x0, =s1_l1
-	msr	ttbr0_el1, x0
+	EL1_S1_TABLES s1_l1, 25
 	ldr	x0, =SCTLR_EL1_RES1 | SCTLR_M	// RES1 bits written as 1, so QEMU and the model read back the same
 	msr	sctlr_el1, x0
 	SETHCR	HCR_RW | HCR_TGE

@@ -10,10 +10,7 @@
 	.equ	VMID2, 2 << 48
 	.equ	GUEST_IPA, 0x40200000
 main:
-	STORE_PTE s2_l1, 0, 0x00000000 + S2_DEVICE + D_BLOCK
-	STORE_PTE s2_l1, 1, s2_l2 + D_TABLE
-	STORE_PTE s2_l2, 0, 0x40000000 + S2_NORMAL + D_BLOCK
-	STORE_PTE s2_l2, 1, s2_l3 + D_TABLE
+	IDENTITY_L1_L2 s2_l1, s2_l2, s2_l3, S2_DEVICE, S2_NORMAL
 	STORE_PTE s2_l3, 0, page_a + S2_NORMAL + D_PAGE
 	ldr	x0, =VTCR_RES1 | VTCR_PS44 | TCR_WBWA_IS | (1 << 6) | 32
 	msr	vtcr_el2, x0
@@ -96,8 +93,5 @@ page_a:	.quad	0xaaaa000000000001
 page_b:	.quad	0xbbbb000000000002
 
 	.bss
-	.balign	4096
-s2_l1:	.skip	4096
-s2_l2:	.skip	4096
-s2_l3:	.skip	4096
+	TABLES_4K s2_l1, s2_l2, s2_l3
 next_step: .skip 8
