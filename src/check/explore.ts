@@ -15,15 +15,14 @@ import { profileByName } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
-import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
+import { type OutstandingTlbi, type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { currentVmid } from '../mmu/params.ts';
 import { KIND_S2, REGIME_EL10, Tlb } from '../mmu/tlb.ts';
 import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
 import { regionsOf } from './audit.ts';
 import { ChoiceTree } from './choice-tree.ts';
-import { fillAll, TlbSnapshot } from './fill-all.ts';
+import { fillAll, holds, TlbSnapshot } from './fill-all.ts';
 import type { Finding } from './findings.ts';
-import { completesTlbi } from './lint.ts';
 import { loadProgram, type Insn, type Program } from './program.ts';
 import { StateHash } from './state-hash.ts';
 import { makeHarness, type SwitchHarness } from './switch-harness.ts';
@@ -58,6 +57,10 @@ export interface ExploreStats {
   readonly erets: number;
   /** Translations of A in the starting TLB. */
   readonly tlbEntries: number;
+  /** TLB entries evicted for room (the CPU's TLB is set-associative): an evicted entry might have been a violation, so
+   *  with evictions a clean result proves nothing (a finding is still a real counterexample). */
+  readonly evictions: number;
+  /** Every outcome explored (no bound reached) and no TLB entry evicted: no finding means proven safe. */
   readonly complete: boolean;
   readonly ms: number;
 }
@@ -96,24 +99,15 @@ export function loadSwitch(file: string, text: string, img: BuiltImage): Program
   return loadProgram(file, `${text}${text.endsWith('\n') ? '' : '\n'}    eret ${ERET_NOTE}\n`, opts);
 }
 
-interface OutstandingTlbi {
-  readonly op: string;
-  readonly vmid: number;
-  readonly insn: Insn;
-}
-
 /** The SyncChoices of one run: every choice goes through the tree; the narrative of non-default ones is kept. */
 class ExploreChoices implements SyncChoices {
   here: Insn | null = null;
-  /** Mirror of the SyncModel's incomplete TLBIs, in its order (it completes them by swap-removal). */
-  tlbis: OutstandingTlbi[] = [];
-  private cursor = 0;
   /** Registers made visible early during the current step. */
   readonly visibleNow = new Set<number>();
+  /** TLBIs completed early during the current step. */
+  readonly completedNow: OutstandingTlbi[] = [];
   log: string[] = [];
   private readonly mixesDone = new Set<string>();
-  /** Leaking speculative fills already in the narrative of this run. */
-  private readonly narrated = new Set<string>();
   /** TLBIs completed in this run. */
   completions = 0;
   /** Every translation of each register mix seen, across runs. */
@@ -125,22 +119,22 @@ class ExploreChoices implements SyncChoices {
     private readonly errata: boolean,
     private readonly branchAll: boolean,
     private readonly name: (vmid: number) => string,
+    /** `TLBI <op> (file:line)` of an outstanding TLBI. */
+    private readonly tlbiName: (t: OutstandingTlbi) => string,
     /** Is [pa, pa+size) outside the allowed memory of the context that owns `vmid`? */
     private readonly foreign: (vmid: number, pa: number, size: number) => boolean,
   ) {}
 
   begin(): void {
-    this.tlbis = [];
     this.log = [];
     this.mixesDone.clear();
-    this.narrated.clear();
     this.completions = 0;
   }
 
   beforeStep(i: Insn): void {
     this.here = i;
-    this.cursor = 0;
     this.visibleNow.clear();
+    this.completedNow.length = 0;
   }
 
   private at(): string {
@@ -158,16 +152,14 @@ class ExploreChoices implements SyncChoices {
     return yes;
   }
 
-  tlbiCompleted(op: string): boolean {
-    const k = this.cursor;
+  tlbiCompleted(_op: string, k: number): boolean {
     const yes = this.tree.choose(2) === 1;
     if (yes) {
-      const t = this.tlbis[k];
-      this.log.push(`${this.at()}: TLBI ${op}${t ? ` (${loc(t.insn)})` : ''} completes early`);
-      this.tlbis[k] = this.tlbis[this.tlbis.length - 1]!;
-      this.tlbis.pop();
+      const t = this.c.sync!.outstanding()[k]!;
+      this.log.push(`${this.at()}: ${this.tlbiName(t)} completes early`);
+      this.completedNow.push(t);
       this.completions++;
-    } else this.cursor++;
+    }
     return yes;
   }
 
@@ -184,12 +176,12 @@ class ExploreChoices implements SyncChoices {
     return 0;
   }
 
-  /** Erratum 1319537: cache every translation of every mix of in-context and pending EL1&0 registers. */
+  /** Erratum 1319537: cache every translation of every mix of in-context and pending EL1&0 registers — the
+   *  in-context ones alone too: after a TLBI has completed, such a walk refills what it removed. */
   private erratumFills(): void {
     const c = this.c;
     const sync = c.sync!;
     const pending = EL10_WALK.filter((i) => sync.read(c, i) !== c.sr[i]);
-    if (pending.length === 0) return;
     const sr = new BigUint64Array(c.sr.length);
     for (let m = 0; m < 1 << pending.length; m++) {
       sr.set(c.sr);
@@ -210,32 +202,31 @@ class ExploreChoices implements SyncChoices {
         this.walks.set(regs, fills);
       }
       if (fills.size === 0) continue;
+      // narrate only the walks that cache something new outside the memory of the VMID's holder
+      const leak = fills.entries.find((f) => this.foreign(f.vmid, f.out, 2 ** f.shift) && !holds(c.tlb, f));
       fills.insertInto(c.tlb);
-      // narrate only the walks that cache something outside the memory of the VMID's owner
-      const leak = fills.entries.find((f) => this.foreign(f.vmid, f.out, 2 ** f.shift) && !this.narrated.has(`${f.vmid}:${f.out}`));
       if (leak === undefined) continue;
-      this.narrated.add(`${leak.vmid}:${leak.out}`);
       const mixed = pending.map((i, b) => `${SYSREGS[i]!.name} ${(m >> b) & 1 ? 'new' : 'old'}`).join(', ');
-      this.log.push(`${this.at()}: a speculative EL1&0 walk at EL2 (erratum 1319537) with ${mixed} may cache a translation to PA 0x${leak.out.toString(16)} tagged VMID ${leak.vmid} (${this.name(leak.vmid)})`);
+      this.log.push(`${this.at()}: a speculative EL1&0 walk at EL2 (erratum 1319537) with ${pending.length === 0 ? 'the registers in context' : mixed} may cache a translation to PA 0x${leak.out.toString(16)} tagged VMID ${leak.vmid} (${this.name(leak.vmid)})`);
     }
   }
 }
 
-/** The DSB's completion of the mirrored TLBIs, as SyncModel.dsb does it (ARCH-NOTES §9). */
-function mirrorDsb(tlbis: OutstandingTlbi[], option: string): OutstandingTlbi[] {
-  const done: OutstandingTlbi[] = [];
-  for (let k = 0; k < tlbis.length; ) {
-    if (completesTlbi(option, tlbis[k]!.op)) {
-      done.push(tlbis[k]!);
-      tlbis[k] = tlbis[tlbis.length - 1]!;
-      tlbis.pop();
-    } else k++;
-  }
-  return done;
+const sameTlbi = (a: OutstandingTlbi, b: OutstandingTlbi): boolean => a.pc === b.pc && a.op === b.op && a.vmid === b.vmid;
+
+/** The TLBIs of `was` that are no longer outstanding and were not completed early (`early`): a DSB completed them. */
+function completedBy(was: readonly OutstandingTlbi[], now: readonly OutstandingTlbi[], early: readonly OutstandingTlbi[]): OutstandingTlbi[] {
+  const left = [...now, ...early];
+  return was.filter((t) => {
+    const k = left.findIndex((u) => sameTlbi(t, u));
+    if (k < 0) return true;
+    left.splice(k, 1);
+    return false;
+  });
 }
 
 /** Fingerprint of everything the rest of the run depends on. */
-function stateKey(c: Cpu, sync: SyncModel, tlbis: readonly OutstandingTlbi[]): string {
+function stateKey(c: Cpu, sync: SyncModel): string {
   const h = new StateHash();
   h.words(c.u32, 0, 2 * (PC + 1)); // X0–X30, XZR, SP, PC
   h.word(c.el);
@@ -246,10 +237,10 @@ function stateKey(c: Cpu, sync: SyncModel, tlbis: readonly OutstandingTlbi[]): s
     h.num(Number(v & 0xffff_ffffn));
     h.num(Number(v >> 32n));
   }
-  for (const t of tlbis) {
+  for (const t of sync.outstanding()) {
     h.text(t.op);
     h.word(t.vmid);
-    h.word(t.insn.line);
+    h.num(t.pc);
   }
   const t = c.tlb;
   for (let e = 0; e < t.capacity; e++) {
@@ -287,16 +278,29 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
   const byAddr = new Map(p.insns.map((i) => [i.addr, i]));
   const owner = (vmid: number): string => {
-    const names = img.contexts.filter((x) => h.vmids[x.index] === vmid).map((x) => x.name);
-    return names.length > 0 ? `${names.join(', ')}'s` : vmid === 0 ? 'the hypervisor\'s' : 'nobody\'s';
+    const holder = h.holders.get(vmid);
+    if (holder !== undefined) return `${holder.name}'s`;
+    if (vmid === 0) return 'the hypervisor\'s';
+    const before = img.contexts.filter((x) => h.vmids[x.index] === vmid).map((x) => x.name);
+    return before.length > 0 ? `free: ${before.join(', ')}'s before the rollover` : 'free';
   };
   const tree = new ChoiceTree();
   const branchAll = p.insns.some((i) => i.event.k === 'at');
+  // who can hit another VMID's entries later (switch-invariants.ts); none under tlb: flush, where every switch
+  // invalidates its target's VMID
+  const holders = h.staleTarget ? null : h.holders;
+  // an entry under a VMID nobody holds is anybody's: the allocator hands that VMID out without a TLBI
   const foreign = (vmid: number, pa: number, size: number): boolean => {
-    const ctx = img.contexts.find((x) => h.vmids[x.index] === vmid);
-    return ctx !== undefined && !inside(ctx.allowed, pa, size);
+    if (holders === null) return vmid === h.vmids[to.index] && !inside(to.allowed, pa, size);
+    const holder = holders.get(vmid);
+    return holder === undefined ? vmid !== 0 : !inside(holder.allowed, pa, size);
   };
-  const ch = new ExploreChoices(tree, c, errata, branchAll, owner, foreign);
+  const insnAt = (pc: number): Insn | undefined => byAddr.get(BigInt(pc));
+  const tlbiName = (t: OutstandingTlbi): string => {
+    const i = insnAt(t.pc);
+    return `TLBI ${t.op}${i === undefined ? '' : ` (${loc(i)})`}`;
+  };
+  const ch = new ExploreChoices(tree, c, errata, branchAll, owner, tlbiName, foreign);
   const visited = new Set<string>();
   const found = new Map<string, Found>();
   const maxRuns = opts.maxRuns ?? 50_000;
@@ -325,9 +329,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
       ch.beforeStep(insn);
       const hcrBefore = c.sr[SR.HCR_EL2]!;
       const pendingBefore = sync.pending;
-      if (insn.event.k === 'eret' && ch.tlbis.length > 0) {
-        ch.log.push(`${loc(insn)} (eret) executes with ${ch.tlbis.map((t) => `TLBI ${t.op} (${loc(t.insn)})`).join(', ')} not yet complete`);
-      }
+      const tlbisBefore = insn.event.k === 'dsb' ? sync.outstanding() : [];
       c.run(1);
       executed.push(insn);
       const e = insn.event;
@@ -337,29 +339,30 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
       } else if (e.k === 'tlbi') {
         const vmid = currentVmid(c);
         tlbiVmid.set(insn, vmid);
-        if (sync.outstandingTlbis > ch.tlbis.length) ch.tlbis.push({ op: e.op, vmid, insn });
         ch.log.push(`${loc(insn)}: TLBI ${e.op} selects VMID ${vmid} (${owner(vmid)}), the VMID in context when it executes`);
       } else if (e.k === 'dsb') {
-        const done = mirrorDsb(ch.tlbis, e.option);
+        const done = completedBy(tlbisBefore, sync.outstanding(), ch.completedNow);
         ch.completions += done.length;
-        if (done.length > 0) ch.log.push(`${loc(insn)}: DSB ${e.option} completes ${done.map((t) => `TLBI ${t.op} (${loc(t.insn)})`).join(', ')}`);
+        if (done.length > 0) ch.log.push(`${loc(insn)}: DSB ${e.option} completes ${done.map(tlbiName).join(', ')}`);
       } else if (e.k === 'isb' && pendingBefore > 0) {
         ch.log.push(`${loc(insn)}: ISB: the pending writes take effect`);
       }
       if (e.k === 'eret') {
         erets++;
+        const late = sync.outstanding();
+        if (late.length > 0) ch.log.push(`${loc(insn)} (eret) executes with ${late.map(tlbiName).join(', ')} not yet complete`);
         const hcrAtEret = ch.visibleNow.has(SR.HCR_EL2) ? sync.read(c, SR.HCR_EL2) : hcrBefore;
-        const vs = checkAfterEret({ c, to, contexts: img.contexts, vmids: h.vmids, hcrAtEret, paBits });
+        const vs = checkAfterEret({ c, to, contexts: img.contexts, vmids: h.vmids, holders, hcrAtEret, paBits });
         const weight = tree.taken().filter((v) => v !== 0).length;
         for (const v of vs) {
           const prev = found.get(v.rule);
           if (prev !== undefined && prev.weight <= weight) continue;
-          found.set(v.rule, { v, weight, log: [...ch.log], ...locate(v, insn, executed, tlbiVmid, ch.tlbis, to, h) });
+          found.set(v.rule, { v, weight, log: [...ch.log], ...locate(v, insn, executed, tlbiVmid, late.map((t) => ({ op: t.op, insn: insnAt(t.pc) })), to, h) });
         }
         break;
       }
       if (!tree.replaying) {
-        const key = stateKey(c, sync, ch.tlbis);
+        const key = stateKey(c, sync);
         if (visited.has(key)) {
           merged++;
           break;
@@ -375,13 +378,14 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   }
   c.sync = null;
   const findings = [...found.values()].map((f) => toFinding(f));
-  const stats: ExploreStats = { runs: tree.runs, states: visited.size, merged, erets, tlbEntries: h.tlb.size, complete, ms: performance.now() - t0 };
+  const evictions = c.tlb.evictions;
+  const stats: ExploreStats = { runs: tree.runs, states: visited.size, merged, erets, tlbEntries: h.tlb.size, evictions, complete: complete && evictions === 0, ms: performance.now() - t0 };
   return { findings, stats, vmids: h.vmids };
 }
 
 /** Which instruction a violation is charged to, and its fix. */
 function locate(
-  v: Violation, eret: Insn, executed: readonly Insn[], tlbiVmid: ReadonlyMap<Insn, number>, outstanding: readonly OutstandingTlbi[],
+  v: Violation, eret: Insn, executed: readonly Insn[], tlbiVmid: ReadonlyMap<Insn, number>, outstanding: readonly { op: string; insn: Insn | undefined }[],
   to: ContextInfo, h: SwitchHarness,
 ): { insn: Insn; fix: string } {
   const want = h.vmids[to.index]!;
@@ -398,8 +402,8 @@ function locate(
       return { insn: lastMsr(executed, ['HCR_EL2', 'VTTBR_EL2', 'VTCR_EL2']) ?? eret, fix: `load ${to.name}'s HCR_EL2 ${hex64(to.regs.hcr)}, VTTBR_EL2 ${hex64(vttbr)} and VTCR_EL2 ${hex64(to.regs.vtcr)} from the context table before the ERET` };
     case 'tlb-stale': {
       const late = outstanding[0];
-      if (late !== undefined) return { insn: late.insn, fix: `complete the TLBI before the ERET: DSB ${late.op.endsWith('IS') ? 'ISH' : 'NSH'} after it (then ISB)` };
-      const wrong = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) !== want);
+      if (late !== undefined) return { insn: late.insn ?? eret, fix: `complete the TLBI before the ERET: DSB ${late.op.endsWith('IS') ? 'ISH' : 'NSH'} after it (then ISB)` };
+      const wrong = executed.find((i) => i.event.k === 'tlbi' && !/^ALLE1/.test(i.event.op) && tlbiVmid.get(i) !== want);
       if (wrong !== undefined) return { insn: wrong, fix: `make ${to.name}'s VTTBR_EL2 effective before the TLBI: MSR VTTBR_EL2; ISB; TLBI …; DSB NSH` };
       // a stage-2-only entry survives the stage-1 operations (VMALLE1, VAE1, ASIDE1 …: ARCH-NOTES §9)
       const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !/^(VMALLS12E1|ALLE1)/.test(i.event.op));
@@ -410,6 +414,17 @@ function locate(
         return { insn: lastMsr(executed, ['VTTBR_EL2']) ?? eret, fix: 'apply the erratum 1319537 workaround: stop EL1&0 walks (TCR_EL1.EPD0/EPD1 = 1, ISB) before switching VTTBR_EL2 and restore the target\'s TCR_EL1 only after the stage-2 registers are in context' };
       }
       return { insn: eret, fix: `invalidate ${to.name}'s VMID before entering it (MSR VTTBR_EL2; ISB; TLBI VMALLS12E1; DSB NSH), or give every context its own VMID, reused only after TLBI ALLE1` };
+    }
+    case 'tlb-latent': {
+      // a completed TLBI that covered the entry's VMID: a walk cached the entry again after it
+      const covering = executed.filter((i) => i.event.k === 'tlbi' && (/^ALLE1/.test(i.event.op) || tlbiVmid.get(i) === v.vmid) && !outstanding.some((o) => o.insn === i)).at(-1);
+      if (covering === undefined) {
+        return { insn: eret, fix: 'invalidate a VMID before the allocator hands it out again: when it starts a new VMID generation, TLBI ALLE1; DSB ISH before the ERET' };
+      }
+      return {
+        insn: covering,
+        fix: 'stop the outgoing context\'s EL1&0 walks before this invalidation (erratum 1319537: TCR_EL1.EPD0/EPD1 = 1 and SCTLR_EL1.M = 1, each followed by an ISB) and keep them off until the target\'s stage 2 is in context: otherwise a speculative walk with the outgoing registers, after the TLBI completes, caches their translations again under a VMID the allocator hands out later',
+      };
     }
   }
 }

@@ -2,7 +2,7 @@
 // registers allow (ARM §D8.16 R SQBCS; ARCH-NOTES §8, §10). fillAll caches every one of them — each path of valid
 // descriptors the speculative walker of src/mmu/speculate.ts can follow — and TlbSnapshot keeps such a TLB to
 // restore before each explored run.
-import { REGIME_EL10, type Tlb, TlbFill } from '../mmu/tlb.ts';
+import { REGIME_EL10, type Tlb, TlbFill, tlbKey } from '../mmu/tlb.ts';
 import { speculativeFill } from '../mmu/speculate.ts';
 import type { TranslationContext } from '../mmu/translate.ts';
 import { ChoiceTree } from './choice-tree.ts';
@@ -15,6 +15,15 @@ export function fillAll(ctx: TranslationContext, el: number, limit = 1 << 16): n
   do if (speculativeFill(ctx, el, picker)) filled++;
   while (t.runs < limit && t.advance());
   return filled;
+}
+
+/** Does `t` hold the entry `f` (the same tags, input block and output)? */
+export function holds(t: Tlb, f: TlbFill): boolean {
+  const key = tlbKey(f.inLo, f.inHi, f.shift);
+  for (let e = 0; e < t.capacity; e++) {
+    if (t.kind[e] === f.kind && t.regime[e] === f.regime && t.vmid[e] === f.vmid && t.shift[e] === f.shift && t.key[e] === key && t.out[e] === f.out) return true;
+  }
+  return false;
 }
 
 /** The valid entries of a TLB, re-inserted in index order by restore(). */

@@ -30,6 +30,9 @@ export interface SwitchHarness {
   readonly to: ContextInfo;
   /** The VMID each context runs with (by context index). */
   readonly vmids: readonly number[];
+  /** Who holds each VMID in the generation the target is entered in: every context's own, or after a rollover only the
+   *  target's (the others get theirs when next entered). A VMID not held is free: handed out later with no TLBI. */
+  readonly holders: ReadonlyMap<number, ContextInfo>;
   /** The TLB the switch starts with. */
   readonly tlb: TlbSnapshot;
   readonly staleTarget: boolean;
@@ -117,8 +120,9 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
   loadContext(cpu, from, vmids[from.index]!);
   fillAll(cpu, 1);
   const tlb = new TlbSnapshot(cpu.tlb);
+  const holders = new Map(img.contexts.filter((c) => rollover === undefined || c === to).map((c) => [vmids[c.index]!, c]));
   return {
-    cpu, from, to, vmids, tlb, staleTarget,
+    cpu, from, to, vmids, holders, tlb, staleTarget,
     prime(sync: SyncModel): void {
       cpu.sync = null;
       writeTable();

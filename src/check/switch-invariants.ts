@@ -1,24 +1,27 @@
 // What must hold once the switch has ERETed into the target B (issue 7, `check`): the ERET was legal; HCR_EL2 is
 // B's intended value; VTTBR_EL2.VMID (bits 55:48) is B's and nobody else's; every translation B can make — by a
-// walk of its live registers, or through any TLB entry tagged with its VMID — stays inside B's allowed memory.
+// walk of its live registers, or through any TLB entry tagged with its VMID — stays inside B's allowed memory; and
+// no TLB entry waits for a later context: each other VMID's entries stay inside the memory of the context that holds
+// it in B's VMID generation, and a VMID nobody holds (the allocator hands it out later without a TLBI) tags none.
 import { hex64 } from '../bits/bits.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { currentVmid } from '../mmu/params.ts';
-import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
 import { formatChange, hcrDiff } from './hcr-bits.ts';
 
-export type InvariantRule = 'no-eret' | 'eret-illegal' | 'hcr-wrong' | 'vmid-wrong' | 'walk-outside' | 'tlb-stale';
+export type InvariantRule = 'no-eret' | 'eret-illegal' | 'hcr-wrong' | 'vmid-wrong' | 'walk-outside' | 'tlb-stale' | 'tlb-latent';
 
 export interface Violation {
   readonly rule: InvariantRule;
   readonly message: string;
   readonly details: readonly string[];
-  /** tlb-stale: the entry's PA and kind (KIND_S1/S2/S12). */
+  /** tlb-stale, tlb-latent: the entry's PA, kind (KIND_S1/S2/S12) and VMID. */
   readonly pa?: number;
   readonly entryKind?: number;
+  readonly vmid?: number;
 }
 
 export interface AfterEret {
@@ -26,6 +29,9 @@ export interface AfterEret {
   readonly to: ContextInfo;
   readonly contexts: readonly ContextInfo[];
   readonly vmids: readonly number[];
+  /** Who holds each VMID in the VMID generation B runs in (switch-harness.ts); a VMID not listed is free. null: every
+   *  switch invalidates its target's VMID (`tlb: flush`), so no other VMID's entries can be hit before that. */
+  readonly holders: ReadonlyMap<number, ContextInfo> | null;
   /** HCR_EL2 as the ERET saw it (the in-context value before its own synchronization). */
   readonly hcrAtEret: bigint;
   readonly paBits: number;
@@ -98,20 +104,49 @@ export function checkAfterEret(s: AfterEret): Violation[] {
   }
   // B's TLB: every EL1&0 entry tagged with the VMID B runs with (any ASID, any kind: HCR_EL2.VM may be cached too)
   const t = c.tlb;
-  for (let e = 0; e < t.capacity; e++) {
-    if (t.kind[e] === 0 || t.regime[e] !== REGIME_EL10 || t.vmid[e] !== vmid) continue;
-    const pa = t.out[e]!;
-    const size = 2 ** t.shift[e]!;
-    if (inside(to.allowed, pa, size)) continue;
-    const kind = ['', 'stage 1', 'stage 2', 'combined stage 1+2'][t.kind[e]!]!;
+  const stale = foreignEntry(t, (v) => v === vmid, () => to);
+  if (stale !== undefined) {
+    out.push({ rule: 'tlb-stale', message: `${to.name} (VMID ${vmid}) can hit a TLB entry for PA ${hex(stale.pa)} (${ownerOf(s.contexts, stale.pa)})`, ...describe(t, stale) });
+  }
+  // the other VMIDs' entries (ARCH-NOTES §8): what their holder hits when it runs next, or — for a free VMID — whoever
+  // the allocator hands it to (VMID 0 is the hypervisor's, never handed out)
+  const holders = s.holders;
+  const latent = holders === null ? undefined : foreignEntry(t, (v) => v !== vmid && v !== 0, (v) => holders.get(v));
+  if (latent !== undefined) {
+    const v = t.vmid[latent.e]!;
+    const holder = holders!.get(v);
+    const where = `PA ${hex(latent.pa)} (${ownerOf(s.contexts, latent.pa)})`;
     out.push({
-      rule: 'tlb-stale',
-      message: `${to.name} (VMID ${vmid}) can hit a TLB entry for PA ${hex(pa)} (${ownerOf(s.contexts, pa)})`,
-      details: [`${kind} entry, ${size >= 1 << 20 ? `${size >> 20} MiB` : `${size >> 10} KiB`} block, VMID ${vmid}, ${t.global[e] === 1 ? 'global' : `ASID ${t.asid[e]}`}, PA ${hex(pa)}`],
-      pa,
-      entryKind: t.kind[e]!,
+      rule: 'tlb-latent',
+      message: holder !== undefined
+        ? `${holder.name} (VMID ${v}) can hit a TLB entry for ${where} when it runs next`
+        : `VMID ${v} is free in ${to.name}'s VMID generation, yet tags a TLB entry for ${where}: the allocator hands VMID ${v} out later without a TLBI, and its next holder can hit the entry`,
+      ...describe(t, latent),
     });
-    break;
   }
   return out;
+}
+
+/** The first EL1&0 entry whose VMID `tagged` accepts and whose block lies outside the memory of `holder(vmid)`
+ *  (anywhere, when there is none). */
+function foreignEntry(t: Tlb, tagged: (vmid: number) => boolean, holder: (vmid: number) => ContextInfo | undefined): { e: number; pa: number } | undefined {
+  for (let e = 0; e < t.capacity; e++) {
+    if (t.kind[e] === 0 || t.regime[e] !== REGIME_EL10 || !tagged(t.vmid[e]!)) continue;
+    const pa = t.out[e]!;
+    const h = holder(t.vmid[e]!);
+    if (h === undefined || !inside(h.allowed, pa, 2 ** t.shift[e]!)) return { e, pa };
+  }
+  return undefined;
+}
+
+/** The details of TLB entry `e` for a violation. */
+function describe(t: Tlb, { e, pa }: { e: number; pa: number }): Pick<Violation, 'details' | 'pa' | 'entryKind' | 'vmid'> {
+  const size = 2 ** t.shift[e]!;
+  const kind = ['', 'stage 1', 'stage 2', 'combined stage 1+2'][t.kind[e]!]!;
+  return {
+    details: [`${kind} entry, ${size >= 1 << 20 ? `${size >> 20} MiB` : `${size >> 10} KiB`} block, VMID ${t.vmid[e]}, ${t.global[e] === 1 ? 'global' : `ASID ${t.asid[e]}`}, PA ${hex(pa)}`],
+    pa,
+    entryKind: t.kind[e]!,
+    vmid: t.vmid[e]!,
+  };
 }

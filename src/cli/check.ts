@@ -1,4 +1,4 @@
-// `twostage check SWITCH.S --scenario S --from A --to B [--errata] [--format text|json|sarif]`: the quick syntactic
+// `twostage check SWITCH.S --scenario S --from A --to B [--errata] [--start STATE] [--format text|json|sarif]`: the quick syntactic
 // rules over a switch sequence, against the target's intended values from the scenario; then, given both --from and
 // --to, the exploration of every outcome the architecture allows from A to the ERET into B (src/check/explore.ts).
 // `--reference` checks the scenario's own hypervisor switch path instead of a file. Exit 1 when an error is found,
@@ -24,7 +24,10 @@ interface CheckOptions {
   format: string;
   errata?: boolean;
   reference?: boolean;
+  start: string;
 }
+
+const START_STATES = ['allocated', 'first-entry', 'rollover'];
 
 const bad = (msg: string): void => {
   process.stderr.write(`twostage: ${msg}\n`);
@@ -51,7 +54,7 @@ function targetContext(opts: CheckOptions): { ctx: LintContext; img?: BuiltImage
 
 /** One line of state counts. */
 export function formatStats(from: string, to: string, st: ExploreStats): string {
-  return `explored ${from} -> ${to}: ${st.runs} choice sequence(s), ${st.states} state(s) (${st.merged} run(s) merged into explored states), ${st.erets} ERET(s) checked, ${st.tlbEntries} starting TLB entr${st.tlbEntries === 1 ? 'y' : 'ies'}, ${st.ms.toFixed(0)} ms${st.complete ? '' : ' — bound reached, NOT every outcome explored'}\n`;
+  return `explored ${from} -> ${to}: ${st.runs} choice sequence(s), ${st.states} state(s) (${st.merged} run(s) merged into explored states), ${st.erets} ERET(s) checked, ${st.tlbEntries} starting TLB entr${st.tlbEntries === 1 ? 'y' : 'ies'}, ${st.ms.toFixed(0)} ms${st.evictions > 0 ? ` — ${st.evictions} TLB entr${st.evictions === 1 ? 'y' : 'ies'} evicted, NOT a proof` : st.complete ? '' : ' — bound reached, NOT every outcome explored'}\n`;
 }
 
 export function registerCheck(program: Command, version: string): void {
@@ -65,10 +68,12 @@ export function registerCheck(program: Command, version: string): void {
     .option('--format <format>', 'text | json | sarif', 'text')
     .option('--errata', 'also Cortex-A57 erratum 1319537: speculative EL1&0 walks at EL2 with mixed old and new registers')
     .option('--reference', 'check the scenario\'s own hypervisor switch path (switch_to … eret) instead of a file')
+    .option('--start <state>', 'where the VMID allocator stands: allocated (every context entered once) | first-entry (the target never entered) | rollover (the target\'s entry starts a new VMID generation)', 'allocated')
     .action((file: string | undefined, opts: CheckOptions) => {
       if (!['text', 'json', 'sarif'].includes(opts.format)) return bad(`bad --format '${opts.format}' (text | json | sarif)`);
       if ((file === undefined) === (opts.reference !== true)) return bad('give a switch source or --reference (not both)');
       if (opts.reference === true && (opts.from === undefined || opts.to === undefined)) return bad('--reference needs --from and --to');
+      if (!START_STATES.includes(opts.start)) return bad(`bad --start '${opts.start}' (${START_STATES.join(' | ')})`);
       const target = targetContext(opts);
       if (typeof target === 'string') return bad(target);
       const { ctx, img } = target;
@@ -104,7 +109,8 @@ export function registerCheck(program: Command, version: string): void {
         return;
       }
       if (img !== undefined && opts.from !== undefined && opts.to !== undefined) {
-        const r = explore(p, img, opts.from, opts.to, { errata: opts.errata === true, ...(entry === undefined ? {} : { entry }) });
+        const start = { firstEntry: opts.start === 'first-entry', rollover: opts.start === 'rollover' };
+        const r = explore(p, img, opts.from, opts.to, { errata: opts.errata === true, ...start, ...(entry === undefined ? {} : { entry }) });
         findings.push(...r.findings);
         const stats = formatStats(opts.from, opts.to, r.stats);
         if (opts.format === 'text') process.stdout.write(stats);

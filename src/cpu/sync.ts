@@ -23,13 +23,14 @@ import { type Picker, speculativeFill } from '../mmu/speculate.ts';
 import { REGIME_EL10, REGIME_EL2 } from '../mmu/tlb.ts';
 import type { TranslationContext } from '../mmu/translate.ts';
 import type { Cpu } from './cpu.ts';
+import { PC } from './state.ts';
 
 /** Every non-deterministic outcome `--sync architectural` allows, asked between instructions. */
 export interface SyncChoices extends Picker {
   /** Does the pending write to system register `reg` (an SR index) take effect now, before a synchronization? */
   pendingVisible(reg: number): boolean;
-  /** Does the executed but incomplete TLBI `op` complete now, before a DSB? */
-  tlbiCompleted(op: string): boolean;
+  /** Does the executed but incomplete TLBI `op` (index `k` of SyncModel.outstanding()) complete now, before a DSB? */
+  tlbiCompleted(op: string, k: number): boolean;
   /** Is the TLB filled speculatively now with a translation of `regime` (REGIME_EL10 / REGIME_EL2)? Which one is then
    * chosen through pick(n). */
   speculativeFill(regime: number): boolean;
@@ -83,6 +84,15 @@ export interface SyncOptions {
   readonly errata?: boolean;
 }
 
+/** An executed TLBI that has not completed yet (SyncModel.outstanding). */
+export interface OutstandingTlbi {
+  readonly op: string;
+  /** The VMID it selected when it executed (ARM C5.5.77). */
+  readonly vmid: number;
+  /** The address of the TLBI instruction. */
+  readonly pc: number;
+}
+
 /** Incomplete TLBIs kept at most; one more completes the oldest (completing early is always allowed). */
 const MAX_TLBI = 64;
 // DSB CRm (ARM C6.2 DSB): [3:2] domain (00 OSH, 01 NSH, 10 ISH, 11 SY), [1:0] access types (11 loads and stores)
@@ -94,11 +104,12 @@ export class SyncModel {
   private readonly isPending = new Uint8Array(SYSREGS.length);
   private readonly pendingRegs = new Int16Array(SYSREGS.length);
   private pendingCount = 0;
-  // executed, incomplete TLBIs: operation, Xt halves, the VMID it selected
+  // executed, incomplete TLBIs: operation, Xt halves, the VMID it selected, its address
   private readonly tlbiOp: string[] = new Array<string>(MAX_TLBI).fill('');
   private readonly tlbiLo = new Uint32Array(MAX_TLBI);
   private readonly tlbiHi = new Uint32Array(MAX_TLBI);
   private readonly tlbiVmid = new Int32Array(MAX_TLBI);
+  private readonly tlbiPc = new Float64Array(MAX_TLBI);
   private tlbiCount = 0;
   readonly choices: SyncChoices;
   readonly errata: boolean;
@@ -142,6 +153,13 @@ export class SyncModel {
     return this.tlbiCount;
   }
 
+  /** The executed, incomplete TLBIs, in the order step() offers them for early completion (views, checkers). */
+  outstanding(): OutstandingTlbi[] {
+    const out: OutstandingTlbi[] = [];
+    for (let k = 0; k < this.tlbiCount; k++) out.push({ op: this.tlbiOp[k]!, vmid: this.tlbiVmid[k]!, pc: this.tlbiPc[k]! });
+    return out;
+  }
+
   /** A context synchronization event (called by Cpu.contextSync): every pending write takes effect. */
   synchronize(c: Cpu): void {
     for (let k = 0; k < this.pendingCount; k++) {
@@ -160,6 +178,8 @@ export class SyncModel {
     this.tlbiLo[k] = xtLo;
     this.tlbiHi[k] = xtHi;
     this.tlbiVmid[k] = currentVmid(c);
+    // PC already holds the next instruction's address (the handler convention)
+    this.tlbiPc[k] = c.u32[PC * 2 + 1]! * 0x1_0000_0000 + c.u32[PC * 2]! - 4;
   }
 
   /** DSB with CRm = `crm`: completes the TLBIs its domain covers (loads and stores both, ARCH-NOTES §9). */
@@ -184,6 +204,7 @@ export class SyncModel {
     this.tlbiLo[k] = this.tlbiLo[last]!;
     this.tlbiHi[k] = this.tlbiHi[last]!;
     this.tlbiVmid[k] = this.tlbiVmid[last]!;
+    this.tlbiPc[k] = this.tlbiPc[last]!;
   }
 
   /** Between two instructions: the choice points. Nothing happens under NO_CHOICES. */
@@ -203,7 +224,7 @@ export class SyncModel {
       c.tlb.hostFlush();
     }
     for (let k = 0; k < this.tlbiCount; ) {
-      if (ch.tlbiCompleted(this.tlbiOp[k]!)) this.completeTlbi(c, k);
+      if (ch.tlbiCompleted(this.tlbiOp[k]!, k)) this.completeTlbi(c, k);
       else k++;
     }
     const el = c.el;

@@ -162,10 +162,16 @@ export class Tlb {
     const set = this.setOf(f.inLo, f.inHi, shift);
     const W = this.ways;
     let e = -1;
-    // an entry with the same tags and address is replaced in place
+    // the same translation (tags, address and output) is refilled in place; a different output under the same tags is
+    // a second entry, as in hardware, where a stale entry survives the fill beside it and a lookup may use either (ARM
+    // §D8.16 TLB conflict: multiple matching entries give a TLB conflict abort or one of them, CONSTRAINED UNPREDICTABLE)
+    const vmid = f.regime === REGIME_EL10 ? f.vmid : 0;
+    const asid = f.global ? 0 : f.asid;
     for (let i = set * W; i < set * W + W; i++) {
       if (this.kind[i] === f.kind && this.key[i] === key && this.shift[i] === shift && this.regime[i] === f.regime &&
-        this.vmid[i] === f.vmid && this.asid[i] === f.asid && (this.global[i] === 1) === f.global) e = i;
+        this.vmid[i] === vmid && this.asid[i] === asid && (this.global[i] === 1) === f.global &&
+        this.out[i] === f.out - (f.out % POW2[shift]!) && this.s1perm[i] === f.s1perm && this.s2perm[i] === f.s2perm &&
+        this.attr[i] === f.attr) e = i;
     }
     if (e < 0) {
       const w = this.nextWay[set]!;
@@ -179,8 +185,8 @@ export class Tlb {
     }
     this.kind[e] = f.kind;
     this.regime[e] = f.regime;
-    this.vmid[e] = f.regime === REGIME_EL10 ? f.vmid : 0;
-    this.asid[e] = f.global ? 0 : f.asid;
+    this.vmid[e] = vmid;
+    this.asid[e] = asid;
     this.global[e] = f.global ? 1 : 0;
     this.shift[e] = shift;
     this.key[e] = key;

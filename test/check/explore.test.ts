@@ -111,7 +111,8 @@ test('--errata: without the 1319537 workaround the app → vm1 switch leaks the 
   const f = bad.findings.find((x) => x.ruleId === 'tlb-stale');
   assert.ok(f, ids(bad).join(' '));
   assert.match(f.message, /^vm1 \(VMID 1\) can hit a TLB entry for PA 0x408[0-9a-f]{5} \(app's memory\)$/);
-  assert.ok(f.counterexample.some((c) => c.includes('erratum 1319537') && c.includes('VTTBR_EL2 new') && c.includes('TTBR0_EL1 old')), f.counterexample.join('\n'));
+  // the app's stage 1 (TTBR0_EL1 old: in context or not yet new) under vm1's VMID
+  assert.ok(f.counterexample.some((c) => c.includes('erratum 1319537') && c.includes('VTTBR_EL2 new') && !c.includes('TTBR0_EL1 new')), f.counterexample.join('\n'));
   // the same switch without the erratum is safe (EL1&0 is out of context at EL2)
   assert.deepEqual(ids(explore(ref.program, plain, 'app', 'vm1', { entry: ref.entry })), []);
 
@@ -122,6 +123,59 @@ test('--errata: without the 1319537 workaround the app → vm1 switch leaks the 
     t.diagnostic(`reference with errata: [1319537], ${a} → ${b}, --errata: ${stats(r)}`);
     assert.deepEqual(ids(r), [], `${a} → ${b}`);
   }
+});
+
+/** src/hyp/asm/switch.S with one edit, for buildImage's source override. */
+const switchS = (edit: (lines: string[]) => void): Map<string, string> => {
+  const lines = readFileSync('src/hyp/asm/switch.S', 'utf8').split('\n');
+  edit(lines);
+  return new Map([['switch.S', lines.join('\n')]]);
+};
+const errataSeed: Scenario = { ...seed, errata: [1319537] };
+
+// The harness's rollover (switch-harness.ts): generation 2 is used up with A holding VMID 255; the target's entry starts
+// generation 3 with TLBI ALLE1 and gives it VMID 1, so 255 is free from then on and handed out later with no TLBI.
+test('--errata, VMID rollover: the TLBI ALLE1 before at_walks_off lets a speculative walk re-cache vm1\'s translation under the freed VMID 255; at_walks_off first is proven safe', (t) => {
+  // the order before the fix: bl vmid_check (the rollover's TLBI ALLE1; DSB ISH), then at_walks_off
+  const old = buildImage(errataSeed, SEED, undefined, switchS((l) => {
+    const w = l.findIndex((x) => /^\s*at_walks_off\b/.test(x));
+    assert.match(l[w + 1]!, /^\s*bl vmid_check\b/);
+    [l[w], l[w + 1]] = [l[w + 1]!, l[w]!];
+  }));
+  const ref = referenceSwitch(old);
+  const r = explore(ref.program, old, 'vm1', 'vm2', { entry: ref.entry, errata: true, rollover: true });
+  t.diagnostic(`old order, vm1 → vm2, rollover, --errata: ${stats(r)}`);
+  const f = r.findings.find((x) => x.ruleId === 'tlb-latent');
+  assert.ok(f, ids(r).join(' '));
+  assert.equal(f.message, 'VMID 255 is free in vm2\'s VMID generation, yet tags a TLB entry for PA 0x40400000 (vm1\'s memory): the allocator hands VMID 255 out later without a TLBI, and its next holder can hit the entry');
+  assert.match(f.source, /^\s*tlbi alle1\b/);
+  // the counterexample: the DSB completes the TLBI, then a walk with vm1's registers (still in context) refills
+  const done = f.counterexample.findIndex((x) => x.includes('DSB ISH completes TLBI ALLE1'));
+  const refill = f.counterexample.findIndex((x) => x.includes('(erratum 1319537) with the registers in context may cache a translation to PA 0x40400000 tagged VMID 255'));
+  assert.ok(done >= 0 && refill > done, f.counterexample.join('\n'));
+  assert.match(f.fix, /EPD0\/EPD1/);
+  // without the erratum the same order is safe: at EL2 the EL1&0 regime is out of context (ARM §D8.1.5 R NRJPP)
+  assert.deepEqual(ids(explore(ref.program, old, 'vm1', 'vm2', { entry: ref.entry, rollover: true })), []);
+
+  const fixed = buildImage(errataSeed, SEED);
+  const ref2 = referenceSwitch(fixed);
+  for (const [a, b] of [...PAIRS, ['vm2', 'app']] as const) {
+    const r2 = explore(ref2.program, fixed, a, b, { entry: ref2.entry, errata: true, rollover: true });
+    t.diagnostic(`reference with errata: [1319537], ${a} → ${b}, rollover, --errata: ${stats(r2)}`);
+    assert.deepEqual(ids(r2), [], `${a} → ${b}`);
+    assert.ok(r2.stats.complete && r2.stats.erets > 0);
+  }
+});
+
+test('--errata, VMID rollover without TLBI ALLE1: vm2\'s own fill of IPA 0x4000_0000 under VMID 1 leaves vm1\'s stale entry beside it, and vm2 can hit that one', () => {
+  const img = buildImage(errataSeed, SEED, undefined, switchS((l) => {
+    const k = l.findIndex((x) => /^\s*tlbi alle1\b/.test(x));
+    l[k] = '';
+  }));
+  const ref = referenceSwitch(img);
+  const r = explore(ref.program, img, 'vm1', 'vm2', { entry: ref.entry, errata: true, rollover: true });
+  // vm1 and vm2 both map IPA 0x4000_0000 (2 MiB) by stage 2: to PA 0x4040_0000 and 0x4060_0000 (seed.yaml's order)
+  assert.equal(r.findings.find((x) => x.ruleId === 'tlb-stale')?.message, 'vm2 (VMID 1) can hit a TLB entry for PA 0x40400000 (vm1\'s memory)');
 });
 
 test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe, 1 with a finding; prints the state counts', () => {
@@ -136,6 +190,9 @@ test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe
   assert.deepEqual((JSON.parse(b.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['vttbr-vmid-shift', 'hcr-wrong', 'vmid-wrong']);
   assert.match(b.stderr, /^explored vm1 -> app/);
   assert.equal(cli('--reference', '--from', 'vm1').status, 2);
+  const rollover = cli('--reference', '--scenario', SEED, '--from', 'vm1', '--to', 'vm2', '--start', 'rollover');
+  assert.equal(rollover.status, 0, rollover.stdout + rollover.stderr);
+  assert.equal(cli('--reference', '--scenario', SEED, '--from', 'vm1', '--to', 'vm2', '--start', 'generation-3').status, 2);
 });
 
 test('a switch that takes an exception at EL2 never reaches its ERET: finding on the last instruction it ran', () => {

@@ -50,32 +50,24 @@ const SAFE: readonly SafeMutant[] = [
     why: 'the DSB NSH completes walks of the outgoing regime still in flight; such a walk can only cache a translation of A under A\'s VMID with A\'s tables (unchanged by the switch) — one the starting TLB already holds (fill-all) — and under by-vmid no other context ever runs with A\'s VMID (ARCH-NOTES §8). It matters when A\'s tables are freed or A\'s VMID reused (flush: caught there)',
   },
   {
-    mutant: 'switch.S:137 −dsb ishst', variants: ['by-vmid', 'flush', 'errata'], kind: 'redundant',
+    mutant: 'switch.S:140 −dsb ishst', variants: ['by-vmid', 'flush', 'errata'], kind: 'redundant',
     why: 'VMID rollover only; the DSB ISHST makes earlier stores (translation table updates) visible to walks before the TLBI ALLE1, but the switch stores nothing a walk reads: its only earlier stores (switch.S:38–61, the outgoing context\'s save) go to the context table and the DSB NSH at switch.S:63 already completes them',
   },
   {
-    mutant: 'switch.S:138 −tlbi alle1', variants: ['flush'], kind: 'redundant',
+    mutant: 'switch.S:141 −tlbi alle1', variants: ['flush'], kind: 'redundant',
     why: 'under tlb: flush the switch invalidates the target\'s VMID anyway (tlb.S:4 TLBI VMALLS12E1 with its VTTBR_EL2 in context, completed by tlb.S:5), so the previous generation\'s entries under the recycled VMID are gone before the ERET; by-vmid relies on this TLBI (caught there)',
   },
   {
-    mutant: 'switch.S:102 −isb', variants: ['flush', 'errata'], kind: 'redundant',
+    mutant: 'switch.S:105 −isb', variants: ['flush', 'errata'], kind: 'redundant',
     why: 'the last MSR HCR_EL2 is already followed by an ISB (tlb.S:3 under flush, errata.S:22/27 with the workaround); the EL1 registers written after it are out of context at EL2 and the ERET is itself a context synchronization event that makes them effective (ARCH-NOTES §10)',
   },
   {
     mutant: 'errata.S:13 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'the ISB at errata.S:17 follows before any stage-2 register changes and synchronizes the TCR_EL1.EPD0/EPD1 write together with SCTLR_EL1.M: walks are off before VTTBR_EL2/HCR_EL2 change',
-  },
-  {
-    mutant: 'errata.S:17 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'SCTLR_EL1.M=1 only changes anything when the outgoing context runs with M=0 (a VM in seed\'s start state); with M pending at 0 a speculative walk has stage 1 off and EPD cannot stop it, but it then only walks a stage 2: the target\'s (inside its memory) or A\'s under A\'s VMID, and with both stages off nothing is cached (src/mmu/speculate.ts) — no mix reaches A\'s stage 1 under the target\'s VMID',
-  },
-  {
-    mutant: 'errata.S:22 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'every stage-2 and EL1 register written before errata.S:27 becomes effective together at that ISB, while TCR_EL1 in context still has EPD0/EPD1=1: no walk sees the new stage 2 with the old stage 1 or the reverse',
+    why: 'the ISB at errata.S:17 follows before vmid_check\'s TLBI ALLE1 and any stage-2 register change, and synchronizes the TCR_EL1.EPD0/EPD1 write together with SCTLR_EL1.M: walks are off before the rollover invalidates and before VTTBR_EL2/HCR_EL2 change',
   },
   {
     mutant: 'errata.S:27 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'for seed\'s start states only: without it TTBR0_EL1/SCTLR_EL1/TCR_EL1 stay pending together until switch.S:102 after the stage 2 is in context (errata.S:22), so a mix is the target\'s stage 2 with some old EL1 registers; into a VM its stage 2 confines every walk to its memory, and from a VM into the app the old TTBR0_EL1 is 0 and SCTLR_EL1.M 0 (the harness\'s VMs never enabled their MMU), so nothing is cached. A guest running with its MMU on would make this mutant unsafe (the KVM order SCTLR, ISB, TCR)',
+    why: 'for seed\'s start states only: without it TTBR0_EL1/SCTLR_EL1/TCR_EL1 stay pending together until switch.S:105 after the stage 2 is in context (errata.S:22), so a mix is the target\'s stage 2 with some old EL1 registers; into a VM its stage 2 confines every walk to its memory, and from a VM into the app the old TTBR0_EL1 is 0 and SCTLR_EL1.M 0 (the harness\'s VMs never enabled their MMU), so nothing is cached. A guest running with its MMU on would make this mutant unsafe (the KVM order SCTLR, ISB, TCR)',
   },
 ];
 

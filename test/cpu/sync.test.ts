@@ -152,12 +152,25 @@ test('a TLBI completes only at a DSB of sufficient domain: *IS needs ISH, and DS
   c.sync = sync;
   c.run(1);
   assert.equal(sync.outstandingTlbis, 1);
+  // what it selected when it executed: VMID 0 (VTTBR_EL2 reset), at its own address
+  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE }]);
   c.run(1); // DSB NSH: local operations only
   assert.equal(sync.outstandingTlbis, 1);
   c.run(1); // DSB ISHST: stores only
   assert.equal(sync.outstandingTlbis, 1);
   c.run(1);
   assert.equal(sync.outstandingTlbis, 0);
+});
+
+test('a choice completes one TLBI early by its index in outstanding(); the others stay until a DSB', () => {
+  // TLBI VMALLE1IS; TLBI VMALLS12E1; NOP: before the NOP only the second is completed early
+  const c = makeCpu([TLBI_VMALLE1IS, TLBI_VMALLS12E1, NOP]);
+  const asked: string[] = [];
+  const sync = new SyncModel({ choices: { ...NO_CHOICES, tlbiCompleted: (op, k) => (asked.push(`${op}@${k}`), c.u32[PC * 2] === CODE + 8 && k === 1) } });
+  c.sync = sync;
+  c.run(3);
+  assert.deepEqual(asked, ['VMALLE1IS@0', 'VMALLE1IS@0', 'VMALLS12E1@1']);
+  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE }]);
 });
 
 /** Scripted choices: fill speculatively at every step, take every pending value in erratum walks. */

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { at, tlbi } from '../../src/mmu/maintenance.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, faultStatusCode, TranslateResult } from '../../src/mmu/result.ts';
+import { KIND_S2, KM_ALL, REGIME_EL10, Tlb, TlbFill } from '../../src/mmu/tlb.ts';
 import { translate } from '../../src/mmu/translate.ts';
 import {
   AF, AP_RO_ALL, AP_RO_EL1, AP_RW_ALL, AP_RW_EL1, APTABLE0, APTABLE1, makeCtx, MAIR_NORMAL0_DEVICE1, NG, PXN, RAM,
@@ -126,6 +127,21 @@ test('IPAS2E1 removes stage-2 entries but not combined ones; VMALLS12E1 removes 
   ctx.set('VTTBR_EL2', (6n << 48n) | BigInt(s2.root));
   tlbi(ctx, 'ALLE1IS', 0, 0);
   assert.equal(ctx.tlb.count(), 0);
+});
+
+test('a fill with another output under the same tags is a second entry beside the stale one; the same one refills in place', () => {
+  // stage-2 2 MiB block, VMID 1, IPA 0x4000_0000: first to PA 0x4040_0000, then (new tables, no TLBI) to 0x4060_0000
+  const t = new Tlb();
+  const f = new TlbFill();
+  Object.assign(f, { kind: KIND_S2, vmid: 1, inLo: 0x4000_0000, shift: 21, out: 0x4040_0000 });
+  t.insert(f);
+  t.insert(f);
+  assert.equal(t.count(), 1);
+  f.out = 0x4060_0000;
+  t.insert(f);
+  const outs = (): number[] => [...t.out].filter((_, e) => t.kind[e] !== 0).sort();
+  assert.deepEqual(outs(), [0x4040_0000, 0x4060_0000]); // a lookup may hit either: a TLB conflict
+  assert.equal(t.invalidate(REGIME_EL10, 1, KM_ALL, -1, true, false, 0, 0), 2); // VMALLS12E1 under VMID 1
 });
 
 test('EL2 regime entries: VAE2 and ALLE2 remove them; EL1&0 TLBIs do not', () => {

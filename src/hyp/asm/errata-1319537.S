@@ -3,8 +3,8 @@
 // old stage 1 with the new stage 2 (or the reverse). Stage-1 walks are disabled while the stage-2 context changes,
 // and the incoming SCTLR_EL1 and then TCR_EL1 are restored last.
 
-// Before the regime changes: TCR_EL1.EPD0/EPD1 = 1 (no stage-1 walks), ISB; SCTLR_EL1.M = 1 so that stage 1 is
-// not bypassed (with M = 0 an access would go to stage 2 directly), ISB.
+// Before the regime changes and before a VMID rollover's TLBI ALLE1 (switch.S): TCR_EL1.EPD0/EPD1 = 1 (no stage-1
+// walks), ISB; SCTLR_EL1.M = 1 so that stage 1 is not bypassed (with M = 0 an access would go to stage 2 directly), ISB.
     .macro at_walks_off
     mrs x0, tcr_el1
     orr x0, x0, #(1 << 7)     // TCR_EL1.EPD0

@@ -61,8 +61,11 @@ switch_to:
     str x0, [x19, #C_TTBR1]
     // complete the outgoing context's table walks before the regime changes (ARM R_LFHQG, as KVM's DSB NSH)
 1:  dsb nsh
+    // errata.S: nothing, or the 1319537 workaround — before vmid_check: a new VMID generation's TLBI ALLE1 must find the
+    // outgoing EL1&0 walks already off, or a speculative walk after it completes caches the outgoing translations again
+    // under the old VMID, which the new generation hands to another context (KVM flushes from the host, VMID 0)
+    at_walks_off
     bl vmid_check
-    at_walks_off              // errata.S: nothing, or the 1319537 workaround
     .include "regime.S"
     .include "tlb.S"
     at_stage2_loaded
