@@ -2,6 +2,8 @@
 // machine until PC == ADDR, then print the translation of VA the way a hypervisor developer reads it: per level the
 // table, index and descriptor with every field decoded, the stage-2 sub-walk of each stage-1 descriptor address, the
 // final PA, attributes and permissions — or the fault with the ESR/FAR/HPFAR it would report.
+// `twostage walk --scenario S --context NAME --va VA [--hosting MODE] [--entry N|last]` does the same in a
+// scenario's context, at the hypervisor's N-th entry into it (walk-scenario.ts).
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { HCR } from '../arch/hcr.ts';
@@ -17,11 +19,16 @@ import { allowed, type DescriptorRead, explainTranslation } from '../mmu/explain
 import { s1Enabled, s2Enabled } from '../mmu/params.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
+import { scenarioWalkCpu } from './walk-scenario.ts';
 
 const DEFAULT_MAX_INSNS = 100_000_000;
 const ACCESS: Record<string, number> = { read: ACC_READ, write: ACC_WRITE, exec: ACC_EXEC };
 
 export interface WalkOptions {
+  readonly scenario?: string;
+  readonly context?: string;
+  readonly hosting?: string;
+  readonly entry?: string;
   readonly until?: string;
   readonly va?: string;
   readonly access?: string;
@@ -34,35 +41,48 @@ export function registerWalk(program: Command): void {
   program
     .command('walk')
     .description('run an ELF to an address, then show how a VA translates there: every level, both stages, the fault')
-    .argument('<file>', 'ELF64 little-endian AArch64 executable')
-    .requiredOption('--until <addr>', 'stop when the PC reaches this address (before executing it)')
+    .argument('[file]', 'ELF64 little-endian AArch64 executable (or give --scenario)')
+    .option('--until <addr>', 'with FILE: stop when the PC reaches this address (before executing it)')
+    .option('--scenario <file>', 'walk in a scenario context instead of an ELF (with --context)')
+    .option('--context <name>', 'with --scenario: the VM or native app whose regime to walk in')
+    .option('--hosting <mode>', 'with --scenario: override its hosting mode')
+    .option('--entry <n>', "with --scenario: at the hypervisor's n-th ERET into the context (calls it resumes count), or 'last'", '1')
     .requiredOption('--va <addr>', 'the virtual address to translate')
     .option('--access <kind>', 'read | write | exec', 'read')
     .option('--el <n>', '0 | 1 | 2 (default: the EL at the stop)')
     .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
-    .action((file: string, opts: WalkOptions) => {
+    .action((file: string | undefined, opts: WalkOptions) => {
       process.exitCode = walkCommand(file, opts, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });
 }
 
 /** Run the command; returns the exit status (0, or 2 for bad input, 1 when ADDR is never reached). */
-export function walkCommand(file: string, opts: WalkOptions, out: (s: string) => void, err: (s: string) => void): number {
+export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s: string) => void, err: (s: string) => void): number {
   const bad = (why: string): number => {
     err(`twostage walk: ${why}\n`);
     return EXIT_BAD_INPUT;
   };
-  const until = parseU64(opts.until ?? '');
   const va = parseU64(opts.va ?? '');
   const acc = ACCESS[opts.access ?? 'read'];
-  const budget = parseU64(opts.maxInsns ?? String(DEFAULT_MAX_INSNS));
-  const profile = profileByName(opts.cpu ?? 'cortex-a57');
-  if (until === undefined) return bad(`--until: not an address: '${opts.until}'`);
   if (va === undefined) return bad(`--va: not an address: '${opts.va}'`);
   if (acc === undefined) return bad(`--access: expected read, write or exec, not '${opts.access}'`);
+  if (opts.el !== undefined && !/^[012]$/.test(opts.el)) return bad(`--el: expected 0, 1 or 2, not '${opts.el}'`);
+  if (opts.scenario !== undefined) {
+    if (file !== undefined || opts.until !== undefined) return bad('give either FILE with --until, or --scenario with --context, not both');
+    if (opts.context === undefined) return bad('--scenario needs --context NAME');
+    const r = scenarioWalkCpu({ file: opts.scenario, context: opts.context, hosting: opts.hosting, entry: opts.entry }, out, err);
+    if (typeof r === 'number') return r;
+    out(explainWalk(r.cpu, va, acc, opts.el === undefined ? r.el : Number(opts.el)).join('\n') + '\n');
+    return 0;
+  }
+  if (file === undefined) return bad('give an ELF FILE (with --until) or --scenario S --context NAME');
+  const until = parseU64(opts.until ?? '');
+  const budget = parseU64(opts.maxInsns ?? String(DEFAULT_MAX_INSNS));
+  const profile = profileByName(opts.cpu ?? 'cortex-a57');
+  if (until === undefined) return bad(`--until: ${opts.until === undefined ? 'required with FILE' : `not an address: '${opts.until}'`}`);
   if (budget === undefined || budget === 0n) return bad('--max-insns: expected a positive whole number');
   if (profile === undefined) return bad(`--cpu: unknown CPU '${opts.cpu}'`);
-  if (opts.el !== undefined && !/^[012]$/.test(opts.el)) return bad(`--el: expected 0, 1 or 2, not '${opts.el}'`);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);

@@ -66,11 +66,15 @@ const BARRIER_MATCH = 0xd503301f;
 const ERET = 0xd69f03e0;
 const BARRIER_OPTS: Record<number, string> = { 15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 3: 'osh' };
 
+/** The index of the context the hypervisor's `cur_ctx` points at (context-table rows are 512 bytes: context-table.ts). */
+export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
+  const ctxTable = Number(img.symbols.get('ctx_table')!);
+  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / 512;
+}
+
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
 export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
-  const ctxTable = Number(img.symbols.get('ctx_table')!);
-  const curCtxAddr = Number(img.symbols.get('cur_ctx')!);
-  const ctxOf = (): number => (Number(mem.readU64(curCtxAddr)) - ctxTable) / 0x200;
+  const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
     episodes: [], isolation: [], stale: [], vmidProblems: [],
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),

@@ -74,3 +74,50 @@ test('twostage walk runs to --until and reports; an address never reached is exi
   assert.equal(walkCommand(HELLO, { until: '0x1234', va: '0', maxInsns: '50' }, () => {}, (s) => (err += s)), 1);
   assert.equal(walkCommand(HELLO, { until: '0x1234', va: '0', access: 'fetch' }, () => {}, (s) => (err += s)), 2);
 });
+
+// --- the scenario form: the regime the hypervisor enters a context with ---
+
+const SEED = 'scenarios/seed.yaml';
+const walkIn = (opts: Record<string, string>, file?: string) => {
+  let out = '';
+  let err = '';
+  const status = walkCommand(file, { scenario: SEED, ...opts }, (s) => (out += s), (s) => (err += s));
+  return { status, out, err };
+};
+
+test('scenario walk: the native app at its first entry — EL0, the hypervisor-owned 4-level stage 1, stage 2 off', () => {
+  const r = walkIn({ context: 'app', va: '0xff8000008000', access: 'write' });
+  assert.equal(r.status, 0, r.err);
+  assert.match(r.out, /^context app \(native app\) under el1-shim, entry 1: PC 0x0000ff8000000000, EL0\n/);
+  assert.match(r.out, /VMID 3: stage 1 on .*; stage 2 off/);
+  assert.equal(r.out.match(/^stage 1 level [0-3]:/gm)?.length, 4);
+  // the app's 1 MiB at VA 0xff80_0000_0000 lies in its own memory: the write is allowed at EL0, never executable at EL1
+  assert.match(r.out, /^result: PA 0x0000408\w+, Normal/m);
+  assert.match(r.out, /^permissions: EL1 rw-, EL0 rwx$/m);
+});
+
+test('scenario walk: a VM at its last entry — its own stage 1 (turned on by its kernel) nested in stage 2 with its VMID', () => {
+  const r = walkIn({ context: 'vm1', va: '0x0', entry: 'last' });
+  assert.equal(r.status, 0, r.err);
+  assert.match(r.out, /VMID 1: stage 1 on .*; stage 2 on \(VTCR_EL2/);
+  assert.match(r.out, /^ {4}stage 2 level \d: /m, 'each stage-1 descriptor read is walked through stage 2');
+});
+
+test('scenario walk: seed-literal never enters the app — the illegal exception return is said, the walk still shown', () => {
+  const r = walkIn({ context: 'app', va: '0xff8000008000', hosting: 'seed-literal' });
+  assert.equal(r.status, 0, r.err);
+  assert.match(r.out, /illegal exception return \(PSTATE\.IL = 1\): the PE stayed at EL2/);
+});
+
+test('scenario walk: bad requests get one line and exit 2; an entry that never happens exits 1', () => {
+  const unknown = walkIn({ context: 'nope', va: '0' });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.err, /no context 'nope' in scenarios\/seed.yaml \(it has vm1, vm2, app\)/);
+  assert.equal(walkIn({ context: 'app', va: '0', entry: '0' }).status, 2);
+  assert.equal(walkIn({ context: 'app', va: '0', hosting: 'vhe' }).status, 2);
+  assert.equal(walkIn({ context: 'app', va: '0' }, 'examples/hello.elf').status, 2, 'FILE and --scenario together');
+  assert.equal(walkCommand(undefined, { scenario: SEED, va: '0' }, () => {}, () => {}), 2, '--scenario without --context');
+  const never = walkIn({ context: 'vm2', va: '0', entry: '100000' });
+  assert.equal(never.status, 1);
+  assert.match(never.err, /entered vm2 \d+ time\(s\) under el1-shim; no entry 100000/);
+});
