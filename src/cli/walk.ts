@@ -13,7 +13,7 @@ import { hex32, hex64, parseU64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
-import { faultText, hexPa } from '../machine/trace-mmu.ts';
+import { describeEntry, faultText, hexPa } from '../machine/trace-mmu.ts';
 import { VirtMachine } from '../machine/virt.ts';
 import { allowed, type DescriptorRead, explainTranslation } from '../mmu/explain.ts';
 import { s1Enabled, s2Enabled } from '../mmu/params.ts';
@@ -35,6 +35,8 @@ export interface WalkOptions {
   readonly el?: string;
   readonly cpu?: string;
   readonly maxInsns?: string;
+  /** Also list the TLB's valid entries at the stop. */
+  readonly tlb?: boolean;
 }
 
 export function registerWalk(program: Command): void {
@@ -48,6 +50,7 @@ export function registerWalk(program: Command): void {
     .option('--hosting <mode>', 'with --scenario: override its hosting mode')
     .option('--entry <n>', "with --scenario: at the hypervisor's n-th ERET into the context (calls it resumes count), or 'last'", '1')
     .requiredOption('--va <addr>', 'the virtual address to translate')
+    .option('--tlb', 'also list every valid TLB entry at the stop (regime, VMID/ASID, input block, kind, output)')
     .option('--access <kind>', 'read | write | exec', 'read')
     .option('--el <n>', '0 | 1 | 2 (default: the EL at the stop)')
     .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
@@ -74,6 +77,7 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
     const r = scenarioWalkCpu({ file: opts.scenario, context: opts.context, hosting: opts.hosting, entry: opts.entry }, out, err);
     if (typeof r === 'number') return r;
     out(explainWalk(r.cpu, va, acc, opts.el === undefined ? r.el : Number(opts.el)).join('\n') + '\n');
+    if (opts.tlb === true) out(tlbLines(r.cpu).join('\n') + '\n');
     return 0;
   }
   if (file === undefined) return bad('give an ELF FILE (with --until) or --scenario S --context NAME');
@@ -109,7 +113,17 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
   }
   const el = opts.el === undefined ? c.el : Number(opts.el);
   out(explainWalk(c, va, acc, el).join('\n') + '\n');
+  if (opts.tlb === true) out(tlbLines(c).join('\n') + '\n');
   return 0;
+}
+
+/** The TLB's valid entries, by regime, VMID and input address (what a speculative or stale fill left is visible here). */
+export function tlbLines(c: Cpu): string[] {
+  const t = c.tlb;
+  const valid: number[] = [];
+  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0) valid.push(e);
+  valid.sort((a, b) => t.regime[a]! - t.regime[b]! || t.vmid[a]! - t.vmid[b]! || t.key[a]! * 2 ** t.shift[a]! - t.key[b]! * 2 ** t.shift[b]!);
+  return [`TLB: ${valid.length} valid entr${valid.length === 1 ? 'y' : 'ies'} of ${t.capacity}`, ...valid.map((e) => '  ' + describeEntry(t, e))];
 }
 
 const ACC_NAME = ['read', 'write', 'exec'];

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { SR } from '../../src/arch/sysreg-table.ts';
-import { explainWalk, walkCommand } from '../../src/cli/walk.ts';
+import { explainWalk, walkCommand, type WalkOptions } from '../../src/cli/walk.ts';
 import { ACC_READ, ACC_WRITE } from '../../src/mmu/result.ts';
 import { makeCpu } from '../helpers/cpu.ts';
 import { AF, AP_RW_ALL, MAIR_NORMAL0_DEVICE1, NG, S2_NORMAL_WB, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
@@ -78,7 +78,7 @@ test('twostage walk runs to --until and reports; an address never reached is exi
 // --- the scenario form: the regime the hypervisor enters a context with ---
 
 const SEED = 'scenarios/seed.yaml';
-const walkIn = (opts: Record<string, string>, file?: string) => {
+const walkIn = (opts: WalkOptions, file?: string) => {
   let out = '';
   let err = '';
   const status = walkCommand(file, { scenario: SEED, ...opts }, (s) => (out += s), (s) => (err += s));
@@ -120,4 +120,16 @@ test('scenario walk: bad requests get one line and exit 2; an entry that never h
   const never = walkIn({ context: 'vm2', va: '0', entry: '100000' });
   assert.equal(never.status, 1);
   assert.match(never.err, /entered vm2 \d+ time\(s\) under el1-shim; no entry 100000/);
+});
+
+test('--tlb lists the valid TLB entries at the stop, tagged: each VM under its own VMID', () => {
+  const r = walkIn({ context: 'vm2', va: '0x40000000', entry: '3', tlb: true });
+  assert.equal(r.status, 0, r.err);
+  const lines = r.out.split('\n');
+  const head = lines.findIndex((l) => /^TLB: \d+ valid entr(y|ies) of \d+$/.test(l));
+  assert.ok(head > 0, r.out);
+  const entries = lines.slice(head + 1).filter((l) => l !== '');
+  assert.equal(entries.length, Number(/^TLB: (\d+)/.exec(lines[head]!)![1]));
+  assert.ok(entries.some((l) => /^ {2}EL1&0 VMID 2 .* -> PA 0x0000406/.test(l)), 'vm2 runs at PA 0x4060_0000: its stage 2 is cached under VMID 2');
+  assert.ok(entries.every((l) => !/VMID 2 .* -> PA 0x0000404/.test(l)), "no VMID-2 entry points into vm1's memory");
 });
