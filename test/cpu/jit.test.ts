@@ -16,6 +16,8 @@ import { HOT } from '../../src/cpu/jit/block.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
+import { SR } from '../../src/arch/sysreg-table.ts';
+import { AF, AP_RO_EL1, AP_RW_EL1, MAIR_NORMAL0_DEVICE1, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
 
 const CODE = 0x4008_0000;
 const DATA = 0x4010_0000; // x20: the data pointer (unsigned offsets reach 32 KiB)
@@ -76,14 +78,19 @@ function word(s: Spec, pos: number, len: number): number {
   return w;
 }
 
-function program(body: readonly Spec[], init: readonly bigint[]): Uint8Array {
+/** Vectors that skip the instruction that trapped and count it in x26, for exceptions taken to `el`. */
+const skipVectors = (el: number): string =>
+  `    mrs x27, elr_el${el}\n    add x27, x27, #4\n    msr elr_el${el}, x27\n    add x26, x26, #1\n    eret\n    .balign 128\n`.repeat(16);
+
+/** The program, run at `el` (its VBAR), and where its EL2 vectors are (for stage-2 faults taken from EL1). */
+function program(body: readonly Spec[], init: readonly bigint[], el = 2): { bytes: Uint8Array; vbar2: bigint } {
   const words = body.map((s, i) => word(s, i, body.length));
   const src = `
 _start:
     ldr x20, =${DATA}
     adr x15, body
-    ldr x0, =vectors
-    msr vbar_el2, x0
+    ldr x0, =vectors_el${el}
+    msr vbar_el${el}, x0
 ${init.map((v, r) => `    ldr x${r}, =0x${v.toString(16)}`).join('\n')}
     movz x28, #${ITERATIONS}
 body:
@@ -93,18 +100,49 @@ ${words.map((w) => `    .inst 0x${w.toString(16)}`).join('\n')}
 1:  b 1b
     .ltorg
     .balign 2048
-vectors:                    // every vector skips the instruction that trapped and counts it in x26
-${'    mrs x27, elr_el2\n    add x27, x27, #4\n    msr elr_el2, x27\n    add x26, x26, #1\n    eret\n    .balign 128\n'.repeat(16)}`;
+vectors_el2:
+${skipVectors(2)}
+vectors_el1:
+${skipVectors(1)}`;
   const r = assemble('jit-random.S', src, { base: BigInt(CODE) });
   assert.deepEqual(r.diagnostics, []);
-  return r.sections[0]!.bytes;
+  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr };
 }
 
-function run(image: Uint8Array, translate: boolean, budget: number): Cpu {
+/**
+ * EL1 under stage 1 + stage 2 (VMID 1), identity maps: 64 KiB of code (EL1 read/write/execute), the first 16 KiB of
+ * data read/write, the next 8 KiB read-only at stage 1 (stores fault to EL1) and the last 8 KiB read-only at stage 2
+ * (stores fault to EL2, which skips them); anything else faults.
+ */
+function enterEl1WithMmu(c: Cpu, vbar2: bigint): void {
+  const s1 = new Tables(c.mem, 12, 0, 48, 0x4100_0000);
+  const s2 = new Tables(c.mem, 12, 0, 44, 0x4200_0000);
+  const page = (a: number, s1Attrs: bigint, s2Attrs: bigint): void => {
+    s1.map(BigInt(a), BigInt(a), 3, AF | s1Attrs);
+    s2.map(BigInt(a), BigInt(a), 3, AF | S2_NORMAL_WB | s2Attrs);
+  };
+  for (let a = CODE; a < CODE + 0x10000; a += 0x1000) page(a, AP_RW_EL1, S2AP_RW);
+  for (let a = DATA; a < DATA + 0x8000; a += 0x1000) {
+    page(a, a < DATA + 0x4000 ? AP_RW_EL1 : AP_RO_EL1, a < DATA + 0x6000 ? S2AP_RW : S2AP_RO);
+  }
+  for (let a = 0x4100_0000; a < s1.next; a += 0x1000) s2.map(BigInt(a), BigInt(a), 3, AF | S2_NORMAL_WB | S2AP_RW);
+  c.sr[SR.TCR_EL1] = TCR_4K_48;
+  c.sr[SR.TTBR0_EL1] = BigInt(s1.root);
+  c.sr[SR.MAIR_EL1] = MAIR_NORMAL0_DEVICE1;
+  c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | 1n; // M
+  c.sr[SR.VTCR_EL2] = 20n | (2n << 6n) | (4n << 16n) | (1n << 31n); // 44-bit IPA, 4K, start level 0, PS 44 bits
+  c.sr[SR.VTTBR_EL2] = (1n << 48n) | BigInt(s2.root);
+  c.sr[SR.HCR_EL2] = (1n << 31n) | 1n; // RW, VM
+  c.sr[SR.VBAR_EL2] = vbar2;
+  c.setElSp(1, 1);
+}
+
+function run(image: { bytes: Uint8Array; vbar2: bigint }, translate: boolean, budget: number, el = 2): Cpu {
   const mem = new PhysMemory(0x4000_0000, 256 * 1024 * 1024);
-  mem.writeBytes(CODE, image);
+  mem.writeBytes(CODE, image.bytes);
   const c = new Cpu(CORTEX_A57, mem);
   c.reset(BigInt(CODE));
+  if (el === 1) enterEl1WithMmu(c, image.vbar2);
   c.translateBlocks = translate;
   // in slices, as the machine runs it (a block never runs past a slice's budget)
   for (let done = 0; done < budget; ) {
@@ -125,25 +163,27 @@ function state(c: Cpu): unknown {
   };
 }
 
-test('random looping programs end in the same state translated and interpreted', () => {
-  let translated = 0;
-  fc.assert(
-    fc.property(
-      fc.array(spec, { minLength: 2, maxLength: 48 }),
-      fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
-      fc.integer({ min: 200, max: 6000 }),
-      (body, init, budget) => {
-        const image = program(body, init);
-        const a = run(image, false, budget);
-        const b = run(image, true, budget);
-        if (b.fetchBlocks.lens.some((l) => l !== 0)) translated++;
-        assert.deepEqual(state(b), state(a));
-      },
-    ),
-    { numRuns: 400 },
-  );
-  assert.ok(translated > 100, `only ${translated} of 400 programs ran a translated block`);
-});
+for (const el of [2, 1]) {
+  test(`random looping programs end in the same state translated and interpreted (${el === 2 ? 'EL2, MMU off' : 'EL1, stage 1 + stage 2'})`, () => {
+    let translated = 0;
+    fc.assert(
+      fc.property(
+        fc.array(spec, { minLength: 2, maxLength: 48 }),
+        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+        fc.integer({ min: 200, max: 6000 }),
+        (body, init, budget) => {
+          const image = program(body, init, el);
+          const a = run(image, false, budget, el);
+          const b = run(image, true, budget, el);
+          if (b.fetchBlocks.lens.some((l) => l !== 0)) translated++;
+          assert.deepEqual(state(b), state(a));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    assert.ok(translated > 75, `only ${translated} of 300 programs ran a translated block`);
+  });
+}
 
 test('stores into the running block: each rewritten instruction runs, as interpreted', () => {
   const ADD_0 = 0x91000021; // add x1, x1, #0; + (p << 10) is add x1, x1, #p
@@ -166,7 +206,7 @@ loop:
 1:  b 1b
     .ltorg
 `;
-  const image = assemble('smc.S', src, { base: BigInt(CODE) }).sections[0]!.bytes;
+  const image = { bytes: assemble('smc.S', src, { base: BigInt(CODE) }).sections[0]!.bytes, vbar2: 0n };
   const a = run(image, false, 2000);
   const b = run(image, true, 2000);
   assert.deepEqual(state(b), state(a));
