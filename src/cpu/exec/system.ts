@@ -246,8 +246,9 @@ export function wfx(c: Cpu): void {
   if (el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & (wfe ? SCTLR_NTWE : SCTLR_NTWI)) === 0) return raiseHere(c, syncTarget(c), EC_WFX, WFX_ISS | wfe);
   // HCR_EL2.TWI/TWE trap EL0/EL1 WFI/WFE to EL2 (EC 0x01)
   if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, WFX_ISS | wfe);
-  // Not trapped: no interrupt or event source is modelled yet, so the PE wakes at once. Leaving the
-  // low-power state early is always permitted (WFI/WFE may complete spuriously), so this is a legal outcome.
+  // Not trapped: the PE wakes at once. Time is the retired-instruction count, so there is no idle time to skip: a
+  // wait loop around WFI/WFE runs until the timer's deadline comes; leaving the low-power state early is always
+  // permitted (WFI/WFE may complete spuriously, ARM §D1.16), so this is a legal outcome.
 }
 
 /** CLREX: ClearExclusiveLocal. */
