@@ -248,7 +248,7 @@ export function wfx(c: Cpu): void {
   if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, WFX_ISS | wfe);
   // Not trapped: the PE wakes at once. Time is the retired-instruction count, so there is no idle time to skip: a
   // wait loop around WFI/WFE runs until the timer's deadline comes; leaving the low-power state early is always
-  // permitted (WFI/WFE may complete spuriously, ARM §D1.16), so this is a legal outcome.
+  // permitted (the Arm ARM's Wait For Interrupt and Wait For Event mechanisms allow spurious wake-ups).
 }
 
 /** CLREX: ClearExclusiveLocal. */
