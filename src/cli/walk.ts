@@ -18,6 +18,7 @@ import { VirtMachine } from '../machine/virt.ts';
 import { allowed, type DescriptorRead, explainTranslation } from '../mmu/explain.ts';
 import { s1Enabled, s2Enabled } from '../mmu/params.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
+import { abortEc, abortIss, abortTarget, hpfarOf } from '../cpu/abort.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { scenarioWalkCpu } from './walk-scenario.ts';
 
@@ -239,14 +240,12 @@ function mairText(a: number): string {
 
 /** The exception the fault would raise: target, ESR with its fields, FAR, HPFAR (ARCH-NOTES §7e–§7f). */
 function faultLines(c: Cpu, r: TranslateResult, va: bigint, acc: number, el: number): string[] {
-  const tge = (c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0;
-  const target = r.stage2 || el === 2 || (el === 0 && tge) ? 2 : 1;
+  const target = abortTarget(r, el, (c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0);
   const lower = target > el;
-  const ec = acc === ACC_EXEC ? (lower ? 0x20 : 0x21) : lower ? 0x24 : 0x25;
+  const ec = abortEc(acc, target, el);
   const fsc = faultStatusCode(r);
-  const wnr = acc === ACC_WRITE && !r.s1ptw;
-  const iss = fsc | (r.s1ptw ? 1 << 7 : 0) | (wnr ? 1 << 6 : 0) | (r.fault === FAULT_EXTERNAL_WALK ? 1 << 9 : 0);
-  const esr = ((ec << 26) | (1 << 25) | iss) >>> 0;
+  const esr = ((ec << 26) | (1 << 25) | abortIss(r, acc, target, 0)) >>> 0; // IL = 1: every abort here is an A64 access
+  const wnr = (esr & (1 << 6)) !== 0;
   const what = `${acc === ACC_EXEC ? 'Instruction' : 'Data'} Abort from ${lower ? 'a lower EL' : 'the same EL'}`;
   const fields = [`EC 0x${ec.toString(16)} ${what}`, 'IL', `${acc === ACC_EXEC ? 'IFSC' : 'DFSC'} 0x${fsc.toString(16).padStart(2, '0')}`];
   if (r.s1ptw) fields.push('S1PTW');
@@ -254,7 +253,7 @@ function faultLines(c: Cpu, r: TranslateResult, va: bigint, acc: number, el: num
   if (r.fault === FAULT_EXTERNAL_WALK) fields.push('EA');
   const lines = [`fault: ${faultText(r)}`, `  taken to EL${target}: ESR_EL${target} ${hex32(esr)} (${fields.join(', ')}; ISV etc. depend on the instruction)`];
   lines.push(`  FAR_EL${target} ${hex64(va)}`);
-  if (r.stage2) lines.push(`  HPFAR_EL2 ${hex64(BigInt(Math.floor(r.ipa / 4096)) << 4n)} (FIPA: IPA ${hexPa(r.ipa - (r.ipa % 4096))})`);
+  if (r.stage2) lines.push(`  HPFAR_EL2 ${hex64(hpfarOf(r))} (FIPA: IPA ${hexPa(r.ipa - (r.ipa % 4096))})`);
   return lines;
 }
 

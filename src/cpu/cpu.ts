@@ -3,12 +3,12 @@
 import type { Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
-import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, FAULT_EXTERNAL_WALK, faultStatusCode, TranslateResult } from '../mmu/result.ts';
+import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, TranslateResult } from '../mmu/result.ts';
+import { HCR } from '../arch/hcr.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
-import {
-  EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, raiseHere, syncTarget,
-} from './exception.ts';
+import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
+import { EC_ILLEGAL, EC_PC_ALIGN, hcrLo, raiseHere, syncTarget } from './exception.ts';
 import { takeInterrupt } from './interrupt.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
@@ -218,23 +218,10 @@ export class Cpu extends CpuState implements TranslationContext {
    * `iss` carries the access-specific ISS bits (WnR, ISV/SAS/SSE/SRT/SF/AR) the caller knows.
    */
   abort(r: TranslateResult, va: bigint, acc: number, iss: number): void {
-    // Stage-2 faults always go to EL2; stage-1 faults to EL1 unless at EL2 or routed by TGE
-    const target = r.stage2 ? 2 : syncTarget(this);
-    const lower = target > this.el;
-    let ec: number;
-    if (acc === ACC_EXEC) ec = lower ? EC_IABT_LOWER : EC_IABT_SAME;
-    else ec = lower ? EC_DABT_LOWER : EC_DABT_SAME;
-    let syn = faultStatusCode(r) | (r.s1ptw ? 1 << 7 : 0);
-    if (acc !== ACC_EXEC) syn |= iss;
-    // WnR: a write, or a CMO/AT (the caller passes WnR); a stage-2 fault on a stage-1 walk reports the walk's read
-    // (ARM J1 S2 walk for a TTW access has write = FALSE on v8.0, no hardware table updates)
-    if ((acc === ACC_WRITE && !r.s1ptw) || (iss & (1 << 6)) !== 0) syn |= 1 << 6;
-    if (r.fault === FAULT_EXTERNAL_WALK) syn |= 1 << 9; // EA: external abort on the table walk
-    // ISV/SAS/SSE/SRT/SF/AR (ISS[24:14]) only for stage-2 aborts taken to EL2, never with S1PTW=1 (ARM §D24.2.46 ISV; QEMU merge_syn_data_abort)
-    if (!(r.stage2 && target === 2 && !r.s1ptw)) syn &= ~0x1ffc000;
+    const target = abortTarget(r, this.el, (hcrLo(this) & HCR.TGE) !== 0);
     this.setFar(target, va);
-    if (r.stage2 && target === 2) this.sr[SR.HPFAR_EL2] = BigInt(Math.floor(r.ipa / 4096)) << 4n; // FIPA = IPA[47:12] at bits 39:4
-    raiseHere(this, target, ec, syn);
+    if (r.stage2 && target === 2) this.sr[SR.HPFAR_EL2] = hpfarOf(r);
+    raiseHere(this, target, abortEc(acc, target, this.el), abortIss(r, acc, target, iss));
   }
 
   // --- data accesses: the VA is in slot TMP0; loads return the value zero-extended in slot TMP1 ---
