@@ -9,17 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { profileByName } from '../arch/profiles.ts';
 import { ASM_DIR, type BuiltImage } from '../hyp/image.ts';
+import type { Regime } from '../hyp/reach.ts';
 import { ImageMemory } from './memory.ts';
 import { baddr, bothEls, mappings, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
 
 /** The registers the switch loads for a context, as they stand in the image's context table. */
-export interface AuditRegs {
-  readonly hcr: bigint;
-  readonly vttbr: bigint;
-  readonly vtcr: bigint;
-  readonly ttbr0: bigint;
-  readonly tcr: bigint;
-  readonly sctlr: bigint;
+export interface AuditRegs extends Regime {
   /** 0 VM (owns its EL1 and stage 1), 1 native app (stage 1 owned by the hypervisor). */
   readonly kind: number;
 }
