@@ -72,24 +72,32 @@ const ENDS_BLOCK = new Set(['branch', 'exception', 'system', 'fpsimd']);
 export function blockSource(words: Uint32Array, start: number, end: number): { body: string; handlers: number[]; len: number; hostCache: boolean } {
   const lines: string[] = [];
   const handlers = new Set<number>();
-  const env: EmitEnv = { i: 0, flags: -1, hostCache: false };
+  let w = 0;
+  let op = 0;
   let i = 0;
+  // the handler call of instruction i, exactly as the interpreter runs it, then leave if the fetch tag changed
+  const handlerCall = (): string => {
+    const h = HANDLER_OF[op]!;
+    handlers.add(h);
+    env.flags = -1; // the handler may have set flags the block does not know
+    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+  };
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, handlerCall };
   for (let k = start; k < end; k++, i++) {
-    const w = words[k]!;
-    const op = decode(w);
+    w = words[k]!;
+    op = decode(w);
     const row = OPS[op]!;
     const last = op === 0 || ENDS_BLOCK.has(row.cls);
     env.i = i;
     const code = EMITTERS.get(row.exec)?.(w, env);
     if (code !== undefined) {
       lines.push(`    ${code} // ${row.id}`);
-    } else {
+    } else if (last) {
       const h = HANDLER_OF[op]!;
       handlers.add(h);
-      env.flags = -1; // the handler may have set flags the block does not know
-      const call = `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); `;
-      if (last) lines.push(`    ${call}u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
-      else lines.push(`    ${call}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1}; // ${row.id}`);
+      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
+    } else {
+      lines.push(`    ${handlerCall()} // ${row.id}`);
     }
     if (last) return { body: lines.join('\n'), handlers: [...handlers], len: i + 1, hostCache: env.hostCache };
   }

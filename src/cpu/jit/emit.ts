@@ -12,6 +12,7 @@ import { addSubShifted, logicalShifted } from '../exec/dp-reg.ts';
 import { addSubImm, logicalImm, moveWide } from '../exec/dp-imm.ts';
 import { b, bCond, bl, cbz, tbz } from '../exec/branch.ts';
 import { ldstUnsignedOffset } from '../exec/ldst.ts';
+import { ldstPair } from '../exec/ldst-pair.ts';
 import { singleIss } from '../exec/ldst-access.ts';
 import { HC_MASK } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
@@ -28,6 +29,8 @@ export interface EmitEnv {
   flags: number;
   /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
   hostCache: boolean;
+  /** The code that runs this instruction through its handler (a fast path's fallback). */
+  readonly handlerCall: () => string;
 }
 
 /** Returns the code for word `w`, or undefined to call the handler instead. */
@@ -207,6 +210,41 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   return `{ ${addr} ${hit}${move} } else { ${slow} } }`;
 }
 
+/**
+ * LDP/STP/LDNP/STNP of W or X registers without writeback, from a base other than SP: both halves straight from the
+ * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
+ * that holds no code); anything else — and LDP with Rt == Rt2, CONSTRAINED UNPREDICTABLE — runs ldstPair.
+ */
+function emitLdstPair(w: number, e: EmitEnv): string | undefined {
+  const opc = w >>> 30;
+  const idx = (w >>> 23) & 3;
+  const load = (w & (1 << 22)) !== 0;
+  const rn = (w >>> 5) & 31;
+  const rt = w & 31;
+  const rt2 = (w >>> 10) & 31;
+  if ((opc !== 0 && opc !== 2) || (idx !== 0 && idx !== 2) || rn === 31 || (load && rt === rt2)) return undefined;
+  const bytes = opc === 2 ? 8 : 4;
+  const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
+  e.hostCache = true;
+  const addr = `const lo = u[${rn * 2}] + ${offset}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
+  const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
+    `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${bytes - 1}) === 0 && ` +
+    `(a & 0xfff) <= ${0x1000 - 2 * bytes} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}) { ` +
+    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  const words = bytes / 4;
+  let move: string;
+  if (load) {
+    const t = WRITE_ZR[rt]!, t2 = WRITE_ZR[rt2]!;
+    move = bytes === 8
+      ? `u[${t2 * 2}] = pg.u32[wi + 2]; u[${t2 * 2 + 1}] = pg.u32[wi + 3]; u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = pg.u32[wi + 1];`
+      : `u[${t2 * 2}] = pg.u32[wi + 1]; u[${t2 * 2 + 1}] = 0; u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = 0;`;
+  } else {
+    move = `pg.u32[wi] = u[${rt * 2}]; pg.u32[wi + ${words}] = u[${rt2 * 2}];` +
+      (bytes === 8 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}]; pg.u32[wi + 3] = u[${rt2 * 2 + 1}];` : '');
+  }
+  return `{ ${addr} ${hit}${move} } else { ${e.handlerCall()} } }`;
+}
+
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
 function branchTo(e: EmitEnv, offset: number): string {
   return `u[${PC * 2}] = ${pcLo(e.i)}; addHalves(u, ${PC}, ${PC}, ${offset});`;
@@ -261,6 +299,7 @@ export const EMITTERS: ReadonlyMap<Handler, Emitter> = new Map<Handler, Emitter>
   [logicalShifted, emitLogicalShifted],
   [addSubShifted, emitAddSubShifted],
   [ldstUnsignedOffset, emitLdstUnsignedOffset],
+  [ldstPair, emitLdstPair],
   [bCond, emitBCond],
   [cbz, emitCbz],
   [tbz, emitTbz],
