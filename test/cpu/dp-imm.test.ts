@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeBitMasks } from '../../src/cpu/exec/bitmask.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
-import { SP } from '../../src/cpu/state.ts';
+import { OPS } from '../../src/cpu/decode.ts';
+import { INSN, PC, SP } from '../../src/cpu/state.ts';
 import { CODE, makeCpu, step } from '../helpers/cpu.ts';
 import { assertUndefined, run1 } from '../helpers/insn.ts';
 
@@ -58,6 +59,26 @@ test('ADRP adds a page offset to its own address with the low 12 bits cleared', 
   const d = makeCpu([0xf0ffffe3], CODE + 0xabc);
   step(d);
   assert.equal(d.x[3], BigInt(CODE - 0x1000));
+});
+
+test('ADR/ADRP anywhere in the 64-bit address space: the handler matches the Arm pseudocode on BigInts', () => {
+  // ADR: X[d] = PC + imm; ADRP: X[d] = (PC AND NOT 0xfff) + imm << 12 (C6.2.10, C6.2.11), mod 2^64, with PC the
+  // instruction's own address; covers carries and borrows across bit 32 and 64 and imm = ±2^20 (±4 GiB pages)
+  const M = (1n << 64n) - 1n;
+  const c = makeCpu([]);
+  const adr = OPS.find((r) => r.id === 'ADR')!.exec;
+  fc.assert(
+    fc.property(fc.bigInt({ min: 0n, max: M }), fc.integer({ min: -(1 << 20), max: (1 << 20) - 1 }), fc.boolean(), (pc0, imm, page) => {
+      const pc = pc0 & ~3n;
+      const w = ((page ? 0x90000000 : 0x10000000) | ((imm & 3) << 29) | (((imm >> 2) & 0x7ffff) << 5) | 7) >>> 0; // Rd = x7
+      c.x[PC] = (pc + 4n) & M; // a handler sees the next instruction's address
+      c.u32[INSN * 2] = w;
+      adr(c);
+      const want = page ? ((pc & ~0xfffn) + (BigInt(imm) << 12n)) & M : (pc + BigInt(imm)) & M;
+      assert.equal(c.x[7], want);
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 // ---------------------------------------------------------------- logical (immediate) (C6.2.12, .206, .123, .14)

@@ -112,16 +112,17 @@ export function moveWide(c: Cpu): void {
   u[half] = fill ^ imm;
 }
 
-const PAGE_MASK = 0xffff_ffff_ffff_f000n;
-
-/** ADR/ADRP: op immlo 10000 immhi Rd. The instruction's own address is PC - 4. */
+/** ADR/ADRP: op immlo 10000 immhi Rd. The instruction's own address is PC - 4; the sums run on the 32-bit halves. */
 export function adr(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const x = c.x;
+  const u = c.u32;
   const imm = (((w << 8) >> 11) & ~3) | ((w >>> 29) & 3); // SignExtend(immhi:immlo, 21)
   const d = WRITE_ZR[w & 31]!;
-  if ((w & 0x80000000) !== 0) x[d] = ((x[PC]! - 4n) & PAGE_MASK) + BigInt(imm) * 4096n; // ADRP: 4 KiB pages
-  else x[d] = x[PC]! - 4n + BigInt(imm);
+  if ((w & 0x80000000) === 0) return addHalves(u, d, PC, imm - 4);
+  // ADRP: (this instruction's address with bits 11:0 cleared) + imm * 4096, |imm * 4096| <= 2^32
+  addHalves(u, TMP2, PC, -4);
+  u[TMP2 * 2] = u[TMP2 * 2]! & 0xfffff000;
+  addHalves(u, d, TMP2, imm * 4096);
 }
 
 /**

@@ -215,7 +215,10 @@ export function condCompare(c: Cpu): void {
   if ((w & 0x80000000) !== 0) {
     const x = c.x;
     x[FLAG_A] = x[n]!;
-    x[FLAG_B] = isImm ? BigInt(field) : x[field]!;
+    if (isImm) {
+      c.u32[FLAG_B * 2] = field; // imm5, zero-extended: no BigInt conversion per instruction
+      c.u32[FLAG_B * 2 + 1] = 0;
+    } else x[FLAG_B] = x[field]!;
     x[FLAG_R] = sub ? x[FLAG_A]! - x[FLAG_B]! : x[FLAG_A]! + x[FLAG_B]!;
     c.flagKind = sub ? FLAGS_SUB64 : FLAGS_ADD64;
   } else {

@@ -77,7 +77,9 @@ function systemAccessTrap(c: Cpu, target: number, w: number): void {
 /** Monotonic physical count: the retired-instruction count, advanced by at least one per read so polling loops progress. */
 function physicalCount(c: Cpu): void {
   const x = c.x;
-  x[TMP0] = BigInt(c.retired());
+  const n = c.retired(); // < 2^53: its halves, no BigInt conversion
+  c.u32[TMP0 * 2] = n >>> 0;
+  c.u32[TMP0 * 2 + 1] = Math.floor(n / 4294967296);
   if (x[TMP0]! > c.sr[SR.CNTPCT_EL0]!) c.sr[SR.CNTPCT_EL0] = x[TMP0]!;
   else c.sr[SR.CNTPCT_EL0] = c.sr[SR.CNTPCT_EL0]! + 1n;
 }
@@ -96,7 +98,8 @@ function readComputed(c: Cpu, i: number, d: number): void {
   } else {
     // DCZID_EL0.DZP: DC ZVA prohibited at this EL by SCTLR_EL1.DZE (EL0) or HCR_EL2.TDZ (EL0/EL1)
     const dzp = (c.el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & SCTLR_DZE) === 0) || (c.el < 2 && (hcrEff(c) & HCR.TDZ) !== 0);
-    c.x[d] = BigInt(c.profile.id.dczidBs | (dzp ? 16 : 0));
+    c.u32[d * 2] = c.profile.id.dczidBs | (dzp ? 16 : 0);
+    c.u32[d * 2 + 1] = 0;
   }
 }
 
@@ -157,12 +160,16 @@ export function msrMrs(c: Cpu): void {
         c.x[d] = c.sync !== null && SYNC[j] === 1 ? c.sync.read(c, j) : c.sr[j]!;
         return;
       }
-      case K_PSTATE:
-        if (i === SR.NZCV) c.x[d] = BigInt(readNzcv(c));
-        else if (i === SR.DAIF) c.x[d] = BigInt(c.daif & 0x3c0);
-        else if (i === SR.CurrentEL) c.x[d] = BigInt(el << 2);
-        else c.x[d] = BigInt(c.spsel); // SPSel
+      case K_PSTATE: {
+        // PSTATE fields are 32-bit values: written to the halves, no BigInt conversion
+        const u = c.u32;
+        if (i === SR.NZCV) u[d * 2] = readNzcv(c);
+        else if (i === SR.DAIF) u[d * 2] = c.daif & 0x3c0;
+        else if (i === SR.CurrentEL) u[d * 2] = el << 2;
+        else u[d * 2] = c.spsel; // SPSel
+        u[d * 2 + 1] = 0;
         return;
+      }
       case K_SP:
         c.x[d] = c.readBankedSp(spBank(i));
         return;
