@@ -98,13 +98,20 @@ ${words.map((w) => `    .inst 0x${w.toString(16)}`).join('\n')}
     subs x28, x28, #1
     b.ne body
 1:  b 1b
+`;
+  return withVectors('jit-random.S', src);
+}
+
+/** Assemble `src` at CODE, followed by its literal pool and the skipping vectors for EL2 and EL1. */
+function withVectors(file: string, src: string): { bytes: Uint8Array; vbar2: bigint } {
+  const text = `${src}
     .ltorg
     .balign 2048
 vectors_el2:
 ${skipVectors(2)}
 vectors_el1:
 ${skipVectors(1)}`;
-  const r = assemble('jit-random.S', src, { base: BigInt(CODE) });
+  const r = assemble(file, text, { base: BigInt(CODE) });
   assert.deepEqual(r.diagnostics, []);
   return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr };
 }
@@ -234,15 +241,8 @@ loop:
     subs x28, x28, #1
     b.ne loop
 1:  b 1b
-    .ltorg
-    .balign 2048
-vectors_el2:
-${skipVectors(2)}
-vectors_el1:
-${skipVectors(1)}`;
-  const r = assemble('pair-cross.S', src, { base: BigInt(CODE) });
-  assert.deepEqual(r.diagnostics, []);
-  const image = { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr };
+`;
+  const image = withVectors('pair-cross.S', src);
   const a = run(image, false, 1000, 1);
   const b = run(image, true, 1000, 1);
   assert.deepEqual(state(b), state(a));
