@@ -44,8 +44,11 @@ function runToEntry(img: BuiltImage, ctx: number, entry: number): { cpu: Cpu; en
   return { cpu: m.cpu, entries, reached: eret && r.stop.kind === 'halt' };
 }
 
-/** Run the scenario form of `twostage walk`; returns the CPU positioned in the context, or an exit status. */
-export function scenarioWalkCpu(req: ScenarioWalkRequest, out: (s: string) => void, err: (s: string) => void): { cpu: Cpu; el: number } | number {
+/**
+ * Run the scenario form of `twostage walk`; returns the CPU positioned in the context, the EL to walk at and a line
+ * saying where it stopped — or an exit status.
+ */
+export function scenarioWalkCpu(req: ScenarioWalkRequest, err: (s: string) => void): { cpu: Cpu; el: number; where: string } | number {
   const bad = (why: string): number => {
     err(`twostage walk: ${why}\n`);
     return EXIT_BAD_INPUT;
@@ -81,6 +84,5 @@ export function scenarioWalkCpu(req: ScenarioWalkRequest, out: (s: string) => vo
   const where = c.el === 2
     ? `the ERET was an illegal exception return (PSTATE.IL = ${c.il}): the PE stayed at EL2; the walk uses the registers loaded for it`
     : `PC ${hex64(c.x[PC]!)}, EL${c.el}`;
-  out(`context ${info.name} (${info.kind === 'vm' ? 'VM' : 'native app'}) under ${img.hosting}, entry ${want}: ${where}\n`);
-  return { cpu: c, el };
+  return { cpu: c, el, where: `context ${info.name} (${info.kind === 'vm' ? 'VM' : 'native app'}) under ${img.hosting}, entry ${want}: ${where}` };
 }

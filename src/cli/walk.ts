@@ -38,6 +38,8 @@ export interface WalkOptions {
   readonly maxInsns?: string;
   /** Also list the TLB's valid entries at the stop. */
   readonly tlb?: boolean;
+  /** text (default) or json. */
+  readonly format?: string;
 }
 
 export function registerWalk(program: Command): void {
@@ -52,6 +54,7 @@ export function registerWalk(program: Command): void {
     .option('--entry <n>', "with --scenario: at the hypervisor's n-th ERET into the context (calls it resumes count), or 'last'", '1')
     .requiredOption('--va <addr>', 'the virtual address to translate')
     .option('--tlb', 'also list every valid TLB entry at the stop (regime, VMID/ASID, input block, kind, output)')
+    .option('--format <kind>', 'text | json', 'text')
     .option('--access <kind>', 'read | write | exec', 'read')
     .option('--el <n>', '0 | 1 | 2 (default: the EL at the stop)')
     .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
@@ -72,14 +75,22 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
   if (va === undefined) return bad(`--va: not an address: '${opts.va}'`);
   if (acc === undefined) return bad(`--access: expected read, write or exec, not '${opts.access}'`);
   if (opts.el !== undefined && !/^[012]$/.test(opts.el)) return bad(`--el: expected 0, 1 or 2, not '${opts.el}'`);
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') return bad(`--format: expected text or json, not '${format}'`);
+  /** Print the walk (and the TLB) at the stop, with the line saying where that is. */
+  const show = (c: Cpu, el: number, where?: string): number => {
+    const report = walkReport(c, va, acc, el);
+    const tlb = opts.tlb === true ? tlbLines(c) : undefined;
+    if (format === 'json') out(JSON.stringify({ ...(where !== undefined ? { stop: where } : {}), walk: report, ...(tlb !== undefined ? { tlb: tlb.slice(1).map((l) => l.trim()) } : {}) }, null, 2) + '\n');
+    else out([...(where !== undefined ? [where] : []), ...renderWalk(report), ...(tlb ?? [])].join('\n') + '\n');
+    return 0;
+  };
   if (opts.scenario !== undefined) {
     if (file !== undefined || opts.until !== undefined) return bad('give either FILE with --until, or --scenario with --context, not both');
     if (opts.context === undefined) return bad('--scenario needs --context NAME');
-    const r = scenarioWalkCpu({ file: opts.scenario, context: opts.context, hosting: opts.hosting, entry: opts.entry }, out, err);
+    const r = scenarioWalkCpu({ file: opts.scenario, context: opts.context, hosting: opts.hosting, entry: opts.entry }, err);
     if (typeof r === 'number') return r;
-    out(explainWalk(r.cpu, va, acc, opts.el === undefined ? r.el : Number(opts.el)).join('\n') + '\n');
-    if (opts.tlb === true) out(tlbLines(r.cpu).join('\n') + '\n');
-    return 0;
+    return show(r.cpu, opts.el === undefined ? r.el : Number(opts.el), r.where);
   }
   if (file === undefined) return bad('give an ELF FILE (with --until) or --scenario S --context NAME');
   const until = parseU64(opts.until ?? '');
@@ -112,10 +123,7 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
       return 1;
     }
   }
-  const el = opts.el === undefined ? c.el : Number(opts.el);
-  out(explainWalk(c, va, acc, el).join('\n') + '\n');
-  if (opts.tlb === true) out(tlbLines(c).join('\n') + '\n');
-  return 0;
+  return show(c, opts.el === undefined ? c.el : Number(opts.el));
 }
 
 /** The TLB's valid entries, by regime, VMID and input address (what a speculative or stale fill left is visible here). */
@@ -129,44 +137,96 @@ export function tlbLines(c: Cpu): string[] {
 
 const ACC_NAME = ['read', 'write', 'exec'];
 
+/** One descriptor read of a walk. */
+export interface WalkRead {
+  readonly stage: number;
+  readonly level: number;
+  /** The table's base: an IPA for a stage-1 table under stage 2, else a PA. */
+  readonly table: string;
+  readonly index: number;
+  /** Where the descriptor was read (PA). */
+  readonly pa: string;
+  readonly descriptor: string;
+  /** The descriptor with every field decoded. */
+  readonly decoded: string;
+}
+
+/** What `twostage walk` shows, as data (`--format json`) and, rendered by renderWalk, as text. */
+export interface WalkReport {
+  readonly va: string;
+  readonly access: string;
+  readonly el: number;
+  readonly pc: string;
+  readonly currentEl: number;
+  readonly regime: string;
+  readonly stage1: boolean;
+  readonly stage2: boolean;
+  /** The stage-1 levels, each with the stage-2 walk of its descriptor's IPA (empty without stage 2). */
+  readonly levels: readonly { readonly read: WalkRead; readonly stage2: readonly WalkRead[] }[];
+  /** The stage-2 walk after the last stage-1 level: of the output IPA, of a faulting descriptor IPA, or of VA = IPA. */
+  readonly stage2Walk?: { readonly title: string; readonly reads: readonly WalkRead[] };
+  readonly result?: { readonly pa: string; readonly ipa?: string; readonly attr: string; readonly memory: string; readonly shareability: string };
+  readonly fault?: readonly string[];
+  readonly permissions: string;
+}
+
 /** The report for VA at `el` on `c` as it is now. */
-export function explainWalk(c: Cpu, va: bigint, acc: number, el: number): string[] {
+export function walkReport(c: Cpu, va: bigint, acc: number, el: number): WalkReport {
   const lo = Number(va & 0xffff_ffffn);
   const hi = Number(va >> 32n);
-  const lines: string[] = [];
-  lines.push(`${ACC_NAME[acc]} of VA ${hex64(va)} at EL${el} (PC ${hex64(c.x[PC]!)}, EL${c.el})`);
   const s1 = s1Enabled(c.sr32, el);
   const s2 = s2Enabled(c.sr32, el);
-  lines.push(regimeLine(c, el, s1, s2));
   const x = explainTranslation(c, lo, hi, acc, el);
   const gb1 = granule(el === 2 ? c.sr32[SR.TCR_EL2 * 2]! >>> 14 : (va >> 55n) & 1n ? tg1(c.sr32[SR.TCR_EL1 * 2]! >>> 30) : c.sr32[SR.TCR_EL1 * 2]! >>> 14);
   const gb2 = granule(c.sr32[SR.VTCR_EL2 * 2]! >>> 14);
-  let sub: DescriptorRead[] = [];
+  const read = (d: DescriptorRead, gb: number): WalkRead => ({
+    stage: d.stage, level: d.level, table: hexPa(d.table), index: d.index, pa: hexPa(d.pa),
+    descriptor: hex64((BigInt(d.hi >>> 0) << 32n) | BigInt(d.lo >>> 0)), decoded: decode(d, gb, el === 2),
+  });
+  const levels: { read: WalkRead; stage2: WalkRead[] }[] = [];
+  let sub: WalkRead[] = [];
   for (const d of x.reads) {
     if (d.stage === 2) {
-      sub.push(d);
+      sub.push(read(d, gb2));
       continue;
     }
-    const at = d.table + d.index * 8;
-    lines.push(`stage 1 level ${d.level}: table ${hexPa(d.table)}${s2 ? ' (IPA)' : ''} index ${d.index} -> descriptor at ${s2 ? `IPA ${hexPa(at)}` : hexPa(at)}`);
-    for (const e of sub) lines.push('    ' + readLine(e, gb2, false));
+    levels.push({ read: read(d, gb1), stage2: sub });
     sub = [];
-    lines.push(`  ${hexPa(d.pa)}: ${decode(d, gb1, el === 2)}`);
   }
-  if (sub.length > 0) {
-    // after the stage-1 leaf: the stage 2 of the output IPA; else the sub-walk that faulted, or stage 2 alone
-    const title = !s1 ? `stage 2 of IPA = VA` : x.ok || !x.result.s1ptw ? 'stage 2 of the output IPA' : `stage 2 of the descriptor IPA ${hexPa(x.result.ipa)}`;
-    lines.push(title + ':');
-    for (const e of sub) lines.push('    ' + readLine(e, gb2, false));
+  // after the stage-1 leaf: the stage 2 of the output IPA; else the sub-walk that faulted, or stage 2 alone
+  const title = !s1 ? 'stage 2 of IPA = VA' : x.ok || !x.result.s1ptw ? 'stage 2 of the output IPA' : `stage 2 of the descriptor IPA ${hexPa(x.result.ipa)}`;
+  const r = x.result;
+  return {
+    va: hex64(va), access: ACC_NAME[acc]!, el, pc: hex64(c.x[PC]!), currentEl: c.el, regime: regimeLine(c, el, s1, s2),
+    stage1: s1, stage2: s2, levels,
+    ...(sub.length > 0 ? { stage2Walk: { title, reads: sub } } : {}),
+    ...(x.ok
+      ? { result: { pa: hexPa(r.pa), ...(s1 && s2 ? { ipa: hexPa(r.ipa) } : {}), attr: `0x${r.attr.toString(16).padStart(2, '0')}`, memory: mairText(r.attr), shareability: SH_NAME[r.sh]! } }
+      : { fault: faultLines(c, r, va, acc, el) }),
+    permissions: permissionsLine(c, lo, hi, el),
+  };
+}
+
+/** The text of a walk report, as a hypervisor developer reads it. */
+export function renderWalk(w: WalkReport): string[] {
+  const lines = [`${w.access} of VA ${w.va} at EL${w.el} (PC ${w.pc}, EL${w.currentEl})`, w.regime];
+  const s2Line = (d: WalkRead): string => `    stage 2 level ${d.level}: table ${d.table} index ${d.index} @ ${d.pa}: ${d.decoded}`;
+  for (const { read: d, stage2 } of w.levels) {
+    const at = hexPa(Number(d.table) + d.index * 8);
+    lines.push(`stage 1 level ${d.level}: table ${d.table}${w.stage2 ? ' (IPA)' : ''} index ${d.index} -> descriptor at ${w.stage2 ? `IPA ${at}` : at}`);
+    lines.push(...stage2.map(s2Line), `  ${d.pa}: ${d.decoded}`);
   }
-  if (x.ok) {
-    const r = x.result;
-    lines.push(`result: PA ${hexPa(r.pa)}${s1 && s2 ? ` (IPA ${hexPa(r.ipa)})` : ''}, ${mairText(r.attr)} (0x${r.attr.toString(16).padStart(2, '0')}), ${SH_NAME[r.sh]}`);
-  } else {
-    lines.push(...faultLines(c, x.result, va, acc, el));
-  }
-  lines.push(permissionsLine(c, lo, hi, el));
+  if (w.stage2Walk !== undefined) lines.push(w.stage2Walk.title + ':', ...w.stage2Walk.reads.map(s2Line));
+  const r = w.result;
+  if (r !== undefined) lines.push(`result: PA ${r.pa}${r.ipa !== undefined ? ` (IPA ${r.ipa})` : ''}, ${r.memory} (${r.attr}), ${r.shareability}`);
+  else lines.push(...(w.fault ?? []));
+  lines.push(w.permissions);
   return lines;
+}
+
+/** The report for VA at `el` on `c` as it is now, as text. */
+export function explainWalk(c: Cpu, va: bigint, acc: number, el: number): string[] {
+  return renderWalk(walkReport(c, va, acc, el));
 }
 
 function tg1(tg: number): number {
@@ -185,10 +245,6 @@ function regimeLine(c: Cpu, el: number, s1: boolean, s2: boolean): string {
   const st1 = s1 ? `on (TCR_EL1 ${hex64(c.sr[SR.TCR_EL1]!)}, TTBR0_EL1 ${hex64(c.sr[SR.TTBR0_EL1]!)}, TTBR1_EL1 ${hex64(c.sr[SR.TTBR1_EL1]!)})` : 'off';
   const st2 = s2 ? `on (VTCR_EL2 ${hex32(c.sr32[SR.VTCR_EL2 * 2]!)}, VTTBR_EL2 ${hex64(c.sr[SR.VTTBR_EL2]!)})` : 'off';
   return `regime EL1&0, HCR_EL2 ${flags}, VMID ${vmid}: stage 1 ${st1}; stage 2 ${st2}`;
-}
-
-function readLine(d: DescriptorRead, gb: number, el2: boolean): string {
-  return `stage 2 level ${d.level}: table ${hexPa(d.table)} index ${d.index} @ ${hexPa(d.pa)}: ${decode(d, gb, el2)}`;
 }
 
 const SH_NAME = ['Non-shareable', 'SH=01 (reserved)', 'Outer Shareable', 'Inner Shareable'];

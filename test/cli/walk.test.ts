@@ -133,3 +133,26 @@ test('--tlb lists the valid TLB entries at the stop, tagged: each VM under its o
   assert.ok(entries.some((l) => /^ {2}EL1&0 VMID 2 .* -> PA 0x0000406/.test(l)), 'vm2 runs at PA 0x4060_0000: its stage 2 is cached under VMID 2');
   assert.ok(entries.every((l) => !/VMID 2 .* -> PA 0x0000404/.test(l)), "no VMID-2 entry points into vm1's memory");
 });
+
+test('--format json: the same walk as data — levels with their stage-2 sub-walks, result, permissions, the stop, the TLB', () => {
+  const text = walkIn({ context: 'vm1', va: '0x10000', entry: 'last', tlb: true });
+  const json = walkIn({ context: 'vm1', va: '0x10000', entry: 'last', tlb: true, format: 'json' });
+  assert.equal(json.status, 0, json.err);
+  const j = JSON.parse(json.out) as {
+    stop: string;
+    walk: { levels: { read: { stage: number; level: number; decoded: string }; stage2: { stage: number }[] }[]; result?: { pa: string }; fault?: string[]; permissions: string };
+    tlb: string[];
+  };
+  assert.equal(j.stop, text.out.split('\n')[0]);
+  assert.ok(j.walk.levels.length > 0);
+  for (const l of j.walk.levels) {
+    assert.equal(l.read.stage, 1);
+    assert.ok(l.stage2.length > 0 && l.stage2.every((r) => r.stage === 2), 'each stage-1 descriptor IPA walked through stage 2');
+    assert.ok(text.out.includes(l.read.decoded), 'the text shows the same decoded descriptor');
+  }
+  assert.ok(text.out.includes(j.walk.permissions));
+  if (j.walk.result !== undefined) assert.ok(text.out.includes(`result: PA ${j.walk.result.pa}`));
+  else assert.ok(j.walk.fault!.every((l) => text.out.includes(l)));
+  assert.equal(j.tlb.length, Number(/TLB: (\d+) valid/.exec(text.out)![1]));
+  assert.equal(walkIn({ context: 'vm1', va: '0', format: 'yaml' }).status, 2);
+});
