@@ -67,12 +67,17 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.sr[elrIdx] = c.x[retSlot]!;
   // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
   // only synchronous exceptions (vecBase 0) have a syndrome: an IRQ (vecBase 0x80, src/cpu/interrupt.ts) leaves it
-  if (vecBase === 0) c.sr[esrIdx] = BigInt(((ec << 26) | (1 << 25) | (iss & 0x1ffffff)) >>> 0);
+  if (vecBase === 0) {
+    c.sr32[esrIdx * 2] = (ec << 26) | (1 << 25) | (iss & 0x1ffffff); // written on the halves: ESR[63:32] RES0
+    c.sr32[esrIdx * 2 + 1] = 0;
+  }
   c.setElSp(target, 1); // PSTATE.EL = target, PSTATE.SP = 1 (SP_ELx)
   c.daif = 0x3c0; // PSTATE.{D,A,I,F} = '1111'
   c.il = 0;
   c.ss = 0;
-  c.x[PC] = c.sr[vbarIdx]! + BigInt(offset + vecBase); // VBAR_ELx<63:11>:vect_offset<10:0>
+  // VBAR_ELx<63:11>:vect_offset<10:0> — VBAR[10:0] are RES0 (masked on write), so the offset never carries
+  c.u32[PC * 2] = c.sr32[vbarIdx * 2]! + offset + vecBase;
+  c.u32[PC * 2 + 1] = c.sr32[vbarIdx * 2 + 1]!;
   c.contextSync();
   if (c.traceException !== null) c.traceException(c, from);
 }
