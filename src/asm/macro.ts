@@ -56,18 +56,19 @@ export function macroHead(toks: readonly Token[], col: number): { name: string; 
   return { name: head.text, params };
 }
 
-/** Index (0-based) of the `.endm` line ending a body that starts at `from`, or -1; nested .macro pairs count. */
-export function findEndm(lines: readonly string[], from: number): number {
-  let depth = 0;
-  for (let i = from; i < lines.length; i++) {
-    const t = lines[i]!.trim().toLowerCase();
-    if (/^\.macro\b/.test(t)) depth++;
-    else if (/^\.endm\b/.test(t)) {
-      if (depth === 0) return i;
-      depth--;
-    }
+/**
+ * The `.endm` ending each `.macro` line, both 0-based line indexes, nested .macro pairs counted: bracket matching in
+ * one pass (a `.macro` without its `.endm` has no entry).
+ */
+export function macroEnds(lines: readonly string[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trimStart().slice(0, 7).toLowerCase();
+    if (/^\.macro\b/.test(t)) open.push(i);
+    else if (/^\.endm\b/.test(t) && open.length > 0) ends.set(open.pop()!, i);
   }
-  return -1;
+  return ends;
 }
 
 /** The argument text of an invocation, up to a `//` comment or `;`, split on top-level commas (or blanks if none). */
@@ -101,8 +102,8 @@ function splitArgs(text: string, nParams: number): string[] {
   return out.length === 1 && nParams > 1 ? s.split(/\s+/) : out;
 }
 
-/** The body of `m` with its parameters bound to the invocation's argument text. */
-export function expandMacro(m: Macro, argText: string, serial: number, col: number): string {
+/** The body of `m` with its parameters bound to the invocation's argument text; longer than `maxBytes` fails. */
+export function expandMacro(m: Macro, argText: string, serial: number, col: number, maxBytes: number): string {
   const values = new Map(m.params.map((p) => [p.name, p.dflt]));
   const given = splitArgs(argText, m.params.length);
   if (given.length > m.params.length) fail(`too many arguments for macro '${m.name}' (takes ${m.params.length})`, col);
@@ -117,11 +118,18 @@ export function expandMacro(m: Macro, argText: string, serial: number, col: numb
     }
   });
   for (const p of m.params) if (p.required && !set.has(p.name)) fail(`missing value for required parameter '${p.name}' of macro '${m.name}'`, col);
-  return m.body
-    .map((line) =>
-      line.replace(/\\(@|\(\)|[A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) =>
-        name === '@' ? String(serial) : name === '()' ? '' : values.has(name) ? values.get(name)! : all,
-      ),
-    )
-    .join('\n');
+  // the budget is checked at each substitution, before a long argument repeated many times is ever built
+  const tooLong = () => fail(`the expansion of macro '${m.name}' is larger than the assembly text still allowed (${maxBytes} bytes)`, col);
+  let bytes = 0;
+  const out = m.body.map((line) => {
+    bytes += line.length + 1;
+    if (bytes > maxBytes) tooLong();
+    return line.replace(/\\(@|\(\)|[A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) => {
+      const v = name === '@' ? String(serial) : name === '()' ? '' : values.has(name) ? values.get(name)! : all;
+      bytes += v.length - all.length;
+      if (bytes > maxBytes) tooLong();
+      return v;
+    });
+  });
+  return out.join('\n');
 }
