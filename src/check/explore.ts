@@ -8,7 +8,7 @@
 // Speculative fills are not branched on: caching one more translation only adds ways to fail, so the explorer
 // caches every translation a speculative walk could make (fill-all.ts). EL2-regime fills are not modelled: the
 // target never uses EL2 entries. Memory written by the switch is not rolled back between runs.
-import { readFileSync } from 'node:fs';
+import { readAssembly } from '../asm/user-file.ts';
 import { basename } from 'node:path';
 import { hex64 } from '../bits/bits.ts';
 import { profileByName } from '../arch/profiles.ts';
@@ -77,13 +77,6 @@ const READ_AT_EL2 = new Set([SR.HCR_EL2, SR.VTTBR_EL2, SR.VTCR_EL2, SR.SCTLR_EL2
 const EL10_WALK = [SR.HCR_EL2, SR.VTTBR_EL2, SR.VTCR_EL2, SR.TTBR0_EL1, SR.TTBR1_EL1, SR.TCR_EL1, SR.SCTLR_EL1, SR.MAIR_EL1];
 /** Registers whose writes are pending under --sync architectural (src/cpu/sync.ts). */
 const PENDABLE = SYSREGS.map((r, i) => (r.effect === 'none' ? -1 : i)).filter((i) => i >= 0);
-const readSource = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
 /** file:line of an instruction, for counterexamples (the reference switch spans several files). */
 const loc = (i: Insn): string => `${basename(i.file)}:${i.line}`;
 const ERET_NOTE = '// appended by check: the ERET into the target';
@@ -93,7 +86,7 @@ export function loadSwitch(file: string, text: string, img: BuiltImage): Program
   const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
   const free = regionsOf(img, paBits).find((r) => r.kind === 'free-ram' && r.size >= 0x20000);
   const base = free === undefined ? 0x4008_0000 : Math.ceil(free.pa / 0x10000) * 0x10000;
-  const opts = { base: BigInt(base), read: readSource };
+  const opts = { base: BigInt(base), read: readAssembly };
   const p = loadProgram(file, text, opts);
   if (p.diagnostics.length > 0 || p.insns.some((i) => i.event.k === 'eret')) return p;
   return loadProgram(file, `${text}${text.endsWith('\n') ? '' : '\n'}    eret ${ERET_NOTE}\n`, opts);

@@ -1,14 +1,14 @@
 // `twostage boot FILE.elf`: run an ELF on the virt-compatible machine the way
 // `qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting -kernel FILE.elf`
 // does: the guest's stdout bytes on stdout, its semihosting console on stderr, exit status = its exit code.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
-import { hex64, parseU64 } from '../bits/bits.ts';
+import { hex64 } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
 import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+import { readBinary, wholeNumber } from './inputs.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
@@ -63,32 +63,26 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   };
   const profile = profileByName(opts.cpu ?? 'cortex-a57');
   if (profile === undefined) return complain(`--cpu: unknown CPU '${opts.cpu}' (known: ${Object.keys(PROFILES).join(', ')})`, EXIT_BAD_INPUT);
-  const ramMiB = wholeNumber(opts.ram ?? String(DEFAULT_RAM_MIB), 1, MAX_RAM_MIB);
-  if (ramMiB === undefined) return complain(`--ram: expected a whole number of MiB from 1 to ${MAX_RAM_MIB}`, EXIT_BAD_INPUT);
-  const budget = wholeNumber(opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
-  if (budget === undefined) return complain('--max-insns: expected a positive whole number', EXIT_BAD_INPUT);
+  const ramMiB = wholeNumber('--ram', opts.ram ?? String(DEFAULT_RAM_MIB), 1, MAX_RAM_MIB, 'MiB');
+  if (!ramMiB.ok) return complain(ramMiB.error, EXIT_BAD_INPUT);
+  const budget = wholeNumber('--max-insns', opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
+  if (!budget.ok) return complain(budget.error, EXIT_BAD_INPUT);
   const kinds = parseTraceKinds(opts.trace ?? '');
   if (typeof kinds === 'string') return complain(`--trace: ${kinds}`, EXIT_BAD_INPUT);
   const sync = syncModelFrom(opts);
   if (typeof sync === 'string') return complain(sync, EXIT_BAD_INPUT);
 
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`;
-    return complain(`${file}: ${why}`, EXIT_BAD_INPUT);
-  }
-  const elf = readElf(bytes);
+  const bytes = readBinary(file);
+  if (!bytes.ok) return complain(bytes.error, EXIT_BAD_INPUT);
+  const elf = readElf(bytes.value);
   if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, ramMiB });
+  const machine = new VirtMachine({ profile, ramMiB: ramMiB.value });
   machine.cpu.sync = sync;
   const loadError = machine.load(elf.image);
   if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);
   const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
 
-  const result = machine.run(budget, (out, err) => {
+  const result = machine.run(budget.value, (out, err) => {
     if (out.length > 0) io.stdout(out);
     if (err.length > 0) io.stderr(err);
   });
@@ -108,10 +102,4 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
     case 'halt':
       return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
   }
-}
-
-/** A whole number within [min, max], written as the command line allows (decimal, 0x…, `_` separators). */
-function wholeNumber(text: string, min: number, max: number): number | undefined {
-  const v = parseU64(text);
-  return v !== undefined && v >= BigInt(min) && v <= BigInt(max) ? Number(v) : undefined;
 }

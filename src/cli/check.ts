@@ -3,7 +3,6 @@
 // --to, the exploration of every outcome the architecture allows from A to the ERET into B (src/check/explore.ts).
 // `--reference` checks the scenario's own hypervisor switch path instead of a file. Exit 1 when an error is found,
 // 0 when none, 2 on bad input (unreadable or unassemblable source, bad scenario or context names).
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Finding, findingsJson, formatFindings } from '../check/findings.ts';
 import { lint, type LintContext } from '../check/lint.ts';
@@ -15,6 +14,7 @@ import { formatDiagnostics } from '../asm/diagnostics.ts';
 import { BuildError, buildImage, type BuiltImage } from '../hyp/image.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario } from './build.ts';
+import { readSource } from './inputs.ts';
 import { DEFAULT_SCENARIO } from './run.ts';
 
 interface CheckOptions {
@@ -87,12 +87,9 @@ export function registerCheck(program: Command, version: string): void {
           return bad((e as Error).message);
         }
       } else {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          return bad(`cannot read ${file}`);
-        }
+        const source = readSource(file);
+        if (!source.ok) return bad(source.error);
+        const text = source.value;
         const lp = loadProgram(file, text);
         if (lp.diagnostics.length > 0) {
           process.stderr.write(formatDiagnostics(lp.diagnostics, (f) => lp.sources.get(f)));

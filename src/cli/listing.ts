@@ -17,7 +17,10 @@ function addrColumn(end: bigint): (a: bigint) => string {
   };
 }
 
-function body(bytes: Uint8Array, start: bigint, env: (a: bigint) => DisEnv, header: (a: bigint) => string | undefined): string {
+/** Text is handed to `write` in pieces of about this many characters (a listing can outgrow a JS string). */
+const CHUNK = 1 << 16;
+
+function body(bytes: Uint8Array, start: bigint, env: (a: bigint) => DisEnv, header: (a: bigint) => string | undefined, write: (s: string) => void): void {
   const col = addrColumn(start + BigInt(bytes.length));
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let out = '';
@@ -27,27 +30,41 @@ function body(bytes: Uint8Array, start: bigint, env: (a: bigint) => DisEnv, head
     if (h !== undefined) out += `\n${a.toString(16).padStart(16, '0')} <${h}>:\n`;
     const w = dv.getUint32(i, true);
     out += `${col(a)}:\t${w.toString(16).padStart(8, '0')} \t${disassemble(w, env(a))}\n`;
+    if (out.length >= CHUNK) {
+      write(out);
+      out = '';
+    }
   }
-  return out;
+  write(out);
 }
 
-/** Listing of a flat binary loaded at `base`. */
-export function listBinary(name: string, bytes: Uint8Array, base = 0n): string {
-  return `\n${name}:     file format binary\n\n\nDisassembly of section .data:\n` + body(bytes, base, plainEnv, (a) => (a === base ? '.data' : undefined));
+/** Listing of a flat binary loaded at `base`, handed to `write` piece by piece. */
+export function listBinary(name: string, bytes: Uint8Array, base: bigint, write: (s: string) => void): void {
+  write(`\n${name}:     file format binary\n\n\nDisassembly of section .data:\n`);
+  body(bytes, base, plainEnv, (a) => (a === base ? '.data' : undefined), write);
 }
 
-/** Listing of an ELF image's executable segments, labels named by its symbols. */
-export function listElf(name: string, img: ElfImage): string {
+/** Listing of an ELF image's executable segments, labels named by its symbols, handed to `write` piece by piece. */
+export function listElf(name: string, img: ElfImage, write: (s: string) => void): void {
   const syms = img.symbols.filter((s) => s.name !== '' && !s.name.startsWith('$')).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  let out = `\n${name}:     file format elf64-littleaarch64\n\n`;
+  write(`\n${name}:     file format elf64-littleaarch64\n\n`);
   for (const seg of img.segments.filter((s) => (s.flags & 1) !== 0)) {
     const lo = seg.vaddr;
     const hi = seg.vaddr + BigInt(seg.data.length);
     const inSeg = syms.filter((s) => s.value >= lo && s.value < hi);
+    /** The last symbol at or below `t` (binary search: a branch target per instruction, many symbols). */
+    const below = (t: bigint): (typeof inSeg)[number] | undefined => {
+      let [l, h] = [0, inSeg.length];
+      while (l < h) {
+        const m = (l + h) >>> 1;
+        if (inSeg[m]!.value <= t) l = m + 1;
+        else h = m;
+      }
+      return inSeg[l - 1];
+    };
     const label = (t: bigint): string => {
       if (t < lo || t >= hi) return `0x${t.toString(16)}`;
-      let best: (typeof inSeg)[number] | undefined;
-      for (const s of inSeg) if (s.value <= t) best = s;
+      const best = below(t);
       const base = best ? best.name : '.text';
       const off = t - (best ? best.value : lo);
       return `${t.toString(16)} <${base}${off === 0n ? '' : '+0x' + off.toString(16)}>`;
@@ -55,7 +72,7 @@ export function listElf(name: string, img: ElfImage): string {
     const headers = new Map<bigint, string>();
     for (const s of inSeg) if (!headers.has(s.value)) headers.set(s.value, s.name);
     if (!headers.has(lo)) headers.set(lo, '.text');
-    out += `\nDisassembly of section .text:\n` + body(seg.data, lo, (a) => ({ addr: a, label }), (a) => headers.get(a));
+    write(`\nDisassembly of section .text:\n`);
+    body(seg.data, lo, (a) => ({ addr: a, label }), (a) => headers.get(a), write);
   }
-  return out;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_BUDGET, runImage, type RunReport } from '../hyp/run.ts';
 import { HOSTING_MODES, type HostingMode } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario, parseHosting } from './build.ts';
+import { shown, wholeNumber } from './inputs.ts';
 import { progressLine } from './progress.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
@@ -43,9 +44,9 @@ export function registerRun(program: Command): void {
       return;
     }
     const modes: HostingMode[] | undefined = opts.hosting === 'all' ? [...HOSTING_MODES] : opts.hosting === undefined ? [s.hosting] : [parseHosting(opts.hosting)!].filter((m) => m !== undefined);
-    const budget = Number(opts.maxInsns);
-    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not '${opts.hosting}'`);
-    if (!Number.isSafeInteger(budget) || budget <= 0) return bad('--max-insns: expected a positive whole number');
+    const budget = wholeNumber('--max-insns', opts.maxInsns, 1, Number.MAX_SAFE_INTEGER);
+    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not ${shown(opts.hosting ?? '')}`);
+    if (!budget.ok) return bad(budget.error);
     const trace = parseTraceKinds(opts.trace ?? '');
     if (typeof trace === 'string') return bad(`--trace: ${trace}`);
     const syncCheck = syncModelFrom(opts);
@@ -59,7 +60,7 @@ export function registerRun(program: Command): void {
         // a fresh SyncModel per run: its pending writes, TLBIs and seeded choices belong to one CPU
         const sync = syncModelFrom(opts);
         const report = runImage(img, {
-          budget, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
+          budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
           onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
         });
         progress.clear();
