@@ -4,14 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assemble, type AsmResult } from '../asm/assemble.ts';
+import { assemble, type AsmOptions, type AsmResult } from '../asm/assemble.ts';
+import { readAssembly } from '../asm/user-file.ts';
 import { readElf, type ElfImage } from '../elf/read.ts';
 import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
 import {
   configSource, HCR, HCR_HYP, SCTLR_EL1_RESET, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
 } from './context-table.ts';
 import { layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
-import { PageTableBuilder, sl0For, TablePool, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
+import { PageTableBuilder, sl0For, TablePool, TablePoolExhausted, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
 import { sharesOf, type ContextSpec, type HostingMode, type Scenario } from './scenario.ts';
 
 export const ASM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'asm');
@@ -83,7 +84,7 @@ class PoolBytes implements TableMemory {
   }
 }
 
-function asmOrThrow(file: string, text: string, base: bigint, read?: (p: string) => string | undefined): AsmResult {
+function asmOrThrow(file: string, text: string, base: bigint, read?: AsmOptions['read']): AsmResult {
   const r = assemble(file, text, read ? { base, read } : { base });
   if (r.diagnostics.length > 0) {
     throw new BuildError(r.diagnostics.slice(0, 10).map((d) => `${d.file}:${d.line}:${d.col}: error: ${d.message}`).join('\n'));
@@ -164,20 +165,25 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
       ...regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` })),
       ...shares.map((x) => ({ pa: x.pa, size: x.size, what: `${x.owner} memory, shared (${x.perms})`, readOnly: x.perms === 'r' })),
     ];
-    placeGuestImage(c, regions, baseDir, sections);
+    placeGuestImage(c, regions, baseDir, sections, `${file}: contexts.${index}.image.source`);
     let r: ContextRegs;
-    if (c.kind === 'vm') {
-      const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
-      for (const g of [...regions, ...shares]) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
-      r = {
-        ...stubRegs(c),
-        hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
-        vttbr: BigInt(s2.root),
-        vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
-        elr: c.image.entry,
-      };
-    } else {
-      r = nativeRegs(c, hosting, [...regions, ...shares], { pool, granule, gsize, shimPa, notes, allowed });
+    try {
+      if (c.kind === 'vm') {
+        const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
+        for (const g of [...regions, ...shares]) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+        r = {
+          ...stubRegs(c),
+          hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
+          vttbr: BigInt(s2.root),
+          vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
+          elr: c.image.entry,
+        };
+      } else {
+        r = nativeRegs(c, hosting, [...regions, ...shares], { pool, granule, gsize, shimPa, notes, allowed });
+      }
+    } catch (e) {
+      if (e instanceof TablePoolExhausted) throw new BuildError(poolExhausted(file, s, index, regions, e));
+      throw e;
     }
     regs.push(r);
     contexts.push({ index, name: c.name, kind: c.kind, regions, allowed, regs: r, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) });
@@ -200,6 +206,19 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
   return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes, ...(asmOverride === undefined ? {} : { asmOverride }) };
 }
 
+/**
+ * The message for a context whose tables do not fit in the pool, naming the region being mapped (a scenario region
+ * is found by its IPA/VA, or by its PA for an identity stage 2; else it was a share, the shim or a root table).
+ */
+function poolExhausted(file: string, s: Scenario, index: number, regions: readonly PlacedRegion[], e: TablePoolExhausted): string {
+  const c = s.contexts[index]!;
+  const m = e.mapping;
+  const ri = m === undefined ? -1 : regions.findIndex((g) => (m.ia >= g.at && m.ia < g.at + BigInt(g.size)) || (m.ia >= g.pa && m.ia < g.pa + g.size));
+  const where = ri >= 0 ? `contexts.${index}.memory.${ri} (${c.name}, at 0x${regions[ri]!.at.toString(16)}, size 0x${regions[ri]!.size.toString(16)})` : `contexts.${index} (${c.name})`;
+  return `${file}: ${where}: its page tables do not fit: ${e.message} (${s.contexts.length} context(s) share it; ` +
+    'fewer regions, or regions placed and sized in multiples of 2 MiB so that blocks map them, need fewer tables)';
+}
+
 /** The protection table's shares into context `name`, with the owners' physical addresses; no execute access. */
 function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare[] {
   return sharesOf(s)
@@ -219,21 +238,11 @@ function stubRegs(c: ContextSpec): ContextRegs {
 }
 
 /** Assemble a context's image at its entry address and place its bytes at the matching PA. */
-function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[]): void {
+function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[], field: string): void {
   const src = resolve(baseDir, c.image.source);
-  let text: string;
-  try {
-    text = readFileSync(src, 'utf8');
-  } catch {
-    throw new BuildError(`${c.name}: cannot read image source ${src}`);
-  }
-  const r = asmOrThrow(src, text, c.image.entry, (p) => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  const text = readAssembly(src);
+  if (typeof text !== 'string') throw new BuildError(`${field} (${c.name}): cannot read image source ${src}: ${text.error}`);
+  const r = asmOrThrow(src, text, c.image.entry, readAssembly);
   for (const sec of r.sections) {
     const at = sec.addr;
     const end = at + BigInt(sec.bytes.length);

@@ -8,6 +8,16 @@ export interface TableMemory {
   readU64(pa: number): bigint;
 }
 
+/** The pool ran out of table pages; `mapping` is what was being mapped (absent: a root table). */
+export class TablePoolExhausted extends Error {
+  constructor(
+    readonly poolSize: number,
+    readonly mapping?: { readonly ia: bigint; readonly size: bigint },
+  ) {
+    super(`the page-table pool (0x${poolSize.toString(16)} bytes) is exhausted${mapping === undefined ? '' : ` mapping 0x${mapping.ia.toString(16)} (+0x${mapping.size.toString(16)})`}`);
+  }
+}
+
 /** Hands out zeroed, granule-aligned table pages from a pool no context maps. */
 export class TablePool {
   private next: number;
@@ -24,9 +34,7 @@ export class TablePool {
   /** Allocate `bytes` aligned to `align` (zeroed). */
   alloc(bytes: number, align: number): number {
     const pa = Math.ceil(this.next / align) * align;
-    if (pa + bytes > this.base + this.size) {
-      throw new Error(`page-table pool at 0x${this.base.toString(16)} (${this.size} bytes) is exhausted`);
-    }
+    if (pa + bytes > this.base + this.size) throw new TablePoolExhausted(this.size);
     for (let o = 0; o < bytes; o += 8) this.mem.writeU64(pa + o, 0n);
     this.next = pa + bytes;
     this.used.push({ pa, size: bytes });
@@ -140,8 +148,11 @@ export class PageTableBuilder {
       throw new Error(`0x${(ia + size).toString(16)} is beyond the ${this.format.inputBits}-bit input range`);
     }
     let done = 0n;
-    while (done < size) {
-      done += this.mapOne(ia + done, oa + done, size - done, attrs);
+    try {
+      while (done < size) done += this.mapOne(ia + done, oa + done, size - done, attrs);
+    } catch (e) {
+      if (e instanceof TablePoolExhausted) throw new TablePoolExhausted(e.poolSize, { ia, size });
+      throw e;
     }
   }
 
