@@ -106,11 +106,23 @@ export class VirtMachine {
         );
       }
     }
-    for (const s of image.segments) {
-      const pa = Number(s.paddr);
-      this.mem.writeBytes(pa, s.data);
-      for (let a = pa + s.data.length; a < pa + Number(s.memsz); a++) this.mem.writeU8(a, 0);
+    // every segment's zero fill, then every segment's file bytes: QEMU's result, where a segment's bytes are never
+    // zeroed by another's fill (the file bytes themselves never overlap: readElf refuses that, as QEMU does). The
+    // fills are merged first, so 65535 segments over the same gigabytes cost one pass.
+    const fills = image.segments
+      .map((s) => [Number(s.paddr) + s.data.length, Number(s.paddr + s.memsz)] as const)
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
+    let [start, end] = [0, 0];
+    for (const [a, b] of fills) {
+      if (a > end) {
+        this.mem.zero(start, end - start);
+        start = a;
+      }
+      end = Math.max(end, b);
     }
+    this.mem.zero(start, end - start);
+    for (const s of image.segments) this.mem.writeBytes(Number(s.paddr), s.data);
     this.cpu.reset(image.entry);
     this.gic.reset();
     this.timersChanged(this.cpu.retired());

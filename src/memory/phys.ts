@@ -125,8 +125,36 @@ export class PhysMemory {
     return out;
   }
 
+  /** Write `bytes` at `pa` a page at a time (a loader's megabytes), forgetting code in the words written. */
   writeBytes(pa: number, bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) this.writeU8(pa + i, bytes[i]!);
+    for (let i = 0; i < bytes.length; ) {
+      const p = this.page(pa + i);
+      const off = (pa + i) % PAGE_SIZE;
+      const n = Math.min(PAGE_SIZE - off, bytes.length - i);
+      if (p !== undefined) {
+        p.u8.set(bytes.subarray(i, i + n), off);
+        for (let w = off >>> 2; w <= (off + n - 1) >>> 2; w++) forgetCode(p, w);
+      }
+      i += n;
+    }
+  }
+
+  /**
+   * Zero [pa, pa + n) of RAM. A page never touched reads zero already and is left unallocated, so zeroing a huge
+   * range (an ELF segment's p_memsz) costs only the pages that hold something.
+   */
+  zero(pa: number, n: number): void {
+    const from = Math.max(pa, this.ramBase);
+    const to = Math.min(pa + n, this.ramEnd);
+    for (let a = from; a < to; ) {
+      const next = Math.min(to, (Math.floor(a / PAGE_SIZE) + 1) * PAGE_SIZE);
+      const p = this.pages[Math.floor((a - this.ramBase) / PAGE_SIZE)];
+      if (p !== undefined) {
+        p.u8.fill(0, a % PAGE_SIZE, a % PAGE_SIZE + (next - a));
+        for (let w = (a % PAGE_SIZE) >>> 2; w <= ((next - 1) % PAGE_SIZE) >>> 2; w++) forgetCode(p, w);
+      }
+      a = next;
+    }
   }
 
   readU64(pa: number): bigint {
