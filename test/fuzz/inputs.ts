@@ -121,6 +121,42 @@ function manyRegions(r: Rng, scenarioGuest: string): string {
   return s;
 }
 
+/** Words a scenario's fields take, right or wrong. */
+const FIELD_WORDS = ['vm', 'native', 'el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 'seed-literal', 'vhe', 'flush', 'by-vmid', '4K', '64K', '16K', 'rwx', 'r', 'rw', 'x', 'max', 'cortex-a57', 'skip', 'stop', 'true', 'null', '[]', '{}', '""', '1319537'];
+
+/** Values a field could well have: changed to one of these, a scenario often still builds and runs. */
+const PLAUSIBLE: Record<string, readonly string[]> = {
+  size: ['4K', '64K', '1M', '2M', '0x3000', '0x20_0000', '4G', '16M'],
+  at: ['0', '0x1000', '0x10000', '0x4000_0000', '0x8000_0000', '0xff80_0000_0000', '0x1_0000_0000', '0xfff_ffff_0000'],
+  entry: ['0', '0x1000', '0x4000_0000', '0x8000_0000', '0xff80_0000_0000', '0x4000_0004'],
+  ipa_bits: ['32', '36', '40', '42', '44', '48'],
+  va_bits: ['25', '32', '39', '44', '47', '48'],
+  slices: ['1', '2', '6', '100'],
+  slice_insns: ['1', '10', '1000', '100000'],
+  hosting: ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 'seed-literal'],
+  tlb: ['by-vmid', 'flush'],
+  granule: ['4K', '64K'],
+  perms: ['rwx', 'rw', 'rx', 'r'],
+  on_denied: ['stop', 'skip'],
+  access: ['r', 'rw'],
+};
+
+/** The values of `key: value` pairs replaced (the YAML stays well-formed, so the checks after parsing are reached). */
+function mutateFields(r: Rng, text: string, c: Corpus, edits: number): string {
+  let out = text;
+  for (let e = 0; e < edits; e++) {
+    const fields = [...out.matchAll(/([a-z_]+): ([^,}\n#]+)/g)];
+    if (fields.length === 0) break;
+    const f = r.pick(fields);
+    const plausible = PLAUSIBLE[f[1]!];
+    const value = f[1] === 'source' ? r.pick([...c.hostilePaths, join(ROOT, 'examples/hello.elf'), join(ROOT, 'README.md')])
+      : plausible !== undefined && r.chance(0.5) ? r.pick(plausible)
+      : r.chance(0.6) ? r.pick(NUMBERS) : r.pick(FIELD_WORDS);
+    out = out.slice(0, f.index! + f[1]!.length + 2) + value + out.slice(f.index! + f[0].length);
+  }
+  return out;
+}
+
 /** Random edits of text: lines deleted, duplicated, swapped, cut; numbers replaced; hostile lines inserted. */
 function mutateText(r: Rng, text: string, insert: () => string, edits: number): string {
   let lines = text.split('\n');
@@ -182,6 +218,16 @@ function hostileAsm(r: Rng, c: Corpus, self: string): string {
     case 14: return Array.from({ length: n(100_000) }, () => '1:').join(' ');
     default: return `.macro big a\n${'\\a '.repeat(n(5000))}\n.endm\nbig ${'x'.repeat(n(100_000))}`;
   }
+}
+
+/** An ELF whose headers stay intact and whose first loaded bytes (the program) get random words. */
+function mutateCode(r: Rng, src: Uint8Array): Uint8Array {
+  const b = new Uint8Array(src);
+  const dv = new DataView(b.buffer);
+  const off = Number(dv.getBigUint64(64 + 8, true));
+  const size = Number(dv.getBigUint64(64 + 32, true));
+  for (let k = 0; k < 1 + r.int(8) && size >= 4; k++) dv.setUint32(off + 4 * r.int(size >>> 2), r.u32(), true);
+  return b;
 }
 
 /** ELF bytes with fields set to interesting values and bytes flipped. */
@@ -275,9 +321,13 @@ export function makeCase(seed: number, index: number, c: Corpus): FuzzCase {
     const seedScenario = r.pick(c.scenarios);
     const guest = r.pick(c.sources.filter((s) => s.name.startsWith('src/hyp/guests')));
     let text: string;
-    if (r.chance(0.15)) {
+    const shape = r.int(100);
+    if (shape < 15) {
       text = manyRegions(r, join(ROOT, guest.name));
       what = 'scenario: many regions/contexts';
+    } else if (shape < 55) {
+      text = mutateFields(r, seedScenario.text, c, 1 + r.int(3));
+      what = `scenario: ${seedScenario.name} with other values`;
     } else {
       text = mutateText(r, seedScenario.text, () => hostileYaml(r, c), 1 + r.int(6));
       what = `scenario: ${seedScenario.name} mutated`;
@@ -313,7 +363,7 @@ export function makeCase(seed: number, index: number, c: Corpus): FuzzCase {
   if (k < 85) {
     // an ELF image
     const elf = r.pick(c.elfs);
-    files.set('e.elf', mutateElf(r, elf.bytes));
+    files.set('e.elf', r.chance(0.4) ? mutateCode(r, elf.bytes) : mutateElf(r, elf.bytes));
     const cmd = r.pick(['boot', 'boot', 'disasm', 'walk']);
     const ram = r.chance(0.1) ? ['--ram', r.pick(['1', '16', '4096'])] : [];
     what = `elf: ${elf.name} mutated (${cmd})`;
