@@ -52,16 +52,20 @@ export function parseScenarioYaml(text: string): ScenarioYaml | YamlProblem[] {
   }
 }
 
+/** Flow brackets open at once past which the parser is not even started (a plain scalar may hold a few `[`). */
+const MAX_FLOW_BRACKETS = 1000;
+
 /**
- * The offset where `[`/`{` nesting first passes MAX_DEPTH (outside quotes and comments), else undefined: found in
- * one pass before the parser, whose recursion over a deeply nested flow collection would take seconds to fail.
+ * The offset where `[`/`{` nesting first passes MAX_FLOW_BRACKETS (outside quotes and comments), else undefined:
+ * found in one pass before the parser, whose recursion over a deeply nested flow collection takes seconds to fail.
+ * The exact limit, MAX_DEPTH, is checked once the text is parsed.
  */
 function flowDepth(text: string): number | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '[' || c === '{') {
-      if (++depth > MAX_DEPTH) return i;
+      if (++depth > MAX_FLOW_BRACKETS) return i;
     } else if (c === ']' || c === '}') {
       depth = Math.max(0, depth - 1);
     } else if (c === '"' || c === "'") {
