@@ -149,8 +149,8 @@ export function readElf(bytes: Uint8Array): ElfResult {
 /**
  * Two segments whose file bytes would land on the same memory: QEMU's loader refuses the image ("Some ROM regions
  * are overlapping", hw/core/loader.c), so does twostage. A segment's zero fill (p_memsz beyond p_filesz) may lie
- * under another segment's bytes: QEMU writes the ROMs in address order, each one's bytes then its zeros, so the
- * higher segment's bytes win, which is what the machine's loader does too (src/machine/virt.ts).
+ * under another segment's bytes: QEMU's rom_reset writes only each segment's file bytes into RAM that starts zeroed,
+ * so the bytes stay, which is what the machine's loader does too (src/machine/virt.ts).
  */
 function overlappingFileBytes(segments: readonly ElfSegment[]): string | undefined {
   const order = segments.map((s, i) => ({ s, i })).filter((x) => x.s.data.length > 0).sort((a, b) => (a.s.paddr < b.s.paddr ? -1 : a.s.paddr > b.s.paddr ? 1 : a.i - b.i));

@@ -106,9 +106,10 @@ export class VirtMachine {
         );
       }
     }
-    // every segment's zero fill, then every segment's file bytes: QEMU's result, where a segment's bytes are never
-    // zeroed by another's fill (the file bytes themselves never overlap: readElf refuses that, as QEMU does). The
-    // fills are merged first, so 65535 segments over the same gigabytes cost one pass.
+    // every segment's zero fill, then every segment's file bytes: QEMU's result (rom_reset writes only the file
+    // bytes, into RAM that starts zeroed), where no fill clears another segment's bytes; the file bytes never overlap
+    // (readElf refuses that, as QEMU does). The fills are merged first, so 65535 segments over the same gigabytes
+    // cost one pass.
     const fills = image.segments
       .map((s) => [Number(s.paddr) + s.data.length, Number(s.paddr + s.memsz)] as const)
       .filter(([a, b]) => b > a)
