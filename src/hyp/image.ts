@@ -165,7 +165,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
       ...regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` })),
       ...shares.map((x) => ({ pa: x.pa, size: x.size, what: `${x.owner} memory, shared (${x.perms})`, readOnly: x.perms === 'r' })),
     ];
-    placeGuestImage(c, regions, baseDir, sections, `${file}: contexts.${index}.image.source`);
+    placeGuestImage(c, regions, baseDir, sections, `${file}: contexts.${index}`);
     let r: ContextRegs;
     try {
       if (c.kind === 'vm') {
@@ -183,6 +183,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
       }
     } catch (e) {
       if (e instanceof TablePoolExhausted) throw new BuildError(poolExhausted(file, s, index, regions, e));
+      if (e instanceof BuildError) throw new BuildError(`${file}: contexts.${index}.memory: ${e.message}`);
       throw e;
     }
     regs.push(r);
@@ -191,7 +192,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
 
   const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip', s.schedule.slice_insns), lay.hypBase, asmOverride);
   const symbols = symbolMap(hyp);
-  if (Number(symbols.get('shim_page')) !== shimPa) throw new BuildError('internal: the shim moved between passes');
+  if (Number(symbols.get('shim_page')) !== shimPa) throw new Error('the shim moved between passes'); // a bug, not bad input
   const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));
   if (hypEnd > lay.hypLimit) throw new BuildError(`${file}: the hypervisor (to 0x${hypEnd.toString(16)}) does not fit below 0x${lay.hypLimit.toString(16)} (too many contexts?)`);
   hyp.sections.forEach((x) => sections.unshift({ name: x.name === '.text' ? '.hyp' : `.hyp${x.name}`, addr: x.addr, data: x.bytes, write: true, exec: x.code }));
@@ -202,7 +203,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
     symbols: [...symbols].filter(([n]) => !n.startsWith('C_') && !n.startsWith('HCR_')).map(([name, value]) => ({ name, value })),
   });
   const parsed = readElf(elf);
-  if (!parsed.ok) throw new BuildError(`internal: the ELF writer produced an unreadable image: ${parsed.error}`);
+  if (!parsed.ok) throw new Error(`the ELF writer produced an unreadable image: ${parsed.error}`); // a bug, not bad input
   return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes, ...(asmOverride === undefined ? {} : { asmOverride }) };
 }
 
@@ -238,16 +239,16 @@ function stubRegs(c: ContextSpec): ContextRegs {
 }
 
 /** Assemble a context's image at its entry address and place its bytes at the matching PA. */
-function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[], field: string): void {
+function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[], where: string): void {
   const src = resolve(baseDir, c.image.source);
   const text = readAssembly(src);
-  if (typeof text !== 'string') throw new BuildError(`${field} (${c.name}): cannot read image source ${src}: ${text.error}`);
+  if (typeof text !== 'string') throw new BuildError(`${where}.image.source (${c.name}): cannot read image source ${src}: ${text.error}`);
   const r = asmOrThrow(src, text, c.image.entry, readAssembly);
   for (const sec of r.sections) {
     const at = sec.addr;
     const end = at + BigInt(sec.bytes.length);
     const reg = regions.find((g) => at >= g.at && end <= g.at + BigInt(g.size));
-    if (reg === undefined) throw new BuildError(`${c.name}: image section ${sec.name} (0x${at.toString(16)}..0x${end.toString(16)}) does not fit in its memory`);
+    if (reg === undefined) throw new BuildError(`${where}.image (${c.name}): image section ${sec.name} (0x${at.toString(16)}..0x${end.toString(16)}) does not fit in its memory`);
     sections.push({ name: `.${c.name}${sec.name}`, addr: BigInt(reg.pa) + (at - reg.at), data: sec.bytes, write: true, exec: sec.code });
   }
 }

@@ -84,6 +84,15 @@ test('a scenario image that is a device, a FIFO, a directory or a 1 TiB file: th
   }
 });
 
+test('an image larger than its region, an app on the shim page: the context and field named', async () => {
+  const big = file('big.S', '_start: b .\n.space 0x2000\n');
+  const p = file('bigimg.yaml', scenario({ size: '4K', source: big }));
+  await refused(new RegExp(`^${p}: contexts\\.0\\.image \\(vm1\\): image section \\.text \\(0x40000000\\.\\.0x40002004\\) does not fit in its memory$`), 'audit', p);
+  const app = `ram: { size: 256M }\ncontexts:\n  - { name: app, kind: native, va_bits: 39, memory: [ { at: 0x7f_ffff_f000, size: 4K } ], image: { source: ${join(ROOT, 'src/hyp/guests/yielder.S')}, entry: 0x7f_ffff_f000 } }\n`;
+  const q = file('shim.yaml', app);
+  await refused(new RegExp(`^${q}: contexts\\.0\\.memory: app: the top 4K of its VA space is reserved for the EL1 shim$`), 'audit', q);
+});
+
 test('.include of a device, a FIFO, a huge file or itself is refused at its line; .incbin is not an accepted directive', async () => {
   for (const [path, why] of [['/dev/zero', 'is a device'], [fifo, 'is a FIFO'], [sparse, 'is 1 TiB']] as const) {
     const p = file('inc.S', `nop\n.include "${path}"\n`);
