@@ -2,6 +2,7 @@
 // it on the model with the hypervisor observed, and print the timeline, the per-switch costs and the verdict per
 // requirement. Long runs show progress on stderr when it is a terminal.
 import type { Command } from 'commander';
+import { quoted } from '../bits/bits.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { BuildError, buildImage } from '../hyp/image.ts';
 import { formatComparison, formatReport, toJson } from '../hyp/report.ts';
@@ -9,7 +10,7 @@ import { DEFAULT_BUDGET, runImage, type RunReport } from '../hyp/run.ts';
 import { HOSTING_MODES, type HostingMode } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario, parseHosting } from './build.ts';
-import { shown, wholeNumber } from './inputs.ts';
+import { wholeNumber } from './inputs.ts';
 import { progressLine } from './progress.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
@@ -45,7 +46,7 @@ export function registerRun(program: Command): void {
     }
     const modes: HostingMode[] | undefined = opts.hosting === 'all' ? [...HOSTING_MODES] : opts.hosting === undefined ? [s.hosting] : [parseHosting(opts.hosting)!].filter((m) => m !== undefined);
     const budget = wholeNumber('--max-insns', opts.maxInsns, 1, Number.MAX_SAFE_INTEGER);
-    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not ${shown(opts.hosting ?? '')}`);
+    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not ${quoted(opts.hosting ?? '')}`);
     if (!budget.ok) return bad(budget.error);
     const trace = parseTraceKinds(opts.trace ?? '');
     if (typeof trace === 'string') return bad(`--trace: ${trace}`);

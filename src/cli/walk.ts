@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { HCR } from '../arch/hcr.ts';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
-import { hex32, hex64 } from '../bits/bits.ts';
+import { hex32, hex64, quoted } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
@@ -19,7 +19,7 @@ import { s1Enabled, s2Enabled } from '../mmu/params.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from '../cpu/abort.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
-import { address, choice, readBinary, shown, wholeNumber } from './inputs.ts';
+import { address, choice, readBinary, wholeNumber } from './inputs.ts';
 import { scenarioWalkCpu } from './walk-scenario.ts';
 
 const DEFAULT_MAX_INSNS = 100_000_000;
@@ -105,7 +105,7 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
   if (!budgetArg.ok) return bad(budgetArg.error);
   const budget = budgetArg.value;
   const profile = profileByName(opts.cpu ?? 'cortex-a57');
-  if (profile === undefined) return bad(`--cpu: unknown CPU ${shown(opts.cpu ?? '')} (known: ${Object.keys(PROFILES).join(', ')})`);
+  if (profile === undefined) return bad(`--cpu: unknown CPU ${quoted(opts.cpu ?? '')} (known: ${Object.keys(PROFILES).join(', ')})`);
   const bytes = readBinary(file);
   if (!bytes.ok) return bad(bytes.error);
   const elf = readElf(bytes.value);

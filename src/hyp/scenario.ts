@@ -3,16 +3,13 @@
 // Validated with zod; every error names the file, the line, the key path and the reason.
 import { z } from 'zod';
 import { isNode } from 'yaml';
-import { parseU64 } from '../bits/bits.ts';
+import { parseU64, quoted } from '../bits/bits.ts';
 import { MAX_RAM_MIB, RAM_BASE } from '../machine/virt.ts';
 import { parseScenarioYaml } from './scenario-yaml.ts';
 
 /** Hosting modes for native apps (DESIGN.md §3). */
 export const HOSTING_MODES = ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 'seed-literal'] as const;
 export type HostingMode = (typeof HOSTING_MODES)[number];
-
-/** A value as a message shows it: quoted, and shortened when long (a message stays one readable line). */
-const shown = (v: string): string => `'${v.length > 40 ? v.slice(0, 37) + '...' : v}'`;
 
 /**
  * A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G": below 2^64. YAML numbers are
@@ -28,12 +25,12 @@ const address = z.union([z.number(), z.string()]).transform((v, ctx) => {
   const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMG])?(i?B)?\s*$/i.exec(v);
   const base = m ? parseU64(m[1]!) : undefined;
   if (base === undefined) {
-    ctx.addIssue({ code: 'custom', message: m ? `${shown(v)} is 2^64 or more` : `not a number or size: ${shown(v)} (use 0x…, decimal, or 64K/2M/1G)` });
+    ctx.addIssue({ code: 'custom', message: m ? `${quoted(v)} is 2^64 or more` : `not a number or size: ${quoted(v)} (use 0x…, decimal, or 64K/2M/1G)` });
     return z.NEVER;
   }
   const scale = { K: 10n, M: 20n, G: 30n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G'] ?? 0n;
   if (base << scale >= 1n << 64n) {
-    ctx.addIssue({ code: 'custom', message: `${shown(v)} is 2^64 or more` });
+    ctx.addIssue({ code: 'custom', message: `${quoted(v)} is 2^64 or more` });
     return z.NEVER;
   }
   return base << scale;
