@@ -8,6 +8,7 @@ import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
 import { reachOf, type Leaf, type Reach } from './reach.ts';
 
@@ -30,6 +31,9 @@ export interface Episode {
   irq?: boolean;
   /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception. */
   guestInsns?: number;
+  /** A trap the hypervisor handled for the context without denying it (nothing logged): the register it emulated
+   *  ("CNTP_CVAL_EL0 write"), or the trap's class. */
+  lazy?: string;
   /** A denied access (abort, forwarded fault, illegal return): syndrome, addresses, who reported it. */
   denied?: { esr: number; far: bigint; hpfar: bigint; by: 'el2' | 'shim' | 'illegal-return' };
   readonly writes: RegWrite[];
@@ -66,10 +70,10 @@ const BARRIER_MATCH = 0xd503301f;
 const ERET = 0xd69f03e0;
 const BARRIER_OPTS: Record<number, string> = { 15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 3: 'osh' };
 
-/** The index of the context the hypervisor's `cur_ctx` points at (context-table rows are 512 bytes: context-table.ts). */
+/** The index of the context the hypervisor's `cur_ctx` points at (context-table.ts LAYOUT). */
 export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
   const ctxTable = Number(img.symbols.get('ctx_table')!);
-  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / 512;
+  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / LAYOUT.size;
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
@@ -85,6 +89,10 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
   let guestInsns = 0;
+  // the hypervisor's denied-access count (data.S log_count) when the current episode's trap was taken: a trap that
+  // returns to the context without adding to it was handled (emulated, or switched lazily), not denied
+  const logCount = (): bigint => mem.readU64(Number(img.symbols.get('log_count')!));
+  let logAtTrap = 0n;
 
   cpu.traceException = (c, fromEl) => {
     if (pendingEret && fromEl < 2) pendingEret = false; // the ERET worked; the context faulted at once
@@ -126,6 +134,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       }
     } else {
       ep.denied = { esr, far: c.sr[SR.FAR_EL2]!, hpfar: c.sr[SR.HPFAR_EL2]!, by: 'el2' };
+      logAtTrap = logCount();
     }
   };
 
@@ -158,6 +167,10 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     } else if (w === ERET) {
       const to = ctxOf();
       ep.to = to;
+      if (ep.denied?.by === 'el2' && to === ep.from && logCount() === logAtTrap) {
+        ep.lazy = trapped(ep.denied.esr);
+        delete ep.denied;
+      }
       current = to;
       pendingEret = true;
       checkEntry(c, to, ep);
@@ -200,6 +213,14 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     }
   }
   return obs;
+}
+
+/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, ISS Op0[21:20] Op2[19:17] Op1[16:14]
+ *  CRn[13:10] CRm[4:1] Dir[0]; ARM §D24.2.46) and its direction, or the exception class. */
+function trapped(esr: number): string {
+  if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
+  const i = sysregIndexByEncoding((esr >>> 20) & 3, (esr >>> 14) & 7, (esr >>> 10) & 15, (esr >>> 1) & 15, (esr >>> 17) & 7);
+  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${(esr & 1) !== 0 ? 'read' : 'write'}`;
 }
 
 function newEpisode(obs: Observation, from: number, esr: number): Episode {

@@ -38,7 +38,7 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
   out.push('', `-- slices: ${yields} ended by a yield, ${timer} by the slice timer (CNTHP_EL2 IRQ after ${img.scenario.schedule.slice_insns} of the context's instructions)`);
   out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal}`);
   for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
-  out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET)');
+  out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching)');
   for (const c of r.costs) out.push(`  ${c.kind.padEnd(8)} ×${String(c.count).padEnd(4)} ${c.writes} writes, ${c.barriers} barriers, ${c.tlbis} TLBIs, ${c.insns} insns`);
   out.push(`  (KVM nVHE for comparison: ≈${KVM_NVHE_WRITES.entry} writes on entry, ≈${KVM_NVHE_WRITES.exit} on exit)`);
   out.push('', '-- verdict');

@@ -153,13 +153,13 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
 
 const nameOf = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : img.contexts[i]?.kind === 'vm' ? 'vm' : 'app');
 
-/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another. */
+/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; and
+ *  `lazy`, the traps the hypervisor handled instead of switching state (emulated registers), which cost their own. */
 function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
   const groups = new Map<string, Episode[]>();
   for (const e of eps) {
-    if (e.from < 0 || e.to < 0 || e.from === e.to) continue;
-    const k = `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const k = e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const avg = (l: Episode[], f: (e: Episode) => number): number => Math.round((l.reduce((s, e) => s + f(e), 0) / l.length) * 10) / 10;
   return [...groups].map(([kind, l]) => ({

@@ -24,7 +24,7 @@ deny:
     add x0, x0, x1, lsl #5    // LOG_ENTRY = 32 bytes
     adr x2, ctx_table
     sub x2, x19, x2
-    lsr x2, x2, #9            // context index (CTX_SIZE = 0x200)
+    lsr x2, x2, #CTX_SHIFT    // context index
     stp x2, x21, [x0]
     stp x22, x23, [x0, #16]
 1:  ldr x0, [x19, #C_NAME]
