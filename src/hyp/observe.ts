@@ -1,8 +1,8 @@
 // Watching the hypervisor run: a trace hook on the CPU that, while at EL2, records every MSR (register and
 // value), TLBI, DSB/ISB and ERET, and groups them into episodes (exception into EL2 → ERET out of it). At each
-// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, and whether the
-// TLB holds entries of its VMID that point outside its memory. TypeScript only observes; the hypervisor's
-// behaviour is the EL2 code.
+// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, whether the TLB holds
+// entries of its VMID that point outside its memory, and whether any register it can read holds a value another
+// context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
@@ -10,6 +10,7 @@ import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
+import { describeLeak, LeakCheck } from './leak-check.ts';
 import { reachOf, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
@@ -43,6 +44,8 @@ export interface Episode {
   /** The ERET was an illegal exception return (PSTATE.IL set, the PE stayed at EL2). */
   illegal: boolean;
   vmid?: number;
+  /** Registers the entered context found holding another context's value (leak-check.ts). */
+  leaks?: string[];
 }
 
 export interface Finding {
@@ -57,6 +60,10 @@ export interface Observation {
   readonly isolation: Finding[];
   readonly stale: Finding[];
   readonly vmidProblems: Finding[];
+  /** Registers a context found holding a value another context wrote, at the ERET into it. */
+  readonly leaks: Finding[];
+  /** ERETs at which every register the context could reach was compared with its own view. */
+  registerChecks: number;
   /** Per context: VMIDs it ran with, whether it ever ran, stage 2 on at entry, values it logged, exit code. */
   readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
@@ -80,10 +87,11 @@ export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigi
 export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
-    episodes: [], isolation: [], stale: [], vmidProblems: [],
+    episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
   const vmidOwner = new Map<number, number>();
+  const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
@@ -106,6 +114,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       return;
     }
     if (c.el !== 2 || fromEl === 2) return;
+    leakCheck.exit(c, current);
     if (enteredIrq(c)) {
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
@@ -174,8 +183,19 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       current = to;
       pendingEret = true;
       checkEntry(c, to, ep);
+      checkRegisters(c, to, ep);
     }
   };
+
+  function checkRegisters(c: Cpu, to: number, e: Episode): void {
+    const info = img.contexts[to];
+    if (info === undefined) return;
+    const found = leakCheck.enter(c, to, e.from === to, new Set(e.writes.map((w) => w.reg)));
+    obs.registerChecks = leakCheck.entries;
+    if (found.length === 0) return;
+    e.leaks = found.map((l) => describeLeak(l, info.name));
+    for (const m of e.leaks) obs.leaks.push({ seq: e.seq, context: to, message: m });
+  }
 
   function checkEntry(c: Cpu, to: number, e: Episode): void {
     const info = img.contexts[to];

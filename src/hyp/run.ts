@@ -4,6 +4,7 @@ import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import { VirtMachine } from '../machine/virt.ts';
 import type { BuiltImage } from './image.ts';
+import { LeakCheck } from './leak-check.ts';
 import { observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
@@ -173,6 +174,8 @@ function hexList(l: readonly bigint[]): string {
   return u.slice(0, 6).map((v) => '0x' + v.toString(16)).join(', ') + (u.length > 6 ? ' …' : '');
 }
 
+export const REGISTERS_OWN = 'no context read a register value another context wrote';
+
 function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): Verdict[] {
   const out: Verdict[] = [];
   const ran = (i: number): boolean => obs.perContext[i]!.entries > obs.perContext[i]!.illegal;
@@ -225,6 +228,16 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
     requirement: 'no stale translation was used',
     status: stale.length === 0 ? 'pass' : 'fail',
     evidence: stale.length > 0 ? [...new Set(stale)].slice(0, 6).join('; ') : `at every entry, every TLB entry tagged with the incoming VMID pointed into that context's memory${exitCode === null ? ' (run did not finish)' : ''}`,
+  });
+  // 5. register state: what a context can read is its own (leak-check.ts)
+  const sysregs = LeakCheck.registers().filter((n) => !/^X\d+$/.test(n));
+  out.push({
+    requirement: REGISTERS_OWN,
+    status: obs.leaks.length > 0 ? 'fail' : obs.registerChecks === 0 ? 'n/a' : 'pass',
+    evidence: obs.leaks.length > 0
+      ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
+      : obs.registerChecks === 0 ? 'no context was entered'
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
   });
   return out;
 }
