@@ -4,7 +4,9 @@
 // the verdict fails and names that register and the context that wrote the value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SYSREGS, SR } from '../../src/arch/sysreg-table.ts';
 import { SWITCHED } from '../../src/hyp/context-state.ts';
 import { contextSource, SCTLR_EL1_INIT } from '../../src/hyp/context-table.ts';
@@ -72,4 +74,47 @@ test('the bug as reported: a VM\'s CNTKCTL_EL1 left live opens the EL1 virtual t
   const text = formatReport(img, r);
   assert.match(text, /→ app-reader .*\n(?: {4}.*\n)*? {4}\*\* register leak: app-reader found CNTKCTL_EL1 = 0x0000000000000303/);
   assert.match(text, /\[FAIL\] no context read a register value another context wrote: /);
+});
+
+test('an app\'s EL0 access to the EL1 physical timer its CNTKCTL_EL1 does not open is denied, not emulated, in every mode', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-cntp-'));
+  try {
+    writeFileSync(join(dir, 'app.S'), '    mrs x1, cntp_cval_el0\n    mov x0, #3\n    svc #0\n    b .\n');
+    const yaml = join(dir, 's.yaml');
+    writeFileSync(yaml, `ram: { size: 256M }\ncontexts:\n  - { name: app, kind: native, va_bits: 48, memory: [ { at: 0x1000_0000, size: 64K } ], image: { source: app.S, entry: 0x1000_0000 } }\n`);
+    const s = parseScenario(readFileSync(yaml, 'utf8'), yaml);
+    for (const hosting of ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge'] as const) {
+      const r = runImage(buildImage(s, yaml, hosting), { budget: 200_000 });
+      assert.deepEqual(logs(r, 'app'), [], hosting);
+      assert.equal(r.denied.length, 1, hosting);
+      assert.equal(r.denied[0]!.esr >>> 26, 0x18, hosting);
+      assert.ok(!r.costs.some((c) => c.kind === 'lazy'), hosting);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the emulated EL1 physical timer: TVAL writes set CVAL from the count, TVAL and ISTATUS read against it (ARM D11.2.4)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-cntp-'));
+  try {
+    const log = (insn: string): string => `    ${insn}\n    mov x0, #3\n    hvc #0\n`;
+    writeFileSync(join(dir, 'vm.S'), [
+      '    ldr x2, =100000\n    msr cntp_tval_el0, x2\n', log('mrs x1, cntpct_el0'), log('mrs x1, cntp_cval_el0'), log('mrs x1, cntp_tval_el0'),
+      '    mov x2, #1\n    msr cntp_ctl_el0, x2\n', log('mrs x1, cntp_ctl_el0'), // ENABLE, CVAL in the future: ISTATUS 0
+      '    mov x2, #-5\n    msr cntp_tval_el0, x2\n', log('mrs x1, cntp_ctl_el0'), // CVAL in the past: ISTATUS 1
+      log('mov x1, xzr\n    mrs xzr, cntp_ctl_el0'), // a read into XZR changes no register
+      '    mov x0, #2\n    mov x1, #0\n    hvc #0\n    .ltorg\n',
+    ].join(''));
+    const yaml = join(dir, 's.yaml');
+    writeFileSync(yaml, `ram: { size: 256M }\ncontexts:\n  - { name: vm, kind: vm, ipa_bits: 40, memory: [ { at: 0x1000_0000, size: 64K } ], image: { source: vm.S, entry: 0x1000_0000 } }\n`);
+    const r = runImage(buildImage(parseScenario(readFileSync(yaml, 'utf8'), yaml), yaml), { budget: 200_000 });
+    const [count, cval, tval, ctl1, ctl2, zr] = logs(r, 'vm');
+    assert.ok(cval! > count! && cval! < count! + 100_000n, `CVAL 0x${cval!.toString(16)} = the count at the write + 100000`);
+    assert.ok(tval! < 100_000n && tval! > 90_000n, `TVAL ${tval} counts down from 100000`);
+    assert.deepEqual([ctl1, ctl2, zr], [1n, 5n, 0n]);
+    assert.equal(r.deniedTotal, 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
