@@ -64,10 +64,19 @@ export interface RunOptions {
   readonly onProgress?: (instructions: number) => void;
 }
 
+/**
+ * The machine a hypervisor image runs on: the scenario's RAM and no semihosting, as QEMU without -semihosting. The
+ * hypervisor ends the run through PSCI (switch.S hyp_exit), so nothing needs it, and a guest's HLT #0xF000 is
+ * UNDEFINED inside that guest (EC 0x00 to its own EL1, or to EL2 under TGE) instead of a door out of it.
+ */
+export function hypMachine(img: BuiltImage): VirtMachine {
+  return new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n), semihosting: false });
+}
+
 /** Run the image and build the report. */
 export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = hypMachine(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;

@@ -8,8 +8,7 @@ import { buildImage, BuildError } from '../../src/hyp/image.ts';
 import { runImage, type RunReport } from '../../src/hyp/run.ts';
 import { parseScenario, type HostingMode } from '../../src/hyp/scenario.ts';
 import { VmidAllocator } from '../../src/hyp/vmid.ts';
-import { qemuHypArgs } from '../qemu/hyp-image.ts';
-import { runQemu } from '../qemu/toolchain.ts';
+import { runHypOnQemu } from '../qemu/hyp-image.ts';
 
 const SEED = 'scenarios/seed.yaml';
 const ADV = 'scenarios/adversarial.yaml';
@@ -162,7 +161,7 @@ test('the el1-shim image boots on QEMU with the same UART output', async (t) => 
   const img = buildImage(load(SEED), SEED);
   const elf = join(mkdtempSync(join(tmpdir(), 'twostage-hyp-')), 'seed.elf');
   writeFileSync(elf, img.elf);
-  const q = await runQemu(elf, qemuHypArgs(img)); // -icount shift=4: one timer tick per instruction, as twostage
+  const q = await runHypOnQemu(elf, img); // -icount shift=4: one timer tick per instruction, as twostage
   assert.equal(q.status, 0);
   assert.equal(q.output.toString('latin1'), run(SEED).uart);
 });

@@ -64,3 +64,19 @@ test('readVirtual reads RAM through the current (MMU-off) regime and refuses dev
   assert.equal(m.readVirtual(0x1000n, 1), undefined);
   assert.equal(m.readVirtual(0xffff_0000_0000_0000n, 1), undefined); // address-size fault with the MMU off
 });
+
+test('semihosting: HLT #0xF000 at EL2 is a call with -semihosting (the default); with semihosting: false it is UNDEFINED (EC 0x00), as QEMU without -semihosting', () => {
+  // movz x0, #0x13 (SYS_ERRNO: X0 = errno = 0) ; hlt #0xf000 ; nop
+  const prog = img(0x4008_0000n, seg(0x4008_0000n, le(0xd2800260, 0xd45e0000, 0xd503201f)));
+  const on = new VirtMachine();
+  on.load(prog);
+  on.run(2);
+  assert.deepEqual([on.cpu.x[0], on.cpu.x[PC], on.cpu.el], [0n, 0x4008_0008n, 2]);
+  const off = new VirtMachine({ semihosting: false });
+  off.load(prog);
+  off.cpu.sr[SR.VBAR_EL2] = 0x4009_0000n;
+  off.run(2);
+  assert.deepEqual([off.cpu.x[0], off.cpu.x[PC]], [0x13n, 0x4009_0200n]); // current EL with SP_EL2
+  assert.equal(off.cpu.sr[SR.ESR_EL2], 0x0200_0000n); // EC 0x00 (UNDEFINED), IL
+  assert.equal(off.cpu.sr[SR.ELR_EL2], 0x4008_0004n); // the HLT
+});

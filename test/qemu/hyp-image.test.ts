@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildHypImage, HYP_SCENARIOS, hypExpected, qemuHypArgs, runHypOnTwostage } from './hyp-image.ts';
-import { missingTools, runQemu } from './toolchain.ts';
+import { buildHypImage, HYP_SCENARIOS, hypExpected, runHypOnQemu, runHypOnTwostage } from './hyp-image.ts';
+import { missingTools } from './toolchain.ts';
 
 for (const name of HYP_SCENARIOS) {
   const img = buildHypImage(name);
@@ -30,7 +30,7 @@ for (const name of HYP_SCENARIOS) {
     try {
       const elf = join(dir, `${name}.elf`);
       writeFileSync(elf, img.elf);
-      const run = await runQemu(elf, qemuHypArgs(img));
+      const run = await runHypOnQemu(elf, img);
       assert.equal(run.status, 0, 'QEMU exit status');
       assert.equal(run.output.toString('latin1'), expected.toString('latin1'), 'QEMU output drifted: run npm run qemu:record');
     } finally {

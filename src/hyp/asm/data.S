@@ -4,7 +4,6 @@ cur_ctx:    .quad ctx_table   // the context running (or being entered)
 vmid_gen:   .quad 1, 1        // current VMID generation, next free VMID (0 is reserved)
 log_count:  .quad 0           // denied accesses seen (the log keeps the first LOG_MAX)
 line_start: .quad 1
-exit_block: .quad 0x20026, 0  // ADP_Stopped_ApplicationExit, exit code
 banner:     .asciz "[hyp] twostage reference hypervisor at EL2\n"
 msg_panic:  .asciz "[hyp] unexpected exception at EL2: ESR "
 msg_elr:    .asciz " ELR "

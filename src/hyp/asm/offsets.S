@@ -45,6 +45,11 @@
 
     .equ UART_DR, 0x09000000   // PL011 data register on QEMU's virt board
 
+    // PSCI function IDs (DEN 0022 §5.1), as two halves for MOV/MOVK: SYSTEM_OFF 0x8400_0008, SYSTEM_RESET 0x8400_0009
+    .equ PSCI_FN_HI, 0x8400
+    .equ PSCI_SYSTEM_OFF_LO, 0x0008
+    .equ PSCI_SYSTEM_RESET_LO, 0x0009
+
     // HCR_EL2 bits (ARM §D24.2.62; ARCH-NOTES §1a)
     .equ HCR_VM, (1 << 0)
     .equ HCR_FMO, (1 << 3)
