@@ -10,7 +10,7 @@ export const KVM_NVHE_WRITES = { entry: 37, exit: 33 };
 
 export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}${r.errata.length > 0 ? `, errata ${r.errata.join(',')}` : ''}, sync ${r.sync}: ${r.instructions} instructions, exit ${r.exitCode ?? 'none'}`);
+  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}${r.errata.length > 0 ? `, errata ${r.errata.join(',')}` : ''}, sync ${r.sync}: ${r.instructions} instructions, ${stopText(r)}`);
   for (const n of r.notes) out.push(`note: ${n}`);
   out.push('', '-- UART (the hypervisor prefixes each context\'s lines with its name)', r.uart.trimEnd());
   if (opts.timeline !== false) {
@@ -46,6 +46,11 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
   return out.join('\n') + '\n';
 }
 
+function stopText(r: RunReport): string {
+  const s = r.stop;
+  return s.kind === 'exit' ? `exit ${s.code}` : s.kind === 'budget' ? 'budget exhausted, no exit' : `stopped (${s.why}), no exit`;
+}
+
 function hex32(v: number): string {
   return '0x' + (v >>> 0).toString(16).padStart(8, '0');
 }
@@ -54,15 +59,15 @@ function callName(fn: bigint): string {
   return ['yield', 'putc', 'exit', 'log'][Number(fn)] ?? `call ${fn}`;
 }
 
-/** One row per hosting mode: the four requirements and the VM↔app switch cost. */
+/** One row per hosting mode: the four requirements, how the run ended, and the VM↔app switch cost. */
 export function formatComparison(rows: readonly { hosting: string; report: RunReport }[]): string {
-  const head = ['hosting', '48-bit VA', 'isolation', 'VMIDs distinct', 'no stale', 'writes/sw', 'barriers/sw', 'TLBIs/sw', 'insns/sw'];
+  const head = ['hosting', '48-bit VA', 'isolation', 'VMIDs distinct', 'no stale', 'run ended', 'writes/sw', 'barriers/sw', 'TLBIs/sw', 'insns/sw'];
   const lines = rows.map(({ hosting, report }) => {
     const v = (i: number): string => report.verdicts[i]?.status ?? '-';
     const sw = report.costs.filter((c) => c.kind === 'vm→app' || c.kind === 'app→vm');
     const n = sw.reduce((s, c) => s + c.count, 0);
     const avg = (f: (c: (typeof sw)[number]) => number): string => (n === 0 ? '-' : String(Math.round((sw.reduce((s, c) => s + f(c) * c.count, 0) / n) * 10) / 10));
-    return [hosting, v(0), v(2), v(1), v(3), avg((c) => c.writes), avg((c) => c.barriers), avg((c) => c.tlbis), avg((c) => c.insns)];
+    return [hosting, v(0), v(2), v(1), v(3), v(4), avg((c) => c.writes), avg((c) => c.barriers), avg((c) => c.tlbis), avg((c) => c.insns)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (l: string[]): string => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');

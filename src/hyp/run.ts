@@ -1,10 +1,11 @@
 // `twostage run`: boot a built image on the virt machine with the observer attached, then turn what was seen
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
+import { PC } from '../cpu/state.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
-import { VirtMachine } from '../machine/virt.ts';
+import { type MachineStop, VirtMachine } from '../machine/virt.ts';
 import type { BuiltImage } from './image.ts';
-import { observe, type Episode, type Observation } from './observe.ts';
+import { currentContext, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
   readonly context: string;
@@ -37,6 +38,8 @@ export interface RunReport {
   /** Errata workarounds the hypervisor was built with (scenario key `errata`). */
   readonly errata: readonly number[];
   readonly exitCode: number | null;
+  /** Why the machine stopped (PSCI SYSTEM_OFF is an exit with status 0). */
+  readonly stop: MachineStop;
   readonly instructions: number;
   readonly uart: string;
   readonly episodes: readonly Episode[];
@@ -93,19 +96,21 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   m.cpu.traceExec = null;
   m.cpu.traceException = null;
   const denied = readDenyLog(img, m);
+  const uart = Buffer.from(r.stdout).toString('latin1');
   return {
     hosting: img.hosting,
     tlb: img.scenario.tlb,
     sync: syncName(opts.sync ?? null),
     errata: img.scenario.errata,
     exitCode: r.exitCode,
+    stop: r.stop,
     instructions,
-    uart: Buffer.from(r.stdout).toString('latin1'),
+    uart,
     episodes: obs.episodes,
     denied: denied.entries,
     deniedTotal: denied.total,
     costs: switchCosts(img, obs.episodes),
-    verdicts: verdicts(img, obs, r.exitCode),
+    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart)],
     notes: img.notes,
     observation: obs,
   };
@@ -128,6 +133,41 @@ function chainTrace(m: VirtMachine, opts: RunOptions): () => void {
   cpu.traceExec = exec === null ? obsExec : (c, pc, w) => (obsExec?.(c, pc, w), exec(c, pc, w));
   cpu.traceException = exception === null ? obsException : (c, from) => (obsException?.(c, from), exception(c, from));
   return end;
+}
+
+/**
+ * Verdict 5: the run ended the one way the hypervisor ends it — every context finished or stopped by the hypervisor,
+ * then PSCI SYSTEM_OFF from EL2 (switch.S all_done, hyp_exit). Anything else is a failure: the instruction budget
+ * ran out, the hypervisor failed (SYSTEM_RESET after its panic line), a guest stopped or powered off the machine
+ * (CPU_OFF, SYSTEM_OFF by an untrapped SMC), or the machine stopped with contexts still runnable.
+ */
+export const RUN_ENDED = 'the run ended as the hypervisor ends it: every context finished, then PSCI SYSTEM_OFF at EL2';
+
+function runEnd(img: BuiltImage, m: VirtMachine, stop: MachineStop, uart: string): Verdict {
+  const requirement = RUN_ENDED;
+  const sym = (name: string): number => Number(img.symbols.get(name)!);
+  const state = (i: number): number => Number(m.mem.readU64(sym('ctx_table') + i * sym('CTX_SIZE') + sym('C_STATE')));
+  const runnable = img.contexts.filter((c) => state(c.index) === sym('ST_RUN')).map((c) => c.name);
+  const stopped = img.contexts.filter((c) => state(c.index) === sym('ST_STOPPED')).map((c) => c.name);
+  const cpu = m.cpu;
+  const at = cpu.el === 2 ? 'at EL2' : `at EL${cpu.el} in ${img.contexts[currentContext(img, m.mem)]?.name ?? 'no context'}`;
+  const still = runnable.length > 0 ? `; never finished: ${runnable.join(', ')}` : '';
+  const fail = (why: string): Verdict => ({ requirement, status: 'fail', evidence: why + still });
+  switch (stop.kind) {
+    case 'budget':
+      return fail(`the instruction budget ran out ${at} (PC 0x${cpu.x[PC]!.toString(16)})`);
+    case 'halt': {
+      const panic = /\[hyp\] unexpected exception[^\n]*/.exec(uart)?.[0];
+      return fail(panic !== undefined && cpu.el === 2 ? `the hypervisor failed: ${panic}` : `the machine stopped ${at}: ${stop.why}`);
+    }
+    case 'exit':
+      if (cpu.el !== 2) return fail(`a guest powered the machine off ${at} (exit status ${stop.code}), not the hypervisor`);
+      if (stop.code !== 0 || runnable.length > 0) return fail(`the machine exited with status ${stop.code} ${at}`);
+      return {
+        requirement, status: 'pass',
+        evidence: `all ${img.contexts.length} contexts finished${stopped.length > 0 ? ` (stopped by the hypervisor: ${stopped.join(', ')})` : ''}, then the hypervisor powered the machine off`,
+      };
+  }
 }
 
 function readDenyLog(img: BuiltImage, m: VirtMachine): { entries: DeniedAccess[]; total: number } {
