@@ -43,9 +43,11 @@ export interface RunReport {
   readonly instructions: number;
   readonly uart: string;
   readonly episodes: readonly Episode[];
-  /** The hypervisor's own denied-access log (read from its memory after the run). */
+  /** The hypervisor's own denied-access log (read from its memory after the run): each context's first records. */
   readonly denied: readonly DeniedAccess[];
   readonly deniedTotal: number;
+  /** Per context: the denials the hypervisor counted, and how many of them its log kept (the rest were dropped). */
+  readonly deniedPerContext: readonly { readonly context: string; readonly seen: number; readonly kept: number }[];
   readonly costs: readonly SwitchCost[];
   readonly verdicts: readonly Verdict[];
   readonly notes: readonly string[];
@@ -109,8 +111,9 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
     episodes: obs.episodes,
     denied: denied.entries,
     deniedTotal: denied.total,
+    deniedPerContext: denied.perContext,
     costs: switchCosts(img, obs.episodes),
-    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart)],
+    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop)],
     notes: img.notes,
     observation: obs,
   };
@@ -170,19 +173,61 @@ function runEnd(img: BuiltImage, m: VirtMachine, stop: MachineStop, uart: string
   }
 }
 
-function readDenyLog(img: BuiltImage, m: VirtMachine): { entries: DeniedAccess[]; total: number } {
-  const total = Number(m.mem.readU64(Number(img.symbols.get('log_count')!)));
-  const base = Number(img.symbols.get('deny_log')!);
-  const entries: DeniedAccess[] = [];
-  for (let i = 0; i < Math.min(total, 64); i++) {
-    const at = base + i * 32;
-    const ctx = Number(m.mem.readU64(at));
-    const esr = Number(m.mem.readU64(at + 8));
-    const far = m.mem.readU64(at + 16);
-    const hpfar = m.mem.readU64(at + 24);
-    entries.push({ context: img.contexts[ctx]?.name ?? `#${ctx}`, esr, far, hpfar, decoded: decodeEsr(esr, hpfar) });
+interface DenyLog {
+  readonly entries: DeniedAccess[];
+  readonly total: number;
+  readonly perContext: { context: string; seen: number; kept: number }[];
+  /** Per context index, its kept records. */
+  readonly byContext: DeniedAccess[][];
+}
+
+/** The log as abort.S `deny` leaves it: per context, deny_seen[i] and its first LOG_PER_CTX records of LOG_ENTRY bytes. */
+function readDenyLog(img: BuiltImage, m: VirtMachine): DenyLog {
+  const sym = (name: string): number => Number(img.symbols.get(name)!);
+  const perCtx = sym('LOG_PER_CTX');
+  const byContext = img.contexts.map((c) => {
+    const seen = Number(m.mem.readU64(sym('deny_seen') + 8 * c.index));
+    return Array.from({ length: Math.min(seen, perCtx) }, (_, k): DeniedAccess => {
+      const at = sym('deny_log') + (c.index * perCtx + k) * sym('LOG_ENTRY');
+      const ctx = Number(m.mem.readU64(at));
+      const esr = Number(m.mem.readU64(at + 8));
+      const hpfar = m.mem.readU64(at + 24);
+      return { context: img.contexts[ctx]?.name ?? `#${ctx}`, esr, far: m.mem.readU64(at + 16), hpfar, decoded: decodeEsr(esr, hpfar) };
+    });
+  });
+  const perContext = img.contexts.map((c) => ({ context: c.name, seen: Number(m.mem.readU64(sym('deny_seen') + 8 * c.index)), kept: byContext[c.index]!.length }));
+  return { entries: byContext.flat(), total: Number(m.mem.readU64(sym('log_count'))), perContext, byContext };
+}
+
+/**
+ * Verdict 6: the hypervisor's log says what happened — per context, it counted every denial the observer saw (an
+ * abort or trap taken to EL2, an exception the EL1 shim reported, an illegal return into it), kept the first
+ * LOG_PER_CTX of them with their syndrome and addresses, and holds nothing else (no record a forged call made up).
+ */
+function logTruth(img: BuiltImage, obs: Observation, log: DenyLog, stop: MachineStop): Verdict {
+  const requirement = "the hypervisor's log holds exactly the denials that happened (each context its own first records)";
+  // a run stopped in the middle of an exception may have seen it before the hypervisor logged it
+  const finished = stop.kind === 'exit';
+  const problems: string[] = [];
+  for (const c of img.contexts) {
+    const seen = obs.episodes.filter((e) => e.from === c.index && e.denied !== undefined && (finished || e.to >= 0)).map((e) => e.denied!);
+    const counted = log.perContext[c.index]!.seen;
+    if (counted < seen.length || (finished && counted !== seen.length)) problems.push(`${c.name}: ${seen.length} denial(s) happened, the log counted ${counted}`);
+    log.byContext[c.index]!.forEach((r, k) => {
+      const d = seen[k];
+      if (r.context !== c.name || d === undefined || r.esr !== d.esr || r.far !== d.far || r.hpfar !== d.hpfar) {
+        problems.push(`${c.name}: record ${k + 1} (ESR 0x${r.esr.toString(16)} FAR 0x${r.far.toString(16)}) is not the denial that happened${d === undefined ? '' : ` (ESR 0x${d.esr.toString(16)} FAR 0x${d.far.toString(16)})`}`);
+      }
+    });
   }
-  return { entries, total };
+  const dropped = log.perContext.filter((p) => p.seen > p.kept);
+  return {
+    requirement,
+    status: problems.length > 0 ? 'fail' : 'pass',
+    evidence: problems.length > 0
+      ? problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` … (${problems.length} problems)` : '')
+      : `${log.total} denial(s), each logged as it happened${dropped.length > 0 ? `; beyond each context's first ${img.symbols.get('LOG_PER_CTX')} counted, not kept: ${dropped.map((p) => `${p.context} ${p.seen - p.kept}`).join(', ')}` : ''}`,
+  };
 }
 
 const FSC_KIND = ['address size', 'translation', 'access flag', 'permission'];

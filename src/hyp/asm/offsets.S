@@ -58,5 +58,5 @@
     .equ HCR_TSC, (1 << 19)
     .equ HCR_RW, (1 << 31)
 
-    .equ LOG_MAX, 64          // denied-access log entries kept in hypervisor memory
+    .equ LOG_PER_CTX, 16      // denied-access records kept per context (its first ones; the rest are counted)
     .equ LOG_ENTRY, 32        // context index, ESR, FAR, HPFAR
