@@ -3,13 +3,14 @@
 // IllegalExceptionReturn): PSTATE.IL = 1 at EL1, and this VM's own vector takes EC 0x0E (+0x200). It logs ESR_EL1 and
 // ELR_EL1 and exits 0; the machine and the other contexts never notice. (QEMU's A57 would run the A32 code.)
 // Calls: HVC #0, X0 = function (2 exit, 3 log), X1 = argument.
+    .include "el1-vectors.inc"
     .text
     .global _start
 _start:
-    adr x0, vectors
-    msr vbar_el1, x0
     mov x0, #0x10             // AArch32 User mode, A32, interrupts unmasked
     msr spsr_el1, x0
+    adr x0, vectors
+    msr vbar_el1, x0
     adr x0, a32_code
     msr elr_el1, x0
     eret
@@ -20,38 +21,13 @@ a32_code:
 // EL1 vectors: +0x200 (current EL, SP_EL1) is where the illegal return lands; anything else exits 1.
     .balign 2048
 vectors:
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b illegal                 // +0x200
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
-    b other
-    .balign 0x80
+    vec4 other                // current EL, SP_EL0
+    vec illegal               // +0x200: current EL, SP_EL1, sync
+    vec other
+    vec other
+    vec other
+    vec4 other                // lower EL, AArch64
+    vec4 other                // lower EL, AArch32
 illegal:
     mov x0, #3
     mrs x1, esr_el1

@@ -3,6 +3,7 @@
 // without semihosting, so each HLT #0xF000 is UNDEFINED and taken by this VM's own EL1 vector (EC 0x00), which logs
 // ESR_EL1 and steps over it; HCR_EL2.TSC traps the SMC to the hypervisor, which denies it and stops this VM. The
 // others run on. Calls: HVC #0, X0 = function (3 log), X1 = argument.
+    .include "el1-vectors.inc"
     .text
     .global _start
 _start:
@@ -29,38 +30,10 @@ _start:
 // EL1 vectors: every synchronous exception logs ESR_EL1 and returns past the instruction that caused it.
     .balign 2048
 vectors:
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
-    b sync
-    .balign 0x80
+    vec4 sync
+    vec4 sync
+    vec4 sync
+    vec4 sync
 sync:
     stp x0, x1, [sp, #-16]!
     mov x0, #3
