@@ -16,7 +16,7 @@ test('--json: one report per mode with switches, costs and verdicts under the ex
   const reports = JSON.parse(r.stdout) as Record<string, unknown>[];
   assert.equal(reports.length, 1);
   const rep = reports[0]!;
-  for (const k of ['hosting', 'tlb', 'sync', 'errata', 'exitCode', 'stop', 'instructions', 'uart', 'episodes', 'denied', 'deniedTotal', 'costs', 'verdicts', 'notes']) {
+  for (const k of ['hosting', 'tlb', 'sync', 'errata', 'exitCode', 'stop', 'instructions', 'uart', 'episodes', 'denied', 'deniedTotal', 'deniedPerContext', 'costs', 'verdicts', 'notes']) {
     assert.ok(k in rep, `missing key ${k}`);
   }
   assert.equal(rep.observation, undefined);
