@@ -38,14 +38,16 @@
     .equ CALL_EXIT, 2
     .equ CALL_LOG, 3
 
-    // HVC immediates: 0 a call from a VM, 1 an exception forwarded by the EL1 shim, 2 the shim itself faulted
+    // HVC immediates: 0 a call from a VM, 1 an exception forwarded by the EL1 shim, 2 the shim itself faulted (hvc.S
+    // trusts a call for where it comes from, never for its immediate)
     .equ HVC_CALL, 0
     .equ HVC_SHIM_FWD, 1
     .equ HVC_SHIM_FAULT, 2
 
     .equ UART_DR, 0x09000000   // PL011 data register on QEMU's virt board
 
-    // PSCI function IDs (DEN 0022 §5.1), as two halves for MOV/MOVK: SYSTEM_OFF 0x8400_0008, SYSTEM_RESET 0x8400_0009
+    // PSCI function IDs (Arm DEN 0022; src/devices/psci.ts) in halves for MOV/MOVK: SYSTEM_OFF 0x8400_0008,
+    // SYSTEM_RESET 0x8400_0009
     .equ PSCI_FN_HI, 0x8400
     .equ PSCI_SYSTEM_OFF_LO, 0x0008
     .equ PSCI_SYSTEM_RESET_LO, 0x0009

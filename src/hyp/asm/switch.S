@@ -157,10 +157,10 @@ all_done:
     bl puthex
     bl putnl
     mov x0, #0
-// End the run through the firmware, as a hypervisor on hardware does (PSCI over SMC, DEN 0022 §5.10/§5.11): x0 = 0,
-// every context finished: SYSTEM_OFF, exit status 0; x0 = 1, the hypervisor failed: SYSTEM_RESET, which stops the
-// machine with no exit status (twostage; QEMU with -no-reboot). Never semihosting: images run without it, so that a
-// guest's HLT #0xF000 is UNDEFINED in that guest (src/hyp/run.ts hypMachine).
+// End the run through the firmware, as a hypervisor on hardware does (PSCI over SMC, Arm DEN 0022): x0 = 0, every
+// context finished: SYSTEM_OFF, exit status 0; x0 = 1, the hypervisor failed: SYSTEM_RESET, which stops the machine
+// with no exit status (twostage; QEMU with -no-reboot). Never semihosting: images run without it, so that a guest's
+// HLT #0xF000 is UNDEFINED in that guest (src/hyp/run.ts hypMachine).
 hyp_exit:
     cmp x0, #0
     mov x0, #PSCI_SYSTEM_OFF_LO
