@@ -21,7 +21,8 @@ hvc_entry:
     and x0, x0, #0x1c
     cmp x0, #0x04
     b.ne unknown_call
-    tst x21, #0xffff          // ESR_EL2.ISS[15:0] = the HVC immediate
+    and x0, x21, #0xffff      // ESR_EL2.ISS[15:0] = the HVC immediate
+    cmp x0, #HVC_CALL
     b.eq call_dispatch
     b unknown_call
 
