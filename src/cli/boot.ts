@@ -12,7 +12,7 @@ import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
-export const EXIT_STOPPED = 1; // the guest stopped without an exit code (CPU_OFF, reset, AArch32)
+export const EXIT_STOPPED = 1; // the guest stopped without an exit code (PSCI CPU_OFF, SYSTEM_RESET)
 export const EXIT_BAD_INPUT = 2; // unreadable or malformed ELF, bad option
 export const EXIT_BUDGET = 3; // --max-insns exhausted
 export const DEFAULT_MAX_INSNS = 1_000_000_000;
@@ -103,8 +103,6 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
           `(PC ${hex64(machine.cpu.x[PC]!)}, EL${machine.cpu.el}); raise it with --max-insns`,
         EXIT_BUDGET,
       );
-    case 'aarch32':
-      return complain(`${file}: the guest returned to AArch32 at EL${stop.el}, which the model does not execute`, EXIT_STOPPED);
     case 'halt':
       return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
   }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { BuildError, buildImage } from '../hyp/image.ts';
 import { formatComparison, formatReport, toJson } from '../hyp/report.ts';
-import { DEFAULT_BUDGET, runImage, type RunReport } from '../hyp/run.ts';
+import { DEFAULT_BUDGET, RUN_ENDED, runImage, type RunReport } from '../hyp/run.ts';
 import { HOSTING_MODES, type HostingMode } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario, parseHosting } from './build.ts';
@@ -78,7 +78,9 @@ export function registerRun(program: Command): void {
     } else if (modes.length > 1) {
       process.stdout.write('\n== comparison\n' + formatComparison(rows));
     }
-    // exit status: 0 when every verdict of the (single) mode passes or is n/a
-    if (modes.length === 1 && rows[0]!.report.verdicts.some((v) => v.status === 'fail')) process.exitCode = 1;
+    // exit status 1: a verdict of the (single) mode failed, or (--hosting all, a comparison in which some modes fail
+    // requirements by design) a mode's run did not end as the hypervisor ends it (budget, panic, stop: verdict 5)
+    const failed = modes.length === 1 ? rows[0]!.report.verdicts : rows.flatMap((r) => r.report.verdicts.filter((v) => v.requirement === RUN_ENDED));
+    if (failed.some((v) => v.status === 'fail')) process.exitCode = 1;
   });
 }

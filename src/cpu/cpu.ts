@@ -1,6 +1,6 @@
 // One A64 processing element: the run loop (run-loop.ts: fetch, decode cache, dispatch), data accesses through the
 // translation hook, and the conversion of translation faults into exceptions.
-import type { Profile } from '../arch/profiles.ts';
+import { aarch32At, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, TranslateResult } from '../mmu/result.ts';
@@ -19,7 +19,6 @@ import type { SyncModel } from './sync.ts';
 export type StopReason =
   | { kind: 'exit'; code: number } // semihosting SYS_EXIT / PSCI SYSTEM_OFF
   | { kind: 'budget' } // instruction budget exhausted
-  | { kind: 'aarch32'; el: number } // a legal return to AArch32, which this model does not execute
   | { kind: 'halt'; why: string } // the machine asked to stop (e.g. a debugger breakpoint)
   | { kind: 'event' }; // a timer write moved a deadline into this run: the machine re-evaluates and continues
 
@@ -71,6 +70,9 @@ export class Cpu extends CpuState implements TranslationContext {
     readonly mem: PhysMemory,
   ) {
     super(profile);
+    // The model executes A64 only: a profile that advertises AArch32 at any EL would make an ERET to AArch32 legal
+    // (J1.3 IllegalExceptionReturn) with nothing to run it (profiles.ts aarch32At; test/qemu/DEVIATIONS.md A1)
+    if ([0, 1, 2, 3].some((el) => aarch32At(profile, el))) throw new Error(`profile ${profile.name} advertises AArch32, which the model does not execute`);
     this.reset(0n);
   }
 
@@ -113,10 +115,6 @@ export class Cpu extends CpuState implements TranslationContext {
   halt(reason: StopReason): void {
     this.stop = reason;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
-  }
-
-  stopAarch32(el: number): void {
-    this.halt({ kind: 'aarch32', el });
   }
 
   /** Instructions retired since reset, including those of a run in progress (the counter registers read this). */

@@ -45,6 +45,8 @@ export interface ContextRegs {
   readonly vbar: bigint;
   readonly elr: bigint;
   readonly spsr: bigint;
+  /** VA of the EL1 shim page in this context's stage 1 (native apps under el1-shim, el1-shim-s2), 0 for none. */
+  readonly shim: bigint;
 }
 
 /** VTCR_EL2 for an IPA size and granule (ARM §D24.2.224; ARCH-NOTES §5): walks WB inner shareable, PS = 44 bits. */
@@ -210,5 +212,13 @@ export function configSource(ctxs: readonly ContextRegs[], slices: number, skipD
       `    .balign ${LAYOUT.size}, 0                  // ${EMULATED.join(', ')} (0) and the rest of the entry`,
     );
   });
+  out.push(
+    '    .balign 8',
+    'ctx_shim:                                     // per context: its EL1 shim page\'s VA, 0 for none (hvc.S)',
+    ...ctxs.map((c, i) => `    .quad ${q(c.shim)}   // ${i}: ${c.name}`),
+    `deny_seen:  .space ${ctxs.length} * 8                 // per context: denied accesses it caused (abort.S)`,
+    '    .balign 32',
+    `deny_log:   .space ${ctxs.length} * LOG_PER_CTX * LOG_ENTRY   // per context: its first LOG_PER_CTX records`,
+  );
   return out.join('\n') + '\n';
 }

@@ -215,7 +215,7 @@ function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare
 function stubRegs(c: ContextSpec): ContextRegs {
   return {
     name: c.name, kind: c.kind, hcr: HCR_HYP, vttbr: 0n, vtcr: vtcrFor(44, 4, 2), ttbr0: 0n, tcr: 0n, mair: 0n,
-    sctlr: SCTLR_EL1_INIT, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T,
+    sctlr: SCTLR_EL1_INIT, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
   };
 }
 
@@ -292,6 +292,7 @@ function nativeRegs(c: Extract<ContextSpec, { kind: 'native' }>, hosting: Hostin
         ...base, hcr, ...stage2, ttbr0: BigInt(s1.root), tcr: tcrFor(c.va_bits, granule), mair: 0xffn,
         sctlr: SCTLR_EL1_INIT | 1n | 4n | 0x1000n, // M, C, I
         vbar: shimVa,
+        shim: shimVa,
       };
     }
     case 's2-only': {

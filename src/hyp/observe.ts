@@ -101,6 +101,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
   // returns to the context without adding to it was handled (emulated, or switched lazily), not denied
   const logCount = (): bigint => mem.readU64(Number(img.symbols.get('log_count')!));
   let logAtTrap = 0n;
+  /** Per context: the last exception taken to its EL1 (a native app's shim reports it to EL2 by HVC). */
+  const el1Exception: ({ esr: number; far: bigint } | undefined)[] = [];
 
   cpu.traceException = (c, fromEl) => {
     if (pendingEret && fromEl < 2) pendingEret = false; // the ERET worked; the context faulted at once
@@ -112,6 +114,10 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       ep = newEpisode(obs, ep.to, Number(c.sr[SR.ESR_EL2]!));
       ep.denied = { esr: Number(c.sr[SR.ESR_EL2]!), far: c.sr[SR.ELR_EL2]!, hpfar: 0n, by: 'illegal-return' };
       return;
+    }
+    if (c.el === 1 && current >= 0) {
+      const esr1 = Number(c.sr[SR.ESR_EL1]!);
+      el1Exception[current] = { esr: esr1, far: reportsFar(esr1) ? c.sr[SR.FAR_EL1]! : 0n };
     }
     if (c.el !== 2 || fromEl === 2) return;
     leakCheck.exit(c, current);
@@ -129,20 +135,24 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     guestInsns = 0;
     const ec = esr >>> 26;
     if (ec === 0x16 || ec === 0x15) {
-      const fromShim = ec === 0x16 && (esr & 0xffff) !== 0;
-      const esr1 = Number(c.sr[SR.ESR_EL1]!);
-      if (!fromShim || ((esr & 0xffff) === 1 && esr1 >>> 26 === 0x15)) {
+      const source = callSource(img.contexts[current], c, esr);
+      // what reached the shim: the exception its EL1 took, as it was taken (not ESR_EL1 as it reads now)
+      const el1 = source === 'shim-forward' || source === 'shim-fault' ? el1Exception[current] : undefined;
+      if (el1 !== undefined) el1Exception[current] = undefined;
+      if (source === 'call' || (source === 'shim-forward' && el1 !== undefined && el1.esr >>> 26 === 0x15)) {
         ep.call = { fn: c.x[0]!, arg: c.x[1]! };
         const pc = obs.perContext[current];
         // where the call came from: the app's return address the shim saved in ELR_EL1, else ELR_EL2
-        if (pc !== undefined) pc.pcs.push(fromShim ? c.sr[SR.ELR_EL1]! : c.sr[SR.ELR_EL2]!);
+        if (pc !== undefined) pc.pcs.push(source === 'shim-forward' ? c.sr[SR.ELR_EL1]! : c.sr[SR.ELR_EL2]!);
         if (pc !== undefined && ep.call.fn === 3n) pc.logs.push(ep.call.arg);
         if (pc !== undefined && ep.call.fn === 2n) pc.exit = ep.call.arg;
-      } else {
-        ep.denied = { esr: esr1, far: c.sr[SR.FAR_EL1]!, hpfar: 0n, by: 'shim' };
+      } else if (el1 !== undefined) {
+        ep.denied = { esr: el1.esr, far: el1.far, hpfar: 0n, by: 'shim' };
       }
+      // else an unknown call (X0 = -1): nothing to record
     } else {
-      ep.denied = { esr, far: c.sr[SR.FAR_EL2]!, hpfar: c.sr[SR.HPFAR_EL2]!, by: 'el2' };
+      const hpfar = ec === 0x20 || ec === 0x24 ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
+      ep.denied = { esr, far: reportsFar(esr) ? c.sr[SR.FAR_EL2]! : 0n, hpfar, by: 'el2' };
       logAtTrap = logCount();
     }
   };
@@ -241,6 +251,32 @@ function trapped(esr: number): string {
   if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
   const i = sysregIndexByEncoding((esr >>> 20) & 3, (esr >>> 14) & 7, (esr >>> 10) & 15, (esr >>> 1) & 15, (esr >>> 17) & 7);
   return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${(esr & 1) !== 0 ? 'read' : 'write'}`;
+}
+
+/** FAR_ELx holds the faulting address for instruction and data aborts and PC alignment (EC 0x20-0x25); for any other
+ *  exception it is UNKNOWN (it keeps an earlier value, QEMU D8), so the hypervisor logs 0 (abort.S abort_entry). */
+function reportsFar(esr: number): boolean {
+  const ec = esr >>> 26;
+  return ec >= 0x20 && ec <= 0x25;
+}
+
+/** How the hypervisor takes an HVC, or an SVC that HCR_EL2.TGE routed to EL2 (src/hyp/asm/hvc.S). */
+export type CallSource = 'call' | 'shim-forward' | 'shim-fault' | 'unknown';
+
+/**
+ * The hypervisor's call authentication, by where the call came from and never by its immediate: a VM's HVC #0 from
+ * its EL1; a native app's SVC from EL0t (TGE); its EL1 shim's HVC from EL1h whose ELR_EL2 is the return address of
+ * the shim page's forwarding HVC (+0x400) or of another vector's HVC (the shim faulted). Anything else is unknown.
+ */
+export function callSource(info: ContextInfo | undefined, c: Cpu, esr: number): CallSource {
+  if (info === undefined) return 'unknown';
+  const m = Number(c.sr[SR.SPSR_EL2]! & 0x1fn); // SPSR_EL2.M[4:0]
+  if (esr >>> 26 === 0x15) return info.kind === 'native' && m === 0 ? 'call' : 'unknown';
+  if (info.kind === 'vm') return (m & 0x1c) === 0x04 && (esr & 0xffff) === 0 ? 'call' : 'unknown';
+  if (m !== 0x05 || info.regs.shim === 0n) return 'unknown';
+  const at = c.sr[SR.ELR_EL2]! - 4n - info.regs.shim; // the HVC's offset in the shim page (src/hyp/asm/shim.S)
+  if (at === 0x400n) return 'shim-forward';
+  return at >= 0n && at < 0x800n && (at & 0x7fn) === 0n ? 'shim-fault' : 'unknown';
 }
 
 function newEpisode(obs: Observation, from: number, esr: number): Episode {

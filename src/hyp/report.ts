@@ -10,7 +10,7 @@ export const KVM_NVHE_WRITES = { entry: 37, exit: 33 };
 
 export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: boolean } = {}): string {
   const out: string[] = [];
-  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}${r.errata.length > 0 ? `, errata ${r.errata.join(',')}` : ''}, sync ${r.sync}: ${r.instructions} instructions, exit ${r.exitCode ?? 'none'}`);
+  out.push(`== hosting ${r.hosting}, tlb ${r.tlb}${r.errata.length > 0 ? `, errata ${r.errata.join(',')}` : ''}, sync ${r.sync}: ${r.instructions} instructions, ${stopText(r)}`);
   for (const n of r.notes) out.push(`note: ${n}`);
   out.push('', '-- UART (the hypervisor prefixes each context\'s lines with its name)', r.uart.trimEnd());
   if (opts.timeline !== false) {
@@ -37,7 +37,9 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
   const timer = r.episodes.filter((e) => e.irq === true).length;
   const yields = r.episodes.filter((e) => e.call?.fn === 0n).length;
   out.push('', `-- slices: ${yields} ended by a yield, ${timer} by the slice timer (CNTHP_EL2 IRQ after ${img.scenario.schedule.slice_insns} of the context's instructions)`);
-  out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal}`);
+  const dropped = r.deniedPerContext.filter((p) => p.seen > p.kept);
+  const keeps = `each context's first ${img.symbols.get('LOG_PER_CTX')} kept`;
+  out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal} (${keeps}${dropped.length > 0 ? `; not kept: ${dropped.map((p) => `${p.context} ${p.seen - p.kept} of ${p.seen}`).join(', ')}` : ''})`);
   for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
   out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching)');
   for (const c of r.costs) out.push(`  ${c.kind.padEnd(8)} ×${String(c.count).padEnd(4)} ${c.writes} writes, ${c.barriers} barriers, ${c.tlbis} TLBIs, ${c.insns} insns`);
@@ -45,6 +47,11 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
   out.push('', '-- verdict');
   for (const v of r.verdicts) out.push(`  [${v.status.toUpperCase()}] ${v.requirement}: ${v.evidence}`);
   return out.join('\n') + '\n';
+}
+
+function stopText(r: RunReport): string {
+  const s = r.stop;
+  return s.kind === 'exit' ? `exit ${s.code}` : s.kind === 'budget' ? 'budget exhausted, no exit' : `stopped (${s.why}), no exit`;
 }
 
 function hex32(v: number): string {
@@ -55,15 +62,15 @@ function callName(fn: bigint): string {
   return ['yield', 'putc', 'exit', 'log'][Number(fn)] ?? `call ${fn}`;
 }
 
-/** One row per hosting mode: the five requirements and the VM↔app switch cost. */
+/** One row per hosting mode: the four requirements, how the run ended, the log's truth, the register check, and the VM↔app switch cost. */
 export function formatComparison(rows: readonly { hosting: string; report: RunReport }[]): string {
-  const head = ['hosting', '48-bit VA', 'isolation', 'VMIDs distinct', 'no stale', 'registers own', 'writes/sw', 'barriers/sw', 'TLBIs/sw', 'insns/sw'];
+  const head = ['hosting', '48-bit VA', 'isolation', 'VMIDs distinct', 'no stale', 'run ended', 'log true', 'registers own', 'writes/sw', 'barriers/sw', 'TLBIs/sw', 'insns/sw'];
   const lines = rows.map(({ hosting, report }) => {
     const v = (i: number): string => report.verdicts[i]?.status ?? '-';
     const sw = report.costs.filter((c) => c.kind === 'vm→app' || c.kind === 'app→vm');
     const n = sw.reduce((s, c) => s + c.count, 0);
     const avg = (f: (c: (typeof sw)[number]) => number): string => (n === 0 ? '-' : String(Math.round((sw.reduce((s, c) => s + f(c) * c.count, 0) / n) * 10) / 10));
-    return [hosting, v(0), v(2), v(1), v(3), v(4), avg((c) => c.writes), avg((c) => c.barriers), avg((c) => c.tlbis), avg((c) => c.insns)];
+    return [hosting, v(0), v(2), v(1), v(3), v(4), v(5), v(6), avg((c) => c.writes), avg((c) => c.barriers), avg((c) => c.tlbis), avg((c) => c.insns)];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (l: string[]): string => l.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -1,7 +1,7 @@
 // The QEMU `virt`-compatible board (`-M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting
 // -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, a GICv2 (distributor at
 // 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers, semihosting on
-// HLT #0xF000 and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
+// HLT #0xF000 (or none, as QEMU without -semihosting: `semihosting: false`) and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
 //
 // Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
@@ -38,6 +38,12 @@ const SLICE = 1 << 24;
 export interface VirtOptions {
   readonly profile?: Profile;
   readonly ramMiB?: number;
+  /**
+   * QEMU's `-semihosting` (the default): HLT #0xF000 at EL1 and EL2 is a semihosting call, at EL0 it is not
+   * (QEMU 7.2 needs `-semihosting-config userspace=on` for that). false is QEMU without it: HLT is UNDEFINED at every
+   * EL, as on hardware with halting debug disabled — how hypervisor images run (src/hyp/run.ts hypMachine).
+   */
+  readonly semihosting?: boolean;
 }
 
 /** Why a machine run ended ('event' stops are handled inside the run). */
@@ -80,10 +86,12 @@ export class VirtMachine {
     cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
     const guest = this.guestCall();
+    const semihosting = opts.semihosting ?? true;
     this.cpu.hooks = {
-      // QEMU honours semihosting only above EL0 unless told otherwise (-semihosting-config userspace=on)
+      // QEMU 7.2 target/arm translate-a64.c: semihosting_enabled(current_el == 0) — enabled, and above EL0 unless
+      // -semihosting-config userspace=on (not offered here); otherwise HLT is UNDEFINED (EDSCR.HDE = 0, C6.2.173)
       hlt: (c, imm) => {
-        if (imm !== SEMIHOSTING_HLT_IMM || c.el === 0) return false;
+        if (!semihosting || imm !== SEMIHOSTING_HLT_IMM || c.el === 0) return false;
         this.semihosting.call(guest);
         return true;
       },

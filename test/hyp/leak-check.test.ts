@@ -23,11 +23,13 @@ const logs = (r: RunReport, name: string): bigint[] => [...r.uart.matchAll(new R
 
 test('hostile writers, readers: in every hosting mode each register a context reads is its own, and the verdict says so', () => {
   for (const hosting of HOSTING_MODES) {
-    const r = runImage(buildImage(scenario, FILE, hosting));
+    const r = runImage(buildImage(scenario, FILE, hosting), { budget: 2_000_000 });
     const v = verdict(r);
     if (hosting === 'seed-literal') {
-      // the note's snippets: every ERET is illegal, no context ever runs, nothing can be read
-      assert.deepEqual(logs(r, 'vm-reader'), [], hosting);
+      // the note's snippets: the writer VM faults on its first fetch (the VMID lands in BADDR), the app that follows
+      // keeps the PE (IMO = 0) and the readers never run — what did run found only its own values
+      assert.equal(v.status, 'pass', `${hosting}: ${v.evidence}`);
+      assert.deepEqual([...logs(r, 'vm-reader'), ...logs(r, 'app-reader')], [], hosting);
       continue;
     }
     assert.equal(v.status, 'pass', `${hosting}: ${v.evidence}`);

@@ -106,10 +106,15 @@ all_done:
     bl puthex
     bl putnl
     mov x0, #0
+// End the run through the firmware, as a hypervisor on hardware does (PSCI over SMC, Arm DEN 0022): x0 = 0, every
+// context finished: SYSTEM_OFF, exit status 0; x0 = 1, the hypervisor failed: SYSTEM_RESET, which stops the machine
+// with no exit status (twostage; QEMU with -no-reboot). Never semihosting: images run without it, so that a guest's
+// HLT #0xF000 is UNDEFINED in that guest (src/hyp/run.ts hypMachine).
 hyp_exit:
-    // semihosting SYS_EXIT (0x18) with {ADP_Stopped_ApplicationExit, code}
-    adr x1, exit_block
-    str x0, [x1, #8]
-    mov x0, #0x18
-    hlt #0xf000
+    cmp x0, #0
+    mov x0, #PSCI_SYSTEM_OFF_LO
+    mov x1, #PSCI_SYSTEM_RESET_LO
+    csel x0, x0, x1, eq
+    movk x0, #PSCI_FN_HI, lsl #16
+    smc #0
     b .
