@@ -379,7 +379,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** A load of one 4 KiB page outside RAM: a device, else a synchronous external abort. */
   private loadDevice(pa: number, size: number, iss: number): boolean {
     const dev = this.mem.deviceAt(pa);
-    if (dev === undefined) return this.externalAbort(ACC_READ, 0, iss);
+    if (dev === undefined) return this.externalAbort(ACC_READ, iss, this.x[TMP0]!);
     const u = this.u32;
     u[TMP1 * 2] = dev.device.read(pa - dev.base, size) >>> 0;
     u[TMP1 * 2 + 1] = 0;
@@ -388,7 +388,7 @@ export class Cpu extends CpuState implements TranslationContext {
 
   private storeDevice(pa: number, size: number, valSlot: number, iss: number): boolean {
     const dev = this.mem.deviceAt(pa);
-    if (dev === undefined) return this.externalAbort(ACC_WRITE, 0, iss);
+    if (dev === undefined) return this.externalAbort(ACC_WRITE, iss, this.x[TMP0]!);
     dev.device.write(pa - dev.base, size, this.u32[valSlot * 2]!);
     return true;
   }
@@ -413,7 +413,7 @@ export class Cpu extends CpuState implements TranslationContext {
         b = page.u8[pa & (PAGE_SIZE - 1)]!;
       } else {
         const dev = this.mem.deviceAt(pa);
-        if (dev === undefined) return this.externalAbort(ACC_READ, i, iss);
+        if (dev === undefined) return this.externalAbort(ACC_READ, iss, this.x[TMP0]! + BigInt(i));
         b = dev.device.read(pa - dev.base, 1) & 0xff;
       }
       if (i < 4) lo |= b << (8 * i);
@@ -445,7 +445,7 @@ export class Cpu extends CpuState implements TranslationContext {
       const dev = this.mem.deviceAt(pa);
       if (dev === undefined) {
         if (dropped) this.leaveBlock();
-        return this.externalAbort(ACC_WRITE, i, iss);
+        return this.externalAbort(ACC_WRITE, iss, this.x[TMP0]! + BigInt(i));
       }
       dev.device.write(pa - dev.base, 1, b);
     }
@@ -454,14 +454,35 @@ export class Cpu extends CpuState implements TranslationContext {
   }
 
   /**
-   * No RAM and no device at byte `i` of the access: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d), not a
-   * stage-2 fault (reset clears what a translation left in tr), FAR = that byte's VA. EA = 0: a bus decode error
-   * (EA is an IMPLEMENTATION DEFINED classification; QEMU arm_extabort_type reports decode errors with EA = 0).
+   * DC ZVA's write: zero the `size`-byte block at PA this.tr.pa, just translated for writing (one page, Normal memory);
+   * RAM directly, a device by 8-byte writes; with nothing there, a synchronous external abort with FAR = x[farSlot].
    */
-  private externalAbort(acc: number, i: number, iss: number): false {
+  zeroBlock(size: number, farSlot: number): void {
+    const pa = this.tr.pa;
+    const page = this.mem.page(pa);
+    if (page !== undefined) {
+      const off = pa & (PAGE_SIZE - 1);
+      page.u8.fill(0, off, off + size);
+      if (page.ops !== undefined && forgetCode(page, off >>> 2, (off + size - 1) >>> 2)) this.leaveBlock();
+      return;
+    }
+    const dev = this.mem.deviceAt(pa);
+    if (dev === undefined) {
+      this.externalAbort(ACC_WRITE, 0, this.x[farSlot]!);
+      return;
+    }
+    for (let o = 0; o < size; o += 8) dev.device.write(pa + o - dev.base, 8, 0);
+  }
+
+  /**
+   * No RAM and no device at the byte at VA `far`: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d), not a
+   * stage-2 fault (reset clears what a translation left in tr). EA = 0: a bus decode error (EA is an IMPLEMENTATION
+   * DEFINED classification; QEMU arm_extabort_type reports decode errors with EA = 0).
+   */
+  private externalAbort(acc: number, iss: number, far: bigint): false {
     this.tr.reset();
     this.tr.fault = FAULT_EXTERNAL;
-    this.abort(this.tr, i === 0 ? this.x[TMP0]! : this.x[TMP0]! + BigInt(i), acc, iss);
+    this.abort(this.tr, far, acc, iss);
     return false;
   }
 

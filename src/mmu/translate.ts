@@ -24,7 +24,7 @@ export interface TranslationContext {
 
 /**
  * Translate VA (lo, hi halves) for an access of `size` bytes at exception level `el`.
- * Returns true with r.pa set (r.attr/r.sh/r.device too, except on a host-cache hit), or false with the fault in r.
+ * Returns true with r.pa and r.device set (r.attr/r.sh too, except on a host-cache hit), or false with the fault in r.
  */
 export function translate(
   ctx: TranslationContext,
@@ -40,12 +40,13 @@ export function translate(
   // host-cache hit: same 4 KiB VA page, same generation, aligned access (unaligned ones may need an Alignment fault)
   if (t.hcTag[s] === ((vaLo & 0xfffff000) | t.gen) && t.hcHi[s] === (vaHi | 0) && (vaLo & (size - 1)) === 0) {
     r.pa = t.hcPa[s]! + (vaLo & 0xfff);
+    r.device = t.hcDevice[s] === 1;
     return true;
   }
   const ok = translateSlow(ctx, vaLo, vaHi, acc, size, el, r);
   if (t.trace !== null) t.trace.translated(el, acc, vaLo, vaHi, ok, r);
   if (!ok) return false;
-  t.hostFill(el, acc, vaLo, vaHi, r.pa, ctx.mem.page(r.pa));
+  t.hostFill(el, acc, vaLo, vaHi, r.pa, ctx.mem.page(r.pa), r.device);
   return true;
 }
 

@@ -17,6 +17,7 @@ import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
+import { skipVectors } from '../helpers/vectors.ts';
 import { AF, AP_RO_EL1, AP_RW_EL1, MAIR_NORMAL0_DEVICE1, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
 
 const CODE = 0x4008_0000;
@@ -77,10 +78,6 @@ function word(s: Spec, pos: number, len: number): number {
   for (const f of ['imm19', 'imm14', 'imm26']) w = setField(row, w, f, ahead);
   return w;
 }
-
-/** Vectors that skip the instruction that trapped and count it in x26, for exceptions taken to `el`. */
-const skipVectors = (el: number): string =>
-  `    mrs x27, elr_el${el}\n    add x27, x27, #4\n    msr elr_el${el}, x27\n    add x26, x26, #1\n    eret\n    .balign 128\n`.repeat(16);
 
 /** The program, run at `el` (its VBAR), and where its EL2 vectors are (for stage-2 faults taken from EL1). */
 function program(body: readonly Spec[], init: readonly bigint[], el = 2): { bytes: Uint8Array; vbar2: bigint } {

@@ -350,12 +350,33 @@ test('DC ZVA zeroes the aligned 64-byte block (EL2, stage 1 on, Normal memory)',
   assert.equal(c.mem.readU32(0x4030_0040), 0xa5a5_a5a5);
 });
 
-test('DC ZVA to Device memory (MMU off) takes an Alignment fault: ESR_EL2 = 0x96000061, FAR = block', () => {
+test('DC ZVA to Device memory (MMU off) takes an Alignment fault: ESR_EL2 = 0x96000061, FAR = Xt', () => {
   const c = at(2, [0xd50b7420]);
   c.x[0] = 0x4030_0027n;
   step(c);
   took(c, 2, 0x9600_0061n, CUR_SPX); // EC 0x25, DFSC 0x21, WnR=1
-  assert.equal(c.sr[SR.FAR_EL2], 0x4030_0000n);
+  assert.equal(c.sr[SR.FAR_EL2], 0x4030_0027n); // the register's address (ARM §D24.2.48), not the block's
+});
+
+test('DC ZVA through a Device mapping faults also when the host cache holds its translation (it keeps the memory type)', () => {
+  // str x0, [x1] (fills the host cache's write entry of the Device page); str x0, [x2] (a Normal page, translated
+  // last); dc zva, x0 (the Device page again, now a host-cache hit)
+  const c = at(2, [0xf9000020, 0xf9000040, 0xd50b7420]);
+  c.sr[SR.TCR_EL2] = 0x8084_0019n; // T0SZ=25, 4K, PS=44 bits
+  c.sr[SR.MAIR_EL2] = 0x00ffn; // Attr0 Normal write-back, Attr1 Device-nGnRnE
+  c.sr[SR.TTBR0_EL2] = 0x4100_0000n;
+  c.mem.writeU32(0x4100_0008, 0x4000_0401); // L1[1]: VA 0x4000_0000 → PA 0x4000_0000, Normal
+  c.mem.writeU32(0x4100_0010, 0x4000_0405); // L1[2]: VA 0x8000_0000 → PA 0x4000_0000, Device (AttrIndx 1)
+  c.sr[SR.SCTLR_EL2] = 0x30c5_0831n; // M=1
+  c.contextSync();
+  c.x[0] = 0x8030_0010n;
+  c.x[1] = 0x8030_0000n;
+  c.x[2] = 0x4030_1000n;
+  c.mem.writeU32(0x4030_0018, 0xa5a5_a5a5);
+  step(c, 3);
+  took(c, 2, 0x9600_0061n, CUR_SPX, 2); // DFSC 0x21, WnR=1
+  assert.equal(c.sr[SR.FAR_EL2], 0x8030_0010n);
+  assert.equal(c.mem.readU32(0x4030_0018), 0xa5a5_a5a5, 'the Device block is not zeroed');
 });
 
 test('DC ZVA traps: HCR_EL2.TDZ at EL1 (0x6212dc08), SCTLR_EL1.DZE=0 at EL0; DCZID_EL0.DZP reports it', () => {

@@ -7,12 +7,7 @@
 	.include "mmu.inc"
 	.include "xpage.inc"
 main:
-	XPAGE_MAP
-	S12_ENTER_EL1 s2_l1, s1_l1, guest
-guest:
-	ldr	x2, =0x8877665544332211
-	ldr	x3, =0xffeeddccbbaa9988
-	// 0 → 1: page 1 invalid at stage 1 (to EL1, DFSC 0x07)
+	XPAGE_EL1
 	// 2 → 3: page 3 EL1-only: EL1 accesses complete, LDTR/STTR (EL0 permissions) fault on page 3 (DFSC 0x0F)
 	EDGE	2, 3
 	str	x2, [x1]

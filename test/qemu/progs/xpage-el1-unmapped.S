@@ -8,11 +8,7 @@
 	.include "mmu.inc"
 	.include "xpage.inc"
 main:
-	XPAGE_MAP
-	S12_ENTER_EL1 s2_l1, s1_l1, guest
-guest:
-	ldr	x2, =0x8877665544332211
-	ldr	x3, =0xffeeddccbbaa9988
+	XPAGE_EL1
 	// 0 → 1: page 1 invalid at stage 1 (to EL1, DFSC 0x07)
 	EDGE	0, 1
 	strh	w2, [x1]
@@ -59,12 +55,6 @@ guest:
 	EDGE	0, 6
 	ldpsw	x4, x5, [x1]
 	SHOW	ldpsw_6, 0
-	// 2 → 3: page 3 EL1-only: EL1 accesses complete, LDTR/STTR (EL0 permissions) fault on page 3 (DFSC 0x0F)
-	// 4 → 5: page 5 read-only: stores take a permission fault on page 5, loads complete
-	// 6 → 7: page 7 invalid at stage 2 (to EL2, HPFAR = page 7's IPA)
-	// 8 → 9: page 9 read-only at stage 2
-	// 10 → 11: page 11 maps to page_far: the bytes past the edge land there, page_11 keeps its bytes
-	// 12 → 13: page 12 invalid at stage 1: FAR = the access's own address
 	EXIT
 	.ltorg
 
