@@ -1,4 +1,4 @@
-// The reference hypervisor's images (scenarios/seed.yaml and scenarios/preempt.yaml, el1-shim hosting) in the
+// The reference hypervisor's images (scenarios/seed.yaml, preempt.yaml and cross-page.yaml, el1-shim hosting) in the
 // differential suite: twostage must print exactly QEMU's UART bytes (recorded in hyp/NAME.out), and, where QEMU is
 // installed, QEMU run live on the image built now must still print them. preempt's spinner never yields: both
 // machines end its slices with the EL2 physical timer's IRQ (QEMU with -icount shift=4, see hyp-image.ts).

@@ -14,8 +14,11 @@ import { parseScenario } from '../../src/hyp/scenario.ts';
 import { VirtMachine } from '../../src/machine/virt.ts';
 import { QEMU_DIR } from './toolchain.ts';
 
-/** The scenarios whose images are compared: seed (cooperative slices) and preempt (a guest that never yields). */
-export const HYP_SCENARIOS = ['seed', 'preempt'] as const;
+/**
+ * The scenarios whose images are compared: seed (cooperative slices), preempt (a guest that never yields) and
+ * cross-page (a VM's and an app's accesses across the edge of their memory, denied on both machines).
+ */
+export const HYP_SCENARIOS = ['seed', 'preempt', 'cross-page'] as const;
 export type HypScenario = (typeof HYP_SCENARIOS)[number];
 
 /** QEMU's UART output for a scenario's image. */
