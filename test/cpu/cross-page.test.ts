@@ -279,7 +279,7 @@ class Reference {
     const pas: number[] = [];
     for (let i = 0; i < size; i++) {
       const bva = (va + BigInt(i)) & M64;
-      const r = refTranslate(this.m, bva, write ? 'w' : 'r', el, unaligned && i === 0);
+      const r = refTranslate(this.m, bva, write ? 'w' : 'r', el, unaligned && i === 0 ? 'unaligned' : 'aligned');
       if (r.fault !== 'none') return { exc: this.exc(this.el, r.stage2, dfscOf(r), write, r.s1ptw, bva, r.ipa) };
       pas.push(Number(r.pa));
     }
@@ -347,10 +347,9 @@ class Reference {
     };
     if (k.mn === 'dc zva') {
       const block = va & ~63n;
-      const r = refTranslate(this.m, block, 'w', el);
-      // DC ZVA: FAR = the register's address for an MMU fault (ARM §D24.2.48); Device memory → Alignment fault
+      // DC ZVA: Device memory at either stage takes an Alignment fault; FAR = the register's address (ARM §D24.2.48)
+      const r = refTranslate(this.m, block, 'w', el, 'dc-zero');
       if (r.fault !== 'none') return fault(this.exc(this.el, r.stage2, dfscOf(r), true, r.s1ptw, va, r.ipa));
-      if (r.device) return fault(this.exc(this.el, false, DFSC.alignment!, true, false, va, 0n));
       for (let o = 0n; o < 64n; o += 8n) {
         const b = this.translate(block + o, 8, true, el, false);
         const e = 'exc' in b ? b.exc : this.write(block + o, b.pas, 0n);

@@ -2,7 +2,7 @@
 // ARM pseudocode (J1.1 AArch64.FullTranslate, S1Walk/S2Walk, CheckPermission; ARCH-NOTES §1–§7) and independent of
 // src/mmu: it shares no code with the real walker, only the same reading of the rules. Used by ref.test.ts.
 // Scope: v8.0 (no VHE, no FEAT_LPA/TTST/HAFDBS), 4K/16K/64K granules; of the alignment faults, those of an unaligned
-// data access (SCTLR_ELx.A, Device memory at either stage), when the caller says the access is unaligned.
+// data access (SCTLR_ELx.A, Device memory at either stage) and of DC ZVA (Device memory), when the caller asks.
 
 export type RefFault = 'none' | 'addrsize' | 'translation' | 'accessflag' | 'permission' | 'extwalk' | 'alignment';
 
@@ -201,11 +201,16 @@ function s1Device(mair: bigint, desc: bigint): boolean {
 }
 
 /**
- * Translate `va` for an access `acc` at `el` (0, 1 or 2; EL2 means the EL2 regime, E2H = 0). `unaligned`: a data
- * access not aligned to its size, which takes an Alignment fault with SCTLR_ELx.A or on Device memory
- * (AArch64.CheckAlignment; ARM §D8.15: after the walk's faults, before the permission fault of its stage).
+ * What may take an Alignment fault: nothing; an unaligned data access (SCTLR_ELx.A, then Device memory at either
+ * stage); DC ZVA (Device memory at either stage: J1.1 AArch64.S1/S2HasAlignmentFaultDueToMemType, AccessType_DCZero).
  */
-export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number, unaligned = false): RefResult {
+export type RefAlign = 'aligned' | 'unaligned' | 'dc-zero';
+
+/**
+ * Translate `va` for an access `acc` at `el` (0, 1 or 2; EL2 means the EL2 regime, E2H = 0). A memory-type Alignment
+ * fault comes after the walk's faults and before the permission fault of its stage (ARM §D8.15).
+ */
+export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number, align: RefAlign = 'aligned'): RefResult {
   const r = m.regs;
   const hcr = r.HCR_EL2;
   const tge = bit(hcr, 27);
@@ -213,8 +218,8 @@ export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number,
   const s1on = el === 2 ? bit(r.SCTLR_EL2, 0) : bit(r.SCTLR_EL1, 0) && !tge && !dc; // TGE, DC: SCTLR_EL1.M acts as 0
   const s2on = el < 2 && (bit(hcr, 0) || dc); // DC: VM acts as 1; TGE (E2H = 0) keeps stage 2
   const paBits = psBits(m.paRange, m.paRange);
-  const misaligned = unaligned && acc !== 'x';
-  if (misaligned && bit(el === 2 ? r.SCTLR_EL2 : r.SCTLR_EL1, 1)) return s1fault(new Fault('alignment', 0));
+  const misaligned = align !== 'aligned' && acc !== 'x'; // from here: Device memory takes an Alignment fault
+  if (align === 'unaligned' && acc !== 'x' && bit(el === 2 ? r.SCTLR_EL2 : r.SCTLR_EL1, 1)) return s1fault(new Fault('alignment', 0));
 
   let ipa: bigint;
   let device1: boolean;
