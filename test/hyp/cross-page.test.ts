@@ -43,7 +43,7 @@ for (const hosting of ['el1-shim', 'el1-shim-s2'] as const) {
       assert.deepEqual(r.observation.perContext[index(e.next)]!.logs, [CANARY], `${e.next}'s first doubleword`);
     }
     assert.equal(r.deniedTotal, 4);
-    assert.deepEqual(r.verdicts.map((v) => v.status), ['pass', 'pass', 'pass', 'pass']);
+    for (const v of r.verdicts) assert.equal(v.status, 'pass', `${v.requirement}: ${v.evidence}`);
   });
 }
 
@@ -56,6 +56,6 @@ test('`twostage run` shows the denials with the next page as FAR, and the neighb
     assert.match(out.stdout, new RegExp(`\\[${e.name}\\] denied: translation fault level 3, read ${far}`));
     assert.match(out.stdout, new RegExp(`\\[${e.next}\\] log 0x${CANARY.toString(16)}\\n`));
   }
-  assert.match(out.stdout, /denied accesses in the hypervisor's log: 4\n/);
+  assert.match(out.stdout, /denied accesses in the hypervisor's log: 4\b/);
   assert.doesNotMatch(out.stdout, /\[FAIL\]/);
 });
