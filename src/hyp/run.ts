@@ -5,6 +5,7 @@ import { PC } from '../cpu/state.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import { type MachineStop, VirtMachine } from '../machine/virt.ts';
 import type { BuiltImage } from './image.ts';
+import { LeakCheck } from './leak-check.ts';
 import { currentContext, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
@@ -113,7 +114,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
     deniedTotal: denied.total,
     deniedPerContext: denied.perContext,
     costs: switchCosts(img, obs.episodes),
-    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop)],
+    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop), registersOwn(obs)],
     notes: img.notes,
     observation: obs,
   };
@@ -247,13 +248,13 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
 
 const nameOf = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : img.contexts[i]?.kind === 'vm' ? 'vm' : 'app');
 
-/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another. */
+/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; and
+ *  `lazy`, the traps the hypervisor handled instead of switching state (emulated registers), which cost their own. */
 function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
   const groups = new Map<string, Episode[]>();
   for (const e of eps) {
-    if (e.from < 0 || e.to < 0 || e.from === e.to) continue;
-    const k = `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const k = e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const avg = (l: Episode[], f: (e: Episode) => number): number => Math.round((l.reduce((s, e) => s + f(e), 0) / l.length) * 10) / 10;
   return [...groups].map(([kind, l]) => ({
@@ -265,6 +266,21 @@ function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
 function hexList(l: readonly bigint[]): string {
   const u = [...new Set(l)];
   return u.slice(0, 6).map((v) => '0x' + v.toString(16)).join(', ') + (u.length > 6 ? ' …' : '');
+}
+
+export const REGISTERS_OWN = 'no context read a register value another context wrote';
+
+/** Verdict 7: what a context can read is its own (leak-check.ts): no register held another context's value at an ERET. */
+function registersOwn(obs: Observation): Verdict {
+  const sysregs = LeakCheck.registers().filter((n) => !/^X\d+$/.test(n));
+  return {
+    requirement: REGISTERS_OWN,
+    status: obs.leaks.length > 0 ? 'fail' : obs.registerChecks === 0 ? 'n/a' : 'pass',
+    evidence: obs.leaks.length > 0
+      ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
+      : obs.registerChecks === 0 ? 'no context was entered'
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
+  };
 }
 
 function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): Verdict[] {
