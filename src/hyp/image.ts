@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble, type AsmResult } from '../asm/assemble.ts';
+import { profileByName } from '../arch/profiles.ts';
 import { readElf, type ElfImage } from '../elf/read.ts';
+import { VirtMachine } from '../machine/virt.ts';
 import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
 import {
   configSource, HCR, HCR_HYP, SCTLR_EL1_RESET, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
@@ -135,6 +137,11 @@ function assembleHyp(s: Scenario, hosting: HostingMode, config: string, base: nu
 }
 
 const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((s) => [s.name, s.addr]));
+
+/** The virt machine an image boots on: the scenario's CPU and RAM (parseScenario checked that the board holds it). */
+export function machineFor(img: BuiltImage): VirtMachine {
+  return new VirtMachine({ profile: profileByName(img.scenario.cpu), ramBytes: Number(img.scenario.ram.size) });
+}
 
 /** Build the image for `s` (read from `file`), optionally overriding its hosting mode and hypervisor sources. */
 export function buildImage(s: Scenario, file: string, hostingOverride?: HostingMode, asmOverride?: AsmOverride): BuiltImage {

@@ -2,8 +2,8 @@
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
-import { VirtMachine } from '../machine/virt.ts';
-import type { BuiltImage } from './image.ts';
+import type { VirtMachine } from '../machine/virt.ts';
+import { type BuiltImage, machineFor } from './image.ts';
 import { observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
@@ -67,7 +67,7 @@ export interface RunOptions {
 /** Run the image and build the report. */
 export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;

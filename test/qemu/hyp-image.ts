@@ -9,9 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildImage, type BuiltImage } from '../../src/hyp/image.ts';
+import { buildImage, type BuiltImage, machineFor } from '../../src/hyp/image.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
-import { VirtMachine } from '../../src/machine/virt.ts';
 import { QEMU_DIR } from './toolchain.ts';
 
 /** The scenarios whose images are compared: seed (cooperative slices) and preempt (a guest that never yields). */
@@ -30,12 +29,12 @@ export function buildHypImage(name: HypScenario): BuiltImage {
 
 /** QEMU's extra arguments: -m for the scenario's RAM (QEMU's default is 128 MiB), and one counter tick per instruction. */
 export function qemuHypArgs(img: BuiltImage): string[] {
-  return ['-m', `${img.scenario.ram.size >> 20n}M`, '-icount', 'shift=4'];
+  return ['-m', `${img.scenario.ram.size >> 10n}K`, '-icount', 'shift=4'];
 }
 
 /** Boot the image on twostage's virt machine: its UART bytes and exit status. */
 export function runHypOnTwostage(img: BuiltImage): { output: Buffer; exitCode: number | null; instructions: number } {
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(`load: ${err}`);
   const r = m.run(BUDGET);
