@@ -9,8 +9,8 @@ export const PAGE_SIZE = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SIZE - 1;
 /** PAs are below 2^48: the walker hands descriptor addresses over as halves with bits [47:32] in the high one. */
 export const PA_LIMIT = 2 ** 48;
-/** The first 2^20 RAM pages (64 GiB) are found in one flat array, one load, as the walker needs. */
-const FLAT_PAGES = 2 ** 20;
+/** The first 2^18 RAM pages (16 GiB) are found in one flat array, one load, as the walker needs. */
+const FLAT_PAGES = 2 ** 18;
 /** Pages beyond them are kept in leaves of 2^12 (256 MiB of RAM), each allocated on first touch, so that up to
  *  2^28 pages (16 TiB, the most a 44-bit PA leaves room for) cost a directory of 2^16 entries, not 2^28. */
 const LEAF_BITS = 12;
