@@ -1,6 +1,8 @@
 // What physical memory a translation configuration lets a context reach: the leaves of its stage-2 tables when
 // stage 2 is on, else of its stage-1 tables when stage 1 is on, else everything (VA == PA). Read from the
-// machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6).
+// machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6). Whether what
+// is reached is the context's own is decided by backing (backedWithin), not by comparing address numbers.
+import { backingSpan, sameBackingSpace, sharedWithAny, type PhysMemory } from '../memory/phys.ts';
 import { granuleBits, layout, type Granule } from './pagetable.ts';
 
 export interface TableReader {
@@ -69,4 +71,35 @@ export function reachOf(mem: TableReader, r: Regime): Reach {
     return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & 0xffff_ffff_fffen), granule, startLevel, rootEntries, 1) };
   }
   return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
+}
+
+/** A physical range a context may reach (read-only ones may not be reached writable). */
+export interface AllowedPa {
+  readonly pa: number;
+  readonly size: number;
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Whether every byte behind [pa, pa + size) on the machine `mem` is behind one of `allowed` (a writable range only
+ * behind a range that is not read-only): what the PAs are, as the machine routes them, not what their numbers say.
+ */
+export function backedWithin(mem: PhysMemory, pa: number, size: number, allowed: readonly AllowedPa[], writable = false): boolean {
+  const ok = allowed.filter((a) => !(writable && a.readOnly === true)).flatMap((a) => mem.backing(a.pa, a.size));
+  return mem.backing(pa, size).every((piece) => {
+    const [lo, hi] = backingSpan(piece);
+    let covered = lo;
+    const parts = ok.filter((b) => sameBackingSpace(piece, b)).map(backingSpan).filter(([l, h]) => h > lo && l < hi).sort((x, y) => x[0] - y[0]);
+    for (const [l, h] of parts) {
+      if (l > covered) return false;
+      covered = Math.max(covered, h);
+    }
+    return covered >= hi;
+  });
+}
+
+/** The first PA of [pa, pa + size) whose bytes `mem` also has behind [other, other + otherSize), if any. */
+export function sharedBacking(mem: PhysMemory, pa: number, size: number, other: number, otherSize: number): number | undefined {
+  const theirs = mem.backing(other, otherSize);
+  return mem.backing(pa, size).map((a) => sharedWithAny(a, theirs)).find((at) => at !== undefined);
 }

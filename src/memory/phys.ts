@@ -71,6 +71,37 @@ export type Backing =
   /** Neither RAM nor a device: an access takes a synchronous external abort. */
   | { readonly kind: 'none'; readonly pa: number; readonly size: number };
 
+/** A piece's bytes as an interval of its own space: RAM store offsets, the device's offsets, or (nothing behind
+ *  them) the PAs themselves. */
+export function backingSpan(b: Backing): [number, number] {
+  const lo = b.kind === 'none' ? b.pa : b.offset;
+  return [lo, lo + b.size];
+}
+
+/** Both pieces name bytes of the same space: both RAM, the same device, or both nothing. */
+export function sameBackingSpace(a: Backing, b: Backing): boolean {
+  return a.kind === b.kind && (a.kind !== 'device' || a.device === (b as Extract<Backing, { kind: 'device' }>).device);
+}
+
+/** The first PA of `a` whose bytes are also `b`'s, if any. */
+export function sharedFrom(a: Backing, b: Backing): number | undefined {
+  if (!sameBackingSpace(a, b)) return undefined;
+  const [alo, ahi] = backingSpan(a);
+  const [blo, bhi] = backingSpan(b);
+  const lo = Math.max(alo, blo);
+  return lo < Math.min(ahi, bhi) ? a.pa + (lo - alo) : undefined;
+}
+
+/** The first PA of `a` whose bytes are also those of one of `bs`, if any. */
+export function sharedWithAny(a: Backing, bs: readonly Backing[]): number | undefined {
+  let first: number | undefined;
+  for (const b of bs) {
+    const at = sharedFrom(a, b);
+    if (at !== undefined && (first === undefined || at < first)) first = at;
+  }
+  return first;
+}
+
 function newPage(): RamPage {
   const buf = new ArrayBuffer(PAGE_SIZE);
   return { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };

@@ -13,8 +13,9 @@ import { buildImage, type BuiltImage, machineFor } from '../../src/hyp/image.ts'
 import { parseScenario } from '../../src/hyp/scenario.ts';
 import { QEMU_DIR } from './toolchain.ts';
 
-/** The scenarios whose images are compared: seed (cooperative slices) and preempt (a guest that never yields). */
-export const HYP_SCENARIOS = ['seed', 'preempt'] as const;
+/** The scenarios whose images are compared: seed (cooperative slices), preempt (a guest that never yields) and
+ *  high-alias (8 GiB of RAM, a VM 4 GiB above the hypervisor writing where a 32-bit RAM index would alias it). */
+export const HYP_SCENARIOS = ['seed', 'preempt', 'high-alias'] as const;
 export type HypScenario = (typeof HYP_SCENARIOS)[number];
 
 /** QEMU's UART output for a scenario's image. */
