@@ -10,7 +10,7 @@ import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
 import type { PhysMemory } from '../memory/phys.ts';
-import { backedWithin, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
+import { BackedSet, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
   readonly reg: string;
@@ -233,9 +233,19 @@ function newEpisode(obs: Observation, from: number, esr: number): Episode {
   return e;
 }
 
+/** The bytes behind each context's allowed ranges, all of them and the writable ones, per machine. */
+const allowedBacking = new WeakMap<PhysMemory, Map<ContextInfo, { all: BackedSet; writable: BackedSet }>>();
+
 /** Backed by the context's allowed ranges, and not writable where those are read-only (a read-only share). */
 function within(mem: PhysMemory, pa: number, size: number, info: ContextInfo, writable = false): boolean {
-  return backedWithin(mem, pa, size, info.allowed, writable);
+  let perMem = allowedBacking.get(mem);
+  if (perMem === undefined) allowedBacking.set(mem, (perMem = new Map()));
+  let sets = perMem.get(info);
+  if (sets === undefined) {
+    sets = { all: new BackedSet(mem, info.allowed), writable: new BackedSet(mem, info.allowed.filter((a) => a.readOnly !== true)) };
+    perMem.set(info, sets);
+  }
+  return (writable ? sets.writable : sets.all).covers(pa, size);
 }
 
 /** Whose physical memory `pa` is. */

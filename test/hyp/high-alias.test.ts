@@ -10,7 +10,7 @@ import { audit } from '../../src/check/audit.ts';
 import { formatAudit } from '../../src/check/audit-report.ts';
 import { buildImage, machineFor } from '../../src/hyp/image.ts';
 import { observe } from '../../src/hyp/observe.ts';
-import { backedWithin, sharedBacking } from '../../src/hyp/reach.ts';
+import { BackedSet, sharedBacking } from '../../src/hyp/reach.ts';
 import { runImage } from '../../src/hyp/run.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
 import { RAM_BASE } from '../../src/machine/virt.ts';
@@ -73,8 +73,8 @@ test('run\'s isolation check compares backing: on the 32-bit RAM index, high\'s 
   assert.equal(sharedBacking(aliased, own.pa, own.size, img.layout.hypBase, img.layout.hypLimit - img.layout.hypBase), img.layout.hypBase + GIB4);
   assert.equal(sharedBacking(machineFor(img).mem, own.pa, own.size, img.layout.hypBase, img.layout.hypLimit - img.layout.hypBase), undefined);
   // a leaf of the hypervisor's PA is inside high's allowed ranges by backing on the aliasing memory, and not on the real one
-  assert.equal(backedWithin(aliased, img.layout.hypBase, 0x1000, high.allowed), true);
-  assert.equal(backedWithin(machineFor(img).mem, img.layout.hypBase, 0x1000, high.allowed), false);
+  assert.equal(new BackedSet(aliased, high.allowed).covers(img.layout.hypBase, 0x1000), true);
+  assert.equal(new BackedSet(machineFor(img).mem, high.allowed).covers(img.layout.hypBase, 0x1000), false);
   const m = machineFor(img);
   const obs = observe(m.cpu, img, aliased);
   assert.deepEqual(obs.isolation.map((f) => f.message), [
