@@ -7,14 +7,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
-import { SR } from '../../src/arch/sysreg-table.ts';
 import { assemble } from '../../src/asm/assemble.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
 import { HOT } from '../../src/cpu/jit/block.ts';
 import { PC } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 import { GIB4, paPairIn } from '../helpers/high-pa.ts';
-import { AF, AP_RW_EL1, BLOCK, MAIR_NORMAL0_DEVICE1, PXN, S2_NORMAL_WB, S2AP_RW, Tables, TCR_4K_48, UXN } from '../mmu/tables.ts';
+import { AF, AP_RW_EL1, BLOCK, enterEl1Stage12, PXN, S2_NORMAL_WB, S2AP_RW, Tables, UXN } from '../mmu/tables.ts';
 
 const BASE = 0x4000_0000;
 const SIZE = 2 ** 44 - BASE;
@@ -138,14 +137,7 @@ function enterEl1(c: Cpu, pages: readonly number[]): (pa: number) => number {
     vaOf.set(pa, va);
   });
   assert.ok(s1.next <= S2_TABLES && s2.next <= RESERVED_END, 'tables overflow their space');
-  c.sr[SR.TCR_EL1] = TCR_4K_48;
-  c.sr[SR.TTBR0_EL1] = BigInt(s1.root);
-  c.sr[SR.MAIR_EL1] = MAIR_NORMAL0_DEVICE1;
-  c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | 1n; // M
-  c.sr[SR.VTCR_EL2] = 20n | (2n << 6n) | (4n << 16n) | (1n << 31n); // 44-bit IPA, 4K, start level 0, PS 44 bits
-  c.sr[SR.VTTBR_EL2] = (1n << 48n) | BigInt(s2.root);
-  c.sr[SR.HCR_EL2] = (1n << 31n) | 1n; // RW, VM
-  c.setElSp(1, 1);
+  enterEl1Stage12(c, s1.root, s2.root);
   return (pa) => vaOf.get(pa - (pa % 0x1000))! + (pa % 0x1000);
 }
 
