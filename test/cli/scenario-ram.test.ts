@@ -9,7 +9,7 @@ import { test } from 'node:test';
 
 const twostage = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', ...args], { encoding: 'utf8', timeout: 60_000 });
 
-test('ram.size the board cannot hold: one line, file:line: field, exit 2 — for build, run and audit', () => {
+test('ram.size the board cannot hold: one line, file:line: field, exit 2 — for build, run and audit (one loader)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'twostage-ram-'));
   const cases: [string, RegExp][] = [
     ['17T', /ram\.size: 0x110000000000 bytes is more than the virt board holds: .*at most 0xfffc0000000 bytes/],
@@ -19,7 +19,8 @@ test('ram.size the board cannot hold: one line, file:line: field, exit 2 — for
   for (const [size, why] of cases) {
     const file = join(dir, 'ram.yaml');
     writeFileSync(file, `cpu: cortex-a57\nram: { size: ${size} }\ncontexts:\n  - { name: a, kind: vm, ipa_bits: 40, memory: [ { at: 0x0, size: 2M } ], image: { source: a.S, entry: 0 } }\n`);
-    for (const cmd of [['build', file, '-o', join(dir, 'x.elf')], ['run', file], ['audit', file]]) {
+    const cmds = [['build', file, '-o', join(dir, 'x.elf')], ['run', file], ['audit', file]];
+    for (const cmd of size === '17T' ? cmds : cmds.slice(0, 1)) {
       const r = twostage(...cmd);
       assert.equal(r.status, 2, `${cmd[0]} ${size}: ${r.stderr}`);
       assert.equal(r.stdout, '');
