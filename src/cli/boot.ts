@@ -8,7 +8,7 @@ import { hex64, parseU64 } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
 import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
-import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+import { DEFAULT_RAM_MIB, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
@@ -63,8 +63,11 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   };
   const profile = profileByName(opts.cpu ?? 'cortex-a57');
   if (profile === undefined) return complain(`--cpu: unknown CPU '${opts.cpu}' (known: ${Object.keys(PROFILES).join(', ')})`, EXIT_BAD_INPUT);
-  const ramMiB = wholeNumber(opts.ram ?? String(DEFAULT_RAM_MIB), 1, MAX_RAM_MIB);
-  if (ramMiB === undefined) return complain(`--ram: expected a whole number of MiB from 1 to ${MAX_RAM_MIB}`, EXIT_BAD_INPUT);
+  const ramText = opts.ram ?? String(DEFAULT_RAM_MIB);
+  const ramMiB = parseU64(ramText);
+  if (ramMiB === undefined) return complain(`--ram: '${ramText}' is not a whole number of MiB below 2^64`, EXIT_BAD_INPUT);
+  const ramProblem = ramSizeProblem(ramMiB << 20n, profile);
+  if (ramProblem !== undefined) return complain(`--ram ${ramText} (MiB): ${ramProblem}`, EXIT_BAD_INPUT);
   const budget = wholeNumber(opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
   if (budget === undefined) return complain('--max-insns: expected a positive whole number', EXIT_BAD_INPUT);
   const kinds = parseTraceKinds(opts.trace ?? '');
@@ -82,7 +85,7 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   }
   const elf = readElf(bytes);
   if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, ramMiB });
+  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n) });
   machine.cpu.sync = sync;
   const loadError = machine.load(elf.image);
   if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);

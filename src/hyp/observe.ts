@@ -10,8 +10,9 @@ import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
+import type { PhysMemory } from '../memory/phys.ts';
 import { describeLeak, LeakCheck } from './leak-check.ts';
-import { reachOf, type Leaf, type Reach } from './reach.ts';
+import { BackedSet, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
   readonly reg: string;
@@ -84,12 +85,13 @@ export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigi
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
-export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
+export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation {
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
     episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
+  obs.isolation.push(...sharedMemory(mem, img));
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
@@ -229,7 +231,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     let reach = reachCache.get(key);
     if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
     pc.reach = reach;
-    const outside = outsideParts(reach, info, img);
+    const outside = outsideParts(mem, reach, info, img);
     if (outside !== undefined && !obs.isolation.some((f) => f.context === to && f.message === outside)) obs.isolation.push({ seq: e.seq, context: to, message: outside });
     // TLB entries this context can hit now: its VMID, EL1&0 regime
     const t = c.tlb;
@@ -237,7 +239,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       if (t.kind[i] === 0 || t.regime[i] !== REGIME_EL10 || t.vmid[i] !== vmid) continue;
       const pa = t.out[i]!;
       const size = 2 ** t.shift[i]!;
-      if (!within(pa, size, info)) {
+      if (!within(mem, pa, size, info)) {
         obs.stale.push({ seq: e.seq, context: to, message: `${info.name} (VMID ${vmid}) can hit a TLB entry for PA 0x${pa.toString(16)} (${ownerOf(pa, img)})` });
       }
     }
@@ -279,15 +281,48 @@ export function callSource(info: ContextInfo | undefined, c: Cpu, esr: number): 
   return at >= 0n && at < 0x800n && (at & 0x7fn) === 0n ? 'shim-fault' : 'unknown';
 }
 
+/**
+ * A context whose own memory this machine backs with the bytes of another context, the hypervisor or the page tables
+ * (a machine that aliases PAs, issue 11): whatever its tables map, it reaches them.
+ */
+function sharedMemory(mem: PhysMemory, img: BuiltImage): Finding[] {
+  const l = img.layout;
+  const owners = [
+    ...img.contexts.flatMap((c) => c.regions.map((r) => ({ index: c.index, name: `${c.name} memory`, pa: r.pa, size: r.size }))),
+    { index: -1, name: 'the hypervisor', pa: l.hypBase, size: l.hypLimit - l.hypBase },
+    { index: -1, name: 'the page tables', pa: l.poolBase, size: l.poolSize },
+  ];
+  const out: Finding[] = [];
+  for (const c of img.contexts) {
+    for (const r of c.regions) {
+      for (const o of owners) {
+        const at = o.index === c.index ? undefined : sharedBacking(mem, r.pa, r.size, o.pa, o.size);
+        if (at !== undefined) out.push({ seq: 0, context: c.index, message: `${c.name}: its memory at PA 0x${at.toString(16)} is, on this machine, the same RAM as ${o.name}` });
+      }
+    }
+  }
+  return out;
+}
+
 function newEpisode(obs: Observation, from: number, esr: number): Episode {
   const e: Episode = { seq: obs.episodes.length, from, to: -1, esr, writes: [], barriers: [], tlbis: [], insns: 0, illegal: false };
   obs.episodes.push(e);
   return e;
 }
 
-/** Inside one of the context's allowed ranges, and not writable where that range is read-only (a read-only share). */
-function within(pa: number, size: number, info: ContextInfo, writable = false): boolean {
-  return info.allowed.some((a) => pa >= a.pa && pa + size <= a.pa + a.size && !(writable && a.readOnly === true));
+/** The bytes behind each context's allowed ranges, all of them and the writable ones, per machine. */
+const allowedBacking = new WeakMap<PhysMemory, Map<ContextInfo, { all: BackedSet; writable: BackedSet }>>();
+
+/** Backed by the context's allowed ranges, and not writable where those are read-only (a read-only share). */
+function within(mem: PhysMemory, pa: number, size: number, info: ContextInfo, writable = false): boolean {
+  let perMem = allowedBacking.get(mem);
+  if (perMem === undefined) allowedBacking.set(mem, (perMem = new Map()));
+  let sets = perMem.get(info);
+  if (sets === undefined) {
+    sets = { all: new BackedSet(mem, info.allowed), writable: new BackedSet(mem, info.allowed.filter((a) => a.readOnly !== true)) };
+    perMem.set(info, sets);
+  }
+  return (writable ? sets.writable : sets.all).covers(pa, size);
 }
 
 /** Whose physical memory `pa` is. */
@@ -300,10 +335,10 @@ export function ownerOf(pa: number, img: BuiltImage): string {
 }
 
 /** A sentence naming what `reach` gives the context beyond its allowed ranges, or undefined if nothing. */
-function outsideParts(reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
+function outsideParts(mem: PhysMemory, reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
   if (reach.all) return `${info.name}: ${reach.why}; it can reach every PA, including ${img.contexts.filter((c) => c !== info).map((c) => c.name + ' memory').concat(['the page tables', 'the hypervisor']).join(', ')}`;
-  const bad = reach.leaves.filter((l) => !within(l.pa, l.size, info, l.writable));
+  const bad = reach.leaves.filter((l) => !within(mem, l.pa, l.size, info, l.writable));
   if (bad.length === 0) return undefined;
-  const how = (l: Leaf): string => (within(l.pa, l.size, info) ? ', writable but shared read-only' : '');
+  const how = (l: Leaf): string => (within(mem, l.pa, l.size, info) ? ', writable but shared read-only' : '');
   return `${info.name}: ${reach.via} maps ${bad.map((l) => `IA 0x${l.ia.toString(16)} → PA 0x${l.pa.toString(16)} (${ownerOf(l.pa, img)}${how(l)})`).join(', ')}`;
 }

@@ -3,8 +3,8 @@
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
-import { type MachineStop, VirtMachine } from '../machine/virt.ts';
-import type { BuiltImage } from './image.ts';
+import type { MachineStop, VirtMachine } from '../machine/virt.ts';
+import { type BuiltImage, machineFor } from './image.ts';
 import { LeakCheck } from './leak-check.ts';
 import { currentContext, observe, type Episode, type Observation } from './observe.ts';
 
@@ -75,19 +75,10 @@ export interface RunOptions {
   readonly onProgress?: (instructions: number) => void;
 }
 
-/**
- * The machine a hypervisor image runs on: the scenario's RAM and no semihosting, as QEMU without -semihosting. The
- * hypervisor ends the run through PSCI (switch.S hyp_exit), so nothing needs it, and a guest's HLT #0xF000 is
- * UNDEFINED inside that guest (EC 0x00 to its own EL1, or to EL2 under TGE) instead of a door out of it.
- */
-export function hypMachine(img: BuiltImage): VirtMachine {
-  return new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n), semihosting: false });
-}
-
 /** Run the image and build the report. */
 export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
-  const m = hypMachine(img);
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;

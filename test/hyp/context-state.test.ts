@@ -12,11 +12,10 @@ import type { SysRegDef } from '../../src/arch/sysregs.ts';
 import { PC } from '../../src/cpu/state.ts';
 import { classify, hypControls, HYP_TRAPS, isContextState, SWITCHED, type StateClass } from '../../src/hyp/context-state.ts';
 import { contextSource, initial, LAYOUT } from '../../src/hyp/context-table.ts';
-import { buildImage, type BuiltImage } from '../../src/hyp/image.ts';
+import { buildImage, type BuiltImage, machineFor } from '../../src/hyp/image.ts';
 import { currentContext } from '../../src/hyp/observe.ts';
 import { runImage } from '../../src/hyp/run.ts';
 import { HOSTING_MODES, parseScenario } from '../../src/hyp/scenario.ts';
-import { VirtMachine } from '../../src/machine/virt.ts';
 import { makeCpu } from '../helpers/cpu.ts';
 
 const SEED = 'scenarios/seed.yaml';
@@ -25,7 +24,7 @@ const ERET = 0xd69f03e0;
 
 /** Boot `img` and record, at the first ERET into each context, the EL2 trap controls it is entered with. */
 function liveControls(img: BuiltImage): Map<number, El2Controls> {
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = machineFor(img);
   assert.equal(m.load(img.image), undefined);
   const seen = new Map<number, El2Controls>();
   m.cpu.traceExec = (c, _pc, w) => {
@@ -133,7 +132,7 @@ test('the switch code and the context table are generated from SWITCHED: each re
   for (const o of offs) assert.ok(o % 8 === 0 && o < LAYOUT.size);
   // the built image's table holds each context's initial values where the generated code reads them
   const img = images[0]!;
-  const m = new VirtMachine({ ramMiB: 256 });
+  const m = machineFor(img);
   m.load(img.image);
   const table = Number(img.symbols.get('ctx_table')!);
   assert.equal(Number(img.symbols.get('CTX_SIZE')), LAYOUT.size);
