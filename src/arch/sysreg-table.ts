@@ -2,9 +2,9 @@
 // Sources: ARM §D24.2 register pages (ARCH-NOTES source key), ARM §D23.3 (Feature ID space), QEMU helper.c
 // reginfo, ARCH-NOTES §1, §4–§6, §12, §14. RES0/RES1 masks are the ARMv8.0 layouts (no v8.1+ features) unless
 // the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
-import type { Profile } from './profiles.ts';
+import { aarch32At, type Profile } from './profiles.ts';
 import {
-  encKey, type CnthctlTrap, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+  encKey, type CnthctlTrap, type El0Gate, type HcrTrap, type MdcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
 } from './sysregs.ts';
 
 type Mask = bigint | ((p: Profile) => bigint);
@@ -22,6 +22,7 @@ interface RowOpts {
   trapWrite?: HcrTrap;
   el0Gate?: El0Gate;
   cnthctlTrap?: CnthctlTrap;
+  mdcrTrap?: MdcrTrap;
   tcpac?: boolean;
   fp?: boolean;
   el1ReadsFrom?: string;
@@ -49,6 +50,7 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
     trapWrite: o.trapWrite,
     el0Gate: o.el0Gate,
     cnthctlTrap: o.cnthctlTrap,
+    mdcrTrap: o.mdcrTrap,
     tcpac: o.tcpac,
     fp: o.fp,
     el1ReadsFrom: o.el1ReadsFrom,
@@ -109,7 +111,7 @@ const SCTLR_EL2_RW = bits(3, 0) | bit(12) | bit(19) | bit(25);
 // HCR_EL2: bits 33:0 writable on v8.0 (ARCH-NOTES §1a; no EL3 on virt, so HCD is implemented; TSC kept because
 // SMC reaches the firmware's PSCI); E2H (34) with FEAT_VHE; RW RAO/WI when EL1 cannot be AArch32 (ARCH-NOTES §3)
 const HCR_RES0 = (p: Profile): bigint => res0Except(bits(33, 0), p.vhe ? bit(34) : 0n);
-const HCR_RES1 = (p: Profile): bigint => (p.el1Aarch32 ? 0n : bit(31));
+const HCR_RES1 = (p: Profile): bigint => (aarch32At(p, 1) ? 0n : bit(31));
 // TCR_EL1: bit 6, 35 and 63:39 (HA/HD/HPDn are v8.1+) RES0
 const TCR_EL1_RES0 = bit(6) | bit(35) | bits(63, 39);
 // TCR_EL2 (E2H=0): RES1 bits 31 and 23 (Linux TCR_EL2_RES1); HA/HD/HPD v8.1+ RES0
@@ -186,7 +188,7 @@ export const SYSREGS = [
   }),
   razwi('ACTLR_EL2', 3, 4, 1, 0, 1, 'auxiliary control, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
   reg('HCR_EL2', 3, 4, 1, 1, 0, {
-    res0: HCR_RES0, res1: HCR_RES1, effect: 'routing',
+    reset: HCR_RES1, res0: HCR_RES0, res1: HCR_RES1, effect: 'routing', // QEMU's A57 resets to 0; RW is RAO here (A1)
     fields: [
       f('VM', 0, 0, 'EL1&0 stage 2 enable'), f('SWIO', 1, 1, 'set/way invalidate override'), f('PTW', 2, 2, 'protected table walk'),
       f('FMO', 3, 3, 'physical FIQ to EL2, virtual FIQ enable'), f('IMO', 4, 4, 'physical IRQ to EL2, virtual IRQ enable'), f('AMO', 5, 5, 'physical SError to EL2, virtual SError enable'),

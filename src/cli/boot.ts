@@ -3,16 +3,16 @@
 // does: the guest's stdout bytes on stdout, its semihosting console on stderr, exit status = its exit code.
 import type { Command } from 'commander';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
-import { hex64 } from '../bits/bits.ts';
+import { hex64, parseU64, quoted } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
 import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
-import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+import { DEFAULT_RAM_MIB, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
 import { readBinary, wholeNumber } from './inputs.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
-export const EXIT_STOPPED = 1; // the guest stopped without an exit code (CPU_OFF, reset, AArch32)
+export const EXIT_STOPPED = 1; // the guest stopped without an exit code (PSCI CPU_OFF, SYSTEM_RESET)
 export const EXIT_BAD_INPUT = 2; // unreadable or malformed ELF, bad option
 export const EXIT_BUDGET = 3; // --max-insns exhausted
 export const DEFAULT_MAX_INSNS = 1_000_000_000;
@@ -63,8 +63,11 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   };
   const profile = profileByName(opts.cpu ?? 'cortex-a57');
   if (profile === undefined) return complain(`--cpu: unknown CPU '${opts.cpu}' (known: ${Object.keys(PROFILES).join(', ')})`, EXIT_BAD_INPUT);
-  const ramMiB = wholeNumber('--ram', opts.ram ?? String(DEFAULT_RAM_MIB), 1, MAX_RAM_MIB, 'MiB');
-  if (!ramMiB.ok) return complain(ramMiB.error, EXIT_BAD_INPUT);
+  const ramText = opts.ram ?? String(DEFAULT_RAM_MIB);
+  const ramMiB = parseU64(ramText);
+  if (ramMiB === undefined) return complain(`--ram: ${quoted(ramText)} is not a whole number of MiB below 2^64`, EXIT_BAD_INPUT);
+  const ramProblem = ramSizeProblem(ramMiB << 20n, profile);
+  if (ramProblem !== undefined) return complain(`--ram ${ramText} (MiB): ${ramProblem}`, EXIT_BAD_INPUT);
   const budget = wholeNumber('--max-insns', opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
   if (!budget.ok) return complain(budget.error, EXIT_BAD_INPUT);
   const kinds = parseTraceKinds(opts.trace ?? '');
@@ -76,7 +79,7 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   if (!bytes.ok) return complain(bytes.error, EXIT_BAD_INPUT);
   const elf = readElf(bytes.value);
   if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, ramMiB: ramMiB.value });
+  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n) });
   machine.cpu.sync = sync;
   const loadError = machine.load(elf.image);
   if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);
@@ -97,8 +100,6 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
           `(PC ${hex64(machine.cpu.x[PC]!)}, EL${machine.cpu.el}); raise it with --max-insns`,
         EXIT_BUDGET,
       );
-    case 'aarch32':
-      return complain(`${file}: the guest returned to AArch32 at EL${stop.el}, which the model does not execute`, EXIT_STOPPED);
     case 'halt':
       return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
   }

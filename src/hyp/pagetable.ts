@@ -8,13 +8,17 @@ export interface TableMemory {
   readU64(pa: number): bigint;
 }
 
-/** The pool ran out of table pages; `mapping` is what was being mapped (absent: a root table). */
+/**
+ * The pool has no room left for a table; `mapping` is what was being mapped (absent: a root table) and `context` the
+ * index of the context whose tables were being built, when the builder's caller knows it.
+ */
 export class TablePoolExhausted extends Error {
   constructor(
-    readonly poolSize: number,
+    message: string,
     readonly mapping?: { readonly ia: bigint; readonly size: bigint },
+    readonly context?: number,
   ) {
-    super(`the page-table pool (0x${poolSize.toString(16)} bytes) is exhausted${mapping === undefined ? '' : ` mapping 0x${mapping.ia.toString(16)} (+0x${mapping.size.toString(16)})`}`);
+    super(message);
   }
 }
 
@@ -34,7 +38,9 @@ export class TablePool {
   /** Allocate `bytes` aligned to `align` (zeroed). */
   alloc(bytes: number, align: number): number {
     const pa = Math.ceil(this.next / align) * align;
-    if (pa + bytes > this.base + this.size) throw new TablePoolExhausted(this.size);
+    if (pa + bytes > this.base + this.size) {
+      throw new TablePoolExhausted(`page-table pool at 0x${this.base.toString(16)} (${this.size} bytes) is exhausted`);
+    }
     for (let o = 0; o < bytes; o += 8) this.mem.writeU64(pa + o, 0n);
     this.next = pa + bytes;
     this.used.push({ pa, size: bytes });
@@ -151,7 +157,7 @@ export class PageTableBuilder {
     try {
       while (done < size) done += this.mapOne(ia + done, oa + done, size - done, attrs);
     } catch (e) {
-      if (e instanceof TablePoolExhausted) throw new TablePoolExhausted(e.poolSize, { ia, size });
+      if (e instanceof TablePoolExhausted) throw new TablePoolExhausted(e.message, { ia, size });
       throw e;
     }
   }

@@ -3,8 +3,9 @@
 // Validated with zod; every error names the file, the line, the key path and the reason.
 import { z } from 'zod';
 import { isNode } from 'yaml';
+import { profileByName } from '../arch/profiles.ts';
 import { parseU64, quoted } from '../bits/bits.ts';
-import { MAX_RAM_MIB, RAM_BASE } from '../machine/virt.ts';
+import { RAM_BASE, ramSizeProblem } from '../machine/virt.ts';
 import { parseScenarioYaml } from './scenario-yaml.ts';
 
 /** Hosting modes for native apps (DESIGN.md §3). */
@@ -12,7 +13,7 @@ export const HOSTING_MODES = ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 
 export type HostingMode = (typeof HOSTING_MODES)[number];
 
 /**
- * A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G": below 2^64. YAML numbers are
+ * A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G", "8T": below 2^64. YAML numbers are
  * doubles, exact only to 2^53; larger values are written as strings.
  */
 const address = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -22,13 +23,13 @@ const address = z.union([z.number(), z.string()]).transform((v, ctx) => {
     else return BigInt(v);
     return z.NEVER;
   }
-  const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMG])?(i?B)?\s*$/i.exec(v);
+  const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMGT])?(i?B)?\s*$/i.exec(v);
   const base = m ? parseU64(m[1]!) : undefined;
   if (base === undefined) {
-    ctx.addIssue({ code: 'custom', message: m ? `${quoted(v)} is 2^64 or more` : `not a number or size: ${quoted(v)} (use 0x…, decimal, or 64K/2M/1G)` });
+    ctx.addIssue({ code: 'custom', message: m ? `${quoted(v)} is 2^64 or more` : `not a number or size: ${quoted(v)} (use 0x…, decimal, or 64K/2M/1G/1T)` });
     return z.NEVER;
   }
-  const scale = { K: 10n, M: 20n, G: 30n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G'] ?? 0n;
+  const scale = { K: 10n, M: 20n, G: 30n, T: 40n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G' | 'T'] ?? 0n;
   if (base << scale >= 1n << 64n) {
     ctx.addIssue({ code: 'custom', message: `${quoted(v)} is 2^64 or more` });
     return z.NEVER;
@@ -36,10 +37,10 @@ const address = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return base << scale;
 });
 
-// How large a scenario may be: far beyond a lab's needs, small enough that building its image stays quick (the
-// hypervisor is assembled with a table entry per context; the checks below compare regions pairwise).
+// How large a scenario may be, besides its 1 MiB of text: far beyond a lab's needs, small enough that building its
+// image stays quick (the hypervisor is assembled with a table entry per context; each protection entry is checked
+// against every shared region).
 const MAX_CONTEXTS = 512;
-const MAX_REGIONS = 64;
 const MAX_PROTECTION = 256;
 
 const region = z.strictObject({
@@ -60,7 +61,7 @@ const vm = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'names are letters, digits, _ and -'),
   kind: z.literal('vm'),
   ipa_bits: z.number().int().min(32).max(48),
-  memory: z.array(region).min(1).max(MAX_REGIONS),
+  memory: z.array(region).min(1),
   image,
 });
 
@@ -68,7 +69,7 @@ const native = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'names are letters, digits, _ and -'),
   kind: z.literal('native'),
   va_bits: z.number().int().min(25).max(48),
-  memory: z.array(region).min(1).max(MAX_REGIONS),
+  memory: z.array(region).min(1),
   image,
 });
 
@@ -157,8 +158,6 @@ interface Problem {
   message: string;
 }
 
-const PA_BITS = { 'cortex-a57': 44, max: 44 } as const;
-
 /** One region of `owner` mapped into `into` by a protection entry, at the owner's own address. */
 export interface Share {
   readonly into: string;
@@ -214,14 +213,19 @@ function checkConsistency(s: Scenario): Problem[] {
   const out: Problem[] = [];
   const names = new Set<string>();
   const granule = s.granule === '4K' ? 0x1000n : 0x10000n;
+  const profile = profileByName(s.cpu)!;
+  // the machine's RAM: where the virt board has it, and a size it can hold
+  if (s.ram.base !== BigInt(RAM_BASE)) out.push({ path: ['ram', 'base'], message: `the virt board's RAM starts at 0x${RAM_BASE.toString(16)}, not 0x${s.ram.base.toString(16)}` });
+  const ramProblem = ramSizeProblem(s.ram.size, profile);
+  if (ramProblem !== undefined) out.push({ path: ['ram', 'size'], message: ramProblem });
   let needed = 0n;
   s.contexts.forEach((c, ci) => {
     if (names.has(c.name)) out.push({ path: ['contexts', ci, 'name'], message: `duplicate context name '${c.name}'` });
     names.add(c.name);
     const bits = c.kind === 'vm' ? c.ipa_bits : c.va_bits;
     const space = c.kind === 'vm' ? 'IPA' : 'VA';
-    if (c.kind === 'vm' && c.ipa_bits > PA_BITS[s.cpu]) {
-      out.push({ path: ['contexts', ci, 'ipa_bits'], message: `${c.ipa_bits}-bit IPA exceeds the ${s.cpu}'s ${PA_BITS[s.cpu]}-bit PA range (VTCR_EL2.PS)` });
+    if (c.kind === 'vm' && c.ipa_bits > profile.paBits) {
+      out.push({ path: ['contexts', ci, 'ipa_bits'], message: `${c.ipa_bits}-bit IPA exceeds the ${s.cpu}'s ${profile.paBits}-bit PA range (VTCR_EL2.PS)` });
     }
     const limit = 1n << BigInt(bits);
     c.memory.forEach((r, ri) => {
@@ -233,13 +237,19 @@ function checkConsistency(s: Scenario): Problem[] {
       if (r.at + r.size > limit) {
         out.push({ path, message: `region ends at 0x${(r.at + r.size).toString(16)}, beyond the ${bits}-bit ${space} space of '${c.name}'` });
       }
-      c.memory.forEach((o, oi) => {
-        if (oi > ri && r.at < o.at + o.size && o.at < r.at + r.size) {
-          out.push({ path, message: `overlaps memory[${oi}] of '${c.name}'` });
-        }
-      });
       needed += r.size;
     });
+    // overlaps in one pass over the regions by address: each one that starts before the furthest end so far
+    // overlaps that region (reported at the lower index, naming the other)
+    const byAddress = c.memory.map((r, ri) => ({ r, ri })).sort((a, b) => (a.r.at < b.r.at ? -1 : a.r.at > b.r.at ? 1 : a.ri - b.ri));
+    let furthest: (typeof byAddress)[number] | undefined;
+    for (const x of byAddress) {
+      if (furthest !== undefined && x.r.at < furthest.r.at + furthest.r.size) {
+        const [lo, hi] = [Math.min(furthest.ri, x.ri), Math.max(furthest.ri, x.ri)];
+        out.push({ path: ['contexts', ci, 'memory', lo], message: `overlaps memory[${hi}] of '${c.name}'` });
+      }
+      if (furthest === undefined || x.r.at + x.r.size > furthest.r.at + furthest.r.size) furthest = x;
+    }
     const inRegion = c.memory.some((r) => c.image.entry >= r.at && c.image.entry < r.at + r.size);
     if (!inRegion) out.push({ path: ['contexts', ci, 'image', 'entry'], message: `entry 0x${c.image.entry.toString(16)} is in none of '${c.name}''s regions` });
   });
@@ -249,14 +259,9 @@ function checkConsistency(s: Scenario): Problem[] {
     }
   }
   out.push(...checkSharing(s));
-  // the virt board's RAM: at RAM_BASE, whole MiB (the machine is made with a size in MiB), at most MAX_RAM_MIB
-  if (s.ram.base !== BigInt(RAM_BASE)) out.push({ path: ['ram', 'base'], message: `the virt board's RAM starts at 0x${RAM_BASE.toString(16)}, not 0x${s.ram.base.toString(16)}` });
-  if (s.ram.size % (1n << 20n) !== 0n || s.ram.size === 0n || s.ram.size > BigInt(MAX_RAM_MIB) << 20n) {
-    out.push({ path: ['ram', 'size'], message: `RAM is a whole number of MiB from 1 MiB to ${MAX_RAM_MIB} MiB, not 0x${s.ram.size.toString(16)} bytes` });
-  }
   // The hypervisor, its page-table pools and the context table need room too (1 MiB reserved, image builder checks exactly)
   const reserve = 1n << 20n;
-  if (needed + reserve > s.ram.size) {
+  if (ramProblem === undefined && needed + reserve > s.ram.size) {
     out.push({ path: ['ram', 'size'], message: `contexts need 0x${needed.toString(16)} bytes plus 1 MiB for the hypervisor; RAM is only 0x${s.ram.size.toString(16)}` });
   }
   return out;

@@ -1,7 +1,7 @@
 // The QEMU `virt`-compatible board (`-M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting
 // -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, a GICv2 (distributor at
 // 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers, semihosting on
-// HLT #0xF000 and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
+// HLT #0xF000 (or none, as QEMU without -semihosting: `semihosting: false`) and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
 //
 // Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
@@ -23,21 +23,49 @@ import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { psciCall } from '../devices/psci.ts';
 import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
 import type { ElfImage } from '../elf/read.ts';
-import { PhysMemory } from '../memory/phys.ts';
+import { PAGE_SIZE, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import { translate } from '../mmu/translate.ts';
 import { OutputBuffer } from './output.ts';
 
 export const RAM_BASE = 0x4000_0000;
 export const DEFAULT_RAM_MIB = 256;
-/** Largest RAM the board accepts (QEMU's virt limit below the 2^40 high-memory window is 255 GiB). */
-export const MAX_RAM_MIB = 255 * 1024;
+const MIB = 1024 * 1024;
+
+/**
+ * The most RAM the board holds with `profile`'s physical address size: QEMU 7.2 (hw/arm/virt.c virt_set_memmap) puts
+ * RAM at 1 GiB and refuses a memory map whose top, ROUND_UP(RAM_BASE + size, 1 GiB), passes 2^PARange ("Addressing
+ * limited to 44 bits, but memory exceeds it by … bytes"; highmem on, its default; highmem=off would mean 32 bits).
+ * On qemu-system-aarch64 7.2 -M virt,virtualization=on -cpu cortex-a57: -m 16383G starts, -m 16776193M does not.
+ */
+export function maxRamBytes(profile: Profile): number {
+  return 2 ** profile.paBits - RAM_BASE;
+}
+
+/** Why the board cannot hold `bytes` of RAM with `profile` (one line), or undefined when it can. */
+export function ramSizeProblem(bytes: bigint, profile: Profile): string | undefined {
+  if (bytes <= 0n) return 'the RAM size must be more than zero';
+  if (bytes % BigInt(PAGE_SIZE) !== 0n) return `0x${bytes.toString(16)} bytes is not a whole number of the machine's ${PAGE_SIZE / 1024} KiB RAM pages`;
+  const max = maxRamBytes(profile);
+  if (bytes > BigInt(max)) {
+    return `0x${bytes.toString(16)} bytes is more than the virt board holds: its RAM starts at 0x${RAM_BASE.toString(16)} and must end by ` +
+      `2^${profile.paBits} (the ${profile.name}'s physical address size), so at most 0x${max.toString(16)} bytes (${max / MIB} MiB)`;
+  }
+  return undefined;
+}
 /** Instructions per slice of a run: output is handed to `onOutput` between slices. */
 const SLICE = 1 << 24;
 
 export interface VirtOptions {
   readonly profile?: Profile;
-  readonly ramMiB?: number;
+  /** RAM size in bytes (ramSizeProblem says which the board holds); DEFAULT_RAM_MIB MiB when absent. */
+  readonly ramBytes?: number;
+  /**
+   * QEMU's `-semihosting` (the default): HLT #0xF000 at EL1 and EL2 is a semihosting call, at EL0 it is not
+   * (QEMU 7.2 needs `-semihosting-config userspace=on` for that). false is QEMU without it: HLT is UNDEFINED at every
+   * EL, as on hardware with halting debug disabled — how hypervisor images run (src/hyp/image.ts machineFor).
+   */
+  readonly semihosting?: boolean;
 }
 
 /** Why a machine run ended ('event' stops are handled inside the run). */
@@ -68,10 +96,13 @@ export class VirtMachine {
   private chunkEnd = -1;
 
   constructor(opts: VirtOptions = {}) {
-    const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
-    this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
+    const profile = opts.profile ?? CORTEX_A57;
+    const ramBytes = opts.ramBytes ?? DEFAULT_RAM_MIB * MIB;
+    const bad = ramSizeProblem(BigInt(ramBytes), profile);
+    if (bad !== undefined) throw new Error(`virt board: ${bad}`);
+    this.mem = new PhysMemory(RAM_BASE, ramBytes);
     this.mem.mapDevice(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
-    this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
+    this.cpu = new Cpu(profile, this.mem);
     const cpu = this.cpu;
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
     this.mem.mapDevice(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
@@ -80,10 +111,12 @@ export class VirtMachine {
     cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
     const guest = this.guestCall();
+    const semihosting = opts.semihosting ?? true;
     this.cpu.hooks = {
-      // QEMU honours semihosting only above EL0 unless told otherwise (-semihosting-config userspace=on)
+      // QEMU 7.2 target/arm translate-a64.c: semihosting_enabled(current_el == 0) — enabled, and above EL0 unless
+      // -semihosting-config userspace=on (not offered here); otherwise HLT is UNDEFINED (EDSCR.HDE = 0, C6.2.173)
       hlt: (c, imm) => {
-        if (imm !== SEMIHOSTING_HLT_IMM || c.el === 0) return false;
+        if (!semihosting || imm !== SEMIHOSTING_HLT_IMM || c.el === 0) return false;
         this.semihosting.call(guest);
         return true;
       },

@@ -31,7 +31,8 @@ for (const hosting of ['el1-shim', 'el1-shim-s2', 's2-only'] as const) {
     // s2-only: the app's region is above 2^44, which stage 2 (VA == IPA) cannot map, so it reaches nothing
     assert.equal(app.app, hosting === 's2-only' ? '---' : 'rwx');
     assert.equal(app['EL1 shim'], hosting === 's2-only' ? '---' : 'r-x'); // AP=10: EL1 read-only, PXN=0
-    for (const col of ['hypervisor', 'page tables', 'vm1', 'vm2', 'free RAM', 'no RAM (MMIO)']) assert.equal(app[col], '---', col);
+    for (const col of ['hypervisor', 'page tables', 'vm1', 'vm2', 'free RAM', 'no memory', 'pl011', 'GICv2 distributor', 'GICv2 CPU interface']) assert.equal(app[col], '---', col);
+    assert.deepEqual(a.aliases, []);
   });
 }
 

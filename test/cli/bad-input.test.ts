@@ -72,8 +72,8 @@ test('sizes at or beyond 2^64, beyond 2^53 as YAML numbers, or beyond what the b
   await refused(/s1\.yaml:7: contexts\.0\.memory\.0\.size: '0x1_0000_0000_0000_0000' is 2\^64 or more/, 'audit', file('s1.yaml', scenario({ size: '0x1_0000_0000_0000_0000' })));
   await refused(/s2\.yaml:7: contexts\.0\.memory\.0\.size: '0xffff_ffff_ffff_ffffG' is 2\^64 or more/, 'audit', file('s2.yaml', scenario({ size: '0xffff_ffff_ffff_ffffG' })));
   await refused(/s3\.yaml:7: contexts\.0\.memory\.0\.size: 18446744073709552000 is above 2\^53/, 'audit', file('s3.yaml', scenario({ size: '18446744073709551616' })));
-  await refused(/s4\.yaml:1: ram\.size: RAM is a whole number of MiB from 1 MiB to \d+ MiB/, 'run', file('s4.yaml', scenario({ ram: '0xffff_ffff_ffff_f000' })));
-  await refused(/s5\.yaml:1: ram\.size: RAM is a whole number of MiB/, 'run', file('s5.yaml', scenario({ ram: '1000000G' })));
+  await refused(/s4\.yaml:1: ram\.size: 0xffffffffffff0000 bytes is more than the virt board holds/, 'run', file('s4.yaml', scenario({ ram: '0xffff_ffff_ffff_0000' })));
+  await refused(/s5\.yaml:1: ram\.size: 0x3d09000000000 bytes is more than the virt board holds/, 'run', file('s5.yaml', scenario({ ram: '1000000G' })));
   await refused(/s6\.yaml:1: ram\.size: contexts need 0x1000000000 bytes/, 'audit', file('s6.yaml', scenario({ ram: '1G', size: '64G' })));
 });
 
@@ -150,15 +150,16 @@ test('-o to a directory, into a missing folder, or a FIFO nobody reads: exit 2 n
   await refused(new RegExp(`^twostage: ${folder}: cannot write: is a directory$`), 'build', join(ROOT, 'scenarios/seed.yaml'), '-o', folder);
 });
 
-test('page-table pool exhaustion from many scattered regions names the region', async () => {
-  let y = 'ram: { size: 1G }\ncontexts:\n';
-  for (let c = 0; c < 8; c++) {
-    y += `  - name: app${c}\n    kind: native\n    va_bits: 48\n    memory:\n      - { at: 0x1000, size: 64K }\n`;
-    for (let k = 1; k < 64; k++) y += `      - { at: 0x${(BigInt(k) << 39n).toString(16)}, size: 4K }\n`;
-    y += `    image: { source: ${join(ROOT, 'src/hyp/guests/native-app.S')}, entry: 0x1000 }\n`;
+test("page tables beyond the pool's limit, from many scattered regions, name the region", async () => {
+  // 64K granule, 48-bit VA: a region in each 4 TiB slot needs its own level-2 and level-3 table (128 KiB)
+  let y = 'ram: { size: 1G }\ngranule: 64K\ncontexts:\n';
+  for (let c = 0; c < 10; c++) {
+    y += `  - name: app${c}\n    kind: native\n    va_bits: 48\n    memory:\n      - { at: 0x10000, size: 64K }\n`;
+    for (let k = 1; k < 64; k++) y += `      - { at: 0x${(BigInt(k) << 42n).toString(16)}, size: 64K }\n`;
+    y += `    image: { source: ${join(ROOT, 'src/hyp/guests/native-app.S')}, entry: 0x10000 }\n`;
   }
   const p = file('scatter.yaml', y);
-  await refused(new RegExp(`^${p}: contexts\\.\\d+\\.memory\\.\\d+ \\(app\\d, at 0x[0-9a-f]+, size 0x1000\\): its page tables do not fit: the page-table pool`), 'audit', p);
+  await refused(new RegExp(`^${p}: contexts\\.\\d+\\.memory\\.\\d+ \\(app\\d, at 0x[0-9a-f]+, size 0x10000\\): the contexts' page tables would take more than 64 MiB`), 'audit', p);
 });
 
 test('check on a file that is not assembly source: one line', async () => {
@@ -243,7 +244,8 @@ test('ELF: a symbol table whose entries all point at one long name is bounded', 
 test('flag values: one parser for whole numbers and addresses, the flag named', async () => {
   const seed = join(ROOT, 'scenarios/seed.yaml');
   await refused(/^twostage: --max-insns: expected a whole number from 1 to \d+, not '1e3'$/, 'run', seed, '--max-insns', '1e3');
-  await refused(/^twostage: --ram: expected a whole number of MiB from 1 to \d+, not '0'$/, 'boot', join(ROOT, 'examples/hello.elf'), '--ram', '0');
+  await refused(/^twostage: --ram 0 \(MiB\): the RAM size must be more than zero$/, 'boot', join(ROOT, 'examples/hello.elf'), '--ram', '0');
+  await refused(/^twostage: --ram: '1e3' is not a whole number of MiB below 2\^64$/, 'boot', join(ROOT, 'examples/hello.elf'), '--ram', '1e3');
   await refused(/^twostage walk: --va: not a 64-bit address: '0x1_0000_0000_0000_0000'$/, 'walk', join(ROOT, 'examples/hello.elf'), '--until', '0', '--va', '0x1_0000_0000_0000_0000');
   await refused(/^twostage disasm: --base: not a 64-bit address: 'zz'$/, 'disasm', join(ROOT, 'examples/hello.elf'), '--base', 'zz');
   await refused(/^twostage disasm: --base: .*package\.json .* would end beyond the 64-bit address space$/, 'disasm', join(ROOT, 'package.json'), '--base', '0xffff_ffff_ffff_fffc');

@@ -54,6 +54,25 @@ test('a segment outside RAM: exit 2', () => {
   assert.equal(small.status, 0);
 });
 
+test('--ram: every size the virt board holds boots, up to 2^44 − 1 GiB on cortex-a57; anything else is one line, exit 2', () => {
+  const top = twostage('boot', HELLO, '--ram', '16776192'); // RAM 0x4000_0000..2^44, QEMU 7.2's limit (src/machine/virt.ts)
+  assert.equal(top.stdout, 'Hello from EL2\n');
+  assert.equal(top.status, 0);
+  const bad: [string, RegExp][] = [
+    ['16776193', /^twostage: --ram 16776193 \(MiB\): 0xfffc0100000 bytes is more than the virt board holds: its RAM starts at 0x40000000 and must end by 2\^44 \(the cortex-a57's physical address size\), so at most 0xfffc0000000 bytes \(16776192 MiB\)\n$/],
+    ['0', /^twostage: --ram 0 \(MiB\): the RAM size must be more than zero\n$/],
+    ['18446744073709551616', /^twostage: --ram: '18446744073709551616' is not a whole number of MiB below 2\^64\n$/],
+    ['17592186044416', /^twostage: --ram 17592186044416 \(MiB\): 0x[0-9a-f]+ bytes is more than the virt board holds/], // 2^44 MiB
+    ['-1', /^twostage: --ram: '-1' is not a whole number/],
+  ];
+  for (const [ram, why] of bad) {
+    const r = twostage('boot', HELLO, '--ram', ram);
+    assert.match(r.stderr, why, ram);
+    assert.equal(r.stdout, '');
+    assert.equal(r.status, 2, ram);
+  }
+});
+
 test('the instruction budget: message naming the count, exit 3', () => {
   // hello.elf's first 5 instructions (movz, adr, bl, ldrb, cbz not taken) print nothing; next is 0x4008003c
   const r = twostage('boot', HELLO, '--max-insns', '5');
