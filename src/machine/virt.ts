@@ -23,6 +23,9 @@ import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { psciCall } from '../devices/psci.ts';
 import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
 import type { ElfImage } from '../elf/read.ts';
+import { decodeFdt, encodeFdt, type FdtNode } from './fdt.ts';
+import { bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, setChosen } from './linux-boot.ts';
+import { psciNode, virtTree } from './virt-dt.ts';
 import { PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import { translate } from '../mmu/translate.ts';
@@ -38,6 +41,14 @@ const SLICE = 1 << 24;
 export interface VirtOptions {
   readonly profile?: Profile;
   readonly ramMiB?: number;
+}
+
+export interface LinuxLoadOptions {
+  readonly initrd?: Uint8Array;
+  /** The kernel command line (/chosen bootargs); empty or absent: none. */
+  readonly append?: string;
+  /** A device tree blob to use instead of the machine's (edited as QEMU does: memory, /chosen, /psci). */
+  readonly dtb?: Uint8Array;
 }
 
 /** Why a machine run ended ('event' stops are handled inside the run). */
@@ -111,10 +122,54 @@ export class VirtMachine {
       this.mem.writeBytes(pa, s.data);
       for (let a = pa + s.data.length; a < pa + Number(s.memsz); a++) this.mem.writeU8(a, 0);
     }
-    this.cpu.reset(image.entry);
+    this.resetAt(image.entry);
+    return undefined;
+  }
+
+  /** The device tree of this board as the machine describes it (virt-dt.ts). */
+  deviceTree(): FdtNode {
+    return virtTree({ ramBase: RAM_BASE, ramSize: this.mem.ramSize });
+  }
+
+  /**
+   * Load a Linux Image as QEMU's `-kernel Image [-initrd] [-append] [-dtb]` does (linux-boot.ts): kernel, initrd and
+   * device tree in RAM, the boot stub at the start of RAM, and the CPU reset there in EL2h. Returns the layout and the
+   * DTB written, or a diagnostic.
+   */
+  loadLinux(img: Arm64Image, opts: LinuxLoadOptions): { layout: LinuxLayout; dtb: Uint8Array } | string {
+    const initrd = opts.initrd ?? new Uint8Array(0);
+    const plan = layoutLinux(img, initrd.length, RAM_BASE, this.mem.ramSize);
+    if (!plan.ok) return plan.error;
+    const layout = plan.value;
+    const chosen = { append: opts.append ?? '', initrd: { start: layout.initrdStart, size: initrd.length } };
+    let tree: FdtNode;
+    if (opts.dtb !== undefined) {
+      const user = decodeFdt(opts.dtb);
+      if (!user.ok) return `--dtb: ${user.error}`;
+      const edited = editUserDtb(user.root, RAM_BASE, this.mem.ramSize, chosen, psciNode());
+      if (!edited.ok) return `--dtb: ${edited.error}`;
+      tree = edited.value;
+    } else {
+      tree = this.deviceTree();
+      setChosen(tree, chosen);
+    }
+    const dtb = encodeFdt(tree);
+    const big = dtbTooLarge(dtb);
+    if (big !== undefined) return big;
+    if (layout.dtbStart + dtb.length > this.mem.ramEnd) return 'not enough space for the device tree after kernel/initrd';
+    this.mem.writeBytes(RAM_BASE, bootStub(layout.dtbStart, layout.entry));
+    this.mem.writeBytes(layout.entry, img.bytes);
+    this.mem.writeBytes(layout.initrdStart, initrd);
+    this.mem.writeBytes(layout.dtbStart, dtb);
+    this.resetAt(BigInt(RAM_BASE)); // QEMU's reset PC for a Linux boot: the stub
+    return { layout, dtb };
+  }
+
+  /** Reset the CPU into EL2h at `pc` and the interrupt state with it. */
+  private resetAt(pc: bigint): void {
+    this.cpu.reset(pc);
     this.gic.reset();
     this.timersChanged(this.cpu.retired());
-    return undefined;
   }
 
   /**

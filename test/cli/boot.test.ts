@@ -70,7 +70,10 @@ test('bad options: exit 2 with a message', () => {
   }
   const none = twostage('boot');
   assert.equal(none.status, 2);
-  assert.match(none.stderr, /missing required argument 'file'/);
+  assert.equal(none.stderr, 'twostage: boot: give an ELF FILE or --kernel Image\n');
+  const both = twostage('boot', HELLO, '--kernel', HELLO);
+  assert.equal(both.stderr, 'twostage: give either FILE or --kernel, not both\n');
+  assert.equal(both.status, 2);
 });
 
 test('--trace exec,sysreg: lines on stderr, stdout unchanged', () => {
