@@ -26,7 +26,7 @@ import type { ElfImage } from '../elf/read.ts';
 import { decodeFdt, encodeFdt, type FdtNode } from './fdt.ts';
 import { bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, setChosen } from './linux-boot.ts';
 import { psciNode, virtTree } from './virt-dt.ts';
-import { PhysMemory } from '../memory/phys.ts';
+import { type Device, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import { translate } from '../mmu/translate.ts';
 import { OutputBuffer } from './output.ts';
@@ -70,6 +70,8 @@ export class VirtMachine {
   readonly cpu: Cpu;
   readonly gic: GicV2;
   readonly stdout = new OutputBuffer();
+  /** Every MMIO region on the bus. */
+  readonly bus: { readonly base: number; readonly size: number; readonly name: string }[] = [];
   readonly stderr = new OutputBuffer();
   private readonly semihosting: Semihosting;
   private readonly debugTr = new TranslateResult();
@@ -81,12 +83,12 @@ export class VirtMachine {
   constructor(opts: VirtOptions = {}) {
     const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
     this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
-    this.mem.mapDevice(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
+    this.map(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
     this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
     const cpu = this.cpu;
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
-    this.mem.mapDevice(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
-    this.mem.mapDevice(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
+    this.map(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
+    this.map(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
     // an MSR to a timer register during a run: its effect counts from the next instruction boundary
     cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
@@ -124,6 +126,12 @@ export class VirtMachine {
     }
     this.resetAt(image.entry);
     return undefined;
+  }
+
+  /** Put a device on the bus (and in `bus`, which the device-tree tests hold against the tree). */
+  private map(base: number, size: number, device: Device): void {
+    this.mem.mapDevice(base, size, device);
+    this.bus.push({ base, size, name: device.name });
   }
 
   /** The device tree of this board as the machine describes it (virt-dt.ts). */
