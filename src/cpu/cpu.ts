@@ -10,6 +10,7 @@ import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
 import { EC_ILLEGAL, EC_PC_ALIGN, hcrLo, raiseHere, syncTarget } from './exception.ts';
 import { takeInterrupt } from './interrupt.ts';
+import { PmuState } from './pmu.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
@@ -52,6 +53,8 @@ export class Cpu extends CpuState implements TranslationContext {
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
   /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
+  /** The Performance Monitors' bookkeeping (src/cpu/pmu.ts). */
+  readonly pmu = new PmuState();
   /** `--sync architectural` (src/cpu/sync.ts); null is `--sync immediate`. */
   sync: SyncModel | null = null;
 
@@ -78,6 +81,7 @@ export class Cpu extends CpuState implements TranslationContext {
   reset(entry: bigint): void {
     this.tlb.clear();
     this.sync?.reset();
+    this.pmu.reset();
     this.x.fill(0n);
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {

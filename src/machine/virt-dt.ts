@@ -6,6 +6,7 @@
 // lists QEMU's nodes that are left out (devices not modelled) with the reason.
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE } from '../devices/gic.ts';
 import { PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
+import { PMU_INTID } from '../cpu/pmu.ts';
 import { PSCI_CPU_OFF, PSCI_CPU_ON_64, PSCI_CPU_SUSPEND_64, PSCI_MIGRATE_64 } from '../devices/psci.ts';
 import { cells, cells64, EMPTY, type FdtNode, node, strings } from './fdt.ts';
 
@@ -66,6 +67,7 @@ export function virtTree(b: BoardDescription): FdtNode {
         '#interrupt-cells': cells(3),
       }),
       cpusNode(),
+      node('pmu', { interrupts: cells(GIC_PPI, PMU_INTID - 16, PPI_CPU_MASK_1 | IRQ_LEVEL_HIGH), compatible: strings('arm,armv8-pmuv3') }),
       node('timer', {
         interrupts: cells(...TIMER_PPIS.flatMap((p) => [GIC_PPI, p, PPI_CPU_MASK_1 | IRQ_LEVEL_HIGH])),
         'always-on': EMPTY,

@@ -16,6 +16,7 @@
 // images linked ≥ 0x4010_0000 that read it).
 import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
 import { Cpu, type StopReason } from '../cpu/cpu.ts';
+import { nextPmuOverflow, PMU_INTID, pmuInterrupt, pmuSync } from '../cpu/pmu.ts';
 import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
 import type { GuestCall } from '../devices/guest.ts';
@@ -221,12 +222,15 @@ export class VirtMachine {
   }
 
   /**
-   * The timers' outputs at count `now` go to their PPIs (the GIC drives the CPU's IRQ line); the next deadline is
+   * The timers' outputs at count `now` go to their PPIs, the PMU's overflow request to PPI 7 (INTID 23) (the GIC drives the CPU's IRQ line); the next deadline is
    * noted, and a run in progress that would pass it stops after the current instruction.
    */
   private timersChanged(now: number): void {
-    for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(this.cpu, t, now));
-    this.nextEvent = nextTimerEvent(this.cpu, now);
+    const cpu = this.cpu;
+    for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(cpu, t, now));
+    pmuSync(cpu); // counters up to date: an overflow due by now has set its flag
+    this.gic.setLevel(PMU_INTID, pmuInterrupt(cpu));
+    this.nextEvent = Math.min(nextTimerEvent(cpu, now), nextPmuOverflow(cpu));
     if (this.nextEvent < this.chunkEnd) this.cpu.halt({ kind: 'event' });
   }
 
