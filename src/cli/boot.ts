@@ -9,6 +9,7 @@ import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { hex64, parseU64 } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
+import { watchExceptionLoops } from '../machine/exception-loop.ts';
 import { encodeFdt } from '../machine/fdt.ts';
 import { parseArm64Image } from '../machine/linux-boot.ts';
 import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
@@ -117,6 +118,7 @@ export function boot(positional: string | undefined, opts: BootOptions, io: Boot
     if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, loaded.dtb, complain);
   }
   const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
+  watchExceptionLoops(machine.cpu);
 
   const result = machine.run(budget, (out, err) => {
     if (out.length > 0) io.stdout(out);
