@@ -2,6 +2,7 @@
 // QEMU hw/char/pl011.c). Transmit only: a byte written to UARTDR goes straight to the output sink, so the
 // transmitter is always empty and never busy. No receive path: the RX FIFO stays empty.
 import type { Device } from '../memory/phys.ts';
+import { primeCellId } from './primecell.ts';
 
 export const PL011_BASE = 0x0900_0000;
 export const PL011_SIZE = 0x1000;
@@ -21,13 +22,12 @@ const RIS = 0x03c; // UARTRIS raw interrupt status
 const MIS = 0x040; // UARTMIS masked interrupt status
 const ICR = 0x044; // UARTICR interrupt clear (write only)
 const DMACR = 0x048; // UARTDMACR DMA control
-const ID_BASE = 0xfe0; // UARTPeriphID0..3, UARTPCellID0..3
 
 const FR_RXFE = 1 << 4; // UARTFR.RXFE: receive FIFO empty
 const FR_TXFE = 1 << 7; // UARTFR.TXFE: transmit FIFO empty (BUSY, bit 3, stays clear)
 const INT_TX = 1 << 5; // UARTRIS.TXRIS: raised by a write to UARTDR (QEMU pl011_write)
-/** PeriphID0–3 = PL011 r1p5 by Arm, PCellID0–3 = the PrimeCell preamble (PL011 TRM §3.3.14–3.3.15). */
-const ID_BYTES = [0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1];
+/** PeriphID0–3 = PL011 r1p5 by Arm (PL011 TRM §3.3.14). */
+const PERIPH_ID = [0x11, 0x10, 0x14, 0x00];
 
 /** Reset values as QEMU's pl011_reset: CR = TXE|RXE, IFLS = half-full both ways, FR = TXFE|RXFE. */
 export class Pl011 implements Device {
@@ -62,8 +62,7 @@ export class Pl011 implements Device {
       case MIS: return this.ris & this.imsc;
       case DMACR: return this.dmacr;
       default:
-        if (offset >= ID_BASE && offset < ID_BASE + 32 && (offset & 3) === 0) return ID_BYTES[(offset - ID_BASE) >> 2]!;
-        return 0; // unimplemented offsets (and UARTICR, write-only) read as zero, as QEMU
+        return primeCellId(offset, PERIPH_ID) ?? 0; // unimplemented offsets (and UARTICR, write-only) read as zero, as QEMU
     }
   }
 

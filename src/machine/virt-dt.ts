@@ -5,13 +5,17 @@
 // modelled is described: test/machine/virt-dt.test.ts checks every node with `reg` against the machine's bus, and
 // lists QEMU's nodes that are left out (devices not modelled) with the reason.
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE } from '../devices/gic.ts';
+import { GICV2M_BASE, GICV2M_SIZE } from '../devices/gicv2m.ts';
+import { PCIE_ECAM_BASE, PCIE_ECAM_SIZE } from '../devices/pcie.ts';
+import { PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
+import { PL061_BASE, PL061_SIZE, POWER_BUTTON_LINE } from '../devices/pl061.ts';
 import { PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { PMU_INTID } from '../cpu/pmu.ts';
 import { PSCI_CPU_OFF, PSCI_CPU_ON_64, PSCI_CPU_SUSPEND_64, PSCI_MIGRATE_64 } from '../devices/psci.ts';
 import { cells, cells64, EMPTY, type FdtNode, node, strings } from './fdt.ts';
 
 /** QEMU's phandles (qemu_fdt_alloc_phandle from 0x8000, in virt.c's order of allocation). */
-export const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002 } as const;
+export const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002, v2m: 0x8003, gpio: 0x8004 } as const;
 
 /** Interrupt specifier cells for the GICv2 binding (ARCH-NOTES §16d): type, number, flags. */
 const GIC_SPI = 0;
@@ -23,7 +27,9 @@ const PPI_CPU_MASK_1 = 1 << 8;
 const APB_PCLK_HZ = 24_000_000;
 
 /** SPI numbers (INTID - 32) of the board's devices (QEMU 7.2 virt.c a15irqmap). */
-export const VIRT_SPI = { uart: 1 } as const;
+export const VIRT_SPI = { uart: 1, rtc: 2, pcieIntx: 3, gpio: 7 } as const;
+/** Linux's KEY_POWER (include/uapi/linux/input-event-codes.h), what virt.c's gpio-keys node reports. */
+const KEY_POWER = 0x74;
 /** PPI numbers (INTID - 16) of the generic timers: secure EL1 physical, EL1 physical, virtual, EL2 physical. */
 const TIMER_PPIS = [13, 14, 11, 10] as const;
 
@@ -65,7 +71,23 @@ export function virtTree(b: BoardDescription): FdtNode {
         '#address-cells': cells(2),
         'interrupt-controller': EMPTY,
         '#interrupt-cells': cells(3),
+      }, [
+        node(`v2m@${GICV2M_BASE.toString(16)}`, {
+          phandle: cells(PHANDLE.v2m), reg: reg(GICV2M_BASE, GICV2M_SIZE), 'msi-controller': EMPTY, compatible: strings('arm,gic-v2m-frame'),
+        }),
+      ]),
+      node(`pl031@${PL031_BASE.toString(16)}`, {
+        'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.rtc),
+        reg: reg(PL031_BASE, PL031_SIZE), compatible: strings('arm,pl031', 'arm,primecell'),
       }),
+      node(`pl061@${PL061_BASE.toString(16)}`, {
+        phandle: cells(PHANDLE.gpio), 'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.gpio),
+        'gpio-controller': EMPTY, '#gpio-cells': cells(2), compatible: strings('arm,pl061', 'arm,primecell'), reg: reg(PL061_BASE, PL061_SIZE),
+      }),
+      node('gpio-keys', { compatible: strings('gpio-keys') }, [
+        node('poweroff', { gpios: cells(PHANDLE.gpio, POWER_BUTTON_LINE, 0), 'linux,code': cells(KEY_POWER), label: strings('GPIO Key Poweroff') }),
+      ]),
+      pcieNode(),
       cpusNode(),
       node('pmu', { interrupts: cells(GIC_PPI, PMU_INTID - 16, PPI_CPU_MASK_1 | IRQ_LEVEL_HIGH), compatible: strings('arm,armv8-pmuv3') }),
       node('timer', {
@@ -99,6 +121,46 @@ export function psciNode(): FdtNode {
     method: strings('smc'),
     compatible: strings('arm,psci-1.0', 'arm,psci-0.2', 'arm,psci'),
   });
+}
+
+/** QEMU's PCIe windows (virt.c base_memmap): I/O port space, 32-bit and 64-bit MMIO, as the `ranges` of /pcie. */
+const PCIE_PIO = 0x3eff_0000, PCIE_PIO_SIZE = 0x1_0000;
+const PCIE_MMIO = 0x1000_0000, PCIE_MMIO_SIZE = 0x2eff_0000;
+const PCIE_MMIO_HIGH = 0x80_0000_0000, PCIE_MMIO_HIGH_SIZE = 0x80_0000_0000;
+
+/**
+ * /pcie as virt.c create_pcie writes it: the ECAM (the only part modelled: an empty bus), the windows, MSIs through
+ * the v2m frame, and INTA–INTD of slots 0–3 swizzled onto SPIs 3–6.
+ */
+function pcieNode(): FdtNode {
+  const map: number[] = [];
+  for (let slot = 0; slot < 4; slot++) {
+    for (let pin = 0; pin < 4; pin++) map.push(slot << 11, 0, 0, pin + 1, PHANDLE.gic, 0, 0, GIC_SPI, VIRT_SPI.pcieIntx + ((pin + slot) % 4), IRQ_LEVEL_HIGH);
+  }
+  const range = (space: number, pci: number, cpu: number, size: number) => [space, ...cells64Words(pci), ...cells64Words(cpu), ...cells64Words(size)];
+  return node(`pcie@${PCIE_MMIO.toString(16)}`, {
+    'interrupt-map-mask': cells(0x1800, 0, 0, 7),
+    'interrupt-map': cells(...map),
+    '#interrupt-cells': cells(1),
+    ranges: cells(
+      ...range(0x0100_0000, 0, PCIE_PIO, PCIE_PIO_SIZE),
+      ...range(0x0200_0000, PCIE_MMIO, PCIE_MMIO, PCIE_MMIO_SIZE),
+      ...range(0x0300_0000, PCIE_MMIO_HIGH, PCIE_MMIO_HIGH, PCIE_MMIO_HIGH_SIZE),
+    ),
+    reg: reg(PCIE_ECAM_BASE, PCIE_ECAM_SIZE),
+    'msi-map': cells(0, PHANDLE.v2m, 0, 0x10000),
+    'dma-coherent': EMPTY,
+    'bus-range': cells(0, 0xff),
+    'linux,pci-domain': cells(0),
+    '#size-cells': cells(2),
+    '#address-cells': cells(3),
+    device_type: strings('pci'),
+    compatible: strings('pci-host-ecam-generic'),
+  });
+}
+
+function cells64Words(v: number): [number, number] {
+  return [Math.floor(v / 2 ** 32), v % 2 ** 32];
 }
 
 /** /cpus with the one Cortex-A57 and its cpu-map (virt.c fdt_add_cpu_nodes; no enable-method with one CPU, as QEMU). */

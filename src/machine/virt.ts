@@ -21,12 +21,16 @@ import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
 import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
+import { GICV2M_BASE, GICV2M_SIZE, GicV2m } from '../devices/gicv2m.ts';
+import { PCIE_ECAM_BASE, PCIE_ECAM_SIZE, PcieEcam } from '../devices/pcie.ts';
+import { Pl031, PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
+import { Pl061, PL061_BASE, PL061_SIZE } from '../devices/pl061.ts';
 import { psciCall } from '../devices/psci.ts';
 import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
 import type { ElfImage } from '../elf/read.ts';
 import { decodeFdt, encodeFdt, type FdtNode } from './fdt.ts';
 import { bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, setChosen } from './linux-boot.ts';
-import { psciNode, virtTree } from './virt-dt.ts';
+import { psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
 import { type Device, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import { translate } from '../mmu/translate.ts';
@@ -36,6 +40,8 @@ export const RAM_BASE = 0x4000_0000;
 export const DEFAULT_RAM_MIB = 256;
 /** Largest RAM the board accepts (QEMU's virt limit below the 2^40 high-memory window is 255 GiB). */
 export const MAX_RAM_MIB = 255 * 1024;
+/** CNTFRQ_EL0: one count per instruction stands for one 62.5 MHz tick. */
+const COUNTER_HZ = 62_500_000;
 /** Instructions per slice of a run: output is handed to `onOutput` between slices. */
 const SLICE = 1 << 24;
 
@@ -70,6 +76,8 @@ export class VirtMachine {
   readonly mem: PhysMemory;
   readonly cpu: Cpu;
   readonly gic: GicV2;
+  /** The GPIO controller; its line 3 is the power button. */
+  readonly gpio: Pl061;
   readonly stdout = new OutputBuffer();
   /** Every MMIO region on the bus. */
   readonly bus: { readonly base: number; readonly size: number; readonly name: string }[] = [];
@@ -90,6 +98,17 @@ export class VirtMachine {
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
     this.map(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
     this.map(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
+    const gic = this.gic;
+    const spi = (n: number) => (level: boolean) => gic.setLevel(32 + n, level);
+    this.map(GICV2M_BASE, GICV2M_SIZE, new GicV2m((id) => {
+      gic.setLevel(id, true); // an MSI is an edge on its SPI
+      gic.setLevel(id, false);
+    }));
+    // the RTC's seconds: the instruction count at CNTFRQ_EL0's 62.5 MHz
+    this.map(PL031_BASE, PL031_SIZE, new Pl031(() => cpu.retired() / COUNTER_HZ, spi(VIRT_SPI.rtc)));
+    this.gpio = new Pl061(spi(VIRT_SPI.gpio));
+    this.map(PL061_BASE, PL061_SIZE, this.gpio);
+    this.map(PCIE_ECAM_BASE, PCIE_ECAM_SIZE, new PcieEcam());
     // an MSR to a timer register during a run: its effect counts from the next instruction boundary
     cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });

@@ -20,12 +20,6 @@ const NOT_MODELLED: ReadonlyMap<string, string> = new Map([
   ['/fw-cfg@9020000', 'no fw-cfg: the machine takes its kernel, initrd and command line from the boot loader, not from firmware tables'],
   ['/platform-bus@c000000', 'no dynamic sysbus devices (QEMU\'s platform bus is empty unless -device adds one)'],
   ...Array.from({ length: 32 }, (_, n) => [`/virtio_mmio@${(0xa000000 + n * 0x200).toString(16)}`, 'no virtio-mmio transports (no block, net or console backends are modelled)'] as [string, string]),
-  ['/intc@8000000/v2m@8020000', 'GICv2m MSI frame not modelled yet'],
-  ['/pcie@10000000', 'PCIe host bridge not modelled yet'],
-  ['/pl031@9010000', 'PL031 RTC not modelled yet'],
-  ['/pl061@9030000', 'PL061 GPIO not modelled yet'],
-  ['/gpio-keys', 'its power button is a PL061 line (not modelled yet)'],
-  ['/gpio-keys/poweroff', 'its power button is a PL061 line (not modelled yet)'],
   ['/flash@0', 'CFI flash not modelled yet'],
 ]);
 
