@@ -1,7 +1,9 @@
 // The QEMU `virt`-compatible board (`-M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting
 // -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, a GICv2 (distributor at
-// 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers, semihosting on
-// HLT #0xF000 and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
+// 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers and PPI 23 its PMU,
+// the GICv2m MSI frame (0x0802_0000), the PL031 RTC (0x0901_0000, SPI 2), the PL061 GPIO with the power button
+// (0x0903_0000, SPI 7), an empty PCIe ECAM (0x40_1000_0000), semihosting on HLT #0xF000 and PSCI on SMC; the device
+// tree describes exactly these (virt-dt.ts). Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
 //
 // Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
