@@ -2,6 +2,7 @@
 // PMU register traps to EL1 (EC 0x18) except PMUSERENR_EL0 itself, which EL0 may read; ER opens event-counter reads
 // and PMSELR_EL0, CR opens PMCCNTR_EL0 reads, SW opens PMSWINC_EL0 writes, EN opens everything.
 	.include "lib.inc"
+	.include "lower-sync.inc"
 main:
 	SETHCR	HCR_RW
 	ERET_TO	el2, 0x3c5, el1_entry
@@ -39,25 +40,8 @@ el0_en:
 
 // VBAR_EL1: lib's vectors, except that an SVC #1..#3 from EL0 sets PMUSERENR_EL0 (#1: ER|CR, #2: SW, #3: EN) and
 // returns after the SVC without printing
-	.balign	2048
-pmu_vectors:
-	.balign	0x80
-	b	lib_vectors + 0x000
-	.balign	0x80
-	b	lib_vectors + 0x080
-	.balign	0x80
-	b	lib_vectors + 0x100
-	.balign	0x80
-	b	lib_vectors + 0x180
-	.balign	0x80
-	b	lib_vectors + 0x200
-	.balign	0x80
-	b	lib_vectors + 0x280
-	.balign	0x80
-	b	lib_vectors + 0x300
-	.balign	0x80
-	b	lib_vectors + 0x380
-	.balign	0x80
+	LOWER_SYNC_VECTORS pmu_vectors, pmu_sync
+pmu_sync:
 	stp	x0, x1, [sp, #-16]!
 	mrs	x0, esr_el1
 	lsr	x1, x0, #26
@@ -78,17 +62,3 @@ pmu_vectors:
 	eret
 1:	ldp	x0, x1, [sp], #16
 	b	lib_vectors + 0x400
-	.balign	0x80
-	b	lib_vectors + 0x480
-	.balign	0x80
-	b	lib_vectors + 0x500
-	.balign	0x80
-	b	lib_vectors + 0x580
-	.balign	0x80
-	b	lib_vectors + 0x600
-	.balign	0x80
-	b	lib_vectors + 0x680
-	.balign	0x80
-	b	lib_vectors + 0x700
-	.balign	0x80
-	b	lib_vectors + 0x780

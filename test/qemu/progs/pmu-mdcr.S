@@ -4,6 +4,7 @@
 // UNDEFINED); TPMCR traps PMCR_EL0; TDA traps the debug registers, TDOSA the OS lock ones; TDE implies both.
 // Each HVC #n from EL1 sets the next MDCR_EL2 (a small EL2 vector) and returns after the HVC.
 	.include "lib.inc"
+	.include "lower-sync.inc"
 	.equ	HPMN6, 6
 main:
 	ldr	x0, =mdcr_vectors
@@ -48,25 +49,8 @@ el1_tpm:
 	EXIT
 
 // VBAR_EL2: lib's vectors, except that HVC #1..#4 from EL1 set MDCR_EL2 and return after the HVC
-	.balign	2048
-mdcr_vectors:
-	.balign	0x80
-	b	lib_vectors + 0x000
-	.balign	0x80
-	b	lib_vectors + 0x080
-	.balign	0x80
-	b	lib_vectors + 0x100
-	.balign	0x80
-	b	lib_vectors + 0x180
-	.balign	0x80
-	b	lib_vectors + 0x200
-	.balign	0x80
-	b	lib_vectors + 0x280
-	.balign	0x80
-	b	lib_vectors + 0x300
-	.balign	0x80
-	b	lib_vectors + 0x380
-	.balign	0x80
+	LOWER_SYNC_VECTORS mdcr_vectors, mdcr_sync
+mdcr_sync:
 	stp	x0, x1, [sp, #-16]!
 	mrs	x0, esr_el2
 	lsr	x1, x0, #26
@@ -83,20 +67,6 @@ mdcr_vectors:
 	eret
 1:	ldp	x0, x1, [sp], #16
 	b	lib_vectors + 0x400
-	.balign	0x80
-	b	lib_vectors + 0x480
-	.balign	0x80
-	b	lib_vectors + 0x500
-	.balign	0x80
-	b	lib_vectors + 0x580
-	.balign	0x80
-	b	lib_vectors + 0x600
-	.balign	0x80
-	b	lib_vectors + 0x680
-	.balign	0x80
-	b	lib_vectors + 0x700
-	.balign	0x80
-	b	lib_vectors + 0x780
 	.balign	8
 mdcr_values:
 	.quad	HPMN6, 2, (1 << 9) | HPMN6, (1 << 10) | HPMN6, (1 << 8) | HPMN6
