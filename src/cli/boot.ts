@@ -14,6 +14,7 @@ import { encodeFdt } from '../machine/fdt.ts';
 import { parseArm64Image } from '../machine/linux-boot.ts';
 import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+import { type InputFeed, stdinFeed } from './stdin-feed.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
@@ -38,11 +39,14 @@ export interface BootOptions extends SyncFlags {
 export interface BootIo {
   readonly stdout: (bytes: Uint8Array) => void;
   readonly stderr: (bytes: Uint8Array | string) => void;
+  /** The keyboard for the guest's UART (none: the receive line stays idle). */
+  readonly input?: () => InputFeed;
 }
 
 const PROCESS_IO: BootIo = {
   stdout: (b) => process.stdout.write(b),
   stderr: (b) => process.stderr.write(b),
+  input: stdinFeed,
 };
 
 export function registerBoot(program: Command): void {
@@ -120,10 +124,16 @@ export function boot(positional: string | undefined, opts: BootOptions, io: Boot
   const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
   watchExceptionLoops(machine.cpu);
 
+  const feed = io.input?.();
   const result = machine.run(budget, (out, err) => {
     if (out.length > 0) io.stdout(out);
     if (err.length > 0) io.stderr(err);
+    if (feed === undefined) return;
+    const typed = feed.take();
+    machine.feedInput(typed.bytes);
+    if (typed.quit) machine.requestStop('stopped by Ctrl-A x');
   });
+  feed?.close();
   endTrace();
   const stop = result.stop;
   switch (stop.kind) {

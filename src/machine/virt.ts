@@ -78,6 +78,11 @@ export class VirtMachine {
   readonly mem: PhysMemory;
   readonly cpu: Cpu;
   readonly gic: GicV2;
+  /** The UART (stdout, and the receive FIFO fed from `input`). */
+  readonly uart: Pl011;
+  private stopRequest: string | null = null;
+  /** Bytes typed for the UART that its receive FIFO has not taken yet (fed between slices of a run). */
+  private readonly input: number[] = [];
   /** The GPIO controller; its line 3 is the power button. */
   readonly gpio: Pl061;
   readonly stdout = new OutputBuffer();
@@ -94,7 +99,8 @@ export class VirtMachine {
   constructor(opts: VirtOptions = {}) {
     const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
     this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
-    this.map(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
+    this.uart = new Pl011((b) => this.stdout.push(b), (level) => this.gic.setLevel(32 + VIRT_SPI.uart, level));
+    this.map(PL011_BASE, PL011_SIZE, this.uart);
     this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
     const cpu = this.cpu;
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
@@ -210,9 +216,11 @@ export class VirtMachine {
     const cpu = this.cpu;
     const start = cpu.icount;
     let stop: StopReason;
+    this.stopRequest = null;
     for (;;) {
       stop = this.chunk(Math.min(SLICE, budget - (cpu.icount - start)));
       if (onOutput !== undefined) onOutput(this.stdout.drain(), this.stderr.drain());
+      if (this.stopRequest !== null) stop = { kind: 'halt', why: this.stopRequest };
       if ((stop.kind !== 'budget' && stop.kind !== 'event') || cpu.icount - start >= budget) break;
     }
     if (stop.kind === 'event') stop = { kind: 'budget' };
@@ -231,9 +239,22 @@ export class VirtMachine {
     return stop.kind === 'event' ? { kind: 'budget' } : stop;
   }
 
+  /** Ask a run in progress to stop after its current slice (from its onOutput callback: the user's escape key). */
+  requestStop(why: string): void {
+    this.stopRequest = why;
+  }
+
+  /** Queue bytes for the UART's receive line (a terminal's keystrokes); they enter its FIFO as it has room. */
+  feedInput(bytes: Uint8Array): void {
+    for (const b of bytes) this.input.push(b);
+  }
+
   /** Run the CPU for at most `n` instructions, and no further than the next timer deadline. */
   private chunk(n: number): StopReason {
     const cpu = this.cpu;
+    let k = 0;
+    while (k < this.input.length && this.uart.receive(this.input[k]!)) k++;
+    if (k > 0) this.input.splice(0, k);
     this.timersChanged(cpu.icount); // between runs the count is icount: raise what fired at this boundary
     const len = Math.min(n, this.nextEvent - cpu.icount);
     this.chunkEnd = cpu.icount + len;
