@@ -139,9 +139,25 @@ export class Cpu extends CpuState implements TranslationContext {
     return takeInterrupt(this);
   }
 
-  /** Drive the interrupt line (the machine, from the GIC's output). */
+  /** The physical IRQ input (the GIC CPU interface) and the virtual one (the GIC virtual CPU interface). */
+  physIrq = false;
+  virtIrq = false;
+
+  /** Drive the physical interrupt line (the machine, from the GIC's output). */
   setIrqLine(level: boolean): void {
-    this.irqLine = level;
+    this.physIrq = level;
+    this.updateIrqLine();
+  }
+
+  /** Drive the virtual IRQ input (the machine, from the GIC virtual CPU interface; ORed with HCR_EL2.VI). */
+  setVirqLine(level: boolean): void {
+    this.virtIrq = level;
+    this.updateIrqLine();
+  }
+
+  /** irqLine = any interrupt may be pending: the physical line, the virtual one, or HCR_EL2.VI (after an MSR). */
+  updateIrqLine(): void {
+    this.irqLine = this.physIrq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & HCR.VI) !== 0;
     this.recheckInterrupts();
   }
 

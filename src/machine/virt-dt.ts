@@ -4,6 +4,7 @@
 // node by node with `qemu-system-aarch64 -M virt,virtualization=on,dumpdtb=F -cpu cortex-a57`. Only what is
 // modelled is described: test/machine/virt-dt.test.ts checks every node with `reg` against the machine's bus, and
 // lists QEMU's nodes that are left out (devices not modelled) with the reason.
+import { GIC_MAINTENANCE_INTID, GICH_BASE, GICV_BASE } from '../devices/gic-virt.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE } from '../devices/gic.ts';
 import { GICV2M_BASE, GICV2M_SIZE } from '../devices/gicv2m.ts';
 import { PCIE_ECAM_BASE, PCIE_ECAM_SIZE } from '../devices/pcie.ts';
@@ -64,7 +65,10 @@ export function virtTree(b: BoardDescription): FdtNode {
       }),
       node(`intc@${GICD_BASE.toString(16)}`, {
         phandle: cells(PHANDLE.gic),
-        reg: reg(GICD_BASE, GIC_REGION_SIZE, GICC_BASE, GIC_REGION_SIZE),
+        // the maintenance interrupt: PPI, no CPU mask (virt.c create_gic)
+        interrupts: cells(GIC_PPI, GIC_MAINTENANCE_INTID - 16, IRQ_LEVEL_HIGH),
+        // GICD, GICC, and with virtualization=on GICH and GICV, each described as 64 KiB (virt.c base_memmap)
+        reg: reg(GICD_BASE, GIC_REGION_SIZE, GICC_BASE, GIC_REGION_SIZE, GICH_BASE, GIC_REGION_SIZE, GICV_BASE, GIC_REGION_SIZE),
         compatible: strings('arm,cortex-a15-gic'),
         ranges: EMPTY,
         '#size-cells': cells(2),

@@ -23,6 +23,7 @@ import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
 import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
+import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
 import { GICV2M_BASE, GICV2M_SIZE, GicV2m } from '../devices/gicv2m.ts';
 import { PCIE_ECAM_BASE, PCIE_ECAM_SIZE, PcieEcam } from '../devices/pcie.ts';
 import { Pl031, PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
@@ -78,6 +79,8 @@ export class VirtMachine {
   readonly mem: PhysMemory;
   readonly cpu: Cpu;
   readonly gic: GicV2;
+  /** The GICv2 virtualization interface (GICH, GICV). */
+  readonly gicVirt: GicVirtInterface;
   /** The UART (stdout, and the receive FIFO fed from `input`). */
   readonly uart: Pl011;
   private stopRequest: string | null = null;
@@ -107,6 +110,13 @@ export class VirtMachine {
     this.map(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
     this.map(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
     const gic = this.gic;
+    this.gicVirt = new GicVirtInterface({
+      virq: (level) => cpu.setVirqLine(level),
+      maintenance: (level) => gic.setLevel(GIC_MAINTENANCE_INTID, level),
+      deactivatePhysical: (id) => gic.deactivatePhysical(id),
+    });
+    this.map(GICH_BASE, GICH_SIZE, this.gicVirt.control);
+    this.map(GICV_BASE, GICV_SIZE, this.gicVirt.cpu);
     const spi = (n: number) => (level: boolean) => gic.setLevel(32 + n, level);
     this.map(GICV2M_BASE, GICV2M_SIZE, new GicV2m((id) => {
       gic.setLevel(id, true); // an MSI is an edge on its SPI
@@ -205,6 +215,7 @@ export class VirtMachine {
   private resetAt(pc: bigint): void {
     this.cpu.reset(pc);
     this.gic.reset();
+    this.gicVirt.reset();
     this.timersChanged(this.cpu.retired());
   }
 

@@ -217,6 +217,7 @@ export function msrMrs(c: Cpu): void {
       if (i === SR.MDCR_EL2) pmuBeforeMdcrWrite(c); // HPMN/HPME move counters between enables: count up to here
       c.sr[i] = (c.x[t]! & m.keep[i]!) | m.res1[i]!; // RES0 bits cleared, RES1 bits set on write
       if (i === SR.MDCR_EL2) pmuAfterMdcrWrite(c);
+      else if (i === SR.HCR_EL2) c.updateIrqLine(); // HCR_EL2.VI: a virtual IRQ pending
       break;
     }
     case K_PSTATE: {
