@@ -98,6 +98,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.x[PC] = entry;
     this.stop = null;
     this.icount = 0;
+    this.idleTicks = 0;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
@@ -123,10 +124,24 @@ export class Cpu extends CpuState implements TranslationContext {
     this.halt({ kind: 'aarch32', el });
   }
 
-  /** Instructions retired since reset, including those of a run in progress (the counter registers read this). */
+  /** Instructions retired since reset, including those of a run in progress. */
   retired(): number {
     return this.icount + this.u32[RUN_COUNT * 2]!;
   }
+
+  /** Counter ticks a WFI skipped while nothing was pending (the machine's idle hook adds them). */
+  idleTicks = 0;
+
+  /** The system counter (what CNTPCT_EL0 and the timers see): one tick per retired instruction, plus the idle ticks. */
+  time(): number {
+    return this.retired() + this.idleTicks;
+  }
+
+  /**
+   * A WFI found no interrupt pending (set by the machine): it may move time on to the next event (idleTicks) and end
+   * the run's chunk so that the event is raised before the next instruction. Null: WFI completes at once.
+   */
+  idle: ((c: Cpu) => void) | null = null;
 
   /**
    * An interrupt line is asserted (set by the machine). While it is, the run loop calls takeInterrupt before each

@@ -123,12 +123,13 @@ export class VirtMachine {
       gic.setLevel(id, false);
     }));
     // the RTC's seconds: the instruction count at CNTFRQ_EL0's 62.5 MHz
-    this.map(PL031_BASE, PL031_SIZE, new Pl031(() => cpu.retired() / COUNTER_HZ, spi(VIRT_SPI.rtc)));
+    this.map(PL031_BASE, PL031_SIZE, new Pl031(() => cpu.time() / COUNTER_HZ, spi(VIRT_SPI.rtc)));
     this.gpio = new Pl061(spi(VIRT_SPI.gpio));
     this.map(PL061_BASE, PL061_SIZE, this.gpio);
     this.map(PCIE_ECAM_BASE, PCIE_ECAM_SIZE, new PcieEcam());
     // an MSR to a timer register during a run: its effect counts from the next instruction boundary
-    cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
+    cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.time() + 1 : cpu.time());
+    cpu.idle = () => this.idle();
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
     const guest = this.guestCall();
     this.cpu.hooks = {
@@ -216,7 +217,7 @@ export class VirtMachine {
     this.cpu.reset(pc);
     this.gic.reset();
     this.gicVirt.reset();
-    this.timersChanged(this.cpu.retired());
+    this.timersChanged(this.cpu.time());
   }
 
   /**
@@ -266,9 +267,9 @@ export class VirtMachine {
     let k = 0;
     while (k < this.input.length && this.uart.receive(this.input[k]!)) k++;
     if (k > 0) this.input.splice(0, k);
-    this.timersChanged(cpu.icount); // between runs the count is icount: raise what fired at this boundary
-    const len = Math.min(n, this.nextEvent - cpu.icount);
-    this.chunkEnd = cpu.icount + len;
+    this.timersChanged(cpu.time()); // between runs: raise what fired at this boundary
+    const len = Math.min(n, this.nextEvent - cpu.time());
+    this.chunkEnd = cpu.time() + len; // in system-counter ticks, like nextEvent
     const stop = cpu.run(len);
     this.chunkEnd = -1;
     return stop;
@@ -283,8 +284,20 @@ export class VirtMachine {
     for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(cpu, t, now));
     pmuSync(cpu); // counters up to date: an overflow due by now has set its flag
     this.gic.setLevel(PMU_INTID, pmuInterrupt(cpu));
-    this.nextEvent = Math.min(nextTimerEvent(cpu, now), nextPmuOverflow(cpu));
+    this.nextEvent = Math.min(nextTimerEvent(cpu, now), nextPmuOverflow(cpu) + cpu.idleTicks); // PMU: instructions
     if (this.nextEvent < this.chunkEnd) this.cpu.halt({ kind: 'event' });
+  }
+
+  /**
+   * A WFI with nothing pending: the system counter jumps to the next timer deadline, so the instruction after the WFI
+   * runs at that count and the interrupt is taken before it. No deadline armed: the WFI completes at once.
+   */
+  private idle(): void {
+    const cpu = this.cpu;
+    const next = nextTimerEvent(cpu, cpu.time());
+    if (next === Infinity) return;
+    cpu.idleTicks += Math.max(0, next - (cpu.time() + 1)); // the WFI itself is the tick before the deadline
+    cpu.halt({ kind: 'event' }); // end the chunk: the machine raises the timer's interrupt at the new count
   }
 
   /** The semihosting/PSCI view of the CPU. */

@@ -92,10 +92,10 @@ function systemAccessTrap(c: Cpu, target: number, w: number): void {
   raiseHere(c, target, EC_SYSREG, iss);
 }
 
-/** Monotonic physical count: the retired-instruction count, advanced by at least one per read so polling loops progress. */
+/** Monotonic physical count: the system counter (Cpu.time), advanced by at least one per read so polling loops progress. */
 function physicalCount(c: Cpu): void {
   const x = c.x;
-  const n = c.retired(); // < 2^53: its halves, no BigInt conversion
+  const n = c.time(); // < 2^53: its halves, no BigInt conversion
   c.u32[TMP0 * 2] = n >>> 0;
   c.u32[TMP0 * 2 + 1] = Math.floor(n / 4294967296);
   if (x[TMP0]! > c.sr[SR.CNTPCT_EL0]!) c.sr[SR.CNTPCT_EL0] = x[TMP0]!;
@@ -282,9 +282,11 @@ export function wfx(c: Cpu): void {
   if (el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & (wfe ? SCTLR_NTWE : SCTLR_NTWI)) === 0) return raiseHere(c, syncTarget(c), EC_WFX, WFX_ISS | wfe);
   // HCR_EL2.TWI/TWE trap EL0/EL1 WFI/WFE to EL2 (EC 0x01)
   if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, WFX_ISS | wfe);
-  // Not trapped: the PE wakes at once. Time is the retired-instruction count, so there is no idle time to skip: a
-  // wait loop around WFI/WFE runs until the timer's deadline comes; leaving the low-power state early is always
-  // permitted (the Arm ARM's Wait For Interrupt and Wait For Event mechanisms allow spurious wake-ups).
+  // Not trapped. WFI with no interrupt asserted (masked or not: any pending IRQ is a wake-up event) lets the machine
+  // move the system counter on to the next timer deadline (Cpu.idle), so idling costs no instructions. WFE, and WFI
+  // when nothing is armed, wake at once: leaving the low-power state early is always permitted (the Arm ARM's Wait
+  // For Interrupt and Wait For Event mechanisms allow spurious wake-ups).
+  if (!wfe && !c.irqLine && c.idle !== null) c.idle(c);
 }
 
 /** CLREX: ClearExclusiveLocal. */
