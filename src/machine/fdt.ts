@@ -65,8 +65,11 @@ export function* walkNodes(root: FdtNode, path = ''): Generator<[string, FdtNode
 
 // --- encoding ---
 
-/** The blob of `root` (boot CPU 0, no memory reservations). */
-export function encodeFdt(root: FdtNode): Uint8Array {
+/**
+ * The blob of `root` (boot CPU 0, no memory reservations). `totalSize` pads it with free space to that many bytes
+ * (header totalsize), as a blob edited in place carries it; it never cuts the blob short.
+ */
+export function encodeFdt(root: FdtNode, totalSize = 0): Uint8Array {
   const strs: number[] = [];
   const strOff = new Map<string, number>();
   const struct: number[] = [];
@@ -101,7 +104,7 @@ export function encodeFdt(root: FdtNode): Uint8Array {
   const rsvOff = HEADER_SIZE + 8; // the memory reservation block is 8-byte aligned: one empty (0, 0) entry
   const structOff = rsvOff + 16;
   const stringsOff = structOff + struct.length;
-  const total = stringsOff + strs.length;
+  const total = Math.max(stringsOff + strs.length, totalSize);
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
   [FDT_MAGIC, total, structOff, stringsOff, rsvOff, VERSION, LAST_COMP_VERSION, 0, strs.length, struct.length].forEach((v, i) => dv.setUint32(4 * i, v));

@@ -28,6 +28,13 @@ const DTB_ALIGN = 2 * MiB;
 const PAGE = 0x1000;
 /** Linux boot §2: the DTB must not exceed 2 MiB. */
 const DTB_MAX = 2 * MiB;
+/**
+ * The blob's size as QEMU hands it over (its totalsize, which Linux reserves): the machine's own tree lives in a 1 MiB
+ * buffer (QEMU system/device_tree.c create_device_tree, FDT_MAX_SIZE), a user's --dtb gets 10000 bytes of room added
+ * (load_device_tree). Matching them keeps the guest's memory layout (and its boot log) equal to QEMU's.
+ */
+export const MACHINE_DTB_SIZE = 0x10_0000;
+export const USER_DTB_SLACK = 10_000;
 
 /** The flags field decoded (Linux boot §4). */
 export interface ImageFlags {

@@ -32,7 +32,9 @@ import { psciCall } from '../devices/psci.ts';
 import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
 import type { ElfImage } from '../elf/read.ts';
 import { decodeFdt, encodeFdt, type FdtNode } from './fdt.ts';
-import { bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, setChosen } from './linux-boot.ts';
+import {
+  bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, MACHINE_DTB_SIZE, setChosen, USER_DTB_SLACK,
+} from './linux-boot.ts';
 import { psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
 import { type Device, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
@@ -200,7 +202,7 @@ export class VirtMachine {
       tree = this.deviceTree();
       setChosen(tree, chosen);
     }
-    const dtb = encodeFdt(tree);
+    const dtb = encodeFdt(tree, opts.dtb !== undefined ? opts.dtb.length + USER_DTB_SLACK : MACHINE_DTB_SIZE);
     const big = dtbTooLarge(dtb);
     if (big !== undefined) return big;
     if (layout.dtbStart + dtb.length > this.mem.ramEnd) return 'not enough space for the device tree after kernel/initrd';
