@@ -25,6 +25,7 @@ interface UnitTest {
   readonly qemuParams: string;
   readonly arch?: string;
   readonly accel?: string;
+  readonly groups: string;
 }
 
 function option(name: string): string | undefined {
@@ -38,7 +39,7 @@ function parseConfig(text: string): UnitTest[] {
   let cur: Record<string, string> | undefined;
   const flush = () => {
     if (cur?.name !== undefined && cur.file !== undefined) {
-      out.push({ name: cur.name, file: cur.file, args: cur.test_args ?? '', smp: cur.smp ?? '1', qemuParams: cur.qemu_params ?? '', arch: cur.arch, accel: cur.accel });
+      out.push({ name: cur.name, file: cur.file, args: cur.test_args ?? '', smp: cur.smp ?? '1', qemuParams: cur.qemu_params ?? '', arch: cur.arch, accel: cur.accel, groups: cur.groups ?? '' });
     }
   };
   for (const raw of text.split('\n')) {
@@ -94,8 +95,14 @@ function main(): number {
   let ran = 0;
   for (const t of tests) {
     const n = cpus(t.smp);
-    if (n !== 1 || (t.arch !== undefined && t.arch !== 'arm64') || (t.accel !== undefined && t.accel !== 'tcg')) {
-      console.log(`${t.name.padEnd(34)} not run: ${n !== 1 ? `${t.smp} CPUs` : t.arch !== undefined && t.arch !== 'arm64' ? `arch ${t.arch}` : `accel ${t.accel}`}`);
+    const why =
+      n !== 1 ? `${t.smp} CPUs`
+      : t.arch !== undefined && t.arch !== 'arm64' ? `arch ${t.arch}`
+      : t.accel !== undefined && t.accel !== 'tcg' ? `accel ${t.accel}`
+      : t.groups.split(/\s+/).includes('migration') ? 'needs the suite\'s migration harness (two QEMUs)'
+      : undefined;
+    if (why !== undefined) {
+      console.log(`${t.name.padEnd(34)} not run: ${why}`);
       continue;
     }
     ran++;
