@@ -70,11 +70,12 @@ function errnoText(e: unknown): string {
 }
 
 /**
- * Read a regular file of at most `maxBytes`. The open does not block (O_NONBLOCK: a FIFO with no writer would wait
+ * Read a regular file of at most `maxBytes` (`limit` says what that is: the bytes twostage reads, or a memory the
+ * file must fit in). The open does not block (O_NONBLOCK: a FIFO with no writer would wait
  * forever); the kind is judged on the opened file (fstat), and the read stops one byte past the cap, so a file that
  * grows or lies about its size (/proc) is bounded too.
  */
-export function readUserFile(path: string, maxBytes: number): ReadResult {
+export function readUserFile(path: string, maxBytes: number, limit = 'twostage reads'): ReadResult {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -85,12 +86,12 @@ export function readUserFile(path: string, maxBytes: number): ReadResult {
     const st = fstatSync(fd);
     const why = notRegular(st.mode);
     if (why !== undefined) return { ok: false, error: why };
-    if (st.size > maxBytes) return { ok: false, error: `is ${sizeText(st.size)}, larger than the ${sizeText(maxBytes)} twostage reads` };
+    if (st.size > maxBytes) return { ok: false, error: `is ${sizeText(st.size)}, larger than the ${sizeText(maxBytes)} ${limit}` };
     let buf = new Uint8Array(Math.min(maxBytes + 1, Math.max(st.size + 1, 4096)));
     let len = 0;
     for (;;) {
       if (len === buf.length) {
-        if (len > maxBytes) return { ok: false, error: `is larger than the ${sizeText(maxBytes)} twostage reads` };
+        if (len > maxBytes) return { ok: false, error: `is larger than the ${sizeText(maxBytes)} ${limit}` };
         const grown = new Uint8Array(Math.min(maxBytes + 1, buf.length * 2));
         grown.set(buf);
         buf = grown;
@@ -99,7 +100,7 @@ export function readUserFile(path: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       len += n;
     }
-    if (len > maxBytes) return { ok: false, error: `is larger than the ${sizeText(maxBytes)} twostage reads` };
+    if (len > maxBytes) return { ok: false, error: `is larger than the ${sizeText(maxBytes)} ${limit}` };
     return { ok: true, bytes: buf.subarray(0, len) };
   } catch (e) {
     return { ok: false, error: errnoText(e) };

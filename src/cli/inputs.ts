@@ -34,9 +34,12 @@ export function readSource(file: string): Parsed<string> {
   return typeof r === 'string' ? ok(r) : no(`${file}: ${r.error}`);
 }
 
-/** An ELF or flat binary named on the command line. */
-export function readBinary(file: string): Parsed<Uint8Array> {
-  const r = readUserFile(file, MAX_BINARY_BYTES);
+/**
+ * An ELF, a flat binary or a blob named on the command line: at most MAX_BINARY_BYTES, or `cap.bytes` when that is
+ * less (`cap.limit` says what holds it: 'of RAM').
+ */
+export function readBinary(file: string, cap?: { readonly bytes: number; readonly limit: string }): Parsed<Uint8Array> {
+  const r = cap === undefined || cap.bytes >= MAX_BINARY_BYTES ? readUserFile(file, MAX_BINARY_BYTES) : readUserFile(file, cap.bytes, cap.limit);
   return r.ok ? ok(r.bytes) : no(`${file}: ${r.error}`);
 }
 

@@ -18,7 +18,8 @@ function version(): string {
   return pkg.version;
 }
 
-export function buildProgram(): Command {
+/** `stdin: false`: `boot` gives its guest no keyboard (as `< /dev/null`), for command lines run in-process. */
+export function buildProgram(opts: { readonly stdin?: boolean } = {}): Command {
   const program = new Command();
   program
     .name('twostage')
@@ -26,7 +27,7 @@ export function buildProgram(): Command {
     .version(version())
     .exitOverride()
     .showHelpAfterError(false);
-  registerBoot(program);
+  registerBoot(program, opts.stdin ?? true);
   registerBuild(program);
   registerRun(program);
   registerAsm(program);
@@ -39,12 +40,13 @@ export function buildProgram(): Command {
 
 /**
  * Run one command line (`argv` as process.argv: node, script, command, …) in this process and return its exit
- * status; output goes to process.stdout and process.stderr.
+ * status; output goes to process.stdout and process.stderr. `stdin: false` gives a `boot` guest no keyboard: a
+ * caller running many command lines in threads (the input fuzzer) must not leave a reader blocked on its stdin.
  */
-export function runCli(argv: readonly string[]): number {
+export function runCli(argv: readonly string[], opts: { readonly stdin?: boolean } = {}): number {
   process.exitCode = undefined;
   try {
-    buildProgram().parse([...argv]);
+    buildProgram(opts).parse([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander has printed its message; help and --version are successes, anything else a usage error

@@ -6,6 +6,7 @@
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { branchTo } from './exec/branch.ts';
+import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
 import { PC } from './state.ts';
 
@@ -56,6 +57,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   const elrIdx = target === 2 ? SR.ELR_EL2 : SR.ELR_EL1;
   const esrIdx = target === 2 ? SR.ESR_EL2 : SR.ESR_EL1;
   const vbarIdx = target === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1;
+  if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   c.sr[spsrIdx] = packSpsr(c); // GetPSRFromPSTATE(AArch64_NonDebugState)
   c.sr[elrIdx] = c.x[retSlot]!;
   // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
@@ -72,6 +74,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.u32[PC * 2] = c.sr32[vbarIdx * 2]! + offset + vecBase;
   c.u32[PC * 2 + 1] = c.sr32[vbarIdx * 2 + 1]!;
   c.contextSync();
+  if (c.pmu.active) c.timerChanged?.(c); // the next counter overflow depends on the EL
   if (c.traceException !== null) c.traceException(c, from);
 }
 
@@ -118,6 +121,7 @@ export function returnTarget(c: Cpu, spsr: number): number {
 /** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */
 export function exceptionReturn(c: Cpu): void {
   const from = c.el;
+  if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   const spsr = c.sr32[(from === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1) * 2]!;
   const target = returnTarget(c, spsr);
   const elr = c.scratchSlot;
@@ -138,4 +142,5 @@ export function exceptionReturn(c: Cpu): void {
     branchTo(c, elr); // AArch64.BranchAddr at the EL returned to
   }
   c.contextSync();
+  if (c.pmu.active) c.timerChanged?.(c); // the next counter overflow depends on the EL
 }

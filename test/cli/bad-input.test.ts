@@ -7,7 +7,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { CliRunner, type Outcome } from '../fuzz/harness.ts';
+import { arm64Image as image } from '../fuzz/inputs.ts';
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
 const GUEST = join(ROOT, 'src/hyp/guests/guest-kernel.S');
@@ -252,3 +254,71 @@ test('flag values: one parser for whole numbers and addresses, the flag named', 
   await refused(/^twostage asm: --base: not a 64-bit address: '-1'$/, 'asm', join(ROOT, 'examples/hello.S'), '--base', '-1', '-o', join(dir, 'o.elf'));
   await refused(/^\S+hello\.S:1:1: error: section \.text \(0xfffffffffffffff0, 0x[0-9a-f]+ bytes\) ends beyond the 64-bit address space$/, 'asm', join(ROOT, 'examples/hello.S'), '--base', '0xffff_ffff_ffff_fff0', '-o', join(dir, 'o.elf'));
 });
+
+test('boot --kernel: malformed Image headers, a gzip bomb and corrupt gzip data are one line each', async () => {
+  const at = (name: string, b: Uint8Array) => file(name, b);
+  await refused(/far\.Image: kernel \(0x[0-9a-f]+ \+ 4160 bytes\) does not fit in RAM ending at 0x50000000$/, 'boot', '--kernel', at('far.Image', image(0xffff_ffff_ffff_0000n, 0x1000n, 2n)));
+  await refused(/size\.Image: kernel is too large to fit in RAM \(kernel size 18446744073709552000, RAM size 268435456\)$/, 'boot', '--kernel', at('size.Image', image(0x80000n, 0xffff_ffff_ffff_ffffn, 2n)));
+  await refused(/be\.Image: big-endian kernel/, 'boot', '--kernel', at('be.Image', image(0x80000n, 0x1000n, 1n)));
+  await refused(/empty\.Image: empty kernel image$/, 'boot', '--kernel', at('empty.Image', new Uint8Array(0)));
+  // 300 gzip members of 1 MiB of zeros each: 300 KB that inflate past QEMU's 256 MiB limit
+  const member = gzipSync(new Uint8Array(1 << 20));
+  const bomb = new Uint8Array(member.length * 300);
+  for (let i = 0; i < 300; i++) bomb.set(member, i * member.length);
+  await refused(/bomb\.Image\.gz: gzip'd kernel: inflates to more than 256 MiB$/, 'boot', '--kernel', at('bomb.Image.gz', bomb));
+  await refused(/cut\.Image\.gz: gzip'd kernel: corrupt gzip data/, 'boot', '--kernel', at('cut.Image.gz', gzipSync(image(0x80000n, 0x1000n, 2n)).subarray(0, 40)));
+});
+
+test('boot --kernel: truncated and hostile device trees, a huge initrd, --dumpdtb to a directory: one line each', async () => {
+  const kernel = file('k.Image', image(0x80000n, 0x1000n, 2n));
+  const qemuDtb = readFileSync(join(ROOT, 'test/machine/qemu/virt-256M.dtb'));
+  await refused(/k\.Image: --dtb: header totalsize \d+ exceeds the file \(100 bytes\)$/, 'boot', '--kernel', kernel, '--dtb', file('cut.dtb', qemuDtb.subarray(0, 100)));
+  await refused(/k\.Image: --dtb: truncated device tree header \(20 bytes, need 40\)$/, 'boot', '--kernel', kernel, '--dtb', file('short.dtb', qemuDtb.subarray(0, 20)));
+  // nodes nested 100,000 deep: refused at 64, no recursion
+  const deep = encodeFdtBlob(100_000, 0, 0);
+  await refused(/k\.Image: --dtb: nodes nested deeper than 64 at offset \d+$/, 'boot', '--kernel', kernel, '--dtb', file('deep.dtb', deep));
+  // 60,000 properties whose names are 60,000 suffixes of one 1 MiB string: 60 GB of names if each were decoded
+  await refused(/k\.Image: --dtb: property at offset \d+: the property names take more than 4 MiB$/, 'boot', '--kernel', kernel, '--dtb', file('names.dtb', encodeFdtBlob(1, 60_000, 1 << 20)));
+  // a blob larger than Linux takes is refused by its size: never read, never decoded
+  await refused(/sparse: is 1 TiB, larger than the 2 MiB a device tree may take/, 'boot', '--kernel', kernel, '--dtb', sparse);
+  await refused(/k\.Image: --dtb: device tree is \d+ bytes; Linux accepts at most 2097152$/, 'boot', '--kernel', kernel, '--dtb', file('big.dtb', encodeFdtBlob(1, 0, (2 << 20) - 100)));
+  await refused(/sparse: is 1 TiB, larger than the 256 MiB of RAM$/, 'boot', '--kernel', kernel, '--initrd', sparse);
+  await refused(/fifo: is a FIFO/, 'boot', '--kernel', kernel, '--initrd', fifo);
+  const initrd = file('initrd', '');
+  truncateSync(initrd, 40 << 20); // within 64 MiB of RAM, but not from the initrd's place at its middle
+  await refused(/k\.Image: initrd is too big to fit into RAM after the kernel$/, 'boot', '--kernel', kernel, '--initrd', initrd, '--ram', '64');
+  await refused(new RegExp(`^twostage: --dumpdtb: ${folder}: cannot write: is a directory$`), 'boot', '--kernel', kernel, '--dumpdtb', folder);
+  await refused(/^twostage: --dumpdtb: .*fifo: cannot write: is a FIFO nobody reads$/, 'boot', '--dumpdtb', fifo);
+});
+
+/**
+ * A device tree blob: `depth` nested nodes; in the innermost, `props` empty properties whose name offsets are 0, 1,
+ * 2, … into a strings block of `strLen` bytes of 'A' ending in one NUL (each name a suffix of the one before).
+ */
+function encodeFdtBlob(depth: number, props: number, strLen: number): Uint8Array {
+  const structSize = depth * 8 + props * 12 + depth * 4 + 4;
+  const structOff = 64;
+  const stringsOff = structOff + structSize;
+  const total = stringsOff + strLen + 1;
+  const b = new Uint8Array(total);
+  const dv = new DataView(b.buffer);
+  [0xd00dfeed, total, structOff, stringsOff, 40, 17, 16, 0, strLen + 1, structSize].forEach((v, i) => dv.setUint32(4 * i, v));
+  let p = structOff;
+  const word = (v: number) => {
+    dv.setUint32(p, v);
+    p += 4;
+  };
+  for (let i = 0; i < depth; i++) {
+    word(1); // FDT_BEGIN_NODE, name '' padded to 4 bytes
+    word(0);
+  }
+  for (let i = 0; i < props; i++) {
+    word(3); // FDT_PROP, no value
+    word(0);
+    word(i % strLen);
+  }
+  for (let i = 0; i < depth; i++) word(2); // FDT_END_NODE
+  word(9); // FDT_END
+  b.fill(0x41, stringsOff, stringsOff + strLen);
+  return b;
+}

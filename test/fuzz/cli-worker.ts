@@ -33,7 +33,7 @@ parentPort!.on('message', (m: Request) => {
   const start = performance.now();
   let status: number;
   try {
-    status = runCli(['node', 'twostage', ...m.argv]);
+    status = runCli(['node', 'twostage', ...m.argv], { stdin: false });
   } finally {
     [process.stdout.write, process.stderr.write] = saved;
   }

@@ -37,6 +37,6 @@ test(`input fuzz: ${CASES} cases of seed ${SEED} end in a documented status with
   }
   assert.deepEqual(findings.map((f) => JSON.stringify(f)), []);
   // every kind of input was tried, and both accepted and refused inputs occurred
-  for (const kind of ['scenario', 'asm', 'elf', 'flags']) assert.ok((kinds.get(kind) ?? 0) >= 10, `${kind}: ${kinds.get(kind) ?? 0} cases`);
+  for (const kind of ['scenario', 'asm', 'elf', 'linux', 'flags']) assert.ok((kinds.get(kind) ?? 0) >= 10, `${kind}: ${kinds.get(kind) ?? 0} cases`);
   assert.ok(statuses.has(0) && statuses.has(2), `statuses seen: ${[...statuses].join(', ')}`);
 });

@@ -1,12 +1,15 @@
-// Fuzz cases over everything a user hands twostage: scenario YAML, assembly sources, ELF images and flag values.
+// Fuzz cases over everything a user hands twostage: scenario YAML, assembly sources, ELF images, Linux Images with
+// their initrd and device tree, and flag values.
 // Case N of seed S is a pure function of (S, N), so a campaign can be split into shards and any finding replayed
 // alone. Each case starts from the repository's own valid inputs (scenarios/*.yaml, the guests, examples,
 // test/asm/corpus.S, the differential suite's ELFs) and mutates them: random byte and line edits, interesting
 // numbers in the fields that size things, and the hostile shapes of issue 11 (alias bombs, sizes at 2^64, devices
-// and FIFOs where a file is expected, deep nesting, huge alignments and pools, output paths that cannot be written).
+// and FIFOs where a file is expected, deep nesting, huge alignments and pools, output paths that cannot be written,
+// gzip bombs, device trees cut short or pointing outside themselves).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Outcome } from './harness.ts';
 
 const ROOT = resolve(new URL('../../', import.meta.url).pathname);
@@ -41,6 +44,10 @@ export interface Corpus {
   readonly scenarios: readonly { readonly name: string; readonly text: string }[];
   readonly sources: readonly { readonly name: string; readonly text: string }[];
   readonly elfs: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+  /** Linux arm64 Images (boot --kernel), raw and gzip'd. */
+  readonly images: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+  /** Device tree blobs (boot --dtb): QEMU's own for the virt board. */
+  readonly dtbs: readonly { readonly name: string; readonly bytes: Uint8Array }[];
   /** Paths that are not files a command can read: devices, a FIFO, a directory, a sparse 1 TiB file, nothing. */
   readonly hostilePaths: readonly string[];
   /** Paths an output cannot be written to. */
@@ -59,6 +66,9 @@ export function loadCorpus(scratch: string): Corpus {
     { name: 'examples/hello.elf', bytes: new Uint8Array(readFileSync(join(ROOT, 'examples/hello.elf'))) },
     ...readdirSync(join(ROOT, elfDir)).filter((f) => f.endsWith('.elf')).sort().map((f) => ({ name: `${elfDir}/${f}`, bytes: new Uint8Array(readFileSync(join(ROOT, elfDir, f))) })),
   ];
+  const kernel = arm64Image(0x80000n, 0x10000n, 2n);
+  const images = [{ name: 'Image', bytes: kernel }, { name: 'Image.gz', bytes: new Uint8Array(gzipSync(kernel)) }];
+  const dtbs = [{ name: 'test/machine/qemu/virt-256M.dtb', bytes: new Uint8Array(readFileSync(join(ROOT, 'test/machine/qemu/virt-256M.dtb'))) }];
   mkdirSync(scratch, { recursive: true });
   const fifo = join(scratch, 'fifo');
   execFileSync('mkfifo', [fifo]);
@@ -68,10 +78,24 @@ export function loadCorpus(scratch: string): Corpus {
   const dir = join(scratch, 'a-directory');
   mkdirSync(dir);
   return {
-    scenarios, sources, elfs,
+    scenarios, sources, elfs, images, dtbs,
     hostilePaths: ['/dev/zero', '/dev/urandom', '/dev/null', fifo, dir, sparse, join(scratch, 'missing'), '/proc/self/mem', '/proc/self/maps'],
     badOutputs: [dir, join(scratch, 'missing-folder', 'out.elf'), fifo, '/dev/full', '/proc/version'],
   };
+}
+
+/**
+ * A little-endian arm64 Image (Linux boot §4): the header with text_offset, image_size and flags, the "ARM\x64" magic,
+ * and `code` bytes of zeros after it.
+ */
+export function arm64Image(textOffset: bigint, imageSize: bigint, flags: bigint, code = 0x1000): Uint8Array {
+  const b = new Uint8Array(64 + code);
+  const dv = new DataView(b.buffer);
+  dv.setBigUint64(8, textOffset, true);
+  dv.setBigUint64(16, imageSize, true);
+  dv.setBigUint64(24, flags, true);
+  dv.setUint32(56, 0x644d5241, true);
+  return b;
 }
 
 /** Numbers that size or place things: the edges of 32, 53 and 64 bits, and beyond. */
@@ -291,6 +315,70 @@ function mutateElf(r: Rng, src: Uint8Array): Uint8Array {
   return b;
 }
 
+/** A Linux Image with header fields set to edge values, its bytes flipped or cut, gzip'd whole, cut, or as a bomb. */
+function mutateImage(r: Rng, src: Uint8Array): Uint8Array {
+  if (src[0] === 0x1f && src[1] === 0x8b) {
+    const k = r.int(100); // a gzip'd kernel: kept whole (its initrd and device tree are the case), cut, or a bomb
+    return k < 60 ? src : k < 85 ? src.subarray(0, r.int(src.length)) : gzipBomb(r);
+  }
+  let b = new Uint8Array(src);
+  const dv = new DataView(b.buffer);
+  const u64s = [0n, 1n, 0xfffn, 0x1000n, 0x80000n, 0x200000n, 0x1000_0000n, 0x4000_0000n, 0xffff_ffffn, 0x7fff_ffff_ffff_ffffn, 0xffff_ffff_ffff_ffffn];
+  for (let e = 0; e < 1 + r.int(4); e++) {
+    switch (r.int(4)) {
+      case 0: // text_offset, image_size or flags
+        dv.setBigUint64(r.pick([8, 16, 24]), r.pick(u64s), true);
+        break;
+      case 1:
+        b[r.int(b.length)] = r.int(256);
+        break;
+      case 2:
+        b = b.subarray(0, r.int(b.length + 1));
+        break;
+      default:
+        if (b.length > 0) b = new Uint8Array(gzipSync(b)).subarray(0, r.chance(0.7) ? undefined : r.int(40));
+        return b;
+    }
+  }
+  return b;
+}
+
+/** Gzip members of 1 MiB of zeros, concatenated: 2 (a small kernel) or 300 (300 KB that inflate past QEMU's 256 MiB). */
+function gzipBomb(r: Rng): Uint8Array {
+  const member = gzipSync(new Uint8Array(1 << 20));
+  const n = r.pick([2, 300]);
+  const out = new Uint8Array(member.length * n);
+  for (let i = 0; i < n; i++) out.set(member, i * member.length);
+  return out;
+}
+
+/** A device tree blob with header fields, tokens or lengths set to edge values, bytes flipped, or cut short. */
+function mutateDtb(r: Rng, src: Uint8Array): Uint8Array {
+  let b = new Uint8Array(src);
+  for (let e = 0; e < 1 + r.int(5); e++) {
+    const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    const u32s = [0, 1, 2, 3, 4, 9, 16, 17, 40, 0x7fff_ffff, 0xffff_ffff, 0xd00dfeed, b.length, b.length + 1, r.int(b.length + 1)];
+    switch (r.int(4)) {
+      case 0: // a header field (totalsize, block offsets and sizes, versions)
+        if (b.length >= 40) dv.setUint32(4 * r.int(10), r.pick(u32s), false);
+        break;
+      case 1: // a word of the structure block: a token, a property's length or name offset
+        if (b.length >= 40) {
+          const off = dv.getUint32(8);
+          const size = dv.getUint32(36);
+          if (off + size <= b.length && size >= 4) dv.setUint32(off + 4 * r.int(size >>> 2), r.pick(u32s), false);
+        }
+        break;
+      case 2:
+        for (let k = 0; k < 1 + r.int(16); k++) if (b.length > 0) b[r.int(b.length)] = r.int(256);
+        break;
+      default:
+        b = b.subarray(0, r.int(b.length + 1));
+    }
+  }
+  return b;
+}
+
 /** Flag values a user might type, or should not. */
 const FLAG_VALUES = [...NUMBERS, '', ' ', 'all', 'text', 'json', 'sarif', 'yaml', 'exec,mmu', 'exec,,bogus', 'cortex-a57', 'max', 'vhe', 'last', '0', '3', 'architectural', 'immediate', 'el1-shim', '--', '-1', 'x'.repeat(200)];
 
@@ -359,6 +447,27 @@ export function makeCase(seed: number, index: number, c: Corpus): FuzzCase {
     what = `asm: ${src.name} mutated (${cmd})`;
     argv = (at) => (cmd === 'check' ? ['check', at('a.S')] : ['asm', at('a.S'), '-o', out ?? at('a.out'), ...extra]);
     return { index, what, files, argv, statuses: STATUS[cmd] };
+  }
+  if (k < 85 && r.chance(0.35)) {
+    // a Linux Image, with an initrd and a device tree each mutated, hostile or absent
+    const img = r.pick(c.images);
+    files.set('k.Image', mutateImage(r, img.bytes));
+    const dtb = r.chance(0.6) ? mutateDtb(r, r.pick(c.dtbs).bytes) : undefined;
+    if (dtb !== undefined) files.set('d.dtb', dtb);
+    const initrd = r.chance(0.3) ? r.pick(c.hostilePaths) : r.chance(0.5) ? 'initrd' : undefined;
+    if (initrd === 'initrd') files.set('initrd', new Uint8Array(r.int(1 << 20)));
+    const extra = [
+      ...(r.chance(0.2) ? ['--ram', r.pick(['1', '16', '64', '4096'])] : []),
+      ...(r.chance(0.2) ? ['--append', r.pick(FLAG_VALUES)] : []),
+      ...(r.chance(0.2) ? ['--dumpdtb', r.pick(c.badOutputs)] : []),
+    ];
+    what = `linux: ${img.name} mutated${dtb === undefined ? '' : ', dtb mutated'}${initrd === undefined ? '' : `, initrd ${initrd}`}`;
+    argv = (at) => [
+      'boot', '--kernel', at('k.Image'), '--max-insns', '20000', ...extra,
+      ...(dtb === undefined ? [] : ['--dtb', at('d.dtb')]),
+      ...(initrd === undefined ? [] : ['--initrd', initrd === 'initrd' ? at('initrd') : initrd]),
+    ];
+    return { index, what, files, argv, statuses: undefined };
   }
   if (k < 85) {
     // an ELF image

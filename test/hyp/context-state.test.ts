@@ -96,6 +96,7 @@ test('what the classification calls trapped or emulated really traps to EL2 on t
             c.sr[SR.CNTKCTL_EL1] = 0x303n;
             c.sr[SR.SCTLR_EL1] |= (1n << 9n) | (1n << 15n);
             c.sr[SR.CPACR_EL1] = 3n << 20n;
+            c.sr[SR.PMUSERENR_EL0] = 0xfn; // EN, SW, CR, ER: EL0 PMU accesses not gated to EL1 (PMUSERENR_EL0 is EL2's, under MDCR_EL2.TPM)
             c.setElSp(el, el === 0 ? 0 : 1);
             c.run(1);
             const what = `${img.hosting}, ${ctx.name}: ${read ? 'MRS' : 'MSR'} ${r.name} at EL${el}`;
@@ -114,7 +115,7 @@ test('a new EL1 register is uncovered until the switch moves it or its row names
   const ctl = hypControls(0x8008_0038n);
   const row = { ...SYSREGS[SR.TPIDR_EL1]!, name: 'NEW_EL1' };
   assert.equal(classify(row, ctl).kind, 'uncovered');
-  assert.equal(classify({ ...row, mdcrTrap: 'TDA' }, ctl).kind, 'trapped'); // the hypervisor sets MDCR_EL2.TDA
+  assert.equal(classify({ ...row, mdcrTraps: ['TDA'] }, ctl).kind, 'trapped'); // the hypervisor sets MDCR_EL2.TDA
   assert.equal(classify({ ...row, trapRead: 'TVM', trapWrite: 'TVM' }, ctl).kind, 'uncovered'); // HCR_EL2.TVM is not set
   assert.equal(classify(SYSREGS[SR.FPCR]!, { ...ctl, CPTR_EL2: 0n }).kind, 'uncovered'); // without CPTR_EL2.TFP
 });
