@@ -1,0 +1,223 @@
+// The arithmetic pseudocode functions on unpacked operand slots (ARM J1.3 FPAdd, FPSub, FPMul, FPMulX, FPDiv,
+// FPSqrt, FPMulAdd; ARM J1.1 FPRecipStepFused, FPRSqrtStepFused): NaN processing, the special cases in the
+// pseudocode's order, and the exact value of the numeric case handed to the rounder. This is the exact path
+// every operation can take; arith.ts puts host-arithmetic fast paths in front of it.
+//
+// Exactness: slot significands are integers in [2^52, 2^53), so sums, products, quotients and square roots are
+// computed on them in a frame where binary64 never overflows or underflows; TwoSum/TwoProduct give the error of
+// each host operation exactly, the remainder's sign settles ÷ and √ (a quotient or root of binary numbers is
+// never a midpoint), and a three-term sum that cannot be pinned to one unit falls back to BigInt.
+import {
+  fpcrRounding, IOC, DZC, RM, setDefaultNaN, setInfinity, setOnePointFive, setTwo, setZero, type FPStatus,
+  type Rounding, type Width,
+} from './format.ts';
+import {
+  EXACT, exactFromBig, exactFromSum, exactFromSum3, pow2, setExact, twoProdErr, twoSumErr,
+} from './exact.ts';
+import { processNaN, processNaNs, processNaNs3 } from './nan.ts';
+import { roundExact } from './round.ts';
+import { expo, INF, mant, QNAN, setSlotValue, sign, type, ZERO } from './unpack.ts';
+
+/** An exact zero result: its sign is − only when rounding toward −∞ (FPAdd/FPSub/FPMulAdd "exact zero"). */
+function exactZero(n: Width, rounding: Rounding): void {
+  setZero(n, rounding === RM ? 1 : 0);
+}
+
+/** The exact value of slot i (sign flipped by neg) rounded into width n. */
+function roundSlot(i: number, neg: number, n: Width, st: FPStatus, rounding: Rounding): void {
+  setExact(sign[i]! ^ neg, mant[i]!, expo[i]!, EXACT);
+  roundExact(n, st, rounding);
+}
+
+/** FPAdd (neg2 = 0) or FPSub (neg2 = 1) of slots 0 and 1. */
+export function addSlots(n: Width, neg2: number, st: FPStatus): void {
+  if (processNaNs(0, 1, n, st)) return;
+  const rounding = fpcrRounding(st.fpcr);
+  const t1 = type[0]!, t2 = type[1]!;
+  const s1 = sign[0]!, s2 = sign[1]! ^ neg2;
+  const inf1 = t1 === INF, inf2 = t2 === INF;
+  if (inf1 && inf2 && s1 !== s2) {
+    setDefaultNaN(n); // ∞ − ∞
+    st.fpsr |= IOC;
+  } else if (inf1 || inf2) setInfinity(n, inf1 ? s1 : s2);
+  else if (t1 === ZERO && t2 === ZERO) {
+    if (s1 === s2) setZero(n, s1);
+    else exactZero(n, rounding);
+  } else if (t1 === ZERO) roundSlot(1, neg2, n, st, rounding);
+  else if (t2 === ZERO) roundSlot(0, 0, n, st, rounding);
+  else {
+    // order by exponent: x carries the larger one and fixes the frame
+    const big = expo[0]! >= expo[1]! ? 0 : 1;
+    const small = 1 - big;
+    const d = expo[big]! - expo[small]!;
+    const sx = big === 0 ? s1 : s2, sy = big === 0 ? s2 : s1;
+    const x = sx ? -mant[big]! : mant[big]!;
+    const ym = d > 60 ? pow2(-20) : mant[small]! * pow2(-d); // beyond 60 bits only the sign of y matters
+    const y = sy ? -ym : ym;
+    const r = x + y;
+    if (r === 0) exactZero(n, rounding);
+    else {
+      const e = twoSumErr(x, y, r);
+      exactFromSum(r < 0 ? 1 : 0, Math.abs(r), r < 0 ? -e : e, 0, expo[big]!);
+      roundExact(n, st, rounding);
+    }
+  }
+}
+
+/** The exact product of the finite non-zero slots 1 and 2 with sign s, scaled by 2^adj, into the exact record. */
+function exactProduct(s: number, adj: number): void {
+  const p = mant[1]! * mant[2]!;
+  exactFromSum(s, p, twoProdErr(mant[1]!, mant[2]!, p), 0, expo[1]! + expo[2]! + adj);
+}
+
+/** FPMul (mulx = false) or FPMulX (∞ × 0 = ±2.0) of slots 1 and 2. */
+export function mulSlots(n: Width, mulx: boolean, st: FPStatus): void {
+  if (processNaNs(1, 2, n, st)) return;
+  const t1 = type[1]!, t2 = type[2]!;
+  const s = sign[1]! ^ sign[2]!;
+  if ((t1 === INF && t2 === ZERO) || (t1 === ZERO && t2 === INF)) {
+    if (mulx) setTwo(n, s);
+    else {
+      setDefaultNaN(n); // ∞ × 0
+      st.fpsr |= IOC;
+    }
+  } else if (t1 === INF || t2 === INF) setInfinity(n, s);
+  else if (t1 === ZERO || t2 === ZERO) setZero(n, s);
+  else {
+    exactProduct(s, 0);
+    roundExact(n, st, fpcrRounding(st.fpcr));
+  }
+}
+
+/** FPDiv of slot 0 by slot 1. */
+export function divSlots(n: Width, st: FPStatus): void {
+  if (processNaNs(0, 1, n, st)) return;
+  const t1 = type[0]!, t2 = type[1]!;
+  const s = sign[0]! ^ sign[1]!;
+  if ((t1 === INF && t2 === INF) || (t1 === ZERO && t2 === ZERO)) {
+    setDefaultNaN(n);
+    st.fpsr |= IOC;
+  } else if (t1 === INF || t2 === ZERO) {
+    setInfinity(n, s);
+    if (t1 !== INF) st.fpsr |= DZC; // finite / 0
+  } else if (t1 === ZERO || t2 === INF) setZero(n, s);
+  else {
+    const m1 = mant[0]!, m2 = mant[1]!;
+    const q = m1 / m2; // RN quotient in (½, 2)
+    const p = q * m2;
+    const rem = m1 - p - twoProdErr(q, m2, p); // exact: m1 = q × m2 + rem
+    exactFromSum(s, q, rem > 0 ? pow2(-60) : rem < 0 ? -pow2(-60) : 0, 0, expo[0]! - expo[1]!);
+    roundExact(n, st, fpcrRounding(st.fpcr));
+  }
+}
+
+/** FPSqrt of slot 0. */
+export function sqrtSlot(n: Width, st: FPStatus): void {
+  const t = type[0]!;
+  if (t >= QNAN) processNaN(0, n, st);
+  else if (t === ZERO) setZero(n, sign[0]!);
+  else if (sign[0] === 1) {
+    setDefaultNaN(n); // √ of a negative non-zero (including −∞)
+    st.fpsr |= IOC;
+  } else if (t === INF) setInfinity(n, 0);
+  else {
+    const odd = expo[0]! & 1;
+    const m = odd ? mant[0]! * 2 : mant[0]!; // even exponent: √(m × 2^e) = √m × 2^(e/2); m < 2^54 is exact
+    const r = Math.sqrt(m); // RN root in [2^26, 2^27)
+    const p = r * r;
+    const rem = m - p - twoProdErr(r, r, p); // exact: m = r² + rem
+    exactFromSum(0, r, rem > 0 ? pow2(-60) : rem < 0 ? -pow2(-60) : 0, 0, (expo[0]! - odd) / 2);
+    roundExact(n, st, fpcrRounding(st.fpcr));
+  }
+}
+
+/**
+ * The fused numeric case addend + op1 × op2 (× 2^adj) of slots 0, 1, 2, all finite, rounded once; the product's
+ * sign is sP. Shared by FPMulAdd and the step-fused estimates' Newton steps.
+ */
+function fusedValue(n: Width, sP: number, adj: number, st: FPStatus, rounding: Rounding): void {
+  const zeroA = type[0] === ZERO;
+  if (type[1] === ZERO || type[2] === ZERO) {
+    if (zeroA) exactZero(n, rounding); // opposite-signed zeros (same-signed ones are the caller's case)
+    else {
+      setExact(sign[0]!, mant[0]!, expo[0]! + adj, EXACT);
+      roundExact(n, st, rounding);
+    }
+    return;
+  }
+  if (zeroA) {
+    exactProduct(sP, adj);
+    roundExact(n, st, rounding);
+    return;
+  }
+  const sA = sign[0]!;
+  const p = mant[1]! * mant[2]!; // exact product = p + pe, p ∈ [2^104, 2^106]
+  const pe = twoProdErr(mant[1]!, mant[2]!, p);
+  const eP = expo[1]! + expo[2]!;
+  const d = expo[0]! - eP;
+  let k: number;
+  if (d > 110) {
+    // the product lies below a 32nd of the addend's last unit: only its sign matters
+    k = exactFromSum3(sA ? -mant[0]! : mant[0]!, 0, sP ? -pow2(-20) : pow2(-20), expo[0]! + adj);
+  } else {
+    // an addend below 2^-117 of the integer product only decides which side of an integer the sum is on
+    const c = d < -170 ? pow2(-100) : mant[0]! * pow2(d);
+    k = exactFromSum3(sP ? -p : p, sP ? -pe : pe, sA ? -c : c, eP + adj);
+  }
+  if (k === 0) exactZero(n, rounding);
+  else {
+    if (k < 0) fusedBig(sA, sP, eP, adj);
+    roundExact(n, st, rounding);
+  }
+}
+
+/** The exact record of addend + product by BigInt, for the rare sums exactFromSum3 cannot pin (|d| ≤ 170). */
+function fusedBig(sA: number, sP: number, eP: number, adj: number): void {
+  const emin = Math.min(expo[0]!, eP);
+  const a = BigInt(mant[0]!) << BigInt(expo[0]! - emin);
+  const prod = (BigInt(mant[1]!) * BigInt(mant[2]!)) << BigInt(eP - emin);
+  const v = (sA ? -a : a) + (sP ? -prod : prod);
+  exactFromBig(v < 0n ? 1 : 0, v < 0n ? -v : v, emin + adj);
+}
+
+/** FPMulAdd(addend = slot 0, op1 = slot 1, op2 = slot 2): addend + op1 × op2 with one rounding. */
+export function mulAddSlots(n: Width, st: FPStatus): void {
+  const done = processNaNs3(n, st);
+  const inf1 = type[1] === INF, inf2 = type[2] === INF;
+  const zero1 = type[1] === ZERO, zero2 = type[2] === ZERO;
+  if (type[0] === QNAN && ((inf1 && zero2) || (zero1 && inf2))) {
+    setDefaultNaN(n); // qNaN + ∞ × 0 (FPMulAdd, before `done` is looked at)
+    st.fpsr |= IOC;
+    return;
+  }
+  if (done) return;
+  const rounding = fpcrRounding(st.fpcr);
+  const sA = sign[0]!, sP = sign[1]! ^ sign[2]!;
+  const infA = type[0] === INF, infP = inf1 || inf2;
+  if ((inf1 && zero2) || (zero1 && inf2) || (infA && infP && sA !== sP)) {
+    setDefaultNaN(n);
+    st.fpsr |= IOC;
+  } else if ((infA && sA === 0) || (infP && sP === 0)) setInfinity(n, 0);
+  else if (infA || infP) setInfinity(n, 1);
+  else if (type[0] === ZERO && (zero1 || zero2) && sA === sP) setZero(n, sA);
+  else fusedValue(n, sP, 0, st, rounding);
+}
+
+/**
+ * FPRecipStepFused (halve = false: 2 − op1 × op2) or FPRSqrtStepFused (halve: (3 − op1 × op2) / 2) of slots 1
+ * and 2, where slot 1 already holds the negated op1 (FPNeg before unpacking, as in the pseudocode).
+ */
+export function stepFusedSlots(n: Width, halve: boolean, st: FPStatus): void {
+  if (processNaNs(1, 2, n, st)) return;
+  const inf1 = type[1] === INF, inf2 = type[2] === INF;
+  const zero1 = type[1] === ZERO, zero2 = type[2] === ZERO;
+  if ((inf1 && zero2) || (zero1 && inf2)) {
+    if (halve) setOnePointFive(n, 0);
+    else setTwo(n, 0);
+  } else if (inf1 || inf2) setInfinity(n, sign[1]! ^ sign[2]!);
+  else {
+    if (halve) setSlotValue(0, 0, 3, 0); // 3.0, and the sum is halved below
+    else setSlotValue(0, 0, 1, 1); // 2.0
+    fusedValue(n, sign[1]! ^ sign[2]!, halve ? -1 : 0, st, fpcrRounding(st.fpcr));
+  }
+}
