@@ -287,7 +287,7 @@ export function fpMulAdd32(c: number, a: number, b: number, st: FPStatus): numbe
   return resLo;
 }
 
-/** FPMulAdd(addend, op1, op2) of doubles (the exact path: TwoProduct + three-term TwoSum, BigInt if unresolved). */
+/** FPMulAdd(addend, op1, op2) of doubles (always the exact path: TwoProduct and a three-term TwoSum expansion). */
 export function fpMulAdd64(
   out: Uint32Array, o: number, cLo: number, cHi: number, aLo: number, aHi: number, bLo: number, bHi: number, st: FPStatus,
 ): void {

@@ -6,14 +6,12 @@
 // Exactness: slot significands are integers in [2^52, 2^53), so sums, products, quotients and square roots are
 // computed on them in a frame where binary64 never overflows or underflows; TwoSum/TwoProduct give the error of
 // each host operation exactly, the remainder's sign settles ÷ and √ (a quotient or root of binary numbers is
-// never a midpoint), and a three-term sum that cannot be pinned to one unit falls back to BigInt.
+// never a midpoint), and the fused sum is a three-term TwoSum expansion (exact.ts exactFromSum3).
 import {
   fpcrRounding, IOC, DZC, RM, setDefaultNaN, setInfinity, setOnePointFive, setTwo, setZero, type FPStatus,
   type Rounding, type Width,
 } from './format.ts';
-import {
-  EXACT, exactFromBig, exactFromSum, exactFromSum3, pow2, setExact, twoProdErr, twoSumErr,
-} from './exact.ts';
+import { EXACT, exactFromSum, exactFromSum3, pow2, setExact, twoProdErr, twoSumErr } from './exact.ts';
 import { processNaN, processNaNs, processNaNs3 } from './nan.ts';
 import { roundExact } from './round.ts';
 import { expo, INF, mant, QNAN, setSlotValue, sign, type, ZERO } from './unpack.ts';
@@ -155,29 +153,17 @@ function fusedValue(n: Width, sP: number, adj: number, st: FPStatus, rounding: R
   const pe = twoProdErr(mant[1]!, mant[2]!, p);
   const eP = expo[1]! + expo[2]!;
   const d = expo[0]! - eP;
-  let k: number;
+  let nonzero: boolean;
   if (d > 110) {
     // the product lies below a 32nd of the addend's last unit: only its sign matters
-    k = exactFromSum3(sA ? -mant[0]! : mant[0]!, 0, sP ? -pow2(-20) : pow2(-20), expo[0]! + adj);
+    nonzero = exactFromSum3(sA ? -mant[0]! : mant[0]!, 0, sP ? -pow2(-20) : pow2(-20), expo[0]! + adj);
   } else {
     // an addend below 2^-117 of the integer product only decides which side of an integer the sum is on
     const c = d < -170 ? pow2(-100) : mant[0]! * pow2(d);
-    k = exactFromSum3(sP ? -p : p, sP ? -pe : pe, sA ? -c : c, eP + adj);
+    nonzero = exactFromSum3(sP ? -p : p, sP ? -pe : pe, sA ? -c : c, eP + adj);
   }
-  if (k === 0) exactZero(n, rounding);
-  else {
-    if (k < 0) fusedBig(sA, sP, eP, adj);
-    roundExact(n, st, rounding);
-  }
-}
-
-/** The exact record of addend + product by BigInt, for the rare sums exactFromSum3 cannot pin (|d| ≤ 170). */
-function fusedBig(sA: number, sP: number, eP: number, adj: number): void {
-  const emin = Math.min(expo[0]!, eP);
-  const a = BigInt(mant[0]!) << BigInt(expo[0]! - emin);
-  const prod = (BigInt(mant[1]!) * BigInt(mant[2]!)) << BigInt(eP - emin);
-  const v = (sA ? -a : a) + (sP ? -prod : prod);
-  exactFromBig(v < 0n ? 1 : 0, v < 0n ? -v : v, emin + adj);
+  if (nonzero) roundExact(n, st, rounding);
+  else exactZero(n, rounding);
 }
 
 /** FPMulAdd(addend = slot 0, op1 = slot 1, op2 = slot 2): addend + op1 × op2 with one rounding. */

@@ -114,11 +114,14 @@ export function exactFromSum(sign: number, r: number, e1: number, e2: number, sc
 }
 
 /**
- * The exact sum x + y + z of three binary64 numbers in a frame scaled by 2^scale, when it is not zero, as an
- * exact-value record. Returns 0 when the sum is exactly zero, 1 when the record was set, −1 when the
- * three-term expansion could not be proved to pin the value to one unit (the caller goes exact).
+ * The exact sum x + y + z in a frame scaled by 2^scale as an exact-value record; false when the sum is exactly
+ * zero. For the fused multiply-add's operands — x = ±p, y = ±pe the exact TwoProduct pair of two 53-bit
+ * significands, z the addend — the expansion h + r1 + r2 below always pins the value to one unit of h:
+ * either x and z cancel within a factor of two (Sterbenz: s exact, t = w = 0, and |l| is an RN error of h), or
+ * |s| ≥ max(|x|, |z|)/2, so |u| ≤ 2 ulp(s) and |w| ≤ 2^-51 ulp(h), far below what separates |l + w| from the
+ * unit. A violation would be a bug, not an input: it throws.
  */
-export function exactFromSum3(x: number, y: number, z: number, scale: number): number {
+export function exactFromSum3(x: number, y: number, z: number, scale: number): boolean {
   const s = x + z;
   const t = twoSumErr(x, z, s);
   const u = t + y;
@@ -128,24 +131,13 @@ export function exactFromSum3(x: number, y: number, z: number, scale: number): n
   const r1 = l + w;
   const r2 = twoSumErr(l, w, r1); // = h + r1 + r2, |r2| ≤ ulp(r1)/2
   if (h === 0) {
-    if (r1 === 0) return 0;
-    return exactFromSum(r1 < 0 ? 1 : 0, Math.abs(r1), r1 < 0 ? -r2 : r2, 0, scale) ? 1 : -1;
+    if (r1 === 0) return false;
+    exactFromSum(r1 < 0 ? 1 : 0, Math.abs(r1), r1 < 0 ? -r2 : r2, 0, scale);
+    return true;
   }
   const neg = h < 0;
-  return exactFromSum(neg ? 1 : 0, Math.abs(h), neg ? -r1 : r1, neg ? -r2 : r2, scale) ? 1 : -1;
-}
-
-/** The exact value (−1)^sign × n × 2^scale of a BigInt n > 0 (the exact slow path's way back to the rounder). */
-export function exactFromBig(sign: number, n: bigint, scale: number): void {
-  const len = n.toString(2).length;
-  if (len <= 53) {
-    setExact(sign, Number(n), scale, EXACT);
-    return;
+  if (!exactFromSum(neg ? 1 : 0, Math.abs(h), neg ? -r1 : r1, neg ? -r2 : r2, scale)) {
+    throw new Error(`exactFromSum3: ${x} + ${y} + ${z} not pinned to one unit`);
   }
-  const k = len - 53;
-  const kb = BigInt(k);
-  const dropped = n & ((1n << kb) - 1n);
-  const half = 1n << (kb - 1n);
-  const rest = dropped === 0n ? EXACT : dropped < half ? BELOW_HALF : dropped === half ? HALF : ABOVE_HALF;
-  setExact(sign, Number(n >> kb), scale + k, rest);
+  return true;
 }

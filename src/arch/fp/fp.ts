@@ -16,8 +16,8 @@
 //   rest use FPCR.RMode (`fpcrRounding`). Negated forms (FNMUL, FNMADD, FMSUB, FNMSUB, FMLS, FABD …) are
 //   composed by the caller with fpNeg/fpAbs on the operand or result bits, as their pseudocode does.
 //
-// Exactness: see arith.ts (host fast paths and why they are exact) and core.ts (the exact integer-significand
-// path with a BigInt fallback for unresolved fused sums). The rounder is round.ts (FPRoundBase).
+// Exactness: see arith.ts (host fast paths and why they are exact), core.ts and exact.ts (the exact path on
+// integer significands with error-free transformations). The rounder is round.ts (FPRoundBase).
 export {
   FPCR_AHP, FPCR_DN, FPCR_FZ, fpcrRounding, FPStatus, IDC, IOC, IXC, DZC, OFC, UFC, RA, RM, RN, RO, RP, RZ, resHi, resLo,
   type Rounding, type Width,

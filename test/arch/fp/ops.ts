@@ -215,7 +215,7 @@ function fromInt(p: P, unsigned: boolean, r: 'w' | 'x', fbits: number, count: nu
 }
 
 /** FCVT between precisions (scalar), FCVTXN, and the vector FCVTN/FCVTL on lane 0 (the other lanes are zero). */
-function convert(name: string, from: 'h' | 's' | 'd', to: 'h' | 's' | 'd', asm: string[], odd = false, count = 6000): FpOp {
+function convert(name: string, from: 'h' | 's' | 'd', to: 'h' | 's' | 'd', asm: string[], odd = false, count = MID): FpOp {
   const n = KIND_BITS[from], m = KIND_BITS[to];
   return {
     name,
@@ -231,9 +231,9 @@ function convert(name: string, from: 'h' | 's' | 'd', to: 'h' | 's' | 'd', asm: 
   };
 }
 
-const BIG = 12000; // records for the core arithmetic
-const MID = 6000;
-const SMALL = 4000;
+const BIG = 15000; // records for the core arithmetic
+const MID = 7500;
+const SMALL = 5000;
 
 function forPrecision(p: P): FpOp[] {
   const ops: FpOp[] = [

@@ -67,6 +67,7 @@ export function genFloat(r: Rng, n: 16 | 32 | 64): bigint {
   const bias = (1 << (e - 1)) - 1;
   const s = r.below(2);
   const frac = (): bigint => r.bits(f);
+  const clamp = (x: number): number => Math.min(maxE - 1, Math.max(1, x)); // a normal exponent
   switch (r.below(10)) {
     case 0:
     case 1:
@@ -91,10 +92,10 @@ export function genFloat(r: Rng, n: 16 | 32 | 64): bigint {
       // few significant bits: sums and products of these land on halfway points
       const k = r.below(Math.min(f, 12) + 1);
       const top = k === 0 ? 0n : r.bits(k) << BigInt(f - k);
-      return make(n, s, bias - 20 + r.below(41), top);
+      return make(n, s, clamp(bias - 20 + r.below(41)), top);
     }
     case 6:
-      return make(n, s, bias - 60 + r.below(121), frac());
+      return make(n, s, clamp(bias - 60 + r.below(121)), frac());
     case 7: {
       // near integers and the integer conversion limits: 2^k, 2^k ± a few units, x.5 ± a unit
       const k = r.pick([0, 1, 2, 10, 23, 24, 31, 32, 52, 53, 63, 64]);
@@ -104,7 +105,7 @@ export function genFloat(r: Rng, n: 16 | 32 | 64): bigint {
       return base + delta < 0n ? base : base + delta;
     }
     default:
-      return make(n, s, Math.max(1, bias - 30 + r.below(61)), frac());
+      return make(n, s, clamp(bias - 30 + r.below(61)), frac());
   }
 }
 
@@ -178,6 +179,30 @@ function cancellingAddend(r: Rng, a: bigint, b: bigint, n: 32 | 64): bigint {
   return BigInt.asUintN(64, view.getBigUint64(0) + BigInt(r.below(5) - 2));
 }
 
+/**
+ * Operands whose sum, product or quotient lands next to the underflow or overflow threshold: both tiny, or the
+ * second one's exponent chosen against the first's.
+ */
+function threshold(r: Rng, args: bigint[], n: 16 | 32 | 64): void {
+  const e = E_BITS[n], f = BigInt(n - e - 1);
+  const maxE = (1 << e) - 1, bias = (1 << (e - 1)) - 1;
+  const expOf = (v: bigint): number => Number((v >> f) & BigInt(maxE));
+  const withExp = (v: bigint, x: number): bigint =>
+    (v & ~(BigInt(maxE) << f)) | (BigInt(Math.min(maxE - 1, Math.max(0, x))) << f);
+  const target = r.pick([0, 1, 2, maxE - 2, maxE - 1]) + r.below(3) - 1;
+  switch (r.below(3)) {
+    case 0: // a sum near the smallest normal: both operands in the lowest binades
+      args[0] = withExp(args[0]!, r.below(3));
+      args[1] = withExp(args[1]!, r.below(3));
+      break;
+    case 1: // a product near the threshold
+      args[1] = withExp(args[1]!, target + bias - expOf(args[0]!));
+      break;
+    default: // a quotient near the threshold
+      args[0] = withExp(args[0]!, target + expOf(args[1]!) - bias);
+  }
+}
+
 export interface Vector {
   fpcr: number;
   args: bigint[];
@@ -201,8 +226,10 @@ export function vectors(op: FpOp, count: number, seed = 1): Vector[] {
     const fpcr = genFpcr(r);
     const args = op.args.map((k) => gen(r, k));
     const k0 = op.args[0]!;
-    if (args.length >= 2 && k0 !== 'w' && k0 !== 'x' && r.below(4) === 0) {
-      args[1] = near(r, args[0]!, KIND_BITS[k0] as 16 | 32 | 64);
+    if (args.length >= 2 && k0 !== 'w' && k0 !== 'x') {
+      const pick = r.below(8);
+      if (pick < 2) args[1] = near(r, args[0]!, KIND_BITS[k0] as 16 | 32 | 64);
+      else if (pick < 4) threshold(r, args, KIND_BITS[k0] as 16 | 32 | 64);
     }
     if (args.length === 3 && r.below(4) === 0) args[2] = cancellingAddend(r, args[0]!, args[1]!, KIND_BITS[k0] as 32 | 64);
     out.push({ fpcr, args });
