@@ -3,21 +3,28 @@
 // fixed point with any rounding (FCVT{N,P,M,Z,A}{S,U}), integer or fixed point to FP (SCVTF/UCVTF), and rounding
 // to an integral FP value (FRINT{N,P,M,Z,A,X,I}).
 import {
-  FPCR_AHP, FPCR_DN, IOC, IXC, RM, RN, RP, RZ, resHi, resLo, setDefaultNaN, setInfinity, setRes, setZero,
+  FPCR_AHP, FPCR_DN, IOC, IXC, putRes, RM, RN, RP, RZ, setDefaultNaN, setInfinity, setRes, setZero,
   type FPStatus, type Rounding, type Width,
 } from './format.ts';
-import { ABOVE_HALF, BELOW_HALF, bitLength, EXACT, HALF, pow2, setExact } from './exact.ts';
+import { ABOVE_HALF, BELOW_HALF, EXACT, HALF, P0, POW2, setExact } from './exact.ts';
 import { convertNaN, processNaN } from './nan.ts';
 import { roundExact } from './round.ts';
 import { expo, INF, mant, QNAN, sign, SNAN, type, unpack, ZERO } from './unpack.ts';
 
 /**
- * FPConvert(op, fpcr, rounding, M) of a width-n operand (lo, hi) to width m into the result registers.
- * Conversions read and write half precision with FPCR.AHP (FPUnpackCV/FPRoundCV) and never flush half values;
- * single/double inputs and outputs follow FPCR.FZ.
+ * FPConvert(op, fpcr, rounding, M) of the width-n value at src[s] to width m at dst[d] (a half in the low 16 bits
+ * of dst[d]). Conversions read and write half precision with FPCR.AHP (FPUnpackCV/FPRoundCV) and never flush
+ * half values; single/double inputs and outputs follow FPCR.FZ. FCVT, FCVTN, FCVTL pass FPCR.RMode, FCVTXN RO.
  */
-export function fpConvert(n: Width, m: Width, lo: number, hi: number, rounding: Rounding, st: FPStatus): void {
-  unpack(0, n, lo, hi, st, true);
+export function fpConvert(
+  n: Width, m: Width, dst: Uint32Array, d: number, src: Uint32Array, s: number, rounding: Rounding, st: FPStatus,
+): void {
+  convertSlot(n, m, src, s, rounding, st);
+  putRes(dst, d, m);
+}
+
+function convertSlot(n: Width, m: Width, src: Uint32Array, s: number, rounding: Rounding, st: FPStatus): void {
+  unpack(0, n, src, s, st, true);
   const t = type[0]!;
   const altHp = m === 16 && (st.fpcr & FPCR_AHP) !== 0; // alternative half precision has no ∞ or NaN
   if (t >= QNAN) {
@@ -32,16 +39,16 @@ export function fpConvert(n: Width, m: Width, lo: number, hi: number, rounding: 
     } else setInfinity(m, sign[0]!);
   } else if (t === ZERO) setZero(m, sign[0]!);
   else {
-    setExact(sign[0]!, mant[0]!, expo[0]!, EXACT);
+    setExact(sign[0]!, mant, 0, expo[0]!, EXACT);
     roundExact(m, st, rounding, true);
   }
 }
 
 // ---------------------------------------------------------------- rounding to an integer
 
-// The integer part of the slot-0 magnitude scaled by 2^fbits, and where the rest lies (EXACT … ABOVE_HALF),
-// left here by truncate().
-let intPart = 0;
+// The integer part of the slot-0 magnitude scaled by 2^fbits (a typed array: a double in a module variable would
+// be boxed on every store), and where the rest lies (EXACT … ABOVE_HALF), left here by truncate().
+const intPart = new Float64Array(1);
 let intRest = EXACT;
 
 /** Split |slot 0| × 2^fbits into intPart (a binary64 integer, exact) and intRest. */
@@ -49,27 +56,29 @@ function truncate(fbits: number): void {
   const e = expo[0]! + fbits;
   const m = mant[0]!;
   if (e >= 0) {
-    intPart = m * pow2(e); // exact (Infinity only far beyond every saturation limit)
+    intPart[0] = m * POW2[P0 + e]!; // exact (Infinity only far beyond every saturation limit)
     intRest = EXACT;
   } else if (e < -54) {
-    intPart = 0;
+    intPart[0] = 0;
     intRest = BELOW_HALF; // m < 2^53 ≤ half a unit
   } else {
-    intPart = Math.floor(m * pow2(e));
-    const dropped = m - intPart * pow2(-e);
-    const half = pow2(-e - 1);
+    const ip = Math.floor(m * POW2[P0 + e]!);
+    intPart[0] = ip;
+    const dropped = m - ip * POW2[P0 - e]!;
+    const half = POW2[P0 - e - 1]!;
     intRest = dropped === 0 ? EXACT : dropped < half ? BELOW_HALF : dropped === half ? HALF : ABOVE_HALF;
   }
 }
 
 let inexact = false; // error ≠ 0 in the last roundToInteger()
 
-/** The signed integer RoundDown(value) + round_up of FPToFixed/FPRoundInt for slot 0 (finite), by `rounding`. */
-function roundToInteger(fbits: number, rounding: Rounding): number {
+/** The signed integer RoundDown(value) + round_up of FPToFixed/FPRoundInt for slot 0 (finite), by `rounding`,
+ * into intPart[0]. */
+function roundToInteger(fbits: number, rounding: Rounding): void {
   truncate(fbits);
   const neg = sign[0] === 1;
   // RoundDown(value) and error = value − RoundDown(value) ∈ [0, 1), for the signed value
-  let down = neg ? -intPart : intPart;
+  let down = neg ? -intPart[0]! : intPart[0]!;
   let err = intRest;
   if (neg && intRest !== EXACT) {
     down -= 1;
@@ -93,18 +102,19 @@ function roundToInteger(fbits: number, rounding: Rounding): number {
     default: // RA (TIEAWAY)
       up = err === ABOVE_HALF || (err === HALF && down >= 0);
   }
-  return up ? down + 1 : down;
+  intPart[0] = up ? down + 1 : down;
 }
 
 /**
- * FPToFixed(op, fbits, unsigned, fpcr, rounding, M) of a width-n (32/64) operand to an M-bit (32/64) integer with
- * fbits fraction bits, into the result registers (resHi = 0 for M = 32). NaN → 0 with IOC; out of range →
- * saturated with IOC and no IXC; otherwise IXC when inexact. FPSR.QC is never touched.
+ * FPToFixed(op, fbits, unsigned, fpcr, rounding, M) of the width-n (32/64) value at src[s] to an M-bit (32/64)
+ * integer with fbits fraction bits at dst[d] (dst[d + 1] for M = 64; e.g. the X-register view). NaN → 0 with
+ * IOC; out of range → saturated with IOC and no IXC; otherwise IXC when inexact. FPSR.QC is never touched.
  */
 export function fpToFixed(
-  n: 32 | 64, lo: number, hi: number, fbits: number, unsigned: boolean, rounding: Rounding, m: 32 | 64, st: FPStatus,
+  n: 32 | 64, m: 32 | 64, dst: Uint32Array, d: number, src: Uint32Array, s: number, fbits: number, unsigned: boolean,
+  rounding: Rounding, st: FPStatus,
 ): void {
-  unpack(0, n, lo, hi, st);
+  unpack(0, n, src, s, st);
   const t = type[0]!;
   let v: number; // the integer result before saturation (a binary64 integer; huge for ∞)
   inexact = false;
@@ -113,8 +123,11 @@ export function fpToFixed(
     v = 0;
   } else if (t === INF) v = sign[0] ? -Infinity : Infinity;
   else if (t === ZERO) v = 0;
-  else v = roundToInteger(fbits, rounding);
-  const limit = unsigned ? pow2(m) : pow2(m - 1); // results lie in [−limit, limit) or [0, limit): exact bounds
+  else {
+    roundToInteger(fbits, rounding);
+    v = intPart[0]!;
+  }
+  const limit = unsigned ? POW2[P0 + m]! : POW2[P0 + m - 1]!; // results lie in [−limit, limit) or [0, limit): exact bounds
   let rHi: number, rLo: number;
   if (v >= limit || v < (unsigned ? 0 : -limit)) {
     st.fpsr |= IOC; // SatQ saturated: Invalid Operation, no Inexact
@@ -138,18 +151,27 @@ export function fpToFixed(
       rHi = (~rHi + (rLo === 0 ? 1 : 0)) >>> 0;
     }
   }
-  setRes(rLo, m === 64 ? rHi : 0);
+  dst[d] = rLo;
+  if (m === 64) dst[d + 1] = rHi;
 }
 
 /**
- * FixedToFP(op, fbits, unsigned, fpcr, rounding, N) of an M-bit (32/64) integer given as (lo, hi) halves (hi
- * ignored for M = 32) with fbits fraction bits to width n, into the result registers.
+ * FixedToFP(op, fbits, unsigned, fpcr, rounding, N) of the M-bit (32/64) integer at src[s] (src[s + 1] for M = 64)
+ * with fbits fraction bits to width n at dst[d]. SCVTF/UCVTF pass FPCR.RMode.
  */
 export function fixedToFP(
-  m: 32 | 64, lo: number, hi: number, fbits: number, unsigned: boolean, rounding: Rounding, n: Width, st: FPStatus,
+  m: 32 | 64, n: Width, dst: Uint32Array, d: number, src: Uint32Array, s: number, fbits: number, unsigned: boolean,
+  rounding: Rounding, st: FPStatus,
 ): void {
-  let l = lo >>> 0;
-  let h = m === 64 ? hi >>> 0 : 0;
+  fixedSlot(m, src, s, fbits, unsigned, rounding, n, st);
+  putRes(dst, d, n);
+}
+
+function fixedSlot(
+  m: 32 | 64, src: Uint32Array, s: number, fbits: number, unsigned: boolean, rounding: Rounding, n: Width, st: FPStatus,
+): void {
+  let l = src[s]!;
+  let h = m === 64 ? src[s + 1]! : 0;
   let neg = 0;
   if (!unsigned && (m === 64 ? h >>> 31 : l >>> 31) === 1) {
     neg = 1; // magnitude of a negative two's complement value
@@ -163,14 +185,17 @@ export function fixedToFP(
     setZero(n, 0); // FPZero('0')
     return;
   }
-  if (h < 0x200000) setExact(neg, h * 0x1_0000_0000 + l, -fbits, EXACT);
-  else {
+  if (h < 0x200000) {
+    intPart[0] = h * 0x1_0000_0000 + l;
+    setExact(neg, intPart, 0, -fbits, EXACT);
+  } else {
     // more than 53 significant bits: keep the top 53, the dropped ones decide the rest
-    const k = bitLength(h) + 32 - 53; // 1 … 11
+    const k = 64 - Math.clz32(h) - 53; // 1 … 11
     const dropped = l & ((1 << k) - 1);
     const half = 1 << (k - 1);
     const rest = dropped === 0 ? EXACT : dropped < half ? BELOW_HALF : dropped === half ? HALF : ABOVE_HALF;
-    setExact(neg, h * pow2(32 - k) + Math.floor(l / (1 << k)), k - fbits, rest);
+    intPart[0] = h * POW2[P0 + 32 - k]! + Math.floor(l / (1 << k));
+    setExact(neg, intPart, 0, k - fbits, rest);
   }
   roundExact(n, st, rounding);
 }
@@ -185,31 +210,26 @@ function roundIntSlot(n: Width, rounding: Rounding, exact: boolean, st: FPStatus
   else if (t === ZERO) setZero(n, sign[0]!);
   else {
     inexact = false;
-    const v = roundToInteger(0, rounding);
+    roundToInteger(0, rounding);
+    const v = intPart[0]!;
     if (v === 0) setZero(n, sign[0]!); // a zero result keeps the operand's sign
     else {
       const a = Math.abs(v);
-      if (a <= 2 ** 53) setExact(v < 0 ? 1 : 0, a, 0, EXACT);
-      else setExact(sign[0]!, mant[0]!, expo[0]!, EXACT); // already integral: the value itself
+      intPart[0] = a;
+      if (a <= 2 ** 53) setExact(v < 0 ? 1 : 0, intPart, 0, 0, EXACT);
+      else setExact(sign[0]!, mant, 0, expo[0]!, EXACT); // already integral: the value itself
       roundExact(n, st, RZ); // exact: FPRound(real_result, fpcr, FPRounding_ZERO, N)
     }
     if (inexact && exact) st.fpsr |= IXC;
   }
 }
 
-/** FPRoundInt of binary32 bits (FRINTN/P/M/Z/A: the instruction's rounding, exact = false; FRINTI: FPCR.RMode;
- * FRINTX: FPCR.RMode with exact = true). */
-export function fpRoundInt32(a: number, rounding: Rounding, exact: boolean, st: FPStatus): number {
-  unpack(0, 32, a, 0, st);
-  roundIntSlot(32, rounding, exact, st);
-  return resLo;
+/**
+ * FPRoundInt of the width-w value at v[n] into v[d]: FRINTN/P/M/Z/A pass their own rounding and exact = false,
+ * FRINTI FPCR.RMode, FRINTX FPCR.RMode with exact = true (IXC when the result differs from the operand).
+ */
+export function fpRoundInt(w: 32 | 64, v: Uint32Array, d: number, n: number, rounding: Rounding, exact: boolean, st: FPStatus): void {
+  unpack(0, w, v, n, st);
+  roundIntSlot(w, rounding, exact, st);
+  putRes(v, d, w);
 }
-
-/** FPRoundInt of a double. */
-export function fpRoundInt64(out: Uint32Array, o: number, lo: number, hi: number, rounding: Rounding, exact: boolean, st: FPStatus): void {
-  unpack(0, 64, lo, hi, st);
-  roundIntSlot(64, rounding, exact, st);
-  out[o] = resLo;
-  out[o + 1] = resHi;
-}
-

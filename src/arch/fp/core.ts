@@ -11,7 +11,7 @@ import {
   fpcrRounding, IOC, DZC, RM, setDefaultNaN, setInfinity, setOnePointFive, setTwo, setZero, type FPStatus,
   type Rounding, type Width,
 } from './format.ts';
-import { EXACT, exactFromSum, exactFromSum3, pow2, setExact, twoProdErr, twoSumErr } from './exact.ts';
+import { eft, EXACT, exactFromSum, exactFromSum3, P0, POW2, setExact, terms, twoProduct, twoSumErr } from './exact.ts';
 import { processNaN, processNaNs, processNaNs3 } from './nan.ts';
 import { roundExact } from './round.ts';
 import { expo, INF, mant, QNAN, setSlotValue, sign, type, ZERO } from './unpack.ts';
@@ -23,7 +23,7 @@ function exactZero(n: Width, rounding: Rounding): void {
 
 /** The exact value of slot i (sign flipped by neg) rounded into width n. */
 function roundSlot(i: number, neg: number, n: Width, st: FPStatus, rounding: Rounding): void {
-  setExact(sign[i]! ^ neg, mant[i]!, expo[i]!, EXACT);
+  setExact(sign[i]! ^ neg, mant, i, expo[i]!, EXACT);
   roundExact(n, st, rounding);
 }
 
@@ -43,29 +43,47 @@ export function addSlots(n: Width, neg2: number, st: FPStatus): void {
     else exactZero(n, rounding);
   } else if (t1 === ZERO) roundSlot(1, neg2, n, st, rounding);
   else if (t2 === ZERO) roundSlot(0, 0, n, st, rounding);
+  else addValue(n, neg2, st, rounding);
+}
+
+/** The numeric case of FPAdd/FPSub: both slots finite and non-zero. (A function of its own, apart from the special
+ * cases, so that the error-free transformations are inlined: a call that is not would box its double arguments.) */
+function addValue(n: Width, neg2: number, st: FPStatus, rounding: Rounding): void {
+  const s1 = sign[0]!, s2 = sign[1]! ^ neg2;
+  // order by exponent: x carries the larger one and fixes the frame
+  const big = expo[0]! >= expo[1]! ? 0 : 1;
+  const small = 1 - big;
+  const d = expo[big]! - expo[small]!;
+  const sx = big === 0 ? s1 : s2, sy = big === 0 ? s2 : s1;
+  const x = sx ? -mant[big]! : mant[big]!;
+  const ym = d > 60 ? 2 ** -20 : mant[small]! * POW2[P0 - d]!; // beyond 60 bits only the sign of y matters
+  const y = sy ? -ym : ym;
+  const r = x + y;
+  if (r === 0) exactZero(n, rounding);
   else {
-    // order by exponent: x carries the larger one and fixes the frame
-    const big = expo[0]! >= expo[1]! ? 0 : 1;
-    const small = 1 - big;
-    const d = expo[big]! - expo[small]!;
-    const sx = big === 0 ? s1 : s2, sy = big === 0 ? s2 : s1;
-    const x = sx ? -mant[big]! : mant[big]!;
-    const ym = d > 60 ? pow2(-20) : mant[small]! * pow2(-d); // beyond 60 bits only the sign of y matters
-    const y = sy ? -ym : ym;
-    const r = x + y;
-    if (r === 0) exactZero(n, rounding);
-    else {
-      const e = twoSumErr(x, y, r);
-      exactFromSum(r < 0 ? 1 : 0, Math.abs(r), r < 0 ? -e : e, 0, expo[big]!);
-      roundExact(n, st, rounding);
-    }
+    const e = twoSumErr(x, y, r);
+    terms[0] = Math.abs(r);
+    terms[1] = r < 0 ? -e : e;
+    terms[2] = 0;
+    exactFromSum(r < 0 ? 1 : 0, expo[big]!);
+    roundExact(n, st, rounding);
   }
+}
+
+/** The significand product of slots 1 and 2 as terms[0] + terms[1] (RN product and its exact error), terms[2] = 0. */
+function slotProduct(): void {
+  eft[0] = mant[1]!;
+  eft[1] = mant[2]!;
+  twoProduct();
+  terms[0] = eft[0]!;
+  terms[1] = eft[1]!;
+  terms[2] = 0;
 }
 
 /** The exact product of the finite non-zero slots 1 and 2 with sign s, scaled by 2^adj, into the exact record. */
 function exactProduct(s: number, adj: number): void {
-  const p = mant[1]! * mant[2]!;
-  exactFromSum(s, p, twoProdErr(mant[1]!, mant[2]!, p), 0, expo[1]! + expo[2]! + adj);
+  slotProduct();
+  exactFromSum(s, expo[1]! + expo[2]! + adj);
 }
 
 /** FPMul (mulx = false) or FPMulX (∞ × 0 = ±2.0) of slots 1 and 2. */
@@ -99,14 +117,22 @@ export function divSlots(n: Width, st: FPStatus): void {
     setInfinity(n, s);
     if (t1 !== INF) st.fpsr |= DZC; // finite / 0
   } else if (t1 === ZERO || t2 === INF) setZero(n, s);
-  else {
-    const m1 = mant[0]!, m2 = mant[1]!;
-    const q = m1 / m2; // RN quotient in (½, 2)
-    const p = q * m2;
-    const rem = m1 - p - twoProdErr(q, m2, p); // exact: m1 = q × m2 + rem
-    exactFromSum(s, q, rem > 0 ? pow2(-60) : rem < 0 ? -pow2(-60) : 0, 0, expo[0]! - expo[1]!);
-    roundExact(n, st, fpcrRounding(st.fpcr));
-  }
+  else divValue(n, s, st);
+}
+
+/** The numeric case of FPDiv (a function of its own so that TwoProduct is inlined, see addValue). */
+function divValue(n: Width, s: number, st: FPStatus): void {
+  const m1 = mant[0]!, m2 = mant[1]!;
+  const q = m1 / m2; // RN quotient in (½, 2)
+  eft[0] = q;
+  eft[1] = m2;
+  twoProduct();
+  const rem = m1 - eft[0]! - eft[1]!; // exact: m1 = q × m2 + rem
+  terms[0] = q;
+  terms[1] = rem > 0 ? 2 ** -60 : rem < 0 ? -(2 ** -60) : 0;
+  terms[2] = 0;
+  exactFromSum(s, expo[0]! - expo[1]!);
+  roundExact(n, st, fpcrRounding(st.fpcr));
 }
 
 /** FPSqrt of slot 0. */
@@ -118,15 +144,23 @@ export function sqrtSlot(n: Width, st: FPStatus): void {
     setDefaultNaN(n); // √ of a negative non-zero (including −∞)
     st.fpsr |= IOC;
   } else if (t === INF) setInfinity(n, 0);
-  else {
-    const odd = expo[0]! & 1;
-    const m = odd ? mant[0]! * 2 : mant[0]!; // even exponent: √(m × 2^e) = √m × 2^(e/2); m < 2^54 is exact
-    const r = Math.sqrt(m); // RN root in [2^26, 2^27)
-    const p = r * r;
-    const rem = m - p - twoProdErr(r, r, p); // exact: m = r² + rem
-    exactFromSum(0, r, rem > 0 ? pow2(-60) : rem < 0 ? -pow2(-60) : 0, 0, (expo[0]! - odd) / 2);
-    roundExact(n, st, fpcrRounding(st.fpcr));
-  }
+  else sqrtValue(n, st);
+}
+
+/** The numeric case of FPSqrt (a function of its own so that TwoProduct is inlined, see addValue). */
+function sqrtValue(n: Width, st: FPStatus): void {
+  const odd = expo[0]! & 1;
+  const m = odd ? mant[0]! * 2 : mant[0]!; // even exponent: √(m × 2^e) = √m × 2^(e/2); m < 2^54 is exact
+  const r = Math.sqrt(m); // RN root in [2^26, 2^27)
+  eft[0] = r;
+  eft[1] = r;
+  twoProduct();
+  const rem = m - eft[0]! - eft[1]!; // exact: m = r² + rem
+  terms[0] = r;
+  terms[1] = rem > 0 ? 2 ** -60 : rem < 0 ? -(2 ** -60) : 0;
+  terms[2] = 0;
+  exactFromSum(0, (expo[0]! - odd) >> 1); // an integer argument: a division result would be a double, boxed
+  roundExact(n, st, fpcrRounding(st.fpcr));
 }
 
 /**
@@ -138,7 +172,7 @@ function fusedValue(n: Width, sP: number, adj: number, st: FPStatus, rounding: R
   if (type[1] === ZERO || type[2] === ZERO) {
     if (zeroA) exactZero(n, rounding); // opposite-signed zeros (same-signed ones are the caller's case)
     else {
-      setExact(sign[0]!, mant[0]!, expo[0]! + adj, EXACT);
+      setExact(sign[0]!, mant, 0, expo[0]! + adj, EXACT);
       roundExact(n, st, rounding);
     }
     return;
@@ -149,20 +183,26 @@ function fusedValue(n: Width, sP: number, adj: number, st: FPStatus, rounding: R
     return;
   }
   const sA = sign[0]!;
-  const p = mant[1]! * mant[2]!; // exact product = p + pe, p ∈ [2^104, 2^106]
-  const pe = twoProdErr(mant[1]!, mant[2]!, p);
+  slotProduct(); // exact product = p + pe, p ∈ [2^104, 2^106]
+  const p = terms[0]!, pe = terms[1]!;
   const eP = expo[1]! + expo[2]!;
   const d = expo[0]! - eP;
-  let nonzero: boolean;
+  let scale: number;
   if (d > 110) {
     // the product lies below a 32nd of the addend's last unit: only its sign matters
-    nonzero = exactFromSum3(sA ? -mant[0]! : mant[0]!, 0, sP ? -pow2(-20) : pow2(-20), expo[0]! + adj);
+    terms[0] = sA ? -mant[0]! : mant[0]!;
+    terms[1] = 0;
+    terms[2] = sP ? -(2 ** -20) : 2 ** -20;
+    scale = expo[0]! + adj;
   } else {
     // an addend below 2^-117 of the integer product only decides which side of an integer the sum is on
-    const c = d < -170 ? pow2(-100) : mant[0]! * pow2(d);
-    nonzero = exactFromSum3(sP ? -p : p, sP ? -pe : pe, sA ? -c : c, eP + adj);
+    const c = d < -170 ? 2 ** -100 : mant[0]! * POW2[P0 + d]!;
+    terms[0] = sP ? -p : p;
+    terms[1] = sP ? -pe : pe;
+    terms[2] = sA ? -c : c;
+    scale = eP + adj;
   }
-  if (nonzero) roundExact(n, st, rounding);
+  if (exactFromSum3(scale)) roundExact(n, st, rounding);
   else exactZero(n, rounding);
 }
 

@@ -53,51 +53,73 @@ export const minExp = (n: Width): number => (n === 64 ? -1022 : n === 32 ? -126 
 /** Exponent field width E. */
 export const expBits = (n: Width): number => (n === 64 ? 11 : n === 32 ? 8 : 5);
 
-// --- result registers ---
-// Every operation leaves its result bits here: resLo = bits 31:0 (the whole value for half/single), resHi =
-// bits 63:32 of a double. Exported as live bindings: importers read them, only this module writes them.
-export let resLo = 0;
-export let resHi = 0;
+// --- result register ---
+// The internal functions leave their result bits here (res[0] = bits 31:0, the whole value for half/single;
+// res[1] = bits 63:32 of a double); the entry points copy them to the caller's array. A typed array, not module
+// variables: numbers beyond the small-integer range would be boxed on every store.
+export const res = new Uint32Array(2);
 
-/** Set the result registers (the only writer). */
+/** Set the result register from two 32-bit patterns. Callers pass int32 values (`x | 0` for anything that may
+ * reach 2^31): a number outside the small-integer range is boxed whenever the call is not inlined. */
 export function setRes(lo: number, hi: number): void {
-  resLo = lo >>> 0;
-  resHi = hi >>> 0;
+  res[0] = lo;
+  res[1] = hi;
 }
 
-/** Set the result to sign : exp : frac of width n, with frac < 2^F given as a number (≤ 52 bits). */
-export function setPacked(n: Width, sign: number, exp: number, frac: number): void {
-  if (n === 64) setRes(frac % 0x1_0000_0000, (sign << 31) | (exp << 20) | Math.floor(frac / 0x1_0000_0000));
+/** Copy the result register to dst[d] (and dst[d + 1] for a 64-bit result). */
+export function putRes(dst: Uint32Array, d: number, w: number): void {
+  dst[d] = res[0]!;
+  if (w === 64) dst[d + 1] = res[1]!;
+}
+
+// The fraction of setPacked, passed in a typed array: a double argument would be boxed whenever the call is not
+// inlined.
+export const packFrac = new Float64Array(1);
+
+/** Set the result to sign : exp : frac of width n, with frac = packFrac[0] < 2^F (≤ 52 bits). */
+export function setPacked(n: Width, sign: number, exp: number): void {
+  const frac = packFrac[0]!;
+  if (n === 64) setRes((frac % 0x1_0000_0000) | 0, (sign << 31) | (exp << 20) | Math.floor(frac / 0x1_0000_0000));
   else if (n === 32) setRes((sign << 31) | (exp << 23) | frac, 0);
   else setRes((sign << 15) | (exp << 10) | frac, 0);
 }
 
+// The constant results, packed once: CONST[((kind × 3 + width index) × 2 + sign) × 2 + word].
+const ZERO_K = 0, INF_K = 1, MAXNORM_K = 2, DNAN_K = 3, TWO_K = 4, ONE5_K = 5;
+const WIDTHS: readonly Width[] = [16, 32, 64];
+const CONST = new Uint32Array(6 * 3 * 2 * 2);
+for (let w = 0; w < 3; w++) {
+  const n = WIDTHS[w]!, e = expBits(n), f = fracBits(n);
+  const fields: [number, number][] = [
+    [0, 0], [(1 << e) - 1, 0], [(1 << e) - 2, 2 ** f - 1], [(1 << e) - 1, 2 ** (f - 1)], // FPZero, FPInfinity, FPMaxNormal, FPDefaultNaN
+    [1 << (e - 1), 0], [(1 << (e - 1)) - 1, 2 ** (f - 1)], // FPTwo, FPOnePointFive
+  ];
+  fields.forEach(([exp, frac], kind) => {
+    for (let sign = 0; sign < 2; sign++) {
+      packFrac[0] = frac;
+      setPacked(n, kind === DNAN_K ? 0 : sign, exp); // FPDefaultNaN: sign 0 without FEAT_AFP
+      const at = ((kind * 3 + w) * 2 + sign) * 2;
+      CONST[at] = res[0]!;
+      CONST[at + 1] = res[1]!;
+    }
+  });
+}
+
+function setConst(kind: number, n: Width, sign: number): void {
+  const at = ((kind * 3 + (n === 16 ? 0 : n === 32 ? 1 : 2)) * 2 + sign) * 2;
+  res[0] = CONST[at]!;
+  res[1] = CONST[at + 1]!;
+}
+
 /** FPZero(sign, N). */
-export function setZero(n: Width, sign: number): void {
-  setPacked(n, sign, 0, 0);
-}
-
+export const setZero = (n: Width, sign: number): void => setConst(ZERO_K, n, sign);
 /** FPInfinity(sign, N). */
-export function setInfinity(n: Width, sign: number): void {
-  setPacked(n, sign, (1 << expBits(n)) - 1, 0);
-}
-
+export const setInfinity = (n: Width, sign: number): void => setConst(INF_K, n, sign);
 /** FPMaxNormal(sign, N). */
-export function setMaxNormal(n: Width, sign: number): void {
-  setPacked(n, sign, (1 << expBits(n)) - 2, 2 ** fracBits(n) - 1);
-}
-
+export const setMaxNormal = (n: Width, sign: number): void => setConst(MAXNORM_K, n, sign);
 /** FPDefaultNaN(fpcr, N) without FEAT_AFP: sign 0, exponent all ones, fraction MSB set (ARCH-NOTES §15c). */
-export function setDefaultNaN(n: Width): void {
-  setPacked(n, 0, (1 << expBits(n)) - 1, 2 ** (fracBits(n) - 1));
-}
-
+export const setDefaultNaN = (n: Width): void => setConst(DNAN_K, n, 0);
 /** FPTwo(sign, N) = 2.0 (ARM J1.3 FPTwo). */
-export function setTwo(n: Width, sign: number): void {
-  setPacked(n, sign, 1 << (expBits(n) - 1), 0);
-}
-
+export const setTwo = (n: Width, sign: number): void => setConst(TWO_K, n, sign);
 /** FPOnePointFive(sign, N) = 1.5 (ARM J1.3 FPOnePointFive). */
-export function setOnePointFive(n: Width, sign: number): void {
-  setPacked(n, sign, (1 << (expBits(n) - 1)) - 1, 2 ** (fracBits(n) - 1));
-}
+export const setOnePointFive = (n: Width, sign: number): void => setConst(ONE5_K, n, sign);

@@ -1,6 +1,6 @@
 // Comparisons, minimum/maximum and sign manipulation (ARM J1.3 FPCompare, FPCompareEQ/GE/GT, FPMax, FPMin,
 // FPMaxNum, FPMinNum, FPAbs, FPNeg), without FEAT_AFP.
-import { IOC, resHi, resLo, setInfinity, setRes, setZero, type FPStatus, type Width } from './format.ts';
+import { IOC, putRes, setInfinity, setRes, setZero, type FPStatus, type Width } from './format.ts';
 import { processNaNs } from './nan.ts';
 import { compareSlots, INF, QNAN, rawHi, rawLo, sign, SNAN, type, unpack, ZERO } from './unpack.ts';
 
@@ -11,7 +11,7 @@ function minMaxSlots(n: Width, max: boolean, st: FPStatus): void {
   const k = max ? (c > 0 ? 0 : 1) : c < 0 ? 0 : 1; // op1 only when strictly larger (smaller), else op2
   if (type[k] === INF) setInfinity(n, sign[k]!);
   else if (type[k] === ZERO) setZero(n, max ? sign[0]! & sign[1]! : sign[0]! | sign[1]!); // most positive/negative sign
-  else setRes(rawLo[k]!, rawHi[k]!); // FPRound of an unflushed operand's value is that operand, exactly
+  else setRes(rawLo[k]! | 0, rawHi[k]! | 0); // FPRound of an unflushed operand's value is that operand, exactly
 }
 
 /** FPMaxNum/FPMinNum: a single quiet NaN is replaced by −∞ (max) or +∞ (min) before FPMax/FPMin. */
@@ -25,50 +25,31 @@ function minMaxNumSlots(n: Width, max: boolean, st: FPStatus): void {
   minMaxSlots(n, max, st);
 }
 
-function minMax32(a: number, b: number, max: boolean, num: boolean, st: FPStatus): number {
-  unpack(0, 32, a, 0, st);
-  unpack(1, 32, b, 0, st);
-  if (num) minMaxNumSlots(32, max, st);
-  else minMaxSlots(32, max, st);
-  return resLo;
+function minMax(v: Uint32Array, d: number, n: number, m: number, w: 32 | 64, max: boolean, num: boolean, st: FPStatus): void {
+  unpack(0, w, v, n, st);
+  unpack(1, w, v, m, st);
+  if (num) minMaxNumSlots(w, max, st);
+  else minMaxSlots(w, max, st);
+  putRes(v, d, w);
 }
 
-function minMax64(
-  out: Uint32Array, o: number, aLo: number, aHi: number, bLo: number, bHi: number, max: boolean, num: boolean, st: FPStatus,
-): void {
-  unpack(0, 64, aLo, aHi, st);
-  unpack(1, 64, bLo, bHi, st);
-  if (num) minMaxNumSlots(64, max, st);
-  else minMaxSlots(64, max, st);
-  out[o] = resLo;
-  out[o + 1] = resHi;
-}
-
-/** FPMax (FMAX) of binary32 bits. */
-export const fpMax32 = (a: number, b: number, st: FPStatus): number => minMax32(a, b, true, false, st);
-/** FPMin (FMIN) of binary32 bits. */
-export const fpMin32 = (a: number, b: number, st: FPStatus): number => minMax32(a, b, false, false, st);
-/** FPMaxNum (FMAXNM) of binary32 bits. */
-export const fpMaxNum32 = (a: number, b: number, st: FPStatus): number => minMax32(a, b, true, true, st);
-/** FPMinNum (FMINNM) of binary32 bits. */
-export const fpMinNum32 = (a: number, b: number, st: FPStatus): number => minMax32(a, b, false, true, st);
-
-/** FPMax of doubles; result to out[o], out[o + 1]. */
-export function fpMax64(out: Uint32Array, o: number, aLo: number, aHi: number, bLo: number, bHi: number, st: FPStatus): void {
-  minMax64(out, o, aLo, aHi, bLo, bHi, true, false, st);
-}
+type Op2 = (v: Uint32Array, d: number, n: number, m: number, st: FPStatus) => void;
+/** FPMax (FMAX) of binary32 v[n], v[m] into v[d]. */
+export const fpMax32: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 32, true, false, st);
+/** FPMin (FMIN) of binary32. */
+export const fpMin32: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 32, false, false, st);
+/** FPMaxNum (FMAXNM) of binary32. */
+export const fpMaxNum32: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 32, true, true, st);
+/** FPMinNum (FMINNM) of binary32. */
+export const fpMinNum32: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 32, false, true, st);
+/** FPMax of doubles (v[k], v[k + 1]) into v[d], v[d + 1]. */
+export const fpMax64: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 64, true, false, st);
 /** FPMin of doubles. */
-export function fpMin64(out: Uint32Array, o: number, aLo: number, aHi: number, bLo: number, bHi: number, st: FPStatus): void {
-  minMax64(out, o, aLo, aHi, bLo, bHi, false, false, st);
-}
+export const fpMin64: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 64, false, false, st);
 /** FPMaxNum of doubles. */
-export function fpMaxNum64(out: Uint32Array, o: number, aLo: number, aHi: number, bLo: number, bHi: number, st: FPStatus): void {
-  minMax64(out, o, aLo, aHi, bLo, bHi, true, true, st);
-}
+export const fpMaxNum64: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 64, true, true, st);
 /** FPMinNum of doubles. */
-export function fpMinNum64(out: Uint32Array, o: number, aLo: number, aHi: number, bLo: number, bHi: number, st: FPStatus): void {
-  minMax64(out, o, aLo, aHi, bLo, bHi, false, true, st);
-}
+export const fpMinNum64: Op2 = (v, d, n, m, st) => minMax(v, d, n, m, 64, false, true, st);
 
 // ---------------------------------------------------------------- comparisons
 
@@ -89,17 +70,10 @@ function compareNzcv(signalNaNs: boolean, st: FPStatus): number {
   return c === 0 ? NZCV_EQ : c < 0 ? NZCV_LT : NZCV_GT;
 }
 
-/** FPCompare(op1, op2, signal_nans) of binary32 bits (FCMP, FCMPE, FCCMP, FCCMPE) → NZCV nibble. */
-export function fpCompare32(a: number, b: number, signalNaNs: boolean, st: FPStatus): number {
-  unpack(0, 32, a, 0, st);
-  unpack(1, 32, b, 0, st);
-  return compareNzcv(signalNaNs, st);
-}
-
-/** FPCompare of doubles → NZCV nibble. */
-export function fpCompare64(aLo: number, aHi: number, bLo: number, bHi: number, signalNaNs: boolean, st: FPStatus): number {
-  unpack(0, 64, aLo, aHi, st);
-  unpack(1, 64, bLo, bHi, st);
+/** FPCompare(v[n], v[m], signal_nans) of width w (FCMP, FCMPE, FCCMP, FCCMPE) → NZCV nibble. */
+export function fpCompare(w: 32 | 64, v: Uint32Array, n: number, m: number, signalNaNs: boolean, st: FPStatus): number {
+  unpack(0, w, v, n, st);
+  unpack(1, w, v, m, st);
   return compareNzcv(signalNaNs, st);
 }
 
@@ -120,23 +94,28 @@ function relation(rel: Relation, st: FPStatus): boolean {
   return rel === CMP_EQ ? c === 0 : rel === CMP_GE ? c >= 0 : c > 0;
 }
 
-/** FPCompareEQ/GE/GT(op1, op2) of binary32 bits (FCMEQ/FCMGE/FCMGT register forms; FCMLE/FCMLT swap operands). */
-export function fpCompareRel32(rel: Relation, a: number, b: number, st: FPStatus): boolean {
-  unpack(0, 32, a, 0, st);
-  unpack(1, 32, b, 0, st);
-  return relation(rel, st);
-}
-
-/** FPCompareEQ/GE/GT(op1, op2) of doubles. */
-export function fpCompareRel64(rel: Relation, aLo: number, aHi: number, bLo: number, bHi: number, st: FPStatus): boolean {
-  unpack(0, 64, aLo, aHi, st);
-  unpack(1, 64, bLo, bHi, st);
+/** FPCompareEQ/GE/GT(v[n], v[m]) of width w (FCMEQ/FCMGE/FCMGT register forms; FCMLE/FCMLT swap operands;
+ * FACGE/FACGT compare the operands' FPAbs). */
+export function fpCompareRel(w: 32 | 64, rel: Relation, v: Uint32Array, n: number, m: number, st: FPStatus): boolean {
+  unpack(0, w, v, n, st);
+  unpack(1, w, v, m, st);
   return relation(rel, st);
 }
 
 // ---------------------------------------------------------------- sign manipulation (no flags, NaNs untouched)
 
-/** FPAbs of binary32 bits (or of a double's high half). */
-export const fpAbs32 = (a: number): number => (a & 0x7fffffff) >>> 0;
-/** FPNeg of binary32 bits (or of a double's high half). */
-export const fpNeg32 = (a: number): number => (a ^ 0x80000000) >>> 0;
+/** FPAbs of the width-w value at v[n] into v[d]. */
+export function fpAbs(w: 32 | 64, v: Uint32Array, d: number, n: number): void {
+  if (w === 64) {
+    v[d] = v[n]!;
+    v[d + 1] = v[n + 1]! & 0x7fffffff;
+  } else v[d] = v[n]! & 0x7fffffff;
+}
+
+/** FPNeg of the width-w value at v[n] into v[d]. */
+export function fpNeg(w: 32 | 64, v: Uint32Array, d: number, n: number): void {
+  if (w === 64) {
+    v[d] = v[n]!;
+    v[d + 1] = v[n + 1]! ^ 0x80000000;
+  } else v[d] = v[n]! ^ 0x80000000;
+}

@@ -10,7 +10,7 @@ import { QNAN, rawHi, rawLo, sign, SNAN, type } from './unpack.ts';
 export function processNaN(i: number, n: Width, st: FPStatus): void {
   if (type[i] === SNAN) st.fpsr |= IOC;
   if ((st.fpcr & FPCR_DN) !== 0) setDefaultNaN(n);
-  else if (n === 64) setRes(rawLo[i]!, rawHi[i]! | 0x80000);
+  else if (n === 64) setRes(rawLo[i]! | 0, rawHi[i]! | 0x80000);
   else setRes(rawLo[i]! | (n === 32 ? 0x400000 : 0x200), 0);
 }
 
@@ -55,7 +55,7 @@ export function convertNaN(i: number, n: Width, m: Width): void {
     lo32 = 0;
   }
   const s = sign[i]!;
-  if (m === 64) setRes(lo32, (s << 31) | 0x7ff80000 | hi19);
+  if (m === 64) setRes(lo32 | 0, (s << 31) | 0x7ff80000 | hi19);
   else if (m === 32) setRes((s << 31) | 0x7fc00000 | (hi19 << 3) | (lo32 >>> 29), 0); // frac<50:29>
   else setRes((s << 15) | 0x7e00 | (hi19 >>> 10), 0); // frac<50:42>
 }

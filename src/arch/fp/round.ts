@@ -3,10 +3,10 @@
 // rounding modes FPRoundBase accepts (TIEEVEN, POSINF, NEGINF, ZERO, ODD), overflow to ∞ or the largest
 // normal by mode (OFC + IXC), and the alternative half-precision format (overflow → ±131008 with IOC only).
 import {
-  expBits, FPCR_AHP, FPCR_FZ, fracBits, IOC, IXC, minExp, OFC, RM, RN, RO, RP, setInfinity, setMaxNormal, setPacked,
+  expBits, FPCR_AHP, FPCR_FZ, fracBits, IOC, IXC, minExp, OFC, packFrac, RM, RN, RO, RP, setInfinity, setMaxNormal, setPacked,
   setRes, setZero, UFC, type FPStatus, type Rounding, type Width,
 } from './format.ts';
-import { ABOVE_HALF, bitLength, BELOW_HALF, EXACT, evExp, evMant, evRest, evSign, HALF, pow2 } from './exact.ts';
+import { ABOVE_HALF, bitLength, BELOW_HALF, ev, EV_EXP, EV_REST, EV_SIGN, evMant, EXACT, HALF, P0, POW2 } from './exact.ts';
 
 /**
  * FPRoundBase(value, fpcr, rounding, N) of the exact-value record into the result registers; flags go to st.fpsr.
@@ -16,9 +16,11 @@ import { ABOVE_HALF, bitLength, BELOW_HALF, EXACT, evExp, evMant, evRest, evSign
 export function roundExact(n: Width, st: FPStatus, rounding: Rounding, cv = false): void {
   const f = fracBits(n);
   const emin = minExp(n);
-  const sign = evSign;
-  const m = evMant;
-  const exponent = evExp + bitLength(m) - 1; // NormalizeReal: value = 1.x × 2^exponent
+  const sign = ev[EV_SIGN]!;
+  const m = evMant[0]!;
+  const evExp = ev[EV_EXP]!;
+  const evRest = ev[EV_REST]!;
+  const exponent = evExp + bitLength(evMant, 0) - 1; // NormalizeReal: value = 1.x × 2^exponent
   if (n !== 16 && (st.fpcr & FPCR_FZ) !== 0 && exponent < emin) {
     st.fpsr |= UFC; // flush-to-zero before rounding: UFC, no IXC (FPRoundBase)
     setZero(n, sign);
@@ -34,15 +36,15 @@ export function roundExact(n: Width, st: FPStatus, rounding: Rounding, cv = fals
   let intMant: number;
   let error: number; // EXACT / BELOW_HALF / HALF / ABOVE_HALF of the ulp of int_mant
   if (shift <= 0) {
-    intMant = m * pow2(-shift); // evRest ≠ EXACT implies a 53-bit evMant, hence shift ≥ 0 here
+    intMant = m * POW2[P0 - shift]!; // evRest ≠ EXACT implies a 53-bit evMant, hence shift ≥ 0 here
     error = evRest;
   } else if (shift > 60) {
     intMant = 0; // every bit of m lies below half a unit
     error = BELOW_HALF;
   } else {
-    intMant = Math.floor(m * pow2(-shift));
-    const dropped = m - intMant * pow2(shift);
-    const half = pow2(shift - 1);
+    intMant = Math.floor(m * POW2[P0 - shift]!);
+    const dropped = m - intMant * POW2[P0 + shift]!;
+    const half = POW2[P0 + shift - 1]!;
     if (dropped > half) error = ABOVE_HALF;
     else if (dropped === half) error = evRest === EXACT ? HALF : ABOVE_HALF;
     else error = dropped === 0 && evRest === EXACT ? EXACT : BELOW_HALF;
@@ -64,10 +66,11 @@ export function roundExact(n: Width, st: FPStatus, rounding: Rounding, cv = fals
     roundUp = false; // FPRounding_ZERO, FPRounding_ODD
     overflowToInf = false;
   }
+  const unit = POW2[P0 + f]!; // 2^F: the implicit bit of int_mant
   if (roundUp) {
     intMant += 1;
-    if (intMant === 2 ** f) biased = 1; // rounded up from denormalized to normalized
-    if (intMant === 2 ** (f + 1)) {
+    if (intMant === unit) biased = 1; // rounded up from denormalized to normalized
+    if (intMant === 2 * unit) {
       biased += 1; // rounded up to the next exponent
       intMant /= 2;
     }
@@ -80,14 +83,16 @@ export function roundExact(n: Width, st: FPStatus, rounding: Rounding, cv = fals
       else setMaxNormal(n, sign);
       flags |= OFC | IXC; // FPExc_Overflow, and error = 1.0 ensures Inexact
     } else {
-      setPacked(n, sign, biased, intMant >= 2 ** f ? intMant - 2 ** f : intMant);
+      packFrac[0] = intMant >= unit ? intMant - unit : intMant; // int_mant<F-1:0>
+      setPacked(n, sign, biased);
       if (error !== EXACT) flags |= IXC;
     }
   } else if (biased >= 1 << e) {
     setRes((sign << 15) | 0x7fff, 0); // alternative half precision: saturate, Invalid Operation, no Inexact
     flags |= IOC;
   } else {
-    setPacked(n, sign, biased, intMant >= 2 ** f ? intMant - 2 ** f : intMant);
+    packFrac[0] = intMant >= unit ? intMant - unit : intMant;
+    setPacked(n, sign, biased);
     if (error !== EXACT) flags |= IXC;
   }
   st.fpsr |= flags;

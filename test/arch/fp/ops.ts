@@ -2,7 +2,7 @@
 // in d0/d1/d2 or x0/x1, result left in x0), the operand kinds, and the same operation computed by the library
 // (src/arch/fp, composed as the instruction's pseudocode composes it) and by the BigInt reference model.
 import * as fp from '../../../src/arch/fp/fp.ts';
-import { FPStatus, resHi, resLo, type Rounding } from '../../../src/arch/fp/fp.ts';
+import type { FPStatus, Rounding } from '../../../src/arch/fp/fp.ts';
 import * as ref from './reference.ts';
 import type { Env, Rnd } from './reference.ts';
 
@@ -23,12 +23,17 @@ export interface FpOp {
   ref(env: Env, a: readonly bigint[]): bigint;
 }
 
-const out = new Uint32Array(2);
-const lo = (v: bigint): number => Number(v & 0xffffffffn);
-const hi = (v: bigint): number => Number((v >> 32n) & 0xffffffffn);
-const fromOut = (): bigint => BigInt(out[0]!) | (BigInt(out[1]!) << 32n);
-const fromRes = (): bigint => BigInt(resLo) | (BigInt(resHi) << 32n);
-const b = (v: number | boolean): bigint => (typeof v === 'boolean' ? (v ? 1n : 0n) : BigInt(v >>> 0));
+// The library computes in a scratch "register file": operand k at word 2k (k = 0, 1, 2), the result at word 6.
+const V = new Uint32Array(8);
+const R = 6;
+function load(args: readonly bigint[]): void {
+  V.fill(0);
+  args.forEach((a, k) => {
+    V[2 * k] = Number(a & 0xffffffffn);
+    V[2 * k + 1] = Number(a >> 32n);
+  });
+}
+const read = (bits: number): bigint => (bits === 64 ? BigInt(V[R]!) | (BigInt(V[R + 1]!) << 32n) : BigInt(V[R]!));
 const neg = (v: bigint, n: 32 | 64): bigint => v ^ (1n << BigInt(n - 1));
 const ROUNDING: Record<string, Rounding> = { n: fp.RN, p: fp.RP, m: fp.RM, z: fp.RZ, a: fp.RA };
 const RND: Record<string, Rnd> = { n: 'TIEEVEN', p: 'POSINF', m: 'NEGINF', z: 'ZERO', a: 'TIEAWAY' };
@@ -37,23 +42,22 @@ type P = 's' | 'd';
 const nOf = (p: P): 32 | 64 => (p === 's' ? 32 : 64);
 const mov = (p: P): string => (p === 's' ? 'fmov w0, s0' : 'fmov x0, d0');
 
-type Lib2 = [(a: number, b: number, st: FPStatus) => number, (o: Uint32Array, i: number, al: number, ah: number, bl: number, bh: number, st: FPStatus) => void];
+type Op2 = (v: Uint32Array, d: number, n: number, m: number, st: FPStatus) => void;
 
 /** A two-operand arithmetic instruction `name Pd, Pn, Pm`, post-processed by `post` (FNMUL negates). */
-function binary(p: P, name: string, lib: Lib2, refFn: (a: bigint, b: bigint, n: 32 | 64, env: Env) => bigint, count: number, post?: 'neg'): FpOp {
+function binary(p: P, name: string, lib: [Op2, Op2], refFn: (a: bigint, b: bigint, n: 32 | 64, env: Env) => bigint, count: number, post?: 'neg'): FpOp {
   const n = nOf(p);
-  const r = `${p}0`;
   const fin = (v: bigint): bigint => (post === 'neg' ? neg(v, n) : v);
   return {
     name: `${name}_${p}`,
-    asm: [`${name} ${r}, ${r}, ${p}1`, mov(p)],
+    asm: [`${name} ${p}0, ${p}0, ${p}1`, mov(p)],
     args: [p, p],
     resBits: n,
     count,
-    lib: (st, [x, y]) => {
-      if (n === 32) return fin(b(lib[0](Number(x), Number(y), st)));
-      lib[1](out, 0, lo(x!), hi(x!), lo(y!), hi(y!), st);
-      return fin(fromOut());
+    lib: (st, a) => {
+      load(a);
+      lib[n === 32 ? 0 : 1](V, R, 0, 2, st);
+      return fin(read(n));
     },
     ref: (env, [x, y]) => fin(refFn(x!, y!, n, env)),
   };
@@ -63,7 +67,7 @@ function binary(p: P, name: string, lib: Lib2, refFn: (a: bigint, b: bigint, n: 
 function fused(p: P, name: string, negA: boolean, neg1: boolean, count: number): FpOp {
   const n = nOf(p);
   const prep = (a: readonly bigint[]): [bigint, bigint, bigint] => [
-    negA ? neg(a[2]!, n) : a[2]!, neg1 ? neg(a[0]!, n) : a[0]!, a[1]!,
+    neg1 ? neg(a[0]!, n) : a[0]!, a[1]!, negA ? neg(a[2]!, n) : a[2]!,
   ];
   return {
     name: `${name}_${p}`,
@@ -72,19 +76,18 @@ function fused(p: P, name: string, negA: boolean, neg1: boolean, count: number):
     resBits: n,
     count,
     lib: (st, a) => {
-      const [c, x, y] = prep(a);
-      if (n === 32) return b(fp.fpMulAdd32(Number(c), Number(x), Number(y), st));
-      fp.fpMulAdd64(out, 0, lo(c), hi(c), lo(x), hi(x), lo(y), hi(y), st);
-      return fromOut();
+      load(prep(a)); // op1 at 0, op2 at 2, addend at 4
+      (n === 32 ? fp.fpMulAdd32 : fp.fpMulAdd64)(V, R, 4, 0, 2, st);
+      return read(n);
     },
     ref: (env, a) => {
-      const [c, x, y] = prep(a);
+      const [x, y, c] = prep(a);
       return ref.FPMulAdd(c, x, y, n, env);
     },
   };
 }
 
-function unary(p: P, name: string, lib: [(a: number, st: FPStatus) => number, (o: Uint32Array, i: number, al: number, ah: number, st: FPStatus) => void], refFn: (a: bigint, n: 32 | 64, env: Env) => bigint, count: number): FpOp {
+function unary(p: P, name: string, lib: (w: 32 | 64, v: Uint32Array, d: number, k: number, st: FPStatus) => void, refFn: (a: bigint, n: 32 | 64, env: Env) => bigint, count: number): FpOp {
   const n = nOf(p);
   return {
     name: `${name}_${p}`,
@@ -92,27 +95,10 @@ function unary(p: P, name: string, lib: [(a: number, st: FPStatus) => number, (o
     args: [p],
     resBits: n,
     count,
-    lib: (st, [x]) => {
-      if (n === 32) return b(lib[0](Number(x), st));
-      lib[1](out, 0, lo(x!), hi(x!), st);
-      return fromOut();
-    },
-    ref: (env, [x]) => refFn(x!, n, env),
-  };
-}
-
-/** A one-operand instruction whose library function leaves its result in the result registers. */
-function unaryRes(p: P, name: string, lib: (n: 32 | 64, l: number, h: number, st: FPStatus) => void, refFn: (a: bigint, n: 32 | 64, env: Env) => bigint, count: number): FpOp {
-  const n = nOf(p);
-  return {
-    name: `${name}_${p}`,
-    asm: [`${name} ${p}0, ${p}0`, mov(p)],
-    args: [p],
-    resBits: n,
-    count,
-    lib: (st, [x]) => {
-      lib(n, lo(x!), hi(x!), st);
-      return fromRes() & ((1n << BigInt(n)) - 1n);
+    lib: (st, a) => {
+      load(a);
+      lib(n, V, R, 0, st);
+      return read(n);
     },
     ref: (env, [x]) => refFn(x!, n, env),
   };
@@ -128,11 +114,10 @@ function frint(p: P, mode: string, count: number): FpOp {
     args: [p],
     resBits: n,
     count,
-    lib: (st, [x]) => {
-      const r = fixed ? ROUNDING[mode]! : fp.fpcrRounding(st.fpcr);
-      if (n === 32) return b(fp.fpRoundInt32(Number(x), r, exact, st));
-      fp.fpRoundInt64(out, 0, lo(x!), hi(x!), r, exact, st);
-      return fromOut();
+    lib: (st, a) => {
+      load(a);
+      fp.fpRoundInt(n, V, R, 0, fixed ? ROUNDING[mode]! : fp.fpcrRounding(st.fpcr), exact, st);
+      return read(n);
     },
     ref: (env, [x]) => ref.FPRoundInt(x!, n, env, fixed ? RND[mode]! : env.rounding, exact),
   };
@@ -147,8 +132,10 @@ function compare(p: P, name: 'fcmp' | 'fcmpe', count: number): FpOp {
     args: [p, p],
     resBits: 4,
     count,
-    lib: (st, [x, y]) =>
-      b(n === 32 ? fp.fpCompare32(Number(x), Number(y), signal, st) : fp.fpCompare64(lo(x!), hi(x!), lo(y!), hi(y!), signal, st)),
+    lib: (st, a) => {
+      load(a);
+      return BigInt(fp.fpCompare(n, V, 0, 2, signal, st));
+    },
     ref: (env, [x, y]) => BigInt(ref.FPCompare(x!, y!, n, env, signal)),
   };
 }
@@ -160,19 +147,22 @@ function compareMask(p: P, name: string, count: number): FpOp {
   const rel = name.endsWith('eq') ? fp.CMP_EQ : name.endsWith('ge') ? fp.CMP_GE : fp.CMP_GT;
   const refRel = (['EQ', 'GE', 'GT'] as const)[rel];
   const ones = (1n << BigInt(n)) - 1n;
-  const prep = (v: bigint): bigint => (absolute ? v & (ones >> 1n) : v);
   return {
     name: `${name}_${p}`,
     asm: [`${name} ${p}0, ${p}0, ${p}1`, mov(p)],
     args: [p, p],
     resBits: n,
     count,
-    lib: (st, [x, y]) => {
-      const xa = prep(x!), ya = prep(y!);
-      const t = n === 32 ? fp.fpCompareRel32(rel, Number(xa), Number(ya), st) : fp.fpCompareRel64(rel, lo(xa), hi(xa), lo(ya), hi(ya), st);
-      return t ? ones : 0n;
+    lib: (st, a) => {
+      load(a);
+      if (absolute) {
+        fp.fpAbs(n, V, 0, 0);
+        fp.fpAbs(n, V, 2, 2);
+      }
+      return fp.fpCompareRel(n, rel, V, 0, 2, st) ? ones : 0n;
     },
-    ref: (env, [x, y]) => (ref.FPCompareRel(prep(x!), prep(y!), n, env, refRel) ? ones : 0n),
+    ref: (env, [x, y]) =>
+      ref.FPCompareRel(absolute ? ref.FPAbs(x!, n) : x!, absolute ? ref.FPAbs(y!, n) : y!, n, env, refRel) ? ones : 0n,
   };
 }
 
@@ -187,9 +177,10 @@ function toInt(p: P, mode: string, unsigned: boolean, r: 'w' | 'x', fbits: numbe
     args: [p],
     resBits: m,
     count,
-    lib: (st, [x]) => {
-      fp.fpToFixed(n, lo(x!), hi(x!), fbits, unsigned, ROUNDING[mode]!, m, st);
-      return fromRes();
+    lib: (st, a) => {
+      load(a);
+      fp.fpToFixed(n, m, V, R, V, 0, fbits, unsigned, ROUNDING[mode]!, st);
+      return read(m);
     },
     ref: (env, [x]) => ref.FPToFixed(x!, n, fbits, unsigned, env, RND[mode]!, m),
   };
@@ -206,9 +197,10 @@ function fromInt(p: P, unsigned: boolean, r: 'w' | 'x', fbits: number, count: nu
     args: [r],
     resBits: n,
     count,
-    lib: (st, [x]) => {
-      fp.fixedToFP(m, lo(x!), hi(x!), fbits, unsigned, fp.fpcrRounding(st.fpcr), n, st);
-      return fromRes() & ((1n << BigInt(n)) - 1n);
+    lib: (st, a) => {
+      load(a);
+      fp.fixedToFP(m, n, V, R, V, 0, fbits, unsigned, fp.fpcrRounding(st.fpcr), st);
+      return read(n);
     },
     ref: (env, [x]) => ref.FixedToFP(x!, m, fbits, unsigned, env, env.rounding, n),
   };
@@ -223,11 +215,26 @@ function convert(name: string, from: 'h' | 's' | 'd', to: 'h' | 's' | 'd', asm: 
     args: [from],
     resBits: m,
     count,
-    lib: (st, [x]) => {
-      fp.fpConvert(n, m, lo(x!), hi(x!), odd ? fp.RO : fp.fpcrRounding(st.fpcr), st);
-      return fromRes() & ((1n << BigInt(m)) - 1n);
+    lib: (st, a) => {
+      load(a);
+      fp.fpConvert(n, m, V, R, V, 0, odd ? fp.RO : fp.fpcrRounding(st.fpcr), st);
+      return read(m);
     },
     ref: (env, [x]) => ref.FPConvert(x!, n, m, env, odd ? 'ODD' : env.rounding),
+  };
+}
+
+/** URECPE/URSQRTE Vd.2S, Vn.2S: both lanes. */
+function unsignedEstimate(name: string, lib: (v: Uint32Array, d: number, k: number) => void, refFn: (a: number) => number): FpOp {
+  return {
+    name: `${name}_2s`, asm: [`${name} v0.2s, v0.2s`, 'fmov x0, d0'], args: ['x'], resBits: 64, count: SMALL,
+    lib: (_st, a) => {
+      load(a);
+      lib(V, R, 0);
+      lib(V, R + 1, 1);
+      return read(64);
+    },
+    ref: (_e, [x]) => BigInt(refFn(Number(x! & 0xffffffffn))) | (BigInt(refFn(Number(x! >> 32n))) << 32n),
   };
 }
 
@@ -253,20 +260,12 @@ function forPrecision(p: P): FpOp[] {
     fused(p, 'fmsub', false, true, MID),
     fused(p, 'fnmadd', true, true, MID),
     fused(p, 'fnmsub', true, false, MID),
-    unary(p, 'fsqrt', [fp.fpSqrt32, fp.fpSqrt64], (x, n, e) => ref.FPSqrt(x, n, e), BIG),
-    unaryRes(p, 'frecpe', fp.fpRecipEstimate, (x, n, e) => ref.FPRecipEstimate(x, n, e), MID),
-    unaryRes(p, 'frsqrte', fp.fpRSqrtEstimate, (x, n, e) => ref.FPRSqrtEstimate(x, n, e), MID),
-    unaryRes(p, 'frecpx', fp.fpRecpX, (x, n, e) => ref.FPRecpX(x, n, e), SMALL),
-    {
-      name: `fabs_${p}`, asm: [`fabs ${p}0, ${p}0`, mov(p)], args: [p], resBits: nOf(p), count: SMALL,
-      lib: (_st, [x]) => (p === 's' ? b(fp.fpAbs32(Number(x))) : (BigInt(fp.fpAbs32(hi(x!))) << 32n) | BigInt(lo(x!))),
-      ref: (_e, [x]) => ref.FPAbs(x!, nOf(p)),
-    },
-    {
-      name: `fneg_${p}`, asm: [`fneg ${p}0, ${p}0`, mov(p)], args: [p], resBits: nOf(p), count: SMALL,
-      lib: (_st, [x]) => (p === 's' ? b(fp.fpNeg32(Number(x))) : (BigInt(fp.fpNeg32(hi(x!))) << 32n) | BigInt(lo(x!))),
-      ref: (_e, [x]) => ref.FPNeg(x!, nOf(p)),
-    },
+    unary(p, 'fsqrt', (w, v, d, k, st) => (w === 32 ? fp.fpSqrt32 : fp.fpSqrt64)(v, d, k, st), (x, n, e) => ref.FPSqrt(x, n, e), BIG),
+    unary(p, 'frecpe', fp.fpRecipEstimate, (x, n, e) => ref.FPRecipEstimate(x, n, e), MID),
+    unary(p, 'frsqrte', fp.fpRSqrtEstimate, (x, n, e) => ref.FPRSqrtEstimate(x, n, e), MID),
+    unary(p, 'frecpx', fp.fpRecpX, (x, n, e) => ref.FPRecpX(x, n, e), SMALL),
+    unary(p, 'fabs', (w, v, d, k) => fp.fpAbs(w, v, d, k), (x, n) => ref.FPAbs(x, n), SMALL),
+    unary(p, 'fneg', (w, v, d, k) => fp.fpNeg(w, v, d, k), (x, n) => ref.FPNeg(x, n), SMALL),
     compare(p, 'fcmp', MID),
     compare(p, 'fcmpe', MID),
     ...['fcmeq', 'fcmge', 'fcmgt', 'facge', 'facgt'].map((c) => compareMask(p, c, SMALL)),
@@ -296,14 +295,6 @@ export const OPS: readonly FpOp[] = [
   convert('fcvtxn_sd', 'd', 's', ['fcvtxn s0, d0', 'fmov w0, s0'], true),
   convert('fcvtn_4h', 's', 'h', ['fcvtn v0.4h, v0.4s', 'fmov x0, d0'], false, SMALL),
   convert('fcvtl_4s', 'h', 's', ['fcvtl v0.4s, v0.4h', 'fmov x0, d0'], false, SMALL),
-  {
-    name: 'urecpe_2s', asm: ['urecpe v0.2s, v0.2s', 'fmov x0, d0'], args: ['x'], resBits: 64, count: SMALL,
-    lib: (_st, [x]) => BigInt(fp.unsignedRecipEstimate(lo(x!))) | (BigInt(fp.unsignedRecipEstimate(hi(x!))) << 32n),
-    ref: (_e, [x]) => BigInt(ref.UnsignedRecipEstimate(lo(x!))) | (BigInt(ref.UnsignedRecipEstimate(hi(x!))) << 32n),
-  },
-  {
-    name: 'ursqrte_2s', asm: ['ursqrte v0.2s, v0.2s', 'fmov x0, d0'], args: ['x'], resBits: 64, count: SMALL,
-    lib: (_st, [x]) => BigInt(fp.unsignedRSqrtEstimate(lo(x!))) | (BigInt(fp.unsignedRSqrtEstimate(hi(x!))) << 32n),
-    ref: (_e, [x]) => BigInt(ref.UnsignedRSqrtEstimate(lo(x!))) | (BigInt(ref.UnsignedRSqrtEstimate(hi(x!))) << 32n),
-  },
+  unsignedEstimate('urecpe', fp.unsignedRecipEstimate, ref.UnsignedRecipEstimate),
+  unsignedEstimate('ursqrte', fp.unsignedRSqrtEstimate, ref.UnsignedRSqrtEstimate),
 ];
