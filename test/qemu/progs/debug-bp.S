@@ -4,13 +4,7 @@
 // a linked address breakpoint fires only while its context-ID breakpoint (BT 0b0011) matches CONTEXTIDR_EL1.
 	.include "lib.inc"
 	.include "debug.inc"
-main:
-	SETHCR	HCR_RW
-	ERET_TO	el2, 0x3c5, el1_entry
-el1_entry:
-	ldr	x0, =dbg_vectors
-	msr	vbar_el1, x0
-	msr	oslar_el1, xzr			// unlock the OS lock (locked at reset)
+	DEBUG_EL1_MAIN
 	ldr	x0, =bp_el0
 	msr	dbgbvr0_el1, x0
 	ldr	x0, =(BCR_BAS | (2 << 1) | BCR_E)	// PMC 0b10: EL0 only

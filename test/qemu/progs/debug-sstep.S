@@ -2,16 +2,11 @@
 // ERET with SPSR.SS = 1 steps one instruction, then EC 0x32 (0x33 at the same EL) with ISV = 1, EX = 1 after a
 // load-exclusive, IFSC 0x22, ELR = the next instruction (debug.inc's handler prints step_* and steps on). An ERET
 // with SPSR.SS = 0 enters the active-pending state: the exception comes before any instruction, ISV = 0. An SVC
-// completes its step (SPSR.SS = 0); an instruction that takes another exception (UDF) does not (SPSR.SS = 1).
+// completes its step (SPSR.SS = 0); an instruction that takes another exception (UDF) does not (SPSR.SS = 1). Step
+// has priority over a breakpoint on the same instruction.
 	.include "lib.inc"
 	.include "debug.inc"
-main:
-	SETHCR	HCR_RW
-	ERET_TO	el2, 0x3c5, el1_entry
-el1_entry:
-	ldr	x0, =dbg_vectors
-	msr	vbar_el1, x0
-	msr	oslar_el1, xzr
+	DEBUG_EL1_MAIN
 	ldr	x20, =sdata
 	mov	x0, #MDSCR_SS
 	msr	mdscr_el1, x0
@@ -29,6 +24,18 @@ el1_entry:
 	msr	mdscr_el1, x0
 	mov	x27, #100
 	EL0_RUN	el0_exc, SPSR_SS
+	// a breakpoint on a stepped instruction: the step exception of the active-pending state comes first; the
+	// breakpoint then fires in the active-not-pending state (SPSR.SS = 1), before the instruction executes
+	PRINTI	step_and_bp, 31
+	ldr	x0, =bp_step
+	msr	dbgbvr0_el1, x0
+	ldr	x0, =(BCR_BAS | (2 << 1) | BCR_E)
+	msr	dbgbcr0_el1, x0
+	ldr	x0, =(MDSCR_SS | MDSCR_MDE)
+	msr	mdscr_el1, x0
+	mov	x27, #100
+	EL0_RUN	el0_bp, SPSR_SS
+	msr	dbgbcr0_el1, xzr
 	// stepping EL1 itself: KDE = 1 and the return to EL1 with SPSR.D = 0
 	PRINTI	el1_step, 4
 	ldr	x0, =(MDSCR_SS | MDSCR_KDE)
@@ -66,6 +73,13 @@ el0_code:
 
 el0_short:
 	mov	x1, #1
+	mov	x1, #2
+	mov	x1, #3
+	svc	#0x42
+
+el0_bp:
+	mov	x1, #1
+bp_step:
 	mov	x1, #2
 	mov	x1, #3
 	svc	#0x42

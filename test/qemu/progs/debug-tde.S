@@ -2,7 +2,7 @@
 // breakpoints, watchpoints and software step from EL1 and EL0 go to EL2 (EC 0x30/0x34/0x32, exc=0x2400) whatever
 // MDSCR_EL1.KDE and PSTATE.D say at EL1, and so does BRK; at EL2 itself they need KDE = 1, PSTATE.D = 0 and, for a
 // breakpoint, DBGBCR.HMC = 1. With TDE = 0 nothing fires at EL2 (debug exceptions are never taken to a lower EL) and
-// BRK at EL2 stays at EL2.
+// BRK at EL2 stays at EL2. HCR_EL2.TGE = 1 routes EL0's to EL2 as well.
 	.include "lib.inc"
 	.include "debug.inc"
 main:
@@ -57,7 +57,19 @@ main:
 	bl	el2_code
 	msr	daifset, #8
 	brk	#0x21
-	PRINTI	done, 6
+	// HCR_EL2.TGE = 1 routes EL0's debug exceptions to EL2 as TDE does
+	PRINTI	tge_el0, 7
+	SETHCR	(HCR_RW | HCR_TGE)
+	ldr	x0, =bp_el0
+	msr	dbgbvr2_el1, x0
+	ldr	x0, =(BCR_BAS | (2 << 1) | BCR_E)	// PMC 0b10: EL0
+	msr	dbgbcr2_el1, x0
+	mov	x0, #MDSCR_MDE
+	msr	mdscr_el1, x0
+	isb
+	adr	x28, 1f
+	ERET_TO	el2, 0x0, el0_code
+1:	PRINTI	done, 8
 	EXIT
 
 el2_code:
@@ -73,6 +85,11 @@ bp_el1:	mov	x1, #2
 	ldr	x2, [x1]
 	brk	#0x20
 	hvc	#0x42
+
+el0_code:
+	mov	x1, #1
+bp_el0:	add	x1, x1, #1
+	svc	#0x42
 
 el1_short:
 	mov	x1, #1

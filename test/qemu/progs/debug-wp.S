@@ -9,13 +9,7 @@
 	.equ	WCR_E, 1
 	.equ	WCR_LOAD, 1 << 3
 	.equ	WCR_STORE, 2 << 3
-main:
-	SETHCR	HCR_RW
-	ERET_TO	el2, 0x3c5, el1_entry
-el1_entry:
-	ldr	x0, =dbg_vectors
-	msr	vbar_el1, x0
-	msr	oslar_el1, xzr
+	DEBUG_EL1_MAIN
 	mov	x0, #MDSCR_MDE
 	msr	mdscr_el1, x0
 	ldr	x20, =wdata
@@ -97,4 +91,4 @@ el0_mask:
 
 	.data
 	.balign	128
-wdata:	.fill	256, 1, 0
+wdata:	.space	256
