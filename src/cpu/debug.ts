@@ -314,6 +314,17 @@ export function stepInterrupted(c: Cpu): void {
 }
 
 /**
+ * An ERET completed. If it was stepped, the step exception that may follow (its DebugExceptionReturnSS is 0 whenever
+ * it was stepped: debug exceptions were enabled where it ran) reports ISV = 1: SoftwareStep_DidNotStep may return
+ * either value after a stepped ERET, and QEMU 7.2 reports a completed step (gen_step_complete_exception).
+ */
+export function stepEret(c: Cpu): void {
+  const d = c.debug;
+  d.stepDone = d.stepping;
+  d.stepping = false;
+}
+
+/**
  * DebugExceptionReturnSS (ARM J1.2): PSTATE.SS after an ERET from the current state to `dest` (the current EL when the
  * return is illegal) with `spsr`: SPSR.SS when MDSCR_EL1.SS = 1, debug exceptions are disabled here and enabled at the
  * destination (with its SPSR.D), else 0.

@@ -4,7 +4,7 @@
 // that report an address (aborts, PC alignment, watchpoints) and otherwise keeps its value (ARCH-NOTES §14 D8).
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
-import { exceptionReturnSs, stepInterrupted } from './debug.ts';
+import { exceptionReturnSs, stepEret, stepInterrupted } from './debug.ts';
 import { branchTo } from './exec/branch.ts';
 import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
@@ -132,7 +132,7 @@ export function exceptionReturn(c: Cpu): void {
   writeNzcv(c, spsr);
   c.daif = spsr & 0x3c0;
   c.ss = ss;
-  stepInterrupted(c); // an ERET being stepped sets PSTATE.SS itself
+  stepEret(c); // a stepped ERET sets PSTATE.SS itself (no SSAdvance)
   c.exclAddr = -1; // ClearExclusiveLocal
   if (target < 0) {
     // Illegal return: EL, nRW and SP unchanged, PSTATE.IL = 1; the next instruction takes EC 0x0E.

@@ -33,7 +33,15 @@ main:
 	msr	mdscr_el1, x0
 	mov	x27, #2
 	EL1_RUN	el1_short, (SPSR_SS | 0x3c5)
-	// at EL2: a breakpoint with HMC = 1 and PMC = 0b00, KDE = 1, PSTATE.D = 0
+	// a stepped ERET (EL1 to EL0): debug exceptions were enabled where it ran, so PSTATE.SS = 0 at EL0 whatever
+	// SPSR_EL1.SS says: the step exception comes before EL0's first instruction (ELR = el0_code, SPSR.SS = 0)
+	PRINTI	eret_stepped, 21
+	mov	x0, #MDSCR_SS
+	msr	mdscr_el1, x0
+	mov	x27, #6
+	adr	x25, 2f
+	ERET_TO	el2, (SPSR_SS | 0x3c5), el1_eret
+2:	// at EL2: a breakpoint with HMC = 1 and PMC = 0b00, KDE = 1, PSTATE.D = 0
 	ldr	x0, =bp_el2
 	msr	dbgbvr1_el1, x0
 	ldr	x0, =((1 << 13) | BCR_BAS | BCR_E)
@@ -90,6 +98,17 @@ el0_code:
 	mov	x1, #1
 bp_el0:	add	x1, x1, #1
 	svc	#0x42
+
+el1_eret:					// six stepped instructions, the last an ERET to EL0 with SPSR.SS = 1
+	adr	x28, el1_back
+	ldr	x9, =SPSR_SS
+	msr	spsr_el1, x9
+	adr	x9, el0_code
+	msr	elr_el1, x9
+	eret
+el1_back:					// EL0's svc #0x42 lands here (EL1): back to EL2
+	mov	x28, x25
+	hvc	#0x42
 
 el1_short:
 	mov	x1, #1
