@@ -117,8 +117,11 @@ export class Cpu extends CpuState implements TranslationContext {
     debugRefresh(this); // PSTATE.EL, PSTATE.D, HCR_EL2.TGE, MDCR_EL2.TDE decide whether debug exceptions can fire
   }
 
-  /** Translated code was dropped under a running block: invalidate the fetch tag so the block returns. */
-  private leaveBlock(): void {
+  /**
+   * Invalidate the fetch tag: the run loop takes its slow path before the next instruction, and a running block
+   * returns (translated code was dropped under it, or debug now checks every instruction).
+   */
+  leaveBlock(): void {
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 

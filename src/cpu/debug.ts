@@ -16,7 +16,7 @@ import { SR } from '../arch/sysreg-table.ts';
 import { HCR } from '../arch/hcr.ts';
 import type { Cpu } from './cpu.ts';
 import { raiseHere } from './exception.ts';
-import { FETCH_TAG, PC, TMP0 } from './state.ts';
+import { PC, TMP0 } from './state.ts';
 
 // Exception classes: from a lower EL; +1 is the same EL (ARM §D24.2.46 ESR_ELx.EC)
 const EC_BREAKPOINT = 0x30;
@@ -122,7 +122,7 @@ export function debugRefresh(c: Cpu): void {
   const mdscr = sr(c, SR.MDSCR_EL1);
   const mde = enabled && (mdscr & MDSCR_MDE) !== 0;
   const perInsn = (mde && d.bpEnabled !== 0) || (enabled && (mdscr & MDSCR_SS) !== 0);
-  if (perInsn && !d.perInsn) c.u32[FETCH_TAG * 2] = 1; // leave the fetch fast path (and any translated block)
+  if (perInsn && !d.perInsn) c.leaveBlock(); // the next instruction comes through the slow path
   d.perInsn = perInsn;
   const watch = mde && d.wpEnabled !== 0;
   d.watch = watch;
@@ -242,7 +242,7 @@ function breakpointValueMatch(c: Cpu, n: number, linkedTo: boolean): boolean {
 function breakpointMatch(c: Cpu, n: number): boolean {
   const bcr = sr(c, BCR[n]!);
   const bt = (bcr >>> 20) & 15;
-  const linked = (bt & 0b1111) === 0b0001; // a linked address match
+  const linked = bt === 0b0001; // a linked address match
   return breakpointValueMatch(c, n, false) && stateMatch(c, bcr, c.el, linked);
 }
 

@@ -26,6 +26,7 @@ function cpuWith(src: string): Cpu {
   const img = flatImage(r);
   for (let i = 0; i < img.length; i += 4) mem.writeU32(Number(CODE) + i, img[i]! | (img[i + 1]! << 8) | (img[i + 2]! << 16) | (img[i + 3]! << 24));
   mem.writeU32(Number(VBAR) + 0x200, 0x14000000); // b . at the current-EL synchronous vector
+  mem.writeU32(Number(VBAR) + 0x480, 0x14000000); // and at the lower-EL IRQ vector
   const c = new Cpu(CORTEX_A57, mem);
   c.reset(CODE);
   c.sr[SR.VBAR_EL2] = VBAR;
@@ -140,4 +141,24 @@ test('software step in translated code: one instruction, then EC 0x33 with ISV =
   const next = c.sr[SR.ELR_EL2]!;
   assert.ok(next === pc + 4n || next === CODE + 4n, `ELR ${next.toString(16)} follows ${pc.toString(16)}`);
   assert.equal((c.sr32[SR.SPSR_EL2 * 2]! >>> 21) & 1, 0, 'SPSR.SS = 0: active-pending');
+});
+
+test('an IRQ after a stepped instruction saves SPSR.SS = 0 (active-pending); one before it saves SPSR.SS = 1', () => {
+  for (const stepFirst of [true, false]) {
+    const c = cpuWith('nop\nnop\nnop');
+    c.sr[SR.VBAR_EL1] = VBAR;
+    c.sr32[SR.OSLSR_EL1 * 2] = 0b1000;
+    c.sr32[SR.MDSCR_EL1 * 2] = MDSCR_SS; // EL0 stepped to EL1: enabled without KDE
+    c.setElSp(0, 0);
+    c.daif = 0; // PSTATE.I = 0
+    c.ss = 1;
+    debugRegistersChanged(c);
+    if (stepFirst) c.run(1); // the stepped NOP completes
+    c.setIrqLine(true);
+    c.run(1);
+    assert.equal(c.el, 1);
+    assert.equal(c.x[PC], VBAR + 0x480n, 'IRQ, lower EL, AArch64');
+    assert.equal(c.sr[SR.ELR_EL1], stepFirst ? CODE + 4n : CODE);
+    assert.equal((c.sr32[SR.SPSR_EL1 * 2]! >>> 21) & 1, stepFirst ? 0 : 1);
+  }
 });
