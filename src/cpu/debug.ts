@@ -12,7 +12,7 @@
 //             which calls checkWatchpoints.
 // Debug-register writes take effect at once, as in QEMU (the architecture would allow them to wait for a context
 // synchronization event, ARM §D2 "Synchronization and debug register updates").
-import { SR } from '../arch/sysreg-table.ts';
+import { DEBUG_BREAKPOINTS, DEBUG_WATCHPOINTS, SR } from '../arch/sysreg-table.ts';
 import { HCR } from '../arch/hcr.ts';
 import type { Cpu } from './cpu.ts';
 import { raiseHere } from './exception.ts';
@@ -38,10 +38,11 @@ const PSTATE_D = 1 << 9; // PSTATE.D in its SPSR position
 const SPSR_SS = 21; // SPSR_ELx.SS bit
 
 /** Register indices of breakpoint / watchpoint n. */
-const BVR = [0, 1, 2, 3, 4, 5].map((n) => SR[`DBGBVR${n}_EL1` as keyof typeof SR]);
-const BCR = [0, 1, 2, 3, 4, 5].map((n) => SR[`DBGBCR${n}_EL1` as keyof typeof SR]);
-const WVR = [0, 1, 2, 3].map((n) => SR[`DBGWVR${n}_EL1` as keyof typeof SR]);
-const WCR = [0, 1, 2, 3].map((n) => SR[`DBGWCR${n}_EL1` as keyof typeof SR]);
+const regs = (count: number, name: string): number[] => Array.from({ length: count }, (_, n) => SR[`${name}${n}_EL1` as keyof typeof SR]);
+const BVR = regs(DEBUG_BREAKPOINTS, 'DBGBVR');
+const BCR = regs(DEBUG_BREAKPOINTS, 'DBGBCR');
+const WVR = regs(DEBUG_WATCHPOINTS, 'DBGWVR');
+const WCR = regs(DEBUG_WATCHPOINTS, 'DBGWCR');
 
 /** Registers whose write changes what debugRefresh computes (besides HCR_EL2/MDCR_EL2, synchronized by contextSync). */
 export const DEBUG_CONTROL_REGS: ReadonlySet<number> = new Set([
@@ -63,14 +64,15 @@ export class DebugState {
   stepping = false;
   /** That instruction is a load-exclusive (ESR.EX of the step exception that follows it). */
   steppedLdex = false;
-  /** The PE entered the active-pending state by stepping an instruction (ESR.ISV = 1), not by an ERET or unmasking. */
+  /** The PE entered the active-pending state by stepping an instruction, a stepped ERET included (ESR.ISV = 1); not
+   *  by an exception entry or return that was not stepped, nor by unmasking. */
   stepDone = false;
   /** Breakpoints / watchpoints with E = 1. */
   bpEnabled = 0;
   wpEnabled = 0;
   /** Watchpoint n covers VA[48:0] in [wpStart[n], wpEnd[n]) (empty when it can never match). */
-  readonly wpStart = new Float64Array(4);
-  readonly wpEnd = new Float64Array(4);
+  readonly wpStart = new Float64Array(DEBUG_WATCHPOINTS);
+  readonly wpEnd = new Float64Array(DEBUG_WATCHPOINTS);
 
   reset(): void {
     this.perInsn = false;
