@@ -348,7 +348,7 @@ export const SYSREGS = [
   ...COUNTER_NUMBERS.flatMap(counterRows),
   reg('PMCCFILTR_EL0', 3, 3, 14, 15, 7, { ...PMU, res0: res0Except(bits(31, 26)), fields: FILTER_FIELDS, doc: 'cycle counter filter' }),
 
-  // --- debug registers (self-hosted debug; breakpoint and watchpoint exceptions are not generated, see README) ---
+  // --- debug registers (self-hosted debug; their exceptions: src/cpu/debug.ts) ---
   reg('MDSCR_EL1', 2, 0, 0, 2, 2, {
     ...DBG, res0: res0Except(MDSCR_RW),
     fields: [f('SS', 0, 0, 'software step'), f('ERR', 6, 6), f('TDCC', 12, 12, 'trap EL0 DCC accesses'), f('KDE', 13, 13, 'debug exceptions at the debug target EL'), f('HDE', 14, 14), f('MDE', 15, 15, 'breakpoint and watchpoint exceptions'), f('TDA', 21, 21), f('INTdis', 23, 22), f('TXU', 26, 26), f('RXO', 27, 27), f('TXfull', 29, 29), f('RXfull', 30, 30)],

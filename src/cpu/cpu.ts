@@ -10,6 +10,7 @@ import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
 import { EC_ILLEGAL, EC_PC_ALIGN, hcrLo, raiseHere, syncTarget } from './exception.ts';
 import { takeInterrupt } from './interrupt.ts';
+import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegistersChanged, stepBeforeFetch } from './debug.ts';
 import { PmuState } from './pmu.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
@@ -57,6 +58,8 @@ export class Cpu extends CpuState implements TranslationContext {
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
   /** The Performance Monitors' bookkeeping (src/cpu/pmu.ts). */
   readonly pmu = new PmuState();
+  /** Self-hosted debug's bookkeeping (src/cpu/debug.ts). */
+  readonly debug = new DebugState();
   /** `--sync architectural` (src/cpu/sync.ts); null is `--sync immediate`. */
   sync: SyncModel | null = null;
 
@@ -88,6 +91,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.stats.clear();
     this.sync?.reset();
     this.pmu.reset();
+    this.debug.reset();
     this.x.fill(0n);
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {
@@ -106,6 +110,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.icount = 0;
     this.idleTicks = 0;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
+    debugRegistersChanged(this);
   }
 
   /** A context synchronization event (ISB, exception entry, ERET): later fetches see new state. */
@@ -113,10 +118,14 @@ export class Cpu extends CpuState implements TranslationContext {
     if (this.sync !== null) this.sync.synchronize(this); // pending system-register writes take effect
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
     this.tlb.hostFlush(); // translation-relevant registers may have changed
+    debugRefresh(this); // PSTATE.EL, PSTATE.D, HCR_EL2.TGE, MDCR_EL2.TDE decide whether debug exceptions can fire
   }
 
-  /** Translated code was dropped under a running block: invalidate the fetch tag so the block returns. */
-  private leaveBlock(): void {
+  /**
+   * Invalidate the fetch tag: the run loop takes its slow path before the next instruction, and a running block
+   * returns (translated code was dropped under it, or debug now checks every instruction).
+   */
+  leaveBlock(): void {
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
@@ -191,6 +200,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.stop = null;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID; // the register file may have been restored from a snapshot since
     this.u32[RUN_COUNT * 2] = 0;
+    debugRegistersChanged(this); // and the debug registers too
     this.icount += runLoop(this, budget);
     this.u32[RUN_COUNT * 2] = 0;
     if (this.stop !== null) return this.stop;
@@ -202,8 +212,11 @@ export class Cpu extends CpuState implements TranslationContext {
     const u = this.u32;
     const lo = u[PC * 2]!;
     const hi = u[PC * 2 + 1]!;
-    // Fetch-time exceptions in priority order (ARM §D1.4.5.6): PC alignment (7), Instruction Abort (9), Illegal
-    // Execution state (11, the IMPLEMENTATION DEFINED slot QEMU also uses). Each reports this PC as ELR_ELx.
+    // Fetch-time exceptions in priority order (ARM §D1.4.5.6): Software Step (1), PC alignment (7), Instruction Abort
+    // (9), Breakpoint (10), Illegal Execution state (11, the IMPLEMENTATION DEFINED slot QEMU also uses). Each reports
+    // this PC as ELR_ELx.
+    const debug = this.debug.perInsn;
+    if (debug && !stepBeforeFetch(this)) return false;
     // PC alignment fault (ARM J1.1 AArch64.PCAlignmentFault; EC 0x22, FAR = PC)
     if ((lo & 3) !== 0) {
       this.setFar(syncTarget(this), this.x[PC]!);
@@ -222,6 +235,7 @@ export class Cpu extends CpuState implements TranslationContext {
       this.fetchAbort(tr);
       return false;
     }
+    if (debug && !breakpointOrStep(this, page.u32[(tr.pa & (PAGE_SIZE - 1)) >>> 2]!)) return false;
     // PSTATE.IL=1: this instruction takes an Illegal Execution state exception (ARM J1.1 AArch64.CheckIllegalState)
     if (this.il === 1) {
       this.x[PC] = this.x[PC]! + 4n;
@@ -234,6 +248,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.fetchOps = page.ops;
     this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code
     this.fetchBase = ((tr.pa & (PAGE_SIZE - 1)) & ~0xfff) >>> 2;
+    if (debug) return true; // the tag stays invalid: the next instruction comes through here again
     this.u32[FETCH_TAG * 2] = lo & 0xfffff000;
     this.u32[FETCH_TAG * 2 + 1] = hi;
     return true;
@@ -350,7 +365,9 @@ export class Cpu extends CpuState implements TranslationContext {
     }
     const first = 0x1000 - (lo & 0xfff);
     this.split = first < size ? first : size;
-    return first >= size || this.translateSecondPage(first, acc, size, iss, el);
+    if (first < size && !this.translateSecondPage(first, acc, size, iss, el)) return false;
+    // watchpoints after the MMU faults, before any byte is accessed (ARM §D1.4.5.6)
+    return !this.debug.watch || checkWatchpoints(this, size, acc === ACC_WRITE, el);
   }
 
   /** The second 4 KiB page of an access whose first `first` bytes are in the page just translated into this.tr. */

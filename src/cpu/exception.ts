@@ -1,10 +1,10 @@
 // Exception entry, routing and return for AArch64 EL0–EL2 (ARM §D1.4; J1.1 AArch64.TakeException,
 // AArch64.ExceptionReturn; J1.3 IllegalExceptionReturn; ARCH-NOTES §13). No EL3 is implemented (QEMU virt with
-// virtualization=on). Software step is not implemented, so PSTATE.SS stays 0 (DebugExceptionReturnSS with
-// MDSCR_EL1.SS = 0); FAR_ELx is written only by the callers that report an address (aborts, PC alignment) and
-// otherwise keeps its value (ARCH-NOTES §14 D8).
+// virtualization=on). PSTATE.SS follows software step (src/cpu/debug.ts); FAR_ELx is written only by the callers
+// that report an address (aborts, PC alignment, watchpoints) and otherwise keeps its value (ARCH-NOTES §14 D8).
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
+import { exceptionReturnSs, stepEret, stepInterrupted } from './debug.ts';
 import { branchTo } from './exec/branch.ts';
 import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
@@ -72,6 +72,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.daif = 0x3c0; // PSTATE.{D,A,I,F} = '1111'
   c.il = 0;
   c.ss = 0;
+  stepInterrupted(c); // an instruction being stepped did not complete (SPSR.SS keeps PSTATE.SS)
   // VBAR_ELx<63:11>:vect_offset<10:0> — VBAR[10:0] are RES0 (masked on write), so the offset never carries
   c.u32[PC * 2] = c.sr32[vbarIdx * 2]! + offset + vecBase;
   c.u32[PC * 2 + 1] = c.sr32[vbarIdx * 2 + 1]!;
@@ -126,12 +127,14 @@ export function exceptionReturn(c: Cpu): void {
   if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   const spsr = c.sr32[(from === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1) * 2]!;
   const target = returnTarget(c, spsr);
+  const ss = exceptionReturnSs(c, spsr, target < 0 ? from : target); // DebugExceptionReturnSS, from the state before
   const elr = c.scratchSlot;
   c.x[elr] = c.sr[from === 2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
   // Reinstated whether or not the return is illegal: N, Z, C, V and (PSTATE.nRW staying 0 when illegal) D, A, I, F
   writeNzcv(c, spsr);
   c.daif = spsr & 0x3c0;
-  c.ss = 0; // DebugExceptionReturnSS: software step not implemented (MDSCR_EL1.SS = 0)
+  c.ss = ss;
+  stepEret(c); // a stepped ERET sets PSTATE.SS itself (no SSAdvance)
   c.exclAddr = -1; // ClearExclusiveLocal
   if (target < 0) {
     // Illegal return: EL, nRW and SP unchanged, PSTATE.IL = 1; the next instruction takes EC 0x0E.

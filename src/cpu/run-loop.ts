@@ -6,6 +6,7 @@
 // The generated source holds only the loop; every slow path is an ordinary Cpu method.
 import type { Cpu } from './cpu.ts';
 import { decode, HANDLER_OF, HANDLERS } from './decode.ts';
+import { stepCompleted } from './debug.ts';
 import { HOT } from './jit/block.ts';
 import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
 
@@ -16,6 +17,7 @@ import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
 export const runLoop: (c: Cpu, budget: number) => number = new Function(
   'decode',
   'HANDLER_OF',
+  'stepCompleted',
   ...HANDLERS.map((_, i) => `h${i}`),
   `return function runLoop(c, budget) {
   const x = c.x;
@@ -26,8 +28,11 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // measured NOP stream 188 → 225 MIPS per CPU-second against a per-instruction check of a field of c. Anything
   // that may change translation or stop the run invalidates the tag.
   let words = c.fetchWords, ops = c.fetchOps, base = c.fetchBase;
-  // translated blocks (jit/block.ts) of the fetch page; none while an observer needs every instruction
-  const translating = c.translateBlocks && trace === null && sync === null;
+  // translated blocks (jit/block.ts) of the fetch page; none while an observer needs every instruction, nor while
+  // debug checks every instruction (src/cpu/debug.ts: then every instruction comes through the slow path)
+  const mayTranslate = c.translateBlocks && trace === null && sync === null;
+  let translating = mayTranslate;
+  const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
   // --stats (stats.ts): instructions retired in blocks, blocks entered, their inline host-cache hits; per block
@@ -38,9 +43,11 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     if (((lo ^ u[${FETCH_TAG * 2}]) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
       if (c.stop !== null) break;
       u[${RUN_COUNT * 2}] = n; // Cpu.retired() for whatever the slow path runs (interrupt entry, a fetch abort)
+      if (debug.stepping) stepCompleted(c); // the stepped instruction completed: PSTATE.SS = 0 (active-pending)
       if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
       if (!c.refillFetch()) { n++; continue; } // the fetch took an exception: fetch again from the vector
       words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase; blocks = c.fetchBlocks;
+      translating = mayTranslate && !debug.perInsn;
     }
     const idx = base + ((lo & 0xfff) >>> 2);
     if (translating && lo < 0xfffff000) {
@@ -80,4 +87,4 @@ ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).j
   stats.inlineHits += inlineHits;
   return n;
 };`,
-)(decode, HANDLER_OF, ...HANDLERS);
+)(decode, HANDLER_OF, stepCompleted, ...HANDLERS);

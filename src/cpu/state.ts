@@ -59,7 +59,7 @@ export class CpuState {
   daif = 0x3c0;
   /** PSTATE.IL: set by an illegal exception return. */
   il = 0;
-  /** PSTATE.SS (software step; not modelled beyond save/restore). */
+  /** PSTATE.SS: software step's active-not-pending (1) / active-pending (0) state (src/cpu/debug.ts). */
   ss = 0;
   /** Lazy NZCV: kind (FLAGS_*) and, for FLAGS_NZCV, the flags in bits 31:28. */
   flagKind = FLAGS_NZCV;

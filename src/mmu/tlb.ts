@@ -9,6 +9,7 @@
 //    (Cpu.contextSync). An entry covers one 4 KiB VA page, the smallest granule: an access that crosses into the
 //    next page must look that page up too (Cpu.translateData).
 import { POW2 } from './addr.ts';
+import { ACC_EXEC } from './result.ts';
 import type { MmuTrace } from './trace.ts';
 import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
 
@@ -98,6 +99,8 @@ export class Tlb {
   /** 1 when the entry's memory type is Device (DC ZVA faults on Device memory: translateZeroBlock misses on those). */
   readonly hcDevice: Uint8Array = new Uint8Array(9 * HC_SIZE);
   gen = 1;
+  /** False while the CPU must see every data access (a watchpoint may match, src/cpu/debug.ts): data entries are not filled. */
+  hostData = true;
   /** --trace mmu,tlb (null: off). */
   trace: MmuTrace | null = null;
   /** Statistics for views and benchmarks. */
@@ -258,6 +261,7 @@ export class Tlb {
 
   /** Remember VA page → PA page (and whether it is Device memory) for (el, acc): valid until the next hostFlush. */
   hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined, device: boolean): void {
+    if (!this.hostData && acc !== ACC_EXEC) return;
     const s = Tlb.hostSlot(el, acc, lo);
     this.hcTag[s] = (lo & 0xfffff000) | this.gen;
     this.hcHi[s] = hi | 0;

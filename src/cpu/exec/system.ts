@@ -14,6 +14,7 @@ import type { Cpu } from '../cpu.ts';
 import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
 import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR } from '../state.ts';
+import { checkWatchpoints, DEBUG_CONTROL_REGS, debugRefresh, debugRegistersChanged } from '../debug.ts';
 import { pmuAfterMdcrWrite, pmuBeforeMdcrWrite, pmuRead, pmuWrite } from '../pmu.ts';
 import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
@@ -69,6 +70,17 @@ const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap === 'EL1PCTEN
 const FP = Uint8Array.from(SYSREGS, (r) => (r.fp ? 1 : 0));
 const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
 const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
+/** 1: a write changes which debug events can fire (src/cpu/debug.ts). */
+const DEBUG_CONTROL = Uint8Array.from(SYSREGS, (_, i) => (DEBUG_CONTROL_REGS.has(i) ? 1 : 0));
+const PSTATE_D = 1 << 9;
+
+/** PSTATE.DAIF = v: an asserted interrupt line is looked at again; a change of PSTATE.D may enable or mask debug exceptions. */
+function setDaif(c: Cpu, v: number): void {
+  const changed = c.daif ^ v;
+  c.daif = v;
+  c.recheckInterrupts();
+  if ((changed & PSTATE_D) !== 0) debugRefresh(c);
+}
 
 /** MDCR_EL2 as its traps act: TDE = 1 (or HCR_EL2.TGE = 1, which makes TDE behave as 1) sets TDA, TDOSA and TDRA (ARM §D24.2 MDCR_EL2.TDE). */
 function mdcrEff(c: Cpu): number {
@@ -223,10 +235,7 @@ export function msrMrs(c: Cpu): void {
     case K_PSTATE: {
       const v = c.u32[t * 2]!;
       if (i === SR.NZCV) writeNzcv(c, v);
-      else if (i === SR.DAIF) {
-        c.daif = v & 0x3c0;
-        c.recheckInterrupts(); // PSTATE.I may have been cleared
-      }
+      else if (i === SR.DAIF) setDaif(c, v & 0x3c0);
       else c.setElSp(el, v & 1); // SPSel: switch the banked stack pointer
       break;
     }
@@ -242,6 +251,7 @@ export function msrMrs(c: Cpu): void {
     default:
       break; // 'const' read/write registers are RAZ/WI
   }
+  if (DEBUG_CONTROL[i] === 1) debugRegistersChanged(c);
   // --sync immediate: a write that affects translation or routing synchronizes at once
   if (SYNC[i] === 1) c.contextSync();
 }
@@ -260,11 +270,8 @@ export function msrImm(c: Cpu): void {
   if (op1 === 3 && (op2 === 6 || op2 === 7)) {
     // SCTLR_EL1.UMA=0 traps EL0 DAIFSet/DAIFClr (EC 0x18, to EL1 or by TGE to EL2)
     if (c.el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & SCTLR_UMA) === 0) return systemAccessTrap(c, syncTarget(c), w);
-    if (op2 === 6) c.daif |= crm << 6; // DAIFSet: D A I F = CRm[3:0]
-    else {
-      c.daif &= ~(crm << 6) & 0x3c0; // DAIFClr
-      c.recheckInterrupts();
-    }
+    if (op2 === 6) setDaif(c, c.daif | (crm << 6)); // DAIFSet: D A I F = CRm[3:0]
+    else setDaif(c, c.daif & ~(crm << 6) & 0x3c0); // DAIFClr
     return;
   }
   undefinedInsn(c); // other PSTATE fields (PAN, UAO, DIT, SSBS, ...) are not in v8.0
@@ -368,6 +375,8 @@ function dcZva(c: Cpu, t: number): void {
   u[TMP0 * 2] = (u[t * 2]! & ~63) >>> 0;
   u[TMP0 * 2 + 1] = u[t * 2 + 1]!;
   if (!translateZeroBlock(c, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, c.el, c.tr)) return c.abort(c.tr, c.x[t]!, ACC_WRITE, 0);
+  // DC ZVA is a store of the block for watchpoints (ARM §D2 "Watchpoint exceptions": CM = 0, it is not cache maintenance)
+  if (c.debug.watch && !checkWatchpoints(c, 64, true, c.el)) return;
   c.zeroBlock(64, t);
 }
 
