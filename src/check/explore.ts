@@ -393,6 +393,7 @@ function locate(
   switch (v.rule) {
     case 'no-eret':
     case 'eret-illegal':
+    case 'eret-wrong-mode':
       return { insn: eret, fix: `load ${to.name}'s full HCR_EL2 value ${hex64(to.regs.hcr)} (RW=1; TGE=0 to enter EL1) and put an ISB between the MSR HCR_EL2 and the ERET` };
     case 'hcr-wrong':
       return { insn: lastMsr(executed, ['HCR_EL2']) ?? eret, fix: `write ${to.name}'s intended value ${hex64(to.regs.hcr)} (from the context table), or read-modify-write only the bits meant to change` };

@@ -2,7 +2,7 @@
 // exploration. A sequence without an ERET is taken to end in the ERET into the target (as `check` runs it).
 import { hex64 } from '../bits/bits.ts';
 import { HCR, HCR_HYP } from '../hyp/context-table.ts';
-import type { Finding } from './findings.ts';
+import type { Finding, LintRule } from './findings.ts';
 import { formatChange, hcrDiff } from './hcr-bits.ts';
 import type { Insn, Program } from './program.ts';
 
@@ -22,7 +22,7 @@ const coversStores = (dsb: string): boolean => !dsb.endsWith('LD');
 
 const isMsr = (i: Insn, reg: string): boolean => i.event.k === 'msr' && i.event.reg === reg;
 
-function at(i: Insn, ruleId: string, level: Finding['level'], message: string, rest: Pick<Finding, 'details' | 'counterexample' | 'fix'>): Finding {
+function at(i: Insn, ruleId: LintRule, level: Finding['level'], message: string, rest: Pick<Finding, 'details' | 'counterexample' | 'fix'>): Finding {
   return { ruleId, level, file: i.file, line: i.line, col: i.col, source: i.source, message, ...rest };
 }
 

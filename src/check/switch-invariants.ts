@@ -10,9 +10,9 @@ import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
+import type { InvariantRule } from './findings.ts';
 import { formatChange, hcrDiff } from './hcr-bits.ts';
 
-export type InvariantRule = 'no-eret' | 'eret-illegal' | 'hcr-wrong' | 'vmid-wrong' | 'walk-outside' | 'tlb-stale' | 'tlb-latent';
 
 export interface Violation {
   readonly rule: InvariantRule;
