@@ -43,8 +43,8 @@ export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
   /** Preallocated translation result (hot paths allocate nothing). */
   readonly tr = new TranslateResult();
-  /** This PE's architectural TLB and the host cache in front of it. */
-  readonly tlb = new Tlb();
+  /** This PE's architectural TLB and the host cache in front of it (a checker may give a larger one). */
+  readonly tlb: Tlb;
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
   stop: StopReason | null = null;
@@ -69,8 +69,10 @@ export class Cpu extends CpuState implements TranslationContext {
   constructor(
     profile: Profile,
     readonly mem: PhysMemory,
+    tlb: Tlb = new Tlb(),
   ) {
     super(profile);
+    this.tlb = tlb;
     this.reset(0n);
   }
 

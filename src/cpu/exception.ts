@@ -128,31 +128,45 @@ function aarch32ModeEl(c: Cpu, mode: number): number {
   }
 }
 
+/** Which check of IllegalExceptionReturn (ARM J1.3) an ERET fails (for reports: src/check/eret-outcome.ts). */
+export type IllegalReturn =
+  | 'reserved-mode' // ELFromSPSR: EL3 (not implemented), M[1] = 1, EL0 with M[0] = 1, or a reserved AArch32 mode
+  | 'higher-el' // a return to a higher EL
+  | 'el2-aarch32' // EL2 is AArch64
+  | 'el1-width' // SPSR register width differs from EL1's (HCR_EL2.RW)
+  | 'el0-aarch64' // AArch64 EL0 while EL1 is AArch32 (HCR_EL2.RW = 0)
+  | 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1
+
 /**
- * The EL an ERET at the current EL returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds.
- * Reads HCR_EL2 as it is before the ERET's own synchronization (ARCH-NOTES §10).
+ * The EL an ERET at `from` returns to with this SPSR, or the check of IllegalExceptionReturn (ARM J1.3) it fails.
+ * `hcr` is HCR_EL2[31:0] as it is before the ERET's own synchronization (ARCH-NOTES §10); both default to the PE's.
  */
-export function returnTarget(c: Cpu, spsr: number): number {
-  const hcr = hcrLo(c);
+export function returnOutcome(c: Cpu, spsr: number, from = c.el, hcr = hcrLo(c)): number | IllegalReturn {
   const a32 = (spsr & 0x10) !== 0; // SPSR.M[4] = nRW
   let el: number;
   if (!a32) {
     el = (spsr >>> 2) & 3;
-    if (el === 3) return -1; // ELFromSPSR: EL3 not implemented
-    if ((spsr & 2) !== 0) return -1; // ELFromSPSR: M[1] must be 0
-    if (el === 0 && (spsr & 1) !== 0) return -1; // ELFromSPSR: EL0 with M[0] = 1
+    if (el === 3) return 'reserved-mode'; // ELFromSPSR: EL3 not implemented
+    if ((spsr & 2) !== 0) return 'reserved-mode'; // ELFromSPSR: M[1] must be 0
+    if (el === 0 && (spsr & 1) !== 0) return 'reserved-mode'; // ELFromSPSR: EL0 with M[0] = 1
   } else {
     el = aarch32ModeEl(c, spsr & 0x1f);
-    if (el < 0) return -1;
+    if (el < 0) return 'reserved-mode';
   }
-  if (el > c.el) return -1; // return to a higher EL
+  if (el > from) return 'higher-el'; // return to a higher EL
   // ELUsingAArch32K: EL2 is AArch64; EL1 is AArch32 iff HCR_EL2.RW = 0; EL0 is known AArch32 when EL1 is
-  if (el === 2 && a32) return -1;
+  if (el === 2 && a32) return 'el2-aarch32';
   const el1a32 = el1IsAarch32(c, hcr);
-  if (el === 1 && a32 !== el1a32) return -1; // SPSR register width differs from EL1's
-  if (el === 0 && el1a32 && !a32) return -1; // AArch64 EL0 while EL1 is AArch32 (QEMU accepts it: ARCH-NOTES §14 D2)
-  if (el === 1 && (hcr & HCR_TGE) !== 0) return -1; // HCR_EL2.TGE = 1: a return to EL1 is illegal
+  if (el === 1 && a32 !== el1a32) return 'el1-width'; // SPSR register width differs from EL1's
+  if (el === 0 && el1a32 && !a32) return 'el0-aarch64'; // AArch64 EL0 while EL1 is AArch32 (QEMU accepts it: ARCH-NOTES §14 D2)
+  if (el === 1 && (hcr & HCR_TGE) !== 0) return 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1 is illegal
   return el;
+}
+
+/** The EL an ERET returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds. */
+export function returnTarget(c: Cpu, spsr: number): number {
+  const r = returnOutcome(c, spsr);
+  return typeof r === 'number' ? r : -1;
 }
 
 /** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */

@@ -25,6 +25,7 @@ import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
 import type { ElfImage } from '../elf/read.ts';
 import { PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
+import type { Tlb } from '../mmu/tlb.ts';
 import { translate } from '../mmu/translate.ts';
 import { OutputBuffer } from './output.ts';
 
@@ -38,6 +39,8 @@ const SLICE = 1 << 24;
 export interface VirtOptions {
   readonly profile?: Profile;
   readonly ramMiB?: number;
+  /** The PE's architectural TLB (default: the CPU's own size). */
+  readonly tlb?: Tlb;
 }
 
 /** Why a machine run ended ('event' stops are handled inside the run). */
@@ -71,7 +74,7 @@ export class VirtMachine {
     const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
     this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
     this.mem.mapDevice(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
-    this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
+    this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem, opts.tlb);
     const cpu = this.cpu;
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
     this.mem.mapDevice(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
