@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import {
   buildProgram, ELF_DIR, EXPECTED_DIR, listPrograms, mapLimited, missingTools, runQemu,
 } from '../test/qemu/toolchain.ts';
-import { buildHypImage, HYP_SCENARIOS, hypExpected, qemuHypArgs } from '../test/qemu/hyp-image.ts';
+import { buildHypImage, HYP_SCENARIOS, hypExpected, runHypOnQemu } from '../test/qemu/hyp-image.ts';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -57,7 +57,7 @@ for (const h of hyps) {
   const img = buildHypImage(h);
   const elf = join(tmp, `${h}.elf`);
   writeFileSync(elf, img.elf);
-  const run = await runQemu(elf, qemuHypArgs(img));
+  const run = await runHypOnQemu(elf, img);
   const expected = hypExpected(h);
   if (run.status !== 0) problems.push(`hyp-${h}: QEMU ${run.status === null ? 'timed out' : `exited with status ${run.status}`}`);
   else if (!check) writeFileSync(expected, run.output);

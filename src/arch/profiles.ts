@@ -14,8 +14,6 @@ export interface Profile {
   readonly granules: { readonly k4: boolean; readonly k16: boolean; readonly k64: boolean };
   /** FEAT_VHE (HCR_EL2.E2H implemented). */
   readonly vhe: boolean;
-  /** EL1 can be AArch32 (ID_AA64PFR0_EL1.EL1 = 2): HCR_EL2.RW is then writable, else RAO/WI. */
-  readonly el1Aarch32: boolean;
   /** ID register values as QEMU's virt board presents them (ARCH-NOTES §12, §14). */
   readonly id: {
     readonly midr: bigint;
@@ -37,7 +35,8 @@ export interface Profile {
     readonly dczidBs: number;
     /** CCSIDR_EL1 indexed by CSSELR_EL1[3:0] (Level:InD); missing entries read as 0 (UNKNOWN, as QEMU). */
     readonly ccsidr: readonly bigint[];
-    /** AArch32 ID registers as seen from AArch64 (EL1 is AArch32-capable), op0=3 op1=0 CRn=0 CRm=1..3. */
+    /** AArch32 ID registers as seen from AArch64, op0=3 op1=0 CRn=0 CRm=1..3: their fields describe AArch32 state
+     *  and are UNKNOWN when no EL can use AArch32 (ARM §D24.2.115 ID_PFR1_EL1 and its siblings, "Otherwise"). */
     readonly aa32: {
       readonly pfr0: bigint; readonly pfr1: bigint; readonly dfr0: bigint; readonly afr0: bigint;
       readonly mmfr0: bigint; readonly mmfr1: bigint; readonly mmfr2: bigint; readonly mmfr3: bigint;
@@ -57,13 +56,13 @@ export const CORTEX_A57: Profile = {
   asidBits: 16,
   granules: { k4: true, k16: false, k64: true },
   vhe: false,
-  el1Aarch32: true,
   id: {
     midr: 0x411fd070n,
     mpidr: 0x80000000n,
-    // EL0-EL2 AArch64+AArch32, no EL3 (virt), GIC=0: the default virt board has a GICv2 and no GIC system
-    // registers (ARCH-NOTES §14 shows 0x01000222 with gic-version=3, which this model does not offer)
-    aa64pfr0: 0x00000222n,
+    // EL0-EL2 AArch64 only (a deviation from QEMU's 0x222, AArch64+AArch32: the model does not execute AArch32, so it
+    // does not advertise it; test/qemu/DEVIATIONS.md A1), no EL3 (virt), GIC=0: the default virt board has a GICv2 and
+    // no GIC system registers (ARCH-NOTES §14 shows 0x01000222 with gic-version=3, which this model does not offer)
+    aa64pfr0: 0x00000111n,
     aa64mmfr0: 0x00001124n, // PARange=4 (44 bits), ASIDBits=2 (16), TGran16=0 (absent)
     aa64mmfr1: 0n, // VMIDBits=0 (8), VH=0
     aa64isar0: 0x00011120n,
@@ -79,15 +78,24 @@ export const CORTEX_A57: Profile = {
     clidr: 0x0a200023n, // L1 I+D, L2 unified; LoUIS=1, LoC=2
     dczidBs: 4, // 16 words = 64-byte DC ZVA block
     ccsidr: [0x701fe00an, 0x201fe012n, 0x70ffe07an], // L1 D 32 KiB, L1 I 48 KiB, L2 2 MiB
+    // UNKNOWN without AArch32; the model reads 0, which claims no AArch32 feature (QEMU's A57, which has AArch32,
+    // reads ID_PFR0 0x131, ID_ISAR0 0x02101110, MVFR0 0x10110222 …)
     aa32: {
-      pfr0: 0x00000131n, pfr1: 0x10011001n, dfr0: 0x03010006n, afr0: 0n,
-      mmfr0: 0x10101105n, mmfr1: 0x40000000n, mmfr2: 0x01260000n, mmfr3: 0x02102211n,
-      isar0: 0x02101110n, isar1: 0x13112111n, isar2: 0x21232042n, isar3: 0x01112131n,
-      isar4: 0x00011142n, isar5: 0x00011121n,
-      mvfr0: 0x10110222n, mvfr1: 0x12111111n, mvfr2: 0x00000043n,
+      pfr0: 0n, pfr1: 0n, dfr0: 0n, afr0: 0n, mmfr0: 0n, mmfr1: 0n, mmfr2: 0n, mmfr3: 0n,
+      isar0: 0n, isar1: 0n, isar2: 0n, isar3: 0n, isar4: 0n, isar5: 0n, mvfr0: 0n, mvfr1: 0n, mvfr2: 0n,
     },
   },
 };
+
+/**
+ * HaveAArch32EL(el): ID_AA64PFR0_EL1.EL<el> = 0b0010 (AArch64 and AArch32; 0b0001 AArch64 only, 0b0000 not
+ * implemented) (ARM §D24.2.93 ID_AA64PFR0_EL1; J1.3 HaveAArch32EL). No profile says so while the CPU model does not
+ * execute AArch32 (test/arch/profiles.test.ts; the Cpu constructor refuses one that does); when EL1 cannot be
+ * AArch32, HCR_EL2.RW is RAO/WI (ARCH-NOTES §3).
+ */
+export function aarch32At(p: Profile, el: number): boolean {
+  return ((Number(p.id.aa64pfr0 & 0xffffn) >>> (4 * el)) & 0xf) === 2;
+}
 
 /** Placeholder for a newer core; later issues extend it with VHE and 16-bit VMIDs. */
 export const MAX: Profile = {

@@ -11,22 +11,16 @@ export function modeName(m: number): string {
   return names[m & 0xf] ?? `the reserved AArch64 mode 0b${(m & 0xf).toString(2).padStart(4, '0')}`;
 }
 
-const bit = (v: bigint, n: number): number => Number((v >> BigInt(n)) & 1n);
-
 /** Why the return is illegal, with the fields that decide it. */
-function reason(r: IllegalReturn, spsr: number, hcr: bigint): string {
+function reason(r: IllegalReturn, spsr: number): string {
   const m = modeName(spsr);
   switch (r) {
     case 'el1-tge':
       return `SPSR_EL2.M names ${m}, and HCR_EL2.TGE = 1 makes every return to EL1 illegal`;
-    case 'el1-width':
-      return `SPSR_EL2.M names ${m} (${(spsr & 0x10) !== 0 ? 'AArch32' : 'AArch64'}), but HCR_EL2.RW = ${bit(hcr, 31)} makes EL1 ${bit(hcr, 31) ? 'AArch64' : 'AArch32'}`;
-    case 'el0-aarch64':
-      return `SPSR_EL2.M names AArch64 ${m}, but HCR_EL2.RW = 0 makes EL1 — and so EL0 — AArch32`;
+    case 'aarch32':
+      return `SPSR_EL2.M names ${m}, and no Exception level of this PE implements AArch32 (ID_AA64PFR0_EL1.EL0/EL1 = 0b0001)`;
     case 'higher-el':
       return `SPSR_EL2.M names ${m}, an Exception level above EL2`;
-    case 'el2-aarch32':
-      return 'SPSR_EL2.M names AArch32 EL2, and EL2 is AArch64';
     case 'reserved-mode':
       return `SPSR_EL2.M = 0b${(spsr & 0x1f).toString(2).padStart(5, '0')} is a reserved or unimplemented mode`;
   }
@@ -35,7 +29,7 @@ function reason(r: IllegalReturn, spsr: number, hcr: bigint): string {
 /** The finding text of an illegal ERET: its reason and what the PE does. */
 export function illegalReturnText(r: IllegalReturn, spsr: number, hcr: bigint, elr: bigint): { message: string; details: string[] } {
   return {
-    message: `the ERET is an illegal exception return: ${reason(r, spsr, hcr)}`,
+    message: `the ERET is an illegal exception return: ${reason(r, spsr)}`,
     details: [
       `PSTATE.IL becomes 1; PSTATE.EL, nRW and SP stay as they were: the PE stays at EL2 (EL2h, SP_EL2) (ARM J1.3 IllegalExceptionReturn)`,
       `PC = ELR_EL2 = ${hex64(elr)}; N, Z, C, V and D, A, I, F are restored from SPSR_EL2 = ${hex64(BigInt(spsr >>> 0))}`,

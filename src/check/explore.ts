@@ -584,7 +584,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   const evictions = c.tlb.evictions;
   if (evictions > 0) bounds.push({ what: `the checker's TLB of ${tlbEntries} entries evicted ${evictions} entries (an evicted entry might have been a violation)`, option: '--tlb-entries', value: tlbEntries });
   const lint = [...paths.values()].flatMap((x) => {
-    const m = new RuleMachine({ intendedHcr: to.regs.hcr, target: to.name, targetVmid: x.targetVmid });
+    const m = new RuleMachine({ intendedHcr: to.regs.hcr, target: to.name, targetVmid: x.targetVmid, profile: profileByName(img.scenario.cpu) });
     for (const s of x.steps) if (s.insn.event.k !== 'eret') m.step(s);
     return m.end(x.eret.source.includes(ERET_NOTE) ? undefined : x.eret);
   });

@@ -5,6 +5,8 @@
 // explorer (explore.ts) drives it over the paths the switch really executes for a context pair, with the values
 // the CPU computed. Rules are about the path, not about program order: a subroutine after the ERET that loads
 // VTTBR_EL2 counts where it is called.
+import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
+import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { hex64 } from '../bits/bits.ts';
 import { HCR, HCR_HYP } from '../hyp/context-table.ts';
 import type { Finding, LintRule } from './findings.ts';
@@ -19,6 +21,8 @@ export interface RuleContext {
   readonly target?: string;
   /** The VMID the target runs with after the ERET (an executed path): a TLBI that selected it flushed the target. */
   readonly targetVmid?: number;
+  /** The PE (default: Cortex-A57): its RES0/RES1 bits of HCR_EL2 decide what a write leaves in the register. */
+  readonly profile?: Profile;
 }
 
 /** One executed (or followed) instruction with what is known of its operand. */
@@ -232,18 +236,22 @@ export class RuleMachine {
     return out;
   }
 
-  private clobber(i: Insn, value: bigint): PathFinding | undefined {
+  private clobber(i: Insn, written: bigint): PathFinding | undefined {
+    // what HCR_EL2 holds after the MSR: RES0 bits ignored, RES1 bits (RW when EL1 cannot be AArch32) read as one
+    const hcr = SYSREGS[SR.HCR_EL2]!;
+    const profile = this.ctx.profile ?? CORTEX_A57;
+    const value = (written & ~hcr.res0(profile)) | hcr.res1(profile);
     const intended = this.ctx.intendedHcr ?? (HCR_HYP | (value & (HCR.VM | HCR.TGE | HCR.DC)));
     const diff = hcrDiff(value, intended);
     if (diff.length === 0) return undefined;
     const target = this.ctx.target;
     const cleared = (b: bigint): boolean => (value & b) === 0n && (intended & b) !== 0n;
-    const cx: string[] = [`MSR HCR_EL2 writes 0x${value.toString(16)} (${diff.map((d) => `${d.name}=${d.value}`).join(', ')} against the intended ${hex64(intended)}${target ? ` for ${target}` : ''})`];
+    const cx: string[] = [`MSR HCR_EL2 writes 0x${written.toString(16)}${written === value ? '' : `, which leaves ${hex64(value)} in it (RES0 bits ignored, RES1 bits set)`} (${diff.map((d) => `${d.name}=${d.value}`).join(', ')} against the intended ${hex64(intended)}${target ? ` for ${target}` : ''})`];
     if (cleared(HCR.RW)) cx.push('the ERET into an AArch64 target is an illegal exception return (RW=0): PSTATE.IL=1, the PE stays at EL2 with PC = ELR_EL2, and the next instruction takes an Illegal Execution state exception (EC 0x0E) at VBAR_EL2+0x200');
     if ((value & HCR.TGE) !== 0n && (intended & HCR.TGE) === 0n) cx.push('TGE=1: the EL1&0 stage 1 is treated as off (VA == IPA) and EL1 cannot be entered');
     if (cleared(HCR.IMO)) cx.push('IMO=0: a physical IRQ arriving while the target runs goes to its EL1, not to the hypervisor');
     return {
-      rule: 'hcr-clobber', insn: i, message: `MSR writes HCR_EL2 = ${hex64(value)} as a whole: ${diff.length} bit(s) differ from the intended value`,
+      rule: 'hcr-clobber', insn: i, message: `MSR writes HCR_EL2 = ${hex64(written)} as a whole: ${diff.length} bit(s) differ from the intended value`,
       details: diff.map(formatChange),
       counterexample: cx,
       fix: `read-modify-write (MRS x0, HCR_EL2; ORR/BIC only the bits meant to change; MSR HCR_EL2, x0) or load the full intended value ${hex64(intended)}${target ? ` (${target})` : ''}, e.g. from the context table`,

@@ -26,9 +26,8 @@ import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC, SP } from '../cpu/state.ts';
 import type { SyncModel } from '../cpu/sync.ts';
-import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
+import { type BuiltImage, type ContextInfo, machineFor } from '../hyp/image.ts';
 import { VmidAllocator } from '../hyp/vmid.ts';
-import { VirtMachine } from '../machine/virt.ts';
 import { PAGE_SIZE } from '../memory/phys.ts';
 import { currentVmid } from '../mmu/params.ts';
 import { Tlb } from '../mmu/tlb.ts';
@@ -121,7 +120,7 @@ export interface HarnessOptions {
 
 export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, opts: HarnessOptions): SwitchHarness {
   const entries = opts.tlbEntries ?? DEFAULT_TLB_ENTRIES;
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n), tlb: new Tlb(Math.max(1, entries / TLB_WAYS), TLB_WAYS) });
+  const m = machineFor(img, new Tlb(Math.max(1, entries / TLB_WAYS), TLB_WAYS));
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   // the switch's image, a word at a time: its stores are undone before every run (only changed words are rewritten)

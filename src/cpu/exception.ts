@@ -6,6 +6,7 @@
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { branchTo } from './exec/branch.ts';
+import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
 import { PC } from './state.ts';
 
@@ -27,13 +28,11 @@ export const EC_SP_ALIGN = 0x26;
 export const EC_BRK = 0x3c;
 
 const HCR_TGE = 1 << 27;
-const HCR_RW_HI = 1 << 31; // HCR_EL2.RW is bit 31 of the low word
 
 /** Vector-table group offsets (ARCH-NOTES §13). */
 const VEC_CUR_SP0 = 0x000;
 const VEC_CUR_SPX = 0x200;
 const VEC_LOWER_A64 = 0x400;
-const VEC_LOWER_A32 = 0x600;
 
 /** HCR_EL2 low 32 bits. */
 export function hcrLo(c: Cpu): number {
@@ -46,23 +45,19 @@ export function syncTarget(c: Cpu): number {
   return c.el === 0 && (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
 }
 
-/** ELUsingAArch32(EL1) below EL2: HCR_EL2.RW = 0, on a core whose EL1 can be AArch32 (else RW is RAO/WI). */
-function el1IsAarch32(c: Cpu, hcr: number): boolean {
-  return (hcr & HCR_RW_HI) === 0 && c.profile.el1Aarch32;
-}
-
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
 export function takeException(c: Cpu, target: number, ec: number, iss: number, retSlot: number, vecBase = 0): void {
   const from = c.el;
   let offset: number;
   if (target === from) offset = c.spsel === 1 ? VEC_CUR_SPX : VEC_CUR_SP0;
-  // From a lower EL: +0x600 if ELUsingAArch32(target - 1), else +0x400. EL0 always runs AArch64 here (a return to
-  // AArch32 stops the model), so only EL1's state under an EL2 target can select the AArch32 group.
-  else offset = target === 2 && el1IsAarch32(c, hcrLo(c)) ? VEC_LOWER_A32 : VEC_LOWER_A64;
+  // From a lower EL: +0x600 if ELUsingAArch32(target - 1), else +0x400. No EL implements AArch32 (the Cpu constructor
+  // refuses a profile that says otherwise) and HCR_EL2.RW is RAO/WI (ARCH-NOTES §3): always +0x400.
+  else offset = VEC_LOWER_A64;
   const spsrIdx = target === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1;
   const elrIdx = target === 2 ? SR.ELR_EL2 : SR.ELR_EL1;
   const esrIdx = target === 2 ? SR.ESR_EL2 : SR.ESR_EL1;
   const vbarIdx = target === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1;
+  if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   c.sr[spsrIdx] = packSpsr(c); // GetPSRFromPSTATE(AArch64_NonDebugState)
   c.sr[elrIdx] = c.x[retSlot]!;
   // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
@@ -79,6 +74,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.u32[PC * 2] = c.sr32[vbarIdx * 2]! + offset + vecBase;
   c.u32[PC * 2 + 1] = c.sr32[vbarIdx * 2 + 1]!;
   c.contextSync();
+  if (c.pmu.active) c.timerChanged?.(c); // the next counter overflow depends on the EL
   if (c.traceException !== null) c.traceException(c, from);
 }
 
@@ -104,37 +100,11 @@ export function unallocated(c: Cpu): void {
   undefinedInsn(c);
 }
 
-/** HaveAArch32EL(el) from ID_AA64PFR0_EL1.ELx = 0b0010 (AArch64 and AArch32). */
-function haveAarch32El(c: Cpu, el: number): boolean {
-  return ((Number(c.profile.id.aa64pfr0 & 0xfffn) >>> (4 * el)) & 0xf) === 2;
-}
-
-/** ELFromM32 with BadMode (ARM J1.2, J1.3) for an AArch32 SPSR.M[4:0]: the target EL, or -1 if not valid here. */
-function aarch32ModeEl(c: Cpu, mode: number): number {
-  switch (mode) {
-    case 0x10: // User
-      return haveAarch32El(c, 0) ? 0 : -1;
-    case 0x11: // FIQ
-    case 0x12: // IRQ
-    case 0x13: // Supervisor
-    case 0x17: // Abort
-    case 0x1b: // Undefined
-    case 0x1f: // System
-      return haveAarch32El(c, 1) ? 1 : -1;
-    case 0x1a: // Hyp
-      return haveAarch32El(c, 2) ? 2 : -1;
-    default: // Monitor (EL3 not implemented) and reserved encodings
-      return -1;
-  }
-}
-
 /** Which check of IllegalExceptionReturn (ARM J1.3) an ERET fails (for reports: src/check/eret-outcome.ts). */
 export type IllegalReturn =
-  | 'reserved-mode' // ELFromSPSR: EL3 (not implemented), M[1] = 1, EL0 with M[0] = 1, or a reserved AArch32 mode
+  | 'aarch32' // SPSR.M[4] = 1: ELFromM32 finds no valid mode, no EL implements AArch32
+  | 'reserved-mode' // ELFromSPSR: EL3 (not implemented), M[1] = 1, EL0 with M[0] = 1
   | 'higher-el' // a return to a higher EL
-  | 'el2-aarch32' // EL2 is AArch64
-  | 'el1-width' // SPSR register width differs from EL1's (HCR_EL2.RW)
-  | 'el0-aarch64' // AArch64 EL0 while EL1 is AArch32 (HCR_EL2.RW = 0)
   | 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1
 
 /**
@@ -142,23 +112,15 @@ export type IllegalReturn =
  * `hcr` is HCR_EL2[31:0] as it is before the ERET's own synchronization (ARCH-NOTES §10); both default to the PE's.
  */
 export function returnOutcome(c: Cpu, spsr: number, from = c.el, hcr = hcrLo(c)): number | IllegalReturn {
-  const a32 = (spsr & 0x10) !== 0; // SPSR.M[4] = nRW
-  let el: number;
-  if (!a32) {
-    el = (spsr >>> 2) & 3;
-    if (el === 3) return 'reserved-mode'; // ELFromSPSR: EL3 not implemented
-    if ((spsr & 2) !== 0) return 'reserved-mode'; // ELFromSPSR: M[1] must be 0
-    if (el === 0 && (spsr & 1) !== 0) return 'reserved-mode'; // ELFromSPSR: EL0 with M[0] = 1
-  } else {
-    el = aarch32ModeEl(c, spsr & 0x1f);
-    if (el < 0) return 'reserved-mode';
-  }
+  // SPSR.M[4] = nRW: a return to AArch32. ELFromM32 finds no valid mode, since no EL implements AArch32
+  // (ID_AA64PFR0_EL1.EL0..EL2 = 0b0001; HaveAArch32EL is FALSE): an illegal return, whatever M[3:0] says
+  if ((spsr & 0x10) !== 0) return 'aarch32';
+  const el = (spsr >>> 2) & 3;
+  if (el === 3) return 'reserved-mode'; // ELFromSPSR: EL3 not implemented
+  if ((spsr & 2) !== 0) return 'reserved-mode'; // ELFromSPSR: M[1] must be 0
+  if (el === 0 && (spsr & 1) !== 0) return 'reserved-mode'; // ELFromSPSR: EL0 with M[0] = 1
   if (el > from) return 'higher-el'; // return to a higher EL
-  // ELUsingAArch32K: EL2 is AArch64; EL1 is AArch32 iff HCR_EL2.RW = 0; EL0 is known AArch32 when EL1 is
-  if (el === 2 && a32) return 'el2-aarch32';
-  const el1a32 = el1IsAarch32(c, hcr);
-  if (el === 1 && a32 !== el1a32) return 'el1-width'; // SPSR register width differs from EL1's
-  if (el === 0 && el1a32 && !a32) return 'el0-aarch64'; // AArch64 EL0 while EL1 is AArch32 (QEMU accepts it: ARCH-NOTES §14 D2)
+  // ELUsingAArch32K(EL1) is FALSE (HCR_EL2.RW RAO/WI), so no register-width mismatch can arise
   if (el === 1 && (hcr & HCR_TGE) !== 0) return 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1 is illegal
   return el;
 }
@@ -172,6 +134,7 @@ export function returnTarget(c: Cpu, spsr: number): number {
 /** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */
 export function exceptionReturn(c: Cpu): void {
   const from = c.el;
+  if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   const spsr = c.sr32[(from === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1) * 2]!;
   const target = returnTarget(c, spsr);
   const elr = c.scratchSlot;
@@ -186,16 +149,11 @@ export function exceptionReturn(c: Cpu): void {
     c.il = 1;
     if ((spsr & 0x10) !== 0) c.x[PC] = c.x[elr]!; // PC[63:32,1:0] UNKNOWN: this model keeps ELR's bits
     else branchTo(c, elr); // ELR[63:56] may hold a tag: AArch64.BranchAddr at the current EL
-  } else if ((spsr & 0x10) !== 0) {
-    // Legal return to AArch32, which this model does not execute: ELR[0] (T32) or ELR[1:0] (A32) treated as 0
-    c.il = (spsr >>> 20) & 1;
-    c.x[PC] = c.x[elr]! & ((spsr & 0x20) !== 0 ? ~1n : ~3n);
-    c.stopAarch32(target);
-    return;
   } else {
     c.il = (spsr >>> 20) & 1;
     c.setElSp(target, spsr & 1); // PSTATE.EL = SPSR.M[3:2], PSTATE.SP = SPSR.M[0]
     branchTo(c, elr); // AArch64.BranchAddr at the EL returned to
   }
   c.contextSync();
+  if (c.pmu.active) c.timerChanged?.(c); // the next counter overflow depends on the EL
 }

@@ -1,15 +1,18 @@
 // Watching the hypervisor run: a trace hook on the CPU that, while at EL2, records every MSR (register and
 // value), TLBI, DSB/ISB and ERET, and groups them into episodes (exception into EL2 → ERET out of it). At each
-// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, and whether the
-// TLB holds entries of its VMID that point outside its memory. TypeScript only observes; the hypervisor's
-// behaviour is the EL2 code.
+// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, whether the TLB holds
+// entries of its VMID that point outside its memory, and whether any register it can read holds a value another
+// context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
-import { reachOf, type Leaf, type Reach } from './reach.ts';
+import type { PhysMemory } from '../memory/phys.ts';
+import { describeLeak, LeakCheck } from './leak-check.ts';
+import { BackedSet, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
   readonly reg: string;
@@ -30,6 +33,9 @@ export interface Episode {
   irq?: boolean;
   /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception. */
   guestInsns?: number;
+  /** A trap the hypervisor handled for the context without denying it (nothing logged): the register it emulated
+   *  ("CNTP_CVAL_EL0 write"), or the trap's class. */
+  lazy?: string;
   /** A denied access (abort, forwarded fault, illegal return): syndrome, addresses, who reported it. */
   denied?: { esr: number; far: bigint; hpfar: bigint; by: 'el2' | 'shim' | 'illegal-return' };
   readonly writes: RegWrite[];
@@ -39,6 +45,8 @@ export interface Episode {
   /** The ERET was an illegal exception return (PSTATE.IL set, the PE stayed at EL2). */
   illegal: boolean;
   vmid?: number;
+  /** Registers the entered context found holding another context's value (leak-check.ts). */
+  leaks?: string[];
 }
 
 export interface Finding {
@@ -53,6 +61,10 @@ export interface Observation {
   readonly isolation: Finding[];
   readonly stale: Finding[];
   readonly vmidProblems: Finding[];
+  /** Registers a context found holding a value another context wrote, at the ERET into it. */
+  readonly leaks: Finding[];
+  /** ERETs at which every register the context could reach was compared with its own view. */
+  registerChecks: number;
   /** Per context: VMIDs it ran with, whether it ever ran, stage 2 on at entry, values it logged, exit code. */
   readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
@@ -66,25 +78,33 @@ const BARRIER_MATCH = 0xd503301f;
 const ERET = 0xd69f03e0;
 const BARRIER_OPTS: Record<number, string> = { 15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 3: 'osh' };
 
-/** The index of the context the hypervisor's `cur_ctx` points at (context-table rows are 512 bytes: context-table.ts). */
+/** The index of the context the hypervisor's `cur_ctx` points at (context-table.ts LAYOUT). */
 export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
   const ctxTable = Number(img.symbols.get('ctx_table')!);
-  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / 512;
+  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / LAYOUT.size;
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
-export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
+export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation {
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
-    episodes: [], isolation: [], stale: [], vmidProblems: [],
+    episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
+  obs.isolation.push(...sharedMemory(mem, img));
   const vmidOwner = new Map<number, number>();
+  const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
   let guestInsns = 0;
+  // the hypervisor's denied-access count (data.S log_count) when the current episode's trap was taken: a trap that
+  // returns to the context without adding to it was handled (emulated, or switched lazily), not denied
+  const logCount = (): bigint => mem.readU64(Number(img.symbols.get('log_count')!));
+  let logAtTrap = 0n;
+  /** Per context: the last exception taken to its EL1 (a native app's shim reports it to EL2 by HVC). */
+  const el1Exception: ({ esr: number; far: bigint } | undefined)[] = [];
 
   cpu.traceException = (c, fromEl) => {
     if (pendingEret && fromEl < 2) pendingEret = false; // the ERET worked; the context faulted at once
@@ -97,7 +117,12 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       ep.denied = { esr: Number(c.sr[SR.ESR_EL2]!), far: c.sr[SR.ELR_EL2]!, hpfar: 0n, by: 'illegal-return' };
       return;
     }
+    if (c.el === 1 && current >= 0) {
+      const esr1 = Number(c.sr[SR.ESR_EL1]!);
+      el1Exception[current] = { esr: esr1, far: reportsFar(esr1) ? c.sr[SR.FAR_EL1]! : 0n };
+    }
     if (c.el !== 2 || fromEl === 2) return;
+    leakCheck.exit(c, current);
     if (enteredIrq(c)) {
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
@@ -112,20 +137,25 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     guestInsns = 0;
     const ec = esr >>> 26;
     if (ec === 0x16 || ec === 0x15) {
-      const fromShim = ec === 0x16 && (esr & 0xffff) !== 0;
-      const esr1 = Number(c.sr[SR.ESR_EL1]!);
-      if (!fromShim || ((esr & 0xffff) === 1 && esr1 >>> 26 === 0x15)) {
+      const source = callSource(img.contexts[current], c, esr);
+      // what reached the shim: the exception its EL1 took, as it was taken (not ESR_EL1 as it reads now)
+      const el1 = source === 'shim-forward' || source === 'shim-fault' ? el1Exception[current] : undefined;
+      if (el1 !== undefined) el1Exception[current] = undefined;
+      if (source === 'call' || (source === 'shim-forward' && el1 !== undefined && el1.esr >>> 26 === 0x15)) {
         ep.call = { fn: c.x[0]!, arg: c.x[1]! };
         const pc = obs.perContext[current];
         // where the call came from: the app's return address the shim saved in ELR_EL1, else ELR_EL2
-        if (pc !== undefined) pc.pcs.push(fromShim ? c.sr[SR.ELR_EL1]! : c.sr[SR.ELR_EL2]!);
+        if (pc !== undefined) pc.pcs.push(source === 'shim-forward' ? c.sr[SR.ELR_EL1]! : c.sr[SR.ELR_EL2]!);
         if (pc !== undefined && ep.call.fn === 3n) pc.logs.push(ep.call.arg);
         if (pc !== undefined && ep.call.fn === 2n) pc.exit = ep.call.arg;
-      } else {
-        ep.denied = { esr: esr1, far: c.sr[SR.FAR_EL1]!, hpfar: 0n, by: 'shim' };
+      } else if (el1 !== undefined) {
+        ep.denied = { esr: el1.esr, far: el1.far, hpfar: 0n, by: 'shim' };
       }
+      // else an unknown call (X0 = -1): nothing to record
     } else {
-      ep.denied = { esr, far: c.sr[SR.FAR_EL2]!, hpfar: c.sr[SR.HPFAR_EL2]!, by: 'el2' };
+      const hpfar = ec === 0x20 || ec === 0x24 ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
+      ep.denied = { esr, far: reportsFar(esr) ? c.sr[SR.FAR_EL2]! : 0n, hpfar, by: 'el2' };
+      logAtTrap = logCount();
     }
   };
 
@@ -158,11 +188,26 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     } else if (w === ERET) {
       const to = ctxOf();
       ep.to = to;
+      if (ep.denied?.by === 'el2' && to === ep.from && logCount() === logAtTrap) {
+        ep.lazy = trapped(ep.denied.esr);
+        delete ep.denied;
+      }
       current = to;
       pendingEret = true;
       checkEntry(c, to, ep);
+      checkRegisters(c, to, ep);
     }
   };
+
+  function checkRegisters(c: Cpu, to: number, e: Episode): void {
+    const info = img.contexts[to];
+    if (info === undefined) return;
+    const found = leakCheck.enter(c, to, e.from === to, new Set(e.writes.map((w) => w.reg)));
+    obs.registerChecks = leakCheck.entries;
+    if (found.length === 0) return;
+    e.leaks = found.map((l) => describeLeak(l, info.name));
+    for (const m of e.leaks) obs.leaks.push({ seq: e.seq, context: to, message: m });
+  }
 
   function checkEntry(c: Cpu, to: number, e: Episode): void {
     const info = img.contexts[to];
@@ -186,7 +231,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     let reach = reachCache.get(key);
     if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
     pc.reach = reach;
-    const outside = outsideParts(reach, info, img);
+    const outside = outsideParts(mem, reach, info, img);
     if (outside !== undefined && !obs.isolation.some((f) => f.context === to && f.message === outside)) obs.isolation.push({ seq: e.seq, context: to, message: outside });
     // TLB entries this context can hit now: its VMID, EL1&0 regime
     const t = c.tlb;
@@ -194,12 +239,69 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       if (t.kind[i] === 0 || t.regime[i] !== REGIME_EL10 || t.vmid[i] !== vmid) continue;
       const pa = t.out[i]!;
       const size = 2 ** t.shift[i]!;
-      if (!within(pa, size, info)) {
+      if (!within(mem, pa, size, info)) {
         obs.stale.push({ seq: e.seq, context: to, message: `${info.name} (VMID ${vmid}) can hit a TLB entry for PA 0x${pa.toString(16)} (${ownerOf(pa, img)})` });
       }
     }
   }
   return obs;
+}
+
+/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, ISS Op0[21:20] Op2[19:17] Op1[16:14]
+ *  CRn[13:10] CRm[4:1] Dir[0]; ARM §D24.2.46) and its direction, or the exception class. */
+function trapped(esr: number): string {
+  if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
+  const i = sysregIndexByEncoding((esr >>> 20) & 3, (esr >>> 14) & 7, (esr >>> 10) & 15, (esr >>> 1) & 15, (esr >>> 17) & 7);
+  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${(esr & 1) !== 0 ? 'read' : 'write'}`;
+}
+
+/** FAR_ELx holds the faulting address for instruction and data aborts and PC alignment (EC 0x20-0x25); for any other
+ *  exception it is UNKNOWN (it keeps an earlier value, QEMU D8), so the hypervisor logs 0 (abort.S abort_entry). */
+function reportsFar(esr: number): boolean {
+  const ec = esr >>> 26;
+  return ec >= 0x20 && ec <= 0x25;
+}
+
+/** How the hypervisor takes an HVC, or an SVC that HCR_EL2.TGE routed to EL2 (src/hyp/asm/hvc.S). */
+export type CallSource = 'call' | 'shim-forward' | 'shim-fault' | 'unknown';
+
+/**
+ * The hypervisor's call authentication, by where the call came from and never by its immediate: a VM's HVC #0 from
+ * its EL1; a native app's SVC from EL0t (TGE); its EL1 shim's HVC from EL1h whose ELR_EL2 is the return address of
+ * the shim page's forwarding HVC (+0x400) or of another vector's HVC (the shim faulted). Anything else is unknown.
+ */
+export function callSource(info: ContextInfo | undefined, c: Cpu, esr: number): CallSource {
+  if (info === undefined) return 'unknown';
+  const m = Number(c.sr[SR.SPSR_EL2]! & 0x1fn); // SPSR_EL2.M[4:0]
+  if (esr >>> 26 === 0x15) return info.kind === 'native' && m === 0 ? 'call' : 'unknown';
+  if (info.kind === 'vm') return (m & 0x1c) === 0x04 && (esr & 0xffff) === 0 ? 'call' : 'unknown';
+  if (m !== 0x05 || info.regs.shim === 0n) return 'unknown';
+  const at = c.sr[SR.ELR_EL2]! - 4n - info.regs.shim; // the HVC's offset in the shim page (src/hyp/asm/shim.S)
+  if (at === 0x400n) return 'shim-forward';
+  return at >= 0n && at < 0x800n && (at & 0x7fn) === 0n ? 'shim-fault' : 'unknown';
+}
+
+/**
+ * A context whose own memory this machine backs with the bytes of another context, the hypervisor or the page tables
+ * (a machine that aliases PAs, issue 11): whatever its tables map, it reaches them.
+ */
+function sharedMemory(mem: PhysMemory, img: BuiltImage): Finding[] {
+  const l = img.layout;
+  const owners = [
+    ...img.contexts.flatMap((c) => c.regions.map((r) => ({ index: c.index, name: `${c.name} memory`, pa: r.pa, size: r.size }))),
+    { index: -1, name: 'the hypervisor', pa: l.hypBase, size: l.hypLimit - l.hypBase },
+    { index: -1, name: 'the page tables', pa: l.poolBase, size: l.poolSize },
+  ];
+  const out: Finding[] = [];
+  for (const c of img.contexts) {
+    for (const r of c.regions) {
+      for (const o of owners) {
+        const at = o.index === c.index ? undefined : sharedBacking(mem, r.pa, r.size, o.pa, o.size);
+        if (at !== undefined) out.push({ seq: 0, context: c.index, message: `${c.name}: its memory at PA 0x${at.toString(16)} is, on this machine, the same RAM as ${o.name}` });
+      }
+    }
+  }
+  return out;
 }
 
 function newEpisode(obs: Observation, from: number, esr: number): Episode {
@@ -208,9 +310,19 @@ function newEpisode(obs: Observation, from: number, esr: number): Episode {
   return e;
 }
 
-/** Inside one of the context's allowed ranges, and not writable where that range is read-only (a read-only share). */
-function within(pa: number, size: number, info: ContextInfo, writable = false): boolean {
-  return info.allowed.some((a) => pa >= a.pa && pa + size <= a.pa + a.size && !(writable && a.readOnly === true));
+/** The bytes behind each context's allowed ranges, all of them and the writable ones, per machine. */
+const allowedBacking = new WeakMap<PhysMemory, Map<ContextInfo, { all: BackedSet; writable: BackedSet }>>();
+
+/** Backed by the context's allowed ranges, and not writable where those are read-only (a read-only share). */
+function within(mem: PhysMemory, pa: number, size: number, info: ContextInfo, writable = false): boolean {
+  let perMem = allowedBacking.get(mem);
+  if (perMem === undefined) allowedBacking.set(mem, (perMem = new Map()));
+  let sets = perMem.get(info);
+  if (sets === undefined) {
+    sets = { all: new BackedSet(mem, info.allowed), writable: new BackedSet(mem, info.allowed.filter((a) => a.readOnly !== true)) };
+    perMem.set(info, sets);
+  }
+  return (writable ? sets.writable : sets.all).covers(pa, size);
 }
 
 /** Whose physical memory `pa` is. */
@@ -223,10 +335,10 @@ export function ownerOf(pa: number, img: BuiltImage): string {
 }
 
 /** A sentence naming what `reach` gives the context beyond its allowed ranges, or undefined if nothing. */
-function outsideParts(reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
+function outsideParts(mem: PhysMemory, reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
   if (reach.all) return `${info.name}: ${reach.why}; it can reach every PA, including ${img.contexts.filter((c) => c !== info).map((c) => c.name + ' memory').concat(['the page tables', 'the hypervisor']).join(', ')}`;
-  const bad = reach.leaves.filter((l) => !within(l.pa, l.size, info, l.writable));
+  const bad = reach.leaves.filter((l) => !within(mem, l.pa, l.size, info, l.writable));
   if (bad.length === 0) return undefined;
-  const how = (l: Leaf): string => (within(l.pa, l.size, info) ? ', writable but shared read-only' : '');
+  const how = (l: Leaf): string => (within(mem, l.pa, l.size, info) ? ', writable but shared read-only' : '');
   return `${info.name}: ${reach.via} maps ${bad.map((l) => `IA 0x${l.ia.toString(16)} → PA 0x${l.pa.toString(16)} (${ownerOf(l.pa, img)}${how(l)})`).join(', ')}`;
 }

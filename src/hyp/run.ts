@@ -1,10 +1,12 @@
 // `twostage run`: boot a built image on the virt machine with the observer attached, then turn what was seen
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
+import { PC } from '../cpu/state.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
-import { VirtMachine } from '../machine/virt.ts';
-import type { BuiltImage } from './image.ts';
-import { observe, type Episode, type Observation } from './observe.ts';
+import type { MachineStop, VirtMachine } from '../machine/virt.ts';
+import { type BuiltImage, machineFor } from './image.ts';
+import { LeakCheck } from './leak-check.ts';
+import { currentContext, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
   readonly context: string;
@@ -23,7 +25,12 @@ export interface SwitchCost {
   readonly insns: number;
 }
 
+/** The requirements every run is judged on, in report order (see verdicts(), runEnd(), logTruth(), registersOwn()). */
+export const VERDICT_IDS = ['va48', 'vmids', 'isolation', 'stale', 'run-ended', 'log', 'registers'] as const;
+export type VerdictId = (typeof VERDICT_IDS)[number];
+
 export interface Verdict {
+  readonly id: VerdictId;
   readonly requirement: string;
   readonly status: 'pass' | 'fail' | 'n/a';
   readonly evidence: string;
@@ -37,12 +44,16 @@ export interface RunReport {
   /** Errata workarounds the hypervisor was built with (scenario key `errata`). */
   readonly errata: readonly number[];
   readonly exitCode: number | null;
+  /** Why the machine stopped (PSCI SYSTEM_OFF is an exit with status 0). */
+  readonly stop: MachineStop;
   readonly instructions: number;
   readonly uart: string;
   readonly episodes: readonly Episode[];
-  /** The hypervisor's own denied-access log (read from its memory after the run). */
+  /** The hypervisor's own denied-access log (read from its memory after the run): each context's first records. */
   readonly denied: readonly DeniedAccess[];
   readonly deniedTotal: number;
+  /** Per context: the denials the hypervisor counted, and how many of them its log kept (the rest were dropped). */
+  readonly deniedPerContext: readonly { readonly context: string; readonly seen: number; readonly kept: number }[];
   readonly costs: readonly SwitchCost[];
   readonly verdicts: readonly Verdict[];
   readonly notes: readonly string[];
@@ -67,7 +78,7 @@ export interface RunOptions {
 /** Run the image and build the report. */
 export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;
@@ -84,19 +95,22 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   m.cpu.traceExec = null;
   m.cpu.traceException = null;
   const denied = readDenyLog(img, m);
+  const uart = Buffer.from(r.stdout).toString('latin1');
   return {
     hosting: img.hosting,
     tlb: img.scenario.tlb,
     sync: syncName(opts.sync ?? null),
     errata: img.scenario.errata,
     exitCode: r.exitCode,
+    stop: r.stop,
     instructions,
-    uart: Buffer.from(r.stdout).toString('latin1'),
+    uart,
     episodes: obs.episodes,
     denied: denied.entries,
     deniedTotal: denied.total,
+    deniedPerContext: denied.perContext,
     costs: switchCosts(img, obs.episodes),
-    verdicts: verdicts(img, obs, r.exitCode),
+    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop), registersOwn(obs)],
     notes: img.notes,
     observation: obs,
   };
@@ -121,19 +135,97 @@ function chainTrace(m: VirtMachine, opts: RunOptions): () => void {
   return end;
 }
 
-function readDenyLog(img: BuiltImage, m: VirtMachine): { entries: DeniedAccess[]; total: number } {
-  const total = Number(m.mem.readU64(Number(img.symbols.get('log_count')!)));
-  const base = Number(img.symbols.get('deny_log')!);
-  const entries: DeniedAccess[] = [];
-  for (let i = 0; i < Math.min(total, 64); i++) {
-    const at = base + i * 32;
-    const ctx = Number(m.mem.readU64(at));
-    const esr = Number(m.mem.readU64(at + 8));
-    const far = m.mem.readU64(at + 16);
-    const hpfar = m.mem.readU64(at + 24);
-    entries.push({ context: img.contexts[ctx]?.name ?? `#${ctx}`, esr, far, hpfar, decoded: decodeEsr(esr, hpfar) });
+/**
+ * Verdict 5: the run ended the one way the hypervisor ends it — every context finished or stopped by the hypervisor,
+ * then PSCI SYSTEM_OFF from EL2 (switch.S all_done, hyp_exit). Anything else is a failure: the instruction budget
+ * ran out, the hypervisor failed (SYSTEM_RESET after its panic line), a guest stopped or powered off the machine
+ * (CPU_OFF, SYSTEM_OFF by an untrapped SMC), or the machine stopped with contexts still runnable.
+ */
+export const RUN_ENDED = 'the run ended as the hypervisor ends it: every context finished, then PSCI SYSTEM_OFF at EL2';
+
+function runEnd(img: BuiltImage, m: VirtMachine, stop: MachineStop, uart: string): Verdict {
+  const requirement = RUN_ENDED;
+  const sym = (name: string): number => Number(img.symbols.get(name)!);
+  const state = (i: number): number => Number(m.mem.readU64(sym('ctx_table') + i * sym('CTX_SIZE') + sym('C_STATE')));
+  const runnable = img.contexts.filter((c) => state(c.index) === sym('ST_RUN')).map((c) => c.name);
+  const stopped = img.contexts.filter((c) => state(c.index) === sym('ST_STOPPED')).map((c) => c.name);
+  const cpu = m.cpu;
+  const at = cpu.el === 2 ? 'at EL2' : `at EL${cpu.el} in ${img.contexts[currentContext(img, m.mem)]?.name ?? 'no context'}`;
+  const still = runnable.length > 0 ? `; never finished: ${runnable.join(', ')}` : '';
+  const fail = (why: string): Verdict => ({ id: 'run-ended', requirement, status: 'fail', evidence: why + still });
+  switch (stop.kind) {
+    case 'budget':
+      return fail(`the instruction budget ran out ${at} (PC 0x${cpu.x[PC]!.toString(16)})`);
+    case 'halt': {
+      const panic = /\[hyp\] unexpected exception[^\n]*/.exec(uart)?.[0];
+      return fail(panic !== undefined && cpu.el === 2 ? `the hypervisor failed: ${panic}` : `the machine stopped ${at}: ${stop.why}`);
+    }
+    case 'exit':
+      if (cpu.el !== 2) return fail(`a guest powered the machine off ${at} (exit status ${stop.code}), not the hypervisor`);
+      if (stop.code !== 0 || runnable.length > 0) return fail(`the machine exited with status ${stop.code} ${at}`);
+      return {
+        id: 'run-ended', requirement, status: 'pass',
+        evidence: `all ${img.contexts.length} contexts finished${stopped.length > 0 ? ` (stopped by the hypervisor: ${stopped.join(', ')})` : ''}, then the hypervisor powered the machine off`,
+      };
   }
-  return { entries, total };
+}
+
+interface DenyLog {
+  readonly entries: DeniedAccess[];
+  readonly total: number;
+  readonly perContext: { context: string; seen: number; kept: number }[];
+  /** Per context index, its kept records. */
+  readonly byContext: DeniedAccess[][];
+}
+
+/** The log as abort.S `deny` leaves it: per context, deny_seen[i] and its first LOG_PER_CTX records of LOG_ENTRY bytes. */
+function readDenyLog(img: BuiltImage, m: VirtMachine): DenyLog {
+  const sym = (name: string): number => Number(img.symbols.get(name)!);
+  const perCtx = sym('LOG_PER_CTX');
+  const byContext = img.contexts.map((c) => {
+    const seen = Number(m.mem.readU64(sym('deny_seen') + 8 * c.index));
+    return Array.from({ length: Math.min(seen, perCtx) }, (_, k): DeniedAccess => {
+      const at = sym('deny_log') + (c.index * perCtx + k) * sym('LOG_ENTRY');
+      const ctx = Number(m.mem.readU64(at));
+      const esr = Number(m.mem.readU64(at + 8));
+      const hpfar = m.mem.readU64(at + 24);
+      return { context: img.contexts[ctx]?.name ?? `#${ctx}`, esr, far: m.mem.readU64(at + 16), hpfar, decoded: decodeEsr(esr, hpfar) };
+    });
+  });
+  const perContext = img.contexts.map((c) => ({ context: c.name, seen: Number(m.mem.readU64(sym('deny_seen') + 8 * c.index)), kept: byContext[c.index]!.length }));
+  return { entries: byContext.flat(), total: Number(m.mem.readU64(sym('log_count'))), perContext, byContext };
+}
+
+/**
+ * Verdict 6: the hypervisor's log says what happened — per context, it counted every denial the observer saw (an
+ * abort or trap taken to EL2, an exception the EL1 shim reported, an illegal return into it), kept the first
+ * LOG_PER_CTX of them with their syndrome and addresses, and holds nothing else (no record a forged call made up).
+ */
+function logTruth(img: BuiltImage, obs: Observation, log: DenyLog, stop: MachineStop): Verdict {
+  const requirement = "the hypervisor's log holds exactly the denials that happened (each context its own first records)";
+  // a run stopped in the middle of an exception may have seen it before the hypervisor logged it
+  const finished = stop.kind === 'exit';
+  const problems: string[] = [];
+  for (const c of img.contexts) {
+    const seen = obs.episodes.filter((e) => e.from === c.index && e.denied !== undefined && (finished || e.to >= 0)).map((e) => e.denied!);
+    const counted = log.perContext[c.index]!.seen;
+    if (counted < seen.length || (finished && counted !== seen.length)) problems.push(`${c.name}: ${seen.length} denial(s) happened, the log counted ${counted}`);
+    log.byContext[c.index]!.forEach((r, k) => {
+      const d = seen[k];
+      if (r.context !== c.name || d === undefined || r.esr !== d.esr || r.far !== d.far || r.hpfar !== d.hpfar) {
+        problems.push(`${c.name}: record ${k + 1} (ESR 0x${r.esr.toString(16)} FAR 0x${r.far.toString(16)}) is not the denial that happened${d === undefined ? '' : ` (ESR 0x${d.esr.toString(16)} FAR 0x${d.far.toString(16)})`}`);
+      }
+    });
+  }
+  const dropped = log.perContext.filter((p) => p.seen > p.kept);
+  return {
+    id: 'log',
+    requirement,
+    status: problems.length > 0 ? 'fail' : 'pass',
+    evidence: problems.length > 0
+      ? problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` … (${problems.length} problems)` : '')
+      : `${log.total} denial(s), each logged as it happened${dropped.length > 0 ? `; beyond each context's first ${img.symbols.get('LOG_PER_CTX')} counted, not kept: ${dropped.map((p) => `${p.context} ${p.seen - p.kept}`).join(', ')}` : ''}`,
+  };
 }
 
 const FSC_KIND = ['address size', 'translation', 'access flag', 'permission'];
@@ -153,13 +245,13 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
 
 const nameOf = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : img.contexts[i]?.kind === 'vm' ? 'vm' : 'app');
 
-/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another. */
+/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; and
+ *  `lazy`, the traps the hypervisor handled instead of switching state (emulated registers), which cost their own. */
 function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
   const groups = new Map<string, Episode[]>();
   for (const e of eps) {
-    if (e.from < 0 || e.to < 0 || e.from === e.to) continue;
-    const k = `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const k = e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const avg = (l: Episode[], f: (e: Episode) => number): number => Math.round((l.reduce((s, e) => s + f(e), 0) / l.length) * 10) / 10;
   return [...groups].map(([kind, l]) => ({
@@ -173,6 +265,22 @@ function hexList(l: readonly bigint[]): string {
   return u.slice(0, 6).map((v) => '0x' + v.toString(16)).join(', ') + (u.length > 6 ? ' …' : '');
 }
 
+export const REGISTERS_OWN = 'no context read a register value another context wrote';
+
+/** Verdict 7: what a context can read is its own (leak-check.ts): no register held another context's value at an ERET. */
+function registersOwn(obs: Observation): Verdict {
+  const sysregs = LeakCheck.registers().filter((n) => !/^X\d+$/.test(n));
+  return {
+    id: 'registers',
+    requirement: REGISTERS_OWN,
+    status: obs.leaks.length > 0 ? 'fail' : obs.registerChecks === 0 ? 'n/a' : 'pass',
+    evidence: obs.leaks.length > 0
+      ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
+      : obs.registerChecks === 0 ? 'no context was entered'
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
+  };
+}
+
 function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): Verdict[] {
   const out: Verdict[] = [];
   const ran = (i: number): boolean => obs.perContext[i]!.entries > obs.perContext[i]!.illegal;
@@ -180,7 +288,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   // 1. 48-bit VA for the native apps
   const natives = img.contexts.filter((c) => c.kind === 'native');
   const high = 1n << 44n;
-  if (natives.length === 0) out.push({ requirement: '48-bit VA works for the native app', status: 'n/a', evidence: 'no native app' });
+  if (natives.length === 0) out.push({ id: 'va48', requirement: '48-bit VA works for the native app', status: 'n/a', evidence: 'no native app' });
   else {
     const bad: string[] = [];
     const good: string[] = [];
@@ -196,7 +304,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
       else if (pc.exit !== 0n || ownDenied > 0) bad.push(`${c.name} ran at 0x${above[0]!.toString(16)} but exited with ${pc.exit ?? 'no exit'} after ${ownDenied} denied access(es) to its own memory`);
       else good.push(`${c.name} ran at VAs ${hexList(above)} (≥ 2^44, its own memory) and exited 0`);
     }
-    out.push({ requirement: '48-bit VA works for the native app', status: bad.length === 0 ? 'pass' : 'fail', evidence: [...bad, ...good].join('; ') });
+    out.push({ id: 'va48', requirement: '48-bit VA works for the native app', status: bad.length === 0 ? 'pass' : 'fail', evidence: [...bad, ...good].join('; ') });
   }
   // 2. VMs under stage 2, distinct VMIDs (native apps included)
   const vms = img.contexts.filter((c) => c.kind === 'vm');
@@ -208,6 +316,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   }
   const list = img.contexts.map((c) => `${c.name} ${[...obs.perContext[c.index]!.vmids].join('/') || '-'}`);
   out.push({
+    id: 'vmids',
     requirement: 'VMs run under stage 2 with distinct VMIDs',
     status: vms.length === 0 ? 'n/a' : problems.length === 0 ? 'pass' : 'fail',
     evidence: (problems.length > 0 ? [...new Set(problems)].slice(0, 6).join('; ') + '. ' : '') + `VMIDs at entry: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ` … (${list.length} contexts)` : ''}`,
@@ -215,6 +324,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   // 3. isolation
   const iso = obs.isolation.map((f) => (ran(f.context) ? f.message : `${f.message} (it never ran)`));
   out.push({
+    id: 'isolation',
     requirement: 'no context reached memory outside its own',
     status: obs.isolation.some((f) => ran(f.context)) ? 'fail' : obs.isolation.length > 0 ? 'n/a' : 'pass',
     evidence: iso.length > 0 ? iso.slice(0, 6).join('; ') : `at every entry the live tables mapped only the context's own memory (and, for apps, the read-only EL1 shim)${img.scenario.protection.length > 0 ? ', plus exactly the protection table\'s shares, with their access' : ''}`,
@@ -222,6 +332,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   // 4. stale translations
   const stale = [...obs.stale.map((f) => f.message), ...obs.vmidProblems.map((f) => f.message)];
   out.push({
+    id: 'stale',
     requirement: 'no stale translation was used',
     status: stale.length === 0 ? 'pass' : 'fail',
     evidence: stale.length > 0 ? [...new Set(stale)].slice(0, 6).join('; ') : `at every entry, every TLB entry tagged with the incoming VMID pointed into that context's memory${exitCode === null ? ' (run did not finish)' : ''}`,

@@ -9,7 +9,8 @@ import { SYSOP_BY_KEY, SYSOPS, sysopByName } from '../../src/arch/sysops.ts';
 import { effectiveHcr } from '../../src/arch/hcr.ts';
 
 const ALL = (1n << 64n) - 1n;
-const AARCH64_ONLY: Profile = { ...CORTEX_A57, el1Aarch32: false };
+/** A core whose EL0/EL1 can be AArch32 (as QEMU's cortex-a57 says): only the write masks are checked with it. */
+const WITH_AARCH32: Profile = { ...CORTEX_A57, id: { ...CORTEX_A57.id, aa64pfr0: 0x222n } };
 const VMID16: Profile = { ...CORTEX_A57, vmidBits: 16 };
 
 test('every system register has a unique name and a unique encoding', () => {
@@ -19,7 +20,8 @@ test('every system register has a unique name and a unique encoding', () => {
   assert.equal(keys.size, SYSREGS.length);
   SYSREGS.forEach((r, i) => {
     assert.equal(SYSREG_BY_KEY[encKey(...r.enc)], i, r.name);
-    assert.ok(r.enc[0] === 3, `${r.name}: op0 must be 3 (non-debug System register space)`);
+    // op0 = 3: the non-debug System register space; op0 = 2, op1 = 0: the debug registers (ARM §D23.3)
+    assert.ok(r.enc[0] === 3 || (r.enc[0] === 2 && r.enc[1] === 0), `${r.name}: op0 must be 3, or 2 with op1 = 0`);
   });
 });
 
@@ -52,7 +54,7 @@ test('SP_EL2 is named but needs EL3, so MSR/MRS can never reach it here', () => 
 });
 
 test('RES0 and RES1 never overlap, for every register and profile', () => {
-  for (const p of [CORTEX_A57, AARCH64_ONLY, VMID16]) {
+  for (const p of [CORTEX_A57, WITH_AARCH32, VMID16]) {
     for (const r of SYSREGS) assert.equal(r.res0(p) & r.res1(p), 0n, `${r.name} on ${p.name}`);
   }
 });
@@ -60,8 +62,8 @@ test('RES0 and RES1 never overlap, for every register and profile', () => {
 test('write masks: HCR_EL2 bits 33:0 writable on v8.0, RW RAO/WI only when EL1 is AArch64-only', () => {
   const hcr = SYSREGS[SR.HCR_EL2]!;
   assert.equal(hcr.res0(CORTEX_A57), ALL ^ 0x3_ffff_ffffn);
-  assert.equal(hcr.res1(CORTEX_A57), 0n); // A57: EL1 can be AArch32, so RW is an ordinary bit
-  assert.equal(hcr.res1(AARCH64_ONLY), 1n << 31n);
+  assert.equal(hcr.res1(CORTEX_A57), 1n << 31n); // the model's A57: EL1 is AArch64-only, so RW is RAO/WI
+  assert.equal(hcr.res1(WITH_AARCH32), 0n); // EL1 can be AArch32: RW is an ordinary bit
 });
 
 test('write masks: VTCR_EL2[31] RES1, VS only with 16-bit VMIDs; VTTBR_EL2 VMID[15:8] and CnP RES0', () => {
@@ -84,7 +86,7 @@ test('write masks: TCR_EL2 bits 31 and 23, SCTLR_EL2 0x30C50830, CPTR_EL2 0x33FF
 
 test('reset values as QEMU virt shows them (ARCH-NOTES §14)', () => {
   const v = (n: keyof typeof SR) => SYSREGS[SR[n]]!.reset(CORTEX_A57);
-  assert.equal(v('HCR_EL2'), 0n);
+  assert.equal(v('HCR_EL2'), 1n << 31n); // QEMU: 0; RW reads as one on a core whose EL1 is AArch64-only (DEVIATIONS A1)
   assert.equal(v('SCTLR_EL1'), 0x00c5_0838n);
   assert.equal(v('MIDR_EL1'), 0x411f_d070n);
   assert.equal(v('VPIDR_EL2'), 0x411f_d070n);

@@ -7,6 +7,7 @@
 // finish within 5 s of CPU.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tableOffsets } from '../../src/check/audit.ts';
 import { checkSwitch } from '../../src/check/check.ts';
 import { loadSwitch, readSource } from '../../src/check/explore.ts';
 import { RULES, type RuleId } from '../../src/check/findings.ts';
@@ -26,6 +27,15 @@ test('the corpus: at least 30 switches, correct ones and wrong ones, every findi
   assert.ok(clean.length >= 10 && wrong.length >= 10, `${clean.length} correct, ${wrong.length} wrong`);
   const kinds = new Set(files.flatMap((f) => f.checks.flatMap((c) => c.expect.map((e) => e.split(':')[1] as RuleId))));
   assert.deepEqual(RULES.map((r) => r.id).filter((id) => !kinds.has(id)), []);
+});
+
+test('the corpus\'s context-table offsets are the hypervisor\'s (src/hyp/context-table.ts generates them)', () => {
+  const off = tableOffsets();
+  for (const f of files) {
+    for (const m of f.text.matchAll(/\.equ (C_\w+), (0x[0-9a-f]+)/g)) {
+      if (off.has(m[1]!)) assert.equal(Number(m[2]), off.get(m[1]!), `${f.file}: ${m[1]}`);
+    }
+  }
 });
 
 for (const f of files) {

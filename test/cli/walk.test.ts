@@ -103,10 +103,12 @@ test('scenario walk: a VM at its last entry — its own stage 1 (turned on by it
   assert.match(r.out, /^ {4}stage 2 level \d: /m, 'each stage-1 descriptor read is walked through stage 2');
 });
 
-test('scenario walk: seed-literal never enters the app — the illegal exception return is said, the walk still shown', () => {
+test('scenario walk: seed-literal enters the app with HCR_EL2 = 0 (RW reads 1: EL1 is AArch64-only) — no stage 1, no stage 2, so its 48-bit VA faults', () => {
   const r = walkIn({ context: 'app', va: '0xff8000008000', hosting: 'seed-literal' });
   assert.equal(r.status, 0, r.err);
-  assert.match(r.out, /illegal exception return \(PSTATE\.IL = 1\): the PE stayed at EL2/);
+  assert.match(r.out, /entry 1: PC 0x0000000040800000, EL0\n/); // entered at its PA (VA == PA)
+  assert.match(r.out, /regime EL1&0, HCR_EL2 -, VMID 0: stage 1 off; stage 2 off\n/);
+  assert.match(r.out, /fault: stage-1 Address size fault, level 0\n/);
 });
 
 test('scenario walk: bad requests get one line and exit 2; an entry that never happens exits 1', () => {

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SR } from '../../src/arch/sysreg-table.ts';
-import type { Cpu } from '../../src/cpu/cpu.ts';
+import { CORTEX_A57 } from '../../src/arch/profiles.ts';
+import { Cpu } from '../../src/cpu/cpu.ts';
+import { PhysMemory } from '../../src/memory/phys.ts';
 import { readNzcv, writeNzcv } from '../../src/cpu/pstate.ts';
 import { SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { CODE, makeCpu, pc, step } from '../helpers/cpu.ts';
@@ -90,7 +92,7 @@ test('SVC at EL0 with HCR_EL2.TGE=1 goes to EL2 (+0x400 with RW=1)', () => {
   assert.equal(esr(c, 1), 0n); // nothing written at EL1
 });
 
-test('vector groups: current EL with SP_EL0 (+0x000), with SP_ELx (+0x200), lower AArch64 (+0x400), lower AArch32 (+0x600)', () => {
+test('vector groups: current EL with SP_EL0 (+0x000), with SP_ELx (+0x200), lower AArch64 (+0x400)', () => {
   const sp0 = cpuAt([SVC_1234], 1, 0, RW); // EL1t
   step(sp0);
   assertEntered(sp0, 1, VBAR1 + 0x000n);
@@ -102,10 +104,6 @@ test('vector groups: current EL with SP_EL0 (+0x000), with SP_ELx (+0x200), lowe
   const lower64 = cpuAt([HVC_5], 1, 1, RW);
   step(lower64);
   assertEntered(lower64, 2, VBAR2 + 0x400n);
-  // HCR_EL2.RW=0: EL1 is AArch32, so exceptions from below EL2 use the AArch32 group (ELUsingAArch32(EL1))
-  const lower32 = cpuAt([HVC_5], 1, 1, 0n);
-  step(lower32);
-  assertEntered(lower32, 2, VBAR2 + 0x600n);
   const el2t = cpuAt([BRK_42], 2, 0, RW); // EL2t: current EL with SP_EL0
   step(el2t);
   assertEntered(el2t, 2, VBAR2 + 0x000n);
@@ -291,8 +289,27 @@ function assertIllegalReturn(c: Cpu, fromEl: number, spsel: number): void {
   assert.equal(spsr(c, fromEl), 0x5010_0100n | BigInt((fromEl << 2) | spsel)); // IL (bit 20) saved as 1
 }
 
-test('ERET to AArch64 EL1 with HCR_EL2.RW=0 is an illegal return', () => {
-  assertIllegalReturn(eretFrom(2, 0x5000_0105n, 0n), 2, 1);
+test('HCR_EL2.RW is RAO/WI (EL1 is AArch64-only): MSR of 0 reads back RW = 1; ERET to EL1 and EL0 stays legal, and their exceptions use +0x400', () => {
+  const MSR_HCR_X0 = 0xd51c1100; // msr hcr_el2, x0
+  const MRS_X1_HCR = 0xd53c1101; // mrs x1, hcr_el2
+  const c = cpuAt([MSR_HCR_X0, MRS_X1_HCR, ERET], 2, 1, RW);
+  c.x[0] = 0n;
+  c.sr[SR.SPSR_EL2] = 0x3c5n; // EL1h
+  c.sr[SR.ELR_EL2] = C + 0x100n;
+  c.mem.writeU32(CODE + 0x100, HVC_5);
+  step(c, 3);
+  assert.equal(c.x[1], RW);
+  assert.equal(c.el, 1); // legal: EL1 cannot be AArch32, whatever was written to RW
+  step(c);
+  assertEntered(c, 2, VBAR2 + 0x400n); // ELUsingAArch32(EL1) is FALSE: the AArch64 group
+  const el0 = cpuAt([MSR_HCR_X0, ERET], 2, 1, RW);
+  el0.x[0] = TGE; // the design note's `MOV x0, #(1 << 27); MSR HCR_EL2, x0`
+  el0.sr[SR.SPSR_EL2] = 0n; // EL0t
+  el0.sr[SR.ELR_EL2] = C + 0x100n;
+  el0.mem.writeU32(CODE + 0x100, SVC_1234);
+  step(el0, 3);
+  assertEntered(el0, 2, VBAR2 + 0x400n); // QEMU, whose A57 keeps RW = 0, uses +0x600 (DEVIATIONS.md A1)
+  assert.equal(esr(el0, 2), 0x5600_1234n);
 });
 
 test('ERET to EL1 with HCR_EL2.TGE=1 is an illegal return', () => {
@@ -304,27 +321,27 @@ test('ERET to EL0 with SPSR.M[0]=1 is an illegal return', () => {
   assertIllegalReturn(eretFrom(1, 0x5000_0101n, RW), 1, 1);
 });
 
-test('ERET to AArch64 EL0 while HCR_EL2.RW=0 is illegal (Arm ARM; QEMU accepts it, ARCH-NOTES §14 D2)', () => {
-  assertIllegalReturn(eretFrom(2, 0x5000_0100n, 0n), 2, 1);
-});
-
 test('ERET with M[1]=1, to EL3, or to a higher EL is an illegal return', () => {
   assertIllegalReturn(eretFrom(2, 0x5000_0107n, RW), 2, 1); // M = 0b0111: M[1] set
   assertIllegalReturn(eretFrom(2, 0x5000_010dn, RW), 2, 1); // EL3h: not implemented
   assertIllegalReturn(eretFrom(1, 0x5000_0109n, RW), 1, 1); // EL2h from EL1
 });
 
-test('ERET to AArch32 modes: Monitor, Hyp and a width mismatch are illegal; a valid one stops the model', () => {
-  assertIllegalReturn(eretFrom(2, 0x5000_0116n, RW), 2, 1); // Monitor: no EL3
-  assertIllegalReturn(eretFrom(2, 0x5000_011an, RW), 2, 1); // Hyp: EL2 is AArch64
-  assertIllegalReturn(eretFrom(2, 0x5000_0113n, RW), 2, 1); // Supervisor while HCR_EL2.RW=1 says EL1 is AArch64
-  assertIllegalReturn(eretFrom(2, 0x5000_0115n, RW), 2, 1); // M[4:0]=0b10101: not a mode
-  const user = eretFrom(2, 0x10n, RW, C + 0x103n); // User (AArch32 EL0) is legal with RW=1
-  const stop = user.run(1);
-  assert.deepEqual(stop, { kind: 'aarch32', el: 0 });
-  assert.equal(pc(user), C + 0x100n); // A32: ELR[1:0] treated as 0
-  const svc = eretFrom(2, 0x13n, 0n); // Supervisor with RW=0: legal
-  assert.deepEqual(svc.run(1), { kind: 'aarch32', el: 1 });
+test('ERET to any AArch32 mode is illegal: no EL implements AArch32 (ID_AA64PFR0_EL1.EL0..EL2 = 1), so the context takes EC 0x0E itself', () => {
+  for (const mode of [0x10n, 0x11n, 0x12n, 0x13n, 0x17n, 0x1bn, 0x1fn, 0x1an, 0x16n, 0x15n]) {
+    assertIllegalReturn(eretFrom(2, 0x5000_0100n | mode, RW), 2, 1); // User … System, Hyp, Monitor, not a mode
+    assertIllegalReturn(eretFrom(1, 0x5000_0100n | mode, RW), 1, 1); // from a VM's EL1: its own vector
+  }
+  // A32 (T = 0) with an ELR that is not word aligned: PC = ELR, so the PC alignment fault comes first
+  const a32 = eretFrom(1, 0x10n, RW, C + 0x102n);
+  step(a32, 2);
+  assertEntered(a32, 1, VBAR1 + 0x200n);
+  assert.equal(esr(a32, 1), 0x8a00_0000n);
+});
+
+test('the CPU refuses a profile that advertises AArch32, which it does not execute (test/arch/profiles.test.ts: none does)', () => {
+  const a57Qemu = { ...CORTEX_A57, id: { ...CORTEX_A57.id, aa64pfr0: 0x222n } };
+  assert.throws(() => new Cpu(a57Qemu, new PhysMemory(0x4000_0000, 1 << 20)), /advertises AArch32/);
 });
 
 test('ERET with SPSR.IL=1 (legal) sets PSTATE.IL, so the next instruction takes EC 0x0E at the new EL', () => {
@@ -376,7 +393,7 @@ test('PC alignment fault: EC 0x22, FAR and ELR = the misaligned PC', () => {
 });
 
 test('a PC alignment fault has priority over the Illegal Execution state exception', () => {
-  const c = eretFrom(2, 0x5n, 0n, C + 0x102n); // illegal (RW=0) to a misaligned ELR
+  const c = eretFrom(2, 0x5n, RW | TGE, C + 0x102n); // illegal (EL1 under TGE) to a misaligned ELR
   step(c);
   assert.equal(c.il, 1);
   step(c);

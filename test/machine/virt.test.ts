@@ -18,7 +18,7 @@ test('segments must lie in RAM (0x40000000 + 256 MiB by default)', () => {
   assert.match(m.load(img(0n, seg(0x4fff_fffen, [1, 2, 3, 4]))) ?? '', /^segment 0 .* lies outside RAM/);
   assert.match(m.load(img(0n, seg(0x4008_0000n, [1], 0x1000_0000n))) ?? '', /^segment 0 .* lies outside RAM/);
   assert.equal(m.load(img(0n, seg(0x4fff_fffcn, [1, 2, 3, 4]))), undefined);
-  const small = new VirtMachine({ ramMiB: 16 });
+  const small = new VirtMachine({ ramBytes: 16 << 20 });
   assert.match(small.load(img(0n, seg(0x4100_0000n, [1]))) ?? '', /lies outside RAM \(0x40000000\.\.0x41000000\)/);
 });
 
@@ -33,7 +33,7 @@ test('loading copies file bytes, zero-fills to p_memsz, and resets into EL2h at 
   assert.equal(m.cpu.el, 2);
   assert.equal(m.cpu.spsel, 1); // EL2h
   assert.equal(m.cpu.daif, 0x3c0); // D, A, I, F masked
-  assert.equal(m.cpu.sr[SR.HCR_EL2], 0n);
+  assert.equal(m.cpu.sr[SR.HCR_EL2], 1n << 31n); // QEMU: 0; RW is RAO/WI on the AArch64-only EL1 (DEVIATIONS.md A1)
 });
 
 test('no DTB is generated: the start of RAM reads zero (QEMU places none below an image at 0x40080000)', () => {
@@ -63,4 +63,20 @@ test('readVirtual reads RAM through the current (MMU-off) regime and refuses dev
   assert.equal(m.readVirtual(0x0900_0000n, 1), undefined);
   assert.equal(m.readVirtual(0x1000n, 1), undefined);
   assert.equal(m.readVirtual(0xffff_0000_0000_0000n, 1), undefined); // address-size fault with the MMU off
+});
+
+test('semihosting: HLT #0xF000 at EL2 is a call with -semihosting (the default); with semihosting: false it is UNDEFINED (EC 0x00), as QEMU without -semihosting', () => {
+  // movz x0, #0x13 (SYS_ERRNO: X0 = errno = 0) ; hlt #0xf000 ; nop
+  const prog = img(0x4008_0000n, seg(0x4008_0000n, le(0xd2800260, 0xd45e0000, 0xd503201f)));
+  const on = new VirtMachine();
+  on.load(prog);
+  on.run(2);
+  assert.deepEqual([on.cpu.x[0], on.cpu.x[PC], on.cpu.el], [0n, 0x4008_0008n, 2]);
+  const off = new VirtMachine({ semihosting: false });
+  off.load(prog);
+  off.cpu.sr[SR.VBAR_EL2] = 0x4009_0000n;
+  off.run(2);
+  assert.deepEqual([off.cpu.x[0], off.cpu.x[PC]], [0x13n, 0x4009_0200n]); // current EL with SP_EL2
+  assert.equal(off.cpu.sr[SR.ESR_EL2], 0x0200_0000n); // EC 0x00 (UNDEFINED), IL
+  assert.equal(off.cpu.sr[SR.ELR_EL2], 0x4008_0004n); // the HLT
 });

@@ -1,14 +1,14 @@
-// The reference hypervisor's images (scenarios/seed.yaml and scenarios/preempt.yaml, el1-shim hosting) in the
-// differential suite: twostage must print exactly QEMU's UART bytes (recorded in hyp/NAME.out), and, where QEMU is
-// installed, QEMU run live on the image built now must still print them. preempt's spinner never yields: both
+// The reference hypervisor's images (scenarios/seed.yaml, preempt.yaml, hostile.yaml and cross-page.yaml, el1-shim
+// hosting) in the differential suite: twostage must print exactly QEMU's UART bytes (recorded in hyp/NAME.out), and,
+// where QEMU is installed, QEMU run live on the image built now must still print them. preempt's spinner never yields: both
 // machines end its slices with the EL2 physical timer's IRQ (QEMU with -icount shift=4, see hyp-image.ts).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildHypImage, HYP_SCENARIOS, hypExpected, qemuHypArgs, runHypOnTwostage } from './hyp-image.ts';
-import { missingTools, runQemu } from './toolchain.ts';
+import { buildHypImage, HYP_SCENARIOS, hypExpected, runHypOnQemu, runHypOnTwostage } from './hyp-image.ts';
+import { missingTools } from './toolchain.ts';
 
 for (const name of HYP_SCENARIOS) {
   const img = buildHypImage(name);
@@ -30,7 +30,7 @@ for (const name of HYP_SCENARIOS) {
     try {
       const elf = join(dir, `${name}.elf`);
       writeFileSync(elf, img.elf);
-      const run = await runQemu(elf, qemuHypArgs(img));
+      const run = await runHypOnQemu(elf, img);
       assert.equal(run.status, 0, 'QEMU exit status');
       assert.equal(run.output.toString('latin1'), expected.toString('latin1'), 'QEMU output drifted: run npm run qemu:record');
     } finally {

@@ -13,7 +13,7 @@ export const EXPECTED_DIR = join(QEMU_DIR, 'expected');
 const AS = 'aarch64-linux-gnu-as';
 const LD = 'aarch64-linux-gnu-ld';
 const QEMU = 'qemu-system-aarch64';
-/** The reference command line (DESIGN.md §3 "QEMU-compatible machine"). */
+/** The reference command line (DESIGN.md §3 "QEMU-compatible machine"); hypervisor images run without -semihosting. */
 export const QEMU_ARGS = ['-M', 'virt,virtualization=on', '-cpu', 'cortex-a57', '-nographic', '-semihosting', '-kernel'];
 const QEMU_TIMEOUT_MS = 10_000;
 
@@ -48,10 +48,14 @@ export interface QemuRun {
   status: number | null;
 }
 
-/** Run one ELF on QEMU with stdin closed and a timeout; `extra` goes before -kernel's arguments (e.g. -m 256M). */
-export function runQemu(elf: string, extra: readonly string[] = []): Promise<QemuRun> {
+/**
+ * Run one ELF on QEMU with stdin closed and a timeout; `extra` goes before -kernel's arguments (e.g. -m 256M);
+ * `semihosting: false` leaves -semihosting out (HLT #0xF000 is then UNDEFINED at every EL).
+ */
+export function runQemu(elf: string, extra: readonly string[] = [], semihosting = true): Promise<QemuRun> {
+  const args = semihosting ? QEMU_ARGS : QEMU_ARGS.filter((a) => a !== '-semihosting');
   return new Promise((resolve) => {
-    const p = spawn(QEMU, [...extra, ...QEMU_ARGS, elf], { stdio: ['ignore', 'pipe', 'inherit'], timeout: QEMU_TIMEOUT_MS });
+    const p = spawn(QEMU, [...extra, ...args, elf], { stdio: ['ignore', 'pipe', 'inherit'], timeout: QEMU_TIMEOUT_MS });
     const chunks: Buffer[] = [];
     p.stdout.on('data', (b: Buffer) => chunks.push(b));
     // QEMU exits with status 0 on SIGTERM, so a timeout is recognised by `killed`, not by the status

@@ -1,11 +1,21 @@
 // Denied accesses: record (context, ESR, FAR, HPFAR) in the log in hypervisor memory, print it decoded on the
 // UART, then apply the policy: stop the context and go on with the others, or (on_denied: skip) step over the
-// faulting load or store and resume it.
+// faulting load or store and resume it. The log (config.S) gives each context its own LOG_PER_CTX records, the first
+// ones it caused, and counts all it caused (deny_seen), so the report can say how many were dropped; no context can
+// push another's records out.
 // In: x19 = context, x21 = ESR, x22 = FAR, x23 = HPFAR, x24 = 0 taken to EL2 / 1 forwarded by the shim / 2 fatal.
 abort_entry:
+    mov x22, xzr              // FAR and HPFAR only where the exception reports them: for any other exception they
+    mov x23, xzr              // are UNKNOWN and may still hold another context's address (ARM §D24.2.76; QEMU D8)
+    lsr x0, x21, #26
+    sub x0, x0, #0x20
+    cmp x0, #5
+    b.hi 1f                   // FAR_EL2: EC 0x20-0x25 (instruction and data aborts, PC alignment)
     mrs x22, far_el2
+    tst x0, #0xfffffffffffffffb  // x0 = EC - 0x20, 0 or 4
+    b.ne 1f                   // HPFAR_EL2: aborts from a lower EL (EC 0x20, 0x24)
     mrs x23, hpfar_el2
-    mov x24, xzr
+1:  mov x24, xzr
     b deny
 
 // An illegal exception return into the context (EC 0x0E): nothing to skip.
@@ -16,15 +26,19 @@ deny_stop_elr2:
 deny:
     adr x0, log_count
     ldr x1, [x0]
-    add x2, x1, #1
-    str x2, [x0]
-    cmp x1, #LOG_MAX
-    b.hs 1f
+    add x1, x1, #1
+    str x1, [x0]
+    ctx_index x2
+    adr x0, deny_seen
+    ldr x1, [x0, x2, lsl #3]  // the denials this context caused before this one
+    add x3, x1, #1
+    str x3, [x0, x2, lsl #3]
+    cmp x1, #LOG_PER_CTX
+    b.hs 1f                   // its records are full: counted, not kept
     adr x0, deny_log
+    mov x3, #(LOG_PER_CTX * LOG_ENTRY)
+    madd x0, x2, x3, x0       // its own part of the log
     add x0, x0, x1, lsl #5    // LOG_ENTRY = 32 bytes
-    adr x2, ctx_table
-    sub x2, x19, x2
-    lsr x2, x2, #9            // context index (CTX_SIZE = 0x200)
     stp x2, x21, [x0]
     stp x22, x23, [x0, #16]
 1:  ldr x0, [x19, #C_NAME]

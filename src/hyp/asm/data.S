@@ -2,9 +2,8 @@
     .balign 8
 cur_ctx:    .quad ctx_table   // the context running (or being entered)
 vmid_gen:   .quad 1, 1        // current VMID generation, next free VMID (0 is reserved)
-log_count:  .quad 0           // denied accesses seen (the log keeps the first LOG_MAX)
+log_count:  .quad 0           // denied accesses seen, all contexts together (per context: deny_seen, config.S)
 line_start: .quad 1
-exit_block: .quad 0x20026, 0  // ADP_Stopped_ApplicationExit, exit code
 banner:     .asciz "[hyp] twostage reference hypervisor at EL2\n"
 msg_panic:  .asciz "[hyp] unexpected exception at EL2: ESR "
 msg_elr:    .asciz " ELR "
@@ -33,8 +32,6 @@ fsc_names:
     .asciz "access flag"
     .balign 16
     .asciz "permission"
-    .balign 32
-deny_log:   .space LOG_MAX * LOG_ENTRY
     .balign 16
 hyp_stack:  .space 4096
 hyp_stack_top:

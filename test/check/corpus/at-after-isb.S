@@ -7,13 +7,13 @@
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_ELR2, 0x40
+    .equ C_ELR_EL2, 0x150
 
     ldp x0, x1, [x20, #C_HCR]
     msr vttbr_el2, x1
     msr hcr_el2, x0
     isb
-    ldr x2, [x20, #C_ELR2]
+    ldr x2, [x20, #C_ELR_EL2]
     at s12e1r, x2                   // where the context resumes must be mapped
     isb
     mrs x3, par_el1

@@ -8,10 +8,10 @@
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_ELR2, 0x40
+    .equ C_ELR_EL2, 0x150
 
     ldp x0, x1, [x20, #C_HCR]
-    ldr x3, [x19, #C_ELR2]          // where the outgoing context resumes
+    ldr x3, [x19, #C_ELR_EL2]          // where the outgoing context resumes
     msr vttbr_el2, x1
     at s1e1r, x3                    // too early: the incoming regime is only half loaded
     mrs x4, par_el1

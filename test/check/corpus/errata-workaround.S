@@ -9,8 +9,8 @@
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
     .equ C_VTCR, 0x10
-    .equ C_TCR, 0x20
-    .equ C_SCTLR, 0x30
+    .equ C_TCR_EL1, 0x208
+    .equ C_SCTLR_EL1, 0x200
 
     mrs x0, tcr_el1
     orr x0, x0, #(1 << 7)           // EPD0
@@ -27,10 +27,10 @@
     msr vttbr_el2, x1
     msr hcr_el2, x0
     isb                             // the new stage 2 in context before stage 1 comes back
-    ldr x0, [x20, #C_SCTLR]
+    ldr x0, [x20, #C_SCTLR_EL1]
     msr sctlr_el1, x0
     isb
-    ldr x0, [x20, #C_TCR]
+    ldr x0, [x20, #C_TCR_EL1]
     msr tcr_el1, x0
     isb
     eret

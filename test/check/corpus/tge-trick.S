@@ -12,7 +12,7 @@
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_KIND, 0xc0
+    .equ C_KIND, 0x38
     .equ HCR_DC, (1 << 12)
     .equ HCR_TGE, (1 << 27)
 

@@ -6,14 +6,14 @@
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_ELR2, 0x40
+    .equ C_ELR_EL2, 0x150
 
     dsb ishst
     ldp x0, x1, [x20, #C_HCR]
     msr vttbr_el2, x1
     msr hcr_el2, x0
     isb
-    ldr x2, [x20, #C_ELR2]
+    ldr x2, [x20, #C_ELR_EL2]
     lsr x2, x2, #12                 // Xt = VA[55:12]
     tlbi vae1, x2
     dsb nsh

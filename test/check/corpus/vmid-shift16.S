@@ -8,7 +8,7 @@
 // static: 18:vttbr-vmid-shift:error
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_VMIDGEN, 0xa8
+    .equ C_VMIDGEN, 0x20
 
     ldp x0, x1, [x20, #C_HCR]
     and x1, x1, #0x0000ffffffffffff // BADDR

@@ -7,7 +7,7 @@
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_KIND, 0xc0
+    .equ C_KIND, 0x38
 
     ldp x0, x1, [x20, #C_HCR]
     ldr x2, [x20, #C_KIND]

@@ -9,7 +9,7 @@
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
-    .equ C_KIND, 0xc0
+    .equ C_KIND, 0x38
 
     ldp x0, x1, [x20, #C_HCR]
     ldr x2, =0x80043590             // VTCR_EL2: PS 44 bits, 4K, SL0 = 2 (level 0) — but T0SZ = 16
