@@ -531,7 +531,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
         if (late.length > 0) ch.log.push(`${loc(insn)} (eret) executes with ${late.map(tlbiName).join(', ')} not yet complete`);
         let vs: Violation[];
         try {
-          vs = checkAfterEret({ c, to, contexts: img.contexts, h, holders, eret: seen, paBits, choose: ch.choose, maxMappings });
+          vs = checkAfterEret({ c, to, contexts: img.contexts, h, holders, eret: seen, paBits, choose: ch.choose, maxMappings, tables: { pa: img.layout.poolBase, size: img.layout.poolSize } });
         } catch (err) {
           if (!(err instanceof TableBoundError)) throw err;
           bounds.push({ what: `${err.message} (a walk of ${to.name}'s registers after the ERET)`, option: '--max-mappings', value: maxMappings });
@@ -584,7 +584,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   const evictions = c.tlb.evictions;
   if (evictions > 0) bounds.push({ what: `the checker's TLB of ${tlbEntries} entries evicted ${evictions} entries (an evicted entry might have been a violation)`, option: '--tlb-entries', value: tlbEntries });
   const lint = [...paths.values()].flatMap((x) => {
-    const m = new RuleMachine({ intendedHcr: to.regs.hcr, target: to.name, targetVmid: x.targetVmid, profile: profileByName(img.scenario.cpu) });
+    const m = new RuleMachine({ intendedHcr: to.regs.hcr, target: to.name, targetVmid: x.targetVmid, intendedRoot: to.regs.vttbr & 0x0000_ffff_ffff_fffen, profile: profileByName(img.scenario.cpu) });
     for (const s of x.steps) if (s.insn.event.k !== 'eret') m.step(s);
     return m.end(x.eret.source.includes(ERET_NOTE) ? undefined : x.eret);
   });

@@ -21,6 +21,8 @@ export interface RuleContext {
   readonly target?: string;
   /** The VMID the target runs with after the ERET (an executed path): a TLBI that selected it flushed the target. */
   readonly targetVmid?: number;
+  /** The target's stage-2 root (its context table's VTTBR_EL2.BADDR), when known. */
+  readonly intendedRoot?: bigint;
   /** The PE (default: Cortex-A57): its RES0/RES1 bits of HCR_EL2 decide what a write leaves in the register. */
   readonly profile?: Profile;
 }
@@ -167,7 +169,11 @@ export class RuleMachine {
 
   private vttbrShift(s: Step): void {
     const v = s.value;
-    const inBaddr = v !== undefined && ((v >> 16n) & 0xffn) !== 0n && ((v >> 48n) & 0xffn) === 0n;
+    // the note's VMID << 16: VMID[55:48] = 0 and bits 23:16 carry a number — alone (`MOV x0, #(VMID << 16)`), or on
+    // top of the target's own root when it is known. A root with bits 23:16 set and VMID 0 is a legitimate VTTBR_EL2
+    // (and a root below 16 MiB is not RAM on the virt board).
+    const root = this.ctx.intendedRoot ?? 0n;
+    const inBaddr = v !== undefined && ((v >> 48n) & 0xffn) === 0n && ((v ^ root) & 0xff_0000n) !== 0n && ((v ^ root) & 0x0000_ffff_ff00_fffen) === 0n;
     if (!s.shl16 && !inBaddr) return;
     const vmid = v === undefined ? 'the VMID' : String((v >> 16n) & 0xffn);
     this.now.push({

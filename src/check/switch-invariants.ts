@@ -13,6 +13,7 @@ import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
+import { baddr, stage2Format } from './tables.ts';
 import { illegalReturnText, wrongModeText } from './eret-outcome.ts';
 import { type Chooser, interpret, stagesOn } from './field-choices.ts';
 import type { InvariantRule } from './findings.ts';
@@ -52,6 +53,8 @@ export interface AfterEret {
   readonly choose: Chooser;
   /** Bound on the mappings one walk enumerates (TableBoundError beyond). */
   readonly maxMappings: number;
+  /** The hypervisor's page-table memory (the image's table pool): no context can write it. */
+  readonly tables: { readonly pa: number; readonly size: number };
 }
 
 /** [pa, pa+size) lies inside the union of `allowed`. */
@@ -123,6 +126,29 @@ function vmidViolation(s: AfterEret, vmid: number): Violation | undefined {
   };
 }
 
+/** B's stage-2 root (VTTBR_EL2.BADDR, the root table or concatenated tables VTCR_EL2 selects) must be in the hypervisor's
+ *  table memory: a walk reads its descriptors from there (ARM §D8.2 VTTBR_EL2.BADDR), so whoever can write the memory
+ *  it points at decides what B reaches, now or later — what it holds at the ERET proves nothing. */
+function rootViolation(s: AfterEret, hcr: bigint, vtcr: bigint): Violation | undefined {
+  const { c, to, tables } = s;
+  if ((hcr & 1n) === 0n) return undefined; // HCR_EL2.VM = 0: no stage-2 walk
+  const f = stage2Format(vtcr, s.paBits);
+  if (f.fault !== undefined) return undefined; // every stage-2 walk faults (walkViolation reports what B reaches)
+  const root = baddr(c.sr[SR.VTTBR_EL2]!);
+  const size = f.rootEntries * 8;
+  if (root >= tables.pa && root + size <= tables.pa + tables.size) return undefined;
+  const what = c.mem.isRam(root, 8) ? `${ownerOf(s.contexts, root)}${inside(to.allowed, root, size) ? `, which ${to.name} itself can write` : ''}` : 'not RAM: a walk reads whatever that address holds — a device, or nothing (an external abort)';
+  return {
+    rule: 'walk-outside',
+    message: `${to.name}'s stage-2 walks read their root table at PA ${hex(root)} (${what}), outside the hypervisor's page tables`,
+    details: [
+      `VTTBR_EL2 = ${hex64(c.sr[SR.VTTBR_EL2]!)}: BADDR = ${hex(root)}, a root of ${f.rootEntries} descriptors (${size} bytes) from VTCR_EL2 = ${hex64(vtcr)}`,
+      `the hypervisor's page tables are at ${hex(tables.pa)}–${hex(tables.pa + tables.size - 1)}; ${to.name}'s own tables are there (its context table's VTTBR_EL2 BADDR = ${hex(baddr(to.regs.vttbr))})`,
+      ...(c.mem.isRam(root, 8) ? ['whatever can write that memory decides which PAs the target reaches: the descriptors there at the ERET are no proof'] : []),
+    ],
+  };
+}
+
 /** B's walks: what its live registers reach (audit's rules) under this implementation's choices, against its allowed set. */
 function walkViolation(s: AfterEret, hcr: bigint): Violation | undefined {
   const { c, to } = s;
@@ -159,7 +185,7 @@ export function checkAfterEret(s: AfterEret): Violation[] {
   const vmid = currentVmid(c);
   const v = vmidViolation(s, vmid);
   if (v !== undefined) out.push(v);
-  const w = walkViolation(s, hcr);
+  const w = rootViolation(s, hcr, c.sr[SR.VTCR_EL2]!) ?? walkViolation(s, hcr);
   if (w !== undefined) out.push(w);
   // B's TLB: every EL1&0 entry tagged with the VMID B runs with (any ASID, any kind: HCR_EL2.VM may be cached too)
   const t = c.tlb;

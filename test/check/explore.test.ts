@@ -84,7 +84,9 @@ test('flush: TLBI VMALLE1 leaves vm1\'s stage-2-only entry under the reused VMID
 
 test('the design note\'s snippet (b) from vm1 to the app: the VMID lands in BADDR and HCR_EL2 keeps VM=1', () => {
   const r = check(seed, readFileSync('examples/seed/b-vmid.S', 'utf8').split('\n'));
-  assert.deepEqual(ids(r), ['7:hcr-wrong', '6:vmid-wrong']); // line 7: the ERET check appends
+  // line 7: the ERET check appends; the app's stage 2 (still on) walks from BADDR = 0x50000, no table of the hypervisor's
+  assert.deepEqual(ids(r), ['7:hcr-wrong', '6:vmid-wrong', '6:walk-outside']);
+  assert.match(r.findings[2]!.message, /^app's stage-2 walks read their root table at PA 0x50000 /);
   assert.deepEqual(r.findings[0]!.details, ['VM=1: EL1&0 stage 2 on']);
 });
 
@@ -187,7 +189,7 @@ test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe
   assert.equal(good.status, 0, good.stdout + good.stderr);
   const b = cli('examples/seed/b-vmid.S', '--scenario', SEED, '--from', 'vm1', '--to', 'app', '--format', 'json');
   assert.equal(b.status, 1);
-  assert.deepEqual((JSON.parse(b.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['vttbr-vmid-shift', 'hcr-wrong', 'vmid-wrong']);
+  assert.deepEqual((JSON.parse(b.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['vttbr-vmid-shift', 'hcr-wrong', 'vmid-wrong', 'walk-outside']);
   assert.match(b.stderr, /^explored vm1 -> app/);
   assert.equal(cli('--reference', '--from', 'vm1').status, 2);
   const rollover = cli('--reference', '--scenario', SEED, '--from', 'vm1', '--to', 'vm2', '--start', 'rollover');

@@ -8,7 +8,7 @@
 // check: --from vm1 --to vm2 --scenario test/check/corpus/s2-only.yaml
 // expect: none
 // check: --from vm1 --to app
-// expect: 26:hcr-clobber:error 26:hcr-wrong:error
+// expect: 26:hcr-clobber:error 26:hcr-wrong:error 26:walk-outside:error
 // static: none
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
