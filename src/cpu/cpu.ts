@@ -45,8 +45,8 @@ export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
   /** Preallocated translation result (hot paths allocate nothing). */
   readonly tr = new TranslateResult();
-  /** This PE's architectural TLB and the host cache in front of it. */
-  readonly tlb = new Tlb();
+  /** This PE's architectural TLB and the host cache in front of it (a checker may give a larger one). */
+  readonly tlb: Tlb;
   /** Counters for `--stats` (stats.ts); cleared at reset. */
   readonly stats = new CpuStats();
   /** Register-file slot used for preferred return addresses. */
@@ -77,8 +77,10 @@ export class Cpu extends CpuState implements TranslationContext {
   constructor(
     profile: Profile,
     readonly mem: PhysMemory,
+    tlb: Tlb = new Tlb(),
   ) {
     super(profile);
+    this.tlb = tlb;
     // The model executes A64 only: a profile that advertises AArch32 at any EL would make an ERET to AArch32 legal
     // (J1.3 IllegalExceptionReturn) with nothing to run it (profiles.ts aarch32At; test/qemu/DEVIATIONS.md A1)
     if ([0, 1, 2, 3].some((el) => aarch32At(profile, el))) throw new Error(`profile ${profile.name} advertises AArch32, which the model does not execute`);

@@ -103,22 +103,35 @@ export function unallocated(c: Cpu): void {
   undefinedInsn(c);
 }
 
+/** Which check of IllegalExceptionReturn (ARM J1.3) an ERET fails (for reports: src/check/eret-outcome.ts). */
+export type IllegalReturn =
+  | 'aarch32' // SPSR.M[4] = 1: ELFromM32 finds no valid mode, no EL implements AArch32
+  | 'reserved-mode' // ELFromSPSR: EL3 (not implemented), M[1] = 1, EL0 with M[0] = 1
+  | 'higher-el' // a return to a higher EL
+  | 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1
+
 /**
- * The EL an ERET at the current EL returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds.
- * Reads HCR_EL2 as it is before the ERET's own synchronization (ARCH-NOTES §10).
+ * The EL an ERET at `from` returns to with this SPSR, or the check of IllegalExceptionReturn (ARM J1.3) it fails.
+ * `hcr` is HCR_EL2[31:0] as it is before the ERET's own synchronization (ARCH-NOTES §10); both default to the PE's.
  */
-export function returnTarget(c: Cpu, spsr: number): number {
+export function returnOutcome(c: Cpu, spsr: number, from = c.el, hcr = hcrLo(c)): number | IllegalReturn {
   // SPSR.M[4] = nRW: a return to AArch32. ELFromM32 finds no valid mode, since no EL implements AArch32
   // (ID_AA64PFR0_EL1.EL0..EL2 = 0b0001; HaveAArch32EL is FALSE): an illegal return, whatever M[3:0] says
-  if ((spsr & 0x10) !== 0) return -1;
+  if ((spsr & 0x10) !== 0) return 'aarch32';
   const el = (spsr >>> 2) & 3;
-  if (el === 3) return -1; // ELFromSPSR: EL3 not implemented
-  if ((spsr & 2) !== 0) return -1; // ELFromSPSR: M[1] must be 0
-  if (el === 0 && (spsr & 1) !== 0) return -1; // ELFromSPSR: EL0 with M[0] = 1
-  if (el > c.el) return -1; // return to a higher EL
+  if (el === 3) return 'reserved-mode'; // ELFromSPSR: EL3 not implemented
+  if ((spsr & 2) !== 0) return 'reserved-mode'; // ELFromSPSR: M[1] must be 0
+  if (el === 0 && (spsr & 1) !== 0) return 'reserved-mode'; // ELFromSPSR: EL0 with M[0] = 1
+  if (el > from) return 'higher-el'; // return to a higher EL
   // ELUsingAArch32K(EL1) is FALSE (HCR_EL2.RW RAO/WI), so no register-width mismatch can arise
-  if (el === 1 && (hcrLo(c) & HCR_TGE) !== 0) return -1; // HCR_EL2.TGE = 1: a return to EL1 is illegal
+  if (el === 1 && (hcr & HCR_TGE) !== 0) return 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1 is illegal
   return el;
+}
+
+/** The EL an ERET returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds. */
+export function returnTarget(c: Cpu, spsr: number): number {
+  const r = returnOutcome(c, spsr);
+  return typeof r === 'number' ? r : -1;
 }
 
 /** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */

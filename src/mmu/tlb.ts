@@ -106,6 +106,8 @@ export class Tlb {
   /** Statistics for views and benchmarks. */
   fills = 0;
   evictions = 0;
+  /** Bumped by every change to the architectural entries (a checker caches what it derives from them). */
+  changes = 0;
 
   constructor(sets = 256, ways = 4) {
     if ((sets & (sets - 1)) !== 0 || ways > 255) throw new Error('TLB sets must be a power of two');
@@ -208,6 +210,7 @@ export class Tlb {
     this.flags[e] = f.flags;
     this.shifts |= 1 << shift;
     this.fills++;
+    this.changes++;
     if (this.trace !== null) this.trace.filled(this, e);
     return e;
   }
@@ -234,12 +237,14 @@ export class Tlb {
       this.kind[e] = 0;
       n++;
     }
+    if (n > 0) this.changes++;
     this.hostFlush();
     return n;
   }
 
   /** Empty the architectural TLB (reset). */
   clear(): void {
+    this.changes++;
     this.kind.fill(0);
     this.shifts = 0;
     this.hostFlush();

@@ -58,6 +58,10 @@ const SAFE: readonly SafeMutant[] = [
     why: 'under tlb: flush the switch invalidates the target\'s VMID anyway (tlb.S:4 TLBI VMALLS12E1 with its VTTBR_EL2 in context, completed by tlb.S:5), so the previous generation\'s entries under the recycled VMID are gone before the ERET; by-vmid relies on this TLBI (caught there)',
   },
   {
+    mutant: 'switch.S:91 −dsb ish', variants: ['flush'], kind: 'redundant',
+    why: 'VMID rollover only; under tlb: flush the rollover\'s TLBI ALLE1 (a local operation) is completed by the DSB NSH after the flush\'s TLBI VMALLS12E1 (tlb.S:5), before the ERET, and no walk at EL2 can refill in between (no erratum in this variant). The quick rules that once caught this mutant read program order, where vmid_check lies after the ERET and no DSB follows it; along the executed path the DSB NSH does (ARCH-NOTES §9: NSH completes local TLBIs). by-vmid relies on this DSB (caught there)',
+  },
+  {
     mutant: 'switch.S:54 −isb', variants: ['flush', 'errata'], kind: 'redundant',
     why: 'the last MSR HCR_EL2 is already followed by an ISB (tlb.S:3 under flush, errata.S:22/27 with the workaround); the EL1 registers written after it are out of context at EL2 and the ERET is itself a context synchronization event that makes them effective (ARCH-NOTES §10)',
   },
