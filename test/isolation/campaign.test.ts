@@ -19,9 +19,10 @@ import { assemble, type Item } from './generate.ts';
 import { main } from '../../scripts/fuzz-isolation.ts';
 import { ALL_CONFIGS, buildShape, configKey, shapeOf, type Mutant, type Shape, type ShapeConfig } from './shape.ts';
 
-/** The slice: every hosting mode and hostile kind, by-VMID and immediate; each other TLB and sync policy once. */
-const EXTRA = new Set(['el1-shim/flush/architectural/vm-s1', 'el1-shim-s2/by-vmid/speculate/vm', 's2-only/flush/errata/app']);
-const SLICE = ALL_CONFIGS.filter((c) => (c.tlb === 'by-vmid' && c.sync === 'immediate') || EXTRA.has(configKey(c)));
+/** The slice: every hosting mode with a VM (stage 1 off, and its own), an app, by-VMID and immediate; a VM at EL0 and
+ *  each other TLB and sync policy at least once. */
+const EXTRA = new Set(['el1-shim/by-vmid/immediate/vm-el0', 's2-only/flush/architectural/vm-el0', 'el1-shim/flush/architectural/vm-s1', 'el1-shim-s2/by-vmid/speculate/vm', 's2-only/flush/errata/app']);
+const SLICE = ALL_CONFIGS.filter((c) => (c.tlb === 'by-vmid' && c.sync === 'immediate' && c.kind !== 'vm-el0') || EXTRA.has(configKey(c)));
 const SLICE_CASES = 30;
 
 test(`a slice of the campaign: ${SLICE_CASES} hostile programs over ${SLICE.length} shapes find nothing, and run`, () => {
@@ -39,6 +40,7 @@ test(`a slice of the campaign: ${SLICE_CASES} hostile programs over ${SLICE.leng
   const mean = (l: number[]): number => l.reduce((a, b) => a + b, 0) / l.length;
   assert.ok(mean(reached.get('vm')!) > 0.6, `vm: ${reached.get('vm')}`);
   assert.ok(mean(reached.get('vm-s1')!) > 0.6, `vm-s1: ${reached.get('vm-s1')}`);
+  assert.ok(mean(reached.get('vm-el0')!) > 0.6, `vm-el0: ${reached.get('vm-el0')}`);
   assert.ok(mean(reached.get('app')!) > 0.2, `app: ${reached.get('app')}`);
 });
 

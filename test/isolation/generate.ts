@@ -133,6 +133,11 @@ export class Generator {
     }
   }
 
+  /** A VM's program, at its EL1 or EL0: its own EL1 vectors step over the exceptions it takes there. */
+  private get contained(): boolean {
+    return this.shape.vectorsVa !== undefined;
+  }
+
   private reg(): number {
     return this.r.pick(REGS);
   }
@@ -141,10 +146,11 @@ export class Generator {
   private item(): { item: Item; ends: boolean } {
     const r = this.r;
     const vm = this.shape.el === 1;
+    const kept = this.contained;
     const go = (item: Item): { item: Item; ends: boolean } => ({ item, ends: false });
     const end = (item: Item): { item: Item; ends: boolean } => ({ item, ends: true });
-    // weights per kind of item: [VM at EL1, app at EL0]. A VM steps over the exceptions its own EL1 takes; an app (and
-    // a VM for what traps to EL2) is stopped by its hypervisor at any exception but a call or a data abort.
+    // weights per kind of item: [at EL1, at EL0]. A VM (at EL1 or EL0) steps over the exceptions its own EL1 takes; an
+    // app (and a VM for what traps to EL2) is stopped by its hypervisor at any exception but a call or a data abort.
     const table: [number, number, () => { item: Item; ends: boolean }][] = [
       [8, 4, () => go(this.randomWord())],
       [14, 6, () => this.sysregWrite()],
@@ -153,16 +159,16 @@ export class Generator {
       [10, 12, () => this.call()],
       [3, 3, () => go(this.print())],
       [30, 40, () => this.memory()],
-      [6, 3, () => (vm ? go : end)(this.cache())],
-      [4, 1, () => (vm ? go : end)(this.sysop('at'))],
-      [5, 1, () => (vm ? go : end)(this.sysop('tlbi'))],
+      [6, 3, () => (kept ? go : end)(this.cache())],
+      [4, 1, () => (kept ? go : end)(this.sysop('at'))],
+      [5, 1, () => (kept ? go : end)(this.sysop('tlbi'))],
       [4, 4, () => go(this.hint())],
       [6, 1, () => this.eret()],
       [vm ? 4 : 0, 0, () => this.vectorGame()],
       [this.shape.tablesVa !== undefined ? 8 : 0, 0, () => go(this.tableGame())],
       [1, 1, () => end(this.branch())],
       [2, 0, () => go(this.spGame())],
-      [2, 1, () => (vm ? go : end)(this.daif())],
+      [2, 1, () => (kept ? go : end)(this.daif())],
     ];
     const weights = table.map((t) => t[vm ? 0 : 1]);
     let k = r.int(weights.reduce((a, b) => a + b, 0));
@@ -185,14 +191,14 @@ export class Generator {
    */
   private sysEnc(): { enc: E.SysEnc; name: string; ends: boolean } {
     const r = this.r;
-    const vm = this.shape.el === 1;
+    const kept = this.contained;
     if (r.chance(0.9)) {
       const row = r.pick(SYSREGS);
-      const ends = vm ? row.mdcrTraps !== undefined || row.fp === true : row.minEl > 0 || row.el0Gate !== undefined || row.fp === true;
+      const ends = kept ? row.mdcrTraps !== undefined || row.fp === true : row.minEl > 0 || row.el0Gate !== undefined || row.fp === true;
       return { enc: row.enc as E.SysEnc, name: row.name, ends };
     }
     const enc: E.SysEnc = [2 + r.int(2), r.int(8), r.int(16), r.int(16), r.int(8)];
-    return { enc, name: `S${enc.join('_')}`, ends: !vm };
+    return { enc, name: `S${enc.join('_')}`, ends: !kept };
   }
 
   private sysregWrite(): { item: Item; ends: boolean } {
@@ -221,8 +227,9 @@ export class Generator {
     const vm = this.shape.el === 1;
     const kinds = vm ? ['hvc', 'hvc', 'svc', 'smc', 'hlt', 'brk'] : ['svc', 'svc', 'svc', 'hvc', 'smc', 'hlt', 'brk'];
     const kind = r.pick(kinds);
-    // a VM's SMC traps to EL2 (HCR_EL2.TSC) and is denied; at EL0 only SVC is a call
-    const ends = vm ? kind === 'smc' : kind !== 'svc';
+    // a VM's SMC traps to EL2 (HCR_EL2.TSC) and is denied; at EL0 only SVC is a call (a VM's EL1 makes it one, and
+    // steps over the rest)
+    const ends = vm ? kind === 'smc' : !this.contained && kind !== 'svc';
     const imm = kind === 'hlt' && r.chance(0.6) ? 0xf000 : r.chance(0.5) ? 0 : r.int(0x10000);
     const fn = (): bigint => {
       switch (r.int(6)) {

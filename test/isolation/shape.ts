@@ -17,8 +17,10 @@ import { HOSTING_MODES, parseScenario, type HostingMode } from '../../src/hyp/sc
 
 export const GUESTS = join(dirname(fileURLToPath(import.meta.url)), 'guests');
 
-/** The hostile context: a VM at EL1 with stage 1 off, a VM with its own stage 1, a native app at EL0. */
-export const KINDS = ['vm', 'vm-s1', 'app'] as const;
+/** The hostile context: a VM at EL1 with stage 1 off, a VM with its own stage 1, a VM at its EL0 (stage 1 off), a
+ *  native app at EL0. */
+export const KINDS = ['vm', 'vm-s1', 'vm-el0', 'app'] as const;
+const GUEST_OF: Record<HostileKind, string> = { vm: 'hostile-vm.S', 'vm-s1': 'hostile-vm-s1.S', 'vm-el0': 'hostile-vm-el0.S', app: 'hostile-app.S' };
 export type HostileKind = (typeof KINDS)[number];
 export const TLBS = ['by-vmid', 'flush'] as const;
 export type TlbPolicy = (typeof TLBS)[number];
@@ -119,10 +121,10 @@ function scenarioObject(c: ShapeConfig, ramMiB: number): unknown {
   const image = (file: string, entry: bigint): unknown => ({ source: `guests/${file}`, entry: hex(entry) });
   const hostile =
     c.kind === 'app'
-      ? { name: 'hostile', kind: 'native', va_bits: 48, memory: [region(appBase), region(appTop - 0x20000n)], image: image('hostile-app.S', appBase) }
+      ? { name: 'hostile', kind: 'native', va_bits: 48, memory: [region(appBase), region(appTop - 0x20000n)], image: image(GUEST_OF.app, appBase) }
       : {
           name: 'hostile', kind: 'vm', ipa_bits: VM_IPA_BITS, memory: [region(VM_IPA), region((1n << BigInt(VM_IPA_BITS)) - BigInt(REGION))],
-          image: image(c.kind === 'vm' ? 'hostile-vm.S' : 'hostile-vm-s1.S', VM_IPA),
+          image: image(GUEST_OF[c.kind], VM_IPA),
         };
   return {
     cpu: 'cortex-a57',
@@ -177,7 +179,7 @@ export function buildShape(c: ShapeConfig, mutant: Mutant = {}): Shape {
   mutant.edit?.(img);
   const hostile = img.contexts.findIndex((x) => x.name === 'hostile');
   const info = img.contexts[hostile]!;
-  const t = templateSymbols(c.kind === 'app' ? 'hostile-app.S' : c.kind === 'vm' ? 'hostile-vm.S' : 'hostile-vm-s1.S');
+  const t = templateSymbols(GUEST_OF[c.kind]);
   const sym = (n: string): number => Number(t.get(n)!);
   if (sym('REGION_SIZE') !== REGION) throw new Error('hostile-layout.inc: REGION_SIZE is not the region the scenario gives');
   // VA == PA under seed-tge and seed-literal: the app runs at its physical address (image.ts nativeRegs)
@@ -220,7 +222,7 @@ export function buildShape(c: ShapeConfig, mutant: Mutant = {}): Shape {
     img,
     audit: audit(img),
     hostile,
-    el: c.kind === 'app' ? 0 : 1,
+    el: c.kind === 'app' || c.kind === 'vm-el0' ? 0 : 1,
     view,
     programPa: main.pa + sym('PROGRAM'),
     programVa: main.at + BigInt(sym('PROGRAM')),
