@@ -4,12 +4,14 @@
 //   --shard K/N         run the K-th of N contiguous slices of the case indices (0 ≤ K < N; default 0/1)
 //   --out FILE          write JSON lines to FILE (default stdout); when FILE exists the run resumes after the last
 //                       case it records, provided it was started with the same seed, cases, shard and filters
-//   --hosting M,M …     only these hosting modes (default all five); --kind vm,vm-s1,app; --tlb by-vmid,flush;
-//   --sync immediate,architectural,speculate,errata   only these CPU synchronization models (default all four)
+//   --hosting M,M …     only these hosting modes (default all five); likewise --kind vm,vm-s1,vm-el0,app,
+//   --tlb by-vmid,flush and --sync immediate,architectural,speculate,errata (test/isolation/shape.ts)
 //   --no-shrink         record findings as found, without shrinking them
 //   --replay FILE       run the findings recorded in FILE again (their minimal programs) and say what each finds now
 // One line per finding ({"type":"finding", …: seed, case, configuration, problems, the program as words and its
-// minimal reproduction}), a checkpoint line every CHECKPOINT_CASES cases, a start and a done line with the tallies.
+// minimal reproduction}), a checkpoint line every CHECKPOINT_CASES cases or CHECKPOINT_MS, a start and a done line
+// with the tallies (cases per configuration and hosting mode, findings per class, the escapes seed-tge/seed-literal
+// showed as their audit says they can, CPU seconds).
 // Exit status: 0 no finding, 1 findings (in the output), 2 bad arguments or an output of another campaign.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
