@@ -74,6 +74,12 @@ export interface RunOptions {
   readonly traceWrite?: (line: string) => void;
   /** Called after every chunk of about a million instructions with the count so far. */
   readonly onProgress?: (instructions: number) => void;
+  /**
+   * Called with the loaded machine before its first instruction, after the observer's and the trace's hooks are in
+   * place (a hook it installs must call the one it replaces): the isolation campaign writes its guest program and
+   * canaries into memory here and watches the run (test/isolation).
+   */
+  readonly prepare?: (m: VirtMachine) => void;
   /** Called when the run has ended with what the CPU counted (`--stats`). */
   readonly onStats?: (stats: CpuStats) => void;
 }
@@ -87,6 +93,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   m.cpu.sync = opts.sync ?? null;
   const obs = observe(m.cpu, img, m.mem);
   const endTrace = chainTrace(m, opts);
+  opts.prepare?.(m);
   let r = m.run(Math.min(CHUNK, budget));
   let instructions = r.instructions;
   while (r.stop.kind === 'budget' && instructions < budget) {

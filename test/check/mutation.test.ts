@@ -66,12 +66,20 @@ const SAFE: readonly SafeMutant[] = [
     why: 'the last MSR HCR_EL2 is already followed by an ISB (tlb.S:3 under flush, errata.S:22/27 with the workaround); the EL1 registers written after it are out of context at EL2 and the ERET is itself a context synchronization event that makes them effective (ARCH-NOTES §10)',
   },
   {
-    mutant: 'errata.S:13 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'the ISB at errata.S:17 follows before vmid_check\'s TLBI ALLE1 and any stage-2 register change, and synchronizes the TCR_EL1.EPD0/EPD1 write together with SCTLR_EL1.M: walks are off before the rollover invalidates and before VTTBR_EL2/HCR_EL2 change',
+    mutant: 'errata.S:15 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'the ISB at errata.S:23 follows before vmid_check\'s TLBI ALLE1 and any stage-2 register change, and synchronizes the TCR_EL1.EPD0/EPD1 write together with SCTLR_EL1.M and HCR_EL2.VM/DC: walks are off before the rollover invalidates and before VTTBR_EL2/HCR_EL2 change',
   },
   {
-    mutant: 'errata.S:27 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'for seed\'s start states only: without it TTBR0_EL1/SCTLR_EL1/TCR_EL1 stay pending together until switch.S:54 after the stage 2 is in context (errata.S:22), so a mix is the target\'s stage 2 with some old EL1 registers; into a VM its stage 2 confines every walk to its memory, and from a VM into the app the old TTBR0_EL1 is 0 and SCTLR_EL1.M 0 (the harness\'s VMs never enabled their MMU), so nothing is cached. A guest running with its MMU on would make this mutant unsafe (the KVM order SCTLR, ISB, TCR)',
+    mutant: 'errata.S:29 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'for seed\'s start states only: every context there has the same VTCR_EL2 (44-bit IPA), so VTCR_EL2 is never written and a walk with the new HCR_EL2 and the old VTTBR_EL2 is the outgoing context\'s own stage 2 under its own VMID. Contexts with different VTCR_EL2 need it (test/hyp/errata.test.ts: an s2-only app with DC = 1 next to a 40-bit VM, found by the isolation campaign)',
+  },
+  {
+    mutant: 'errata.S:34 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'the ISB at errata.S:29 has already put the incoming VTCR_EL2 and VTTBR_EL2 in context; HCR_EL2, pending until errata.S:39, either keeps stage 2 off (at_walks_off cleared VM and DC) or turns on the incoming context\'s consistent stage 2, and TCR_EL1.EPD0/EPD1 stay set until the last write',
+  },
+  {
+    mutant: 'errata.S:39 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'for seed\'s start states only: without it TTBR0_EL1/SCTLR_EL1/TCR_EL1 stay pending together until switch.S:54 after the stage 2 is in context (errata.S:29, :34), so a mix is the target\'s stage 2 with some old EL1 registers; into a VM its stage 2 confines every walk to its memory, and from a VM into the app the old TTBR0_EL1 is 0 and SCTLR_EL1.M 0 (the harness\'s VMs never enabled their MMU), so nothing is cached. A guest running with its MMU on would make this mutant unsafe (the KVM order SCTLR, ISB, TCR)',
   },
 ];
 

@@ -26,6 +26,7 @@
 
     // HCR_EL2 bits (ARM §D24.2.62; ARCH-NOTES §1a)
     .equ HCR_VM, (1 << 0)
+    .equ HCR_DC, (1 << 12)
     .equ HCR_FMO, (1 << 3)
     .equ HCR_IMO, (1 << 4)
     .equ HCR_AMO, (1 << 5)

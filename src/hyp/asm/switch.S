@@ -99,6 +99,7 @@ vmid_check:
 2:  ret
 
 all_done:
+    bl line_begin
     adr x0, msg_done
     bl puts
     adr x0, log_count
