@@ -57,7 +57,7 @@ function feature(name: string, regs: readonly TdescReg[], first: number, types =
   return `<feature name="${name}">\n${types}${lines.join('\n')}\n</feature>\n`;
 }
 
-/** target.xml: the whole description, one document. */
+/** target.xml: the whole description as one XML text. */
 export function targetXml(): string {
   const fpu = CORE_REGS.length;
   const sys = fpu + FPU_REGS.length;
