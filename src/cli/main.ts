@@ -2,23 +2,36 @@
 // non-zero exit status, never a stack trace.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { registerAsm } from './asm.ts';
-import { EXIT_BAD_INPUT, registerBoot } from './boot.ts';
-import { registerBuild } from './build.ts';
-import { registerRun } from './run.ts';
-import { registerDisasm } from './disasm.ts';
-import { registerWalk } from './walk.ts';
-import { registerAudit } from './audit.ts';
-import { registerCheck } from './check.ts';
+import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './exit-status.ts';
 
-const EXIT_INTERNAL = 70; // EX_SOFTWARE (sysexits.h): a bug in twostage itself
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, in the order `--help` lists them. Only the module of the command the command line names is
+ * loaded (none for --version, all of them for help or an unknown command): `twostage boot` then starts without the
+ * assembler's, the hypervisor builder's and the YAML/schema libraries' load time.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  boot: async () => (await import('./boot.ts')).registerBoot,
+  build: async () => (await import('./build.ts')).registerBuild,
+  run: async () => (await import('./run.ts')).registerRun,
+  asm: async () => (await import('./asm.ts')).registerAsm,
+  disasm: async () => (await import('./disasm.ts')).registerDisasm,
+  walk: async () => (await import('./walk.ts')).registerWalk,
+  audit: async () => (await import('./audit.ts')).registerAudit,
+  check: async () => {
+    const { registerCheck } = await import('./check.ts');
+    return (program) => registerCheck(program, version());
+  },
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export function buildProgram(): Command {
+/** The command line with the commands `argv` may run: the one it names, or all of them. */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command();
   program
     .name('twostage')
@@ -26,20 +39,15 @@ export function buildProgram(): Command {
     .version(version())
     .exitOverride()
     .showHelpAfterError(false);
-  registerBoot(program);
-  registerBuild(program);
-  registerRun(program);
-  registerAsm(program);
-  registerDisasm(program);
-  registerWalk(program);
-  registerAudit(program);
-  registerCheck(program, version());
+  const first = argv[2];
+  const named = first === '-V' || first === '--version' ? [] : first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  for (const register of await Promise.all(named.map((name) => COMMANDS[name]!()))) register(program);
   return program;
 }
 
-export function main(argv: readonly string[]): void {
+export async function main(argv: readonly string[]): Promise<void> {
   try {
-    buildProgram().parse([...argv]);
+    await (await buildProgram(argv)).parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander has printed its message; help and --version are successes, anything else a usage error
@@ -57,4 +65,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-main(process.argv);
+await main(process.argv);

@@ -14,6 +14,7 @@ import { PmuState } from './pmu.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { CpuStats } from './stats.ts';
 import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
@@ -34,7 +35,7 @@ export interface CpuHooks {
 const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
 
 /** Before the first fetch: no blocks (the run loop never reaches them with an invalid fetch tag). */
-const NO_BLOCKS = new PageBlocks(0);
+const NO_BLOCKS = new PageBlocks(0, new CpuStats());
 
 /** A FETCH_TAG low word no PC matches: bit 0 set, and the run loop compares PC bits 1:0 too. */
 const FETCH_INVALID = 1;
@@ -45,6 +46,8 @@ export class Cpu extends CpuState implements TranslationContext {
   readonly tr = new TranslateResult();
   /** This PE's architectural TLB and the host cache in front of it. */
   readonly tlb = new Tlb();
+  /** Counters for `--stats` (stats.ts); cleared at reset. */
+  readonly stats = new CpuStats();
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
   stop: StopReason | null = null;
@@ -82,6 +85,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Reset into EL2h at `entry` as QEMU's virt board does for a bare-metal -kernel ELF (ARCH-NOTES §14). */
   reset(entry: bigint): void {
     this.tlb.clear();
+    this.stats.clear();
     this.sync?.reset();
     this.pmu.reset();
     this.x.fill(0n);
@@ -225,7 +229,7 @@ export class Cpu extends CpuState implements TranslationContext {
       return false;
     }
     if (page.ops === undefined) page.ops = new Uint16Array(PAGE_SIZE >>> 2);
-    if (page.jit === undefined) page.jit = new PageBlocks(PAGE_SIZE >>> 2);
+    if (page.jit === undefined) page.jit = new PageBlocks(PAGE_SIZE >>> 2, this.stats);
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
     this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code
@@ -298,11 +302,13 @@ export class Cpu extends CpuState implements TranslationContext {
     if (page === undefined) return undefined;
     this.tr.pa = t.hcPa[s]! + (lo & 0xfff);
     this.hitWord = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
+    this.stats.hostHits++;
     return page;
   }
 
   /** Load through translation (host-cache miss). */
   private loadMiss(size: number, iss: number, el: number): boolean {
+    this.stats.hostMisses++;
     if (!this.translateData(ACC_READ, size, iss, el)) return false;
     if (this.split !== size) return this.loadSplit(size, iss);
     const pa = this.tr.pa;
@@ -391,6 +397,7 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Store through translation (host-cache miss). */
   private storeMiss(size: number, valSlot: number, iss: number, el: number): boolean {
+    this.stats.hostMisses++;
     if (!this.translateData(ACC_WRITE, size, iss, el)) return false;
     if (this.split !== size) return this.storeSplit(size, valSlot, iss);
     const pa = this.tr.pa;

@@ -9,6 +9,7 @@ import { branchTo } from './exec/branch.ts';
 import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
 import { PC } from './state.ts';
+import { STATS_IRQ } from './stats.ts';
 
 /** Exception classes (ESR_ELx.EC, ARCH-NOTES §7e). */
 export const EC_UNKNOWN = 0x00;
@@ -48,6 +49,7 @@ export function syncTarget(c: Cpu): number {
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
 export function takeException(c: Cpu, target: number, ec: number, iss: number, retSlot: number, vecBase = 0): void {
   const from = c.el;
+  c.stats.exceptions[vecBase === 0 ? ec : STATS_IRQ]++;
   let offset: number;
   if (target === from) offset = c.spsel === 1 ? VEC_CUR_SPX : VEC_CUR_SP0;
   // From a lower EL: +0x600 if ELUsingAArch32(target - 1), else +0x400. No EL implements AArch32 (the Cpu constructor

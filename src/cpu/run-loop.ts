@@ -30,6 +30,8 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   const translating = c.translateBlocks && trace === null && sync === null;
   let blocks = c.fetchBlocks;
   let n = 0;
+  // --stats (stats.ts): instructions retired in blocks, blocks entered, their inline host-cache hits; per block
+  let translated = 0, blocksRun = 0, inlineHits = 0;
   while (n < budget) {
     const lo = u[${PC * 2}];
     // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
@@ -44,7 +46,15 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     if (translating && lo < 0xfffff000) {
       const len = blocks.lens[idx];
       if (len !== 0) {
-        if (budget - n >= len) { n += blocks.fns[idx](c, n); continue; }
+        if (budget - n >= len) {
+          const inline = blocks.inline[idx]; // read first: the block may drop its page's blocks (code written)
+          const k = blocks.fns[idx](c, n);
+          n += k;
+          translated += k;
+          blocksRun++;
+          if (inline !== null) inlineHits += inline[k];
+          continue;
+        }
       } else if (++blocks.heat[idx] >= ${HOT}) {
         blocks.translate(words, idx);
         continue;
@@ -64,6 +74,10 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
 ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}
     }
   }
+  const stats = c.stats;
+  stats.translated += translated;
+  stats.blocksRun += blocksRun;
+  stats.inlineHits += inlineHits;
   return n;
 };`,
 )(decode, HANDLER_OF, ...HANDLERS);

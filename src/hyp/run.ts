@@ -2,6 +2,7 @@
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
+import type { CpuStats } from '../cpu/stats.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import type { MachineStop, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
@@ -73,6 +74,8 @@ export interface RunOptions {
   readonly traceWrite?: (line: string) => void;
   /** Called after every chunk of about a million instructions with the count so far. */
   readonly onProgress?: (instructions: number) => void;
+  /** Called when the run has ended with what the CPU counted (`--stats`). */
+  readonly onStats?: (stats: CpuStats) => void;
 }
 
 /** Run the image and build the report. */
@@ -92,6 +95,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
     instructions += r.instructions;
   }
   endTrace();
+  opts.onStats?.(m.cpu.stats);
   m.cpu.traceExec = null;
   m.cpu.traceException = null;
   const denied = readDenyLog(img, m);

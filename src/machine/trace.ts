@@ -8,20 +8,10 @@ import { hex32, hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { PC } from '../cpu/state.ts';
+import type { TraceKind } from './trace-kinds.ts';
 import { mmuTrace } from './trace-mmu.ts';
 
-export const TRACE_KINDS = ['exec', 'int', 'sysreg', 'mmu', 'tlb'] as const;
-export type TraceKind = (typeof TRACE_KINDS)[number];
-
-/** Parse "exec,int": the kinds, or a message naming the unknown one. */
-export function parseTraceKinds(text: string): TraceKind[] | string {
-  const kinds: TraceKind[] = [];
-  for (const k of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    if (!(TRACE_KINDS as readonly string[]).includes(k)) return `unknown trace kind '${k}' (known: ${TRACE_KINDS.join(', ')})`;
-    kinds.push(k as TraceKind);
-  }
-  return kinds;
-}
+export { parseTraceKinds, TRACE_KINDS, type TraceKind } from './trace-kinds.ts';
 
 export interface TraceOptions {
   /** Where lines go (one call per line, without the newline). */

@@ -9,6 +9,7 @@ import { explore, loadSwitch, type ExploreResult } from '../../src/check/explore
 import { referenceSwitch } from '../../src/check/reference-switch.ts';
 import { buildImage } from '../../src/hyp/image.ts';
 import { parseScenario, type Scenario } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const SEED = 'scenarios/seed.yaml';
 const seed = parseScenario(readFileSync(SEED, 'utf8'), SEED);
@@ -179,7 +180,7 @@ test('--errata, VMID rollover without TLBI ALLE1: vm2\'s own fill of IPA 0x4000_
 });
 
 test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe, 1 with a finding; prints the state counts', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'check', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'check', ...args], { encoding: 'utf8' });
   const ok = cli('--reference', '--scenario', SEED, '--from', 'app', '--to', 'vm1');
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);
   assert.match(ok.stdout, /^explored app -> vm1: \d+ choice sequence\(s\), \d+ state\(s\)/m);

@@ -9,6 +9,7 @@ import { formatFinding } from '../../src/check/findings.ts';
 import { toSarif } from '../../src/check/sarif.ts';
 import { configSource, contextSource } from '../../src/hyp/context-table.ts';
 import { ASM_DIR } from '../../src/hyp/image.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const snippet = (name: string) => {
   const file = `examples/seed/${name}.S`;
@@ -130,7 +131,7 @@ test('SARIF 2.1.0: the schema\'s required properties are present and typed', () 
 });
 
 test('twostage check: exit 1 on a snippet, 0 on a correct switch, 2 on bad input', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'check', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'check', ...args], { encoding: 'utf8' });
   const a = cli('examples/seed/a-tge.S', '--scenario', 'scenarios/seed.yaml', '--from', 'vm1', '--to', 'app', '--format', 'json');
   assert.equal(a.status, 1);
   // the quick rules first, then (given --from and --to) the explorer's invariants (explore.test.ts); the ERET is legal

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { ASM_DIR, buildImage } from '../../src/hyp/image.ts';
 import { RUN_ENDED, runImage, type RunReport } from '../../src/hyp/run.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const SEED = 'scenarios/seed.yaml';
 const seed = parseScenario(readFileSync(SEED, 'utf8'), SEED);
@@ -38,7 +39,7 @@ test('a hypervisor failure (an unexpected exception at EL2) ends with PSCI SYSTE
 });
 
 test('twostage run exits 1 when the run does not end (the budget runs out), and says why', () => {
-  const cli = (...a: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'run', SEED, '--no-timeline', ...a], { encoding: 'utf8' });
+  const cli = (...a: string[]) => spawnSync(process.execPath, [...CLI, 'run', SEED, '--no-timeline', ...a], { encoding: 'utf8' });
   const short = cli('--max-insns', '5000');
   assert.equal(short.status, 1);
   assert.match(short.stdout, /5000 instructions, budget exhausted, no exit\n/);

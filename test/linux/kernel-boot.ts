@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { integerInitramfs } from './initramfs.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = process.env.TWOSTAGE_LINUX_DIR ?? join(homedir(), '.cache/twostage/linux');
@@ -50,7 +51,7 @@ function bootTwostage() {
   const initrd = join(mkdtempSync(join(tmpdir(), 'twostage-linux-')), 'initrd.gz');
   writeFileSync(initrd, integerInitramfs());
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['bin/twostage.js', 'boot', '--ram', '512', '--kernel', IMAGE, '--initrd', initrd, '--append', APPEND, '--max-insns', String(BUDGET)], {
+  const r = spawnSync(process.execPath, [...CLI, 'boot', '--ram', '512', '--kernel', IMAGE, '--initrd', initrd, '--append', APPEND, '--max-insns', String(BUDGET)], {
     cwd: ROOT, encoding: 'latin1', timeout: 30 * 60_000, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'],
   });
   twostage = { stdout: r.stdout, stderr: r.stderr, status: r.status, seconds: (Date.now() - t0) / 1000 };

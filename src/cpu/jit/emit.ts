@@ -29,6 +29,12 @@ export interface EmitEnv {
   flags: number;
   /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
   hostCache: boolean;
+  /**
+   * Loads and stores the block's instructions so far make from the host cache inline (a pair counts two): an emitter
+   * that does adds its own, and its fallback to Cpu.load/store (which counts its accesses itself) takes them back
+   * from CpuStats.inlineHits — the run loop counts them per block (PageBlocks.inline).
+   */
+  inline: number;
   /** The code that runs this instruction through its handler (a fast path's fallback). */
   readonly handlerCall: () => string;
 }
@@ -41,6 +47,8 @@ const ONES64 = '0xffffffffffffffffn';
 const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
 const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+/** Statement: the inline access(es) of an instruction fell back to Cpu.load/store, which count their own. */
+const uncount = (accesses: number): string => `c.stats.inlineHits -= ${accesses}; `;
 
 /** ADD/ADDS/SUB/SUBS (immediate): as addSubImm. */
 function emitAddSubImm(w: number, e: EmitEnv): string {
@@ -201,6 +209,7 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcLo(e.i, 4)}; ${opc === 0 ? slowStore : slowLoad}`;
   if (size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
+  e.inline += 1;
   const acc = opc === 0 ? 'hcW' : 'hcR';
   const hit = `const s = ${acc} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
     `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
@@ -208,7 +217,7 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const move = opc === 0
     ? `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`
     : `u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = ${size === 3 ? 'pg.u32[wi + 1]' : '0'};`;
-  return `{ ${addr} ${hit}${move} } else { ${slow} } }`;
+  return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
 }
 
 /**
@@ -227,6 +236,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const bytes = opc === 2 ? 8 : 4;
   const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
   e.hostCache = true;
+  e.inline += 2;
   const addr = `const lo = u[${rn * 2}] + ${offset}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
   const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
     `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${bytes - 1}) === 0 && ` +
@@ -243,7 +253,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
     move = `pg.u32[wi] = u[${rt * 2}]; pg.u32[wi + ${words}] = u[${rt2 * 2}];` +
       (bytes === 8 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}]; pg.u32[wi + 3] = u[${rt2 * 2 + 1}];` : '');
   }
-  return `{ ${addr} ${hit}${move} } else { ${e.handlerCall()} } }`;
+  return `{ ${addr} ${hit}${move} } else { ${uncount(2)}${e.handlerCall()} } }`;
 }
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
