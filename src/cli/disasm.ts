@@ -1,11 +1,12 @@
 // `twostage disasm FILE.elf|FILE.bin [--base ADDR]`: print instructions the way `aarch64-linux-gnu-objdump -d`
-// does (an ELF's executable segments), or `objdump -D -b binary -m aarch64` (anything else).
+// does (an ELF's executable sections), or `objdump -D -b binary -m aarch64` (anything else).
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { parseU64 } from '../bits/bits.ts';
 import { listBinary, listElf } from './listing.ts';
 import { readElf } from '../elf/read.ts';
+import { readSections } from '../elf/sections.ts';
 
 const EXIT_BAD_INPUT = 2;
 
@@ -24,7 +25,12 @@ export function runDisasm(file: string, opts: { base?: string }): number {
       process.stderr.write(`twostage disasm: ${file}: ${r.error}\n`);
       return EXIT_BAD_INPUT;
     }
-    process.stdout.write(listElf(basename(file), r.image));
+    const sections = readSections(bytes);
+    if (typeof sections === 'string') {
+      process.stderr.write(`twostage disasm: ${file}: ${sections}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    process.stdout.write(listElf(basename(file), sections, r.image.symbols));
     return 0;
   }
   const base = opts.base === undefined ? 0n : parseU64(opts.base);

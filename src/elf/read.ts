@@ -177,7 +177,8 @@ function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: numb
   return [];
 }
 
-function cString(tab: Uint8Array, off: number): string {
+/** The NUL-terminated string at `off` of a string table ('' past its end). */
+export function cString(tab: Uint8Array, off: number): string {
   if (off >= tab.length) return '';
   let end = off;
   while (end < tab.length && tab[end] !== 0) end++;
