@@ -304,7 +304,7 @@ export const SYSREGS = [
   id('ID_AA64DFR1_EL1', 5, 1, (p) => p.id.aa64dfr1, 'AArch64 debug feature 1'),
   id('ID_AA64AFR0_EL1', 5, 4, () => 0n, 'AArch64 auxiliary feature 0'),
   id('ID_AA64AFR1_EL1', 5, 5, () => 0n, 'AArch64 auxiliary feature 1'),
-  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0'),
+  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0', [f('AES', 7, 4), f('SHA1', 11, 8), f('SHA2', 15, 12), f('CRC32', 19, 16)]),
   id('ID_AA64ISAR1_EL1', 6, 1, (p) => p.id.aa64isar1, 'AArch64 instruction set attribute 1'),
   id('ID_AA64MMFR0_EL1', 7, 0, (p) => p.id.aa64mmfr0, 'AArch64 memory model feature 0', [
     f('PARange', 3, 0, '4: 44-bit PA'), f('ASIDBits', 7, 4, '2: 16-bit'), f('BigEnd', 11, 8), f('SNSMem', 15, 12), f('BigEndEL0', 19, 16), f('TGran16', 23, 20, '0: 16K absent'), f('TGran64', 27, 24, '0: 64K present'), f('TGran4', 31, 28, '0: 4K present'),

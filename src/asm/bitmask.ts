@@ -1,5 +1,5 @@
 // Logical (bitmask) immediates for the assembler: the inverse of the CPU's DecodeBitMasks
-// (src/cpu/exec/bitmask.ts), and the Arm ARM's MoveWidePreferred used to pick MOV aliases.
+// (src/arch/a64/bitmask.ts), and the Arm ARM's MoveWidePreferred used to pick MOV aliases.
 
 function ones(n: number): bigint {
   return (1n << BigInt(n)) - 1n;

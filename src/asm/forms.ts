@@ -1,7 +1,7 @@
 // The vocabulary of the syntax table: a Form says how one encoding row (or an alias of it) is spelled, as a list
 // of operand kinds that each both print field values (disassembly) and fill fields from written operands
-// (assembly). Field layouts are never restated here: kinds name the row's own fields (src/cpu/table/).
-import type { Encoding } from '../cpu/encoding.ts';
+// (assembly). Field layouts are never restated here: kinds name the row's own fields (src/arch/a64/rows/).
+import type { Encoding } from '../arch/a64/encoding.ts';
 import { fail } from './diagnostics.ts';
 import type { Expr } from './expr.ts';
 import type { Opnd } from './operands.ts';

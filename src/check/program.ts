@@ -6,8 +6,8 @@ import { SYSOPS } from '../arch/sysops.ts';
 import { assemble, type AsmOptions } from '../asm/assemble.ts';
 import type { Diagnostic } from '../asm/diagnostics.ts';
 import { fieldsOf } from '../asm/forms.ts';
-import { decodeRow } from '../cpu/decode.ts';
-import { decodeBitMasks } from '../cpu/exec/bitmask.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
+import { decodeBitMasks } from '../arch/a64/bitmask.ts';
 
 /** What we know about a general register's value at an instruction. */
 export interface RegValue {

@@ -5,7 +5,8 @@
 // functions would be one megamorphic call site V8 can neither predict nor inline (bench/dispatch.ts).
 // The generated source holds only the loop; every slow path is an ordinary Cpu method.
 import type { Cpu } from './cpu.ts';
-import { decode, HANDLER_OF, HANDLERS } from './decode.ts';
+import { decode } from '../arch/a64/decode.ts';
+import { HANDLER_OF, HANDLERS } from './dispatch.ts';
 import { HOT } from './jit/block.ts';
 import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
 
@@ -59,7 +60,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     if (lo < 0xfffffffc) u[${PC * 2}] = lo + 4;
     else x[${PC}] = x[${PC}] + 4n;
     u[${RUN_COUNT * 2}] = n++; // Cpu.retired() for the counter registers
-    u[${INSN * 2}] = w; // the handler reads its word here (Handler in encoding.ts)
+    u[${INSN * 2}] = w; // the handler reads its word here (Handler in handler.ts)
     switch (h) {
 ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}
     }

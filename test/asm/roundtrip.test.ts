@@ -8,7 +8,8 @@ import { chooseForm, disassemble, plainEnv } from '../../src/asm/disasm.ts';
 import { fieldsOf } from '../../src/asm/forms.ts';
 import { prng, sampleWords } from '../../src/asm/sample.ts';
 import { SUPPORTED, SYNTAX } from '../../src/asm/syntax/index.ts';
-import { decodeRow, OPS } from '../../src/cpu/decode.ts';
+import { decodeRow } from '../../src/arch/a64/decode.ts';
+import { ROWS } from '../../src/arch/a64/table.ts';
 
 const BASE = 0x4008_0000n;
 /** Rows with bits that do not show in the text: logical immediates (immr bits above the element size) and SYS
@@ -21,7 +22,7 @@ function reassemble(text: string): number | string {
   return new DataView(r.sections[0]!.bytes.buffer).getUint32(0, true);
 }
 
-for (const row of OPS.filter((r) => SYNTAX.has(r.id))) {
+for (const row of ROWS.filter((r) => SYNTAX.has(r.id))) {
   test(`round trip: ${row.id}`, () => {
     const inSpace = (w: number) => {
       if (decodeRow(w) !== row) return false;

@@ -1,6 +1,6 @@
 // Syntax of data processing — immediate rows: ADD/SUB immediate, logical immediate, move wide, ADR/ADRP,
 // bitfield moves and EXTR, with the aliases objdump prints, in its order of preference.
-import { decodeBitMasks } from '../../cpu/exec/bitmask.ts';
+import { decodeBitMasks } from '../../arch/a64/bitmask.ts';
 import { encodeBitMask, moveWidePreferred } from '../bitmask.ts';
 import { fail } from '../diagnostics.ts';
 import type { Fields, Form } from '../forms.ts';

@@ -1,5 +1,5 @@
 // The syntax table: for each encoding-row id, its spellings (aliases first, in objdump's order of preference,
-// the row's own form last). Field layouts come only from the rows (src/cpu/table/).
+// the row's own form last). Field layouts come only from the rows (src/arch/a64/rows/).
 import type { Fields, Form } from '../forms.ts';
 import { BRANCH_SYNTAX } from './branch.ts';
 import { DP_IMM_SYNTAX } from './dp-imm.ts';

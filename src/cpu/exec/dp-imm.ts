@@ -7,7 +7,7 @@ import {
   addHalves, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC, REG_SP,
   INSN, TMP2, WRITE_ZR,
 } from '../state.ts';
-import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from './bitmask.ts';
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
 import { onesHi, onesLo, POW2, shift64, SHIFT_ASR, SHIFT_LSR, SHIFT_ROR } from './shifts.ts';
 
 /** ADD/ADDS/SUB/SUBS (immediate): sf op S 100010 sh imm12 Rn Rd. Rn is SP-capable; Rd is SP unless S=1. */

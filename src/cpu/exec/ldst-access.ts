@@ -60,7 +60,7 @@ export function alignmentFault(c: Cpu, acc: number): void {
  * The access of a single-register load/store at VA x[TMP0] with `opc` as in the load/store register classes:
  * 00 store Rt, 01 load zero-extended, 10 load sign-extended to 64 bits, 11 load sign-extended to 32 bits.
  * `el` is the EL whose permissions apply (differs from PSTATE.EL only for LDTR/STTR). False if an exception
- * was taken (Rt is then unchanged). `rt` is the Rt field (not the word: see Handler in encoding.ts).
+ * was taken (Rt is then unchanged). `rt` is the Rt field (not the word: see Handler in handler.ts).
  */
 export function transfer(c: Cpu, rt: number, size: number, opc: number, iss: number, el: number): boolean {
   if (opc === 0) return c.store(1 << size, rt, iss, el); // Rt = 31 stores XZR: slot 31 always reads 0

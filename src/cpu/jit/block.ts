@@ -15,11 +15,13 @@ import type { TranslatedCode } from '../../memory/phys.ts';
 import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 import { HC_BITS } from '../../mmu/tlb.ts';
 import type { Cpu } from '../cpu.ts';
-import { decode, HANDLER_OF, HANDLERS, OPS } from '../decode.ts';
+import { decode } from '../../arch/a64/decode.ts';
+import { ROWS } from '../../arch/a64/table.ts';
+import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { addHalves, FETCH_TAG, INSN, PC, RUN_COUNT } from '../state.ts';
-import { EMITTERS, type EmitEnv } from './emit.ts';
+import { EMITTER_OF, type EmitEnv } from './emit.ts';
 
 /** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
 export type BlockFn = (c: Cpu, n0: number) => number;
@@ -86,10 +88,10 @@ export function blockSource(words: Uint32Array, start: number, end: number): { b
   for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);
-    const row = OPS[op]!;
+    const row = ROWS[op]!;
     const last = op === 0 || ENDS_BLOCK.has(row.cls);
     env.i = i;
-    const code = EMITTERS.get(row.exec)?.(w, env);
+    const code = EMITTER_OF[op]?.(w, env);
     if (code !== undefined) {
       lines.push(`    ${code} // ${row.id}`);
     } else if (last) {

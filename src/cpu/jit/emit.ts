@@ -1,4 +1,4 @@
-// Code emitters of the block translator: for the hottest handlers of the encoding table, the JavaScript that does
+// Code emitters of the block translator, bound to encoding rows by id (EMITTERS): for the hottest rows, the JavaScript that does
 // what the handler does for ONE given word, with the fields decoded at translation time (register slots, immediates
 // and shift amounts become constants). Each emitter mirrors its handler in src/cpu/exec/ and is checked against it
 // by test/cpu/jit.test.ts (same state after random blocks run translated and interpreted). An emitter returns
@@ -6,13 +6,10 @@
 // handler itself. Generated code sees the locals `c` (the Cpu), `x`/`u`/`i32` (register-file views), `el` (PSTATE.EL
 // at block entry), `pc0` (low word of the block's first PC), `ft` (the fetch tag's low word) and the helpers of
 // block.ts (`addHalves`, `conditionHolds`, `shift64`).
-import type { Handler } from '../encoding.ts';
-import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../exec/bitmask.ts';
-import { addSubShifted, logicalShifted } from '../exec/dp-reg.ts';
-import { addSubImm, logicalImm, moveWide } from '../exec/dp-imm.ts';
-import { b, bCond, bl, cbz, tbz } from '../exec/branch.ts';
-import { ldstUnsignedOffset } from '../exec/ldst.ts';
-import { ldstPair } from '../exec/ldst-pair.ts';
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
+import type { Encoding } from '../../arch/a64/encoding.ts';
+import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
+import { ROWS } from '../../arch/a64/table.ts';
 import { singleIss } from '../exec/ldst-access.ts';
 import { HC_MASK } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
@@ -291,18 +288,29 @@ function emitBl(w: number, e: EmitEnv): string {
   return `u[60] = ${pcLo(e.i, 4)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
 }
 
-/** Emitters by the handler they stand in for. */
-export const EMITTERS: ReadonlyMap<Handler, Emitter> = new Map<Handler, Emitter>([
-  [addSubImm, emitAddSubImm],
-  [moveWide, emitMoveWide],
-  [logicalImm, emitLogicalImm],
-  [logicalShifted, emitLogicalShifted],
-  [addSubShifted, emitAddSubShifted],
-  [ldstUnsignedOffset, emitLdstUnsignedOffset],
-  [ldstPair, emitLdstPair],
-  [bCond, emitBCond],
-  [cbz, emitCbz],
-  [tbz, emitTbz],
-  [b, emitB],
-  [bl, emitBl],
-]);
+/** The emitter for each row of an integer load/store group. */
+const ofForm = (form: LdstForm, emit: Emitter): Record<string, Emitter> =>
+  Object.fromEntries(LDST.filter((r) => ldstForm(r.id) === form).map((r) => [r.id, emit]));
+
+/** Emitters by encoding-row id (src/arch/a64/rows/); every other row runs its handler. */
+export const EMITTERS: Readonly<Record<string, Emitter>> = {
+  ADD_imm: emitAddSubImm, ADDS_imm: emitAddSubImm, SUB_imm: emitAddSubImm, SUBS_imm: emitAddSubImm,
+  MOVN: emitMoveWide, MOVZ: emitMoveWide, MOVK: emitMoveWide,
+  AND_imm: emitLogicalImm, ORR_imm: emitLogicalImm, EOR_imm: emitLogicalImm, ANDS_imm: emitLogicalImm,
+  AND_shift: emitLogicalShifted, BIC_shift: emitLogicalShifted, ORR_shift: emitLogicalShifted, ORN_shift: emitLogicalShifted,
+  EOR_shift: emitLogicalShifted, EON_shift: emitLogicalShifted, ANDS_shift: emitLogicalShifted, BICS_shift: emitLogicalShifted,
+  ADD_shift: emitAddSubShifted, ADDS_shift: emitAddSubShifted, SUB_shift: emitAddSubShifted, SUBS_shift: emitAddSubShifted,
+  ...ofForm('uoff', emitLdstUnsignedOffset),
+  ...ofForm('pair', emitLdstPair),
+  B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
+};
+
+/** EMITTER_OF[op]: row op's emitter, or undefined. Throws when an emitter names no row (a binding bug). */
+export function emittersByOp(rows: readonly Encoding[], emitters: Readonly<Record<string, Emitter>>): readonly (Emitter | undefined)[] {
+  const ids = new Set(rows.map((r) => r.id));
+  const unknown = Object.keys(emitters).filter((id) => !ids.has(id));
+  if (unknown.length > 0) throw new Error(`translator: emitters bound to ${unknown.join(', ')}, which are no rows`);
+  return rows.map((r) => emitters[r.id]);
+}
+
+export const EMITTER_OF: readonly (Emitter | undefined)[] = emittersByOp(ROWS, EMITTERS);

@@ -1,6 +1,6 @@
 // DecodeBitMasks (ARM J1.1 aarch64/instrs/integer/bitmasks DecodeBitMasks) as a pure function, and a table of
-// its wmask for every N:immr:imms (13 bits) so the logical-immediate and bitfield handlers do one lookup.
-// The assembler reuses decodeBitMasks (and BITMASK_TABLE to find the encoding of a constant).
+// its wmask for every N:immr:imms (13 bits): the logical-immediate and bitfield handlers and their emitters do one
+// lookup; the assembler (its inverse, src/asm/bitmask.ts) and the checker use decodeBitMasks.
 
 export interface BitMasks {
   readonly wmask: bigint;

@@ -1,28 +1,30 @@
-// The A64 encoding table's row type and the diagram parser. One table (src/cpu/table/) drives decode, execute
-// dispatch, disassembly and assembly. A row's diagram reads like the Arm ARM's encoding box, MSB first:
+// The A64 encoding table's row type and the diagram parser. The rows (src/arch/a64/rows/) are data: id, mnemonic,
+// diagram, class and the feature that gates them; no behaviour. Readers bind to rows by id: the executor's handlers
+// (src/cpu/bind/), the translator's emitters (src/cpu/jit/emit.ts) and the assembler's syntax (src/asm/syntax/).
+// A row's diagram reads like the Arm ARM's encoding box, MSB first:
 //   "sf:1 0 0 100010 sh:1 imm12:12 Rn:5 Rd:5"
-// Tokens are literal bits (0/1) or `name:width` fields. Widths add up to 32.
-import type { Cpu } from './cpu.ts';
-
-/**
- * Executes one instruction. On entry c.x[PC] already holds the next instruction's address and the instruction word
- * is in the register file's INSN slot: `const w = c.u32[INSN * 2]!`. The word is not a parameter because a uint32
- * ≥ 2^30 passed to a function V8 does not inline is boxed into a fresh HeapNumber: one allocation per executed
- * instruction (measured: nop stream 105 → 125 MIPS per CPU-second when the word stopped being passed).
- */
-export type Handler = (c: Cpu) => void;
+// Tokens are literal bits (0/1, x = either) or `name:width` fields. Widths add up to 32.
 
 /** The Arm ARM's instruction classes (C4.1), used to group rows and tests. */
 export type InsnClass = 'dp-imm' | 'dp-reg' | 'branch' | 'system' | 'exception' | 'ldst' | 'fpsimd';
 
-export interface EncodingSpec {
-  /** Unique row id, e.g. 'ADD_imm'. Assembler syntax and tests refer to rows by id. */
+/**
+ * The architectural feature that gates a row, named after its ID-register field: 'base' (every ARMv8.0 PE),
+ * 'FP' / 'AdvSIMD' (ID_AA64PFR0_EL1.FP / .AdvSIMD), 'AES' / 'PMULL' (ID_AA64ISAR0_EL1.AES ≥ 1 / = 2),
+ * 'SHA1', 'SHA2', 'CRC32' (ID_AA64ISAR0_EL1.SHA1 / .SHA2 / .CRC32). test/arch/a64-rows.test.ts checks that the
+ * profiles implement every feature a row names.
+ */
+export type Feature = 'base' | 'FP' | 'AdvSIMD' | 'AES' | 'PMULL' | 'SHA1' | 'SHA2' | 'CRC32';
+
+export interface RowSpec {
+  /** Unique row id, e.g. 'ADD_imm'. The executor, translator and assembler bind to rows by id. */
   readonly id: string;
   /** The instruction's base mnemonic in lower case, as the Arm ARM names it. */
   readonly mnemonic: string;
   readonly diagram: string;
   readonly cls: InsnClass;
-  readonly exec: Handler;
+  /** Absent: 'base'. */
+  readonly feature?: Feature;
 }
 
 export interface FieldPos {
@@ -30,7 +32,8 @@ export interface FieldPos {
   readonly lo: number;
 }
 
-export interface Encoding extends EncodingSpec {
+export interface Encoding extends RowSpec {
+  readonly feature: Feature;
   readonly mask: number;
   readonly match: number;
   readonly fields: Readonly<Record<string, FieldPos>>;
@@ -67,8 +70,8 @@ export function parseDiagram(id: string, diagram: string): { mask: number; match
   return { mask: mask >>> 0, match: match >>> 0, fields };
 }
 
-export function encoding(spec: EncodingSpec): Encoding {
-  return { ...spec, ...parseDiagram(spec.id, spec.diagram) };
+export function encoding(spec: RowSpec): Encoding {
+  return { ...spec, feature: spec.feature ?? 'base', ...parseDiagram(spec.id, spec.diagram) };
 }
 
 /** Value of a named field of a row in a word (tools and tests; handlers extract fields inline). */

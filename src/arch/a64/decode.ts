@@ -1,14 +1,11 @@
-// Decoder built from the encoding table: words are bucketed by bits [31:21]; within a bucket, rows are tried
-// most-specific first (most fixed bits), so a row that carves an exception out of a wider one wins.
-// Op index 0 is "unallocated": its handler raises UNDEFINED (EC 0x00).
-import type { Encoding, Handler } from './encoding.ts';
-import { TABLE } from './table/index.ts';
+// The A64 decoder, a pure function of the encoding table: words are bucketed by bits [31:21]; within a bucket,
+// rows are tried most-specific first (most fixed bits), so a row that carves an exception out of a wider one wins.
+// Op index 0 is "unallocated".
+import type { Encoding } from './encoding.ts';
+import { ROWS } from './table.ts';
 
 const BUCKET_SHIFT = 21;
 const NBUCKETS = 1 << (32 - BUCKET_SHIFT);
-
-/** Rows by op index; index 0 is the unallocated row. */
-export const OPS: readonly Encoding[] = TABLE;
 
 function popcount(v: number): number {
   let n = 0;
@@ -18,14 +15,14 @@ function popcount(v: number): number {
 
 const buckets: Int32Array[] = (() => {
   const hiMaskOf = (e: Encoding) => (e.mask >>> BUCKET_SHIFT) << BUCKET_SHIFT;
-  const order = OPS.map((_, i) => i)
+  const order = ROWS.map((_, i) => i)
     .slice(1)
-    .sort((a, b) => popcount(OPS[b]!.mask) - popcount(OPS[a]!.mask) || a - b);
+    .sort((a, b) => popcount(ROWS[b]!.mask) - popcount(ROWS[a]!.mask) || a - b);
   const out: Int32Array[] = [];
   for (let b = 0; b < NBUCKETS; b++) {
     const top = (b << BUCKET_SHIFT) >>> 0;
     const list = order.filter((i) => {
-      const e = OPS[i]!;
+      const e = ROWS[i]!;
       const hm = hiMaskOf(e) >>> 0;
       return ((top & hm) >>> 0) === ((e.match & hm) >>> 0);
     });
@@ -39,7 +36,7 @@ export function decode(w: number): number {
   const list = buckets[w >>> BUCKET_SHIFT]!;
   for (let i = 0; i < list.length; i++) {
     const op = list[i]!;
-    const e = OPS[op]!;
+    const e = ROWS[op]!;
     if (((w & e.mask) >>> 0) === e.match) return op;
   }
   return 0;
@@ -48,11 +45,5 @@ export function decode(w: number): number {
 /** The row of a word, or undefined when unallocated. */
 export function decodeRow(w: number): Encoding | undefined {
   const op = decode(w >>> 0);
-  return op === 0 ? undefined : OPS[op];
+  return op === 0 ? undefined : ROWS[op];
 }
-
-/** The table's distinct handlers (many rows share one: ADD_imm, SUBS_imm, … all run addSubImm). */
-export const HANDLERS: readonly Handler[] = [...new Set(OPS.map((e) => e.exec))];
-
-/** HANDLER_OF[op] = the index in HANDLERS of row op's handler: what the decode cache stores (plus one). */
-export const HANDLER_OF = Int32Array.from(OPS, (e) => HANDLERS.indexOf(e.exec));

@@ -1,0 +1,70 @@
+// Encoding rows: the ARMv8.0 FP/SIMD encoding space (ARM C4.1 "Data Processing -- Scalar Floating-Point and
+// Advanced SIMD", op0 = x111, and the SIMD&FP loads/stores, V = bit 26 = 1). The model does not execute these
+// instructions, so the rows are encoding *classes* — one per Arm ARM encoding group — not instructions: the
+// disassembler prints their words as `.inst` and the assembler does not accept them (src/asm/syntax/index.ts,
+// NO_SYNTAX). Every row requires bit 26 = 1. The SHA groups are split by opcode into their SHA1 and SHA256
+// instructions, so that each row names the one feature that gates it (ARM C4.1 "Cryptographic three-register SHA",
+// "Cryptographic two-register SHA"); their other opcodes are unallocated.
+// Groups added after v8.0 (FP16, RDM, dot product, SHA512/SHA3/SM3/SM4, complex, BF16, SVE) are left out, so
+// those words stay UNDEFINED. Unallocated sub-encodings inside a v8.0 group are not carved out: when FP is
+// trapped they report the FP trap instead of EC 0x00 (a documented approximation; untrapped both are UNDEFINED).
+import type { Feature, RowSpec } from '../encoding.ts';
+
+const row = (id: string, feature: Feature, diagram: string): RowSpec => ({ id, mnemonic: '.inst', cls: 'fpsimd', feature, diagram });
+
+export const FPSIMD: readonly RowSpec[] = [
+  // --- cryptographic extension (A57: AES, SHA1, SHA256) ---
+  row('CRYPTO_AES', 'AES', '01001110 size:2 10100 opcode:5 10 Rn:5 Rd:5'),
+  row('CRYPTO_SHA1_3REG', 'SHA1', '01011110 size:2 0 Rm:5 0 0 opcode:2 00 Rn:5 Rd:5'), // SHA1C/P/M, SHA1SU0
+  row('CRYPTO_SHA256_3REG', 'SHA2', '01011110 size:2 0 Rm:5 0 10 o:1 00 Rn:5 Rd:5'), // SHA256H, SHA256H2
+  row('CRYPTO_SHA256SU1', 'SHA2', '01011110 size:2 0 Rm:5 0 110 00 Rn:5 Rd:5'),
+  row('CRYPTO_SHA1_2REG', 'SHA1', '01011110 size:2 10100 0000 o:1 10 Rn:5 Rd:5'), // SHA1H, SHA1SU1
+  row('CRYPTO_SHA256SU0', 'SHA2', '01011110 size:2 10100 00010 10 Rn:5 Rd:5'),
+  // --- Advanced SIMD scalar ---
+  row('ASIMD_SCALAR_COPY', 'AdvSIMD', '01 op:1 11110000 imm5:5 0 imm4:4 1 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_2REG_MISC', 'AdvSIMD', '01 U:1 11110 size:2 10000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_PAIRWISE', 'AdvSIMD', '01 U:1 11110 size:2 11000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_3DIFF', 'AdvSIMD', '01 U:1 11110 size:2 1 Rm:5 opcode:4 00 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_3SAME', 'AdvSIMD', '01 U:1 11110 size:2 1 Rm:5 opcode:5 1 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_SHIFT_IMM', 'AdvSIMD', '01 U:1 111110 immh:4 immb:3 opcode:5 1 Rn:5 Rd:5'),
+  row('ASIMD_SCALAR_INDEXED', 'AdvSIMD', '01 U:1 11111 size:2 L:1 M:1 Rm:4 opcode:4 H:1 0 Rn:5 Rd:5'),
+  // --- Advanced SIMD vector ---
+  row('ASIMD_TBL', 'AdvSIMD', '0 Q:1 001110 op2:2 0 Rm:5 0 len:2 op:1 00 Rn:5 Rd:5'),
+  row('ASIMD_PERMUTE', 'AdvSIMD', '0 Q:1 001110 size:2 0 Rm:5 0 opcode:3 10 Rn:5 Rd:5'),
+  row('ASIMD_EXTRACT', 'AdvSIMD', '0 Q:1 101110 op2:2 0 Rm:5 0 imm4:4 0 Rn:5 Rd:5'),
+  row('ASIMD_COPY', 'AdvSIMD', '0 Q:1 op:1 01110000 imm5:5 0 imm4:4 1 Rn:5 Rd:5'),
+  row('ASIMD_2REG_MISC', 'AdvSIMD', '0 Q:1 U:1 01110 size:2 10000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_ACROSS_LANES', 'AdvSIMD', '0 Q:1 U:1 01110 size:2 11000 opcode:5 10 Rn:5 Rd:5'),
+  row('ASIMD_3DIFF', 'AdvSIMD', '0 Q:1 U:1 01110 size:2 1 Rm:5 opcode:4 00 Rn:5 Rd:5'),
+  row('ASIMD_3SAME', 'AdvSIMD', '0 Q:1 U:1 01110 size:2 1 Rm:5 opcode:5 1 Rn:5 Rd:5'),
+  row('ASIMD_MODIFIED_IMM', 'AdvSIMD', '0 Q:1 op:1 0111100000 a:1 b:1 c:1 cmode:4 o2:1 1 d:1 e:1 f:1 g:1 h:1 Rd:5'),
+  row('ASIMD_SHIFT_IMM', 'AdvSIMD', '0 Q:1 U:1 011110 immh:4 immb:3 opcode:5 1 Rn:5 Rd:5'), // immh=0000 is MODIFIED_IMM (more fixed bits)
+  row('ASIMD_INDEXED', 'AdvSIMD', '0 Q:1 U:1 01111 size:2 L:1 M:1 Rm:4 opcode:4 H:1 0 Rn:5 Rd:5'),
+  // --- scalar floating point (M = S = 0) ---
+  row('FP_FIXED_CONV', 'FP', 'sf:1 0 0 11110 ftype:2 0 rmode:2 opcode:3 scale:6 Rn:5 Rd:5'),
+  row('FP_INT_CONV', 'FP', 'sf:1 0 0 11110 ftype:2 1 rmode:2 opcode:3 000000 Rn:5 Rd:5'),
+  row('FP_DP1', 'FP', '0 0 0 11110 ftype:2 1 opcode:6 10000 Rn:5 Rd:5'),
+  row('FP_COMPARE', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 op:2 1000 Rn:5 opcode2:5'),
+  row('FP_IMM', 'FP', '0 0 0 11110 ftype:2 1 imm8:8 100 imm5:5 Rd:5'),
+  row('FP_CCMP', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 cond:4 01 Rn:5 op:1 nzcv:4'),
+  row('FP_DP2', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 opcode:4 10 Rn:5 Rd:5'),
+  row('FP_CSEL', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 cond:4 11 Rn:5 Rd:5'),
+  row('FP_DP3', 'FP', '0 0 0 11111 ftype:2 o1:1 Rm:5 o0:1 Ra:5 Rn:5 Rd:5'),
+  // --- SIMD&FP loads and stores (V = 1); opc = 11 and the unprivileged forms are unallocated ---
+  row('ASIMD_LDST_MULT', 'FP', '0 Q:1 0011000 L:1 000000 opcode:4 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_MULT_POST', 'FP', '0 Q:1 0011001 L:1 0 Rm:5 opcode:4 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_SINGLE', 'FP', '0 Q:1 0011010 L:1 R:1 00000 opcode:3 S:1 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_SINGLE_POST', 'FP', '0 Q:1 0011011 L:1 R:1 Rm:5 opcode:3 S:1 size:2 Rn:5 Rt:5'),
+  row('LDR_lit_fpsimd_SD', 'FP', '0 x 011 1 00 imm19:19 Rt:5'),
+  row('LDR_lit_fpsimd_Q', 'FP', '10 011 1 00 imm19:19 Rt:5'),
+  row('LDSTP_fpsimd_SD', 'FP', '0 x 101 1 0 xx L:1 imm7:7 Rt2:5 Rn:5 Rt:5'), // no-allocate, post, offset, pre
+  row('LDSTP_fpsimd_Q', 'FP', '10 101 1 0 xx L:1 imm7:7 Rt2:5 Rn:5 Rt:5'),
+  row('LDST_fpsimd_unscaled', 'FP', 'size:2 111 1 00 0 L:1 0 imm9:9 00 Rn:5 Rt:5'),
+  row('LDST_fpsimd_prepost', 'FP', 'size:2 111 1 00 0 L:1 0 imm9:9 x1 Rn:5 Rt:5'),
+  row('LDST_fpsimd_regoff', 'FP', 'size:2 111 1 00 0 L:1 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5'),
+  row('LDST_fpsimd_uimm', 'FP', 'size:2 111 1 01 0 L:1 imm12:12 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_unscaled', 'FP', '00 111 1 00 1 L:1 0 imm9:9 00 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_prepost', 'FP', '00 111 1 00 1 L:1 0 imm9:9 x1 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_regoff', 'FP', '00 111 1 00 1 L:1 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5'),
+  row('LDST_fpsimd_Q_uimm', 'FP', '00 111 1 01 1 L:1 imm12:12 Rn:5 Rt:5'),
+];
