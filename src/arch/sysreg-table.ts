@@ -4,7 +4,7 @@
 // the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
 import { aarch32At, type Profile } from './profiles.ts';
 import {
-  encKey, type CnthctlTrap, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+  encKey, genericSysregName, type CnthctlTrap, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
 } from './sysregs.ts';
 
 type Mask = bigint | ((p: Profile) => bigint);
@@ -341,6 +341,14 @@ export const SYSREG_BY_KEY: Int16Array = (() => {
 
 export function sysregIndexByEncoding(op0: number, op1: number, crn: number, crm: number, op2: number): number {
   return SYSREG_BY_KEY[encKey(op0, op1, crn, crm, op2) & 0xffff]!;
+}
+
+/** The register named by the fields of an MSR (register) or MRS word (op0 = 2 + o0: ARM C5.3 "op0 is 2 + o0"):
+ *  its index, -1 when unallocated, and its name (the generic S<op0>_… name when unallocated). */
+export function sysregOfFields(f: Readonly<Record<string, number>>): { readonly index: number; readonly name: string } {
+  const enc = [2 + f.o0!, f.op1!, f.CRn!, f.CRm!, f.op2!] as const;
+  const index = sysregIndexByEncoding(...enc);
+  return { index, name: index >= 0 ? SYSREGS[index]!.name : genericSysregName(...enc) };
 }
 
 const byUpperName = new Map<string, number>(SYSREGS.map((r, i) => [r.name.toUpperCase(), i]));

@@ -3,8 +3,12 @@
 // ERET it checks the incoming context: its VMID, what its translation regime lets it reach, and whether the
 // TLB holds entries of its VMID that point outside its memory. TypeScript only observes; the hypervisor's
 // behaviour is the EL2 code.
-import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
-import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
+import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
+import { decode } from '../arch/a64/decode.ts';
+import { fieldValues } from '../arch/a64/encoding.ts';
+import { ROWS, rowIndex } from '../arch/a64/table.ts';
+import { SR, sysregOfFields } from '../arch/sysreg-table.ts';
+import { SYSOP_BY_KEY, SYSOPS, sysopKey, type SysOpDef } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
@@ -57,14 +61,43 @@ export interface Observation {
   readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
 
-const MSR_MASK = 0xfff00000; // MSR (register): 1101010100 0 1 o0 op1 CRn CRm op2 Rt
-const MSR_MATCH = 0xd5100000;
-const SYS_MASK = 0xfff80000; // SYS: 1101010100 0 01 op1 CRn CRm op2 Rt
-const SYS_MATCH = 0xd5080000;
-const BARRIER_MASK = 0xfffff01f; // DSB/DMB/ISB: 11010101000000110011 CRm 1 opc 11111
-const BARRIER_MATCH = 0xd503301f;
-const ERET = 0xd69f03e0;
-const BARRIER_OPTS: Record<number, string> = { 15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 3: 'osh' };
+/** The rows of the instructions the observer records (src/arch/a64/rows/system.ts, exc-gen.ts). */
+const OP_MSR = rowIndex('MSR_reg');
+const OP_SYS = rowIndex('SYS');
+const OP_DSB = rowIndex('DSB');
+const OP_DMB = rowIndex('DMB');
+const OP_ISB = rowIndex('ISB');
+const OP_ERET = rowIndex('ERET');
+/** SYS with CRn = 8: a TLB maintenance operation (ARM C5.3, TLBI). */
+const CRN_TLBI = 8;
+
+/** What an instruction at EL2 means to the observer, decoded through the encoding table. */
+export type HypEvent =
+  | { readonly kind: 'msr'; readonly reg: string; readonly rt: number }
+  | { readonly kind: 'tlbi'; readonly op: SysOpDef | undefined }
+  | { readonly kind: 'barrier'; readonly text: string }
+  | { readonly kind: 'eret' };
+
+/** The event of word `w`: an MSR's register ('unknown' when unallocated), a TLBI's operation, a DSB/DMB/ISB as
+ *  written (`dsb ish`), an ERET; undefined for anything else. */
+export function hypEvent(w: number): HypEvent | undefined {
+  const op = decode(w);
+  if (op === OP_ERET) return { kind: 'eret' };
+  if (op === OP_ISB) return { kind: 'barrier', text: 'isb' };
+  if (op !== OP_MSR && op !== OP_SYS && op !== OP_DSB && op !== OP_DMB) return undefined;
+  const row = ROWS[op]!;
+  const f = fieldValues(row, w);
+  if (op === OP_MSR) {
+    const reg = sysregOfFields(f);
+    return { kind: 'msr', reg: reg.index >= 0 ? reg.name : 'unknown', rt: f.Rt! };
+  }
+  if (op === OP_SYS) {
+    if (f.CRn !== CRN_TLBI) return undefined;
+    const k = SYSOP_BY_KEY[sysopKey(f.op1!, f.CRn, f.CRm!, f.op2!)]!;
+    return { kind: 'tlbi', op: k >= 0 ? SYSOPS[k] : undefined };
+  }
+  return { kind: 'barrier', text: `${row.mnemonic} ${BARRIER_OPTION[f.CRm!] ?? '#' + f.CRm}` };
+}
 
 /** The index of the context the hypervisor's `cur_ctx` points at (context-table rows are 512 bytes: context-table.ts). */
 export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
@@ -150,22 +183,19 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     }
     if (ep === undefined) return;
     ep.insns++;
-    if (((w & MSR_MASK) >>> 0) === MSR_MATCH) {
-      const i = sysregIndexByEncoding(2 + ((w >>> 19) & 1), (w >>> 16) & 7, (w >>> 12) & 15, (w >>> 8) & 15, (w >>> 5) & 7);
-      const rt = w & 31;
-      ep.writes.push({ reg: i >= 0 ? SYSREGS[i]!.name : 'unknown', value: rt === 31 ? 0n : c.x[rt]! });
-    } else if (((w & SYS_MASK) >>> 0) === SYS_MATCH && ((w >>> 12) & 15) === 8) {
-      const k = SYSOP_BY_KEY[sysopKey((w >>> 16) & 7, 8, (w >>> 8) & 15, (w >>> 5) & 7)]!;
-      const name = k >= 0 ? SYSOPS[k]!.name : 'unknown';
+    const e = hypEvent(w);
+    if (e === undefined) return;
+    if (e.kind === 'msr') {
+      ep.writes.push({ reg: e.reg, value: e.rt === 31 ? 0n : c.x[e.rt]! });
+    } else if (e.kind === 'tlbi') {
+      const name = e.op?.name ?? 'unknown';
       const vmid = Number((c.sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
       ep.tlbis.push(name.startsWith('ALL') ? name : `${name} (VMID ${vmid})`);
       if (name.startsWith('ALLE1')) vmidOwner.clear();
       else if (name.startsWith('VMALLS12E1')) vmidOwner.delete(vmid);
-    } else if (((w & BARRIER_MASK) >>> 0) === BARRIER_MATCH) {
-      const opc = (w >>> 5) & 7;
-      const kind = opc === 4 ? 'dsb' : opc === 5 ? 'dmb' : opc === 6 ? 'isb' : undefined;
-      if (kind !== undefined) ep.barriers.push(kind === 'isb' ? 'isb' : `${kind} ${BARRIER_OPTS[(w >>> 8) & 15] ?? '#' + ((w >>> 8) & 15)}`);
-    } else if (w === ERET) {
+    } else if (e.kind === 'barrier') {
+      ep.barriers.push(e.text);
+    } else {
       const to = ctxOf();
       ep.to = to;
       current = to;

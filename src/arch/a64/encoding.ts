@@ -81,3 +81,10 @@ export function fieldValue(e: Encoding, name: string, w: number): number {
   const width = f.hi - f.lo + 1;
   return width === 32 ? w >>> 0 : ((w >>> f.lo) & ((1 << width) - 1)) >>> 0;
 }
+
+/** Every field of a row in a word, by name (observers, tracers and the assembler's syntax read words this way). */
+export function fieldValues(e: Encoding, w: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of Object.keys(e.fields)) out[name] = fieldValue(e, name, w);
+  return out;
+}
