@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { hex64 } from '../bits/bits.ts';
 import { profileByName } from '../arch/profiles.ts';
+import { tlbiScope } from '../arch/sysops.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
@@ -23,6 +24,7 @@ import { regionsOf } from './audit.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { fillAll, holds, TlbSnapshot } from './fill-all.ts';
 import type { Finding } from './findings.ts';
+import { completingDsb } from './lint.ts';
 import { loadProgram, type Insn, type Program } from './program.ts';
 import { StateHash } from './state-hash.ts';
 import { makeHarness, type SwitchHarness } from './switch-harness.ts';
@@ -210,6 +212,18 @@ class ExploreChoices implements SyncChoices {
       this.log.push(`${this.at()}: a speculative EL1&0 walk at EL2 (erratum 1319537) with ${pending.length === 0 ? 'the registers in context' : mixed} may cache a translation to PA 0x${leak.out.toString(16)} tagged VMID ${leak.vmid} (${this.name(leak.vmid)})`);
     }
   }
+}
+
+/** An EL1&0 TLBI of every VMID (ALLE1), by its row's scope (src/arch/sysops.ts). */
+function everyVmid(op: string): boolean {
+  const s = tlbiScope(op);
+  return s.regime === 'EL1&0' && s.vmid === 'all';
+}
+/** An EL1&0 TLBI that removes every stage-2 entry of the VMIDs it covers (VMALLS12E1, ALLE1), unlike the stage-1
+ *  operations (VMALLE1, VAE1, ASIDE1 …) and IPAS2E1 (one IPA). */
+function everyStage2Entry(op: string): boolean {
+  const s = tlbiScope(op);
+  return s.regime === 'EL1&0' && s.stage !== 'stage1' && s.address === 'none';
 }
 
 const sameTlbi = (a: OutstandingTlbi, b: OutstandingTlbi): boolean => a.pc === b.pc && a.op === b.op && a.vmid === b.vmid;
@@ -402,11 +416,11 @@ function locate(
       return { insn: lastMsr(executed, ['HCR_EL2', 'VTTBR_EL2', 'VTCR_EL2']) ?? eret, fix: `load ${to.name}'s HCR_EL2 ${hex64(to.regs.hcr)}, VTTBR_EL2 ${hex64(vttbr)} and VTCR_EL2 ${hex64(to.regs.vtcr)} from the context table before the ERET` };
     case 'tlb-stale': {
       const late = outstanding[0];
-      if (late !== undefined) return { insn: late.insn ?? eret, fix: `complete the TLBI before the ERET: DSB ${late.op.endsWith('IS') ? 'ISH' : 'NSH'} after it (then ISB)` };
-      const wrong = executed.find((i) => i.event.k === 'tlbi' && !/^ALLE1/.test(i.event.op) && tlbiVmid.get(i) !== want);
+      if (late !== undefined) return { insn: late.insn ?? eret, fix: `complete the TLBI before the ERET: DSB ${completingDsb(late.op)} after it (then ISB)` };
+      const wrong = executed.find((i) => i.event.k === 'tlbi' && !everyVmid(i.event.op) && tlbiVmid.get(i) !== want);
       if (wrong !== undefined) return { insn: wrong, fix: `make ${to.name}'s VTTBR_EL2 effective before the TLBI: MSR VTTBR_EL2; ISB; TLBI …; DSB NSH` };
       // a stage-2-only entry survives the stage-1 operations (VMALLE1, VAE1, ASIDE1 …: ARCH-NOTES §9)
-      const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !/^(VMALLS12E1|ALLE1)/.test(i.event.op));
+      const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !everyStage2Entry(i.event.op));
       if (narrow !== undefined && v.entryKind === KIND_S2) {
         return { insn: narrow, fix: 'TLBI VMALLS12E1 (stage 1 and stage 2 entries of the VMID) instead: this operation leaves stage-2-only entries' };
       }
@@ -417,7 +431,7 @@ function locate(
     }
     case 'tlb-latent': {
       // a completed TLBI that covered the entry's VMID: a walk cached the entry again after it
-      const covering = executed.filter((i) => i.event.k === 'tlbi' && (/^ALLE1/.test(i.event.op) || tlbiVmid.get(i) === v.vmid) && !outstanding.some((o) => o.insn === i)).at(-1);
+      const covering = executed.filter((i) => i.event.k === 'tlbi' && (everyVmid(i.event.op) || tlbiVmid.get(i) === v.vmid) && !outstanding.some((o) => o.insn === i)).at(-1);
       if (covering === undefined) {
         return { insn: eret, fix: 'invalidate a VMID before the allocator hands it out again: when it starts a new VMID generation, TLBI ALLE1; DSB ISH before the ERET' };
       }

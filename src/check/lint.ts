@@ -1,5 +1,6 @@
 // The quick syntactic rules: one pass over the decoded switch sequence, in milliseconds, before any
 // exploration. A sequence without an ERET is taken to end in the ERET into the target (as `check` runs it).
+import { tlbiScope } from '../arch/sysops.ts';
 import { hex64 } from '../bits/bits.ts';
 import { HCR, HCR_HYP } from '../hyp/context-table.ts';
 import type { Finding } from './findings.ts';
@@ -13,10 +14,15 @@ export interface LintContext {
   readonly target?: string;
 }
 
-/** EL1&0 TLBI operations that act on the current VMID only (ARCH-NOTES §9): all E1 ops except ALLE1(IS). */
-export const vmidScoped = (op: string): boolean => /E1(IS)?$/.test(op) && !op.startsWith('ALLE1');
+/** EL1&0 TLBI operations that act on the current VMID only (ARCH-NOTES §9; the row's scope, src/arch/sysops.ts). */
+export const vmidScoped = (op: string): boolean => {
+  const s = tlbiScope(op);
+  return s.regime === 'EL1&0' && s.vmid === 'current';
+};
+/** The weakest DSB domain that completes a TLBI: its broadcast domain (ARCH-NOTES §9). */
+export const completingDsb = (tlbi: string): 'ISH' | 'NSH' => (tlbiScope(tlbi).shareability === 'inner' ? 'ISH' : 'NSH');
 /** DSB options that complete a TLBI: loads and stores, at least the operation's shareability. */
-export const completesTlbi = (dsb: string, tlbi: string): boolean => (tlbi.endsWith('IS') ? ['SY', 'ISH', 'OSH'] : ['SY', 'ISH', 'OSH', 'NSH']).includes(dsb);
+export const completesTlbi = (dsb: string, tlbi: string): boolean => (completingDsb(tlbi) === 'ISH' ? ['SY', 'ISH', 'OSH'] : ['SY', 'ISH', 'OSH', 'NSH']).includes(dsb);
 /** DSB options that make earlier stores visible to the walker. */
 const coversStores = (dsb: string): boolean => !dsb.endsWith('LD');
 
@@ -119,10 +125,10 @@ export function lint(p: Program, ctx: LintContext = {}): Finding[] {
       }
       const end = nextEret(ins, n);
       if (!ins.slice(n + 1, end).some((x) => x.event.k === 'dsb' && completesTlbi(x.event.option, e.op))) {
-        out.push(at(i, 'tlbi-no-dsb', 'error', `TLBI ${e.op} is not followed by a DSB ${e.op.endsWith('IS') ? 'ISH' : 'NSH'} (or stronger) before the ERET`, {
+        out.push(at(i, 'tlbi-no-dsb', 'error', `TLBI ${e.op} is not followed by a DSB ${completingDsb(e.op)} (or stronger) before the ERET`, {
           details: [],
           counterexample: ['the TLBI has not completed when the ERET executes', 'the target translates through the entry the TLBI was meant to remove'],
-          fix: `DSB ${e.op.endsWith('IS') ? 'ISH' : 'NSH'} after the TLBI, then ISB`,
+          fix: `DSB ${completingDsb(e.op)} after the TLBI, then ISB`,
         }));
       }
       if (!ins.slice(0, n).some((x) => x.event.k === 'dsb' && coversStores(x.event.option))) {

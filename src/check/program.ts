@@ -2,7 +2,7 @@
 // decoded by the CPU's own decoder into one of the few events that matter for synchronization (ARCH-NOTES §9,
 // §10) — system-register writes, TLBI/AT, barriers, ERET — with the register constants known at that point.
 import { SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
-import { SYSOPS } from '../arch/sysops.ts';
+import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import { assemble, type AsmOptions } from '../asm/assemble.ts';
 import type { Diagnostic } from '../asm/diagnostics.ts';
 import { fieldsOf } from '../asm/forms.ts';
@@ -101,7 +101,8 @@ function eventOf(w: number, regs: Map<number, RegValue>): Event {
       return { k: 'msr', reg: i < 0 ? 'unknown' : SYSREGS[i]!.name, src: known(f.Rt!) };
     }
     case 'SYS': {
-      const op = SYSOPS.find((o) => o.op1 === f.op1 && o.crn === f.CRn && o.crm === f.CRm && o.op2 === f.op2);
+      const k = SYSOP_BY_KEY[sysopKey(f.op1!, f.CRn!, f.CRm!, f.op2!)]!;
+      const op = k >= 0 ? SYSOPS[k] : undefined;
       if (op?.kind === 'tlbi') return { k: 'tlbi', op: op.name };
       if (op?.kind === 'at') return { k: 'at', op: op.name };
       return { k: 'other' };

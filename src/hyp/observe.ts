@@ -188,11 +188,15 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     if (e.kind === 'msr') {
       ep.writes.push({ reg: e.reg, value: e.rt === 31 ? 0n : c.x[e.rt]! });
     } else if (e.kind === 'tlbi') {
-      const name = e.op?.name ?? 'unknown';
       const vmid = Number((c.sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
-      ep.tlbis.push(name.startsWith('ALL') ? name : `${name} (VMID ${vmid})`);
-      if (name.startsWith('ALLE1')) vmidOwner.clear();
-      else if (name.startsWith('VMALLS12E1')) vmidOwner.delete(vmid);
+      const s = e.op?.tlbi;
+      // the VMID an EL1&0 operation of the current VMID acts on (ARM C5.5.77)
+      ep.tlbis.push(s === undefined ? 'unknown' : s.vmid === 'all' ? e.op!.name : `${e.op!.name} (VMID ${vmid})`);
+      // the VMIDs whose entries are all gone: every one (ALLE1), or the current one (VMALLS12E1)
+      if (s?.regime === 'EL1&0' && s.stage === 'both' && s.address === 'none') {
+        if (s.vmid === 'all') vmidOwner.clear();
+        else vmidOwner.delete(vmid);
+      }
     } else if (e.kind === 'barrier') {
       ep.barriers.push(e.text);
     } else {

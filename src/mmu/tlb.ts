@@ -6,6 +6,7 @@
 // 2. The host cache in front: per (EL, access kind) a direct-mapped table from a 4 KiB VA page to a 4 KiB PA page
 //    whose tag carries a generation number; bumping the generation invalidates every entry at once. It is bumped by
 //    every architectural TLB change (TLBI, eviction) and every context synchronization (Cpu.contextSync).
+import type { TlbiScope } from '../arch/sysops.ts';
 import { POW2 } from './addr.ts';
 import type { MmuTrace } from './trace.ts';
 import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
@@ -212,17 +213,21 @@ export class Tlb {
   }
 
   /**
-   * Invalidate the entries of `regime` whose kind is in `kindMask`, tagged `vmid` (-1: any VMID), with `asid`
-   * (-1: any; else non-global entries with that ASID, plus global entries when `globalToo`), and — when `byAddr` —
-   * whose block contains the input address (lo, hi). Returns how many were removed.
+   * Invalidate the entries in `scope` (a TLBI row's columns, src/arch/sysops.ts) tagged `vmid` (-1: any VMID), with
+   * `asid` (-1: any; else non-global entries with that ASID, plus global entries when scope.global), and — when the
+   * scope is by address — whose block contains the input address (lo, hi). Every entry is a last-level one, so
+   * scope.lastLevel removes the same entries. Returns how many were removed.
    */
-  invalidate(regime: number, vmid: number, kindMask: number, asid: number, globalToo: boolean, byAddr: boolean, lo: number, hi: number): number {
+  invalidate(scope: TlbiScope, vmid: number, asid: number, lo: number, hi: number): number {
+    const regime = scope.regime === 'EL2' ? REGIME_EL2 : REGIME_EL10;
+    const kindMask = scope.stage === 'stage1' ? KM_STAGE1 : scope.stage === 'stage2' ? KM_S2 : KM_ALL;
+    const byAddr = scope.address !== 'none';
     let n = 0;
     for (let e = 0; e < this.kind.length; e++) {
       const k = this.kind[e]!;
       if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) continue;
       if (vmid >= 0 && this.vmid[e] !== vmid) continue;
-      if (asid >= 0 && (this.global[e] === 1 ? !globalToo : this.asid[e] !== asid)) continue;
+      if (asid >= 0 && (this.global[e] === 1 ? !scope.global : this.asid[e] !== asid)) continue;
       if (byAddr && this.key[e] !== tlbKey(lo, hi, this.shift[e]!)) continue;
       this.kind[e] = 0;
       n++;

@@ -2,7 +2,7 @@
 // CLREX, SYS/SYSL (TLBI, AT, DC, IC). Legality and traps follow the register and operation tables in src/arch;
 // trapped accesses raise EC 0x18 with the ISS of ARCH-NOTES §7e.
 import { effectiveHcrLo, HCR, HCR_HI } from '../../arch/hcr.ts';
-import { SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
+import { broadcastForm, SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
 import {
   isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks,
 } from '../../arch/sysreg-table.ts';
@@ -299,22 +299,22 @@ export function sys(c: Cpu): void {
     case 'tlbi':
       // HCR_EL2.FB: EL1 TLB maintenance is broadcast (the Inner Shareable form)
     {
-      const name = el === 1 && op.broadcast !== undefined && (hcr & HCR.FB) !== 0 ? op.broadcast : op.name;
+      const done = el === 1 && (hcr & HCR.FB) !== 0 ? broadcastForm(op) : op;
       // --sync architectural: the invalidation waits for a DSB
-      if (c.sync !== null) c.sync.tlbi(c, name, u[t * 2]!, u[t * 2 + 1]!);
-      else tlbi(c, name, u[t * 2]!, u[t * 2 + 1]!);
+      if (c.sync !== null) c.sync.tlbi(c, done, u[t * 2]!, u[t * 2 + 1]!);
+      else tlbi(c, done, u[t * 2]!, u[t * 2 + 1]!);
       return;
     }
     case 'at': {
-      const par = at(c, op.name, u[t * 2]!, u[t * 2 + 1]!, c.tr);
+      const par = at(c, op, u[t * 2]!, u[t * 2 + 1]!, c.tr);
       // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11)
       if (par === null) return c.abort(c.tr, c.x[t]!, ACC_WRITE, CM | WNR);
       c.sr[SR.PAR_EL1] = par;
       return;
     }
     default:
-      if (op.name === 'ZVA') dcZva(c, t);
-      else if (op.byVa === true) cacheMaintenanceByVa(c, t);
+      if (op.cache === 'zero-va') dcZva(c, t);
+      else if (op.cache === 'va') cacheMaintenanceByVa(c, t);
       // set/way and whole-cache operations: no caches are modelled, nothing to do
       return;
   }
