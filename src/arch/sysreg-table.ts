@@ -4,7 +4,7 @@
 // the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
 import { aarch32At, type Profile } from './profiles.ts';
 import {
-  encKey, genericSysregName, type CnthctlTrap, type El0Gate, type HcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+  encKey, genericSysregName, type CnthctlTrap, type El0Gate, type HcrTrap, type MdcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
 } from './sysregs.ts';
 
 type Mask = bigint | ((p: Profile) => bigint);
@@ -22,6 +22,7 @@ interface RowOpts {
   trapWrite?: HcrTrap;
   el0Gate?: El0Gate;
   cnthctlTrap?: CnthctlTrap;
+  mdcrTrap?: MdcrTrap;
   tcpac?: boolean;
   fp?: boolean;
   el1ReadsFrom?: string;
@@ -49,6 +50,7 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
     trapWrite: o.trapWrite,
     el0Gate: o.el0Gate,
     cnthctlTrap: o.cnthctlTrap,
+    mdcrTrap: o.mdcrTrap,
     tcpac: o.tcpac,
     fp: o.fp,
     el1ReadsFrom: o.el1ReadsFrom,

@@ -18,6 +18,14 @@ export type El0Gate =
 /** CNTHCTL_EL2 (E2H = 0) controls whose 0 traps EL0/EL1 accesses to EL2 with EC 0x18: EL1PCTEN (CNTPCT_EL0), EL1PCEN (CNTP_*). */
 export type CnthctlTrap = 'EL1PCTEN' | 'EL1PCEN';
 
+/**
+ * MDCR_EL2 controls whose 1 traps EL0/EL1 accesses to EL2 with EC 0x18 (Arm ARM, MDCR_EL2 field descriptions):
+ * TDA (debug registers: MDSCR_EL1, DBGB/WVR/CR_EL1 …), TDOSA (OS lock and power-down: OSLAR/OSLSR/OSDLR_EL1,
+ * DBGPRCR_EL1), TDRA (MDRAR_EL1), TPM (every PMU register), TPMCR (PMCR_EL0). HCR_EL2.TGE = 1 or MDCR_EL2.TDE = 1
+ * makes TDA, TDOSA and TDRA behave as 1.
+ */
+export type MdcrTrap = 'TDA' | 'TDOSA' | 'TDRA' | 'TPM' | 'TPMCR';
+
 export interface SysRegField {
   readonly name: string;
   readonly hi: number;
@@ -72,6 +80,8 @@ export interface SysRegDef {
   readonly el0Gate?: El0Gate;
   /** The CNTHCTL_EL2 bit that, when 0, traps EL0/EL1 accesses to EL2 (checked after el0Gate). */
   readonly cnthctlTrap?: CnthctlTrap;
+  /** The MDCR_EL2 bit that, when 1, traps EL0/EL1 accesses to EL2 (debug and PMU registers). */
+  readonly mdcrTrap?: MdcrTrap;
   /** CPTR_EL2.TCPAC traps EL1 accesses to EL2 (CPACR_EL1). */
   readonly tcpac?: boolean;
   /** Accesses are FP/SIMD accesses: CPACR_EL1.FPEN and CPTR_EL2.TFP trap them with EC 0x07 (FPCR, FPSR). */

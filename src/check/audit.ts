@@ -5,10 +5,9 @@
 //   hypervisor-owned stage 1 (an app) ⇒ exactly what those tables map (composed with stage 2 when on);
 //   stage 1 off (TGE, DC, SCTLR_EL1.M=0) ⇒ VA == IPA up to PARange;  stage 2 off (VM=0, DC=0) ⇒ IPA == PA.
 // A context's rights are those of EL0 and EL1 together (a VM owns its EL1; an app's EL1 is the shim).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { profileByName } from '../arch/profiles.ts';
-import { ASM_DIR, type BuiltImage } from '../hyp/image.ts';
+import { LAYOUT } from '../hyp/context-table.ts';
+import type { BuiltImage } from '../hyp/image.ts';
 import type { Regime } from '../hyp/reach.ts';
 import { ImageMemory } from './memory.ts';
 import { baddr, bothEls, mappings, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
@@ -71,10 +70,9 @@ export interface AuditResult {
   readonly violations: readonly Violation[];
 }
 
-/** Context-table offsets, parsed from the hypervisor's own src/hyp/asm/offsets.S so both stay in step. */
+/** Context-table offsets (C_* and CTX_SIZE), from the layout the hypervisor's context.S is generated from. */
 export function tableOffsets(): Map<string, number> {
-  const text = readFileSync(join(ASM_DIR, 'offsets.S'), 'utf8');
-  return new Map([...text.matchAll(/\.equ\s+(\w+),\s*(0x[0-9a-f]+|\d+)/gi)].map((m) => [m[1]!, Number(m[2]!)]));
+  return new Map([...LAYOUT.offsets, ['CTX_SIZE', LAYOUT.size]]);
 }
 
 /** Read every context's registers from the context table in the image. */
@@ -84,8 +82,8 @@ export function readContextTable(img: BuiltImage, mem: TableReader): AuditRegs[]
   const count = Number(mem.readU64(Number(img.symbols.get('ctx_count')!)));
   const at = (i: number, name: string): bigint => mem.readU64(base + i * off.get('CTX_SIZE')! + off.get(name)!);
   return Array.from({ length: count }, (_, i) => ({
-    hcr: at(i, 'C_HCR'), vttbr: at(i, 'C_VTTBR'), vtcr: at(i, 'C_VTCR'), ttbr0: at(i, 'C_TTBR0'),
-    tcr: at(i, 'C_TCR'), sctlr: at(i, 'C_SCTLR'), kind: Number(at(i, 'C_KIND')),
+    hcr: at(i, 'C_HCR'), vttbr: at(i, 'C_VTTBR'), vtcr: at(i, 'C_VTCR'), ttbr0: at(i, 'C_TTBR0_EL1'),
+    tcr: at(i, 'C_TCR_EL1'), sctlr: at(i, 'C_SCTLR_EL1'), kind: Number(at(i, 'C_KIND')),
   }));
 }
 

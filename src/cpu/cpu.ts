@@ -248,8 +248,9 @@ export class Cpu extends CpuState implements TranslationContext {
   private hitWord = 0;
 
   /**
-   * Host-cache lookup for VA = x[TMP0] (DESIGN.md §3): same VA page and generation, aligned, backed by RAM.
-   * On a hit returns the RAM page, with this.hitWord and this.tr.pa (callers such as the exclusive monitor read
+   * Host-cache lookup for VA = x[TMP0] (DESIGN.md §3): same VA page and generation, aligned (so every byte is in
+   * that 4 KiB page: an access that crosses into the next one always misses and translates both), backed by RAM. On
+   * a hit returns the RAM page, with this.hitWord and this.tr.pa (callers such as the exclusive monitor read
    * the PA) set; undefined sends the access through translate().
    */
   private hostHit(el: number, acc: number, size: number): RamPage | undefined {
@@ -267,10 +268,11 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Load through translation (host-cache miss). */
   private loadMiss(size: number, iss: number, el: number): boolean {
-    const page = this.translateData(ACC_READ, size, iss, el);
-    if (page === null) return false;
+    if (!this.translateData(ACC_READ, size, iss, el)) return false;
+    if (this.split !== size) return this.loadSplit(size, iss);
     const pa = this.tr.pa;
-    if (page === undefined) return this.loadSlow(pa, size, iss);
+    const page = this.mem.page(pa);
+    if (page === undefined) return this.loadDevice(pa, size, iss);
     const u = this.u32;
     const off = pa & (PAGE_SIZE - 1);
     if ((off & 3) === 0 && size >= 4) {
@@ -283,19 +285,54 @@ export class Cpu extends CpuState implements TranslationContext {
   }
 
   /**
-   * Translate the data access at VA = x[TMP0] (a host-cache miss) into this.tr. Returns the RAM page that holds
-   * all `size` bytes, undefined when they are not in one RAM page (MMIO, no memory, or a page crossing: the slow
-   * path reads tr.pa), or null when the translation faulted and the abort was taken.
+   * Bytes of the last translated data access that lie in its first 4 KiB VA page: `size`, or fewer when the access
+   * spans two pages (then the rest starts at PA this.pa2).
    */
-  private translateData(acc: number, size: number, iss: number, el: number): RamPage | undefined | null {
+  private split = 0;
+  /** PA of the first byte in the second page of an access that spans two (valid when split < size). */
+  private pa2 = 0;
+
+  /**
+   * Translate the data access of `size` bytes at VA = x[TMP0] (a host-cache miss): every 4 KiB VA page it touches,
+   * each through both stages with the permissions of `acc` at `el` — 4 KiB is the smallest translation granule, so
+   * the bytes of one page share one translation (ARM J1.1 Mem[]: an unaligned access is performed byte by byte, each
+   * byte translated). On success this.tr.pa is the PA of the first byte and this.split / this.pa2 say where the
+   * bytes go; on a fault the abort is taken and the result is false, before any byte is accessed.
+   */
+  private translateData(acc: number, size: number, iss: number, el: number): boolean {
     const u = this.u32;
     const tr = this.tr;
-    if (!translate(this, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, acc, size, el, tr)) {
+    const lo = u[TMP0 * 2]!;
+    if (!translate(this, lo, u[TMP0 * 2 + 1]!, acc, size, el, tr)) {
       this.abort(tr, this.x[TMP0]!, acc, iss);
-      return null;
+      return false;
     }
-    const off = tr.pa & (PAGE_SIZE - 1);
-    return off + size <= PAGE_SIZE ? this.mem.page(tr.pa) : undefined;
+    const first = 0x1000 - (lo & 0xfff);
+    this.split = first < size ? first : size;
+    return first >= size || this.translateSecondPage(first, acc, size, iss, el);
+  }
+
+  /** The second 4 KiB page of an access whose first `first` bytes are in the page just translated into this.tr. */
+  private translateSecondPage(first: number, acc: number, size: number, iss: number, el: number): boolean {
+    const u = this.u32;
+    const tr = this.tr;
+    const pa1 = tr.pa;
+    // page-aligned, so this page takes no Alignment fault: for the bytes after the first, Unpredictable_DEVPAGE2 may
+    // fault on Device memory or not (ARM J1.1 Mem[]); as QEMU, not (Constraint_NONE: each page is accessed with its
+    // own memory type, ARM K1.1.25)
+    const lo = (u[TMP0 * 2]! + first) >>> 0;
+    const hi = lo === 0 ? (u[TMP0 * 2 + 1]! + 1) >>> 0 : u[TMP0 * 2 + 1]!;
+    if (!translate(this, lo, hi, acc, size, el, tr)) {
+      // FAR = the first byte of the second page, the lowest address that gave rise to the fault (ARM §D24.2.48
+      // FAR_EL1 note); no byte has been accessed: QEMU 7.2 translates the second page before any byte too, and
+      // the architecture allows it (ARM §D1.4.1.4 R TNVSL: memory the aborted access would write becomes UNKNOWN
+      // only where its own accesses do not fault, so unchanged is permitted)
+      this.abort(tr, this.x[TMP0]! + BigInt(first), acc, iss);
+      return false;
+    }
+    this.pa2 = tr.pa;
+    tr.pa = pa1;
+    return true;
   }
 
   /** Store `size` bytes of x[valSlot] to VA = x[TMP0]. False if an exception was taken. `el` as for load. */
@@ -311,7 +348,7 @@ export class Cpu extends CpuState implements TranslationContext {
         writeUnaligned(page, (wi << 2) | (u[TMP0 * 2]! & 3), size, u, valSlot);
       }
       // self-modifying code: forget the decoded words this store wrote (and leave a block made of them)
-      if (page.ops !== undefined && (forgetCode(page, wi) || (size === 8 && forgetCode(page, wi + 1)))) this.leaveBlock();
+      if (page.ops !== undefined && forgetCode(page, wi, wi + (size >>> 3))) this.leaveBlock();
       return true;
     }
     return this.storeMiss(size, valSlot, iss, el);
@@ -319,10 +356,11 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Store through translation (host-cache miss). */
   private storeMiss(size: number, valSlot: number, iss: number, el: number): boolean {
-    const page = this.translateData(ACC_WRITE, size, iss, el);
-    if (page === null) return false;
+    if (!this.translateData(ACC_WRITE, size, iss, el)) return false;
+    if (this.split !== size) return this.storeSplit(size, valSlot, iss);
     const pa = this.tr.pa;
-    if (page === undefined) return this.storeSlow(pa, size, valSlot, iss);
+    const page = this.mem.page(pa);
+    if (page === undefined) return this.storeDevice(pa, size, valSlot, iss);
     const u = this.u32;
     const off = pa & (PAGE_SIZE - 1);
     if ((off & 3) === 0 && size >= 4) {
@@ -331,59 +369,118 @@ export class Cpu extends CpuState implements TranslationContext {
     } else {
       writeUnaligned(page, off, size, u, valSlot);
     }
-    // self-modifying code: forget decoded words this store touched
-    if (page.ops !== undefined && (forgetCode(page, off >>> 2) || forgetCode(page, (off + size - 1) >>> 2))) this.leaveBlock();
+    // self-modifying code: forget every word this store touched (an unaligned doubleword touches three)
+    if (page.ops !== undefined && forgetCode(page, off >>> 2, (off + size - 1) >>> 2)) this.leaveBlock();
     return true;
   }
 
-  /** MMIO or an access crossing a 64 KiB page or outside RAM. */
-  private loadSlow(pa: number, size: number, iss: number): boolean {
-    const u = this.u32;
-    if (this.mem.isRam(pa, size)) {
-      let lo = 0;
-      let hi = 0;
-      for (let i = 0; i < size; i++) {
-        const b = this.mem.readU8(pa + i);
-        if (i < 4) lo |= b << (8 * i);
-        else hi |= b << (8 * (i - 4));
-      }
-      u[TMP1 * 2] = lo >>> 0;
-      u[TMP1 * 2 + 1] = hi >>> 0;
-      return true;
-    }
+  /** A load of one 4 KiB page outside RAM: a device, else a synchronous external abort. */
+  private loadDevice(pa: number, size: number, iss: number): boolean {
     const dev = this.mem.deviceAt(pa);
-    if (dev !== undefined) {
-      u[TMP1 * 2] = dev.device.read(pa - dev.base, size) >>> 0;
-      u[TMP1 * 2 + 1] = 0;
-      return true;
-    }
-    // no RAM and no device: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d), not a stage-2 fault (reset
-    // clears what a host-cache hit left in tr). EA = 0: a bus decode error (EA is an IMPLEMENTATION DEFINED
-    // classification; QEMU arm_extabort_type reports decode errors with EA = 0)
-    this.tr.reset();
-    this.tr.fault = FAULT_EXTERNAL;
-    this.abort(this.tr, this.x[TMP0]!, ACC_READ, iss);
-    return false;
+    if (dev === undefined) return this.externalAbort(ACC_READ, iss, this.x[TMP0]!);
+    const u = this.u32;
+    u[TMP1 * 2] = dev.device.read(pa - dev.base, size) >>> 0;
+    u[TMP1 * 2 + 1] = 0;
+    return true;
   }
 
-  private storeSlow(pa: number, size: number, valSlot: number, iss: number): boolean {
-    const u = this.u32;
-    if (this.mem.isRam(pa, size)) {
-      for (let i = 0; i < size; i++) {
-        const word = i < 4 ? u[valSlot * 2]! : u[valSlot * 2 + 1]!;
-        this.mem.writeU8(pa + i, (word >>> (8 * (i & 3))) & 0xff);
+  private storeDevice(pa: number, size: number, valSlot: number, iss: number): boolean {
+    const dev = this.mem.deviceAt(pa);
+    if (dev === undefined) return this.externalAbort(ACC_WRITE, iss, this.x[TMP0]!);
+    dev.device.write(pa - dev.base, size, this.u32[valSlot * 2]!);
+    return true;
+  }
+
+  /** PA of byte `i` of the access just translated (split across two pages or not). */
+  private byteAddress(i: number): number {
+    return i < this.split ? this.tr.pa + i : this.pa2 + (i - this.split);
+  }
+
+  /**
+   * A load that spans two 4 KiB pages, both translated: byte by byte in address order (ARM J1.1 Mem[]), each from
+   * RAM or a device; a byte where nothing answers takes a synchronous external abort and the register is unchanged.
+   */
+  private loadSplit(size: number, iss: number): boolean {
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < size; i++) {
+      const pa = this.byteAddress(i);
+      const page = this.mem.page(pa);
+      let b: number;
+      if (page !== undefined) {
+        b = page.u8[pa & (PAGE_SIZE - 1)]!;
+      } else {
+        const dev = this.mem.deviceAt(pa);
+        if (dev === undefined) return this.externalAbort(ACC_READ, iss, this.x[TMP0]! + BigInt(i));
+        b = dev.device.read(pa - dev.base, 1) & 0xff;
       }
-      this.leaveBlock(); // a store across two 64 KiB pages is rare: leave any block in case it rewrote code
-      return true;
+      if (i < 4) lo |= b << (8 * i);
+      else hi |= b << (8 * (i - 4));
+    }
+    this.u32[TMP1 * 2] = lo >>> 0;
+    this.u32[TMP1 * 2 + 1] = hi >>> 0;
+    return true;
+  }
+
+  /**
+   * A store that spans two 4 KiB pages, both translated: byte by byte in address order (ARM J1.1 Mem[]), as QEMU 7.2
+   * does once it has translated both pages; a byte where nothing answers takes a synchronous external abort with
+   * the bytes before it written (ARM §D1.4.1.4 R TNVSL lets them be anything).
+   */
+  private storeSplit(size: number, valSlot: number, iss: number): boolean {
+    const u = this.u32;
+    let dropped = false;
+    for (let i = 0; i < size; i++) {
+      const b = ((i < 4 ? u[valSlot * 2]! : u[valSlot * 2 + 1]!) >>> (8 * (i & 3))) & 0xff;
+      const pa = this.byteAddress(i);
+      const page = this.mem.page(pa);
+      if (page !== undefined) {
+        const off = pa & (PAGE_SIZE - 1);
+        page.u8[off] = b;
+        if (page.ops !== undefined && forgetCode(page, off >>> 2, off >>> 2)) dropped = true;
+        continue;
+      }
+      const dev = this.mem.deviceAt(pa);
+      if (dev === undefined) {
+        if (dropped) this.leaveBlock();
+        return this.externalAbort(ACC_WRITE, iss, this.x[TMP0]! + BigInt(i));
+      }
+      dev.device.write(pa - dev.base, 1, b);
+    }
+    if (dropped) this.leaveBlock();
+    return true;
+  }
+
+  /**
+   * DC ZVA's write: zero the `size`-byte block at PA this.tr.pa, just translated for writing (one page, Normal memory);
+   * RAM directly, a device by 8-byte writes; with nothing there, a synchronous external abort with FAR = x[farSlot].
+   */
+  zeroBlock(size: number, farSlot: number): void {
+    const pa = this.tr.pa;
+    const page = this.mem.page(pa);
+    if (page !== undefined) {
+      const off = pa & (PAGE_SIZE - 1);
+      page.u8.fill(0, off, off + size);
+      if (page.ops !== undefined && forgetCode(page, off >>> 2, (off + size - 1) >>> 2)) this.leaveBlock();
+      return;
     }
     const dev = this.mem.deviceAt(pa);
-    if (dev !== undefined) {
-      dev.device.write(pa - dev.base, size, u[valSlot * 2]!);
-      return true;
+    if (dev === undefined) {
+      this.externalAbort(ACC_WRITE, 0, this.x[farSlot]!);
+      return;
     }
-    this.tr.reset(); // as in loadSlow: a decode error, EA = 0
+    for (let o = 0; o < size; o += 8) dev.device.write(pa + o - dev.base, 8, 0);
+  }
+
+  /**
+   * No RAM and no device at the byte at VA `far`: synchronous external abort, DFSC 0x10 (ARCH-NOTES §7d), not a
+   * stage-2 fault (reset clears what a translation left in tr). EA = 0: a bus decode error (EA is an IMPLEMENTATION
+   * DEFINED classification; QEMU arm_extabort_type reports decode errors with EA = 0).
+   */
+  private externalAbort(acc: number, iss: number, far: bigint): false {
+    this.tr.reset();
     this.tr.fault = FAULT_EXTERNAL;
-    this.abort(this.tr, this.x[TMP0]!, ACC_WRITE, iss);
+    this.abort(this.tr, far, acc, iss);
     return false;
   }
 

@@ -1,7 +1,13 @@
-// The context table: per context the register values the switch loads (HCR_EL2, VTTBR_EL2 with the stage-2
-// root, VTCR_EL2, the EL1 translation registers, VBAR_EL1, entry and SPSR), emitted as assembly data
-// (`config.S`) that follows src/hyp/asm/offsets.S.
+// The context table: one entry per context with the values the switch loads (HCR_EL2, VTTBR_EL2 with the stage-2
+// root, VTCR_EL2), the hypervisor's bookkeeping, the GPRs, and the registers the switch saves and restores
+// (context-state.ts SWITCHED) or emulates (EMULATED). Its layout is computed here, once, and emitted twice as
+// assembly: `context.S` (the entry's offsets, the switch's save/restore macros and the boot's trap setup, all
+// generated from context-state.ts) and `config.S` (the scenario's contexts as table data).
+import { CORTEX_A57 } from '../arch/profiles.ts';
+import { SR, SYSREGS, type SysRegName } from '../arch/sysreg-table.ts';
+import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
+import { EMULATED, HYP_TRAPS, SWITCHED, type SwitchedReg } from './context-state.ts';
 
 /** HCR_EL2 bits (ARM §D24.2.62; ARCH-NOTES §1a). */
 export const HCR = {
@@ -21,8 +27,10 @@ export const HCR_HYP = HCR.RW | HCR.FMO | HCR.IMO | HCR.AMO | HCR.TSC;
 /** SPSR values: EL1h with DAIF masked (a VM's first entry), EL0t (a native app). */
 export const SPSR_EL1H = 0x3c5n;
 export const SPSR_EL0T = 0n;
-/** SCTLR_EL1 as it resets on cortex-a57 (QEMU: 0x00C50838, MMU off). */
-export const SCTLR_EL1_RESET = 0x00c5_0838n;
+/** SCTLR_EL1 as a context starts: the cortex-a57 reset value (QEMU: 0x00C50838, MMU off) with its RES1 bits set, as
+ *  software must write them (ARM §D24.2 SCTLR_EL1; on v8.0 bits 29:28, 23, 22, 20 and 11) — so that the value a
+ *  context reads back is the same on twostage, which sets RES1 bits on write, and on QEMU, which keeps what is written. */
+export const SCTLR_EL1_INIT = 0x00c5_0838n | SYSREGS[SR.SCTLR_EL1]!.res1(CORTEX_A57);
 
 export interface ContextRegs {
   readonly name: string;
@@ -70,7 +78,119 @@ export function tcrFor(vaBits: number, granule: 4 | 64): bigint {
 
 const q = (v: bigint): string => hex64(v);
 
-/** The generated `config.S`: scalar settings, context names and the table itself. */
+/** The hypervisor's own fields of an entry, in order (offsets 0, 8, …). */
+const FIXED: readonly (readonly [string, string])[] = [
+  ['C_HCR', 'HCR_EL2 while this context runs'],
+  ['C_VTTBR', 'VTTBR_EL2: BADDR; the VMID (bits 55:48) is filled in when one is allocated'],
+  ['C_VTCR', 'VTCR_EL2'],
+  ['C_STATE', '0 runnable, 1 finished, 2 stopped by the hypervisor'],
+  ['C_VMIDGEN', 'generation << 8 | VMID (0: none allocated yet)'],
+  ['C_NAME', 'address of the context\'s name (NUL-terminated)'],
+  ['C_SLICES', 'slices used so far'],
+  ['C_KIND', '0 VM, 1 native app'],
+  ['C_SPENT', 'its instructions in the current slice so far (irq.S; 0 = a fresh slice)'],
+];
+const GPRS = 31;
+/** LDP/STP of X registers reach offsets up to 504 from their base register (imm7 × 8). */
+const PAIR_REACH = 504;
+const align16 = (n: number): number => (n + 15) & ~15;
+
+export interface ContextLayout {
+  /** Offset of every named field: C_HCR … C_SPENT, C_GPR, C_SYS and C_<register> for each switched or emulated one. */
+  readonly offsets: ReadonlyMap<string, number>;
+  /** Entry size (a power of two) and its log2. */
+  readonly size: number;
+  readonly shift: number;
+}
+
+/** The entry layout: the fixed fields, X0–X30 (LDP/STP-reachable from the entry), then the registers block at C_SYS. */
+export function contextLayout(): ContextLayout {
+  const offsets = new Map<string, number>();
+  FIXED.forEach(([name], i) => offsets.set(name, i * 8));
+  const gpr = align16(FIXED.length * 8);
+  offsets.set('C_GPR', gpr);
+  const sys = align16(gpr + GPRS * 8);
+  offsets.set('C_SYS', sys);
+  [...SWITCHED.map((r) => r.reg), ...EMULATED].forEach((reg, i) => offsets.set(`C_${reg}`, sys + i * 8));
+  const end = sys + (SWITCHED.length + EMULATED.length) * 8;
+  if (gpr + (GPRS - 3) * 8 > PAIR_REACH || SWITCHED.length * 8 - 16 > PAIR_REACH) throw new Error('context layout: a pair is beyond LDP/STP reach');
+  const shift = Math.ceil(Math.log2(end));
+  return { offsets, size: 1 << shift, shift };
+}
+
+export const LAYOUT = contextLayout();
+const off = (name: string): number => LAYOUT.offsets.get(name)!;
+
+/** The value a switched register starts from in a context's entry. */
+export function initial(r: SwitchedReg, c: ContextRegs): bigint {
+  return r.init === undefined ? 0n : c[r.init];
+}
+
+/** The MSR/MRS name of a register as the assembler takes it. */
+const asmName = (reg: SysRegName): string => reg.toLowerCase();
+const hexOff = (n: number): string => `0x${n.toString(16)}`;
+
+/**
+ * The ISS of a trapped MSR/MRS of the EL1 physical timer without Op2, Rt and Dir (ARM §D24.2.46, EC 0x18: Op0[21:20]
+ * Op2[19:17] Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1] Dir[0]), and the mask that keeps the compared fields: lazy.S
+ * recognises CNTP_TVAL/CTL/CVAL_EL0 (Op2 0/1/2) with them. From the rows' encodings.
+ */
+function cntpIss(): { iss: number; mask: number } {
+  const [op0, op1, crn, crm] = SYSREGS[SR.CNTP_CTL_EL0]!.enc;
+  return { iss: (op0 << 20) | (op1 << 14) | (crn << 10) | (crm << 1), mask: (3 << 20) | (7 << 14) | (15 << 10) | (15 << 1) };
+}
+
+/**
+ * `context.S`: the entry layout as `.equ`s, and three macros generated from context-state.ts —
+ * `save_switched` (x19 = the outgoing entry) and `restore_switched` (x20 = the incoming one), which move every
+ * SWITCHED register through its slot with x0–x2, restoring in the list's order; and `hyp_traps_init`, the boot's
+ * read-modify-write of CPTR_EL2, MDCR_EL2 and CNTHCTL_EL2 with HYP_TRAPS. `switched` replaces the list the code is
+ * generated from (the layout stays): the test of the run-time check builds mutants with it.
+ */
+export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): string {
+  const doc = new Map(FIXED);
+  const out: string[] = [
+    '// Generated by src/hyp/context-table.ts from src/hyp/context-state.ts: the context-table entry, the switch\'s',
+    '// save and restore of every switched register, and the EL2 traps the boot sets for every context.',
+    ...[...LAYOUT.offsets].map(([name, o]) => `    .equ ${name}, ${hexOff(o)}${doc.has(name) ? `    // ${doc.get(name)}` : name === 'C_GPR' ? '    // X0–X30' : name === 'C_SYS' ? '    // the switched registers, then the emulated ones' : ''}`),
+    `    .equ CTX_SIZE, ${hexOff(LAYOUT.size)}`,
+    `    .equ CTX_SHIFT, ${LAYOUT.shift}`,
+  ];
+  const { iss, mask } = cntpIss();
+  out.push(`    .equ CNTP_ISS, ${hexOff(iss)}          // a trapped CNTP_*_EL0 access: ISS without Op2, Rt, Dir (lazy.S)`, `    .equ CNTP_ISS_MASK, ${hexOff(mask)}`);
+  // pairs of registers through x0/x1, addressed from x2 = the entry's C_SYS
+  const pairs: SwitchedReg[][] = [];
+  for (let i = 0; i < switched.length; i += 2) pairs.push(switched.slice(i, i + 2));
+  const slot = (r: SwitchedReg): number => off(`C_${r.reg}`) - off('C_SYS');
+  const adjacent = (p: SwitchedReg[]): boolean => p.length === 2 && slot(p[1]!) === slot(p[0]!) + 8;
+  out.push('', '// The outgoing context\'s switched registers into its entry (x19); clobbers x0–x2.', '    .macro save_switched', '    add x2, x19, #C_SYS');
+  for (const p of pairs) {
+    p.forEach((r, k) => out.push(`    mrs x${k}, ${asmName(r.reg)}`));
+    if (adjacent(p)) out.push(`    stp x0, x1, [x2, #${slot(p[0]!)}]`);
+    else p.forEach((r, k) => out.push(`    str x${k}, [x2, #${slot(r)}]`));
+  }
+  out.push('    .endm', '', '// The incoming context\'s switched registers from its entry (x20), in SWITCHED order; clobbers x0–x2.', '    .macro restore_switched', '    add x2, x20, #C_SYS');
+  for (const p of pairs) {
+    if (adjacent(p)) out.push(`    ldp x0, x1, [x2, #${slot(p[0]!)}]`);
+    else p.forEach((r, k) => out.push(`    ldr x${k}, [x2, #${slot(r)}]`));
+    p.forEach((r, k) => {
+      if (r.hookBefore !== undefined) out.push(`    ${r.hookBefore}`);
+      out.push(`    msr ${asmName(r.reg)}, x${k}`);
+    });
+  }
+  out.push('    .endm', '', '// The EL2 traps every context runs under (context-state.ts HYP_TRAPS), set bit by bit on their reset values.', '    .macro hyp_traps_init');
+  for (const reg of [...new Set(HYP_TRAPS.map((t) => t.reg))]) {
+    out.push(`    mrs x0, ${asmName(reg)}`);
+    for (const t of HYP_TRAPS.filter((x) => x.reg === reg)) {
+      out.push(`    ${t.value === 1 ? 'orr' : 'bic'} x0, x0, #(1 << ${fieldBit(reg, t.field)})    // ${reg}.${t.field} = ${t.value}: ${t.why}`);
+    }
+    out.push(`    msr ${asmName(reg)}, x0`);
+  }
+  out.push('    .endm');
+  return out.join('\n') + '\n';
+}
+
+/** The generated `config.S`: scalar settings, context names and the table itself, entry by entry as LAYOUT says. */
 export function configSource(ctxs: readonly ContextRegs[], slices: number, skipDenied: boolean, sliceInsns = 0): string {
   const out: string[] = [
     '// Generated by src/hyp/context-table.ts — the scenario\'s contexts and settings.',
@@ -81,16 +201,15 @@ export function configSource(ctxs: readonly ContextRegs[], slices: number, skipD
     `on_denied_skip: .quad ${skipDenied ? 1 : 0}`,
   ];
   ctxs.forEach((c, i) => out.push(`name_${i}: .asciz "${c.name}"`));
-  out.push('    .balign 512', 'ctx_table:');
+  out.push(`    .balign ${LAYOUT.size}`, 'ctx_table:');
   ctxs.forEach((c, i) => {
+    const fixed: Record<string, string> = { C_HCR: q(c.hcr), C_VTTBR: q(c.vttbr), C_VTCR: q(c.vtcr), C_NAME: `name_${i}`, C_KIND: c.kind === 'vm' ? '0' : '1' };
     out.push(
       `    // ${i}: ${c.name} (${c.kind})`,
-      `    .quad ${q(c.hcr)}, ${q(c.vttbr)}, ${q(c.vtcr)}          // HCR_EL2, VTTBR_EL2, VTCR_EL2`,
-      `    .quad ${q(c.ttbr0)}, ${q(c.tcr)}, ${q(c.mair)}, ${q(c.sctlr)}, ${q(c.vbar)}   // TTBR0, TCR, MAIR, SCTLR, VBAR (EL1)`,
-      `    .quad ${q(c.elr)}, ${q(c.spsr)}          // ELR_EL2, SPSR_EL2`,
-      '    .quad 0, 0, 0, 0, 0, 0, 0, 0, 0, 0       // SP_EL0, SP_EL1, ELR/SPSR/ESR/FAR_EL1, TPIDR_EL1/EL0, CONTEXTIDR, TTBR1',
-      `    .quad 0, 0, name_${i}, 0, ${c.kind === 'vm' ? 0 : 1}   // state, VMID+generation, name, slices used, kind`,
-      '    .balign 512, 0                             // the rest zero (C_SPENT …); GPRs',
+      `    .quad ${FIXED.map(([n]) => fixed[n] ?? '0').join(', ')}   // ${FIXED.map(([n]) => n.slice(2)).join(', ')}`,
+      `    .space ${off('C_SYS') - FIXED.length * 8}, 0          // X0–X30 at C_GPR`,
+      ...SWITCHED.map((r) => `    .quad ${q(initial(r, c))}          // ${r.reg}`),
+      `    .balign ${LAYOUT.size}, 0                  // ${EMULATED.join(', ')} (0) and the rest of the entry`,
     );
   });
   out.push(

@@ -8,7 +8,7 @@ import { assemble, type AsmResult } from '../asm/assemble.ts';
 import { readElf, type ElfImage } from '../elf/read.ts';
 import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
 import {
-  configSource, HCR, HCR_HYP, SCTLR_EL1_RESET, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
+  configSource, contextSource, HCR, HCR_HYP, SCTLR_EL1_INIT, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
 } from './context-table.ts';
 import { layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
 import { PageTableBuilder, sl0For, TablePool, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
@@ -101,16 +101,17 @@ function s1AppAttrs(perms: string): LeafAttrs {
   return { attr: 0, ap: perms.includes('w') ? 1 : 3, xn: !perms.includes('x'), pxn: true, ng: true };
 }
 
-/** Hypervisor sources by include name ('switch.S', 'regime.S', 'tlb.S', 'errata.S' …) that replace what the builder
+/** Hypervisor sources by include name ('switch.S', 'context.S', 'regime.S', 'tlb.S', 'errata.S' …) that replace what the builder
  *  would read: the hook the mutation test (test/check/mutation.test.ts) builds mutants through. */
 export type AsmOverride = ReadonlyMap<string, string>;
 
-/** The include reader for hyp.S: the generated config.S, the scenario's variants of errata.S, regime.S and tlb.S,
+/** The include reader for hyp.S: the generated context.S and config.S, the scenario's variants of errata.S, regime.S and tlb.S,
  *  the files of ASM_DIR, each replaced by `override` when it names it. */
 export function hypReader(s: Scenario, hosting: HostingMode, config: string, override?: AsmOverride): (p: string) => string | undefined {
   const virtual: Record<string, () => string> = {
     'errata.S': () => readFileSync(join(ASM_DIR, s.errata.includes(1319537) ? 'errata-1319537.S' : 'errata.S'), 'utf8'),
     'config.S': () => config,
+    'context.S': () => contextSource(),
     'regime.S': () => readFileSync(join(ASM_DIR, hosting === 'seed-literal' ? 'regime-literal.S' : 'regime-correct.S'), 'utf8'),
     'tlb.S': () => readFileSync(join(ASM_DIR, `tlb-${s.tlb}.S`), 'utf8'),
   };
@@ -214,7 +215,7 @@ function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare
 function stubRegs(c: ContextSpec): ContextRegs {
   return {
     name: c.name, kind: c.kind, hcr: HCR_HYP, vttbr: 0n, vtcr: vtcrFor(44, 4, 2), ttbr0: 0n, tcr: 0n, mair: 0n,
-    sctlr: SCTLR_EL1_RESET, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
+    sctlr: SCTLR_EL1_INIT, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
   };
 }
 
@@ -289,7 +290,7 @@ function nativeRegs(c: Extract<ContextSpec, { kind: 'native' }>, hosting: Hostin
       }
       return {
         ...base, hcr, ...stage2, ttbr0: BigInt(s1.root), tcr: tcrFor(c.va_bits, granule), mair: 0xffn,
-        sctlr: SCTLR_EL1_RESET | 1n | 4n | 0x1000n, // M, C, I
+        sctlr: SCTLR_EL1_INIT | 1n | 4n | 0x1000n, // M, C, I
         vbar: shimVa,
         shim: shimVa,
       };

@@ -1,18 +1,20 @@
 // Watching the hypervisor run: a trace hook on the CPU that, while at EL2, records every MSR (register and
 // value), TLBI, DSB/ISB and ERET, and groups them into episodes (exception into EL2 → ERET out of it). At each
-// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, and whether the
-// TLB holds entries of its VMID that point outside its memory. TypeScript only observes; the hypervisor's
-// behaviour is the EL2 code.
+// ERET it checks the incoming context: its VMID, what its translation regime lets it reach, whether the TLB holds
+// entries of its VMID that point outside its memory, and whether any register it can read holds a value another
+// context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
 import { decode } from '../arch/a64/decode.ts';
 import { fieldValues } from '../arch/a64/encoding.ts';
 import { ROWS, rowIndex } from '../arch/a64/table.ts';
-import { SR, sysregOfFields } from '../arch/sysreg-table.ts';
+import { SR, SYSREGS, sysregIndexByEncoding, sysregOfFields } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey, type SysOpDef } from '../arch/sysops.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
+import { describeLeak, LeakCheck } from './leak-check.ts';
 import { reachOf, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
@@ -34,6 +36,9 @@ export interface Episode {
   irq?: boolean;
   /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception. */
   guestInsns?: number;
+  /** A trap the hypervisor handled for the context without denying it (nothing logged): the register it emulated
+   *  ("CNTP_CVAL_EL0 write"), or the trap's class. */
+  lazy?: string;
   /** A denied access (abort, forwarded fault, illegal return): syndrome, addresses, who reported it. */
   denied?: { esr: number; far: bigint; hpfar: bigint; by: 'el2' | 'shim' | 'illegal-return' };
   readonly writes: RegWrite[];
@@ -43,6 +48,8 @@ export interface Episode {
   /** The ERET was an illegal exception return (PSTATE.IL set, the PE stayed at EL2). */
   illegal: boolean;
   vmid?: number;
+  /** Registers the entered context found holding another context's value (leak-check.ts). */
+  leaks?: string[];
 }
 
 export interface Finding {
@@ -57,6 +64,10 @@ export interface Observation {
   readonly isolation: Finding[];
   readonly stale: Finding[];
   readonly vmidProblems: Finding[];
+  /** Registers a context found holding a value another context wrote, at the ERET into it. */
+  readonly leaks: Finding[];
+  /** ERETs at which every register the context could reach was compared with its own view. */
+  registerChecks: number;
   /** Per context: VMIDs it ran with, whether it ever ran, stage 2 on at entry, values it logged, exit code. */
   readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
@@ -99,25 +110,30 @@ export function hypEvent(w: number): HypEvent | undefined {
   return { kind: 'barrier', text: `${row.mnemonic} ${BARRIER_OPTION[f.CRm!] ?? '#' + f.CRm}` };
 }
 
-/** The index of the context the hypervisor's `cur_ctx` points at (context-table rows are 512 bytes: context-table.ts). */
+/** The index of the context the hypervisor's `cur_ctx` points at (context-table.ts LAYOUT). */
 export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
   const ctxTable = Number(img.symbols.get('ctx_table')!);
-  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / 512;
+  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / LAYOUT.size;
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
 export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
-    episodes: [], isolation: [], stale: [], vmidProblems: [],
+    episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
   const vmidOwner = new Map<number, number>();
+  const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
   let guestInsns = 0;
+  // the hypervisor's denied-access count (data.S log_count) when the current episode's trap was taken: a trap that
+  // returns to the context without adding to it was handled (emulated, or switched lazily), not denied
+  const logCount = (): bigint => mem.readU64(Number(img.symbols.get('log_count')!));
+  let logAtTrap = 0n;
   /** Per context: the last exception taken to its EL1 (a native app's shim reports it to EL2 by HVC). */
   const el1Exception: ({ esr: number; far: bigint } | undefined)[] = [];
 
@@ -137,6 +153,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       el1Exception[current] = { esr: esr1, far: reportsFar(esr1) ? c.sr[SR.FAR_EL1]! : 0n };
     }
     if (c.el !== 2 || fromEl === 2) return;
+    leakCheck.exit(c, current);
     if (enteredIrq(c)) {
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
@@ -169,6 +186,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     } else {
       const hpfar = ec === 0x20 || ec === 0x24 ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
       ep.denied = { esr, far: reportsFar(esr) ? c.sr[SR.FAR_EL2]! : 0n, hpfar, by: 'el2' };
+      logAtTrap = logCount();
     }
   };
 
@@ -202,11 +220,26 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     } else {
       const to = ctxOf();
       ep.to = to;
+      if (ep.denied?.by === 'el2' && to === ep.from && logCount() === logAtTrap) {
+        ep.lazy = trapped(ep.denied.esr);
+        delete ep.denied;
+      }
       current = to;
       pendingEret = true;
       checkEntry(c, to, ep);
+      checkRegisters(c, to, ep);
     }
   };
+
+  function checkRegisters(c: Cpu, to: number, e: Episode): void {
+    const info = img.contexts[to];
+    if (info === undefined) return;
+    const found = leakCheck.enter(c, to, e.from === to, new Set(e.writes.map((w) => w.reg)));
+    obs.registerChecks = leakCheck.entries;
+    if (found.length === 0) return;
+    e.leaks = found.map((l) => describeLeak(l, info.name));
+    for (const m of e.leaks) obs.leaks.push({ seq: e.seq, context: to, message: m });
+  }
 
   function checkEntry(c: Cpu, to: number, e: Episode): void {
     const info = img.contexts[to];
@@ -244,6 +277,14 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     }
   }
   return obs;
+}
+
+/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, ISS Op0[21:20] Op2[19:17] Op1[16:14]
+ *  CRn[13:10] CRm[4:1] Dir[0]; ARM §D24.2.46) and its direction, or the exception class. */
+function trapped(esr: number): string {
+  if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
+  const i = sysregIndexByEncoding((esr >>> 20) & 3, (esr >>> 14) & 7, (esr >>> 10) & 15, (esr >>> 1) & 15, (esr >>> 17) & 7);
+  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${(esr & 1) !== 0 ? 'read' : 'write'}`;
 }
 
 /** FAR_ELx holds the faulting address for instruction and data aborts and PC alignment (EC 0x20-0x25); for any other

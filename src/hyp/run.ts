@@ -5,6 +5,7 @@ import { PC } from '../cpu/state.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import { type MachineStop, VirtMachine } from '../machine/virt.ts';
 import type { BuiltImage } from './image.ts';
+import { LeakCheck } from './leak-check.ts';
 import { currentContext, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
@@ -24,7 +25,12 @@ export interface SwitchCost {
   readonly insns: number;
 }
 
+/** The requirements every run is judged on, in report order (see verdicts(), runEnd(), logTruth(), registersOwn()). */
+export const VERDICT_IDS = ['va48', 'vmids', 'isolation', 'stale', 'run-ended', 'log', 'registers'] as const;
+export type VerdictId = (typeof VERDICT_IDS)[number];
+
 export interface Verdict {
+  readonly id: VerdictId;
   readonly requirement: string;
   readonly status: 'pass' | 'fail' | 'n/a';
   readonly evidence: string;
@@ -113,7 +119,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
     deniedTotal: denied.total,
     deniedPerContext: denied.perContext,
     costs: switchCosts(img, obs.episodes),
-    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop)],
+    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop), registersOwn(obs)],
     notes: img.notes,
     observation: obs,
   };
@@ -155,7 +161,7 @@ function runEnd(img: BuiltImage, m: VirtMachine, stop: MachineStop, uart: string
   const cpu = m.cpu;
   const at = cpu.el === 2 ? 'at EL2' : `at EL${cpu.el} in ${img.contexts[currentContext(img, m.mem)]?.name ?? 'no context'}`;
   const still = runnable.length > 0 ? `; never finished: ${runnable.join(', ')}` : '';
-  const fail = (why: string): Verdict => ({ requirement, status: 'fail', evidence: why + still });
+  const fail = (why: string): Verdict => ({ id: 'run-ended', requirement, status: 'fail', evidence: why + still });
   switch (stop.kind) {
     case 'budget':
       return fail(`the instruction budget ran out ${at} (PC 0x${cpu.x[PC]!.toString(16)})`);
@@ -167,7 +173,7 @@ function runEnd(img: BuiltImage, m: VirtMachine, stop: MachineStop, uart: string
       if (cpu.el !== 2) return fail(`a guest powered the machine off ${at} (exit status ${stop.code}), not the hypervisor`);
       if (stop.code !== 0 || runnable.length > 0) return fail(`the machine exited with status ${stop.code} ${at}`);
       return {
-        requirement, status: 'pass',
+        id: 'run-ended', requirement, status: 'pass',
         evidence: `all ${img.contexts.length} contexts finished${stopped.length > 0 ? ` (stopped by the hypervisor: ${stopped.join(', ')})` : ''}, then the hypervisor powered the machine off`,
       };
   }
@@ -222,6 +228,7 @@ function logTruth(img: BuiltImage, obs: Observation, log: DenyLog, stop: Machine
   }
   const dropped = log.perContext.filter((p) => p.seen > p.kept);
   return {
+    id: 'log',
     requirement,
     status: problems.length > 0 ? 'fail' : 'pass',
     evidence: problems.length > 0
@@ -247,13 +254,13 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
 
 const nameOf = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : img.contexts[i]?.kind === 'vm' ? 'vm' : 'app');
 
-/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another. */
+/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; and
+ *  `lazy`, the traps the hypervisor handled instead of switching state (emulated registers), which cost their own. */
 function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
   const groups = new Map<string, Episode[]>();
   for (const e of eps) {
-    if (e.from < 0 || e.to < 0 || e.from === e.to) continue;
-    const k = `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
-    groups.set(k, [...(groups.get(k) ?? []), e]);
+    const k = e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
+    if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const avg = (l: Episode[], f: (e: Episode) => number): number => Math.round((l.reduce((s, e) => s + f(e), 0) / l.length) * 10) / 10;
   return [...groups].map(([kind, l]) => ({
@@ -267,6 +274,22 @@ function hexList(l: readonly bigint[]): string {
   return u.slice(0, 6).map((v) => '0x' + v.toString(16)).join(', ') + (u.length > 6 ? ' …' : '');
 }
 
+export const REGISTERS_OWN = 'no context read a register value another context wrote';
+
+/** Verdict 7: what a context can read is its own (leak-check.ts): no register held another context's value at an ERET. */
+function registersOwn(obs: Observation): Verdict {
+  const sysregs = LeakCheck.registers().filter((n) => !/^X\d+$/.test(n));
+  return {
+    id: 'registers',
+    requirement: REGISTERS_OWN,
+    status: obs.leaks.length > 0 ? 'fail' : obs.registerChecks === 0 ? 'n/a' : 'pass',
+    evidence: obs.leaks.length > 0
+      ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
+      : obs.registerChecks === 0 ? 'no context was entered'
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
+  };
+}
+
 function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): Verdict[] {
   const out: Verdict[] = [];
   const ran = (i: number): boolean => obs.perContext[i]!.entries > obs.perContext[i]!.illegal;
@@ -274,7 +297,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   // 1. 48-bit VA for the native apps
   const natives = img.contexts.filter((c) => c.kind === 'native');
   const high = 1n << 44n;
-  if (natives.length === 0) out.push({ requirement: '48-bit VA works for the native app', status: 'n/a', evidence: 'no native app' });
+  if (natives.length === 0) out.push({ id: 'va48', requirement: '48-bit VA works for the native app', status: 'n/a', evidence: 'no native app' });
   else {
     const bad: string[] = [];
     const good: string[] = [];
@@ -290,7 +313,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
       else if (pc.exit !== 0n || ownDenied > 0) bad.push(`${c.name} ran at 0x${above[0]!.toString(16)} but exited with ${pc.exit ?? 'no exit'} after ${ownDenied} denied access(es) to its own memory`);
       else good.push(`${c.name} ran at VAs ${hexList(above)} (≥ 2^44, its own memory) and exited 0`);
     }
-    out.push({ requirement: '48-bit VA works for the native app', status: bad.length === 0 ? 'pass' : 'fail', evidence: [...bad, ...good].join('; ') });
+    out.push({ id: 'va48', requirement: '48-bit VA works for the native app', status: bad.length === 0 ? 'pass' : 'fail', evidence: [...bad, ...good].join('; ') });
   }
   // 2. VMs under stage 2, distinct VMIDs (native apps included)
   const vms = img.contexts.filter((c) => c.kind === 'vm');
@@ -302,6 +325,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   }
   const list = img.contexts.map((c) => `${c.name} ${[...obs.perContext[c.index]!.vmids].join('/') || '-'}`);
   out.push({
+    id: 'vmids',
     requirement: 'VMs run under stage 2 with distinct VMIDs',
     status: vms.length === 0 ? 'n/a' : problems.length === 0 ? 'pass' : 'fail',
     evidence: (problems.length > 0 ? [...new Set(problems)].slice(0, 6).join('; ') + '. ' : '') + `VMIDs at entry: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ` … (${list.length} contexts)` : ''}`,
@@ -309,6 +333,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   // 3. isolation
   const iso = obs.isolation.map((f) => (ran(f.context) ? f.message : `${f.message} (it never ran)`));
   out.push({
+    id: 'isolation',
     requirement: 'no context reached memory outside its own',
     status: obs.isolation.some((f) => ran(f.context)) ? 'fail' : obs.isolation.length > 0 ? 'n/a' : 'pass',
     evidence: iso.length > 0 ? iso.slice(0, 6).join('; ') : `at every entry the live tables mapped only the context's own memory (and, for apps, the read-only EL1 shim)${img.scenario.protection.length > 0 ? ', plus exactly the protection table\'s shares, with their access' : ''}`,
@@ -316,6 +341,7 @@ function verdicts(img: BuiltImage, obs: Observation, exitCode: number | null): V
   // 4. stale translations
   const stale = [...obs.stale.map((f) => f.message), ...obs.vmidProblems.map((f) => f.message)];
   out.push({
+    id: 'stale',
     requirement: 'no stale translation was used',
     status: stale.length === 0 ? 'pass' : 'fail',
     evidence: stale.length > 0 ? [...new Set(stale)].slice(0, 6).join('; ') : `at every entry, every TLB entry tagged with the incoming VMID pointed into that context's memory${exitCode === null ? ' (run did not finish)' : ''}`,

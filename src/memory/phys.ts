@@ -37,17 +37,21 @@ export interface TranslatedCode {
 }
 
 /**
- * Word `wi` of page `p` was written: forget its decoded op and every translated block if one holds it
- * (self-modifying code). True when blocks were dropped, so a CPU running one must leave it.
+ * Words `first`..`last` of page `p` were written: forget each one's decoded op and, when a translated block holds any
+ * of them, every translated block of the page (self-modifying code). True when blocks were dropped, so a CPU running
+ * one must leave it. Every word is forgotten, whatever an earlier one found (a store may span three words).
  */
-export function forgetCode(p: RamPage, wi: number): boolean {
+export function forgetCode(p: RamPage, first: number, last: number): boolean {
   const ops = p.ops;
   if (ops === undefined) return false;
-  ops[wi] = 0;
   const jit = p.jit;
-  if (jit === undefined || jit.covered[wi] === 0) return false;
-  jit.drop();
-  return true;
+  let held = false;
+  for (let wi = first; wi <= last; wi++) {
+    ops[wi] = 0;
+    if (jit !== undefined && jit.covered[wi] !== 0) held = true;
+  }
+  if (held && jit !== undefined) jit.drop();
+  return held;
 }
 
 export class PhysMemory {
@@ -116,7 +120,8 @@ export class PhysMemory {
     const p = this.page(pa);
     if (p === undefined) return;
     p.u8[pa & PAGE_MASK] = v;
-    forgetCode(p, (pa & PAGE_MASK) >>> 2); // self-modifying code: forget the decoded word and translated blocks
+    const wi = (pa & PAGE_MASK) >>> 2;
+    forgetCode(p, wi, wi); // self-modifying code: forget the decoded word and translated blocks
   }
 
   readBytes(pa: number, n: number): Uint8Array {

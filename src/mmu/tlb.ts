@@ -4,8 +4,10 @@
 //    block size and kind (stage 1, stage 2, combined). Set-associative with round-robin replacement, struct of typed
 //    arrays (no allocation). Faulting translations are never inserted (ARM §D8.16 R XCLRD).
 // 2. The host cache in front: per (EL, access kind) a direct-mapped table from a 4 KiB VA page to a 4 KiB PA page
-//    whose tag carries a generation number; bumping the generation invalidates every entry at once. It is bumped by
-//    every architectural TLB change (TLBI, eviction) and every context synchronization (Cpu.contextSync).
+//    (and its memory type) whose tag carries a generation number; bumping the generation invalidates every entry at
+//    once. It is bumped by every architectural TLB change (TLBI, eviction) and every context synchronization
+//    (Cpu.contextSync). An entry covers one 4 KiB VA page, the smallest granule: an access that crosses into the
+//    next page must look that page up too (Cpu.translateData).
 import type { TlbiScope } from '../arch/sysops.ts';
 import { POW2 } from './addr.ts';
 import type { MmuTrace } from './trace.ts';
@@ -94,6 +96,8 @@ export class Tlb {
   /** The RAM page behind a host-cache entry (undefined for MMIO), and the word index of the VA page's offset 0 in it. */
   readonly hcPage: (RamPage | undefined)[] = new Array<RamPage | undefined>(9 * HC_SIZE).fill(undefined);
   readonly hcWord: Int32Array = new Int32Array(9 * HC_SIZE);
+  /** 1 when the entry's memory type is Device (DC ZVA faults on Device memory: translateZeroBlock misses on those). */
+  readonly hcDevice: Uint8Array = new Uint8Array(9 * HC_SIZE);
   gen = 1;
   /** --trace mmu,tlb (null: off). */
   trace: MmuTrace | null = null;
@@ -257,8 +261,8 @@ export class Tlb {
     return ((el * 3 + acc) << HC_BITS) | ((lo >>> 12) & HC_MASK);
   }
 
-  /** Remember VA page → PA page for (el, acc): valid until the next hostFlush. */
-  hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined): void {
+  /** Remember VA page → PA page (and whether it is Device memory) for (el, acc): valid until the next hostFlush. */
+  hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined, device: boolean): void {
     const s = Tlb.hostSlot(el, acc, lo);
     this.hcTag[s] = (lo & 0xfffff000) | this.gen;
     this.hcHi[s] = hi | 0;
@@ -267,6 +271,7 @@ export class Tlb {
     // a 4 KiB VA page maps inside one 64 KiB RAM page, so a hit can read the host array directly
     this.hcPage[s] = page;
     this.hcWord[s] = (base & (PAGE_SIZE - 1)) >>> 2;
+    this.hcDevice[s] = device ? 1 : 0;
   }
 
   /** Invalidate the whole host cache (O(1) except every 4095th call). */

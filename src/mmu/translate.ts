@@ -9,7 +9,7 @@ import type { PhysMemory } from '../memory/phys.ts';
 import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_NC, ATTR_NORMAL_WB, ATTR_NORMAL_WT, combineAttrs, combineSh, effectiveSh, isDevice } from './attrs.ts';
 import { s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
-import { ACC_EXEC, FAULT_ADDRESS_SIZE, FAULT_ALIGNMENT, FAULT_PERMISSION, FAULT_TRANSLATION, TranslateResult } from './result.ts';
+import { ACC_EXEC, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_ALIGNMENT, FAULT_PERMISSION, FAULT_TRANSLATION, TranslateResult } from './result.ts';
 import { F_S1_DEVICE, F_S2_DEVICE, KIND_S1, KIND_S12, KM_S1, KM_STAGE1, REGIME_EL10, REGIME_EL2, Tlb, TlbFill } from './tlb.ts';
 import { P_ALL, permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
 
@@ -42,10 +42,39 @@ export function translate(
     r.pa = t.hcPa[s]! + (vaLo & 0xfff);
     return true;
   }
-  const ok = translateSlow(ctx, vaLo, vaHi, acc, size, el, r);
-  if (t.trace !== null) t.trace.translated(el, acc, vaLo, vaHi, ok, r);
+  return translateMiss(ctx, vaLo, vaHi, acc, el, acc !== ACC_EXEC && (vaLo & (size - 1)) !== 0 ? UNALIGNED : ALIGNED, r);
+}
+
+/** What an access's alignment lets fault: nothing; SCTLR_ELx.A and Device memory (an unaligned data access); Device
+ * memory only (DC ZVA). */
+const ALIGNED = 0;
+const UNALIGNED = 1;
+const DEVICE_FAULTS = 2;
+
+/**
+ * Translate the block of a DC ZVA (VA lo, hi) at `el`: a write that takes an Alignment fault on any Device memory,
+ * "prioritized in the same way as other Alignment faults that are determined by the memory type" (ARM C5.3 DC ZVA;
+ * J1.1 AArch64.S1HasAlignmentFaultDueToMemType / S2HasAlignmentFaultDueToMemType, AccessType_DCZero): each stage's
+ * Device type before that stage's Permission fault, a stage-2 one a stage-2 fault. SCTLR_ELx.A does not apply. The
+ * host cache serves it only for Normal memory.
+ */
+export function translateZeroBlock(ctx: TranslationContext, lo: number, hi: number, el: number, r: TranslateResult): boolean {
+  const t = ctx.tlb;
+  const s = Tlb.hostSlot(el, ACC_WRITE, lo);
+  if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (hi | 0) && t.hcDevice[s] === 0) {
+    r.pa = t.hcPa[s]! + (lo & 0xfff);
+    return true;
+  }
+  return translateMiss(ctx, lo, hi, ACC_WRITE, el, DEVICE_FAULTS, r);
+}
+
+/** A host-cache miss: walk (or find in the TLB), check, and on success fill the host cache. `align`: ALIGNED etc. */
+function translateMiss(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number, align: number, r: TranslateResult): boolean {
+  const t = ctx.tlb;
+  const ok = translateSlow(ctx, lo, hi, acc, el, align, r);
+  if (t.trace !== null) t.trace.translated(el, acc, lo, hi, ok, r);
   if (!ok) return false;
-  t.hostFill(el, acc, vaLo, vaHi, r.pa, ctx.mem.page(r.pa));
+  t.hostFill(el, acc, lo, hi, r.pa, ctx.mem.page(r.pa), r.device);
   return true;
 }
 
@@ -71,12 +100,13 @@ function flatAttr(ctx: TranslationContext, el: number, acc: number): number {
   return (sctlr & SCTLR_I) !== 0 ? ATTR_NORMAL_WT : ATTR_NORMAL_NC;
 }
 
-function translateSlow(ctx: TranslationContext, lo: number, hi: number, acc: number, size: number, el: number, r: TranslateResult): boolean {
+function translateSlow(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number, align: number, r: TranslateResult): boolean {
   r.reset();
   const sr32 = ctx.sr32;
-  const unaligned = acc !== ACC_EXEC && (lo & (size - 1)) !== 0;
   // SCTLR_ELx.A: unaligned data accesses fault before translation (ARM J1.1 AArch64.CheckAlignment)
-  if (unaligned && (sr32[(el === 2 ? SR.SCTLR_EL2 : SR.SCTLR_EL1) * 2]! & SCTLR_A) !== 0) return fault(r, FAULT_ALIGNMENT, 0);
+  if (align === UNALIGNED && (sr32[(el === 2 ? SR.SCTLR_EL2 : SR.SCTLR_EL1) * 2]! & SCTLR_A) !== 0) return fault(r, FAULT_ALIGNMENT, 0);
+  // from here on `unaligned` means: Device memory (at either stage) takes an Alignment fault
+  const unaligned = align !== ALIGNED;
   const s2on = s2Enabled(sr32, el);
   if (!s1Enabled(sr32, el)) return stage1Off(ctx, lo, hi, acc, el, unaligned, s2on, r);
   return stage1On(ctx, lo, hi, acc, el, unaligned, s2on, r);

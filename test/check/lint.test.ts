@@ -7,7 +7,7 @@ import { lint } from '../../src/check/lint.ts';
 import { loadProgram } from '../../src/check/program.ts';
 import { formatFinding } from '../../src/check/findings.ts';
 import { toSarif } from '../../src/check/sarif.ts';
-import { configSource } from '../../src/hyp/context-table.ts';
+import { configSource, contextSource } from '../../src/hyp/context-table.ts';
 import { ASM_DIR } from '../../src/hyp/image.ts';
 
 const snippet = (name: string) => {
@@ -91,6 +91,7 @@ test('the reference hypervisor (both TLB policies) passes the quick rules', () =
   for (const tlb of ['by-vmid', 'flush']) {
     const virt: Record<string, string> = {
       'config.S': configSource([], 1, false),
+      'context.S': contextSource(),
       'regime.S': readFileSync(join(ASM_DIR, 'regime-correct.S'), 'utf8'),
       'tlb.S': readFileSync(join(ASM_DIR, `tlb-${tlb}.S`), 'utf8'),
     };

@@ -3,9 +3,16 @@
 // PSTATE, every system register, the instruction count, data memory and code memory. The programs loop so their
 // blocks get hot, mix the specialised instructions (jit/emit.ts) with handler calls and fully random words, load
 // and store through a data pointer, through random registers (aborts) and into their own code (self-modifying
-// code, also inside the running block), and take exceptions that a vector skips.
+// code, also inside the running block), and take exceptions that a vector skips. Stores over running code of every
+// size and alignment are compared with an oracle that decodes every instruction afresh, and source mutants that
+// forget one word a store touched must be caught by that comparison.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { assemble } from '../../src/asm/assemble.ts';
@@ -17,6 +24,7 @@ import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
+import { skipVectors } from '../helpers/vectors.ts';
 import { AF, AP_RO_EL1, AP_RW_EL1, MAIR_NORMAL0_DEVICE1, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
 
 const CODE = 0x4008_0000;
@@ -77,10 +85,6 @@ function word(s: Spec, pos: number, len: number): number {
   for (const f of ['imm19', 'imm14', 'imm26']) w = setField(row, w, f, ahead);
   return w;
 }
-
-/** Vectors that skip the instruction that trapped and count it in x26, for exceptions taken to `el`. */
-const skipVectors = (el: number): string =>
-  `    mrs x27, elr_el${el}\n    add x27, x27, #4\n    msr elr_el${el}, x27\n    add x26, x26, #1\n    eret\n    .balign 128\n`.repeat(16);
 
 /** The program, run at `el` (its VBAR), and where its EL2 vectors are (for stage-2 faults taken from EL1). */
 function program(body: readonly Spec[], init: readonly bigint[], el = 2): { bytes: Uint8Array; vbar2: bigint } {
@@ -144,13 +148,36 @@ function enterEl1WithMmu(c: Cpu, vbar2: bigint): void {
   c.setElSp(1, 1);
 }
 
-function run(image: { bytes: Uint8Array; vbar2: bigint }, translate: boolean, budget: number, el = 2): Cpu {
-  const mem = new PhysMemory(0x4000_0000, 256 * 1024 * 1024);
+/** The CPU and memory classes a run uses: the real ones, or a mutant's (the mutation test below). */
+interface Impl {
+  readonly Cpu: typeof Cpu;
+  readonly PhysMemory: typeof PhysMemory;
+}
+const REAL: Impl = { Cpu, PhysMemory };
+
+/**
+ * How a run executes: interpreted, translated, or `fresh` — one instruction at a time with the decode cache of the
+ * program's words emptied before each, an oracle that needs no invalidation of decoded or translated code at all.
+ */
+type Exec = 'interpreted' | 'translated' | 'fresh';
+const PROGRAM_WORDS = 0x1000; // the programs here (code, literal pool, vectors) lie in CODE's first 16 KiB
+
+function run(image: { bytes: Uint8Array; vbar2: bigint }, exec: Exec, budget: number, el = 2, impl: Impl = REAL): Cpu {
+  const mem = new impl.PhysMemory(0x4000_0000, 256 * 1024 * 1024);
   mem.writeBytes(CODE, image.bytes);
-  const c = new Cpu(CORTEX_A57, mem);
+  const c = new impl.Cpu(CORTEX_A57, mem);
   c.reset(BigInt(CODE));
   if (el === 1) enterEl1WithMmu(c, image.vbar2);
-  c.translateBlocks = translate;
+  c.translateBlocks = exec === 'translated';
+  if (exec === 'fresh') {
+    const page = mem.page(CODE)!;
+    const first = (CODE & 0xffff) >>> 2;
+    for (let i = 0; i < budget; i++) {
+      page.ops?.fill(0, first, first + PROGRAM_WORDS);
+      c.run(1);
+    }
+    return c;
+  }
   // in slices, as the machine runs it (a block never runs past a slice's budget)
   for (let done = 0; done < budget; ) {
     const slice = Math.min(997, budget - done);
@@ -180,8 +207,8 @@ for (const el of [2, 1]) {
         fc.integer({ min: 200, max: 6000 }),
         (body, init, budget) => {
           const image = program(body, init, el);
-          const a = run(image, false, budget, el);
-          const b = run(image, true, budget, el);
+          const a = run(image, 'interpreted', budget, el);
+          const b = run(image, 'translated', budget, el);
           if (b.fetchBlocks.lens.some((l) => l !== 0)) translated++;
           assert.deepEqual(state(b), state(a));
         },
@@ -216,8 +243,8 @@ loop:
     .ltorg
 `;
     const image = { bytes: assemble('smc.S', src, { base: BigInt(CODE) }).sections[0]!.bytes, vbar2: 0n };
-    const a = run(image, false, 2000);
-    const b = run(image, true, 2000);
+    const a = run(image, 'interpreted', 2000);
+    const b = run(image, 'translated', 2000);
     assert.deepEqual(state(b), state(a));
     // passes 1 .. HOT+3 add 1 (from pass HOT on in a translated block); from pass HOT+4 on, pass p rewrites the add
     // just before it runs, in the same pass: it adds p (a block translated again later must not run a stale add)
@@ -243,9 +270,148 @@ loop:
 1:  b 1b
 `;
   const image = withVectors('pair-cross.S', src);
-  const a = run(image, false, 1000, 1);
-  const b = run(image, true, 1000, 1);
+  const a = run(image, 'interpreted', 1000, 1);
+  const b = run(image, 'translated', 1000, 1);
   assert.deepEqual(state(b), state(a));
   assert.equal(a.x[26], BigInt(ITERATIONS), 'every STP faulted');
   assert.equal(a.mem.readU64(DATA + 0x4000), 0n, 'the read-only page was never written');
+});
+
+// --- stores over running code, every size and alignment (issue 11, "Memory: stores over code") ---
+
+const A_WORD = 0x91000421; // add x1, x1, #1: the patch's words
+// orr x3, x3, #0xf800000007ffffff: differs from A_WORD in every byte. A word a store touches is a byte-wise mix of the
+// two: with A's top byte an ADD (immediate) of x1 or x3 with another immediate, with B's an ORR (immediate) or, for an
+// invalid bitmask, UNDEFINED (skipped) — so it runs differently once touched, through another handler whenever the
+// store reached its top byte (a stale decode-cache slot shows in the interpreter too)
+const B_WORD = 0xb2457c63;
+const PATCH_WORDS = 56; // holds a whole aligned 64-byte block beyond its first 64 bytes (DC ZVA at +0x44)
+
+/**
+ * A store over code: its instruction(s) (the address in x16, the data in x2/w2 and x3/w3), its bytes, and its address:
+ * `offset` bytes past the first `align`-byte boundary in the patch. DC ZVA zeroes the 64-byte block of the patch
+ * holding that address (zero words are UNDEFINED: skipped).
+ */
+interface SmcShape {
+  readonly insn: string;
+  readonly bytes: number;
+  readonly offset: number;
+  readonly align: number;
+}
+const SMC_SHAPES: readonly SmcShape[] = [
+  ...([['strb w2', 1], ['strh w2', 2], ['str w2', 4], ['str x2', 8], ['stp w2, w3', 8], ['stp x2, x3', 16]] as const).flatMap(
+    ([st, bytes]) => [0, 1, 2, 3, 4, 5, 6, 7].map((offset) => ({ insn: `${st}, [x16]`, bytes, offset, align: 4 })),
+  ),
+  { insn: 'stlr w2, [x16]', bytes: 4, offset: 4, align: 8 },
+  { insn: 'stlr x2, [x16]', bytes: 8, offset: 8, align: 8 },
+  { insn: 'ldxr x5, [x16]\n    stxr w6, x2, [x16]', bytes: 8, offset: 16, align: 8 },
+  { insn: 'dc zva, x16', bytes: 64, offset: 0x44, align: 64 },
+  { insn: 'dc zva, x16', bytes: 64, offset: 0x80, align: 64 },
+];
+
+/**
+ * A loop whose store writes data until pass HOT + 3, then (from the same instruction, in the same translated block)
+ * the patch of A_WORDs right after it, at `offset`: the bytes of B_WORD at their word positions. A decoded op or
+ * translated block left stale for any word it touches shows in x1, x3 or the UNDEFINED count.
+ */
+function smcProgram(shape: SmcShape): { bytes: Uint8Array; vbar2: bigint } {
+  const source = (target: number) => `
+_start:
+    ldr x0, =vectors_el1
+    msr vbar_el1, x0
+    movz x28, #${HOT + 8}
+    ldr x15, =${target}
+    ldr x16, =${DATA}
+    ldr x2, =0x${value(shape, 0).toString(16)}
+    ldr x3, =0x${value(shape, 8).toString(16)}
+loop:
+    add x4, x4, #1
+    cmp x4, #${HOT + 3}
+    b.ne 1f
+    mov x16, x15
+1:  ${shape.insn}
+patch:
+${`    .inst 0x${A_WORD.toString(16)}\n`.repeat(PATCH_WORDS)}    subs x28, x28, #1
+    b.ne loop
+2:  b 2b
+    .ltorg
+`;
+  const patchAt = (src: string) => Number(assemble('smc-shape.S', src, { base: BigInt(CODE) }).symbols.find((x) => x.name === 'patch')!.addr);
+  const patch = patchAt(source(0));
+  const target = Math.ceil(patch / shape.align) * shape.align + shape.offset;
+  return withVectors('smc-shape.S', source(target));
+}
+
+/** The data register value whose bytes land, from byte `from` of the store, on the patch at shape.offset. */
+function value(shape: SmcShape, from: number): bigint {
+  let v = 0n;
+  for (let k = 0; k < 8; k++) v |= BigInt((B_WORD >>> (8 * ((shape.offset + from + k) & 3))) & 0xff) << BigInt(8 * k);
+  return v;
+}
+
+const smcBudget = (shape: SmcShape) => (shape.bytes === 64 ? 12_000 : 3000);
+/** Run a store-over-code program at EL1 under stage 1 + stage 2 (Normal memory: unaligned stores are allowed). */
+const smcRun = (image: { bytes: Uint8Array; vbar2: bigint }, shape: SmcShape, exec: Exec, impl: Impl = REAL) => run(image, exec, smcBudget(shape), 1, impl);
+const shapeName = (s: SmcShape) => `${s.insn.split('\n').pop()!.trim()} at +${s.offset}`;
+
+test('stores over running code of every size and alignment (STP, exclusives, DC ZVA too) run the new words, translated and interpreted', () => {
+  const untouched = BigInt((HOT + 8) * PATCH_WORDS);
+  for (const shape of SMC_SHAPES) {
+    const image = smcProgram(shape);
+    const oracle = state(smcRun(image, shape, 'fresh'));
+    const interpreted = smcRun(image, shape, 'interpreted');
+    assert.deepEqual(state(interpreted), oracle, `${shapeName(shape)}: interpreted`);
+    assert.deepEqual(state(smcRun(image, shape, 'translated')), oracle, `${shapeName(shape)}: translated`);
+    // the loop finished without a fault of the store, which rewrote the code, and the rewritten words ran
+    assert.equal(interpreted.x[28], 0n, shapeName(shape));
+    const ec = interpreted.x[26] === 0n ? 0n : interpreted.sr[SR.ESR_EL1]! >> 26n;
+    assert.equal(ec, 0n, `${shapeName(shape)}: an exception other than UNDEFINED (a rewritten word)`);
+    assert.notDeepEqual(interpreted.mem.readBytes(CODE, image.bytes.length), image.bytes, `${shapeName(shape)}: the code is unchanged`);
+    assert.ok(interpreted.x[1] !== untouched || interpreted.x[3] !== 0n, `${shapeName(shape)}: no rewritten word ran`);
+  }
+});
+
+/**
+ * Source mutants that forget one word a store touched (the decoded op and the check for translated blocks): each is
+ * built into a copy of src/ and must make some shape's translated or interpreted run differ from the oracle.
+ */
+const MUTANTS: readonly { name: string; file: string; from: string; to: string }[] = [
+  { name: 'forgetCode skips the last word', file: 'memory/phys.ts', from: 'wi <= last; wi++', to: 'wi < last; wi++' },
+  { name: 'forgetCode skips the middle words', file: 'memory/phys.ts', from: 'wi <= last; wi++', to: 'wi <= last; wi += Math.max(1, last - first)' },
+  { name: 'forgetCode stops at the first word that drops blocks', file: 'memory/phys.ts', from: 'held = true;', to: 'held = true; break;' },
+  { name: 'an aligned doubleword store hit forgets its first word only', file: 'cpu/cpu.ts', from: 'forgetCode(page, wi, wi + (size >>> 3))', to: 'forgetCode(page, wi, wi)' },
+  { name: 'a store miss forgets its first word only', file: 'cpu/cpu.ts', from: 'forgetCode(page, off >>> 2, (off + size - 1) >>> 2)) this.leaveBlock();\n    return true;', to: 'forgetCode(page, off >>> 2, off >>> 2)) this.leaveBlock();\n    return true;' },
+  { name: 'DC ZVA forgets its first word only', file: 'cpu/cpu.ts', from: 'page.u8.fill(0, off, off + size);\n      if (page.ops !== undefined && forgetCode(page, off >>> 2, (off + size - 1) >>> 2))', to: 'page.u8.fill(0, off, off + size);\n      if (page.ops !== undefined && forgetCode(page, off >>> 2, off >>> 2))' },
+];
+
+async function mutant(file: string, from: string, to: string, dir: string): Promise<Impl> {
+  const root = join(dir, file.replace(/\W/g, '_') + from.length);
+  // the CPU's modules import only these layers (test/layers.test.ts keeps it so)
+  for (const layer of ['bits', 'arch', 'memory', 'mmu', 'cpu']) {
+    cpSync(fileURLToPath(new URL(`../../src/${layer}`, import.meta.url)), join(root, layer), { recursive: true });
+  }
+  const path = join(root, file);
+  const text = readFileSync(path, 'utf8');
+  assert.equal(text.split(from).length, 2, `mutant: '${from}' must occur exactly once in src/${file}`);
+  writeFileSync(path, text.replace(from, to));
+  const cpu = (await import(pathToFileURL(join(root, 'cpu/cpu.ts')).href)) as typeof import('../../src/cpu/cpu.ts');
+  const phys = (await import(pathToFileURL(join(root, 'memory/phys.ts')).href)) as typeof import('../../src/memory/phys.ts');
+  return { Cpu: cpu.Cpu, PhysMemory: phys.PhysMemory };
+}
+
+test('every mutant that forgets a word a store touched makes a store over code run stale code', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-smc-mutants-'));
+  try {
+    const images = SMC_SHAPES.map((shape) => ({ shape, image: smcProgram(shape) }));
+    const oracles = images.map(({ shape, image }) => state(smcRun(image, shape, 'fresh')));
+    for (const m of MUTANTS) {
+      const impl = await mutant(m.file, m.from, m.to, dir);
+      const caught = images.some(({ shape, image }, i) =>
+        (['interpreted', 'translated'] as const).some((exec) => !isDeepStrictEqual(state(smcRun(image, shape, exec, impl)), oracles[i])),
+      );
+      assert.ok(caught, `mutant survives: ${m.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -10,6 +10,7 @@ import type { Cpu } from '../../src/cpu/cpu.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
 import { SP, SP_EL0, SP_EL1 } from '../../src/cpu/state.ts';
 import { CODE, makeCpu, pc, step } from '../helpers/cpu.ts';
+import { AF, AP_RW_EL1, MAIR_NORMAL0_DEVICE1, S2_DEVICE, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
 
 const VBAR2 = 0x4010_0000n;
 const VBAR1 = 0x4020_0000n;
@@ -350,12 +351,58 @@ test('DC ZVA zeroes the aligned 64-byte block (EL2, stage 1 on, Normal memory)',
   assert.equal(c.mem.readU32(0x4030_0040), 0xa5a5_a5a5);
 });
 
-test('DC ZVA to Device memory (MMU off) takes an Alignment fault: ESR_EL2 = 0x96000061, FAR = block', () => {
+test('DC ZVA to Device memory (MMU off) takes an Alignment fault: ESR_EL2 = 0x96000061, FAR = Xt', () => {
   const c = at(2, [0xd50b7420]);
   c.x[0] = 0x4030_0027n;
   step(c);
   took(c, 2, 0x9600_0061n, CUR_SPX); // EC 0x25, DFSC 0x21, WnR=1
-  assert.equal(c.sr[SR.FAR_EL2], 0x4030_0000n);
+  assert.equal(c.sr[SR.FAR_EL2], 0x4030_0027n); // the register's address (ARM §D24.2.48), not the block's
+});
+
+test('DC ZVA through a Device mapping faults also when the host cache holds its translation (it keeps the memory type)', () => {
+  // str x0, [x1] (fills the host cache's write entry of the Device page); str x0, [x2] (a Normal page, translated
+  // last); dc zva, x0 (the Device page again, now a host-cache hit)
+  const c = at(2, [0xf9000020, 0xf9000040, 0xd50b7420]);
+  c.sr[SR.TCR_EL2] = 0x8084_0019n; // T0SZ=25, 4K, PS=44 bits
+  c.sr[SR.MAIR_EL2] = 0x00ffn; // Attr0 Normal write-back, Attr1 Device-nGnRnE
+  c.sr[SR.TTBR0_EL2] = 0x4100_0000n;
+  c.mem.writeU32(0x4100_0008, 0x4000_0401); // L1[1]: VA 0x4000_0000 → PA 0x4000_0000, Normal
+  c.mem.writeU32(0x4100_0010, 0x4000_0405); // L1[2]: VA 0x8000_0000 → PA 0x4000_0000, Device (AttrIndx 1)
+  c.sr[SR.SCTLR_EL2] = 0x30c5_0831n; // M=1
+  c.contextSync();
+  c.x[0] = 0x8030_0010n;
+  c.x[1] = 0x8030_0000n;
+  c.x[2] = 0x4030_1000n;
+  c.mem.writeU32(0x4030_0018, 0xa5a5_a5a5);
+  step(c, 3);
+  took(c, 2, 0x9600_0061n, CUR_SPX, 2); // DFSC 0x21, WnR=1
+  assert.equal(c.sr[SR.FAR_EL2], 0x8030_0010n);
+  assert.equal(c.mem.readU32(0x4030_0018), 0xa5a5_a5a5, 'the Device block is not zeroed');
+});
+
+test('DC ZVA to memory only stage 2 makes Device: a stage-2 Alignment fault to EL2, before its permission fault', () => {
+  // EL1, stage 1 Normal (identity), stage 2: the code page RW Normal, the data page Device-nGnRnE and read-only
+  const c = at(1, [0xd50b7420], RW | 1n); // dc zva, x0; HCR_EL2.VM
+  const s1 = new Tables(c.mem, 12, 0, 48, 0x4100_0000);
+  const s2 = new Tables(c.mem, 12, 0, 44, 0x4200_0000);
+  s1.map(BigInt(CODE), BigInt(CODE), 3, AF | AP_RW_EL1);
+  s1.map(0x5000_0000n, 0x5000_0000n, 3, AF | AP_RW_EL1);
+  for (let a = CODE; a < CODE + 0x1000; a += 0x1000) s2.map(BigInt(a), BigInt(a), 3, AF | S2_NORMAL_WB | S2AP_RW);
+  for (let a = 0x4100_0000; a < s1.next; a += 0x1000) s2.map(BigInt(a), BigInt(a), 3, AF | S2_NORMAL_WB | S2AP_RW);
+  s2.map(0x5000_0000n, 0x4030_0000n, 3, AF | S2_DEVICE | S2AP_RO);
+  c.sr[SR.TCR_EL1] = TCR_4K_48;
+  c.sr[SR.TTBR0_EL1] = BigInt(s1.root);
+  c.sr[SR.MAIR_EL1] = MAIR_NORMAL0_DEVICE1;
+  c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | 1n; // M
+  c.sr[SR.VTCR_EL2] = 20n | (2n << 6n) | (4n << 16n) | (1n << 31n); // 44-bit IPA, 4K, start level 0
+  c.sr[SR.VTTBR_EL2] = BigInt(s2.root);
+  c.mem.writeU32(0x4030_0020, 0xa5a5_a5a5);
+  c.x[0] = 0x5000_0027n;
+  step(c);
+  took(c, 2, 0x9200_0061n, LOWER_A64); // EC 0x24 (lower EL), DFSC 0x21 (not 0x0f), WnR
+  assert.equal(c.sr[SR.FAR_EL2], 0x5000_0027n);
+  assert.equal(c.sr[SR.HPFAR_EL2], 0x50_0000n); // IPA[47:12] << 4
+  assert.equal(c.mem.readU32(0x4030_0020), 0xa5a5_a5a5);
 });
 
 test('DC ZVA traps: HCR_EL2.TDZ at EL1 (0x6212dc08), SCTLR_EL1.DZE=0 at EL0; DCZID_EL0.DZP reports it', () => {

@@ -26,7 +26,7 @@ const ctxIndex = (name: string) => scenario.contexts.findIndex((c) => c.name ===
 test('every context finishes or is stopped alone; the run ends with SYSTEM_OFF; the isolation verdicts and the log pass', () => {
   const r = run();
   assert.deepEqual(r.stop, { kind: 'exit', code: 0 });
-  assert.deepEqual(r.verdicts.map((v) => v.status), ['fail', 'pass', 'pass', 'pass', 'pass', 'pass']);
+  assert.deepEqual(r.verdicts.map((v) => v.status), ['fail', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
   // verdict 1 is honest about the hostile app: it never exited (the hypervisor stopped it)
   assert.match(r.verdicts[0]!.evidence, /^exit-app ran at 0xff8000000\w+ but exited with no exit/);
   assert.match(r.verdicts[4]!.evidence, /^all 6 contexts finished \(stopped by the hypervisor: exit-vm, exit-app\)/);
@@ -89,7 +89,7 @@ test('a native app executing HLT #0xF000 (SYS_EXIT) at EL0 takes UNDEFINED; its 
 
 test('hostile guests under el1-shim-s2: contained the same way; the run ends and the log is true', () => {
   const r = run('el1-shim-s2');
-  assert.deepEqual(r.verdicts.map((v) => v.status), ['fail', 'pass', 'pass', 'pass', 'pass', 'pass']);
+  assert.deepEqual(r.verdicts.map((v) => v.status), ['fail', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
   assert.deepEqual(deniedOf(r, 'exit-app').map((x) => [x.esr, x.far]), [[0x0200_0000, 0n]]);
   assert.deepEqual(deniedOf(r, 'forger'), []);
 });
@@ -117,6 +117,6 @@ test('a VM that returns to AArch32 EL0 takes the illegal return (EC 0x0E) at its
   assert.equal(esr, 0x3a00_0000n); // EC 0x0E, IL: PSTATE.IL after the illegal ERET
   assert.ok(elr! >= 0x4000_0000n && elr! < 0x4000_1000n); // at a32_code, which never ran
   assert.match(r.uart, /^\[a32\] exit 0x0000000000000000$/m);
-  assert.deepEqual(r.verdicts.map((v) => v.status), ['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+  assert.deepEqual(r.verdicts.map((v) => v.status), ['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
   assert.equal(r.deniedTotal, 0);
 });

@@ -1,9 +1,10 @@
 // A deliberately simple reference translation (BigInt, recursion-free but unoptimised, no TLB), written from the Arm
 // ARM pseudocode (J1.1 AArch64.FullTranslate, S1Walk/S2Walk, CheckPermission; ARCH-NOTES §1–§7) and independent of
 // src/mmu: it shares no code with the real walker, only the same reading of the rules. Used by ref.test.ts.
-// Scope: aligned accesses (no alignment faults), v8.0 (no VHE, no FEAT_LPA/TTST/HAFDBS), 4K/16K/64K granules.
+// Scope: v8.0 (no VHE, no FEAT_LPA/TTST/HAFDBS), 4K/16K/64K granules; of the alignment faults, those of an unaligned
+// data access (SCTLR_ELx.A, Device memory at either stage) and of DC ZVA (Device memory), when the caller asks.
 
-export type RefFault = 'none' | 'addrsize' | 'translation' | 'accessflag' | 'permission' | 'extwalk';
+export type RefFault = 'none' | 'addrsize' | 'translation' | 'accessflag' | 'permission' | 'extwalk' | 'alignment';
 
 export interface RefResult {
   fault: RefFault;
@@ -14,12 +15,16 @@ export interface RefResult {
   pa: bigint;
   /** faulting IPA for stage-2 faults (HPFAR) */
   ipa: bigint;
+  /** on success: the memory type is Device at either stage (stage 1 known only with MAIR_ELx in RefRegs) */
+  device: boolean;
 }
 
 /** The registers the reference reads, as 64-bit values. */
 export interface RefRegs {
   SCTLR_EL1: bigint; SCTLR_EL2: bigint; TCR_EL1: bigint; TCR_EL2: bigint; TTBR0_EL1: bigint; TTBR1_EL1: bigint;
   TTBR0_EL2: bigint; VTCR_EL2: bigint; VTTBR_EL2: bigint; HCR_EL2: bigint;
+  /** Needed for the memory type (unaligned accesses, RefResult.device). */
+  MAIR_EL1?: bigint; MAIR_EL2?: bigint;
 }
 
 export interface RefMachine {
@@ -179,18 +184,33 @@ function stage2(m: RefMachine, ipa: bigint, s1ptw: boolean): Leaf {
   }
 }
 
-function ok(pa: bigint, ipa: bigint): RefResult {
-  return { fault: 'none', level: 0, stage2: false, s1ptw: false, pa, ipa };
+function ok(pa: bigint, ipa: bigint, device: boolean): RefResult {
+  return { fault: 'none', level: 0, stage2: false, s1ptw: false, pa, ipa, device };
 }
 function s1fault(f: Fault): RefResult {
-  return { fault: f.kind, level: f.level, stage2: false, s1ptw: false, pa: 0n, ipa: 0n };
+  return { fault: f.kind, level: f.level, stage2: false, s1ptw: false, pa: 0n, ipa: 0n, device: false };
 }
 function s2fault(f: S2Fault): RefResult {
-  return { fault: f.f.kind, level: f.f.level, stage2: true, s1ptw: f.s1ptw, pa: 0n, ipa: f.ipa };
+  return { fault: f.f.kind, level: f.f.level, stage2: true, s1ptw: f.s1ptw, pa: 0n, ipa: f.ipa, device: false };
 }
 
-/** Translate `va` for an aligned access `acc` at `el` (0, 1 or 2; EL2 means the EL2 regime, E2H = 0). */
-export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number): RefResult {
+/** Stage-1 memory type of a leaf: MAIR_ELx.Attr<AttrIndx> with the high nibble 0 is Device (ARM §D8.5 MAIR). */
+function s1Device(mair: bigint, desc: bigint): boolean {
+  const at = field(desc, 4, 2) * 8;
+  return field(mair, at + 7, at + 4) === 0;
+}
+
+/**
+ * What may take an Alignment fault: nothing; an unaligned data access (SCTLR_ELx.A, then Device memory at either
+ * stage); DC ZVA (Device memory at either stage: J1.1 AArch64.S1/S2HasAlignmentFaultDueToMemType, AccessType_DCZero).
+ */
+export type RefAlign = 'aligned' | 'unaligned' | 'dc-zero';
+
+/**
+ * Translate `va` for an access `acc` at `el` (0, 1 or 2; EL2 means the EL2 regime, E2H = 0). A memory-type Alignment
+ * fault comes after the walk's faults and before the permission fault of its stage (ARM §D8.15).
+ */
+export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number, align: RefAlign = 'aligned'): RefResult {
   const r = m.regs;
   const hcr = r.HCR_EL2;
   const tge = bit(hcr, 27);
@@ -198,12 +218,18 @@ export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number)
   const s1on = el === 2 ? bit(r.SCTLR_EL2, 0) : bit(r.SCTLR_EL1, 0) && !tge && !dc; // TGE, DC: SCTLR_EL1.M acts as 0
   const s2on = el < 2 && (bit(hcr, 0) || dc); // DC: VM acts as 1; TGE (E2H = 0) keeps stage 2
   const paBits = psBits(m.paRange, m.paRange);
+  const misaligned = align !== 'aligned' && acc !== 'x'; // from here: Device memory takes an Alignment fault
+  if (align === 'unaligned' && acc !== 'x' && bit(el === 2 ? r.SCTLR_EL2 : r.SCTLR_EL1, 1)) return s1fault(new Fault('alignment', 0));
 
   let ipa: bigint;
+  let device1: boolean;
   if (!s1on) {
     // AArch64.S1DisabledOutput: VA[63:PAMax] must be zero
     if ((va >> BigInt(paBits)) !== 0n) return s1fault(new Fault('addrsize', 0));
     ipa = va;
+    // data accesses are Device-nGnRnE, or Normal under HCR_EL2.DC (EL1&0)
+    device1 = acc !== 'x' && !(el < 2 && dc);
+    if (misaligned && device1) return s1fault(new Fault('alignment', 0));
   } else {
     let stage: Stage;
     let el2Regime = false;
@@ -255,10 +281,14 @@ export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number)
       if (e instanceof S2Fault) return s2fault(e);
       throw e;
     }
+    const mair = el === 2 ? r.MAIR_EL2 : r.MAIR_EL1;
+    if (mair === undefined && misaligned) throw new Error('refTranslate: an unaligned access needs MAIR_ELx in RefRegs');
+    device1 = mair !== undefined && s1Device(mair, leaf.desc);
+    if (misaligned && device1) return s1fault(new Fault('alignment', 0));
     if (!s1Allowed(leaf, el, acc, el2Regime, wxn)) return s1fault(new Fault('permission', leaf.level));
     ipa = leaf.oa;
   }
-  if (!s2on) return ok(ipa, ipa);
+  if (!s2on) return ok(ipa, ipa, device1);
   let l2: Leaf;
   try {
     l2 = stage2(m, ipa, false);
@@ -266,8 +296,10 @@ export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number)
     if (e instanceof S2Fault) return s2fault(e);
     throw e;
   }
+  const device2 = field(l2.desc, 5, 4) === 0; // stage-2 MemAttr[3:2] = 00: Device
+  if (misaligned && device2) return s2fault(new S2Fault(new Fault('alignment', 0), ipa, false));
   if (!s2Allowed(l2, acc)) return s2fault(new S2Fault(new Fault('permission', l2.level), ipa, false));
-  return ok(l2.oa, ipa);
+  return ok(l2.oa, ipa, device1 || device2);
 }
 
 function mkStage(g: number, inputBits: number, outBits: number, ttbr: bigint): Stage {

@@ -1,6 +1,6 @@
-// The reference hypervisor's images (scenarios/seed.yaml, preempt.yaml and hostile.yaml, el1-shim hosting) in the
-// differential suite: twostage must print exactly QEMU's UART bytes (recorded in hyp/NAME.out), and, where QEMU is
-// installed, QEMU run live on the image built now must still print them. preempt's spinner never yields: both
+// The reference hypervisor's images (scenarios/seed.yaml, preempt.yaml, hostile.yaml and cross-page.yaml, el1-shim
+// hosting) in the differential suite: twostage must print exactly QEMU's UART bytes (recorded in hyp/NAME.out), and,
+// where QEMU is installed, QEMU run live on the image built now must still print them. preempt's spinner never yields: both
 // machines end its slices with the EL2 physical timer's IRQ (QEMU with -icount shift=4, see hyp-image.ts).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

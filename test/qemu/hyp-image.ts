@@ -14,9 +14,13 @@ import { parseScenario } from '../../src/hyp/scenario.ts';
 import { hypMachine } from '../../src/hyp/run.ts';
 import { QEMU_DIR, type QemuRun, runQemu } from './toolchain.ts';
 
-/** The scenarios whose images are compared: seed (cooperative slices), preempt (a guest that never yields) and hostile
- *  (guests that forge calls, flood the log and try to end the run: contained alike on both machines). */
-export const HYP_SCENARIOS = ['seed', 'preempt', 'hostile'] as const;
+/**
+ * The scenarios whose images are compared: seed (cooperative slices), preempt (a guest that never yields), hostile
+ * (guests that forge calls, flood the log and try to end the run: contained alike on both machines), cross-page
+ * (a VM's and an app's accesses across the edge of their memory, denied on both machines) and sysreg-leak (guests
+ * that write every register they can, and readers that must find their own values).
+ */
+export const HYP_SCENARIOS = ['seed', 'preempt', 'hostile', 'cross-page', 'sysreg-leak'] as const;
 export type HypScenario = (typeof HYP_SCENARIOS)[number];
 
 /** QEMU's UART output for a scenario's image. */

@@ -8,12 +8,12 @@ import {
 } from '../../arch/sysreg-table.ts';
 import type { El0Gate, HcrTrap } from '../../arch/sysregs.ts';
 import { at, tlbi } from '../../mmu/maintenance.ts';
-import { ACC_READ, ACC_WRITE, FAULT_ALIGNMENT, FAULT_PERMISSION } from '../../mmu/result.ts';
-import { translate } from '../../mmu/translate.ts';
+import { ACC_READ, ACC_WRITE, FAULT_PERMISSION } from '../../mmu/result.ts';
+import { translate, translateZeroBlock } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
 import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
-import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR, XZR } from '../state.ts';
+import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR } from '../state.ts';
 import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
@@ -326,22 +326,18 @@ export function sysl(c: Cpu): void {
   unallocatedSysreg(c, w);
 }
 
-/** DC ZVA: zero the naturally aligned 64-byte block (DCZID_EL0.BS = 4) holding Xt. */
+/**
+ * DC ZVA: zero the naturally aligned 64-byte block (DCZID_EL0.BS = 4) holding Xt: one write translation of the block
+ * (it never crosses a page), Device memory at either stage an Alignment fault (translateZeroBlock). Every fault
+ * reports FAR = Xt, not the block (ARM §D24.2.48 FAR_EL1: "the address specified in the register argument of the
+ * instruction" for MMU faults caused by DC ZVA; J1.1 AArch64.DataMemZero sets fault.vaddress = regval).
+ */
 function dcZva(c: Cpu, t: number): void {
   const u = c.u32;
   u[TMP0 * 2] = (u[t * 2]! & ~63) >>> 0;
   u[TMP0 * 2 + 1] = u[t * 2 + 1]!;
-  const tr = c.tr;
-  if (!translate(c, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, ACC_WRITE, 8, c.el, tr)) return c.abort(tr, c.x[TMP0]!, ACC_WRITE, 0);
-  if (tr.device) {
-    // DC ZVA to any Device memory generates an Alignment fault (ARM C5.3 DC ZVA)
-    tr.fault = FAULT_ALIGNMENT;
-    return c.abort(tr, c.x[TMP0]!, ACC_WRITE, 0);
-  }
-  for (let off = 0; off < 64; off += 8) {
-    if (!c.store(8, XZR)) return;
-    u[TMP0 * 2] = u[TMP0 * 2]! + 8; // stays inside the aligned block: no carry into the high word
-  }
+  if (!translateZeroBlock(c, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, c.el, c.tr)) return c.abort(c.tr, c.x[t]!, ACC_WRITE, 0);
+  c.zeroBlock(64, t);
 }
 
 /**

@@ -176,9 +176,10 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
 /**
  * LDR/STR (immediate, unsigned offset), zero-extending loads and stores from a base other than SP (SP needs
  * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. Words and doublewords try
- * the host cache inline (Cpu.hostHit: same VA page and generation, aligned, RAM; a store also needs a page that
- * holds no code); anything else goes through c.load/c.store with PC written first so an abort reports this
- * instruction.
+ * the host cache inline (Cpu.hostHit: same VA page and generation, aligned — so every byte is in the 4 KiB page the
+ * tag matched —, RAM; a store also needs a page that holds no code); anything else, an access that crosses into the
+ * next page included, goes through c.load/c.store (which translate every page it touches) with PC written first so
+ * an abort reports this instruction.
  */
 function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const size = w >>> 30;

@@ -1,5 +1,5 @@
-// Boot at EL2h (QEMU virt: MMU off, DAIF masked). Vectors, stack, HCR_EL2 built bit by bit, VTCR_EL2, then the
-// first context.
+// Boot at EL2h (QEMU virt: MMU off, DAIF masked). Vectors, stack, HCR_EL2 and the EL2 traps built bit by bit,
+// VTCR_EL2, then the first context.
 _start:
     adr x0, hyp_stack_top
     mov sp, x0
@@ -14,6 +14,8 @@ _start:
     orr x0, x0, #HCR_AMO
     orr x0, x0, #HCR_TSC      // HCR_EL2.TSC: SMC from EL1 traps to EL2
     msr hcr_el2, x0
+    // CPTR_EL2, MDCR_EL2, CNTHCTL_EL2: the traps every context runs under (context.S, from context-state.ts HYP_TRAPS)
+    hyp_traps_init
     // VMID 0 is the hypervisor's own and never given to a context (VTTBR_EL2 resets UNKNOWN, ARM §D8.17.6)
     msr vttbr_el2, xzr
     adr x1, ctx_table

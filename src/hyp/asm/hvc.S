@@ -5,11 +5,11 @@
 // that context's shim page. Anything else is an unknown call: X0 = -1, the context resumes, nothing is logged — so a
 // VM's HVC #1 cannot make the hypervisor log a denial that never happened.
 
-// xd = the index of context x19 in ctx_table (CTX_SIZE = 2^9 bytes a row)
+// xd = the index of context x19 in ctx_table (CTX_SIZE = 2^CTX_SHIFT bytes a row, context.S)
 .macro ctx_index xd
     adr \xd, ctx_table
     sub \xd, x19, \xd
-    lsr \xd, \xd, #9
+    lsr \xd, \xd, #CTX_SHIFT
 .endm
 
 hvc_entry:

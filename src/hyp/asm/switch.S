@@ -1,5 +1,5 @@
 // The scheduler (round robin over runnable contexts) and the switch.
-// resume: back into the context that trapped (nothing but its GPRs changed).
+// resume: back into the context that trapped, with only what its call or trap handler changed (GPRs, ELR_EL2).
 // schedule: pick the next runnable context after x19; switch_to: leave x19 (0 = none), enter x20.
 resume:
     mov x20, x19
@@ -32,33 +32,8 @@ schedule:
 
 switch_to:
     cbz x19, 1f
-    // save the outgoing context's EL1 state and where it resumes
-    mrs x0, ttbr0_el1
-    mrs x1, tcr_el1
-    stp x0, x1, [x19, #C_TTBR0]
-    mrs x0, mair_el1
-    mrs x1, sctlr_el1
-    stp x0, x1, [x19, #C_MAIR]
-    mrs x0, vbar_el1
-    mrs x1, elr_el2
-    stp x0, x1, [x19, #C_VBAR]
-    mrs x0, spsr_el2
-    mrs x1, sp_el0
-    stp x0, x1, [x19, #C_SPSR2]
-    mrs x0, sp_el1
-    mrs x1, elr_el1
-    stp x0, x1, [x19, #C_SP1]
-    mrs x0, spsr_el1
-    mrs x1, esr_el1
-    stp x0, x1, [x19, #C_SPSR1]
-    mrs x0, far_el1
-    mrs x1, tpidr_el1
-    stp x0, x1, [x19, #C_FAR1]
-    mrs x0, tpidr_el0
-    mrs x1, contextidr_el1
-    stp x0, x1, [x19, #C_TPIDR0]
-    mrs x0, ttbr1_el1
-    str x0, [x19, #C_TTBR1]
+    // save the outgoing context's registers and where it resumes (context.S, generated from context-state.ts)
+    save_switched
     // complete the outgoing context's table walks before the regime changes (ARM R_LFHQG, as KVM's DSB NSH)
 1:  dsb nsh
     // errata.S: nothing, or the 1319537 workaround — before vmid_check: a new VMID generation's TLBI ALLE1 must find the
@@ -69,35 +44,9 @@ switch_to:
     .include "regime.S"
     .include "tlb.S"
     at_stage2_loaded
-    // the incoming context's EL1 state: out of context at EL2, made effective together by the ERET;
-    // SCTLR_EL1 and then TCR_EL1 last (the order the 1319537 workaround needs)
-    ldp x2, x3, [x20, #C_TTBR0]   // x2 = TTBR0_EL1, x3 = TCR_EL1
-    ldp x4, x5, [x20, #C_MAIR]    // x4 = MAIR_EL1, x5 = SCTLR_EL1
-    msr ttbr0_el1, x2
-    msr mair_el1, x4
-    ldp x0, x1, [x20, #C_VBAR]
-    msr vbar_el1, x0
-    msr elr_el2, x1
-    ldp x0, x1, [x20, #C_SPSR2]
-    msr spsr_el2, x0
-    msr sp_el0, x1
-    ldp x0, x1, [x20, #C_SP1]
-    msr sp_el1, x0
-    msr elr_el1, x1
-    ldp x0, x1, [x20, #C_SPSR1]
-    msr spsr_el1, x0
-    msr esr_el1, x1
-    ldp x0, x1, [x20, #C_FAR1]
-    msr far_el1, x0
-    msr tpidr_el1, x1
-    ldp x0, x1, [x20, #C_TPIDR0]
-    msr tpidr_el0, x0
-    msr contextidr_el1, x1
-    ldr x0, [x20, #C_TTBR1]
-    msr ttbr1_el1, x0
-    msr sctlr_el1, x5
-    at_sctlr_then_tcr
-    msr tcr_el1, x3
+    // the incoming context's registers (context.S): the EL1 ones out of context at EL2, made effective together by
+    // the ERET; SCTLR_EL1 and then TCR_EL1 last (the order the 1319537 workaround needs)
+    restore_switched
     adr x0, cur_ctx
     str x20, [x0]
     // HCR_EL2 may have changed: an ERET reads it (TGE, RW) before its own synchronization, so ISB first

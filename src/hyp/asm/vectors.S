@@ -45,6 +45,10 @@ el2_lower_sync:
     b.eq hvc_entry
     cmp x0, #0x15             // SVC64 from EL0 routed here by HCR_EL2.TGE = 1
     b.eq svc_entry
+    cmp x0, #0x18             // MSR/MRS trapped to EL2: the EL1 physical timer is emulated (lazy.S)
+    b.eq sysreg_trap
+    cmp x0, #0x07             // FP/SIMD trapped by CPTR_EL2.TFP (lazy.S)
+    b.eq fp_trap
     b abort_entry             // aborts and any other trap: a denied or unsupported action
 
 // Lower EL in AArch32 (HCR_EL2.RW = 0 and an implementation that let the ERET through): stop the context.

@@ -1,0 +1,156 @@
+// The run-time register check of `twostage run` (issue 11): after every switch, the incoming context can observe no
+// value another context wrote. Each context has a view — the value it should see in every register it can read:
+// X0–X30, PC and PSTATE (ELR_EL2/SPSR_EL2, which the ERET hands it), SP_EL0/SP_EL1, and every EL0/EL1 system register
+// that is its state (context-state.ts isContextState, and everything the switch moves). The view starts as the
+// context table's initial values (reset values for the rest); it becomes what the context left when it traps to EL2,
+// and takes the hypervisor's own writes in episodes that return to the same context (call results, emulated or
+// skipped instructions). At every ERET into a context each register it can reach — not trapped to EL2 by the live
+// HCR_EL2/CNTHCTL_EL2/CPTR_EL2/MDCR_EL2, read through the table's trap tags (src/arch/sysreg-traps.ts) — must hold its
+// view; a difference is a leak, reported with the context that wrote the value.
+import type { Profile } from '../arch/profiles.ts';
+import { SR, SYSREGS, sysregMasks } from '../arch/sysreg-table.ts';
+import { outOfReach, type El2Controls } from '../arch/sysreg-traps.ts';
+import { hex64 } from '../bits/bits.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import { SP_EL0, SP_EL1 } from '../cpu/state.ts';
+import { TIMERS } from '../cpu/timer.ts';
+import { isContextState, SWITCHED } from './context-state.ts';
+import { initial, type ContextRegs } from './context-table.ts';
+
+export interface RegisterLeak {
+  /** Context entered, register, the value it found and the one it should have seen. */
+  readonly context: number;
+  readonly reg: string;
+  readonly value: bigint;
+  readonly own: bigint;
+  /** Who wrote the value: another context's name, "<name> (its initial value)", the reset, or "the hypervisor". */
+  readonly writer: string;
+}
+
+const GPRS = 31;
+/** Values remembered per register for naming a writer (the most recent ones). */
+const WRITERS_KEPT = 64;
+const TVALS = new Set(TIMERS.map((t) => t.tval));
+/** The system registers compared: every switched one and every other EL0/EL1 state register (a TVAL is a view of its
+ *  CVAL and has no value of its own). */
+const CHECKED: readonly number[] = SYSREGS.map((_, i) => i).filter(
+  (i) => !TVALS.has(i) && (isContextState(SYSREGS[i]!) || SWITCHED.some((s) => SR[s.reg] === i)),
+);
+const NAMES: readonly string[] = [...CHECKED.map((i) => SYSREGS[i]!.name), ...Array.from({ length: GPRS }, (_, n) => `X${n}`)];
+/** Compared whatever the traps say: what the ERET itself gives the context. */
+const ALWAYS = new Set<number>([SR.ELR_EL2, SR.SPSR_EL2, SR.SP_EL0, SR.SP_EL1]);
+
+export class LeakCheck {
+  private readonly views: BigUint64Array[];
+  private readonly initials: BigUint64Array[];
+  /** Per checked slot: value → the context whose run left it there last. */
+  private readonly written: Map<bigint, number>[] = NAMES.map(() => new Map());
+  private readonly reachCache = new Map<string, Uint8Array>();
+  /** Reset value per compared slot (GPRs: 0). */
+  private readonly resets: BigUint64Array;
+  /** ERETs checked. */
+  entries = 0;
+
+  constructor(
+    private readonly contexts: readonly ContextRegs[],
+    profile: Profile,
+  ) {
+    const m = sysregMasks(profile);
+    this.initials = contexts.map((c) => {
+      const v = new BigUint64Array(NAMES.length);
+      CHECKED.forEach((i, k) => {
+        const row = SYSREGS[i]!;
+        const s = SWITCHED.find((x) => SR[x.reg] === i);
+        // a switched register starts from its table slot, written by MSR (RES0 cleared, RES1 set); the rest from reset
+        v[k] = s === undefined ? row.reset(profile) : row.kind === 'sp' ? initial(s, c) : (initial(s, c) & m.keep[i]!) | m.res1[i]!;
+      });
+      return v;
+    });
+    this.views = this.initials.map((v) => v.slice());
+    this.resets = BigUint64Array.from(NAMES, (_, k) => (k < CHECKED.length ? SYSREGS[CHECKED[k]!]!.reset(profile) : 0n));
+  }
+
+  /** Names of the compared registers (system registers, then X0–X30). */
+  static registers(): readonly string[] {
+    return NAMES;
+  }
+
+  /** An exception from context `ctx` into EL2: what it can reach is as it left it, and its own from now on. */
+  exit(c: Cpu, ctx: number): void {
+    const view = this.views[ctx];
+    if (view === undefined) return;
+    const reach = this.reachable(c);
+    for (let k = 0; k < NAMES.length; k++) {
+      if (reach[k] === 0) continue;
+      const v = valueOf(c, k);
+      if (v === view[k]) continue;
+      view[k] = v;
+      const w = this.written[k]!;
+      w.delete(v);
+      w.set(v, ctx);
+      if (w.size > WRITERS_KEPT) w.delete(w.keys().next().value!);
+    }
+  }
+
+  /**
+   * The ERET into context `ctx`. `resumed`: the episode began in the same context, so the hypervisor's writes in it
+   * (`hypWrites`, names of the registers its MSRs wrote, and the GPRs it hands back) were made on the context's behalf.
+   */
+  enter(c: Cpu, ctx: number, resumed: boolean, hypWrites: ReadonlySet<string>): RegisterLeak[] {
+    const view = this.views[ctx];
+    if (view === undefined) return [];
+    this.entries++;
+    const reach = this.reachable(c);
+    const leaks: RegisterLeak[] = [];
+    for (let k = 0; k < NAMES.length; k++) {
+      if (reach[k] === 0) continue;
+      const v = valueOf(c, k);
+      if (v === view[k]) continue;
+      if (resumed && (k >= CHECKED.length || hypWrites.has(NAMES[k]!))) {
+        view[k] = v;
+        continue;
+      }
+      leaks.push({ context: ctx, reg: NAMES[k]!, value: v, own: view[k]!, writer: this.writerOf(k, v, ctx) });
+      view[k] = v; // reported once: from now on it is what the context has seen
+    }
+    return leaks;
+  }
+
+  private writerOf(k: number, v: bigint, ctx: number): string {
+    const w = this.written[k]!.get(v);
+    if (w !== undefined) return w === ctx ? `${this.contexts[ctx]!.name} itself, earlier` : this.contexts[w]!.name;
+    const first = this.initials.findIndex((x, i) => i !== ctx && x[k] === v);
+    if (first >= 0) return `${this.contexts[first]!.name} (its initial value)`;
+    return v === this.resets[k] ? 'nobody since reset (the machine\'s reset value)' : 'the hypervisor';
+  }
+
+  /** Per compared slot, 1 if the context can reach it under the live EL2 controls. */
+  private reachable(c: Cpu): Uint8Array {
+    const ctl: El2Controls = { HCR_EL2: live(c, SR.HCR_EL2), CNTHCTL_EL2: live(c, SR.CNTHCTL_EL2), CPTR_EL2: live(c, SR.CPTR_EL2), MDCR_EL2: live(c, SR.MDCR_EL2) };
+    const key = `${ctl.HCR_EL2}:${ctl.CNTHCTL_EL2}:${ctl.CPTR_EL2}:${ctl.MDCR_EL2}`;
+    let r = this.reachCache.get(key);
+    if (r === undefined) {
+      r = Uint8Array.from(NAMES, (_, k) => (k >= CHECKED.length || ALWAYS.has(CHECKED[k]!) || !outOfReach(SYSREGS[CHECKED[k]!]!, ctl) ? 1 : 0));
+      this.reachCache.set(key, r);
+    }
+    return r;
+  }
+}
+
+/** A register as the context will find it: the last value written (a pending write included, `--sync architectural`). */
+function live(c: Cpu, i: number): bigint {
+  return c.sync !== null ? c.sync.read(c, i) : c.sr[i]!;
+}
+
+function valueOf(c: Cpu, k: number): bigint {
+  if (k >= CHECKED.length) return c.x[k - CHECKED.length]!;
+  const i = CHECKED[k]!;
+  if (i === SR.SP_EL0) return c.readBankedSp(SP_EL0);
+  if (i === SR.SP_EL1) return c.readBankedSp(SP_EL1);
+  return live(c, i);
+}
+
+/** "TPIDRRO_EL0 = 0x… (its own: 0x…), written by vm-writer". */
+export function describeLeak(l: RegisterLeak, name: string): string {
+  return `${name} found ${l.reg} = ${hex64(l.value)} (its own: ${hex64(l.own)}), written by ${l.writer}`;
+}
