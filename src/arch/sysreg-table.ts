@@ -9,7 +9,7 @@ import {
 
 type Mask = bigint | ((p: Profile) => bigint);
 
-interface RowOpts {
+interface RowOpts<F extends readonly SysRegField[] = readonly SysRegField[]> {
   minEl?: 0 | 1 | 2 | 3;
   minElWrite?: 0 | 1 | 2 | 3;
   access?: 'rw' | 'ro' | 'wo';
@@ -17,7 +17,7 @@ interface RowOpts {
   reset?: Mask;
   res0?: Mask;
   res1?: Mask;
-  fields?: readonly SysRegField[];
+  fields?: F;
   trapRead?: HcrTrap;
   trapWrite?: HcrTrap;
   el0Gate?: El0Gate;
@@ -32,7 +32,9 @@ interface RowOpts {
 
 const fn = (m: Mask): ((p: Profile) => bigint) => (typeof m === 'bigint' ? () => m : m);
 
-function reg<N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, o: RowOpts): SysRegDef & { readonly name: N } {
+function reg<N extends string, const F extends readonly SysRegField[] = readonly []>(
+  name: N, op0: number, op1: number, crn: number, crm: number, op2: number, o: RowOpts<F>,
+): SysRegDef & { readonly name: N; readonly fields: F } {
   // Default lowest EL from op1 (ARM §D23.3: op1=3 EL0-accessible, op1=4 EL2, 6 EL3, else EL1)
   const minEl = o.minEl ?? (op1 === 4 ? 2 : op1 === 6 ? 3 : op1 === 3 ? 0 : 1);
   return {
@@ -45,7 +47,7 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
     reset: fn(o.reset ?? 0n),
     res0: fn(o.res0 ?? 0n),
     res1: fn(o.res1 ?? 0n),
-    fields: o.fields ?? [],
+    fields: o.fields ?? ([] as readonly SysRegField[] as F),
     trapRead: o.trapRead,
     trapWrite: o.trapWrite,
     el0Gate: o.el0Gate,
@@ -59,7 +61,10 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
   };
 }
 
-const f = (name: string, hi: number, lo: number, doc?: string): SysRegField => ({ name, hi, lo, doc });
+/** A field; its name and bit positions keep their literal types, so that reg-fields.ts can check names and halves. */
+const f = <N extends string, H extends number, L extends number>(name: N, hi: H, lo: L, doc?: string): SysRegField & { readonly name: N; readonly hi: H; readonly lo: L } => ({
+  name, hi, lo, doc,
+});
 
 const ALL = (1n << 64n) - 1n;
 /** Bits hi..lo set. */
@@ -69,8 +74,8 @@ const bit = (n: number): bigint => 1n << BigInt(n);
 const res0Except = (...keep: bigint[]): bigint => ALL & ~keep.reduce((a, b) => a | b, 0n);
 
 /** An ID register: read-only, value from the profile, EL1 reads trapped by HCR_EL2.TID3 unless stated. */
-const id = <N extends string>(name: N, crm: number, op2: number, value: (p: Profile) => bigint, doc: string, fields?: readonly SysRegField[]) =>
-  reg(name, 3, 0, 0, crm, op2, { access: 'ro', kind: 'const', reset: value, trapRead: 'TID3', doc, fields });
+const id = <N extends string, const F extends readonly SysRegField[] = readonly []>(name: N, crm: number, op2: number, value: (p: Profile) => bigint, doc: string, fields?: F) =>
+  reg(name, 3, 0, 0, crm, op2, { access: 'ro', kind: 'const', reset: value, trapRead: 'TID3', doc, ...(fields === undefined ? {} : { fields }) });
 
 /** An IMPLEMENTATION DEFINED register that the model (like QEMU) implements as RAZ/WI. */
 const razwi = <N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, doc: string, trap?: HcrTrap) =>
@@ -198,7 +203,7 @@ export const SYSREGS = [
       f('TSC', 19, 19, 'trap EL1 SMC'), f('TIDCP', 20, 20, 'trap IMPLEMENTATION DEFINED registers'), f('TACR', 21, 21, 'trap ACTLR_EL1'), f('TSW', 22, 22, 'trap DC set/way'),
       f('TPC', 23, 23, 'trap DC to PoC'), f('TPU', 24, 24, 'trap IC / DC to PoU'), f('TTLB', 25, 25, 'trap EL1 TLBI'), f('TVM', 26, 26, 'trap EL1 writes of VM controls'),
       f('TGE', 27, 27, 'trap general exceptions: EL0 runs directly under EL2'), f('TDZ', 28, 28, 'trap DC ZVA'), f('HCD', 29, 29, 'HVC disable'), f('TRVM', 30, 30, 'trap EL1 reads of VM controls'),
-      f('RW', 31, 31, '1: EL1 is AArch64'), f('CD', 32, 32, 'stage-2 data access non-cacheable'), f('ID', 33, 33, 'stage-2 instruction access non-cacheable'), f('E2H', 34, 34, 'EL2 host (FEAT_VHE; RES0 on v8.0)'),
+      f('RW', 31, 31, '1: EL1 is AArch64'), f('CD', 32, 32, 'stage-2 data access non-cacheable'), f('ID', 33, 33, 'stage-2 instruction access non-cacheable'), f('E2H', 34, 34, 'EL2 host (FEAT_VHE; RES0 on v8.0)'), f('TLOR', 35, 35, 'trap LORegion registers (FEAT_LOR; RES0 on v8.0)'),
     ],
     doc: 'hypervisor configuration',
   }),
@@ -233,7 +238,7 @@ export const SYSREGS = [
     fields: [f('T0SZ', 5, 0, 'region size 2^(64-T0SZ)'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('TBI', 20, 20, 'top byte ignored')],
     doc: 'translation control, EL2',
   }),
-  reg('VTTBR_EL2', 3, 4, 2, 1, 0, { res0: VTTBR_RES0, effect: 'translation', fields: [f('VMID', 55, 48, 'virtual machine ID (8 bits here)'), f('BADDR', 47, 1, 'stage-2 root table address')], doc: 'stage-2 table base and VMID' }),
+  reg('VTTBR_EL2', 3, 4, 2, 1, 0, { res0: VTTBR_RES0, effect: 'translation', fields: [f('VMID', 63, 48, 'virtual machine ID: bits 55:48; 63:56 too with 16-bit VMIDs (VTCR_EL2.VS = 1), else RES0'), f('BADDR', 47, 1, 'stage-2 root table address')], doc: 'stage-2 table base and VMID' }),
   reg('VTCR_EL2', 3, 4, 2, 1, 2, {
     res1: VTCR_RES1, res0: VTCR_RES0, effect: 'translation',
     fields: [f('T0SZ', 5, 0, 'IPA size 2^(64-T0SZ)'), f('SL0', 7, 6, 'stage-2 start level'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('VS', 19, 19, '16-bit VMID (v8.1)')],

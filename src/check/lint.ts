@@ -1,5 +1,7 @@
 // The quick syntactic rules: one pass over the decoded switch sequence, in milliseconds, before any
 // exploration. A sequence without an ERET is taken to end in the ERET into the target (as `check` runs it).
+import { CORTEX_A57 } from '../arch/profiles.ts';
+import { vmidOf } from '../arch/regime.ts';
 import { tlbiScope } from '../arch/sysops.ts';
 import { hex64 } from '../bits/bits.ts';
 import { HCR, HCR_HYP } from '../hyp/context-table.ts';
@@ -56,9 +58,11 @@ function hcrClobber(i: Insn, value: bigint, ctx: LintContext): Finding | undefin
 
 function vttbrShift(i: Insn, src: { value?: bigint; shl16?: boolean }): Finding | undefined {
   const v = src.value;
-  const inBaddr = v !== undefined && ((v >> 16n) & 0xffn) !== 0n && ((v >> 48n) & 0xffn) === 0n;
+  // an 8-bit VMID shifted by 16 instead of 48: it lands in BADDR[23:16] and VMID (as the A57 reads it) stays 0
+  const misplaced = v === undefined ? 0n : (v >> 16n) & 0xffn;
+  const inBaddr = v !== undefined && misplaced !== 0n && vmidOf(Number(v >> 32n) >>> 0, 0, CORTEX_A57) === 0;
   if (!src.shl16 && !inBaddr) return undefined;
-  const vmid = v === undefined ? 'the VMID' : String((v >> 16n) & 0xffn);
+  const vmid = v === undefined ? 'the VMID' : String(misplaced);
   return at(i, 'vttbr-vmid-shift', 'error', `VTTBR_EL2.VMID is bits 55:48; this write puts ${vmid} in BADDR (bits 23:16) and leaves VMID = 0`, {
     details: v === undefined ? ['the value is a register shifted left by 16'] : [`VTTBR_EL2 = ${hex64(v)}: VMID[55:48] = 0, BADDR = 0x${(v & 0x0000_ffff_ffff_fffen).toString(16)}`],
     counterexample: [

@@ -12,6 +12,7 @@
 // up: generation 2 has handed out VMIDs up to 255, A holding 255 and the other contexts the ones before it; the
 // target last ran in generation 1, so vmid_check starts generation 3 with TLBI ALLE1 and gives it VMID 1 — which A
 // held in generation 1, so every translation of A is also cached under VMID 1, outside the target's memory).
+import { field, withField } from '../arch/reg-fields.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import type { SyncModel } from '../cpu/sync.ts';
@@ -22,7 +23,7 @@ import type { Program } from './program.ts';
 import { tableOffsets } from './audit.ts';
 import { fillAll, TlbSnapshot } from './fill-all.ts';
 
-const VMID_MASK = 0xffn << 48n;
+const VTTBR_VMID = field('VTTBR_EL2', 'VMID');
 
 export interface SwitchHarness {
   readonly cpu: Cpu;
@@ -58,7 +59,7 @@ function rolloverVmids(img: BuiltImage, from: ContextInfo, to: ContextInfo): { v
 }
 
 /** A context's VTTBR_EL2 with its VMID in bits 55:48 (the context table holds BADDR only). */
-const vttbrOf = (c: ContextInfo, vmid: number): bigint => (c.regs.vttbr & ~VMID_MASK) | (BigInt(vmid) << 48n);
+const vttbrOf = (c: ContextInfo, vmid: number): bigint => withField(VTTBR_VMID, c.regs.vttbr, BigInt(vmid));
 
 /** Load A's translation registers into the CPU, in context. */
 function loadContext(c: Cpu, a: ContextInfo, vmid: number): void {

@@ -3,6 +3,7 @@
 // virtualization=on). Software step is not implemented, so PSTATE.SS stays 0 (DebugExceptionReturnSS with
 // MDSCR_EL1.SS = 0); FAR_ELx is written only by the callers that report an address (aborts, PC alignment) and
 // otherwise keeps its value (ARCH-NOTES §14 D8).
+import { HCR } from '../arch/hcr.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { branchTo } from './exec/branch.ts';
@@ -26,8 +27,6 @@ export const EC_DABT_SAME = 0x25;
 export const EC_SP_ALIGN = 0x26;
 export const EC_BRK = 0x3c;
 
-const HCR_TGE = 1 << 27;
-
 /** Vector-table group offsets (ARCH-NOTES §13). */
 const VEC_CUR_SP0 = 0x000;
 const VEC_CUR_SPX = 0x200;
@@ -41,7 +40,7 @@ export function hcrLo(c: Cpu): number {
 /** Target EL of a synchronous exception that the architecture routes to "EL1 or EL2 by TGE" (ARM §D24.2.62 TGE). */
 export function syncTarget(c: Cpu): number {
   if (c.el === 2) return 2;
-  return c.el === 0 && (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
+  return c.el === 0 && (hcrLo(c) & HCR.TGE) !== 0 ? 2 : 1;
 }
 
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
@@ -111,7 +110,7 @@ export function returnTarget(c: Cpu, spsr: number): number {
   if (el === 0 && (spsr & 1) !== 0) return -1; // ELFromSPSR: EL0 with M[0] = 1
   if (el > c.el) return -1; // return to a higher EL
   // ELUsingAArch32K(EL1) is FALSE (HCR_EL2.RW RAO/WI), so no register-width mismatch can arise
-  if (el === 1 && (hcrLo(c) & HCR_TGE) !== 0) return -1; // HCR_EL2.TGE = 1: a return to EL1 is illegal
+  if (el === 1 && (hcrLo(c) & HCR.TGE) !== 0) return -1; // HCR_EL2.TGE = 1: a return to EL1 is illegal
   return el;
 }
 

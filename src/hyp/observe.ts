@@ -9,8 +9,10 @@ import { fieldValues } from '../arch/a64/encoding.ts';
 import { ROWS, rowIndex } from '../arch/a64/table.ts';
 import { SR, SYSREGS, sysregIndexByEncoding, sysregOfFields } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey, type SysOpDef } from '../arch/sysops.ts';
+import { sysregTrapOf } from '../arch/syndrome.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
+import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
@@ -206,7 +208,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     if (e.kind === 'msr') {
       ep.writes.push({ reg: e.reg, value: e.rt === 31 ? 0n : c.x[e.rt]! });
     } else if (e.kind === 'tlbi') {
-      const vmid = Number((c.sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
+      const vmid = currentVmid(c);
       const s = e.op?.tlbi;
       // the VMID an EL1&0 operation of the current VMID acts on (ARM C5.5.77)
       ep.tlbis.push(s === undefined ? 'unknown' : s.vmid === 'all' ? e.op!.name : `${e.op!.name} (VMID ${vmid})`);
@@ -247,7 +249,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     const pc = obs.perContext[to]!;
     pc.entries++;
     const sr = c.sr;
-    const vmid = Number((sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
+    const vmid = currentVmid(c);
     e.vmid = vmid;
     pc.vmids.add(vmid);
     const hcr = sr[SR.HCR_EL2]!;
@@ -279,12 +281,13 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
   return obs;
 }
 
-/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, ISS Op0[21:20] Op2[19:17] Op1[16:14]
- *  CRn[13:10] CRm[4:1] Dir[0]; ARM §D24.2.46) and its direction, or the exception class. */
+/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, src/arch/syndrome.ts) and its direction,
+ *  or the exception class. */
 function trapped(esr: number): string {
   if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
-  const i = sysregIndexByEncoding((esr >>> 20) & 3, (esr >>> 14) & 7, (esr >>> 10) & 15, (esr >>> 1) & 15, (esr >>> 17) & 7);
-  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${(esr & 1) !== 0 ? 'read' : 'write'}`;
+  const t = sysregTrapOf(esr);
+  const i = sysregIndexByEncoding(t.op0, t.op1, t.crn, t.crm, t.op2);
+  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${t.read !== 0 ? 'read' : 'write'}`;
 }
 
 /** FAR_ELx holds the faulting address for instruction and data aborts and PC alignment (EC 0x20-0x25); for any other

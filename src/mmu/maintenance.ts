@@ -1,7 +1,7 @@
 // TLB maintenance (TLBI) and address translation (AT) operations, called by the CPU's SYS handler after it has
 // checked legality (EL, UNDEFINED cases, HCR_EL2.TTLB traps). Scope and operand formats: ARCH-NOTES §9, §11.
 // One PE: the Inner Shareable forms act like the local ones (HCR_EL2.FB's upgrade is then unobservable).
-import { HCR_DC } from '../arch/regime.ts';
+import { HCR } from '../arch/hcr.ts';
 import type { SysOpDef } from '../arch/sysops.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { asIpa, low48 } from './addr.ts';
@@ -67,7 +67,7 @@ export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: nu
     // stage 1 off: VA[63:PAMax] must be zero (AArch64.S1DisabledOutput)
     if (vaHi >>> (ctx.profile.paBits - 32) !== 0) return parFault(r, FAULT_ADDRESS_SIZE, 0);
     ipa = low48(vaLo, vaHi);
-    a1 = regimeEl === 1 && (sr32[SR.HCR_EL2 * 2]! & HCR_DC) !== 0 ? ATTR_NORMAL_WB : ATTR_DEVICE_NGNRNE;
+    a1 = regimeEl === 1 && (sr32[SR.HCR_EL2 * 2]! & HCR.DC) !== 0 ? ATTR_NORMAL_WB : ATTR_DEVICE_NGNRNE;
   } else {
     const ok = el2Regime ? setupS1El2(ctx, vaLo, vaHi, p1, r) : setupS1El10(ctx, vaLo, vaHi, p1, r);
     if (!ok) return parOf(r);

@@ -2,7 +2,8 @@
 // Fast path: the host cache (one tag compare per half, see tlb.ts). Slow path: decide the regime and stages
 // (ARM J1.1 AArch64.FullTranslate), consult the architectural TLB, walk on a miss, apply the checks in their
 // priority order — alignment (SCTLR.A, then memory type) > stage-1 permission > stage-2 faults (ARCH-NOTES §7c).
-import { HCR_DC, SCTLR_A, SCTLR_I } from '../arch/regime.ts';
+import { HCR } from '../arch/hcr.ts';
+import { SCTLR_A, SCTLR_I } from '../arch/regime.ts';
 import type { Profile } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { PhysMemory } from '../memory/phys.ts';
@@ -93,7 +94,7 @@ function fault(r: TranslateResult, kind: number, level: number): false {
 /** Stage-1 memory attributes when stage 1 is off (ARM J1.1 AArch64.S1DisabledOutput; ARCH-NOTES §1d, §2). */
 function flatAttr(ctx: TranslationContext, el: number, acc: number): number {
   // HCR_EL2.DC (EL1&0 only): Normal Write-Back for everything
-  if (el < 2 && (ctx.sr32[SR.HCR_EL2 * 2]! & HCR_DC) !== 0) return ATTR_NORMAL_WB;
+  if (el < 2 && (ctx.sr32[SR.HCR_EL2 * 2]! & HCR.DC) !== 0) return ATTR_NORMAL_WB;
   if (acc !== ACC_EXEC) return ATTR_DEVICE_NGNRNE;
   // instruction fetches: Normal, Write-Through if SCTLR_ELx.I else Non-cacheable
   const sctlr = ctx.sr32[(el === 2 ? SR.SCTLR_EL2 : SR.SCTLR_EL1) * 2]!;

@@ -1,14 +1,15 @@
 // Shared pieces of the integer load/store handlers: the stack-pointer alignment check, alignment faults raised
 // by the instruction itself (exclusives, acquire/release), the data-abort instruction syndrome, and the
 // single-register transfer (access + zero/sign extension into Rt through the 32-bit view).
+import { lowMask } from '../../arch/reg-fields.ts';
 import { SR } from '../../arch/sysreg-table.ts';
 import { FAULT_ALIGNMENT } from '../../mmu/result.ts';
 import type { Cpu } from '../cpu.ts';
 import { EC_SP_ALIGN, raiseHere, syncTarget } from '../exception.ts';
 import { SP, TMP0, TMP1, WRITE_ZR } from '../state.ts';
 
-const SCTLR_SA = 1 << 3; // SCTLR_ELx.SA: SP alignment check at the regime's own EL
-const SCTLR_SA0 = 1 << 4; // SCTLR_EL1.SA0: SP alignment check at EL0
+const SCTLR_SA = lowMask('SCTLR_EL1', 'SA'); // SCTLR_ELx.SA: SP alignment check at the regime's own EL (same bit in SCTLR_EL2)
+const SCTLR_SA0 = lowMask('SCTLR_EL1', 'SA0'); // SCTLR_EL1.SA0: SP alignment check at EL0
 
 // Data Abort ISS fields (ARM §D24.2.46 ESR_ELx ISS encoding for a Data Abort; ARCH-NOTES §7e)
 export const ISS_ISV = 1 << 24; // instruction syndrome valid

@@ -1,8 +1,10 @@
 // System instructions (ARM C4.1 "System instructions"; C5.2, C5.3): MSR/MRS, MSR (immediate), hints, barriers,
 // CLREX, SYS/SYSL (TLBI, AT, DC, IC). Legality and traps follow the register and operation tables in src/arch;
 // trapped accesses raise EC 0x18 with the ISS of ARCH-NOTES §7e.
+import { lowMask } from '../../arch/reg-fields.ts';
 import { effectiveHcrLo, HCR, HCR_HI } from '../../arch/hcr.ts';
 import { broadcastForm, SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
+import { sysregTrapIss } from '../../arch/syndrome.ts';
 import {
   isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks,
 } from '../../arch/sysreg-table.ts';
@@ -18,13 +20,13 @@ import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
 // --- SCTLR_EL1 / CNTKCTL_EL1 / CPTR_EL2 bits used here ---
-const SCTLR_UMA = 1 << 9; // SCTLR_EL1.UMA: EL0 access to DAIF
-const SCTLR_DZE = 1 << 14; // SCTLR_EL1.DZE: EL0 DC ZVA
-const SCTLR_UCT = 1 << 15; // SCTLR_EL1.UCT: EL0 access to CTR_EL0
-const SCTLR_NTWI = 1 << 16; // SCTLR_EL1.nTWI: 0 traps EL0 WFI
-const SCTLR_NTWE = 1 << 18; // SCTLR_EL1.nTWE: 0 traps EL0 WFE
-const SCTLR_UCI = 1 << 26; // SCTLR_EL1.UCI: EL0 cache maintenance by VA
-const CPTR_TCPAC = 1 << 31; // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
+const SCTLR_UMA = lowMask('SCTLR_EL1', 'UMA'); // SCTLR_EL1.UMA: EL0 access to DAIF
+const SCTLR_DZE = lowMask('SCTLR_EL1', 'DZE'); // SCTLR_EL1.DZE: EL0 DC ZVA
+const SCTLR_UCT = lowMask('SCTLR_EL1', 'UCT'); // SCTLR_EL1.UCT: EL0 access to CTR_EL0
+const SCTLR_NTWI = lowMask('SCTLR_EL1', 'nTWI'); // SCTLR_EL1.nTWI: 0 traps EL0 WFI
+const SCTLR_NTWE = lowMask('SCTLR_EL1', 'nTWE'); // SCTLR_EL1.nTWE: 0 traps EL0 WFE
+const SCTLR_UCI = lowMask('SCTLR_EL1', 'UCI'); // SCTLR_EL1.UCI: EL0 cache maintenance by VA
+const CPTR_TCPAC = lowMask('CPTR_EL2', 'TCPAC'); // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
 // ESR ISS for EC 0x01 from AArch64: CV=1, COND=0b1110, TI in bit 0 (ARM §D24.2.46 "WF* instruction")
 const WFX_ISS = (1 << 24) | (0xe << 20);
 const CM = 1 << 8; // ESR ISS.CM: fault on a cache maintenance instruction
@@ -64,13 +66,13 @@ function hcrEff(c: Cpu): number {
 }
 
 /**
- * AArch64.SystemAccessTrap with EC 0x18: ISS = Op0[21:20] Op2[19:17] Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1]
- * Dir[0] (1 = read), all straight from the MSR/MRS/SYS/SYSL word (ARCH-NOTES §7e).
+ * AArch64.SystemAccessTrap with EC 0x18 (ISS layout: src/arch/syndrome.ts), from the MSR/MRS/SYS/SYSL word: its
+ * bits 20:19 are op0 (1 o0 for MSR/MRS, 01 for SYS/SYSL), bit 21 is L (1 = read) (ARCH-NOTES §7e).
  */
 function systemAccessTrap(c: Cpu, target: number, w: number): void {
-  const iss =
-    (((w >>> 19) & 3) << 20) | (((w >>> 5) & 7) << 17) | (((w >>> 16) & 7) << 14) | (((w >>> 12) & 15) << 10) |
-    ((w & 31) << 5) | (((w >>> 8) & 15) << 1) | ((w >>> 21) & 1);
+  const iss = sysregTrapIss({
+    op0: (w >>> 19) & 3, op1: (w >>> 16) & 7, crn: (w >>> 12) & 15, crm: (w >>> 8) & 15, op2: (w >>> 5) & 7, rt: w & 31, read: (w >>> 21) & 1,
+  });
   raiseHere(c, target, EC_SYSREG, iss);
 }
 

@@ -7,12 +7,12 @@
 // walks), ISB; SCTLR_EL1.M = 1 so that stage 1 is not bypassed (with M = 0 an access would go to stage 2 directly), ISB.
     .macro at_walks_off
     mrs x0, tcr_el1
-    orr x0, x0, #(1 << 7)     // TCR_EL1.EPD0
-    orr x0, x0, #(1 << 23)    // TCR_EL1.EPD1
+    orr x0, x0, #TCR_EPD0     // TCR_EL1.EPD0
+    orr x0, x0, #TCR_EPD1     // TCR_EL1.EPD1
     msr tcr_el1, x0
     isb
     mrs x0, sctlr_el1
-    orr x0, x0, #1            // SCTLR_EL1.M
+    orr x0, x0, #SCTLR_M      // SCTLR_EL1.M
     msr sctlr_el1, x0
     isb
     .endm
