@@ -8,7 +8,7 @@ import { HCR } from '../arch/hcr.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
-import { EC_ILLEGAL, EC_PC_ALIGN, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { EC_ILLEGAL, EC_PC_ALIGN, fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
 import { takeInterrupt } from './interrupt.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
@@ -168,7 +168,7 @@ export class Cpu extends CpuState implements TranslationContext {
     // PC alignment fault (ARM J1.1 AArch64.PCAlignmentFault; EC 0x22, FAR = PC)
     if ((lo & 3) !== 0) {
       this.setFar(syncTarget(this), this.x[PC]!);
-      this.x[PC] = this.x[PC]! + 4n; // raiseHere reports PC - 4 = this instruction
+      fetchFault(this);
       raiseHere(this, syncTarget(this), EC_PC_ALIGN, 0);
       return false;
     }
@@ -185,7 +185,7 @@ export class Cpu extends CpuState implements TranslationContext {
     }
     // PSTATE.IL=1: this instruction takes an Illegal Execution state exception (ARM J1.1 AArch64.CheckIllegalState)
     if (this.il === 1) {
-      this.x[PC] = this.x[PC]! + 4n;
+      fetchFault(this);
       raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
       return false;
     }
@@ -203,7 +203,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Instruction Abort on the fetch at PC; the preferred return address is that PC (ARM J1.1 AArch64.InstructionAbort). */
   private fetchAbort(tr: TranslateResult): void {
     const va = this.x[PC]!;
-    this.x[PC] = va + 4n; // raiseHere reports PC - 4
+    fetchFault(this);
     this.abort(tr, va, ACC_EXEC, 0);
   }
 

@@ -8,7 +8,7 @@ import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { branchTo } from './exec/branch.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
-import { PC } from './state.ts';
+import { PC, PC_AHEAD } from './state.ts';
 
 /** Exception classes (ESR_ELx.EC, ARCH-NOTES §7e). */
 export const EC_UNKNOWN = 0x00;
@@ -74,9 +74,20 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   if (c.traceException !== null) c.traceException(c, from);
 }
 
+/** The executing instruction's address: PC_AHEAD before the PC slot (state.ts: the PC convention). */
+export function thisInsn(c: Cpu): bigint {
+  return c.x[PC]! - BigInt(PC_AHEAD);
+}
+
+/** A fault found at fetch, before the instruction at PC runs: step into the handler convention, so that the fault
+ *  reports that instruction through raiseHere / Cpu.abort like any other. */
+export function fetchFault(c: Cpu): void {
+  c.x[PC] = c.x[PC]! + BigInt(PC_AHEAD);
+}
+
 /** Preferred return address = this instruction (sync exceptions other than SVC/HVC/SMC). */
 export function raiseHere(c: Cpu, target: number, ec: number, iss: number): void {
-  c.x[c.scratchSlot] = c.x[PC]! - 4n;
+  c.x[c.scratchSlot] = thisInsn(c);
   takeException(c, target, ec, iss, c.scratchSlot);
 }
 

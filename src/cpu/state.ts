@@ -7,7 +7,7 @@ import { SYSREGS } from '../arch/sysreg-table.ts';
 /** Register-file slots. X0–X30 are slots 0–30. */
 export const XZR = 31; // reads as zero: never written (writes to Rd=31 as ZR go to SINK)
 export const SP = 32; // the stack pointer selected by PSTATE.{EL,SP}
-export const PC = 33; // while a handler runs: the address of the NEXT instruction (own address = PC - 4)
+export const PC = 33; // while a handler runs: the address of the NEXT instruction (PC_AHEAD below)
 export const SINK = 34; // write target for XZR
 export const TMP0 = 35; // scratch for handlers (addresses, loaded values)
 export const TMP1 = 36;
@@ -104,6 +104,21 @@ export class CpuState {
     if (slot === this.spSlot()) this.x[SP] = v;
     else this.x[slot] = v;
   }
+}
+
+/**
+ * The PC convention, in one place: while a handler runs, the PC slot holds the address of the NEXT instruction, PC_AHEAD
+ * bytes past the executing one. The run loop advances the PC before dispatch (one 32-bit add per instruction; a branch
+ * simply overwrites it, and no handler needs a "did it branch?" flag), and the translator does the same per instruction.
+ * So: a PC-relative address is pcRelative(u, dst, offset); the executing instruction's address, for a preferred return
+ * address or a record, is thisInsn (exception.ts); a fault taken at fetch, before any instruction runs, first steps
+ * into the convention (exception.ts fetchFault) and then reports "this instruction" like every other fault.
+ */
+export const PC_AHEAD = 4;
+
+/** slot dst = (the executing instruction's address) + offset, |offset| < 2^32: B, BL, B.cond, CBZ, TBZ, ADR, LDR (literal). */
+export function pcRelative(u: Uint32Array, dst: number, offset: number): void {
+  addHalves(u, dst, PC, offset - PC_AHEAD);
 }
 
 /**

@@ -24,7 +24,7 @@ import { type Picker, speculativeFill } from '../mmu/speculate.ts';
 import { REGIME_EL10, REGIME_EL2 } from '../mmu/tlb.ts';
 import type { TranslationContext } from '../mmu/translate.ts';
 import type { Cpu } from './cpu.ts';
-import { PC } from './state.ts';
+import { thisInsn } from './exception.ts';
 
 /** Every non-deterministic outcome `--sync architectural` allows, asked between instructions. */
 export interface SyncChoices extends Picker {
@@ -179,8 +179,7 @@ export class SyncModel {
     this.tlbiLo[k] = xtLo;
     this.tlbiHi[k] = xtHi;
     this.tlbiVmid[k] = currentVmid(c);
-    // PC already holds the next instruction's address (the handler convention)
-    this.tlbiPc[k] = c.u32[PC * 2 + 1]! * 0x1_0000_0000 + c.u32[PC * 2]! - 4;
+    this.tlbiPc[k] = Number(thisInsn(c));
   }
 
   /** DSB with CRm = `crm`: completes the TLBIs its domain covers (loads and stores both, ARCH-NOTES §9). */

@@ -4,7 +4,7 @@
 // extension into Rt happen in ldst-access.ts `transfer`. Writeback happens only after the access succeeded.
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
-import { addHalves, INSN, PC, REG_SP, TMP0, TMP2 } from '../state.ts';
+import { addHalves, INSN, pcRelative, REG_SP, TMP0, TMP2 } from '../state.ts';
 import { singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
 import { shift64, SHIFT_LSL } from './shifts.ts';
 
@@ -117,7 +117,7 @@ export function ldstRegisterOffset(c: Cpu): void {
 export function ldrLiteral(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   const opc = w >>> 30;
-  addHalves(c.u32, TMP0, PC, ((w << 8) >> 13) * 4 - 4); // x[PC] is the next instruction
+  pcRelative(c.u32, TMP0, ((w << 8) >> 13) * 4);
   const size = opc === 1 ? 3 : 2;
   const ldOpc = opc === 2 ? 2 : 1; // LDRSW: sign-extend to 64 bits
   transfer(c, w & 31, size, ldOpc, singleIss(size, ldOpc, w & 31), c.el);

@@ -15,7 +15,7 @@ import { HC_MASK } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
-  REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
+  PC_AHEAD, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 
 /** Static knowledge the emitters share within a block. */
@@ -36,6 +36,8 @@ export type Emitter = (w: number, e: EmitEnv) => string | undefined;
 const ONES64 = '0xffffffffffffffffn';
 /** Expression: the low word of the address of block instruction `i` + `delta` bytes. */
 const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
+/** Expression: the PC slot's low word while instruction `i` runs (state.ts: the PC convention). */
+const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
 const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
 
@@ -195,7 +197,7 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const slowStore = `c.store(${1 << size}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${1 << size}, ${iss}, el)) return ${e.i + 1}; ` +
     `u[${t * 2}] = u[${TMP1 * 2}]; u[${t * 2 + 1}] = u[${TMP1 * 2 + 1}]; ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcLo(e.i, 4)}; ${opc === 0 ? slowStore : slowLoad}`;
+  const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
   if (size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
   const acc = opc === 0 ? 'hcW' : 'hcR';
@@ -247,7 +249,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
 function branchTo(e: EmitEnv, offset: number): string {
   return `u[${PC * 2}] = ${pcLo(e.i)}; addHalves(u, ${PC}, ${PC}, ${offset});`;
 }
-const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcLo(e.i, 4)};`;
+const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcDuring(e.i)};`;
 
 /** Expression: Z, from lazy flags whose kind the block knows. */
 function zeroFlag(kind: number): string {
@@ -286,7 +288,7 @@ function emitB(w: number, e: EmitEnv): string {
 }
 function emitBl(w: number, e: EmitEnv): string {
   // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
-  return `u[60] = ${pcLo(e.i, 4)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
+  return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
 }
 
 /** The emitter for each row of an integer load/store group. */
