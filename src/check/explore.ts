@@ -199,7 +199,7 @@ class ExploreChoices implements SyncChoices {
       if (fills === undefined) {
         // the tables do not change during the switch: walk each mix once, in a scratch TLB
         const scratch = new Tlb();
-        fillAll({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: scratch }, 1);
+        fillAll({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: scratch, scratch: c.scratch }, 1);
         fills = new TlbSnapshot(scratch);
         this.walks.set(regs, fills);
       }

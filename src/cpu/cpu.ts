@@ -3,6 +3,7 @@
 import { aarch32At, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
+import { MmuScratch } from '../mmu/scratch.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, TranslateResult } from '../mmu/result.ts';
 import { HCR } from '../arch/hcr.ts';
 import { Tlb } from '../mmu/tlb.ts';
@@ -44,6 +45,8 @@ export class Cpu extends CpuState implements TranslationContext {
   readonly tr = new TranslateResult();
   /** This PE's architectural TLB and the host cache in front of it. */
   readonly tlb = new Tlb();
+  /** This PE's walk records (src/mmu/scratch.ts). */
+  readonly scratch = new MmuScratch();
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
   stop: StopReason | null = null;

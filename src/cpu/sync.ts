@@ -241,7 +241,7 @@ export class SyncModel {
   private mixed(c: Cpu): TranslationContext {
     if (this.mix === null) {
       const sr = new BigUint64Array(c.sr.length);
-      this.mix = { sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb };
+      this.mix = { sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch };
     }
     const sr = this.mix.sr;
     sr.set(c.sr);

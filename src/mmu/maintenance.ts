@@ -10,7 +10,7 @@ import { currentVmid, s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } f
 import { ACC_READ, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_PERMISSION, FAULT_TRANSLATION, faultStatusCode, TranslateResult } from './result.ts';
 import type { Tlb } from './tlb.ts';
 import type { TranslationContext } from './translate.ts';
-import { permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
+import { permBit, stage2, walk } from './walk.ts';
 
 /** Context for maintenance: translation inputs plus the EL the instruction executes at. */
 export interface MaintenanceContext extends TranslationContext {
@@ -35,27 +35,20 @@ export function applyTlbi(t: Tlb, op: SysOpDef, xtLo: number, xtHi: number, vmid
   if (t.trace !== null) t.trace.invalidated(op.name, vmid, removed);
 }
 
-/** Where at() leaves the fault when it returns null (a stage-2 abort the caller must take to EL2). */
-export const AT_FAULT = new TranslateResult();
-
-const p1 = new WalkParams();
-const p2 = new WalkParams();
-const o1 = new WalkOut();
-const o2 = new WalkOut();
-
 /**
  * AT <op>, Xt (op.at set; ARCH-NOTES §11): returns the new PAR_EL1 (64-bit format). Returns null instead when the operation
  * takes an exception: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x executed at EL1 goes to EL2 (the
- * caller then calls Cpu.abort(r, VA, ACC_WRITE, CM|WnR) with r = `r`, default AT_FAULT).
+ * caller then calls Cpu.abort(r, VA, ACC_WRITE, CM|WnR) with the fault left in `r`).
  * AT neither uses nor fills the TLB (permitted: ARM §D8.16).
  */
-export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: number, r: TranslateResult = AT_FAULT): bigint | null {
+export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: number, r: TranslateResult): bigint | null {
   const a = op.at!;
   const acc = a.access === 'write' ? ACC_WRITE : ACC_READ;
   const el2Regime = a.regime === 'EL2';
   const stage12 = a.stages === 2;
   const permEl = a.el; // whose permissions are checked
   const regimeEl = el2Regime ? 2 : 1;
+  const { atS1: p1, atS2: p2, atO1: o1, atO2: o2 } = ctx.scratch;
   r.reset();
   const sr32 = ctx.sr32;
   const s2on = !el2Regime && s2Enabled(sr32, 1);

@@ -63,6 +63,7 @@ function setGranule(p: WalkParams, gb: number, inputSize: number): void {
  * False with a Translation fault, level 0, when the VA is outside both ranges or TxSZ is out of range.
  */
 export function setupS1El10(ctx: TranslationContext, lo: number, hi: number, p: WalkParams, r: TranslateResult): boolean {
+  p.trace = ctx.scratch.walkTrace;
   const sr32 = ctx.sr32;
   const tlo = sr32[SR.TCR_EL1 * 2]!;
   const thi = sr32[SR.TCR_EL1 * 2 + 1]!;
@@ -94,6 +95,7 @@ export function setupS1El10(ctx: TranslationContext, lo: number, hi: number, p: 
 
 /** Stage 1 of the EL2 regime (E2H=0): TCR_EL2 T0SZ/TG0/PS/TBI, one VA range, TTBR0_EL2, no ASID. */
 export function setupS1El2(ctx: TranslationContext, lo: number, hi: number, p: WalkParams, r: TranslateResult): boolean {
+  p.trace = ctx.scratch.walkTrace;
   const sr32 = ctx.sr32;
   const tlo = sr32[SR.TCR_EL2 * 2]!;
   const tsz = tcrT0sz(tlo);
@@ -120,6 +122,7 @@ export function setupS1El2(ctx: TranslationContext, lo: number, hi: number, p: W
  * configFault (every stage-2 lookup then takes a Translation fault, level 0).
  */
 export function setupS2(ctx: TranslationContext, p: WalkParams, tlb: Tlb | null): void {
+  p.trace = ctx.scratch.walkTrace;
   const sr32 = ctx.sr32;
   const vlo = sr32[SR.VTCR_EL2 * 2]!;
   const tsz = tcrT0sz(vlo);

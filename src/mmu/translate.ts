@@ -11,8 +11,9 @@ import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_NC, ATTR_NORMAL_WB, ATTR_NORMAL_WT, combineAttrs, combineSh, effectiveSh, isDevice } from './attrs.ts';
 import { s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
 import { ACC_EXEC, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_ALIGNMENT, FAULT_PERMISSION, FAULT_TRANSLATION, TranslateResult } from './result.ts';
-import { F_S1_DEVICE, F_S2_DEVICE, KIND_S1, KIND_S12, KM_S1, KM_STAGE1, REGIME_EL10, REGIME_EL2, Tlb, TlbFill } from './tlb.ts';
-import { P_ALL, permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
+import { F_S1_DEVICE, F_S2_DEVICE, KIND_S1, KIND_S12, KM_S1, KM_STAGE1, REGIME_EL10, REGIME_EL2, Tlb } from './tlb.ts';
+import type { MmuScratch } from './scratch.ts';
+import { P_ALL, permBit, stage2, walk } from './walk.ts';
 
 /** What translation reads: the system registers (as the CPU holds them), the machine and the PE's TLB. */
 export interface TranslationContext {
@@ -21,6 +22,8 @@ export interface TranslationContext {
   readonly profile: Profile;
   readonly mem: PhysMemory;
   readonly tlb: Tlb;
+  /** The PE's preallocated walk records (scratch.ts). */
+  readonly scratch: MmuScratch;
 }
 
 /**
@@ -79,11 +82,6 @@ function translateMiss(ctx: TranslationContext, lo: number, hi: number, acc: num
   return true;
 }
 
-const s1p = new WalkParams();
-const s2p = new WalkParams();
-const s1o = new WalkOut();
-const s2o = new WalkOut();
-const fill = new TlbFill();
 
 function fault(r: TranslateResult, kind: number, level: number): false {
   r.fault = kind;
@@ -129,6 +127,7 @@ function stage1Off(ctx: TranslationContext, lo: number, hi: number, acc: number,
     r.device = isDevice(a1);
     return true;
   }
+  const { s2p, s2o } = ctx.scratch;
   setupS2(ctx, s2p, ctx.tlb);
   if (!stage2(ctx.mem, s2p, asIpa(ipa), s2o, r)) return false;
   return finishStage2(r, s2o.oa, ipa, a1, 0, s2o.attr, s2o.sh, s2o.perm, s2o.level, acc, el, unaligned);
@@ -160,6 +159,8 @@ function finishStage2(
 
 /** Stage 1 enabled: TLB lookup, walk on a miss (descriptor fetches through stage 2 when on), checks, fill. */
 function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number, unaligned: boolean, s2on: boolean, r: TranslateResult): boolean {
+  const m = ctx.scratch;
+  const { s1p, s2p, s1o, s2o } = m;
   const el2 = el === 2;
   if (!(el2 ? setupS1El2(ctx, lo, hi, s1p, r) : setupS1El10(ctx, lo, hi, s1p, r))) return false;
   const t = ctx.tlb;
@@ -178,8 +179,8 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
   // stage-1 permission (before the stage-2 translation of the output IPA)
   if ((s1o.perm & permBit(el, acc)) === 0) return fault(r, FAULT_PERMISSION, s1o.level);
   if (!s2on) {
-    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
-    t.insert(fill);
+    fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
+    t.insert(m.fill);
     r.pa = s1o.oa;
     r.ipa = s1o.oa;
     r.attr = a1;
@@ -189,8 +190,8 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
   }
   const ipa = s1o.oa;
   if (!stage2(ctx.mem, s2p, asIpa(ipa), s2o, r)) return false;
-  fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, ipa);
-  t.insert(fill);
+  fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, ipa);
+  t.insert(m.fill);
   return finishStage2(r, s2o.oa, ipa, a1, s1o.sh, s2o.attr, s2o.sh, s2o.perm, s2o.level, acc, el, unaligned);
 }
 
@@ -200,7 +201,9 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
  * properties of the entry. False when nothing was cached (stage 1 off, EPDx, or a walk fault).
  */
 export function prefetch(ctx: TranslationContext, lo: number, hi: number, el: number): boolean {
-  const r = prefetchResult;
+  const m = ctx.scratch;
+  const { s1p, s2p, s1o, s2o } = m;
+  const r = m.prefetch;
   r.reset();
   const sr32 = ctx.sr32;
   if (!s1Enabled(sr32, el)) return false;
@@ -213,18 +216,18 @@ export function prefetch(ctx: TranslationContext, lo: number, hi: number, el: nu
   s1p.s2 = s2on ? s2p : null;
   if (!walk(ctx.mem, s1p, lo, hi, s1o, r)) return false;
   if (!s2on) {
-    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
+    fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
   } else {
     if (!stage2(ctx.mem, s2p, asIpa(s1o.oa), s2o, r)) return false;
-    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, s1o.oa);
+    fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, s1o.oa);
   }
-  t.insert(fill);
+  t.insert(m.fill);
   return true;
 }
 
-const prefetchResult = new TranslateResult();
-
-function fillEntry(regime: number, vmid: number, asid: number, lo: number, hi: number, kind: number, shift: number, out: number, ipa: number): void {
+/** The entry of the walk just done (m.s1o, and m.s2o for a combined one) into m.fill. */
+function fillEntry(m: MmuScratch, regime: number, vmid: number, asid: number, lo: number, hi: number, kind: number, shift: number, out: number, ipa: number): void {
+  const { fill, s1o, s2o } = m;
   const s12 = kind === KIND_S12;
   fill.regime = regime;
   fill.vmid = vmid;

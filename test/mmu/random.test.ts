@@ -38,7 +38,7 @@ test('property: random tables, registers and addresses never throw; faults carry
           const ok = translate(ctx, Number(va & 0xffff_ffffn), Number(va >> 32n), acc, acc === ACC_EXEC ? 4 : size, el, r);
           if (!ok) assert.ok(r.fault !== FAULT_NONE && r.level >= 0 && r.level <= 3);
           ctx.el = el === 0 ? 1 : el;
-          at(ctx, sysopByName('at', 'S12E1R')!, Number(va & 0xffff_ffffn), Number(va >> 32n));
+          at(ctx, sysopByName('at', 'S12E1R')!, Number(va & 0xffff_ffffn), Number(va >> 32n), new TranslateResult());
         }
       },
     ),

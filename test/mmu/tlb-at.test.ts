@@ -14,7 +14,7 @@ import {
 const r = new TranslateResult();
 /** TLBI and AT by the operation's name (src/arch/sysops.ts rows). */
 const tlbi = (ctx: MaintenanceContext, name: string, lo: number, hi: number): void => tlbiOp(ctx, sysopByName('tlbi', name)!, lo, hi);
-const at = (ctx: MaintenanceContext, name: string, lo: number, hi: number): bigint | null => atOp(ctx, sysopByName('at', name)!, lo, hi);
+const at = (ctx: MaintenanceContext, name: string, lo: number, hi: number): bigint | null => atOp(ctx, sysopByName('at', name)!, lo, hi, new TranslateResult());
 const go = (ctx: TestCtx, va: bigint, acc = ACC_READ, el = 1): boolean =>
   translate(ctx, Number(va & 0xffff_ffffn), Number(va >> 32n), acc, 4, el, r);
 
