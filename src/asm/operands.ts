@@ -15,8 +15,12 @@ export interface RegName {
   readonly zr: boolean;
 }
 
+/** A SIMD&FP register as a scalar of one width: b (8 bits), h, s, d, q (128). */
+export type FpWidth = 'b' | 'h' | 's' | 'd' | 'q';
+
 export type Opnd =
   | { readonly k: 'reg'; readonly r: RegName; readonly text: string; readonly col: number }
+  | { readonly k: 'freg'; readonly n: number; readonly width: FpWidth; readonly text: string; readonly col: number }
   /** An immediate (`#expr`) or a bare expression (label, condition name, system register name…). */
   | { readonly k: 'imm'; readonly e: Expr; readonly hash: boolean; readonly reloc?: string; readonly col: number }
   | { readonly k: 'mem'; readonly items: readonly Opnd[]; readonly wb: boolean; readonly col: number }
@@ -42,6 +46,12 @@ export function regName(text: string): RegName | undefined {
   const m = /^([xw])([0-9]|[12][0-9]|30)$/.exec(t);
   if (!m) return undefined;
   return { n: Number(m[2]), x: m[1] === 'x', sp: false, zr: false };
+}
+
+/** A SIMD&FP scalar register name (b0…q31, case-insensitive), or undefined. */
+export function fpRegName(text: string): { n: number; width: FpWidth } | undefined {
+  const m = /^([bhsdq])([0-9]|[12][0-9]|3[01])$/.exec(text.toLowerCase());
+  return m ? { n: Number(m[2]), width: m[1] as FpWidth } : undefined;
 }
 
 /** A symbol-like bare operand's name (condition, system register, option…), lower-cased, or undefined. */
@@ -116,6 +126,8 @@ function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd;
     const nextTok = toks[i + 1];
     const ends = nextTok === undefined || isP(nextTok, ',') || isP(nextTok, ']');
     if (reg && ends) return { o: { k: 'reg', r: reg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
+    const freg = fpRegName(t.text);
+    if (freg && ends) return { o: { k: 'freg', ...freg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
     const low = t.text.toLowerCase();
     if (/^[xw]([0-9]+|sp)$/.test(low) && !reg) fail(`invalid register '${t.text}'`, t.col);
     if (SHIFT_NAMES.includes(low)) {

@@ -84,6 +84,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.tlb.clear();
     this.sync?.reset();
     this.x.fill(0n);
+    this.v32.fill(0); // the V registers are UNKNOWN at reset; QEMU zeroes them
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {
       this.sr[i] = r.reset(this.profile);

@@ -47,6 +47,18 @@ export class CpuState {
   /** 32-bit signed view (for W-register arithmetic). */
   readonly i32 = new Int32Array(this.buf);
 
+  /**
+   * V0–V31, 128 bits each (ARM B1.2.1 "SIMD and floating-point registers"): register n is bytes 16n..16n+15, lane 0
+   * lowest (the host is little-endian, as V8's typed arrays are on every supported host). Views by lane width.
+   */
+  readonly vbuf = new ArrayBuffer(32 * 16);
+  readonly v8 = new Uint8Array(this.vbuf);
+  readonly v16 = new Uint16Array(this.vbuf);
+  readonly v32 = new Uint32Array(this.vbuf);
+  readonly v64 = new BigUint64Array(this.vbuf);
+  readonly f32 = new Float32Array(this.vbuf);
+  readonly f64 = new Float64Array(this.vbuf);
+
   /** System registers with kind 'store', indexed by SR.<name>. */
   readonly sr = new BigUint64Array(SYSREGS.length);
   readonly sr32 = new Uint32Array(this.sr.buffer);

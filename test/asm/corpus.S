@@ -481,6 +481,95 @@ _start:
     stlxp w26, x27, x28, [x29]
     ldaxp w0, w1, [x2]
 
+    // --- SIMD&FP registers: every size and addressing form
+    ldr b0, [x1, #3]
+    ldr b1, [sp, #-1]!
+    ldr b2, [x3], #5
+    ldr b3, [x4, x5]
+    ldr b4, [x5, w6, sxtw]
+    ldur b5, [x6, #-3]
+    str b7, [x8, #3]
+    str b8, [sp, #-1]!
+    str b9, [x10], #5
+    str b10, [x11, x12]
+    str b11, [x12, w13, sxtw]
+    stur b12, [x13, #-3]
+    ldr h14, [x15, #6]
+    ldr h15, [sp, #-2]!
+    ldr h16, [x17], #10
+    ldr h17, [x18, x19, lsl #1]
+    ldr h18, [x19, w20, sxtw #1]
+    ldur h19, [x20, #-3]
+    str h21, [x22, #6]
+    str h22, [sp, #-2]!
+    str h23, [x24], #10
+    str h24, [x25, x26, lsl #1]
+    str h25, [x26, w27, sxtw #1]
+    stur h26, [x27, #-3]
+    ldr s28, [x29, #12]
+    ldr s29, [sp, #-4]!
+    ldr s30, [x0], #20
+    ldr s31, [x1, x2, lsl #2]
+    ldr s0, [x2, w3, sxtw #2]
+    ldur s1, [x3, #-3]
+    str s3, [x4, #12]
+    str s4, [sp, #-4]!
+    str s5, [x6], #20
+    str s6, [x7, x8, lsl #2]
+    str s7, [x8, w9, sxtw #2]
+    stur s8, [x9, #-3]
+    ldr d10, [x11, #24]
+    ldr d11, [sp, #-8]!
+    ldr d12, [x13], #40
+    ldr d13, [x14, x15, lsl #3]
+    ldr d14, [x15, w16, sxtw #3]
+    ldur d15, [x16, #-3]
+    str d17, [x18, #24]
+    str d18, [sp, #-8]!
+    str d19, [x20], #40
+    str d20, [x21, x22, lsl #3]
+    str d21, [x22, w23, sxtw #3]
+    stur d22, [x23, #-3]
+    ldr q24, [x25, #48]
+    ldr q25, [sp, #-16]!
+    ldr q26, [x27], #80
+    ldr q27, [x28, x29, lsl #4]
+    ldr q28, [x29, w30, sxtw #4]
+    ldur q29, [x30, #-3]
+    str q31, [x1, #48]
+    str q0, [sp, #-16]!
+    str q1, [x3], #80
+    str q2, [x4, x5, lsl #4]
+    str q3, [x5, w6, sxtw #4]
+    stur q4, [x6, #-3]
+    ldr s9, data_quad
+    ldr d9, data_quad
+    ldr q9, data_quad
+    ldp s0, s31, [x1, #8]
+    ldp s2, s3, [sp, #-16]!
+    ldp s4, s5, [x6], #252
+    ldnp s7, s8, [x9, #-256]
+    stp s0, s31, [x1, #8]
+    stp s2, s3, [sp, #-16]!
+    stp s4, s5, [x6], #252
+    stnp s7, s8, [x9, #-256]
+    ldp d0, d31, [x1, #16]
+    ldp d2, d3, [sp, #-32]!
+    ldp d4, d5, [x6], #504
+    ldnp d7, d8, [x9, #-512]
+    stp d0, d31, [x1, #16]
+    stp d2, d3, [sp, #-32]!
+    stp d4, d5, [x6], #504
+    stnp d7, d8, [x9, #-512]
+    ldp q0, q31, [x1, #32]
+    ldp q2, q3, [sp, #-64]!
+    ldp q4, q5, [x6], #1008
+    ldnp q7, q8, [x9, #-1024]
+    stp q0, q31, [x1, #32]
+    stp q2, q3, [sp, #-64]!
+    stp q4, q5, [x6], #1008
+    stnp q7, q8, [x9, #-1024]
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -1,16 +1,72 @@
 // Encoding rows: the ARMv8.0 FP/SIMD encoding space (ARM C4.1 "Data Processing -- Scalar Floating-Point and
-// Advanced SIMD", op0 = x111, and the SIMD&FP loads/stores, V = bit 26 = 1). The model does not execute these
-// instructions, so the rows are encoding *classes* — one per Arm ARM encoding group — not instructions: the
-// disassembler prints their words as `.inst` and the assembler does not accept them (src/asm/syntax/index.ts,
-// NO_SYNTAX). Every row requires bit 26 = 1. The SHA groups are split by opcode into their SHA1 and SHA256
-// instructions, so that each row names the one feature that gates it (ARM C4.1 "Cryptographic three-register SHA",
-// "Cryptographic two-register SHA"); their other opcodes are unallocated.
+// Advanced SIMD", op0 = x111, and the SIMD&FP loads/stores, V = bit 26 = 1). The SIMD&FP register loads and stores
+// (FP_LDST) are instructions; the other rows are still encoding *classes* — one per Arm ARM encoding group — not
+// instructions: the disassembler prints their words as `.inst` and the assembler does not accept them
+// (src/asm/syntax/index.ts, NO_SYNTAX); an instruction row that replaces part of a class is more specific (more
+// fixed bits) and wins the decode. Every row requires bit 26 = 1. The SHA groups are split by opcode into their SHA1
+// and SHA256 instructions, so that each row names the one feature that gates it (ARM C4.1 "Cryptographic
+// three-register SHA", "Cryptographic two-register SHA"); their other opcodes are unallocated.
 // Groups added after v8.0 (FP16, RDM, dot product, SHA512/SHA3/SM3/SM4, complex, BF16, SVE) are left out, so
 // those words stay UNDEFINED. Unallocated sub-encodings inside a v8.0 group are not carved out: when FP is
 // trapped they report the FP trap instead of EC 0x00 (a documented approximation; untrapped both are UNDEFINED).
 import type { Feature, RowSpec } from '../encoding.ts';
 
 const row = (id: string, feature: Feature, diagram: string): RowSpec => ({ id, mnemonic: '.inst', cls: 'fpsimd', feature, diagram });
+
+/** The SIMD&FP register loads and stores (ARM C4.1.88, V = 1), one row per size, direction and addressing form. */
+export type FpLdstForm = 'uoff' | 'post' | 'pre' | 'unscaled' | 'reg' | 'lit' | 'pair';
+
+const FP_FORM = new Map<string, FpLdstForm>();
+
+function ldst(id: string, mnemonic: string, diagram: string, form: FpLdstForm): RowSpec {
+  FP_FORM.set(id, form);
+  return { id, mnemonic, cls: 'fpsimd', feature: 'FP', diagram };
+}
+
+/** The register sizes: [letter, size bits, opc<1>] — Q is size 00 with opc<1> = 1 (ARM C4.1.88 size:opc tables). */
+const FP_SIZES: readonly (readonly [string, string, string])[] = [['B', '00', '0'], ['H', '01', '0'], ['S', '10', '0'], ['D', '11', '0'], ['Q', '00', '1']];
+
+/** LDR/STR/LDUR/STUR (SIMD&FP), every size and form; ids STR_Q_V_uoff, LDUR_S_V… */
+function fpSingleRows(): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (const [r, size, opc1] of FP_SIZES) {
+    for (const [l, mn] of [['0', 'str'], ['1', 'ldr']] as const) {
+      const stem = `${mn.toUpperCase()}_${r}_V`;
+      const base = `${size} 111 1 00 ${opc1}${l}`;
+      const imm9 = (idx: string) => `${base} 0 imm9:9 ${idx} Rn:5 Rt:5`;
+      rows.push(
+        ldst(`${stem}_uoff`, mn, `${size} 111 1 01 ${opc1}${l} imm12:12 Rn:5 Rt:5`, 'uoff'),
+        ldst(`${stem}_post`, mn, imm9('01'), 'post'),
+        ldst(`${stem}_pre`, mn, imm9('11'), 'pre'),
+        ldst(`${stem}_reg`, mn, `${base} 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5`, 'reg'),
+        ldst(`${mn === 'str' ? 'STUR' : 'LDUR'}_${r}_V`, `${mn[0]}${mn[1]}ur`, imm9('00'), 'unscaled'),
+      );
+    }
+  }
+  // LDR (literal, SIMD&FP): opc 00 S, 01 D, 10 Q
+  for (const [r, opc] of [['S', '00'], ['D', '01'], ['Q', '10']] as const) rows.push(ldst(`LDR_${r}_V_lit`, 'ldr', `${opc} 011 1 00 imm19:19 Rt:5`, 'lit'));
+  // LDP/STP/LDNP/STNP (SIMD&FP): opc 00 S, 01 D, 10 Q; index 000 no-allocate, 001 post, 010 offset, 011 pre
+  for (const [r, opc] of [['S', '00'], ['D', '01'], ['Q', '10']] as const) {
+    for (const [l, mn] of [['0', 'stp'], ['1', 'ldp']] as const) {
+      const pair = (idx: string) => `${opc} 101 1 ${idx} ${l} imm7:7 Rt2:5 Rn:5 Rt:5`;
+      const stem = `${mn.toUpperCase()}_${r}_V`;
+      rows.push(
+        ldst(`${stem}_post`, mn, pair('001'), 'pair'),
+        ldst(`${stem}_off`, mn, pair('010'), 'pair'),
+        ldst(`${stem}_pre`, mn, pair('011'), 'pair'),
+        ldst(`${mn === 'stp' ? 'STNP' : 'LDNP'}_${r}_V`, mn.replace('p', 'np'), pair('000'), 'pair'),
+      );
+    }
+  }
+  return rows;
+}
+
+/** The addressing form of a SIMD&FP load/store row, or undefined for any other row. */
+export function fpLdstForm(id: string): FpLdstForm | undefined {
+  return FP_FORM.get(id);
+}
+
+export const FP_LDST: readonly RowSpec[] = fpSingleRows();
 
 export const FPSIMD: readonly RowSpec[] = [
   // --- cryptographic extension (A57: AES, SHA1, SHA256) ---
@@ -50,21 +106,10 @@ export const FPSIMD: readonly RowSpec[] = [
   row('FP_DP2', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 opcode:4 10 Rn:5 Rd:5'),
   row('FP_CSEL', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 cond:4 11 Rn:5 Rd:5'),
   row('FP_DP3', 'FP', '0 0 0 11111 ftype:2 o1:1 Rm:5 o0:1 Ra:5 Rn:5 Rd:5'),
-  // --- SIMD&FP loads and stores (V = 1); opc = 11 and the unprivileged forms are unallocated ---
-  row('ASIMD_LDST_MULT', 'FP', '0 Q:1 0011000 L:1 000000 opcode:4 size:2 Rn:5 Rt:5'),
-  row('ASIMD_LDST_MULT_POST', 'FP', '0 Q:1 0011001 L:1 0 Rm:5 opcode:4 size:2 Rn:5 Rt:5'),
-  row('ASIMD_LDST_SINGLE', 'FP', '0 Q:1 0011010 L:1 R:1 00000 opcode:3 S:1 size:2 Rn:5 Rt:5'),
-  row('ASIMD_LDST_SINGLE_POST', 'FP', '0 Q:1 0011011 L:1 R:1 Rm:5 opcode:3 S:1 size:2 Rn:5 Rt:5'),
-  row('LDR_lit_fpsimd_SD', 'FP', '0 x 011 1 00 imm19:19 Rt:5'),
-  row('LDR_lit_fpsimd_Q', 'FP', '10 011 1 00 imm19:19 Rt:5'),
-  row('LDSTP_fpsimd_SD', 'FP', '0 x 101 1 0 xx L:1 imm7:7 Rt2:5 Rn:5 Rt:5'), // no-allocate, post, offset, pre
-  row('LDSTP_fpsimd_Q', 'FP', '10 101 1 0 xx L:1 imm7:7 Rt2:5 Rn:5 Rt:5'),
-  row('LDST_fpsimd_unscaled', 'FP', 'size:2 111 1 00 0 L:1 0 imm9:9 00 Rn:5 Rt:5'),
-  row('LDST_fpsimd_prepost', 'FP', 'size:2 111 1 00 0 L:1 0 imm9:9 x1 Rn:5 Rt:5'),
-  row('LDST_fpsimd_regoff', 'FP', 'size:2 111 1 00 0 L:1 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5'),
-  row('LDST_fpsimd_uimm', 'FP', 'size:2 111 1 01 0 L:1 imm12:12 Rn:5 Rt:5'),
-  row('LDST_fpsimd_Q_unscaled', 'FP', '00 111 1 00 1 L:1 0 imm9:9 00 Rn:5 Rt:5'),
-  row('LDST_fpsimd_Q_prepost', 'FP', '00 111 1 00 1 L:1 0 imm9:9 x1 Rn:5 Rt:5'),
-  row('LDST_fpsimd_Q_regoff', 'FP', '00 111 1 00 1 L:1 1 Rm:5 option:3 S:1 10 Rn:5 Rt:5'),
-  row('LDST_fpsimd_Q_uimm', 'FP', '00 111 1 01 1 L:1 imm12:12 Rn:5 Rt:5'),
+  ...FP_LDST,
+  // --- SIMD&FP loads and stores of structures (LD1–LD4, ST1–ST4, LDnR): not executed yet ---
+  row('ASIMD_LDST_MULT', 'AdvSIMD', '0 Q:1 0011000 L:1 000000 opcode:4 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_MULT_POST', 'AdvSIMD', '0 Q:1 0011001 L:1 0 Rm:5 opcode:4 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_SINGLE', 'AdvSIMD', '0 Q:1 0011010 L:1 R:1 00000 opcode:3 S:1 size:2 Rn:5 Rt:5'),
+  row('ASIMD_LDST_SINGLE_POST', 'AdvSIMD', '0 Q:1 0011011 L:1 R:1 Rm:5 opcode:3 S:1 size:2 Rn:5 Rt:5'),
 ];
