@@ -140,7 +140,9 @@ export const SYSREGS = [
   reg('SP_EL0', 3, 0, 4, 1, 0, { kind: 'sp', doc: 'EL0 stack pointer (UNDEFINED while it is the current SP)' }),
   reg('SP_EL1', 3, 4, 4, 1, 0, { kind: 'sp', doc: 'EL1 stack pointer' }),
   reg('SP_EL2', 3, 6, 4, 1, 0, { kind: 'sp', doc: 'EL2 stack pointer: MSR/MRS only at EL3 (not implemented), so only reachable through SPSel' }),
-  reg('FPCR', 3, 3, 4, 4, 0, { fp: true, res0: res0Except(bits(26, 20), bits(18, 15), bits(12, 8)), fields: [f('AHP', 26, 26), f('DN', 25, 25), f('FZ', 24, 24), f('RMode', 23, 22)], doc: 'floating-point control' }),
+  // FPCR.{IDE,IXE,UFE,OFE,DZE,IOE}: RAZ/WI where FP exceptions are not trapped, as on Cortex-A57 and QEMU 7.2
+  // (vfp_set_fpscr); Stride and Len are kept (QEMU stores them for AArch32's short vectors)
+  reg('FPCR', 3, 3, 4, 4, 0, { fp: true, res0: res0Except(bits(26, 20), bits(18, 16)), fields: [f('AHP', 26, 26), f('DN', 25, 25), f('FZ', 24, 24), f('RMode', 23, 22)], doc: 'floating-point control' }),
   reg('FPSR', 3, 3, 4, 4, 1, { fp: true, res0: res0Except(bits(31, 27), bit(7), bits(4, 0)), fields: [f('QC', 27, 27), f('IDC', 7, 7), f('IXC', 4, 4), f('UFC', 3, 3), f('OFC', 2, 2), f('DZC', 1, 1), f('IOC', 0, 0)], doc: 'floating-point status' }),
 
   // --- exception state ---
