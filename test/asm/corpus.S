@@ -570,6 +570,42 @@ _start:
     stp q4, q5, [x6], #1008
     stnp q7, q8, [x9, #-1024]
 
+    // --- SIMD&FP moves
+    dup v0.4s, v1.s[2]
+    dup v2.16b, v31.b[15]
+    dup v3.2d, v4.d[1]
+    dup v5.4h, v6.h[7]
+    dup v0.8b, w1
+    dup v7.8h, wzr
+    dup v3.2d, x4
+    smov w0, v1.b[3]
+    smov x2, v3.s[1]
+    smov x4, v5.h[7]
+    umov w0, v1.b[3]
+    umov w6, v7.h[0]
+    mov w0, v1.s[1]
+    umov x8, v9.d[1]
+    mov x0, v1.d[0]
+    mov v0.s[1], w2
+    ins v0.d[1], x2
+    mov v10.b[15], wzr
+    mov v0.h[1], v1.h[7]
+    ins v0.b[15], v1.b[0]
+    mov v2.d[0], v3.d[1]
+    fmov w0, s1
+    fmov s1, w0
+    fmov x0, d1
+    fmov d1, xzr
+    fmov x0, v1.d[1]
+    fmov v1.d[1], x0
+    fmov s0, s1
+    fmov d30, d31
+    fmov s0, #1.0
+    fmov d1, #-0.125
+    fmov s2, #31.0
+    fmov d3, #2
+    fmov s4, #1.0e+1
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -12,9 +12,10 @@ import { decodeRow } from '../../src/arch/a64/decode.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
 
 const BASE = 0x4008_0000n;
-/** Rows with bits that do not show in the text: logical immediates (immr bits above the element size) and SYS
- *  operations that take no register (Rt is ignored, objdump prints none). */
-const REDUNDANT = new Set(['AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'SYS']);
+/** Rows with bits that do not show in the text: logical immediates (immr bits above the element size), SYS
+ *  operations that take no register (Rt is ignored, objdump prints none), DUP (general)'s imm5 above its size bit
+ *  and INS (element)'s imm4 below the element size (both "x" in the Arm ARM's encoding). */
+const REDUNDANT = new Set(['AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'SYS', 'DUP_gen', 'INS_elem']);
 
 function reassemble(text: string): number | string {
   const r = assemble('rt.S', text, { base: BASE });

@@ -1,10 +1,14 @@
 // Handlers of the FP/SIMD rows (src/arch/a64/rows/fpsimd.ts), by row id. The SIMD&FP register loads and stores are
-// instructions (exec/fp-ldst.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
+// instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
+import {
+  dupElement, dupGeneral, fmovFromGeneral, fmovFromUpper, fmovImmediate, fmovRegister, fmovToGeneral, fmovToUpper,
+  insElement, insGeneral, smov, umov,
+} from '../exec/fp-move.ts';
 import { fpsimd } from '../exec/fpsimd.ts';
 import type { Bindings, Handler } from '../handler.ts';
 
@@ -25,4 +29,7 @@ const BY_FORM: Readonly<Record<FpLdstForm, Handler>> = {
 export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(CLASSES.map((id) => [id, fpsimd])),
   ...Object.fromEntries(FP_LDST.map((r) => [r.id, BY_FORM[fpLdstForm(r.id)!]])),
+  DUP_elem: dupElement, DUP_gen: dupGeneral, SMOV: smov, UMOV: umov, INS_gen: insGeneral, INS_elem: insElement,
+  FMOV_W_S: fmovToGeneral, FMOV_X_D: fmovToGeneral, FMOV_S_W: fmovFromGeneral, FMOV_D_X: fmovFromGeneral,
+  FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
 };

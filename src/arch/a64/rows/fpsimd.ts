@@ -68,6 +68,31 @@ export function fpLdstForm(id: string): FpLdstForm | undefined {
 
 export const FP_LDST: readonly RowSpec[] = fpSingleRows();
 
+const insn = (id: string, mnemonic: string, feature: Feature, diagram: string): RowSpec => ({ id, mnemonic, cls: 'fpsimd', feature, diagram });
+
+/**
+ * Moves between and into SIMD&FP registers (ARM C4.1 "Advanced SIMD copy", "Conversion between floating-point and
+ * integer" FMOV opcodes, "Floating-point data-processing (1 source)" opcode 000000, "Floating-point immediate").
+ * Each is more specific than its group's class row; the group's other encodings stay with the class. Half-precision
+ * forms (ftype 11) are FP16, v8.2: unallocated here.
+ */
+export const FP_MOVES: readonly RowSpec[] = [
+  insn('DUP_elem', 'dup', 'AdvSIMD', '0 Q:1 0 01110000 imm5:5 0 0000 1 Rn:5 Rd:5'),
+  insn('DUP_gen', 'dup', 'AdvSIMD', '0 Q:1 0 01110000 imm5:5 0 0001 1 Rn:5 Rd:5'),
+  insn('SMOV', 'smov', 'AdvSIMD', '0 Q:1 0 01110000 imm5:5 0 0101 1 Rn:5 Rd:5'),
+  insn('UMOV', 'umov', 'AdvSIMD', '0 Q:1 0 01110000 imm5:5 0 0111 1 Rn:5 Rd:5'),
+  insn('INS_gen', 'ins', 'AdvSIMD', '0 1 0 01110000 imm5:5 0 0011 1 Rn:5 Rd:5'),
+  insn('INS_elem', 'ins', 'AdvSIMD', '0 1 1 01110000 imm5:5 0 imm4:4 1 Rn:5 Rd:5'),
+  insn('FMOV_W_S', 'fmov', 'FP', '0 0 0 11110 00 1 00 110 000000 Rn:5 Rd:5'),
+  insn('FMOV_S_W', 'fmov', 'FP', '0 0 0 11110 00 1 00 111 000000 Rn:5 Rd:5'),
+  insn('FMOV_X_D', 'fmov', 'FP', '1 0 0 11110 01 1 00 110 000000 Rn:5 Rd:5'),
+  insn('FMOV_D_X', 'fmov', 'FP', '1 0 0 11110 01 1 00 111 000000 Rn:5 Rd:5'),
+  insn('FMOV_X_V1', 'fmov', 'FP', '1 0 0 11110 10 1 01 110 000000 Rn:5 Rd:5'),
+  insn('FMOV_V1_X', 'fmov', 'FP', '1 0 0 11110 10 1 01 111 000000 Rn:5 Rd:5'),
+  insn('FMOV_reg', 'fmov', 'FP', '0 0 0 11110 0 ftype:1 1 0000 00 10000 Rn:5 Rd:5'),
+  insn('FMOV_imm', 'fmov', 'FP', '0 0 0 11110 0 ftype:1 1 imm8:8 100 00000 Rd:5'),
+];
+
 export const FPSIMD: readonly RowSpec[] = [
   // --- cryptographic extension (A57: AES, SHA1, SHA256) ---
   row('CRYPTO_AES', 'AES', '01001110 size:2 10100 opcode:5 10 Rn:5 Rd:5'),
@@ -107,6 +132,7 @@ export const FPSIMD: readonly RowSpec[] = [
   row('FP_CSEL', 'FP', '0 0 0 11110 ftype:2 1 Rm:5 cond:4 11 Rn:5 Rd:5'),
   row('FP_DP3', 'FP', '0 0 0 11111 ftype:2 o1:1 Rm:5 o0:1 Ra:5 Rn:5 Rd:5'),
   ...FP_LDST,
+  ...FP_MOVES,
   // --- SIMD&FP loads and stores of structures (LD1–LD4, ST1–ST4, LDnR): not executed yet ---
   row('ASIMD_LDST_MULT', 'AdvSIMD', '0 Q:1 0011000 L:1 000000 opcode:4 size:2 Rn:5 Rt:5'),
   row('ASIMD_LDST_MULT_POST', 'AdvSIMD', '0 Q:1 0011001 L:1 0 Rm:5 opcode:4 size:2 Rn:5 Rt:5'),

@@ -1,0 +1,130 @@
+// Operand kinds of the Advanced SIMD moves: vector registers with an arrangement (`v0.4s`), single elements
+// (`v1.s[2]`) whose size and index are packed in imm5 (and imm4) as the Arm ARM's copy group encodes them, the upper
+// doubleword `v1.d[1]` of FMOV, and FMOV's 8-bit floating-point immediate.
+import { imm5Size, vfpExpandImm } from '../arch/a64/simd.ts';
+import { fail } from './diagnostics.ts';
+import type { FieldSet, OpKind } from './forms.ts';
+import { need } from './kinds.ts';
+import type { Opnd } from './operands.ts';
+
+const ELEM = 'bhsd';
+/** Arrangements by size (log2 element bytes) * 2 + Q; 1d (size 3, Q = 0) is reserved in this group. */
+const ARR = ['8b', '16b', '4h', '8h', '2s', '4s', '1d', '2d'];
+
+function vreg(o: Opnd, i: number, want: string): Opnd & { k: 'vreg' } {
+  if (o.k !== 'vreg') fail(`operand ${i + 1} must be a vector register ${want}`, o.col);
+  return o;
+}
+
+function setSize(fs: FieldSet, s: number, col: number): void {
+  fs.set('$size', s, 'element sizes do not agree', col);
+}
+
+/** An element in `field` with size and index in imm5 (`v1.s[2]`: imm5 = index << (size + 1) | 1 << size). */
+export function elem5(field: string): OpKind {
+  return {
+    print: (f) => {
+      const s = imm5Size(f.imm5!);
+      return `v${f[field]!}.${ELEM[s]}[${f.imm5! >>> (s + 1)}]`;
+    },
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, 'element (v<n>.<b|h|s|d>[<index>])');
+      const s = ELEM.indexOf(o.arr);
+      if (s < 0 || o.index === undefined) fail(`expected an element such as v${o.n}.s[0], not ${o.text}`, o.col);
+      if (o.index >= 16 >> s) fail(`element index ${o.index} out of range 0..${(16 >> s) - 1} for .${o.arr}`, o.col);
+      setSize(fs, s, o.col);
+      fs.set(field, o.n);
+      fs.set('imm5', (o.index << (s + 1)) | (1 << s), 'element operands do not agree', o.col);
+      return i + 1;
+    },
+  };
+}
+
+/** INS (element)'s source: the size imm5 gave, the index in imm4 (index << size). */
+export function elem4(field: string): OpKind {
+  return {
+    print: (f) => {
+      const s = imm5Size(f.imm5!);
+      return `v${f[field]!}.${ELEM[s]}[${f.imm4! >>> s}]`;
+    },
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, 'element (v<n>.<b|h|s|d>[<index>])');
+      const s = ELEM.indexOf(o.arr);
+      if (s < 0 || o.index === undefined) fail(`expected an element such as v${o.n}.s[0], not ${o.text}`, o.col);
+      if (o.index >= 16 >> s) fail(`element index ${o.index} out of range 0..${(16 >> s) - 1} for .${o.arr}`, o.col);
+      setSize(fs, s, o.col);
+      fs.set(field, o.n);
+      fs.set('imm4', o.index << s);
+      return i + 1;
+    },
+  };
+}
+
+/** A whole vector in `field` whose arrangement is Q and the size imm5 (or `$size`) names. */
+export function arr5(field: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${ARR[imm5Size(f.imm5!) * 2 + f.Q!]}`,
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, 'with an arrangement (v<n>.<8b|16b|4h|8h|2s|4s|2d>)');
+      const a = ARR.indexOf(o.arr);
+      if (a < 0 || o.index !== undefined || o.arr === '1d') fail(`expected an arrangement 8b, 16b, 4h, 8h, 2s, 4s or 2d, not ${o.text}`, o.col);
+      setSize(fs, a >> 1, o.col);
+      fs.set('Q', a & 1);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
+/** `v<n>.d[1]`: FMOV's upper doubleword. */
+export function upperD(field: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.d[1]`,
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, 'element v<n>.d[1]');
+      if (o.arr !== 'd' || o.index !== 1) fail(`expected v${o.n}.d[1], not ${o.text}${o.index === undefined ? '' : `[${o.index}]`}`, o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
+/** The value of VFPExpandImm(imm8) for a single (`double` false) or double. */
+function fpImmValue(imm8: number, double: boolean): number {
+  const top = vfpExpandImm(imm8, double);
+  const b = new DataView(new ArrayBuffer(8));
+  if (!double) {
+    b.setUint32(0, top);
+    return b.getFloat32(0);
+  }
+  b.setUint32(0, top);
+  return b.getFloat64(0);
+}
+
+/** objdump prints the value with printf's %.18e: `#1.000000000000000000e+00`. */
+function fmtFp(v: number): string {
+  const [m, e] = v.toExponential(18).split('e');
+  const n = Number(e);
+  return `#${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
+}
+
+/** FMOV's `#imm`: an 8-bit float (±(16 + m)/16 × 2^e, m in 0..15, e in -3..4); ftype picks single or double. */
+export function fpImm8(): OpKind {
+  return {
+    print: (f) => fmtFp(fpImmValue(f.imm8!, f.ftype === 1)),
+    match(ops, i, fs, env) {
+      const o = need(ops, i);
+      let v: number;
+      if (o.k === 'fimm') v = o.value;
+      else if (o.k === 'imm') v = Number(BigInt.asIntN(64, env.value(o.e)));
+      else fail(`expected a floating-point immediate such as #1.0`, o.col);
+      for (let imm8 = 0; imm8 < 256; imm8++) {
+        if (fpImmValue(imm8, false) === v) {
+          fs.set('imm8', imm8);
+          return i + 1;
+        }
+      }
+      return fail(`${v} cannot be encoded as an 8-bit floating-point immediate (±n/16 × 2^e, n in 16..31, e in -3..4)`, o.col);
+    },
+  };
+}
