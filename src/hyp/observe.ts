@@ -283,7 +283,11 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
 
 /** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, src/arch/syndrome.ts) and its direction,
  *  or the exception class. */
+/** What a trap the hypervisor handled in place was: FP/SIMD_FIRST_USE (lazy.S fp_trap), or the register accessed. */
+export const FP_FIRST_USE = 'FP/SIMD first use';
+
 function trapped(esr: number): string {
+  if (esr >>> 26 === 0x07) return FP_FIRST_USE;
   if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
   const t = sysregTrapOf(esr);
   const i = sysregIndexByEncoding(t.op0, t.op1, t.crn, t.crm, t.op2);

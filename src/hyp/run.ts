@@ -6,7 +6,7 @@ import { installTrace, type TraceKind } from '../machine/trace.ts';
 import { type MachineStop, VirtMachine } from '../machine/virt.ts';
 import type { BuiltImage } from './image.ts';
 import { LeakCheck } from './leak-check.ts';
-import { currentContext, observe, type Episode, type Observation } from './observe.ts';
+import { currentContext, FP_FIRST_USE, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
   readonly context: string;
@@ -254,12 +254,13 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
 
 const nameOf = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : img.contexts[i]?.kind === 'vm' ? 'vm' : 'app');
 
-/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; and
- *  `lazy`, the traps the hypervisor handled instead of switching state (emulated registers), which cost their own. */
+/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; `lazy`,
+ *  the traps the hypervisor handled instead of switching state (emulated registers); and `fp`, the FP/SIMD state
+ *  moving to a context at its first use since another's (lazy.S fp_trap). Both cost their own. */
 function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
   const groups = new Map<string, Episode[]>();
   for (const e of eps) {
-    const k = e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
+    const k = e.lazy === FP_FIRST_USE ? 'fp' : e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
     if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const avg = (l: Episode[], f: (e: Episode) => number): number => Math.round((l.reduce((s, e) => s + f(e), 0) / l.length) * 10) / 10;
@@ -278,7 +279,7 @@ export const REGISTERS_OWN = 'no context read a register value another context w
 
 /** Verdict 7: what a context can read is its own (leak-check.ts): no register held another context's value at an ERET. */
 function registersOwn(obs: Observation): Verdict {
-  const sysregs = LeakCheck.registers().filter((n) => !/^X\d+$/.test(n));
+  const sysregs = LeakCheck.registers().filter((n) => !/^[XV]\d+/.test(n));
   return {
     id: 'registers',
     requirement: REGISTERS_OWN,
@@ -286,7 +287,7 @@ function registersOwn(obs: Observation): Verdict {
     evidence: obs.leaks.length > 0
       ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
       : obs.registerChecks === 0 ? 'no context was entered'
-      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
   };
 }
 
