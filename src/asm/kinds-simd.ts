@@ -128,3 +128,21 @@ export function fpImm8(): OpKind {
     },
   };
 }
+
+/** A whole vector in `field` whose arrangement is the size field and Q (`byteOnly`: 8b/16b by Q, the size field being
+ *  part of the opcode, as in the logical group). */
+export function arrSQ(field: string, byteOnly = false): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${ARR[(byteOnly ? 0 : f.size! * 2) + f.Q!]}`,
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, 'with an arrangement (v<n>.<8b|16b|4h|8h|2s|4s|2d>)');
+      const a = ARR.indexOf(o.arr);
+      if (a < 0 || o.index !== undefined || o.arr === '1d') fail(`expected an arrangement 8b, 16b, 4h, 8h, 2s, 4s or 2d, not ${o.text}`, o.col);
+      if (byteOnly && a > 1) fail(`expected an arrangement 8b or 16b, not ${o.text}`, o.col);
+      if (!byteOnly) fs.set('size', a >> 1, 'arrangements do not agree', o.col);
+      fs.set('Q', a & 1, 'arrangements do not agree', o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}

@@ -58,6 +58,13 @@ export class CpuState {
   readonly v64 = new BigUint64Array(this.vbuf);
   readonly f32 = new Float32Array(this.vbuf);
   readonly f64 = new Float64Array(this.vbuf);
+  /** One 128-bit result being built by an AdvSIMD handler before it is written to its V register (which may also be
+   *  a source). Not architectural. */
+  readonly vtbuf = new ArrayBuffer(16);
+  readonly vt8 = new Uint8Array(this.vtbuf);
+  readonly vt16 = new Uint16Array(this.vtbuf);
+  readonly vt32 = new Uint32Array(this.vtbuf);
+  readonly vt64 = new BigUint64Array(this.vtbuf);
 
   /** System registers with kind 'store', indexed by SR.<name>. */
   readonly sr = new BigUint64Array(SYSREGS.length);

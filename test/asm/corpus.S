@@ -606,6 +606,47 @@ _start:
     fmov d3, #2
     fmov s4, #1.0e+1
 
+    // --- Advanced SIMD three same (integer, logical)
+    shadd v1.8b, v3.8b, v7.8b
+    uhadd v2.16b, v6.16b, v14.16b
+    srhadd v3.4h, v9.4h, v21.4h
+    urhadd v4.8h, v12.8h, v28.8h
+    shsub v5.2s, v15.2s, v3.2s
+    uhsub v6.4s, v18.4s, v10.4s
+    cmgt v7.2d, v21.2d, v17.2d
+    cmhi v8.8b, v24.8b, v24.8b
+    cmge v9.16b, v27.16b, v31.16b
+    cmhs v10.4h, v30.4h, v6.4h
+    smax v11.2s, v1.2s, v13.2s
+    umax v12.4s, v4.4s, v20.4s
+    smin v13.8b, v7.8b, v27.8b
+    umin v14.16b, v10.16b, v2.16b
+    sabd v15.4h, v13.4h, v9.4h
+    uabd v16.8h, v16.8h, v16.8h
+    saba v17.2s, v19.2s, v23.2s
+    uaba v18.4s, v22.4s, v30.4s
+    add v19.2s, v25.2s, v5.2s
+    sub v20.4s, v28.4s, v12.4s
+    cmtst v21.2d, v31.2d, v19.2d
+    cmeq v22.8b, v2.8b, v26.8b
+    mla v23.2s, v5.2s, v1.2s
+    mls v24.4s, v8.4s, v8.4s
+    mul v25.8b, v11.8b, v15.8b
+    smaxp v26.16b, v14.16b, v22.16b
+    umaxp v27.4h, v17.4h, v29.4h
+    sminp v28.8h, v20.8h, v4.8h
+    uminp v29.2s, v23.2s, v11.2s
+    addp v30.16b, v26.16b, v18.16b
+    and v31.8b, v29.8b, v25.8b
+    bic v0.16b, v0.16b, v0.16b
+    orr v1.8b, v3.8b, v7.8b
+    orn v2.16b, v6.16b, v14.16b
+    eor v3.8b, v9.8b, v21.8b
+    bsl v4.16b, v12.16b, v28.16b
+    bit v5.8b, v15.8b, v3.8b
+    bif v6.16b, v18.16b, v10.16b
+    mov v30.16b, v31.16b
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

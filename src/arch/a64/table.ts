@@ -2,6 +2,7 @@
 // "unallocated". A row's index is its op index: what the decoder returns and what the executor's dispatch, the
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
+import { ASIMD_INT } from './rows/asimd-int.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
 import { DP_REG } from './rows/dp-reg.ts';
@@ -24,6 +25,7 @@ export const ROWS: readonly Encoding[] = [
   ...LDST,
   ...SYSTEM,
   ...FPSIMD,
+  ...ASIMD_INT,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

@@ -1,0 +1,46 @@
+// Encoding rows: Advanced SIMD integer instructions (ARM C4.1 "Advanced SIMD three same", opcodes without saturation,
+// rounding shifts or doubling; the logical group by its size field). Each row is more specific than the ASIMD_3SAME
+// class row in fpsimd.ts, whose remaining encodings (SQADD, SSHL, SQDMULH, PMUL …) stay classes until they are rows.
+// Reserved element sizes (per instruction: 64-bit lanes in a 64-bit vector, or 64-bit lanes at all) are UNDEFINED
+// when executed (src/cpu/exec/asimd-int.ts THREE_SAME) and have no spelling.
+import type { RowSpec } from '../encoding.ts';
+
+/** How the three-same group's instructions treat the size field: `d`: every size, 64-bit lanes only with Q = 1;
+ *  `no-d`: 8, 16 and 32-bit lanes only; `logic`: size is part of the opcode (the operation is bitwise). */
+export type SizeRule = 'd' | 'no-d' | 'logic';
+
+/** [id, mnemonic, U, opcode (5 bits), size rule, fixed size for the logical rows]. */
+const THREE_SAME: readonly (readonly [string, string, number, string, SizeRule, string?])[] = [
+  ['SHADD', 'shadd', 0, '00000', 'no-d'], ['UHADD', 'uhadd', 1, '00000', 'no-d'],
+  ['SRHADD', 'srhadd', 0, '00010', 'no-d'], ['URHADD', 'urhadd', 1, '00010', 'no-d'],
+  ['SHSUB', 'shsub', 0, '00100', 'no-d'], ['UHSUB', 'uhsub', 1, '00100', 'no-d'],
+  ['CMGT_reg', 'cmgt', 0, '00110', 'd'], ['CMHI_reg', 'cmhi', 1, '00110', 'd'],
+  ['CMGE_reg', 'cmge', 0, '00111', 'd'], ['CMHS_reg', 'cmhs', 1, '00111', 'd'],
+  ['SMAX', 'smax', 0, '01100', 'no-d'], ['UMAX', 'umax', 1, '01100', 'no-d'],
+  ['SMIN', 'smin', 0, '01101', 'no-d'], ['UMIN', 'umin', 1, '01101', 'no-d'],
+  ['SABD', 'sabd', 0, '01110', 'no-d'], ['UABD', 'uabd', 1, '01110', 'no-d'],
+  ['SABA', 'saba', 0, '01111', 'no-d'], ['UABA', 'uaba', 1, '01111', 'no-d'],
+  ['ADD_v', 'add', 0, '10000', 'd'], ['SUB_v', 'sub', 1, '10000', 'd'],
+  ['CMTST', 'cmtst', 0, '10001', 'd'], ['CMEQ_reg', 'cmeq', 1, '10001', 'd'],
+  ['MLA_v', 'mla', 0, '10010', 'no-d'], ['MLS_v', 'mls', 1, '10010', 'no-d'],
+  ['MUL_v', 'mul', 0, '10011', 'no-d'],
+  ['SMAXP', 'smaxp', 0, '10100', 'no-d'], ['UMAXP', 'umaxp', 1, '10100', 'no-d'],
+  ['SMINP', 'sminp', 0, '10101', 'no-d'], ['UMINP', 'uminp', 1, '10101', 'no-d'],
+  ['ADDP_v', 'addp', 0, '10111', 'd'],
+  ['AND_v', 'and', 0, '00011', 'logic', '00'], ['BIC_v', 'bic', 0, '00011', 'logic', '01'],
+  ['ORR_v', 'orr', 0, '00011', 'logic', '10'], ['ORN_v', 'orn', 0, '00011', 'logic', '11'],
+  ['EOR_v', 'eor', 1, '00011', 'logic', '00'], ['BSL', 'bsl', 1, '00011', 'logic', '01'],
+  ['BIT', 'bit', 1, '00011', 'logic', '10'], ['BIF', 'bif', 1, '00011', 'logic', '11'],
+];
+
+const RULE = new Map<string, SizeRule>();
+
+/** The size rule of a three-same row, or undefined for any other row. */
+export function threeSameRule(id: string): SizeRule | undefined {
+  return RULE.get(id);
+}
+
+export const ASIMD_INT: readonly RowSpec[] = THREE_SAME.map(([id, mnemonic, u, opcode, rule, size]) => {
+  RULE.set(id, rule);
+  return { id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${size ?? 'size:2'} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5` };
+});
