@@ -1,9 +1,9 @@
 // Operand kinds of the Advanced SIMD moves: vector registers with an arrangement (`v0.4s`), single elements
 // (`v1.s[2]`) whose size and index are packed in imm5 (and imm4) as the Arm ARM's copy group encodes them, the upper
 // doubleword `v1.d[1]` of FMOV, and FMOV's 8-bit floating-point immediate.
-import { imm5Size, vfpExpandImm } from '../arch/a64/simd.ts';
+import { advSimdExpandImm, imm5Size, vfpExpandImm } from '../arch/a64/simd.ts';
 import { fail } from './diagnostics.ts';
-import type { FieldSet, OpKind } from './forms.ts';
+import type { FieldSet, Fields, OpKind } from './forms.ts';
 import { need } from './kinds.ts';
 import type { Opnd } from './operands.ts';
 
@@ -109,9 +109,10 @@ function fmtFp(v: number): string {
 }
 
 /** FMOV's `#imm`: an 8-bit float (±(16 + m)/16 × 2^e, m in 0..15, e in -3..4); ftype picks single or double. */
-export function fpImm8(): OpKind {
+export function fpImm8(split = false, double?: boolean): OpKind {
+  const get = (f: Fields): number => (split ? (f.abc! << 5) | f.defgh! : f.imm8!);
   return {
-    print: (f) => fmtFp(fpImmValue(f.imm8!, f.ftype === 1)),
+    print: (f) => fmtFp(fpImmValue(get(f), double ?? f.ftype === 1)),
     match(ops, i, fs, env) {
       const o = need(ops, i);
       let v: number;
@@ -120,7 +121,12 @@ export function fpImm8(): OpKind {
       else fail(`expected a floating-point immediate such as #1.0`, o.col);
       for (let imm8 = 0; imm8 < 256; imm8++) {
         if (fpImmValue(imm8, false) === v) {
-          fs.set('imm8', imm8);
+          if (split) {
+            fs.set('abc', imm8 >>> 5);
+            fs.set('defgh', imm8 & 31);
+          } else {
+            fs.set('imm8', imm8);
+          }
           return i + 1;
         }
       }
@@ -142,6 +148,60 @@ export function arrSQ(field: string, byteOnly = false): OpKind {
       if (!byteOnly) fs.set('size', a >> 1, 'arrangements do not agree', o.col);
       fs.set('Q', a & 1, 'arrangements do not agree', o.col);
       fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
+/** A whole vector in `field` with one of two arrangements chosen by Q (`q0` undefined: Q must be 1). */
+export function arrQ(field: string, q0: string | undefined, q1: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${f.Q === 1 ? q1 : q0}`,
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, `v<n>.${q0 === undefined ? q1 : `<${q0}|${q1}>`}`);
+      if (o.index !== undefined || (o.arr !== q1 && o.arr !== q0)) fail(`expected v${o.n}.${q0 === undefined ? q1 : `${q0} or v${o.n}.${q1}`}, not ${o.text}`, o.col);
+      fs.set('Q', o.arr === q1 ? 1 : 0, 'arrangements do not agree', o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
+/** `msl #8` / `msl #16` from the shift field (MOVI/MVNI with ones shifted in). */
+export function mslAmount(field: string): OpKind {
+  return {
+    print: (f) => `msl #${8 << f[field]!}`,
+    match(ops, i, fs, env) {
+      const o = need(ops, i);
+      if (o.k !== 'shift' || o.op !== 'msl' || o.amt === undefined) fail('expected msl #8 or msl #16', o.col);
+      const a = env.value(o.amt);
+      if (a !== 8n && a !== 16n) fail('expected msl #8 or msl #16', o.col);
+      fs.set(field, a === 8n ? 0 : 1);
+      return i + 1;
+    },
+  };
+}
+
+/** MOVI's 64-bit byte mask: `#0xff00ff00ff00ff00`, each byte 0x00 or 0xff (a bit of abc:defgh each). */
+export function byteMask(): OpKind {
+  const t = new Uint32Array(2);
+  return {
+    print: (f) => {
+      advSimdExpandImm(1, 14, (f.abc! << 5) | f.defgh!, t);
+      return `#0x${((BigInt(t[1]!) << 32n) | BigInt(t[0]!)).toString(16)}`;
+    },
+    match(ops, i, fs, env) {
+      const o = need(ops, i);
+      if (o.k !== 'imm') fail('expected a 64-bit immediate whose bytes are 0x00 or 0xff', o.col);
+      const v = BigInt.asUintN(64, env.value(o.e));
+      let imm8 = 0;
+      for (let b = 0; b < 8; b++) {
+        const byte = (v >> BigInt(8 * b)) & 0xffn;
+        if (byte !== 0n && byte !== 0xffn) fail(`0x${v.toString(16)} is not a mask of 0x00 and 0xff bytes`, o.col);
+        if (byte === 0xffn) imm8 |= 1 << b;
+      }
+      fs.set('abc', imm8 >>> 5);
+      fs.set('defgh', imm8 & 31);
       return i + 1;
     },
   };

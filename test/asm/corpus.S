@@ -647,6 +647,28 @@ _start:
     bif v6.16b, v18.16b, v10.16b
     mov v30.16b, v31.16b
 
+    // --- Advanced SIMD modified immediate, EXT
+    movi v0.4s, #0x12, lsl #8
+    movi v0.2s, #0x12
+    movi v1.4h, #0x34, lsl #8
+    movi v1.8h, #0x34
+    movi v2.2s, #0x56, msl #16
+    movi v3.16b, #0xab
+    movi d4, #0xff00ff00ff00ff00
+    movi v5.2d, #0xffffffffffffffff
+    mvni v6.4s, #0x12, lsl #24
+    mvni v7.8h, #0x1
+    mvni v7.2s, #0x1, msl #8
+    orr v8.4s, #0x12, lsl #8
+    orr v8.8h, #0x12
+    bic v9.8h, #0x1, lsl #8
+    bic v9.2s, #0x1
+    fmov v10.4s, #1.0
+    fmov v11.2d, #-0.5
+    fmov v12.2s, #2.0
+    ext v0.16b, v1.16b, v2.16b, #3
+    ext v0.8b, v1.8b, v2.8b, #7
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

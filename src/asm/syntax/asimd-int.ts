@@ -3,7 +3,28 @@
 // prints it.
 import { ASIMD_INT, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import type { Fields, Form } from '../forms.ts';
-import { arrSQ } from '../kinds-simd.ts';
+import { freg, imm, lslStep, num } from '../kinds.ts';
+import { arrQ, arrSQ, byteMask, fpImm8, mslAmount } from '../kinds-simd.ts';
+
+const imm8 = imm(num(['abc', 'defgh']));
+const s32 = (mn: string): Form[] => [{ mn, ops: [arrQ('Rd', '2s', '4s'), imm8, lslStep('sh', 8, () => 3)] }];
+const s16 = (mn: string): Form[] => [{ mn, ops: [arrQ('Rd', '4h', '8h'), imm8, lslStep('sh', 8, () => 1)] }];
+const msl = (mn: string): Form[] => [{ mn, ops: [arrQ('Rd', '2s', '4s'), imm8, mslAmount('sh')] }];
+
+/** The modified-immediate rows and EXT, as objdump spells them. */
+const OTHERS: Record<string, readonly Form[]> = {
+  MOVI_s32: s32('movi'), ORR_s32: s32('orr'), MVNI_s32: s32('mvni'), BIC_s32: s32('bic'),
+  MOVI_s16: s16('movi'), ORR_s16: s16('orr'), MVNI_s16: s16('mvni'), BIC_s16: s16('bic'),
+  MOVI_msl: msl('movi'), MVNI_msl: msl('mvni'),
+  MOVI_8: [{ mn: 'movi', ops: [arrQ('Rd', '8b', '16b'), imm8] }],
+  MOVI_64: [
+    { mn: 'movi', ops: [freg('Rd', 'd'), byteMask()], fixed: { Q: 0 } },
+    { mn: 'movi', ops: [arrQ('Rd', undefined, '2d'), byteMask()] },
+  ],
+  FMOV_v_s: [{ mn: 'fmov', ops: [arrQ('Rd', '2s', '4s'), fpImm8(true, false)] }],
+  FMOV_v_d: [{ mn: 'fmov', ops: [arrQ('Rd', undefined, '2d'), fpImm8(true, true)], when: (f) => f.Q === 1 }],
+  EXT: [{ mn: 'ext', ops: [arrSQ('Rd', true), arrSQ('Rn', true), arrSQ('Rm', true), imm(num('imm4'), 'dec')], when: (f) => f.Q === 1 || f.imm4! < 8 }],
+};
 
 function formsFor(id: string, mn: string): Form[] {
   const rule = threeSameRule(id)!;
@@ -19,4 +40,7 @@ function formsFor(id: string, mn: string): Form[] {
   return [{ mn, ops: [arrSQ('Rd'), arrSQ('Rn'), arrSQ('Rm')], when: ok }];
 }
 
-export const ASIMD_INT_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(ASIMD_INT.map((r) => [r.id, formsFor(r.id, r.mnemonic)]));
+export const ASIMD_INT_SYNTAX: Record<string, readonly Form[]> = {
+  ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, formsFor(r.id, r.mnemonic)])),
+  ...OTHERS,
+};

@@ -5,6 +5,7 @@
 // the compares, CMTST, ADDP) as BigInt — those allocate, a cost left for the translator work of issue 15. The result
 // is built in the CPU's vt scratch and written last, because Vd may be a source; a 64-bit vector (Q = 0) clears bits
 // 127:64 (V[d] = ZeroExtend(result)).
+import { advSimdExpandImm } from '../../arch/a64/simd.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
@@ -151,6 +152,51 @@ export function threeSame(c: Cpu): void {
     }
   } else {
     for (let i = 0; i < lanes; i++) put(c, s, i, lane(u, op, get(c, n, s, i), get(c, m, s, i), get(c, d, s, i), bits));
+  }
+  writeResult(c, d, q);
+}
+
+/**
+ * The modified-immediate rows: MOVI, MVNI, ORR, BIC (vector, immediate), FMOV (vector, immediate). The immediate is
+ * AdvSIMDExpandImm(op, cmode, imm8); MVNI writes its complement, ORR and BIC combine it with Vd. FMOV .2d with Q = 0
+ * is UNDEFINED.
+ */
+export function modifiedImm(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const q = (w >>> 30) & 1;
+  const op = (w >>> 29) & 1;
+  const cmode = (w >>> 12) & 15;
+  if (cmode === 15 && op === 1 && q === 0) return undefinedInsn(c); // FMOV (vector, double) needs Q = 1
+  if (fpAccessTrapped(c)) return;
+  const d = w & 31;
+  const t = c.vt32;
+  advSimdExpandImm(op, cmode, ((w >>> 11) & 0xe0) | ((w >>> 5) & 31), t);
+  const v = c.v32;
+  // ORR/BIC: cmode<0> = 1 below 0b1100; MVNI: op = 1 with cmode<0> = 0 below 0b1110, or MVNI MSL (cmode 110x)
+  const combine = cmode < 12 && (cmode & 1) === 1;
+  const invert = op === 1 && (cmode < 12 ? (cmode & 1) === 0 : cmode < 14);
+  for (let i = 0; i < 4; i++) {
+    const imm = i < 2 ? t[i]! : t[i - 2]!;
+    const x = invert ? ~imm : imm;
+    v[d * 4 + i] = i >= 2 && q === 0 ? 0 : combine ? (op === 1 ? v[d * 4 + i]! & ~imm : v[d * 4 + i]! | imm) : x;
+  }
+}
+
+/** EXT: bytes imm4.. of Vm:Vn (Q = 0: 8 bytes, imm4<3> = 1 UNDEFINED). */
+export function ext(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const q = (w >>> 30) & 1;
+  const pos = (w >>> 11) & 15;
+  if (q === 0 && pos >= 8) return undefinedInsn(c);
+  if (fpAccessTrapped(c)) return;
+  const d = w & 31;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const bytes = q === 1 ? 16 : 8;
+  const b = c.v8;
+  for (let i = 0; i < bytes; i++) {
+    const k = pos + i;
+    c.vt8[i] = k < bytes ? b[n * 16 + k]! : b[m * 16 + k - bytes]!;
   }
   writeResult(c, d, q);
 }

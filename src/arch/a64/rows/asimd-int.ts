@@ -40,7 +40,35 @@ export function threeSameRule(id: string): SizeRule | undefined {
   return RULE.get(id);
 }
 
-export const ASIMD_INT: readonly RowSpec[] = THREE_SAME.map(([id, mnemonic, u, opcode, rule, size]) => {
+const threeSameRows: RowSpec[] = THREE_SAME.map(([id, mnemonic, u, opcode, rule, size]) => {
   RULE.set(id, rule);
   return { id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${size ?? 'size:2'} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5` };
 });
+
+/**
+ * The modified-immediate group (ARM C4.1 "Advanced SIMD modified immediate", AdvSIMDExpandImm): [id, mnemonic, op,
+ * cmode bits (sh: the shift field)], o2 = 0; o2 = 1 (FP16 FMOV, v8.2) stays with the class row, UNDEFINED.
+ */
+const MODIFIED_IMM: readonly (readonly [string, string, number, string])[] = [
+  ['MOVI_s32', 'movi', 0, '0 sh:2 0'], ['ORR_s32', 'orr', 0, '0 sh:2 1'],
+  ['MVNI_s32', 'mvni', 1, '0 sh:2 0'], ['BIC_s32', 'bic', 1, '0 sh:2 1'],
+  ['MOVI_s16', 'movi', 0, '10 sh:1 0'], ['ORR_s16', 'orr', 0, '10 sh:1 1'],
+  ['MVNI_s16', 'mvni', 1, '10 sh:1 0'], ['BIC_s16', 'bic', 1, '10 sh:1 1'],
+  ['MOVI_msl', 'movi', 0, '110 sh:1'], ['MVNI_msl', 'mvni', 1, '110 sh:1'],
+  ['MOVI_8', 'movi', 0, '1110'], ['MOVI_64', 'movi', 1, '1110'],
+  ['FMOV_v_s', 'fmov', 0, '1111'], ['FMOV_v_d', 'fmov', 1, '1111'],
+];
+
+/** The modified-immediate rows' ids. */
+export const MODIFIED_IMM_IDS: readonly string[] = MODIFIED_IMM.map(([id]) => id);
+
+const modifiedImmRows: RowSpec[] = MODIFIED_IMM.map(([id, mnemonic, op, cmode]) => ({
+  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${op} 0111100000 abc:3 ${cmode} 0 1 defgh:5 Rd:5`,
+}));
+
+export const ASIMD_INT: readonly RowSpec[] = [
+  ...threeSameRows,
+  ...modifiedImmRows,
+  // EXT (ARM C4.1 "Advanced SIMD extract", op2 = 00)
+  { id: 'EXT', mnemonic: 'ext', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 101110 00 0 Rm:5 0 imm4:4 0 Rn:5 Rd:5' },
+];
