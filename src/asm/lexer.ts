@@ -15,6 +15,9 @@ export type Token =
 export interface Statement {
   readonly line: number;
   readonly tokens: readonly Token[];
+  /** The line has a lexical error after these tokens (reported in `errors`): only a macro invocation, which reads
+   *  its arguments as text, can still use it. */
+  readonly broken?: true;
 }
 
 export interface LexResult {
@@ -158,6 +161,7 @@ export function lex(text: string): LexResult {
     } catch (e) {
       if (!(e instanceof AsmFail)) throw e;
       errors.push({ line: lineNo, col: e.col, message: e.message });
+      if (cur.length > 0) statements.push({ line: lineNo, tokens: cur, broken: true });
       cur = [];
     }
     flush();
