@@ -206,3 +206,19 @@ export function byteMask(): OpKind {
     },
   };
 }
+
+/** A scalar register b/h/s/d named by the size field plus `wider` (ADDLV's result is twice the element size). */
+export function scalarBySize(field: string, wider: number): OpKind {
+  return {
+    print: (f) => `${'bhsd'[f.size! + wider]}${f[field]!}`,
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      if (o.k !== 'freg' || o.width === 'q') fail(`operand ${i + 1} must be a scalar b, h, s or d register`, o.col);
+      const s = 'bhsd'.indexOf(o.width) - wider;
+      if (s < 0) fail(`${o.text} is too narrow here`, o.col);
+      fs.set('size', s, 'the scalar and the arrangement do not agree', o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}

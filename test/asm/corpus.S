@@ -669,6 +669,23 @@ _start:
     ext v0.16b, v1.16b, v2.16b, #3
     ext v0.8b, v1.8b, v2.8b, #7
 
+    // --- Advanced SIMD permute, across lanes
+    zip1 v0.16b, v1.16b, v2.16b
+    uzp2 v0.4s, v1.4s, v2.4s
+    trn1 v0.2d, v1.2d, v2.2d
+    zip2 v3.4h, v4.4h, v5.4h
+    uzp1 v6.8b, v7.8b, v8.8b
+    trn2 v9.8h, v10.8h, v11.8h
+    addv b0, v1.16b
+    addv h0, v1.4h
+    addv s0, v1.4s
+    uaddlv h0, v1.8b
+    saddlv d0, v1.4s
+    umaxv s2, v3.4s
+    sminv b2, v3.8b
+    smaxv h4, v5.8h
+    uminv b6, v7.16b
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

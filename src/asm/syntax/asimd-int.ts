@@ -1,10 +1,11 @@
 // Syntax of the Advanced SIMD integer rows (src/arch/a64/rows/asimd-int.ts): `op Vd.T, Vn.T, Vm.T` with T from size
 // and Q, spellings only for the element sizes the row allows (threeSameRule); ORR with Rn = Rm is `mov`, as objdump
 // prints it.
-import { ASIMD_INT, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { ACROSS_IDS, ASIMD_INT, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { rowById } from '../../arch/a64/table.ts';
 import type { Fields, Form } from '../forms.ts';
 import { freg, imm, lslStep, num } from '../kinds.ts';
-import { arrQ, arrSQ, byteMask, fpImm8, mslAmount } from '../kinds-simd.ts';
+import { arrQ, arrSQ, byteMask, fpImm8, mslAmount, scalarBySize } from '../kinds-simd.ts';
 
 const imm8 = imm(num(['abc', 'defgh']));
 const s32 = (mn: string): Form[] => [{ mn, ops: [arrQ('Rd', '2s', '4s'), imm8, lslStep('sh', 8, () => 3)] }];
@@ -40,7 +41,20 @@ function formsFor(id: string, mn: string): Form[] {
   return [{ mn, ops: [arrSQ('Rd'), arrSQ('Rn'), arrSQ('Rm')], when: ok }];
 }
 
+const mnOf = (id: string): string => rowById(id)!.mnemonic;
+
+/** Permutes: Vd.T, Vn.T, Vm.T with 64-bit lanes only in a 128-bit vector. */
+const permutes = Object.fromEntries(PERMUTE_IDS.map((id) => [id, [{ mn: mnOf(id), ops: [arrSQ('Rd'), arrSQ('Rn'), arrSQ('Rm')], when: (f: Fields) => !(f.size === 3 && f.Q === 0) }] as Form[]]));
+
+/** Across lanes: a scalar of the element size (ADDLV: twice it) from Vn.T; 8 and 16-bit lanes, or 4s. */
+const across = Object.fromEntries(ACROSS_IDS.map((id) => {
+  const long = id.endsWith('ADDLV');
+  return [id, [{ mn: mnOf(id), ops: [scalarBySize('Rd', long ? 1 : 0), arrSQ('Rn')], when: (f: Fields) => f.size! < 2 || (f.size === 2 && f.Q === 1) }] as Form[]];
+}));
+
 export const ASIMD_INT_SYNTAX: Record<string, readonly Form[]> = {
+  ...permutes,
+  ...across,
   ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, formsFor(r.id, r.mnemonic)])),
   ...OTHERS,
 };

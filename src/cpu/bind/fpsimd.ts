@@ -1,9 +1,9 @@
 // Handlers of the FP/SIMD rows (src/arch/a64/rows/fpsimd.ts), by row id. The SIMD&FP register loads and stores are
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
-import { ASIMD_INT, MODIFIED_IMM_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
-import { ext, modifiedImm, threeSame } from '../exec/asimd-int.ts';
+import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
@@ -35,6 +35,8 @@ export const FPSIMD_HANDLERS: Bindings = {
   FMOV_W_S: fmovToGeneral, FMOV_X_D: fmovToGeneral, FMOV_S_W: fmovFromGeneral, FMOV_D_X: fmovFromGeneral,
   ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, threeSame])),
   ...Object.fromEntries(MODIFIED_IMM_IDS.map((id) => [id, modifiedImm])),
+  ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),
+  ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
   EXT: ext,
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
 };

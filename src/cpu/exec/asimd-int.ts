@@ -200,3 +200,85 @@ export function ext(c: Cpu): void {
   }
   writeResult(c, d, q);
 }
+
+/**
+ * UZP1/2, TRN1/2, ZIP1/2 (part = opcode<2>): UZP takes the even (odd) elements of Vm:Vn; TRN interleaves the even
+ * (odd) elements of Vn and Vm; ZIP interleaves the low (high) halves of Vn and Vm. 64-bit elements need Q = 1.
+ */
+export function permute(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const q = (w >>> 30) & 1;
+  const s = (w >>> 22) & 3;
+  if (s === 3 && q === 0) return undefinedInsn(c); // reserved
+  if (fpAccessTrapped(c)) return;
+  const d = w & 31;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const op = (w >>> 12) & 3; // 01 UZP, 10 TRN, 11 ZIP
+  const part = (w >>> 14) & 1;
+  const lanes = (q === 1 ? 16 : 8) >> s;
+  const half = lanes / 2;
+  const elem = (k: number, e: number): void => copyLane(c, s, k, e < lanes ? n : m, e < lanes ? e : e - lanes);
+  for (let p = 0; p < half; p++) {
+    if (op === 1) {
+      elem(p, 2 * p + part); // UZP: from Vn's elements
+      elem(p + half, lanes + 2 * p + part); // … then Vm's
+    } else if (op === 2) {
+      elem(2 * p, 2 * p + part);
+      elem(2 * p + 1, lanes + 2 * p + part);
+    } else {
+      elem(2 * p, part * half + p);
+      elem(2 * p + 1, lanes + part * half + p);
+    }
+  }
+  writeResult(c, d, q);
+}
+
+/** Scratch lane k (element size 1 << s bytes) = element e of V[src]. */
+function copyLane(c: Cpu, s: number, k: number, src: number, e: number): void {
+  const bytes = 1 << s;
+  for (let b = 0; b < bytes; b++) c.vt8[k * bytes + b] = c.v8[src * 16 + e * bytes + b]!;
+}
+
+/**
+ * ADDV, SADDLV/UADDLV, SMAXV/UMAXV, SMINV/UMINV: one scalar from every element of Vn (ADDLV: twice as wide,
+ * extended), written zero-extended to 128 bits. Reserved: 64-bit elements, and 32-bit ones in a 64-bit vector.
+ */
+export function acrossLanes(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const q = (w >>> 30) & 1;
+  const u = (w >>> 29) & 1;
+  const s = (w >>> 22) & 3;
+  if (s === 3 || (s === 2 && q === 0)) return undefinedInsn(c); // reserved
+  if (fpAccessTrapped(c)) return;
+  const d = w & 31;
+  const n = (w >>> 5) & 31;
+  const op = (w >>> 12) & 31;
+  const bits = 8 << s;
+  const lanes = (q === 1 ? 128 : 64) / bits;
+  const sh = 32 - bits;
+  let acc = 0;
+  for (let i = 0; i < lanes; i++) {
+    const a = get(c, n, s, i);
+    const x = u === 1 ? a : (a << sh) >> sh;
+    if (i === 0 && op !== 0b00011 && op !== 0b11011) acc = x;
+    else if (op === 0b01010) acc = Math.max(acc, x);
+    else if (op === 0b11010) acc = Math.min(acc, x);
+    else acc += op === 0b11011 ? a : x; // ADDV wraps at the element size; ADDLV sums exactly (≤ 2^35 in a double)
+  }
+  const t = c.vt32;
+  t[1] = t[2] = t[3] = 0;
+  if (op === 0b00011) {
+    // the sum as a 2·esize value: 16 or 32 bits fit the low word; 64 bits (SADDLV/UADDLV of words) split in two
+    const wide = 2 * bits;
+    if (wide === 64) {
+      t[0] = acc >>> 0;
+      t[1] = Math.floor(acc / 2 ** 32) >>> 0; // a negative sum's high word (two's complement) by floor division
+    } else {
+      t[0] = (acc & (wide === 32 ? 0xffffffff : 0xffff)) >>> 0;
+    }
+  } else {
+    t[0] = (bits === 32 ? acc : acc & ((1 << bits) - 1)) >>> 0;
+  }
+  writeResult(c, d, 1);
+}

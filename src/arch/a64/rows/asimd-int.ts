@@ -66,9 +66,31 @@ const modifiedImmRows: RowSpec[] = MODIFIED_IMM.map(([id, mnemonic, op, cmode]) 
   id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${op} 0111100000 abc:3 ${cmode} 0 1 defgh:5 Rd:5`,
 }));
 
+/** The permutes (ARM C4.1 "Advanced SIMD permute"): [id, mnemonic, opcode]; opcodes 000 and 100 are unallocated. */
+const PERMUTE: readonly (readonly [string, string, string])[] = [
+  ['UZP1', 'uzp1', '001'], ['TRN1', 'trn1', '010'], ['ZIP1', 'zip1', '011'],
+  ['UZP2', 'uzp2', '101'], ['TRN2', 'trn2', '110'], ['ZIP2', 'zip2', '111'],
+];
+
+/** The permute rows' ids. */
+export const PERMUTE_IDS: readonly string[] = PERMUTE.map(([id]) => id);
+
+/** The integer across-lanes reductions (ARM C4.1 "Advanced SIMD across lanes"): [id, mnemonic, U, opcode]. */
+const ACROSS: readonly (readonly [string, string, number, string])[] = [
+  ['SADDLV', 'saddlv', 0, '00011'], ['UADDLV', 'uaddlv', 1, '00011'],
+  ['SMAXV', 'smaxv', 0, '01010'], ['UMAXV', 'umaxv', 1, '01010'],
+  ['SMINV', 'sminv', 0, '11010'], ['UMINV', 'uminv', 1, '11010'],
+  ['ADDV', 'addv', 0, '11011'],
+];
+
+/** The across-lanes rows' ids. */
+export const ACROSS_IDS: readonly string[] = ACROSS.map(([id]) => id);
+
 export const ASIMD_INT: readonly RowSpec[] = [
   ...threeSameRows,
   ...modifiedImmRows,
+  ...PERMUTE.map(([id, mnemonic, opcode]): RowSpec => ({ id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 001110 size:2 0 Rm:5 0 ${opcode} 10 Rn:5 Rd:5` })),
+  ...ACROSS.map(([id, mnemonic, u, opcode]): RowSpec => ({ id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 size:2 11000 ${opcode} 10 Rn:5 Rd:5` })),
   // EXT (ARM C4.1 "Advanced SIMD extract", op2 = 00)
   { id: 'EXT', mnemonic: 'ext', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 101110 00 0 Rm:5 0 imm4:4 0 Rn:5 Rd:5' },
 ];
