@@ -49,3 +49,14 @@ for (const row of ROWS.filter((r) => SYNTAX.has(r.id))) {
     );
   });
 }
+
+test('ORR #imm is `mov` only when neither MOVZ nor MOVN could write the value (objdump 2.40\'s choice, not MoveWidePreferred)', () => {
+  // words and texts as aarch64-linux-gnu-objdump 2.40 prints them
+  const cases: [number, string][] = [
+    [0xb277dfe2, 'orr\tx2, xzr, #0xfffffffffffffe01'], // MOVN #0x1fe; the Arm ARM's MoveWidePreferred says no
+    [0xb2400fe0, 'orr\tx0, xzr, #0xf'],
+    [0x320003e0, 'orr\tw0, wzr, #0x1'],
+    [0x32010be0, 'mov\tw0, #0x80000003            \t// #-2147483645'],
+  ];
+  for (const [w, text] of cases) assert.equal(disassemble(w, plainEnv(BASE)), text, `0x${w.toString(16)}`);
+});
