@@ -297,7 +297,7 @@ export class Cpu extends CpuState implements TranslationContext {
     const lo = u[TMP0 * 2]!;
     const t = this.tlb;
     const s = Tlb.hostSlot(el, acc, lo);
-    if (t.hcTag[s] !== ((lo & 0xfffff000) | t.gen) || t.hcHi[s] !== (u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
+    if (!Tlb.hit(t, s, lo, u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
     const page = t.hcPage[s];
     if (page === undefined) return undefined;
     this.tr.pa = t.hcPa[s]! + (lo & 0xfff);
