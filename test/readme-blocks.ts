@@ -20,16 +20,22 @@ export function isolationClaim(): string {
   const of = (kind: StateClass['kind']): string[] => SYSREGS.filter((r) => classify(r, ctl).kind === kind).map((r) => r.name);
   const views = SYSREGS.filter((r) => classify(r, ctl).kind === 'view').map((r) => r.name);
   const constants = SYSREGS.filter((r) => classify(r, ctl).kind === 'constant');
-  const onlyEl2 = constants.filter((r) => r.kind !== 'const').map((r) => r.name);
-  const trapped = SYSREGS.map((r) => ({ r, c: classify(r, ctl) })).filter((x) => x.c.kind === 'trapped');
+  const onlyEl2 = constants.filter((r) => r.kind !== 'const' && r.access !== 'ro').map((r) => r.name);
+  const byTrap = new Map<string, string[]>(); // "CPTR_EL2.TFP = 1" → the registers it traps, in table order
+  for (const r of SYSREGS) {
+    const c = classify(r, ctl);
+    if (c.kind !== 'trapped') continue;
+    const key = c.by.map((t) => code(trapName(t))).join(' + ');
+    byTrap.set(key, [...(byTrap.get(key) ?? []), r.name]);
+  }
   return [
     '**What a context can read is its own.** Every system register EL0 or EL1 can write is accounted for in',
     `${code('src/hyp/context-state.ts')}, checked against the whole register table in every hosting mode and context kind:`,
     `- **switched** on every switch (${SWITCHED.length}): ${list(SWITCHED.map((s) => s.reg))};`,
     `- **emulated** per context: ${list(EMULATED)} (their view ${list(views.filter((v) => v.startsWith('CNTP')))} too): every access traps to EL2 by ${code('CNTHCTL_EL2.EL1PCEN = 0')} and the hypervisor answers from the context's own copy, as KVM does;`,
     `- **switched lazily**, on a context's first use: ${LAZY.map((l) => `${l.what} — ${code(`${l.control} = 1`)} traps a context that does not own them to ${code(l.handler)}, which saves the owner's into its entry and loads the context's, as KVM does`).join('; ')};`,
-    `- **trapped** to EL2 for every context: ${trapped.map((x) => `${code(x.r.name)} (${x.c.kind === 'trapped' ? x.c.by.map((t) => code(trapName(t))).join(', ') : ''})`).join(', ')}. The boot sets ${HYP_TRAPS.map((t) => code(`${t.reg}.${t.field} = ${t.value}`)).join(', ')} for every context, so a debug or PMU register row tagged with its ${code('MDCR_EL2')} control is trapped as it lands;`,
-    `- **no context's state**: PSTATE (restored from ${code('SPSR_EL2')} by the ERET), ${list(views.filter((v) => !v.startsWith('CNTP')))} (a view of its CVAL), ${constants.length} constants (ID registers, RAZ/WI ones, and ${list(onlyEl2)}, which only EL2 writes) and values derived at read time (${list(of('derived'))}).`,
+    `- **trapped** to EL2 for every context: ${[...byTrap].map(([by, regs]) => `${list(regs)} (${by})`).join('; ')}. The boot sets ${HYP_TRAPS.map((t) => code(`${t.reg}.${t.field} = ${t.value}`)).join(', ')} for every context, so a debug or PMU register row tagged with its ${code('MDCR_EL2')} control is trapped as it lands;`,
+    `- **no context's state**: PSTATE (restored from ${code('SPSR_EL2')} by the ERET), ${list(views.filter((v) => !v.startsWith('CNTP')))} (a view of its CVAL), ${constants.length} constants (ID registers and other read-only ones, RAZ/WI ones, and ${list(onlyEl2)}, which only EL2 writes) and values derived at read time (${list(of('derived'))}).`,
     '',
     `**Checked at run time:** at every ERET, ${code('twostage run')} compares X0–X30 and every register above that the incoming context can reach`,
     '(not trapped by the live `HCR_EL2`, `CNTHCTL_EL2`, `CPTR_EL2`, `MDCR_EL2`) with the value it left there, or the context table\'s;',

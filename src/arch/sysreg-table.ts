@@ -22,7 +22,8 @@ interface RowOpts<F extends readonly SysRegField[] = readonly SysRegField[]> {
   trapWrite?: HcrTrap;
   el0Gate?: El0Gate;
   cnthctlTrap?: CnthctlTrap;
-  mdcrTrap?: MdcrTrap;
+  el0ReadGate?: El0Gate;
+  mdcrTraps?: readonly MdcrTrap[];
   tcpac?: boolean;
   fp?: boolean;
   el1ReadsFrom?: string;
@@ -52,7 +53,8 @@ function reg<N extends string, const F extends readonly SysRegField[] = readonly
     trapWrite: o.trapWrite,
     el0Gate: o.el0Gate,
     cnthctlTrap: o.cnthctlTrap,
-    mdcrTrap: o.mdcrTrap,
+    el0ReadGate: o.el0ReadGate,
+    mdcrTraps: o.mdcrTraps,
     tcpac: o.tcpac,
     fp: o.fp,
     el1ReadsFrom: o.el1ReadsFrom,
@@ -94,6 +96,48 @@ function timerRows<P extends string, E extends 'EL0' | 'EL2'>(pfx: P, el: E, crm
     reg(`${pfx}_CVAL_${el}`, 3, op1, 14, crm, 2, { kind: 'timer', ...gate, doc: `${what}: compare value (condition met when count - CVAL >= 0, unsigned)` }),
   ] as const;
 }
+
+/** Implemented event counters (PMCR_EL0.N = 6 on Cortex-A57, QEMU cortex-a57 reset_pmcr_el0 = 0x41013000). */
+export const PMU_COUNTERS = 6;
+/** Breakpoint and watchpoint register pairs (ID_AA64DFR0_EL1.BRPs = 5, WRPs = 3 on Cortex-A57). */
+export const DEBUG_BREAKPOINTS = 6;
+export const DEBUG_WATCHPOINTS = 4;
+const COUNTER_NUMBERS = [0, 1, 2, 3, 4, 5] as const;
+const WATCHPOINT_NUMBERS = [0, 1, 2, 3] as const;
+
+// PMU access rules (ARM §D24.5 "Performance Monitors registers" accessibility; QEMU helper.c pmreg_access*): EL0 needs
+// PMUSERENR_EL0.EN (or the bit for its kind); MDCR_EL2.TPM traps EL0/EL1 to EL2 (TPMCR too for PMCR_EL0)
+const PMU = { kind: 'pmu', el0Gate: 'PMUSERENR_EL0.EN', mdcrTraps: ['TPM'] } as const;
+/** PMEVTYPER<n>_EL0 / PMCCFILTR_EL0 filter bits: P (EL1), U (EL0), NSK, NSU, NSH (EL2), M (ARM §D24.5; no EL3 here). */
+const FILTER_FIELDS = [f('P', 31, 31, '1: do not count at EL1'), f('U', 30, 30, '1: do not count at EL0'), f('NSK', 29, 29), f('NSU', 28, 28), f('NSH', 27, 27, '1: count at EL2'), f('M', 26, 26)];
+// Debug registers (ARM §D24.3 debug registers; QEMU debug_helper.c): EL1 only, MDCR_EL2.TDA traps all but the OS lock
+// and power-down registers, which MDCR_EL2.TDOSA traps
+const DBG = { minEl: 1, mdcrTraps: ['TDA'] } as const;
+/** The bits of a register's fields: where a debug register's fields are all its writable bits, the rest is RES0. */
+const fieldBits = (fields: readonly SysRegField[]): bigint => fields.reduce((m, x) => m | bits(x.hi, x.lo), 0n);
+const DBGBCR_FIELDS = [f('E', 0, 0, 'enable'), f('PMC', 2, 1, 'privilege mode control'), f('BAS', 8, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16, 'linked breakpoint'), f('BT', 23, 20, 'breakpoint type')] as const;
+const DBGWCR_FIELDS = [f('E', 0, 0, 'enable'), f('PAC', 2, 1), f('LSC', 4, 3, 'load/store control'), f('BAS', 12, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16), f('WT', 20, 20), f('MASK', 28, 24, 'address mask')] as const;
+// MDSCR_EL1: SS, ERR, TDCC, KDE, HDE, MDE, TDA, INTdis, TXU, RXO, TXfull, RXfull (the last ones save/restore only)
+const MDSCR_FIELDS = [f('SS', 0, 0, 'software step'), f('ERR', 6, 6), f('TDCC', 12, 12, 'trap EL0 DCC accesses'), f('KDE', 13, 13, 'debug exceptions at the debug target EL'), f('HDE', 14, 14), f('MDE', 15, 15, 'breakpoint and watchpoint exceptions'), f('TDA', 21, 21), f('INTdis', 23, 22), f('TXU', 26, 26), f('RXO', 27, 27), f('TXfull', 29, 29), f('RXfull', 30, 30)] as const;
+
+const breakpointRows = <N extends number>(n: N) => [
+  reg(`DBGBVR${n}_EL1`, 2, 0, 0, n, 4, { ...DBG, doc: `breakpoint ${n} value (address, or context ID for the context-aware ones)` }),
+  reg(`DBGBCR${n}_EL1`, 2, 0, 0, n, 5, {
+    ...DBG, res0: res0Except(fieldBits(DBGBCR_FIELDS)), fields: DBGBCR_FIELDS,
+    doc: `breakpoint ${n} control`,
+  }),
+] as const;
+const watchpointRows = <N extends number>(n: N) => [
+  reg(`DBGWVR${n}_EL1`, 2, 0, 0, n, 6, { ...DBG, res0: bits(1, 0), doc: `watchpoint ${n} value (data address)` }),
+  reg(`DBGWCR${n}_EL1`, 2, 0, 0, n, 7, {
+    ...DBG, res0: res0Except(fieldBits(DBGWCR_FIELDS)), fields: DBGWCR_FIELDS,
+    doc: `watchpoint ${n} control`,
+  }),
+] as const;
+const counterRows = <N extends number>(n: N) => [
+  reg(`PMEVCNTR${n}_EL0`, 3, 3, 14, 8, n, { ...PMU, el0ReadGate: 'PMUSERENR_EL0.EN|ER', res0: bits(63, 32), doc: `event counter ${n} (32 bits)` }),
+  reg(`PMEVTYPER${n}_EL0`, 3, 3, 14, 12, n, { ...PMU, res0: res0Except(bits(31, 26), bits(9, 0)), fields: [...FILTER_FIELDS, f('evtCount', 9, 0, 'event number')], doc: `event type of counter ${n}` }),
+] as const;
 
 // Field layouts shared by several registers
 const TTBR_FIELDS = [f('ASID', 63, 48, 'address space ID of this table (TCR_EL1.A1 picks TTBR0 or TTBR1)'), f('BADDR', 47, 1, 'table base address'), f('CnP', 0, 0, 'common not private (v8.2; RES0 here)')];
@@ -210,8 +254,12 @@ export const SYSREGS = [
     doc: 'hypervisor configuration',
   }),
   reg('MDCR_EL2', 3, 4, 1, 1, 1, {
-    reset: 6n, res0: res0Except(bits(11, 0)), effect: 'routing',
-    fields: [f('HPMN', 4, 0, 'PMU counters accessible below EL2 (reset: PMCR_EL0.N = 6)'), f('TPMCR', 5, 5), f('TPM', 6, 6), f('HPME', 7, 7), f('TDE', 8, 8), f('TDA', 9, 9), f('TDOSA', 10, 10), f('TDRA', 11, 11)],
+    reset: BigInt(PMU_COUNTERS), res0: res0Except(bits(11, 0)), effect: 'routing',
+    fields: [
+      f('HPMN', 4, 0, 'event counters 0..HPMN-1 belong to EL0/EL1 (reset: PMCR_EL0.N = 6)'), f('TPMCR', 5, 5, 'trap EL0/EL1 PMCR_EL0 accesses'),
+      f('TPM', 6, 6, 'trap EL0/EL1 PMU register accesses'), f('HPME', 7, 7, 'enable the counters HPMN..N-1'), f('TDE', 8, 8, 'route debug exceptions to EL2; TDA, TDOSA, TDRA behave as 1'),
+      f('TDA', 9, 9, 'trap EL0/EL1 debug register accesses'), f('TDOSA', 10, 10, 'trap EL1 OS lock and power-down register accesses'), f('TDRA', 11, 11, 'trap EL0/EL1 debug ROM address accesses'),
+    ],
     doc: 'monitor debug configuration, EL2',
   }),
   reg('CPTR_EL2', 3, 4, 1, 1, 2, {
@@ -259,7 +307,7 @@ export const SYSREGS = [
   reg('TPIDR_EL2', 3, 4, 13, 0, 2, { doc: 'EL2 software thread ID' }),
 
   // --- generic timer: counters, and the EL1 physical, EL1 virtual and EL2 physical timers (src/cpu/timer.ts) ---
-  reg('CNTFRQ_EL0', 3, 3, 14, 0, 0, { minElWrite: 2, reset: 0x3b9aca0n, res0: bits(63, 32), el0Gate: 'CNTKCTL_EL1.EL0xCTEN', doc: 'counter frequency: 62.5 MHz as QEMU (writable at the highest EL only)' }),
+  reg('CNTFRQ_EL0', 3, 3, 14, 0, 0, { minElWrite: 2, reset: 0x3b9aca0n, res0: bits(63, 32), el0Gate: 'CNTKCTL_EL1.EL0PCTEN|EL0VCTEN', doc: 'counter frequency: 62.5 MHz as QEMU (writable at the highest EL only)' }),
   reg('CNTPCT_EL0', 3, 3, 14, 0, 1, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0PCTEN', cnthctlTrap: 'EL1PCTEN', doc: 'physical count: the retired-instruction count, never the same twice' }),
   reg('CNTVCT_EL0', 3, 3, 14, 0, 2, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0VCTEN', doc: 'virtual count = CNTPCT_EL0 - CNTVOFF_EL2' }),
   reg('CNTKCTL_EL1', 3, 0, 14, 1, 0, {
@@ -275,6 +323,52 @@ export const SYSREGS = [
   ...timerRows('CNTP', 'EL0', 2, { el0Gate: 'CNTKCTL_EL1.EL0PTEN', cnthctlTrap: 'EL1PCEN' }, 'EL1 physical timer (PPI 14, INTID 30)'),
   ...timerRows('CNTV', 'EL0', 3, { el0Gate: 'CNTKCTL_EL1.EL0VTEN' }, 'EL1 virtual timer, against CNTVCT_EL0 (PPI 11, INTID 27)'),
   ...timerRows('CNTHP', 'EL2', 2, {}, 'EL2 physical timer (PPI 10, INTID 26)'),
+
+  // --- Performance Monitors (PMUv3 as Cortex-A57: 6 event counters and the cycle counter; src/cpu/pmu.ts) ---
+  reg('PMCR_EL0', 3, 3, 9, 12, 0, {
+    ...PMU, mdcrTraps: ['TPM', 'TPMCR'], reset: 0x41013000n, res0: res0Except(bits(31, 11), bits(6, 0)),
+    fields: [
+      f('E', 0, 0, 'enable the counters (those below MDCR_EL2.HPMN, and the cycle counter)'), f('P', 1, 1, 'write 1: zero every event counter'), f('C', 2, 2, 'write 1: zero the cycle counter'),
+      f('D', 3, 3, 'cycle counter counts every 64th cycle'), f('X', 4, 4, 'export events'), f('DP', 5, 5, 'disable the cycle counter when event counting is prohibited'), f('LC', 6, 6, 'cycle counter overflows at 2^64 (else 2^32)'),
+      f('N', 15, 11, 'event counters: 6 (read from EL0/EL1: MDCR_EL2.HPMN)'), f('IDCODE', 23, 16), f('IMP', 31, 24, '0x41: Arm'),
+    ],
+    doc: 'performance monitors control',
+  }),
+  reg('PMCNTENSET_EL0', 3, 3, 9, 12, 1, { ...PMU, doc: 'counter enables: read, or write 1s to set (bit 31: the cycle counter)' }),
+  reg('PMCNTENCLR_EL0', 3, 3, 9, 12, 2, { ...PMU, doc: 'counter enables: read, or write 1s to clear' }),
+  reg('PMOVSCLR_EL0', 3, 3, 9, 12, 3, { ...PMU, doc: 'overflow flags: read, or write 1s to clear' }),
+  reg('PMSWINC_EL0', 3, 3, 9, 12, 4, { ...PMU, access: 'wo', el0Gate: 'PMUSERENR_EL0.EN|SW', doc: 'software increment: write 1s to count event 0x00 on those counters' }),
+  reg('PMSELR_EL0', 3, 3, 9, 12, 5, { ...PMU, el0Gate: 'PMUSERENR_EL0.EN|ER', res0: res0Except(bits(4, 0)), fields: [f('SEL', 4, 0, 'counter PMXEV* select (31: the cycle counter\'s filter)')], doc: 'event counter selection' }),
+  reg('PMCEID0_EL0', 3, 3, 9, 12, 6, { ...PMU, access: 'ro', doc: 'common events implemented 0x00-0x1f: SW_INCR, INST_RETIRED, CPU_CYCLES' }),
+  reg('PMCEID1_EL0', 3, 3, 9, 12, 7, { ...PMU, access: 'ro', doc: 'common events implemented 0x20-0x3f: none' }),
+  reg('PMCCNTR_EL0', 3, 3, 9, 13, 0, { ...PMU, el0ReadGate: 'PMUSERENR_EL0.EN|CR', doc: 'cycle counter (64 bits; one cycle per instruction, as the generic counter)' }),
+  reg('PMXEVTYPER_EL0', 3, 3, 9, 13, 1, { ...PMU, doc: 'PMEVTYPER<PMSELR_EL0.SEL>_EL0 (SEL 31: PMCCFILTR_EL0)' }),
+  reg('PMXEVCNTR_EL0', 3, 3, 9, 13, 2, { ...PMU, el0ReadGate: 'PMUSERENR_EL0.EN|ER', doc: 'PMEVCNTR<PMSELR_EL0.SEL>_EL0' }),
+  reg('PMUSERENR_EL0', 3, 3, 9, 14, 0, {
+    minElWrite: 1, mdcrTraps: ['TPM'], res0: res0Except(bits(3, 0)),
+    fields: [f('EN', 0, 0, 'EL0 access to every PMU register'), f('SW', 1, 1, 'EL0 writes of PMSWINC_EL0'), f('CR', 2, 2, 'EL0 reads of PMCCNTR_EL0'), f('ER', 3, 3, 'EL0 reads of event counters, PMSELR_EL0')],
+    doc: 'PMU user enable (read-only at EL0)',
+  }),
+  reg('PMINTENSET_EL1', 3, 0, 9, 14, 1, { kind: 'pmu', mdcrTraps: ['TPM'], doc: 'overflow interrupt enables: read, or write 1s to set' }),
+  reg('PMINTENCLR_EL1', 3, 0, 9, 14, 2, { kind: 'pmu', mdcrTraps: ['TPM'], doc: 'overflow interrupt enables: read, or write 1s to clear' }),
+  reg('PMOVSSET_EL0', 3, 3, 9, 14, 3, { ...PMU, doc: 'overflow flags: read, or write 1s to set' }),
+  ...COUNTER_NUMBERS.flatMap(counterRows),
+  reg('PMCCFILTR_EL0', 3, 3, 14, 15, 7, { ...PMU, res0: res0Except(bits(31, 26)), fields: FILTER_FIELDS, doc: 'cycle counter filter' }),
+
+  // --- debug registers (self-hosted debug; breakpoint and watchpoint exceptions are not generated, see README) ---
+  reg('MDSCR_EL1', 2, 0, 0, 2, 2, {
+    ...DBG, res0: res0Except(fieldBits(MDSCR_FIELDS)), fields: MDSCR_FIELDS,
+    doc: 'monitor debug system control',
+  }),
+  reg('OSLAR_EL1', 2, 0, 1, 0, 4, { kind: 'pmu', minEl: 1, access: 'wo', mdcrTraps: ['TDOSA'], fields: [f('OSLK', 0, 0, '1 locks, 0 unlocks the OS lock')], doc: 'OS lock access (sets OSLSR_EL1.OSLK)' }),
+  reg('OSLSR_EL1', 2, 0, 1, 1, 4, {
+    kind: 'pmu', minEl: 1, access: 'ro', mdcrTraps: ['TDOSA'], reset: 0b1010n,
+    fields: [f('OSLM0', 0, 0), f('OSLK', 1, 1, 'the OS lock is locked (1 at reset)'), f('nTT', 2, 2), f('OSLM1', 3, 3, 'OSLM = 0b10: OS lock implemented')],
+    doc: 'OS lock status',
+  }),
+  reg('OSDLR_EL1', 2, 0, 1, 3, 4, { minEl: 1, mdcrTraps: ['TDOSA'], res0: res0Except(bit(0)), fields: [f('DLK', 0, 0, 'OS double lock')], doc: 'OS double lock (ID_AA64DFR0_EL1.DoubleLock = 0: implemented)' }),
+  ...COUNTER_NUMBERS.flatMap(breakpointRows),
+  ...WATCHPOINT_NUMBERS.flatMap(watchpointRows),
 
   // --- identification ---
   reg('MIDR_EL1', 3, 0, 0, 0, 0, {

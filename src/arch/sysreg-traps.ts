@@ -49,7 +49,7 @@ export function el2TrapsOf(r: SysRegDef): El2Trap[] {
   // CPTR_EL2.TFP: every FP/SIMD access at EL0 and EL1 (FPCR, FPSR; the V registers when FP/SIMD executes)
   if (r.fp === true) out.push(trap('CPTR_EL2', 'TFP', 1, true, true, true));
   // MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}: EL0 and EL1 accesses to debug and PMU registers
-  if (r.mdcrTrap !== undefined) out.push(trap('MDCR_EL2', r.mdcrTrap, 1, true, true, true));
+  for (const f of r.mdcrTraps ?? []) out.push(trap('MDCR_EL2', f, 1, true, true, true));
   return out;
 }
 

@@ -12,8 +12,11 @@ export type HcrTrap = 'TVM' | 'TRVM' | 'TID3' | 'TACR' | 'TID1' | 'TID2';
  * EL0PCTEN (counters; CNTFRQ_EL0 needs either), CNTKCTL_EL1.EL0PTEN / EL0VTEN (the EL1 physical / virtual timer).
  */
 export type El0Gate =
-  | 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0xCTEN'
-  | 'CNTKCTL_EL1.EL0PTEN' | 'CNTKCTL_EL1.EL0VTEN';
+  | 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0PCTEN|EL0VCTEN'
+  | 'CNTKCTL_EL1.EL0PTEN' | 'CNTKCTL_EL1.EL0VTEN'
+  // PMUSERENR_EL0.EN opens every PMU register to EL0; SW (PMSWINC writes), CR (PMCCNTR reads) and ER (event-counter
+  // reads, PMSELR) open one kind each (ARM §D24.5 PMUSERENR_EL0)
+  | 'PMUSERENR_EL0.EN' | 'PMUSERENR_EL0.EN|SW' | 'PMUSERENR_EL0.EN|CR' | 'PMUSERENR_EL0.EN|ER';
 
 /** CNTHCTL_EL2 (E2H = 0) controls whose 0 traps EL0/EL1 accesses to EL2 with EC 0x18: EL1PCTEN (CNTPCT_EL0), EL1PCEN (CNTP_*). */
 export type CnthctlTrap = 'EL1PCTEN' | 'EL1PCEN';
@@ -45,8 +48,10 @@ export interface SysRegField {
  *   CSSELR_EL1, DCZID_EL0.DZP from the current traps);
  * - `timer`: a generic-timer register (src/cpu/timer.ts): kept in its slot, but read (ISTATUS, TVAL) and written
  *   (TVAL sets CVAL; any write moves the timer's deadline) through the timer model.
+ * - `pmu`: a Performance Monitors register (src/cpu/pmu.ts): the counters count, set/clear pairs share one slot,
+ *   PMXEV* select through PMSELR_EL0; OSLAR_EL1/OSLSR_EL1 (the OS lock) are handled there too.
  */
-export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed' | 'timer';
+export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed' | 'timer' | 'pmu';
 
 /** Which later behaviour a write affects: drives `--sync architectural` (pending until a CSE). */
 export type SysRegEffect = 'translation' | 'routing' | 'none';
@@ -78,10 +83,12 @@ export interface SysRegDef {
   readonly trapWrite?: HcrTrap;
   /** The EL1 control that gates EL0 accesses (only for registers with minEl 0). */
   readonly el0Gate?: El0Gate;
+  /** The gate for EL0 reads when it differs from el0Gate's (PMCCNTR_EL0: EN or CR; event counters: EN or ER). */
+  readonly el0ReadGate?: El0Gate;
+  /** MDCR_EL2 bits that trap EL0/EL1 accesses to EL2 (checked after the HCR_EL2 traps). */
+  readonly mdcrTraps?: readonly MdcrTrap[];
   /** The CNTHCTL_EL2 bit that, when 0, traps EL0/EL1 accesses to EL2 (checked after el0Gate). */
   readonly cnthctlTrap?: CnthctlTrap;
-  /** The MDCR_EL2 bit that, when 1, traps EL0/EL1 accesses to EL2 (debug and PMU registers). */
-  readonly mdcrTrap?: MdcrTrap;
   /** CPTR_EL2.TCPAC traps EL1 accesses to EL2 (CPACR_EL1). */
   readonly tcpac?: boolean;
   /** Accesses are FP/SIMD accesses: CPACR_EL1.FPEN and CPTR_EL2.TFP trap them with EC 0x07 (FPCR, FPSR). */

@@ -1,7 +1,7 @@
 // Text and JSON renderings of an audit: the context × region matrix, then per violation a concrete chain
 // VA → IPA → PA with the descriptors (or register values) that allow it.
 import { hex64 } from '../bits/bits.ts';
-import type { AuditResult, ContextReach, ReachRange, Violation } from './audit.ts';
+import type { AuditResult, BackingAlias, ContextReach, ReachRange, Violation } from './audit.ts';
 import { eitherEl, permText, type Descriptor } from './tables.ts';
 
 const hex = (v: number | bigint): string => '0x' + v.toString(16);
@@ -34,6 +34,11 @@ function violationText(a: AuditResult, v: Violation): string[] {
   return [`VIOLATION: ${v.context} can ${verb(eitherEl(v.perm))} ${v.region} — ${v.rule}`, ...chainLines(c, v.via, v.pa).map((l) => '  ' + l)];
 }
 
+/** A machine that backs two PA ranges with the same bytes: whatever reaches one reaches the other. */
+function aliasText(x: BackingAlias): string {
+  return `MACHINE ALIAS: PA ${hex(x.pa)} and PA ${hex(x.otherPa)} (+${hex(x.size)}) are the same bytes (${x.what}): what reaches one reaches the other`;
+}
+
 const verb = (p3: number): string => [p3 & 1 ? 'read' : '', p3 & 2 ? 'write' : '', p3 & 4 ? 'execute' : ''].filter(Boolean).join('/');
 
 export function formatAudit(a: AuditResult): string {
@@ -46,8 +51,13 @@ export function formatAudit(a: AuditResult): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (r: readonly string[]): string => r.map((x, i) => x.padEnd(widths[i]!)).join('  ').trimEnd();
   out.push(fmt(head), ...rows.map(fmt), '');
+  for (const x of a.aliases) out.push(aliasText(x), '');
   for (const v of a.violations) out.push(...violationText(a, v), '');
-  out.push(a.violations.length === 0 ? 'audit: no violation — every context stays inside its allowed set' : `audit: ${a.violations.length} violation(s)`);
+  const problems = [
+    ...(a.violations.length > 0 ? [`${a.violations.length} violation(s)`] : []),
+    ...(a.aliases.length > 0 ? [`${a.aliases.length} aliased PA range(s) in the machine`] : []),
+  ];
+  out.push(problems.length === 0 ? 'audit: no violation — every context stays inside its allowed set' : `audit: ${problems.join(', ')}`);
   return out.join('\n') + '\n';
 }
 
@@ -57,6 +67,7 @@ export function auditJson(a: AuditResult): unknown {
     hosting: a.hosting,
     contexts: a.contexts.map((c) => ({ name: c.name, stage1: c.stage1, stage2: c.stage2, reach: c.ranges.map(range) })),
     matrix: Object.fromEntries(a.contexts.map((c, i) => [c.name, Object.fromEntries(a.columns.map((col, j) => [col, permText(eitherEl(a.matrix[i]![j]!))]))])),
+    aliases: a.aliases.map((x) => ({ pa: hex(x.pa), otherPa: hex(x.otherPa), size: hex(x.size), what: x.what })),
     violations: a.violations.map((v) => ({ context: v.context, region: v.region, perm: permText(eitherEl(v.perm)), rule: v.rule, pa: hex(v.pa), chain: chainLines(a.contexts.find((c) => c.name === v.context)!, v.via, v.pa) })),
   };
 }

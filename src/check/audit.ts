@@ -5,9 +5,14 @@
 //   hypervisor-owned stage 1 (an app) ⇒ exactly what those tables map (composed with stage 2 when on);
 //   stage 1 off (TGE, DC, SCTLR_EL1.M=0) ⇒ VA == IPA up to PARange;  stage 2 off (VM=0, DC=0) ⇒ IPA == PA.
 // A context's rights are those of EL0 and EL1 together (a VM owns its EL1; an app's EL1 is the shim).
+// Ranges are compared by what the machine has behind them, not by their numbers: every reachable range and every
+// region is resolved by the machine's own PhysMemory.backing() (the page index its loads and stores use) into RAM
+// bytes, a device or nothing, so that two PAs the machine backs with the same bytes count as one (issue 11), and a
+// machine that backs two PA ranges with the same RAM is reported as such.
 import { profileByName } from '../arch/profiles.ts';
 import { LAYOUT } from '../hyp/context-table.ts';
-import type { BuiltImage } from '../hyp/image.ts';
+import { type BuiltImage, machineFor } from '../hyp/image.ts';
+import { backingSpan, sharedFrom, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
 import type { Regime } from '../hyp/reach.ts';
 import { ImageMemory } from './memory.ts';
 import { baddr, bothEls, mappings, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
@@ -38,7 +43,7 @@ export interface ContextReach {
   readonly ranges: readonly ReachRange[];
 }
 
-export type RegionKind = 'context' | 'hypervisor' | 'shim' | 'tables' | 'free-ram' | 'no-ram';
+export type RegionKind = 'context' | 'hypervisor' | 'shim' | 'tables' | 'free-ram' | 'device' | 'unbacked';
 
 export interface Region {
   readonly name: string;
@@ -47,6 +52,17 @@ export interface Region {
   readonly size: number;
   /** The owning context (kind 'context'). */
   readonly owner?: number;
+  /** What the machine has at [pa, pa + size). */
+  readonly backing: readonly Backing[];
+}
+
+/** Two PA ranges the machine backs with the same bytes (RAM, or one device's registers). */
+export interface BackingAlias {
+  readonly pa: number;
+  readonly otherPa: number;
+  readonly size: number;
+  /** 'RAM store offset 0x…' or the device's name and offset. */
+  readonly what: string;
 }
 
 export interface Violation {
@@ -68,6 +84,8 @@ export interface AuditResult {
   /** matrix[context][column] = rights (EL0 | EL1 bits). */
   readonly matrix: readonly (readonly number[])[];
   readonly violations: readonly Violation[];
+  /** PA ranges of the machine that share their backing (none on a correct machine). */
+  readonly aliases: readonly BackingAlias[];
 }
 
 /** Context-table offsets (C_* and CTX_SIZE), from the layout the hypervisor's context.S is generated from. */
@@ -130,9 +148,27 @@ export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: nu
   return { name, regs: r, stage1, stage2, ranges };
 }
 
-/** The physical address map of the image: contexts' memory, hypervisor, shim, page tables, free RAM, the rest. */
-export function regionsOf(img: BuiltImage, paBits: number): Region[] {
-  const named: Region[] = [];
+/** The RAM bytes of `run` that none of `taken` has, as pieces at `run`'s PAs. */
+function ramLeft(run: Extract<Backing, { kind: 'ram' }>, taken: readonly Extract<Backing, { kind: 'ram' }>[]): Backing[] {
+  let pieces: [number, number][] = [[run.offset, run.offset + run.size]];
+  for (const t of taken) {
+    pieces = pieces.flatMap(([lo, hi]): [number, number][] => {
+      const tlo = t.offset;
+      const thi = t.offset + t.size;
+      if (thi <= lo || tlo >= hi) return [[lo, hi]];
+      return [...(tlo > lo ? [[lo, tlo] as [number, number]] : []), ...(thi < hi ? [[thi, hi] as [number, number]] : [])];
+    });
+  }
+  return pieces.map(([lo, hi]) => ({ kind: 'ram', pa: run.pa + (lo - run.offset), size: hi - lo, offset: lo }));
+}
+
+/**
+ * The physical address map of the image on `mem` (the machine it boots on): the contexts' memory, the hypervisor,
+ * the shim and the page tables (from the image's layout), then what else the machine has — the rest of its RAM,
+ * each device, and PAs with nothing behind them — each with its backing.
+ */
+export function regionsOf(img: BuiltImage, paBits: number, mem: PhysMemory = machineFor(img).mem): Region[] {
+  const named: Omit<Region, 'backing'>[] = [];
   img.layout.regions.forEach((rs, owner) => rs.forEach((g) => named.push({ name: img.contexts[owner]!.name, kind: 'context', pa: g.pa, size: g.size, owner })));
   const gsize = img.scenario.granule === '4K' ? 0x1000 : 0x1_0000;
   const shim = Number(img.symbols.get('shim_page')!);
@@ -141,26 +177,30 @@ export function regionsOf(img: BuiltImage, paBits: number): Region[] {
   named.push({ name: 'EL1 shim', kind: 'shim', pa: shim, size: gsize });
   named.push({ name: 'hypervisor', kind: 'hypervisor', pa: shim + gsize, size: lay.hypLimit - shim - gsize });
   named.push({ name: 'page tables', kind: 'tables', pa: lay.poolBase, size: lay.poolSize });
-  named.sort((a, b) => a.pa - b.pa);
-  const ramLo = Number(img.scenario.ram.base);
-  const ramHi = ramLo + Number(img.scenario.ram.size);
-  const out: Region[] = [];
-  const gap = (lo: number, hi: number): void => {
-    // split a gap at the RAM bounds
-    const cuts = [lo, ...[ramLo, ramHi].filter((c) => c > lo && c < hi), hi];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const inRam = cuts[i]! >= ramLo && cuts[i]! < ramHi;
-      out.push({ name: inRam ? 'free RAM' : 'no RAM (MMIO)', kind: inRam ? 'free-ram' : 'no-ram', pa: cuts[i]!, size: cuts[i + 1]! - cuts[i]! });
-    }
-  };
-  let cursor = 0;
-  for (const r of named) {
-    if (r.size <= 0) continue;
-    if (r.pa > cursor) gap(cursor, r.pa);
-    out.push(r);
-    cursor = r.pa + r.size;
+  const out: Region[] = named.filter((r) => r.size > 0).map((r) => ({ ...r, backing: mem.backing(r.pa, r.size) }));
+  const taken = out.flatMap((r) => r.backing).filter((b): b is Extract<Backing, { kind: 'ram' }> => b.kind === 'ram');
+  for (const b of mem.backing(0, 2 ** paBits)) {
+    if (b.kind === 'ram') for (const f of ramLeft(b, taken)) out.push({ name: 'free RAM', kind: 'free-ram', pa: f.pa, size: f.size, backing: [f] });
+    else if (b.kind === 'device') out.push({ name: b.device.name, kind: 'device', pa: b.pa, size: b.size, backing: [b] });
+    else out.push({ name: 'no memory', kind: 'unbacked', pa: b.pa, size: b.size, backing: [b] });
   }
-  if (cursor < 2 ** paBits) gap(cursor, 2 ** paBits);
+  return out.sort((a, b) => a.pa - b.pa);
+}
+
+/** PA ranges of [0, 2^paBits) that `mem` backs with the same RAM bytes or device registers. */
+export function aliasesOf(mem: PhysMemory, paBits: number): BackingAlias[] {
+  const runs = mem.backing(0, 2 ** paBits).filter((b): b is Exclude<Backing, { kind: 'none' }> => b.kind !== 'none');
+  const out: BackingAlias[] = [];
+  runs.forEach((a, i) => {
+    for (const b of runs.slice(i + 1)) {
+      const at = sharedFrom(a, b);
+      if (at === undefined) continue;
+      const offset = backingSpan(a)[0] + (at - a.pa);
+      const size = Math.min(a.pa + a.size - at, backingSpan(b)[1] - offset);
+      const what = a.kind === 'ram' ? `RAM store offset 0x${offset.toString(16)}` : `${a.device.name} offset 0x${offset.toString(16)}`;
+      out.push({ pa: at, otherPa: b.pa + (offset - backingSpan(b)[0]), size, what });
+    }
+  });
   return out;
 }
 
@@ -183,32 +223,36 @@ function allowedOn(img: BuiltImage, ctx: number, region: Region): { allow: numbe
   }
 }
 
-/** Audit a built image. */
-export function audit(img: BuiltImage): AuditResult {
+/**
+ * Audit a built image on the machine it boots on (`mem`: its physical memory; a test may hand in another), comparing
+ * what each context reaches with each region by their backing.
+ */
+export function audit(img: BuiltImage, mem: PhysMemory = machineFor(img).mem): AuditResult {
   const paBits = profileByName(img.scenario.cpu)?.paBits ?? 44;
-  const mem = new ImageMemory(img.image);
-  const regs = readContextTable(img, mem);
-  const contexts = regs.map((r, i) => reachOf(mem, img.contexts[i]?.name ?? `#${i}`, r, paBits));
-  const regions = regionsOf(img, paBits);
+  const image = new ImageMemory(img.image);
+  const regs = readContextTable(img, image);
+  const contexts = regs.map((r, i) => reachOf(image, img.contexts[i]?.name ?? `#${i}`, r, paBits));
+  const regions = regionsOf(img, paBits, mem);
   const columns = [...new Set(regions.map((r) => r.name))];
   const matrix = contexts.map(() => columns.map(() => 0));
   const violations: Violation[] = [];
   contexts.forEach((c, ci) => {
     const seen = new Set<string>();
+    const pieces = c.ranges.map((rr) => (rr.perm === 0 ? [] : mem.backing(rr.pa, rr.size)));
     for (const region of regions) {
       const rule = allowedOn(img, ci, region);
-      for (const rr of c.ranges) {
-        const lo = Math.max(rr.pa, region.pa);
-        const hi = Math.min(rr.pa + rr.size, region.pa + region.size);
-        if (lo >= hi || rr.perm === 0) continue;
-        matrix[ci]![columns.indexOf(region.name)]! |= rr.perm;
-        const bad = rule === undefined ? 0 : rr.perm & ~rule.allow;
-        if (bad === 0 || seen.has(region.name)) continue;
-        seen.add(region.name);
-        violations.push({ context: c.name, region: region.name, perm: bad, rule: rule!.rule, pa: lo, via: rr });
-      }
+      c.ranges.forEach((rr, k) => {
+        for (const piece of pieces[k]!) {
+          const at = sharedWithAny(piece, region.backing);
+          if (at === undefined) continue;
+          matrix[ci]![columns.indexOf(region.name)]! |= rr.perm;
+          const bad = rule === undefined ? 0 : rr.perm & ~rule.allow;
+          if (bad === 0 || seen.has(region.name)) continue;
+          seen.add(region.name);
+          violations.push({ context: c.name, region: region.name, perm: bad, rule: rule!.rule, pa: at, via: rr });
+        }
+      });
     }
   });
-  return { hosting: img.hosting, contexts, columns, matrix, violations };
+  return { hosting: img.hosting, contexts, columns, matrix, violations, aliases: aliasesOf(mem, paBits) };
 }
-

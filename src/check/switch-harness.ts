@@ -16,9 +16,8 @@ import { field, withField } from '../arch/reg-fields.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import type { SyncModel } from '../cpu/sync.ts';
-import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
+import { type BuiltImage, type ContextInfo, machineFor } from '../hyp/image.ts';
 import { VmidAllocator } from '../hyp/vmid.ts';
-import { VirtMachine } from '../machine/virt.ts';
 import type { Program } from './program.ts';
 import { tableOffsets } from './audit.ts';
 import { fillAll, TlbSnapshot } from './fill-all.ts';
@@ -84,7 +83,7 @@ const TARGET_EL1: readonly [number, (c: ContextInfo) => bigint][] = [
 ];
 
 export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: ContextInfo, staleTarget: boolean, start?: bigint, state: StartState = 'allocated'): SwitchHarness {
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   for (const i of p.insns) m.mem.writeU32(Number(i.addr), i.word);

@@ -1,6 +1,6 @@
 // `twostage audit [SCENARIO] [--hosting MODE] [--format text|json]`: what each context can ever reach, from the
-// built image's tables and context table alone. Exit 1 on a violation of the protection table, 0 when clean,
-// 2 on bad input.
+// built image's tables and context table alone. Exit 1 on a violation of the protection table or on PA ranges the
+// machine backs with the same bytes, 0 when clean, 2 on bad input.
 import type { Command } from 'commander';
 import { audit } from '../check/audit.ts';
 import { auditJson, formatAudit } from '../check/audit-report.ts';
@@ -40,6 +40,6 @@ export function registerAudit(program: Command): void {
       }
       const a = audit(img);
       process.stdout.write(opts.format === 'json' ? JSON.stringify(auditJson(a), null, 2) + '\n' : formatAudit(a));
-      process.exitCode = a.violations.length > 0 ? 1 : 0;
+      process.exitCode = a.violations.length > 0 || a.aliases.length > 0 ? 1 : 0;
     });
 }

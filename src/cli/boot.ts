@@ -1,14 +1,20 @@
-// `twostage boot FILE.elf`: run an ELF on the virt-compatible machine the way
-// `qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting -kernel FILE.elf`
-// does: the guest's stdout bytes on stdout, its semihosting console on stderr, exit status = its exit code.
-import { readFileSync } from 'node:fs';
+// `twostage boot FILE.elf` / `twostage boot --kernel Image [--initrd F] [--append S] [--dtb F]`: run an ELF or a Linux
+// Image on the virt-compatible machine the way `qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57
+// -nographic -semihosting -kernel FILE [-initrd F] [-append S] [-dtb F]` does: the guest's stdout bytes on stdout, its
+// semihosting console on stderr, exit status = its exit code. `--dumpdtb F` writes the device tree the guest would
+// get and exits, as `-M virt,dumpdtb=F`.
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { hex64, parseU64 } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
+import { watchExceptionLoops } from '../machine/exception-loop.ts';
+import { encodeFdt } from '../machine/fdt.ts';
+import { parseArm64Image } from '../machine/linux-boot.ts';
 import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
-import { DEFAULT_RAM_MIB, MAX_RAM_MIB, VirtMachine } from '../machine/virt.ts';
+import { DEFAULT_RAM_MIB, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
+import { type InputFeed, stdinFeed } from './stdin-feed.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
@@ -22,24 +28,37 @@ export interface BootOptions extends SyncFlags {
   readonly ram?: string;
   readonly maxInsns?: string;
   readonly trace?: string;
+  readonly kernel?: string;
+  readonly initrd?: string;
+  readonly append?: string;
+  readonly dtb?: string;
+  readonly dumpdtb?: string;
 }
 
 /** Where `boot` writes: the guest's two streams and its own messages (stderr). */
 export interface BootIo {
   readonly stdout: (bytes: Uint8Array) => void;
   readonly stderr: (bytes: Uint8Array | string) => void;
+  /** The keyboard for the guest's UART (none: the receive line stays idle). */
+  readonly input?: () => InputFeed;
 }
 
 const PROCESS_IO: BootIo = {
   stdout: (b) => process.stdout.write(b),
   stderr: (b) => process.stderr.write(b),
+  input: stdinFeed,
 };
 
 export function registerBoot(program: Command): void {
   const cmd = program
     .command('boot')
-    .description('boot an AArch64 ELF at EL2 on the QEMU virt-compatible machine')
-    .argument('<file>', 'ELF64 little-endian AArch64 executable')
+    .description('boot an AArch64 ELF or a Linux Image at EL2 on the QEMU virt-compatible machine')
+    .argument('[file]', 'ELF64 little-endian AArch64 executable (or use --kernel)')
+    .option('--kernel <file>', 'a Linux arm64 Image (raw or gzip\'d) or an ELF, as QEMU -kernel')
+    .option('--initrd <file>', 'initial ramdisk, placed and described in /chosen as QEMU does')
+    .option('--append <cmdline>', 'kernel command line (/chosen bootargs)')
+    .option('--dtb <file>', 'device tree blob to pass instead of the machine\'s (its memory, /chosen and /psci are replaced)')
+    .option('--dumpdtb <file>', 'write the device tree the guest would get, and exit')
     .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
     .option('--ram <MiB>', 'RAM size in MiB at 0x40000000', String(DEFAULT_RAM_MIB))
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
@@ -50,21 +69,24 @@ export function registerBoot(program: Command): void {
       '\nExit status: the guest\'s semihosting exit code (PSCI SYSTEM_OFF: 0); 1 when it stops without one;\n' +
         '2 for a bad file or option; 3 when the instruction budget runs out.',
     )
-    .action((file: string, opts: BootOptions) => {
+    .action((file: string | undefined, opts: BootOptions) => {
       process.exitCode = boot(file, opts);
     });
 }
 
-/** Boot `file` and return the process exit status. Never throws for bad input. */
-export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): number {
+/** Boot `file` (or --kernel) and return the process exit status. Never throws for bad input. */
+export function boot(positional: string | undefined, opts: BootOptions, io: BootIo = PROCESS_IO): number {
   const complain = (why: string, status: number): number => {
     io.stderr(`twostage: ${why}\n`);
     return status;
   };
   const profile = profileByName(opts.cpu ?? 'cortex-a57');
   if (profile === undefined) return complain(`--cpu: unknown CPU '${opts.cpu}' (known: ${Object.keys(PROFILES).join(', ')})`, EXIT_BAD_INPUT);
-  const ramMiB = wholeNumber(opts.ram ?? String(DEFAULT_RAM_MIB), 1, MAX_RAM_MIB);
-  if (ramMiB === undefined) return complain(`--ram: expected a whole number of MiB from 1 to ${MAX_RAM_MIB}`, EXIT_BAD_INPUT);
+  const ramText = opts.ram ?? String(DEFAULT_RAM_MIB);
+  const ramMiB = parseU64(ramText);
+  if (ramMiB === undefined) return complain(`--ram: '${ramText}' is not a whole number of MiB below 2^64`, EXIT_BAD_INPUT);
+  const ramProblem = ramSizeProblem(ramMiB << 20n, profile);
+  if (ramProblem !== undefined) return complain(`--ram ${ramText} (MiB): ${ramProblem}`, EXIT_BAD_INPUT);
   const budget = wholeNumber(opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
   if (budget === undefined) return complain('--max-insns: expected a positive whole number', EXIT_BAD_INPUT);
   const kinds = parseTraceKinds(opts.trace ?? '');
@@ -72,26 +94,49 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
   const sync = syncModelFrom(opts);
   if (typeof sync === 'string') return complain(sync, EXIT_BAD_INPUT);
 
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`;
-    return complain(`${file}: ${why}`, EXIT_BAD_INPUT);
-  }
-  const elf = readElf(bytes);
-  if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, ramMiB });
+  if (positional !== undefined && opts.kernel !== undefined) return complain(`give either FILE or --kernel, not both`, EXIT_BAD_INPUT);
+  const file = positional ?? opts.kernel;
+  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n) });
   machine.cpu.sync = sync;
-  const loadError = machine.load(elf.image);
-  if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);
+  if (file === undefined) {
+    if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, encodeFdt(machine.deviceTree()), complain);
+    return complain('boot: give an ELF FILE or --kernel Image', EXIT_BAD_INPUT);
+  }
+  const bytes = readInput(file, complain);
+  if (typeof bytes === 'number') return bytes;
+  const elf = readElf(bytes);
+  const linuxOnly = (['initrd', 'append', 'dtb'] as const).filter((k) => opts[k] !== undefined);
+  // QEMU tries ELF first, then a raw Image (hw/arm/boot.c); a FILE argument is always an ELF
+  if (elf.ok || positional !== undefined) {
+    if (!elf.ok) return complain(`${file}: ${elf.error}`, EXIT_BAD_INPUT);
+    if (linuxOnly.length > 0) return complain(`--${linuxOnly[0]}: only with a Linux Image (${file} is an ELF, which gets no device tree)`, EXIT_BAD_INPUT);
+    if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, encodeFdt(machine.deviceTree()), complain);
+    const loadError = machine.load(elf.image);
+    if (loadError !== undefined) return complain(`${file}: ${loadError}`, EXIT_BAD_INPUT);
+  } else {
+    const image = parseArm64Image(bytes);
+    if (!image.ok) return complain(`${file}: ${image.error}`, EXIT_BAD_INPUT);
+    const initrd = opts.initrd === undefined ? undefined : readInput(opts.initrd, complain);
+    if (typeof initrd === 'number') return initrd;
+    const dtb = opts.dtb === undefined ? undefined : readInput(opts.dtb, complain);
+    if (typeof dtb === 'number') return dtb;
+    const loaded = machine.loadLinux(image.value, { initrd, dtb, append: opts.append });
+    if (typeof loaded === 'string') return complain(`${file}: ${loaded}`, EXIT_BAD_INPUT);
+    if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, loaded.dtb, complain);
+  }
   const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
+  watchExceptionLoops(machine.cpu);
 
+  const feed = io.input?.();
   const result = machine.run(budget, (out, err) => {
     if (out.length > 0) io.stdout(out);
     if (err.length > 0) io.stderr(err);
+    if (feed === undefined) return;
+    const typed = feed.take();
+    machine.feedInput(typed.bytes);
+    if (typed.quit) machine.requestStop('stopped by Ctrl-A x');
   });
+  feed?.close();
   endTrace();
   const stop = result.stop;
   switch (stop.kind) {
@@ -106,6 +151,29 @@ export function boot(file: string, opts: BootOptions, io: BootIo = PROCESS_IO): 
     case 'halt':
       return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
   }
+}
+
+type Complain = (why: string, status: number) => number;
+
+/** A file's bytes, or the exit status after a one-line complaint. */
+function readInput(file: string, complain: Complain): Uint8Array | number {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`;
+    return complain(`${file}: ${why}`, EXIT_BAD_INPUT);
+  }
+}
+
+/** --dumpdtb: write the blob and stop, as QEMU's dumpdtb does (status 0). */
+function dumpDtb(path: string, blob: Uint8Array, complain: Complain): number {
+  try {
+    writeFileSync(path, blob);
+  } catch (e) {
+    return complain(`--dumpdtb: ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`, EXIT_BAD_INPUT);
+  }
+  return 0;
 }
 
 /** A whole number within [min, max], written as the command line allows (decimal, 0x…, `_` separators). */

@@ -7,9 +7,9 @@ import { hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { decodeRow } from '../arch/a64/decode.ts';
 import { PC } from '../cpu/state.ts';
-import { BuildError, type BuiltImage, buildImage } from '../hyp/image.ts';
+import { BuildError, type BuiltImage, buildImage, machineFor } from '../hyp/image.ts';
 import { currentContext } from '../hyp/observe.ts';
-import { DEFAULT_BUDGET, hypMachine } from '../hyp/run.ts';
+import { DEFAULT_BUDGET } from '../hyp/run.ts';
 import { parseScenario, ScenarioError } from '../hyp/scenario.ts';
 import { parseHosting } from './build.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
@@ -24,7 +24,7 @@ export interface ScenarioWalkRequest {
 
 /** The machine stopped right after the hypervisor's `entry`-th ERET into context `ctx`, or how many entries there were. */
 function runToEntry(img: BuiltImage, ctx: number, entry: number): { cpu: Cpu; entries: number; reached: boolean } {
-  const m = hypMachine(img);
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new BuildError(err);
   let entries = 0;

@@ -9,8 +9,10 @@ import { HCR } from '../arch/hcr.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
-import { EC_ILLEGAL, EC_PC_ALIGN, fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { EC_ILLEGAL, EC_PC_ALIGN } from '../arch/syndrome.ts';
 import { takeInterrupt } from './interrupt.ts';
+import { PmuState } from './pmu.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
@@ -54,6 +56,8 @@ export class Cpu extends CpuState implements TranslationContext {
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
   /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
+  /** The Performance Monitors' bookkeeping (src/cpu/pmu.ts). */
+  readonly pmu = new PmuState();
   /** `--sync architectural` (src/cpu/sync.ts); null is `--sync immediate`. */
   sync: SyncModel | null = null;
 
@@ -83,6 +87,7 @@ export class Cpu extends CpuState implements TranslationContext {
   reset(entry: bigint): void {
     this.tlb.clear();
     this.sync?.reset();
+    this.pmu.reset();
     this.x.fill(0n);
     this.v32.fill(0); // the V registers are UNKNOWN at reset; QEMU zeroes them
     this.sr.fill(0n);
@@ -100,6 +105,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.x[PC] = entry;
     this.stop = null;
     this.icount = 0;
+    this.idleTicks = 0;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
@@ -121,10 +127,24 @@ export class Cpu extends CpuState implements TranslationContext {
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
-  /** Instructions retired since reset, including those of a run in progress (the counter registers read this). */
+  /** Instructions retired since reset, including those of a run in progress. */
   retired(): number {
     return this.icount + this.u32[RUN_COUNT * 2]!;
   }
+
+  /** Counter ticks a WFI skipped while nothing was pending (the machine's idle hook adds them). */
+  idleTicks = 0;
+
+  /** The system counter (what CNTPCT_EL0 and the timers see): one tick per retired instruction, plus the idle ticks. */
+  time(): number {
+    return this.retired() + this.idleTicks;
+  }
+
+  /**
+   * A WFI found no interrupt pending (set by the machine): it may move time on to the next event (idleTicks) and end
+   * the run's chunk so that the event is raised before the next instruction. Null: WFI completes at once.
+   */
+  idle: ((c: Cpu) => void) | null = null;
 
   /**
    * An interrupt line is asserted (set by the machine). While it is, the run loop calls takeInterrupt before each
@@ -137,9 +157,25 @@ export class Cpu extends CpuState implements TranslationContext {
     return takeInterrupt(this);
   }
 
-  /** Drive the interrupt line (the machine, from the GIC's output). */
+  /** The physical IRQ input (the GIC CPU interface) and the virtual one (the GIC virtual CPU interface). */
+  physIrq = false;
+  virtIrq = false;
+
+  /** Drive the physical interrupt line (the machine, from the GIC's output). */
   setIrqLine(level: boolean): void {
-    this.irqLine = level;
+    this.physIrq = level;
+    this.updateIrqLine();
+  }
+
+  /** Drive the virtual IRQ input (the machine, from the GIC virtual CPU interface; ORed with HCR_EL2.VI). */
+  setVirqLine(level: boolean): void {
+    this.virtIrq = level;
+    this.updateIrqLine();
+  }
+
+  /** irqLine = any interrupt may be pending: the physical line, the virtual one, or HCR_EL2.VI (after an MSR). */
+  updateIrqLine(): void {
+    this.irqLine = this.physIrq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & HCR.VI) !== 0;
     this.recheckInterrupts();
   }
 
@@ -262,7 +298,7 @@ export class Cpu extends CpuState implements TranslationContext {
     const lo = u[TMP0 * 2]!;
     const t = this.tlb;
     const s = Tlb.hostSlot(el, acc, lo);
-    if (t.hcTag[s] !== ((lo & 0xfffff000) | t.gen) || t.hcHi[s] !== (u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
+    if (!Tlb.hit(t, s, lo, u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
     const page = t.hcPage[s];
     if (page === undefined) return undefined;
     this.tr.pa = t.hcPa[s]! + (lo & 0xfff);

@@ -7,25 +7,10 @@ import { HCR } from '../arch/hcr.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { branchTo } from './exec/branch.ts';
+import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
 import { PC, PC_AHEAD } from './state.ts';
-
-/** Exception classes (ESR_ELx.EC, ARCH-NOTES §7e). */
-export const EC_UNKNOWN = 0x00;
-export const EC_WFX = 0x01;
-export const EC_FP = 0x07;
-export const EC_ILLEGAL = 0x0e;
-export const EC_SVC = 0x15;
-export const EC_HVC = 0x16;
-export const EC_SMC = 0x17;
-export const EC_SYSREG = 0x18;
-export const EC_IABT_LOWER = 0x20;
-export const EC_IABT_SAME = 0x21;
-export const EC_PC_ALIGN = 0x22;
-export const EC_DABT_LOWER = 0x24;
-export const EC_DABT_SAME = 0x25;
-export const EC_SP_ALIGN = 0x26;
-export const EC_BRK = 0x3c;
+import { EC_UNKNOWN } from '../arch/syndrome.ts';
 
 /** Vector-table group offsets (ARCH-NOTES §13). */
 const VEC_CUR_SP0 = 0x000;
@@ -55,6 +40,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   const elrIdx = target === 2 ? SR.ELR_EL2 : SR.ELR_EL1;
   const esrIdx = target === 2 ? SR.ESR_EL2 : SR.ESR_EL1;
   const vbarIdx = target === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1;
+  if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   c.sr[spsrIdx] = packSpsr(c); // GetPSRFromPSTATE(AArch64_NonDebugState)
   c.sr[elrIdx] = c.x[retSlot]!;
   // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
@@ -71,6 +57,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.u32[PC * 2] = c.sr32[vbarIdx * 2]! + offset + vecBase;
   c.u32[PC * 2 + 1] = c.sr32[vbarIdx * 2 + 1]!;
   c.contextSync();
+  if (c.pmu.active) c.timerChanged?.(c); // the next counter overflow depends on the EL
   if (c.traceException !== null) c.traceException(c, from);
 }
 
@@ -128,6 +115,7 @@ export function returnTarget(c: Cpu, spsr: number): number {
 /** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */
 export function exceptionReturn(c: Cpu): void {
   const from = c.el;
+  if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   const spsr = c.sr32[(from === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1) * 2]!;
   const target = returnTarget(c, spsr);
   const elr = c.scratchSlot;
@@ -148,4 +136,5 @@ export function exceptionReturn(c: Cpu): void {
     branchTo(c, elr); // AArch64.BranchAddr at the EL returned to
   }
   c.contextSync();
+  if (c.pmu.active) c.timerChanged?.(c); // the next counter overflow depends on the EL
 }

@@ -1,8 +1,10 @@
 // Physical IRQ delivery (ARM §D1.3.6 "Asynchronous exception routing", §D1.3.7 masking; J1.1
 // AArch64.TakePhysicalIRQException). The machine drives Cpu.irqLine from the GIC's CPU-interface output; the run
 // loop calls takeInterrupt before an instruction it reaches through its slow path while the line is asserted.
-// No EL3 (QEMU virt with virtualization=on): SCR_EL3 routing does not arise. FIQ, SError and the virtual
-// interrupts (HCR_EL2.VI/VF) are not modelled.
+// No EL3 (QEMU virt with virtualization=on): SCR_EL3 routing does not arise. Virtual IRQs (HCR_EL2.VI, or the GIC
+// virtual CPU interface's output) are taken to EL1 from EL0/EL1 when HCR_EL2.IMO = 1 and TGE = 0, masked by PSTATE.I
+// (ARM §D1.3.6 virtual interrupts; J1.1 AArch64.TakeVirtualIRQException). FIQ, SError and virtual FIQ/SError are not
+// modelled.
 import { HCR } from '../arch/hcr.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
@@ -28,9 +30,17 @@ export function irqTarget(c: Cpu): number {
   return (c.daif & PSTATE_I) === 0 ? target : -1; // to the current EL, or to EL1 from EL0: masked by PSTATE.I
 }
 
-/** Take a physical IRQ if routing and PSTATE let it in; true if taken. The PC is the next instruction not executed. */
+/** A virtual IRQ is pending (HCR_EL2.VI or the virtual interface) and may be taken now: EL0/EL1, IMO = 1, TGE = 0, PSTATE.I = 0. */
+function virtualIrqTakeable(c: Cpu): boolean {
+  const hcr = c.sr32[SR.HCR_EL2 * 2]!;
+  if (!c.virtIrq && (hcr & HCR.VI) === 0) return false;
+  return c.el < 2 && (hcr & (HCR.IMO | HCR.TGE)) === HCR.IMO && (c.daif & PSTATE_I) === 0;
+}
+
+/** Take a physical IRQ if routing and PSTATE let it in, else a virtual one; true if taken. The PC is the next instruction not executed. */
 export function takeInterrupt(c: Cpu): boolean {
-  const target = irqTarget(c);
+  let target = c.physIrq ? irqTarget(c) : -1;
+  if (target < 0 && virtualIrqTakeable(c)) target = 1; // AArch64.TakeVirtualIRQException: to EL1
   if (target < 0) return false;
   // AArch64.TakePhysicalIRQException: preferred return address = the instruction not yet executed; no syndrome
   c.x[c.scratchSlot] = c.x[PC]!;

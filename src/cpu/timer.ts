@@ -1,8 +1,8 @@
 // The generic timers of one PE (ARM §D11.2 "The AArch64 view of the Generic Timer"; registers §D24.11): the EL1
 // physical timer CNTP_* (PPI 14, INTID 30), the EL1 virtual timer CNTV_* (PPI 11, INTID 27; it compares against
 // CNTVCT = CNTPCT - CNTVOFF_EL2) and the EL2 physical timer CNTHP_* (PPI 10, INTID 26), wired to those PPIs as on
-// QEMU's virt board (hw/arm/virt.c ARCH_TIMER_*_IRQ). The count is the retired-instruction count (Cpu.retired):
-// one tick per instruction, so a timer fires at an exact, reproducible instruction. CNTFRQ_EL0 still says 62.5 MHz.
+// QEMU's virt board (hw/arm/virt.c ARCH_TIMER_*_IRQ). The count is the system counter (Cpu.time): one tick per retired
+// instruction, plus the ticks a WFI skipped while idle, so a timer fires at an exact, reproducible instruction. CNTFRQ_EL0 still says 62.5 MHz.
 // Each timer's state lives in its system-register slots: CTL holds ENABLE and IMASK, CVAL the compare value; TVAL
 // and ISTATUS are computed. The machine reads timerOutput at instruction boundaries and stops its runs at
 // nextTimerEvent; Cpu.timerChanged tells it when a write moved a deadline.
@@ -78,7 +78,7 @@ export function timerRead(c: Cpu, i: number, d: number): void {
     return;
   }
   const t = TIMERS[k]!;
-  const now = c.retired();
+  const now = c.time();
   if (i === t.ctl) {
     const ctl = c.sr32[t.ctl * 2]! & (CTL_ENABLE | CTL_IMASK);
     // ISTATUS: the condition, reported only while enabled (UNKNOWN when ENABLE = 0; 0 as QEMU)
@@ -96,7 +96,7 @@ export function timerWrite(c: Cpu, i: number, s: number): void {
   const t = k < 0 ? undefined : TIMERS[k]!;
   if (t !== undefined && i === t.tval) {
     // CVAL = count + SignExtend(TimerValue[31:0]) (ARM §D11.2.4 TimerValue view)
-    c.sr[t.cval] = (countOf(c, t, c.retired()) + BigInt.asIntN(32, c.x[s]!)) & U64;
+    c.sr[t.cval] = (countOf(c, t, c.time()) + BigInt.asIntN(32, c.x[s]!)) & U64;
   } else {
     c.sr[i] = c.x[s]! & sysregMasks(c.profile).keep[i]!; // CTL: ENABLE and IMASK only; CVAL, CNTVOFF_EL2: 64 bits
   }

@@ -6,8 +6,7 @@
 // EOImode 0 (an EOIR write drops the priority and deactivates). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group
 // 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and QEMU shows), GICD_SGIR and
 // SPENDSGIR/CPENDSGIR (no SGIs: one PE), GICC_ABPR/AIAR/AEOIR/AHPPIR/APR, GICC_DIR, the identification registers
-// other than GICD_PIDR2, and the virtualization extensions (GICH/GICV): the hypervisor here does not inject
-// virtual interrupts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
+// other than GICD_PIDR2. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
 import type { Device } from '../memory/phys.ts';
 
 export const GICD_BASE = 0x0800_0000;
@@ -52,6 +51,13 @@ export class GicV2 {
     this.enabled.fill(1, 0, 16); // SGIs are always enabled (GICD_ISENABLER0[15:0] RAO/WI, as QEMU)
     this.edge.fill(1, 0, 16); // SGIs are edge-triggered (GICD_ICFGR0 reads 0xaaaaaaaa)
     this.dctlr = this.cctlr = this.pmr = this.bpr = 0;
+    this.update();
+  }
+
+  /** Deactivate a physical interrupt from the virtual interface (a GICV EOI/DIR of a list register with HW = 1). */
+  deactivatePhysical(id: number): void {
+    if (id >= GIC_IRQS) return;
+    this.active[id] = 0;
     this.update();
   }
 

@@ -1,7 +1,12 @@
-// Arm PrimeCell UART (PL011) as QEMU's `virt` board presents it at 0x0900_0000 (Arm DDI 0183 PL011 TRM §3;
-// QEMU hw/char/pl011.c). Transmit only: a byte written to UARTDR goes straight to the output sink, so the
-// transmitter is always empty and never busy. No receive path: the RX FIFO stays empty.
+// Arm PrimeCell UART (PL011) as QEMU's `virt` board presents it at 0x0900_0000, SPI 1 (Arm DDI 0183 PL011 TRM §3;
+// QEMU 7.2 hw/char/pl011.c as the executable reference). Transmit: a byte written to UARTDR goes straight to the
+// output sink, so the transmitter is always empty and never busy, and every write raises the TX interrupt (as QEMU).
+// Receive: bytes the machine feeds in (`receive`) queue in a 16-entry FIFO (1 entry while UARTLCR_H.FEN = 0); the RX
+// interrupt rises when the FIFO holds a byte (QEMU's trigger level is always 1, whatever UARTIFLS says) and falls
+// when it is read empty. The interrupt line is UARTRIS & UARTIMSC. No receive-timeout, modem or error interrupts:
+// nothing here can produce them.
 import type { Device } from '../memory/phys.ts';
+import { primeCellId } from './primecell.ts';
 
 export const PL011_BASE = 0x0900_0000;
 export const PL011_SIZE = 0x1000;
@@ -21,13 +26,16 @@ const RIS = 0x03c; // UARTRIS raw interrupt status
 const MIS = 0x040; // UARTMIS masked interrupt status
 const ICR = 0x044; // UARTICR interrupt clear (write only)
 const DMACR = 0x048; // UARTDMACR DMA control
-const ID_BASE = 0xfe0; // UARTPeriphID0..3, UARTPCellID0..3
 
 const FR_RXFE = 1 << 4; // UARTFR.RXFE: receive FIFO empty
-const FR_TXFE = 1 << 7; // UARTFR.TXFE: transmit FIFO empty (BUSY, bit 3, stays clear)
+const FR_RXFF = 1 << 6; // UARTFR.RXFF: receive FIFO full
+const FR_TXFE = 1 << 7; // UARTFR.TXFE: transmit FIFO empty (TXFF and BUSY stay clear)
+const LCR_FEN = 1 << 4; // UARTLCR_H.FEN: FIFOs enabled
+const INT_RX = 1 << 4; // UARTRIS.RXRIS
 const INT_TX = 1 << 5; // UARTRIS.TXRIS: raised by a write to UARTDR (QEMU pl011_write)
-/** PeriphID0–3 = PL011 r1p5 by Arm, PCellID0–3 = the PrimeCell preamble (PL011 TRM §3.3.14–3.3.15). */
-const ID_BYTES = [0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1];
+const FIFO_DEPTH = 16;
+/** PeriphID0–3 = PL011 r1p5 by Arm (PL011 TRM §3.3.14). */
+const PERIPH_ID = [0x11, 0x10, 0x14, 0x00];
 
 /** Reset values as QEMU's pl011_reset: CR = TXE|RXE, IFLS = half-full both ways, FR = TXFE|RXFE. */
 export class Pl011 implements Device {
@@ -42,15 +50,61 @@ export class Pl011 implements Device {
   private imsc = 0;
   private ris = 0;
   private dmacr = 0;
+  private readonly fifo = new Uint8Array(FIFO_DEPTH);
+  private readPos = 0;
+  private count = 0;
 
-  /** `out` receives each transmitted byte. */
-  constructor(private readonly out: (byte: number) => void) {}
+  /** `out` receives each transmitted byte; `irq` is the interrupt line (UARTRIS & UARTIMSC != 0). */
+  constructor(
+    private readonly out: (byte: number) => void,
+    private readonly irq: (level: boolean) => void = () => {},
+  ) {}
+
+  private depth(): number {
+    return (this.lcrh & LCR_FEN) !== 0 ? FIFO_DEPTH : 1;
+  }
+
+  /** Room for another received byte (QEMU pl011_can_receive). */
+  canReceive(): boolean {
+    return this.count < this.depth();
+  }
+
+  /** A byte arrives on the receive line; false (and dropped) when the FIFO is full. */
+  receive(byte: number): boolean {
+    if (!this.canReceive()) return false;
+    this.fifo[(this.readPos + this.count) & (FIFO_DEPTH - 1)] = byte;
+    this.count++;
+    this.ris |= INT_RX; // the trigger level is 1 (QEMU pl011_set_read_trigger)
+    this.update();
+    return true;
+  }
+
+  private update(): void {
+    this.irq((this.ris & this.imsc) !== 0);
+  }
+
+  private flags(): number {
+    let f = FR_TXFE;
+    if (this.count === 0) f |= FR_RXFE;
+    if (this.count === this.depth()) f |= FR_RXFF;
+    return f;
+  }
 
   read(offset: number, _size: number): number {
     switch (offset) {
-      case DR: return 0; // RX FIFO empty: QEMU returns the stale FIFO slot, 0 after reset
+      case DR: {
+        // an empty FIFO returns its stale slot (QEMU), 0 after reset
+        const c = this.fifo[this.readPos]!;
+        if (this.count > 0) {
+          this.count--;
+          this.readPos = (this.readPos + 1) & (FIFO_DEPTH - 1);
+        }
+        if (this.count === 0) this.ris &= ~INT_RX; // below the trigger level
+        this.update();
+        return c;
+      }
       case RSR: return this.rsr;
-      case FR: return FR_TXFE | FR_RXFE;
+      case FR: return this.flags();
       case ILPR: return this.ilpr;
       case IBRD: return this.ibrd;
       case FBRD: return this.fbrd;
@@ -62,8 +116,7 @@ export class Pl011 implements Device {
       case MIS: return this.ris & this.imsc;
       case DMACR: return this.dmacr;
       default:
-        if (offset >= ID_BASE && offset < ID_BASE + 32 && (offset & 3) === 0) return ID_BYTES[(offset - ID_BASE) >> 2]!;
-        return 0; // unimplemented offsets (and UARTICR, write-only) read as zero, as QEMU
+        return primeCellId(offset, PERIPH_ID) ?? 0; // unimplemented offsets (and UARTICR, write-only) read as zero, as QEMU
     }
   }
 
@@ -78,13 +131,18 @@ export class Pl011 implements Device {
       case ILPR: this.ilpr = value; break;
       case IBRD: this.ibrd = value; break;
       case FBRD: this.fbrd = value; break;
-      case LCR_H: this.lcrh = value; break;
+      case LCR_H:
+        // switching the FIFOs on or off empties the receive FIFO (QEMU pl011_write)
+        if (((this.lcrh ^ value) & LCR_FEN) !== 0) this.readPos = this.count = 0;
+        this.lcrh = value;
+        break;
       case CR: this.cr = value; break;
       case IFLS: this.ifls = value; break;
       case IMSC: this.imsc = value; break;
       case ICR: this.ris &= ~value; break;
       case DMACR: this.dmacr = value; break;
-      default: break; // read-only or unimplemented: ignored
+      default: return; // read-only or unimplemented: ignored
     }
+    this.update();
   }
 }

@@ -17,6 +17,7 @@ export const PSCI_FEATURES = 0x8400_000a;
 export const PSCI_CPU_SUSPEND_64 = 0xc400_0001; // SMC64 forms (SMC Calling Convention: bit 30 set)
 export const PSCI_CPU_ON_64 = 0xc400_0003;
 export const PSCI_AFFINITY_INFO_64 = 0xc400_0004;
+export const PSCI_MIGRATE_64 = 0xc400_0005; // named in the device tree's /psci node; answered NOT_SUPPORTED
 export const PSCI_0_1_CPU_SUSPEND = 0x95c1_ba5e; // PSCI 0.1 IDs QEMU still accepts
 export const PSCI_0_1_CPU_OFF = 0x95c1_ba5f;
 export const PSCI_0_1_CPU_ON = 0x95c1_ba60;

@@ -136,7 +136,7 @@ const VIEW_OF = new Map<string, string>(TIMERS.map((t) => [SYSREGS[t.tval]!.name
 
 /** Is the register state of its own that EL0 or EL1 can change (by MSR, or by what EL1 does: exceptions, AT)? */
 export function isContextState(r: SysRegDef): boolean {
-  return r.minEl <= 1 && r.minElWrite <= 1 && r.access !== 'ro' && (r.kind === 'store' || r.kind === 'timer' || r.kind === 'sp');
+  return r.minEl <= 1 && r.minElWrite <= 1 && r.access !== 'ro' && (r.kind === 'store' || r.kind === 'timer' || r.kind === 'sp' || r.kind === 'pmu');
 }
 
 /** How the hypervisor keeps register `r` per context, for a context running with EL2 controls `ctl`. */

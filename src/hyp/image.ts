@@ -5,13 +5,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble, type AsmResult } from '../asm/assemble.ts';
+import { profileByName } from '../arch/profiles.ts';
 import { readElf, type ElfImage } from '../elf/read.ts';
+import { VirtMachine } from '../machine/virt.ts';
 import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
 import {
   configSource, contextSource, CPACR_FP_ON, HCR, HCR_HYP, SCTLR_EL1_INIT, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
 } from './context-table.ts';
-import { layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
-import { PageTableBuilder, sl0For, TablePool, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
+import { HYP_BASE, layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
+import { PageTableBuilder, sl0For, TablePool, TablePoolExhausted, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
 import { sharesOf, type ContextSpec, type HostingMode, type Scenario } from './scenario.ts';
 
 export const ASM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'asm');
@@ -137,51 +139,44 @@ function assembleHyp(s: Scenario, hosting: HostingMode, config: string, base: nu
 
 const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((s) => [s.name, s.addr]));
 
+/**
+ * The virt machine an image boots on: the scenario's CPU and RAM (parseScenario checked that the board holds it), and
+ * no semihosting, as QEMU without -semihosting. The hypervisor ends the run through PSCI (switch.S hyp_exit), so
+ * nothing needs it, and a guest's HLT #0xF000 is UNDEFINED inside that guest (EC 0x00 to its own EL1, or to EL2 under
+ * TGE) instead of a door out of it.
+ */
+export function machineFor(img: BuiltImage): VirtMachine {
+  return new VirtMachine({ profile: profileByName(img.scenario.cpu), ramBytes: Number(img.scenario.ram.size), semihosting: false });
+}
+
 /** Build the image for `s` (read from `file`), optionally overriding its hosting mode and hypervisor sources. */
 export function buildImage(s: Scenario, file: string, hostingOverride?: HostingMode, asmOverride?: AsmOverride): BuiltImage {
   const hosting = hostingOverride ?? s.hosting;
-  const lay = layoutMemory(s);
-  if (typeof lay === 'string') throw new BuildError(`${file}: ${lay}`);
   const granule: Granule = s.granule === '4K' ? 4 : 64;
   const gsize = granule * 1024;
   const notes: string[] = [];
 
-  // pass 1: the shim's address does not depend on config.S (included last)
+  // pass 1: the shim's address does not depend on config.S (included last), nor on the layout
   const stubCtx = s.contexts.map((c) => stubRegs(c));
-  const pass1 = symbolMap(assembleHyp(s, hosting, configSource(stubCtx, 1, false), lay.hypBase, asmOverride));
+  const pass1 = symbolMap(assembleHyp(s, hosting, configSource(stubCtx, 1, false), HYP_BASE, asmOverride));
   const shimPa = Number(pass1.get('shim_page')!);
+  const env = { hosting, granule, gsize, shimPa };
 
-  const sections: ElfSectionSpec[] = [];
+  // the tables' size depends on how the regions align to blocks, not on where the pool ends (layout.ts): build them
+  // once on sparse memory to size the pool, then for real
+  const first = layoutMemory(s);
+  if (typeof first === 'string') throw new BuildError(`${file}: ${first}`);
+  const lay = layoutMemory(s, tableBytes(s, first, env, file));
+  if (typeof lay === 'string') throw new BuildError(`${file}: ${lay}`);
   const poolMem = new PoolBytes(lay.poolBase, lay.poolSize);
   const pool = new TablePool(poolMem, lay.poolBase, lay.poolSize);
+  const { regs, allowed } = contextRegs(s, lay, pool, env, notes);
+  const sections: ElfSectionSpec[] = [];
   const baseDir = dirname(resolve(file));
-  const contexts: ContextInfo[] = [];
-  const regs: ContextRegs[] = [];
-
-  s.contexts.forEach((c, index) => {
+  const contexts: ContextInfo[] = s.contexts.map((c, index) => {
     const regions = lay.regions[index]!;
-    const shares = placedShares(s, lay, c.name);
-    const allowed: AllowedRange[] = [
-      ...regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` })),
-      ...shares.map((x) => ({ pa: x.pa, size: x.size, what: `${x.owner} memory, shared (${x.perms})`, readOnly: x.perms === 'r' })),
-    ];
     placeGuestImage(c, regions, baseDir, sections);
-    let r: ContextRegs;
-    if (c.kind === 'vm') {
-      const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
-      for (const g of [...regions, ...shares]) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
-      r = {
-        ...stubRegs(c),
-        hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
-        vttbr: BigInt(s2.root),
-        vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
-        elr: c.image.entry,
-      };
-    } else {
-      r = nativeRegs(c, hosting, [...regions, ...shares], { pool, granule, gsize, shimPa, notes, allowed });
-    }
-    regs.push(r);
-    contexts.push({ index, name: c.name, kind: c.kind, regions, allowed, regs: r, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) });
+    return { index, name: c.name, kind: c.kind, regions, allowed: allowed[index]!, regs: regs[index]!, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) };
   });
 
   const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip', s.schedule.slice_insns), lay.hypBase, asmOverride);
@@ -199,6 +194,67 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
   const parsed = readElf(elf);
   if (!parsed.ok) throw new BuildError(`internal: the ELF writer produced an unreadable image: ${parsed.error}`);
   return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes, ...(asmOverride === undefined ? {} : { asmOverride }) };
+}
+
+/** What building the tables needs besides the layout and the pool. */
+interface TableEnv {
+  readonly hosting: HostingMode;
+  readonly granule: Granule;
+  readonly gsize: number;
+  readonly shimPa: number;
+}
+
+/** Every context's registers and allowed ranges, its tables built in `pool`. */
+function contextRegs(s: Scenario, lay: MemoryLayout, pool: TablePool, env: TableEnv, notes: string[]): { regs: ContextRegs[]; allowed: AllowedRange[][] } {
+  const { granule } = env;
+  const allowedAll: AllowedRange[][] = [];
+  const regs = s.contexts.map((c, index) => {
+    const regions = lay.regions[index]!;
+    const shares = placedShares(s, lay, c.name);
+    const allowed: AllowedRange[] = [
+      ...regions.map((r) => ({ pa: r.pa, size: r.size, what: `${c.name} memory` })),
+      ...shares.map((x) => ({ pa: x.pa, size: x.size, what: `${x.owner} memory, shared (${x.perms})`, readOnly: x.perms === 'r' })),
+    ];
+    allowedAll.push(allowed);
+    if (c.kind === 'native') return nativeRegs(c, env.hosting, [...regions, ...shares], { pool, granule, gsize: env.gsize, shimPa: env.shimPa, notes, allowed });
+    const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
+    for (const g of [...regions, ...shares]) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+    return {
+      ...stubRegs(c),
+      hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
+      vttbr: BigInt(s2.root),
+      vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
+      elr: c.image.entry,
+    };
+  });
+  return { regs, allowed: allowedAll };
+}
+
+/** Most bytes of page tables an image may have (64 MiB: 16 TiB of RAM in 1 GiB blocks takes 16384 tables of 4 KiB). */
+const MAX_TABLE_BYTES = 64 * 1024 * 1024;
+
+/** Tables on sparse memory: only what was written (the pool's zeroing of fresh tables stores nothing). */
+class SparseTables implements TableMemory {
+  private readonly words = new Map<number, bigint>();
+  writeU64(pa: number, v: bigint): void {
+    if (v === 0n) this.words.delete(pa);
+    else this.words.set(pa, v);
+  }
+  readU64(pa: number): bigint {
+    return this.words.get(pa) ?? 0n;
+  }
+}
+
+/** The bytes of page tables the contexts need under `lay` (a dry run of the builder), or a BuildError. */
+function tableBytes(s: Scenario, lay: MemoryLayout, env: TableEnv, file: string): number {
+  const pool = new TablePool(new SparseTables(), lay.poolBase, MAX_TABLE_BYTES);
+  try {
+    contextRegs(s, lay, pool, env, []);
+  } catch (e) {
+    if (!(e instanceof TablePoolExhausted)) throw e;
+    throw new BuildError(`${file}: the contexts' page tables would take more than ${MAX_TABLE_BYTES >> 20} MiB (map large regions at IPAs/VAs aligned to 2 MiB or 1 GiB, so that blocks can map them)`);
+  }
+  return pool.end - lay.poolBase;
 }
 
 /** The protection table's shares into context `name`, with the owners' physical addresses; no execute access. */

@@ -31,19 +31,33 @@ function tableBudget(granule: '4K' | '64K'): number {
   return granule === '4K' ? 0x1_0000 : 0x10_0000;
 }
 
-/** Lay the scenario out in RAM; returns a reason when it does not fit. */
-export function layoutMemory(s: Scenario): MemoryLayout | string {
+/**
+ * The alignment a region of `size` gets, so that blocks can map it: the largest block it holds (4K granule: 1 GiB
+ * at level 1; 64K: 512 MiB at level 2; ARM §D8.3.1), else 2 MiB, else the granule.
+ */
+function blockAlign(size: number, granule: number): number {
+  const big = granule === 0x1000 ? 0x4000_0000 : 0x2000_0000;
+  return size >= big ? big : size >= MIB2 ? MIB2 : granule;
+}
+
+/**
+ * Lay the scenario out in RAM, with at least `tableBytes` for the page-table pool; returns a reason when it does not
+ * fit. Each region's PA is congruent to its IPA/VA modulo its block alignment, so how the tables map it — and how many
+ * tables that takes — does not depend on where the pool ends.
+ */
+export function layoutMemory(s: Scenario, tableBytes = 0): MemoryLayout | string {
   const ramBase = Number(s.ram.base);
   const ramEnd = ramBase + Number(s.ram.size);
   const granule = s.granule === '4K' ? 0x1000 : 0x1_0000;
   const poolBase = HYP_LIMIT;
-  const poolSize = alignUp(s.contexts.length * tableBudget(s.granule) + 0x10_0000, MIB2);
+  const poolSize = alignUp(Math.max(tableBytes, s.contexts.length * tableBudget(s.granule) + 0x10_0000), MIB2);
   let cursor = poolBase + poolSize;
   const regions = s.contexts.map((c) =>
     c.memory.map((r) => {
       const size = Number(r.size);
-      // 2 MiB alignment lets stage 2 (and stage 1) use block descriptors
-      const pa = alignUp(cursor, size >= MIB2 ? MIB2 : granule);
+      const align = blockAlign(size, granule);
+      const phase = Number(r.at % BigInt(align));
+      const pa = alignUp(cursor - phase, align) + phase;
       cursor = pa + size;
       return { at: r.at, pa, size, perms: r.perms };
     }),

@@ -9,15 +9,16 @@ import { fieldValues } from '../arch/a64/encoding.ts';
 import { ROWS, rowIndex } from '../arch/a64/table.ts';
 import { SR, SYSREGS, sysregIndexByEncoding, sysregOfFields } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey, type SysOpDef } from '../arch/sysops.ts';
-import { sysregTrapOf } from '../arch/syndrome.ts';
+import { EC_DABT_LOWER, EC_FP, EC_HVC, EC_IABT_LOWER, EC_SVC, EC_SYSREG, ecHasFar, ecOf, sysregTrapOf } from '../arch/syndrome.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
+import type { PhysMemory } from '../memory/phys.ts';
 import { describeLeak, LeakCheck } from './leak-check.ts';
-import { reachOf, type Leaf, type Reach } from './reach.ts';
+import { BackedSet, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
   readonly reg: string;
@@ -119,12 +120,13 @@ export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigi
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
-export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): bigint }): Observation {
+export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation {
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
     episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
+  obs.isolation.push(...sharedMemory(mem, img));
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
@@ -168,13 +170,13 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     ep = newEpisode(obs, current, esr);
     ep.guestInsns = guestInsns;
     guestInsns = 0;
-    const ec = esr >>> 26;
-    if (ec === 0x16 || ec === 0x15) {
+    const ec = ecOf(esr);
+    if (ec === EC_HVC || ec === EC_SVC) {
       const source = callSource(img.contexts[current], c, esr);
       // what reached the shim: the exception its EL1 took, as it was taken (not ESR_EL1 as it reads now)
       const el1 = source === 'shim-forward' || source === 'shim-fault' ? el1Exception[current] : undefined;
       if (el1 !== undefined) el1Exception[current] = undefined;
-      if (source === 'call' || (source === 'shim-forward' && el1 !== undefined && el1.esr >>> 26 === 0x15)) {
+      if (source === 'call' || (source === 'shim-forward' && el1 !== undefined && ecOf(el1.esr) === EC_SVC)) {
         ep.call = { fn: c.x[0]!, arg: c.x[1]! };
         const pc = obs.perContext[current];
         // where the call came from: the app's return address the shim saved in ELR_EL1, else ELR_EL2
@@ -186,7 +188,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       }
       // else an unknown call (X0 = -1): nothing to record
     } else {
-      const hpfar = ec === 0x20 || ec === 0x24 ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
+      const hpfar = ec === EC_IABT_LOWER || ec === EC_DABT_LOWER ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
       ep.denied = { esr, far: reportsFar(esr) ? c.sr[SR.FAR_EL2]! : 0n, hpfar, by: 'el2' };
       logAtTrap = logCount();
     }
@@ -265,7 +267,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
     let reach = reachCache.get(key);
     if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
     pc.reach = reach;
-    const outside = outsideParts(reach, info, img);
+    const outside = outsideParts(mem, reach, info, img);
     if (outside !== undefined && !obs.isolation.some((f) => f.context === to && f.message === outside)) obs.isolation.push({ seq: e.seq, context: to, message: outside });
     // TLB entries this context can hit now: its VMID, EL1&0 regime
     const t = c.tlb;
@@ -273,7 +275,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
       if (t.kind[i] === 0 || t.regime[i] !== REGIME_EL10 || t.vmid[i] !== vmid) continue;
       const pa = t.out[i]!;
       const size = 2 ** t.shift[i]!;
-      if (!within(pa, size, info)) {
+      if (!within(mem, pa, size, info)) {
         obs.stale.push({ seq: e.seq, context: to, message: `${info.name} (VMID ${vmid}) can hit a TLB entry for PA 0x${pa.toString(16)} (${ownerOf(pa, img)})` });
       }
     }
@@ -281,14 +283,14 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: { readU64(pa: number): b
   return obs;
 }
 
-/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, src/arch/syndrome.ts) and its direction,
- *  or the exception class. */
-/** What a trap the hypervisor handled in place was: FP/SIMD_FIRST_USE (lazy.S fp_trap), or the register accessed. */
+/** What a trap the hypervisor handled in place was when it was an FP/SIMD access (lazy.S fp_trap). */
 export const FP_FIRST_USE = 'FP/SIMD first use';
 
+/** What a trap to EL2 was for: an FP/SIMD first use, the register of a trapped MSR/MRS (EC 0x18,
+ *  src/arch/syndrome.ts) and its direction, or the exception class. */
 function trapped(esr: number): string {
-  if (esr >>> 26 === 0x07) return FP_FIRST_USE;
-  if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
+  if (ecOf(esr) === EC_FP) return FP_FIRST_USE;
+  if (ecOf(esr) !== EC_SYSREG) return `EC 0x${ecOf(esr).toString(16)}`;
   const t = sysregTrapOf(esr);
   const i = sysregIndexByEncoding(t.op0, t.op1, t.crn, t.crm, t.op2);
   return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${t.read !== 0 ? 'read' : 'write'}`;
@@ -297,8 +299,7 @@ function trapped(esr: number): string {
 /** FAR_ELx holds the faulting address for instruction and data aborts and PC alignment (EC 0x20-0x25); for any other
  *  exception it is UNKNOWN (it keeps an earlier value, QEMU D8), so the hypervisor logs 0 (abort.S abort_entry). */
 function reportsFar(esr: number): boolean {
-  const ec = esr >>> 26;
-  return ec >= 0x20 && ec <= 0x25;
+  return ecHasFar(ecOf(esr));
 }
 
 /** How the hypervisor takes an HVC, or an SVC that HCR_EL2.TGE routed to EL2 (src/hyp/asm/hvc.S). */
@@ -312,12 +313,35 @@ export type CallSource = 'call' | 'shim-forward' | 'shim-fault' | 'unknown';
 export function callSource(info: ContextInfo | undefined, c: Cpu, esr: number): CallSource {
   if (info === undefined) return 'unknown';
   const m = Number(c.sr[SR.SPSR_EL2]! & 0x1fn); // SPSR_EL2.M[4:0]
-  if (esr >>> 26 === 0x15) return info.kind === 'native' && m === 0 ? 'call' : 'unknown';
+  if (ecOf(esr) === EC_SVC) return info.kind === 'native' && m === 0 ? 'call' : 'unknown';
   if (info.kind === 'vm') return (m & 0x1c) === 0x04 && (esr & 0xffff) === 0 ? 'call' : 'unknown';
   if (m !== 0x05 || info.regs.shim === 0n) return 'unknown';
   const at = c.sr[SR.ELR_EL2]! - 4n - info.regs.shim; // the HVC's offset in the shim page (src/hyp/asm/shim.S)
   if (at === 0x400n) return 'shim-forward';
   return at >= 0n && at < 0x800n && (at & 0x7fn) === 0n ? 'shim-fault' : 'unknown';
+}
+
+/**
+ * A context whose own memory this machine backs with the bytes of another context, the hypervisor or the page tables
+ * (a machine that aliases PAs, issue 11): whatever its tables map, it reaches them.
+ */
+function sharedMemory(mem: PhysMemory, img: BuiltImage): Finding[] {
+  const l = img.layout;
+  const owners = [
+    ...img.contexts.flatMap((c) => c.regions.map((r) => ({ index: c.index, name: `${c.name} memory`, pa: r.pa, size: r.size }))),
+    { index: -1, name: 'the hypervisor', pa: l.hypBase, size: l.hypLimit - l.hypBase },
+    { index: -1, name: 'the page tables', pa: l.poolBase, size: l.poolSize },
+  ];
+  const out: Finding[] = [];
+  for (const c of img.contexts) {
+    for (const r of c.regions) {
+      for (const o of owners) {
+        const at = o.index === c.index ? undefined : sharedBacking(mem, r.pa, r.size, o.pa, o.size);
+        if (at !== undefined) out.push({ seq: 0, context: c.index, message: `${c.name}: its memory at PA 0x${at.toString(16)} is, on this machine, the same RAM as ${o.name}` });
+      }
+    }
+  }
+  return out;
 }
 
 function newEpisode(obs: Observation, from: number, esr: number): Episode {
@@ -326,9 +350,19 @@ function newEpisode(obs: Observation, from: number, esr: number): Episode {
   return e;
 }
 
-/** Inside one of the context's allowed ranges, and not writable where that range is read-only (a read-only share). */
-function within(pa: number, size: number, info: ContextInfo, writable = false): boolean {
-  return info.allowed.some((a) => pa >= a.pa && pa + size <= a.pa + a.size && !(writable && a.readOnly === true));
+/** The bytes behind each context's allowed ranges, all of them and the writable ones, per machine. */
+const allowedBacking = new WeakMap<PhysMemory, Map<ContextInfo, { all: BackedSet; writable: BackedSet }>>();
+
+/** Backed by the context's allowed ranges, and not writable where those are read-only (a read-only share). */
+function within(mem: PhysMemory, pa: number, size: number, info: ContextInfo, writable = false): boolean {
+  let perMem = allowedBacking.get(mem);
+  if (perMem === undefined) allowedBacking.set(mem, (perMem = new Map()));
+  let sets = perMem.get(info);
+  if (sets === undefined) {
+    sets = { all: new BackedSet(mem, info.allowed), writable: new BackedSet(mem, info.allowed.filter((a) => a.readOnly !== true)) };
+    perMem.set(info, sets);
+  }
+  return (writable ? sets.writable : sets.all).covers(pa, size);
 }
 
 /** Whose physical memory `pa` is. */
@@ -341,10 +375,10 @@ export function ownerOf(pa: number, img: BuiltImage): string {
 }
 
 /** A sentence naming what `reach` gives the context beyond its allowed ranges, or undefined if nothing. */
-function outsideParts(reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
+function outsideParts(mem: PhysMemory, reach: Reach, info: ContextInfo, img: BuiltImage): string | undefined {
   if (reach.all) return `${info.name}: ${reach.why}; it can reach every PA, including ${img.contexts.filter((c) => c !== info).map((c) => c.name + ' memory').concat(['the page tables', 'the hypervisor']).join(', ')}`;
-  const bad = reach.leaves.filter((l) => !within(l.pa, l.size, info, l.writable));
+  const bad = reach.leaves.filter((l) => !within(mem, l.pa, l.size, info, l.writable));
   if (bad.length === 0) return undefined;
-  const how = (l: Leaf): string => (within(l.pa, l.size, info) ? ', writable but shared read-only' : '');
+  const how = (l: Leaf): string => (within(mem, l.pa, l.size, info) ? ', writable but shared read-only' : '');
   return `${info.name}: ${reach.via} maps ${bad.map((l) => `IA 0x${l.ia.toString(16)} → PA 0x${l.pa.toString(16)} (${ownerOf(l.pa, img)}${how(l)})`).join(', ')}`;
 }

@@ -8,6 +8,9 @@ export interface TableMemory {
   readU64(pa: number): bigint;
 }
 
+/** The pool has no room left for a table. */
+export class TablePoolExhausted extends Error {}
+
 /** Hands out zeroed, granule-aligned table pages from a pool no context maps. */
 export class TablePool {
   private next: number;
@@ -25,7 +28,7 @@ export class TablePool {
   alloc(bytes: number, align: number): number {
     const pa = Math.ceil(this.next / align) * align;
     if (pa + bytes > this.base + this.size) {
-      throw new Error(`page-table pool at 0x${this.base.toString(16)} (${this.size} bytes) is exhausted`);
+      throw new TablePoolExhausted(`page-table pool at 0x${this.base.toString(16)} (${this.size} bytes) is exhausted`);
     }
     for (let o = 0; o < bytes; o += 8) this.mem.writeU64(pa + o, 0n);
     this.next = pa + bytes;

@@ -1,6 +1,8 @@
 // What physical memory a translation configuration lets a context reach: the leaves of its stage-2 tables when
 // stage 2 is on, else of its stage-1 tables when stage 1 is on, else everything (VA == PA). Read from the
-// machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6).
+// machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6). Whether what
+// is reached is the context's own is decided by backing (BackedSet), not by comparing address numbers.
+import { backingSpan, sameBackingSpace, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
 import { granuleBits, layout, type Granule } from './pagetable.ts';
 
 export interface TableReader {
@@ -69,4 +71,62 @@ export function reachOf(mem: TableReader, r: Regime): Reach {
     return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & 0xffff_ffff_fffen), granule, startLevel, rootEntries, 1) };
   }
   return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
+}
+
+/** A physical range a context may reach (read-only ones may not be reached writable). */
+export interface AllowedPa {
+  readonly pa: number;
+  readonly size: number;
+  readonly readOnly?: boolean;
+}
+
+/**
+ * The bytes a machine has behind a set of PA ranges — RAM store offsets, each device's offsets, unbacked PAs — as
+ * sorted disjoint intervals per space: what the PAs are as the machine routes them, not what their numbers say.
+ */
+export class BackedSet {
+  private readonly spaces: { readonly like: Backing; readonly spans: [number, number][] }[] = [];
+
+  constructor(
+    private readonly mem: PhysMemory,
+    ranges: readonly AllowedPa[],
+  ) {
+    for (const piece of ranges.flatMap((r) => mem.backing(r.pa, r.size))) {
+      let space = this.spaces.find((x) => sameBackingSpace(x.like, piece));
+      if (space === undefined) this.spaces.push((space = { like: piece, spans: [] }));
+      space.spans.push(backingSpan(piece));
+    }
+    for (const space of this.spaces) {
+      space.spans.sort((x, y) => x[0] - y[0]);
+      const merged: [number, number][] = [];
+      for (const [lo, hi] of space.spans) {
+        const last = merged.at(-1);
+        if (last !== undefined && lo <= last[1]) last[1] = Math.max(last[1], hi);
+        else merged.push([lo, hi]);
+      }
+      space.spans.splice(0, space.spans.length, ...merged);
+    }
+  }
+
+  /** Whether every byte behind [pa, pa + size) is in the set. */
+  covers(pa: number, size: number): boolean {
+    return this.mem.backing(pa, size).every((piece) => {
+      const [lo, hi] = backingSpan(piece);
+      const spans = this.spaces.find((x) => sameBackingSpace(x.like, piece))?.spans ?? [];
+      // the last span starting at or before lo must reach hi (spans are disjoint and sorted)
+      let i = -1;
+      for (let l = 0, h = spans.length - 1; l <= h; ) {
+        const m = (l + h) >> 1;
+        if (spans[m]![0] <= lo) (i = m), (l = m + 1);
+        else h = m - 1;
+      }
+      return i >= 0 && spans[i]![1] >= hi;
+    });
+  }
+}
+
+/** The first PA of [pa, pa + size) whose bytes `mem` also has behind [other, other + otherSize), if any. */
+export function sharedBacking(mem: PhysMemory, pa: number, size: number, other: number, otherSize: number): number | undefined {
+  const theirs = mem.backing(other, otherSize);
+  return mem.backing(pa, size).map((a) => sharedWithAny(a, theirs)).find((at) => at !== undefined);
 }

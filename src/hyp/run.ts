@@ -1,10 +1,11 @@
 // `twostage run`: boot a built image on the virt machine with the observer attached, then turn what was seen
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
+import { EC_ILLEGAL, EC_IABT_SAME, ecIsAbort, ecOf } from '../arch/syndrome.ts';
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
-import { type MachineStop, VirtMachine } from '../machine/virt.ts';
-import type { BuiltImage } from './image.ts';
+import type { MachineStop, VirtMachine } from '../machine/virt.ts';
+import { type BuiltImage, machineFor } from './image.ts';
 import { LeakCheck } from './leak-check.ts';
 import { currentContext, FP_FIRST_USE, observe, type Episode, type Observation } from './observe.ts';
 
@@ -75,19 +76,10 @@ export interface RunOptions {
   readonly onProgress?: (instructions: number) => void;
 }
 
-/**
- * The machine a hypervisor image runs on: the scenario's RAM and no semihosting, as QEMU without -semihosting. The
- * hypervisor ends the run through PSCI (switch.S hyp_exit), so nothing needs it, and a guest's HLT #0xF000 is
- * UNDEFINED inside that guest (EC 0x00 to its own EL1, or to EL2 under TGE) instead of a door out of it.
- */
-export function hypMachine(img: BuiltImage): VirtMachine {
-  return new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n), semihosting: false });
-}
-
 /** Run the image and build the report. */
 export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
-  const m = hypMachine(img);
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;
@@ -241,12 +233,12 @@ const FSC_KIND = ['address size', 'translation', 'access flag', 'permission'];
 
 /** ESR_ELx in words (ARM §D24.2.46; ARCH-NOTES §7d–§7f). */
 export function decodeEsr(esr: number, hpfar = 0n): string {
-  const ec = esr >>> 26;
-  if (ec === 0x0e) return 'illegal exception return (PSTATE.IL), EC 0x0E';
-  if (ec !== 0x20 && ec !== 0x21 && ec !== 0x24 && ec !== 0x25) return `trap EC 0x${ec.toString(16)}`;
+  const ec = ecOf(esr);
+  if (ec === EC_ILLEGAL) return 'illegal exception return (PSTATE.IL), EC 0x0E';
+  if (!ecIsAbort(ec)) return `trap EC 0x${ec.toString(16)}`;
   const fsc = esr & 0x3f;
   const kind = fsc < 16 ? `${FSC_KIND[fsc >> 2]} fault level ${fsc & 3}` : `fault status 0x${fsc.toString(16)}`;
-  const access = ec <= 0x21 ? 'instruction fetch' : (esr & (1 << 6)) !== 0 ? 'write' : 'read';
+  const access = ec <= EC_IABT_SAME ? 'instruction fetch' : (esr & (1 << 6)) !== 0 ? 'write' : 'read';
   const walk = (esr & (1 << 7)) !== 0 ? ' on a stage-1 table walk' : '';
   const ipa = hpfar !== 0n ? `, IPA 0x${((hpfar >> 4n) << 12n).toString(16)}` : '';
   return `${kind}, ${access}${walk}${ipa}`;

@@ -3,22 +3,24 @@
 // Validated with zod; every error names the file, the line, the key path and the reason.
 import { z } from 'zod';
 import { LineCounter, parseDocument, isNode } from 'yaml';
+import { profileByName } from '../arch/profiles.ts';
 import { parseU64 } from '../bits/bits.ts';
+import { RAM_BASE, ramSizeProblem } from '../machine/virt.ts';
 
 /** Hosting modes for native apps (DESIGN.md §3). */
 export const HOSTING_MODES = ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 'seed-literal'] as const;
 export type HostingMode = (typeof HOSTING_MODES)[number];
 
-/** A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G". */
+/** A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G", "8T". */
 const address = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
   if (typeof v === 'number') return BigInt(v);
-  const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMG])?(i?B)?\s*$/i.exec(v);
+  const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMGT])?(i?B)?\s*$/i.exec(v);
   const base = m ? parseU64(m[1]!) : undefined;
   if (base === undefined) {
-    ctx.addIssue({ code: 'custom', message: `not a number or size: '${v}' (use 0x…, decimal, or 64K/2M/1G)` });
+    ctx.addIssue({ code: 'custom', message: `not a number or size: '${v}' (use 0x…, decimal, or 64K/2M/1G/1T)` });
     return z.NEVER;
   }
-  const scale = { K: 10n, M: 20n, G: 30n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G'] ?? 0n;
+  const scale = { K: 10n, M: 20n, G: 30n, T: 40n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G' | 'T'] ?? 0n;
   return base << scale;
 });
 
@@ -131,8 +133,6 @@ interface Problem {
   message: string;
 }
 
-const PA_BITS = { 'cortex-a57': 44, max: 44 } as const;
-
 /** One region of `owner` mapped into `into` by a protection entry, at the owner's own address. */
 export interface Share {
   readonly into: string;
@@ -187,14 +187,19 @@ function checkConsistency(s: Scenario): Problem[] {
   const out: Problem[] = [];
   const names = new Set<string>();
   const granule = s.granule === '4K' ? 0x1000n : 0x10000n;
+  const profile = profileByName(s.cpu)!;
+  // the machine's RAM: where the virt board has it, and a size it can hold
+  if (s.ram.base !== BigInt(RAM_BASE)) out.push({ path: ['ram', 'base'], message: `the virt board's RAM starts at 0x${RAM_BASE.toString(16)}, not 0x${s.ram.base.toString(16)}` });
+  const ramProblem = ramSizeProblem(s.ram.size, profile);
+  if (ramProblem !== undefined) out.push({ path: ['ram', 'size'], message: ramProblem });
   let needed = 0n;
   s.contexts.forEach((c, ci) => {
     if (names.has(c.name)) out.push({ path: ['contexts', ci, 'name'], message: `duplicate context name '${c.name}'` });
     names.add(c.name);
     const bits = c.kind === 'vm' ? c.ipa_bits : c.va_bits;
     const space = c.kind === 'vm' ? 'IPA' : 'VA';
-    if (c.kind === 'vm' && c.ipa_bits > PA_BITS[s.cpu]) {
-      out.push({ path: ['contexts', ci, 'ipa_bits'], message: `${c.ipa_bits}-bit IPA exceeds the ${s.cpu}'s ${PA_BITS[s.cpu]}-bit PA range (VTCR_EL2.PS)` });
+    if (c.kind === 'vm' && c.ipa_bits > profile.paBits) {
+      out.push({ path: ['contexts', ci, 'ipa_bits'], message: `${c.ipa_bits}-bit IPA exceeds the ${s.cpu}'s ${profile.paBits}-bit PA range (VTCR_EL2.PS)` });
     }
     const limit = 1n << BigInt(bits);
     c.memory.forEach((r, ri) => {
@@ -224,7 +229,7 @@ function checkConsistency(s: Scenario): Problem[] {
   out.push(...checkSharing(s));
   // The hypervisor, its page-table pools and the context table need room too (1 MiB reserved, image builder checks exactly)
   const reserve = 1n << 20n;
-  if (needed + reserve > s.ram.size) {
+  if (ramProblem === undefined && needed + reserve > s.ram.size) {
     out.push({ path: ['ram', 'size'], message: `contexts need 0x${needed.toString(16)} bytes plus 1 MiB for the hypervisor; RAM is only 0x${s.ram.size.toString(16)}` });
   }
   return out;

@@ -5,6 +5,7 @@
 import { decode } from '../arch/a64/decode.ts';
 import { fieldValues } from '../arch/a64/encoding.ts';
 import { ROWS, rowIndex } from '../arch/a64/table.ts';
+import { ecHasFar, ecOf } from '../arch/syndrome.ts';
 import { SR, sysregOfFields } from '../arch/sysreg-table.ts';
 import { disassemble, plainEnv } from '../asm/disasm.ts';
 import { hex32, hex64 } from '../bits/bits.ts';
@@ -32,9 +33,6 @@ export interface TraceOptions {
   /** Disassembly of a word at an address, shown after the word (default: objdump's text, targets as 0x…). */
   readonly disasm?: (w: number, pc: bigint) => string;
 }
-
-/** ESR_ELx.EC values that report an address in FAR_ELx (ARM §D24.2.46): aborts and PC alignment. */
-const EC_WITH_FAR = new Set([0x20, 0x21, 0x22, 0x24, 0x25]);
 
 /**
  * Install the hooks for `kinds` on `cpu` (replacing earlier ones; an empty list removes them). Returns a
@@ -103,8 +101,8 @@ function describeException(c: Cpu, from: number): string {
   // an IRQ has no syndrome (ESR_ELx keeps its value); ELR is the first instruction not executed
   if (enteredIrq(c)) return `interrupt EL${from} -> EL${to}: IRQ ELR ${hex64(elr)} -> PC ${hex64(c.x[PC]!)}`;
   const esr = Number(c.sr[to === 2 ? SR.ESR_EL2 : SR.ESR_EL1]!);
-  const ec = esr >>> 26;
+  const ec = ecOf(esr);
   let line = `exception EL${from} -> EL${to}: EC 0x${ec.toString(16).padStart(2, '0')} ESR ${hex32(esr)} ELR ${hex64(elr)}`;
-  if (EC_WITH_FAR.has(ec)) line += ` FAR ${hex64(c.sr[to === 2 ? SR.FAR_EL2 : SR.FAR_EL1]!)}`;
+  if (ecHasFar(ec)) line += ` FAR ${hex64(c.sr[to === 2 ? SR.FAR_EL2 : SR.FAR_EL1]!)}`;
   return `${line} -> PC ${hex64(c.x[PC]!)}`;
 }

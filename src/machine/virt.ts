@@ -1,7 +1,10 @@
 // The QEMU `virt`-compatible board (`-M virt,virtualization=on -cpu cortex-a57 -nographic -semihosting
 // -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, a GICv2 (distributor at
-// 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers, semihosting on
-// HLT #0xF000 (or none, as QEMU without -semihosting: `semihosting: false`) and PSCI on SMC. Anything else in the physical map is absent, so accesses to it take a
+// 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers and PPI 23 its PMU,
+// the GICv2m MSI frame (0x0802_0000), the PL031 RTC (0x0901_0000, SPI 2), the PL061 GPIO with the power button
+// (0x0903_0000, SPI 7), an empty PCIe ECAM (0x40_1000_0000 with up to 255 GiB of RAM; virt-memmap.ts says where),
+// semihosting on HLT #0xF000 (or none, as QEMU without -semihosting: `semihosting: false`) and PSCI on SMC; the device
+// tree describes exactly these (virt-dt.ts). Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
 //
 // Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
@@ -16,34 +19,78 @@
 // images linked ≥ 0x4010_0000 that read it).
 import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
 import { Cpu, type StopReason } from '../cpu/cpu.ts';
+import { nextPmuOverflow, PMU_INTID, pmuInterrupt, pmuSync } from '../cpu/pmu.ts';
 import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
 import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
+import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
+import { GICV2M_BASE, GICV2M_SIZE, GicV2m } from '../devices/gicv2m.ts';
+import { PcieEcam } from '../devices/pcie.ts';
+import { Pl031, PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
+import { Pl061, PL061_BASE, PL061_SIZE } from '../devices/pl061.ts';
 import { psciCall } from '../devices/psci.ts';
 import { Semihosting, SEMIHOSTING_HLT_IMM } from '../devices/semihosting.ts';
 import type { ElfImage } from '../elf/read.ts';
-import { PhysMemory } from '../memory/phys.ts';
+import { decodeFdt, encodeFdt, type FdtNode } from './fdt.ts';
+import {
+  bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, MACHINE_DTB_SIZE, setChosen, USER_DTB_SLACK,
+} from './linux-boot.ts';
+import { psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
+import { highMemmap, type HighMemmap, RAM_BASE } from './virt-memmap.ts';
+import { type Device, PAGE_SIZE, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import { translate } from '../mmu/translate.ts';
 import { OutputBuffer } from './output.ts';
 
-export const RAM_BASE = 0x4000_0000;
+export { RAM_BASE };
 export const DEFAULT_RAM_MIB = 256;
-/** Largest RAM the board accepts (QEMU's virt limit below the 2^40 high-memory window is 255 GiB). */
-export const MAX_RAM_MIB = 255 * 1024;
+const MIB = 1024 * 1024;
+
+/**
+ * The most RAM the board holds with `profile`'s physical address size: QEMU 7.2 (hw/arm/virt.c virt_set_memmap) puts
+ * RAM at 1 GiB and refuses a memory map whose top, ROUND_UP(RAM_BASE + size, 1 GiB), passes 2^PARange ("Addressing
+ * limited to 44 bits, but memory exceeds it by … bytes"; highmem on, its default; highmem=off would mean 32 bits).
+ * On qemu-system-aarch64 7.2 -M virt,virtualization=on -cpu cortex-a57: -m 16383G starts, -m 16776193M does not.
+ */
+export function maxRamBytes(profile: Profile): number {
+  return 2 ** profile.paBits - RAM_BASE;
+}
+
+/** Why the board cannot hold `bytes` of RAM with `profile` (one line), or undefined when it can. */
+export function ramSizeProblem(bytes: bigint, profile: Profile): string | undefined {
+  if (bytes <= 0n) return 'the RAM size must be more than zero';
+  if (bytes % BigInt(PAGE_SIZE) !== 0n) return `0x${bytes.toString(16)} bytes is not a whole number of the machine's ${PAGE_SIZE / 1024} KiB RAM pages`;
+  const max = maxRamBytes(profile);
+  if (bytes > BigInt(max)) {
+    return `0x${bytes.toString(16)} bytes is more than the virt board holds: its RAM starts at 0x${RAM_BASE.toString(16)} and must end by ` +
+      `2^${profile.paBits} (the ${profile.name}'s physical address size), so at most 0x${max.toString(16)} bytes (${max / MIB} MiB)`;
+  }
+  return undefined;
+}
+/** CNTFRQ_EL0: one count per instruction stands for one 62.5 MHz tick. */
+const COUNTER_HZ = 62_500_000;
 /** Instructions per slice of a run: output is handed to `onOutput` between slices. */
 const SLICE = 1 << 24;
 
 export interface VirtOptions {
   readonly profile?: Profile;
-  readonly ramMiB?: number;
+  /** RAM size in bytes (ramSizeProblem says which the board holds); DEFAULT_RAM_MIB MiB when absent. */
+  readonly ramBytes?: number;
   /**
    * QEMU's `-semihosting` (the default): HLT #0xF000 at EL1 and EL2 is a semihosting call, at EL0 it is not
    * (QEMU 7.2 needs `-semihosting-config userspace=on` for that). false is QEMU without it: HLT is UNDEFINED at every
-   * EL, as on hardware with halting debug disabled — how hypervisor images run (src/hyp/run.ts hypMachine).
+   * EL, as on hardware with halting debug disabled — how hypervisor images run (src/hyp/image.ts machineFor).
    */
   readonly semihosting?: boolean;
+}
+
+export interface LinuxLoadOptions {
+  readonly initrd?: Uint8Array;
+  /** The kernel command line (/chosen bootargs); empty or absent: none. */
+  readonly append?: string;
+  /** A device tree blob to use instead of the machine's (edited as QEMU does: memory, /chosen, /psci). */
+  readonly dtb?: Uint8Array;
 }
 
 /** Why a machine run ended ('event' stops are handled inside the run). */
@@ -64,7 +111,20 @@ export class VirtMachine {
   readonly mem: PhysMemory;
   readonly cpu: Cpu;
   readonly gic: GicV2;
+  /** Where the PCIe ECAM and 64-bit window are for this RAM size. */
+  readonly memmap: HighMemmap;
+  /** The GICv2 virtualization interface (GICH, GICV). */
+  readonly gicVirt: GicVirtInterface;
+  /** The UART (stdout, and the receive FIFO fed from `input`). */
+  readonly uart: Pl011;
+  private stopRequest: string | null = null;
+  /** Bytes typed for the UART that its receive FIFO has not taken yet (fed between slices of a run). */
+  private readonly input: number[] = [];
+  /** The GPIO controller; its line 3 is the power button. */
+  readonly gpio: Pl061;
   readonly stdout = new OutputBuffer();
+  /** Every MMIO region on the bus. */
+  readonly bus: { readonly base: number; readonly size: number; readonly name: string }[] = [];
   readonly stderr = new OutputBuffer();
   private readonly semihosting: Semihosting;
   private readonly debugTr = new TranslateResult();
@@ -74,16 +134,40 @@ export class VirtMachine {
   private chunkEnd = -1;
 
   constructor(opts: VirtOptions = {}) {
-    const ramMiB = opts.ramMiB ?? DEFAULT_RAM_MIB;
-    this.mem = new PhysMemory(RAM_BASE, ramMiB * 1024 * 1024);
-    this.mem.mapDevice(PL011_BASE, PL011_SIZE, new Pl011((b) => this.stdout.push(b)));
-    this.cpu = new Cpu(opts.profile ?? CORTEX_A57, this.mem);
+    const profile = opts.profile ?? CORTEX_A57;
+    const ramBytes = opts.ramBytes ?? DEFAULT_RAM_MIB * MIB;
+    const bad = ramSizeProblem(BigInt(ramBytes), profile);
+    if (bad !== undefined) throw new Error(`virt board: ${bad}`);
+    this.mem = new PhysMemory(RAM_BASE, ramBytes);
+    this.memmap = highMemmap(ramBytes, profile.paBits);
+    this.uart = new Pl011((b) => this.stdout.push(b), (level) => this.gic.setLevel(32 + VIRT_SPI.uart, level));
+    this.map(PL011_BASE, PL011_SIZE, this.uart);
+    this.cpu = new Cpu(profile, this.mem);
     const cpu = this.cpu;
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
-    this.mem.mapDevice(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
-    this.mem.mapDevice(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
+    this.map(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
+    this.map(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
+    const gic = this.gic;
+    this.gicVirt = new GicVirtInterface({
+      virq: (level) => cpu.setVirqLine(level),
+      maintenance: (level) => gic.setLevel(GIC_MAINTENANCE_INTID, level),
+      deactivatePhysical: (id) => gic.deactivatePhysical(id),
+    });
+    this.map(GICH_BASE, GICH_SIZE, this.gicVirt.control);
+    this.map(GICV_BASE, GICV_SIZE, this.gicVirt.cpu);
+    const spi = (n: number) => (level: boolean) => gic.setLevel(32 + n, level);
+    this.map(GICV2M_BASE, GICV2M_SIZE, new GicV2m((id) => {
+      gic.setLevel(id, true); // an MSI is an edge on its SPI
+      gic.setLevel(id, false);
+    }));
+    // the RTC's seconds: the instruction count at CNTFRQ_EL0's 62.5 MHz
+    this.map(PL031_BASE, PL031_SIZE, new Pl031(() => cpu.time() / COUNTER_HZ, spi(VIRT_SPI.rtc)));
+    this.gpio = new Pl061(spi(VIRT_SPI.gpio));
+    this.map(PL061_BASE, PL061_SIZE, this.gpio);
+    this.map(this.memmap.ecam.base, this.memmap.ecam.size, new PcieEcam());
     // an MSR to a timer register during a run: its effect counts from the next instruction boundary
-    cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.retired() + 1 : cpu.retired());
+    cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.time() + 1 : cpu.time());
+    cpu.idle = () => this.idle();
     this.semihosting = new Semihosting({ stdout: (b) => this.stdout.push(b), stderr: (b) => this.stderr.push(b) });
     const guest = this.guestCall();
     const semihosting = opts.semihosting ?? true;
@@ -119,10 +203,61 @@ export class VirtMachine {
       this.mem.writeBytes(pa, s.data);
       for (let a = pa + s.data.length; a < pa + Number(s.memsz); a++) this.mem.writeU8(a, 0);
     }
-    this.cpu.reset(image.entry);
-    this.gic.reset();
-    this.timersChanged(this.cpu.retired());
+    this.resetAt(image.entry);
     return undefined;
+  }
+
+  /** Put a device on the bus (and in `bus`, which the device-tree tests hold against the tree). */
+  private map(base: number, size: number, device: Device): void {
+    this.mem.mapDevice(base, size, device);
+    this.bus.push({ base, size, name: device.name });
+  }
+
+  /** The device tree of this board as the machine describes it (virt-dt.ts). */
+  deviceTree(): FdtNode {
+    return virtTree({ ramBase: RAM_BASE, ramSize: this.mem.ramSize, memmap: this.memmap });
+  }
+
+  /**
+   * Load a Linux Image as QEMU's `-kernel Image [-initrd] [-append] [-dtb]` does (linux-boot.ts): kernel, initrd and
+   * device tree in RAM, the boot stub at the start of RAM, and the CPU reset there in EL2h. Returns the layout and the
+   * DTB written, or a diagnostic.
+   */
+  loadLinux(img: Arm64Image, opts: LinuxLoadOptions): { layout: LinuxLayout; dtb: Uint8Array } | string {
+    const initrd = opts.initrd ?? new Uint8Array(0);
+    const plan = layoutLinux(img, initrd.length, RAM_BASE, this.mem.ramSize);
+    if (!plan.ok) return plan.error;
+    const layout = plan.value;
+    const chosen = { append: opts.append ?? '', initrd: { start: layout.initrdStart, size: initrd.length } };
+    let tree: FdtNode;
+    if (opts.dtb !== undefined) {
+      const user = decodeFdt(opts.dtb);
+      if (!user.ok) return `--dtb: ${user.error}`;
+      const edited = editUserDtb(user.root, RAM_BASE, this.mem.ramSize, chosen, psciNode());
+      if (!edited.ok) return `--dtb: ${edited.error}`;
+      tree = edited.value;
+    } else {
+      tree = this.deviceTree();
+      setChosen(tree, chosen);
+    }
+    const dtb = encodeFdt(tree, opts.dtb !== undefined ? opts.dtb.length + USER_DTB_SLACK : MACHINE_DTB_SIZE);
+    const big = dtbTooLarge(dtb);
+    if (big !== undefined) return big;
+    if (layout.dtbStart + dtb.length > this.mem.ramEnd) return 'not enough space for the device tree after kernel/initrd';
+    this.mem.writeBytes(RAM_BASE, bootStub(layout.dtbStart, layout.entry));
+    this.mem.writeBytes(layout.entry, img.bytes);
+    this.mem.writeBytes(layout.initrdStart, initrd);
+    this.mem.writeBytes(layout.dtbStart, dtb);
+    this.resetAt(BigInt(RAM_BASE)); // QEMU's reset PC for a Linux boot: the stub
+    return { layout, dtb };
+  }
+
+  /** Reset the CPU into EL2h at `pc` and the interrupt state with it. */
+  private resetAt(pc: bigint): void {
+    this.cpu.reset(pc);
+    this.gic.reset();
+    this.gicVirt.reset();
+    this.timersChanged(this.cpu.time());
   }
 
   /**
@@ -133,9 +268,11 @@ export class VirtMachine {
     const cpu = this.cpu;
     const start = cpu.icount;
     let stop: StopReason;
+    this.stopRequest = null;
     for (;;) {
       stop = this.chunk(Math.min(SLICE, budget - (cpu.icount - start)));
       if (onOutput !== undefined) onOutput(this.stdout.drain(), this.stderr.drain());
+      if (this.stopRequest !== null) stop = { kind: 'halt', why: this.stopRequest };
       if ((stop.kind !== 'budget' && stop.kind !== 'event') || cpu.icount - start >= budget) break;
     }
     if (stop.kind === 'event') stop = { kind: 'budget' };
@@ -154,25 +291,53 @@ export class VirtMachine {
     return stop.kind === 'event' ? { kind: 'budget' } : stop;
   }
 
+  /** Ask a run in progress to stop after its current slice (from its onOutput callback: the user's escape key). */
+  requestStop(why: string): void {
+    this.stopRequest = why;
+  }
+
+  /** Queue bytes for the UART's receive line (a terminal's keystrokes); they enter its FIFO as it has room. */
+  feedInput(bytes: Uint8Array): void {
+    for (const b of bytes) this.input.push(b);
+  }
+
   /** Run the CPU for at most `n` instructions, and no further than the next timer deadline. */
   private chunk(n: number): StopReason {
     const cpu = this.cpu;
-    this.timersChanged(cpu.icount); // between runs the count is icount: raise what fired at this boundary
-    const len = Math.min(n, this.nextEvent - cpu.icount);
-    this.chunkEnd = cpu.icount + len;
+    let k = 0;
+    while (k < this.input.length && this.uart.receive(this.input[k]!)) k++;
+    if (k > 0) this.input.splice(0, k);
+    this.timersChanged(cpu.time()); // between runs: raise what fired at this boundary
+    const len = Math.min(n, this.nextEvent - cpu.time());
+    this.chunkEnd = cpu.time() + len; // in system-counter ticks, like nextEvent
     const stop = cpu.run(len);
     this.chunkEnd = -1;
     return stop;
   }
 
   /**
-   * The timers' outputs at count `now` go to their PPIs (the GIC drives the CPU's IRQ line); the next deadline is
+   * The timers' outputs at count `now` go to their PPIs, the PMU's overflow request to PPI 7 (INTID 23) (the GIC drives the CPU's IRQ line); the next deadline is
    * noted, and a run in progress that would pass it stops after the current instruction.
    */
   private timersChanged(now: number): void {
-    for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(this.cpu, t, now));
-    this.nextEvent = nextTimerEvent(this.cpu, now);
+    const cpu = this.cpu;
+    for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(cpu, t, now));
+    pmuSync(cpu); // counters up to date: an overflow due by now has set its flag
+    this.gic.setLevel(PMU_INTID, pmuInterrupt(cpu));
+    this.nextEvent = Math.min(nextTimerEvent(cpu, now), nextPmuOverflow(cpu) + cpu.idleTicks); // PMU: instructions
     if (this.nextEvent < this.chunkEnd) this.cpu.halt({ kind: 'event' });
+  }
+
+  /**
+   * A WFI with nothing pending: the system counter jumps to the next timer deadline, so the instruction after the WFI
+   * runs at that count and the interrupt is taken before it. No deadline armed: the WFI completes at once.
+   */
+  private idle(): void {
+    const cpu = this.cpu;
+    const next = nextTimerEvent(cpu, cpu.time());
+    if (next === Infinity) return;
+    cpu.idleTicks += Math.max(0, next - (cpu.time() + 1)); // the WFI itself is the tick before the deadline
+    cpu.halt({ kind: 'event' }); // end the chunk: the machine raises the timer's interrupt at the new count
   }
 
   /** The semihosting/PSCI view of the CPU. */

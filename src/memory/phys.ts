@@ -1,9 +1,22 @@
 // Sparse physical memory: RAM in lazily allocated 64 KiB pages, plus an MMIO bus for devices.
-// Physical addresses are JS numbers (≤ 52 bits, exact). Multi-byte values are little-endian.
+// Physical addresses are JS numbers below 2^48 (exact). Multi-byte values are little-endian.
+// Which RAM page a PA names is one function, ramPageIndex(), in float arithmetic that is exact for every PA:
+// never `>>>`, `>>` or `| 0` on a whole PA, which keep only its low 32 bits (issue 11: RAM above 4 GiB aliased
+// the RAM 4 GiB below it). `pa & PAGE_MASK` is exact: it needs only the low 16 bits.
 
 export const PAGE_SHIFT = 16;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SIZE - 1;
+/** PAs are below 2^48: the walker hands descriptor addresses over as halves with bits [47:32] in the high one. */
+export const PA_LIMIT = 2 ** 48;
+/** The first 2^18 RAM pages (16 GiB) are found in one flat array, one load, as the walker needs. */
+const FLAT_PAGES = 2 ** 18;
+/** Pages beyond them are kept in leaves of 2^12 (256 MiB of RAM), each allocated on first touch, so that up to
+ *  2^28 pages (16 TiB, the most a 44-bit PA leaves room for) cost a directory of 2^16 entries, not 2^28. */
+const LEAF_BITS = 12;
+const LEAF_MASK = (1 << LEAF_BITS) - 1;
+/** backing() evaluates ramPageIndex at least at every multiple of this (where a 32-bit index would wrap). */
+const BACKING_CHECK_SPAN = 2 ** 32;
 
 /** A memory-mapped device: offsets are relative to its base; size is 1, 2, 4 or 8 bytes. */
 export interface Device {
@@ -54,10 +67,58 @@ export function forgetCode(p: RamPage, first: number, last: number): boolean {
   return held;
 }
 
+/** What one piece of the physical address space is, as the machine routes an access to it (audit compares these). */
+export type Backing =
+  /** RAM: the bytes at `offset` in the RAM store, ramPageIndex(pa) · PAGE_SIZE + the offset in the page. */
+  | { readonly kind: 'ram'; readonly pa: number; readonly size: number; readonly offset: number }
+  | { readonly kind: 'device'; readonly pa: number; readonly size: number; readonly device: Device; readonly offset: number }
+  /** Neither RAM nor a device: an access takes a synchronous external abort. */
+  | { readonly kind: 'none'; readonly pa: number; readonly size: number };
+
+/** A piece's bytes as an interval of its own space: RAM store offsets, the device's offsets, or (nothing behind
+ *  them) the PAs themselves. */
+export function backingSpan(b: Backing): [number, number] {
+  const lo = b.kind === 'none' ? b.pa : b.offset;
+  return [lo, lo + b.size];
+}
+
+/** Both pieces name bytes of the same space: both RAM, the same device, or both nothing. */
+export function sameBackingSpace(a: Backing, b: Backing): boolean {
+  return a.kind === b.kind && (a.kind !== 'device' || a.device === (b as Extract<Backing, { kind: 'device' }>).device);
+}
+
+/** The first PA of `a` whose bytes are also `b`'s, if any. */
+export function sharedFrom(a: Backing, b: Backing): number | undefined {
+  if (!sameBackingSpace(a, b)) return undefined;
+  const [alo, ahi] = backingSpan(a);
+  const [blo, bhi] = backingSpan(b);
+  const lo = Math.max(alo, blo);
+  return lo < Math.min(ahi, bhi) ? a.pa + (lo - alo) : undefined;
+}
+
+/** The first PA of `a` whose bytes are also those of one of `bs`, if any. */
+export function sharedWithAny(a: Backing, bs: readonly Backing[]): number | undefined {
+  let first: number | undefined;
+  for (const b of bs) {
+    const at = sharedFrom(a, b);
+    if (at !== undefined && (first === undefined || at < first)) first = at;
+  }
+  return first;
+}
+
+function newPage(): RamPage {
+  const buf = new ArrayBuffer(PAGE_SIZE);
+  return { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
+}
+
 export class PhysMemory {
-  private readonly pages: (RamPage | undefined)[];
+  /** RAM page i: flat[i] below FLAT_PAGES, else leaves[(i − FLAT_PAGES) >>> LEAF_BITS][i & LEAF_MASK]; filled on first touch. */
+  private readonly flat: (RamPage | undefined)[];
+  private readonly leaves: ((RamPage | undefined)[] | undefined)[];
   private readonly devices: Mapping[] = [];
   readonly ramEnd: number;
+  /** Number of 64 KiB pages of RAM. */
+  readonly pageCount: number;
   /** ramBase / PAGE_SIZE: the number of the first RAM page. */
   private readonly firstPage: number;
 
@@ -65,13 +126,21 @@ export class PhysMemory {
     readonly ramBase: number,
     readonly ramSize: number,
   ) {
+    if (!Number.isSafeInteger(ramBase) || !Number.isSafeInteger(ramSize) || ramBase < 0 || ramSize <= 0 || ramBase + ramSize > PA_LIMIT) {
+      throw new Error(`RAM 0x${ramBase.toString(16)} + 0x${ramSize.toString(16)} is not a non-empty range below 2^48`);
+    }
     if (ramBase % PAGE_SIZE !== 0 || ramSize % PAGE_SIZE !== 0) throw new Error('RAM base and size must be 64 KiB aligned');
     this.ramEnd = ramBase + ramSize;
     this.firstPage = ramBase / PAGE_SIZE;
-    this.pages = new Array<RamPage | undefined>(ramSize / PAGE_SIZE).fill(undefined);
+    this.pageCount = ramSize / PAGE_SIZE;
+    this.flat = new Array<RamPage | undefined>(Math.min(this.pageCount, FLAT_PAGES)).fill(undefined);
+    this.leaves = new Array<(RamPage | undefined)[] | undefined>(Math.ceil(Math.max(0, this.pageCount - FLAT_PAGES) / (LEAF_MASK + 1))).fill(undefined);
   }
 
+  /** Map a device at [base, base + size); it may overlap neither RAM nor another device (one PA, one backing). */
   mapDevice(base: number, size: number, device: Device): void {
+    const clash = [{ base: this.ramBase, size: this.ramSize, device: { name: 'RAM' } }, ...this.devices].find((m) => base < m.base + m.size && m.base < base + size);
+    if (clash !== undefined) throw new Error(`${device.name} at 0x${base.toString(16)} (+0x${size.toString(16)}) overlaps ${clash.device.name} at 0x${clash.base.toString(16)}`);
     this.devices.push({ base, size, device });
   }
 
@@ -79,34 +148,96 @@ export class PhysMemory {
     return pa >= this.ramBase && pa + size <= this.ramEnd;
   }
 
+  /**
+   * The number of the RAM page that holds RAM address `pa` (ramBase ≤ pa < ramEnd): the one definition of which
+   * RAM bytes a PA names. page() and backing() use it; pageOfHalves() computes the same in integer arithmetic.
+   */
+  ramPageIndex(pa: number): number {
+    return Math.floor((pa - this.ramBase) / PAGE_SIZE);
+  }
+
   /** The RAM page holding `pa` (allocated on first touch), or undefined outside RAM. */
   page(pa: number): RamPage | undefined {
-    if (pa < this.ramBase || pa >= this.ramEnd) return undefined;
-    const i = (pa - this.ramBase) >>> PAGE_SHIFT;
-    let p = this.pages[i];
-    if (p === undefined) {
-      const buf = new ArrayBuffer(PAGE_SIZE);
-      p = { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
-      this.pages[i] = p;
-    }
-    return p;
+    if (!(pa >= this.ramBase && pa < this.ramEnd)) return undefined;
+    const i = this.ramPageIndex(pa);
+    return (i < FLAT_PAGES ? this.flat[i] : undefined) ?? this.pageAt(i);
+  }
+
+  /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch. */
+  private pageAt(i: number): RamPage {
+    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage());
+    const l = (i - FLAT_PAGES) >>> LEAF_BITS;
+    const leaf = this.leaves[l] ?? (this.leaves[l] = new Array<RamPage | undefined>(LEAF_MASK + 1).fill(undefined));
+    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage());
   }
 
   /**
    * page() for a PA below 2^48 given as halves (hi = bits [47:32]) in integer arithmetic only: the table walker's
-   * descriptor reads (src/mmu/walk.ts), where float address arithmetic would dominate.
+   * descriptor reads (src/mmu/walk.ts), where float address arithmetic would dominate. The same page as
+   * ramPageIndex() names (test/memory/high-pa.test.ts compares them).
    */
   pageOfHalves(lo: number, hi: number): RamPage | undefined {
     // the 64 KiB page number (< 2^32) minus the first RAM page, as unsigned: below-RAM addresses wrap to huge values
+    // (exact: the true difference lies in (−2^32, 2^32) because RAM ends at or below 2^48)
     const i = (((hi << 16) | (lo >>> PAGE_SHIFT)) - this.firstPage) >>> 0;
-    if (i >= this.pages.length) return undefined;
-    return this.pages[i] ?? this.page(this.ramBase + i * PAGE_SIZE);
+    if (i >= this.pageCount) return undefined;
+    return (i < FLAT_PAGES ? this.flat[i] : undefined) ?? this.pageAt(i);
   }
 
   /** The device mapped at `pa`, with the offset in `deviceOffset`; undefined when none. */
   deviceAt(pa: number): Mapping | undefined {
     for (const m of this.devices) if (pa >= m.base && pa < m.base + m.size) return m;
     return undefined;
+  }
+
+  /**
+   * [pa, pa + size) as the pieces the machine routes it to — RAM by its offset in the RAM store (ramPageIndex, the
+   * function page() uses), a device by its mapping, or nothing — with adjacent pieces of contiguous backing merged.
+   * The page index is evaluated at every boundary of RAM and devices, at every multiple of 4 GiB and at both ends of
+   * each piece (a piece whose ends disagree is split), so a RAM store that is not contiguous — one indexed in 32 bits,
+   * say — shows as pieces whose offsets repeat. Not a hot path (audit).
+   */
+  backing(pa: number, size: number): Backing[] {
+    const end = pa + size;
+    const cuts = new Set<number>([pa, end]);
+    for (const b of [this.ramBase, this.ramEnd, ...this.devices.flatMap((m) => [m.base, m.base + m.size])]) if (b > pa && b < end) cuts.add(b);
+    const ramLo = Math.max(pa, this.ramBase);
+    const ramHi = Math.min(end, this.ramEnd);
+    for (let c = Math.ceil(ramLo / BACKING_CHECK_SPAN) * BACKING_CHECK_SPAN; c < ramHi; c += BACKING_CHECK_SPAN) if (c > pa) cuts.add(c);
+    const points = [...cuts].sort((a, b) => a - b);
+    const out: Backing[] = [];
+    for (let k = 0; k + 1 < points.length; k++) this.backingPiece(points[k]!, points[k + 1]!, out);
+    return out;
+  }
+
+  /** Append the backing of [lo, hi), which lies wholly in RAM, in one device, or in neither. */
+  private backingPiece(lo: number, hi: number, out: Backing[]): void {
+    if (this.isRam(lo)) {
+      const offset = this.ramOffset(lo);
+      // its two ends must lie as far apart in the store as in the PA space, else split it at a page boundary (a
+      // piece inside one page always passes: its bytes are that page's)
+      if (this.ramOffset(hi - 1) - offset !== hi - 1 - lo) {
+        let mid = Math.floor((lo + hi) / 2 / PAGE_SIZE) * PAGE_SIZE;
+        if (mid <= lo) mid = (Math.floor(lo / PAGE_SIZE) + 1) * PAGE_SIZE;
+        this.backingPiece(lo, mid, out);
+        this.backingPiece(mid, hi, out);
+        return;
+      }
+      const prev = out.at(-1);
+      if (prev?.kind === 'ram' && prev.pa + prev.size === lo && prev.offset + prev.size === offset) out[out.length - 1] = { ...prev, size: prev.size + hi - lo };
+      else out.push({ kind: 'ram', pa: lo, size: hi - lo, offset });
+      return;
+    }
+    const m = this.deviceAt(lo);
+    const prev = out.at(-1);
+    if (m !== undefined) out.push({ kind: 'device', pa: lo, size: hi - lo, device: m.device, offset: lo - m.base });
+    else if (prev?.kind === 'none' && prev.pa + prev.size === lo) out[out.length - 1] = { ...prev, size: prev.size + hi - lo };
+    else out.push({ kind: 'none', pa: lo, size: hi - lo });
+  }
+
+  /** The byte offset of RAM address `pa` in the RAM store. */
+  private ramOffset(pa: number): number {
+    return this.ramPageIndex(pa) * PAGE_SIZE + (pa & PAGE_MASK);
   }
 
   // --- byte-granular helpers for loaders, devices and tools (not the CPU's hot path) ---

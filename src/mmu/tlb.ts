@@ -65,6 +65,16 @@ const HC_SIZE = 1 << HC_BITS;
 export const HC_MASK = HC_SIZE - 1;
 const GEN_MASK = 0xfff; // the generation lives in tag bits [11:0] (VA page bits are [31:12])
 
+/**
+ * The host-cache hit test (DESIGN.md §3) as source text over expressions for the Tlb, the slot and the VA's halves
+ * (`hi` an int32): slot s holds the VA's 4 KiB page in the current generation. The one source of the test: the
+ * translator's generated code embeds it (src/cpu/jit/emit.ts) and the interpreter's hostHit is made from it. What
+ * a caller needs besides (alignment, RAM, no code on the page, Normal memory) it tests itself.
+ */
+export function hostHitSource(tlb: string, s: string, lo: string, hi: string): string {
+  return `${tlb}.hcTag[${s}] === ((${lo} & 0xfffff000) | ${tlb}.gen) && ${tlb}.hcHi[${s}] === ${hi}`;
+}
+
 export class Tlb {
   readonly ways: number;
   readonly setMask: number;
@@ -260,6 +270,11 @@ export class Tlb {
   static hostSlot(el: number, acc: number, lo: number): number {
     return ((el * 3 + acc) << HC_BITS) | ((lo >>> 12) & HC_MASK);
   }
+
+  /** Slot s of the host cache holds the 4 KiB VA page of (lo, hi) in the current generation (hostHitSource). */
+  static readonly hit = new Function('t', 's', 'lo', 'hi', `return ${hostHitSource('t', 's', 'lo', 'hi')};`) as (
+    t: Tlb, s: number, lo: number, hi: number,
+  ) => boolean;
 
   /** Remember VA page → PA page (and whether it is Device memory) for (el, acc): valid until the next hostFlush. */
   hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined, device: boolean): void {

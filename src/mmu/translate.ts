@@ -42,7 +42,7 @@ export function translate(
   const t = ctx.tlb;
   const s = Tlb.hostSlot(el, acc, vaLo);
   // host-cache hit: same 4 KiB VA page, same generation, aligned access (unaligned ones may need an Alignment fault)
-  if (t.hcTag[s] === ((vaLo & 0xfffff000) | t.gen) && t.hcHi[s] === (vaHi | 0) && (vaLo & (size - 1)) === 0) {
+  if (Tlb.hit(t, s, vaLo, vaHi | 0) && (vaLo & (size - 1)) === 0) {
     r.pa = t.hcPa[s]! + (vaLo & 0xfff);
     return true;
   }
@@ -65,7 +65,7 @@ const DEVICE_FAULTS = 2;
 export function translateZeroBlock(ctx: TranslationContext, lo: number, hi: number, el: number, r: TranslateResult): boolean {
   const t = ctx.tlb;
   const s = Tlb.hostSlot(el, ACC_WRITE, lo);
-  if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (hi | 0) && t.hcDevice[s] === 0) {
+  if (Tlb.hit(t, s, lo, hi | 0) && t.hcDevice[s] === 0) {
     r.pa = t.hcPa[s]! + (lo & 0xfff);
     return true;
   }

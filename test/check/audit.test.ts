@@ -31,7 +31,8 @@ for (const hosting of ['el1-shim', 'el1-shim-s2', 's2-only'] as const) {
     // s2-only: the app's region is above 2^44, which stage 2 (VA == IPA) cannot map, so it reaches nothing
     assert.equal(app.app, hosting === 's2-only' ? '---' : 'rwx');
     assert.equal(app['EL1 shim'], hosting === 's2-only' ? '---' : 'r-x'); // AP=10: EL1 read-only, PXN=0
-    for (const col of ['hypervisor', 'page tables', 'vm1', 'vm2', 'free RAM', 'no RAM (MMIO)']) assert.equal(app[col], '---', col);
+    for (const col of ['hypervisor', 'page tables', 'vm1', 'vm2', 'free RAM', 'no memory', 'pl011', 'GICv2 distributor', 'GICv2 CPU interface']) assert.equal(app[col], '---', col);
+    assert.deepEqual(a.aliases, []);
   });
 }
 
@@ -67,7 +68,7 @@ test('a protection grant allows exactly what it says', () => {
   assert.equal(permText(eitherEl(v.perm)), '-wx'); // read granted; write and execute still forbidden
 });
 
-test('twostage audit: exit 0 clean, 1 on a violation, 2 on bad input; under a second in-process', () => {
+test('twostage audit: exit 0 clean, 1 on a violation, 2 on bad input', () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'audit', ...args], { encoding: 'utf8' });
   assert.equal(cli(SEED).status, 0);
   const bad = cli(SEED, '--hosting', 'seed-tge', '--format', 'json');
@@ -75,7 +76,4 @@ test('twostage audit: exit 0 clean, 1 on a violation, 2 on bad input; under a se
   assert.equal((JSON.parse(bad.stdout) as { violations: unknown[] }).violations.length, 5);
   assert.equal(cli(SEED, '--hosting', 'nope').status, 2);
   assert.equal(cli('no-such.yaml').status, 2);
-  const t0 = performance.now();
-  run('el1-shim');
-  assert.ok(performance.now() - t0 < 1000);
 });

@@ -54,6 +54,25 @@ test('a segment outside RAM: exit 2', () => {
   assert.equal(small.status, 0);
 });
 
+test('--ram: every size the virt board holds boots, up to 2^44 − 1 GiB on cortex-a57; anything else is one line, exit 2', () => {
+  const top = twostage('boot', HELLO, '--ram', '16776192'); // RAM 0x4000_0000..2^44, QEMU 7.2's limit (src/machine/virt.ts)
+  assert.equal(top.stdout, 'Hello from EL2\n');
+  assert.equal(top.status, 0);
+  const bad: [string, RegExp][] = [
+    ['16776193', /^twostage: --ram 16776193 \(MiB\): 0xfffc0100000 bytes is more than the virt board holds: its RAM starts at 0x40000000 and must end by 2\^44 \(the cortex-a57's physical address size\), so at most 0xfffc0000000 bytes \(16776192 MiB\)\n$/],
+    ['0', /^twostage: --ram 0 \(MiB\): the RAM size must be more than zero\n$/],
+    ['18446744073709551616', /^twostage: --ram: '18446744073709551616' is not a whole number of MiB below 2\^64\n$/],
+    ['17592186044416', /^twostage: --ram 17592186044416 \(MiB\): 0x[0-9a-f]+ bytes is more than the virt board holds/], // 2^44 MiB
+    ['-1', /^twostage: --ram: '-1' is not a whole number/],
+  ];
+  for (const [ram, why] of bad) {
+    const r = twostage('boot', HELLO, '--ram', ram);
+    assert.match(r.stderr, why, ram);
+    assert.equal(r.stdout, '');
+    assert.equal(r.status, 2, ram);
+  }
+});
+
 test('the instruction budget: message naming the count, exit 3', () => {
   // hello.elf's first 5 instructions (movz, adr, bl, ldrb, cbz not taken) print nothing; next is 0x4008003c
   const r = twostage('boot', HELLO, '--max-insns', '5');
@@ -70,7 +89,10 @@ test('bad options: exit 2 with a message', () => {
   }
   const none = twostage('boot');
   assert.equal(none.status, 2);
-  assert.match(none.stderr, /missing required argument 'file'/);
+  assert.equal(none.stderr, 'twostage: boot: give an ELF FILE or --kernel Image\n');
+  const both = twostage('boot', HELLO, '--kernel', HELLO);
+  assert.equal(both.stderr, 'twostage: give either FILE or --kernel, not both\n');
+  assert.equal(both.status, 2);
 });
 
 test('--trace exec,sysreg: lines on stderr, stdout unchanged', () => {
@@ -99,4 +121,24 @@ test('--trace int: an UNDEFINED instruction at the entry, then a fetch abort at 
     'exception EL2 -> EL2: EC 0x21 ESR 0x86000010 ELR 0x0000000000000200 FAR 0x0000000000000200 -> PC 0x0000000000000200',
   );
   assert.equal(r.status, 3);
+});
+
+test('an exception loop at a vector that is not set up: reported after 8 identical exceptions, exit 1', () => {
+  // udf at the entry: EC 0x00 to VBAR_EL2 (0) + 0x200, where there is no memory: the fetch there takes an instruction
+  // abort whose vector is 0x200 again, for ever. Taken architecturally (see --trace int above), then stopped.
+  const elf = readFileSync(join(ROOT, HELLO));
+  const off = elf.indexOf(Buffer.from([0x01, 0x20, 0xa1, 0xd2]));
+  const patched = Uint8Array.from(elf);
+  patched.set([0, 0, 0, 0], off);
+  const file = temp('loop.elf', patched);
+  const r = twostage('boot', file, '--trace', 'int');
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1 + 8 + 1, 'the UNDEFINED exception, eight identical aborts, the report');
+  assert.equal(
+    lines[9],
+    `twostage: ${file}: exception loop: EL2 took the same exception 8 times in a row, each at its own vector entry ` +
+      '(EC 0x21, ESR 0x0000000086000010, ELR 0x0000000000000200, FAR 0x0000000000000200); VBAR_EL2 = 0x0000000000000000: ' +
+      'the vector table is not set up there',
+  );
+  assert.equal(r.status, 1);
 });

@@ -51,6 +51,7 @@ test('routing and masking: EL0/EL1/EL2 × HCR_EL2.IMO × TGE × PSTATE.I', () =>
   for (const [el, imo, tge, i, want] of table) {
     const c = at(el, (imo ? IMO : 0n) | (tge ? TGE : 0n), i);
     assert.equal(irqTarget(c), want, `EL${el} IMO=${imo} TGE=${tge} I=${i}`);
+    c.setIrqLine(true); // the GIC asserts the physical IRQ line
     assert.equal(c.takeInterrupt(), want >= 0);
     if (want >= 0) assert.equal(c.el, want);
   }
@@ -60,6 +61,7 @@ test('IRQ entry from EL1 to EL2: ELR = next instruction, SPSR = old PSTATE, no E
   const c = at(1, IMO, 1);
   c.nzcv = 0x6000_0000; // Z, C
   step(c, 1); // one NOP: PC = CODE + 4
+  c.setIrqLine(true); // the GIC asserts the physical IRQ line
   assert.equal(c.takeInterrupt(), true);
   assert.equal(c.el, 2);
   assert.equal(c.sr[SR.ELR_EL2], BigInt(CODE + 4));
@@ -72,15 +74,18 @@ test('IRQ entry from EL1 to EL2: ELR = next instruction, SPSR = old PSTATE, no E
 
 test('IRQ entry at the current EL: +0x280 with SP_ELx, +0x080 with SP_EL0; from EL0 to EL1 +0x480', () => {
   const spx = at(2, IMO, 0);
+  spx.setIrqLine(true); // the GIC asserts the physical IRQ line
   spx.takeInterrupt();
   assert.equal(spx.x[PC], VBAR2 + 0x280n);
   assert.equal(spx.sr[SR.SPSR_EL2], 0x349n, 'D A F set, I clear, EL2h');
   assert.equal(spx.sr[SR.ELR_EL2], BigInt(CODE));
   const sp0 = at(2, IMO, 0, [NOP], 0);
+  sp0.setIrqLine(true); // the GIC asserts the physical IRQ line
   sp0.takeInterrupt();
   assert.equal(sp0.x[PC], VBAR2 + 0x080n);
   assert.equal(sp0.sr[SR.SPSR_EL2], 0x348n, 'EL2t');
   const el0 = at(0, 0n, 0);
+  el0.setIrqLine(true); // the GIC asserts the physical IRQ line
   el0.takeInterrupt();
   assert.equal([el0.el, el0.x[PC], el0.sr[SR.SPSR_EL1], el0.sr[SR.ESR_EL1]].join(), [1, VBAR1 + 0x480n, 0x340n, SENTINEL].join());
 });

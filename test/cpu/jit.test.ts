@@ -25,7 +25,7 @@ import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { skipVectors } from '../helpers/vectors.ts';
-import { AF, AP_RO_EL1, AP_RW_EL1, MAIR_NORMAL0_DEVICE1, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables, TCR_4K_48 } from '../mmu/tables.ts';
+import { AF, AP_RO_EL1, AP_RW_EL1, enterEl1Stage12, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables } from '../mmu/tables.ts';
 
 const CODE = 0x4008_0000;
 const DATA = 0x4010_0000; // x20: the data pointer (unsigned offsets reach 32 KiB)
@@ -137,15 +137,8 @@ function enterEl1WithMmu(c: Cpu, vbar2: bigint): void {
     page(a, a < DATA + 0x4000 ? AP_RW_EL1 : AP_RO_EL1, a < DATA + 0x6000 ? S2AP_RW : S2AP_RO);
   }
   for (let a = 0x4100_0000; a < s1.next; a += 0x1000) s2.map(BigInt(a), BigInt(a), 3, AF | S2_NORMAL_WB | S2AP_RW);
-  c.sr[SR.TCR_EL1] = TCR_4K_48;
-  c.sr[SR.TTBR0_EL1] = BigInt(s1.root);
-  c.sr[SR.MAIR_EL1] = MAIR_NORMAL0_DEVICE1;
-  c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | 1n; // M
-  c.sr[SR.VTCR_EL2] = 20n | (2n << 6n) | (4n << 16n) | (1n << 31n); // 44-bit IPA, 4K, start level 0, PS 44 bits
-  c.sr[SR.VTTBR_EL2] = (1n << 48n) | BigInt(s2.root);
-  c.sr[SR.HCR_EL2] = (1n << 31n) | 1n; // RW, VM
+  enterEl1Stage12(c, s1.root, s2.root);
   c.sr[SR.VBAR_EL2] = vbar2;
-  c.setElSp(1, 1);
 }
 
 /** The CPU and memory classes a run uses: the real ones, or a mutant's (the mutation test below). */

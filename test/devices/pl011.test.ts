@@ -56,3 +56,38 @@ test('writable registers read back what was written; unknown offsets read 0 and 
   assert.equal(dev.read(0x018, 4), 0x90);
   assert.deepEqual(out, []);
 });
+
+test('receive: one entry without FIFOs, sixteen with LCR_H.FEN; RXFE/RXFF; RX interrupt while bytes wait; FEN toggle empties', () => {
+  let line = false;
+  const dev = new Pl011(() => {}, (l) => (line = l));
+  dev.write(0x038, 4, 1 << 4); // UARTIMSC.RXIM
+  assert.equal(dev.receive(0x61), true);
+  assert.equal(dev.receive(0x62), false, 'FIFOs off: depth 1');
+  assert.equal(dev.read(0x018, 4), 0x80 | 0x40, 'TXFE | RXFF');
+  assert.equal(line, true);
+  assert.equal(dev.read(0x040, 4), 1 << 4, 'UARTMIS.RXMIS');
+  assert.equal(dev.read(0x000, 4), 0x61);
+  assert.equal(line, false, 'drained: below the trigger level');
+  assert.equal(dev.read(0x018, 4), 0x90);
+  dev.write(0x02c, 4, 1 << 4); // LCR_H.FEN
+  for (let i = 0; i < 16; i++) assert.equal(dev.receive(0x30 + i), true, `byte ${i}`);
+  assert.equal(dev.receive(0x7a), false, 'sixteen entries');
+  assert.equal(dev.read(0x000, 4), 0x30);
+  assert.equal(dev.read(0x000, 4), 0x31, 'in order');
+  dev.write(0x02c, 4, 0); // FIFOs off: the receive FIFO is emptied (QEMU)
+  assert.equal(dev.read(0x018, 4), 0x90);
+  assert.equal(dev.receive(0x41), true);
+  dev.write(0x044, 4, 1 << 4); // UARTICR clears RXRIS although a byte waits (as QEMU)
+  assert.equal(line, false);
+});
+
+test('the TX interrupt: raised by every UARTDR write, cleared by UARTICR, signalled through UARTIMSC', () => {
+  let line = false;
+  const dev = new Pl011(() => {}, (l) => (line = l));
+  dev.write(0x000, 4, 0x41);
+  assert.equal(line, false, 'masked');
+  dev.write(0x038, 4, 1 << 5); // TXIM
+  assert.equal(line, true);
+  dev.write(0x044, 4, 1 << 5);
+  assert.equal(line, false);
+});

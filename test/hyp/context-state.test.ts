@@ -12,11 +12,10 @@ import type { SysRegDef } from '../../src/arch/sysregs.ts';
 import { PC } from '../../src/cpu/state.ts';
 import { classify, hypControls, HYP_TRAPS, isContextState, SWITCHED, type StateClass } from '../../src/hyp/context-state.ts';
 import { contextSource, initial, LAYOUT } from '../../src/hyp/context-table.ts';
-import { buildImage, type BuiltImage } from '../../src/hyp/image.ts';
+import { buildImage, type BuiltImage, machineFor } from '../../src/hyp/image.ts';
 import { currentContext } from '../../src/hyp/observe.ts';
 import { runImage } from '../../src/hyp/run.ts';
 import { HOSTING_MODES, parseScenario } from '../../src/hyp/scenario.ts';
-import { VirtMachine } from '../../src/machine/virt.ts';
 import { makeCpu } from '../helpers/cpu.ts';
 
 const SEED = 'scenarios/seed.yaml';
@@ -25,7 +24,7 @@ const ERET = 0xd69f03e0;
 
 /** Boot `img` and record, at the first ERET into each context, the EL2 trap controls it is entered with. */
 function liveControls(img: BuiltImage): Map<number, El2Controls> {
-  const m = new VirtMachine({ ramMiB: Number(img.scenario.ram.size >> 20n) });
+  const m = machineFor(img);
   assert.equal(m.load(img.image), undefined);
   const seen = new Map<number, El2Controls>();
   m.cpu.traceExec = (c, _pc, w) => {
@@ -97,6 +96,7 @@ test('what the classification calls trapped or emulated really traps to EL2 on t
             c.sr[SR.CNTKCTL_EL1] = 0x303n;
             c.sr[SR.SCTLR_EL1] |= (1n << 9n) | (1n << 15n);
             c.sr[SR.CPACR_EL1] = 3n << 20n;
+            c.sr[SR.PMUSERENR_EL0] = 0xfn; // EN, SW, CR, ER: EL0 PMU accesses not gated to EL1 (PMUSERENR_EL0 is EL2's, under MDCR_EL2.TPM)
             c.setElSp(el, el === 0 ? 0 : 1);
             c.run(1);
             const what = `${img.hosting}, ${ctx.name}: ${read ? 'MRS' : 'MSR'} ${r.name} at EL${el}`;
@@ -115,7 +115,7 @@ test('a new EL1 register is uncovered until the switch moves it or its row names
   const ctl = hypControls(0x8008_0038n);
   const row = { ...SYSREGS[SR.TPIDR_EL1]!, name: 'NEW_EL1' };
   assert.equal(classify(row, ctl).kind, 'uncovered');
-  assert.equal(classify({ ...row, mdcrTrap: 'TDA' }, ctl).kind, 'trapped'); // the hypervisor sets MDCR_EL2.TDA
+  assert.equal(classify({ ...row, mdcrTraps: ['TDA'] }, ctl).kind, 'trapped'); // the hypervisor sets MDCR_EL2.TDA
   assert.equal(classify({ ...row, trapRead: 'TVM', trapWrite: 'TVM' }, ctl).kind, 'uncovered'); // HCR_EL2.TVM is not set
   assert.equal(classify(SYSREGS[SR.FPCR]!, { ...ctl, CPTR_EL2: 0n }).kind, 'uncovered'); // without CPTR_EL2.TFP
 });
@@ -133,7 +133,7 @@ test('the switch code and the context table are generated from SWITCHED: each re
   for (const o of offs) assert.ok(o % 8 === 0 && o < LAYOUT.size);
   // the built image's table holds each context's initial values where the generated code reads them
   const img = images[0]!;
-  const m = new VirtMachine({ ramMiB: 256 });
+  const m = machineFor(img);
   m.load(img.image);
   const table = Number(img.symbols.get('ctx_table')!);
   assert.equal(Number(img.symbols.get('CTX_SIZE')), LAYOUT.size);

@@ -63,3 +63,23 @@ test('bad values and YAML syntax give a line and a reason', () => {
   assert.match(errorsOf('hosting: vhe-magic\nram: {size: 1G}\ncontexts: []').join('\n'), /hosting\|Invalid option/);
   assert.match(errorsOf('ram: [unclosed\n')[0]!, /YAML:/);
 });
+
+test('ram: the virt board holds RAM at 0x4000_0000 of a whole number of 64 KiB pages, up to 2^44 − 1 GiB on cortex-a57', () => {
+  const ram = (r: string, cpu = 'cortex-a57') => errorsOf(`cpu: ${cpu}\nram: ${r}\ncontexts:\n${vm('{ at: 0x4000_0000, size: 2M }')}`);
+  assert.deepEqual(ram('{ size: 0xfffc0000000 }'), []); // 2^44 − 1 GiB: RAM ends at 2^44, QEMU 7.2's limit
+  assert.deepEqual(ram('{ size: 16383G }', 'max'), []);
+  assert.deepEqual(ram('{ size: 8G }'), []);
+  const one = (r: string, why: RegExp) => {
+    const errs = ram(r);
+    assert.equal(errs.length, 1, errs.join('\n'));
+    assert.match(errs[0]!, why);
+  };
+  one('{ size: 0xfffc0010000 }', /^2\|ram\.size\|0xfffc0010000 bytes is more than the virt board holds: its RAM starts at 0x40000000 and must end by 2\^44 .*at most 0xfffc0000000 bytes \(16776192 MiB\)$/);
+  one('{ size: 16T }', /^2\|ram\.size\|0x100000000000 bytes is more than the virt board holds/);
+  one('{ size: 0xffffffffffffffffG }', /^2\|ram\.size\|.*is more than the virt board holds/); // ≥ 2^64
+  // numbers YAML reads as unsafe integers, and strings beyond 64 bits, are refused by the schema: still one line
+  for (const big of ['0x10000000000000000', '1e300', "'0x1_0000_0000_0000_0000'"]) one(`{ size: ${big} }`, /^2\|ram\.size\|/);
+  one('{ size: 0 }', /^2\|ram\.size\|the RAM size must be more than zero$/);
+  one('{ size: 0x1008000 }', /^2\|ram\.size\|0x1008000 bytes is not a whole number of the machine's 64 KiB RAM pages$/);
+  one('{ base: 0x8000_0000, size: 64M }', /^2\|ram\.base\|the virt board's RAM starts at 0x40000000, not 0x80000000$/);
+});

@@ -18,7 +18,7 @@ test('segments must lie in RAM (0x40000000 + 256 MiB by default)', () => {
   assert.match(m.load(img(0n, seg(0x4fff_fffen, [1, 2, 3, 4]))) ?? '', /^segment 0 .* lies outside RAM/);
   assert.match(m.load(img(0n, seg(0x4008_0000n, [1], 0x1000_0000n))) ?? '', /^segment 0 .* lies outside RAM/);
   assert.equal(m.load(img(0n, seg(0x4fff_fffcn, [1, 2, 3, 4]))), undefined);
-  const small = new VirtMachine({ ramMiB: 16 });
+  const small = new VirtMachine({ ramBytes: 16 << 20 });
   assert.match(small.load(img(0n, seg(0x4100_0000n, [1]))) ?? '', /lies outside RAM \(0x40000000\.\.0x41000000\)/);
 });
 

@@ -138,3 +138,18 @@ export const TCR_4K_48 = 16n | (16n << 16n) | (2n << 30n) | (4n << 32n);
 export const TCR_64K_48 = 16n | (1n << 14n) | (16n << 16n) | (3n << 30n) | (4n << 32n);
 export const SCTLR_M = 1n;
 export const MAIR_NORMAL0_DEVICE1 = 0xffn | (0x00n << 8n); // Attr0 Normal WB, Attr1 Device-nGnRnE
+
+/**
+ * Put a CPU at EL1h under stage 1 (TTBR0_EL1 = s1Root: 4K granule, 48-bit VA, MAIR Attr0 Normal WB) and stage 2
+ * (VTTBR_EL2 = s2Root, VMID 1: 4K, 44-bit IPA from level 0, PS 44 bits), HCR_EL2 = RW | VM.
+ */
+export function enterEl1Stage12(c: { readonly sr: BigUint64Array; setElSp(el: number, spsel: number): void }, s1Root: number, s2Root: number): void {
+  c.sr[SR.TCR_EL1] = TCR_4K_48;
+  c.sr[SR.TTBR0_EL1] = BigInt(s1Root);
+  c.sr[SR.MAIR_EL1] = MAIR_NORMAL0_DEVICE1;
+  c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | SCTLR_M;
+  c.sr[SR.VTCR_EL2] = 20n | (2n << 6n) | (4n << 16n) | (1n << 31n); // T0SZ 20, SL0 = level 0, PS 44 bits, RES1
+  c.sr[SR.VTTBR_EL2] = (1n << 48n) | BigInt(s2Root);
+  c.sr[SR.HCR_EL2] = (1n << 31n) | 1n; // RW, VM
+  c.setElSp(1, 1);
+}

@@ -9,18 +9,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildImage, type BuiltImage } from '../../src/hyp/image.ts';
+import { buildImage, type BuiltImage, machineFor } from '../../src/hyp/image.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
-import { hypMachine } from '../../src/hyp/run.ts';
 import { QEMU_DIR, type QemuRun, runQemu } from './toolchain.ts';
 
 /**
  * The scenarios whose images are compared: seed (cooperative slices), preempt (a guest that never yields), hostile
  * (guests that forge calls, flood the log and try to end the run: contained alike on both machines), cross-page
- * (a VM's and an app's accesses across the edge of their memory, denied on both machines) and sysreg-leak (guests
- * that write every register they can, and readers that must find their own values).
+ * (a VM's and an app's accesses across the edge of their memory, denied on both machines), sysreg-leak (guests
+ * that write every register they can, and readers that must find their own values) and high-alias (8 GiB of RAM, a
+ * VM 4 GiB above the hypervisor writing where a 32-bit RAM index would alias it).
  */
-export const HYP_SCENARIOS = ['seed', 'preempt', 'hostile', 'cross-page', 'sysreg-leak'] as const;
+export const HYP_SCENARIOS = ['seed', 'preempt', 'hostile', 'cross-page', 'sysreg-leak', 'high-alias'] as const;
 export type HypScenario = (typeof HYP_SCENARIOS)[number];
 
 /** QEMU's UART output for a scenario's image. */
@@ -34,18 +34,18 @@ export function buildHypImage(name: HypScenario): BuiltImage {
 }
 
 /**
- * Boot the image (written to `elf`) on QEMU as twostage runs it (src/hyp/run.ts hypMachine): -m for the scenario's
+ * Boot the image (written to `elf`) on QEMU as twostage runs it (src/hyp/image.ts machineFor): -m for the scenario's
  * RAM (QEMU's default is 128 MiB), one counter tick per instruction, no -semihosting (a guest's HLT #0xF000 is
  * UNDEFINED; the hypervisor ends with PSCI SYSTEM_OFF), and -no-reboot, so that the SYSTEM_RESET of a hypervisor
  * failure stops QEMU as it stops twostage.
  */
 export function runHypOnQemu(elf: string, img: BuiltImage): Promise<QemuRun> {
-  return runQemu(elf, ['-m', `${img.scenario.ram.size >> 20n}M`, '-icount', 'shift=4', '-no-reboot'], false);
+  return runQemu(elf, ['-m', `${img.scenario.ram.size >> 10n}K`, '-icount', 'shift=4', '-no-reboot'], false);
 }
 
 /** Boot the image on twostage's virt machine: its UART bytes and exit status. */
 export function runHypOnTwostage(img: BuiltImage): { output: Buffer; exitCode: number | null; instructions: number } {
-  const m = hypMachine(img);
+  const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(`load: ${err}`);
   const r = m.run(BUDGET);

@@ -3,9 +3,8 @@
 // hook as QEMU's built-in firmware does, and semihosting by the HLT hook.
 import { HCR } from '../../arch/hcr.ts';
 import type { Cpu } from '../cpu.ts';
-import {
-  EC_BRK, EC_HVC, EC_SMC, EC_SVC, exceptionReturn, hcrLo, raiseHere, raiseNext, syncTarget, undefinedInsn,
-} from '../exception.ts';
+import { exceptionReturn, hcrLo, raiseHere, raiseNext, syncTarget, undefinedInsn } from '../exception.ts';
+import { EC_BRK, EC_HVC, EC_SMC, EC_SVC } from '../../arch/syndrome.ts';
 import { INSN } from '../state.ts';
 
 /** SVC #imm16: AArch64.CallSupervisor — EC 0x15 to EL1 (EL2 from EL0 when HCR_EL2.TGE = 1, EL2 at EL2). */

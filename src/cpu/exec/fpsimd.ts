@@ -5,7 +5,8 @@ import { lowGetter, lowMask } from '../../arch/reg-fields.ts';
 import { HCR } from '../../arch/hcr.ts';
 import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
-import { EC_FP, EC_UNKNOWN, raiseHere, undefinedInsn } from '../exception.ts';
+import { raiseHere, undefinedInsn } from '../exception.ts';
+import { EC_FP, EC_UNKNOWN } from '../../arch/syndrome.ts';
 
 const cpacrFpen = lowGetter('CPACR_EL1', 'FPEN');
 const CPTR_TFP = lowMask('CPTR_EL2', 'TFP'); // CPTR_EL2.TFP (E2H=0 layout)

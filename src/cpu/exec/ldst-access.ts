@@ -5,7 +5,8 @@ import { lowMask } from '../../arch/reg-fields.ts';
 import { SR } from '../../arch/sysreg-table.ts';
 import { FAULT_ALIGNMENT } from '../../mmu/result.ts';
 import type { Cpu } from '../cpu.ts';
-import { EC_SP_ALIGN, raiseHere, syncTarget } from '../exception.ts';
+import { raiseHere, syncTarget } from '../exception.ts';
+import { EC_SP_ALIGN } from '../../arch/syndrome.ts';
 import { SP, TMP0, TMP1, WRITE_ZR } from '../state.ts';
 
 const SCTLR_SA = lowMask('SCTLR_EL1', 'SA'); // SCTLR_ELx.SA: SP alignment check at the regime's own EL (same bit in SCTLR_EL2)

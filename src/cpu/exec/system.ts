@@ -1,28 +1,29 @@
 // System instructions (ARM C4.1 "System instructions"; C5.2, C5.3): MSR/MRS, MSR (immediate), hints, barriers,
 // CLREX, SYS/SYSL (TLBI, AT, DC, IC). Legality and traps follow the register and operation tables in src/arch;
 // trapped accesses raise EC 0x18 with the ISS of ARCH-NOTES §7e.
-import { lowMask } from '../../arch/reg-fields.ts';
+import { lowMask, lowMasks } from '../../arch/reg-fields.ts';
 import { effectiveHcrLo, HCR, HCR_HI } from '../../arch/hcr.ts';
 import { broadcastForm, SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
 import { sysregTrapIss } from '../../arch/syndrome.ts';
 import {
-  isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks,
+  isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks, type SysRegName,
 } from '../../arch/sysreg-table.ts';
 import type { El0Gate, HcrTrap } from '../../arch/sysregs.ts';
 import { at, tlbi } from '../../mmu/maintenance.ts';
 import { ACC_READ, ACC_WRITE, FAULT_PERMISSION } from '../../mmu/result.ts';
 import { translate, translateZeroBlock } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
-import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
+import { raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
+import { EC_SYSREG, EC_WFX } from '../../arch/syndrome.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
 import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR } from '../state.ts';
+import { pmuAfterMdcrWrite, pmuBeforeMdcrWrite, pmuRead, pmuWrite } from '../pmu.ts';
 import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
 // --- SCTLR_EL1 / CNTKCTL_EL1 / CPTR_EL2 bits used here ---
 const SCTLR_UMA = lowMask('SCTLR_EL1', 'UMA'); // SCTLR_EL1.UMA: EL0 access to DAIF
 const SCTLR_DZE = lowMask('SCTLR_EL1', 'DZE'); // SCTLR_EL1.DZE: EL0 DC ZVA
-const SCTLR_UCT = lowMask('SCTLR_EL1', 'UCT'); // SCTLR_EL1.UCT: EL0 access to CTR_EL0
 const SCTLR_NTWI = lowMask('SCTLR_EL1', 'nTWI'); // SCTLR_EL1.nTWI: 0 traps EL0 WFI
 const SCTLR_NTWE = lowMask('SCTLR_EL1', 'nTWE'); // SCTLR_EL1.nTWE: 0 traps EL0 WFE
 const SCTLR_UCI = lowMask('SCTLR_EL1', 'UCI'); // SCTLR_EL1.UCI: EL0 cache maintenance by VA
@@ -33,32 +34,38 @@ const CM = 1 << 8; // ESR ISS.CM: fault on a cache maintenance instruction
 const WNR = 1 << 6; // ESR ISS.WnR: 1 for cache maintenance faults
 
 // --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
-const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5;
-const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER } as const;
+const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5, K_PMU = 6;
+const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER, pmu: K_PMU } as const;
+// MDCR_EL2 trap bits (ARM §D24.2 MDCR_EL2): a trap column names its field
+const MDCR = lowMasks('MDCR_EL2');
 const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2 };
-/** [register, mask of the bits that open the gate] */
-const EL0_GATE_BITS: Record<El0Gate, readonly [number, number]> = {
-  'SCTLR_EL1.UCT': [SR.SCTLR_EL1, SCTLR_UCT],
-  'SCTLR_EL1.UMA': [SR.SCTLR_EL1, SCTLR_UMA],
-  'CNTKCTL_EL1.EL0PCTEN': [SR.CNTKCTL_EL1, 1 << 0],
-  'CNTKCTL_EL1.EL0VCTEN': [SR.CNTKCTL_EL1, 1 << 1],
-  'CNTKCTL_EL1.EL0xCTEN': [SR.CNTKCTL_EL1, 3],
-  'CNTKCTL_EL1.EL0VTEN': [SR.CNTKCTL_EL1, 1 << 8],
-  'CNTKCTL_EL1.EL0PTEN': [SR.CNTKCTL_EL1, 1 << 9],
-};
+/** An EL0 gate 'REG.F' or 'REG.F1|F2' (any of the fields opens it) as [register, mask of those fields]. */
+function gateBits(g: El0Gate): readonly [number, number] {
+  const [reg, names] = g.split('.') as [SysRegName, string];
+  return [SR[reg], names.split('|').reduce((m, n) => m | lowMask(reg, n as never), 0)];
+}
 const KIND = Uint8Array.from(SYSREGS, (r) => KIND_CODE[r.kind]);
 const MIN_EL_READ = Uint8Array.from(SYSREGS, (r) => (r.access === 'wo' ? 4 : r.minEl));
 const MIN_EL_WRITE = Uint8Array.from(SYSREGS, (r) => (r.access === 'ro' ? 4 : r.minElWrite));
 const TRAP_READ = Int32Array.from(SYSREGS, (r) => (r.trapRead ? HCR_TRAP_BIT[r.trapRead] : 0));
 const TRAP_WRITE = Int32Array.from(SYSREGS, (r) => (r.trapWrite ? HCR_TRAP_BIT[r.trapWrite] : 0));
-const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][0] : -1));
-const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][1] : 0));
+const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? gateBits(r.el0Gate)[0] : -1));
+const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? gateBits(r.el0Gate)[1] : 0));
+/** Reads' gate where it differs (same register as GATE_REG: PMUSERENR_EL0). */
+const READ_GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0ReadGate ? gateBits(r.el0ReadGate)[1] : r.el0Gate ? gateBits(r.el0Gate)[1] : 0));
+const MDCR_TRAPS = Int32Array.from(SYSREGS, (r) => (r.mdcrTraps ?? []).reduce((m, t) => m | MDCR[t], 0));
 const TCPAC = Uint8Array.from(SYSREGS, (r) => (r.tcpac ? 1 : 0));
 /** CNTHCTL_EL2.EL1PCTEN (bit 0) / EL1PCEN (bit 1): the bit whose 0 traps EL0/EL1 accesses to EL2. */
-const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap === 'EL1PCTEN' ? 1 : r.cnthctlTrap === 'EL1PCEN' ? 2 : 0));
+const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap ? lowMask('CNTHCTL_EL2', r.cnthctlTrap) : 0));
 const FP = Uint8Array.from(SYSREGS, (r) => (r.fp ? 1 : 0));
 const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
 const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
+
+/** MDCR_EL2 as its traps act: TDE = 1 (or HCR_EL2.TGE = 1, which makes TDE behave as 1) sets TDA, TDOSA and TDRA (ARM §D24.2 MDCR_EL2.TDE). */
+function mdcrEff(c: Cpu): number {
+  const m = c.sr32[SR.MDCR_EL2 * 2]!;
+  return (m & MDCR.TDE) !== 0 || (c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0 ? m | MDCR.TDA | MDCR.TDOSA | MDCR.TDRA : m;
+}
 
 /** Effective HCR_EL2[31:0] (ARCH-NOTES §1b). */
 function hcrEff(c: Cpu): number {
@@ -76,10 +83,10 @@ function systemAccessTrap(c: Cpu, target: number, w: number): void {
   raiseHere(c, target, EC_SYSREG, iss);
 }
 
-/** Monotonic physical count: the retired-instruction count, advanced by at least one per read so polling loops progress. */
+/** Monotonic physical count: the system counter (Cpu.time), advanced by at least one per read so polling loops progress. */
 function physicalCount(c: Cpu): void {
   const x = c.x;
-  const n = c.retired(); // < 2^53: its halves, no BigInt conversion
+  const n = c.time(); // < 2^53: its halves, no BigInt conversion
   c.u32[TMP0 * 2] = n >>> 0;
   c.u32[TMP0 * 2 + 1] = Math.floor(n / 4294967296);
   if (x[TMP0]! > c.sr[SR.CNTPCT_EL0]!) c.sr[SR.CNTPCT_EL0] = x[TMP0]!;
@@ -134,8 +141,8 @@ export function msrMrs(c: Cpu): void {
   const el = c.el;
   // Lowest EL for this direction; reads of write-only / writes of read-only registers are UNDEFINED too
   if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
-  // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0xCTEN): trap to EL1, or EL2 when HCR_EL2.TGE=1
-  if (el === 0 && GATE_REG[i]! >= 0 && (c.sr32[GATE_REG[i]! * 2]! & GATE_BITS[i]!) === 0) return systemAccessTrap(c, syncTarget(c), w);
+  // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0PCTEN/EL0VCTEN, PMUSERENR_EL0): trap to EL1, or EL2 when HCR_EL2.TGE=1
+  if (el === 0 && GATE_REG[i]! >= 0 && (c.sr32[GATE_REG[i]! * 2]! & (read ? READ_GATE_BITS[i]! : GATE_BITS[i]!)) === 0) return systemAccessTrap(c, syncTarget(c), w);
   // CNTHCTL_EL2.EL1PCTEN/EL1PCEN = 0 trap EL0/EL1 counter and EL1 physical timer accesses to EL2 (E2H = 0 layout)
   if (el < 2 && CNTHCTL_BIT[i] !== 0 && (c.sr32[SR.CNTHCTL_EL2 * 2]! & CNTHCTL_BIT[i]!) === 0 && (c.sr32[SR.HCR_EL2 * 2 + 1]! & HCR_HI.E2H) === 0) {
     return systemAccessTrap(c, 2, w);
@@ -145,6 +152,8 @@ export function msrMrs(c: Cpu): void {
     if ((hcrEff(c) & (read ? TRAP_READ[i]! : TRAP_WRITE[i]!)) !== 0) return systemAccessTrap(c, 2, w);
     // CPTR_EL2.TCPAC traps EL1 accesses to CPACR_EL1
     if (el === 1 && TCPAC[i] === 1 && (c.sr32[SR.CPTR_EL2 * 2]! & CPTR_TCPAC) !== 0) return systemAccessTrap(c, 2, w);
+    // MDCR_EL2.{TPM,TPMCR,TDA,TDOSA} trap EL0/EL1 PMU and debug register accesses to EL2
+    if (MDCR_TRAPS[i] !== 0 && (mdcrEff(c) & MDCR_TRAPS[i]!) !== 0) return systemAccessTrap(c, 2, w);
   }
   // FPCR/FPSR are FP accesses: CPACR_EL1.FPEN / CPTR_EL2.TFP (EC 0x07)
   if (FP[i] === 1 && fpAccessTrapped(c)) return;
@@ -178,6 +187,9 @@ export function msrMrs(c: Cpu): void {
       case K_TIMER:
         timerRead(c, i, d);
         return;
+      case K_PMU:
+        if (!pmuRead(c, i, d)) undefinedInsn(c);
+        return;
       default:
         readComputed(c, i, d);
         return;
@@ -193,7 +205,10 @@ export function msrMrs(c: Cpu): void {
         c.sync.markPending(i);
         return;
       }
+      if (i === SR.MDCR_EL2) pmuBeforeMdcrWrite(c); // HPMN/HPME move counters between enables: count up to here
       c.sr[i] = (c.x[t]! & m.keep[i]!) | m.res1[i]!; // RES0 bits cleared, RES1 bits set on write
+      if (i === SR.MDCR_EL2) pmuAfterMdcrWrite(c);
+      else if (i === SR.HCR_EL2) c.updateIrqLine(); // HCR_EL2.VI: a virtual IRQ pending
       break;
     }
     case K_PSTATE: {
@@ -211,6 +226,9 @@ export function msrMrs(c: Cpu): void {
       break;
     case K_TIMER:
       timerWrite(c, i, t);
+      break;
+    case K_PMU:
+      if (!pmuWrite(c, i, t)) return undefinedInsn(c);
       break;
     default:
       break; // 'const' read/write registers are RAZ/WI
@@ -255,9 +273,11 @@ export function wfx(c: Cpu): void {
   if (el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & (wfe ? SCTLR_NTWE : SCTLR_NTWI)) === 0) return raiseHere(c, syncTarget(c), EC_WFX, WFX_ISS | wfe);
   // HCR_EL2.TWI/TWE trap EL0/EL1 WFI/WFE to EL2 (EC 0x01)
   if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, WFX_ISS | wfe);
-  // Not trapped: the PE wakes at once. Time is the retired-instruction count, so there is no idle time to skip: a
-  // wait loop around WFI/WFE runs until the timer's deadline comes; leaving the low-power state early is always
-  // permitted (the Arm ARM's Wait For Interrupt and Wait For Event mechanisms allow spurious wake-ups).
+  // Not trapped. WFI with no interrupt asserted (masked or not: any pending IRQ is a wake-up event) lets the machine
+  // move the system counter on to the next timer deadline (Cpu.idle), so idling costs no instructions. WFE, and WFI
+  // when nothing is armed, wake at once: leaving the low-power state early is always permitted (the Arm ARM's Wait
+  // For Interrupt and Wait For Event mechanisms allow spurious wake-ups).
+  if (!wfe && !c.irqLine && c.idle !== null) c.idle(c);
 }
 
 /** CLREX: ClearExclusiveLocal. */

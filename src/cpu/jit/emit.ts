@@ -11,7 +11,7 @@ import type { Encoding } from '../../arch/a64/encoding.ts';
 import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
 import { ROWS } from '../../arch/a64/table.ts';
 import { singleIss } from '../exec/ldst-access.ts';
-import { HC_MASK } from '../../mmu/tlb.ts';
+import { HC_MASK, hostHitSource } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
@@ -40,6 +40,8 @@ const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
 const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
 const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+/** The host-cache hit test of the address `a` (its high half `hi`) in slot `s` (the block's prologue provides `tlb`). */
+const HOST_HIT = hostHitSource('tlb', 's', 'a', 'hi');
 
 /** ADD/ADDS/SUB/SUBS (immediate): as addSubImm. */
 function emitAddSubImm(w: number, e: EmitEnv): string {
@@ -202,7 +204,7 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   e.hostCache = true;
   const acc = opc === 0 ? 'hcW' : 'hcR';
   const hit = `const s = ${acc} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
+    `if (${HOST_HIT} && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
     (opc === 0 ? ' && pg.ops === undefined) { ' : ') { ') + `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
   const move = opc === 0
     ? `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`
@@ -228,7 +230,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   e.hostCache = true;
   const addr = `const lo = u[${rn * 2}] + ${offset}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
   const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${bytes - 1}) === 0 && ` +
+    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && ` +
     `(a & 0xfff) <= ${0x1000 - 2 * bytes} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}) { ` +
     `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
   const words = bytes / 4;

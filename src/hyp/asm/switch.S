@@ -120,7 +120,7 @@ all_done:
 // End the run through the firmware, as a hypervisor on hardware does (PSCI over SMC, Arm DEN 0022): x0 = 0, every
 // context finished: SYSTEM_OFF, exit status 0; x0 = 1, the hypervisor failed: SYSTEM_RESET, which stops the machine
 // with no exit status (twostage; QEMU with -no-reboot). Never semihosting: images run without it, so that a guest's
-// HLT #0xF000 is UNDEFINED in that guest (src/hyp/run.ts hypMachine).
+// HLT #0xF000 is UNDEFINED in that guest (src/hyp/image.ts machineFor).
 hyp_exit:
     cmp x0, #0
     mov x0, #PSCI_SYSTEM_OFF_LO

@@ -1,0 +1,35 @@
+// Keystrokes reach the guest's PL011 as on QEMU -nographic: fixtures/uart-echo.S reads three bytes from the UART and
+// writes each plus one. Piped into `twostage boot` (and, where installed, into QEMU) "abc" comes back as "bcd".
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { assemble } from '../../src/asm/assemble.ts';
+import { elfImage } from '../../src/cli/asm.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SRC = join(ROOT, 'test/cli/fixtures/uart-echo.S');
+
+function echoElf(): string {
+  const r = assemble(SRC, readFileSync(SRC, 'utf8'));
+  assert.deepEqual(r.diagnostics, []);
+  const file = join(mkdtempSync(join(tmpdir(), 'twostage-echo-')), 'echo.elf');
+  writeFileSync(file, elfImage(r));
+  return file;
+}
+
+test('boot: stdin feeds the PL011 receive FIFO', () => {
+  const r = spawnSync(process.execPath, ['bin/twostage.js', 'boot', echoElf()], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.stdout, 'bcd');
+  assert.equal(r.status, 0);
+});
+
+test('QEMU, given the same stdin, prints the same bytes', (t) => {
+  if (spawnSync('qemu-system-aarch64', ['--version'], { stdio: 'ignore' }).status !== 0) return t.skip('skipped: no qemu-system-aarch64');
+  const r = spawnSync('qemu-system-aarch64', ['-M', 'virt,virtualization=on', '-cpu', 'cortex-a57', '-nographic', '-semihosting', '-kernel', echoElf()], { input: 'abc', encoding: 'utf8', timeout: 20_000 });
+  assert.equal(r.stdout, 'bcd');
+  assert.equal(r.status, 0);
+});
