@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { hex64 } from '../bits/bits.ts';
 import { profileByName } from '../arch/profiles.ts';
+import { tlbiScope } from '../arch/sysops.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { returnOutcome } from '../cpu/exception.ts';
@@ -270,7 +271,7 @@ class ExploreChoices implements SyncChoices {
     const sr = new BigUint64Array(c.sr);
     const notes = this.interpreted(sr);
     this.fills++;
-    const ok = prefetch({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb }, Number(va & 0xffff_ffffn) >>> 0, Number(va >> 32n) >>> 0, 1);
+    const ok = prefetch({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch }, Number(va & 0xffff_ffffn) >>> 0, Number(va >> 32n) >>> 0, 1);
     const vmid = currentVmid(c);
     this.log.push(`${loc(i)}: AT ${op} ${hex64(va)} walks the EL1&0 regime with the registers in context (VMID ${vmid}, ${this.name(vmid)}) and ${ok ? 'allocates the TLB entry of its walk' : 'finds nothing to cache (the walk faults)'} (ARM §D8.2.13 R RNPZWX, §D8.16 R SQBCS)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
@@ -297,7 +298,7 @@ class ExploreChoices implements SyncChoices {
       if (fills === undefined) {
         // the tables do not change during the switch: walk each mix once, in a scratch TLB
         const scratch = new Tlb();
-        this.fills += fillAll({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: scratch }, 1);
+        this.fills += fillAll({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: scratch, scratch: c.scratch }, 1);
         fills = new TlbSnapshot(scratch);
         this.walks.set(regs, fills);
       }
@@ -310,6 +311,13 @@ class ExploreChoices implements SyncChoices {
       this.log.push(`${this.at()}: a speculative EL1&0 walk at EL2 (erratum 1319537) with ${pending.length === 0 ? 'the registers in context' : mixed} may cache a translation to PA 0x${leak.out.toString(16)} tagged VMID ${leak.vmid} (${this.name(leak.vmid)})${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
     }
   }
+}
+
+/** An EL1&0 TLBI that removes every stage-2 entry of the VMIDs it covers (VMALLS12E1, ALLE1), unlike the stage-1
+ *  operations (VMALLE1, VAE1, ASIDE1 …) and IPAS2E1 (one IPA). */
+function everyStage2Entry(op: string): boolean {
+  const s = tlbiScope(op);
+  return s.regime === 'EL1&0' && s.stage !== 'stage1' && s.address === 'none';
 }
 
 const sameTlbi = (a: OutstandingTlbi, b: OutstandingTlbi): boolean => a.pc === b.pc && a.op === b.op && a.vmid === b.vmid;
@@ -621,7 +629,7 @@ function locate(
       const wrong = executed.find((i) => i.event.k === 'tlbi' && !/^ALLE1/.test(i.event.op) && tlbiVmid.get(i) !== want);
       if (wrong !== undefined) return { insn: wrong, fix: `make ${to.name}'s VTTBR_EL2 effective before the TLBI: MSR VTTBR_EL2; ISB; TLBI …; DSB NSH` };
       // a stage-2-only entry survives the stage-1 operations (VMALLE1, VAE1, ASIDE1 …: ARCH-NOTES §9)
-      const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !/^(VMALLS12E1|ALLE1)/.test(i.event.op));
+      const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !everyStage2Entry(i.event.op));
       if (narrow !== undefined && v.entryKind === KIND_S2) {
         return { insn: narrow, fix: 'TLBI VMALLS12E1 (stage 1 and stage 2 entries of the VMID) instead: this operation leaves stage-2-only entries' };
       }

@@ -8,7 +8,7 @@
 // the same state are merged; a loop forgets the registers it changes after LOOP_VISITS passes; the whole analysis
 // stops at a bound on states and says so (a `not-proven` finding).
 // Stores through an unknown address are assumed not to hit the switch's own code and data.
-import { decodeBitMasks } from '../cpu/exec/bitmask.ts';
+import { decodeBitMasks } from '../arch/a64/bitmask.ts';
 import type { Finding } from './findings.ts';
 import { type Insn, type Program, readImage } from './program.ts';
 import { type PathFinding, type RuleContext, RuleMachine, sortFindings, type Step, toFinding } from './rule-machine.ts';

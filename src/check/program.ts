@@ -3,11 +3,11 @@
 // system-register writes, TLBI/AT, barriers, ERET) — and the whole assembled image (literal pools, `.quad` tables,
 // data), which the harness loads as it is and the static analysis reads constants from (lint.ts).
 import { SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
-import { SYSOPS } from '../arch/sysops.ts';
+import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import { assemble, type AsmOptions } from '../asm/assemble.ts';
 import type { Diagnostic } from '../asm/diagnostics.ts';
 import { fieldsOf } from '../asm/forms.ts';
-import { decodeRow } from '../cpu/decode.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
 
 export type Event =
   | { readonly k: 'msr'; readonly reg: string; readonly rt: number }
@@ -58,7 +58,8 @@ function eventOf(row: string | undefined, f: Readonly<Record<string, number>>): 
       return { k: 'msr', reg: i < 0 ? 'unknown' : SYSREGS[i]!.name, rt: f.Rt! };
     }
     case 'SYS': {
-      const op = SYSOPS.find((o) => o.op1 === f.op1 && o.crn === f.CRn && o.crm === f.CRm && o.op2 === f.op2);
+      const k = SYSOP_BY_KEY[sysopKey(f.op1!, f.CRn!, f.CRm!, f.op2!)]!;
+      const op = k >= 0 ? SYSOPS[k] : undefined;
       if (op?.kind === 'tlbi') return { k: 'tlbi', op: op.name, rt: f.Rt! };
       if (op?.kind === 'at') return { k: 'at', op: op.name, rt: f.Rt! };
       return { k: 'other' };

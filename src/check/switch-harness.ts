@@ -22,6 +22,7 @@
 // target last ran in generation 1, so vmid_check starts generation 3 with TLBI ALLE1 and gives it VMID 1 — which A
 // held in generation 1, so every translation of A is also cached under VMID 1, outside the target's memory). The
 // rollover state is the reference allocator's by definition: its VMIDs are not taken from a census.
+import { field, withField } from '../arch/reg-fields.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC, SP } from '../cpu/state.ts';
@@ -35,7 +36,7 @@ import type { Program } from './program.ts';
 import { tableOffsets } from './audit.ts';
 import { fillAll, TlbSnapshot } from './fill-all.ts';
 
-const VMID_MASK = 0xffn << 48n;
+const VTTBR_VMID = field('VTTBR_EL2', 'VMID');
 /** Ways of the checker's TLB (its sets follow from the entries asked for). */
 const TLB_WAYS = 8;
 /** Default architectural TLB entries of the checker's PE (--tlb-entries). */
@@ -81,7 +82,7 @@ function rolloverVmids(img: BuiltImage, from: ContextInfo, to: ContextInfo): { v
 }
 
 /** A context's VTTBR_EL2 with its VMID in bits 55:48 (the context table holds BADDR only). */
-const vttbrOf = (c: ContextInfo, vmid: number): bigint => (c.regs.vttbr & ~VMID_MASK) | (BigInt(vmid) << 48n);
+const vttbrOf = (c: ContextInfo, vmid: number): bigint => withField(VTTBR_VMID, c.regs.vttbr, BigInt(vmid));
 
 /** Load A's translation registers into the CPU, in context. */
 function loadContext(c: Cpu, a: ContextInfo, vmid: number): void {

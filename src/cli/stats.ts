@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import {
   EC_BRK, EC_DABT_LOWER, EC_DABT_SAME, EC_FP, EC_HVC, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, EC_SMC,
   EC_SP_ALIGN, EC_SVC, EC_SYSREG, EC_UNKNOWN, EC_WFX,
-} from '../cpu/exception.ts';
+} from '../arch/syndrome.ts';
 import { STATS_IRQ, type CpuStats } from '../cpu/stats.ts';
 
 export const STATS_FORMATS = ['text', 'json'] as const;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
-import { decodeRow } from '../cpu/decode.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
 import { PC } from '../cpu/state.ts';
 import { BuildError, type BuiltImage, buildImage, machineFor } from '../hyp/image.ts';
 import { currentContext } from '../hyp/observe.ts';

@@ -3,12 +3,14 @@
 import { aarch32At, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
+import { MmuScratch } from '../mmu/scratch.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, TranslateResult } from '../mmu/result.ts';
 import { HCR } from '../arch/hcr.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
-import { EC_ILLEGAL, EC_PC_ALIGN, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { EC_ILLEGAL, EC_PC_ALIGN } from '../arch/syndrome.ts';
 import { takeInterrupt } from './interrupt.ts';
 import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegistersChanged, stepBeforeFetch } from './debug.ts';
 import { PmuState } from './pmu.ts';
@@ -49,6 +51,8 @@ export class Cpu extends CpuState implements TranslationContext {
   readonly tlb: Tlb;
   /** Counters for `--stats` (stats.ts); cleared at reset. */
   readonly stats = new CpuStats();
+  /** This PE's walk records (src/mmu/scratch.ts). */
+  readonly scratch = new MmuScratch();
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
   stop: StopReason | null = null;
@@ -95,6 +99,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.pmu.reset();
     this.debug.reset();
     this.x.fill(0n);
+    this.v32.fill(0); // the V registers are UNKNOWN at reset; QEMU zeroes them
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {
       this.sr[i] = r.reset(this.profile);
@@ -222,7 +227,7 @@ export class Cpu extends CpuState implements TranslationContext {
     // PC alignment fault (ARM J1.1 AArch64.PCAlignmentFault; EC 0x22, FAR = PC)
     if ((lo & 3) !== 0) {
       this.setFar(syncTarget(this), this.x[PC]!);
-      this.x[PC] = this.x[PC]! + 4n; // raiseHere reports PC - 4 = this instruction
+      fetchFault(this);
       raiseHere(this, syncTarget(this), EC_PC_ALIGN, 0);
       return false;
     }
@@ -240,7 +245,7 @@ export class Cpu extends CpuState implements TranslationContext {
     if (debug && !breakpointOrStep(this, page.u32[(tr.pa & (PAGE_SIZE - 1)) >>> 2]!)) return false;
     // PSTATE.IL=1: this instruction takes an Illegal Execution state exception (ARM J1.1 AArch64.CheckIllegalState)
     if (this.il === 1) {
-      this.x[PC] = this.x[PC]! + 4n;
+      fetchFault(this);
       raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
       return false;
     }
@@ -259,7 +264,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Instruction Abort on the fetch at PC; the preferred return address is that PC (ARM J1.1 AArch64.InstructionAbort). */
   private fetchAbort(tr: TranslateResult): void {
     const va = this.x[PC]!;
-    this.x[PC] = va + 4n; // raiseHere reports PC - 4
+    fetchFault(this);
     this.abort(tr, va, ACC_EXEC, 0);
   }
 
@@ -314,7 +319,7 @@ export class Cpu extends CpuState implements TranslationContext {
     const lo = u[TMP0 * 2]!;
     const t = this.tlb;
     const s = Tlb.hostSlot(el, acc, lo);
-    if (t.hcTag[s] !== ((lo & 0xfffff000) | t.gen) || t.hcHi[s] !== (u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
+    if (!Tlb.hit(t, s, lo, u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
     const page = t.hcPage[s];
     if (page === undefined) return undefined;
     this.tr.pa = t.hcPa[s]! + (lo & 0xfff);

@@ -2,33 +2,16 @@
 // AArch64.ExceptionReturn; J1.3 IllegalExceptionReturn; ARCH-NOTES §13). No EL3 is implemented (QEMU virt with
 // virtualization=on). PSTATE.SS follows software step (src/cpu/debug.ts); FAR_ELx is written only by the callers
 // that report an address (aborts, PC alignment, watchpoints) and otherwise keeps its value (ARCH-NOTES §14 D8).
+import { HCR } from '../arch/hcr.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { exceptionReturnSs, stepEret, stepInterrupted } from './debug.ts';
 import { branchTo } from './exec/branch.ts';
 import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
-import { PC } from './state.ts';
+import { PC, PC_AHEAD } from './state.ts';
 import { STATS_IRQ } from './stats.ts';
-
-/** Exception classes (ESR_ELx.EC, ARCH-NOTES §7e). */
-export const EC_UNKNOWN = 0x00;
-export const EC_WFX = 0x01;
-export const EC_FP = 0x07;
-export const EC_ILLEGAL = 0x0e;
-export const EC_SVC = 0x15;
-export const EC_HVC = 0x16;
-export const EC_SMC = 0x17;
-export const EC_SYSREG = 0x18;
-export const EC_IABT_LOWER = 0x20;
-export const EC_IABT_SAME = 0x21;
-export const EC_PC_ALIGN = 0x22;
-export const EC_DABT_LOWER = 0x24;
-export const EC_DABT_SAME = 0x25;
-export const EC_SP_ALIGN = 0x26;
-export const EC_BRK = 0x3c;
-
-const HCR_TGE = 1 << 27;
+import { EC_UNKNOWN } from '../arch/syndrome.ts';
 
 /** Vector-table group offsets (ARCH-NOTES §13). */
 const VEC_CUR_SP0 = 0x000;
@@ -43,7 +26,7 @@ export function hcrLo(c: Cpu): number {
 /** Target EL of a synchronous exception that the architecture routes to "EL1 or EL2 by TGE" (ARM §D24.2.62 TGE). */
 export function syncTarget(c: Cpu): number {
   if (c.el === 2) return 2;
-  return c.el === 0 && (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
+  return c.el === 0 && (hcrLo(c) & HCR.TGE) !== 0 ? 2 : 1;
 }
 
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
@@ -81,9 +64,20 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   if (c.traceException !== null) c.traceException(c, from);
 }
 
+/** The executing instruction's address: PC_AHEAD before the PC slot (state.ts: the PC convention). */
+export function thisInsn(c: Cpu): bigint {
+  return c.x[PC]! - BigInt(PC_AHEAD);
+}
+
+/** A fault found at fetch, before the instruction at PC runs: step into the handler convention, so that the fault
+ *  reports that instruction through raiseHere / Cpu.abort like any other. */
+export function fetchFault(c: Cpu): void {
+  c.x[PC] = c.x[PC]! + BigInt(PC_AHEAD);
+}
+
 /** Preferred return address = this instruction (sync exceptions other than SVC/HVC/SMC). */
 export function raiseHere(c: Cpu, target: number, ec: number, iss: number): void {
-  c.x[c.scratchSlot] = c.x[PC]! - 4n;
+  c.x[c.scratchSlot] = thisInsn(c);
   takeException(c, target, ec, iss, c.scratchSlot);
 }
 
@@ -124,7 +118,7 @@ export function returnOutcome(c: Cpu, spsr: number, from = c.el, hcr = hcrLo(c))
   if (el === 0 && (spsr & 1) !== 0) return 'reserved-mode'; // ELFromSPSR: EL0 with M[0] = 1
   if (el > from) return 'higher-el'; // return to a higher EL
   // ELUsingAArch32K(EL1) is FALSE (HCR_EL2.RW RAO/WI), so no register-width mismatch can arise
-  if (el === 1 && (hcr & HCR_TGE) !== 0) return 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1 is illegal
+  if (el === 1 && (hcr & HCR.TGE) !== 0) return 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1 is illegal
   return el;
 }
 

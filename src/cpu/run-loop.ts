@@ -5,10 +5,11 @@
 // functions would be one megamorphic call site V8 can neither predict nor inline (bench/dispatch.ts).
 // The generated source holds only the loop; every slow path is an ordinary Cpu method.
 import type { Cpu } from './cpu.ts';
-import { decode, HANDLER_OF, HANDLERS } from './decode.ts';
+import { decode } from '../arch/a64/decode.ts';
+import { HANDLER_OF, HANDLERS } from './dispatch.ts';
 import { stepCompleted } from './debug.ts';
 import { HOT } from './jit/block.ts';
-import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
+import { FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from './state.ts';
 
 /**
  * Execute up to `budget` instructions on `c`; returns how many ran (a fetch that took an exception counts, so a
@@ -72,11 +73,12 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     if (h === 0) { h = HANDLER_OF[decode(w)] + 1; ops[idx] = h; }
     if (trace !== null) trace(c, x[${PC}], w);
     if (sync !== null) sync.step(c); // --sync architectural: the choice points between instructions
-    // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
-    if (lo < 0xfffffffc) u[${PC * 2}] = lo + 4;
-    else x[${PC}] = x[${PC}] + 4n;
+    // PC += PC_AHEAD before the handler (state.ts: the PC convention), on the 32-bit view (a BigInt add here
+    // allocated); the carry into PC[63:32] is the rare case
+    if (lo < ${0x1_0000_0000 - PC_AHEAD}) u[${PC * 2}] = lo + ${PC_AHEAD};
+    else x[${PC}] = x[${PC}] + ${PC_AHEAD}n;
     u[${RUN_COUNT * 2}] = n++; // Cpu.retired() for the counter registers
-    u[${INSN * 2}] = w; // the handler reads its word here (Handler in encoding.ts)
+    u[${INSN * 2}] = w; // the handler reads its word here (Handler in handler.ts)
     switch (h) {
 ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}
     }

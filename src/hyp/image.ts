@@ -11,7 +11,7 @@ import { VirtMachine } from '../machine/virt.ts';
 import type { Tlb } from '../mmu/tlb.ts';
 import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
 import {
-  configSource, contextSource, HCR, HCR_HYP, SCTLR_EL1_INIT, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
+  configSource, contextSource, CPACR_FP_ON, HCR, HCR_HYP, SCTLR_EL1_INIT, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
 } from './context-table.ts';
 import { HYP_BASE, layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
 import { PageTableBuilder, sl0For, TablePool, TablePoolExhausted, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
@@ -272,7 +272,7 @@ function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare
 function stubRegs(c: ContextSpec): ContextRegs {
   return {
     name: c.name, kind: c.kind, hcr: HCR_HYP, vttbr: 0n, vtcr: vtcrFor(44, 4, 2), ttbr0: 0n, tcr: 0n, mair: 0n,
-    sctlr: SCTLR_EL1_INIT, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
+    sctlr: SCTLR_EL1_INIT, cpacr: c.kind === 'native' ? CPACR_FP_ON : 0n, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
   };
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { prng, sampleWords } from '../../src/asm/sample.ts';
 import { SYNTAX } from '../../src/asm/syntax/index.ts';
-import { OPS } from '../../src/cpu/decode.ts';
+import { ROWS as OPS } from '../../src/arch/a64/table.ts';
 import { runDisasm } from '../../src/cli/disasm.ts';
 
 const has = (tool: string): boolean => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { assemble } from '../../src/asm/assemble.ts';
-import { decodeRow } from '../../src/cpu/decode.ts';
+import { decodeRow } from '../../src/arch/a64/decode.ts';
 import { enteredIrq } from '../../src/cpu/interrupt.ts';
 import { MAX_BLOCK, PageBlocks } from '../../src/cpu/jit/block.ts';
 import { STATS_IRQ, type CpuStats } from '../../src/cpu/stats.ts';

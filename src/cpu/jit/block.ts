@@ -15,12 +15,14 @@ import type { TranslatedCode } from '../../memory/phys.ts';
 import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 import { HC_BITS } from '../../mmu/tlb.ts';
 import type { Cpu } from '../cpu.ts';
-import { decode, HANDLER_OF, HANDLERS, OPS } from '../decode.ts';
+import { decode } from '../../arch/a64/decode.ts';
+import { ROWS } from '../../arch/a64/table.ts';
+import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
-import { addHalves, FETCH_TAG, INSN, PC, RUN_COUNT } from '../state.ts';
+import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
-import { EMITTERS, type EmitEnv } from './emit.ts';
+import { EMITTER_OF, type EmitEnv } from './emit.ts';
 
 /** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
 export type BlockFn = (c: Cpu, n0: number) => number;
@@ -110,22 +112,22 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     const h = HANDLER_OF[op]!;
     handlers.add(h);
     env.flags = -1; // the handler may have set flags the block does not know
-    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
   };
   const env: EmitEnv = { i: 0, flags: -1, hostCache: false, inline: 0, handlerCall };
   for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);
-    const row = OPS[op]!;
+    const row = ROWS[op]!;
     const last = op === 0 || ENDS_BLOCK.has(row.cls);
     env.i = i;
-    const code = EMITTERS.get(row.exec)?.(w, env);
+    const code = EMITTER_OF[op]?.(w, env);
     if (code !== undefined) {
       lines.push(`    ${code} // ${row.id}`);
     } else if (last) {
       const h = HANDLER_OF[op]!;
       handlers.add(h);
-      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
+      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
     } else {
       lines.push(`    ${handlerCall()} // ${row.id}`);
     }

@@ -9,12 +9,12 @@
 // VTTBR_EL2 of different contexts caches garbage under a VMID (regime-correct.S turns stage 2 on last).
     .macro at_walks_off
     mrs x0, tcr_el1
-    orr x0, x0, #(1 << 7)     // TCR_EL1.EPD0
-    orr x0, x0, #(1 << 23)    // TCR_EL1.EPD1
+    orr x0, x0, #TCR_EPD0     // TCR_EL1.EPD0
+    orr x0, x0, #TCR_EPD1     // TCR_EL1.EPD1
     msr tcr_el1, x0
     isb
     mrs x0, sctlr_el1
-    orr x0, x0, #1            // SCTLR_EL1.M
+    orr x0, x0, #SCTLR_M      // SCTLR_EL1.M
     msr sctlr_el1, x0
     mrs x0, hcr_el2
     bic x0, x0, #HCR_VM       // HCR_EL2.VM
