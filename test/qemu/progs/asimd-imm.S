@@ -3,14 +3,8 @@
 // forms clearing bits 127:64; EXT at every byte position in both widths. Then the reserved encodings: FMOV .1d
 // (op = 1, cmode = 1111, Q = 0), the FP16 FMOV (o2 = 1) and EXT .8b with imm4<3> = 1 — UNDEFINED.
 	.include "lib.inc"
+	.include "simd.inc"
 
-.macro SHOWQ key:req, n=0
-	ldr	x9, =out
-	str	q\n, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_lo, x10
-	PRINT	\key\()_hi, x11
-.endm
 
 // PAT: v0 = the pattern (all 128 bits)
 .macro PAT
@@ -108,4 +102,3 @@ main:
 	.data
 	.balign	16
 pattern:	.quad	0x0123456789abcdef, 0xfedcba9876543210, 0x8899aabbccddeeff, 0x0011223344556677
-out:	.skip	16

@@ -3,14 +3,8 @@
 // `op v0.T, v1.T, v2.T`, with v0 first loaded with a third pattern (the accumulating and bit-select forms read it),
 // printed as two doublewords. Then a reserved size (add .1d: UNDEFINED).
 	.include "lib.inc"
+	.include "simd.inc"
 
-.macro SHOWQ key:req
-	ldr	x9, =out
-	str	q0, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_lo, x10
-	PRINT	\key\()_hi, x11
-.endm
 
 // RUN op, T: v0 = the accumulator pattern; op v0.T, v1.T, v2.T; print
 .macro RUN op:req, t:req
@@ -53,10 +47,7 @@ main:
 	ldr	x20, =edges
 	SET
 	mov	v3.16b, v1.16b
-	ldr	x9, =out
-	str	q3, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	mov_lo, x10
+	SHOWQ	mov, 3
 	RESUME	1f
 	.inst	0x0ee28420			// add v0.1d, v1.1d, v2.1d: reserved
 1:	PRINTI	done, 1
@@ -68,4 +59,3 @@ random:	.quad	0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0x2545
 	.quad	0xd6e8feb86659fd93, 0xa0761d6478bd642f
 edges:	.quad	0x7f80ff0001807fff, 0x0000000180000000, 0xff7f0180ff00807f, 0x7fffffffffffffff
 	.quad	0x8000000000000001, 0xffffffff00000000
-out:	.skip	16

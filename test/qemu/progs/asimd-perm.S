@@ -2,14 +2,8 @@
 // destination also a source once; ADDV, SADDLV/UADDLV, SMAXV/UMAXV, SMINV/UMINV in every arrangement they allow, on
 // random and edge-value operands (signed extremes, all ones). Then reserved forms: ZIP1 .1d, ADDV .2s — UNDEFINED.
 	.include "lib.inc"
+	.include "simd.inc"
 
-.macro SHOWQ key:req, n=0
-	ldr	x9, =out
-	str	q\n, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_lo, x10
-	PRINT	\key\()_hi, x11
-.endm
 
 .macro PERM op:req
 	.irp t, 8b, 16b, 4h, 8h, 2s, 4s, 2d
@@ -88,4 +82,3 @@ main:
 	.balign	16
 random:	.quad	0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0x2545f4914f6cdd1d
 edges:	.quad	0x7f80ff0001807fff, 0x8000000080000000, 0xff7f0180ff00807f, 0x7fffffffffffffff
-out:	.skip	16

@@ -5,16 +5,10 @@
 // CPTR_EL2.TFP = 1 makes the first SIMD&FP access take EC 0x07 to EL2 (ISS 0x1e00000); SCTLR_EL2.A = 1 makes a Q
 // access at 8 mod 16 take an Alignment fault; SP misaligned as a base with SCTLR_EL2.SA = 1 an SP alignment fault.
 	.include "lib.inc"
+	.include "simd.inc"
 	.include "mmu.inc"
 
 // SHOWQ n: store Vn as a Q register at out and print both doublewords (clobbers x9, x10, x11)
-.macro SHOWQ key:req, n:req
-	ldr	x9, =out
-	str	q\n, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_lo, x10
-	PRINT	\key\()_hi, x11
-.endm
 
 main:
 	IDENTITY_L1_L2 el2_l1, el2_l2, el2_l3, S1_DEVICE, S1_NORMAL
@@ -160,6 +154,5 @@ ones:	.quad	-1, -1, -1, -1
 buf:	.skip	64
 	.skip	16
 sbuf:	.skip	80
-out:	.skip	16
 	.bss
 	TABLES_4K el2_l1, el2_l2, el2_l3

@@ -3,14 +3,8 @@
 // printed as two doublewords, so the zeroing above a 64-bit or scalar result shows. Then the reserved encodings
 // (UNDEFINED even with FP/SIMD trapped) and the CPTR_EL2.TFP trap.
 	.include "lib.inc"
+	.include "simd.inc"
 
-.macro SHOWQ key:req, n:req
-	ldr	x9, =out
-	str	q\n, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_lo, x10
-	PRINT	\key\()_hi, x11
-.endm
 
 main:
 	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
@@ -118,4 +112,3 @@ main:
 	.balign	16
 src:	.byte	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 	.quad	-1, -1
-out:	.skip	16
