@@ -64,7 +64,6 @@ export class CpuState {
   readonly vt8 = new Uint8Array(this.vtbuf);
   readonly vt16 = new Uint16Array(this.vtbuf);
   readonly vt32 = new Uint32Array(this.vtbuf);
-  readonly vt64 = new BigUint64Array(this.vtbuf);
 
   /** System registers with kind 'store', indexed by SR.<name>. */
   readonly sr = new BigUint64Array(SYSREGS.length);

@@ -1,8 +1,8 @@
 // Advanced SIMD integer instructions of the three-same group (ARM C7.2 ADD, SUB, MUL, MLA, MLS, CMEQ, CMTST, CMGT,
 // CMGE, CMHI, CMHS, SMAX/UMAX, SMIN/UMIN, their pairwise forms, ADDP, SABD/UABD, SABA/UABA, SHADD/UHADD, SRHADD/URHADD,
 // SHSUB/UHSUB, and the logical AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF). Reserved element sizes are UNDEFINED at decode,
-// before AArch64.CheckFPAdvSIMDEnabled. Lanes of 8, 16 and 32 bits are computed as numbers; 64-bit lanes (ADD, SUB,
-// the compares, CMTST, ADDP) as BigInt — those allocate, a cost left for the translator work of issue 15. The result
+// before AArch64.CheckFPAdvSIMDEnabled. Lanes of 8, 16 and 32 bits are computed as numbers, 64-bit lanes (ADD, SUB,
+// the compares, CMTST, ADDP) on their 32-bit halves: no BigInt, no allocation. The result
 // is built in the CPU's vt scratch and written last, because Vd may be a source; a 64-bit vector (Q = 0) clears bits
 // 127:64 (V[d] = ZeroExtend(result)).
 import { advSimdExpandImm } from '../../arch/a64/simd.ts';
@@ -63,17 +63,36 @@ function lane(u: number, op: number, a: number, b: number, acc: number, bits: nu
   }
 }
 
-/** One 64-bit lane of ADD, SUB, CMGT/CMHI, CMGE/CMHS, CMTST/CMEQ. */
-function lane64(u: number, op: number, a: bigint, b: bigint): bigint {
-  const ONES = 0xffff_ffff_ffff_ffffn;
-  const x = u === 1 ? a : BigInt.asIntN(64, a);
-  const y = u === 1 ? b : BigInt.asIntN(64, b);
-  switch (op) {
-    case 0b00110: return x > y ? ONES : 0n;
-    case 0b00111: return x >= y ? ONES : 0n;
-    case 0b10000: return BigInt.asUintN(64, u === 1 ? a - b : a + b);
-    default: return u === 1 ? (a === b ? ONES : 0n) : (a & b) !== 0n ? ONES : 0n; // CMEQ / CMTST
+/**
+ * One 64-bit lane of ADD, SUB, CMGT/CMHI, CMGE/CMHS, CMTST/CMEQ on the 32-bit halves of words `x` (lane of Vn) and
+ * `y` (of Vm) in c.v32, into scratch lane `k` — no BigInt (DESIGN.md §3). ADDP passes two lanes of one register.
+ */
+function lane64(c: Cpu, u: number, op: number, x: number, y: number, k: number): void {
+  const v = c.v32;
+  const t = c.vt32;
+  const alo = v[x]!, ahi = v[x + 1]!, blo = v[y]!, bhi = v[y + 1]!;
+  let lo: number;
+  let hi: number;
+  if (op === 0b10000 || op === 0b10111) {
+    const sub = op === 0b10000 && u === 1;
+    lo = sub ? alo - blo : alo + blo;
+    hi = (sub ? ahi - bhi - (lo < 0 ? 1 : 0) : ahi + bhi + (lo > 0xffffffff ? 1 : 0)) >>> 0;
+    lo >>>= 0;
+  } else {
+    let r: boolean;
+    if (op === 0b10001) {
+      r = u === 1 ? alo === blo && ahi === bhi : (alo & blo) !== 0 || (ahi & bhi) !== 0; // CMEQ / CMTST
+    } else {
+      // high words signed for U = 0, unsigned for U = 1; low words always unsigned
+      const ah = u === 1 ? ahi : ahi | 0;
+      const bh = u === 1 ? bhi : bhi | 0;
+      const gt = ah > bh || (ah === bh && alo > blo);
+      r = op === 0b00110 ? gt : gt || (ah === bh && alo === blo); // CMGT/CMHI, CMGE/CMHS
+    }
+    lo = hi = r ? 0xffffffff : 0;
   }
+  t[k * 2] = lo;
+  t[k * 2 + 1] = hi;
 }
 
 /** The pairwise operations: SMAXP/UMAXP, SMINP/UMINP, ADDP on one pair. */
@@ -130,13 +149,11 @@ export function threeSame(c: Cpu): void {
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
   if (s === 3) {
-    const v = c.v64;
-    const t = c.vt64;
     if (op === 0b10111) {
-      t[0] = BigInt.asUintN(64, v[n * 2]! + v[n * 2 + 1]!); // ADDP: pairs of Vn, then of Vm
-      t[1] = BigInt.asUintN(64, v[m * 2]! + v[m * 2 + 1]!);
+      lane64(c, u, op, n * 4, n * 4 + 2, 0); // ADDP: the pair of Vn, then of Vm
+      lane64(c, u, op, m * 4, m * 4 + 2, 1);
     } else {
-      for (let i = 0; i < 2; i++) t[i] = lane64(u, op, v[n * 2 + i]!, v[m * 2 + i]!);
+      for (let i = 0; i < 2; i++) lane64(c, u, op, n * 4 + i * 2, m * 4 + i * 2, i);
     }
     writeResult(c, d, 1);
     return;
