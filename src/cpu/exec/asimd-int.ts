@@ -235,18 +235,14 @@ export function permute(c: Cpu): void {
   const part = (w >>> 14) & 1;
   const lanes = (q === 1 ? 16 : 8) >> s;
   const half = lanes / 2;
-  const elem = (k: number, e: number): void => copyLane(c, s, k, e < lanes ? n : m, e < lanes ? e : e - lanes);
   for (let p = 0; p < half; p++) {
-    if (op === 1) {
-      elem(p, 2 * p + part); // UZP: from Vn's elements
-      elem(p + half, lanes + 2 * p + part); // … then Vm's
-    } else if (op === 2) {
-      elem(2 * p, 2 * p + part);
-      elem(2 * p + 1, lanes + 2 * p + part);
-    } else {
-      elem(2 * p, part * half + p);
-      elem(2 * p + 1, lanes + part * half + p);
-    }
+    // source elements in the concatenation Vm:Vn (index ≥ lanes: Vm)
+    const e0 = op === 1 ? 2 * p + part : op === 2 ? 2 * p + part : part * half + p;
+    const e1 = op === 1 ? lanes + 2 * p + part : lanes + e0;
+    const k0 = op === 1 ? p : 2 * p; // UZP: results in order; TRN, ZIP: interleaved
+    const k1 = op === 1 ? p + half : 2 * p + 1;
+    copyLane(c, s, k0, e0 < lanes ? n : m, e0 < lanes ? e0 : e0 - lanes);
+    copyLane(c, s, k1, e1 < lanes ? n : m, e1 < lanes ? e1 : e1 - lanes);
   }
   writeResult(c, d, q);
 }
