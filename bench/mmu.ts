@@ -6,6 +6,7 @@ import { ACC_READ, TranslateResult } from '../src/mmu/result.ts';
 import { setupS1El10, setupS2 } from '../src/mmu/params.ts';
 import { translate } from '../src/mmu/translate.ts';
 import { stage2, walk, WalkOut, WalkParams } from '../src/mmu/walk.ts';
+import { rate } from './rate.ts';
 import { AF, AP_RW_ALL, makeCtx, MAIR_NORMAL0_DEVICE1, RAM, S2_NORMAL_WB, S2AP_RW, SCTLR_M, Tables, TCR_4K_48 } from '../test/mmu/tables.ts';
 
 const PAGES = 64; // distinct VA pages cycled through (each its own host-cache slot)
@@ -30,36 +31,6 @@ function machine() {
   ctx.set('VTTBR_EL2', (1n << 48n) | BigInt(s2.root));
   ctx.set('HCR_EL2', (1n << 31n) | 1n);
   return ctx;
-}
-
-/** CPU seconds (user + system) this process has used since `t0` (a process.cpuUsage() value). */
-function cpuSince(t0: NodeJS.CpuUsage): number {
-  const u = process.cpuUsage(t0);
-  return (u.user + u.system) / 1e6;
-}
-
-/** Best rate (operations per CPU second) of `body(n)` over 3 runs of about `seconds` each. */
-function rate(body: (n: number) => number, seconds = 0.7): { perSecond: number; check: number } {
-  let n = 1 << 16;
-  let check = 0;
-  for (;;) {
-    const t0 = process.cpuUsage();
-    check = body(n);
-    const dt = cpuSince(t0);
-    if (dt > 0.05) {
-      n = Math.ceil((n * seconds) / dt);
-      break;
-    }
-    n *= 4;
-  }
-  let best = 0;
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.cpuUsage();
-    check = body(n);
-    const dt = cpuSince(t0);
-    best = Math.max(best, n / dt);
-  }
-  return { perSecond: best, check };
 }
 
 const ctx = machine();

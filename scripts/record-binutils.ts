@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { OPS } from '../src/cpu/decode.ts';
+import { ROWS } from '../src/arch/a64/table.ts';
 import { disassemble, plainEnv } from '../src/asm/disasm.ts';
 import { prng, sampleWords } from '../src/asm/sample.ts';
 import { SYNTAX } from '../src/asm/syntax/index.ts';
@@ -40,7 +40,7 @@ export function objdumpWords(words: readonly number[]): string[] {
 export function randomWords(): number[] {
   const rand = prng(RANDOM_SEED);
   const words: number[] = [];
-  for (const row of OPS) if (SYNTAX.has(row.id)) words.push(...sampleWords(row, WORDS_PER_ROW, rand));
+  for (const row of ROWS) if (SYNTAX.has(row.id)) words.push(...sampleWords(row, WORDS_PER_ROW, rand));
   return words;
 }
 
@@ -54,7 +54,7 @@ function main(): void {
     words.forEach((w, i) => {
       const ours = disassemble(w, plainEnv(BigInt(i * 4)));
       if (ours !== texts[i]) {
-        const id = OPS.find((r) => ((w & r.mask) >>> 0) === r.match && SYNTAX.has(r.id))?.id ?? '?';
+        const id = ROWS.find((r) => ((w & r.mask) >>> 0) === r.match && SYNTAX.has(r.id))?.id ?? '?';
         perRow.set(id, (perRow.get(id) ?? 0) + 1);
         if (bad++ < Number(process.env.SHOW ?? 40)) console.log(`${w.toString(16).padStart(8, '0')} ${id}\n  objdump: ${texts[i]}\n  ours:    ${ours}`);
       }

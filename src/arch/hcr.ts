@@ -2,16 +2,12 @@
 // ARCH-NOTES §1b). Pure functions of the register value: the CPU's traps, exception routing and the MMU all
 // read HCR_EL2 through these. EL2 is always implemented and enabled here (Non-secure, no EL3), so the
 // "EL2 not enabled" and "EL2 in AArch32" cases of the Arm text do not arise.
+import { highMasks, lowMasks } from './reg-fields.ts';
 
-/** HCR_EL2 bit positions in the low word (bits 31:0). */
-export const HCR = {
-  VM: 1 << 0, SWIO: 1 << 1, PTW: 1 << 2, FMO: 1 << 3, IMO: 1 << 4, AMO: 1 << 5, VF: 1 << 6, VI: 1 << 7, VSE: 1 << 8,
-  FB: 1 << 9, BSU: 3 << 10, DC: 1 << 12, TWI: 1 << 13, TWE: 1 << 14, TID0: 1 << 15, TID1: 1 << 16, TID2: 1 << 17,
-  TID3: 1 << 18, TSC: 1 << 19, TIDCP: 1 << 20, TACR: 1 << 21, TSW: 1 << 22, TPC: 1 << 23, TPU: 1 << 24, TTLB: 1 << 25,
-  TVM: 1 << 26, TGE: 1 << 27, TDZ: 1 << 28, HCD: 1 << 29, TRVM: 1 << 30, RW: 1 << 31,
-} as const;
-/** HCR_EL2 bit positions in the high word (bit n of the register is bit n-32 here). */
-export const HCR_HI = { CD: 1 << 0, ID: 1 << 1, E2H: 1 << 2, TLOR: 1 << 3 } as const;
+/** HCR_EL2 field masks in the low word (bits 31:0), from the system-register table. */
+export const HCR = lowMasks('HCR_EL2');
+/** HCR_EL2 field masks in the high word (bit n of the register is bit n-32 here). */
+export const HCR_HI = highMasks('HCR_EL2');
 
 // TGE=1 (either E2H): these controls behave as 0 (ARCH-NOTES §1b "Both")
 const TGE_CLEARS_LO =

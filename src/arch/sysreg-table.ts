@@ -4,12 +4,12 @@
 // the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
 import { aarch32At, type Profile } from './profiles.ts';
 import {
-  encKey, type CnthctlTrap, type El0Gate, type HcrTrap, type MdcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+  encKey, genericSysregName, type CnthctlTrap, type El0Gate, type HcrTrap, type MdcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
 } from './sysregs.ts';
 
 type Mask = bigint | ((p: Profile) => bigint);
 
-interface RowOpts {
+interface RowOpts<F extends readonly SysRegField[] = readonly SysRegField[]> {
   minEl?: 0 | 1 | 2 | 3;
   minElWrite?: 0 | 1 | 2 | 3;
   access?: 'rw' | 'ro' | 'wo';
@@ -17,7 +17,7 @@ interface RowOpts {
   reset?: Mask;
   res0?: Mask;
   res1?: Mask;
-  fields?: readonly SysRegField[];
+  fields?: F;
   trapRead?: HcrTrap;
   trapWrite?: HcrTrap;
   el0Gate?: El0Gate;
@@ -33,7 +33,9 @@ interface RowOpts {
 
 const fn = (m: Mask): ((p: Profile) => bigint) => (typeof m === 'bigint' ? () => m : m);
 
-function reg<N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, o: RowOpts): SysRegDef & { readonly name: N } {
+function reg<N extends string, const F extends readonly SysRegField[] = readonly []>(
+  name: N, op0: number, op1: number, crn: number, crm: number, op2: number, o: RowOpts<F>,
+): SysRegDef & { readonly name: N; readonly fields: F } {
   // Default lowest EL from op1 (ARM §D23.3: op1=3 EL0-accessible, op1=4 EL2, 6 EL3, else EL1)
   const minEl = o.minEl ?? (op1 === 4 ? 2 : op1 === 6 ? 3 : op1 === 3 ? 0 : 1);
   return {
@@ -46,7 +48,7 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
     reset: fn(o.reset ?? 0n),
     res0: fn(o.res0 ?? 0n),
     res1: fn(o.res1 ?? 0n),
-    fields: o.fields ?? [],
+    fields: o.fields ?? ([] as readonly SysRegField[] as F),
     trapRead: o.trapRead,
     trapWrite: o.trapWrite,
     el0Gate: o.el0Gate,
@@ -61,7 +63,10 @@ function reg<N extends string>(name: N, op0: number, op1: number, crn: number, c
   };
 }
 
-const f = (name: string, hi: number, lo: number, doc?: string): SysRegField => ({ name, hi, lo, doc });
+/** A field; its name and bit positions keep their literal types, so that reg-fields.ts can check names and halves. */
+const f = <N extends string, H extends number, L extends number>(name: N, hi: H, lo: L, doc?: string): SysRegField & { readonly name: N; readonly hi: H; readonly lo: L } => ({
+  name, hi, lo, doc,
+});
 
 const ALL = (1n << 64n) - 1n;
 /** Bits hi..lo set. */
@@ -71,8 +76,8 @@ const bit = (n: number): bigint => 1n << BigInt(n);
 const res0Except = (...keep: bigint[]): bigint => ALL & ~keep.reduce((a, b) => a | b, 0n);
 
 /** An ID register: read-only, value from the profile, EL1 reads trapped by HCR_EL2.TID3 unless stated. */
-const id = <N extends string>(name: N, crm: number, op2: number, value: (p: Profile) => bigint, doc: string, fields?: readonly SysRegField[]) =>
-  reg(name, 3, 0, 0, crm, op2, { access: 'ro', kind: 'const', reset: value, trapRead: 'TID3', doc, fields });
+const id = <N extends string, const F extends readonly SysRegField[] = readonly []>(name: N, crm: number, op2: number, value: (p: Profile) => bigint, doc: string, fields?: F) =>
+  reg(name, 3, 0, 0, crm, op2, { access: 'ro', kind: 'const', reset: value, trapRead: 'TID3', doc, ...(fields === undefined ? {} : { fields }) });
 
 /** An IMPLEMENTATION DEFINED register that the model (like QEMU) implements as RAZ/WI. */
 const razwi = <N extends string>(name: N, op0: number, op1: number, crn: number, crm: number, op2: number, doc: string, trap?: HcrTrap) =>
@@ -108,24 +113,24 @@ const FILTER_FIELDS = [f('P', 31, 31, '1: do not count at EL1'), f('U', 30, 30, 
 // Debug registers (ARM §D24.3 debug registers; QEMU debug_helper.c): EL1 only, MDCR_EL2.TDA traps all but the OS lock
 // and power-down registers, which MDCR_EL2.TDOSA traps
 const DBG = { minEl: 1, mdcrTraps: ['TDA'] } as const;
-const DBGBCR_RW = bits(23, 20) | bits(19, 16) | bits(15, 14) | bit(13) | bits(8, 5) | bits(2, 1) | bit(0);
-const DBGWCR_RW = bits(28, 24) | bit(20) | bits(19, 16) | bits(15, 14) | bit(13) | bits(12, 5) | bits(4, 3) | bits(2, 1) | bit(0);
+/** The bits of a register's fields: where a debug register's fields are all its writable bits, the rest is RES0. */
+const fieldBits = (fields: readonly SysRegField[]): bigint => fields.reduce((m, x) => m | bits(x.hi, x.lo), 0n);
+const DBGBCR_FIELDS = [f('E', 0, 0, 'enable'), f('PMC', 2, 1, 'privilege mode control'), f('BAS', 8, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16, 'linked breakpoint'), f('BT', 23, 20, 'breakpoint type')] as const;
+const DBGWCR_FIELDS = [f('E', 0, 0, 'enable'), f('PAC', 2, 1), f('LSC', 4, 3, 'load/store control'), f('BAS', 12, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16), f('WT', 20, 20), f('MASK', 28, 24, 'address mask')] as const;
 // MDSCR_EL1: SS, ERR, TDCC, KDE, HDE, MDE, TDA, INTdis, TXU, RXO, TXfull, RXfull (the last ones save/restore only)
-const MDSCR_RW = bit(0) | bit(6) | bits(15, 12) | bits(23, 21) | bits(27, 26) | bits(30, 29);
+const MDSCR_FIELDS = [f('SS', 0, 0, 'software step'), f('ERR', 6, 6), f('TDCC', 12, 12, 'trap EL0 DCC accesses'), f('KDE', 13, 13, 'debug exceptions at the debug target EL'), f('HDE', 14, 14), f('MDE', 15, 15, 'breakpoint and watchpoint exceptions'), f('TDA', 21, 21), f('INTdis', 23, 22), f('TXU', 26, 26), f('RXO', 27, 27), f('TXfull', 29, 29), f('RXfull', 30, 30)] as const;
 
 const breakpointRows = <N extends number>(n: N) => [
   reg(`DBGBVR${n}_EL1`, 2, 0, 0, n, 4, { ...DBG, doc: `breakpoint ${n} value (address, or context ID for the context-aware ones)` }),
   reg(`DBGBCR${n}_EL1`, 2, 0, 0, n, 5, {
-    ...DBG, res0: res0Except(DBGBCR_RW),
-    fields: [f('E', 0, 0, 'enable'), f('PMC', 2, 1, 'privilege mode control'), f('BAS', 8, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16, 'linked breakpoint'), f('BT', 23, 20, 'breakpoint type')],
+    ...DBG, res0: res0Except(fieldBits(DBGBCR_FIELDS)), fields: DBGBCR_FIELDS,
     doc: `breakpoint ${n} control`,
   }),
 ] as const;
 const watchpointRows = <N extends number>(n: N) => [
   reg(`DBGWVR${n}_EL1`, 2, 0, 0, n, 6, { ...DBG, res0: bits(1, 0), doc: `watchpoint ${n} value (data address)` }),
   reg(`DBGWCR${n}_EL1`, 2, 0, 0, n, 7, {
-    ...DBG, res0: res0Except(DBGWCR_RW),
-    fields: [f('E', 0, 0, 'enable'), f('PAC', 2, 1), f('LSC', 4, 3, 'load/store control'), f('BAS', 12, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16), f('WT', 20, 20), f('MASK', 28, 24, 'address mask')],
+    ...DBG, res0: res0Except(fieldBits(DBGWCR_FIELDS)), fields: DBGWCR_FIELDS,
     doc: `watchpoint ${n} control`,
   }),
 ] as const;
@@ -179,7 +184,9 @@ export const SYSREGS = [
   reg('SP_EL0', 3, 0, 4, 1, 0, { kind: 'sp', doc: 'EL0 stack pointer (UNDEFINED while it is the current SP)' }),
   reg('SP_EL1', 3, 4, 4, 1, 0, { kind: 'sp', doc: 'EL1 stack pointer' }),
   reg('SP_EL2', 3, 6, 4, 1, 0, { kind: 'sp', doc: 'EL2 stack pointer: MSR/MRS only at EL3 (not implemented), so only reachable through SPSel' }),
-  reg('FPCR', 3, 3, 4, 4, 0, { fp: true, res0: res0Except(bits(26, 20), bits(18, 15), bits(12, 8)), fields: [f('AHP', 26, 26), f('DN', 25, 25), f('FZ', 24, 24), f('RMode', 23, 22)], doc: 'floating-point control' }),
+  // FPCR.{IDE,IXE,UFE,OFE,DZE,IOE}: RAZ/WI where FP exceptions are not trapped, as on Cortex-A57 and QEMU 7.2
+  // (vfp_set_fpscr); Stride and Len are kept (QEMU stores them for AArch32's short vectors)
+  reg('FPCR', 3, 3, 4, 4, 0, { fp: true, res0: res0Except(bits(26, 20), bits(18, 16)), fields: [f('AHP', 26, 26), f('DN', 25, 25), f('FZ', 24, 24), f('RMode', 23, 22)], doc: 'floating-point control' }),
   reg('FPSR', 3, 3, 4, 4, 1, { fp: true, res0: res0Except(bits(31, 27), bit(7), bits(4, 0)), fields: [f('QC', 27, 27), f('IDC', 7, 7), f('IXC', 4, 4), f('UFC', 3, 3), f('OFC', 2, 2), f('DZC', 1, 1), f('IOC', 0, 0)], doc: 'floating-point status' }),
 
   // --- exception state ---
@@ -242,7 +249,7 @@ export const SYSREGS = [
       f('TSC', 19, 19, 'trap EL1 SMC'), f('TIDCP', 20, 20, 'trap IMPLEMENTATION DEFINED registers'), f('TACR', 21, 21, 'trap ACTLR_EL1'), f('TSW', 22, 22, 'trap DC set/way'),
       f('TPC', 23, 23, 'trap DC to PoC'), f('TPU', 24, 24, 'trap IC / DC to PoU'), f('TTLB', 25, 25, 'trap EL1 TLBI'), f('TVM', 26, 26, 'trap EL1 writes of VM controls'),
       f('TGE', 27, 27, 'trap general exceptions: EL0 runs directly under EL2'), f('TDZ', 28, 28, 'trap DC ZVA'), f('HCD', 29, 29, 'HVC disable'), f('TRVM', 30, 30, 'trap EL1 reads of VM controls'),
-      f('RW', 31, 31, '1: EL1 is AArch64'), f('CD', 32, 32, 'stage-2 data access non-cacheable'), f('ID', 33, 33, 'stage-2 instruction access non-cacheable'), f('E2H', 34, 34, 'EL2 host (FEAT_VHE; RES0 on v8.0)'),
+      f('RW', 31, 31, '1: EL1 is AArch64'), f('CD', 32, 32, 'stage-2 data access non-cacheable'), f('ID', 33, 33, 'stage-2 instruction access non-cacheable'), f('E2H', 34, 34, 'EL2 host (FEAT_VHE; RES0 on v8.0)'), f('TLOR', 35, 35, 'trap LORegion registers (FEAT_LOR; RES0 on v8.0)'),
     ],
     doc: 'hypervisor configuration',
   }),
@@ -281,7 +288,7 @@ export const SYSREGS = [
     fields: [f('T0SZ', 5, 0, 'region size 2^(64-T0SZ)'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('TBI', 20, 20, 'top byte ignored')],
     doc: 'translation control, EL2',
   }),
-  reg('VTTBR_EL2', 3, 4, 2, 1, 0, { res0: VTTBR_RES0, effect: 'translation', fields: [f('VMID', 55, 48, 'virtual machine ID (8 bits here)'), f('BADDR', 47, 1, 'stage-2 root table address')], doc: 'stage-2 table base and VMID' }),
+  reg('VTTBR_EL2', 3, 4, 2, 1, 0, { res0: VTTBR_RES0, effect: 'translation', fields: [f('VMID', 63, 48, 'virtual machine ID: bits 55:48; 63:56 too with 16-bit VMIDs (VTCR_EL2.VS = 1), else RES0'), f('BADDR', 47, 1, 'stage-2 root table address')], doc: 'stage-2 table base and VMID' }),
   reg('VTCR_EL2', 3, 4, 2, 1, 2, {
     res1: VTCR_RES1, res0: VTCR_RES0, effect: 'translation',
     fields: [f('T0SZ', 5, 0, 'IPA size 2^(64-T0SZ)'), f('SL0', 7, 6, 'stage-2 start level'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('VS', 19, 19, '16-bit VMID (v8.1)')],
@@ -300,7 +307,7 @@ export const SYSREGS = [
   reg('TPIDR_EL2', 3, 4, 13, 0, 2, { doc: 'EL2 software thread ID' }),
 
   // --- generic timer: counters, and the EL1 physical, EL1 virtual and EL2 physical timers (src/cpu/timer.ts) ---
-  reg('CNTFRQ_EL0', 3, 3, 14, 0, 0, { minElWrite: 2, reset: 0x3b9aca0n, res0: bits(63, 32), el0Gate: 'CNTKCTL_EL1.EL0xCTEN', doc: 'counter frequency: 62.5 MHz as QEMU (writable at the highest EL only)' }),
+  reg('CNTFRQ_EL0', 3, 3, 14, 0, 0, { minElWrite: 2, reset: 0x3b9aca0n, res0: bits(63, 32), el0Gate: 'CNTKCTL_EL1.EL0PCTEN|EL0VCTEN', doc: 'counter frequency: 62.5 MHz as QEMU (writable at the highest EL only)' }),
   reg('CNTPCT_EL0', 3, 3, 14, 0, 1, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0PCTEN', cnthctlTrap: 'EL1PCTEN', doc: 'physical count: the retired-instruction count, never the same twice' }),
   reg('CNTVCT_EL0', 3, 3, 14, 0, 2, { access: 'ro', kind: 'computed', el0Gate: 'CNTKCTL_EL1.EL0VCTEN', doc: 'virtual count = CNTPCT_EL0 - CNTVOFF_EL2' }),
   reg('CNTKCTL_EL1', 3, 0, 14, 1, 0, {
@@ -348,10 +355,9 @@ export const SYSREGS = [
   ...COUNTER_NUMBERS.flatMap(counterRows),
   reg('PMCCFILTR_EL0', 3, 3, 14, 15, 7, { ...PMU, res0: res0Except(bits(31, 26)), fields: FILTER_FIELDS, doc: 'cycle counter filter' }),
 
-  // --- debug registers (self-hosted debug; breakpoint and watchpoint exceptions are not generated, see README) ---
+  // --- debug registers (self-hosted debug; their exceptions: src/cpu/debug.ts) ---
   reg('MDSCR_EL1', 2, 0, 0, 2, 2, {
-    ...DBG, res0: res0Except(MDSCR_RW),
-    fields: [f('SS', 0, 0, 'software step'), f('ERR', 6, 6), f('TDCC', 12, 12, 'trap EL0 DCC accesses'), f('KDE', 13, 13, 'debug exceptions at the debug target EL'), f('HDE', 14, 14), f('MDE', 15, 15, 'breakpoint and watchpoint exceptions'), f('TDA', 21, 21), f('INTdis', 23, 22), f('TXU', 26, 26), f('RXO', 27, 27), f('TXfull', 29, 29), f('RXfull', 30, 30)],
+    ...DBG, res0: res0Except(fieldBits(MDSCR_FIELDS)), fields: MDSCR_FIELDS,
     doc: 'monitor debug system control',
   }),
   reg('OSLAR_EL1', 2, 0, 1, 0, 4, { kind: 'pmu', minEl: 1, access: 'wo', mdcrTraps: ['TDOSA'], fields: [f('OSLK', 0, 0, '1 locks, 0 unlocks the OS lock')], doc: 'OS lock access (sets OSLSR_EL1.OSLK)' }),
@@ -401,7 +407,7 @@ export const SYSREGS = [
   id('ID_AA64DFR1_EL1', 5, 1, (p) => p.id.aa64dfr1, 'AArch64 debug feature 1'),
   id('ID_AA64AFR0_EL1', 5, 4, () => 0n, 'AArch64 auxiliary feature 0'),
   id('ID_AA64AFR1_EL1', 5, 5, () => 0n, 'AArch64 auxiliary feature 1'),
-  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0'),
+  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0', [f('AES', 7, 4), f('SHA1', 11, 8), f('SHA2', 15, 12), f('CRC32', 19, 16)]),
   id('ID_AA64ISAR1_EL1', 6, 1, (p) => p.id.aa64isar1, 'AArch64 instruction set attribute 1'),
   id('ID_AA64MMFR0_EL1', 7, 0, (p) => p.id.aa64mmfr0, 'AArch64 memory model feature 0', [
     f('PARange', 3, 0, '4: 44-bit PA'), f('ASIDBits', 7, 4, '2: 16-bit'), f('BigEnd', 11, 8), f('SNSMem', 15, 12), f('BigEndEL0', 19, 16), f('TGran16', 23, 20, '0: 16K absent'), f('TGran64', 27, 24, '0: 64K present'), f('TGran4', 31, 28, '0: 4K present'),
@@ -438,6 +444,14 @@ export const SYSREG_BY_KEY: Int16Array = (() => {
 
 export function sysregIndexByEncoding(op0: number, op1: number, crn: number, crm: number, op2: number): number {
   return SYSREG_BY_KEY[encKey(op0, op1, crn, crm, op2) & 0xffff]!;
+}
+
+/** The register named by the fields of an MSR (register) or MRS word (op0 = 2 + o0: ARM C5.3 "op0 is 2 + o0"):
+ *  its index, -1 when unallocated, and its name (the generic S<op0>_… name when unallocated). */
+export function sysregOfFields(f: Readonly<Record<string, number>>): { readonly index: number; readonly name: string } {
+  const enc = [2 + f.o0!, f.op1!, f.CRn!, f.CRm!, f.op2!] as const;
+  const index = sysregIndexByEncoding(...enc);
+  return { index, name: index >= 0 ? SYSREGS[index]!.name : genericSysregName(...enc) };
 }
 
 const byUpperName = new Map<string, number>(SYSREGS.map((r, i) => [r.name.toUpperCase(), i]));

@@ -12,7 +12,7 @@ export type HcrTrap = 'TVM' | 'TRVM' | 'TID3' | 'TACR' | 'TID1' | 'TID2';
  * EL0PCTEN (counters; CNTFRQ_EL0 needs either), CNTKCTL_EL1.EL0PTEN / EL0VTEN (the EL1 physical / virtual timer).
  */
 export type El0Gate =
-  | 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0xCTEN'
+  | 'SCTLR_EL1.UCT' | 'SCTLR_EL1.UMA' | 'CNTKCTL_EL1.EL0VCTEN' | 'CNTKCTL_EL1.EL0PCTEN' | 'CNTKCTL_EL1.EL0PCTEN|EL0VCTEN'
   | 'CNTKCTL_EL1.EL0PTEN' | 'CNTKCTL_EL1.EL0VTEN'
   // PMUSERENR_EL0.EN opens every PMU register to EL0; SW (PMSWINC writes), CR (PMCCNTR reads) and ER (event-counter
   // reads, PMSELR) open one kind each (ARM §D24.5 PMUSERENR_EL0)

@@ -7,7 +7,7 @@ import { encodeInsn } from './encode.ts';
 import { evalExpr, parseWholeExpr, type Expr, type Value } from './expr.ts';
 import type { AsmEnv } from './forms.ts';
 import { lex, type Token } from './lexer.ts';
-import { expandMacro, macroEnds, macroHead, type Macro } from './macro.ts';
+import { expandMacro, findEndr, macroEnds, macroHead, repeatBodies, type Macro } from './macro.ts';
 import { parseOperands, type Opnd } from './operands.ts';
 import { MAX_DIAGNOSTICS, MAX_NESTING, MAX_SECTIONS, MAX_SOURCE_BYTES } from './limits.ts';
 import { type OutputBudget, Section, type PoolEntry } from './section.ts';
@@ -80,6 +80,38 @@ interface DataItem {
 }
 
 /** Pass-1 state shared with the directive handlers. */
+/** A `.rept`/`.irp`/`.irpc` block: its directive line, its `.endr` line (1-based; -1: missing) and arguments. */
+interface RepBlock {
+  readonly dir: '.rept' | '.irp' | '.irpc';
+  readonly line: number;
+  readonly end: number;
+  readonly col: number;
+  readonly args: string;
+}
+
+/** The repetition blocks of a file's lines, outside `.macro` bodies (which expand their own when invoked). */
+function repetitionBlocks(lines: readonly string[]): RepBlock[] {
+  const out: RepBlock[] = [];
+  let ends: Map<number, number> | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (/^\s*\.macro\b/i.test(t)) {
+      ends ??= macroEnds(lines);
+      const e = ends.get(i) ?? -1;
+      if (e < 0) break;
+      i = e;
+      continue;
+    }
+    const m = /^(\s*)(\.(?:irpc?|rept))\b(.*)$/i.exec(t);
+    if (!m) continue;
+    const e = findEndr(lines, i + 1);
+    out.push({ dir: m[2]!.toLowerCase() as RepBlock['dir'], line: i + 1, end: e < 0 ? -1 : e + 1, col: m[1]!.length + 1, args: m[3]! });
+    if (e < 0) break;
+    i = e;
+  }
+  return out;
+}
+
 export class Assembly implements DirCtx {
   readonly sections: Section[] = [];
   private readonly sectionByName = new Map<string, Section>();
@@ -213,7 +245,16 @@ export class Assembly implements DirCtx {
     if (!origin) this.sources.set(file, lines);
     const at = (line: number): Pos =>
       origin ? { file: origin.file, line: origin.line + line - 1, seq: this.seq++ } : { file, line, seq: this.seq++ };
-    const lx = lex(text);
+    // repetition blocks (.rept/.irp/.irpc … .endr) outside macro bodies: taken out before lexing (their argument lists
+    // are not expressions: `.irp t, 8b, 16b`) and expanded in place, in line order among the statements
+    const reps = repetitionBlocks(lines);
+    const masked = lines.slice();
+    for (const r of reps) for (let l = r.line; l <= Math.max(r.line, r.end); l++) masked[l - 1] = '';
+    let ri = 0;
+    const flushReps = (before: number) => {
+      for (; ri < reps.length && reps[ri]!.line < before; ri++) this.repeat(reps[ri]!, lines, file, depth, origin, at);
+    };
+    const lx = lex(masked.join('\n'));
     /** Where each .macro's .endm is (found once, at the first .macro). */
     let ends: Map<number, number> | undefined;
     /**
@@ -235,8 +276,13 @@ export class Assembly implements DirCtx {
     };
     for (const st of lx.statements) {
       if (this.exhausted) return;
-      lexErrors(st.line);
-      if (inBody(st.line)) continue;
+      const first = st.tokens[0];
+      // a macro invocation reads its arguments as text (`RUN add, 4h`): a lexical error after its name is not one
+      const call = first?.k === 'id' && this.macros.has(first.text.toLowerCase());
+      lexErrors(call ? st.line - 1 : st.line);
+      if (call) while (ei < lx.errors.length && lx.errors[ei]!.line === st.line) ei++;
+      if (inBody(st.line) || (st.broken && !call)) continue;
+      flushReps(st.line);
       this.pos = at(st.line);
       this.lineText = lines[st.line - 1] ?? '';
       try {
@@ -250,6 +296,8 @@ export class Assembly implements DirCtx {
           this.defineMacro(st.tokens.slice(1), head!.col, lines.slice(st.line, end));
         } else if (dir === '.endm') {
           throw new AsmFail('.endm without .macro', head!.col);
+        } else if (dir === '.endr') {
+          throw new AsmFail('.endr without .rept, .irp or .irpc', head!.col);
         } else {
           this.statement(this.localRefs(st.tokens), depth);
         }
@@ -259,6 +307,22 @@ export class Assembly implements DirCtx {
       }
     }
     lexErrors(Infinity);
+    flushReps(Infinity);
+  }
+
+  /** A repetition block: each of its bodies assembled like a macro expansion, diagnostics at the body's lines. */
+  private repeat(r: RepBlock, lines: readonly string[], file: string, depth: number, origin: { readonly file: string; readonly line: number } | undefined, at: (line: number) => Pos): void {
+    this.pos = at(r.line);
+    this.lineText = lines[r.line - 1] ?? '';
+    try {
+      if (r.end < 0) throw new AsmFail(`${r.dir} without .endr`, r.col);
+      const count = (t: string): bigint => this.constant(parseWholeExpr(lex(t).statements[0]?.tokens ?? [], r.col), '.rept count');
+      const where = { file: origin?.file ?? file, line: (origin ? origin.line - 1 : 0) + r.line + 1 };
+      for (const text of repeatBodies(r.dir, r.args, lines.slice(r.line, r.end - 1), count, r.col, MAX_SOURCE_BYTES - this.textRead)) this.source(where.file, text, depth + 1, where);
+    } catch (e) {
+      if (!(e instanceof AsmFail)) throw e;
+      this.error(e.message, e.col);
+    }
   }
 
   private defineMacro(toks: readonly Token[], col: number, body: readonly string[]): void {

@@ -1,5 +1,5 @@
 // Logical (bitmask) immediates for the assembler: the inverse of the CPU's DecodeBitMasks
-// (src/cpu/exec/bitmask.ts), and the Arm ARM's MoveWidePreferred used to pick MOV aliases.
+// (src/arch/a64/bitmask.ts), and which values objdump prints as a MOV alias.
 
 function ones(n: number): bigint {
   return (1n << BigInt(n)) - 1n;
@@ -28,12 +28,17 @@ export function encodeBitMask(value: bigint, datasize: 32 | 64): { n: number; im
   return undefined;
 }
 
-/** MoveWidePreferred(sf, N, imms, immr): would MOVZ/MOVN express this bitmask immediate? (Arm ARM, MOV alias.) */
-export function moveWidePreferred(sf: number, n: number, imms: number, immr: number): boolean {
-  const width = sf === 1 ? 64 : 32;
-  if (sf === 1 && n !== 1) return false;
-  if (sf === 0 && (n !== 0 || (imms & 0x20) !== 0)) return false;
-  if (imms < 16) return (-immr & 15) <= 15 - imms;
-  if (imms >= width - 15) return immr % 16 <= imms - (width - 15);
-  return false;
+/**
+ * Could MOVZ or MOVN write `value` (a W value when `is32`)? — one 16-bit aligned chunk of it, or of its complement,
+ * holds every set bit. objdump 2.40 prints ORR #imm as `mov` only when they could not (aarch64-dis.c
+ * convert_orr_to_mov, aarch64_wide_constant_p on the value and its complement); the Arm ARM's MoveWidePreferred
+ * decides on the encoding fields and differs for rotated values such as 0xfffffffffffffe01 (N = 1, immr = imms = 55).
+ */
+export function wideConstant(value: bigint, is32: boolean): boolean {
+  const mask = is32 ? 0xffff_ffffn : 0xffff_ffff_ffff_ffffn;
+  const fits = (v: bigint): boolean => {
+    for (let sh = 0n; sh < (is32 ? 32n : 64n); sh += 16n) if ((v & (0xffffn << sh)) === v) return true;
+    return false;
+  };
+  return fits(value & mask) || fits(~value & mask);
 }

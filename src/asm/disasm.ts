@@ -1,6 +1,6 @@
-// The disassembler: decodes with the CPU's own decoder (decodeRow) and spells the row with the syntax table,
-// choosing aliases the way objdump does.
-import { decodeRow } from '../cpu/decode.ts';
+// The disassembler: decodes with the encoding table's decoder (decodeRow, src/arch/a64/decode.ts) and spells the row
+// with the syntax table, choosing aliases the way objdump does.
+import { decodeRow } from '../arch/a64/decode.ts';
 import { fieldsOf, type DisEnv, type Fields, type Form } from './forms.ts';
 import { SYNTAX } from './syntax/index.ts';
 

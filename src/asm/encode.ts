@@ -1,8 +1,9 @@
 // Instruction encoding: the candidates for a mnemonic are every (row, form) of the syntax table spelled that
 // way; the first whose operand kinds accept the written operands, and whose word decodes back to the same row,
 // gives the word. When none fits, the failure that got furthest through the operands is reported.
-import type { Encoding } from '../cpu/encoding.ts';
-import { decodeRow, OPS } from '../cpu/decode.ts';
+import type { Encoding } from '../arch/a64/encoding.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
+import { ROWS } from '../arch/a64/table.ts';
 import { AsmFail, fail } from './diagnostics.ts';
 import { FieldSet, type AsmEnv, type Form } from './forms.ts';
 import type { Opnd } from './operands.ts';
@@ -15,7 +16,7 @@ interface Candidate {
 
 const BY_MNEMONIC: ReadonlyMap<string, readonly Candidate[]> = (() => {
   const m = new Map<string, Candidate[]>();
-  for (const row of OPS) {
+  for (const row of ROWS) {
     const forms = SYNTAX.get(row.id);
     if (!forms) continue;
     for (const form of forms) {

@@ -1,7 +1,7 @@
 // The vocabulary of the syntax table: a Form says how one encoding row (or an alias of it) is spelled, as a list
 // of operand kinds that each both print field values (disassembly) and fill fields from written operands
-// (assembly). Field layouts are never restated here: kinds name the row's own fields (src/cpu/table/).
-import type { Encoding } from '../cpu/encoding.ts';
+// (assembly). Field layouts are never restated here: kinds name the row's own fields (src/arch/a64/rows/).
+import { fieldValues, type Encoding } from '../arch/a64/encoding.ts';
 import { fail } from './diagnostics.ts';
 import type { Expr } from './expr.ts';
 import type { Opnd } from './operands.ts';
@@ -104,10 +104,5 @@ export interface Form {
 
 /** Raw field values of a word under a row. */
 export function fieldsOf(row: Encoding, w: number): Fields {
-  const out: Record<string, number> & { [ROW]?: Encoding } = { [ROW]: row };
-  for (const [name, f] of Object.entries(row.fields)) {
-    const width = f.hi - f.lo + 1;
-    out[name] = width === 32 ? w >>> 0 : (w >>> f.lo) & ((1 << width) - 1);
-  }
-  return out;
+  return { ...fieldValues(row, w), [ROW]: row };
 }

@@ -128,13 +128,14 @@ export function memReg(shift: number): OpKind {
   };
 }
 
-/** A PC-relative literal: a label, or `=expr` (a literal-pool entry). */
-export function literal(acc: Acc): OpKind {
+/** A PC-relative literal: a label, or `=expr` (a literal-pool entry) unless `pool` is false. */
+export function literal(acc: Acc, pool = true): OpKind {
   return {
     print: (f, env) => env.label((env.addr + acc.get(f)) & M64),
     match(ops, i, fs, env) {
       const o = need(ops, i);
       if (o.k === 'lit') {
+        if (!pool) fail('=value literals load general-purpose registers only', o.col);
         acc.set(BigInt.asIntN(64, env.literal(o.e, 8) - env.addr), fs, o.col);
         return i + 1;
       }

@@ -1,7 +1,7 @@
 // Operand kinds: each prints field values the way objdump does and fills fields from what was written.
 import { fail } from './diagnostics.ts';
 import { widthOf, type FieldSet, type Fields, type OpKind } from './forms.ts';
-import { bareName, type Opnd } from './operands.ts';
+import { bareName, type FpWidth, type Opnd } from './operands.ts';
 
 const M64 = (1n << 64n) - 1n;
 
@@ -62,6 +62,20 @@ export function matchReg(o: Opnd & { k: 'reg' }, field: string, width: Width, sp
     else fs.set(width.pseudo, r.x ? 1 : 0, `register width mismatch at ${o.text}`, o.col);
   }
   fs.set(field, r.n, `register ${o.text} does not match an earlier operand`, o.col);
+}
+
+/** A SIMD&FP register in `field` as a scalar of `width` (b0, h1, s2, d3, q4). */
+export function freg(field: string, width: FpWidth): OpKind {
+  return {
+    print: (f) => `${width}${f[field]!}`,
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      if (o.k !== 'freg') fail(`operand ${i + 1} must be a SIMD&FP register (${width}0-${width}31)`, o.col);
+      if (o.width !== width) fail(`expected a ${width} register, not ${o.text}`, o.col);
+      fs.set(field, o.n, `register ${o.text} does not match an earlier operand`, o.col);
+      return i + 1;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import { MAX_NUMBER_DIGITS } from './limits.ts';
 export type Token =
   | { readonly k: 'id'; readonly text: string; readonly col: number }
   | { readonly k: 'num'; readonly value: bigint; readonly col: number }
+  /** A decimal floating-point constant (`1.0`, `2.5e-3`): only FMOV's immediate takes one. */
+  | { readonly k: 'fnum'; readonly value: number; readonly text: string; readonly col: number }
   | { readonly k: 'str'; readonly value: string; readonly col: number }
   /** A numeric local label reference: `1f` (forward) or `1b` (backward). */
   | { readonly k: 'lref'; readonly n: number; readonly dir: 'f' | 'b'; readonly col: number }
@@ -14,6 +16,9 @@ export type Token =
 export interface Statement {
   readonly line: number;
   readonly tokens: readonly Token[];
+  /** The line has a lexical error after these tokens (reported in `errors`): only a macro invocation, which reads
+   *  its arguments as text, can still use it. */
+  readonly broken?: true;
 }
 
 export interface LexResult {
@@ -140,6 +145,10 @@ export function lex(text: string): LexResult {
           if (src[i + len] === "'") len++;
           cur.push({ k: 'num', value: BigInt(c.charCodeAt(0)), col });
           i += len;
+        } else if (/[0-9]/.test(ch) && /^[0-9]+(\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)(?![0-9A-Za-z_.$])/.test(src.slice(i))) {
+          const m = /^[0-9]+(\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)/.exec(src.slice(i))![0];
+          cur.push({ k: 'fnum', value: Number(m), text: m, col });
+          i += m.length;
         } else if (/[0-9]/.test(ch)) {
           const m = matchAt(NUMBER, src, i)!;
           const after = src[i + m.length] ?? '';
@@ -174,6 +183,7 @@ export function lex(text: string): LexResult {
     } catch (e) {
       if (!(e instanceof AsmFail)) throw e;
       errors.push({ line: lineNo, col: e.col, message: e.message });
+      if (cur.length > 0) statements.push({ line: lineNo, tokens: cur, broken: true });
       cur = [];
     }
     flush();

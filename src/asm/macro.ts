@@ -71,6 +71,51 @@ export function macroEnds(lines: readonly string[]): Map<number, number> {
   return ends;
 }
 
+/** Index (0-based) of the `.endr` ending a `.irp`/`.irpc`/`.rept` body that starts at `from`, or -1 (nested ones count). */
+export function findEndr(lines: readonly string[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.trim().toLowerCase();
+    if (/^\.(irpc?|rept)\b/.test(t)) depth++;
+    else if (/^\.endr\b/.test(t)) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Most repetitions one `.rept` may ask for. */
+export const MAX_REPT = 65536;
+
+/**
+ * The bodies a repetition block stands for, each ready to assemble (GNU as `.rept N`, `.irp SYM, V1, V2…` with `\SYM`
+ * bound to each value in turn, `.irpc SYM, CHARS` with it bound to each character). `count` evaluates `.rept`'s
+ * expression; `argText` is the directive's text after its name.
+ */
+export function repeatBodies(dir: '.rept' | '.irp' | '.irpc', argText: string, body: readonly string[], count: (text: string) => bigint, col: number, maxBytes: number): string[] {
+  const as = (params: readonly MacroParam[]): Macro => ({ name: dir, params, body, file: '', firstLine: 0 });
+  if (dir === '.rept') {
+    const n = count(argText);
+    if (n < 0n || n > BigInt(MAX_REPT)) fail(`.rept count ${n} is outside 0..${MAX_REPT}`, col);
+    const text = body.join('\n');
+    // the copies are refused before they are built when together they outgrow the assembly text still allowed
+    if (Number(n) * (text.length + 1) > maxBytes) fail(`.rept ${n} of ${body.length} lines is larger than the assembly text still allowed (${maxBytes} bytes)`, col);
+    return Array.from({ length: Number(n) }, () => text);
+  }
+  const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*(.*))?$/.exec(argText.replace(/\s*\/\/.*$/, ''));
+  if (!m) fail(`${dir} needs a symbol name, then the values`, col);
+  const mac = as([{ name: m[1]!, required: false, dflt: '' }]);
+  const rest = (m[2] ?? '').trim();
+  const values = dir === '.irpc' ? [...rest] : rest === '' ? [''] : splitArgs(rest, 2);
+  let left = maxBytes;
+  return values.map((v, k) => {
+    const text = expandMacro(mac, v, k, col, left);
+    left -= text.length + 1;
+    return text;
+  });
+}
+
 /** The argument text of an invocation, up to a `//` comment or `;`, split on top-level commas (or blanks if none). */
 function splitArgs(text: string, nParams: number): string[] {
   let s = '';

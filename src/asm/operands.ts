@@ -15,13 +15,21 @@ export interface RegName {
   readonly zr: boolean;
 }
 
+/** A SIMD&FP register as a scalar of one width: b (8 bits), h, s, d, q (128). */
+export type FpWidth = 'b' | 'h' | 's' | 'd' | 'q';
+
 export type Opnd =
   | { readonly k: 'reg'; readonly r: RegName; readonly text: string; readonly col: number }
+  | { readonly k: 'freg'; readonly n: number; readonly width: FpWidth; readonly text: string; readonly col: number }
+  /** A SIMD register with an arrangement (`v0.16b`: `arr` '16b') or one element (`v1.s[2]`: `arr` 's', `index` 2). */
+  | { readonly k: 'vreg'; readonly n: number; readonly arr: string; readonly index?: number; readonly text: string; readonly col: number }
   /** An immediate (`#expr`) or a bare expression (label, condition name, system register name…). */
   | { readonly k: 'imm'; readonly e: Expr; readonly hash: boolean; readonly reloc?: string; readonly col: number }
   | { readonly k: 'mem'; readonly items: readonly Opnd[]; readonly wb: boolean; readonly col: number }
   | { readonly k: 'shift'; readonly op: string; readonly amt?: Expr; readonly col: number }
-  | { readonly k: 'lit'; readonly e: Expr; readonly col: number };
+  | { readonly k: 'lit'; readonly e: Expr; readonly col: number }
+  /** `#1.5`, `#-0.125`: a floating-point immediate. */
+  | { readonly k: 'fimm'; readonly value: number; readonly col: number };
 
 export const SHIFT_NAMES = ['lsl', 'lsr', 'asr', 'ror', 'msl', 'uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
@@ -42,6 +50,12 @@ export function regName(text: string): RegName | undefined {
   const m = /^([xw])([0-9]|[12][0-9]|30)$/.exec(t);
   if (!m) return undefined;
   return { n: Number(m[2]), x: m[1] === 'x', sp: false, zr: false };
+}
+
+/** A SIMD&FP scalar register name (b0…q31, case-insensitive), or undefined. */
+export function fpRegName(text: string): { n: number; width: FpWidth } | undefined {
+  const m = /^([bhsdq])([0-9]|[12][0-9]|3[01])$/.exec(text.toLowerCase());
+  return m ? { n: Number(m[2]), width: m[1] as FpWidth } : undefined;
 }
 
 /** A symbol-like bare operand's name (condition, system register, option…), lower-cased, or undefined. */
@@ -73,6 +87,8 @@ export function tokText(t: Token): string {
       return t.text;
     case 'num':
       return String(t.value);
+    case 'fnum':
+      return t.text;
     case 'str':
       return JSON.stringify(t.value);
     case 'lref':
@@ -116,6 +132,19 @@ function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd;
     const nextTok = toks[i + 1];
     const ends = nextTok === undefined || isP(nextTok, ',') || isP(nextTok, ']');
     if (reg && ends) return { o: { k: 'reg', r: reg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
+    const vm = /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d|b|h|s|d)$/.exec(t.text.toLowerCase());
+    if (vm) {
+      const n = Number(vm[1]);
+      const arr = vm[2]!;
+      if (isP(nextTok, '[')) {
+        const idx = toks[i + 2];
+        if (/^\d/.test(arr) || idx?.k !== 'num' || !isP(toks[i + 3], ']')) fail(`invalid element '${t.text}[…]': expected v<n>.<b|h|s|d>[<index>]`, t.col);
+        return { o: { k: 'vreg', n, arr, index: Number(idx.value), text: t.text.toLowerCase(), col: t.col }, next: i + 4 };
+      }
+      if (ends) return { o: { k: 'vreg', n, arr, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
+    }
+    const freg = fpRegName(t.text);
+    if (freg && ends) return { o: { k: 'freg', ...freg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
     const low = t.text.toLowerCase();
     if (/^[xw]([0-9]+|sp)$/.test(low) && !reg) fail(`invalid register '${t.text}'`, t.col);
     if (SHIFT_NAMES.includes(low)) {
@@ -129,6 +158,9 @@ function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd;
   let j = i;
   const hash = isP(t, '#');
   if (hash) j++;
+  const neg = isP(toks[j], '-') ? 1 : 0;
+  const f = toks[j + neg];
+  if (f?.k === 'fnum') return { o: { k: 'fimm', value: neg ? -f.value : f.value, col: t.col }, next: j + neg + 1 };
   let reloc: string | undefined;
   if (isP(toks[j], ':') && toks[j + 1]?.k === 'id' && isP(toks[j + 2], ':')) {
     reloc = (toks[j + 1] as { text: string }).text.toLowerCase();

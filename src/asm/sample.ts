@@ -1,8 +1,8 @@
 // Random words inside the supported encoding space: for a row, its fixed bits with every field bit random,
-// kept only when the CPU's decoder maps the word back to that row. Used by the objdump comparison, the golden
+// kept only when the decoder maps the word back to that row. Used by the objdump comparison, the golden
 // files and the round-trip property.
-import type { Encoding } from '../cpu/encoding.ts';
-import { decodeRow } from '../cpu/decode.ts';
+import type { Encoding } from '../arch/a64/encoding.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
 import { fieldsOf } from './forms.ts';
 import { SUPPORTED } from './syntax/index.ts';
 

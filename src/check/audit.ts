@@ -15,7 +15,7 @@ import { type BuiltImage, machineFor } from '../hyp/image.ts';
 import { backingSpan, sharedFrom, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
 import type { Regime } from '../hyp/reach.ts';
 import { ImageMemory } from './memory.ts';
-import { baddr, bothEls, mappings, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
+import { baddr, bothEls, mappings, MAX_MAPPINGS, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
 
 /** The registers the switch loads for a context, as they stand in the image's context table. */
 export interface AuditRegs extends Regime {
@@ -119,13 +119,14 @@ function compose(m1: Mapping, s2: readonly Mapping[]): ReachRange[] {
   return out;
 }
 
-/** What a context can reach (ARCH-NOTES §1b–§1d, §2; E2H = 0). */
-export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: number): ContextReach {
+/** What a context can reach (ARCH-NOTES §1b–§1d, §2; E2H = 0). A walk of more than `limit` mappings throws
+ *  TableBoundError (tables.ts). */
+export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: number, limit = MAX_MAPPINGS): ContextReach {
   const tge = bit(r.hcr, 27);
   const dc = bit(r.hcr, 12);
   const s2on = bit(r.hcr, 0) || dc; // DC: VM behaves as 1; with E2H = 0, TGE leaves VM alone (ARCH-NOTES §2)
   const paLimit = 2 ** paBits;
-  const s2 = s2on ? mappings(mem, stage2Format(r.vtcr), baddr(r.vttbr)) : [];
+  const s2 = s2on ? mappings(mem, stage2Format(r.vtcr, paBits), baddr(r.vttbr), limit) : [];
   const stage2 = s2on ? `on (${bit(r.hcr, 0) ? 'HCR_EL2.VM=1' : 'HCR_EL2.DC=1 makes VM behave as 1'}; root 0x${baddr(r.vttbr).toString(16)})` : 'off (HCR_EL2.VM=0, DC=0): IPA == PA';
   const everything: ReachRange = { va: 0n, ipa: 0, pa: 0, size: paLimit, perm: bothEls(P.R | P.W | P.X) };
   const s1off = tge || dc || (r.kind !== 0 && !bit(r.sctlr, 0));
@@ -142,7 +143,7 @@ export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: nu
     return { name, regs: r, stage1, stage2, ranges };
   }
   const f1 = stage1Format(r.tcr);
-  const s1 = mappings(mem, f1, baddr(r.ttbr0));
+  const s1 = mappings(mem, f1, baddr(r.ttbr0), limit);
   const stage1 = `hypervisor-owned (TTBR0_EL1 root 0x${baddr(r.ttbr0).toString(16)}, ${f1.inputBits}-bit VA, ${f1.granule}K)${bit(r.tcr, 23) ? '' : '; TCR_EL1.EPD1=0: TTBR1 walks are not audited'}`;
   const ranges = s2on ? s1.flatMap((m) => compose(m, s2)) : s1.map((m) => ({ va: m.ia, ipa: m.oa, pa: m.oa, size: m.size, perm: m.perm, s1: m.chain }));
   return { name, regs: r, stage1, stage2, ranges };

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 (OASIS, https://docs.oasis-open.org/sarif/sarif/v2.1.0/) for code-scanning tools: one run, the
 // rules in tool.driver.rules, one result per finding located at its source line and column.
-import { RULES, ruleInfo, type Finding } from './findings.ts';
+import { RULES, ruleIndex, type Finding } from './findings.ts';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -19,7 +19,7 @@ export function toSarif(findings: readonly Finding[], version: string): unknown 
         },
         results: findings.map((f) => ({
           ruleId: f.ruleId,
-          ruleIndex: RULES.indexOf(ruleInfo(f.ruleId)),
+          ruleIndex: ruleIndex(f.ruleId),
           level: f.level,
           message: { text: [f.message, ...f.details, ...f.counterexample.map((c, i) => `${i + 1}. ${c}`), `Fix: ${f.fix}`].join('\n') },
           locations: [

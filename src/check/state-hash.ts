@@ -27,6 +27,11 @@ export class StateHash {
     for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
   }
 
+  /** The two 32-bit lanes (to combine hashes of the members of a set order-independently). */
+  lanes(): [number, number] {
+    return [this.a >>> 0, this.b >>> 0];
+  }
+
   key(): string {
     return `${(this.a >>> 0).toString(36)}:${(this.b >>> 0).toString(36)}`;
   }

@@ -1,18 +1,24 @@
-// What must hold once the switch has ERETed into the target B (issue 7, `check`): the ERET was legal; HCR_EL2 is
-// B's intended value; VTTBR_EL2.VMID (bits 55:48) is B's and nobody else's; every translation B can make — by a
-// walk of its live registers, or through any TLB entry tagged with its VMID — stays inside B's allowed memory; and
-// no TLB entry waits for a later context: each other VMID's entries stay inside the memory of the context that holds
-// it in B's VMID generation, and a VMID nobody holds (the allocator hands it out later without a TLBI) tags none.
+// What must hold once the switch has ERETed into the target B (issue 7, `check`): the ERET was legal and entered B's
+// mode; HCR_EL2 is B's intended value; no other live context runs with B's VMID (bits 55:48 of VTTBR_EL2); every
+// translation B can make — by a walk of its live registers, under every IMPLEMENTATION DEFINED treatment of fields
+// outside their range (field-choices.ts), or through any TLB entry tagged with its VMID — stays inside B's allowed
+// memory; and no TLB entry waits for a later context: each other VMID's entries stay inside the memory of the context
+// that holds it in B's VMID generation, and a VMID nobody holds (the allocator hands it out later without a TLBI)
+// tags none.
 import { hex64 } from '../bits/bits.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
+import type { IllegalReturn } from '../cpu/exception.ts';
 import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
+import { baddr, stage2Format } from './tables.ts';
+import { illegalReturnText, wrongModeText } from './eret-outcome.ts';
+import { type Chooser, interpret, stagesOn } from './field-choices.ts';
+import type { InvariantRule } from './findings.ts';
 import { formatChange, hcrDiff } from './hcr-bits.ts';
-
-export type InvariantRule = 'no-eret' | 'eret-illegal' | 'hcr-wrong' | 'vmid-wrong' | 'walk-outside' | 'tlb-stale' | 'tlb-latent';
+import type { SwitchHarness } from './switch-harness.ts';
 
 export interface Violation {
   readonly rule: InvariantRule;
@@ -24,17 +30,31 @@ export interface Violation {
   readonly vmid?: number;
 }
 
+/** The ERET as it executed: SPSR_EL2, ELR_EL2, HCR_EL2 as it checked them, and where it went. */
+export interface EretSeen {
+  readonly spsr: number;
+  readonly elr: bigint;
+  readonly hcr: bigint;
+  /** The EL it returned to, or the check of IllegalExceptionReturn that failed. */
+  readonly outcome: number | IllegalReturn;
+}
+
 export interface AfterEret {
   readonly c: Cpu;
   readonly to: ContextInfo;
   readonly contexts: readonly ContextInfo[];
-  readonly vmids: readonly number[];
+  readonly h: SwitchHarness;
   /** Who holds each VMID in the VMID generation B runs in (switch-harness.ts); a VMID not listed is free. null: every
    *  switch invalidates its target's VMID (`tlb: flush`), so no other VMID's entries can be hit before that. */
   readonly holders: ReadonlyMap<number, ContextInfo> | null;
-  /** HCR_EL2 as the ERET saw it (the in-context value before its own synchronization). */
-  readonly hcrAtEret: bigint;
+  readonly eret: EretSeen;
   readonly paBits: number;
+  /** The IMPLEMENTATION DEFINED choices of this run. */
+  readonly choose: Chooser;
+  /** Bound on the mappings one walk enumerates (TableBoundError beyond). */
+  readonly maxMappings: number;
+  /** The hypervisor's page-table memory (the image's table pool): no context can write it. */
+  readonly tables: { readonly pa: number; readonly size: number };
 }
 
 /** [pa, pa+size) lies inside the union of `allowed`. */
@@ -49,6 +69,17 @@ export function inside(allowed: readonly AllowedRange[], pa: number, size: numbe
   }
 }
 
+/** The lowest address of [lo, hi) outside the union of `allowed`, or −1. */
+function firstOutside(allowed: readonly AllowedRange[], lo: number, hi: number): number {
+  let at = lo;
+  while (at < hi) {
+    const r = allowed.find((x) => x.pa <= at && at < x.pa + x.size);
+    if (r === undefined) return at;
+    at = r.pa + r.size;
+  }
+  return -1;
+}
+
 /** Whose memory a PA is in, for messages. */
 function ownerOf(contexts: readonly ContextInfo[], pa: number): string {
   const c = contexts.find((x) => x.regions.some((g) => pa >= g.pa && pa < g.pa + g.size));
@@ -57,70 +88,124 @@ function ownerOf(contexts: readonly ContextInfo[], pa: number): string {
 
 const hex = (n: number): string => `0x${n.toString(16)}`;
 
+/** The ERET into B: legal, and into B's mode (SPSR_EL2.M[4:0] of its context table). */
+function eretViolation(s: AfterEret): Violation | undefined {
+  const { to, eret } = s;
+  if (typeof eret.outcome !== 'number') {
+    const t = illegalReturnText(eret.outcome, eret.spsr, eret.hcr, eret.elr);
+    return { rule: 'eret-illegal', message: t.message.replace('the ERET', `the ERET into ${to.name}`), details: t.details };
+  }
+  const intended = Number(to.regs.spsr & 0x1fn);
+  if ((eret.spsr & 0x1f) !== intended) {
+    const t = wrongModeText(to.name, eret.spsr, intended, eret.elr);
+    return { rule: 'eret-wrong-mode', message: t.message, details: t.details };
+  }
+  return undefined;
+}
+
+/** B's VMID against the other live contexts' (switch-harness.ts: the switch's census, or the recorded VMIDs). */
+function vmidViolation(s: AfterEret, vmid: number): Violation | undefined {
+  const { c, to, h } = s;
+  const sharers = s.contexts.filter((x) => x.index !== to.index && h.vmids[x.index] === vmid).map((x) => x.name);
+  const own = h.recordedVmids[to.index]!;
+  // a switch without a VMID of its own per context enters B as the hypervisor it is part of does: with B's VMID
+  const notOwn = !h.ownPolicy && vmid !== own;
+  if (sharers.length === 0 && !notOwn) return undefined;
+  const v = c.sr[SR.VTTBR_EL2]!;
+  const entered = s.contexts.map((x) => `${x.name} ${h.census[x.index] ?? '(no ERET)'}`).join(', ');
+  return {
+    rule: 'vmid-wrong',
+    message: notOwn ? `${to.name} runs with VTTBR_EL2.VMID = ${vmid}, not its own VMID ${own}` : `${to.name} runs with VTTBR_EL2.VMID = ${vmid}, the VMID ${sharers.join(', ')} also run${sharers.length === 1 ? 's' : ''} with`,
+    details: [
+      `VTTBR_EL2 = ${hex64(v)}: VMID[55:48] = ${vmid}, BADDR = 0x${(v & 0x0000_ffff_ffff_fffen).toString(16)}`,
+      ...(sharers.length > 0 ? [`VMID ${vmid} belongs to ${sharers.join(', ')}: their EL1&0 TLB entries match ${to.name}'s accesses`] : []),
+      h.ownPolicy
+        ? `the VMIDs this switch loads when it enters each context: ${entered}`
+        : `entered by this switch, the contexts run with VMIDs ${entered}: not one VMID per context, so the others hold the VMIDs the start state records (${s.contexts.map((x) => `${x.name} ${h.recordedVmids[x.index]}`).join(', ')})`,
+    ],
+  };
+}
+
+/** B's stage-2 root (VTTBR_EL2.BADDR, the root table or concatenated tables VTCR_EL2 selects) must be in the hypervisor's
+ *  table memory: a walk reads its descriptors from there (ARM §D8.2 VTTBR_EL2.BADDR), so whoever can write the memory
+ *  it points at decides what B reaches, now or later — what it holds at the ERET proves nothing. */
+function rootViolation(s: AfterEret, hcr: bigint, vtcr: bigint): Violation | undefined {
+  const { c, to, tables } = s;
+  if ((hcr & 1n) === 0n) return undefined; // HCR_EL2.VM = 0: no stage-2 walk
+  const f = stage2Format(vtcr, s.paBits);
+  if (f.fault !== undefined) return undefined; // every stage-2 walk faults (walkViolation reports what B reaches)
+  const root = baddr(c.sr[SR.VTTBR_EL2]!);
+  const size = f.rootEntries * 8;
+  if (root >= tables.pa && root + size <= tables.pa + tables.size) return undefined;
+  const what = c.mem.isRam(root, 8) ? `${ownerOf(s.contexts, root)}${inside(to.allowed, root, size) ? `, which ${to.name} itself can write` : ''}` : 'not RAM: a walk reads whatever that address holds — a device, or nothing (an external abort)';
+  return {
+    rule: 'walk-outside',
+    message: `${to.name}'s stage-2 walks read their root table at PA ${hex(root)} (${what}), outside the hypervisor's page tables`,
+    details: [
+      `VTTBR_EL2 = ${hex64(c.sr[SR.VTTBR_EL2]!)}: BADDR = ${hex(root)}, a root of ${f.rootEntries} descriptors (${size} bytes) from VTCR_EL2 = ${hex64(vtcr)}`,
+      `the hypervisor's page tables are at ${hex(tables.pa)}–${hex(tables.pa + tables.size - 1)}; ${to.name}'s own tables are there (its context table's VTTBR_EL2 BADDR = ${hex(baddr(to.regs.vttbr))})`,
+      ...(c.mem.isRam(root, 8) ? ['whatever can write that memory decides which PAs the target reaches: the descriptors there at the ERET are no proof'] : []),
+    ],
+  };
+}
+
+/** B's walks: what its live registers reach (audit's rules) under this implementation's choices, against its allowed set. */
+function walkViolation(s: AfterEret, hcr: bigint): Violation | undefined {
+  const { c, to } = s;
+  const mem = { readU64: (pa: number): bigint => (c.mem.isRam(pa, 8) ? c.mem.readU64(pa) : 0n) };
+  const it = interpret(c.sr[SR.TCR_EL1]!, c.sr[SR.VTCR_EL2]!, s.paBits, s.choose, stagesOn(hcr, c.sr[SR.SCTLR_EL1]!));
+  const regs = { hcr, vttbr: c.sr[SR.VTTBR_EL2]!, vtcr: it.vtcr, ttbr0: c.sr[SR.TTBR0_EL1]!, tcr: it.tcr, sctlr: c.sr[SR.SCTLR_EL1]!, kind: to.kind === 'vm' ? 0 : 1 };
+  const reach = reachOf(mem, to.name, regs, s.paBits, s.maxMappings);
+  const ramLo = Math.min(...s.contexts.flatMap((x) => x.regions.map((g) => g.pa)));
+  // the first reachable PA at or above the lowest context memory that is not B's to reach
+  let pa = -1;
+  const bad = reach.ranges.find((r) => {
+    if (r.perm === 0 || r.pa + r.size <= ramLo) return false;
+    pa = firstOutside(to.allowed, Math.max(r.pa, ramLo), r.pa + r.size);
+    return pa >= 0;
+  });
+  if (bad === undefined) return undefined;
+  return {
+    rule: 'walk-outside',
+    message: `${to.name}'s own translation reaches PA ${hex(pa)} (${ownerOf(s.contexts, pa)}), outside its allowed memory`,
+    details: [...it.notes, `stage 1: ${reach.stage1}`, `stage 2: ${reach.stage2}`, `${bad.va === undefined ? 'any VA' : `VA 0x${bad.va.toString(16)}`} → IPA ${hex(bad.ipa)} → PA ${hex(bad.pa)} (${hex(bad.size)} bytes)`],
+  };
+}
+
 export function checkAfterEret(s: AfterEret): Violation[] {
   const { c, to } = s;
   const out: Violation[] = [];
-  const targetEl = Number((to.regs.spsr >> 2n) & 3n);
-  if (c.el !== targetEl || c.il !== 0) {
-    out.push({
-      rule: 'eret-illegal',
-      message: `the ERET into ${to.name} is an illegal exception return: the PE stays at EL${c.el} with PSTATE.IL=${c.il}`,
-      details: [`the ERET checked SPSR_EL2 (EL${targetEl}) against HCR_EL2 = ${hex64(s.hcrAtEret)}: RW=${(s.hcrAtEret >> 31n) & 1n}, TGE=${(s.hcrAtEret >> 27n) & 1n}`],
-    });
-  }
+  const e = eretViolation(s);
+  if (e !== undefined) out.push(e);
   const hcr = c.sr[SR.HCR_EL2]!;
   const diff = hcrDiff(hcr, to.regs.hcr);
   if (diff.length > 0) {
     out.push({ rule: 'hcr-wrong', message: `${to.name} runs with HCR_EL2 = ${hex64(hcr)}, not its intended ${hex64(to.regs.hcr)}`, details: diff.map(formatChange) });
   }
   const vmid = currentVmid(c);
-  const want = s.vmids[to.index]!;
-  const sharers = s.contexts.filter((x) => x.index !== to.index && s.vmids[x.index] === vmid).map((x) => x.name);
-  if (vmid !== want || sharers.length > 0) {
-    const v = c.sr[SR.VTTBR_EL2]!;
-    out.push({
-      rule: 'vmid-wrong',
-      message: `${to.name} runs with VTTBR_EL2.VMID = ${vmid}, not its own VMID ${want}`,
-      details: [
-        `VTTBR_EL2 = ${hex64(v)}: VMID[55:48] = ${vmid}, BADDR = 0x${(v & 0x0000_ffff_ffff_fffen).toString(16)}`,
-        ...(sharers.length > 0 ? [`VMID ${vmid} belongs to ${sharers.join(', ')}: their EL1&0 TLB entries match ${to.name}'s accesses`] : []),
-        ...(vmid === 0 ? ['VMID 0 is the hypervisor\'s (never given to a context)'] : []),
-      ],
-    });
-  }
-  // B's walks: what its live registers reach (audit's rules), against its allowed set
-  const mem = { readU64: (pa: number): bigint => (c.mem.isRam(pa, 8) ? c.mem.readU64(pa) : 0n) };
-  const regs = { hcr, vttbr: c.sr[SR.VTTBR_EL2]!, vtcr: c.sr[SR.VTCR_EL2]!, ttbr0: c.sr[SR.TTBR0_EL1]!, tcr: c.sr[SR.TCR_EL1]!, sctlr: c.sr[SR.SCTLR_EL1]!, kind: to.kind === 'vm' ? 0 : 1 };
-  const reach = reachOf(mem, to.name, regs, s.paBits);
-  const ramLo = Math.min(...s.contexts.flatMap((x) => x.regions.map((g) => g.pa)));
-  const bad = reach.ranges.find((r) => r.perm !== 0 && !inside(to.allowed, r.pa, r.size) && r.pa + r.size > ramLo);
-  if (bad !== undefined) {
-    const pa = Math.max(bad.pa, ramLo);
-    out.push({
-      rule: 'walk-outside',
-      message: `${to.name}'s own translation reaches PA ${hex(pa)} (${ownerOf(s.contexts, pa)}), outside its allowed memory`,
-      details: [`stage 1: ${reach.stage1}`, `stage 2: ${reach.stage2}`, `${bad.va === undefined ? 'any VA' : `VA 0x${bad.va.toString(16)}`} → IPA ${hex(bad.ipa)} → PA ${hex(bad.pa)} (${hex(bad.size)} bytes)`],
-    });
-  }
+  const v = vmidViolation(s, vmid);
+  if (v !== undefined) out.push(v);
+  const w = rootViolation(s, hcr, c.sr[SR.VTCR_EL2]!) ?? walkViolation(s, hcr);
+  if (w !== undefined) out.push(w);
   // B's TLB: every EL1&0 entry tagged with the VMID B runs with (any ASID, any kind: HCR_EL2.VM may be cached too)
   const t = c.tlb;
-  const stale = foreignEntry(t, (v) => v === vmid, () => to);
+  const stale = foreignEntry(t, (x) => x === vmid, () => to);
   if (stale !== undefined) {
     out.push({ rule: 'tlb-stale', message: `${to.name} (VMID ${vmid}) can hit a TLB entry for PA ${hex(stale.pa)} (${ownerOf(s.contexts, stale.pa)})`, ...describe(t, stale) });
   }
   // the other VMIDs' entries (ARCH-NOTES §8): what their holder hits when it runs next, or — for a free VMID — whoever
-  // the allocator hands it to (VMID 0 is the hypervisor's, never handed out)
+  // the allocator hands it to (an unheld VMID 0 is the reset value and the hypervisor's own, never handed out)
   const holders = s.holders;
-  const latent = holders === null ? undefined : foreignEntry(t, (v) => v !== vmid && v !== 0, (v) => holders.get(v));
+  const latent = holders === null ? undefined : foreignEntry(t, (x) => x !== vmid && (x !== 0 || holders.has(0)), (x) => holders.get(x));
   if (latent !== undefined) {
-    const v = t.vmid[latent.e]!;
-    const holder = holders!.get(v);
+    const lv = t.vmid[latent.e]!;
+    const holder = holders!.get(lv);
     const where = `PA ${hex(latent.pa)} (${ownerOf(s.contexts, latent.pa)})`;
     out.push({
       rule: 'tlb-latent',
       message: holder !== undefined
-        ? `${holder.name} (VMID ${v}) can hit a TLB entry for ${where} when it runs next`
-        : `VMID ${v} is free in ${to.name}'s VMID generation, yet tags a TLB entry for ${where}: the allocator hands VMID ${v} out later without a TLBI, and its next holder can hit the entry`,
+        ? `${holder.name} (VMID ${lv}) can hit a TLB entry for ${where} when it runs next`
+        : `VMID ${lv} is free in ${to.name}'s VMID generation, yet tags a TLB entry for ${where}: the allocator hands VMID ${lv} out later without a TLBI, and its next holder can hit the entry`,
       ...describe(t, latent),
     });
   }

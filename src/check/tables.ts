@@ -37,8 +37,20 @@ export interface TableFormat {
   readonly granule: Granule;
   readonly inputBits: number;
   readonly startLevel: number;
+  /** 0 when the configuration faults every lookup (`fault` says why). */
   readonly rootEntries: number;
+  readonly fault?: string;
 }
+
+/** More mappings than a walk may enumerate: the tables (or a register pointing at non-tables) are not plausible. */
+export class TableBoundError extends Error {
+  constructor(readonly limit: number, readonly root: number) {
+    super(`the translation tables at PA 0x${root.toString(16)} hold more than ${limit} mappings`);
+  }
+}
+
+/** Default bound on the mappings one walk enumerates (a 4 GiB range of 4 KiB pages is 2^20). */
+export const MAX_MAPPINGS = 1 << 20;
 
 const OA_MASK = 0x0000_ffff_ffff_f000n;
 const bit = (d: bigint, n: number): boolean => ((d >> BigInt(n)) & 1n) === 1n;
@@ -75,8 +87,8 @@ function s2Perm(d: bigint): number {
   return bothEls((ap & 1 ? P.R : 0) | (ap & 2 ? P.W : 0) | (bit(d, 54) ? 0 : P.X));
 }
 
-/** Every valid leaf under `root`, in input-address order. */
-export function mappings(mem: TableReader, f: TableFormat, root: number): Mapping[] {
+/** Every valid leaf under `root`, in input-address order; more than `limit` throws TableBoundError. */
+export function mappings(mem: TableReader, f: TableFormat, root: number, limit = MAX_MAPPINGS): Mapping[] {
   const gb = granuleBits(f.granule);
   const stride = gb - 3;
   const out: Mapping[] = [];
@@ -98,6 +110,7 @@ export function mappings(mem: TableReader, f: TableFormat, root: number): Mappin
       const oaRaw = Number(d & OA_MASK);
       const oa = oaRaw - (oaRaw % 2 ** shift);
       const perm = f.stage === 1 ? s1Perm(d, limits) : s2Perm(d);
+      if (out.length >= limit) throw new TableBoundError(limit, root);
       out.push({ ia, oa, size: 2 ** shift, perm, chain: [...chain, { level, at, value: d, kind: level === 3 ? 'page' : 'block' }] });
     }
   };
@@ -105,21 +118,36 @@ export function mappings(mem: TableReader, f: TableFormat, root: number): Mappin
   return out;
 }
 
-/** Table format of the EL1&0 stage 1 over TTBR0_EL1 from TCR_EL1 (ARM §D24.2.194; TG0: 00 4K, 01 64K). */
+/** Table format of the EL1&0 stage 1 over TTBR0_EL1 from TCR_EL1 (ARM §D24.2.194; TG0: 00 4K, 01 64K). A T0SZ
+ *  outside 16..39 faults here (ARM §D8.1.9; J1.1 AArch64.S1TxSZFaults; the other choice: field-choices.ts). */
 export function stage1Format(tcr: bigint): TableFormat {
   const granule: Granule = ((tcr >> 14n) & 3n) === 1n ? 64 : 4;
-  const inputBits = 64 - Number(tcr & 0x3fn);
+  const t0sz = Number(tcr & 0x3fn);
+  const inputBits = 64 - t0sz;
+  if (t0sz < 16 || t0sz > 39) return { stage: 1, granule, inputBits, startLevel: 0, rootEntries: 0, fault: `TCR_EL1.T0SZ = ${t0sz} is outside 16..39 (ARM §D8.1.9; J1.1 AArch64.S1TxSZFaults)` };
   return { stage: 1, granule, inputBits, ...layout({ granule, stage: 1, inputBits }) };
 }
 
-/** Table format of stage 2 from VTCR_EL2: T0SZ, SL0 start level, concatenated root (ARCH-NOTES §5). */
-export function stage2Format(vtcr: bigint): TableFormat {
+/** Table format of stage 2 from VTCR_EL2: T0SZ, SL0 start level, concatenated root (ARCH-NOTES §5). A T0SZ
+ *  outside [64 − PAMax, 39] faults here (one of the IMPLEMENTATION DEFINED behaviours; the other is in
+ *  field-choices.ts), and so do the SL0 values J1.1 AArch64.S2InvalidSL and AArch64.S2InconsistentSL reject. */
+export function stage2Format(vtcr: bigint, paBits = 44): TableFormat {
   const granule: Granule = ((vtcr >> 14n) & 3n) === 1n ? 64 : 4;
-  const inputBits = 64 - Number(vtcr & 0x3fn);
+  const t0sz = Number(vtcr & 0x3fn);
+  const inputBits = 64 - t0sz;
   const sl0 = Number((vtcr >> 6n) & 3n);
-  const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
   const gb = granuleBits(granule);
-  const shift = gb + (3 - startLevel) * (gb - 3);
+  const stride = gb - 3;
+  const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
+  const faulting = (fault: string): TableFormat => ({ stage: 2, granule, inputBits, startLevel: Math.max(0, startLevel), rootEntries: 0, fault });
+  // AArch64.S2TxSZFaults: T0SZ below 64 − PAMax or above 39 (v8.0, no FEAT_TTST/FEAT_LPA)
+  if (t0sz < 64 - paBits || t0sz > 39) return faulting(`VTCR_EL2.T0SZ = ${t0sz} is outside ${64 - paBits}..39 (ARM §D8.1.10; J1.1 AArch64.S2TxSZFaults)`);
+  // AArch64.S2InvalidSL: SL0 = 11 (no FEAT_TTST), SL0 = 10 with PAMax < 44
+  if (sl0 === 3 || (sl0 === 2 && paBits < 44)) return faulting(`VTCR_EL2.SL0 = ${sl0} is reserved here (J1.1 AArch64.S2InvalidSL)`);
+  // AArch64.S2InconsistentSL: levels·stride + granulebits + 1 ≤ input size ≤ that + stride − 1 + 4 (≤ 16 concatenated tables)
+  const minIa = (3 - startLevel) * stride + gb + 1;
+  if (inputBits < minIa || inputBits > minIa + stride - 1 + 4) return faulting(`VTCR_EL2.T0SZ = ${t0sz} is inconsistent with SL0 = ${sl0} (J1.1 AArch64.S2InconsistentSL)`);
+  const shift = gb + (3 - startLevel) * stride;
   return { stage: 2, granule, inputBits, startLevel, rootEntries: 2 ** Math.max(0, inputBits - shift) };
 }
 

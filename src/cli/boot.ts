@@ -11,15 +11,17 @@ import { readElf } from '../elf/read.ts';
 import { watchExceptionLoops } from '../machine/exception-loop.ts';
 import { encodeFdt } from '../machine/fdt.ts';
 import { DTB_MAX, parseArm64Image } from '../machine/linux-boot.ts';
-import { installTrace, parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
+import { parseTraceKinds, TRACE_KINDS } from '../machine/trace-kinds.ts';
 import { DEFAULT_RAM_MIB, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
+import { EXIT_BAD_INPUT } from './exit-status.ts';
 import { readBinary, wholeNumber, writeOutput } from './inputs.ts';
+import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
 import { type InputFeed, stdinFeed } from './stdin-feed.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
 export const EXIT_STOPPED = 1; // the guest stopped without an exit code (PSCI CPU_OFF, SYSTEM_RESET)
-export const EXIT_BAD_INPUT = 2; // unreadable or malformed ELF, bad option
+export { EXIT_BAD_INPUT } from './exit-status.ts'; // unreadable or malformed ELF, bad option
 export const EXIT_BUDGET = 3; // --max-insns exhausted
 export const DEFAULT_MAX_INSNS = 1_000_000_000;
 
@@ -33,6 +35,7 @@ export interface BootOptions extends SyncFlags {
   readonly append?: string;
   readonly dtb?: string;
   readonly dumpdtb?: string;
+  readonly stats?: string | boolean;
 }
 
 /** Where `boot` writes: the guest's two streams and its own messages (stderr). */
@@ -64,19 +67,20 @@ export function registerBoot(program: Command, stdin = true): void {
     .option('--ram <MiB>', 'RAM size in MiB at 0x40000000', String(DEFAULT_RAM_MIB))
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`);
+  addStatsOption(cmd);
   addSyncOptions(cmd)
     .addHelpText(
       'after',
       '\nExit status: the guest\'s semihosting exit code (PSCI SYSTEM_OFF: 0); 1 when it stops without one;\n' +
         '2 for a bad file or option; 3 when the instruction budget runs out.',
     )
-    .action((file: string | undefined, opts: BootOptions) => {
-      process.exitCode = boot(file, opts, stdin ? PROCESS_IO : { stdout: PROCESS_IO.stdout, stderr: PROCESS_IO.stderr });
+    .action(async (file: string | undefined, opts: BootOptions) => {
+      process.exitCode = await boot(file, opts, stdin ? PROCESS_IO : { stdout: PROCESS_IO.stdout, stderr: PROCESS_IO.stderr });
     });
 }
 
 /** Boot `file` (or --kernel) and return the process exit status. Never throws for bad input. */
-export function boot(positional: string | undefined, opts: BootOptions, io: BootIo = PROCESS_IO): number {
+export async function boot(positional: string | undefined, opts: BootOptions, io: BootIo = PROCESS_IO): Promise<number> {
   const complain = (why: string, status: number): number => {
     io.stderr(`twostage: ${why}\n`);
     return status;
@@ -94,6 +98,8 @@ export function boot(positional: string | undefined, opts: BootOptions, io: Boot
   if (typeof kinds === 'string') return complain(`--trace: ${kinds}`, EXIT_BAD_INPUT);
   const sync = syncModelFrom(opts);
   if (typeof sync === 'string') return complain(sync, EXIT_BAD_INPUT);
+  const stats = statsFormat(opts.stats);
+  if (typeof stats === 'object') return complain(stats.error, EXIT_BAD_INPUT);
 
   if (positional !== undefined && opts.kernel !== undefined) return complain(`give either FILE or --kernel, not both`, EXIT_BAD_INPUT);
   const file = positional ?? opts.kernel;
@@ -126,20 +132,26 @@ export function boot(positional: string | undefined, opts: BootOptions, io: Boot
     if (typeof loaded === 'string') return complain(`${file}: ${loaded}`, EXIT_BAD_INPUT);
     if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, loaded.dtb, complain);
   }
-  const endTrace = installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
+  // the trace hooks load the disassembler and the assembler's tables: only when asked for (start-up time)
+  const endTrace = kinds.length === 0
+    ? () => {}
+    : (await import('../machine/trace.ts')).installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
   watchExceptionLoops(machine.cpu);
 
   const feed = io.input?.();
-  const result = machine.run(budget.value, (out, err) => {
-    if (out.length > 0) io.stdout(out);
-    if (err.length > 0) io.stderr(err);
-    if (feed === undefined) return;
-    const typed = feed.take();
-    machine.feedInput(typed.bytes);
-    if (typed.quit) machine.requestStop('stopped by Ctrl-A x');
-  });
+  const { value: result, timing } = timed(() =>
+    machine.run(budget.value, (out, err) => {
+      if (out.length > 0) io.stdout(out);
+      if (err.length > 0) io.stderr(err);
+      if (feed === undefined) return;
+      const typed = feed.take();
+      machine.feedInput(typed.bytes);
+      if (typed.quit) machine.requestStop('stopped by Ctrl-A x');
+    }),
+  );
   feed?.close();
   endTrace();
+  if (stats !== undefined) io.stderr(renderStats(stats, summarize(result.instructions, machine.cpu.stats, timing)));
   const stop = result.stop;
   switch (stop.kind) {
     case 'exit':

@@ -1,10 +1,11 @@
 // `twostage disasm FILE.elf|FILE.bin [--base ADDR]`: print instructions the way `aarch64-linux-gnu-objdump -d`
-// does (an ELF's executable segments), or `objdump -D -b binary -m aarch64` (anything else).
+// does (an ELF's executable sections), or `objdump -D -b binary -m aarch64` (anything else).
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { listBinary, listElf } from './listing.ts';
 import { readElf } from '../elf/read.ts';
-import { EXIT_BAD_INPUT } from './boot.ts';
+import { readSections } from '../elf/sections.ts';
+import { EXIT_BAD_INPUT } from './exit-status.ts';
 import { address, readBinary } from './inputs.ts';
 
 export function runDisasm(file: string, opts: { base?: string }): number {
@@ -22,7 +23,9 @@ export function runDisasm(file: string, opts: { base?: string }): number {
   if (isElf) {
     const r = readElf(bytes);
     if (!r.ok) return bad(`${file}: ${r.error}`);
-    listElf(basename(file), r.image, write);
+    const sections = readSections(bytes);
+    if (typeof sections === 'string') return bad(`${file}: ${sections}`);
+    listElf(basename(file), sections, r.image.symbols, write);
     return 0;
   }
   if (base.value + BigInt(bytes.length) > 1n << 64n) return bad(`--base: ${file} (${bytes.length} bytes) at 0x${base.value.toString(16)} would end beyond the 64-bit address space`);

@@ -7,4 +7,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = runCli(process.argv);
+process.exitCode = await runCli(process.argv);

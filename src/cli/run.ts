@@ -3,6 +3,7 @@
 // requirement. Long runs show progress on stderr when it is a terminal.
 import type { Command } from 'commander';
 import { quoted } from '../bits/bits.ts';
+import type { CpuStats } from '../cpu/stats.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { BuildError, buildImage } from '../hyp/image.ts';
 import { formatComparison, formatReport, toJson } from '../hyp/report.ts';
@@ -13,6 +14,7 @@ import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario, parseHosting } from './build.ts';
 import { wholeNumber } from './inputs.ts';
 import { progressLine } from './progress.ts';
+import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 export const DEFAULT_SCENARIO = 'scenarios/seed.yaml';
@@ -23,6 +25,7 @@ interface RunFlags extends SyncFlags {
   timeline: boolean;
   maxInsns: string;
   trace?: string;
+  stats?: string | boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -35,6 +38,7 @@ export function registerRun(program: Command): void {
     .option('--no-timeline', 'leave the timeline out of the text report')
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_BUDGET))
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`);
+  addStatsOption(cmd);
   addSyncOptions(cmd).action((file: string, opts: RunFlags) => {
     const bad = (why: string): void => {
       process.stderr.write(`twostage: ${why}\n`);
@@ -53,6 +57,8 @@ export function registerRun(program: Command): void {
     if (typeof trace === 'string') return bad(`--trace: ${trace}`);
     const syncCheck = syncModelFrom(opts);
     if (typeof syncCheck === 'string') return bad(syncCheck);
+    const stats = statsFormat(opts.stats);
+    if (typeof stats === 'object') return bad(stats.error);
 
     const rows: { hosting: HostingMode; report: RunReport }[] = [];
     const progress = progressLine(process.stderr);
@@ -61,11 +67,18 @@ export function registerRun(program: Command): void {
         const img = buildImage(s, file, mode);
         // a fresh SyncModel per run: its pending writes, TLBIs and seeded choices belong to one CPU
         const sync = syncModelFrom(opts);
-        const report = runImage(img, {
-          budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
-          onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
-        });
+        let counted: CpuStats | undefined;
+        const { value: report, timing } = timed(() =>
+          runImage(img, {
+            budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
+            onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
+            onStats: (s) => (counted = s),
+          }),
+        );
         progress.clear();
+        if (stats !== undefined && counted !== undefined) {
+          process.stderr.write(renderStats(stats, summarize(report.instructions, counted, timing), modes.length > 1 ? mode : undefined));
+        }
         rows.push({ hosting: mode, report });
         if (!opts.json) process.stdout.write((modes.length > 1 ? '\n' : '') + formatReport(img, report, { timeline: opts.timeline }));
       }

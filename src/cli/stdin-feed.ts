@@ -43,12 +43,18 @@ export function stdinFeed(): InputFeed {
   const meta = new Int32Array(shared, 0, 4);
   const ring = new Uint8Array(shared, 16);
   const tty = process.stdin.isTTY === true;
-  if (tty) process.stdin.setRawMode(true);
-  const worker = new Worker(READER, { eval: true, workerData: shared });
-  worker.unref();
+  // The reader starts at the second take(), once the run has outlasted its first slice: a run that ends within it (a
+  // short program) does not pay for a thread (tens of ms of CPU); what was typed before waits in the terminal or pipe.
+  let takes = 0;
+  let started = false;
   let escape = false;
   return {
     take() {
+      if (!started && ++takes === 2) {
+        started = true;
+        if (tty) process.stdin.setRawMode(true);
+        new Worker(READER, { eval: true, workerData: shared }).unref();
+      }
       const out: number[] = [];
       let quit = false;
       let t = Atomics.load(meta, TAIL);
@@ -67,7 +73,7 @@ export function stdinFeed(): InputFeed {
       return { bytes: Uint8Array.from(out), quit };
     },
     close() {
-      if (tty) process.stdin.setRawMode(false);
+      if (tty && started) process.stdin.setRawMode(false);
       process.stdin.pause();
     },
   };

@@ -4,7 +4,7 @@
 // stage 1 on by then, that stage 1 too (with --entry last or a later N).
 import { hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
-import { decodeRow } from '../cpu/decode.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
 import { PC } from '../cpu/state.ts';
 import { BuildError, type BuiltImage, buildImage, machineFor } from '../hyp/image.ts';
 import { currentContext } from '../hyp/observe.ts';

@@ -15,7 +15,7 @@ import { readElf } from '../elf/read.ts';
 import { describeEntry, faultText, hexPa } from '../machine/trace-mmu.ts';
 import { VirtMachine } from '../machine/virt.ts';
 import { allowed, type DescriptorRead, explainTranslation } from '../mmu/explain.ts';
-import { s1Enabled, s2Enabled } from '../mmu/params.ts';
+import { currentVmid, s1Enabled, s2Enabled } from '../mmu/params.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from '../cpu/abort.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
@@ -244,7 +244,7 @@ function regimeLine(c: Cpu, el: number, s1: boolean, s2: boolean): string {
   const hcr = c.sr32[SR.HCR_EL2 * 2]!;
   const flags = [hcr & HCR.VM ? 'VM' : '', hcr & HCR.DC ? 'DC' : '', hcr & HCR.TGE ? 'TGE' : ''].filter((f) => f !== '').join('|') || '-';
   if (el === 2) return `regime EL2: stage 1 ${s1 ? `on (TCR_EL2 ${hex32(c.sr32[SR.TCR_EL2 * 2]!)}, TTBR0_EL2 ${hex64(c.sr[SR.TTBR0_EL2]!)})` : 'off (SCTLR_EL2.M = 0)'}`;
-  const vmid = (c.sr32[SR.VTTBR_EL2 * 2 + 1]! >>> 16) & 0xff;
+  const vmid = currentVmid(c);
   const st1 = s1 ? `on (TCR_EL1 ${hex64(c.sr[SR.TCR_EL1]!)}, TTBR0_EL1 ${hex64(c.sr[SR.TTBR0_EL1]!)}, TTBR1_EL1 ${hex64(c.sr[SR.TTBR1_EL1]!)})` : 'off';
   const st2 = s2 ? `on (VTCR_EL2 ${hex32(c.sr32[SR.VTCR_EL2 * 2]!)}, VTTBR_EL2 ${hex64(c.sr[SR.VTTBR_EL2]!)})` : 'off';
   return `regime EL1&0, HCR_EL2 ${flags}, VMID ${vmid}: stage 1 ${st1}; stage 2 ${st2}`;

@@ -1,7 +1,7 @@
 // The exception an abort raises (ARM J1.1 AArch64.Abort, AArch64.DataAbort / AArch64.InstructionAbort; ARCH-NOTES
 // §7e–§7f): its target EL, exception class, syndrome and HPFAR_EL2. Cpu.abort takes it; `twostage walk` predicts it.
 import { ACC_EXEC, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
-import { EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME } from './exception.ts';
+import { EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME } from '../arch/syndrome.ts';
 
 const ISS_WNR = 1 << 6;
 const ISS_S1PTW = 1 << 7;

@@ -3,17 +3,21 @@
 import { aarch32At, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
+import { MmuScratch } from '../mmu/scratch.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, TranslateResult } from '../mmu/result.ts';
 import { HCR } from '../arch/hcr.ts';
 import { Tlb } from '../mmu/tlb.ts';
 import { translate, type TranslationContext } from '../mmu/translate.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from './abort.ts';
-import { EC_ILLEGAL, EC_PC_ALIGN, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
+import { EC_ILLEGAL, EC_PC_ALIGN } from '../arch/syndrome.ts';
 import { takeInterrupt } from './interrupt.ts';
+import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegistersChanged, stepBeforeFetch } from './debug.ts';
 import { PmuState } from './pmu.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { CpuStats } from './stats.ts';
 import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
@@ -34,7 +38,7 @@ export interface CpuHooks {
 const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
 
 /** Before the first fetch: no blocks (the run loop never reaches them with an invalid fetch tag). */
-const NO_BLOCKS = new PageBlocks(0);
+const NO_BLOCKS = new PageBlocks(0, new CpuStats());
 
 /** A FETCH_TAG low word no PC matches: bit 0 set, and the run loop compares PC bits 1:0 too. */
 const FETCH_INVALID = 1;
@@ -43,8 +47,12 @@ export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
   /** Preallocated translation result (hot paths allocate nothing). */
   readonly tr = new TranslateResult();
-  /** This PE's architectural TLB and the host cache in front of it. */
-  readonly tlb = new Tlb();
+  /** This PE's architectural TLB and the host cache in front of it (a checker may give a larger one). */
+  readonly tlb: Tlb;
+  /** Counters for `--stats` (stats.ts); cleared at reset. */
+  readonly stats = new CpuStats();
+  /** This PE's walk records (src/mmu/scratch.ts). */
+  readonly scratch = new MmuScratch();
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
   stop: StopReason | null = null;
@@ -54,6 +62,8 @@ export class Cpu extends CpuState implements TranslationContext {
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
   /** The Performance Monitors' bookkeeping (src/cpu/pmu.ts). */
   readonly pmu = new PmuState();
+  /** Self-hosted debug's bookkeeping (src/cpu/debug.ts). */
+  readonly debug = new DebugState();
   /** `--sync architectural` (src/cpu/sync.ts); null is `--sync immediate`. */
   sync: SyncModel | null = null;
 
@@ -71,8 +81,10 @@ export class Cpu extends CpuState implements TranslationContext {
   constructor(
     profile: Profile,
     readonly mem: PhysMemory,
+    tlb: Tlb = new Tlb(),
   ) {
     super(profile);
+    this.tlb = tlb;
     // The model executes A64 only: a profile that advertises AArch32 at any EL would make an ERET to AArch32 legal
     // (J1.3 IllegalExceptionReturn) with nothing to run it (profiles.ts aarch32At; test/qemu/DEVIATIONS.md A1)
     if ([0, 1, 2, 3].some((el) => aarch32At(profile, el))) throw new Error(`profile ${profile.name} advertises AArch32, which the model does not execute`);
@@ -82,9 +94,12 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Reset into EL2h at `entry` as QEMU's virt board does for a bare-metal -kernel ELF (ARCH-NOTES §14). */
   reset(entry: bigint): void {
     this.tlb.clear();
+    this.stats.clear();
     this.sync?.reset();
     this.pmu.reset();
+    this.debug.reset();
     this.x.fill(0n);
+    this.v32.fill(0); // the V registers are UNKNOWN at reset; QEMU zeroes them
     this.sr.fill(0n);
     SYSREGS.forEach((r, i) => {
       this.sr[i] = r.reset(this.profile);
@@ -102,6 +117,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.icount = 0;
     this.idleTicks = 0;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
+    debugRegistersChanged(this);
   }
 
   /** A context synchronization event (ISB, exception entry, ERET): later fetches see new state. */
@@ -109,10 +125,14 @@ export class Cpu extends CpuState implements TranslationContext {
     if (this.sync !== null) this.sync.synchronize(this); // pending system-register writes take effect
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
     this.tlb.hostFlush(); // translation-relevant registers may have changed
+    debugRefresh(this); // PSTATE.EL, PSTATE.D, HCR_EL2.TGE, MDCR_EL2.TDE decide whether debug exceptions can fire
   }
 
-  /** Translated code was dropped under a running block: invalidate the fetch tag so the block returns. */
-  private leaveBlock(): void {
+  /**
+   * Invalidate the fetch tag: the run loop takes its slow path before the next instruction, and a running block
+   * returns (translated code was dropped under it, or debug now checks every instruction).
+   */
+  leaveBlock(): void {
     this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
 
@@ -187,6 +207,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.stop = null;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID; // the register file may have been restored from a snapshot since
     this.u32[RUN_COUNT * 2] = 0;
+    debugRegistersChanged(this); // and the debug registers too
     this.icount += runLoop(this, budget);
     this.u32[RUN_COUNT * 2] = 0;
     if (this.stop !== null) return this.stop;
@@ -198,12 +219,15 @@ export class Cpu extends CpuState implements TranslationContext {
     const u = this.u32;
     const lo = u[PC * 2]!;
     const hi = u[PC * 2 + 1]!;
-    // Fetch-time exceptions in priority order (ARM §D1.4.5.6): PC alignment (7), Instruction Abort (9), Illegal
-    // Execution state (11, the IMPLEMENTATION DEFINED slot QEMU also uses). Each reports this PC as ELR_ELx.
+    // Fetch-time exceptions in priority order (ARM §D1.4.5.6): Software Step (1), PC alignment (7), Instruction Abort
+    // (9), Breakpoint (10), Illegal Execution state (11, the IMPLEMENTATION DEFINED slot QEMU also uses). Each reports
+    // this PC as ELR_ELx.
+    const debug = this.debug.perInsn;
+    if (debug && !stepBeforeFetch(this)) return false;
     // PC alignment fault (ARM J1.1 AArch64.PCAlignmentFault; EC 0x22, FAR = PC)
     if ((lo & 3) !== 0) {
       this.setFar(syncTarget(this), this.x[PC]!);
-      this.x[PC] = this.x[PC]! + 4n; // raiseHere reports PC - 4 = this instruction
+      fetchFault(this);
       raiseHere(this, syncTarget(this), EC_PC_ALIGN, 0);
       return false;
     }
@@ -218,18 +242,20 @@ export class Cpu extends CpuState implements TranslationContext {
       this.fetchAbort(tr);
       return false;
     }
+    if (debug && !breakpointOrStep(this, page.u32[(tr.pa & (PAGE_SIZE - 1)) >>> 2]!)) return false;
     // PSTATE.IL=1: this instruction takes an Illegal Execution state exception (ARM J1.1 AArch64.CheckIllegalState)
     if (this.il === 1) {
-      this.x[PC] = this.x[PC]! + 4n;
+      fetchFault(this);
       raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
       return false;
     }
     if (page.ops === undefined) page.ops = new Uint16Array(PAGE_SIZE >>> 2);
-    if (page.jit === undefined) page.jit = new PageBlocks(PAGE_SIZE >>> 2);
+    if (page.jit === undefined) page.jit = new PageBlocks(PAGE_SIZE >>> 2, this.stats);
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
     this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code
     this.fetchBase = ((tr.pa & (PAGE_SIZE - 1)) & ~0xfff) >>> 2;
+    if (debug) return true; // the tag stays invalid: the next instruction comes through here again
     this.u32[FETCH_TAG * 2] = lo & 0xfffff000;
     this.u32[FETCH_TAG * 2 + 1] = hi;
     return true;
@@ -238,7 +264,7 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Instruction Abort on the fetch at PC; the preferred return address is that PC (ARM J1.1 AArch64.InstructionAbort). */
   private fetchAbort(tr: TranslateResult): void {
     const va = this.x[PC]!;
-    this.x[PC] = va + 4n; // raiseHere reports PC - 4
+    fetchFault(this);
     this.abort(tr, va, ACC_EXEC, 0);
   }
 
@@ -293,16 +319,18 @@ export class Cpu extends CpuState implements TranslationContext {
     const lo = u[TMP0 * 2]!;
     const t = this.tlb;
     const s = Tlb.hostSlot(el, acc, lo);
-    if (t.hcTag[s] !== ((lo & 0xfffff000) | t.gen) || t.hcHi[s] !== (u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
+    if (!Tlb.hit(t, s, lo, u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
     const page = t.hcPage[s];
     if (page === undefined) return undefined;
     this.tr.pa = t.hcPa[s]! + (lo & 0xfff);
     this.hitWord = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
+    this.stats.hostHits++;
     return page;
   }
 
   /** Load through translation (host-cache miss). */
   private loadMiss(size: number, iss: number, el: number): boolean {
+    this.stats.hostMisses++;
     if (!this.translateData(ACC_READ, size, iss, el)) return false;
     if (this.split !== size) return this.loadSplit(size, iss);
     const pa = this.tr.pa;
@@ -344,7 +372,9 @@ export class Cpu extends CpuState implements TranslationContext {
     }
     const first = 0x1000 - (lo & 0xfff);
     this.split = first < size ? first : size;
-    return first >= size || this.translateSecondPage(first, acc, size, iss, el);
+    if (first < size && !this.translateSecondPage(first, acc, size, iss, el)) return false;
+    // watchpoints after the MMU faults, before any byte is accessed (ARM §D1.4.5.6)
+    return !this.debug.watch || checkWatchpoints(this, size, acc === ACC_WRITE, el);
   }
 
   /** The second 4 KiB page of an access whose first `first` bytes are in the page just translated into this.tr. */
@@ -391,6 +421,7 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Store through translation (host-cache miss). */
   private storeMiss(size: number, valSlot: number, iss: number, el: number): boolean {
+    this.stats.hostMisses++;
     if (!this.translateData(ACC_WRITE, size, iss, el)) return false;
     if (this.split !== size) return this.storeSplit(size, valSlot, iss);
     const pa = this.tr.pa;

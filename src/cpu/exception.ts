@@ -1,33 +1,17 @@
 // Exception entry, routing and return for AArch64 EL0–EL2 (ARM §D1.4; J1.1 AArch64.TakeException,
 // AArch64.ExceptionReturn; J1.3 IllegalExceptionReturn; ARCH-NOTES §13). No EL3 is implemented (QEMU virt with
-// virtualization=on). Software step is not implemented, so PSTATE.SS stays 0 (DebugExceptionReturnSS with
-// MDSCR_EL1.SS = 0); FAR_ELx is written only by the callers that report an address (aborts, PC alignment) and
-// otherwise keeps its value (ARCH-NOTES §14 D8).
+// virtualization=on). PSTATE.SS follows software step (src/cpu/debug.ts); FAR_ELx is written only by the callers
+// that report an address (aborts, PC alignment, watchpoints) and otherwise keeps its value (ARCH-NOTES §14 D8).
+import { HCR } from '../arch/hcr.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
+import { exceptionReturnSs, stepEret, stepInterrupted } from './debug.ts';
 import { branchTo } from './exec/branch.ts';
 import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
-import { PC } from './state.ts';
-
-/** Exception classes (ESR_ELx.EC, ARCH-NOTES §7e). */
-export const EC_UNKNOWN = 0x00;
-export const EC_WFX = 0x01;
-export const EC_FP = 0x07;
-export const EC_ILLEGAL = 0x0e;
-export const EC_SVC = 0x15;
-export const EC_HVC = 0x16;
-export const EC_SMC = 0x17;
-export const EC_SYSREG = 0x18;
-export const EC_IABT_LOWER = 0x20;
-export const EC_IABT_SAME = 0x21;
-export const EC_PC_ALIGN = 0x22;
-export const EC_DABT_LOWER = 0x24;
-export const EC_DABT_SAME = 0x25;
-export const EC_SP_ALIGN = 0x26;
-export const EC_BRK = 0x3c;
-
-const HCR_TGE = 1 << 27;
+import { PC, PC_AHEAD } from './state.ts';
+import { STATS_IRQ } from './stats.ts';
+import { EC_UNKNOWN } from '../arch/syndrome.ts';
 
 /** Vector-table group offsets (ARCH-NOTES §13). */
 const VEC_CUR_SP0 = 0x000;
@@ -42,12 +26,13 @@ export function hcrLo(c: Cpu): number {
 /** Target EL of a synchronous exception that the architecture routes to "EL1 or EL2 by TGE" (ARM §D24.2.62 TGE). */
 export function syncTarget(c: Cpu): number {
   if (c.el === 2) return 2;
-  return c.el === 0 && (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
+  return c.el === 0 && (hcrLo(c) & HCR.TGE) !== 0 ? 2 : 1;
 }
 
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
 export function takeException(c: Cpu, target: number, ec: number, iss: number, retSlot: number, vecBase = 0): void {
   const from = c.el;
+  c.stats.exceptions[vecBase === 0 ? ec : STATS_IRQ]++;
   let offset: number;
   if (target === from) offset = c.spsel === 1 ? VEC_CUR_SPX : VEC_CUR_SP0;
   // From a lower EL: +0x600 if ELUsingAArch32(target - 1), else +0x400. No EL implements AArch32 (the Cpu constructor
@@ -70,6 +55,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.daif = 0x3c0; // PSTATE.{D,A,I,F} = '1111'
   c.il = 0;
   c.ss = 0;
+  stepInterrupted(c); // an instruction being stepped did not complete (SPSR.SS keeps PSTATE.SS)
   // VBAR_ELx<63:11>:vect_offset<10:0> — VBAR[10:0] are RES0 (masked on write), so the offset never carries
   c.u32[PC * 2] = c.sr32[vbarIdx * 2]! + offset + vecBase;
   c.u32[PC * 2 + 1] = c.sr32[vbarIdx * 2 + 1]!;
@@ -78,9 +64,20 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   if (c.traceException !== null) c.traceException(c, from);
 }
 
+/** The executing instruction's address: PC_AHEAD before the PC slot (state.ts: the PC convention). */
+export function thisInsn(c: Cpu): bigint {
+  return c.x[PC]! - BigInt(PC_AHEAD);
+}
+
+/** A fault found at fetch, before the instruction at PC runs: step into the handler convention, so that the fault
+ *  reports that instruction through raiseHere / Cpu.abort like any other. */
+export function fetchFault(c: Cpu): void {
+  c.x[PC] = c.x[PC]! + BigInt(PC_AHEAD);
+}
+
 /** Preferred return address = this instruction (sync exceptions other than SVC/HVC/SMC). */
 export function raiseHere(c: Cpu, target: number, ec: number, iss: number): void {
-  c.x[c.scratchSlot] = c.x[PC]! - 4n;
+  c.x[c.scratchSlot] = thisInsn(c);
   takeException(c, target, ec, iss, c.scratchSlot);
 }
 
@@ -100,22 +97,35 @@ export function unallocated(c: Cpu): void {
   undefinedInsn(c);
 }
 
+/** Which check of IllegalExceptionReturn (ARM J1.3) an ERET fails (for reports: src/check/eret-outcome.ts). */
+export type IllegalReturn =
+  | 'aarch32' // SPSR.M[4] = 1: ELFromM32 finds no valid mode, no EL implements AArch32
+  | 'reserved-mode' // ELFromSPSR: EL3 (not implemented), M[1] = 1, EL0 with M[0] = 1
+  | 'higher-el' // a return to a higher EL
+  | 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1
+
 /**
- * The EL an ERET at the current EL returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds.
- * Reads HCR_EL2 as it is before the ERET's own synchronization (ARCH-NOTES §10).
+ * The EL an ERET at `from` returns to with this SPSR, or the check of IllegalExceptionReturn (ARM J1.3) it fails.
+ * `hcr` is HCR_EL2[31:0] as it is before the ERET's own synchronization (ARCH-NOTES §10); both default to the PE's.
  */
-export function returnTarget(c: Cpu, spsr: number): number {
+export function returnOutcome(c: Cpu, spsr: number, from = c.el, hcr = hcrLo(c)): number | IllegalReturn {
   // SPSR.M[4] = nRW: a return to AArch32. ELFromM32 finds no valid mode, since no EL implements AArch32
   // (ID_AA64PFR0_EL1.EL0..EL2 = 0b0001; HaveAArch32EL is FALSE): an illegal return, whatever M[3:0] says
-  if ((spsr & 0x10) !== 0) return -1;
+  if ((spsr & 0x10) !== 0) return 'aarch32';
   const el = (spsr >>> 2) & 3;
-  if (el === 3) return -1; // ELFromSPSR: EL3 not implemented
-  if ((spsr & 2) !== 0) return -1; // ELFromSPSR: M[1] must be 0
-  if (el === 0 && (spsr & 1) !== 0) return -1; // ELFromSPSR: EL0 with M[0] = 1
-  if (el > c.el) return -1; // return to a higher EL
+  if (el === 3) return 'reserved-mode'; // ELFromSPSR: EL3 not implemented
+  if ((spsr & 2) !== 0) return 'reserved-mode'; // ELFromSPSR: M[1] must be 0
+  if (el === 0 && (spsr & 1) !== 0) return 'reserved-mode'; // ELFromSPSR: EL0 with M[0] = 1
+  if (el > from) return 'higher-el'; // return to a higher EL
   // ELUsingAArch32K(EL1) is FALSE (HCR_EL2.RW RAO/WI), so no register-width mismatch can arise
-  if (el === 1 && (hcrLo(c) & HCR_TGE) !== 0) return -1; // HCR_EL2.TGE = 1: a return to EL1 is illegal
+  if (el === 1 && (hcr & HCR.TGE) !== 0) return 'el1-tge'; // HCR_EL2.TGE = 1: a return to EL1 is illegal
   return el;
+}
+
+/** The EL an ERET returns to with this SPSR, or -1 when IllegalExceptionReturn (ARM J1.3) holds. */
+export function returnTarget(c: Cpu, spsr: number): number {
+  const r = returnOutcome(c, spsr);
+  return typeof r === 'number' ? r : -1;
 }
 
 /** ERET (ARM J1.1 AArch64.ExceptionReturn, J1.3 SetPSTATEFromPSR). The caller has made it UNDEFINED at EL0. */
@@ -124,12 +134,14 @@ export function exceptionReturn(c: Cpu): void {
   if (c.pmu.active) pmuSync(c); // the PMU's EL filters: count what ran at the EL being left
   const spsr = c.sr32[(from === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1) * 2]!;
   const target = returnTarget(c, spsr);
+  const ss = exceptionReturnSs(c, spsr, target < 0 ? from : target); // DebugExceptionReturnSS, from the state before
   const elr = c.scratchSlot;
   c.x[elr] = c.sr[from === 2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
   // Reinstated whether or not the return is illegal: N, Z, C, V and (PSTATE.nRW staying 0 when illegal) D, A, I, F
   writeNzcv(c, spsr);
   c.daif = spsr & 0x3c0;
-  c.ss = 0; // DebugExceptionReturnSS: software step not implemented (MDSCR_EL1.SS = 0)
+  c.ss = ss;
+  stepEret(c); // a stepped ERET sets PSTATE.SS itself (no SSAdvance)
   c.exclAddr = -1; // ClearExclusiveLocal
   if (target < 0) {
     // Illegal return: EL, nRW and SP unchanged, PSTATE.IL = 1; the next instruction takes EC 0x0E.

@@ -11,30 +11,27 @@
 // (pmuSync) before any PMU register access, before every change of exception level (the EL filters), and at the
 // machine's deadlines; nextPmuOverflow tells the machine when the next overflow falls, so the overflow interrupt
 // (PPI 7, INTID 23) rises at the exact instruction.
+import { field, lowMask, lowMasks } from '../arch/reg-fields.ts';
 import { PMU_COUNTERS, SR, sysregMasks } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 
 export const PMU_INTID = 23; // PPI 7: QEMU virt.c VIRTUAL_PMU_IRQ
 const CYCLE = 31; // bit of the cycle counter in PMCNTEN*, PMOVS*, PMINTEN*; PMSELR_EL0.SEL value of PMCCFILTR_EL0
-const PMCR_E = 1 << 0; // PMCR_EL0.E: enable
-const PMCR_P = 1 << 1; // PMCR_EL0.P: event counter reset (write-only)
-const PMCR_C = 1 << 2; // PMCR_EL0.C: cycle counter reset (write-only)
-const PMCR_D = 1 << 3; // PMCR_EL0.D: cycle counter counts every 64th cycle
-const PMCR_LC = 1 << 6; // PMCR_EL0.LC: cycle counter overflow at 2^64
-const PMCR_WRITABLE = PMCR_E | PMCR_D | (1 << 4) | (1 << 5) | PMCR_LC; // E, D, X, DP, LC
-const PMCR_N_SHIFT = 11;
-const MDCR_HPMN = 0x1f; // MDCR_EL2.HPMN
-const MDCR_HPME = 1 << 7; // MDCR_EL2.HPME
-const FILTER_P = 1 << 31; // PMEVTYPER/PMCCFILTR.P: do not count at EL1
-const FILTER_U = 1 << 30; // .U: do not count at EL0
-const FILTER_NSH = 1 << 27; // .NSH: count at EL2
-const EVT_MASK = 0x3ff; // evtCount[9:0] (v8.0)
+const PMCR = lowMasks('PMCR_EL0'); // E, P, C, D, X, DP, LC, N (src/arch/sysreg-table.ts)
+const PMCR_WRITABLE = PMCR.E | PMCR.D | PMCR.X | PMCR.DP | PMCR.LC; // PMCR_EL0: P and C are write-only actions, N/IDCODE/IMP read-only
+const PMCR_N_SHIFT = field('PMCR_EL0', 'N').lo;
+const MDCR = lowMasks('MDCR_EL2');
+const FILTER = lowMasks('PMCCFILTR_EL0'); // P: not at EL1, U: not at EL0, NSH: at EL2 (the same bits in PMEVTYPER<n>_EL0)
+// evtCount[9:0] (v8.0); the rows made per counter carry no literal field names, so the name is checked at load only
+const EVT_MASK = lowMask('PMEVTYPER0_EL0', 'evtCount' as never);
 const EVT_SW_INCR = 0x00;
 const EVT_INST_RETIRED = 0x08;
 const EVT_CPU_CYCLES = 0x11;
 /** PMCEID0_EL0: bit e = common event e implemented (SW_INCR, INST_RETIRED, CPU_CYCLES). */
 const PMCEID0 = (1 << EVT_SW_INCR) | (1 << EVT_INST_RETIRED) | (1 << EVT_CPU_CYCLES);
-const OSLSR_OSLK = 2; // OSLSR_EL1.OSLK
+const OSLSR_OSLK = lowMask('OSLSR_EL1', 'OSLK');
+const OSLAR_OSLK = lowMask('OSLAR_EL1', 'OSLK');
+const PMSELR_SEL = lowMask('PMSELR_EL0', 'SEL');
 const TWO32 = 2 ** 32;
 const EXACT = 2 ** 53;
 
@@ -62,7 +59,7 @@ export class PmuState {
 }
 
 const lo = (c: Cpu, i: number): number => c.sr32[i * 2]!;
-const hpmn = (c: Cpu): number => lo(c, SR.MDCR_EL2) & MDCR_HPMN;
+const hpmn = (c: Cpu): number => lo(c, SR.MDCR_EL2) & MDCR.HPMN;
 
 /** Counters this EL may see (ARM §D12 "HPMN"): all at EL2, those below MDCR_EL2.HPMN at EL0/EL1; bit 31 the cycle counter. */
 function accessible(c: Cpu, el: number): number {
@@ -73,15 +70,15 @@ function accessible(c: Cpu, el: number): number {
 /** Counter n (or CYCLE) is enabled: PMCNTENSET_EL0 and PMCR_EL0.E, or MDCR_EL2.HPME for n >= HPMN (ARM §D12 counter enables). */
 function enabled(c: Cpu, n: number): boolean {
   if ((lo(c, SR.PMCNTENSET_EL0) & (1 << n)) === 0) return false;
-  if (n !== CYCLE && n >= hpmn(c)) return (lo(c, SR.MDCR_EL2) & MDCR_HPME) !== 0;
-  return (lo(c, SR.PMCR_EL0) & PMCR_E) !== 0;
+  if (n !== CYCLE && n >= hpmn(c)) return (lo(c, SR.MDCR_EL2) & MDCR.HPME) !== 0;
+  return (lo(c, SR.PMCR_EL0) & PMCR.E) !== 0;
 }
 
 /** The filter (PMEVTYPER<n>_EL0 or PMCCFILTR_EL0) lets the counter count at `el` (Non-secure, no EL3). */
 function counts(filter: number, el: number): boolean {
-  if (el === 0) return (filter & FILTER_U) === 0;
-  if (el === 1) return (filter & FILTER_P) === 0;
-  return (filter & FILTER_NSH) !== 0;
+  if (el === 0) return (filter & FILTER.U) === 0;
+  if (el === 1) return (filter & FILTER.P) === 0;
+  return (filter & FILTER.NSH) !== 0;
 }
 
 /** Event counter n counts retired instructions at `el` (INST_RETIRED or CPU_CYCLES, enabled, not filtered out). */
@@ -109,7 +106,7 @@ function addEvents(c: Cpu, n: number, k: number): void {
 /** Add `k` cycles to PMCCNTR_EL0 (every 64th with PMCR_EL0.D); it overflows at 2^32 (LC = 0) or 2^64 (LC = 1). */
 function addCycles(c: Cpu, k: number): void {
   const pmcr = lo(c, SR.PMCR_EL0);
-  if ((pmcr & PMCR_D) !== 0) {
+  if ((pmcr & PMCR.D) !== 0) {
     const t = c.pmu.divided + k;
     c.pmu.divided = t % 64;
     k = Math.floor(t / 64);
@@ -119,7 +116,7 @@ function addCycles(c: Cpu, k: number): void {
   const l = lo(c, i) + k;
   const carry = Math.floor(l / TWO32);
   const h = c.sr32[i * 2 + 1]! + carry;
-  if ((pmcr & PMCR_LC) === 0 ? carry > 0 : h >= TWO32) setOverflow(c, CYCLE);
+  if ((pmcr & PMCR.LC) === 0 ? carry > 0 : h >= TWO32) setOverflow(c, CYCLE);
   c.sr32[i * 2] = l % TWO32;
   c.sr32[i * 2 + 1] = h % TWO32;
 }
@@ -159,9 +156,9 @@ export function pmuInterrupt(c: Cpu): boolean {
   if (pending === 0) return false;
   for (let n = 0; n < PMU_COUNTERS; n++) {
     if ((pending & (1 << n)) === 0) continue;
-    if (n >= hpmn(c) ? (lo(c, SR.MDCR_EL2) & MDCR_HPME) !== 0 : (lo(c, SR.PMCR_EL0) & PMCR_E) !== 0) return true;
+    if (n >= hpmn(c) ? (lo(c, SR.MDCR_EL2) & MDCR.HPME) !== 0 : (lo(c, SR.PMCR_EL0) & PMCR.E) !== 0) return true;
   }
-  return (pending & (1 << CYCLE)) !== 0 && (lo(c, SR.PMCR_EL0) & PMCR_E) !== 0;
+  return (pending & (1 << CYCLE)) !== 0 && (lo(c, SR.PMCR_EL0) & PMCR.E) !== 0;
 }
 
 /** The retired-instruction count at which the next counter overflows at the current EL (Infinity: none). */
@@ -173,8 +170,8 @@ export function nextPmuOverflow(c: Cpu): number {
   for (let n = 0; n < PMU_COUNTERS; n++) if (countsInstructions(c, n, el)) next = Math.min(next, since + TWO32 - lo(c, EVCNTR[n]!));
   if (cycleCounts(c, el)) {
     const pmcr = lo(c, SR.PMCR_EL0);
-    const left = (pmcr & PMCR_LC) === 0 ? TWO32 - lo(c, SR.PMCCNTR_EL0) : (TWO32 - 1 - c.sr32[SR.PMCCNTR_EL0 * 2 + 1]!) * TWO32 + TWO32 - lo(c, SR.PMCCNTR_EL0);
-    next = Math.min(next, since + ((pmcr & PMCR_D) !== 0 ? left * 64 - c.pmu.divided : left));
+    const left = (pmcr & PMCR.LC) === 0 ? TWO32 - lo(c, SR.PMCCNTR_EL0) : (TWO32 - 1 - c.sr32[SR.PMCCNTR_EL0 * 2 + 1]!) * TWO32 + TWO32 - lo(c, SR.PMCCNTR_EL0);
+    next = Math.min(next, since + ((pmcr & PMCR.D) !== 0 ? left * 64 - c.pmu.divided : left));
   }
   return next < EXACT ? next : Infinity;
 }
@@ -184,7 +181,7 @@ const RAZ_WI = -2;
 
 /** PMSELR_EL0.SEL names a register this EL may access through PMXEV* (else the access is UNDEFINED). */
 function selected(c: Cpu, typer: boolean): number {
-  const sel = lo(c, SR.PMSELR_EL0) & 31;
+  const sel = lo(c, SR.PMSELR_EL0) & PMSELR_SEL;
   // PMXEVCNTR_EL0 with SEL = 31 is CONSTRAINED UNPREDICTABLE: RAZ/WI, as QEMU (RAZ_WI below)
   if (sel === CYCLE) return typer ? SR.PMCCFILTR_EL0 : RAZ_WI;
   if (sel >= PMU_COUNTERS || (accessible(c, c.el) & (1 << sel)) === 0) return -1;
@@ -214,7 +211,7 @@ export function pmuRead(c: Cpu, i: number, d: number): boolean {
     case SR.PMCR_EL0: {
       // N reads as MDCR_EL2.HPMN from EL0/EL1 (ARM §D24.5 PMCR_EL0.N); P and C are write-only (read 0)
       const n = c.el === 2 ? PMU_COUNTERS : hpmn(c);
-      v = ((lo(c, j) & ~(PMCR_P | PMCR_C) & ~(0x1f << PMCR_N_SHIFT)) | (n << PMCR_N_SHIFT)) >>> 0;
+      v = ((lo(c, j) & ~(PMCR.P | PMCR.C) & ~PMCR.N) | (n << PMCR_N_SHIFT)) >>> 0;
       break;
     }
     case SR.PMCNTENSET_EL0:
@@ -256,8 +253,8 @@ export function pmuWrite(c: Cpu, i: number, t: number): boolean {
     case SR.PMCR_EL0:
       u[j * 2] = ((lo(c, j) & ~PMCR_WRITABLE) | (v & PMCR_WRITABLE)) >>> 0;
       // P: zero the event counters this EL may access (ARM §D24.5 PMCR_EL0.P); C: zero the cycle counter
-      if ((v & PMCR_P) !== 0) for (let n = 0; n < PMU_COUNTERS; n++) if ((mask & (1 << n)) !== 0) c.sr[EVCNTR[n]!] = 0n;
-      if ((v & PMCR_C) !== 0) {
+      if ((v & PMCR.P) !== 0) for (let n = 0; n < PMU_COUNTERS; n++) if ((mask & (1 << n)) !== 0) c.sr[EVCNTR[n]!] = 0n;
+      if ((v & PMCR.C) !== 0) {
         c.sr[SR.PMCCNTR_EL0] = 0n;
         c.pmu.divided = 0;
       }
@@ -289,7 +286,7 @@ export function pmuWrite(c: Cpu, i: number, t: number): boolean {
       break;
     case SR.OSLAR_EL1:
       // OSLAR_EL1.OSLK → OSLSR_EL1.OSLK (ARM §D24.3 OSLAR_EL1)
-      u[SR.OSLSR_EL1 * 2] = (lo(c, SR.OSLSR_EL1) & ~OSLSR_OSLK) | ((v & 1) << 1);
+      u[SR.OSLSR_EL1 * 2] = (lo(c, SR.OSLSR_EL1) & ~OSLSR_OSLK) | ((v & OSLAR_OSLK) !== 0 ? OSLSR_OSLK : 0);
       return true;
     default: {
       // counters, types, filters, PMSELR_EL0, PMCCNTR_EL0: RES0 bits cleared

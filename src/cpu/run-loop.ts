@@ -5,9 +5,11 @@
 // functions would be one megamorphic call site V8 can neither predict nor inline (bench/dispatch.ts).
 // The generated source holds only the loop; every slow path is an ordinary Cpu method.
 import type { Cpu } from './cpu.ts';
-import { decode, HANDLER_OF, HANDLERS } from './decode.ts';
+import { decode } from '../arch/a64/decode.ts';
+import { HANDLER_OF, HANDLERS } from './dispatch.ts';
+import { stepCompleted } from './debug.ts';
 import { HOT } from './jit/block.ts';
-import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
+import { FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from './state.ts';
 
 /**
  * Execute up to `budget` instructions on `c`; returns how many ran (a fetch that took an exception counts, so a
@@ -16,6 +18,7 @@ import { FETCH_TAG, INSN, PC, RUN_COUNT } from './state.ts';
 export const runLoop: (c: Cpu, budget: number) => number = new Function(
   'decode',
   'HANDLER_OF',
+  'stepCompleted',
   ...HANDLERS.map((_, i) => `h${i}`),
   `return function runLoop(c, budget) {
   const x = c.x;
@@ -26,25 +29,40 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // measured NOP stream 188 → 225 MIPS per CPU-second against a per-instruction check of a field of c. Anything
   // that may change translation or stop the run invalidates the tag.
   let words = c.fetchWords, ops = c.fetchOps, base = c.fetchBase;
-  // translated blocks (jit/block.ts) of the fetch page; none while an observer needs every instruction
-  const translating = c.translateBlocks && trace === null && sync === null;
+  // translated blocks (jit/block.ts) of the fetch page; none while an observer needs every instruction, nor while
+  // debug checks every instruction (src/cpu/debug.ts: then every instruction comes through the slow path)
+  const mayTranslate = c.translateBlocks && trace === null && sync === null;
+  let translating = mayTranslate;
+  const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
+  // --stats (stats.ts): instructions retired in blocks, blocks entered, their inline host-cache hits; per block
+  let translated = 0, blocksRun = 0, inlineHits = 0;
   while (n < budget) {
     const lo = u[${PC * 2}];
     // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
     if (((lo ^ u[${FETCH_TAG * 2}]) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
       if (c.stop !== null) break;
       u[${RUN_COUNT * 2}] = n; // Cpu.retired() for whatever the slow path runs (interrupt entry, a fetch abort)
+      if (debug.stepping) stepCompleted(c); // the stepped instruction completed: PSTATE.SS = 0 (active-pending)
       if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
       if (!c.refillFetch()) { n++; continue; } // the fetch took an exception: fetch again from the vector
       words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase; blocks = c.fetchBlocks;
+      translating = mayTranslate && !debug.perInsn;
     }
     const idx = base + ((lo & 0xfff) >>> 2);
     if (translating && lo < 0xfffff000) {
       const len = blocks.lens[idx];
       if (len !== 0) {
-        if (budget - n >= len) { n += blocks.fns[idx](c, n); continue; }
+        if (budget - n >= len) {
+          const inline = blocks.inline[idx]; // read first: the block may drop its page's blocks (code written)
+          const k = blocks.fns[idx](c, n);
+          n += k;
+          translated += k;
+          blocksRun++;
+          if (inline !== null) inlineHits += inline[k];
+          continue;
+        }
       } else if (++blocks.heat[idx] >= ${HOT}) {
         blocks.translate(words, idx);
         continue;
@@ -55,15 +73,20 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     if (h === 0) { h = HANDLER_OF[decode(w)] + 1; ops[idx] = h; }
     if (trace !== null) trace(c, x[${PC}], w);
     if (sync !== null) sync.step(c); // --sync architectural: the choice points between instructions
-    // PC += 4 on the 32-bit view (a BigInt add here allocated); the carry into PC[63:32] is the rare case
-    if (lo < 0xfffffffc) u[${PC * 2}] = lo + 4;
-    else x[${PC}] = x[${PC}] + 4n;
+    // PC += PC_AHEAD before the handler (state.ts: the PC convention), on the 32-bit view (a BigInt add here
+    // allocated); the carry into PC[63:32] is the rare case
+    if (lo < ${0x1_0000_0000 - PC_AHEAD}) u[${PC * 2}] = lo + ${PC_AHEAD};
+    else x[${PC}] = x[${PC}] + ${PC_AHEAD}n;
     u[${RUN_COUNT * 2}] = n++; // Cpu.retired() for the counter registers
-    u[${INSN * 2}] = w; // the handler reads its word here (Handler in encoding.ts)
+    u[${INSN * 2}] = w; // the handler reads its word here (Handler in handler.ts)
     switch (h) {
 ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}
     }
   }
+  const stats = c.stats;
+  stats.translated += translated;
+  stats.blocksRun += blocksRun;
+  stats.inlineHits += inlineHits;
   return n;
 };`,
-)(decode, HANDLER_OF, ...HANDLERS);
+)(decode, HANDLER_OF, stepCompleted, ...HANDLERS);

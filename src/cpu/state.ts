@@ -7,7 +7,7 @@ import { SYSREGS } from '../arch/sysreg-table.ts';
 /** Register-file slots. X0–X30 are slots 0–30. */
 export const XZR = 31; // reads as zero: never written (writes to Rd=31 as ZR go to SINK)
 export const SP = 32; // the stack pointer selected by PSTATE.{EL,SP}
-export const PC = 33; // while a handler runs: the address of the NEXT instruction (own address = PC - 4)
+export const PC = 33; // while a handler runs: the address of the NEXT instruction (PC_AHEAD below)
 export const SINK = 34; // write target for XZR
 export const TMP0 = 35; // scratch for handlers (addresses, loaded values)
 export const TMP1 = 36;
@@ -19,7 +19,7 @@ export const FLAG_R = 41; // lazy NZCV: result
 export const SP_EL0 = 42; // banked stack pointers (the active one is mirrored in SP)
 export const SP_EL1 = 43;
 export const SP_EL2 = 44;
-export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in encoding.ts
+export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in handler.ts
 export const FETCH_TAG = 46; // not architectural: the run loop's fetch-page tag (Cpu.refillFetch, run-loop.ts)
 export const RUN_COUNT = 47; // not architectural: instructions retired so far in the current Cpu.run (low word; Cpu.retired)
 export const NSLOTS = 48;
@@ -47,6 +47,24 @@ export class CpuState {
   /** 32-bit signed view (for W-register arithmetic). */
   readonly i32 = new Int32Array(this.buf);
 
+  /**
+   * V0–V31, 128 bits each (ARM B1.2.1 "SIMD and floating-point registers"): register n is bytes 16n..16n+15, lane 0
+   * lowest (the host is little-endian, as V8's typed arrays are on every supported host). Views by lane width.
+   */
+  readonly vbuf = new ArrayBuffer(32 * 16);
+  readonly v8 = new Uint8Array(this.vbuf);
+  readonly v16 = new Uint16Array(this.vbuf);
+  readonly v32 = new Uint32Array(this.vbuf);
+  readonly v64 = new BigUint64Array(this.vbuf);
+  readonly f32 = new Float32Array(this.vbuf);
+  readonly f64 = new Float64Array(this.vbuf);
+  /** One 128-bit result being built by an AdvSIMD handler before it is written to its V register (which may also be
+   *  a source). Not architectural. */
+  readonly vtbuf = new ArrayBuffer(16);
+  readonly vt8 = new Uint8Array(this.vtbuf);
+  readonly vt16 = new Uint16Array(this.vtbuf);
+  readonly vt32 = new Uint32Array(this.vtbuf);
+
   /** System registers with kind 'store', indexed by SR.<name>. */
   readonly sr = new BigUint64Array(SYSREGS.length);
   readonly sr32 = new Uint32Array(this.sr.buffer);
@@ -59,7 +77,7 @@ export class CpuState {
   daif = 0x3c0;
   /** PSTATE.IL: set by an illegal exception return. */
   il = 0;
-  /** PSTATE.SS (software step; not modelled beyond save/restore). */
+  /** PSTATE.SS: software step's active-not-pending (1) / active-pending (0) state (src/cpu/debug.ts). */
   ss = 0;
   /** Lazy NZCV: kind (FLAGS_*) and, for FLAGS_NZCV, the flags in bits 31:28. */
   flagKind = FLAGS_NZCV;
@@ -104,6 +122,21 @@ export class CpuState {
     if (slot === this.spSlot()) this.x[SP] = v;
     else this.x[slot] = v;
   }
+}
+
+/**
+ * The PC convention, in one place: while a handler runs, the PC slot holds the address of the NEXT instruction, PC_AHEAD
+ * bytes past the executing one. The run loop advances the PC before dispatch (one 32-bit add per instruction; a branch
+ * simply overwrites it, and no handler needs a "did it branch?" flag), and the translator does the same per instruction.
+ * So: a PC-relative address is pcRelative(u, dst, offset); the executing instruction's address, for a preferred return
+ * address or a record, is thisInsn (exception.ts); a fault taken at fetch, before any instruction runs, first steps
+ * into the convention (exception.ts fetchFault) and then reports "this instruction" like every other fault.
+ */
+export const PC_AHEAD = 4;
+
+/** slot dst = (the executing instruction's address) + offset, |offset| < 2^32: B, BL, B.cond, CBZ, TBZ, ADR, LDR (literal). */
+export function pcRelative(u: Uint32Array, dst: number, offset: number): void {
+  addHalves(u, dst, PC, offset - PC_AHEAD);
 }
 
 /**

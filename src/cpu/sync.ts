@@ -16,6 +16,7 @@
 //   walked at EL2 with any mix of old and pending register values. NO_CHOICES is the deterministic default of
 //   `boot`/`run`; SeededChoices is `--speculate SEED`; a checker implements SyncChoices to enumerate.
 import { HCR } from '../arch/hcr.ts';
+import { SYSOPS, type SysOpDef } from '../arch/sysops.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { applyTlbi } from '../mmu/maintenance.ts';
 import { currentVmid } from '../mmu/params.ts';
@@ -23,7 +24,7 @@ import { type Picker, speculativeFill } from '../mmu/speculate.ts';
 import { REGIME_EL10, REGIME_EL2 } from '../mmu/tlb.ts';
 import type { TranslationContext } from '../mmu/translate.ts';
 import type { Cpu } from './cpu.ts';
-import { PC } from './state.ts';
+import { thisInsn } from './exception.ts';
 
 /** Every non-deterministic outcome `--sync architectural` allows, asked between instructions. */
 export interface SyncChoices extends Picker {
@@ -105,7 +106,7 @@ export class SyncModel {
   private readonly pendingRegs = new Int16Array(SYSREGS.length);
   private pendingCount = 0;
   // executed, incomplete TLBIs: operation, Xt halves, the VMID it selected, its address
-  private readonly tlbiOp: string[] = new Array<string>(MAX_TLBI).fill('');
+  private readonly tlbiOp: SysOpDef[] = new Array<SysOpDef>(MAX_TLBI).fill(SYSOPS[0]!);
   private readonly tlbiLo = new Uint32Array(MAX_TLBI);
   private readonly tlbiHi = new Uint32Array(MAX_TLBI);
   private readonly tlbiVmid = new Int32Array(MAX_TLBI);
@@ -156,7 +157,7 @@ export class SyncModel {
   /** The executed, incomplete TLBIs, in the order step() offers them for early completion (views, checkers). */
   outstanding(): OutstandingTlbi[] {
     const out: OutstandingTlbi[] = [];
-    for (let k = 0; k < this.tlbiCount; k++) out.push({ op: this.tlbiOp[k]!, vmid: this.tlbiVmid[k]!, pc: this.tlbiPc[k]! });
+    for (let k = 0; k < this.tlbiCount; k++) out.push({ op: this.tlbiOp[k]!.name, vmid: this.tlbiVmid[k]!, pc: this.tlbiPc[k]! });
     return out;
   }
 
@@ -171,15 +172,14 @@ export class SyncModel {
   }
 
   /** TLBI <op>, Xt executed: its VMID is the in-context VTTBR_EL2.VMID now (ARM C5.5.77); it completes at a DSB. */
-  tlbi(c: Cpu, op: string, xtLo: number, xtHi: number): void {
+  tlbi(c: Cpu, op: SysOpDef, xtLo: number, xtHi: number): void {
     if (this.tlbiCount === MAX_TLBI) this.completeTlbi(c, 0);
     const k = this.tlbiCount++;
     this.tlbiOp[k] = op;
     this.tlbiLo[k] = xtLo;
     this.tlbiHi[k] = xtHi;
     this.tlbiVmid[k] = currentVmid(c);
-    // PC already holds the next instruction's address (the handler convention)
-    this.tlbiPc[k] = c.u32[PC * 2 + 1]! * 0x1_0000_0000 + c.u32[PC * 2]! - 4;
+    this.tlbiPc[k] = Number(thisInsn(c));
   }
 
   /** DSB with CRm = `crm`: completes the TLBIs its domain covers (loads and stores both, ARCH-NOTES §9). */
@@ -192,7 +192,7 @@ export class SyncModel {
     if (local && c.el < 2 && (c.sr32[SR.HCR_EL2 * 2]! & HCR.BSU) !== 0) local = false;
     for (let k = 0; k < this.tlbiCount; ) {
       // NSH completes only the local operations; the *IS (broadcast) ones need ISH, OSH or SY
-      if (local && this.tlbiOp[k]!.endsWith('IS')) k++;
+      if (local && this.tlbiOp[k]!.tlbi!.shareability === 'inner') k++;
       else this.completeTlbi(c, k);
     }
   }
@@ -224,7 +224,7 @@ export class SyncModel {
       c.tlb.hostFlush();
     }
     for (let k = 0; k < this.tlbiCount; ) {
-      if (ch.tlbiCompleted(this.tlbiOp[k]!, k)) this.completeTlbi(c, k);
+      if (ch.tlbiCompleted(this.tlbiOp[k]!.name, k)) this.completeTlbi(c, k);
       else k++;
     }
     const el = c.el;
@@ -241,7 +241,7 @@ export class SyncModel {
   private mixed(c: Cpu): TranslationContext {
     if (this.mix === null) {
       const sr = new BigUint64Array(c.sr.length);
-      this.mix = { sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb };
+      this.mix = { sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch };
     }
     const sr = this.mix.sr;
     sr.set(c.sr);

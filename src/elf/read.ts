@@ -166,7 +166,7 @@ function overlappingFileBytes(segments: readonly ElfSegment[]): string | undefin
 }
 
 /** Most bytes of symbol names decoded from one file (a crafted table can point every symbol at one long name). */
-const MAX_SYMBOL_NAME_BYTES = 64 << 20;
+export const MAX_SYMBOL_NAME_BYTES = 64 << 20;
 
 /** The first SHT_SYMTAB with its linked string table, or a diagnostic. */
 function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: number): ElfSymbol[] | string {
@@ -214,3 +214,9 @@ function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: numb
 }
 
 const NAME_DECODER = new TextDecoder();
+/** The NUL-terminated string at `off` of a string table ('' past its end). */
+export function cString(tab: Uint8Array, off: number): string {
+  if (off >= tab.length) return '';
+  const nul = tab.indexOf(0, off);
+  return NAME_DECODER.decode(tab.subarray(off, nul < 0 ? tab.length : nul));
+}

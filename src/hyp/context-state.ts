@@ -5,9 +5,9 @@
 //   and the run-time check (leak-check.ts) are generated from this list;
 // - emulated: every access traps to EL2 and the hypervisor answers from the context's own copy (EMULATED: the EL1
 //   physical timer, KVM's approach, src/hyp/asm/lazy.S);
+// - lazy: switched on a context's first use (FP/SIMD, LAZY): trapped to EL2 until the context owns the registers;
 // - trapped: every EL0/EL1 access traps to EL2 under the controls the hypervisor sets for every context at boot
-//   (HYP_TRAPS; the register row's tag names the control), and the hypervisor denies it, or will switch it lazily
-//   on first use (FP/SIMD, LAZY);
+//   (HYP_TRAPS; the register row's tag names the control), and the hypervisor denies it;
 // or it is no context's state: a PSTATE field (restored from SPSR_EL2 by the ERET), a view of another register
 // (CNTx_TVAL of CNTx_CVAL), a constant (ID registers, RAZ/WI ones, registers only EL2 writes) or derived at read
 // time (counters, CCSIDR_EL1, DCZID_EL0). classify() says which, for a row and the controls a context runs with;
@@ -19,7 +19,7 @@ import type { SysRegDef } from '../arch/sysregs.ts';
 import { TIMERS } from '../cpu/timer.ts';
 
 /** The context-table values a switched register starts from (ContextRegs fields); absent: 0. */
-export type InitField = 'ttbr0' | 'tcr' | 'mair' | 'sctlr' | 'vbar' | 'elr' | 'spsr';
+export type InitField = 'ttbr0' | 'tcr' | 'mair' | 'sctlr' | 'vbar' | 'elr' | 'spsr' | 'cpacr';
 
 export interface SwitchedReg {
   readonly reg: SysRegName;
@@ -50,7 +50,7 @@ export const SWITCHED: readonly SwitchedReg[] = [
   { reg: 'TPIDRRO_EL0' },
   { reg: 'CONTEXTIDR_EL1' },
   { reg: 'CSSELR_EL1' },
-  { reg: 'CPACR_EL1' },
+  { reg: 'CPACR_EL1', init: 'cpacr' },
   { reg: 'CNTKCTL_EL1' },
   { reg: 'CNTV_CTL_EL0' },
   { reg: 'CNTV_CVAL_EL0' },
@@ -70,12 +70,14 @@ export const SWITCHED: readonly SwitchedReg[] = [
 export const EMULATED: readonly SysRegName[] = ['CNTP_CTL_EL0', 'CNTP_CVAL_EL0'];
 
 /**
- * State trapped now and to be switched lazily, on a context's first use, as KVM does: FP/SIMD (CPTR_EL2.TFP). Until the
- * CPU executes FP/SIMD the trap's handler (lazy.S fp_trap) denies the access; the switch will then save and load the V
- * registers with FPCR/FPSR when a context that does not own them traps, and set TFP again on every switch.
+ * State switched lazily, on a context's first use, as KVM does (kvm_hyp_handle_fpsimd): FP/SIMD. CPTR_EL2.TFP traps
+ * every FP/SIMD instruction and FPCR/FPSR access of a context that does not own the V registers; the handler
+ * (lazy.S fp_trap) saves V0–V31, FPCR and FPSR of the owner into its entry, loads the context's (C_V, C_FPCR), makes
+ * it the owner and re-executes the instruction untrapped. The switch clears TFP for the owner and sets it for anyone
+ * else, writing CPTR_EL2 only when that changes (switch.S). `regs`: the system registers among that state.
  */
-export const LAZY: readonly { readonly control: string; readonly handler: string; readonly what: string }[] = [
-  { control: 'CPTR_EL2.TFP', handler: 'fp_trap', what: 'FP/SIMD instructions and FPCR/FPSR' },
+export const LAZY: readonly { readonly control: string; readonly handler: string; readonly what: string; readonly regs: readonly SysRegName[] }[] = [
+  { control: 'CPTR_EL2.TFP', handler: 'fp_trap', what: 'V0–V31, FPCR and FPSR', regs: ['FPCR', 'FPSR'] },
 ];
 
 export interface HypTrapField {
@@ -88,7 +90,7 @@ export interface HypTrapField {
 /** The trap fields the hypervisor sets at boot (boot.S `hyp_traps_init`, read-modify-write) and keeps for every
  *  context. HCR_EL2 is per context (context-table.ts). */
 export const HYP_TRAPS: readonly HypTrapField[] = [
-  { reg: 'CPTR_EL2', field: 'TFP', value: 1, why: 'FP/SIMD and FPCR/FPSR trap to EL2 (lazy.S fp_trap)' },
+  { reg: 'CPTR_EL2', field: 'TFP', value: 1, why: 'FP/SIMD and FPCR/FPSR trap to EL2 until the context owns them (lazy.S fp_trap)' },
   { reg: 'CPTR_EL2', field: 'TTA', value: 1, why: 'trace registers trap to EL2 (none is implemented)' },
   { reg: 'MDCR_EL2', field: 'TDA', value: 1, why: 'debug registers trap to EL2' },
   { reg: 'MDCR_EL2', field: 'TDOSA', value: 1, why: 'OS lock and power-down registers trap to EL2' },
@@ -118,6 +120,7 @@ export type StateClass =
   | { readonly kind: 'switched' }
   | { readonly kind: 'emulated'; readonly by: readonly El2Trap[] }
   | { readonly kind: 'trapped'; readonly by: readonly El2Trap[] }
+  | { readonly kind: 'lazy'; readonly by: readonly El2Trap[] }
   | { readonly kind: 'pstate' }
   | { readonly kind: 'view'; readonly of: string; readonly cls: StateClass }
   | { readonly kind: 'constant' }
@@ -127,6 +130,7 @@ export type StateClass =
 
 const SWITCHED_SET = new Set<string>(SWITCHED.map((s) => s.reg));
 const EMULATED_SET = new Set<string>(EMULATED);
+const LAZY_SET = new Set<string>(LAZY.flatMap((l) => l.regs));
 /** TVAL → CVAL of the same timer (src/cpu/timer.ts: TVAL is computed from CVAL and the count). */
 const VIEW_OF = new Map<string, string>(TIMERS.map((t) => [SYSREGS[t.tval]!.name, SYSREGS[t.cval]!.name]));
 
@@ -145,6 +149,7 @@ export function classify(r: SysRegDef, ctl: El2Controls): StateClass {
   if (!isContextState(r)) return { kind: 'constant' };
   if (SWITCHED_SET.has(r.name)) return { kind: 'switched' };
   if (EMULATED_SET.has(r.name) && outOfReach(r, ctl)) return { kind: 'emulated', by: el2TrapsOf(r) };
+  if (LAZY_SET.has(r.name) && outOfReach(r, ctl)) return { kind: 'lazy', by: el2TrapsOf(r) };
   if (outOfReach(r, ctl)) return { kind: 'trapped', by: el2TrapsOf(r) };
   return { kind: 'uncovered' };
 }

@@ -4,25 +4,21 @@
 // assembly: `context.S` (the entry's offsets, the switch's save/restore macros and the boot's trap setup, all
 // generated from context-state.ts) and `config.S` (the scenario's contexts as table data).
 import { CORTEX_A57 } from '../arch/profiles.ts';
+import { field, masks64, type FieldBits, type FieldName } from '../arch/reg-fields.ts';
 import { SR, SYSREGS, type SysRegName } from '../arch/sysreg-table.ts';
+import { SYSREG_TRAP_ENCODING, sysregTrapIss } from '../arch/syndrome.ts';
 import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
 import { EMULATED, HYP_TRAPS, SWITCHED, type SwitchedReg } from './context-state.ts';
 
-/** HCR_EL2 bits (ARM §D24.2.62; ARCH-NOTES §1a). */
-export const HCR = {
-  VM: 1n << 0n,
-  FMO: 1n << 3n,
-  IMO: 1n << 4n,
-  AMO: 1n << 5n,
-  DC: 1n << 12n,
-  TSC: 1n << 19n,
-  TGE: 1n << 27n,
-  RW: 1n << 31n,
-} as const;
+/** HCR_EL2 field masks (ARM §D24.2.62; ARCH-NOTES §1a), from the system-register table. */
+export const HCR = masks64('HCR_EL2');
 
 /** What boot sets (src/hyp/asm/boot.S): EL1 AArch64, physical interrupts to EL2, SMC trapped. */
 export const HCR_HYP = HCR.RW | HCR.FMO | HCR.IMO | HCR.AMO | HCR.TSC;
+
+/** CPACR_EL1.FPEN = 0b11: FP/SIMD untrapped at EL0 and EL1 (ARM §D24.2.30). */
+export const CPACR_FP_ON = masks64('CPACR_EL1').FPEN;
 
 /** SPSR values: EL1h with DAIF masked (a VM's first entry), EL0t (a native app). */
 export const SPSR_EL1H = 0x3c5n;
@@ -30,7 +26,7 @@ export const SPSR_EL0T = 0n;
 /** SCTLR_EL1 as a context starts: the cortex-a57 reset value (QEMU: 0x00C50838, MMU off) with its RES1 bits set, as
  *  software must write them (ARM §D24.2 SCTLR_EL1; on v8.0 bits 29:28, 23, 22, 20 and 11) — so that the value a
  *  context reads back is the same on twostage, which sets RES1 bits on write, and on QEMU, which keeps what is written. */
-export const SCTLR_EL1_INIT = 0x00c5_0838n | SYSREGS[SR.SCTLR_EL1]!.res1(CORTEX_A57);
+export const SCTLR_EL1_INIT = SYSREGS[SR.SCTLR_EL1]!.reset(CORTEX_A57) | SYSREGS[SR.SCTLR_EL1]!.res1(CORTEX_A57);
 
 export interface ContextRegs {
   readonly name: string;
@@ -42,6 +38,9 @@ export interface ContextRegs {
   readonly tcr: bigint;
   readonly mair: bigint;
   readonly sctlr: bigint;
+  /** CPACR_EL1 as the context starts: a VM's own kernel sets it (0, its reset value); a native app gets FP/SIMD at EL0
+   *  (FPEN = 0b11), as an OS gives its processes — the hypervisor is the app's EL1. */
+  readonly cpacr: bigint;
   readonly vbar: bigint;
   readonly elr: bigint;
   readonly spsr: bigint;
@@ -94,9 +93,12 @@ const GPRS = 31;
 /** LDP/STP of X registers reach offsets up to 504 from their base register (imm7 × 8). */
 const PAIR_REACH = 504;
 const align16 = (n: number): number => (n + 15) & ~15;
+/** V0–V31, 16 bytes each. */
+const V_BYTES = 32 * 16;
 
 export interface ContextLayout {
-  /** Offset of every named field: C_HCR … C_SPENT, C_GPR, C_SYS and C_<register> for each switched or emulated one. */
+  /** Offset of every named field: C_HCR … C_SPENT, C_GPR, C_SYS, C_<register> for each switched or emulated one, and
+   *  the FP/SIMD state C_V, C_FPCR, C_FPSR. */
   readonly offsets: ReadonlyMap<string, number>;
   /** Entry size (a power of two) and its log2. */
   readonly size: number;
@@ -112,7 +114,13 @@ export function contextLayout(): ContextLayout {
   const sys = align16(gpr + GPRS * 8);
   offsets.set('C_SYS', sys);
   [...SWITCHED.map((r) => r.reg), ...EMULATED].forEach((reg, i) => offsets.set(`C_${reg}`, sys + i * 8));
-  const end = sys + (SWITCHED.length + EMULATED.length) * 8;
+  // the lazily switched FP/SIMD state (context-state.ts LAZY): V0–V31, then FPCR and FPSR right after them, where
+  // fp_trap's post-indexed Q pairs leave their pointer
+  const v = align16(sys + (SWITCHED.length + EMULATED.length) * 8);
+  offsets.set('C_V', v);
+  offsets.set('C_FPCR', v + V_BYTES);
+  offsets.set('C_FPSR', v + V_BYTES + 8);
+  const end = v + V_BYTES + 16;
   if (gpr + (GPRS - 3) * 8 > PAIR_REACH || SWITCHED.length * 8 - 16 > PAIR_REACH) throw new Error('context layout: a pair is beyond LDP/STP reach');
   const shift = Math.ceil(Math.log2(end));
   return { offsets, size: 1 << shift, shift };
@@ -126,18 +134,27 @@ export function initial(r: SwitchedReg, c: ContextRegs): bigint {
   return r.init === undefined ? 0n : c[r.init];
 }
 
+/** The register fields the hypervisor's assembly names, and the symbol each gets in context.S. */
+const asmField = <R extends SysRegName>(reg: R, name: FieldName<R>, sym: string): { readonly sym: string; readonly f: FieldBits } => ({ sym, f: field(reg, name) });
+const ASM_FIELDS = [
+  asmField('HCR_EL2', 'VM', 'HCR_VM'), asmField('HCR_EL2', 'DC', 'HCR_DC'), asmField('HCR_EL2', 'FMO', 'HCR_FMO'), asmField('HCR_EL2', 'IMO', 'HCR_IMO'),
+  asmField('HCR_EL2', 'AMO', 'HCR_AMO'), asmField('HCR_EL2', 'TSC', 'HCR_TSC'), asmField('HCR_EL2', 'RW', 'HCR_RW'),
+  asmField('CPTR_EL2', 'TFP', 'CPTR_TFP'), asmField('TCR_EL1', 'EPD0', 'TCR_EPD0'), asmField('TCR_EL1', 'EPD1', 'TCR_EPD1'), asmField('SCTLR_EL1', 'M', 'SCTLR_M'),
+];
+
 /** The MSR/MRS name of a register as the assembler takes it. */
 const asmName = (reg: SysRegName): string => reg.toLowerCase();
 const hexOff = (n: number): string => `0x${n.toString(16)}`;
 
 /**
- * The ISS of a trapped MSR/MRS of the EL1 physical timer without Op2, Rt and Dir (ARM §D24.2.46, EC 0x18: Op0[21:20]
- * Op2[19:17] Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1] Dir[0]), and the mask that keeps the compared fields: lazy.S
- * recognises CNTP_TVAL/CTL/CVAL_EL0 (Op2 0/1/2) with them. From the rows' encodings.
+ * The ISS of a trapped MSR/MRS of the EL1 physical timer without Op2, Rt and Dir (EC 0x18, src/arch/syndrome.ts), and
+ * the mask that keeps the compared fields: lazy.S recognises CNTP_TVAL/CTL/CVAL_EL0 (Op2 0/1/2) with them. From the
+ * rows' encodings.
  */
 function cntpIss(): { iss: number; mask: number } {
   const [op0, op1, crn, crm] = SYSREGS[SR.CNTP_CTL_EL0]!.enc;
-  return { iss: (op0 << 20) | (op1 << 14) | (crn << 10) | (crm << 1), mask: (3 << 20) | (7 << 14) | (15 << 10) | (15 << 1) };
+  const iss = sysregTrapIss({ op0, op1, crn, crm, op2: 0, rt: 0, read: 0 });
+  return { iss, mask: SYSREG_TRAP_ENCODING & ~sysregTrapIss({ op0: 0, op1: 0, crn: 0, crm: 0, op2: 7, rt: 0, read: 0 }) };
 }
 
 /**
@@ -152,10 +169,12 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
   const out: string[] = [
     '// Generated by src/hyp/context-table.ts from src/hyp/context-state.ts: the context-table entry, the switch\'s',
     '// save and restore of every switched register, and the EL2 traps the boot sets for every context.',
-    ...[...LAYOUT.offsets].map(([name, o]) => `    .equ ${name}, ${hexOff(o)}${doc.has(name) ? `    // ${doc.get(name)}` : name === 'C_GPR' ? '    // X0–X30' : name === 'C_SYS' ? '    // the switched registers, then the emulated ones' : ''}`),
+    ...[...LAYOUT.offsets].map(([name, o]) => `    .equ ${name}, ${hexOff(o)}${doc.has(name) ? `    // ${doc.get(name)}` : name === 'C_GPR' ? '    // X0–X30' : name === 'C_SYS' ? '    // the switched registers, then the emulated ones' : name === 'C_V' ? '    // V0–V31, saved and loaded by lazy.S fp_trap' : ''}`),
     `    .equ CTX_SIZE, ${hexOff(LAYOUT.size)}`,
     `    .equ CTX_SHIFT, ${LAYOUT.shift}`,
   ];
+  out.push('// Register fields the hypervisor\'s code sets or tests, from the system-register table.');
+  for (const { sym, f } of ASM_FIELDS) out.push(`    .equ ${sym}, ${hexOff(Number(f.mask64))}    // ${f.reg}.${f.name}`);
   const { iss, mask } = cntpIss();
   out.push(`    .equ CNTP_ISS, ${hexOff(iss)}          // a trapped CNTP_*_EL0 access: ISS without Op2, Rt, Dir (lazy.S)`, `    .equ CNTP_ISS_MASK, ${hexOff(mask)}`);
   // pairs of registers through x0/x1, addressed from x2 = the entry's C_SYS

@@ -9,9 +9,10 @@ import { readAssembly } from '../asm/user-file.ts';
 import { profileByName } from '../arch/profiles.ts';
 import { readElf, type ElfImage } from '../elf/read.ts';
 import { VirtMachine } from '../machine/virt.ts';
+import type { Tlb } from '../mmu/tlb.ts';
 import { writeElf, type ElfSectionSpec } from '../elf/write.ts';
 import {
-  configSource, contextSource, HCR, HCR_HYP, SCTLR_EL1_INIT, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
+  configSource, contextSource, CPACR_FP_ON, HCR, HCR_HYP, SCTLR_EL1_INIT, SPSR_EL0T, SPSR_EL1H, tcrFor, vtcrFor, type ContextRegs,
 } from './context-table.ts';
 import { HYP_BASE, layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
 import { PageTableBuilder, sl0For, TablePool, TablePoolExhausted, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
@@ -144,10 +145,10 @@ const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((
  * The virt machine an image boots on: the scenario's CPU and RAM (parseScenario checked that the board holds it), and
  * no semihosting, as QEMU without -semihosting. The hypervisor ends the run through PSCI (switch.S hyp_exit), so
  * nothing needs it, and a guest's HLT #0xF000 is UNDEFINED inside that guest (EC 0x00 to its own EL1, or to EL2 under
- * TGE) instead of a door out of it.
+ * TGE) instead of a door out of it. `tlb`: the PE's TLB, when not the CPU's default (the checker's is larger).
  */
-export function machineFor(img: BuiltImage): VirtMachine {
-  return new VirtMachine({ profile: profileByName(img.scenario.cpu), ramBytes: Number(img.scenario.ram.size), semihosting: false });
+export function machineFor(img: BuiltImage, tlb?: Tlb): VirtMachine {
+  return new VirtMachine({ profile: profileByName(img.scenario.cpu), ramBytes: Number(img.scenario.ram.size), semihosting: false, tlb });
 }
 
 /** Build the image for `s` (read from `file`), optionally overriding its hosting mode and hypervisor sources. */
@@ -299,7 +300,7 @@ function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare
 function stubRegs(c: ContextSpec): ContextRegs {
   return {
     name: c.name, kind: c.kind, hcr: HCR_HYP, vttbr: 0n, vtcr: vtcrFor(44, 4, 2), ttbr0: 0n, tcr: 0n, mair: 0n,
-    sctlr: SCTLR_EL1_INIT, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
+    sctlr: SCTLR_EL1_INIT, cpacr: c.kind === 'native' ? CPACR_FP_ON : 0n, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
   };
 }
 

@@ -1,7 +1,8 @@
 // The run-time register check of `twostage run` (issue 11): after every switch, the incoming context can observe no
 // value another context wrote. Each context has a view — the value it should see in every register it can read:
-// X0–X30, PC and PSTATE (ELR_EL2/SPSR_EL2, which the ERET hands it), SP_EL0/SP_EL1, and every EL0/EL1 system register
-// that is its state (context-state.ts isContextState, and everything the switch moves). The view starts as the
+// X0–X30, PC and PSTATE (ELR_EL2/SPSR_EL2, which the ERET hands it), SP_EL0/SP_EL1, every EL0/EL1 system register
+// that is its state (context-state.ts isContextState, and everything the switch moves), and V0–V31 (as doublewords),
+// reachable when FPCR is. The view starts as the
 // context table's initial values (reset values for the rest); it becomes what the context left when it traps to EL2,
 // and takes the hypervisor's own writes in episodes that return to the same context (call results, emulated or
 // skipped instructions). At every ERET into a context each register it can reach — not trapped to EL2 by the live
@@ -14,7 +15,7 @@ import { hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { SP_EL0, SP_EL1 } from '../cpu/state.ts';
 import { TIMERS } from '../cpu/timer.ts';
-import { isContextState, SWITCHED } from './context-state.ts';
+import { isContextState, LAZY, SWITCHED } from './context-state.ts';
 import { initial, type ContextRegs } from './context-table.ts';
 
 export interface RegisterLeak {
@@ -36,7 +37,19 @@ const TVALS = new Set(TIMERS.map((t) => t.tval));
 const CHECKED: readonly number[] = SYSREGS.map((_, i) => i).filter(
   (i) => !TVALS.has(i) && (isContextState(SYSREGS[i]!) || SWITCHED.some((s) => SR[s.reg] === i)),
 );
-const NAMES: readonly string[] = [...CHECKED.map((i) => SYSREGS[i]!.name), ...Array.from({ length: GPRS }, (_, n) => `X${n}`)];
+/** V0–V31 as 64 doublewords (V<n>.D[0], V<n>.D[1]), after the GPRs. */
+const V_SLOTS = 64;
+const NAMES: readonly string[] = [
+  ...CHECKED.map((i) => SYSREGS[i]!.name),
+  ...Array.from({ length: GPRS }, (_, n) => `X${n}`),
+  ...Array.from({ length: V_SLOTS }, (_, k) => `V${k >> 1}.D[${k & 1}]`),
+];
+const FIRST_V = CHECKED.length + GPRS;
+/** The V registers are reachable exactly when FPCR is (the same FP/SIMD traps). */
+const FPCR_SLOT = CHECKED.indexOf(SR.FPCR);
+/** Registers the hypervisor moves on a context's behalf only as that context's own saved state (lazy.S fp_trap): its
+ *  writes to them in a resumed episode are checked like anyone's, never taken as the context's new view. */
+const LAZY_REGS = new Set<string>(LAZY.flatMap((l) => l.regs));
 /** Compared whatever the traps say: what the ERET itself gives the context. */
 const ALWAYS = new Set<number>([SR.ELR_EL2, SR.SPSR_EL2, SR.SP_EL0, SR.SP_EL1]);
 
@@ -70,7 +83,7 @@ export class LeakCheck {
     this.resets = BigUint64Array.from(NAMES, (_, k) => (k < CHECKED.length ? SYSREGS[CHECKED[k]!]!.reset(profile) : 0n));
   }
 
-  /** Names of the compared registers (system registers, then X0–X30). */
+  /** Names of the compared registers (system registers, then X0–X30, then V0–V31 by doubleword). */
   static registers(): readonly string[] {
     return NAMES;
   }
@@ -106,7 +119,8 @@ export class LeakCheck {
       if (reach[k] === 0) continue;
       const v = valueOf(c, k);
       if (v === view[k]) continue;
-      if (resumed && (k >= CHECKED.length || hypWrites.has(NAMES[k]!))) {
+      const gpr = k >= CHECKED.length && k < FIRST_V;
+      if (resumed && (gpr || (k < CHECKED.length && hypWrites.has(NAMES[k]!) && !LAZY_REGS.has(NAMES[k]!)))) {
         view[k] = v;
         continue;
       }
@@ -130,7 +144,8 @@ export class LeakCheck {
     const key = `${ctl.HCR_EL2}:${ctl.CNTHCTL_EL2}:${ctl.CPTR_EL2}:${ctl.MDCR_EL2}`;
     let r = this.reachCache.get(key);
     if (r === undefined) {
-      r = Uint8Array.from(NAMES, (_, k) => (k >= CHECKED.length || ALWAYS.has(CHECKED[k]!) || !outOfReach(SYSREGS[CHECKED[k]!]!, ctl) ? 1 : 0));
+      const sys = (k: number): number => (ALWAYS.has(CHECKED[k]!) || !outOfReach(SYSREGS[CHECKED[k]!]!, ctl) ? 1 : 0);
+      r = Uint8Array.from(NAMES, (_, k) => (k < CHECKED.length ? sys(k) : k < FIRST_V ? 1 : sys(FPCR_SLOT)));
       this.reachCache.set(key, r);
     }
     return r;
@@ -143,6 +158,7 @@ function live(c: Cpu, i: number): bigint {
 }
 
 function valueOf(c: Cpu, k: number): bigint {
+  if (k >= FIRST_V) return c.v64[k - FIRST_V]!;
   if (k >= CHECKED.length) return c.x[k - CHECKED.length]!;
   const i = CHECKED[k]!;
   if (i === SR.SP_EL0) return c.readBankedSp(SP_EL0);

@@ -3,10 +3,16 @@
 // ERET it checks the incoming context: its VMID, what its translation regime lets it reach, whether the TLB holds
 // entries of its VMID that point outside its memory, and whether any register it can read holds a value another
 // context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
-import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
-import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
+import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
+import { decode } from '../arch/a64/decode.ts';
+import { fieldValues } from '../arch/a64/encoding.ts';
+import { ROWS, rowIndex } from '../arch/a64/table.ts';
+import { SR, SYSREGS, sysregIndexByEncoding, sysregOfFields } from '../arch/sysreg-table.ts';
+import { SYSOP_BY_KEY, SYSOPS, sysopKey, type SysOpDef } from '../arch/sysops.ts';
+import { EC_DABT_LOWER, EC_FP, EC_HVC, EC_IABT_LOWER, EC_SVC, EC_SYSREG, ecHasFar, ecOf, sysregTrapOf } from '../arch/syndrome.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
+import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
@@ -69,14 +75,43 @@ export interface Observation {
   readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
 
-const MSR_MASK = 0xfff00000; // MSR (register): 1101010100 0 1 o0 op1 CRn CRm op2 Rt
-const MSR_MATCH = 0xd5100000;
-const SYS_MASK = 0xfff80000; // SYS: 1101010100 0 01 op1 CRn CRm op2 Rt
-const SYS_MATCH = 0xd5080000;
-const BARRIER_MASK = 0xfffff01f; // DSB/DMB/ISB: 11010101000000110011 CRm 1 opc 11111
-const BARRIER_MATCH = 0xd503301f;
-const ERET = 0xd69f03e0;
-const BARRIER_OPTS: Record<number, string> = { 15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'nsh', 6: 'nshst', 3: 'osh' };
+/** The rows of the instructions the observer records (src/arch/a64/rows/system.ts, exc-gen.ts). */
+const OP_MSR = rowIndex('MSR_reg');
+const OP_SYS = rowIndex('SYS');
+const OP_DSB = rowIndex('DSB');
+const OP_DMB = rowIndex('DMB');
+const OP_ISB = rowIndex('ISB');
+const OP_ERET = rowIndex('ERET');
+/** SYS with CRn = 8: a TLB maintenance operation (ARM C5.3, TLBI). */
+const CRN_TLBI = 8;
+
+/** What an instruction at EL2 means to the observer, decoded through the encoding table. */
+export type HypEvent =
+  | { readonly kind: 'msr'; readonly reg: string; readonly rt: number }
+  | { readonly kind: 'tlbi'; readonly op: SysOpDef | undefined }
+  | { readonly kind: 'barrier'; readonly text: string }
+  | { readonly kind: 'eret' };
+
+/** The event of word `w`: an MSR's register ('unknown' when unallocated), a TLBI's operation, a DSB/DMB/ISB as
+ *  written (`dsb ish`), an ERET; undefined for anything else. */
+export function hypEvent(w: number): HypEvent | undefined {
+  const op = decode(w);
+  if (op === OP_ERET) return { kind: 'eret' };
+  if (op === OP_ISB) return { kind: 'barrier', text: 'isb' };
+  if (op !== OP_MSR && op !== OP_SYS && op !== OP_DSB && op !== OP_DMB) return undefined;
+  const row = ROWS[op]!;
+  const f = fieldValues(row, w);
+  if (op === OP_MSR) {
+    const reg = sysregOfFields(f);
+    return { kind: 'msr', reg: reg.index >= 0 ? reg.name : 'unknown', rt: f.Rt! };
+  }
+  if (op === OP_SYS) {
+    if (f.CRn !== CRN_TLBI) return undefined;
+    const k = SYSOP_BY_KEY[sysopKey(f.op1!, f.CRn, f.CRm!, f.op2!)]!;
+    return { kind: 'tlbi', op: k >= 0 ? SYSOPS[k] : undefined };
+  }
+  return { kind: 'barrier', text: `${row.mnemonic} ${BARRIER_OPTION[f.CRm!] ?? '#' + f.CRm}` };
+}
 
 /** The index of the context the hypervisor's `cur_ctx` points at (context-table.ts LAYOUT). */
 export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
@@ -135,13 +170,13 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     ep = newEpisode(obs, current, esr);
     ep.guestInsns = guestInsns;
     guestInsns = 0;
-    const ec = esr >>> 26;
-    if (ec === 0x16 || ec === 0x15) {
+    const ec = ecOf(esr);
+    if (ec === EC_HVC || ec === EC_SVC) {
       const source = callSource(img.contexts[current], c, esr);
       // what reached the shim: the exception its EL1 took, as it was taken (not ESR_EL1 as it reads now)
       const el1 = source === 'shim-forward' || source === 'shim-fault' ? el1Exception[current] : undefined;
       if (el1 !== undefined) el1Exception[current] = undefined;
-      if (source === 'call' || (source === 'shim-forward' && el1 !== undefined && el1.esr >>> 26 === 0x15)) {
+      if (source === 'call' || (source === 'shim-forward' && el1 !== undefined && ecOf(el1.esr) === EC_SVC)) {
         ep.call = { fn: c.x[0]!, arg: c.x[1]! };
         const pc = obs.perContext[current];
         // where the call came from: the app's return address the shim saved in ELR_EL1, else ELR_EL2
@@ -153,7 +188,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       }
       // else an unknown call (X0 = -1): nothing to record
     } else {
-      const hpfar = ec === 0x20 || ec === 0x24 ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
+      const hpfar = ec === EC_IABT_LOWER || ec === EC_DABT_LOWER ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
       ep.denied = { esr, far: reportsFar(esr) ? c.sr[SR.FAR_EL2]! : 0n, hpfar, by: 'el2' };
       logAtTrap = logCount();
     }
@@ -170,22 +205,23 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     }
     if (ep === undefined) return;
     ep.insns++;
-    if (((w & MSR_MASK) >>> 0) === MSR_MATCH) {
-      const i = sysregIndexByEncoding(2 + ((w >>> 19) & 1), (w >>> 16) & 7, (w >>> 12) & 15, (w >>> 8) & 15, (w >>> 5) & 7);
-      const rt = w & 31;
-      ep.writes.push({ reg: i >= 0 ? SYSREGS[i]!.name : 'unknown', value: rt === 31 ? 0n : c.x[rt]! });
-    } else if (((w & SYS_MASK) >>> 0) === SYS_MATCH && ((w >>> 12) & 15) === 8) {
-      const k = SYSOP_BY_KEY[sysopKey((w >>> 16) & 7, 8, (w >>> 8) & 15, (w >>> 5) & 7)]!;
-      const name = k >= 0 ? SYSOPS[k]!.name : 'unknown';
-      const vmid = Number((c.sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
-      ep.tlbis.push(name.startsWith('ALL') ? name : `${name} (VMID ${vmid})`);
-      if (name.startsWith('ALLE1')) vmidOwner.clear();
-      else if (name.startsWith('VMALLS12E1')) vmidOwner.delete(vmid);
-    } else if (((w & BARRIER_MASK) >>> 0) === BARRIER_MATCH) {
-      const opc = (w >>> 5) & 7;
-      const kind = opc === 4 ? 'dsb' : opc === 5 ? 'dmb' : opc === 6 ? 'isb' : undefined;
-      if (kind !== undefined) ep.barriers.push(kind === 'isb' ? 'isb' : `${kind} ${BARRIER_OPTS[(w >>> 8) & 15] ?? '#' + ((w >>> 8) & 15)}`);
-    } else if (w === ERET) {
+    const e = hypEvent(w);
+    if (e === undefined) return;
+    if (e.kind === 'msr') {
+      ep.writes.push({ reg: e.reg, value: e.rt === 31 ? 0n : c.x[e.rt]! });
+    } else if (e.kind === 'tlbi') {
+      const vmid = currentVmid(c);
+      const s = e.op?.tlbi;
+      // the VMID an EL1&0 operation of the current VMID acts on (ARM C5.5.77)
+      ep.tlbis.push(s === undefined ? 'unknown' : s.vmid === 'all' ? e.op!.name : `${e.op!.name} (VMID ${vmid})`);
+      // the VMIDs whose entries are all gone: every one (ALLE1), or the current one (VMALLS12E1)
+      if (s?.regime === 'EL1&0' && s.stage === 'both' && s.address === 'none') {
+        if (s.vmid === 'all') vmidOwner.clear();
+        else vmidOwner.delete(vmid);
+      }
+    } else if (e.kind === 'barrier') {
+      ep.barriers.push(e.text);
+    } else {
       const to = ctxOf();
       ep.to = to;
       if (ep.denied?.by === 'el2' && to === ep.from && logCount() === logAtTrap) {
@@ -215,7 +251,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     const pc = obs.perContext[to]!;
     pc.entries++;
     const sr = c.sr;
-    const vmid = Number((sr[SR.VTTBR_EL2]! >> 48n) & 0xffn);
+    const vmid = currentVmid(c);
     e.vmid = vmid;
     pc.vmids.add(vmid);
     const hcr = sr[SR.HCR_EL2]!;
@@ -247,19 +283,23 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
   return obs;
 }
 
-/** What a trap to EL2 was for: the register of a trapped MSR/MRS (EC 0x18, ISS Op0[21:20] Op2[19:17] Op1[16:14]
- *  CRn[13:10] CRm[4:1] Dir[0]; ARM §D24.2.46) and its direction, or the exception class. */
+/** What a trap the hypervisor handled in place was when it was an FP/SIMD access (lazy.S fp_trap). */
+export const FP_FIRST_USE = 'FP/SIMD first use';
+
+/** What a trap to EL2 was for: an FP/SIMD first use, the register of a trapped MSR/MRS (EC 0x18,
+ *  src/arch/syndrome.ts) and its direction, or the exception class. */
 function trapped(esr: number): string {
-  if (esr >>> 26 !== 0x18) return `EC 0x${(esr >>> 26).toString(16)}`;
-  const i = sysregIndexByEncoding((esr >>> 20) & 3, (esr >>> 14) & 7, (esr >>> 10) & 15, (esr >>> 1) & 15, (esr >>> 17) & 7);
-  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${(esr & 1) !== 0 ? 'read' : 'write'}`;
+  if (ecOf(esr) === EC_FP) return FP_FIRST_USE;
+  if (ecOf(esr) !== EC_SYSREG) return `EC 0x${ecOf(esr).toString(16)}`;
+  const t = sysregTrapOf(esr);
+  const i = sysregIndexByEncoding(t.op0, t.op1, t.crn, t.crm, t.op2);
+  return `${i >= 0 ? SYSREGS[i]!.name : 'unknown register'} ${t.read !== 0 ? 'read' : 'write'}`;
 }
 
 /** FAR_ELx holds the faulting address for instruction and data aborts and PC alignment (EC 0x20-0x25); for any other
  *  exception it is UNKNOWN (it keeps an earlier value, QEMU D8), so the hypervisor logs 0 (abort.S abort_entry). */
 function reportsFar(esr: number): boolean {
-  const ec = esr >>> 26;
-  return ec >= 0x20 && ec <= 0x25;
+  return ecHasFar(ecOf(esr));
 }
 
 /** How the hypervisor takes an HVC, or an SVC that HCR_EL2.TGE routed to EL2 (src/hyp/asm/hvc.S). */
@@ -273,7 +313,7 @@ export type CallSource = 'call' | 'shim-forward' | 'shim-fault' | 'unknown';
 export function callSource(info: ContextInfo | undefined, c: Cpu, esr: number): CallSource {
   if (info === undefined) return 'unknown';
   const m = Number(c.sr[SR.SPSR_EL2]! & 0x1fn); // SPSR_EL2.M[4:0]
-  if (esr >>> 26 === 0x15) return info.kind === 'native' && m === 0 ? 'call' : 'unknown';
+  if (ecOf(esr) === EC_SVC) return info.kind === 'native' && m === 0 ? 'call' : 'unknown';
   if (info.kind === 'vm') return (m & 0x1c) === 0x04 && (esr & 0xffff) === 0 ? 'call' : 'unknown';
   if (m !== 0x05 || info.regs.shim === 0n) return 'unknown';
   const at = c.sr[SR.ELR_EL2]! - 4n - info.regs.shim; // the HVC's offset in the shim page (src/hyp/asm/shim.S)

@@ -43,7 +43,7 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
   const keeps = `each context's first ${img.symbols.get('LOG_PER_CTX')} kept`;
   out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal} (${keeps}${dropped.length > 0 ? `; not kept: ${dropped.map((p) => `${p.context} ${p.seen - p.kept} of ${p.seen}`).join(', ')}` : ''})`);
   for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
-  out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching)');
+  out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching, fp = the FP/SIMD registers moving to a context at its first use)');
   for (const c of r.costs) out.push(`  ${c.kind.padEnd(8)} ×${String(c.count).padEnd(4)} ${c.writes} writes, ${c.barriers} barriers, ${c.tlbis} TLBIs, ${c.insns} insns`);
   out.push(`  (KVM nVHE for comparison: ≈${KVM_NVHE_WRITES.entry} writes on entry, ≈${KVM_NVHE_WRITES.exit} on exit)`);
   out.push('', '-- verdict');

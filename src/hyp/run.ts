@@ -1,12 +1,14 @@
 // `twostage run`: boot a built image on the virt machine with the observer attached, then turn what was seen
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
+import { EC_ILLEGAL, EC_IABT_SAME, ecIsAbort, ecOf } from '../arch/syndrome.ts';
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
+import type { CpuStats } from '../cpu/stats.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import type { MachineStop, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
 import { LeakCheck } from './leak-check.ts';
-import { currentContext, observe, type Episode, type Observation } from './observe.ts';
+import { currentContext, FP_FIRST_USE, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
   readonly context: string;
@@ -73,6 +75,14 @@ export interface RunOptions {
   readonly traceWrite?: (line: string) => void;
   /** Called after every chunk of about a million instructions with the count so far. */
   readonly onProgress?: (instructions: number) => void;
+  /**
+   * Called with the loaded machine before its first instruction, after the observer's and the trace's hooks are in
+   * place (a hook it installs must call the one it replaces): the isolation campaign writes its guest program and
+   * canaries into memory here and watches the run (test/isolation).
+   */
+  readonly prepare?: (m: VirtMachine) => void;
+  /** Called when the run has ended with what the CPU counted (`--stats`). */
+  readonly onStats?: (stats: CpuStats) => void;
 }
 
 /** Run the image and build the report. */
@@ -84,6 +94,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   m.cpu.sync = opts.sync ?? null;
   const obs = observe(m.cpu, img, m.mem);
   const endTrace = chainTrace(m, opts);
+  opts.prepare?.(m);
   let r = m.run(Math.min(CHUNK, budget));
   let instructions = r.instructions;
   while (r.stop.kind === 'budget' && instructions < budget) {
@@ -92,6 +103,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
     instructions += r.instructions;
   }
   endTrace();
+  opts.onStats?.(m.cpu.stats);
   m.cpu.traceExec = null;
   m.cpu.traceException = null;
   const denied = readDenyLog(img, m);
@@ -232,12 +244,12 @@ const FSC_KIND = ['address size', 'translation', 'access flag', 'permission'];
 
 /** ESR_ELx in words (ARM §D24.2.46; ARCH-NOTES §7d–§7f). */
 export function decodeEsr(esr: number, hpfar = 0n): string {
-  const ec = esr >>> 26;
-  if (ec === 0x0e) return 'illegal exception return (PSTATE.IL), EC 0x0E';
-  if (ec !== 0x20 && ec !== 0x21 && ec !== 0x24 && ec !== 0x25) return `trap EC 0x${ec.toString(16)}`;
+  const ec = ecOf(esr);
+  if (ec === EC_ILLEGAL) return 'illegal exception return (PSTATE.IL), EC 0x0E';
+  if (!ecIsAbort(ec)) return `trap EC 0x${ec.toString(16)}`;
   const fsc = esr & 0x3f;
   const kind = fsc < 16 ? `${FSC_KIND[fsc >> 2]} fault level ${fsc & 3}` : `fault status 0x${fsc.toString(16)}`;
-  const access = ec <= 0x21 ? 'instruction fetch' : (esr & (1 << 6)) !== 0 ? 'write' : 'read';
+  const access = ec <= EC_IABT_SAME ? 'instruction fetch' : (esr & (1 << 6)) !== 0 ? 'write' : 'read';
   const walk = (esr & (1 << 7)) !== 0 ? ' on a stage-1 table walk' : '';
   const ipa = hpfar !== 0n ? `, IPA 0x${((hpfar >> 4n) << 12n).toString(16)}` : '';
   return `${kind}, ${access}${walk}${ipa}`;
@@ -245,12 +257,13 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
 
 const nameOf = (img: BuiltImage, i: number): string => (i < 0 ? 'boot' : img.contexts[i]?.kind === 'vm' ? 'vm' : 'app');
 
-/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; and
- *  `lazy`, the traps the hypervisor handled instead of switching state (emulated registers), which cost their own. */
+/** Switch kinds (vm→app, app→vm, vm→vm …): averages over the episodes that moved from one context to another; `lazy`,
+ *  the traps the hypervisor handled instead of switching state (emulated registers); and `fp`, the FP/SIMD state
+ *  moving to a context at its first use since another's (lazy.S fp_trap). Both cost their own. */
 function switchCosts(img: BuiltImage, eps: readonly Episode[]): SwitchCost[] {
   const groups = new Map<string, Episode[]>();
   for (const e of eps) {
-    const k = e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
+    const k = e.lazy === FP_FIRST_USE ? 'fp' : e.lazy !== undefined ? 'lazy' : e.from < 0 || e.to < 0 || e.from === e.to ? undefined : `${nameOf(img, e.from)}→${nameOf(img, e.to)}`;
     if (k !== undefined) groups.set(k, [...(groups.get(k) ?? []), e]);
   }
   const avg = (l: Episode[], f: (e: Episode) => number): number => Math.round((l.reduce((s, e) => s + f(e), 0) / l.length) * 10) / 10;
@@ -269,7 +282,7 @@ export const REGISTERS_OWN = 'no context read a register value another context w
 
 /** Verdict 7: what a context can read is its own (leak-check.ts): no register held another context's value at an ERET. */
 function registersOwn(obs: Observation): Verdict {
-  const sysregs = LeakCheck.registers().filter((n) => !/^X\d+$/.test(n));
+  const sysregs = LeakCheck.registers().filter((n) => !/^[XV]\d+/.test(n));
   return {
     id: 'registers',
     requirement: REGISTERS_OWN,
@@ -277,7 +290,7 @@ function registersOwn(obs: Observation): Verdict {
     evidence: obs.leaks.length > 0
       ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
       : obs.registerChecks === 0 ? 'no context was entered'
-      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
   };
 }
 

@@ -3,6 +3,7 @@
 // silent until the instruction budget ends. This watcher stops the run once the same exception (same target EL,
 // ESR, ELR and FAR) has been taken `limit` times in a row, each one at the entry of the previous one's vector, and
 // says so. Every exception before the stop is still taken exactly as the architecture says.
+import { ecOf } from '../arch/syndrome.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
@@ -36,7 +37,7 @@ export function watchExceptionLoops(cpu: Cpu, limit = EXCEPTION_LOOP_LIMIT): voi
       kind: 'halt',
       why:
         `exception loop: EL${e} took the same exception ${repeats} times in a row, each at its own vector entry ` +
-        `(EC 0x${Number((s >> 26n) & 0x3fn).toString(16).padStart(2, '0')}, ESR ${hex64(s)}, ELR ${hex64(elr)}, FAR ${hex64(f)}); ` +
+        `(EC 0x${ecOf(Number(s & 0xffffffffn)).toString(16).padStart(2, '0')}, ESR ${hex64(s)}, ELR ${hex64(elr)}, FAR ${hex64(f)}); ` +
         `VBAR_EL${e} = ${hex64(vbar)}: the vector table is not set up there`,
     });
   };

@@ -2,26 +2,20 @@
 // per executed instruction, exception taken, or MSR/MRS; mmu and tlb lines come from trace-mmu.ts. Lines go to `write` (the CLI sends them to
 // stderr, as QEMU's -d does). Exec lines carry objdump's text for the word (src/asm/disasm.ts) unless
 // `disasm` replaces it.
-import { SR, SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
+import { decode } from '../arch/a64/decode.ts';
+import { fieldValues } from '../arch/a64/encoding.ts';
+import { ROWS, rowIndex } from '../arch/a64/table.ts';
+import { ecHasFar, ecOf } from '../arch/syndrome.ts';
+import { SR, sysregOfFields } from '../arch/sysreg-table.ts';
 import { disassemble, plainEnv } from '../asm/disasm.ts';
 import { hex32, hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { PC } from '../cpu/state.ts';
+import type { TraceKind } from './trace-kinds.ts';
 import { mmuTrace } from './trace-mmu.ts';
 
-export const TRACE_KINDS = ['exec', 'int', 'sysreg', 'mmu', 'tlb'] as const;
-export type TraceKind = (typeof TRACE_KINDS)[number];
-
-/** Parse "exec,int": the kinds, or a message naming the unknown one. */
-export function parseTraceKinds(text: string): TraceKind[] | string {
-  const kinds: TraceKind[] = [];
-  for (const k of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    if (!(TRACE_KINDS as readonly string[]).includes(k)) return `unknown trace kind '${k}' (known: ${TRACE_KINDS.join(', ')})`;
-    kinds.push(k as TraceKind);
-  }
-  return kinds;
-}
+export { parseTraceKinds, TRACE_KINDS, type TraceKind } from './trace-kinds.ts';
 
 export interface TraceOptions {
   /** Where lines go (one call per line, without the newline). */
@@ -29,9 +23,6 @@ export interface TraceOptions {
   /** Disassembly of a word at an address, shown after the word (default: objdump's text, targets as 0x…). */
   readonly disasm?: (w: number, pc: bigint) => string;
 }
-
-/** ESR_ELx.EC values that report an address in FAR_ELx (ARM §D24.2.46): aborts and PC alignment. */
-const EC_WITH_FAR = new Set([0x20, 0x21, 0x22, 0x24, 0x25]);
 
 /**
  * Install the hooks for `kinds` on `cpu` (replacing earlier ones; an empty list removes them). Returns a
@@ -59,9 +50,9 @@ function objdumpText(w: number, pc: bigint): string {
   return disassemble(w, plainEnv(pc));
 }
 
-/** MSR (register) and MRS: 1101010100 L 1 o0 op1:3 CRn:4 CRm:4 op2:3 Rt:5 (ARM C6.2 MSR/MRS). */
-const MSR_MRS_MASK = 0xffd00000;
-const MSR_MRS_MATCH = 0xd5100000;
+/** The rows whose instructions give sysreg lines (src/arch/a64/rows/system.ts). */
+const OP_MSR = rowIndex('MSR_reg');
+const OP_MRS = rowIndex('MRS');
 
 /**
  * Sysreg lines from the instruction stream: an MSR prints the value in Xt as it executes; an MRS prints
@@ -74,11 +65,12 @@ class SysregTrace {
 
   before(c: Cpu, pc: bigint, w: number): void {
     this.flush(c, pc);
-    if (((w & MSR_MRS_MASK) >>> 0) !== MSR_MRS_MATCH) return;
-    const i = sysregIndexByEncoding(2 + ((w >>> 19) & 1), (w >>> 16) & 7, (w >>> 12) & 15, (w >>> 8) & 15, (w >>> 5) & 7);
-    const name = i >= 0 ? SYSREGS[i]!.name : `S${2 + ((w >>> 19) & 1)}_${(w >>> 16) & 7}_C${(w >>> 12) & 15}_C${(w >>> 8) & 15}_${(w >>> 5) & 7}`;
-    const rt = w & 31;
-    if ((w & (1 << 21)) !== 0) this.pendingMrs = { name, rt, next: pc + 4n };
+    const op = decode(w);
+    if (op !== OP_MSR && op !== OP_MRS) return;
+    const f = fieldValues(ROWS[op]!, w);
+    const name = sysregOfFields(f).name;
+    const rt = f.Rt!;
+    if (op === OP_MRS) this.pendingMrs = { name, rt, next: pc + 4n };
     else this.write(`msr ${name} <- ${hex64(rt === 31 ? 0n : c.x[rt]!)}`);
   }
 
@@ -99,8 +91,8 @@ function describeException(c: Cpu, from: number): string {
   // an IRQ has no syndrome (ESR_ELx keeps its value); ELR is the first instruction not executed
   if (enteredIrq(c)) return `interrupt EL${from} -> EL${to}: IRQ ELR ${hex64(elr)} -> PC ${hex64(c.x[PC]!)}`;
   const esr = Number(c.sr[to === 2 ? SR.ESR_EL2 : SR.ESR_EL1]!);
-  const ec = esr >>> 26;
+  const ec = ecOf(esr);
   let line = `exception EL${from} -> EL${to}: EC 0x${ec.toString(16).padStart(2, '0')} ESR ${hex32(esr)} ELR ${hex64(elr)}`;
-  if (EC_WITH_FAR.has(ec)) line += ` FAR ${hex64(c.sr[to === 2 ? SR.FAR_EL2 : SR.FAR_EL1]!)}`;
+  if (ecHasFar(ec)) line += ` FAR ${hex64(c.sr[to === 2 ? SR.FAR_EL2 : SR.FAR_EL1]!)}`;
   return `${line} -> PC ${hex64(c.x[PC]!)}`;
 }

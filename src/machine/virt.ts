@@ -40,6 +40,7 @@ import { psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
 import { highMemmap, type HighMemmap, RAM_BASE } from './virt-memmap.ts';
 import { type Device, PAGE_SIZE, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
+import type { Tlb } from '../mmu/tlb.ts';
 import { translate } from '../mmu/translate.ts';
 import { OutputBuffer } from './output.ts';
 
@@ -83,6 +84,8 @@ export interface VirtOptions {
    * EL, as on hardware with halting debug disabled — how hypervisor images run (src/hyp/image.ts machineFor).
    */
   readonly semihosting?: boolean;
+  /** The PE's architectural TLB (default: the CPU's own size). */
+  readonly tlb?: Tlb;
 }
 
 export interface LinuxLoadOptions {
@@ -142,7 +145,7 @@ export class VirtMachine {
     this.memmap = highMemmap(ramBytes, profile.paBits);
     this.uart = new Pl011((b) => this.stdout.push(b), (level) => this.gic.setLevel(32 + VIRT_SPI.uart, level));
     this.map(PL011_BASE, PL011_SIZE, this.uart);
-    this.cpu = new Cpu(profile, this.mem);
+    this.cpu = new Cpu(profile, this.mem, opts.tlb);
     const cpu = this.cpu;
     this.gic = new GicV2((level) => cpu.setIrqLine(level));
     this.map(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);

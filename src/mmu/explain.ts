@@ -5,7 +5,6 @@
 import { ACC_EXEC, TranslateResult } from './result.ts';
 import { Tlb } from './tlb.ts';
 import { translate, type TranslationContext } from './translate.ts';
-import { setWalkTrace } from './walk.ts';
 
 export interface DescriptorRead {
   readonly stage: number;
@@ -29,26 +28,28 @@ export interface Explanation {
 /** Translate VA (lo, hi) for `acc` at `el` as the model does, recording the walk. */
 export function explainTranslation(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number): Explanation {
   const tlb = new Tlb(1, 1);
-  const view: TranslationContext = { sr: ctx.sr, sr32: ctx.sr32, profile: ctx.profile, mem: ctx.mem, tlb };
+  const view: TranslationContext = { sr: ctx.sr, sr32: ctx.sr32, profile: ctx.profile, mem: ctx.mem, tlb, scratch: ctx.scratch };
   const reads: DescriptorRead[] = [];
   const result = new TranslateResult();
-  setWalkTrace({
+  const scratch = ctx.scratch;
+  const before = scratch.walkTrace;
+  scratch.walkTrace = {
     descriptor(stage, level, table, index, pa, dlo, dhi) {
       reads.push({ stage, level, table, index, pa, lo: dlo, hi: dhi });
       // a stage-1 descriptor's sub-walk is over: forget its stage-2 entry so the next one is walked in full too
       if (stage === 1) tlb.clear();
     },
-  });
+  };
   try {
     const ok = translate(view, lo, hi, acc, acc === ACC_EXEC ? 4 : 1, el, result);
     return { reads, ok, result };
   } finally {
-    setWalkTrace(null);
+    scratch.walkTrace = before;
   }
 }
 
 /** Whether an access would succeed (for the permissions summary): the same translation, not recorded. */
 export function allowed(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number): boolean {
-  const view: TranslationContext = { sr: ctx.sr, sr32: ctx.sr32, profile: ctx.profile, mem: ctx.mem, tlb: new Tlb(1, 1) };
+  const view: TranslationContext = { sr: ctx.sr, sr32: ctx.sr32, profile: ctx.profile, mem: ctx.mem, tlb: new Tlb(1, 1), scratch: ctx.scratch };
   return translate(view, lo, hi, acc, acc === ACC_EXEC ? 4 : 1, el, new TranslateResult());
 }

@@ -1,91 +1,54 @@
 // TLB maintenance (TLBI) and address translation (AT) operations, called by the CPU's SYS handler after it has
 // checked legality (EL, UNDEFINED cases, HCR_EL2.TTLB traps). Scope and operand formats: ARCH-NOTES §9, §11.
 // One PE: the Inner Shareable forms act like the local ones (HCR_EL2.FB's upgrade is then unobservable).
-import { HCR_DC } from '../arch/regime.ts';
+import { HCR } from '../arch/hcr.ts';
+import type { SysOpDef } from '../arch/sysops.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_WB, combineAttrs, combineSh, effectiveSh } from './attrs.ts';
 import { currentVmid, s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
 import { ACC_READ, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_PERMISSION, FAULT_TRANSLATION, faultStatusCode, TranslateResult } from './result.ts';
-import { KM_ALL, KM_S2, KM_STAGE1, REGIME_EL10, REGIME_EL2, type Tlb } from './tlb.ts';
+import type { Tlb } from './tlb.ts';
 import type { TranslationContext } from './translate.ts';
-import { permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
+import { permBit, stage2, walk } from './walk.ts';
 
 /** Context for maintenance: translation inputs plus the EL the instruction executes at. */
 export interface MaintenanceContext extends TranslationContext {
   readonly el: number;
 }
 
-/** TLBI <op>, Xt: `op` is the operation's name as in the Arm ARM (e.g. 'VMALLE1IS'); Xt as two 32-bit halves. */
-export function tlbi(ctx: MaintenanceContext, op: string, xtLo: number, xtHi: number): void {
+/** TLBI <op>, Xt (op.tlbi set); Xt as two 32-bit halves. */
+export function tlbi(ctx: MaintenanceContext, op: SysOpDef, xtLo: number, xtHi: number): void {
   // "current VMID" = VTTBR_EL2.VMID when the TLBI executes (ARM C5.5.77)
   applyTlbi(ctx.tlb, op, xtLo, xtHi, currentVmid(ctx));
 }
 
 /** The invalidation of TLBI <op>, Xt with the VMID it selected when it executed (`--sync architectural` applies it
  * later, when the TLBI completes). */
-export function applyTlbi(t: Tlb, op: string, xtLo: number, xtHi: number, vmid: number): void {
-  const removed = invalidateFor(t, op, xtLo, xtHi, vmid);
-  if (t.trace !== null) t.trace.invalidated(op, vmid, removed);
-}
-
-/** The scope of each TLBI (ARCH-NOTES §9); returns the number of entries removed. */
-function invalidateFor(t: Tlb, op: string, xtLo: number, xtHi: number, vmid: number): number {
-  const asid = xtHi >>> 16; // Xt[63:48] = ASID
+export function applyTlbi(t: Tlb, op: SysOpDef, xtLo: number, xtHi: number, vmid: number): void {
+  const s = op.tlbi!;
   // VA operand: Xt[43:0] = VA[55:12] (VA[55] = Xt[43] picks the range); IPA operand: Xt[35:0] = IPA[47:12].
   // With the 64K granule Xt[3:0] are ignored: entries of ≥ 64 KiB compare only the bits above their size.
   const lo = (xtLo << 12) >>> 0;
   const hi = ((xtLo >>> 20) | ((xtHi & 0xf) << 12)) >>> 0;
-  const vaHi = hi | (((xtHi >>> 11) & 1) << 23);
-  switch (op.endsWith('IS') ? op.slice(0, -2) : op) {
-    case 'VMALLE1': // all stage-1 (and combined) EL1&0 entries of the current VMID, any ASID
-      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, false, 0, 0);
-    case 'VMALLS12E1': // stage 1 and stage 2 EL1&0 entries of the current VMID
-      return t.invalidate(REGIME_EL10, vmid, KM_ALL, -1, true, false, 0, 0);
-    case 'ALLE1': // every EL1&0 entry, every VMID
-      return t.invalidate(REGIME_EL10, -1, KM_ALL, -1, true, false, 0, 0);
-    case 'ALLE2': // every EL2-regime entry
-      return t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, false, 0, 0);
-    case 'VAE1': // by VA: non-global entries of ASID, and global entries; current VMID (VALE1: leaf only — all ours are leaves)
-    case 'VALE1':
-      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, true, true, lo, vaHi);
-    case 'VAAE1': // by VA, any ASID
-    case 'VAALE1':
-      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, -1, true, true, lo, vaHi);
-    case 'ASIDE1': // non-global entries of ASID (global ones stay)
-      return t.invalidate(REGIME_EL10, vmid, KM_STAGE1, asid, false, false, 0, 0);
-    case 'IPAS2E1': // stage-2-only entries of the IPA, current VMID — not combined ones (ARM §D8.17.6.1)
-    case 'IPAS2LE1':
-      return t.invalidate(REGIME_EL10, vmid, KM_S2, -1, true, true, lo, hi);
-    case 'VAE2': // EL2-regime entries of the VA
-    case 'VALE2':
-      return t.invalidate(REGIME_EL2, -1, KM_ALL, -1, true, true, lo, vaHi);
-    default:
-      throw new Error(`tlbi: unknown operation ${op}`); // a decoder bug, not guest behaviour
-  }
+  const removed = t.invalidate(s, s.vmid === 'current' ? vmid : -1, s.asid === 'operand' ? xtHi >>> 16 : -1, lo, s.address === 'va' ? hi | (((xtHi >>> 11) & 1) << 23) : hi);
+  if (t.trace !== null) t.trace.invalidated(op.name, vmid, removed);
 }
 
-/** Where at() leaves the fault when it returns null (a stage-2 abort the caller must take to EL2). */
-export const AT_FAULT = new TranslateResult();
-
-const p1 = new WalkParams();
-const p2 = new WalkParams();
-const o1 = new WalkOut();
-const o2 = new WalkOut();
-
 /**
- * AT <op>, Xt (ARCH-NOTES §11): returns the new PAR_EL1 (64-bit format). Returns null instead when the operation
+ * AT <op>, Xt (op.at set; ARCH-NOTES §11): returns the new PAR_EL1 (64-bit format). Returns null instead when the operation
  * takes an exception: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x executed at EL1 goes to EL2 (the
- * caller then calls Cpu.abort(r, VA, ACC_WRITE, CM|WnR) with r = `r`, default AT_FAULT).
+ * caller then calls Cpu.abort(r, VA, ACC_WRITE, CM|WnR) with the fault left in `r`).
  * AT neither uses nor fills the TLB (permitted: ARM §D8.16).
  */
-export function at(ctx: MaintenanceContext, op: string, vaLo: number, vaHi: number, r: TranslateResult = AT_FAULT): bigint | null {
-  const write = op.endsWith('W');
-  const acc = write ? ACC_WRITE : ACC_READ;
-  const el2Regime = op.startsWith('S1E2');
-  const stage12 = op.startsWith('S12');
-  const permEl = el2Regime ? 2 : op.includes('E0') ? 0 : 1; // whose permissions are checked
+export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: number, r: TranslateResult): bigint | null {
+  const a = op.at!;
+  const acc = a.access === 'write' ? ACC_WRITE : ACC_READ;
+  const el2Regime = a.regime === 'EL2';
+  const stage12 = a.stages === 2;
+  const permEl = a.el; // whose permissions are checked
   const regimeEl = el2Regime ? 2 : 1;
+  const { atS1: p1, atS2: p2, atO1: o1, atO2: o2 } = ctx.scratch;
   r.reset();
   const sr32 = ctx.sr32;
   const s2on = !el2Regime && s2Enabled(sr32, 1);
@@ -97,7 +60,7 @@ export function at(ctx: MaintenanceContext, op: string, vaLo: number, vaHi: numb
     // stage 1 off: VA[63:PAMax] must be zero (AArch64.S1DisabledOutput)
     if (vaHi >>> (ctx.profile.paBits - 32) !== 0) return parFault(r, FAULT_ADDRESS_SIZE, 0);
     ipa = low48(vaLo, vaHi);
-    a1 = regimeEl === 1 && (sr32[SR.HCR_EL2 * 2]! & HCR_DC) !== 0 ? ATTR_NORMAL_WB : ATTR_DEVICE_NGNRNE;
+    a1 = regimeEl === 1 && (sr32[SR.HCR_EL2 * 2]! & HCR.DC) !== 0 ? ATTR_NORMAL_WB : ATTR_DEVICE_NGNRNE;
   } else {
     const ok = el2Regime ? setupS1El2(ctx, vaLo, vaHi, p1, r) : setupS1El10(ctx, vaLo, vaHi, p1, r);
     if (!ok) return parOf(r);

@@ -1,10 +1,7 @@
 // Fill WalkParams from the system registers (ARM J1.1 AArch64.GetS1TTWParams / GetS2TTWParams; QEMU
 // aa64_va_parameters, check_s2_mmu_setup; ARCH-NOTES §5, §6) and decide which stages are on.
-import {
-  granuleBits, HCR_DC, HCR_PTW, HCR_TGE, HCR_VM, outputBits, SCTLR_M, SCTLR_WXN, TCR_A1, TCR_EPD0, TCR_EPD1,
-  TCR1_AS_HI, TCR1_TBI0_HI, TCR1_TBI1_HI, TCR2_TBI, tcr1Ips, tcr2Ps, tcrT0sz, tcrT1sz, tcrTg0, tcrTg1, ttbrAsid,
-  vtcrSl0, VTCR_VS,
-} from '../arch/regime.ts';
+import { HCR } from '../arch/hcr.ts';
+import { granuleBits, outputBits, SCTLR_M, SCTLR_WXN, TCR_A1, TCR_EPD0, TCR_EPD1, TCR1_AS_HI, TCR1_TBI0_HI, TCR1_TBI1_HI, TCR2_TBI, tcr1Ips, tcr2Ps, tcrT0sz, tcrT1sz, tcrTg0, tcrTg1, ttbrAsid, vmidOf, vtcrSl0 } from '../arch/regime.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { FAULT_TRANSLATION, type TranslateResult } from './result.ts';
 import type { TranslationContext } from './translate.ts';
@@ -14,19 +11,17 @@ import type { WalkParams } from './walk.ts';
 /** Stage 1 is on for a translation at `el` (EL1&0: SCTLR_EL1.M, acting as 0 under HCR_EL2.TGE or DC; ARCH-NOTES §1c–§2). */
 export function s1Enabled(sr32: Uint32Array, el: number): boolean {
   if (el === 2) return (sr32[SR.SCTLR_EL2 * 2]! & SCTLR_M) !== 0;
-  return (sr32[SR.SCTLR_EL1 * 2]! & SCTLR_M) !== 0 && (sr32[SR.HCR_EL2 * 2]! & (HCR_TGE | HCR_DC)) === 0;
+  return (sr32[SR.SCTLR_EL1 * 2]! & SCTLR_M) !== 0 && (sr32[SR.HCR_EL2 * 2]! & (HCR.TGE | HCR.DC)) === 0;
 }
 
 /** EL1&0 stage 2 is on: HCR_EL2.VM, or DC acting as VM=1; TGE with E2H=0 does not turn it off (ARCH-NOTES §2). */
 export function s2Enabled(sr32: Uint32Array, el: number): boolean {
-  return el < 2 && (sr32[SR.HCR_EL2 * 2]! & (HCR_VM | HCR_DC)) !== 0;
+  return el < 2 && (sr32[SR.HCR_EL2 * 2]! & (HCR.VM | HCR.DC)) !== 0;
 }
 
 /** The current VMID: VTTBR_EL2.VMID, 16 bits only with FEAT_VMID16 and VTCR_EL2.VS (ARM J1.3 VMID[]). */
-export function currentVmid(ctx: TranslationContext): number {
-  const hi = ctx.sr32[SR.VTTBR_EL2 * 2 + 1]!;
-  if (ctx.profile.vmidBits === 16 && (ctx.sr32[SR.VTCR_EL2 * 2]! & VTCR_VS) !== 0) return hi >>> 16;
-  return (hi >>> 16) & 0xff;
+export function currentVmid(ctx: Pick<TranslationContext, 'sr32' | 'profile'>): number {
+  return vmidOf(ctx.sr32[SR.VTTBR_EL2 * 2 + 1]!, ctx.sr32[SR.VTCR_EL2 * 2]!, ctx.profile);
 }
 
 /** VA[top:inputSize] all equal to `s` (top = 55 with TBI, else 63). */
@@ -68,6 +63,7 @@ function setGranule(p: WalkParams, gb: number, inputSize: number): void {
  * False with a Translation fault, level 0, when the VA is outside both ranges or TxSZ is out of range.
  */
 export function setupS1El10(ctx: TranslationContext, lo: number, hi: number, p: WalkParams, r: TranslateResult): boolean {
+  p.trace = ctx.scratch.walkTrace;
   const sr32 = ctx.sr32;
   const tlo = sr32[SR.TCR_EL1 * 2]!;
   const thi = sr32[SR.TCR_EL1 * 2 + 1]!;
@@ -99,6 +95,7 @@ export function setupS1El10(ctx: TranslationContext, lo: number, hi: number, p: 
 
 /** Stage 1 of the EL2 regime (E2H=0): TCR_EL2 T0SZ/TG0/PS/TBI, one VA range, TTBR0_EL2, no ASID. */
 export function setupS1El2(ctx: TranslationContext, lo: number, hi: number, p: WalkParams, r: TranslateResult): boolean {
+  p.trace = ctx.scratch.walkTrace;
   const sr32 = ctx.sr32;
   const tlo = sr32[SR.TCR_EL2 * 2]!;
   const tsz = tcrT0sz(tlo);
@@ -125,6 +122,7 @@ export function setupS1El2(ctx: TranslationContext, lo: number, hi: number, p: W
  * configFault (every stage-2 lookup then takes a Translation fault, level 0).
  */
 export function setupS2(ctx: TranslationContext, p: WalkParams, tlb: Tlb | null): void {
+  p.trace = ctx.scratch.walkTrace;
   const sr32 = ctx.sr32;
   const vlo = sr32[SR.VTCR_EL2 * 2]!;
   const tsz = tcrT0sz(vlo);
@@ -138,7 +136,7 @@ export function setupS2(ctx: TranslationContext, p: WalkParams, tlb: Tlb | null)
   p.startLevel = start < 0 ? 0 : start;
   p.outBits = outputBits(tcr2Ps(vlo), ctx.profile);
   setBase(p, sr32[SR.VTTBR_EL2 * 2]!, sr32[SR.VTTBR_EL2 * 2 + 1]!);
-  p.ptw = (sr32[SR.HCR_EL2 * 2]! & HCR_PTW) !== 0;
+  p.ptw = (sr32[SR.HCR_EL2 * 2]! & HCR.PTW) !== 0;
   p.vmid = currentVmid(ctx);
   p.tlb = tlb;
   p.s2 = null;

@@ -5,25 +5,22 @@
 import { PAGE_SIZE, type PhysMemory } from '../memory/phys.ts';
 import { asIpa, POW2 } from './addr.ts';
 import { s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
-import { TranslateResult } from './result.ts';
 import { prefetch, type TranslationContext } from './translate.ts';
-import { stage2, WalkOut, WalkParams } from './walk.ts';
+import type { MmuScratch } from './scratch.ts';
+import { stage2, type WalkParams } from './walk.ts';
 
 /** Where a speculative walk goes: `pick(n)` returns one of 0 … n−1. */
 export interface Picker {
   pick(n: number): number;
 }
 
-const s1p = new WalkParams();
-const s2p = new WalkParams();
-const o2 = new WalkOut();
-const r = new TranslateResult();
-
 /**
  * Cache one translation of the stage-1 regime of `el` (EL1&0 for 0 and 1, EL2 for 2) — or, with the EL1&0 stage 1
  * off and stage 2 on, one stage-2 translation. Returns true when an entry was cached.
  */
 export function speculativeFill(ctx: TranslationContext, el: number, picker: Picker): boolean {
+  const m = ctx.scratch;
+  const { specS1: s1p, specS2: s2p, specO2: o2, specR: r } = m;
   const sr32 = ctx.sr32;
   if (s1Enabled(sr32, el)) {
     // EL1&0: the TTBR0 or the TTBR1 range (VA[55] selects; all ones above it is inside the TTBR1 range)
@@ -32,7 +29,7 @@ export function speculativeFill(ctx: TranslationContext, el: number, picker: Pic
     if (!(el === 2 ? setupS1El2(ctx, upper, upper, s1p, r) : setupS1El10(ctx, upper, upper, s1p, r)) || s1p.epd) return false;
     const s2on = s2Enabled(sr32, el);
     if (s2on) setupS2(ctx, s2p, ctx.tlb);
-    const ia = descend(ctx.mem, s1p, s2on ? s2p : null, picker);
+    const ia = descend(m, ctx.mem, s1p, s2on ? s2p : null, picker);
     if (ia < 0) return false;
     let lo = ia % 0x1_0000_0000;
     let hi = Math.floor(ia / 0x1_0000_0000);
@@ -50,14 +47,15 @@ export function speculativeFill(ctx: TranslationContext, el: number, picker: Pic
   if (el === 2 || !s2Enabled(sr32, el)) return false;
   setupS2(ctx, s2p, ctx.tlb);
   if (s2p.configFault) return false;
-  const ipa = descend(ctx.mem, s2p, null, picker);
+  const ipa = descend(m, ctx.mem, s2p, null, picker);
   r.reset();
   return ipa >= 0 && stage2(ctx.mem, s2p, asIpa(ipa), o2, r);
 }
 
 /** PA of table address `a` (an IPA when `s2` translates the stage-1 tables), or −1. */
-function tablePa(mem: PhysMemory, s2: WalkParams | null, a: number): number {
+function tablePa(m: MmuScratch, mem: PhysMemory, s2: WalkParams | null, a: number): number {
   if (s2 === null) return a;
+  const { specO2: o2, specR: r } = m;
   r.reset();
   return stage2(mem, s2, asIpa(a), o2, r) ? o2.oa : -1;
 }
@@ -66,7 +64,7 @@ function tablePa(mem: PhysMemory, s2: WalkParams | null, a: number): number {
  * Follow valid descriptors from the start table to a leaf, each step choosing among the valid entries; returns the
  * input address of the leaf (bits below the leaf's size zero), or −1 when a table has no valid entry or cannot be read.
  */
-function descend(mem: PhysMemory, p: WalkParams, s2: WalkParams | null, picker: Picker): number {
+function descend(m: MmuScratch, mem: PhysMemory, p: WalkParams, s2: WalkParams | null, picker: Picker): number {
   const stride = p.stride;
   let level = p.startLevel;
   let shift = p.gb + stride * (3 - level);
@@ -82,33 +80,30 @@ function descend(mem: PhysMemory, p: WalkParams, s2: WalkParams | null, picker: 
       bits = stride;
     }
     const n = 2 ** bits;
-    const valid = scan(mem, s2, table, n, -1);
+    const valid = scan(m, mem, s2, table, n, -1);
     if (valid <= 0) return -1;
-    const idx = scan(mem, s2, table, n, picker.pick(valid));
+    const idx = scan(m, mem, s2, table, n, picker.pick(valid));
     ia += idx * POW2[shift]!;
     // a table descriptor (bits[1:0] = 11 above level 3) leads on; anything else valid is a leaf candidate
-    if ((descLo & 2) === 0 || level === 3) return ia;
-    table = (descHi & 0xffff) * 0x1_0000_0000 + ((descLo & ~((1 << p.gb) - 1)) >>> 0);
+    if ((m.specDescLo & 2) === 0 || level === 3) return ia;
+    table = (m.specDescHi & 0xffff) * 0x1_0000_0000 + ((m.specDescLo & ~((1 << p.gb) - 1)) >>> 0);
     level++;
     shift -= stride;
     bits = stride;
   }
 }
 
-let descLo = 0;
-let descHi = 0;
-
 /**
  * With k < 0: the number of valid descriptors (bit[0] = 1) among the n at `table`. With k ≥ 0: the index of the
- * k-th valid one (its halves left in descLo/descHi), or −1. Table addresses are translated 4 KiB at a time.
+ * k-th valid one (its halves left in m.specDescLo/specDescHi), or −1. Table addresses are translated 4 KiB at a time.
  */
-function scan(mem: PhysMemory, s2: WalkParams | null, table: number, n: number, k: number): number {
+function scan(m: MmuScratch, mem: PhysMemory, s2: WalkParams | null, table: number, n: number, k: number): number {
   let count = 0;
   let words: Uint32Array | undefined;
   let w = 0;
   for (let i = 0; i < n; i++) {
     if (i === 0 || ((i * 8) & 0xfff) === 0) {
-      const pa = tablePa(mem, s2, table + i * 8);
+      const pa = tablePa(m, mem, s2, table + i * 8);
       const page = pa < 0 ? undefined : mem.page(pa);
       if (page === undefined) return -1;
       words = page.u32;
@@ -117,8 +112,8 @@ function scan(mem: PhysMemory, s2: WalkParams | null, table: number, n: number, 
     const lo = words![w]!;
     if ((lo & 1) !== 0) {
       if (count === k) {
-        descLo = lo;
-        descHi = words![w + 1]!;
+        m.specDescLo = lo;
+        m.specDescHi = words![w + 1]!;
         return i;
       }
       count++;

@@ -8,7 +8,9 @@
 //    once. It is bumped by every architectural TLB change (TLBI, eviction) and every context synchronization
 //    (Cpu.contextSync). An entry covers one 4 KiB VA page, the smallest granule: an access that crosses into the
 //    next page must look that page up too (Cpu.translateData).
+import type { TlbiScope } from '../arch/sysops.ts';
 import { POW2 } from './addr.ts';
+import { ACC_EXEC } from './result.ts';
 import type { MmuTrace } from './trace.ts';
 import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
 
@@ -64,6 +66,16 @@ const HC_SIZE = 1 << HC_BITS;
 export const HC_MASK = HC_SIZE - 1;
 const GEN_MASK = 0xfff; // the generation lives in tag bits [11:0] (VA page bits are [31:12])
 
+/**
+ * The host-cache hit test (DESIGN.md §3) as source text over expressions for the Tlb, the slot and the VA's halves
+ * (`hi` an int32): slot s holds the VA's 4 KiB page in the current generation. The one source of the test: the
+ * translator's generated code embeds it (src/cpu/jit/emit.ts) and the interpreter's hostHit is made from it. What
+ * a caller needs besides (alignment, RAM, no code on the page, Normal memory) it tests itself.
+ */
+export function hostHitSource(tlb: string, s: string, lo: string, hi: string): string {
+  return `${tlb}.hcTag[${s}] === ((${lo} & 0xfffff000) | ${tlb}.gen) && ${tlb}.hcHi[${s}] === ${hi}`;
+}
+
 export class Tlb {
   readonly ways: number;
   readonly setMask: number;
@@ -98,11 +110,15 @@ export class Tlb {
   /** 1 when the entry's memory type is Device (DC ZVA faults on Device memory: translateZeroBlock misses on those). */
   readonly hcDevice: Uint8Array = new Uint8Array(9 * HC_SIZE);
   gen = 1;
+  /** False while the CPU must see every data access (a watchpoint may match, src/cpu/debug.ts): data entries are not filled. */
+  hostData = true;
   /** --trace mmu,tlb (null: off). */
   trace: MmuTrace | null = null;
   /** Statistics for views and benchmarks. */
   fills = 0;
   evictions = 0;
+  /** Bumped by every change to the architectural entries (a checker caches what it derives from them). */
+  changes = 0;
 
   constructor(sets = 256, ways = 4) {
     if ((sets & (sets - 1)) !== 0 || ways > 255) throw new Error('TLB sets must be a power of two');
@@ -205,6 +221,7 @@ export class Tlb {
     this.flags[e] = f.flags;
     this.shifts |= 1 << shift;
     this.fills++;
+    this.changes++;
     if (this.trace !== null) this.trace.filled(this, e);
     return e;
   }
@@ -216,27 +233,33 @@ export class Tlb {
   }
 
   /**
-   * Invalidate the entries of `regime` whose kind is in `kindMask`, tagged `vmid` (-1: any VMID), with `asid`
-   * (-1: any; else non-global entries with that ASID, plus global entries when `globalToo`), and — when `byAddr` —
-   * whose block contains the input address (lo, hi). Returns how many were removed.
+   * Invalidate the entries in `scope` (a TLBI row's columns, src/arch/sysops.ts) tagged `vmid` (-1: any VMID), with
+   * `asid` (-1: any; else non-global entries with that ASID, plus global entries when scope.global), and — when the
+   * scope is by address — whose block contains the input address (lo, hi). Every entry is a last-level one, so
+   * scope.lastLevel removes the same entries. Returns how many were removed.
    */
-  invalidate(regime: number, vmid: number, kindMask: number, asid: number, globalToo: boolean, byAddr: boolean, lo: number, hi: number): number {
+  invalidate(scope: TlbiScope, vmid: number, asid: number, lo: number, hi: number): number {
+    const regime = scope.regime === 'EL2' ? REGIME_EL2 : REGIME_EL10;
+    const kindMask = scope.stage === 'stage1' ? KM_STAGE1 : scope.stage === 'stage2' ? KM_S2 : KM_ALL;
+    const byAddr = scope.address !== 'none';
     let n = 0;
     for (let e = 0; e < this.kind.length; e++) {
       const k = this.kind[e]!;
       if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) continue;
       if (vmid >= 0 && this.vmid[e] !== vmid) continue;
-      if (asid >= 0 && (this.global[e] === 1 ? !globalToo : this.asid[e] !== asid)) continue;
+      if (asid >= 0 && (this.global[e] === 1 ? !scope.global : this.asid[e] !== asid)) continue;
       if (byAddr && this.key[e] !== tlbKey(lo, hi, this.shift[e]!)) continue;
       this.kind[e] = 0;
       n++;
     }
+    if (n > 0) this.changes++;
     this.hostFlush();
     return n;
   }
 
   /** Empty the architectural TLB (reset). */
   clear(): void {
+    this.changes++;
     this.kind.fill(0);
     this.shifts = 0;
     this.hostFlush();
@@ -256,8 +279,14 @@ export class Tlb {
     return ((el * 3 + acc) << HC_BITS) | ((lo >>> 12) & HC_MASK);
   }
 
+  /** Slot s of the host cache holds the 4 KiB VA page of (lo, hi) in the current generation (hostHitSource). */
+  static readonly hit = new Function('t', 's', 'lo', 'hi', `return ${hostHitSource('t', 's', 'lo', 'hi')};`) as (
+    t: Tlb, s: number, lo: number, hi: number,
+  ) => boolean;
+
   /** Remember VA page → PA page (and whether it is Device memory) for (el, acc): valid until the next hostFlush. */
   hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined, device: boolean): void {
+    if (!this.hostData && acc !== ACC_EXEC) return;
     const s = Tlb.hostSlot(el, acc, lo);
     this.hcTag[s] = (lo & 0xfffff000) | this.gen;
     this.hcHi[s] = hi | 0;

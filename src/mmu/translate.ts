@@ -2,7 +2,8 @@
 // Fast path: the host cache (one tag compare per half, see tlb.ts). Slow path: decide the regime and stages
 // (ARM J1.1 AArch64.FullTranslate), consult the architectural TLB, walk on a miss, apply the checks in their
 // priority order — alignment (SCTLR.A, then memory type) > stage-1 permission > stage-2 faults (ARCH-NOTES §7c).
-import { HCR_DC, SCTLR_A, SCTLR_I } from '../arch/regime.ts';
+import { HCR } from '../arch/hcr.ts';
+import { SCTLR_A, SCTLR_I } from '../arch/regime.ts';
 import type { Profile } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { PhysMemory } from '../memory/phys.ts';
@@ -10,8 +11,9 @@ import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_NC, ATTR_NORMAL_WB, ATTR_NORMAL_WT, combineAttrs, combineSh, effectiveSh, isDevice } from './attrs.ts';
 import { s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
 import { ACC_EXEC, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_ALIGNMENT, FAULT_PERMISSION, FAULT_TRANSLATION, TranslateResult } from './result.ts';
-import { F_S1_DEVICE, F_S2_DEVICE, KIND_S1, KIND_S12, KM_S1, KM_STAGE1, REGIME_EL10, REGIME_EL2, Tlb, TlbFill } from './tlb.ts';
-import { P_ALL, permBit, stage2, walk, WalkOut, WalkParams } from './walk.ts';
+import { F_S1_DEVICE, F_S2_DEVICE, KIND_S1, KIND_S12, KM_S1, KM_STAGE1, REGIME_EL10, REGIME_EL2, Tlb } from './tlb.ts';
+import type { MmuScratch } from './scratch.ts';
+import { P_ALL, permBit, stage2, walk } from './walk.ts';
 
 /** What translation reads: the system registers (as the CPU holds them), the machine and the PE's TLB. */
 export interface TranslationContext {
@@ -20,6 +22,8 @@ export interface TranslationContext {
   readonly profile: Profile;
   readonly mem: PhysMemory;
   readonly tlb: Tlb;
+  /** The PE's preallocated walk records (scratch.ts). */
+  readonly scratch: MmuScratch;
 }
 
 /**
@@ -38,7 +42,7 @@ export function translate(
   const t = ctx.tlb;
   const s = Tlb.hostSlot(el, acc, vaLo);
   // host-cache hit: same 4 KiB VA page, same generation, aligned access (unaligned ones may need an Alignment fault)
-  if (t.hcTag[s] === ((vaLo & 0xfffff000) | t.gen) && t.hcHi[s] === (vaHi | 0) && (vaLo & (size - 1)) === 0) {
+  if (Tlb.hit(t, s, vaLo, vaHi | 0) && (vaLo & (size - 1)) === 0) {
     r.pa = t.hcPa[s]! + (vaLo & 0xfff);
     return true;
   }
@@ -61,7 +65,7 @@ const DEVICE_FAULTS = 2;
 export function translateZeroBlock(ctx: TranslationContext, lo: number, hi: number, el: number, r: TranslateResult): boolean {
   const t = ctx.tlb;
   const s = Tlb.hostSlot(el, ACC_WRITE, lo);
-  if (t.hcTag[s] === ((lo & 0xfffff000) | t.gen) && t.hcHi[s] === (hi | 0) && t.hcDevice[s] === 0) {
+  if (Tlb.hit(t, s, lo, hi | 0) && t.hcDevice[s] === 0) {
     r.pa = t.hcPa[s]! + (lo & 0xfff);
     return true;
   }
@@ -78,11 +82,6 @@ function translateMiss(ctx: TranslationContext, lo: number, hi: number, acc: num
   return true;
 }
 
-const s1p = new WalkParams();
-const s2p = new WalkParams();
-const s1o = new WalkOut();
-const s2o = new WalkOut();
-const fill = new TlbFill();
 
 function fault(r: TranslateResult, kind: number, level: number): false {
   r.fault = kind;
@@ -93,7 +92,7 @@ function fault(r: TranslateResult, kind: number, level: number): false {
 /** Stage-1 memory attributes when stage 1 is off (ARM J1.1 AArch64.S1DisabledOutput; ARCH-NOTES §1d, §2). */
 function flatAttr(ctx: TranslationContext, el: number, acc: number): number {
   // HCR_EL2.DC (EL1&0 only): Normal Write-Back for everything
-  if (el < 2 && (ctx.sr32[SR.HCR_EL2 * 2]! & HCR_DC) !== 0) return ATTR_NORMAL_WB;
+  if (el < 2 && (ctx.sr32[SR.HCR_EL2 * 2]! & HCR.DC) !== 0) return ATTR_NORMAL_WB;
   if (acc !== ACC_EXEC) return ATTR_DEVICE_NGNRNE;
   // instruction fetches: Normal, Write-Through if SCTLR_ELx.I else Non-cacheable
   const sctlr = ctx.sr32[(el === 2 ? SR.SCTLR_EL2 : SR.SCTLR_EL1) * 2]!;
@@ -128,6 +127,7 @@ function stage1Off(ctx: TranslationContext, lo: number, hi: number, acc: number,
     r.device = isDevice(a1);
     return true;
   }
+  const { s2p, s2o } = ctx.scratch;
   setupS2(ctx, s2p, ctx.tlb);
   if (!stage2(ctx.mem, s2p, asIpa(ipa), s2o, r)) return false;
   return finishStage2(r, s2o.oa, ipa, a1, 0, s2o.attr, s2o.sh, s2o.perm, s2o.level, acc, el, unaligned);
@@ -159,6 +159,8 @@ function finishStage2(
 
 /** Stage 1 enabled: TLB lookup, walk on a miss (descriptor fetches through stage 2 when on), checks, fill. */
 function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number, unaligned: boolean, s2on: boolean, r: TranslateResult): boolean {
+  const m = ctx.scratch;
+  const { s1p, s2p, s1o, s2o } = m;
   const el2 = el === 2;
   if (!(el2 ? setupS1El2(ctx, lo, hi, s1p, r) : setupS1El10(ctx, lo, hi, s1p, r))) return false;
   const t = ctx.tlb;
@@ -177,8 +179,8 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
   // stage-1 permission (before the stage-2 translation of the output IPA)
   if ((s1o.perm & permBit(el, acc)) === 0) return fault(r, FAULT_PERMISSION, s1o.level);
   if (!s2on) {
-    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
-    t.insert(fill);
+    fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
+    t.insert(m.fill);
     r.pa = s1o.oa;
     r.ipa = s1o.oa;
     r.attr = a1;
@@ -188,8 +190,8 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
   }
   const ipa = s1o.oa;
   if (!stage2(ctx.mem, s2p, asIpa(ipa), s2o, r)) return false;
-  fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, ipa);
-  t.insert(fill);
+  fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, ipa);
+  t.insert(m.fill);
   return finishStage2(r, s2o.oa, ipa, a1, s1o.sh, s2o.attr, s2o.sh, s2o.perm, s2o.level, acc, el, unaligned);
 }
 
@@ -199,7 +201,9 @@ function stage1On(ctx: TranslationContext, lo: number, hi: number, acc: number, 
  * properties of the entry. False when nothing was cached (stage 1 off, EPDx, or a walk fault).
  */
 export function prefetch(ctx: TranslationContext, lo: number, hi: number, el: number): boolean {
-  const r = prefetchResult;
+  const m = ctx.scratch;
+  const { s1p, s2p, s1o, s2o } = m;
+  const r = m.prefetch;
   r.reset();
   const sr32 = ctx.sr32;
   if (!s1Enabled(sr32, el)) return false;
@@ -212,18 +216,18 @@ export function prefetch(ctx: TranslationContext, lo: number, hi: number, el: nu
   s1p.s2 = s2on ? s2p : null;
   if (!walk(ctx.mem, s1p, lo, hi, s1o, r)) return false;
   if (!s2on) {
-    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
+    fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S1, s1o.shift, s1o.oa, 0);
   } else {
     if (!stage2(ctx.mem, s2p, asIpa(s1o.oa), s2o, r)) return false;
-    fillEntry(regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, s1o.oa);
+    fillEntry(m, regime, s2p.vmid, s1p.asid, lo, hi, KIND_S12, Math.min(s1o.shift, s2o.shift), s2o.oa, s1o.oa);
   }
-  t.insert(fill);
+  t.insert(m.fill);
   return true;
 }
 
-const prefetchResult = new TranslateResult();
-
-function fillEntry(regime: number, vmid: number, asid: number, lo: number, hi: number, kind: number, shift: number, out: number, ipa: number): void {
+/** The entry of the walk just done (m.s1o, and m.s2o for a combined one) into m.fill. */
+function fillEntry(m: MmuScratch, regime: number, vmid: number, asid: number, lo: number, hi: number, kind: number, shift: number, out: number, ipa: number): void {
+  const { fill, s1o, s2o } = m;
   const s12 = kind === KIND_S12;
   fill.regime = regime;
   fill.vmid = vmid;

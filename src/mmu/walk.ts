@@ -63,6 +63,12 @@ export class WalkParams {
   ptw = false;
   /** TLB for stage-2 entries (descriptor and output IPAs), tagged with vmid; null: no caching (AT). */
   tlb: Tlb | null = null;
+  /** A stage 2's own records (no module-level scratch): the PA of a stage-1 descriptor address it translated
+   *  (walkStage2), and the entry of a leaf it caches (stage2). */
+  readonly descOut: WalkOut = new WalkOut();
+  /** Observer of every descriptor this walk reads (MmuScratch.walkTrace when set up), or null. */
+  trace: WalkTrace | null = null;
+  readonly fill: TlbFill = new TlbFill();
   vmid = 0;
 }
 
@@ -83,13 +89,6 @@ export class WalkOut {
   sh = 0;
   /** nG = 0 (stage 1 of EL1&0); always true elsewhere. */
   global = true;
-}
-
-let walkTrace: WalkTrace | null = null;
-
-/** Observe every descriptor read by every walk (null: none). One process-wide observer: tools set it around a walk. */
-export function setWalkTrace(t: WalkTrace | null): void {
-  walkTrace = t;
 }
 
 const TWO32 = 0x1_0000_0000;
@@ -146,8 +145,8 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     let aHi = tHi;
     if (s2 !== null) {
       if (!walkStage2(mem, s2, aLo, aHi, r)) return false;
-      aLo = walkOut2.oaLo;
-      aHi = walkOut2.oaHi;
+      aLo = s2.descOut.oaLo;
+      aHi = s2.descOut.oaHi;
     }
     // no memory behind the descriptor: Synchronous External abort on translation table walk (DFSC 0x14 + level)
     const page = mem.pageOfHalves(aLo, aHi);
@@ -155,7 +154,7 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     const wi = (aLo & WORD_IN_PAGE) >>> 2;
     const dl = page.u32[wi]!;
     const dh = page.u32[wi + 1]!;
-    if (walkTrace !== null) walkTrace.descriptor(p.stage, level, tHi * TWO32 + (tLo >>> 0), index, aHi * TWO32 + (aLo >>> 0), dl, dh);
+    if (p.trace !== null) p.trace.descriptor(p.stage, level, tHi * TWO32 + (tLo >>> 0), index, aHi * TWO32 + (aLo >>> 0), dl, dh);
     // bit[0] = 0: Invalid descriptor → Translation fault (ARM §D8.3)
     if ((dl & 1) === 0) return fail(r, FAULT_TRANSLATION, level);
     const isTable = (dl & 2) !== 0 && level < 3;
@@ -235,9 +234,6 @@ function s2Perm(dl: number, dh: number): number {
 
 // ---------------------------------------------------------------- stage 2
 
-const fill = new TlbFill();
-const walkOut2 = new WalkOut(); // stage 2 of stage-1 descriptor addresses
-
 /**
  * Stage-2 translation of `ipa` (a data/instruction IPA or a stage-1 descriptor address): TLB (stage-2 entries of the
  * current VMID), else a walk whose leaf is then cached. On failure r holds a stage-2 fault with r.ipa = ipa.
@@ -274,6 +270,7 @@ function stage2Halves(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o:
   }
   if (!walk(mem, p, lo, hi, o, r)) return false;
   if (t !== null) {
+    const fill = p.fill;
     fill.regime = REGIME_EL10;
     fill.vmid = p.vmid;
     fill.asid = 0;
@@ -298,12 +295,12 @@ function stage2Halves(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o:
 }
 
 /**
- * Stage 2 of a stage-1 descriptor address (halves lo, hi): true with the PA in walkOut2, or false with a stage-2
+ * Stage 2 of a stage-1 descriptor address (halves lo, hi): true with the PA in s2.descOut, or false with a stage-2
  * fault marked S1PTW (ARM J1.1 AArch64.S2Translate for a TTW access; ARCH-NOTES §7c). The reported level is the
  * stage-2 walk's (QEMU D3 differs).
  */
 function walkStage2(mem: PhysMemory, s2: WalkParams, lo: number, hi: number, r: TranslateResult): boolean {
-  const o = walkOut2;
+  const o = s2.descOut;
   if (!stage2Halves(mem, s2, lo, hi, o, r)) {
     r.s1ptw = true;
     return false;

@@ -481,6 +481,211 @@ _start:
     stlxp w26, x27, x28, [x29]
     ldaxp w0, w1, [x2]
 
+    // --- SIMD&FP registers: every size and addressing form
+    ldr b0, [x1, #3]
+    ldr b1, [sp, #-1]!
+    ldr b2, [x3], #5
+    ldr b3, [x4, x5]
+    ldr b4, [x5, w6, sxtw]
+    ldur b5, [x6, #-3]
+    str b7, [x8, #3]
+    str b8, [sp, #-1]!
+    str b9, [x10], #5
+    str b10, [x11, x12]
+    str b11, [x12, w13, sxtw]
+    stur b12, [x13, #-3]
+    ldr h14, [x15, #6]
+    ldr h15, [sp, #-2]!
+    ldr h16, [x17], #10
+    ldr h17, [x18, x19, lsl #1]
+    ldr h18, [x19, w20, sxtw #1]
+    ldur h19, [x20, #-3]
+    str h21, [x22, #6]
+    str h22, [sp, #-2]!
+    str h23, [x24], #10
+    str h24, [x25, x26, lsl #1]
+    str h25, [x26, w27, sxtw #1]
+    stur h26, [x27, #-3]
+    ldr s28, [x29, #12]
+    ldr s29, [sp, #-4]!
+    ldr s30, [x0], #20
+    ldr s31, [x1, x2, lsl #2]
+    ldr s0, [x2, w3, sxtw #2]
+    ldur s1, [x3, #-3]
+    str s3, [x4, #12]
+    str s4, [sp, #-4]!
+    str s5, [x6], #20
+    str s6, [x7, x8, lsl #2]
+    str s7, [x8, w9, sxtw #2]
+    stur s8, [x9, #-3]
+    ldr d10, [x11, #24]
+    ldr d11, [sp, #-8]!
+    ldr d12, [x13], #40
+    ldr d13, [x14, x15, lsl #3]
+    ldr d14, [x15, w16, sxtw #3]
+    ldur d15, [x16, #-3]
+    str d17, [x18, #24]
+    str d18, [sp, #-8]!
+    str d19, [x20], #40
+    str d20, [x21, x22, lsl #3]
+    str d21, [x22, w23, sxtw #3]
+    stur d22, [x23, #-3]
+    ldr q24, [x25, #48]
+    ldr q25, [sp, #-16]!
+    ldr q26, [x27], #80
+    ldr q27, [x28, x29, lsl #4]
+    ldr q28, [x29, w30, sxtw #4]
+    ldur q29, [x30, #-3]
+    str q31, [x1, #48]
+    str q0, [sp, #-16]!
+    str q1, [x3], #80
+    str q2, [x4, x5, lsl #4]
+    str q3, [x5, w6, sxtw #4]
+    stur q4, [x6, #-3]
+    ldr s9, data_quad
+    ldr d9, data_quad
+    ldr q9, data_quad
+    ldp s0, s31, [x1, #8]
+    ldp s2, s3, [sp, #-16]!
+    ldp s4, s5, [x6], #252
+    ldnp s7, s8, [x9, #-256]
+    stp s0, s31, [x1, #8]
+    stp s2, s3, [sp, #-16]!
+    stp s4, s5, [x6], #252
+    stnp s7, s8, [x9, #-256]
+    ldp d0, d31, [x1, #16]
+    ldp d2, d3, [sp, #-32]!
+    ldp d4, d5, [x6], #504
+    ldnp d7, d8, [x9, #-512]
+    stp d0, d31, [x1, #16]
+    stp d2, d3, [sp, #-32]!
+    stp d4, d5, [x6], #504
+    stnp d7, d8, [x9, #-512]
+    ldp q0, q31, [x1, #32]
+    ldp q2, q3, [sp, #-64]!
+    ldp q4, q5, [x6], #1008
+    ldnp q7, q8, [x9, #-1024]
+    stp q0, q31, [x1, #32]
+    stp q2, q3, [sp, #-64]!
+    stp q4, q5, [x6], #1008
+    stnp q7, q8, [x9, #-1024]
+
+    // --- SIMD&FP moves
+    dup v0.4s, v1.s[2]
+    dup v2.16b, v31.b[15]
+    dup v3.2d, v4.d[1]
+    dup v5.4h, v6.h[7]
+    dup v0.8b, w1
+    dup v7.8h, wzr
+    dup v3.2d, x4
+    smov w0, v1.b[3]
+    smov x2, v3.s[1]
+    smov x4, v5.h[7]
+    umov w0, v1.b[3]
+    umov w6, v7.h[0]
+    mov w0, v1.s[1]
+    umov x8, v9.d[1]
+    mov x0, v1.d[0]
+    mov v0.s[1], w2
+    ins v0.d[1], x2
+    mov v10.b[15], wzr
+    mov v0.h[1], v1.h[7]
+    ins v0.b[15], v1.b[0]
+    mov v2.d[0], v3.d[1]
+    fmov w0, s1
+    fmov s1, w0
+    fmov x0, d1
+    fmov d1, xzr
+    fmov x0, v1.d[1]
+    fmov v1.d[1], x0
+    fmov s0, s1
+    fmov d30, d31
+    fmov s0, #1.0
+    fmov d1, #-0.125
+    fmov s2, #31.0
+    fmov d3, #2
+    fmov s4, #1.0e+1
+
+    // --- Advanced SIMD three same (integer, logical)
+    shadd v1.8b, v3.8b, v7.8b
+    uhadd v2.16b, v6.16b, v14.16b
+    srhadd v3.4h, v9.4h, v21.4h
+    urhadd v4.8h, v12.8h, v28.8h
+    shsub v5.2s, v15.2s, v3.2s
+    uhsub v6.4s, v18.4s, v10.4s
+    cmgt v7.2d, v21.2d, v17.2d
+    cmhi v8.8b, v24.8b, v24.8b
+    cmge v9.16b, v27.16b, v31.16b
+    cmhs v10.4h, v30.4h, v6.4h
+    smax v11.2s, v1.2s, v13.2s
+    umax v12.4s, v4.4s, v20.4s
+    smin v13.8b, v7.8b, v27.8b
+    umin v14.16b, v10.16b, v2.16b
+    sabd v15.4h, v13.4h, v9.4h
+    uabd v16.8h, v16.8h, v16.8h
+    saba v17.2s, v19.2s, v23.2s
+    uaba v18.4s, v22.4s, v30.4s
+    add v19.2s, v25.2s, v5.2s
+    sub v20.4s, v28.4s, v12.4s
+    cmtst v21.2d, v31.2d, v19.2d
+    cmeq v22.8b, v2.8b, v26.8b
+    mla v23.2s, v5.2s, v1.2s
+    mls v24.4s, v8.4s, v8.4s
+    mul v25.8b, v11.8b, v15.8b
+    smaxp v26.16b, v14.16b, v22.16b
+    umaxp v27.4h, v17.4h, v29.4h
+    sminp v28.8h, v20.8h, v4.8h
+    uminp v29.2s, v23.2s, v11.2s
+    addp v30.16b, v26.16b, v18.16b
+    and v31.8b, v29.8b, v25.8b
+    bic v0.16b, v0.16b, v0.16b
+    orr v1.8b, v3.8b, v7.8b
+    orn v2.16b, v6.16b, v14.16b
+    eor v3.8b, v9.8b, v21.8b
+    bsl v4.16b, v12.16b, v28.16b
+    bit v5.8b, v15.8b, v3.8b
+    bif v6.16b, v18.16b, v10.16b
+    mov v30.16b, v31.16b
+
+    // --- Advanced SIMD modified immediate, EXT
+    movi v0.4s, #0x12, lsl #8
+    movi v0.2s, #0x12
+    movi v1.4h, #0x34, lsl #8
+    movi v1.8h, #0x34
+    movi v2.2s, #0x56, msl #16
+    movi v3.16b, #0xab
+    movi d4, #0xff00ff00ff00ff00
+    movi v5.2d, #0xffffffffffffffff
+    mvni v6.4s, #0x12, lsl #24
+    mvni v7.8h, #0x1
+    mvni v7.2s, #0x1, msl #8
+    orr v8.4s, #0x12, lsl #8
+    orr v8.8h, #0x12
+    bic v9.8h, #0x1, lsl #8
+    bic v9.2s, #0x1
+    fmov v10.4s, #1.0
+    fmov v11.2d, #-0.5
+    fmov v12.2s, #2.0
+    ext v0.16b, v1.16b, v2.16b, #3
+    ext v0.8b, v1.8b, v2.8b, #7
+
+    // --- Advanced SIMD permute, across lanes
+    zip1 v0.16b, v1.16b, v2.16b
+    uzp2 v0.4s, v1.4s, v2.4s
+    trn1 v0.2d, v1.2d, v2.2d
+    zip2 v3.4h, v4.4h, v5.4h
+    uzp1 v6.8b, v7.8b, v8.8b
+    trn2 v9.8h, v10.8h, v11.8h
+    addv b0, v1.16b
+    addv h0, v1.4h
+    addv s0, v1.4s
+    uaddlv h0, v1.8b
+    saddlv d0, v1.4s
+    umaxv s2, v3.4s
+    sminv b2, v3.8b
+    smaxv h4, v5.8h
+    uminv b6, v7.16b
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -11,7 +11,8 @@ import { assemble } from '../../src/asm/assemble.ts';
 import { disassemble, plainEnv } from '../../src/asm/disasm.ts';
 import { prng, sampleWords } from '../../src/asm/sample.ts';
 import { SYNTAX } from '../../src/asm/syntax/index.ts';
-import { decodeRow, OPS } from '../../src/cpu/decode.ts';
+import { decodeRow } from '../../src/arch/a64/decode.ts';
+import { ROWS } from '../../src/arch/a64/table.ts';
 
 const CORPUS = 'test/asm/corpus.S';
 const source = readFileSync(CORPUS, 'utf8');
@@ -52,7 +53,7 @@ test('corpus: covers ≥ 300 instruction lines and every row that has syntax is 
   const { words, lineOf } = ourCorpus();
   assert.ok(lineOf.size >= 300, `${lineOf.size} instruction lines`);
   const seen = new Set([...lineOf.keys()].map((i) => decodeRow(words[i]!)?.id));
-  const missing = OPS.filter((r) => SYNTAX.has(r.id) && !seen.has(r.id)).map((r) => r.id);
+  const missing = ROWS.filter((r) => SYNTAX.has(r.id) && !seen.has(r.id)).map((r) => r.id);
   assert.deepEqual(missing, []);
 });
 
@@ -91,7 +92,7 @@ test('random words: disassemble to the text objdump prints (live, fresh sample)'
   if (!has('objdump')) return t.skip('skipped: no aarch64 objdump');
   const rand = prng(Date.now() & 0xffff);
   const words: number[] = [];
-  for (const row of OPS) if (SYNTAX.has(row.id)) words.push(...sampleWords(row, 20, rand));
+  for (const row of ROWS) if (SYNTAX.has(row.id)) words.push(...sampleWords(row, 20, rand));
   const dir = mkdtempSync(join(tmpdir(), 'twostage-disasm-'));
   const buf = Buffer.alloc(words.length * 4);
   words.forEach((w, i) => buf.writeUInt32LE(w, i * 4));

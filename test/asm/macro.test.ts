@@ -51,3 +51,36 @@ test('macro and section-stack diagnostics', () => {
   // an error inside an expansion points at the macro body line
   assert.deepEqual(errors('.macro M r\n\tadd \\r, x0, #1\n.endm\n\tM q9'), ['2:6: operand 1 must be a register']);
 });
+
+test('.rept, .irp and .irpc repeat their body (nested, inside macros, with arguments that are not expressions)', () => {
+  const r = assemble(
+    't.S',
+    [
+      '.macro M op, t',
+      '\t\\op\tv0.\\t, v1.\\t, v2.\\t',
+      '.endm',
+      '.rept 2',
+      '\tnop',
+      '.endr',
+      '.irp t, 8b, 4h',
+      '\tM\tadd, \\t',
+      '.endr',
+      '.irpc n, 12',
+      '\t.rept 1',
+      '\tmov\tx\\n, #\\n',
+      '\t.endr',
+      '.endr',
+    ].join('\n'),
+  );
+  assert.deepEqual(r.diagnostics, []);
+  // nop ×2; add v0.8b, v1.8b, v2.8b; add v0.4h …; mov x1, #1; mov x2, #2 (GNU as 2.40 gives the same words)
+  assert.deepEqual(words(r.sections.find((s) => s.name === '.text')!.bytes), [0xd503201f, 0xd503201f, 0x0e228420, 0x0e628420, 0xd2800021, 0xd2800042]);
+});
+
+test('repetition errors: a missing .endr, a stray .endr, a count out of range', () => {
+  assert.ok(errors('.rept 2\n\tnop\n').includes('1:1: .rept without .endr'));
+  assert.deepEqual(errors('\tnop\n.endr\n'), ['2:1: .endr without .rept, .irp or .irpc']);
+  assert.match(errors('.rept -1\n.endr\n')[0]!, /^1:1: \.rept count -1 is outside 0\.\.65536$/);
+  assert.match(errors('.rept 1 << 20\n.endr\n')[0]!, /^1:1: \.rept count 1048576 is outside/);
+  assert.match(errors('.irp\n.endr\n')[0]!, /^1:1: \.irp needs a symbol name/);
+});

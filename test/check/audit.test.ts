@@ -7,6 +7,7 @@ import { formatAudit } from '../../src/check/audit-report.ts';
 import { eitherEl, permText } from '../../src/check/tables.ts';
 import { buildImage } from '../../src/hyp/image.ts';
 import { parseScenario, type HostingMode } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const SEED = 'scenarios/seed.yaml';
 const seed = parseScenario(readFileSync(SEED, 'utf8'), SEED);
@@ -69,7 +70,7 @@ test('a protection grant allows exactly what it says', () => {
 });
 
 test('twostage audit: exit 0 clean, 1 on a violation, 2 on bad input', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'audit', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'audit', ...args], { encoding: 'utf8' });
   assert.equal(cli(SEED).status, 0);
   const bad = cli(SEED, '--hosting', 'seed-tge', '--format', 'json');
   assert.equal(bad.status, 1);

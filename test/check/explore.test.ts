@@ -9,6 +9,7 @@ import { explore, loadSwitch, type ExploreResult } from '../../src/check/explore
 import { referenceSwitch } from '../../src/check/reference-switch.ts';
 import { buildImage } from '../../src/hyp/image.ts';
 import { parseScenario, type Scenario } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const SEED = 'scenarios/seed.yaml';
 const seed = parseScenario(readFileSync(SEED, 'utf8'), SEED);
@@ -84,7 +85,9 @@ test('flush: TLBI VMALLE1 leaves vm1\'s stage-2-only entry under the reused VMID
 
 test('the design note\'s snippet (b) from vm1 to the app: the VMID lands in BADDR and HCR_EL2 keeps VM=1', () => {
   const r = check(seed, readFileSync('examples/seed/b-vmid.S', 'utf8').split('\n'));
-  assert.deepEqual(ids(r), ['7:hcr-wrong', '6:vmid-wrong']); // line 7: the ERET check appends
+  // line 7: the ERET check appends; the app's stage 2 (still on) walks from BADDR = 0x50000, no table of the hypervisor's
+  assert.deepEqual(ids(r), ['7:hcr-wrong', '6:vmid-wrong', '6:walk-outside']);
+  assert.match(r.findings[2]!.message, /^app's stage-2 walks read their root table at PA 0x50000 /);
   assert.deepEqual(r.findings[0]!.details, ['VM=1: EL1&0 stage 2 on']);
 });
 
@@ -179,7 +182,7 @@ test('--errata, VMID rollover without TLBI ALLE1: vm2\'s own fill of IPA 0x4000_
 });
 
 test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe, 1 with a finding; prints the state counts', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'check', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'check', ...args], { encoding: 'utf8' });
   const ok = cli('--reference', '--scenario', SEED, '--from', 'app', '--to', 'vm1');
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);
   assert.match(ok.stdout, /^explored app -> vm1: \d+ choice sequence\(s\), \d+ state\(s\)/m);
@@ -187,7 +190,7 @@ test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe
   assert.equal(good.status, 0, good.stdout + good.stderr);
   const b = cli('examples/seed/b-vmid.S', '--scenario', SEED, '--from', 'vm1', '--to', 'app', '--format', 'json');
   assert.equal(b.status, 1);
-  assert.deepEqual((JSON.parse(b.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['vttbr-vmid-shift', 'hcr-wrong', 'vmid-wrong']);
+  assert.deepEqual((JSON.parse(b.stdout) as { ruleId: string }[]).map((f) => f.ruleId), ['vttbr-vmid-shift', 'hcr-wrong', 'vmid-wrong', 'walk-outside']);
   assert.match(b.stderr, /^explored vm1 -> app/);
   assert.equal(cli('--reference', '--from', 'vm1').status, 2);
   const rollover = cli('--reference', '--scenario', SEED, '--from', 'vm1', '--to', 'vm2', '--start', 'rollover');
@@ -198,5 +201,43 @@ test('twostage check --reference / SWITCH.S --from --to: exit 0 when proven safe
 test('a switch that takes an exception at EL2 never reaches its ERET: finding on the last instruction it ran', () => {
   const r = check(seed, ['    movz x1, #3, lsl #48', '    msr vttbr_el2, x1', '    udf #0', '    eret']);
   assert.deepEqual(ids(r), ['3:no-eret']);
-  assert.match(r.findings[0]!.message, /^the switch left its code at PC 0x[0-9a-f]+ \(EL2\) before any ERET$/);
+  // what the PE does: the UDF takes an exception to EL2, which continues at the vector, not at the ERET
+  assert.equal(r.findings[0]!.message, 't.S:3 (udf #0) takes an exception to EL2: the PE continues at VBAR_EL2 + 0x200 = 0x200, not at the switch\'s ERET');
+  assert.match(r.findings[0]!.details[0]!, /^ESR_EL2 = 0x0000000002000000: EC 0x00 \(UNDEFINED instruction\), ELR_EL2 = 0x[0-9a-f]+/);
+});
+
+/** A corpus switch (test/check/corpus/) explored for one pair. */
+const corpusCheck = (name: string, from: string, to: string, s: Scenario = seed): ExploreResult => {
+  const file = `test/check/corpus/${name}`;
+  const img = buildImage(s, SEED);
+  return explore(loadSwitch(file, readFileSync(file, 'utf8'), img), img, from, to);
+};
+
+test('the ERET findings say what the PE does: an illegal return (which check fails, IL set, stays at EL2, EC 0x0E next), or the mode a legal one enters', () => {
+  const illegal = corpusCheck('spsr-el1h.S', 'vm1', 'app', { ...seed, hosting: 's2-only' }).findings.find((f) => f.ruleId === 'eret-illegal');
+  assert.ok(illegal);
+  assert.equal(illegal.message, 'the ERET into app is an illegal exception return: SPSR_EL2.M names EL1h, and HCR_EL2.TGE = 1 makes every return to EL1 illegal');
+  assert.deepEqual(illegal.details.slice(0, 3), [
+    'PSTATE.IL becomes 1; PSTATE.EL, nRW and SP stay as they were: the PE stays at EL2 (EL2h, SP_EL2) (ARM J1.3 IllegalExceptionReturn)',
+    'PC = ELR_EL2 = 0x0000ff8000000000; N, Z, C, V and D, A, I, F are restored from SPSR_EL2 = 0x00000000000003c5',
+    'the instruction at 0x0000ff8000000000 — the target\'s code, now at EL2 — takes an Illegal Execution state exception (ESR_EL2.EC = 0x0E) to VBAR_EL2 + 0x200 before it executes (ARM J1.1 AArch64.CheckIllegalState)',
+  ]);
+  // the same switch where the app runs with TGE = 0 (el1-shim): the ERET is legal and enters EL1h
+  const legal = corpusCheck('spsr-el1h.S', 'vm1', 'app').findings;
+  assert.deepEqual(legal.map((f) => f.ruleId), ['eret-wrong-mode']);
+  assert.equal(legal[0]!.message, 'the ERET is legal and enters EL1h at 0x0000ff8000000000, not app\'s EL0t');
+  assert.match(legal[0]!.details[1]!, /^app's code runs at EL1, privileged: it can write the EL1 system registers/);
+});
+
+test('an AT before the ISB may allocate the TLB entry of its walk with a half-loaded regime (ARM §D8.2.13 R RNPZWX, §D8.16 R SQBCS)', () => {
+  const r = corpusCheck('at-before-isb.S', 'app', 'vm1');
+  const f = r.findings.find((x) => x.ruleId === 'tlb-stale');
+  assert.ok(f, ids(r).join(' '));
+  assert.match(f.source, /^\s*at s1e1r, x3/);
+  const visible = f.counterexample.findIndex((c) => /the pending write to VTTBR_EL2 becomes visible early/.test(c));
+  const at = f.counterexample.findIndex((c) => /AT S1E1R 0x0000ff8000000000 walks the EL1&0 regime with the registers in context \(VMID 1, vm1's\) and allocates the TLB entry of its walk/.test(c));
+  assert.ok(visible >= 0 && at > visible, f.counterexample.join('\n'));
+  assert.match(f.fix, /ISB after the last MSR it depends on/);
+  // with the ISB before the AT (at-after-isb.S), whatever it caches is the target's own
+  assert.deepEqual(ids(corpusCheck('at-after-isb.S', 'app', 'vm1')), []);
 });

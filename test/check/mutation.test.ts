@@ -50,24 +50,36 @@ const SAFE: readonly SafeMutant[] = [
     why: 'the DSB NSH completes walks of the outgoing regime still in flight; such a walk can only cache a translation of A under A\'s VMID with A\'s tables (unchanged by the switch) — one the starting TLB already holds (fill-all) — and under by-vmid no other context ever runs with A\'s VMID (ARCH-NOTES §8). It matters when A\'s tables are freed or A\'s VMID reused (flush: caught there)',
   },
   {
-    mutant: 'switch.S:89 −dsb ishst', variants: ['by-vmid', 'flush', 'errata'], kind: 'redundant',
+    mutant: 'switch.S:100 −dsb ishst', variants: ['by-vmid', 'flush', 'errata'], kind: 'redundant',
     why: 'VMID rollover only; the DSB ISHST makes earlier stores (translation table updates) visible to walks before the TLBI ALLE1, but the switch stores nothing a walk reads: its only earlier stores (switch.S:36 save_switched, the outgoing context\'s save) go to the context table and the DSB NSH at switch.S:38 already completes them',
   },
   {
-    mutant: 'switch.S:90 −tlbi alle1', variants: ['flush'], kind: 'redundant',
+    mutant: 'switch.S:101 −tlbi alle1', variants: ['flush'], kind: 'redundant',
     why: 'under tlb: flush the switch invalidates the target\'s VMID anyway (tlb.S:4 TLBI VMALLS12E1 with its VTTBR_EL2 in context, completed by tlb.S:5), so the previous generation\'s entries under the recycled VMID are gone before the ERET; by-vmid relies on this TLBI (caught there)',
   },
   {
-    mutant: 'switch.S:54 −isb', variants: ['flush', 'errata'], kind: 'redundant',
+    mutant: 'switch.S:102 −dsb ish', variants: ['flush'], kind: 'redundant',
+    why: 'VMID rollover only; under tlb: flush the rollover\'s TLBI ALLE1 (a local operation) is completed by the DSB NSH after the flush\'s TLBI VMALLS12E1 (tlb.S:5), before the ERET, and no walk at EL2 can refill in between (no erratum in this variant). The quick rules that once caught this mutant read program order, where vmid_check lies after the ERET and no DSB follows it; along the executed path the DSB NSH does (ARCH-NOTES §9: NSH completes local TLBIs). by-vmid relies on this DSB (caught there)',
+  },
+  {
+    mutant: 'switch.S:65 −isb', variants: ['flush', 'errata'], kind: 'redundant',
     why: 'the last MSR HCR_EL2 is already followed by an ISB (tlb.S:3 under flush, errata.S:22/27 with the workaround); the EL1 registers written after it are out of context at EL2 and the ERET is itself a context synchronization event that makes them effective (ARCH-NOTES §10)',
   },
   {
-    mutant: 'errata.S:13 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'the ISB at errata.S:17 follows before vmid_check\'s TLBI ALLE1 and any stage-2 register change, and synchronizes the TCR_EL1.EPD0/EPD1 write together with SCTLR_EL1.M: walks are off before the rollover invalidates and before VTTBR_EL2/HCR_EL2 change',
+    mutant: 'errata.S:15 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'the ISB at errata.S:23 follows before vmid_check\'s TLBI ALLE1 and any stage-2 register change, and synchronizes the TCR_EL1.EPD0/EPD1 write together with SCTLR_EL1.M and HCR_EL2.VM/DC: walks are off before the rollover invalidates and before VTTBR_EL2/HCR_EL2 change',
   },
   {
-    mutant: 'errata.S:27 −isb', variants: ['errata'], kind: 'redundant',
-    why: 'for seed\'s start states only: without it TTBR0_EL1/SCTLR_EL1/TCR_EL1 stay pending together until switch.S:54 after the stage 2 is in context (errata.S:22), so a mix is the target\'s stage 2 with some old EL1 registers; into a VM its stage 2 confines every walk to its memory, and from a VM into the app the old TTBR0_EL1 is 0 and SCTLR_EL1.M 0 (the harness\'s VMs never enabled their MMU), so nothing is cached. A guest running with its MMU on would make this mutant unsafe (the KVM order SCTLR, ISB, TCR)',
+    mutant: 'errata.S:29 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'for seed\'s start states only: every context there has the same VTCR_EL2 (44-bit IPA), so VTCR_EL2 is never written and a walk with the new HCR_EL2 and the old VTTBR_EL2 is the outgoing context\'s own stage 2 under its own VMID. Contexts with different VTCR_EL2 need it (test/hyp/errata.test.ts: an s2-only app with DC = 1 next to a 40-bit VM, found by the isolation campaign)',
+  },
+  {
+    mutant: 'errata.S:34 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'the ISB at errata.S:29 has already put the incoming VTCR_EL2 and VTTBR_EL2 in context; HCR_EL2, pending until errata.S:39, either keeps stage 2 off (at_walks_off cleared VM and DC) or turns on the incoming context\'s consistent stage 2, and TCR_EL1.EPD0/EPD1 stay set until the last write',
+  },
+  {
+    mutant: 'errata.S:39 −isb', variants: ['errata'], kind: 'redundant',
+    why: 'for seed\'s start states only: without it TTBR0_EL1/SCTLR_EL1/TCR_EL1 stay pending together until switch.S:65 after the stage 2 is in context (errata.S:29, :34), so a mix is the target\'s stage 2 with some old EL1 registers; into a VM its stage 2 confines every walk to its memory, and from a VM into the app the old TTBR0_EL1 is 0 and SCTLR_EL1.M 0 (the harness\'s VMs never enabled their MMU), so nothing is cached. A guest running with its MMU on would make this mutant unsafe (the KVM order SCTLR, ISB, TCR)',
   },
 ];
 

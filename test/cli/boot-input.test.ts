@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { assemble } from '../../src/asm/assemble.ts';
 import { elfImage } from '../../src/cli/asm.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = join(ROOT, 'test/cli/fixtures/uart-echo.S');
@@ -22,7 +23,7 @@ function echoElf(): string {
 }
 
 test('boot: stdin feeds the PL011 receive FIFO', () => {
-  const r = spawnSync(process.execPath, ['bin/twostage.js', 'boot', echoElf()], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...CLI, 'boot', echoElf()], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.stdout, 'bcd');
   assert.equal(r.status, 0);
 });

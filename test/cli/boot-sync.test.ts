@@ -6,19 +6,19 @@ import { boot, type BootOptions } from '../../src/cli/boot.ts';
 
 const HELLO = fileURLToPath(new URL('../../examples/hello.elf', import.meta.url));
 
-function run(opts: BootOptions): { status: number; stdout: string; stderr: string } {
+async function run(opts: BootOptions): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const dec = new TextDecoder();
-  const status = boot(HELLO, opts, {
+  const status = await boot(HELLO, opts, {
     stdout: (b) => (stdout += dec.decode(b)),
     stderr: (b) => (stderr += typeof b === 'string' ? b : dec.decode(b)),
   });
   return { status, stdout, stderr };
 }
 
-test('--trace mmu: one line per translation that misses the host cache (MMU off at EL2: VA = PA)', () => {
-  const r = run({ trace: 'mmu,tlb' });
+test('--trace mmu: one line per translation that misses the host cache (MMU off at EL2: VA = PA)', async () => {
+  const r = await run({ trace: 'mmu,tlb' });
   assert.equal(r.status, 0);
   assert.equal(r.stdout, 'Hello from EL2\n');
   const lines = r.stderr.split('\n');
@@ -27,14 +27,14 @@ test('--trace mmu: one line per translation that misses the host cache (MMU off 
   assert.ok(lines.includes('mmu: EL2 write 0x0000000009000000 -> PA 0x000009000000'), r.stderr);
 });
 
-test('--sync architectural, --speculate SEED and --errata run hello.elf unchanged; bad values exit 2', () => {
+test('--sync architectural, --speculate SEED and --errata run hello.elf unchanged; bad values exit 2', async () => {
   for (const opts of [{ sync: 'architectural' }, { speculate: '42' }, { speculate: '7', errata: true }, { sync: 'immediate' }]) {
-    const r = run(opts);
+    const r = await run(opts);
     assert.equal(r.status, 0, JSON.stringify(opts));
     assert.equal(r.stdout, 'Hello from EL2\n');
   }
   for (const opts of [{ sync: 'eventual' }, { speculate: 'x' }, { sync: 'immediate', errata: true }]) {
-    const r = run(opts);
+    const r = await run(opts);
     assert.equal(r.status, 2, JSON.stringify(opts));
     assert.match(r.stderr, /^twostage: --(sync|speculate)/);
   }

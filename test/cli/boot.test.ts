@@ -1,4 +1,4 @@
-// `twostage boot` as a user runs it: `node bin/twostage.js boot ...`, checking stdout bytes, stderr lines
+// `twostage boot` as a user runs it (the sources through tsx, test/helpers/cli.ts), checking stdout bytes, stderr lines
 // and the exit status (0 = the guest's code, 2 = bad input, 3 = budget), and that no stack trace leaks.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HELLO = 'examples/hello.elf';
 
 function twostage(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/twostage.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

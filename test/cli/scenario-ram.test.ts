@@ -6,8 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { CLI } from '../helpers/cli.ts';
 
-const twostage = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+const twostage = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 test('ram.size the board cannot hold: one line, file:line: field, exit 2 — for build, run and audit (one loader)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'twostage-ram-'));

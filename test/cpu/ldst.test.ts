@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import type { Cpu } from '../../src/cpu/cpu.ts';
-import { decodeRow } from '../../src/cpu/decode.ts';
+import { decodeRow } from '../../src/arch/a64/decode.ts';
 import { SP } from '../../src/cpu/state.ts';
 import { CODE, makeCpu, pc, step } from '../helpers/cpu.ts';
 

@@ -24,7 +24,14 @@ function capture(into: { text: string; bytes: number }): Write {
   }) as Write;
 }
 
+/** Runs one request at a time: the captured streams are process-wide while a command line awaits. */
+let queue: Promise<void> = Promise.resolve();
+
 parentPort!.on('message', (m: Request) => {
+  queue = queue.then(() => serve(m));
+});
+
+async function serve(m: Request): Promise<void> {
   const stdout = { text: '', bytes: 0 };
   const stderr = { text: '', bytes: 0 };
   const saved = [process.stdout.write, process.stderr.write] as const;
@@ -33,9 +40,9 @@ parentPort!.on('message', (m: Request) => {
   const start = performance.now();
   let status: number;
   try {
-    status = runCli(['node', 'twostage', ...m.argv], { stdin: false });
+    status = await runCli(['node', 'twostage', ...m.argv], { stdin: false });
   } finally {
     [process.stdout.write, process.stderr.write] = saved;
   }
   parentPort!.postMessage({ id: m.id, status, stdout, stderr, ms: performance.now() - start });
-});
+}

@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { checkClaims, EXPECTED_FAILURES } from '../../src/hyp/claims.ts';
 import type { Verdict } from '../../src/hyp/run.ts';
 import { HOSTING_MODES } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 test('run --hosting all on seed.yaml: every mode fails exactly what the README says it fails, exit 0', () => {
-  const r = spawnSync(process.execPath, ['bin/twostage.js', 'run', 'scenarios/seed.yaml', '--hosting', 'all', '--json'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...CLI, 'run', 'scenarios/seed.yaml', '--hosting', 'all', '--json'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const reports = JSON.parse(r.stdout) as { hosting: (typeof HOSTING_MODES)[number]; verdicts: Verdict[] }[];
   assert.deepEqual(reports.map((x) => x.hosting), [...HOSTING_MODES]);

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { buildImage } from '../../src/hyp/image.ts';
 import { runImage } from '../../src/hyp/run.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const FILE = 'scenarios/cross-page.yaml';
 const scenario = parseScenario(readFileSync(FILE, 'utf8'), FILE);
@@ -48,7 +49,7 @@ for (const hosting of ['el1-shim', 'el1-shim-s2'] as const) {
 }
 
 test('`twostage run` shows the denials with the next page as FAR, and the neighbours\' intact memory', () => {
-  const out = spawnSync(process.execPath, ['bin/twostage.js', 'run', FILE], { encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [...CLI, 'run', FILE], { encoding: 'utf8' });
   assert.equal(out.status, 0, out.stderr);
   for (const e of EDGE) {
     const far = `FAR 0x${e.far.toString(16).padStart(16, '0')}`;

@@ -36,18 +36,22 @@ test('hostile writers, readers: in every hosting mode each register a context re
     assert.deepEqual(r.observation.leaks, [], hosting);
     const written = new Set([...logs(r, 'vm-writer'), ...logs(r, 'app-writer')]);
     assert.equal(written.size >= 24, true, `${hosting}: the writers logged what they wrote`);
-    // the VM reader: 0 everywhere but its SCTLR_EL1 (the context table's initial value)
+    // the VM reader: 0 everywhere but its SCTLR_EL1 (the context table's initial value) — its system registers, then
+    // FPCR, FPSR and four doublewords of its V registers
     const vm = logs(r, 'vm-reader');
-    assert.equal(vm.length, 24, hosting);
+    assert.equal(vm.length, 30, hosting);
     assert.deepEqual(vm, vm.map((_, i) => (i === 22 ? SCTLR_EL1_INIT : 0n)), hosting);
     // the app reader: TPIDR_EL0, TPIDRRO_EL0, NZCV and SP all 0; its EL0 access to CNTV_CVAL_EL0 is denied
     assert.deepEqual(logs(r, 'app-reader'), [0n, 0n, 0n, 0n], hosting);
     assert.ok(r.denied.some((d) => d.context === 'app-reader' && d.esr >>> 26 === 0x18), `${hosting}: app-reader's timer access denied`);
-    // the writer's FPCR write is trapped by CPTR_EL2.TFP (EC 0x07) and denied
-    assert.ok(r.denied.some((d) => d.context === 'vm-writer' && d.esr >>> 26 === 0x07), hosting);
+    // FP/SIMD is switched lazily: no access is denied, and after the reader took the V registers the writer finds its own
+    assert.ok(!r.denied.some((d) => d.esr >>> 26 === 0x07), hosting);
+    assert.deepEqual(logs(r, 'vm-writer').slice(-3), [0x5701_0000_0000_f000n, 0x5701_0000_0000_f11fn, 0x07c0_0000n], hosting);
     // the EL1 physical timer is emulated per context: the writer reads back its own CVAL and ENABLE with ISTATUS
     assert.deepEqual(logs(r, 'vm-writer').slice(15, 17), [0x10n, 5n], hosting);
+    // six emulated CNTP accesses; three FP/SIMD ownership changes (writer, reader, writer again)
     assert.ok(r.costs.some((c) => c.kind === 'lazy' && c.count === 6), `${hosting}: six emulated CNTP accesses`);
+    assert.ok(r.costs.some((c) => c.kind === 'fp' && c.count === 3), `${hosting}: ${JSON.stringify(r.costs)}`);
   }
 });
 
@@ -118,5 +122,23 @@ test('the emulated EL1 physical timer: TVAL writes set CVAL from the count, TVAL
     assert.equal(r.deniedTotal, 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the lazy FP/SIMD switch: a handler that does not load the context\'s V registers, or a switch that leaves them untrapped, is a leak naming the V register and the writer', () => {
+  const lazy = readFileSync('src/hyp/asm/lazy.S', 'utf8');
+  const load = lazy.slice(lazy.indexOf('1:  add x3, x19, #C_V'), lazy.indexOf('    str x19, [x1]'));
+  assert.ok(load.length > 100, 'the load block is where the test expects it');
+  const sw = readFileSync('src/hyp/asm/switch.S', 'utf8');
+  assert.ok(sw.includes('    csel x2, x3, x2, eq\n'));
+  const mutants: [string, string, string][] = [
+    ['lazy.S', lazy.replace(load, '1:\n'), 'no load'],
+    ['switch.S', sw.replace('    csel x2, x3, x2, eq\n', '    mov x2, x3\n'), 'TFP left clear'],
+  ];
+  for (const [file, text, what] of mutants) {
+    const img = buildImage(scenario, FILE, undefined, new Map([[file, text]]));
+    const r = runImage(img, { budget: 2_000_000 });
+    assert.equal(verdict(r).status, 'fail', what);
+    assert.ok(r.observation.leaks.some((f) => / V0\.D\[0\] = 0x5701000000[0-9a-f]+ .*written by vm-writer$/.test(f.message)), `${what}: ${r.observation.leaks.map((f) => f.message).join('; ').slice(0, 400)}`);
   }
 });

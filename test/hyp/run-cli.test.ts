@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progressLine } from '../../src/cli/progress.ts';
+import { CLI } from '../helpers/cli.ts';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'run', ...args], { encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [...CLI, 'run', ...args], { encoding: 'utf8' });
 
 test('--json: one report per mode with switches, costs and verdicts under the expected keys', () => {
   const r = run('scenarios/seed.yaml', '--json');

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { ASM_DIR, buildImage } from '../../src/hyp/image.ts';
 import { RUN_ENDED, runImage, type RunReport } from '../../src/hyp/run.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
+import { CLI } from '../helpers/cli.ts';
 
 const SEED = 'scenarios/seed.yaml';
 const seed = parseScenario(readFileSync(SEED, 'utf8'), SEED);
@@ -38,7 +39,7 @@ test('a hypervisor failure (an unexpected exception at EL2) ends with PSCI SYSTE
 });
 
 test('twostage run exits 1 when the run does not end (the budget runs out), and says why', () => {
-  const cli = (...a: string[]) => spawnSync(process.execPath, ['bin/twostage.js', 'run', SEED, '--no-timeline', ...a], { encoding: 'utf8' });
+  const cli = (...a: string[]) => spawnSync(process.execPath, [...CLI, 'run', SEED, '--no-timeline', ...a], { encoding: 'utf8' });
   const short = cli('--max-insns', '5000');
   assert.equal(short.status, 1);
   assert.match(short.stdout, /5000 instructions, budget exhausted, no exit\n/);
@@ -48,7 +49,7 @@ test('twostage run exits 1 when the run does not end (the budget runs out), and 
 test('a guest that powers the machine off (an SMC a mutated hypervisor no longer traps) fails the run: not the hypervisor\'s SYSTEM_OFF', () => {
   const HOSTILE = 'scenarios/hostile.yaml';
   const hostile = parseScenario(readFileSync(HOSTILE, 'utf8'), HOSTILE);
-  const regime = readFileSync(join(ASM_DIR, 'regime-correct.S'), 'utf8').replace('1:  ldr x0, [x20, #C_HCR]\n', '1:  ldr x0, [x20, #C_HCR]\n    bic x0, x0, #HCR_TSC\n');
+  const regime = readFileSync(join(ASM_DIR, 'regime-correct.S'), 'utf8').replace('    ldr x0, [x20, #C_HCR]\n', '    ldr x0, [x20, #C_HCR]\n    bic x0, x0, #HCR_TSC\n');
   const r = runImage(buildImage(hostile, HOSTILE, undefined, new Map([['regime.S', regime]])));
   assert.deepEqual(r.stop, { kind: 'exit', code: 0 }); // PSCI SYSTEM_OFF, from exit-vm's EL1
   assert.equal(ended(r).status, 'fail');

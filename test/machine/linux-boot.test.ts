@@ -15,10 +15,10 @@ import { CASES, IMAGES_DIR, makeCase, runQemuCase } from './images/images.ts';
 
 const haveQemu = spawnSync('qemu-system-aarch64', ['--version'], { stdio: 'ignore' }).status === 0;
 
-function bootCase(args: Parameters<typeof boot>[1]): { status: number; stdout: string; stderr: string } {
+async function bootCase(args: Parameters<typeof boot>[1]): Promise<{ status: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const status = boot(undefined, args, {
+  const status = await boot(undefined, args, {
     stdout: (b) => (stdout += Buffer.from(b).toString('latin1')),
     stderr: (b) => (stderr += typeof b === 'string' ? b : Buffer.from(b).toString('latin1')),
   });
@@ -26,9 +26,9 @@ function bootCase(args: Parameters<typeof boot>[1]): { status: number; stdout: s
 }
 
 for (const c of CASES) {
-  test(`Image ${c.name}: twostage boot --kernel prints QEMU's recorded lines`, () => {
+  test(`Image ${c.name}: twostage boot --kernel prints QEMU's recorded lines`, async () => {
     const f = makeCase(c);
-    const r = bootCase({ kernel: f.kernel, initrd: f.initrd, append: c.append, ram: String(c.ramMiB) });
+    const r = await bootCase({ kernel: f.kernel, initrd: f.initrd, append: c.append, ram: String(c.ramMiB) });
     assert.equal(r.stderr, '');
     assert.equal(r.stdout, readFileSync(join(IMAGES_DIR, 'expected', `${c.name}.out`), 'latin1'));
     assert.equal(r.status, 0, 'PSCI SYSTEM_OFF');
@@ -87,7 +87,7 @@ test('bad kernels: corrupt gzip, empty file, over-large image: a message, never 
   assert.ok(!noRoom.ok && /initrd is too big/.test(noRoom.error));
 });
 
-test('boot --kernel with bad inputs: exit 2 and one line each', () => {
+test('boot --kernel with bad inputs: exit 2 and one line each', async () => {
   const f = makeCase(CASES[0]!);
   const cases: [Parameters<typeof boot>[1], RegExp][] = [
     [{ kernel: '/no/such/Image' }, /^twostage: \/no\/such\/Image: no such file\n$/],
@@ -97,7 +97,7 @@ test('boot --kernel with bad inputs: exit 2 and one line each', () => {
     [{ kernel: 'examples/hello.elf', append: 'x' }, /^twostage: --append: only with a Linux Image/],
   ];
   for (const [opts, re] of cases) {
-    const r = bootCase(opts);
+    const r = await bootCase(opts);
     assert.equal(r.status, 2, JSON.stringify(opts));
     assert.match(r.stderr, re);
     assert.equal(r.stdout, '');

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { sysopByName } from '../../src/arch/sysops.ts';
 import { at } from '../../src/mmu/maintenance.ts';
 import { ACC_EXEC, FAULT_NONE, TranslateResult } from '../../src/mmu/result.ts';
 import { translate } from '../../src/mmu/translate.ts';
@@ -37,7 +38,7 @@ test('property: random tables, registers and addresses never throw; faults carry
           const ok = translate(ctx, Number(va & 0xffff_ffffn), Number(va >> 32n), acc, acc === ACC_EXEC ? 4 : size, el, r);
           if (!ok) assert.ok(r.fault !== FAULT_NONE && r.level >= 0 && r.level <= 3);
           ctx.el = el === 0 ? 1 : el;
-          at(ctx, 'S12E1R', Number(va & 0xffff_ffffn), Number(va >> 32n));
+          at(ctx, sysopByName('at', 'S12E1R')!, Number(va & 0xffff_ffffn), Number(va >> 32n), new TranslateResult());
         }
       },
     ),

@@ -3,6 +3,7 @@
 import { CORTEX_A57, type Profile } from '../../src/arch/profiles.ts';
 import { SR, SYSREGS } from '../../src/arch/sysreg-table.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
+import { MmuScratch } from '../../src/mmu/scratch.ts';
 import type { MaintenanceContext } from '../../src/mmu/maintenance.ts';
 import { Tlb } from '../../src/mmu/tlb.ts';
 
@@ -21,6 +22,7 @@ export function makeCtx(profile: Profile = CORTEX_A57, ramSize = 64 * 1024 * 102
     profile,
     mem: new PhysMemory(RAM, ramSize),
     tlb: new Tlb(),
+    scratch: new MmuScratch(),
     el: 1,
     set(name, v) {
       sr[SR[name]] = v;

@@ -1,9 +1,10 @@
 // Architectural TLB tagging and every TLBI scope (ARCH-NOTES §8, §9), the permission matrix (§7b), AT and PAR_EL1 (§11).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { at, tlbi } from '../../src/mmu/maintenance.ts';
+import { sysopByName } from '../../src/arch/sysops.ts';
+import { at as atOp, tlbi as tlbiOp, type MaintenanceContext } from '../../src/mmu/maintenance.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, faultStatusCode, TranslateResult } from '../../src/mmu/result.ts';
-import { KIND_S2, KM_ALL, REGIME_EL10, Tlb, TlbFill } from '../../src/mmu/tlb.ts';
+import { KIND_S2, Tlb, TlbFill } from '../../src/mmu/tlb.ts';
 import { translate } from '../../src/mmu/translate.ts';
 import {
   AF, AP_RO_ALL, AP_RO_EL1, AP_RW_ALL, AP_RW_EL1, APTABLE0, APTABLE1, makeCtx, MAIR_NORMAL0_DEVICE1, NG, PXN, RAM,
@@ -11,6 +12,9 @@ import {
 } from './tables.ts';
 
 const r = new TranslateResult();
+/** TLBI and AT by the operation's name (src/arch/sysops.ts rows). */
+const tlbi = (ctx: MaintenanceContext, name: string, lo: number, hi: number): void => tlbiOp(ctx, sysopByName('tlbi', name)!, lo, hi);
+const at = (ctx: MaintenanceContext, name: string, lo: number, hi: number): bigint | null => atOp(ctx, sysopByName('at', name)!, lo, hi, new TranslateResult());
 const go = (ctx: TestCtx, va: bigint, acc = ACC_READ, el = 1): boolean =>
   translate(ctx, Number(va & 0xffff_ffffn), Number(va >> 32n), acc, 4, el, r);
 
@@ -141,7 +145,7 @@ test('a fill with another output under the same tags is a second entry beside th
   t.insert(f);
   const outs = (): number[] => [...t.out].filter((_, e) => t.kind[e] !== 0).sort();
   assert.deepEqual(outs(), [0x4040_0000, 0x4060_0000]); // a lookup may hit either: a TLB conflict
-  assert.equal(t.invalidate(REGIME_EL10, 1, KM_ALL, -1, true, false, 0, 0), 2); // VMALLS12E1 under VMID 1
+  assert.equal(t.invalidate(sysopByName('tlbi', 'VMALLS12E1')!.tlbi!, 1, -1, 0, 0), 2); // VMALLS12E1 under VMID 1
 });
 
 test('EL2 regime entries: VAE2 and ALLE2 remove them; EL1&0 TLBIs do not', () => {

@@ -1,7 +1,7 @@
 // Syntax of data processing — immediate rows: ADD/SUB immediate, logical immediate, move wide, ADR/ADRP,
 // bitfield moves and EXTR, with the aliases objdump prints, in its order of preference.
-import { decodeBitMasks } from '../../cpu/exec/bitmask.ts';
-import { encodeBitMask, moveWidePreferred } from '../bitmask.ts';
+import { decodeBitMasks } from '../../arch/a64/bitmask.ts';
+import { encodeBitMask, wideConstant } from '../bitmask.ts';
 import { fail } from '../diagnostics.ts';
 import type { Fields, Form } from '../forms.ts';
 import { imm, label, lslStep, num, reg, SF, type Acc } from '../kinds.ts';
@@ -204,7 +204,7 @@ export const DP_IMM_SYNTAX: Record<string, readonly Form[]> = {
   ],
   AND_imm: [{ mn: 'and', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid }, { mn: 'bic', ops: [Rd_SP, Rn, imm(bitmaskInverted)], only: 'asm' }],
   ORR_imm: [
-    { mn: 'mov', ops: [Rd_SP, imm(bitmask)], fixed: { Rn: 31 }, when: (f) => logValid(f) && !moveWidePreferred(f.sf!, f.N!, f.imms!, f.immr!), comment: movComment(bitmask), prio: 2 },
+    { mn: 'mov', ops: [Rd_SP, imm(bitmask)], fixed: { Rn: 31 }, when: (f) => logValid(f) && !wideConstant(bitmask.get(f), f.sf === 0), comment: movComment(bitmask), prio: 2 },
     { mn: 'orr', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid },
   ],
   EOR_imm: [{ mn: 'eor', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid }],

@@ -1,8 +1,8 @@
 // Syntax of loads and stores, generated from the ldst rows themselves: the row id says the addressing form
 // (_uoff, _pre, _post, _reg, _lit, _off, unscaled LDUR…, unprivileged LDTR…, exclusive, pair), the row's
 // fixed size bits give the access size, and the id says when Rt is an X register.
-import type { Encoding } from '../../cpu/encoding.ts';
-import { TABLE } from '../../cpu/table/index.ts';
+import type { Encoding } from '../../arch/a64/encoding.ts';
+import { ROWS } from '../../arch/a64/table.ts';
 import type { Fields, Form, OpKind } from '../forms.ts';
 import { named, num, reg } from '../kinds.ts';
 import { literal, memBase, memOff, memPost, memPre, memReg } from '../kinds-mem.ts';
@@ -65,7 +65,7 @@ function formsFor(row: Encoding): Form[] | undefined {
 }
 
 export const LDST_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
-  TABLE.filter((r) => r.cls === 'ldst')
+  ROWS.filter((r) => r.cls === 'ldst')
     .map((r) => [r.id, formsFor(r)] as const)
     .filter((e): e is [string, Form[]] => e[1] !== undefined),
 );

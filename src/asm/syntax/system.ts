@@ -1,5 +1,6 @@
 // Syntax of system instructions: MSR/MRS by register name (the system-register table) or S<op0>_<op1>_C<n>_C<m>_<op2>,
 // MSR (immediate) to PSTATE fields, hints, barriers and SYS/SYSL with the TLBI/AT/DC/IC names of src/arch/sysops.ts.
+import { BARRIER_OPTION } from '../../arch/a64/barrier.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopByName, sysopKey, type SysOpKind } from '../../arch/sysops.ts';
 import { SYSREGS, sysregIndexByEncoding, sysregIndexByName } from '../../arch/sysreg-table.ts';
 import { fail } from '../diagnostics.ts';
@@ -90,9 +91,8 @@ function word(text: string): OpKind {
 }
 
 // ---- barriers
-const BARRIER: Record<number, string> = { 1: 'oshld', 2: 'oshst', 3: 'osh', 5: 'nshld', 6: 'nshst', 7: 'nsh', 9: 'ishld', 10: 'ishst', 11: 'ish', 13: 'ld', 14: 'st', 15: 'sy' };
-const BARRIER_BY_NAME = new Map(Object.entries(BARRIER).map(([v, n]) => [n, Number(v)]));
-const barrier = named(crmImm(15), (v) => BARRIER[v], (n) => BARRIER_BY_NAME.get(n), 'barrier option', (v) => `#0x${v.toString(16).padStart(2, '0')}`);
+const BARRIER_BY_NAME = new Map(Object.entries(BARRIER_OPTION).map(([v, n]) => [n, Number(v)]));
+const barrier = named(crmImm(15), (v) => BARRIER_OPTION[v], (n) => BARRIER_BY_NAME.get(n), 'barrier option', (v) => `#0x${v.toString(16).padStart(2, '0')}`);
 
 // ---- SYS: TLBI/AT/DC/IC by name, else the generic form
 const sysopOf = (f: Fields) => {

@@ -1,10 +1,10 @@
 // Branches (ARM C4.1.87 "Branches, Exception Generating and System instructions": conditional branch
 // (immediate), unconditional branch (immediate and register), compare and branch, test and branch): handlers.
-// On entry x[PC] holds the next instruction's address, so a PC-relative target is x[PC] + (offset - 4).
+// PC-relative targets through pcRelative (state.ts: the PC convention).
 import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
 import { conditionHolds } from '../pstate.ts';
-import { addHalves, INSN, PC, TMP0 } from '../state.ts';
+import { INSN, PC, pcRelative, TMP0 } from '../state.ts';
 
 const LR = 30;
 
@@ -30,7 +30,7 @@ export function branchTo(c: Cpu, slot: number): void {
 /** B: 0 00101 imm26. Target = this instruction + SignExtend(imm26:'00'). */
 export function b(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  addHalves(c.u32, PC, PC, ((w << 6) >> 4) - 4);
+  pcRelative(c.u32, PC, ((w << 6) >> 4));
 }
 
 /** BL: 1 00101 imm26. X30 ← the next instruction's address. */
@@ -38,14 +38,14 @@ export function bl(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   const x = c.x;
   x[LR] = x[PC]!;
-  addHalves(c.u32, PC, PC, ((w << 6) >> 4) - 4);
+  pcRelative(c.u32, PC, ((w << 6) >> 4));
 }
 
 /** B.cond: 0101010 0 imm19 0 cond. ConditionHolds(cond); AL and NV both always branch. */
 export function bCond(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   if (conditionHolds(c, w & 15)) {
-    addHalves(c.u32, PC, PC, ((w << 8) >> 13) * 4 - 4);
+    pcRelative(c.u32, PC, ((w << 8) >> 13) * 4);
   }
 }
 
@@ -56,7 +56,7 @@ export function cbz(c: Cpu): void {
   const t = (w & 31) * 2; // Rt=31 is XZR (slot 31 reads zero)
   const zero = (w & 0x80000000) !== 0 ? (u[t]! | u[t + 1]!) === 0 : u[t] === 0;
   if (zero !== ((w & 0x01000000) !== 0)) {
-    addHalves(c.u32, PC, PC, ((w << 8) >> 13) * 4 - 4);
+    pcRelative(c.u32, PC, ((w << 8) >> 13) * 4);
   }
 }
 
@@ -68,7 +68,7 @@ export function tbz(c: Cpu): void {
   const bit = ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
   const v = bit < 32 ? (u[t]! >>> bit) & 1 : (u[t + 1]! >>> (bit - 32)) & 1;
   if (v === ((w >>> 24) & 1)) {
-    addHalves(c.u32, PC, PC, ((w << 13) >> 18) * 4 - 4);
+    pcRelative(c.u32, PC, ((w << 13) >> 18) * 4);
   }
 }
 

@@ -4,10 +4,10 @@
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import {
-  addHalves, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC, REG_SP,
+  addHalves, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, pcRelative, REG_SP,
   INSN, TMP2, WRITE_ZR,
 } from '../state.ts';
-import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from './bitmask.ts';
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
 import { onesHi, onesLo, POW2, shift64, SHIFT_ASR, SHIFT_LSR, SHIFT_ROR } from './shifts.ts';
 
 /** ADD/ADDS/SUB/SUBS (immediate): sf op S 100010 sh imm12 Rn Rd. Rn is SP-capable; Rd is SP unless S=1. */
@@ -112,15 +112,15 @@ export function moveWide(c: Cpu): void {
   u[half] = fill ^ imm;
 }
 
-/** ADR/ADRP: op immlo 10000 immhi Rd. The instruction's own address is PC - 4; the sums run on the 32-bit halves. */
+/** ADR/ADRP: op immlo 10000 immhi Rd, relative to this instruction (pcRelative); the sums run on the 32-bit halves. */
 export function adr(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   const u = c.u32;
   const imm = (((w << 8) >> 11) & ~3) | ((w >>> 29) & 3); // SignExtend(immhi:immlo, 21)
   const d = WRITE_ZR[w & 31]!;
-  if ((w & 0x80000000) === 0) return addHalves(u, d, PC, imm - 4);
+  if ((w & 0x80000000) === 0) return pcRelative(u, d, imm);
   // ADRP: (this instruction's address with bits 11:0 cleared) + imm * 4096, |imm * 4096| <= 2^32
-  addHalves(u, TMP2, PC, -4);
+  pcRelative(u, TMP2, 0);
   u[TMP2 * 2] = u[TMP2 * 2]! & 0xfffff000;
   addHalves(u, d, TMP2, imm * 4096);
 }

@@ -1,29 +1,28 @@
 // Exception generation (ARM C4.1.87 "Exception generation") and exception return: handlers. The imm16 field is
 // bits 20:5. This model has EL2 and no EL3 (QEMU virt, virtualization=on); PSCI is answered by the machine's SMC
 // hook as QEMU's built-in firmware does, and semihosting by the HLT hook.
+import { HCR } from '../../arch/hcr.ts';
 import type { Cpu } from '../cpu.ts';
-import {
-  EC_BRK, EC_HVC, EC_SMC, EC_SVC, exceptionReturn, hcrLo, raiseHere, raiseNext, syncTarget, undefinedInsn,
-} from '../exception.ts';
+import { exceptionReturn, hcrLo, raiseHere, raiseNext, syncTarget, undefinedInsn } from '../exception.ts';
+import { softwareBreakpointTarget, ssAdvance } from '../debug.ts';
+import { EC_BRK, EC_HVC, EC_SMC, EC_SVC } from '../../arch/syndrome.ts';
 import { INSN } from '../state.ts';
-
-const HCR_TSC = 1 << 19;
-const HCR_TGE = 1 << 27;
-const HCR_HCD = 1 << 29;
 
 /** SVC #imm16: AArch64.CallSupervisor — EC 0x15 to EL1 (EL2 from EL0 when HCR_EL2.TGE = 1, EL2 at EL2). */
 export function svc(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
+  ssAdvance(c); // the SVC completes a step: SPSR.SS = 0
   raiseNext(c, syncTarget(c), EC_SVC, (w >>> 5) & 0xffff);
 }
 
 /** HVC #imm16: UNDEFINED at EL0, and at EL1/EL2 when HCR_EL2.HCD = 1 (no EL3); else EC 0x16 to EL2 (ARM C6.2.174). */
 export function hvc(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  if (c.el === 0 || (hcrLo(c) & HCR_HCD) !== 0) {
+  if (c.el === 0 || (hcrLo(c) & HCR.HCD) !== 0) {
     undefinedInsn(c);
     return;
   }
+  ssAdvance(c); // the HVC completes a step: SPSR.SS = 0
   raiseNext(c, 2, EC_HVC, (w >>> 5) & 0xffff);
 }
 
@@ -39,7 +38,7 @@ export function smc(c: Cpu): void {
     return;
   }
   const imm = (w >>> 5) & 0xffff;
-  if (c.el === 1 && (hcrLo(c) & (HCR_TSC | HCR_TGE)) === HCR_TSC) {
+  if (c.el === 1 && (hcrLo(c) & (HCR.TSC | HCR.TGE)) === HCR.TSC) {
     raiseHere(c, 2, EC_SMC, imm);
     return;
   }
@@ -47,13 +46,13 @@ export function smc(c: Cpu): void {
 }
 
 /**
- * BRK #imm16: AArch64.SoftwareBreakpoint — EC 0x3C, ELR = the BRK; to EL2 from EL0/EL1 when HCR_EL2.TGE = 1
- * (MDCR_EL2.TDE is not modelled), else EL1, and to EL2 at EL2.
+ * BRK #imm16: AArch64.SoftwareBreakpoint — EC 0x3C, ELR = the BRK; to the debug target EL (EL2 from EL0/EL1 when
+ * HCR_EL2.TGE or MDCR_EL2.TDE is 1, else EL1) or the current EL when that is higher. Not subject to the debug
+ * exception enables.
  */
 export function brk(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const target = c.el === 2 || (hcrLo(c) & HCR_TGE) !== 0 ? 2 : 1;
-  raiseHere(c, target, EC_BRK, (w >>> 5) & 0xffff);
+  raiseHere(c, softwareBreakpointTarget(c), EC_BRK, (w >>> 5) & 0xffff);
 }
 
 /** HLT #imm16: the machine's hook first (semihosting on HLT #0xF000); with EDSCR.HDE = 0 it is UNDEFINED (C6.2.173). */

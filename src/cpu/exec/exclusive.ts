@@ -18,7 +18,7 @@ const MONITOR_PASS = 1;
 const MONITOR_ABORTED = 2;
 
 /** VA = Rn|SP into TMP0, after AArch64.CheckSPAlignment. False if the SP alignment fault was taken. `rn` is the field
- * (not the word, which would be boxed when passed: see Handler in encoding.ts). */
+ * (not the word, which would be boxed when passed: see Handler in handler.ts). */
 function baseAddress(c: Cpu, rn: number): boolean {
   if (rn === 31 && spMisaligned(c)) {
     spAlignmentFault(c);

@@ -1,12 +1,15 @@
 // FP/SIMD: the model does not execute floating-point or Advanced SIMD instructions (README deviation), but it
 // does honour the architectural access traps that decide where such an instruction's exception goes
 // (ARM J1.1 AArch64.CheckFPAdvSIMDEnabled / AArch64.CheckFPEnabled, AArch64.AdvSIMDFPAccessTrap).
+import { lowGetter, lowMask } from '../../arch/reg-fields.ts';
 import { HCR } from '../../arch/hcr.ts';
 import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
-import { EC_FP, EC_UNKNOWN, raiseHere, undefinedInsn } from '../exception.ts';
+import { raiseHere, undefinedInsn } from '../exception.ts';
+import { EC_FP, EC_UNKNOWN } from '../../arch/syndrome.ts';
 
-const CPTR_TFP = 1 << 10; // CPTR_EL2.TFP (E2H=0 layout)
+const cpacrFpen = lowGetter('CPACR_EL1', 'FPEN');
+const CPTR_TFP = lowMask('CPTR_EL2', 'TFP'); // CPTR_EL2.TFP (E2H=0 layout)
 // ESR ISS for EC 0x07 from AArch64: CV=1, COND=0b1110 (ARM §D24.2.46 "FPEN and TFP traps"; QEMU syn_fp_access_trap)
 export const FP_TRAP_ISS = (1 << 24) | (0xe << 20);
 
@@ -17,7 +20,7 @@ export const FP_TRAP_ISS = (1 << 24) | (0xe << 20);
  */
 export function fpAccessTrapped(c: Cpu): boolean {
   if (c.el < 2) {
-    const fpen = (c.sr32[SR.CPACR_EL1 * 2]! >>> 20) & 3;
+    const fpen = cpacrFpen(c.sr32[SR.CPACR_EL1 * 2]!);
     // CPACR_EL1.FPEN: 0b00/0b10 trap EL0 and EL1, 0b01 traps EL0 only, 0b11 traps nothing
     if ((fpen & 1) === 0 || (fpen === 1 && c.el === 0)) {
       // AArch64.AdvSIMDFPAccessTrap(EL1): routed to EL2 by HCR_EL2.TGE it is reported as EC 0x00 (ARCH-NOTES §1c)

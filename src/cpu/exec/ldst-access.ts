@@ -1,14 +1,16 @@
 // Shared pieces of the integer load/store handlers: the stack-pointer alignment check, alignment faults raised
 // by the instruction itself (exclusives, acquire/release), the data-abort instruction syndrome, and the
 // single-register transfer (access + zero/sign extension into Rt through the 32-bit view).
+import { lowMask } from '../../arch/reg-fields.ts';
 import { SR } from '../../arch/sysreg-table.ts';
 import { FAULT_ALIGNMENT } from '../../mmu/result.ts';
 import type { Cpu } from '../cpu.ts';
-import { EC_SP_ALIGN, raiseHere, syncTarget } from '../exception.ts';
+import { raiseHere, syncTarget } from '../exception.ts';
+import { EC_SP_ALIGN } from '../../arch/syndrome.ts';
 import { SP, TMP0, TMP1, WRITE_ZR } from '../state.ts';
 
-const SCTLR_SA = 1 << 3; // SCTLR_ELx.SA: SP alignment check at the regime's own EL
-const SCTLR_SA0 = 1 << 4; // SCTLR_EL1.SA0: SP alignment check at EL0
+const SCTLR_SA = lowMask('SCTLR_EL1', 'SA'); // SCTLR_ELx.SA: SP alignment check at the regime's own EL (same bit in SCTLR_EL2)
+const SCTLR_SA0 = lowMask('SCTLR_EL1', 'SA0'); // SCTLR_EL1.SA0: SP alignment check at EL0
 
 // Data Abort ISS fields (ARM §D24.2.46 ESR_ELx ISS encoding for a Data Abort; ARCH-NOTES §7e)
 export const ISS_ISV = 1 << 24; // instruction syndrome valid
@@ -60,7 +62,7 @@ export function alignmentFault(c: Cpu, acc: number): void {
  * The access of a single-register load/store at VA x[TMP0] with `opc` as in the load/store register classes:
  * 00 store Rt, 01 load zero-extended, 10 load sign-extended to 64 bits, 11 load sign-extended to 32 bits.
  * `el` is the EL whose permissions apply (differs from PSTATE.EL only for LDTR/STTR). False if an exception
- * was taken (Rt is then unchanged). `rt` is the Rt field (not the word: see Handler in encoding.ts).
+ * was taken (Rt is then unchanged). `rt` is the Rt field (not the word: see Handler in handler.ts).
  */
 export function transfer(c: Cpu, rt: number, size: number, opc: number, iss: number, el: number): boolean {
   if (opc === 0) return c.store(1 << size, rt, iss, el); // Rt = 31 stores XZR: slot 31 always reads 0

@@ -4,12 +4,12 @@
 // extension into Rt happen in ldst-access.ts `transfer`. Writeback happens only after the access succeeded.
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
-import { addHalves, INSN, PC, REG_SP, TMP0, TMP2 } from '../state.ts';
+import { addHalves, INSN, pcRelative, REG_SP, TMP0, TMP2 } from '../state.ts';
 import { singleIss, spAlignmentFault, spMisaligned, transfer } from './ldst-access.ts';
 import { shift64, SHIFT_LSL } from './shifts.ts';
 
 /** imm9 (bits 20:12), sign-extended. */
-function imm9(w: number): number {
+export function imm9(w: number): number {
   return (w << 11) >> 23;
 }
 
@@ -89,13 +89,21 @@ export function ldstPreIndex(c: Cpu): void {
  */
 export function ldstRegisterOffset(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const option = (w >>> 13) & 7;
-  if ((option & 2) === 0) return undefinedInsn(c); // option<1> == '0': UNDEFINED (sub-word index)
-  const x = c.x;
+  if ((w & (2 << 13)) === 0) return undefinedInsn(c); // option<1> == '0': UNDEFINED (sub-word index)
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
-  const rn = (w >>> 5) & 31;
-  if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
+  if (((w >>> 5) & 31) === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
+  registerOffsetAddress(c, w, size);
+  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
+}
+
+/**
+ * x[TMP0] = Rn|SP + ExtendReg(Rm, option, S ? scale : 0) for the register-offset forms (integer and SIMD&FP):
+ * option 010 UXTW, 011 LSL/UXTX, 110 SXTW, 111 SXTX (the caller has refused option<1> = 0).
+ */
+export function registerOffsetAddress(c: Cpu, w: number, scale: number): void {
+  const x = c.x;
+  const option = (w >>> 13) & 7;
   const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
   if ((option & 1) === 0) {
     // UXTW (010) / SXTW (110): the low word of Rm, zero- or sign-extended
@@ -105,9 +113,8 @@ export function ldstRegisterOffset(c: Cpu): void {
   } else {
     x[TMP2] = x[m]!; // LSL/UXTX (011), SXTX (111): all 64 bits
   }
-  if ((w & (1 << 12)) !== 0) shift64(c.u32, TMP2, TMP2, SHIFT_LSL, size); // S=1: LSL #size, on the halves
-  x[TMP0] = x[REG_SP[rn]!]! + x[TMP2]!;
-  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
+  if ((w & (1 << 12)) !== 0) shift64(c.u32, TMP2, TMP2, SHIFT_LSL, scale); // S=1: LSL #scale, on the halves
+  x[TMP0] = x[REG_SP[(w >>> 5) & 31]!]! + x[TMP2]!;
 }
 
 /**
@@ -117,7 +124,7 @@ export function ldstRegisterOffset(c: Cpu): void {
 export function ldrLiteral(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   const opc = w >>> 30;
-  addHalves(c.u32, TMP0, PC, ((w << 8) >> 13) * 4 - 4); // x[PC] is the next instruction
+  pcRelative(c.u32, TMP0, ((w << 8) >> 13) * 4);
   const size = opc === 1 ? 3 : 2;
   const ldOpc = opc === 2 ? 2 : 1; // LDRSW: sign-extend to 64 bits
   transfer(c, w & 31, size, ldOpc, singleIss(size, ldOpc, w & 31), c.el);

@@ -1,31 +1,34 @@
 // System instructions (ARM C4.1 "System instructions"; C5.2, C5.3): MSR/MRS, MSR (immediate), hints, barriers,
 // CLREX, SYS/SYSL (TLBI, AT, DC, IC). Legality and traps follow the register and operation tables in src/arch;
 // trapped accesses raise EC 0x18 with the ISS of ARCH-NOTES §7e.
+import { lowMask, lowMasks } from '../../arch/reg-fields.ts';
 import { effectiveHcrLo, HCR, HCR_HI } from '../../arch/hcr.ts';
-import { SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
+import { broadcastForm, SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
+import { sysregTrapIss } from '../../arch/syndrome.ts';
 import {
-  isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks,
+  isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks, type SysRegName,
 } from '../../arch/sysreg-table.ts';
-import type { El0Gate, HcrTrap, MdcrTrap } from '../../arch/sysregs.ts';
+import type { El0Gate, HcrTrap } from '../../arch/sysregs.ts';
 import { at, tlbi } from '../../mmu/maintenance.ts';
 import { ACC_READ, ACC_WRITE, FAULT_PERMISSION } from '../../mmu/result.ts';
 import { translate, translateZeroBlock } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
-import { EC_SYSREG, EC_WFX, raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
+import { raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
+import { EC_SYSREG, EC_WFX } from '../../arch/syndrome.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
 import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR } from '../state.ts';
+import { checkWatchpoints, DEBUG_CONTROL_REGS, debugRefresh, debugRegistersChanged } from '../debug.ts';
 import { pmuAfterMdcrWrite, pmuBeforeMdcrWrite, pmuRead, pmuWrite } from '../pmu.ts';
 import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
 // --- SCTLR_EL1 / CNTKCTL_EL1 / CPTR_EL2 bits used here ---
-const SCTLR_UMA = 1 << 9; // SCTLR_EL1.UMA: EL0 access to DAIF
-const SCTLR_DZE = 1 << 14; // SCTLR_EL1.DZE: EL0 DC ZVA
-const SCTLR_UCT = 1 << 15; // SCTLR_EL1.UCT: EL0 access to CTR_EL0
-const SCTLR_NTWI = 1 << 16; // SCTLR_EL1.nTWI: 0 traps EL0 WFI
-const SCTLR_NTWE = 1 << 18; // SCTLR_EL1.nTWE: 0 traps EL0 WFE
-const SCTLR_UCI = 1 << 26; // SCTLR_EL1.UCI: EL0 cache maintenance by VA
-const CPTR_TCPAC = 1 << 31; // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
+const SCTLR_UMA = lowMask('SCTLR_EL1', 'UMA'); // SCTLR_EL1.UMA: EL0 access to DAIF
+const SCTLR_DZE = lowMask('SCTLR_EL1', 'DZE'); // SCTLR_EL1.DZE: EL0 DC ZVA
+const SCTLR_NTWI = lowMask('SCTLR_EL1', 'nTWI'); // SCTLR_EL1.nTWI: 0 traps EL0 WFI
+const SCTLR_NTWE = lowMask('SCTLR_EL1', 'nTWE'); // SCTLR_EL1.nTWE: 0 traps EL0 WFE
+const SCTLR_UCI = lowMask('SCTLR_EL1', 'UCI'); // SCTLR_EL1.UCI: EL0 cache maintenance by VA
+const CPTR_TCPAC = lowMask('CPTR_EL2', 'TCPAC'); // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
 // ESR ISS for EC 0x01 from AArch64: CV=1, COND=0b1110, TI in bit 0 (ARM §D24.2.46 "WF* instruction")
 const WFX_ISS = (1 << 24) | (0xe << 20);
 const CM = 1 << 8; // ESR ISS.CM: fault on a cache maintenance instruction
@@ -34,46 +37,46 @@ const WNR = 1 << 6; // ESR ISS.WnR: 1 for cache maintenance faults
 // --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
 const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5, K_PMU = 6;
 const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER, pmu: K_PMU } as const;
-// MDCR_EL2 trap bits (ARM §D24.2 MDCR_EL2)
-const MDCR_BIT: Record<MdcrTrap, number> = { TPMCR: 1 << 5, TPM: 1 << 6, TDA: 1 << 9, TDOSA: 1 << 10, TDRA: 1 << 11 };
-const MDCR_TDE = 1 << 8; // MDCR_EL2.TDE: TDA, TDOSA (and TDRA) behave as 1
-const PMUSERENR_EN = 1, PMUSERENR_SW = 2, PMUSERENR_CR = 4, PMUSERENR_ER = 8;
+// MDCR_EL2 trap bits (ARM §D24.2 MDCR_EL2): a trap column names its field
+const MDCR = lowMasks('MDCR_EL2');
 const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2 };
-/** [register, mask of the bits that open the gate] */
-const EL0_GATE_BITS: Record<El0Gate, readonly [number, number]> = {
-  'SCTLR_EL1.UCT': [SR.SCTLR_EL1, SCTLR_UCT],
-  'SCTLR_EL1.UMA': [SR.SCTLR_EL1, SCTLR_UMA],
-  'CNTKCTL_EL1.EL0PCTEN': [SR.CNTKCTL_EL1, 1 << 0],
-  'CNTKCTL_EL1.EL0VCTEN': [SR.CNTKCTL_EL1, 1 << 1],
-  'CNTKCTL_EL1.EL0xCTEN': [SR.CNTKCTL_EL1, 3],
-  'CNTKCTL_EL1.EL0VTEN': [SR.CNTKCTL_EL1, 1 << 8],
-  'CNTKCTL_EL1.EL0PTEN': [SR.CNTKCTL_EL1, 1 << 9],
-  'PMUSERENR_EL0.EN': [SR.PMUSERENR_EL0, PMUSERENR_EN],
-  'PMUSERENR_EL0.EN|SW': [SR.PMUSERENR_EL0, PMUSERENR_EN | PMUSERENR_SW],
-  'PMUSERENR_EL0.EN|CR': [SR.PMUSERENR_EL0, PMUSERENR_EN | PMUSERENR_CR],
-  'PMUSERENR_EL0.EN|ER': [SR.PMUSERENR_EL0, PMUSERENR_EN | PMUSERENR_ER],
-};
+/** An EL0 gate 'REG.F' or 'REG.F1|F2' (any of the fields opens it) as [register, mask of those fields]. */
+function gateBits(g: El0Gate): readonly [number, number] {
+  const [reg, names] = g.split('.') as [SysRegName, string];
+  return [SR[reg], names.split('|').reduce((m, n) => m | lowMask(reg, n as never), 0)];
+}
 const KIND = Uint8Array.from(SYSREGS, (r) => KIND_CODE[r.kind]);
 const MIN_EL_READ = Uint8Array.from(SYSREGS, (r) => (r.access === 'wo' ? 4 : r.minEl));
 const MIN_EL_WRITE = Uint8Array.from(SYSREGS, (r) => (r.access === 'ro' ? 4 : r.minElWrite));
 const TRAP_READ = Int32Array.from(SYSREGS, (r) => (r.trapRead ? HCR_TRAP_BIT[r.trapRead] : 0));
 const TRAP_WRITE = Int32Array.from(SYSREGS, (r) => (r.trapWrite ? HCR_TRAP_BIT[r.trapWrite] : 0));
-const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][0] : -1));
-const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? EL0_GATE_BITS[r.el0Gate][1] : 0));
+const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? gateBits(r.el0Gate)[0] : -1));
+const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? gateBits(r.el0Gate)[1] : 0));
 /** Reads' gate where it differs (same register as GATE_REG: PMUSERENR_EL0). */
-const READ_GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0ReadGate ? EL0_GATE_BITS[r.el0ReadGate][1] : r.el0Gate ? EL0_GATE_BITS[r.el0Gate][1] : 0));
-const MDCR_TRAPS = Int32Array.from(SYSREGS, (r) => (r.mdcrTraps ?? []).reduce((m, t) => m | MDCR_BIT[t], 0));
+const READ_GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0ReadGate ? gateBits(r.el0ReadGate)[1] : r.el0Gate ? gateBits(r.el0Gate)[1] : 0));
+const MDCR_TRAPS = Int32Array.from(SYSREGS, (r) => (r.mdcrTraps ?? []).reduce((m, t) => m | MDCR[t], 0));
 const TCPAC = Uint8Array.from(SYSREGS, (r) => (r.tcpac ? 1 : 0));
 /** CNTHCTL_EL2.EL1PCTEN (bit 0) / EL1PCEN (bit 1): the bit whose 0 traps EL0/EL1 accesses to EL2. */
-const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap === 'EL1PCTEN' ? 1 : r.cnthctlTrap === 'EL1PCEN' ? 2 : 0));
+const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap ? lowMask('CNTHCTL_EL2', r.cnthctlTrap) : 0));
 const FP = Uint8Array.from(SYSREGS, (r) => (r.fp ? 1 : 0));
 const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
 const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
+/** 1: a write changes which debug events can fire (src/cpu/debug.ts). */
+const DEBUG_CONTROL = Uint8Array.from(SYSREGS, (_, i) => (DEBUG_CONTROL_REGS.has(i) ? 1 : 0));
+const PSTATE_D = 1 << 9;
+
+/** PSTATE.DAIF = v: an asserted interrupt line is looked at again; a change of PSTATE.D may enable or mask debug exceptions. */
+function setDaif(c: Cpu, v: number): void {
+  const changed = c.daif ^ v;
+  c.daif = v;
+  c.recheckInterrupts();
+  if ((changed & PSTATE_D) !== 0) debugRefresh(c);
+}
 
 /** MDCR_EL2 as its traps act: TDE = 1 (or HCR_EL2.TGE = 1, which makes TDE behave as 1) sets TDA, TDOSA and TDRA (ARM §D24.2 MDCR_EL2.TDE). */
 function mdcrEff(c: Cpu): number {
   const m = c.sr32[SR.MDCR_EL2 * 2]!;
-  return (m & MDCR_TDE) !== 0 || (c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0 ? m | MDCR_BIT.TDA | MDCR_BIT.TDOSA | MDCR_BIT.TDRA : m;
+  return (m & MDCR.TDE) !== 0 || (c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0 ? m | MDCR.TDA | MDCR.TDOSA | MDCR.TDRA : m;
 }
 
 /** Effective HCR_EL2[31:0] (ARCH-NOTES §1b). */
@@ -82,13 +85,13 @@ function hcrEff(c: Cpu): number {
 }
 
 /**
- * AArch64.SystemAccessTrap with EC 0x18: ISS = Op0[21:20] Op2[19:17] Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1]
- * Dir[0] (1 = read), all straight from the MSR/MRS/SYS/SYSL word (ARCH-NOTES §7e).
+ * AArch64.SystemAccessTrap with EC 0x18 (ISS layout: src/arch/syndrome.ts), from the MSR/MRS/SYS/SYSL word: its
+ * bits 20:19 are op0 (1 o0 for MSR/MRS, 01 for SYS/SYSL), bit 21 is L (1 = read) (ARCH-NOTES §7e).
  */
 function systemAccessTrap(c: Cpu, target: number, w: number): void {
-  const iss =
-    (((w >>> 19) & 3) << 20) | (((w >>> 5) & 7) << 17) | (((w >>> 16) & 7) << 14) | (((w >>> 12) & 15) << 10) |
-    ((w & 31) << 5) | (((w >>> 8) & 15) << 1) | ((w >>> 21) & 1);
+  const iss = sysregTrapIss({
+    op0: (w >>> 19) & 3, op1: (w >>> 16) & 7, crn: (w >>> 12) & 15, crm: (w >>> 8) & 15, op2: (w >>> 5) & 7, rt: w & 31, read: (w >>> 21) & 1,
+  });
   raiseHere(c, target, EC_SYSREG, iss);
 }
 
@@ -150,7 +153,7 @@ export function msrMrs(c: Cpu): void {
   const el = c.el;
   // Lowest EL for this direction; reads of write-only / writes of read-only registers are UNDEFINED too
   if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
-  // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0xCTEN): trap to EL1, or EL2 when HCR_EL2.TGE=1
+  // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0PCTEN/EL0VCTEN, PMUSERENR_EL0): trap to EL1, or EL2 when HCR_EL2.TGE=1
   if (el === 0 && GATE_REG[i]! >= 0 && (c.sr32[GATE_REG[i]! * 2]! & (read ? READ_GATE_BITS[i]! : GATE_BITS[i]!)) === 0) return systemAccessTrap(c, syncTarget(c), w);
   // CNTHCTL_EL2.EL1PCTEN/EL1PCEN = 0 trap EL0/EL1 counter and EL1 physical timer accesses to EL2 (E2H = 0 layout)
   if (el < 2 && CNTHCTL_BIT[i] !== 0 && (c.sr32[SR.CNTHCTL_EL2 * 2]! & CNTHCTL_BIT[i]!) === 0 && (c.sr32[SR.HCR_EL2 * 2 + 1]! & HCR_HI.E2H) === 0) {
@@ -223,10 +226,7 @@ export function msrMrs(c: Cpu): void {
     case K_PSTATE: {
       const v = c.u32[t * 2]!;
       if (i === SR.NZCV) writeNzcv(c, v);
-      else if (i === SR.DAIF) {
-        c.daif = v & 0x3c0;
-        c.recheckInterrupts(); // PSTATE.I may have been cleared
-      }
+      else if (i === SR.DAIF) setDaif(c, v & 0x3c0);
       else c.setElSp(el, v & 1); // SPSel: switch the banked stack pointer
       break;
     }
@@ -242,6 +242,7 @@ export function msrMrs(c: Cpu): void {
     default:
       break; // 'const' read/write registers are RAZ/WI
   }
+  if (DEBUG_CONTROL[i] === 1) debugRegistersChanged(c);
   // --sync immediate: a write that affects translation or routing synchronizes at once
   if (SYNC[i] === 1) c.contextSync();
 }
@@ -260,11 +261,8 @@ export function msrImm(c: Cpu): void {
   if (op1 === 3 && (op2 === 6 || op2 === 7)) {
     // SCTLR_EL1.UMA=0 traps EL0 DAIFSet/DAIFClr (EC 0x18, to EL1 or by TGE to EL2)
     if (c.el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & SCTLR_UMA) === 0) return systemAccessTrap(c, syncTarget(c), w);
-    if (op2 === 6) c.daif |= crm << 6; // DAIFSet: D A I F = CRm[3:0]
-    else {
-      c.daif &= ~(crm << 6) & 0x3c0; // DAIFClr
-      c.recheckInterrupts();
-    }
+    if (op2 === 6) setDaif(c, c.daif | (crm << 6)); // DAIFSet: D A I F = CRm[3:0]
+    else setDaif(c, c.daif & ~(crm << 6) & 0x3c0); // DAIFClr
     return;
   }
   undefinedInsn(c); // other PSTATE fields (PAN, UAO, DIT, SSBS, ...) are not in v8.0
@@ -330,22 +328,22 @@ export function sys(c: Cpu): void {
     case 'tlbi':
       // HCR_EL2.FB: EL1 TLB maintenance is broadcast (the Inner Shareable form)
     {
-      const name = el === 1 && op.broadcast !== undefined && (hcr & HCR.FB) !== 0 ? op.broadcast : op.name;
+      const done = el === 1 && (hcr & HCR.FB) !== 0 ? broadcastForm(op) : op;
       // --sync architectural: the invalidation waits for a DSB
-      if (c.sync !== null) c.sync.tlbi(c, name, u[t * 2]!, u[t * 2 + 1]!);
-      else tlbi(c, name, u[t * 2]!, u[t * 2 + 1]!);
+      if (c.sync !== null) c.sync.tlbi(c, done, u[t * 2]!, u[t * 2 + 1]!);
+      else tlbi(c, done, u[t * 2]!, u[t * 2 + 1]!);
       return;
     }
     case 'at': {
-      const par = at(c, op.name, u[t * 2]!, u[t * 2 + 1]!, c.tr);
+      const par = at(c, op, u[t * 2]!, u[t * 2 + 1]!, c.tr);
       // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11)
       if (par === null) return c.abort(c.tr, c.x[t]!, ACC_WRITE, CM | WNR);
       c.sr[SR.PAR_EL1] = par;
       return;
     }
     default:
-      if (op.name === 'ZVA') dcZva(c, t);
-      else if (op.byVa === true) cacheMaintenanceByVa(c, t);
+      if (op.cache === 'zero-va') dcZva(c, t);
+      else if (op.cache === 'va') cacheMaintenanceByVa(c, t);
       // set/way and whole-cache operations: no caches are modelled, nothing to do
       return;
   }
@@ -368,6 +366,8 @@ function dcZva(c: Cpu, t: number): void {
   u[TMP0 * 2] = (u[t * 2]! & ~63) >>> 0;
   u[TMP0 * 2 + 1] = u[t * 2 + 1]!;
   if (!translateZeroBlock(c, u[TMP0 * 2]!, u[TMP0 * 2 + 1]!, c.el, c.tr)) return c.abort(c.tr, c.x[t]!, ACC_WRITE, 0);
+  // DC ZVA is a store of the block for watchpoints (ARM §D2 "Watchpoint exceptions": CM = 0, it is not cache maintenance)
+  if (c.debug.watch && !checkWatchpoints(c, 64, true, c.el)) return;
   c.zeroBlock(64, t);
 }
 

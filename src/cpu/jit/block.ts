@@ -15,11 +15,14 @@ import type { TranslatedCode } from '../../memory/phys.ts';
 import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 import { HC_BITS } from '../../mmu/tlb.ts';
 import type { Cpu } from '../cpu.ts';
-import { decode, HANDLER_OF, HANDLERS, OPS } from '../decode.ts';
+import { decode } from '../../arch/a64/decode.ts';
+import { ROWS } from '../../arch/a64/table.ts';
+import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
-import { addHalves, FETCH_TAG, INSN, PC, RUN_COUNT } from '../state.ts';
-import { EMITTERS, type EmitEnv } from './emit.ts';
+import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from '../state.ts';
+import type { CpuStats } from '../stats.ts';
+import { EMITTER_OF, type EmitEnv } from './emit.ts';
 
 /** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
 export type BlockFn = (c: Cpu, n0: number) => number;
@@ -36,12 +39,24 @@ export class PageBlocks implements TranslatedCode {
   readonly fns: (BlockFn | null)[];
   /** Length of the block at each word (0: none). */
   readonly lens: Uint8Array;
+  /**
+   * For a block whose loads and stores use the host cache inline, inline[start][r] = the accesses its first r
+   * instructions make that way (a pair counts two): the run loop adds inline[start][r] to CpuStats.inlineHits when
+   * the block returns r, and an access that falls back to Cpu.load/store takes its own back (emit.ts).
+   */
+  readonly inline: (Uint8Array | null)[];
   /** Interpreter entries per word, towards HOT. */
   readonly heat: Uint8Array;
   readonly covered: Uint8Array;
+  /** Blocks translated since the last drop. */
+  private count = 0;
 
-  constructor(words: number) {
+  constructor(
+    words: number,
+    private readonly stats: CpuStats,
+  ) {
     this.fns = new Array<BlockFn | null>(words).fill(null);
+    this.inline = new Array<Uint8Array | null>(words).fill(null);
     this.lens = new Uint8Array(words);
     this.heat = new Uint8Array(words);
     this.covered = new Uint8Array(words);
@@ -49,7 +64,11 @@ export class PageBlocks implements TranslatedCode {
 
   /** Forget every block (a word one was made of was written). */
   drop(): void {
+    this.stats.invalidations++;
+    this.stats.blocksDropped += this.count;
+    this.count = 0;
     this.fns.fill(null);
+    this.inline.fill(null);
     this.lens.fill(0);
     this.heat.fill(0);
     this.covered.fill(0);
@@ -58,10 +77,13 @@ export class PageBlocks implements TranslatedCode {
   /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
-    const { fn, len } = translateBlock(words, start, end);
+    const { fn, len, inline } = translateBlock(words, start, end);
     this.fns[start] = fn;
     this.lens[start] = len;
+    this.inline[start] = inline;
     this.covered.fill(1, start, start + len);
+    this.count++;
+    this.stats.blocksMade++;
   }
 }
 
@@ -69,8 +91,18 @@ export class PageBlocks implements TranslatedCode {
 const ENDS_BLOCK = new Set(['branch', 'exception', 'system', 'fpsimd']);
 
 /** The source of the block for words[start, end) and its length. */
-export function blockSource(words: Uint32Array, start: number, end: number): { body: string; handlers: number[]; len: number; hostCache: boolean } {
+export interface BlockSource {
+  readonly body: string;
+  readonly handlers: number[];
+  readonly len: number;
+  readonly hostCache: boolean;
+  /** inline[k]: the host-cache accesses made inline by instructions 0..k-1 (PageBlocks.inline); null when none. */
+  readonly inline: Uint8Array | null;
+}
+
+export function blockSource(words: Uint32Array, start: number, end: number): BlockSource {
   const lines: string[] = [];
+  const inline = new Uint8Array(end - start + 1);
   const handlers = new Set<number>();
   let w = 0;
   let op = 0;
@@ -80,33 +112,39 @@ export function blockSource(words: Uint32Array, start: number, end: number): { b
     const h = HANDLER_OF[op]!;
     handlers.add(h);
     env.flags = -1; // the handler may have set flags the block does not know
-    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
   };
-  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, handlerCall };
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, inline: 0, handlerCall };
   for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);
-    const row = OPS[op]!;
+    const row = ROWS[op]!;
     const last = op === 0 || ENDS_BLOCK.has(row.cls);
     env.i = i;
-    const code = EMITTERS.get(row.exec)?.(w, env);
+    const code = EMITTER_OF[op]?.(w, env);
     if (code !== undefined) {
       lines.push(`    ${code} // ${row.id}`);
     } else if (last) {
       const h = HANDLER_OF[op]!;
       handlers.add(h);
-      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + 4}); u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
+      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
     } else {
       lines.push(`    ${handlerCall()} // ${row.id}`);
     }
-    if (last) return { body: lines.join('\n'), handlers: [...handlers], len: i + 1, hostCache: env.hostCache };
+    inline[i + 1] = env.inline;
+    if (last) return finish(i + 1);
   }
   lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); return ${i};`);
-  return { body: lines.join('\n'), handlers: [...handlers], len: i, hostCache: env.hostCache };
+  return finish(i);
+
+  function finish(len: number): BlockSource {
+    const counted = env.inline === 0 ? null : inline.slice(0, len + 1);
+    return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, inline: counted };
+  }
 }
 
-function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number } {
-  const { body, handlers, len, hostCache } = blockSource(words, start, end);
+function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number; inline: Uint8Array | null } {
+  const { body, handlers, len, hostCache, inline } = blockSource(words, start, end);
   // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
   const hc = hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '';
   const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
@@ -116,5 +154,5 @@ return function block(c, n0) {
 ${body}
 };`;
   const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', src) as (...a: unknown[]) => BlockFn;
-  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64), len };
+  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64), len, inline };
 }

@@ -1,4 +1,4 @@
-// Code emitters of the block translator: for the hottest handlers of the encoding table, the JavaScript that does
+// Code emitters of the block translator, bound to encoding rows by id (EMITTERS): for the hottest rows, the JavaScript that does
 // what the handler does for ONE given word, with the fields decoded at translation time (register slots, immediates
 // and shift amounts become constants). Each emitter mirrors its handler in src/cpu/exec/ and is checked against it
 // by test/cpu/jit.test.ts (same state after random blocks run translated and interpreted). An emitter returns
@@ -6,19 +6,16 @@
 // handler itself. Generated code sees the locals `c` (the Cpu), `x`/`u`/`i32` (register-file views), `el` (PSTATE.EL
 // at block entry), `pc0` (low word of the block's first PC), `ft` (the fetch tag's low word) and the helpers of
 // block.ts (`addHalves`, `conditionHolds`, `shift64`).
-import type { Handler } from '../encoding.ts';
-import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../exec/bitmask.ts';
-import { addSubShifted, logicalShifted } from '../exec/dp-reg.ts';
-import { addSubImm, logicalImm, moveWide } from '../exec/dp-imm.ts';
-import { b, bCond, bl, cbz, tbz } from '../exec/branch.ts';
-import { ldstUnsignedOffset } from '../exec/ldst.ts';
-import { ldstPair } from '../exec/ldst-pair.ts';
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
+import type { Encoding } from '../../arch/a64/encoding.ts';
+import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
+import { ROWS } from '../../arch/a64/table.ts';
 import { singleIss } from '../exec/ldst-access.ts';
-import { HC_MASK } from '../../mmu/tlb.ts';
+import { HC_MASK, hostHitSource } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
-  REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
+  PC_AHEAD, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 
 /** Static knowledge the emitters share within a block. */
@@ -29,6 +26,12 @@ export interface EmitEnv {
   flags: number;
   /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
   hostCache: boolean;
+  /**
+   * Loads and stores the block's instructions so far make from the host cache inline (a pair counts two): an emitter
+   * that does adds its own, and its fallback to Cpu.load/store (which counts its accesses itself) takes them back
+   * from CpuStats.inlineHits — the run loop counts them per block (PageBlocks.inline).
+   */
+  inline: number;
   /** The code that runs this instruction through its handler (a fast path's fallback). */
   readonly handlerCall: () => string;
 }
@@ -39,8 +42,15 @@ export type Emitter = (w: number, e: EmitEnv) => string | undefined;
 const ONES64 = '0xffffffffffffffffn';
 /** Expression: the low word of the address of block instruction `i` + `delta` bytes. */
 const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
+/** Expression: the PC slot's low word while instruction `i` runs (state.ts: the PC convention). */
+const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
 const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+/** Statement: the inline access(es) of an instruction fell back to Cpu.load/store, which count their own. */
+const uncount = (accesses: number): string => `c.stats.inlineHits -= ${accesses}; `;
+
+/** The host-cache hit test of the address `a` (its high half `hi`) in slot `s` (the block's prologue provides `tlb`). */
+const HOST_HIT = hostHitSource('tlb', 's', 'a', 'hi');
 
 /** ADD/ADDS/SUB/SUBS (immediate): as addSubImm. */
 function emitAddSubImm(w: number, e: EmitEnv): string {
@@ -198,17 +208,18 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const slowStore = `c.store(${1 << size}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${1 << size}, ${iss}, el)) return ${e.i + 1}; ` +
     `u[${t * 2}] = u[${TMP1 * 2}]; u[${t * 2 + 1}] = u[${TMP1 * 2 + 1}]; ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcLo(e.i, 4)}; ${opc === 0 ? slowStore : slowLoad}`;
+  const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
   if (size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
+  e.inline += 1;
   const acc = opc === 0 ? 'hcW' : 'hcR';
   const hit = `const s = ${acc} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
+    `if (${HOST_HIT} && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
     (opc === 0 ? ' && pg.ops === undefined) { ' : ') { ') + `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
   const move = opc === 0
     ? `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`
     : `u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = ${size === 3 ? 'pg.u32[wi + 1]' : '0'};`;
-  return `{ ${addr} ${hit}${move} } else { ${slow} } }`;
+  return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
 }
 
 /**
@@ -227,9 +238,10 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const bytes = opc === 2 ? 8 : 4;
   const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
   e.hostCache = true;
+  e.inline += 2;
   const addr = `const lo = u[${rn * 2}] + ${offset}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
   const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (tlb.hcTag[s] === ((a & 0xfffff000) | tlb.gen) && tlb.hcHi[s] === hi && (a & ${bytes - 1}) === 0 && ` +
+    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && ` +
     `(a & 0xfff) <= ${0x1000 - 2 * bytes} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}) { ` +
     `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
   const words = bytes / 4;
@@ -243,14 +255,14 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
     move = `pg.u32[wi] = u[${rt * 2}]; pg.u32[wi + ${words}] = u[${rt2 * 2}];` +
       (bytes === 8 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}]; pg.u32[wi + 3] = u[${rt2 * 2 + 1}];` : '');
   }
-  return `{ ${addr} ${hit}${move} } else { ${e.handlerCall()} } }`;
+  return `{ ${addr} ${hit}${move} } else { ${uncount(2)}${e.handlerCall()} } }`;
 }
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
 function branchTo(e: EmitEnv, offset: number): string {
   return `u[${PC * 2}] = ${pcLo(e.i)}; addHalves(u, ${PC}, ${PC}, ${offset});`;
 }
-const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcLo(e.i, 4)};`;
+const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcDuring(e.i)};`;
 
 /** Expression: Z, from lazy flags whose kind the block knows. */
 function zeroFlag(kind: number): string {
@@ -289,21 +301,32 @@ function emitB(w: number, e: EmitEnv): string {
 }
 function emitBl(w: number, e: EmitEnv): string {
   // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
-  return `u[60] = ${pcLo(e.i, 4)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
+  return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
 }
 
-/** Emitters by the handler they stand in for. */
-export const EMITTERS: ReadonlyMap<Handler, Emitter> = new Map<Handler, Emitter>([
-  [addSubImm, emitAddSubImm],
-  [moveWide, emitMoveWide],
-  [logicalImm, emitLogicalImm],
-  [logicalShifted, emitLogicalShifted],
-  [addSubShifted, emitAddSubShifted],
-  [ldstUnsignedOffset, emitLdstUnsignedOffset],
-  [ldstPair, emitLdstPair],
-  [bCond, emitBCond],
-  [cbz, emitCbz],
-  [tbz, emitTbz],
-  [b, emitB],
-  [bl, emitBl],
-]);
+/** The emitter for each row of an integer load/store group. */
+const ofForm = (form: LdstForm, emit: Emitter): Record<string, Emitter> =>
+  Object.fromEntries(LDST.filter((r) => ldstForm(r.id) === form).map((r) => [r.id, emit]));
+
+/** Emitters by encoding-row id (src/arch/a64/rows/); every other row runs its handler. */
+export const EMITTERS: Readonly<Record<string, Emitter>> = {
+  ADD_imm: emitAddSubImm, ADDS_imm: emitAddSubImm, SUB_imm: emitAddSubImm, SUBS_imm: emitAddSubImm,
+  MOVN: emitMoveWide, MOVZ: emitMoveWide, MOVK: emitMoveWide,
+  AND_imm: emitLogicalImm, ORR_imm: emitLogicalImm, EOR_imm: emitLogicalImm, ANDS_imm: emitLogicalImm,
+  AND_shift: emitLogicalShifted, BIC_shift: emitLogicalShifted, ORR_shift: emitLogicalShifted, ORN_shift: emitLogicalShifted,
+  EOR_shift: emitLogicalShifted, EON_shift: emitLogicalShifted, ANDS_shift: emitLogicalShifted, BICS_shift: emitLogicalShifted,
+  ADD_shift: emitAddSubShifted, ADDS_shift: emitAddSubShifted, SUB_shift: emitAddSubShifted, SUBS_shift: emitAddSubShifted,
+  ...ofForm('uoff', emitLdstUnsignedOffset),
+  ...ofForm('pair', emitLdstPair),
+  B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
+};
+
+/** EMITTER_OF[op]: row op's emitter, or undefined. Throws when an emitter names no row (a binding bug). */
+export function emittersByOp(rows: readonly Encoding[], emitters: Readonly<Record<string, Emitter>>): readonly (Emitter | undefined)[] {
+  const ids = new Set(rows.map((r) => r.id));
+  const unknown = Object.keys(emitters).filter((id) => !ids.has(id));
+  if (unknown.length > 0) throw new Error(`translator: emitters bound to ${unknown.join(', ')}, which are no rows`);
+  return rows.map((r) => emitters[r.id]);
+}
+
+export const EMITTER_OF: readonly (Emitter | undefined)[] = emittersByOp(ROWS, EMITTERS);

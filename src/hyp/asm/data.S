@@ -1,9 +1,10 @@
 // Hypervisor data: state, messages, the denied-access log and the stack. Never mapped by any context.
     .balign 8
 cur_ctx:    .quad ctx_table   // the context running (or being entered)
+fp_owner:   .quad 0           // the entry whose V0–V31, FPCR, FPSR are in the registers (0: none yet; lazy.S fp_trap)
 vmid_gen:   .quad 1, 1        // current VMID generation, next free VMID (0 is reserved)
 log_count:  .quad 0           // denied accesses seen, all contexts together (per context: deny_seen, config.S)
-line_start: .quad 1
+line_owner: .quad 0           // the context whose output line is open (print.S guest_putc), 0 at the start of a line
 banner:     .asciz "[hyp] twostage reference hypervisor at EL2\n"
 msg_panic:  .asciz "[hyp] unexpected exception at EL2: ESR "
 msg_elr:    .asciz " ELR "

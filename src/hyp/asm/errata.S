@@ -3,6 +3,8 @@
 // stage-2 registers out of context and the ISB before the ERET makes them effective together (ARCH-NOTES §10).
     .macro at_walks_off
     .endm
+    .macro at_stage2_consistent
+    .endm
     .macro at_stage2_loaded
     .endm
     .macro at_sctlr_then_tcr

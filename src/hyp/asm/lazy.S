@@ -1,4 +1,4 @@
-// State the hypervisor traps instead of switching (src/hyp/context-state.ts EMULATED and LAZY). In: x19 = the context,
+// State the hypervisor emulates or switches only on use (src/hyp/context-state.ts EMULATED and LAZY). In: x19 = the context,
 // x21 = ESR_EL2 (vectors.S el2_lower_sync).
 
 // EC 0x18, an MSR/MRS trapped to EL2. CNTHCTL_EL2.EL1PCEN = 0 (boot.S hyp_traps_init) traps every EL0/EL1 access to
@@ -65,10 +65,57 @@ sysreg_trap:
     msr elr_el2, x0
     b resume
 
-// EC 0x07: an FP/SIMD instruction or an FPCR/FPSR access, trapped by CPTR_EL2.TFP for every context (boot.S). The CPU
-// does not execute FP/SIMD yet, so the access is denied. This is where the lazy FP switch goes when it does (KVM's
-// kvm_hyp_handle_fpsimd): save the V registers, FPCR and FPSR of the context that owns them into its entry, load this
-// context's, clear CPTR_EL2.TFP, note the owner and resume; the switch then sets TFP again whenever the incoming
-// context is not the owner (context-state.ts LAZY).
+// EC 0x07: an FP/SIMD instruction or an FPCR/FPSR access of a context that does not own the V registers, trapped by
+// CPTR_EL2.TFP (context-state.ts LAZY; KVM's kvm_hyp_handle_fpsimd): save the owner's V0–V31, FPCR and FPSR into its
+// entry, load this context's, make it the owner with TFP clear, and re-execute the instruction (ELR_EL2 unchanged).
+// The switch sets TFP again for any other context (switch.S).
 fp_trap:
-    b abort_entry
+    mrs x0, cptr_el2
+    bic x0, x0, #CPTR_TFP     // EL2's own FP/SIMD accesses below are trapped by TFP too (ARM §D24.2.31 CPTR_EL2.TFP)
+    msr cptr_el2, x0
+    isb                       // the write must be seen by the accesses that follow (a context synchronization event)
+    adr x1, fp_owner
+    ldr x2, [x1]
+    cbz x2, 1f                // no owner yet: nothing to save
+    add x3, x2, #C_V
+    stp q0, q1, [x3], #32
+    stp q2, q3, [x3], #32
+    stp q4, q5, [x3], #32
+    stp q6, q7, [x3], #32
+    stp q8, q9, [x3], #32
+    stp q10, q11, [x3], #32
+    stp q12, q13, [x3], #32
+    stp q14, q15, [x3], #32
+    stp q16, q17, [x3], #32
+    stp q18, q19, [x3], #32
+    stp q20, q21, [x3], #32
+    stp q22, q23, [x3], #32
+    stp q24, q25, [x3], #32
+    stp q26, q27, [x3], #32
+    stp q28, q29, [x3], #32
+    stp q30, q31, [x3], #32
+    mrs x4, fpcr
+    mrs x5, fpsr
+    stp x4, x5, [x3]          // C_FPCR, C_FPSR follow C_V
+1:  add x3, x19, #C_V
+    ldp q0, q1, [x3], #32
+    ldp q2, q3, [x3], #32
+    ldp q4, q5, [x3], #32
+    ldp q6, q7, [x3], #32
+    ldp q8, q9, [x3], #32
+    ldp q10, q11, [x3], #32
+    ldp q12, q13, [x3], #32
+    ldp q14, q15, [x3], #32
+    ldp q16, q17, [x3], #32
+    ldp q18, q19, [x3], #32
+    ldp q20, q21, [x3], #32
+    ldp q22, q23, [x3], #32
+    ldp q24, q25, [x3], #32
+    ldp q26, q27, [x3], #32
+    ldp q28, q29, [x3], #32
+    ldp q30, q31, [x3], #32
+    ldp x4, x5, [x3]
+    msr fpcr, x4
+    msr fpsr, x5
+    str x19, [x1]
+    b resume

@@ -1,5 +1,5 @@
-// Constants of the hypervisor. The context-table entry's layout (C_* offsets, CTX_SIZE) is generated into context.S
-// by src/hyp/context-table.ts.
+// Constants of the hypervisor. The context-table entry's layout (C_* offsets, CTX_SIZE) and the register fields the
+// code names (HCR_*, TCR_EPD*, SCTLR_M) are generated into context.S by src/hyp/context-table.ts.
     .equ ST_RUN, 0
     .equ ST_DONE, 1
     .equ ST_STOPPED, 2
@@ -23,14 +23,6 @@
     .equ PSCI_FN_HI, 0x8400
     .equ PSCI_SYSTEM_OFF_LO, 0x0008
     .equ PSCI_SYSTEM_RESET_LO, 0x0009
-
-    // HCR_EL2 bits (ARM §D24.2.62; ARCH-NOTES §1a)
-    .equ HCR_VM, (1 << 0)
-    .equ HCR_FMO, (1 << 3)
-    .equ HCR_IMO, (1 << 4)
-    .equ HCR_AMO, (1 << 5)
-    .equ HCR_TSC, (1 << 19)
-    .equ HCR_RW, (1 << 31)
 
     .equ LOG_PER_CTX, 16      // denied-access records kept per context (its first ones; the rest are counted)
     .equ LOG_ENTRY, 32        // context index, ESR, FAR, HPFAR

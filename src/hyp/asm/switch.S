@@ -47,7 +47,18 @@ switch_to:
     // the incoming context's registers (context.S): the EL1 ones out of context at EL2, made effective together by
     // the ERET; SCTLR_EL1 and then TCR_EL1 last (the order the 1319537 workaround needs)
     restore_switched
-    adr x0, cur_ctx
+    // CPTR_EL2.TFP: FP/SIMD untrapped for the owner of the V registers only (lazy.S fp_trap); written when it changes
+    adr x0, fp_owner
+    ldr x0, [x0]
+    mrs x1, cptr_el2
+    orr x2, x1, #CPTR_TFP
+    bic x3, x1, #CPTR_TFP
+    cmp x0, x20
+    csel x2, x3, x2, eq
+    cmp x1, x2
+    b.eq 2f
+    msr cptr_el2, x2
+2:  adr x0, cur_ctx
     str x20, [x0]
     // HCR_EL2 may have changed: an ERET reads it (TGE, RW) before its own synchronization, so ISB first
     // (ARM §D24.1.2.2; ARCH-NOTES §10)
@@ -99,6 +110,7 @@ vmid_check:
 2:  ret
 
 all_done:
+    bl line_begin
     adr x0, msg_done
     bl puts
     adr x0, log_count

@@ -70,6 +70,7 @@ el2_self_sync:
 el2_unexpected:
     adr x0, hyp_stack_top
     mov sp, x0
+    bl line_begin
     adr x0, msg_panic
     bl puts
     mrs x0, esr_el2

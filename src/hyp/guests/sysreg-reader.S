@@ -1,7 +1,8 @@
 // A VM (EL1) that reads back, in sysreg-writer.S's order, every register that guest wrote and logs what it finds
 // (scenarios/sysreg-leak.yaml): each must be its own — the context table's initial value, 0 for most — never the
-// writer's. Its EL1 physical timer is the hypervisor's emulation of its own (CVAL 0, CTL 0). Then it yields once and
-// exits 0. Calls: HVC #0, X0 = function (0 yield, 2 exit, 3 log), X1 = argument.
+// writer's. Its EL1 physical timer is the hypervisor's emulation of its own (CVAL 0, CTL 0). Then FPCR, FPSR and
+// some V registers (its own: 0; the writer's are in the registers until its first FP/SIMD access traps). Then it
+// yields once and exits 0. Calls: HVC #0, X0 = function (0 yield, 2 exit, 3 log), X1 = argument.
     .text
     .global _start
 
@@ -37,6 +38,25 @@ _start:
     show tcr_el1
     show sctlr_el1
     mov x1, sp
+    mov x0, #3
+    hvc #0
+    // its FP/SIMD state: FPEN opened by its own CPACR_EL1; the first access makes it the owner (lazy.S fp_trap), and
+    // every register is its own: 0
+    mov x1, #(3 << 20)
+    msr cpacr_el1, x1
+    isb
+    show fpcr
+    show fpsr
+    fmov x1, d0
+    mov x0, #3
+    hvc #0
+    fmov x1, v0.d[1]
+    mov x0, #3
+    hvc #0
+    fmov x1, d17
+    mov x0, #3
+    hvc #0
+    fmov x1, v31.d[1]
     mov x0, #3
     hvc #0
     mov x0, #0                           // yield

@@ -1,0 +1,78 @@
+// DecodeBitMasks (ARM J1.1 aarch64/instrs/integer/bitmasks DecodeBitMasks) as a pure function, and a table of
+// its wmask for every N:immr:imms (13 bits): the logical-immediate and bitfield handlers and their emitters do one
+// lookup; the assembler (its inverse, src/asm/bitmask.ts) and the checker use decodeBitMasks.
+
+export interface BitMasks {
+  readonly wmask: bigint;
+  readonly tmask: bigint;
+}
+
+/** Ones(k) as a BigInt (k ≤ 64). Off the hot path. */
+function ones(k: number): bigint {
+  return (1n << BigInt(k)) - 1n;
+}
+
+/** Replicate the low `esize` bits of `v` to fill `m` bits. */
+function replicate(v: bigint, esize: number, m: number): bigint {
+  let r = 0n;
+  for (let i = 0; i < m; i += esize) r |= v << BigInt(i);
+  return r;
+}
+
+/**
+ * DecodeBitMasks(immN, imms, immr, immediate) for a datasize of `m` (32 or 64) bits. Returns undefined where the
+ * pseudocode is UNDEFINED: no element size (len < 1), an element wider than the register, or — for logical
+ * immediates — the reserved all-ones S pattern.
+ */
+export function decodeBitMasks(
+  immN: number,
+  imms: number,
+  immr: number,
+  immediate: boolean,
+  m: 32 | 64,
+): BitMasks | undefined {
+  const combined = ((immN & 1) << 6) | (~imms & 0x3f);
+  const len = 31 - Math.clz32(combined); // HighestSetBit(immN:NOT(imms)); -1 when zero
+  if (len < 1) return undefined;
+  const esize = 1 << len;
+  if (esize > m) return undefined;
+  const levels = esize - 1; // ZeroExtend(Ones(len), 6)
+  // For logical immediates an all-ones value of S is reserved (it would give an all-ones result)
+  if (immediate && (imms & levels) === levels) return undefined;
+  const s = imms & levels;
+  const r = immr & levels;
+  const d = (s - r) & levels; // diff<len-1:0>
+  const welem = ones(s + 1);
+  const telem = ones(d + 1);
+  // ROR(welem, R) within the element
+  const rotated = r === 0 ? welem : ((welem >> BigInt(r)) | (welem << BigInt(esize - r))) & ones(esize);
+  return { wmask: replicate(rotated, esize, m), tmask: replicate(telem, esize, m) };
+}
+
+/** Index of a word's N:immr:imms (bits 22:10) in BITMASK_TABLE. */
+export function bitmaskIndex(w: number): number {
+  return (w >>> 10) & 0x1fff;
+}
+
+/**
+ * For every N:immr:imms: the 64-bit wmask of DecodeBitMasks(N, imms, immr, FALSE, 64) (0 where UNDEFINED).
+ * For N=0 the element is at most 32 bits, so the low half is the 32-bit wmask too.
+ */
+export const BITMASK_TABLE = new BigUint64Array(0x2000);
+/** Low/high 32-bit halves of BITMASK_TABLE (entry i is at 2i and 2i + 1). */
+export const BITMASK_TABLE_U32 = new Uint32Array(BITMASK_TABLE.buffer);
+/** Bit 0: a valid 64-bit logical immediate; bit 1: a valid 32-bit one (N=0). */
+export const BITMASK_VALID = new Uint8Array(0x2000);
+export const VALID_IMM64 = 1;
+export const VALID_IMM32 = 2;
+
+for (let i = 0; i < 0x2000; i++) {
+  const n = i >>> 12;
+  const immr = (i >>> 6) & 0x3f;
+  const imms = i & 0x3f;
+  const bm = decodeBitMasks(n, imms, immr, false, 64);
+  if (bm === undefined) continue;
+  BITMASK_TABLE[i] = bm.wmask;
+  if (decodeBitMasks(n, imms, immr, true, 64) !== undefined) BITMASK_VALID[i] |= VALID_IMM64;
+  if (decodeBitMasks(n, imms, immr, true, 32) !== undefined) BITMASK_VALID[i] |= VALID_IMM32;
+}

@@ -1,0 +1,49 @@
+// The A64 decoder, a pure function of the encoding table: words are bucketed by bits [31:21]; within a bucket,
+// rows are tried most-specific first (most fixed bits), so a row that carves an exception out of a wider one wins.
+// Op index 0 is "unallocated".
+import type { Encoding } from './encoding.ts';
+import { ROWS } from './table.ts';
+
+const BUCKET_SHIFT = 21;
+const NBUCKETS = 1 << (32 - BUCKET_SHIFT);
+
+function popcount(v: number): number {
+  let n = 0;
+  for (let x = v >>> 0; x !== 0; x &= x - 1) n++;
+  return n;
+}
+
+const buckets: Int32Array[] = (() => {
+  const hiMaskOf = (e: Encoding) => (e.mask >>> BUCKET_SHIFT) << BUCKET_SHIFT;
+  const order = ROWS.map((_, i) => i)
+    .slice(1)
+    .sort((a, b) => popcount(ROWS[b]!.mask) - popcount(ROWS[a]!.mask) || a - b);
+  const out: Int32Array[] = [];
+  for (let b = 0; b < NBUCKETS; b++) {
+    const top = (b << BUCKET_SHIFT) >>> 0;
+    const list = order.filter((i) => {
+      const e = ROWS[i]!;
+      const hm = hiMaskOf(e) >>> 0;
+      return ((top & hm) >>> 0) === ((e.match & hm) >>> 0);
+    });
+    out.push(Int32Array.from(list));
+  }
+  return out;
+})();
+
+/** The op index of a word (0 when unallocated). */
+export function decode(w: number): number {
+  const list = buckets[w >>> BUCKET_SHIFT]!;
+  for (let i = 0; i < list.length; i++) {
+    const op = list[i]!;
+    const e = ROWS[op]!;
+    if (((w & e.mask) >>> 0) === e.match) return op;
+  }
+  return 0;
+}
+
+/** The row of a word, or undefined when unallocated. */
+export function decodeRow(w: number): Encoding | undefined {
+  const op = decode(w >>> 0);
+  return op === 0 ? undefined : ROWS[op];
+}

@@ -1,0 +1,50 @@
+// The A64 encoding table: every row of every instruction class, in one list, as data (no handlers). Row 0 is
+// "unallocated". A row's index is its op index: what the decoder returns and what the executor's dispatch, the
+// translator and the assembler look rows up by (through the row's id, rowIndex).
+import { encoding, type Encoding, type RowSpec } from './encoding.ts';
+import { ASIMD_INT } from './rows/asimd-int.ts';
+import { BRANCH } from './rows/branch.ts';
+import { DP_IMM } from './rows/dp-imm.ts';
+import { DP_REG } from './rows/dp-reg.ts';
+import { EXC_GEN } from './rows/exc-gen.ts';
+import { FPSIMD } from './rows/fpsimd.ts';
+import { LDST } from './rows/ldst.ts';
+import { SYSTEM } from './rows/system.ts';
+
+/** Id of row 0: every word no other row matches. */
+export const UNALLOCATED = 'UNALLOCATED';
+
+const UNALLOCATED_ROW: RowSpec = { id: UNALLOCATED, mnemonic: '.inst', cls: 'system', diagram: 'x'.repeat(32) };
+
+export const ROWS: readonly Encoding[] = [
+  UNALLOCATED_ROW,
+  ...DP_IMM,
+  ...BRANCH,
+  ...EXC_GEN,
+  ...DP_REG,
+  ...LDST,
+  ...SYSTEM,
+  ...FPSIMD,
+  ...ASIMD_INT,
+].map(encoding);
+
+const INDEX: ReadonlyMap<string, number> = (() => {
+  const m = new Map<string, number>();
+  ROWS.forEach((r, i) => {
+    if (m.has(r.id)) throw new Error(`encoding table: row id ${r.id} appears twice`);
+    m.set(r.id, i);
+  });
+  return m;
+})();
+
+/** The op index of the row with this id, or -1 when no row has it. */
+export function rowIndex(id: string): number {
+  return INDEX.get(id) ?? -1;
+}
+
+/** The row with this id; throws for an id no row has (a binding's or a tool's bug). */
+export function rowById(id: string): Encoding {
+  const i = INDEX.get(id);
+  if (i === undefined) throw new Error(`encoding table: no row ${id}`);
+  return ROWS[i]!;
+}

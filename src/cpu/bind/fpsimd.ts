@@ -1,0 +1,42 @@
+// Handlers of the FP/SIMD rows (src/arch/a64/rows/fpsimd.ts), by row id. The SIMD&FP register loads and stores are
+// instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
+// else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
+import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
+import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
+import {
+  fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
+} from '../exec/fp-ldst.ts';
+import {
+  dupElement, dupGeneral, fmovFromGeneral, fmovFromUpper, fmovImmediate, fmovRegister, fmovToGeneral, fmovToUpper,
+  insElement, insGeneral, smov, umov,
+} from '../exec/fp-move.ts';
+import { fpsimd } from '../exec/fpsimd.ts';
+import type { Bindings, Handler } from '../handler.ts';
+
+const CLASSES = [
+  'CRYPTO_AES', 'CRYPTO_SHA1_3REG', 'CRYPTO_SHA256_3REG', 'CRYPTO_SHA256SU1', 'CRYPTO_SHA1_2REG', 'CRYPTO_SHA256SU0',
+  'ASIMD_SCALAR_COPY', 'ASIMD_SCALAR_2REG_MISC', 'ASIMD_SCALAR_PAIRWISE', 'ASIMD_SCALAR_3DIFF', 'ASIMD_SCALAR_3SAME',
+  'ASIMD_SCALAR_SHIFT_IMM', 'ASIMD_SCALAR_INDEXED', 'ASIMD_TBL', 'ASIMD_PERMUTE', 'ASIMD_EXTRACT', 'ASIMD_COPY',
+  'ASIMD_2REG_MISC', 'ASIMD_ACROSS_LANES', 'ASIMD_3DIFF', 'ASIMD_3SAME', 'ASIMD_MODIFIED_IMM', 'ASIMD_SHIFT_IMM',
+  'ASIMD_INDEXED', 'FP_FIXED_CONV', 'FP_INT_CONV', 'FP_DP1', 'FP_COMPARE', 'FP_IMM', 'FP_CCMP', 'FP_DP2', 'FP_CSEL',
+  'FP_DP3', 'ASIMD_LDST_MULT', 'ASIMD_LDST_MULT_POST', 'ASIMD_LDST_SINGLE', 'ASIMD_LDST_SINGLE_POST',
+] as const;
+
+const BY_FORM: Readonly<Record<FpLdstForm, Handler>> = {
+  uoff: fpLdstUnsignedOffset, post: fpLdstPostIndex, pre: fpLdstPreIndex, unscaled: fpLdstUnscaled,
+  reg: fpLdstRegisterOffset, lit: fpLdrLiteral, pair: fpLdstPair,
+};
+
+export const FPSIMD_HANDLERS: Bindings = {
+  ...Object.fromEntries(CLASSES.map((id) => [id, fpsimd])),
+  ...Object.fromEntries(FP_LDST.map((r) => [r.id, BY_FORM[fpLdstForm(r.id)!]])),
+  DUP_elem: dupElement, DUP_gen: dupGeneral, SMOV: smov, UMOV: umov, INS_gen: insGeneral, INS_elem: insElement,
+  FMOV_W_S: fmovToGeneral, FMOV_X_D: fmovToGeneral, FMOV_S_W: fmovFromGeneral, FMOV_D_X: fmovFromGeneral,
+  ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, threeSame])),
+  ...Object.fromEntries(MODIFIED_IMM_IDS.map((id) => [id, modifiedImm])),
+  ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),
+  ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
+  EXT: ext,
+  FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
+};

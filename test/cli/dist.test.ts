@@ -1,0 +1,66 @@
+// The shipped command line: scripts/build.ts bundles it (what `npm ci` runs through `prepare`), bin/twostage.js runs
+// the bundle, and the bundle behaves as the TypeScript sources do on commands that touch each part of the tree
+// (the CPU, the assembler's tables, the hypervisor's assembly sources found next to their module, package.json).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { buildCli, ENTRY } from '../../scripts/build.ts';
+import { CLI } from '../helpers/cli.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// inside the checkout, as dist/ is: the bundle keeps packages external and finds them in node_modules from there
+const OUT = mkdtempSync(join(ROOT, '.dist-test-'));
+
+before(async () => {
+  await buildCli(OUT);
+});
+after(() => rmSync(OUT, { recursive: true, force: true }));
+
+function run(argv: readonly string[], args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...argv, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const built = (...args: string[]) => run([join(OUT, `${ENTRY}.js`)], args);
+const sources = (...args: string[]) => run(CLI, args);
+
+test('bin/twostage.js runs the bundle the build names', () => {
+  assert.match(readFileSync(join(ROOT, 'bin/twostage.js'), 'utf8'), new RegExp(`import\\('\\.\\./dist/${ENTRY}\\.js'\\)`));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  assert.equal(pkg.scripts['prepare'], 'npm run build', 'npm ci builds');
+  assert.match(pkg.scripts['build']!, /scripts\/build\.ts/);
+});
+
+test('--version reads package.json from the bundle too', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const r = built('--version');
+  assert.equal(r.stdout, `${pkg.version}\n`);
+  assert.equal(r.status, 0);
+});
+
+test('the bundle and the sources agree: boot (with --stats json), audit (the assembler, the hypervisor sources), help (every command)', () => {
+  const cases: string[][] = [
+    ['boot', 'examples/hello.elf'],
+    ['boot', 'bench/loop-mmu-1000.elf', '--stats', 'json'],
+    ['audit', 'scenarios/seed.yaml'],
+    ['--help'],
+  ];
+  for (const c of cases) {
+    const a = built(...c);
+    const b = sources(...c);
+    assert.equal(a.status, b.status, c.join(' '));
+    assert.equal(a.stdout, b.stdout, c.join(' '));
+    if (c.includes('--stats') && c.includes('json')) {
+      // the counts agree; the times do not
+      const counts = (stderr: string) => {
+        const { cpuSeconds: _c, wallSeconds: _w, mipsCpu: _m, mipsWall: _mw, ...rest } = JSON.parse(stderr.trim().split('\n').at(-1)!) as Record<string, unknown>;
+        return rest;
+      };
+      assert.deepEqual(counts(a.stderr), counts(b.stderr));
+    } else {
+      assert.equal(a.stderr, b.stderr, c.join(' '));
+    }
+  }
+});
