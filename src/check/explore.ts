@@ -12,6 +12,7 @@
 // The paths the switch executes also feed the quick rules (rule-machine.ts) with the values the CPU computed.
 // Every exploration is bounded (choice sequences, instructions, fill walks, table mappings, TLB size); a result
 // that hit a bound says which one and is no proof.
+import { EC_UNKNOWN, ecOf } from '../arch/syndrome.ts';
 import { readAssembly } from '../asm/user-file.ts';
 import { basename } from 'node:path';
 import { hex64 } from '../bits/bits.ts';
@@ -484,7 +485,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
         const took = c.el === 2 && (c.sr[SR.ELR_EL2] === last.addr || c.sr[SR.ELR_EL2] === last.addr + 4n) && (vector === 0n || vector === 0x200n);
         if (took) {
           noEret(`${loc(last)} (${last.source.trim()}) takes an exception to EL2: the PE continues at VBAR_EL2 + 0x${(c.x[PC]! - c.sr[SR.VBAR_EL2]!).toString(16)} = 0x${c.x[PC]!.toString(16)}, not at the switch's ERET`,
-            [`ESR_EL2 = ${hex64(esr)}: EC 0x${((esr >> 26n) & 0x3fn).toString(16).padStart(2, '0')}${((esr >> 26n) & 0x3fn) === 0n ? ' (UNDEFINED instruction)' : ''}, ELR_EL2 = ${hex64(c.sr[SR.ELR_EL2]!)} (ARCH-NOTES §7e, §13)`],
+            [`ESR_EL2 = ${hex64(esr)}: EC 0x${ecOf(Number(esr & 0xffff_ffffn)).toString(16).padStart(2, '0')}${ecOf(Number(esr & 0xffff_ffffn)) === EC_UNKNOWN ? ' (UNDEFINED instruction)' : ''}, ELR_EL2 = ${hex64(c.sr[SR.ELR_EL2]!)} (ARCH-NOTES §7e, §13)`],
             last, 'remove or replace the instruction that takes the exception (an UNDEFINED system-register access, an access that faults, HVC/SVC/SMC, UDF)');
         } else noEret(`the switch left its code at PC 0x${c.x[PC]!.toString(16)} (EL${c.el}) before any ERET`, [], last, 'end the switch with the ERET into the target; a branch out of the switch\'s code never comes back to it');
         break;

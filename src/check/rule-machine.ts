@@ -6,6 +6,7 @@
 // the CPU computed. Rules are about the path, not about program order: a subroutine after the ERET that loads
 // VTTBR_EL2 counts where it is called.
 import { barrierOrdersStores, dsbCompletesTlbi } from '../arch/a64/barrier.ts';
+import { regField } from '../arch/reg-fields.ts';
 import { tlbiScope } from '../arch/sysops.ts';
 import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
@@ -177,7 +178,7 @@ export class RuleMachine {
     // top of the target's own root when it is known. A root with bits 23:16 set and VMID 0 is a legitimate VTTBR_EL2
     // (and a root below 16 MiB is not RAM on the virt board).
     const root = this.ctx.intendedRoot ?? 0n;
-    const inBaddr = v !== undefined && ((v >> 48n) & 0xffn) === 0n && ((v ^ root) & 0xff_0000n) !== 0n && ((v ^ root) & 0x0000_ffff_ff00_fffen) === 0n;
+    const inBaddr = v !== undefined && regField('VTTBR_EL2', 'VMID', v) === 0n && ((v ^ root) & 0xff_0000n) !== 0n && ((v ^ root) & 0x0000_ffff_ff00_fffen) === 0n;
     if (!s.shl16 && !inBaddr) return;
     const vmid = v === undefined ? 'the VMID' : String((v >> 16n) & 0xffn);
     this.now.push({

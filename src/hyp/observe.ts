@@ -4,6 +4,7 @@
 // entries of its VMID that point outside its memory, and whether any register it can read holds a value another
 // context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
+import { regField } from '../arch/reg-fields.ts';
 import { decode } from '../arch/a64/decode.ts';
 import { fieldValues } from '../arch/a64/encoding.ts';
 import { ROWS, rowIndex } from '../arch/a64/table.ts';
@@ -255,7 +256,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     e.vmid = vmid;
     pc.vmids.add(vmid);
     const hcr = sr[SR.HCR_EL2]!;
-    if ((hcr & 1n) === 1n || ((hcr >> 12n) & 1n) === 1n) pc.stage2 = true;
+    // HCR_EL2.VM, or DC which makes stage 2 behave as on (ARCH-NOTES §1d)
+    if (regField('HCR_EL2', 'VM', hcr) === 1n || regField('HCR_EL2', 'DC', hcr) === 1n) pc.stage2 = true;
     if (vmid === 0) obs.vmidProblems.push({ seq: e.seq, context: to, message: `${info.name} entered with VMID 0 (reserved for the hypervisor)` });
     const owner = vmidOwner.get(vmid);
     if (owner !== undefined && owner !== to) {
