@@ -36,7 +36,8 @@ const ROW = new Map<string, Encoding>(ROWS.map((r) => [r.id, r]));
 const STRAIGHT = [
   'ADD_imm', 'ADDS_imm', 'SUB_imm', 'SUBS_imm', 'AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'MOVN', 'MOVZ', 'MOVK',
   'AND_shift', 'BIC_shift', 'ORR_shift', 'ORN_shift', 'EOR_shift', 'EON_shift', 'ANDS_shift', 'BICS_shift',
-  'ADD_shift', 'ADDS_shift', 'SUB_shift', 'SUBS_shift', 'ADD_ext', 'CSEL', 'CSINC', 'MADD', 'UBFM', 'SBFM', 'ADR',
+  'ADD_shift', 'ADDS_shift', 'SUB_shift', 'SUBS_shift', 'ADD_ext', 'CSEL', 'CSINC', 'CSINV', 'CSNEG', 'MADD', 'MSUB',
+  'UBFM', 'SBFM', 'BFM', 'ADR',
   'CCMP_imm', 'ADC', 'SBCS',
 ];
 const MEMORY = ['LDR_X_uoff', 'STR_X_uoff', 'LDR_W_uoff', 'STR_W_uoff', 'LDRB_uoff', 'STRB_uoff', 'LDRH_uoff', 'STRH_uoff', 'LDRSW_uoff', 'STP_X_off', 'LDP_X_off', 'STP_W_off', 'LDP_W_off', 'LDNP_X', 'STNP_X', 'LDP_X_pre'];

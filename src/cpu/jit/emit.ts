@@ -186,6 +186,80 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
     `u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
 }
 
+/** The halves of a 64-bit constant as JavaScript numbers. */
+const halves = (v: bigint): [number, number] => [Number(v & 0xffff_ffffn), Number(v >> 32n)];
+
+/** Statement: const rl, rh = ROR(Xn, r) on the halves (r a constant, 0 ≤ r < 64). */
+function ror64(n: number, r: number): string {
+  const lo = `u[${n * 2}]`, hi = `u[${n * 2 + 1}]`;
+  if (r === 0) return `const rl = ${lo}, rh = ${hi};`;
+  if (r === 32) return `const rl = ${hi}, rh = ${lo};`;
+  const [a, b, k] = r < 32 ? [lo, hi, r] : [hi, lo, r - 32];
+  return `const sl = ${a}, sh = ${b}, rl = (sl >>> ${k}) | (sh << ${32 - k}), rh = (sh >>> ${k}) | (sl << ${32 - k});`;
+}
+
+/**
+ * SBFM/BFM/UBFM: as bitfield, with DecodeBitMasks's wmask and tmask constants (ARM J1.1 DecodeBitMasks; the result
+ * is (top AND NOT tmask) OR (bot AND tmask), bot = (dst AND NOT wmask) OR (ROR(src, R) AND wmask), top = SBFM ?
+ * Replicate(src<S>) : dst, dst = 0 unless BFM) on 32-bit halves.
+ */
+function emitBitfield(w: number): string | undefined {
+  const opc = (w >>> 29) & 3;
+  const r = (w >>> 16) & 63;
+  const s = (w >>> 10) & 63;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  const wide = (w & 0x80000000) !== 0;
+  if (wide ? nBit !== 1 : nBit !== 0 || r >= 32 || s >= 32) return undefined; // UNDEFINED: the handler raises it
+  const esize = wide ? 64 : 32;
+  const wmask = wide ? BITMASK_TABLE[bitmaskIndex(w)]! : BigInt(BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!);
+  const t = ((s - r) & (esize - 1)) + 1;
+  const tmask = (1n << BigInt(t)) - 1n; // Ones(diff + 1) in the element
+  const [wl, wh] = halves(wmask);
+  const [tl, th] = halves(tmask);
+  if (!wide) {
+    const rot = r === 0 ? 'src' : `((src >>> ${r}) | (src << ${32 - r}))`;
+    const top = opc === 0 ? `(-((src >>> ${s}) & 1) & ${~tl >>> 0}) | ` : opc === 1 ? `(dst & ${~tl >>> 0}) | ` : '';
+    const bot = opc === 1 ? `((dst & ${~wl >>> 0}) | (${rot} & ${wl}))` : `(${rot} & ${wl})`;
+    return `{ const src = u[${n * 2}];${opc === 1 ? ` const dst = u[${d * 2}];` : ''} u[${d * 2}] = ${top}(${bot} & ${tl}); u[${d * 2 + 1}] = 0; }`;
+  }
+  const sign = opc === 0 ? ` const sg = -((${s < 32 ? `u[${n * 2}] >>> ${s}` : `u[${n * 2 + 1}] >>> ${s - 32}`}) & 1);` : '';
+  const dst = opc === 1 ? ` const dl = u[${d * 2}], dh = u[${d * 2 + 1}];` : '';
+  const half = (rv: string, wv: number, tv: number, dv: string): string => {
+    const top = opc === 0 ? `(sg & ${~tv >>> 0}) | ` : opc === 1 ? `(${dv} & ${~tv >>> 0}) | ` : '';
+    const bot = opc === 1 ? `((${dv} & ${~wv >>> 0}) | (${rv} & ${wv}))` : `(${rv} & ${wv})`;
+    return `${top}(${bot} & ${tv})`;
+  };
+  return `{ ${ror64(n, r)}${sign}${dst} u[${d * 2}] = ${half('rl', wl, tl, 'dl')}; u[${d * 2 + 1}] = ${half('rh', wh, th, 'dh')}; }`;
+}
+
+/** MADD/MSUB: as mulAdd (a 64-bit product through the register file's BigInt view, truncated by the store). */
+function emitMulAdd(w: number): string {
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const a = (w >>> 10) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const op = (w & 0x8000) !== 0 ? '-' : '+';
+  if ((w & 0x80000000) !== 0) return `x[${d}] = x[${a}] ${op} x[${n}] * x[${m}];`;
+  return `u[${d * 2}] = u[${a * 2}] ${op} Math.imul(u[${n * 2}], u[${m * 2}]); u[${d * 2 + 1}] = 0;`;
+}
+
+/** CSEL/CSINC/CSINV/CSNEG: as condSelect. */
+function emitCondSelect(w: number): string {
+  const d = WRITE_ZR[w & 31]!;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const f = ((w >>> 29) & 2) | ((w >>> 10) & 1); // 0 CSEL, 1 CSINC, 2 CSINV, 3 CSNEG
+  const cond = `conditionHolds(c, ${(w >>> 12) & 15})`;
+  if ((w & 0x80000000) !== 0) {
+    const other = [`x[${m}]`, `x[${m}] + 1n`, `x[${m}] ^ ${ONES64}`, `0n - x[${m}]`][f]!;
+    return `x[${d}] = ${cond} ? x[${n}] : ${other};`;
+  }
+  const other = [`u[${m * 2}]`, `u[${m * 2}] + 1`, `~u[${m * 2}]`, `-u[${m * 2}]`][f]!;
+  return `u[${d * 2}] = ${cond} ? u[${n * 2}] : ${other}; u[${d * 2 + 1}] = 0;`;
+}
+
 /**
  * LDR/STR (immediate, unsigned offset), zero-extending loads and stores from a base other than SP (SP needs
  * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. Words and doublewords try
@@ -319,6 +393,9 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('uoff', emitLdstUnsignedOffset),
   ...ofForm('pair', emitLdstPair),
   B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
+  SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
+  MADD: emitMulAdd, MSUB: emitMulAdd,
+  CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
 };
 
 /** EMITTER_OF[op]: row op's emitter, or undefined. Throws when an emitter names no row (a binding bug). */
