@@ -297,6 +297,59 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
 }
 
 /**
+ * Statements: the loaded value (`vl`, and `vh` for doublewords) into Rt as `transfer` (ldst-access.ts) extends it —
+ * zero-extended (opc 01), sign-extended to 64 bits (opc 10) or to 32 bits with bits 63:32 cleared (opc 11).
+ */
+function extendInto(t: number, size: number, opc: number): string {
+  if (opc === 1) return `u[${t * 2}] = vl; u[${t * 2 + 1}] = ${size === 3 ? 'vh' : '0'};`;
+  const sh = 32 - (8 << size); // 24 byte, 16 halfword, 0 word
+  const v = sh === 0 ? 'vl | 0' : `(vl << ${sh}) >> ${sh}`;
+  return `{ const v = ${v}; i32[${t * 2}] = v; i32[${t * 2 + 1}] = ${opc === 2 ? 'v >> 31' : '0'}; }`;
+}
+
+/**
+ * LDR/STR… (register offset), every size and extension, from a base other than SP: as ldstRegisterOffset, the
+ * address ExtendReg(Rm, option, S ? size : 0) + Xn computed on the halves; an aligned access within one 4 KiB page
+ * of a host-cache hit (a store: a page that holds no code) moves straight to or from the page's words, anything else
+ * goes through c.load/c.store with the address in TMP0 and PC written first, as the handler does.
+ */
+function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
+  const option = (w >>> 13) & 7;
+  const rn = (w >>> 5) & 31;
+  if ((option & 2) === 0 || rn === 31) return undefined; // UNDEFINED sub-word index; SP needs its alignment check
+  const size = w >>> 30;
+  const opc = (w >>> 22) & 3;
+  const rt = w & 31;
+  const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
+  const k = (w & (1 << 12)) !== 0 ? size : 0;
+  const ohExpr = (option & 1) !== 0 ? `u[${m * 2 + 1}]` : (option & 4) !== 0 ? `(i32[${m * 2}] >> 31)` : '0';
+  const scaled = k === 0
+    ? `const ol = u[${m * 2}], oh = ${ohExpr};`
+    : `const ml = u[${m * 2}], ol = (ml << ${k}) >>> 0, oh = (${ohExpr} << ${k}) | (ml >>> ${32 - k});`;
+  const addr = `${scaled} const lo = u[${rn * 2}] + ol, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + oh + (lo > 0xffffffff ? 1 : 0)) | 0;`;
+  const iss = singleIss(size, opc, rt);
+  const t = WRITE_ZR[rt]!;
+  const bytes = 1 << size;
+  const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
+  // stores of bytes and halfwords go through the handler's path (the page's words would need a read-modify-write)
+  if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
+  e.hostCache = true;
+  e.inline += 1;
+  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
+    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
+    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  let move: string;
+  if (opc === 0) move = `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`;
+  else {
+    const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
+    move = `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}`;
+  }
+  return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
+}
+
+/**
  * LDP/STP/LDNP/STNP of W or X registers without writeback, from a base other than SP: both halves straight from the
  * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
  * that holds no code); anything else — and LDP with Rt == Rt2, CONSTRAINED UNPREDICTABLE — runs ldstPair.
@@ -392,6 +445,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ADD_shift: emitAddSubShifted, ADDS_shift: emitAddSubShifted, SUB_shift: emitAddSubShifted, SUBS_shift: emitAddSubShifted,
   ...ofForm('uoff', emitLdstUnsignedOffset),
   ...ofForm('pair', emitLdstPair),
+  ...ofForm('reg', emitLdstRegisterOffset),
   B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
