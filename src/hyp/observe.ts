@@ -131,6 +131,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
+  /** outsideParts per context and regime key (a Reach is fixed per key, a context's allowed ranges per run). */
+  const outsideCache = new Map<string, string | undefined>();
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
@@ -269,7 +271,11 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     let reach = reachCache.get(key);
     if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
     pc.reach = reach;
-    const outside = outsideParts(mem, reach, info, img);
+    // what the reach gives beyond the context's allowed ranges depends on nothing else: judged once per pair (a
+    // context entered thousands of times with hundreds of leaves made this the run's whole cost)
+    const pair = `${to}/${key}`;
+    let outside = outsideCache.get(pair);
+    if (!outsideCache.has(pair)) outsideCache.set(pair, (outside = outsideParts(mem, reach, info, img)));
     if (outside !== undefined && !obs.isolation.some((f) => f.context === to && f.message === outside)) obs.isolation.push({ seq: e.seq, context: to, message: outside });
     // TLB entries this context can hit now: its VMID, EL1&0 regime
     const t = c.tlb;
