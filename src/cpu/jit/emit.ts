@@ -350,6 +350,51 @@ function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
 }
 
 /**
+ * LDR/STR… (immediate, pre- or post-index), every size and extension: as ldstPreIndex / ldstPostIndex — the access at
+ * Rn + imm9 (pre) or Rn (post), then Rn written back with Rn + imm9 only once the access succeeded; no instruction
+ * syndrome (ISV = 0). An SP base that is not 16-byte aligned, and Rn == Rt (CONSTRAINED UNPREDICTABLE), run the
+ * handler; the access itself as emitLdstRegisterOffset's.
+ */
+function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
+  const rn = (w >>> 5) & 31;
+  const rt = w & 31;
+  if (rn === rt && rn !== 31) return undefined;
+  const size = w >>> 30;
+  const opc = (w >>> 22) & 3;
+  const pre = ((w >>> 10) & 3) === 3;
+  const imm = (w << 11) >> 23; // imm9, sign-extended
+  const n = REG_SP[rn]!;
+  const t = WRITE_ZR[rt]!;
+  const bytes = 1 << size;
+  // the access address, and the written-back one (Rn + imm9) as halves
+  const sum = `const sl = u[${n * 2}] + ${imm}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;
+  const addr = pre ? `${sum} const a = wl, hi = wh;` : `${sum} const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0;`;
+  const writeback = `u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;`;
+  const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) return ${e.i + 1}; ${writeback} ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${bytes}, 0, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
+  // AArch64.CheckSPAlignment: an SP base that is not 16-byte aligned may fault — the handler decides
+  const spCheck = rn === 31 ? `if ((u[${n * 2}] & 15) !== 0) { ${e.handlerCall()} } else ` : '';
+  if (opc === 0 && size < 2) return `${spCheck}{ ${addr} ${slow} }`;
+  e.hostCache = true;
+  e.inline += 1;
+  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
+    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
+    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  let move: string;
+  if (opc === 0) move = `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`;
+  else {
+    const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
+    move = `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}`;
+  }
+  // the access took a fault (the slow path returned) or not: the writeback follows a successful one only
+  const body = `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`;
+  if (rn !== 31) return body;
+  // the inline count of an SP access that went to the handler is taken back there
+  return `if ((u[${n * 2}] & 15) !== 0) { ${uncount(1)}${e.handlerCall()} } else ${body}`;
+}
+
+/**
  * LDP/STP/LDNP/STNP of W or X registers without writeback, from a base other than SP: both halves straight from the
  * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
  * that holds no code); anything else — and LDP with Rt == Rt2, CONSTRAINED UNPREDICTABLE — runs ldstPair.
@@ -446,6 +491,8 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('uoff', emitLdstUnsignedOffset),
   ...ofForm('pair', emitLdstPair),
   ...ofForm('reg', emitLdstRegisterOffset),
+  ...ofForm('pre', emitLdstIndexed),
+  ...ofForm('post', emitLdstIndexed),
   B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
