@@ -195,6 +195,15 @@ function state(c: Cpu): unknown {
   };
 }
 
+/** Run `image` interpreted and translated: a block was translated, and both end in the same state; the translated CPU. */
+function sameTranslated(image: { bytes: Uint8Array; vbar2: bigint }, budget: number): Cpu {
+  const a = run(image, 'interpreted', budget);
+  const b = run(image, 'translated', budget);
+  assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
+  assert.deepEqual(state(b), state(a));
+  return b;
+}
+
 test('register-offset loads and stores of every size, extension and scale reach the same bytes translated and interpreted', () => {
   // a data page of distinct bytes, then loops that index it by a positive (LSL, UXTW, UXTX) and a negative (SXTW,
   // SXTX) register, sign- and zero-extending every lane position of a word
@@ -242,13 +251,8 @@ body:
     b.ne body
 2:  b 2b
 `;
-  const image = withVectors('jit-regoff.S', src);
-  const budget = 40_000;
-  const a = run(image, 'interpreted', budget);
-  const b = run(image, 'translated', budget);
-  assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
+  const b = sameTranslated(withVectors('jit-regoff.S', src), 40_000);
   assert.ok(b.stats.inlineHits > 1000, `register-offset accesses hit the host cache inline (${b.stats.inlineHits})`);
-  assert.deepEqual(state(b), state(a));
 });
 
 test('pre- and post-indexed accesses through SP, aligned and not, write back and fault as the interpreter does', () => {
@@ -285,12 +289,7 @@ body:
     b.ne body
 2:  b 2b
 `;
-  const image = withVectors('jit-sp.S', src);
-  const budget = 30_000;
-  const a = run(image, 'interpreted', budget);
-  const b = run(image, 'translated', budget);
-  assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
-  assert.deepEqual(state(b), state(a));
+  sameTranslated(withVectors('jit-sp.S', src), 30_000);
 });
 
 for (const el of [2, 1]) {

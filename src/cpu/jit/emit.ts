@@ -308,6 +308,21 @@ function extendInto(t: number, size: number, opc: number): string {
 }
 
 /**
+ * The inline host-cache access of one register (Rt, written through slot `t`) at the address `a` (high half `hi`):
+ * the hit test — a slot of this EL and access whose tag matches, the access aligned (so within the 4 KiB page), RAM,
+ * and for a store a page that holds no code — opening a block that `move` continues (byte and halfword lanes of the
+ * page's little-endian words, extended as transfer does).
+ */
+function hostAccess(size: number, opc: number, rt: number, t: number): { hit: string; move: string } {
+  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
+    `if (${HOST_HIT} && (a & ${(1 << size) - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
+    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  if (opc === 0) return { hit, move: `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}` };
+  const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
+  return { hit, move: `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}` };
+}
+
+/**
  * LDR/STR… (register offset), every size and extension, from a base other than SP: as ldstRegisterOffset, the
  * address ExtendReg(Rm, option, S ? size : 0) + Xn computed on the halves; an aligned access within one 4 KiB page
  * of a host-cache hit (a store: a page that holds no code) moves straight to or from the page's words, anything else
@@ -337,15 +352,7 @@ function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
   if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
   e.inline += 1;
-  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
-    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
-  let move: string;
-  if (opc === 0) move = `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`;
-  else {
-    const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
-    move = `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}`;
-  }
+  const { hit, move } = hostAccess(size, opc, rt, t);
   return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
 }
 
@@ -378,15 +385,7 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   if (opc === 0 && size < 2) return `${spCheck}{ ${addr} ${slow} }`;
   e.hostCache = true;
   e.inline += 1;
-  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
-    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
-  let move: string;
-  if (opc === 0) move = `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`;
-  else {
-    const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
-    move = `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}`;
-  }
+  const { hit, move } = hostAccess(size, opc, rt, t);
   // the access took a fault (the slow path returned) or not: the writeback follows a successful one only
   const body = `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`;
   if (rn !== 31) return body;
