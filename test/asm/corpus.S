@@ -668,6 +668,49 @@ _start:
     fmov v12.2s, #2.0
     ext v0.16b, v1.16b, v2.16b, #3
     ext v0.8b, v1.8b, v2.8b, #7
+    ld1 {v1.16b}, [x1]
+    ld1 {v1.16b}, [sp], #16
+    ld1 {v1.16b}, [x2], x3
+    st1 {v1.16b}, [x1]
+    st1 {v1.16b}, [sp], #16
+    st1 {v1.16b}, [x2], x3
+    ld1 {v2.8h, v3.8h}, [x1]
+    ld1 {v2.8h, v3.8h}, [sp], #32
+    ld1 {v2.8h, v3.8h}, [x2], x3
+    st1 {v2.8h, v3.8h}, [x1]
+    st1 {v2.8h, v3.8h}, [sp], #32
+    st1 {v2.8h, v3.8h}, [x2], x3
+    ld1 {v4.4s-v6.4s}, [x1]
+    ld1 {v4.4s-v6.4s}, [sp], #48
+    ld1 {v4.4s-v6.4s}, [x2], x3
+    st1 {v4.4s-v6.4s}, [x1]
+    st1 {v4.4s-v6.4s}, [sp], #48
+    st1 {v4.4s-v6.4s}, [x2], x3
+    ld1 {v28.2d-v31.2d}, [x1]
+    ld1 {v28.2d-v31.2d}, [sp], #64
+    ld1 {v28.2d-v31.2d}, [x2], x3
+    st1 {v28.2d-v31.2d}, [x1]
+    st1 {v28.2d-v31.2d}, [sp], #64
+    st1 {v28.2d-v31.2d}, [x2], x3
+    ld2 {v31.8b, v0.8b}, [x4]
+    ld2 {v31.8b, v0.8b}, [x5], #16
+    ld2 {v31.8b, v0.8b}, [x6], x7
+    st2 {v31.8b, v0.8b}, [x4]
+    st2 {v31.8b, v0.8b}, [x5], #16
+    st2 {v31.8b, v0.8b}, [x6], x7
+    ld3 {v7.4h, v8.4h, v9.4h}, [x4]
+    ld3 {v7.4h, v8.4h, v9.4h}, [x5], #24
+    ld3 {v7.4h, v8.4h, v9.4h}, [x6], x7
+    st3 {v7.4h, v8.4h, v9.4h}, [x4]
+    st3 {v7.4h, v8.4h, v9.4h}, [x5], #24
+    st3 {v7.4h, v8.4h, v9.4h}, [x6], x7
+    ld4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x4]
+    ld4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
+    ld4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
+    st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x4]
+    st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
+    st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
+    ld1 {v0.1d}, [x0]
 
     // --- Advanced SIMD permute, across lanes
     zip1 v0.16b, v1.16b, v2.16b
