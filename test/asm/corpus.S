@@ -711,6 +711,21 @@ _start:
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
     ld1 {v0.1d}, [x0]
+    cmgt v1.16b, v2.16b, #0
+    cmgt v3.4h, v4.4h, #0
+    cmgt v5.2d, v6.2d, #0
+    cmeq v1.16b, v2.16b, #0
+    cmeq v3.4h, v4.4h, #0
+    cmeq v5.2d, v6.2d, #0
+    cmlt v1.16b, v2.16b, #0
+    cmlt v3.4h, v4.4h, #0
+    cmlt v5.2d, v6.2d, #0
+    cmge v1.16b, v2.16b, #0
+    cmge v3.4h, v4.4h, #0
+    cmge v5.2d, v6.2d, #0
+    cmle v1.16b, v2.16b, #0
+    cmle v3.4h, v4.4h, #0
+    cmle v5.2d, v6.2d, #0
 
     // --- Advanced SIMD permute, across lanes
     zip1 v0.16b, v1.16b, v2.16b

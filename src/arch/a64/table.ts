@@ -3,6 +3,7 @@
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
+import { ASIMD_MISC } from './rows/asimd-misc.ts';
 import { ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
@@ -28,6 +29,7 @@ export const ROWS: readonly Encoding[] = [
   ...FPSIMD,
   ...ASIMD_INT,
   ...ASIMD_STRUCT,
+  ...ASIMD_MISC,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

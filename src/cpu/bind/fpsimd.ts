@@ -2,9 +2,11 @@
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
 import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
+import { compareZero } from '../exec/asimd-misc.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
@@ -41,5 +43,6 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
   EXT: ext,
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
+  ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
 };
