@@ -711,6 +711,10 @@ _start:
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
     ld1 {v0.1d}, [x0]
+    shrn v0.8b, v0.8h, #4
+    shrn2 v1.16b, v2.8h, #1
+    rshrn v3.4h, v4.4s, #16
+    rshrn2 v5.4s, v6.2d, #32
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -4,6 +4,7 @@
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { ASIMD_MISC } from './rows/asimd-misc.ts';
+import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
 import { ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
@@ -30,6 +31,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_INT,
   ...ASIMD_STRUCT,
   ...ASIMD_MISC,
+  ...ASIMD_SHIFT,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

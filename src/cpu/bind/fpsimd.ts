@@ -6,7 +6,7 @@ import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
 import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
-import { compareZero } from '../exec/asimd-misc.ts';
+import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
@@ -44,5 +44,6 @@ export const FPSIMD_HANDLERS: Bindings = {
   EXT: ext,
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
+  SHRN: shiftRightNarrow, RSHRN: shiftRightNarrow,
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
 };
