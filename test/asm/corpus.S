@@ -686,6 +686,61 @@ _start:
     smaxv h4, v5.8h
     uminv b6, v7.16b
 
+    // --- scalar floating point: data processing, compare, select, conversions
+    fabs s0, s1
+    fneg d2, d3
+    fsqrt s4, s5
+    frintn s0, s1
+    frintp d0, d1
+    frintm s2, s3
+    frintz d4, d5
+    frinta s6, s7
+    frintx d8, d9
+    frinti s10, s11
+    fcvt d0, s1
+    fcvt h0, s1
+    fcvt s0, d1
+    fcvt h2, d3
+    fcvt s4, h5
+    fcvt d6, h7
+    fmul s0, s1, s2
+    fdiv d0, d1, d2
+    fadd s3, s4, s5
+    fsub d3, d4, d5
+    fmax s6, s7, s8
+    fmin d6, d7, d8
+    fmaxnm s9, s10, s11
+    fminnm d9, d10, d11
+    fnmul d0, d1, d2
+    fmadd s0, s1, s2, s3
+    fmsub d0, d1, d2, d3
+    fnmadd s4, s5, s6, s7
+    fnmsub d28, d29, d30, d31
+    fcmp s0, s1
+    fcmp d0, #0.0
+    fcmpe d2, d3
+    fcmpe s1, #0.0
+    fccmp s0, s1, #0x3, ne
+    fccmpe d0, d1, #0xf, al
+    fcsel d0, d1, d2, lt
+    fcsel s3, s4, s5, hi
+    fcvtns w0, s1
+    fcvtnu x0, d1
+    scvtf s0, w1
+    ucvtf d0, x1
+    fcvtas x0, s1
+    fcvtau w2, d3
+    fcvtps w4, d5
+    fcvtpu x6, s7
+    fcvtms x8, d9
+    fcvtmu w10, s11
+    fcvtzs w0, s1
+    fcvtzu x12, d13
+    fcvtzs x0, d1, #3
+    fcvtzu w0, d1, #32
+    scvtf d0, x1, #64
+    ucvtf s2, w3, #1
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -7,6 +7,7 @@ import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
 import { DP_REG } from './rows/dp-reg.ts';
 import { EXC_GEN } from './rows/exc-gen.ts';
+import { FP_DP } from './rows/fp-dp.ts';
 import { FPSIMD } from './rows/fpsimd.ts';
 import { LDST } from './rows/ldst.ts';
 import { SYSTEM } from './rows/system.ts';
@@ -26,6 +27,7 @@ export const ROWS: readonly Encoding[] = [
   ...SYSTEM,
   ...FPSIMD,
   ...ASIMD_INT,
+  ...FP_DP,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

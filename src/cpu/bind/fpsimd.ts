@@ -2,6 +2,9 @@
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import {
+  FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
+} from '../../arch/a64/rows/fp-dp.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import {
@@ -11,6 +14,9 @@ import {
   dupElement, dupGeneral, fmovFromGeneral, fmovFromUpper, fmovImmediate, fmovRegister, fmovToGeneral, fmovToUpper,
   insElement, insGeneral, smov, umov,
 } from '../exec/fp-move.ts';
+import {
+  fccmp, fcmp, fcsel, fcvtPrecision, fpDp1, fpDp2, fpDp3, fpFixedConvert, fpIntConvert,
+} from '../exec/fp-dp.ts';
 import { fpsimd } from '../exec/fpsimd.ts';
 import type { Bindings, Handler } from '../handler.ts';
 
@@ -39,4 +45,11 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
   EXT: ext,
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
+  ...Object.fromEntries(FP_DP1_OPS.map(([id]) => [id, fpDp1])),
+  ...Object.fromEntries(FCVT_PAIRS.map(([id]) => [id, fcvtPrecision])),
+  ...Object.fromEntries(FP_DP2_OPS.map(([id]) => [id, fpDp2])),
+  ...Object.fromEntries(FP_DP3_OPS.map(([id]) => [id, fpDp3])),
+  FCMP: fcmp, FCMP_zero: fcmp, FCMPE: fcmp, FCMPE_zero: fcmp, FCCMP: fccmp, FCCMPE: fccmp, FCSEL: fcsel,
+  ...Object.fromEntries(FP_INT_OPS.map(([id]) => [id, fpIntConvert])),
+  ...Object.fromEntries(FP_FIX_OPS.map(([id]) => [id, fpFixedConvert])),
 };
