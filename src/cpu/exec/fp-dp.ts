@@ -12,7 +12,7 @@ import {
 import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
-import { conditionHolds, writeNzcv } from '../pstate.ts';
+import { conditionHolds, writeNzcvNibble } from '../pstate.ts';
 import { INSN, WRITE_ZR } from '../state.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
@@ -136,7 +136,7 @@ function compareInto(c: Cpu, w: number, signal: boolean): void {
   begin(c);
   const nzcv = fpCompare(dbl === 1 ? 64 : 32, t, N, M, signal, st);
   end(c);
-  writeNzcv(c, nzcv << 28);
+  writeNzcvNibble(c, nzcv);
 }
 
 /** FCMP, FCMPE (opc<1> = bit 4: any NaN signals) against Vm or, opc<0> = bit 3, against +0.0 (Rm ignored). */
@@ -154,7 +154,7 @@ export function fcmp(c: Cpu): void {
 export function fccmp(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
   if (fpAccessTrapped(c)) return;
-  if (!conditionHolds(c, (w >>> 12) & 15)) return writeNzcv(c, w << 28);
+  if (!conditionHolds(c, (w >>> 12) & 15)) return writeNzcvNibble(c, w & 15);
   const dbl = (w >>> 22) & 1;
   load(c, N, (w >>> 5) & 31, dbl);
   load(c, M, (w >>> 16) & 31, dbl);
