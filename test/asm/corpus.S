@@ -741,6 +741,32 @@ _start:
     scvtf d0, x1, #64
     ucvtf s2, w3, #1
 
+    // --- Advanced SIMD floating point, three same
+    fmaxnm v0.4s, v1.4s, v7.4s
+    fmla v1.2d, v2.2d, v8.2d
+    fadd v2.2s, v3.2s, v9.2s
+    fmulx v3.4s, v4.4s, v10.4s
+    fcmeq v4.2d, v5.2d, v11.2d
+    fmax v5.2s, v6.2s, v12.2s
+    frecps v6.4s, v7.4s, v13.4s
+    fminnm v7.2d, v8.2d, v14.2d
+    fmls v8.2s, v9.2s, v15.2s
+    fsub v9.4s, v10.4s, v16.4s
+    fmin v10.2d, v11.2d, v17.2d
+    frsqrts v11.2s, v12.2s, v18.2s
+    fmaxnmp v12.4s, v13.4s, v19.4s
+    faddp v13.2d, v14.2d, v20.2d
+    fmul v14.2s, v15.2s, v21.2s
+    fcmge v15.4s, v16.4s, v22.4s
+    facge v16.2d, v17.2d, v23.2d
+    fmaxp v17.2s, v18.2s, v24.2s
+    fdiv v18.4s, v19.4s, v25.4s
+    fminnmp v19.2d, v20.2d, v26.2d
+    fabd v20.2s, v21.2s, v27.2s
+    fcmgt v21.4s, v22.4s, v28.4s
+    facgt v22.2d, v23.2d, v29.2d
+    fminp v23.2s, v24.2s, v30.2s
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -7,33 +7,18 @@
 import {
   fixedToFP, fpAbs, fpAdd32, fpAdd64, fpCompare, fpConvert, fpcrRounding, fpDiv32, fpDiv64, fpMax32, fpMax64,
   fpMaxNum32, fpMaxNum64, fpMin32, fpMin64, fpMinNum32, fpMinNum64, fpMul32, fpMul64, fpMulAdd32, fpMulAdd64, fpNeg,
-  fpRoundInt, fpSqrt32, fpSqrt64, FPStatus, fpSub32, fpSub64, fpToFixed, RA, RM, RN, RP, RZ, type Rounding, type Width,
+  fpRoundInt, fpSqrt32, fpSqrt64, type FPStatus, fpSub32, fpSub64, fpToFixed, RA, RM, RN, RP, RZ, type Rounding, type Width,
 } from '../../arch/fp/fp.ts';
-import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { conditionHolds, writeNzcvNibble } from '../pstate.ts';
 import { INSN, WRITE_ZR } from '../state.ts';
+import { begin, end, st } from './fp-status.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
-/** The FP library's control and flags for the executing instruction, loaded from and saved to FPCR/FPSR. */
-const st = new FPStatus();
 /** Operand and result scratch (word indices): the addend, operand 1, operand 2, the result; two words each. */
 const t = new Uint32Array(8);
 const A = 0, N = 2, M = 4, R = 6;
-
-const FPCR_AT = SR.FPCR * 2;
-const FPSR_AT = SR.FPSR * 2;
-
-function begin(c: Cpu): void {
-  st.fpcr = c.sr32[FPCR_AT]!;
-  st.fpsr = c.sr32[FPSR_AT]!;
-}
-
-/** FPProcessException: the cumulative flags the operation raised, into FPSR. */
-function end(c: Cpu): void {
-  c.sr32[FPSR_AT] = st.fpsr;
-}
 
 /** V[reg]'s low 32 (single, half) or 64 bits (double) into scratch slot k. */
 function load(c: Cpu, k: number, reg: number, dbl: number): void {
