@@ -767,6 +767,47 @@ _start:
     facgt v22.2d, v23.2d, v29.2d
     fminp v23.2s, v24.2s, v30.2s
 
+    // --- Advanced SIMD floating point, two-register miscellaneous
+    frintn v0.4s, v3.4s
+    frintm v1.2d, v4.2d
+    fcvtns v2.2s, v5.2s
+    fcvtms v3.4s, v6.4s
+    fcvtas v4.2d, v7.2d
+    scvtf v5.2s, v8.2s
+    fabs v6.4s, v9.4s
+    frintp v7.2d, v10.2d
+    frintz v8.2s, v11.2s
+    fcvtps v9.4s, v12.4s
+    fcvtzs v10.2d, v13.2d
+    frecpe v11.2s, v14.2s
+    frinta v12.4s, v15.4s
+    frintx v13.2d, v16.2d
+    fcvtnu v14.2s, v17.2s
+    fcvtmu v15.4s, v18.4s
+    fcvtau v16.2d, v19.2d
+    ucvtf v17.2s, v20.2s
+    fneg v18.4s, v21.4s
+    frinti v19.2d, v22.2d
+    fcvtpu v20.2s, v23.2s
+    fcvtzu v21.4s, v24.4s
+    frsqrte v22.2d, v25.2d
+    fsqrt v23.2s, v26.2s
+    fcmgt v0.4s, v5.4s, #0.0
+    fcmeq v1.2d, v6.2d, #0.0
+    fcmlt v2.2s, v7.2s, #0.0
+    fcmge v3.4s, v8.4s, #0.0
+    fcmle v4.2d, v9.2d, #0.0
+    fcvtn v0.4h, v1.4s
+    fcvtn2 v2.8h, v3.4s
+    fcvtn v4.2s, v5.2d
+    fcvtn2 v6.4s, v7.2d
+    fcvtxn v8.2s, v9.2d
+    fcvtxn2 v10.4s, v11.2d
+    fcvtl v12.4s, v13.4h
+    fcvtl2 v14.4s, v15.8h
+    fcvtl v16.2d, v17.2s
+    fcvtl2 v18.2d, v19.4s
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

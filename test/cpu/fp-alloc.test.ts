@@ -1,7 +1,7 @@
-// FP execution allocates nothing (DESIGN.md §3): each handler of src/cpu/exec/fp-dp.ts and asimd-fp.ts, called as the
+// FP execution allocates nothing (DESIGN.md §3): each handler of src/cpu/exec/fp-dp.ts and asimd-fp*.ts, called as the
 // executor calls it (the word in INSN), runs CALLS times on normal and on denormal operands with a directed
 // rounding mode (the fast paths' correction step runs too) without growing V8's young generation. Results and flags
-// are the differential programs' business (test/qemu/progs/fp-scalar-*.S, asimd-fp.S against QEMU).
+// are the differential programs' business (test/qemu/progs/fp-scalar-*.S, asimd-fp*.S against QEMU).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeRow } from '../../src/arch/a64/decode.ts';
@@ -24,7 +24,8 @@ const WORDS: readonly (readonly [number, string])[] = [
   [0x1e212000, 'fcmp s0, s1'], [0x1e61e41f, 'fccmpe d0, d1, #0xf, al'], [0x1e62bc20, 'fcsel d0, d1, d2, lt'],
   [0x9e58f420, 'fcvtzs x0, d1, #3'], [0x9e240020, 'fcvtas x0, s1'], [0x1e220020, 'scvtf s0, w1'], [0x9e430020, 'ucvtf d0, x1, #64'],
   [0x4e22cc20, 'fmla v0.4s, v1.4s, v2.4s'], [0x6e62d420, 'faddp v0.2d, v1.2d, v2.2d'], [0x2ea2ec20, 'facgt v0.2s, v1.2s, v2.2s'],
-  [0x4ee2cc20, 'fmls v0.2d, v1.2d, v2.2d'],
+  [0x4ee2cc20, 'fmls v0.2d, v1.2d, v2.2d'], [0x4e216820, 'fcvtn2 v0.8h, v1.4s'], [0x6e619820, 'frintx v0.2d, v1.2d'],
+  [0x4ea1b820, 'fcvtzs v0.4s, v1.4s'], [0x6ee0d820, 'fcmle v0.2d, v1.2d, #0.0'], [0x0e617820, 'fcvtl v0.2d, v1.2s'],
 ];
 
 /** V1–V3 and X1: doubles/singles of magnitude near 1 (normal) or in the denormal range. */

@@ -2,7 +2,7 @@
 // "unallocated". A row's index is its op index: what the decoder returns and what the executor's dispatch, the
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
-import { ASIMD_FP } from './rows/asimd-fp.ts';
+import { ASIMD_FP, ASIMD_FP_MISC } from './rows/asimd-fp.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
@@ -30,6 +30,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_INT,
   ...FP_DP,
   ...ASIMD_FP,
+  ...ASIMD_FP_MISC,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

@@ -15,8 +15,8 @@ const SD: readonly (readonly [FpWidth, number])[] = [['s', 0], ['d', 1]];
 const bySize = (mn: string, ops: (r: FpWidth) => OpKind[], extra: Partial<Form> = {}): Form[] =>
   SD.map(([r, ftype]) => ({ mn, ops: ops(r), fixed: { ftype }, ...extra }));
 
-/** `#0.0` of FCMP/FCMPE against zero (Rm is ignored, assembled as 0). */
-const zeroFp: OpKind = {
+/** `#0.0` of FCMP/FCMPE (Rm is ignored, assembled as 0) and of the vector compares against zero. */
+export const zeroFp: OpKind = {
   print: () => '#0.0',
   match(ops, i, _fs, env) {
     const o = need(ops, i);

@@ -7,37 +7,14 @@
 // reserved one-lane double form and the CPTR_EL2.TFP trap.
 	.include "lib.inc"
 	.include "fp-scalar.inc"
+	.include "fp-random.inc"
 
 	.equ	ITERATIONS, 1500
-
-.macro RAND out:req
-	eor	x21, x21, x21, lsr #12
-	eor	x21, x21, x21, lsl #25
-	eor	x21, x21, x21, lsr #27
-	mul	\out, x21, x28
-.endm
 
 // V0 = V3 (FPSR = 0, NZCV = x23 as for the scalar forms)
 .macro VPRE
 	mov	v0.16b, v3.16b
 	PRE
-.endm
-
-// Exponents of both single lanes of \x into 0x78..0x87
-.macro NARROW_S x:req
-	ubfx	x15, \x, #23, #4
-	add	x15, x15, #0x78
-	bfi	\x, x15, #23, #8
-	ubfx	x15, \x, #55, #4
-	add	x15, x15, #0x78
-	bfi	\x, x15, #55, #8
-.endm
-
-// Exponent of the double \x into 0x3f8..0x407
-.macro NARROW_D x:req
-	ubfx	x15, \x, #52, #4
-	add	x15, x15, #0x3f8
-	bfi	\x, x15, #52, #11
 .endm
 
 .macro VEC_BLOCK arr:req

@@ -7,16 +7,9 @@
 // (UNDEFINED even with FP trapped) and the CPTR_EL2.TFP trap (EC 0x07) of the new instruction groups.
 	.include "lib.inc"
 	.include "fp-scalar.inc"
+	.include "fp-random.inc"
 
 	.equ	ITERATIONS, 1200
-
-// xorshift64* step of the state x21 into \out
-.macro RAND out:req
-	eor	x21, x21, x21, lsr #12
-	eor	x21, x21, x21, lsl #25
-	eor	x21, x21, x21, lsr #27
-	mul	\out, x21, x28
-.endm
 
 main:
 	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0

@@ -1,7 +1,8 @@
 // Encoding rows: Advanced SIMD floating-point vector instructions, three same (ARM C4.1 "Advanced SIMD three same",
-// opcodes 11xxx, where size<1> is part of the opcode and size<0> = sz picks single or double lanes). Each row is
-// more specific than the ASIMD_3SAME class row in fpsimd.ts. sz = 1 with Q = 0 (a one-lane double vector) is
-// reserved: UNDEFINED when executed (src/cpu/exec/asimd-fp.ts) and without a spelling.
+// opcodes 11xxx) and two-register miscellaneous (ARM C4.1 "Advanced SIMD two-register miscellaneous", the FP
+// opcodes), where size<1> is part of the opcode and size<0> = sz picks single or double lanes. Each row is more
+// specific than the ASIMD_3SAME / ASIMD_2REG_MISC class row in fpsimd.ts. sz = 1 with Q = 0 (a one-lane double
+// vector) is reserved: UNDEFINED when executed (src/cpu/exec/asimd-fp*.ts) and without a spelling.
 import type { RowSpec } from '../encoding.ts';
 
 /** [id, mnemonic, U, size<1>, opcode (5 bits)]. */
@@ -20,4 +21,33 @@ export const FP_THREE_SAME: readonly (readonly [string, string, number, number, 
 
 export const ASIMD_FP: readonly RowSpec[] = FP_THREE_SAME.map(([id, mnemonic, u, a, opcode]) => ({
   id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+}));
+
+/** How a two-register misc row reads and writes: lane for lane (`same`), against +0.0 (`zero`), or between widths:
+ *  FCVTN/FCVTXN narrow into half of Vd (`narrow`), FCVTL widens half of Vn (`long`). */
+export type MiscShape = 'same' | 'zero' | 'narrow' | 'long';
+
+/** [id, mnemonic, U, size<1>, opcode (5 bits), shape]; URECPE/URSQRTE (integer) are not here. */
+export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number, string, MiscShape])[] = [
+  ['FCVTN_v', 'fcvtn', 0, 0, '10110', 'narrow'], ['FCVTL_v', 'fcvtl', 0, 0, '10111', 'long'],
+  ['FCVTXN_v', 'fcvtxn', 1, 0, '10110', 'narrow'],
+  ['FRINTN_v', 'frintn', 0, 0, '11000', 'same'], ['FRINTM_v', 'frintm', 0, 0, '11001', 'same'],
+  ['FCVTNS_v', 'fcvtns', 0, 0, '11010', 'same'], ['FCVTMS_v', 'fcvtms', 0, 0, '11011', 'same'],
+  ['FCVTAS_v', 'fcvtas', 0, 0, '11100', 'same'], ['SCVTF_v', 'scvtf', 0, 0, '11101', 'same'],
+  ['FCMGT_zero_v', 'fcmgt', 0, 1, '01100', 'zero'], ['FCMEQ_zero_v', 'fcmeq', 0, 1, '01101', 'zero'],
+  ['FCMLT_zero_v', 'fcmlt', 0, 1, '01110', 'zero'], ['FABS_v', 'fabs', 0, 1, '01111', 'same'],
+  ['FRINTP_v', 'frintp', 0, 1, '11000', 'same'], ['FRINTZ_v', 'frintz', 0, 1, '11001', 'same'],
+  ['FCVTPS_v', 'fcvtps', 0, 1, '11010', 'same'], ['FCVTZS_v', 'fcvtzs', 0, 1, '11011', 'same'],
+  ['FRECPE_v', 'frecpe', 0, 1, '11101', 'same'],
+  ['FRINTA_v', 'frinta', 1, 0, '11000', 'same'], ['FRINTX_v', 'frintx', 1, 0, '11001', 'same'],
+  ['FCVTNU_v', 'fcvtnu', 1, 0, '11010', 'same'], ['FCVTMU_v', 'fcvtmu', 1, 0, '11011', 'same'],
+  ['FCVTAU_v', 'fcvtau', 1, 0, '11100', 'same'], ['UCVTF_v', 'ucvtf', 1, 0, '11101', 'same'],
+  ['FCMGE_zero_v', 'fcmge', 1, 1, '01100', 'zero'], ['FCMLE_zero_v', 'fcmle', 1, 1, '01101', 'zero'],
+  ['FNEG_v', 'fneg', 1, 1, '01111', 'same'], ['FRINTI_v', 'frinti', 1, 1, '11001', 'same'],
+  ['FCVTPU_v', 'fcvtpu', 1, 1, '11010', 'same'], ['FCVTZU_v', 'fcvtzu', 1, 1, '11011', 'same'],
+  ['FRSQRTE_v', 'frsqrte', 1, 1, '11101', 'same'], ['FSQRT_v', 'fsqrt', 1, 1, '11111', 'same'],
+];
+
+export const ASIMD_FP_MISC: readonly RowSpec[] = FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]) => ({
+  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
 }));
