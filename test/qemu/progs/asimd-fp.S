@@ -93,68 +93,13 @@
 .endm
 
 main:
-	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
-	msr	cptr_el2, x0
-	isb
-	ldr	x22, =0x100000001b3		// the hash multiplier (odd: a bijection)
-	ldr	x21, =0x2545f4914f6cdd1d	// the generator's seed
-	ldr	x28, =0x2545f4914f6cdd1d	// xorshift64* multiplier
-	mov	x20, #0
-	mov	x23, #0
-	mov	x26, #0
+	RANDOM_START 0x2545f4914f6cdd1d
 loop:
-	RAND	x11
-	RAND	x12
-	RAND	x13
-	RAND	x14
-	RAND	x16
-	RAND	x17
-	RAND	x19
-	and	x15, x19, #3
-	cmp	x15, #1
-	b.ne	1f
-	NARROW_S x11
-	NARROW_S x12
-	NARROW_S x13
-	NARROW_S x14
-	NARROW_S x16
-	NARROW_S x17
-	b	4f
-1:	cmp	x15, #2
-	b.ne	2f
-	NARROW_D x11
-	NARROW_D x12
-	NARROW_D x13
-	NARROW_D x14
-	NARROW_D x16
-	NARROW_D x17
-	b	4f
-2:	cmp	x15, #3
-	b.ne	4f
-	NARROW_S x11
-	NARROW_S x12
-	bfi	x13, xzr, #23, #8		// V2: denormal or zero single lanes 0 and 2 …
-	bfi	x14, xzr, #52, #11		// … and double lane 1
-4:	fmov	d1, x11
-	mov	v1.d[1], x12
-	fmov	d2, x13
-	mov	v2.d[1], x14
-	fmov	d3, x16
-	mov	v3.d[1], x17
-	and	x15, x19, #0x07c00000		// FPCR.AHP, DN, FZ, RMode
-	msr	fpcr, x15
+	VEC_OPERANDS x13, x14
 	VEC_BLOCK 2s
 	VEC_BLOCK 4s
 	VEC_BLOCK 2d
-	add	x26, x26, #1
-	mov	x15, #100
-	udiv	x16, x26, x15
-	msub	x16, x16, x15, x26
-	cbnz	x16, 5f
-	PRINT	hash, x20
-5:	cmp	x26, #ITERATIONS
-	b.ne	loop
-	msr	fpcr, xzr
+	RANDOM_NEXT ITERATIONS, loop
 	RESUME	6f
 	.inst	0x0e62d420			// fadd v0.1d, v1.1d, v2.1d: reserved
 6:	ldr	x0, =0x37ff			// CPTR_EL2.TFP = 1: the reserved form is still UNDEFINED, a valid one traps

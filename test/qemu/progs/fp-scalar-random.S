@@ -12,14 +12,7 @@
 	.equ	ITERATIONS, 1200
 
 main:
-	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
-	msr	cptr_el2, x0
-	isb
-	ldr	x22, =0x100000001b3		// the hash multiplier (odd: a bijection)
-	ldr	x21, =0x9e3779b97f4a7c15	// the generator's seed
-	ldr	x28, =0x2545f4914f6cdd1d	// xorshift64* multiplier
-	mov	x20, #0
-	mov	x26, #0
+	RANDOM_START 0x9e3779b97f4a7c15
 loop:
 	RAND	x11
 	RAND	x12
@@ -63,15 +56,7 @@ loop:
 	mov	x4, x12
 	FP_BLOCK d
 	FP_CVT_D
-	add	x26, x26, #1
-	mov	x15, #100
-	udiv	x16, x26, x15
-	msub	x16, x16, x15, x26
-	cbnz	x16, 3f
-	PRINT	hash, x20
-3:	cmp	x26, #ITERATIONS
-	b.ne	loop
-	msr	fpcr, xzr
+	RANDOM_NEXT ITERATIONS, loop
 	// reserved: a 32-bit fixed-point conversion with scale<5> = 0, and half-precision arithmetic (FEAT_FP16)
 	RESUME	4f
 	.inst	0x1e587c20			// fcvtzs w0, d1 with scale = 31
