@@ -808,6 +808,17 @@ _start:
     fcvtl v16.2d, v17.2s
     fcvtl2 v18.2d, v19.4s
 
+    fmaxnmv s0, v1.4s
+    fminnmv s2, v3.4s
+    fmaxv s4, v5.4s
+    fminv s6, v7.4s
+    faddp s8, v9.2s
+    faddp d10, v11.2d
+    fmaxp s12, v13.2s
+    fminp d14, v15.2d
+    fmaxnmp d16, v17.2d
+    fminnmp s18, v19.2s
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -51,3 +51,25 @@ export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number
 export const ASIMD_FP_MISC: readonly RowSpec[] = FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]) => ({
   id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
 }));
+
+/**
+ * FP reductions (ARM C4.1 "Advanced SIMD across lanes" and "Advanced SIMD scalar pairwise", U = 1, the FP opcodes):
+ * [id, mnemonic, size<1>, opcode]. Across lanes takes 4s only in ARMv8.0 (sz = 1 or Q = 0 is reserved: UNDEFINED when
+ * executed, no spelling); scalar pairwise reduces the two lanes of a 2s (sz = 0) or 2d (sz = 1) vector.
+ */
+export const FP_ACROSS: readonly (readonly [string, string, number, string])[] = [
+  ['FMAXNMV', 'fmaxnmv', 0, '01100'], ['FMINNMV', 'fminnmv', 1, '01100'], ['FMAXV', 'fmaxv', 0, '01111'], ['FMINV', 'fminv', 1, '01111'],
+];
+export const FP_PAIRWISE: readonly (readonly [string, string, number, string])[] = [
+  ['FMAXNMP_s', 'fmaxnmp', 0, '01100'], ['FMINNMP_s', 'fminnmp', 1, '01100'], ['FADDP_s', 'faddp', 0, '01101'],
+  ['FMAXP_s', 'fmaxp', 0, '01111'], ['FMINP_s', 'fminp', 1, '01111'],
+];
+
+export const ASIMD_FP_REDUCE: readonly RowSpec[] = [
+  ...FP_ACROSS.map(([id, mnemonic, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 1 01110 ${a} sz:1 11000 ${opcode} 10 Rn:5 Rd:5`,
+  })),
+  ...FP_PAIRWISE.map(([id, mnemonic, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 1 11110 ${a} sz:1 11000 ${opcode} 10 Rn:5 Rd:5`,
+  })),
+];
