@@ -819,6 +819,15 @@ _start:
     fmaxnmp d16, v17.2d
     fminnmp s18, v19.2s
 
+    fmla v0.4s, v1.4s, v2.s[3]
+    fmls v3.2s, v4.2s, v31.s[1]
+    fmul v5.2d, v6.2d, v7.d[1]
+    fmulx v8.4s, v9.4s, v17.s[2]
+    fmla s10, s11, v12.s[0]
+    fmls d13, d14, v15.d[1]
+    fmul s16, s17, v18.s[3]
+    fmulx d19, d20, v21.d[0]
+
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0
     mrs x1, CurrentEL

@@ -1,13 +1,14 @@
 // Handlers of the FP/SIMD rows (src/arch/a64/rows/fpsimd.ts), by row id. The SIMD&FP register loads and stores are
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
-import { FP_ACROSS, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
+import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
 } from '../../arch/a64/rows/fp-dp.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { fpThreeSame } from '../exec/asimd-fp.ts';
+import { fpByElement } from '../exec/asimd-fp-elem.ts';
 import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
@@ -60,4 +61,5 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(FP_TWO_REG_MISC.map(([id]) => [id, fpTwoRegMisc])),
   ...Object.fromEntries(FP_ACROSS.map(([id]) => [id, fpAcrossLanes])),
   ...Object.fromEntries(FP_PAIRWISE.map(([id]) => [id, fpScalarPairwise])),
+  ...Object.fromEntries(FP_BY_ELEMENT.map(([id]) => [id, fpByElement])),
 };

@@ -73,3 +73,20 @@ export const ASIMD_FP_REDUCE: readonly RowSpec[] = [
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 1 11110 ${a} sz:1 11000 ${opcode} 10 Rn:5 Rd:5`,
   })),
 ];
+
+/**
+ * FP multiplies by element (ARM C4.1 "Advanced SIMD vector x indexed element" and "scalar x indexed element", size<1>
+ * = 1): [id, mnemonic, U, opcode, scalar]. The element is Vm[H:L] (singles, Vm = M:Rm) or Vm[H] (doubles; L = 1 is
+ * reserved, as is a one-lane double vector: UNDEFINED when executed, no spelling).
+ */
+export const FP_BY_ELEMENT: readonly (readonly [string, string, number, string, boolean])[] = [
+  ['FMLA_elem', 'fmla', 0, '0001', false], ['FMLS_elem', 'fmls', 0, '0101', false],
+  ['FMUL_elem', 'fmul', 0, '1001', false], ['FMULX_elem', 'fmulx', 1, '1001', false],
+  ['FMLA_elem_s', 'fmla', 0, '0001', true], ['FMLS_elem_s', 'fmls', 0, '0101', true],
+  ['FMUL_elem_s', 'fmul', 0, '1001', true], ['FMULX_elem_s', 'fmulx', 1, '1001', true],
+];
+
+export const ASIMD_FP_ELEM: readonly RowSpec[] = FP_BY_ELEMENT.map(([id, mnemonic, u, opcode, scalar]) => ({
+  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
+  diagram: `${scalar ? '01' : '0 Q:1'} ${u} ${scalar ? '11111' : '01111'} 1 sz:1 L:1 M:1 Rm:4 ${opcode} H:1 0 Rn:5 Rd:5`,
+}));
