@@ -8,12 +8,6 @@
 
 	.equ	ITERATIONS, 1500
 
-// V0 = V3 (FPSR = 0, NZCV = x23 as for the scalar forms)
-.macro VPRE
-	mov	v0.16b, v3.16b
-	PRE
-.endm
-
 .macro ELEM_BLOCK
 	VPRE
 	fmla	v0.4s, v1.4s, v2.s[0]

@@ -9,12 +9,6 @@
 
 	.equ	ITERATIONS, 1200
 
-// V0 = V3 (FPSR = 0, NZCV = x23 as for the scalar forms)
-.macro VPRE
-	mov	v0.16b, v3.16b
-	PRE
-.endm
-
 .macro MISC_BLOCK arr:req
 	VPRE
 	frintn	v0.\arr, v1.\arr

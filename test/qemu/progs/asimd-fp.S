@@ -12,12 +12,6 @@
 
 	.equ	ITERATIONS, 1500
 
-// V0 = V3 (FPSR = 0, NZCV = x23 as for the scalar forms)
-.macro VPRE
-	mov	v0.16b, v3.16b
-	PRE
-.endm
-
 .macro VEC_BLOCK arr:req
 	VPRE
 	fmaxnm	v0.\arr, v1.\arr, v2.\arr
