@@ -70,6 +70,7 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
     'stepi',
     'p/x $x4',
     'p/x $cpsr & 0xf',
+    'monitor xp 40080000 4',
     'continue',
   ];
   const gdb = spawnSync('gdb-multiarch', ['-batch', '-nx', ...cmds.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { encoding: 'utf8', timeout: 30_000 });
@@ -81,5 +82,6 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
   assert.deepEqual(values, ['0x40080000', '0xc', '0xc', '0x1234abcd', '0x9'], out);
   assert.match(out, /Breakpoint 1, loop \(\) at .*p\.S:7/);
   assert.match(out, /^0x[0-9a-f]+(?: <data>)?:\s+0x000000000000000c$/m);
+  assert.match(out, /^0000000040080000: a0 00 80 d2$/m); // mov x0, #5
   assert.match(out, /\[Inferior 1 \(Remote target\) exited with code 03\]/);
 });

@@ -304,12 +304,39 @@ export class GdbStub {
     return { reply: '' };
   }
 
+  /**
+   * `monitor …` (qRcmd, hex-encoded command; the reply is the hex-encoded output): `xp ADDR [LEN]` dumps physical
+   * memory (RAM only, at most 256 bytes), as QEMU's monitor `xp`.
+   */
+  private monitor(hexCmd: string): string {
+    if (hexCmd.length % 2 !== 0 || !HEX_RE.test(hexCmd)) return 'E01';
+    const cmd = Array.from({ length: hexCmd.length / 2 }, (_, i) => String.fromCharCode(parseInt(hexCmd.slice(2 * i, 2 * i + 2), 16))).join('').trim();
+    const out = (text: string): string => bytesHex(Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0xff));
+    const words = cmd.split(/\s+/);
+    if (words[0] === 'xp') {
+      const pa = parseHex(words[1]?.replace(/^0x/i, ''));
+      const len = words[2] === undefined ? 16n : parseHex(words[2].replace(/^0x/i, ''));
+      if (pa === undefined || len === undefined || len === 0n || len > 256n || pa + len > 1n << 52n) return out('usage: monitor xp PA [LEN]   (hex, LEN 1-100)\n');
+      const mem = this.machine.mem;
+      let text = '';
+      for (let row = 0n; row < len; row += 16n) {
+        const a = Number(pa + row);
+        const n = Math.min(16, Number(len - row));
+        if (!mem.isRam(a) || !mem.isRam(a + n - 1)) return out(text + `${(pa + row).toString(16).padStart(16, '0')}: not RAM\n`);
+        text += `${(pa + row).toString(16).padStart(16, '0')}: ${Array.from(mem.readBytes(a, n), (b) => b.toString(16).padStart(2, '0')).join(' ')}\n`;
+      }
+      return out(text);
+    }
+    return out(`unknown monitor command '${cmd}' (known: xp PA [LEN])\n`);
+  }
+
   private query(body: string): string {
     if (body.startsWith('qSupported')) return `PacketSize=${MAX_PACKET.toString(16)};qXfer:features:read+;swbreak+;hwbreak+;vContSupported+;QStartNoAckMode+`;
     if (body === 'qAttached') return '1';
     if (body === 'qC') return 'QC1';
     if (body === 'qfThreadInfo') return 'm1';
     if (body === 'qsThreadInfo') return 'l';
+    if (body.startsWith('qRcmd,')) return this.monitor(body.slice(6));
     if (body.startsWith('qXfer:features:read:')) {
       const m = /^qXfer:features:read:([^:]*):([0-9a-fA-F]+),([0-9a-fA-F]+)$/.exec(body);
       if (m === null) return 'E01';

@@ -74,6 +74,21 @@ test('m/M: written bytes read back, and an unmapped or non-RAM address is E14, n
   assert.equal(m.cpu.x[PC], CODE);
 });
 
+test('monitor xp: physical memory as rows of hex bytes; non-RAM and bad arguments are a message, not a crash', () => {
+  const m = machine();
+  const s = new GdbStub(m);
+  const cmd = (text: string): string => {
+    const r = reply(s, 'qRcmd,' + Buffer.from(text, 'latin1').toString('hex'));
+    return Buffer.from(r, 'hex').toString('latin1');
+  };
+  const words = Array.from(m.mem.readBytes(Number(CODE), 20), (b) => b.toString(16).padStart(2, '0'));
+  assert.equal(cmd(`xp ${CODE.toString(16)} 14`), `0000000040080000: ${words.slice(0, 16).join(' ')}\n0000000040080010: ${words.slice(16).join(' ')}\n`);
+  assert.match(cmd('xp 0 4'), /not RAM/);
+  assert.match(cmd('xp zz'), /^usage/);
+  assert.match(cmd('frobnicate'), /^unknown monitor command/);
+  assert.equal(reply(s, 'qRcmd,7'), 'E01');
+});
+
 test('malformed or unknown packets get E01 or the empty reply, never an exception', () => {
   const s = new GdbStub(machine());
   for (const bad of ['p', 'pzz', 'P1', 'P1=12', 'm', 'm1', 'mzz,4', 'm0,ffffffffffffffffff', 'M0,4:zz', 'M0,2:00', 'Z0', 'Z9,0,4', 'G00', 'qXfer:features:read:target.xml:zz', 'cxyz', 'vCont;q'])
