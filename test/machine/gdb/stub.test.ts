@@ -133,6 +133,18 @@ test('a breakpoint in a hot translated loop stops there, after exactly the instr
   assert.equal(stop, 'W03'); // SYS_EXIT {ADP_Stopped_ApplicationExit, 3}
 });
 
+test('^C while running: the next slice boundary reports SIGINT (T02) with the PC where the run stopped', () => {
+  const m = machine();
+  const s = new GdbStub(m);
+  m.run(100);
+  s.interrupt();
+  const at = m.cpu.icount;
+  assert.equal(s.runSlice('continue', false), `T0220:${le(m.cpu.x[PC]!, 8)};thread:1;`);
+  assert.equal(m.cpu.icount, at);
+  assert.equal(s.runSlice('step', true)?.slice(0, 3), 'T05'); // the request is consumed: the next resume runs
+  assert.equal(m.cpu.icount, at + 1);
+});
+
 test('qSupported, target.xml in pieces, threads', () => {
   const s = new GdbStub(machine());
   assert.match(reply(s, 'qSupported:multiprocess+;swbreak+'), /PacketSize=4000;qXfer:features:read\+;swbreak\+;hwbreak\+/);
