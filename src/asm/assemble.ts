@@ -7,9 +7,10 @@ import { encodeInsn } from './encode.ts';
 import { evalExpr, parseWholeExpr, type Expr, type Value } from './expr.ts';
 import type { AsmEnv } from './forms.ts';
 import { lex, type Token } from './lexer.ts';
-import { expandMacro, findEndm, findEndr, macroHead, repeatBodies, type Macro } from './macro.ts';
+import { expandMacro, findEndr, macroEnds, macroHead, repeatBodies, type Macro } from './macro.ts';
 import { parseOperands, type Opnd } from './operands.ts';
-import { Section, type PoolEntry } from './section.ts';
+import { MAX_DIAGNOSTICS, MAX_NESTING, MAX_SECTIONS, MAX_SOURCE_BYTES } from './limits.ts';
+import { type OutputBudget, Section, type PoolEntry } from './section.ts';
 
 export interface AsmOptions {
   /** Address of the first section (.text); default 0x4008_0000. */
@@ -19,8 +20,8 @@ export interface AsmOptions {
    * given every non-empty section, returns their addresses in the same order.
    */
   readonly place?: (sections: readonly SectionInfo[], base: bigint) => readonly bigint[];
-  /** Reads an .include'd file (path as resolved against the including file); undefined when absent. */
-  readonly read?: (path: string) => string | undefined;
+  /** Reads an .include'd file (path as resolved against the including file): its text, or why not (undefined: absent). */
+  readonly read?: (path: string) => string | { readonly error: string } | undefined;
 }
 
 export interface SectionInfo {
@@ -91,10 +92,12 @@ interface RepBlock {
 /** The repetition blocks of a file's lines, outside `.macro` bodies (which expand their own when invoked). */
 function repetitionBlocks(lines: readonly string[]): RepBlock[] {
   const out: RepBlock[] = [];
+  let ends: Map<number, number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!;
     if (/^\s*\.macro\b/i.test(t)) {
-      const e = findEndm(lines, i + 1);
+      ends ??= macroEnds(lines);
+      const e = ends.get(i) ?? -1;
       if (e < 0) break;
       i = e;
       continue;
@@ -111,6 +114,9 @@ function repetitionBlocks(lines: readonly string[]): RepBlock[] {
 
 export class Assembly implements DirCtx {
   readonly sections: Section[] = [];
+  private readonly sectionByName = new Map<string, Section>();
+  /** Output bytes over all sections, against MAX_OUTPUT_BYTES. */
+  private readonly output: OutputBudget = { used: 0 };
   readonly symbols = new Map<string, SymDef>();
   readonly globals = new Set<string>();
   readonly insns: InsnItem[] = [];
@@ -131,14 +137,27 @@ export class Assembly implements DirCtx {
   private seq = 0;
   /** When set (pass 2), symbols resolve to absolute addresses. */
   private laidOut = false;
+  /** Assembly text read so far (files, .include files, macro expansions), against MAX_SOURCE_BYTES. */
+  private textRead = 0;
+  /** Set once MAX_SOURCE_BYTES is passed: nothing more is read. */
+  private exhausted = false;
+  /** Each .include'd file read once (a file included many times is read once, as if it did not change meanwhile). */
+  private readonly included = new Map<string, ReturnType<NonNullable<AsmOptions['read']>>>();
+  /** Values of `=`/.set/.equ symbols in pass 2. */
+  private readonly linkedValues = new Map<string, Value>();
 
   constructor(readonly opts: AsmOptions) {
     this.cur = this.section('.text', true);
   }
 
   section(name: string, code: boolean): Section {
-    let s = this.sections.find((x) => x.name === name);
-    if (!s) this.sections.push((s = new Section(name, code)));
+    let s = this.sectionByName.get(name);
+    if (!s) {
+      if (this.sections.length === MAX_SECTIONS) throw new AsmFail(`more than ${MAX_SECTIONS} sections`);
+      s = new Section(name, code, this.output);
+      this.sections.push(s);
+      this.sectionByName.set(name, s);
+    }
     this.cur = s;
     return s;
   }
@@ -154,6 +173,13 @@ export class Assembly implements DirCtx {
   }
 
   error(message: string, col: number, pos: Pos = this.pos): void {
+    if (this.errors.length === MAX_DIAGNOSTICS) {
+      // as a compiler's error limit: the first ones are what a person reads; no more source is read, and the note
+      // sorts last
+      this.errors.push({ pos: { ...pos, seq: Infinity }, col, message: `more than ${MAX_DIAGNOSTICS} errors; the rest are not reported` });
+      this.exhausted = true;
+    }
+    if (this.errors.length > MAX_DIAGNOSTICS) return;
     this.errors.push({ pos, col, message });
   }
 
@@ -163,18 +189,26 @@ export class Assembly implements DirCtx {
     this.symbols.set(name, def);
   }
 
-  /** Evaluates an expression now: pass 1 gives section-relative values, pass 2 absolute ones. */
+  /**
+   * Evaluates an expression now: pass 1 gives section-relative values, pass 2 absolute ones. A symbol's value is
+   * computed once per evaluation (once in all of pass 2, where nothing changes), so definitions that use a symbol
+   * twice (`.set b, a + a`) cost linear, not exponential, time.
+   */
   eval(e: Expr, here = { sec: this.cur, off: this.cur.size }): Value {
     const visiting = new Set<string>();
-    const resolve = (name: string, col: number): Value => {
+    const memo = this.laidOut ? this.linkedValues : new Map<string, Value>();
+    const resolve = (name: string, col: number, depth: number): Value => {
       if (name === '.') return this.addr(here.sec, here.off);
       const d = this.symbols.get(name);
       if (!d) throw new AsmFail(this.laidOut ? `undefined symbol '${this.localNames.get(name) ?? name}'` : `'${this.localNames.get(name) ?? name}' is not defined at this point`, col);
       if (d.k === 'label') return this.addr(d.sec, d.off);
+      const known = memo.get(name);
+      if (known !== undefined) return known;
       if (visiting.has(name)) throw new AsmFail(`symbol '${name}' is defined in terms of itself`, col);
       visiting.add(name);
-      const v = evalExpr(d.e, (n, c) => (n === '.' ? this.addr(d.here.sec, d.here.off) : resolve(n, c)));
+      const v = evalExpr(d.e, (n, c, dd) => (n === '.' ? this.addr(d.here.sec, d.here.off) : resolve(n, c, dd)), depth);
       visiting.delete(name);
+      memo.set(name, v);
       return v;
     };
     return evalExpr(e, resolve);
@@ -198,7 +232,15 @@ export class Assembly implements DirCtx {
    * the macro body's place in its file, so that diagnostics point there.
    */
   source(file: string, text: string, depth = 0, origin?: { readonly file: string; readonly line: number }): void {
-    if (depth > 16) return this.error(origin ? 'macros nested too deeply' : '.include nested too deeply', 0);
+    if (this.exhausted) return;
+    if (depth > MAX_NESTING) return this.error(origin ? 'macros nested too deeply' : '.include nested too deeply', 0);
+    this.textRead += text.length;
+    if (this.textRead > MAX_SOURCE_BYTES) {
+      // one diagnostic, then nothing more is read: a program that includes or expands itself is cut off here
+      this.exhausted = true;
+      const where = depth === 0 ? { file, line: 1, seq: this.seq++ } : this.pos;
+      return this.error(`more than ${MAX_SOURCE_BYTES >>> 20} MiB of assembly text to read, counting .include files and macro expansions`, 0, where);
+    }
     const lines = text.split(/\r?\n/);
     if (!origin) this.sources.set(file, lines);
     const at = (line: number): Pos =>
@@ -213,17 +255,27 @@ export class Assembly implements DirCtx {
       for (; ri < reps.length && reps[ri]!.line < before; ri++) this.repeat(reps[ri]!, lines, file, depth, origin, at);
     };
     const lx = lex(masked.join('\n'));
-    /** Macro bodies (1-based line ranges, inclusive): neither assembled nor lexed for errors here. */
+    /** Where each .macro's .endm is (found once, at the first .macro). */
+    let ends: Map<number, number> | undefined;
+    /**
+     * Macro bodies (1-based line ranges, inclusive, in order, disjoint): neither assembled nor lexed for errors
+     * here. Lines are asked about in increasing order, so one cursor walks the list.
+     */
     const bodies: [number, number][] = [];
-    const inBody = (line: number) => bodies.some(([a, b]) => line >= a && line <= b);
+    let bi = 0;
+    const inBody = (line: number): boolean => {
+      while (bi < bodies.length && bodies[bi]![1] < line) bi++;
+      return bi < bodies.length && bodies[bi]![0] <= line;
+    };
     let ei = 0;
     const lexErrors = (upTo: number) => {
       for (; ei < lx.errors.length && lx.errors[ei]!.line <= upTo; ei++) {
         const e = lx.errors[ei]!;
-        if (!inBody(e.line)) this.errors.push({ pos: at(e.line), col: e.col, message: e.message });
+        if (!inBody(e.line)) this.error(e.message, e.col, at(e.line));
       }
     };
     for (const st of lx.statements) {
+      if (this.exhausted) return;
       const first = st.tokens[0];
       // a macro invocation reads its arguments as text (`RUN add, 4h`): a lexical error after its name is not one
       const call = first?.k === 'id' && this.macros.has(first.text.toLowerCase());
@@ -237,8 +289,9 @@ export class Assembly implements DirCtx {
         const head = st.tokens[0];
         const dir = head?.k === 'id' ? head.text.toLowerCase() : '';
         if (dir === '.macro') {
-          const end = findEndm(lines, st.line);
-          if (end < 0) throw new AsmFail('.macro without .endm', head!.col);
+          ends ??= macroEnds(lines);
+          const end = ends.get(st.line - 1);
+          if (end === undefined) throw new AsmFail('.macro without .endm', head!.col);
           bodies.push([st.line + 1, end + 1]);
           this.defineMacro(st.tokens.slice(1), head!.col, lines.slice(st.line, end));
         } else if (dir === '.endm') {
@@ -265,7 +318,7 @@ export class Assembly implements DirCtx {
       if (r.end < 0) throw new AsmFail(`${r.dir} without .endr`, r.col);
       const count = (t: string): bigint => this.constant(parseWholeExpr(lex(t).statements[0]?.tokens ?? [], r.col), '.rept count');
       const where = { file: origin?.file ?? file, line: (origin ? origin.line - 1 : 0) + r.line + 1 };
-      for (const text of repeatBodies(r.dir, r.args, lines.slice(r.line, r.end - 1), count, r.col)) this.source(where.file, text, depth + 1, where);
+      for (const text of repeatBodies(r.dir, r.args, lines.slice(r.line, r.end - 1), count, r.col, MAX_SOURCE_BYTES - this.textRead)) this.source(where.file, text, depth + 1, where);
     } catch (e) {
       if (!(e instanceof AsmFail)) throw e;
       this.error(e.message, e.col);
@@ -281,7 +334,7 @@ export class Assembly implements DirCtx {
 
   private expand(m: Macro, head: { text: string; col: number }, depth: number): void {
     const argText = this.lineText.slice(head.col - 1 + head.text.length);
-    const text = expandMacro(m, argText, this.macroSerial++, head.col);
+    const text = expandMacro(m, argText, this.macroSerial++, head.col, MAX_SOURCE_BYTES - this.textRead);
     const saved = { pos: this.pos, lineText: this.lineText };
     this.source(m.file, text, depth + 1, { file: m.file, line: m.firstLine });
     this.pos = saved.pos;
@@ -291,8 +344,9 @@ export class Assembly implements DirCtx {
   include(path: string, col: number, depth: number): void {
     const dir = this.pos.file.includes('/') ? this.pos.file.slice(0, this.pos.file.lastIndexOf('/') + 1) : '';
     const full = path.startsWith('/') ? path : dir + path;
-    const text = this.opts.read?.(full);
-    if (text === undefined) return this.error(`cannot read included file '${path}'`, col);
+    let text = this.included.get(full);
+    if (!this.included.has(full)) this.included.set(full, (text = this.opts.read?.(full)));
+    if (typeof text !== 'string') return this.error(`cannot read included file '${path}'${text === undefined ? '' : `: ${text.error}`}`, col);
     const saved = this.pos;
     this.source(full, text, depth + 1);
     this.pos = saved;
@@ -305,10 +359,14 @@ export class Assembly implements DirCtx {
   /** Rewrites `1b`/`1f` references to unique names; a leading `1:` defines the next instance of 1. */
   private localRefs(toks: readonly Token[]): Token[] {
     const out: Token[] = [];
+    /** Only labels (names and colons) so far: a number followed by ':' here defines a local label. */
+    let labels = true;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       const next = toks[i + 1];
-      if (t.k === 'num' && next?.k === 'p' && next.text === ':' && out.every((o) => o.k === 'id' || (o.k === 'p' && o.text === ':'))) {
+      const defines: boolean = labels && t.k === 'num' && next?.k === 'p' && next.text === ':';
+      labels &&= defines || t.k === 'id' || t.k === 'lref' || (t.k === 'p' && t.text === ':'); // an lref becomes a name too
+      if (defines && t.k === 'num') {
         const n = Number(t.value);
         const k = (this.localCount.get(n) ?? 0) + 1;
         this.localCount.set(n, k);
@@ -382,8 +440,20 @@ export class Assembly implements DirCtx {
 
   // ---- pass 2 ----------------------------------------------------------------------------------------
 
+  /** Where a problem of the whole program is reported: the first line of the file assembled. */
+  private programStart(): Pos {
+    return { file: this.sources.keys().next().value ?? '', line: 1, seq: -1 };
+  }
+
   link(): AsmResult {
-    for (const s of this.sections) s.flushPool();
+    for (const s of this.sections) {
+      try {
+        s.flushPool();
+      } catch (e) {
+        if (!(e instanceof AsmFail)) throw e;
+        this.error(e.message, 0, this.programStart());
+      }
+    }
     const base = this.opts.base ?? DEFAULT_BASE;
     const used = this.sections.filter((s) => s.size > 0 || s.name === '.text');
     if (this.opts.place) {
@@ -398,6 +468,10 @@ export class Assembly implements DirCtx {
         s.base = addr;
         addr += BigInt(s.size);
       }
+    }
+    for (const s of used) {
+      const end = s.base + BigInt(s.size);
+      if (end > 1n << 64n) this.error(`section ${s.name} (0x${s.base.toString(16)}, 0x${s.size.toString(16)} bytes) ends beyond the 64-bit address space`, 0, this.programStart());
     }
     this.laidOut = true;
     for (const it of this.insns) {
@@ -446,7 +520,7 @@ export class Assembly implements DirCtx {
         this.error(e.message, d.col, d.pos);
       }
     }
-    for (const g of this.globals) if (!this.symbols.has(g)) this.errors.push({ pos: this.pos, col: 0, message: `global symbol '${g}' is never defined` });
+    for (const g of this.globals) if (!this.symbols.has(g)) this.error(`global symbol '${g}' is never defined`, 0);
     const start = this.symbols.get('_start');
     const entry = start && start.k === 'label' ? start.sec.base + BigInt(start.off) : used[0]!.base;
     const diagnostics = [...this.errors]

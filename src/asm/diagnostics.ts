@@ -28,6 +28,9 @@ export function fail(message: string, col = 0): never {
   throw new AsmFail(message, col);
 }
 
+/** Most characters of a source line shown under a diagnostic. */
+const SHOWN = 160;
+
 /** Format diagnostics with the source line and a caret; `lines` maps a file to its text lines. */
 export function formatDiagnostics(diags: readonly Diagnostic[], lines: (file: string) => readonly string[] | undefined): string {
   let out = '';
@@ -35,8 +38,10 @@ export function formatDiagnostics(diags: readonly Diagnostic[], lines: (file: st
     out += `${d.file}:${d.line}:${d.col}: error: ${d.message}\n`;
     const src = lines(d.file)?.[d.line - 1];
     if (src !== undefined) {
-      const clean = src.replace(/\t/g, ' ');
-      out += ` ${clean}\n ${' '.repeat(Math.max(0, d.col - 1))}^\n`;
+      // a long line is shown as the part around the column, so that a diagnostic stays a few short lines
+      const from = src.length <= SHOWN ? 0 : Math.max(0, Math.min(d.col - 1 - SHOWN / 2, src.length - SHOWN));
+      const clean = (from > 0 ? '…' : '') + src.slice(from, from + SHOWN).replace(/\t/g, ' ') + (from + SHOWN < src.length ? '…' : '');
+      out += ` ${clean}\n ${' '.repeat(Math.max(0, d.col - 1 - from + (from > 0 ? 1 : 0)))}^\n`;
     }
   }
   return out;

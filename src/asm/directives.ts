@@ -3,6 +3,7 @@
 import { AsmFail, fail } from './diagnostics.ts';
 import { parseWholeExpr, type Expr } from './expr.ts';
 import type { Token } from './lexer.ts';
+import { MAX_ALIGN, MAX_OUTPUT_BYTES } from './limits.ts';
 import type { Section } from './section.ts';
 import type { SymDef } from './assemble.ts';
 
@@ -119,10 +120,11 @@ export function directive(a: DirCtx, d: string, rest: readonly Token[], col: num
     case '.p2align':
     case '.balign': {
       count(1, 3);
-      const v = Number(a.constant(expr(0), 'alignment'));
-      const bytes = d === '.balign' ? v : 2 ** v;
-      if (d === '.balign' ? v < 1 || (v & (v - 1)) !== 0 : v < 0 || v > 16) fail(d === '.balign' ? 'alignment must be a power of two' : 'alignment must be 0..16', argCol);
-      a.cur.alignTo(bytes, optConst(1, 'fill value'), optConst(2, 'maximum padding'));
+      const v = a.constant(expr(0), 'alignment');
+      if (d === '.balign' ? v < 1n || (v & (v - 1n)) !== 0n : v < 0n) fail(d === '.balign' ? 'alignment must be a power of two' : 'alignment must not be negative', argCol);
+      const bytes = d === '.balign' ? v : v > 63n ? 1n << 64n : 1n << v;
+      if (bytes > BigInt(MAX_ALIGN)) fail(`alignment ${d === '.balign' ? `0x${v.toString(16)}` : `2^${v}`} is larger than ${MAX_ALIGN >>> 30} GiB`, argCol);
+      a.cur.alignTo(Number(bytes), optConst(1, 'fill value'), optConst(2, 'maximum padding'));
       return;
     }
     case '.ascii':
@@ -141,7 +143,8 @@ export function directive(a: DirCtx, d: string, rest: readonly Token[], col: num
     case '.zero': {
       count(1, d === '.zero' ? 1 : 2);
       const n = a.constant(expr(0), 'size');
-      if (n < 0n || n > 1n << 28n) fail(`size ${n} out of range`, argCol);
+      if (n < 0n) fail(`size ${n} is negative`, argCol);
+      if (n > BigInt(MAX_OUTPUT_BYTES)) fail(`size 0x${n.toString(16)} is larger than the ${MAX_OUTPUT_BYTES >>> 20} MiB an assembly may produce`, argCol);
       a.cur.fill(Number(n), optConst(1, 'fill value') ?? 0);
       return;
     }
@@ -150,7 +153,7 @@ export function directive(a: DirCtx, d: string, rest: readonly Token[], col: num
       const e = expr(0);
       const target = a.constant(e, '.org offset');
       if (target < BigInt(a.cur.size)) fail('.org cannot move backwards', e.col);
-      if (target > 1n << 28n) fail('.org offset too large', e.col);
+      if (target > BigInt(MAX_OUTPUT_BYTES)) fail(`.org offset 0x${target.toString(16)} is beyond the ${MAX_OUTPUT_BYTES >>> 20} MiB an assembly may produce`, e.col);
       a.cur.fill(Number(target) - a.cur.size, optConst(1, 'fill value') ?? 0);
       return;
     }

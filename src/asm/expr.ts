@@ -2,6 +2,7 @@
 // comparisons; then && ||), evaluated over BigInt. A value is absolute or relative to a section.
 import { AsmFail, fail } from './diagnostics.ts';
 import type { Token } from './lexer.ts';
+import { MAX_EVAL_DEPTH, MAX_EXPR_DEPTH } from './limits.ts';
 
 export type Expr =
   | { readonly k: 'num'; readonly v: bigint; readonly col: number }
@@ -22,9 +23,20 @@ const LEVELS: readonly (readonly string[])[] = [
   ['*', '/', '%', '<<', '>>'],
 ];
 
-/** Parses an expression from toks[pos]; returns it and the index after it. */
+const UNARY_OPS = ['-', '~', '!', '+'];
+
+/** Parses an expression from toks[pos]; returns it and the index after it. Trees deeper than MAX_EXPR_DEPTH fail. */
 export function parseExpr(toks: readonly Token[], pos: number): { e: Expr; next: number } {
   let i = pos;
+  /** Unary operators and parentheses open around the current token. */
+  let nesting = 0;
+  /** Depth of each subtree built so far (a left-leaning chain `1+1+…` deepens without recursing here). */
+  const depth = new Map<Expr, number>();
+  const node = (e: Expr, d: number): Expr => {
+    if (d > MAX_EXPR_DEPTH) fail(`expression nested more than ${MAX_EXPR_DEPTH} deep`, e.col);
+    depth.set(e, d);
+    return e;
+  };
   const peekOp = (): string | undefined => {
     const t = toks[i];
     return t && t.k === 'p' ? t.text : undefined;
@@ -37,15 +49,21 @@ export function parseExpr(toks: readonly Token[], pos: number): { e: Expr; next:
       if (op === undefined || !LEVELS[n]!.includes(op)) return a;
       const col = toks[i]!.col;
       i++;
-      a = { k: 'bin', op, a, b: level(n + 1), col };
+      const b = level(n + 1);
+      a = node({ k: 'bin', op, a, b, col }, Math.max(depth.get(a)!, depth.get(b)!) + 1);
     }
   };
   const unary = (): Expr => {
     const t = toks[i];
     if (!t) fail('expression expected', toks[i - 1] ? toks[i - 1]!.col + 1 : 0);
-    if (t.k === 'p' && (t.text === '-' || t.text === '~' || t.text === '!' || t.text === '+')) {
+    const prefix = t.k === 'p' && UNARY_OPS.includes(t.text);
+    // bound the recursion before it happens: each unary operator and parenthesis is one level
+    if ((prefix || (t.k === 'p' && t.text === '(')) && nesting++ >= MAX_EXPR_DEPTH) fail(`expression nested more than ${MAX_EXPR_DEPTH} deep`, t.col);
+    if (prefix && t.k === 'p') {
       i++;
-      return { k: 'un', op: t.text, a: unary(), col: t.col };
+      const a = unary();
+      nesting--;
+      return node({ k: 'un', op: t.text, a, col: t.col }, depth.get(a)! + 1);
     }
     if (t.k === 'p' && t.text === '(') {
       i++;
@@ -53,15 +71,16 @@ export function parseExpr(toks: readonly Token[], pos: number): { e: Expr; next:
       const c = toks[i];
       if (!c || c.k !== 'p' || c.text !== ')') fail("missing ')'", c ? c.col : t.col);
       i++;
+      nesting--;
       return e;
     }
     if (t.k === 'num') {
       i++;
-      return { k: 'num', v: t.value, col: t.col };
+      return node({ k: 'num', v: t.value, col: t.col }, 1);
     }
     if (t.k === 'id') {
       i++;
-      return { k: 'sym', name: t.text, col: t.col };
+      return node({ k: 'sym', name: t.text, col: t.col }, 1);
     }
     return fail('expression expected', t.col);
   };
@@ -77,19 +96,24 @@ export function parseWholeExpr(toks: readonly Token[], fallbackCol: number): Exp
   return e;
 }
 
-export type Resolver = (name: string, col: number) => Value;
+/** A symbol's value; `depth` is the evaluation depth reached at the reference, for the symbol's own definition. */
+export type Resolver = (name: string, col: number, depth: number) => Value;
 
 const M64 = (1n << 64n) - 1n;
 
-/** Evaluates an expression; symbols through `resolve`. Absolute ± section-relative stays section-relative. */
-export function evalExpr(e: Expr, resolve: Resolver): Value {
+/**
+ * Evaluates an expression; symbols through `resolve`. Absolute ± section-relative stays section-relative. `depth`
+ * counts the nesting so far, symbol definitions included, and stops at MAX_EVAL_DEPTH.
+ */
+export function evalExpr(e: Expr, resolve: Resolver, depth = 0): Value {
+  if (depth >= MAX_EVAL_DEPTH) fail(`expression nested more than ${MAX_EVAL_DEPTH} deep (counting the symbol definitions it uses)`, e.col);
   switch (e.k) {
     case 'num':
       return { v: e.v };
     case 'sym':
-      return resolve(e.name, e.col);
+      return resolve(e.name, e.col, depth + 1);
     case 'un': {
-      const a = evalExpr(e.a, resolve);
+      const a = evalExpr(e.a, resolve, depth + 1);
       if (e.op === '+') return a;
       if (a.sec !== undefined) fail(`operator '${e.op}' cannot apply to an address`, e.col);
       if (e.op === '-') return { v: -a.v };
@@ -97,8 +121,8 @@ export function evalExpr(e: Expr, resolve: Resolver): Value {
       return { v: a.v === 0n ? 1n : 0n };
     }
     case 'bin': {
-      const a = evalExpr(e.a, resolve);
-      const b = evalExpr(e.b, resolve);
+      const a = evalExpr(e.a, resolve, depth + 1);
+      const b = evalExpr(e.b, resolve, depth + 1);
       if (e.op === '+') {
         if (a.sec !== undefined && b.sec !== undefined) fail('cannot add two addresses', e.col);
         const sec = a.sec ?? b.sec;

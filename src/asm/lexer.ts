@@ -1,6 +1,7 @@
 // Lexer for GNU as syntax: splits a source text into statements (newline- or `;`-separated, `//` and `/* */`
 // comments removed) made of tokens that carry their 1-based column.
 import { AsmFail } from './diagnostics.ts';
+import { MAX_NUMBER_DIGITS } from './limits.ts';
 
 export type Token =
   | { readonly k: 'id'; readonly text: string; readonly col: number }
@@ -29,6 +30,29 @@ const PUNCT2 = ['<<', '>>', '==', '!=', '<=', '>=', '&&', '||'];
 const PUNCT1 = ',[]!#:()+-*/%|&^~={}<>@';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'" };
+
+// Sticky patterns, matched where the scan stands (a slice of the rest of the line per token would cost the line's
+// length each time).
+const OCTAL_ESCAPE = /[0-7]{1,3}/y;
+const HEX_ESCAPE = /[0-9a-fA-F]+/y;
+const NUMBER = /0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9_]+/y;
+
+function matchAt(re: RegExp, src: string, at: number): string | undefined {
+  re.lastIndex = at;
+  return re.exec(src)?.[0];
+}
+
+/** A number literal's value; one that cannot be a 64-bit value fails (GNU as would keep a bignum and truncate it). */
+function numberValue(m: string, col: number): bigint {
+  const t = m.replace(/_/g, '');
+  const radix = /^0[xX]/.test(t) ? 16 : /^0[bB]/.test(t) ? 2 : /^0[0-7]+$/.test(t) ? 8 : 10;
+  const digits = (radix === 10 ? t : t.slice(radix === 8 ? 1 : 2)).replace(/^0+(?=.)/, '');
+  if (digits === '') throw new AsmFail(`bad number '${m}'`, col);
+  if (digits.length > MAX_NUMBER_DIGITS) throw new AsmFail(`number '${m.length > 24 ? m.slice(0, 20) + '…' : m}' does not fit in 64 bits`, col);
+  const value = radix === 8 ? BigInt('0o' + digits) : radix === 10 ? BigInt(digits) : BigInt(t.slice(0, 2) + digits);
+  if (value >= 1n << 64n) throw new AsmFail(`number '${m}' does not fit in 64 bits`, col);
+  return value;
+}
 
 function isIdStart(ch: string): boolean {
   return /[A-Za-z_.$]/.test(ch);
@@ -88,11 +112,11 @@ export function lex(text: string): LexResult {
             if (c === '\\') {
               const e = src[i + 1] ?? '';
               if (/[0-7]/.test(e)) {
-                const m = /^[0-7]{1,3}/.exec(src.slice(i + 1))![0];
+                const m = matchAt(OCTAL_ESCAPE, src, i + 1)!;
                 s += String.fromCharCode(parseInt(m, 8) & 0xff);
                 i += 1 + m.length;
               } else if (e === 'x' || e === 'X') {
-                const m = /^[0-9a-fA-F]+/.exec(src.slice(i + 2))?.[0];
+                const m = matchAt(HEX_ESCAPE, src, i + 2);
                 if (!m) throw new AsmFail('bad \\x escape in string', i + 1);
                 s += String.fromCharCode(parseInt(m, 16) & 0xff);
                 i += 2 + m.length;
@@ -126,16 +150,14 @@ export function lex(text: string): LexResult {
           cur.push({ k: 'fnum', value: Number(m), text: m, col });
           i += m.length;
         } else if (/[0-9]/.test(ch)) {
-          const m = /^(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9_]+)/.exec(src.slice(i))![0];
+          const m = matchAt(NUMBER, src, i)!;
           const after = src[i + m.length] ?? '';
           if (/^[0-9]+$/.test(m) && (after === 'f' || after === 'b') && !isIdChar(src[i + m.length + 1] ?? '')) {
             cur.push({ k: 'lref', n: Number(m), dir: after, col });
             i += m.length + 1;
           } else {
             if (isIdChar(after)) throw new AsmFail(`bad number '${m}${after}'`, col);
-            const t = m.replace(/_/g, '');
-            const value = /^0[0-7]+$/.test(t) ? BigInt('0o' + t.slice(1)) : BigInt(t);
-            cur.push({ k: 'num', value, col });
+            cur.push({ k: 'num', value: numberValue(m, col), col });
             i += m.length;
           }
         } else if (isIdStart(ch)) {

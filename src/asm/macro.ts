@@ -56,18 +56,19 @@ export function macroHead(toks: readonly Token[], col: number): { name: string; 
   return { name: head.text, params };
 }
 
-/** Index (0-based) of the `.endm` line ending a body that starts at `from`, or -1; nested .macro pairs count. */
-export function findEndm(lines: readonly string[], from: number): number {
-  let depth = 0;
-  for (let i = from; i < lines.length; i++) {
-    const t = lines[i]!.trim().toLowerCase();
-    if (/^\.macro\b/.test(t)) depth++;
-    else if (/^\.endm\b/.test(t)) {
-      if (depth === 0) return i;
-      depth--;
-    }
+/**
+ * The `.endm` ending each `.macro` line, both 0-based line indexes, nested .macro pairs counted: bracket matching in
+ * one pass (a `.macro` without its `.endm` has no entry).
+ */
+export function macroEnds(lines: readonly string[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trimStart().slice(0, 7).toLowerCase();
+    if (/^\.macro\b/.test(t)) open.push(i);
+    else if (/^\.endm\b/.test(t) && open.length > 0) ends.set(open.pop()!, i);
   }
-  return -1;
+  return ends;
 }
 
 /** Index (0-based) of the `.endr` ending a `.irp`/`.irpc`/`.rept` body that starts at `from`, or -1 (nested ones count). */
@@ -92,19 +93,27 @@ export const MAX_REPT = 65536;
  * bound to each value in turn, `.irpc SYM, CHARS` with it bound to each character). `count` evaluates `.rept`'s
  * expression; `argText` is the directive's text after its name.
  */
-export function repeatBodies(dir: '.rept' | '.irp' | '.irpc', argText: string, body: readonly string[], count: (text: string) => bigint, col: number): string[] {
+export function repeatBodies(dir: '.rept' | '.irp' | '.irpc', argText: string, body: readonly string[], count: (text: string) => bigint, col: number, maxBytes: number): string[] {
   const as = (params: readonly MacroParam[]): Macro => ({ name: dir, params, body, file: '', firstLine: 0 });
   if (dir === '.rept') {
     const n = count(argText);
     if (n < 0n || n > BigInt(MAX_REPT)) fail(`.rept count ${n} is outside 0..${MAX_REPT}`, col);
-    return Array.from({ length: Number(n) }, () => body.join('\n'));
+    const text = body.join('\n');
+    // the copies are refused before they are built when together they outgrow the assembly text still allowed
+    if (Number(n) * (text.length + 1) > maxBytes) fail(`.rept ${n} of ${body.length} lines is larger than the assembly text still allowed (${maxBytes} bytes)`, col);
+    return Array.from({ length: Number(n) }, () => text);
   }
   const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*(.*))?$/.exec(argText.replace(/\s*\/\/.*$/, ''));
   if (!m) fail(`${dir} needs a symbol name, then the values`, col);
   const mac = as([{ name: m[1]!, required: false, dflt: '' }]);
   const rest = (m[2] ?? '').trim();
   const values = dir === '.irpc' ? [...rest] : rest === '' ? [''] : splitArgs(rest, 2);
-  return values.map((v, k) => expandMacro(mac, v, k, col));
+  let left = maxBytes;
+  return values.map((v, k) => {
+    const text = expandMacro(mac, v, k, col, left);
+    left -= text.length + 1;
+    return text;
+  });
 }
 
 /** The argument text of an invocation, up to a `//` comment or `;`, split on top-level commas (or blanks if none). */
@@ -138,8 +147,8 @@ function splitArgs(text: string, nParams: number): string[] {
   return out.length === 1 && nParams > 1 ? s.split(/\s+/) : out;
 }
 
-/** The body of `m` with its parameters bound to the invocation's argument text. */
-export function expandMacro(m: Macro, argText: string, serial: number, col: number): string {
+/** The body of `m` with its parameters bound to the invocation's argument text; longer than `maxBytes` fails. */
+export function expandMacro(m: Macro, argText: string, serial: number, col: number, maxBytes: number): string {
   const values = new Map(m.params.map((p) => [p.name, p.dflt]));
   const given = splitArgs(argText, m.params.length);
   if (given.length > m.params.length) fail(`too many arguments for macro '${m.name}' (takes ${m.params.length})`, col);
@@ -154,11 +163,18 @@ export function expandMacro(m: Macro, argText: string, serial: number, col: numb
     }
   });
   for (const p of m.params) if (p.required && !set.has(p.name)) fail(`missing value for required parameter '${p.name}' of macro '${m.name}'`, col);
-  return m.body
-    .map((line) =>
-      line.replace(/\\(@|\(\)|[A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) =>
-        name === '@' ? String(serial) : name === '()' ? '' : values.has(name) ? values.get(name)! : all,
-      ),
-    )
-    .join('\n');
+  // the budget is checked at each substitution, before a long argument repeated many times is ever built
+  const tooLong = () => fail(`the expansion of macro '${m.name}' is larger than the assembly text still allowed (${maxBytes} bytes)`, col);
+  let bytes = 0;
+  const out = m.body.map((line) => {
+    bytes += line.length + 1;
+    if (bytes > maxBytes) tooLong();
+    return line.replace(/\\(@|\(\)|[A-Za-z_][A-Za-z0-9_]*)/g, (all, name: string) => {
+      const v = name === '@' ? String(serial) : name === '()' ? '' : values.has(name) ? values.get(name)! : all;
+      bytes += v.length - all.length;
+      if (bytes > maxBytes) tooLong();
+      return v;
+    });
+  });
+  return out.join('\n');
 }

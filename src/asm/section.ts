@@ -1,17 +1,18 @@
 // A section being assembled: a growable byte buffer, its alignment, and its pending literal pool
 // (GNU as keeps one pool per entry size and dumps the 4-byte pool, then the 8-byte pool, each aligned).
+import { fail } from './diagnostics.ts';
 import type { Expr } from './expr.ts';
+import { MAX_OUTPUT_BYTES } from './limits.ts';
 
 export interface PoolEntry {
   readonly e: Expr;
-  readonly key: string;
   readonly size: 4 | 8;
   /** Offset in the section once the pool is dumped (.ltorg or the end of the section). */
   off: number;
   readonly pos: { readonly file: string; readonly line: number; readonly seq: number };
 }
 
-const NOP = 0xd503201f;
+const NOP_BYTES = [0x1f, 0x20, 0x03, 0xd5]; // NOP (0xd503201f), little-endian
 
 /** A structural key for an expression (same text, same pool entry). */
 function exprKey(e: Expr): string {
@@ -27,13 +28,19 @@ function exprKey(e: Expr): string {
   }
 }
 
+/** Bytes of output so far, over every section of one assembly (limited to MAX_OUTPUT_BYTES). */
+export interface OutputBudget {
+  used: number;
+}
+
 export class Section {
   base = 0n;
   size = 0;
   /** Largest alignment asked for, in bytes. */
   align = 1;
   private buf = new Uint8Array(256);
-  private pending: PoolEntry[] = [];
+  /** Entries not yet placed, by size and key (insertion order is placement order). */
+  private pending = new Map<string, PoolEntry>();
   /** Every placed pool entry (values are written in pass 2). */
   readonly pool: PoolEntry[] = [];
 
@@ -41,6 +48,7 @@ export class Section {
     readonly name: string,
     /** Alignment padding is NOPs in code sections. */
     public code: boolean,
+    private readonly budget: OutputBudget,
   ) {}
 
   private grow(to: number): void {
@@ -52,7 +60,10 @@ export class Section {
     this.buf = b;
   }
 
+  /** Grows the section by `n` bytes (zero until written); fails past the output limit of the assembly. */
   reserve(n: number): void {
+    if (n > MAX_OUTPUT_BYTES - this.budget.used) fail(`the output would exceed ${MAX_OUTPUT_BYTES >>> 20} MiB (section ${this.name} is at 0x${this.size.toString(16)} bytes, 0x${n.toString(16)} more asked)`);
+    this.budget.used += n;
     this.grow(this.size + n);
     this.size += n;
   }
@@ -84,30 +95,26 @@ export class Section {
     const pad = (bytes - (this.size % bytes)) % bytes;
     if (max !== undefined && pad > max) return;
     if (fill !== undefined || !this.code) return this.fill(pad, fill ?? 0);
-    const zeros = (4 - (this.size % 4)) % 4;
-    this.fill(Math.min(zeros, pad), 0);
-    while (this.size % bytes !== 0) {
-      const at = this.size;
-      this.reserve(4);
-      this.put(at, BigInt(NOP), 4);
-    }
+    const zeros = Math.min((4 - (this.size % 4)) % 4, pad);
+    const at = this.size + zeros;
+    this.fill(pad, 0);
+    for (let o = at; o < this.size; o += 4) this.buf.set(NOP_BYTES, o);
   }
 
-  /** The pool entry for `e` (shared by equal expressions of one size until the pool is dumped). */
   /** A pool entry for `e`; `constant` (its value, when already known) shares one entry per value, as GNU as does. */
   literal(e: Expr, size: 4 | 8, pos: PoolEntry['pos'], constant?: bigint): PoolEntry {
-    const key = constant === undefined ? exprKey(e) : `=${BigInt.asUintN(size * 8, constant)}`;
-    const old = this.pending.find((p) => p.key === key && p.size === size);
+    const key = `${size}${constant === undefined ? exprKey(e) : `=${BigInt.asUintN(size * 8, constant)}`}`;
+    const old = this.pending.get(key);
     if (old) return old;
-    const p: PoolEntry = { e, key, size, off: -1, pos };
-    this.pending.push(p);
+    const p: PoolEntry = { e, size, off: -1, pos };
+    this.pending.set(key, p);
     return p;
   }
 
   /** Dumps the pending pool here (.ltorg, or the end of the section). */
   flushPool(): void {
     for (const size of [4, 8] as const) {
-      const entries = this.pending.filter((p) => p.size === size);
+      const entries = [...this.pending.values()].filter((p) => p.size === size);
       if (entries.length === 0) continue;
       this.align = Math.max(this.align, size);
       this.fill((size - (this.size % size)) % size, 0);
@@ -117,7 +124,7 @@ export class Section {
         this.pool.push(p);
       }
     }
-    this.pending = [];
+    this.pending.clear();
   }
 
   bytes(): Uint8Array {

@@ -48,3 +48,8 @@ export function parseU64(text: string): bigint | undefined {
   const v = BigInt(t);
   return v <= U64_MASK ? v : undefined;
 }
+
+/** A user's text inside a message: quoted, and shortened when long (a diagnostic stays one readable line). */
+export function quoted(text: string): string {
+  return `'${text.length > 40 ? text.slice(0, 37) + '...' : text}'`;
+}

@@ -1,22 +1,13 @@
 // `twostage asm FILE.S -o OUT.elf [--base ADDR] [--raw]`: assemble one program (GNU as syntax) and link it at
 // ADDR (default 0x4008_0000, entry `_start`) into an ELF, or a flat binary with --raw. Errors: every one as
 // file:line:col: error: … with the line and a caret; exit 2.
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseU64 } from '../bits/bits.ts';
 import { assemble, DEFAULT_BASE, type AsmResult } from '../asm/assemble.ts';
 import { formatDiagnostics } from '../asm/diagnostics.ts';
+import { readAssembly } from '../asm/user-file.ts';
 import { writeElf } from '../elf/write.ts';
-
-const EXIT_BAD_INPUT = 2;
-
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'latin1');
-  } catch {
-    return undefined;
-  }
-}
+import { EXIT_BAD_INPUT } from './boot.ts';
+import { address, readSource, writeOutput } from './inputs.ts';
 
 /** The program's bytes from its lowest to its highest address, gaps zero-filled. */
 export function flatImage(r: AsmResult): Uint8Array {
@@ -36,24 +27,22 @@ export function elfImage(r: AsmResult): Uint8Array {
 }
 
 export function runAsm(file: string, opts: { output?: string; base?: string; raw?: boolean }): number {
-  const text = readText(file);
-  if (text === undefined) {
-    process.stderr.write(`twostage asm: cannot read ${file}\n`);
+  const bad = (why: string): number => {
+    process.stderr.write(`twostage asm: ${why}\n`);
     return EXIT_BAD_INPUT;
-  }
-  const base = opts.base === undefined ? DEFAULT_BASE : parseU64(opts.base);
-  if (base === undefined) {
-    process.stderr.write(`twostage asm: bad --base '${opts.base}'\n`);
-    return EXIT_BAD_INPUT;
-  }
-  const r = assemble(file, text, { base, read: readText });
+  };
+  const base = opts.base === undefined ? { ok: true as const, value: DEFAULT_BASE } : address('--base', opts.base);
+  if (!base.ok) return bad(base.error);
+  const text = readSource(file);
+  if (!text.ok) return bad(text.error);
+  const r = assemble(file, text.value, { base: base.value, read: readAssembly });
   if (r.diagnostics.length > 0) {
     process.stderr.write(formatDiagnostics(r.diagnostics, (f) => r.sources.get(f)));
     return EXIT_BAD_INPUT;
   }
   const out = opts.output ?? file.replace(/\.[sS]$/, '') + (opts.raw ? '.bin' : '.elf');
-  writeFileSync(out, opts.raw ? flatImage(r) : elfImage(r));
-  return 0;
+  const failed = writeOutput(out, opts.raw ? flatImage(r) : elfImage(r));
+  return failed === undefined ? 0 : bad(failed);
 }
 
 export function registerAsm(program: Command): void {

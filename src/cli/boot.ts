@@ -3,18 +3,18 @@
 // -nographic -semihosting -kernel FILE [-initrd F] [-append S] [-dtb F]` does: the guest's stdout bytes on stdout, its
 // semihosting console on stderr, exit status = its exit code. `--dumpdtb F` writes the device tree the guest would
 // get and exits, as `-M virt,dumpdtb=F`.
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
-import { hex64, parseU64 } from '../bits/bits.ts';
+import { hex64, parseU64, quoted } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
 import { watchExceptionLoops } from '../machine/exception-loop.ts';
 import { encodeFdt } from '../machine/fdt.ts';
-import { parseArm64Image } from '../machine/linux-boot.ts';
+import { DTB_MAX, parseArm64Image } from '../machine/linux-boot.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace-kinds.ts';
 import { DEFAULT_RAM_MIB, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
 import { EXIT_BAD_INPUT } from './exit-status.ts';
+import { readBinary, wholeNumber, writeOutput } from './inputs.ts';
 import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
 import { type InputFeed, stdinFeed } from './stdin-feed.ts';
 import { parseGdbAddress, serveGdb } from './gdb-server.ts';
@@ -57,7 +57,8 @@ const PROCESS_IO: BootIo = {
   input: stdinFeed,
 };
 
-export function registerBoot(program: Command): void {
+/** `stdin`: the guest's UART receives the process's stdin (false: nothing, as `< /dev/null`). */
+export function registerBoot(program: Command, stdin = true): void {
   const cmd = program
     .command('boot')
     .description('boot an AArch64 ELF or a Linux Image at EL2 on the QEMU virt-compatible machine')
@@ -81,7 +82,7 @@ export function registerBoot(program: Command): void {
         '2 for a bad file or option; 3 when the instruction budget runs out.',
     )
     .action(async (file: string | undefined, opts: BootOptions) => {
-      process.exitCode = await boot(file, opts);
+      process.exitCode = await boot(file, opts, stdin ? PROCESS_IO : { stdout: PROCESS_IO.stdout, stderr: PROCESS_IO.stderr });
     });
 }
 
@@ -95,11 +96,11 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   if (profile === undefined) return complain(`--cpu: unknown CPU '${opts.cpu}' (known: ${Object.keys(PROFILES).join(', ')})`, EXIT_BAD_INPUT);
   const ramText = opts.ram ?? String(DEFAULT_RAM_MIB);
   const ramMiB = parseU64(ramText);
-  if (ramMiB === undefined) return complain(`--ram: '${ramText}' is not a whole number of MiB below 2^64`, EXIT_BAD_INPUT);
+  if (ramMiB === undefined) return complain(`--ram: ${quoted(ramText)} is not a whole number of MiB below 2^64`, EXIT_BAD_INPUT);
   const ramProblem = ramSizeProblem(ramMiB << 20n, profile);
   if (ramProblem !== undefined) return complain(`--ram ${ramText} (MiB): ${ramProblem}`, EXIT_BAD_INPUT);
-  const budget = wholeNumber(opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
-  if (budget === undefined) return complain('--max-insns: expected a positive whole number', EXIT_BAD_INPUT);
+  const budget = wholeNumber('--max-insns', opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
+  if (!budget.ok) return complain(budget.error, EXIT_BAD_INPUT);
   const kinds = parseTraceKinds(opts.trace ?? '');
   if (typeof kinds === 'string') return complain(`--trace: ${kinds}`, EXIT_BAD_INPUT);
   const sync = syncModelFrom(opts);
@@ -132,9 +133,10 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   } else {
     const image = parseArm64Image(bytes);
     if (!image.ok) return complain(`${file}: ${image.error}`, EXIT_BAD_INPUT);
-    const initrd = opts.initrd === undefined ? undefined : readInput(opts.initrd, complain);
+    // an initrd larger than the RAM, or a blob larger than Linux takes, is refused by its size before it is read
+    const initrd = opts.initrd === undefined ? undefined : readInput(opts.initrd, complain, { bytes: Number(ramMiB << 20n), limit: 'of RAM' });
     if (typeof initrd === 'number') return initrd;
-    const dtb = opts.dtb === undefined ? undefined : readInput(opts.dtb, complain);
+    const dtb = opts.dtb === undefined ? undefined : readInput(opts.dtb, complain, { bytes: DTB_MAX, limit: 'a device tree may take (Linux boot §2)' });
     if (typeof dtb === 'number') return dtb;
     const loaded = machine.loadLinux(image.value, { initrd, dtb, append: opts.append });
     if (typeof loaded === 'string') return complain(`${file}: ${loaded}`, EXIT_BAD_INPUT);
@@ -156,7 +158,7 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
 
   const feed = io.input?.();
   const { value: result, timing } = timed(() =>
-    machine.run(budget, (out, err) => {
+    machine.run(budget.value, (out, err) => {
       if (out.length > 0) io.stdout(out);
       if (err.length > 0) io.stderr(err);
       if (feed === undefined) return;
@@ -185,29 +187,14 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
 
 type Complain = (why: string, status: number) => number;
 
-/** A file's bytes, or the exit status after a one-line complaint. */
-function readInput(file: string, complain: Complain): Uint8Array | number {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code ?? 'error'})`;
-    return complain(`${file}: ${why}`, EXIT_BAD_INPUT);
-  }
+/** A file named on the command line, read through the bounded reader; or the exit status after its complaint. */
+function readInput(file: string, complain: Complain, cap?: Parameters<typeof readBinary>[1]): Uint8Array | number {
+  const r = readBinary(file, cap);
+  return r.ok ? r.value : complain(r.error, EXIT_BAD_INPUT);
 }
 
 /** --dumpdtb: write the blob and stop, as QEMU's dumpdtb does (status 0). */
 function dumpDtb(path: string, blob: Uint8Array, complain: Complain): number {
-  try {
-    writeFileSync(path, blob);
-  } catch (e) {
-    return complain(`--dumpdtb: ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`, EXIT_BAD_INPUT);
-  }
-  return 0;
-}
-
-/** A whole number within [min, max], written as the command line allows (decimal, 0x…, `_` separators). */
-function wholeNumber(text: string, min: number, max: number): number | undefined {
-  const v = parseU64(text);
-  return v !== undefined && v >= BigInt(min) && v <= BigInt(max) ? Number(v) : undefined;
+  const why = writeOutput(path, blob);
+  return why === undefined ? 0 : complain(`--dumpdtb: ${why}`, EXIT_BAD_INPUT);
 }

@@ -1,27 +1,30 @@
 // `twostage build SCENARIO -o image.elf`: the scenario's bootable image (hypervisor, page tables, context
 // table and guests in one ELF), assembled by twostage's own assembler.
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { MAX_SCENARIO_BYTES, readUserText } from '../asm/user-file.ts';
 import { BuildError, buildImage } from '../hyp/image.ts';
 import { HOSTING_MODES, parseScenario, ScenarioError, type HostingMode, type Scenario } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
+import { writeOutput } from './inputs.ts';
+
+/** Read and validate a scenario: the scenario, or every problem found, one line each. */
+export function readScenario(file: string): Scenario | string {
+  const r = readUserText(file, MAX_SCENARIO_BYTES, 'utf8');
+  if (!r.ok) return `twostage: ${file}: ${r.error}`;
+  try {
+    return parseScenario(r.text, file);
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    return e.message;
+  }
+}
 
 /** Read and validate a scenario; prints diagnostics and returns undefined on failure. */
 export function loadScenario(file: string): Scenario | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    process.stderr.write(`twostage: cannot read ${file}\n`);
-    return undefined;
-  }
-  try {
-    return parseScenario(text, file);
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    process.stderr.write(e.message + '\n');
-    return undefined;
-  }
+  const s = readScenario(file);
+  if (typeof s !== 'string') return s;
+  process.stderr.write(s + '\n');
+  return undefined;
 }
 
 export function parseHosting(v: string): HostingMode | undefined {
@@ -45,7 +48,12 @@ export function registerBuild(program: Command): void {
       }
       try {
         const img = buildImage(s, file, hosting);
-        writeFileSync(opts.output, img.elf);
+        const failed = writeOutput(opts.output, img.elf);
+        if (failed !== undefined) {
+          process.stderr.write(`twostage: ${failed}\n`);
+          process.exitCode = EXIT_BAD_INPUT;
+          return;
+        }
         for (const n of img.notes) process.stderr.write(`note: ${n}\n`);
       } catch (e) {
         if (!(e instanceof BuildError)) throw e;

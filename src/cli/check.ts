@@ -7,10 +7,9 @@
 // Exit status: 0 no error (with --from/--to: proven for that pair), 1 an error found, 2 bad input (unreadable or
 // unassemblable source, bad scenario, context names or options), 3 no proof: a bound stopped the analysis before
 // it could prove the switch (a `not-proven` finding names the bound and the option that raises it).
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkSwitch, type CheckReport } from '../check/check.ts';
-import { EXPLORE_DEFAULTS, type ExploreOptions, type ExploreStats, loadSwitch, readSource, switchFits } from '../check/explore.ts';
+import { EXPLORE_DEFAULTS, type ExploreOptions, type ExploreStats, loadSwitch, switchFits } from '../check/explore.ts';
 import { findingsJson, formatFinding, formatFindings } from '../check/findings.ts';
 import { MAX_STATIC_STATES } from '../check/lint.ts';
 import { loadProgram, type Program } from '../check/program.ts';
@@ -18,9 +17,11 @@ import { referenceSwitch } from '../check/reference-switch.ts';
 import type { RuleContext } from '../check/rule-machine.ts';
 import { toSarif } from '../check/sarif.ts';
 import { formatDiagnostics } from '../asm/diagnostics.ts';
+import { readAssembly } from '../asm/user-file.ts';
 import { BuildError, buildImage, type BuiltImage } from '../hyp/image.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario } from './build.ts';
+import { readSource } from './inputs.ts';
 import { DEFAULT_SCENARIO } from './run.ts';
 
 interface CheckOptions {
@@ -147,14 +148,11 @@ export function registerCheck(program: Command, version: string): void {
           return bad((e as Error).message);
         }
       } else {
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          return bad(`cannot read ${file}`);
-        }
+        const source = readSource(file);
+        if (!source.ok) return bad(source.error);
+        const text = source.value;
         // the explorer runs the switch from free RAM in the image, ended by an ERET when it has none
-        p = pair ? loadSwitch(file, text, img!) : loadProgram(file, text, { read: readSource });
+        p = pair ? loadSwitch(file, text, img!) : loadProgram(file, text, { read: readAssembly });
         if (p.diagnostics.length > 0) {
           process.stderr.write(formatDiagnostics(p.diagnostics, (f) => p.sources.get(f)));
           process.exitCode = EXIT_BAD_INPUT;

@@ -1,44 +1,35 @@
 // `twostage disasm FILE.elf|FILE.bin [--base ADDR]`: print instructions the way `aarch64-linux-gnu-objdump -d`
 // does (an ELF's executable sections), or `objdump -D -b binary -m aarch64` (anything else).
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { parseU64 } from '../bits/bits.ts';
 import { listBinary, listElf } from './listing.ts';
 import { readElf } from '../elf/read.ts';
 import { readSections } from '../elf/sections.ts';
-
-const EXIT_BAD_INPUT = 2;
+import { EXIT_BAD_INPUT } from './exit-status.ts';
+import { address, readBinary } from './inputs.ts';
 
 export function runDisasm(file: string, opts: { base?: string }): number {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    process.stderr.write(`twostage disasm: cannot read ${file}\n`);
+  const bad = (why: string): number => {
+    process.stderr.write(`twostage disasm: ${why}\n`);
     return EXIT_BAD_INPUT;
-  }
+  };
+  const base = opts.base === undefined ? { ok: true as const, value: 0n } : address('--base', opts.base);
+  if (!base.ok) return bad(base.error);
+  const read = readBinary(file);
+  if (!read.ok) return bad(read.error);
+  const bytes = read.value;
+  const write = (s: string): void => void process.stdout.write(s);
   const isElf = bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
   if (isElf) {
     const r = readElf(bytes);
-    if (!r.ok) {
-      process.stderr.write(`twostage disasm: ${file}: ${r.error}\n`);
-      return EXIT_BAD_INPUT;
-    }
+    if (!r.ok) return bad(`${file}: ${r.error}`);
     const sections = readSections(bytes);
-    if (typeof sections === 'string') {
-      process.stderr.write(`twostage disasm: ${file}: ${sections}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    process.stdout.write(listElf(basename(file), sections, r.image.symbols));
+    if (typeof sections === 'string') return bad(`${file}: ${sections}`);
+    listElf(basename(file), sections, r.image.symbols, write);
     return 0;
   }
-  const base = opts.base === undefined ? 0n : parseU64(opts.base);
-  if (base === undefined) {
-    process.stderr.write(`twostage disasm: bad --base '${opts.base}'\n`);
-    return EXIT_BAD_INPUT;
-  }
-  process.stdout.write(listBinary(file, bytes, base));
+  if (base.value + BigInt(bytes.length) > 1n << 64n) return bad(`--base: ${file} (${bytes.length} bytes) at 0x${base.value.toString(16)} would end beyond the 64-bit address space`);
+  listBinary(file, bytes, base.value, write);
   return 0;
 }
 

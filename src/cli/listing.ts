@@ -15,6 +15,9 @@ const SKIP_ZEROES_AT_END = 3;
 const INSN_LINE = 4;
 const DATA_LINE = 16;
 
+/** Text is handed to the writer in pieces of about this many characters (a listing can outgrow a JS string). */
+const CHUNK = 1 << 16;
+
 const hex16 = (a: bigint): string => a.toString(16).padStart(16, '0');
 
 /** objdump's address column: leading zeros common to the section's addresses dropped in groups of 4, the rest blank. */
@@ -101,10 +104,15 @@ function zeroRun(data: Uint8Array, off: number, stop: number): number {
   return 0;
 }
 
-/** disassemble_bytes over [off, stop): instructions and data, or (insns false) an object's bytes with their text. */
-function region(l: Listing, off: number, stop: number, insns: boolean, st: State): string {
+/** disassemble_bytes over [off, stop): instructions and data, or (insns false) an object's bytes with their text;
+ *  the text goes to `write` a CHUNK at a time. */
+function region(l: Listing, off: number, stop: number, insns: boolean, st: State, write: (s: string) => void): void {
   let out = '';
   while (off < stop) {
+    if (out.length >= CHUNK) {
+      write(out);
+      out = '';
+    }
     const z = zeroRun(l.data, off, stop);
     if (z > 0) {
       out += '\t...\n';
@@ -114,7 +122,7 @@ function region(l: Listing, off: number, stop: number, insns: boolean, st: State
     const pc = l.addr + BigInt(off);
     if (insns) {
       const u = unit(l, off, stop, st);
-      if (!u) return out + `${l.col(pc)}:\tAddress 0x${pc.toString(16)} is out of bounds.\n\n`;
+      if (!u) return write(out + `${l.col(pc)}:\tAddress 0x${pc.toString(16)} is out of bounds.\n\n`);
       out += `${l.col(pc)}:\t${rawBytes(l.data, off, u.size, stop, st.bpc, INSN_LINE)}\t${u.text}\n`;
       off += u.size;
     } else {
@@ -129,19 +137,19 @@ function region(l: Listing, off: number, stop: number, insns: boolean, st: State
       off += n;
     }
   }
-  return out;
+  write(out);
 }
 
 /** disassemble_section: the section cut into regions at its symbols, each under its `<symbol>:` header. */
-function listSection(l: Listing, st: State): string {
-  let out = `\nDisassembly of section ${l.name}:\n`;
+function listSection(l: Listing, st: State, write: (s: string) => void): void {
+  write(`\nDisassembly of section ${l.name}:\n`);
   const end = l.data.length;
   let off = 0;
   let sym = l.order.find(l.addr, true);
   while (off < end) {
     const addr = l.addr + BigInt(off);
     const s = sym >= 0 ? l.order.syms[sym]! : undefined;
-    out += `\n${hex16(addr)} ${symText(l, sym, addr)}:\n`;
+    write(`\n${hex16(addr)} ${symText(l, sym, addr)}:\n`);
     let next: number;
     if (s && s.value > addr) next = sym;
     else if (!s) next = -1;
@@ -152,11 +160,10 @@ function listSection(l: Listing, st: State): string {
     if (stop > end || stop <= off) stop = end;
     // objects are dumped, not disassembled (symbols of type STT_OBJECT that are not also code)
     const insns = l.all || !s || s.section !== l.name || s.value > addr || (!s.object && !/gnu_compiled|gcc2_compiled/.test(s.name)) || s.func;
-    out += region(l, off, stop, insns, st);
+    region(l, off, stop, insns, st, write);
     off = stop;
     sym = next;
   }
-  return out;
 }
 
 function listing(name: string, addr: bigint, data: Uint8Array, order: SymbolOrder, fallback: 'insn' | 'data', all: boolean): Listing {
@@ -169,21 +176,20 @@ function listing(name: string, addr: bigint, data: Uint8Array, order: SymbolOrde
   return l;
 }
 
-/** Listing of a flat binary loaded at `base` (`objdump -D -b binary -m aarch64`). */
-export function listBinary(name: string, bytes: Uint8Array, base = 0n): string {
-  const l = listing('.data', base, bytes, new SymbolOrder([], '.data'), 'insn', true);
-  return `\n${name}:     file format binary\n\n` + listSection(l, { bpc: 0 });
+/** Listing of a flat binary loaded at `base` (`objdump -D -b binary -m aarch64`), handed to `write` piece by piece. */
+export function listBinary(name: string, bytes: Uint8Array, base: bigint, write: (s: string) => void): void {
+  write(`\n${name}:     file format binary\n\n`);
+  listSection(listing('.data', base, bytes, new SymbolOrder([], '.data'), 'insn', true), { bpc: 0 }, write);
 }
 
-/** Listing of an ELF's executable sections (`objdump -d`). */
-export function listElf(name: string, sections: readonly ElfSection[], symbols: readonly ElfSymbol[]): string {
+/** Listing of an ELF's executable sections (`objdump -d`), handed to `write` piece by piece. */
+export function listElf(name: string, sections: readonly ElfSection[], symbols: readonly ElfSymbol[], write: (s: string) => void): void {
   const syms = listSymbols(symbols, sections);
   const st: State = { bpc: 0 };
-  let out = `\n${name}:     file format elf64-littleaarch64\n\n`;
+  write(`\n${name}:     file format elf64-littleaarch64\n\n`);
   for (const s of sections) {
     // objdump -d: sections with SEC_CODE (SHF_EXECINSTR) and contents
     if ((s.flags & BigInt(SHF_EXECINSTR)) === 0n || s.type === SHT_NOBITS || s.data.length === 0) continue;
-    out += listSection(listing(s.name, s.addr, s.data, new SymbolOrder(syms, s.name), 'insn', false), st);
+    listSection(listing(s.name, s.addr, s.data, new SymbolOrder(syms, s.name), 'insn', false), st, write);
   }
-  return out;
 }

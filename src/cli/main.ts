@@ -1,63 +1,5 @@
-// The `twostage` command line: one file per command (DESIGN.md §4). Errors are one line on stderr and a
-// non-zero exit status, never a stack trace.
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { EXIT_BAD_INPUT, EXIT_INTERNAL } from './exit-status.ts';
-
-type Register = (program: Command) => void;
-
-/**
- * Each command's module, in the order `--help` lists them. Only the module of the command the command line names is
- * loaded (none for --version, all of them for help or an unknown command): `twostage boot` then starts without the
- * assembler's, the hypervisor builder's and the YAML/schema libraries' load time.
- */
-const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
-  boot: async () => (await import('./boot.ts')).registerBoot,
-  build: async () => (await import('./build.ts')).registerBuild,
-  run: async () => (await import('./run.ts')).registerRun,
-  asm: async () => (await import('./asm.ts')).registerAsm,
-  disasm: async () => (await import('./disasm.ts')).registerDisasm,
-  walk: async () => (await import('./walk.ts')).registerWalk,
-  audit: async () => (await import('./audit.ts')).registerAudit,
-  check: async () => {
-    const { registerCheck } = await import('./check.ts');
-    return (program) => registerCheck(program, version());
-  },
-};
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
-/** The command line with the commands `argv` may run: the one it names, or all of them. */
-export async function buildProgram(argv: readonly string[]): Promise<Command> {
-  const program = new Command();
-  program
-    .name('twostage')
-    .description('An executable ARMv8-A virtualization lab: A64 CPU, two-stage MMU, reference hypervisor')
-    .version(version())
-    .exitOverride()
-    .showHelpAfterError(false);
-  const first = argv[2];
-  const named = first === '-V' || first === '--version' ? [] : first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
-  for (const register of await Promise.all(named.map((name) => COMMANDS[name]!()))) register(program);
-  return program;
-}
-
-export async function main(argv: readonly string[]): Promise<void> {
-  try {
-    await (await buildProgram(argv)).parseAsync([...argv]);
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // commander has printed its message; help and --version are successes, anything else a usage error
-      process.exitCode = e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
-      return;
-    }
-    process.stderr.write(`twostage: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = EXIT_INTERNAL;
-  }
-}
+// The `twostage` executable: runs the command line (program.ts) with this process's arguments.
+import { runCli } from './program.ts';
 
 // A reader that stops early (`twostage run --json | head`) closes the pipe: end quietly, as Unix tools do.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -65,4 +7,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-await main(process.argv);
+process.exitCode = await runCli(process.argv);

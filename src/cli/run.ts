@@ -2,6 +2,7 @@
 // it on the model with the hypervisor observed, and print the timeline, the per-switch costs and the verdict per
 // requirement. Long runs show progress on stderr when it is a terminal.
 import type { Command } from 'commander';
+import { quoted } from '../bits/bits.ts';
 import type { CpuStats } from '../cpu/stats.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { BuildError, buildImage } from '../hyp/image.ts';
@@ -11,6 +12,7 @@ import { DEFAULT_BUDGET, runImage, type RunReport } from '../hyp/run.ts';
 import { HOSTING_MODES, type HostingMode } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 import { loadScenario, parseHosting } from './build.ts';
+import { wholeNumber } from './inputs.ts';
 import { progressLine } from './progress.ts';
 import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
@@ -48,9 +50,9 @@ export function registerRun(program: Command): void {
       return;
     }
     const modes: HostingMode[] | undefined = opts.hosting === 'all' ? [...HOSTING_MODES] : opts.hosting === undefined ? [s.hosting] : [parseHosting(opts.hosting)!].filter((m) => m !== undefined);
-    const budget = Number(opts.maxInsns);
-    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not '${opts.hosting}'`);
-    if (!Number.isSafeInteger(budget) || budget <= 0) return bad('--max-insns: expected a positive whole number');
+    const budget = wholeNumber('--max-insns', opts.maxInsns, 1, Number.MAX_SAFE_INTEGER);
+    if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not ${quoted(opts.hosting ?? '')}`);
+    if (!budget.ok) return bad(budget.error);
     const trace = parseTraceKinds(opts.trace ?? '');
     if (typeof trace === 'string') return bad(`--trace: ${trace}`);
     const syncCheck = syncModelFrom(opts);
@@ -68,7 +70,7 @@ export function registerRun(program: Command): void {
         let counted: CpuStats | undefined;
         const { value: report, timing } = timed(() =>
           runImage(img, {
-            budget, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
+            budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
             onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
             onStats: (s) => (counted = s),
           }),

@@ -2,7 +2,6 @@
 // image, run the hypervisor until its N-th ERET into context NAME, and show how VA translates in that context's
 // regime at that moment — the registers the hypervisor loaded for it and, for a VM whose kernel has turned its own
 // stage 1 on by then, that stage 1 too (with --entry last or a later N).
-import { readFileSync } from 'node:fs';
 import { hex64 } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { decodeRow } from '../arch/a64/decode.ts';
@@ -10,8 +9,7 @@ import { PC } from '../cpu/state.ts';
 import { BuildError, type BuiltImage, buildImage, machineFor } from '../hyp/image.ts';
 import { currentContext } from '../hyp/observe.ts';
 import { DEFAULT_BUDGET } from '../hyp/run.ts';
-import { parseScenario, ScenarioError } from '../hyp/scenario.ts';
-import { parseHosting } from './build.ts';
+import { parseHosting, readScenario } from './build.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
 
 export interface ScenarioWalkRequest {
@@ -56,17 +54,16 @@ export function scenarioWalkCpu(req: ScenarioWalkRequest, err: (s: string) => vo
   if (req.hosting !== undefined && hosting === undefined) return bad(`--hosting: unknown mode '${req.hosting}'`);
   const entryText = req.entry ?? '1';
   if (!/^(last|[1-9][0-9]*)$/.test(entryText)) return bad(`--entry: expected a positive whole number or 'last', not '${entryText}'`);
-  let text: string;
-  try {
-    text = readFileSync(req.file, 'utf8');
-  } catch {
-    return bad(`cannot read ${req.file}`);
+  const s = readScenario(req.file);
+  if (typeof s === 'string') {
+    err(s + '\n');
+    return EXIT_BAD_INPUT;
   }
   let img: BuiltImage;
   try {
-    img = buildImage(parseScenario(text, req.file), req.file, hosting);
+    img = buildImage(s, req.file, hosting);
   } catch (e) {
-    if (!(e instanceof ScenarioError) && !(e instanceof BuildError)) throw e;
+    if (!(e instanceof BuildError)) throw e;
     err(e.message + '\n');
     return EXIT_BAD_INPUT;
   }

@@ -4,12 +4,12 @@
 // final PA, attributes and permissions — or the fault with the ESR/FAR/HPFAR it would report.
 // `twostage walk --scenario S --context NAME --va VA [--hosting MODE] [--entry N|last]` does the same in a
 // scenario's context, at the hypervisor's N-th entry into it (walk-scenario.ts).
-import { readFileSync } from 'node:fs';
+import { ESR_EC_SHIFT, ESR_IL, ISS_WNR } from '../arch/syndrome.ts';
 import type { Command } from 'commander';
 import { HCR } from '../arch/hcr.ts';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
-import { hex32, hex64, parseU64 } from '../bits/bits.ts';
+import { hex32, hex64, quoted } from '../bits/bits.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
@@ -20,6 +20,7 @@ import { currentVmid, s1Enabled, s2Enabled } from '../mmu/params.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
 import { abortEc, abortIss, abortTarget, hpfarOf } from '../cpu/abort.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
+import { address, choice, readBinary, wholeNumber } from './inputs.ts';
 import { scenarioWalkCpu } from './walk-scenario.ts';
 
 const DEFAULT_MAX_INSNS = 100_000_000;
@@ -70,13 +71,17 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
     err(`twostage walk: ${why}\n`);
     return EXIT_BAD_INPUT;
   };
-  const va = parseU64(opts.va ?? '');
-  const acc = ACCESS[opts.access ?? 'read'];
-  if (va === undefined) return bad(`--va: not an address: '${opts.va}'`);
-  if (acc === undefined) return bad(`--access: expected read, write or exec, not '${opts.access}'`);
-  if (opts.el !== undefined && !/^[012]$/.test(opts.el)) return bad(`--el: expected 0, 1 or 2, not '${opts.el}'`);
-  const format = opts.format ?? 'text';
-  if (format !== 'text' && format !== 'json') return bad(`--format: expected text or json, not '${format}'`);
+  const vaArg = address('--va', opts.va ?? '');
+  if (!vaArg.ok) return bad(vaArg.error);
+  const va = vaArg.value;
+  const access = choice('--access', opts.access ?? 'read', ['read', 'write', 'exec']);
+  if (!access.ok) return bad(access.error);
+  const acc = ACCESS[access.value]!;
+  const elArg = opts.el === undefined ? undefined : choice('--el', opts.el, ['0', '1', '2']);
+  if (elArg?.ok === false) return bad(elArg.error);
+  const formatArg = choice('--format', opts.format ?? 'text', ['text', 'json']);
+  if (!formatArg.ok) return bad(formatArg.error);
+  const format = formatArg.value;
   /** Print the walk (and the TLB) at the stop, with the line saying where that is. */
   const show = (c: Cpu, el: number, where?: string): number => {
     const report = walkReport(c, va, acc, el);
@@ -93,26 +98,25 @@ export function walkCommand(file: string | undefined, opts: WalkOptions, out: (s
     return show(r.cpu, opts.el === undefined ? r.el : Number(opts.el), r.where);
   }
   if (file === undefined) return bad('give an ELF FILE (with --until) or --scenario S --context NAME');
-  const until = parseU64(opts.until ?? '');
-  const budget = parseU64(opts.maxInsns ?? String(DEFAULT_MAX_INSNS));
+  if (opts.until === undefined) return bad('--until: required with FILE');
+  const untilArg = address('--until', opts.until);
+  if (!untilArg.ok) return bad(untilArg.error);
+  const until = untilArg.value;
+  const budgetArg = wholeNumber('--max-insns', opts.maxInsns ?? String(DEFAULT_MAX_INSNS), 1, Number.MAX_SAFE_INTEGER);
+  if (!budgetArg.ok) return bad(budgetArg.error);
+  const budget = budgetArg.value;
   const profile = profileByName(opts.cpu ?? 'cortex-a57');
-  if (until === undefined) return bad(`--until: ${opts.until === undefined ? 'required with FILE' : `not an address: '${opts.until}'`}`);
-  if (budget === undefined || budget === 0n) return bad('--max-insns: expected a positive whole number');
-  if (profile === undefined) return bad(`--cpu: unknown CPU '${opts.cpu}'`);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return bad(`cannot read ${file}`);
-  }
-  const elf = readElf(bytes);
+  if (profile === undefined) return bad(`--cpu: unknown CPU ${quoted(opts.cpu ?? '')} (known: ${Object.keys(PROFILES).join(', ')})`);
+  const bytes = readBinary(file);
+  if (!bytes.ok) return bad(bytes.error);
+  const elf = readElf(bytes.value);
   if (!elf.ok) return bad(`${file}: ${elf.error}`);
   const m = new VirtMachine({ profile });
   const loadError = m.load(elf.image);
   if (loadError !== undefined) return bad(`${file}: ${loadError}`);
   const c = m.cpu;
   // one instruction at a time, so the stop is before the instruction at ADDR
-  for (let n = 0n; c.x[PC] !== until; n++) {
+  for (let n = 0; c.x[PC] !== until; n++) {
     if (n === budget) {
       err(`twostage walk: PC never reached ${hex64(until)} in ${budget} instructions (PC ${hex64(c.x[PC]!)})\n`);
       return 1;
@@ -300,8 +304,8 @@ function faultLines(c: Cpu, r: TranslateResult, va: bigint, acc: number, el: num
   const lower = target > el;
   const ec = abortEc(acc, target, el);
   const fsc = faultStatusCode(r);
-  const esr = ((ec << 26) | (1 << 25) | abortIss(r, acc, target, 0)) >>> 0; // IL = 1: every abort here is an A64 access
-  const wnr = (esr & (1 << 6)) !== 0;
+  const esr = ((ec << ESR_EC_SHIFT) | ESR_IL | abortIss(r, acc, target, 0)) >>> 0; // IL = 1: every abort here is an A64 access
+  const wnr = (esr & ISS_WNR) !== 0;
   const what = `${acc === ACC_EXEC ? 'Instruction' : 'Data'} Abort from ${lower ? 'a lower EL' : 'the same EL'}`;
   const fields = [`EC 0x${ec.toString(16)} ${what}`, 'IL', `${acc === ACC_EXEC ? 'IFSC' : 'DFSC'} 0x${fsc.toString(16).padStart(2, '0')}`];
   if (r.s1ptw) fields.push('S1PTW');

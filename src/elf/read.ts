@@ -129,6 +129,8 @@ export function readElf(bytes: Uint8Array): ElfResult {
     segments.push({ vaddr, paddr, data, memsz, flags });
   }
   if (segments.length === 0) return fail('no PT_LOAD segments (nothing to load)');
+  const overlap = overlappingFileBytes(segments);
+  if (overlap !== undefined) return fail(overlap);
 
   // Section headers: optional (stripped files have none); when present they must be whole.
   let symbols: ElfSymbol[] = [];
@@ -143,6 +145,28 @@ export function readElf(bytes: Uint8Array): ElfResult {
   }
   return { ok: true, image: { entry, segments, symbols } };
 }
+
+/**
+ * Two segments whose file bytes would land on the same memory: QEMU's loader refuses the image ("Some ROM regions
+ * are overlapping", hw/core/loader.c), so does twostage. A segment's zero fill (p_memsz beyond p_filesz) may lie
+ * under another segment's bytes: QEMU's rom_reset writes only each segment's file bytes into RAM that starts zeroed,
+ * so the bytes stay, which is what the machine's loader does too (src/machine/virt.ts).
+ */
+function overlappingFileBytes(segments: readonly ElfSegment[]): string | undefined {
+  const order = segments.map((s, i) => ({ s, i })).filter((x) => x.s.data.length > 0).sort((a, b) => (a.s.paddr < b.s.paddr ? -1 : a.s.paddr > b.s.paddr ? 1 : a.i - b.i));
+  for (let k = 1; k < order.length; k++) {
+    const a = order[k - 1]!;
+    const b = order[k]!;
+    const aEnd = a.s.paddr + BigInt(a.s.data.length);
+    if (aEnd > b.s.paddr) {
+      return `the file bytes of segments ${a.i} (${hex(a.s.paddr)}..${hex(aEnd)}) and ${b.i} (${hex(b.s.paddr)}..${hex(b.s.paddr + BigInt(b.s.data.length))}) overlap`;
+    }
+  }
+  return undefined;
+}
+
+/** Most bytes of symbol names decoded from one file (a crafted table can point every symbol at one long name). */
+export const MAX_SYMBOL_NAME_BYTES = 64 << 20;
 
 /** The first SHT_SYMTAB with its linked string table, or a diagnostic. */
 function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: number): ElfSymbol[] | string {
@@ -160,11 +184,23 @@ function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: numb
     if (strOff + strLen > BigInt(size)) return `truncated string table (section ${link})`;
     const strtab = bytes.subarray(Number(strOff), Number(strOff + strLen));
     const out: ElfSymbol[] = [];
+    // each name is decoded once, and the bytes scanned for names are bounded
+    const names = new Map<number, string>();
+    let budget = MAX_SYMBOL_NAME_BYTES;
     for (let o = Number(off) + SYM_SIZE; o + SYM_SIZE <= Number(off + len); o += SYM_SIZE) {
       const nameOff = dv.getUint32(o, true);
       const info = dv.getUint8(o + 4);
+      let name = names.get(nameOff);
+      if (name === undefined) {
+        const nul = nameOff >= strtab.length ? nameOff : strtab.indexOf(0, nameOff);
+        const end = nul < 0 ? strtab.length : nul;
+        budget -= end - nameOff;
+        if (budget < 0) return `symbol table (section ${i}): its names add up to more than ${MAX_SYMBOL_NAME_BYTES >>> 20} MiB`;
+        name = NAME_DECODER.decode(strtab.subarray(Math.min(nameOff, strtab.length), end));
+        names.set(nameOff, name);
+      }
       out.push({
-        name: cString(strtab, nameOff),
+        name,
         type: info & 0xf,
         bind: info >> 4,
         shndx: dv.getUint16(o + 6, true),
@@ -177,10 +213,10 @@ function readSymbols(bytes: Uint8Array, dv: DataView, shoff: number, shnum: numb
   return [];
 }
 
+const NAME_DECODER = new TextDecoder();
 /** The NUL-terminated string at `off` of a string table ('' past its end). */
 export function cString(tab: Uint8Array, off: number): string {
   if (off >= tab.length) return '';
-  let end = off;
-  while (end < tab.length && tab[end] !== 0) end++;
-  return new TextDecoder().decode(tab.subarray(off, end));
+  const nul = tab.indexOf(0, off);
+  return NAME_DECODER.decode(tab.subarray(off, nul < 0 ? tab.length : nul));
 }

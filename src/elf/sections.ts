@@ -1,6 +1,6 @@
 // ELF64 section headers with their names and bytes (System V gABI "Sections"), for tools that work per section
 // (the disassembler). Call after readElf accepted the file: it relies on the header readElf validated.
-import { cString, SHDR_SIZE, SHT_NOBITS } from './read.ts';
+import { cString, MAX_SYMBOL_NAME_BYTES, SHDR_SIZE, SHT_NOBITS } from './read.ts';
 
 export interface ElfSection {
   readonly index: number;
@@ -34,6 +34,7 @@ export function readSections(bytes: Uint8Array): ElfSection[] | string {
   if (typeof names === 'string') return names;
   const strtab = bytes.subarray(names[0], names[1]);
   const out: ElfSection[] = [];
+  let nameBytes = 0;
   for (let i = 0; i < shnum; i++) {
     const type = dv.getUint32(at(i, 4), true);
     let data: Uint8Array = new Uint8Array(0);
@@ -42,7 +43,12 @@ export function readSections(bytes: Uint8Array): ElfSection[] | string {
       if (typeof r === 'string') return r;
       data = bytes.subarray(r[0], r[1]);
     }
-    out.push({ index: i, name: cString(strtab, dv.getUint32(at(i, 0), true)), type, flags: dv.getBigUint64(at(i, 8), true), addr: dv.getBigUint64(at(i, 16), true), data });
+    const name = cString(strtab, dv.getUint32(at(i, 0), true));
+    // the names read are bounded as the symbol names are: 65535 headers naming one huge unterminated string are not
+    // 65535 scans of it
+    nameBytes += name.length;
+    if (nameBytes > MAX_SYMBOL_NAME_BYTES) return `section ${i}: the section names add up to more than ${MAX_SYMBOL_NAME_BYTES >>> 20} MiB`;
+    out.push({ index: i, name, type, flags: dv.getBigUint64(at(i, 8), true), addr: dv.getBigUint64(at(i, 16), true), data });
   }
   return out;
 }

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assemble, type AsmResult } from '../asm/assemble.ts';
+import { assemble, type AsmOptions, type AsmResult } from '../asm/assemble.ts';
+import { readAssembly } from '../asm/user-file.ts';
 import { profileByName } from '../arch/profiles.ts';
 import { readElf, type ElfImage } from '../elf/read.ts';
 import { VirtMachine } from '../machine/virt.ts';
@@ -86,7 +87,7 @@ class PoolBytes implements TableMemory {
   }
 }
 
-function asmOrThrow(file: string, text: string, base: bigint, read?: (p: string) => string | undefined): AsmResult {
+function asmOrThrow(file: string, text: string, base: bigint, read?: AsmOptions['read']): AsmResult {
   const r = assemble(file, text, read ? { base, read } : { base });
   if (r.diagnostics.length > 0) {
     throw new BuildError(r.diagnostics.slice(0, 10).map((d) => `${d.file}:${d.line}:${d.col}: error: ${d.message}`).join('\n'));
@@ -161,7 +162,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
   const stubCtx = s.contexts.map((c) => stubRegs(c));
   const pass1 = symbolMap(assembleHyp(s, hosting, configSource(stubCtx, 1, false), HYP_BASE, asmOverride));
   const shimPa = Number(pass1.get('shim_page')!);
-  const env = { hosting, granule, gsize, shimPa };
+  const env = { file, hosting, granule, gsize, shimPa };
 
   // the tables' size depends on how the regions align to blocks, not on where the pool ends (layout.ts): build them
   // once on sparse memory to size the pool, then for real
@@ -176,13 +177,13 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
   const baseDir = dirname(resolve(file));
   const contexts: ContextInfo[] = s.contexts.map((c, index) => {
     const regions = lay.regions[index]!;
-    placeGuestImage(c, regions, baseDir, sections);
+    placeGuestImage(c, regions, baseDir, sections, `${file}: contexts.${index}`);
     return { index, name: c.name, kind: c.kind, regions, allowed: allowed[index]!, regs: regs[index]!, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) };
   });
 
   const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip', s.schedule.slice_insns), lay.hypBase, asmOverride);
   const symbols = symbolMap(hyp);
-  if (Number(symbols.get('shim_page')) !== shimPa) throw new BuildError('internal: the shim moved between passes');
+  if (Number(symbols.get('shim_page')) !== shimPa) throw new Error('the shim moved between passes'); // a bug, not bad input
   const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));
   if (hypEnd > lay.hypLimit) throw new BuildError(`${file}: the hypervisor (to 0x${hypEnd.toString(16)}) does not fit below 0x${lay.hypLimit.toString(16)} (too many contexts?)`);
   hyp.sections.forEach((x) => sections.unshift({ name: x.name === '.text' ? '.hyp' : `.hyp${x.name}`, addr: x.addr, data: x.bytes, write: true, exec: x.code }));
@@ -193,12 +194,14 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
     symbols: [...symbols].filter(([n]) => !n.startsWith('C_') && !n.startsWith('HCR_')).map(([name, value]) => ({ name, value })),
   });
   const parsed = readElf(elf);
-  if (!parsed.ok) throw new BuildError(`internal: the ELF writer produced an unreadable image: ${parsed.error}`);
+  if (!parsed.ok) throw new Error(`the ELF writer produced an unreadable image: ${parsed.error}`); // a bug, not bad input
   return { elf, image: parsed.image, scenario: s, hosting, layout: lay, contexts, symbols, notes, ...(asmOverride === undefined ? {} : { asmOverride }) };
 }
 
 /** What building the tables needs besides the layout and the pool. */
 interface TableEnv {
+  /** The scenario file, for messages. */
+  readonly file: string;
   readonly hosting: HostingMode;
   readonly granule: Granule;
   readonly gsize: number;
@@ -210,6 +213,18 @@ function contextRegs(s: Scenario, lay: MemoryLayout, pool: TablePool, env: Table
   const { granule } = env;
   const allowedAll: AllowedRange[][] = [];
   const regs = s.contexts.map((c, index) => {
+    try {
+      return oneContext(c, index);
+    } catch (e) {
+      // name the context: the pool's exhaustion with its index, the builder's own refusals with the scenario field
+      if (e instanceof TablePoolExhausted) throw new TablePoolExhausted(e.message, e.mapping, index);
+      if (e instanceof BuildError) throw new BuildError(`${env.file}: contexts.${index}.memory: ${e.message}`);
+      throw e;
+    }
+  });
+  return { regs, allowed: allowedAll };
+
+  function oneContext(c: ContextSpec, index: number): ContextRegs {
     const regions = lay.regions[index]!;
     const shares = placedShares(s, lay, c.name);
     const allowed: AllowedRange[] = [
@@ -227,8 +242,7 @@ function contextRegs(s: Scenario, lay: MemoryLayout, pool: TablePool, env: Table
       vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
       elr: c.image.entry,
     };
-  });
-  return { regs, allowed: allowedAll };
+  }
 }
 
 /** Most bytes of page tables an image may have (64 MiB: 16 TiB of RAM in 1 GiB blocks takes 16384 tables of 4 KiB). */
@@ -253,9 +267,23 @@ function tableBytes(s: Scenario, lay: MemoryLayout, env: TableEnv, file: string)
     contextRegs(s, lay, pool, env, []);
   } catch (e) {
     if (!(e instanceof TablePoolExhausted)) throw e;
-    throw new BuildError(`${file}: the contexts' page tables would take more than ${MAX_TABLE_BYTES >> 20} MiB (map large regions at IPAs/VAs aligned to 2 MiB or 1 GiB, so that blocks can map them)`);
+    throw new BuildError(`${file}: ${exhaustedWhere(s, lay, e)}the contexts' page tables would take more than ${MAX_TABLE_BYTES >> 20} MiB (map large regions at IPAs/VAs aligned to 2 MiB or 1 GiB, so that blocks can map them)`);
   }
   return pool.end - lay.poolBase;
+}
+
+/**
+ * The region being mapped when the tables ran out, as a scenario field with a colon after it (found by its IPA/VA,
+ * or by its PA for an identity stage 2); a share, the shim or a root table is named by its context only.
+ */
+function exhaustedWhere(s: Scenario, lay: MemoryLayout, e: TablePoolExhausted): string {
+  if (e.context === undefined) return '';
+  const c = s.contexts[e.context]!;
+  const regions = lay.regions[e.context]!;
+  const m = e.mapping;
+  const ri = m === undefined ? -1 : regions.findIndex((g) => (m.ia >= g.at && m.ia < g.at + BigInt(g.size)) || (m.ia >= g.pa && m.ia < g.pa + g.size));
+  const g = regions[ri];
+  return g === undefined ? `contexts.${e.context} (${c.name}): ` : `contexts.${e.context}.memory.${ri} (${c.name}, at 0x${g.at.toString(16)}, size 0x${g.size.toString(16)}): `;
 }
 
 /** The protection table's shares into context `name`, with the owners' physical addresses; no execute access. */
@@ -277,26 +305,16 @@ function stubRegs(c: ContextSpec): ContextRegs {
 }
 
 /** Assemble a context's image at its entry address and place its bytes at the matching PA. */
-function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[]): void {
+function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[], where: string): void {
   const src = resolve(baseDir, c.image.source);
-  let text: string;
-  try {
-    text = readFileSync(src, 'utf8');
-  } catch {
-    throw new BuildError(`${c.name}: cannot read image source ${src}`);
-  }
-  const r = asmOrThrow(src, text, c.image.entry, (p) => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  const text = readAssembly(src);
+  if (typeof text !== 'string') throw new BuildError(`${where}.image.source (${c.name}): cannot read image source ${src}: ${text.error}`);
+  const r = asmOrThrow(src, text, c.image.entry, readAssembly);
   for (const sec of r.sections) {
     const at = sec.addr;
     const end = at + BigInt(sec.bytes.length);
     const reg = regions.find((g) => at >= g.at && end <= g.at + BigInt(g.size));
-    if (reg === undefined) throw new BuildError(`${c.name}: image section ${sec.name} (0x${at.toString(16)}..0x${end.toString(16)}) does not fit in its memory`);
+    if (reg === undefined) throw new BuildError(`${where}.image (${c.name}): image section ${sec.name} (0x${at.toString(16)}..0x${end.toString(16)}) does not fit in its memory`);
     sections.push({ name: `.${c.name}${sec.name}`, addr: BigInt(reg.pa) + (at - reg.at), data: sec.bytes, write: true, exec: sec.code });
   }
 }

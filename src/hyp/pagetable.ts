@@ -8,8 +8,19 @@ export interface TableMemory {
   readU64(pa: number): bigint;
 }
 
-/** The pool has no room left for a table. */
-export class TablePoolExhausted extends Error {}
+/**
+ * The pool has no room left for a table; `mapping` is what was being mapped (absent: a root table) and `context` the
+ * index of the context whose tables were being built, when the builder's caller knows it.
+ */
+export class TablePoolExhausted extends Error {
+  constructor(
+    message: string,
+    readonly mapping?: { readonly ia: bigint; readonly size: bigint },
+    readonly context?: number,
+  ) {
+    super(message);
+  }
+}
 
 /** Hands out zeroed, granule-aligned table pages from a pool no context maps. */
 export class TablePool {
@@ -143,8 +154,11 @@ export class PageTableBuilder {
       throw new Error(`0x${(ia + size).toString(16)} is beyond the ${this.format.inputBits}-bit input range`);
     }
     let done = 0n;
-    while (done < size) {
-      done += this.mapOne(ia + done, oa + done, size - done, attrs);
+    try {
+      while (done < size) done += this.mapOne(ia + done, oa + done, size - done, attrs);
+    } catch (e) {
+      if (e instanceof TablePoolExhausted) throw new TablePoolExhausted(e.message, { ia, size });
+      throw e;
     }
   }
 

@@ -2,27 +2,46 @@
 // the contexts (VMs and native apps) with their memory and images, the schedule and the protection table.
 // Validated with zod; every error names the file, the line, the key path and the reason.
 import { z } from 'zod';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { isNode } from 'yaml';
 import { profileByName } from '../arch/profiles.ts';
-import { parseU64 } from '../bits/bits.ts';
+import { parseU64, quoted } from '../bits/bits.ts';
 import { RAM_BASE, ramSizeProblem } from '../machine/virt.ts';
+import { parseScenarioYaml } from './scenario-yaml.ts';
 
 /** Hosting modes for native apps (DESIGN.md §3). */
 export const HOSTING_MODES = ['el1-shim', 'el1-shim-s2', 's2-only', 'seed-tge', 'seed-literal'] as const;
 export type HostingMode = (typeof HOSTING_MODES)[number];
 
-/** A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G", "8T". */
-const address = z.union([z.number().int().nonnegative(), z.string()]).transform((v, ctx) => {
-  if (typeof v === 'number') return BigInt(v);
+/**
+ * A number written as an integer or a string like "0x4000_0000", "64K", "2M", "1G", "8T": below 2^64. YAML numbers are
+ * doubles, exact only to 2^53; larger values are written as strings.
+ */
+const address = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v) || v < 0) ctx.addIssue({ code: 'custom', message: `${v} is not a whole number of bytes` });
+    else if (!Number.isSafeInteger(v)) ctx.addIssue({ code: 'custom', message: `${v} is above 2^53, where YAML numbers are not exact: write it as a string ("0x…")` });
+    else return BigInt(v);
+    return z.NEVER;
+  }
   const m = /^\s*([0-9][0-9_]*|0x[0-9a-f_]+)\s*([KMGT])?(i?B)?\s*$/i.exec(v);
   const base = m ? parseU64(m[1]!) : undefined;
   if (base === undefined) {
-    ctx.addIssue({ code: 'custom', message: `not a number or size: '${v}' (use 0x…, decimal, or 64K/2M/1G/1T)` });
+    ctx.addIssue({ code: 'custom', message: m ? `${quoted(v)} is 2^64 or more` : `not a number or size: ${quoted(v)} (use 0x…, decimal, or 64K/2M/1G/1T)` });
     return z.NEVER;
   }
   const scale = { K: 10n, M: 20n, G: 30n, T: 40n }[(m![2] ?? '').toUpperCase() as 'K' | 'M' | 'G' | 'T'] ?? 0n;
+  if (base << scale >= 1n << 64n) {
+    ctx.addIssue({ code: 'custom', message: `${quoted(v)} is 2^64 or more` });
+    return z.NEVER;
+  }
   return base << scale;
 });
+
+// How large a scenario may be, besides its 1 MiB of text: far beyond a lab's needs, small enough that building its
+// image stays quick (the hypervisor is assembled with a table entry per context; each protection entry is checked
+// against every shared region).
+const MAX_CONTEXTS = 512;
+const MAX_PROTECTION = 256;
 
 const region = z.strictObject({
   /** Guest-physical (VM) or virtual (native app) address of the region. */
@@ -32,7 +51,7 @@ const region = z.strictObject({
 });
 
 const image = z.strictObject({
-  /** Assembly source (assembled by twostage) or a prebuilt ELF/raw binary, relative to the scenario file. */
+  /** Assembly source (assembled by twostage), relative to the scenario file. */
   source: z.string().min(1),
   /** Where the image is placed and entered, inside one of the context's regions. */
   entry: address,
@@ -63,7 +82,7 @@ const schema = z.strictObject({
   errata: z.array(z.literal(1319537)).default([]),
   /** What the hypervisor does after logging a denied access: stop the context, or step over the access. */
   on_denied: z.enum(['stop', 'skip']).default('stop'),
-  contexts: z.array(z.discriminatedUnion('kind', [vm, native])).min(1),
+  contexts: z.array(z.discriminatedUnion('kind', [vm, native])).min(1).max(MAX_CONTEXTS),
   schedule: z
     .strictObject({
       slices: z.number().int().positive().default(6),
@@ -74,6 +93,7 @@ const schema = z.strictObject({
   /** Extra allowed sharing: by default every context's memory is private to it. */
   protection: z
     .array(z.strictObject({ context: z.string(), may_access: z.string(), access: z.enum(['r', 'rw']) }))
+    .max(MAX_PROTECTION)
     .default([]),
 });
 
@@ -97,34 +117,39 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}: ${d.path || '(top)'}: ${d.message}`;
 }
 
-/** Parse and validate a scenario; throws ScenarioError with every problem found. */
+/** Most diagnostics reported at once, and the longest message (zod lists every unknown key). */
+const MAX_DIAGNOSTICS = 20;
+const MAX_MESSAGE = 200;
+
+/** Parse and validate a scenario; throws ScenarioError with every problem found (the first MAX_DIAGNOSTICS). */
 export function parseScenario(text: string, file: string): Scenario {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const fail = (ds: Omit<Diagnostic, 'file'>[]): never => {
+    throw new ScenarioError(
+      ds.slice(0, MAX_DIAGNOSTICS).map((d) => ({ file, ...d, message: d.message.length > MAX_MESSAGE ? d.message.slice(0, MAX_MESSAGE - 3) + '...' : d.message })),
+    );
+  };
+  const yaml = parseScenarioYaml(text);
+  if (Array.isArray(yaml)) return fail(yaml.map((p) => ({ line: p.line, path: '', message: p.message })));
+  const { doc, lineOf: lineAt } = yaml;
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as (string | number)[], true);
-      if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+      if (isNode(node) && node.range) return lineAt(node.range[0]);
     }
     return 1;
   };
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? 1, path: '', message: `YAML: ${e.message.split('\n')[0]}` })),
-    );
-  }
-  const parsed = schema.safeParse(doc.toJS());
+  const parsed = schema.safeParse(yaml.value);
   if (!parsed.success) {
-    throw new ScenarioError(
+    return fail(
       parsed.error.issues.map((i) => {
         // an unknown key is reported at the key itself
         const at = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path;
-        return { file, line: lineOf(at), path: i.path.join('.'), message: i.message };
+        return { line: lineOf(at), path: i.path.join('.'), message: i.message };
       }),
     );
   }
-  const problems = checkConsistency(parsed.data).map((p) => ({ file, line: lineOf(p.path), path: p.path.join('.'), message: p.message }));
-  if (problems.length > 0) throw new ScenarioError(problems);
+  const problems = checkConsistency(parsed.data).map((p) => ({ line: lineOf(p.path), path: p.path.join('.'), message: p.message }));
+  if (problems.length > 0) fail(problems);
   return parsed.data;
 }
 
@@ -155,6 +180,7 @@ export function sharesOf(s: Scenario): Share[] {
 /** A share lands at the owner's address: it must fit the receiver's IPA/VA space and not collide with its memory. */
 function checkSharing(s: Scenario): Problem[] {
   const out: Problem[] = [];
+  const shares = sharesOf(s);
   const taken = new Map<string, { at: bigint; size: bigint; what: string }[]>(
     s.contexts.map((c) => [c.name, c.memory.map((r, ri) => ({ at: r.at, size: r.size, what: `its memory[${ri}]` }))]),
   );
@@ -168,7 +194,7 @@ function checkSharing(s: Scenario): Problem[] {
     }
     const bits = into.kind === 'vm' ? into.ipa_bits : into.va_bits;
     const space = into.kind === 'vm' ? 'IPA' : 'VA';
-    for (const sh of sharesOf(s).filter((x) => x.into === p.context && x.owner === p.may_access)) {
+    for (const sh of shares.filter((x) => x.into === p.context && x.owner === p.may_access)) {
       const what = `${p.may_access}'s memory[${sh.region}] (0x${sh.at.toString(16)}..0x${(sh.at + sh.size).toString(16)})`;
       if (sh.at + sh.size > 1n << BigInt(bits)) {
         out.push({ path, message: `${what} is beyond the ${bits}-bit ${space} space of '${p.context}', so it cannot be mapped at the same address` });
@@ -211,13 +237,19 @@ function checkConsistency(s: Scenario): Problem[] {
       if (r.at + r.size > limit) {
         out.push({ path, message: `region ends at 0x${(r.at + r.size).toString(16)}, beyond the ${bits}-bit ${space} space of '${c.name}'` });
       }
-      c.memory.forEach((o, oi) => {
-        if (oi > ri && r.at < o.at + o.size && o.at < r.at + r.size) {
-          out.push({ path, message: `overlaps memory[${oi}] of '${c.name}'` });
-        }
-      });
       needed += r.size;
     });
+    // overlaps in one pass over the regions by address: each one that starts before the furthest end so far
+    // overlaps that region (reported at the lower index, naming the other)
+    const byAddress = c.memory.map((r, ri) => ({ r, ri })).sort((a, b) => (a.r.at < b.r.at ? -1 : a.r.at > b.r.at ? 1 : a.ri - b.ri));
+    let furthest: (typeof byAddress)[number] | undefined;
+    for (const x of byAddress) {
+      if (furthest !== undefined && x.r.at < furthest.r.at + furthest.r.size) {
+        const [lo, hi] = [Math.min(furthest.ri, x.ri), Math.max(furthest.ri, x.ri)];
+        out.push({ path: ['contexts', ci, 'memory', lo], message: `overlaps memory[${hi}] of '${c.name}'` });
+      }
+      if (furthest === undefined || x.r.at + x.r.size > furthest.r.at + furthest.r.size) furthest = x;
+    }
     const inRegion = c.memory.some((r) => c.image.entry >= r.at && c.image.entry < r.at + r.size);
     if (!inRegion) out.push({ path: ['contexts', ci, 'image', 'entry'], message: `entry 0x${c.image.entry.toString(16)} is in none of '${c.name}''s regions` });
   });

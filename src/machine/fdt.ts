@@ -22,6 +22,12 @@ const VERSION = 17;
 const LAST_COMP_VERSION = 16;
 /** Deeper nesting than this is not a device tree but an attack on the decoder's stack. */
 const MAX_DEPTH = 64;
+/**
+ * Property names decoded from the strings block, in characters, at most: each offset is decoded once, and offsets
+ * into one long string would otherwise cost its length each (a 2 MiB blob, quadratic gigabytes). Real trees use a few
+ * KiB (DTSpec §2.2.4.1: names of 1 to 31 characters).
+ */
+const MAX_NAME_CHARS = 4 << 20;
 
 export function node(name: string, props: Record<string, Uint8Array> = {}, children: FdtNode[] = []): FdtNode {
   return { name, props: new Map(Object.entries(props)), children };
@@ -143,6 +149,19 @@ export function decodeFdt(blob: Uint8Array): FdtDecoded {
     return t;
   };
   const align = (n: number) => (n + 3) & ~3;
+  const names = new Map<number, string>();
+  let nameChars = 0;
+  const propName = (off: number): string | undefined => {
+    let name = names.get(off);
+    if (name === undefined && off < stringsSize) {
+      name = cstr(stringsOff + off, stringsOff + stringsSize);
+      if (name !== undefined) {
+        names.set(off, name);
+        nameChars += name.length;
+      }
+    }
+    return name;
+  };
   const stack: FdtNode[] = [];
   let root: FdtNode | undefined;
   for (;;) {
@@ -167,8 +186,9 @@ export function decodeFdt(blob: Uint8Array): FdtDecoded {
       const off = dv.getUint32(p + 4);
       p += 8;
       if (p + len > end) return fail(`property at offset ${at}: ${len} value bytes run past the structure block`);
-      const name = off < stringsSize ? cstr(stringsOff + off, stringsOff + stringsSize) : undefined;
+      const name = propName(off);
       if (name === undefined) return fail(`property at offset ${at}: name offset ${off} is not a string of the strings block`);
+      if (nameChars > MAX_NAME_CHARS) return fail(`property at offset ${at}: the property names take more than ${MAX_NAME_CHARS >> 20} MiB`);
       n.props.set(name, blob.slice(p, p + len));
       p += align(len);
     } else if (t === FDT_END_NODE) {

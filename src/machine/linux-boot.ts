@@ -27,7 +27,7 @@ const DTB_ALIGN = 2 * MiB;
 /** TARGET_PAGE_ALIGN on QEMU's ARMv7+/v8 CPUs (4 KiB target pages). */
 const PAGE = 0x1000;
 /** Linux boot §2: the DTB must not exceed 2 MiB. */
-const DTB_MAX = 2 * MiB;
+export const DTB_MAX = 2 * MiB;
 /**
  * The blob's size as QEMU hands it over (its totalsize, which Linux reserves): the machine's own tree lives in a 1 MiB
  * buffer (QEMU system/device_tree.c create_device_tree, FDT_MAX_SIZE), a user's --dtb gets 10000 bytes of room added
@@ -206,6 +206,6 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 /** A DTB larger than Linux accepts (Linux boot §2). */
-export function dtbTooLarge(blob: Uint8Array): string | undefined {
-  return blob.length > DTB_MAX ? `device tree is ${blob.length} bytes; Linux accepts at most ${DTB_MAX}` : undefined;
+export function dtbTooLarge(bytes: number): string | undefined {
+  return bytes > DTB_MAX ? `device tree is ${bytes} bytes; Linux accepts at most ${DTB_MAX}` : undefined;
 }

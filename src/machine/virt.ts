@@ -201,11 +201,24 @@ export class VirtMachine {
         );
       }
     }
-    for (const s of image.segments) {
-      const pa = Number(s.paddr);
-      this.mem.writeBytes(pa, s.data);
-      for (let a = pa + s.data.length; a < pa + Number(s.memsz); a++) this.mem.writeU8(a, 0);
+    // every segment's zero fill, then every segment's file bytes: QEMU's result (rom_reset writes only the file
+    // bytes, into RAM that starts zeroed), where no fill clears another segment's bytes; the file bytes never overlap
+    // (readElf refuses that, as QEMU does). The fills are merged first, so 65535 segments over the same gigabytes
+    // cost one pass.
+    const fills = image.segments
+      .map((s) => [Number(s.paddr) + s.data.length, Number(s.paddr + s.memsz)] as const)
+      .filter(([a, b]) => b > a)
+      .sort((x, y) => x[0] - y[0]);
+    let [start, end] = [0, 0];
+    for (const [a, b] of fills) {
+      if (a > end) {
+        this.mem.zero(start, end - start);
+        start = a;
+      }
+      end = Math.max(end, b);
     }
+    this.mem.zero(start, end - start);
+    for (const s of image.segments) this.mem.writeBytes(Number(s.paddr), s.data);
     this.resetAt(image.entry);
     return undefined;
   }
@@ -234,6 +247,9 @@ export class VirtMachine {
     const chosen = { append: opts.append ?? '', initrd: { start: layout.initrdStart, size: initrd.length } };
     let tree: FdtNode;
     if (opts.dtb !== undefined) {
+      // the size QEMU would hand over, before decoding: a blob Linux refuses is not worth a tree of its nodes
+      const big = dtbTooLarge(opts.dtb.length + USER_DTB_SLACK);
+      if (big !== undefined) return `--dtb: ${big}`;
       const user = decodeFdt(opts.dtb);
       if (!user.ok) return `--dtb: ${user.error}`;
       const edited = editUserDtb(user.root, RAM_BASE, this.mem.ramSize, chosen, psciNode());
@@ -244,7 +260,7 @@ export class VirtMachine {
       setChosen(tree, chosen);
     }
     const dtb = encodeFdt(tree, opts.dtb !== undefined ? opts.dtb.length + USER_DTB_SLACK : MACHINE_DTB_SIZE);
-    const big = dtbTooLarge(dtb);
+    const big = dtbTooLarge(dtb.length);
     if (big !== undefined) return big;
     if (layout.dtbStart + dtb.length > this.mem.ramEnd) return 'not enough space for the device tree after kernel/initrd';
     this.mem.writeBytes(RAM_BASE, bootStub(layout.dtbStart, layout.entry));

@@ -199,6 +199,14 @@ export class PhysMemory {
    */
   backing(pa: number, size: number): Backing[] {
     const end = pa + size;
+    // the common case — wholly in RAM, no 4 GiB multiple and no device inside — is one piece, found without the cut
+    // list (the audit and the observer ask this for every leaf and region pair)
+    if (pa >= this.ramBase && end <= this.ramEnd && size > 0 && Math.floor(pa / BACKING_CHECK_SPAN) === Math.floor((end - 1) / BACKING_CHECK_SPAN) &&
+      !this.devices.some((m) => m.base < end && m.base + m.size > pa)) {
+      const out: Backing[] = [];
+      this.backingPiece(pa, end, out);
+      return out;
+    }
     const cuts = new Set<number>([pa, end]);
     for (const b of [this.ramBase, this.ramEnd, ...this.devices.flatMap((m) => [m.base, m.base + m.size])]) if (b > pa && b < end) cuts.add(b);
     const ramLo = Math.max(pa, this.ramBase);
@@ -261,8 +269,43 @@ export class PhysMemory {
     return out;
   }
 
+  /** Write `bytes` at `pa` a page at a time (a loader's megabytes), forgetting code in the words written. */
   writeBytes(pa: number, bytes: Uint8Array): void {
-    for (let i = 0; i < bytes.length; i++) this.writeU8(pa + i, bytes[i]!);
+    for (let i = 0; i < bytes.length; ) {
+      const p = this.page(pa + i);
+      const off = (pa + i) % PAGE_SIZE;
+      const n = Math.min(PAGE_SIZE - off, bytes.length - i);
+      if (p !== undefined) {
+        p.u8.set(bytes.subarray(i, i + n), off);
+        forgetCode(p, off >>> 2, (off + n - 1) >>> 2);
+      }
+      i += n;
+    }
+  }
+
+  /**
+   * Zero [pa, pa + n) of RAM. A page never touched reads zero already and stays unallocated (a missing leaf is
+   * skipped whole), so zeroing a huge range (an ELF segment's p_memsz) costs only the pages that hold something.
+   */
+  zero(pa: number, n: number): void {
+    const from = Math.max(pa, this.ramBase);
+    const to = Math.min(pa + n, this.ramEnd);
+    for (let a = from; a < to; ) {
+      const i = this.ramPageIndex(a);
+      const leaf = i < FLAT_PAGES ? this.flat : this.leaves[(i - FLAT_PAGES) >>> LEAF_BITS];
+      if (leaf === undefined) {
+        a = this.ramBase + (FLAT_PAGES + (((i - FLAT_PAGES) >>> LEAF_BITS) + 1) * (LEAF_MASK + 1)) * PAGE_SIZE;
+        continue;
+      }
+      const next = Math.min(to, this.ramBase + (i + 1) * PAGE_SIZE);
+      const p = leaf[i < FLAT_PAGES ? i : i & LEAF_MASK];
+      if (p !== undefined) {
+        const off = (a - this.ramBase) % PAGE_SIZE;
+        p.u8.fill(0, off, off + (next - a));
+        forgetCode(p, off >>> 2, (off + (next - a) - 1) >>> 2);
+      }
+      a = next;
+    }
   }
 
   readU64(pa: number): bigint {

@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tableOffsets } from '../../src/check/audit.ts';
 import { checkSwitch } from '../../src/check/check.ts';
-import { loadSwitch, readSource } from '../../src/check/explore.ts';
+import { readAssembly } from '../../src/asm/user-file.ts';
+import { loadSwitch } from '../../src/check/explore.ts';
 import { RULES, type RuleId } from '../../src/check/findings.ts';
 import { lintPaths } from '../../src/check/lint.ts';
 import { loadProgram } from '../../src/check/program.ts';
@@ -59,7 +60,7 @@ for (const f of files) {
       for (const x of r.findings) if (x.level === 'error') assert.ok(x.counterexample.length > 0, `${what}: ${x.line}:${x.ruleId} has no counterexample`);
       assert.ok(cpuMs < CPU_LIMIT_MS, `${what}: ${cpuMs.toFixed(0)} ms of CPU`);
     }
-    const s = lintPaths(loadProgram(f.file, f.text, { read: readSource }));
+    const s = lintPaths(loadProgram(f.file, f.text, { read: readAssembly }));
     assert.deepEqual(sorted(s.findings.map((x) => `${x.line}:${x.ruleId}:${x.level}`)), sorted(f.static), 'static');
   });
 }

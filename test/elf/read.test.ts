@@ -140,6 +140,16 @@ test('no program headers / no PT_LOAD / wrong e_phentsize', () => {
   assert.match(bad((_, dv) => dv.setUint16(54, 32, true)), /^e_phentsize is 32, need 56/);
 });
 
+test("two segments' file bytes on the same memory (QEMU: 'Some ROM regions are overlapping'); a zero fill over bytes is fine", () => {
+  // segment 1 gets 4 file bytes (the code's) placed at 0x40080004, inside segment 0's 8 bytes
+  const overlap = bad((_, dv) => dv.setBigUint64(120 + 8, 176n, true) ?? dv.setBigUint64(120 + 24, 0x4008_0004n, true) ?? dv.setBigUint64(120 + 32, 4n, true));
+  assert.equal(overlap, 'the file bytes of segments 0 (0x40080000..0x40080008) and 1 (0x40080004..0x40080008) overlap');
+  // segment 0's zero fill (memsz 0x20000) reaching over segment 1 (bss only here) is accepted
+  const b = goodElf();
+  new DataView(b.buffer).setBigUint64(64 + 40, 0x2_0000n, true);
+  assert.equal(readElf(b).ok, true);
+});
+
 test('truncated section header table and symbol table', () => {
   assert.match(bad((b) => b.slice(0, 272 + 64)), /^truncated section header table/);
   assert.match(bad((_, dv) => dv.setBigUint64(272 + 64 + 32, 0x1000n, true)), /^truncated symbol table/);

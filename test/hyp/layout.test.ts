@@ -37,8 +37,8 @@ for (const hosting of ['el1-shim', 'el1-shim-s2', 's2-only'] as const) {
   });
 }
 
-test('tables that would take more than 64 MiB (a thousand 64 KiB regions 512 MiB apart, a 64 KiB table each): one BuildError naming the file', () => {
+test('tables that would take more than 64 MiB (a thousand 64 KiB regions 512 MiB apart, a 64 KiB table each): one BuildError naming the file and the region', () => {
   const regions = Array.from({ length: 1100 }, (_, k) => `{ at: 0x${((k + 1) * 2 ** 29).toString(16)}, size: 64K }`).join(', ');
   const s = parseScenario(`cpu: cortex-a57\ngranule: 64K\nram: { size: 1G }\ncontexts:\n${vm('a', `{ at: 0x0, size: 64K }, ${regions}`)}\n`, FILE);
-  assert.throws(() => buildImage(s, FILE), (e: unknown) => e instanceof BuildError && /^scenarios\/layout-test\.yaml: the contexts' page tables would take more than 64 MiB/.test(e.message));
+  assert.throws(() => buildImage(s, FILE), (e: unknown) => e instanceof BuildError && /^scenarios\/layout-test\.yaml: contexts\.0\.memory\.\d+ \(a, at 0x[0-9a-f]+, size 0x10000\): the contexts' page tables would take more than 64 MiB/.test(e.message));
 });

@@ -36,6 +36,18 @@ test('loading copies file bytes, zero-fills to p_memsz, and resets into EL2h at 
   assert.equal(m.cpu.sr[SR.HCR_EL2], 1n << 31n); // QEMU: 0; RW is RAO/WI on the AArch64-only EL1 (DEVIATIONS.md A1)
 });
 
+test("a segment's bytes survive another segment's zero fill over them, in either order (QEMU 7.2 loads both so)", () => {
+  // segment A: 4 bytes at 0x40090000, zero-filled to 0x40092000; segment B: 0xaa at 0x40091010 (inside A's fill)
+  const a = seg(0x4009_0000n, [1, 2, 3, 4], 0x2000n);
+  const b = seg(0x4009_1010n, [0xaa]);
+  for (const order of [[a, b], [b, a]]) {
+    const m = new VirtMachine();
+    m.mem.writeU8(0x4009_1800, 0xff); // stale RAM in the fill
+    assert.equal(m.load(img(0x4009_0000n, ...order)), undefined);
+    assert.deepEqual([m.mem.readU8(0x4009_0000), m.mem.readU8(0x4009_1010), m.mem.readU8(0x4009_1800)], [1, 0xaa, 0]);
+  }
+});
+
 test('no DTB is generated: the start of RAM reads zero (QEMU places none below an image at 0x40080000)', () => {
   const m = new VirtMachine();
   m.load(img(0x4008_0000n, seg(0x4008_0000n, le(0xd503201f))));
