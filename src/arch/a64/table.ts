@@ -3,6 +3,7 @@
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
+import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
 import { DP_REG } from './rows/dp-reg.ts';
@@ -26,6 +27,7 @@ export const ROWS: readonly Encoding[] = [
   ...SYSTEM,
   ...FPSIMD,
   ...ASIMD_INT,
+  ...ASIMD_SHIFT,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {
