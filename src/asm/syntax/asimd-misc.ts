@@ -2,7 +2,7 @@
 // for the compares against zero, no `.1d` form (size:Q = 110 is reserved); and of the narrowing shifts
 // (rows/asimd-shift.ts): `shrn Vd.8b, Vn.8h, #shift`, `shrn2 Vd.16b, Vn.8h, #shift`.
 import { ASIMD_MISC } from '../../arch/a64/rows/asimd-misc.ts';
-import { ASIMD_SHIFT, narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
+import { NARROW_SHIFT, narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
 import type { Fields, Form, OpKind } from '../forms.ts';
 import { fail } from '../diagnostics.ts';
 import { imm, immValue, need } from '../kinds.ts';
@@ -69,8 +69,8 @@ const narrowShift: OpKind = {
 const valid = (f: Fields): boolean => narrowSize(f.immh!) >= 0;
 
 /** SHRN/RSHRN and their "2" forms (Q = 1), as objdump names them. */
-export const ASIMD_SHIFT_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
-  ASIMD_SHIFT.map((r) => [r.id, [
+export const NARROW_SHIFT_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
+  NARROW_SHIFT.map((r) => [r.id, [
     { mn: r.mnemonic, ops: [narrowDst(0), wideSrc, narrowShift], when: (f: Fields) => f.Q === 0 && valid(f), fixed: { Q: 0 } },
     { mn: `${r.mnemonic}2`, ops: [narrowDst(1), wideSrc, narrowShift], when: (f: Fields) => f.Q === 1 && valid(f), fixed: { Q: 1 } },
   ]]),

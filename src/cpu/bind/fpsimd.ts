@@ -8,6 +8,7 @@ import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
 } from '../../arch/a64/rows/fp-dp.ts';
+import { SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { fpThreeSame } from '../exec/asimd-fp.ts';
 import { fpByElement } from '../exec/asimd-fp-elem.ts';
@@ -16,6 +17,7 @@ import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
+import { shiftImm } from '../exec/asimd-shift.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
@@ -56,6 +58,7 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
   SHRN: shiftRightNarrow, RSHRN: shiftRightNarrow,
+  ...Object.fromEntries(SHIFT_IMM_IDS.map((id) => [id, shiftImm])),
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
   ...Object.fromEntries(FP_DP1_OPS.map(([id]) => [id, fpDp1])),
   ...Object.fromEntries(FCVT_PAIRS.map(([id]) => [id, fcvtPrecision])),
