@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { LitmusError, readLitmus } from '../../src/check/litmus-reader.ts';
+import { litmusScope } from '../../src/check/litmus-scope.ts';
 
 const bbm = readFileSync(new URL('./litmus/tlbi-bbm.litmus', import.meta.url), 'utf8');
 
@@ -80,4 +81,16 @@ test('litmus reader: what it does not read is an error naming file, line and fie
       text,
     );
   }
+});
+
+test('litmus scope: multi-PE is out of scope, TTHM=HA/HD on P0 or an LSE atomic is not applicable to ARMv8.0', () => {
+  const single = (header: string, code: string) => readLitmus(`AArch64 t\n${header}\n{\n}\n P0 ;\n ${code} ;\nexists (0:X0=0)\n`);
+  assert.deepEqual(litmusScope(readLitmus(bbm)), { kind: 'selected' });
+  assert.deepEqual(litmusScope(readLitmus('AArch64 t\n{\n}\n P0 | P1 ;\n NOP | NOP ;\nexists (0:X0=0)\n')), { kind: 'multi-pe', pes: 2 });
+  assert.deepEqual(litmusScope(single('TTHM=HA HD', 'NOP')), { kind: 'not-applicable', feature: 'FEAT_HAFDBS' });
+  assert.deepEqual(litmusScope(single('TTHM=P0:HD', 'NOP')), { kind: 'not-applicable', feature: 'FEAT_HAFDBS' });
+  assert.deepEqual(litmusScope(single('TTHM=P1:HA', 'NOP')), { kind: 'selected' });
+  assert.deepEqual(litmusScope(single('', 'L0: LDADD X0,X1,[X2]')), { kind: 'not-applicable', feature: 'FEAT_LSE' });
+  assert.deepEqual(litmusScope(single('', 'LDAPR X0,[X2]')), { kind: 'not-applicable', feature: 'FEAT_LRCPC' });
+  assert.deepEqual(litmusScope(single('', 'LDR X0,[X2]')), { kind: 'selected' });
 });
