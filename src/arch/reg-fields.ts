@@ -90,3 +90,9 @@ export function masks64<R extends SysRegName>(reg: R): Readonly<Record<FieldName
   for (const f of SYSREGS[SR[reg]]!.fields) out[f.name] = field(reg, f.name as FieldName<R>).mask64;
   return out as Record<FieldName<R>, bigint>;
 }
+
+/** A field's value in a 64-bit register value, by name: for tools and image builders (BigInt; hot paths use the
+ *  32-bit masks above). */
+export function regField<R extends SysRegName>(reg: R, name: FieldName<R>, v: bigint): bigint {
+  return fieldOf(field(reg, name), v);
+}

@@ -113,7 +113,7 @@ const FILTER_FIELDS = [f('P', 31, 31, '1: do not count at EL1'), f('U', 30, 30, 
 // Debug registers (ARM §D24.3 debug registers; QEMU debug_helper.c): EL1 only, MDCR_EL2.TDA traps all but the OS lock
 // and power-down registers, which MDCR_EL2.TDOSA traps
 const DBG = { minEl: 1, mdcrTraps: ['TDA'] } as const;
-/** The bits of a register's fields: where a debug register's fields are all its writable bits, the rest is RES0. */
+/** The bits of a register's fields: where they are all its writable bits (debug registers, SCTLR_ELx, TCR_EL2, CPTR_EL2), the rest is RES0. */
 const fieldBits = (fields: readonly SysRegField[]): bigint => fields.reduce((m, x) => m | bits(x.hi, x.lo), 0n);
 const DBGBCR_FIELDS = [f('E', 0, 0, 'enable'), f('PMC', 2, 1, 'privilege mode control'), f('BAS', 8, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16, 'linked breakpoint'), f('BT', 23, 20, 'breakpoint type')] as const;
 const DBGWCR_FIELDS = [f('E', 0, 0, 'enable'), f('PAC', 2, 1), f('LSC', 4, 3, 'load/store control'), f('BAS', 12, 5, 'byte address select'), f('HMC', 13, 13), f('SSC', 15, 14), f('LBN', 19, 16), f('WT', 20, 20), f('MASK', 28, 24, 'address mask')] as const;
@@ -126,18 +126,18 @@ const breakpointRows = <N extends number>(n: N) => [
     ...DBG, res0: res0Except(fieldBits(DBGBCR_FIELDS)), fields: DBGBCR_FIELDS,
     doc: `breakpoint ${n} control`,
   }),
-] as const;
+];
 const watchpointRows = <N extends number>(n: N) => [
   reg(`DBGWVR${n}_EL1`, 2, 0, 0, n, 6, { ...DBG, res0: bits(1, 0), doc: `watchpoint ${n} value (data address)` }),
   reg(`DBGWCR${n}_EL1`, 2, 0, 0, n, 7, {
     ...DBG, res0: res0Except(fieldBits(DBGWCR_FIELDS)), fields: DBGWCR_FIELDS,
     doc: `watchpoint ${n} control`,
   }),
-] as const;
+];
 const counterRows = <N extends number>(n: N) => [
   reg(`PMEVCNTR${n}_EL0`, 3, 3, 14, 8, n, { ...PMU, el0ReadGate: 'PMUSERENR_EL0.EN|ER', res0: bits(63, 32), doc: `event counter ${n} (32 bits)` }),
   reg(`PMEVTYPER${n}_EL0`, 3, 3, 14, 12, n, { ...PMU, res0: res0Except(bits(31, 26), bits(9, 0)), fields: [...FILTER_FIELDS, f('evtCount', 9, 0, 'event number')], doc: `event type of counter ${n}` }),
-] as const;
+];
 
 // Field layouts shared by several registers
 const TTBR_FIELDS = [f('ASID', 63, 48, 'address space ID of this table (TCR_EL1.A1 picks TTBR0 or TTBR1)'), f('BADDR', 47, 1, 'table base address'), f('CnP', 0, 0, 'common not private (v8.2; RES0 here)')];
@@ -153,10 +153,19 @@ const VBAR_FIELDS = [f('VBA', 63, 11, 'vector base address (2 KiB aligned)')];
 // --- masks (ARMv8.0 layouts) ---
 // SCTLR_EL1: RES1 bits 29:28 (LSMAOE/nTLSMD), 23 (SPAN), 22 (EIS), 20 (TSCXT), 11 (EOS) without the v8.1+ features
 const SCTLR_EL1_RES1 = bits(29, 28) | bit(23) | bit(22) | bit(20) | bit(11);
-const SCTLR_EL1_RW = bits(5, 0) | bits(9, 7) | bit(12) | bits(16, 14) | bits(19, 18) | bits(26, 24);
+const SCTLR_EL1_FIELDS = [
+  f('M', 0, 0, 'EL1&0 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check at EL1'),
+  f('SA0', 4, 4, 'SP alignment check at EL0'), f('CP15BEN', 5, 5, 'AArch32 CP15 barriers'), f('ITD', 7, 7, 'AArch32 IT disable'), f('SED', 8, 8, 'AArch32 SETEND disable'),
+  f('UMA', 9, 9, 'EL0 access to DAIF'), f('I', 12, 12, 'instruction cacheability'), f('DZE', 14, 14, 'EL0 DC ZVA'), f('UCT', 15, 15, 'EL0 access to CTR_EL0'),
+  f('nTWI', 16, 16, '0: EL0 WFI traps to EL1'), f('nTWE', 18, 18, '0: EL0 WFE traps to EL1'), f('WXN', 19, 19, 'writable implies XN'), f('E0E', 24, 24, 'EL0 big-endian'),
+  f('EE', 25, 25, 'EL1 big-endian and walks'), f('UCI', 26, 26, 'EL0 cache maintenance by VA'),
+];
+/** Its writable bits are its fields. */
+const SCTLR_EL1_RW = fieldBits(SCTLR_EL1_FIELDS);
 // SCTLR_EL2 (E2H=0): RES1 bits 29:28, 23:22, 18, 16, 11, 5:4 (Linux SCTLR_EL2_RES1 = 0x30C50830)
 const SCTLR_EL2_RES1 = bits(29, 28) | bits(23, 22) | bit(18) | bit(16) | bit(11) | bits(5, 4);
-const SCTLR_EL2_RW = bits(3, 0) | bit(12) | bit(19) | bit(25);
+const SCTLR_EL2_FIELDS = [f('M', 0, 0, 'EL2 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check'), f('I', 12, 12, 'instruction cacheability'), f('WXN', 19, 19, 'writable implies XN'), f('EE', 25, 25, 'big-endian')];
+const SCTLR_EL2_RW = fieldBits(SCTLR_EL2_FIELDS);
 // HCR_EL2: bits 33:0 writable on v8.0 (ARCH-NOTES §1a; no EL3 on virt, so HCD is implemented; TSC kept because
 // SMC reaches the firmware's PSCI); E2H (34) with FEAT_VHE; RW RAO/WI when EL1 cannot be AArch32 (ARCH-NOTES §3)
 const HCR_RES0 = (p: Profile): bigint => res0Except(bits(33, 0), p.vhe ? bit(34) : 0n);
@@ -165,7 +174,8 @@ const HCR_RES1 = (p: Profile): bigint => (aarch32At(p, 1) ? 0n : bit(31));
 const TCR_EL1_RES0 = bit(6) | bit(35) | bits(63, 39);
 // TCR_EL2 (E2H=0): RES1 bits 31 and 23 (Linux TCR_EL2_RES1); HA/HD/HPD v8.1+ RES0
 const TCR_EL2_RES1 = bit(31) | bit(23);
-const TCR_EL2_RW = bits(5, 0) | bits(15, 8) | bits(18, 16) | bit(20);
+const TCR_EL2_FIELDS = [f('T0SZ', 5, 0, 'region size 2^(64-T0SZ)'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('TBI', 20, 20, 'top byte ignored')];
+const TCR_EL2_RW = fieldBits(TCR_EL2_FIELDS);
 // VTCR_EL2: bit 31 RES1; VS (19) only with 16-bit VMIDs; HA/HD v8.1+
 const VTCR_RES1 = bit(31);
 const VTCR_RES0 = (p: Profile): bigint => res0Except(VTCR_RES1, bits(18, 0), p.vmidBits === 16 ? bit(19) : 0n);
@@ -173,7 +183,8 @@ const VTCR_RES0 = (p: Profile): bigint => res0Except(VTCR_RES1, bits(18, 0), p.v
 const VTTBR_RES0 = (p: Profile): bigint => bit(0) | (p.vmidBits === 8 ? bits(63, 56) : 0n);
 // CPTR_EL2 (E2H=0): RES1 13:12 (bit 12 TSM without SME), 9:0 (bit 8 TZ without SVE); TFP 10, TTA 20, TCPAC 31
 const CPTR_RES1 = bits(13, 12) | bits(9, 0);
-const CPTR_RW = bit(10) | bit(20) | bit(31);
+const CPTR_FIELDS = [f('TFP', 10, 10, 'trap FP/SIMD to EL2'), f('TTA', 20, 20, 'trap trace registers'), f('TCPAC', 31, 31, 'trap EL1 CPACR_EL1 accesses')];
+const CPTR_RW = fieldBits(CPTR_FIELDS);
 
 export const SYSREGS = [
   // --- PSTATE views and banked stack pointers (held by the CPU) ---
@@ -217,13 +228,7 @@ export const SYSREGS = [
   // --- system control ---
   reg('SCTLR_EL1', 3, 0, 1, 0, 0, {
     reset: 0x00c50838n, res1: SCTLR_EL1_RES1, res0: res0Except(SCTLR_EL1_RW, SCTLR_EL1_RES1), trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation',
-    fields: [
-      f('M', 0, 0, 'EL1&0 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check at EL1'),
-      f('SA0', 4, 4, 'SP alignment check at EL0'), f('CP15BEN', 5, 5, 'AArch32 CP15 barriers'), f('ITD', 7, 7, 'AArch32 IT disable'), f('SED', 8, 8, 'AArch32 SETEND disable'),
-      f('UMA', 9, 9, 'EL0 access to DAIF'), f('I', 12, 12, 'instruction cacheability'), f('DZE', 14, 14, 'EL0 DC ZVA'), f('UCT', 15, 15, 'EL0 access to CTR_EL0'),
-      f('nTWI', 16, 16, '0: EL0 WFI traps to EL1'), f('nTWE', 18, 18, '0: EL0 WFE traps to EL1'), f('WXN', 19, 19, 'writable implies XN'), f('E0E', 24, 24, 'EL0 big-endian'),
-      f('EE', 25, 25, 'EL1 big-endian and walks'), f('UCI', 26, 26, 'EL0 cache maintenance by VA'),
-    ],
+    fields: SCTLR_EL1_FIELDS,
     doc: 'system control, EL1&0',
   }),
   razwi('ACTLR_EL1', 3, 0, 1, 0, 1, 'auxiliary control, EL1 (IMPLEMENTATION DEFINED: RAZ/WI)', 'TACR'),
@@ -234,7 +239,7 @@ export const SYSREGS = [
   }),
   reg('SCTLR_EL2', 3, 4, 1, 0, 0, {
     res1: SCTLR_EL2_RES1, res0: res0Except(SCTLR_EL2_RW, SCTLR_EL2_RES1), effect: 'translation',
-    fields: [f('M', 0, 0, 'EL2 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check'), f('I', 12, 12, 'instruction cacheability'), f('WXN', 19, 19, 'writable implies XN'), f('EE', 25, 25, 'big-endian')],
+    fields: SCTLR_EL2_FIELDS,
     doc: 'system control, EL2',
   }),
   razwi('ACTLR_EL2', 3, 4, 1, 0, 1, 'auxiliary control, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
@@ -264,7 +269,7 @@ export const SYSREGS = [
   }),
   reg('CPTR_EL2', 3, 4, 1, 1, 2, {
     res1: CPTR_RES1, res0: res0Except(CPTR_RW, CPTR_RES1), effect: 'routing',
-    fields: [f('TFP', 10, 10, 'trap FP/SIMD to EL2'), f('TTA', 20, 20, 'trap trace registers'), f('TCPAC', 31, 31, 'trap EL1 CPACR_EL1 accesses')],
+    fields: CPTR_FIELDS,
     doc: 'architectural feature trap, EL2',
   }),
   reg('HSTR_EL2', 3, 4, 1, 1, 3, { res0: res0Except(bits(15, 0)) | bit(14) | bit(4), effect: 'routing', doc: 'hypervisor system trap (AArch32 CP15 only)' }),
@@ -285,7 +290,7 @@ export const SYSREGS = [
   reg('TTBR0_EL2', 3, 4, 2, 0, 0, { res0: bit(0) | bits(63, 48), effect: 'translation', fields: [f('BADDR', 47, 1, 'table base address')], doc: 'translation table base, EL2' }),
   reg('TCR_EL2', 3, 4, 2, 0, 2, {
     res1: TCR_EL2_RES1, res0: res0Except(TCR_EL2_RW, TCR_EL2_RES1), effect: 'translation',
-    fields: [f('T0SZ', 5, 0, 'region size 2^(64-T0SZ)'), f('IRGN0', 9, 8), f('ORGN0', 11, 10), f('SH0', 13, 12), f('TG0', 15, 14, '00 4K, 01 64K, 10 16K'), f('PS', 18, 16, 'physical address size'), f('TBI', 20, 20, 'top byte ignored')],
+    fields: TCR_EL2_FIELDS,
     doc: 'translation control, EL2',
   }),
   reg('VTTBR_EL2', 3, 4, 2, 1, 0, { res0: VTTBR_RES0, effect: 'translation', fields: [f('VMID', 63, 48, 'virtual machine ID: bits 55:48; 63:56 too with 16-bit VMIDs (VTCR_EL2.VS = 1), else RES0'), f('BADDR', 47, 1, 'stage-2 root table address')], doc: 'stage-2 table base and VMID' }),
@@ -424,7 +429,7 @@ export const SYSREGS = [
   reg('CLIDR_EL1', 3, 1, 0, 0, 1, { access: 'ro', kind: 'const', reset: (p) => p.id.clidr, trapRead: 'TID2', doc: 'cache level ID' }),
   reg('AIDR_EL1', 3, 1, 0, 0, 7, { access: 'ro', kind: 'const', reset: (p) => p.id.aidr, trapRead: 'TID1', doc: 'auxiliary ID' }),
   reg('CSSELR_EL1', 3, 2, 0, 0, 0, { res0: res0Except(bits(3, 0)), trapRead: 'TID2', trapWrite: 'TID2', fields: [f('InD', 0, 0, 'instruction cache'), f('Level', 3, 1, 'cache level - 1')], doc: 'cache size selection' }),
-] as const;
+];
 
 export type SysRegName = (typeof SYSREGS)[number]['name'];
 

@@ -222,3 +222,72 @@ export function scalarBySize(field: string, wider: number): OpKind {
     },
   };
 }
+
+/**
+ * A list of `count` consecutive vector registers (modulo 32) from `field`, one arrangement from size and Q (`.1d`
+ * included): `{v0.16b}`, `{v0.16b, v1.16b}`, and for three or four a range `{v0.4s-v3.4s}` unless it wraps past v31,
+ * as objdump prints them; either spelling is accepted.
+ */
+export function vlist(field: string, count: number): OpKind {
+  return {
+    print: (f) => {
+      const t = ARR[f.size! * 2 + f.Q!]!;
+      const regs = Array.from({ length: count }, (_, k) => (f[field]! + k) % 32);
+      if (count > 2 && regs[count - 1]! > regs[0]!) return `{v${regs[0]}.${t}-v${regs[count - 1]}.${t}}`;
+      return `{${regs.map((r) => `v${r}.${t}`).join(', ')}}`;
+    },
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      if (o.k !== 'vlist') fail(`operand ${i + 1} must be a list of ${count} vector register${count > 1 ? 's' : ''} such as {v0.16b${count > 1 ? ', v1.16b' : ''}}`, o.col);
+      if (o.regs.length !== count) fail(`expected ${count} register${count > 1 ? 's' : ''} in the list, not ${o.regs.length}`, o.col);
+      if (o.regs.some((r, k) => r !== (o.regs[0]! + k) % 32)) fail(`the registers of ${o.text} must be consecutive`, o.col);
+      const a = ARR.indexOf(o.arr);
+      fs.set('size', a >> 1, 'arrangements do not agree', o.col);
+      fs.set('Q', a & 1, 'arrangements do not agree', o.col);
+      fs.set(field, o.regs[0]!);
+      return i + 1;
+    },
+  };
+}
+
+/** A whole vector in `field` of the shift-by-immediate group: the element size is HighestSetBit(immh), with Q
+ *  (`v0.4s`); the shift operand then sets immh:immb. */
+export function arrImmh(field: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${ARR[(31 - Math.clz32(f.immh!)) * 2 + f.Q!]}`,
+    match(ops, i, fs) {
+      const o = vreg(need(ops, i), i, 'with an arrangement (v<n>.<8b|16b|4h|8h|2s|4s|2d>)');
+      const a = ARR.indexOf(o.arr);
+      if (a < 0 || o.index !== undefined || o.arr === '1d') fail(`expected an arrangement 8b, 16b, 4h, 8h, 2s, 4s or 2d, not ${o.text}`, o.col);
+      setSize(fs, a >> 1, o.col);
+      fs.set('Q', a & 1, 'arrangements do not agree', o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
+/** The shift of the shift-by-immediate group, `#n`: left, immh:immb = esize + n (0 ≤ n < esize); right,
+ *  immh:immb = esize·2 − n (1 ≤ n ≤ esize). */
+export function shiftImmh(left: boolean): OpKind {
+  return {
+    print: (f) => {
+      const esize = 8 << (31 - Math.clz32(f.immh!));
+      const immhb = (f.immh! << 3) | f.immb!;
+      return `#${left ? immhb - esize : esize * 2 - immhb}`;
+    },
+    match(ops, i, fs, env) {
+      const o = need(ops, i);
+      if (o.k !== 'imm') fail('expected a shift amount #n', o.col);
+      const esize = 8 << fs.get('$size')!;
+      const n = Number(env.value(o.e));
+      const lo = left ? 0 : 1;
+      const hi = left ? esize - 1 : esize;
+      if (!Number.isInteger(n) || n < lo || n > hi) fail(`shift ${n} is out of range ${lo}..${hi} for ${esize}-bit elements`, o.col);
+      const immhb = left ? esize + n : esize * 2 - n;
+      fs.set('immh', immhb >>> 3);
+      fs.set('immb', immhb & 7);
+      return i + 1;
+    },
+  };
+}

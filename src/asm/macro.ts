@@ -1,4 +1,4 @@
-// GNU as macros: `.macro NAME param[:req][=default], …` … `.endm`. The body is kept as source text; an
+// GNU as macros: `.macro NAME param[:req|:vararg][=default], …` … `.endm`. The body is kept as source text; an
 // invocation substitutes `\param`, `\@` (the count of macro expansions so far) and `\()` (an empty separator)
 // and the result is assembled like included text.
 import { fail } from './diagnostics.ts';
@@ -7,6 +7,8 @@ import type { Token } from './lexer.ts';
 interface MacroParam {
   readonly name: string;
   readonly required: boolean;
+  /** `:vararg` (the last parameter only): it takes the rest of the arguments, commas included. */
+  readonly vararg?: boolean;
   readonly dflt: string;
 }
 
@@ -34,6 +36,7 @@ export function macroHead(toks: readonly Token[], col: number): { name: string; 
     }
     if (t.k !== 'id') fail('expected a macro parameter name', t.col);
     let required = false;
+    let vararg = false;
     let dflt = '';
     i++;
     const colon = toks[i];
@@ -41,6 +44,7 @@ export function macroHead(toks: readonly Token[], col: number): { name: string; 
       const q = toks[i + 1];
       if (q?.k !== 'id' || (q.text !== 'req' && q.text !== 'vararg')) fail('expected :req or :vararg', q?.col ?? colon.col);
       required = q.text === 'req';
+      vararg = q.text === 'vararg';
       i += 2;
     }
     const eq = toks[i];
@@ -51,7 +55,8 @@ export function macroHead(toks: readonly Token[], col: number): { name: string; 
       i += 2;
     }
     if (params.some((p) => p.name === t.text)) fail(`duplicate macro parameter '${t.text}'`, t.col);
-    params.push({ name: t.text, required, dflt });
+    if (params.at(-1)?.vararg === true) fail(`only the last parameter may be :vararg`, t.col);
+    params.push(vararg ? { name: t.text, required, vararg, dflt } : { name: t.text, required, dflt });
   }
   return { name: head.text, params };
 }
@@ -150,7 +155,10 @@ function splitArgs(text: string, nParams: number): string[] {
 /** The body of `m` with its parameters bound to the invocation's argument text; longer than `maxBytes` fails. */
 export function expandMacro(m: Macro, argText: string, serial: number, col: number, maxBytes: number): string {
   const values = new Map(m.params.map((p) => [p.name, p.dflt]));
-  const given = splitArgs(argText, m.params.length);
+  const split = splitArgs(argText, m.params.length);
+  // a :vararg last parameter takes every argument from its position on, joined by commas as GNU as keeps them
+  const last = m.params.length - 1;
+  const given = m.params[last]?.vararg === true && split.length > m.params.length ? [...split.slice(0, last), split.slice(last).join(', ')] : split;
   if (given.length > m.params.length) fail(`too many arguments for macro '${m.name}' (takes ${m.params.length})`, col);
   const set = new Set<string>();
   given.forEach((a, k) => {

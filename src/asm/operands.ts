@@ -29,7 +29,9 @@ export type Opnd =
   | { readonly k: 'shift'; readonly op: string; readonly amt?: Expr; readonly col: number }
   | { readonly k: 'lit'; readonly e: Expr; readonly col: number }
   /** `#1.5`, `#-0.125`: a floating-point immediate. */
-  | { readonly k: 'fimm'; readonly value: number; readonly col: number };
+  | { readonly k: 'fimm'; readonly value: number; readonly col: number }
+  /** `{v0.16b, v1.16b}` or `{v0.4s-v3.4s}`: SIMD registers of one arrangement, in the order written. */
+  | { readonly k: 'vlist'; readonly regs: readonly number[]; readonly arr: string; readonly text: string; readonly col: number };
 
 export const SHIFT_NAMES = ['lsl', 'lsr', 'asr', 'ror', 'msl', 'uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
@@ -100,8 +102,41 @@ function isP(t: Token | undefined, text: string): boolean {
   return t !== undefined && t.k === 'p' && t.text === text;
 }
 
+/** `{` vreg (`,` vreg)* `}` or `{` vreg `-` vreg `}` (a range counts up modulo 32), every register of one arrangement. */
+function parseList(toks: readonly Token[], i: number): { o: Opnd; next: number } {
+  const open = toks[i]!;
+  const regs: number[] = [];
+  let arr: string | undefined;
+  let j = i + 1;
+  const vreg = (): number => {
+    const t = toks[j];
+    const m = t?.k === 'id' ? /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d)$/.exec(t.text.toLowerCase()) : null;
+    if (!m) fail(t ? `expected a vector register with an arrangement in the list, not '${tokText(t)}'` : "missing '}'", t?.col ?? open.col);
+    if (arr !== undefined && m[2] !== arr) fail(`the registers of a list must have one arrangement (.${arr}, not .${m[2]})`, t!.col);
+    arr = m[2]!;
+    j++;
+    return Number(m[1]);
+  };
+  regs.push(vreg());
+  if (isP(toks[j], '-')) {
+    j++;
+    const last = vreg();
+    for (let r = (regs[0]! + 1) % 32; regs.length < 5 && r !== (last + 1) % 32; r = (r + 1) % 32) regs.push(r);
+  } else {
+    while (isP(toks[j], ',') && regs.length < 5) {
+      j++;
+      regs.push(vreg());
+    }
+  }
+  if (regs.length > 4) fail('a register list holds at most 4 registers', open.col);
+  if (!isP(toks[j], '}')) fail(toks[j] ? `unexpected '${tokText(toks[j]!)}' in register list` : "missing '}'", toks[j]?.col ?? open.col);
+  const text = toks.slice(i, j + 1).map(tokText).join('');
+  return { o: { k: 'vlist', regs, arr: arr!, text, col: open.col }, next: j + 1 };
+}
+
 function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd; next: number } {
   const t = toks[i]!;
+  if (isP(t, '{') && !inMem) return parseList(toks, i);
   if (isP(t, '[')) {
     if (inMem) fail("nested '['", t.col);
     const items: Opnd[] = [];

@@ -10,6 +10,7 @@
 // bytes, a device or nothing, so that two PAs the machine backs with the same bytes count as one (issue 11), and a
 // machine that backs two PA ranges with the same RAM is reported as such.
 import { profileByName } from '../arch/profiles.ts';
+import { regField } from '../arch/reg-fields.ts';
 import { LAYOUT } from '../hyp/context-table.ts';
 import { type BuiltImage, machineFor } from '../hyp/image.ts';
 import { backingSpan, sharedFrom, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
@@ -105,8 +106,6 @@ export function readContextTable(img: BuiltImage, mem: TableReader): AuditRegs[]
   }));
 }
 
-const bit = (v: bigint, n: number): boolean => ((v >> BigInt(n)) & 1n) === 1n;
-
 /** Compose a stage-1 mapping (VA → IPA) with stage-2 mappings (IPA → PA). */
 function compose(m1: Mapping, s2: readonly Mapping[]): ReachRange[] {
   const out: ReachRange[] = [];
@@ -122,14 +121,15 @@ function compose(m1: Mapping, s2: readonly Mapping[]): ReachRange[] {
 /** What a context can reach (ARCH-NOTES §1b–§1d, §2; E2H = 0). A walk of more than `limit` mappings throws
  *  TableBoundError (tables.ts). */
 export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: number, limit = MAX_MAPPINGS): ContextReach {
-  const tge = bit(r.hcr, 27);
-  const dc = bit(r.hcr, 12);
-  const s2on = bit(r.hcr, 0) || dc; // DC: VM behaves as 1; with E2H = 0, TGE leaves VM alone (ARCH-NOTES §2)
+  const tge = regField('HCR_EL2', 'TGE', r.hcr) === 1n;
+  const dc = regField('HCR_EL2', 'DC', r.hcr) === 1n;
+  const vm = regField('HCR_EL2', 'VM', r.hcr) === 1n;
+  const s2on = vm || dc; // DC: VM behaves as 1; with E2H = 0, TGE leaves VM alone (ARCH-NOTES §2)
   const paLimit = 2 ** paBits;
   const s2 = s2on ? mappings(mem, stage2Format(r.vtcr, paBits), baddr(r.vttbr), limit) : [];
-  const stage2 = s2on ? `on (${bit(r.hcr, 0) ? 'HCR_EL2.VM=1' : 'HCR_EL2.DC=1 makes VM behave as 1'}; root 0x${baddr(r.vttbr).toString(16)})` : 'off (HCR_EL2.VM=0, DC=0): IPA == PA';
+  const stage2 = s2on ? `on (${vm ? 'HCR_EL2.VM=1' : 'HCR_EL2.DC=1 makes VM behave as 1'}; root 0x${baddr(r.vttbr).toString(16)})` : 'off (HCR_EL2.VM=0, DC=0): IPA == PA';
   const everything: ReachRange = { va: 0n, ipa: 0, pa: 0, size: paLimit, perm: bothEls(P.R | P.W | P.X) };
-  const s1off = tge || dc || (r.kind !== 0 && !bit(r.sctlr, 0));
+  const s1off = tge || dc || (r.kind !== 0 && regField('SCTLR_EL1', 'M', r.sctlr) === 0n);
   if (s1off) {
     const why = tge ? 'HCR_EL2.TGE=1 makes SCTLR_EL1.M behave as 0' : dc ? 'HCR_EL2.DC=1 makes SCTLR_EL1.M behave as 0' : 'SCTLR_EL1.M=0';
     const stage1 = `off (${why}): VA == IPA, up to 2^${paBits}`;
@@ -144,7 +144,7 @@ export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: nu
   }
   const f1 = stage1Format(r.tcr);
   const s1 = mappings(mem, f1, baddr(r.ttbr0), limit);
-  const stage1 = `hypervisor-owned (TTBR0_EL1 root 0x${baddr(r.ttbr0).toString(16)}, ${f1.inputBits}-bit VA, ${f1.granule}K)${bit(r.tcr, 23) ? '' : '; TCR_EL1.EPD1=0: TTBR1 walks are not audited'}`;
+  const stage1 = `hypervisor-owned (TTBR0_EL1 root 0x${baddr(r.ttbr0).toString(16)}, ${f1.inputBits}-bit VA, ${f1.granule}K)${regField('TCR_EL1', 'EPD1', r.tcr) === 1n ? '' : '; TCR_EL1.EPD1=0: TTBR1 walks are not audited'}`;
   const ranges = s2on ? s1.flatMap((m) => compose(m, s2)) : s1.map((m) => ({ va: m.ia, ipa: m.oa, pa: m.oa, size: m.size, perm: m.perm, s1: m.chain }));
   return { name, regs: r, stage1, stage2, ranges };
 }

@@ -12,11 +12,12 @@
 // The paths the switch executes also feed the quick rules (rule-machine.ts) with the values the CPU computed.
 // Every exploration is bounded (choice sequences, instructions, fill walks, table mappings, TLB size); a result
 // that hit a bound says which one and is no proof.
+import { EC_UNKNOWN, ecOf } from '../arch/syndrome.ts';
 import { readAssembly } from '../asm/user-file.ts';
 import { basename } from 'node:path';
 import { hex64 } from '../bits/bits.ts';
 import { profileByName } from '../arch/profiles.ts';
-import { tlbiScope } from '../arch/sysops.ts';
+import { sysopByName, tlbiScope } from '../arch/sysops.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { returnOutcome } from '../cpu/exception.ts';
@@ -119,8 +120,13 @@ const AT_WALK = new Set([SR.HCR_EL2, SR.VTTBR_EL2, SR.VTCR_EL2, SR.TTBR0_EL1, SR
 const EL10_WALK = [SR.HCR_EL2, SR.VTTBR_EL2, SR.VTCR_EL2, SR.TTBR0_EL1, SR.TTBR1_EL1, SR.TCR_EL1, SR.SCTLR_EL1, SR.MAIR_EL1];
 /** Registers whose writes are pending under --sync architectural (src/cpu/sync.ts). */
 const PENDABLE = SYSREGS.map((r, i) => (r.effect === 'none' ? -1 : i)).filter((i) => i >= 0);
-/** AT operations that walk the EL1&0 regime (ARCH-NOTES §11). */
-const EL10_AT = /^S1?2?E[01][RW]$/;
+/** An AT operation that walks the EL1&0 regime (ARCH-NOTES §11; src/arch/sysops.ts AtScope.regime). */
+const walksEl10 = (op: string): boolean => sysopByName('at', op)?.at?.regime === 'EL1&0';
+/** A TLBI of every VMID's EL1&0 entries (ALLE1, ALLE1IS: TlbiScope.vmid = 'all'), whatever VMID is current. */
+const everyVmid = (op: string): boolean => {
+  const s = tlbiScope(op);
+  return s.regime === 'EL1&0' && s.vmid === 'all';
+};
 /** file:line of an instruction, for counterexamples (the reference switch spans several files). */
 const loc = (i: Insn): string => `${basename(i.file)}:${i.line}`;
 export const ERET_NOTE = '// appended by check: the ERET into the target';
@@ -430,7 +436,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
     return before.length > 0 ? `free: ${before.join(', ')}'s before the rollover` : 'free';
   };
   const tree = new ChoiceTree();
-  const atAhead = p.insns.some((i) => i.event.k === 'at' && EL10_AT.test(i.event.op));
+  const atAhead = p.insns.some((i) => i.event.k === 'at' && walksEl10(i.event.op));
   // who can hit another VMID's entries later (switch-invariants.ts); none under tlb: flush, where every switch
   // invalidates its target's VMID
   const holders = h.staleTarget ? null : h.holders;
@@ -479,7 +485,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
         const took = c.el === 2 && (c.sr[SR.ELR_EL2] === last.addr || c.sr[SR.ELR_EL2] === last.addr + 4n) && (vector === 0n || vector === 0x200n);
         if (took) {
           noEret(`${loc(last)} (${last.source.trim()}) takes an exception to EL2: the PE continues at VBAR_EL2 + 0x${(c.x[PC]! - c.sr[SR.VBAR_EL2]!).toString(16)} = 0x${c.x[PC]!.toString(16)}, not at the switch's ERET`,
-            [`ESR_EL2 = ${hex64(esr)}: EC 0x${((esr >> 26n) & 0x3fn).toString(16).padStart(2, '0')}${((esr >> 26n) & 0x3fn) === 0n ? ' (UNDEFINED instruction)' : ''}, ELR_EL2 = ${hex64(c.sr[SR.ELR_EL2]!)} (ARCH-NOTES §7e, §13)`],
+            [`ESR_EL2 = ${hex64(esr)}: EC 0x${ecOf(Number(esr & 0xffff_ffffn)).toString(16).padStart(2, '0')}${ecOf(Number(esr & 0xffff_ffffn)) === EC_UNKNOWN ? ' (UNDEFINED instruction)' : ''}, ELR_EL2 = ${hex64(c.sr[SR.ELR_EL2]!)} (ARCH-NOTES §7e, §13)`],
             last, 'remove or replace the instruction that takes the exception (an UNDEFINED system-register access, an access that faults, HVC/SVC/SMC, UDF)');
         } else noEret(`the switch left its code at PC 0x${c.x[PC]!.toString(16)} (EL${c.el}) before any ERET`, [], last, 'end the switch with the ERET into the target; a branch out of the switch\'s code never comes back to it');
         break;
@@ -513,7 +519,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
         ch.log.push(`${loc(insn)}: TLBI ${e.op} selects VMID ${vmid} (${owner(vmid)}), the VMID in context when it executes`);
       } else if (e.k === 'at') {
         steps.push({ insn, value: c.x[e.rt]! });
-        if (EL10_AT.test(e.op)) ch.atFill(insn, e.op, c.x[e.rt]!);
+        if (walksEl10(e.op)) ch.atFill(insn, e.op, c.x[e.rt]!);
       } else if (e.k === 'dsb') {
         steps.push({ insn });
         const done = completedBy(tlbisBefore, sync.outstanding(), ch.completedNow);
@@ -615,9 +621,9 @@ function locate(
       return { insn: lastMsr(executed, ['HCR_EL2', 'VTTBR_EL2', 'VTCR_EL2', 'TCR_EL1']) ?? eret, fix: `load ${to.name}'s HCR_EL2 ${hex64(to.regs.hcr)}, VTTBR_EL2 ${hex64(vttbr)} and VTCR_EL2 ${hex64(to.regs.vtcr)} from the context table before the ERET, every field in its range` };
     case 'tlb-stale': {
       const late = outstanding[0];
-      if (late !== undefined) return { insn: late.insn ?? eret, fix: `complete the TLBI before the ERET: DSB ${late.op.endsWith('IS') ? 'ISH' : 'NSH'} after it (then ISB)` };
-      const at = executed.filter((i) => i.event.k === 'at' && EL10_AT.test(i.event.op)).at(-1);
-      const wrong = executed.find((i) => i.event.k === 'tlbi' && !/^ALLE1/.test(i.event.op) && tlbiVmid.get(i) !== want);
+      if (late !== undefined) return { insn: late.insn ?? eret, fix: `complete the TLBI before the ERET: DSB ${tlbiScope(late.op).shareability === 'inner' ? 'ISH' : 'NSH'} after it (then ISB)` };
+      const at = executed.filter((i) => i.event.k === 'at' && walksEl10(i.event.op)).at(-1);
+      const wrong = executed.find((i) => i.event.k === 'tlbi' && !everyVmid(i.event.op) && tlbiVmid.get(i) !== want);
       if (wrong !== undefined) return { insn: wrong, fix: `make ${to.name}'s VTTBR_EL2 effective before the TLBI: MSR VTTBR_EL2; ISB; TLBI …; DSB NSH` };
       // a stage-2-only entry survives the stage-1 operations (VMALLE1, VAE1, ASIDE1 …: ARCH-NOTES §9)
       const narrow = executed.find((i) => i.event.k === 'tlbi' && tlbiVmid.get(i) === want && !everyStage2Entry(i.event.op));
@@ -634,8 +640,8 @@ function locate(
     }
     case 'tlb-latent': {
       // a completed TLBI that covered the entry's VMID: a walk cached the entry again after it
-      const covering = executed.filter((i) => i.event.k === 'tlbi' && (/^ALLE1/.test(i.event.op) || tlbiVmid.get(i) === v.vmid) && !outstanding.some((o) => o.insn === i)).at(-1);
-      const at = executed.filter((i) => i.event.k === 'at' && EL10_AT.test(i.event.op)).at(-1);
+      const covering = executed.filter((i) => i.event.k === 'tlbi' && (everyVmid(i.event.op) || tlbiVmid.get(i) === v.vmid) && !outstanding.some((o) => o.insn === i)).at(-1);
+      const at = executed.filter((i) => i.event.k === 'at' && walksEl10(i.event.op)).at(-1);
       if (covering === undefined && at !== undefined) {
         return { insn: at, fix: 'synchronize the registers the AT walks with (ISB after the last MSR) before it, or invalidate the VMID it cached under (TLBI VMALLS12E1 with that VMID in context; DSB): an AT may cache the translation it walks' };
       }

@@ -8,6 +8,8 @@
 // implementation is explored; reports name the choice that leads to a failure. SL0 values that AArch64.S2InvalidSL
 // or AArch64.S2InconsistentSL reject always fault (tables.ts, the MMU).
 
+import { field, fieldOf, regField, withField } from '../arch/reg-fields.ts';
+
 /** Answers an IMPLEMENTATION DEFINED question (false: the first alternative), the same way every time it is asked
  *  within one explored implementation. */
 export type Chooser = (question: string) => boolean;
@@ -21,38 +23,40 @@ export interface Interpreted {
 
 /** The T0SZ values the MMU and tables.ts fault on, written when the implementation chooses to fault. */
 const FAULTING_T0SZ = 63n;
-const T0SZ = 0x3fn;
-const TG0 = 3n << 14n;
+// TCR_EL1's TTBR0 half and VTCR_EL2 have T0SZ and TG0 at the same bits (checked at load)
+const T0SZ = field('TCR_EL1', 'T0SZ');
+const TG0 = field('TCR_EL1', 'TG0');
+if (T0SZ.mask64 !== field('VTCR_EL2', 'T0SZ').mask64 || TG0.mask64 !== field('VTCR_EL2', 'TG0').mask64) throw new Error('TCR_EL1 and VTCR_EL2 T0SZ/TG0 differ');
 
 /** TxSZ outside [min, max]: the value as this implementation uses it. */
 function txsz(value: bigint, field: string, min: number, max: number, choose: Chooser, notes: string[], rule: string): bigint {
-  const t = Number(value & T0SZ);
+  const t = Number(fieldOf(T0SZ, value));
   if (t >= min && t <= max) return value;
   const below = t < min;
   const faults = !choose(`${field} ${below ? 'below minimum' : 'above maximum'}: behaves as ${below ? min : max} (else faults)`);
   if (faults) {
     notes.push(`${field} = ${t} is ${below ? `below the minimum ${min}` : `above the maximum ${max}`}: this implementation faults every lookup (level 0 Translation fault; IMPLEMENTATION DEFINED, ${rule})`);
-    return (value & ~T0SZ) | FAULTING_T0SZ;
+    return withField(T0SZ, value, FAULTING_T0SZ);
   }
   notes.push(`${field} = ${t} is ${below ? `below the minimum ${min}` : `above the maximum ${max}`}: this implementation treats it as ${below ? min : max} (IMPLEMENTATION DEFINED, ${rule})`);
-  return (value & ~T0SZ) | BigInt(below ? min : max);
+  return withField(T0SZ, value, BigInt(below ? min : max));
 }
 
 /** TG0 naming no implemented granule (16K, or the reserved 11, on a 4K+64K PE): 4K or 64K as the implementation picks. */
 function tg0(value: bigint, field: string, encoding64k: bigint, choose: Chooser, notes: string[], rule: string): bigint {
-  const tg = (value >> 14n) & 3n;
+  const tg = fieldOf(TG0, value);
   if (tg === 0n || tg === 1n) return value;
   const big = choose(`${field} unimplemented granule: behaves as 64K (else 4K)`);
   notes.push(`${field} = 0b${tg.toString(2).padStart(2, '0')} names no implemented granule: this implementation uses ${big ? '64K' : '4K'} (IMPLEMENTATION DEFINED, ${rule})`);
-  return (value & ~TG0) | ((big ? encoding64k : 0n) << 14n);
+  return withField(TG0, value, big ? encoding64k : 0n);
 }
 
 /** HCR_EL2, SCTLR_EL1: which EL1&0 stages translate (a disabled stage's fields are never used, so never asked about). */
 export function stagesOn(hcr: bigint, sctlr: bigint): { s1: boolean; s2: boolean } {
-  const tge = ((hcr >> 27n) & 1n) === 1n;
-  const dc = ((hcr >> 12n) & 1n) === 1n;
+  const tge = regField('HCR_EL2', 'TGE', hcr) === 1n;
+  const dc = regField('HCR_EL2', 'DC', hcr) === 1n;
   // HCR_EL2.TGE and DC make SCTLR_EL1.M behave as 0; DC makes VM behave as 1 (ARCH-NOTES §1c, §1d)
-  return { s1: (sctlr & 1n) === 1n && !tge && !dc, s2: (hcr & 1n) === 1n || dc };
+  return { s1: regField('SCTLR_EL1', 'M', sctlr) === 1n && !tge && !dc, s2: regField('HCR_EL2', 'VM', hcr) === 1n || dc };
 }
 
 /** TCR_EL1 (the TTBR0 half) and VTCR_EL2 as the implementation `choose` describes uses them, for the stages on. */

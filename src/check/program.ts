@@ -2,6 +2,7 @@
 // decoded by the CPU's own decoder into one of the few events that matter for synchronization (ARCH-NOTES §9, §10:
 // system-register writes, TLBI/AT, barriers, ERET) — and the whole assembled image (literal pools, `.quad` tables,
 // data), which the harness loads as it is and the static analysis reads constants from (lint.ts).
+import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
 import { SYSREGS, sysregIndexByEncoding } from '../arch/sysreg-table.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopKey } from '../arch/sysops.ts';
 import { assemble, type AsmOptions } from '../asm/assemble.ts';
@@ -13,7 +14,8 @@ export type Event =
   | { readonly k: 'msr'; readonly reg: string; readonly rt: number }
   | { readonly k: 'tlbi'; readonly op: string; readonly rt: number }
   | { readonly k: 'at'; readonly op: string; readonly rt: number }
-  | { readonly k: 'dsb'; readonly option: string }
+  /** CRm: what the barrier covers (src/arch/a64/barrier.ts); `option`: its name as written (SY, ISH, …, or #imm). */
+  | { readonly k: 'dsb'; readonly crm: number; readonly option: string }
   | { readonly k: 'isb' }
   | { readonly k: 'eret' }
   | { readonly k: 'other' };
@@ -47,9 +49,6 @@ export interface Program {
   readonly sections: readonly ImageSection[];
 }
 
-/** DSB CRm option names (ARM C6.2.88). */
-const DSB_OPTIONS: Record<number, string> = { 15: 'SY', 14: 'ST', 13: 'LD', 11: 'ISH', 10: 'ISHST', 9: 'ISHLD', 7: 'NSH', 6: 'NSHST', 5: 'NSHLD', 3: 'OSH', 2: 'OSHST', 1: 'OSHLD' };
-
 /** The event of one decoded instruction. */
 function eventOf(row: string | undefined, f: Readonly<Record<string, number>>): Event {
   switch (row) {
@@ -65,7 +64,7 @@ function eventOf(row: string | undefined, f: Readonly<Record<string, number>>): 
       return { k: 'other' };
     }
     case 'DSB':
-      return { k: 'dsb', option: DSB_OPTIONS[f.CRm!] ?? `#${f.CRm}` };
+      return { k: 'dsb', crm: f.CRm!, option: BARRIER_OPTION[f.CRm!]?.toUpperCase() ?? `#${f.CRm}` };
     case 'ISB':
       return { k: 'isb' };
     case 'ERET':

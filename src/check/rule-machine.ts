@@ -5,6 +5,9 @@
 // explorer (explore.ts) drives it over the paths the switch really executes for a context pair, with the values
 // the CPU computed. Rules are about the path, not about program order: a subroutine after the ERET that loads
 // VTTBR_EL2 counts where it is called.
+import { barrierOrdersStores, dsbCompletesTlbi } from '../arch/a64/barrier.ts';
+import { regField } from '../arch/reg-fields.ts';
+import { tlbiScope } from '../arch/sysops.ts';
 import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
 import { hex64 } from '../bits/bits.ts';
@@ -54,9 +57,11 @@ export interface PathFinding {
 /** EL1&0 TLBI operations that act on the current VMID only (ARCH-NOTES §9): all E1 ops except ALLE1(IS). */
 export const vmidScoped = (op: string): boolean => /E1(IS)?$/.test(op) && !op.startsWith('ALLE1');
 /** DSB options that complete a TLBI: loads and stores, at least the operation's shareability (ARM §D8.17.8). */
-export const completesTlbi = (dsb: string, tlbi: string): boolean => (tlbi.endsWith('IS') ? ['SY', 'ISH', 'OSH'] : ['SY', 'ISH', 'OSH', 'NSH']).includes(dsb);
+/** The DSB (its CRm) completes the TLBI `tlbi` (src/arch/a64/barrier.ts; the switch runs at EL2: no HCR_EL2.BSU upgrade). */
+const completesTlbi = (crm: number, tlbi: string): boolean => dsbCompletesTlbi(crm, tlbiScope(tlbi).shareability);
+/** The DSB a TLBI needs at the least: DSB ISH for a broadcast (…IS) one, DSB NSH for a local one. */
+const neededDsb = (tlbi: string): string => (tlbiScope(tlbi).shareability === 'inner' ? 'ISH' : 'NSH');
 /** DSB options that make earlier stores visible to the walker. */
-const coversStores = (dsb: string): boolean => !dsb.endsWith('LD');
 const line = (i: Insn): string => `line ${i.line}`;
 
 interface Candidate {
@@ -126,8 +131,8 @@ export class RuleMachine {
         if (this.vttbr === 'pending') this.vttbr = 'synced';
         return;
       case 'dsb':
-        if (coversStores(e.option)) this.storeDsb = true;
-        this.outstanding = this.outstanding.filter((o) => !completesTlbi(e.option, o.op));
+        if (barrierOrdersStores(e.crm)) this.storeDsb = true;
+        this.outstanding = this.outstanding.filter((o) => !completesTlbi(e.crm, o.op));
         return;
       case 'tlbi':
         this.tlbi(s, e.op);
@@ -173,7 +178,7 @@ export class RuleMachine {
     // top of the target's own root when it is known. A root with bits 23:16 set and VMID 0 is a legitimate VTTBR_EL2
     // (and a root below 16 MiB is not RAM on the virt board).
     const root = this.ctx.intendedRoot ?? 0n;
-    const inBaddr = v !== undefined && ((v >> 48n) & 0xffn) === 0n && ((v ^ root) & 0xff_0000n) !== 0n && ((v ^ root) & 0x0000_ffff_ff00_fffen) === 0n;
+    const inBaddr = v !== undefined && regField('VTTBR_EL2', 'VMID', v) === 0n && ((v ^ root) & 0xff_0000n) !== 0n && ((v ^ root) & 0x0000_ffff_ff00_fffen) === 0n;
     if (!s.shl16 && !inBaddr) return;
     const vmid = v === undefined ? 'the VMID' : String((v >> 16n) & 0xffn);
     this.now.push({
@@ -234,9 +239,9 @@ export class RuleMachine {
     }
     for (const o of this.outstanding) {
       out.push({
-        rule: 'tlbi-no-dsb', insn: o.insn, message: `TLBI ${o.op} is not followed by a DSB ${o.op.endsWith('IS') ? 'ISH' : 'NSH'} (or stronger) before ${to}`, details: [],
+        rule: 'tlbi-no-dsb', insn: o.insn, message: `TLBI ${o.op} is not followed by a DSB ${neededDsb(o.op)} (or stronger) before ${to}`, details: [],
         counterexample: ['the TLBI has not completed when the ERET executes', 'the target translates through the entry the TLBI was meant to remove'],
-        fix: `DSB ${o.op.endsWith('IS') ? 'ISH' : 'NSH'} after the TLBI, then ISB`,
+        fix: `DSB ${neededDsb(o.op)} after the TLBI, then ISB`,
       });
     }
     return out;

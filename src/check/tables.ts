@@ -1,5 +1,6 @@
 // Every mapping a set of translation tables holds, with the descriptors that make it and the permissions they
 // grant, read from memory (ARM §D8.2 lookup, §D8.3 descriptors, §D8.4 permissions; ARCH-NOTES §5–§7).
+import { field, regField } from '../arch/reg-fields.ts';
 import { granuleBits, layout, type Granule } from '../hyp/pagetable.ts';
 
 export interface TableReader {
@@ -121,8 +122,8 @@ export function mappings(mem: TableReader, f: TableFormat, root: number, limit =
 /** Table format of the EL1&0 stage 1 over TTBR0_EL1 from TCR_EL1 (ARM §D24.2.194; TG0: 00 4K, 01 64K). A T0SZ
  *  outside 16..39 faults here (ARM §D8.1.9; J1.1 AArch64.S1TxSZFaults; the other choice: field-choices.ts). */
 export function stage1Format(tcr: bigint): TableFormat {
-  const granule: Granule = ((tcr >> 14n) & 3n) === 1n ? 64 : 4;
-  const t0sz = Number(tcr & 0x3fn);
+  const granule: Granule = regField('TCR_EL1', 'TG0', tcr) === 1n ? 64 : 4;
+  const t0sz = Number(regField('TCR_EL1', 'T0SZ', tcr));
   const inputBits = 64 - t0sz;
   if (t0sz < 16 || t0sz > 39) return { stage: 1, granule, inputBits, startLevel: 0, rootEntries: 0, fault: `TCR_EL1.T0SZ = ${t0sz} is outside 16..39 (ARM §D8.1.9; J1.1 AArch64.S1TxSZFaults)` };
   return { stage: 1, granule, inputBits, ...layout({ granule, stage: 1, inputBits }) };
@@ -132,10 +133,10 @@ export function stage1Format(tcr: bigint): TableFormat {
  *  outside [64 − PAMax, 39] faults here (one of the IMPLEMENTATION DEFINED behaviours; the other is in
  *  field-choices.ts), and so do the SL0 values J1.1 AArch64.S2InvalidSL and AArch64.S2InconsistentSL reject. */
 export function stage2Format(vtcr: bigint, paBits = 44): TableFormat {
-  const granule: Granule = ((vtcr >> 14n) & 3n) === 1n ? 64 : 4;
-  const t0sz = Number(vtcr & 0x3fn);
+  const granule: Granule = regField('VTCR_EL2', 'TG0', vtcr) === 1n ? 64 : 4;
+  const t0sz = Number(regField('VTCR_EL2', 'T0SZ', vtcr));
   const inputBits = 64 - t0sz;
-  const sl0 = Number((vtcr >> 6n) & 3n);
+  const sl0 = Number(regField('VTCR_EL2', 'SL0', vtcr));
   const gb = granuleBits(granule);
   const stride = gb - 3;
   const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
@@ -152,4 +153,4 @@ export function stage2Format(vtcr: bigint, paBits = 44): TableFormat {
 }
 
 /** BADDR of a TTBR/VTTBR (bits 47:1). */
-export const baddr = (ttbr: bigint): number => Number(ttbr & 0x0000_ffff_ffff_fffen);
+export const baddr = (ttbr: bigint): number => Number(ttbr & field('TTBR0_EL1', 'BADDR').mask64); // the same bits in VTTBR_EL2

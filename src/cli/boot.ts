@@ -17,6 +17,7 @@ import { EXIT_BAD_INPUT } from './exit-status.ts';
 import { readBinary, wholeNumber, writeOutput } from './inputs.ts';
 import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
 import { type InputFeed, stdinFeed } from './stdin-feed.ts';
+import { parseGdbAddress, serveGdb } from './gdb-server.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
 /** Exit statuses of `boot` other than the guest's own. */
@@ -36,6 +37,10 @@ export interface BootOptions extends SyncFlags {
   readonly dtb?: string;
   readonly dumpdtb?: string;
   readonly stats?: string | boolean;
+  /** `tcp::PORT`: serve the gdb remote protocol (gdb-server.ts). */
+  readonly gdb?: string;
+  /** With --gdb: wait for the debugger before the first instruction (QEMU -S). */
+  readonly S?: boolean;
 }
 
 /** Where `boot` writes: the guest's two streams and its own messages (stderr). */
@@ -66,7 +71,9 @@ export function registerBoot(program: Command, stdin = true): void {
     .option('--cpu <name>', `CPU profile: ${Object.keys(PROFILES).join(' | ')}`, 'cortex-a57')
     .option('--ram <MiB>', 'RAM size in MiB at 0x40000000', String(DEFAULT_RAM_MIB))
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
-    .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`);
+    .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
+    .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb)')
+    .option('-S', 'with --gdb: wait for the debugger before the first instruction');
   addStatsOption(cmd);
   addSyncOptions(cmd)
     .addHelpText(
@@ -100,6 +107,9 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   if (typeof sync === 'string') return complain(sync, EXIT_BAD_INPUT);
   const stats = statsFormat(opts.stats);
   if (typeof stats === 'object') return complain(stats.error, EXIT_BAD_INPUT);
+  const gdbPort = opts.gdb === undefined ? undefined : parseGdbAddress(opts.gdb);
+  if (typeof gdbPort === 'string') return complain(gdbPort, EXIT_BAD_INPUT);
+  if (opts.S === true && gdbPort === undefined) return complain('-S: only with --gdb (nothing would start the target)', EXIT_BAD_INPUT);
 
   if (positional !== undefined && opts.kernel !== undefined) return complain(`give either FILE or --kernel, not both`, EXIT_BAD_INPUT);
   const file = positional ?? opts.kernel;
@@ -137,6 +147,14 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
     ? () => {}
     : (await import('../machine/trace.ts')).installTrace(machine.cpu, kinds, { write: (line) => io.stderr(line + '\n') });
   watchExceptionLoops(machine.cpu);
+  if (gdbPort !== undefined) {
+    const code = await serveGdb(machine, gdbPort, opts.S === true, (out, err) => {
+      if (out.length > 0) io.stdout(out);
+      if (err.length > 0) io.stderr(err);
+    }, (line) => io.stderr(line + '\n'));
+    endTrace();
+    return code ?? EXIT_STOPPED;
+  }
 
   const feed = io.input?.();
   const { value: result, timing } = timed(() =>

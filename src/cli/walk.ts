@@ -4,6 +4,7 @@
 // final PA, attributes and permissions — or the fault with the ESR/FAR/HPFAR it would report.
 // `twostage walk --scenario S --context NAME --va VA [--hosting MODE] [--entry N|last]` does the same in a
 // scenario's context, at the hypervisor's N-th entry into it (walk-scenario.ts).
+import { ESR_EC_SHIFT, ESR_IL, ISS_WNR } from '../arch/syndrome.ts';
 import type { Command } from 'commander';
 import { HCR } from '../arch/hcr.ts';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
@@ -303,8 +304,8 @@ function faultLines(c: Cpu, r: TranslateResult, va: bigint, acc: number, el: num
   const lower = target > el;
   const ec = abortEc(acc, target, el);
   const fsc = faultStatusCode(r);
-  const esr = ((ec << 26) | (1 << 25) | abortIss(r, acc, target, 0)) >>> 0; // IL = 1: every abort here is an A64 access
-  const wnr = (esr & (1 << 6)) !== 0;
+  const esr = ((ec << ESR_EC_SHIFT) | ESR_IL | abortIss(r, acc, target, 0)) >>> 0; // IL = 1: every abort here is an A64 access
+  const wnr = (esr & ISS_WNR) !== 0;
   const what = `${acc === ACC_EXEC ? 'Instruction' : 'Data'} Abort from ${lower ? 'a lower EL' : 'the same EL'}`;
   const fields = [`EC 0x${ec.toString(16)} ${what}`, 'IL', `${acc === ACC_EXEC ? 'IFSC' : 'DFSC'} 0x${fsc.toString(16).padStart(2, '0')}`];
   if (r.s1ptw) fields.push('S1PTW');

@@ -1,12 +1,7 @@
 // The exception an abort raises (ARM J1.1 AArch64.Abort, AArch64.DataAbort / AArch64.InstructionAbort; ARCH-NOTES
 // §7e–§7f): its target EL, exception class, syndrome and HPFAR_EL2. Cpu.abort takes it; `twostage walk` predicts it.
 import { ACC_EXEC, ACC_WRITE, FAULT_EXTERNAL_WALK, faultStatusCode, type TranslateResult } from '../mmu/result.ts';
-import { EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME } from '../arch/syndrome.ts';
-
-const ISS_WNR = 1 << 6;
-const ISS_S1PTW = 1 << 7;
-const ISS_EA = 1 << 9;
-const ISS_INSN_SYNDROME = 0x1ffc000; // ISV, SAS, SSE, SRT, SF, AR (ISS[24:14])
+import { EC_DABT_LOWER, EC_DABT_SAME, EC_IABT_LOWER, EC_IABT_SAME, ISS_EA, ISS_INSN_SYNDROME, ISS_S1PTW, ISS_WNR } from '../arch/syndrome.ts';
 
 /** Stage-2 faults always go to EL2; stage-1 faults to EL1 unless taken at EL2 or routed from EL0 by HCR_EL2.TGE. */
 export function abortTarget(r: TranslateResult, el: number, tge: boolean): number {

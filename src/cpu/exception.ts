@@ -11,7 +11,7 @@ import { pmuSync } from './pmu.ts';
 import { packSpsr, writeNzcv } from './pstate.ts';
 import { PC, PC_AHEAD } from './state.ts';
 import { STATS_IRQ } from './stats.ts';
-import { EC_UNKNOWN } from '../arch/syndrome.ts';
+import { EC_UNKNOWN, ESR_EC_SHIFT, ESR_IL, ESR_ISS } from '../arch/syndrome.ts';
 
 /** Vector-table group offsets (ARCH-NOTES §13). */
 const VEC_CUR_SP0 = 0x000;
@@ -48,7 +48,7 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
   // only synchronous exceptions (vecBase 0) have a syndrome: an IRQ (vecBase 0x80, src/cpu/interrupt.ts) leaves it
   if (vecBase === 0) {
-    c.sr32[esrIdx * 2] = (ec << 26) | (1 << 25) | (iss & 0x1ffffff); // written on the halves: ESR[63:32] RES0
+    c.sr32[esrIdx * 2] = (ec << ESR_EC_SHIFT) | ESR_IL | (iss & ESR_ISS); // written on the halves: ESR[63:32] RES0
     c.sr32[esrIdx * 2 + 1] = 0;
   }
   c.setElSp(target, 1); // PSTATE.EL = target, PSTATE.SP = 1 (SP_ELx)

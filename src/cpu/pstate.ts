@@ -5,14 +5,15 @@ import {
 } from './state.ts';
 
 /**
- * NZCV in bits 31:28, computing lazily recorded flags (FLAGS_*) on demand. Works on the 32-bit halves of the
- * FLAG_* slots: no BigInt arithmetic (which would allocate) on this path, taken by every conditional branch.
+ * NZCV as a nibble (N Z C V in bits 3:0), computing lazily recorded flags (FLAGS_*) on demand. Works on the 32-bit
+ * halves of the FLAG_* slots: no BigInt arithmetic (which would allocate) on this path, taken by every conditional
+ * branch; and it returns a small integer, where bits 31:28 would be boxed by a call that is not inlined.
  */
-export function readNzcv(c: CpuState): number {
+function nzcvNibble(c: CpuState): number {
   const u = c.u32;
   switch (c.flagKind) {
     case FLAGS_NZCV:
-      return c.nzcv;
+      return c.nzcv >>> 28;
     case FLAGS_ADD64:
     case FLAGS_SUB64: {
       const aLo = u[FLAG_A * 2]!, aHi = u[FLAG_A * 2 + 1]!;
@@ -29,7 +30,7 @@ export function readNzcv(c: CpuState): number {
         cy = aHi > bHi || (aHi === bHi && aLo >= bLo) ? 1 : 0; // C = NOT borrow: a >= b unsigned
         v = ((aHi ^ bHi) & (aHi ^ rHi)) >>> 31;
       }
-      return ((n << 31) | (z << 30) | (cy << 29) | (v << 28)) >>> 0;
+      return (n << 3) | (z << 2) | (cy << 1) | v;
     }
     case FLAGS_ADD32:
     case FLAGS_SUB32: {
@@ -45,19 +46,24 @@ export function readNzcv(c: CpuState): number {
         cy = a >= b ? 1 : 0;
         v = ((a ^ b) & (a ^ r)) >>> 31;
       }
-      return ((n << 31) | (z << 30) | (cy << 29) | (v << 28)) >>> 0;
+      return (n << 3) | (z << 2) | (cy << 1) | v;
     }
     case FLAGS_LOGIC64: {
       const rLo = u[FLAG_R * 2]!, rHi = u[FLAG_R * 2 + 1]!;
-      return ((rHi & 0x80000000) | ((rHi | rLo) === 0 ? 0x40000000 : 0)) >>> 0;
+      return ((rHi >>> 31) << 3) | ((rHi | rLo) === 0 ? 4 : 0);
     }
     case FLAGS_LOGIC32: {
       const r = u[FLAG_R * 2]!;
-      return ((r & 0x80000000) | (r === 0 ? 0x40000000 : 0)) >>> 0;
+      return ((r >>> 31) << 3) | (r === 0 ? 4 : 0);
     }
     default:
-      return c.nzcv;
+      return c.nzcv >>> 28;
   }
+}
+
+/** NZCV in bits 31:28. */
+export function readNzcv(c: CpuState): number {
+  return (nzcvNibble(c) << 28) >>> 0;
 }
 
 /** Z alone, without computing the other flags (B.EQ/B.NE, CSEL EQ/NE are the common conditions). */
@@ -76,14 +82,20 @@ function zeroFlag(c: CpuState): boolean {
 }
 
 export function writeNzcv(c: CpuState, nzcv: number): void {
+  writeNzcvNibble(c, nzcv >>> 28);
+}
+
+/** PSTATE.NZCV = a nibble (N Z C V in bits 3:0). The shift happens here: a value ≥ 2^30 passed to a call that is not
+ * inlined would be boxed (FPCompare results, FCCMP's nzcv field). */
+export function writeNzcvNibble(c: CpuState, nzcv: number): void {
   c.flagKind = FLAGS_NZCV;
-  c.nzcv = (nzcv & 0xf0000000) >>> 0;
+  c.nzcv = ((nzcv & 15) << 28) >>> 0;
 }
 
 /** ConditionHolds (ARM J1.3 shared/functions/system/ConditionHolds) for cond[3:0]. */
 export function conditionHolds(c: CpuState, cond: number): boolean {
   if (cond <= 1) return zeroFlag(c) !== (cond === 1); // EQ / NE
-  const f = readNzcv(c) >>> 28;
+  const f = nzcvNibble(c);
   const n = (f >> 3) & 1, z = (f >> 2) & 1, cy = (f >> 1) & 1, v = f & 1;
   let r: boolean;
   switch (cond >> 1) {

@@ -15,6 +15,7 @@
 //   ARM §D8.1.5 R NRJPP), and with `errata` (Cortex-A57 erratum 1319537, prior-art §2.3) the EL1&0 regime may also be
 //   walked at EL2 with any mix of old and pending register values. NO_CHOICES is the deterministic default of
 //   `boot`/`run`; SeededChoices is `--speculate SEED`; a checker implements SyncChoices to enumerate.
+import { dsbCompletesTlbi } from '../arch/a64/barrier.ts';
 import { HCR } from '../arch/hcr.ts';
 import { SYSOPS, type SysOpDef } from '../arch/sysops.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
@@ -96,8 +97,6 @@ export interface OutstandingTlbi {
 
 /** Incomplete TLBIs kept at most; one more completes the oldest (completing early is always allowed). */
 const MAX_TLBI = 64;
-// DSB CRm (ARM C6.2 DSB): [3:2] domain (00 OSH, 01 NSH, 10 ISH, 11 SY), [1:0] access types (11 loads and stores)
-const DSB_NSH = 1;
 
 export class SyncModel {
   /** The values MSR wrote to registers whose writes are pending (valid where `isPending`). */
@@ -185,15 +184,11 @@ export class SyncModel {
   /** DSB with CRm = `crm`: completes the TLBIs its domain covers (loads and stores both, ARCH-NOTES §9). */
   dsb(c: Cpu, crm: number): void {
     if (this.tlbiCount === 0) return;
-    // DSB …LD / …ST orders only one access type: not enough to complete TLB maintenance
-    if ((crm & 3) !== 3 && (crm & 3) !== 0) return;
-    let local = crm >>> 2 === DSB_NSH;
     // HCR_EL2.BSU: barriers at EL0/EL1 are upgraded to at least Inner Shareable when BSU ≠ 00
-    if (local && c.el < 2 && (c.sr32[SR.HCR_EL2 * 2]! & HCR.BSU) !== 0) local = false;
+    const upgraded = c.el < 2 && (c.sr32[SR.HCR_EL2 * 2]! & HCR.BSU) !== 0;
     for (let k = 0; k < this.tlbiCount; ) {
-      // NSH completes only the local operations; the *IS (broadcast) ones need ISH, OSH or SY
-      if (local && this.tlbiOp[k]!.tlbi!.shareability === 'inner') k++;
-      else this.completeTlbi(c, k);
+      if (dsbCompletesTlbi(crm, this.tlbiOp[k]!.tlbi!.shareability, upgraded)) this.completeTlbi(c, k);
+      else k++;
     }
   }
 

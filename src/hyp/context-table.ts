@@ -6,7 +6,10 @@
 import { CORTEX_A57 } from '../arch/profiles.ts';
 import { field, masks64, type FieldBits, type FieldName } from '../arch/reg-fields.ts';
 import { SR, SYSREGS, type SysRegName } from '../arch/sysreg-table.ts';
-import { SYSREG_TRAP_ENCODING, sysregTrapIss } from '../arch/syndrome.ts';
+import {
+  EC_DABT_LOWER, EC_DABT_SAME, EC_FP, EC_HVC, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_SVC, EC_SYSREG, ESR_EC_SHIFT, ISS_FSC,
+  ISS_FSC_KIND, ISS_FSC_LEVEL, ISS_WNR, SYSREG_TRAP_ENCODING, sysregTrapIss,
+} from '../arch/syndrome.ts';
 import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
 import { EMULATED, HYP_TRAPS, SWITCHED, type SwitchedReg } from './context-state.ts';
@@ -142,6 +145,47 @@ const ASM_FIELDS = [
   asmField('CPTR_EL2', 'TFP', 'CPTR_TFP'), asmField('TCR_EL1', 'EPD0', 'TCR_EPD0'), asmField('TCR_EL1', 'EPD1', 'TCR_EPD1'), asmField('SCTLR_EL1', 'M', 'SCTLR_M'),
 ];
 
+/** Single-bit fields the code tests with TBZ/TBNZ: their bit numbers. */
+const ASM_BITS = [asmField('CNTKCTL_EL1', 'EL0PTEN', 'CNTKCTL_EL0PTEN_BIT')];
+
+/** The position of the one set bit of `mask` (a layout fact the generated code relies on; throws otherwise). */
+function bitOf(mask: number, what: string): number {
+  if (mask <= 0 || (mask & (mask - 1)) !== 0) throw new Error(`${what}: 0x${mask.toString(16)} is not one bit`);
+  return 31 - Math.clz32(mask);
+}
+
+/**
+ * The syndrome layouts the hypervisor's code decodes (src/arch/syndrome.ts): ESR_ELx.EC, the exception classes it
+ * dispatches on, the abort ISS fields it prints, and the EC 0x18 ISS fields lazy.S reads.
+ */
+function syndromeEqus(): [string, number, string][] {
+  const trap = (f: Partial<Parameters<typeof sysregTrapIss>[0]>): number => sysregTrapIss({ op0: 0, op1: 0, crn: 0, crm: 0, op2: 0, rt: 0, read: 0, ...f });
+  // EC 0x20/0x21 and 0x24/0x25 differ in one bit: instruction or data abort
+  const dataBit = bitOf(EC_DABT_LOWER - EC_IABT_LOWER, 'EC data-abort bit');
+  if (EC_DABT_SAME - EC_IABT_SAME !== 1 << dataBit || EC_IABT_SAME - EC_IABT_LOWER !== 1) throw new Error('abort EC layout');
+  return [
+    ['ESR_EC_SHIFT', ESR_EC_SHIFT, 'ESR_ELx.EC is bits 31:26'],
+    ['EC_FP', EC_FP, 'FP/SIMD access trapped (CPTR_EL2.TFP)'],
+    ['EC_ILLEGAL', EC_ILLEGAL, 'illegal execution state (an illegal exception return)'],
+    ['EC_SVC64', EC_SVC, 'SVC from AArch64'],
+    ['EC_HVC64', EC_HVC, 'HVC from AArch64'],
+    ['EC_SYSREG', EC_SYSREG, 'MSR, MRS or System instruction trapped'],
+    ['EC_IABT_LOWER', EC_IABT_LOWER, 'instruction abort from a lower EL; +1 from the same EL'],
+    ['EC_DABT_LOWER', EC_DABT_LOWER, 'data abort from a lower EL; +1 from the same EL'],
+    ['EC_DABT_SAME', EC_DABT_SAME, 'data abort from the same EL: the last EC that reports FAR'],
+    ['EC_ABORT_DATA_BIT', dataBit, 'the EC bit that tells a data abort from an instruction abort'],
+    ['ISS_FSC', ISS_FSC, 'DFSC/IFSC'],
+    ['ISS_FSC_KIND', ISS_FSC_KIND, 'FSC[5:2]: 0 address size, 1 translation, 2 access flag, 3 permission'],
+    ['ISS_FSC_LEVEL', ISS_FSC_LEVEL, 'FSC[1:0]: the level of those four kinds'],
+    ['ISS_WNR_BIT', bitOf(ISS_WNR, 'ISS.WnR'), 'ISS.WnR: a write'],
+    ['ISS_SYS_OP2_SHIFT', bitOf(trap({ op2: 1 }), 'ISS.Op2'), 'EC 0x18 ISS.Op2 (3 bits)'],
+    ['ISS_SYS_RT_SHIFT', bitOf(trap({ rt: 1 }), 'ISS.Rt'), 'EC 0x18 ISS.Rt (5 bits)'],
+    ['ISS_SYS_DIR_BIT', bitOf(trap({ read: 1 }), 'ISS.Dir'), 'EC 0x18 ISS.Dir: 1 a read (MRS)'],
+    // SPSR_ELx.M[3:2] is the Exception level the exception came from (M[0] the stack pointer; ARM §D1.2.3)
+    ['SPSR_M_EL', Number(field('SPSR_EL2', 'M').mask64) & ~3, 'SPSR_ELx.M[3:2]: the EL taken from'],
+  ];
+}
+
 /** The MSR/MRS name of a register as the assembler takes it. */
 const asmName = (reg: SysRegName): string => reg.toLowerCase();
 const hexOff = (n: number): string => `0x${n.toString(16)}`;
@@ -175,6 +219,9 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
   ];
   out.push('// Register fields the hypervisor\'s code sets or tests, from the system-register table.');
   for (const { sym, f } of ASM_FIELDS) out.push(`    .equ ${sym}, ${hexOff(Number(f.mask64))}    // ${f.reg}.${f.name}`);
+  for (const { sym, f } of ASM_BITS) out.push(`    .equ ${sym}, ${bitOf(Number(f.mask64), sym)}    // ${f.reg}.${f.name}`);
+  out.push('// Syndrome layouts the hypervisor decodes, from src/arch/syndrome.ts.');
+  for (const [sym, v, doc] of syndromeEqus()) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
   const { iss, mask } = cntpIss();
   out.push(`    .equ CNTP_ISS, ${hexOff(iss)}          // a trapped CNTP_*_EL0 access: ISS without Op2, Rt, Dir (lazy.S)`, `    .equ CNTP_ISS_MASK, ${hexOff(mask)}`);
   // pairs of registers through x0/x1, addressed from x2 = the entry's C_SYS

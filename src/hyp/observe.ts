@@ -4,6 +4,7 @@
 // entries of its VMID that point outside its memory, and whether any register it can read holds a value another
 // context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
+import { regField } from '../arch/reg-fields.ts';
 import { decode } from '../arch/a64/decode.ts';
 import { fieldValues } from '../arch/a64/encoding.ts';
 import { ROWS, rowIndex } from '../arch/a64/table.ts';
@@ -130,6 +131,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
   const reachCache = new Map<string, Reach>();
+  /** outsideParts per context and regime key (a Reach is fixed per key, a context's allowed ranges per run). */
+  const outsideCache = new Map<string, string | undefined>();
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
@@ -255,7 +258,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     e.vmid = vmid;
     pc.vmids.add(vmid);
     const hcr = sr[SR.HCR_EL2]!;
-    if ((hcr & 1n) === 1n || ((hcr >> 12n) & 1n) === 1n) pc.stage2 = true;
+    // HCR_EL2.VM, or DC which makes stage 2 behave as on (ARCH-NOTES §1d)
+    if (regField('HCR_EL2', 'VM', hcr) === 1n || regField('HCR_EL2', 'DC', hcr) === 1n) pc.stage2 = true;
     if (vmid === 0) obs.vmidProblems.push({ seq: e.seq, context: to, message: `${info.name} entered with VMID 0 (reserved for the hypervisor)` });
     const owner = vmidOwner.get(vmid);
     if (owner !== undefined && owner !== to) {
@@ -267,7 +271,11 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     let reach = reachCache.get(key);
     if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
     pc.reach = reach;
-    const outside = outsideParts(mem, reach, info, img);
+    // what the reach gives beyond the context's allowed ranges depends on nothing else: judged once per pair (a
+    // context entered thousands of times with hundreds of leaves made this the run's whole cost)
+    const pair = `${to}/${key}`;
+    let outside = outsideCache.get(pair);
+    if (!outsideCache.has(pair)) outsideCache.set(pair, (outside = outsideParts(mem, reach, info, img)));
     if (outside !== undefined && !obs.isolation.some((f) => f.context === to && f.message === outside)) obs.isolation.push({ seq: e.seq, context: to, message: outside });
     // TLB entries this context can hit now: its VMID, EL1&0 regime
     const t = c.tlb;

@@ -2,6 +2,7 @@
 // stage 2 is on, else of its stage-1 tables when stage 1 is on, else everything (VA == PA). Read from the
 // machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6). Whether what
 // is reached is the context's own is decided by backing (BackedSet), not by comparing address numbers.
+import { field, regField } from '../arch/reg-fields.ts';
 import { backingSpan, sameBackingSpace, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
 import { granuleBits, layout, type Granule } from './pagetable.ts';
 
@@ -50,25 +51,24 @@ export type Reach = { readonly all: true; readonly why: string } | { readonly al
 
 /** The physical memory reachable from EL1&0 under `r` (E2H = 0, non-VHE). */
 export function reachOf(mem: TableReader, r: Regime): Reach {
-  const bit = (v: bigint, n: number): boolean => ((v >> BigInt(n)) & 1n) === 1n;
-  const tge = bit(r.hcr, 27);
-  const dc = bit(r.hcr, 12);
+  const tge = regField('HCR_EL2', 'TGE', r.hcr) === 1n;
+  const dc = regField('HCR_EL2', 'DC', r.hcr) === 1n;
   // HCR_EL2.DC: stage 2 behaves as on; with E2H = 0, TGE does not clear VM (ARCH-NOTES §1b, §1d, §2)
-  if (bit(r.hcr, 0) || dc) {
-    const granule: Granule = ((r.vtcr >> 14n) & 3n) === 1n ? 64 : 4;
-    const inputBits = 64 - Number(r.vtcr & 0x3fn);
-    const sl0 = Number((r.vtcr >> 6n) & 3n);
+  if (regField('HCR_EL2', 'VM', r.hcr) === 1n || dc) {
+    const granule: Granule = regField('VTCR_EL2', 'TG0', r.vtcr) === 1n ? 64 : 4;
+    const inputBits = 64 - Number(regField('VTCR_EL2', 'T0SZ', r.vtcr));
+    const sl0 = Number(regField('VTCR_EL2', 'SL0', r.vtcr));
     const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
     const shift = granuleBits(granule) + (3 - startLevel) * (granuleBits(granule) - 3);
-    const root = Number(r.vttbr & 0xffff_ffff_fffen);
+    const root = Number(r.vttbr & field('VTTBR_EL2', 'BADDR').mask64);
     return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, 2 ** Math.max(0, inputBits - shift), 2) };
   }
   // TGE or DC: SCTLR_EL1.M behaves as 0 (ARM §D24.2.62)
-  if (!tge && bit(r.sctlr, 0)) {
-    const granule: Granule = ((r.tcr >> 14n) & 3n) === 1n ? 64 : 4;
-    const inputBits = 64 - Number(r.tcr & 0x3fn);
+  if (!tge && regField('SCTLR_EL1', 'M', r.sctlr) === 1n) {
+    const granule: Granule = regField('TCR_EL1', 'TG0', r.tcr) === 1n ? 64 : 4;
+    const inputBits = 64 - Number(regField('TCR_EL1', 'T0SZ', r.tcr));
     const { startLevel, rootEntries } = layout({ granule, stage: 1, inputBits });
-    return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & 0xffff_ffff_fffen), granule, startLevel, rootEntries, 1) };
+    return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & field('TTBR0_EL1', 'BADDR').mask64), granule, startLevel, rootEntries, 1) };
   }
   return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
 }

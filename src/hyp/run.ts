@@ -1,6 +1,6 @@
 // `twostage run`: boot a built image on the virt machine with the observer attached, then turn what was seen
 // into a timeline, per-switch costs and a verdict per requirement of the design note.
-import { EC_ILLEGAL, EC_IABT_SAME, ecIsAbort, ecOf } from '../arch/syndrome.ts';
+import { EC_ILLEGAL, EC_IABT_SAME, ecIsAbort, ecOf, ISS_FSC, ISS_FSC_KIND, ISS_FSC_LEVEL, ISS_S1PTW, ISS_WNR } from '../arch/syndrome.ts';
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
 import type { CpuStats } from '../cpu/stats.ts';
@@ -247,10 +247,10 @@ export function decodeEsr(esr: number, hpfar = 0n): string {
   const ec = ecOf(esr);
   if (ec === EC_ILLEGAL) return 'illegal exception return (PSTATE.IL), EC 0x0E';
   if (!ecIsAbort(ec)) return `trap EC 0x${ec.toString(16)}`;
-  const fsc = esr & 0x3f;
-  const kind = fsc < 16 ? `${FSC_KIND[fsc >> 2]} fault level ${fsc & 3}` : `fault status 0x${fsc.toString(16)}`;
-  const access = ec <= EC_IABT_SAME ? 'instruction fetch' : (esr & (1 << 6)) !== 0 ? 'write' : 'read';
-  const walk = (esr & (1 << 7)) !== 0 ? ' on a stage-1 table walk' : '';
+  const fsc = esr & ISS_FSC;
+  const kind = fsc < 16 ? `${FSC_KIND[(fsc & ISS_FSC_KIND) >> 2]} fault level ${fsc & ISS_FSC_LEVEL}` : `fault status 0x${fsc.toString(16)}`;
+  const access = ec <= EC_IABT_SAME ? 'instruction fetch' : (esr & ISS_WNR) !== 0 ? 'write' : 'read';
+  const walk = (esr & ISS_S1PTW) !== 0 ? ' on a stage-1 table walk' : '';
   const ipa = hpfar !== 0n ? `, IPA 0x${((hpfar >> 4n) << 12n).toString(16)}` : '';
   return `${kind}, ${access}${walk}${ipa}`;
 }

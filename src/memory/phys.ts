@@ -199,6 +199,14 @@ export class PhysMemory {
    */
   backing(pa: number, size: number): Backing[] {
     const end = pa + size;
+    // the common case — wholly in RAM, no 4 GiB multiple and no device inside — is one piece, found without the cut
+    // list (the audit and the observer ask this for every leaf and region pair)
+    if (pa >= this.ramBase && end <= this.ramEnd && size > 0 && Math.floor(pa / BACKING_CHECK_SPAN) === Math.floor((end - 1) / BACKING_CHECK_SPAN) &&
+      !this.devices.some((m) => m.base < end && m.base + m.size > pa)) {
+      const out: Backing[] = [];
+      this.backingPiece(pa, end, out);
+      return out;
+    }
     const cuts = new Set<number>([pa, end]);
     for (const b of [this.ramBase, this.ramEnd, ...this.devices.flatMap((m) => [m.base, m.base + m.size])]) if (b > pa && b < end) cuts.add(b);
     const ramLo = Math.max(pa, this.ramBase);

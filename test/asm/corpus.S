@@ -668,6 +668,216 @@ _start:
     fmov v12.2s, #2.0
     ext v0.16b, v1.16b, v2.16b, #3
     ext v0.8b, v1.8b, v2.8b, #7
+    ld1 {v1.16b}, [x1]
+    ld1 {v1.16b}, [sp], #16
+    ld1 {v1.16b}, [x2], x3
+    st1 {v1.16b}, [x1]
+    st1 {v1.16b}, [sp], #16
+    st1 {v1.16b}, [x2], x3
+    ld1 {v2.8h, v3.8h}, [x1]
+    ld1 {v2.8h, v3.8h}, [sp], #32
+    ld1 {v2.8h, v3.8h}, [x2], x3
+    st1 {v2.8h, v3.8h}, [x1]
+    st1 {v2.8h, v3.8h}, [sp], #32
+    st1 {v2.8h, v3.8h}, [x2], x3
+    ld1 {v4.4s-v6.4s}, [x1]
+    ld1 {v4.4s-v6.4s}, [sp], #48
+    ld1 {v4.4s-v6.4s}, [x2], x3
+    st1 {v4.4s-v6.4s}, [x1]
+    st1 {v4.4s-v6.4s}, [sp], #48
+    st1 {v4.4s-v6.4s}, [x2], x3
+    ld1 {v28.2d-v31.2d}, [x1]
+    ld1 {v28.2d-v31.2d}, [sp], #64
+    ld1 {v28.2d-v31.2d}, [x2], x3
+    st1 {v28.2d-v31.2d}, [x1]
+    st1 {v28.2d-v31.2d}, [sp], #64
+    st1 {v28.2d-v31.2d}, [x2], x3
+    ld2 {v31.8b, v0.8b}, [x4]
+    ld2 {v31.8b, v0.8b}, [x5], #16
+    ld2 {v31.8b, v0.8b}, [x6], x7
+    st2 {v31.8b, v0.8b}, [x4]
+    st2 {v31.8b, v0.8b}, [x5], #16
+    st2 {v31.8b, v0.8b}, [x6], x7
+    ld3 {v7.4h, v8.4h, v9.4h}, [x4]
+    ld3 {v7.4h, v8.4h, v9.4h}, [x5], #24
+    ld3 {v7.4h, v8.4h, v9.4h}, [x6], x7
+    st3 {v7.4h, v8.4h, v9.4h}, [x4]
+    st3 {v7.4h, v8.4h, v9.4h}, [x5], #24
+    st3 {v7.4h, v8.4h, v9.4h}, [x6], x7
+    ld4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x4]
+    ld4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
+    ld4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
+    st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x4]
+    st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
+    st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
+    ld1 {v0.1d}, [x0]
+    shrn v0.8b, v0.8h, #4
+    shrn2 v1.16b, v2.8h, #1
+    rshrn v3.4h, v4.4s, #16
+    rshrn2 v5.4s, v6.2d, #32
+    cmgt v1.16b, v2.16b, #0
+    cmgt v3.4h, v4.4h, #0
+    cmgt v5.2d, v6.2d, #0
+    cmeq v1.16b, v2.16b, #0
+    cmeq v3.4h, v4.4h, #0
+    cmeq v5.2d, v6.2d, #0
+    cmlt v1.16b, v2.16b, #0
+    cmlt v3.4h, v4.4h, #0
+    cmlt v5.2d, v6.2d, #0
+    cmge v1.16b, v2.16b, #0
+    cmge v3.4h, v4.4h, #0
+    cmge v5.2d, v6.2d, #0
+    cmle v1.16b, v2.16b, #0
+    cmle v3.4h, v4.4h, #0
+    cmle v5.2d, v6.2d, #0
+    // AdvSIMD shift by immediate (vector)
+    sshr v9.8b, v3.8b, #1
+    sshr v12.8b, v12.8b, #4
+    sshr v16.8b, v24.8b, #8
+    sshr v9.16b, v3.16b, #1
+    sshr v12.16b, v12.16b, #4
+    sshr v16.16b, v24.16b, #8
+    sshr v17.4h, v3.4h, #1
+    sshr v24.4h, v24.4h, #8
+    sshr v0.4h, v16.4h, #16
+    sshr v17.8h, v3.8h, #1
+    sshr v24.8h, v24.8h, #8
+    sshr v0.8h, v16.8h, #16
+    sshr v1.2s, v3.2s, #1
+    sshr v16.2s, v16.2s, #16
+    sshr v0.2s, v0.2s, #32
+    sshr v1.4s, v3.4s, #1
+    sshr v16.4s, v16.4s, #16
+    sshr v0.4s, v0.4s, #32
+    sshr v1.2d, v3.2d, #1
+    sshr v0.2d, v0.2d, #32
+    sshr v0.2d, v0.2d, #64
+    ushr v9.8b, v3.8b, #1
+    ushr v12.8b, v12.8b, #4
+    ushr v16.8b, v24.8b, #8
+    ushr v9.16b, v3.16b, #1
+    ushr v12.16b, v12.16b, #4
+    ushr v16.16b, v24.16b, #8
+    ushr v17.4h, v3.4h, #1
+    ushr v24.4h, v24.4h, #8
+    ushr v0.4h, v16.4h, #16
+    ushr v17.8h, v3.8h, #1
+    ushr v24.8h, v24.8h, #8
+    ushr v0.8h, v16.8h, #16
+    ushr v1.2s, v3.2s, #1
+    ushr v16.2s, v16.2s, #16
+    ushr v0.2s, v0.2s, #32
+    ushr v1.4s, v3.4s, #1
+    ushr v16.4s, v16.4s, #16
+    ushr v0.4s, v0.4s, #32
+    ushr v1.2d, v3.2d, #1
+    ushr v0.2d, v0.2d, #32
+    ushr v0.2d, v0.2d, #64
+    ssra v9.8b, v3.8b, #1
+    ssra v12.8b, v12.8b, #4
+    ssra v16.8b, v24.8b, #8
+    ssra v9.16b, v3.16b, #1
+    ssra v12.16b, v12.16b, #4
+    ssra v16.16b, v24.16b, #8
+    ssra v17.4h, v3.4h, #1
+    ssra v24.4h, v24.4h, #8
+    ssra v0.4h, v16.4h, #16
+    ssra v17.8h, v3.8h, #1
+    ssra v24.8h, v24.8h, #8
+    ssra v0.8h, v16.8h, #16
+    ssra v1.2s, v3.2s, #1
+    ssra v16.2s, v16.2s, #16
+    ssra v0.2s, v0.2s, #32
+    ssra v1.4s, v3.4s, #1
+    ssra v16.4s, v16.4s, #16
+    ssra v0.4s, v0.4s, #32
+    ssra v1.2d, v3.2d, #1
+    ssra v0.2d, v0.2d, #32
+    ssra v0.2d, v0.2d, #64
+    usra v9.8b, v3.8b, #1
+    usra v12.8b, v12.8b, #4
+    usra v16.8b, v24.8b, #8
+    usra v9.16b, v3.16b, #1
+    usra v12.16b, v12.16b, #4
+    usra v16.16b, v24.16b, #8
+    usra v17.4h, v3.4h, #1
+    usra v24.4h, v24.4h, #8
+    usra v0.4h, v16.4h, #16
+    usra v17.8h, v3.8h, #1
+    usra v24.8h, v24.8h, #8
+    usra v0.8h, v16.8h, #16
+    usra v1.2s, v3.2s, #1
+    usra v16.2s, v16.2s, #16
+    usra v0.2s, v0.2s, #32
+    usra v1.4s, v3.4s, #1
+    usra v16.4s, v16.4s, #16
+    usra v0.4s, v0.4s, #32
+    usra v1.2d, v3.2d, #1
+    usra v0.2d, v0.2d, #32
+    usra v0.2d, v0.2d, #64
+    sri v9.8b, v3.8b, #1
+    sri v12.8b, v12.8b, #4
+    sri v16.8b, v24.8b, #8
+    sri v9.16b, v3.16b, #1
+    sri v12.16b, v12.16b, #4
+    sri v16.16b, v24.16b, #8
+    sri v17.4h, v3.4h, #1
+    sri v24.4h, v24.4h, #8
+    sri v0.4h, v16.4h, #16
+    sri v17.8h, v3.8h, #1
+    sri v24.8h, v24.8h, #8
+    sri v0.8h, v16.8h, #16
+    sri v1.2s, v3.2s, #1
+    sri v16.2s, v16.2s, #16
+    sri v0.2s, v0.2s, #32
+    sri v1.4s, v3.4s, #1
+    sri v16.4s, v16.4s, #16
+    sri v0.4s, v0.4s, #32
+    sri v1.2d, v3.2d, #1
+    sri v0.2d, v0.2d, #32
+    sri v0.2d, v0.2d, #64
+    shl v8.8b, v0.8b, #0
+    shl v9.8b, v3.8b, #1
+    shl v15.8b, v21.8b, #7
+    shl v8.16b, v0.16b, #0
+    shl v9.16b, v3.16b, #1
+    shl v15.16b, v21.16b, #7
+    shl v16.4h, v0.4h, #0
+    shl v17.4h, v3.4h, #1
+    shl v31.4h, v13.4h, #15
+    shl v16.8h, v0.8h, #0
+    shl v17.8h, v3.8h, #1
+    shl v31.8h, v13.8h, #15
+    shl v0.2s, v0.2s, #0
+    shl v1.2s, v3.2s, #1
+    shl v31.2s, v29.2s, #31
+    shl v0.4s, v0.4s, #0
+    shl v1.4s, v3.4s, #1
+    shl v31.4s, v29.4s, #31
+    shl v0.2d, v0.2d, #0
+    shl v1.2d, v3.2d, #1
+    shl v31.2d, v29.2d, #63
+    sli v8.8b, v0.8b, #0
+    sli v9.8b, v3.8b, #1
+    sli v15.8b, v21.8b, #7
+    sli v8.16b, v0.16b, #0
+    sli v9.16b, v3.16b, #1
+    sli v15.16b, v21.16b, #7
+    sli v16.4h, v0.4h, #0
+    sli v17.4h, v3.4h, #1
+    sli v31.4h, v13.4h, #15
+    sli v16.8h, v0.8h, #0
+    sli v17.8h, v3.8h, #1
+    sli v31.8h, v13.8h, #15
+    sli v0.2s, v0.2s, #0
+    sli v1.2s, v3.2s, #1
+    sli v31.2s, v29.2s, #31
+    sli v0.4s, v0.4s, #0
+    sli v1.4s, v3.4s, #1
+    sli v31.4s, v29.4s, #31
+    sli v0.2d, v0.2d, #0
+    sli v1.2d, v3.2d, #1
+    sli v31.2d, v29.2d, #63
 
     // --- Advanced SIMD permute, across lanes
     zip1 v0.16b, v1.16b, v2.16b
@@ -685,6 +895,148 @@ _start:
     sminv b2, v3.8b
     smaxv h4, v5.8h
     uminv b6, v7.16b
+
+    // --- scalar floating point: data processing, compare, select, conversions
+    fabs s0, s1
+    fneg d2, d3
+    fsqrt s4, s5
+    frintn s0, s1
+    frintp d0, d1
+    frintm s2, s3
+    frintz d4, d5
+    frinta s6, s7
+    frintx d8, d9
+    frinti s10, s11
+    fcvt d0, s1
+    fcvt h0, s1
+    fcvt s0, d1
+    fcvt h2, d3
+    fcvt s4, h5
+    fcvt d6, h7
+    fmul s0, s1, s2
+    fdiv d0, d1, d2
+    fadd s3, s4, s5
+    fsub d3, d4, d5
+    fmax s6, s7, s8
+    fmin d6, d7, d8
+    fmaxnm s9, s10, s11
+    fminnm d9, d10, d11
+    fnmul d0, d1, d2
+    fmadd s0, s1, s2, s3
+    fmsub d0, d1, d2, d3
+    fnmadd s4, s5, s6, s7
+    fnmsub d28, d29, d30, d31
+    fcmp s0, s1
+    fcmp d0, #0.0
+    fcmpe d2, d3
+    fcmpe s1, #0.0
+    fccmp s0, s1, #0x3, ne
+    fccmpe d0, d1, #0xf, al
+    fcsel d0, d1, d2, lt
+    fcsel s3, s4, s5, hi
+    fcvtns w0, s1
+    fcvtnu x0, d1
+    scvtf s0, w1
+    ucvtf d0, x1
+    fcvtas x0, s1
+    fcvtau w2, d3
+    fcvtps w4, d5
+    fcvtpu x6, s7
+    fcvtms x8, d9
+    fcvtmu w10, s11
+    fcvtzs w0, s1
+    fcvtzu x12, d13
+    fcvtzs x0, d1, #3
+    fcvtzu w0, d1, #32
+    scvtf d0, x1, #64
+    ucvtf s2, w3, #1
+
+    // --- Advanced SIMD floating point, three same
+    fmaxnm v0.4s, v1.4s, v7.4s
+    fmla v1.2d, v2.2d, v8.2d
+    fadd v2.2s, v3.2s, v9.2s
+    fmulx v3.4s, v4.4s, v10.4s
+    fcmeq v4.2d, v5.2d, v11.2d
+    fmax v5.2s, v6.2s, v12.2s
+    frecps v6.4s, v7.4s, v13.4s
+    fminnm v7.2d, v8.2d, v14.2d
+    fmls v8.2s, v9.2s, v15.2s
+    fsub v9.4s, v10.4s, v16.4s
+    fmin v10.2d, v11.2d, v17.2d
+    frsqrts v11.2s, v12.2s, v18.2s
+    fmaxnmp v12.4s, v13.4s, v19.4s
+    faddp v13.2d, v14.2d, v20.2d
+    fmul v14.2s, v15.2s, v21.2s
+    fcmge v15.4s, v16.4s, v22.4s
+    facge v16.2d, v17.2d, v23.2d
+    fmaxp v17.2s, v18.2s, v24.2s
+    fdiv v18.4s, v19.4s, v25.4s
+    fminnmp v19.2d, v20.2d, v26.2d
+    fabd v20.2s, v21.2s, v27.2s
+    fcmgt v21.4s, v22.4s, v28.4s
+    facgt v22.2d, v23.2d, v29.2d
+    fminp v23.2s, v24.2s, v30.2s
+
+    // --- Advanced SIMD floating point, two-register miscellaneous
+    frintn v0.4s, v3.4s
+    frintm v1.2d, v4.2d
+    fcvtns v2.2s, v5.2s
+    fcvtms v3.4s, v6.4s
+    fcvtas v4.2d, v7.2d
+    scvtf v5.2s, v8.2s
+    fabs v6.4s, v9.4s
+    frintp v7.2d, v10.2d
+    frintz v8.2s, v11.2s
+    fcvtps v9.4s, v12.4s
+    fcvtzs v10.2d, v13.2d
+    frecpe v11.2s, v14.2s
+    frinta v12.4s, v15.4s
+    frintx v13.2d, v16.2d
+    fcvtnu v14.2s, v17.2s
+    fcvtmu v15.4s, v18.4s
+    fcvtau v16.2d, v19.2d
+    ucvtf v17.2s, v20.2s
+    fneg v18.4s, v21.4s
+    frinti v19.2d, v22.2d
+    fcvtpu v20.2s, v23.2s
+    fcvtzu v21.4s, v24.4s
+    frsqrte v22.2d, v25.2d
+    fsqrt v23.2s, v26.2s
+    fcmgt v0.4s, v5.4s, #0.0
+    fcmeq v1.2d, v6.2d, #0.0
+    fcmlt v2.2s, v7.2s, #0.0
+    fcmge v3.4s, v8.4s, #0.0
+    fcmle v4.2d, v9.2d, #0.0
+    fcvtn v0.4h, v1.4s
+    fcvtn2 v2.8h, v3.4s
+    fcvtn v4.2s, v5.2d
+    fcvtn2 v6.4s, v7.2d
+    fcvtxn v8.2s, v9.2d
+    fcvtxn2 v10.4s, v11.2d
+    fcvtl v12.4s, v13.4h
+    fcvtl2 v14.4s, v15.8h
+    fcvtl v16.2d, v17.2s
+    fcvtl2 v18.2d, v19.4s
+
+    fmaxnmv s0, v1.4s
+    fminnmv s2, v3.4s
+    fmaxv s4, v5.4s
+    fminv s6, v7.4s
+    faddp s8, v9.2s
+    faddp d10, v11.2d
+    fmaxp s12, v13.2s
+    fminp d14, v15.2d
+    fmaxnmp d16, v17.2d
+    fminnmp s18, v19.2s
+
+    fmla v0.4s, v1.4s, v2.s[3]
+    fmls v3.2s, v4.2s, v31.s[1]
+    fmul v5.2d, v6.2d, v7.d[1]
+    fmulx v8.4s, v9.4s, v17.s[2]
+    fmla s10, s11, v12.s[0]
+    fmls d13, d14, v15.d[1]
+    fmul s16, s17, v18.s[3]
+    fmulx d19, d20, v21.d[0]
 
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0

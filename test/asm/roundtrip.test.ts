@@ -14,8 +14,8 @@ import { ROWS } from '../../src/arch/a64/table.ts';
 const BASE = 0x4008_0000n;
 /** Rows with bits that do not show in the text: logical immediates (immr bits above the element size), SYS
  *  operations that take no register (Rt is ignored, objdump prints none), DUP (general)'s imm5 above its size bit
- *  and INS (element)'s imm4 below the element size (both "x" in the Arm ARM's encoding). */
-const REDUNDANT = new Set(['AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'SYS', 'DUP_gen', 'INS_elem']);
+ *  and INS (element)'s imm4 below the element size (both "x" in the Arm ARM's encoding), FCMP/FCMPE #0.0's Rm (ignored). */
+const REDUNDANT = new Set(['AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'SYS', 'DUP_gen', 'INS_elem', 'FCMP_zero', 'FCMPE_zero']);
 
 function reassemble(text: string): number | string {
   const r = assemble('rt.S', text, { base: BASE });

@@ -438,8 +438,8 @@ test('DC CIVAC of an address outside the PA range aborts with CM=1, WnR=1 (level
 
 const FP_ESR = 0x1fe0_0000n; // EC 0x07, IL, CV=1, COND=0xE
 
-test('FP instruction with no trap enabled is UNDEFINED (not modelled)', () => {
-  const c = at(2, [0x1e622820]); // fadd d0, d1, d2
+test('an FP encoding outside ARMv8.0 with no trap enabled is UNDEFINED (FEAT_FP16 not implemented)', () => {
+  const c = at(2, [0x1ee22820]); // fadd h0, h1, h2
   step(c);
   took(c, 2, UNDEF, CUR_SPX);
 });

@@ -432,7 +432,8 @@ export function makeCase(seed: number, index: number, c: Corpus): FuzzCase {
     what += ` (${cmd})`;
     argv = (at) =>
       cmd === 'build' ? ['build', at('s.yaml'), '-o', out ?? at('out.elf')]
-      : cmd === 'run' ? ['run', at('s.yaml'), '--max-insns', '2000000', '--json']
+      // a run's budget is per hosting mode and `run` interprets: 500k instructions keep a many-context run within seconds
+      : cmd === 'run' ? ['run', at('s.yaml'), '--max-insns', '500000', '--json']
       : cmd === 'walk' ? ['walk', '--scenario', at('s.yaml'), ...walkArgs]
       : ['audit', at('s.yaml')];
     return { index, what, files, argv, statuses: STATUS[cmd] };

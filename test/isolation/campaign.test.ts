@@ -44,6 +44,14 @@ test(`a slice of the campaign: ${SLICE_CASES} hostile programs over ${SLICE.leng
   assert.ok(mean(reached.get('app')!) > 0.2, `app: ${reached.get('app')}`);
 });
 
+test('the campaign\'s first false finding stays fixed: the hostile\'s own random bytes never hold a canary\'s upper word (stop21 case 16223)', () => {
+  // the case's own fill drew keyHi at PA 0x404184c0 before the fix; its program only exits
+  const index = 16223;
+  const r = runIndex('stop21', index, ALL_CONFIGS);
+  assert.equal(configKey(r.shape.config), 'el1-shim-s2/flush/errata/app');
+  assert.deepEqual(r.outcome.problems, []);
+});
+
 test('a case is the same program and the same run wherever and whenever it runs', () => {
   for (const i of [3, 7]) {
     const a = runIndex('det', i, SLICE);

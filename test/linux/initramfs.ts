@@ -60,6 +60,26 @@ export function integerInitramfs(): Uint8Array {
   return gzipSync(newcArchive([{ name: 'init', mode: 0o100755, data: integerInit() }]));
 }
 
+/** The busybox /init: a shell script that does real work with Debian's busybox-static (glibc's string functions use
+ *  Advanced SIMD, awk floating point) and powers off. */
+export const BUSYBOX_INIT = `#!/bin/busybox sh
+/bin/busybox echo "busybox sh running"
+/bin/busybox echo abc | /bin/busybox sha256sum
+/bin/busybox echo "1 2 3" | /bin/busybox awk '{ print $1 + $2 + $3, $1 / 3, sqrt($3) }'
+/bin/busybox echo twostage twostage twostage | /bin/busybox gzip | /bin/busybox gzip -d
+/bin/busybox echo "the end"
+/bin/busybox poweroff -f
+`;
+
+/** The gzip'd initramfs whose /init is BUSYBOX_INIT, with Debian's busybox-static as /bin/busybox. */
+export function busyboxInitramfs(busybox: Uint8Array): Uint8Array {
+  return gzipSync(newcArchive([
+    { name: 'bin', mode: 0o040755, data: new Uint8Array(0) },
+    { name: 'bin/busybox', mode: 0o100755, data: busybox },
+    { name: 'init', mode: 0o100755, data: new TextEncoder().encode(BUSYBOX_INIT) },
+  ]));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = process.argv[2];
   if (out === undefined) throw new Error('usage: initramfs.ts OUT.cpio.gz');

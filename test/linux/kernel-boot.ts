@@ -7,12 +7,12 @@
 // return to user space, so this needs the SIMD&FP loads and stores) and powers the machine off.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { integerInitramfs } from './initramfs.ts';
+import { busyboxInitramfs, integerInitramfs } from './initramfs.ts';
 import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,4 +77,31 @@ test('the integer-only /init runs and powers the machine off', { skip: missing }
   const ours = bootTwostage();
   assert.match(ours.stdout, /init: integer-only \/init running\r\n/); // the console turns \n into \r\n (ONLCR)
   assert.equal(ours.status, 0);
+});
+
+const BUSYBOX = join(DIR, 'busybox');
+
+/** What /init printed: the console lines after "Run /init as init process" up to the power-off, timestamps dropped. */
+function userLines(log: string): string[] {
+  const all = log.replace(/\r/g, '').split('\n');
+  const from = all.findIndex((l) => l.includes('Run /init as init process'));
+  return all.slice(from + 1).filter((l) => !/^\[ *\d+\.\d+\] /.test(l) && l.trim() !== '');
+}
+
+test('busybox: a shell /init runs sha256sum, awk (floating point) and gzip, prints what it prints on QEMU, and powers off', { skip: missing || (!existsSync(BUSYBOX) && `skipped: no busybox at ${BUSYBOX}`) }, (t) => {
+  const initrd = join(mkdtempSync(join(tmpdir(), 'twostage-linux-')), 'busybox.gz');
+  writeFileSync(initrd, busyboxInitramfs(readFileSync(BUSYBOX)));
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [...CLI, 'boot', '--ram', '512', '--kernel', IMAGE, '--initrd', initrd, '--append', APPEND, '--max-insns', String(2 * BUDGET)], {
+    cwd: ROOT, encoding: 'latin1', timeout: 30 * 60_000, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.diagnostic(`twostage: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const ours = userLines(r.stdout);
+  assert.ok(ours.includes('the end'), `the script ran to its end:\n${ours.join('\n')}`);
+  assert.equal(r.status, 0, 'poweroff -f: PSCI SYSTEM_OFF, exit 0');
+  if (spawnSync('qemu-system-aarch64', ['--version'], { stdio: 'ignore' }).status !== 0) return t.skip('skipped: no qemu-system-aarch64');
+  const q = spawnSync('qemu-system-aarch64', ['-M', 'virt,virtualization=on,dtb-randomness=off', '-cpu', 'cortex-a57', '-m', '512M', '-nographic', '-kernel', IMAGE, '-initrd', initrd, '-append', APPEND], {
+    encoding: 'latin1', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  assert.deepEqual(ours, userLines(q.stdout));
 });

@@ -20,10 +20,23 @@ function replicate(v: bigint, esize: number, m: number): bigint {
 }
 
 /**
- * DecodeBitMasks(immN, imms, immr, immediate) for a datasize of `m` (32 or 64) bits. Returns undefined where the
- * pseudocode is UNDEFINED: no element size (len < 1), an element wider than the register, or — for logical
+ * The element size of DecodeBitMasks(immN, imms, immr, immediate) for a datasize of `m` (32 or 64) bits, or 0 where
+ * the pseudocode is UNDEFINED: no element size (len < 1), an element wider than the register, or — for logical
  * immediates — the reserved all-ones S pattern.
  */
+function elementSize(immN: number, imms: number, immediate: boolean, m: 32 | 64): number {
+  const combined = ((immN & 1) << 6) | (~imms & 0x3f);
+  const len = 31 - Math.clz32(combined); // HighestSetBit(immN:NOT(imms)); -1 when zero
+  if (len < 1) return 0;
+  const esize = 1 << len;
+  if (esize > m) return 0;
+  const levels = esize - 1; // ZeroExtend(Ones(len), 6)
+  // For logical immediates an all-ones value of S is reserved (it would give an all-ones result)
+  if (immediate && (imms & levels) === levels) return 0;
+  return esize;
+}
+
+/** DecodeBitMasks(immN, imms, immr, immediate) for a datasize of `m` (32 or 64) bits; undefined where UNDEFINED. */
 export function decodeBitMasks(
   immN: number,
   imms: number,
@@ -31,14 +44,9 @@ export function decodeBitMasks(
   immediate: boolean,
   m: 32 | 64,
 ): BitMasks | undefined {
-  const combined = ((immN & 1) << 6) | (~imms & 0x3f);
-  const len = 31 - Math.clz32(combined); // HighestSetBit(immN:NOT(imms)); -1 when zero
-  if (len < 1) return undefined;
-  const esize = 1 << len;
-  if (esize > m) return undefined;
-  const levels = esize - 1; // ZeroExtend(Ones(len), 6)
-  // For logical immediates an all-ones value of S is reserved (it would give an all-ones result)
-  if (immediate && (imms & levels) === levels) return undefined;
+  const esize = elementSize(immN, imms, immediate, m);
+  if (esize === 0) return undefined;
+  const levels = esize - 1;
   const s = imms & levels;
   const r = immr & levels;
   const d = (s - r) & levels; // diff<len-1:0>
@@ -66,13 +74,43 @@ export const BITMASK_VALID = new Uint8Array(0x2000);
 export const VALID_IMM64 = 1;
 export const VALID_IMM32 = 2;
 
+/** Ones(k) as a 32-bit number (0 ≤ k ≤ 32). */
+function ones32(k: number): number {
+  return k >= 32 ? 0xffffffff : (1 << k) - 1;
+}
+
+// Built at load on 32-bit halves, one element at a time — the BigInt decodeBitMasks above took a tenth of the
+// command line's start-up; test/arch/bitmask.test.ts compares every entry with it: ROR(Ones(S+1), R), replicated.
 for (let i = 0; i < 0x2000; i++) {
   const n = i >>> 12;
-  const immr = (i >>> 6) & 0x3f;
   const imms = i & 0x3f;
-  const bm = decodeBitMasks(n, imms, immr, false, 64);
-  if (bm === undefined) continue;
-  BITMASK_TABLE[i] = bm.wmask;
-  if (decodeBitMasks(n, imms, immr, true, 64) !== undefined) BITMASK_VALID[i] |= VALID_IMM64;
-  if (decodeBitMasks(n, imms, immr, true, 32) !== undefined) BITMASK_VALID[i] |= VALID_IMM32;
+  const esize = elementSize(n, imms, false, 64);
+  if (esize === 0) continue;
+  const s = imms & (esize - 1);
+  const r = (i >>> 6) & (esize - 1);
+  let lo: number;
+  let hi: number;
+  if (esize === 64) {
+    // Ones(S+1) as halves, rotated right by R: by 32 (swap the halves), then by R MOD 32
+    const low = ones32(Math.min(s + 1, 32));
+    const high = ones32(Math.max(s + 1 - 32, 0));
+    lo = r >= 32 ? high : low;
+    hi = r >= 32 ? low : high;
+    const k = r & 31;
+    if (k !== 0) {
+      const l = (lo >>> k) | (hi << (32 - k));
+      hi = (hi >>> k) | (lo << (32 - k));
+      lo = l;
+    }
+  } else {
+    let e = ones32(s + 1);
+    if (r !== 0) e = ((e >>> r) | (e << (esize - r))) & ones32(esize);
+    for (let width = esize; width < 32; width *= 2) e |= e << width;
+    lo = e;
+    hi = e;
+  }
+  BITMASK_TABLE_U32[2 * i] = lo >>> 0;
+  BITMASK_TABLE_U32[2 * i + 1] = hi >>> 0;
+  if (elementSize(n, imms, true, 64) !== 0) BITMASK_VALID[i] |= VALID_IMM64;
+  if (elementSize(n, imms, true, 32) !== 0) BITMASK_VALID[i] |= VALID_IMM32;
 }

@@ -13,27 +13,31 @@ function popcount(v: number): number {
   return n;
 }
 
-const buckets: Int32Array[] = (() => {
-  const hiMaskOf = (e: Encoding) => (e.mask >>> BUCKET_SHIFT) << BUCKET_SHIFT;
-  const order = ROWS.map((_, i) => i)
-    .slice(1)
-    .sort((a, b) => popcount(ROWS[b]!.mask) - popcount(ROWS[a]!.mask) || a - b);
-  const out: Int32Array[] = [];
-  for (let b = 0; b < NBUCKETS; b++) {
-    const top = (b << BUCKET_SHIFT) >>> 0;
-    const list = order.filter((i) => {
-      const e = ROWS[i]!;
-      const hm = hiMaskOf(e) >>> 0;
-      return ((top & hm) >>> 0) === ((e.match & hm) >>> 0);
-    });
-    out.push(Int32Array.from(list));
-  }
-  return out;
-})();
+/** Allocated rows, most fixed bits first (ties: table order). */
+const BY_SPECIFICITY = ROWS.map((_, i) => i)
+  .slice(1)
+  .sort((a, b) => popcount(ROWS[b]!.mask) - popcount(ROWS[a]!.mask) || a - b);
+
+/**
+ * Bucket b: the rows whose fixed bits in [31:21] match b, in BY_SPECIFICITY order. Each is made the first time a
+ * word of its bucket is decoded: making all 2,048 at load took a sixth of the command line's start-up.
+ */
+const buckets: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(NBUCKETS).fill(undefined);
+
+function makeBucket(b: number): Int32Array {
+  const top = (b << BUCKET_SHIFT) >>> 0;
+  const bucket = Int32Array.from(BY_SPECIFICITY.filter((i) => {
+    const e = ROWS[i]!;
+    const hm = ((e.mask >>> BUCKET_SHIFT) << BUCKET_SHIFT) >>> 0;
+    return ((top & hm) >>> 0) === ((e.match & hm) >>> 0);
+  }));
+  buckets[b] = bucket;
+  return bucket;
+}
 
 /** The op index of a word (0 when unallocated). */
 export function decode(w: number): number {
-  const list = buckets[w >>> BUCKET_SHIFT]!;
+  const list = buckets[w >>> BUCKET_SHIFT] ?? makeBucket(w >>> BUCKET_SHIFT);
   for (let i = 0; i < list.length; i++) {
     const op = list[i]!;
     const e = ROWS[op]!;

@@ -2,11 +2,16 @@
 // "unallocated". A row's index is its op index: what the decoder returns and what the executor's dispatch, the
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
+import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/asimd-fp.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
+import { ASIMD_MISC } from './rows/asimd-misc.ts';
+import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
+import { ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
 import { DP_REG } from './rows/dp-reg.ts';
 import { EXC_GEN } from './rows/exc-gen.ts';
+import { FP_DP } from './rows/fp-dp.ts';
 import { FPSIMD } from './rows/fpsimd.ts';
 import { LDST } from './rows/ldst.ts';
 import { SYSTEM } from './rows/system.ts';
@@ -26,6 +31,14 @@ export const ROWS: readonly Encoding[] = [
   ...SYSTEM,
   ...FPSIMD,
   ...ASIMD_INT,
+  ...ASIMD_STRUCT,
+  ...ASIMD_MISC,
+  ...ASIMD_SHIFT,
+  ...FP_DP,
+  ...ASIMD_FP,
+  ...ASIMD_FP_MISC,
+  ...ASIMD_FP_REDUCE,
+  ...ASIMD_FP_ELEM,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

@@ -84,6 +84,14 @@ function f64(v: Uint32Array, k: number): number {
   return F64[0]!;
 }
 
+/** dst[i] = the double (v[k], v[k + 1]): through a typed array, not a return value, which V8 boxes whenever the
+ * call is not inlined (the fused path's callers are too large for the inlining budget to be sure). */
+function loadF64(v: Uint32Array, k: number, dst: Float64Array, i: number): void {
+  U32[0] = v[k]!;
+  U32[1] = v[k + 1]!;
+  dst[i] = F64[0]!;
+}
+
 /** Round the host number r to binary32 into F32[0]; true when it lies in the fast path's safe binades. */
 function round32(r: number): boolean {
   F32[0] = r;
@@ -288,7 +296,7 @@ export function fpMulAdd64(v: Uint32Array, d: number, a: number, n: number, m: n
     hostProduct(v, n, m);
     F64[0] = terms[0]!;
     if (exp64(U32, 1) <= 2044) { // |p|, |addend| < 2^1022: no partial sum overflows
-      terms[2] = f64(v, a);
+      loadF64(v, a, terms, 2);
       expand3(); // addend + product = h + r1 + r2 exactly
       F64[0] = terms[0]!;
       const eh = exp64(U32, 1);
@@ -305,8 +313,8 @@ export function fpMulAdd64(v: Uint32Array, d: number, a: number, n: number, m: n
 /** terms[0] + terms[1] = the exact product of the doubles at v[n] and v[m] (RN product, TwoProduct error). The
  * host numbers stay inside: a call that is not inlined would box double arguments. */
 function hostProduct(v: Uint32Array, n: number, m: number): void {
-  eft[0] = f64(v, n);
-  eft[1] = f64(v, m);
+  loadF64(v, n, eft, 0);
+  loadF64(v, m, eft, 1);
   twoProduct();
   terms[0] = eft[0]!;
   terms[1] = eft[1]!;

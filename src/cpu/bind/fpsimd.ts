@@ -1,9 +1,23 @@
 // Handlers of the FP/SIMD rows (src/arch/a64/rows/fpsimd.ts), by row id. The SIMD&FP register loads and stores are
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
+import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
+import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
+import {
+  FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
+} from '../../arch/a64/rows/fp-dp.ts';
+import { SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
+import { fpThreeSame } from '../exec/asimd-fp.ts';
+import { fpByElement } from '../exec/asimd-fp-elem.ts';
+import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
+import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
+import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
+import { ldstMultiple } from '../exec/asimd-struct.ts';
+import { shiftImm } from '../exec/asimd-shift.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
@@ -11,6 +25,9 @@ import {
   dupElement, dupGeneral, fmovFromGeneral, fmovFromUpper, fmovImmediate, fmovRegister, fmovToGeneral, fmovToUpper,
   insElement, insGeneral, smov, umov,
 } from '../exec/fp-move.ts';
+import {
+  fccmp, fcmp, fcsel, fcvtPrecision, fpDp1, fpDp2, fpDp3, fpFixedConvert, fpIntConvert,
+} from '../exec/fp-dp.ts';
 import { fpsimd } from '../exec/fpsimd.ts';
 import type { Bindings, Handler } from '../handler.ts';
 
@@ -38,5 +55,21 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),
   ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
   EXT: ext,
+  ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
+  ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
+  SHRN: shiftRightNarrow, RSHRN: shiftRightNarrow,
+  ...Object.fromEntries(SHIFT_IMM_IDS.map((id) => [id, shiftImm])),
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
+  ...Object.fromEntries(FP_DP1_OPS.map(([id]) => [id, fpDp1])),
+  ...Object.fromEntries(FCVT_PAIRS.map(([id]) => [id, fcvtPrecision])),
+  ...Object.fromEntries(FP_DP2_OPS.map(([id]) => [id, fpDp2])),
+  ...Object.fromEntries(FP_DP3_OPS.map(([id]) => [id, fpDp3])),
+  FCMP: fcmp, FCMP_zero: fcmp, FCMPE: fcmp, FCMPE_zero: fcmp, FCCMP: fccmp, FCCMPE: fccmp, FCSEL: fcsel,
+  ...Object.fromEntries(FP_INT_OPS.map(([id]) => [id, fpIntConvert])),
+  ...Object.fromEntries(FP_FIX_OPS.map(([id]) => [id, fpFixedConvert])),
+  ...Object.fromEntries(FP_THREE_SAME.map(([id]) => [id, fpThreeSame])),
+  ...Object.fromEntries(FP_TWO_REG_MISC.map(([id]) => [id, fpTwoRegMisc])),
+  ...Object.fromEntries(FP_ACROSS.map(([id]) => [id, fpAcrossLanes])),
+  ...Object.fromEntries(FP_PAIRWISE.map(([id]) => [id, fpScalarPairwise])),
+  ...Object.fromEntries(FP_BY_ELEMENT.map(([id]) => [id, fpByElement])),
 };

@@ -17,18 +17,19 @@ const D_LANES = (1 << 0b00110) | (1 << 0b00111) | (1 << 0b10000) | (1 << 0b10001
 const PAIRWISE = (1 << 0b10100) | (1 << 0b10101) | (1 << 0b10111);
 
 /** Element i (0-based, unsigned) of size `s` (log2 bytes, ≤ 2) of register n. */
-function get(c: Cpu, n: number, s: number, i: number): number {
+export function get(c: Cpu, n: number, s: number, i: number): number {
   return s === 0 ? c.v8[n * 16 + i]! : s === 1 ? c.v16[n * 8 + i]! : c.v32[n * 4 + i]!;
 }
 
-function put(c: Cpu, s: number, i: number, v: number): void {
+/** Scratch lane i of size `s` (log2 bytes, ≤ 2) = v (truncated to the lane). */
+export function put(c: Cpu, s: number, i: number, v: number): void {
   if (s === 0) c.vt8[i] = v;
   else if (s === 1) c.vt16[i] = v;
   else c.vt32[i] = v;
 }
 
 /** Vd = the scratch result (Q = 0: its low 64 bits, the rest zero). */
-function writeResult(c: Cpu, d: number, q: number): void {
+export function writeResult(c: Cpu, d: number, q: number): void {
   const v = c.v32;
   const t = c.vt32;
   v[d * 4] = t[0]!;

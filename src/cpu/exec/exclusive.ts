@@ -11,7 +11,8 @@ import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 import { translate } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
 import { INSN, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
-import { alignmentFault, ISS_AR, singleIss, spAlignmentFault, spMisaligned, vaAligned } from './ldst-access.ts';
+import { alignmentFault, singleIss, spAlignmentFault, spMisaligned, vaAligned } from './ldst-access.ts';
+import { ISS_AR } from '../../arch/syndrome.ts';
 
 const MONITOR_FAIL = 0;
 const MONITOR_PASS = 1;

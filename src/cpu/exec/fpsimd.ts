@@ -6,12 +6,10 @@ import { HCR } from '../../arch/hcr.ts';
 import { SR } from '../../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu.ts';
 import { raiseHere, undefinedInsn } from '../exception.ts';
-import { EC_FP, EC_UNKNOWN } from '../../arch/syndrome.ts';
+import { EC_FP, EC_UNKNOWN, ISS_COND_AL } from '../../arch/syndrome.ts';
 
 const cpacrFpen = lowGetter('CPACR_EL1', 'FPEN');
 const CPTR_TFP = lowMask('CPTR_EL2', 'TFP'); // CPTR_EL2.TFP (E2H=0 layout)
-// ESR ISS for EC 0x07 from AArch64: CV=1, COND=0b1110 (ARM §D24.2.46 "FPEN and TFP traps"; QEMU syn_fp_access_trap)
-export const FP_TRAP_ISS = (1 << 24) | (0xe << 20);
 
 /**
  * AArch64.CheckFPAdvSIMDEnabled: if an FP/SIMD access at the current EL is trapped, take the exception and
@@ -25,13 +23,13 @@ export function fpAccessTrapped(c: Cpu): boolean {
     if ((fpen & 1) === 0 || (fpen === 1 && c.el === 0)) {
       // AArch64.AdvSIMDFPAccessTrap(EL1): routed to EL2 by HCR_EL2.TGE it is reported as EC 0x00 (ARCH-NOTES §1c)
       if ((c.sr32[SR.HCR_EL2 * 2]! & HCR.TGE) !== 0) raiseHere(c, 2, EC_UNKNOWN, 0);
-      else raiseHere(c, 1, EC_FP, FP_TRAP_ISS);
+      else raiseHere(c, 1, EC_FP, ISS_COND_AL);
       return true;
     }
   }
   // CPTR_EL2.TFP traps FP/SIMD at EL0, EL1 and EL2 to EL2 (EC 0x07)
   if ((c.sr32[SR.CPTR_EL2 * 2]! & CPTR_TFP) !== 0) {
-    raiseHere(c, 2, EC_FP, FP_TRAP_ISS);
+    raiseHere(c, 2, EC_FP, ISS_COND_AL);
     return true;
   }
   return false;

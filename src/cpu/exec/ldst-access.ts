@@ -6,17 +6,12 @@ import { SR } from '../../arch/sysreg-table.ts';
 import { FAULT_ALIGNMENT } from '../../mmu/result.ts';
 import type { Cpu } from '../cpu.ts';
 import { raiseHere, syncTarget } from '../exception.ts';
-import { EC_SP_ALIGN } from '../../arch/syndrome.ts';
+import { EC_SP_ALIGN, ISS_ISV, ISS_SAS_SHIFT, ISS_SF, ISS_SRT_SHIFT, ISS_SSE } from '../../arch/syndrome.ts';
 import { SP, TMP0, TMP1, WRITE_ZR } from '../state.ts';
 
 const SCTLR_SA = lowMask('SCTLR_EL1', 'SA'); // SCTLR_ELx.SA: SP alignment check at the regime's own EL (same bit in SCTLR_EL2)
 const SCTLR_SA0 = lowMask('SCTLR_EL1', 'SA0'); // SCTLR_EL1.SA0: SP alignment check at EL0
 
-// Data Abort ISS fields (ARM §D24.2.46 ESR_ELx ISS encoding for a Data Abort; ARCH-NOTES §7e)
-export const ISS_ISV = 1 << 24; // instruction syndrome valid
-export const ISS_SSE = 1 << 21; // the load sign-extends
-export const ISS_SF = 1 << 15; // Rt is a 64-bit register
-export const ISS_AR = 1 << 14; // acquire/release semantics
 
 /**
  * Syndrome of a single-register load/store without writeback: ISV, SAS = size, SSE, SRT = Rt, SF.
@@ -25,7 +20,7 @@ export const ISS_AR = 1 << 14; // acquire/release semantics
  */
 export function singleIss(size: number, opc: number, rt: number): number {
   const sf = opc === 2 || (size === 3 && opc < 2) ? ISS_SF : 0;
-  return ISS_ISV | (size << 22) | (opc >= 2 ? ISS_SSE : 0) | (rt << 16) | sf;
+  return ISS_ISV | (size << ISS_SAS_SHIFT) | (opc >= 2 ? ISS_SSE : 0) | (rt << ISS_SRT_SHIFT) | sf;
 }
 
 /** AArch64.CheckSPAlignment: SP (the base register) is not 16-byte aligned and SCTLR_ELx.SA/SA0 asks for a check. */

@@ -14,7 +14,7 @@ import { ACC_READ, ACC_WRITE, FAULT_PERMISSION } from '../../mmu/result.ts';
 import { translate, translateZeroBlock } from '../../mmu/translate.ts';
 import type { Cpu } from '../cpu.ts';
 import { raiseHere, syncTarget, undefinedInsn } from '../exception.ts';
-import { EC_SYSREG, EC_WFX } from '../../arch/syndrome.ts';
+import { EC_SYSREG, EC_WFX, ISS_CM, ISS_COND_AL, ISS_WNR } from '../../arch/syndrome.ts';
 import { readNzcv, writeNzcv } from '../pstate.ts';
 import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR } from '../state.ts';
 import { checkWatchpoints, DEBUG_CONTROL_REGS, debugRefresh, debugRegistersChanged } from '../debug.ts';
@@ -29,10 +29,6 @@ const SCTLR_NTWI = lowMask('SCTLR_EL1', 'nTWI'); // SCTLR_EL1.nTWI: 0 traps EL0 
 const SCTLR_NTWE = lowMask('SCTLR_EL1', 'nTWE'); // SCTLR_EL1.nTWE: 0 traps EL0 WFE
 const SCTLR_UCI = lowMask('SCTLR_EL1', 'UCI'); // SCTLR_EL1.UCI: EL0 cache maintenance by VA
 const CPTR_TCPAC = lowMask('CPTR_EL2', 'TCPAC'); // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
-// ESR ISS for EC 0x01 from AArch64: CV=1, COND=0b1110, TI in bit 0 (ARM §D24.2.46 "WF* instruction")
-const WFX_ISS = (1 << 24) | (0xe << 20);
-const CM = 1 << 8; // ESR ISS.CM: fault on a cache maintenance instruction
-const WNR = 1 << 6; // ESR ISS.WnR: 1 for cache maintenance faults
 
 // --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
 const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5, K_PMU = 6;
@@ -277,9 +273,9 @@ export function wfx(c: Cpu): void {
   const wfe = (w & (1 << 5)) === 0 ? 1 : 0; // op2 = 010 WFE, 011 WFI; ISS.TI = 1 for WFE
   const el = c.el;
   // SCTLR_EL1.nTWI/nTWE = 0 traps EL0 WFI/WFE to EL1 (to EL2 when HCR_EL2.TGE=1)
-  if (el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & (wfe ? SCTLR_NTWE : SCTLR_NTWI)) === 0) return raiseHere(c, syncTarget(c), EC_WFX, WFX_ISS | wfe);
+  if (el === 0 && (c.sr32[SR.SCTLR_EL1 * 2]! & (wfe ? SCTLR_NTWE : SCTLR_NTWI)) === 0) return raiseHere(c, syncTarget(c), EC_WFX, ISS_COND_AL | wfe);
   // HCR_EL2.TWI/TWE trap EL0/EL1 WFI/WFE to EL2 (EC 0x01)
-  if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, WFX_ISS | wfe);
+  if (el < 2 && (hcrEff(c) & (wfe ? HCR.TWE : HCR.TWI)) !== 0) return raiseHere(c, 2, EC_WFX, ISS_COND_AL | wfe);
   // Not trapped. WFI with no interrupt asserted (masked or not: any pending IRQ is a wake-up event) lets the machine
   // move the system counter on to the next timer deadline (Cpu.idle), so idling costs no instructions. WFE, and WFI
   // when nothing is armed, wake at once: leaving the low-power state early is always permitted (the Arm ARM's Wait
@@ -337,7 +333,7 @@ export function sys(c: Cpu): void {
     case 'at': {
       const par = at(c, op, u[t * 2]!, u[t * 2 + 1]!, c.tr);
       // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11)
-      if (par === null) return c.abort(c.tr, c.x[t]!, ACC_WRITE, CM | WNR);
+      if (par === null) return c.abort(c.tr, c.x[t]!, ACC_WRITE, ISS_CM | ISS_WNR);
       c.sr[SR.PAR_EL1] = par;
       return;
     }
@@ -381,6 +377,6 @@ function cacheMaintenanceByVa(c: Cpu, t: number): void {
   const u = c.u32;
   const tr = c.tr;
   if (!translate(c, u[t * 2]!, u[t * 2 + 1]!, ACC_READ, 1, c.el, tr) && tr.fault !== FAULT_PERMISSION) {
-    c.abort(tr, c.x[t]!, ACC_READ, CM | WNR);
+    c.abort(tr, c.x[t]!, ACC_READ, ISS_CM | ISS_WNR);
   }
 }

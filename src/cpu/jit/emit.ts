@@ -186,6 +186,80 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
     `u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
 }
 
+/** The halves of a 64-bit constant as JavaScript numbers. */
+const halves = (v: bigint): [number, number] => [Number(v & 0xffff_ffffn), Number(v >> 32n)];
+
+/** Statement: const rl, rh = ROR(Xn, r) on the halves (r a constant, 0 ≤ r < 64). */
+function ror64(n: number, r: number): string {
+  const lo = `u[${n * 2}]`, hi = `u[${n * 2 + 1}]`;
+  if (r === 0) return `const rl = ${lo}, rh = ${hi};`;
+  if (r === 32) return `const rl = ${hi}, rh = ${lo};`;
+  const [a, b, k] = r < 32 ? [lo, hi, r] : [hi, lo, r - 32];
+  return `const sl = ${a}, sh = ${b}, rl = (sl >>> ${k}) | (sh << ${32 - k}), rh = (sh >>> ${k}) | (sl << ${32 - k});`;
+}
+
+/**
+ * SBFM/BFM/UBFM: as bitfield, with DecodeBitMasks's wmask and tmask constants (ARM J1.1 DecodeBitMasks; the result
+ * is (top AND NOT tmask) OR (bot AND tmask), bot = (dst AND NOT wmask) OR (ROR(src, R) AND wmask), top = SBFM ?
+ * Replicate(src<S>) : dst, dst = 0 unless BFM) on 32-bit halves.
+ */
+function emitBitfield(w: number): string | undefined {
+  const opc = (w >>> 29) & 3;
+  const r = (w >>> 16) & 63;
+  const s = (w >>> 10) & 63;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  const wide = (w & 0x80000000) !== 0;
+  if (wide ? nBit !== 1 : nBit !== 0 || r >= 32 || s >= 32) return undefined; // UNDEFINED: the handler raises it
+  const esize = wide ? 64 : 32;
+  const wmask = wide ? BITMASK_TABLE[bitmaskIndex(w)]! : BigInt(BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!);
+  const t = ((s - r) & (esize - 1)) + 1;
+  const tmask = (1n << BigInt(t)) - 1n; // Ones(diff + 1) in the element
+  const [wl, wh] = halves(wmask);
+  const [tl, th] = halves(tmask);
+  if (!wide) {
+    const rot = r === 0 ? 'src' : `((src >>> ${r}) | (src << ${32 - r}))`;
+    const top = opc === 0 ? `(-((src >>> ${s}) & 1) & ${~tl >>> 0}) | ` : opc === 1 ? `(dst & ${~tl >>> 0}) | ` : '';
+    const bot = opc === 1 ? `((dst & ${~wl >>> 0}) | (${rot} & ${wl}))` : `(${rot} & ${wl})`;
+    return `{ const src = u[${n * 2}];${opc === 1 ? ` const dst = u[${d * 2}];` : ''} u[${d * 2}] = ${top}(${bot} & ${tl}); u[${d * 2 + 1}] = 0; }`;
+  }
+  const sign = opc === 0 ? ` const sg = -((${s < 32 ? `u[${n * 2}] >>> ${s}` : `u[${n * 2 + 1}] >>> ${s - 32}`}) & 1);` : '';
+  const dst = opc === 1 ? ` const dl = u[${d * 2}], dh = u[${d * 2 + 1}];` : '';
+  const half = (rv: string, wv: number, tv: number, dv: string): string => {
+    const top = opc === 0 ? `(sg & ${~tv >>> 0}) | ` : opc === 1 ? `(${dv} & ${~tv >>> 0}) | ` : '';
+    const bot = opc === 1 ? `((${dv} & ${~wv >>> 0}) | (${rv} & ${wv}))` : `(${rv} & ${wv})`;
+    return `${top}(${bot} & ${tv})`;
+  };
+  return `{ ${ror64(n, r)}${sign}${dst} u[${d * 2}] = ${half('rl', wl, tl, 'dl')}; u[${d * 2 + 1}] = ${half('rh', wh, th, 'dh')}; }`;
+}
+
+/** MADD/MSUB: as mulAdd (a 64-bit product through the register file's BigInt view, truncated by the store). */
+function emitMulAdd(w: number): string {
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const a = (w >>> 10) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const op = (w & 0x8000) !== 0 ? '-' : '+';
+  if ((w & 0x80000000) !== 0) return `x[${d}] = x[${a}] ${op} x[${n}] * x[${m}];`;
+  return `u[${d * 2}] = u[${a * 2}] ${op} Math.imul(u[${n * 2}], u[${m * 2}]); u[${d * 2 + 1}] = 0;`;
+}
+
+/** CSEL/CSINC/CSINV/CSNEG: as condSelect. */
+function emitCondSelect(w: number): string {
+  const d = WRITE_ZR[w & 31]!;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const f = ((w >>> 29) & 2) | ((w >>> 10) & 1); // 0 CSEL, 1 CSINC, 2 CSINV, 3 CSNEG
+  const cond = `conditionHolds(c, ${(w >>> 12) & 15})`;
+  if ((w & 0x80000000) !== 0) {
+    const other = [`x[${m}]`, `x[${m}] + 1n`, `x[${m}] ^ ${ONES64}`, `0n - x[${m}]`][f]!;
+    return `x[${d}] = ${cond} ? x[${n}] : ${other};`;
+  }
+  const other = [`u[${m * 2}]`, `u[${m * 2}] + 1`, `~u[${m * 2}]`, `-u[${m * 2}]`][f]!;
+  return `u[${d * 2}] = ${cond} ? u[${n * 2}] : ${other}; u[${d * 2 + 1}] = 0;`;
+}
+
 /**
  * LDR/STR (immediate, unsigned offset), zero-extending loads and stores from a base other than SP (SP needs
  * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. Words and doublewords try
@@ -220,6 +294,103 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
     ? `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`
     : `u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = ${size === 3 ? 'pg.u32[wi + 1]' : '0'};`;
   return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
+}
+
+/**
+ * Statements: the loaded value (`vl`, and `vh` for doublewords) into Rt as `transfer` (ldst-access.ts) extends it —
+ * zero-extended (opc 01), sign-extended to 64 bits (opc 10) or to 32 bits with bits 63:32 cleared (opc 11).
+ */
+function extendInto(t: number, size: number, opc: number): string {
+  if (opc === 1) return `u[${t * 2}] = vl; u[${t * 2 + 1}] = ${size === 3 ? 'vh' : '0'};`;
+  const sh = 32 - (8 << size); // 24 byte, 16 halfword, 0 word
+  const v = sh === 0 ? 'vl | 0' : `(vl << ${sh}) >> ${sh}`;
+  return `{ const v = ${v}; i32[${t * 2}] = v; i32[${t * 2 + 1}] = ${opc === 2 ? 'v >> 31' : '0'}; }`;
+}
+
+/**
+ * The inline host-cache access of one register (Rt, written through slot `t`) at the address `a` (high half `hi`):
+ * the hit test — a slot of this EL and access whose tag matches, the access aligned (so within the 4 KiB page), RAM,
+ * and for a store a page that holds no code — opening a block that `move` continues (byte and halfword lanes of the
+ * page's little-endian words, extended as transfer does).
+ */
+function hostAccess(size: number, opc: number, rt: number, t: number): { hit: string; move: string } {
+  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
+    `if (${HOST_HIT} && (a & ${(1 << size) - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
+    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  if (opc === 0) return { hit, move: `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}` };
+  const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
+  return { hit, move: `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}` };
+}
+
+/**
+ * LDR/STR… (register offset), every size and extension, from a base other than SP: as ldstRegisterOffset, the
+ * address ExtendReg(Rm, option, S ? size : 0) + Xn computed on the halves; an aligned access within one 4 KiB page
+ * of a host-cache hit (a store: a page that holds no code) moves straight to or from the page's words, anything else
+ * goes through c.load/c.store with the address in TMP0 and PC written first, as the handler does.
+ */
+function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
+  const option = (w >>> 13) & 7;
+  const rn = (w >>> 5) & 31;
+  if ((option & 2) === 0 || rn === 31) return undefined; // UNDEFINED sub-word index; SP needs its alignment check
+  const size = w >>> 30;
+  const opc = (w >>> 22) & 3;
+  const rt = w & 31;
+  const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
+  const k = (w & (1 << 12)) !== 0 ? size : 0;
+  const ohExpr = (option & 1) !== 0 ? `u[${m * 2 + 1}]` : (option & 4) !== 0 ? `(i32[${m * 2}] >> 31)` : '0';
+  const scaled = k === 0
+    ? `const ol = u[${m * 2}], oh = ${ohExpr};`
+    : `const ml = u[${m * 2}], ol = (ml << ${k}) >>> 0, oh = (${ohExpr} << ${k}) | (ml >>> ${32 - k});`;
+  const addr = `${scaled} const lo = u[${rn * 2}] + ol, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + oh + (lo > 0xffffffff ? 1 : 0)) | 0;`;
+  const iss = singleIss(size, opc, rt);
+  const t = WRITE_ZR[rt]!;
+  const bytes = 1 << size;
+  const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
+  // stores of bytes and halfwords go through the handler's path (the page's words would need a read-modify-write)
+  if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
+  e.hostCache = true;
+  e.inline += 1;
+  const { hit, move } = hostAccess(size, opc, rt, t);
+  return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
+}
+
+/**
+ * LDR/STR… (immediate, pre- or post-index), every size and extension: as ldstPreIndex / ldstPostIndex — the access at
+ * Rn + imm9 (pre) or Rn (post), then Rn written back with Rn + imm9 only once the access succeeded; no instruction
+ * syndrome (ISV = 0). An SP base that is not 16-byte aligned, and Rn == Rt (CONSTRAINED UNPREDICTABLE), run the
+ * handler; the access itself as emitLdstRegisterOffset's.
+ */
+function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
+  const rn = (w >>> 5) & 31;
+  const rt = w & 31;
+  if (rn === rt && rn !== 31) return undefined;
+  const size = w >>> 30;
+  const opc = (w >>> 22) & 3;
+  const pre = ((w >>> 10) & 3) === 3;
+  const imm = (w << 11) >> 23; // imm9, sign-extended
+  const n = REG_SP[rn]!;
+  const t = WRITE_ZR[rt]!;
+  const bytes = 1 << size;
+  // the access address, and the written-back one (Rn + imm9) as halves
+  const sum = `const sl = u[${n * 2}] + ${imm}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;
+  const addr = pre ? `${sum} const a = wl, hi = wh;` : `${sum} const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0;`;
+  const writeback = `u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;`;
+  const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) return ${e.i + 1}; ${writeback} ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${bytes}, 0, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
+  // AArch64.CheckSPAlignment: an SP base that is not 16-byte aligned may fault — the handler decides
+  const spCheck = rn === 31 ? `if ((u[${n * 2}] & 15) !== 0) { ${e.handlerCall()} } else ` : '';
+  if (opc === 0 && size < 2) return `${spCheck}{ ${addr} ${slow} }`;
+  e.hostCache = true;
+  e.inline += 1;
+  const { hit, move } = hostAccess(size, opc, rt, t);
+  // the access took a fault (the slow path returned) or not: the writeback follows a successful one only
+  const body = `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`;
+  if (rn !== 31) return body;
+  // the inline count of an SP access that went to the handler is taken back there
+  return `if ((u[${n * 2}] & 15) !== 0) { ${uncount(1)}${e.handlerCall()} } else ${body}`;
 }
 
 /**
@@ -318,7 +489,13 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ADD_shift: emitAddSubShifted, ADDS_shift: emitAddSubShifted, SUB_shift: emitAddSubShifted, SUBS_shift: emitAddSubShifted,
   ...ofForm('uoff', emitLdstUnsignedOffset),
   ...ofForm('pair', emitLdstPair),
+  ...ofForm('reg', emitLdstRegisterOffset),
+  ...ofForm('pre', emitLdstIndexed),
+  ...ofForm('post', emitLdstIndexed),
   B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
+  SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
+  MADD: emitMulAdd, MSUB: emitMulAdd,
+  CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
 };
 
 /** EMITTER_OF[op]: row op's emitter, or undefined. Throws when an emitter names no row (a binding bug). */

@@ -7,12 +7,12 @@
 abort_entry:
     mov x22, xzr              // FAR and HPFAR only where the exception reports them: for any other exception they
     mov x23, xzr              // are UNKNOWN and may still hold another context's address (ARM §D24.2.76; QEMU D8)
-    lsr x0, x21, #26
-    sub x0, x0, #0x20
-    cmp x0, #5
+    lsr x0, x21, #ESR_EC_SHIFT
+    sub x0, x0, #EC_IABT_LOWER
+    cmp x0, #(EC_DABT_SAME - EC_IABT_LOWER)
     b.hi 1f                   // FAR_EL2: EC 0x20-0x25 (instruction and data aborts, PC alignment)
     mrs x22, far_el2
-    tst x0, #0xfffffffffffffffb  // x0 = EC - 0x20, 0 or 4
+    tst x0, #~(1 << EC_ABORT_DATA_BIT)  // x0 = EC - 0x20, 0 or 4
     b.ne 1f                   // HPFAR_EL2: aborts from a lower EL (EC 0x20, 0x24)
     mrs x23, hpfar_el2
 1:  mov x24, xzr
@@ -65,10 +65,10 @@ deny:
     adr x0, on_denied_skip
     ldr x0, [x0]
     cbz x0, deny_stop
-    lsr x0, x21, #26
-    cmp x0, #0x24             // data abort (lower EL): step over the access
+    lsr x0, x21, #ESR_EC_SHIFT
+    cmp x0, #EC_DABT_LOWER    // data abort (lower EL): step over the access
     b.eq 2f
-    cmp x0, #0x25             // data abort (same EL, i.e. EL1 under the shim)
+    cmp x0, #EC_DABT_SAME     // data abort (same EL, i.e. EL1 under the shim)
     b.ne deny_stop
 2:  cbnz x24, 3f
     mrs x0, elr_el2
@@ -87,23 +87,23 @@ deny_stop:
 // Print what ESR (x21) says: the fault kind and level from the FSC, and the access.
 put_decoded:
     stp x29, x30, [sp, #-16]!
-    lsr x0, x21, #26
-    cmp x0, #0x0e
+    lsr x0, x21, #ESR_EC_SHIFT
+    cmp x0, #EC_ILLEGAL
     b.ne 1f
     adr x0, msg_illegal
     bl puts
     b 9f
-1:  and x1, x0, #0x3e         // EC 0x20/0x21/0x24/0x25: instruction or data abort
-    cmp x1, #0x20
+1:  and x1, x0, #0x3e         // EC 0x20/0x21/0x24/0x25 (lower or same EL): instruction or data abort
+    cmp x1, #EC_IABT_LOWER
     b.eq 2f
-    cmp x1, #0x24
+    cmp x1, #EC_DABT_LOWER
     b.eq 2f
     adr x0, msg_trap
     bl puts
-    lsr x0, x21, #26
+    lsr x0, x21, #ESR_EC_SHIFT
     bl puthex
     b 9f
-2:  and x1, x21, #0x3c        // FSC[5:2]: 0 address size, 1 translation, 2 access flag, 3 permission
+2:  and x1, x21, #ISS_FSC_KIND  // FSC[5:2]: 0 address size, 1 translation, 2 access flag, 3 permission
     cmp x1, #0x0c
     b.hi 3f
     adr x0, fsc_names
@@ -111,17 +111,17 @@ put_decoded:
     bl puts
     adr x0, msg_level
     bl puts
-    and x0, x21, #3
+    and x0, x21, #ISS_FSC_LEVEL
     add x0, x0, #0x30
     bl putc
     b 4f
 3:  adr x0, msg_fsc
     bl puts
-    and x0, x21, #0x3f
+    and x0, x21, #ISS_FSC
     bl puthex
-4:  lsr x0, x21, #26
-    tbz x0, #2, 5f            // EC 0x20/0x21: an instruction fetch
-    tbnz x21, #6, 6f          // ISS.WnR
+4:  lsr x0, x21, #ESR_EC_SHIFT
+    tbz x0, #EC_ABORT_DATA_BIT, 5f  // EC 0x20/0x21: an instruction fetch
+    tbnz x21, #ISS_WNR_BIT, 6f  // ISS.WnR
     adr x0, msg_read
     b 7f
 5:  adr x0, msg_fetch

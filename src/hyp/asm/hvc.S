@@ -72,8 +72,8 @@ call_dispatch:
 // trap) of the app, reported with ESR_EL1 and FAR_EL1.
 shim_forward:
     mrs x21, esr_el1
-    lsr x0, x21, #26
-    cmp x0, #0x15             // SVC64
+    lsr x0, x21, #ESR_EC_SHIFT
+    cmp x0, #EC_SVC64
     b.eq call_dispatch
     mov x24, #1               // reported by the shim: ELR_EL1 holds the app's instruction
     b shim_report
@@ -85,9 +85,9 @@ shim_fault:
 shim_report:
     mov x22, xzr
     mov x23, xzr              // no HPFAR: stage 1 found it
-    lsr x0, x21, #26
-    sub x0, x0, #0x20
-    cmp x0, #5
+    lsr x0, x21, #ESR_EC_SHIFT
+    sub x0, x0, #EC_IABT_LOWER
+    cmp x0, #(EC_DABT_SAME - EC_IABT_LOWER)
     b.hi deny                 // FAR_EL1 only for EC 0x20-0x25 (else UNKNOWN, as abort.S abort_entry)
     mrs x22, far_el1
     b deny

@@ -15,21 +15,21 @@ sysreg_trap:
     movk x1, #(CNTP_ISS >> 16), lsl #16
     cmp x0, x1
     b.ne abort_entry          // not the physical timer: denied
-    ubfx x3, x21, #17, #3     // Op2: 0 TVAL, 1 CTL, 2 CVAL
+    ubfx x3, x21, #ISS_SYS_OP2_SHIFT, #3  // Op2: 0 TVAL, 1 CTL, 2 CVAL
     cmp x3, #2
     b.hi abort_entry
     // under HCR_EL2.TGE an EL0 access that the context's own CNTKCTL_EL1.EL0PTEN refuses is routed here too: denied
     mrs x0, spsr_el2
-    tst x0, #0xc              // SPSR_EL2.M[3:2]: the EL it came from
+    tst x0, #SPSR_M_EL        // SPSR_EL2.M[3:2]: the EL it came from
     b.ne 1f
     mrs x0, cntkctl_el1
-    tbz x0, #9, abort_entry   // CNTKCTL_EL1.EL0PTEN = 0
-1:  ubfx x4, x21, #5, #5      // Rt (31: XZR)
+    tbz x0, #CNTKCTL_EL0PTEN_BIT, abort_entry  // CNTKCTL_EL1.EL0PTEN = 0
+1:  ubfx x4, x21, #ISS_SYS_RT_SHIFT, #5  // Rt (31: XZR)
     add x7, x19, x4, lsl #3   // its slot is [x7, #C_GPR]
     ldr x5, [x19, #C_CNTP_CVAL_EL0]
     ldr x6, [x19, #C_CNTP_CTL_EL0]
     mrs x8, cntpct_el0        // the physical count now
-    tbz x21, #0, 4f           // Dir = 0: MSR
+    tbz x21, #ISS_SYS_DIR_BIT, 4f  // Dir = 0: MSR
     // MRS: TVAL = (CVAL - count)[31:0] (bits 63:32 RES0); CTL = IMASK, ENABLE and ISTATUS; CVAL
     sub x0, x5, x8
     mov w0, w0

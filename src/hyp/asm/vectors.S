@@ -40,14 +40,14 @@ el2_lower_sync:
     save_context
     mov x19, x0
     mrs x21, esr_el2
-    lsr x0, x21, #26          // ESR_EL2.EC
-    cmp x0, #0x16             // HVC64
+    lsr x0, x21, #ESR_EC_SHIFT  // ESR_EL2.EC
+    cmp x0, #EC_HVC64
     b.eq hvc_entry
-    cmp x0, #0x15             // SVC64 from EL0 routed here by HCR_EL2.TGE = 1
+    cmp x0, #EC_SVC64         // from EL0 routed here by HCR_EL2.TGE = 1
     b.eq svc_entry
-    cmp x0, #0x18             // MSR/MRS trapped to EL2: the EL1 physical timer is emulated (lazy.S)
+    cmp x0, #EC_SYSREG        // MSR/MRS trapped to EL2: the EL1 physical timer is emulated (lazy.S)
     b.eq sysreg_trap
-    cmp x0, #0x07             // FP/SIMD trapped by CPTR_EL2.TFP (lazy.S)
+    cmp x0, #EC_FP            // FP/SIMD trapped by CPTR_EL2.TFP (lazy.S)
     b.eq fp_trap
     b abort_entry             // aborts and any other trap: a denied or unsupported action
 
@@ -64,8 +64,8 @@ el2_self_sync:
     mov sp, x0
     ldr x19, cur_ctx
     mrs x21, esr_el2
-    lsr x0, x21, #26
-    cmp x0, #0x0e
+    lsr x0, x21, #ESR_EC_SHIFT
+    cmp x0, #EC_ILLEGAL
     b.eq deny_stop_elr2
 el2_unexpected:
     adr x0, hyp_stack_top

@@ -6,35 +6,15 @@
 // whereas an allocation in optimised code makes every run dirty.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import * as fp from '../../../src/arch/fp/fp.ts';
 import { WORKLOADS, type Pool } from './workloads.ts';
+import { allocatedBy, allocationBaseline } from '../../helpers/alloc.ts';
 
 const CALLS = 100_000;
 const RUNS = 8; // runs per workload, one of which must be clean
 const SLACK = CALLS / 100; // bytes: less than one 16-byte object per 1,600 calls
 
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
-
-function newSpaceUsed(): number {
-  return v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_used_size;
-}
-
-/** Young-generation bytes allocated by run(), and the number of collections during it. */
-function allocatedBy(run: () => void): { bytes: number; gcs: number } {
-  gc();
-  const profiler = new v8.GCProfiler();
-  const before = newSpaceUsed();
-  profiler.start();
-  run();
-  const after = newSpaceUsed();
-  const gcs = profiler.stop()?.statistics.length ?? 0;
-  return { bytes: after - before, gcs };
-}
-
-const baseline = Math.max(...Array.from({ length: 3 }, () => allocatedBy(() => {}).bytes));
+const baseline = allocationBaseline();
 
 test('the allocation measurement sees one boxed number per call', () => {
   const box = new Float64Array(1);
@@ -47,11 +27,8 @@ test('the allocation measurement sees one boxed number per call', () => {
   assert.ok(keep !== null);
 });
 
-/** Known to box in some V8 optimisation states: run and reported, as `todo`, until fixed. */
-const KNOWN_BOXING: Readonly<Record<string, string>> = {
-  'FMADD D normal':
-    'the fused double path boxes two doubles per call in some optimisation states (32 bytes a call; seen in one of two runs of this file after the restructure merge): to fix before FMADD is wired to the CPU',
-};
+/** Known to box in some V8 optimisation states: run and reported, as `todo`, until fixed (none today). */
+const KNOWN_BOXING: Readonly<Record<string, string>> = {};
 
 for (const [name, body] of Object.entries(WORKLOADS)) {
   for (const pool of ['normal', 'denormal'] as Pool[]) {

@@ -1,0 +1,41 @@
+// Encoding rows: Advanced SIMD shift by immediate (ARM C4.1 "Advanced SIMD shift by immediate",
+// `0 Q U 011110 immh immb opcode 1 Rn Rd`): the vector forms without rounding, saturation or narrowing/widening
+// (SSHR, USHR, SSRA, USRA, SRI, SHL, SLI), and the narrowing shifts SHRN/RSHRN (+2). immh = 0000 is the
+// modified-immediate group (more specific rows in asimd-int.ts win); an immh of 0000 left to these rows, 64-bit lanes
+// (immh = 1xxx) in a 64-bit vector, and for the narrowing shifts immh = 1xxx (no narrower element of a 64-bit one)
+// are UNDEFINED when executed and have no spelling. The rest of the group stays with its class row.
+import type { RowSpec } from '../encoding.ts';
+
+/** [id, mnemonic, U, opcode (5 bits)]. */
+const SHIFT_IMM: readonly (readonly [string, string, number, string])[] = [
+  ['SSHR', 'sshr', 0, '00000'], ['USHR', 'ushr', 1, '00000'],
+  ['SSRA', 'ssra', 0, '00010'], ['USRA', 'usra', 1, '00010'],
+  ['SRI', 'sri', 1, '01000'],
+  ['SHL', 'shl', 0, '01010'], ['SLI', 'sli', 1, '01010'],
+];
+
+/** The shift-by-immediate rows' ids (not the narrowing ones). */
+export const SHIFT_IMM_IDS: readonly string[] = SHIFT_IMM.map(([id]) => id);
+
+/** Whether a shift-by-immediate row shifts left (SHL, SLI: shift = immh:immb − esize; the others esize·2 − immh:immb). */
+export function shiftsLeft(id: string): boolean {
+  return id === 'SHL' || id === 'SLI';
+}
+
+/** SHRN and RSHRN (opcode 10000, 10001; U = 0). */
+export const NARROW_SHIFT: readonly RowSpec[] = [
+  { id: 'SHRN', mnemonic: 'shrn', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 0 011110 immh:4 immb:3 100001 Rn:5 Rd:5' },
+  { id: 'RSHRN', mnemonic: 'rshrn', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 0 011110 immh:4 immb:3 100011 Rn:5 Rd:5' },
+];
+
+/** log2 of the narrow element's bytes for immh (0 for 0001, 1 for 001x, 2 for 01xx), or -1 when reserved. */
+export function narrowSize(immh: number): number {
+  return immh === 0 || immh >= 8 ? -1 : 31 - Math.clz32(immh);
+}
+
+export const ASIMD_SHIFT: readonly RowSpec[] = [
+  ...SHIFT_IMM.map(([id, mnemonic, u, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 011110 immh:4 immb:3 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+  ...NARROW_SHIFT,
+];
