@@ -1,0 +1,74 @@
+// herdtools7's catalogue/aarch64-VMSA against twostage's litmus reader and scope (issue 16).
+//   npx tsx scripts/litmus-catalogue.ts [--git-dir DIR] [--commit SHA]
+// DIR: a clone of github.com/herd/herdtools7 (default $TWOSTAGE_HERD_GIT, else ~/.cache/twostage/herdtools7.git,
+// cloned bare on first use). The catalogue is read from the pinned commit with `git show`; none of its text is part
+// of this repository. Prints, for every test: whether the reader reads it, its scope (single-PE selected, multi-PE,
+// not applicable: feature), and the catalogue's verdict from tests/kinds.txt; then the counts. Exits non-zero when
+// the reader fails on a test it read at the pinned commit when this script was written (a regression).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { LitmusError, readLitmus } from '../src/check/litmus-reader.ts';
+import { litmusScope } from '../src/check/litmus-scope.ts';
+
+const PINNED = '5feffe4e8f98d93b60144a3cda322eba92dd9723';
+const TESTS = 'catalogue/aarch64-VMSA/tests';
+// tests the reader does not read at PINNED: 10 of 938 (TTD(x) table descriptors, `label:` values, `<>`, arrays)
+const KNOWN_UNREAD = 10;
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function git(gitDir: string, ...args: string[]): string {
+  const r = spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr.trim()}`);
+  return r.stdout;
+}
+
+const gitDir = option('--git-dir') ?? process.env.TWOSTAGE_HERD_GIT ?? join(homedir(), '.cache/twostage/herdtools7.git');
+const commit = option('--commit') ?? PINNED;
+if (!existsSync(gitDir)) {
+  const r = spawnSync('git', ['clone', '--bare', '--quiet', 'https://github.com/herd/herdtools7', gitDir], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`litmus-catalogue: cannot clone herdtools7 into ${gitDir}`);
+}
+
+const verdicts = new Map<string, string>();
+for (const line of git(gitDir, 'show', `${commit}:${TESTS}/kinds.txt`).split('\n')) {
+  const [name, kind] = line.trim().split(/\s+/);
+  if (name !== undefined && kind !== undefined) verdicts.set(name, kind);
+}
+
+const files = git(gitDir, 'ls-tree', '-r', '--name-only', commit, TESTS)
+  .split('\n')
+  .filter((f) => f.endsWith('.litmus'));
+const counts = new Map<string, number>();
+const count = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+for (const file of files) {
+  const short = file.slice(TESTS.length + 1);
+  let row: string;
+  try {
+    const test = readLitmus(git(gitDir, 'show', `${commit}:${file}`), short);
+    const scope = litmusScope(test);
+    const verdict = verdicts.get(test.name) ?? 'no verdict';
+    const where =
+      scope.kind === 'selected' ? 'single-PE' : scope.kind === 'multi-pe' ? `out of scope: ${scope.pes} PEs` : `not applicable: ${scope.feature}`;
+    count(where.startsWith('out of scope') ? 'out of scope: multi-PE' : where);
+    if (scope.kind === 'selected') count(`single-PE, catalogue ${verdict}`);
+    row = `${short}\t${where}\t${verdict}`;
+  } catch (e) {
+    if (!(e instanceof LitmusError)) throw e;
+    count('unread');
+    row = `${short}\tunread: ${e.field}: ${e.why}`;
+  }
+  console.log(row);
+}
+console.log(`\n${files.length} tests at ${commit.slice(0, 12)}:`);
+for (const [k, n] of [...counts].sort()) console.log(`  ${String(n).padStart(4)}  ${k}`);
+const unread = counts.get('unread') ?? 0;
+if (commit === PINNED && unread > KNOWN_UNREAD) {
+  console.error(`litmus-catalogue: ${unread} tests unread, ${KNOWN_UNREAD} at the pinned commit — a reader regression`);
+  process.exit(1);
+}
