@@ -39,8 +39,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to exit', { timeout: 60_000 }, async (t) => {
-  if (!TOOLS) return t.skip('skipped: gdb-multiarch or aarch64-linux-gnu-as/ld is not installed');
+/** Run `cmds` in gdb-multiarch against `twostage boot --gdb -S` on PROG; twostage's exit status and gdb's output. */
+async function session(cmds: string[]): Promise<{ status: number | null; out: string; targetErr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gdbstub-'));
   writeFileSync(join(dir, 'p.S'), PROG);
   execFileSync('aarch64-linux-gnu-as', ['-g', '-o', join(dir, 'p.o'), join(dir, 'p.S')]);
@@ -56,8 +56,14 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
     });
     target.on('exit', () => reject(new Error(`twostage exited before listening: ${targetErr}`)));
   });
-  const cmds = [
-    `target remote :${port}`,
+  const all = [`target remote :${port}`, ...cmds];
+  const gdb = spawnSync('gdb-multiarch', ['-batch', '-nx', ...all.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { encoding: 'utf8', timeout: 30_000 });
+  return { status: await exited, out: gdb.stdout + gdb.stderr, targetErr };
+}
+
+test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to exit', { timeout: 60_000 }, async (t) => {
+  if (!TOOLS) return t.skip('skipped: gdb-multiarch or aarch64-linux-gnu-as/ld is not installed');
+  const { status, out, targetErr } = await session([
     'p/x $pc',
     'break loop',
     'continue',
@@ -72,10 +78,8 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
     'p/x $cpsr & 0xf',
     'monitor xp 40080000 4',
     'continue',
-  ];
-  const gdb = spawnSync('gdb-multiarch', ['-batch', '-nx', ...cmds.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { encoding: 'utf8', timeout: 30_000 });
-  const out = gdb.stdout + gdb.stderr;
-  assert.equal(await exited, 3, `twostage's exit status is the guest's; stderr:\n${targetErr}\ngdb:\n${out}`);
+  ]);
+  assert.equal(status, 3, `twostage's exit status is the guest's; stderr:\n${targetErr}\ngdb:\n${out}`);
   const lines = out.split('\n');
   const values = lines.filter((l) => /^\$\d+ = /.test(l)).map((l) => l.replace(/^\$\d+ = /, ''));
   // pc at reset (the ELF entry); x0+x1 at the breakpoint; x2 after one step; x4 loaded after gdb's write; EL2h
@@ -83,5 +87,45 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
   assert.match(out, /Breakpoint 1, loop \(\) at .*p\.S:7/);
   assert.match(out, /^0x[0-9a-f]+(?: <data>)?:\s+0x000000000000000c$/m);
   assert.match(out, /^0000000040080000: a0 00 80 d2$/m); // mov x0, #5
+  assert.match(out, /\[Inferior 1 \(Remote target\) exited with code 03\]/);
+});
+
+test('gdb-multiarch watchpoints: watch stops at the store, rwatch at the load, before the access; gdb steps over', { timeout: 60_000 }, async (t) => {
+  if (!TOOLS) return t.skip('skipped: gdb-multiarch or aarch64-linux-gnu-as/ld is not installed');
+  const { status, out, targetErr } = await session([
+    'watch *(long *)&data',
+    'continue',
+    'p/x $pc - (long)&loop', // gdb stepped over `str x2, [x3]` (loop + 8): now at loop + 12
+    'delete',
+    'rwatch *(long *)&data',
+    'continue',
+    'p/x $pc - (long)&loop', // and over `ldr x4, [x3]`
+    'p/x $x4',
+    'delete',
+    'continue',
+  ]);
+  assert.equal(status, 3, `stderr:\n${targetErr}\ngdb:\n${out}`);
+  assert.match(out, /Hardware watchpoint 1: \*\(long \*\)&data\s+Old value = 0\s+New value = 12/, out);
+  assert.match(out, /Hardware read watchpoint 2: \*\(long \*\)&data\s+Value = 12/, out);
+  const values = out.split('\n').filter((l) => /^\$\d+ = /.test(l)).map((l) => l.replace(/^\$\d+ = /, ''));
+  assert.deepEqual(values, ['0xc', '0x10', '0xc'], out);
+  assert.match(out, /\[Inferior 1 \(Remote target\) exited with code 03\]/);
+});
+
+test('gdb-multiarch access watchpoints stop at the store and at the load; one on bytes only the debugger reads never stops', { timeout: 60_000 }, async (t) => {
+  if (!TOOLS) return t.skip('skipped: gdb-multiarch or aarch64-linux-gnu-as/ld is not installed');
+  const { status, out, targetErr } = await session([
+    'awatch *(long *)&data',
+    'continue',
+    'continue',
+    'delete',
+    'watch *(long *)&args', // read by the semihosting call as a debugger access: no stop
+    'continue',
+  ]);
+  assert.equal(status, 3, `stderr:\n${targetErr}\ngdb:\n${out}`);
+  const hits = out.match(/Hardware access \(read\/write\) watchpoint 1: \*\(long \*\)&data\s+(Old value = 0\s+New value = 12|Value = 12)/g) ?? [];
+  assert.equal(hits.length, 2, out);
+  assert.match(hits[0]!, /New value = 12/);
+  assert.doesNotMatch(out, /Hardware watchpoint 2: \*\(long \*\)&args\s+Old value/, out);
   assert.match(out, /\[Inferior 1 \(Remote target\) exited with code 03\]/);
 });
