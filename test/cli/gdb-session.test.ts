@@ -40,7 +40,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Run `cmds` in gdb-multiarch against `twostage boot --gdb -S` on PROG; twostage's exit status and gdb's output. */
-async function session(cmds: string[]): Promise<{ status: number | null; out: string; targetErr: string }> {
+async function session(cmds: string[]): Promise<{ status: number | null; out: string; targetErr: string; elf: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gdbstub-'));
   writeFileSync(join(dir, 'p.S'), PROG);
   execFileSync('aarch64-linux-gnu-as', ['-g', '-o', join(dir, 'p.o'), join(dir, 'p.S')]);
@@ -58,12 +58,12 @@ async function session(cmds: string[]): Promise<{ status: number | null; out: st
   });
   const all = [`target remote :${port}`, ...cmds];
   const gdb = spawnSync('gdb-multiarch', ['-batch', '-nx', ...all.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { encoding: 'utf8', timeout: 30_000 });
-  return { status: await exited, out: gdb.stdout + gdb.stderr, targetErr };
+  return { status: await exited, out: gdb.stdout + gdb.stderr, targetErr, elf: join(dir, 'p.elf') };
 }
 
 test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to exit', { timeout: 60_000 }, async (t) => {
   if (!TOOLS) return t.skip('skipped: gdb-multiarch or aarch64-linux-gnu-as/ld is not installed');
-  const { status, out, targetErr } = await session([
+  const { status, out, targetErr, elf } = await session([
     'p/x $pc',
     'break loop',
     'continue',
@@ -77,6 +77,9 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
     'p/x $x4',
     'p/x $cpsr & 0xf',
     'monitor xp 40080000 4',
+    'monitor walk 40080000 exec',
+    'monitor tlb',
+    'monitor walk zz',
     'continue',
   ]);
   assert.equal(status, 3, `twostage's exit status is the guest's; stderr:\n${targetErr}\ngdb:\n${out}`);
@@ -87,6 +90,13 @@ test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to e
   assert.match(out, /Breakpoint 1, loop \(\) at .*p\.S:7/);
   assert.match(out, /^0x[0-9a-f]+(?: <data>)?:\s+0x000000000000000c$/m);
   assert.match(out, /^0000000040080000: a0 00 80 d2$/m); // mov x0, #5
+  // the walk report is `twostage walk`'s at the same PC (EL2, MMU off: the VA is the PA), the TLB listing its own
+  assert.match(out, /^TLB: \d+ valid entr(y|ies) of \d+$/m, out);
+  assert.match(out, /^usage: monitor walk VA \[read\|write\|exec\] \[EL\]/m, out);
+  const walkCli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'walk', elf, '--until', '0x40080018', '--va', '0x40080000', '--access', 'exec'], { encoding: 'utf8' });
+  const report = walkCli.stdout.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('TLB') && !l.startsWith('  '));
+  assert.ok(report.length > 0, walkCli.stdout + walkCli.stderr);
+  for (const line of report) assert.ok(out.includes(line), `monitor walk lacks the line of twostage walk: ${line}\n${out}`);
   assert.match(out, /\[Inferior 1 \(Remote target\) exited with code 03\]/);
 });
 

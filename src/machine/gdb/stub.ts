@@ -34,6 +34,15 @@ const SYS_INDEX = SYS_REGS.map((r) => sysregIndexByName(r.name));
 const FPSR_INDEX = sysregIndexByName('FPSR');
 const FPCR_INDEX = sysregIndexByName('FPCR');
 
+/**
+ * A `monitor` command the caller adds (the command line adds `walk` and `tlb`, whose reports live above this layer):
+ * its usage line and what it prints for the words after its name, or a usage error as a string starting 'usage:'.
+ */
+export interface MonitorCommand {
+  readonly usage: string;
+  readonly run: (args: readonly string[]) => string;
+}
+
 /** What a packet asks of the server besides its reply. */
 export type StubAction = { readonly reply: string } | { readonly resume: 'continue' | 'step' } | { readonly kill: true };
 
@@ -78,6 +87,8 @@ export class GdbStub {
     private readonly machine: VirtMachine,
     /** Guest console output produced while running. */
     private readonly onOutput: (stdout: Uint8Array, stderr: Uint8Array) => void = () => {},
+    /** Monitor commands besides `xp`, by name. */
+    private readonly monitorCommands: Readonly<Record<string, MonitorCommand>> = {},
   ) {}
 
   /** The reply to one packet body (never throws: a malformed packet is an E reply or the empty "unsupported"). */
@@ -355,7 +366,7 @@ export class GdbStub {
 
   /**
    * `monitor …` (qRcmd, hex-encoded command; the reply is the hex-encoded output): `xp ADDR [LEN]` dumps physical
-   * memory (RAM only, at most 256 bytes), as QEMU's monitor `xp`.
+   * memory (RAM only, at most 256 bytes), as QEMU's monitor `xp`; the caller's commands (MonitorCommand) after it.
    */
   private monitor(hexCmd: string): string {
     if (hexCmd.length % 2 !== 0 || !HEX_RE.test(hexCmd)) return 'E01';
@@ -376,7 +387,15 @@ export class GdbStub {
       }
       return out(text);
     }
-    return out(`unknown monitor command '${cmd}' (known: xp PA [LEN])\n`);
+    const extra = Object.hasOwn(this.monitorCommands, words[0]!) ? this.monitorCommands[words[0]!] : undefined;
+    if (extra !== undefined) {
+      const text = extra.run(words.slice(1));
+      // the reply is hex: two characters a byte, within one packet
+      const room = MAX_PACKET / 2 - 64;
+      return out(text.length <= room ? text : text.slice(0, room) + '\n[output cut at the packet size]\n');
+    }
+    const known = ['xp PA [LEN]', ...Object.values(this.monitorCommands).map((c) => c.usage)].join('; ');
+    return out(`unknown monitor command '${cmd}' (known: ${known})\n`);
   }
 
   private query(body: string): string {
