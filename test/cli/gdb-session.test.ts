@@ -1,5 +1,5 @@
 // The gdb stub with the real debugger: gdb-multiarch in batch mode against `twostage boot --gdb tcp::PORT -S` on a
-// bare-metal ELF built by binutils — registers, memory read and write, a breakpoint, single steps, continue to the
+// bare-metal ELF built by binutils — registers, memory read and write, breakpoints, watchpoints, single steps, Ctrl-C, continue to the
 // guest's exit. gdb's own output is the check: what it prints is what it understood of our packets.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -39,10 +39,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Run `cmds` in gdb-multiarch against `twostage boot --gdb -S` on PROG; twostage's exit status and gdb's output. */
-async function session(cmds: string[]): Promise<{ status: number | null; out: string; targetErr: string; elf: string }> {
+/**
+ * Run `cmds` in gdb-multiarch against `twostage boot --gdb -S` on `prog`; twostage's exit status and gdb's output.
+ * `interruptAfterMs`: send gdb SIGINT (the user's Ctrl-C, which gdb passes on to the target as ^C) that long after it starts.
+ */
+async function session(cmds: string[], prog = PROG, interruptAfterMs?: number): Promise<{ status: number | null; out: string; targetErr: string; elf: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'gdbstub-'));
-  writeFileSync(join(dir, 'p.S'), PROG);
+  writeFileSync(join(dir, 'p.S'), prog);
   execFileSync('aarch64-linux-gnu-as', ['-g', '-o', join(dir, 'p.o'), join(dir, 'p.S')]);
   execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-e', '_start', '-o', join(dir, 'p.elf'), join(dir, 'p.o')]);
   const port = await freePort();
@@ -57,8 +60,15 @@ async function session(cmds: string[]): Promise<{ status: number | null; out: st
     target.on('exit', () => reject(new Error(`twostage exited before listening: ${targetErr}`)));
   });
   const all = [`target remote :${port}`, ...cmds];
-  const gdb = spawnSync('gdb-multiarch', ['-batch', '-nx', ...all.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { encoding: 'utf8', timeout: 30_000 });
-  return { status: await exited, out: gdb.stdout + gdb.stderr, targetErr, elf: join(dir, 'p.elf') };
+  const gdb = spawn('gdb-multiarch', ['-batch', '-nx', ...all.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  gdb.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  gdb.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const timers = [setTimeout(() => gdb.kill('SIGKILL'), 30_000)];
+  if (interruptAfterMs !== undefined) timers.push(setTimeout(() => gdb.kill('SIGINT'), interruptAfterMs));
+  await new Promise((r) => gdb.on('close', r));
+  for (const t of timers) clearTimeout(t);
+  return { status: await exited, out, targetErr, elf: join(dir, 'p.elf') };
 }
 
 test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to exit', { timeout: 60_000 }, async (t) => {
@@ -138,4 +148,22 @@ test('gdb-multiarch access watchpoints stop at the store and at the load; one on
   assert.match(hits[0]!, /New value = 12/);
   assert.doesNotMatch(out, /Hardware watchpoint 2: \*\(long \*\)&args\s+Old value/, out);
   assert.match(out, /\[Inferior 1 \(Remote target\) exited with code 03\]/);
+});
+
+test('gdb-multiarch Ctrl-C stops a target that runs forever, where it runs; kill ends it', { timeout: 60_000 }, async (t) => {
+  if (!TOOLS) return t.skip('skipped: gdb-multiarch or aarch64-linux-gnu-as/ld is not installed');
+  const spin = `
+.global _start
+_start:
+    mov x0, #0
+spin:
+    add x0, x0, #1
+    b spin
+`;
+  const { status, out } = await session(['continue', 'p/x $pc - (long)&spin', 'p $x0 > 1000', 'kill'], spin, 3000);
+  assert.match(out, /Program received signal SIGINT/, out);
+  const values = out.split('\n').filter((l) => /^\$\d+ = /.test(l)).map((l) => l.replace(/^\$\d+ = /, ''));
+  assert.ok(values[0] === '0x0' || values[0] === '0x4', `stopped inside the loop:\n${out}`);
+  assert.equal(values[1], '1', `the loop ran before the interrupt:\n${out}`);
+  assert.equal(status, 1, 'killed before the guest exited: status 1');
 });
