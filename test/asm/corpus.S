@@ -715,6 +715,14 @@ _start:
     shrn2 v1.16b, v2.8h, #1
     rshrn v3.4h, v4.4s, #16
     rshrn2 v5.4s, v6.2d, #32
+    sshll v0.8h, v1.8b, #3
+    sshll2 v2.4s, v3.8h, #15
+    ushll v4.2d, v5.2s, #31
+    ushll2 v6.8h, v7.16b, #1
+    sxtl v8.4s, v9.4h
+    sxtl2 v10.2d, v11.4s
+    uxtl v12.8h, v13.8b
+    uxtl2 v14.4s, v15.8h
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

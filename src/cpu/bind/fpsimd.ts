@@ -17,7 +17,7 @@ import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
-import { shiftImm } from '../exec/asimd-shift.ts';
+import { shiftImm, shiftLeftLong } from '../exec/asimd-shift.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
@@ -58,6 +58,7 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
   SHRN: shiftRightNarrow, RSHRN: shiftRightNarrow,
+  SSHLL: shiftLeftLong, USHLL: shiftLeftLong,
   ...Object.fromEntries(SHIFT_IMM_IDS.map((id) => [id, shiftImm])),
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
   ...Object.fromEntries(FP_DP1_OPS.map(([id]) => [id, fpDp1])),

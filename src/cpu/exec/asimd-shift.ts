@@ -1,7 +1,8 @@
-// Advanced SIMD shift by immediate, vector forms (ARM C7.2 SSHR, USHR, SSRA, USRA, SRI, SHL, SLI). The element size
+// Advanced SIMD shift by immediate, vector forms (ARM C7.2 SSHR, USHR, SSRA, USRA, SRI, SHL, SLI, SSHLL, USHLL). The element size
 // is the highest set bit of immh; right shifts are esize·2 − immh:immb (1..esize), left shifts immh:immb − esize
 // (0..esize−1). Lanes of 8, 16 and 32 bits are computed as numbers, 64-bit lanes on their 32-bit halves: no BigInt,
 // no allocation (DESIGN.md §3). The result is built in the vt scratch and written last (Vd may be Vn).
+import { narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
@@ -104,4 +105,36 @@ export function shiftImm(c: Cpu): void {
   const lanes = (q === 1 ? 128 : 64) / bits;
   for (let i = 0; i < lanes; i++) put(c, s, i, lane(u, op, get(c, n, s, i), get(c, d, s, i), bits, shift));
   writeResult(c, d, q);
+}
+
+/**
+ * SSHLL/SSHLL2, USHLL/USHLL2 (C7.2; SXTL/UXTL are the shift-0 aliases): each esize-bit lane of Vn's lower (Q = 0) or
+ * upper half (Vpart[n, Q]), sign- (U = 0) or zero-extended and shifted left by immh:immb − esize (0..esize−1), into a
+ * 2·esize-bit lane of Vd; 64-bit results on their 32-bit halves.
+ */
+export function shiftLeftLong(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const size = narrowSize((w >>> 19) & 15);
+  if (size < 0) return undefinedInsn(c); // immh = 1xxx reserved (0000 is another group)
+  if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
+  const q = (w >>> 30) & 1;
+  const unsigned = (w & (1 << 29)) !== 0;
+  const esize = 8 << size;
+  const shift = ((w >>> 16) & 0x7f) - esize;
+  const n = (w >>> 5) & 31;
+  const d = w & 31;
+  const lanes = 64 / esize;
+  const t = c.vt32;
+  for (let i = 0; i < lanes; i++) {
+    const a = get(c, n, size, q * lanes + i);
+    const x = unsigned ? a : (a << (32 - esize)) >> (32 - esize); // Int(Elem[operand, e, esize], unsigned)
+    if (size === 2) {
+      // a 64-bit lane: x << shift on the halves
+      t[2 * i] = x << shift;
+      t[2 * i + 1] = shift === 0 ? (unsigned ? 0 : x >> 31) : unsigned ? x >>> (32 - shift) : x >> (32 - shift);
+    } else {
+      put(c, size + 1, i, x << shift); // element<2·esize−1:0>
+    }
+  }
+  writeResult(c, d, 1);
 }

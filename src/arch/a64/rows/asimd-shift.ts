@@ -1,9 +1,9 @@
 // Encoding rows: Advanced SIMD shift by immediate (ARM C4.1 "Advanced SIMD shift by immediate",
 // `0 Q U 011110 immh immb opcode 1 Rn Rd`): the vector forms without rounding, saturation or narrowing/widening
-// (SSHR, USHR, SSRA, USRA, SRI, SHL, SLI), and the narrowing shifts SHRN/RSHRN (+2). immh = 0000 is the
-// modified-immediate group (more specific rows in asimd-int.ts win); an immh of 0000 left to these rows, 64-bit lanes
-// (immh = 1xxx) in a 64-bit vector, and for the narrowing shifts immh = 1xxx (no narrower element of a 64-bit one)
-// are UNDEFINED when executed and have no spelling. The rest of the group stays with its class row.
+// (SSHR, USHR, SSRA, USRA, SRI, SHL, SLI), the narrowing shifts SHRN/RSHRN (+2) and the lengthening SSHLL/USHLL (+2,
+// aliases SXTL/UXTL). immh = 0000 is the modified-immediate group (more specific rows in asimd-int.ts win); an immh of
+// 0000 left to these rows, 64-bit lanes (immh = 1xxx) in a 64-bit vector, and for the narrowing and lengthening
+// shifts immh = 1xxx (no 64-bit lane has a narrower or wider partner) are UNDEFINED when executed and have no spelling. The rest of the group stays with its class row.
 import type { RowSpec } from '../encoding.ts';
 
 /** [id, mnemonic, U, opcode (5 bits)]. */
@@ -28,6 +28,12 @@ export const NARROW_SHIFT: readonly RowSpec[] = [
   { id: 'RSHRN', mnemonic: 'rshrn', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 0 011110 immh:4 immb:3 100011 Rn:5 Rd:5' },
 ];
 
+/** SSHLL and USHLL (opcode 10100): each narrow lane of Vn's lower (Q = 0) or upper half, extended and shifted left. */
+export const LONG_SHIFT: readonly RowSpec[] = [
+  { id: 'SSHLL', mnemonic: 'sshll', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 0 011110 immh:4 immb:3 101001 Rn:5 Rd:5' },
+  { id: 'USHLL', mnemonic: 'ushll', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '0 Q:1 1 011110 immh:4 immb:3 101001 Rn:5 Rd:5' },
+];
+
 /** log2 of the narrow element's bytes for immh (0 for 0001, 1 for 001x, 2 for 01xx), or -1 when reserved. */
 export function narrowSize(immh: number): number {
   return immh === 0 || immh >= 8 ? -1 : 31 - Math.clz32(immh);
@@ -38,4 +44,5 @@ export const ASIMD_SHIFT: readonly RowSpec[] = [
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 011110 immh:4 immb:3 ${opcode} 1 Rn:5 Rd:5`,
   })),
   ...NARROW_SHIFT,
+  ...LONG_SHIFT,
 ];
