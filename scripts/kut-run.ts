@@ -192,7 +192,8 @@ function main(): number {
     const missing = unsupported(t);
     const o = missing === undefined ? runTwostage(t, flat) : undefined;
     const ours = o === undefined ? 'not run' : o.verdict;
-    const diff = o === undefined ? (KNOWN[t.name] ?? missing ?? '') : firstDifference(q.checks, o.checks) || (KNOWN[t.name] ?? '');
+    const qemuStopped = q.verdict.startsWith('FAIL (no EXIT') ? `QEMU: ${q.note}` : ''; // e.g. a machine option it refuses
+    const diff = o === undefined ? (KNOWN[t.name] ?? (qemuStopped || missing) ?? '') : firstDifference(q.checks, o.checks) || (KNOWN[t.name] ?? '');
     if (q.verdict === 'PASS') {
       qemuPasses++;
       if (o?.verdict === 'PASS') bothPass++;
