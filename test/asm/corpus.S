@@ -711,6 +711,14 @@ _start:
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
     ld1 {v0.1d}, [x0]
+    tbl v0.8b, {v1.16b}, v2.8b
+    tbl v3.16b, {v30.16b, v31.16b}, v4.16b
+    tbl v5.16b, {v6.16b-v8.16b}, v9.16b
+    tbl v10.8b, {v29.16b, v30.16b, v31.16b, v0.16b}, v11.8b
+    tbx v0.16b, {v1.16b}, v2.16b
+    tbx v3.8b, {v4.16b, v5.16b}, v6.8b
+    tbx v7.16b, {v31.16b, v0.16b, v1.16b}, v8.16b
+    tbx v9.8b, {v10.16b-v13.16b}, v14.8b
     shrn v0.8b, v0.8h, #4
     shrn2 v1.16b, v2.8h, #1
     rshrn v3.4h, v4.4s, #16
