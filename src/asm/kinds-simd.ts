@@ -248,6 +248,34 @@ export function vlist(field: string, count: number, fixed?: string): OpKind {
   };
 }
 
+/**
+ * A single-structure list `{v0.s, v1.s}[1]`: `count` registers from `field`, one element of size `esize` (log2 bytes)
+ * whose index is packed as the single-structure rows pack it: B Q:S:size, H Q:S:sz, S Q:S, D Q.
+ */
+export function vlistLane(field: string, count: number, esize: number): OpKind {
+  const low = ['size', 'sz', undefined, undefined][esize]; // the bits below S in the index
+  const lowBits = esize === 0 ? 2 : esize === 1 ? 1 : 0;
+  return {
+    print: (f) => {
+      const index = esize === 3 ? f.Q! : (((f.Q! << 1) | f.S!) << lowBits) | (low === undefined ? 0 : f[low]!);
+      return `${listText(f[field]!, count, ELEM[esize]!)}[${index}]`;
+    },
+    match(ops, i, fs) {
+      const o = listOf(ops, i, count);
+      if (o.arr !== ELEM[esize] || o.index === undefined) fail(`expected a list of .${ELEM[esize]} elements such as {v${o.regs[0]}.${ELEM[esize]}}[0], not ${o.text}`, o.col);
+      if (o.index >= 16 >> esize) fail(`element index ${o.index} out of range 0..${(16 >> esize) - 1} for .${o.arr}`, o.col);
+      if (esize === 3) fs.set('Q', o.index);
+      else {
+        fs.set('Q', o.index >>> (lowBits + 1));
+        fs.set('S', (o.index >>> lowBits) & 1);
+        if (low !== undefined) fs.set(low, o.index & ((1 << lowBits) - 1));
+      }
+      fs.set(field, o.regs[0]!);
+      return i + 1;
+    },
+  };
+}
+
 /** objdump's text of a list of `count` registers from `first`, each `.t`. */
 function listText(first: number, count: number, t: string): string {
   const regs = Array.from({ length: count }, (_, k) => (first + k) % 32);

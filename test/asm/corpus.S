@@ -711,6 +711,114 @@ _start:
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
     ld1 {v0.1d}, [x0]
+    ld1 {v0.b}[13], [x1]
+    ld1 {v0.b}[13], [sp], #1
+    ld1 {v0.b}[13], [x1], x4
+    st1 {v5.b}[0], [x2]
+    st1 {v5.b}[0], [sp], #1
+    st1 {v5.b}[0], [x2], x5
+    ld1 {v30.h}[6], [x3]
+    ld1 {v30.h}[6], [sp], #2
+    ld1 {v30.h}[6], [x3], x6
+    st1 {v31.h}[0], [x4]
+    st1 {v31.h}[0], [sp], #2
+    st1 {v31.h}[0], [x4], x7
+    ld1 {v0.s}[3], [x5]
+    ld1 {v0.s}[3], [sp], #4
+    ld1 {v0.s}[3], [x5], x8
+    st1 {v5.s}[0], [x6]
+    st1 {v5.s}[0], [sp], #4
+    st1 {v5.s}[0], [x6], x9
+    ld1 {v30.d}[1], [x7]
+    ld1 {v30.d}[1], [sp], #8
+    ld1 {v30.d}[1], [x7], x10
+    st1 {v31.d}[0], [x0]
+    st1 {v31.d}[0], [sp], #8
+    st1 {v31.d}[0], [x0], x11
+    ld1r {v0.8b}, [x2]
+    ld1r {v0.8b}, [x3], #1
+    ld1r {v0.8b}, [sp], x4
+    ld2 {v0.b, v1.b}[13], [x1]
+    ld2 {v0.b, v1.b}[13], [sp], #2
+    ld2 {v0.b, v1.b}[13], [x1], x12
+    st2 {v5.b, v6.b}[0], [x2]
+    st2 {v5.b, v6.b}[0], [sp], #2
+    st2 {v5.b, v6.b}[0], [x2], x13
+    ld2 {v30.h, v31.h}[6], [x3]
+    ld2 {v30.h, v31.h}[6], [sp], #4
+    ld2 {v30.h, v31.h}[6], [x3], x14
+    st2 {v31.h, v0.h}[0], [x4]
+    st2 {v31.h, v0.h}[0], [sp], #4
+    st2 {v31.h, v0.h}[0], [x4], x15
+    ld2 {v0.s, v1.s}[3], [x5]
+    ld2 {v0.s, v1.s}[3], [sp], #8
+    ld2 {v0.s, v1.s}[3], [x5], x16
+    st2 {v5.s, v6.s}[0], [x6]
+    st2 {v5.s, v6.s}[0], [sp], #8
+    st2 {v5.s, v6.s}[0], [x6], x17
+    ld2 {v30.d, v31.d}[1], [x7]
+    ld2 {v30.d, v31.d}[1], [sp], #16
+    ld2 {v30.d, v31.d}[1], [x7], x18
+    st2 {v31.d, v0.d}[0], [x0]
+    st2 {v31.d, v0.d}[0], [sp], #16
+    st2 {v31.d, v0.d}[0], [x0], x19
+    ld2r {v5.8h, v6.8h}, [x2]
+    ld2r {v5.8h, v6.8h}, [x3], #4
+    ld2r {v5.8h, v6.8h}, [sp], x4
+    ld3 {v0.b-v2.b}[13], [x1]
+    ld3 {v0.b-v2.b}[13], [sp], #3
+    ld3 {v0.b-v2.b}[13], [x1], x20
+    st3 {v5.b-v7.b}[0], [x2]
+    st3 {v5.b-v7.b}[0], [sp], #3
+    st3 {v5.b-v7.b}[0], [x2], x21
+    ld3 {v30.h, v31.h, v0.h}[6], [x3]
+    ld3 {v30.h, v31.h, v0.h}[6], [sp], #6
+    ld3 {v30.h, v31.h, v0.h}[6], [x3], x22
+    st3 {v31.h, v0.h, v1.h}[0], [x4]
+    st3 {v31.h, v0.h, v1.h}[0], [sp], #6
+    st3 {v31.h, v0.h, v1.h}[0], [x4], x23
+    ld3 {v0.s-v2.s}[3], [x5]
+    ld3 {v0.s-v2.s}[3], [sp], #12
+    ld3 {v0.s-v2.s}[3], [x5], x24
+    st3 {v5.s-v7.s}[0], [x6]
+    st3 {v5.s-v7.s}[0], [sp], #12
+    st3 {v5.s-v7.s}[0], [x6], x25
+    ld3 {v30.d, v31.d, v0.d}[1], [x7]
+    ld3 {v30.d, v31.d, v0.d}[1], [sp], #24
+    ld3 {v30.d, v31.d, v0.d}[1], [x7], x26
+    st3 {v31.d, v0.d, v1.d}[0], [x0]
+    st3 {v31.d, v0.d, v1.d}[0], [sp], #24
+    st3 {v31.d, v0.d, v1.d}[0], [x0], x27
+    ld3r {v30.4s, v31.4s, v0.4s}, [x2]
+    ld3r {v30.4s, v31.4s, v0.4s}, [x3], #12
+    ld3r {v30.4s, v31.4s, v0.4s}, [sp], x4
+    ld4 {v0.b-v3.b}[13], [x1]
+    ld4 {v0.b-v3.b}[13], [sp], #4
+    ld4 {v0.b-v3.b}[13], [x1], x28
+    st4 {v5.b-v8.b}[0], [x2]
+    st4 {v5.b-v8.b}[0], [sp], #4
+    st4 {v5.b-v8.b}[0], [x2], x29
+    ld4 {v30.h, v31.h, v0.h, v1.h}[6], [x3]
+    ld4 {v30.h, v31.h, v0.h, v1.h}[6], [sp], #8
+    ld4 {v30.h, v31.h, v0.h, v1.h}[6], [x3], x30
+    st4 {v31.h, v0.h, v1.h, v2.h}[0], [x4]
+    st4 {v31.h, v0.h, v1.h, v2.h}[0], [sp], #8
+    st4 {v31.h, v0.h, v1.h, v2.h}[0], [x4], x0
+    ld4 {v0.s-v3.s}[3], [x5]
+    ld4 {v0.s-v3.s}[3], [sp], #16
+    ld4 {v0.s-v3.s}[3], [x5], x1
+    st4 {v5.s-v8.s}[0], [x6]
+    st4 {v5.s-v8.s}[0], [sp], #16
+    st4 {v5.s-v8.s}[0], [x6], x2
+    ld4 {v30.d, v31.d, v0.d, v1.d}[1], [x7]
+    ld4 {v30.d, v31.d, v0.d, v1.d}[1], [sp], #32
+    ld4 {v30.d, v31.d, v0.d, v1.d}[1], [x7], x3
+    st4 {v31.d, v0.d, v1.d, v2.d}[0], [x0]
+    st4 {v31.d, v0.d, v1.d, v2.d}[0], [sp], #32
+    st4 {v31.d, v0.d, v1.d, v2.d}[0], [x0], x4
+    ld4r {v31.1d, v0.1d, v1.1d, v2.1d}, [x2]
+    ld4r {v31.1d, v0.1d, v1.1d, v2.1d}, [x3], #32
+    ld4r {v31.1d, v0.1d, v1.1d, v2.1d}, [sp], x4
     tbl v0.8b, {v1.16b}, v2.8b
     tbl v3.16b, {v30.16b, v31.16b}, v4.16b
     tbl v5.16b, {v6.16b-v8.16b}, v9.16b

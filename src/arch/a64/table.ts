@@ -6,7 +6,7 @@ import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { ASIMD_MISC } from './rows/asimd-misc.ts';
 import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
-import { ASIMD_STRUCT } from './rows/asimd-struct.ts';
+import { ASIMD_SINGLE, ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { ASIMD_TBL } from './rows/asimd-tbl.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
@@ -41,6 +41,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_FP_REDUCE,
   ...ASIMD_FP_ELEM,
   ...ASIMD_TBL,
+  ...ASIMD_SINGLE,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

@@ -4,7 +4,7 @@
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
-import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
+import { ASIMD_SINGLE, ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import { TABLE_LOOKUP } from '../../arch/a64/rows/asimd-tbl.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
@@ -17,7 +17,7 @@ import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
-import { ldstMultiple } from '../exec/asimd-struct.ts';
+import { ldstMultiple, ldstSingle } from '../exec/asimd-struct.ts';
 import { tableLookup } from '../exec/asimd-tbl.ts';
 import { shiftImm } from '../exec/asimd-shift.ts';
 import {
@@ -75,4 +75,5 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(FP_PAIRWISE.map(([id]) => [id, fpScalarPairwise])),
   ...Object.fromEntries(FP_BY_ELEMENT.map(([id]) => [id, fpByElement])),
   ...Object.fromEntries(TABLE_LOOKUP.map(([id]) => [id, tableLookup])),
+  ...Object.fromEntries(ASIMD_SINGLE.map((r) => [r.id, ldstSingle])),
 };
