@@ -153,6 +153,19 @@ export function arrSQ(field: string, byteOnly = false): OpKind {
   };
 }
 
+/** A whole vector in `field` with one arrangement whatever Q is (the other operand's arrangement sets Q). */
+export function arrFixed(field: string, arr: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${arr}`,
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      if (o.k !== 'vreg' || o.index !== undefined || o.arr !== arr) fail(`operand ${i + 1} must be a vector register v<n>.${arr}`, o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
 /** A whole vector in `field` with one of two arrangements chosen by Q (`q0` undefined: Q must be 1). */
 export function arrQ(field: string, q0: string | undefined, q1: string): OpKind {
   return {

@@ -177,7 +177,7 @@ function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd;
     const nextTok = toks[i + 1];
     const ends = nextTok === undefined || isP(nextTok, ',') || isP(nextTok, ']');
     if (reg && ends) return { o: { k: 'reg', r: reg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
-    const vm = /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d|b|h|s|d)$/.exec(t.text.toLowerCase());
+    const vm = /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d|1q|b|h|s|d)$/.exec(t.text.toLowerCase());
     if (vm) {
       const n = Number(vm[1]);
       const arr = vm[2]!;
