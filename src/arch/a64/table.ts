@@ -3,6 +3,7 @@
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
 import { ASIMD_DIFF } from './rows/asimd-diff.ts';
+import { ASIMD_ELEM } from './rows/asimd-elem.ts';
 import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/asimd-fp.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { ASIMD_MISC } from './rows/asimd-misc.ts';
@@ -44,6 +45,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_TBL,
   ...ASIMD_SINGLE,
   ...ASIMD_DIFF,
+  ...ASIMD_ELEM,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

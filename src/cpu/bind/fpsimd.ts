@@ -2,6 +2,7 @@
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { SCALAR_DIFF, THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
+import { INT_BY_ELEMENT } from '../../arch/a64/rows/asimd-elem.ts';
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
@@ -13,6 +14,7 @@ import {
 import { SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { scalarDiff, threeDiff } from '../exec/asimd-diff.ts';
+import { byElement } from '../exec/asimd-elem.ts';
 import { fpThreeSame } from '../exec/asimd-fp.ts';
 import { fpByElement } from '../exec/asimd-fp-elem.ts';
 import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
@@ -81,4 +83,5 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(THREE_DIFF.map(([id]) => [id, threeDiff])),
   PMULL_8: threeDiff, PMULL_64: threeDiff,
   ...Object.fromEntries(SCALAR_DIFF.map(([id]) => [id, scalarDiff])),
+  ...Object.fromEntries(INT_BY_ELEMENT.map(([id]) => [id, byElement])),
 };

@@ -128,13 +128,12 @@ function lane64(c: Cpu, op: number, u: number, x: number, y: number, aLo: number
   }
 }
 
-/** Long and wide forms (and their scalar twins): `lanes` results of 2·esize bits into the vt scratch. */
-function longWide(c: Cpu, w: number, s: number, lanes: number, part: number): void {
-  const u = (w >>> 29) & 1;
-  const op = (w >>> 12) & 15;
-  const d = w & 31;
-  const n = (w >>> 5) & 31;
-  const m = (w >>> 16) & 31;
+/**
+ * Long and wide forms (and the scalar and by-element ones, which src/cpu/exec/asimd-elem.ts runs through here with
+ * their three-different opcode): `lanes` results of 2·esize bits into the vt scratch, from elements part.. of Vn and
+ * of Vm — or, when `mElem` ≥ 0, always element mElem of Vm.
+ */
+export function longWide(c: Cpu, op: number, u: number, d: number, n: number, m: number, s: number, lanes: number, part: number, mElem: number): void {
   const wide = op === 0b0001 || op === 0b0011;
   const accumulates = op === 0b0101 || op === 0b1000 || op === 0b1010 || op === 0b1001 || op === 0b1011;
   const signed = u === 0;
@@ -144,7 +143,7 @@ function longWide(c: Cpu, w: number, s: number, lanes: number, part: number): vo
     const e = i + part;
     if (s === 2) {
       const x = v[n * 4 + e]!;
-      const y = v[m * 4 + e]!;
+      const y = v[m * 4 + (mElem < 0 ? e : mElem)]!;
       let aLo = 0;
       let aHi = 0;
       if (wide) {
@@ -165,7 +164,7 @@ function longWide(c: Cpu, w: number, s: number, lanes: number, part: number): vo
     } else {
       const bits2 = 16 << s;
       const sh = 32 - bits2;
-      const y = narrowElem(c, m, s, e, signed);
+      const y = narrowElem(c, m, s, mElem < 0 ? e : mElem, signed);
       const sat = op === 0b1001 || op === 0b1011 || op === 0b1101;
       let acc = 0;
       if (wide) acc = signed ? (get(c, n, s + 1, i) << sh) >> sh : get(c, n, s + 1, i);
@@ -265,7 +264,7 @@ export function threeDiff(c: Cpu): void {
     return;
   }
   if (pm) pmull(c, w, s, q);
-  else longWide(c, w, s, 8 >>> s, q * (8 >>> s));
+  else longWide(c, op, (w >>> 29) & 1, d, (w >>> 5) & 31, (w >>> 16) & 31, s, 8 >>> s, q * (8 >>> s), -1);
   for (let k = 0; k < 4; k++) v[d * 4 + k] = t[k]!;
 }
 
@@ -276,9 +275,15 @@ export function scalarDiff(c: Cpu): void {
   if (s === 0 || s === 3) return undefinedInsn(c); // reserved
   if (fpAccessTrapped(c)) return;
   const d = w & 31;
-  longWide(c, w, s, 1, 0);
+  longWide(c, (w >>> 12) & 15, 0, d, (w >>> 5) & 31, (w >>> 16) & 31, s, 1, 0, -1);
+  writeScalar(c, d, s + 1);
+}
+
+/** Vd = scratch lane 0 of size `s` (log2 bytes), zero-extended to 128 bits (a scalar result). */
+export function writeScalar(c: Cpu, d: number, s: number): void {
   const v = c.v32;
-  v[d * 4] = c.vt32[0]!;
-  v[d * 4 + 1] = s === 2 ? c.vt32[1]! : 0;
+  const t = c.vt32;
+  v[d * 4] = s === 1 ? c.vt16[0]! : t[0]!;
+  v[d * 4 + 1] = s === 3 ? t[1]! : 0;
   v[d * 4 + 2] = v[d * 4 + 3] = 0;
 }
