@@ -18,18 +18,24 @@ for (const op of [9, 11, 13]) SIZES[op] = 6; // SQDMLAL, SQDMLSL, SQDMULL: H and
 
 const TWO32 = 4294967296;
 
-// the 64-bit value being built, as unsigned 32-bit halves
-let lo = 0;
-let hi = 0;
+// Scratch (typed arrays: a number that is not a small integer would be boxed when it crosses a call or is kept in a
+// module variable, DESIGN.md §3): R the 64-bit value being built, A a 64-bit accumulator, as [low, high] halves; F a
+// double to split into R.
+const R = new Uint32Array(2);
+const A = new Uint32Array(2);
+const F = new Float64Array(1);
 
-/** lo:hi = v, an integer with |v| < 2^53 (two's complement when negative). */
-function fromNumber(v: number): void {
-  lo = v >>> 0;
-  hi = Math.floor(v / TWO32) >>> 0;
+/** R = F[0], an integer with |F[0]| < 2^53 (two's complement when negative). */
+function fromF(): void {
+  const v = F[0]!;
+  R[0] = v >>> 0;
+  R[1] = Math.floor(v / TWO32) >>> 0;
 }
 
-/** lo:hi = a × b for 32-bit a, b (unsigned values; `signed` reads them as SInt) — in 16-bit pieces, each exact. */
-function mul32(a: number, b: number, signed: boolean): void {
+/** R = v[ai] × v[bi] (32-bit words; `signed` reads them as SInt), in 16-bit pieces, each product exact. */
+function mul32(v: Uint32Array, ai: number, bi: number, signed: boolean): void {
+  const a = v[ai]!;
+  const b = v[bi]!;
   const neg = signed && (a | 0) < 0 !== (b | 0) < 0;
   const x = signed ? Math.abs(a | 0) : a;
   const y = signed ? Math.abs(b | 0) : b;
@@ -39,39 +45,48 @@ function mul32(a: number, b: number, signed: boolean): void {
   const yh = Math.floor(y / 65536);
   const mid = xh * yl + xl * yh; // < 2^34
   const low = xl * yl + (mid % 65536) * 65536; // < 2^33
-  lo = low >>> 0;
-  hi = (xh * yh + Math.floor(mid / 65536) + Math.floor(low / TWO32)) >>> 0;
+  R[0] = low >>> 0;
+  R[1] = (xh * yh + Math.floor(mid / 65536) + Math.floor(low / TWO32)) >>> 0;
   if (neg) negate();
 }
 
+/** R = −R (modulo 2^64). */
 function negate(): void {
-  hi = (~hi + (lo === 0 ? 1 : 0)) >>> 0;
-  lo = -lo >>> 0;
+  R[1] = (~R[1]! + (R[0] === 0 ? 1 : 0)) >>> 0;
+  R[0] = -R[0]! >>> 0;
 }
 
-/** lo:hi = aLo:aHi + lo:hi, or aLo:aHi − lo:hi when `sub` (modulo 2^64). */
-function addTo(aLo: number, aHi: number, sub: boolean): void {
+/** R = A + R, or A − R when `sub` (modulo 2^64). */
+function addA(sub: boolean): void {
   if (sub) negate();
-  const s = aLo + lo;
-  lo = s >>> 0;
-  hi = (aHi + hi + (s >= TWO32 ? 1 : 0)) >>> 0;
+  const s = A[0]! + R[0]!;
+  R[0] = s >>> 0;
+  R[1] = (A[1]! + R[1]! + (s >= TWO32 ? 1 : 0)) >>> 0;
 }
 
-/** Elem[Vpart(n, part), i, esize] extended to a number (SInt when `signed`). */
+/** Elem[Vpart(n, part), i, esize] (esize 8 or 16) extended to a number (SInt when `signed`). */
 function narrowElem(c: Cpu, n: number, s: number, i: number, signed: boolean): number {
   const x = get(c, n, s, i);
   const sh = 32 - (8 << s);
   return signed ? (x << sh) >> sh : x;
 }
 
-/** The 2·esize lane operations with results of at most 32 bits (esize 8 or 16): exact in doubles. */
-function laneSmall(c: Cpu, op: number, x: number, y: number, acc: number, bits2: number): number {
+/**
+ * Scratch lane i (2·esize bits, esize 8 or 16: exact in doubles) of a long or wide operation on elements x, y, with
+ * the wide operand or the accumulator from lane i of V[a] (a < 0: none), read as SInt when `signedAcc`.
+ */
+function laneSmall(c: Cpu, op: number, x: number, y: number, a: number, signedAcc: boolean, s: number, i: number): void {
+  const bits2 = 16 << s;
+  const sh = 32 - bits2;
+  const raw = a < 0 ? 0 : get(c, a, s + 1, i);
+  const acc = signedAcc ? (raw << sh) >> sh : raw;
+  let r: number;
   switch (op) {
-    case 0b0000: case 0b0001: return acc + x + y; // ADDL, ADDW (acc: Vn's wide lane or 0)
-    case 0b0010: case 0b0011: return acc + x - y; // SUBL, SUBW
-    case 0b0101: case 0b0111: return acc + Math.abs(x - y); // ABAL, ABDL (acc 0)
-    case 0b1000: case 0b1100: return acc + x * y; // MLAL, MULL (acc 0)
-    case 0b1010: return acc - x * y; // MLSL
+    case 0b0000: case 0b0001: r = acc + x + y; break; // ADDL, ADDW (acc: Vn's wide lane or 0)
+    case 0b0010: case 0b0011: r = acc + x - y; break; // SUBL, SUBW
+    case 0b0101: case 0b0111: r = acc + Math.abs(x - y); break; // ABAL, ABDL (acc 0)
+    case 0b1000: case 0b1100: r = acc + x * y; break; // MLAL, MULL (acc 0)
+    case 0b1010: r = acc - x * y; break; // MLSL
     default: {
       // SQDMULL, SQDMLAL, SQDMLSL: SignedSatQ(2·x·y), then SignedSatQ(acc ± product), each saturation sets QC
       const max = 2 ** (bits2 - 1);
@@ -80,48 +95,48 @@ function laneSmall(c: Cpu, op: number, x: number, y: number, acc: number, bits2:
         p = max - 1;
         setQC(c);
       }
-      if (op === 0b1101) return p;
-      const r = op === 0b1001 ? acc + p : acc - p;
+      r = op === 0b1101 ? p : op === 0b1001 ? acc + p : acc - p;
       if (r >= max || r < -max) {
         setQC(c);
-        return r < 0 ? -max : max - 1;
+        r = r < 0 ? -max : max - 1;
       }
-      return r;
     }
   }
+  put(c, s + 1, i, r);
 }
 
-/** lo:hi = the 64-bit lane result for 32-bit elements x, y (raw words), the 64-bit acc aLo:aHi (0 when none). */
-function lane64(c: Cpu, op: number, u: number, x: number, y: number, aLo: number, aHi: number): void {
+/** R = the 64-bit lane result for the 32-bit elements v32[xi], v32[yi] and the accumulator A (0 when none). */
+function lane64(c: Cpu, op: number, u: number, xi: number, yi: number): void {
+  const v = c.v32;
   const signed = u === 0;
-  const sx = signed ? x | 0 : x;
-  const sy = signed ? y | 0 : y;
+  const sx = signed ? v[xi]! | 0 : v[xi]!;
+  const sy = signed ? v[yi]! | 0 : v[yi]!;
   switch (op) {
-    case 0b0000: case 0b0001: fromNumber(sx + sy); return addTo(aLo, aHi, false);
-    case 0b0010: case 0b0011: fromNumber(sx - sy); return addTo(aLo, aHi, false);
-    case 0b0101: case 0b0111: fromNumber(Math.abs(sx - sy)); return addTo(aLo, aHi, false);
-    case 0b1000: case 0b1100: mul32(x, y, signed); return addTo(aLo, aHi, false);
-    case 0b1010: mul32(x, y, signed); return addTo(aLo, aHi, true);
+    case 0b0000: case 0b0001: F[0] = sx + sy; fromF(); return addA(false);
+    case 0b0010: case 0b0011: F[0] = sx - sy; fromF(); return addA(false);
+    case 0b0101: case 0b0111: F[0] = Math.abs(sx - sy); fromF(); return addA(false);
+    case 0b1000: case 0b1100: mul32(v, xi, yi, signed); return addA(false);
+    case 0b1010: mul32(v, xi, yi, signed); return addA(true);
     default: {
       // SQDMULL/SQDMLAL/SQDMLSL: 2·x·y overflows only for x = y = −2^31
-      if (x === 0x80000000 && y === 0x80000000) {
-        lo = 0xffffffff;
-        hi = 0x7fffffff;
+      if (sx === -0x80000000 && sy === -0x80000000) {
+        R[0] = 0xffffffff;
+        R[1] = 0x7fffffff;
         setQC(c);
       } else {
-        mul32(x, y, true);
-        hi = ((hi << 1) | (lo >>> 31)) >>> 0;
-        lo = (lo << 1) >>> 0;
+        mul32(v, xi, yi, true);
+        R[1] = (R[1]! << 1) | (R[0]! >>> 31);
+        R[0] = R[0]! << 1;
       }
       if (op === 0b1101) return;
-      const pNeg = hi >>> 31;
+      const pNeg = R[1]! >>> 31;
       const sub = op === 0b1011;
-      addTo(aLo, aHi, sub);
+      addA(sub);
       // signed overflow: the operands' signs (p negated for a subtraction) agree and the result's differs
-      const aNeg = aHi >>> 31;
-      if (aNeg === (sub ? 1 - pNeg : pNeg) && hi >>> 31 !== aNeg) {
-        lo = aNeg ? 0 : 0xffffffff;
-        hi = aNeg ? 0x80000000 : 0x7fffffff;
+      const aNeg = A[1]! >>> 31;
+      if (aNeg === (sub ? 1 - pNeg : pNeg) && R[1]! >>> 31 !== aNeg) {
+        R[0] = aNeg ? 0 : 0xffffffff;
+        R[1] = aNeg ? 0x80000000 : 0x7fffffff;
         setQC(c);
       }
     }
@@ -141,36 +156,27 @@ export function longWide(c: Cpu, op: number, u: number, d: number, n: number, m:
   const t = c.vt32;
   for (let i = 0; i < lanes; i++) {
     const e = i + part;
+    const me = mElem < 0 ? e : mElem;
     if (s === 2) {
-      const x = v[n * 4 + e]!;
-      const y = v[m * 4 + (mElem < 0 ? e : mElem)]!;
-      let aLo = 0;
-      let aHi = 0;
       if (wide) {
         // Vn's 64-bit lane plus or minus the extended element of Vm
-        aLo = v[n * 4 + 2 * i]!;
-        aHi = v[n * 4 + 2 * i + 1]!;
-        fromNumber(signed ? y | 0 : y);
-        addTo(aLo, aHi, op === 0b0011);
+        A[0] = v[n * 4 + 2 * i]!;
+        A[1] = v[n * 4 + 2 * i + 1]!;
+        F[0] = signed ? v[m * 4 + me]! | 0 : v[m * 4 + me]!;
+        fromF();
+        addA(op === 0b0011);
       } else {
-        if (accumulates) {
-          aLo = v[d * 4 + 2 * i]!;
-          aHi = v[d * 4 + 2 * i + 1]!;
-        }
-        lane64(c, op, u, x, y, aLo, aHi);
+        A[0] = accumulates ? v[d * 4 + 2 * i]! : 0;
+        A[1] = accumulates ? v[d * 4 + 2 * i + 1]! : 0;
+        lane64(c, op, u, n * 4 + e, m * 4 + me);
       }
-      t[2 * i] = lo;
-      t[2 * i + 1] = hi;
+      t[2 * i] = R[0]!;
+      t[2 * i + 1] = R[1]!;
     } else {
-      const bits2 = 16 << s;
-      const sh = 32 - bits2;
-      const y = narrowElem(c, m, s, mElem < 0 ? e : mElem, signed);
       const sat = op === 0b1001 || op === 0b1011 || op === 0b1101;
-      let acc = 0;
-      if (wide) acc = signed ? (get(c, n, s + 1, i) << sh) >> sh : get(c, n, s + 1, i);
-      else if (accumulates) acc = sat ? (get(c, d, s + 1, i) << sh) >> sh : get(c, d, s + 1, i);
-      const x = wide ? 0 : narrowElem(c, n, s, e, signed);
-      put(c, s + 1, i, laneSmall(c, op, x, y, acc, bits2));
+      const y = narrowElem(c, m, s, me, signed);
+      if (wide) laneSmall(c, op, 0, y, n, signed, s, i);
+      else laneSmall(c, op, narrowElem(c, n, s, e, signed), y, accumulates ? d : -1, sat, s, i);
     }
   }
 }
@@ -185,11 +191,17 @@ function narrowHigh(c: Cpu, w: number, s: number): void {
   const v = c.v32;
   for (let i = 0; i < lanes; i++) {
     if (s === 2) {
-      lo = v[m * 4 + 2 * i]!;
-      hi = v[m * 4 + 2 * i + 1]!;
-      addTo(v[n * 4 + 2 * i]!, v[n * 4 + 2 * i + 1]!, sub);
-      if (round) addTo(0x80000000, 0, false);
-      c.vt32[i] = hi;
+      R[0] = v[m * 4 + 2 * i]!;
+      R[1] = v[m * 4 + 2 * i + 1]!;
+      A[0] = v[n * 4 + 2 * i]!;
+      A[1] = v[n * 4 + 2 * i + 1]!;
+      addA(sub);
+      if (round) {
+        A[0] = 0x80000000;
+        A[1] = 0;
+        addA(false);
+      }
+      c.vt32[i] = R[1]!;
     } else {
       const a = get(c, n, s + 1, i);
       const b = get(c, m, s + 1, i);
@@ -199,17 +211,29 @@ function narrowHigh(c: Cpu, w: number, s: number): void {
   }
 }
 
-/** clmul of 32-bit a, b into lo:hi (PolynomialMult). */
-function clmul32(a: number, b: number): void {
-  lo = 0;
-  hi = 0;
+/** The operands of clmul32 (typed: 32-bit words are not small integers). */
+const P = new Uint32Array(2);
+
+/** R = v[ai] · v[bi] as polynomials over GF(2). */
+function clmulAt(v: Uint32Array, ai: number, bi: number): void {
+  P[0] = v[ai]!;
+  P[1] = v[bi]!;
+  clmul32();
+}
+
+/** R = P[0] · P[1] as polynomials over GF(2) (PolynomialMult), 32 × 32 → 64 bits. */
+function clmul32(): void {
+  const a = P[0]!;
+  const b = P[1]!;
+  let lo = 0;
+  let hi = 0;
   for (let j = 0; j < 32; j++) {
     if (((b >>> j) & 1) === 0) continue;
     lo ^= a << j;
     if (j > 0) hi ^= a >>> (32 - j);
   }
-  lo >>>= 0;
-  hi >>>= 0;
+  R[0] = lo;
+  R[1] = hi;
 }
 
 /** PMULL/PMULL2: polynomial products of 8-bit (8 lanes of 16 bits) or 64-bit elements (one 128-bit result). */
@@ -218,28 +242,30 @@ function pmull(c: Cpu, w: number, s: number, part: number): void {
   const m = (w >>> 16) & 31;
   if (s === 0) {
     for (let i = 0; i < 8; i++) {
-      clmul32(c.v8[n * 16 + part * 8 + i]!, c.v8[m * 16 + part * 8 + i]!);
-      c.vt16[i] = lo;
+      P[0] = c.v8[n * 16 + part * 8 + i]!;
+      P[1] = c.v8[m * 16 + part * 8 + i]!;
+      clmul32();
+      c.vt16[i] = R[0]!;
     }
     return;
   }
   const v = c.v32;
-  const a0 = v[n * 4 + part * 2]!, a1 = v[n * 4 + part * 2 + 1]!;
-  const b0 = v[m * 4 + part * 2]!, b1 = v[m * 4 + part * 2 + 1]!;
   const t = c.vt32;
-  // (a1·2^32 + a0)(b1·2^32 + b0) over GF(2): four 32×32 products, the cross terms shifted by 32
-  clmul32(a0, b0);
-  t[0] = lo;
-  t[1] = hi;
-  clmul32(a1, b1);
-  t[2] = lo;
-  t[3] = hi;
-  clmul32(a0, b1);
-  t[1] ^= lo;
-  t[2] ^= hi;
-  clmul32(a1, b0);
-  t[1] ^= lo;
-  t[2] ^= hi;
+  const a = n * 4 + part * 2;
+  const b = m * 4 + part * 2;
+  // (a1·2^32 + a0)(b1·2^32 + b0) over GF(2): a0·b0, a1·b1 shifted by 64, the cross terms shifted by 32
+  clmulAt(v, a, b);
+  t[0] = R[0]!;
+  t[1] = R[1]!;
+  clmulAt(v, a + 1, b + 1);
+  t[2] = R[0]!;
+  t[3] = R[1]!;
+  clmulAt(v, a, b + 1);
+  t[1] ^= R[0]!;
+  t[2] ^= R[1]!;
+  clmulAt(v, a + 1, b);
+  t[1] ^= R[0]!;
+  t[2] ^= R[1]!;
 }
 
 /** The vector three-different rows (src/arch/a64/rows/asimd-diff.ts). */

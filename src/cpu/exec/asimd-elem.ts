@@ -7,7 +7,7 @@ import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
 import { longWide, writeScalar } from './asimd-diff.ts';
-import { get, put, writeResult } from './asimd-int.ts';
+import { writeResult } from './asimd-int.ts';
 import { setQC } from './fp-status.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
@@ -23,43 +23,52 @@ LONG_OP[0b1011] = 0b1101; // SQDMULL
 const TWO32 = 4294967296;
 
 /**
- * SQDMULH/SQRDMULH of 32-bit a, b (raw words): the high word of 2·a·b (+ 2^31 when rounding), the only overflow
- * −2^31 · −2^31 saturating to 0x7fffffff. 2·a·b = 2·(a·b) with a·b exact in 16-bit pieces.
+ * Scratch lane i = SQDMULH/SQRDMULH of the 32-bit words v32[ai], v32[bi]: the high word of 2·a·b (+ 2^31 when
+ * rounding), the only overflow −2^31 · −2^31 saturating to 0x7fffffff. 2·a·b = a·bh·2^17 + a·bl·2 with b = bh·2^16
+ * + bl, each product exact; the words are read here, not passed (a 32-bit value crossing a call may be boxed).
  */
-function mulHigh32(c: Cpu, a: number, b: number, round: boolean): number {
-  if (a === 0x80000000 && b === 0x80000000) {
+function mulHigh32(c: Cpu, ai: number, bi: number, round: boolean, i: number): void {
+  const x = c.v32[ai]! | 0;
+  const y = c.v32[bi]! | 0;
+  if (x === -0x80000000 && y === -0x80000000) {
     setQC(c);
-    return 0x7fffffff;
+    c.vt32[i] = 0x7fffffff;
+    return;
   }
-  const x = a | 0;
-  const y = b | 0;
-  // a·b = hiPart·2^16 + loPart, both exact; 2·a·b + r = (2·hiPart)·2^16 + 2·loPart + r; its bits 63:32
-  const yl = y & 0xffff;
-  const yh = y >> 16;
-  const lowProd = x * yl; // |·| < 2^47
-  const highProd = x * yh; // |·| < 2^47
-  // 2·a·b + r = highProd·2^17 + lowProd·2 + r: split highProd·2^17 by 2^32 exactly
-  const hq = Math.floor(highProd / 32768); // highProd·2^17 = hq·2^32 + (highProd − hq·2^15)·2^17
+  const lowProd = x * (y & 0xffff); // |·| < 2^48
+  const highProd = x * (y >> 16); // |·| < 2^47
+  // highProd·2^17 = hq·2^32 + (highProd − hq·2^15)·2^17, so 2·a·b + r = hq·2^32 + rest with rest exact
+  const hq = Math.floor(highProd / 32768);
   const rest = (highProd - hq * 32768) * 131072 + lowProd * 2 + (round ? 0x80000000 : 0); // |·| < 2^50
-  return (hq + Math.floor(rest / TWO32)) | 0;
+  c.vt32[i] = hq + Math.floor(rest / TWO32);
 }
 
-/** One same-size lane (16 or 32 bits) of MUL/MLA/MLS/SQDMULH/SQRDMULH: a (Vn), b (the element), acc (Vd). */
-function lane(c: Cpu, op: number, a: number, b: number, acc: number, s: number): number {
+/** Scratch lane i (32 bits) of MUL/MLA/MLS/SQDMULH/SQRDMULH from lane i of Vn (word ni), the element (bi), Vd (di). */
+function lane32(c: Cpu, op: number, ni: number, bi: number, di: number, i: number): void {
+  const v = c.v32;
+  const t = c.vt32;
+  switch (op) {
+    case 0b1000: t[i] = Math.imul(v[ni]!, v[bi]!); return; // MUL
+    case 0b0000: t[i] = v[di]! + Math.imul(v[ni]!, v[bi]!); return; // MLA
+    case 0b0100: t[i] = v[di]! - Math.imul(v[ni]!, v[bi]!); return; // MLS
+    default: mulHigh32(c, ni, bi, op === 0b1101, i);
+  }
+}
+
+/** One 16-bit lane of MUL/MLA/MLS/SQDMULH/SQRDMULH: a (Vn), b (the element), acc (Vd) — small integers throughout. */
+function lane16(c: Cpu, op: number, a: number, b: number, acc: number): number {
   switch (op) {
     case 0b1000: return Math.imul(a, b); // MUL
     case 0b0000: return acc + Math.imul(a, b); // MLA
     case 0b0100: return acc - Math.imul(a, b); // MLS
     default: {
-      const round = op === 0b1101;
-      if (s === 2) return mulHigh32(c, a, b, round);
       const x = (a << 16) >> 16;
       const y = (b << 16) >> 16;
       if (x === -32768 && y === -32768) {
         setQC(c);
         return 0x7fff;
       }
-      return (2 * x * y + (round ? 0x8000 : 0)) >> 16; // exact: |2·x·y| < 2^31
+      return (2 * x * y + (op === 0b1101 ? 0x8000 : 0)) >> 16; // exact: |2·x·y + 2^15| < 2^31
     }
   }
 }
@@ -90,9 +99,13 @@ export function byElement(c: Cpu): void {
     else writeResult(c, d, 1);
     return;
   }
-  const b = get(c, m, s, index);
   const lanes = scalar ? 1 : (q === 1 ? 16 : 8) >>> s;
-  for (let i = 0; i < lanes; i++) put(c, s, i, lane(c, op, get(c, n, s, i), b, get(c, d, s, i), s));
+  if (s === 2) {
+    for (let i = 0; i < lanes; i++) lane32(c, op, n * 4 + i, m * 4 + index, d * 4 + i, i);
+  } else {
+    const b = c.v16[m * 8 + index]!;
+    for (let i = 0; i < lanes; i++) c.vt16[i] = lane16(c, op, c.v16[n * 8 + i]!, b, c.v16[d * 8 + i]!);
+  }
   if (scalar) writeScalar(c, d, s);
   else writeResult(c, d, q);
 }
