@@ -8,7 +8,7 @@ import { decodeRow } from '../../src/arch/a64/decode.ts';
 import { disassemble, plainEnv } from '../../src/asm/disasm.ts';
 import { FPSIMD_HANDLERS } from '../../src/cpu/bind/fpsimd.ts';
 import { INSN } from '../../src/cpu/state.ts';
-import { allocatedBy, allocationBaseline } from '../helpers/alloc.ts';
+import { allocatingRuns, allocationBaseline } from '../helpers/alloc.ts';
 import { makeCpu } from '../helpers/cpu.ts';
 
 const CALLS = 100_000;
@@ -54,14 +54,8 @@ for (const [word, text] of WORDS) {
       const body = (): void => {
         for (let i = 0; i < CALLS; i++) handler(c);
       };
-      body();
-      const seen: string[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        const { bytes, gcs } = allocatedBy(body);
-        if (gcs === 0 && bytes - baseline <= SLACK) return;
-        seen.push(`${bytes - baseline} bytes/${gcs} GCs`);
-      }
-      assert.fail(`every run of ${CALLS} executions allocated: ${seen.join(', ')}`);
+      const seen = allocatingRuns(body, RUNS, SLACK, baseline);
+      assert.equal(seen, undefined, `every run of ${CALLS} executions allocated: ${seen?.join(', ')}`);
     });
   }
 }

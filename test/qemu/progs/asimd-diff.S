@@ -6,56 +6,12 @@
 	.arch	armv8-a+crypto			// PMULL .1q (ID_AA64ISAR0_EL1.AES = 2)
 	.include "lib.inc"
 	.include "simd.inc"
+	.include "asimd-forms.inc"
 
 // v1, v2: the operands, v0: the prior destination (from x20: three Q registers)
 .macro OPS
 	ldp	q1, q2, [x20]
 	ldr	q0, [x20, #32]
-.endm
-
-.macro QC key:req
-	mrs	x10, fpsr
-	PRINT	\key\()_fpsr, x10
-	msr	fpsr, xzr
-.endm
-
-.macro ONE key:req, insn:vararg
-	OPS
-	\insn
-	SHOWQ	\key, 0
-.endm
-
-// long: Vd wide, Vn and Vm narrow (lower and upper halves)
-.macro LONG op:req, sat=0
-	.ifeq	\sat
-	ONE	\op\()_8h, \op v0.8h, v1.8b, v2.8b
-	ONE	\op\()2_8h, \op\()2 v0.8h, v1.16b, v2.16b
-	.endif
-	ONE	\op\()_4s, \op v0.4s, v1.4h, v2.4h
-	ONE	\op\()2_4s, \op\()2 v0.4s, v1.8h, v2.8h
-	ONE	\op\()_2d, \op v0.2d, v1.2s, v2.2s
-	ONE	\op\()2_2d, \op\()2 v0.2d, v1.4s, v2.4s
-	.ifne	\sat
-	QC	\op
-	.endif
-.endm
-
-.macro WIDE op:req
-	ONE	\op\()_8h, \op v0.8h, v1.8h, v2.8b
-	ONE	\op\()2_8h, \op\()2 v0.8h, v1.8h, v2.16b
-	ONE	\op\()_4s, \op v0.4s, v1.4s, v2.4h
-	ONE	\op\()2_4s, \op\()2 v0.4s, v1.4s, v2.8h
-	ONE	\op\()_2d, \op v0.2d, v1.2d, v2.2s
-	ONE	\op\()2_2d, \op\()2 v0.2d, v1.2d, v2.4s
-.endm
-
-.macro NARROW op:req
-	ONE	\op\()_8b, \op v0.8b, v1.8h, v2.8h
-	ONE	\op\()2_16b, \op\()2 v0.16b, v1.8h, v2.8h
-	ONE	\op\()_4h, \op v0.4h, v1.4s, v2.4s
-	ONE	\op\()2_8h, \op\()2 v0.8h, v1.4s, v2.4s
-	ONE	\op\()_2s, \op v0.2s, v1.2d, v2.2d
-	ONE	\op\()2_4s, \op\()2 v0.4s, v1.2d, v2.2d
 .endm
 
 .macro SCALAR op:req
@@ -66,23 +22,12 @@
 .endm
 
 .macro ALL
-	.irp op, saddl, uaddl, ssubl, usubl, sabal, uabal, sabdl, uabdl, smlal, umlal, smlsl, umlsl, smull, umull
-	LONG	\op
-	.endr
-	.irp op, saddw, uaddw, ssubw, usubw
-	WIDE	\op
-	.endr
-	.irp op, addhn, raddhn, subhn, rsubhn
-	NARROW	\op
-	.endr
+	DIFF_PLAIN ONE
 	.irp op, sqdmlal, sqdmlsl, sqdmull
-	LONG	\op, 1
+	DIFF_LONG ONE, \op, 1
+	QC	\op
 	SCALAR	\op
 	.endr
-	ONE	pmull_8h, pmull v0.8h, v1.8b, v2.8b
-	ONE	pmull2_8h, pmull2 v0.8h, v1.16b, v2.16b
-	ONE	pmull_1q, pmull v0.1q, v1.1d, v2.1d
-	ONE	pmull2_1q, pmull2 v0.1q, v1.2d, v2.2d
 .endm
 
 main:
@@ -103,12 +48,6 @@ main:
 	.ltorg
 	.data
 	.balign	16
-random1:
-	.quad	0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0x2545f4914f6cdd1d
-	.quad	0xd6e8feb86659fd93, 0xa0761d6478bd642f
-random2:
-	.quad	0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3, 0x589965cc75374cc3, 0x1d8e4e27c47d124f
-	.quad	0x0123456789abcdef, 0xfedcba9876543210
 edges:
 	.quad	0x80007fff0000ffff, 0x7fffffff80000000, 0x8000ffff7fff0001, 0xffffffff00000001
 	.quad	0x7fffffffffffffff, 0x8000000000000000

@@ -5,6 +5,7 @@
 // (MUL by element .8b, size = 00; SQDMULH by element, size = 11): UNDEFINED.
 	.include "lib.inc"
 	.include "simd.inc"
+	.include "asimd-forms.inc"
 
 // v1: Vn, v2 and v17: the element registers, v0: the prior destination (from x20: three Q registers, v17 = v2)
 .macro OPS
@@ -13,62 +14,23 @@
 	mov	v17.16b, v2.16b
 .endm
 
-.macro QC key:req
-	mrs	x10, fpsr
-	PRINT	\key\()_fpsr, x10
-	msr	fpsr, xzr
-.endm
-
-.macro ONE key:req, insn:vararg
-	OPS
-	\insn
-	SHOWQ	\key, 0
-.endm
-
-.macro SAME op:req
-	ONE	\op\()_4h_0, \op v0.4h, v1.4h, v2.h[0]
-	ONE	\op\()_8h_7, \op v0.8h, v1.8h, v2.h[7]
-	ONE	\op\()_8h_5, \op v0.8h, v1.8h, v2.h[5]
-	ONE	\op\()_2s_3, \op v0.2s, v1.2s, v17.s[3]
-	ONE	\op\()_4s_1, \op v0.4s, v1.4s, v17.s[1]
-	ONE	\op\()_4s_d, \op v0.4s, v1.4s, v0.s[2]
-.endm
-
-.macro LONG op:req
-	ONE	\op\()_4s_0, \op v0.4s, v1.4h, v2.h[0]
-	ONE	\op\()2_4s_6, \op\()2 v0.4s, v1.8h, v2.h[6]
-	ONE	\op\()_2d_3, \op v0.2d, v1.2s, v17.s[3]
-	ONE	\op\()2_2d_2, \op\()2 v0.2d, v1.4s, v17.s[2]
-	ONE	\op\()2_2d_d, \op\()2 v0.2d, v1.4s, v0.s[1]
-.endm
-
-.macro SCALAR_SAME op:req
-	ONE	\op\()_h, \op h0, h1, v2.h[3]
-	ONE	\op\()_s, \op s0, s1, v17.s[2]
-.endm
-
-.macro SCALAR_LONG op:req
-	ONE	\op\()_s, \op s0, h1, v2.h[4]
-	ONE	\op\()_d, \op d0, s1, v17.s[0]
-.endm
-
 .macro ALL
 	.irp op, mul, mla, mls
-	SAME	\op
+	ELEM_SAME ONE, \op
 	.endr
 	.irp op, smull, umull, smlal, umlal, smlsl, umlsl
-	LONG	\op
+	ELEM_LONG ONE, \op
 	.endr
 	.irp op, sqdmulh, sqrdmulh
-	SAME	\op
+	ELEM_SAME ONE, \op
 	QC	\op
-	SCALAR_SAME \op
+	ELEM_SCALAR_SAME ONE, \op
 	QC	\op\()_s
 	.endr
 	.irp op, sqdmull, sqdmlal, sqdmlsl
-	LONG	\op
+	ELEM_LONG ONE, \op
 	QC	\op
-	SCALAR_LONG \op
+	ELEM_SCALAR_LONG ONE, \op
 	QC	\op\()_s
 	.endr
 .endm
@@ -91,12 +53,6 @@ main:
 	.ltorg
 	.data
 	.balign	16
-random1:
-	.quad	0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0x2545f4914f6cdd1d
-	.quad	0xd6e8feb86659fd93, 0xa0761d6478bd642f
-random2:
-	.quad	0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3, 0x589965cc75374cc3, 0x1d8e4e27c47d124f
-	.quad	0x0123456789abcdef, 0xfedcba9876543210
 edges:
 	.quad	0x80007fff0000ffff, 0x7fffffff80000000, 0x80007fff80000001, 0xffff800080000000
 	.quad	0x7fffffffffffffff, 0x8000000000000000

@@ -8,15 +8,6 @@
 	.include "mmu.inc"
 	.include "xpage.inc"
 
-// SHOWV key, n: Vn's two doublewords, stored at TEST_VA (page 0's first bytes; clobbers x9–x11)
-.macro SHOWV key:req, n:req
-	ldr	x9, =TEST_VA
-	str	q\n, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_v\n\()lo, x10
-	PRINT	\key\()_v\n\()hi, x11
-.endm
-
 // v0–v3 from fill (what a load does not write shows)
 .macro FILL
 	ldr	x9, =fill
@@ -29,10 +20,10 @@
 	EDGE	\k, \back
 	\insn
 	PRINT	\key\()_x1, x1
-	SHOWV	\key, 0
-	SHOWV	\key, 1
-	SHOWV	\key, 2
-	SHOWV	\key, 3
+	SHOWV	\key\()_v0, 0
+	SHOWV	\key\()_v1, 1
+	SHOWV	\key\()_v2, 2
+	SHOWV	\key\()_v3, 3
 .endm
 
 .macro STORE key:req, k:req, back:req, insn:vararg
