@@ -24,7 +24,7 @@
 .macro ALL
 	DIFF_PLAIN ONE
 	.irp op, sqdmlal, sqdmlsl, sqdmull
-	DIFF_LONG ONE, \op, 1
+	DIFF_LONG_HS ONE, \op
 	QC	\op
 	SCALAR	\op
 	.endr

@@ -14,6 +14,15 @@
 	mov	v17.16b, v2.16b
 .endm
 
+// a saturating instruction's vector forms, FPSR, its scalar forms, FPSR (a macro of its own: in an .irp inside a
+// macro the outer expansion takes the `\()` of `\op\()_s`, leaving the key `op_s`, in GNU as and src/asm alike)
+.macro SATURATING vector:req, scalar:req, op:req
+	\vector ONE, \op
+	QC	\op
+	\scalar ONE, \op
+	QC	\op\()_s
+.endm
+
 .macro ALL
 	.irp op, mul, mla, mls
 	ELEM_SAME ONE, \op
@@ -22,16 +31,10 @@
 	ELEM_LONG ONE, \op
 	.endr
 	.irp op, sqdmulh, sqrdmulh
-	ELEM_SAME ONE, \op
-	QC	\op
-	ELEM_SCALAR_SAME ONE, \op
-	QC	\op\()_s
+	SATURATING ELEM_SAME, ELEM_SCALAR_SAME, \op
 	.endr
 	.irp op, sqdmull, sqdmlal, sqdmlsl
-	ELEM_LONG ONE, \op
-	QC	\op
-	ELEM_SCALAR_LONG ONE, \op
-	QC	\op\()_s
+	SATURATING ELEM_LONG, ELEM_SCALAR_LONG, \op
 	.endr
 .endm
 

@@ -71,7 +71,7 @@ main:
 	RUN	tbx4, tbx v0.16b, {v1.16b-v4.16b}, v17.16b
 	DIFF_PLAIN RUN
 	.irp op, sqdmlal, sqdmlsl, sqdmull
-	DIFF_LONG RUN, \op, 1
+	DIFF_LONG_HS RUN, \op
 	RUN	\op\()_sh, \op s0, h1, h2
 	RUN	\op\()_ss, \op d0, s1, s2
 	.endr
