@@ -276,8 +276,7 @@ export function vlistLane(field: string, count: number, esize: number): OpKind {
     match(ops, i, fs) {
       const o = listOf(ops, i, count);
       if (o.arr !== ELEM[esize] || o.index === undefined) fail(`expected a list of .${ELEM[esize]} elements such as {v${o.regs[0]}.${ELEM[esize]}}[0], not ${o.text}`, o.col);
-      if (o.index >= 16 >> esize) fail(`element index ${o.index} out of range 0..${(16 >> esize) - 1} for .${o.arr}`, o.col);
-      if (esize === 3) fs.set('Q', o.index);
+      if (esize === 3) fs.set('Q', o.index); // the parser checked the index against the element size
       else {
         fs.set('Q', o.index >>> (lowBits + 1));
         fs.set('S', (o.index >>> lowBits) & 1);

@@ -138,6 +138,8 @@ function parseList(toks: readonly Token[], i: number): { o: Opnd; next: number }
     const idx = toks[end + 1];
     if (!isP(toks[end], '[') || idx?.k !== 'num' || !isP(toks[end + 2], ']')) fail(`a list of .${arr} elements needs an element index: {v${regs[0]}.${arr}}[<index>]`, open.col);
     index = Number(idx.value);
+    const lanes = 16 >> 'bhsd'.indexOf(arr!);
+    if (index >= lanes) fail(`element index ${index} out of range 0..${lanes - 1} for .${arr}`, idx.col);
     end += 3;
   }
   const text = toks.slice(i, end).map(tokText).join('');
