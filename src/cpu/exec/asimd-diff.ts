@@ -4,6 +4,7 @@
 // at most 32 bits are computed as exact doubles; 64-bit results (32-bit elements) on 32-bit halves with a 32×32→64
 // multiply in 16-bit pieces: no BigInt, no allocation (DESIGN.md §3). The result is built in the vt scratch and
 // written last (Vd may be a source). Saturation sets FPSR.QC (SignedSatQ).
+import { THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
@@ -11,10 +12,9 @@ import { get, put } from './asimd-int.ts';
 import { setQC } from './fp-status.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
-/** Size masks by U:opcode (bit k: size = k allowed); 0 where the opcode is not one of these rows'. */
+/** The rows' size masks by U:opcode (bit k: size = k allowed; H and S only for SQDMLAL/SQDMLSL/SQDMULL). */
 const SIZES = new Uint8Array(32);
-for (const op of [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12]) SIZES[op] = SIZES[16 + op] = 7;
-for (const op of [9, 11, 13]) SIZES[op] = 6; // SQDMLAL, SQDMLSL, SQDMULL: H and S elements only
+for (const [, , u, opcode, , sizes] of THREE_DIFF) SIZES[(u << 4) | parseInt(opcode, 2)] = sizes;
 
 const TWO32 = 4294967296;
 

@@ -32,13 +32,6 @@ export const SCALAR_DIFF: readonly (readonly [string, string, string])[] = [
   ['SQDMLAL_s', 'sqdmlal', '1001'], ['SQDMLSL_s', 'sqdmlsl', '1011'], ['SQDMULL_s', 'sqdmull', '1101'],
 ];
 
-const SIZES = new Map<string, number>(THREE_DIFF.map(([id, , , , , sizes]) => [id, sizes]));
-
-/** The sizes a three-different row allows (bit k: size = k), undefined for any other row. */
-export function diffSizes(id: string): number | undefined {
-  return SIZES.get(id);
-}
-
 export const ASIMD_DIFF: readonly RowSpec[] = [
   ...THREE_DIFF.map(([id, mnemonic, u, opcode]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 size:2 1 Rm:5 ${opcode} 00 Rn:5 Rd:5`,
