@@ -332,7 +332,7 @@ function completedBy(was: readonly OutstandingTlbi[], now: readonly OutstandingT
 
 /** The TLB as a set — where an entry sits (its way, which depends on earlier runs' replacements) does not matter —
  *  cached until the TLB changes. */
-class TlbDigest {
+export class TlbDigest {
   private at = -1;
   private readonly lanes = [0, 0, 0];
 
