@@ -6,7 +6,7 @@
 // (state-hash.ts). A fault ends P0 (herd's `fatal` variant, as the catalogue's cfgs run it) unless the test has a
 // P0.F handler: then the handler runs at VBAR_EL1 + 0x200 and its ERET returns after the faulting instruction (the
 // litmus7 kvm harness skips it). The final states are collected and the test's condition evaluated on them.
-import { ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
+import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
 import { CORTEX_A57 } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { Cpu } from '../cpu/cpu.ts';
@@ -25,7 +25,7 @@ import { StateHash } from './state-hash.ts';
 export interface LitmusFault {
   readonly label: string | undefined;
   readonly name: string | undefined;
-  /** herd's names: MMU:Translation, MMU:AccessFlag, MMU:Permission (else `ESR EC 0x..`). */
+  /** herd's names: MMU:Translation, MMU:AccessFlag, MMU:Permission. */
   readonly type: string;
 }
 
@@ -123,12 +123,14 @@ function assembleP0(t: LitmusTest): Assembled {
   const labelAt = new Map<bigint, string>();
   for (const [k, l] of lines.entries()) {
     const m = /^\s*([A-Za-z_]\w*):/.exec(l);
-    const at = p.insns.find((i) => i.line === k + 1);
+    // a label alone on its line (`L0: ;`) names the next instruction
+    const at = p.insns.find((i) => i.line >= k + 1);
     if (m === null || at === undefined) continue;
     labels.set(m[1]!, at.addr);
     labelAt.set(at.addr, m[1]!);
   }
-  const end = BigInt(CODE_BASE) + BigInt(code.length * 4);
+  // after P0's last instruction (a row may hold only a label)
+  const end = BigInt(CODE_BASE) + BigInt(p.insns.filter((i) => i.line <= code.length + 1).length * 4);
   const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
   const handlerEnd = handlerAt + BigInt((handler?.length ?? 0) * 4);
   const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || (pc >= handlerAt && pc < handlerEnd);
@@ -211,6 +213,14 @@ function outcomeOf(c: Cpu, world: LitmusLayout, faults: readonly LitmusFault[]):
 const outcomeKey = (o: LitmusOutcome): string =>
   [o.regs.join(','), [...o.mem.values()].join(','), [...o.ptes.values()].join(','), o.faults.map((f) => `${f.label}|${f.name}|${f.type}`).join(';')].join('/');
 
+/** The labels the condition's fault atoms name. */
+function faultLabels(c: LitmusCond): string[] {
+  if (c.kind === 'fault') return c.label === undefined ? [] : [c.label];
+  if (c.kind === 'not') return faultLabels(c.arg);
+  if (c.kind === 'and' || c.kind === 'or') return c.args.flatMap(faultLabels);
+  return [];
+}
+
 /** Does outcome `o` satisfy proposition `c` (herd's final-state predicate)? */
 export function holdsIn(c: LitmusCond, o: LitmusOutcome, world: LitmusLayout): boolean {
   switch (c.kind) {
@@ -244,6 +254,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const maxRuns = opts.maxRuns ?? LITMUS_DEFAULTS.maxRuns;
   const maxSteps = opts.maxSteps ?? LITMUS_DEFAULTS.maxSteps;
   const a = assembleP0(t);
+  for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
   const tree = new ChoiceTree();
   const choices = new LitmusChoices(tree);
@@ -272,7 +283,8 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         const esr = Number(c.sr[SR.ESR_EL1]! & 0xffff_ffffn);
         const elr = c.sr[SR.ELR_EL1]!;
         const kind = FAULT_KIND[esr & ISS_FSC_KIND];
-        faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[SR.FAR_EL1]!)), type: kind ?? `ESR EC 0x${ecOf(esr).toString(16)}` });
+        if (!ecIsAbort(ecOf(esr)) || kind === undefined) throw new LitmusSetupError('P0', `took an exception other than an MMU fault at 0x${elr.toString(16)}: ESR_EL1 0x${esr.toString(16)}`);
+        faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[SR.FAR_EL1]!)), type: kind });
         if (!t.handlers.has(0)) break; // herd `fatal`: the fault ends P0
         c.sr[SR.ELR_EL1] = elr + 4n; // the handler's ERET returns after the faulting instruction
       } else if (c.el !== 1 || !a.inside(c.x[PC]!)) {

@@ -45,6 +45,8 @@ test('litmus runner: what it cannot set up is a LitmusSetupError naming the fiel
   assert.throws(() => runLitmus(t), (e: unknown) => e instanceof LitmusSetupError && e.field === 'descriptor nG');
   const two = readLitmus('AArch64 t\n{\n 0:X2=x;\n}\n P0 | P1 ;\n LDR W1,[X2] | NOP ;\nexists (0:X1=0)\n');
   assert.throws(() => runLitmus(two), (e: unknown) => e instanceof LitmusSetupError && e.field === 'processes');
+  const nolabel = readLitmus('AArch64 t\n{\n 0:X2=x;\n}\n P0 ;\n LDR W1,[X2] ;\nexists (fault(P0:L3,x))\n');
+  assert.throws(() => runLitmus(nolabel), (e: unknown) => e instanceof LitmusSetupError && /label L3/.test(e.message));
   const bad = readLitmus('AArch64 t\n{\n 0:X2=x;\n}\n P0 ;\n FROB X1 ;\nexists (0:X1=0)\n');
   assert.throws(() => runLitmus(bad), (e: unknown) => e instanceof LitmusSetupError && /FROB/.test(e.message));
 });
