@@ -715,6 +715,27 @@ _start:
     shrn2 v1.16b, v2.8h, #1
     rshrn v3.4h, v4.4s, #16
     rshrn2 v5.4s, v6.2d, #32
+    sshll v0.8h, v1.8b, #3
+    sshll2 v2.4s, v3.8h, #15
+    ushll v4.2d, v5.2s, #31
+    ushll2 v6.8h, v7.16b, #1
+    sxtl v8.4s, v9.4h
+    sxtl2 v10.2d, v11.4s
+    uxtl v12.8h, v13.8b
+    uxtl2 v14.4s, v15.8h
+    srshr v0.8b, v1.8b, #8
+    urshr v2.2d, v3.2d, #64
+    srsra v4.4h, v5.4h, #1
+    ursra v6.4s, v7.4s, #17
+    sqshlu v8.16b, v9.16b, #0
+    sqshl v10.2d, v11.2d, #63
+    uqshl v12.2s, v13.2s, #31
+    sqshrun v14.8b, v15.8h, #8
+    sqrshrun2 v16.8h, v17.4s, #1
+    sqshrn v18.2s, v19.2d, #32
+    uqshrn2 v20.16b, v21.8h, #3
+    sqrshrn v22.4h, v23.4s, #16
+    uqrshrn2 v24.4s, v25.2d, #7
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -8,16 +8,16 @@ import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
 } from '../../arch/a64/rows/fp-dp.ts';
-import { SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
+import { NARROW_SHIFT, SAT_SHIFT_IDS, SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { fpThreeSame } from '../exec/asimd-fp.ts';
 import { fpByElement } from '../exec/asimd-fp-elem.ts';
 import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
-import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
+import { compareZero } from '../exec/asimd-misc.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
-import { shiftImm } from '../exec/asimd-shift.ts';
+import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
@@ -57,7 +57,9 @@ export const FPSIMD_HANDLERS: Bindings = {
   EXT: ext,
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
-  SHRN: shiftRightNarrow, RSHRN: shiftRightNarrow,
+  ...Object.fromEntries(NARROW_SHIFT.map((r) => [r.id, shiftRightNarrow])),
+  ...Object.fromEntries(SAT_SHIFT_IDS.map((id) => [id, shiftLeftSat])),
+  SSHLL: shiftLeftLong, USHLL: shiftLeftLong,
   ...Object.fromEntries(SHIFT_IMM_IDS.map((id) => [id, shiftImm])),
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
   ...Object.fromEntries(FP_DP1_OPS.map(([id]) => [id, fpDp1])),
