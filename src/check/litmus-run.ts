@@ -15,7 +15,7 @@ import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { PhysMemory } from '../memory/phys.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
-import { TlbDigest } from './explore.ts';
+import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest } from './litmus-reader.ts';
 import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR } from './litmus-world.ts';
 import { loadProgram } from './program.ts';
@@ -183,15 +183,7 @@ function regIndex(reg: string): number {
 /** Fingerprint of everything the rest of a run depends on, and of what it has already produced (faults). */
 function stateKey(c: Cpu, world: LitmusLayout, sync: SyncModel, tlb: TlbDigest, faults: readonly LitmusFault[]): string {
   const h = new StateHash();
-  h.words(c.u32, 0, 2 * (PC + 1));
-  h.word(c.el);
-  h.words(c.sr32);
-  for (const t of sync.outstanding()) {
-    h.text(t.op);
-    h.num(t.pc);
-  }
-  h.word(sync.pending);
-  h.words(tlb.of(c.tlb));
+  hashCpuState(h, c, sync, tlb);
   for (const p of world.tablePages) h.words(c.mem.page(p)!.u32, (p % 0x1_0000) / 4, (p % 0x1_0000) / 4 + 1024);
   for (const n of world.names) {
     const pa = world.pa(n);
