@@ -332,7 +332,7 @@ function completedBy(was: readonly OutstandingTlbi[], now: readonly OutstandingT
 
 /** The TLB as a set — where an entry sits (its way, which depends on earlier runs' replacements) does not matter —
  *  cached until the TLB changes. */
-class TlbDigest {
+export class TlbDigest {
   private at = -1;
   private readonly lanes = [0, 0, 0];
 
@@ -364,6 +364,12 @@ class TlbDigest {
 /** Fingerprint of everything the rest of the run depends on. */
 function stateKey(c: Cpu, sync: SyncModel, tlb: TlbDigest): string {
   const h = new StateHash();
+  hashCpuState(h, c, sync, tlb);
+  return h.key();
+}
+
+/** Into `h`: the PE's registers, its pending writes and outstanding TLBIs, and its TLB (not memory). */
+export function hashCpuState(h: StateHash, c: Cpu, sync: SyncModel, tlb: TlbDigest): void {
   h.words(c.u32, 0, 2 * (PC + 1)); // X0–X30, XZR, SP, PC
   h.word(c.el);
   h.word(c.il);
@@ -384,7 +390,6 @@ function stateKey(c: Cpu, sync: SyncModel, tlb: TlbDigest): string {
     h.num(t.pc);
   }
   h.words(tlb.of(c.tlb));
-  return h.key();
 }
 
 interface Found {

@@ -257,6 +257,14 @@ export class Tlb {
     return n;
   }
 
+  /** Drop entry `e` (a checker choosing an eviction: an implementation may drop any entry at any time, ARM §D8.16). */
+  evict(e: number): void {
+    if (this.kind[e] === 0) return;
+    this.kind[e] = 0;
+    this.changes++;
+    this.hostFlush();
+  }
+
   /** Empty the architectural TLB (reset). */
   clear(): void {
     this.changes++;

@@ -1,0 +1,309 @@
+// Runs a single-PE litmus test on twostage's CPU under `--sync architectural` once for every outcome the model
+// allows (issue 16): P0's code at EL1 with the test's stage-1 tables (litmus-world.ts), each pending register write
+// visible early or not, each executed TLBI complete early or not (at the latest at a DSB of its domain, ARM §D8.17.8),
+// and before every instruction the TLB filled speculatively with any translation its tables allow, or not (ARM §D8.16
+// R SQBCS), and each cached page translation evicted or not — choice sequences enumerated depth first (choice-tree.ts), states already explored not explored again
+// (state-hash.ts). A fault ends P0 (herd's `fatal` variant, as the catalogue's cfgs run it) unless the test has a
+// P0.F handler: then the handler runs at VBAR_EL1 + 0x200 and its ERET returns after the faulting instruction (the
+// litmus7 kvm harness skips it). The final states are collected and the test's condition evaluated on them.
+import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
+import { CORTEX_A57 } from '../arch/profiles.ts';
+import { SR } from '../arch/sysreg-table.ts';
+import { Cpu } from '../cpu/cpu.ts';
+import { PC } from '../cpu/state.ts';
+import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
+import { PhysMemory } from '../memory/phys.ts';
+import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { ChoiceTree } from './choice-tree.ts';
+import { hashCpuState, TlbDigest } from './explore.ts';
+import type { LitmusCond, LitmusTest } from './litmus-reader.ts';
+import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR } from './litmus-world.ts';
+import { loadProgram } from './program.ts';
+import { StateHash } from './state-hash.ts';
+
+/** A fault P0 took: the label of the faulting instruction, the location of FAR_EL1's page, the kind of fault. */
+export interface LitmusFault {
+  readonly label: string | undefined;
+  readonly name: string | undefined;
+  /** herd's names: MMU:Translation, MMU:AccessFlag, MMU:Permission. */
+  readonly type: string;
+}
+
+/** One final state: P0's registers, every location's memory word and page-table entry, the faults taken. */
+export interface LitmusOutcome {
+  readonly regs: readonly bigint[];
+  readonly mem: ReadonlyMap<string, bigint>;
+  readonly ptes: ReadonlyMap<string, bigint>;
+  readonly faults: readonly LitmusFault[];
+}
+
+export type LitmusVerdict = 'Allowed' | 'Forbidden' | 'Required';
+
+export interface LitmusRunResult {
+  readonly outcomes: readonly LitmusOutcome[];
+  /** How many outcomes satisfy the condition's proposition. */
+  readonly satisfying: number;
+  readonly verdict: LitmusVerdict;
+  readonly runs: number;
+  readonly states: number;
+  /** Every choice sequence explored (no bound reached). */
+  readonly complete: boolean;
+  readonly bound: string | undefined;
+}
+
+export interface LitmusRunOptions {
+  readonly maxRuns?: number;
+  readonly maxSteps?: number;
+}
+
+export const LITMUS_DEFAULTS = { maxRuns: 200_000, maxSteps: 500 } as const;
+
+// ESR DFSC[5:2] kinds (ARM §D24.2.46; src/arch/syndrome.ts ISS_FSC_KIND) and herd's names for them
+const FAULT_KIND: Readonly<Record<number, string>> = { 0x4: 'MMU:Translation', 0x8: 'MMU:AccessFlag', 0xc: 'MMU:Permission' };
+/** VBAR_EL1 + 0x200: a synchronous exception from the current EL with SP_ELx (ARM §D1.10.2 Table D1-5). */
+const SYNC_CURRENT_SPX = 0x200;
+/** TCR_EL1: T0SZ 25 (39-bit VA), IRGN0/ORGN0 WB, SH0 Inner Shareable, TG0 4 KiB, EPD1 (no TTBR1 walks), IPS 40 bits. */
+const TCR = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (1n << 23n) | (2n << 32n);
+/** SCTLR_EL1.M (stage 1 on), C, I. */
+const SCTLR_MCI = 1n | (1n << 2n) | (1n << 12n);
+/** HCR_EL2.RW: EL1 is AArch64; VM = 0: no stage 2. */
+const HCR_RW = 1n << 31n;
+const PAGE_SHIFT = 12;
+
+/** The SyncChoices of one run: every choice through the tree. */
+class LitmusChoices implements SyncChoices {
+  constructor(private readonly tree: ChoiceTree) {}
+  pendingVisible(): boolean {
+    return this.tree.choose(2) === 1;
+  }
+  tlbiCompleted(): boolean {
+    return this.tree.choose(2) === 1;
+  }
+  speculativeFill(regime: number): boolean {
+    return regime === REGIME_EL10 && this.tree.choose(2) === 1;
+  }
+  mixNew(): boolean {
+    return false;
+  }
+  pick(n: number): number {
+    return this.tree.choose(n);
+  }
+}
+
+/** Before an instruction: each cached 4 KiB translation (the test's locations; the identity block of code and tables
+ *  never changes) dropped or kept — an implementation may evict any TLB entry at any time (ARM §D8.16), so a later
+ *  access may walk the tables again. */
+function evictions(c: Cpu, tree: ChoiceTree): void {
+  const t = c.tlb;
+  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0 && t.shift[e] === PAGE_SHIFT && tree.choose(2) === 1) t.evict(e);
+}
+
+/** P0's code and its handler assembled; label → address. */
+interface Assembled {
+  readonly sections: readonly { addr: bigint; bytes: Uint8Array }[];
+  readonly end: bigint;
+  readonly labels: ReadonlyMap<string, bigint>;
+  readonly labelAt: ReadonlyMap<bigint, string>;
+  /** Is `pc` in P0's code (its end included) or its handler? */
+  inside(pc: bigint): boolean;
+}
+
+function assembleP0(t: LitmusTest): Assembled {
+  const code = t.code[0] ?? [];
+  const handler = t.handlers.get(0);
+  const lines = ['.text', ...code];
+  if (handler !== undefined) lines.push(`.org 0x${(VBAR + SYNC_CURRENT_SPX - CODE_BASE).toString(16)}`, ...handler);
+  const p = loadProgram(`${t.name}:P0`, `${lines.join('\n')}\n`, { base: BigInt(CODE_BASE) });
+  if (p.diagnostics.length > 0) {
+    const d = p.diagnostics[0]!;
+    const src = d.line >= 2 ? lines[d.line - 1] : '';
+    throw new LitmusSetupError('P0', `the assembler rejects "${src?.trim()}": ${d.message}`);
+  }
+  const labels = new Map<string, bigint>();
+  const labelAt = new Map<bigint, string>();
+  for (const [k, l] of lines.entries()) {
+    const m = /^\s*([A-Za-z_]\w*):/.exec(l);
+    // a label alone on its line (`L0: ;`) names the next instruction
+    const at = p.insns.find((i) => i.line >= k + 1);
+    if (m === null || at === undefined) continue;
+    labels.set(m[1]!, at.addr);
+    labelAt.set(at.addr, m[1]!);
+  }
+  // after P0's last instruction (a row may hold only a label)
+  const end = BigInt(CODE_BASE) + BigInt(p.insns.filter((i) => i.line <= code.length + 1).length * 4);
+  const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
+  const handlerEnd = handlerAt + BigInt((handler?.length ?? 0) * 4);
+  const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || (pc >= handlerAt && pc < handlerEnd);
+  return { sections: p.sections, end, labels, labelAt, inside };
+}
+
+/** The test's machine: RAM with its tables and values and P0's code, a CPU; start() puts both back to the initial
+ *  state (P0 at EL1 about to run its first instruction) for the next run. */
+interface LitmusMachine {
+  readonly c: Cpu;
+  readonly world: LitmusLayout;
+  start(): void;
+}
+
+function machine(t: LitmusTest, a: Assembled): LitmusMachine {
+  const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
+  for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
+  const world = buildWorld(t, mem);
+  // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
+  const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
+  const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
+  const regs = t.init.flatMap((i) => {
+    if (i.location.kind !== 'reg' || i.value === undefined) return [];
+    if (i.location.pe !== 0) throw new LitmusSetupError('init', `register of P${i.location.pe} in a single-PE test`);
+    return [[regIndex(i.location.reg), world.valueOf(i.value)] as const];
+  });
+  const c = new Cpu(CORTEX_A57, mem);
+  const start = (): void => {
+    for (const r of initial) mem.writeBytes(r.pa, r.bytes);
+    c.sync = null;
+    c.reset(BigInt(CODE_BASE));
+    c.sr[SR.TCR_EL1] = TCR;
+    c.sr[SR.TTBR0_EL1] = BigInt(world.ttbr0);
+    c.sr[SR.MAIR_EL1] = 0xffn; // Attr0: Normal, Inner/Outer Write-Back
+    c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | SCTLR_MCI;
+    c.sr[SR.VBAR_EL1] = BigInt(VBAR);
+    c.sr[SR.HCR_EL2] = HCR_RW;
+    c.setElSp(1, 1);
+    for (const [r, v] of regs) c.x[r] = v;
+  };
+  return { c, world, start };
+}
+
+function regIndex(reg: string): number {
+  const m = /^[XW](\d+)$/.exec(reg);
+  if (m === null || Number(m[1]) > 30) throw new LitmusSetupError('register', `${reg} is not X0–X30 / W0–W30`);
+  return Number(m[1]);
+}
+
+/** Fingerprint of everything the rest of a run depends on, and of what it has already produced (faults). */
+function stateKey(c: Cpu, world: LitmusLayout, sync: SyncModel, tlb: TlbDigest, faults: readonly LitmusFault[]): string {
+  const h = new StateHash();
+  hashCpuState(h, c, sync, tlb);
+  for (const p of world.tablePages) h.words(c.mem.page(p)!.u32, (p % 0x1_0000) / 4, (p % 0x1_0000) / 4 + 1024);
+  for (const n of world.names) {
+    const pa = world.pa(n);
+    h.words(c.mem.page(pa)!.u32, (pa % 0x1_0000) / 4, (pa % 0x1_0000) / 4 + 1024);
+  }
+  for (const f of faults) h.text(`${f.label}|${f.name}|${f.type}`);
+  return h.key();
+}
+
+function outcomeOf(c: Cpu, world: LitmusLayout, faults: readonly LitmusFault[]): LitmusOutcome {
+  return {
+    regs: Array.from(c.x.subarray(0, 31)),
+    mem: new Map(world.names.map((n) => [n, c.mem.readU64(world.pa(n))])),
+    ptes: new Map(world.names.map((n) => [n, c.mem.readU64(world.pte(n))])),
+    faults: [...faults],
+  };
+}
+
+const outcomeKey = (o: LitmusOutcome): string =>
+  [o.regs.join(','), [...o.mem.values()].join(','), [...o.ptes.values()].join(','), o.faults.map((f) => `${f.label}|${f.name}|${f.type}`).join(';')].join('/');
+
+/** The labels the condition's fault atoms name. */
+function faultLabels(c: LitmusCond): string[] {
+  if (c.kind === 'fault') return c.label === undefined ? [] : [c.label];
+  if (c.kind === 'not') return faultLabels(c.arg);
+  if (c.kind === 'and' || c.kind === 'or') return c.args.flatMap(faultLabels);
+  return [];
+}
+
+/** Does outcome `o` satisfy proposition `c` (herd's final-state predicate)? */
+export function holdsIn(c: LitmusCond, o: LitmusOutcome, world: LitmusLayout): boolean {
+  switch (c.kind) {
+    case 'true':
+      return true;
+    case 'not':
+      return !holdsIn(c.arg, o, world);
+    case 'and':
+      return c.args.every((a) => holdsIn(a, o, world));
+    case 'or':
+      return c.args.some((a) => holdsIn(a, o, world));
+    case 'fault':
+      if (c.pe !== 0) throw new LitmusSetupError('condition', `fault of P${c.pe} in a single-PE test`);
+      return o.faults.some((f) => (c.label === undefined || f.label === c.label) && (c.name === undefined || f.name === c.name) && (c.type === undefined || f.type === c.type));
+    case 'eq': {
+      const l = c.location;
+      const want = l.kind === 'pte' ? world.encode(c.value, l.name) : world.valueOf(c.value);
+      if (l.kind === 'reg') {
+        if (l.pe !== 0) throw new LitmusSetupError('condition', `register of P${l.pe} in a single-PE test`);
+        const v = o.regs[regIndex(l.reg)]!;
+        return (l.reg.startsWith('W') ? v & 0xffff_ffffn : v) === want;
+      }
+      return (l.kind === 'pte' ? o.ptes.get(l.name) : o.mem.get(l.name)) === want;
+    }
+  }
+}
+
+/** Explore every outcome of single-PE test `t`; throws LitmusSetupError for what the runner cannot set up. */
+export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRunResult {
+  if (t.code.length !== 1) throw new LitmusSetupError('processes', `${t.code.length} PEs (the runner models one)`);
+  const maxRuns = opts.maxRuns ?? LITMUS_DEFAULTS.maxRuns;
+  const maxSteps = opts.maxSteps ?? LITMUS_DEFAULTS.maxSteps;
+  const a = assembleP0(t);
+  for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
+  const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
+  const tree = new ChoiceTree();
+  const choices = new LitmusChoices(tree);
+  const visited = new Set<string>();
+  const outcomes = new Map<string, LitmusOutcome>();
+  const m = machine(t, a);
+  const { c, world } = m;
+  let bound: string | undefined;
+  for (;;) {
+    m.start();
+    const sync = new SyncModel({ choices });
+    c.sync = sync;
+    const digest = new TlbDigest();
+    const faults: LitmusFault[] = [];
+    let done = true; // the run reached the end of P0 (or a fatal fault) rather than an explored state
+    for (let step = 0; ; step++) {
+      const pc = c.x[PC]!;
+      if (pc === a.end) break;
+      if (step >= maxSteps) {
+        bound = `a run did not end within ${maxSteps} instructions`;
+        break;
+      }
+      evictions(c, tree);
+      c.run(1);
+      if (c.el === 1 && c.x[PC] === handlerAt && !(pc >= handlerAt && pc < handlerAt + 0x80n)) {
+        const esr = Number(c.sr[SR.ESR_EL1]! & 0xffff_ffffn);
+        const elr = c.sr[SR.ELR_EL1]!;
+        const kind = FAULT_KIND[esr & ISS_FSC_KIND];
+        if (!ecIsAbort(ecOf(esr)) || kind === undefined) throw new LitmusSetupError('P0', `took an exception other than an MMU fault at 0x${elr.toString(16)}: ESR_EL1 0x${esr.toString(16)}`);
+        faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[SR.FAR_EL1]!)), type: kind });
+        if (!t.handlers.has(0)) break; // herd `fatal`: the fault ends P0
+        c.sr[SR.ELR_EL1] = elr + 4n; // the handler's ERET returns after the faulting instruction
+      } else if (c.el !== 1 || !a.inside(c.x[PC]!)) {
+        throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
+      }
+      if (tree.replaying) continue;
+      const key = stateKey(c, world, sync, digest, faults);
+      if (visited.has(key)) {
+        done = false;
+        break;
+      }
+      visited.add(key);
+    }
+    if (done && bound === undefined) {
+      const o = outcomeOf(c, world, faults);
+      outcomes.set(outcomeKey(o), o);
+    }
+    if (bound !== undefined || !tree.advance()) break;
+    if (tree.runs > maxRuns) {
+      bound = `${maxRuns} choice sequences`;
+      break;
+    }
+  }
+  const all = [...outcomes.values()];
+  const satisfying = all.filter((o) => holdsIn(t.condition, o, world)).length;
+  // herd's kind of a test (lib/constrGen.ml): Required when every state satisfies a forall, Allowed when some state
+  // satisfies the proposition, Forbidden when none does
+  const verdict: LitmusVerdict = satisfying === 0 ? 'Forbidden' : t.quantifier === 'forall' && satisfying === all.length ? 'Required' : 'Allowed';
+  return { outcomes: all, satisfying, verdict, runs: tree.runs, states: visited.size, complete: bound === undefined, bound };
+}

@@ -1,0 +1,184 @@
+// The memory a litmus test describes, laid out for twostage (issue 16): every location x the test names gets a 4 KiB
+// VA page (VA_BASE + i·4 KiB) and a physical page (PA_BASE + i·4 KiB); one stage-1 EL1&0 table tree (4 KiB granule,
+// 39-bit VA) maps each x through its own level-3 entry, PTE(x), and maps the first 2 MiB of RAM (code, vectors, the
+// tables themselves) by an identity block, so that PTE(x) is also the VA at which the test's code writes the entry.
+// herd's descriptors `(oa:PA(y), valid:0, af:0, db:0, dbm:1, el0:0, x:0)` are encoded as VMSAv8-64 level-3 page
+// descriptors; herd's defaults (lib/AArch64PteVal.ml prot_default) are valid, af, db (writable), el0, x set, dbm clear.
+import { TablePool, PageTableBuilder, type TableMemory } from '../hyp/pagetable.ts';
+import type { LitmusCond, LitmusLocation, LitmusTest, LitmusValue } from './litmus-reader.ts';
+
+export const RAM_BASE = 0x4000_0000;
+export const RAM_SIZE = 0x80_0000;
+/** P0's code; the vector table follows it at VBAR_EL1. */
+export const CODE_BASE = 0x4000_0000;
+export const VBAR = 0x4000_8000;
+const POOL_BASE = 0x4010_0000;
+const POOL_SIZE = 0x1_0000;
+/** The identity block: code, vectors and the table pool (so PTE(x) is a VA too). */
+const IDENTITY_SIZE = 0x20_0000;
+const VA_BASE = 0x1000_0000;
+const PA_BASE = 0x4040_0000;
+const PAGE = 0x1000;
+/** TCR_EL1.T0SZ = 25: a 39-bit VA, the walk starts at level 1 (ARM §D8.2 Table D8-7). */
+export const VA_BITS = 39;
+
+/** The test uses something the runner cannot set up: named like a LitmusError (field, why), counted by callers. */
+export class LitmusSetupError extends Error {
+  constructor(
+    readonly field: string,
+    readonly why: string,
+  ) {
+    super(`${field}: ${why}`);
+  }
+}
+
+export interface LitmusLayout {
+  /** The location names in order of first appearance. */
+  readonly names: readonly string[];
+  va(name: string): number;
+  pa(name: string): number;
+  /** PA (= VA, identity-mapped) of the level-3 entry that maps `name`. */
+  pte(name: string): number;
+  /** The name whose VA page holds `va`, if any. */
+  nameAt(va: number): string | undefined;
+  encode(d: LitmusValue, owner?: string): bigint;
+  /** The 64-bit value a litmus value stands for. */
+  valueOf(v: LitmusValue): bigint;
+  /** The table pages (for state fingerprints). */
+  readonly tablePages: readonly number[];
+  readonly ttbr0: number;
+}
+
+// VMSAv8-64 stage-1 level-3 page descriptor bits (ARM §D8.3.1, ARCH-NOTES §7a)
+const VALID = 1n; // bit 0
+const PAGE_TYPE = 2n; // bits[1:0] = 0b11 at level 3: a page
+const ATTR_SH_ISH = 3n << 8n; // SH[1:0] = 0b11 Inner Shareable; AttrIndx 0 = MAIR_EL1.Attr0 (Normal WB)
+const AP1_EL0 = 1n << 6n; // AP[1]: EL0 access
+const AP2_RO = 1n << 7n; // AP[2]: read-only (herd db:0 without FEAT_HAFDBS)
+const AF = 1n << 10n; // Access Flag
+const DBM = 1n << 51n; // Dirty Bit Modifier (FEAT_HAFDBS; ignored by an ARMv8.0 PE)
+const PXN_UXN = 3n << 53n; // PXN, UXN (herd x:0)
+const OA_MASK = 0x0000_ffff_ffff_f000n; // OA[47:12]
+
+const FIELDS = new Set(['oa', 'valid', 'af', 'db', 'dbm', 'el0', 'x']);
+
+/** Every location name a test mentions, in order of first appearance. */
+function namesOf(t: LitmusTest): string[] {
+  const seen = new Set<string>();
+  const value = (v: LitmusValue | undefined): void => {
+    if (v === undefined) return;
+    if (v.kind === 'desc') v.fields.forEach(value);
+    else if (v.kind !== 'int') seen.add(v.name);
+  };
+  const location = (l: LitmusLocation): void => {
+    if (l.kind !== 'reg') seen.add(l.name);
+  };
+  const cond = (c: LitmusCond): void => {
+    if (c.kind === 'eq') {
+      location(c.location);
+      value(c.value);
+    } else if (c.kind === 'fault' && c.name !== undefined) seen.add(c.name);
+    else if (c.kind === 'not') cond(c.arg);
+    else if (c.kind === 'and' || c.kind === 'or') c.args.forEach(cond);
+  };
+  for (const i of t.init) {
+    location(i.location);
+    value(i.value);
+  }
+  cond(t.condition);
+  return [...seen];
+}
+
+/** Lays the test's locations out and writes their tables and initial values into `mem`. */
+export function buildWorld(t: LitmusTest, mem: TableMemory): LitmusLayout {
+  const names = namesOf(t);
+  if (names.length > 256) throw new LitmusSetupError('locations', `${names.length} locations (at most 256)`);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const idx = (n: string): number => {
+    const i = index.get(n);
+    if (i === undefined) throw new LitmusSetupError('location', `unknown location ${n}`);
+    return i;
+  };
+  const va = (n: string): number => VA_BASE + idx(n) * PAGE;
+  const pa = (n: string): number => PA_BASE + idx(n) * PAGE;
+  const pool = new TablePool(mem, POOL_BASE, POOL_SIZE);
+  const s1 = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
+  s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
+  for (const n of names) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
+  const pte = (n: string): number => leafSlot(mem, s1.root, va(n));
+  const layout: LitmusLayout = {
+    names,
+    va,
+    pa,
+    pte,
+    nameAt: (a) => (a >= VA_BASE && a < VA_BASE + names.length * PAGE ? names[Math.floor((a - VA_BASE) / PAGE)] : undefined),
+    encode: (d, owner) => encode(layout, d, owner),
+    valueOf: (v) => valueOf(layout, v),
+    tablePages: pool.used.map((u) => u.pa),
+    ttbr0: s1.root,
+  };
+  // herd's default entry for every location: (oa:PA(x)) with the default properties
+  for (const n of names) mem.writeU64(pte(n), encode(layout, { kind: 'desc', fields: new Map() }, n));
+  for (const i of t.init) {
+    if (i.location.kind === 'reg' || i.value === undefined) continue;
+    const owner = i.location.kind === 'pte' ? i.location.name : undefined;
+    const v = i.value.kind === 'desc' ? encode(layout, i.value, owner) : valueOf(layout, i.value);
+    mem.writeU64(i.location.kind === 'pte' ? pte(i.location.name) : pa(i.location.name), v);
+  }
+  return layout;
+}
+
+/** The PA of the level-3 descriptor that maps `va` in the tree at `root` (level 1 start, 4 KiB granule). */
+function leafSlot(mem: TableMemory, root: number, va: number): number {
+  let table = root;
+  for (let level = 1; level < 3; level++) {
+    const shift = 12 + 9 * (3 - level);
+    const desc = mem.readU64(table + Math.floor(va / 2 ** shift) % 512 * 8);
+    table = Number(desc & OA_MASK);
+  }
+  return table + Math.floor(va / PAGE) % 512 * 8;
+}
+
+function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
+  switch (v.kind) {
+    case 'int':
+      return BigInt.asUintN(64, v.value);
+    case 'addr':
+      return BigInt(l.va(v.name));
+    case 'pa':
+      return BigInt(l.pa(v.name));
+    case 'pte':
+      return BigInt(l.pte(v.name));
+    case 'desc':
+      return encode(l, v);
+  }
+}
+
+function flag(fields: ReadonlyMap<string, LitmusValue>, name: string, dflt: boolean): boolean {
+  const v = fields.get(name);
+  if (v === undefined) return dflt;
+  if (v.kind !== 'int' || (v.value !== 0n && v.value !== 1n)) throw new LitmusSetupError(`descriptor ${name}`, 'expected 0 or 1');
+  return v.value === 1n;
+}
+
+/** herd descriptor → VMSAv8-64 page descriptor; `owner`: the location whose entry it is (oa defaults to its PA). */
+function encode(l: LitmusLayout, d: LitmusValue, owner?: string): bigint {
+  if (d.kind !== 'desc') return valueOf(l, d);
+  for (const k of d.fields.keys()) if (!FIELDS.has(k)) throw new LitmusSetupError(`descriptor ${k}`, `field ${k} is not supported (only ${[...FIELDS].join(', ')})`);
+  const oa = d.fields.get('oa');
+  let out: bigint;
+  if (oa === undefined) {
+    if (owner === undefined) throw new LitmusSetupError('descriptor oa', 'a descriptor outside a page-table entry needs an oa');
+    out = BigInt(l.pa(owner));
+  } else if (oa.kind === 'pa') out = BigInt(l.pa(oa.name));
+  else if (oa.kind === 'pte') out = BigInt(l.pte(oa.name)) & OA_MASK; // the page of the table that holds PTE(x)
+  else throw new LitmusSetupError('descriptor oa', `oa must be PA(x) or PTE(x), not ${oa.kind}`);
+  out |= PAGE_TYPE | ATTR_SH_ISH;
+  if (flag(d.fields, 'valid', true)) out |= VALID;
+  if (flag(d.fields, 'af', true)) out |= AF;
+  if (!flag(d.fields, 'db', true)) out |= AP2_RO;
+  if (flag(d.fields, 'dbm', false)) out |= DBM;
+  if (flag(d.fields, 'el0', true)) out |= AP1_EL0;
+  if (!flag(d.fields, 'x', true)) out |= PXN_UXN;
+  return out;
+}
