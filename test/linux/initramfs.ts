@@ -80,6 +80,21 @@ export function busyboxInitramfs(busybox: Uint8Array): Uint8Array {
   ]));
 }
 
+/** The interactive /init: busybox's applets installed as links in /bin, then an interactive ash on the console. */
+export const INTERACTIVE_INIT = `#!/bin/busybox sh
+/bin/busybox --install -s /bin
+exec /bin/sh -i
+`;
+
+/** The gzip'd initramfs whose /init is INTERACTIVE_INIT, with Debian's busybox-static as /bin/busybox. */
+export function interactiveInitramfs(busybox: Uint8Array): Uint8Array {
+  return gzipSync(newcArchive([
+    { name: 'bin', mode: 0o040755, data: new Uint8Array(0) },
+    { name: 'bin/busybox', mode: 0o100755, data: busybox },
+    { name: 'init', mode: 0o100755, data: new TextEncoder().encode(INTERACTIVE_INIT) },
+  ]));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const out = process.argv[2];
   if (out === undefined) throw new Error('usage: initramfs.ts OUT.cpio.gz');

@@ -4,15 +4,16 @@
 //   -M virt,virtualization=on,dtb-randomness=off -cpu cortex-a57 -m 512M -kernel Image -initrd I -append console=ttyAMA0
 // and the kernel's lines up to "Run /init as init process" must be the same, timestamps aside, except the lines
 // listed in DIFFERENT (each with its reason). Then /init runs (the kernel restores a task's FP/SIMD state on every
-// return to user space, so this needs the SIMD&FP loads and stores) and powers the machine off.
+// return to user space, so this needs the SIMD&FP loads and stores) and powers the machine off. Then Debian's busybox:
+// a shell script as /init, and an interactive ash that answers lines typed on the console, each compared with QEMU.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { busyboxInitramfs, integerInitramfs } from './initramfs.ts';
+import { busyboxInitramfs, integerInitramfs, interactiveInitramfs } from './initramfs.ts';
 import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -104,4 +105,53 @@ test('busybox: a shell /init runs sha256sum, awk (floating point) and gzip, prin
     encoding: 'latin1', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'],
   });
   assert.deepEqual(ours, userLines(q.stdout));
+});
+
+/** Lines typed into the interactive shell, each once the shell has printed its prompt ("# ") again. */
+const TYPED = [
+  'echo $((6 * 7))',
+  'echo hellp\x7fo world', // a DEL erases the p: ash's line editing (its code uses Advanced SIMD)
+  'cd /bin && pwd && ls | grep -c .',
+  'for i in 1 2 3; do echo n$i; done | tac',
+  'echo abc | sha256sum',
+  'poweroff -f',
+];
+
+/**
+ * Run `cmd` with the console on stdin/stdout, typing each TYPED line after the next prompt; resolves with all it
+ * printed when it exits (or is killed after `timeoutMs`).
+ */
+function session(cmd: string, args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let next = 0;
+    let seen = 0; // where the last prompt was found
+    p.stdout.on('data', (d: Buffer) => {
+      out += d.toString('latin1');
+      const at = out.indexOf('# ', seen);
+      if (at >= 0 && next < TYPED.length && /(^|\n)[/\w]* ?# $/.test(out.slice(0, at + 2).split('\r').join(''))) {
+        seen = at + 2;
+        p.stdin.write(TYPED[next++]!.replace('\\x7f', '\x7f') + '\n');
+      }
+    });
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+    p.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+  });
+}
+
+test('busybox: an interactive shell answers typed commands (line editing included) as on QEMU, and powers off', { skip: missing || (!existsSync(BUSYBOX) && `skipped: no busybox at ${BUSYBOX}`) }, async (t) => {
+  const initrd = join(mkdtempSync(join(tmpdir(), 'twostage-linux-')), 'interactive.gz');
+  writeFileSync(initrd, interactiveInitramfs(readFileSync(BUSYBOX)));
+  const t0 = Date.now();
+  const ours = await session(process.execPath, [...CLI, 'boot', '--ram', '512', '--kernel', IMAGE, '--initrd', initrd, '--append', APPEND, '--max-insns', String(2 * BUDGET)], 30 * 60_000);
+  t.diagnostic(`twostage: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const mine = userLines(ours);
+  assert.ok(mine.includes('42') && mine.includes('hello world') && mine.includes('/bin'), `the shell answered:\n${mine.join('\n')}`);
+  if (spawnSync('qemu-system-aarch64', ['--version'], { stdio: 'ignore' }).status !== 0) return t.skip('skipped: no qemu-system-aarch64');
+  const q = await session('qemu-system-aarch64', ['-M', 'virt,virtualization=on,dtb-randomness=off', '-cpu', 'cortex-a57', '-m', '512M', '-nographic', '-kernel', IMAGE, '-initrd', initrd, '-append', APPEND], 120_000);
+  assert.deepEqual(mine, userLines(q));
 });
