@@ -445,15 +445,23 @@ export class Cpu extends CpuState implements TranslationContext {
     const dev = this.mem.deviceAt(pa);
     if (dev === undefined) return this.externalAbort(ACC_READ, iss, this.x[TMP0]!);
     const u = this.u32;
-    u[TMP1 * 2] = dev.device.read(pa - dev.base, size) >>> 0;
-    u[TMP1 * 2 + 1] = 0;
+    const off = pa - dev.base;
+    const split = size === 8 && dev.device.splitsDoublewords === true;
+    u[TMP1 * 2] = dev.device.read(off, split ? 4 : size) >>> 0;
+    u[TMP1 * 2 + 1] = split ? dev.device.read(off + 4, 4) >>> 0 : 0;
     return true;
   }
 
   private storeDevice(pa: number, size: number, valSlot: number, iss: number): boolean {
     const dev = this.mem.deviceAt(pa);
     if (dev === undefined) return this.externalAbort(ACC_WRITE, iss, this.x[TMP0]!);
-    dev.device.write(pa - dev.base, size, this.u32[valSlot * 2]!);
+    const off = pa - dev.base;
+    if (size === 8 && dev.device.splitsDoublewords === true) {
+      dev.device.write(off, 4, this.u32[valSlot * 2]!);
+      dev.device.write(off + 4, 4, this.u32[valSlot * 2 + 1]!);
+      return true;
+    }
+    dev.device.write(off, size, this.u32[valSlot * 2]!);
     return true;
   }
 
