@@ -64,7 +64,7 @@ const CMD = {
  * The CFI query table one device answers (CFI specification / Intel StrataFlash "Query structure"), as QEMU 7.2
  * pflash_cfi01_realize fills it for one 2-byte device of this bank: 0x52 entries, offsets in device words.
  */
-export function cfiTable(): Uint8Array {
+function cfiTable(): Uint8Array {
   const t = new Uint8Array(0x52);
   const blocksPerDevice = FLASH_BANK_SIZE / SECTOR_SIZE; // old-multiple-chip-handling off (machine type 7.2)
   const sectorPerDevice = SECTOR_SIZE / DEVICES;
