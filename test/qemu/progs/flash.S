@@ -6,190 +6,150 @@
 // a hash of everything read printed every 32 steps. MMU off at EL2: every access is Device-nGnRnE and aligned.
 	.include "lib.inc"
 	.equ	B1, 0x04000000			// the second bank
-	.macro RDW key, addr
-	ldr	x1, =\addr
-	ldr	w0, [x1]
-	PRINT	\key, x0
-	.endm
-	.macro RDX key, addr
-	ldr	x1, =\addr
-	ldr	x0, [x1]
-	PRINT	\key, x0
-	.endm
-	.macro RDH key, addr
-	ldr	x1, =\addr
-	ldrh	w0, [x1]
-	PRINT	\key, x0
-	.endm
-	.macro RDB key, addr
-	ldr	x1, =\addr
-	ldrb	w0, [x1]
-	PRINT	\key, x0
-	.endm
-	.macro WRW addr, val
-	ldr	x1, =\addr
-	ldr	w0, =\val
-	str	w0, [x1]
-	.endm
-	.macro WRX addr, val
-	ldr	x1, =\addr
-	ldr	x0, =\val
-	str	x0, [x1]
-	.endm
-	.macro WRH addr, val
-	ldr	x1, =\addr
-	ldr	w0, =\val
-	strh	w0, [x1]
-	.endm
-	.macro WRB addr, val
-	ldr	x1, =\addr
-	mov	w0, #\val
-	strb	w0, [x1]
-	.endm
 main:
 	// empty flash in read-array mode, both banks
-	RDW	empty_w0, 0x0
-	RDX	empty_x100, 0x100
-	RDB	empty_b3, 0x3
-	RDW	empty_b1_last, B1 + 0x3fffffc
+	MMIO_RD	empty_w0, 0x0
+	MMIO_RD	empty_x100, 0x100, ldr, x0
+	MMIO_RD	empty_b3, 0x3, ldrb, w0
+	MMIO_RD	empty_b1_last, B1 + 0x3fffffc
 	// read ID (0x90): manufacturer at 0, device at 4, block lock status at 8 of each block, the rest 0
-	WRW	0x0, 0x00900090
-	RDW	id_w0, 0x0
-	RDW	id_w4, 0x4
-	RDW	id_w8, 0x8
-	RDW	id_wc, 0xc
-	RDW	id_blk1_w8, 0x40008
-	RDW	id_w400, 0x400
-	RDW	id_w404, 0x404
-	RDB	id_b1, 0x1
-	RDB	id_b4, 0x4
-	RDH	id_h2, 0x2
-	RDH	id_h6, 0x6
-	RDX	id_x0, 0x0
-	RDW	id_other_bank, B1
-	WRW	0x0, 0xff
-	RDW	id_after_ff, 0x0
+	MMIO_WR	0x0, 0x00900090
+	MMIO_RD	id_w0, 0x0
+	MMIO_RD	id_w4, 0x4
+	MMIO_RD	id_w8, 0x8
+	MMIO_RD	id_wc, 0xc
+	MMIO_RD	id_blk1_w8, 0x40008
+	MMIO_RD	id_w400, 0x400
+	MMIO_RD	id_w404, 0x404
+	MMIO_RD	id_b1, 0x1, ldrb, w0
+	MMIO_RD	id_b4, 0x4, ldrb, w0
+	MMIO_RD	id_h2, 0x2, ldrh, w0
+	MMIO_RD	id_h6, 0x6, ldrh, w0
+	MMIO_RD	id_x0, 0x0, ldr, x0
+	MMIO_RD	id_other_bank, B1
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	id_after_ff, 0x0
 	// CFI query (0x98): every word of the table and past it
-	WRW	0x0, 0x98
+	MMIO_WR	0x0, 0x98
 	mov	x2, #0
 1:	ldr	w0, [x2]
 	PRINT	cfi, x0
 	add	x2, x2, #4
 	cmp	x2, #0x150
 	b.ne	1b
-	RDB	cfi_b40, 0x40
-	RDB	cfi_b41, 0x41
-	RDH	cfi_h42, 0x42
-	RDX	cfi_x40, 0x40
-	RDX	cfi_x98, 0x98
-	RDW	cfi_w440, 0x440
-	WRW	0x0, 0x90			// ignored in query mode
-	RDW	cfi_after_90, 0x44
-	WRW	0x0, 0x00			// so is 0x00
-	RDW	cfi_after_00, 0x44
-	WRW	0x0, 0xff
-	RDW	cfi_after_ff, 0x44
+	MMIO_RD	cfi_b40, 0x40, ldrb, w0
+	MMIO_RD	cfi_b41, 0x41, ldrb, w0
+	MMIO_RD	cfi_h42, 0x42, ldrh, w0
+	MMIO_RD	cfi_x40, 0x40, ldr, x0
+	MMIO_RD	cfi_x98, 0x98, ldr, x0
+	MMIO_RD	cfi_w440, 0x440
+	MMIO_WR	0x0, 0x90			// ignored in query mode
+	MMIO_RD	cfi_after_90, 0x44
+	MMIO_WR	0x0, 0x00			// so is 0x00
+	MMIO_RD	cfi_after_00, 0x44
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	cfi_after_ff, 0x44
 	// status (0x70), clear status (0x50)
-	WRW	0x0, 0x70
-	RDW	st_w, 0x0
-	RDH	st_h, 0x1002
-	RDB	st_b, 0x3
-	RDX	st_x, 0x8
-	WRW	0x0, 0x50
-	RDW	st_after_50, 0x0
-	WRW	0x0, 0x70
-	RDW	st_cleared, 0x0
+	MMIO_WR	0x0, 0x70
+	MMIO_RD	st_w, 0x0
+	MMIO_RD	st_h, 0x1002, ldrh, w0
+	MMIO_RD	st_b, 0x3, ldrb, w0
+	MMIO_RD	st_x, 0x8, ldr, x0
+	MMIO_WR	0x0, 0x50
+	MMIO_RD	st_after_50, 0x0
+	MMIO_WR	0x0, 0x70
+	MMIO_RD	st_cleared, 0x0
 	// program (0x40, 0x10): the data replaces the word, it does not AND into it
-	WRW	0x1000, 0x40
-	RDW	prog_status, 0x1000
-	WRW	0x1000, 0x12345678
-	RDW	prog_status2, 0x1000
-	WRW	0x0, 0xff
-	RDW	prog_read, 0x1000
-	WRW	0x1000, 0x10
-	WRW	0x1000, 0xffff0000
-	WRW	0x0, 0xff
-	RDW	prog_over, 0x1000
-	WRB	0x1005, 0x40
-	WRB	0x1005, 0xa5
-	WRB	0x1005, 0xff
-	RDX	prog_byte, 0x1000
-	WRH	0x100a, 0x40
-	WRH	0x100a, 0xbeef
-	WRH	0x100a, 0xff
-	RDX	prog_half, 0x1008
+	MMIO_WR	0x1000, 0x40
+	MMIO_RD	prog_status, 0x1000
+	MMIO_WR	0x1000, 0x12345678
+	MMIO_RD	prog_status2, 0x1000
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	prog_read, 0x1000
+	MMIO_WR	0x1000, 0x10
+	MMIO_WR	0x1000, 0xffff0000
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	prog_over, 0x1000
+	MMIO_WR	0x1005, 0x40, strb, w0
+	MMIO_WR	0x1005, 0xa5, strb, w0
+	MMIO_WR	0x1005, 0xff, strb, w0
+	MMIO_RD	prog_byte, 0x1000, ldr, x0
+	MMIO_WR	0x100a, 0x40, strh, w0
+	MMIO_WR	0x100a, 0xbeef, strh, w0
+	MMIO_WR	0x100a, 0xff, strh, w0
+	MMIO_RD	prog_half, 0x1008, ldr, x0
 	// an 8-byte store is two 4-byte writes: the low word programs, the high word is the next command
-	WRW	0x1010, 0x40
-	WRX	0x1010, 0x0000009844332211
-	RDW	prog_x_mode, 0x1040
-	WRW	0x0, 0xff
-	RDX	prog_x, 0x1010
-	WRX	0x1018, 0x000000ff00000040
-	RDX	prog_x_cmd, 0x1018
+	MMIO_WR	0x1010, 0x40
+	MMIO_WR	0x1010, 0x0000009844332211, str, x0
+	MMIO_RD	prog_x_mode, 0x1040
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	prog_x, 0x1010, ldr, x0
+	MMIO_WR	0x1018, 0x000000ff00000040, str, x0
+	MMIO_RD	prog_x_cmd, 0x1018, ldr, x0
 	// block erase (0x20 + 0xD0) of the 256 KiB sector holding 0x1004
-	WRW	0x1004, 0x20
-	RDW	erase_status, 0x0
-	WRW	0x1004, 0xd0
-	RDW	erase_status2, 0x0
-	WRW	0x0, 0xff
-	RDX	erase_x1000, 0x1000
-	RDW	erase_w0, 0x0
-	RDW	erase_last, 0x3fffc
-	RDW	erase_next_sector, 0x40000
+	MMIO_WR	0x1004, 0x20
+	MMIO_RD	erase_status, 0x0
+	MMIO_WR	0x1004, 0xd0
+	MMIO_RD	erase_status2, 0x0
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	erase_x1000, 0x1000, ldr, x0
+	MMIO_RD	erase_w0, 0x0
+	MMIO_RD	erase_last, 0x3fffc
+	MMIO_RD	erase_next_sector, 0x40000
 	// erase then a bad confirm
-	WRW	0x40000, 0x20
-	WRW	0x40000, 0x33
-	RDW	erase_bad_confirm, 0x40000
+	MMIO_WR	0x40000, 0x20
+	MMIO_WR	0x40000, 0x33
+	MMIO_RD	erase_bad_confirm, 0x40000
 	// write to buffer (0xE8, count - 1, data, 0xD0)
-	WRW	0x2000, 0xe8
-	RDW	buf_status, 0x2000
-	WRW	0x2000, 3
-	WRW	0x2000, 0x11111111
-	WRW	0x2004, 0x22222222
-	WRW	0x2008, 0x33333333
-	RDW	buf_mid_status, 0x2000
-	WRW	0x200c, 0x44444444
-	WRW	0x2000, 0xd0
-	RDW	buf_done_status, 0x2000
-	WRW	0x0, 0xff
-	RDX	buf_x2000, 0x2000
-	RDX	buf_x2008, 0x2008
+	MMIO_WR	0x2000, 0xe8
+	MMIO_RD	buf_status, 0x2000
+	MMIO_WR	0x2000, 3
+	MMIO_WR	0x2000, 0x11111111
+	MMIO_WR	0x2004, 0x22222222
+	MMIO_WR	0x2008, 0x33333333
+	MMIO_RD	buf_mid_status, 0x2000
+	MMIO_WR	0x200c, 0x44444444
+	MMIO_WR	0x2000, 0xd0
+	MMIO_RD	buf_done_status, 0x2000
+	MMIO_WR	0x0, 0xff
+	MMIO_RD	buf_x2000, 0x2000, ldr, x0
+	MMIO_RD	buf_x2008, 0x2008, ldr, x0
 	// write to buffer, abandoned at the confirm: the data stays
-	WRW	0x3000, 0xe8
-	WRW	0x3000, 0
-	WRW	0x3000, 0x5555aaaa
-	WRW	0x3000, 0x77
-	RDW	buf_abandon, 0x3000
+	MMIO_WR	0x3000, 0xe8
+	MMIO_WR	0x3000, 0
+	MMIO_WR	0x3000, 0x5555aaaa
+	MMIO_WR	0x3000, 0x77
+	MMIO_RD	buf_abandon, 0x3000
 	// lock setup (0x60) with 0x01, 0xD0, and an unknown second cycle
-	WRW	0x0, 0x60
-	WRW	0x0, 0x01
-	RDW	lock_set, 0x0
-	WRW	0x0, 0x60
-	WRW	0x0, 0xd0
-	RDW	lock_clear, 0x0
-	WRW	0x0, 0x60
-	WRW	0x0, 0x55
-	RDW	lock_bad, 0x2000
+	MMIO_WR	0x0, 0x60
+	MMIO_WR	0x0, 0x01
+	MMIO_RD	lock_set, 0x0
+	MMIO_WR	0x0, 0x60
+	MMIO_WR	0x0, 0xd0
+	MMIO_RD	lock_clear, 0x0
+	MMIO_WR	0x0, 0x60
+	MMIO_WR	0x0, 0x55
+	MMIO_RD	lock_bad, 0x2000
 	// unknown first cycle, and the reset forms 0x00 / 0xF0 from read-ID mode
-	WRW	0x0, 0x90
-	WRW	0x0, 0x12
-	RDW	unknown_cmd, 0x2000
-	WRW	0x0, 0x90
-	WRW	0x0, 0x00
-	RDW	reset_00, 0x2000
-	WRW	0x0, 0x90
-	WRW	0x0, 0xf0
-	RDW	reset_f0, 0x2000
-	WRW	0x0, 0x90
-	WRW	0x0, 0x98
-	RDW	id_then_cfi, 0x40
-	WRW	0x0, 0xff
+	MMIO_WR	0x0, 0x90
+	MMIO_WR	0x0, 0x12
+	MMIO_RD	unknown_cmd, 0x2000
+	MMIO_WR	0x0, 0x90
+	MMIO_WR	0x0, 0x00
+	MMIO_RD	reset_00, 0x2000
+	MMIO_WR	0x0, 0x90
+	MMIO_WR	0x0, 0xf0
+	MMIO_RD	reset_f0, 0x2000
+	MMIO_WR	0x0, 0x90
+	MMIO_WR	0x0, 0x98
+	MMIO_RD	id_then_cfi, 0x40
+	MMIO_WR	0x0, 0xff
 	// the second bank keeps its own state
-	WRW	B1, 0x90
-	RDW	b1_id, B1
-	RDW	b0_array, 0x2000
-	WRW	B1, 0xff
-	RDW	b1_array, B1
+	MMIO_WR	B1, 0x90
+	MMIO_RD	b1_id, B1
+	MMIO_RD	b0_array, 0x2000
+	MMIO_WR	B1, 0xff
+	MMIO_RD	b1_array, B1
 
 	// 1024 random steps in bank 1's sector at 0x100000: x19 = LCG state, x20 = hash of every value read
 	ldr	x19, =0x2545f4914f6cdd1d
@@ -249,7 +209,7 @@ main:
 	PRINT	rnd_hash, x20
 8:	cmp	x21, #1024
 	b.ne	2b
-	WRW	B1 + 0x100000, 0xff
+	MMIO_WR	B1 + 0x100000, 0xff
 	mov	x2, #0
 9:	ldr	x0, [x24, x2]
 	PRINT	rnd_final, x0
