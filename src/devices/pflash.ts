@@ -12,7 +12,8 @@
 // - in a command mode, a read returns the status register (0x80: ready), the read-ID answer (0x90) or the CFI query
 //   table (0x98), each device's byte or halfword repeated in both halves of the bank's word;
 // - an 8-byte access is two 4-byte accesses, the lower word first (QEMU's default impl.max_access_size of 4):
-//   `splitsDoublewords`.
+//   `splitsDoublewords`; an unaligned one (through a Normal mapping) the CPU splits as QEMU does (src/cpu/cpu.ts
+//   loadDevice, storeDevice; test/qemu/progs/flash-normal.S).
 // The state machine, read answers and table below follow pflash_cfi01.c's pflash_write, pflash_read,
 // pflash_devid_query, pflash_cfi_query and its realize function's table, with QEMU's bugs kept (noted where).
 import type { Device } from '../memory/phys.ts';
