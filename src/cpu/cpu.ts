@@ -559,7 +559,8 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /**
    * DC ZVA's write: zero the `size`-byte block at PA this.tr.pa, just translated for writing (one page, Normal memory);
-   * RAM directly, a device by 8-byte writes; with nothing there, a synchronous external abort with FAR = x[farSlot].
+   * RAM directly, a device by byte writes in address order (QEMU 7.2 target/arm helper_dczva: "a series of byte
+   * writes" when the block is I/O); with nothing there, a synchronous external abort with FAR = x[farSlot].
    */
   zeroBlock(size: number, farSlot: number): void {
     const pa = this.tr.pa;
@@ -575,7 +576,7 @@ export class Cpu extends CpuState implements TranslationContext {
       this.externalAbort(ACC_WRITE, 0, this.x[farSlot]!);
       return;
     }
-    for (let o = 0; o < size; o += 8) dev.device.write(pa + o - dev.base, 8, 0);
+    for (let o = 0; o < size; o++) dev.device.write(pa + o - dev.base, 1, 0);
   }
 
   /**

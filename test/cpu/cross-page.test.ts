@@ -363,7 +363,9 @@ class Reference {
       if (r.fault !== 'none') return fault(this.exc(this.el, r.stage2, dfscOf(r), true, r.s1ptw, va, r.ipa));
       for (let o = 0n; o < 64n; o += 8n) {
         const b = this.translate(block + o, 8, true, el, false);
-        const e = 'exc' in b ? b.exc : this.write(block + o, b.pas, 0n);
+        // byte writes (QEMU 7.2 helper_dczva, to a device; RAM ends the same)
+        let e = 'exc' in b ? b.exc : undefined;
+        for (let i = 0; !('exc' in b) && i < 8 && e === undefined; i++) e = this.write(block + o + BigInt(i), [b.pas[i]!], 0n);
         if (e !== undefined) return fault({ ...e, far: va }); // an external abort too: FAR = Xt
       }
       return;

@@ -2,7 +2,7 @@
 // 2 MB blocks, the PL011 as a Device block): unaligned loads and stores, which with the MMU off (flash.S) would be
 // Alignment faults. QEMU 7.2 (accel/tcg/cputlb.c load_helper, store_helper_unaligned) does an unaligned load from a
 // device as the two aligned loads of its size that cover it, and an unaligned store as byte stores — each byte a
-// command cycle of the flash.
+// command cycle of the flash; DC ZVA on flash is 64 byte stores of 0 (target/arm helper_dczva).
 	.include "lib.inc"
 	.include "mmu.inc"
 main:
@@ -46,6 +46,18 @@ main:
 	MMIO_RD	prog_x_unaligned, 0x3000, ldr, x0
 	MMIO_WR	0x0, 0xff
 	MMIO_RD	prog_x_unaligned_read, 0x3000, ldr, x0
+	// DC ZVA on flash: 64 byte writes of 0 — in program mode the first byte programs, the rest are resets
+	MMIO_WR	0x04040000, 0x20
+	MMIO_WR	0x04040000, 0xd0
+	MMIO_WR	0x04040000, 0x40
+	ldr	x1, =0x04040010
+	dc	zva, x1
+	MMIO_RD	dczva_program, 0x04040000, ldr, x0
+	MMIO_RD	dczva_rest, 0x04040038, ldr, x0
+	MMIO_WR	0x04040000, 0x70
+	ldr	x1, =0x04040040
+	dc	zva, x1
+	MMIO_RD	dczva_status_then_resets, 0x04040040, ldr, x0
 	// the second bank
 	MMIO_WR	0x04000000, 0x90
 	MMIO_RD	b1_id_unaligned, 0x04000002
