@@ -148,11 +148,11 @@ export function literal(acc: Acc, pool = true): OpKind {
 
 /**
  * The post-index address of a structure load/store: `[Xn|SP], #<bytes>` (Rm = 11111: the transfer size, which the
- * list fixed — `bytes(Q)`) or `[Xn|SP], Xm` (Rm any other register; xzr is not allowed, 31 means the immediate).
+ * list fixed — `bytes(Q, size)`) or `[Xn|SP], Xm` (Rm any other register; xzr is not allowed, 31 means the immediate).
  */
-export function memPostStruct(bytes: (q: number) => number): OpKind {
+export function memPostStruct(bytes: (q: number, size: number) => number): OpKind {
   return {
-    print: (f) => `[${regText(f.Rn!, true, true)}], ${f.Rm === 31 ? `#${bytes(f.Q!)}` : regText(f.Rm!, true, false)}`,
+    print: (f) => `[${regText(f.Rn!, true, true)}], ${f.Rm === 31 ? `#${bytes(f.Q!, f.size ?? 0)}` : regText(f.Rm!, true, false)}`,
     match(ops, i, fs, env) {
       const o = memOf(need(ops, i), '[Xn], #size or [Xn], Xm');
       if (o.wb || o.items.length !== 1) fail('post-index address is [Xn] followed by the transfer size or Xm', o.col);
@@ -163,7 +163,7 @@ export function memPostStruct(bytes: (q: number) => number): OpKind {
         if (off.r.zr) fail(`${off.text} is not allowed here (register 31 means the immediate form)`, off.col);
         return i + 2;
       }
-      const want = bytes(fs.get('Q') ?? 0);
+      const want = bytes(fs.get('Q') ?? 0, fs.get('size') ?? 0);
       if (immValue(off, env) !== BigInt(want)) fail(`the post-index immediate must be the transfer size, #${want}`, off.col);
       fs.set('Rm', 31);
       return i + 2;

@@ -153,6 +153,19 @@ export function arrSQ(field: string, byteOnly = false): OpKind {
   };
 }
 
+/** A whole vector in `field` with one arrangement whatever Q is (the other operand's arrangement sets Q). */
+export function arrFixed(field: string, arr: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${arr}`,
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      if (o.k !== 'vreg' || o.index !== undefined || o.arr !== arr) fail(`operand ${i + 1} must be a vector register v<n>.${arr}`, o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
 /** A whole vector in `field` with one of two arrangements chosen by Q (`q0` undefined: Q must be 1). */
 export function arrQ(field: string, q0: string | undefined, q1: string): OpKind {
   return {
@@ -225,29 +238,70 @@ export function scalarBySize(field: string, wider: number): OpKind {
 
 /**
  * A list of `count` consecutive vector registers (modulo 32) from `field`, one arrangement from size and Q (`.1d`
- * included): `{v0.16b}`, `{v0.16b, v1.16b}`, and for three or four a range `{v0.4s-v3.4s}` unless it wraps past v31,
- * as objdump prints them; either spelling is accepted.
+ * included) or, when `fixed` names one (TBL's `16b`), that arrangement whatever the fields: `{v0.16b}`,
+ * `{v0.16b, v1.16b}`, and for three or four a range `{v0.4s-v3.4s}` unless it wraps past v31, as objdump prints them;
+ * either spelling is accepted.
  */
-export function vlist(field: string, count: number): OpKind {
+export function vlist(field: string, count: number, fixed?: string): OpKind {
   return {
-    print: (f) => {
-      const t = ARR[f.size! * 2 + f.Q!]!;
-      const regs = Array.from({ length: count }, (_, k) => (f[field]! + k) % 32);
-      if (count > 2 && regs[count - 1]! > regs[0]!) return `{v${regs[0]}.${t}-v${regs[count - 1]}.${t}}`;
-      return `{${regs.map((r) => `v${r}.${t}`).join(', ')}}`;
-    },
+    print: (f) => listText(f[field]!, count, fixed ?? ARR[f.size! * 2 + f.Q!]!),
     match(ops, i, fs) {
-      const o = need(ops, i);
-      if (o.k !== 'vlist') fail(`operand ${i + 1} must be a list of ${count} vector register${count > 1 ? 's' : ''} such as {v0.16b${count > 1 ? ', v1.16b' : ''}}`, o.col);
-      if (o.regs.length !== count) fail(`expected ${count} register${count > 1 ? 's' : ''} in the list, not ${o.regs.length}`, o.col);
-      if (o.regs.some((r, k) => r !== (o.regs[0]! + k) % 32)) fail(`the registers of ${o.text} must be consecutive`, o.col);
-      const a = ARR.indexOf(o.arr);
-      fs.set('size', a >> 1, 'arrangements do not agree', o.col);
-      fs.set('Q', a & 1, 'arrangements do not agree', o.col);
+      const o = listOf(ops, i, count);
+      if (fixed !== undefined) {
+        if (o.arr !== fixed) fail(`the registers of this list must be .${fixed}, not .${o.arr}`, o.col);
+      } else {
+        const a = ARR.indexOf(o.arr);
+        if (a < 0) fail(`expected an arrangement such as .16b in the list, not .${o.arr}`, o.col);
+        fs.set('size', a >> 1, 'arrangements do not agree', o.col);
+        fs.set('Q', a & 1, 'arrangements do not agree', o.col);
+      }
       fs.set(field, o.regs[0]!);
       return i + 1;
     },
   };
+}
+
+/**
+ * A single-structure list `{v0.s, v1.s}[1]`: `count` registers from `field`, one element of size `esize` (log2 bytes)
+ * whose index is packed as the single-structure rows pack it: B Q:S:size, H Q:S:sz, S Q:S, D Q.
+ */
+export function vlistLane(field: string, count: number, esize: number): OpKind {
+  const low = ['size', 'sz', undefined, undefined][esize]; // the bits below S in the index
+  const lowBits = esize === 0 ? 2 : esize === 1 ? 1 : 0;
+  return {
+    print: (f) => {
+      const index = esize === 3 ? f.Q! : (((f.Q! << 1) | f.S!) << lowBits) | (low === undefined ? 0 : f[low]!);
+      return `${listText(f[field]!, count, ELEM[esize]!)}[${index}]`;
+    },
+    match(ops, i, fs) {
+      const o = listOf(ops, i, count);
+      if (o.arr !== ELEM[esize] || o.index === undefined) fail(`expected a list of .${ELEM[esize]} elements such as {v${o.regs[0]}.${ELEM[esize]}}[0], not ${o.text}`, o.col);
+      if (esize === 3) fs.set('Q', o.index); // the parser checked the index against the element size
+      else {
+        fs.set('Q', o.index >>> (lowBits + 1));
+        fs.set('S', (o.index >>> lowBits) & 1);
+        if (low !== undefined) fs.set(low, o.index & ((1 << lowBits) - 1));
+      }
+      fs.set(field, o.regs[0]!);
+      return i + 1;
+    },
+  };
+}
+
+/** objdump's text of a list of `count` registers from `first`, each `.t`. */
+function listText(first: number, count: number, t: string): string {
+  const regs = Array.from({ length: count }, (_, k) => (first + k) % 32);
+  if (count > 2 && regs[count - 1]! > regs[0]!) return `{v${regs[0]}.${t}-v${regs[count - 1]}.${t}}`;
+  return `{${regs.map((r) => `v${r}.${t}`).join(', ')}}`;
+}
+
+/** Operand i as a list of `count` consecutive registers. */
+function listOf(ops: readonly Opnd[], i: number, count: number): Opnd & { k: 'vlist' } {
+  const o = need(ops, i);
+  if (o.k !== 'vlist') fail(`operand ${i + 1} must be a list of ${count} vector register${count > 1 ? 's' : ''} such as {v0.16b${count > 1 ? ', v1.16b' : ''}}`, o.col);
+  if (o.regs.length !== count) fail(`expected ${count} register${count > 1 ? 's' : ''} in the list, not ${o.regs.length}`, o.col);
+  if (o.regs.some((r, k) => r !== (o.regs[0]! + k) % 32)) fail(`the registers of ${o.text} must be consecutive`, o.col);
+  return o;
 }
 
 /** A whole vector in `field` of the shift-by-immediate group: the element size is HighestSetBit(immh), with Q

@@ -30,8 +30,9 @@ export type Opnd =
   | { readonly k: 'lit'; readonly e: Expr; readonly col: number }
   /** `#1.5`, `#-0.125`: a floating-point immediate. */
   | { readonly k: 'fimm'; readonly value: number; readonly col: number }
-  /** `{v0.16b, v1.16b}` or `{v0.4s-v3.4s}`: SIMD registers of one arrangement, in the order written. */
-  | { readonly k: 'vlist'; readonly regs: readonly number[]; readonly arr: string; readonly text: string; readonly col: number };
+  /** `{v0.16b, v1.16b}` or `{v0.4s-v3.4s}`: SIMD registers of one arrangement, in the order written; `{v0.s, v1.s}[1]`:
+   *  one element (`index`) of each. */
+  | { readonly k: 'vlist'; readonly regs: readonly number[]; readonly arr: string; readonly index?: number; readonly text: string; readonly col: number };
 
 export const SHIFT_NAMES = ['lsl', 'lsr', 'asr', 'ror', 'msl', 'uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
@@ -102,7 +103,8 @@ function isP(t: Token | undefined, text: string): boolean {
   return t !== undefined && t.k === 'p' && t.text === text;
 }
 
-/** `{` vreg (`,` vreg)* `}` or `{` vreg `-` vreg `}` (a range counts up modulo 32), every register of one arrangement. */
+/** `{` vreg (`,` vreg)* `}` or `{` vreg `-` vreg `}` (a range counts up modulo 32), every register of one arrangement;
+ *  with element sizes (`.b`, `.h`, `.s`, `.d`) the list is followed by the element index `[n]`. */
 function parseList(toks: readonly Token[], i: number): { o: Opnd; next: number } {
   const open = toks[i]!;
   const regs: number[] = [];
@@ -110,7 +112,7 @@ function parseList(toks: readonly Token[], i: number): { o: Opnd; next: number }
   let j = i + 1;
   const vreg = (): number => {
     const t = toks[j];
-    const m = t?.k === 'id' ? /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d)$/.exec(t.text.toLowerCase()) : null;
+    const m = t?.k === 'id' ? /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d|b|h|s|d)$/.exec(t.text.toLowerCase()) : null;
     if (!m) fail(t ? `expected a vector register with an arrangement in the list, not '${tokText(t)}'` : "missing '}'", t?.col ?? open.col);
     if (arr !== undefined && m[2] !== arr) fail(`the registers of a list must have one arrangement (.${arr}, not .${m[2]})`, t!.col);
     arr = m[2]!;
@@ -130,8 +132,18 @@ function parseList(toks: readonly Token[], i: number): { o: Opnd; next: number }
   }
   if (regs.length > 4) fail('a register list holds at most 4 registers', open.col);
   if (!isP(toks[j], '}')) fail(toks[j] ? `unexpected '${tokText(toks[j]!)}' in register list` : "missing '}'", toks[j]?.col ?? open.col);
-  const text = toks.slice(i, j + 1).map(tokText).join('');
-  return { o: { k: 'vlist', regs, arr: arr!, text, col: open.col }, next: j + 1 };
+  let end = j + 1;
+  let index: number | undefined;
+  if (/^[bhsd]$/.test(arr!)) {
+    const idx = toks[end + 1];
+    if (!isP(toks[end], '[') || idx?.k !== 'num' || !isP(toks[end + 2], ']')) fail(`a list of .${arr} elements needs an element index: {v${regs[0]}.${arr}}[<index>]`, open.col);
+    index = Number(idx.value);
+    const lanes = 16 >> 'bhsd'.indexOf(arr!);
+    if (index >= lanes) fail(`element index ${index} out of range 0..${lanes - 1} for .${arr}`, idx.col);
+    end += 3;
+  }
+  const text = toks.slice(i, end).map(tokText).join('');
+  return { o: { k: 'vlist', regs, arr: arr!, index, text, col: open.col }, next: end };
 }
 
 function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd; next: number } {
@@ -167,7 +179,7 @@ function parseOne(toks: readonly Token[], i: number, inMem: boolean): { o: Opnd;
     const nextTok = toks[i + 1];
     const ends = nextTok === undefined || isP(nextTok, ',') || isP(nextTok, ']');
     if (reg && ends) return { o: { k: 'reg', r: reg, text: t.text.toLowerCase(), col: t.col }, next: i + 1 };
-    const vm = /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d|b|h|s|d)$/.exec(t.text.toLowerCase());
+    const vm = /^v([0-9]|[12][0-9]|3[01])\.(8b|16b|4h|8h|2s|4s|1d|2d|1q|b|h|s|d)$/.exec(t.text.toLowerCase());
     if (vm) {
       const n = Number(vm[1]);
       const arr = vm[2]!;

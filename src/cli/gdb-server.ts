@@ -5,8 +5,31 @@
 // than one slice.
 import { createServer, type Socket } from 'node:net';
 import { encodePacket, RspReader } from '../machine/gdb/rsp-framing.ts';
-import { GdbStub } from '../machine/gdb/stub.ts';
+import { GdbStub, type MonitorCommand } from '../machine/gdb/stub.ts';
 import type { VirtMachine } from '../machine/virt.ts';
+import { ACC_EXEC, ACC_READ, ACC_WRITE } from '../mmu/result.ts';
+import { explainWalk, tlbLines } from './walk.ts';
+
+const ACCESS = { read: ACC_READ, write: ACC_WRITE, exec: ACC_EXEC } as const;
+
+/** `monitor walk VA [read|write|exec] [EL]` (the report of `twostage walk`, on the CPU as it is) and `monitor tlb`. */
+function monitorCommands(machine: VirtMachine): Record<string, MonitorCommand> {
+  const cpu = machine.cpu;
+  const walkUsage = 'walk VA [read|write|exec] [EL]';
+  return {
+    walk: {
+      usage: walkUsage,
+      run: ([va, acc = 'read', el = String(cpu.el)]) => {
+        const addr = va !== undefined && /^(0x)?[0-9a-f]{1,16}$/i.test(va) ? BigInt(va.startsWith('0x') || va.startsWith('0X') ? va : `0x${va}`) : undefined;
+        const access = Object.hasOwn(ACCESS, acc) ? ACCESS[acc as keyof typeof ACCESS] : undefined;
+        const level = /^[0-2]$/.test(el) ? Number(el) : undefined;
+        if (addr === undefined || access === undefined || level === undefined) return `usage: monitor ${walkUsage}   (VA in hex; EL 0-2, default the current one)\n`;
+        return explainWalk(cpu, addr, access, level).join('\n') + '\n';
+      },
+    },
+    tlb: { usage: 'tlb', run: () => tlbLines(cpu).join('\n') + '\n' },
+  };
+}
 
 /** The port of `tcp::PORT` (or `tcp:HOST:PORT`, host ignored: the stub listens on 127.0.0.1), or why not. */
 export function parseGdbAddress(spec: string): number | string {
@@ -22,7 +45,7 @@ export function parseGdbAddress(spec: string): number | string {
  */
 export function serveGdb(machine: VirtMachine, port: number, waitFirst: boolean, onOutput: (out: Uint8Array, err: Uint8Array) => void, log: (line: string) => void): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const stub = new GdbStub(machine, onOutput);
+    const stub = new GdbStub(machine, onOutput, monitorCommands(machine));
     const server = createServer();
     let exitCode: number | null = null;
     let done = false;

@@ -5,12 +5,13 @@ import type { Command } from 'commander';
 import { quoted } from '../bits/bits.ts';
 import type { CpuStats } from '../cpu/stats.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
-import { BuildError, buildImage } from '../hyp/image.ts';
+import { BuildError, buildImage, type BuiltImage } from '../hyp/image.ts';
 import { formatComparison, formatReport, toJson } from '../hyp/report.ts';
 import { checkClaims } from '../hyp/claims.ts';
-import { DEFAULT_BUDGET, runImage, type RunReport } from '../hyp/run.ts';
+import { DEFAULT_BUDGET, runImage, type RunOptions, type RunReport, startRun } from '../hyp/run.ts';
 import { HOSTING_MODES, type HostingMode } from '../hyp/scenario.ts';
 import { EXIT_BAD_INPUT } from './boot.ts';
+import { parseGdbAddress, serveGdb } from './gdb-server.ts';
 import { loadScenario, parseHosting } from './build.ts';
 import { wholeNumber } from './inputs.ts';
 import { progressLine } from './progress.ts';
@@ -26,6 +27,8 @@ interface RunFlags extends SyncFlags {
   maxInsns: string;
   trace?: string;
   stats?: string | boolean;
+  gdb?: string;
+  S?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -37,9 +40,11 @@ export function registerRun(program: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--no-timeline', 'leave the timeline out of the text report')
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_BUDGET))
-    .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`);
+    .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
+    .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb); the report follows the session')
+    .option('-S', 'with --gdb: wait for the debugger before the first instruction');
   addStatsOption(cmd);
-  addSyncOptions(cmd).action((file: string, opts: RunFlags) => {
+  addSyncOptions(cmd).action(async (file: string, opts: RunFlags) => {
     const bad = (why: string): void => {
       process.stderr.write(`twostage: ${why}\n`);
       process.exitCode = EXIT_BAD_INPUT;
@@ -59,6 +64,10 @@ export function registerRun(program: Command): void {
     if (typeof syncCheck === 'string') return bad(syncCheck);
     const stats = statsFormat(opts.stats);
     if (typeof stats === 'object') return bad(stats.error);
+    const gdbPort = opts.gdb === undefined ? undefined : parseGdbAddress(opts.gdb);
+    if (typeof gdbPort === 'string') return bad(gdbPort);
+    if (opts.S === true && gdbPort === undefined) return bad('-S: only with --gdb (nothing would start the target)');
+    if (gdbPort !== undefined && modes.length > 1) return bad('--gdb: one hosting mode at a time, not --hosting all');
 
     const rows: { hosting: HostingMode; report: RunReport }[] = [];
     const progress = progressLine(process.stderr);
@@ -68,15 +77,16 @@ export function registerRun(program: Command): void {
         // a fresh SyncModel per run: its pending writes, TLBIs and seeded choices belong to one CPU
         const sync = syncModelFrom(opts);
         let counted: CpuStats | undefined;
-        const { value: report, timing } = timed(() =>
-          runImage(img, {
-            budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
-            onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
-            onStats: (s) => (counted = s),
-          }),
-        );
+        const runOpts: RunOptions = {
+          budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
+          onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
+          onStats: (s) => (counted = s),
+        };
+        const { value: report, timing } = gdbPort === undefined
+          ? timed(() => runImage(img, runOpts))
+          : { value: await runUnderGdb(img, runOpts, gdbPort, opts.S === true), timing: undefined };
         progress.clear();
-        if (stats !== undefined && counted !== undefined) {
+        if (stats !== undefined && counted !== undefined && timing !== undefined) {
           process.stderr.write(renderStats(stats, summarize(report.instructions, counted, timing), modes.length > 1 ? mode : undefined));
         }
         rows.push({ hosting: mode, report });
@@ -99,4 +109,19 @@ export function registerRun(program: Command): void {
     const failed = modes.length === 1 ? rows[0]!.report.verdicts.filter((v) => v.status === 'fail') : rows.flatMap((r) => checkClaims(r.hosting, r.report.verdicts).unexpectedFailures);
     if (failed.length > 0) process.exitCode = 1;
   });
+}
+
+/**
+ * `run --gdb`: the debugger drives the observed machine (the budget does not apply); the guest's output goes to stderr
+ * as it comes, and the report (stdout) covers the run up to the guest's exit or the debugger's leaving.
+ */
+async function runUnderGdb(img: BuiltImage, opts: RunOptions, port: number, waitFirst: boolean): Promise<RunReport> {
+  const session = startRun(img, opts);
+  const m = session.machine;
+  const code = await serveGdb(m, port, waitFirst, (out, err) => {
+    if (out.length > 0) process.stderr.write(out);
+    if (err.length > 0) process.stderr.write(err);
+  }, (line) => process.stderr.write(line + '\n'));
+  const stop = code === null ? { kind: 'halt' as const, why: 'the debugger detached or killed the target' } : { kind: 'exit' as const, code };
+  return session.finish({ exitCode: code, stop, stdout: m.stdout.bytes(), stderr: m.stderr.bytes(), instructions: m.cpu.icount });
 }

@@ -16,7 +16,7 @@ import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegi
 import { PmuState } from './pmu.ts';
 import { PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
-import { CpuState, FETCH_TAG, PC, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
 import type { SyncModel } from './sync.ts';
 
@@ -375,8 +375,16 @@ export class Cpu extends CpuState implements TranslationContext {
     const first = 0x1000 - (lo & 0xfff);
     this.split = first < size ? first : size;
     if (first < size && !this.translateSecondPage(first, acc, size, iss, el)) return false;
+    if (!this.debug.watch) return true;
+    // an external debugger's watchpoint: the instruction is abandoned before any byte moves, the PC back at it (as
+    // QEMU stops before the access for gdb on Arm); it counts as retired, no exception is taken
+    const external = this.debug.external;
+    if (external !== null && external(this.x[TMP0]!, size, acc === ACC_WRITE)) {
+      addHalves(u, PC, PC, -PC_AHEAD);
+      return false;
+    }
     // watchpoints after the MMU faults, before any byte is accessed (ARM §D1.4.5.6)
-    return !this.debug.watch || checkWatchpoints(this, size, acc === ACC_WRITE, el);
+    return checkWatchpoints(this, size, acc === ACC_WRITE, el);
   }
 
   /** The second 4 KiB page of an access whose first `first` bytes are in the page just translated into this.tr. */

@@ -73,6 +73,13 @@ export class DebugState {
   /** Watchpoint n covers VA[48:0] in [wpStart[n], wpEnd[n]) (empty when it can never match). */
   readonly wpStart = new Float64Array(DEBUG_WATCHPOINTS);
   readonly wpEnd = new Float64Array(DEBUG_WATCHPOINTS);
+  /**
+   * An external debugger's watch on data accesses (the gdb stub's Z2–Z4), outside the architecture: asked about every
+   * data access that translated (VA, size, write) before any byte moves; true stops the PE before that instruction
+   * (Cpu.translateData). While set, data accesses skip the host cache as for an architectural watchpoint. Call
+   * debugRefresh after setting or clearing it.
+   */
+  external: ((va: bigint, size: number, write: boolean) => boolean) | null = null;
 
   reset(): void {
     this.perInsn = false;
@@ -126,7 +133,7 @@ export function debugRefresh(c: Cpu): void {
   const perInsn = (mde && d.bpEnabled !== 0) || (enabled && (mdscr & MDSCR_SS) !== 0);
   if (perInsn && !d.perInsn) c.leaveBlock(); // the next instruction comes through the slow path
   d.perInsn = perInsn;
-  const watch = mde && d.wpEnabled !== 0;
+  const watch = (mde && d.wpEnabled !== 0) || d.external !== null;
   d.watch = watch;
   if (c.tlb.hostData === watch) {
     c.tlb.hostData = !watch; // no data access may hit the host cache while a watchpoint can match

@@ -4,9 +4,10 @@
 // registers; reset values as read back on QEMU 7.2). No Security Extensions (no EL3 on virt), so every interrupt is
 // Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits;
 // EOImode 0 (an EOIR write drops the priority and deactivates). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group
-// 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and QEMU shows), GICD_SGIR and
-// SPENDSGIR/CPENDSGIR (no SGIs: one PE), GICC_ABPR/AIAR/AEOIR/AHPPIR/APR, GICC_DIR, the identification registers
-// other than GICD_PIDR2. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
+// 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and QEMU shows),
+// GICC_ABPR/AIAR/AEOIR/AHPPIR/APR, GICC_DIR, the identification registers other than GICD_PIDR2. SGIs (§4.3.15
+// GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
+// source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
 import type { Device } from '../memory/phys.ts';
 
 export const GICD_BASE = 0x0800_0000;
@@ -34,6 +35,7 @@ export class GicV2 {
   private readonly active = new Uint8Array(GIC_IRQS);
   private readonly priority = new Uint8Array(GIC_IRQS);
   private readonly edge = new Uint8Array(GIC_IRQS); // GICD_ICFGR int_config[1]: 1 edge-triggered, 0 level-sensitive
+  private readonly sgiSources = new Uint8Array(16); // GICD_SPENDSGIR: per SGI, one pending bit per source CPU
   private dctlr = 0;
   private cctlr = 0;
   private pmr = 0;
@@ -47,7 +49,7 @@ export class GicV2 {
   }
 
   reset(): void {
-    for (const a of [this.enabled, this.level, this.latched, this.active, this.priority, this.edge]) a.fill(0);
+    for (const a of [this.enabled, this.level, this.latched, this.active, this.priority, this.edge, this.sgiSources]) a.fill(0);
     this.enabled.fill(1, 0, 16); // SGIs are always enabled (GICD_ISENABLER0[15:0] RAO/WI, as QEMU)
     this.edge.fill(1, 0, 16); // SGIs are edge-triggered (GICD_ICFGR0 reads 0xaaaaaaaa)
     this.dctlr = this.cctlr = this.pmr = this.bpr = 0;
@@ -71,6 +73,7 @@ export class GicV2 {
   }
 
   private pending(id: number): boolean {
+    if (id < 16) return this.sgiSources[id] !== 0;
     return this.latched[id] === 1 || (this.edge[id] === 0 && this.level[id] === 1);
   }
 
@@ -118,8 +121,15 @@ export class GicV2 {
     if (id === SPURIOUS || this.group(this.priority[id]!) >= this.running()) return SPURIOUS;
     this.active[id] = 1;
     this.latched[id] = 0; // a level-sensitive source still asserted keeps it pending
+    let cpuid = 0;
+    if (id < 16) {
+      // GICC_IAR.CPUID: an SGI is acknowledged one source at a time, the others stay pending (GICv2 §3.2.4)
+      const sources = this.sgiSources[id]!;
+      cpuid = 31 - Math.clz32(sources & -sources);
+      this.sgiSources[id] = sources & (sources - 1);
+    }
     this.update();
-    return id; // CPUID (bits 12:10) = 0: SGIs are not modelled
+    return id | (cpuid << 10);
   }
 
   // --- distributor ---
@@ -136,6 +146,7 @@ export class GicV2 {
     if (off === 0x008) return GICD_IIDR;
     if (off === 0xfe8) return GICD_PIDR2;
     if (off >= 0xc00 && off < 0xc00 + GIC_IRQS / 4) return icfgr(this.edge, (off - 0xc00) >>> 2); // GICD_ICFGR
+    if (off >= 0xf10 && off < 0xf30) return bytes(this.sgiSources, (off - 0xf10) & 0xf, 4); // GICD_CPENDSGIR, SPENDSGIR
     const n = bank(off);
     if (n < 0) return 0; // RAZ: not modelled (see the header)
     switch (off & 0xf80) {
@@ -165,17 +176,35 @@ export class GicV2 {
       for (let i = 0; i < size && off - 0x400 + i < GIC_IRQS; i++) this.priority[off - 0x400 + i] = (value >>> (8 * i)) & 0xff;
       return this.update();
     }
+    if (off >= 0xf10 && off < 0xf30) {
+      // GICD_CPENDSGIR (0xf10) clears, GICD_SPENDSGIR (0xf20) sets source bits: byte-accessible, one byte per SGI
+      for (let i = 0; i < size; i++) {
+        const id = (off & 0xf) + i;
+        const v = (value >>> (8 * i)) & 0xff;
+        if (id < 16) this.sgiSources[id] = off < 0xf20 ? this.sgiSources[id]! & ~v : this.sgiSources[id]! | v;
+      }
+      return this.update();
+    }
     if (size < 4) return; // the other registers are word-accessible only
     if (off === 0x000) {
       this.dctlr = value & 3; // EnableGrp0, EnableGrp1
       return this.update();
     }
+    if (off === 0xf00) {
+      // GICD_SGIR: TargetListFilter 0 = the CPUTargetList (bit 0: this PE), 1 = every other PE (none here), 2 = this
+      // PE; 3 is reserved (QEMU targets every PE); the source is this PE, CPU 0
+      const filter = (value >>> 24) & 3;
+      const id = value & 0xf; // SGIINTID
+      if (filter === 2 || filter === 3 || (filter === 0 && ((value >>> 16) & 1) === 1)) this.sgiSources[id] = this.sgiSources[id]! | 1;
+      return this.update();
+    }
     const n = bank(off);
     if (n >= 0) {
-      const from = n === 0 ? 16 : 0; // SGI bits: enables RAO/WI, pending and active only through the SGI registers
-      for (let b = from; b < 32; b++) {
+      for (let b = 0; b < 32; b++) {
         if (((value >>> b) & 1) === 0) continue;
         const id = n * 32 + b;
+        // SGI bits: enables RAO/WI, pending only through GICD_SGIR/SPENDSGIR/CPENDSGIR; their active bits are writable
+        if (id < 16 && (off & 0xf80) < 0x300) continue;
         switch (off & 0xf80) {
           case 0x100: this.enabled[id] = 1; break;
           case 0x180: this.enabled[id] = 0; break;
@@ -194,7 +223,7 @@ export class GicV2 {
       for (let f = 0; f < 16; f++) this.edge[first + f] = (value >>> (2 * f + 1)) & 1;
       return this.update();
     }
-    // everything else (GICD_TYPER/IIDR read-only, IGROUPR, ITARGETSR, SGIR …): WI, see the header
+    // everything else (GICD_TYPER/IIDR read-only, IGROUPR, ITARGETSR …): WI, see the header
   }
 
   // --- CPU interface ---

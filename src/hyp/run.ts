@@ -5,7 +5,7 @@ import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
 import type { CpuStats } from '../cpu/stats.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
-import type { MachineStop, VirtMachine } from '../machine/virt.ts';
+import type { MachineStop, RunResult, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
 import { LeakCheck } from './leak-check.ts';
 import { currentContext, FP_FIRST_USE, observe, type Episode, type Observation } from './observe.ts';
@@ -85,9 +85,17 @@ export interface RunOptions {
   readonly onStats?: (stats: CpuStats) => void;
 }
 
-/** Run the image and build the report. */
-export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
-  const budget = opts.budget ?? DEFAULT_BUDGET;
+/** A loaded, observed machine ready to run an image; `finish` builds the report from how its run ended. */
+export interface RunSession {
+  readonly machine: VirtMachine;
+  finish(r: RunResult): RunReport;
+}
+
+/**
+ * Load the image into a machine with the observer's and the trace's hooks in place, for a caller that drives the
+ * run itself (runImage; `run --gdb`, where the debugger does).
+ */
+export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
   const m = machineFor(img);
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
@@ -95,6 +103,42 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const obs = observe(m.cpu, img, m.mem);
   const endTrace = chainTrace(m, opts);
   opts.prepare?.(m);
+  return {
+    machine: m,
+    finish: (r) => {
+      endTrace();
+      opts.onStats?.(m.cpu.stats);
+      m.cpu.traceExec = null;
+      m.cpu.traceException = null;
+      const denied = readDenyLog(img, m);
+      const uart = Buffer.from(r.stdout).toString('latin1');
+      return {
+        hosting: img.hosting,
+        tlb: img.scenario.tlb,
+        sync: syncName(opts.sync ?? null),
+        errata: img.scenario.errata,
+        exitCode: r.exitCode,
+        stop: r.stop,
+        instructions: r.instructions,
+        uart,
+        episodes: obs.episodes,
+        denied: denied.entries,
+        deniedTotal: denied.total,
+        deniedPerContext: denied.perContext,
+        costs: switchCosts(img, obs.episodes),
+        verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop), registersOwn(obs)],
+        notes: img.notes,
+        observation: obs,
+      };
+    },
+  };
+}
+
+/** Run the image and build the report. */
+export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
+  const budget = opts.budget ?? DEFAULT_BUDGET;
+  const session = startRun(img, opts);
+  const m = session.machine;
   let r = m.run(Math.min(CHUNK, budget));
   let instructions = r.instructions;
   while (r.stop.kind === 'budget' && instructions < budget) {
@@ -102,30 +146,7 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
     r = m.run(Math.min(CHUNK, budget - instructions));
     instructions += r.instructions;
   }
-  endTrace();
-  opts.onStats?.(m.cpu.stats);
-  m.cpu.traceExec = null;
-  m.cpu.traceException = null;
-  const denied = readDenyLog(img, m);
-  const uart = Buffer.from(r.stdout).toString('latin1');
-  return {
-    hosting: img.hosting,
-    tlb: img.scenario.tlb,
-    sync: syncName(opts.sync ?? null),
-    errata: img.scenario.errata,
-    exitCode: r.exitCode,
-    stop: r.stop,
-    instructions,
-    uart,
-    episodes: obs.episodes,
-    denied: denied.entries,
-    deniedTotal: denied.total,
-    deniedPerContext: denied.perContext,
-    costs: switchCosts(img, obs.episodes),
-    verdicts: [...verdicts(img, obs, r.exitCode), runEnd(img, m, r.stop, uart), logTruth(img, obs, denied, r.stop), registersOwn(obs)],
-    notes: img.notes,
-    observation: obs,
-  };
+  return session.finish({ ...r, instructions });
 }
 
 function syncName(m: SyncModel | null): string {

@@ -1,6 +1,6 @@
 // Assembler corpus: every instruction class and alias twostage knows, written as people write them.
 // test/asm/golden/corpus.hex holds the bytes GNU as + ld made of it at 0x40080000 (scripts/record-binutils.ts).
-    .arch armv8-a+crc
+    .arch armv8-a+crc+crypto
     .text
     .global _start
     .equ UNIQUE_VMID, 5
@@ -711,10 +711,267 @@ _start:
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x5], #64
     st4 {v30.16b, v31.16b, v0.16b, v1.16b}, [x6], x7
     ld1 {v0.1d}, [x0]
+    ld1 {v0.b}[13], [x1]
+    ld1 {v0.b}[13], [sp], #1
+    ld1 {v0.b}[13], [x1], x4
+    st1 {v5.b}[0], [x2]
+    st1 {v5.b}[0], [sp], #1
+    st1 {v5.b}[0], [x2], x5
+    ld1 {v30.h}[6], [x3]
+    ld1 {v30.h}[6], [sp], #2
+    ld1 {v30.h}[6], [x3], x6
+    st1 {v31.h}[0], [x4]
+    st1 {v31.h}[0], [sp], #2
+    st1 {v31.h}[0], [x4], x7
+    ld1 {v0.s}[3], [x5]
+    ld1 {v0.s}[3], [sp], #4
+    ld1 {v0.s}[3], [x5], x8
+    st1 {v5.s}[0], [x6]
+    st1 {v5.s}[0], [sp], #4
+    st1 {v5.s}[0], [x6], x9
+    ld1 {v30.d}[1], [x7]
+    ld1 {v30.d}[1], [sp], #8
+    ld1 {v30.d}[1], [x7], x10
+    st1 {v31.d}[0], [x0]
+    st1 {v31.d}[0], [sp], #8
+    st1 {v31.d}[0], [x0], x11
+    ld1r {v0.8b}, [x2]
+    ld1r {v0.8b}, [x3], #1
+    ld1r {v0.8b}, [sp], x4
+    ld2 {v0.b, v1.b}[13], [x1]
+    ld2 {v0.b, v1.b}[13], [sp], #2
+    ld2 {v0.b, v1.b}[13], [x1], x12
+    st2 {v5.b, v6.b}[0], [x2]
+    st2 {v5.b, v6.b}[0], [sp], #2
+    st2 {v5.b, v6.b}[0], [x2], x13
+    ld2 {v30.h, v31.h}[6], [x3]
+    ld2 {v30.h, v31.h}[6], [sp], #4
+    ld2 {v30.h, v31.h}[6], [x3], x14
+    st2 {v31.h, v0.h}[0], [x4]
+    st2 {v31.h, v0.h}[0], [sp], #4
+    st2 {v31.h, v0.h}[0], [x4], x15
+    ld2 {v0.s, v1.s}[3], [x5]
+    ld2 {v0.s, v1.s}[3], [sp], #8
+    ld2 {v0.s, v1.s}[3], [x5], x16
+    st2 {v5.s, v6.s}[0], [x6]
+    st2 {v5.s, v6.s}[0], [sp], #8
+    st2 {v5.s, v6.s}[0], [x6], x17
+    ld2 {v30.d, v31.d}[1], [x7]
+    ld2 {v30.d, v31.d}[1], [sp], #16
+    ld2 {v30.d, v31.d}[1], [x7], x18
+    st2 {v31.d, v0.d}[0], [x0]
+    st2 {v31.d, v0.d}[0], [sp], #16
+    st2 {v31.d, v0.d}[0], [x0], x19
+    ld2r {v5.8h, v6.8h}, [x2]
+    ld2r {v5.8h, v6.8h}, [x3], #4
+    ld2r {v5.8h, v6.8h}, [sp], x4
+    ld3 {v0.b-v2.b}[13], [x1]
+    ld3 {v0.b-v2.b}[13], [sp], #3
+    ld3 {v0.b-v2.b}[13], [x1], x20
+    st3 {v5.b-v7.b}[0], [x2]
+    st3 {v5.b-v7.b}[0], [sp], #3
+    st3 {v5.b-v7.b}[0], [x2], x21
+    ld3 {v30.h, v31.h, v0.h}[6], [x3]
+    ld3 {v30.h, v31.h, v0.h}[6], [sp], #6
+    ld3 {v30.h, v31.h, v0.h}[6], [x3], x22
+    st3 {v31.h, v0.h, v1.h}[0], [x4]
+    st3 {v31.h, v0.h, v1.h}[0], [sp], #6
+    st3 {v31.h, v0.h, v1.h}[0], [x4], x23
+    ld3 {v0.s-v2.s}[3], [x5]
+    ld3 {v0.s-v2.s}[3], [sp], #12
+    ld3 {v0.s-v2.s}[3], [x5], x24
+    st3 {v5.s-v7.s}[0], [x6]
+    st3 {v5.s-v7.s}[0], [sp], #12
+    st3 {v5.s-v7.s}[0], [x6], x25
+    ld3 {v30.d, v31.d, v0.d}[1], [x7]
+    ld3 {v30.d, v31.d, v0.d}[1], [sp], #24
+    ld3 {v30.d, v31.d, v0.d}[1], [x7], x26
+    st3 {v31.d, v0.d, v1.d}[0], [x0]
+    st3 {v31.d, v0.d, v1.d}[0], [sp], #24
+    st3 {v31.d, v0.d, v1.d}[0], [x0], x27
+    ld3r {v30.4s, v31.4s, v0.4s}, [x2]
+    ld3r {v30.4s, v31.4s, v0.4s}, [x3], #12
+    ld3r {v30.4s, v31.4s, v0.4s}, [sp], x4
+    ld4 {v0.b-v3.b}[13], [x1]
+    ld4 {v0.b-v3.b}[13], [sp], #4
+    ld4 {v0.b-v3.b}[13], [x1], x28
+    st4 {v5.b-v8.b}[0], [x2]
+    st4 {v5.b-v8.b}[0], [sp], #4
+    st4 {v5.b-v8.b}[0], [x2], x29
+    ld4 {v30.h, v31.h, v0.h, v1.h}[6], [x3]
+    ld4 {v30.h, v31.h, v0.h, v1.h}[6], [sp], #8
+    ld4 {v30.h, v31.h, v0.h, v1.h}[6], [x3], x30
+    st4 {v31.h, v0.h, v1.h, v2.h}[0], [x4]
+    st4 {v31.h, v0.h, v1.h, v2.h}[0], [sp], #8
+    st4 {v31.h, v0.h, v1.h, v2.h}[0], [x4], x0
+    ld4 {v0.s-v3.s}[3], [x5]
+    ld4 {v0.s-v3.s}[3], [sp], #16
+    ld4 {v0.s-v3.s}[3], [x5], x1
+    st4 {v5.s-v8.s}[0], [x6]
+    st4 {v5.s-v8.s}[0], [sp], #16
+    st4 {v5.s-v8.s}[0], [x6], x2
+    ld4 {v30.d, v31.d, v0.d, v1.d}[1], [x7]
+    ld4 {v30.d, v31.d, v0.d, v1.d}[1], [sp], #32
+    ld4 {v30.d, v31.d, v0.d, v1.d}[1], [x7], x3
+    st4 {v31.d, v0.d, v1.d, v2.d}[0], [x0]
+    st4 {v31.d, v0.d, v1.d, v2.d}[0], [sp], #32
+    st4 {v31.d, v0.d, v1.d, v2.d}[0], [x0], x4
+    ld4r {v31.1d, v0.1d, v1.1d, v2.1d}, [x2]
+    ld4r {v31.1d, v0.1d, v1.1d, v2.1d}, [x3], #32
+    ld4r {v31.1d, v0.1d, v1.1d, v2.1d}, [sp], x4
+    saddl v1.8h, v7.8b, v18.8b
+    saddl2 v2.4s, v14.8h, v31.8h
+    saddl v3.2d, v21.2s, v12.2s
+    uaddl2 v4.8h, v28.16b, v25.16b
+    uaddl v5.4s, v3.4h, v6.4h
+    uaddl2 v6.2d, v10.4s, v19.4s
+    saddw v7.8h, v17.8h, v0.8b
+    saddw2 v8.4s, v24.4s, v13.8h
+    saddw v9.2d, v31.2d, v26.2s
+    uaddw2 v10.8h, v6.8h, v7.16b
+    uaddw v11.4s, v13.4s, v20.4h
+    uaddw2 v12.2d, v20.2d, v1.4s
+    ssubl v13.8h, v27.8b, v14.8b
+    ssubl2 v14.4s, v2.8h, v27.8h
+    ssubl v15.2d, v9.2s, v8.2s
+    usubl2 v16.8h, v16.16b, v21.16b
+    usubl v17.4s, v23.4h, v2.4h
+    usubl2 v18.2d, v30.4s, v15.4s
+    ssubw v19.8h, v5.8h, v28.8b
+    ssubw2 v20.4s, v12.4s, v9.8h
+    ssubw v21.2d, v19.2d, v22.2s
+    usubw2 v22.8h, v26.8h, v3.16b
+    usubw v23.4s, v1.4s, v16.4h
+    usubw2 v24.2d, v8.2d, v29.4s
+    addhn v25.8b, v15.8h, v10.8h
+    addhn2 v26.8h, v22.4s, v23.4s
+    addhn v27.2s, v29.2d, v4.2d
+    raddhn2 v28.16b, v4.8h, v17.8h
+    raddhn v29.4h, v11.4s, v30.4s
+    raddhn2 v30.4s, v18.2d, v11.2d
+    sabal v31.8h, v25.8b, v24.8b
+    sabal2 v0.4s, v0.8h, v5.8h
+    sabal v1.2d, v7.2s, v18.2s
+    uabal2 v2.8h, v14.16b, v31.16b
+    uabal v3.4s, v21.4h, v12.4h
+    uabal2 v4.2d, v28.4s, v25.4s
+    subhn v5.8b, v3.8h, v6.8h
+    subhn2 v6.8h, v10.4s, v19.4s
+    subhn v7.2s, v17.2d, v0.2d
+    rsubhn2 v8.16b, v24.8h, v13.8h
+    rsubhn v9.4h, v31.4s, v26.4s
+    rsubhn2 v10.4s, v6.2d, v7.2d
+    sabdl v11.8h, v13.8b, v20.8b
+    sabdl2 v12.4s, v20.8h, v1.8h
+    sabdl v13.2d, v27.2s, v14.2s
+    uabdl2 v14.8h, v2.16b, v27.16b
+    uabdl v15.4s, v9.4h, v8.4h
+    uabdl2 v16.2d, v16.4s, v21.4s
+    smlal v17.8h, v23.8b, v2.8b
+    smlal2 v18.4s, v30.8h, v15.8h
+    smlal v19.2d, v5.2s, v28.2s
+    umlal2 v20.8h, v12.16b, v9.16b
+    umlal v21.4s, v19.4h, v22.4h
+    umlal2 v22.2d, v26.4s, v3.4s
+    sqdmlal v23.4s, v1.4h, v16.4h
+    sqdmlal2 v24.2d, v8.4s, v29.4s
+    smlsl v25.8h, v15.8b, v10.8b
+    smlsl2 v26.4s, v22.8h, v23.8h
+    smlsl v27.2d, v29.2s, v4.2s
+    umlsl2 v28.8h, v4.16b, v17.16b
+    umlsl v29.4s, v11.4h, v30.4h
+    umlsl2 v30.2d, v18.4s, v11.4s
+    sqdmlsl v31.4s, v25.4h, v24.4h
+    sqdmlsl2 v0.2d, v0.4s, v5.4s
+    smull v1.8h, v7.8b, v18.8b
+    smull2 v2.4s, v14.8h, v31.8h
+    smull v3.2d, v21.2s, v12.2s
+    umull2 v4.8h, v28.16b, v25.16b
+    umull v5.4s, v3.4h, v6.4h
+    umull2 v6.2d, v10.4s, v19.4s
+    sqdmull v7.4s, v17.4h, v0.4h
+    sqdmull2 v8.2d, v24.4s, v13.4s
+    pmull v0.8h, v1.8b, v2.8b
+    pmull2 v3.8h, v4.16b, v5.16b
+    pmull v6.1q, v7.1d, v8.1d
+    pmull2 v9.1q, v10.2d, v11.2d
+    sqdmlal s0, h1, h2
+    sqdmlal d3, s4, s5
+    sqdmlsl s6, h7, h8
+    sqdmlsl d9, s10, s31
+    sqdmull s11, h12, h13
+    sqdmull d14, s15, s16
+    mla v1.8h, v3.8h, v5.h[1]
+    mla v2.2s, v6.2s, v22.s[2]
+    mls v3.8h, v9.8h, v15.h[3]
+    mls v4.2s, v12.2s, v12.s[0]
+    mul v5.8h, v15.8h, v9.h[5]
+    mul v6.2s, v18.2s, v2.s[2]
+    smlal2 v7.4s, v21.8h, v3.h[7]
+    smlal v8.2d, v24.2s, v24.s[0]
+    umlal2 v9.4s, v27.8h, v13.h[1]
+    umlal v10.2d, v30.2s, v14.s[2]
+    smlsl2 v11.4s, v1.8h, v7.h[3]
+    smlsl v12.2d, v4.2s, v4.s[0]
+    umlsl2 v13.4s, v7.8h, v1.h[5]
+    umlsl v14.2d, v10.2s, v26.s[2]
+    smull2 v15.4s, v13.8h, v11.h[7]
+    smull v16.2d, v16.2s, v16.s[0]
+    umull2 v17.4s, v19.8h, v5.h[1]
+    umull v18.2d, v22.2s, v6.s[2]
+    sqdmlal2 v19.4s, v25.8h, v15.h[3]
+    sqdmlal v20.2d, v28.2s, v28.s[0]
+    sqdmlsl2 v21.4s, v31.8h, v9.h[5]
+    sqdmlsl v22.2d, v2.2s, v18.s[2]
+    sqdmull2 v23.4s, v5.8h, v3.h[7]
+    sqdmull v24.2d, v8.2s, v8.s[0]
+    sqdmulh v25.8h, v11.8h, v13.h[1]
+    sqdmulh v26.2s, v14.2s, v30.s[2]
+    sqrdmulh v27.8h, v17.8h, v7.h[3]
+    sqrdmulh v28.2s, v20.2s, v20.s[0]
+    sqdmlal s29, h23, v1.h[5]
+    sqdmlal d30, s26, v10.s[2]
+    sqdmlsl s31, h29, v11.h[7]
+    sqdmlsl d0, s0, v0.s[0]
+    sqdmull s1, h3, v5.h[1]
+    sqdmull d2, s6, v22.s[2]
+    sqdmulh h3, h9, v15.h[3]
+    sqdmulh s4, s12, v12.s[0]
+    sqrdmulh h5, h15, v9.h[5]
+    sqrdmulh s6, s18, v2.s[2]
+    tbl v0.8b, {v1.16b}, v2.8b
+    tbl v3.16b, {v30.16b, v31.16b}, v4.16b
+    tbl v5.16b, {v6.16b-v8.16b}, v9.16b
+    tbl v10.8b, {v29.16b, v30.16b, v31.16b, v0.16b}, v11.8b
+    tbx v0.16b, {v1.16b}, v2.16b
+    tbx v3.8b, {v4.16b, v5.16b}, v6.8b
+    tbx v7.16b, {v31.16b, v0.16b, v1.16b}, v8.16b
+    tbx v9.8b, {v10.16b-v13.16b}, v14.8b
     shrn v0.8b, v0.8h, #4
     shrn2 v1.16b, v2.8h, #1
     rshrn v3.4h, v4.4s, #16
     rshrn2 v5.4s, v6.2d, #32
+    sshll v0.8h, v1.8b, #3
+    sshll2 v2.4s, v3.8h, #15
+    ushll v4.2d, v5.2s, #31
+    ushll2 v6.8h, v7.16b, #1
+    sxtl v8.4s, v9.4h
+    sxtl2 v10.2d, v11.4s
+    uxtl v12.8h, v13.8b
+    uxtl2 v14.4s, v15.8h
+    srshr v0.8b, v1.8b, #8
+    urshr v2.2d, v3.2d, #64
+    srsra v4.4h, v5.4h, #1
+    ursra v6.4s, v7.4s, #17
+    sqshlu v8.16b, v9.16b, #0
+    sqshl v10.2d, v11.2d, #63
+    uqshl v12.2s, v13.2s, #31
+    sqshrun v14.8b, v15.8h, #8
+    sqrshrun2 v16.8h, v17.4s, #1
+    sqshrn v18.2s, v19.2d, #32
+    uqshrn2 v20.16b, v21.8h, #3
+    sqrshrn v22.4h, v23.4s, #16
+    uqrshrn2 v24.4s, v25.2d, #7
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

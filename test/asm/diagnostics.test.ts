@@ -60,3 +60,24 @@ test('directives: sections, alignment with NOPs in code, data, .org, .equ, local
   // .hword 1, -1; .quad d = 0x4008_0020 (data is not aligned implicitly, as in GNU as)
   assert.equal(Buffer.from(r.sections[1]!.bytes).toString('hex'), '0100ffff' + '2000084000000000');
 });
+
+test('structure lists, tables and elements say what is wrong with them', () => {
+  const src = [
+    'ld1 {v0.b}[16], [x0]', // index past the element count
+    'ld2 {v0.h, v2.h}[1], [x0]', // not consecutive
+    'ld1 {v0.s}, [x0]', // an element list without its index
+    'tbl v0.8b, {v1.8b}, v2.8b', // the table is .16b
+    'tbl v0.16b, {v1.16b, v2.16b, v3.16b, v4.16b, v5.16b}, v2.16b', // five table registers
+    'saddl v0.4s, v1.8b, v2.8b', // the narrow arrangement does not go with the wide one
+    'pmull v0.1q, v1.2d, v2.2d', // the 2d source is pmull2's
+  ].join('\n');
+  assert.deepEqual(errors(src), [
+    '1:12: element index 16 out of range 0..15 for .b',
+    '2:5: the registers of {v0.h,v2.h}[1] must be consecutive',
+    '3:5: a list of .s elements needs an element index: {v0.s}[<index>]',
+    '4:12: the registers of this list must be .16b, not .8b',
+    '5:13: a register list holds at most 4 registers',
+    '6:14: operand 2 must be a vector register v<n>.4h',
+    '7:14: operand 2 must be a vector register v<n>.1d',
+  ]);
+});

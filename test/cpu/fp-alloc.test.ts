@@ -8,7 +8,7 @@ import { decodeRow } from '../../src/arch/a64/decode.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { FPSIMD_HANDLERS } from '../../src/cpu/bind/fpsimd.ts';
 import { INSN } from '../../src/cpu/state.ts';
-import { allocatedBy, allocationBaseline } from '../helpers/alloc.ts';
+import { allocatingRuns, allocationBaseline } from '../helpers/alloc.ts';
 import { makeCpu } from '../helpers/cpu.ts';
 
 const CALLS = 100_000;
@@ -59,13 +59,8 @@ for (const [word, text] of WORDS) {
       const body = (): void => {
         for (let i = 0; i < CALLS; i++) handler(c);
       };
-      body();
-      const seen: string[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        const { bytes, gcs } = allocatedBy(body);
-        if (gcs === 0 && bytes - baseline <= SLACK) return;
-        seen.push(`${bytes - baseline} bytes/${gcs} GCs`);
-      }
+      const seen = allocatingRuns(body, RUNS, SLACK, baseline);
+      if (seen === undefined) return;
       const why = `every run of ${CALLS} executions allocated: ${seen.join(', ')}`;
       assert.ok(++allocating <= MAX_ALLOCATING, `${why} — more than ${MAX_ALLOCATING} handlers allocate in this run`);
       t.todo(`${why} (a double boxed across a call in this run's compiled code; see the note above)`);

@@ -125,3 +125,27 @@ test('software pending (ISPENDR/ICPENDR) and an edge-triggered SPI latch until a
   assert.equal(c(0x0c), 40);
   assert.equal(d(0x204), 0);
 });
+
+test('SGIs: GICD_SGIR to this PE, pending per source (SPENDSGIR/CPENDSGIR), GICC_IAR.CPUID, writable active bits', () => {
+  const { g, d, c } = enabled([[3, 0x10], [5, 0x20]]);
+  d(0xf00, (1 << 24) | 3); // TargetListFilter 1: every other PE, none on a uniprocessor
+  d(0xf00, (0 << 24) | (0xfe << 16) | 3); // a target list without CPU 0
+  assert.equal([g.output, d(0x200)].join(), [false, 0].join());
+  d(0xf00, (2 << 24) | 0x8003); // to this PE only; NSATT (bit 15) ignored without Security Extensions
+  assert.equal([g.output, d(0x200), d(0xf20)].join(), [true, 1 << 3, 1 << 24].join(), 'ISPENDR0 and SPENDSGIR0 byte 3 show source 0');
+  d(0x200, 1 << 5); // ISPENDR0 does not set an SGI pending
+  d(0x280, 1 << 3); // nor does ICPENDR0 clear one
+  assert.equal(d(0x200), 1 << 3);
+  g.distributor.write(0xf25, 1, 0x84); // SPENDSGIR1 byte 1 (SGI 5): sources 2 and 7
+  assert.equal(d(0xf24), 0x8400);
+  assert.equal(c(0x0c), 3, 'SGI 3 from CPU 0');
+  c(0x10, 3);
+  assert.equal(c(0x0c), 5 | (2 << 10), 'SGI 5, lowest source first: CPUID 2');
+  assert.equal([d(0x300), d(0xf24)].join(), [1 << 5, 0x8000].join(), 'active and still pending from source 7');
+  d(0x380, 1 << 5); // ICACTIVER0 deactivates an SGI
+  assert.equal(d(0x300), 0);
+  g.distributor.write(0xf15, 1, 0x80); // CPENDSGIR1 byte 1: source 7 no longer pending
+  assert.equal([g.output, d(0x200), c(0x0c)].join(), [false, 0, 1023].join());
+  d(0xf00, (3 << 24) | 0x10005); // filter 3 (reserved) reaches this PE as on QEMU
+  assert.equal(c(0x0c), 5);
+});

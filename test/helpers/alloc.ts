@@ -26,3 +26,18 @@ export function allocatedBy(run: () => void): { bytes: number; gcs: number } {
 export function allocationBaseline(): number {
   return Math.max(...Array.from({ length: 3 }, () => allocatedBy(() => {}).bytes));
 }
+
+/**
+ * Runs `body` once to warm it, then up to `runs` times: undefined as soon as one run allocated at most `slack` bytes
+ * over `baseline` with no collection, else what each run allocated (`N bytes/M GCs`).
+ */
+export function allocatingRuns(body: () => void, runs: number, slack: number, baseline: number): string[] | undefined {
+  body();
+  const seen: string[] = [];
+  for (let run = 0; run < runs; run++) {
+    const { bytes, gcs } = allocatedBy(body);
+    if (gcs === 0 && bytes - baseline <= slack) return undefined;
+    seen.push(`${bytes - baseline} bytes/${gcs} GCs`);
+  }
+  return seen;
+}

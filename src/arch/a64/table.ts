@@ -2,11 +2,14 @@
 // "unallocated". A row's index is its op index: what the decoder returns and what the executor's dispatch, the
 // translator and the assembler look rows up by (through the row's id, rowIndex).
 import { encoding, type Encoding, type RowSpec } from './encoding.ts';
+import { ASIMD_DIFF } from './rows/asimd-diff.ts';
+import { ASIMD_ELEM } from './rows/asimd-elem.ts';
 import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/asimd-fp.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { ASIMD_MISC } from './rows/asimd-misc.ts';
 import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
-import { ASIMD_STRUCT } from './rows/asimd-struct.ts';
+import { ASIMD_SINGLE, ASIMD_STRUCT } from './rows/asimd-struct.ts';
+import { ASIMD_TBL } from './rows/asimd-tbl.ts';
 import { BRANCH } from './rows/branch.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
 import { DP_REG } from './rows/dp-reg.ts';
@@ -39,6 +42,10 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_FP_MISC,
   ...ASIMD_FP_REDUCE,
   ...ASIMD_FP_ELEM,
+  ...ASIMD_TBL,
+  ...ASIMD_SINGLE,
+  ...ASIMD_DIFF,
+  ...ASIMD_ELEM,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

@@ -5,26 +5,13 @@ import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC, 
 import { fail } from '../diagnostics.ts';
 import type { Form, OpKind } from '../forms.ts';
 import { freg, need } from '../kinds.ts';
-import { arrQ } from '../kinds-simd.ts';
+import { arrFixed, arrQ } from '../kinds-simd.ts';
 import { zeroFp } from './fp-dp.ts';
 
 const threeSame = (mn: string): Form[] => [
   { mn, ops: [arrQ('Rd', '2s', '4s'), arrQ('Rn', '2s', '4s'), arrQ('Rm', '2s', '4s')], fixed: { sz: 0 } },
   { mn, ops: [arrQ('Rd', undefined, '2d'), arrQ('Rn', undefined, '2d'), arrQ('Rm', undefined, '2d')], fixed: { sz: 1 }, when: (f) => f.Q === 1 },
 ];
-
-/** A whole vector in `field` with one arrangement whatever Q is (the other operand's arrangement sets Q). */
-function arrFixed(field: string, arr: string): OpKind {
-  return {
-    print: (f) => `v${f[field]!}.${arr}`,
-    match(ops, i, fs) {
-      const o = need(ops, i);
-      if (o.k !== 'vreg' || o.index !== undefined || o.arr !== arr) fail(`operand ${i + 1} must be a vector register v<n>.${arr}`, o.col);
-      fs.set(field, o.n);
-      return i + 1;
-    },
-  };
-}
 
 /** Narrow (FCVTN, FCVTXN) and long (FCVTL): [sz, the narrow arrangement for Q = 0, for Q = 1, the wide one]. */
 const WIDTHS: readonly (readonly [number, string, string, string])[] = [[0, '4h', '8h', '4s'], [1, '2s', '4s', '2d']];

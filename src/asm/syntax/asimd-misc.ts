@@ -1,9 +1,10 @@
 // Syntax of the Advanced SIMD two-register miscellaneous rows (src/arch/a64/rows/asimd-misc.ts): `op Vd.T, Vn.T, #0`
 // for the compares against zero, no `.1d` form (size:Q = 110 is reserved); and of the narrowing shifts
-// (rows/asimd-shift.ts): `shrn Vd.8b, Vn.8h, #shift`, `shrn2 Vd.16b, Vn.8h, #shift`.
+// (rows/asimd-shift.ts): `shrn Vd.8b, Vn.8h, #shift`, `shrn2 Vd.16b, Vn.8h, #shift`; and of the lengthening shifts
+// `sshll Vd.8h, Vn.8b, #shift`, `sshll2 Vd.8h, Vn.16b, #shift`, `sxtl Vd.8h, Vn.8b` for a shift of 0.
 import { ASIMD_MISC } from '../../arch/a64/rows/asimd-misc.ts';
-import { NARROW_SHIFT, narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
-import type { Fields, Form, OpKind } from '../forms.ts';
+import { LONG_SHIFT, NARROW_SHIFT, narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
+import type { FieldSet, Fields, Form, OpKind } from '../forms.ts';
 import { fail } from '../diagnostics.ts';
 import { imm, immValue, need } from '../kinds.ts';
 import { arrSQ } from '../kinds-simd.ts';
@@ -23,33 +24,36 @@ export const ASIMD_MISC_SYNTAX: Record<string, readonly Form[]> = Object.fromEnt
 const NARROW = [['8b', '16b'], ['4h', '8h'], ['2s', '4s']] as const;
 const WIDE = ['8h', '4s', '2d'] as const;
 
-/** SHRN's Vd: the narrow arrangement the instruction's Q and immh give (8b/4h/2s, or 16b/8h/4s for the "2" form). */
-function narrowDst(q: number): OpKind {
+/** A vector of narrow lanes in `field`, operand `i`: the arrangement the instruction's Q and immh give (8b/4h/2s, or
+ *  16b/8h/4s for the "2" forms) — SHRN's Vd, SSHLL's Vn. */
+function narrowArr(field: string, q: number): OpKind {
   return {
-    print: (f) => `v${f.Rd!}.${NARROW[narrowSize(f.immh!)]![q]}`,
+    print: (f) => `v${f[field]!}.${NARROW[narrowSize(f.immh!)]![q]}`,
     match(ops, i, fs) {
       const o = need(ops, i);
       const s = o.k === 'vreg' && o.index === undefined ? NARROW.findIndex((a) => a[q] === o.arr) : -1;
-      if (o.k !== 'vreg' || s < 0) fail(`operand 1 must be a vector of ${NARROW.map((a) => a[q]).join(', ')}`, o.col);
+      if (o.k !== 'vreg' || s < 0) fail(`operand ${i + 1} must be a vector of ${NARROW.map((a) => a[q]).join(', ')}`, o.col);
       fs.set('$nsize', s, 'arrangements do not agree', o.col);
-      fs.set('Rd', o.n);
+      fs.set(field, o.n);
       return i + 1;
     },
   };
 }
 
-/** SHRN's Vn: lanes twice as wide as Vd's, in a 128-bit vector. */
-const wideSrc: OpKind = {
-  print: (f) => `v${f.Rn!}.${WIDE[narrowSize(f.immh!)]}`,
-  match(ops, i, fs) {
-    const o = need(ops, i);
-    const s = o.k === 'vreg' && o.index === undefined ? WIDE.indexOf(o.arr as (typeof WIDE)[number]) : -1;
-    if (o.k !== 'vreg' || s < 0) fail('operand 2 must be a vector of 8h, 4s or 2d', o.col);
-    fs.set('$nsize', s, 'the source lanes must be twice as wide as the destination\'s', o.col);
-    fs.set('Rn', o.n);
-    return i + 1;
-  },
-};
+/** A vector of lanes twice as wide as the narrow ones, in a 128-bit vector — SHRN's Vn, SSHLL's Vd. */
+function wideArr(field: string): OpKind {
+  return {
+    print: (f) => `v${f[field]!}.${WIDE[narrowSize(f.immh!)]}`,
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      const s = o.k === 'vreg' && o.index === undefined ? WIDE.indexOf(o.arr as (typeof WIDE)[number]) : -1;
+      if (o.k !== 'vreg' || s < 0) fail(`operand ${i + 1} must be a vector of 8h, 4s or 2d`, o.col);
+      fs.set('$nsize', s, 'the wide lanes must be twice as wide as the narrow ones', o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
 
 /** `#shift`, 1 ≤ shift ≤ esize, encoded as immh:immb = 2·esize − shift. */
 const narrowShift: OpKind = {
@@ -59,19 +63,53 @@ const narrowShift: OpKind = {
     const esize = 8 << fs.get('$nsize')!;
     const v = immValue(o, env);
     if (v < 1n || v > BigInt(esize)) fail(`shift #${v} is outside 1..${esize}`, o.col);
-    const code = 2 * esize - Number(v);
-    fs.set('immh', code >> 3);
-    fs.set('immb', code & 7);
+    setShift(fs, 2 * esize - Number(v));
     return i + 1;
   },
 };
 
+/** `#shift` of SSHLL/USHLL, 0 ≤ shift < esize (the narrow lane's), encoded as immh:immb = esize + shift. */
+const longShift: OpKind = {
+  print: (f) => `#${((f.immh! << 3) | f.immb!) - (8 << narrowSize(f.immh!))}`,
+  match(ops, i, fs, env) {
+    const o = need(ops, i);
+    const esize = 8 << fs.get('$nsize')!;
+    const v = immValue(o, env);
+    if (v < 0n || v >= BigInt(esize)) fail(`shift #${v} is outside 0..${esize - 1}`, o.col);
+    setShift(fs, esize + Number(v));
+    return i + 1;
+  },
+};
+
+/** immh:immb = immhb. */
+function setShift(fs: FieldSet, immhb: number): void {
+  fs.set('immh', immhb >> 3);
+  fs.set('immb', immhb & 7);
+}
+
 const valid = (f: Fields): boolean => narrowSize(f.immh!) >= 0;
+/** SXTL/UXTL: SSHLL/USHLL by #0 (immh:immb = esize, immh a power of two and immb = 0). */
+const unshifted = (f: Fields): boolean => valid(f) && f.immb === 0 && (f.immh! & (f.immh! - 1)) === 0;
 
 /** SHRN/RSHRN and their "2" forms (Q = 1), as objdump names them. */
 export const NARROW_SHIFT_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
   NARROW_SHIFT.map((r) => [r.id, [
-    { mn: r.mnemonic, ops: [narrowDst(0), wideSrc, narrowShift], when: (f: Fields) => f.Q === 0 && valid(f), fixed: { Q: 0 } },
-    { mn: `${r.mnemonic}2`, ops: [narrowDst(1), wideSrc, narrowShift], when: (f: Fields) => f.Q === 1 && valid(f), fixed: { Q: 1 } },
+    { mn: r.mnemonic, ops: [narrowArr('Rd', 0), wideArr('Rn'), narrowShift], when: (f: Fields) => f.Q === 0 && valid(f), fixed: { Q: 0 } },
+    { mn: `${r.mnemonic}2`, ops: [narrowArr('Rd', 1), wideArr('Rn'), narrowShift], when: (f: Fields) => f.Q === 1 && valid(f), fixed: { Q: 1 } },
   ]]),
+);
+
+/** SSHLL/USHLL and their "2" forms, SXTL/UXTL(2) when the shift is 0 (objdump's preferred spelling). */
+export const LONG_SHIFT_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
+  LONG_SHIFT.map((r) => {
+    const ext = r.id === 'SSHLL' ? 'sxtl' : 'uxtl';
+    const zero = (fs: FieldSet) => setShift(fs, 8 << fs.get('$nsize')!);
+    return [r.id, [0, 1].flatMap((q): Form[] => {
+      const two = q === 1 ? '2' : '';
+      return [
+        { mn: `${ext}${two}`, ops: [wideArr('Rd'), narrowArr('Rn', q)], when: (f) => f.Q === q && unshifted(f), fixed: { Q: q }, derive: zero },
+        { mn: `${r.mnemonic}${two}`, ops: [wideArr('Rd'), narrowArr('Rn', q), longShift], when: (f) => f.Q === q && valid(f), fixed: { Q: q } },
+      ];
+    })];
+  }),
 );

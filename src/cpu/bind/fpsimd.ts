@@ -1,23 +1,29 @@
 // Handlers of the FP/SIMD rows (src/arch/a64/rows/fpsimd.ts), by row id. The SIMD&FP register loads and stores are
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
+import { SCALAR_DIFF, THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
+import { INT_BY_ELEMENT } from '../../arch/a64/rows/asimd-elem.ts';
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
-import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
+import { ASIMD_SINGLE, ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
+import { TABLE_LOOKUP } from '../../arch/a64/rows/asimd-tbl.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
 } from '../../arch/a64/rows/fp-dp.ts';
-import { SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
+import { NARROW_SHIFT, SAT_SHIFT_IDS, SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
+import { scalarDiff, threeDiff } from '../exec/asimd-diff.ts';
+import { byElement } from '../exec/asimd-elem.ts';
 import { fpThreeSame } from '../exec/asimd-fp.ts';
 import { fpByElement } from '../exec/asimd-fp-elem.ts';
 import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
-import { compareZero, shiftRightNarrow } from '../exec/asimd-misc.ts';
-import { ldstMultiple } from '../exec/asimd-struct.ts';
-import { shiftImm } from '../exec/asimd-shift.ts';
+import { compareZero } from '../exec/asimd-misc.ts';
+import { ldstMultiple, ldstSingle } from '../exec/asimd-struct.ts';
+import { tableLookup } from '../exec/asimd-tbl.ts';
+import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
 } from '../exec/fp-ldst.ts';
@@ -57,7 +63,9 @@ export const FPSIMD_HANDLERS: Bindings = {
   EXT: ext,
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
-  SHRN: shiftRightNarrow, RSHRN: shiftRightNarrow,
+  ...Object.fromEntries(NARROW_SHIFT.map((r) => [r.id, shiftRightNarrow])),
+  ...Object.fromEntries(SAT_SHIFT_IDS.map((id) => [id, shiftLeftSat])),
+  SSHLL: shiftLeftLong, USHLL: shiftLeftLong,
   ...Object.fromEntries(SHIFT_IMM_IDS.map((id) => [id, shiftImm])),
   FMOV_X_V1: fmovFromUpper, FMOV_V1_X: fmovToUpper, FMOV_reg: fmovRegister, FMOV_imm: fmovImmediate,
   ...Object.fromEntries(FP_DP1_OPS.map(([id]) => [id, fpDp1])),
@@ -72,4 +80,10 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(FP_ACROSS.map(([id]) => [id, fpAcrossLanes])),
   ...Object.fromEntries(FP_PAIRWISE.map(([id]) => [id, fpScalarPairwise])),
   ...Object.fromEntries(FP_BY_ELEMENT.map(([id]) => [id, fpByElement])),
+  ...Object.fromEntries(TABLE_LOOKUP.map(([id]) => [id, tableLookup])),
+  ...Object.fromEntries(ASIMD_SINGLE.map((r) => [r.id, ldstSingle])),
+  ...Object.fromEntries(THREE_DIFF.map(([id]) => [id, threeDiff])),
+  PMULL_8: threeDiff, PMULL_64: threeDiff,
+  ...Object.fromEntries(SCALAR_DIFF.map(([id]) => [id, scalarDiff])),
+  ...Object.fromEntries(INT_BY_ELEMENT.map(([id]) => [id, byElement])),
 };

@@ -1,8 +1,6 @@
-// Advanced SIMD two-register miscellaneous and shift by immediate, the first instructions glibc's string functions
-// need: the compares against zero (C7.2 CMGT/CMEQ/CMLT/CMGE/CMLE (zero)) —
+// Advanced SIMD two-register miscellaneous: the compares against zero (C7.2 CMGT/CMEQ/CMLT/CMGE/CMLE (zero)) —
 // each lane of Vn, as a signed integer, against 0: all ones where the condition holds, else zero. Lanes of 8, 16
 // and 32 bits through the typed views, 64-bit lanes on their 32-bit halves (no BigInt).
-import { narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
@@ -54,56 +52,4 @@ export function compareZero(c: Cpu): void {
   v[d * 4 + 1] = t[1]!;
   v[d * 4 + 2] = q === 1 ? t[2]! : 0; // a 64-bit result clears bits 127:64
   v[d * 4 + 3] = q === 1 ? t[3]! : 0;
-}
-
-/**
- * SHRN/SHRN2, RSHRN/RSHRN2 (C7.2): each 2·esize-bit lane of Vn shifted right by `shift` (rounded: + 2^(shift-1)
- * first), its low esize bits into lane i of the lower (Q = 0, the upper half cleared) or upper half (Q = 1, the lower
- * kept) of Vd; shift = 2·esize − immh:immb. 64-bit source lanes on their 32-bit halves.
- */
-export function shiftRightNarrow(c: Cpu): void {
-  if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
-  const w = c.u32[INSN * 2]!;
-  const size = narrowSize((w >>> 19) & 15);
-  if (size < 0) return undefinedInsn(c); // immh = 1xxx reserved (0000 is another group)
-  const q = (w >>> 30) & 1;
-  const round = (w & (1 << 11)) !== 0;
-  const esize = 8 << size;
-  const shift = 2 * esize - ((w >>> 16) & 0x7f);
-  const n = (w >>> 5) & 31;
-  const d = w & 31;
-  const v = c.v32;
-  const lanes = 64 / esize;
-  const t = c.vt32;
-  for (let i = 0; i < lanes; i++) {
-    let r: number;
-    if (size === 2) {
-      // a 64-bit lane: (hi:lo + round) >> shift, low 32 bits (1 ≤ shift ≤ 32)
-      let lo = v[n * 4 + 2 * i]!;
-      let hi = v[n * 4 + 2 * i + 1]!;
-      if (round) {
-        const add = shift === 32 ? 0x80000000 : 2 ** (shift - 1);
-        const s = lo + add;
-        lo = s >>> 0;
-        hi = (hi + (s > 0xffffffff ? 1 : 0)) >>> 0;
-      }
-      r = shift === 32 ? hi : ((lo >>> shift) | (hi << (32 - shift))) >>> 0;
-      t[i] = r;
-    } else {
-      const x = size === 0 ? c.v16[n * 8 + i]! : v[n * 4 + i]!;
-      r = Math.floor((x + (round ? 2 ** (shift - 1) : 0)) / 2 ** shift); // exact: x + round < 2^33
-      if (size === 0) c.vt8[i] = r;
-      else c.vt16[i] = r;
-    }
-  }
-  // the narrow result is 64 bits: the lower half of Vd (upper cleared), or its upper half with the lower kept
-  if (q === 0) {
-    v[d * 4] = t[0]!;
-    v[d * 4 + 1] = t[1]!;
-    v[d * 4 + 2] = 0;
-    v[d * 4 + 3] = 0;
-  } else {
-    v[d * 4 + 2] = t[0]!;
-    v[d * 4 + 3] = t[1]!;
-  }
 }

@@ -20,3 +20,8 @@ export function begin(c: Cpu): void {
 export function end(c: Cpu): void {
   c.sr32[FPSR_AT] = st.fpsr;
 }
+
+/** FPSR.QC = 1: an AdvSIMD saturating instruction saturated (the pseudocode's FPSR.QC = '1'; never cleared here). */
+export function setQC(c: Cpu): void {
+  c.sr32[FPSR_AT] = c.sr32[FPSR_AT]! | (1 << 27);
+}

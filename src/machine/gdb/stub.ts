@@ -2,11 +2,16 @@
 // packet body in, one reply body out, plus the run control the server drives in bounded slices. Breakpoints and
 // single-step are the stub's own, outside the architecture (as QEMU's gdbstub keeps them): the guest's
 // DBGBCR/DBGWCR/MDSCR_EL1 are never touched, so a guest's own debug use and the debugger's do not collide.
-// While a breakpoint is set the machine runs one instruction at a time (VirtMachine.step), which keeps the
-// translated-block fast path from running past a breakpoint address.
+// While a breakpoint or a watchpoint is set the machine runs one instruction at a time (VirtMachine.step), which
+// keeps the translated-block fast path from running past a breakpoint address. Watchpoints (Z2 write, Z3 read, Z4
+// access) see every data access that translated through the CPU's external-debugger hook (DebugState.external),
+// with its VA and size; a hit stops before the access, the PC at the instruction (QEMU's Arm CPUs set
+// gdb_stop_before_watchpoint; gdb then steps over it with its watchpoints removed), and the stop reply names the
+// watchpoint's address.
 // Memory is read and written through the current translation regime as a debugger access (QEMU
 // cpu_memory_rw_debug): no exception is taken, a failed translation or a non-RAM address is an E reply.
 import { sysregIndexByName, SYSREGS } from '../../arch/sysreg-table.ts';
+import { debugRefresh } from '../../cpu/debug.ts';
 import { packSpsr, writeNzcv } from '../../cpu/pstate.ts';
 import { PC, SP } from '../../cpu/state.ts';
 import { ACC_READ, TranslateResult } from '../../mmu/result.ts';
@@ -28,6 +33,15 @@ const NREGS = FIRST_SYS + SYS_REGS.length;
 const SYS_INDEX = SYS_REGS.map((r) => sysregIndexByName(r.name));
 const FPSR_INDEX = sysregIndexByName('FPSR');
 const FPCR_INDEX = sysregIndexByName('FPCR');
+
+/**
+ * A `monitor` command the caller adds (the command line adds `walk` and `tlb`, whose reports live above this layer):
+ * its usage line and what it prints for the words after its name, or a usage error as a string starting 'usage:'.
+ */
+export interface MonitorCommand {
+  readonly usage: string;
+  readonly run: (args: readonly string[]) => string;
+}
 
 /** What a packet asks of the server besides its reply. */
 export type StubAction = { readonly reply: string } | { readonly resume: 'continue' | 'step' } | { readonly kill: true };
@@ -52,8 +66,20 @@ function parseLe(s: string, bytes: number): bigint | undefined {
 }
 const bytesHex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
+/** A debugger watchpoint: Z2 (write), Z3 (read) or Z4 (access) on `len` bytes at VA `addr`. */
+interface Watchpoint {
+  readonly type: 2 | 3 | 4;
+  readonly addr: bigint;
+  readonly len: bigint;
+}
+/** The stop-reply reason of each watchpoint type (GDB manual, "Stop Reply Packets"). */
+const WATCH_REASON = { 2: 'watch', 3: 'rwatch', 4: 'awatch' } as const;
+
 export class GdbStub {
   private readonly breakpoints = new Set<bigint>();
+  private readonly watchpoints: Watchpoint[] = [];
+  /** The watchpoint the last instruction's access hit, if any. */
+  private watchHit: Watchpoint | undefined;
   private readonly tr = new TranslateResult();
   private interruptRequested = false;
 
@@ -61,6 +87,8 @@ export class GdbStub {
     private readonly machine: VirtMachine,
     /** Guest console output produced while running. */
     private readonly onOutput: (stdout: Uint8Array, stderr: Uint8Array) => void = () => {},
+    /** Monitor commands besides `xp`, by name. */
+    private readonly monitorCommands: Readonly<Record<string, MonitorCommand>> = {},
   ) {}
 
   /** The reply to one packet body (never throws: a malformed packet is an E reply or the empty "unsupported"). */
@@ -151,15 +179,21 @@ export class GdbStub {
       }
       return this.stopReply(SIGTRAP);
     }
-    if (this.breakpoints.size === 0) return this.runFree();
+    if (this.breakpoints.size === 0 && this.watchpoints.length === 0) return this.runFree();
     for (let i = 0; i < SLICE_INSNS; i++) {
       // the instruction a continue resumes from is executed even when it holds a breakpoint (gdb steps over it)
       if (!(first && i === 0) && this.breakpoints.has(cpu.x[PC]!)) {
         this.flush();
         return this.stopReply(SIGTRAP, 'swbreak:;');
       }
+      this.watchHit = undefined;
       const end = this.ended(m.step());
       if (end !== undefined) return end;
+      const hit = this.watchHit as Watchpoint | undefined; // set by the access hook during the step, which it stopped
+      if (hit !== undefined) {
+        this.flush();
+        return this.stopReply(SIGTRAP, `${WATCH_REASON[hit.type]}:${hit.addr.toString(16)};`);
+      }
     }
     this.flush();
     return undefined;
@@ -280,15 +314,41 @@ export class GdbStub {
     return this.machine.mem.isRam(this.tr.pa) ? this.tr.pa : undefined;
   }
 
-  /** Z0/Z1 (software and hardware breakpoints are both the stub's own); Z2–Z4 watchpoints are not offered. */
+  /** Z0/Z1 (software and hardware breakpoints are both the stub's own) and Z2–Z4 watchpoints (`kind` = length). */
   private breakpoint(insert: boolean, rest: string): string {
     const [type, a, kind] = rest.split(',');
     const addr = parseHex(a);
-    if (type !== '0' && type !== '1') return type !== undefined && /^[2-4]$/.test(type) ? '' : 'E01';
-    if (addr === undefined || kind === undefined) return 'E01';
-    if (insert) this.breakpoints.add(addr);
-    else this.breakpoints.delete(addr);
+    const len = parseHex(kind);
+    if (addr === undefined || len === undefined || (type !== '0' && type !== '1' && type !== '2' && type !== '3' && type !== '4')) return 'E01';
+    if (type === '0' || type === '1') {
+      if (insert) this.breakpoints.add(addr);
+      else this.breakpoints.delete(addr);
+      return 'OK';
+    }
+    if (len === 0n || len > 1n << 20n) return 'E01';
+    const t = Number(type) as 2 | 3 | 4;
+    const at = this.watchpoints.findIndex((w) => w.type === t && w.addr === addr && w.len === len);
+    if (insert && at < 0) this.watchpoints.push({ type: t, addr, len });
+    if (!insert && at >= 0) this.watchpoints.splice(at, 1);
+    this.watchAccesses();
     return 'OK';
+  }
+
+  /** Hook the CPU's data accesses while a watchpoint is set (DebugState.external), unhook when none is. */
+  private watchAccesses(): void {
+    const cpu = this.machine.cpu;
+    cpu.debug.external = this.watchpoints.length === 0 ? null : (va, size, write) => {
+      for (const w of this.watchpoints) {
+        if (w.type === 2 && !write) continue;
+        if (w.type === 3 && write) continue;
+        if (va < w.addr + w.len && w.addr < va + BigInt(size)) {
+          this.watchHit = w;
+          return true;
+        }
+      }
+      return false;
+    };
+    debugRefresh(cpu);
   }
 
   private vPacket(body: string): StubAction {
@@ -306,7 +366,7 @@ export class GdbStub {
 
   /**
    * `monitor …` (qRcmd, hex-encoded command; the reply is the hex-encoded output): `xp ADDR [LEN]` dumps physical
-   * memory (RAM only, at most 256 bytes), as QEMU's monitor `xp`.
+   * memory (RAM only, at most 256 bytes), as QEMU's monitor `xp`; the caller's commands (MonitorCommand) after it.
    */
   private monitor(hexCmd: string): string {
     if (hexCmd.length % 2 !== 0 || !HEX_RE.test(hexCmd)) return 'E01';
@@ -327,7 +387,15 @@ export class GdbStub {
       }
       return out(text);
     }
-    return out(`unknown monitor command '${cmd}' (known: xp PA [LEN])\n`);
+    const extra = Object.hasOwn(this.monitorCommands, words[0]!) ? this.monitorCommands[words[0]!] : undefined;
+    if (extra !== undefined) {
+      const text = extra.run(words.slice(1));
+      // the reply is hex: two characters a byte, within one packet
+      const room = MAX_PACKET / 2 - 64;
+      return out(text.length <= room ? text : text.slice(0, room) + '\n[output cut at the packet size]\n');
+    }
+    const known = ['xp PA [LEN]', ...Object.values(this.monitorCommands).map((c) => c.usage)].join('; ');
+    return out(`unknown monitor command '${cmd}' (known: ${known})\n`);
   }
 
   private query(body: string): string {

@@ -3,57 +3,7 @@
 // loaded register cleared), post-index by the transfer size and by a register; then LD2 .1d (reserved: UNDEFINED).
 	.include "lib.inc"
 	.include "simd.inc"
-
-// fill v0–v3 and v31 with a known value, so that what a load does not write shows
-.macro FILL
-	ldr	x9, =fill
-	ldp	q0, q1, [x9]
-	ldp	q2, q3, [x9, #32]
-	ldr	q31, [x9, #16]
-.endm
-
-.macro SHOW4 key:req
-	SHOWQ	\key\()_v0, 0
-	SHOWQ	\key\()_v1, 1
-	SHOWQ	\key\()_v2, 2
-	SHOWQ	\key\()_v3, 3
-	SHOWQ	\key\()_v31, 31
-.endm
-
-// the 64 bytes at x21, as eight doublewords, then cleared
-.macro SHOWMEM key:req
-	ldp	x10, x11, [x21]
-	PRINT	\key\()_m0, x10
-	PRINT	\key\()_m1, x11
-	ldp	x10, x11, [x21, #16]
-	PRINT	\key\()_m2, x10
-	PRINT	\key\()_m3, x11
-	ldp	x10, x11, [x21, #32]
-	PRINT	\key\()_m4, x10
-	PRINT	\key\()_m5, x11
-	ldp	x10, x11, [x21, #48]
-	PRINT	\key\()_m6, x10
-	PRINT	\key\()_m7, x11
-	stp	xzr, xzr, [x21]
-	stp	xzr, xzr, [x21, #16]
-	stp	xzr, xzr, [x21, #32]
-	stp	xzr, xzr, [x21, #48]
-.endm
-
-.macro LOAD key:req, insn:vararg
-	FILL
-	\insn
-	SHOW4	\key
-.endm
-
-// registers from the pattern, then the store, then the memory it wrote
-.macro STORE key:req, insn:vararg
-	ldp	q0, q1, [x20]
-	ldp	q2, q3, [x20, #32]
-	ldr	q31, [x20, #48]
-	\insn
-	SHOWMEM	\key
-.endm
+	.include "struct.inc"
 
 main:
 	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
@@ -104,11 +54,5 @@ main:
 	.ltorg
 	.data
 	.balign	16
-pattern:
-	.quad	0x0706050403020100, 0x0f0e0d0c0b0a0908, 0x1716151413121110, 0x1f1e1d1c1b1a1918
-	.quad	0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9, 0x94d049bb133111eb, 0x2545f4914f6cdd1d
-fill:
-	.quad	0xa5a5a5a5a5a5a5a5, 0x5a5a5a5a5a5a5a5a, 0xc3c3c3c3c3c3c3c3, 0x3c3c3c3c3c3c3c3c
-	.quad	0xf0f0f0f0f0f0f0f0, 0x0f0f0f0f0f0f0f0f, 0x1111111111111111, 0xeeeeeeeeeeeeeeee
 	.balign	16
 out:	.skip	64

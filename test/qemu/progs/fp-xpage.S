@@ -7,15 +7,6 @@
 	.include "mmu.inc"
 	.include "xpage.inc"
 
-// SHOWV key, n: Vn's two doublewords, stored at TEST_VA (page 0's first bytes; clobbers x9–x11)
-.macro SHOWV key:req, n:req
-	ldr	x9, =TEST_VA
-	str	q\n, [x9]
-	ldp	x10, x11, [x9]
-	PRINT	\key\()_vlo, x10
-	PRINT	\key\()_vhi, x11
-.endm
-
 main:
 	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
 	msr	cptr_el2, x0

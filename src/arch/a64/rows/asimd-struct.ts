@@ -47,3 +47,53 @@ export const ASIMD_STRUCT: readonly RowSpec[] = rows();
 export function structShape(id: string): StructShape | undefined {
   return SHAPES.get(id);
 }
+
+/**
+ * Single structures (ARM C4.1 "Advanced SIMD load/store single structure" and "… (post-indexed)"; C7.2 LD1–LD4,
+ * ST1–ST4 (single structure), LD1R–LD4R): selem = opcode<0>:R + 1 registers, one element each. The element size
+ * (opcode<2:1>) fixes how the lane index is packed: B Q:S:size, H Q:S:size<1> (size<0> = 0), S Q:S (size = 00), D Q
+ * (S:size = 001); opcode<2:1> = 11 is the replicating load (L = 1, S = 0; size gives the element). The other
+ * combinations are unallocated and stay with the class rows. Post-index: Rm = 11111 adds selem × element bytes.
+ */
+export type SingleKind = 'b' | 'h' | 's' | 'd' | 'r';
+
+export interface SingleShape {
+  readonly selem: number;
+  readonly kind: SingleKind;
+  readonly load: boolean;
+  readonly post: boolean;
+}
+
+/** Bits 12:10 after opcode<2:1> (opcode<0> between them) for each kind: S and the size bits or their fixed values. */
+const SINGLE_KINDS: readonly (readonly [SingleKind, string, string])[] = [
+  ['b', '00', 'S:1 size:2'], ['h', '01', 'S:1 sz:1 0'], ['s', '10', 'S:1 00'], ['d', '10', '0 01'], ['r', '11', '0 size:2'],
+];
+
+const SINGLE = new Map<string, SingleShape>();
+
+function singleRows(): RowSpec[] {
+  const out: RowSpec[] = [];
+  for (const [kind, scale, low] of SINGLE_KINDS) {
+    for (const load of kind === 'r' ? [true] : [false, true]) {
+      for (let selem = 1; selem <= 4; selem++) {
+        const mn = `${load ? 'ld' : 'st'}${selem}${kind === 'r' ? 'r' : ''}`;
+        const r = (selem - 1) & 1; // selem = opcode<0>:R + 1
+        const o0 = (selem - 1) >>> 1;
+        for (const post of [false, true]) {
+          const id = `${mn.toUpperCase()}_${kind === 'r' ? 'V' : kind.toUpperCase()}${post ? '_post' : ''}`;
+          const base = post ? `0011011 ${load ? 1 : 0} ${r} Rm:5` : `0011010 ${load ? 1 : 0} ${r} 00000`;
+          SINGLE.set(id, { selem, kind, load, post });
+          out.push({ id, mnemonic: mn, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${base} ${scale}${o0} ${low} Rn:5 Rt:5` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const ASIMD_SINGLE: readonly RowSpec[] = singleRows();
+
+/** The shape of a single-structure row (undefined for any other row). */
+export function singleShape(id: string): SingleShape | undefined {
+  return SINGLE.get(id);
+}
