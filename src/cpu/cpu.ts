@@ -2,7 +2,7 @@
 // translation hook, and the conversion of translation faults into exceptions.
 import { aarch32At, type Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS } from '../arch/sysreg-table.ts';
-import { forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
+import { type Device, forgetCode, PAGE_SIZE, type PhysMemory, type RamPage } from '../memory/phys.ts';
 import { MmuScratch } from '../mmu/scratch.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE, FAULT_EXTERNAL, TranslateResult } from '../mmu/result.ts';
 import { HCR } from '../arch/hcr.ts';
@@ -55,6 +55,8 @@ export class Cpu extends CpuState implements TranslationContext {
   readonly scratch = new MmuScratch();
   /** Register-file slot used for preferred return addresses. */
   readonly scratchSlot = TMP3;
+  /** The bytes of the device reads behind one load (an unaligned one covers two aligned units). */
+  private readonly deviceBytes = new Uint8Array(16);
   stop: StopReason | null = null;
   /** Optional per-instruction trace hook (set by --trace exec); checked only on the slow path. */
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
@@ -452,16 +454,54 @@ export class Cpu extends CpuState implements TranslationContext {
   private loadDevice(pa: number, size: number, iss: number): boolean {
     const dev = this.mem.deviceAt(pa);
     if (dev === undefined) return this.externalAbort(ACC_READ, iss, this.x[TMP0]!);
-    const u = this.u32;
-    u[TMP1 * 2] = dev.device.read(pa - dev.base, size) >>> 0;
-    u[TMP1 * 2 + 1] = 0;
+    const off = pa - dev.base;
+    // an unaligned load (only a Normal mapping lets one through) is, as QEMU 7.2 accel/tcg/cputlb.c load_helper does
+    // it, the two aligned `size`-byte loads that cover it, in address order, and its bytes taken from them
+    const skew = off & (size - 1);
+    this.readDevice(dev.device, off - skew, size, 0);
+    if (skew !== 0) this.readDevice(dev.device, off - skew + size, size, size);
+    const b = this.deviceBytes;
+    let lo = 0;
+    let hi = 0;
+    for (let i = size - 1; i >= 0; i--) {
+      if (i >= 4) hi = (hi << 8) | b[skew + i]!;
+      else lo = (lo << 8) | b[skew + i]!;
+    }
+    this.u32[TMP1 * 2] = lo >>> 0;
+    this.u32[TMP1 * 2 + 1] = hi >>> 0;
     return true;
+  }
+
+  /**
+   * One aligned device read of `size` bytes at `off`, as eight bytes into deviceBytes[at..at + 7] (past `size`: junk): a
+   * device that splitsDoublewords answers an 8-byte read as two 4-byte reads, lower first; any other gives 32 bits.
+   */
+  private readDevice(device: Device, off: number, size: number, at: number): void {
+    const split = size === 8 && device.splitsDoublewords === true;
+    const lo = device.read(off, split ? 4 : size) >>> 0;
+    const hi = split ? device.read(off + 4, 4) >>> 0 : 0;
+    const b = this.deviceBytes;
+    for (let i = 0; i < 4; i++) {
+      b[at + i] = (lo >>> (8 * i)) & 0xff;
+      b[at + 4 + i] = (hi >>> (8 * i)) & 0xff;
+    }
   }
 
   private storeDevice(pa: number, size: number, valSlot: number, iss: number): boolean {
     const dev = this.mem.deviceAt(pa);
     if (dev === undefined) return this.externalAbort(ACC_WRITE, iss, this.x[TMP0]!);
-    dev.device.write(pa - dev.base, size, this.u32[valSlot * 2]!);
+    const off = pa - dev.base;
+    const lo = this.u32[valSlot * 2]!;
+    const hi = this.u32[valSlot * 2 + 1]!;
+    if ((off & (size - 1)) !== 0) {
+      // unaligned (a Normal mapping): byte stores in address order, as QEMU 7.2 cputlb.c store_helper_unaligned
+      for (let i = 0; i < size; i++) dev.device.write(off + i, 1, ((i < 4 ? lo : hi) >>> (8 * (i & 3))) & 0xff);
+    } else if (size === 8 && dev.device.splitsDoublewords === true) {
+      dev.device.write(off, 4, lo);
+      dev.device.write(off + 4, 4, hi);
+    } else {
+      dev.device.write(off, size, lo);
+    }
     return true;
   }
 
@@ -527,7 +567,8 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /**
    * DC ZVA's write: zero the `size`-byte block at PA this.tr.pa, just translated for writing (one page, Normal memory);
-   * RAM directly, a device by 8-byte writes; with nothing there, a synchronous external abort with FAR = x[farSlot].
+   * RAM directly, a device by byte writes in address order (QEMU 7.2 target/arm helper_dczva: "a series of byte
+   * writes" when the block is I/O); with nothing there, a synchronous external abort with FAR = x[farSlot].
    */
   zeroBlock(size: number, farSlot: number): void {
     const pa = this.tr.pa;
@@ -543,7 +584,7 @@ export class Cpu extends CpuState implements TranslationContext {
       this.externalAbort(ACC_WRITE, 0, this.x[farSlot]!);
       return;
     }
-    for (let o = 0; o < size; o += 8) dev.device.write(pa + o - dev.base, 8, 0);
+    for (let o = 0; o < size; o++) dev.device.write(pa + o - dev.base, 1, 0);
   }
 
   /**

@@ -7,6 +7,7 @@
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICV_BASE } from '../devices/gic-virt.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE } from '../devices/gic.ts';
 import { GICV2M_BASE, GICV2M_SIZE } from '../devices/gicv2m.ts';
+import { FLASH_BANK_SIZE, FLASH_BANK_WIDTH, FLASH_BANKS, FLASH_BASE } from '../devices/pflash.ts';
 import { PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
 import { PL061_BASE, PL061_SIZE, POWER_BUTTON_LINE } from '../devices/pl061.ts';
 import { PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
@@ -93,6 +94,12 @@ export function virtTree(b: BoardDescription): FdtNode {
         node('poweroff', { gpios: cells(PHANDLE.gpio, POWER_BUTTON_LINE, 0), 'linux,code': cells(KEY_POWER), label: strings('GPIO Key Poweroff') }),
       ]),
       pcieNode(b.memmap),
+      // virt.c virt_flash_fdt without secure=on: one cfi-flash node for both banks, bank-width 4 bytes
+      node(`flash@${FLASH_BASE.toString(16)}`, {
+        'bank-width': cells(FLASH_BANK_WIDTH),
+        reg: reg(...Array.from({ length: FLASH_BANKS }, (_, i) => [FLASH_BASE + i * FLASH_BANK_SIZE, FLASH_BANK_SIZE]).flat()),
+        compatible: strings('cfi-flash'),
+      }),
       cpusNode(),
       node('pmu', { interrupts: cells(GIC_PPI, PMU_INTID - 16, PPI_CPU_MASK_1 | IRQ_LEVEL_HIGH), compatible: strings('arm,armv8-pmuv3') }),
       node('timer', {

@@ -2,7 +2,8 @@
 // -kernel FILE.elf`): one CPU, RAM at 0x4000_0000, a PL011 UART at 0x0900_0000, a GICv2 (distributor at
 // 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers and PPI 23 its PMU,
 // the GICv2m MSI frame (0x0802_0000), the PL031 RTC (0x0901_0000, SPI 2), the PL061 GPIO with the power button
-// (0x0903_0000, SPI 7), an empty PCIe ECAM (0x40_1000_0000 with up to 255 GiB of RAM; virt-memmap.ts says where),
+// (0x0903_0000, SPI 7), the two CFI flash banks (0x0 and 0x0400_0000, empty: QEMU's without -drive or -bios), an
+// empty PCIe ECAM (0x40_1000_0000 with up to 255 GiB of RAM; virt-memmap.ts says where),
 // semihosting on HLT #0xF000 (or none, as QEMU without -semihosting: `semihosting: false`) and PSCI on SMC; the device
 // tree describes exactly these (virt-dt.ts). Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
@@ -27,6 +28,7 @@ import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
 import { GICV2M_BASE, GICV2M_SIZE, GicV2m } from '../devices/gicv2m.ts';
 import { PcieEcam } from '../devices/pcie.ts';
+import { FLASH_BANK_SIZE, FLASH_BANKS, FLASH_BASE, Pflash } from '../devices/pflash.ts';
 import { Pl031, PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
 import { Pl061, PL061_BASE, PL061_SIZE } from '../devices/pl061.ts';
 import { psciCall } from '../devices/psci.ts';
@@ -123,6 +125,8 @@ export class VirtMachine {
   private stopRequest: string | null = null;
   /** Bytes typed for the UART that its receive FIFO has not taken yet (fed between slices of a run). */
   private readonly input: number[] = [];
+  /** The CFI flash banks at 0x0 and 0x0400_0000 (QEMU's pflash0 and pflash1). */
+  readonly flash: readonly Pflash[];
   /** The GPIO controller; its line 3 is the power button. */
   readonly gpio: Pl061;
   readonly stdout = new OutputBuffer();
@@ -143,6 +147,9 @@ export class VirtMachine {
     if (bad !== undefined) throw new Error(`virt board: ${bad}`);
     this.mem = new PhysMemory(RAM_BASE, ramBytes);
     this.memmap = highMemmap(ramBytes, profile.paBits);
+    // virt.c virt_flash_create1/virt_flash_map: "virt.flash0" then "virt.flash1", each one bank of the flash window
+    this.flash = Array.from({ length: FLASH_BANKS }, (_, i) => new Pflash(`virt.flash${i}`));
+    for (const [i, bank] of this.flash.entries()) this.map(FLASH_BASE + i * FLASH_BANK_SIZE, FLASH_BANK_SIZE, bank);
     this.uart = new Pl011((b) => this.stdout.push(b), (level) => this.gic.setLevel(32 + VIRT_SPI.uart, level));
     this.map(PL011_BASE, PL011_SIZE, this.uart);
     this.cpu = new Cpu(profile, this.mem, opts.tlb);
@@ -276,6 +283,7 @@ export class VirtMachine {
     this.cpu.reset(pc);
     this.gic.reset();
     this.gicVirt.reset();
+    for (const bank of this.flash) bank.reset();
     this.timersChanged(this.cpu.time());
   }
 

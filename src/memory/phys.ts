@@ -24,6 +24,11 @@ export interface Device {
   /** Returns the value read (for 8-byte reads only the low 32 bits are used; devices here are 32-bit). */
   read(offset: number, size: number): number;
   write(offset: number, size: number, value: number): void;
+  /**
+   * True for a device QEMU gives the default MemoryRegionOps.impl.max_access_size of 4 and that this model relies on
+   * it: an 8-byte access reaches it as two 4-byte accesses, the lower address first (QEMU access_with_adjusted_size).
+   */
+  readonly splitsDoublewords?: boolean;
 }
 
 interface Mapping {

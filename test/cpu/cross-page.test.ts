@@ -291,10 +291,20 @@ class Reference {
     return pa >= MMIO && pa < MMIO + 0x1000 ? 'device' : 'none';
   }
 
-  /** Read an element's bytes: one device access of its size within a page, byte by byte across two (or an abort). */
+  /**
+   * Read an element's bytes: within a page, one device access of its size, or unaligned the two aligned ones that
+   * cover it (QEMU 7.2 cputlb.c load_helper); byte by byte across two pages (or an abort).
+   */
   private read(va: bigint, pas: number[]): bigint | Exc {
     const split = ((va & 0xfffn) + BigInt(pas.length)) > 0x1000n;
-    if (!split && this.where(pas[0]!) === 'device') return BigInt(this.device.read(pas[0]! - MMIO, pas.length));
+    if (!split && this.where(pas[0]!) === 'device') {
+      const n = pas.length;
+      const off = pas[0]! - MMIO;
+      const skew = off % n;
+      if (skew === 0) return BigInt(this.device.read(off, n));
+      const pair = BigInt(this.device.read(off - skew, n)) | (BigInt(this.device.read(off - skew + n, n)) << BigInt(8 * n));
+      return (pair >> BigInt(8 * skew)) & ((1n << BigInt(8 * n)) - 1n);
+    }
     let v = 0n;
     for (let i = 0; i < pas.length; i++) {
       const pa = pas[i]!;
@@ -308,7 +318,8 @@ class Reference {
 
   private write(va: bigint, pas: number[], value: bigint): Exc | undefined {
     const split = ((va & 0xfffn) + BigInt(pas.length)) > 0x1000n;
-    if (!split && this.where(pas[0]!) === 'device') {
+    // within a page, one device access of its size, or unaligned one per byte (QEMU 7.2 cputlb.c store_helper_unaligned)
+    if (!split && this.where(pas[0]!) === 'device' && (pas[0]! - MMIO) % pas.length === 0) {
       this.device.write(pas[0]! - MMIO, pas.length, Number(value & 0xffff_ffffn));
       return undefined;
     }
@@ -352,7 +363,9 @@ class Reference {
       if (r.fault !== 'none') return fault(this.exc(this.el, r.stage2, dfscOf(r), true, r.s1ptw, va, r.ipa));
       for (let o = 0n; o < 64n; o += 8n) {
         const b = this.translate(block + o, 8, true, el, false);
-        const e = 'exc' in b ? b.exc : this.write(block + o, b.pas, 0n);
+        // byte writes (QEMU 7.2 helper_dczva, to a device; RAM ends the same)
+        let e = 'exc' in b ? b.exc : undefined;
+        for (let i = 0; !('exc' in b) && i < 8 && e === undefined; i++) e = this.write(block + o + BigInt(i), [b.pas[i]!], 0n);
         if (e !== undefined) return fault({ ...e, far: va }); // an external abort too: FAR = Xt
       }
       return;

@@ -20,7 +20,6 @@ const NOT_MODELLED: ReadonlyMap<string, string> = new Map([
   ['/fw-cfg@9020000', 'no fw-cfg: the machine takes its kernel, initrd and command line from the boot loader, not from firmware tables'],
   ['/platform-bus@c000000', 'no dynamic sysbus devices (QEMU\'s platform bus is empty unless -device adds one)'],
   ...Array.from({ length: 32 }, (_, n) => [`/virtio_mmio@${(0xa000000 + n * 0x200).toString(16)}`, 'no virtio-mmio transports (no block, net or console backends are modelled)'] as [string, string]),
-  ['/flash@0', 'CFI flash not modelled yet'],
 ]);
 
 /** QEMU's properties that differ in the machine's tree: path → property → reason. */
