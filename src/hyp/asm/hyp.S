@@ -15,6 +15,7 @@
     .include "vectors.S"
     .include "hvc.S"
     .include "abort.S"
+    .include "vuart.S"
     .include "switch.S"
     .include "lazy.S"
     .include "print.S"
