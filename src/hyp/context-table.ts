@@ -13,6 +13,7 @@ import {
 import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
 import { EMULATED, HYP_TRAPS, SWITCHED, type SwitchedReg } from './context-state.ts';
+import { vpsciEqus } from './vpsci.ts';
 import { VUART_BYTES, vuartEqus, vuartIdBytes, vuartReset } from './vuart.ts';
 
 /** HCR_EL2 field masks (ARM §D24.2.62; ARCH-NOTES §1a), from the system-register table. */
@@ -188,7 +189,6 @@ function syndromeEqus(): [string, number, string][] {
     ['ISS_SSE_BIT', bitOf(ISS_SSE, 'ISS.SSE'), 'ISS.SSE: the load sign-extends'],
     ['ISS_SRT_SHIFT', ISS_SRT_SHIFT, 'ISS.SRT[20:16]: the transfer register'],
     ['ISS_SF_BIT', bitOf(ISS_SF, 'ISS.SF'), 'ISS.SF: Rt is an X register'],
-    ...vuartEqus(),
     ['ISS_SYS_OP2_SHIFT', bitOf(trap({ op2: 1 }), 'ISS.Op2'), 'EC 0x18 ISS.Op2 (3 bits)'],
     ['ISS_SYS_RT_SHIFT', bitOf(trap({ rt: 1 }), 'ISS.Rt'), 'EC 0x18 ISS.Rt (5 bits)'],
     ['ISS_SYS_DIR_BIT', bitOf(trap({ read: 1 }), 'ISS.Dir'), 'EC 0x18 ISS.Dir: 1 a read (MRS)'],
@@ -233,6 +233,8 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
   for (const { sym, f } of ASM_BITS) out.push(`    .equ ${sym}, ${bitOf(Number(f.mask64), sym)}    // ${f.reg}.${f.name}`);
   out.push('// Syndrome layouts the hypervisor decodes, from src/arch/syndrome.ts.');
   for (const [sym, v, doc] of syndromeEqus()) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
+  out.push('// What the VM\'s emulated PL011 and PSCI answer with (vuart.ts, vpsci.ts).');
+  for (const [sym, v, doc] of [...vuartEqus(), ...vpsciEqus()]) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
   const { iss, mask } = cntpIss();
   out.push(`    .equ CNTP_ISS, ${hexOff(iss)}          // a trapped CNTP_*_EL0 access: ISS without Op2, Rt, Dir (lazy.S)`, `    .equ CNTP_ISS_MASK, ${hexOff(mask)}`);
   // pairs of registers through x0/x1, addressed from x2 = the entry's C_SYS

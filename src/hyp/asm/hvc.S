@@ -23,8 +23,10 @@ hvc_entry:
     b.ne unknown_call
     and x0, x21, #0xffff      // ESR_EL2.ISS[15:0] = the HVC immediate
     cmp x0, #HVC_CALL
-    b.eq call_dispatch
-    b unknown_call
+    b.ne unknown_call
+    ldp x0, x1, [x19, #C_GPR]
+    tbnz w0, #31, vpsci_call  // an SMCCC fast call (W0 bit 31): PSCI (vpsci.S)
+    b call_dispatch
 
 // A native app's context: only its EL1 shim can issue an HVC there (the app's EL0 cannot: UNDEFINED). The shim runs
 // in EL1h (an exception to EL1 selects SP_EL1), from its page at the VA in ctx_shim.
