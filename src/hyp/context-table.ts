@@ -12,7 +12,7 @@ import {
 } from '../arch/syndrome.ts';
 import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
-import { EMULATED, HYP_TRAPS, SWITCHED, type SwitchedReg } from './context-state.ts';
+import { EMULATED, HYP_TRAPS, STORED, SWITCHED, type SwitchedReg } from './context-state.ts';
 import { vpsciEqus } from './vpsci.ts';
 import { VUART_BYTES, vuartEqus, vuartIdBytes, vuartReset } from './vuart.ts';
 
@@ -256,6 +256,20 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
       if (r.hookBefore !== undefined) out.push(`    ${r.hookBefore}`);
       out.push(`    msr ${asmName(r.reg)}, x${k}`);
     });
+  }
+  out.push(
+    '    .endm', '',
+    '// A trapped MSR/MRS of a STORED register (context-state.ts) branches to stored_access with x2 = its slot\'s offset',
+    '// in the entry (lazy.S); any other falls through. Clobbers x0–x2.',
+    '    .macro stored_dispatch',
+    `    mov x0, #${hexOff(SYSREG_TRAP_ENCODING & 0xffff)}`,
+    `    movk x0, #${hexOff(SYSREG_TRAP_ENCODING >>> 16)}, lsl #16`,
+    '    and x0, x21, x0               // the ISS without Rt and Dir: the register\'s encoding',
+  );
+  for (const reg of STORED) {
+    const [op0, op1, crn, crm, op2] = SYSREGS[SR[reg]]!.enc;
+    const iss = sysregTrapIss({ op0, op1, crn, crm, op2, rt: 0, read: 0 });
+    out.push(`    mov x1, #${hexOff(iss & 0xffff)}`, `    movk x1, #${hexOff(iss >>> 16)}, lsl #16    // ${reg}`, `    mov x2, #C_${reg}`, '    cmp x0, x1', '    b.eq stored_access');
   }
   out.push('    .endm', '', '// The EL2 traps every context runs under (context-state.ts HYP_TRAPS), set bit by bit on their reset values.', '    .macro hyp_traps_init');
   for (const reg of [...new Set(HYP_TRAPS.map((t) => t.reg))]) {
