@@ -2,8 +2,8 @@
 // `-kernel/-initrd/-append` loader places them in the board's RAM (src/machine/linux-boot.ts, reused as it is), with
 // QEMU's boot stub at the start of RAM, where the VM is entered: it enters the kernel with x0 = the device tree's IPA
 // (Linux arm64 booting.rst §4).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MAX_BINARY_BYTES, readUserFile } from '../asm/user-file.ts';
 import { encodeFdt } from '../machine/fdt.ts';
 import { bootStub, dtbTooLarge, layoutLinux, parseArm64Image, type LinuxLayout } from '../machine/linux-boot.ts';
 import type { LinuxSpec } from './scenario.ts';
@@ -32,13 +32,11 @@ export interface LinuxGuestError {
  * relative to `baseDir`.
  */
 export function linuxGuest(spec: LinuxSpec, ramBase: number, ramSize: number, baseDir: string): LinuxGuest | LinuxGuestError {
+  // bounded and non-blocking (a FIFO, /dev/zero or a huge file is refused, not read): the file must fit the VM's RAM
   const read = (key: 'image' | 'initrd', file: string): Uint8Array | LinuxGuestError => {
     const path = resolve(baseDir, file);
-    try {
-      return readFileSync(path);
-    } catch (e) {
-      return { key, why: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-    }
+    const r = readUserFile(path, Math.min(ramSize, MAX_BINARY_BYTES), 'of the VM\'s RAM (memory[0])');
+    return r.ok ? r.bytes : { key, why: `cannot read ${path}: ${r.error}` };
   };
   const file = read('image', spec.image);
   if (!(file instanceof Uint8Array)) return file;

@@ -114,11 +114,15 @@ test('a Linux VM: boot stub at the start of its RAM, kernel 2 MiB in, initrd and
 
 test('Linux VM errors name the file, the key and why', () => {
   const refused = (linux: string, re: RegExp) => assert.throws(() => build(linux), (e: Error) => e instanceof BuildError && re.test(e.message), linux);
-  refused('{ image: Missing }', /contexts\.0\.linux\.image \(lin\): cannot read .*Missing: ENOENT/);
+  refused('{ image: Missing }', /contexts\.0\.linux\.image \(lin\): cannot read .*Missing: /);
+  refused('{ image: /dev/zero }', /contexts\.0\.linux\.image \(lin\): cannot read \/dev\/zero: /);
+  refused(`{ image: ${DIR} }`, /contexts\.0\.linux\.image \(lin\): cannot read .*: /);
   refused('{ image: NoMagic }', /contexts\.0\.linux\.image \(lin\): .*NoMagic: not an arm64 Image \(no "ARM\\x64" magic at offset 0x38\)/);
-  refused('{ image: Huge }', /contexts\.0\.linux \(lin\): kernel is too large to fit in RAM .*memory\[0\] is the guest's RAM/);
-  refused('{ image: Image, initrd: nope }', /contexts\.0\.linux\.initrd \(lin\): cannot read .*nope: ENOENT/);
-  refused(`{ image: Image, initrd: Huge }`, /contexts\.0\.linux \(lin\): initrd is too big to fit into RAM after the kernel/);
+  refused('{ image: Huge }', /contexts\.0\.linux\.image \(lin\): cannot read .*Huge: is .*larger than/);
+  writeFileSync(join(DIR, 'Big'), fakeImage(RAM - 0x1000));
+  refused('{ image: Big }', /contexts\.0\.linux \(lin\): kernel \(0x40200000 \+ \d+ bytes\) does not fit in RAM ending at 0x44000000 \(memory\[0\] is the guest's RAM/);
+  refused('{ image: Image, initrd: nope }', /contexts\.0\.linux\.initrd \(lin\): cannot read .*nope: /);
+  refused(`{ image: Image, initrd: Huge }`, /contexts\.0\.linux\.initrd \(lin\): cannot read .*Huge: is .*larger than the .* of the VM's RAM \(memory\[0\]\)/);
   writeFileSync(join(DIR, 'bad.gz'), Uint8Array.of(0x1f, 0x8b, 1, 2, 3));
   refused('{ image: bad.gz }', /contexts\.0\.linux\.image \(lin\): .*bad\.gz: gzip'd kernel: corrupt gzip data/);
 });
