@@ -13,7 +13,7 @@ import {
 import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
 import { EMULATED, HYP_TRAPS, STORED, SWITCHED, type SwitchedReg } from './context-state.ts';
-import { vpsciEqus } from './vpsci.ts';
+import { vpsciEqus, vpsciTableSource } from './vpsci.ts';
 import { VUART_BYTES, vuartEqus, vuartIdBytes, vuartReset } from './vuart.ts';
 
 /** HCR_EL2 field masks (ARM §D24.2.62; ARCH-NOTES §1a), from the system-register table. */
@@ -313,6 +313,7 @@ export function configSource(ctxs: readonly ContextRegs[], slices: number, skipD
     ...ctxs.map((c, i) => `    .quad ${q(c.shim)}   // ${i}: ${c.name}`),
     `vuart_id:   .byte ${vuartIdBytes().map(hexOff).join(', ')}   // the emulated PL011's PeriphID0–3, PCellID0–3 (vuart.S)`,
     '    .balign 8',
+    vpsciTableSource(),
     `deny_seen:  .space ${ctxs.length} * 8                 // per context: denied accesses it caused (abort.S)`,
     '    .balign 32',
     `deny_log:   .space ${ctxs.length} * LOG_PER_CTX * LOG_ENTRY   // per context: its first LOG_PER_CTX records`,

@@ -13,8 +13,6 @@ export const VPSCI_VERSION = 0x1_0000;
 /** MIGRATE_INFO_TYPE 2: no Trusted OS that needs migrating (DEN 0022 §5.9), as QEMU answers. */
 export const VPSCI_MIGRATE_NONE = 2;
 
-/** The functions the VM's PSCI implements (FEATURES answers SUCCESS for them). */
-const IMPLEMENTED = [PSCI_VERSION, PSCI_FEATURES, PSCI_MIGRATE_INFO_TYPE, PSCI_CPU_ON, PSCI_CPU_ON_64, PSCI_SYSTEM_OFF, PSCI_SYSTEM_RESET];
 
 export type VpsciOutcome = { readonly x0: bigint } | { readonly ends: 'SYSTEM_OFF' | 'SYSTEM_RESET' };
 
@@ -24,7 +22,7 @@ export function vpsciAnswer(fn: bigint, arg: bigint): VpsciOutcome {
   const ret = (v: number) => ({ x0: BigInt.asUintN(64, BigInt(v)) });
   switch (id) {
     case PSCI_VERSION: return ret(VPSCI_VERSION);
-    case PSCI_FEATURES: return ret(IMPLEMENTED.includes(Number(arg & 0xffff_ffffn)) && (arg >> 32n) === 0n ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED);
+    case PSCI_FEATURES: return ret(TABLE.some(([f]) => BigInt(f) === arg) ? PSCI_SUCCESS : PSCI_NOT_SUPPORTED);
     case PSCI_MIGRATE_INFO_TYPE: return ret(VPSCI_MIGRATE_NONE);
     case PSCI_CPU_ON:
     case PSCI_CPU_ON_64: return ret(PSCI_INVALID_PARAMS);
@@ -34,18 +32,23 @@ export function vpsciAnswer(fn: bigint, arg: bigint): VpsciOutcome {
   }
 }
 
-/** The `.equ`s vpsci.S compares with (IDs in 16-bit halves for MOV/MOVK). */
+/** What vpsci.S does for an implemented function: VPSCI_H_<name> (its number here), SYSTEM_OFF and SYSTEM_RESET last. */
+const HANDLERS = ['VERSION', 'FEATURES', 'MIGRATE', 'CPU_ON', 'OFF', 'RESET'] as const;
+const TABLE: readonly [number, (typeof HANDLERS)[number]][] = [
+  [PSCI_VERSION, 'VERSION'], [PSCI_FEATURES, 'FEATURES'], [PSCI_MIGRATE_INFO_TYPE, 'MIGRATE'], [PSCI_CPU_ON, 'CPU_ON'], [PSCI_CPU_ON_64, 'CPU_ON'],
+  [PSCI_SYSTEM_OFF, 'OFF'], [PSCI_SYSTEM_RESET, 'RESET'],
+];
+
+/** The `.equ`s vpsci.S uses: the handler numbers (0: not implemented) and the answers. */
 export function vpsciEqus(): [string, number, string][] {
   return [
-    ['VPSCI_SMC32_HI', PSCI_VERSION >>> 16, 'the SMC32 fast calls\' high half (PSCI 0x8400_xxxx)'],
-    ['VPSCI_FN_VERSION', PSCI_VERSION & 0xffff, 'PSCI_VERSION, low half'],
-    ['VPSCI_FN_FEATURES', PSCI_FEATURES & 0xffff, 'PSCI_FEATURES, low half'],
-    ['VPSCI_FN_MIGRATE_INFO_TYPE', PSCI_MIGRATE_INFO_TYPE & 0xffff, 'MIGRATE_INFO_TYPE, low half'],
-    ['VPSCI_FN_CPU_ON', PSCI_CPU_ON & 0xffff, 'CPU_ON (SMC32 and SMC64), low half'],
-    ['VPSCI_FN_SYSTEM_OFF', PSCI_SYSTEM_OFF & 0xffff, 'SYSTEM_OFF, low half'],
-    ['VPSCI_FN_SYSTEM_RESET', PSCI_SYSTEM_RESET & 0xffff, 'SYSTEM_RESET, low half'],
-    ['VPSCI_SMC64_HI', PSCI_CPU_ON_64 >>> 16, 'the SMC64 fast calls\' high half'],
+    ...HANDLERS.map((h, i): [string, number, string] => [`VPSCI_H_${h}`, i + 1, `vpsci_table: ${TABLE.filter(([, x]) => x === h).map(([id]) => `0x${id.toString(16)}`).join(', ')}`]),
     ['VPSCI_VERSION', VPSCI_VERSION, 'what PSCI_VERSION answers: 1.0'],
     ['VPSCI_MIGRATE_NONE', VPSCI_MIGRATE_NONE, 'MIGRATE_INFO_TYPE: no Trusted OS to migrate'],
   ];
+}
+
+/** `vpsci_table` for config.S: (function ID, handler) words, ending with 0. */
+export function vpsciTableSource(): string {
+  return [`vpsci_table:                                  // PSCI functions a VM may call (vpsci.ts; vpsci.S vpsci_which)`, ...TABLE.map(([id, h]) => `    .word 0x${id.toString(16)}, VPSCI_H_${h}`), '    .word 0, 0'].join('\n');
 }

@@ -24,13 +24,5 @@
     .equ PSCI_SYSTEM_OFF_LO, 0x0008
     .equ PSCI_SYSTEM_RESET_LO, 0x0009
 
-    // what vpsci.S vpsci_which finds (0: not implemented); the two that end the VM last
-    .equ VPSCI_H_VERSION, 1
-    .equ VPSCI_H_FEATURES, 2
-    .equ VPSCI_H_MIGRATE, 3
-    .equ VPSCI_H_CPU_ON, 4
-    .equ VPSCI_H_OFF, 5
-    .equ VPSCI_H_RESET, 6
-
     .equ LOG_PER_CTX, 16      // denied-access records kept per context (its first ones; the rest are counted)
     .equ LOG_ENTRY, 32        // context index, ESR, FAR, HPFAR

@@ -30,48 +30,20 @@ vpsci_call:
 
 // SYSTEM_OFF or SYSTEM_RESET (x3): the VM is done (a reset does not reboot it); the others go on.
 vpsci_end:
-    mov x0, #ST_DONE
-    str x0, [x19, #C_STATE]
-    ldr x0, [x19, #C_NAME]
-    bl put_prefix
     adr x0, msg_psci_off
     cmp x3, #VPSCI_H_OFF
     b.eq 1f
     adr x0, msg_psci_reset
-1:  bl puts
+1:  bl ctx_finish
     b schedule
 
-// w2 = a function ID → x3 = what it is: 0 not implemented, else a VPSCI_H_* (clobbers x4–x6).
+// w2 = a function ID → x3 = its VPSCI_H_* from vpsci_table (config.S), 0 when it is not there (clobbers x4–x6).
 vpsci_which:
+    adr x4, vpsci_table
+1:  ldp w5, w6, [x4], #8
     mov x3, xzr
-    lsr w4, w2, #16
-    and w5, w2, #0xffff
-    mov w6, #VPSCI_SMC64_HI   // (not a CMP immediate)
-    cmp w4, w6
-    b.ne 1f
-    cmp w5, #VPSCI_FN_CPU_ON  // the only SMC64 function implemented
-    mov x6, #VPSCI_H_CPU_ON
-    csel x3, x6, x3, eq
-    ret
-1:  mov w6, #VPSCI_SMC32_HI
-    cmp w4, w6
-    b.ne 9f
-    cmp w5, #VPSCI_FN_VERSION
-    mov x6, #VPSCI_H_VERSION
-    csel x3, x6, x3, eq
-    cmp w5, #VPSCI_FN_FEATURES
-    mov x6, #VPSCI_H_FEATURES
-    csel x3, x6, x3, eq
-    cmp w5, #VPSCI_FN_MIGRATE_INFO_TYPE
-    mov x6, #VPSCI_H_MIGRATE
-    csel x3, x6, x3, eq
-    cmp w5, #VPSCI_FN_CPU_ON
-    mov x6, #VPSCI_H_CPU_ON
-    csel x3, x6, x3, eq
-    cmp w5, #VPSCI_FN_SYSTEM_OFF
-    mov x6, #VPSCI_H_OFF
-    csel x3, x6, x3, eq
-    cmp w5, #VPSCI_FN_SYSTEM_RESET
-    mov x6, #VPSCI_H_RESET
-    csel x3, x6, x3, eq
-9:  ret
+    cbz w5, 2f                // the end: not implemented
+    cmp w5, w2
+    b.ne 1b
+    mov w3, w6
+2:  ret
