@@ -35,7 +35,13 @@ const INT_RX = 1 << 4; // UARTRIS.RXRIS
 const INT_TX = 1 << 5; // UARTRIS.TXRIS: raised by a write to UARTDR (QEMU pl011_write)
 const FIFO_DEPTH = 16;
 /** PeriphID0–3 = PL011 r1p5 by Arm (PL011 TRM §3.3.14). */
-const PERIPH_ID = [0x11, 0x10, 0x14, 0x00];
+export const PERIPH_ID = [0x11, 0x10, 0x14, 0x00] as const;
+
+/** The register map and reset state, also for the reference hypervisor's emulated PL011 (src/hyp/vuart.ts). */
+export const PL011_REG = { DR, RSR, FR, ILPR, IBRD, FBRD, LCR_H, CR, IFLS, IMSC, RIS, MIS, ICR, DMACR } as const;
+export const PL011_RESET = { cr: 0x300, ifls: 0x12 } as const;
+export const PL011_FR_EMPTY = FR_TXFE | FR_RXFE;
+export const PL011_INT_TX = INT_TX;
 
 /** Reset values as QEMU's pl011_reset: CR = TXE|RXE, IFLS = half-full both ways, FR = TXFE|RXFE. */
 export class Pl011 implements Device {
@@ -45,8 +51,8 @@ export class Pl011 implements Device {
   private ibrd = 0;
   private fbrd = 0;
   private lcrh = 0;
-  private cr = 0x300;
-  private ifls = 0x12;
+  private cr: number = PL011_RESET.cr;
+  private ifls: number = PL011_RESET.ifls;
   private imsc = 0;
   private ris = 0;
   private dmacr = 0;

@@ -63,11 +63,19 @@ export const SWITCHED: readonly SwitchedReg[] = [
 ];
 
 /**
- * Registers the hypervisor emulates per context: the EL1 physical timer. CNTHCTL_EL2.EL1PCEN = 0 (HYP_TRAPS) traps
- * every CNTP_* access from EL0 and EL1 to EL2, where lazy.S answers it from the context's own CTL and CVAL (TVAL is
- * their view) — KVM's approach, which costs the switch nothing and a trap per access.
+ * Registers kept as plain storage per context (issue 17: Linux's __cpu_setup writes both before its first line of
+ * output): MDCR_EL2.TDA and TPM (HYP_TRAPS) trap every access to EL2, where lazy.S reads the context's copy or writes
+ * it — KVM's trap_debug_regs. The copy is never loaded into the PE, so a context's MDSCR_EL1 enables no debug event
+ * and its PMUSERENR_EL0 opens no PMU register to its EL0 (they trap all the same).
  */
-export const EMULATED: readonly SysRegName[] = ['CNTP_CTL_EL0', 'CNTP_CVAL_EL0'];
+export const STORED: readonly SysRegName[] = ['MDSCR_EL1', 'PMUSERENR_EL0'];
+
+/**
+ * Registers the hypervisor emulates per context: the EL1 physical timer, and the STORED ones. CNTHCTL_EL2.EL1PCEN = 0
+ * (HYP_TRAPS) traps every CNTP_* access from EL0 and EL1 to EL2, where lazy.S answers it from the context's own CTL
+ * and CVAL (TVAL is their view) — KVM's approach, which costs the switch nothing and a trap per access.
+ */
+export const EMULATED: readonly SysRegName[] = ['CNTP_CTL_EL0', 'CNTP_CVAL_EL0', ...STORED];
 
 /**
  * State switched lazily, on a context's first use, as KVM does (kvm_hyp_handle_fpsimd): FP/SIMD. CPTR_EL2.TFP traps

@@ -8,11 +8,13 @@ import { field, masks64, type FieldBits, type FieldName } from '../arch/reg-fiel
 import { SR, SYSREGS, type SysRegName } from '../arch/sysreg-table.ts';
 import {
   EC_DABT_LOWER, EC_DABT_SAME, EC_FP, EC_HVC, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_SVC, EC_SYSREG, ESR_EC_SHIFT, ISS_FSC,
-  ISS_FSC_KIND, ISS_FSC_LEVEL, ISS_WNR, SYSREG_TRAP_ENCODING, sysregTrapIss,
+  ISS_FSC_KIND, ISS_FSC_LEVEL, ISS_ISV, ISS_S1PTW, ISS_SAS_SHIFT, ISS_SF, ISS_SRT_SHIFT, ISS_SSE, ISS_WNR, SYSREG_TRAP_ENCODING, sysregTrapIss,
 } from '../arch/syndrome.ts';
 import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
-import { EMULATED, HYP_TRAPS, SWITCHED, type SwitchedReg } from './context-state.ts';
+import { EMULATED, HYP_TRAPS, STORED, SWITCHED, type SwitchedReg } from './context-state.ts';
+import { vpsciEqus, vpsciTableSource } from './vpsci.ts';
+import { VUART_BYTES, vuartEqus, vuartIdBytes, vuartReset } from './vuart.ts';
 
 /** HCR_EL2 field masks (ARM §D24.2.62; ARCH-NOTES §1a), from the system-register table. */
 export const HCR = masks64('HCR_EL2');
@@ -119,7 +121,10 @@ export function contextLayout(): ContextLayout {
   [...SWITCHED.map((r) => r.reg), ...EMULATED].forEach((reg, i) => offsets.set(`C_${reg}`, sys + i * 8));
   // the lazily switched FP/SIMD state (context-state.ts LAZY): V0–V31, then FPCR and FPSR right after them, where
   // fp_trap's post-indexed Q pairs leave their pointer
-  const v = align16(sys + (SWITCHED.length + EMULATED.length) * 8);
+  // the emulated PL011's registers (vuart.ts), then the FP/SIMD state
+  const uart = align16(sys + (SWITCHED.length + EMULATED.length) * 8);
+  offsets.set('C_UART', uart);
+  const v = align16(uart + VUART_BYTES);
   offsets.set('C_V', v);
   offsets.set('C_FPCR', v + V_BYTES);
   offsets.set('C_FPSR', v + V_BYTES + 8);
@@ -178,6 +183,12 @@ function syndromeEqus(): [string, number, string][] {
     ['ISS_FSC_KIND', ISS_FSC_KIND, 'FSC[5:2]: 0 address size, 1 translation, 2 access flag, 3 permission'],
     ['ISS_FSC_LEVEL', ISS_FSC_LEVEL, 'FSC[1:0]: the level of those four kinds'],
     ['ISS_WNR_BIT', bitOf(ISS_WNR, 'ISS.WnR'), 'ISS.WnR: a write'],
+    ['ISS_S1PTW_BIT', bitOf(ISS_S1PTW, 'ISS.S1PTW'), 'ISS.S1PTW: a stage-2 fault on a stage-1 table walk'],
+    ['ISS_ISV_BIT', bitOf(ISS_ISV, 'ISS.ISV'), 'ISS.ISV: SAS, SSE, SRT, SF hold the instruction syndrome'],
+    ['ISS_SAS_SHIFT', ISS_SAS_SHIFT, 'ISS.SAS[23:22]: the access is 1 << SAS bytes'],
+    ['ISS_SSE_BIT', bitOf(ISS_SSE, 'ISS.SSE'), 'ISS.SSE: the load sign-extends'],
+    ['ISS_SRT_SHIFT', ISS_SRT_SHIFT, 'ISS.SRT[20:16]: the transfer register'],
+    ['ISS_SF_BIT', bitOf(ISS_SF, 'ISS.SF'), 'ISS.SF: Rt is an X register'],
     ['ISS_SYS_OP2_SHIFT', bitOf(trap({ op2: 1 }), 'ISS.Op2'), 'EC 0x18 ISS.Op2 (3 bits)'],
     ['ISS_SYS_RT_SHIFT', bitOf(trap({ rt: 1 }), 'ISS.Rt'), 'EC 0x18 ISS.Rt (5 bits)'],
     ['ISS_SYS_DIR_BIT', bitOf(trap({ read: 1 }), 'ISS.Dir'), 'EC 0x18 ISS.Dir: 1 a read (MRS)'],
@@ -222,6 +233,8 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
   for (const { sym, f } of ASM_BITS) out.push(`    .equ ${sym}, ${bitOf(Number(f.mask64), sym)}    // ${f.reg}.${f.name}`);
   out.push('// Syndrome layouts the hypervisor decodes, from src/arch/syndrome.ts.');
   for (const [sym, v, doc] of syndromeEqus()) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
+  out.push('// What the VM\'s emulated PL011 and PSCI answer with (vuart.ts, vpsci.ts).');
+  for (const [sym, v, doc] of [...vuartEqus(), ...vpsciEqus()]) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
   const { iss, mask } = cntpIss();
   out.push(`    .equ CNTP_ISS, ${hexOff(iss)}          // a trapped CNTP_*_EL0 access: ISS without Op2, Rt, Dir (lazy.S)`, `    .equ CNTP_ISS_MASK, ${hexOff(mask)}`);
   // pairs of registers through x0/x1, addressed from x2 = the entry's C_SYS
@@ -243,6 +256,20 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
       if (r.hookBefore !== undefined) out.push(`    ${r.hookBefore}`);
       out.push(`    msr ${asmName(r.reg)}, x${k}`);
     });
+  }
+  out.push(
+    '    .endm', '',
+    '// A trapped MSR/MRS of a STORED register (context-state.ts) branches to stored_access with x2 = its slot\'s offset',
+    '// in the entry (lazy.S); any other falls through. Clobbers x0–x2.',
+    '    .macro stored_dispatch',
+    `    mov x0, #${hexOff(SYSREG_TRAP_ENCODING & 0xffff)}`,
+    `    movk x0, #${hexOff(SYSREG_TRAP_ENCODING >>> 16)}, lsl #16`,
+    '    and x0, x21, x0               // the ISS without Rt and Dir: the register\'s encoding',
+  );
+  for (const reg of STORED) {
+    const [op0, op1, crn, crm, op2] = SYSREGS[SR[reg]]!.enc;
+    const iss = sysregTrapIss({ op0, op1, crn, crm, op2, rt: 0, read: 0 });
+    out.push(`    mov x1, #${hexOff(iss & 0xffff)}`, `    movk x1, #${hexOff(iss >>> 16)}, lsl #16    // ${reg}`, `    mov x2, #C_${reg}`, '    cmp x0, x1', '    b.eq stored_access');
   }
   out.push('    .endm', '', '// The EL2 traps every context runs under (context-state.ts HYP_TRAPS), set bit by bit on their reset values.', '    .macro hyp_traps_init');
   for (const reg of [...new Set(HYP_TRAPS.map((t) => t.reg))]) {
@@ -275,13 +302,18 @@ export function configSource(ctxs: readonly ContextRegs[], slices: number, skipD
       `    .quad ${FIXED.map(([n]) => fixed[n] ?? '0').join(', ')}   // ${FIXED.map(([n]) => n.slice(2)).join(', ')}`,
       `    .space ${off('C_SYS') - FIXED.length * 8}, 0          // X0–X30 at C_GPR`,
       ...SWITCHED.map((r) => `    .quad ${q(initial(r, c))}          // ${r.reg}`),
-      `    .balign ${LAYOUT.size}, 0                  // ${EMULATED.join(', ')} (0) and the rest of the entry`,
+      `    .space ${off('C_UART') - off('C_SYS') - SWITCHED.length * 8}, 0          // ${EMULATED.join(', ')} (0)`,
+      `    .word ${vuartReset().map(hexOff).join(', ')}   // C_UART: the emulated PL011 at reset (vuart.ts)`,
+      `    .balign ${LAYOUT.size}, 0                  // the rest of the entry`,
     );
   });
   out.push(
     '    .balign 8',
     'ctx_shim:                                     // per context: its EL1 shim page\'s VA, 0 for none (hvc.S)',
     ...ctxs.map((c, i) => `    .quad ${q(c.shim)}   // ${i}: ${c.name}`),
+    `vuart_id:   .byte ${vuartIdBytes().map(hexOff).join(', ')}   // the emulated PL011's PeriphID0–3, PCellID0–3 (vuart.S)`,
+    '    .balign 8',
+    vpsciTableSource(),
     `deny_seen:  .space ${ctxs.length} * 8                 // per context: denied accesses it caused (abort.S)`,
     '    .balign 32',
     `deny_log:   .space ${ctxs.length} * LOG_PER_CTX * LOG_ENTRY   // per context: its first LOG_PER_CTX records`,

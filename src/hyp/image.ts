@@ -16,7 +16,8 @@ import {
 } from './context-table.ts';
 import { HYP_BASE, layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
 import { PageTableBuilder, sl0For, TablePool, TablePoolExhausted, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
-import { sharesOf, type ContextSpec, type HostingMode, type Scenario } from './scenario.ts';
+import { linuxGuest } from './linux-guest.ts';
+import { entryOf, sharesOf, type ContextSpec, type HostingMode, type Scenario } from './scenario.ts';
 
 export const ASM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'asm');
 const PA_BITS = 44;
@@ -240,7 +241,7 @@ function contextRegs(s: Scenario, lay: MemoryLayout, pool: TablePool, env: Table
       hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
       vttbr: BigInt(s2.root),
       vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
-      elr: c.image.entry,
+      elr: entryOf(c),
     };
   }
 }
@@ -300,12 +301,20 @@ function placedShares(s: Scenario, lay: MemoryLayout, name: string): PlacedShare
 function stubRegs(c: ContextSpec): ContextRegs {
   return {
     name: c.name, kind: c.kind, hcr: HCR_HYP, vttbr: 0n, vtcr: vtcrFor(44, 4, 2), ttbr0: 0n, tcr: 0n, mair: 0n,
-    sctlr: SCTLR_EL1_INIT, cpacr: c.kind === 'native' ? CPACR_FP_ON : 0n, vbar: 0n, elr: c.image.entry, spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
+    sctlr: SCTLR_EL1_INIT, cpacr: c.kind === 'native' ? CPACR_FP_ON : 0n, vbar: 0n, elr: entryOf(c), spsr: c.kind === 'vm' ? SPSR_EL1H : SPSR_EL0T, shim: 0n,
   };
 }
 
-/** Assemble a context's image at its entry address and place its bytes at the matching PA. */
+/** Assemble a context's image at its entry address, or lay out its Linux guest, and place the bytes at the matching PA. */
 function placeGuestImage(c: ContextSpec, regions: readonly PlacedRegion[], baseDir: string, sections: ElfSectionSpec[], where: string): void {
+  if (c.image === undefined) {
+    if (c.kind !== 'vm' || c.linux === undefined) throw new Error(`${c.name}: no image (parseScenario checks it)`); // a bug
+    const ram = regions[0]!;
+    const guest = linuxGuest(c.linux, Number(ram.at), ram.size, baseDir);
+    if ('why' in guest) throw new BuildError(`${where}.linux${guest.key === '' ? '' : `.${guest.key}`} (${c.name}): ${guest.why}`);
+    for (const b of guest.blobs) sections.push({ name: `.${c.name}.${b.what}`, addr: BigInt(ram.pa + (b.ipa - Number(ram.at))), data: b.bytes, write: true, exec: b.what !== 'dtb' });
+    return;
+  }
   const src = resolve(baseDir, c.image.source);
   const text = readAssembly(src);
   if (typeof text !== 'string') throw new BuildError(`${where}.image.source (${c.name}): cannot read image source ${src}: ${text.error}`);

@@ -57,12 +57,29 @@ const image = z.strictObject({
   entry: address,
 });
 
+/** Longest kernel command line (arm64's COMMAND_LINE_SIZE, arch/arm64/include/uapi/asm/setup.h: 2048 with its NUL). */
+export const MAX_BOOTARGS = 2047;
+
+/**
+ * A Linux guest: an arm64 Image (gzip'd or not), an optional initrd and the command line, files relative to the
+ * scenario. The image builder places them in the VM's memory[0] as QEMU's loader places them in RAM, with the VM's
+ * own device tree (src/hyp/linux-guest.ts).
+ */
+const linux = z.strictObject({
+  image: z.string().min(1),
+  initrd: z.string().min(1).optional(),
+  bootargs: z.string().max(MAX_BOOTARGS).default(''),
+});
+export type LinuxSpec = z.infer<typeof linux>;
+
 const vm = z.strictObject({
   name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'names are letters, digits, _ and -'),
   kind: z.literal('vm'),
   ipa_bits: z.number().int().min(32).max(48),
   memory: z.array(region).min(1),
-  image,
+  /** An assembly program, or (`linux`) a Linux kernel: exactly one of them (checkConsistency). */
+  image: image.optional(),
+  linux: linux.optional(),
 });
 
 const native = z.strictObject({
@@ -99,6 +116,14 @@ const schema = z.strictObject({
 
 export type Scenario = z.infer<typeof schema>;
 export type ContextSpec = Scenario['contexts'][number];
+
+/**
+ * Where a context starts: its image's entry, or for a Linux guest the start of its memory[0], where the builder puts
+ * QEMU's boot stub (src/machine/linux-boot.ts bootStub) as QEMU puts it at the start of RAM.
+ */
+export function entryOf(c: ContextSpec): bigint {
+  return c.image?.entry ?? c.memory[0]!.at;
+}
 
 export interface Diagnostic {
   readonly file: string;
@@ -250,8 +275,14 @@ function checkConsistency(s: Scenario): Problem[] {
       }
       if (furthest === undefined || x.r.at + x.r.size > furthest.r.at + furthest.r.size) furthest = x;
     }
-    const inRegion = c.memory.some((r) => c.image.entry >= r.at && c.image.entry < r.at + r.size);
-    if (!inRegion) out.push({ path: ['contexts', ci, 'image', 'entry'], message: `entry 0x${c.image.entry.toString(16)} is in none of '${c.name}''s regions` });
+    if (c.kind === 'vm' && (c.image === undefined) === (c.linux === undefined)) {
+      out.push({ path: ['contexts', ci], message: `'${c.name}' needs exactly one of image (an assembly program) and linux (a kernel)` });
+    } else if (c.kind === 'vm' && c.linux !== undefined && c.memory[0]!.perms !== 'rwx') {
+      out.push({ path: ['contexts', ci, 'memory', 0, 'perms'], message: `memory[0] of '${c.name}' is the Linux guest's RAM: it must be rwx, not ${c.memory[0]!.perms}` });
+    }
+    const entry = entryOf(c);
+    const inRegion = c.memory.some((r) => entry >= r.at && entry < r.at + r.size);
+    if (c.image !== undefined && !inRegion) out.push({ path: ['contexts', ci, 'image', 'entry'], message: `entry 0x${entry.toString(16)} is in none of '${c.name}''s regions` });
   });
   for (const [pi, p] of s.protection.entries()) {
     for (const key of ['context', 'may_access'] as const) {

@@ -44,8 +44,8 @@ test('a VM forging the shim\'s HVC #1/#2 (and any other immediate) gets an unkno
 test('the log check catches a hypervisor that authenticates calls by their immediate (the forged denials appear)', () => {
   // the dispatch before issue 11: HVC #1 / #2 from anyone are the shim's, so the forger's ESR_EL1/FAR_EL1 are logged
   const hvc = readFileSync(join(ASM_DIR, 'hvc.S'), 'utf8').replace(
-    '    cmp x0, #HVC_CALL\n    b.eq call_dispatch\n    b unknown_call\n',
-    '    cmp x0, #HVC_SHIM_FWD\n    b.eq shim_forward\n    cmp x0, #HVC_SHIM_FAULT\n    b.eq shim_fault\n    b call_dispatch\n',
+    '    cmp x0, #HVC_CALL\n    b.ne unknown_call\n',
+    '    cmp x0, #HVC_SHIM_FWD\n    b.eq shim_forward\n    cmp x0, #HVC_SHIM_FAULT\n    b.eq shim_fault\n',
   );
   assert.notEqual(hvc, readFileSync(join(ASM_DIR, 'hvc.S'), 'utf8'));
   const r = runImage(buildImage(scenario, HOSTILE, undefined, new Map([['hvc.S', hvc]])));

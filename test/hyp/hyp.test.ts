@@ -103,7 +103,7 @@ test('adversarial programs: every attempt is denied by stage 2 (VM) or the hyper
   const r = run(ADV);
   const vm = r.denied.filter((d) => d.context === 'evil-vm');
   const app = r.denied.filter((d) => d.context === 'evil-app');
-  assert.deepEqual(vm.map((d) => d.far), [0x4008_0000n, 0x4020_0000n, 0x4000_0000n, 0x0900_0000n, 0xfff_ffff_f000n, 0x8040_0000n]);
+  assert.deepEqual(vm.map((d) => d.far), [0x4008_0000n, 0x4020_0000n, 0x4000_0000n, 0x0901_0000n, 0xfff_ffff_f000n, 0x8040_0000n]);
   for (const d of vm) assert.equal(d.esr >>> 26, 0x24); // data abort taken to EL2
   assert.equal(vm[5]!.esr & 0x3c, 0x0c); // the write to its read-only region: permission fault
   assert.deepEqual(app.map((d) => d.far), [0x4008_0000n, 0x4020_0000n, 0x4000_0000n, 0xffff_ffff_f000n, 0xfff_ffff_f000n, 0xff80_0001_0000n]);

@@ -23,8 +23,10 @@ hvc_entry:
     b.ne unknown_call
     and x0, x21, #0xffff      // ESR_EL2.ISS[15:0] = the HVC immediate
     cmp x0, #HVC_CALL
-    b.eq call_dispatch
-    b unknown_call
+    b.ne unknown_call
+    ldp x0, x1, [x19, #C_GPR]
+    tbnz w0, #31, vpsci_call  // an SMCCC fast call (W0 bit 31): PSCI (vpsci.S)
+    b call_dispatch
 
 // A native app's context: only its EL1 shim can issue an HVC there (the app's EL0 cannot: UNDEFINED). The shim runs
 // in EL1h (an exception to EL1 selects SP_EL1), from its page at the VA in ctx_shim.
@@ -118,22 +120,27 @@ end_slice:
     ldr x1, [x1]
     cmp x0, x1
     b.lo schedule
-    mov x0, #ST_DONE          // its slices are used up
-    str x0, [x19, #C_STATE]
-    ldr x0, [x19, #C_NAME]
-    bl put_prefix
-    adr x0, msg_slices
-    bl puts
+    adr x0, msg_slices        // its slices are used up
+    bl ctx_finish
     b schedule
 
 call_exit:
-    mov x0, #ST_DONE
-    str x0, [x19, #C_STATE]
-    ldr x0, [x19, #C_NAME]
-    bl put_prefix
     adr x0, msg_exit
-    bl puts
+    bl ctx_finish
     ldr x0, [x19, #C_GPR + 8]
     bl puthex
     bl putnl
     b schedule
+
+// Context x19 is finished: mark it so and start its line with the message at x0 (clobbers x0, x1, x9–x11, x14, x15).
+ctx_finish:
+    stp x29, x30, [sp, #-16]!
+    mov x15, x0
+    mov x0, #ST_DONE
+    str x0, [x19, #C_STATE]
+    ldr x0, [x19, #C_NAME]
+    bl put_prefix
+    mov x0, x15
+    bl puts
+    ldp x29, x30, [sp], #16
+    ret

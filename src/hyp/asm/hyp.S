@@ -15,6 +15,8 @@
     .include "vectors.S"
     .include "hvc.S"
     .include "abort.S"
+    .include "vuart.S"
+    .include "vpsci.S"
     .include "switch.S"
     .include "lazy.S"
     .include "print.S"

@@ -8,6 +8,7 @@
 // computed from the physical count at EL2 (ARM §D11.2.4: condition met when CNTPCT - CVAL >= 0, unsigned).
 sysreg_trap:
     // ISS (ARM §D24.2.46, EC 0x18): Op0[21:20] Op2[19:17] Op1[16:14] CRn[13:10] Rt[9:5] CRm[4:1] Dir[0] (1 = read)
+    stored_dispatch           // MDSCR_EL1, PMUSERENR_EL0: the context's copy (context.S, stored_access below)
     mov x0, #(CNTP_ISS_MASK & 0xffff)
     movk x0, #(CNTP_ISS_MASK >> 16), lsl #16
     and x0, x21, x0
@@ -60,10 +61,30 @@ sysreg_trap:
     str x1, [x19, #C_CNTP_CVAL_EL0]
     b 6f
 7:  str x2, [x19, #C_CNTP_CTL_EL0]
-6:  mrs x0, elr_el2           // resume after the instruction
+6:
+sysreg_done:
+    mrs x0, elr_el2           // resume after the instruction
     add x0, x0, #4
     msr elr_el2, x0
     b resume
+
+// A STORED register (context-state.ts), x2 = its slot's offset in the entry: MRS reads the context's copy into Rt,
+// MSR writes Rt into it (Rt 31: XZR, reads nothing, writes 0) — KVM's trap_debug_regs, the copy never loaded.
+stored_access:
+    ubfx x4, x21, #ISS_SYS_RT_SHIFT, #5  // Rt
+    add x7, x19, x4, lsl #3   // its slot is [x7, #C_GPR]
+    tbz x21, #ISS_SYS_DIR_BIT, 1f  // Dir = 0: MSR
+    cmp x4, #31
+    b.eq sysreg_done
+    ldr x0, [x19, x2]
+    str x0, [x7, #C_GPR]
+    b sysreg_done
+1:  mov x0, xzr
+    cmp x4, #31
+    b.eq 2f
+    ldr x0, [x7, #C_GPR]
+2:  str x0, [x19, x2]
+    b sysreg_done
 
 // EC 0x07: an FP/SIMD instruction or an FPCR/FPSR access of a context that does not own the V registers, trapped by
 // CPTR_EL2.TFP (context-state.ts LAZY; KVM's kvm_hyp_handle_fpsimd): save the owner's V0–V31, FPCR and FPSR into its

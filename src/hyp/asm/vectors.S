@@ -49,6 +49,8 @@ el2_lower_sync:
     b.eq sysreg_trap
     cmp x0, #EC_FP            // FP/SIMD trapped by CPTR_EL2.TFP (lazy.S)
     b.eq fp_trap
+    cmp x0, #EC_DABT_LOWER    // a data abort: an emulated device's access (vuart.S) or a denied one
+    b.eq dabt_lower
     b abort_entry             // aborts and any other trap: a denied or unsupported action
 
 // Lower EL in AArch32 (HCR_EL2.RW = 0 and an implementation that let the ERET through): stop the context.

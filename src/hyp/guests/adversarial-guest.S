@@ -1,6 +1,6 @@
 // An adversarial VM (EL1, MMU off so VA == IPA; its memory at IPA 0x8000_0000, scenarios/adversarial.yaml): it
 // tries IPAs outside its own memory — equal to the physical addresses of the hypervisor, its page-table pool and
-// another VM, the UART, the top of the 44-bit IPA space — and a write to its read-only region. Every attempt must be denied by stage 2 and logged. After each probe
+// another VM, the board's RTC (a device no VM is given; its UART is its own, emulated: test/hyp/vuart.test.ts), the top of the 44-bit IPA space — and a write to its read-only region. Every attempt must be denied by stage 2 and logged. After each probe
 // it logs the value in X2 (0xbad when the hypervisor stepped over the access).
     .text
     .global _start
@@ -25,7 +25,7 @@ probes:
     .quad 0x40080000          // the hypervisor's PA
     .quad 0x40200000          // the page-table pool's PA
     .quad 0x40000000          // where the other VM's IPA space starts
-    .quad 0x09000000          // the PL011 UART
+    .quad 0x09010000          // the board's PL031 RTC
     .quad 0x0ffffffff000      // the top of the 44-bit IPA space
     .quad 0
     .ltorg
