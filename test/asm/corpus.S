@@ -736,6 +736,32 @@ _start:
     uqshrn2 v20.16b, v21.8h, #3
     sqrshrn v22.4h, v23.4s, #16
     uqrshrn2 v24.4s, v25.2d, #7
+    rev64 v0.4s, v1.4s
+    rev32 v2.8h, v3.8h
+    rev16 v4.8b, v5.8b
+    saddlp v6.1d, v7.2s
+    uaddlp v8.8h, v9.16b
+    sadalp v10.2s, v11.4h
+    uadalp v12.2d, v13.4s
+    suqadd v14.2d, v15.2d
+    usqadd v16.8b, v17.8b
+    cls v18.4h, v19.4h
+    clz v20.4s, v21.4s
+    cnt v22.16b, v23.16b
+    mvn v24.8b, v25.8b
+    not v26.16b, v27.16b
+    rbit v28.16b, v29.16b
+    sqabs v30.2d, v31.2d
+    sqneg v0.2s, v1.2s
+    abs v2.16b, v3.16b
+    neg v4.2d, v5.2d
+    xtn v6.8b, v7.8h
+    xtn2 v8.4s, v9.2d
+    sqxtn v10.4h, v11.4s
+    uqxtn2 v12.16b, v13.8h
+    sqxtun v14.2s, v15.2d
+    shll v16.8h, v17.8b, #8
+    shll2 v18.2d, v19.4s, #32
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -3,7 +3,7 @@
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
-import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
+import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
 import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
@@ -15,7 +15,7 @@ import { fpByElement } from '../exec/asimd-fp-elem.ts';
 import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
-import { compareZero } from '../exec/asimd-misc.ts';
+import { compareZero, intTwoRegMisc } from '../exec/asimd-misc.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
 import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
 import {
@@ -57,6 +57,7 @@ export const FPSIMD_HANDLERS: Bindings = {
   EXT: ext,
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
+  ...Object.fromEntries(INT_MISC_IDS.map((id) => [id, intTwoRegMisc])),
   ...Object.fromEntries(NARROW_SHIFT.map((r) => [r.id, shiftRightNarrow])),
   ...Object.fromEntries(SAT_SHIFT_IDS.map((id) => [id, shiftLeftSat])),
   SSHLL: shiftLeftLong, USHLL: shiftLeftLong,
