@@ -762,6 +762,18 @@ _start:
     sqxtun v14.2s, v15.2d
     shll v16.8h, v17.8b, #8
     shll2 v18.2d, v19.4s, #32
+    sqadd v0.16b, v1.16b, v2.16b
+    uqadd v3.2d, v4.2d, v5.2d
+    sqsub v6.4h, v7.4h, v8.4h
+    uqsub v9.4s, v10.4s, v11.4s
+    sshl v12.2s, v13.2s, v14.2s
+    ushl v15.8h, v16.8h, v17.8h
+    sqshl v18.8b, v19.8b, v20.8b
+    uqshl v21.2d, v22.2d, v23.2d
+    srshl v24.4s, v25.4s, v26.4s
+    urshl v27.16b, v28.16b, v29.16b
+    sqrshl v30.4h, v31.4h, v0.4h
+    uqrshl v1.2d, v2.2d, v3.2d
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -2,7 +2,7 @@
 // instructions (exec/fp-ldst.ts), and so are the moves (exec/fp-move.ts); the other rows are still encoding classes: each runs the FP/SIMD access traps,
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
-import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
 import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import {
@@ -16,6 +16,7 @@ import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import { compareZero, intTwoRegMisc } from '../exec/asimd-misc.ts';
+import { threeSameSat } from '../exec/asimd-sat.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
 import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
 import {
@@ -50,7 +51,8 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(FP_LDST.map((r) => [r.id, BY_FORM[fpLdstForm(r.id)!]])),
   DUP_elem: dupElement, DUP_gen: dupGeneral, SMOV: smov, UMOV: umov, INS_gen: insGeneral, INS_elem: insElement,
   FMOV_W_S: fmovToGeneral, FMOV_X_D: fmovToGeneral, FMOV_S_W: fmovFromGeneral, FMOV_D_X: fmovFromGeneral,
-  ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, threeSame])),
+  ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined && !SAT_SAME_IDS.includes(r.id)).map((r) => [r.id, threeSame])),
+  ...Object.fromEntries(SAT_SAME_IDS.map((id) => [id, threeSameSat])),
   ...Object.fromEntries(MODIFIED_IMM_IDS.map((id) => [id, modifiedImm])),
   ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),
   ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),

@@ -160,6 +160,56 @@ export function lengthen(c: Cpu, n: number, d: number, q: number, size: number, 
 
 const OP_SQSHLU = 0b01100; // (SQSHL/UQSHL (immediate): 01110)
 
+/** Scratch lane i (64 bits) = SatQ(lo:hi << shift) (0 ≤ shift < 128; lo:hi signed when `srcSigned`); QC if it
+ *  saturates. The shift is exact iff shifting the result back restores the operand. */
+function satShl64(c: Cpu, lo: number, hi: number, i: number, shift: number, srcSigned: boolean, dstSigned: boolean): void {
+  const negative = srcSigned && hi >>> 31 === 1;
+  let fits: boolean;
+  if (negative && !dstSigned) {
+    fits = false; // SatQ(negative, unsigned) = 0
+  } else if (shift === 0 || (lo === 0 && hi === 0)) {
+    fits = true;
+    rLo = lo;
+    rHi = hi;
+  } else if (shift >= 64) {
+    fits = false;
+  } else {
+    shl64(lo, hi, shift);
+    const sl = rLo, sh = rHi;
+    shr64(sl, sh, shift, dstSigned);
+    fits = rLo === lo && rHi === hi;
+    rLo = sl;
+    rHi = sh;
+  }
+  if (!fits) {
+    setQC(c);
+    rLo = negative ? 0 : 0xffffffff; // signed: −2^63 or 2^63 − 1; unsigned: 0 or 2^64 − 1
+    rHi = !dstSigned ? (negative ? 0 : 0xffffffff) : negative ? 0x80000000 : 0x7fffffff;
+  }
+  c.vt32[2 * i] = rLo;
+  c.vt32[2 * i + 1] = rHi;
+}
+
+/**
+ * Scratch lane i (64 bits) = lo:hi shifted by SInt(byte) (−128..127) as SSHL … UQRSHL do: left for a positive shift
+ * (saturated when `saturating`, else the low 64 bits), right for a negative one, rounded when `round`.
+ */
+export function shiftByRegister64(
+  c: Cpu, lo: number, hi: number, i: number, shift: number, unsigned: boolean, round: boolean, saturating: boolean,
+): void {
+  if (shift >= 0) {
+    if (saturating) return satShl64(c, lo, hi, i, shift, !unsigned, !unsigned);
+    if (shift >= 64) rLo = rHi = 0;
+    else shl64(lo, hi, shift);
+  } else if (unsigned && -shift > 64) {
+    rLo = rHi = 0; // (x + round_const) >> s = 0 for s > 64
+  } else {
+    shr64Round(lo, hi, Math.min(-shift, 64), !unsigned, round); // signed: s > 64 gives what s = 64 gives
+  }
+  c.vt32[2 * i] = rLo;
+  c.vt32[2 * i + 1] = rHi;
+}
+
 /**
  * SQSHLU, SQSHL and UQSHL (immediate) (C7.2): each lane of Vn, signed (SQSHL, SQSHLU) or unsigned (UQSHL), shifted
  * left by 0..esize−1 and saturated to the destination's signed (SQSHL) or unsigned range (SatQ); a saturated lane
@@ -180,39 +230,8 @@ export function shiftLeftSat(c: Cpu): void {
   const shift = ((w >>> 16) & 127) - bits;
   const d = w & 31;
   const n = (w >>> 5) & 31;
-  let sat = false;
   if (s === 3) {
-    const v = c.v32;
-    const t = c.vt32;
-    for (let i = 0; i < 2; i++) {
-      const lo = v[n * 4 + 2 * i]!;
-      const hi = v[n * 4 + 2 * i + 1]!;
-      const negative = srcSigned && hi >>> 31 === 1;
-      let fits: boolean;
-      if (negative && !dstSigned) {
-        fits = false; // SatQ(negative, unsigned) = 0
-      } else if (shift === 0) {
-        fits = true;
-      } else {
-        shl64(lo, hi, shift);
-        const sl = rLo, sh = rHi;
-        shr64(sl, sh, shift, dstSigned); // the shift is exact iff shifting back restores the operand
-        fits = rLo === lo && rHi === hi;
-        rLo = sl;
-        rHi = sh;
-      }
-      if (!fits) {
-        sat = true;
-        rLo = negative ? 0 : 0xffffffff; // signed: −2^63 or 2^63 − 1; unsigned: 0 or 2^64 − 1
-        rHi = !dstSigned ? (negative ? 0 : 0xffffffff) : negative ? 0x80000000 : 0x7fffffff;
-      } else if (shift === 0) {
-        rLo = lo;
-        rHi = hi;
-      }
-      t[2 * i] = rLo;
-      t[2 * i + 1] = rHi;
-    }
-    if (sat) setQC(c);
+    for (let i = 0; i < 2; i++) satShl64(c, c.v32[n * 4 + 2 * i]!, c.v32[n * 4 + 2 * i + 1]!, i, shift, srcSigned, dstSigned);
     writeResult(c, d, 1);
     return;
   }
