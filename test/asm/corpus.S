@@ -774,6 +774,26 @@ _start:
     urshl v27.16b, v28.16b, v29.16b
     sqrshl v30.4h, v31.4h, v0.4h
     uqrshl v1.2d, v2.2d, v3.2d
+    sqadd b0, b1, b2
+    uqadd h3, h4, h5
+    sqsub s6, s7, s8
+    uqsub d9, d10, d11
+    sqshl b12, b13, b14
+    uqshl d15, d16, d17
+    sqrshl h18, h19, h20
+    uqrshl s21, s22, s23
+    add d24, d25, d26
+    sub d27, d28, d29
+    cmgt d30, d31, d0
+    cmhi d1, d2, d3
+    cmge d4, d5, d6
+    cmhs d7, d8, d9
+    cmtst d10, d11, d12
+    cmeq d13, d14, d15
+    sshl d16, d17, d18
+    ushl d19, d20, d21
+    srshl d22, d23, d24
+    urshl d25, d26, d27
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

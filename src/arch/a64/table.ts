@@ -5,6 +5,7 @@ import { encoding, type Encoding, type RowSpec } from './encoding.ts';
 import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/asimd-fp.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { ASIMD_MISC } from './rows/asimd-misc.ts';
+import { ASIMD_SCALAR } from './rows/asimd-scalar.ts';
 import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
 import { ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { BRANCH } from './rows/branch.ts';
@@ -34,6 +35,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_STRUCT,
   ...ASIMD_MISC,
   ...ASIMD_SHIFT,
+  ...ASIMD_SCALAR,
   ...FP_DP,
   ...ASIMD_FP,
   ...ASIMD_FP_MISC,

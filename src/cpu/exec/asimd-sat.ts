@@ -1,12 +1,13 @@
-// Advanced SIMD three-same saturating and shift-by-register instructions, vector (ARM C7.2 SQADD, UQADD, SQSUB, UQSUB,
-// SSHL, USHL, SQSHL, UQSHL, SRSHL, URSHL, SQRSHL, UQRSHL (register)). The shift is SInt(Vm's lane<7:0>): left when
+// Advanced SIMD three-same saturating and shift-by-register instructions, vector and scalar (ARM C7.2 SQADD, UQADD,
+// SQSUB, UQSUB, SSHL, USHL, SQSHL, UQSHL, SRSHL, URSHL, SQRSHL, UQRSHL (register)), and the rest of the scalar
+// three-same integer group (ADD, SUB, CMGT, CMHI, CMGE, CMHS, CMTST, CMEQ on D registers). The shift is SInt(Vm's lane<7:0>): left when
 // positive, right when negative, rounded (+ 2^(−shift−1)) for SRSHL …, saturated (SatQ, FPSR.QC) for SQSHL ….
 // Lanes of 8, 16 and 32 bits are exact integers in numbers, 64-bit lanes on their 32-bit halves (no BigInt, no
 // allocation); reserved sizes (64-bit lanes in a 64-bit vector) are UNDEFINED before CheckFPAdvSIMDEnabled64.
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
-import { get, put, writeResult } from './asimd-int.ts';
+import { get, lane64, put, writeResult } from './asimd-int.ts';
 import { shiftByRegister64 } from './asimd-shift.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 import { satQ, setQC } from './qc.ts';
@@ -84,4 +85,32 @@ export function threeSameSat(c: Cpu): void {
     for (let i = 0; i < (q === 1 ? 128 : 64) / bits; i++) put(c, size, i, lane(c, unsigned, op, get(c, n, size, i), get(c, m, size, i), bits));
   }
   writeResult(c, d, q);
+}
+
+/** Opcodes of the non-saturating scalar D instructions, run by the vector three-same's 64-bit lane: CMGT/CMHI,
+ *  CMGE/CMHS, ADD/SUB, CMTST/CMEQ. */
+const PLAIN_D = (1 << 0b00110) | (1 << 0b00111) | (1 << 0b10000) | (1 << 0b10001);
+
+/** The scalar three-same integer rows (rows/asimd-scalar.ts): element 0 of Vn and Vm, the result zero-extended into
+ *  Vd (V[d] = result, esize bits). */
+export function scalarThreeSame(c: Cpu): void {
+  if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64 (the rows leave no reserved size)
+  const w = c.u32[INSN * 2]!;
+  const size = (w >>> 22) & 3;
+  const unsigned = (w & (1 << 29)) !== 0;
+  const op = (w >>> 11) & 31;
+  const d = w & 31;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const t = c.vt32;
+  t[0] = t[1] = 0;
+  if (size === 3) {
+    const v = c.v32;
+    if (((PLAIN_D >>> op) & 1) === 1) lane64(c, unsigned ? 1 : 0, op, n * 4, m * 4, 0);
+    else if (op === OP_QADD || op === OP_QSUB) addSub64(c, unsigned, op === OP_QSUB, n * 4, m * 4, 0);
+    else shiftByRegister64(c, v[n * 4]!, v[n * 4 + 1]!, 0, (v[m * 4]! << 24) >> 24, unsigned, (op & SHIFT_ROUND) !== 0, (op & SHIFT_SAT) !== 0);
+  } else {
+    put(c, size, 0, lane(c, unsigned, op, get(c, n, size, 0), get(c, m, size, 0), 8 << size));
+  }
+  writeResult(c, d, 0);
 }

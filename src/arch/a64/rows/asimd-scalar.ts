@@ -1,0 +1,24 @@
+// Encoding rows: Advanced SIMD scalar integer instructions (ARM C4.1 "Advanced SIMD scalar three same",
+// `01 U 11110 size 1 Rm opcode 1 Rn Rd`): one element of Vn and Vm (the low b, h, s or d), the result zero-extended
+// into Vd. The D-only instructions (ADD, SUB, CMxx, CMTST, SSHL/USHL, SRSHL/URSHL) fix size = 11 in their row (the
+// other sizes stay with the class row: UNDEFINED, no spelling); SQDMULH/SQRDMULH stay with the class row.
+import type { RowSpec } from '../encoding.ts';
+
+/** [id, mnemonic, U, opcode, `d` (64-bit only) or `all` sizes]. */
+export const SCALAR_THREE_SAME: readonly (readonly [string, string, number, string, 'd' | 'all'])[] = [
+  ['SQADD_s', 'sqadd', 0, '00001', 'all'], ['UQADD_s', 'uqadd', 1, '00001', 'all'],
+  ['SQSUB_s', 'sqsub', 0, '00101', 'all'], ['UQSUB_s', 'uqsub', 1, '00101', 'all'],
+  ['CMGT_reg_s', 'cmgt', 0, '00110', 'd'], ['CMHI_reg_s', 'cmhi', 1, '00110', 'd'],
+  ['CMGE_reg_s', 'cmge', 0, '00111', 'd'], ['CMHS_reg_s', 'cmhs', 1, '00111', 'd'],
+  ['SSHL_s', 'sshl', 0, '01000', 'd'], ['USHL_s', 'ushl', 1, '01000', 'd'],
+  ['SQSHL_s', 'sqshl', 0, '01001', 'all'], ['UQSHL_s', 'uqshl', 1, '01001', 'all'],
+  ['SRSHL_s', 'srshl', 0, '01010', 'd'], ['URSHL_s', 'urshl', 1, '01010', 'd'],
+  ['SQRSHL_s', 'sqrshl', 0, '01011', 'all'], ['UQRSHL_s', 'uqrshl', 1, '01011', 'all'],
+  ['ADD_s', 'add', 0, '10000', 'd'], ['SUB_s', 'sub', 1, '10000', 'd'],
+  ['CMTST_s', 'cmtst', 0, '10001', 'd'], ['CMEQ_reg_s', 'cmeq', 1, '10001', 'd'],
+];
+
+export const ASIMD_SCALAR: readonly RowSpec[] = SCALAR_THREE_SAME.map(([id, mnemonic, u, opcode, sizes]) => ({
+  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
+  diagram: `01 ${u} 11110 ${sizes === 'd' ? '11' : 'size:2'} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+}));
