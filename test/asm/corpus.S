@@ -794,6 +794,26 @@ _start:
     ushl d19, d20, d21
     srshl d22, d23, d24
     urshl d25, d26, d27
+    sshr d0, d1, #64
+    ushr d2, d3, #1
+    ssra d4, d5, #7
+    usra d6, d7, #33
+    srshr d8, d9, #2
+    urshr d10, d11, #63
+    srsra d12, d13, #4
+    ursra d14, d15, #5
+    sri d16, d17, #6
+    shl d18, d19, #0
+    sli d20, d21, #63
+    sqshlu b22, b23, #7
+    sqshl h24, h25, #15
+    uqshl s26, s27, #0
+    sqshrun b28, h29, #8
+    sqrshrun h30, s31, #1
+    sqshrn s0, d1, #32
+    uqshrn b2, h3, #3
+    sqrshrn h4, s5, #16
+    uqrshrn s6, d7, #9
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

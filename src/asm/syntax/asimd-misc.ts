@@ -113,7 +113,7 @@ function wideArr(field: string, by: SizeFrom = 'immh'): OpKind {
 }
 
 /** `#shift`, 1 ≤ shift ≤ esize, encoded as immh:immb = 2·esize − shift. */
-const narrowShift: OpKind = {
+export const narrowShift: OpKind = {
   print: (f) => `#${2 * (8 << narrowSize(f.immh!)) - ((f.immh! << 3) | f.immb!)}`,
   match(ops, i, fs, env) {
     const o = need(ops, i);

@@ -1,13 +1,44 @@
 // Syntax of the Advanced SIMD scalar integer rows (src/arch/a64/rows/asimd-scalar.ts): `op Dd, Dn, Dm` for the
-// 64-bit-only instructions, `op <B|H|S|D>d, …` with the size field for the others.
-import { SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
-import type { Form } from '../forms.ts';
-import { freg } from '../kinds.ts';
-import { scalarBySize } from '../kinds-simd.ts';
+// 64-bit-only instructions, `op <B|H|S|D>d, …` with the size field for the others; the shifts by immediate
+// `op Dd, Dn, #n`, `sqshl Bd, Bn, #n` (size from immh), `sqshrn Bd, Hn, #n`.
+import { SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
+import { narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
+import { fail } from '../diagnostics.ts';
+import type { Fields, Form, OpKind } from '../forms.ts';
+import { freg, need } from '../kinds.ts';
+import { scalarBySize, shiftImmh } from '../kinds-simd.ts';
+import { narrowShift } from './asimd-misc.ts';
 
-export const ASIMD_SCALAR_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
-  SCALAR_THREE_SAME.map(([id, mn, , , sizes]) => [id, [{
+const hsb = (immh: number): number => 31 - Math.clz32(immh); // HighestSetBit(immh)
+
+/** A scalar register whose width is HighestSetBit(immh) + `wider` (b, h, s, d), among `allowed` widths; it sets the
+ *  element size the shift operand reads ($size, or $nsize for the narrowing shifts' destination). */
+function immhScalar(field: string, allowed: string, wider: number, key: '$size' | '$nsize'): OpKind {
+  return {
+    print: (f) => `${'bhsd'[hsb(f.immh!) + wider]}${f[field]!}`,
+    match(ops, i, fs) {
+      const o = need(ops, i);
+      if (o.k !== 'freg' || !allowed.includes(o.width)) fail(`operand ${i + 1} must be a scalar ${allowed.split('').join(', ')} register`, o.col);
+      fs.set(key, 'bhsd'.indexOf(o.width) - wider, 'the registers\' widths do not agree', o.col);
+      fs.set(field, o.n);
+      return i + 1;
+    },
+  };
+}
+
+function shiftForms(mn: string, which: 'd' | 'all' | 'narrow'): Form[] {
+  if (which === 'narrow') {
+    return [{ mn, ops: [immhScalar('Rd', 'bhs', 0, '$nsize'), immhScalar('Rn', 'hsd', 1, '$nsize'), narrowShift], when: (f: Fields) => narrowSize(f.immh!) >= 0 }];
+  }
+  const left = mn === 'shl' || mn === 'sli' || mn.startsWith('sqshl') || mn === 'uqshl';
+  const regs = which === 'd' ? 'd' : 'bhsd';
+  return [{ mn, ops: [immhScalar('Rd', regs, 0, '$size'), immhScalar('Rn', regs, 0, '$size'), shiftImmh(left)], when: (f: Fields) => (which === 'd' ? f.immh! >= 8 : f.immh !== 0) }];
+}
+
+export const ASIMD_SCALAR_SYNTAX: Record<string, readonly Form[]> = {
+  ...Object.fromEntries(SCALAR_THREE_SAME.map(([id, mn, , , sizes]) => [id, [{
     mn,
     ops: sizes === 'd' ? [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')] : [scalarBySize('Rd', 0), scalarBySize('Rn', 0), scalarBySize('Rm', 0)],
-  }] as Form[]]),
-);
+  }] as Form[]])),
+  ...Object.fromEntries(SCALAR_SHIFT.map(([id, mn, , , which]) => [id, shiftForms(mn, which)])),
+};

@@ -200,10 +200,10 @@ export function intTwoRegMisc(c: Cpu): void {
     case REV32: return reverse(c, n, d, q, size, 2);
     case REV16: return reverse(c, n, d, q, size, 1);
     case SADDLP: case UADDLP: case SADALP: case UADALP: return pairwiseLong(c, key, n, d, q, size);
-    case XTN: return narrow(c, n, d, q, size, 0, false, false, false, false);
-    case SQXTN: return narrow(c, n, d, q, size, 0, false, true, true, true);
-    case UQXTN: return narrow(c, n, d, q, size, 0, false, true, false, false);
-    case SQXTUN: return narrow(c, n, d, q, size, 0, false, true, true, false);
+    case XTN: return narrow(c, n, d, q, size, 0, false, false, false, false, false);
+    case SQXTN: return narrow(c, n, d, q, size, 0, false, true, true, true, false);
+    case UQXTN: return narrow(c, n, d, q, size, 0, false, true, false, false, false);
+    case SQXTUN: return narrow(c, n, d, q, size, 0, false, true, true, false, false);
     case SHLL: return lengthen(c, n, d, q, size, true, 8 << size);
   }
   if (size === 3) {

@@ -105,8 +105,9 @@ export function shiftImm(c: Cpu): void {
   const u = (w >>> 29) & 1;
   const immh = (w >>> 19) & 15;
   const op = (w >>> 11) & 31;
-  // immh = 0000: see the modified-immediate group; immh = 1xxx with Q = 0: reserved
-  if (immh === 0 || (immh >= 8 && q === 0)) return undefinedInsn(c);
+  const scalar = (w & (1 << 28)) !== 0;
+  // vector: immh = 0000 is the modified-immediate group, immh = 1xxx with Q = 0 reserved; scalar: D only (immh = 1xxx)
+  if (scalar ? immh < 8 : immh === 0 || (immh >= 8 && q === 0)) return undefinedInsn(c);
   if (fpAccessTrapped(c)) return;
   const s = 31 - Math.clz32(immh); // HighestSetBit(immh)
   const bits = 8 << s;
@@ -115,8 +116,8 @@ export function shiftImm(c: Cpu): void {
   const d = w & 31;
   const n = (w >>> 5) & 31;
   if (s === 3) {
-    for (let i = 0; i < 2; i++) lane64(c, u, op, n * 4 + i * 2, d * 4 + i * 2, i, shift);
-    writeResult(c, d, 1);
+    for (let i = 0; i < (scalar ? 1 : 2); i++) lane64(c, u, op, n * 4 + i * 2, d * 4 + i * 2, i, shift);
+    writeResult(c, d, scalar ? 0 : 1);
     return;
   }
   const lanes = (q === 1 ? 128 : 64) / bits;
@@ -217,10 +218,11 @@ export function shiftByRegister64(
  */
 export function shiftLeftSat(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const q = (w >>> 30) & 1;
+  const scalar = (w & (1 << 28)) !== 0; // one element, zero-extended into Vd
+  const q = scalar ? 0 : (w >>> 30) & 1;
   const immh = (w >>> 19) & 15;
-  // immh = 0000: see the modified-immediate group; immh = 1xxx with Q = 0: reserved
-  if (immh === 0 || (immh >= 8 && q === 0)) return undefinedInsn(c);
+  // immh = 0000: the modified-immediate group (vector), unallocated (scalar); immh = 1xxx with Q = 0: reserved
+  if (immh === 0 || (immh >= 8 && q === 0 && !scalar)) return undefinedInsn(c);
   if (fpAccessTrapped(c)) return;
   const u = (w >>> 29) & 1;
   const srcSigned = u === 0 || ((w >>> 11) & 31) === OP_SQSHLU; // SQSHL, SQSHLU read SInt; UQSHL UInt
@@ -231,11 +233,12 @@ export function shiftLeftSat(c: Cpu): void {
   const d = w & 31;
   const n = (w >>> 5) & 31;
   if (s === 3) {
-    for (let i = 0; i < 2; i++) satShl64(c, c.v32[n * 4 + 2 * i]!, c.v32[n * 4 + 2 * i + 1]!, i, shift, srcSigned, dstSigned);
-    writeResult(c, d, 1);
+    for (let i = 0; i < (scalar ? 1 : 2); i++) satShl64(c, c.v32[n * 4 + 2 * i]!, c.v32[n * 4 + 2 * i + 1]!, i, shift, srcSigned, dstSigned);
+    writeResult(c, d, scalar ? 0 : 1);
     return;
   }
-  const lanes = (q === 1 ? 128 : 64) / bits;
+  c.vt32[0] = c.vt32[1] = 0;
+  const lanes = scalar ? 1 : (q === 1 ? 128 : 64) / bits;
   for (let i = 0; i < lanes; i++) {
     const a = get(c, n, s, i);
     const x = srcSigned ? (a << (32 - bits)) >> (32 - bits) : a;
@@ -259,23 +262,26 @@ export function shiftRightNarrow(c: Cpu): void {
   const saturating = u === 1 || (w & (1 << 12)) !== 0; // U = 0, opcode 1000x: SHRN/RSHRN
   const srcSigned = u === 0 || (w & (1 << 12)) === 0; // SQSHR(U)N, SQRSHR(U)N read SInt
   const shift = 2 * (8 << size) - ((w >>> 16) & 0x7f);
+  const scalar = (w & (1 << 28)) !== 0;
   // SQSHRN/SQRSHRN saturate to a signed range, the others to an unsigned one
-  narrow(c, (w >>> 5) & 31, w & 31, (w >>> 30) & 1, size, shift, (w & (1 << 11)) !== 0, saturating, srcSigned, u === 0);
+  narrow(c, (w >>> 5) & 31, w & 31, scalar ? 0 : (w >>> 30) & 1, size, shift, (w & (1 << 11)) !== 0, saturating, srcSigned, u === 0, scalar);
 }
 
 /**
  * The narrowing core of SHRN … SQRSHRUN and XTN … SQXTUN: each 2·esize-bit lane of Vn shifted right by `shift`
  * (0..esize; rounded when `round`), then truncated or (`saturating`) SatQ'd to esize bits (QC on saturation), into
- * lane i of the lower (q = 0, the upper half cleared) or upper half (q = 1, the lower kept) of Vd.
+ * lane i of the lower (q = 0, the upper half cleared) or upper half (q = 1, the lower kept) of Vd; `scalar`: lane 0
+ * only, zero-extended.
  */
 export function narrow(
   c: Cpu, n: number, d: number, q: number, size: number, shift: number, round: boolean, saturating: boolean,
-  srcSigned: boolean, dstSigned: boolean,
+  srcSigned: boolean, dstSigned: boolean, scalar: boolean,
 ): void {
   const esize = 8 << size;
   const v = c.v32;
-  const lanes = 64 / esize;
+  const lanes = scalar ? 1 : 64 / esize; // scalar: element 0 only, the rest of Vd zero
   const t = c.vt32;
+  t[0] = t[1] = 0;
   for (let i = 0; i < lanes; i++) {
     if (size === 2) {
       // a 64-bit lane on its halves: (hi:lo + round) >> shift, then its low 32 bits or SatQ to 32 bits

@@ -1,7 +1,10 @@
 // Encoding rows: Advanced SIMD scalar integer instructions (ARM C4.1 "Advanced SIMD scalar three same",
 // `01 U 11110 size 1 Rm opcode 1 Rn Rd`): one element of Vn and Vm (the low b, h, s or d), the result zero-extended
 // into Vd. The D-only instructions (ADD, SUB, CMxx, CMTST, SSHL/USHL, SRSHL/URSHL) fix size = 11 in their row (the
-// other sizes stay with the class row: UNDEFINED, no spelling); SQDMULH/SQRDMULH stay with the class row.
+// other sizes stay with the class row: UNDEFINED, no spelling); SQDMULH/SQRDMULH stay with the class row. And
+// "Advanced SIMD scalar shift by immediate" (`01 U 111110 immh immb opcode 1 Rn Rd`): the D-only shifts (immh = 0xxx
+// UNDEFINED when executed, no spelling), the saturating left shifts on B/H/S/D and the saturating narrowing shifts
+// (H/S/D to B/H/S; immh = 1xxx UNDEFINED); immh = 0000 is unallocated. The fixed-point conversions stay with the class.
 import type { RowSpec } from '../encoding.ts';
 
 /** [id, mnemonic, U, opcode, `d` (64-bit only) or `all` sizes]. */
@@ -18,7 +21,26 @@ export const SCALAR_THREE_SAME: readonly (readonly [string, string, number, stri
   ['CMTST_s', 'cmtst', 0, '10001', 'd'], ['CMEQ_reg_s', 'cmeq', 1, '10001', 'd'],
 ];
 
-export const ASIMD_SCALAR: readonly RowSpec[] = SCALAR_THREE_SAME.map(([id, mnemonic, u, opcode, sizes]) => ({
-  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
-  diagram: `01 ${u} 11110 ${sizes === 'd' ? '11' : 'size:2'} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
-}));
+/** [id, mnemonic, U, opcode, which: `d` (D only), `all` (B/H/S/D), `narrow`] of the scalar shifts by immediate. */
+export const SCALAR_SHIFT: readonly (readonly [string, string, number, string, 'd' | 'all' | 'narrow'])[] = [
+  ['SSHR_s', 'sshr', 0, '00000', 'd'], ['USHR_s', 'ushr', 1, '00000', 'd'],
+  ['SSRA_s', 'ssra', 0, '00010', 'd'], ['USRA_s', 'usra', 1, '00010', 'd'],
+  ['SRSHR_s', 'srshr', 0, '00100', 'd'], ['URSHR_s', 'urshr', 1, '00100', 'd'],
+  ['SRSRA_s', 'srsra', 0, '00110', 'd'], ['URSRA_s', 'ursra', 1, '00110', 'd'],
+  ['SRI_s', 'sri', 1, '01000', 'd'], ['SHL_s', 'shl', 0, '01010', 'd'], ['SLI_s', 'sli', 1, '01010', 'd'],
+  ['SQSHLU_s', 'sqshlu', 1, '01100', 'all'],
+  ['SQSHL_imm_s', 'sqshl', 0, '01110', 'all'], ['UQSHL_imm_s', 'uqshl', 1, '01110', 'all'],
+  ['SQSHRUN_s', 'sqshrun', 1, '10000', 'narrow'], ['SQRSHRUN_s', 'sqrshrun', 1, '10001', 'narrow'],
+  ['SQSHRN_s', 'sqshrn', 0, '10010', 'narrow'], ['UQSHRN_s', 'uqshrn', 1, '10010', 'narrow'],
+  ['SQRSHRN_s', 'sqrshrn', 0, '10011', 'narrow'], ['UQRSHRN_s', 'uqrshrn', 1, '10011', 'narrow'],
+];
+
+export const ASIMD_SCALAR: readonly RowSpec[] = [
+  ...SCALAR_THREE_SAME.map(([id, mnemonic, u, opcode, sizes]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
+    diagram: `01 ${u} 11110 ${sizes === 'd' ? '11' : 'size:2'} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+  ...SCALAR_SHIFT.map(([id, mnemonic, u, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 111110 immh:4 immb:3 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+];
