@@ -814,6 +814,20 @@ _start:
     uqshrn b2, h3, #3
     sqrshrn h4, s5, #16
     uqrshrn s6, d7, #9
+    suqadd b0, b1
+    usqadd d2, d3
+    sqabs h4, h5
+    sqneg s6, s7
+    abs d8, d9
+    neg d10, d11
+    cmgt d12, d13, #0
+    cmeq d14, d15, #0
+    cmlt d16, d17, #0
+    cmge d18, d19, #0
+    cmle d20, d21, #0
+    sqxtn b22, h23
+    uqxtn h24, s25
+    sqxtun s26, d27
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -11,7 +11,7 @@ import { imm, immValue, need } from '../kinds.ts';
 import { arrSQ } from '../kinds-simd.ts';
 
 /** `#0`: the only value the compare-against-zero forms take. */
-const zero = imm({
+export const zero = imm({
   get: () => 0n,
   set(v, _fs, col) {
     if (v !== 0n) fail('the comparison is against #0', col);

@@ -1,13 +1,13 @@
 // Syntax of the Advanced SIMD scalar integer rows (src/arch/a64/rows/asimd-scalar.ts): `op Dd, Dn, Dm` for the
 // 64-bit-only instructions, `op <B|H|S|D>d, …` with the size field for the others; the shifts by immediate
 // `op Dd, Dn, #n`, `sqshl Bd, Bn, #n` (size from immh), `sqshrn Bd, Hn, #n`.
-import { SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
+import { SCALAR_MISC, SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
 import { narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
 import { fail } from '../diagnostics.ts';
 import type { Fields, Form, OpKind } from '../forms.ts';
 import { freg, need } from '../kinds.ts';
 import { scalarBySize, shiftImmh } from '../kinds-simd.ts';
-import { narrowShift } from './asimd-misc.ts';
+import { narrowShift, zero } from './asimd-misc.ts';
 
 const hsb = (immh: number): number => 31 - Math.clz32(immh); // HighestSetBit(immh)
 
@@ -41,4 +41,9 @@ export const ASIMD_SCALAR_SYNTAX: Record<string, readonly Form[]> = {
     ops: sizes === 'd' ? [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')] : [scalarBySize('Rd', 0), scalarBySize('Rn', 0), scalarBySize('Rm', 0)],
   }] as Form[]])),
   ...Object.fromEntries(SCALAR_SHIFT.map(([id, mn, , , which]) => [id, shiftForms(mn, which)])),
+  ...Object.fromEntries(SCALAR_MISC.map(([id, mn, , , which]): [string, Form[]] => {
+    if (which === 'narrow') return [id, [{ mn, ops: [scalarBySize('Rd', 0), scalarBySize('Rn', 1)], when: (f: Fields) => f.size! < 3 }]];
+    if (which === 'all') return [id, [{ mn, ops: [scalarBySize('Rd', 0), scalarBySize('Rn', 0)] }]];
+    return [id, [{ mn, ops: id.includes('_zero') ? [freg('Rd', 'd'), freg('Rn', 'd'), zero] : [freg('Rd', 'd'), freg('Rn', 'd')] }]];
+  })),
 };

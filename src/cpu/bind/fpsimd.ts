@@ -4,7 +4,7 @@
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
-import { SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
+import { SCALAR_MISC, SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
 import { ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
@@ -55,6 +55,7 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined && !SAT_SAME_IDS.includes(r.id)).map((r) => [r.id, threeSame])),
   ...Object.fromEntries(SAT_SAME_IDS.map((id) => [id, threeSameSat])),
   ...Object.fromEntries(SCALAR_THREE_SAME.map(([id]) => [id, scalarThreeSame])),
+  ...Object.fromEntries(SCALAR_MISC.map(([id]) => [id, id.includes('_zero') ? compareZero : intTwoRegMisc])),
   ...Object.fromEntries(SCALAR_SHIFT.map(([id, , , , which]) => [id, which === 'd' ? shiftImm : which === 'all' ? shiftLeftSat : shiftRightNarrow])),
   ...Object.fromEntries(MODIFIED_IMM_IDS.map((id) => [id, modifiedImm])),
   ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),

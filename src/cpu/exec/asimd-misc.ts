@@ -34,8 +34,9 @@ export function compareZero(c: Cpu): void {
   const d = w & 31;
   const t = c.vt32;
   const v = c.v32;
+  const scalar = (w & (1 << 28)) !== 0; // CMxx #0 on D: element 0, zero-extended
   if (size === 3) {
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < (scalar ? 1 : 2); i++) {
       const lo = v[n * 4 + 2 * i]!;
       const hi = v[n * 4 + 2 * i + 1]! | 0;
       const sign = hi !== 0 ? hi : lo !== 0 ? 1 : 0; // the sign of hi:lo as a signed 64-bit value
@@ -55,8 +56,8 @@ export function compareZero(c: Cpu): void {
   }
   v[d * 4] = t[0]!;
   v[d * 4 + 1] = t[1]!;
-  v[d * 4 + 2] = q === 1 ? t[2]! : 0; // a 64-bit result clears bits 127:64
-  v[d * 4 + 3] = q === 1 ? t[3]! : 0;
+  v[d * 4 + 2] = q === 1 && !scalar ? t[2]! : 0; // a 64-bit result clears bits 127:64
+  v[d * 4 + 3] = q === 1 && !scalar ? t[3]! : 0;
 }
 
 /** U:opcode of the integer two-register misc instructions. */
@@ -195,6 +196,7 @@ export function intTwoRegMisc(c: Cpu): void {
   if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
   const n = (w >>> 5) & 31;
   const d = w & 31;
+  if ((w & (1 << 28)) !== 0) return scalarMisc(c, key, n, d, size);
   switch (key) {
     case REV64: return reverse(c, n, d, q, size, 3);
     case REV32: return reverse(c, n, d, q, size, 2);
@@ -214,4 +216,17 @@ export function intTwoRegMisc(c: Cpu): void {
     for (let i = 0; i < (q === 1 ? 128 : 64) / bits; i++) put(c, s, i, sameLane(c, key, get(c, n, s, i), get(c, d, s, i), bits));
   }
   writeResult(c, d, q);
+}
+
+/** The scalar forms (rows/asimd-scalar.ts SCALAR_MISC): element 0 of Vn (and Vd), the result zero-extended into Vd. */
+function scalarMisc(c: Cpu, key: number, n: number, d: number, size: number): void {
+  switch (key) {
+    case SQXTN: return narrow(c, n, d, 0, size, 0, false, true, true, true, true);
+    case UQXTN: return narrow(c, n, d, 0, size, 0, false, true, false, false, true);
+    case SQXTUN: return narrow(c, n, d, 0, size, 0, false, true, true, false, true);
+  }
+  c.vt32[0] = c.vt32[1] = 0;
+  if (size === 3) sameLane64(c, key, n * 4, d * 4, 0);
+  else put(c, size, 0, sameLane(c, key, get(c, n, size, 0), get(c, d, size, 0), 8 << size));
+  writeResult(c, d, 0);
 }

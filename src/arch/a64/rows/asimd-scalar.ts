@@ -5,6 +5,8 @@
 // "Advanced SIMD scalar shift by immediate" (`01 U 111110 immh immb opcode 1 Rn Rd`): the D-only shifts (immh = 0xxx
 // UNDEFINED when executed, no spelling), the saturating left shifts on B/H/S/D and the saturating narrowing shifts
 // (H/S/D to B/H/S; immh = 1xxx UNDEFINED); immh = 0000 is unallocated. The fixed-point conversions stay with the class.
+// And the integer scalar two-register misc instructions (SCALAR_MISC; D-only ones fix size = 11, the narrowing ones
+// UNDEFINED for size = 11).
 import type { RowSpec } from '../encoding.ts';
 
 /** [id, mnemonic, U, opcode, `d` (64-bit only) or `all` sizes]. */
@@ -35,6 +37,18 @@ export const SCALAR_SHIFT: readonly (readonly [string, string, number, string, '
   ['SQRSHRN_s', 'sqrshrn', 0, '10011', 'narrow'], ['UQRSHRN_s', 'uqrshrn', 1, '10011', 'narrow'],
 ];
 
+/** [id, mnemonic, U, opcode, which: `d` (D only), `all` (B/H/S/D), `narrow` (H/S/D to B/H/S)] of the scalar
+ *  two-register misc integer instructions ("Advanced SIMD scalar two-register miscellaneous",
+ *  `01 U 11110 size 10000 opcode 10 Rn Rd`); the FP ones stay with the class row. */
+export const SCALAR_MISC: readonly (readonly [string, string, number, string, 'd' | 'all' | 'narrow'])[] = [
+  ['SUQADD_s', 'suqadd', 0, '00011', 'all'], ['SQABS_s', 'sqabs', 0, '00111', 'all'],
+  ['CMGT_zero_s', 'cmgt', 0, '01000', 'd'], ['CMEQ_zero_s', 'cmeq', 0, '01001', 'd'], ['CMLT_zero_s', 'cmlt', 0, '01010', 'd'],
+  ['ABS_s', 'abs', 0, '01011', 'd'], ['SQXTN_s', 'sqxtn', 0, '10100', 'narrow'],
+  ['USQADD_s', 'usqadd', 1, '00011', 'all'], ['SQNEG_s', 'sqneg', 1, '00111', 'all'],
+  ['CMGE_zero_s', 'cmge', 1, '01000', 'd'], ['CMLE_zero_s', 'cmle', 1, '01001', 'd'],
+  ['NEG_s', 'neg', 1, '01011', 'd'], ['SQXTUN_s', 'sqxtun', 1, '10010', 'narrow'], ['UQXTN_s', 'uqxtn', 1, '10100', 'narrow'],
+];
+
 export const ASIMD_SCALAR: readonly RowSpec[] = [
   ...SCALAR_THREE_SAME.map(([id, mnemonic, u, opcode, sizes]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
@@ -42,5 +56,8 @@ export const ASIMD_SCALAR: readonly RowSpec[] = [
   })),
   ...SCALAR_SHIFT.map(([id, mnemonic, u, opcode]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 111110 immh:4 immb:3 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+  ...SCALAR_MISC.map(([id, mnemonic, u, opcode, which]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 11110 ${which === 'd' ? '11' : 'size:2'} 10000 ${opcode} 10 Rn:5 Rd:5`,
   })),
 ];
