@@ -828,6 +828,11 @@ _start:
     sqxtn b22, h23
     uqxtn h24, s25
     sqxtun s26, d27
+    addp d28, v29.2d
+    mov b30, v31.b[15]
+    mov h0, v1.h[7]
+    dup s2, v3.s[3]
+    mov d4, v5.d[1]
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -14,7 +14,7 @@ const threeSame = (mn: string): Form[] => [
 ];
 
 /** A whole vector in `field` with one arrangement whatever Q is (the other operand's arrangement sets Q). */
-function arrFixed(field: string, arr: string): OpKind {
+export function arrFixed(field: string, arr: string): OpKind {
   return {
     print: (f) => `v${f[field]!}.${arr}`,
     match(ops, i, fs) {

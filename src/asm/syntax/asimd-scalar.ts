@@ -6,8 +6,10 @@ import { narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
 import { fail } from '../diagnostics.ts';
 import type { Fields, Form, OpKind } from '../forms.ts';
 import { freg, need } from '../kinds.ts';
-import { scalarBySize, shiftImmh } from '../kinds-simd.ts';
+import { elem5, scalarBySize, shiftImmh } from '../kinds-simd.ts';
 import { narrowShift, zero } from './asimd-misc.ts';
+import { arrFixed } from './asimd-fp.ts';
+import { imm5Size } from '../../arch/a64/simd.ts';
 
 const hsb = (immh: number): number => 31 - Math.clz32(immh); // HighestSetBit(immh)
 
@@ -35,7 +37,24 @@ function shiftForms(mn: string, which: 'd' | 'all' | 'narrow'): Form[] {
   return [{ mn, ops: [immhScalar('Rd', regs, 0, '$size'), immhScalar('Rn', regs, 0, '$size'), shiftImmh(left)], when: (f: Fields) => (which === 'd' ? f.immh! >= 8 : f.immh !== 0) }];
 }
 
+/** DUP (element) scalar's Vd: the scalar register of the element's size (from imm5). */
+const imm5Scalar: OpKind = {
+  print: (f) => `${'bhsd'[imm5Size(f.imm5!)]}${f.Rd!}`,
+  match(ops, i, fs) {
+    const o = need(ops, i);
+    if (o.k !== 'freg' || o.width === 'q') fail(`operand ${i + 1} must be a scalar b, h, s or d register`, o.col);
+    fs.set('$size', 'bhsd'.indexOf(o.width), 'the register and the element do not agree', o.col);
+    fs.set('Rd', o.n);
+    return i + 1;
+  },
+};
+
 export const ASIMD_SCALAR_SYNTAX: Record<string, readonly Form[]> = {
+  ADDP_s: [{ mn: 'addp', ops: [freg('Rd', 'd'), arrFixed('Rn', '2d')] }],
+  DUP_elem_s: [
+    { mn: 'mov', ops: [imm5Scalar, elem5('Rn')], when: (f: Fields) => imm5Size(f.imm5!) < 4 },
+    { mn: 'dup', ops: [imm5Scalar, elem5('Rn')], only: 'asm' },
+  ],
   ...Object.fromEntries(SCALAR_THREE_SAME.map(([id, mn, , , sizes]) => [id, [{
     mn,
     ops: sizes === 'd' ? [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')] : [scalarBySize('Rd', 0), scalarBySize('Rn', 0), scalarBySize('Rm', 0)],

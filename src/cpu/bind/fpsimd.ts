@@ -18,6 +18,7 @@ import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import { compareZero, intTwoRegMisc } from '../exec/asimd-misc.ts';
 import { scalarThreeSame, threeSameSat } from '../exec/asimd-sat.ts';
+import { addpScalar, dupElementScalar } from '../exec/asimd-scalar.ts';
 import { ldstMultiple } from '../exec/asimd-struct.ts';
 import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
 import {
@@ -55,6 +56,7 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined && !SAT_SAME_IDS.includes(r.id)).map((r) => [r.id, threeSame])),
   ...Object.fromEntries(SAT_SAME_IDS.map((id) => [id, threeSameSat])),
   ...Object.fromEntries(SCALAR_THREE_SAME.map(([id]) => [id, scalarThreeSame])),
+  ADDP_s: addpScalar, DUP_elem_s: dupElementScalar,
   ...Object.fromEntries(SCALAR_MISC.map(([id]) => [id, id.includes('_zero') ? compareZero : intTwoRegMisc])),
   ...Object.fromEntries(SCALAR_SHIFT.map(([id, , , , which]) => [id, which === 'd' ? shiftImm : which === 'all' ? shiftLeftSat : shiftRightNarrow])),
   ...Object.fromEntries(MODIFIED_IMM_IDS.map((id) => [id, modifiedImm])),

@@ -49,7 +49,15 @@ export const SCALAR_MISC: readonly (readonly [string, string, number, string, 'd
   ['NEG_s', 'neg', 1, '01011', 'd'], ['SQXTUN_s', 'sqxtun', 1, '10010', 'narrow'], ['UQXTN_s', 'uqxtn', 1, '10100', 'narrow'],
 ];
 
+/** The scalar-only instructions: ADDP (scalar), Dd = the sum of Vn's two doublewords (size = 11; the other sizes
+ *  stay with the class row); DUP (element) scalar, objdump's MOV: element imm5 of Vn into Vd, zero-extended. */
+export const SCALAR_ONLY: readonly RowSpec[] = [
+  { id: 'ADDP_s', mnemonic: 'addp', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '01 0 11110 11 11000 11011 10 Rn:5 Rd:5' },
+  { id: 'DUP_elem_s', mnemonic: 'mov', cls: 'fpsimd', feature: 'AdvSIMD', diagram: '01 0 11110000 imm5:5 0 0000 1 Rn:5 Rd:5' },
+];
+
 export const ASIMD_SCALAR: readonly RowSpec[] = [
+  ...SCALAR_ONLY,
   ...SCALAR_THREE_SAME.map(([id, mnemonic, u, opcode, sizes]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
     diagram: `01 ${u} 11110 ${sizes === 'd' ? '11' : 'size:2'} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
