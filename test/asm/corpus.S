@@ -972,6 +972,103 @@ _start:
     uqshrn2 v20.16b, v21.8h, #3
     sqrshrn v22.4h, v23.4s, #16
     uqrshrn2 v24.4s, v25.2d, #7
+    rev64 v0.4s, v1.4s
+    rev32 v2.8h, v3.8h
+    rev16 v4.8b, v5.8b
+    saddlp v6.1d, v7.2s
+    uaddlp v8.8h, v9.16b
+    sadalp v10.2s, v11.4h
+    uadalp v12.2d, v13.4s
+    suqadd v14.2d, v15.2d
+    usqadd v16.8b, v17.8b
+    cls v18.4h, v19.4h
+    clz v20.4s, v21.4s
+    cnt v22.16b, v23.16b
+    mvn v24.8b, v25.8b
+    not v26.16b, v27.16b
+    rbit v28.16b, v29.16b
+    sqabs v30.2d, v31.2d
+    sqneg v0.2s, v1.2s
+    abs v2.16b, v3.16b
+    neg v4.2d, v5.2d
+    xtn v6.8b, v7.8h
+    xtn2 v8.4s, v9.2d
+    sqxtn v10.4h, v11.4s
+    uqxtn2 v12.16b, v13.8h
+    sqxtun v14.2s, v15.2d
+    shll v16.8h, v17.8b, #8
+    shll2 v18.2d, v19.4s, #32
+    sqadd v0.16b, v1.16b, v2.16b
+    uqadd v3.2d, v4.2d, v5.2d
+    sqsub v6.4h, v7.4h, v8.4h
+    uqsub v9.4s, v10.4s, v11.4s
+    sshl v12.2s, v13.2s, v14.2s
+    ushl v15.8h, v16.8h, v17.8h
+    sqshl v18.8b, v19.8b, v20.8b
+    uqshl v21.2d, v22.2d, v23.2d
+    srshl v24.4s, v25.4s, v26.4s
+    urshl v27.16b, v28.16b, v29.16b
+    sqrshl v30.4h, v31.4h, v0.4h
+    uqrshl v1.2d, v2.2d, v3.2d
+    sqadd b0, b1, b2
+    uqadd h3, h4, h5
+    sqsub s6, s7, s8
+    uqsub d9, d10, d11
+    sqshl b12, b13, b14
+    uqshl d15, d16, d17
+    sqrshl h18, h19, h20
+    uqrshl s21, s22, s23
+    add d24, d25, d26
+    sub d27, d28, d29
+    cmgt d30, d31, d0
+    cmhi d1, d2, d3
+    cmge d4, d5, d6
+    cmhs d7, d8, d9
+    cmtst d10, d11, d12
+    cmeq d13, d14, d15
+    sshl d16, d17, d18
+    ushl d19, d20, d21
+    srshl d22, d23, d24
+    urshl d25, d26, d27
+    sshr d0, d1, #64
+    ushr d2, d3, #1
+    ssra d4, d5, #7
+    usra d6, d7, #33
+    srshr d8, d9, #2
+    urshr d10, d11, #63
+    srsra d12, d13, #4
+    ursra d14, d15, #5
+    sri d16, d17, #6
+    shl d18, d19, #0
+    sli d20, d21, #63
+    sqshlu b22, b23, #7
+    sqshl h24, h25, #15
+    uqshl s26, s27, #0
+    sqshrun b28, h29, #8
+    sqrshrun h30, s31, #1
+    sqshrn s0, d1, #32
+    uqshrn b2, h3, #3
+    sqrshrn h4, s5, #16
+    uqrshrn s6, d7, #9
+    suqadd b0, b1
+    usqadd d2, d3
+    sqabs h4, h5
+    sqneg s6, s7
+    abs d8, d9
+    neg d10, d11
+    cmgt d12, d13, #0
+    cmeq d14, d15, #0
+    cmlt d16, d17, #0
+    cmge d18, d19, #0
+    cmle d20, d21, #0
+    sqxtn b22, h23
+    uqxtn h24, s25
+    sqxtun s26, d27
+    addp d28, v29.2d
+    mov b30, v31.b[15]
+    mov h0, v1.h[7]
+    dup s2, v3.s[3]
+    mov d4, v5.d[1]
     cmgt v1.16b, v2.16b, #0
     cmgt v3.4h, v4.4h, #0
     cmgt v5.2d, v6.2d, #0

@@ -7,6 +7,7 @@ import { ASIMD_ELEM } from './rows/asimd-elem.ts';
 import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/asimd-fp.ts';
 import { ASIMD_INT } from './rows/asimd-int.ts';
 import { ASIMD_MISC } from './rows/asimd-misc.ts';
+import { ASIMD_SCALAR } from './rows/asimd-scalar.ts';
 import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
 import { ASIMD_SINGLE, ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { ASIMD_TBL } from './rows/asimd-tbl.ts';
@@ -37,6 +38,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_STRUCT,
   ...ASIMD_MISC,
   ...ASIMD_SHIFT,
+  ...ASIMD_SCALAR,
   ...FP_DP,
   ...ASIMD_FP,
   ...ASIMD_FP_MISC,

@@ -2,53 +2,110 @@
 // for the compares against zero, no `.1d` form (size:Q = 110 is reserved); and of the narrowing shifts
 // (rows/asimd-shift.ts): `shrn Vd.8b, Vn.8h, #shift`, `shrn2 Vd.16b, Vn.8h, #shift`; and of the lengthening shifts
 // `sshll Vd.8h, Vn.8b, #shift`, `sshll2 Vd.8h, Vn.16b, #shift`, `sxtl Vd.8h, Vn.8b` for a shift of 0.
-import { ASIMD_MISC } from '../../arch/a64/rows/asimd-misc.ts';
+import { COMPARE_ZERO_IDS, INT_MISC, miscSizeOk, type IntMiscShape, type MiscSizes } from '../../arch/a64/rows/asimd-misc.ts';
 import { LONG_SHIFT, NARROW_SHIFT, narrowSize } from '../../arch/a64/rows/asimd-shift.ts';
 import type { FieldSet, Fields, Form, OpKind } from '../forms.ts';
+import { rowById } from '../../arch/a64/table.ts';
 import { fail } from '../diagnostics.ts';
 import { imm, immValue, need } from '../kinds.ts';
 import { arrSQ } from '../kinds-simd.ts';
 
 /** `#0`: the only value the compare-against-zero forms take. */
-const zero = imm({
+export const zero = imm({
   get: () => 0n,
   set(v, _fs, col) {
     if (v !== 0n) fail('the comparison is against #0', col);
   },
 }, 'dec');
 
-export const ASIMD_MISC_SYNTAX: Record<string, readonly Form[]> = Object.fromEntries(
-  ASIMD_MISC.map((r) => [r.id, [{ mn: r.mnemonic, ops: [arrSQ('Rd'), arrSQ('Rn'), zero], when: (f: Fields) => !(f.size === 3 && f.Q === 0) }]]),
-);
+/** SADDLP's Vd: lanes twice as wide as Vn's, in a vector of the same width (4h/8h, 2s/4s, 1d/2d by size and Q). */
+const LONG = ['4h', '8h', '2s', '4s', '1d', '2d'];
+const longArr = (field: string): OpKind => ({
+  print: (f) => `v${f[field]!}.${LONG[f.size! * 2 + f.Q!]}`,
+  match(ops, i, fs) {
+    const o = need(ops, i);
+    const a = o.k === 'vreg' && o.index === undefined ? LONG.indexOf(o.arr) : -1;
+    if (o.k !== 'vreg' || a < 0) fail(`operand ${i + 1} must be a vector of ${LONG.join(', ')}`, o.col);
+    fs.set('size', a >> 1, 'the wide lanes must be twice as wide as the narrow ones', o.col);
+    fs.set('Q', a & 1, 'arrangements do not agree', o.col);
+    fs.set(field, o.n);
+    return i + 1;
+  },
+});
+
+/** SHLL's `#shift`: the narrow element size, the only value it takes. */
+const esizeShift: OpKind = {
+  print: (f) => `#${8 << f.size!}`,
+  match(ops, i, fs, env) {
+    const o = need(ops, i);
+    const esize = 8 << fs.get('size')!;
+    if (immValue(o, env) !== BigInt(esize)) fail(`the shift must be #${esize}, the element size`, o.col);
+    return i + 1;
+  },
+};
+
+/** The spellings of an integer two-register misc row (rows/asimd-misc.ts INT_MISC), as objdump prints them. */
+function intMiscForms(id: string, mn: string, sizes: MiscSizes, shape: IntMiscShape): Form[] {
+  const ok = (f: Fields) => miscSizeOk(sizes, f.size ?? 0, f.Q!);
+  if (shape === 'narrow' || shape === 'shll') {
+    return [0, 1].map((q): Form => ({
+      mn: q === 1 ? `${mn}2` : mn,
+      ops: shape === 'narrow' ? [narrowArr('Rd', q, 'size'), wideArr('Rn', 'size')] : [wideArr('Rd', 'size'), narrowArr('Rn', q, 'size'), esizeShift],
+      when: (f) => f.Q === q && ok(f),
+      fixed: { Q: q },
+    }));
+  }
+  if (shape === 'pair') return [{ mn, ops: [longArr('Rd'), arrSQ('Rn')], when: ok }];
+  const bytes = typeof sizes === 'number';
+  const ops = [arrSQ('Rd', bytes), arrSQ('Rn', bytes)];
+  if (id === 'NOT') return [{ mn: 'mvn', ops }, { mn, ops, only: 'asm' }]; // objdump prints NOT as its alias MVN
+  return [{ mn, ops, when: ok }];
+}
+
+export const ASIMD_MISC_SYNTAX: Record<string, readonly Form[]> = {
+  ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, [{ mn: rowById(id)!.mnemonic, ops: [arrSQ('Rd'), arrSQ('Rn'), zero], when: (f: Fields) => !(f.size === 3 && f.Q === 0) }]])),
+  ...Object.fromEntries(INT_MISC.map(([id, mn, , , sizes, shape]) => [id, intMiscForms(id, mn, sizes, shape)])),
+};
 
 const NARROW = [['8b', '16b'], ['4h', '8h'], ['2s', '4s']] as const;
 const WIDE = ['8h', '4s', '2d'] as const;
 
-/** A vector of narrow lanes in `field`, operand `i`: the arrangement the instruction's Q and immh give (8b/4h/2s, or
- *  16b/8h/4s for the "2" forms) — SHRN's Vd, SSHLL's Vn. */
-function narrowArr(field: string, q: number): OpKind {
+/** Where the narrow element size comes from: immh (shift by immediate; the assembler's pseudo-field $nsize) or the
+ *  size field (two-register misc). */
+type SizeFrom = 'immh' | 'size';
+
+const sizeOf = (f: Fields, by: SizeFrom): number => (by === 'size' ? f.size! : narrowSize(f.immh!));
+
+function setSize(fs: FieldSet, by: SizeFrom, s: number, why: string, col: number): void {
+  fs.set(by === 'size' ? 'size' : '$nsize', s, why, col);
+}
+
+/** A vector of narrow lanes in `field`, operand `i`: the arrangement the instruction's Q and element size give
+ *  (8b/4h/2s, or 16b/8h/4s for the "2" forms) — SHRN's and XTN's Vd, SSHLL's and SHLL's Vn. */
+function narrowArr(field: string, q: number, by: SizeFrom = 'immh'): OpKind {
   return {
-    print: (f) => `v${f[field]!}.${NARROW[narrowSize(f.immh!)]![q]}`,
+    print: (f) => `v${f[field]!}.${NARROW[sizeOf(f, by)]![q]}`,
     match(ops, i, fs) {
       const o = need(ops, i);
       const s = o.k === 'vreg' && o.index === undefined ? NARROW.findIndex((a) => a[q] === o.arr) : -1;
       if (o.k !== 'vreg' || s < 0) fail(`operand ${i + 1} must be a vector of ${NARROW.map((a) => a[q]).join(', ')}`, o.col);
-      fs.set('$nsize', s, 'arrangements do not agree', o.col);
+      setSize(fs, by, s, 'arrangements do not agree', o.col);
       fs.set(field, o.n);
       return i + 1;
     },
   };
 }
 
-/** A vector of lanes twice as wide as the narrow ones, in a 128-bit vector — SHRN's Vn, SSHLL's Vd. */
-function wideArr(field: string): OpKind {
+/** A vector of lanes twice as wide as the narrow ones, in a 128-bit vector — SHRN's and XTN's Vn, SSHLL's and SHLL's
+ *  Vd. */
+function wideArr(field: string, by: SizeFrom = 'immh'): OpKind {
   return {
-    print: (f) => `v${f[field]!}.${WIDE[narrowSize(f.immh!)]}`,
+    print: (f) => `v${f[field]!}.${WIDE[sizeOf(f, by)]}`,
     match(ops, i, fs) {
       const o = need(ops, i);
       const s = o.k === 'vreg' && o.index === undefined ? WIDE.indexOf(o.arr as (typeof WIDE)[number]) : -1;
       if (o.k !== 'vreg' || s < 0) fail(`operand ${i + 1} must be a vector of 8h, 4s or 2d`, o.col);
-      fs.set('$nsize', s, 'the wide lanes must be twice as wide as the narrow ones', o.col);
+      setSize(fs, by, s, 'the wide lanes must be twice as wide as the narrow ones', o.col);
       fs.set(field, o.n);
       return i + 1;
     },
@@ -56,7 +113,7 @@ function wideArr(field: string): OpKind {
 }
 
 /** `#shift`, 1 ≤ shift ≤ esize, encoded as immh:immb = 2·esize − shift. */
-const narrowShift: OpKind = {
+export const narrowShift: OpKind = {
   print: (f) => `#${2 * (8 << narrowSize(f.immh!)) - ((f.immh! << 3) | f.immb!)}`,
   match(ops, i, fs, env) {
     const o = need(ops, i);

@@ -6,6 +6,7 @@ import { ASIMD_ELEM_SYNTAX } from './asimd-elem.ts';
 import { ASIMD_FP_SYNTAX } from './asimd-fp.ts';
 import { ASIMD_INT_SYNTAX } from './asimd-int.ts';
 import { ASIMD_MISC_SYNTAX, LONG_SHIFT_SYNTAX, NARROW_SHIFT_SYNTAX } from './asimd-misc.ts';
+import { ASIMD_SCALAR_SYNTAX } from './asimd-scalar.ts';
 import { ASIMD_SHIFT_SYNTAX } from './asimd-shift.ts';
 import { ASIMD_STRUCT_SYNTAX } from './asimd-struct.ts';
 import { ASIMD_TBL_SYNTAX } from './asimd-tbl.ts';
@@ -17,7 +18,7 @@ import { FPSIMD_SYNTAX } from './fpsimd.ts';
 import { LDST_SYNTAX } from './ldst.ts';
 import { SYSTEM_SUPPORTED, SYSTEM_SYNTAX } from './system.ts';
 
-export const SYNTAX: ReadonlyMap<string, readonly Form[]> = new Map(Object.entries({ ...DP_IMM_SYNTAX, ...DP_REG_SYNTAX, ...BRANCH_SYNTAX, ...LDST_SYNTAX, ...FPSIMD_SYNTAX, ...ASIMD_INT_SYNTAX, ...ASIMD_STRUCT_SYNTAX, ...ASIMD_TBL_SYNTAX, ...ASIMD_DIFF_SYNTAX, ...ASIMD_ELEM_SYNTAX, ...ASIMD_MISC_SYNTAX, ...ASIMD_SHIFT_SYNTAX, ...NARROW_SHIFT_SYNTAX, ...LONG_SHIFT_SYNTAX, ...FP_DP_SYNTAX, ...ASIMD_FP_SYNTAX, ...SYSTEM_SYNTAX }));
+export const SYNTAX: ReadonlyMap<string, readonly Form[]> = new Map(Object.entries({ ...DP_IMM_SYNTAX, ...DP_REG_SYNTAX, ...BRANCH_SYNTAX, ...LDST_SYNTAX, ...FPSIMD_SYNTAX, ...ASIMD_INT_SYNTAX, ...ASIMD_STRUCT_SYNTAX, ...ASIMD_TBL_SYNTAX, ...ASIMD_DIFF_SYNTAX, ...ASIMD_ELEM_SYNTAX, ...ASIMD_MISC_SYNTAX, ...ASIMD_SHIFT_SYNTAX, ...NARROW_SHIFT_SYNTAX, ...LONG_SHIFT_SYNTAX, ...ASIMD_SCALAR_SYNTAX, ...FP_DP_SYNTAX, ...ASIMD_FP_SYNTAX, ...SYSTEM_SYNTAX }));
 
 /** Rows whose encoding space is only partly supported (names objdump knows from later extensions): a word is
  *  inside the supported space when this holds. */

@@ -4,8 +4,9 @@
 import { SCALAR_DIFF, THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
 import { INT_BY_ELEMENT } from '../../arch/a64/rows/asimd-elem.ts';
 import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
-import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
-import { COMPARE_ZERO_IDS } from '../../arch/a64/rows/asimd-misc.ts';
+import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
+import { SCALAR_MISC, SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
 import { ASIMD_SINGLE, ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import { TABLE_LOOKUP } from '../../arch/a64/rows/asimd-tbl.ts';
 import {
@@ -20,7 +21,9 @@ import { fpByElement } from '../exec/asimd-fp-elem.ts';
 import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
-import { compareZero } from '../exec/asimd-misc.ts';
+import { compareZero, intTwoRegMisc } from '../exec/asimd-misc.ts';
+import { scalarThreeSame, threeSameSat } from '../exec/asimd-sat.ts';
+import { addpScalar, dupElementScalar } from '../exec/asimd-scalar.ts';
 import { ldstMultiple, ldstSingle } from '../exec/asimd-struct.ts';
 import { tableLookup } from '../exec/asimd-tbl.ts';
 import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
@@ -56,13 +59,19 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(FP_LDST.map((r) => [r.id, BY_FORM[fpLdstForm(r.id)!]])),
   DUP_elem: dupElement, DUP_gen: dupGeneral, SMOV: smov, UMOV: umov, INS_gen: insGeneral, INS_elem: insElement,
   FMOV_W_S: fmovToGeneral, FMOV_X_D: fmovToGeneral, FMOV_S_W: fmovFromGeneral, FMOV_D_X: fmovFromGeneral,
-  ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, threeSame])),
+  ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined && !SAT_SAME_IDS.includes(r.id)).map((r) => [r.id, threeSame])),
+  ...Object.fromEntries(SAT_SAME_IDS.map((id) => [id, threeSameSat])),
+  ...Object.fromEntries(SCALAR_THREE_SAME.map(([id]) => [id, scalarThreeSame])),
+  ADDP_s: addpScalar, DUP_elem_s: dupElementScalar,
+  ...Object.fromEntries(SCALAR_MISC.map(([id]) => [id, id.includes('_zero') ? compareZero : intTwoRegMisc])),
+  ...Object.fromEntries(SCALAR_SHIFT.map(([id, , , , which]) => [id, which === 'd' ? shiftImm : which === 'all' ? shiftLeftSat : shiftRightNarrow])),
   ...Object.fromEntries(MODIFIED_IMM_IDS.map((id) => [id, modifiedImm])),
   ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),
   ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
   EXT: ext,
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
+  ...Object.fromEntries(INT_MISC_IDS.map((id) => [id, intTwoRegMisc])),
   ...Object.fromEntries(NARROW_SHIFT.map((r) => [r.id, shiftRightNarrow])),
   ...Object.fromEntries(SAT_SHIFT_IDS.map((id) => [id, shiftLeftSat])),
   SSHLL: shiftLeftLong, USHLL: shiftLeftLong,

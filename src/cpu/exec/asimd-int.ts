@@ -68,7 +68,7 @@ function lane(u: number, op: number, a: number, b: number, acc: number, bits: nu
  * One 64-bit lane of ADD, SUB, CMGT/CMHI, CMGE/CMHS, CMTST/CMEQ on the 32-bit halves of words `x` (lane of Vn) and
  * `y` (of Vm) in c.v32, into scratch lane `k` — no BigInt (DESIGN.md §3). ADDP passes two lanes of one register.
  */
-function lane64(c: Cpu, u: number, op: number, x: number, y: number, k: number): void {
+export function lane64(c: Cpu, u: number, op: number, x: number, y: number, k: number): void {
   const v = c.v32;
   const t = c.vt32;
   const alo = v[x]!, ahi = v[x + 1]!, blo = v[y]!, bhi = v[y + 1]!;

@@ -11,7 +11,7 @@ import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
 import { get, put, writeResult } from './asimd-int.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
-import { setQC } from './qc.ts';
+import { satNarrow64, satQ, setQC } from './qc.ts';
 
 const OP_SHR = 0b00000; // SSHR/USHR
 const OP_SRA = 0b00010; // SSRA/USRA
@@ -105,8 +105,9 @@ export function shiftImm(c: Cpu): void {
   const u = (w >>> 29) & 1;
   const immh = (w >>> 19) & 15;
   const op = (w >>> 11) & 31;
-  // immh = 0000: see the modified-immediate group; immh = 1xxx with Q = 0: reserved
-  if (immh === 0 || (immh >= 8 && q === 0)) return undefinedInsn(c);
+  const scalar = (w & (1 << 28)) !== 0;
+  // vector: immh = 0000 is the modified-immediate group, immh = 1xxx with Q = 0 reserved; scalar: D only (immh = 1xxx)
+  if (scalar ? immh < 8 : immh === 0 || (immh >= 8 && q === 0)) return undefinedInsn(c);
   if (fpAccessTrapped(c)) return;
   const s = 31 - Math.clz32(immh); // HighestSetBit(immh)
   const bits = 8 << s;
@@ -115,8 +116,8 @@ export function shiftImm(c: Cpu): void {
   const d = w & 31;
   const n = (w >>> 5) & 31;
   if (s === 3) {
-    for (let i = 0; i < 2; i++) lane64(c, u, op, n * 4 + i * 2, d * 4 + i * 2, i, shift);
-    writeResult(c, d, 1);
+    for (let i = 0; i < (scalar ? 1 : 2); i++) lane64(c, u, op, n * 4 + i * 2, d * 4 + i * 2, i, shift);
+    writeResult(c, d, scalar ? 0 : 1);
     return;
   }
   const lanes = (q === 1 ? 128 : 64) / bits;
@@ -134,12 +135,14 @@ export function shiftLeftLong(c: Cpu): void {
   const size = narrowSize((w >>> 19) & 15);
   if (size < 0) return undefinedInsn(c); // immh = 1xxx reserved (0000 is another group)
   if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
-  const q = (w >>> 30) & 1;
-  const unsigned = (w & (1 << 29)) !== 0;
   const esize = 8 << size;
-  const shift = ((w >>> 16) & 0x7f) - esize;
-  const n = (w >>> 5) & 31;
-  const d = w & 31;
+  lengthen(c, (w >>> 5) & 31, w & 31, (w >>> 30) & 1, size, (w & (1 << 29)) !== 0, ((w >>> 16) & 0x7f) - esize);
+}
+
+/** Vd = the esize-bit lanes of Vn's lower (q = 0) or upper half, extended (`unsigned`: with zeros) to 2·esize bits
+ *  and shifted left by 0..esize (SSHLL/USHLL, SHLL). */
+export function lengthen(c: Cpu, n: number, d: number, q: number, size: number, unsigned: boolean, shift: number): void {
+  const esize = 8 << size;
   const lanes = 64 / esize;
   const t = c.vt32;
   for (let i = 0; i < lanes; i++) {
@@ -147,8 +150,8 @@ export function shiftLeftLong(c: Cpu): void {
     const x = unsigned ? a : (a << (32 - esize)) >> (32 - esize); // Int(Elem[operand, e, esize], unsigned)
     if (size === 2) {
       // a 64-bit lane: x << shift on the halves
-      t[2 * i] = x << shift;
-      t[2 * i + 1] = shift === 0 ? (unsigned ? 0 : x >> 31) : unsigned ? x >>> (32 - shift) : x >> (32 - shift);
+      t[2 * i] = shift === 32 ? 0 : x << shift;
+      t[2 * i + 1] = shift === 32 ? x : shift === 0 ? (unsigned ? 0 : x >> 31) : unsigned ? x >>> (32 - shift) : x >> (32 - shift);
     } else {
       put(c, size + 1, i, x << shift); // element<2·esize−1:0>
     }
@@ -158,6 +161,56 @@ export function shiftLeftLong(c: Cpu): void {
 
 const OP_SQSHLU = 0b01100; // (SQSHL/UQSHL (immediate): 01110)
 
+/** Scratch lane i (64 bits) = SatQ(lo:hi << shift) (0 ≤ shift < 128; lo:hi signed when `srcSigned`); QC if it
+ *  saturates. The shift is exact iff shifting the result back restores the operand. */
+function satShl64(c: Cpu, lo: number, hi: number, i: number, shift: number, srcSigned: boolean, dstSigned: boolean): void {
+  const negative = srcSigned && hi >>> 31 === 1;
+  let fits: boolean;
+  if (negative && !dstSigned) {
+    fits = false; // SatQ(negative, unsigned) = 0
+  } else if (shift === 0 || (lo === 0 && hi === 0)) {
+    fits = true;
+    rLo = lo;
+    rHi = hi;
+  } else if (shift >= 64) {
+    fits = false;
+  } else {
+    shl64(lo, hi, shift);
+    const sl = rLo, sh = rHi;
+    shr64(sl, sh, shift, dstSigned);
+    fits = rLo === lo && rHi === hi;
+    rLo = sl;
+    rHi = sh;
+  }
+  if (!fits) {
+    setQC(c);
+    rLo = negative ? 0 : 0xffffffff; // signed: −2^63 or 2^63 − 1; unsigned: 0 or 2^64 − 1
+    rHi = !dstSigned ? (negative ? 0 : 0xffffffff) : negative ? 0x80000000 : 0x7fffffff;
+  }
+  c.vt32[2 * i] = rLo;
+  c.vt32[2 * i + 1] = rHi;
+}
+
+/**
+ * Scratch lane i (64 bits) = lo:hi shifted by SInt(byte) (−128..127) as SSHL … UQRSHL do: left for a positive shift
+ * (saturated when `saturating`, else the low 64 bits), right for a negative one, rounded when `round`.
+ */
+export function shiftByRegister64(
+  c: Cpu, lo: number, hi: number, i: number, shift: number, unsigned: boolean, round: boolean, saturating: boolean,
+): void {
+  if (shift >= 0) {
+    if (saturating) return satShl64(c, lo, hi, i, shift, !unsigned, !unsigned);
+    if (shift >= 64) rLo = rHi = 0;
+    else shl64(lo, hi, shift);
+  } else if (unsigned && -shift > 64) {
+    rLo = rHi = 0; // (x + round_const) >> s = 0 for s > 64
+  } else {
+    shr64Round(lo, hi, Math.min(-shift, 64), !unsigned, round); // signed: s > 64 gives what s = 64 gives
+  }
+  c.vt32[2 * i] = rLo;
+  c.vt32[2 * i + 1] = rHi;
+}
+
 /**
  * SQSHLU, SQSHL and UQSHL (immediate) (C7.2): each lane of Vn, signed (SQSHL, SQSHLU) or unsigned (UQSHL), shifted
  * left by 0..esize−1 and saturated to the destination's signed (SQSHL) or unsigned range (SatQ); a saturated lane
@@ -165,10 +218,11 @@ const OP_SQSHLU = 0b01100; // (SQSHL/UQSHL (immediate): 01110)
  */
 export function shiftLeftSat(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const q = (w >>> 30) & 1;
+  const scalar = (w & (1 << 28)) !== 0; // one element, zero-extended into Vd
+  const q = scalar ? 0 : (w >>> 30) & 1;
   const immh = (w >>> 19) & 15;
-  // immh = 0000: see the modified-immediate group; immh = 1xxx with Q = 0: reserved
-  if (immh === 0 || (immh >= 8 && q === 0)) return undefinedInsn(c);
+  // immh = 0000: the modified-immediate group (vector), unallocated (scalar); immh = 1xxx with Q = 0: reserved
+  if (immh === 0 || (immh >= 8 && q === 0 && !scalar)) return undefinedInsn(c);
   if (fpAccessTrapped(c)) return;
   const u = (w >>> 29) & 1;
   const srcSigned = u === 0 || ((w >>> 11) & 31) === OP_SQSHLU; // SQSHL, SQSHLU read SInt; UQSHL UInt
@@ -178,54 +232,18 @@ export function shiftLeftSat(c: Cpu): void {
   const shift = ((w >>> 16) & 127) - bits;
   const d = w & 31;
   const n = (w >>> 5) & 31;
-  let sat = false;
   if (s === 3) {
-    const v = c.v32;
-    const t = c.vt32;
-    for (let i = 0; i < 2; i++) {
-      const lo = v[n * 4 + 2 * i]!;
-      const hi = v[n * 4 + 2 * i + 1]!;
-      const negative = srcSigned && hi >>> 31 === 1;
-      let fits: boolean;
-      if (negative && !dstSigned) {
-        fits = false; // SatQ(negative, unsigned) = 0
-      } else if (shift === 0) {
-        fits = true;
-      } else {
-        shl64(lo, hi, shift);
-        const sl = rLo, sh = rHi;
-        shr64(sl, sh, shift, dstSigned); // the shift is exact iff shifting back restores the operand
-        fits = rLo === lo && rHi === hi;
-        rLo = sl;
-        rHi = sh;
-      }
-      if (!fits) {
-        sat = true;
-        rLo = negative ? 0 : 0xffffffff; // signed: −2^63 or 2^63 − 1; unsigned: 0 or 2^64 − 1
-        rHi = !dstSigned ? (negative ? 0 : 0xffffffff) : negative ? 0x80000000 : 0x7fffffff;
-      } else if (shift === 0) {
-        rLo = lo;
-        rHi = hi;
-      }
-      t[2 * i] = rLo;
-      t[2 * i + 1] = rHi;
-    }
-    if (sat) setQC(c);
-    writeResult(c, d, 1);
+    for (let i = 0; i < (scalar ? 1 : 2); i++) satShl64(c, c.v32[n * 4 + 2 * i]!, c.v32[n * 4 + 2 * i + 1]!, i, shift, srcSigned, dstSigned);
+    writeResult(c, d, scalar ? 0 : 1);
     return;
   }
-  const max = dstSigned ? 2 ** (bits - 1) - 1 : 2 ** bits - 1; // SatQ bounds
-  const min = dstSigned ? -(2 ** (bits - 1)) : 0;
-  const lanes = (q === 1 ? 128 : 64) / bits;
+  c.vt32[0] = c.vt32[1] = 0;
+  const lanes = scalar ? 1 : (q === 1 ? 128 : 64) / bits;
   for (let i = 0; i < lanes; i++) {
     const a = get(c, n, s, i);
     const x = srcSigned ? (a << (32 - bits)) >> (32 - bits) : a;
-    const r = x * 2 ** shift; // exact: |x · 2^shift| < 2^63
-    const out = r > max ? max : r < min ? min : r;
-    if (out !== r) sat = true;
-    put(c, s, i, out);
+    put(c, s, i, satQ(c, x * 2 ** shift, bits, !dstSigned)); // exact: |x · 2^shift| < 2^63
   }
-  if (sat) setQC(c);
   writeResult(c, d, q);
 }
 
@@ -240,50 +258,49 @@ export function shiftRightNarrow(c: Cpu): void {
   const size = narrowSize((w >>> 19) & 15);
   if (size < 0) return undefinedInsn(c); // immh = 1xxx reserved (0000 is another group)
   if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
-  const q = (w >>> 30) & 1;
   const u = (w >>> 29) & 1;
-  const round = (w & (1 << 11)) !== 0;
   const saturating = u === 1 || (w & (1 << 12)) !== 0; // U = 0, opcode 1000x: SHRN/RSHRN
   const srcSigned = u === 0 || (w & (1 << 12)) === 0; // SQSHR(U)N, SQRSHR(U)N read SInt
-  const dstSigned = u === 0; // SQSHRN/SQRSHRN saturate to a signed range, the others to an unsigned one
+  const shift = 2 * (8 << size) - ((w >>> 16) & 0x7f);
+  const scalar = (w & (1 << 28)) !== 0;
+  // SQSHRN/SQRSHRN saturate to a signed range, the others to an unsigned one
+  narrow(c, (w >>> 5) & 31, w & 31, scalar ? 0 : (w >>> 30) & 1, size, shift, (w & (1 << 11)) !== 0, saturating, srcSigned, u === 0, scalar);
+}
+
+/**
+ * The narrowing core of SHRN … SQRSHRUN and XTN … SQXTUN: each 2·esize-bit lane of Vn shifted right by `shift`
+ * (0..esize; rounded when `round`), then truncated or (`saturating`) SatQ'd to esize bits (QC on saturation), into
+ * lane i of the lower (q = 0, the upper half cleared) or upper half (q = 1, the lower kept) of Vd; `scalar`: lane 0
+ * only, zero-extended.
+ */
+export function narrow(
+  c: Cpu, n: number, d: number, q: number, size: number, shift: number, round: boolean, saturating: boolean,
+  srcSigned: boolean, dstSigned: boolean, scalar: boolean,
+): void {
   const esize = 8 << size;
-  const shift = 2 * esize - ((w >>> 16) & 0x7f);
-  const n = (w >>> 5) & 31;
-  const d = w & 31;
   const v = c.v32;
-  const lanes = 64 / esize;
+  const lanes = scalar ? 1 : 64 / esize; // scalar: element 0 only, the rest of Vd zero
   const t = c.vt32;
-  let sat = false;
+  t[0] = t[1] = 0;
   for (let i = 0; i < lanes; i++) {
     if (size === 2) {
       // a 64-bit lane on its halves: (hi:lo + round) >> shift, then its low 32 bits or SatQ to 32 bits
-      shr64Round(v[n * 4 + 2 * i]!, v[n * 4 + 2 * i + 1]!, shift, srcSigned, round);
-      let r = rLo;
-      if (saturating) {
-        const neg = srcSigned && rHi >>> 31 === 1;
-        const fits = dstSigned ? (rHi | 0) === (rLo | 0) >> 31 : !neg && rHi === 0;
-        if (!fits) {
-          sat = true;
-          r = dstSigned ? (neg ? 0x80000000 : 0x7fffffff) : neg ? 0 : 0xffffffff;
-        }
+      const lo = v[n * 4 + 2 * i]!;
+      const hi = v[n * 4 + 2 * i + 1]!;
+      if (shift === 0) {
+        rLo = lo;
+        rHi = hi;
+      } else {
+        shr64Round(lo, hi, shift, srcSigned, round);
       }
-      t[i] = r;
+      t[i] = saturating ? satNarrow64(c, rLo, rHi, srcSigned, dstSigned) : rLo;
     } else {
       const a = size === 0 ? c.v16[n * 8 + i]! : v[n * 4 + i]!;
       const x = srcSigned ? (a << (32 - 2 * esize)) >> (32 - 2 * esize) : a;
-      let r = Math.floor((x + (round ? 2 ** (shift - 1) : 0)) / 2 ** shift); // exact: |x| + round < 2^33
-      if (saturating) {
-        const max = dstSigned ? 2 ** (esize - 1) - 1 : 2 ** esize - 1; // SatQ bounds
-        const min = dstSigned ? -(2 ** (esize - 1)) : 0;
-        if (r > max || r < min) {
-          sat = true;
-          r = r > max ? max : min;
-        }
-      }
-      put(c, size, i, r);
+      const r = Math.floor((x + (round ? 2 ** (shift - 1) : 0)) / 2 ** shift); // exact: |x| + round < 2^33
+      put(c, size, i, saturating ? satQ(c, r, esize, !dstSigned) : r);
     }
   }
-  if (sat) setQC(c);
   // the narrow result is 64 bits: the lower half of Vd (upper cleared), or its upper half with the lower kept
   if (q === 0) {
     v[d * 4] = t[0]!;

@@ -1,6 +1,6 @@
-// Encoding rows: Advanced SIMD integer instructions (ARM C4.1 "Advanced SIMD three same", opcodes without saturation,
-// rounding shifts or doubling; the logical group by its size field). Each row is more specific than the ASIMD_3SAME
-// class row in fpsimd.ts, whose remaining encodings (SQADD, SSHL, SQDMULH, PMUL …) stay classes until they are rows.
+// Encoding rows: Advanced SIMD integer instructions (ARM C4.1 "Advanced SIMD three same", opcodes without doubling;
+// the logical group by its size field). Each row is more specific than the ASIMD_3SAME class row in fpsimd.ts, whose
+// remaining encodings (SQDMULH, SQRDMULH, PMUL …) stay classes until they are rows.
 // Reserved element sizes (per instruction: 64-bit lanes in a 64-bit vector, or 64-bit lanes at all) are UNDEFINED
 // when executed (src/cpu/exec/asimd-int.ts THREE_SAME) and have no spelling.
 import type { RowSpec } from '../encoding.ts';
@@ -27,11 +27,20 @@ const THREE_SAME: readonly (readonly [string, string, number, string, SizeRule, 
   ['SMAXP', 'smaxp', 0, '10100', 'no-d'], ['UMAXP', 'umaxp', 1, '10100', 'no-d'],
   ['SMINP', 'sminp', 0, '10101', 'no-d'], ['UMINP', 'uminp', 1, '10101', 'no-d'],
   ['ADDP_v', 'addp', 0, '10111', 'd'],
+  ['SQADD_v', 'sqadd', 0, '00001', 'd'], ['UQADD_v', 'uqadd', 1, '00001', 'd'],
+  ['SQSUB_v', 'sqsub', 0, '00101', 'd'], ['UQSUB_v', 'uqsub', 1, '00101', 'd'],
+  ['SSHL_v', 'sshl', 0, '01000', 'd'], ['USHL_v', 'ushl', 1, '01000', 'd'],
+  ['SQSHL_v', 'sqshl', 0, '01001', 'd'], ['UQSHL_v', 'uqshl', 1, '01001', 'd'],
+  ['SRSHL_v', 'srshl', 0, '01010', 'd'], ['URSHL_v', 'urshl', 1, '01010', 'd'],
+  ['SQRSHL_v', 'sqrshl', 0, '01011', 'd'], ['UQRSHL_v', 'uqrshl', 1, '01011', 'd'],
   ['AND_v', 'and', 0, '00011', 'logic', '00'], ['BIC_v', 'bic', 0, '00011', 'logic', '01'],
   ['ORR_v', 'orr', 0, '00011', 'logic', '10'], ['ORN_v', 'orn', 0, '00011', 'logic', '11'],
   ['EOR_v', 'eor', 1, '00011', 'logic', '00'], ['BSL', 'bsl', 1, '00011', 'logic', '01'],
   ['BIT', 'bit', 1, '00011', 'logic', '10'], ['BIF', 'bif', 1, '00011', 'logic', '11'],
 ];
+
+/** The saturating adds and subtracts and the shifts by register (opcodes 00x01, 010xx): exec/asimd-sat.ts runs them. */
+export const SAT_SAME_IDS: readonly string[] = THREE_SAME.filter(([, , , op]) => /^00[01]01$|^010/.test(op)).map(([id]) => id);
 
 const RULE = new Map<string, SizeRule>();
 
