@@ -3,6 +3,7 @@
 //       run programs S, S+1, … (W words each, N words in all; with --shard only those whose number ≡ K mod M) on QEMU
 //       and on twostage, append one JSON line per program to FILE (resumable: programs already in FILE are skipped)
 //       and print the summary of FILE: words run and filtered per class, divergences per class (objdump's mnemonic).
+//   tsx scripts/randiff.ts --summary FILE...  only print the summary of results files (e.g. the shards of one campaign)
 //   tsx scripts/randiff.ts --record   re-record test/qemu/random/recorded/ (RECORDED_SEEDS) from QEMU
 //   tsx scripts/randiff.ts --check    run the recorded programs on QEMU again; fail if its records differ
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +42,10 @@ const missing = [...missingTools(), ...(existsSync('/usr/bin/aarch64-linux-gnu-o
 if (missing.length > 0) {
   console.log(`randiff: skipped: ${missing.join(', ')} not found`);
   process.exit(args.includes('--check') ? 0 : 1);
+}
+if (args.includes('--summary')) {
+  summarise(args.filter((a) => !a.startsWith('--')));
+  process.exit(0);
 }
 const tmp = mkdtempSync(join(tmpdir(), 'twostage-randiff-'));
 if (args.includes('--record') || args.includes('--check')) {
@@ -88,11 +93,12 @@ for (let j = 0; j < programs; j++) {
   if (ran % 20 === 0) console.log(`randiff: ${ran} programs in ${((Date.now() - started) / 1000).toFixed(0)} s (seed ${s})`);
 }
 rmSync(tmp, { recursive: true, force: true });
-summarise(out);
+summarise([out]);
 
-/** The summary of a results file: what ran, what was filtered, and the divergences per verdict and class. */
-function summarise(file: string): void {
-  const results = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as ProgramResult);
+/** The summary of results files: what ran, what was filtered, and the divergences per verdict and class. */
+function summarise(files: string[]): void {
+  const results = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as ProgramResult));
+  const file = files.join(' + ');
   const words = results.reduce((n, r) => n + r.words, 0);
   const filtered = new Map<string, number>();
   for (const r of results) for (const [c, n] of Object.entries(r.filtered)) filtered.set(c, (filtered.get(c) ?? 0) + n);

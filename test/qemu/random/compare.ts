@@ -1,8 +1,13 @@
 // Compare twostage's records with QEMU's, word by word, and say what kind of difference each is.
+import { classify } from './classify.ts';
 import { R_ESR, R_V, REC } from './program.ts';
 
-/** missing: twostage UNDEFINED where QEMU executes; wrong: any other difference (results, faults, extra words). */
-export type Verdict = 'missing' | 'wrong';
+/**
+ * missing: twostage UNDEFINED where QEMU executes; wrong: any other difference (results, faults, extra words);
+ * tainted: a load/store that differs after an earlier load/store differed, when the scratch memory may differ too
+ * (the records hold registers only, so the run resumes from QEMU's registers but keeps twostage's memory).
+ */
+export type Verdict = 'missing' | 'wrong' | 'tainted';
 
 export interface Divergence {
   readonly index: number;
@@ -40,6 +45,7 @@ function fieldDiffs(q: DataView, t: DataView): string[] {
 /** Every word whose record differs; a record missing on either side is one divergence at that word. */
 export function compareRecords(words: Uint32Array, qemu: Uint8Array, twostage: Uint8Array): Divergence[] {
   const out: Divergence[] = [];
+  let memoryDiffers = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const qEnd = (i + 1) * REC;
@@ -54,7 +60,10 @@ export function compareRecords(words: Uint32Array, qemu: Uint8Array, twostage: U
     if (fields.length === 0) continue;
     const qUndef = isUndefined(q.getBigUint64(R_ESR * 8, true));
     const tUndef = isUndefined(t.getBigUint64(R_ESR * 8, true));
-    out.push({ index: i, word, verdict: tUndef && !qUndef ? 'missing' : 'wrong', fields });
+    const memory = classify(word).kind === 'memory';
+    const verdict = tUndef && !qUndef ? 'missing' : memory && memoryDiffers ? 'tainted' : 'wrong';
+    out.push({ index: i, word, verdict, fields });
+    if (memory) memoryDiffers = true;
   }
   return out;
 }

@@ -1,13 +1,16 @@
 // The random-instruction differential harness (test/qemu/random/README.md). Built once with GNU as/ld into
 // harness.elf; every program is a blob (program.ts) that `-device loader` (QEMU) or the in-process runner (twostage)
-// places at BLOB. Entered at EL2h (QEMU virt,virtualization=on), the harness maps RAM at EL1, drops to EL1, loads the blob's initial
-// state and runs the blob's slots at EL1t (SPSel = 0: the words own SP_EL0, the harness keeps SP_EL1). Each slot is
+// places at BLOB. Entered at EL2h (QEMU virt,virtualization=on), the harness maps RAM at EL1, drops to EL1, loads
+// the blob's initial state and runs the blob's slots at EL1t (SPSel = 0: the words own SP_EL0, the harness keeps SP_EL1). Each slot is
 // [random word][BRK #0]: every synchronous exception — the word's own fault or the BRK after it — enters `sync`,
 // which dumps one record per word (X0–X30, SP_EL0, SPSR_EL1, FPCR, FPSR, ESR and FAR of the word's fault, index,
 // V0–V31), reloads the state from that record, applies the next slot's base-register setup and returns to the next
-// slot. After the last word the records go to stdout through semihosting (":tt", SYS_WRITE) and the program exits 0.
+// slot (or, when the blob names reference records, reloads the reference's record for that word instead: every
+// word then starts from the reference's state). After the last word the records go to stdout through semihosting
+// (":tt", SYS_WRITE) and the program exits 0.
 	.equ BLOB, 0x44000000
 	.equ HDR_COUNT, 0          // u64 number of words
+	.equ HDR_REF, 8            // u64 address of reference records to resume from, or 0 (twostage.ts)
 	.equ HDR_STATE, 0x40       // initial state, laid out as a record
 	.equ HDR_SETUP, 0x400      // per slot: u64 v1, u64 v2, u8 r1, u8 r2, pad to 24 (r = 0xff: none, 31: SP_EL0)
 	.equ CODE, BLOB + 0x40000  // slots: 8 bytes each
@@ -145,8 +148,12 @@ dump:
 	cmp x10, x11
 	b.hs finish
 	mov x0, x15
-	.global dumped
-dumped:                                // the in-process runner may replace the record at x0 here
+	ldr x12, =BLOB + HDR_REF
+	ldr x12, [x12]
+	cbz x12, load_record
+	ldr x13, =OUT                      // reference records: the next word starts from the reference's state
+	sub x0, x0, x13
+	add x0, x0, x12
 // Load the state in the record at x0, apply slot next_index's setup, enter that slot at EL1t.
 load_record:
 	mov x1, #0

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { classify } from './classify.ts';
 import { compareRecords, type Divergence } from './compare.ts';
-import { BLOB, CODE_OFFSET, HDR_SETUP, HDR_STATE, OUT, REC, SETUP_SIZE } from './program.ts';
+import { BLOB, CODE_OFFSET, HDR_REF, HDR_SETUP, HDR_STATE, OUT, REC, SETUP_SIZE } from './program.ts';
 import { readKnownMissing, readRecorded, RECORDED_SEEDS, RECORDED_WORDS } from './recorded.ts';
 import { mnemonicOf } from './reference.ts';
 import { RANDOM_DIR, runOnTwostage } from './twostage.ts';
@@ -20,6 +20,7 @@ test('harness.S and program.ts agree on the blob layout', () => {
     return Function(`const BLOB = ${BLOB}; return ${m[1]!.trim()};`)() as number;
   };
   assert.equal(equ('BLOB'), BLOB);
+  assert.equal(equ('HDR_REF'), HDR_REF);
   assert.equal(equ('HDR_STATE'), HDR_STATE);
   assert.equal(equ('HDR_SETUP'), HDR_SETUP);
   assert.equal(equ('CODE'), BLOB + CODE_OFFSET);
