@@ -5,9 +5,22 @@ import { R_ESR, R_V, REC } from './program.ts';
 /**
  * missing: twostage UNDEFINED where QEMU executes; wrong: any other difference (results, faults, extra words);
  * tainted: a load/store that differs after an earlier load/store differed, when the scratch memory may differ too
- * (the records hold registers only, so the run resumes from QEMU's registers but keeps twostage's memory).
+ * (the records hold registers only, so the run resumes from QEMU's registers but keeps twostage's memory);
+ * deviation: a difference test/qemu/DEVIATIONS.md documents (the row is named in the first field).
  */
-export type Verdict = 'missing' | 'wrong' | 'tainted';
+export type Verdict = 'missing' | 'wrong' | 'tainted' | 'deviation';
+
+/**
+ * The row of test/qemu/DEVIATIONS.md a word's difference falls under, or undefined. A1: AArch64 only, so
+ * ID_AA64PFR0_EL1 differs and the AArch32 ID registers read 0 — MRS op0 = 3, op1 = 0, CRn = 0 with CRm = 1–3
+ * (ID_PFR0_EL1 … ID_ISAR5_EL1, MVFR0–2_EL1 and their reserved neighbours) or CRm = 4, op2 = 0.
+ */
+function documentedDeviation(word: number): string | undefined {
+  if ((word & 0xffff_f000) >>> 0 !== 0xd538_0000) return undefined;
+  const crm = (word >>> 8) & 15;
+  const op2 = (word >>> 5) & 7;
+  return (crm >= 1 && crm <= 3) || (crm === 4 && op2 === 0) ? 'A1' : undefined;
+}
 
 export interface Divergence {
   readonly index: number;
@@ -61,8 +74,9 @@ export function compareRecords(words: Uint32Array, qemu: Uint8Array, twostage: U
     const qUndef = isUndefined(q.getBigUint64(R_ESR * 8, true));
     const tUndef = isUndefined(t.getBigUint64(R_ESR * 8, true));
     const memory = classify(word).kind === 'memory';
-    const verdict = tUndef && !qUndef ? 'missing' : memory && memoryDiffers ? 'tainted' : 'wrong';
-    out.push({ index: i, word, verdict, fields });
+    const deviation = documentedDeviation(word);
+    const verdict = tUndef && !qUndef ? 'missing' : memory && memoryDiffers ? 'tainted' : deviation !== undefined ? 'deviation' : 'wrong';
+    out.push({ index: i, word, verdict, fields: deviation !== undefined ? [`DEVIATIONS.md ${deviation}`, ...fields] : fields });
     if (memory) memoryDiffers = true;
   }
   return out;
