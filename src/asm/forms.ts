@@ -60,9 +60,9 @@ export class FieldSet {
     if (old !== undefined && old !== value) fail(why, col);
     this.v[name] = value;
   }
-  /** The instruction word: the row's fixed bits plus every field. */
+  /** The instruction word: the row's fixed bits, its should-be-one bits, plus every field. */
   word(): number {
-    let w = this.row.match;
+    let w = this.row.match | this.row.sbo;
     for (const [name, value] of Object.entries(this.v)) {
       if (name.startsWith('$')) continue;
       const f = this.row.fields[name]!;

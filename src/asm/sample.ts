@@ -24,7 +24,7 @@ export function sampleWords(row: Encoding, n: number, rand: () => number): numbe
   if (supported) return sampleSupported(row, supported, n, rand);
   const out = new Set<number>();
   for (let tries = 0; out.size < n && tries < n * 8; tries++) {
-    const w = ((rand() & ~row.mask) | row.match) >>> 0;
+    const w = ((rand() & ~row.mask & ~row.sbo) | row.match | row.sbo) >>> 0; // the should-be-one bits as the assembler sets them
     if (decodeRow(w) === row) out.add(w);
   }
   return [...out];
@@ -35,13 +35,13 @@ export function sampleWords(row: Encoding, n: number, rand: () => number): numbe
 function sampleSupported(row: Encoding, supported: (f: ReturnType<typeof fieldsOf>) => boolean, n: number, rand: () => number): number[] {
   const rt = row.fields.Rt;
   const rtMask = rt ? ((1 << (rt.hi - rt.lo + 1)) - 1) << rt.lo : 0;
-  const free = ~row.mask & ~rtMask;
+  const free = ~row.mask & ~row.sbo & ~rtMask;
   const bits: number[] = [];
   for (let b = 0; b < 32; b++) if ((free >>> b) & 1) bits.push(b);
   if (bits.length > 16) throw new Error(`${row.id}: too many selector bits to enumerate`);
   const ok: number[] = [];
   for (let v = 0; v < 1 << bits.length; v++) {
-    let w = row.match;
+    let w = row.match | row.sbo;
     bits.forEach((b, k) => (w |= ((v >> k) & 1) << b));
     w >>>= 0;
     if (decodeRow(w) === row && supported(fieldsOf(row, w))) ok.push(w);

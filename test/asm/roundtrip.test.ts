@@ -35,7 +35,7 @@ for (const row of ROWS.filter((r) => SYNTAX.has(r.id))) {
     // partly supported rows draw from their enumerated space; the others from all field values
     const pool = SUPPORTED.has(row.id) ? sampleWords(row, 500, prng(7)) : [];
     if (SUPPORTED.has(row.id) && pool.length === 0) return; // no supported word (SYSL: no named operation)
-    const word = pool.length > 0 ? fc.constantFrom(...pool) : fc.integer({ min: 0, max: 0xffffffff }).map((r) => ((r & ~row.mask) | row.match) >>> 0);
+    const word = pool.length > 0 ? fc.constantFrom(...pool) : fc.integer({ min: 0, max: 0xffffffff }).map((r) => ((r & ~row.mask & ~row.sbo) | row.match | row.sbo) >>> 0);
     fc.assert(
       fc.property(word, (w) => {
         fc.pre(inSpace(w));

@@ -3,7 +3,8 @@
 // (src/cpu/bind/), the translator's emitters (src/cpu/jit/emit.ts) and the assembler's syntax (src/asm/syntax/).
 // A row's diagram reads like the Arm ARM's encoding box, MSB first:
 //   "sf:1 0 0 100010 sh:1 imm12:12 Rn:5 Rd:5"
-// Tokens are literal bits (0/1, x = either) or `name:width` fields. Widths add up to 32.
+// Tokens are literal bits (0/1, x = either), `name:width` fields, or the Arm ARM's should-be bits "(1)"/"(0)" (one
+// token per bit or run, e.g. "(1)(1)(1)(1)(1)"). Widths add up to 32.
 
 /** The Arm ARM's instruction classes (C4.1), used to group rows and tests. */
 export type InsnClass = 'dp-imm' | 'dp-reg' | 'branch' | 'system' | 'exception' | 'ldst' | 'fpsimd';
@@ -36,14 +37,21 @@ export interface Encoding extends RowSpec {
   readonly feature: Feature;
   readonly mask: number;
   readonly match: number;
+  /**
+   * Bits the Arm ARM marks "(1)": the assembler sets them, the decoder ignores them. Another value is CONSTRAINED
+   * UNPREDICTABLE (Arm ARM K1.2.1 "SBO/SBZ fields"); QEMU 7.2 executes the word as if the bits were set, and so does
+   * this model. "(0)" bits are ignored the same way and left clear.
+   */
+  readonly sbo: number;
   readonly fields: Readonly<Record<string, FieldPos>>;
 }
 
 /** Parse a diagram into mask/match and field positions; throws on a malformed row (a table bug, caught by tests). */
-export function parseDiagram(id: string, diagram: string): { mask: number; match: number; fields: Record<string, FieldPos> } {
+export function parseDiagram(id: string, diagram: string): { mask: number; match: number; sbo: number; fields: Record<string, FieldPos> } {
   let bit = 32;
   let mask = 0;
   let match = 0;
+  let sbo = 0;
   const fields: Record<string, FieldPos> = {};
   for (const tok of diagram.trim().split(/\s+/)) {
     const m = /^([A-Za-z][A-Za-z0-9_]*):(\d+)$/.exec(tok);
@@ -61,13 +69,18 @@ export function parseDiagram(id: string, diagram: string): { mask: number; match
           if (ch === '1') match |= 1 << bit;
         }
       }
+    } else if (/^(\([01]\))+$/.test(tok)) {
+      for (const ch of tok.replace(/[()]/g, '')) {
+        bit--;
+        if (ch === '1') sbo |= 1 << bit;
+      }
     } else {
       throw new Error(`${id}: bad diagram token '${tok}'`);
     }
     if (bit < 0) throw new Error(`${id}: diagram longer than 32 bits`);
   }
   if (bit !== 0) throw new Error(`${id}: diagram is ${32 - bit} bits, not 32`);
-  return { mask: mask >>> 0, match: match >>> 0, fields };
+  return { mask: mask >>> 0, match: match >>> 0, sbo: sbo >>> 0, fields };
 }
 
 export function encoding(spec: RowSpec): Encoding {

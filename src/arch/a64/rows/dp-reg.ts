@@ -45,9 +45,9 @@ export const DP_REG: readonly RowSpec[] = [
   { id: 'SMSUBL', mnemonic: 'smsubl', cls, diagram: '1 00 11011 001 Rm:5 1 Ra:5 Rn:5 Rd:5' },
   { id: 'UMADDL', mnemonic: 'umaddl', cls, diagram: '1 00 11011 101 Rm:5 0 Ra:5 Rn:5 Rd:5' },
   { id: 'UMSUBL', mnemonic: 'umsubl', cls, diagram: '1 00 11011 101 Rm:5 1 Ra:5 Rn:5 Rd:5' },
-  // SMULH/UMULH: Ra is (1)(1)(1)(1)(1) in the Arm ARM; other values are decoded as unallocated (UNDEFINED)
-  { id: 'SMULH', mnemonic: 'smulh', cls, diagram: '1 00 11011 010 Rm:5 0 11111 Rn:5 Rd:5' },
-  { id: 'UMULH', mnemonic: 'umulh', cls, diagram: '1 00 11011 110 Rm:5 0 11111 Rn:5 Rd:5' },
+  // SMULH/UMULH: Ra is (1)(1)(1)(1)(1) in the Arm ARM (Encoding.sbo: any value executes, as on QEMU 7.2)
+  { id: 'SMULH', mnemonic: 'smulh', cls, diagram: '1 00 11011 010 Rm:5 0 (1)(1)(1)(1)(1) Rn:5 Rd:5' },
+  { id: 'UMULH', mnemonic: 'umulh', cls, diagram: '1 00 11011 110 Rm:5 0 (1)(1)(1)(1)(1) Rn:5 Rd:5' },
   // Data-processing (2 source)
   { id: 'UDIV', mnemonic: 'udiv', cls, diagram: 'sf:1 0 0 11010110 Rm:5 000010 Rn:5 Rd:5' },
   { id: 'SDIV', mnemonic: 'sdiv', cls, diagram: 'sf:1 0 0 11010110 Rm:5 000011 Rn:5 Rd:5' },

@@ -2,9 +2,9 @@
 // SIMD&FP forms live in fpsimd.ts). Rows are generated from the Arm ARM's size/opc tables so that every
 // allocated combination has exactly one row; unallocated combinations (e.g. LDRSW to W, LDPSW no-allocate,
 // STGP, v8.1+ LSE/LOR/RCpc encodings) have none and decode as UNDEFINED.
-// Fields the Arm ARM marks "(1)" (Rs/Rt2 of the single-register exclusives and ordered accesses) are literal
-// ones here: other values are CONSTRAINED UNPREDICTABLE and this model treats them as UNDEFINED (as binutils'
-// opcode masks do).
+// Fields the Arm ARM marks "(1)" (Rs/Rt2 of the single-register exclusives and ordered accesses, Rs of the
+// exclusive pair loads) are "(1)" here too (Encoding.sbo): other values are CONSTRAINED UNPREDICTABLE and execute as
+// if the bits were set, as on QEMU 7.2 (binutils 2.40 disassembles some of them, not all).
 // Id scheme: <MNEMONIC>[_W|_X]_<form>, form ∈ uoff (unsigned offset), pre, post, reg, lit; LDUR*/STUR*,
 // LDTR*/STTR*, LDNP/STNP and the exclusives are their own mnemonics and carry no form suffix.
 import type { RowSpec } from '../encoding.ts';
@@ -112,12 +112,12 @@ function exclusiveRows(): RowSpec[] {
   const sizes = [['B', 'b', '00'], ['H', 'h', '01'], ['_W', '', '10'], ['_X', '', '11']] as const;
   for (const [stem, mn, o2lo1, o0, hasRs, form] of EXCL) {
     for (const [idSuffix, mnSuffix, size] of sizes) {
-      const rs = hasRs ? 'Rs:5' : '11111';
-      rows.push(row(stem + idSuffix, mn + mnSuffix, `${size} 001000 ${o2lo1} ${rs} ${o0} 11111 Rn:5 Rt:5`, form));
+      const rs = hasRs ? 'Rs:5' : '(1)(1)(1)(1)(1)';
+      rows.push(row(stem + idSuffix, mn + mnSuffix, `${size} 001000 ${o2lo1} ${rs} ${o0} (1)(1)(1)(1)(1) Rn:5 Rt:5`, form));
     }
   }
   for (const [stem, mn, l, o0, form] of EXCL_PAIR) {
-    const rs = l === '0' ? 'Rs:5' : '11111';
+    const rs = l === '0' ? 'Rs:5' : '(1)(1)(1)(1)(1)';
     rows.push(
       row(`${stem}_W`, mn, `10 001000 0 ${l} 1 ${rs} ${o0} Rt2:5 Rn:5 Rt:5`, form),
       row(`${stem}_X`, mn, `11 001000 0 ${l} 1 ${rs} ${o0} Rt2:5 Rn:5 Rt:5`, form),
