@@ -7,15 +7,22 @@
 	.include "lib.inc"
 	.include "simd.inc"
 
-// RUN op, T, S: v0 = the accumulator pattern; FPSR = 0; op v0.T, v1.S; print v0 and FPSR
-.macro RUN op:req, t:req, s:req, extra
+// RUN op, T, S: v0 = the accumulator pattern; FPSR = 0; op v0.T, v1.S; print v0 and FPSR (RUNI: op v0.T, v1.S, #imm)
+.macro RUN op:req, t:req, s:req
 	ldr	q0, [x20, #32]
 	msr	fpsr, xzr
-	.ifb \extra
 	\op	v0.\t, v1.\s
-	.else
-	\op	v0.\t, v1.\s, \extra
-	.endif
+	SHOWRUN	\op, \t, \s
+.endm
+
+.macro RUNI op:req, t:req, s:req, imm:req
+	ldr	q0, [x20, #32]
+	msr	fpsr, xzr
+	\op	v0.\t, v1.\s, \imm
+	SHOWRUN	\op, \t, \s
+.endm
+
+.macro SHOWRUN op:req, t:req, s:req
 	SHOWQ	\op\()_\t\()_\s
 	PRINTSYS \op\()_\t\()_\s\()_fpsr, fpsr
 .endm
@@ -58,12 +65,12 @@
 	RUN	\op, 8h, 4s
 	RUN	\op, 4s, 2d
 	.endr
-	RUN	shll, 8h, 8b, #8
-	RUN	shll, 4s, 4h, #16
-	RUN	shll, 2d, 2s, #32
-	RUN	shll2, 8h, 16b, #8
-	RUN	shll2, 4s, 8h, #16
-	RUN	shll2, 2d, 4s, #32
+	RUNI	shll, 8h, 8b, #8
+	RUNI	shll, 4s, 4h, #16
+	RUNI	shll, 2d, 2s, #32
+	RUNI	shll2, 8h, 16b, #8
+	RUNI	shll2, 4s, 8h, #16
+	RUNI	shll2, 2d, 4s, #32
 	ldr	q0, [x20, #32]			// Vd = Vn
 	rev64	v0.16b, v0.16b
 	suqadd	v0.2d, v0.2d

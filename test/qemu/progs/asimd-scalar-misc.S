@@ -5,15 +5,22 @@
 	.include "lib.inc"
 	.include "simd.inc"
 
-// RUN op, rd, rn[, extra]: v0 = the accumulator; FPSR = 0; op rd0, rn1; print v0 and FPSR
-.macro RUN op:req, rd:req, rn:req, extra
+// RUN op, rd, rn: v0 = the accumulator; FPSR = 0; op rd0, rn1; print v0 and FPSR (RUNI: op rd0, rn1, #imm)
+.macro RUN op:req, rd:req, rn:req
 	ldr	q0, [x20, #16]
 	msr	fpsr, xzr
-	.ifb \extra
 	\op	\rd\()0, \rn\()1
-	.else
-	\op	\rd\()0, \rn\()1, \extra
-	.endif
+	SHOWRUN	\op, \rd
+.endm
+
+.macro RUNI op:req, rd:req, rn:req, imm:req
+	ldr	q0, [x20, #16]
+	msr	fpsr, xzr
+	\op	\rd\()0, \rn\()1, \imm
+	SHOWRUN	\op, \rd
+.endm
+
+.macro SHOWRUN op:req, rd:req
 	SHOWQ	\op\()_\rd
 	PRINTSYS \op\()_\rd\()_fpsr, fpsr
 .endm
@@ -28,7 +35,7 @@
 	RUN	abs, d, d
 	RUN	neg, d, d
 	.irp op, cmgt, cmeq, cmlt, cmge, cmle
-	RUN	\op, d, d, #0
+	RUNI	\op, d, d, #0
 	.endr
 	.irp op, sqxtn, uqxtn, sqxtun
 	RUN	\op, b, h
