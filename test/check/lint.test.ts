@@ -8,7 +8,8 @@ import { loadProgram } from '../../src/check/program.ts';
 import { formatFinding } from '../../src/check/findings.ts';
 import { toSarif } from '../../src/check/sarif.ts';
 import { configSource, contextSource } from '../../src/hyp/context-table.ts';
-import { ASM_DIR } from '../../src/hyp/image.ts';
+import { ASM_DIR, buildImage } from '../../src/hyp/image.ts';
+import { parseScenario } from '../../src/hyp/scenario.ts';
 import { CLI } from '../helpers/cli.ts';
 
 const snippet = (name: string) => {
@@ -90,9 +91,12 @@ test('a correct switch has no findings; each single mutation is caught', () => {
 });
 
 test('the reference hypervisor (both TLB policies) passes the quick rules', () => {
+  // the seed scenario's context table: a path through the scheduler reads real entries (an empty table would have the
+  // checker read whatever the image holds after it as a context's HCR_EL2)
+  const seed = buildImage(parseScenario(readFileSync('scenarios/seed.yaml', 'utf8'), 'scenarios/seed.yaml'), 'scenarios/seed.yaml');
   for (const tlb of ['by-vmid', 'flush']) {
     const virt: Record<string, string> = {
-      'config.S': configSource([], 1, false),
+      'config.S': configSource(seed.contexts.map((c) => c.regs), 1, false),
       'context.S': contextSource(),
       'regime.S': readFileSync(join(ASM_DIR, 'regime-correct.S'), 'utf8'),
       'tlb.S': readFileSync(join(ASM_DIR, `tlb-${tlb}.S`), 'utf8'),
