@@ -14,7 +14,7 @@ import { EC_ILLEGAL, EC_PC_ALIGN } from '../arch/syndrome.ts';
 import { takeInterrupt } from './interrupt.ts';
 import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegistersChanged, stepBeforeFetch } from './debug.ts';
 import { PmuState } from './pmu.ts';
-import { PageBlocks } from './jit/block.ts';
+import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
@@ -79,6 +79,8 @@ export class Cpu extends CpuState implements TranslationContext {
   fetchBlocks: PageBlocks = NO_BLOCKS;
   /** Run hot code as translated blocks (jit/block.ts); false keeps to the interpreter (tests compare the two). */
   translateBlocks = true;
+  /** Interpreter executions of an entry point before it is translated (jit/block.ts HOT; 1 to 65535). */
+  translateAfter = HOT;
 
   constructor(
     profile: Profile,

@@ -8,7 +8,6 @@ import type { Cpu } from './cpu.ts';
 import { decode } from '../arch/a64/decode.ts';
 import { HANDLER_OF, HANDLERS } from './dispatch.ts';
 import { stepCompleted } from './debug.ts';
-import { HOT } from './jit/block.ts';
 import { FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from './state.ts';
 
 /**
@@ -33,6 +32,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // debug checks every instruction (src/cpu/debug.ts: then every instruction comes through the slow path)
   const mayTranslate = c.translateBlocks && trace === null && sync === null;
   let translating = mayTranslate;
+  const hot = c.translateAfter;
   const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
@@ -63,7 +63,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
           if (inline !== null) inlineHits += inline[k];
           continue;
         }
-      } else if (++blocks.heat[idx] >= ${HOT}) {
+      } else if (++blocks.heat[idx] >= hot) {
         blocks.translate(words, idx);
         continue;
       }

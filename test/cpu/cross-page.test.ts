@@ -14,7 +14,7 @@ import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { assemble } from '../../src/asm/assemble.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
-import { HOT } from '../../src/cpu/jit/block.ts';
+import { TEST_HOT as HOT } from '../helpers/translate.ts';
 import { PC, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { type Device, PhysMemory } from '../../src/memory/phys.ts';
 import { type RefMachine, type RefRegs, type RefResult, refTranslate } from '../mmu/ref-walker.ts';
@@ -220,6 +220,7 @@ function build(w: World, accesses: readonly Access[], init: readonly bigint[], t
   init.forEach((v, i) => (c.x[DATA_REG + i] = v));
   c.x[28] = BigInt(ITERATIONS);
   c.translateBlocks = translate;
+  c.translateAfter = HOT;
   return { cpu: c, device, regs };
 }
 

@@ -1,6 +1,7 @@
 // Self-hosted debug (src/cpu/debug.ts) beyond what the QEMU programs (test/qemu/progs/debug-*.S) show: the enable
 // matrix of AArch64.GenerateDebugExceptionsFrom over every input, the flags that keep the hot paths free while no
 // debug event can fire, and breakpoints, watchpoints and software step in code the block translator already runs.
+import { TEST_HOT } from '../helpers/translate.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
@@ -101,9 +102,17 @@ loop:
   b loop
 `;
 
-test('a breakpoint fires inside a loop the block translator already runs', () => {
+/** HOT_LOOP run `n` instructions, far enough that the block translator runs it (the translator tests' threshold). */
+function hotLoop(n: number): Cpu {
   const c = cpuWith(HOT_LOOP);
-  c.run(2000); // hot: translated into blocks
+  c.translateAfter = TEST_HOT;
+  c.run(n);
+  assert.ok(c.stats.translated > 0, 'the loop runs translated');
+  return c;
+}
+
+test('a breakpoint fires inside a loop the block translator already runs', () => {
+  const c = hotLoop(2000);
   debugAtEl2(c, MDSCR_MDE);
   c.sr[SR.DBGBVR0_EL1] = CODE + 12n; // add x2
   c.sr32[SR.DBGBCR0_EL1 * 2] = (1 << 13) | (0xf << 5) | 1; // HMC = 1, PMC = 0: EL2 only
@@ -116,8 +125,7 @@ test('a breakpoint fires inside a loop the block translator already runs', () =>
 });
 
 test('a watchpoint fires on a store the block translator had inlined', () => {
-  const c = cpuWith(HOT_LOOP);
-  c.run(2000);
+  const c = hotLoop(2000);
   debugAtEl2(c, MDSCR_MDE);
   c.sr[SR.DBGWVR1_EL1] = DATA;
   c.sr32[SR.DBGWCR1_EL1 * 2] = (1 << 13) | (0xff << 5) | (2 << 3) | 1; // HMC, stores
@@ -131,8 +139,7 @@ test('a watchpoint fires on a store the block translator had inlined', () => {
 });
 
 test('software step in translated code: one instruction, then EC 0x33 with ISV = 1 at the next', () => {
-  const c = cpuWith(HOT_LOOP);
-  c.run(2001);
+  const c = hotLoop(2001);
   debugAtEl2(c, MDSCR_SS);
   c.ss = 1;
   const pc = c.x[PC]!;

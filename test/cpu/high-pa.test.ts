@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { assemble } from '../../src/asm/assemble.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
-import { HOT } from '../../src/cpu/jit/block.ts';
+import { TEST_HOT as HOT } from '../helpers/translate.ts';
 import { PC } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 import { GIB4, paPairIn } from '../helpers/high-pa.ts';
@@ -149,6 +149,7 @@ function run(ops: readonly Op[], mmuOn: boolean, translate: boolean): { mem: Phy
   const { bytes, end } = program(ops, addrOf);
   mem.writeBytes(CODE, bytes);
   c.translateBlocks = translate;
+  c.translateAfter = HOT;
   for (let done = 0; done < 400_000 && c.x[PC] !== end; done += 997) c.run(997);
   const n = ops.reduce((k, op) => k + (op.kind === 'ld' || op.kind === 'stxr' ? 2 : 0), 0);
   const results = Array.from({ length: n }, (_, i) => mem.readU64(RESULTS + 8 * i));

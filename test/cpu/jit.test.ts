@@ -19,7 +19,7 @@ import { assemble } from '../../src/asm/assemble.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
 import type { Encoding } from '../../src/arch/a64/encoding.ts';
-import { HOT } from '../../src/cpu/jit/block.ts';
+import { TEST_HOT as HOT } from '../helpers/translate.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
@@ -167,6 +167,7 @@ function run(image: { bytes: Uint8Array; vbar2: bigint }, exec: Exec, budget: nu
   c.reset(BigInt(CODE));
   if (el === 1) enterEl1WithMmu(c, image.vbar2);
   c.translateBlocks = exec === 'translated';
+  c.translateAfter = HOT;
   if (exec === 'fresh') {
     const page = mem.page(CODE)!;
     const first = (CODE & 0xffff) >>> 2;

@@ -5,6 +5,7 @@
 // the translated share (summed from the blocks' own return values), blocks run, invalidations (counted at the drop),
 // loads and stores (one per access the instruction makes, from the executed words), exceptions by class (from the
 // exception hook), and the host-cache misses are the same translated and interpreted.
+import { TEST_HOT } from '../helpers/translate.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -162,6 +163,7 @@ PageBlocks.prototype.drop = function (this: PageBlocks): void {
 function counted(s: Shape, translateBlocks: boolean): { stats: CpuStats; instructions: number; output: string } {
   const m = machine(s);
   m.cpu.translateBlocks = translateBlocks;
+  m.cpu.translateAfter = TEST_HOT;
   const r = m.run(1_000_000);
   assert.equal(r.exitCode, 0, JSON.stringify(r.stop));
   return { stats: m.cpu.stats, instructions: r.instructions, output: new TextDecoder().decode(r.stdout) };

@@ -2,6 +2,7 @@
 // values), a failed translation is an E reply, malformed packets get an error or empty reply and never throw,
 // and breakpoints/single-step stop exactly where an instruction-by-instruction run says — also after the loop's
 // block has been translated (the JIT's fast path must not run past a breakpoint).
+import { TEST_HOT } from '../../helpers/translate.ts';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -107,6 +108,7 @@ test('a breakpoint in a hot translated loop stops there, after exactly the instr
   for (let i = 0; i < 3000; i++) ref.step();
   const m2 = machine();
   const s2 = new GdbStub(m2);
+  m2.cpu.translateAfter = TEST_HOT;
   m2.run(3000); // the loop runs hot at full speed first: its block is translated
   assert.ok(m2.cpu.stats.translated > 0);
   assert.equal(m2.cpu.icount, ref.cpu.icount);
