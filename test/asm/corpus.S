@@ -939,6 +939,17 @@ _start:
     sqdmulh s4, s12, v12.s[0]
     sqrdmulh h5, h15, v9.h[5]
     sqrdmulh s6, s18, v2.s[2]
+    sqdmulh v7.4h, v8.4h, v9.4h
+    sqdmulh v10.8h, v11.8h, v31.8h
+    sqdmulh v12.2s, v13.2s, v14.2s
+    sqrdmulh v15.4s, v16.4s, v17.4s
+    sqrdmulh v18.4h, v0.4h, v30.4h
+    sqdmulh h19, h20, h21
+    sqdmulh s22, s23, s24
+    sqrdmulh h25, h26, h27
+    sqrdmulh s28, s29, s30
+    pmul v0.8b, v1.8b, v2.8b
+    pmul v31.16b, v30.16b, v29.16b
     tbl v0.8b, {v1.16b}, v2.8b
     tbl v3.16b, {v30.16b, v31.16b}, v4.16b
     tbl v5.16b, {v6.16b-v8.16b}, v9.16b
