@@ -1402,6 +1402,24 @@ _start:
     fmls d13, d14, v15.d[1]
     fmul s16, s17, v18.s[3]
     fmulx d19, d20, v21.d[0]
+    fmulx s0, s1, s2
+    fmulx d3, d4, d31
+    fcmeq s5, s6, s7
+    fcmeq d8, d9, d10
+    frecps s11, s12, s13
+    frecps d14, d15, d16
+    frsqrts s17, s18, s19
+    frsqrts d20, d21, d22
+    fcmge s23, s24, s25
+    fcmge d26, d27, d28
+    facge s29, s30, s31
+    facge d0, d2, d4
+    fabd s1, s3, s5
+    fabd d6, d8, d10
+    fcmgt s12, s14, s16
+    fcmgt d18, d20, d22
+    facgt s24, s26, s28
+    facgt d30, d29, d27
 
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0

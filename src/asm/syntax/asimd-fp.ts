@@ -1,7 +1,9 @@
 // Syntax of the Advanced SIMD floating-point rows (src/arch/a64/rows/asimd-fp.ts), as objdump 2.40 prints them:
 // arrangements 2s/4s (sz = 0, by Q) and 2d (sz = 1, Q = 1); the reserved one-lane double form has no spelling. The
 // narrowing and widening conversions name the half they write or read with a `2` suffix (Q = 1).
-import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape } from '../../arch/a64/rows/asimd-fp.ts';
+import {
+  FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape,
+} from '../../arch/a64/rows/asimd-fp.ts';
 import { fail } from '../diagnostics.ts';
 import type { Form, OpKind } from '../forms.ts';
 import { freg, need } from '../kinds.ts';
@@ -72,6 +74,10 @@ function byElement(mn: string, scalar: boolean): Form[] {
 
 export const ASIMD_FP_SYNTAX: Record<string, readonly Form[]> = {
   ...Object.fromEntries(FP_THREE_SAME.map(([id, mn]) => [id, threeSame(mn)])),
+  ...Object.fromEntries(FP_SCALAR_THREE_SAME.map(([id, mn]) => [id, [
+    { mn, ops: [freg('Rd', 's'), freg('Rn', 's'), freg('Rm', 's')], fixed: { sz: 0 } },
+    { mn, ops: [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')], fixed: { sz: 1 } },
+  ]])),
   ...Object.fromEntries(FP_TWO_REG_MISC.map(([id, mn, , , , shape]) => [id, twoRegMisc(mn, shape)])),
   ...Object.fromEntries(FP_ACROSS.map(([id, mn]) => [id, [{ mn, ops: [freg('Rd', 's'), arrFixed('Rn', '4s')], fixed: { sz: 0, Q: 1 } }]])),
   ...Object.fromEntries(FP_PAIRWISE.map(([id, mn]) => [id, [

@@ -3,7 +3,9 @@
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { SCALAR_DIFF, THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
 import { INT_BY_ELEMENT } from '../../arch/a64/rows/asimd-elem.ts';
-import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
+import {
+  FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC,
+} from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, MUL_SAME, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
 import { SCALAR_MISC, SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
@@ -95,5 +97,6 @@ export const FPSIMD_HANDLERS: Bindings = {
   PMULL_8: threeDiff, PMULL_64: threeDiff,
   ...Object.fromEntries(SCALAR_DIFF.map(([id]) => [id, scalarDiff])),
   ...Object.fromEntries(INT_BY_ELEMENT.map(([id]) => [id, byElement])),
+  ...Object.fromEntries(FP_SCALAR_THREE_SAME.map(([id]) => [id, fpThreeSame])),
   ...Object.fromEntries(MUL_SAME.map(([id]) => [id, id === 'PMUL' ? pmul : mulHighSame])),
 };

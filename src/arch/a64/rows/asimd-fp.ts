@@ -19,9 +19,23 @@ export const FP_THREE_SAME: readonly (readonly [string, string, number, number, 
   ['FACGT_v', 'facgt', 1, 1, '11101'], ['FMINP_v', 'fminp', 1, 1, '11110'],
 ];
 
-export const ASIMD_FP: readonly RowSpec[] = FP_THREE_SAME.map(([id, mnemonic, u, a, opcode]) => ({
-  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
-}));
+/** The scalar forms (ARM C4.1 "Advanced SIMD scalar three same", the FP opcodes of ARMv8.0): [id, mnemonic, U,
+ *  size<1>, opcode]; element 0 of S or D registers by sz, the rest of Vd cleared. */
+export const FP_SCALAR_THREE_SAME: readonly (readonly [string, string, number, number, string])[] = [
+  ['FMULX_s', 'fmulx', 0, 0, '11011'], ['FCMEQ_s', 'fcmeq', 0, 0, '11100'], ['FRECPS_s', 'frecps', 0, 0, '11111'],
+  ['FRSQRTS_s', 'frsqrts', 0, 1, '11111'],
+  ['FCMGE_s', 'fcmge', 1, 0, '11100'], ['FACGE_s', 'facge', 1, 0, '11101'],
+  ['FABD_s', 'fabd', 1, 1, '11010'], ['FCMGT_s', 'fcmgt', 1, 1, '11100'], ['FACGT_s', 'facgt', 1, 1, '11101'],
+];
+
+export const ASIMD_FP: readonly RowSpec[] = [
+  ...FP_THREE_SAME.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+  ...FP_SCALAR_THREE_SAME.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 11110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+];
 
 /** How a two-register misc row reads and writes: lane for lane (`same`), against +0.0 (`zero`), or between widths:
  *  FCVTN/FCVTXN narrow into half of Vd (`narrow`), FCVTL widens half of Vn (`long`). */
