@@ -1420,6 +1420,10 @@ _start:
     fcmgt d18, d20, d22
     facgt s24, s26, s28
     facgt d30, d29, d27
+    urecpe v0.2s, v1.2s
+    urecpe v2.4s, v31.4s
+    ursqrte v3.2s, v4.2s
+    ursqrte v30.4s, v5.4s
 
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0

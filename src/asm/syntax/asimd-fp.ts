@@ -3,6 +3,7 @@
 // narrowing and widening conversions name the half they write or read with a `2` suffix (Q = 1).
 import {
   FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape,
+  UNSIGNED_ESTIMATE,
 } from '../../arch/a64/rows/asimd-fp.ts';
 import { fail } from '../diagnostics.ts';
 import type { Form, OpKind } from '../forms.ts';
@@ -78,6 +79,7 @@ export const ASIMD_FP_SYNTAX: Record<string, readonly Form[]> = {
     { mn, ops: [freg('Rd', 's'), freg('Rn', 's'), freg('Rm', 's')], fixed: { sz: 0 } },
     { mn, ops: [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')], fixed: { sz: 1 } },
   ]])),
+  ...Object.fromEntries(UNSIGNED_ESTIMATE.map(([id, mn]) => [id, [{ mn, ops: [arrQ('Rd', '2s', '4s'), arrQ('Rn', '2s', '4s')] }]])),
   ...Object.fromEntries(FP_TWO_REG_MISC.map(([id, mn, , , , shape]) => [id, twoRegMisc(mn, shape)])),
   ...Object.fromEntries(FP_ACROSS.map(([id, mn]) => [id, [{ mn, ops: [freg('Rd', 's'), arrFixed('Rn', '4s')], fixed: { sz: 0, Q: 1 } }]])),
   ...Object.fromEntries(FP_PAIRWISE.map(([id, mn]) => [id, [

@@ -1,11 +1,12 @@
 // Advanced SIMD floating point, two-register miscellaneous (ARM C7.2 FABS … FSQRT (vector), FRINT*, FCVT*S/U,
-// SCVTF/UCVTF, FRECPE/FRSQRTE, FCMxx #0.0, FCVTL(2), FCVTN(2), FCVTXN(2)), lane by lane through src/arch/fp with FPCR
+// SCVTF/UCVTF, FRECPE/FRSQRTE, FCMxx #0.0, FCVTL(2), FCVTN(2), FCVTXN(2); and the integer URECPE/URSQRTE), lane by lane through src/arch/fp with FPCR
 // and the FPSR cumulative flags as for scalar FP. Vn is copied into a scratch array first (Vd may be Vn); a 64-bit
 // result zeroes the upper half of Vd, except FCVTN2/FCVTXN2, which write the upper half and keep the lower one
 // (Vpart[d, 1]). Nothing is allocated per instruction.
 import {
   CMP_EQ, CMP_GE, CMP_GT, fixedToFP, fpAbs, fpCompareRel, fpConvert, fpcrRounding, fpNeg, fpRecipEstimate, fpRoundInt,
-  fpRSqrtEstimate, fpSqrt32, fpSqrt64, fpToFixed, RA, RM, RN, RO, RP, RZ, type Rounding,
+  fpRSqrtEstimate, fpSqrt32, fpSqrt64, fpToFixed, RA, RM, RN, RO, RP, RZ, unsignedRecipEstimate, unsignedRSqrtEstimate,
+  type Rounding,
 } from '../../arch/fp/fp.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
@@ -113,4 +114,20 @@ export function fpTwoRegMisc(c: Cpu): void {
     for (let i = 0; i < 4; i++) v[d * 4 + i] = i < words ? t[R + i]! : 0;
   }
   end(c);
+}
+
+/** URECPE/URSQRTE (U = 1): UnsignedRecipEstimate/UnsignedRSqrtEstimate of each 32-bit lane, in place (lane i reads
+ *  only lane i of Vn); neither reads FPCR nor sets FPSR. */
+export function unsignedEstimate(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
+  const q = (w >>> 30) & 1;
+  const d = (w & 31) * 4, n = ((w >>> 5) & 31) * 4;
+  const v = c.v32;
+  const rsqrt = (w >>> 29) & 1;
+  for (let i = 0; i < (q === 1 ? 4 : 2); i++) {
+    if (rsqrt === 1) unsignedRSqrtEstimate(v, d + i, n + i);
+    else unsignedRecipEstimate(v, d + i, n + i);
+  }
+  if (q === 0) v[d + 2] = v[d + 3] = 0; // V[d] = ZeroExtend(result)
 }

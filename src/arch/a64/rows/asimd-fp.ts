@@ -41,7 +41,7 @@ export const ASIMD_FP: readonly RowSpec[] = [
  *  FCVTN/FCVTXN narrow into half of Vd (`narrow`), FCVTL widens half of Vn (`long`). */
 export type MiscShape = 'same' | 'zero' | 'narrow' | 'long';
 
-/** [id, mnemonic, U, size<1>, opcode (5 bits), shape]; URECPE/URSQRTE (integer) are not here. */
+/** [id, mnemonic, U, size<1>, opcode (5 bits), shape]; URECPE/URSQRTE (integer) are UNSIGNED_ESTIMATE. */
 export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number, string, MiscShape])[] = [
   ['FCVTN_v', 'fcvtn', 0, 0, '10110', 'narrow'], ['FCVTL_v', 'fcvtl', 0, 0, '10111', 'long'],
   ['FCVTXN_v', 'fcvtxn', 1, 0, '10110', 'narrow'],
@@ -62,9 +62,18 @@ export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number
   ['FRSQRTE_v', 'frsqrte', 1, 1, '11101', 'same'], ['FSQRT_v', 'fsqrt', 1, 1, '11111', 'same'],
 ];
 
-export const ASIMD_FP_MISC: readonly RowSpec[] = FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]) => ({
-  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
-}));
+/** URECPE/URSQRTE ([id, mnemonic, U]): the integer estimates in the FP opcode space (size<1> = 1, opcode 11100), 32-bit
+ *  lanes only (sz = 0 fixed; sz = 1 stays with the class row: UNDEFINED, no spelling). */
+export const UNSIGNED_ESTIMATE: readonly (readonly [string, string, number])[] = [['URECPE', 'urecpe', 0], ['URSQRTE', 'ursqrte', 1]];
+
+export const ASIMD_FP_MISC: readonly RowSpec[] = [
+  ...FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
+  })),
+  ...UNSIGNED_ESTIMATE.map(([id, mnemonic, u]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 1 0 10000 11100 10 Rn:5 Rd:5`,
+  })),
+];
 
 /**
  * FP reductions (ARM C4.1 "Advanced SIMD across lanes" and "Advanced SIMD scalar pairwise", U = 1, the FP opcodes):
