@@ -1424,6 +1424,23 @@ _start:
     urecpe v2.4s, v31.4s
     ursqrte v3.2s, v4.2s
     ursqrte v30.4s, v5.4s
+    scvtf v0.2s, v1.2s, #1
+    scvtf v2.4s, v3.4s, #32
+    scvtf v4.2d, v5.2d, #64
+    ucvtf v6.2s, v7.2s, #17
+    ucvtf v8.2d, v9.2d, #1
+    fcvtzs v10.4s, v11.4s, #5
+    fcvtzs v12.2d, v13.2d, #33
+    fcvtzu v14.2s, v15.2s, #32
+    fcvtzu v16.2d, v31.2d, #64
+    scvtf s17, s18, #1
+    scvtf d19, d20, #64
+    ucvtf s21, s22, #32
+    ucvtf d23, d24, #7
+    fcvtzs s25, s26, #12
+    fcvtzs d27, d28, #1
+    fcvtzu s29, s30, #31
+    fcvtzu d31, d0, #40
 
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0

@@ -1,5 +1,6 @@
 // Advanced SIMD floating point, two-register miscellaneous (ARM C7.2 FABS … FSQRT (vector), FRINT*, FCVT*S/U,
-// SCVTF/UCVTF, FRECPE/FRSQRTE, FCMxx #0.0, FCVTL(2), FCVTN(2), FCVTXN(2); and the integer URECPE/URSQRTE), lane by lane through src/arch/fp with FPCR
+// SCVTF/UCVTF, FRECPE/FRSQRTE, FCMxx #0.0, FCVTL(2), FCVTN(2), FCVTXN(2); the integer URECPE/URSQRTE; and the
+// fixed-point SCVTF/UCVTF/FCVTZS/FCVTZU of the (scalar) shift-by-immediate groups), lane by lane through src/arch/fp with FPCR
 // and the FPSR cumulative flags as for scalar FP. Vn is copied into a scratch array first (Vd may be Vn); a 64-bit
 // result zeroes the upper half of Vd, except FCVTN2/FCVTXN2, which write the upper half and keep the lower one
 // (Vpart[d, 1]). Nothing is allocated per instruction.
@@ -130,4 +131,31 @@ export function unsignedEstimate(c: Cpu): void {
     else unsignedRecipEstimate(v, d + i, n + i);
   }
   if (q === 0) v[d + 2] = v[d + 3] = 0; // V[d] = ZeroExtend(result)
+}
+
+/** SCVTF/UCVTF (opcode 11100, FPCR.RMode) and FCVTZS/FCVTZU (11111, toward zero) with #fbits, vector (Q) or scalar
+ *  (bit 28): FixedToFP/FPToFixed of each lane, fbits = 2·esize − immh:immb (the rows have immh = 01xx or 1xxx). */
+export function fpFixedShift(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const scalar = (w >>> 28) & 1;
+  const q = (w >>> 30) & 1;
+  const immh = (w >>> 19) & 15;
+  if (immh >= 8 && q === 0 && scalar === 0) return undefinedInsn(c); // reserved: 64-bit lanes in a 64-bit vector
+  if (fpAccessTrapped(c)) return;
+  const fw = immh >= 8 ? 64 : 32;
+  const fbits = fw * 2 - ((w >>> 16) & 127); // (esize * 2) - UInt(immh:immb)
+  const unsigned = ((w >>> 29) & 1) === 1;
+  const toFixed = ((w >>> 11) & 31) === 0b11111;
+  const d = w & 31, n = (w >>> 5) & 31;
+  const v = c.v32;
+  for (let i = 0; i < 4; i++) t[N + i] = v[n * 4 + i]!;
+  const words = scalar === 1 ? fw >> 5 : q === 1 ? 4 : 2;
+  begin(c);
+  const rounding = fpcrRounding(st.fpcr);
+  for (let o = 0; o < words; o += fw >> 5) {
+    if (toFixed) fpToFixed(fw, fw, t, R + o, t, N + o, fbits, unsigned, RZ, st); // FPToFixed(…, FPRounding_ZERO)
+    else fixedToFP(fw, fw, t, R + o, t, N + o, fbits, unsigned, rounding, st); // FixedToFP(…, FPRoundingMode(FPCR))
+  }
+  end(c);
+  for (let i = 0; i < 4; i++) v[d * 4 + i] = i < words ? t[R + i]! : 0;
 }

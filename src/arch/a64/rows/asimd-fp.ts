@@ -66,7 +66,25 @@ export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number
  *  lanes only (sz = 0 fixed; sz = 1 stays with the class row: UNDEFINED, no spelling). */
 export const UNSIGNED_ESTIMATE: readonly (readonly [string, string, number])[] = [['URECPE', 'urecpe', 0], ['URSQRTE', 'ursqrte', 1]];
 
+/**
+ * The fixed-point conversions of the shift-by-immediate groups (ARM C4.1 "Advanced SIMD (scalar) shift by
+ * immediate", opcodes 11100 and 11111): [id, mnemonic, U, opcode, scalar, esize], one row per element size: immh =
+ * 01xx converts singles, 1xxx doubles, fbits = 2·esize − immh:immb = esize − fb (immh:immb = esize + fb). immh = 00xx
+ * (half precision, ARMv8.2) stays with the class rows; doubles in a 64-bit vector are UNDEFINED when executed and
+ * have no spelling.
+ */
+export const FP_FIXED_SHIFT: readonly (readonly [string, string, number, string, boolean, 32 | 64])[] = ([
+  ['SCVTF_v_fix', 'scvtf', 0, '11100', false], ['UCVTF_v_fix', 'ucvtf', 1, '11100', false],
+  ['FCVTZS_v_fix', 'fcvtzs', 0, '11111', false], ['FCVTZU_v_fix', 'fcvtzu', 1, '11111', false],
+  ['SCVTF_s_fix', 'scvtf', 0, '11100', true], ['UCVTF_s_fix', 'ucvtf', 1, '11100', true],
+  ['FCVTZS_s_fix', 'fcvtzs', 0, '11111', true], ['FCVTZU_s_fix', 'fcvtzu', 1, '11111', true],
+] as const).flatMap(([id, mn, u, opcode, scalar]) => [[`${id}32`, mn, u, opcode, scalar, 32], [`${id}64`, mn, u, opcode, scalar, 64]] as const);
+
 export const ASIMD_FP_MISC: readonly RowSpec[] = [
+  ...FP_FIXED_SHIFT.map(([id, mnemonic, u, opcode, scalar, esize]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
+    diagram: `${scalar ? '01' : '0 Q:1'} ${u} ${scalar ? '111110' : '011110'} ${esize === 32 ? '01 fb:5' : '1 fb:6'} ${opcode} 1 Rn:5 Rd:5`,
+  })),
   ...FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
   })),
