@@ -11,151 +11,32 @@
 
 	.equ	ITERATIONS, 1000
 
+.macro ONE insn:vararg
+	VPRE
+	\insn
+	POST_V
+.endm
+
+// one conversion in every form, fbits at both ends of each range and between
+.macro CONVERSIONS op:req
+	ONE	\op v0.2s, v1.2s, #1
+	ONE	\op v0.2s, v1.2s, #13
+	ONE	\op v0.4s, v1.4s, #7
+	ONE	\op v0.4s, v1.4s, #32
+	ONE	\op v0.2d, v1.2d, #1
+	ONE	\op v0.2d, v1.2d, #29
+	ONE	\op v0.2d, v1.2d, #64
+	ONE	\op s0, s1, #3
+	ONE	\op s0, s1, #32
+	ONE	\op d0, d1, #1
+	ONE	\op d0, d1, #52
+	ONE	\op d0, d1, #64
+.endm
+
 .macro FIXED_BLOCK
-	VPRE
-	scvtf	v0.2s, v1.2s, #1
-	POST_V
-	VPRE
-	scvtf	v0.2s, v1.2s, #13
-	POST_V
-	VPRE
-	scvtf	v0.4s, v1.4s, #7
-	POST_V
-	VPRE
-	scvtf	v0.4s, v1.4s, #32
-	POST_V
-	VPRE
-	scvtf	v0.2d, v1.2d, #1
-	POST_V
-	VPRE
-	scvtf	v0.2d, v1.2d, #29
-	POST_V
-	VPRE
-	scvtf	v0.2d, v1.2d, #64
-	POST_V
-	VPRE
-	scvtf	s0, s1, #3
-	POST_V
-	VPRE
-	scvtf	s0, s1, #32
-	POST_V
-	VPRE
-	scvtf	d0, d1, #1
-	POST_V
-	VPRE
-	scvtf	d0, d1, #52
-	POST_V
-	VPRE
-	scvtf	d0, d1, #64
-	POST_V
-	VPRE
-	ucvtf	v0.2s, v1.2s, #1
-	POST_V
-	VPRE
-	ucvtf	v0.2s, v1.2s, #13
-	POST_V
-	VPRE
-	ucvtf	v0.4s, v1.4s, #7
-	POST_V
-	VPRE
-	ucvtf	v0.4s, v1.4s, #32
-	POST_V
-	VPRE
-	ucvtf	v0.2d, v1.2d, #1
-	POST_V
-	VPRE
-	ucvtf	v0.2d, v1.2d, #29
-	POST_V
-	VPRE
-	ucvtf	v0.2d, v1.2d, #64
-	POST_V
-	VPRE
-	ucvtf	s0, s1, #3
-	POST_V
-	VPRE
-	ucvtf	s0, s1, #32
-	POST_V
-	VPRE
-	ucvtf	d0, d1, #1
-	POST_V
-	VPRE
-	ucvtf	d0, d1, #52
-	POST_V
-	VPRE
-	ucvtf	d0, d1, #64
-	POST_V
-	VPRE
-	fcvtzs	v0.2s, v1.2s, #1
-	POST_V
-	VPRE
-	fcvtzs	v0.2s, v1.2s, #13
-	POST_V
-	VPRE
-	fcvtzs	v0.4s, v1.4s, #7
-	POST_V
-	VPRE
-	fcvtzs	v0.4s, v1.4s, #32
-	POST_V
-	VPRE
-	fcvtzs	v0.2d, v1.2d, #1
-	POST_V
-	VPRE
-	fcvtzs	v0.2d, v1.2d, #29
-	POST_V
-	VPRE
-	fcvtzs	v0.2d, v1.2d, #64
-	POST_V
-	VPRE
-	fcvtzs	s0, s1, #3
-	POST_V
-	VPRE
-	fcvtzs	s0, s1, #32
-	POST_V
-	VPRE
-	fcvtzs	d0, d1, #1
-	POST_V
-	VPRE
-	fcvtzs	d0, d1, #52
-	POST_V
-	VPRE
-	fcvtzs	d0, d1, #64
-	POST_V
-	VPRE
-	fcvtzu	v0.2s, v1.2s, #1
-	POST_V
-	VPRE
-	fcvtzu	v0.2s, v1.2s, #13
-	POST_V
-	VPRE
-	fcvtzu	v0.4s, v1.4s, #7
-	POST_V
-	VPRE
-	fcvtzu	v0.4s, v1.4s, #32
-	POST_V
-	VPRE
-	fcvtzu	v0.2d, v1.2d, #1
-	POST_V
-	VPRE
-	fcvtzu	v0.2d, v1.2d, #29
-	POST_V
-	VPRE
-	fcvtzu	v0.2d, v1.2d, #64
-	POST_V
-	VPRE
-	fcvtzu	s0, s1, #3
-	POST_V
-	VPRE
-	fcvtzu	s0, s1, #32
-	POST_V
-	VPRE
-	fcvtzu	d0, d1, #1
-	POST_V
-	VPRE
-	fcvtzu	d0, d1, #52
-	POST_V
-	VPRE
-	fcvtzu	d0, d1, #64
-	POST_V
+	.irp op, scvtf, ucvtf, fcvtzs, fcvtzu
+	CONVERSIONS \op
+	.endr
 .endm
 
 main:

@@ -9,34 +9,16 @@
 
 	.equ	ITERATIONS, 2000
 
+.macro ONE op:req, r:req
+	VPRE
+	\op	\r\()0, \r\()1, \r\()2
+	POST_V
+.endm
+
 .macro SCALAR_BLOCK r:req
-	VPRE
-	fmulx	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	fcmeq	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	frecps	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	frsqrts	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	fcmge	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	facge	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	fabd	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	fcmgt	\r\()0, \r\()1, \r\()2
-	POST_V
-	VPRE
-	facgt	\r\()0, \r\()1, \r\()2
-	POST_V
+	.irp op, fmulx, fcmeq, frecps, frsqrts, fcmge, facge, fabd, fcmgt, facgt
+	ONE	\op, \r
+	.endr
 .endm
 
 main:
