@@ -1441,6 +1441,47 @@ _start:
     fcvtzs d27, d28, #1
     fcvtzu s29, s30, #31
     fcvtzu d31, d0, #40
+    fcvtns s0, s3
+    fcvtns d1, d10
+    fcvtms s2, s17
+    fcvtms d3, d24
+    fcvtas s4, s31
+    fcvtas d5, d6
+    scvtf s6, s13
+    scvtf d7, d20
+    fcvtps s8, s27
+    fcvtps d9, d2
+    fcvtzs s10, s9
+    fcvtzs d11, d16
+    frecpe s12, s23
+    frecpe d13, d30
+    frecpx s14, s5
+    frecpx d15, d12
+    fcvtnu s16, s19
+    fcvtnu d17, d26
+    fcvtmu s18, s1
+    fcvtmu d19, d8
+    fcvtau s20, s15
+    fcvtau d21, d22
+    ucvtf s22, s29
+    ucvtf d23, d4
+    fcvtpu s24, s11
+    fcvtpu d25, d18
+    fcvtzu s26, s25
+    fcvtzu d27, d0
+    frsqrte s28, s7
+    frsqrte d29, d14
+    fcmgt s30, s23, #0.0
+    fcmgt d31, d28, #0.0
+    fcmeq s0, s1, #0.0
+    fcmeq d1, d6, #0.0
+    fcmlt s2, s11, #0.0
+    fcmlt d3, d16, #0.0
+    fcmge s4, s21, #0.0
+    fcmge d5, d26, #0.0
+    fcmle s6, s31, #0.0
+    fcmle d7, d4, #0.0
+    fcvtxn s5, d30
 
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0

@@ -2,7 +2,7 @@
 // arrangements 2s/4s (sz = 0, by Q) and 2d (sz = 1, Q = 1); the reserved one-lane double form has no spelling. The
 // narrowing and widening conversions name the half they write or read with a `2` suffix (Q = 1).
 import {
-  FP_ACROSS, FP_BY_ELEMENT, FP_FIXED_SHIFT, FP_PAIRWISE, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape,
+  FP_ACROSS, FP_BY_ELEMENT, FP_FIXED_SHIFT, FP_PAIRWISE, FP_SCALAR_MISC, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape,
   UNSIGNED_ESTIMATE,
 } from '../../arch/a64/rows/asimd-fp.ts';
 import { fail } from '../diagnostics.ts';
@@ -90,6 +90,14 @@ export const ASIMD_FP_SYNTAX: Record<string, readonly Form[]> = {
     { mn, ops: [freg('Rd', 's'), freg('Rn', 's'), freg('Rm', 's')], fixed: { sz: 0 } },
     { mn, ops: [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')], fixed: { sz: 1 } },
   ]])),
+  ...Object.fromEntries(FP_SCALAR_MISC.map(([id, mn, , , , shape]): [string, Form[]] => {
+    if (shape === 'narrow') return [id, [{ mn, ops: [freg('Rd', 's'), freg('Rn', 'd')] }]];
+    const z = shape === 'zero' ? [zeroFp] : [];
+    return [id, [
+      { mn, ops: [freg('Rd', 's'), freg('Rn', 's'), ...z], fixed: { sz: 0 } },
+      { mn, ops: [freg('Rd', 'd'), freg('Rn', 'd'), ...z], fixed: { sz: 1 } },
+    ]];
+  })),
   ...Object.fromEntries(FP_FIXED_SHIFT.map(([id, mn, , , scalar, esize]): [string, Form[]] => {
     const fb = imm(fracBits(esize), 'dec');
     if (scalar) return [id, [{ mn, ops: [freg('Rd', esize === 32 ? 's' : 'd'), freg('Rn', esize === 32 ? 's' : 'd'), fb] }]];

@@ -4,7 +4,7 @@
 import { SCALAR_DIFF, THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
 import { INT_BY_ELEMENT } from '../../arch/a64/rows/asimd-elem.ts';
 import {
-  FP_ACROSS, FP_BY_ELEMENT, FP_FIXED_SHIFT, FP_PAIRWISE, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, UNSIGNED_ESTIMATE,
+  FP_ACROSS, FP_BY_ELEMENT, FP_FIXED_SHIFT, FP_PAIRWISE, FP_SCALAR_MISC, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, UNSIGNED_ESTIMATE,
 } from '../../arch/a64/rows/asimd-fp.ts';
 import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, MUL_SAME, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
@@ -100,5 +100,6 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(FP_SCALAR_THREE_SAME.map(([id]) => [id, fpThreeSame])),
   ...Object.fromEntries(UNSIGNED_ESTIMATE.map(([id]) => [id, unsignedEstimate])),
   ...Object.fromEntries(FP_FIXED_SHIFT.map(([id]) => [id, fpFixedShift])),
+  ...Object.fromEntries(FP_SCALAR_MISC.map(([id]) => [id, fpTwoRegMisc])),
   ...Object.fromEntries(MUL_SAME.map(([id]) => [id, id === 'PMUL' ? pmul : mulHighSame])),
 };

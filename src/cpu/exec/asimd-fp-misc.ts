@@ -6,7 +6,7 @@
 // (Vpart[d, 1]). Nothing is allocated per instruction.
 import {
   CMP_EQ, CMP_GE, CMP_GT, fixedToFP, fpAbs, fpCompareRel, fpConvert, fpcrRounding, fpNeg, fpRecipEstimate, fpRoundInt,
-  fpRSqrtEstimate, fpSqrt32, fpSqrt64, fpToFixed, RA, RM, RN, RO, RP, RZ, unsignedRecipEstimate, unsignedRSqrtEstimate,
+  fpRecpX, fpRSqrtEstimate, fpSqrt32, fpSqrt64, fpToFixed, RA, RM, RN, RO, RP, RZ, unsignedRecipEstimate, unsignedRSqrtEstimate,
   type Rounding,
 } from '../../arch/fp/fp.ts';
 import type { Cpu } from '../cpu.ts';
@@ -38,7 +38,8 @@ function lane(k: number, fw: 32 | 64, o: number): void {
   if (opcode === 0b01111) {
     if (u === 0) fpAbs(fw, t, d, n); // FABS
     else fpNeg(fw, t, d, n); // FNEG
-  } else if (opcode === 0b11111) {
+  } else if (opcode === 0b11111 && u === 0) fpRecpX(fw, t, d, n, st); // FRECPX (scalar only)
+  else if (opcode === 0b11111) {
     if (fw === 64) fpSqrt64(t, d, n, st); // FSQRT
     else fpSqrt32(t, d, n, st);
   } else if (opcode === 0b11000 || opcode === 0b11001) {
@@ -92,25 +93,30 @@ function narrow(c: Cpu, k: number, q: number, sz: number, d: number): void {
   if (q === 0) v[d * 4 + 2] = v[d * 4 + 3] = 0;
 }
 
-/** Two-register miscellaneous, floating point. */
+/** Two-register miscellaneous, floating point: vector, or scalar (bit 28: element 0, the rest of Vd cleared). */
 export function fpTwoRegMisc(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
+  const scalar = (w >>> 28) & 1;
   const q = (w >>> 30) & 1;
   const sz = (w >>> 22) & 1;
   const k = key((w >>> 29) & 1, (w >>> 23) & 1, (w >>> 12) & 31);
-  // reserved: one double lane (sz:Q = 10) for lane-for-lane forms; FCVTXN from singles
-  if ((sz === 1 && q === 0 && k !== FCVTN && k !== FCVTXN && k !== FCVTL) || (k === FCVTXN && sz === 0)) return undefinedInsn(c);
+  // reserved: one double lane (sz:Q = 10) for lane-for-lane vector forms; FCVTXN from singles
+  if ((scalar === 0 && sz === 1 && q === 0 && k !== FCVTN && k !== FCVTXN && k !== FCVTL) || (k === FCVTXN && sz === 0)) return undefinedInsn(c);
   if (fpAccessTrapped(c)) return;
   const d = w & 31, n = (w >>> 5) & 31;
   const v = c.v32;
   for (let i = 0; i < 4; i++) t[N + i] = v[n * 4 + i]!;
   t[Z] = t[Z + 1] = 0;
   begin(c);
-  if (k === FCVTL) widen(c, q, sz, d);
+  if (scalar === 1 && k === FCVTXN) {
+    fpConvert(64, 32, t, R, t, N, RO, st); // FCVTXN Sd, Dn: round to odd
+    t[R + 1] = t[R + 2] = t[R + 3] = 0;
+    for (let i = 0; i < 4; i++) v[d * 4 + i] = t[R + i]!;
+  } else if (k === FCVTL) widen(c, q, sz, d);
   else if (k === FCVTN || k === FCVTXN) narrow(c, k, q, sz, d);
   else {
     const fw = sz === 1 ? 64 : 32;
-    const words = q === 1 ? 4 : 2;
+    const words = scalar === 1 ? sz + 1 : q === 1 ? 4 : 2;
     for (let o = 0; o < words; o += sz + 1) lane(k, fw, o);
     for (let i = 0; i < 4; i++) v[d * 4 + i] = i < words ? t[R + i]! : 0;
   }

@@ -62,6 +62,24 @@ export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number
   ['FRSQRTE_v', 'frsqrte', 1, 1, '11101', 'same'], ['FSQRT_v', 'fsqrt', 1, 1, '11111', 'same'],
 ];
 
+/** The scalar forms (ARM C4.1 "Advanced SIMD scalar two-register miscellaneous", the FP opcodes of ARMv8.0):
+ *  [id, mnemonic, U, size<1>, opcode, shape]; element 0 of S or D registers by sz, the rest of Vd cleared. FRECPX
+ *  has no vector form; FCVTXN narrows D to S (sz = 0 stays with the class row). */
+export const FP_SCALAR_MISC: readonly (readonly [string, string, number, number, string, MiscShape])[] = [
+  ['FCVTNS_vs', 'fcvtns', 0, 0, '11010', 'same'], ['FCVTMS_vs', 'fcvtms', 0, 0, '11011', 'same'],
+  ['FCVTAS_vs', 'fcvtas', 0, 0, '11100', 'same'], ['SCVTF_vs', 'scvtf', 0, 0, '11101', 'same'],
+  ['FCMGT_zero_vs', 'fcmgt', 0, 1, '01100', 'zero'], ['FCMEQ_zero_vs', 'fcmeq', 0, 1, '01101', 'zero'],
+  ['FCMLT_zero_vs', 'fcmlt', 0, 1, '01110', 'zero'], ['FCVTPS_vs', 'fcvtps', 0, 1, '11010', 'same'],
+  ['FCVTZS_vs', 'fcvtzs', 0, 1, '11011', 'same'], ['FRECPE_vs', 'frecpe', 0, 1, '11101', 'same'],
+  ['FRECPX', 'frecpx', 0, 1, '11111', 'same'],
+  ['FCVTXN_vs', 'fcvtxn', 1, 0, '10110', 'narrow'],
+  ['FCVTNU_vs', 'fcvtnu', 1, 0, '11010', 'same'], ['FCVTMU_vs', 'fcvtmu', 1, 0, '11011', 'same'],
+  ['FCVTAU_vs', 'fcvtau', 1, 0, '11100', 'same'], ['UCVTF_vs', 'ucvtf', 1, 0, '11101', 'same'],
+  ['FCMGE_zero_vs', 'fcmge', 1, 1, '01100', 'zero'], ['FCMLE_zero_vs', 'fcmle', 1, 1, '01101', 'zero'],
+  ['FCVTPU_vs', 'fcvtpu', 1, 1, '11010', 'same'], ['FCVTZU_vs', 'fcvtzu', 1, 1, '11011', 'same'],
+  ['FRSQRTE_vs', 'frsqrte', 1, 1, '11101', 'same'],
+];
+
 /** URECPE/URSQRTE ([id, mnemonic, U]): the integer estimates in the FP opcode space (size<1> = 1, opcode 11100), 32-bit
  *  lanes only (sz = 0 fixed; sz = 1 stays with the class row: UNDEFINED, no spelling). */
 export const UNSIGNED_ESTIMATE: readonly (readonly [string, string, number])[] = [['URECPE', 'urecpe', 0], ['URSQRTE', 'ursqrte', 1]];
@@ -87,6 +105,9 @@ export const ASIMD_FP_MISC: readonly RowSpec[] = [
   })),
   ...FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
+  })),
+  ...FP_SCALAR_MISC.map(([id, mnemonic, u, a, opcode, shape]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 11110 ${a} ${shape === 'narrow' ? '1' : 'sz:1'} 10000 ${opcode} 10 Rn:5 Rd:5`,
   })),
   ...UNSIGNED_ESTIMATE.map(([id, mnemonic, u]): RowSpec => ({
     id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 1 0 10000 11100 10 Rn:5 Rd:5`,
