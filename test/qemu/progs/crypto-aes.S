@@ -24,6 +24,21 @@
 	AES	aesimc_same_\set, aesimc v0.16b, v0.16b
 .endm
 
+.macro CHAIN key:req, round:req, mix:req
+	ldr	x20, =random1
+	ldp	q0, q1, [x20]
+	ldr	q2, [x20, #32]
+	mov	x21, #16
+1:	\round	v0.16b, v1.16b
+	\mix	v0.16b, v0.16b
+	\round	v0.16b, v2.16b
+	\mix	v1.16b, v0.16b
+	subs	x21, x21, #1
+	b.ne	1b
+	SHOWQ	\key\()0, 0
+	SHOWQ	\key\()1, 1
+.endm
+
 main:
 	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
 	msr	cptr_el2, x0
@@ -42,28 +57,9 @@ main:
 	aesd	v0.16b, v1.16b
 	SHOWQ	inv_sbox_\off, 0
 	.endr
-	// chains: 16 rounds each, round keys from v1/v2
-	ldr	x20, =random1
-	ldp	q0, q1, [x20]
-	ldr	q2, [x20, #32]
-	mov	x21, #16
-1:	aese	v0.16b, v1.16b
-	aesmc	v0.16b, v0.16b
-	aese	v0.16b, v2.16b
-	aesmc	v1.16b, v0.16b
-	subs	x21, x21, #1
-	b.ne	1b
-	SHOWQ	enc_chain0, 0
-	SHOWQ	enc_chain1, 1
-	mov	x21, #16
-1:	aesd	v0.16b, v1.16b
-	aesimc	v0.16b, v0.16b
-	aesd	v0.16b, v2.16b
-	aesimc	v1.16b, v0.16b
-	subs	x21, x21, #1
-	b.ne	1b
-	SHOWQ	dec_chain0, 0
-	SHOWQ	dec_chain1, 1
+	// chains: 16 rounds each from random1, round keys from v1/v2
+	CHAIN	enc_chain, aese, aesmc
+	CHAIN	dec_chain, aesd, aesimc
 	RESUME	1f
 	.inst	0x4e684820			// aese v0, v1 with size = 01: reserved
 1:	ldr	x0, =0x37ff			// CPTR_EL2: TFP = 1

@@ -36,6 +36,15 @@
 	SHA	sha256su1_same_\set, sha256su1 v0.4s, v0.4s, v0.4s
 .endm
 
+// the message schedule registers v4–v7 move down by one (v4 holds the next four words)
+.macro NEXTW
+	mov	v3.16b, v4.16b
+	mov	v4.16b, v5.16b
+	mov	v5.16b, v6.16b
+	mov	v6.16b, v7.16b
+	mov	v7.16b, v3.16b
+.endm
+
 main:
 	ldr	x0, =0x33ff			// CPTR_EL2: TFP = 0
 	msr	cptr_el2, x0
@@ -57,11 +66,7 @@ main:
 	sha1p	q0, s2, v4.4s
 	sha1h	s1, s0
 	sha1m	q0, s1, v5.4s
-	mov	v3.16b, v4.16b
-	mov	v4.16b, v5.16b
-	mov	v5.16b, v6.16b
-	mov	v6.16b, v7.16b
-	mov	v7.16b, v3.16b
+	NEXTW
 	subs	x21, x21, #1
 	b.ne	1b
 	SHOWQ	sha1_chain_abcd, 0
@@ -78,11 +83,7 @@ main:
 	sha256h2	q1, q2, v16.4s
 	sha256su0	v4.4s, v5.4s
 	sha256su1	v4.4s, v6.4s, v7.4s
-	mov	v3.16b, v4.16b
-	mov	v4.16b, v5.16b
-	mov	v5.16b, v6.16b
-	mov	v6.16b, v7.16b
-	mov	v7.16b, v3.16b
+	NEXTW
 	subs	x21, x21, #1
 	b.ne	1b
 	SHOWQ	sha256_chain_0, 0
