@@ -1,5 +1,5 @@
 // Crypto SHA at EL2: SHA1C, SHA1P, SHA1M, SHA1SU0, SHA1H, SHA1SU1, SHA256H, SHA256H2, SHA256SU0, SHA256SU1 on
-// random operands and on all-ones/zero ones, with Vd the same register as a source; chains of 16 SHA-1 and SHA-256
+// random operands and on all-ones/zero ones, with Vd the same register as a source; chains of 2,048 SHA-1 and SHA-256
 // round groups with schedule updates (as a hash's inner loop uses them). Then a reserved size (UNDEFINED) and SHA1H
 // with CPTR_EL2.TFP set (EC 0x07).
 	.arch	armv8-a+crypto
@@ -57,7 +57,7 @@ main:
 	ldp	q0, q1, [x20]
 	ldp	q4, q5, [x20, #32]
 	ldp	q6, q7, [x20, #64]
-	mov	x21, #16
+	mov	x21, #2048			// past the JIT's threshold: the loop also runs translated
 1:	add	v16.4s, v4.4s, v5.4s
 	sha1h	s2, s0
 	sha1c	q0, s1, v16.4s
@@ -76,7 +76,7 @@ main:
 	ldp	q0, q1, [x20]
 	ldp	q4, q5, [x20, #32]
 	ldp	q6, q7, [x20, #64]
-	mov	x21, #16
+	mov	x21, #2048			// past the JIT's threshold: the loop also runs translated
 1:	add	v16.4s, v4.4s, v5.4s
 	mov	v2.16b, v0.16b
 	sha256h	q0, q1, v16.4s
