@@ -895,6 +895,22 @@ _start:
     pmull2 v3.8h, v4.16b, v5.16b
     pmull v6.1q, v7.1d, v8.1d
     pmull2 v9.1q, v10.2d, v11.2d
+
+    // --- Crypto: AES round steps, SHA-1 and SHA-256 hash and schedule updates
+    aese v0.16b, v1.16b
+    aesd v31.16b, v17.16b
+    AESMC v2.16B, v3.16B
+    aesimc v30.16b, v30.16b
+    sha1c q0, s1, v2.4s
+    sha1p q29, s30, v31.4s
+    sha1m q5, s6, v7.4s
+    sha1su0 v8.4s, v9.4s, v10.4s
+    sha256h q11, q12, v13.4s
+    sha256h2 q14, q15, v16.4s
+    sha256su1 v17.4s, v18.4s, v19.4s
+    sha1h s20, s21
+    sha1su1 v22.4s, v23.4s
+    sha256su0 v24.4s, v25.4s
     sqdmlal s0, h1, h2
     sqdmlal d3, s4, s5
     sqdmlsl s6, h7, h8

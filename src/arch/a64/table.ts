@@ -12,6 +12,7 @@ import { ASIMD_SHIFT } from './rows/asimd-shift.ts';
 import { ASIMD_SINGLE, ASIMD_STRUCT } from './rows/asimd-struct.ts';
 import { ASIMD_TBL } from './rows/asimd-tbl.ts';
 import { BRANCH } from './rows/branch.ts';
+import { CRYPTO } from './rows/crypto.ts';
 import { DP_IMM } from './rows/dp-imm.ts';
 import { DP_REG } from './rows/dp-reg.ts';
 import { EXC_GEN } from './rows/exc-gen.ts';
@@ -48,6 +49,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_SINGLE,
   ...ASIMD_DIFF,
   ...ASIMD_ELEM,
+  ...CRYPTO,
 ].map(encoding);
 
 const INDEX: ReadonlyMap<string, number> = (() => {

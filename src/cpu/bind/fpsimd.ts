@@ -11,6 +11,7 @@ import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.t
 import { SCALAR_MISC, SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
 import { ASIMD_SINGLE, ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
 import { TABLE_LOOKUP } from '../../arch/a64/rows/asimd-tbl.ts';
+import { CRYPTO_OPS } from '../../arch/a64/rows/crypto.ts';
 import {
   FCVT_PAIRS, FP_DP1_OPS, FP_DP2_OPS, FP_DP3_OPS, FP_FIX_OPS, FP_INT_OPS,
 } from '../../arch/a64/rows/fp-dp.ts';
@@ -28,6 +29,7 @@ import { scalarThreeSame, threeSameSat } from '../exec/asimd-sat.ts';
 import { addpScalar, dupElementScalar } from '../exec/asimd-scalar.ts';
 import { ldstMultiple, ldstSingle } from '../exec/asimd-struct.ts';
 import { tableLookup } from '../exec/asimd-tbl.ts';
+import { aes, sha2Reg, sha3Reg } from '../exec/crypto.ts';
 import { shiftImm, shiftLeftLong, shiftLeftSat, shiftRightNarrow } from '../exec/asimd-shift.ts';
 import {
   fpLdrLiteral, fpLdstPair, fpLdstPostIndex, fpLdstPreIndex, fpLdstRegisterOffset, fpLdstUnscaled, fpLdstUnsignedOffset,
@@ -71,6 +73,7 @@ export const FPSIMD_HANDLERS: Bindings = {
   ...Object.fromEntries(PERMUTE_IDS.map((id) => [id, permute])),
   ...Object.fromEntries(ACROSS_IDS.map((id) => [id, acrossLanes])),
   EXT: ext,
+  ...Object.fromEntries(CRYPTO_OPS.map(([id, , , shape]) => [id, shape === 'aes' ? aes : shape === 'vec2' || shape === 'sha1h' ? sha2Reg : sha3Reg])),
   ...Object.fromEntries(ASIMD_STRUCT.map((r) => [r.id, ldstMultiple])),
   ...Object.fromEntries(COMPARE_ZERO_IDS.map((id) => [id, compareZero])),
   ...Object.fromEntries(INT_MISC_IDS.map((id) => [id, intTwoRegMisc])),
