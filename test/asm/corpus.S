@@ -955,6 +955,17 @@ _start:
     sqdmulh s4, s12, v12.s[0]
     sqrdmulh h5, h15, v9.h[5]
     sqrdmulh s6, s18, v2.s[2]
+    sqdmulh v7.4h, v8.4h, v9.4h
+    sqdmulh v10.8h, v11.8h, v31.8h
+    sqdmulh v12.2s, v13.2s, v14.2s
+    sqrdmulh v15.4s, v16.4s, v17.4s
+    sqrdmulh v18.4h, v0.4h, v30.4h
+    sqdmulh h19, h20, h21
+    sqdmulh s22, s23, s24
+    sqrdmulh h25, h26, h27
+    sqrdmulh s28, s29, s30
+    pmul v0.8b, v1.8b, v2.8b
+    pmul v31.16b, v30.16b, v29.16b
     tbl v0.8b, {v1.16b}, v2.8b
     tbl v3.16b, {v30.16b, v31.16b}, v4.16b
     tbl v5.16b, {v6.16b-v8.16b}, v9.16b
@@ -1407,6 +1418,86 @@ _start:
     fmls d13, d14, v15.d[1]
     fmul s16, s17, v18.s[3]
     fmulx d19, d20, v21.d[0]
+    fmulx s0, s1, s2
+    fmulx d3, d4, d31
+    fcmeq s5, s6, s7
+    fcmeq d8, d9, d10
+    frecps s11, s12, s13
+    frecps d14, d15, d16
+    frsqrts s17, s18, s19
+    frsqrts d20, d21, d22
+    fcmge s23, s24, s25
+    fcmge d26, d27, d28
+    facge s29, s30, s31
+    facge d0, d2, d4
+    fabd s1, s3, s5
+    fabd d6, d8, d10
+    fcmgt s12, s14, s16
+    fcmgt d18, d20, d22
+    facgt s24, s26, s28
+    facgt d30, d29, d27
+    urecpe v0.2s, v1.2s
+    urecpe v2.4s, v31.4s
+    ursqrte v3.2s, v4.2s
+    ursqrte v30.4s, v5.4s
+    scvtf v0.2s, v1.2s, #1
+    scvtf v2.4s, v3.4s, #32
+    scvtf v4.2d, v5.2d, #64
+    ucvtf v6.2s, v7.2s, #17
+    ucvtf v8.2d, v9.2d, #1
+    fcvtzs v10.4s, v11.4s, #5
+    fcvtzs v12.2d, v13.2d, #33
+    fcvtzu v14.2s, v15.2s, #32
+    fcvtzu v16.2d, v31.2d, #64
+    scvtf s17, s18, #1
+    scvtf d19, d20, #64
+    ucvtf s21, s22, #32
+    ucvtf d23, d24, #7
+    fcvtzs s25, s26, #12
+    fcvtzs d27, d28, #1
+    fcvtzu s29, s30, #31
+    fcvtzu d31, d0, #40
+    fcvtns s0, s3
+    fcvtns d1, d10
+    fcvtms s2, s17
+    fcvtms d3, d24
+    fcvtas s4, s31
+    fcvtas d5, d6
+    scvtf s6, s13
+    scvtf d7, d20
+    fcvtps s8, s27
+    fcvtps d9, d2
+    fcvtzs s10, s9
+    fcvtzs d11, d16
+    frecpe s12, s23
+    frecpe d13, d30
+    frecpx s14, s5
+    frecpx d15, d12
+    fcvtnu s16, s19
+    fcvtnu d17, d26
+    fcvtmu s18, s1
+    fcvtmu d19, d8
+    fcvtau s20, s15
+    fcvtau d21, d22
+    ucvtf s22, s29
+    ucvtf d23, d4
+    fcvtpu s24, s11
+    fcvtpu d25, d18
+    fcvtzu s26, s25
+    fcvtzu d27, d0
+    frsqrte s28, s7
+    frsqrte d29, d14
+    fcmgt s30, s23, #0.0
+    fcmgt d31, d28, #0.0
+    fcmeq s0, s1, #0.0
+    fcmeq d1, d6, #0.0
+    fcmlt s2, s11, #0.0
+    fcmlt d3, d16, #0.0
+    fcmge s4, s21, #0.0
+    fcmge d5, d26, #0.0
+    fcmle s6, s31, #0.0
+    fcmle d7, d4, #0.0
+    fcvtxn s5, d30
 
     // --- system registers, PSTATE, hints, barriers, SYS
     msr vbar_el2, x0

@@ -27,6 +27,8 @@ const WORDS: readonly (readonly [number, string])[] = [
   [0x5ea2d020, 'sqdmull d0, s1, s2'], [0x6f520820, 'mla v0.8h, v1.8h, v2.h[5]'],
   [0x4fb1a820, 'smull2 v0.2d, v1.4s, v17.s[3]'], [0x4fb1d020, 'sqrdmulh v0.4s, v1.4s, v17.s[1]'],
   [0x5f723820, 'sqdmlal s0, h1, v2.h[7]'], [0x5f42c020, 'sqdmulh h0, h1, v2.h[0]'],
+  [0x6ea2b420, 'sqrdmulh v0.4s, v1.4s, v2.4s'], [0x5e62b420, 'sqdmulh h0, h1, h2'],
+  [0x6e229c20, 'pmul v0.16b, v1.16b, v2.16b'],
 ];
 
 /** V0–V4 and V17 random (or −2^31 in every 32-bit lane), x1 a RAM address, x2 = 0 a register post-index (x1 stays

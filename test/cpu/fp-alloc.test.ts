@@ -27,7 +27,10 @@ const WORDS: readonly (readonly [number, string])[] = [
   [0x4ee2cc20, 'fmls v0.2d, v1.2d, v2.2d'], [0x4e216820, 'fcvtn2 v0.8h, v1.4s'], [0x6e619820, 'frintx v0.2d, v1.2d'],
   [0x4ea1b820, 'fcvtzs v0.4s, v1.4s'], [0x6ee0d820, 'fcmle v0.2d, v1.2d, #0.0'], [0x0e617820, 'fcvtl v0.2d, v1.2s'],
   [0x6e30f820, 'fmaxv s0, v1.4s'], [0x7e70d820, 'faddp d0, v1.2d'], [0x7eb0c820, 'fminnmp s0, v1.2s'],
-  [0x4fc21820, 'fmla v0.2d, v1.2d, v2.d[1]'],
+  [0x4fc21820, 'fmla v0.2d, v1.2d, v2.d[1]'], [0x5ee2fc20, 'frsqrts d0, d1, d2'], [0x7e22ec20, 'facge s0, s1, s2'],
+  [0x4ea1c820, 'urecpe v0.4s, v1.4s'], [0x2ea1c820, 'ursqrte v0.2s, v1.2s'],
+  [0x4f7dfc20, 'fcvtzs v0.2d, v1.2d, #3'], [0x7f20e420, 'ucvtf s0, s1, #32'],
+  [0x7e21bbdb, 'fcvtmu s27, s30'], [0x5ea1f820, 'frecpx s0, s1'], [0x5ee0e820, 'fcmlt d0, d1, #0.0'], [0x7e616820, 'fcvtxn s0, d1'],
 ];
 
 /** V1–V3 and X1: doubles/singles of magnitude near 1 (normal) or in the denormal range. */

@@ -1,10 +1,13 @@
 // Syntax of the Advanced SIMD floating-point rows (src/arch/a64/rows/asimd-fp.ts), as objdump 2.40 prints them:
 // arrangements 2s/4s (sz = 0, by Q) and 2d (sz = 1, Q = 1); the reserved one-lane double form has no spelling. The
 // narrowing and widening conversions name the half they write or read with a `2` suffix (Q = 1).
-import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape } from '../../arch/a64/rows/asimd-fp.ts';
+import {
+  FP_ACROSS, FP_BY_ELEMENT, FP_FIXED_SHIFT, FP_PAIRWISE, FP_SCALAR_MISC, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, type MiscShape,
+  UNSIGNED_ESTIMATE,
+} from '../../arch/a64/rows/asimd-fp.ts';
 import { fail } from '../diagnostics.ts';
 import type { Form, OpKind } from '../forms.ts';
-import { freg, need } from '../kinds.ts';
+import { freg, imm, need, type Acc } from '../kinds.ts';
 import { arrFixed, arrQ } from '../kinds-simd.ts';
 import { zeroFp } from './fp-dp.ts';
 
@@ -12,6 +15,17 @@ const threeSame = (mn: string): Form[] => [
   { mn, ops: [arrQ('Rd', '2s', '4s'), arrQ('Rn', '2s', '4s'), arrQ('Rm', '2s', '4s')], fixed: { sz: 0 } },
   { mn, ops: [arrQ('Rd', undefined, '2d'), arrQ('Rn', undefined, '2d'), arrQ('Rm', undefined, '2d')], fixed: { sz: 1 }, when: (f) => f.Q === 1 },
 ];
+
+/** `#fbits` of a fixed-point conversion by immediate, 1..esize: esize − fb (immh:immb = esize + fb). */
+function fracBits(esize: number): Acc {
+  return {
+    get: (f) => BigInt(esize - f.fb!),
+    set(v, fs, col) {
+      if (v < 1n || v > BigInt(esize)) fail(`fixed-point fraction bits out of range 1..${esize}`, col);
+      fs.set('fb', esize - Number(v));
+    },
+  };
+}
 
 /** Narrow (FCVTN, FCVTXN) and long (FCVTL): [sz, the narrow arrangement for Q = 0, for Q = 1, the wide one]. */
 const WIDTHS: readonly (readonly [number, string, string, string])[] = [[0, '4h', '8h', '4s'], [1, '2s', '4s', '2d']];
@@ -72,6 +86,25 @@ function byElement(mn: string, scalar: boolean): Form[] {
 
 export const ASIMD_FP_SYNTAX: Record<string, readonly Form[]> = {
   ...Object.fromEntries(FP_THREE_SAME.map(([id, mn]) => [id, threeSame(mn)])),
+  ...Object.fromEntries(FP_SCALAR_THREE_SAME.map(([id, mn]) => [id, [
+    { mn, ops: [freg('Rd', 's'), freg('Rn', 's'), freg('Rm', 's')], fixed: { sz: 0 } },
+    { mn, ops: [freg('Rd', 'd'), freg('Rn', 'd'), freg('Rm', 'd')], fixed: { sz: 1 } },
+  ]])),
+  ...Object.fromEntries(FP_SCALAR_MISC.map(([id, mn, , , , shape]): [string, Form[]] => {
+    if (shape === 'narrow') return [id, [{ mn, ops: [freg('Rd', 's'), freg('Rn', 'd')] }]];
+    const z = shape === 'zero' ? [zeroFp] : [];
+    return [id, [
+      { mn, ops: [freg('Rd', 's'), freg('Rn', 's'), ...z], fixed: { sz: 0 } },
+      { mn, ops: [freg('Rd', 'd'), freg('Rn', 'd'), ...z], fixed: { sz: 1 } },
+    ]];
+  })),
+  ...Object.fromEntries(FP_FIXED_SHIFT.map(([id, mn, , , scalar, esize]): [string, Form[]] => {
+    const fb = imm(fracBits(esize), 'dec');
+    if (scalar) return [id, [{ mn, ops: [freg('Rd', esize === 32 ? 's' : 'd'), freg('Rn', esize === 32 ? 's' : 'd'), fb] }]];
+    if (esize === 32) return [id, [{ mn, ops: [arrQ('Rd', '2s', '4s'), arrQ('Rn', '2s', '4s'), fb] }]];
+    return [id, [{ mn, ops: [arrQ('Rd', undefined, '2d'), arrQ('Rn', undefined, '2d'), fb], when: (f) => f.Q === 1 }]];
+  })),
+  ...Object.fromEntries(UNSIGNED_ESTIMATE.map(([id, mn]) => [id, [{ mn, ops: [arrQ('Rd', '2s', '4s'), arrQ('Rn', '2s', '4s')] }]])),
   ...Object.fromEntries(FP_TWO_REG_MISC.map(([id, mn, , , , shape]) => [id, twoRegMisc(mn, shape)])),
   ...Object.fromEntries(FP_ACROSS.map(([id, mn]) => [id, [{ mn, ops: [freg('Rd', 's'), arrFixed('Rn', '4s')], fixed: { sz: 0, Q: 1 } }]])),
   ...Object.fromEntries(FP_PAIRWISE.map(([id, mn]) => [id, [

@@ -1,7 +1,7 @@
 // Syntax of the Advanced SIMD integer rows (src/arch/a64/rows/asimd-int.ts): `op Vd.T, Vn.T, Vm.T` with T from size
 // and Q, spellings only for the element sizes the row allows (threeSameRule); ORR with Rn = Rm is `mov`, as objdump
 // prints it.
-import { ACROSS_IDS, ASIMD_INT, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import { ACROSS_IDS, ASIMD_INT, MUL_SAME, PERMUTE_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { rowById } from '../../arch/a64/table.ts';
 import type { Fields, Form } from '../forms.ts';
 import { freg, imm, lslStep, num } from '../kinds.ts';
@@ -57,4 +57,10 @@ export const ASIMD_INT_SYNTAX: Record<string, readonly Form[]> = {
   ...across,
   ...Object.fromEntries(ASIMD_INT.filter((r) => threeSameRule(r.id) !== undefined).map((r) => [r.id, formsFor(r.id, r.mnemonic)])),
   ...OTHERS,
+  ...Object.fromEntries(MUL_SAME.map(([id, mn, , , , scalar]): [string, Form[]] => {
+    if (id === 'PMUL') return [id, [{ mn, ops: [arrSQ('Rd', true), arrSQ('Rn', true), arrSQ('Rm', true)] }]];
+    const hs = (f: Fields): boolean => f.size === 1 || f.size === 2; // 16 and 32-bit elements only
+    const ops = scalar ? [scalarBySize('Rd', 0), scalarBySize('Rn', 0), scalarBySize('Rm', 0)] : [arrSQ('Rd'), arrSQ('Rn'), arrSQ('Rm')];
+    return [id, [{ mn, ops, when: hs }]];
+  })),
 };

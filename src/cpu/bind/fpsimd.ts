@@ -3,8 +3,10 @@
 // else UNDEFINED (exec/fpsimd.ts). A class row that becomes instructions gets their handlers here instead.
 import { SCALAR_DIFF, THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
 import { INT_BY_ELEMENT } from '../../arch/a64/rows/asimd-elem.ts';
-import { FP_ACROSS, FP_BY_ELEMENT, FP_PAIRWISE, FP_THREE_SAME, FP_TWO_REG_MISC } from '../../arch/a64/rows/asimd-fp.ts';
-import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
+import {
+  FP_ACROSS, FP_BY_ELEMENT, FP_FIXED_SHIFT, FP_PAIRWISE, FP_SCALAR_MISC, FP_SCALAR_THREE_SAME, FP_THREE_SAME, FP_TWO_REG_MISC, UNSIGNED_ESTIMATE,
+} from '../../arch/a64/rows/asimd-fp.ts';
+import { ACROSS_IDS, ASIMD_INT, MODIFIED_IMM_IDS, MUL_SAME, PERMUTE_IDS, SAT_SAME_IDS, threeSameRule } from '../../arch/a64/rows/asimd-int.ts';
 import { COMPARE_ZERO_IDS, INT_MISC_IDS } from '../../arch/a64/rows/asimd-misc.ts';
 import { SCALAR_MISC, SCALAR_SHIFT, SCALAR_THREE_SAME } from '../../arch/a64/rows/asimd-scalar.ts';
 import { ASIMD_SINGLE, ASIMD_STRUCT } from '../../arch/a64/rows/asimd-struct.ts';
@@ -15,11 +17,11 @@ import {
 } from '../../arch/a64/rows/fp-dp.ts';
 import { NARROW_SHIFT, SAT_SHIFT_IDS, SHIFT_IMM_IDS } from '../../arch/a64/rows/asimd-shift.ts';
 import { FP_LDST, fpLdstForm, type FpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
-import { scalarDiff, threeDiff } from '../exec/asimd-diff.ts';
-import { byElement } from '../exec/asimd-elem.ts';
+import { pmul, scalarDiff, threeDiff } from '../exec/asimd-diff.ts';
+import { byElement, mulHighSame } from '../exec/asimd-elem.ts';
 import { fpThreeSame } from '../exec/asimd-fp.ts';
 import { fpByElement } from '../exec/asimd-fp-elem.ts';
-import { fpTwoRegMisc } from '../exec/asimd-fp-misc.ts';
+import { fpFixedShift, fpTwoRegMisc, unsignedEstimate } from '../exec/asimd-fp-misc.ts';
 import { fpAcrossLanes, fpScalarPairwise } from '../exec/asimd-fp-reduce.ts';
 import { acrossLanes, ext, modifiedImm, permute, threeSame } from '../exec/asimd-int.ts';
 import { compareZero, intTwoRegMisc } from '../exec/asimd-misc.ts';
@@ -98,4 +100,9 @@ export const FPSIMD_HANDLERS: Bindings = {
   PMULL_8: threeDiff, PMULL_64: threeDiff,
   ...Object.fromEntries(SCALAR_DIFF.map(([id]) => [id, scalarDiff])),
   ...Object.fromEntries(INT_BY_ELEMENT.map(([id]) => [id, byElement])),
+  ...Object.fromEntries(FP_SCALAR_THREE_SAME.map(([id]) => [id, fpThreeSame])),
+  ...Object.fromEntries(UNSIGNED_ESTIMATE.map(([id]) => [id, unsignedEstimate])),
+  ...Object.fromEntries(FP_FIXED_SHIFT.map(([id]) => [id, fpFixedShift])),
+  ...Object.fromEntries(FP_SCALAR_MISC.map(([id]) => [id, fpTwoRegMisc])),
+  ...Object.fromEntries(MUL_SAME.map(([id]) => [id, id === 'PMUL' ? pmul : mulHighSame])),
 };

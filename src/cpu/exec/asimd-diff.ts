@@ -8,7 +8,7 @@ import { THREE_DIFF } from '../../arch/a64/rows/asimd-diff.ts';
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { INSN } from '../state.ts';
-import { get, put } from './asimd-int.ts';
+import { get, put, writeResult } from './asimd-int.ts';
 import { setQC } from './fp-status.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
 
@@ -236,15 +236,20 @@ function clmul32(): void {
   R[1] = hi;
 }
 
+/** R[0] = the 16-bit polynomial product of bytes v8[ai] and v8[bi] (PolynomialMult, 8 × 8 bits). */
+function clmul8At(c: Cpu, ai: number, bi: number): void {
+  P[0] = c.v8[ai]!;
+  P[1] = c.v8[bi]!;
+  clmul32();
+}
+
 /** PMULL/PMULL2: polynomial products of 8-bit (8 lanes of 16 bits) or 64-bit elements (one 128-bit result). */
 function pmull(c: Cpu, w: number, s: number, part: number): void {
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
   if (s === 0) {
     for (let i = 0; i < 8; i++) {
-      P[0] = c.v8[n * 16 + part * 8 + i]!;
-      P[1] = c.v8[m * 16 + part * 8 + i]!;
-      clmul32();
+      clmul8At(c, n * 16 + part * 8 + i, m * 16 + part * 8 + i);
       c.vt16[i] = R[0]!;
     }
     return;
@@ -266,6 +271,20 @@ function pmull(c: Cpu, w: number, s: number, part: number): void {
   clmulAt(v, a + 1, b);
   t[1] ^= R[0]!;
   t[2] ^= R[1]!;
+}
+
+/** PMUL (three same, size = 00): each byte lane the low 8 bits of PolynomialMult(Vn[i], Vm[i]). */
+export function pmul(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
+  const q = (w >>> 30) & 1;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  for (let i = 0; i < (q === 1 ? 16 : 8); i++) {
+    clmul8At(c, n * 16 + i, m * 16 + i);
+    c.vt8[i] = R[0]!;
+  }
+  writeResult(c, w & 31, q);
 }
 
 /** The vector three-different rows (src/arch/a64/rows/asimd-diff.ts). */

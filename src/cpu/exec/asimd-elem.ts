@@ -1,6 +1,6 @@
 // Advanced SIMD integer multiplies by element (ARM C7.2 MUL, MLA, MLS, SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL,
-// SQDMULL, SQDMLAL, SQDMLSL, SQDMULH, SQRDMULH (by element), their "2" and scalar forms): every lane of Vn with one
-// element of Vm — Vm[H:L:M] of 16 bits from V0–V15, or Vm[H:L] of 32 bits with Vm = M:Rm. The long ones run through
+// SQDMULL, SQDMLAL, SQDMLSL, SQDMULH, SQRDMULH (by element), their "2" and scalar forms; and the three-same SQDMULH,
+// SQRDMULH, lane by lane with the same arithmetic): every lane of Vn with one element of Vm — Vm[H:L:M] of 16 bits from V0–V15, or Vm[H:L] of 32 bits with Vm = M:Rm. The long ones run through
 // the three-different lanes (exec/asimd-diff.ts longWide) with that element fixed. SQDMULH/SQRDMULH saturate only
 // for −2^(esize−1) · −2^(esize−1) (FPSR.QC). No BigInt, no allocation; results built in the vt scratch.
 import type { Cpu } from '../cpu.ts';
@@ -99,13 +99,32 @@ export function byElement(c: Cpu): void {
     else writeResult(c, d, 1);
     return;
   }
-  const lanes = scalar ? 1 : (q === 1 ? 16 : 8) >>> s;
+  sameSize(c, op, d, n, m, index, s, scalar ? 1 : (q === 1 ? 16 : 8) >>> s);
+  if (scalar) writeScalar(c, d, s);
+  else writeResult(c, d, q);
+}
+
+/** Scratch lanes 0…lanes−1 (size s: 1 or 2) of MUL/MLA/MLS/SQDMULH/SQRDMULH (by-element opcode `op`) of Vn's lanes
+ *  with element `index` of Vm, or with Vm's lanes for index = −1 (three same); Vd's lanes are the accumulators. */
+function sameSize(c: Cpu, op: number, d: number, n: number, m: number, index: number, s: number, lanes: number): void {
   if (s === 2) {
-    for (let i = 0; i < lanes; i++) lane32(c, op, n * 4 + i, m * 4 + index, d * 4 + i, i);
+    for (let i = 0; i < lanes; i++) lane32(c, op, n * 4 + i, m * 4 + (index < 0 ? i : index), d * 4 + i, i);
   } else {
-    const b = c.v16[m * 8 + index]!;
-    for (let i = 0; i < lanes; i++) c.vt16[i] = lane16(c, op, c.v16[n * 8 + i]!, b, c.v16[d * 8 + i]!);
+    for (let i = 0; i < lanes; i++) c.vt16[i] = lane16(c, op, c.v16[n * 8 + i]!, c.v16[m * 8 + (index < 0 ? i : index)]!, c.v16[d * 8 + i]!);
   }
+}
+
+/** SQDMULH/SQRDMULH three same (U = 1 rounding), vector and scalar (bit 28): the by-element arithmetic lane by lane. */
+export function mulHighSame(c: Cpu): void {
+  const w = c.u32[INSN * 2]!;
+  const s = (w >>> 22) & 3;
+  if (s === 0 || s === 3) return undefinedInsn(c); // reserved: 16 and 32-bit elements only
+  if (fpAccessTrapped(c)) return; // CheckFPAdvSIMDEnabled64
+  const scalar = (w & (1 << 28)) !== 0;
+  const q = scalar ? 0 : (w >>> 30) & 1;
+  const d = w & 31;
+  const op = (w >>> 29) & 1 ? 0b1101 : 0b1100; // the by-element opcodes of SQRDMULH / SQDMULH
+  sameSize(c, op, d, (w >>> 5) & 31, (w >>> 16) & 31, -1, s, scalar ? 1 : (q === 1 ? 16 : 8) >>> s);
   if (scalar) writeScalar(c, d, s);
   else writeResult(c, d, q);
 }

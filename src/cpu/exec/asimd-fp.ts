@@ -1,4 +1,5 @@
-// Advanced SIMD floating point, three same (ARM C7.2 FADD … FMINP (vector)), lane by lane through the bit-exact FP
+// Advanced SIMD floating point, three same (ARM C7.2 FADD … FMINP (vector), and the scalar FABD, FACGE, FACGT,
+// FCMEQ/FCMGE/FCMGT, FRECPS, FRSQRTS, FMULX: lane 0 only), lane by lane through the bit-exact FP
 // library (src/arch/fp) with FPCR and the FPSR cumulative flags as for scalar FP (every lane's exceptions
 // accumulate). The registers are copied into a scratch array first — operands, and Vd for FMLA/FMLS — so that the
 // destination may be a source, pairwise forms read across both sources, and negated forms negate their copy; a
@@ -79,12 +80,14 @@ function specialLane(k: number, fw: 32 | 64, o: number): void {
   else compareLane(fw, CMP_GT, k === FACGT, o); // FCMGT, FACGT
 }
 
-/** Three same, floating point: sz (bit 22) picks 32- or 64-bit lanes, Q (bit 30) 64 or 128 bits. */
+/** Three same, floating point: sz (bit 22) picks 32- or 64-bit lanes, Q (bit 30) 64 or 128 bits; the scalar form
+ *  (bit 28) one lane. */
 export function fpThreeSame(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
+  const scalar = (w >>> 28) & 1; // Advanced SIMD scalar three same: esize = datasize, elements = 1
   const q = (w >>> 30) & 1;
   const sz = (w >>> 22) & 1;
-  if (sz === 1 && q === 0) return undefinedInsn(c); // reserved: sz:Q = 10
+  if (scalar === 0 && sz === 1 && q === 0) return undefinedInsn(c); // reserved: sz:Q = 10
   if (fpAccessTrapped(c)) return;
   const k = key((w >>> 29) & 1, (w >>> 23) & 1, (w >>> 11) & 31);
   const d = w & 31, n = (w >>> 5) & 31, m = (w >>> 16) & 31;
@@ -96,7 +99,7 @@ export function fpThreeSame(c: Cpu): void {
   }
   const fw = sz === 1 ? 64 : 32;
   const ws = sz + 1; // words per lane
-  const words = q === 1 ? 4 : 2;
+  const words = scalar === 1 ? ws : q === 1 ? 4 : 2;
   const lanes = words / ws;
   const op = sz === 1 ? OP64[k] : OP32[k];
   begin(c);

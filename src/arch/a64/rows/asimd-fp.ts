@@ -19,15 +19,29 @@ export const FP_THREE_SAME: readonly (readonly [string, string, number, number, 
   ['FACGT_v', 'facgt', 1, 1, '11101'], ['FMINP_v', 'fminp', 1, 1, '11110'],
 ];
 
-export const ASIMD_FP: readonly RowSpec[] = FP_THREE_SAME.map(([id, mnemonic, u, a, opcode]) => ({
-  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
-}));
+/** The scalar forms (ARM C4.1 "Advanced SIMD scalar three same", the FP opcodes of ARMv8.0): [id, mnemonic, U,
+ *  size<1>, opcode]; element 0 of S or D registers by sz, the rest of Vd cleared. */
+export const FP_SCALAR_THREE_SAME: readonly (readonly [string, string, number, number, string])[] = [
+  ['FMULX_s', 'fmulx', 0, 0, '11011'], ['FCMEQ_s', 'fcmeq', 0, 0, '11100'], ['FRECPS_s', 'frecps', 0, 0, '11111'],
+  ['FRSQRTS_s', 'frsqrts', 0, 1, '11111'],
+  ['FCMGE_s', 'fcmge', 1, 0, '11100'], ['FACGE_s', 'facge', 1, 0, '11101'],
+  ['FABD_s', 'fabd', 1, 1, '11010'], ['FCMGT_s', 'fcmgt', 1, 1, '11100'], ['FACGT_s', 'facgt', 1, 1, '11101'],
+];
+
+export const ASIMD_FP: readonly RowSpec[] = [
+  ...FP_THREE_SAME.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+  ...FP_SCALAR_THREE_SAME.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 11110 ${a} sz:1 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+  })),
+];
 
 /** How a two-register misc row reads and writes: lane for lane (`same`), against +0.0 (`zero`), or between widths:
  *  FCVTN/FCVTXN narrow into half of Vd (`narrow`), FCVTL widens half of Vn (`long`). */
 export type MiscShape = 'same' | 'zero' | 'narrow' | 'long';
 
-/** [id, mnemonic, U, size<1>, opcode (5 bits), shape]; URECPE/URSQRTE (integer) are not here. */
+/** [id, mnemonic, U, size<1>, opcode (5 bits), shape]; URECPE/URSQRTE (integer) are UNSIGNED_ESTIMATE. */
 export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number, string, MiscShape])[] = [
   ['FCVTN_v', 'fcvtn', 0, 0, '10110', 'narrow'], ['FCVTL_v', 'fcvtl', 0, 0, '10111', 'long'],
   ['FCVTXN_v', 'fcvtxn', 1, 0, '10110', 'narrow'],
@@ -48,9 +62,57 @@ export const FP_TWO_REG_MISC: readonly (readonly [string, string, number, number
   ['FRSQRTE_v', 'frsqrte', 1, 1, '11101', 'same'], ['FSQRT_v', 'fsqrt', 1, 1, '11111', 'same'],
 ];
 
-export const ASIMD_FP_MISC: readonly RowSpec[] = FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]) => ({
-  id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
-}));
+/** The scalar forms (ARM C4.1 "Advanced SIMD scalar two-register miscellaneous", the FP opcodes of ARMv8.0):
+ *  [id, mnemonic, U, size<1>, opcode, shape]; element 0 of S or D registers by sz, the rest of Vd cleared. FRECPX
+ *  has no vector form; FCVTXN narrows D to S (sz = 0 stays with the class row). */
+export const FP_SCALAR_MISC: readonly (readonly [string, string, number, number, string, MiscShape])[] = [
+  ['FCVTNS_vs', 'fcvtns', 0, 0, '11010', 'same'], ['FCVTMS_vs', 'fcvtms', 0, 0, '11011', 'same'],
+  ['FCVTAS_vs', 'fcvtas', 0, 0, '11100', 'same'], ['SCVTF_vs', 'scvtf', 0, 0, '11101', 'same'],
+  ['FCMGT_zero_vs', 'fcmgt', 0, 1, '01100', 'zero'], ['FCMEQ_zero_vs', 'fcmeq', 0, 1, '01101', 'zero'],
+  ['FCMLT_zero_vs', 'fcmlt', 0, 1, '01110', 'zero'], ['FCVTPS_vs', 'fcvtps', 0, 1, '11010', 'same'],
+  ['FCVTZS_vs', 'fcvtzs', 0, 1, '11011', 'same'], ['FRECPE_vs', 'frecpe', 0, 1, '11101', 'same'],
+  ['FRECPX', 'frecpx', 0, 1, '11111', 'same'],
+  ['FCVTXN_vs', 'fcvtxn', 1, 0, '10110', 'narrow'],
+  ['FCVTNU_vs', 'fcvtnu', 1, 0, '11010', 'same'], ['FCVTMU_vs', 'fcvtmu', 1, 0, '11011', 'same'],
+  ['FCVTAU_vs', 'fcvtau', 1, 0, '11100', 'same'], ['UCVTF_vs', 'ucvtf', 1, 0, '11101', 'same'],
+  ['FCMGE_zero_vs', 'fcmge', 1, 1, '01100', 'zero'], ['FCMLE_zero_vs', 'fcmle', 1, 1, '01101', 'zero'],
+  ['FCVTPU_vs', 'fcvtpu', 1, 1, '11010', 'same'], ['FCVTZU_vs', 'fcvtzu', 1, 1, '11011', 'same'],
+  ['FRSQRTE_vs', 'frsqrte', 1, 1, '11101', 'same'],
+];
+
+/** URECPE/URSQRTE ([id, mnemonic, U]): the integer estimates in the FP opcode space (size<1> = 1, opcode 11100), 32-bit
+ *  lanes only (sz = 0 fixed; sz = 1 stays with the class row: UNDEFINED, no spelling). */
+export const UNSIGNED_ESTIMATE: readonly (readonly [string, string, number])[] = [['URECPE', 'urecpe', 0], ['URSQRTE', 'ursqrte', 1]];
+
+/**
+ * The fixed-point conversions of the shift-by-immediate groups (ARM C4.1 "Advanced SIMD (scalar) shift by
+ * immediate", opcodes 11100 and 11111): [id, mnemonic, U, opcode, scalar, esize], one row per element size: immh =
+ * 01xx converts singles, 1xxx doubles, fbits = 2·esize − immh:immb = esize − fb (immh:immb = esize + fb). immh = 00xx
+ * (half precision, ARMv8.2) stays with the class rows; doubles in a 64-bit vector are UNDEFINED when executed and
+ * have no spelling.
+ */
+export const FP_FIXED_SHIFT: readonly (readonly [string, string, number, string, boolean, 32 | 64])[] = ([
+  ['SCVTF_v_fix', 'scvtf', 0, '11100', false], ['UCVTF_v_fix', 'ucvtf', 1, '11100', false],
+  ['FCVTZS_v_fix', 'fcvtzs', 0, '11111', false], ['FCVTZU_v_fix', 'fcvtzu', 1, '11111', false],
+  ['SCVTF_s_fix', 'scvtf', 0, '11100', true], ['UCVTF_s_fix', 'ucvtf', 1, '11100', true],
+  ['FCVTZS_s_fix', 'fcvtzs', 0, '11111', true], ['FCVTZU_s_fix', 'fcvtzu', 1, '11111', true],
+] as const).flatMap(([id, mn, u, opcode, scalar]) => [[`${id}32`, mn, u, opcode, scalar, 32], [`${id}64`, mn, u, opcode, scalar, 64]] as const);
+
+export const ASIMD_FP_MISC: readonly RowSpec[] = [
+  ...FP_FIXED_SHIFT.map(([id, mnemonic, u, opcode, scalar, esize]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD',
+    diagram: `${scalar ? '01' : '0 Q:1'} ${u} ${scalar ? '111110' : '011110'} ${esize === 32 ? '01 fb:5' : '1 fb:6'} ${opcode} 1 Rn:5 Rd:5`,
+  })),
+  ...FP_TWO_REG_MISC.map(([id, mnemonic, u, a, opcode]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 ${a} sz:1 10000 ${opcode} 10 Rn:5 Rd:5`,
+  })),
+  ...FP_SCALAR_MISC.map(([id, mnemonic, u, a, opcode, shape]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `01 ${u} 11110 ${a} ${shape === 'narrow' ? '1' : 'sz:1'} 10000 ${opcode} 10 Rn:5 Rd:5`,
+  })),
+  ...UNSIGNED_ESTIMATE.map(([id, mnemonic, u]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 1 0 10000 11100 10 Rn:5 Rd:5`,
+  })),
+];
 
 /**
  * FP reductions (ARM C4.1 "Advanced SIMD across lanes" and "Advanced SIMD scalar pairwise", U = 1, the FP opcodes):

@@ -1,6 +1,6 @@
 // Encoding rows: Advanced SIMD integer instructions (ARM C4.1 "Advanced SIMD three same", opcodes without doubling;
 // the logical group by its size field). Each row is more specific than the ASIMD_3SAME class row in fpsimd.ts, whose
-// remaining encodings (SQDMULH, SQRDMULH, PMUL …) stay classes until they are rows.
+// remaining encodings stay classes until they are rows; SQDMULH, SQRDMULH and PMUL are MUL_SAME rows.
 // Reserved element sizes (per instruction: 64-bit lanes in a 64-bit vector, or 64-bit lanes at all) are UNDEFINED
 // when executed (src/cpu/exec/asimd-int.ts THREE_SAME) and have no spelling.
 import type { RowSpec } from '../encoding.ts';
@@ -95,8 +95,22 @@ const ACROSS: readonly (readonly [string, string, number, string])[] = [
 /** The across-lanes rows' ids. */
 export const ACROSS_IDS: readonly string[] = ACROSS.map(([id]) => id);
 
+/**
+ * Three-same multiplies with handlers of their own: [id, mnemonic, U, opcode, size (fixed bits, or `size:2`), scalar].
+ * SQDMULH/SQRDMULH (16 and 32-bit elements; sizes 00 and 11 UNDEFINED when executed, no spelling), vector and
+ * scalar ("Advanced SIMD scalar three same"); PMUL (size = 00 only, the other sizes stay with the class row).
+ */
+export const MUL_SAME: readonly (readonly [string, string, number, string, string, boolean])[] = [
+  ['SQDMULH_v', 'sqdmulh', 0, '10110', 'size:2', false], ['SQRDMULH_v', 'sqrdmulh', 1, '10110', 'size:2', false],
+  ['SQDMULH_s', 'sqdmulh', 0, '10110', 'size:2', true], ['SQRDMULH_s', 'sqrdmulh', 1, '10110', 'size:2', true],
+  ['PMUL', 'pmul', 1, '10011', '00', false],
+];
+
 export const ASIMD_INT: readonly RowSpec[] = [
   ...threeSameRows,
+  ...MUL_SAME.map(([id, mnemonic, u, opcode, size, scalar]): RowSpec => ({
+    id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `${scalar ? '01' : '0 Q:1'} ${u} ${scalar ? '11110' : '01110'} ${size} 1 Rm:5 ${opcode} 1 Rn:5 Rd:5`,
+  })),
   ...modifiedImmRows,
   ...PERMUTE.map(([id, mnemonic, opcode]): RowSpec => ({ id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 001110 size:2 0 Rm:5 0 ${opcode} 10 Rn:5 Rd:5` })),
   ...ACROSS.map(([id, mnemonic, u, opcode]): RowSpec => ({ id, mnemonic, cls: 'fpsimd', feature: 'AdvSIMD', diagram: `0 Q:1 ${u} 01110 size:2 11000 ${opcode} 10 Rn:5 Rd:5` })),

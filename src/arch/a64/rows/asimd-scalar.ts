@@ -1,10 +1,11 @@
 // Encoding rows: Advanced SIMD scalar integer instructions (ARM C4.1 "Advanced SIMD scalar three same",
 // `01 U 11110 size 1 Rm opcode 1 Rn Rd`): one element of Vn and Vm (the low b, h, s or d), the result zero-extended
 // into Vd. The D-only instructions (ADD, SUB, CMxx, CMTST, SSHL/USHL, SRSHL/URSHL) fix size = 11 in their row (the
-// other sizes stay with the class row: UNDEFINED, no spelling); SQDMULH/SQRDMULH stay with the class row. And
+// other sizes stay with the class row: UNDEFINED, no spelling); SQDMULH/SQRDMULH are rows of asimd-int.ts. And
 // "Advanced SIMD scalar shift by immediate" (`01 U 111110 immh immb opcode 1 Rn Rd`): the D-only shifts (immh = 0xxx
 // UNDEFINED when executed, no spelling), the saturating left shifts on B/H/S/D and the saturating narrowing shifts
-// (H/S/D to B/H/S; immh = 1xxx UNDEFINED); immh = 0000 is unallocated. The fixed-point conversions stay with the class.
+// (H/S/D to B/H/S; immh = 1xxx UNDEFINED); immh = 0000 is unallocated. The fixed-point conversions are rows of
+// asimd-fp.ts.
 // And the integer scalar two-register misc instructions (SCALAR_MISC; D-only ones fix size = 11, the narrowing ones
 // UNDEFINED for size = 11).
 import type { RowSpec } from '../encoding.ts';

@@ -5,7 +5,7 @@
 // immh = 0000 is the modified-immediate group (more specific rows in asimd-int.ts win); an immh of 0000 left to these
 // rows, 64-bit lanes (immh = 1xxx) in a 64-bit vector, and for the narrowing and lengthening shifts immh = 1xxx (no
 // 64-bit lane has a narrower or wider partner) are UNDEFINED when executed and have no spelling. The rest of the
-// group (the fixed-point conversions) stays with its class row.
+// group (the fixed-point conversions) are rows of asimd-fp.ts.
 import type { RowSpec } from '../encoding.ts';
 
 /** [id, mnemonic, U, opcode (5 bits)]. */
