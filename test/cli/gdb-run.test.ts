@@ -3,24 +3,16 @@
 // check: the outgoing and incoming VTTBR_EL2 carry different VMIDs, the ERET lands at the ELR_EL2 gdb read before it,
 // at EL0 or EL1, and the run's report (verdicts) follows the session.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { CLI } from '../helpers/cli.ts';
+import { gdbTarget } from '../helpers/gdb-target.ts';
 
 const has = (tool: string): boolean => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
 const TOOLS = has('gdb-multiarch') && has('aarch64-linux-gnu-objdump');
-const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** The address of the first ERET at or after symbol `from` in the ELF's disassembly. */
 function eretAfter(elf: string, from: string): string {
@@ -38,21 +30,9 @@ test('gdb-multiarch steps the hypervisor of `twostage run --gdb` through a switc
   const elf = join(dir, 'seed.elf');
   execFileSync(process.execPath, [...CLI, 'build', 'scenarios/seed.yaml', '-o', elf]);
   const eret = eretAfter(elf, 'enter');
-  const port = await freePort();
-  const target = spawn(process.execPath, [...CLI, 'run', 'scenarios/seed.yaml', '--no-timeline', '--gdb', `tcp::${port}`, '-S'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let targetOut = '';
-  let targetErr = '';
-  target.stdout.on('data', (d: Buffer) => (targetOut += d.toString()));
-  const exited = new Promise<number | null>((r) => target.on('exit', (code) => r(code)));
-  await new Promise<void>((resolve, reject) => {
-    target.stderr.on('data', (d: Buffer) => {
-      targetErr += d.toString();
-      if (targetErr.includes('waiting for gdb')) resolve();
-    });
-    target.on('exit', () => reject(new Error(`twostage exited before listening: ${targetErr}`)));
-  });
+  const target = await gdbTarget(['run', 'scenarios/seed.yaml', '--no-timeline']);
   const cmds = [
-    `target remote :${port}`,
+    `target remote :${target.port}`,
     'break switch_to if $x19 != 0', // a switch with an outgoing context
     'continue',
     'p/x ($VTTBR_EL2 >> 48) & 0xff', // the outgoing context's VMID
@@ -69,7 +49,9 @@ test('gdb-multiarch steps the hypervisor of `twostage run --gdb` through a switc
   ];
   const gdb = spawnSync('gdb-multiarch', ['-batch', '-nx', ...cmds.flatMap((c) => ['-ex', c]), elf], { encoding: 'utf8', timeout: 90_000 });
   const out = gdb.stdout + gdb.stderr;
-  const status = await exited;
+  const status = await target.exited;
+  const targetOut = target.out();
+  const targetErr = target.err();
   const values = out.split('\n').filter((l) => /^\$\d+ = /.test(l)).map((l) => l.replace(/^\$\d+ = /, ''));
   assert.equal(values.length, 5, out);
   const [vmidOut, vmidIn, elr, pc, el] = values;

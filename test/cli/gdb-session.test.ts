@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { gdbTarget } from '../helpers/gdb-target.ts';
 
 const has = (tool: string): boolean => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
 const TOOLS = has('gdb-multiarch') && has('aarch64-linux-gnu-as') && has('aarch64-linux-gnu-ld');
@@ -31,14 +31,6 @@ data: .quad 0
 args: .quad 0x20026, 3
 `;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
 /**
  * Run `cmds` in gdb-multiarch against `twostage boot --gdb -S` on `prog`; twostage's exit status and gdb's output.
  * `interruptAfterMs`: send gdb SIGINT (the user's Ctrl-C, which gdb passes on to the target as ^C) that long after it starts.
@@ -48,18 +40,8 @@ async function session(cmds: string[], prog = PROG, interruptAfterMs?: number): 
   writeFileSync(join(dir, 'p.S'), prog);
   execFileSync('aarch64-linux-gnu-as', ['-g', '-o', join(dir, 'p.o'), join(dir, 'p.S')]);
   execFileSync('aarch64-linux-gnu-ld', ['-Ttext=0x40080000', '-e', '_start', '-o', join(dir, 'p.elf'), join(dir, 'p.o')]);
-  const port = await freePort();
-  const target = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'boot', join(dir, 'p.elf'), '--gdb', `tcp::${port}`, '-S'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let targetErr = '';
-  const exited = new Promise<number | null>((r) => target.on('exit', (code) => r(code)));
-  await new Promise<void>((resolve, reject) => {
-    target.stderr.on('data', (d: Buffer) => {
-      targetErr += d.toString();
-      if (targetErr.includes('waiting for gdb')) resolve();
-    });
-    target.on('exit', () => reject(new Error(`twostage exited before listening: ${targetErr}`)));
-  });
-  const all = [`target remote :${port}`, ...cmds];
+  const target = await gdbTarget(['boot', join(dir, 'p.elf')]);
+  const all = [`target remote :${target.port}`, ...cmds];
   const gdb = spawn('gdb-multiarch', ['-batch', '-nx', ...all.flatMap((c) => ['-ex', c]), join(dir, 'p.elf')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   gdb.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -68,7 +50,7 @@ async function session(cmds: string[], prog = PROG, interruptAfterMs?: number): 
   if (interruptAfterMs !== undefined) timers.push(setTimeout(() => gdb.kill('SIGINT'), interruptAfterMs));
   await new Promise((r) => gdb.on('close', r));
   for (const t of timers) clearTimeout(t);
-  return { status: await exited, out, targetErr, elf: join(dir, 'p.elf') };
+  return { status: await target.exited, out, targetErr: target.err(), elf: join(dir, 'p.elf') };
 }
 
 test('gdb-multiarch session: registers, memory, breakpoint, stepi, continue to exit', { timeout: 60_000 }, async (t) => {
