@@ -4,6 +4,7 @@
 // setImmediate, so socket input — ^C included — is read between slices and the event loop is never blocked longer
 // than one slice.
 import { createServer, type Socket } from 'node:net';
+import { parseU64 } from '../bits/bits.ts';
 import { encodePacket, RspReader } from '../machine/gdb/rsp-framing.ts';
 import { GdbStub, type MonitorCommand } from '../machine/gdb/stub.ts';
 import type { VirtMachine } from '../machine/virt.ts';
@@ -20,7 +21,7 @@ function monitorCommands(machine: VirtMachine): Record<string, MonitorCommand> {
     walk: {
       usage: walkUsage,
       run: ([va, acc = 'read', el = String(cpu.el)]) => {
-        const addr = va !== undefined && /^(0x)?[0-9a-f]{1,16}$/i.test(va) ? BigInt(va.startsWith('0x') || va.startsWith('0X') ? va : `0x${va}`) : undefined;
+        const addr = va === undefined ? undefined : parseU64(/^0x/i.test(va) ? va : `0x${va}`); // hex, as gdb's monitor xp
         const access = Object.hasOwn(ACCESS, acc) ? ACCESS[acc as keyof typeof ACCESS] : undefined;
         const level = /^[0-2]$/.test(el) ? Number(el) : undefined;
         if (addr === undefined || access === undefined || level === undefined) return `usage: monitor ${walkUsage}   (VA in hex; EL 0-2, default the current one)\n`;
