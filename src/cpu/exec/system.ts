@@ -240,7 +240,7 @@ export function msrMrs(c: Cpu): void {
   }
   if (DEBUG_CONTROL[i] === 1) debugRegistersChanged(c);
   // --sync immediate: a write that affects translation or routing synchronizes at once
-  if (SYNC[i] === 1) c.contextSync();
+  if (SYNC[i] === 1) c.registerWritten();
 }
 
 /** MSR <pstatefield>, #imm: 1101010100 0 00 op1 0100 CRm op2 11111 (v8.0: SPSel, DAIFSet, DAIFClr). */
