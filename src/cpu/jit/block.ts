@@ -40,17 +40,25 @@ export const HOT = 8192;
 
 const WORDS_PER_4K = 1024;
 
+/**
+ * What a page's block arrays are until its first block: an array of one word per RAM word costs milliseconds to make
+ * (measured: `new Array(16384).fill(null)` 3–5 ms on the shared machine, a Uint8Array of the same length 0.3 ms), and
+ * most pages the kernel fetches from never get a block (Debian's kernel to /init: 3,665 blocks).
+ */
+const NONE: never[] = [];
+
 /** Blocks of one RAM page, indexed by the word index of their first instruction. */
 export class PageBlocks implements TranslatedCode {
-  readonly fns: (BlockFn | null)[];
+  /** The block at each word; read only where lens is not 0 (NONE until the page's first block). */
+  fns: (BlockFn | null)[] = NONE;
   /** Length of the block at each word (0: none). */
   readonly lens: Uint8Array;
   /**
    * For a block whose loads and stores use the host cache inline, inline[start][r] = the accesses its first r
    * instructions make that way (a pair counts two): the run loop adds inline[start][r] to CpuStats.inlineHits when
-   * the block returns r, and an access that falls back to Cpu.load/store takes its own back (emit.ts).
+   * the block returns r, and an access that falls back to Cpu.load/store takes its own back (emit.ts). NONE as fns.
    */
-  readonly inline: (Uint8Array | null)[];
+  inline: (Uint8Array | null)[] = NONE;
   /** Interpreter entries per word, towards Cpu.translateAfter. */
   readonly heat: Uint16Array;
   readonly covered: Uint8Array;
@@ -58,11 +66,9 @@ export class PageBlocks implements TranslatedCode {
   private count = 0;
 
   constructor(
-    words: number,
+    private readonly words: number,
     private readonly stats: CpuStats,
   ) {
-    this.fns = new Array<BlockFn | null>(words).fill(null);
-    this.inline = new Array<Uint8Array | null>(words).fill(null);
     this.lens = new Uint8Array(words);
     this.heat = new Uint16Array(words);
     this.covered = new Uint8Array(words);
@@ -84,6 +90,10 @@ export class PageBlocks implements TranslatedCode {
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
     const { fn, len, inline } = translateBlock(words, start, end);
+    if (this.fns === NONE) {
+      this.fns = new Array<BlockFn | null>(this.words).fill(null);
+      this.inline = new Array<Uint8Array | null>(this.words).fill(null);
+    }
     this.fns[start] = fn;
     this.lens[start] = len;
     this.inline[start] = inline;
