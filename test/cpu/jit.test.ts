@@ -39,11 +39,15 @@ const STRAIGHT = [
   'ADD_shift', 'ADDS_shift', 'SUB_shift', 'SUBS_shift', 'ADD_ext', 'CSEL', 'CSINC', 'CSINV', 'CSNEG', 'MADD', 'MSUB',
   'UBFM', 'SBFM', 'BFM', 'ADR',
   'CCMP_imm', 'ADC', 'SBCS',
+  // FP/SIMD moves and arithmetic inside blocks (at EL1, CPACR_EL1.FPEN = 0 traps them to EL1, whose vector skips them)
+  'FMOV_D_X', 'FMOV_X_D', 'FMOV_S_W', 'FMOV_W_S', 'FMOV_V1_X', 'FMOV_X_V1', 'DUP_gen', 'MOVI_64', 'MOVI_s32', 'ORR_v', 'ADD_v', 'FADD', 'FADD_v',
 ];
 const MEMORY = ['LDR_X_uoff', 'STR_X_uoff', 'LDR_W_uoff', 'STR_W_uoff', 'LDRB_uoff', 'STRB_uoff', 'LDRH_uoff', 'STRH_uoff', 'LDRSW_uoff', 'STP_X_off', 'LDP_X_off', 'STP_W_off', 'LDP_W_off', 'LDNP_X', 'STNP_X', 'LDP_X_pre',
   'LDR_X_reg', 'STR_X_reg', 'LDR_W_reg', 'STR_W_reg', 'LDRSW_reg', 'LDRB_reg', 'STRB_reg', 'LDRH_reg', 'STRH_reg', 'LDRSH_W_reg',
   'LDRSH_X_reg', 'LDRSB_W_reg', 'LDRSB_X_reg', 'LDR_X_pre', 'STR_X_post', 'LDR_W_post', 'STR_W_pre', 'LDRB_post', 'STRB_pre',
-  'LDRSH_W_pre', 'LDRSH_X_post', 'STRH_post', 'LDRSW_post', 'LDRSB_X_pre'];
+  'LDRSH_W_pre', 'LDRSH_X_post', 'STRH_post', 'LDRSW_post', 'LDRSB_X_pre',
+  'LDR_Q_V_uoff', 'STR_Q_V_uoff', 'LDR_D_V_uoff', 'STR_D_V_uoff', 'LDR_S_V_uoff', 'STR_S_V_uoff', 'LDP_Q_V_off', 'STP_Q_V_off',
+  'LDP_D_V_off', 'STP_D_V_off', 'STR_Q_V_pre', 'LDR_Q_V_post'];
 const BRANCHES = ['B_cond', 'CBZ', 'CBNZ', 'TBZ', 'TBNZ', 'B'];
 
 interface Spec {
@@ -189,7 +193,7 @@ function run(image: { bytes: Uint8Array; vbar2: bigint }, exec: Exec, budget: nu
 function state(c: Cpu): unknown {
   const regs = [...Array(31).keys(), SP, PC, SP_EL0, SP_EL1, SP_EL2].map((s) => c.x[s]!.toString(16));
   return {
-    regs, nzcv: readNzcv(c).toString(16), el: c.el, spsel: c.spsel, daif: c.daif, il: c.il, icount: c.icount,
+    regs, v: Buffer.from(c.v8).toString('hex'), nzcv: readNzcv(c).toString(16), el: c.el, spsel: c.spsel, daif: c.daif, il: c.il, icount: c.icount,
     sr: [...c.sr].map((v) => v.toString(16)), stop: c.stop,
     data: Buffer.from(c.mem.readBytes(DATA, 0x8000)).toString('hex'),
     code: Buffer.from(c.mem.readBytes(CODE, 0x1000)).toString('hex'),

@@ -93,8 +93,9 @@ export class PageBlocks implements TranslatedCode {
   }
 }
 
-/** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. */
-const ENDS_BLOCK = new Set(['branch', 'exception', 'system', 'fpsimd']);
+/** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. FP/SIMD
+ *  instructions do none of that (an access trap or an abort leaves through the fetch tag, as an integer load's). */
+const ENDS_BLOCK = new Set(['branch', 'exception', 'system']);
 
 /** The source of the block for words[start, end) and its length. */
 export interface BlockSource {
