@@ -22,6 +22,7 @@ import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
+import { FP_PROLOGUE } from './emit-fp.ts';
 import { EMITTER_OF, type EmitEnv } from './emit.ts';
 
 /** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
@@ -103,6 +104,8 @@ export interface BlockSource {
   readonly handlers: number[];
   readonly len: number;
   readonly hostCache: boolean;
+  /** An FP/SIMD emitter's code is in the body: the prologue adds FP_PROLOGUE. */
+  readonly fp: boolean;
   /** inline[k]: the host-cache accesses made inline by instructions 0..k-1 (PageBlocks.inline); null when none. */
   readonly inline: Uint8Array | null;
 }
@@ -121,7 +124,7 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     env.flags = -1; // the handler may have set flags the block does not know
     return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
   };
-  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, inline: 0, handlerCall };
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
   for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);
@@ -146,14 +149,15 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
 
   function finish(len: number): BlockSource {
     const counted = env.inline === 0 ? null : inline.slice(0, len + 1);
-    return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, inline: counted };
+    return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: counted };
   }
 }
 
 function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number; inline: Uint8Array | null } {
-  const { body, handlers, len, hostCache, inline } = blockSource(words, start, end);
+  const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end);
   // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
-  const hc = hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '';
+  const hc = (hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '') +
+    (fp ? `\n    ${FP_PROLOGUE}` : '');
   const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
 return function block(c, n0) {
     const x = c.x, u = c.u32, i32 = c.i32, el = c.el;
