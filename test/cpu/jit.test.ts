@@ -260,6 +260,14 @@ body:
   assert.ok(b.stats.inlineHits > 1000, `register-offset accesses hit the host cache inline (${b.stats.inlineHits})`);
 });
 
+/** Start-up lines: the skipping EL2 vectors, and SCTLR_EL2.SA = 1 (an SP base not 16-byte aligned faults). */
+const EL2_VECTORS_SP_CHECKED = `    ldr x0, =vectors_el2
+    msr vbar_el2, x0
+    mrs x0, sctlr_el2
+    orr x0, x0, #8
+    msr sctlr_el2, x0
+    isb`;
+
 test('FP/SIMD moves, immediates and SIMD&FP loads/stores (S, D, Q, pairs, SP base) in a hot loop: same state translated and interpreted', () => {
   // every specialised FP/SIMD form (jit/emit-fp.ts) writes its register over a full one, so a lane left stale or not
   // zeroed shows in V0–V31 or in the data written back; with SCTLR_EL2.SA = 1 every other iteration's SP is not
@@ -268,12 +276,7 @@ test('FP/SIMD moves, immediates and SIMD&FP loads/stores (S, D, Q, pairs, SP bas
   const src = `
 _start:
     ldr x20, =${DATA}
-    ldr x0, =vectors_el2
-    msr vbar_el2, x0
-    mrs x0, sctlr_el2
-    orr x0, x0, #8
-    msr sctlr_el2, x0
-    isb
+${EL2_VECTORS_SP_CHECKED}
     ldr x1, =0x0123456789abcdef
     ldr x2, =0xfedcba9876543210
     ldr x10, =${DATA + 0x2000}
@@ -342,12 +345,7 @@ test('pre- and post-indexed accesses through SP, aligned and not, write back and
   // with SCTLR_EL2.SA = 1 an SP base that is not 16-byte aligned takes an SP alignment fault (the vectors skip it)
   const src = `
 _start:
-    ldr x0, =vectors_el2
-    msr vbar_el2, x0
-    mrs x0, sctlr_el2
-    orr x0, x0, #8
-    msr sctlr_el2, x0
-    isb
+${EL2_VECTORS_SP_CHECKED}
     ldr x1, =${DATA + 0x4000}
     mov sp, x1
     mov x28, #${ITERATIONS * 4}
