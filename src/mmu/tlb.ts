@@ -5,8 +5,9 @@
 //    arrays (no allocation). Faulting translations are never inserted (ARM §D8.16 R XCLRD).
 // 2. The host cache in front: per (EL, access kind) a direct-mapped table from a 4 KiB VA page to a 4 KiB PA page
 //    (and its memory type) whose tag carries a generation number; bumping the generation invalidates every entry at
-//    once. It is bumped by every architectural TLB change (TLBI, eviction) and every context synchronization
-//    (Cpu.contextSync). An entry covers one 4 KiB VA page, the smallest granule: an access that crosses into the
+//    once. It is bumped by every architectural TLB change (TLBI, eviction) and every change of the registers
+//    translation reads (Cpu.registerWritten; docs/DESIGN-NOTES.md "The host cache across context synchronization").
+//    An entry covers one 4 KiB VA page, the smallest granule: an access that crosses into the
 //    next page must look that page up too (Cpu.translateData).
 import type { TlbiScope } from '../arch/sysops.ts';
 import { POW2 } from './addr.ts';
