@@ -31,6 +31,7 @@ const DIFFERENT: readonly [RegExp, string][] = [
   [/^node 0 deferred pages initialised in \d+ms$/, 'wall-clock time'],
   [/^audit: type=2000 audit\([\d.]+:1\)/, 'wall-clock time'],
   [/^rtc-pl031 9010000\.pl031: setting system clock to /, 'QEMU\'s RTC starts at the host\'s time, the model\'s at 0'],
+  [/^(Registered setend emulation handler|setend instruction emulation is not supported on this system)$/, 'the model is little-endian only (ID_AA64MMFR0_EL1.BigEnd = BigEndEL0 = 0; test/qemu/DEVIATIONS.md A2): Linux emulates SETEND only where EL0 may switch endianness (system_supports_mixed_endian_el0)'],
   [/^CPU features: detected: 32-bit EL[01] Support$/, 'the cortex-a57 profile implements AArch64 only (ID_AA64PFR0_EL1.EL0/EL1 = 0b0001; README deviation, test/qemu/DEVIATIONS.md A1)'],
 ];
 
