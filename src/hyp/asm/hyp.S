@@ -16,6 +16,7 @@
     .include "hvc.S"
     .include "abort.S"
     .include "vuart.S"
+    .include "vgicd.S"
     .include "vpsci.S"
     .include "switch.S"
     .include "lazy.S"
