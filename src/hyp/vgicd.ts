@@ -117,5 +117,8 @@ export function vgicdEqus(): [string, number, string][] {
     ['VGICD_F_NARROW_BIT', 8, 'row flag (word 1 bit 8): byte and halfword writes act on their bytes'],
     ['VGICD_F_SGIVIEW_BIT', 9, 'row flag (word 1 bit 9): bits 15:0 read the SGIs pending from any source'],
     ['VGICD_SGISRC', VGICD_SLOT.SGISRC * 4, 'the SGIs\' source bytes in the state'],
+    ['VGICD_CTLR', VGICD_SLOT.CTLR * 4, 'GICD_CTLR in the state'],
+    ['VGICD_ENABLE', VGICD_SLOT.ENABLE * 4, 'the enable bits of INTIDs 0–31 in the state'],
+    ['VGICD_PRIORITY', VGICD_SLOT.PRIORITY * 4, 'the priority bytes in the state'],
   ];
 }

@@ -17,6 +17,7 @@
     .include "abort.S"
     .include "vuart.S"
     .include "vgicd.S"
+    .include "vgic.S"
     .include "vpsci.S"
     .include "switch.S"
     .include "lazy.S"
