@@ -228,7 +228,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       const to = ctxOf();
       ep.to = to;
       if (ep.denied?.by === 'el2' && to === ep.from && logCount() === logAtTrap) {
-        ep.lazy = trapped(ep.denied.esr);
+        ep.lazy = trapped(ep.denied.esr, ep.denied.hpfar);
         delete ep.denied;
       }
       current = to;
@@ -295,9 +295,11 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
 export const FP_FIRST_USE = 'FP/SIMD first use';
 
 /** What a trap to EL2 was for: an FP/SIMD first use, the register of a trapped MSR/MRS (EC 0x18,
- *  src/arch/syndrome.ts) and its direction, or the exception class. */
-function trapped(esr: number): string {
+ *  src/arch/syndrome.ts) and its direction, an emulated device's access (the page of its IPA: HPFAR_EL2.FIPA holds
+ *  IPA[51:12] at bits 43:4), or the exception class. */
+function trapped(esr: number, hpfar: bigint): string {
   if (ecOf(esr) === EC_FP) return FP_FIRST_USE;
+  if (ecOf(esr) === EC_DABT_LOWER) return `MMIO 0x${((hpfar >> 4n) << 12n).toString(16)}`;
   if (ecOf(esr) !== EC_SYSREG) return `EC 0x${ecOf(esr).toString(16)}`;
   const t = sysregTrapOf(esr);
   const i = sysregIndexByEncoding(t.op0, t.op1, t.crn, t.crm, t.op2);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../src/asm/assemble.ts';
 import { buildImage } from '../../src/hyp/image.ts';
+import { formatReport } from '../../src/hyp/report.ts';
 import { runImage } from '../../src/hyp/run.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
 
@@ -153,7 +154,8 @@ schedule: { slices: 400, slice_insns: 4000 }
 `;
   const file = join(DIR, 'vgic.yaml');
   writeFileSync(file, yaml);
-  const r = runImage(buildImage(parseScenario(yaml, file), file));
+  const img = buildImage(parseScenario(yaml, file), file);
+  const r = runImage(img);
   const lines = r.uart.split('\n');
   assert.deepEqual(lines.filter((l) => l.startsWith('[tick] ')), ['[tick] i 27', '[tick] i 27', '[tick] i 27', '[tick] psci SYSTEM_OFF: the VM is off'], r.uart);
   assert.ok(lines.includes('[hostile] exit 0x0000000000000000'), `the hostile VM took no exception:\n${r.uart}`);
@@ -162,4 +164,14 @@ schedule: { slices: 400, slice_insns: 4000 }
   assert.equal(lines.filter((l) => l.startsWith('[hostile] denied: translation fault')).length, 5, r.uart);
   assert.equal(r.exitCode, 0, r.uart);
   for (const v of r.verdicts.filter((x) => x.status !== 'n/a')) assert.equal(v.status, 'pass', `${v.requirement}: ${v.evidence}`);
+  // the exits by reason: the VM's 3 distributor writes and 3 × 5 UART bytes were emulated, its GICC accesses were not
+  // exits (GICV is mapped), its power-off was a PSCI call
+  const text = formatReport(img, r);
+  const section = text.slice(text.indexOf('-- exits to EL2 by reason'), text.indexOf('-- cost per switch kind'));
+  const exits = section.slice(section.indexOf('  tick: '), section.indexOf('  hostile: '));
+  assert.ok(exits.length > 0 && section.indexOf('  hostile: ') > 0, text);
+  assert.match(exits, /^ +3 {2}MMIO 0x8000000$/m, exits);
+  assert.match(exits, /^ +15 {2}MMIO 0x9000000$/m, exits);
+  assert.match(exits, /^ +1 {2}PSCI 0x84000008$/m, exits);
+  assert.doesNotMatch(exits, /MMIO 0x8010000/, exits);
 });
