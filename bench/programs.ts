@@ -1,7 +1,8 @@
-// The benchmark suite's compiled programs (bench/programs/): built at bench time with aarch64-linux-gnu-gcc -O2,
-// bare metal at EL2 (crt0.S, link.ld, rt.c), integer only (-mgeneral-regs-only: the CPU model runs no FP/SIMD
-// instructions yet), into out/bench/. CoreMark's own sources are never committed: they are read from
-// COREMARK_SRC (a checkout of github.com/eembc/coremark, or its git directory) and copied next to the build.
+// The benchmark suite's compiled programs (bench/programs/): built with aarch64-linux-gnu-gcc at -O2 or -O3 for the
+// Cortex-A57 with the auto-vectoriser on (FP and Advanced SIMD code: -mcpu=cortex-a57 -ftree-vectorize), bare metal
+// at EL2 (crt0.S, link.ld, rt.c), into out/bench/. -mstrict-align: with the MMU off every data access is Device
+// memory, where an unaligned access faults (ARCH-NOTES §2). CoreMark's own sources are never committed: they are
+// read from COREMARK_SRC (a checkout of github.com/eembc/coremark, or its git directory) and copied next to the build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +12,8 @@ const HERE = fileURLToPath(new URL('./programs/', import.meta.url));
 export const OUT = fileURLToPath(new URL('../out/bench/', import.meta.url));
 const CC = 'aarch64-linux-gnu-gcc';
 const CFLAGS = [
-  '-O2', '-mgeneral-regs-only', '-mstrict-align', '-ffreestanding', '-fno-builtin', '-fno-tree-loop-distribute-patterns',
-  '-nostdlib', '-static', '-T', join(HERE, 'link.ld'), '-Wl,--no-warn-rwx-segments', '-Wl,--build-id=none',
+  '-mcpu=cortex-a57', '-ftree-vectorize', '-fno-math-errno', '-mstrict-align', '-ffreestanding', '-fno-builtin', '-fno-tree-loop-distribute-patterns',
+  '-nostdlib', '-static', '-T', join(HERE, 'link.ld'), '-Wl,--no-warn-rwx-segments', '-Wl,--build-id=none', '-Wl,-z,max-page-size=4096',
 ];
 const RUNTIME = [join(HERE, 'crt0.S'), join(HERE, 'rt.c')];
 
@@ -25,19 +26,24 @@ export const COREMARK_HOWTO =
   '`COREMARK_SRC=/path/to/coremark npm run bench` (a checkout or its git directory; nothing of it is committed)';
 
 export type Built = { readonly elf: string } | { readonly skipped: string };
+/** The optimisation levels the programs are built at. */
+export const OPT_LEVELS = ['-O2', '-O3'] as const;
+export type Opt = (typeof OPT_LEVELS)[number];
 
-function compile(name: string, sources: readonly string[], extra: readonly string[] = []): Built {
-  mkdirSync(OUT, { recursive: true });
-  const elf = join(OUT, `${name}.elf`);
-  const r = spawnSync(CC, [...CFLAGS, ...extra, '-o', elf, ...RUNTIME, ...sources], { encoding: 'utf8' });
+/** Compile into `dir`/`name`.elf. */
+function compile(name: string, sources: readonly string[], opt: Opt, extra: readonly string[] = [], dir = OUT): Built {
+  mkdirSync(dir, { recursive: true });
+  const elf = join(dir, `${name}.elf`);
+  const r = spawnSync(CC, [opt, ...CFLAGS, ...extra, '-o', elf, ...RUNTIME, ...sources], { encoding: 'utf8' });
   if (r.error !== undefined) return { skipped: `${name} skipped: ${CC} not found (Debian: gcc-aarch64-linux-gnu)` };
   if (r.status !== 0) throw new Error(`${name}: ${CC} failed:\n${r.stderr}`);
   return { elf };
 }
 
-/** One of our own programs, bench/programs/NAME.c. */
-export function buildOwn(name: string): Built {
-  return compile(name, [join(HERE, `${name}.c`)]);
+/** One of our own programs, bench/programs/NAME.c, as `out`.elf in `dir` (default: NAME-O2 in out/bench/);
+ *  `defines` (-DNAME=VALUE) resize it. */
+export function buildOwn(name: string, opt: Opt = '-O2', o: { defines?: readonly string[]; out?: string; dir?: string } = {}): Built {
+  return compile(o.out ?? `${name}${opt}`, [join(HERE, `${name}.c`)], opt, o.defines ?? [], o.dir);
 }
 
 /** The text of CoreMark's `file` from COREMARK_SRC (a directory or a git directory), or undefined. */
@@ -48,7 +54,7 @@ function coremarkFile(src: string, file: string): string | undefined {
   return r.stdout;
 }
 
-export function buildCoremark(src = process.env['COREMARK_SRC']): Built {
+export function buildCoremark(opt: Opt = '-O2', src = process.env['COREMARK_SRC']): Built {
   if (src === undefined || src === '') return { skipped: COREMARK_HOWTO };
   let dir = src;
   if (!existsSync(join(src, 'core_main.c'))) {
@@ -57,5 +63,5 @@ export function buildCoremark(src = process.env['COREMARK_SRC']): Built {
     for (const f of COREMARK_FILES) writeFileSync(join(dir, f), coremarkFile(src, f)!);
   }
   const sources = [join(HERE, 'coremark', 'core_portme.c'), ...COREMARK_FILES.filter((f) => f.endsWith('.c')).map((f) => join(dir, f))];
-  return compile('coremark', sources, [`-DITERATIONS=${COREMARK_ITERATIONS}`, '-DFLAGS_STR="-O2 -mgeneral-regs-only"', '-I', join(HERE, 'coremark'), '-I', dir]);
+  return compile(`coremark${opt}`, sources, opt, [`-DITERATIONS=${COREMARK_ITERATIONS}`, `-DFLAGS_STR="${opt} -mcpu=cortex-a57"`, '-I', join(HERE, 'coremark'), '-I', dir]);
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StatsSummary } from '../src/cli/stats.ts';
 import { parseScenario } from '../src/hyp/scenario.ts';
-import { type Built, buildCoremark, buildOwn, OUT } from './programs.ts';
+import { type Built, buildCoremark, buildOwn, OPT_LEVELS, OUT } from './programs.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TWOSTAGE = [join(ROOT, 'bin/twostage.js')];
@@ -71,9 +71,12 @@ function rows(notes: string[]): Row[] {
     if ('skipped' in built) return void notes.push(built.skipped);
     out.push({ name, what, twostage: ['boot', built.elf], qemu: [...QEMU_BOOT, '-semihosting', '-kernel', built.elf], compare });
   };
-  semihosted('coremark', 'CoreMark 2K performance run, 1,000 iterations, gcc -O2', buildCoremark(), coremarkCrcs);
-  semihosted('lz', 'LZ77 compress + decompress, 3 x 256 KiB (bench/programs/lz.c)', buildOwn('lz'), (s) => s);
-  semihosted('chase', 'pointer chase over 8 MiB + tree search (bench/programs/chase.c)', buildOwn('chase'), (s) => s);
+  for (const opt of OPT_LEVELS) {
+    semihosted(`coremark${opt}`, `CoreMark 2K performance run, 1,000 iterations, gcc ${opt}`, buildCoremark(opt), coremarkCrcs);
+    semihosted(`lz${opt}`, `LZ77 compress + decompress, 3 x 256 KiB (bench/programs/lz.c), gcc ${opt}`, buildOwn('lz', opt), (s) => s);
+    semihosted(`chase${opt}`, `pointer chase over 8 MiB + tree search (bench/programs/chase.c), gcc ${opt}`, buildOwn('chase', opt), (s) => s);
+    semihosted(`fpmath${opt}`, `matrix products, FFT, FP sweep, dot product (bench/programs/fpmath.c), gcc ${opt}`, buildOwn('fpmath', opt), (s) => s);
+  }
   for (const [elf, what] of [['bench/loop.elf', 'loop, EL2, MMU off'], ['bench/loop-mmu.elf', 'loop, EL1, stage 1 + stage 2']] as const) {
     out.push({ name: elf.replace('bench/', '').replace('.elf', ''), what, twostage: ['boot', elf], qemu: [...QEMU_BOOT, '-semihosting', '-kernel', elf], compare: (s) => s });
   }

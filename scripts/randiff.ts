@@ -1,8 +1,9 @@
 // The random-instruction differential against QEMU (test/qemu/random/README.md).
-//   tsx scripts/randiff.ts [--seed S] [--words N] [--per W] [--shard K/M] [--out FILE]
+//   tsx scripts/randiff.ts [--seed S] [--words N] [--per W] [--shard K/M] [--fpsimd] [--out FILE]
 //       run programs S, S+1, … (W words each, N words in all; with --shard only those whose number ≡ K mod M) on QEMU
 //       and on twostage, append one JSON line per program to FILE (resumable: programs already in FILE are skipped)
 //       and print the summary of FILE: words run and filtered per class, divergences per class (objdump's mnemonic).
+//       --fpsimd draws only FP/SIMD encodings (program.ts WordSpace), with its own default FILE name.
 //   tsx scripts/randiff.ts --summary FILE...  only print the summary of results files (e.g. the shards of one campaign)
 //   tsx scripts/randiff.ts --record   re-record test/qemu/random/recorded/ (RECORDED_SEEDS) from QEMU
 //   tsx scripts/randiff.ts --check    run the recorded programs on QEMU again; fail if its records differ
@@ -25,7 +26,7 @@ interface ProgramResult {
 }
 
 function usage(why: string): never {
-  console.error(`randiff: ${why}\nusage: tsx scripts/randiff.ts [--seed S] [--words N] [--per W] [--shard K/M] [--out FILE] | --record | --check`);
+  console.error(`randiff: ${why}\nusage: tsx scripts/randiff.ts [--seed S] [--words N] [--per W] [--shard K/M] [--fpsimd] [--out FILE] | --record | --check`);
   process.exit(2);
 }
 
@@ -64,7 +65,8 @@ const [shard, shards] = args.includes('--shard') ? (shardArg ?? '').split('/').m
 if (!Number.isInteger(shard) || !Number.isInteger(shards) || shards! < 1 || shard! < 0 || shard! >= shards!) {
   usage(`--shard needs K/M with 0 <= K < M, not ${shardArg}`);
 }
-const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : `randiff-${seed}-${total}-${shard}of${shards}.jsonl`;
+const space = args.includes('--fpsimd') ? 'fpsimd' : 'all';
+const out = args.includes('--out') ? args[args.indexOf('--out') + 1]! : `randiff-${space === 'all' ? '' : `${space}-`}${seed}-${total}-${shard}of${shards}.jsonl`;
 const done = new Set<number>();
 if (existsSync(out)) for (const l of readFileSync(out, 'utf8').split('\n')) if (l !== '') done.add((JSON.parse(l) as ProgramResult).seed);
 
@@ -74,7 +76,7 @@ let ran = 0;
 for (let j = 0; j < programs; j++) {
   const s = seed + j;
   if (j % shards! !== shard || done.has(s)) continue;
-  const p = generate(s, Math.min(per, total - j * per));
+  const p = generate(s, Math.min(per, total - j * per), space);
   const q = await runOnQemu(p, tmp);
   const t = q.problem === '' ? runOnTwostage(p, q.records) : { records: new Uint8Array(0), problem: '' };
   const divs = q.problem === '' ? compareRecords(p.words, q.records, t.records) : [];

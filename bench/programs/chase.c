@@ -4,7 +4,9 @@
 // key. Prints the sums, which depend on every step.
 #include "rt.h"
 
+#ifndef NODES
 #define NODES (512 * 1024)
+#endif
 #ifndef STEPS
 #define STEPS (4 * 1024 * 1024)
 #endif

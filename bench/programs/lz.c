@@ -4,7 +4,9 @@
 // compressed stream. Byte loads and stores, hashing, data-dependent branches, short copy loops.
 #include "rt.h"
 
+#ifndef INPUT_SIZE
 #define INPUT_SIZE (256 * 1024)
+#endif
 #define WINDOW 65536
 #define HASH_BITS 15
 #define MIN_MATCH 4

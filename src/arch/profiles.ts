@@ -63,7 +63,9 @@ export const CORTEX_A57: Profile = {
     // does not advertise it; test/qemu/DEVIATIONS.md A1), no EL3 (virt), GIC=0: the default virt board has a GICv2 and
     // no GIC system registers (ARCH-NOTES §14 shows 0x01000222 with gic-version=3, which this model does not offer)
     aa64pfr0: 0x00000111n,
-    aa64mmfr0: 0x00001124n, // PARange=4 (44 bits), ASIDBits=2 (16), TGran16=0 (absent)
+    // PARange=4 (44 bits), ASIDBits=2 (16), BigEnd=0, SNSMem=1, TGran16=0 (absent). BigEnd=0 departs from QEMU's 0x1124
+    // (mixed-endian): the model's loads and stores are little-endian only, so SCTLR_ELx.EE/E0E are RES0 (DEVIATIONS.md A2)
+    aa64mmfr0: 0x00001024n,
     aa64mmfr1: 0n, // VMIDBits=0 (8), VH=0
     aa64isar0: 0x00011120n,
     aa64dfr0: 0x10305106n,

@@ -166,6 +166,12 @@ const SCTLR_EL1_RW = fieldBits(SCTLR_EL1_FIELDS);
 const SCTLR_EL2_RES1 = bits(29, 28) | bits(23, 22) | bit(18) | bit(16) | bit(11) | bits(5, 4);
 const SCTLR_EL2_FIELDS = [f('M', 0, 0, 'EL2 stage-1 MMU enable'), f('A', 1, 1, 'alignment check'), f('C', 2, 2, 'data cacheability'), f('SA', 3, 3, 'SP alignment check'), f('I', 12, 12, 'instruction cacheability'), f('WXN', 19, 19, 'writable implies XN'), f('EE', 25, 25, 'big-endian')];
 const SCTLR_EL2_RW = fieldBits(SCTLR_EL2_FIELDS);
+// Mixed-endian support: without it SCTLR_ELx.EE and SCTLR_EL1.E0E are RES0 on a little-endian-only PE (ARM §D24.2.118
+// SCTLR_EL1.EE/E0E, from ID_AA64MMFR0_EL1.BigEnd (bits 11:8) and BigEndEL0 (bits 19:16), the fields of its row below)
+const bigEnd = (p: Profile): boolean => ((p.id.aa64mmfr0 >> 8n) & 0xfn) !== 0n;
+const bigEndEl0 = (p: Profile): boolean => bigEnd(p) || ((p.id.aa64mmfr0 >> 16n) & 0xfn) !== 0n;
+const SCTLR_EL1_RES0 = (p: Profile): bigint => res0Except(SCTLR_EL1_RW, SCTLR_EL1_RES1) | (bigEnd(p) ? 0n : bit(25)) | (bigEndEl0(p) ? 0n : bit(24));
+const SCTLR_EL2_RES0 = (p: Profile): bigint => res0Except(SCTLR_EL2_RW, SCTLR_EL2_RES1) | (bigEnd(p) ? 0n : bit(25));
 // HCR_EL2: bits 33:0 writable on v8.0 (ARCH-NOTES §1a; no EL3 on virt, so HCD is implemented; TSC kept because
 // SMC reaches the firmware's PSCI); E2H (34) with FEAT_VHE; RW RAO/WI when EL1 cannot be AArch32 (ARCH-NOTES §3)
 const HCR_RES0 = (p: Profile): bigint => res0Except(bits(33, 0), p.vhe ? bit(34) : 0n);
@@ -227,7 +233,7 @@ export const SYSREGS = [
 
   // --- system control ---
   reg('SCTLR_EL1', 3, 0, 1, 0, 0, {
-    reset: 0x00c50838n, res1: SCTLR_EL1_RES1, res0: res0Except(SCTLR_EL1_RW, SCTLR_EL1_RES1), trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation',
+    reset: 0x00c50838n, res1: SCTLR_EL1_RES1, res0: SCTLR_EL1_RES0, trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation',
     fields: SCTLR_EL1_FIELDS,
     doc: 'system control, EL1&0',
   }),
@@ -238,7 +244,7 @@ export const SYSREGS = [
     doc: 'architectural feature access control (FP/SIMD traps to EL1)',
   }),
   reg('SCTLR_EL2', 3, 4, 1, 0, 0, {
-    res1: SCTLR_EL2_RES1, res0: res0Except(SCTLR_EL2_RW, SCTLR_EL2_RES1), effect: 'translation',
+    res1: SCTLR_EL2_RES1, res0: SCTLR_EL2_RES0, effect: 'translation',
     fields: SCTLR_EL2_FIELDS,
     doc: 'system control, EL2',
   }),
@@ -406,19 +412,49 @@ export const SYSREGS = [
   id('MVFR0_EL1', 3, 0, (p) => p.id.aa32.mvfr0, 'AArch32 media and VFP feature 0'),
   id('MVFR1_EL1', 3, 1, (p) => p.id.aa32.mvfr1, 'AArch32 media and VFP feature 1'),
   id('MVFR2_EL1', 3, 2, (p) => p.id.aa32.mvfr2, 'AArch32 media and VFP feature 2'),
-  id('ID_AA64PFR0_EL1', 4, 0, (p) => p.id.aa64pfr0, 'AArch64 processor feature 0', [f('EL0', 3, 0), f('EL1', 7, 4), f('EL2', 11, 8), f('EL3', 15, 12), f('FP', 19, 16), f('AdvSIMD', 23, 20), f('GIC', 27, 24)]),
-  id('ID_AA64PFR1_EL1', 4, 1, (p) => p.id.aa64pfr1, 'AArch64 processor feature 1'),
-  id('ID_AA64DFR0_EL1', 5, 0, (p) => p.id.aa64dfr0, 'AArch64 debug feature 0'),
+  id('ID_AA64PFR0_EL1', 4, 0, (p) => p.id.aa64pfr0, 'AArch64 processor feature 0', [
+    f('EL0', 3, 0), f('EL1', 7, 4), f('EL2', 11, 8), f('EL3', 15, 12), f('FP', 19, 16, '0: FP, 1: with half precision, 0b1111: none'),
+    f('AdvSIMD', 23, 20, 'as FP'), f('GIC', 27, 24, 'GIC system registers'), f('RAS', 31, 28), f('SVE', 35, 32), f('SEL2', 39, 36, 'Secure EL2'),
+    f('MPAM', 43, 40), f('AMU', 47, 44, 'activity monitors'), f('DIT', 51, 48, 'data-independent timing'), f('CSV2', 59, 56), f('CSV3', 63, 60),
+  ]),
+  id('ID_AA64PFR1_EL1', 4, 1, (p) => p.id.aa64pfr1, 'AArch64 processor feature 1 (v8.5; zero here)', [
+    f('BT', 3, 0, 'branch target identification'), f('SSBS', 7, 4), f('MTE', 11, 8, 'memory tagging'), f('RAS_frac', 15, 12), f('MPAM_frac', 19, 16),
+  ]),
+  // ID_AA64ZFR0_EL1 (ARM §D24.2.98): its fields describe SVE, absent here (ID_AA64PFR0_EL1.SVE = 0), so it reads zero
+  id('ID_AA64ZFR0_EL1', 4, 4, () => 0n, 'SVE feature 0 (no SVE: zero)', [
+    f('SVEver', 3, 0), f('AES', 7, 4), f('BitPerm', 19, 16), f('BF16', 23, 20), f('SHA3', 35, 32), f('SM4', 43, 40), f('I8MM', 47, 44),
+    f('F32MM', 55, 52), f('F64MM', 59, 56),
+  ]),
+  id('ID_AA64DFR0_EL1', 5, 0, (p) => p.id.aa64dfr0, 'AArch64 debug feature 0', [
+    f('DebugVer', 3, 0, '6: ARMv8 debug'), f('TraceVer', 7, 4), f('PMUVer', 11, 8, '1: PMUv3'), f('BRPs', 15, 12, 'breakpoints - 1'),
+    f('WRPs', 23, 20, 'watchpoints - 1'), f('CTX_CMPs', 31, 28, 'context-aware breakpoints - 1'), f('PMSVer', 35, 32, 'statistical profiling'),
+    f('DoubleLock', 39, 36, '0: OS double lock implemented'), f('TraceFilt', 43, 40),
+  ]),
   id('ID_AA64DFR1_EL1', 5, 1, (p) => p.id.aa64dfr1, 'AArch64 debug feature 1'),
   id('ID_AA64AFR0_EL1', 5, 4, () => 0n, 'AArch64 auxiliary feature 0'),
   id('ID_AA64AFR1_EL1', 5, 5, () => 0n, 'AArch64 auxiliary feature 1'),
-  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0', [f('AES', 7, 4), f('SHA1', 11, 8), f('SHA2', 15, 12), f('CRC32', 19, 16)]),
-  id('ID_AA64ISAR1_EL1', 6, 1, (p) => p.id.aa64isar1, 'AArch64 instruction set attribute 1'),
+  id('ID_AA64ISAR0_EL1', 6, 0, (p) => p.id.aa64isar0, 'AArch64 instruction set attribute 0', [
+    f('AES', 7, 4, '1: AES, 2: and PMULL 64-bit'), f('SHA1', 11, 8), f('SHA2', 15, 12, '1: SHA256, 2: and SHA512'), f('CRC32', 19, 16),
+    f('Atomic', 23, 20, 'LSE atomics'), f('TME', 27, 24), f('RDM', 31, 28, 'SQRDMLAH/SQRDMLSH'), f('SHA3', 35, 32), f('SM3', 39, 36), f('SM4', 43, 40),
+    f('DP', 47, 44, 'dot product'), f('FHM', 51, 48, 'FMLAL/FMLSL'), f('TS', 55, 52, 'flag manipulation'), f('TLB', 59, 56, 'TLBI outer shareable and range'),
+    f('RNDR', 63, 60),
+  ]),
+  id('ID_AA64ISAR1_EL1', 6, 1, (p) => p.id.aa64isar1, 'AArch64 instruction set attribute 1 (v8.2+; zero here)', [
+    f('DPB', 3, 0, 'DC CVAP'), f('APA', 7, 4, 'pointer authentication (QARMA)'), f('API', 11, 8, 'pointer authentication (IMP DEF)'),
+    f('JSCVT', 15, 12, 'FJCVTZS'), f('FCMA', 19, 16, 'FCMLA/FCADD'), f('LRCPC', 23, 20, 'LDAPR'), f('GPA', 27, 24, 'PACGA (QARMA)'),
+    f('GPI', 31, 28, 'PACGA (IMP DEF)'), f('FRINTTS', 35, 32, 'FRINT32/64'), f('SB', 39, 36), f('SPECRES', 43, 40, 'CFP/DVP/CPP RCTX'),
+    f('BF16', 47, 44), f('DGH', 51, 48), f('I8MM', 55, 52), f('XS', 59, 56, 'TLBI and DSB nXS'), f('LS64', 63, 60),
+  ]),
   id('ID_AA64MMFR0_EL1', 7, 0, (p) => p.id.aa64mmfr0, 'AArch64 memory model feature 0', [
     f('PARange', 3, 0, '4: 44-bit PA'), f('ASIDBits', 7, 4, '2: 16-bit'), f('BigEnd', 11, 8), f('SNSMem', 15, 12), f('BigEndEL0', 19, 16), f('TGran16', 23, 20, '0: 16K absent'), f('TGran64', 27, 24, '0: 64K present'), f('TGran4', 31, 28, '0: 4K present'),
+    f('TGran16_2', 35, 32, '0: stage 2 as TGran16'), f('TGran64_2', 39, 36), f('TGran4_2', 43, 40), f('ExS', 47, 44, 'non-context-synchronising exception entry/exit'),
   ]),
-  id('ID_AA64MMFR1_EL1', 7, 1, (p) => p.id.aa64mmfr1, 'AArch64 memory model feature 1', [f('HAFDBS', 3, 0), f('VMIDBits', 7, 4, '0: 8-bit, 2: 16-bit'), f('VH', 11, 8, 'VHE'), f('HPDS', 15, 12), f('LO', 19, 16), f('PAN', 23, 20)]),
-  id('ID_AA64MMFR2_EL1', 7, 2, (p) => p.id.aa64mmfr2, 'AArch64 memory model feature 2 (v8.2; zero here)'),
+  id('ID_AA64MMFR1_EL1', 7, 1, (p) => p.id.aa64mmfr1, 'AArch64 memory model feature 1', [f('HAFDBS', 3, 0), f('VMIDBits', 7, 4, '0: 8-bit, 2: 16-bit'), f('VH', 11, 8, 'VHE'), f('HPDS', 15, 12), f('LO', 19, 16), f('PAN', 23, 20), f('SpecSEI', 27, 24), f('XNX', 31, 28)]),
+  id('ID_AA64MMFR2_EL1', 7, 2, (p) => p.id.aa64mmfr2, 'AArch64 memory model feature 2 (v8.2; zero here)', [
+    f('CnP', 3, 0, 'common not private'), f('UAO', 7, 4), f('LSM', 11, 8), f('IESB', 15, 12), f('VARange', 19, 16, '52-bit VA'), f('CCIDX', 23, 20),
+    f('NV', 27, 24, 'nested virtualization'), f('ST', 31, 28, 'small translation tables'), f('AT', 35, 32, 'unaligned single-copy atomicity'), f('IDS', 39, 36),
+    f('FWB', 43, 40), f('TTL', 51, 48), f('BBM', 55, 52), f('EVT', 59, 56), f('E0PD', 63, 60),
+  ]),
   reg('CTR_EL0', 3, 3, 0, 0, 1, {
     access: 'ro', kind: 'const', reset: (p) => p.id.ctr, el0Gate: 'SCTLR_EL1.UCT', trapRead: 'TID2',
     fields: [f('IminLine', 3, 0), f('L1Ip', 15, 14), f('DminLine', 19, 16), f('ERG', 23, 20), f('CWG', 27, 24)],

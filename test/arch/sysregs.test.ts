@@ -92,7 +92,7 @@ test('reset values as QEMU virt shows them (ARCH-NOTES §14)', () => {
   assert.equal(v('VPIDR_EL2'), 0x411f_d070n);
   assert.equal(v('MPIDR_EL1'), 0x8000_0000n);
   assert.equal(v('VMPIDR_EL2'), 0x8000_0000n);
-  assert.equal(v('ID_AA64MMFR0_EL1'), 0x1124n);
+  assert.equal(v('ID_AA64MMFR0_EL1'), 0x1024n);
   assert.equal(v('ID_AA64MMFR1_EL1'), 0n);
   assert.equal(v('CNTFRQ_EL0'), 0x3b9_aca0n); // 62.5 MHz
   assert.equal(v('CLIDR_EL1'), 0x0a20_0023n);

@@ -110,13 +110,13 @@ test('HCR_EL2.TRVM traps MRS x4, TTBR0_EL1 at EL1: ESR_EL2 = 0x62300881', () => 
   took(c, 2, 0x6230_0881n, LOWER_A64); // CRn=2 (0x800) Rt=4 (0x80) Dir=1
 });
 
-test('HCR_EL2.TID3 traps MRS x5, ID_AA64MMFR0_EL1 at EL1 (ESR 0x623000af); untrapped it reads 0x1124', () => {
+test('HCR_EL2.TID3 traps MRS x5, ID_AA64MMFR0_EL1 at EL1 (ESR 0x623000af); untrapped it reads 0x1024', () => {
   const c = at(1, [0xd5380705], RW | (1n << 18n));
   step(c);
   took(c, 2, 0x6230_00afn, LOWER_A64); // Rt=5 (0xa0) CRm=7 (0xe) Dir=1
   const u = at(1, [0xd5380705]);
   step(u);
-  assert.equal(u.x[5], 0x1124n);
+  assert.equal(u.x[5], 0x1024n);
 });
 
 test('HCR_EL2.TID3 also traps the zero-reading ID encodings at EL1', () => {

@@ -70,22 +70,25 @@ export function logicalImm(c: Cpu): void {
   } else {
     // sf=0 with N=1 is UNDEFINED (VALID_IMM32 is only set for N=0)
     if ((BITMASK_VALID[idx]! & VALID_IMM32) === 0) return undefinedInsn(c);
-    const u = c.u32;
-    const a = u[n * 2]!;
-    const imm = BITMASK_TABLE_U32[idx * 2]!;
-    let r: number;
-    switch (opc) {
-      case 0: r = a & imm; break;
-      case 1: r = a | imm; break;
-      case 2: r = a ^ imm; break;
-      default:
-        r = a & imm;
-        u[FLAG_R * 2] = r;
-        c.flagKind = FLAGS_LOGIC32;
-    }
-    u[d * 2] = r;
-    u[d * 2 + 1] = 0;
+    logical32(c, opc, c.u32[n * 2]!, BITMASK_TABLE_U32[idx * 2]!, d);
   }
+}
+
+/** The 32-bit AND/ORR/EOR/ANDS (opc 0–3) of `a` and `b` into slot `d`, zero-extended; ANDS sets the flags (lazily). */
+export function logical32(c: Cpu, opc: number, a: number, b: number, d: number): void {
+  const u = c.u32;
+  let r: number;
+  switch (opc) {
+    case 0: r = a & b; break;
+    case 1: r = a | b; break;
+    case 2: r = a ^ b; break;
+    default:
+      r = a & b;
+      u[FLAG_R * 2] = r;
+      c.flagKind = FLAGS_LOGIC32;
+  }
+  u[d * 2] = r;
+  u[d * 2 + 1] = 0;
 }
 
 /** MOVN/MOVZ/MOVK: sf opc 100101 hw imm16 Rd (opc=01 is unallocated and has no row). */

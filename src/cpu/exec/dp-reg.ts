@@ -5,9 +5,10 @@ import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { conditionHolds, readNzcv, writeNzcv } from '../pstate.ts';
 import {
-  FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, REG_SP,
+  FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, REG_SP,
   INSN, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
+import { logical32 } from './dp-imm.ts';
 import { ONES64, POW2, shift32, shift64, SHIFT_LSL } from './shifts.ts';
 
 /** ADD/ADDS/SUB/SUBS (shifted register): sf op S 01011 shift 0 Rm imm6 Rn Rd. Rn and Rd are ZR. */
@@ -138,21 +139,8 @@ export function logicalShifted(c: Cpu): void {
   } else {
     if (k >= 32) return undefinedInsn(c); // sf=0 with imm6<5>=1 is UNDEFINED
     const u = c.u32;
-    const a = u[n * 2]!;
-    let b = shift32(u[m * 2]!, type, k);
-    if (invert) b = ~b;
-    let r: number;
-    switch (opc) {
-      case 0: r = a & b; break;
-      case 1: r = a | b; break;
-      case 2: r = a ^ b; break;
-      default:
-        r = a & b;
-        u[FLAG_R * 2] = r;
-        c.flagKind = FLAGS_LOGIC32;
-    }
-    u[d * 2] = r;
-    u[d * 2 + 1] = 0;
+    const b = shift32(u[m * 2]!, type, k);
+    logical32(c, opc, u[n * 2]!, invert ? ~b : b, d);
   }
 }
 

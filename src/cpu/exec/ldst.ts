@@ -16,23 +16,13 @@ export function imm9(w: number): number {
 /** LDR/STR… (immediate, unsigned offset): size 111 0 01 opc imm12 Rn Rt; offset = imm12 << size. */
 export function ldstUnsignedOffset(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const size = w >>> 30;
-  const opc = (w >>> 22) & 3;
-  const rn = (w >>> 5) & 31;
-  if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  addHalves(c.u32, TMP0, REG_SP[rn]!, ((w >>> 10) & 0xfff) << size);
-  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
+  ldstImmediate(c, w, ((w >>> 10) & 0xfff) << (w >>> 30), c.el);
 }
 
 /** LDUR/STUR… (unscaled immediate): size 111 0 00 opc 0 imm9 00 Rn Rt. */
 export function ldstUnscaled(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const size = w >>> 30;
-  const opc = (w >>> 22) & 3;
-  const rn = (w >>> 5) & 31;
-  if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  addHalves(c.u32, TMP0, REG_SP[rn]!, imm9(w));
-  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el);
+  ldstImmediate(c, w, imm9(w), c.el);
 }
 
 /**
@@ -41,12 +31,17 @@ export function ldstUnscaled(c: Cpu): void {
  */
 export function ldstUnprivileged(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
+  ldstImmediate(c, w, imm9(w), c.el === 1 ? 0 : c.el);
+}
+
+/** The access of a single-register immediate-offset form `w` at [Rn|SP + offset], with the permissions of `el`. */
+function ldstImmediate(c: Cpu, w: number, offset: number, el: number): void {
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rn = (w >>> 5) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
-  addHalves(c.u32, TMP0, REG_SP[rn]!, imm9(w));
-  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), c.el === 1 ? 0 : c.el);
+  addHalves(c.u32, TMP0, REG_SP[rn]!, offset);
+  transfer(c, w & 31, size, opc, singleIss(size, opc, w & 31), el);
 }
 
 /**

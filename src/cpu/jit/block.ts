@@ -22,6 +22,7 @@ import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
+import { FP_PROLOGUE } from './emit-fp.ts';
 import { EMITTER_OF, type EmitEnv } from './emit.ts';
 
 /** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
@@ -40,32 +41,54 @@ export const HOT = 8192;
 
 const WORDS_PER_4K = 1024;
 
-/** Blocks of one RAM page, indexed by the word index of their first instruction. */
-export class PageBlocks implements TranslatedCode {
+/** The tables of a page without blocks, shared by every such page and never written (PageBlocks.own replaces them). */
+interface BlockTables {
   readonly fns: (BlockFn | null)[];
-  /** Length of the block at each word (0: none). */
   readonly lens: Uint8Array;
+  readonly inline: (Uint8Array | null)[];
+  readonly covered: Uint8Array;
+}
+const EMPTY = new Map<number, BlockTables>();
+function emptyTables(words: number): BlockTables {
+  let t = EMPTY.get(words);
+  if (t === undefined) EMPTY.set(words, (t = Object.freeze(newTables(words))));
+  return t;
+}
+function newTables(words: number): BlockTables {
+  return { fns: new Array<BlockFn | null>(words).fill(null), lens: new Uint8Array(words), inline: new Array<Uint8Array | null>(words).fill(null), covered: new Uint8Array(words) };
+}
+
+/**
+ * Blocks of one RAM page, indexed by the word index of their first instruction. Most pages the CPU fetches from never
+ * get a block (HOT): until the first one is made they share one set of empty tables and own only their heat counts.
+ */
+export class PageBlocks implements TranslatedCode {
+  fns: (BlockFn | null)[];
+  /** Length of the block at each word (0: none). */
+  lens: Uint8Array;
   /**
    * For a block whose loads and stores use the host cache inline, inline[start][r] = the accesses its first r
    * instructions make that way (a pair counts two): the run loop adds inline[start][r] to CpuStats.inlineHits when
    * the block returns r, and an access that falls back to Cpu.load/store takes its own back (emit.ts).
    */
-  readonly inline: (Uint8Array | null)[];
+  inline: (Uint8Array | null)[];
   /** Interpreter entries per word, towards Cpu.translateAfter. */
   readonly heat: Uint16Array;
-  readonly covered: Uint8Array;
+  covered: Uint8Array;
   /** Blocks translated since the last drop. */
   private count = 0;
+  private owned = false;
 
   constructor(
-    words: number,
+    private readonly words: number,
     private readonly stats: CpuStats,
   ) {
-    this.fns = new Array<BlockFn | null>(words).fill(null);
-    this.inline = new Array<Uint8Array | null>(words).fill(null);
-    this.lens = new Uint8Array(words);
+    const t = emptyTables(words);
+    this.fns = t.fns;
+    this.lens = t.lens;
+    this.inline = t.inline;
+    this.covered = t.covered;
     this.heat = new Uint16Array(words);
-    this.covered = new Uint8Array(words);
   }
 
   /** Forget every block (a word one was made of was written). */
@@ -73,17 +96,29 @@ export class PageBlocks implements TranslatedCode {
     this.stats.invalidations++;
     this.stats.blocksDropped += this.count;
     this.count = 0;
+    this.heat.fill(0);
+    if (!this.owned) return; // no block was ever made: the shared tables are empty
     this.fns.fill(null);
     this.inline.fill(null);
     this.lens.fill(0);
-    this.heat.fill(0);
     this.covered.fill(0);
+  }
+
+  /** Tables of this page's own, made when its first block is. */
+  private own(): void {
+    const t = newTables(this.words);
+    this.fns = t.fns;
+    this.lens = t.lens;
+    this.inline = t.inline;
+    this.covered = t.covered;
+    this.owned = true;
   }
 
   /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
     const { fn, len, inline } = translateBlock(words, start, end);
+    if (!this.owned) this.own();
     this.fns[start] = fn;
     this.lens[start] = len;
     this.inline[start] = inline;
@@ -93,8 +128,9 @@ export class PageBlocks implements TranslatedCode {
   }
 }
 
-/** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. */
-const ENDS_BLOCK = new Set(['branch', 'exception', 'system', 'fpsimd']);
+/** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. FP/SIMD
+ *  instructions do none of that (an access trap or an abort leaves through the fetch tag, as an integer load's). */
+const ENDS_BLOCK = new Set(['branch', 'exception', 'system']);
 
 /** The source of the block for words[start, end) and its length. */
 export interface BlockSource {
@@ -102,6 +138,8 @@ export interface BlockSource {
   readonly handlers: number[];
   readonly len: number;
   readonly hostCache: boolean;
+  /** An FP/SIMD emitter's code is in the body: the prologue adds FP_PROLOGUE. */
+  readonly fp: boolean;
   /** inline[k]: the host-cache accesses made inline by instructions 0..k-1 (PageBlocks.inline); null when none. */
   readonly inline: Uint8Array | null;
 }
@@ -120,7 +158,7 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     env.flags = -1; // the handler may have set flags the block does not know
     return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
   };
-  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, inline: 0, handlerCall };
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
   for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);
@@ -145,14 +183,15 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
 
   function finish(len: number): BlockSource {
     const counted = env.inline === 0 ? null : inline.slice(0, len + 1);
-    return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, inline: counted };
+    return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: counted };
   }
 }
 
 function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number; inline: Uint8Array | null } {
-  const { body, handlers, len, hostCache, inline } = blockSource(words, start, end);
+  const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end);
   // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
-  const hc = hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '';
+  const hc = (hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '') +
+    (fp ? `\n    ${FP_PROLOGUE}` : '');
   const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
 return function block(c, n0) {
     const x = c.x, u = c.u32, i32 = c.i32, el = c.el;

@@ -13,6 +13,7 @@ import { ROWS } from '../../arch/a64/table.ts';
 import { singleIss } from '../exec/ldst-access.ts';
 import { HC_MASK, hostHitSource } from '../../mmu/tlb.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
+import { FP_EMITTERS } from './emit-fp.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
   PC_AHEAD, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
@@ -26,6 +27,8 @@ export interface EmitEnv {
   flags: number;
   /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
   hostCache: boolean;
+  /** Set by an FP/SIMD emitter (emit-fp.ts): the block's prologue then provides `v` and `fpOn` (FP_PROLOGUE). */
+  fp: boolean;
   /**
    * Loads and stores the block's instructions so far make from the host cache inline (a pair counts two): an emitter
    * that does adds its own, and its fallback to Cpu.load/store (which counts its accesses itself) takes them back
@@ -496,6 +499,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
   CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
+  ...FP_EMITTERS,
 };
 
 /** EMITTER_OF[op]: row op's emitter, or undefined. Throws when an emitter names no row (a binding bug). */

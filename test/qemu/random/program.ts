@@ -92,7 +92,14 @@ function setupFor(word: number, rng: Rng): [number, bigint, number, bigint] {
   return [rn, base, NO_REG, 0n];
 }
 
-export function generate(seed: number, count: number): Program {
+/** Which words a program draws from: the whole 32-bit space, or only the FP/SIMD encodings — Arm ARM C4.1, op0 bits
+ *  27:26 = 11: "Data Processing -- Scalar Floating-Point and Advanced SIMD" (27:25 = 111) and the loads and stores
+ *  with V (bit 26) = 1, i.e. of SIMD&FP registers (27:25 = 110). */
+export type WordSpace = 'all' | 'fpsimd';
+
+const inSpace = (space: WordSpace, w: number): boolean => space === 'all' || (w & 0x0c00_0000) === 0x0c00_0000;
+
+export function generate(seed: number, count: number, space: WordSpace = 'all'): Program {
   if (!Number.isInteger(count) || count < 1 || count > MAX_WORDS) {
     throw new RangeError(`words per program must be 1..${MAX_WORDS}, not ${count}`);
   }
@@ -112,6 +119,7 @@ export function generate(seed: number, count: number): Program {
   const filtered = new Map<FilterClass, number>();
   for (let i = 0; i < count; ) {
     const w = rng.u32();
+    if (!inSpace(space, w)) continue; // not drawn: outside the space, neither run nor counted as filtered
     const c = classify(w);
     if (c.kind === 'filtered') {
       filtered.set(c.class, (filtered.get(c.class) ?? 0) + 1);
