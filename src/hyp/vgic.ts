@@ -39,6 +39,7 @@ export function vgicEqus(): [string, number, string][] {
     ['VGIC_VMCR', VGIC_VMCR, 'C_VGIC: GICH_VMCR'],
     ['VGIC_APR', VGIC_APR, 'C_VGIC: GICH_APR'],
     ['VGIC_LR', VGIC_LR, 'C_VGIC: LR0–LR3'],
+    ['VGIC_NUM_LRS', NUM_LRS, 'list registers (GICH_VTR.ListRegs + 1)'],
     ['VTIMER_INTID', VTIMER_INTID, 'the virtual timer\'s PPI'],
     ['VTIMER_LR', (LR_HW | (VTIMER_INTID << LR_PHYS_SHIFT) | VTIMER_INTID | LR_PENDING) >>> 0, 'LR: HW, PhysicalID = VirtualID = 27, pending'],
     ['LR_STATE', (LR_PENDING | LR_ACTIVE) >>> 0, 'LR.State[29:28]: 0 = invalid (empty)'],

@@ -2,9 +2,19 @@
 // state between contexts (vgic_switch), and every entry decides the physical PPI 27's active state and whether the
 // virtual timer's interrupt goes into list register 0 (vgic_flush).
 
+// LR0–LR3 from the words at \src to those at \dst (GICH_LRn or a context's copy). Clobbers x2, x3.
+.macro vgic_copy_lrs src, dst
+    mov x3, xzr
+2:  ldr w2, [\src, x3]
+    str w2, [\dst, x3]
+    add x3, x3, #4
+    cmp x3, #(4 * VGIC_NUM_LRS)
+    b.lo 2b
+.endm
+
 // The switch (switch.S): GICH_HCR, VMCR, APR and LR0–LR3 of the outgoing context (x19, 0 = none) into its entry, the
 // incoming one's (x20) into the interface, GICH_HCR last (KVM vgic_v2_save_state/restore_state, vgic_v2_put/load).
-// Clobbers x0–x2.
+// Clobbers x0–x5.
 .macro vgic_switch
     mov x0, #GICH_BASE
     cbz x19, 1f
@@ -15,24 +25,14 @@
     str w2, [x1, #VGIC_VMCR]
     ldr w2, [x0, #GICH_APR]
     str w2, [x1, #VGIC_APR]
-    ldr w2, [x0, #GICH_LR0]
-    str w2, [x1, #VGIC_LR]
-    ldr w2, [x0, #GICH_LR0 + 4]
-    str w2, [x1, #VGIC_LR + 4]
-    ldr w2, [x0, #GICH_LR0 + 8]
-    str w2, [x1, #VGIC_LR + 8]
-    ldr w2, [x0, #GICH_LR0 + 12]
-    str w2, [x1, #VGIC_LR + 12]
+    add x4, x0, #GICH_LR0
+    add x5, x1, #VGIC_LR
+    vgic_copy_lrs x4, x5
 1:  add x1, x20, #C_VGIC
     str wzr, [x0, #GICH_HCR]  // En = 0 while the list registers change: nothing half-loaded is signalled
-    ldr w2, [x1, #VGIC_LR]
-    str w2, [x0, #GICH_LR0]
-    ldr w2, [x1, #VGIC_LR + 4]
-    str w2, [x0, #GICH_LR0 + 4]
-    ldr w2, [x1, #VGIC_LR + 8]
-    str w2, [x0, #GICH_LR0 + 8]
-    ldr w2, [x1, #VGIC_LR + 12]
-    str w2, [x0, #GICH_LR0 + 12]
+    add x4, x0, #GICH_LR0
+    add x5, x1, #VGIC_LR
+    vgic_copy_lrs x5, x4
     ldr w2, [x1, #VGIC_VMCR]
     str w2, [x0, #GICH_VMCR]
     ldr w2, [x1, #VGIC_APR]
