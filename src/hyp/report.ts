@@ -36,7 +36,7 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
     }
     out.push(`(${services} calls resumed the calling context without a switch)`);
   }
-  const timer = r.episodes.filter((e) => e.irq === true).length;
+  const timer = r.episodes.filter((e) => e.sliceTimer === true).length;
   const yields = r.episodes.filter((e) => e.call?.fn === 0n).length;
   out.push('', `-- slices: ${yields} ended by a yield, ${timer} by the slice timer (CNTHP_EL2 IRQ after ${img.scenario.schedule.slice_insns} of the context's instructions)`);
   const dropped = r.deniedPerContext.filter((p) => p.seen > p.kept);
@@ -82,7 +82,7 @@ function exitsByReason(img: BuiltImage, r: RunReport): Map<string, Map<string, n
     if (e.from < 0) continue;
     const ctx = who(img, e.from);
     const m = out.get(ctx) ?? new Map<string, number>();
-    const why = e.irq === true ? 'IRQ (the slice timer, or the virtual timer of a VM with a vGIC)' : exitCause(e);
+    const why = e.irq !== true ? exitCause(e) : e.sliceTimer === true ? 'IRQ: the slice timer (CNTHP_EL2)' : 'IRQ: its virtual timer (PPI 27, into its list register)';
     m.set(why, (m.get(why) ?? 0) + 1);
     out.set(ctx, m);
   }
