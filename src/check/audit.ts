@@ -171,6 +171,8 @@ function ramLeft(run: Extract<Backing, { kind: 'ram' }>, taken: readonly Extract
 export function regionsOf(img: BuiltImage, paBits: number, mem: PhysMemory = machineFor(img).mem): Region[] {
   const named: Omit<Region, 'backing'>[] = [];
   img.layout.regions.forEach((rs, owner) => rs.forEach((g) => named.push({ name: img.contexts[owner]!.name, kind: 'context', pa: g.pa, size: g.size, owner })));
+  // a device frame given to one context (a Linux VM's GICV): its own, as its memory is
+  img.contexts.forEach((c, owner) => c.allowed.filter((a) => a.device === true).forEach((a) => named.push({ name: a.what, kind: 'context', pa: a.pa, size: a.size, owner })));
   const gsize = img.scenario.granule === '4K' ? 0x1000 : 0x1_0000;
   const shim = Number(img.symbols.get('shim_page')!);
   const lay = img.layout;

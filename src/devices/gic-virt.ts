@@ -30,17 +30,17 @@ const IDLE = 0x100; // running priority with no active virtual interrupt (GICV_R
 
 // GICH_LR<n> fields (ARCH-NOTES §17b)
 const LR_ID = 0x3ff; // VirtualID [9:0]
-const LR_PHYS_SHIFT = 10; // PhysicalID [19:10] when HW = 1, else CPUID [12:10] and EOI [19]
+export const LR_PHYS_SHIFT = 10; // PhysicalID [19:10] when HW = 1, else CPUID [12:10] and EOI [19]
 const LR_EOI = 1 << 19;
-const LR_PRIO_SHIFT = 23; // Priority [27:23], the top five bits of an 8-bit priority
-const LR_PENDING = 1 << 28;
-const LR_ACTIVE = 1 << 29;
+export const LR_PRIO_SHIFT = 23; // Priority [27:23], the top five bits of an 8-bit priority
+export const LR_PENDING = 1 << 28;
+export const LR_ACTIVE = 1 << 29;
 const LR_GRP1 = 1 << 30;
-const LR_HW = 1 << 31;
+export const LR_HW = 1 << 31;
 const LR_MASK = 0xff8f_ffff; // bits 22:20 reserved (QEMU GICH_LR_MASK)
 
 // GICH_HCR bits
-const HCR_EN = 1 << 0;
+export const HCR_EN = 1 << 0;
 const HCR_UIE = 1 << 1;
 const HCR_LRENPIE = 1 << 2;
 const HCR_NPIE = 1 << 3;

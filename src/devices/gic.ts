@@ -21,8 +21,8 @@ export const SPURIOUS = 1023;
 const IDLE = 0x100; // running priority with nothing active (GICC_RPR reads 0xff)
 
 const GICD_TYPER = 0x8; // ITLinesNumber = 8, CPUNumber = 0 (one PE), SecurityExtn = 0
-const GICD_IIDR = 0x43b; // implementer Arm (QEMU's value)
-const GICD_PIDR2 = 0x2b; // ArchRev = 2: GICv2
+export const GICD_IIDR = 0x43b; // implementer Arm (QEMU's value)
+export const GICD_PIDR2 = 0x2b; // ArchRev = 2: GICv2
 const GICC_IIDR = 0x2043b; // architecture version 2, implementer Arm (QEMU's value)
 const GICC_CTLR_MASK = 0x1f; // EnableGrp0, EnableGrp1, AckCtl, FIQEn, CBPR (the bits QEMU keeps)
 

@@ -63,12 +63,19 @@ export const SWITCHED: readonly SwitchedReg[] = [
 ];
 
 /**
- * Registers kept as plain storage per context (issue 17: Linux's __cpu_setup writes both before its first line of
- * output): MDCR_EL2.TDA and TPM (HYP_TRAPS) trap every access to EL2, where lazy.S reads the context's copy or writes
- * it — KVM's trap_debug_regs. The copy is never loaded into the PE, so a context's MDSCR_EL1 enables no debug event
- * and its PMUSERENR_EL0 opens no PMU register to its EL0 (they trap all the same).
+ * Registers kept as plain storage per context (issue 17: Linux's __cpu_setup writes MDSCR_EL1 and PMUSERENR_EL0 before
+ * its first line of output, its debug-monitors init OSDLR_EL1 and OSLAR_EL1, hw-breakpoint the breakpoint and watchpoint ones): MDCR_EL2.TDA, TPM and TDOSA (HYP_TRAPS)
+ * trap every access to EL2, where lazy.S reads the context's copy or writes it — KVM's trap_debug_regs. The copy is
+ * never loaded into the PE, so a context's MDSCR_EL1 enables no debug event, its PMUSERENR_EL0 opens no PMU register to
+ * its EL0 and its OS lock locks nothing (they trap all the same). OSLAR_EL1 is write-only: an MRS of it is UNDEFINED
+ * at EL1 before any trap to EL2 (ARM, OSLAR_EL1's access table), so only its writes reach the copy.
  */
-export const STORED: readonly SysRegName[] = ['MDSCR_EL1', 'PMUSERENR_EL0'];
+export const STORED: readonly SysRegName[] = [
+  'MDSCR_EL1', 'PMUSERENR_EL0', 'OSDLR_EL1', 'OSLAR_EL1',
+  // the breakpoint and watchpoint registers Linux's hw-breakpoint init clears (KVM's trap_bvr/trap_bcr/trap_wvr/trap_wcr)
+  ...([0, 1, 2, 3, 4, 5] as const).flatMap((n) => [`DBGBVR${n}_EL1`, `DBGBCR${n}_EL1`] as const),
+  ...([0, 1, 2, 3] as const).flatMap((n) => [`DBGWVR${n}_EL1`, `DBGWCR${n}_EL1`] as const),
+];
 
 /**
  * Registers the hypervisor emulates per context: the EL1 physical timer, and the STORED ones. CNTHCTL_EL2.EL1PCEN = 0

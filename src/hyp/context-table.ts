@@ -14,6 +14,8 @@ import { fieldBit } from '../arch/sysreg-traps.ts';
 import { hex64 } from '../bits/bits.ts';
 import { EMULATED, HYP_TRAPS, STORED, SWITCHED, type SwitchedReg } from './context-state.ts';
 import { vpsciEqus, vpsciTableSource } from './vpsci.ts';
+import { VGIC_BYTES, vgicEqus, vgicReset } from './vgic.ts';
+import { VGICD_BYTES, vgicdEqus, vgicdReset, vgicdTableSource } from './vgicd.ts';
 import { VUART_BYTES, vuartEqus, vuartIdBytes, vuartReset } from './vuart.ts';
 
 /** HCR_EL2 field masks (ARM §D24.2.62; ARCH-NOTES §1a), from the system-register table. */
@@ -51,6 +53,8 @@ export interface ContextRegs {
   readonly spsr: bigint;
   /** VA of the EL1 shim page in this context's stage 1 (native apps under el1-shim, el1-shim-s2), 0 for none. */
   readonly shim: bigint;
+  /** A vGIC: its GICC is GICV (a Linux VM; vgic.ts). */
+  readonly vgic?: boolean;
 }
 
 /** VTCR_EL2 for an IPA size and granule (ARM §D24.2.224; ARCH-NOTES §5): walks WB inner shareable, PS = 44 bits. */
@@ -121,10 +125,15 @@ export function contextLayout(): ContextLayout {
   [...SWITCHED.map((r) => r.reg), ...EMULATED].forEach((reg, i) => offsets.set(`C_${reg}`, sys + i * 8));
   // the lazily switched FP/SIMD state (context-state.ts LAZY): V0–V31, then FPCR and FPSR right after them, where
   // fp_trap's post-indexed Q pairs leave their pointer
-  // the emulated PL011's registers (vuart.ts), then the FP/SIMD state
+  // the emulated PL011's registers (vuart.ts), the emulated GIC distributor's state (vgicd.ts), the virtual interface's
+  // (vgic.ts), then the FP/SIMD state
   const uart = align16(sys + (SWITCHED.length + EMULATED.length) * 8);
   offsets.set('C_UART', uart);
-  const v = align16(uart + VUART_BYTES);
+  const gicd = align16(uart + VUART_BYTES);
+  offsets.set('C_GICD', gicd);
+  const vgic = align16(gicd + VGICD_BYTES);
+  offsets.set('C_VGIC', vgic);
+  const v = align16(vgic + VGIC_BYTES);
   offsets.set('C_V', v);
   offsets.set('C_FPCR', v + V_BYTES);
   offsets.set('C_FPSR', v + V_BYTES + 8);
@@ -233,8 +242,8 @@ export function contextSource(switched: readonly SwitchedReg[] = SWITCHED): stri
   for (const { sym, f } of ASM_BITS) out.push(`    .equ ${sym}, ${bitOf(Number(f.mask64), sym)}    // ${f.reg}.${f.name}`);
   out.push('// Syndrome layouts the hypervisor decodes, from src/arch/syndrome.ts.');
   for (const [sym, v, doc] of syndromeEqus()) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
-  out.push('// What the VM\'s emulated PL011 and PSCI answer with (vuart.ts, vpsci.ts).');
-  for (const [sym, v, doc] of [...vuartEqus(), ...vpsciEqus()]) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
+  out.push('// What the VM\'s emulated PL011, GIC distributor and PSCI answer with (vuart.ts, vgicd.ts, vpsci.ts).');
+  for (const [sym, v, doc] of [...vuartEqus(), ...vgicdEqus(), ...vgicEqus(), ...vpsciEqus()]) out.push(`    .equ ${sym}, ${hexOff(v)}    // ${doc}`);
   const { iss, mask } = cntpIss();
   out.push(`    .equ CNTP_ISS, ${hexOff(iss)}          // a trapped CNTP_*_EL0 access: ISS without Op2, Rt, Dir (lazy.S)`, `    .equ CNTP_ISS_MASK, ${hexOff(mask)}`);
   // pairs of registers through x0/x1, addressed from x2 = the entry's C_SYS
@@ -304,6 +313,10 @@ export function configSource(ctxs: readonly ContextRegs[], slices: number, skipD
       ...SWITCHED.map((r) => `    .quad ${q(initial(r, c))}          // ${r.reg}`),
       `    .space ${off('C_UART') - off('C_SYS') - SWITCHED.length * 8}, 0          // ${EMULATED.join(', ')} (0)`,
       `    .word ${vuartReset().map(hexOff).join(', ')}   // C_UART: the emulated PL011 at reset (vuart.ts)`,
+      '    .balign 16',
+      `    .word ${vgicdReset().map(hexOff).join(', ')}   // C_GICD: the emulated distributor at reset (vgicd.ts)`,
+      '    .balign 16',
+      `    .word ${vgicReset(c.vgic === true).map(hexOff).join(', ')}   // C_VGIC: GICH state (vgic.ts)`,
       `    .balign ${LAYOUT.size}, 0                  // the rest of the entry`,
     );
   });
@@ -314,6 +327,7 @@ export function configSource(ctxs: readonly ContextRegs[], slices: number, skipD
     `vuart_id:   .byte ${vuartIdBytes().map(hexOff).join(', ')}   // the emulated PL011's PeriphID0–3, PCellID0–3 (vuart.S)`,
     '    .balign 8',
     vpsciTableSource(),
+    vgicdTableSource(),
     `deny_seen:  .space ${ctxs.length} * 8                 // per context: denied accesses it caused (abort.S)`,
     '    .balign 32',
     `deny_log:   .space ${ctxs.length} * LOG_PER_CTX * LOG_ENTRY   // per context: its first LOG_PER_CTX records`,

@@ -17,6 +17,7 @@ import {
 import { HYP_BASE, layoutMemory, type MemoryLayout, type PlacedRegion } from './layout.ts';
 import { PageTableBuilder, sl0For, TablePool, TablePoolExhausted, type Granule, type LeafAttrs, type TableMemory } from './pagetable.ts';
 import { linuxGuest } from './linux-guest.ts';
+import { vmGicvMapping } from './vm-dt.ts';
 import { entryOf, sharesOf, type ContextSpec, type HostingMode, type Scenario } from './scenario.ts';
 
 export const ASM_DIR = join(dirname(fileURLToPath(import.meta.url)), 'asm');
@@ -29,6 +30,9 @@ export interface AllowedRange {
   readonly what: string;
   /** Reachable for reading only (a read-only share of the protection table). */
   readonly readOnly?: boolean;
+  /** A device frame of the machine given to this context alone (a Linux VM's GICV as its GICC): audit names it as the
+   *  context's own (src/check/audit.ts regionsOf). */
+  readonly device?: boolean;
 }
 
 /** A region of another context that the protection table maps into this one, at the owner's address. */
@@ -236,12 +240,19 @@ function contextRegs(s: Scenario, lay: MemoryLayout, pool: TablePool, env: Table
     if (c.kind === 'native') return nativeRegs(c, env.hosting, [...regions, ...shares], { pool, granule, gsize: env.gsize, shimPa: env.shimPa, notes, allowed });
     const s2 = new PageTableBuilder(pool, { granule, stage: 2, inputBits: c.ipa_bits });
     for (const g of [...regions, ...shares]) s2.map(g.at, BigInt(g.pa), BigInt(g.size), s2Attrs(g.perms));
+    if (c.linux !== undefined) {
+      // its GICC is the GICV frame: Device-nGnRE (stage-2 MemAttr 0b0001, ARM §D8.5.5), read/write, never executable
+      const v = vmGicvMapping(env.gsize);
+      s2.map(BigInt(v.ipa), BigInt(v.pa), BigInt(v.size), { attr: 0x1, ap: 3, xn: true });
+      allowed.push({ pa: v.pa, size: v.size, what: `${c.name} GICV (its GICC)`, device: true });
+    }
     return {
       ...stubRegs(c),
       hcr: HCR_HYP | HCR.VM, // stage 2 on (ARCH-NOTES §1a)
       vttbr: BigInt(s2.root),
       vtcr: vtcrFor(c.ipa_bits, granule, sl0For(granule, s2.startLevel)),
       elr: entryOf(c),
+      vgic: c.linux !== undefined,
     };
   }
 }

@@ -13,6 +13,7 @@ import { SYSOP_BY_KEY, SYSOPS, sysopKey, type SysOpDef } from '../arch/sysops.ts
 import { EC_DABT_LOWER, EC_FP, EC_HVC, EC_IABT_LOWER, EC_SVC, EC_SYSREG, ecHasFar, ecOf, sysregTrapOf } from '../arch/syndrome.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
+import { TIMERS, timerOutput } from '../cpu/timer.ts';
 import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
@@ -36,8 +37,11 @@ export interface Episode {
   readonly esr: number;
   /** A call (HVC/SVC) and its arguments, when it was one. */
   call?: { fn: bigint; arg: bigint };
-  /** It began with an IRQ (the hypervisor's slice timer), not a synchronous exception. */
+  /** It began with an IRQ (the hypervisor's slice timer, or a VM's virtual timer), not a synchronous exception. */
   irq?: boolean;
+  /** That IRQ's source included the slice timer: CNTHP_EL2's output was high as it was taken (the hypervisor takes
+   *  INTID 26 before the virtual timer's 27, irq.S priorities). */
+  sliceTimer?: boolean;
   /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception, as the CPU counts
    *  them (Cpu.retired(): the one that took the exception and a fetch that faulted count, an interrupt does not). */
   guestInsns?: number;
@@ -172,6 +176,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
       ep.irq = true;
+      ep.sliceTimer = timerOutput(c, SLICE_TIMER, c.time());
       exitEpisode = ep;
       return;
     }
@@ -237,7 +242,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       const to = ctxOf();
       ep.to = to;
       if (ep.denied?.by === 'el2' && to === ep.from && logCount() === logAtTrap) {
-        ep.lazy = trapped(ep.denied.esr);
+        ep.lazy = trapped(ep.denied.esr, ep.denied.hpfar);
         delete ep.denied;
       }
       current = to;
@@ -301,13 +306,18 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
   return obs;
 }
 
+/** The hypervisor's slice timer, CNTHP_EL2 (src/hyp/asm/irq.S). */
+const SLICE_TIMER = TIMERS.find((t) => t.name === 'CNTHP')!;
+
 /** What a trap the hypervisor handled in place was when it was an FP/SIMD access (lazy.S fp_trap). */
 export const FP_FIRST_USE = 'FP/SIMD first use';
 
 /** What a trap to EL2 was for: an FP/SIMD first use, the register of a trapped MSR/MRS (EC 0x18,
- *  src/arch/syndrome.ts) and its direction, or the exception class. */
-function trapped(esr: number): string {
+ *  src/arch/syndrome.ts) and its direction, an emulated device's access (the page of its IPA: HPFAR_EL2.FIPA holds
+ *  IPA[51:12] at bits 43:4), or the exception class. */
+function trapped(esr: number, hpfar: bigint): string {
   if (ecOf(esr) === EC_FP) return FP_FIRST_USE;
+  if (ecOf(esr) === EC_DABT_LOWER) return `MMIO 0x${((hpfar >> 4n) << 12n).toString(16)}`;
   if (ecOf(esr) !== EC_SYSREG) return `EC 0x${ecOf(esr).toString(16)}`;
   const t = sysregTrapOf(esr);
   const i = sysregIndexByEncoding(t.op0, t.op1, t.crn, t.crm, t.op2);

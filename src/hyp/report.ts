@@ -24,7 +24,7 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
         services++;
         continue;
       }
-      const cause = e.from < 0 ? 'boot' : e.irq === true ? 'timer' : e.denied !== undefined ? 'denied' : e.call !== undefined ? callName(e.call.fn) : decodeEsr(e.esr);
+      const cause = e.from < 0 ? 'boot' : exitCause(e);
       out.push(`#${e.seq} ${who(img, e.from)} → ${e.to < 0 ? '(none)' : who(img, e.to)}  [${cause}]  ${e.insns} insns${e.vmid !== undefined ? `, VMID ${e.vmid}` : ''}${e.illegal ? '  ** ERET was an illegal exception return **' : ''}`);
       if (e.denied !== undefined) {
         const d = e.denied;
@@ -36,13 +36,19 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
     }
     out.push(`(${services} calls resumed the calling context without a switch)`);
   }
-  const timer = r.episodes.filter((e) => e.irq === true).length;
+  const timer = r.episodes.filter((e) => e.sliceTimer === true).length;
   const yields = r.episodes.filter((e) => e.call?.fn === 0n).length;
   out.push('', `-- slices: ${yields} ended by a yield, ${timer} by the slice timer (CNTHP_EL2 IRQ after ${img.scenario.schedule.slice_insns} of the context's instructions)`);
   const dropped = r.deniedPerContext.filter((p) => p.seen > p.kept);
   const keeps = `each context's first ${img.symbols.get('LOG_PER_CTX')} kept`;
   out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal} (${keeps}${dropped.length > 0 ? `; not kept: ${dropped.map((p) => `${p.context} ${p.seen - p.kept} of ${p.seen}`).join(', ')}` : ''})`);
   for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
+  out.push('', '-- exits to EL2 by reason, per context (in the manner of kvm_stat; MMIO: the page of the emulated device accessed)');
+  for (const [ctx, reasons] of exitsByReason(img, r)) {
+    const total = [...reasons.values()].reduce((a, b) => a + b, 0);
+    out.push(`  ${ctx}: ${total} exits`);
+    for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) out.push(`    ${String(n).padStart(9)}  ${reason}`);
+  }
   out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching, fp = the FP/SIMD registers moving to a context at its first use)');
   for (const c of r.costs) out.push(`  ${c.kind.padEnd(8)} ×${String(c.count).padEnd(4)} ${c.writes} writes, ${c.barriers} barriers, ${c.tlbis} TLBIs, ${c.insns} insns`);
   out.push(`  (KVM nVHE for comparison: ≈${KVM_NVHE_WRITES.entry} writes on entry, ≈${KVM_NVHE_WRITES.exit} on exit)`);
@@ -60,8 +66,31 @@ function hex32(v: number): string {
   return '0x' + (v >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Why a context's exit to EL2 happened: the slice timer's or another IRQ, a denied access, a call, what the
+ *  hypervisor emulated in place (a register, an FP/SIMD first use, an MMIO page), or the exception's class. */
+function exitCause(e: RunReport['episodes'][number]): string {
+  if (e.irq === true) return 'timer';
+  if (e.denied !== undefined) return 'denied';
+  if (e.call !== undefined) return callName(e.call.fn);
+  return e.lazy ?? decodeEsr(e.esr);
+}
+
+/** Per context (in table order), how many exits each reason caused. */
+function exitsByReason(img: BuiltImage, r: RunReport): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const e of r.episodes) {
+    if (e.from < 0) continue;
+    const ctx = who(img, e.from);
+    const m = out.get(ctx) ?? new Map<string, number>();
+    const why = e.irq !== true ? exitCause(e) : e.sliceTimer === true ? 'IRQ: the slice timer (CNTHP_EL2)' : 'IRQ: its virtual timer (PPI 27, into its list register)';
+    m.set(why, (m.get(why) ?? 0) + 1);
+    out.set(ctx, m);
+  }
+  return out;
+}
+
 function callName(fn: bigint): string {
-  return ['yield', 'putc', 'exit', 'log'][Number(fn)] ?? `call ${fn}`;
+  return ['yield', 'putc', 'exit', 'log'][Number(fn)] ?? (fn >> 31n === 1n ? `PSCI 0x${fn.toString(16)}` : `call ${fn}`);
 }
 
 /** One row per hosting mode: the four requirements, how the run ended, the log's truth, the register check, and the VM↔app switch cost. */

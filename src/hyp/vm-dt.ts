@@ -4,6 +4,7 @@
 // does), the generic timer, the CPU — and PSCI through HVC to the hypervisor. The board's other devices are not the
 // VM's and are left out.
 import { GICC_BASE, GICD_BASE, GIC_REGION_SIZE } from '../devices/gic.ts';
+import { GICV_BASE, GICV_SIZE } from '../devices/gic-virt.ts';
 import { cells64, type FdtNode, strings } from '../machine/fdt.ts';
 import { setChosen, type ChosenArgs } from '../machine/linux-boot.ts';
 import { highMemmap } from '../machine/virt-memmap.ts';
@@ -12,6 +13,12 @@ import { virtTree } from '../machine/virt-dt.ts';
 /** The VM's GIC CPU interface: the guest finds it where the board's GICC is; stage 2 backs it with GICV. */
 export const VM_GICC_IPA = GICC_BASE;
 export const VM_GICD_IPA = GICD_BASE;
+
+/** The stage-2 mapping that backs a Linux VM's GICC with the machine's GICV frame (GICV_CTLR … GICV_DIR at +0x1000), as
+ *  KVM's vgic_v2_map_resources does; `granule` bytes at least, the smallest a stage-2 leaf maps. */
+export function vmGicvMapping(granule: number): { ipa: number; pa: number; size: number } {
+  return { ipa: VM_GICC_IPA, pa: GICV_BASE, size: Math.max(GICV_SIZE, granule) };
+}
 
 /**
  * The board's top-level nodes a VM keeps, by name without unit address. Left out: pcie, pl031, pl061 and gpio-keys

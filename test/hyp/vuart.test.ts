@@ -8,34 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildImage, type BuiltImage } from '../../src/hyp/image.ts';
-import { runImage, type RunReport } from '../../src/hyp/run.ts';
-import { parseScenario } from '../../src/hyp/scenario.ts';
+import { runImage } from '../../src/hyp/run.ts';
 import { Pl011 } from '../../src/devices/pl011.ts';
+import { LOADS, STORES, buildTwoVms, rng, seen } from './mmio-guest.ts';
 import { runHypOnQemu } from '../qemu/hyp-image.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'vuart-'));
 const UART = 0x0900_0000;
 
-/** xorshift32: the accesses are random but reproducible. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>>= 0);
-  };
-}
-
-type Load = { readonly insn: string; readonly bytes: 1 | 2 | 4 | 8; readonly signed: boolean; readonly x: boolean };
-const LOADS: readonly Load[] = [
-  { insn: 'ldrb w', bytes: 1, signed: false, x: false }, { insn: 'ldrsb w', bytes: 1, signed: true, x: false }, { insn: 'ldrsb x', bytes: 1, signed: true, x: true },
-  { insn: 'ldrh w', bytes: 2, signed: false, x: false }, { insn: 'ldrsh w', bytes: 2, signed: true, x: false }, { insn: 'ldrsh x', bytes: 2, signed: true, x: true },
-  { insn: 'ldr w', bytes: 4, signed: false, x: false }, { insn: 'ldrsw x', bytes: 4, signed: true, x: true },
-];
-const STORES = [{ insn: 'strb w', bytes: 1 }, { insn: 'strh w', bytes: 2 }, { insn: 'str w', bytes: 4 }] as const;
 /** Registers, the identification words, holes between registers and offsets beyond them. */
 const OFFSETS = [0x04, 0x08, 0x18, 0x1c, 0x20, 0x24, 0x28, 0x2c, 0x30, 0x34, 0x38, 0x3c, 0x40, 0x44, 0x48, 0x4c, 0x100, 0xfe0, 0xfe4, 0xfe8, 0xfec, 0xff0, 0xff4, 0xff8, 0xffc, 0x31];
 
@@ -86,44 +66,10 @@ function program(seed: number, n: number): Program {
   return { asm: lines.join('\n') + '\n', logs, text };
 }
 
-const scenario = (guest: string, extra = '') => `ram: { size: 64M }
-contexts:
-  - name: u1
-    kind: vm
-    ipa_bits: 40
-    memory: [{ at: 0x4000_0000, size: 2M }]
-    image: { source: ${guest}, entry: 0x4000_0000 }
-  - name: u2
-    kind: vm
-    ipa_bits: 40
-    memory: [{ at: 0x4000_0000, size: 2M }]
-    image: { source: ${guest}, entry: 0x4000_0000 }
-${extra}`;
-
-function build(name: string, asm: string, extra = ''): BuiltImage {
-  writeFileSync(join(DIR, `${name}.S`), asm);
-  const file = join(DIR, `${name}.yaml`);
-  return buildImage(parseScenario(scenario(`${name}.S`, extra), file), file);
-}
-
-/** The log values and the text one context printed, from the run's UART. */
-function seen(r: RunReport, ctx: string): { logs: bigint[]; text: string } {
-  const logs: bigint[] = [];
-  let text = '';
-  for (const line of r.uart.split('\n')) {
-    if (!line.startsWith(`[${ctx}] `)) continue;
-    const rest = line.slice(ctx.length + 3);
-    const m = /^log 0x([0-9a-f]{16})$/.exec(rest);
-    if (m) logs.push(BigInt(`0x${m[1]}`));
-    else if (!rest.startsWith('exit ')) text += rest; // letters: a log line ends the open line
-  }
-  return { logs, text };
-}
-
 test('the emulated PL011 answers 400 random accesses per VM as the machine\'s PL011 model does, each VM on its own registers', async () => {
   const p = program(0x5eed_17, 400);
   assert.ok(p.logs.length > 100, `${p.logs.length} reads`);
-  const img = build('random', p.asm);
+  const img = buildTwoVms(DIR, 'random', p.asm);
   const r = runImage(img);
   assert.equal(r.exitCode, 0, r.uart);
   assert.equal(r.deniedTotal, 0, r.uart);
@@ -145,11 +91,11 @@ test('a UART access without a syndrome stops that VM with the reason named; an u
   const bad = (insn: string) => `    .text\n_start:\n    mov x9, #0x${UART.toString(16)}\n    ${insn}\n    mov x0, #2\n    mov x1, #0\n    hvc #0\n`;
   for (const [insn, named] of [['ldp w0, w1, [x9]', true], ['ldr w0, [x9, #8]!', true], ['mov x8, #0x0a000000\n    ldr w0, [x8]', false]] as const) {
     writeFileSync(join(DIR, 'good.S'), bad('mov w3, #0x6f\n    strb w3, [x9]\n    mov w3, #10\n    strb w3, [x9]'));
-    const img = build('bad', bad(insn), `  - name: ok\n    kind: vm\n    ipa_bits: 40\n    memory: [{ at: 0x4000_0000, size: 2M }]\n    image: { source: good.S, entry: 0x4000_0000 }\n`);
+    const img = buildTwoVms(DIR, 'bad', bad(insn), `  - name: ok\n    kind: vm\n    ipa_bits: 40\n    memory: [{ at: 0x4000_0000, size: 2M }]\n    image: { source: good.S, entry: 0x4000_0000 }\n`);
     const r = runImage(img);
     assert.equal(r.exitCode, 0, r.uart);
     assert.equal(r.deniedTotal, 2, `${insn}: each bad VM's access is counted\n${r.uart}`);
-    assert.equal(/\[u1\] MMIO access to the UART without an instruction syndrome \(ESR_EL2\.ISV = 0\): cannot emulate\n/.test(r.uart), named, r.uart);
+    assert.equal(/\[u1\] MMIO access to an emulated device without an instruction syndrome \(ESR_EL2\.ISV = 0\): cannot emulate\n/.test(r.uart), named, r.uart);
     assert.match(r.uart, /\[u1\] denied: translation fault level \d, read FAR/);
     assert.match(r.uart, /\[ok\] o\n/, 'the third VM prints through its own UART');
     assert.doesNotMatch(r.uart, /\[u1\] exit/, 'stopped, not finished');

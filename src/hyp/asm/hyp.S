@@ -16,6 +16,8 @@
     .include "hvc.S"
     .include "abort.S"
     .include "vuart.S"
+    .include "vgicd.S"
+    .include "vgic.S"
     .include "vpsci.S"
     .include "switch.S"
     .include "lazy.S"

@@ -11,6 +11,8 @@
     .equ GICD_CTLR, 0x000
     .equ GICD_ISENABLER0, 0x100
     .equ GICD_IPRIORITYR, 0x400
+    .equ GICD_ISACTIVER0, 0x300
+    .equ GICD_ICACTIVER0, 0x380
     .equ GICC_CTLR, 0x00
     .equ GICC_PMR, 0x04
     .equ GICC_IAR, 0x0c
@@ -67,7 +69,11 @@ irq_init:
     str w1, [x0, #GICD_CTLR]  // GICD_CTLR.EnableGrp0 (no Security Extensions: every interrupt is Group 0)
     mov w1, #0x80
     strb w1, [x0, #GICD_IPRIORITYR + TIMER_INTID]
-    mov w1, #(1 << TIMER_INTID)
+    // the virtual timer's PPI 27, below the slice timer: vgic.S keeps it active (so not signalled) except while a VM
+    // with a vGIC runs with its timer low, and an active interrupt's priority must not hold off the slice timer
+    mov w1, #0xc0
+    strb w1, [x0, #GICD_IPRIORITYR + VTIMER_INTID]
+    mov w1, #((1 << TIMER_INTID) | (1 << VTIMER_INTID))
     str w1, [x0, #GICD_ISENABLER0]
     mov x0, #GICC_BASE
     mov w1, #0xf0

@@ -47,6 +47,8 @@ switch_to:
     // the incoming context's registers (context.S): the EL1 ones out of context at EL2, made effective together by
     // the ERET; SCTLR_EL1 and then TCR_EL1 last (the order the 1319537 workaround needs)
     restore_switched
+    // the shared virtual interface control (GICH): the outgoing context's state saved, the incoming one's loaded (vgic.S)
+    vgic_switch
     // CPTR_EL2.TFP: FP/SIMD untrapped for the owner of the V registers only (lazy.S fp_trap); written when it changes
     adr x0, fp_owner
     ldr x0, [x0]
@@ -66,6 +68,7 @@ switch_to:
 
 // Restore the GPRs of x20 and return into it (with its slice timer armed: irq.S).
 enter:
+    bl vgic_flush             // vgic.S: PPI 27's active state, the virtual timer into LR0
     mov x0, x20
     ldp x2, x3, [x0, #C_GPR + 16]
     ldp x4, x5, [x0, #C_GPR + 32]

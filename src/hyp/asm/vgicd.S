@@ -1,0 +1,111 @@
+// The GIC distributor each VM gets (src/hyp/vgicd.ts): an access to its 64 KiB frame, decoded by vuart.S dabt_lower,
+// is looked up in the register table (config.S vgicd_rows) and answered from the context's own state (C_GICD), as
+// KVM's vgic-mmio dispatches on its region table. Accesses GICv2 does not define — 64-bit ones, unaligned ones,
+// offsets no row has — read as zero and ignore writes (GICv2 §4.1.4, §4.3.1). No interrupt is signalled here: the
+// state is the VM's; what it makes pending reaches the VM only through the list registers.
+// In: x19 = context, x21 = ESR_EL2, x9 = the page's index in the frame, x1 = offset in the page, x2 = ISS.SRT,
+// x3 = ISS.SAS, x4 = the access's width in bits.
+vgicd_access:
+    orr x1, x1, x9, lsl #12   // the offset in the distributor's frame
+    add x5, x19, #C_GICD
+    mov x6, xzr               // what a RAZ register reads
+    cmp x3, #3
+    b.eq vgicd_none           // 64-bit: not a GICv2 access
+    lsr x7, x4, #3
+    sub x7, x7, #1
+    tst x1, x7
+    b.ne vgicd_none           // unaligned
+    adr x9, vgicd_rows
+    adr x10, vgicd_rows_end
+1:  cmp x9, x10
+    b.hs vgicd_none
+    ldp w11, w12, [x9]        // start | end << 16; kind | flags << 8 | slot << 16
+    ldr w13, [x9, #8]         // the value (CONST) or the writable bits
+    add x9, x9, #16
+    and x14, x11, #0xffff
+    cmp x1, x14
+    b.lo 1b
+    cmp x1, x11, lsr #16
+    b.hs 1b
+    and x15, x1, #~3
+    sub x15, x15, x14         // the word's offset in the register's span
+    add x15, x15, x12, lsr #16
+    add x15, x5, x15          // the word's address in the state (STORE, SET, CLEAR rows)
+    b vgicd_found
+vgicd_none:
+    mov x12, xzr              // no row: kind 0 (CONST) with value 0 is RAZ/WI
+    mov x13, xzr
+vgicd_found:
+    and x16, x12, #0xff       // the row's kind
+    tbnz x21, #ISS_WNR_BIT, vgicd_write
+
+// A read: the word (the row's value, or its state word), shifted to the access's bytes; mmio_reply cuts it.
+    cmp x16, #VGICD_K_SGIR
+    b.eq mmio_reply           // GICD_SGIR is write-only: 0
+    mov x6, x13               // CONST
+    cbz x16, 3f
+    ldr w6, [x15]
+    tbz x12, #VGICD_F_SGIVIEW_BIT, 3f
+    // GICD_ISPENDR0/ICPENDR0[15:0]: an SGI is pending while any source CPU's bit is set (the model's pending())
+    add x7, x5, #VGICD_SGISRC
+    mov x8, xzr
+2:  ldrb w9, [x7, x8]
+    cmp w9, #0
+    cset w9, ne
+    lsl w9, w9, w8
+    orr w6, w6, w9
+    add x8, x8, #1
+    cmp x8, #16
+    b.lo 2b
+3:  and x7, x1, #3
+    lsl x7, x7, #3
+    lsr x6, x6, x7
+    b mmio_reply              // vuart.S
+
+// A write: word writes act on the writable bits; byte and halfword ones only on a NARROW row, on their bytes.
+vgicd_write:
+    mmio_write_value          // x6 = Xsrt cut to the width
+    cbz x16, mmio_done        // CONST (and no row): ignored
+    cmp x16, #VGICD_K_SGIR
+    b.eq vgicd_sgir
+    cmp x3, #2
+    b.eq 4f
+    tbz x12, #VGICD_F_NARROW_BIT, mmio_done
+    and x7, x1, #3
+    lsl x7, x7, #3
+    lsl x6, x6, x7            // the bytes in their place in the word
+    mov x8, #1
+    lsl x8, x8, x4
+    sub x8, x8, #1
+    lsl x8, x8, x7
+    and x13, x13, x8          // only those bytes are written
+4:  ldr w7, [x15]
+    and w6, w6, w13           // the writable bits of the value
+    cmp x16, #VGICD_K_SET
+    b.eq 5f
+    cmp x16, #VGICD_K_CLEAR
+    b.eq 6f
+    bic w7, w7, w13           // STORE: the writable bits replaced
+5:  orr w7, w7, w6
+    b 7f
+6:  bic w7, w7, w6
+7:  str w7, [x15]
+    b mmio_done
+
+// GICD_SGIR (word writes only): TargetListFilter 0 = the CPUTargetList (bit 0: the VM's one PE), 1 = every other PE
+// (none), 2 = the PE itself, 3 reserved (the model and QEMU target every PE); the SGI's source-0 bit is set
+// (GICv2 §4.3.15).
+vgicd_sgir:
+    cmp x3, #2
+    b.ne mmio_done
+    ubfx x7, x6, #24, #2      // TargetListFilter
+    cmp x7, #2
+    b.hs 8f
+    cbnz x7, mmio_done
+    tbz x6, #16, mmio_done    // CPUTargetList bit 0
+8:  and x7, x6, #0xf          // SGIINTID
+    add x8, x5, #VGICD_SGISRC
+    ldrb w9, [x8, x7]
+    orr w9, w9, #1
+    strb w9, [x8, x7]
+    b mmio_done

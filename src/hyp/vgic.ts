@@ -1,0 +1,48 @@
+// The virtual CPU interface side of the reference hypervisor's vGIC (issue 17; KVM's vgic-v2 save/restore and arch
+// timer in the manner, not the code): the GICv2 virtual interface control (GICH) is one per PE and shared by every
+// context, so the switch saves its state (GICH_HCR, VMCR, APR, LR0–LR3) into the outgoing context's entry and loads
+// the incoming one's (src/hyp/asm/vgic.S) — a context without a vGIC loads zeros: GICH_HCR.En = 0, no list register,
+// so no virtual interrupt of another context can reach it. A Linux VM's virtual timer (PPI 27) is delivered through
+// list register 0 as a hardware interrupt (LR.HW = 1, PhysicalID 27): the guest's EOI through GICV deactivates the
+// physical PPI 27, which the hypervisor keeps active while the interrupt is in the LR, while the timer's output is
+// high and undeliverable, and whenever a context without a vGIC runs (its timer never interrupts anyone).
+import { GICH_BASE, HCR_EN, LR_ACTIVE, LR_HW, LR_PENDING, LR_PHYS_SHIFT, LR_PRIO_SHIFT, NUM_LRS } from '../devices/gic-virt.ts';
+import { TIMERS } from '../cpu/timer.ts';
+
+/** The EL1 virtual timer's interrupt (PPI 11, INTID 27). */
+export const VTIMER_INTID = TIMERS.find((t) => t.virtual)!.intid;
+
+/** The per-context block C_VGIC: GICH_HCR, GICH_VMCR, GICH_APR, a pad word, then LR0–LR3 (32-bit words). */
+export const VGIC_HCR = 0;
+export const VGIC_VMCR = 4;
+export const VGIC_APR = 8;
+export const VGIC_LR = 16;
+export const VGIC_BYTES = VGIC_LR + 4 * NUM_LRS;
+
+/** The block a context starts with: a Linux VM's virtual interface enabled (GICH_HCR.En, as KVM's vgic_v2_enable),
+ *  everything else 0. */
+export function vgicReset(enabled: boolean): number[] {
+  const words = new Array<number>(VGIC_BYTES / 4).fill(0);
+  words[VGIC_HCR / 4] = enabled ? HCR_EN : 0;
+  return words;
+}
+
+/** The `.equ`s vgic.S works with. */
+export function vgicEqus(): [string, number, string][] {
+  return [
+    ['GICH_BASE', GICH_BASE, 'the virtual interface control (this PE\'s)'],
+    ['GICH_HCR', 0x000, 'GICH_HCR'],
+    ['GICH_VMCR', 0x008, 'GICH_VMCR'],
+    ['GICH_APR', 0x0f0, 'GICH_APR'],
+    ['GICH_LR0', 0x100, 'GICH_LR0; LRn at + 4n'],
+    ['VGIC_HCR', VGIC_HCR, 'C_VGIC: the saved GICH_HCR'],
+    ['VGIC_VMCR', VGIC_VMCR, 'C_VGIC: GICH_VMCR'],
+    ['VGIC_APR', VGIC_APR, 'C_VGIC: GICH_APR'],
+    ['VGIC_LR', VGIC_LR, 'C_VGIC: LR0–LR3'],
+    ['VGIC_NUM_LRS', NUM_LRS, 'list registers (GICH_VTR.ListRegs + 1)'],
+    ['VTIMER_INTID', VTIMER_INTID, 'the virtual timer\'s PPI'],
+    ['VTIMER_LR', (LR_HW | (VTIMER_INTID << LR_PHYS_SHIFT) | VTIMER_INTID | LR_PENDING) >>> 0, 'LR: HW, PhysicalID = VirtualID = 27, pending'],
+    ['LR_STATE', (LR_PENDING | LR_ACTIVE) >>> 0, 'LR.State[29:28]: 0 = invalid (empty)'],
+    ['LR_PRIO_SHIFT', LR_PRIO_SHIFT, 'LR.Priority[27:23]: the top five bits of the 8-bit priority'],
+  ];
+}

@@ -1,0 +1,177 @@
+// The vGIC's virtual interface and the virtual timer (issue 17 steps 2–4, src/hyp/asm/vgic.S) and their isolation
+// (issue 11): a VM with a vGIC — a minimal arm64 Image, so that the scenario gives it a device tree, GICV as its GICC
+// and GICH state of its own — programs its distributor, its CPU interface and its virtual timer and counts the timer's
+// interrupts; beside it, a hostile assembly VM pokes the GICC, GICH and GICV frames, enables the timer's interrupt in its
+// own distributor, sends itself an SGI and sets its own virtual timer to fire at once with interrupts unmasked. The
+// slices are short, so the first VM's timer fires while the other runs too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assemble } from '../../src/asm/assemble.ts';
+import { buildImage } from '../../src/hyp/image.ts';
+import { formatReport } from '../../src/hyp/report.ts';
+import { runImage } from '../../src/hyp/run.ts';
+import { parseScenario } from '../../src/hyp/scenario.ts';
+
+const DIR = mkdtempSync(join(tmpdir(), 'vgic-'));
+
+/** An arm64 Image (Linux booting.rst header: code0, text_offset, image_size 0, magic "ARM\x64" at 0x38) whose code counts
+ *  `ticks` virtual-timer interrupts, printing each one's INTID as GICC_IAR gives it, then powers its VM off. */
+const TICK = (ticks: number) => `    .text
+_start:
+    b start
+    .word 0
+    .quad 0, 0, 0, 0, 0, 0
+    .word 0x644d5241
+    .word 0
+start:
+    mov x9, #0x08000000       // GICD (emulated)
+    mov w1, #1
+    str w1, [x9]              // GICD_CTLR.EnableGrp0
+    mov w1, #0xa0
+    strb w1, [x9, #0x41b]     // GICD_IPRIORITYR, INTID 27
+    mov w1, #0x08000000
+    str w1, [x9, #0x100]      // GICD_ISENABLER0 bit 27
+    mov x10, #0x08010000      // GICC (GICV through stage 2)
+    mov w1, #0xf0
+    str w1, [x10, #4]         // GICC_PMR
+    mov w1, #1
+    str w1, [x10]             // GICC_CTLR.EnableGrp0
+    adr x1, vectors
+    msr vbar_el1, x1
+    isb
+    mov x20, #0
+    mov x1, #30000
+    msr cntv_tval_el0, x1
+    mov x1, #1
+    msr cntv_ctl_el0, x1      // ENABLE, IMASK = 0
+    msr daifclr, #2
+1:  cmp x20, #${ticks}
+    b.lo 1b
+    msr daifset, #2
+    mov x0, #0x0008
+    movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
+    hvc #0
+    b .
+irq:
+    ldr w2, [x10, #0xc]       // GICC_IAR; prints "i <INTID>"
+    mov x11, #0x09000000      // the UART (emulated)
+    mov w3, #0x69
+    strb w3, [x11]
+    mov w3, #0x20
+    strb w3, [x11]
+    and w4, w2, #0x3ff
+    mov w5, #10
+    udiv w6, w4, w5
+    msub w7, w6, w5, w4
+    add w6, w6, #0x30
+    strb w6, [x11]
+    add w7, w7, #0x30
+    strb w7, [x11]
+    mov w3, #10
+    strb w3, [x11]
+    mov x1, #30000
+    msr cntv_tval_el0, x1     // the next tick: the timer's output goes low
+    str w2, [x10, #0x10]      // GICC_EOIR
+    add x20, x20, #1
+    eret
+    .balign 2048
+vectors:
+    .space 0x280
+    b irq                     // +0x280: IRQ, current EL with SP_ELx
+`;
+
+/** The hostile VM: every vector ends it with exit 0xbad. */
+const HOSTILE = `    .text
+_start:
+    adr x1, vectors
+    msr vbar_el1, x1
+    isb
+    mov x9, #0x08000000       // its own (emulated) distributor: forward INTID 27, pend SGI 0 to itself
+    mov w1, #1
+    str w1, [x9]
+    mov w1, #0x08000000
+    str w1, [x9, #0x100]
+    mov w1, #0x02000000
+    str w1, [x9, #0xf00]
+    mov x10, #0x08010000      // GICC: not mapped for it
+    ldr w2, [x10, #0xc]
+    mov x10, #0x08030000      // GICH: enable, and a pending INTID 27 in LR0
+    mov w1, #1
+    str w1, [x10]
+    ldr w1, =0x9000001b
+    str w1, [x10, #0x100]
+    mov x10, #0x08040000      // GICV
+    mov w1, #1
+    str w1, [x10]
+    ldr w2, [x10, #0xc]
+    mov x1, #1
+    msr cntv_tval_el0, x1     // its own virtual timer, firing at once
+    msr cntv_ctl_el0, x1
+    msr daifclr, #3
+    mov x21, #40
+1:  mov x0, #0
+    hvc #0                    // yield
+    subs x21, x21, #1
+    b.ne 1b
+    mov x0, #2
+    mov x1, #0
+    hvc #0
+took:
+    mov x0, #2
+    mov x1, #0xbad
+    hvc #0
+    .ltorg
+    .balign 2048
+vectors:
+    .rept 16
+    b took
+    .balign 0x80
+    .endr
+`;
+
+test('a VM\'s virtual timer interrupts it through its vGIC, held while another runs; a hostile VM\'s GIC pokes and timer reach no one', () => {
+  const tick = assemble('tick.S', TICK(3), { base: 0n });
+  assert.deepEqual(tick.diagnostics, []);
+  writeFileSync(join(DIR, 'tick.Image'), tick.sections[0]!.bytes);
+  writeFileSync(join(DIR, 'hostile.S'), HOSTILE);
+  const yaml = `ram: { size: 128M }
+on_denied: skip
+contexts:
+  - name: tick
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 16M }]
+    linux: { image: tick.Image, bootargs: "" }
+  - name: hostile
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 2M }]
+    image: { source: hostile.S, entry: 0x4000_0000 }
+schedule: { slices: 400, slice_insns: 4000 }
+`;
+  const file = join(DIR, 'vgic.yaml');
+  writeFileSync(file, yaml);
+  const img = buildImage(parseScenario(yaml, file), file);
+  const r = runImage(img);
+  const lines = r.uart.split('\n');
+  assert.deepEqual(lines.filter((l) => l.startsWith('[tick] ')), ['[tick] i 27', '[tick] i 27', '[tick] i 27', '[tick] psci SYSTEM_OFF: the VM is off'], r.uart);
+  assert.ok(lines.includes('[hostile] exit 0x0000000000000000'), `the hostile VM took no exception:\n${r.uart}`);
+  // GICC read, GICH_HCR and GICH_LR0 writes, GICV_CTLR write, GICV_IAR read: each denied and stepped over
+  assert.equal(r.deniedTotal, 5, r.uart);
+  assert.equal(lines.filter((l) => l.startsWith('[hostile] denied: translation fault')).length, 5, r.uart);
+  assert.equal(r.exitCode, 0, r.uart);
+  for (const v of r.verdicts.filter((x) => x.status !== 'n/a')) assert.equal(v.status, 'pass', `${v.requirement}: ${v.evidence}`);
+  // the exits by reason: the VM's 3 distributor writes and 3 × 5 UART bytes were emulated, its GICC accesses were not
+  // exits (GICV is mapped), its power-off was a PSCI call
+  const text = formatReport(img, r);
+  const section = text.slice(text.indexOf('-- exits to EL2 by reason'), text.indexOf('-- cost per switch kind'));
+  const exits = section.slice(section.indexOf('  tick: '), section.indexOf('  hostile: '));
+  assert.ok(exits.length > 0 && section.indexOf('  hostile: ') > 0, text);
+  assert.match(exits, /^ +3 {2}MMIO 0x8000000$/m, exits);
+  assert.match(exits, /^ +15 {2}MMIO 0x9000000$/m, exits);
+  assert.match(exits, /^ +1 {2}PSCI 0x84000008$/m, exits);
+  assert.doesNotMatch(exits, /MMIO 0x8010000/, exits);
+});
