@@ -24,7 +24,7 @@ interface RunFlags extends SyncFlags {
   hosting?: string;
   json?: boolean;
   timeline: boolean;
-  maxInsns: string;
+  maxInsns?: string;
   trace?: string;
   stats?: string | boolean;
   gdb?: string;
@@ -39,7 +39,7 @@ export function registerRun(program: Command): void {
     .option('--hosting <mode>', `hosting mode, or 'all' for a comparison: ${HOSTING_MODES.join(' | ')} | all`)
     .option('--json', 'print the report as JSON')
     .option('--no-timeline', 'leave the timeline out of the text report')
-    .option('--max-insns <N>', 'instruction budget', String(DEFAULT_BUDGET))
+    .option('--max-insns <N>', `instruction budget (default: the scenario's max_insns, else ${DEFAULT_BUDGET})`)
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
     .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb); the report follows the session')
     .option('-S', 'with --gdb: wait for the debugger before the first instruction');
@@ -55,7 +55,7 @@ export function registerRun(program: Command): void {
       return;
     }
     const modes: HostingMode[] | undefined = opts.hosting === 'all' ? [...HOSTING_MODES] : opts.hosting === undefined ? [s.hosting] : [parseHosting(opts.hosting)!].filter((m) => m !== undefined);
-    const budget = wholeNumber('--max-insns', opts.maxInsns, 1, Number.MAX_SAFE_INTEGER);
+    const budget = wholeNumber('--max-insns', opts.maxInsns ?? String(s.max_insns ?? DEFAULT_BUDGET), 1, Number.MAX_SAFE_INTEGER);
     if (modes.length === 0) return bad(`--hosting: expected ${HOSTING_MODES.join(', ')} or all, not ${quoted(opts.hosting ?? '')}`);
     if (!budget.ok) return bad(budget.error);
     const trace = parseTraceKinds(opts.trace ?? '');

@@ -107,6 +107,8 @@ const schema = z.strictObject({
       slice_insns: z.number().int().positive().max(0x7fff_0000).default(100_000),
     })
     .default({ slices: 6, slice_insns: 100_000 }),
+  /** `run`'s instruction budget when --max-insns is not given (run.ts DEFAULT_BUDGET otherwise). */
+  max_insns: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** Extra allowed sharing: by default every context's memory is private to it. */
   protection: z
     .array(z.strictObject({ context: z.string(), may_access: z.string(), access: z.enum(['r', 'rw']) }))
