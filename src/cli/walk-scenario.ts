@@ -27,6 +27,7 @@ function runToEntry(img: BuiltImage, ctx: number, entry: number): { cpu: Cpu; en
   if (err !== undefined) throw new BuildError(err);
   let entries = 0;
   let eret = false;
+  m.cpu.traceExecEls = 1 << 2; // the hypervisor's ERETs: the contexts may run translated
   m.cpu.traceExec = (c, _pc, w) => {
     // the instruction after an ERET into ctx: stop before it runs (halt takes effect after the current instruction,
     // so the stop is requested at the ERET itself)

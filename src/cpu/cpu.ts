@@ -40,6 +40,9 @@ const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
 /** Before the first fetch: no blocks (the run loop never reaches them with an invalid fetch tag). */
 const NO_BLOCKS = new PageBlocks(0, new CpuStats());
 
+/** Cpu.traceExecEls: every EL. */
+export const TRACE_ALL_ELS = 0b1111;
+
 /** A FETCH_TAG low word no PC matches: bit 0 set, and the run loop compares PC bits 1:0 too. */
 const FETCH_INVALID = 1;
 
@@ -60,6 +63,11 @@ export class Cpu extends CpuState implements TranslationContext {
   stop: StopReason | null = null;
   /** Optional per-instruction trace hook (set by --trace exec); checked only on the slow path. */
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
+  /**
+   * The ELs whose instructions traceExec sees, bit n for ELn. The run loop decides at each change of fetch page (every
+   * exception entry and ERET is one): instructions at an EL the hook does not watch may run translated.
+   */
+  traceExecEls = TRACE_ALL_ELS;
   /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
   /** The Performance Monitors' bookkeeping (src/cpu/pmu.ts). */

@@ -22,16 +22,19 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   `return function runLoop(c, budget) {
   const x = c.x;
   const u = c.u32;
-  const trace = c.traceExec;
+  const traceHook = c.traceExec;
+  const traceEls = c.traceExecEls;
+  // the trace hook of the current EL (Cpu.traceExecEls), chosen again on each slow path (every EL change takes it)
+  let trace = ((traceEls >>> c.el) & 1) !== 0 ? traceHook : null;
   const sync = c.sync;
   // the fetch cache in locals; its tag sits in the register file (slot FETCH_TAG), which the loop reads anyway:
   // measured NOP stream 188 → 225 MIPS per CPU-second against a per-instruction check of a field of c. Anything
   // that may change translation or stop the run invalidates the tag.
   let words = c.fetchWords, ops = c.fetchOps, base = c.fetchBase;
-  // translated blocks (jit/block.ts) of the fetch page; none while an observer needs every instruction, nor while
+  // translated blocks (jit/block.ts) of the fetch page; none while a trace hook watches the current EL, nor while
   // debug checks every instruction (src/cpu/debug.ts: then every instruction comes through the slow path)
-  const mayTranslate = c.translateBlocks && trace === null && sync === null;
-  let translating = mayTranslate;
+  const mayTranslate = c.translateBlocks && sync === null;
+  let translating = mayTranslate && trace === null;
   const hot = c.translateAfter;
   const debug = c.debug;
   let blocks = c.fetchBlocks;
@@ -48,7 +51,8 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
       if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
       if (!c.refillFetch()) { n++; continue; } // the fetch took an exception: fetch again from the vector
       words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase; blocks = c.fetchBlocks;
-      translating = mayTranslate && !debug.perInsn;
+      trace = ((traceEls >>> c.el) & 1) !== 0 ? traceHook : null;
+      translating = mayTranslate && trace === null && !debug.perInsn;
     }
     const idx = base + ((lo & 0xfff) >>> 2);
     if (translating && lo < 0xfffff000) {
@@ -71,7 +75,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     const w = words[idx];
     let h = ops[idx]; // the decode cache: handler index + 1, 0 = not decoded yet
     if (h === 0) { h = HANDLER_OF[decode(w)] + 1; ops[idx] = h; }
-    if (trace !== null) trace(c, x[${PC}], w);
+    if (trace !== null) { u[${RUN_COUNT * 2}] = n; trace(c, x[${PC}], w); } // Cpu.retired(): this instruction's index
     if (sync !== null) sync.step(c); // --sync architectural: the choice points between instructions
     // PC += PC_AHEAD before the handler (state.ts: the PC convention), on the 32-bit view (a BigInt add here
     // allocated); the carry into PC[63:32] is the rare case

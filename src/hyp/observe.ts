@@ -38,7 +38,8 @@ export interface Episode {
   call?: { fn: bigint; arg: bigint };
   /** It began with an IRQ (the hypervisor's slice timer), not a synchronous exception. */
   irq?: boolean;
-  /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception. */
+  /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception, as the CPU counts
+   *  them (Cpu.retired(): the one that took the exception and a fetch that faulted count, an interrupt does not). */
   guestInsns?: number;
   /** A trap the hypervisor handled for the context without denying it (nothing logged): the register it emulated
    *  ("CNTP_CVAL_EL0 write"), or the trap's class. */
@@ -136,7 +137,13 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
   let current = -1;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
-  let guestInsns = 0;
+  // guest instructions are not traced (traceExecEls: EL2 only) and may run translated; an episode's guestInsns is the
+  // CPU's instruction count (Cpu.retired(), as the timers count) from the ERET into the context to the first EL2
+  // instruction after its exit
+  cpu.traceExecEls = 1 << 2;
+  /** The count just after the last ERET into a context, and the episode its exit opened (guestInsns to fill). */
+  let guestFrom = 0;
+  let exitEpisode: Episode | undefined;
   // the hypervisor's denied-access count (data.S log_count) when the current episode's trap was taken: a trap that
   // returns to the context without adding to it was handled (emulated, or switched lazily), not denied
   const logCount = (): bigint => mem.readU64(Number(img.symbols.get('log_count')!));
@@ -165,14 +172,12 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
       ep.irq = true;
-      ep.guestInsns = guestInsns;
-      guestInsns = 0;
+      exitEpisode = ep;
       return;
     }
     const esr = Number(c.sr[SR.ESR_EL2]!);
     ep = newEpisode(obs, current, esr);
-    ep.guestInsns = guestInsns;
-    guestInsns = 0;
+    exitEpisode = ep;
     const ec = ecOf(esr);
     if (ec === EC_HVC || ec === EC_SVC) {
       const source = callSource(img.contexts[current], c, esr);
@@ -199,12 +204,16 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
 
   cpu.traceExec = (c, _pc, w) => {
     if (c.el !== 2) {
-      guestInsns++;
+      // seen only when another hook asks for every EL (the isolation campaign, --trace exec)
       if (pendingEret && ep !== undefined) {
         pendingEret = false;
         ep = undefined;
       }
       return;
+    }
+    if (exitEpisode !== undefined) {
+      exitEpisode.guestInsns = c.retired() - guestFrom;
+      exitEpisode = undefined;
     }
     if (ep === undefined) return;
     ep.insns++;
@@ -233,6 +242,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       }
       current = to;
       pendingEret = true;
+      guestFrom = c.retired() + 1;
       checkEntry(c, to, ep);
       checkRegisters(c, to, ep);
     }

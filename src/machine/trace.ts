@@ -9,7 +9,7 @@ import { ecHasFar, ecOf } from '../arch/syndrome.ts';
 import { SR, sysregOfFields } from '../arch/sysreg-table.ts';
 import { disassemble, plainEnv } from '../asm/disasm.ts';
 import { hex32, hex64 } from '../bits/bits.ts';
-import type { Cpu } from '../cpu/cpu.ts';
+import { TRACE_ALL_ELS, type Cpu } from '../cpu/cpu.ts';
 import { enteredIrq } from '../cpu/interrupt.ts';
 import { PC } from '../cpu/state.ts';
 import type { TraceKind } from './trace-kinds.ts';
@@ -34,6 +34,7 @@ export function installTrace(cpu: Cpu, kinds: readonly TraceKind[], opts: TraceO
     ? (pc: bigint, w: number) => write(`${hex64(pc)}: ${hex32(w).slice(2)}  ${disasm(w, pc)}`)
     : undefined;
   const sysreg = kinds.includes('sysreg') ? new SysregTrace(write) : undefined;
+  cpu.traceExecEls = TRACE_ALL_ELS; // a trace shows every instruction
   cpu.traceExec =
     exec === undefined && sysreg === undefined
       ? null

@@ -8,7 +8,7 @@
 // hypervisor's own. Under the hosting modes that are unsafe by design, the audit and the verdicts must say so instead.
 import { SR, SYSREGS } from '../../src/arch/sysreg-table.ts';
 import { accessible, trapsAt, type El2Controls } from '../../src/arch/sysreg-traps.ts';
-import type { Cpu } from '../../src/cpu/cpu.ts';
+import { TRACE_ALL_ELS, type Cpu } from '../../src/cpu/cpu.ts';
 import { SP_EL0, SP_EL1 } from '../../src/cpu/state.ts';
 import { SeededChoices, SyncModel } from '../../src/cpu/sync.ts';
 import { callSource, currentContext, ownerOf } from '../../src/hyp/observe.ts';
@@ -246,6 +246,7 @@ function watch(m: VirtMachine, shape: Shape, env: CaseEnv, p: Problems): void {
 function countExecuted(m: VirtMachine, shape: Shape, ran: Uint8Array): void {
   const cpu = m.cpu;
   const observer = cpu.traceExec;
+  cpu.traceExecEls = TRACE_ALL_ELS; // the hostile's instructions too (the observer sees only EL2's)
   const lo = shape.programVa;
   cpu.traceExec = (c, pc, w) => {
     observer?.(c, pc, w);

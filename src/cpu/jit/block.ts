@@ -40,32 +40,54 @@ export const HOT = 8192;
 
 const WORDS_PER_4K = 1024;
 
-/** Blocks of one RAM page, indexed by the word index of their first instruction. */
-export class PageBlocks implements TranslatedCode {
+/** The tables of a page without blocks, shared by every such page and never written (PageBlocks.own replaces them). */
+interface BlockTables {
   readonly fns: (BlockFn | null)[];
-  /** Length of the block at each word (0: none). */
   readonly lens: Uint8Array;
+  readonly inline: (Uint8Array | null)[];
+  readonly covered: Uint8Array;
+}
+const EMPTY = new Map<number, BlockTables>();
+function emptyTables(words: number): BlockTables {
+  let t = EMPTY.get(words);
+  if (t === undefined) EMPTY.set(words, (t = Object.freeze(newTables(words))));
+  return t;
+}
+function newTables(words: number): BlockTables {
+  return { fns: new Array<BlockFn | null>(words).fill(null), lens: new Uint8Array(words), inline: new Array<Uint8Array | null>(words).fill(null), covered: new Uint8Array(words) };
+}
+
+/**
+ * Blocks of one RAM page, indexed by the word index of their first instruction. Most pages the CPU fetches from never
+ * get a block (HOT): until the first one is made they share one set of empty tables and own only their heat counts.
+ */
+export class PageBlocks implements TranslatedCode {
+  fns: (BlockFn | null)[];
+  /** Length of the block at each word (0: none). */
+  lens: Uint8Array;
   /**
    * For a block whose loads and stores use the host cache inline, inline[start][r] = the accesses its first r
    * instructions make that way (a pair counts two): the run loop adds inline[start][r] to CpuStats.inlineHits when
    * the block returns r, and an access that falls back to Cpu.load/store takes its own back (emit.ts).
    */
-  readonly inline: (Uint8Array | null)[];
+  inline: (Uint8Array | null)[];
   /** Interpreter entries per word, towards Cpu.translateAfter. */
   readonly heat: Uint16Array;
-  readonly covered: Uint8Array;
+  covered: Uint8Array;
   /** Blocks translated since the last drop. */
   private count = 0;
+  private owned = false;
 
   constructor(
-    words: number,
+    private readonly words: number,
     private readonly stats: CpuStats,
   ) {
-    this.fns = new Array<BlockFn | null>(words).fill(null);
-    this.inline = new Array<Uint8Array | null>(words).fill(null);
-    this.lens = new Uint8Array(words);
+    const t = emptyTables(words);
+    this.fns = t.fns;
+    this.lens = t.lens;
+    this.inline = t.inline;
+    this.covered = t.covered;
     this.heat = new Uint16Array(words);
-    this.covered = new Uint8Array(words);
   }
 
   /** Forget every block (a word one was made of was written). */
@@ -73,17 +95,29 @@ export class PageBlocks implements TranslatedCode {
     this.stats.invalidations++;
     this.stats.blocksDropped += this.count;
     this.count = 0;
+    this.heat.fill(0);
+    if (!this.owned) return; // no block was ever made: the shared tables are empty
     this.fns.fill(null);
     this.inline.fill(null);
     this.lens.fill(0);
-    this.heat.fill(0);
     this.covered.fill(0);
+  }
+
+  /** Tables of this page's own, made when its first block is. */
+  private own(): void {
+    const t = newTables(this.words);
+    this.fns = t.fns;
+    this.lens = t.lens;
+    this.inline = t.inline;
+    this.covered = t.covered;
+    this.owned = true;
   }
 
   /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
     const { fn, len, inline } = translateBlock(words, start, end);
+    if (!this.owned) this.own();
     this.fns[start] = fn;
     this.lens[start] = len;
     this.inline[start] = inline;
