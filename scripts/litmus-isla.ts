@@ -8,35 +8,17 @@
 // then the counts. Exits non-zero when the reader fails on more tests than it did at the pinned commit when this
 // script was written (a regression). The repository holds no verdicts: `expect = "sat"` is the question (herd's
 // `exists`), not isla's answer (docs/litmus-agreement.md).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { type IslaTest, readIsla } from '../src/check/isla-reader.ts';
 import { LitmusError } from '../src/check/litmus-reader.ts';
+import { git, option, testRepository } from './litmus-git.ts';
 
 const PINNED = '04512f1259f70829b99e773ce2bebf43d6e5d7e3';
 // tests the reader does not read at PINNED
 const KNOWN_UNREAD = 0;
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function git(gitDir: string, ...args: string[]): string {
-  const r = spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
-
-const gitDir = option('--git-dir') ?? process.env.TWOSTAGE_ISLA_GIT ?? join(homedir(), '.cache/twostage/isla-litmus.git');
+const gitDir = testRepository('TWOSTAGE_ISLA_GIT', 'isla-litmus.git', 'https://github.com/litmus-tests/litmus-tests-armv8a-system-vmsa');
 const commit = option('--commit') ?? PINNED;
 const only = option('--only');
-if (!existsSync(gitDir)) {
-  const r = spawnSync('git', ['clone', '--bare', '--quiet', 'https://github.com/litmus-tests/litmus-tests-armv8a-system-vmsa', gitDir], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`litmus-isla: cannot clone litmus-tests-armv8a-system-vmsa into ${gitDir}`);
-}
 
 /** What a single-thread test needs of the machine beyond the herd runner's (P0 at EL1, stage 1, one handler). */
 function needs(t: IslaTest): string[] {
