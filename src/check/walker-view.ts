@@ -6,7 +6,7 @@
 //   a choice, made before every instruction, after which it does not go back (coherence of the walker's reads);
 // - after that DSB, the accesses of later instructions may still have been translated before it, with the older
 //   value, until a context synchronization event (ISB, exception entry or return) follows (ARM §D8.17 I WZCBG: the
-//   ISB for what the PE has already translated; ARM §D24.1.2.2): a choice for each load or store in that window. Such
+//   ISB for what the PE has already translated; ARM §D24.1.2.2): a choice for each load or store until then. Such
 //   an early translation is not cached past its own access (a fill after the DSB reads the new value).
 // The older value is put in memory for the walks of a step and the newer one back before the access moves a byte
 // (the CPU's external data-access hook, Cpu.debug.external), so the access itself and every load see program order.
