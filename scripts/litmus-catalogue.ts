@@ -8,41 +8,23 @@
 // it (agree / DISAGREE, or why the runner cannot set the test up); then the counts. Exits non-zero when the reader
 // fails on a test it read at the pinned commit when this script was written, or when fewer single-PE tests agree
 // with the catalogue than did then (a regression).
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { LitmusError, readLitmus } from '../src/check/litmus-reader.ts';
 import { runLitmus } from '../src/check/litmus-run.ts';
 import { litmusScope } from '../src/check/litmus-scope.ts';
 import { LitmusSetupError } from '../src/check/litmus-world.ts';
+import { git, option, testRepository } from './litmus-git.ts';
 
 const PINNED = '5feffe4e8f98d93b60144a3cda322eba92dd9723';
 const TESTS = 'catalogue/aarch64-VMSA/tests';
 // tests the reader does not read at PINNED: 10 of 938 (TTD(x) table descriptors, `label:` values, `<>`, arrays)
 const KNOWN_UNREAD = 10;
 // single-PE tests whose verdict twostage's model agrees with at PINNED (docs/litmus-agreement.md explains the rest)
-const KNOWN_AGREE = 87;
+const KNOWN_AGREE = 113;
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-function git(gitDir: string, ...args: string[]): string {
-  const r = spawnSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
-
-const gitDir = option('--git-dir') ?? process.env.TWOSTAGE_HERD_GIT ?? join(homedir(), '.cache/twostage/herdtools7.git');
+const gitDir = testRepository('TWOSTAGE_HERD_GIT', 'herdtools7.git', 'https://github.com/herd/herdtools7');
 const commit = option('--commit') ?? PINNED;
 const run = process.argv.includes('--run');
 const only = option('--only');
-if (!existsSync(gitDir)) {
-  const r = spawnSync('git', ['clone', '--bare', '--quiet', 'https://github.com/herd/herdtools7', gitDir], { stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`litmus-catalogue: cannot clone herdtools7 into ${gitDir}`);
-}
 
 const verdicts = new Map<string, string>();
 for (const line of git(gitDir, 'show', `${commit}:${TESTS}/kinds.txt`).split('\n')) {

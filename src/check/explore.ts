@@ -4,7 +4,8 @@
 // early or not (it completes at the latest at a sufficient DSB), each AT instruction allocating the TLB entry of its
 // walk or not, each IMPLEMENTATION DEFINED treatment of an out-of-range field (field-choices.ts), and with `errata`
 // (Cortex-A57 1319537) every speculative EL1&0 walk at EL2 with any mix of old and pending registers — and check the
-// invariants of switch-invariants.ts after the ERET. Choice sequences are enumerated depth first by replay
+// invariants of switch-invariants.ts after the ERET — and that every store the switch made to the hypervisor's
+// translation tables was completed for the table walker by a DSB before it (table-stores.ts). Choice sequences are enumerated depth first by replay
 // (choice-tree.ts); states already explored are not explored again (state-hash.ts).
 // Speculative erratum walks are not branched on: caching one more translation only adds ways to fail, so the
 // explorer caches every translation such a walk could make (fill-all.ts). EL2-regime fills are not modelled: the
@@ -35,6 +36,7 @@ import type { Finding } from './findings.ts';
 import { loadProgram, type Insn, type Program } from './program.ts';
 import { type PathFinding, RuleMachine, type Step } from './rule-machine.ts';
 import { StateHash } from './state-hash.ts';
+import { type TableStore, TableStores } from './table-stores.ts';
 import { DEFAULT_TLB_ENTRIES, makeHarness, type SwitchHarness } from './switch-harness.ts';
 import { checkAfterEret, type EretSeen, inside, type Violation } from './switch-invariants.ts';
 import { MAX_MAPPINGS, TableBoundError } from './tables.ts';
@@ -362,9 +364,10 @@ export class TlbDigest {
 }
 
 /** Fingerprint of everything the rest of the run depends on. */
-function stateKey(c: Cpu, sync: SyncModel, tlb: TlbDigest): string {
+function stateKey(c: Cpu, sync: SyncModel, tlb: TlbDigest, stores: TableStores): string {
   const h = new StateHash();
   hashCpuState(h, c, sync, tlb);
+  stores.hash(h);
   return h.key();
 }
 
@@ -388,6 +391,7 @@ export function hashCpuState(h: StateHash, c: Cpu, sync: SyncModel, tlb: TlbDige
     h.text(t.op);
     h.word(t.vmid);
     h.num(t.pc);
+    h.word(t.completedByDsb ? 1 : 0);
   }
   h.words(tlb.of(c.tlb));
 }
@@ -457,6 +461,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
     return `TLBI ${t.op}${i === undefined ? '' : ` (${loc(i)})`}`;
   };
   const ch = new ExploreChoices(tree, c, errata, atAhead, paBits, owner, tlbiName, foreign);
+  const stores = new TableStores(c, { pa: img.layout.poolBase, size: img.layout.poolSize }, () => ch.here!);
   const visited = new Set<string>();
   const digest = new TlbDigest();
   const found = new Map<string, Found>();
@@ -471,6 +476,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
     const sync = new SyncModel({ choices: ch, errata });
     h.prime(sync);
     ch.begin();
+    stores.begin();
     const executed: Insn[] = [];
     const steps: Step[] = [];
     const tlbiVmid = new Map<Insn, number>();
@@ -512,6 +518,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
       const seen: EretSeen | undefined = e.k === 'eret' ? { spsr, elr, hcr: hcrAtEret, outcome: returnOutcome(c, spsr, 2, Number(hcrAtEret & 0xffff_ffffn)) } : undefined;
       insns++;
       executed.push(insn);
+      stores.after(e);
       if (e.k === 'msr') {
         const i = SR[e.reg as keyof typeof SR];
         const v = i === undefined ? undefined : sync.read(c, i);
@@ -548,6 +555,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
           stop = true;
           break;
         }
+        for (const s of stores.incomplete()) vs.push(incompleteStore(s));
         const weight = tree.taken().filter((v) => v !== 0).length;
         for (const v of vs) {
           const prev = found.get(v.rule);
@@ -559,7 +567,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
         break;
       }
       if (!tree.replaying) {
-        const key = stateKey(c, sync, digest);
+        const key = stateKey(c, sync, digest, stores);
         if (mine.has(key)) {
           // the same registers, pending writes, TLB and PC as before in this run: it can go round for ever
           noEret(`the switch comes back to the state it had before ${loc(byAddr.get(c.x[PC]!) ?? insn)}: a loop it may never leave, so it never reaches its ERET`, [], insn, 'make the loop end (a subroutine that calls another with BL must save and restore X30)');
@@ -590,6 +598,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
     }
   }
   c.sync = null;
+  stores.detach();
   const findings = [...found.values()].map((f) => toFinding(f));
   const evictions = c.tlb.evictions;
   if (evictions > 0) bounds.push({ what: `the checker's TLB of ${tlbEntries} entries evicted ${evictions} entries (an evicted entry might have been a violation)`, option: '--tlb-entries', value: tlbEntries });
@@ -603,6 +612,16 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
     complete: bounds.length === 0, bounds, ms: performance.now() - t0,
   };
   return { findings, paths: lint, stats, vmids: h.vmids, ownPolicy: h.ownPolicy };
+}
+
+/** A store to a table entry the walker may not see after the ERET (table-stores.ts). */
+function incompleteStore(s: TableStore): Violation {
+  return {
+    rule: 'table-store-incomplete',
+    message: `this store changes the translation-table entry at PA 0x${s.pa.toString(16)} and no DSB covering stores completes it before the ERET: the target's accesses may be translated with the older entry ${hex64(s.old)}`,
+    details: [`the entry before: ${hex64(s.old)}; stored by ${loc(s.insn)}`],
+    at: s.insn,
+  };
 }
 
 /** Which instruction a violation is charged to, and its fix. */
@@ -643,6 +662,8 @@ function locate(
       }
       return { insn: eret, fix: `invalidate ${to.name}'s VMID before entering it (MSR VTTBR_EL2; ISB; TLBI VMALLS12E1; DSB NSH), or give every context its own VMID, reused only after TLBI ALLE1` };
     }
+    case 'table-store-incomplete':
+      return { insn: v.at ?? eret, fix: 'complete the store before the ERET: DSB ISHST (or DSB ISH) after it — and when the entry was valid before, break-before-make: store an invalid entry, DSB ISHST, TLBI of the VMID, DSB ISH, then the new entry and DSB ISHST (ARM §D8.17.1)' };
     case 'tlb-latent': {
       // a completed TLBI that covered the entry's VMID: a walk cached the entry again after it
       const covering = executed.filter((i) => i.event.k === 'tlbi' && (everyVmid(i.event.op) || tlbiVmid.get(i) === v.vmid) && !outstanding.some((o) => o.insn === i)).at(-1);

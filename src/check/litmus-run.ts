@@ -2,7 +2,10 @@
 // allows (issue 16): P0's code at EL1 with the test's stage-1 tables (litmus-world.ts), each pending register write
 // visible early or not, each executed TLBI complete early or not (at the latest at a DSB of its domain, ARM §D8.17.8),
 // and before every instruction the TLB filled speculatively with any translation its tables allow, or not (ARM §D8.16
-// R SQBCS), and each cached page translation evicted or not — choice sequences enumerated depth first (choice-tree.ts), states already explored not explored again
+// R SQBCS), each cached page translation evicted or not, and each access translated early — with a table entry's
+// older value while the PE's store to it is not yet complete for the walker, or with the entries a TLBI removes while
+// no context synchronization has followed the DSB that completed it (walker-view.ts; SyncModel translateEarly) —
+// choice sequences enumerated depth first (choice-tree.ts), states already explored not explored again
 // (state-hash.ts). A fault ends P0 (herd's `fatal` variant, as the catalogue's cfgs run it) unless the test has a
 // P0.F handler: then the handler runs at VBAR_EL1 + 0x200 and its ERET returns after the faulting instruction (the
 // litmus7 kvm harness skips it). The final states are collected and the test's condition evaluated on them.
@@ -18,8 +21,10 @@ import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest } from './litmus-reader.ts';
 import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR } from './litmus-world.ts';
-import { loadProgram } from './program.ts';
+import { decodeRow } from '../arch/a64/decode.ts';
+import { type Insn, loadProgram } from './program.ts';
 import { StateHash } from './state-hash.ts';
+import { WalkerView } from './walker-view.ts';
 
 /** A fault P0 took: the label of the faulting instruction, the location of FAR_EL1's page, the kind of fault. */
 export interface LitmusFault {
@@ -72,7 +77,10 @@ const PAGE_SHIFT = 12;
 
 /** The SyncChoices of one run: every choice through the tree. */
 class LitmusChoices implements SyncChoices {
-  constructor(private readonly tree: ChoiceTree) {}
+  constructor(
+    private readonly tree: ChoiceTree,
+    private readonly view: WalkerView,
+  ) {}
   pendingVisible(): boolean {
     return this.tree.choose(2) === 1;
   }
@@ -80,7 +88,8 @@ class LitmusChoices implements SyncChoices {
     return this.tree.choose(2) === 1;
   }
   speculativeFill(regime: number): boolean {
-    return regime === REGIME_EL10 && this.tree.choose(2) === 1;
+    // not while this step's access is translated early: a fill then walks after the DSB (walker-view.ts)
+    return regime === REGIME_EL10 && !this.view.early && this.tree.choose(2) === 1;
   }
   mixNew(): boolean {
     return false;
@@ -104,6 +113,8 @@ interface Assembled {
   readonly end: bigint;
   readonly labels: ReadonlyMap<string, bigint>;
   readonly labelAt: ReadonlyMap<bigint, string>;
+  /** The instructions by address, each with whether it loads or stores. */
+  readonly insns: ReadonlyMap<bigint, { readonly insn: Insn; readonly ldst: boolean }>;
   /** Is `pc` in P0's code (its end included) or its handler? */
   inside(pc: bigint): boolean;
 }
@@ -134,7 +145,8 @@ function assembleP0(t: LitmusTest): Assembled {
   const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
   const handlerEnd = handlerAt + BigInt((handler?.length ?? 0) * 4);
   const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || (pc >= handlerAt && pc < handlerEnd);
-  return { sections: p.sections, end, labels, labelAt, inside };
+  const insns = new Map(p.insns.map((i) => [i.addr, { insn: i, ldst: decodeRow(i.word)?.cls === 'ldst' }]));
+  return { sections: p.sections, end, labels, labelAt, insns, inside };
 }
 
 /** The test's machine: RAM with its tables and values and P0's code, a CPU; start() puts both back to the initial
@@ -181,9 +193,10 @@ function regIndex(reg: string): number {
 }
 
 /** Fingerprint of everything the rest of a run depends on, and of what it has already produced (faults). */
-function stateKey(c: Cpu, world: LitmusLayout, sync: SyncModel, tlb: TlbDigest, faults: readonly LitmusFault[]): string {
+function stateKey(c: Cpu, world: LitmusLayout, sync: SyncModel, tlb: TlbDigest, view: WalkerView, faults: readonly LitmusFault[]): string {
   const h = new StateHash();
   hashCpuState(h, c, sync, tlb);
+  view.hash(h);
   for (const p of world.tablePages) h.words(c.mem.page(p)!.u32, (p % 0x1_0000) / 4, (p % 0x1_0000) / 4 + 1024);
   for (const n of world.names) {
     const pa = world.pa(n);
@@ -249,15 +262,18 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
   const tree = new ChoiceTree();
-  const choices = new LitmusChoices(tree);
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
   const m = machine(t, a);
   const { c, world } = m;
+  const view = new WalkerView(c.mem, world.tablePages, tree);
+  view.attach(c);
+  const choices = new LitmusChoices(tree, view);
   let bound: string | undefined;
   for (;;) {
     m.start();
-    const sync = new SyncModel({ choices });
+    view.reset();
+    const sync = new SyncModel({ choices, translateEarly: true });
     c.sync = sync;
     const digest = new TlbDigest();
     const faults: LitmusFault[] = [];
@@ -270,8 +286,14 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         break;
       }
       evictions(c, tree);
+      const here = a.insns.get(pc);
+      view.before(c, here?.ldst ?? false);
       c.run(1);
-      if (c.el === 1 && c.x[PC] === handlerAt && !(pc >= handlerAt && pc < handlerAt + 0x80n)) {
+      const took = c.el === 1 && c.x[PC] === handlerAt && !(pc >= handlerAt && pc < handlerAt + 0x80n);
+      const e = here?.insn.event;
+      // context synchronization events: ISB, exception entry, ERET (ARM §D24.1.2.2)
+      view.after(c, e, took || e?.k === 'isb' || e?.k === 'eret');
+      if (took) {
         const esr = Number(c.sr[SR.ESR_EL1]! & 0xffff_ffffn);
         const elr = c.sr[SR.ELR_EL1]!;
         const kind = FAULT_KIND[esr & ISS_FSC_KIND];
@@ -283,7 +305,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
       }
       if (tree.replaying) continue;
-      const key = stateKey(c, world, sync, digest, faults);
+      const key = stateKey(c, world, sync, digest, view, faults);
       if (visited.has(key)) {
         done = false;
         break;

@@ -143,6 +143,8 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
       m.mem.writeBytes(s.pa + (s.bytes.length & ~3), s.bytes.subarray(s.bytes.length & ~3));
     }
   };
+  // the hypervisor's page tables as built: a switch may store to them, so every run starts from these
+  const tables = m.mem.readBytes(img.layout.poolBase, img.layout.poolSize);
   const cpu = m.cpu;
   const state = opts.state ?? 'allocated';
   const rollover = state === 'rollover' ? rolloverVmids(img, from, to) : undefined;
@@ -172,6 +174,7 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
   const start = (a: ContextInfo, b: ContextInfo, vmidA: number, sync: SyncModel | null): void => {
     cpu.sync = null;
     loadSections();
+    m.mem.writeBytes(img.layout.poolBase, tables);
     writeTable();
     cpu.reset(entry);
     cpu.x[SP] = opts.stackTop;

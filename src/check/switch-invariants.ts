@@ -17,6 +17,7 @@ import { baddr, stage2Format } from './tables.ts';
 import { illegalReturnText, wrongModeText } from './eret-outcome.ts';
 import { type Chooser, interpret, stagesOn } from './field-choices.ts';
 import type { InvariantRule } from './findings.ts';
+import type { Insn } from './program.ts';
 import { formatChange, hcrDiff } from './hcr-bits.ts';
 import type { SwitchHarness } from './switch-harness.ts';
 
@@ -28,6 +29,8 @@ export interface Violation {
   readonly pa?: number;
   readonly entryKind?: number;
   readonly vmid?: number;
+  /** The instruction it is charged to, when the invariant knows it (table-store-incomplete: the store). */
+  readonly at?: Insn;
 }
 
 /** The ERET as it executed: SPSR_EL2, ELR_EL2, HCR_EL2 as it checked them, and where it went. */

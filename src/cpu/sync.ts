@@ -9,6 +9,9 @@
 // - a TLBI selects its VMID/ASID when it executes but invalidates only when it completes: at the next DSB of
 //   sufficient domain (NSH for local operations, ISH or wider for *IS ones; a DSB …LD/…ST does not complete it;
 //   HCR_EL2.BSU upgrades EL0/EL1 barriers) (ARM §D8.17.8; ARCH-NOTES §9). Until then its entries stay usable.
+//   With `translateEarly` (the litmus runner), a TLBI the DSB completes takes effect for this PE's later accesses only
+//   at the next context synchronization event: until then they may have been translated before the DSB, with the
+//   entries it removes (ARM §D8.17.8 R PSMWS, R YNJCP; ARCH-NOTES §9).
 // - every other outcome the architecture allows is a choice point of SyncChoices, asked between instructions: a
 //   pending write may become visible early, a TLBI may complete early, the TLB may be filled speculatively with any
 //   non-faulting translation of an in-context regime (the current EL's: EL1&0 entries are out of context at EL2,
@@ -84,6 +87,9 @@ export interface SyncOptions {
   readonly choices?: SyncChoices;
   /** Cortex-A57 erratum 1319537: speculative EL1&0 walks at EL2 with mixed old/new registers. */
   readonly errata?: boolean;
+  /** A TLBI a DSB completes reaches this PE's later translations only at a context synchronization event (or
+   *  earlier, as tlbiCompleted chooses): ARM §D8.17.8 R PSMWS, R YNJCP. */
+  readonly translateEarly?: boolean;
 }
 
 /** An executed TLBI that has not completed yet (SyncModel.outstanding). */
@@ -93,6 +99,8 @@ export interface OutstandingTlbi {
   readonly vmid: number;
   /** The address of the TLBI instruction. */
   readonly pc: number;
+  /** A DSB completed it (translateEarly): it takes effect for later translations at a context synchronization. */
+  readonly completedByDsb: boolean;
 }
 
 /** Incomplete TLBIs kept at most; one more completes the oldest (completing early is always allowed). */
@@ -110,9 +118,11 @@ export class SyncModel {
   private readonly tlbiHi = new Uint32Array(MAX_TLBI);
   private readonly tlbiVmid = new Int32Array(MAX_TLBI);
   private readonly tlbiPc = new Float64Array(MAX_TLBI);
+  private readonly tlbiByDsb = new Uint8Array(MAX_TLBI);
   private tlbiCount = 0;
   readonly choices: SyncChoices;
   readonly errata: boolean;
+  readonly translateEarly: boolean;
   /** Any choice can differ from the default, so step() has work to do. */
   private readonly stepping: boolean;
   /** Erratum walks: the in-context registers with some pending values mixed in. */
@@ -121,6 +131,7 @@ export class SyncModel {
   constructor(opts: SyncOptions = {}) {
     this.choices = opts.choices ?? NO_CHOICES;
     this.errata = opts.errata ?? false;
+    this.translateEarly = opts.translateEarly ?? false;
     this.stepping = this.choices !== NO_CHOICES;
   }
 
@@ -156,12 +167,17 @@ export class SyncModel {
   /** The executed, incomplete TLBIs, in the order step() offers them for early completion (views, checkers). */
   outstanding(): OutstandingTlbi[] {
     const out: OutstandingTlbi[] = [];
-    for (let k = 0; k < this.tlbiCount; k++) out.push({ op: this.tlbiOp[k]!.name, vmid: this.tlbiVmid[k]!, pc: this.tlbiPc[k]! });
+    for (let k = 0; k < this.tlbiCount; k++) out.push({ op: this.tlbiOp[k]!.name, vmid: this.tlbiVmid[k]!, pc: this.tlbiPc[k]!, completedByDsb: this.tlbiByDsb[k] === 1 });
     return out;
   }
 
-  /** A context synchronization event (called by Cpu.contextSync): every pending write takes effect. */
+  /** A context synchronization event (called by Cpu.contextSync): every pending write takes effect, and every TLBI
+   *  a DSB completed (translateEarly: later accesses are translated after this point, ARM §D8.17.8 R YNJCP). */
   synchronize(c: Cpu): void {
+    for (let k = 0; k < this.tlbiCount; ) {
+      if (this.tlbiByDsb[k] === 1) this.completeTlbi(c, k);
+      else k++;
+    }
     for (let k = 0; k < this.pendingCount; k++) {
       const i = this.pendingRegs[k]!;
       c.sr[i] = this.pendingValue[i]!;
@@ -179,6 +195,7 @@ export class SyncModel {
     this.tlbiHi[k] = xtHi;
     this.tlbiVmid[k] = currentVmid(c);
     this.tlbiPc[k] = Number(thisInsn(c));
+    this.tlbiByDsb[k] = 0;
   }
 
   /** DSB with CRm = `crm`: completes the TLBIs its domain covers (loads and stores both, ARCH-NOTES §9). */
@@ -187,8 +204,9 @@ export class SyncModel {
     // HCR_EL2.BSU: barriers at EL0/EL1 are upgraded to at least Inner Shareable when BSU ≠ 00
     const upgraded = c.el < 2 && (c.sr32[SR.HCR_EL2 * 2]! & HCR.BSU) !== 0;
     for (let k = 0; k < this.tlbiCount; ) {
-      if (dsbCompletesTlbi(crm, this.tlbiOp[k]!.tlbi!.shareability, upgraded)) this.completeTlbi(c, k);
-      else k++;
+      if (!dsbCompletesTlbi(crm, this.tlbiOp[k]!.tlbi!.shareability, upgraded)) k++;
+      else if (this.translateEarly) this.tlbiByDsb[k++] = 1;
+      else this.completeTlbi(c, k);
     }
   }
 
@@ -200,6 +218,7 @@ export class SyncModel {
     this.tlbiHi[k] = this.tlbiHi[last]!;
     this.tlbiVmid[k] = this.tlbiVmid[last]!;
     this.tlbiPc[k] = this.tlbiPc[last]!;
+    this.tlbiByDsb[k] = this.tlbiByDsb[last]!;
   }
 
   /** Between two instructions: the choice points. Nothing happens under NO_CHOICES. */

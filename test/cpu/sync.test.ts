@@ -153,7 +153,7 @@ test('a TLBI completes only at a DSB of sufficient domain: *IS needs ISH, and DS
   c.run(1);
   assert.equal(sync.outstandingTlbis, 1);
   // what it selected when it executed: VMID 0 (VTTBR_EL2 reset), at its own address
-  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE }]);
+  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE, completedByDsb: false }]);
   c.run(1); // DSB NSH: local operations only
   assert.equal(sync.outstandingTlbis, 1);
   c.run(1); // DSB ISHST: stores only
@@ -170,7 +170,20 @@ test('a choice completes one TLBI early by its index in outstanding(); the other
   c.sync = sync;
   c.run(3);
   assert.deepEqual(asked, ['VMALLE1IS@0', 'VMALLE1IS@0', 'VMALLS12E1@1']);
-  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE }]);
+  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE, completedByDsb: false }]);
+});
+
+test('translateEarly: a TLBI a DSB completes takes effect at the next context synchronization event (ARM §D8.17.8 R YNJCP)', () => {
+  const c = makeCpu([TLBI_VMALLE1IS, DSB_ISH, NOP, ISB]);
+  const sync = new SyncModel({ translateEarly: true });
+  c.sync = sync;
+  c.run(2);
+  // complete, but later accesses before an ISB may have been translated before the DSB
+  assert.deepEqual(sync.outstanding(), [{ op: 'VMALLE1IS', vmid: 0, pc: CODE, completedByDsb: true }]);
+  c.run(1);
+  assert.equal(sync.outstandingTlbis, 1);
+  c.run(1);
+  assert.equal(sync.outstandingTlbis, 0);
 });
 
 /** Scripted choices: fill speculatively at every step, take every pending value in erratum walks. */

@@ -1,6 +1,6 @@
 // Subtly wrong (a warning): under tlb: flush it invalidates the incoming VMID correctly, but no DSB precedes the
 // TLBI, so a page-table store made just before the switch may not be visible to the walker when the TLBI
-// completes — a walk after it can cache the old descriptor again. The explorer does not model descriptor stores,
+// completes — a walk after it can cache the old descriptor again. The explorer sees only the switch's own descriptor stores,
 // so this stays a warning.
 // check: --from vm1 --to app --scenario test/check/corpus/flush.yaml
 // expect: 15:tlbi-no-prior-dsb:warning
