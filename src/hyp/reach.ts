@@ -18,12 +18,21 @@ export interface Leaf {
   readonly writable: boolean;
 }
 
-/** Every valid leaf (block or page) under a root. */
+/**
+ * Every valid leaf (block or page) under a root, each table once: a table reached again (at the same level) through
+ * another descriptor gives the same physical ranges at other input addresses, so its leaves are listed at the first
+ * input address only. Tables a context wrote to point at themselves or each other (a hostile guest's, once it can
+ * reach them) would otherwise be walked 512^levels times; this way the walk is bounded by the tables that exist.
+ */
 export function tableLeaves(mem: TableReader, root: number, granule: Granule, startLevel: number, rootEntries: number, stage: 1 | 2): Leaf[] {
   const gb = granuleBits(granule);
   const stride = gb - 3;
   const out: Leaf[] = [];
+  const seen = new Set<string>();
   const walk = (table: number, level: number, entries: number, base: bigint): void => {
+    const key = `${table}/${level}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const shift = gb + (3 - level) * stride;
     for (let i = 0; i < entries; i++) {
       const d = mem.readU64(table + i * 8);
@@ -61,7 +70,10 @@ export function reachOf(mem: TableReader, r: Regime): Reach {
     const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
     const shift = granuleBits(granule) + (3 - startLevel) * (granuleBits(granule) - 3);
     const root = Number(r.vttbr & field('VTTBR_EL2', 'BADDR').mask64);
-    return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, 2 ** Math.max(0, inputBits - shift), 2) };
+    // at most 16 concatenated start tables (AArch64.S2InconsistentSL; an inconsistent VTCR_EL2 faults every access,
+    // so listing the 16 tables' leaves over-approximates what is reached, never under)
+    const rootEntries = Math.min(2 ** Math.max(0, inputBits - shift), 16 * 2 ** (granuleBits(granule) - 3));
+    return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, rootEntries, 2) };
   }
   // TGE or DC: SCTLR_EL1.M behaves as 0 (ARM §D24.2.62)
   if (!tge && regField('SCTLR_EL1', 'M', r.sctlr) === 1n) {

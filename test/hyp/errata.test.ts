@@ -115,9 +115,14 @@ test('--errata: an s2-only app (HCR_EL2.DC = 1) and a VM with another VTCR_EL2 â
   const before = errataS.replace(/ {4}mrs x0, hcr_el2\n {4}bic x0, x0, #HCR_VM.*\n {4}bic x0, x0, #HCR_DC.*\n {4}msr hcr_el2, x0\n/, '').replace(/(\.macro at_stage2_consistent\n) {4}isb\n/, '$1');
   assert.notEqual(before, errataS);
   const sync = (seed: number) => new SyncModel({ choices: new SeededChoices(seed), errata: true });
-  // the speculative walk is one of many the seeded model may take: some seed in a few finds it
+  // the speculative walk is one of many the seeded model may take: some seed of 32 finds it (6 of seeds 1â€“80 do with
+  // the vGIC's switch; the first is 19)
   const staleImg = buildImage(scenario, SEED, 's2-only', new Map([['errata.S', before]]));
-  const stale = [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((seed) => runImage(staleImg, { sync: sync(seed) }).verdicts[3]!).find((v) => v.status === 'fail');
+  let stale: ReturnType<typeof runImage>['verdicts'][number] | undefined;
+  for (let seed = 1; seed <= 32 && stale === undefined; seed++) {
+    const v = runImage(staleImg, { sync: sync(seed) }).verdicts[3]!;
+    if (v.status === 'fail') stale = v;
+  }
   assert.ok(stale !== undefined, 'no seed caught the old sequence');
   assert.match(stale.evidence, /^(vm2 \(VMID 2\)|app \(VMID 3\)) can hit a TLB entry for PA 0x[0-9a-f]+ \(outside every context\)/);
   const img = buildImage(scenario, SEED, 's2-only');
