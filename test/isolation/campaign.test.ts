@@ -159,6 +159,19 @@ test('seed-tge: the app writes a VM\'s memory, as the audit and the verdict say 
   assert.deepEqual(classes(o), ['canary', 'unsafe-unflagged']);
 });
 
+test('seed-tge: a hostile VM that spends the run on denied accesses before the flagged app runs is no finding (campaign stop23, case 77400)', () => {
+  // the minimal program of that case: VBAR_EL1 at an unmapped address, an UNDEFINED word — a loop of stage-2 read
+  // faults, each denied and logged, that takes the unsafe mode's whole budget before the app is entered
+  const words = ['d2880169', 'f2bfffe9', 'f2c01fe9', 'd518c009', 'd5033fdf', '00000000', 'd2810009', 'f2b00009', 'd518c009', 'd5033fdf', 'd2800040', 'd2800001', 'd4000002', '14000000'].map((w) => parseInt(w, 16));
+  const shape = shapeOf({ hosting: 'seed-tge', tlb: 'flush', sync: 'speculate', kind: 'vm' });
+  const o = runCase(shape, words, caseEnv('stop23', 77400));
+  assert.equal(o.stop, 'budget');
+  assert.deepEqual(o.problems, []);
+  // the same shape with an audit that flags nothing is still a finding
+  const blind = runCase({ ...shape, audit: { ...shape.audit, violations: [] } }, words, caseEnv('stop23', 77400));
+  assert.deepEqual(blind.problems.map((q) => q.class), ['unsafe-unflagged']);
+});
+
 test('a finding\'s JSON line holds its program and minimal reproduction, and replays', () => {
   const shape = buildShape(EL1SHIM_VM, leakyStage2);
   const high = shape.view[1]!.at;

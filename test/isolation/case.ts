@@ -365,7 +365,11 @@ function judge(shape: Shape, report: RunReport, p: Problems): void {
   if (UNSAFE.has(shape.config.hosting)) {
     // unsafe by design: the audit must find the violation and the isolation verdict must fail, every time
     if (shape.audit.violations.length === 0) p.add('unsafe-unflagged', `${shape.config.hosting}: the audit finds no violation`);
-    if (verdict(ISOLATION).status !== 'fail') p.add('unsafe-unflagged', `${shape.config.hosting}: the verdict "${ISOLATION}" says ${verdict(ISOLATION).status}`);
+    // the run's verdict judges the entries it saw: it must fail once a context the audit flags was entered (a hostile
+    // VM that spends the short unsafe budget on denied accesses can end the run before the flagged app ever runs)
+    const flaggedIdx = new Set(shape.audit.violations.map((v) => shape.img.contexts.findIndex((c) => c.name === v.context)));
+    const flaggedRan = report.episodes.some((e) => flaggedIdx.has(e.to));
+    if (flaggedRan && verdict(ISOLATION).status !== 'fail') p.add('unsafe-unflagged', `${shape.config.hosting}: a flagged context ran and the verdict "${ISOLATION}" says ${verdict(ISOLATION).status}`);
     // what a context the audit flags does is expected; a context it does not flag must still be contained
     const flagged = shape.audit.violations.some((v) => v.context === shape.img.contexts[shape.hostile]!.name);
     if (flagged) for (const c of DAMAGE) p.drop(c);
