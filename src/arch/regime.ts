@@ -45,9 +45,12 @@ export const SCTLR_WXN = lowMask('SCTLR_EL1', 'WXN'); // SCTLR_ELx.WXN: writable
 /** PS/IPS field → address bits (ARM §D24.2.194 IPS: 000 32, 001 36, 010 40, 011 42, 100 44, 101 48, 110 52). */
 const PS_BITS = [32, 36, 40, 42, 44, 48, 52, 52] as const;
 
+/** Address bits a PS/IPS encoding selects (before the PARange cap). */
+export const psBits = (ps: number): number => PS_BITS[ps & 7]!;
+
 /** Effective output size: the PS/IPS field capped at ID_AA64MMFR0_EL1.PARange, and ≤ 48 without FEAT_LPA. */
 export function outputBits(ps: number, p: Profile): number {
-  return Math.min(PS_BITS[Math.min(ps, p.paRange)]!, 48);
+  return Math.min(psBits(Math.min(ps, p.paRange)), 48);
 }
 
 // TG0: 00 4K, 01 64K, 10 16K; TG1: 01 16K, 10 4K, 11 64K (ARCH-NOTES §6); 0 = reserved

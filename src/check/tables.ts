@@ -1,6 +1,7 @@
 // Every mapping a set of translation tables holds, with the descriptors that make it and the permissions they
 // grant, read from memory (ARM §D8.2 lookup, §D8.3 descriptors, §D8.4 permissions; ARCH-NOTES §5–§7).
 import { field, regField } from '../arch/reg-fields.ts';
+import { psBits } from '../arch/regime.ts';
 import { granuleBits, layout, type Granule } from '../hyp/pagetable.ts';
 
 export interface TableReader {
@@ -143,6 +144,10 @@ export function stage2Format(vtcr: bigint, paBits = 44): TableFormat {
   const faulting = (fault: string): TableFormat => ({ stage: 2, granule, inputBits, startLevel: Math.max(0, startLevel), rootEntries: 0, fault });
   // AArch64.S2TxSZFaults: T0SZ below 64 − PAMax or above 39 (v8.0, no FEAT_TTST/FEAT_LPA)
   if (t0sz < 64 - paBits || t0sz > 39) return faulting(`VTCR_EL2.T0SZ = ${t0sz} is outside ${64 - paBits}..39 (ARM §D8.1.10; J1.1 AArch64.S2TxSZFaults)`);
+  // an IPA wider than the output size VTCR_EL2.PS selects (capped at PAMax): CONSTRAINED UNPREDICTABLE, and the MMU
+  // faults as QEMU does (mmu/params.ts setupS2; test/qemu/progs/s2-ipa-size.S)
+  const outBits = Math.min(psBits(Number(regField('VTCR_EL2', 'PS', vtcr))), paBits);
+  if (inputBits > outBits) return faulting(`VTCR_EL2.T0SZ = ${t0sz} gives a ${inputBits}-bit IPA, wider than the ${outBits}-bit output size of VTCR_EL2.PS (CONSTRAINED UNPREDICTABLE: the MMU faults, as QEMU)`);
   // AArch64.S2InvalidSL: SL0 = 11 (no FEAT_TTST), SL0 = 10 with PAMax < 44
   if (sl0 === 3 || (sl0 === 2 && paBits < 44)) return faulting(`VTCR_EL2.SL0 = ${sl0} is reserved here (J1.1 AArch64.S2InvalidSL)`);
   // AArch64.S2InconsistentSL: levels·stride + granulebits + 1 ≤ input size ≤ that + stride − 1 + 4 (≤ 16 concatenated tables)

@@ -132,9 +132,11 @@ export function setupS2(ctx: TranslationContext, p: WalkParams, tlb: Tlb | null)
   // AArch64.S2InconsistentSL: levels·stride + granulebits + 1 ≤ inputsize ≤ that + stride − 1 + 4 (up to 16
   // concatenated start tables); T0SZ outside 16..39 faults as at stage 1
   const minIa = (3 - start) * p.stride + p.gb + 1;
-  p.configFault = start < 0 || tsz < 16 || tsz > 39 || p.inputSize < minIa || p.inputSize > minIa + p.stride - 1 + 4;
-  p.startLevel = start < 0 ? 0 : start;
   p.outBits = outputBits(tcr2Ps(vlo), ctx.profile);
+  // an IPA wider than the output size (VTCR_EL2.PS bounded by PARange): CONSTRAINED UNPREDICTABLE, QEMU faults
+  // (check_s2_mmu_setup); this covers T0SZ below 64 − PAMax (J1.1 AArch64.S2TxSZFaults, IMPLEMENTATION DEFINED: fault)
+  p.configFault = start < 0 || tsz < 16 || tsz > 39 || p.inputSize < minIa || p.inputSize > minIa + p.stride - 1 + 4 || p.inputSize > p.outBits;
+  p.startLevel = start < 0 ? 0 : start;
   setBase(p, sr32[SR.VTTBR_EL2 * 2]!, sr32[SR.VTTBR_EL2 * 2 + 1]!);
   p.ptw = (sr32[SR.HCR_EL2 * 2]! & HCR.PTW) !== 0;
   p.vmid = currentVmid(ctx);

@@ -2,6 +2,9 @@
 // src/check/tables.ts): every IMPLEMENTATION DEFINED alternative explored, the architectural faults applied, and
 // every walk bounded.
 import { test } from 'node:test';
+import { setupS2 } from '../../src/mmu/params.ts';
+import { WalkParams } from '../../src/mmu/walk.ts';
+import { makeCtx } from '../mmu/tables.ts';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FAULTING, interpret, stagesOn } from '../../src/check/field-choices.ts';
@@ -54,6 +57,20 @@ test('stage2Format faults where J1.1 AArch64.S2InvalidSL / S2InconsistentSL / S2
     const ok = range !== undefined && 64 - t0sz >= range[0] && 64 - t0sz <= range[1] && t0sz >= 20 && t0sz <= 39;
     assert.equal(f.fault === undefined, ok, `T0SZ ${t0sz} SL0 ${sl0} ${tg === 0 ? '4K' : '64K'}: ${f.fault}`);
   }));
+});
+
+test('stage2Format faults exactly where the MMU takes a stage-2 configuration fault, for every T0SZ, SL0, TG0 and PS', () => {
+  // one source of behaviour for two readers: the audit's table walk and the CPU's (mmu/params.ts setupS2), the latter
+  // held against QEMU by test/qemu/progs/s2-ipa-size.S
+  const ctx = makeCtx();
+  const p = new WalkParams();
+  for (let ps = 0; ps < 8; ps++) for (let tg = 0; tg < 2; tg++) for (let sl0 = 0; sl0 < 4; sl0++) for (let t0sz = 0; t0sz < 64; t0sz++) {
+    const v = (vtcr(t0sz, sl0, tg) & ~(7n << 16n)) | (BigInt(ps) << 16n);
+    ctx.set('VTCR_EL2', v);
+    setupS2(ctx, p, null);
+    assert.equal(stage2Format(v).fault !== undefined, p.configFault, `T0SZ ${t0sz} SL0 ${sl0} ${tg === 0 ? '4K' : '64K'} PS ${ps}: ${stage2Format(v).fault}`);
+  }
+  assert.match(stage2Format((vtcr(24, 1) & ~(7n << 16n))).fault!, /40-bit IPA, wider than the 32-bit output size/);
 });
 
 test('a walk of more mappings than its bound stops with TableBoundError instead of running on', () => {

@@ -171,6 +171,8 @@ function stage2(m: RefMachine, ipa: bigint, s1ptw: boolean): Leaf {
   // AArch64.IPAIsOutOfRange
   if ((ipa >> BigInt(inputBits)) !== 0n) throw fault(new Fault('translation', 0));
   const outBits = psBits(field(vtcr, 18, 16), m.paRange);
+  // an IPA wider than the output size: CONSTRAINED UNPREDICTABLE; QEMU 7.2 faults (check_s2_mmu_setup)
+  if (inputBits > outBits) throw fault(new Fault('translation', 0));
   const stage: Stage = { granuleBits: g, inputBits, startLevel: start, outBits, baddr: m.regs.VTTBR_EL2 & mask(48) & ~1n };
   try {
     return tableWalk(stage, ipa, (pa, level) => {
