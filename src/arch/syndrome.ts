@@ -33,7 +33,6 @@ export const ISS_FSC_KIND = 0x3c;
 export const ISS_FSC_LEVEL = 0x3;
 export const ISS_WNR = 1 << 6; // the abort was a write (data aborts)
 export const ISS_S1PTW = 1 << 7; // a stage-2 fault on a stage-1 translation table walk
-export const ISS_EA = 1 << 9; // external abort
 export const ISS_AR = 1 << 14; // acquire/release semantics
 export const ISS_SF = 1 << 15; // Rt is a 64-bit register
 export const ISS_SRT_SHIFT = 16; // SRT[20:16]: the transfer register

@@ -6,8 +6,8 @@ import type { SysOpDef } from '../arch/sysops.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_WB, combineAttrs, combineSh, effectiveSh } from './attrs.ts';
-import { currentVmid, s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
-import { ACC_READ, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_PERMISSION, FAULT_TRANSLATION, faultStatusCode, TranslateResult } from './result.ts';
+import { currentVmid, s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2, topByteIgnored } from './params.ts';
+import { ACC_READ, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_EXTERNAL_WALK, FAULT_PERMISSION, FAULT_TRANSLATION, faultStatusCode, TranslateResult } from './result.ts';
 import type { Tlb } from './tlb.ts';
 import type { TranslationContext } from './translate.ts';
 import { permBit, stage2, walk } from './walk.ts';
@@ -37,8 +37,10 @@ export function applyTlbi(t: Tlb, op: SysOpDef, xtLo: number, xtHi: number, vmid
 
 /**
  * AT <op>, Xt (op.at set; ARCH-NOTES §11): returns the new PAR_EL1 (64-bit format). Returns null instead when the operation
- * takes an exception: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x executed at EL1 goes to EL2 (the
- * caller then calls Cpu.abort(r, VA, ACC_WRITE, CM|WnR) with the fault left in `r`).
+ * takes an exception: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x executed at EL1 goes to EL2, and a
+ * synchronous External abort on any walk is a Data Abort, never a PAR_EL1 result (ARM §D24.2 PAR_EL1.FST: "these MMU
+ * faults are reported as a Data Abort exception"; QEMU do_ats_write) (the caller then calls Cpu.abort(r, VA,
+ * ACC_WRITE, CM|WnR) with the fault left in `r`).
  * AT neither uses nor fills the TLB (permitted: ARM §D8.16).
  */
 export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: number, r: TranslateResult): bigint | null {
@@ -57,8 +59,9 @@ export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: nu
   let a1: number;
   let sh1 = 0;
   if (!s1Enabled(sr32, regimeEl)) {
-    // stage 1 off: VA[63:PAMax] must be zero (AArch64.S1DisabledOutput)
-    if (vaHi >>> (ctx.profile.paBits - 32) !== 0) return parFault(r, FAULT_ADDRESS_SIZE, 0);
+    // stage 1 off: VA[AddrTop:PAMax] must be zero, AddrTop = 55 with TBI (AArch64.TranslateAddressS1Off)
+    const top = topByteIgnored(sr32, regimeEl, vaHi) ? vaHi & 0x00ff_ffff : vaHi;
+    if (top >>> (ctx.profile.paBits - 32) !== 0) return parFault(r, FAULT_ADDRESS_SIZE, 0);
     ipa = low48(vaLo, vaHi);
     a1 = regimeEl === 1 && (sr32[SR.HCR_EL2 * 2]! & HCR.DC) !== 0 ? ATTR_NORMAL_WB : ATTR_DEVICE_NGNRNE;
   } else {
@@ -69,7 +72,7 @@ export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: nu
     p1.s2 = s2on ? p2 : null;
     if (!walk(ctx.mem, p1, vaLo, vaHi, o1, r)) {
       // stage-2 fault on the stage-1 walk of an AT executed at EL1: an exception to EL2, not a PAR result
-      if (r.s1ptw && ctx.el === 1) return null;
+      if ((r.s1ptw && ctx.el === 1) || r.fault === FAULT_EXTERNAL_WALK) return null;
       return parOf(r);
     }
     if ((o1.perm & permBit(permEl, acc)) === 0) return parFault(r, FAULT_PERMISSION, o1.level);
@@ -78,7 +81,7 @@ export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: nu
     sh1 = o1.sh;
   }
   if (!stage12 || !s2on) return parSuccess(ipa, a1, effectiveSh(a1, sh1));
-  if (!stage2(ctx.mem, p2, asIpa(ipa), o2, r)) return parOf(r);
+  if (!stage2(ctx.mem, p2, asIpa(ipa), o2, r)) return r.fault === FAULT_EXTERNAL_WALK ? null : parOf(r);
   if ((o2.perm & permBit(permEl, acc)) === 0) {
     r.stage2 = true;
     return parFault(r, FAULT_PERMISSION, o2.level);

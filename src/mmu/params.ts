@@ -14,6 +14,13 @@ export function s1Enabled(sr32: Uint32Array, el: number): boolean {
   return (sr32[SR.SCTLR_EL1 * 2]! & SCTLR_M) !== 0 && (sr32[SR.HCR_EL2 * 2]! & (HCR.TGE | HCR.DC)) === 0;
 }
 
+/** Whether the top byte of a VA whose high word is `hi` is ignored in the stage-1 regime of `el` (J1.3 AddrTop:
+ *  TCR_EL1.TBI0/TBI1 by VA[55], TCR_EL2.TBI for the EL2 regime; it applies with stage 1 off too). */
+export function topByteIgnored(sr32: Uint32Array, el: number, hi: number): boolean {
+  if (el === 2) return (sr32[SR.TCR_EL2 * 2]! & TCR2_TBI) !== 0;
+  return (sr32[SR.TCR_EL1 * 2 + 1]! & (((hi >>> 23) & 1) !== 0 ? TCR1_TBI1_HI : TCR1_TBI0_HI)) !== 0;
+}
+
 /** EL1&0 stage 2 is on: HCR_EL2.VM, or DC acting as VM=1; TGE with E2H=0 does not turn it off (ARCH-NOTES §2). */
 export function s2Enabled(sr32: Uint32Array, el: number): boolean {
   return el < 2 && (sr32[SR.HCR_EL2 * 2]! & (HCR.VM | HCR.DC)) !== 0;

@@ -9,7 +9,7 @@ import { SR } from '../arch/sysreg-table.ts';
 import type { PhysMemory } from '../memory/phys.ts';
 import { asIpa, low48 } from './addr.ts';
 import { ATTR_DEVICE_NGNRNE, ATTR_NORMAL_NC, ATTR_NORMAL_WB, ATTR_NORMAL_WT, combineAttrs, combineSh, effectiveSh, isDevice } from './attrs.ts';
-import { s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2 } from './params.ts';
+import { s1Enabled, s2Enabled, setupS1El10, setupS1El2, setupS2, topByteIgnored } from './params.ts';
 import { ACC_EXEC, ACC_WRITE, FAULT_ADDRESS_SIZE, FAULT_ALIGNMENT, FAULT_PERMISSION, FAULT_TRANSLATION, TranslateResult } from './result.ts';
 import { F_S1_DEVICE, F_S2_DEVICE, KIND_S1, KIND_S12, KM_S1, KM_STAGE1, REGIME_EL10, REGIME_EL2, Tlb } from './tlb.ts';
 import type { MmuScratch } from './scratch.ts';
@@ -113,8 +113,10 @@ function translateSlow(ctx: TranslationContext, lo: number, hi: number, acc: num
 
 /** Stage 1 disabled: VA = IPA, then stage 2 if on. */
 function stage1Off(ctx: TranslationContext, lo: number, hi: number, acc: number, el: number, unaligned: boolean, s2on: boolean, r: TranslateResult): boolean {
-  // AArch64.S1DisabledOutput: VA[63:PAMax] must be zero, else stage-1 Address size fault, level 0
-  if (hi >>> (ctx.profile.paBits - 32) !== 0) return fault(r, FAULT_ADDRESS_SIZE, 0);
+  // AArch64.TranslateAddressS1Off: VA[AddrTop:PAMax] must be zero (AddrTop = 55 with TBI), else stage-1 Address
+  // size fault, level 0
+  const top = topByteIgnored(ctx.sr32, el, hi) ? hi & 0x00ff_ffff : hi;
+  if (top >>> (ctx.profile.paBits - 32) !== 0) return fault(r, FAULT_ADDRESS_SIZE, 0);
   const ipa = low48(lo, hi);
   const a1 = flatAttr(ctx, el, acc);
   // Device memory: unaligned data access → Alignment fault (ARM §B2.5.2), before any stage-2 fault

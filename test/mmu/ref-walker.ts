@@ -226,9 +226,11 @@ export function refTranslate(m: RefMachine, va: bigint, acc: Access, el: number,
   let ipa: bigint;
   let device1: boolean;
   if (!s1on) {
-    // AArch64.S1DisabledOutput: VA[63:PAMax] must be zero
-    if ((va >> BigInt(paBits)) !== 0n) return s1fault(new Fault('addrsize', 0));
-    ipa = va;
+    // AArch64.TranslateAddressS1Off: VA[AddrTop:PAMax] must be zero, AddrTop = 55 under TBI (J1.3 AddrTop)
+    const tbi = el === 2 ? bit(r.TCR_EL2, 20) : bit(r.TCR_EL1, bit(va, 55) ? 38 : 37);
+    const untagged = tbi ? va & mask(56) : va;
+    if ((untagged >> BigInt(paBits)) !== 0n) return s1fault(new Fault('addrsize', 0));
+    ipa = untagged;
     // data accesses are Device-nGnRnE, or Normal under HCR_EL2.DC (EL1&0)
     device1 = acc !== 'x' && !(el < 2 && dc);
     if (misaligned && device1) return s1fault(new Fault('alignment', 0));

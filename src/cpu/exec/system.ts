@@ -332,7 +332,8 @@ export function sys(c: Cpu): void {
     }
     case 'at': {
       const par = at(c, op, u[t * 2]!, u[t * 2 + 1]!, c.tr);
-      // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11)
+      // null: a stage-2 fault on the stage-1 walk of AT S1E0x/S1E1x at EL1 is taken to EL2 (ARCH-NOTES §11), and a
+      // synchronous External abort on a walk is a Data Abort (PAR_EL1.FST never reports it)
       if (par === null) return c.abort(c.tr, c.x[t]!, ACC_WRITE, ISS_CM | ISS_WNR);
       c.sr[SR.PAR_EL1] = par;
       return;
