@@ -189,6 +189,22 @@ export class PhysMemory {
     return (i < FLAT_PAGES ? this.flat[i] : undefined) ?? this.pageAt(i);
   }
 
+  /**
+   * The doubleword at `pa` outside RAM as a translation table walk reads it (QEMU arm_ldq_ptw: page tables may lie in
+   * MMIO): an 8-byte read of the device mapped there, which a splitsDoublewords device answers as two 4-byte reads,
+   * lower first (any other gives 32 bits, as Cpu.readDevice) — into out[0] (low word) and out[1]. False when nothing
+   * is mapped at `pa` (a Synchronous External abort on the walk).
+   */
+  readDeviceDoubleword(pa: number, out: Uint32Array): boolean {
+    const m = this.deviceAt(pa);
+    if (m === undefined) return false;
+    const off = pa - m.base;
+    const split = m.device.splitsDoublewords === true;
+    out[0] = m.device.read(off, split ? 4 : 8) >>> 0;
+    out[1] = split ? m.device.read(off + 4, 4) >>> 0 : 0;
+    return true;
+  }
+
   /** The device mapped at `pa`, with the offset in `deviceOffset`; undefined when none. */
   deviceAt(pa: number): Mapping | undefined {
     for (const m of this.devices) if (pa >= m.base && pa < m.base + m.size) return m;

@@ -20,6 +20,9 @@ export const P_X0 = 32;
 export const P_ALL = 0x3f;
 
 /** The permission bit an access needs: ACC_READ/WRITE/EXEC (0/1/2), privileged or EL0. */
+/** A descriptor read from a device (PhysMemory.readDeviceDoubleword), low word first. */
+const DEVICE_DESC = new Uint32Array(2);
+
 export function permBit(el: number, acc: number): number {
   return (1 << acc) << (el === 0 ? 3 : 0);
 }
@@ -148,12 +151,20 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
       aLo = s2.descOut.oaLo;
       aHi = s2.descOut.oaHi;
     }
-    // no memory behind the descriptor: Synchronous External abort on translation table walk (DFSC 0x14 + level)
     const page = mem.pageOfHalves(aLo, aHi);
-    if (page === undefined) return fail(r, FAULT_EXTERNAL_WALK, level);
-    const wi = (aLo & WORD_IN_PAGE) >>> 2;
-    const dl = page.u32[wi]!;
-    const dh = page.u32[wi + 1]!;
+    let dl: number;
+    let dh: number;
+    if (page !== undefined) {
+      const wi = (aLo & WORD_IN_PAGE) >>> 2;
+      dl = page.u32[wi]!;
+      dh = page.u32[wi + 1]!;
+    } else {
+      // outside RAM a device answers the read (tables in flash or MMIO, as QEMU); nothing there: Synchronous External
+      // abort on translation table walk (DFSC 0x14 + level)
+      if (!mem.readDeviceDoubleword(aHi * TWO32 + (aLo >>> 0), DEVICE_DESC)) return fail(r, FAULT_EXTERNAL_WALK, level);
+      dl = DEVICE_DESC[0]!;
+      dh = DEVICE_DESC[1]!;
+    }
     if (p.trace !== null) p.trace.descriptor(p.stage, level, tHi * TWO32 + (tLo >>> 0), index, aHi * TWO32 + (aLo >>> 0), dl, dh);
     // bit[0] = 0: Invalid descriptor → Translation fault (ARM §D8.3)
     if ((dl & 1) === 0) return fail(r, FAULT_TRANSLATION, level);

@@ -2,7 +2,7 @@
 // Used by scripts/qemu-record.ts (recording and the live check); `npm test` needs none of it.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const QEMU_DIR = dirname(fileURLToPath(import.meta.url));
@@ -32,8 +32,13 @@ export function missingTools(): string[] {
 
 /** Assemble and link progs/NAME.S into `elf`; returns the tools' diagnostics, or null on success. */
 export function buildProgram(name: string, elf: string, tmpDir: string): string | null {
-  const obj = join(tmpDir, `${name}.o`);
-  const as = spawnSync(AS, ['-I', PROGS_DIR, join(PROGS_DIR, `${name}.S`), '-o', obj], { encoding: 'utf8' });
+  return buildSource(join(PROGS_DIR, `${name}.S`), elf, tmpDir);
+}
+
+/** Assemble and link an assembly file (including from progs/, linked by progs/link.ld) into `elf`. */
+export function buildSource(source: string, elf: string, tmpDir: string): string | null {
+  const obj = join(tmpDir, `${basename(source, '.S')}.o`);
+  const as = spawnSync(AS, ['-I', PROGS_DIR, source, '-o', obj], { encoding: 'utf8' });
   if (as.status !== 0) return `${AS}: ${as.stderr}`;
   const ld = spawnSync(LD, ['--no-warn-rwx-segments', '--build-id=none', '-T', join(PROGS_DIR, 'link.ld'), obj, '-o', elf], {
     encoding: 'utf8',
