@@ -15,6 +15,7 @@ import { parseGdbAddress, serveGdb } from './gdb-server.ts';
 import { loadScenario, parseHosting } from './build.ts';
 import { wholeNumber } from './inputs.ts';
 import { progressLine } from './progress.ts';
+import { stdinFeed } from './stdin-feed.ts';
 import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
 import { addSyncOptions, type SyncFlags, syncModelFrom } from './sync-options.ts';
 
@@ -77,14 +78,24 @@ export function registerRun(program: Command): void {
         // a fresh SyncModel per run: its pending writes, TLBIs and seeded choices belong to one CPU
         const sync = syncModelFrom(opts);
         let counted: CpuStats | undefined;
+        // a scenario with an `input` VM: stdin goes to the machine's UART and from there to that VM's (vuart.S), as
+        // `boot` gives it to the guest; the output is shown on stderr as it comes, so that one can answer a prompt
+        const feed = s.input === undefined || gdbPort !== undefined ? undefined : stdinFeed();
         const runOpts: RunOptions = {
           budget: budget.value, sync: typeof sync === 'string' ? null : sync, trace, traceWrite: (line) => process.stderr.write(line + '\n'),
-          onProgress: (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
+          onProgress: feed !== undefined ? undefined : (n) => progress.update(`${mode}: ${(n / 1e6).toFixed(1)}M instructions`),
           onStats: (s) => (counted = s),
+          onSlice: feed === undefined ? undefined : (m, out) => {
+            if (out.length > 0) process.stderr.write(out);
+            const typed = feed.take();
+            m.feedInput(typed.bytes);
+            if (typed.quit) m.requestStop('stopped by Ctrl-A x');
+          },
         };
         const { value: report, timing } = gdbPort === undefined
           ? timed(() => runImage(img, runOpts))
           : { value: await runUnderGdb(img, runOpts, gdbPort, opts.S === true), timing: undefined };
+        feed?.close();
         progress.clear();
         if (stats !== undefined && counted !== undefined && timing !== undefined) {
           process.stderr.write(renderStats(stats, summarize(report.instructions, counted, timing), modes.length > 1 ? mode : undefined));

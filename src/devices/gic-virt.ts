@@ -31,7 +31,7 @@ const IDLE = 0x100; // running priority with no active virtual interrupt (GICV_R
 // GICH_LR<n> fields (ARCH-NOTES §17b)
 const LR_ID = 0x3ff; // VirtualID [9:0]
 export const LR_PHYS_SHIFT = 10; // PhysicalID [19:10] when HW = 1, else CPUID [12:10] and EOI [19]
-const LR_EOI = 1 << 19;
+export const LR_EOI = 1 << 19;
 export const LR_PRIO_SHIFT = 23; // Priority [27:23], the top five bits of an 8-bit priority
 export const LR_PENDING = 1 << 28;
 export const LR_ACTIVE = 1 << 29;
@@ -41,7 +41,7 @@ const LR_MASK = 0xff8f_ffff; // bits 22:20 reserved (QEMU GICH_LR_MASK)
 
 // GICH_HCR bits
 export const HCR_EN = 1 << 0;
-const HCR_UIE = 1 << 1;
+export const HCR_UIE = 1 << 1;
 const HCR_LRENPIE = 1 << 2;
 const HCR_NPIE = 1 << 3;
 const HCR_VGRP0EIE = 1 << 4;

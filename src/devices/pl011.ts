@@ -42,6 +42,8 @@ export const PL011_REG = { DR, RSR, FR, ILPR, IBRD, FBRD, LCR_H, CR, IFLS, IMSC,
 export const PL011_RESET = { cr: 0x300, ifls: 0x12 } as const;
 export const PL011_FR_EMPTY = FR_TXFE | FR_RXFE;
 export const PL011_INT_TX = INT_TX;
+/** Receive side, for the hypervisor's emulated PL011: UARTFR.RXFE/RXFF, UARTLCR_H.FEN, UARTRIS.RXRIS, the FIFO's depth. */
+export const PL011_RX = { FR_RXFE, FR_RXFF, LCR_FEN, INT_RX, FIFO_DEPTH } as const;
 
 /** Reset values as QEMU's pl011_reset: CR = TXE|RXE, IFLS = half-full both ways, FR = TXFE|RXFE. */
 export class Pl011 implements Device {

@@ -186,7 +186,7 @@ export function buildImage(s: Scenario, file: string, hostingOverride?: HostingM
     return { index, name: c.name, kind: c.kind, regions, allowed: allowed[index]!, regs: regs[index]!, ...(c.kind === 'native' ? { vaBits: c.va_bits } : {}) };
   });
 
-  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip', s.schedule.slice_insns), lay.hypBase, asmOverride);
+  const hyp = assembleHyp(s, hosting, configSource(regs, s.schedule.slices, s.on_denied === 'skip', s.schedule.slice_insns, s.input === undefined ? undefined : s.contexts.findIndex((c) => c.name === s.input)), lay.hypBase, asmOverride);
   const symbols = symbolMap(hyp);
   if (Number(symbols.get('shim_page')) !== shimPa) throw new Error('the shim moved between passes'); // a bug, not bad input
   const hypEnd = Math.max(...hyp.sections.map((x) => Number(x.addr) + x.bytes.length));

@@ -81,6 +81,11 @@ export interface RunOptions {
    * canaries into memory here and watches the run (test/isolation).
    */
   readonly prepare?: (m: VirtMachine) => void;
+  /**
+   * Called between slices of the run with the UART bytes output since the previous call: `run` shows them as they come
+   * and feeds its stdin to the machine's UART here (the scenario's `input` context receives it; vuart.S).
+   */
+  readonly onSlice?: (m: VirtMachine, output: Uint8Array) => void;
   /** Called when the run has ended with what the CPU counted (`--stats`). */
   readonly onStats?: (stats: CpuStats) => void;
 }
@@ -139,11 +144,13 @@ export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
   const session = startRun(img, opts);
   const m = session.machine;
-  let r = m.run(Math.min(CHUNK, budget));
+  const onSlice = opts.onSlice;
+  const onOutput = onSlice === undefined ? undefined : (out: Uint8Array): void => onSlice(m, out);
+  let r = m.run(Math.min(CHUNK, budget), onOutput);
   let instructions = r.instructions;
   while (r.stop.kind === 'budget' && instructions < budget) {
     opts.onProgress?.(instructions);
-    r = m.run(Math.min(CHUNK, budget - instructions));
+    r = m.run(Math.min(CHUNK, budget - instructions), onOutput);
     instructions += r.instructions;
   }
   return session.finish({ ...r, instructions });

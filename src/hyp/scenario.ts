@@ -107,6 +107,8 @@ const schema = z.strictObject({
       slice_insns: z.number().int().positive().max(0x7fff_0000).default(100_000),
     })
     .default({ slices: 6, slice_insns: 100_000 }),
+  /** The VM whose emulated PL011 receives `run`'s stdin (through the machine's PL011; src/hyp/vuart.ts). */
+  input: z.string().optional(),
   /** `run`'s instruction budget when --max-insns is not given (run.ts DEFAULT_BUDGET otherwise). */
   max_insns: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** Extra allowed sharing: by default every context's memory is private to it. */
@@ -245,6 +247,11 @@ function checkConsistency(s: Scenario): Problem[] {
   if (s.ram.base !== BigInt(RAM_BASE)) out.push({ path: ['ram', 'base'], message: `the virt board's RAM starts at 0x${RAM_BASE.toString(16)}, not 0x${s.ram.base.toString(16)}` });
   const ramProblem = ramSizeProblem(s.ram.size, profile);
   if (ramProblem !== undefined) out.push({ path: ['ram', 'size'], message: ramProblem });
+  if (s.input !== undefined) {
+    const target = s.contexts.find((c) => c.name === s.input);
+    if (target === undefined) out.push({ path: ['input'], message: `no context is named '${s.input}'` });
+    else if (target.kind !== 'vm') out.push({ path: ['input'], message: `'${s.input}' is a native app: only a VM has an emulated UART to receive input` });
+  }
   let needed = 0n;
   s.contexts.forEach((c, ci) => {
     if (names.has(c.name)) out.push({ path: ['contexts', ci, 'name'], message: `duplicate context name '${c.name}'` });

@@ -6,7 +6,7 @@
 // list register 0 as a hardware interrupt (LR.HW = 1, PhysicalID 27): the guest's EOI through GICV deactivates the
 // physical PPI 27, which the hypervisor keeps active while the interrupt is in the LR, while the timer's output is
 // high and undeliverable, and whenever a context without a vGIC runs (its timer never interrupts anyone).
-import { GICH_BASE, HCR_EN, LR_ACTIVE, LR_HW, LR_PENDING, LR_PHYS_SHIFT, LR_PRIO_SHIFT, NUM_LRS } from '../devices/gic-virt.ts';
+import { GICH_BASE, HCR_EN, HCR_UIE, LR_ACTIVE, LR_EOI, LR_HW, LR_PENDING, LR_PHYS_SHIFT, LR_PRIO_SHIFT, NUM_LRS } from '../devices/gic-virt.ts';
 import { TIMERS } from '../cpu/timer.ts';
 
 /** The EL1 virtual timer's interrupt (PPI 11, INTID 27). */
@@ -44,5 +44,10 @@ export function vgicEqus(): [string, number, string][] {
     ['VTIMER_LR', (LR_HW | (VTIMER_INTID << LR_PHYS_SHIFT) | VTIMER_INTID | LR_PENDING) >>> 0, 'LR: HW, PhysicalID = VirtualID = 27, pending'],
     ['LR_STATE', (LR_PENDING | LR_ACTIVE) >>> 0, 'LR.State[29:28]: 0 = invalid (empty)'],
     ['LR_PRIO_SHIFT', LR_PRIO_SHIFT, 'LR.Priority[27:23]: the top five bits of the 8-bit priority'],
+    ['LR_PENDING', LR_PENDING, 'LR.State = pending'],
+    ['LR_ACTIVE', LR_ACTIVE, 'LR.State = active'],
+    ['LR_EOI', LR_EOI, 'LR.EOI: a maintenance interrupt when the guest deactivates it (HW = 0)'],
+    ['LR_CPUID_SHIFT', LR_PHYS_SHIFT, 'LR.CPUID[12:10]: an SGI\'s source (HW = 0)'],
+    ['HCR_UIE', HCR_UIE, 'GICH_HCR.UIE: underflow maintenance interrupt'],
   ];
 }

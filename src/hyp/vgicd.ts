@@ -22,8 +22,11 @@ export const VGICD_SLOT = {
   PRIORITY: 1 + 3 * WORDS, // GICD_IPRIORITYR: one byte per interrupt
   CONFIG: 1 + 3 * WORDS + VGICD_IRQS / 4, // GICD_ICFGR: two bits per interrupt
   SGISRC: 1 + 3 * WORDS + VGICD_IRQS / 4 + VGICD_IRQS / 16, // GICD_SPENDSGIR: per SGI one byte of source-CPU bits
+  // pending beyond the latches, as of the last look at the list registers (vgicd.S vgic_fold): interrupts a list
+  // register holds pending, and the emulated UART's level
+  VIEW: 1 + 3 * WORDS + VGICD_IRQS / 4 + VGICD_IRQS / 16 + 4,
 } as const;
-export const VGICD_WORDS = VGICD_SLOT.SGISRC + 4;
+export const VGICD_WORDS = VGICD_SLOT.VIEW + WORDS;
 export const VGICD_BYTES = VGICD_WORDS * 4;
 
 /** What a register's row does (vgicd.S): reads give the value or the state word; word writes as below. */
@@ -38,6 +41,8 @@ export const VGICD_KIND = {
  *  GICD_ISPENDR0/ICPENDR0 shows the SGIs pending from any source in bits 15:0. */
 const NARROW = 1;
 const SGI_VIEW = 2;
+/** …and every GICD_ISPENDRn/ICPENDRn read shows the VIEW word too (KVM's pending = latch | line level | LR state). */
+const PEND_VIEW = 4;
 
 export interface VgicdRow {
   readonly name: string;
@@ -74,7 +79,8 @@ export function vgicdRows(): VgicdRow[] {
   for (const [name, base, kind, slot] of banks) {
     for (let n = 0; n < WORDS; n++) {
       const sgiBits = n === 0 && base < 0x300;
-      rows.push(row(`GICD_${name}${n}`, base + 4 * n, 4, kind, slot + n, sgiBits ? 0xffff0000 : 0xffffffff, n === 0 && base >= 0x200 && base < 0x300 ? SGI_VIEW : 0));
+      const pend = base >= 0x200 && base < 0x300;
+      rows.push(row(`GICD_${name}${n}`, base + 4 * n, 4, kind, slot + n, sgiBits ? 0xffff0000 : 0xffffffff, pend ? (n === 0 ? SGI_VIEW : 0) | PEND_VIEW : 0));
     }
   }
   rows.push(row('GICD_IPRIORITYR', 0x400, VGICD_IRQS, K.STORE, S.PRIORITY, 0xffffffff, NARROW)); // 8 priority bits, byte-accessible
@@ -116,7 +122,12 @@ export function vgicdEqus(): [string, number, string][] {
     ['VGICD_K_SGIR', VGICD_KIND.SGIR, 'GICD_SGIR'],
     ['VGICD_F_NARROW_BIT', 8, 'row flag (word 1 bit 8): byte and halfword writes act on their bytes'],
     ['VGICD_F_SGIVIEW_BIT', 9, 'row flag (word 1 bit 9): bits 15:0 read the SGIs pending from any source'],
+    ['VGICD_F_PENDVIEW_BIT', 10, 'row flag (word 1 bit 10): the read ORs the VIEW word of the same interrupts'],
     ['VGICD_SGISRC', VGICD_SLOT.SGISRC * 4, 'the SGIs\' source bytes in the state'],
+    ['VGICD_PEND', VGICD_SLOT.PEND * 4, 'the pending latches in the state'],
+    ['VGICD_ACTIVE', VGICD_SLOT.ACTIVE * 4, 'the active bits in the state'],
+    ['VGICD_CONFIG', VGICD_SLOT.CONFIG * 4, 'the GICD_ICFGR words in the state'],
+    ['VGICD_VIEW', VGICD_SLOT.VIEW * 4, 'pending from list registers and line levels (vgic_fold)'],
     ['VGICD_CTLR', VGICD_SLOT.CTLR * 4, 'GICD_CTLR in the state'],
     ['VGICD_ENABLE', VGICD_SLOT.ENABLE * 4, 'the enable bits of INTIDs 0–31 in the state'],
     ['VGICD_PRIORITY', VGICD_SLOT.PRIORITY * 4, 'the priority bytes in the state'],

@@ -19,13 +19,15 @@ const DIR = mkdtempSync(join(tmpdir(), 'vgic-'));
 
 /** An arm64 Image (Linux booting.rst header: code0, text_offset, image_size 0, magic "ARM\x64" at 0x38) whose code counts
  *  `ticks` virtual-timer interrupts, printing each one's INTID as GICC_IAR gives it, then powers its VM off. */
-const TICK = (ticks: number) => `    .text
+const IMAGE_HEAD = `    .text
 _start:
     b start
     .word 0
     .quad 0, 0, 0, 0, 0, 0
     .word 0x644d5241
     .word 0
+`;
+const TICK = (ticks: number) => `${IMAGE_HEAD}
 start:
     mov x9, #0x08000000       // GICD (emulated)
     mov w1, #1
@@ -174,4 +176,143 @@ schedule: { slices: 400, slice_insns: 4000 }
   assert.match(exits, /^ +15 {2}MMIO 0x9000000$/m, exits);
   assert.match(exits, /^ +1 {2}PSCI 0x84000008$/m, exits);
   assert.doesNotMatch(exits, /MMIO 0x8010000/, exits);
+});
+
+/** An Image that takes its UART's receive interrupt (SPI 1, INTID 33) through its vGIC and prints each byte received
+ *  as "<INTID> <byte>", until `bytes` have come; then powers its VM off. */
+const ECHO = (bytes: number) => `${IMAGE_HEAD}
+start:
+    mov x9, #0x08000000       // GICD (emulated)
+    mov w1, #1
+    str w1, [x9]              // GICD_CTLR.EnableGrp0
+    mov w1, #2
+    str w1, [x9, #0x104]      // GICD_ISENABLER1 bit 1: INTID 33
+    mov x10, #0x08010000      // GICC (GICV through stage 2)
+    mov w1, #0xf0
+    str w1, [x10, #4]
+    mov w1, #1
+    str w1, [x10]
+    mov x11, #0x09000000      // the UART (emulated)
+    mov w1, #0x10
+    str w1, [x11, #0x38]      // UARTIMSC.RXIM
+    adr x1, vectors
+    msr vbar_el1, x1
+    isb
+    mov x20, #0
+    msr daifclr, #2
+1:  cmp x20, #${bytes}
+    b.lo 1b
+    msr daifset, #2
+    mov x0, #0x0008
+    movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
+    hvc #0
+    b .
+irq:
+    ldr w2, [x10, #0xc]       // GICC_IAR
+2:  ldr w3, [x11, #0x18]      // UARTFR
+    tbnz w3, #4, 3f           // RXFE: all read
+    ldr w3, [x11]             // UARTDR
+    and w4, w2, #0x3ff
+    mov w5, #10
+    udiv w6, w4, w5
+    msub w7, w6, w5, w4
+    add w6, w6, #0x30
+    strb w6, [x11]
+    add w7, w7, #0x30
+    strb w7, [x11]
+    mov w5, #0x20
+    strb w5, [x11]
+    strb w3, [x11]
+    mov w5, #10
+    strb w5, [x11]
+    add x20, x20, #1
+    b 2b
+3:  str w2, [x10, #0x10]      // GICC_EOIR
+    eret
+    .balign 2048
+vectors:
+    .space 0x280
+    b irq
+`;
+
+/** The other VM: makes INTID 33 pending and enabled in its own distributor, unmasks its own UART's receive interrupt
+ *  and looks for received bytes between yields; a byte (UARTFR.RXFE = 0) or any exception ends it with exit 0xbad. */
+const THIEF = `    .text
+_start:
+    adr x1, vectors
+    msr vbar_el1, x1
+    isb
+    mov x9, #0x08000000
+    mov w1, #1
+    str w1, [x9]              // GICD_CTLR
+    mov w1, #2
+    str w1, [x9, #0x104]      // GICD_ISENABLER1: INTID 33
+    str w1, [x9, #0x204]      // GICD_ISPENDR1: INTID 33 pending
+    mov x11, #0x09000000
+    mov w1, #0x10
+    str w1, [x11, #0x38]      // UARTIMSC.RXIM
+    msr daifclr, #3
+    mov x21, #60
+1:  ldr w3, [x11, #0x18]      // UARTFR
+    tbz w3, #4, took          // a byte for it
+    ldr w3, [x11]             // UARTDR
+    mov x0, #0
+    hvc #0                    // yield
+    subs x21, x21, #1
+    b.ne 1b
+    mov x0, #2
+    mov x1, #0
+    hvc #0
+took:
+    mov x0, #2
+    mov x1, #0xbad
+    hvc #0
+    .balign 2048
+vectors:
+    .rept 16
+    b took
+    .balign 0x80
+    .endr
+`;
+
+test('the input VM receives the run\'s input through its PL011 and SPI 1 in a list register; another VM can neither read it nor make its SPI pending', () => {
+  const echo = assemble('echo.S', ECHO(5), { base: 0n });
+  assert.deepEqual(echo.diagnostics, []);
+  writeFileSync(join(DIR, 'echo.Image'), echo.sections[0]!.bytes);
+  writeFileSync(join(DIR, 'thief.S'), THIEF);
+  const yaml = `ram: { size: 128M }
+contexts:
+  - name: thief
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 2M }]
+    image: { source: thief.S, entry: 0x4000_0000 }
+  - name: echo
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 16M }]
+    linux: { image: echo.Image, bootargs: "" }
+input: echo
+schedule: { slices: 400, slice_insns: 4000 }
+`;
+  const file = join(DIR, 'input.yaml');
+  writeFileSync(file, yaml);
+  const img = buildImage(parseScenario(yaml, file), file);
+  let fed = false;
+  const r = runImage(img, { onSlice: (m) => {
+    if (!fed) m.feedInput(new TextEncoder().encode('hi 42'));
+    fed = true;
+  } });
+  const lines = r.uart.split('\n');
+  // each byte once, in order, through INTID 33 only: the thief's pending INTID 33 stayed in its own distributor
+  assert.deepEqual(lines.filter((l) => l.startsWith('[echo] ')), ['[echo] 33 h', '[echo] 33 i', '[echo] 33  ', '[echo] 33 4', '[echo] 33 2', '[echo] psci SYSTEM_OFF: the VM is off'], r.uart);
+  assert.ok(lines.includes('[thief] exit 0x0000000000000000'), `the other VM received nothing:\n${r.uart}`);
+  assert.equal(r.deniedTotal, 0, r.uart);
+  for (const v of r.verdicts.filter((x) => x.status !== 'n/a')) assert.equal(v.status, 'pass', `${v.requirement}: ${v.evidence}`);
+});
+
+test('a scenario\'s input names a VM', () => {
+  const base = 'ram: { size: 64M }\ncontexts:\n  - { name: app, kind: native, va_bits: 39, memory: [{ at: 0x1000_0000, size: 2M }], image: { source: a.S, entry: 0x1000_0000 } }\n';
+  assert.throws(() => parseScenario(base + 'input: nobody\n', 'x.yaml'), /input: no context is named 'nobody'/);
+  assert.throws(() => parseScenario(base + 'input: app\n', 'x.yaml'), /'app' is a native app/);
 });

@@ -7,7 +7,7 @@
 // return to user space, so this needs the SIMD&FP loads and stores) and powers the machine off. Then Debian's busybox:
 // a shell script as /init, and an interactive ash that answers lines typed on the console, each compared with QEMU.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { busyboxInitramfs, integerInitramfs, interactiveInitramfs } from './initramfs.ts';
 import { CLI } from '../helpers/cli.ts';
+import { consoleSession } from './console-session.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = process.env.TWOSTAGE_LINUX_DIR ?? join(homedir(), '.cache/twostage/linux');
@@ -118,30 +119,10 @@ const TYPED = [
   'poweroff -f',
 ];
 
-/**
- * Run `cmd` with the console on stdin/stdout, typing each TYPED line after the next prompt; resolves with all it
- * printed when it exits (or is killed after `timeoutMs`).
- */
-function session(cmd: string, args: string[], timeoutMs: number): Promise<string> {
-  return new Promise((resolve) => {
-    const p = spawn(cmd, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let next = 0;
-    let seen = 0; // where the last prompt was found
-    p.stdout.on('data', (d: Buffer) => {
-      out += d.toString('latin1');
-      const at = out.indexOf('# ', seen);
-      if (at >= 0 && next < TYPED.length && /(^|\n)[/\w]* ?# $/.test(out.slice(0, at + 2).split('\r').join(''))) {
-        seen = at + 2;
-        p.stdin.write(TYPED[next++]!.replace('\\x7f', '\x7f') + '\n');
-      }
-    });
-    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
-    p.on('close', () => {
-      clearTimeout(timer);
-      resolve(out);
-    });
-  });
+/** What `cmd` printed on its console while TYPED was typed at each "# " prompt, until it exited. */
+async function session(cmd: string, args: string[], timeoutMs: number): Promise<string> {
+  const r = await consoleSession(cmd, args, { cwd: ROOT, typed: TYPED.map((l) => l.replace('\\x7f', '\x7f')), prompt: /(^|\n)[/\w]* ?# $/, console: 'stdout', timeoutMs });
+  return r.stdout;
 }
 
 test('busybox: an interactive shell answers typed commands (line editing included) as on QEMU, and powers off', { skip: missing || (!existsSync(BUSYBOX) && `skipped: no busybox at ${BUSYBOX}`) }, async (t) => {

@@ -18,6 +18,7 @@
     .equ GICC_IAR, 0x0c
     .equ GICC_EOIR, 0x10
     .equ TIMER_INTID, 26        // CNTHP_EL2 on the virt board (hw/arm/virt.c ARCH_TIMER_NS_EL2_IRQ = PPI 10)
+    .equ MAINT_INTID, 25        // the GIC's maintenance interrupt on the virt board (ARCH_GIC_MAINT_IRQ = PPI 9)
     .equ SPURIOUS_INTID, 1023
     // Instructions between a guest's last one and the TVAL read in save_context: the vector's branch and the STP
     .equ VEC_TVAL_LAG, 2
@@ -73,8 +74,23 @@ irq_init:
     // with a vGIC runs with its timer low, and an active interrupt's priority must not hold off the slice timer
     mov w1, #0xc0
     strb w1, [x0, #GICD_IPRIORITYR + VTIMER_INTID]
-    mov w1, #((1 << TIMER_INTID) | (1 << VTIMER_INTID))
+    // the vGIC's maintenance interrupt (PPI 9, INTID 25): a guest's EOI of a level-sensitive interrupt, or list
+    // registers run low with more pending (vgic.S vgic_flush); signalled only while GICH_HCR.En (the VM's own)
+    strb w1, [x0, #GICD_IPRIORITYR + MAINT_INTID]
+    mov w1, #((1 << TIMER_INTID) | (1 << VTIMER_INTID) | (1 << MAINT_INTID))
     str w1, [x0, #GICD_ISENABLER0]
+    // the machine's PL011 receives the run's input for the scenario's input context (vuart.S uart_rx_pull): its SPI
+    // and UARTIMSC.RXIM, only when the scenario names one
+    ldr x2, input_ctx
+    cbz x2, 1f
+    mov w1, #0xc0
+    strb w1, [x0, #GICD_IPRIORITYR + VUART_INTID]
+    mov w1, #(1 << (VUART_INTID - 32))
+    str w1, [x0, #GICD_ISENABLER0 + 4]
+    mov x2, #UART_DR
+    mov w1, #(1 << VUART_INT_RX_BIT)
+    str w1, [x2, #VUART_IMSC]
+1:
     mov x0, #GICC_BASE
     mov w1, #0xf0
     str w1, [x0, #GICC_PMR]
@@ -99,16 +115,22 @@ note_spent:
     ret
 
 // An IRQ from the running context (lower EL, AArch64 +0x480 or AArch32 +0x680): acknowledge it; the timer ends
-// the slice like a yield (hvc.S end_slice), anything else resumes the context.
+// the slice like a yield (hvc.S end_slice); the machine's UART hands what it received to the input context first
+// (vuart.S uart_rx_pull, before the EOI: the level has fallen by then); anything else — the maintenance interrupt, whose
+// cause the entry's vgic_flush answers, or the virtual timer's rise — resumes the context.
 el2_lower_irq:
     save_context
     mov x19, x0
     mov x0, #GICC_BASE
-    ldr w1, [x0, #GICC_IAR]
-    and w2, w1, #0x3ff
-    cmp w2, #SPURIOUS_INTID
+    ldr w22, [x0, #GICC_IAR]
+    and w23, w22, #0x3ff
+    cmp w23, #SPURIOUS_INTID
     b.eq resume               // nothing to take (it went away): back into the context
-    str w1, [x0, #GICC_EOIR]  // EOImode 0: priority drop and deactivation (the line stays high until re-armed)
-    cmp w2, #TIMER_INTID
+    cmp w23, #VUART_INTID
+    b.ne 1f
+    bl uart_rx_pull
+    mov x0, #GICC_BASE
+1:  str w22, [x0, #GICC_EOIR] // EOImode 0: priority drop and deactivation (the line stays high until re-armed)
+    cmp w23, #TIMER_INTID
     b.ne resume
     b end_slice

@@ -5,7 +5,56 @@
 // state is the VM's; what it makes pending reaches the VM only through the list registers.
 // In: x19 = context, x21 = ESR_EL2, x9 = the page's index in the frame, x1 = offset in the page, x2 = ISS.SRT,
 // x3 = ISS.SAS, x4 = the access's width in bits.
+// The list registers' state into the distributor of the context \ctx (its own are in GICH: it trapped, or is being
+// entered), as KVM's vgic_v2_fold_lr_state: an interrupt a list register holds is active in GICD_ISACTIVER while the LR
+// is active; an LR the guest has deactivated (State 0, its EOI done) is emptied — which also answers its EOI
+// maintenance request (GICH_EISR) — and its interrupt is no longer active; an LR held pending shows in
+// GICD_ISPENDR through the VIEW word, as does the emulated UART's line (UARTRIS & UARTIMSC: SPI 1, level-sensitive).
+// Out: x10 = C_GICD of \ctx, x11 = GICH_BASE, x12 = the VIEW bits of INTIDs 0–63. Clobbers x6, x7, x13–x17.
+.macro vgic_fold ctx
+    add x10, \ctx, #C_GICD
+    mov x11, #GICH_BASE
+    mov x12, xzr
+    ldr w13, [\ctx, #C_UART + VUART_RIS]
+    ldr w14, [\ctx, #C_UART + VUART_IMSC]
+    tst w13, w14
+    b.eq 1f
+    mov x12, #1
+    lsl x12, x12, #VUART_INTID
+1:  mov x16, xzr
+2:  add x17, x11, #GICH_LR0
+    ldr w13, [x17, x16, lsl #2]
+    cbz w13, 5f
+    and w14, w13, #0x3ff      // GICH_LR.VirtualID
+    lsr w15, w14, #5
+    add x15, x10, w15, uxtw #2
+    mov w6, #1
+    lsl w6, w6, w14
+    ldr w7, [x15, #VGICD_ACTIVE]
+    bic w7, w7, w6
+    tst w13, #LR_ACTIVE       // GICH_LR.State: active, or pending and active
+    b.eq 3f
+    orr w7, w7, w6
+3:  str w7, [x15, #VGICD_ACTIVE]
+    tst w13, #LR_STATE
+    b.ne 4f
+    str wzr, [x17, x16, lsl #2] // State 0: deactivated by the guest; the LR is free
+    b 5f
+4:  tst w13, #LR_PENDING
+    b.eq 5f
+    mov x6, #1
+    lsl x6, x6, x14
+    orr x12, x12, x6
+5:  add x16, x16, #1
+    cmp x16, #VGIC_NUM_LRS
+    b.lo 2b
+    str w12, [x10, #VGICD_VIEW]
+    lsr x6, x12, #32
+    str w6, [x10, #VGICD_VIEW + 4]
+.endm
+
 vgicd_access:
+    vgic_fold x19            // reads see the list registers' state as it is now
     orr x1, x1, x9, lsl #12   // the offset in the distributor's frame
     add x5, x19, #C_GICD
     mov x6, xzr               // what a RAZ register reads
@@ -45,7 +94,10 @@ vgicd_found:
     mov x6, x13               // CONST
     cbz x16, 3f
     ldr w6, [x15]
-    tbz x12, #VGICD_F_SGIVIEW_BIT, 3f
+    tbz x12, #VGICD_F_PENDVIEW_BIT, 1f
+    ldr w7, [x15, #(VGICD_VIEW - VGICD_PEND)]
+    orr w6, w6, w7            // GICD_ISPENDR/ICPENDR: the latch, or held pending in an LR, or the line high
+1:  tbz x12, #VGICD_F_SGIVIEW_BIT, 3f
     // GICD_ISPENDR0/ICPENDR0[15:0]: an SGI is pending while any source CPU's bit is set (the model's pending())
     add x7, x5, #VGICD_SGISRC
     mov x8, xzr

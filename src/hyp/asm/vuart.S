@@ -1,3 +1,11 @@
+// w\dst = the receive FIFO's depth of the emulated PL011 at x5: 16 with UARTLCR_H.FEN, else 1 (clobbers \tmp).
+.macro vuart_depth dst, tmp
+    ldr \dst, [x5, #VUART_LCR_H]
+    mov \tmp, #VUART_FIFO_DEPTH
+    tst \dst, #(1 << VUART_FEN_BIT)
+    csinc \dst, \tmp, wzr, ne
+.endm
+
 // The PL011 each VM gets (src/hyp/vuart.ts) and its GIC distributor (src/hyp/vgicd.ts, vgicd.S): their pages are not
 // in the VM's stage 2, so every access is a stage-2 data abort from the VM (ESR_EL2.EC 0x24). With a valid instruction
 // syndrome (ISS.ISV; ARCH-NOTES §7) the access is emulated on the context's own state (C_UART, C_GICD) and the VM
@@ -44,16 +52,17 @@ vuart_read:
     mov x6, xzr
     cmp x1, #VUART_FR
     b.ne 1f
-    mov x6, #VUART_FR_EMPTY   // never busy, never full; nothing received
+    bl vuart_flags            // never busy, never full for transmit
     b 5f
-1:  cmp x1, #VUART_MIS
+1:  cbz x1, vuart_take      // UARTDR
+    cmp x1, #VUART_MIS
     b.ne 2f
     ldr w6, [x5, #VUART_RIS]
     ldr w7, [x5, #VUART_IMSC]
     and w6, w6, w7
     b 5f
-2:  cmp x1, #VUART_LAST       // the block: UARTDR's slot (nothing received: 0), UARTICR's (never stored: 0) and
-    b.hi 3f                   // the offsets no register has (0) included
+2:  cmp x1, #VUART_LAST       // the block: UARTICR's slot (never stored: 0) and the offsets no register has (0)
+    b.hi 3f                   // included
     tst x1, #3
     b.ne 5f
     ldr w6, [x5, x1]
@@ -108,7 +117,14 @@ vuart_write:
     bic w7, w7, w6
     str w7, [x5, #VUART_RIS]
     b mmio_done
-4:  cmp x1, #VUART_LAST
+4:  cmp x1, #VUART_LCR_H
+    b.ne 5f
+    ldr w7, [x5, x1]
+    eor w7, w7, w6
+    tbz w7, #VUART_FEN_BIT, 5f
+    str wzr, [x5, #VUART_RX_HEAD] // switching the FIFOs on or off empties the receive FIFO (QEMU pl011_write)
+    str wzr, [x5, #VUART_RX_COUNT]
+5:  cmp x1, #VUART_LAST
     b.hi mmio_done
     tst x1, #3
     b.ne mmio_done
@@ -123,6 +139,81 @@ mmio_done:
     add x0, x0, #4            // past the access: ESR_EL2.IL = 1 with ISV, a 32-bit A64 instruction
     msr elr_el2, x0
     b resume
+
+// UARTDR read: the oldest byte of the receive FIFO (an empty one returns its stale slot, as QEMU pl011_read); RXRIS
+// falls when it empties (below the trigger level of 1). The input context's read lets the machine's PL011 interrupt
+// again (irq.S uart_rx_pull masked it while this FIFO was full). In: x5 = C_UART.
+vuart_take:
+    ldr w7, [x5, #VUART_RX_HEAD]
+    add x8, x5, #VUART_RX_FIFO
+    ldrb w6, [x8, x7]
+    ldr w8, [x5, #VUART_RX_COUNT]
+    cbz w8, 1f
+    sub w8, w8, #1
+    str w8, [x5, #VUART_RX_COUNT]
+    add w7, w7, #1
+    and w7, w7, #(VUART_FIFO_DEPTH - 1)
+    str w7, [x5, #VUART_RX_HEAD]
+    cbnz w8, 2f
+1:  ldr w7, [x5, #VUART_RIS]
+    bic w7, w7, #(1 << VUART_INT_RX_BIT)
+    str w7, [x5, #VUART_RIS]
+2:  ldr x7, input_ctx
+    cmp x7, x19
+    b.ne mmio_reply
+    mov x7, #UART_DR
+    mov w8, #(1 << VUART_INT_RX_BIT)
+    str w8, [x7, #VUART_IMSC] // UARTIMSC.RXIM of the machine's PL011 (its only interrupt the hypervisor takes)
+    b mmio_reply
+
+// x6 = UARTFR of the emulated PL011 (x5 = C_UART): TXFE always; RXFE when its receive FIFO is empty, RXFF when full.
+// Clobbers x7–x9.
+vuart_flags:
+    ldr w7, [x5, #VUART_RX_COUNT]
+    mov x6, #VUART_FR_EMPTY
+    cbz w7, 1f
+    bic x6, x6, #(1 << VUART_RXFE_BIT)
+1:  vuart_depth w8, w9
+    cmp w7, w8
+    b.lo 2f
+    orr x6, x6, #VUART_FR_RXFF
+2:  ret
+
+// The machine's PL011 received bytes (irq.S, its SPI taken): they move into the input context's receive FIFO while it
+// has room, raising its UARTRIS.RXRIS; with the FIFO full, the machine's UARTIMSC.RXIM is cleared — the bytes wait in
+// the machine's FIFO, and the line falls — until the guest reads UARTDR (vuart_take). A context that no longer runs
+// gets nothing: what arrives for it is read and dropped. Clobbers x0–x9.
+uart_rx_pull:
+    ldr x0, input_ctx
+    cbz x0, 9f
+    mov x1, #UART_DR
+    add x5, x0, #C_UART
+    ldr x2, [x0, #C_STATE]
+    vuart_depth w8, w9
+1:  ldr w3, [x1, #VUART_FR]
+    tbnz w3, #VUART_RXFE_BIT, 9f
+    cmp x2, #ST_RUN
+    b.ne 3f
+    ldr w4, [x5, #VUART_RX_COUNT]
+    cmp w4, w8
+    b.lo 2f
+    str wzr, [x1, #VUART_IMSC] // full: RXIM off until the guest reads
+    b 9f
+2:  ldr w6, [x1, #VUART_DR]   // UARTDR: the byte in bits 7:0 (the error bits above are never set here)
+    ldr w7, [x5, #VUART_RX_HEAD]
+    add w7, w7, w4
+    and w7, w7, #(VUART_FIFO_DEPTH - 1)
+    add x3, x5, #VUART_RX_FIFO
+    strb w6, [x3, x7]
+    add w4, w4, #1
+    str w4, [x5, #VUART_RX_COUNT]
+    ldr w7, [x5, #VUART_RIS]
+    orr w7, w7, #(1 << VUART_INT_RX_BIT) // the trigger level is 1 (QEMU pl011_set_read_trigger)
+    str w7, [x5, #VUART_RIS]
+    b 1b
+3:  ldr w6, [x1, #VUART_DR]   // the input context is finished: dropped
+    b 1b
+9:  ret
 
 // x6 = x6 cut to x4 bits (x3 = SAS; 64 bits untouched). Clobbers x7.
 mmio_cut:
