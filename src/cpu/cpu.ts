@@ -43,7 +43,7 @@ const NO_BLOCKS = new PageBlocks(0, new CpuStats());
 /** Cpu.traceExecEls: every EL. */
 export const TRACE_ALL_ELS = 0b1111;
 
-/** A FETCH_TAG low word no PC matches: bit 0 set, and the run loop compares PC bits 1:0 too. */
+/** A FETCH_TAG low word no aligned PC matches (bit 0 set); the run loop sends every misaligned PC to the slow path. */
 const FETCH_INVALID = 1;
 
 export class Cpu extends CpuState implements TranslationContext {

@@ -44,7 +44,9 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   while (n < budget) {
     const lo = u[${PC * 2}];
     // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
-    if (((lo ^ u[${FETCH_TAG * 2}]) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
+    // (lo << 30: PC bits 1:0 land in the compared bits 31:30, so a misaligned PC never matches any tag, the invalid
+    // one included — it matched FETCH_INVALID's bits 1:0 = 01 and ran a stale page's words at PC 0x…1 unchecked)
+    if ((((lo ^ u[${FETCH_TAG * 2}]) | (lo << 30)) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
       if (c.stop !== null) break;
       u[${RUN_COUNT * 2}] = n; // Cpu.retired() for whatever the slow path runs (interrupt entry, a fetch abort)
       if (debug.stepping) stepCompleted(c); // the stepped instruction completed: PSTATE.SS = 0 (active-pending)

@@ -172,6 +172,15 @@ test('seed-tge: a hostile VM that spends the run on denied accesses before the f
   assert.deepEqual(blind.problems.map((q) => q.class), ['unsafe-unflagged']);
 });
 
+test('a hostile VM that ends up at PC 0x…1 on page 0 is preempted and contained (campaign stop23, case 165925: a hang)', () => {
+  // the minimal program of that case: its exception vectors send it to PC 0x67d, which matched the CPU's invalid fetch
+  // tag: the stale page's words ran unchecked at EL1, the slow path (and with it the slice timer's IRQ) never came
+  const words = ['a02da77b', 'd2951d7a', 'f2ac629a', 'f2c00ffa', '485f7f4d', '480c7f4d', 'd29a014a', 'f2b0000a', 'd2930393', 'f2b37b73', 'f2dfb393', 'f2f96713', 'a9406153', 'd2800020', 'd2800141', 'd4000002', 'd29ffe2d', 'f2bfffed', 'f2c01fed', 'd50b7a2d', 'd29c01a8', 'f2bfffe8', 'f2c01fe8', 'b8800113', 'd28001e0', 'f2c02000', 'd50c78e0', 'd2800014', 'd5180354', 'd2860145', 'f2a3cb85', 'f2c03925', 'd29861eb', 'f2b401cb', 'f2de9ecb', 'f2f3ac2b', '88dffcab', 'd29fff78', 'f2bfffd8', 'f2c01ff8', 'f980031e', 'd28e276c', 'f2a0b58c', 'f2d9390c', 'f2fa386c', 'd51575ec', 'b63fba7b', 'd2800040', 'd2800001', 'd4000002', '14000000'].map((w) => parseInt(w, 16));
+  const o = runCase(shapeOf({ hosting: 'el1-shim', tlb: 'by-vmid', sync: 'architectural', kind: 'vm-s1' }), words, caseEnv('stop23', 165925));
+  assert.deepEqual(o.problems, []);
+  assert.equal(o.stop, 'exit 0');
+});
+
 test('a finding\'s JSON line holds its program and minimal reproduction, and replays', () => {
   const shape = buildShape(EL1SHIM_VM, leakyStage2);
   const high = shape.view[1]!.at;
