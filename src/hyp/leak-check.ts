@@ -17,6 +17,8 @@ import { SP_EL0, SP_EL1 } from '../cpu/state.ts';
 import { TIMERS } from '../cpu/timer.ts';
 import { isContextState, LAZY, SWITCHED } from './context-state.ts';
 import { initial, type ContextRegs } from './context-table.ts';
+import { GICH_SWITCHED, vgicReset } from './vgic.ts';
+import { GicVirtInterface } from '../devices/gic-virt.ts';
 
 export interface RegisterLeak {
   /** Context entered, register, the value it found and the one it should have seen. */
@@ -63,6 +65,8 @@ export class LeakCheck {
   private readonly resets: BigUint64Array;
   /** ERETs checked. */
   entries = 0;
+  /** Per context: the GICH state (GICH_SWITCHED order) it left, or the hypervisor's vgic_flush gave it last. */
+  private readonly gich: Uint32Array[];
 
   constructor(
     private readonly contexts: readonly ContextRegs[],
@@ -80,6 +84,14 @@ export class LeakCheck {
       return v;
     });
     this.views = this.initials.map((v) => v.slice());
+    // what the interface reads after the switch writes a context's initial block (GICH_VMCR clamps the binary points
+    // to their minimum, GICv2 §5.3.5): the model's own registers, on an interface of its own
+    const scratch = new GicVirtInterface({ virq: () => {}, maintenance: () => {}, deactivatePhysical: () => {} });
+    this.gich = contexts.map((c) => {
+      const block = vgicReset(c.vgic === true);
+      for (const r of GICH_SWITCHED) scratch.control.write(r.gich, 4, block[r.block / 4]!);
+      return Uint32Array.from(GICH_SWITCHED, (r) => scratch.control.read(r.gich, 4) >>> 0);
+    });
     this.resets = BigUint64Array.from(NAMES, (_, k) => (k < CHECKED.length ? SYSREGS[CHECKED[k]!]!.reset(profile) : 0n));
   }
 
@@ -136,6 +148,34 @@ export class LeakCheck {
     const first = this.initials.findIndex((x, i) => i !== ctx && x[k] === v);
     if (first >= 0) return `${this.contexts[first]!.name} (its initial value)`;
     return v === this.resets[k] ? 'nobody since reset (the machine\'s reset value)' : 'the hypervisor';
+  }
+
+  /**
+   * The virtual interface control (GICH: shared by every context, switched with them — vgic.S) as context `ctx` left
+   * it (an exception into EL2), or as the hypervisor's vgic_flush gave it (the ERET into it): its own from now on.
+   */
+  gichOwn(ctx: number, read: (offset: number) => number): void {
+    const view = this.gich[ctx];
+    if (view === undefined) return;
+    GICH_SWITCHED.forEach((r, k) => (view[k] = read(r.gich) >>> 0));
+  }
+
+  /**
+   * The interface as the switch loaded it for context `ctx` (vgic_flush starting, after a switch): every register
+   * must hold what `ctx` left there — LRs of another VM would be its interrupts, another's GICH_HCR.En a virtual
+   * interface that is not its own.
+   */
+  gichLoaded(ctx: number, read: (offset: number) => number): RegisterLeak[] {
+    const view = this.gich[ctx];
+    if (view === undefined) return [];
+    const leaks: RegisterLeak[] = [];
+    GICH_SWITCHED.forEach((r, k) => {
+      const v = read(r.gich) >>> 0;
+      if (v === view[k]) return;
+      const other = this.gich.findIndex((g, i) => i !== ctx && g[k] === v);
+      leaks.push({ context: ctx, reg: r.name, value: BigInt(v), own: BigInt(view[k]!), writer: other >= 0 ? this.contexts[other]!.name : 'the hypervisor' });
+    });
+    return leaks;
   }
 
   /** Per compared slot, 1 if the context can reach it under the live EL2 controls. */

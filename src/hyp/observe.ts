@@ -19,7 +19,7 @@ import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
 import type { PhysMemory } from '../memory/phys.ts';
-import { describeLeak, LeakCheck } from './leak-check.ts';
+import { describeLeak, LeakCheck, type RegisterLeak } from './leak-check.ts';
 import { BackedSet, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
@@ -126,7 +126,7 @@ export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigi
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
-export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation {
+export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gich: (offset: number) => number): Observation {
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
     episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
@@ -139,6 +139,8 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
   /** outsideParts per context and regime key (a Reach is fixed per key, a context's allowed ranges per run). */
   const outsideCache = new Map<string, string | undefined>();
   let current = -1;
+  /** Where the hypervisor's entry path reaches the list registers (vgic.S), once the switch has loaded GICH. */
+  const vgicFlush = img.symbols.get('vgic_flush')!;
   let ep: Episode | undefined = newEpisode(obs, -1, 0);
   let pendingEret = false;
   // guest instructions are not traced (traceExecEls: EL2 only) and may run translated; an episode's guestInsns is the
@@ -172,6 +174,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     }
     if (c.el !== 2 || fromEl === 2) return;
     leakCheck.exit(c, current);
+    leakCheck.gichOwn(current, gich);
     if (enteredIrq(c)) {
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
@@ -207,7 +210,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     }
   };
 
-  cpu.traceExec = (c, _pc, w) => {
+  cpu.traceExec = (c, pc, w) => {
     if (c.el !== 2) {
       // seen only when another hook asks for every EL (the isolation campaign, --trace exec)
       if (pendingEret && ep !== undefined) {
@@ -222,6 +225,10 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     }
     if (ep === undefined) return;
     ep.insns++;
+    if (pc === vgicFlush) {
+      const to = ctxOf();
+      if (ep.from !== to) recordLeaks(ep, to, leakCheck.gichLoaded(to, gich));
+    }
     const e = hypEvent(w);
     if (e === undefined) return;
     if (e.kind === 'msr') {
@@ -250,17 +257,21 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
       guestFrom = c.retired() + 1;
       checkEntry(c, to, ep);
       checkRegisters(c, to, ep);
+      leakCheck.gichOwn(to, gich);
     }
   };
 
   function checkRegisters(c: Cpu, to: number, e: Episode): void {
-    const info = img.contexts[to];
-    if (info === undefined) return;
-    const found = leakCheck.enter(c, to, e.from === to, new Set(e.writes.map((w) => w.reg)));
+    recordLeaks(e, to, leakCheck.enter(c, to, e.from === to, new Set(e.writes.map((w) => w.reg))));
     obs.registerChecks = leakCheck.entries;
-    if (found.length === 0) return;
-    e.leaks = found.map((l) => describeLeak(l, info.name));
-    for (const m of e.leaks) obs.leaks.push({ seq: e.seq, context: to, message: m });
+  }
+
+  function recordLeaks(e: Episode, to: number, found: readonly RegisterLeak[]): void {
+    const info = img.contexts[to];
+    if (info === undefined || found.length === 0) return;
+    const messages = found.map((l) => describeLeak(l, info.name));
+    e.leaks = [...(e.leaks ?? []), ...messages];
+    for (const m of messages) obs.leaks.push({ seq: e.seq, context: to, message: m });
   }
 
   function checkEntry(c: Cpu, to: number, e: Episode): void {

@@ -7,6 +7,7 @@ import type { CpuStats } from '../cpu/stats.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import type { MachineStop, RunResult, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
+import { GICH_SWITCHED } from './vgic.ts';
 import { LeakCheck } from './leak-check.ts';
 import { currentContext, FP_FIRST_USE, observe, type Episode, type Observation } from './observe.ts';
 
@@ -105,7 +106,7 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;
-  const obs = observe(m.cpu, img, m.mem);
+  const obs = observe(m.cpu, img, m.mem, (offset) => m.gicVirt.control.read(offset, 4));
   const endTrace = chainTrace(m, opts);
   opts.prepare?.(m);
   return {
@@ -318,7 +319,7 @@ function registersOwn(obs: Observation): Verdict {
     evidence: obs.leaks.length > 0
       ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
       : obs.registerChecks === 0 ? 'no context was entered'
-      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2`,
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2; and the virtual interface the switch loaded was its own (${GICH_SWITCHED.map((r) => r.name).join(', ')})`,
   };
 }
 

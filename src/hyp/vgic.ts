@@ -19,6 +19,14 @@ export const VGIC_APR = 8;
 export const VGIC_LR = 16;
 export const VGIC_BYTES = VGIC_LR + 4 * NUM_LRS;
 
+/** The GICH registers the switch moves, with their offsets in GICH and in the block C_VGIC. */
+export const GICH_SWITCHED: readonly { readonly name: string; readonly gich: number; readonly block: number }[] = [
+  { name: 'GICH_HCR', gich: 0x000, block: VGIC_HCR },
+  { name: 'GICH_VMCR', gich: 0x008, block: VGIC_VMCR },
+  { name: 'GICH_APR', gich: 0x0f0, block: VGIC_APR },
+  ...Array.from({ length: NUM_LRS }, (_, n) => ({ name: `GICH_LR${n}`, gich: 0x100 + 4 * n, block: VGIC_LR + 4 * n })),
+];
+
 /** The block a context starts with: a Linux VM's virtual interface enabled (GICH_HCR.En, as KVM's vgic_v2_enable),
  *  everything else 0. */
 export function vgicReset(enabled: boolean): number[] {
@@ -31,10 +39,7 @@ export function vgicReset(enabled: boolean): number[] {
 export function vgicEqus(): [string, number, string][] {
   return [
     ['GICH_BASE', GICH_BASE, 'the virtual interface control (this PE\'s)'],
-    ['GICH_HCR', 0x000, 'GICH_HCR'],
-    ['GICH_VMCR', 0x008, 'GICH_VMCR'],
-    ['GICH_APR', 0x0f0, 'GICH_APR'],
-    ['GICH_LR0', 0x100, 'GICH_LR0; LRn at + 4n'],
+    ...GICH_SWITCHED.slice(0, 4).map((r): [string, number, string] => [r.name, r.gich, r.name === 'GICH_LR0' ? 'GICH_LR0; LRn at + 4n' : r.name]),
     ['VGIC_HCR', VGIC_HCR, 'C_VGIC: the saved GICH_HCR'],
     ['VGIC_VMCR', VGIC_VMCR, 'C_VGIC: GICH_VMCR'],
     ['VGIC_APR', VGIC_APR, 'C_VGIC: GICH_APR'],

@@ -6,7 +6,7 @@
 // slices are short, so the first VM's timer fires while the other runs too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../src/asm/assemble.ts';
@@ -151,7 +151,8 @@ vectors:
     .endr
 `;
 
-test('a VM\'s virtual timer interrupts it through its vGIC, held while another runs; a hostile VM\'s GIC pokes and timer reach no one', () => {
+/** The tick VM beside the hostile one (slices short enough for the timer to fire while the other runs). */
+function tickScenario(): string {
   const tick = assemble('tick.S', TICK(3), { base: 0n });
   assert.deepEqual(tick.diagnostics, []);
   writeFileSync(join(DIR, 'tick.Image'), tick.sections[0]!.bytes);
@@ -173,7 +174,12 @@ schedule: { slices: 400, slice_insns: 4000 }
 `;
   const file = join(DIR, 'vgic.yaml');
   writeFileSync(file, yaml);
-  const img = buildImage(parseScenario(yaml, file), file);
+  return file;
+}
+
+test('a VM\'s virtual timer interrupts it through its vGIC, held while another runs; a hostile VM\'s GIC pokes and timer reach no one', () => {
+  const file = tickScenario();
+  const img = buildImage(parseScenario(readFileSync(file, 'utf8'), file), file);
   const r = runImage(img);
   const lines = r.uart.split('\n');
   // the distributor's view of INTID 27 follows LR0 (KVM's): pending before the VM unmasks IRQs, active in its handler
@@ -335,4 +341,26 @@ test('a scenario\'s input names a VM', () => {
   const base = 'ram: { size: 64M }\ncontexts:\n  - { name: app, kind: native, va_bits: 39, memory: [{ at: 0x1000_0000, size: 2M }], image: { source: a.S, entry: 0x1000_0000 } }\n';
   assert.throws(() => parseScenario(base + 'input: nobody\n', 'x.yaml'), /input: no context is named 'nobody'/);
   assert.throws(() => parseScenario(base + 'input: app\n', 'x.yaml'), /'app' is a native app/);
+});
+
+test('the run-time leak check sees the virtual interface: without the GICH switch the verdict fails, naming the tick VM\'s GICH state the hostile VM was entered with', () => {
+  const file = tickScenario();
+  const vgicS = readFileSync(new URL('../../src/hyp/asm/vgic.S', import.meta.url), 'utf8');
+  const start = vgicS.indexOf('.macro vgic_switch');
+  const end = vgicS.indexOf('.endm', start);
+  assert.ok(start >= 0 && end > start);
+  const noSwitch = vgicS.slice(0, vgicS.indexOf('\n', start) + 1) + vgicS.slice(end);
+  const img = buildImage(parseScenario(readFileSync(file, 'utf8'), file), file, undefined, new Map([['vgic.S', noSwitch]]));
+  const r = runImage(img);
+  const v = r.verdicts.find((x) => x.id === 'registers')!;
+  assert.equal(v.status, 'fail', v.evidence);
+  // the tick VM's own interface was never loaded (its GICH_HCR.En never set), and the hostile VM inherits the tick
+  // VM's GICV_CTLR/PMR (GICH_VMCR) and its virtual timer's list register
+  assert.match(v.evidence, /tick found GICH_HCR = 0x0+ \(its own: 0x0+1\)/, v.evidence);
+  assert.match(v.evidence, /hostile found GICH_VMCR = 0x0+f04c0001 \(its own: 0x0+4c0000\), written by tick/, v.evidence);
+  assert.match(v.evidence, /hostile found GICH_LR0 = 0x0+9a006c1b \(its own: 0x0+\), written by tick/, v.evidence);
+  // the intact switch passes the same check (the first test) — and says what it covered
+  const ok = runImage(buildImage(parseScenario(readFileSync(file, 'utf8'), file), file)).verdicts.find((x) => x.id === 'registers')!;
+  assert.equal(ok.status, 'pass', ok.evidence);
+  assert.match(ok.evidence, /GICH_HCR, GICH_VMCR, GICH_APR, GICH_LR0, GICH_LR1, GICH_LR2, GICH_LR3/);
 });
