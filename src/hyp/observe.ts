@@ -42,6 +42,8 @@ export interface Episode {
   /** That IRQ's source included the slice timer: CNTHP_EL2's output was high as it was taken (the hypervisor takes
    *  INTID 26 before the virtual timer's 27, irq.S priorities). */
   sliceTimer?: boolean;
+  /** That IRQ's INTID as the GIC presented it when it was taken (GICC_HPPIR). */
+  intid?: number;
   /** Instructions the context ran (at EL0/EL1) between the ERET that entered it and this exception, as the CPU counts
    *  them (Cpu.retired(): the one that took the exception and a fetch that faulted count, an interrupt does not). */
   guestInsns?: number;
@@ -126,7 +128,14 @@ export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigi
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
-export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gich: (offset: number) => number): Observation {
+/** What the observer reads of the machine's GIC, without side effects: GICH registers by offset, GICC_HPPIR. */
+export interface GicView {
+  gich(offset: number): number;
+  hppir(): number;
+}
+
+export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView): Observation {
+  const gich = (offset: number): number => gic.gich(offset);
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
     episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
@@ -180,6 +189,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gich: (offse
       ep = newEpisode(obs, current, 0);
       ep.irq = true;
       ep.sliceTimer = timerOutput(c, SLICE_TIMER, c.time());
+      ep.intid = gic.hppir() & 0x3ff; // the interrupt being taken: the highest-priority pending one (GICC_HPPIR)
       exitEpisode = ep;
       return;
     }

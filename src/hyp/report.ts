@@ -1,5 +1,9 @@
 // Text and JSON renderings of a run report, and the `--hosting all` comparison table.
 import { hex64 } from '../bits/bits.ts';
+import { SPURIOUS } from '../devices/gic.ts';
+import { GIC_MAINTENANCE_INTID } from '../devices/gic-virt.ts';
+import { VTIMER_INTID } from './vgic.ts';
+import { VUART_INTID } from './vuart.ts';
 import type { BuiltImage } from './image.ts';
 import { checkClaims } from './claims.ts';
 import { decodeEsr, type RunReport, type VerdictId } from './run.ts';
@@ -66,6 +70,14 @@ function hex32(v: number): string {
   return '0x' + (v >>> 0).toString(16).padStart(8, '0');
 }
 
+/** An IRQ that was not the slice timer's, by the INTID the GIC presented. */
+function irqCause(intid: number | undefined): string {
+  if (intid === VTIMER_INTID) return 'IRQ: its virtual timer (PPI 27, into its list register)';
+  if (intid === VUART_INTID) return 'IRQ: the machine\'s UART received input (SPI 1, for the input VM)';
+  if (intid === GIC_MAINTENANCE_INTID) return 'IRQ: the vGIC maintenance interrupt (PPI 9)';
+  return intid === undefined || intid === SPURIOUS ? 'IRQ: gone before it was acknowledged (spurious)' : `IRQ: INTID ${intid}`;
+}
+
 /** Why a context's exit to EL2 happened: the slice timer's or another IRQ, a denied access, a call, what the
  *  hypervisor emulated in place (a register, an FP/SIMD first use, an MMIO page), or the exception's class. */
 function exitCause(e: RunReport['episodes'][number]): string {
@@ -82,7 +94,7 @@ function exitsByReason(img: BuiltImage, r: RunReport): Map<string, Map<string, n
     if (e.from < 0) continue;
     const ctx = who(img, e.from);
     const m = out.get(ctx) ?? new Map<string, number>();
-    const why = e.irq !== true ? exitCause(e) : e.sliceTimer === true ? 'IRQ: the slice timer (CNTHP_EL2)' : 'IRQ: its virtual timer (PPI 27, into its list register)';
+    const why = e.irq !== true ? exitCause(e) : e.sliceTimer === true ? 'IRQ: the slice timer (CNTHP_EL2)' : irqCause(e.intid);
     m.set(why, (m.get(why) ?? 0) + 1);
     out.set(ctx, m);
   }

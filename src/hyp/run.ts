@@ -9,7 +9,7 @@ import type { MachineStop, RunResult, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
 import { GICH_SWITCHED } from './vgic.ts';
 import { LeakCheck } from './leak-check.ts';
-import { currentContext, FP_FIRST_USE, observe, type Episode, type Observation } from './observe.ts';
+import { currentContext, FP_FIRST_USE, type GicView, observe, type Episode, type Observation } from './observe.ts';
 
 export interface DeniedAccess {
   readonly context: string;
@@ -106,7 +106,7 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;
-  const obs = observe(m.cpu, img, m.mem, (offset) => m.gicVirt.control.read(offset, 4));
+  const obs = observe(m.cpu, img, m.mem, gicView(m));
   const endTrace = chainTrace(m, opts);
   opts.prepare?.(m);
   return {
@@ -138,6 +138,11 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
       };
     },
   };
+}
+
+/** The observer's side-effect-free view of the machine's GIC. */
+export function gicView(m: VirtMachine): GicView {
+  return { gich: (offset) => m.gicVirt.control.read(offset, 4), hppir: () => m.gic.cpuInterface.read(0x18, 4) }; // GICC_HPPIR
 }
 
 /** Run the image and build the report. */

@@ -11,7 +11,7 @@ import { formatAudit } from '../../src/check/audit-report.ts';
 import { buildImage, machineFor } from '../../src/hyp/image.ts';
 import { observe } from '../../src/hyp/observe.ts';
 import { BackedSet, sharedBacking } from '../../src/hyp/reach.ts';
-import { runImage } from '../../src/hyp/run.ts';
+import { gicView, runImage } from '../../src/hyp/run.ts';
 import { parseScenario } from '../../src/hyp/scenario.ts';
 import { RAM_BASE } from '../../src/machine/virt.ts';
 import { Aliased32Memory, GIB4 } from '../helpers/high-pa.ts';
@@ -76,10 +76,10 @@ test('run\'s isolation check compares backing: on the 32-bit RAM index, high\'s 
   assert.equal(new BackedSet(aliased, high.allowed).covers(img.layout.hypBase, 0x1000), true);
   assert.equal(new BackedSet(machineFor(img).mem, high.allowed).covers(img.layout.hypBase, 0x1000), false);
   const m = machineFor(img);
-  const obs = observe(m.cpu, img, aliased, (offset) => m.gicVirt.control.read(offset, 4));
+  const obs = observe(m.cpu, img, aliased, gicView(m));
   assert.deepEqual(obs.isolation.map((f) => f.message), [
     `high: its memory at PA 0x${(img.layout.hypBase + GIB4).toString(16)} is, on this machine, the same RAM as the hypervisor`,
     `high: its memory at PA 0x${(img.layout.poolBase + GIB4).toString(16)} is, on this machine, the same RAM as the page tables`,
   ]);
-  assert.deepEqual(observe(m.cpu, img, m.mem, (offset) => m.gicVirt.control.read(offset, 4)).isolation, []);
+  assert.deepEqual(observe(m.cpu, img, m.mem, gicView(m)).isolation, []);
 });

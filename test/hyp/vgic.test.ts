@@ -333,6 +333,12 @@ schedule: { slices: 400, slice_insns: 4000 }
   // each byte once, in order, through INTID 33 only: the thief's pending INTID 33 stayed in its own distributor
   assert.deepEqual(lines.filter((l) => l.startsWith('[echo] ')), ['[echo] 33 h', '[echo] 33 i', '[echo] 33  ', '[echo] 33 4', '[echo] 33 2', '[echo] psci SYSTEM_OFF: the VM is off'], r.uart);
   assert.ok(lines.includes('[thief] exit 0x0000000000000000'), `the other VM received nothing:\n${r.uart}`);
+  // the exits it caused, by the INTID the GIC presented: the machine's UART's input, and the maintenance interrupt of
+  // the echo VM's EOI of its level-sensitive INTID 33 (LR.EOI)
+  const text = formatReport(img, r);
+  const exits = text.slice(text.indexOf('  echo: '), text.indexOf('-- cost per switch kind'));
+  assert.match(exits, /^ +[1-5] {2}IRQ: the machine's UART received input \(SPI 1, for the input VM\)$/m, exits);
+  assert.match(exits, /^ +\d+ {2}IRQ: the vGIC maintenance interrupt \(PPI 9\)$/m, exits);
   assert.equal(r.deniedTotal, 0, r.uart);
   for (const v of r.verdicts.filter((x) => x.status !== 'n/a')) assert.equal(v.status, 'pass', `${v.requirement}: ${v.evidence}`);
 });
