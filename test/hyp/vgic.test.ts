@@ -17,8 +17,8 @@ import { parseScenario } from '../../src/hyp/scenario.ts';
 
 const DIR = mkdtempSync(join(tmpdir(), 'vgic-'));
 
-/** An arm64 Image (Linux booting.rst header: code0, text_offset, image_size 0, magic "ARM\x64" at 0x38) whose code counts
- *  `ticks` virtual-timer interrupts, printing each one's INTID as GICC_IAR gives it, then powers its VM off. */
+/** The start of an arm64 Image (Linux booting.rst header: code0, text_offset, image_size 0, magic "ARM\x64" at 0x38)
+ *  whose code enables its (emulated) distributor. */
 const IMAGE_HEAD = `    .text
 _start:
     b start
@@ -26,13 +26,34 @@ _start:
     .quad 0, 0, 0, 0, 0, 0
     .word 0x644d5241
     .word 0
-`;
-const TICK = (ticks: number) => `${IMAGE_HEAD}
 start:
     mov x9, #0x08000000       // GICD (emulated)
     mov w1, #1
     str w1, [x9]              // GICD_CTLR.EnableGrp0
-    mov w1, #0xa0
+`;
+/** IRQs unmasked until x20 (counted by the handler) reaches `n`; then PSCI SYSTEM_OFF. */
+const countThenOff = (n: number): string => `    msr daifclr, #2
+1:  cmp x20, #${n}
+    b.lo 1b
+    msr daifset, #2
+    mov x0, #0x0008
+    movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
+    hvc #0
+    b .
+`;
+/** The INTID in w2 (as GICC_IAR gave it) as two decimal digits to the UART at x11. */
+const PRINT_INTID = `    and w4, w2, #0x3ff
+    mov w5, #10
+    udiv w6, w4, w5
+    msub w7, w6, w5, w4
+    add w6, w6, #0x30
+    strb w6, [x11]
+    add w7, w7, #0x30
+    strb w7, [x11]
+`;
+/** An Image that counts `ticks` virtual-timer interrupts, printing each one's INTID as GICC_IAR gives it, then powers
+ *  its VM off. */
+const TICK = (ticks: number) => `${IMAGE_HEAD}    mov w1, #0xa0
     strb w1, [x9, #0x41b]     // GICD_IPRIORITYR, INTID 27
     mov w1, #0x08000000
     str w1, [x9, #0x100]      // GICD_ISENABLER0 bit 27
@@ -56,30 +77,14 @@ start:
     strb w3, [x11]
     mov w3, #10
     strb w3, [x11]
-    msr daifclr, #2
-1:  cmp x20, #${ticks}
-    b.lo 1b
-    msr daifset, #2
-    mov x0, #0x0008
-    movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
-    hvc #0
-    b .
-irq:
+${countThenOff(ticks)}irq:
     ldr w2, [x10, #0xc]       // GICC_IAR; prints "i <INTID>"
     mov x11, #0x09000000      // the UART (emulated)
     mov w3, #0x69
     strb w3, [x11]
     mov w3, #0x20
     strb w3, [x11]
-    and w4, w2, #0x3ff
-    mov w5, #10
-    udiv w6, w4, w5
-    msub w7, w6, w5, w4
-    add w6, w6, #0x30
-    strb w6, [x11]
-    add w7, w7, #0x30
-    strb w7, [x11]
-    mov w3, #0x20
+${PRINT_INTID}    mov w3, #0x20
     strb w3, [x11]
     ldr w8, [x9, #0x300]      // GICD_ISACTIVER0: INTID 27 active while LR0 holds it active
     ubfx w8, w8, #27, #1
@@ -100,6 +105,29 @@ irq:
 vectors:
     .space 0x280
     b irq                     // +0x280: IRQ, current EL with SP_ELx
+`;
+
+/** `body` then a yield, `n` times; then exit 0. Every vector (and a branch to `took`) ends the VM with exit 0xbad. */
+const yieldsThenExit = (n: number, body: string): string => `    mov x21, #${n}
+1:
+${body}    mov x0, #0
+    hvc #0                    // yield
+    subs x21, x21, #1
+    b.ne 1b
+    mov x0, #2
+    mov x1, #0
+    hvc #0
+took:
+    mov x0, #2
+    mov x1, #0xbad
+    hvc #0
+    .ltorg
+    .balign 2048
+vectors:
+    .rept 16
+    b took
+    .balign 0x80
+    .endr
 `;
 
 /** The hostile VM: every vector ends it with exit 0xbad. */
@@ -130,26 +158,7 @@ _start:
     msr cntv_tval_el0, x1     // its own virtual timer, firing at once
     msr cntv_ctl_el0, x1
     msr daifclr, #3
-    mov x21, #40
-1:  mov x0, #0
-    hvc #0                    // yield
-    subs x21, x21, #1
-    b.ne 1b
-    mov x0, #2
-    mov x1, #0
-    hvc #0
-took:
-    mov x0, #2
-    mov x1, #0xbad
-    hvc #0
-    .ltorg
-    .balign 2048
-vectors:
-    .rept 16
-    b took
-    .balign 0x80
-    .endr
-`;
+${yieldsThenExit(40, '')}`;
 
 /** The tick VM beside the hostile one (slices short enough for the timer to fire while the other runs). */
 function tickScenario(): string {
@@ -206,12 +215,7 @@ test('a VM\'s virtual timer interrupts it through its vGIC, held while another r
 
 /** An Image that takes its UART's receive interrupt (SPI 1, INTID 33) through its vGIC and prints each byte received
  *  as "<INTID> <byte>", until `bytes` have come; then powers its VM off. */
-const ECHO = (bytes: number) => `${IMAGE_HEAD}
-start:
-    mov x9, #0x08000000       // GICD (emulated)
-    mov w1, #1
-    str w1, [x9]              // GICD_CTLR.EnableGrp0
-    mov w1, #2
+const ECHO = (bytes: number) => `${IMAGE_HEAD}    mov w1, #2
     str w1, [x9, #0x104]      // GICD_ISENABLER1 bit 1: INTID 33
     mov x10, #0x08010000      // GICC (GICV through stage 2)
     mov w1, #0xf0
@@ -225,28 +229,12 @@ start:
     msr vbar_el1, x1
     isb
     mov x20, #0
-    msr daifclr, #2
-1:  cmp x20, #${bytes}
-    b.lo 1b
-    msr daifset, #2
-    mov x0, #0x0008
-    movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
-    hvc #0
-    b .
-irq:
+${countThenOff(bytes)}irq:
     ldr w2, [x10, #0xc]       // GICC_IAR
 2:  ldr w3, [x11, #0x18]      // UARTFR
     tbnz w3, #4, 3f           // RXFE: all read
     ldr w3, [x11]             // UARTDR
-    and w4, w2, #0x3ff
-    mov w5, #10
-    udiv w6, w4, w5
-    msub w7, w6, w5, w4
-    add w6, w6, #0x30
-    strb w6, [x11]
-    add w7, w7, #0x30
-    strb w7, [x11]
-    mov w5, #0x20
+${PRINT_INTID}    mov w5, #0x20
     strb w5, [x11]
     strb w3, [x11]
     mov w5, #10
@@ -278,28 +266,10 @@ _start:
     mov w1, #0x10
     str w1, [x11, #0x38]      // UARTIMSC.RXIM
     msr daifclr, #3
-    mov x21, #60
-1:  ldr w3, [x11, #0x18]      // UARTFR
+${yieldsThenExit(60, `    ldr w3, [x11, #0x18]      // UARTFR
     tbz w3, #4, took          // a byte for it
     ldr w3, [x11]             // UARTDR
-    mov x0, #0
-    hvc #0                    // yield
-    subs x21, x21, #1
-    b.ne 1b
-    mov x0, #2
-    mov x1, #0
-    hvc #0
-took:
-    mov x0, #2
-    mov x1, #0xbad
-    hvc #0
-    .balign 2048
-vectors:
-    .rept 16
-    b took
-    .balign 0x80
-    .endr
-`;
+`)}`;
 
 test('the input VM receives the run\'s input through its PL011 and SPI 1 in a list register; another VM can neither read it nor make its SPI pending', () => {
   const echo = assemble('echo.S', ECHO(5), { base: 0n });
