@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RAM_MIB } from '../src/machine/virt.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** runtime.bash: a test's timeout unless unittests.cfg gives one. */
@@ -28,8 +29,6 @@ const DEFAULT_TIMEOUT_S = 90;
 /** twostage's wall-clock allowance per test (it runs 10-100 times slower than QEMU TCG on some code). */
 const TWOSTAGE_TIMEOUT_MS = 10 * 60_000;
 const TWOSTAGE_BUDGET = 4_000_000_000;
-/** arm/run gives no -m: QEMU's virt default. */
-const DEFAULT_RAM_MIB = '128';
 
 /** Tests that pass on QEMU and not on twostage, for a feature twostage does not model (test/qemu/DEVIATIONS.md). */
 const KNOWN: Readonly<Record<string, string>> = {
@@ -131,7 +130,7 @@ function collect(stdout: string, stderr: string, timedOut: boolean, started: num
 }
 
 function ramOf(t: UnitTest): string {
-  return /(?:^|\s)-m\s+(\d+)/.exec(t.qemuParams)?.[1] ?? DEFAULT_RAM_MIB;
+  return /(?:^|\s)-m\s+(\d+)/.exec(t.qemuParams)?.[1] ?? String(DEFAULT_RAM_MIB); // arm/run gives no -m: QEMU's default, twostage's too
 }
 
 function runQemu(t: UnitTest, flat: string): Run {

@@ -14,7 +14,7 @@ import { PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { PMU_INTID } from '../cpu/pmu.ts';
 import { PSCI_CPU_OFF, PSCI_CPU_ON_64, PSCI_CPU_SUSPEND_64, PSCI_MIGRATE_64 } from '../devices/psci.ts';
 import { cells, cells64, EMPTY, type FdtNode, node, strings } from './fdt.ts';
-import { ecamBuses, type HighMemmap } from './virt-memmap.ts';
+import { ecamBuses, type HighMemmap, PCIE_MMIO, PCIE_PIO } from './virt-memmap.ts';
 
 /** QEMU's phandles (qemu_fdt_alloc_phandle from 0x8000, in virt.c's order of allocation). */
 export const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002, v2m: 0x8003, gpio: 0x8004 } as const;
@@ -135,10 +135,6 @@ export function psciNode(): FdtNode {
   });
 }
 
-/** QEMU's PCIe windows (virt.c base_memmap): I/O port space, 32-bit and 64-bit MMIO, as the `ranges` of /pcie. */
-const PCIE_PIO = 0x3eff_0000, PCIE_PIO_SIZE = 0x1_0000;
-const PCIE_MMIO = 0x1000_0000, PCIE_MMIO_SIZE = 0x2eff_0000;
-
 /**
  * /pcie as virt.c create_pcie writes it: the ECAM (the only part modelled: an empty bus), the windows, MSIs through
  * the v2m frame, and INTA–INTD of slots 0–3 swizzled onto SPIs 3–6.
@@ -149,13 +145,14 @@ function pcieNode(mm: HighMemmap): FdtNode {
     for (let pin = 0; pin < 4; pin++) map.push(slot << 11, 0, 0, pin + 1, PHANDLE.gic, 0, 0, GIC_SPI, VIRT_SPI.pcieIntx + ((pin + slot) % 4), IRQ_LEVEL_HIGH);
   }
   const range = (space: number, pci: number, cpu: number, size: number) => [space, ...cells64Words(pci), ...cells64Words(cpu), ...cells64Words(size)];
-  return node(`pcie@${PCIE_MMIO.toString(16)}`, {
+  return node(`pcie@${PCIE_MMIO.base.toString(16)}`, {
     'interrupt-map-mask': cells(0x1800, 0, 0, 7),
     'interrupt-map': cells(...map),
     '#interrupt-cells': cells(1),
     ranges: cells(
-      ...range(0x0100_0000, 0, PCIE_PIO, PCIE_PIO_SIZE),
-      ...range(0x0200_0000, PCIE_MMIO, PCIE_MMIO, PCIE_MMIO_SIZE),
+      // the windows (virt-memmap.ts): I/O port space, 32-bit and 64-bit MMIO
+      ...range(0x0100_0000, 0, PCIE_PIO.base, PCIE_PIO.size),
+      ...range(0x0200_0000, PCIE_MMIO.base, PCIE_MMIO.base, PCIE_MMIO.size),
       ...(mm.mmioHigh === undefined ? [] : range(0x0300_0000, mm.mmioHigh.base, mm.mmioHigh.base, mm.mmioHigh.size)),
     ),
     reg: reg(mm.ecam.base, mm.ecam.size),

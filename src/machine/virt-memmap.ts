@@ -26,6 +26,9 @@ export interface HighMemmap {
 const GIB = 2 ** 30;
 /** virt.c LEGACY_RAMLIMIT_BYTES: the high regions never start below RAM_BASE + 255 GiB. */
 const LEGACY_RAM_LIMIT = 255 * GIB;
+/** QEMU's PCIe windows (virt.c base_memmap VIRT_PCIE_PIO, VIRT_PCIE_MMIO): I/O port space and 32-bit MMIO. */
+export const PCIE_PIO: Region = { base: 0x3eff_0000, size: 0x1_0000 };
+export const PCIE_MMIO: Region = { base: 0x1000_0000, size: 0x2eff_0000 };
 /** virt.c base_memmap[VIRT_PCIE_ECAM]: the low ECAM. */
 const LOW_ECAM: Region = { base: 0x3f00_0000, size: 0x0100_0000 };
 /** virt.c extended_memmap, in order. */

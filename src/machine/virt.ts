@@ -3,7 +3,7 @@
 // 0x0800_0000, CPU interface at 0x0801_0000) whose PPIs 26/27/30 are the CPU's generic timers and PPI 23 its PMU,
 // the GICv2m MSI frame (0x0802_0000), the PL031 RTC (0x0901_0000, SPI 2), the PL061 GPIO with the power button
 // (0x0903_0000, SPI 7), the two CFI flash banks (0x0 and 0x0400_0000, empty: QEMU's without -drive or -bios), an
-// empty PCIe ECAM (0x40_1000_0000 with up to 255 GiB of RAM; virt-memmap.ts says where),
+// empty PCIe ECAM (0x40_1000_0000 with up to 255 GiB of RAM; virt-memmap.ts says where) and windows (all ones),
 // semihosting on HLT #0xF000 (or none, as QEMU without -semihosting: `semihosting: false`) and PSCI on SMC; the device
 // tree describes exactly these (virt-dt.ts). Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
@@ -27,7 +27,7 @@ import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
 import { GICV2M_BASE, GICV2M_SIZE, GicV2m } from '../devices/gicv2m.ts';
-import { PcieEcam } from '../devices/pcie.ts';
+import { PcieEcam, PcieWindow } from '../devices/pcie.ts';
 import { FLASH_BANK_SIZE, FLASH_BANKS, FLASH_BASE, Pflash } from '../devices/pflash.ts';
 import { Pl031, PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
 import { Pl061, PL061_BASE, PL061_SIZE } from '../devices/pl061.ts';
@@ -39,7 +39,7 @@ import {
   bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, MACHINE_DTB_SIZE, setChosen, USER_DTB_SLACK,
 } from './linux-boot.ts';
 import { psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
-import { highMemmap, type HighMemmap, RAM_BASE } from './virt-memmap.ts';
+import { highMemmap, type HighMemmap, PCIE_MMIO, PCIE_PIO, RAM_BASE } from './virt-memmap.ts';
 import { type Device, PAGE_SIZE, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import type { Tlb } from '../mmu/tlb.ts';
@@ -47,7 +47,8 @@ import { translate } from '../mmu/translate.ts';
 import { OutputBuffer } from './output.ts';
 
 export { RAM_BASE };
-export const DEFAULT_RAM_MIB = 256;
+/** QEMU virt's default RAM (hw/arm/virt.c default_ram_size): the same ELF sees the same memory on both. */
+export const DEFAULT_RAM_MIB = 128;
 const MIB = 1024 * 1024;
 
 /**
@@ -175,6 +176,10 @@ export class VirtMachine {
     this.gpio = new Pl061(spi(VIRT_SPI.gpio));
     this.map(PL061_BASE, PL061_SIZE, this.gpio);
     this.map(this.memmap.ecam.base, this.memmap.ecam.size, new PcieEcam());
+    // the host bridge's windows, empty: all ones, writes ignored (pcie.ts PcieWindow)
+    this.map(PCIE_PIO.base, PCIE_PIO.size, new PcieWindow('pcie-pio'));
+    this.map(PCIE_MMIO.base, PCIE_MMIO.size, new PcieWindow('pcie-mmio'));
+    if (this.memmap.mmioHigh !== undefined) this.map(this.memmap.mmioHigh.base, this.memmap.mmioHigh.size, new PcieWindow('pcie-mmio-high'));
     // an MSR to a timer register during a run: its effect counts from the next instruction boundary
     cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.time() + 1 : cpu.time());
     cpu.idle = () => this.idle();

@@ -260,8 +260,8 @@ test('flag values: one parser for whole numbers and addresses, the flag named', 
 
 test('boot --kernel: malformed Image headers, a gzip bomb and corrupt gzip data are one line each', async () => {
   const at = (name: string, b: Uint8Array) => file(name, b);
-  await refused(/far\.Image: kernel \(0x[0-9a-f]+ \+ 4160 bytes\) does not fit in RAM ending at 0x50000000$/, 'boot', '--kernel', at('far.Image', image(0xffff_ffff_ffff_0000n, 0x1000n, 2n)));
-  await refused(/size\.Image: kernel is too large to fit in RAM \(kernel size 18446744073709552000, RAM size 268435456\)$/, 'boot', '--kernel', at('size.Image', image(0x80000n, 0xffff_ffff_ffff_ffffn, 2n)));
+  await refused(/far\.Image: kernel \(0x[0-9a-f]+ \+ 4160 bytes\) does not fit in RAM ending at 0x48000000$/, 'boot', '--kernel', at('far.Image', image(0xffff_ffff_ffff_0000n, 0x1000n, 2n)));
+  await refused(/size\.Image: kernel is too large to fit in RAM \(kernel size 18446744073709552000, RAM size 134217728\)$/, 'boot', '--kernel', at('size.Image', image(0x80000n, 0xffff_ffff_ffff_ffffn, 2n)));
   await refused(/be\.Image: big-endian kernel/, 'boot', '--kernel', at('be.Image', image(0x80000n, 0x1000n, 1n)));
   await refused(/empty\.Image: empty kernel image$/, 'boot', '--kernel', at('empty.Image', new Uint8Array(0)));
   // 300 gzip members of 1 MiB of zeros each: 300 KB that inflate past QEMU's 256 MiB limit
@@ -285,7 +285,7 @@ test('boot --kernel: truncated and hostile device trees, a huge initrd, --dumpdt
   // a blob larger than Linux takes is refused by its size: never read, never decoded
   await refused(/sparse: is 1 TiB, larger than the 2 MiB a device tree may take/, 'boot', '--kernel', kernel, '--dtb', sparse);
   await refused(/k\.Image: --dtb: device tree is \d+ bytes; Linux accepts at most 2097152$/, 'boot', '--kernel', kernel, '--dtb', file('big.dtb', encodeFdtBlob(1, 0, (2 << 20) - 100)));
-  await refused(/sparse: is 1 TiB, larger than the 256 MiB of RAM$/, 'boot', '--kernel', kernel, '--initrd', sparse);
+  await refused(/sparse: is 1 TiB, larger than the 128 MiB of RAM$/, 'boot', '--kernel', kernel, '--initrd', sparse); // QEMU's default RAM
   await refused(/fifo: is a FIFO/, 'boot', '--kernel', kernel, '--initrd', fifo);
   const initrd = file('initrd', '');
   truncateSync(initrd, 40 << 20); // within 64 MiB of RAM, but not from the initrd's place at its middle

@@ -101,6 +101,12 @@ test('every node with reg is on the machine\'s bus, and every region of the bus 
     if (reg === undefined || path.startsWith('/cpus') || path.startsWith('/memory')) continue;
     const c = readCells(reg);
     for (let i = 0; i + 3 < c.length; i += 4) regions.push(`${(c[i]! * 2 ** 32 + c[i + 1]!).toString(16)}+${(c[i + 2]! * 2 ** 32 + c[i + 3]!).toString(16)}`);
+    // /pcie's windows are its `ranges` (3 PCI address cells, 2 CPU cells, 2 size cells): each is a region of the bus
+    const ranges = n.props.get('ranges');
+    if (path.startsWith('/pcie') && ranges !== undefined) {
+      const r = readCells(ranges);
+      for (let i = 0; i + 6 < r.length; i += 7) regions.push(`${(r[i + 3]! * 2 ** 32 + r[i + 4]!).toString(16)}+${(r[i + 5]! * 2 ** 32 + r[i + 6]!).toString(16)}`);
+    }
   }
   // QEMU maps GICH as 4 KiB and GICV as 8 KiB but describes both as 64 KiB windows; the bus follows QEMU's regions
   const described = new Map([['8030000+1000', '8030000+10000'], ['8040000+2000', '8040000+10000']]);

@@ -4,10 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runQemu } from '../toolchain.ts';
 import { BLOB, type Program } from './program.ts';
-import { HARNESS_ELF } from './twostage.ts';
+import { HARNESS_ELF, RANDOM_RAM_MIB } from './twostage.ts';
 
-/** twostage's virt machine has 256 MiB by default (QEMU's virt: 128 MiB): QEMU gets the same. */
-const QEMU_RAM = ['-m', '256M'];
+/** The harness's RAM (twostage.ts RANDOM_RAM_MIB): QEMU gets the same. */
+const QEMU_RAM = ['-m', `${RANDOM_RAM_MIB}M`];
 
 /** QEMU's records for `p` (its stdout), or why there are none. */
 export async function runOnQemu(p: Program, tmp: string): Promise<{ records: Uint8Array; problem: string }> {

@@ -10,6 +10,8 @@ import { BLOB, HDR_REF, type Program, REF } from './program.ts';
 
 export const RANDOM_DIR = dirname(fileURLToPath(import.meta.url));
 export const HARNESS_ELF = join(RANDOM_DIR, 'harness.elf');
+/** RAM for the harness on both sides (its reference records lie at 0x4c00_0000, beyond the default 128 MiB). */
+export const RANDOM_RAM_MIB = 256;
 /** The harness runs about 200 instructions per word. */
 const BUDGET_PER_WORD = 1000;
 
@@ -30,7 +32,7 @@ export interface TwostageRun {
 }
 
 export function runOnTwostage(p: Program, reference?: Uint8Array): TwostageRun {
-  const m = new VirtMachine();
+  const m = new VirtMachine({ ramBytes: RANDOM_RAM_MIB * 2 ** 20 });
   const err = m.load(loadHarness());
   if (err !== undefined) throw new Error(`harness: ${err}`);
   m.mem.writeBytes(BLOB, p.blob);
