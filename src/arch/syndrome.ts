@@ -17,6 +17,7 @@ export const EC_PC_ALIGN = 0x22;
 export const EC_DABT_LOWER = 0x24;
 export const EC_DABT_SAME = 0x25;
 export const EC_SP_ALIGN = 0x26;
+export const EC_SERROR = 0x2f;
 export const EC_BRK = 0x3c;
 
 /** ESR_ELx.EC's position (bits 31:26) and IL (bit 25: a 32-bit instruction), from the table's ESR_EL2 fields. */

@@ -206,9 +206,9 @@ export class Cpu extends CpuState implements TranslationContext {
     this.updateIrqLine();
   }
 
-  /** irqLine = any interrupt may be pending: the physical line, the virtual one, or HCR_EL2.VI (after an MSR). */
+  /** irqLine = any interrupt may be pending: the physical line, the virtual one, or HCR_EL2.VI/VF/VSE (after an MSR). */
   updateIrqLine(): void {
-    this.irqLine = this.physIrq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & HCR.VI) !== 0;
+    this.irqLine = this.physIrq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
     this.recheckInterrupts();
   }
 

@@ -32,7 +32,7 @@ export function syncTarget(c: Cpu): number {
 /** AArch64.TakeException with a 64-bit preferred return address held in `retSlot` of the register file. */
 export function takeException(c: Cpu, target: number, ec: number, iss: number, retSlot: number, vecBase = 0): void {
   const from = c.el;
-  c.stats.exceptions[vecBase === 0 ? ec : STATS_IRQ]++;
+  c.stats.exceptions[vecBase === 0 || ec !== 0 ? ec : STATS_IRQ]++;
   let offset: number;
   if (target === from) offset = c.spsel === 1 ? VEC_CUR_SPX : VEC_CUR_SP0;
   // From a lower EL: +0x600 if ELUsingAArch32(target - 1), else +0x400. No EL implements AArch32 (the Cpu constructor
@@ -46,8 +46,9 @@ export function takeException(c: Cpu, target: number, ec: number, iss: number, r
   c.sr[spsrIdx] = packSpsr(c); // GetPSRFromPSTATE(AArch64_NonDebugState)
   c.sr[elrIdx] = c.x[retSlot]!;
   // ESR_ELx: EC[31:26], IL[25] = 1 (every exception from A64 reports a 32-bit instruction or IL RES1), ISS[24:0];
-  // only synchronous exceptions (vecBase 0) have a syndrome: an IRQ (vecBase 0x80, src/cpu/interrupt.ts) leaves it
-  if (vecBase === 0) {
+  // synchronous exceptions (vecBase 0) and SErrors (EC 0x2F) have a syndrome: an IRQ or FIQ (src/cpu/interrupt.ts,
+  // ec 0) leaves it
+  if (vecBase === 0 || ec !== 0) {
     c.sr32[esrIdx * 2] = (ec << ESR_EC_SHIFT) | ESR_IL | (iss & ESR_ISS); // written on the halves: ESR[63:32] RES0
     c.sr32[esrIdx * 2 + 1] = 0;
   }

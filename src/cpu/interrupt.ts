@@ -3,17 +3,23 @@
 // loop calls takeInterrupt before an instruction it reaches through its slow path while the line is asserted.
 // No EL3 (QEMU virt with virtualization=on): SCR_EL3 routing does not arise. Virtual IRQs (HCR_EL2.VI, or the GIC
 // virtual CPU interface's output) are taken to EL1 from EL0/EL1 when HCR_EL2.IMO = 1 and TGE = 0, masked by PSTATE.I
-// (ARM §D1.3.6 virtual interrupts; J1.1 AArch64.TakeVirtualIRQException). FIQ, SError and virtual FIQ/SError are not
-// modelled.
+// (ARM §D1.3.6 virtual interrupts; J1.1 AArch64.TakeVirtualIRQException); likewise a virtual FIQ (HCR_EL2.VF, FMO,
+// PSTATE.F) and a virtual SError (HCR_EL2.VSE, AMO, PSTATE.A), in QEMU's order: virtual IRQ, FIQ, SError. Physical
+// FIQ and SError have no source on this board (the GIC signals Group 0 as IRQ; no external aborts are asynchronous).
 import { HCR } from '../arch/hcr.ts';
+import { EC_SERROR } from '../arch/syndrome.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 import { takeException } from './exception.ts';
 import { PC } from './state.ts';
 
-/** The IRQ entry's offset within a vector group (ARCH-NOTES §13: sync 0x000, IRQ 0x080, FIQ 0x100, SError 0x180). */
+/** Entry offsets within a vector group (ARCH-NOTES §13: sync 0x000, IRQ 0x080, FIQ 0x100, SError 0x180). */
 export const VEC_IRQ = 0x80;
+const VEC_FIQ = 0x100;
+const VEC_SERROR = 0x180;
 const PSTATE_I = 1 << 7; // PSTATE.I in the SPSR position (c.daif bits 9:6)
+const PSTATE_F = 1 << 6;
+const PSTATE_A = 1 << 8;
 
 /**
  * The EL a physical IRQ would be taken to now, or -1 when it is masked or cannot be taken at the current EL.
@@ -37,15 +43,38 @@ function virtualIrqTakeable(c: Cpu): boolean {
   return c.el < 2 && (hcr & (HCR.IMO | HCR.TGE)) === HCR.IMO && (c.daif & PSTATE_I) === 0;
 }
 
-/** Take a physical IRQ if routing and PSTATE let it in, else a virtual one; true if taken. The PC is the next instruction not executed. */
+/** HCR_EL2.VF/VSE (`pending`) is set and may be taken now: EL0/EL1, its routing bit (FMO/AMO) set, TGE = 0 (which
+ *  makes VF/VSE behave as 0), its PSTATE mask clear. */
+function virtualTakeable(c: Cpu, pending: number, route: number, mask: number): boolean {
+  const hcr = c.sr32[SR.HCR_EL2 * 2]!;
+  return (hcr & pending) !== 0 && c.el < 2 && (hcr & (route | HCR.TGE)) === route && (c.daif & mask) === 0;
+}
+
+/** Take a physical IRQ if routing and PSTATE let it in, else a virtual IRQ, FIQ or SError; true if taken. The PC is the
+ *  next instruction not executed (the preferred return address of each). */
 export function takeInterrupt(c: Cpu): boolean {
   let target = c.physIrq ? irqTarget(c) : -1;
   if (target < 0 && virtualIrqTakeable(c)) target = 1; // AArch64.TakeVirtualIRQException: to EL1
-  if (target < 0) return false;
-  // AArch64.TakePhysicalIRQException: preferred return address = the instruction not yet executed; no syndrome
   c.x[c.scratchSlot] = c.x[PC]!;
-  takeException(c, target, 0, 0, c.scratchSlot, VEC_IRQ);
-  return true;
+  if (target >= 0) {
+    // AArch64.TakePhysicalIRQException: no syndrome
+    takeException(c, target, 0, 0, c.scratchSlot, VEC_IRQ);
+    return true;
+  }
+  // AArch64.TakeVirtualFIQException: to EL1, no syndrome; VF stays set (the hypervisor clears it)
+  if (virtualTakeable(c, HCR.VF, HCR.FMO, PSTATE_F)) {
+    takeException(c, 1, 0, 0, c.scratchSlot, VEC_FIQ);
+    return true;
+  }
+  if (virtualTakeable(c, HCR.VSE, HCR.AMO, PSTATE_A)) {
+    // AArch64.TakeVirtualSErrorException: ClearPendingVirtualSError (HCR_EL2.VSE = 0); without FEAT_RAS the syndrome
+    // is IMPLEMENTATION DEFINED: ISS 0, as QEMU (ESR_EL1 = EC 0x2F, IL)
+    c.sr32[SR.HCR_EL2 * 2] = c.sr32[SR.HCR_EL2 * 2]! & ~HCR.VSE;
+    takeException(c, 1, EC_SERROR, 0, c.scratchSlot, VEC_SERROR);
+    c.updateIrqLine();
+    return true;
+  }
+  return false;
 }
 
 /** Just after an exception entry (a traceException hook): was it an IRQ? Its vector offset says so. */

@@ -90,24 +90,39 @@ interface Mutant {
   readonly text: string;
 }
 
+/** A direct branch's target (B, BL, B.cond, CB(N)Z, TB(N)Z), or undefined. */
+function branchTarget(i: Insn): bigint | undefined {
+  const sext = (v: number, bits: number): number => (v << (32 - bits)) >> (32 - bits);
+  if (i.row === 'B' || i.row === 'BL') return i.addr + BigInt(sext(i.f.imm26!, 26) * 4);
+  if (i.row === 'B_cond' || i.row === 'CBZ' || i.row === 'CBNZ') return i.addr + BigInt(sext(i.f.imm19!, 19) * 4);
+  if (i.row === 'TBZ' || i.row === 'TBNZ') return i.addr + BigInt(sext(i.f.imm14!, 14) * 4);
+  return undefined;
+}
+
 /** The instructions of the switch path: from `switch_to` up to `all_done` (switch_to … enter's ERET, vmid_check). */
 function switchPath(img: BuiltImage, p: Program): Insn[] {
   const lo = img.symbols.get('switch_to')!;
   const hi = img.symbols.get('all_done')!;
-  // and every function the switch calls (BL) that lies elsewhere (vgic.S vgic_flush), up to the next symbol: the quick
-  // rules follow a BL only into code they are given, and a path into code they lack ends without a verdict
-  const symbols = [...new Set(img.symbols.values())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // and the code the switch reaches elsewhere by a direct branch or call (vgic.S vgic_flush, which falls through
+  // into vgic_timer and branches to vgic_timer_held), each from its target through its first RET: the quick rules
+  // follow a branch only into code they are given, and a path into code they lack ends without a verdict
   const ranges: [bigint, bigint][] = [[lo, hi]];
   const inside = (a: bigint): boolean => ranges.some(([l, h]) => a >= l && a < h);
   for (let k = 0; k < ranges.length; k++) {
     const [l, h] = ranges[k]!;
     for (const i of p.insns) {
-      if (i.addr < l || i.addr >= h || i.row !== 'BL') continue;
-      const target = i.addr + BigInt(((i.f.imm26! << 6) >> 6) * 4);
-      if (!inside(target)) ranges.push([target, symbols.find((a) => a > target) ?? target + 4n]);
+      if (i.addr < l || i.addr >= h) continue;
+      const target = branchTarget(i);
+      if (target === undefined || inside(target)) continue;
+      const ret = p.insns.find((x) => x.addr >= target && x.row === 'RET');
+      ranges.push([target, ret === undefined ? target + 4n : ret.addr + 4n]);
     }
   }
-  return p.insns.filter((i) => inside(i.addr));
+  // the switch's own range first: the quick rules explore from the first instruction not yet reached, and a callee
+  // explored first from its own address (return address unknown) would be reached later already widened
+  const [l0, h0] = ranges[0]!;
+  const own = (a: bigint): boolean => a >= l0 && a < h0;
+  return [...p.insns.filter((i) => own(i.addr)), ...p.insns.filter((i) => !own(i.addr) && inside(i.addr))];
 }
 
 /** Every mutant of the issue's kinds on the path, each a whole replacement text for one source file. */
