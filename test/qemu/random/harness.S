@@ -5,16 +5,19 @@
 // [random word][BRK #0]: every synchronous exception — the word's own fault or the BRK after it — enters `sync`,
 // which dumps one record per word (X0–X30, SP_EL0, SPSR_EL1, FPCR, FPSR, ESR and FAR of the word's fault, index,
 // V0–V31), reloads the state from that record, applies the next slot's base-register setup and returns to the next
-// slot (or, when the blob names reference records, reloads the reference's record for that word instead: every
+// slot (or, when REF_PTR names reference records, reloads the reference's record for that word instead: every
 // word then starts from the reference's state). After the last word the records go to stdout through semihosting
 // (":tt", SYS_WRITE) and the program exits 0.
 	.equ BLOB, 0x44000000
 	.equ HDR_COUNT, 0          // u64 number of words
-	.equ HDR_REF, 8            // u64 address of reference records to resume from, or 0 (twostage.ts)
 	.equ HDR_STATE, 0x40       // initial state, laid out as a record
 	.equ HDR_SETUP, 0x400      // per slot: u64 v1, u64 v2, u8 r1, u8 r2, pad to 24 (r = 0xff: none, 31: SP_EL0)
 	.equ CODE, BLOB + 0x40000  // slots: 8 bytes each
 	.equ OUT, 0x48000000       // records
+	// u64 address of reference records to resume from, or 0 (twostage.ts writes it; QEMU's RAM reads 0). Outside the
+	// blob and out of every word's reach (LDR literal: CODE ± 1 MiB; loads/stores: the scratch), so no word reads a
+	// value that differs between the two runs.
+	.equ REF_PTR, 0x4bfffff8
 	.equ REC, 816              // record: 38 u64 + 32 × 16 bytes
 	.equ R_SP, 31 * 8
 	.equ R_SPSR, 32 * 8
@@ -148,7 +151,7 @@ dump:
 	cmp x10, x11
 	b.hs finish
 	mov x0, x15
-	ldr x12, =BLOB + HDR_REF
+	ldr x12, =REF_PTR
 	ldr x12, [x12]
 	cbz x12, load_record
 	ldr x13, =OUT                      // reference records: the next word starts from the reference's state

@@ -5,7 +5,6 @@ import { classify, type FilterClass } from './classify.ts';
 
 /** Addresses and sizes shared with harness.S (its .equ lines; layout.test.ts holds them equal). */
 export const BLOB = 0x4400_0000;
-export const HDR_REF = 8;
 export const HDR_STATE = 0x40;
 export const HDR_SETUP = 0x400;
 export const SETUP_SIZE = 24;
@@ -14,6 +13,10 @@ export const CODE_OFFSET = 0x4_0000;
 export const OUT = 0x4800_0000;
 /** Where twostage.ts places the reference (QEMU's) records. */
 export const REF = 0x4c00_0000;
+/** Where twostage.ts writes REF for the harness (QEMU's RAM reads 0 there): outside the blob, out of the words' reach. */
+export const REF_PTR = 0x4bff_fff8;
+/** How far an LDR (literal) reaches from its PC: imm19 × 4, ±1 MiB (C6.2 LDR (literal)). */
+export const LITERAL_REACH = 0x10_0000;
 export const REC = 816;
 export const R_SP = 31;
 export const R_SPSR = 32;

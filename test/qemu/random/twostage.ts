@@ -1,12 +1,12 @@
 // Run a random-instruction program on twostage's virt machine, in process. Given QEMU's records as the reference,
-// the harness resumes every word from QEMU's state after the previous word (harness.S HDR_REF), so each word is
+// the harness resumes every word from QEMU's state after the previous word (harness.S REF_PTR), so each word is
 // judged from the same input state, not only the first that differs.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readElf, type ElfImage } from '../../../src/elf/read.ts';
 import { VirtMachine } from '../../../src/machine/virt.ts';
-import { BLOB, HDR_REF, type Program, REF } from './program.ts';
+import { BLOB, type Program, REF, REF_PTR } from './program.ts';
 
 export const RANDOM_DIR = dirname(fileURLToPath(import.meta.url));
 export const HARNESS_ELF = join(RANDOM_DIR, 'harness.elf');
@@ -38,7 +38,7 @@ export function runOnTwostage(p: Program, reference?: Uint8Array): TwostageRun {
     m.mem.writeBytes(REF, reference);
     const ref = new Uint8Array(8);
     new DataView(ref.buffer).setBigUint64(0, BigInt(REF), true);
-    m.mem.writeBytes(BLOB + HDR_REF, ref);
+    m.mem.writeBytes(REF_PTR, ref);
   }
   const r = m.run(p.words.length * BUDGET_PER_WORD);
   const hex = (_: string, v: unknown): unknown => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v);
