@@ -11,7 +11,9 @@
 	.equ BLOB, 0x44000000
 	.equ HDR_COUNT, 0          // u64 number of words
 	.equ HDR_STATE, 0x40       // initial state, laid out as a record
-	.equ HDR_SETUP, 0x400      // per slot: u64 v1, u64 v2, u8 r1, u8 r2, pad to 24 (r = 0xff: none, 31: SP_EL0)
+	.equ HDR_SETUP, 0x400      // per slot: u64 v1, u64 v2, u8 r1, u8 r2 (r = 0xff: none, 31: SP_EL0), pad,
+	.equ SETUP_FPCR, 20        //   u32 FPCR,
+	.equ SETUP_FPSR, 24        //   u32 FPSR, pad to 32
 	.equ CODE, BLOB + 0x40000  // slots: 8 bytes each
 	.equ OUT, 0x48000000       // records
 	// u64 address of reference records to resume from, or 0 (twostage.ts writes it; QEMU's RAM reads 0). Outside the
@@ -157,7 +159,7 @@ dump:
 	ldr x13, =OUT                      // reference records: the next word starts from the reference's state
 	sub x0, x0, x13
 	add x0, x0, x12
-// Load the state in the record at x0, apply slot next_index's setup, enter that slot at EL1t.
+// Load the state in the record at x0 (but FPCR and FPSR), apply slot next_index's setup, enter that slot at EL1t.
 load_record:
 	mov x1, #0
 1:	ldr x2, [x0, x1, lsl #3]           // x0–x30 to the frame
@@ -169,10 +171,6 @@ load_record:
 	msr sp_el0, x2
 	ldr x2, [x0, #R_SPSR]
 	msr spsr_el1, x2
-	ldr x2, [x0, #R_FPCR]
-	msr fpcr, x2
-	ldr x2, [x0, #R_FPSR]
-	msr fpsr, x2
 	add x1, x0, #R_V
 	ldp q0, q1, [x1, #0]
 	ldp q2, q3, [x1, #32]
@@ -193,8 +191,12 @@ load_record:
 	adr x9, next_index
 	ldr x10, [x9]
 	ldr x11, =BLOB + HDR_SETUP
-	mov x12, #24
+	mov x12, #32
 	madd x11, x10, x12, x11            // x11 = this slot's setup
+	ldr w12, [x11, #SETUP_FPCR]        // the slot's FPCR and FPSR (the record's are the previous slot's)
+	msr fpcr, x12
+	ldr w12, [x11, #SETUP_FPSR]
+	msr fpsr, x12
 	ldr x12, [x11, #0]
 	ldrb w13, [x11, #16]
 	bl apply

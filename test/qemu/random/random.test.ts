@@ -9,9 +9,10 @@ import { test } from 'node:test';
 import { classify } from './classify.ts';
 import { compareRecords, type Divergence } from './compare.ts';
 import {
-  BLOB, CODE_OFFSET, generate, HDR_SETUP, HDR_STATE, LITERAL_REACH, MAX_WORDS, OUT, R_V, REC, REF, REF_PTR, SCRATCH_OFFSET, SCRATCH_SIZE, SETUP_SIZE,
+  BLOB, CODE_OFFSET, generate, HDR_SETUP, HDR_STATE, LITERAL_REACH, MAX_WORDS, OUT, R_V, REC, REF, REF_PTR, SCRATCH_OFFSET, SCRATCH_SIZE, SETUP_FPCR,
+  SETUP_FPSR, SETUP_SIZE,
 } from './program.ts';
-import { readKnownMissing, readRecorded, RECORDED_SEEDS, RECORDED_WORDS } from './recorded.ts';
+import { readKnownMissing, readRecorded, RECORDED, recordedName } from './recorded.ts';
 import { mnemonicOf } from './reference.ts';
 import { RANDOM_DIR, runOnTwostage } from './twostage.ts';
 
@@ -29,6 +30,8 @@ test('harness.S and program.ts agree on the blob layout', () => {
   assert.equal(equ('CODE'), BLOB + CODE_OFFSET);
   assert.equal(equ('OUT'), OUT);
   assert.equal(equ('REC'), REC);
+  assert.equal(equ('SETUP_FPCR'), SETUP_FPCR);
+  assert.equal(equ('SETUP_FPSR'), SETUP_FPSR);
   assert.match(src, new RegExp(`mov x12, #${SETUP_SIZE}\\b`));
 });
 
@@ -82,9 +85,10 @@ const missingSeen = new Map<string, number>();
 const show = (d: Divergence, text: string): string =>
   `word ${d.index} 0x${d.word.toString(16).padStart(8, '0')} (${text}): ${d.verdict}\n    ${d.fields.join('\n    ')}`;
 
-for (const seed of RECORDED_SEEDS) {
-  test(`random program ${seed} (${RECORDED_WORDS} words) matches QEMU`, () => {
-    const r = readRecorded(seed);
+for (const id of RECORDED) {
+  const name = recordedName(id);
+  test(`random program ${name} (${id.words} words) matches QEMU`, () => {
+    const r = readRecorded(id);
     const t = runOnTwostage(r.program, r.qemu);
     assert.equal(t.problem, '', t.problem);
     const failures: string[] = [];
@@ -96,7 +100,7 @@ for (const seed of RECORDED_SEEDS) {
         if (classify(d.word).kind === 'memory') memoryByKnown = true;
       } else if (d.verdict !== 'deviation' && !(d.verdict === 'tainted' && memoryByKnown)) failures.push(show(d, r.text[d.index]!));
     }
-    assert.deepEqual(failures, [], `seed ${seed}:\n  ${failures.join('\n  ')}`);
+    assert.deepEqual(failures, [], `${name}:\n  ${failures.join('\n  ')}`);
   });
 }
 

@@ -29,8 +29,9 @@ export interface TwostageRun {
   readonly problem: string;
 }
 
-export function runOnTwostage(p: Program, reference?: Uint8Array): TwostageRun {
-  const m = new VirtMachine();
+/** `Machine`: the virt machine class to run on (a source mutant's in fp-mutants.test.ts). */
+export function runOnTwostage(p: Program, reference?: Uint8Array, Machine: typeof VirtMachine = VirtMachine): TwostageRun {
+  const m = new Machine();
   const err = m.load(loadHarness());
   if (err !== undefined) throw new Error(`harness: ${err}`);
   m.mem.writeBytes(BLOB, p.blob);
