@@ -2,7 +2,7 @@
 // VA → IPA → PA with the descriptors (or register values) that allow it.
 import { hex64 } from '../bits/bits.ts';
 import type { AuditResult, BackingAlias, ContextReach, ReachRange, Violation } from './audit.ts';
-import { eitherEl, permText, type Descriptor } from './tables.ts';
+import { eitherEl, permText, type Descriptor } from '../hyp/table-map.ts';
 
 const hex = (v: number | bigint): string => '0x' + v.toString(16);
 

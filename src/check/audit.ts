@@ -16,7 +16,7 @@ import { type BuiltImage, machineFor } from '../hyp/image.ts';
 import { backingSpan, sharedFrom, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
 import type { Regime } from '../hyp/reach.ts';
 import { ImageMemory } from './memory.ts';
-import { baddr, bothEls, mappings, MAX_MAPPINGS, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from './tables.ts';
+import { baddr, bothEls, mappings, MAX_MAPPINGS, P, stage1Format, stage2Format, type Descriptor, type Mapping, type TableReader } from '../hyp/table-map.ts';
 
 /** The registers the switch loads for a context, as they stand in the image's context table. */
 export interface AuditRegs extends Regime {
@@ -69,7 +69,7 @@ export interface BackingAlias {
 export interface Violation {
   readonly context: string;
   readonly region: string;
-  /** The rights the rule forbids that the context has (EL0 | EL1 bits, see tables.ts). */
+  /** The rights the rule forbids that the context has (EL0 | EL1 bits, see hyp/table-map.ts). */
   readonly perm: number;
   readonly rule: string;
   /** A concrete address inside the region and the translation that reaches it. */
@@ -119,7 +119,7 @@ function compose(m1: Mapping, s2: readonly Mapping[]): ReachRange[] {
 }
 
 /** What a context can reach (ARCH-NOTES §1b–§1d, §2; E2H = 0). A walk of more than `limit` mappings throws
- *  TableBoundError (tables.ts). */
+ *  TableBoundError (hyp/table-map.ts). */
 export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: number, limit = MAX_MAPPINGS): ContextReach {
   const tge = regField('HCR_EL2', 'TGE', r.hcr) === 1n;
   const dc = regField('HCR_EL2', 'DC', r.hcr) === 1n;

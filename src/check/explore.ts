@@ -39,7 +39,7 @@ import { StateHash } from './state-hash.ts';
 import { type TableStore, TableStores } from './table-stores.ts';
 import { DEFAULT_TLB_ENTRIES, makeHarness, type SwitchHarness } from './switch-harness.ts';
 import { checkAfterEret, type EretSeen, inside, type Violation } from './switch-invariants.ts';
-import { MAX_MAPPINGS, TableBoundError } from './tables.ts';
+import { MAX_MAPPINGS, TableBoundError } from '../hyp/table-map.ts';
 
 export interface ExploreOptions {
   /** Cortex-A57 erratum 1319537: speculative EL1&0 walks at EL2 with mixed old/new registers. */

@@ -6,7 +6,7 @@
 // the PE lacks (16K on Cortex-A57) or the reserved 11 selects an IMPLEMENTATION DEFINED implemented granule (J1.1
 // AArch64.S1DecodeTG0 / S2DecodeTG0). The explorer asks each question through its choice tree, so every permitted
 // implementation is explored; reports name the choice that leads to a failure. SL0 values that AArch64.S2InvalidSL
-// or AArch64.S2InconsistentSL reject always fault (tables.ts, the MMU).
+// or AArch64.S2InconsistentSL reject always fault (hyp/table-map.ts, the MMU).
 
 import { field, fieldOf, regField, withField } from '../arch/reg-fields.ts';
 
@@ -21,7 +21,7 @@ export interface Interpreted {
   readonly notes: readonly string[];
 }
 
-/** The T0SZ values the MMU and tables.ts fault on, written when the implementation chooses to fault. */
+/** The T0SZ values the MMU and hyp/table-map.ts fault on, written when the implementation chooses to fault. */
 const FAULTING_T0SZ = 63n;
 // TCR_EL1's TTBR0 half and VTCR_EL2 have T0SZ and TG0 at the same bits (checked at load)
 const T0SZ = field('TCR_EL1', 'T0SZ');

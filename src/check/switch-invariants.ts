@@ -13,7 +13,7 @@ import { currentVmid } from '../mmu/params.ts';
 import { REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
-import { baddr, stage2Format } from './tables.ts';
+import { baddr, stage2Format } from '../hyp/table-map.ts';
 import { illegalReturnText, wrongModeText } from './eret-outcome.ts';
 import { type Chooser, interpret, stagesOn } from './field-choices.ts';
 import type { InvariantRule } from './findings.ts';

@@ -284,7 +284,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory): Observation
     const regime = { hcr, vttbr: sr[SR.VTTBR_EL2]!, vtcr: sr[SR.VTCR_EL2]!, ttbr0: sr[SR.TTBR0_EL1]!, tcr: sr[SR.TCR_EL1]!, sctlr: sr[SR.SCTLR_EL1]! };
     const key = Object.values(regime).join(':');
     let reach = reachCache.get(key);
-    if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime)));
+    if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime, c.profile.paBits)));
     pc.reach = reach;
     // what the reach gives beyond the context's allowed ranges depends on nothing else: judged once per pair (a
     // context entered thousands of times with hundreds of leaves made this the run's whole cost)

@@ -2,49 +2,16 @@
 // stage 2 is on, else of its stage-1 tables when stage 1 is on, else everything (VA == PA). Read from the
 // machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6). Whether what
 // is reached is the context's own is decided by backing (BackedSet), not by comparing address numbers.
-import { field, regField } from '../arch/reg-fields.ts';
+import { regField } from '../arch/reg-fields.ts';
 import { backingSpan, sameBackingSpace, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
-import { granuleBits, layout, type Granule } from './pagetable.ts';
-
-export interface TableReader {
-  readU64(pa: number): bigint;
-}
+import { baddr, eitherEl, mappings, MAX_MAPPINGS, P, stage1Format, stage2Format, TableBoundError, type Mapping, type TableFormat, type TableReader } from './table-map.ts';
 
 export interface Leaf {
   readonly ia: bigint;
   readonly pa: number;
   readonly size: number;
-  /** Writable from the context: stage 1 AP[2] = 0 (descriptor bit 7), stage 2 S2AP[1] = 1 (bit 7). */
+  /** Writable from the context at EL1 or EL0 (stage 1 AP and APTable, or stage 2 S2AP). */
   readonly writable: boolean;
-}
-
-/**
- * Every valid leaf (block or page) under a root, each table once: a table reached again (at the same level) through
- * another descriptor gives the same physical ranges at other input addresses, so its leaves are listed at the first
- * input address only. Tables a context wrote to point at themselves or each other (a hostile guest's, once it can
- * reach them) would otherwise be walked 512^levels times; this way the walk is bounded by the tables that exist.
- */
-export function tableLeaves(mem: TableReader, root: number, granule: Granule, startLevel: number, rootEntries: number, stage: 1 | 2): Leaf[] {
-  const gb = granuleBits(granule);
-  const stride = gb - 3;
-  const out: Leaf[] = [];
-  const seen = new Set<string>();
-  const walk = (table: number, level: number, entries: number, base: bigint): void => {
-    const key = `${table}/${level}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const shift = gb + (3 - level) * stride;
-    for (let i = 0; i < entries; i++) {
-      const d = mem.readU64(table + i * 8);
-      if ((d & 1n) === 0n) continue;
-      const ia = base + (BigInt(i) << BigInt(shift));
-      const addr = Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** gb);
-      if (level < 3 && (d & 2n) !== 0n) walk(addr, level + 1, 2 ** stride, ia);
-      else if (level === 3 ? (d & 2n) !== 0n : true) out.push({ ia, pa: Number(d & 0xffff_ffff_f000n) - (Number(d & 0xffff_ffff_f000n) % 2 ** shift), size: 2 ** shift, writable: ((d >> 7n) & 1n) === (stage === 2 ? 1n : 0n) });
-    }
-  };
-  walk(root, startLevel, rootEntries, 0n);
-  return out;
 }
 
 export interface Regime {
@@ -58,30 +25,28 @@ export interface Regime {
 
 export type Reach = { readonly all: true; readonly why: string } | { readonly all: false; readonly via: string; readonly leaves: readonly Leaf[] };
 
-/** The physical memory reachable from EL1&0 under `r` (E2H = 0, non-VHE). */
-export function reachOf(mem: TableReader, r: Regime): Reach {
+const leavesOf = (maps: readonly Mapping[]): Leaf[] => maps.map((m) => ({ ia: m.ia, pa: m.oa, size: m.size, writable: (eitherEl(m.perm) & P.W) !== 0 }));
+
+/**
+ * The physical memory reachable from EL1&0 under `r` (E2H = 0, non-VHE), read with the table walk the audit uses
+ * (table-map.ts, each table once): a configuration the MMU faults on reaches nothing (stage2Format/stage1Format agree
+ * with it); tables too large to enumerate count as reaching every PA.
+ */
+export function reachOf(mem: TableReader, r: Regime, paBits: number): Reach {
   const tge = regField('HCR_EL2', 'TGE', r.hcr) === 1n;
   const dc = regField('HCR_EL2', 'DC', r.hcr) === 1n;
+  const enumerate = (via: string, f: TableFormat, root: number): Reach => {
+    try {
+      return { all: false, via, leaves: leavesOf(mappings(mem, f, root, MAX_MAPPINGS, true)) };
+    } catch (e) {
+      if (!(e instanceof TableBoundError)) throw e;
+      return { all: true, why: `${via}: ${e.message}, too many to list: counted as reaching every PA` };
+    }
+  };
   // HCR_EL2.DC: stage 2 behaves as on; with E2H = 0, TGE does not clear VM (ARCH-NOTES §1b, §1d, §2)
-  if (regField('HCR_EL2', 'VM', r.hcr) === 1n || dc) {
-    const granule: Granule = regField('VTCR_EL2', 'TG0', r.vtcr) === 1n ? 64 : 4;
-    const inputBits = 64 - Number(regField('VTCR_EL2', 'T0SZ', r.vtcr));
-    const sl0 = Number(regField('VTCR_EL2', 'SL0', r.vtcr));
-    const startLevel = granule === 4 ? 2 - sl0 : 3 - sl0;
-    const shift = granuleBits(granule) + (3 - startLevel) * (granuleBits(granule) - 3);
-    const root = Number(r.vttbr & field('VTTBR_EL2', 'BADDR').mask64);
-    // at most 16 concatenated start tables (AArch64.S2InconsistentSL; an inconsistent VTCR_EL2 faults every access,
-    // so listing the 16 tables' leaves over-approximates what is reached, never under)
-    const rootEntries = Math.min(2 ** Math.max(0, inputBits - shift), 16 * 2 ** (granuleBits(granule) - 3));
-    return { all: false, via: 'stage 2', leaves: tableLeaves(mem, root, granule, startLevel, rootEntries, 2) };
-  }
+  if (regField('HCR_EL2', 'VM', r.hcr) === 1n || dc) return enumerate('stage 2', stage2Format(r.vtcr, paBits), baddr(r.vttbr));
   // TGE or DC: SCTLR_EL1.M behaves as 0 (ARM §D24.2.62)
-  if (!tge && regField('SCTLR_EL1', 'M', r.sctlr) === 1n) {
-    const granule: Granule = regField('TCR_EL1', 'TG0', r.tcr) === 1n ? 64 : 4;
-    const inputBits = 64 - Number(regField('TCR_EL1', 'T0SZ', r.tcr));
-    const { startLevel, rootEntries } = layout({ granule, stage: 1, inputBits });
-    return { all: false, via: 'stage 1 (hypervisor-owned)', leaves: tableLeaves(mem, Number(r.ttbr0 & field('TTBR0_EL1', 'BADDR').mask64), granule, startLevel, rootEntries, 1) };
-  }
+  if (!tge && regField('SCTLR_EL1', 'M', r.sctlr) === 1n) return enumerate('stage 1 (hypervisor-owned)', stage1Format(r.tcr), baddr(r.ttbr0));
   return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
 }
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { audit } from '../../src/check/audit.ts';
 import { formatAudit } from '../../src/check/audit-report.ts';
-import { eitherEl, permText } from '../../src/check/tables.ts';
+import { eitherEl, permText } from '../../src/hyp/table-map.ts';
 import { buildImage } from '../../src/hyp/image.ts';
 import { parseScenario, type HostingMode } from '../../src/hyp/scenario.ts';
 import { CLI } from '../helpers/cli.ts';

@@ -1,5 +1,5 @@
 // Out-of-range translation fields as the Arm ARM lets an implementation treat them (src/check/field-choices.ts,
-// src/check/tables.ts): every IMPLEMENTATION DEFINED alternative explored, the architectural faults applied, and
+// src/hyp/table-map.ts): every IMPLEMENTATION DEFINED alternative explored, the architectural faults applied, and
 // every walk bounded.
 import { test } from 'node:test';
 import { setupS2 } from '../../src/mmu/params.ts';
@@ -8,7 +8,7 @@ import { makeCtx } from '../mmu/tables.ts';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { FAULTING, interpret, stagesOn } from '../../src/check/field-choices.ts';
-import { mappings, stage1Format, stage2Format, TableBoundError } from '../../src/check/tables.ts';
+import { mappings, stage1Format, stage2Format, TableBoundError } from '../../src/hyp/table-map.ts';
 
 const BOTH = { s1: true, s2: true };
 /** VTCR_EL2 with T0SZ, SL0 and TG0 (4K: 0, 64K: 1). */

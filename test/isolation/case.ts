@@ -15,7 +15,7 @@ import { callSource, currentContext, ownerOf } from '../../src/hyp/observe.ts';
 import { REGISTERS_OWN, RUN_ENDED, runImage, type RunReport } from '../../src/hyp/run.ts';
 import type { VirtMachine } from '../../src/machine/virt.ts';
 import { ACC_EXEC, type TranslateResult } from '../../src/mmu/result.ts';
-import { P } from '../../src/check/tables.ts';
+import { P } from '../../src/hyp/table-map.ts';
 import { Rng } from './generate.ts';
 import { UNSAFE, type Range, type Shape, type SyncPolicy } from './shape.ts';
 

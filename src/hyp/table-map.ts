@@ -2,7 +2,7 @@
 // grant, read from memory (ARM §D8.2 lookup, §D8.3 descriptors, §D8.4 permissions; ARCH-NOTES §5–§7).
 import { field, regField } from '../arch/reg-fields.ts';
 import { psBits } from '../arch/regime.ts';
-import { granuleBits, layout, type Granule } from '../hyp/pagetable.ts';
+import { granuleBits, layout, type Granule } from './pagetable.ts';
 
 export interface TableReader {
   readU64(pa: number): bigint;
@@ -89,12 +89,24 @@ function s2Perm(d: bigint): number {
   return bothEls((ap & 1 ? P.R : 0) | (ap & 2 ? P.W : 0) | (bit(d, 54) ? 0 : P.X));
 }
 
-/** Every valid leaf under `root`, in input-address order; more than `limit` throws TableBoundError. */
-export function mappings(mem: TableReader, f: TableFormat, root: number, limit = MAX_MAPPINGS): Mapping[] {
+/**
+ * Every valid leaf under `root`, in input-address order; more than `limit` throws TableBoundError. `once`: each
+ * table is walked once per level and inherited table limits (APTable/XNTable: at most 64 sets), its leaves listed at
+ * the first input address only — a table reached again so maps the same physical ranges with the same rights at other
+ * input addresses, and tables a hostile context made point at themselves would otherwise be walked 512^levels times
+ * (the run's observer, reach.ts).
+ */
+export function mappings(mem: TableReader, f: TableFormat, root: number, limit = MAX_MAPPINGS, once = false): Mapping[] {
   const gb = granuleBits(f.granule);
   const stride = gb - 3;
   const out: Mapping[] = [];
+  const seen = new Set<string>();
   const walk = (table: number, level: number, entries: number, base: bigint, limits: number, chain: readonly Descriptor[]): void => {
+    if (once) {
+      const key = `${table}/${level}/${limits}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
     const shift = gb + (3 - level) * stride;
     for (let i = 0; i < entries; i++) {
       const at = table + i * 8;
