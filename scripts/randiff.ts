@@ -5,13 +5,14 @@
 //       and print the summary of FILE: words run and filtered per class, divergences per class (objdump's mnemonic).
 //       --fpsimd draws only FP/SIMD encodings (program.ts WordSpace), with its own default FILE name.
 //   tsx scripts/randiff.ts --summary FILE...  only print the summary of results files (e.g. the shards of one campaign)
-//   tsx scripts/randiff.ts --record   re-record test/qemu/random/recorded/ (RECORDED_SEEDS) from QEMU
+//   tsx scripts/randiff.ts --record   re-record test/qemu/random/recorded/ (recorded.ts RECORDED) from QEMU
 //   tsx scripts/randiff.ts --check    run the recorded programs on QEMU again; fail if its records differ
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { missingTools } from '../test/qemu/toolchain.ts';
 import { compareRecords } from '../test/qemu/random/compare.ts';
+import { fpCoverage, type FpCoverage, FPSR_FLAG_NAMES } from '../test/qemu/random/fp-coverage.ts';
 import { generate } from '../test/qemu/random/program.ts';
 import { disassemble, mnemonicOf, runOnQemu } from '../test/qemu/random/reference.ts';
 import { checkRecorded, writeRecorded } from '../test/qemu/random/recorded.ts';
@@ -22,6 +23,8 @@ interface ProgramResult {
   words: number;
   filtered: Record<string, number>;
   problem: string;
+  /** FPCR combinations and FPSR flags raised, from QEMU's records (absent in results files of older runs). */
+  fp?: FpCoverage;
   divergences: { index: number; word: string; text: string; verdict: string; fields: string[] }[];
 }
 
@@ -86,6 +89,7 @@ for (let j = 0; j < programs; j++) {
     words: p.words.length,
     filtered: Object.fromEntries(p.filtered),
     problem: [q.problem, t.problem].filter((x) => x !== '').join('; '),
+    fp: fpCoverage(p, q.records),
     divergences: divs.map((d) => ({
       index: d.index, word: d.word.toString(16).padStart(8, '0'), text: text[d.index]!, verdict: d.verdict, fields: [...d.fields],
     })),
@@ -122,6 +126,15 @@ function summarise(files: string[]): void {
     }
   }
   const nDiv = [...classes.values()].reduce((a, c) => a + c.n, 0);
+  const fpcr = new Map<string, number>();
+  const raised = new Map<string, number>();
+  for (const r of results) {
+    for (const [k, n] of Object.entries(r.fp?.fpcr ?? {})) fpcr.set(k, (fpcr.get(k) ?? 0) + n);
+    for (const [k, n] of Object.entries(r.fp?.raised ?? {})) raised.set(k, (raised.get(k) ?? 0) + n);
+  }
+  const counts = [...fpcr.values()];
+  console.log(`  FPCR (AHP, DN, FZ, RMode): ${fpcr.size} of 32 combinations, ${Math.min(...counts)}–${Math.max(...counts)} words each`);
+  console.log(`  FPSR flags raised (words): ${[...FPSR_FLAG_NAMES.values()].map((f) => `${f} ${raised.get(f) ?? 0}`).join(', ')}`);
   console.log(`  ${words - nDiv} words agree with QEMU, ${nDiv} differ`);
   console.log(`  #13: ${decodedMissing} words objdump decodes and QEMU (cortex-a57) executes that twostage rejects`);
   for (const [k, c] of [...classes].sort((a, b) => b[1].n - a[1].n)) {

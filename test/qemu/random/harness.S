@@ -5,16 +5,21 @@
 // [random word][BRK #0]: every synchronous exception — the word's own fault or the BRK after it — enters `sync`,
 // which dumps one record per word (X0–X30, SP_EL0, SPSR_EL1, FPCR, FPSR, ESR and FAR of the word's fault, index,
 // V0–V31), reloads the state from that record, applies the next slot's base-register setup and returns to the next
-// slot (or, when the blob names reference records, reloads the reference's record for that word instead: every
+// slot (or, when REF_PTR names reference records, reloads the reference's record for that word instead: every
 // word then starts from the reference's state). After the last word the records go to stdout through semihosting
 // (":tt", SYS_WRITE) and the program exits 0.
 	.equ BLOB, 0x44000000
 	.equ HDR_COUNT, 0          // u64 number of words
-	.equ HDR_REF, 8            // u64 address of reference records to resume from, or 0 (twostage.ts)
 	.equ HDR_STATE, 0x40       // initial state, laid out as a record
-	.equ HDR_SETUP, 0x400      // per slot: u64 v1, u64 v2, u8 r1, u8 r2, pad to 24 (r = 0xff: none, 31: SP_EL0)
+	.equ HDR_SETUP, 0x400      // per slot: u64 v1, u64 v2, u8 r1, u8 r2 (r = 0xff: none, 31: SP_EL0), pad,
+	.equ SETUP_FPCR, 20        //   u32 FPCR,
+	.equ SETUP_FPSR, 24        //   u32 FPSR, pad to 32
 	.equ CODE, BLOB + 0x40000  // slots: 8 bytes each
 	.equ OUT, 0x48000000       // records
+	// u64 address of reference records to resume from, or 0 (twostage.ts writes it; QEMU's RAM reads 0). Outside the
+	// blob and out of every word's reach (LDR literal: CODE ± 1 MiB; loads/stores: the scratch), so no word reads a
+	// value that differs between the two runs.
+	.equ REF_PTR, 0x4bfffff8
 	.equ REC, 816              // record: 38 u64 + 32 × 16 bytes
 	.equ R_SP, 31 * 8
 	.equ R_SPSR, 32 * 8
@@ -148,13 +153,13 @@ dump:
 	cmp x10, x11
 	b.hs finish
 	mov x0, x15
-	ldr x12, =BLOB + HDR_REF
+	ldr x12, =REF_PTR
 	ldr x12, [x12]
 	cbz x12, load_record
 	ldr x13, =OUT                      // reference records: the next word starts from the reference's state
 	sub x0, x0, x13
 	add x0, x0, x12
-// Load the state in the record at x0, apply slot next_index's setup, enter that slot at EL1t.
+// Load the state in the record at x0 (but FPCR and FPSR), apply slot next_index's setup, enter that slot at EL1t.
 load_record:
 	mov x1, #0
 1:	ldr x2, [x0, x1, lsl #3]           // x0–x30 to the frame
@@ -166,10 +171,6 @@ load_record:
 	msr sp_el0, x2
 	ldr x2, [x0, #R_SPSR]
 	msr spsr_el1, x2
-	ldr x2, [x0, #R_FPCR]
-	msr fpcr, x2
-	ldr x2, [x0, #R_FPSR]
-	msr fpsr, x2
 	add x1, x0, #R_V
 	ldp q0, q1, [x1, #0]
 	ldp q2, q3, [x1, #32]
@@ -190,8 +191,12 @@ load_record:
 	adr x9, next_index
 	ldr x10, [x9]
 	ldr x11, =BLOB + HDR_SETUP
-	mov x12, #24
+	mov x12, #32
 	madd x11, x10, x12, x11            // x11 = this slot's setup
+	ldr w12, [x11, #SETUP_FPCR]        // the slot's FPCR and FPSR (the record's are the previous slot's)
+	msr fpcr, x12
+	ldr w12, [x11, #SETUP_FPSR]
+	msr fpsr, x12
 	ldr x12, [x11, #0]
 	ldrb w13, [x11, #16]
 	bl apply

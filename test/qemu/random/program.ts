@@ -5,19 +5,24 @@ import { classify, type FilterClass } from './classify.ts';
 
 /** Addresses and sizes shared with harness.S (its .equ lines; layout.test.ts holds them equal). */
 export const BLOB = 0x4400_0000;
-export const HDR_REF = 8;
 export const HDR_STATE = 0x40;
 export const HDR_SETUP = 0x400;
-export const SETUP_SIZE = 24;
+/** A slot's setup: u64 v1, u64 v2, u8 r1, u8 r2, pad, u32 FPCR (SETUP_FPCR), u32 FPSR (SETUP_FPSR), pad to 32. */
+export const SETUP_SIZE = 32;
+export const SETUP_FPCR = 20;
+export const SETUP_FPSR = 24;
 export const CODE_OFFSET = 0x4_0000;
 /** Where the harness writes the records, REC bytes each. */
 export const OUT = 0x4800_0000;
 /** Where twostage.ts places the reference (QEMU's) records. */
 export const REF = 0x4c00_0000;
+/** Where twostage.ts writes REF for the harness (QEMU's RAM reads 0 there): outside the blob, out of the words' reach. */
+export const REF_PTR = 0x4bff_fff8;
+/** How far an LDR (literal) reaches from its PC: imm19 × 4, ±1 MiB (C6.2 LDR (literal)). */
+export const LITERAL_REACH = 0x10_0000;
 export const REC = 816;
 export const R_SP = 31;
 export const R_SPSR = 32;
-export const R_FPCR = 33;
 export const R_FPSR = 34;
 export const R_ESR = 35;
 export const R_FAR = 36;
@@ -35,10 +40,10 @@ const NO_REG = 0xff;
 const BRK0 = 0xd420_0000;
 /** SPSR_EL1 of the slots: EL1t (M = 0b0100), DAIF masked; NZCV is random. */
 const SPSR_EL1T = 0x3c4n;
-/** FPCR fields a program draws: AHP (26), DN (25), FZ (24), RMode (23:22); Cortex-A57 traps no FP exception. */
-const FPCR_DRAWN = 0x07c0_0000;
+/** FPCR fields each slot draws: AHP (26), DN (25), FZ (24), RMode (23:22); Cortex-A57 traps no FP exception. */
+export const FPCR_DRAWN = 0x07c0_0000;
 /** FPSR cumulative flags QC (27), IDC (7), IXC (4), UFC (3), OFC (2), DZC (1), IOC (0). */
-const FPSR_FLAGS = 0x0800_009f;
+export const FPSR_FLAGS = 0x0800_009f;
 
 /** sfc32: small, fast, deterministic; the generator's only source of randomness. */
 export class Rng {
@@ -108,12 +113,10 @@ export function generate(seed: number, count: number, space: WordSpace = 'all'):
   const view = new DataView(blob.buffer);
   const setU64 = (off: number, v: bigint): void => view.setBigUint64(off, v, true);
   setU64(0, BigInt(count));
-  // initial state: X0–X30, SP, NZCV, FPCR, FPSR and V0–V31 from the seed
+  // initial state: X0–X30, SP, NZCV and V0–V31 from the seed (FPCR and FPSR are each slot's: below)
   for (let r = 0; r < 31; r++) setU64(HDR_STATE + r * 8, rng.u64());
   setU64(HDR_STATE + R_SP * 8, rng.u64());
   setU64(HDR_STATE + R_SPSR * 8, (BigInt(rng.below(16)) << 28n) | SPSR_EL1T);
-  setU64(HDR_STATE + R_FPCR * 8, BigInt(rng.u32() & FPCR_DRAWN));
-  setU64(HDR_STATE + R_FPSR * 8, BigInt(rng.u32() & FPSR_FLAGS));
   for (let i = 0; i < 64; i++) setU64(HDR_STATE + R_V * 8 + i * 8, rng.u64());
   const words = new Uint32Array(count);
   const filtered = new Map<FilterClass, number>();
@@ -132,6 +135,10 @@ export function generate(seed: number, count: number, space: WordSpace = 'all'):
     setU64(s + 8, v2);
     blob[s + 16] = r1;
     blob[s + 17] = r2;
+    // every FPCR combination in every program; FPSR clear in 3 of 4 slots, so the record shows the flags the word
+    // raised, and random in the rest, so a word that clears a cumulative flag is seen too
+    view.setUint32(s + SETUP_FPCR, rng.u32() & FPCR_DRAWN, true);
+    view.setUint32(s + SETUP_FPSR, rng.below(4) === 0 ? rng.u32() & FPSR_FLAGS : 0, true);
     view.setUint32(CODE_OFFSET + i * 8, w, true);
     view.setUint32(CODE_OFFSET + i * 8 + 4, BRK0, true);
     i++;

@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { classify } from './classify.ts';
 import { compareRecords, type Divergence } from './compare.ts';
-import { BLOB, CODE_OFFSET, HDR_REF, HDR_SETUP, HDR_STATE, OUT, REC, SETUP_SIZE } from './program.ts';
-import { readKnownMissing, readRecorded, RECORDED_SEEDS, RECORDED_WORDS } from './recorded.ts';
+import {
+  BLOB, CODE_OFFSET, generate, HDR_SETUP, HDR_STATE, LITERAL_REACH, MAX_WORDS, OUT, R_V, REC, REF, REF_PTR, SCRATCH_OFFSET, SCRATCH_SIZE, SETUP_FPCR,
+  SETUP_FPSR, SETUP_SIZE,
+} from './program.ts';
+import { readKnownMissing, readRecorded, RECORDED, recordedName } from './recorded.ts';
 import { mnemonicOf } from './reference.ts';
 import { RANDOM_DIR, runOnTwostage } from './twostage.ts';
 
@@ -21,13 +24,42 @@ test('harness.S and program.ts agree on the blob layout', () => {
     return Function(`const BLOB = ${BLOB}; return ${m[1]!.trim()};`)() as number;
   };
   assert.equal(equ('BLOB'), BLOB);
-  assert.equal(equ('HDR_REF'), HDR_REF);
+  assert.equal(equ('REF_PTR'), REF_PTR);
   assert.equal(equ('HDR_STATE'), HDR_STATE);
   assert.equal(equ('HDR_SETUP'), HDR_SETUP);
   assert.equal(equ('CODE'), BLOB + CODE_OFFSET);
   assert.equal(equ('OUT'), OUT);
   assert.equal(equ('REC'), REC);
+  assert.equal(equ('SETUP_FPCR'), SETUP_FPCR);
+  assert.equal(equ('SETUP_FPSR'), SETUP_FPSR);
   assert.match(src, new RegExp(`mov x12, #${SETUP_SIZE}\\b`));
+});
+
+test('what only the twostage run holds (REF_PTR, the reference records) lies beyond the reach of every word', () => {
+  // LDR (literal) from any slot, and the scratch the load/store bases point into (program.ts setupFor)
+  const reachEnd = Math.max(BLOB + CODE_OFFSET + MAX_WORDS * 8 + LITERAL_REACH, BLOB + SCRATCH_OFFSET + SCRATCH_SIZE);
+  const reachStart = BLOB + CODE_OFFSET - LITERAL_REACH;
+  for (const a of [REF_PTR, REF]) assert.ok(a >= reachEnd || a + 8 <= reachStart, `0x${a.toString(16)} is within a word's reach`);
+  assert.ok(REF_PTR + 8 <= REF);
+});
+
+test('a literal load of the blob header reads the same whether or not the run resumes from reference records', () => {
+  const p = generate(1, 8, 'fpsimd');
+  const words = new Uint32Array(8);
+  const blob = p.blob.slice();
+  const view = new DataView(blob.buffer);
+  for (let i = 0; i < words.length; i++) {
+    const offset = -(CODE_OFFSET + i * 8) + 8 * (i & 1); // BLOB (count, then zeros) or BLOB + 8 (the old HDR_REF)
+    words[i] = (0x9c00_0000 | (((offset >> 2) & 0x7_ffff) << 5) | 12) >>> 0; // ldr q12, <literal>
+    view.setUint32(CODE_OFFSET + i * 8, words[i]!, true);
+  }
+  const q = { ...p, words, blob };
+  const alone = runOnTwostage(q);
+  assert.equal(alone.problem, '');
+  const resumed = runOnTwostage(q, alone.records);
+  assert.deepEqual(compareRecords(words, alone.records, resumed.records), []);
+  const v12 = new DataView(resumed.records.buffer, resumed.records.byteOffset + (R_V + 24) * 8, 16);
+  assert.deepEqual([v12.getBigUint64(0, true), v12.getBigUint64(8, true)], [8n, 0n]); // count 8, then the header's zeros
 });
 
 test('the filter table leaves out exactly the classes it names', () => {
@@ -53,9 +85,10 @@ const missingSeen = new Map<string, number>();
 const show = (d: Divergence, text: string): string =>
   `word ${d.index} 0x${d.word.toString(16).padStart(8, '0')} (${text}): ${d.verdict}\n    ${d.fields.join('\n    ')}`;
 
-for (const seed of RECORDED_SEEDS) {
-  test(`random program ${seed} (${RECORDED_WORDS} words) matches QEMU`, () => {
-    const r = readRecorded(seed);
+for (const id of RECORDED) {
+  const name = recordedName(id);
+  test(`random program ${name} (${id.words} words) matches QEMU`, () => {
+    const r = readRecorded(id);
     const t = runOnTwostage(r.program, r.qemu);
     assert.equal(t.problem, '', t.problem);
     const failures: string[] = [];
@@ -67,7 +100,7 @@ for (const seed of RECORDED_SEEDS) {
         if (classify(d.word).kind === 'memory') memoryByKnown = true;
       } else if (d.verdict !== 'deviation' && !(d.verdict === 'tainted' && memoryByKnown)) failures.push(show(d, r.text[d.index]!));
     }
-    assert.deepEqual(failures, [], `seed ${seed}:\n  ${failures.join('\n  ')}`);
+    assert.deepEqual(failures, [], `${name}:\n  ${failures.join('\n  ')}`);
   });
 }
 

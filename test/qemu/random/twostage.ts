@@ -1,12 +1,12 @@
 // Run a random-instruction program on twostage's virt machine, in process. Given QEMU's records as the reference,
-// the harness resumes every word from QEMU's state after the previous word (harness.S HDR_REF), so each word is
+// the harness resumes every word from QEMU's state after the previous word (harness.S REF_PTR), so each word is
 // judged from the same input state, not only the first that differs.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readElf, type ElfImage } from '../../../src/elf/read.ts';
 import { VirtMachine } from '../../../src/machine/virt.ts';
-import { BLOB, HDR_REF, type Program, REF } from './program.ts';
+import { BLOB, type Program, REF, REF_PTR } from './program.ts';
 
 export const RANDOM_DIR = dirname(fileURLToPath(import.meta.url));
 export const HARNESS_ELF = join(RANDOM_DIR, 'harness.elf');
@@ -31,8 +31,9 @@ export interface TwostageRun {
   readonly problem: string;
 }
 
-export function runOnTwostage(p: Program, reference?: Uint8Array): TwostageRun {
-  const m = new VirtMachine({ ramBytes: RANDOM_RAM_MIB * 2 ** 20 });
+/** `Machine`: the virt machine class to run on (a source mutant's in fp-mutants.test.ts). */
+export function runOnTwostage(p: Program, reference?: Uint8Array, Machine: typeof VirtMachine = VirtMachine): TwostageRun {
+  const m = new Machine({ ramBytes: RANDOM_RAM_MIB * 2 ** 20 });
   const err = m.load(loadHarness());
   if (err !== undefined) throw new Error(`harness: ${err}`);
   m.mem.writeBytes(BLOB, p.blob);
@@ -40,7 +41,7 @@ export function runOnTwostage(p: Program, reference?: Uint8Array): TwostageRun {
     m.mem.writeBytes(REF, reference);
     const ref = new Uint8Array(8);
     new DataView(ref.buffer).setBigUint64(0, BigInt(REF), true);
-    m.mem.writeBytes(BLOB + HDR_REF, ref);
+    m.mem.writeBytes(REF_PTR, ref);
   }
   const r = m.run(p.words.length * BUDGET_PER_WORD);
   const hex = (_: string, v: unknown): unknown => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v);
