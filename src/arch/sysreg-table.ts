@@ -520,12 +520,19 @@ export function sysregIndexByEncoding(op0: number, op1: number, crn: number, crm
   return SYSREG_BY_KEY[encKey(op0, op1, crn, crm, op2) & 0xffff]!;
 }
 
+/** The name tools print for an encoding: the register's, or the generic S<op0>_<op1>_C<n>_C<m>_<op2> when it is
+ *  unallocated or IMPLEMENTATION DEFINED (CRn 11/15: such registers have no architected name — L2CTLR_EL1 is
+ *  Cortex-A57's; objdump prints s3_1_c11_c0_2). The assembler accepts both. */
+export function sysregText(op0: number, op1: number, crn: number, crm: number, op2: number): string {
+  const index = sysregIndexByEncoding(op0, op1, crn, crm, op2);
+  return index >= 0 && !isImpdefEncoding(op0, crn) ? SYSREGS[index]!.name : genericSysregName(op0, op1, crn, crm, op2);
+}
+
 /** The register named by the fields of an MSR (register) or MRS word (op0 = 2 + o0: ARM C5.3 "op0 is 2 + o0"):
- *  its index, -1 when unallocated, and its name (the generic S<op0>_… name when unallocated). */
+ *  its index, -1 when unallocated, and its name as tools print it (sysregText). */
 export function sysregOfFields(f: Readonly<Record<string, number>>): { readonly index: number; readonly name: string } {
   const enc = [2 + f.o0!, f.op1!, f.CRn!, f.CRm!, f.op2!] as const;
-  const index = sysregIndexByEncoding(...enc);
-  return { index, name: index >= 0 ? SYSREGS[index]!.name : genericSysregName(...enc) };
+  return { index: sysregIndexByEncoding(...enc), name: sysregText(...enc) };
 }
 
 const byUpperName = new Map<string, number>(SYSREGS.map((r, i) => [r.name.toUpperCase(), i]));
