@@ -31,6 +31,9 @@ export interface Profile {
     readonly aa64isar1: bigint;
     readonly aa64mmfr2: bigint;
     readonly clidr: bigint;
+    /** CBAR_EL1 (Cortex-A57, IMPLEMENTATION DEFINED): PERIPHBASE[43:18], the base of the GIC on the board (QEMU's
+     *  reset-cbar: the virt board's distributor, src/devices/gic.ts GICD_BASE; test/machine asserts they agree). */
+    readonly cbar: bigint;
     /** DCZID_EL0.BS (log2 of the DC ZVA block in words); DZP is computed at read time. */
     readonly dczidBs: number;
     /** CCSIDR_EL1 indexed by CSSELR_EL1[3:0] (Level:InD); missing entries read as 0 (UNKNOWN, as QEMU). */
@@ -78,6 +81,7 @@ export const CORTEX_A57: Profile = {
     aa64isar1: 0n,
     aa64mmfr2: 0n,
     clidr: 0x0a200023n, // L1 I+D, L2 unified; LoUIS=1, LoC=2
+    cbar: 0x0800_0000n,
     dczidBs: 4, // 16 words = 64-byte DC ZVA block
     ccsidr: [0x701fe00an, 0x201fe012n, 0x70ffe07an], // L1 D 32 KiB, L1 I 48 KiB, L2 2 MiB
     // UNKNOWN without AArch32; the model reads 0, which claims no AArch32 feature (QEMU's A57, which has AArch32,

@@ -222,6 +222,12 @@ export const SYSREGS = [
   razwi('AFSR1_EL2', 3, 4, 5, 1, 1, 'auxiliary fault status 1, EL2 (IMPLEMENTATION DEFINED: RAZ/WI)'),
   reg('HPFAR_EL2', 3, 4, 6, 0, 4, { res0: res0Except(bits(39, 4)), fields: [f('FIPA', 39, 4, 'faulting IPA[47:12]')], doc: 'faulting IPA[47:12] in bits 39:4 on stage-2 faults' }),
   reg('VBAR_EL2', 3, 4, 12, 0, 0, { res0: bits(10, 0), fields: VBAR_FIELDS, effect: 'routing', doc: 'vector base, EL2' }),
+  // present when EL2 is the highest EL; QEMU's rvbar is 0, where the virt board's flash (and boot stub) starts
+  reg('RVBAR_EL2', 3, 4, 12, 0, 1, { access: 'ro', kind: 'const', doc: 'reset vector base address (0)' }),
+  reg('ISR_EL1', 3, 0, 12, 1, 0, {
+    access: 'ro', kind: 'computed', fields: [f('F', 6, 6, 'FIQ pending'), f('I', 7, 7, 'IRQ pending'), f('A', 8, 8, 'SError pending')],
+    doc: 'interrupt status: pending IRQ/FIQ/SError, virtual ones at EL1 under HCR_EL2.IMO/FMO/AMO',
+  }),
   // PAR_EL1: field layout depends on F, so no write masks (bit 11 is RES1 in both layouts once AT writes it)
   reg('PAR_EL1', 3, 0, 7, 4, 0, {
     fields: [
@@ -280,6 +286,19 @@ export const SYSREGS = [
   }),
   reg('HSTR_EL2', 3, 4, 1, 1, 3, { res0: res0Except(bits(15, 0)) | bit(14) | bit(4), effect: 'routing', doc: 'hypervisor system trap (AArch32 CP15 only)' }),
   razwi('HACR_EL2', 3, 4, 1, 1, 7, 'hypervisor auxiliary control (IMPLEMENTATION DEFINED: RAZ/WI)'),
+  // Cortex-A57's IMPLEMENTATION DEFINED registers (Cortex-A57 TRM §4.3), as QEMU's cortex-a57 has them: RAZ/WI but
+  // CBAR_EL1; EL1 accesses trapped by HCR_EL2.TIDCP. L2CTLR_EL1.NumCPUs (bits 25:24) = cores − 1 = 0.
+  razwi('L2CTLR_EL1', 3, 1, 11, 0, 2, 'L2 control (IMPLEMENTATION DEFINED: one core, RAZ/WI)', 'TIDCP'),
+  razwi('L2ECTLR_EL1', 3, 1, 11, 0, 3, 'L2 extended control (IMPLEMENTATION DEFINED: RAZ/WI)', 'TIDCP'),
+  razwi('L2ACTLR_EL1', 3, 1, 15, 0, 0, 'L2 auxiliary control (IMPLEMENTATION DEFINED: RAZ/WI)', 'TIDCP'),
+  razwi('CPUACTLR_EL1', 3, 1, 15, 2, 0, 'CPU auxiliary control (IMPLEMENTATION DEFINED: RAZ/WI)', 'TIDCP'),
+  razwi('CPUECTLR_EL1', 3, 1, 15, 2, 1, 'CPU extended control (IMPLEMENTATION DEFINED: RAZ/WI)', 'TIDCP'),
+  razwi('CPUMERRSR_EL1', 3, 1, 15, 2, 2, 'CPU memory error syndrome (IMPLEMENTATION DEFINED: no error, RAZ/WI)', 'TIDCP'),
+  razwi('L2MERRSR_EL1', 3, 1, 15, 2, 3, 'L2 memory error syndrome (IMPLEMENTATION DEFINED: no error, RAZ/WI)', 'TIDCP'),
+  reg('CBAR_EL1', 3, 1, 15, 3, 0, {
+    access: 'ro', kind: 'const', reset: (p) => p.id.cbar, trapRead: 'TIDCP', fields: [f('PERIPHBASE', 43, 18, 'the GIC\'s base')],
+    doc: 'configuration base address (IMPLEMENTATION DEFINED): where the GIC is',
+  }),
 
   // --- translation controls ---
   reg('TTBR0_EL1', 3, 0, 2, 0, 0, { res0: bit(0), trapRead: 'TRVM', trapWrite: 'TVM', effect: 'translation', fields: TTBR_FIELDS, doc: 'translation table base 0, EL1&0' }),
@@ -380,6 +399,20 @@ export const SYSREGS = [
   reg('OSDLR_EL1', 2, 0, 1, 3, 4, { minEl: 1, mdcrTraps: ['TDOSA'], res0: res0Except(bit(0)), fields: [f('DLK', 0, 0, 'OS double lock')], doc: 'OS double lock (ID_AA64DFR0_EL1.DoubleLock = 0: implemented)' }),
   ...COUNTER_NUMBERS.flatMap(breakpointRows),
   ...WATCHPOINT_NUMBERS.flatMap(watchpointRows),
+  // the debug communications channel and the debug ROM: no external debugger is attached, so the channel never
+  // holds data and there is no ROM table (MDRAR_EL1.Valid = 0b00)
+  reg('MDCCSR_EL0', 2, 3, 0, 1, 0, {
+    access: 'ro', kind: 'const', mdcrTraps: ['TDA'], el0Gate: '!MDSCR_EL1.TDCC',
+    fields: [f('TXfull', 29, 29, 'DTRTX full'), f('RXfull', 30, 30, 'DTRRX full')], doc: 'DCC status (no debugger: both empty)',
+  }),
+  reg('MDCCINT_EL1', 2, 0, 0, 2, 0, {
+    ...DBG, res0: res0Except(bit(29), bit(30)), fields: [f('TX', 29, 29, 'DCC transmit interrupt enable'), f('RX', 30, 30, 'DCC receive interrupt enable')],
+    doc: 'DCC interrupt enables (the board wires no DCC interrupt)',
+  }),
+  reg('MDRAR_EL1', 2, 0, 1, 0, 0, {
+    access: 'ro', kind: 'const', mdcrTraps: ['TDRA'], fields: [f('Valid', 1, 0, '0b00: no ROM table'), f('ROMADDR', 47, 12)],
+    doc: 'debug ROM address (none)',
+  }),
 
   // --- identification ---
   reg('MIDR_EL1', 3, 0, 0, 0, 0, {
@@ -487,12 +520,19 @@ export function sysregIndexByEncoding(op0: number, op1: number, crn: number, crm
   return SYSREG_BY_KEY[encKey(op0, op1, crn, crm, op2) & 0xffff]!;
 }
 
+/** The name tools print for an encoding: the register's, or the generic S<op0>_<op1>_C<n>_C<m>_<op2> when it is
+ *  unallocated or IMPLEMENTATION DEFINED (CRn 11/15: such registers have no architected name — L2CTLR_EL1 is
+ *  Cortex-A57's; objdump prints s3_1_c11_c0_2). The assembler accepts both. */
+export function sysregText(op0: number, op1: number, crn: number, crm: number, op2: number): string {
+  const index = sysregIndexByEncoding(op0, op1, crn, crm, op2);
+  return index >= 0 && !isImpdefEncoding(op0, crn) ? SYSREGS[index]!.name : genericSysregName(op0, op1, crn, crm, op2);
+}
+
 /** The register named by the fields of an MSR (register) or MRS word (op0 = 2 + o0: ARM C5.3 "op0 is 2 + o0"):
- *  its index, -1 when unallocated, and its name (the generic S<op0>_… name when unallocated). */
+ *  its index, -1 when unallocated, and its name as tools print it (sysregText). */
 export function sysregOfFields(f: Readonly<Record<string, number>>): { readonly index: number; readonly name: string } {
   const enc = [2 + f.o0!, f.op1!, f.CRn!, f.CRm!, f.op2!] as const;
-  const index = sysregIndexByEncoding(...enc);
-  return { index, name: index >= 0 ? SYSREGS[index]!.name : genericSysregName(...enc) };
+  return { index: sysregIndexByEncoding(...enc), name: sysregText(...enc) };
 }
 
 const byUpperName = new Map<string, number>(SYSREGS.map((r, i) => [r.name.toUpperCase(), i]));
@@ -502,12 +542,12 @@ export function sysregIndexByName(name: string): number {
 }
 
 /**
- * Unused encodings of the Feature ID space that read as zero (ARM §D23.3): op0=3, op1=0, CRn=0, CRm=2..7.
+ * Unused encodings of the Feature ID space that read as zero (ARM §D23.3): op0=3, op1=0, CRn=0, CRm=2..7 only.
  * (Unused encodings with CRm=0, or op1=1/3, are UNDEFINED without FEAT_IDST.) EL1 reads are trapped by
  * HCR_EL2.TID3 as QEMU does (IMPLEMENTATION DEFINED without FEAT_FGT).
  */
 export function isRazIdEncoding(op0: number, op1: number, crn: number, crm: number): boolean {
-  return op0 === 3 && op1 === 0 && crn === 0 && crm >= 2;
+  return op0 === 3 && op1 === 0 && crn === 0 && crm >= 2 && crm <= 7; // CRm 8..15 lie outside the ID space: UNDEFINED
 }
 
 /**

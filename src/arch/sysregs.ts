@@ -3,8 +3,9 @@
 // Readers: the CPU's MSR/MRS, the assembler and disassembler (names), pretty-printers and views.
 import type { Profile } from './profiles.ts';
 
-/** HCR_EL2 trap controls that can cover an EL1 (or, for TID2, EL0) access (ARM §D24.2.62). */
-export type HcrTrap = 'TVM' | 'TRVM' | 'TID3' | 'TACR' | 'TID1' | 'TID2';
+/** HCR_EL2 trap controls that can cover an EL1 (or, for TID2, EL0) access (ARM §D24.2.62); TIDCP: the
+ *  IMPLEMENTATION DEFINED registers (op0 = 3, CRn = 11 or 15) that a row implements. */
+export type HcrTrap = 'TVM' | 'TRVM' | 'TID3' | 'TACR' | 'TID1' | 'TID2' | 'TIDCP';
 
 /**
  * EL1 controls that gate an EL0 access; when the gate is closed the access traps with EC 0x18 to EL1
@@ -16,7 +17,9 @@ export type El0Gate =
   | 'CNTKCTL_EL1.EL0PTEN' | 'CNTKCTL_EL1.EL0VTEN'
   // PMUSERENR_EL0.EN opens every PMU register to EL0; SW (PMSWINC writes), CR (PMCCNTR reads) and ER (event-counter
   // reads, PMSELR) open one kind each (ARM §D24.5 PMUSERENR_EL0)
-  | 'PMUSERENR_EL0.EN' | 'PMUSERENR_EL0.EN|SW' | 'PMUSERENR_EL0.EN|CR' | 'PMUSERENR_EL0.EN|ER';
+  | 'PMUSERENR_EL0.EN' | 'PMUSERENR_EL0.EN|SW' | 'PMUSERENR_EL0.EN|CR' | 'PMUSERENR_EL0.EN|ER'
+  // a trap control rather than an enable: MDSCR_EL1.TDCC = 1 traps EL0 accesses to the DCC registers (MDCCSR_EL0)
+  | '!MDSCR_EL1.TDCC';
 
 /** CNTHCTL_EL2 (E2H = 0) controls whose 0 traps EL0/EL1 accesses to EL2 with EC 0x18: EL1PCTEN (CNTPCT_EL0), EL1PCEN (CNTP_*). */
 export type CnthctlTrap = 'EL1PCTEN' | 'EL1PCEN';

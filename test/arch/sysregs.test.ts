@@ -20,8 +20,9 @@ test('every system register has a unique name and a unique encoding', () => {
   assert.equal(keys.size, SYSREGS.length);
   SYSREGS.forEach((r, i) => {
     assert.equal(SYSREG_BY_KEY[encKey(...r.enc)], i, r.name);
-    // op0 = 3: the non-debug System register space; op0 = 2, op1 = 0: the debug registers (ARM §D23.3)
-    assert.ok(r.enc[0] === 3 || (r.enc[0] === 2 && r.enc[1] === 0), `${r.name}: op0 must be 3, or 2 with op1 = 0`);
+    // op0 = 3: the non-debug System register space; op0 = 2: the debug registers, op1 = 0 (EL1), 3 (EL0: the DCC
+    // registers) or 4 (EL2) (ARM §D23.3, C5.3 "op0 == 0b10")
+    assert.ok(r.enc[0] === 3 || (r.enc[0] === 2 && [0, 3, 4].includes(r.enc[1])), `${r.name}: op0 must be 3, or 2 with op1 = 0, 3 or 4`);
   });
 });
 

@@ -5,6 +5,7 @@ import test from 'node:test';
 import { ecamBuses, highMemmap } from '../../src/machine/virt-memmap.ts';
 import { VirtMachine } from '../../src/machine/virt.ts';
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
+import { GICD_BASE } from '../../src/devices/gic.ts';
 
 const GIB = 2 ** 30;
 
@@ -29,4 +30,8 @@ test('the largest RAM the board holds builds a machine whose ECAM does not overl
   const m = new VirtMachine({ profile: CORTEX_A57, ramBytes: 2 ** 44 - 0x4000_0000 });
   const ecam = m.bus.find((r) => r.name === 'pcie-ecam');
   assert.deepEqual(ecam && [ecam.base, ecam.size], [0x3f00_0000, 0x0100_0000]);
+});
+
+test("CBAR_EL1 (the Cortex-A57 profile's PERIPHBASE) names the board's GIC distributor", () => {
+  assert.equal(CORTEX_A57.id.cbar, BigInt(GICD_BASE));
 });

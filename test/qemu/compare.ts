@@ -27,22 +27,43 @@ export function recordedPrograms(): string[] {
     .sort();
 }
 
+export interface ElfRun {
+  readonly stdout: Buffer;
+  /** The program's exit status; null when it stopped otherwise. */
+  readonly exitCode: number | null;
+  /** How the run stopped: `status N`, or the machine's stop record. */
+  readonly stop: string;
+  readonly instructions: number;
+}
+
+/** Run an ELF on a fresh virt machine for at most `budget` instructions; a string says why it did not load. */
+export function runElf(elf: Uint8Array, budget = BUDGET): ElfRun | string {
+  const parsed = readElf(elf);
+  if (!parsed.ok) return `ELF: ${parsed.error}`;
+  const m = new VirtMachine();
+  const err = m.load(parsed.image);
+  if (err !== undefined) return `load: ${err}`;
+  const r = m.run(budget);
+  const stop = r.stop.kind === 'exit' ? `status ${r.stop.code}` : JSON.stringify(r.stop);
+  return { stdout: Buffer.from(r.stdout), exitCode: r.exitCode, stop, instructions: r.instructions };
+}
+
+/** An ELF's output on twostage, which must exit with status 0 (else this throws, saying how it stopped). */
+export function outputOf(elf: Uint8Array, budget = BUDGET): string {
+  const r = runElf(elf, budget);
+  if (typeof r === 'string') throw new Error(r);
+  if (r.exitCode !== 0) throw new Error(`twostage stopped: ${r.stop} after ${r.instructions} instructions`);
+  return r.stdout.toString('latin1');
+}
+
 export function compareProgram(name: string): Comparison {
   const archFile = join(EXPECTED_DIR, `${name}.arch.out`);
   const reference = existsSync(archFile) ? 'arch' : 'qemu';
   const expected = readFileSync(reference === 'arch' ? archFile : join(EXPECTED_DIR, `${name}.out`));
-  const parsed = readElf(readFileSync(join(ELF_DIR, `${name}.elf`)));
-  if (!parsed.ok) return { name, reference, ok: false, diffs: [`ELF: ${parsed.error}`] };
-  const m = new VirtMachine();
-  const err = m.load(parsed.image);
-  if (err !== undefined) return { name, reference, ok: false, diffs: [`load: ${err}`] };
-  const r = m.run(BUDGET);
-  const got = Buffer.from(r.stdout);
-  const diffs = got.equals(expected) ? [] : lineDiffs(expected.toString('latin1'), got.toString('latin1'));
-  if (r.exitCode !== 0) {
-    const why = r.stop.kind === 'exit' ? `status ${r.stop.code}` : JSON.stringify(r.stop);
-    diffs.push(`exit: expected status 0, got ${why} after ${r.instructions} instructions`);
-  }
+  const r = runElf(readFileSync(join(ELF_DIR, `${name}.elf`)));
+  if (typeof r === 'string') return { name, reference, ok: false, diffs: [r] };
+  const diffs = r.stdout.equals(expected) ? [] : lineDiffs(expected.toString('latin1'), r.stdout.toString('latin1'));
+  if (r.exitCode !== 0) diffs.push(`exit: expected status 0, got ${r.stop} after ${r.instructions} instructions`);
   return { name, reference, ok: diffs.length === 0, diffs };
 }
 

@@ -6,7 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { compareAt } from './random-at/compare.ts';
 import { atProgram } from './random-at/program.ts';
-import { CONFIGS, RECORDED_SEEDS, recordedElf, recordedOut, runOnTwostage } from './random-at/run.ts';
+import { AT_DIFF, CONFIGS, RECORDED_SEEDS, runOnTwostage } from './random-at/run.ts';
+import { recordedElf as elfOf, recordedOut as outOf } from './seeded-diff.ts';
+
+const recordedElf = (seed: number): string => elfOf(AT_DIFF, seed);
+const recordedOut = (seed: number): string => outOf(AT_DIFF, seed);
 
 test("random AT probes: every PAR_EL1 equals QEMU's or differs as a documented QEMU departure", () => {
   let equal = 0;

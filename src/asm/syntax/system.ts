@@ -2,7 +2,7 @@
 // MSR (immediate) to PSTATE fields, hints, barriers and SYS/SYSL with the TLBI/AT/DC/IC names of src/arch/sysops.ts.
 import { BARRIER_OPTION } from '../../arch/a64/barrier.ts';
 import { SYSOP_BY_KEY, SYSOPS, sysopByName, sysopKey, type SysOpKind } from '../../arch/sysops.ts';
-import { SYSREGS, sysregIndexByEncoding, sysregIndexByName } from '../../arch/sysreg-table.ts';
+import { SYSREGS, sysregIndexByEncoding, sysregIndexByName, sysregText } from '../../arch/sysreg-table.ts';
 import { fail } from '../diagnostics.ts';
 import type { Fields, Form, OpKind } from '../forms.ts';
 import { bareName, type Opnd } from '../operands.ts';
@@ -13,13 +13,8 @@ const Xt = reg('Rt', 'x');
 // ---- system registers: o0 selects op0 = 2 + o0 (MSR/MRS register form)
 const GENERIC = /^s([0-3])_([0-7])_c([0-9]|1[0-5])_c([0-9]|1[0-5])_([0-7])$/;
 
-function sysregText(op0: number, f: Fields): string {
-  const i = sysregIndexByEncoding(op0, f.op1!, f.CRn!, f.CRm!, f.op2!);
-  return i >= 0 ? SYSREGS[i]!.name.toLowerCase() : `s${op0}_${f.op1}_c${f.CRn}_c${f.CRm}_${f.op2}`;
-}
-
 const sysreg: OpKind = {
-  print: (f) => sysregText(2 + f.o0!, f),
+  print: (f) => sysregText(2 + f.o0!, f.op1!, f.CRn!, f.CRm!, f.op2!).toLowerCase(),
   match(ops, i, fs) {
     const o = need(ops, i);
     const n = bareName(o);

@@ -29,16 +29,20 @@ const SCTLR_NTWI = lowMask('SCTLR_EL1', 'nTWI'); // SCTLR_EL1.nTWI: 0 traps EL0 
 const SCTLR_NTWE = lowMask('SCTLR_EL1', 'nTWE'); // SCTLR_EL1.nTWE: 0 traps EL0 WFE
 const SCTLR_UCI = lowMask('SCTLR_EL1', 'UCI'); // SCTLR_EL1.UCI: EL0 cache maintenance by VA
 const CPTR_TCPAC = lowMask('CPTR_EL2', 'TCPAC'); // CPTR_EL2.TCPAC: trap EL1 CPACR_EL1 accesses
+const ISR_A = lowMask('ISR_EL1', 'A'); // ISR_EL1.A: SError pending
+const ISR_I = lowMask('ISR_EL1', 'I'); // ISR_EL1.I: IRQ pending
+const ISR_F = lowMask('ISR_EL1', 'F'); // ISR_EL1.F: FIQ pending
 
 // --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
 const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5, K_PMU = 6;
 const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER, pmu: K_PMU } as const;
 // MDCR_EL2 trap bits (ARM §D24.2 MDCR_EL2): a trap column names its field
 const MDCR = lowMasks('MDCR_EL2');
-const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2 };
-/** An EL0 gate 'REG.F' or 'REG.F1|F2' (any of the fields opens it) as [register, mask of those fields]. */
+const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2, TIDCP: HCR.TIDCP };
+/** An EL0 gate 'REG.F' or 'REG.F1|F2' (any of the fields opens it) as [register, mask of those fields]; '!REG.F' is a
+ *  trap control (the field set closes it). */
 function gateBits(g: El0Gate): readonly [number, number] {
-  const [reg, names] = g.split('.') as [SysRegName, string];
+  const [reg, names] = g.replace('!', '').split('.') as [SysRegName, string];
   return [SR[reg], names.split('|').reduce((m, n) => m | lowMask(reg, n as never), 0)];
 }
 const KIND = Uint8Array.from(SYSREGS, (r) => KIND_CODE[r.kind]);
@@ -50,6 +54,8 @@ const GATE_REG = Int16Array.from(SYSREGS, (r) => (r.el0Gate ? gateBits(r.el0Gate
 const GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0Gate ? gateBits(r.el0Gate)[1] : 0));
 /** Reads' gate where it differs (same register as GATE_REG: PMUSERENR_EL0). */
 const READ_GATE_BITS = Int32Array.from(SYSREGS, (r) => (r.el0ReadGate ? gateBits(r.el0ReadGate)[1] : r.el0Gate ? gateBits(r.el0Gate)[1] : 0));
+/** The gate's fields when they are set: all of them for a trap control ('!'), none for an enable. */
+const GATE_CLOSED = Int32Array.from(SYSREGS, (r) => (r.el0Gate?.startsWith('!') ? gateBits(r.el0Gate)[1] : 0));
 const MDCR_TRAPS = Int32Array.from(SYSREGS, (r) => (r.mdcrTraps ?? []).reduce((m, t) => m | MDCR[t], 0));
 const TCPAC = Uint8Array.from(SYSREGS, (r) => (r.tcpac ? 1 : 0));
 /** CNTHCTL_EL2.EL1PCTEN (bit 0) / EL1PCEN (bit 1): the bit whose 0 traps EL0/EL1 accesses to EL2. */
@@ -101,6 +107,21 @@ function physicalCount(c: Cpu): void {
   else c.sr[SR.CNTPCT_EL0] = c.sr[SR.CNTPCT_EL0]! + 1n;
 }
 
+/**
+ * ISR_EL1.{A,I,F}: the interrupts pending, masked or not (ARM §D24.2 ISR_EL1). At EL1 with HCR_EL2.IMO (FMO, AMO) = 1
+ * and TGE = 0 a field shows the virtual interrupt (HCR_EL2.VI or the GIC's virtual interface; VF; VSE), else the
+ * physical one; the board has no physical FIQ or SError source (src/cpu/interrupt.ts).
+ */
+function pendingInterrupts(c: Cpu): number {
+  const hcr = c.el === 1 ? hcrEff(c) : 0;
+  const route = (hcr & HCR.TGE) === 0 ? hcr : 0;
+  let v = 0;
+  if ((route & HCR.IMO) !== 0 ? c.virtIrq || (hcr & HCR.VI) !== 0 : c.physIrq) v |= ISR_I;
+  if ((route & HCR.FMO) !== 0 && (hcr & HCR.VF) !== 0) v |= ISR_F;
+  if ((route & HCR.AMO) !== 0 && (hcr & HCR.VSE) !== 0) v |= ISR_A;
+  return v;
+}
+
 /** Value of a 'computed' register into slot d. */
 function readComputed(c: Cpu, i: number, d: number): void {
   if (i === SR.CNTPCT_EL0) {
@@ -109,6 +130,9 @@ function readComputed(c: Cpu, i: number, d: number): void {
   } else if (i === SR.CNTVCT_EL0) {
     physicalCount(c);
     c.x[d] = c.sr[SR.CNTPCT_EL0]! - c.sr[SR.CNTVOFF_EL2]!; // CNTVCT = CNTPCT - CNTVOFF_EL2
+  } else if (i === SR.ISR_EL1) {
+    c.u32[d * 2] = pendingInterrupts(c);
+    c.u32[d * 2 + 1] = 0;
   } else if (i === SR.CCSIDR_EL1) {
     // CCSIDR_EL1 for the cache CSSELR_EL1.{Level,InD} selects; an unimplemented cache reads 0 (UNKNOWN; QEMU 0)
     c.x[d] = c.profile.id.ccsidr[c.sr32[SR.CSSELR_EL1 * 2]! & 15] ?? 0n;
@@ -150,7 +174,10 @@ export function msrMrs(c: Cpu): void {
   // Lowest EL for this direction; reads of write-only / writes of read-only registers are UNDEFINED too
   if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
   // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0PCTEN/EL0VCTEN, PMUSERENR_EL0): trap to EL1, or EL2 when HCR_EL2.TGE=1
-  if (el === 0 && GATE_REG[i]! >= 0 && (c.sr32[GATE_REG[i]! * 2]! & (read ? READ_GATE_BITS[i]! : GATE_BITS[i]!)) === 0) return systemAccessTrap(c, syncTarget(c), w);
+  if (el === 0 && GATE_REG[i]! >= 0) {
+    const gate = read ? READ_GATE_BITS[i]! : GATE_BITS[i]!;
+    if ((c.sr32[GATE_REG[i]! * 2]! & gate) === GATE_CLOSED[i]!) return systemAccessTrap(c, syncTarget(c), w);
+  }
   // CNTHCTL_EL2.EL1PCTEN/EL1PCEN = 0 trap EL0/EL1 counter and EL1 physical timer accesses to EL2 (E2H = 0 layout)
   if (el < 2 && CNTHCTL_BIT[i] !== 0 && (c.sr32[SR.CNTHCTL_EL2 * 2]! & CNTHCTL_BIT[i]!) === 0 && (c.sr32[SR.HCR_EL2 * 2 + 1]! & HCR_HI.E2H) === 0) {
     return systemAccessTrap(c, 2, w);
