@@ -34,10 +34,10 @@ export const MAX_BLOCK = 64;
  * Executions of an entry point by the interpreter before it is translated (Cpu.translateAfter's default). A block runs
  * in V8's own interpreter until V8 has seen it run often enough to compile it, slower than our interpreter's compiled
  * loop: translating code that runs only a few thousand times costs more than it saves. Measured, paired runs: Debian's
- * kernel to /init took 21 % less CPU time at 1,024 than at 16 and 35 % less again at 8,192 (0.82× again at 65,535,
- * within the noise); CoreMark and the compressor did not change.
+ * kernel to /init took 21 % less CPU time at 1,024 than at 16 and 35 % less again at 8,192; to power-off with the
+ * busybox /init, 65,535 (the heat counter's limit) took 20.1 CPU s against 8,192's 23.1 (median of 3).
  */
-export const HOT = 8192;
+export const HOT = 65535;
 
 const WORDS_PER_4K = 1024;
 
