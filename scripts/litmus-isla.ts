@@ -8,8 +8,11 @@
 // then the counts. Exits non-zero when the reader fails on more tests than it did at the pinned commit when this
 // script was written (a regression). The repository holds no verdicts: `expect = "sat"` is the question (herd's
 // `exists`), not isla's answer (docs/litmus-agreement.md).
+import { islaAsLitmus } from '../src/check/isla-litmus.ts';
 import { type IslaTest, readIsla } from '../src/check/isla-reader.ts';
 import { LitmusError } from '../src/check/litmus-reader.ts';
+import { runLitmus } from '../src/check/litmus-run.ts';
+import { LitmusSetupError } from '../src/check/litmus-world.ts';
 import { git, option, testRepository } from './litmus-git.ts';
 
 const PINNED = '04512f1259f70829b99e773ce2bebf43d6e5d7e3';
@@ -19,6 +22,7 @@ const KNOWN_UNREAD = 0;
 const gitDir = testRepository('TWOSTAGE_ISLA_GIT', 'isla-litmus.git', 'https://github.com/litmus-tests/litmus-tests-armv8a-system-vmsa');
 const commit = option('--commit') ?? PINNED;
 const only = option('--only');
+const run = process.argv.includes('--run');
 
 /** What a single-thread test needs of the machine beyond the herd runner's (P0 at EL1, stage 1, one handler). */
 function needs(t: IslaTest): string[] {
@@ -43,7 +47,7 @@ for (const file of files) {
     const pes = t.threads.length;
     count(pes === 1 ? 'single-thread' : 'out of scope: multi-thread');
     if (pes === 1) count(`single-thread: ${needs(t)[0]}${needs(t).includes('stage 2') ? ', stage 2' : ''}`);
-    console.log(`${short}\t${pes === 1 ? `single-thread\t${needs(t).join(', ')}` : `out of scope: ${pes} threads`}`);
+    console.log(`${short}\t${pes === 1 ? `single-thread\t${needs(t).join(', ')}${run ? `\t${runOne(t)}` : ''}` : `out of scope: ${pes} threads`}`);
   } catch (e) {
     if (!(e instanceof LitmusError)) throw e;
     count(`unread: ${e.field.replace(/\..*/, '')}`);
@@ -51,6 +55,24 @@ for (const file of files) {
     console.log(`${short}\tunread: ${e.message}`);
   }
 }
+/** twostage's verdict on a single-thread test through the herd runner, or why the runner cannot set it up; counted. */
+function runOne(t: IslaTest): string {
+  try {
+    const { test, options } = islaAsLitmus(t);
+    const r = runLitmus(test, options);
+    if (!r.complete) {
+      count('run: bound reached');
+      return `twostage ${r.verdict} (incomplete: ${r.bound})`;
+    }
+    count(`run: twostage ${r.verdict}`);
+    return `twostage ${r.verdict}\t${r.runs} runs, ${r.states} states, ${r.outcomes.length} final states`;
+  } catch (e) {
+    if (!(e instanceof LitmusSetupError)) throw e;
+    count(`run: cannot set up (${e.field.replace(/ .*/, '')})`);
+    return `cannot set up: ${e.message}`;
+  }
+}
+
 console.log(`\n${files.length} tests at ${commit.slice(0, 12)}:`);
 for (const [k, n] of [...counts].sort()) console.log(`  ${String(n).padStart(4)}  ${k}`);
 const unread = counts.get('unread') ?? 0;

@@ -11,6 +11,7 @@ export type LitmusValue =
   | { readonly kind: 'addr'; readonly name: string } // `x` or `&x`: the virtual address of location x
   | { readonly kind: 'pa'; readonly name: string } // `phy_x` or `PA(x)`: its physical (output) address
   | { readonly kind: 'pte'; readonly name: string } // `pte_x` or `PTE(x)`: the address of x's last-level entry
+  | { readonly kind: 'page'; readonly name: string } // isla's `page(x)`: x's virtual page number, VA >> 12
   | { readonly kind: 'desc'; readonly fields: ReadonlyMap<string, LitmusValue> }; // `(oa:PA(x),af:0)`
 
 /** Where a value lives: a PE's register, a memory location, or a page-table entry. */

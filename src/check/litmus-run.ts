@@ -7,7 +7,7 @@
 // no context synchronization has followed the DSB that completed it (walker-view.ts; SyncModel translateEarly) —
 // choice sequences enumerated depth first (choice-tree.ts), states already explored not explored again
 // (state-hash.ts). A fault ends P0 (herd's `fatal` variant, as the catalogue's cfgs run it) unless the test has a
-// P0.F handler: then the handler runs at VBAR_EL1 + 0x200 and its ERET returns after the faulting instruction (the
+// P0.F handler: then the handler runs at its synchronous vector (VBAR_EL1 + 0x200 for herd's P0 at EL1 with SP_EL1) and its ERET returns after the faulting instruction (the
 // litmus7 kvm harness skips it). The final states are collected and the test's condition evaluated on them.
 import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
 import { CORTEX_A57 } from '../arch/profiles.ts';
@@ -59,14 +59,20 @@ export interface LitmusRunResult {
 export interface LitmusRunOptions {
   readonly maxRuns?: number;
   readonly maxSteps?: number;
+  /** P0's Exception level (0 or 1; herd's tests: 1) and stack pointer (PSTATE.SP: SP_ELx when true; herd: true). */
+  readonly el?: 0 | 1;
+  readonly spx?: boolean;
+  /** The handler moves ELR_EL1 past the faulting instruction itself (isla's tests); herd's: the runner does. */
+  readonly handlerMovesElr?: boolean;
 }
 
 export const LITMUS_DEFAULTS = { maxRuns: 200_000, maxSteps: 500 } as const;
 
 // ESR DFSC[5:2] kinds (ARM §D24.2.46; src/arch/syndrome.ts ISS_FSC_KIND) and herd's names for them
 const FAULT_KIND: Readonly<Record<number, string>> = { 0x4: 'MMU:Translation', 0x8: 'MMU:AccessFlag', 0xc: 'MMU:Permission' };
-/** VBAR_EL1 + 0x200: a synchronous exception from the current EL with SP_ELx (ARM §D1.10.2 Table D1-5). */
-const SYNC_CURRENT_SPX = 0x200;
+/** The offset from VBAR_EL1 of the synchronous exception vector a fault at `el` with `spx` takes (ARM §D1.10.2
+ *  Table D1-5): current EL with SP_EL0 0x000, current EL with SP_ELx 0x200, lower EL in AArch64 0x400. */
+export const syncVector = (el: number, spx: boolean): number => (el === 0 ? 0x400 : spx ? 0x200 : 0);
 /** TCR_EL1: T0SZ 25 (39-bit VA), IRGN0/ORGN0 WB, SH0 Inner Shareable, TG0 4 KiB, EPD1 (no TTBR1 walks), IPS 40 bits. */
 const TCR = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (1n << 23n) | (2n << 32n);
 /** SCTLR_EL1.M (stage 1 on), C, I. */
@@ -119,11 +125,11 @@ interface Assembled {
   inside(pc: bigint): boolean;
 }
 
-function assembleP0(t: LitmusTest): Assembled {
+function assembleP0(t: LitmusTest, handlerAt: number): Assembled {
   const code = t.code[0] ?? [];
   const handler = t.handlers.get(0);
   const lines = ['.text', ...code];
-  if (handler !== undefined) lines.push(`.org 0x${(VBAR + SYNC_CURRENT_SPX - CODE_BASE).toString(16)}`, ...handler);
+  if (handler !== undefined) lines.push(`.org 0x${(handlerAt - CODE_BASE).toString(16)}`, ...handler);
   const p = loadProgram(`${t.name}:P0`, `${lines.join('\n')}\n`, { base: BigInt(CODE_BASE) });
   if (p.diagnostics.length > 0) {
     const d = p.diagnostics[0]!;
@@ -142,9 +148,8 @@ function assembleP0(t: LitmusTest): Assembled {
   }
   // after P0's last instruction (a row may hold only a label)
   const end = BigInt(CODE_BASE) + BigInt(p.insns.filter((i) => i.line <= code.length + 1).length * 4);
-  const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
-  const handlerEnd = handlerAt + BigInt((handler?.length ?? 0) * 4);
-  const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || (pc >= handlerAt && pc < handlerEnd);
+  const handlerEnd = BigInt(handlerAt + (handler?.length ?? 0) * 4);
+  const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || (pc >= BigInt(handlerAt) && pc < handlerEnd);
   const insns = new Map(p.insns.map((i) => [i.addr, { insn: i, ldst: decodeRow(i.word)?.cls === 'ldst' }]));
   return { sections: p.sections, end, labels, labelAt, insns, inside };
 }
@@ -157,10 +162,10 @@ interface LitmusMachine {
   start(): void;
 }
 
-function machine(t: LitmusTest, a: Assembled): LitmusMachine {
+function machine(t: LitmusTest, a: Assembled, el: number, spx: boolean): LitmusMachine {
   const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
   for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
-  const world = buildWorld(t, mem);
+  const world = buildWorld(t, mem, el === 0);
   // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
   const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
   const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
@@ -180,7 +185,7 @@ function machine(t: LitmusTest, a: Assembled): LitmusMachine {
     c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | SCTLR_MCI;
     c.sr[SR.VBAR_EL1] = BigInt(VBAR);
     c.sr[SR.HCR_EL2] = HCR_RW;
-    c.setElSp(1, 1);
+    c.setElSp(el, spx ? 1 : 0);
     for (const [r, v] of regs) c.x[r] = v;
   };
   return { c, world, start };
@@ -258,13 +263,15 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   if (t.code.length !== 1) throw new LitmusSetupError('processes', `${t.code.length} PEs (the runner models one)`);
   const maxRuns = opts.maxRuns ?? LITMUS_DEFAULTS.maxRuns;
   const maxSteps = opts.maxSteps ?? LITMUS_DEFAULTS.maxSteps;
-  const a = assembleP0(t);
+  const el = opts.el ?? 1;
+  const spx = opts.spx ?? true;
+  const handlerAt = BigInt(VBAR + syncVector(el, spx));
+  const a = assembleP0(t, Number(handlerAt));
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
-  const handlerAt = BigInt(VBAR + SYNC_CURRENT_SPX);
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a);
+  const m = machine(t, a, el, spx);
   const { c, world } = m;
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
@@ -300,8 +307,9 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         if (!ecIsAbort(ecOf(esr)) || kind === undefined) throw new LitmusSetupError('P0', `took an exception other than an MMU fault at 0x${elr.toString(16)}: ESR_EL1 0x${esr.toString(16)}`);
         faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[SR.FAR_EL1]!)), type: kind });
         if (!t.handlers.has(0)) break; // herd `fatal`: the fault ends P0
-        c.sr[SR.ELR_EL1] = elr + 4n; // the handler's ERET returns after the faulting instruction
-      } else if (c.el !== 1 || !a.inside(c.x[PC]!)) {
+        // the handler's ERET returns after the faulting instruction
+        if (opts.handlerMovesElr !== true) c.sr[SR.ELR_EL1] = elr + 4n;
+      } else if (c.el > 1 || !a.inside(c.x[PC]!)) {
         throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
       }
       if (tree.replaying) continue;

@@ -89,8 +89,10 @@ function namesOf(t: LitmusTest): string[] {
   return [...seen];
 }
 
-/** Lays the test's locations out and writes their tables and initial values into `mem`. */
-export function buildWorld(t: LitmusTest, mem: TableMemory): LitmusLayout {
+/** Lays the test's locations out and writes their tables and initial values into `mem`. `el0Tables`: the table pool
+ *  is mapped for EL0 too (read/write, never executable), for a P0 at EL0 that writes entries (isla's tests); the
+ *  code and vectors stay EL1-writable only, since an EL0-writable page is never executable at EL1 (ARM §D8.4.1.2). */
+export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false): LitmusLayout {
   const names = namesOf(t);
   if (names.length > 256) throw new LitmusSetupError('locations', `${names.length} locations (at most 256)`);
   const index = new Map(names.map((n, i) => [n, i]));
@@ -103,7 +105,11 @@ export function buildWorld(t: LitmusTest, mem: TableMemory): LitmusLayout {
   const pa = (n: string): number => PA_BASE + idx(n) * PAGE;
   const pool = new TablePool(mem, POOL_BASE, POOL_SIZE);
   const s1 = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
-  s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
+  if (!el0Tables) s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
+  else {
+    s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(POOL_BASE - RAM_BASE), { attr: 0, ap: 0, xn: false });
+    s1.map(BigInt(POOL_BASE), BigInt(POOL_BASE), BigInt(POOL_SIZE), { attr: 0, ap: 1, xn: true });
+  }
   for (const n of names) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
   const pte = (n: string): number => leafSlot(mem, s1.root, va(n));
   const layout: LitmusLayout = {
@@ -149,6 +155,8 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
       return BigInt(l.pa(v.name));
     case 'pte':
       return BigInt(l.pte(v.name));
+    case 'page':
+      return BigInt(l.va(v.name) / PAGE);
     case 'desc':
       return encode(l, v);
   }

@@ -1,0 +1,174 @@
+// An isla system litmus test (isla-reader.ts) as a single-PE test of the herd runner (litmus-run.ts), when it fits
+// that runner's world (issue 16): one thread at EL0 or EL1 on one stage-1 tree of 4 KiB pages, each virtual address
+// mapped (or not) by its own last-level entry, one exception handler at its synchronous vector. isla's names become
+// herd locations: a virtual address x is location x; a physical page is the location that maps it first (`y |-> pa1`
+// makes pa1 PA(y)), or a location of its own when nothing maps it at the start. What does not fit is a
+// LitmusSetupError naming the field and why, counted by the caller.
+import type { IslaCond, IslaExpr, IslaTest } from './isla-reader.ts';
+import type { SetupAttrs, SetupStatement } from './isla-setup.ts';
+import type { LitmusCond, LitmusInit, LitmusTest, LitmusValue } from './litmus-reader.ts';
+import type { LitmusRunOptions } from './litmus-run.ts';
+import { syncVector } from './litmus-run.ts';
+import { LitmusSetupError } from './litmus-world.ts';
+
+export interface IslaAsLitmus {
+  readonly test: LitmusTest;
+  readonly options: LitmusRunOptions;
+}
+
+const int = (value: bigint): LitmusValue => ({ kind: 'int', value });
+const desc = (fields: [string, LitmusValue][]): LitmusValue => ({ kind: 'desc', fields: new Map(fields) });
+
+/** VMSAv8-64 stage-1 AP[2:1] (ARM §D8.4.1.2 Table D8-33) as the herd world's fields: AP[1] EL0 access (el0), AP[2]
+ *  read-only (db:0). */
+function apFields(attrs: SetupAttrs | undefined): [string, LitmusValue][] {
+  if (attrs === undefined) return [];
+  for (const k of attrs.fields.keys()) if (k !== 'AP') throw new LitmusSetupError(`page_table_setup ${k}`, `attribute ${k} is not supported (only AP)`);
+  if (attrs.code) throw new LitmusSetupError('page_table_setup', '`with code` on a mapping other than identity');
+  const ap = attrs.fields.get('AP');
+  return ap === undefined ? [] : [['el0', int(ap & 1n)], ['db', int((ap >> 1n) & 1n ? 0n : 1n)]];
+}
+
+export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
+  if (t.threads.length !== 1) throw new LitmusSetupError('processes', `${t.threads.length} threads (the runner models one PE)`);
+  const th = t.threads[0]!;
+  const virtual = new Set(t.symbolic);
+  const physical = new Set<string>();
+  const initial = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
+  const stores: [string, bigint][] = [];
+  for (const s of t.setup) statement(s);
+  function statement(s: SetupStatement): void {
+    switch (s.k) {
+      case 'declare':
+        if (s.space === 'intermediate' || s.aligned !== undefined) throw new LitmusSetupError('page_table_setup', `${s.aligned !== undefined ? 'aligned' : 'intermediate'} addresses (stage 2 and alignment are not modelled by this runner)`);
+        for (const n of s.names) (s.space === 'physical' ? physical : virtual).add(n);
+        return;
+      case 'identity':
+        // the code and handler pages: the runner maps its own code and vectors
+        if (s.attrs?.code !== true || s.level !== undefined || s.addr.k !== 'num') throw new LitmusSetupError('page_table_setup identity', 'only `identity ADDRESS with code`');
+        return;
+      case 'map': {
+        if (s.level !== undefined || s.as !== undefined || s.from.k !== 'name') throw new LitmusSetupError('page_table_setup', 'mappings at a given level, named walks and computed addresses are not supported');
+        if (!s.initial) return; // `?->`: a value the test may write, named by the registers (mkdesc3, desc3)
+        if (s.to !== 'invalid' && s.to.k !== 'name') throw new LitmusSetupError('page_table_setup', `${s.to.k === 'call' ? `${s.to.fn}(…)` : 'a number'} as a mapping's output (only a physical name or invalid)`);
+        if (initial.has(s.from.name)) throw new LitmusSetupError('page_table_setup', `${s.from.name} is mapped twice`);
+        initial.set(s.from.name, { to: s.to === 'invalid' ? 'invalid' : s.to.name, attrs: s.attrs });
+        return;
+      }
+      case 'store':
+        stores.push([s.at, s.value]);
+        return;
+      default:
+        throw new LitmusSetupError('page_table_setup', `${s.k === 'option' ? `option ${s.name}` : s.k === 'assert' ? 'assert' : 's1table/s2table blocks'} (one default stage-1 tree only)`);
+    }
+  }
+  // each physical page: the location that maps it at the start, or its own
+  const owner = new Map<string, string>();
+  for (const [v, m] of initial) if (m.to !== 'invalid' && !owner.has(m.to)) owner.set(m.to, v);
+  for (const p of physical) if (!owner.has(p)) owner.set(p, p);
+  const ownerOf = (p: string): string => owner.get(p) ?? (() => { throw new LitmusSetupError('page_table_setup', `${p} is not a declared physical address`); })();
+  const init: LitmusInit[] = [];
+  const entry = (v: string): LitmusValue => {
+    const m = initial.get(v);
+    if (m === undefined || m.to === 'invalid') return desc([['oa', { kind: 'pa', name: v }], ['valid', int(0n)]]);
+    return desc([['oa', { kind: 'pa', name: ownerOf(m.to) }], ...apFields(m.attrs)]);
+  };
+  for (const v of virtual) init.push({ line: 0, type: undefined, location: { kind: 'pte', name: v }, value: entry(v) });
+  for (const [p, value] of stores) {
+    if (!physical.has(p)) throw new LitmusSetupError('page_table_setup', `*${p}: only stores to physical addresses`);
+    init.push({ line: 0, type: undefined, location: { kind: 'mem', name: ownerOf(p) }, value: int(value) });
+  }
+  const value = (e: IslaExpr, field: string): LitmusValue => {
+    const fail = (why: string): never => {
+      throw new LitmusSetupError(field, why);
+    };
+    switch (e.k) {
+      case 'num':
+        return int(e.value);
+      case 'label':
+        return fail(`label ${e.name}: as a value is not supported`);
+      case 'name':
+        if (virtual.has(e.name)) return { kind: 'addr', name: e.name };
+        if (physical.has(e.name)) return { kind: 'pa', name: ownerOf(e.name) };
+        return fail(`unknown name ${e.name}`);
+      case 'call': {
+        const arg = (i: number): string => {
+          const a = e.args[i];
+          return a?.k === 'name' && virtual.has(a.name) ? a.name : fail(`${e.fn}: argument ${i + 1} must be a virtual address`);
+        };
+        const onDefaultTables = (): void => {
+          const b = e.args[1];
+          if (b?.k !== 'name' || b.name !== 'page_table_base') fail(`${e.fn}: only the default tables (page_table_base)`);
+        };
+        switch (e.fn) {
+          case 'extz':
+            return value(e.args[0] ?? fail('extz needs a value'), field);
+          case 'page':
+            return { kind: 'page', name: arg(0) };
+          case 'pte3':
+            onDefaultTables();
+            return { kind: 'pte', name: arg(0) };
+          case 'desc3': {
+            onDefaultTables();
+            const m = initial.get(arg(0));
+            if (m === undefined || m.to === 'invalid') fail(`desc3(${arg(0)}): its entry is invalid at the start`);
+            return entry(arg(0));
+          }
+          case 'mkdesc3': {
+            const oa = e.named.get('oa');
+            if (e.args.length > 0 || e.named.size !== 1 || oa?.k !== 'name' || !physical.has(oa.name)) fail('mkdesc3: only mkdesc3(oa=PHYSICAL)');
+            return desc([['oa', { kind: 'pa', name: ownerOf((oa as { name: string }).name) }]]);
+          }
+          default:
+            return fail(`${e.fn}(…) is not supported`);
+        }
+      }
+    }
+  };
+  let el: 0 | 1 = 0;
+  let spx = false;
+  let vbar: bigint | undefined;
+  for (const [reg, e] of th.reset) {
+    const field = `thread.0.reset.${reg}`;
+    const r = /^R(\d+)$/.exec(reg);
+    if (r !== null) init.push({ line: 0, type: undefined, location: { kind: 'reg', pe: 0, reg: `X${r[1]}` }, value: value(e, field) });
+    else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1') {
+      const v = value(e, field);
+      if (v.kind !== 'int') throw new LitmusSetupError(field, 'expected a number');
+      if (reg === 'VBAR_EL1') vbar = v.value;
+      else if (reg === 'PSTATE.SP') spx = v.value === 1n;
+      else if (v.value > 1n) throw new LitmusSetupError(field, `EL${v.value} (the runner starts P0 at EL0 or EL1)`);
+      else el = Number(v.value) as 0 | 1;
+    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1)`);
+  }
+  const handlers = new Map<number, readonly string[]>();
+  for (const s of t.sections) {
+    if (s.name !== 'thread0_el1_handler') throw new LitmusSetupError(`section.${s.name}`, 'only thread0_el1_handler');
+    const at = syncVector(el, spx);
+    // isla's default PSTATE.EL is 0 and PSTATE.SP 0 (EL0, or EL1 with SP_EL0)
+    if (vbar === undefined || s.address !== vbar + BigInt(at)) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not VBAR_EL1 + 0x${at.toString(16)} (the synchronous vector of EL${el}${el === 1 ? (spx ? 'h' : 't') : ''})`);
+    handlers.set(0, s.code);
+  }
+  const cond = (c: IslaCond): LitmusCond => {
+    switch (c.k) {
+      case 'true':
+        return { kind: 'true' };
+      case 'false':
+        return { kind: 'not', arg: { kind: 'true' } };
+      case 'not':
+        return { kind: 'not', arg: cond(c.arg) };
+      case 'and':
+      case 'or':
+        return { kind: c.k, args: c.args.map(cond) };
+      case 'eq':
+        if (c.mem !== undefined) throw new LitmusSetupError('final.assertion', `*${c.mem}: memory in the assertion is not supported`);
+        if (c.thread !== 0) throw new LitmusSetupError('final.assertion', `thread ${c.thread}`);
+        return { kind: 'eq', location: { kind: 'reg', pe: 0, reg: c.reg! }, value: value(c.value, 'final.assertion') };
+    }
+  };
+  const test: LitmusTest = {
+    arch: 'AArch64', name: t.name, header: new Map(), init, code: [th.code], handlers, locations: [],
+    quantifier: t.expect === 'sat' ? 'exists' : '~exists', condition: cond(t.assertion),
+  };
+  return { test, options: { el, spx, handlerMovesElr: true } };
+}
