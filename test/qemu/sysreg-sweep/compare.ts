@@ -1,5 +1,8 @@
 // Judge a system-register sweep's output against QEMU's (program.ts): per EL and encoding, the value an MRS read or
 // the exception it took — equal, or explained by a documented difference (test/qemu/DEVIATIONS.md), else unexplained.
+import { type FieldName, lowMask } from '../../../src/arch/reg-fields.ts';
+import type { SysRegName } from '../../../src/arch/sysreg-table.ts';
+import { encKey } from '../../../src/arch/sysregs.ts';
 import { FIRST_ENCODING, ENCODINGS, type SweepConfig } from './program.ts';
 
 export type SweepVerdict =
@@ -59,7 +62,7 @@ function parse(out: string): { outcomes: Map<string, Outcome>; els: Set<number>;
 
 /** op0, op1, CRn, CRm, op2 of an encoding (MRS bits 20:5). */
 const fields = (e: number): readonly [number, number, number, number, number] => [e >> 14, (e >> 11) & 7, (e >> 7) & 15, (e >> 3) & 15, e & 7];
-const key = (...f: number[]): number => (f[0]! << 14) | (f[1]! << 11) | (f[2]! << 7) | (f[3]! << 3) | f[4]!;
+const key = encKey;
 
 const TIME = new Set([key(3, 3, 14, 0, 1), key(3, 3, 14, 0, 2), key(3, 3, 14, 2, 0), key(3, 3, 14, 3, 0), key(3, 4, 14, 2, 0)]);
 const CNTPCT = key(3, 3, 14, 0, 1);
@@ -72,14 +75,17 @@ const ID_AA64PFR0 = key(3, 0, 0, 4, 0);
 const ID_AA64MMFR0 = key(3, 0, 0, 7, 0);
 const MDCCSR = key(2, 3, 0, 1, 0);
 const PMCR = key(3, 3, 9, 12, 0);
-const HCR_TIDCP = 1n << 20n;
-const HCR_TGE = 1n << 27n;
-const MDCR_TPMCR = 1n << 5n;
-const MDCR_TPM = 1n << 6n;
-const MDSCR_TDCC = 1n << 12n;
-const PMUSERENR_CR_ER = 0b1100n;
-const CNTHCTL_EL1PCTEN = 1n;
-const CNTHCTL_EL1PCEN = 2n;
+// the controls the verdicts look at, from the system-register table's fields
+const mask = <R extends SysRegName>(reg: R, field: FieldName<R>): bigint => BigInt(lowMask(reg, field));
+const HCR_TIDCP = mask('HCR_EL2', 'TIDCP');
+const HCR_TGE = mask('HCR_EL2', 'TGE');
+const MDCR_TPMCR = mask('MDCR_EL2', 'TPMCR');
+const MDCR_TPM = mask('MDCR_EL2', 'TPM');
+const MDCR_HPMN = mask('MDCR_EL2', 'HPMN');
+const MDSCR_TDCC = mask('MDSCR_EL1', 'TDCC');
+const PMUSERENR_CR_ER = mask('PMUSERENR_EL0', 'CR') | mask('PMUSERENR_EL0', 'ER');
+const CNTHCTL_EL1PCTEN = mask('CNTHCTL_EL2', 'EL1PCTEN');
+const CNTHCTL_EL1PCEN = mask('CNTHCTL_EL2', 'EL1PCEN');
 
 const same = (a: Outcome, b: Outcome): boolean =>
   a === null || b === null ? a === b : 'v' in a ? 'v' in b && a.v === b.v : 'esr' in b && a.esr === b.esr;
@@ -112,7 +118,7 @@ function verdict(c: SweepConfig, el: number, e: number, q: Outcome, o: Outcome):
   if (e === PMCEID0 && isValue(q) && isValue(o) && (q.v ^ o.v) === 0x100n) return 'qemu-inst-retired';
   // PMEVCNTR<n>_EL0 (CRn 14, CRm 8..10, n = CRm<1:0>:op2) and PMEVTYPER<n>_EL0 (CRm 12..14), n ≥ HPMN, at EL0/EL1
   const n = ((crm & 3) << 3) | (e & 7);
-  if (el < 2 && op0 === 3 && op1 === 3 && crn === 14 && ((crm >= 8 && crm <= 10) || (crm >= 12 && crm <= 14)) && n >= Number(c.mdcr & 31n) && isValue(q) && q.v === 0n && o === null) {
+  if (el < 2 && op0 === 3 && op1 === 3 && crn === 14 && ((crm >= 8 && crm <= 10) || (crm >= 12 && crm <= 14)) && n >= Number(c.mdcr & MDCR_HPMN) && isValue(q) && q.v === 0n && o === null) {
     return 'hpmn-counter';
   }
   return 'unexplained';
