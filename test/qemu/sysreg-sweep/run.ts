@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { outputOf } from '../compare.ts';
 import { buildAndRunQemu, type SeededDiff, type SeedRun } from '../seeded-diff.ts';
-import { compareSweep, type SweepComparison } from './compare.ts';
+import { compareSweep, maskTime, type SweepComparison } from './compare.ts';
 import { sweepProgram } from './program.ts';
 
 export const RECORDED_DIR = join(dirname(fileURLToPath(import.meta.url)), 'recorded');
@@ -20,4 +20,4 @@ export async function runSeed(seed: number): Promise<SeedRun & { readonly compar
   return { elf, qemu, comparison: compareSweep(p.config, qemu, sweepOnTwostage(elf)) };
 }
 
-export const SYSREG_DIFF: SeededDiff = { tool: 'sysregdiff', recordedDir: RECORDED_DIR, recordedSeeds: RECORDED_SEEDS, prefix: 'sysreg', runSeed };
+export const SYSREG_DIFF: SeededDiff = { tool: 'sysregdiff', recordedDir: RECORDED_DIR, recordedSeeds: RECORDED_SEEDS, prefix: 'sysreg', runSeed, stable: maskTime };
