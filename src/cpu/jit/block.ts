@@ -20,6 +20,7 @@ import { ROWS } from '../../arch/a64/table.ts';
 import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
+import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
@@ -129,7 +130,9 @@ export class PageBlocks implements TranslatedCode {
 }
 
 /** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. FP/SIMD
- *  instructions do none of that (an access trap or an abort leaves through the fetch tag, as an integer load's). */
+ *  instructions do none of that (an access trap or an abort leaves through the fetch tag, as an integer load's). The
+ *  hints that execute as NOP (those bound to hintNop: NOP, YIELD, the unallocated ones such as PACIASP's and BTI's
+ *  encodings on this ARMv8.0 PE) are system instructions that do none of it either: a block runs through them. */
 const ENDS_BLOCK = new Set(['branch', 'exception', 'system']);
 
 /** The source of the block for words[start, end) and its length. */
@@ -163,8 +166,13 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     w = words[k]!;
     op = decode(w);
     const row = ROWS[op]!;
-    const last = op === 0 || ENDS_BLOCK.has(row.cls);
     env.i = i;
+    if (HANDLERS[HANDLER_OF[op]!] === hintNop) {
+      lines.push(`    // ${row.id}: executes as NOP (ARM C6.2 HINT)`); // nothing to do, and the block goes on
+      inline[i + 1] = env.inline;
+      continue;
+    }
+    const last = op === 0 || ENDS_BLOCK.has(row.cls);
     const code = EMITTER_OF[op]?.(w, env);
     if (code !== undefined) {
       lines.push(`    ${code} // ${row.id}`);

@@ -189,6 +189,41 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
     `u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
 }
 
+/**
+ * ADD/ADDS/SUB/SUBS (extended register): as addSubExtended, ExtendReg(Rm, option, shift) on the halves — the
+ * extension's low word `el` (unsigned) and high word `eh` — then the sum or difference with its carry or borrow.
+ */
+function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
+  const k = (w >>> 10) & 7;
+  if (k > 4) return undefined; // LSL amounts above 4 are reserved: UNDEFINED
+  const opt = (w >>> 13) & 7;
+  const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
+  const n = REG_SP[(w >>> 5) & 31]!;
+  const sub = (w & 0x40000000) !== 0;
+  const setFlags = (w & 0x20000000) !== 0;
+  const d = setFlags ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  const op = sub ? '-' : '+';
+  // the operand before the shift: UXTB, UXTH, UXTW, UXTX, SXTB, SXTH, SXTW, SXTX (ARM ExtendReg)
+  const bl = [`u[${m * 2}] & 0xff`, `u[${m * 2}] & 0xffff`, `u[${m * 2}]`, `u[${m * 2}]`,
+    `(u[${m * 2}] << 24) >> 24`, `(u[${m * 2}] << 16) >> 16`, `i32[${m * 2}]`, `u[${m * 2}]`][opt]!;
+  if ((w & 0x80000000) === 0) {
+    e.flags = setFlags ? (sub ? FLAGS_SUB32 : FLAGS_ADD32) : e.flags;
+    const flags = setFlags ? `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; ` : '';
+    return `{ const a = u[${n * 2}]; const b = ((${bl}) << ${k}) >>> 0; const r = (a ${op} b) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+  }
+  const bh = opt === 3 || opt === 7 ? `u[${m * 2 + 1}]` : opt < 3 ? '0' : 'bl >> 31';
+  const ext = k === 0 ? 'const el = bl >>> 0, eh = bh;' : `const el = (bl << ${k}) >>> 0, eh = (bh << ${k}) | (bl >>> ${32 - k});`;
+  const carry = sub ? '(lo < 0 ? 1 : 0)' : '(lo > 0xffffffff ? 1 : 0)';
+  const sum = `const al = u[${n * 2}], ah = u[${n * 2 + 1}], lo = al ${op} el, rl = lo >>> 0, rh = (ah ${op} eh ${op} ${carry}) >>> 0;`;
+  let flags = '';
+  if (setFlags) {
+    e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
+    flags = `u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = el; u[${FLAG_B * 2 + 1}] = eh; ` +
+      `u[${FLAG_R * 2}] = rl; u[${FLAG_R * 2 + 1}] = rh; c.flagKind = ${e.flags}; `;
+  }
+  return `{ const bl = ${bl}, bh = ${bh}; ${ext} ${sum} ${flags}u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
+}
+
 /** The halves of a 64-bit constant as JavaScript numbers. */
 const halves = (v: bigint): [number, number] => [Number(v & 0xffff_ffffn), Number(v >> 32n)];
 
@@ -264,42 +299,6 @@ function emitCondSelect(w: number): string {
 }
 
 /**
- * LDR/STR (immediate, unsigned offset), zero-extending loads and stores from a base other than SP (SP needs
- * AArch64.CheckSPAlignment: the handler does it): as ldstUnsignedOffset + transfer. Words and doublewords try
- * the host cache inline (Cpu.hostHit: same VA page and generation, aligned — so every byte is in the 4 KiB page the
- * tag matched —, RAM; a store also needs a page that holds no code); anything else, an access that crosses into the
- * next page included, goes through c.load/c.store (which translate every page it touches) with PC written first so
- * an abort reports this instruction.
- */
-function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
-  const size = w >>> 30;
-  const opc = (w >>> 22) & 3;
-  const rn = (w >>> 5) & 31;
-  if (rn === 31 || opc >= 2) return undefined;
-  const rt = w & 31;
-  const off = ((w >>> 10) & 0xfff) << size;
-  const iss = singleIss(size, opc, rt);
-  const t0 = TMP0 * 2;
-  const t = opc === 0 ? rt : WRITE_ZR[rt]!;
-  const addr = `const lo = u[${rn * 2}] + ${off}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`;
-  const slowStore = `c.store(${1 << size}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
-  const slowLoad = `if (!c.load(${1 << size}, ${iss}, el)) return ${e.i + 1}; ` +
-    `u[${t * 2}] = u[${TMP1 * 2}]; u[${t * 2 + 1}] = u[${TMP1 * 2 + 1}]; ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${t0}] = a; u[${t0 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
-  if (size < 2) return `{ ${addr} ${slow} }`;
-  e.hostCache = true;
-  e.inline += 1;
-  const acc = opc === 0 ? 'hcW' : 'hcR';
-  const hit = `const s = ${acc} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (${HOST_HIT} && (a & ${(1 << size) - 1}) === 0 && pg !== undefined` +
-    (opc === 0 ? ' && pg.ops === undefined) { ' : ') { ') + `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
-  const move = opc === 0
-    ? `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}`
-    : `u[${t * 2}] = pg.u32[wi]; u[${t * 2 + 1}] = ${size === 3 ? 'pg.u32[wi + 1]' : '0'};`;
-  return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
-}
-
-/**
  * Statements: the loaded value (`vl`, and `vh` for doublewords) into Rt as `transfer` (ldst-access.ts) extends it —
  * zero-extended (opc 01), sign-extended to 64 bits (opc 10) or to 32 bits with bits 63:32 cleared (opc 11).
  */
@@ -326,37 +325,69 @@ function hostAccess(size: number, opc: number, rt: number, t: number): { hit: st
 }
 
 /**
- * LDR/STR… (register offset), every size and extension, from a base other than SP: as ldstRegisterOffset, the
- * address ExtendReg(Rm, option, S ? size : 0) + Xn computed on the halves; an aligned access within one 4 KiB page
- * of a host-cache hit (a store: a page that holds no code) moves straight to or from the page's words, anything else
- * goes through c.load/c.store with the address in TMP0 and PC written first, as the handler does.
+ * One load or store of Rt at the address `a` (high half `hi`) that `addr` computes: an aligned access within one 4 KiB
+ * page of a host-cache hit (a store: a page that holds no code) moves straight to or from the page's words, extended
+ * as `transfer` does; anything else — an access that crosses into the next page included — goes through
+ * c.load/c.store (which translate every page it touches) with the address in TMP0 and PC written first so an abort
+ * reports this instruction, as the handler does. Byte and halfword stores always take that path (the page's words
+ * would need a read-modify-write).
  */
-function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
-  const option = (w >>> 13) & 7;
-  const rn = (w >>> 5) & 31;
-  if ((option & 2) === 0 || rn === 31) return undefined; // UNDEFINED sub-word index; SP needs its alignment check
+function singleAccess(w: number, e: EmitEnv, addr: string): string {
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rt = w & 31;
-  const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
-  const k = (w & (1 << 12)) !== 0 ? size : 0;
-  const ohExpr = (option & 1) !== 0 ? `u[${m * 2 + 1}]` : (option & 4) !== 0 ? `(i32[${m * 2}] >> 31)` : '0';
-  const scaled = k === 0
-    ? `const ol = u[${m * 2}], oh = ${ohExpr};`
-    : `const ml = u[${m * 2}], ol = (ml << ${k}) >>> 0, oh = (${ohExpr} << ${k}) | (ml >>> ${32 - k});`;
-  const addr = `${scaled} const lo = u[${rn * 2}] + ol, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + oh + (lo > 0xffffffff ? 1 : 0)) | 0;`;
   const iss = singleIss(size, opc, rt);
   const t = WRITE_ZR[rt]!;
   const bytes = 1 << size;
   const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
   const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
-  // stores of bytes and halfwords go through the handler's path (the page's words would need a read-modify-write)
   if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
   e.inline += 1;
   const { hit, move } = hostAccess(size, opc, rt, t);
   return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
+}
+
+/**
+ * AArch64.CheckSPAlignment: with an SP base (Rn = 31) that is not 16-byte aligned the access may fault, so the
+ * handler runs it (and decides); `body` is the access otherwise. The inline accesses `body` counted are taken back
+ * on the handler's path (it counts its own).
+ */
+function spChecked(e: EmitEnv, rn: number, inlineBefore: number, body: string): string {
+  if (rn !== 31) return body;
+  const counted = e.inline - inlineBefore;
+  return `if ((u[${REG_SP[31]! * 2}] & 15) !== 0) { ${counted > 0 ? uncount(counted) : ''}${e.handlerCall()} } else ${body}`;
+}
+
+/**
+ * LDR/STR… (immediate, unsigned offset), every size and extension: as ldstUnsignedOffset, the address
+ * Xn|SP + imm12 << size.
+ */
+function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
+  const rn = (w >>> 5) & 31;
+  const n = REG_SP[rn]!;
+  const off = ((w >>> 10) & 0xfff) << (w >>> 30);
+  const before = e.inline;
+  return spChecked(e, rn, before, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`));
+}
+
+/**
+ * LDR/STR… (register offset), every size and extension, from a base other than SP: as ldstRegisterOffset, the
+ * address ExtendReg(Rm, option, S ? size : 0) + Xn computed on the halves.
+ */
+function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
+  const option = (w >>> 13) & 7;
+  const rn = (w >>> 5) & 31;
+  if ((option & 2) === 0 || rn === 31) return undefined; // UNDEFINED sub-word index; SP needs its alignment check
+  const size = w >>> 30;
+  const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
+  const k = (w & (1 << 12)) !== 0 ? size : 0;
+  const ohExpr = (option & 1) !== 0 ? `u[${m * 2 + 1}]` : (option & 4) !== 0 ? `(i32[${m * 2}] >> 31)` : '0';
+  const scaled = k === 0
+    ? `const ol = u[${m * 2}], oh = ${ohExpr};`
+    : `const ml = u[${m * 2}], ol = (ml << ${k}) >>> 0, oh = (${ohExpr} << ${k}) | (ml >>> ${32 - k});`;
+  return singleAccess(w, e, `${scaled} const lo = u[${rn * 2}] + ol, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + oh + (lo > 0xffffffff ? 1 : 0)) | 0;`);
 }
 
 /**
@@ -383,21 +414,17 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) return ${e.i + 1}; ${writeback} ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${bytes}, 0, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
   const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
-  // AArch64.CheckSPAlignment: an SP base that is not 16-byte aligned may fault — the handler decides
-  const spCheck = rn === 31 ? `if ((u[${n * 2}] & 15) !== 0) { ${e.handlerCall()} } else ` : '';
-  if (opc === 0 && size < 2) return `${spCheck}{ ${addr} ${slow} }`;
+  const before = e.inline;
+  if (opc === 0 && size < 2) return spChecked(e, rn, before, `{ ${addr} ${slow} }`);
   e.hostCache = true;
   e.inline += 1;
   const { hit, move } = hostAccess(size, opc, rt, t);
   // the access took a fault (the slow path returned) or not: the writeback follows a successful one only
-  const body = `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`;
-  if (rn !== 31) return body;
-  // the inline count of an SP access that went to the handler is taken back there
-  return `if ((u[${n * 2}] & 15) !== 0) { ${uncount(1)}${e.handlerCall()} } else ${body}`;
+  return spChecked(e, rn, before, `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`);
 }
 
 /**
- * LDP/STP/LDNP/STNP of W or X registers without writeback, from a base other than SP: both halves straight from the
+ * LDP/STP/LDNP/STNP of W or X registers without writeback, from Xn or SP (spChecked): both halves straight from the
  * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
  * that holds no code); anything else — and LDP with Rt == Rt2, CONSTRAINED UNPREDICTABLE — runs ldstPair.
  */
@@ -408,12 +435,14 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const rn = (w >>> 5) & 31;
   const rt = w & 31;
   const rt2 = (w >>> 10) & 31;
-  if ((opc !== 0 && opc !== 2) || (idx !== 0 && idx !== 2) || rn === 31 || (load && rt === rt2)) return undefined;
+  if ((opc !== 0 && opc !== 2) || (idx !== 0 && idx !== 2) || (load && rt === rt2)) return undefined;
+  const n = REG_SP[rn]!;
   const bytes = opc === 2 ? 8 : 4;
   const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
+  const before = e.inline;
   e.hostCache = true;
   e.inline += 2;
-  const addr = `const lo = u[${rn * 2}] + ${offset}, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
+  const addr = `const lo = u[${n * 2}] + ${offset}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
   const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
     `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && ` +
     `(a & 0xfff) <= ${0x1000 - 2 * bytes} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}) { ` +
@@ -429,7 +458,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
     move = `pg.u32[wi] = u[${rt * 2}]; pg.u32[wi + ${words}] = u[${rt2 * 2}];` +
       (bytes === 8 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}]; pg.u32[wi + 3] = u[${rt2 * 2 + 1}];` : '');
   }
-  return `{ ${addr} ${hit}${move} } else { ${uncount(2)}${e.handlerCall()} } }`;
+  return spChecked(e, rn, before, `{ ${addr} ${hit}${move} } else { ${uncount(2)}${e.handlerCall()} } }`);
 }
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
@@ -490,6 +519,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   AND_shift: emitLogicalShifted, BIC_shift: emitLogicalShifted, ORR_shift: emitLogicalShifted, ORN_shift: emitLogicalShifted,
   EOR_shift: emitLogicalShifted, EON_shift: emitLogicalShifted, ANDS_shift: emitLogicalShifted, BICS_shift: emitLogicalShifted,
   ADD_shift: emitAddSubShifted, ADDS_shift: emitAddSubShifted, SUB_shift: emitAddSubShifted, SUBS_shift: emitAddSubShifted,
+  ADD_ext: emitAddSubExtended, ADDS_ext: emitAddSubExtended, SUB_ext: emitAddSubExtended, SUBS_ext: emitAddSubExtended,
   ...ofForm('uoff', emitLdstUnsignedOffset),
   ...ofForm('pair', emitLdstPair),
   ...ofForm('reg', emitLdstRegisterOffset),
