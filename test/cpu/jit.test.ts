@@ -38,7 +38,7 @@ const STRAIGHT = [
   'AND_shift', 'BIC_shift', 'ORR_shift', 'ORN_shift', 'EOR_shift', 'EON_shift', 'ANDS_shift', 'BICS_shift',
   'ADD_shift', 'ADDS_shift', 'SUB_shift', 'SUBS_shift', 'ADD_ext', 'ADDS_ext', 'SUB_ext', 'SUBS_ext', 'NOP', 'YIELD', 'HINT', 'CSEL', 'CSINC', 'CSINV', 'CSNEG', 'MADD', 'MSUB',
   'UBFM', 'SBFM', 'BFM', 'ADR',
-  'CCMP_imm', 'ADC', 'SBCS',
+  'CCMP_imm', 'ADC', 'SBC', 'SBCS',
   // FP/SIMD moves and arithmetic inside blocks (at EL1, CPACR_EL1.FPEN = 0 traps them to EL1, whose vector skips them)
   'FMOV_D_X', 'FMOV_X_D', 'FMOV_S_W', 'FMOV_W_S', 'FMOV_V1_X', 'FMOV_X_V1', 'DUP_gen', 'MOVI_64', 'MOVI_s32', 'ORR_v', 'ADD_v', 'FADD', 'FADD_v',
 ];

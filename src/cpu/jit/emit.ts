@@ -224,6 +224,21 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
   return `{ const bl = ${bl}, bh = ${bh}; ${ext} ${sum} ${flags}u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
 }
 
+/**
+ * ADC/SBC: as addSubCarry, AddWithCarry(Rn, SBC ? NOT(Rm) : Rm, PSTATE.C) on the halves (ADCS/SBCS, which set NZCV
+ * eagerly, run the handler).
+ */
+function emitAddSubCarry(w: number): string {
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const not = (w & 0x40000000) !== 0 ? (v: string): string => `(~${v} >>> 0)` : (v: string): string => v;
+  const cin = 'const cin = conditionHolds(c, 2) ? 1 : 0;'; // CS: PSTATE.C
+  if ((w & 0x80000000) === 0) return `{ ${cin} u[${d * 2}] = (u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin) >>> 0; u[${d * 2 + 1}] = 0; }`;
+  return `{ ${cin} const lo = u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin; ` +
+    `u[${d * 2 + 1}] = (u[${n * 2 + 1}] + ${not(`u[${m * 2 + 1}]`)} + (lo > 0xffffffff ? 1 : 0)) >>> 0; u[${d * 2}] = lo >>> 0; }`;
+}
+
 /** The halves of a 64-bit constant as JavaScript numbers. */
 const halves = (v: bigint): [number, number] => [Number(v & 0xffff_ffffn), Number(v >> 32n)];
 
@@ -528,6 +543,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
+  ADC: emitAddSubCarry, SBC: emitAddSubCarry,
   CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
   ...FP_EMITTERS,
 };
