@@ -2,7 +2,7 @@
 // ARCH-NOTES §1b). Pure functions of the register value: the CPU's traps, exception routing and the MMU all
 // read HCR_EL2 through these. EL2 is always implemented and enabled here (Non-secure, no EL3), so the
 // "EL2 not enabled" and "EL2 in AArch32" cases of the Arm text do not arise.
-import { highMasks, lowMasks } from './reg-fields.ts';
+import { highMasks, lowMask, lowMasks } from './reg-fields.ts';
 
 /** HCR_EL2 field masks in the low word (bits 31:0), from the system-register table. */
 export const HCR = lowMasks('HCR_EL2');
@@ -39,4 +39,24 @@ export function effectiveHcr(v: bigint): bigint {
   const lo = Number(v & 0xffffffffn);
   const hi = Number((v >> 32n) & 0xffffffffn);
   return (BigInt(effectiveHcrHi(lo, hi)) << 32n) | BigInt(effectiveHcrLo(lo, hi));
+}
+
+const SCTLR_EL1_M = lowMask('SCTLR_EL1', 'M');
+
+/**
+ * What turns EL1&0 stage 1 off (E2H = 0): HCR_EL2.TGE and HCR_EL2.DC make SCTLR_EL1.M behave as 0 (ARM §D24.2.62
+ * HCR_EL2.TGE/DC; ARCH-NOTES §1c–§2), else SCTLR_EL1.M = 0 itself; null when stage 1 is on. One source for the MMU,
+ * the hypervisor's reach and the audit.
+ */
+export function el10Stage1Off(hcrLo: number, sctlrEl1Lo: number): 'TGE' | 'DC' | 'M' | null {
+  if ((hcrLo & HCR.TGE) !== 0) return 'TGE';
+  if ((hcrLo & HCR.DC) !== 0) return 'DC';
+  return (sctlrEl1Lo & SCTLR_EL1_M) === 0 ? 'M' : null;
+}
+
+/** What turns EL1&0 stage 2 on: HCR_EL2.VM, or DC, which makes VM behave as 1 (with E2H = 0, TGE leaves VM as it
+ *  is: ARCH-NOTES §2); null when stage 2 is off. */
+export function el10Stage2On(hcrLo: number): 'VM' | 'DC' | null {
+  if ((hcrLo & HCR.VM) !== 0) return 'VM';
+  return (hcrLo & HCR.DC) !== 0 ? 'DC' : null;
 }

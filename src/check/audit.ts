@@ -10,6 +10,7 @@
 // bytes, a device or nothing, so that two PAs the machine backs with the same bytes count as one (issue 11), and a
 // machine that backs two PA ranges with the same RAM is reported as such.
 import { profileByName } from '../arch/profiles.ts';
+import { el10Stage1Off, el10Stage2On } from '../arch/hcr.ts';
 import { regField } from '../arch/reg-fields.ts';
 import { LAYOUT } from '../hyp/context-table.ts';
 import { type BuiltImage, machineFor } from '../hyp/image.ts';
@@ -121,17 +122,17 @@ function compose(m1: Mapping, s2: readonly Mapping[]): ReachRange[] {
 /** What a context can reach (ARCH-NOTES §1b–§1d, §2; E2H = 0). A walk of more than `limit` mappings throws
  *  TableBoundError (hyp/table-map.ts). */
 export function reachOf(mem: TableReader, name: string, r: AuditRegs, paBits: number, limit = MAX_MAPPINGS): ContextReach {
-  const tge = regField('HCR_EL2', 'TGE', r.hcr) === 1n;
-  const dc = regField('HCR_EL2', 'DC', r.hcr) === 1n;
-  const vm = regField('HCR_EL2', 'VM', r.hcr) === 1n;
-  const s2on = vm || dc; // DC: VM behaves as 1; with E2H = 0, TGE leaves VM alone (ARCH-NOTES §2)
+  const hcr = Number(r.hcr & 0xffff_ffffn);
+  const s2by = el10Stage2On(hcr);
+  const s2on = s2by !== null;
   const paLimit = 2 ** paBits;
   const s2 = s2on ? mappings(mem, stage2Format(r.vtcr, paBits), baddr(r.vttbr), limit) : [];
-  const stage2 = s2on ? `on (${vm ? 'HCR_EL2.VM=1' : 'HCR_EL2.DC=1 makes VM behave as 1'}; root 0x${baddr(r.vttbr).toString(16)})` : 'off (HCR_EL2.VM=0, DC=0): IPA == PA';
+  const stage2 = s2on ? `on (${s2by === 'VM' ? 'HCR_EL2.VM=1' : 'HCR_EL2.DC=1 makes VM behave as 1'}; root 0x${baddr(r.vttbr).toString(16)})` : 'off (HCR_EL2.VM=0, DC=0): IPA == PA';
   const everything: ReachRange = { va: 0n, ipa: 0, pa: 0, size: paLimit, perm: bothEls(P.R | P.W | P.X) };
-  const s1off = tge || dc || (r.kind !== 0 && regField('SCTLR_EL1', 'M', r.sctlr) === 0n);
-  if (s1off) {
-    const why = tge ? 'HCR_EL2.TGE=1 makes SCTLR_EL1.M behave as 0' : dc ? 'HCR_EL2.DC=1 makes SCTLR_EL1.M behave as 0' : 'SCTLR_EL1.M=0';
+  // a VM's own SCTLR_EL1.M does not limit it (it owns its stage 1): only TGE and DC count for it
+  const s1by = el10Stage1Off(hcr, Number(r.sctlr & 0xffff_ffffn));
+  if (s1by !== null && (r.kind !== 0 || s1by !== 'M')) {
+    const why = s1by === 'M' ? 'SCTLR_EL1.M=0' : `HCR_EL2.${s1by}=1 makes SCTLR_EL1.M behave as 0`;
     const stage1 = `off (${why}): VA == IPA, up to 2^${paBits}`;
     const ranges = s2on ? s2.filter((m) => Number(m.ia) < paLimit).map((m) => ({ va: m.ia, ipa: Number(m.ia), pa: m.oa, size: m.size, perm: m.perm, s2: m.chain })) : [everything];
     return { name, regs: r, stage1, stage2, ranges };

@@ -2,7 +2,7 @@
 // stage 2 is on, else of its stage-1 tables when stage 1 is on, else everything (VA == PA). Read from the
 // machine's memory with the registers live at the ERET into the context (ARCH-NOTES §1, §2, §5, §6). Whether what
 // is reached is the context's own is decided by backing (BackedSet), not by comparing address numbers.
-import { regField } from '../arch/reg-fields.ts';
+import { el10Stage1Off, el10Stage2On } from '../arch/hcr.ts';
 import { backingSpan, sameBackingSpace, sharedWithAny, type Backing, type PhysMemory } from '../memory/phys.ts';
 import { baddr, eitherEl, mappings, MAX_MAPPINGS, P, stage1Format, stage2Format, TableBoundError, type Mapping, type TableFormat, type TableReader } from './table-map.ts';
 
@@ -33,8 +33,8 @@ const leavesOf = (maps: readonly Mapping[]): Leaf[] => maps.map((m) => ({ ia: m.
  * with it); tables too large to enumerate count as reaching every PA.
  */
 export function reachOf(mem: TableReader, r: Regime, paBits: number): Reach {
-  const tge = regField('HCR_EL2', 'TGE', r.hcr) === 1n;
-  const dc = regField('HCR_EL2', 'DC', r.hcr) === 1n;
+  const hcr = Number(r.hcr & 0xffff_ffffn);
+  const s1off = el10Stage1Off(hcr, Number(r.sctlr & 0xffff_ffffn));
   const enumerate = (via: string, f: TableFormat, root: number): Reach => {
     try {
       return { all: false, via, leaves: leavesOf(mappings(mem, f, root, MAX_MAPPINGS, true)) };
@@ -43,11 +43,9 @@ export function reachOf(mem: TableReader, r: Regime, paBits: number): Reach {
       return { all: true, why: `${via}: ${e.message}, too many to list: counted as reaching every PA` };
     }
   };
-  // HCR_EL2.DC: stage 2 behaves as on; with E2H = 0, TGE does not clear VM (ARCH-NOTES §1b, §1d, §2)
-  if (regField('HCR_EL2', 'VM', r.hcr) === 1n || dc) return enumerate('stage 2', stage2Format(r.vtcr, paBits), baddr(r.vttbr));
-  // TGE or DC: SCTLR_EL1.M behaves as 0 (ARM §D24.2.62)
-  if (!tge && regField('SCTLR_EL1', 'M', r.sctlr) === 1n) return enumerate('stage 1 (hypervisor-owned)', stage1Format(r.tcr), baddr(r.ttbr0));
-  return { all: true, why: tge ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
+  if (el10Stage2On(hcr) !== null) return enumerate('stage 2', stage2Format(r.vtcr, paBits), baddr(r.vttbr));
+  if (s1off === null) return enumerate('stage 1 (hypervisor-owned)', stage1Format(r.tcr), baddr(r.ttbr0));
+  return { all: true, why: s1off === 'TGE' ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
 }
 
 /** A physical range a context may reach (read-only ones may not be reached writable). */

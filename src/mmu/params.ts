@@ -1,6 +1,6 @@
 // Fill WalkParams from the system registers (ARM J1.1 AArch64.GetS1TTWParams / GetS2TTWParams; QEMU
 // aa64_va_parameters, check_s2_mmu_setup; ARCH-NOTES §5, §6) and decide which stages are on.
-import { HCR } from '../arch/hcr.ts';
+import { el10Stage1Off, el10Stage2On, HCR } from '../arch/hcr.ts';
 import { granuleBits, outputBits, SCTLR_M, SCTLR_WXN, TCR_A1, TCR_EPD0, TCR_EPD1, TCR1_AS_HI, TCR1_TBI0_HI, TCR1_TBI1_HI, TCR2_TBI, tcr1Ips, tcr2Ps, tcrT0sz, tcrT1sz, tcrTg0, tcrTg1, ttbrAsid, vmidOf, vtcrSl0 } from '../arch/regime.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { FAULT_TRANSLATION, type TranslateResult } from './result.ts';
@@ -11,7 +11,7 @@ import type { WalkParams } from './walk.ts';
 /** Stage 1 is on for a translation at `el` (EL1&0: SCTLR_EL1.M, acting as 0 under HCR_EL2.TGE or DC; ARCH-NOTES §1c–§2). */
 export function s1Enabled(sr32: Uint32Array, el: number): boolean {
   if (el === 2) return (sr32[SR.SCTLR_EL2 * 2]! & SCTLR_M) !== 0;
-  return (sr32[SR.SCTLR_EL1 * 2]! & SCTLR_M) !== 0 && (sr32[SR.HCR_EL2 * 2]! & (HCR.TGE | HCR.DC)) === 0;
+  return el10Stage1Off(sr32[SR.HCR_EL2 * 2]!, sr32[SR.SCTLR_EL1 * 2]!) === null;
 }
 
 /** Whether the top byte of a VA whose high word is `hi` is ignored in the stage-1 regime of `el` (J1.3 AddrTop:
@@ -23,7 +23,7 @@ export function topByteIgnored(sr32: Uint32Array, el: number, hi: number): boole
 
 /** EL1&0 stage 2 is on: HCR_EL2.VM, or DC acting as VM=1; TGE with E2H=0 does not turn it off (ARCH-NOTES §2). */
 export function s2Enabled(sr32: Uint32Array, el: number): boolean {
-  return el < 2 && (sr32[SR.HCR_EL2 * 2]! & (HCR.VM | HCR.DC)) !== 0;
+  return el < 2 && el10Stage2On(sr32[SR.HCR_EL2 * 2]!) !== null;
 }
 
 /** The current VMID: VTTBR_EL2.VMID, 16 bits only with FEAT_VMID16 and VTCR_EL2.VS (ARM J1.3 VMID[]). */
