@@ -12,7 +12,7 @@ import { watchExceptionLoops } from '../machine/exception-loop.ts';
 import { encodeFdt } from '../machine/fdt.ts';
 import { DTB_MAX, parseArm64Image } from '../machine/linux-boot.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace-kinds.ts';
-import { DEFAULT_RAM_MIB, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
+import { DEFAULT_RAM_MIB, PCI_DEVICES, type PciDeviceName, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
 import { EXIT_BAD_INPUT } from './exit-status.ts';
 import { readBinary, wholeNumber, writeOutput } from './inputs.ts';
 import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
@@ -41,6 +41,8 @@ export interface BootOptions extends SyncFlags {
   readonly gdb?: string;
   /** With --gdb: wait for the debugger before the first instruction (QEMU -S). */
   readonly S?: boolean;
+  /** PCI devices to plug in, in order (QEMU -device; repeatable). */
+  readonly device?: readonly string[];
 }
 
 /** Where `boot` writes: the guest's two streams and its own messages (stderr). */
@@ -73,7 +75,8 @@ export function registerBoot(program: Command, stdin = true): void {
     .option('--max-insns <N>', 'instruction budget', String(DEFAULT_MAX_INSNS))
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
     .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb)')
-    .option('-S', 'with --gdb: wait for the debugger before the first instruction');
+    .option('-S', 'with --gdb: wait for the debugger before the first instruction')
+    .option('--device <name>', `plug a PCI device into the PCIe bus, as QEMU -device (repeatable): ${PCI_DEVICES.join(' | ')}`, (v: string, all: string[] = []) => [...all, v]);
   addStatsOption(cmd);
   addSyncOptions(cmd)
     .addHelpText(
@@ -113,7 +116,10 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
 
   if (positional !== undefined && opts.kernel !== undefined) return complain(`give either FILE or --kernel, not both`, EXIT_BAD_INPUT);
   const file = positional ?? opts.kernel;
-  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n) });
+  const devices = opts.device ?? [];
+  const unknown = devices.find((d) => !(PCI_DEVICES as readonly string[]).includes(d));
+  if (unknown !== undefined) return complain(`--device: unknown device ${quoted(unknown)} (known: ${PCI_DEVICES.join(', ')})`, EXIT_BAD_INPUT);
+  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n), pciDevices: devices as PciDeviceName[] });
   machine.cpu.sync = sync;
   if (file === undefined) {
     if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, encodeFdt(machine.deviceTree()), complain);

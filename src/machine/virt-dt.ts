@@ -136,8 +136,8 @@ export function psciNode(): FdtNode {
 }
 
 /**
- * /pcie as virt.c create_pcie writes it: the ECAM (the only part modelled: an empty bus), the windows, MSIs through
- * the v2m frame, and INTA–INTD of slots 0–3 swizzled onto SPIs 3–6.
+ * /pcie as virt.c create_pcie writes it: the ECAM (bus 0: the host bridge's function and the --device ones), the
+ * windows, MSIs through the v2m frame, and INTA–INTD of slots 0–3 swizzled onto SPIs 3–6.
  */
 function pcieNode(mm: HighMemmap): FdtNode {
   const map: number[] = [];

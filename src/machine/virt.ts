@@ -27,7 +27,9 @@ import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
 import { GICV2M_BASE, GICV2M_SIZE, GicV2m } from '../devices/gicv2m.ts';
-import { PcieEcam, PcieWindow } from '../devices/pcie.ts';
+import { PciBus, PcieEcam, PcieWindow } from '../devices/pcie.ts';
+import { PciTestdev } from '../devices/pci-testdev.ts';
+import type { PciFunction } from '../devices/pci-function.ts';
 import { FLASH_BANK_SIZE, FLASH_BANKS, FLASH_BASE, Pflash } from '../devices/pflash.ts';
 import { Pl031, PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
 import { Pl061, PL061_BASE, PL061_SIZE } from '../devices/pl061.ts';
@@ -89,7 +91,14 @@ export interface VirtOptions {
   readonly semihosting?: boolean;
   /** The PE's architectural TLB (default: the CPU's own size). */
   readonly tlb?: Tlb;
+  /** Devices plugged into the PCIe bus after its host bridge, one slot each, in order (QEMU's `-device NAME`). */
+  readonly pciDevices?: readonly PciDeviceName[];
 }
+
+/** The PCI devices the machine can be given (QEMU's -device names). */
+export const PCI_DEVICES = ['pci-testdev'] as const;
+export type PciDeviceName = (typeof PCI_DEVICES)[number];
+const PCI_DEVICE: Readonly<Record<PciDeviceName, () => PciFunction>> = { 'pci-testdev': () => new PciTestdev().fn };
 
 export interface LinuxLoadOptions {
   readonly initrd?: Uint8Array;
@@ -175,11 +184,13 @@ export class VirtMachine {
     this.map(PL031_BASE, PL031_SIZE, new Pl031(() => cpu.time() / COUNTER_HZ, spi(VIRT_SPI.rtc)));
     this.gpio = new Pl061(spi(VIRT_SPI.gpio));
     this.map(PL061_BASE, PL061_SIZE, this.gpio);
-    this.map(this.memmap.ecam.base, this.memmap.ecam.size, new PcieEcam());
-    // the host bridge's windows, empty: all ones, writes ignored (pcie.ts PcieWindow)
-    this.map(PCIE_PIO.base, PCIE_PIO.size, new PcieWindow('pcie-pio'));
-    this.map(PCIE_MMIO.base, PCIE_MMIO.size, new PcieWindow('pcie-mmio'));
-    if (this.memmap.mmioHigh !== undefined) this.map(this.memmap.mmioHigh.base, this.memmap.mmioHigh.size, new PcieWindow('pcie-mmio-high'));
+    const pci = new PciBus();
+    for (const d of opts.pciDevices ?? []) pci.plug(PCI_DEVICE[d]());
+    this.map(this.memmap.ecam.base, this.memmap.ecam.size, new PcieEcam(pci));
+    // the host bridge's windows: the I/O window's first byte is port 0, the MMIO windows are bus address = PA (virt.c)
+    this.map(PCIE_PIO.base, PCIE_PIO.size, new PcieWindow('pcie-pio', pci, 'io', 0));
+    this.map(PCIE_MMIO.base, PCIE_MMIO.size, new PcieWindow('pcie-mmio', pci, 'mem', PCIE_MMIO.base));
+    if (this.memmap.mmioHigh !== undefined) this.map(this.memmap.mmioHigh.base, this.memmap.mmioHigh.size, new PcieWindow('pcie-mmio-high', pci, 'mem', this.memmap.mmioHigh.base));
     // an MSR to a timer register during a run: its effect counts from the next instruction boundary
     cpu.timerChanged = () => this.timersChanged(this.chunkEnd >= 0 ? cpu.time() + 1 : cpu.time());
     cpu.idle = () => this.idle();
