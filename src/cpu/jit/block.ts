@@ -21,10 +21,10 @@ import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { hintNop } from '../exec/system.ts';
-import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from '../state.ts';
+import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, retiredBefore } from './emit.ts';
 
 /** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
 export type BlockFn = (c: Cpu, n0: number) => number;
@@ -159,7 +159,7 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     const h = HANDLER_OF[op]!;
     handlers.add(h);
     env.flags = -1; // the handler may have set flags the block does not know
-    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
   };
   const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
   for (let k = start; k < end; k++, i++) {
@@ -179,7 +179,7 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     } else if (last) {
       const h = HANDLER_OF[op]!;
       handlers.add(h);
-      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); u[${RUN_COUNT * 2}] = n0 + ${i}; h${h}(c); return ${i + 1}; // ${row.id}`);
+      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); return ${i + 1}; // ${row.id}`);
     } else {
       lines.push(`    ${handlerCall()} // ${row.id}`);
     }

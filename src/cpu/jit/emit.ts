@@ -16,7 +16,7 @@ import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
-  PC_AHEAD, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR,
+  PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 
 /** Static knowledge the emitters share within a block. */
@@ -49,6 +49,11 @@ const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
 const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
 const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+/**
+ * Statement: Cpu.retired() for a slow path of instruction `i` (a device it reaches may read the time, e.g. the PL031's
+ * counter): the instructions retired before it in this run, as the interpreter's loop sets before each handler.
+ */
+export const retiredBefore = (i: number): string => `u[${RUN_COUNT * 2}] = n0 + ${i}; `;
 /** Statement: the inline access(es) of an instruction fell back to Cpu.load/store, which count their own. */
 const uncount = (accesses: number): string => `c.stats.inlineHits -= ${accesses}; `;
 
@@ -356,7 +361,7 @@ function singleAccess(w: number, e: EmitEnv, addr: string): string {
   const bytes = 1 << size;
   const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
   e.inline += 1;
@@ -428,7 +433,7 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const writeback = `u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;`;
   const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) return ${e.i + 1}; ${writeback} ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${bytes}, 0, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${opc === 0 ? slowStore : slowLoad}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   const before = e.inline;
   if (opc === 0 && size < 2) return spChecked(e, rn, before, `{ ${addr} ${slow} }`);
   e.hostCache = true;
