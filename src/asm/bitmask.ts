@@ -31,7 +31,8 @@ export function encodeBitMask(value: bigint, datasize: 32 | 64): { n: number; im
 /**
  * Could MOVZ or MOVN write `value` (a W value when `is32`)? — one 16-bit aligned chunk of it, or of its complement,
  * holds every set bit. objdump 2.40 prints ORR #imm as `mov` only when they could not (aarch64-dis.c
- * convert_orr_to_mov, aarch64_wide_constant_p on the value and its complement); the Arm ARM's MoveWidePreferred
+ * convert_orr_to_mov, aarch64_wide_constant_p on the value and its complement) — or when Rd is SP/WSP, which MOVZ and
+ * MOVN cannot write (`mov sp, #0xe000000`, found by the live random sample); the Arm ARM's MoveWidePreferred
  * decides on the encoding fields and differs for rotated values such as 0xfffffffffffffe01 (N = 1, immr = imms = 55).
  */
 export function wideConstant(value: bigint, is32: boolean): boolean {

@@ -204,7 +204,7 @@ export const DP_IMM_SYNTAX: Record<string, readonly Form[]> = {
   ],
   AND_imm: [{ mn: 'and', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid }, { mn: 'bic', ops: [Rd_SP, Rn, imm(bitmaskInverted)], only: 'asm' }],
   ORR_imm: [
-    { mn: 'mov', ops: [Rd_SP, imm(bitmask)], fixed: { Rn: 31 }, when: (f) => logValid(f) && !wideConstant(bitmask.get(f), f.sf === 0), comment: movComment(bitmask), prio: 2 },
+    { mn: 'mov', ops: [Rd_SP, imm(bitmask)], fixed: { Rn: 31 }, when: (f) => logValid(f) && (f.Rd === 31 || !wideConstant(bitmask.get(f), f.sf === 0)), comment: movComment(bitmask), prio: 2 },
     { mn: 'orr', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid },
   ],
   EOR_imm: [{ mn: 'eor', ops: [Rd_SP, Rn, imm(bitmask)], when: logValid }],
