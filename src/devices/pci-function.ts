@@ -4,9 +4,8 @@
 // all ones (QEMU pci_host_config_read_common: an address at or past the config size). Writable, as QEMU's wmask: the
 // Command register's I/O, Memory, Bus Master, Parity, SERR and INTx-disable bits, the BARs' address bits (§6.2.5.1:
 // the bits below the BAR's size read 0, so writing all ones and reading back gives the size), the Interrupt Line.
-// Everything else is read-only. A BAR decodes (window.ts resolves window accesses to it) only while its Command enable
-// is set (§6.2.2: I/O Space, Memory Space).
-
+// Everything else is read-only. A BAR decodes (pcie.ts PcieWindow sends the host bridge's window accesses to it) only
+// while its Command enable is set (§6.2.2: I/O Space, Memory Space).
 
 /** A BAR of the function: a power-of-two region in I/O or 32-bit memory space; its registers one byte at a time. */
 export interface PciBar {
