@@ -12,7 +12,7 @@ import { watchExceptionLoops } from '../machine/exception-loop.ts';
 import { encodeFdt } from '../machine/fdt.ts';
 import { DTB_MAX, parseArm64Image } from '../machine/linux-boot.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace-kinds.ts';
-import { DEFAULT_RAM_MIB, PCI_DEVICES, type PciDeviceName, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
+import { DEFAULT_RAM_MIB, isPciDevice, PCI_DEVICES, ramSizeProblem, VirtMachine } from '../machine/virt.ts';
 import { EXIT_BAD_INPUT } from './exit-status.ts';
 import { readBinary, wholeNumber, writeOutput } from './inputs.ts';
 import { addStatsOption, renderStats, statsFormat, summarize, timed } from './stats.ts';
@@ -117,9 +117,9 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   if (positional !== undefined && opts.kernel !== undefined) return complain(`give either FILE or --kernel, not both`, EXIT_BAD_INPUT);
   const file = positional ?? opts.kernel;
   const devices = opts.device ?? [];
-  const unknown = devices.find((d) => !(PCI_DEVICES as readonly string[]).includes(d));
+  const unknown = devices.find((d) => !isPciDevice(d));
   if (unknown !== undefined) return complain(`--device: unknown device ${quoted(unknown)} (known: ${PCI_DEVICES.join(', ')})`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n), pciDevices: devices as PciDeviceName[] });
+  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n), pciDevices: devices.filter(isPciDevice) });
   machine.cpu.sync = sync;
   if (file === undefined) {
     if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, encodeFdt(machine.deviceTree()), complain);

@@ -98,6 +98,7 @@ export interface VirtOptions {
 /** The PCI devices the machine can be given (QEMU's -device names). */
 export const PCI_DEVICES = ['pci-testdev'] as const;
 export type PciDeviceName = (typeof PCI_DEVICES)[number];
+export const isPciDevice = (name: string): name is PciDeviceName => (PCI_DEVICES as readonly string[]).includes(name);
 const PCI_DEVICE: Readonly<Record<PciDeviceName, () => PciFunction>> = { 'pci-testdev': () => new PciTestdev().fn };
 
 export interface LinuxLoadOptions {
