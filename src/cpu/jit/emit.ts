@@ -195,8 +195,23 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
 }
 
 /**
+ * Statements: ExtendReg(Rm, option, k) (ARM J1 shared ExtendReg; k ≤ 4) as 32-bit halves, `xl` (unsigned) and `xh`,
+ * from the register's low word `ml` extended and `mh` its high word before the shift (never `el`: that is the block's
+ * EL). One source for the extended-register arithmetic and the register-offset addresses (Rm = 31 is XZR: slot 31
+ * reads 0).
+ */
+function extendReg(m: number, opt: number, k: number): string {
+  // UXTB, UXTH, UXTW, UXTX, SXTB, SXTH, SXTW, SXTX
+  const ml = [`u[${m * 2}] & 0xff`, `u[${m * 2}] & 0xffff`, `u[${m * 2}]`, `u[${m * 2}]`,
+    `(u[${m * 2}] << 24) >> 24`, `(u[${m * 2}] << 16) >> 16`, `i32[${m * 2}]`, `u[${m * 2}]`][opt]!;
+  const mh = opt === 3 || opt === 7 ? `u[${m * 2 + 1}]` : opt < 3 ? '0' : 'ml >> 31';
+  const shifted = k === 0 ? 'xl = ml >>> 0, xh = mh;' : `xl = (ml << ${k}) >>> 0, xh = (mh << ${k}) | (ml >>> ${32 - k});`;
+  return `const ml = ${ml}, mh = ${mh}, ${shifted}`;
+}
+
+/**
  * ADD/ADDS/SUB/SUBS (extended register): as addSubExtended, ExtendReg(Rm, option, shift) on the halves — the
- * extension's low word `el` (unsigned) and high word `eh` — then the sum or difference with its carry or borrow.
+ * extension's low word `xl` (unsigned) and high word `xh` — then the sum or difference with its carry or borrow.
  */
 function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
   const k = (w >>> 10) & 7;
@@ -208,25 +223,24 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
   const setFlags = (w & 0x20000000) !== 0;
   const d = setFlags ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
   const op = sub ? '-' : '+';
-  // the operand before the shift: UXTB, UXTH, UXTW, UXTX, SXTB, SXTH, SXTW, SXTX (ARM ExtendReg)
-  const bl = [`u[${m * 2}] & 0xff`, `u[${m * 2}] & 0xffff`, `u[${m * 2}]`, `u[${m * 2}]`,
-    `(u[${m * 2}] << 24) >> 24`, `(u[${m * 2}] << 16) >> 16`, `i32[${m * 2}]`, `u[${m * 2}]`][opt]!;
+  const ext = extendReg(m, opt, k);
   if ((w & 0x80000000) === 0) {
-    e.flags = setFlags ? (sub ? FLAGS_SUB32 : FLAGS_ADD32) : e.flags;
-    const flags = setFlags ? `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; ` : '';
-    return `{ const a = u[${n * 2}]; const b = ((${bl}) << ${k}) >>> 0; const r = (a ${op} b) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+    let flags = '';
+    if (setFlags) {
+      e.flags = sub ? FLAGS_SUB32 : FLAGS_ADD32;
+      flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = xl; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; `;
+    }
+    return `{ ${ext} const a = u[${n * 2}], r = (a ${op} xl) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
   }
-  const bh = opt === 3 || opt === 7 ? `u[${m * 2 + 1}]` : opt < 3 ? '0' : 'bl >> 31';
-  const ext = k === 0 ? 'const el = bl >>> 0, eh = bh;' : `const el = (bl << ${k}) >>> 0, eh = (bh << ${k}) | (bl >>> ${32 - k});`;
   const carry = sub ? '(lo < 0 ? 1 : 0)' : '(lo > 0xffffffff ? 1 : 0)';
-  const sum = `const al = u[${n * 2}], ah = u[${n * 2 + 1}], lo = al ${op} el, rl = lo >>> 0, rh = (ah ${op} eh ${op} ${carry}) >>> 0;`;
+  const sum = `const al = u[${n * 2}], ah = u[${n * 2 + 1}], lo = al ${op} xl, rl = lo >>> 0, rh = (ah ${op} xh ${op} ${carry}) >>> 0;`;
   let flags = '';
   if (setFlags) {
     e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
-    flags = `u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = el; u[${FLAG_B * 2 + 1}] = eh; ` +
+    flags = `u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = xl; u[${FLAG_B * 2 + 1}] = xh; ` +
       `u[${FLAG_R * 2}] = rl; u[${FLAG_R * 2 + 1}] = rh; c.flagKind = ${e.flags}; `;
   }
-  return `{ const bl = ${bl}, bh = ${bh}; ${ext} ${sum} ${flags}u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
+  return `{ ${ext} ${sum} ${flags}u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
 }
 
 /**
@@ -401,13 +415,9 @@ function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
   const rn = (w >>> 5) & 31;
   if ((option & 2) === 0 || rn === 31) return undefined; // UNDEFINED sub-word index; SP needs its alignment check
   const size = w >>> 30;
-  const m = (w >>> 16) & 31; // Rm = 31 is XZR (slot 31 reads 0)
   const k = (w & (1 << 12)) !== 0 ? size : 0;
-  const ohExpr = (option & 1) !== 0 ? `u[${m * 2 + 1}]` : (option & 4) !== 0 ? `(i32[${m * 2}] >> 31)` : '0';
-  const scaled = k === 0
-    ? `const ol = u[${m * 2}], oh = ${ohExpr};`
-    : `const ml = u[${m * 2}], ol = (ml << ${k}) >>> 0, oh = (${ohExpr} << ${k}) | (ml >>> ${32 - k});`;
-  return singleAccess(w, e, `${scaled} const lo = u[${rn * 2}] + ol, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + oh + (lo > 0xffffffff ? 1 : 0)) | 0;`);
+  const ext = extendReg((w >>> 16) & 31, option, k);
+  return singleAccess(w, e, `${ext} const lo = u[${rn * 2}] + xl, a = lo >>> 0, hi = (u[${rn * 2 + 1}] + xh + (lo > 0xffffffff ? 1 : 0)) | 0;`);
 }
 
 /**
