@@ -5,7 +5,8 @@
 // both ways; a finding that occurs only beyond such a branch is a warning (which way the switch goes depends on the
 // contexts: `--from/--to` settles it), one on a path decided by constants is an error. Code no path reaches (an
 // exception vector, a routine entered from elsewhere) is entered with nothing known. Paths that reach a point in
-// the same state are merged; a loop forgets the registers it changes after LOOP_VISITS passes; the whole analysis
+// the same state are merged; a loop forgets the registers, flags and stores it changes after LOOP_VISITS passes
+// (a join with what was known when the loop was first entered); the whole analysis
 // stops at a bound on states and says so (a `not-proven` finding).
 // Stores through an unknown address are assumed not to hit the switch's own code and data.
 import { decodeBitMasks } from '../arch/a64/bitmask.ts';
@@ -17,6 +18,8 @@ const M64 = (1n << 64n) - 1n;
 const M32 = (1n << 32n) - 1n;
 /** After this many passes through one instruction, a path forgets its register values there. */
 const LOOP_VISITS = 24;
+/** Passes through one instruction, whatever the return address, after which a path forgets everything there. */
+const FORGET_ALL_VISITS = 16 * LOOP_VISITS;
 /** Default bound on explored states. */
 export const MAX_STATIC_STATES = 50_000;
 
@@ -105,12 +108,38 @@ function shiftReg(v: bigint, type: number, amount: number, bits: 32 | 64): bigin
   }
 }
 
+/** The part of a path state that widening joins. */
+interface Widened {
+  readonly regs: readonly RegValue[];
+  readonly nzcv: number;
+  readonly mem: ReadonlyMap<bigint, bigint | null>;
+}
+
+/**
+ * Widening at a loop head: keep what is the same as when the head was first reached and forget the rest — the
+ * registers, flags and stored values the loop changes. Forgetting everything lost X30 and with it the RET of every
+ * subroutine holding a long loop; clearing the stores made later loads read the image's initial values instead of
+ * "unknown".
+ */
+function widen(s: PathState, first: Widened): void {
+  for (let r = 0; r < s.regs.length; r++) {
+    const a = s.regs[r]!, b = first.regs[r]!;
+    if (a.v === undefined || a.v !== b.v || a.shl16 !== b.shl16) s.regs[r] = UNKNOWN;
+  }
+  if (s.nzcv !== first.nzcv) s.nzcv = -1;
+  for (const [addr, v] of s.mem) if (first.mem.get(addr) !== v) s.mem.set(addr, null);
+}
+
 class Interpreter {
   private readonly byAddr: Map<bigint, Insn>;
   private readonly end: bigint;
   readonly found = new Map<string, { f: PathFinding; decided: boolean; fork: Fork | undefined }>();
   private readonly visited = new Set<string>();
-  private readonly visits = new Map<bigint, number>();
+  /** Passes through an instruction, by instruction ("pc") and by instruction and return address ("pc:x30"). */
+  private readonly visits = new Map<string, number>();
+  /** What was known when a path first reached an instruction with that return address ("pc:x30"): the other side of
+   * the widening join. */
+  private readonly firstSeen = new Map<string, Widened>();
   states = 0;
   bounded = false;
 
@@ -141,13 +170,7 @@ class Interpreter {
           break;
         }
         reached.add(s.pc);
-        const n = (this.visits.get(s.pc) ?? 0) + 1;
-        this.visits.set(s.pc, n);
-        if (n > LOOP_VISITS) {
-          s.regs.fill(UNKNOWN);
-          s.nzcv = -1;
-          s.mem.clear();
-        }
+        this.widenLoops(s);
         const key = this.key(s);
         if (this.visited.has(key)) break;
         this.visited.add(key);
@@ -160,6 +183,29 @@ class Interpreter {
         if (next.length === 2) stack.push(next[1]!);
         if (next.length === 0) break;
       }
+    }
+  }
+
+  /**
+   * Passes are counted per instruction and return address (X30), so that a subroutine called from several places is
+   * widened against its own call's first pass (one call string, as context-sensitive analyses keep). A path still
+   * looping long after that (a loop that changes X30 itself, a RET into its own subroutine) forgets everything, X30
+   * with it, and so ends at its next indirect branch: the bound that keeps every analysis finite.
+   */
+  private widenLoops(s: PathState): void {
+    const pc = s.pc.toString(16);
+    const at = `${pc}:${s.regs[30]!.v?.toString(16) ?? '?'}`;
+    const n = (this.visits.get(at) ?? 0) + 1;
+    this.visits.set(at, n);
+    const all = (this.visits.get(pc) ?? 0) + 1;
+    this.visits.set(pc, all);
+    if (n === 1) this.firstSeen.set(at, { regs: [...s.regs], nzcv: s.nzcv, mem: new Map(s.mem) });
+    if (n > 2 * LOOP_VISITS || all > FORGET_ALL_VISITS) {
+      s.regs.fill(UNKNOWN);
+      s.nzcv = -1;
+      for (const addr of s.mem.keys()) s.mem.set(addr, null);
+    } else if (n > LOOP_VISITS) {
+      widen(s, this.firstSeen.get(at)!);
     }
   }
 

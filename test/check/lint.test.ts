@@ -90,6 +90,26 @@ test('a correct switch has no findings; each single mutation is caught', () => {
   assert.deepEqual(lintLines(GOOD.map((l, i) => (i === 8 ? '    dsb ishst' : l))), ['8:tlbi-no-dsb']); // a store-only DSB does not complete it
 });
 
+// A subroutine with a loop of more iterations than the widening bound (lint.ts LOOP_VISITS): widening must forget
+// only what the loop changes. It forgot every register, X30 too, so the RET went nowhere and the path after the call
+// (here the HCR_EL2 write that clobbers, then the ERET) was never checked.
+test('a loop in a called subroutine: past the widening bound the RET still returns (X30 is not changed by the loop)', () => {
+  const delay = ['delay:', '    movz x9, #40', '1:  subs x9, x9, #1', '    b.ne 1b', '    ret'];
+  const [dsb, , , msr, ...rest] = GOOD;
+  // the HCR value is loaded before the call and still known after it: the loop changes x9 and the flags only
+  const lines = [dsb!, '    movz x0, #1', '    bl delay', msr!, ...rest, ...delay];
+  assert.deepEqual(lintLines(lines), ['4:hcr-clobber']);
+  // called from two places: the second call's loop is widened against its own first pass, not the first call's (whose
+  // return address differs), so its RET returns too
+  const twice = [dsb!, '    movz x0, #1', '    bl delay', '    bl delay', msr!, ...rest, ...delay];
+  assert.deepEqual(lintLines(twice), ['5:hcr-clobber']);
+  // a store before the loop is still known after it: widening cleared every store, and the load then read the image's
+  // initial value (a correct HCR_EL2) in place of the zero stored, so the clobber went unseen
+  const stored = [dsb!, '    adr x2, cell', '    str xzr, [x2]', '    movz x9, #40', '1:  subs x9, x9, #1', '    b.ne 1b',
+    '    ldr x0, [x2]', msr!, ...rest, '    .balign 8', 'cell: .quad 0x80080038'];
+  assert.deepEqual(lintLines(stored), ['8:hcr-clobber']);
+});
+
 test('the reference hypervisor (both TLB policies) passes the quick rules', () => {
   // the seed scenario's context table: a path through the scheduler reads real entries (an empty table would have the
   // checker read whatever the image holds after it as a context's HCR_EL2)
