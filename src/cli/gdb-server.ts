@@ -9,7 +9,7 @@ import { encodePacket, RspReader } from '../machine/gdb/rsp-framing.ts';
 import { GdbStub, type MonitorCommand } from '../machine/gdb/stub.ts';
 import type { VirtMachine } from '../machine/virt.ts';
 import { ACC_EXEC, ACC_READ, ACC_WRITE } from '../mmu/result.ts';
-import { explainWalk, tlbLines } from './walk.ts';
+import { explainWalk, tlbLines } from './walk-report.ts';
 
 const ACCESS = { read: ACC_READ, write: ACC_WRITE, exec: ACC_EXEC } as const;
 

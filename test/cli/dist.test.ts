@@ -64,3 +64,30 @@ test('the bundle and the sources agree: boot (with --stats json), audit (the ass
     }
   }
 });
+
+/** The modules (`// src/…` markers esbuild writes) and packages a chunk loads, with every chunk it imports statically. */
+function loadedBy(file: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>(), packages = new Set<string>(), seen = new Set<string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const text = readFileSync(join(OUT, f), 'utf8');
+    for (const m of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) modules.add(m[1]!);
+    for (const m of text.matchAll(/^import\s[^;]*?"([^"]+)";?$/gm)) {
+      if (m[1]!.startsWith('./')) visit(m[1]!.slice(2));
+      else if (!m[1]!.startsWith('node:')) packages.add(m[1]!);
+    }
+  };
+  visit(file);
+  return { modules, packages };
+}
+
+test('twostage boot loads neither the assembler, the hypervisor builder, the checker nor YAML/zod (start-up, issue 15)', () => {
+  const main = readFileSync(join(OUT, `${ENTRY}.js`), 'utf8');
+  const chunk = /import\("\.\/(boot-[A-Z0-9]+\.js)"\)/.exec(main);
+  assert.ok(chunk !== null, 'main.js imports the boot command lazily');
+  const { modules, packages } = loadedBy(chunk[1]!);
+  assert.ok(modules.has('src/cli/boot.ts') && modules.has('src/cpu/cpu.ts'), [...modules].join(' ')); // the reader works
+  assert.deepEqual([...modules].filter((m) => /^src\/(asm\/assemble|hyp\/|check\/)/.test(m)), []);
+  assert.deepEqual([...packages].filter((p) => p === 'yaml' || p === 'zod'), []);
+});
