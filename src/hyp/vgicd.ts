@@ -126,6 +126,7 @@ export function vgicdEqus(): [string, number, string][] {
     ['VGICD_SGISRC', VGICD_SLOT.SGISRC * 4, 'the SGIs\' source bytes in the state'],
     ['VGICD_PEND', VGICD_SLOT.PEND * 4, 'the pending latches in the state'],
     ['VGICD_ACTIVE', VGICD_SLOT.ACTIVE * 4, 'the active bits in the state'],
+    ['VGICD_BANK_BYTES', WORDS * 4, 'bytes of one bit-per-interrupt bank (pending, active) in the state'],
     ['VGICD_CONFIG', VGICD_SLOT.CONFIG * 4, 'the GICD_ICFGR words in the state'],
     ['VGICD_VIEW', VGICD_SLOT.VIEW * 4, 'pending from list registers and line levels (vgic_fold)'],
     ['VGICD_CTLR', VGICD_SLOT.CTLR * 4, 'GICD_CTLR in the state'],

@@ -141,6 +141,40 @@ vgicd_write:
 5:  orr w7, w7, w6
     b 7f
 6:  bic w7, w7, w6
+    str w7, [x15]
+// GICD_ICPENDRn / GICD_ICACTIVERn clear the state of an interrupt a list register holds there too (KVM's
+// vgic_mmio_write_cpending/cactive act on the interrupt wherever it is; GICv2 §4.3.6, §4.3.8): the LR loses that state
+// bit, and an LR left with none is free (as vgic_fold frees one the guest deactivated).
+    sub x8, x15, x5           // the word's offset in the state
+    mov w9, #LR_PENDING
+    subs x10, x8, #VGICD_PEND
+    b.lo mmio_done
+    cmp x10, #VGICD_BANK_BYTES
+    b.lo 8f
+    mov w9, #LR_ACTIVE
+    subs x10, x8, #VGICD_ACTIVE
+    b.lo mmio_done
+    cmp x10, #VGICD_BANK_BYTES
+    b.hs mmio_done
+8:  lsl x10, x10, #3          // the word's first INTID: 32 per word of 4 bytes
+    mov x11, #GICH_BASE
+    add x11, x11, #GICH_LR0
+    mov x16, xzr
+9:  ldr w12, [x11, x16, lsl #2]
+    and w14, w12, #0x3ff      // GICH_LR.VirtualID
+    sub w14, w14, w10
+    cmp w14, #32
+    b.hs 10f                  // an interrupt of another word
+    lsr w14, w6, w14
+    tbz w14, #0, 10f          // not one this write clears
+    bic w12, w12, w9
+    tst w12, #LR_STATE
+    csel w12, w12, wzr, ne    // no state left: the LR is free
+    str w12, [x11, x16, lsl #2]
+10: add x16, x16, #1
+    cmp x16, #VGIC_NUM_LRS
+    b.lo 9b
+    b mmio_done
 7:  str w7, [x15]
     b mmio_done
 
