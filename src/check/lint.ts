@@ -16,7 +16,8 @@ import { type PathFinding, type RuleContext, RuleMachine, sortFindings, type Ste
 
 const M64 = (1n << 64n) - 1n;
 const M32 = (1n << 32n) - 1n;
-/** After this many passes through one instruction, a path forgets its register values there. */
+/** After this many passes through one instruction (with one return address), a path there is widened: joined with its
+ * first pass (widen). */
 const LOOP_VISITS = 24;
 /** Passes through one instruction, whatever the return address, after which a path forgets everything there. */
 const FORGET_ALL_VISITS = 16 * LOOP_VISITS;
