@@ -341,12 +341,42 @@ test('the run-time leak check sees the virtual interface: without the GICH switc
   assert.match(ok.evidence, /GICH_HCR, GICH_VMCR, GICH_APR, GICH_LR0, GICH_LR1, GICH_LR2, GICH_LR3/);
 });
 
-/** An Image that makes SPI 8 (INTID 40) pending and enabled, so that the next entry puts it in a list register (its
- *  latch consumed), then clears it through the distributor while the LR holds it and prints what it then sees, with
- *  IRQs masked throughout. 'pending': GICD_ICPENDR1, then the INTID GICC_IAR presents ("99" for 1023, spurious).
- *  'active': GICC_IAR (40: the LR becomes active), GICD_ICACTIVER1, then GICD_ISACTIVER1's bit 8 ("00" or "01"). */
-const CLEAR_HELD = (clear: 'pending' | 'active') => `${IMAGE_HEAD}    mov w1, #0xa0
+/** What the guest below does to INTID 40 while a list register holds it, through its distributor. */
+type HeldOp = 'cpend' | 'cactive' | 'spend' | 'sactive';
+/** An Image that makes SPI 8 (INTID 40) edge-triggered, pending and enabled, so that the next entry puts it in a list register (its
+ *  latch consumed), then acts on it through the distributor while the LR holds it and prints what it sees next as
+ *  two-digit numbers, IRQs masked throughout (1023, spurious, prints as 99):
+ *  cpend: GICD_ICPENDR1; the INTID GICC_IAR presents. cactive: GICC_IAR (the LR active); GICD_ICACTIVER1; ISACTIVER1
+ *  bit 8. spend: GICC_IAR (the LR active); GICD_ISPENDR1; GICC_EOIR; GICC_IAR; GICC_EOIR; an exit;
+ *  GICC_IAR. sactive: GICD_ISACTIVER1 (the LR
+ *  still pending); ISACTIVER1 bit 8. */
+const HELD = (op: HeldOp) => {
+  const iar = `    ldr w2, [x10, #0xc]       // GICC_IAR
+    and w2, w2, #0x3ff
+    cmp w2, #1023
+    mov w3, #99
+    csel w2, w3, w2, eq
+${PRINT_INTID}`;
+  const active = `    ldr w2, [x9, #0x304]      // GICD_ISACTIVER1
+    ubfx w2, w2, #8, #1
+${PRINT_INTID}`;
+  const eoi = `    mov w1, #40
+    str w1, [x10, #0x10]      // GICC_EOIR: drops the active state; pending is left
+`;
+  const write = (off: number, what: string) => `    mov w1, #0x100
+    str w1, [x9, #${off}]      // ${what}
+`;
+  const body: Record<HeldOp, string> = {
+    cpend: write(0x284, 'GICD_ICPENDR1') + iar,
+    cactive: iar + write(0x384, 'GICD_ICACTIVER1') + active,
+    spend: iar + write(0x204, 'GICD_ISPENDR1') + eoi + iar + eoi + `    ldr w1, [x9, #0x304]      // any distributor access: an exit, and the entry refills the LRs
+` + iar,
+    sactive: write(0x304, 'GICD_ISACTIVER1') + active,
+  };
+  return `${IMAGE_HEAD}    mov w1, #0xa0
     strb w1, [x9, #0x428]     // GICD_IPRIORITYR, INTID 40
+    mov w1, #0x20000
+    str w1, [x9, #0xc08]      // GICD_ICFGR2: INTID 40 edge-triggered (int_config[1]): no EOI maintenance interrupt
     mov w1, #0x100            // INTID 40: word 1, bit 8
     str w1, [x9, #0x104]      // GICD_ISENABLER1
     str w1, [x9, #0x204]      // GICD_ISPENDR1: an exit; the entry back puts INTID 40 in an LR, pending
@@ -356,49 +386,43 @@ const CLEAR_HELD = (clear: 'pending' | 'active') => `${IMAGE_HEAD}    mov w1, #0
     mov w1, #1
     str w1, [x10]             // GICC_CTLR
     mov x11, #0x09000000
-${clear === 'pending' ? `    mov w1, #0x100
-    str w1, [x9, #0x284]      // GICD_ICPENDR1: pending cleared, in the LR too
-    ldr w2, [x10, #0xc]       // GICC_IAR
-    and w2, w2, #0x3ff
-    cmp w2, #1023
-    mov w3, #99
-    csel w2, w3, w2, eq       // 1023 (spurious: nothing to present) prints as 99
-` : `    ldr w2, [x10, #0xc]       // GICC_IAR: 40, now active in its LR
-${PRINT_INTID}    mov w1, #0x100
-    str w1, [x9, #0x384]      // GICD_ICACTIVER1: active cleared, in the LR too
-    ldr w2, [x9, #0x304]      // GICD_ISACTIVER1
-    ubfx w2, w2, #8, #1
-`}${PRINT_INTID}    mov w5, #10
+${body[op]}    mov w5, #10
     strb w5, [x11]
     mov x0, #0x0008
     movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
     hvc #0
     b .
 `;
+};
 
-test('GICD_ICPENDR and GICD_ICACTIVER act on an interrupt a list register holds (KVM vgic_mmio_write_cpending/cactive)', () => {
-  const presented = (clear: 'pending' | 'active'): string => {
-    const img = assemble(`clear-${clear}.S`, CLEAR_HELD(clear), { base: 0n });
+test('GICD_IS/ICPENDR and GICD_IS/ICACTIVER act on an interrupt a list register holds (KVM vgic_mmio_write_*pending/*active)', () => {
+  const seen = (op: HeldOp): string => {
+    const img = assemble(`held-${op}.S`, HELD(op), { base: 0n });
     assert.deepEqual(img.diagnostics, []);
-    writeFileSync(join(DIR, `clear-${clear}.Image`), img.sections[0]!.bytes);
+    writeFileSync(join(DIR, `held-${op}.Image`), img.sections[0]!.bytes);
     const yaml = `ram: { size: 128M }
 contexts:
   - name: vm
     kind: vm
     ipa_bits: 40
     memory: [{ at: 0x4000_0000, size: 16M }]
-    linux: { image: clear-${clear}.Image, bootargs: "" }
+    linux: { image: held-${op}.Image, bootargs: "" }
 schedule: { slices: 50, slice_insns: 4000 }
 `;
-    const file = join(DIR, `clear-${clear}.yaml`);
+    const file = join(DIR, `held-${op}.yaml`);
     writeFileSync(file, yaml);
     const r = runImage(buildImage(parseScenario(yaml, file), file));
     const lines = r.uart.split('\n').filter((l) => l.startsWith('[vm] '));
     assert.equal(lines.at(-1), '[vm] psci SYSTEM_OFF: the VM is off', r.uart);
     return lines[0]!;
   };
-  // cleared pending: nothing left to present (1023, spurious); the LR that held it is free
-  assert.equal(presented('pending'), '[vm] 99');
-  // acknowledged (active in its LR), then its active state cleared: the distributor no longer shows it active
-  assert.equal(presented('active'), '[vm] 4000');
+  // cleared pending: nothing left to present; the LR that held it is free
+  assert.equal(seen('cpend'), '[vm] 99');
+  // acknowledged (40, active in its LR), then its active state cleared: the distributor no longer shows it active
+  assert.equal(seen('cactive'), '[vm] 4000');
+  // acknowledged, made pending again, EOI'd: still pending in its LR, so presented again at once; EOI'd again and the
+  // LRs refilled: nothing left (the LR took the latch: it is not delivered twice)
+  assert.equal(seen('spend'), '[vm] 404099');
+  // made active while pending in its LR: the distributor shows it active
+  assert.equal(seen('sactive'), '[vm] 01');
 });

@@ -138,14 +138,22 @@ vgicd_write:
     cmp x16, #VGICD_K_CLEAR
     b.eq 6f
     bic w7, w7, w13           // STORE: the writable bits replaced
-5:  orr w7, w7, w6
+    orr w7, w7, w6
     b 7f
+5:  orr w7, w7, w6
+    str w7, [x15]
+    mov x17, #1               // the list registers below: set
+    b 11f
 6:  bic w7, w7, w6
     str w7, [x15]
-// GICD_ICPENDRn / GICD_ICACTIVERn clear the state of an interrupt a list register holds there too (KVM's
-// vgic_mmio_write_cpending/cactive act on the interrupt wherever it is; GICv2 §4.3.6, §4.3.8): the LR loses that state
-// bit, and an LR left with none is free (as vgic_fold frees one the guest deactivated).
-    sub x8, x15, x5           // the word's offset in the state
+    mov x17, xzr              // … clear
+// GICD_IS/ICPENDRn and GICD_IS/ICACTIVERn act on an interrupt a list register holds there too (KVM's
+// vgic_mmio_write_spending/cpending/sactive/cactive act on the interrupt wherever it is; GICv2 §4.3.5–§4.3.8): the LR
+// gains or loses that state bit; an LR left with none is free (as vgic_fold frees one the guest deactivated); a
+// pending state an LR takes consumes the latch, as the entry does when it fills an LR. A hardware interrupt's LR (the
+// virtual timer's, GICH_LR.HW) gains nothing: KVM never makes a HW LR pending and active (ARCH-NOTES §17,
+// vgic_v2_compute_lr) — its latch waits for the LR to empty, and its active state is the physical PPI's, held anyway.
+11: sub x8, x15, x5           // the word's offset in the state
     mov w9, #LR_PENDING
     subs x10, x8, #VGICD_PEND
     b.lo mmio_done
@@ -161,16 +169,29 @@ vgicd_write:
     add x11, x11, #GICH_LR0
     mov x16, xzr
 9:  ldr w12, [x11, x16, lsl #2]
+    tst w12, #LR_STATE
+    b.eq 10f                  // an empty LR holds nothing
     and w14, w12, #0x3ff      // GICH_LR.VirtualID
-    sub w14, w14, w10
+    sub w14, w14, w10         // its bit in the word
     cmp w14, #32
     b.hs 10f                  // an interrupt of another word
-    lsr w14, w6, w14
-    tbz w14, #0, 10f          // not one this write clears
+    lsr w13, w6, w14
+    tbz w13, #0, 10f          // not one this write names
+    cbnz x17, 12f
     bic w12, w12, w9
     tst w12, #LR_STATE
     csel w12, w12, wzr, ne    // no state left: the LR is free
-    str w12, [x11, x16, lsl #2]
+    b 13f
+12: tbnz w12, #31, 10f        // GICH_LR.HW: left as it is
+    orr w12, w12, w9
+    tst w9, #LR_PENDING
+    b.eq 13f                  // the active state: no latch
+    ldr w13, [x15]
+    mov w7, #1
+    lsl w7, w7, w14
+    bic w13, w13, w7          // the latch, consumed by the LR
+    str w13, [x15]
+13: str w12, [x11, x16, lsl #2]
 10: add x16, x16, #1
     cmp x16, #VGIC_NUM_LRS
     b.lo 9b
