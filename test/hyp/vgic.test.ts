@@ -160,11 +160,16 @@ _start:
     msr daifclr, #3
 ${yieldsThenExit(40, '')}`;
 
+/** Assemble an Image at 0 and write it to DIR/NAME.Image, for a scenario's `linux: { image: NAME.Image }`. */
+function writeImage(name: string, source: string): void {
+  const img = assemble(`${name}.S`, source, { base: 0n });
+  assert.deepEqual(img.diagnostics, []);
+  writeFileSync(join(DIR, `${name}.Image`), img.sections[0]!.bytes);
+}
+
 /** The tick VM beside the hostile one (slices short enough for the timer to fire while the other runs). */
 function tickScenario(): string {
-  const tick = assemble('tick.S', TICK(3), { base: 0n });
-  assert.deepEqual(tick.diagnostics, []);
-  writeFileSync(join(DIR, 'tick.Image'), tick.sections[0]!.bytes);
+  writeImage('tick', TICK(3));
   writeFileSync(join(DIR, 'hostile.S'), HOSTILE);
   const yaml = `ram: { size: 128M }
 on_denied: skip
@@ -272,9 +277,7 @@ ${yieldsThenExit(60, `    ldr w3, [x11, #0x18]      // UARTFR
 `)}`;
 
 test('the input VM receives the run\'s input through its PL011 and SPI 1 in a list register; another VM can neither read it nor make its SPI pending', () => {
-  const echo = assemble('echo.S', ECHO(5), { base: 0n });
-  assert.deepEqual(echo.diagnostics, []);
-  writeFileSync(join(DIR, 'echo.Image'), echo.sections[0]!.bytes);
+  writeImage('echo', ECHO(5));
   writeFileSync(join(DIR, 'thief.S'), THIEF);
   const yaml = `ram: { size: 128M }
 contexts:
@@ -397,9 +400,7 @@ ${body[op]}    mov w5, #10
 
 test('GICD_IS/ICPENDR and GICD_IS/ICACTIVER act on an interrupt a list register holds (KVM vgic_mmio_write_*pending/*active)', () => {
   const seen = (op: HeldOp): string => {
-    const img = assemble(`held-${op}.S`, HELD(op), { base: 0n });
-    assert.deepEqual(img.diagnostics, []);
-    writeFileSync(join(DIR, `held-${op}.Image`), img.sections[0]!.bytes);
+    writeImage(`held-${op}`, HELD(op));
     const yaml = `ram: { size: 128M }
 contexts:
   - name: vm
