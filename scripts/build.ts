@@ -1,7 +1,8 @@
 // Build the shipped command line (`npm run build`, run by `npm ci` through `prepare`): src/cli/main.ts bundled by
 // esbuild into ESM for Node 20 in dist/ (default) or the directory given as the first argument, with source maps.
 // Each command's module is a separate chunk that main.ts imports only when the command line names it, so
-// `twostage boot` loads neither the assembler nor the hypervisor builder nor YAML/zod. Packages stay external
+// `twostage boot` loads neither the assembler nor the hypervisor builder nor YAML/zod (test/cli/dist.test.ts follows
+// the built boot chunk's imports and fails if it does). Packages stay external
 // (resolved from node_modules at run time). `bin/twostage.js` runs dist/main.js; tsx stays for development and
 // tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
 import { readFile, rm } from 'node:fs/promises';
