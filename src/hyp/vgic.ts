@@ -52,6 +52,7 @@ export function vgicEqus(): [string, number, string][] {
     ['LR_PENDING', LR_PENDING, 'LR.State = pending'],
     ['LR_ACTIVE', LR_ACTIVE, 'LR.State = active'],
     ['LR_EOI', LR_EOI, 'LR.EOI: a maintenance interrupt when the guest deactivates it (HW = 0)'],
+    ['LR_HW_BIT', 31 - Math.clz32(LR_HW >>> 0), 'LR.HW: a hardware interrupt (PhysicalID deactivated with it)'],
     ['LR_CPUID_SHIFT', LR_PHYS_SHIFT, 'LR.CPUID[12:10]: an SGI\'s source (HW = 0)'],
     ['HCR_UIE', HCR_UIE, 'GICH_HCR.UIE: underflow maintenance interrupt'],
   ];

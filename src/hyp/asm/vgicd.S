@@ -182,7 +182,7 @@ vgicd_write:
     tst w12, #LR_STATE
     csel w12, w12, wzr, ne    // no state left: the LR is free
     b 13f
-12: tbnz w12, #31, 10f        // GICH_LR.HW: left as it is
+12: tbnz w12, #LR_HW_BIT, 10f // GICH_LR.HW: left as it is
     orr w12, w12, w9
     tst w9, #LR_PENDING
     b.eq 13f                  // the active state: no latch
