@@ -398,25 +398,28 @@ ${body[op]}    mov w5, #10
 `;
 };
 
-test('GICD_IS/ICPENDR and GICD_IS/ICACTIVER act on an interrupt a list register holds (KVM vgic_mmio_write_*pending/*active)', () => {
-  const seen = (op: HeldOp): string => {
-    writeImage(`held-${op}`, HELD(op));
-    const yaml = `ram: { size: 128M }
+/** The first line the one VM of a scenario prints when its Image is `source`, which must end in PSCI SYSTEM_OFF. */
+function firstLine(name: string, source: string): string {
+  writeImage(name, source);
+  const yaml = `ram: { size: 128M }
 contexts:
   - name: vm
     kind: vm
     ipa_bits: 40
     memory: [{ at: 0x4000_0000, size: 16M }]
-    linux: { image: held-${op}.Image, bootargs: "" }
+    linux: { image: ${name}.Image, bootargs: "" }
 schedule: { slices: 50, slice_insns: 4000 }
 `;
-    const file = join(DIR, `held-${op}.yaml`);
-    writeFileSync(file, yaml);
-    const r = runImage(buildImage(parseScenario(yaml, file), file));
-    const lines = r.uart.split('\n').filter((l) => l.startsWith('[vm] '));
-    assert.equal(lines.at(-1), '[vm] psci SYSTEM_OFF: the VM is off', r.uart);
-    return lines[0]!;
-  };
+  const file = join(DIR, `${name}.yaml`);
+  writeFileSync(file, yaml);
+  const r = runImage(buildImage(parseScenario(yaml, file), file));
+  const lines = r.uart.split('\n').filter((l) => l.startsWith('[vm] '));
+  assert.equal(lines.at(-1), '[vm] psci SYSTEM_OFF: the VM is off', r.uart);
+  return lines[0]!;
+}
+
+test('GICD_IS/ICPENDR and GICD_IS/ICACTIVER act on an interrupt a list register holds (KVM vgic_mmio_write_*pending/*active)', () => {
+  const seen = (op: HeldOp): string => firstLine(`held-${op}`, HELD(op));
   // cleared pending: nothing left to present; the LR that held it is free
   assert.equal(seen('cpend'), '[vm] 99');
   // acknowledged (40, active in its LR), then its active state cleared: the distributor no longer shows it active
@@ -426,4 +429,49 @@ schedule: { slices: 50, slice_insns: 4000 }
   assert.equal(seen('spend'), '[vm] 404099');
   // made active while pending in its LR: the distributor shows it active
   assert.equal(seen('sactive'), '[vm] 01');
+});
+
+/** An Image whose virtual timer fires at once, so that the next entry puts INTID 27 in LR0 as a hardware interrupt
+ *  (vgic_timer); it acknowledges it (LR0 active), masks the timer (its output drops), writes GICD_ISPENDR0 bit 27 while
+ *  LR0 holds it, EOIs it and prints what GICC_IAR then presents (IRQs masked throughout; 1023 prints as 99). */
+const HW_SPEND = `${IMAGE_HEAD}    mov w1, #0xa0
+    strb w1, [x9, #0x41b]     // GICD_IPRIORITYR, INTID 27
+    mov w1, #0x08000000       // INTID 27: word 0, bit 27
+    str w1, [x9, #0x100]      // GICD_ISENABLER0
+    mov x10, #0x08010000      // GICC (GICV through stage 2)
+    mov w1, #0xf0
+    str w1, [x10, #4]         // GICC_PMR
+    mov w1, #1
+    str w1, [x10]             // GICC_CTLR
+    mov x11, #0x09000000
+    msr cntv_tval_el0, xzr
+    mov x1, #1
+    msr cntv_ctl_el0, x1      // ENABLE, IMASK = 0: the output is high at once
+    isb
+    ldr w1, [x9, #0x300]      // any distributor access: an exit; the entry puts the timer's interrupt in LR0 (HW)
+    ldr w2, [x10, #0xc]       // GICC_IAR: 27, LR0 active
+${PRINT_INTID}    mov x1, #3
+    msr cntv_ctl_el0, x1      // IMASK: the output drops (no physical interrupt after the EOI)
+    isb
+    mov w1, #0x08000000
+    str w1, [x9, #0x200]      // GICD_ISPENDR0 bit 27 while LR0 holds it active
+    mov w1, #27
+    str w1, [x10, #0x10]      // GICC_EOIR: LR0 and the physical PPI deactivated
+    ldr w2, [x10, #0xc]       // GICC_IAR
+    and w2, w2, #0x3ff
+    cmp w2, #1023
+    mov w3, #99
+    csel w2, w3, w2, eq
+${PRINT_INTID}    mov w5, #10
+    strb w5, [x11]
+    mov x0, #0x0008
+    movk x0, #0x8400, lsl #16 // PSCI SYSTEM_OFF
+    hvc #0
+    b .
+`;
+
+test('GICD_ISPENDR leaves the virtual timer\'s hardware list register alone (KVM never makes a HW LR pending and active)', () => {
+  // acknowledged (27), then pending written while LR0 holds it active: an LR made pending too would present 27 again
+  // after the EOI; the hypervisor leaves it, so the EOI frees LR0 and nothing is presented
+  assert.equal(firstLine('hw-spend', HW_SPEND), '[vm] 2799');
 });
