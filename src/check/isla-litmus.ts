@@ -74,8 +74,12 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     return desc([['oa', { kind: 'pa', name: ownerOf(m.to) }], ...apFields(m.attrs)]);
   };
   for (const v of virtual) init.push({ line: 0, type: undefined, location: { kind: 'pte', name: v }, value: entry(v) });
-  for (const [p, value] of stores) {
-    if (!physical.has(p)) throw new LitmusSetupError('page_table_setup', `*${p}: only stores to physical addresses`);
+  for (const [at, value] of stores) {
+    // `*y = v` of a virtual y: the physical page y maps at the start (isla writes through the initial tables)
+    const m = virtual.has(at) ? initial.get(at) : undefined;
+    const p = m === undefined ? at : m.to;
+    if (p === 'invalid') throw new LitmusSetupError('page_table_setup', `*${at}: ${at} is not mapped at the start`);
+    if (!physical.has(p)) throw new LitmusSetupError('page_table_setup', `*${at}: not a declared address`);
     init.push({ line: 0, type: undefined, location: { kind: 'mem', name: ownerOf(p) }, value: int(value) });
   }
   const value = (e: IslaExpr, field: string): LitmusValue => {

@@ -13,6 +13,8 @@ export const RAM_SIZE = 0x80_0000;
 export const CODE_BASE = 0x4000_0000;
 export const VBAR = 0x4000_8000;
 const POOL_BASE = 0x4010_0000;
+/** The table pool of a world whose EL0 writes entries: a 2 MiB block of its own (EL0 read/write, never executable). */
+const POOL_BASE_EL0 = 0x4020_0000;
 const POOL_SIZE = 0x1_0000;
 /** The identity block: code, vectors and the table pool (so PTE(x) is a VA too). */
 const IDENTITY_SIZE = 0x20_0000;
@@ -103,13 +105,12 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false): 
   };
   const va = (n: string): number => VA_BASE + idx(n) * PAGE;
   const pa = (n: string): number => PA_BASE + idx(n) * PAGE;
-  const pool = new TablePool(mem, POOL_BASE, POOL_SIZE);
+  // with EL0 tables, code and pool are each one block: mapped page by page, every one of their entries would be a
+  // speculative fill of its own for the explorer (ARM §D8.16 R SQBCS) — hundreds of states that never differ
+  const pool = new TablePool(mem, el0Tables ? POOL_BASE_EL0 : POOL_BASE, POOL_SIZE);
   const s1 = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
-  if (!el0Tables) s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
-  else {
-    s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(POOL_BASE - RAM_BASE), { attr: 0, ap: 0, xn: false });
-    s1.map(BigInt(POOL_BASE), BigInt(POOL_BASE), BigInt(POOL_SIZE), { attr: 0, ap: 1, xn: true });
-  }
+  s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
+  if (el0Tables) s1.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0, ap: 1, xn: true });
   for (const n of names) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
   const pte = (n: string): number => leafSlot(mem, s1.root, va(n));
   const layout: LitmusLayout = {
