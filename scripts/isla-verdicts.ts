@@ -1,0 +1,151 @@
+// Reference verdicts for isla's single-thread system litmus tests (scripts/litmus-isla.ts, issue 16), for an ARMv8.0
+// PE (no FEAT_ETS, no FEAT_HAFDBS). The test repository holds none (docs/litmus-agreement.md) and isla's published
+// answers (the ESOP 2022 paper's pages) are for models with FEAT_ETS and were not reachable from this machine, so
+// each verdict below is derived by hand from the Arm ARM (DDI 0487) rules ARCH-NOTES §9–§10 quote, test by test, from
+// the test's text — never from twostage's explorer. "Allowed": some execution ends with the final assertion true;
+// "Forbidden": none does; "Required": every one does (a `forall` test). A test enters this table only with its reason.
+import type { LitmusVerdict } from '../src/check/litmus-run.ts';
+
+export interface IslaReference {
+  readonly verdict: LitmusVerdict;
+  /** Why, naming the rules: the derivation a reader can check against the test's text. */
+  readonly why: string;
+}
+
+/** Keyed by the test's path under tests/ at the pinned commit, without `.litmus.toml`. */
+export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
+  'pgtable/HAND/W': {
+    verdict: 'Allowed',
+    why: 'one store and the assertion `true`: every execution satisfies it, and the test asks `exists` (isla\'s default)',
+  },
+  'pgtable/HAND/CoTfWinv+po': {
+    verdict: 'Forbidden',
+    why: 'X0 keeps its reset 1 only if the load faults; x is valid until the handler writes invalid, and the handler runs ' +
+      'only after that fault: a walk cannot read a store that program order and the exception put after it ' +
+      '(B2.3 internal visibility: no read sees a later write of its own PE)',
+  },
+  'pgtable/HAND/CoWinvRpte+po': {
+    verdict: 'Forbidden',
+    why: 'a store of 0 to the entry, then a plain load of the same entry by the same PE: the load reads that store or a ' +
+      'coherence-later one (B2.3 CoRW); none writes a non-zero value, and a faulting access leaves X2 at its reset 0',
+  },
+  'pgtable/HAND/CoWinvT.EL1+dsb-tlbi-dsb-isb': {
+    verdict: 'Forbidden',
+    why: 'break-before-make\'s first half: the DSB makes the invalid entry visible to walks before the TLBI (ARCH-NOTES ' +
+      '§10), the TLBI VAE1 of x removes any cached copy, the DSB completes it and the ISB orders the load\'s ' +
+      'translation after it (D8.17.8 R PSMWS, R YNJCP); a walk reads invalid and a faulting entry is never cached ' +
+      '(D8.16 R XCLRD): the load faults and the handler sets X2 = 1',
+  },
+  'pgtable/HAND/CoWinvT.EL1+dsb-tlbiis-dsb-isb': {
+    verdict: 'Forbidden',
+    why: 'as dsb-tlbi-dsb-isb with the Inner Shareable TLBI, which also acts on the issuing PE (C5.5 TLBI VAE1IS)',
+  },
+  'pgtable/HAND/CoWinvT.EL1+dsb-badtlbi-dsb-isb': {
+    verdict: 'Allowed',
+    why: 'the TLBI names page y, not x: an entry for x cached while it was valid (any time, even speculatively: D8.16 ' +
+      'R SQBCS) survives, and the load may use it and read pa1 (0)',
+  },
+  'pgtable/HAND/CoWinvT.EL1+dsb-tlbi-dsb': {
+    verdict: 'Allowed',
+    why: 'no ISB after the DSB: the TLBI is complete, but its effect on the PE\'s later translations is guaranteed only ' +
+      'after a context synchronization event (D8.17.8 R PSMWS, R YNJCP); the load may have been translated with the ' +
+      'old entry before it',
+  },
+  'pgtable/HAND/CoWinvT.EL1+dsb-tlbiis-dsb': {
+    verdict: 'Allowed',
+    why: 'as dsb-tlbi-dsb with the Inner Shareable TLBI: no ISB, the load may use the old translation',
+  },
+  'pgtable/HAND/CoWinvT.EL1+tlbi-dsb-isb': {
+    verdict: 'Allowed',
+    why: 'no DSB between the store and the TLBI: the store need not be visible to walks when the TLBI executes (ARCH-NOTES ' +
+      '§10: STR; DSB; TLBI; DSB; ISB), so a walk after the TLBI may still read the valid entry and cache it (D8.16 ' +
+      'R SQBCS); the final DSB and ISB do not remove that later fill, and the load may use it',
+  },
+  'pgtable/HAND/CoTW1.inv': {
+    verdict: 'Forbidden',
+    why: 'X0 = 1 needs the load to succeed through x, invalid until the store after it in program order makes it valid: ' +
+      'a walk never reads a later store of its own PE (B2.3 internal visibility); a fault gives X0 = 0',
+  },
+  'pgtable/HAND/CoTWinv': {
+    verdict: 'Forbidden',
+    why: 'X0 = 1 needs the load to fault, but x is valid until the store after it in program order: a walk never reads a ' +
+      'later store of its own PE (B2.3)',
+  },
+  'pgtable/HAND/CoWR.alias': {
+    verdict: 'Forbidden',
+    why: 'x and y map the same page: the load through y comes after the store of 1 through x to the same physical ' +
+      'location and must read it or a coherence-later write (B2.3 CoWR); 0 is the overwritten initial value',
+  },
+  'pgtable/HAND/CoWR.inv': {
+    verdict: 'Forbidden',
+    why: 'a plain store of a valid descriptor to x\'s entry, then a plain load of that entry: the load reads the store ' +
+      '(B2.3 CoWR), never the initial invalid 0',
+  },
+  'pgtable/HAND/CoWTf.inv+po': {
+    verdict: 'Allowed',
+    why: 'invalid → valid with nothing after the store: a walk sees the new entry only after a DSB completes the store, ' +
+      'and the load after an ISB (ARCH-NOTES §10; D8.17 I WZCBG), so the load may still fault (X2 = 0)',
+  },
+  'pgtable/HAND/CoWTf.inv+dmb': {
+    verdict: 'Allowed',
+    why: 'a DMB orders memory accesses, not translation table walks: the store need not be visible to the load\'s walk ' +
+      '(ARCH-NOTES §10: only a DSB completes it for walks), so the load may fault',
+  },
+  'pgtable/HAND/CoWTf.inv+dsb': {
+    verdict: 'Allowed',
+    why: 'the DSB completes the store for walks, but without an ISB the load may have been translated before it ' +
+      '(D8.17 I WZCBG: the ISB for what the PE has already translated), so it may fault',
+  },
+  'pgtable/HAND/CoWTf.inv+dsb-isb': {
+    verdict: 'Forbidden',
+    why: 'the DSB completes the store for walks and the ISB orders the load\'s translation after it; the old invalid ' +
+      'entry cannot be in the TLB (faulting entries are never cached, D8.16 R XCLRD): the load succeeds, X2 = 1',
+  },
+  'pgtable/HAND/CoWTf.inv+rfi-addr': {
+    verdict: 'Allowed',
+    why: 'the load of the entry may read the PE\'s own store before it is visible to other observers (forwarding), ' +
+      'and the walk of the load through x need not see it (no DSB: ARCH-NOTES §10): X2 = the new descriptor and a fault',
+  },
+  'pgtable/HAND/CoWTf.inv+rfi-ctrl-isb': {
+    verdict: 'Allowed',
+    why: 'the control dependency and ISB order the second load\'s translation after the first load, which may have ' +
+      'read the store by forwarding; no DSB completes the store for walks (ARCH-NOTES §10), so the walk may read invalid',
+  },
+  'pgtable/HAND/CoWinvT+po': {
+    verdict: 'Allowed',
+    why: 'valid → invalid with no TLBI: an entry for x cached while valid (D8.16 R SQBCS) may serve the load (X2 = pa1\'s 0)',
+  },
+  'pgtable/HAND/CoWinvT+dsb-isb': {
+    verdict: 'Allowed',
+    why: 'as CoWinvT+po: the DSB and ISB do not remove a cached entry, only a TLBI does (break-before-make, D8.17.1 ' +
+      'R RDDMVT: write invalid, DSB, TLBI, DSB)',
+  },
+  'pgtable/HAND/CoWinvTp.ro+dsb-isb': {
+    verdict: 'Allowed',
+    why: 'x read-only → invalid with no TLBI: the store may use the cached read-only entry (D8.16 R SQBCS) and take a ' +
+      'permission fault rather than the translation fault of the new entry (X13 = 1)',
+  },
+  'pgtable/HAND/EntryMerging.RO0.RWn0': {
+    verdict: 'Forbidden',
+    why: 'the EL0 store faults under either entry (read-only; EL1-only): X5 = 0 needs the old entry\'s EL0 access ' +
+      'merged with the new one\'s write permission; a change of permissions alone needs no break-before-make (D8.17.1 ' +
+      'R RDDMVT lists what does), and the PE then uses the old or the new translation, never a mix of the two',
+  },
+  'pgtable/HAND/EntryMerging.RWn0.RO0': {
+    verdict: 'Forbidden',
+    why: 'as EntryMerging.RO0.RWn0 the other way round: EL1-only, then read-only: the EL0 store faults under either',
+  },
+  'pgtable/HAND/Load': {
+    verdict: 'Allowed',
+    why: 'x is valid and never changes: the load reads pa1\'s 1 in every execution (asked as `exists`)',
+  },
+  'pgtable/HAND/Load.inv': {
+    verdict: 'Allowed',
+    why: 'x is invalid and never written: the load faults and X0 keeps 0 in every execution (asked as `exists`)',
+  },
+  'pgtable/HAND/CoWTf.inv+poloc-ctrl-isb': {
+    verdict: 'Allowed',
+    why: 'as CoWTf.inv+rfi-ctrl-isb, the entry read back through the same register: the control dependency and ISB do ' +
+      'not complete the store for walks (only a DSB does, ARCH-NOTES §10), so the load through x may fault (X2 = 0)',
+  },
+};
