@@ -148,4 +148,54 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     why: 'as CoWTf.inv+rfi-ctrl-isb, the entry read back through the same register: the control dependency and ISB do ' +
       'not complete the store for walks (only a DSB does, ARCH-NOTES §10), so the load through x may fault (X2 = 0)',
   },
+  // stage 2: P0 at EL2 writes a stage-2 entry of isla's default stage-2 tree, then ERETs to EL1 and loads through x
+  'pgtable/HAND/CoWTf.inv.EL2+po': {
+    verdict: 'Allowed',
+    why: 'stage-2 entry invalid → valid and an ERET with no DSB between: the ERET synchronizes context, but the store ' +
+      'need not be visible to walks without a DSB (ARCH-NOTES §10), so the load may take a stage-2 fault (X2 = 0)',
+  },
+  'pgtable/HAND/CoWTf.inv.EL2+dsb-tlbiipa-dsb-tlbiis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'stage-2 invalid → valid, completed for walks by the DSB; the ERET is a context synchronization event ' +
+      '(ARM §D24.1.2.2) and a faulting entry is never cached (D8.16 R XCLRD): the load succeeds (X2 = 1); the TLBIs ' +
+      '(one naming x\'s VA page as an IPA) change nothing',
+  },
+  'pgtable/HAND/CoWTv2.2.inv+dsb-tlbivmidis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'as CoWTf.inv.EL2+dsb-tlbiipa-dsb-tlbiis-dsb-eret with TLBI VMALLS12E1IS: invalid → valid, DSB, ERET: no fault',
+  },
+  'pgtable/HAND/CoWinvT2+dsb-tlbiipa-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'stage-2 entry invalid → valid (despite the name), DSB, ERET: no fault, X2 = 1',
+  },
+  'pgtable/HAND/CoWinvT2+dsb-tlbiipa-dsb-tlbivmall-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'stage-2 entry valid → invalid with the sequence the architecture requires for stage 2: DSB, TLBI IPAS2E1 of ' +
+      'the IPA (stage-2-only entries), DSB, TLBI VMALLE1 (combined entries of the VMID), DSB, and the ERET as context ' +
+      'synchronization (ARCH-NOTES §9, ARM §D8.17.6.1): no entry survives, the walk reads invalid, X2 = 1',
+  },
+  'pgtable/HAND/CoWinvTv1.2+dsb-tlbivmidis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'stage-2 entry valid → invalid, DSB, TLBI VMALLS12E1IS (every stage-1, stage-2 and combined entry of the ' +
+      'current VMID), DSB, ERET: no entry survives, the load takes a stage-2 fault (X2 = 1)',
+  },
+  'pgtable/HAND/WDS+dsb-tlbiipa-dsb-eret-po': {
+    verdict: 'Forbidden',
+    why: 'the stage-2 entry made valid, DSB, ERET; then the stage-1 entry made valid at EL1 and x loaded with nothing ' +
+      'between: the stage-1 walk may read invalid (a stage-1 fault, X4 = 1) or the new entry, but the stage-2 walk ' +
+      'reads the completed, synchronized valid entry: never a stage-2 fault (X4 = 2)',
+  },
+  'pgtable/HAND/WDS+dsb-tlbiipa-dsb-po-eret': {
+    verdict: 'Forbidden',
+    why: 'as WDS+dsb-tlbiipa-dsb-eret-po with the stage-1 store at EL2 before the ERET (no DSB after it): a stage-1 ' +
+      'fault may happen, a stage-2 one may not',
+  },
+  'pgtable/HAND/WDS+po-dsb-tlbiipa-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'both entries made valid, DSB, ERET: both walks read the new entries, no fault at either stage',
+  },
+  'pgtable/HAND/WDS+po-dsb-tlbiipa-dsb-tlbiis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'as WDS+po-dsb-tlbiipa-dsb-eret with a TLBI VMALLE1IS too: no fault at either stage',
+  },
 };

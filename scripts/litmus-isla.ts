@@ -7,7 +7,7 @@
 // threads, and for a single-thread test what it needs of the machine (exception level, stage 2, handler sections);
 // then the counts. The tests with a reference verdict (scripts/isla-verdicts.ts: derived by hand from the Arm ARM;
 // the repository holds none — `expect = "sat"` is the question, herd's `exists`, not isla's answer:
-// docs/litmus-agreement.md) are run through the explorer and scored; --run runs every single-thread test (minutes).
+// docs/litmus-agreement.md) are run through the explorer and scored; --run runs every single-thread test (seconds).
 // Exits non-zero when the reader fails on more tests than it did at the pinned commit when this script was written (a
 // regression), or when a scored test disagrees with its reference, reaches a bound or cannot be set up.
 import { islaAsLitmus } from '../src/check/isla-litmus.ts';

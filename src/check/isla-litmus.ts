@@ -1,9 +1,12 @@
 // An isla system litmus test (isla-reader.ts) as a single-PE test of the herd runner (litmus-run.ts), when it fits
-// that runner's world (issue 16): one thread at EL0 or EL1 on one stage-1 tree of 4 KiB pages, each virtual address
-// mapped (or not) by its own last-level entry, one exception handler at its synchronous vector. isla's names become
-// herd locations: a virtual address x is location x; a physical page is the location that maps it first (`y |-> pa1`
-// makes pa1 PA(y)), or a location of its own when nothing maps it at the start. What does not fit is a
-// LitmusSetupError naming the field and why, counted by the caller.
+// that runner's world (issue 16): one thread at EL0, EL1 or EL2 on isla's default tables — one stage-1 tree of 4 KiB
+// pages, and with intermediate addresses one stage-2 tree — each virtual or intermediate address mapped (or not) by
+// its own last-level entry, a handler at the synchronous vector of EL1 and one at VBAR_EL2 + 0x400. isla's names become
+// herd locations: a virtual address x is location x, an intermediate address ipa1 an intermediate location (its IPA
+// page, its stage-2 entry); a physical page is the location that maps it first (`y |-> pa1` makes pa1 PA(y)), or a
+// location of its own when nothing maps it at the start. A descriptor with a physical output address in a world with
+// stage 2 is a stage-2 descriptor (a stage-1 one outputs an IPA there). What does not fit is a LitmusSetupError
+// naming the field and why, counted by the caller.
 import type { IslaCond, IslaExpr, IslaTest } from './isla-reader.ts';
 import type { SetupAttrs, SetupStatement } from './isla-setup.ts';
 import type { LitmusCond, LitmusInit, LitmusTest, LitmusValue } from './litmus-reader.ts';
@@ -34,14 +37,15 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   const th = t.threads[0]!;
   const virtual = new Set(t.symbolic);
   const physical = new Set<string>();
+  const intermediate = new Set<string>();
   const initial = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
   const stores: [string, bigint][] = [];
   for (const s of t.setup) statement(s);
   function statement(s: SetupStatement): void {
     switch (s.k) {
       case 'declare':
-        if (s.space === 'intermediate' || s.aligned !== undefined) throw new LitmusSetupError('page_table_setup', `${s.aligned !== undefined ? 'aligned' : 'intermediate'} addresses (stage 2 and alignment are not modelled by this runner)`);
-        for (const n of s.names) (s.space === 'physical' ? physical : virtual).add(n);
+        if (s.aligned !== undefined) throw new LitmusSetupError('page_table_setup', 'aligned addresses (alignment is not modelled by this runner)');
+        for (const n of s.names) (s.space === 'physical' ? physical : s.space === 'intermediate' ? intermediate : virtual).add(n);
         return;
       case 'identity':
         // the code and handler pages: the runner maps its own code and vectors
@@ -64,21 +68,31 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   }
   // each physical page: the location that maps it at the start, or its own
   const owner = new Map<string, string>();
-  for (const [v, m] of initial) if (m.to !== 'invalid' && !owner.has(m.to)) owner.set(m.to, v);
+  for (const [v, m] of initial) if (m.to !== 'invalid' && physical.has(m.to) && !owner.has(m.to)) owner.set(m.to, v);
   for (const p of physical) if (!owner.has(p)) owner.set(p, p);
   const ownerOf = (p: string): string => owner.get(p) ?? (() => { throw new LitmusSetupError('page_table_setup', `${p} is not a declared physical address`); })();
   const init: LitmusInit[] = [];
+  /** The entry of virtual or intermediate `v` at the start: a stage-1 entry outputs a PA or (to an intermediate name)
+   *  an IPA; an intermediate name's stage-2 entry a PA. */
   const entry = (v: string): LitmusValue => {
     const m = initial.get(v);
     if (m === undefined || m.to === 'invalid') return desc([['oa', { kind: 'pa', name: v }], ['valid', int(0n)]]);
+    if (intermediate.has(m.to)) {
+      if (!virtual.has(v)) throw new LitmusSetupError('page_table_setup', `${v} |-> ${m.to}: only a virtual address maps to an intermediate one`);
+      return desc([['oa', { kind: 'addr', name: m.to }], ...apFields(m.attrs)]);
+    }
     return desc([['oa', { kind: 'pa', name: ownerOf(m.to) }], ...apFields(m.attrs)]);
   };
-  for (const v of virtual) init.push({ line: 0, type: undefined, location: { kind: 'pte', name: v }, value: entry(v) });
+  for (const v of [...virtual, ...intermediate]) init.push({ line: 0, type: undefined, location: { kind: 'pte', name: v }, value: entry(v) });
   for (const [at, value] of stores) {
-    // `*y = v` of a virtual y: the physical page y maps at the start (isla writes through the initial tables)
-    const m = virtual.has(at) ? initial.get(at) : undefined;
-    const p = m === undefined ? at : m.to;
-    if (p === 'invalid') throw new LitmusSetupError('page_table_setup', `*${at}: ${at} is not mapped at the start`);
+    // `*y = v` of a virtual (or intermediate) y: the physical page it maps at the start, through stage 2 too (isla
+    // writes through the initial tables)
+    let p = at;
+    for (let hops = 0; !physical.has(p) && hops < 2; hops++) {
+      const m = initial.get(p);
+      if (m === undefined || m.to === 'invalid') throw new LitmusSetupError('page_table_setup', `*${at}: ${p} is not mapped at the start`);
+      p = m.to;
+    }
     if (!physical.has(p)) throw new LitmusSetupError('page_table_setup', `*${at}: not a declared address`);
     init.push({ line: 0, type: undefined, location: { kind: 'mem', name: ownerOf(p) }, value: int(value) });
   }
@@ -92,17 +106,19 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       case 'label':
         return fail(`label ${e.name}: as a value is not supported`);
       case 'name':
-        if (virtual.has(e.name)) return { kind: 'addr', name: e.name };
+        if (virtual.has(e.name) || intermediate.has(e.name)) return { kind: 'addr', name: e.name };
         if (physical.has(e.name)) return { kind: 'pa', name: ownerOf(e.name) };
         return fail(`unknown name ${e.name}`);
       case 'call': {
         const arg = (i: number): string => {
           const a = e.args[i];
-          return a?.k === 'name' && virtual.has(a.name) ? a.name : fail(`${e.fn}: argument ${i + 1} must be a virtual address`);
+          return a?.k === 'name' && (virtual.has(a.name) || intermediate.has(a.name)) ? a.name : fail(`${e.fn}: argument ${i + 1} must be a virtual or intermediate address`);
         };
+        // the default stage-1 tree for a virtual address, the default stage-2 tree for an intermediate one
         const onDefaultTables = (): void => {
           const b = e.args[1];
-          if (b?.k !== 'name' || b.name !== 'page_table_base') fail(`${e.fn}: only the default tables (page_table_base)`);
+          const base = intermediate.has(arg(0)) ? 's2_page_table_base' : 'page_table_base';
+          if (b?.k !== 'name' || b.name !== base) fail(`${e.fn}: only the default tables (${base} for ${arg(0)})`);
         };
         switch (e.fn) {
           case 'extz':
@@ -120,8 +136,11 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
           }
           case 'mkdesc3': {
             const oa = e.named.get('oa');
-            if (e.args.length > 0 || e.named.size !== 1 || oa?.k !== 'name' || !physical.has(oa.name)) fail('mkdesc3: only mkdesc3(oa=PHYSICAL)');
-            return desc([['oa', { kind: 'pa', name: ownerOf((oa as { name: string }).name) }]]);
+            if (e.args.length > 0 || e.named.size !== 1 || oa?.k !== 'name' || !(physical.has(oa.name) || intermediate.has(oa.name))) fail('mkdesc3: only mkdesc3(oa=PHYSICAL) or mkdesc3(oa=INTERMEDIATE)');
+            const name = (oa as { name: string }).name;
+            if (intermediate.has(name)) return desc([['oa', { kind: 'addr', name }]]); // stage 1, to an IPA
+            // with stage 2 a descriptor to a PA is stage 2's (see the header)
+            return desc([['oa', { kind: 'pa', name: ownerOf(name) }], ...(intermediate.size > 0 ? [['s2', int(1n)] as [string, LitmusValue]] : [])]);
           }
           default:
             return fail(`${e.fn}(…) is not supported`);
@@ -129,28 +148,51 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       }
     }
   };
-  let el: 0 | 1 = 0;
+  let el: 0 | 1 | 2 = 0;
   let spx = false;
   let vbar: bigint | undefined;
+  let vbar2: bigint | undefined;
+  let spsr2: bigint | undefined;
+  let elr2: string | undefined;
   for (const [reg, e] of th.reset) {
     const field = `thread.0.reset.${reg}`;
     const r = /^R(\d+)$/.exec(reg);
     if (r !== null) init.push({ line: 0, type: undefined, location: { kind: 'reg', pe: 0, reg: `X${r[1]}` }, value: value(e, field) });
-    else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1') {
+    else if (reg === 'ELR_EL2') {
+      // the label P0's own ERET from EL2 returns to
+      if (e.k !== 'label') throw new LitmusSetupError(field, 'expected a label of the thread\'s code (`L0:`)');
+      elr2 = e.name;
+    } else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1' || reg === 'VBAR_EL2' || reg === 'SPSR_EL2') {
       const v = value(e, field);
       if (v.kind !== 'int') throw new LitmusSetupError(field, 'expected a number');
       if (reg === 'VBAR_EL1') vbar = v.value;
+      else if (reg === 'VBAR_EL2') vbar2 = v.value;
+      else if (reg === 'SPSR_EL2') spsr2 = v.value;
       else if (reg === 'PSTATE.SP') spx = v.value === 1n;
-      else if (v.value > 1n) throw new LitmusSetupError(field, `EL${v.value} (the runner starts P0 at EL0 or EL1)`);
-      else el = Number(v.value) as 0 | 1;
-    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1)`);
+      else if (v.value > 2n) throw new LitmusSetupError(field, `EL${v.value} (the runner starts P0 at EL0, EL1 or EL2)`);
+      else el = Number(v.value) as 0 | 1 | 2;
+    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL2, ELR_EL2)`);
   }
+  if ((spsr2 === undefined) !== (elr2 === undefined) || (spsr2 !== undefined && el !== 2)) throw new LitmusSetupError('thread.0.reset.SPSR_EL2', 'SPSR_EL2 and ELR_EL2 go together, for a thread at EL2');
+  // SPSR_EL2.M[3:0] (ARM §C5.2.19): the EL (bits 3:2) and stack pointer (bit 0) the ERET enters; AArch64 only
+  if (spsr2 !== undefined && ((spsr2 & 0x10n) !== 0n || (spsr2 & 0xcn) === 0xcn || (spsr2 & 0xcn) === 0x8n)) throw new LitmusSetupError('thread.0.reset.SPSR_EL2', `M = 0b${(spsr2 & 0x1fn).toString(2)}: only an ERET to EL1 or EL0 in AArch64`);
+  // the EL1 handler serves the EL and stack pointer the thread runs at below EL2
+  const lowEl = spsr2 === undefined ? el : Number((spsr2 >> 2n) & 3n);
+  const lowSpx = spsr2 === undefined ? spx : (spsr2 & 1n) === 1n;
   const handlers = new Map<number, readonly string[]>();
+  let el2Handler: readonly string[] | undefined;
   for (const s of t.sections) {
-    if (s.name !== 'thread0_el1_handler') throw new LitmusSetupError(`section.${s.name}`, 'only thread0_el1_handler');
-    const at = syncVector(el, spx);
+    if (s.name === 'thread0_el2_handler' || s.name === 'thread0_el2_handler_lower_exc') {
+      // a synchronous exception from a lower EL in AArch64 (ARM §D1.10.2 Table D1-5)
+      if (vbar2 === undefined || s.address !== vbar2 + 0x400n) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not VBAR_EL2 + 0x400 (a synchronous exception from a lower EL)`);
+      el2Handler = s.code;
+      continue;
+    }
+    if (s.name !== 'thread0_el1_handler') throw new LitmusSetupError(`section.${s.name}`, 'only thread0_el1_handler and thread0_el2_handler(_lower_exc)');
+    if (lowEl === 2) throw new LitmusSetupError(`section.${s.name}`, 'an EL1 handler for a thread that stays at EL2');
+    const at = syncVector(lowEl, lowSpx);
     // isla's default PSTATE.EL is 0 and PSTATE.SP 0 (EL0, or EL1 with SP_EL0)
-    if (vbar === undefined || s.address !== vbar + BigInt(at)) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not VBAR_EL1 + 0x${at.toString(16)} (the synchronous vector of EL${el}${el === 1 ? (spx ? 'h' : 't') : ''})`);
+    if (vbar === undefined || s.address !== vbar + BigInt(at)) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not VBAR_EL1 + 0x${at.toString(16)} (the synchronous vector of EL${lowEl}${lowEl === 1 ? (lowSpx ? 'h' : 't') : ''})`);
     handlers.set(0, s.code);
   }
   const cond = (c: IslaCond): LitmusCond => {
@@ -174,5 +216,13 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     arch: 'AArch64', name: t.name, header: new Map(), init, code: [th.code], handlers, locations: [],
     quantifier: t.expect === 'sat' ? 'exists' : '~exists', condition: cond(t.assertion),
   };
-  return { test, options: { el, spx, handlerMovesElr: true } };
+  return {
+    test,
+    options: {
+      el, spx, handlerMovesElr: true,
+      ...(spsr2 === undefined ? {} : { eret: { spsr: spsr2, elr: elr2! } }),
+      ...(el2Handler === undefined ? {} : { el2Handler }),
+      ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
+    },
+  };
 }

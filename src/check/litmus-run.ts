@@ -9,6 +9,9 @@
 // (state-hash.ts). A fault ends P0 (herd's `fatal` variant, as the catalogue's cfgs run it) unless the test has a
 // P0.F handler: then the handler runs at its synchronous vector (VBAR_EL1 + 0x200 for herd's P0 at EL1 with SP_EL1) and its ERET returns after the faulting instruction (the
 // litmus7 kvm harness skips it). The final states are collected and the test's condition evaluated on them.
+// isla's tests add: P0 starting at EL2 and entering EL1 by an ERET of its own, stage 2 of the EL1&0 regime (the
+// world's intermediate locations), a handler at VBAR_EL2 + 0x400 for exceptions from a lower EL (stage-2 faults), and
+// a thread that ends when it runs off the end of a handler (a handler without ERET ends the thread, as in isla).
 import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
 import { CORTEX_A57 } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
@@ -16,11 +19,12 @@ import { Cpu } from '../cpu/cpu.ts';
 import { PC } from '../cpu/state.ts';
 import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { PhysMemory } from '../memory/phys.ts';
+import { speculativeFill } from '../mmu/speculate.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest } from './litmus-reader.ts';
-import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR } from './litmus-world.ts';
+import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR, VBAR_EL2 } from './litmus-world.ts';
 import { decodeRow } from '../arch/a64/decode.ts';
 import { type Insn, loadProgram } from './program.ts';
 import { StateHash } from './state-hash.ts';
@@ -59,12 +63,21 @@ export interface LitmusRunResult {
 export interface LitmusRunOptions {
   readonly maxRuns?: number;
   readonly maxSteps?: number;
-  /** P0's Exception level (0 or 1; herd's tests: 1) and stack pointer (PSTATE.SP: SP_ELx when true; herd: true). */
-  readonly el?: 0 | 1;
+  /** P0's Exception level (0, 1 or 2; herd's tests: 1) and stack pointer (PSTATE.SP: SP_ELx when true; herd: true). */
+  readonly el?: 0 | 1 | 2;
   readonly spx?: boolean;
   /** The handler moves ELR_EL1 past the faulting instruction itself (isla's tests); herd's: the runner does. */
   readonly handlerMovesElr?: boolean;
+  /** P0 at EL2 returns to a lower EL with an ERET of its own: SPSR_EL2, and the label of P0's code in ELR_EL2. */
+  readonly eret?: { readonly spsr: bigint; readonly elr: string };
+  /** A handler at VBAR_EL2 + 0x400, for synchronous exceptions from a lower EL (stage-2 faults); none: they end P0. */
+  readonly el2Handler?: readonly string[];
+  /** The world's intermediate locations (stage 2 on: litmus-world.ts); none: stage 2 off. */
+  readonly intermediate?: readonly string[];
 }
+
+/** The offset from VBAR_EL2 of a synchronous exception from a lower EL in AArch64 (ARM §D1.10.2 Table D1-5). */
+const LOWER_SYNC = 0x400;
 
 export const LITMUS_DEFAULTS = { maxRuns: 200_000, maxSteps: 500 } as const;
 
@@ -77,8 +90,12 @@ export const syncVector = (el: number, spx: boolean): number => (el === 0 ? 0x40
 const TCR = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (1n << 23n) | (2n << 32n);
 /** SCTLR_EL1.M (stage 1 on), C, I. */
 const SCTLR_MCI = 1n | (1n << 2n) | (1n << 12n);
-/** HCR_EL2.RW: EL1 is AArch64; VM = 0: no stage 2. */
+/** HCR_EL2.RW: EL1 is AArch64; VM (bit 0): stage 2 of the EL1&0 regime on. */
 const HCR_RW = 1n << 31n;
+const HCR_VM = 1n;
+/** VTCR_EL2 for the world's stage 2: T0SZ 25 (39-bit IPA), SL0 1 (start at level 1, 4 KiB granule), IRGN0/ORGN0 WB,
+ *  SH0 Inner Shareable, TG0 4 KiB, PS 40 bits, bit 31 RES1 (ARM §D17.2 VTCR_EL2). */
+const VTCR = 25n | (1n << 6n) | (1n << 8n) | (1n << 10n) | (3n << 12n) | (2n << 16n) | (1n << 31n);
 const PAGE_SHIFT = 12;
 
 /** The SyncChoices of one run: every choice through the tree. */
@@ -121,15 +138,19 @@ interface Assembled {
   readonly labelAt: ReadonlyMap<bigint, string>;
   /** The instructions by address, each with whether it loads or stores. */
   readonly insns: ReadonlyMap<bigint, { readonly insn: Insn; readonly ldst: boolean }>;
-  /** Is `pc` in P0's code (its end included) or its handler? */
+  /** Is `pc` in P0's code (its end included) or a handler (its end included)? */
   inside(pc: bigint): boolean;
+  /** Is `pc` just after a handler's last instruction (a handler without ERET runs off its end: P0 ends, as in isla)? */
+  handlerEnds(pc: bigint): boolean;
 }
 
-function assembleP0(t: LitmusTest, handlerAt: number): Assembled {
+function assembleP0(t: LitmusTest, handlerAt: number, el2Handler: readonly string[] | undefined): Assembled {
   const code = t.code[0] ?? [];
   const handler = t.handlers.get(0);
   const lines = ['.text', ...code];
   if (handler !== undefined) lines.push(`.org 0x${(handlerAt - CODE_BASE).toString(16)}`, ...handler);
+  const el2HandlerAt = VBAR_EL2 + LOWER_SYNC;
+  if (el2Handler !== undefined) lines.push(`.org 0x${(el2HandlerAt - CODE_BASE).toString(16)}`, ...el2Handler);
   const p = loadProgram(`${t.name}:P0`, `${lines.join('\n')}\n`, { base: BigInt(CODE_BASE) });
   if (p.diagnostics.length > 0) {
     const d = p.diagnostics[0]!;
@@ -148,10 +169,16 @@ function assembleP0(t: LitmusTest, handlerAt: number): Assembled {
   }
   // after P0's last instruction (a row may hold only a label)
   const end = BigInt(CODE_BASE) + BigInt(p.insns.filter((i) => i.line <= code.length + 1).length * 4);
-  const handlerEnd = BigInt(handlerAt + (handler?.length ?? 0) * 4);
-  const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || (pc >= BigInt(handlerAt) && pc < handlerEnd);
+  // a handler's end: after its last instruction (a handler's rows may hold only labels or comments)
+  const after = (at: number): bigint => {
+    const last = p.insns.filter((i) => i.addr >= BigInt(at) && i.addr < BigInt(at) + 0x800n).at(-1);
+    return last === undefined ? BigInt(at) : last.addr + 4n;
+  };
+  const ranges = [...(handler === undefined ? [] : [[BigInt(handlerAt), after(handlerAt)]]), ...(el2Handler === undefined ? [] : [[BigInt(el2HandlerAt), after(el2HandlerAt)]])];
+  const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || ranges.some(([lo, hi]) => pc >= lo! && pc <= hi!);
+  const handlerEnds = (pc: bigint): boolean => ranges.some(([lo, hi]) => pc === hi && hi !== lo);
   const insns = new Map(p.insns.map((i) => [i.addr, { insn: i, ldst: decodeRow(i.word)?.cls === 'ldst' }]));
-  return { sections: p.sections, end, labels, labelAt, insns, inside };
+  return { sections: p.sections, end, labels, labelAt, insns, inside, handlerEnds };
 }
 
 /** The test's machine: RAM with its tables and values and P0's code, a CPU; start() puts both back to the initial
@@ -162,10 +189,19 @@ interface LitmusMachine {
   start(): void;
 }
 
-function machine(t: LitmusTest, a: Assembled, el: number, spx: boolean): LitmusMachine {
+interface StartState {
+  readonly el: number;
+  readonly spx: boolean;
+  /** SPSR_EL2 and ELR_EL2 (an address) for P0's own ERET from EL2. */
+  readonly eret: { readonly spsr: bigint; readonly elr: bigint } | undefined;
+  readonly intermediate: readonly string[];
+}
+
+function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
   const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
   for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
-  const world = buildWorld(t, mem, el === 0);
+  const lowEl = st.eret === undefined ? st.el : Number((st.eret.spsr >> 2n) & 3n);
+  const world = buildWorld(t, mem, lowEl === 0, st.intermediate);
   // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
   const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
   const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
@@ -184,8 +220,17 @@ function machine(t: LitmusTest, a: Assembled, el: number, spx: boolean): LitmusM
     c.sr[SR.MAIR_EL1] = 0xffn; // Attr0: Normal, Inner/Outer Write-Back
     c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | SCTLR_MCI;
     c.sr[SR.VBAR_EL1] = BigInt(VBAR);
-    c.sr[SR.HCR_EL2] = HCR_RW;
-    c.setElSp(el, spx ? 1 : 0);
+    c.sr[SR.VBAR_EL2] = BigInt(VBAR_EL2);
+    c.sr[SR.HCR_EL2] = world.vttbr === undefined ? HCR_RW : HCR_RW | HCR_VM;
+    if (world.vttbr !== undefined) {
+      c.sr[SR.VTCR_EL2] = VTCR;
+      c.sr[SR.VTTBR_EL2] = BigInt(world.vttbr); // VMID 0
+    }
+    if (st.eret !== undefined) {
+      c.sr[SR.SPSR_EL2] = st.eret.spsr;
+      c.sr[SR.ELR_EL2] = st.eret.elr;
+    }
+    c.setElSp(st.el, st.spx ? 1 : 0);
     for (const [r, v] of regs) c.x[r] = v;
   };
   return { c, world, start };
@@ -265,29 +310,39 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const maxSteps = opts.maxSteps ?? LITMUS_DEFAULTS.maxSteps;
   const el = opts.el ?? 1;
   const spx = opts.spx ?? true;
-  const handlerAt = BigInt(VBAR + syncVector(el, spx));
-  const a = assembleP0(t, Number(handlerAt));
+  // P0's EL1 handler: at the vector of the EL and stack pointer P0 runs at, after its own ERET when it starts at EL2
+  const lowEl = opts.eret === undefined ? el : Number((opts.eret.spsr >> 2n) & 3n);
+  const handlerAt = BigInt(VBAR + syncVector(lowEl, opts.eret === undefined ? spx : (opts.eret.spsr & 1n) === 1n));
+  const el2HandlerAt = BigInt(VBAR_EL2 + LOWER_SYNC);
+  const a = assembleP0(t, Number(handlerAt), opts.el2Handler);
+  const elr2 = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
+  if (opts.eret !== undefined && elr2 === undefined) throw new LitmusSetupError('ELR_EL2', `label ${opts.eret.elr}, which P0's code does not have`);
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, el, spx);
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: elr2! }, intermediate: opts.intermediate ?? [] });
   const { c, world } = m;
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
   const choices = new LitmusChoices(tree, view);
+  // at most one fill per translation the world has: the identity blocks and each location's page
+  const warmFills = world.names.length + 2;
   let bound: string | undefined;
   for (;;) {
     m.start();
     view.reset();
     const sync = new SyncModel({ choices, translateEarly: true });
     c.sync = sync;
+    // P0 starting at EL2 enters a regime that was in context before the test began: its TLB may hold any translation
+    // its tables gave then (ARM §D8.16 R SQBCS), though no fill happens while EL2 runs (§D8.1.5 R NRJPP) — chosen here
+    for (let k = 0; opts.eret !== undefined && k < warmFills && tree.choose(2) === 1; k++) speculativeFill(c, lowEl, choices);
     const digest = new TlbDigest();
     const faults: LitmusFault[] = [];
     let done = true; // the run reached the end of P0 (or a fatal fault) rather than an explored state
     for (let step = 0; ; step++) {
       const pc = c.x[PC]!;
-      if (pc === a.end) break;
+      if (pc === a.end || a.handlerEnds(pc)) break; // the end of P0, or run off the end of a handler (isla)
       if (step >= maxSteps) {
         bound = `a run did not end within ${maxSteps} instructions`;
         break;
@@ -296,20 +351,24 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
       const here = a.insns.get(pc);
       view.before(c, here?.ldst ?? false);
       c.run(1);
-      const took = c.el === 1 && c.x[PC] === handlerAt && !(pc >= handlerAt && pc < handlerAt + 0x80n);
+      const took1 = c.el === 1 && c.x[PC] === handlerAt && !(pc >= handlerAt && pc < handlerAt + 0x80n);
+      // a synchronous exception from EL1 or EL0 taken to EL2 (a stage-2 fault)
+      const took2 = c.el === 2 && c.x[PC] === el2HandlerAt && !(pc >= el2HandlerAt && pc < el2HandlerAt + 0x80n);
+      const took = took1 || took2;
       const e = here?.insn.event;
       // context synchronization events: ISB, exception entry, ERET (ARM §D24.1.2.2)
       view.after(c, e, took || e?.k === 'isb' || e?.k === 'eret');
       if (took) {
-        const esr = Number(c.sr[SR.ESR_EL1]! & 0xffff_ffffn);
-        const elr = c.sr[SR.ELR_EL1]!;
+        const esr = Number(c.sr[took2 ? SR.ESR_EL2 : SR.ESR_EL1]! & 0xffff_ffffn);
+        const elr = c.sr[took2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
         const kind = FAULT_KIND[esr & ISS_FSC_KIND];
-        if (!ecIsAbort(ecOf(esr)) || kind === undefined) throw new LitmusSetupError('P0', `took an exception other than an MMU fault at 0x${elr.toString(16)}: ESR_EL1 0x${esr.toString(16)}`);
-        faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[SR.FAR_EL1]!)), type: kind });
-        if (!t.handlers.has(0)) break; // herd `fatal`: the fault ends P0
+        if (!ecIsAbort(ecOf(esr)) || kind === undefined) throw new LitmusSetupError('P0', `took an exception other than an MMU fault at 0x${elr.toString(16)}: ESR_EL${took2 ? 2 : 1} 0x${esr.toString(16)}`);
+        // FAR_EL2 holds the faulting VA on a stage-2 fault too (ARM §D17.2 FAR_EL2)
+        faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[took2 ? SR.FAR_EL2 : SR.FAR_EL1]!)), type: kind });
+        if (took2 ? opts.el2Handler === undefined : !t.handlers.has(0)) break; // herd `fatal`: the fault ends P0
         // the handler's ERET returns after the faulting instruction
-        if (opts.handlerMovesElr !== true) c.sr[SR.ELR_EL1] = elr + 4n;
-      } else if (c.el > 1 || !a.inside(c.x[PC]!)) {
+        if (took1 && opts.handlerMovesElr !== true) c.sr[SR.ELR_EL1] = elr + 4n;
+      } else if (c.el > Math.max(el, 1) || !a.inside(c.x[PC]!)) {
         throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
       }
       if (tree.replaying) continue;

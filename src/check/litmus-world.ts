@@ -4,6 +4,10 @@
 // tables themselves) by an identity block, so that PTE(x) is also the VA at which the test's code writes the entry.
 // herd's descriptors `(oa:PA(y), valid:0, af:0, db:0, dbm:1, el0:0, x:0)` are encoded as VMSAv8-64 level-3 page
 // descriptors; herd's defaults (lib/AArch64PteVal.ml prot_default) are valid, af, db (writable), el0, x set, dbm clear.
+// With intermediate locations (isla's `intermediate ipa1`, for tests of stage 2) a second tree, stage 2 of the EL1&0
+// regime (39-bit IPA), maps each intermediate location's IPA page (IPA_BASE + i·4 KiB, its "VA") to its physical page
+// through its own level-3 entry, PTE(ipa1), and the same identity blocks as stage 1; a virtual location then maps to
+// an IPA. A descriptor in a stage-2 entry (or with the field s2:1) is encoded in stage 2's format.
 import { TablePool, PageTableBuilder, type TableMemory } from '../hyp/pagetable.ts';
 import type { LitmusCond, LitmusLocation, LitmusTest, LitmusValue } from './litmus-reader.ts';
 
@@ -12,6 +16,8 @@ export const RAM_SIZE = 0x80_0000;
 /** P0's code; the vector table follows it at VBAR_EL1. */
 export const CODE_BASE = 0x4000_0000;
 export const VBAR = 0x4000_8000;
+/** VBAR_EL2, for a P0 that starts at EL2 or takes stage-2 faults (2 KiB aligned, after VBAR_EL1's table). */
+export const VBAR_EL2 = 0x4000_9000;
 const POOL_BASE = 0x4010_0000;
 /** The table pool of a world whose EL0 writes entries: a 2 MiB block of its own (EL0 read/write, never executable). */
 const POOL_BASE_EL0 = 0x4020_0000;
@@ -19,6 +25,8 @@ const POOL_SIZE = 0x1_0000;
 /** The identity block: code, vectors and the table pool (so PTE(x) is a VA too). */
 const IDENTITY_SIZE = 0x20_0000;
 const VA_BASE = 0x1000_0000;
+/** Intermediate locations' IPA pages: apart from VAs and PAs, so that an IPA used as either faults or shows. */
+const IPA_BASE = 0x2000_0000;
 const PA_BASE = 0x4040_0000;
 const PAGE = 0x1000;
 /** TCR_EL1.T0SZ = 25: a 39-bit VA, the walk starts at level 1 (ARM §D8.2 Table D8-7). */
@@ -49,6 +57,8 @@ export interface LitmusLayout {
   /** The table pages (for state fingerprints). */
   readonly tablePages: readonly number[];
   readonly ttbr0: number;
+  /** The stage-2 root when the test has intermediate locations, else undefined (stage 2 off). */
+  readonly vttbr: number | undefined;
 }
 
 // VMSAv8-64 stage-1 level-3 page descriptor bits (ARM §D8.3.1, ARCH-NOTES §7a)
@@ -62,7 +72,13 @@ const DBM = 1n << 51n; // Dirty Bit Modifier (FEAT_HAFDBS; ignored by an ARMv8.0
 const PXN_UXN = 3n << 53n; // PXN, UXN (herd x:0)
 const OA_MASK = 0x0000_ffff_ffff_f000n; // OA[47:12]
 
-const FIELDS = new Set(['oa', 'valid', 'af', 'db', 'dbm', 'el0', 'x']);
+const FIELDS = new Set(['oa', 'valid', 'af', 'db', 'dbm', 'el0', 'x', 's2']);
+// VMSAv8-64 stage-2 level-3 page descriptor bits (ARM §D8.3.2): MemAttr[5:2] = 0b1111 Normal Inner/Outer Write-Back,
+// S2AP[7:6] (bit 6 read, bit 7 write), XN[54]
+const S2_MEMATTR_WB = 0xfn << 2n;
+const S2AP_R = 1n << 6n;
+const S2AP_W = 1n << 7n;
+const S2_XN = 1n << 54n;
 
 /** Every location name a test mentions, in order of first appearance. */
 function namesOf(t: LitmusTest): string[] {
@@ -94,8 +110,9 @@ function namesOf(t: LitmusTest): string[] {
 /** Lays the test's locations out and writes their tables and initial values into `mem`. `el0Tables`: the table pool
  *  is mapped for EL0 too (read/write, never executable), for a P0 at EL0 that writes entries (isla's tests); the
  *  code and vectors stay EL1-writable only, since an EL0-writable page is never executable at EL1 (ARM §D8.4.1.2). */
-export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false): LitmusLayout {
-  const names = namesOf(t);
+export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false, intermediate: readonly string[] = []): LitmusLayout {
+  const names = [...namesOf(t), ...intermediate.filter((n) => !namesOf(t).includes(n))];
+  const isIpa = new Set(intermediate);
   if (names.length > 256) throw new LitmusSetupError('locations', `${names.length} locations (at most 256)`);
   const index = new Map(names.map((n, i) => [n, i]));
   const idx = (n: string): number => {
@@ -103,7 +120,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false): 
     if (i === undefined) throw new LitmusSetupError('location', `unknown location ${n}`);
     return i;
   };
-  const va = (n: string): number => VA_BASE + idx(n) * PAGE;
+  const va = (n: string): number => (isIpa.has(n) ? IPA_BASE : VA_BASE) + idx(n) * PAGE;
   const pa = (n: string): number => PA_BASE + idx(n) * PAGE;
   // with EL0 tables, code and pool are each one block: mapped page by page, every one of their entries would be a
   // speculative fill of its own for the explorer (ARM §D8.16 R SQBCS) — hundreds of states that never differ
@@ -111,25 +128,33 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false): 
   const s1 = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
   s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
   if (el0Tables) s1.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0, ap: 1, xn: true });
-  for (const n of names) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
-  const pte = (n: string): number => leafSlot(mem, s1.root, va(n));
+  for (const n of names) if (!isIpa.has(n)) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
+  // stage 2: the same identity blocks (RW, executable, Normal WB), and each intermediate location's page
+  const s2 = intermediate.length === 0 ? undefined : new PageTableBuilder(pool, { granule: 4, stage: 2, inputBits: VA_BITS });
+  if (s2 !== undefined) {
+    s2.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0xf, ap: 3, xn: false });
+    if (el0Tables) s2.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0xf, ap: 3, xn: false });
+    for (const n of intermediate) s2.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0xf, ap: 3, xn: true });
+  }
+  const pte = (n: string): number => leafSlot(mem, isIpa.has(n) ? s2!.root : s1.root, va(n));
   const layout: LitmusLayout = {
     names,
     va,
     pa,
     pte,
     nameAt: (a) => (a >= VA_BASE && a < VA_BASE + names.length * PAGE ? names[Math.floor((a - VA_BASE) / PAGE)] : undefined),
-    encode: (d, owner) => encode(layout, d, owner),
+    encode: (d, owner) => encode(layout, d, owner, owner !== undefined && isIpa.has(owner)),
     valueOf: (v) => valueOf(layout, v),
     tablePages: pool.used.map((u) => u.pa),
     ttbr0: s1.root,
+    vttbr: s2?.root,
   };
   // herd's default entry for every location: (oa:PA(x)) with the default properties
-  for (const n of names) mem.writeU64(pte(n), encode(layout, { kind: 'desc', fields: new Map() }, n));
+  for (const n of names) mem.writeU64(pte(n), layout.encode({ kind: 'desc', fields: new Map() }, n));
   for (const i of t.init) {
     if (i.location.kind === 'reg' || i.value === undefined) continue;
     const owner = i.location.kind === 'pte' ? i.location.name : undefined;
-    const v = i.value.kind === 'desc' ? encode(layout, i.value, owner) : valueOf(layout, i.value);
+    const v = i.value.kind === 'desc' ? layout.encode(i.value, owner) : valueOf(layout, i.value);
     mem.writeU64(i.location.kind === 'pte' ? pte(i.location.name) : pa(i.location.name), v);
   }
   return layout;
@@ -159,7 +184,7 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
     case 'page':
       return BigInt(l.va(v.name) / PAGE);
     case 'desc':
-      return encode(l, v);
+      return encode(l, v, undefined, false);
   }
 }
 
@@ -170,8 +195,9 @@ function flag(fields: ReadonlyMap<string, LitmusValue>, name: string, dflt: bool
   return v.value === 1n;
 }
 
-/** herd descriptor → VMSAv8-64 page descriptor; `owner`: the location whose entry it is (oa defaults to its PA). */
-function encode(l: LitmusLayout, d: LitmusValue, owner?: string): bigint {
+/** herd descriptor → VMSAv8-64 page descriptor of stage 1, or of stage 2 when `stage2` or its field s2 is 1; `owner`:
+ *  the location whose entry it is (oa defaults to its PA). */
+function encode(l: LitmusLayout, d: LitmusValue, owner: string | undefined, stage2: boolean): bigint {
   if (d.kind !== 'desc') return valueOf(l, d);
   for (const k of d.fields.keys()) if (!FIELDS.has(k)) throw new LitmusSetupError(`descriptor ${k}`, `field ${k} is not supported (only ${[...FIELDS].join(', ')})`);
   const oa = d.fields.get('oa');
@@ -181,12 +207,19 @@ function encode(l: LitmusLayout, d: LitmusValue, owner?: string): bigint {
     out = BigInt(l.pa(owner));
   } else if (oa.kind === 'pa') out = BigInt(l.pa(oa.name));
   else if (oa.kind === 'pte') out = BigInt(l.pte(oa.name)) & OA_MASK; // the page of the table that holds PTE(x)
+  else if (oa.kind === 'addr' && l.vttbr !== undefined) out = BigInt(l.va(oa.name)); // an intermediate location's IPA
   else throw new LitmusSetupError('descriptor oa', `oa must be PA(x) or PTE(x), not ${oa.kind}`);
   out |= PAGE_TYPE | ATTR_SH_ISH;
   if (flag(d.fields, 'valid', true)) out |= VALID;
   if (flag(d.fields, 'af', true)) out |= AF;
-  if (!flag(d.fields, 'db', true)) out |= AP2_RO;
   if (flag(d.fields, 'dbm', false)) out |= DBM;
+  if (stage2 || flag(d.fields, 's2', false)) {
+    out |= S2_MEMATTR_WB | S2AP_R;
+    if (flag(d.fields, 'db', true)) out |= S2AP_W;
+    if (!flag(d.fields, 'x', true)) out |= S2_XN;
+    return out;
+  }
+  if (!flag(d.fields, 'db', true)) out |= AP2_RO;
   if (flag(d.fields, 'el0', true)) out |= AP1_EL0;
   if (!flag(d.fields, 'x', true)) out |= PXN_UXN;
   return out;

@@ -71,3 +71,66 @@ test('isla at EL0: the identity-mapped code and tables are one block each, so a 
   assert.ok(r.complete, r.bound);
   assert.ok(r.states < 200, `${r.states} states`);
 });
+
+/** A thread at EL2 that invalidates ipa1's stage-2 entry with `maintenance` after the store, ERETs to EL1h and loads
+ *  through x (→ ipa1 → pa1); the EL2 handler sets X2 to 1 on the stage-2 fault and ends the thread. */
+const unmapIpa = (maintenance: string) => `arch = "AArch64"
+name = "unmap-ipa"
+symbolic = ["x"]
+
+page_table_setup = """
+    physical pa1;
+    intermediate ipa1;
+    x |-> ipa1;
+    ipa1 |-> pa1;
+    ipa1 ?-> invalid;
+    *pa1 = 9;
+    identity 0x2000 with code;
+"""
+
+[thread.0]
+init = {}
+code = """
+    STR X0,[X1]
+    DSB SY
+${maintenance}    ERET
+L0:
+    LDR X2,[X3]
+"""
+
+[thread.0.reset]
+R0 = "extz(0x0, 64)"
+R1 = "pte3(ipa1, s2_page_table_base)"
+R3 = "x"
+R4 = "extz(page(ipa1), 64)"
+VBAR_EL2 = "extz(0x2000, 64)"
+"PSTATE.EL" = "0b10"
+SPSR_EL2 = "extz(0b00101, 64)"
+ELR_EL2 = "L0:"
+
+[section.thread0_el2_handler]
+address = "0x2400"
+code = """
+    MOV X2,#1
+"""
+
+[final]
+assertion = "0:X2 = 9"
+`;
+
+const runIpa = (maintenance: string) => {
+  const { test: t, options } = islaAsLitmus(readIsla(unmapIpa(maintenance), 'unmap-ipa.litmus.toml'));
+  return runLitmus(t, { ...options, maxRuns: 5000 });
+};
+
+test('isla at EL2 with stage 2: a stage-2 entry made invalid is still used until TLBI IPAS2E1 + TLBI VMALLE1 (or VMALLS12E1) and the ERET', () => {
+  const none = runIpa('');
+  assert.ok(none.complete, none.bound);
+  assert.equal(none.verdict, 'Allowed'); // a combined entry cached while ipa1 was valid serves the load
+  assert.deepEqual(none.outcomes.map((o) => o.regs[2]).sort(), [1n, 9n]);
+  assert.deepEqual(none.outcomes.find((o) => o.regs[2] === 1n)?.faults.map((f) => [f.name, f.type]), [['x', 'MMU:Translation']]);
+  // the stage-2-only invalidation leaves the combined stage 1+2 entries (ARM §D8.17.6.1)
+  assert.equal(runIpa('    TLBI IPAS2E1,X4\n    DSB SY\n').verdict, 'Allowed');
+  assert.equal(runIpa('    TLBI IPAS2E1,X4\n    DSB SY\n    TLBI VMALLE1\n    DSB SY\n').verdict, 'Forbidden');
+  assert.equal(runIpa('    TLBI VMALLS12E1\n    DSB SY\n').verdict, 'Forbidden');
+});
