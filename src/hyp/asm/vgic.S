@@ -168,22 +168,30 @@ vgic_flush:
 
 // LR0 and the physical PPI 27: active — so the GIC does not signal it — unless LR0 is empty and the timer's output is
 // low; then its rise is taken to EL2 (irq.S acknowledges it and resumes the context, which comes back here). With the
-// output high (CNTV_CTL: ENABLE = 1, IMASK = 0, ISTATUS = 1; ARM §D11.2.4) and the VM's distributor forwarding INTID 27
-// (GICD_CTLR.EnableGrp0, GICD_ISENABLER0 bit 27), LR0 gets the interrupt as a hardware one with the VM's priority: the
-// guest's EOI through GICV deactivates PPI 27 (GICH_LR.HW, ARCH-NOTES §17b; KVM's mapped timer interrupt).
+// output high (CNTV_CTL: ENABLE = 1, IMASK = 0, ISTATUS = 1; ARM §D11.2.4) or the guest's own GICD_ISPENDR0 bit 27 in
+// the latch, and the VM's distributor forwarding INTID 27 (GICD_CTLR.EnableGrp0, GICD_ISENABLER0 bit 27), LR0 gets the
+// interrupt as a hardware one with the VM's priority, and takes the latch (KVM vgic_hw_irq_spending: the latch, with
+// the physical interrupt kept active): the guest's EOI through GICV deactivates PPI 27 (GICH_LR.HW, ARCH-NOTES §17b;
+// KVM's mapped timer interrupt).
 vgic_timer:
     mov x3, #GICH_BASE
     ldr w4, [x3, #GICH_LR0]
     tst w4, #LR_STATE
     b.ne vgic_timer_held      // LR0 holds it (pending or active): active until the guest's EOI
+    ldr w12, [x20, #C_GICD + VGICD_PEND] // the latches of INTIDs 0–31
     mrs x5, cntv_ctl_el0
     and x5, x5, #7
     cmp x5, #5
-    b.ne 1f                   // the output is low
+    cset w13, eq              // the output is high
+    ubfx w14, w12, #VTIMER_INTID, #1
+    orr w13, w13, w14
+    cbz w13, 1f               // the output is low and nothing latched
     ldr w6, [x20, #C_GICD + VGICD_CTLR]
-    tbz w6, #0, vgic_timer_held // high but not forwarded by the VM's distributor: held until it is
+    tbz w6, #0, vgic_timer_held // not forwarded by the VM's distributor: held until it is
     ldr w6, [x20, #C_GICD + VGICD_ENABLE]
     tbz w6, #VTIMER_INTID, vgic_timer_held
+    bic w12, w12, #(1 << VTIMER_INTID)
+    str w12, [x20, #C_GICD + VGICD_PEND] // the LR takes the latch
     ldrb w6, [x20, #C_GICD + VGICD_PRIORITY + VTIMER_INTID]
     lsr w6, w6, #3            // LR.Priority: the top five bits
     mov w7, #(VTIMER_LR & 0xffff)
