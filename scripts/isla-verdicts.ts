@@ -198,4 +198,31 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     verdict: 'Forbidden',
     why: 'as WDS+po-dsb-tlbiipa-dsb-eret with a TLBI VMALLE1IS too: no fault at either stage',
   },
+  // P0 at EL1 writes a stage-1 entry, then ERETs to EL0 and loads through x
+  'pgtable/HAND/CoWTf.inv.EL1+eret': {
+    verdict: 'Allowed',
+    why: 'invalid → valid and an ERET with no DSB between: the ERET synchronizes context, but the store need not be ' +
+      'visible to walks without a DSB (ARCH-NOTES §10), so the EL0 load may fault (X2 = 0)',
+  },
+  'pgtable/HAND/CoWTf.inv.EL1+dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'the DSB completes the store for walks and the ERET is a context synchronization event (ARM §D24.1.2.2), as an ' +
+      'ISB would be; the invalid entry was never cached (D8.16 R XCLRD): the EL0 load succeeds',
+  },
+  // memory in the final assertion
+  'pgtable/HAND/CoWW.alias': {
+    verdict: 'Forbidden',
+    why: 'two stores through aliases of one page, 1 then 2: the final value is the coherence-last write, 2 (B2.3 CoWW)',
+  },
+  'pgtable/HAND/CoWroW.rw+dsb-isb': {
+    verdict: 'Allowed',
+    why: 'x read/write → read-only with DSB and ISB but no TLBI: the store may use the cached read/write entry (D8.16 ' +
+      'R SQBCS) and write 1 to the page y reads',
+  },
+  'pgtable/HAND/CoW': {
+    verdict: 'Allowed',
+    why: 'copy on write: the store to read-only x faults, the handler copies pa1 to pa2, breaks x\'s entry (invalid, ' +
+      'DSB, TLBI VALE1IS, DSB) and makes it map pa2 read/write, then returns to the store: once the walk reads the ' +
+      'new entry (nothing forbids it) the store writes 2 to pa2 and pa1 keeps 1',
+  },
 };

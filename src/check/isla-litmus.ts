@@ -84,18 +84,19 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     return desc([['oa', { kind: 'pa', name: ownerOf(m.to) }], ...apFields(m.attrs)]);
   };
   for (const v of [...virtual, ...intermediate]) init.push({ line: 0, type: undefined, location: { kind: 'pte', name: v }, value: entry(v) });
-  for (const [at, value] of stores) {
-    // `*y = v` of a virtual (or intermediate) y: the physical page it maps at the start, through stage 2 too (isla
-    // writes through the initial tables)
+  /** The location whose memory `*at` names: a physical page, or the one a virtual (or intermediate) address maps at
+   *  the start, through stage 2 too (isla reads and writes `*x` through the initial tables). */
+  const memoryOf = (at: string, field: string): string => {
     let p = at;
     for (let hops = 0; !physical.has(p) && hops < 2; hops++) {
       const m = initial.get(p);
-      if (m === undefined || m.to === 'invalid') throw new LitmusSetupError('page_table_setup', `*${at}: ${p} is not mapped at the start`);
+      if (m === undefined || m.to === 'invalid') throw new LitmusSetupError(field, `*${at}: ${p} is not mapped at the start`);
       p = m.to;
     }
-    if (!physical.has(p)) throw new LitmusSetupError('page_table_setup', `*${at}: not a declared address`);
-    init.push({ line: 0, type: undefined, location: { kind: 'mem', name: ownerOf(p) }, value: int(value) });
-  }
+    if (!physical.has(p)) throw new LitmusSetupError(field, `*${at}: not a declared address`);
+    return ownerOf(p);
+  };
+  for (const [at, value] of stores) init.push({ line: 0, type: undefined, location: { kind: 'mem', name: memoryOf(at, 'page_table_setup') }, value: int(value) });
   const value = (e: IslaExpr, field: string): LitmusValue => {
     const fail = (why: string): never => {
       throw new LitmusSetupError(field, why);
@@ -152,30 +153,38 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   let spx = false;
   let vbar: bigint | undefined;
   let vbar2: bigint | undefined;
+  // SPSR_ELx and ELR_ELx of the EL the thread starts at (x = 1 or 2): its own ERET to a lower EL
   let spsr2: bigint | undefined;
   let elr2: string | undefined;
+  let eretFrom: number | undefined;
   for (const [reg, e] of th.reset) {
     const field = `thread.0.reset.${reg}`;
     const r = /^R(\d+)$/.exec(reg);
     if (r !== null) init.push({ line: 0, type: undefined, location: { kind: 'reg', pe: 0, reg: `X${r[1]}` }, value: value(e, field) });
-    else if (reg === 'ELR_EL2') {
-      // the label P0's own ERET from EL2 returns to
+    else if (reg === 'ELR_EL2' || reg === 'ELR_EL1') {
+      // the label P0's own ERET returns to
       if (e.k !== 'label') throw new LitmusSetupError(field, 'expected a label of the thread\'s code (`L0:`)');
       elr2 = e.name;
-    } else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1' || reg === 'VBAR_EL2' || reg === 'SPSR_EL2') {
+      eretFrom = Number(reg.at(-1));
+    } else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1' || reg === 'VBAR_EL2' || reg === 'SPSR_EL2' || reg === 'SPSR_EL1') {
       const v = value(e, field);
       if (v.kind !== 'int') throw new LitmusSetupError(field, 'expected a number');
       if (reg === 'VBAR_EL1') vbar = v.value;
       else if (reg === 'VBAR_EL2') vbar2 = v.value;
-      else if (reg === 'SPSR_EL2') spsr2 = v.value;
+      else if (reg === 'SPSR_EL2' || reg === 'SPSR_EL1') {
+        spsr2 = v.value;
+        if (eretFrom !== undefined && eretFrom !== Number(reg.at(-1))) throw new LitmusSetupError(field, 'SPSR and ELR of different ELs');
+        eretFrom = Number(reg.at(-1));
+      }
       else if (reg === 'PSTATE.SP') spx = v.value === 1n;
       else if (v.value > 2n) throw new LitmusSetupError(field, `EL${v.value} (the runner starts P0 at EL0, EL1 or EL2)`);
       else el = Number(v.value) as 0 | 1 | 2;
-    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL2, ELR_EL2)`);
+    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL1/EL2, ELR_EL1/EL2)`);
   }
-  if ((spsr2 === undefined) !== (elr2 === undefined) || (spsr2 !== undefined && el !== 2)) throw new LitmusSetupError('thread.0.reset.SPSR_EL2', 'SPSR_EL2 and ELR_EL2 go together, for a thread at EL2');
-  // SPSR_EL2.M[3:0] (ARM §C5.2.19): the EL (bits 3:2) and stack pointer (bit 0) the ERET enters; AArch64 only
-  if (spsr2 !== undefined && ((spsr2 & 0x10n) !== 0n || (spsr2 & 0xcn) === 0xcn || (spsr2 & 0xcn) === 0x8n)) throw new LitmusSetupError('thread.0.reset.SPSR_EL2', `M = 0b${(spsr2 & 0x1fn).toString(2)}: only an ERET to EL1 or EL0 in AArch64`);
+  const spsrField = `thread.0.reset.SPSR_EL${eretFrom ?? el}`;
+  if ((spsr2 === undefined) !== (elr2 === undefined) || (eretFrom !== undefined && eretFrom !== el)) throw new LitmusSetupError(spsrField, `SPSR_ELx and ELR_ELx go together, for a thread that starts at ELx (here EL${el})`);
+  // SPSR_ELx.M[3:0] (ARM §C5.2.18–19): the EL (bits 3:2) and stack pointer (bit 0) the ERET enters, below ELx; AArch64 only
+  if (spsr2 !== undefined && ((spsr2 & 0x10n) !== 0n || Number((spsr2 >> 2n) & 3n) >= el)) throw new LitmusSetupError(spsrField, `M = 0b${(spsr2 & 0x1fn).toString(2)}: only an ERET to a lower EL in AArch64`);
   // the EL1 handler serves the EL and stack pointer the thread runs at below EL2
   const lowEl = spsr2 === undefined ? el : Number((spsr2 >> 2n) & 3n);
   const lowSpx = spsr2 === undefined ? spx : (spsr2 & 1n) === 1n;
@@ -207,7 +216,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       case 'or':
         return { kind: c.k, args: c.args.map(cond) };
       case 'eq':
-        if (c.mem !== undefined) throw new LitmusSetupError('final.assertion', `*${c.mem}: memory in the assertion is not supported`);
+        if (c.mem !== undefined) return { kind: 'eq', location: { kind: 'mem', name: memoryOf(c.mem, 'final.assertion') }, value: value(c.value, 'final.assertion') };
         if (c.thread !== 0) throw new LitmusSetupError('final.assertion', `thread ${c.thread}`);
         return { kind: 'eq', location: { kind: 'reg', pe: 0, reg: c.reg! }, value: value(c.value, 'final.assertion') };
     }

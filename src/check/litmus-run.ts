@@ -68,7 +68,7 @@ export interface LitmusRunOptions {
   readonly spx?: boolean;
   /** The handler moves ELR_EL1 past the faulting instruction itself (isla's tests); herd's: the runner does. */
   readonly handlerMovesElr?: boolean;
-  /** P0 at EL2 returns to a lower EL with an ERET of its own: SPSR_EL2, and the label of P0's code in ELR_EL2. */
+  /** P0 at EL1 or EL2 returns to a lower EL with an ERET of its own: SPSR_ELx, and the label of P0's code in ELR_ELx. */
   readonly eret?: { readonly spsr: bigint; readonly elr: string };
   /** A handler at VBAR_EL2 + 0x400, for synchronous exceptions from a lower EL (stage-2 faults); none: they end P0. */
   readonly el2Handler?: readonly string[];
@@ -192,7 +192,7 @@ interface LitmusMachine {
 interface StartState {
   readonly el: number;
   readonly spx: boolean;
-  /** SPSR_EL2 and ELR_EL2 (an address) for P0's own ERET from EL2. */
+  /** SPSR_ELx and ELR_ELx (an address) for P0's own ERET from the EL it starts at. */
   readonly eret: { readonly spsr: bigint; readonly elr: bigint } | undefined;
   readonly intermediate: readonly string[];
 }
@@ -227,8 +227,8 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
       c.sr[SR.VTTBR_EL2] = BigInt(world.vttbr); // VMID 0
     }
     if (st.eret !== undefined) {
-      c.sr[SR.SPSR_EL2] = st.eret.spsr;
-      c.sr[SR.ELR_EL2] = st.eret.elr;
+      c.sr[st.el === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1] = st.eret.spsr;
+      c.sr[st.el === 2 ? SR.ELR_EL2 : SR.ELR_EL1] = st.eret.elr;
     }
     c.setElSp(st.el, st.spx ? 1 : 0);
     for (const [r, v] of regs) c.x[r] = v;
@@ -316,7 +316,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const el2HandlerAt = BigInt(VBAR_EL2 + LOWER_SYNC);
   const a = assembleP0(t, Number(handlerAt), opts.el2Handler);
   const elr2 = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
-  if (opts.eret !== undefined && elr2 === undefined) throw new LitmusSetupError('ELR_EL2', `label ${opts.eret.elr}, which P0's code does not have`);
+  if (opts.eret !== undefined && elr2 === undefined) throw new LitmusSetupError(`ELR_EL${el}`, `label ${opts.eret.elr}, which P0's code does not have`);
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const tree = new ChoiceTree();
   const visited = new Set<string>();
@@ -336,7 +336,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
     c.sync = sync;
     // P0 starting at EL2 enters a regime that was in context before the test began: its TLB may hold any translation
     // its tables gave then (ARM §D8.16 R SQBCS), though no fill happens while EL2 runs (§D8.1.5 R NRJPP) — chosen here
-    for (let k = 0; opts.eret !== undefined && k < warmFills && tree.choose(2) === 1; k++) speculativeFill(c, lowEl, choices);
+    for (let k = 0; el === 2 && opts.eret !== undefined && k < warmFills && tree.choose(2) === 1; k++) speculativeFill(c, lowEl, choices);
     const digest = new TlbDigest();
     const faults: LitmusFault[] = [];
     let done = true; // the run reached the end of P0 (or a fatal fault) rather than an explored state

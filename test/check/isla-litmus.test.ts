@@ -134,3 +134,62 @@ test('isla at EL2 with stage 2: a stage-2 entry made invalid is still used until
   assert.equal(runIpa('    TLBI IPAS2E1,X4\n    DSB SY\n    TLBI VMALLE1\n    DSB SY\n').verdict, 'Forbidden');
   assert.equal(runIpa('    TLBI VMALLS12E1\n    DSB SY\n').verdict, 'Forbidden');
 });
+
+/** A thread at EL1 that makes x valid with `between` after the store, ERETs to EL0 and stores 3 through x; the
+ *  assertion asks whether pa1 kept 0 (the store faulted and the handler skipped it). */
+const mapThenEret = (between: string) => `arch = "AArch64"
+name = "map-then-eret"
+symbolic = ["x", "y"]
+
+page_table_setup = """
+    physical pa1;
+    x |-> invalid;
+    x ?-> pa1;
+    y |-> pa1;
+    *pa1 = 0;
+    identity 0x1000 with code;
+"""
+
+[thread.0]
+init = {}
+code = """
+    STR X0,[X1]
+${between}    ERET
+L0:
+    STR X2,[X3]
+"""
+
+[thread.0.reset]
+R0 = "desc3(y, page_table_base)"
+R1 = "pte3(x, page_table_base)"
+R2 = "extz(0x3, 64)"
+R3 = "x"
+VBAR_EL1 = "extz(0x1000, 64)"
+"PSTATE.EL" = "0b01"
+SPSR_EL1 = "extz(0b00000, 64)"
+ELR_EL1 = "L0:"
+
+[section.thread0_el1_handler]
+address = "0x1400"
+code = """
+    MRS X20,ELR_EL1
+    ADD X20,X20,#4
+    MSR ELR_EL1,X20
+    ERET
+"""
+
+[final]
+assertion = "*pa1 = 0"
+`;
+
+test('isla at EL1: SPSR_EL1/ELR_EL1 and the thread\'s own ERET to EL0; memory in the final assertion', () => {
+  const run1 = (between: string) => {
+    const { test: t, options } = islaAsLitmus(readIsla(mapThenEret(between), 'map-then-eret.litmus.toml'));
+    return runLitmus(t, { ...options, maxRuns: 5000 });
+  };
+  const plain = run1('');
+  assert.ok(plain.complete, plain.bound);
+  assert.equal(plain.verdict, 'Allowed'); // the ERET synchronizes, but without a DSB the walk may miss the store
+  assert.deepEqual(plain.outcomes.map((o) => o.mem.get('y')).sort(), [0n, 3n]);
+  assert.equal(run1('    DSB SY\n').verdict, 'Forbidden');
+});
