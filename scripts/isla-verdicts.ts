@@ -225,4 +225,19 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       'DSB, TLBI VALE1IS, DSB) and makes it map pa2 read/write, then returns to the store: once the walk reads the ' +
       'new entry (nothing forbids it) the store writes 2 to pa2 and pa1 keeps 1',
   },
+  // P0 at EL0 writes a stage-1 entry, then an SVC: its EL1 handler loads through x
+  'pgtable/HAND/CoWTf.inv+svc': {
+    verdict: 'Allowed',
+    why: 'invalid → valid, then the SVC\'s exception entry (a context synchronization event) with no DSB: the store need ' +
+      'not be visible to walks (ARCH-NOTES §10), so the handler\'s load may fault (X2 = 0, set by the EL1 fault handler)',
+  },
+  'pgtable/HAND/CoWTf.inv.EL1+dsb-svc': {
+    verdict: 'Forbidden',
+    why: 'the DSB completes the store for walks and the SVC\'s exception entry synchronizes context (ARM §D24.1.2.2): the ' +
+      'handler\'s load is translated with the valid entry (the invalid one was never cached, D8.16 R XCLRD)',
+  },
+  'pgtable/HAND/CoWTf.inv.EL1+dsb-svc-dsb': {
+    verdict: 'Forbidden',
+    why: 'as CoWTf.inv.EL1+dsb-svc, with one more DSB in the handler: no fault',
+  },
 };

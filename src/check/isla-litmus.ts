@@ -11,7 +11,7 @@ import type { IslaCond, IslaExpr, IslaTest } from './isla-reader.ts';
 import type { SetupAttrs, SetupStatement } from './isla-setup.ts';
 import type { LitmusCond, LitmusInit, LitmusTest, LitmusValue } from './litmus-reader.ts';
 import type { LitmusRunOptions } from './litmus-run.ts';
-import { syncVector } from './litmus-run.ts';
+import { SYNC_VECTORS, type VectorHandler } from './litmus-run.ts';
 import { LitmusSetupError } from './litmus-world.ts';
 
 export interface IslaAsLitmus {
@@ -185,24 +185,20 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   if ((spsr2 === undefined) !== (elr2 === undefined) || (eretFrom !== undefined && eretFrom !== el)) throw new LitmusSetupError(spsrField, `SPSR_ELx and ELR_ELx go together, for a thread that starts at ELx (here EL${el})`);
   // SPSR_ELx.M[3:0] (ARM §C5.2.18–19): the EL (bits 3:2) and stack pointer (bit 0) the ERET enters, below ELx; AArch64 only
   if (spsr2 !== undefined && ((spsr2 & 0x10n) !== 0n || Number((spsr2 >> 2n) & 3n) >= el)) throw new LitmusSetupError(spsrField, `M = 0b${(spsr2 & 0x1fn).toString(2)}: only an ERET to a lower EL in AArch64`);
-  // the EL1 handler serves the EL and stack pointer the thread runs at below EL2
+  // the EL the thread runs at below EL2
   const lowEl = spsr2 === undefined ? el : Number((spsr2 >> 2n) & 3n);
-  const lowSpx = spsr2 === undefined ? spx : (spsr2 & 1n) === 1n;
-  const handlers = new Map<number, readonly string[]>();
-  let el2Handler: readonly string[] | undefined;
+  // the handlers: sections at a synchronous exception vector of VBAR_EL1 or VBAR_EL2 (isla names them
+  // thread0_el1_handler, thread0_el1_handler_same_exc/_lower_exc, thread0_el2_handler(_lower_exc))
+  const handlers: VectorHandler[] = [];
   for (const s of t.sections) {
-    if (s.name === 'thread0_el2_handler' || s.name === 'thread0_el2_handler_lower_exc') {
-      // a synchronous exception from a lower EL in AArch64 (ARM §D1.10.2 Table D1-5)
-      if (vbar2 === undefined || s.address !== vbar2 + 0x400n) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not VBAR_EL2 + 0x400 (a synchronous exception from a lower EL)`);
-      el2Handler = s.code;
-      continue;
-    }
-    if (s.name !== 'thread0_el1_handler') throw new LitmusSetupError(`section.${s.name}`, 'only thread0_el1_handler and thread0_el2_handler(_lower_exc)');
-    if (lowEl === 2) throw new LitmusSetupError(`section.${s.name}`, 'an EL1 handler for a thread that stays at EL2');
-    const at = syncVector(lowEl, lowSpx);
-    // isla's default PSTATE.EL is 0 and PSTATE.SP 0 (EL0, or EL1 with SP_EL0)
-    if (vbar === undefined || s.address !== vbar + BigInt(at)) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not VBAR_EL1 + 0x${at.toString(16)} (the synchronous vector of EL${lowEl}${lowEl === 1 ? (lowSpx ? 'h' : 't') : ''})`);
-    handlers.set(0, s.code);
+    const m = /^thread0_el([12])_handler(_same_exc|_lower_exc)?$/.exec(s.name);
+    if (m === null) throw new LitmusSetupError(`section.${s.name}`, 'only handlers of thread 0 (thread0_el1_handler…, thread0_el2_handler…)');
+    const hel = Number(m[1]) as 1 | 2;
+    const base = hel === 2 ? vbar2 : vbar;
+    const offset = base === undefined ? -1 : Number(s.address - base);
+    if (!(SYNC_VECTORS as readonly number[]).includes(offset)) throw new LitmusSetupError(`section.${s.name}`, `at ${s.address.toString(16)}, not a synchronous exception vector of VBAR_EL${hel} (+0x000, +0x200, +0x400)`);
+    if (hel === 1 && lowEl === 2) throw new LitmusSetupError(`section.${s.name}`, 'an EL1 handler for a thread that stays at EL2');
+    handlers.push({ el: hel, offset, code: s.code });
   }
   const cond = (c: IslaCond): LitmusCond => {
     switch (c.k) {
@@ -222,7 +218,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     }
   };
   const test: LitmusTest = {
-    arch: 'AArch64', name: t.name, header: new Map(), init, code: [th.code], handlers, locations: [],
+    arch: 'AArch64', name: t.name, header: new Map(), init, code: [th.code], handlers: new Map(), locations: [],
     quantifier: t.expect === 'sat' ? 'exists' : '~exists', condition: cond(t.assertion),
   };
   return {
@@ -230,7 +226,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     options: {
       el, spx, handlerMovesElr: true,
       ...(spsr2 === undefined ? {} : { eret: { spsr: spsr2, elr: elr2! } }),
-      ...(el2Handler === undefined ? {} : { el2Handler }),
+      ...(handlers.length === 0 ? {} : { handlers }),
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
     },
   };

@@ -70,14 +70,27 @@ export interface LitmusRunOptions {
   readonly handlerMovesElr?: boolean;
   /** P0 at EL1 or EL2 returns to a lower EL with an ERET of its own: SPSR_ELx, and the label of P0's code in ELR_ELx. */
   readonly eret?: { readonly spsr: bigint; readonly elr: string };
-  /** A handler at VBAR_EL2 + 0x400, for synchronous exceptions from a lower EL (stage-2 faults); none: they end P0. */
-  readonly el2Handler?: readonly string[];
+  /** Handlers at synchronous exception vectors of EL1 and EL2 (isla's sections: stage-2 faults, an SVC or HVC taken);
+   *  when given, they replace the test's P0 handler at P0's own vector. A fault at a vector without one ends P0. */
+  readonly handlers?: readonly VectorHandler[];
   /** The world's intermediate locations (stage 2 on: litmus-world.ts); none: stage 2 off. */
   readonly intermediate?: readonly string[];
 }
 
-/** The offset from VBAR_EL2 of a synchronous exception from a lower EL in AArch64 (ARM §D1.10.2 Table D1-5). */
-const LOWER_SYNC = 0x400;
+/** A handler's code at VBAR_EL1 or VBAR_EL2 + `offset`, a synchronous exception vector (ARM §D1.10.2 Table D1-5:
+ *  0x000 current EL with SP_EL0, 0x200 current EL with SP_ELx, 0x400 lower EL in AArch64). */
+export interface VectorHandler {
+  readonly el: 1 | 2;
+  readonly offset: number;
+  readonly code: readonly string[];
+}
+
+/** The synchronous exception vectors' offsets from VBAR_ELx (ARM §D1.10.2 Table D1-5; AArch32 lower ELs excepted). */
+export const SYNC_VECTORS = [0x000, 0x200, 0x400] as const;
+const vbarOf = (el: number): number => (el === 2 ? VBAR_EL2 : VBAR);
+// ESR_ELx.EC of the calls a handler may serve (ARM §D24.2.46): SVC and HVC from AArch64
+const EC_SVC64 = 0x15;
+const EC_HVC64 = 0x16;
 
 export const LITMUS_DEFAULTS = { maxRuns: 200_000, maxSteps: 500 } as const;
 
@@ -144,13 +157,11 @@ interface Assembled {
   handlerEnds(pc: bigint): boolean;
 }
 
-function assembleP0(t: LitmusTest, handlerAt: number, el2Handler: readonly string[] | undefined): Assembled {
+function assembleP0(t: LitmusTest, handlers: readonly VectorHandler[]): Assembled {
   const code = t.code[0] ?? [];
-  const handler = t.handlers.get(0);
   const lines = ['.text', ...code];
-  if (handler !== undefined) lines.push(`.org 0x${(handlerAt - CODE_BASE).toString(16)}`, ...handler);
-  const el2HandlerAt = VBAR_EL2 + LOWER_SYNC;
-  if (el2Handler !== undefined) lines.push(`.org 0x${(el2HandlerAt - CODE_BASE).toString(16)}`, ...el2Handler);
+  const at = handlers.map((h) => ({ addr: vbarOf(h.el) + h.offset, code: h.code })).sort((x, y) => x.addr - y.addr);
+  for (const h of at) lines.push(`.org 0x${(h.addr - CODE_BASE).toString(16)}`, ...h.code);
   const p = loadProgram(`${t.name}:P0`, `${lines.join('\n')}\n`, { base: BigInt(CODE_BASE) });
   if (p.diagnostics.length > 0) {
     const d = p.diagnostics[0]!;
@@ -174,7 +185,7 @@ function assembleP0(t: LitmusTest, handlerAt: number, el2Handler: readonly strin
     const last = p.insns.filter((i) => i.addr >= BigInt(at) && i.addr < BigInt(at) + 0x800n).at(-1);
     return last === undefined ? BigInt(at) : last.addr + 4n;
   };
-  const ranges = [...(handler === undefined ? [] : [[BigInt(handlerAt), after(handlerAt)]]), ...(el2Handler === undefined ? [] : [[BigInt(el2HandlerAt), after(el2HandlerAt)]])];
+  const ranges = at.map((h) => [BigInt(h.addr), after(h.addr)] as const);
   const inside = (pc: bigint): boolean => (pc >= BigInt(CODE_BASE) && pc <= end) || ranges.some(([lo, hi]) => pc >= lo! && pc <= hi!);
   const handlerEnds = (pc: bigint): boolean => ranges.some(([lo, hi]) => pc === hi && hi !== lo);
   const insns = new Map(p.insns.map((i) => [i.addr, { insn: i, ldst: decodeRow(i.word)?.cls === 'ldst' }]));
@@ -312,9 +323,13 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const spx = opts.spx ?? true;
   // P0's EL1 handler: at the vector of the EL and stack pointer P0 runs at, after its own ERET when it starts at EL2
   const lowEl = opts.eret === undefined ? el : Number((opts.eret.spsr >> 2n) & 3n);
-  const handlerAt = BigInt(VBAR + syncVector(lowEl, opts.eret === undefined ? spx : (opts.eret.spsr & 1n) === 1n));
-  const el2HandlerAt = BigInt(VBAR_EL2 + LOWER_SYNC);
-  const a = assembleP0(t, Number(handlerAt), opts.el2Handler);
+  const p0Handler = t.handlers.get(0);
+  const handlers = opts.handlers ?? (p0Handler === undefined ? [] : [{ el: 1 as const, offset: syncVector(lowEl, opts.eret === undefined ? spx : (opts.eret.spsr & 1n) === 1n), code: p0Handler }]);
+  const a = assembleP0(t, handlers);
+  // the highest EL P0 runs at: its own, EL1 (herd's handler), EL2 when it has a handler there
+  const topEl = Math.max(el, 1, ...handlers.map((h) => h.el));
+  // the vectors' entry points, by EL
+  const entries = [1, 2].flatMap((x) => SYNC_VECTORS.map((o) => ({ el: x, at: BigInt(vbarOf(x) + o), handler: handlers.some((h) => h.el === x && h.offset === o) })));
   const elr2 = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
   if (opts.eret !== undefined && elr2 === undefined) throw new LitmusSetupError(`ELR_EL${el}`, `label ${opts.eret.elr}, which P0's code does not have`);
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
@@ -351,24 +366,28 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
       const here = a.insns.get(pc);
       view.before(c, here?.ldst ?? false);
       c.run(1);
-      const took1 = c.el === 1 && c.x[PC] === handlerAt && !(pc >= handlerAt && pc < handlerAt + 0x80n);
-      // a synchronous exception from EL1 or EL0 taken to EL2 (a stage-2 fault)
-      const took2 = c.el === 2 && c.x[PC] === el2HandlerAt && !(pc >= el2HandlerAt && pc < el2HandlerAt + 0x80n);
-      const took = took1 || took2;
+      // a synchronous exception taken: the PC at a vector of the EL it is now at, from outside that vector's code
+      const now = c.x[PC]!;
+      const took = entries.find((v) => v.el === c.el && v.at === now && !(pc >= now && pc < now + 0x80n));
       const e = here?.insn.event;
       // context synchronization events: ISB, exception entry, ERET (ARM §D24.1.2.2)
-      view.after(c, e, took || e?.k === 'isb' || e?.k === 'eret');
-      if (took) {
-        const esr = Number(c.sr[took2 ? SR.ESR_EL2 : SR.ESR_EL1]! & 0xffff_ffffn);
-        const elr = c.sr[took2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
+      view.after(c, e, took !== undefined || e?.k === 'isb' || e?.k === 'eret');
+      if (took !== undefined) {
+        const at2 = took.el === 2;
+        const esr = Number(c.sr[at2 ? SR.ESR_EL2 : SR.ESR_EL1]! & 0xffff_ffffn);
+        const elr = c.sr[at2 ? SR.ELR_EL2 : SR.ELR_EL1]!;
+        const ec = ecOf(esr);
         const kind = FAULT_KIND[esr & ISS_FSC_KIND];
-        if (!ecIsAbort(ecOf(esr)) || kind === undefined) throw new LitmusSetupError('P0', `took an exception other than an MMU fault at 0x${elr.toString(16)}: ESR_EL${took2 ? 2 : 1} 0x${esr.toString(16)}`);
-        // FAR_EL2 holds the faulting VA on a stage-2 fault too (ARM §D17.2 FAR_EL2)
-        faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[took2 ? SR.FAR_EL2 : SR.FAR_EL1]!)), type: kind });
-        if (took2 ? opts.el2Handler === undefined : !t.handlers.has(0)) break; // herd `fatal`: the fault ends P0
-        // the handler's ERET returns after the faulting instruction
-        if (took1 && opts.handlerMovesElr !== true) c.sr[SR.ELR_EL1] = elr + 4n;
-      } else if (c.el > Math.max(el, 1) || !a.inside(c.x[PC]!)) {
+        if (ecIsAbort(ec) && kind !== undefined) {
+          // FAR_EL2 holds the faulting VA on a stage-2 fault too (ARM §D17.2 FAR_EL2)
+          faults.push({ label: a.labelAt.get(elr), name: world.nameAt(Number(c.sr[at2 ? SR.FAR_EL2 : SR.FAR_EL1]!)), type: kind });
+          if (!took.handler) break; // herd `fatal`: the fault ends P0
+          // the handler's ERET returns after the faulting instruction
+          if (!at2 && opts.handlerMovesElr !== true) c.sr[SR.ELR_EL1] = elr + 4n;
+        } else if (!((ec === EC_SVC64 || ec === EC_HVC64) && took.handler)) {
+          throw new LitmusSetupError('P0', `took an exception other than an MMU fault or a call its handler serves at 0x${elr.toString(16)}: ESR_EL${took.el} 0x${esr.toString(16)}`);
+        }
+      } else if (c.el > topEl || !a.inside(c.x[PC]!)) {
         throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
       }
       if (tree.replaying) continue;

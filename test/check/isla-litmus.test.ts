@@ -193,3 +193,68 @@ test('isla at EL1: SPSR_EL1/ELR_EL1 and the thread\'s own ERET to EL0; memory in
   assert.deepEqual(plain.outcomes.map((o) => o.mem.get('y')).sort(), [0n, 3n]);
   assert.equal(run1('    DSB SY\n').verdict, 'Forbidden');
 });
+
+/** A thread at EL0 that makes x valid with `between` after the store, then calls EL1 with an SVC whose handler loads
+ *  through x (keeping its ELR_EL1 across that load); a fault there is taken by the other EL1 handler (current EL,
+ *  SP_ELx), which sets X2 to 0. */
+const mapThenSvc = (between: string) => `arch = "AArch64"
+name = "map-then-svc"
+symbolic = ["x", "y"]
+
+page_table_setup = """
+    physical pa1;
+    x |-> invalid;
+    x ?-> pa1;
+    y |-> pa1;
+    *y = 4;
+    identity 0x1000 with code;
+"""
+
+[thread.0]
+init = {}
+code = """
+    STR X0,[X1]
+${between}    SVC #0x0
+"""
+
+[thread.0.reset]
+R0 = "desc3(y, page_table_base)"
+R1 = "pte3(x, page_table_base)"
+R3 = "x"
+VBAR_EL1 = "extz(0x1000, 64)"
+
+[section.thread0_el1_handler_same_exc]
+address = "0x1200"
+code = """
+    MOV X2,#0
+    MRS X20,ELR_EL1
+    ADD X20,X20,#4
+    MSR ELR_EL1,X20
+    ERET
+"""
+
+[section.thread0_el1_handler_lower_exc]
+address = "0x1400"
+code = """
+    MRS X10,ELR_EL1
+    LDR X2,[X3]
+    MSR ELR_EL1,X10
+    ERET
+"""
+
+[final]
+assertion = "0:X2 = 0"
+`;
+
+test('isla: an SVC is a call its EL1 handler serves, not a fault; a fault in that handler goes to the current-EL vector', () => {
+  const run1 = (between: string) => {
+    const { test: t, options } = islaAsLitmus(readIsla(mapThenSvc(between), 'map-then-svc.litmus.toml'));
+    return runLitmus(t, { ...options, maxRuns: 5000 });
+  };
+  const plain = run1('');
+  assert.ok(plain.complete, plain.bound);
+  assert.equal(plain.verdict, 'Allowed');
+  assert.deepEqual(plain.outcomes.map((o) => o.regs[2]).sort(), [0n, 4n]);
+  assert.deepEqual(plain.outcomes.find((o) => o.regs[2] === 0n)?.faults.map((f) => [f.name, f.type]), [['x', 'MMU:Translation']]);
+  assert.equal(run1('    DSB SY\n').verdict, 'Forbidden'); // the SVC's exception entry synchronizes after the DSB
+});
