@@ -240,4 +240,31 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     verdict: 'Forbidden',
     why: 'as CoWTf.inv.EL1+dsb-svc, with one more DSB in the handler: no fault',
   },
+  // ASIDs and VMIDs (isla's stage-1 entries are non-global: see src/check/isla-litmus.ts NOT_GLOBAL)
+  'pgtable/HAND/CoWTa1.1.inv+dsb-tlbiasidis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'invalid → valid, DSB, ERET to EL0: the walk reads the valid entry and no invalid one was cached (D8.16 R XCLRD); ' +
+      'the TLBI ASIDE1IS of the current ASID changes nothing',
+  },
+  'pgtable/HAND/CoWTa2.1.inv+dsb-tlbiasidis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'as CoWTa1.1.inv with a TLBI of another ASID: making an entry valid needs no TLBI at all (D8.17 I WZCBG)',
+  },
+  'pgtable/HAND/CoWinvTa1.1+dsb-tlbiasidis-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'valid → invalid, DSB, TLBI ASIDE1IS of the ASID TTBR0_EL1 holds (removes the non-global entries it tags), DSB, ' +
+      'ERET: no entry survives, the EL0 load faults (X2 = 1)',
+  },
+  'pgtable/HAND/CoWinvTa2.1+dsb-tlbiasidis-dsb-eret': {
+    verdict: 'Allowed',
+    why: 'as CoWinvTa1.1 but the TLBI names ASID 2 while the entries are tagged with ASID 1: a cached entry for x ' +
+      'survives (D8.16 R SQBCS) and the load may use it (X2 = 0)',
+  },
+  'pgtable/HAND/CoWinvTv2.2+dsb-tlbivmidis-msrvttbr-dsb-eret': {
+    verdict: 'Forbidden',
+    why: 'stage-2 entry valid → invalid, DSB, TLBI VMALLS12E1IS of the current VMID (0), DSB, then VTTBR_EL2 switched to ' +
+      'VMID 1 with the same tables: VMID 0\'s entries are gone and none can be cached under VMID 1 while EL2 runs ' +
+      '(D8.1.5 R NRJPP) — the TLB holds at the start only what the initial registers (VMID 0) allowed — so after the ' +
+      'ERET the walk reads the invalid entry (X2 = 1)',
+  },
 };

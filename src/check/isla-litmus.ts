@@ -20,6 +20,9 @@ export interface IslaAsLitmus {
 }
 
 const int = (value: bigint): LitmusValue => ({ kind: 'int', value });
+/** isla's stage-1 entries are not global (nG = 1): its tests pair a TLBI ASIDE1 of the current ASID with one of
+ *  another (CoWinvTa1.1 / CoWinvTa2.1), which would be alike if the entries were global (docs/litmus-agreement.md). */
+const NOT_GLOBAL: [string, LitmusValue] = ['ng', int(1n)];
 const desc = (fields: [string, LitmusValue][]): LitmusValue => ({ kind: 'desc', fields: new Map(fields) });
 
 /** VMSAv8-64 stage-1 AP[2:1] (ARM §D8.4.1.2 Table D8-33) as the herd world's fields: AP[1] EL0 access (el0), AP[2]
@@ -79,9 +82,9 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     if (m === undefined || m.to === 'invalid') return desc([['oa', { kind: 'pa', name: v }], ['valid', int(0n)]]);
     if (intermediate.has(m.to)) {
       if (!virtual.has(v)) throw new LitmusSetupError('page_table_setup', `${v} |-> ${m.to}: only a virtual address maps to an intermediate one`);
-      return desc([['oa', { kind: 'addr', name: m.to }], ...apFields(m.attrs)]);
+      return desc([['oa', { kind: 'addr', name: m.to }], NOT_GLOBAL, ...apFields(m.attrs)]);
     }
-    return desc([['oa', { kind: 'pa', name: ownerOf(m.to) }], ...apFields(m.attrs)]);
+    return desc([['oa', { kind: 'pa', name: ownerOf(m.to) }], ...(intermediate.has(v) ? [] : [NOT_GLOBAL]), ...apFields(m.attrs)]);
   };
   for (const v of [...virtual, ...intermediate]) init.push({ line: 0, type: undefined, location: { kind: 'pte', name: v }, value: entry(v) });
   /** The location whose memory `*at` names: a physical page, or the one a virtual (or intermediate) address maps at
@@ -139,9 +142,24 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             const oa = e.named.get('oa');
             if (e.args.length > 0 || e.named.size !== 1 || oa?.k !== 'name' || !(physical.has(oa.name) || intermediate.has(oa.name))) fail('mkdesc3: only mkdesc3(oa=PHYSICAL) or mkdesc3(oa=INTERMEDIATE)');
             const name = (oa as { name: string }).name;
-            if (intermediate.has(name)) return desc([['oa', { kind: 'addr', name }]]); // stage 1, to an IPA
+            if (intermediate.has(name)) return desc([['oa', { kind: 'addr', name }], NOT_GLOBAL]); // stage 1, to an IPA
             // with stage 2 a descriptor to a PA is stage 2's (see the header)
-            return desc([['oa', { kind: 'pa', name: ownerOf(name) }], ...(intermediate.size > 0 ? [['s2', int(1n)] as [string, LitmusValue]] : [])]);
+            return desc([['oa', { kind: 'pa', name: ownerOf(name) }], intermediate.size > 0 ? ['s2', int(1n)] : NOT_GLOBAL]);
+          }
+          case 'asid': {
+            // a TLBI operand: ASID in bits 63:48 (ARM §C5.5 TLBI ASIDE1 Xt)
+            const n = e.args[0];
+            if (e.args.length !== 1 || n?.k !== 'num') fail('asid: one number');
+            return int(BigInt.asUintN(16, (n as { value: bigint }).value) << 48n);
+          }
+          case 'ttbr': {
+            // the default tables' root with an ASID (TTBR0_EL1) or a VMID (VTTBR_EL2) in bits 63:48
+            const base = e.named.get('base');
+            const tag = e.named.get('asid') ?? e.named.get('vmid');
+            const stage = e.named.has('vmid') ? 2 : 1;
+            const root = stage === 2 ? 's2_page_table_base' : 'page_table_base';
+            if (e.args.length > 0 || e.named.size !== 2 || base?.k !== 'name' || base.name !== root || tag?.k !== 'num') fail(`ttbr: only ttbr(asid=N, base=page_table_base) or ttbr(vmid=N, base=s2_page_table_base)`);
+            return { kind: 'ttbr', stage, tag: (tag as { value: bigint }).value };
           }
           default:
             return fail(`${e.fn}(…) is not supported`);
@@ -157,6 +175,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   let spsr2: bigint | undefined;
   let elr2: string | undefined;
   let eretFrom: number | undefined;
+  const sysregs: { reg: 'TTBR0_EL1' | 'VTTBR_EL2'; value: LitmusValue }[] = [];
   for (const [reg, e] of th.reset) {
     const field = `thread.0.reset.${reg}`;
     const r = /^R(\d+)$/.exec(reg);
@@ -166,6 +185,10 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       if (e.k !== 'label') throw new LitmusSetupError(field, 'expected a label of the thread\'s code (`L0:`)');
       elr2 = e.name;
       eretFrom = Number(reg.at(-1));
+    } else if (reg === 'TTBR0_EL1' || reg === 'VTTBR_EL2') {
+      const v = value(e, field);
+      if (v.kind !== 'ttbr' || v.stage !== (reg === 'TTBR0_EL1' ? 1 : 2)) throw new LitmusSetupError(field, `expected ${reg === 'TTBR0_EL1' ? 'ttbr(asid=…, base=page_table_base)' : 'ttbr(vmid=…, base=s2_page_table_base)'}`);
+      sysregs.push({ reg, value: v });
     } else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1' || reg === 'VBAR_EL2' || reg === 'SPSR_EL2' || reg === 'SPSR_EL1') {
       const v = value(e, field);
       if (v.kind !== 'int') throw new LitmusSetupError(field, 'expected a number');
@@ -179,7 +202,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       else if (reg === 'PSTATE.SP') spx = v.value === 1n;
       else if (v.value > 2n) throw new LitmusSetupError(field, `EL${v.value} (the runner starts P0 at EL0, EL1 or EL2)`);
       else el = Number(v.value) as 0 | 1 | 2;
-    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL1/EL2, ELR_EL1/EL2)`);
+    } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL1/EL2, ELR_EL1/EL2, TTBR0_EL1, VTTBR_EL2)`);
   }
   const spsrField = `thread.0.reset.SPSR_EL${eretFrom ?? el}`;
   if ((spsr2 === undefined) !== (elr2 === undefined) || (eretFrom !== undefined && eretFrom !== el)) throw new LitmusSetupError(spsrField, `SPSR_ELx and ELR_ELx go together, for a thread that starts at ELx (here EL${el})`);
@@ -228,6 +251,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       ...(spsr2 === undefined ? {} : { eret: { spsr: spsr2, elr: elr2! } }),
       ...(handlers.length === 0 ? {} : { handlers }),
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
+      ...(sysregs.length === 0 ? {} : { sysregs }),
     },
   };
 }

@@ -23,7 +23,7 @@ import { speculativeFill } from '../mmu/speculate.ts';
 import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
-import type { LitmusCond, LitmusTest } from './litmus-reader.ts';
+import type { LitmusCond, LitmusTest, LitmusValue } from './litmus-reader.ts';
 import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR, VBAR_EL2 } from './litmus-world.ts';
 import { decodeRow } from '../arch/a64/decode.ts';
 import { type Insn, loadProgram } from './program.ts';
@@ -75,6 +75,8 @@ export interface LitmusRunOptions {
   readonly handlers?: readonly VectorHandler[];
   /** The world's intermediate locations (stage 2 on: litmus-world.ts); none: stage 2 off. */
   readonly intermediate?: readonly string[];
+  /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own. */
+  readonly sysregs?: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
 
 /** A handler's code at VBAR_EL1 or VBAR_EL2 + `offset`, a synchronous exception vector (ARM §D1.10.2 Table D1-5:
@@ -206,6 +208,7 @@ interface StartState {
   /** SPSR_ELx and ELR_ELx (an address) for P0's own ERET from the EL it starts at. */
   readonly eret: { readonly spsr: bigint; readonly elr: bigint } | undefined;
   readonly intermediate: readonly string[];
+  readonly sysregs: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
 
 function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
@@ -221,6 +224,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
     if (i.location.pe !== 0) throw new LitmusSetupError('init', `register of P${i.location.pe} in a single-PE test`);
     return [[regIndex(i.location.reg), world.valueOf(i.value)] as const];
   });
+  const sysregs = st.sysregs.map((r) => ({ reg: SR[r.reg], value: world.valueOf(r.value) }));
   const c = new Cpu(CORTEX_A57, mem);
   const start = (): void => {
     for (const r of initial) mem.writeBytes(r.pa, r.bytes);
@@ -241,6 +245,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
       c.sr[st.el === 2 ? SR.SPSR_EL2 : SR.SPSR_EL1] = st.eret.spsr;
       c.sr[st.el === 2 ? SR.ELR_EL2 : SR.ELR_EL1] = st.eret.elr;
     }
+    for (const r of sysregs) c.sr[r.reg] = r.value;
     c.setElSp(st.el, st.spx ? 1 : 0);
     for (const [r, v] of regs) c.x[r] = v;
   };
@@ -336,7 +341,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: elr2! }, intermediate: opts.intermediate ?? [] });
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: elr2! }, intermediate: opts.intermediate ?? [], sysregs: opts.sysregs ?? [] });
   const { c, world } = m;
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);

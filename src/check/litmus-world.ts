@@ -72,7 +72,8 @@ const DBM = 1n << 51n; // Dirty Bit Modifier (FEAT_HAFDBS; ignored by an ARMv8.0
 const PXN_UXN = 3n << 53n; // PXN, UXN (herd x:0)
 const OA_MASK = 0x0000_ffff_ffff_f000n; // OA[47:12]
 
-const FIELDS = new Set(['oa', 'valid', 'af', 'db', 'dbm', 'el0', 'x', 's2']);
+const FIELDS = new Set(['oa', 'valid', 'af', 'db', 'dbm', 'el0', 'x', 's2', 'ng']);
+const NG = 1n << 11n; // nG: not global, tagged with the ASID (stage 1 only)
 // VMSAv8-64 stage-2 level-3 page descriptor bits (ARM §D8.3.2): MemAttr[5:2] = 0b1111 Normal Inner/Outer Write-Back,
 // S2AP[7:6] (bit 6 read, bit 7 write), XN[54]
 const S2_MEMATTR_WB = 0xfn << 2n;
@@ -86,7 +87,7 @@ function namesOf(t: LitmusTest): string[] {
   const value = (v: LitmusValue | undefined): void => {
     if (v === undefined) return;
     if (v.kind === 'desc') v.fields.forEach(value);
-    else if (v.kind !== 'int') seen.add(v.name);
+    else if (v.kind !== 'int' && v.kind !== 'ttbr') seen.add(v.name);
   };
   const location = (l: LitmusLocation): void => {
     if (l.kind !== 'reg') seen.add(l.name);
@@ -183,6 +184,11 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
       return BigInt(l.pte(v.name));
     case 'page':
       return BigInt(l.va(v.name) / PAGE);
+    case 'ttbr': {
+      const root = v.stage === 1 ? l.ttbr0 : l.vttbr;
+      if (root === undefined) throw new LitmusSetupError('ttbr', 'a stage-2 root in a world without stage 2');
+      return BigInt(root) | (BigInt.asUintN(16, v.tag) << 48n);
+    }
     case 'desc':
       return encode(l, v, undefined, false);
   }
@@ -221,6 +227,7 @@ function encode(l: LitmusLayout, d: LitmusValue, owner: string | undefined, stag
   }
   if (!flag(d.fields, 'db', true)) out |= AP2_RO;
   if (flag(d.fields, 'el0', true)) out |= AP1_EL0;
+  if (flag(d.fields, 'ng', false)) out |= NG;
   if (!flag(d.fields, 'x', true)) out |= PXN_UXN;
   return out;
 }

@@ -258,3 +258,61 @@ test('isla: an SVC is a call its EL1 handler serves, not a fault; a fault in tha
   assert.deepEqual(plain.outcomes.find((o) => o.regs[2] === 0n)?.faults.map((f) => [f.name, f.type]), [['x', 'MMU:Translation']]);
   assert.equal(run1('    DSB SY\n').verdict, 'Forbidden'); // the SVC's exception entry synchronizes after the DSB
 });
+
+/** A thread at EL1 (ASID 1 in TTBR0_EL1) that makes x invalid, TLBI ASIDE1 of ASID `asid`, ERETs to EL0 and loads. */
+const unmapAsid = (asid: number) => `arch = "AArch64"
+name = "unmap-asid"
+symbolic = ["x"]
+
+page_table_setup = """
+    physical pa1;
+    x |-> pa1;
+    x ?-> invalid;
+    identity 0x1000 with code;
+"""
+
+[thread.0]
+init = {}
+code = """
+    STR X0,[X1]
+    DSB SY
+    TLBI ASIDE1,X4
+    DSB SY
+    ERET
+L0:
+    LDR X2,[X3]
+"""
+
+[thread.0.reset]
+R0 = "extz(0x0, 64)"
+R1 = "pte3(x, page_table_base)"
+R3 = "x"
+R4 = "asid(${asid})"
+VBAR_EL1 = "extz(0x1000, 64)"
+TTBR0_EL1 = "ttbr(asid=0x1, base=page_table_base)"
+"PSTATE.EL" = "0b01"
+SPSR_EL1 = "extz(0b00000, 64)"
+ELR_EL1 = "L0:"
+
+[section.thread0_el1_handler]
+address = "0x1400"
+code = """
+    MOV X2,#1
+    MRS X13,ELR_EL1
+    ADD X13,X13,#4
+    MSR ELR_EL1,X13
+    ERET
+"""
+
+[final]
+assertion = "0:X2 = 0"
+`;
+
+test('isla: TTBR0_EL1 with an ASID, non-global entries, TLBI ASIDE1 of that ASID or another', () => {
+  const run1 = (asid: number) => {
+    const { test: t, options } = islaAsLitmus(readIsla(unmapAsid(asid), 'unmap-asid.litmus.toml'));
+    return runLitmus(t, { ...options, maxRuns: 5000 });
+  };
+  assert.equal(run1(1).verdict, 'Forbidden'); // the entries x's walks cached carry ASID 1: removed
+  assert.equal(run1(2).verdict, 'Allowed'); // another ASID's: a cached entry for x survives
+});
