@@ -267,4 +267,15 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       '(D8.1.5 R NRJPP) — the TLB holds at the start only what the initial registers (VMID 0) allowed — so after the ' +
       'ERET the walk reads the invalid entry (X2 = 1)',
   },
+  // permissions made by mkdesc3(…, AP=…)
+  'pgtable/HAND/CoWroW.inv+dsb-isb': {
+    verdict: 'Forbidden',
+    why: 'x invalid → read-only, DSB, ISB, then an EL0 store through x: the old entry faults (and was never cached, D8.16 ' +
+      'R XCLRD), the new one refuses the write: the store never reaches pa1',
+  },
+  'pgtable/HAND/CoWrwW.ro+dsb-isb': {
+    verdict: 'Allowed',
+    why: 'x read-only → read/write with DSB and ISB but no TLBI: the cached read-only entry (D8.16 R SQBCS) may still be ' +
+      'used and the store take a permission fault, leaving pa1 at 0',
+  },
 };

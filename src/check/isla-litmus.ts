@@ -140,11 +140,16 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
           }
           case 'mkdesc3': {
             const oa = e.named.get('oa');
-            if (e.args.length > 0 || e.named.size !== 1 || oa?.k !== 'name' || !(physical.has(oa.name) || intermediate.has(oa.name))) fail('mkdesc3: only mkdesc3(oa=PHYSICAL) or mkdesc3(oa=INTERMEDIATE)');
+            const ap = e.named.get('AP');
+            const others = [...e.named.keys()].filter((k) => k !== 'oa' && k !== 'AP');
+            if (e.args.length > 0 || others.length > 0 || oa?.k !== 'name' || !(physical.has(oa.name) || intermediate.has(oa.name)) || (ap !== undefined && ap.k !== 'num')) fail('mkdesc3: only mkdesc3(oa=PHYSICAL or INTERMEDIATE[, AP=N])');
             const name = (oa as { name: string }).name;
-            if (intermediate.has(name)) return desc([['oa', { kind: 'addr', name }], NOT_GLOBAL]); // stage 1, to an IPA
+            // AP[2:1] as in a mapping's `with [AP = …]` (stage 1)
+            const perms = ap === undefined ? [] : apFields({ code: false, default: true, fields: new Map([['AP', (ap as { value: bigint }).value]]) });
+            if (intermediate.has(name)) return desc([['oa', { kind: 'addr', name }], NOT_GLOBAL, ...perms]); // stage 1, to an IPA
             // with stage 2 a descriptor to a PA is stage 2's (see the header)
-            return desc([['oa', { kind: 'pa', name: ownerOf(name) }], intermediate.size > 0 ? ['s2', int(1n)] : NOT_GLOBAL]);
+            if (intermediate.size > 0 && ap !== undefined) fail('mkdesc3: AP on a stage-2 descriptor');
+            return desc([['oa', { kind: 'pa', name: ownerOf(name) }], intermediate.size > 0 ? ['s2', int(1n)] : NOT_GLOBAL, ...perms]);
           }
           case 'asid': {
             // a TLBI operand: ASID in bits 63:48 (ARM §C5.5 TLBI ASIDE1 Xt)
