@@ -316,3 +316,11 @@ test('isla: TTBR0_EL1 with an ASID, non-global entries, TLBI ASIDE1 of that ASID
   assert.equal(run1(1).verdict, 'Forbidden'); // the entries x's walks cached carry ASID 1: removed
   assert.equal(run1(2).verdict, 'Allowed'); // another ASID's: a cached entry for x survives
 });
+
+test('isla: mkdesc3(oa=…, AP=0b11) is a read-only descriptor: a store through it faults even after DSB + ISB', () => {
+  const text = remapThenLoad('    DSB SY\n    ISB\n').replace('R0 = "desc3(y, page_table_base)"', 'R0 = "mkdesc3(oa=pa1, AP=0b11)"').replace('    LDR X2,[X3]', '    STR X0,[X3]');
+  const { test: t, options } = islaAsLitmus(readIsla(text, 'remap-then-store.litmus.toml'));
+  const r = runLitmus(t, { ...options, maxRuns: 5000 });
+  assert.ok(r.complete, r.bound);
+  assert.ok(r.outcomes.every((o) => o.faults.some((f) => f.name === 'x' && f.type === 'MMU:Permission')), JSON.stringify(r.outcomes.map((o) => o.faults)));
+});
