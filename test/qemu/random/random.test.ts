@@ -124,3 +124,17 @@ test('a documented deviation (A1: MRS of an AArch32 ID register) is told apart f
   assert.deepEqual(d.map((x) => x.verdict), ['deviation', 'wrong']);
   assert.equal(d[0]!.fields[0], 'DEVIATIONS.md A1');
 });
+
+test('D19 (QEMU leaves Xt of MRS MDCCINT_EL1 as it was) is a deviation only when Xt is all that differs and twostage read 0', () => {
+  const words = Uint32Array.of(0xd530020d, 0xd530020d, 0xd530020d); // mrs x13, mdccint_el1
+  const q = new Uint8Array(3 * REC);
+  const t = new Uint8Array(3 * REC);
+  q[13 * 8] = 0xf4; // QEMU: X13 kept its old value; twostage: 0
+  q[REC + 13 * 8] = 0xf4; // … but X12 differs too
+  q[REC + 12 * 8] = 0x01;
+  q[2 * REC + 13 * 8] = 0xf4; // twostage read a non-zero value: not the register's
+  t[2 * REC + 13 * 8] = 0x02;
+  const d = compareRecords(words, q, t);
+  assert.deepEqual(d.map((x) => x.verdict), ['deviation', 'wrong', 'wrong']);
+  assert.equal(d[0]!.fields[0], 'DEVIATIONS.md D19');
+});
