@@ -177,8 +177,8 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   let vbar: bigint | undefined;
   let vbar2: bigint | undefined;
   // SPSR_ELx and ELR_ELx of the EL the thread starts at (x = 1 or 2): its own ERET to a lower EL
-  let spsr2: bigint | undefined;
-  let elr2: string | undefined;
+  let eretSpsr: bigint | undefined;
+  let eretLabel: string | undefined;
   let eretFrom: number | undefined;
   const sysregs: { reg: 'TTBR0_EL1' | 'VTTBR_EL2'; value: LitmusValue }[] = [];
   for (const [reg, e] of th.reset) {
@@ -188,7 +188,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     else if (reg === 'ELR_EL2' || reg === 'ELR_EL1') {
       // the label P0's own ERET returns to
       if (e.k !== 'label') throw new LitmusSetupError(field, 'expected a label of the thread\'s code (`L0:`)');
-      elr2 = e.name;
+      eretLabel = e.name;
       eretFrom = Number(reg.at(-1));
     } else if (reg === 'TTBR0_EL1' || reg === 'VTTBR_EL2') {
       const v = value(e, field);
@@ -200,7 +200,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       if (reg === 'VBAR_EL1') vbar = v.value;
       else if (reg === 'VBAR_EL2') vbar2 = v.value;
       else if (reg === 'SPSR_EL2' || reg === 'SPSR_EL1') {
-        spsr2 = v.value;
+        eretSpsr = v.value;
         if (eretFrom !== undefined && eretFrom !== Number(reg.at(-1))) throw new LitmusSetupError(field, 'SPSR and ELR of different ELs');
         eretFrom = Number(reg.at(-1));
       }
@@ -210,11 +210,11 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL1/EL2, ELR_EL1/EL2, TTBR0_EL1, VTTBR_EL2)`);
   }
   const spsrField = `thread.0.reset.SPSR_EL${eretFrom ?? el}`;
-  if ((spsr2 === undefined) !== (elr2 === undefined) || (eretFrom !== undefined && eretFrom !== el)) throw new LitmusSetupError(spsrField, `SPSR_ELx and ELR_ELx go together, for a thread that starts at ELx (here EL${el})`);
+  if ((eretSpsr === undefined) !== (eretLabel === undefined) || (eretFrom !== undefined && eretFrom !== el)) throw new LitmusSetupError(spsrField, `SPSR_ELx and ELR_ELx go together, for a thread that starts at ELx (here EL${el})`);
   // SPSR_ELx.M[3:0] (ARM §C5.2.18–19): the EL (bits 3:2) and stack pointer (bit 0) the ERET enters, below ELx; AArch64 only
-  if (spsr2 !== undefined && ((spsr2 & 0x10n) !== 0n || Number((spsr2 >> 2n) & 3n) >= el)) throw new LitmusSetupError(spsrField, `M = 0b${(spsr2 & 0x1fn).toString(2)}: only an ERET to a lower EL in AArch64`);
+  if (eretSpsr !== undefined && ((eretSpsr & 0x10n) !== 0n || Number((eretSpsr >> 2n) & 3n) >= el)) throw new LitmusSetupError(spsrField, `M = 0b${(eretSpsr & 0x1fn).toString(2)}: only an ERET to a lower EL in AArch64`);
   // the EL the thread runs at below EL2
-  const lowEl = spsr2 === undefined ? el : Number((spsr2 >> 2n) & 3n);
+  const lowEl = eretSpsr === undefined ? el : Number((eretSpsr >> 2n) & 3n);
   // the handlers: sections at a synchronous exception vector of VBAR_EL1 or VBAR_EL2 (isla names them
   // thread0_el1_handler, thread0_el1_handler_same_exc/_lower_exc, thread0_el2_handler(_lower_exc))
   const handlers: VectorHandler[] = [];
@@ -253,7 +253,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     test,
     options: {
       el, spx, handlerMovesElr: true,
-      ...(spsr2 === undefined ? {} : { eret: { spsr: spsr2, elr: elr2! } }),
+      ...(eretSpsr === undefined ? {} : { eret: { spsr: eretSpsr, elr: eretLabel! } }),
       ...(handlers.length === 0 ? {} : { handlers }),
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
       ...(sysregs.length === 0 ? {} : { sysregs }),

@@ -9,9 +9,10 @@
 // (state-hash.ts). A fault ends P0 (herd's `fatal` variant, as the catalogue's cfgs run it) unless the test has a
 // P0.F handler: then the handler runs at its synchronous vector (VBAR_EL1 + 0x200 for herd's P0 at EL1 with SP_EL1) and its ERET returns after the faulting instruction (the
 // litmus7 kvm harness skips it). The final states are collected and the test's condition evaluated on them.
-// isla's tests add: P0 starting at EL2 and entering EL1 by an ERET of its own, stage 2 of the EL1&0 regime (the
-// world's intermediate locations), a handler at VBAR_EL2 + 0x400 for exceptions from a lower EL (stage-2 faults), and
-// a thread that ends when it runs off the end of a handler (a handler without ERET ends the thread, as in isla).
+// isla's tests add: P0 starting at EL1 or EL2 and entering a lower EL by an ERET of its own, stage 2 of the EL1&0
+// regime (the world's intermediate locations), TTBR0_EL1/VTTBR_EL2 with an ASID/VMID, handlers at any synchronous
+// vector of VBAR_EL1 and VBAR_EL2 (a stage-2 fault at VBAR_EL2 + 0x400; an SVC or HVC is a call the handler serves,
+// not a fault), and a thread that ends when it runs off the end of a handler (a handler without ERET, as in isla).
 import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
 import { CORTEX_A57 } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
@@ -326,7 +327,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const maxSteps = opts.maxSteps ?? LITMUS_DEFAULTS.maxSteps;
   const el = opts.el ?? 1;
   const spx = opts.spx ?? true;
-  // P0's EL1 handler: at the vector of the EL and stack pointer P0 runs at, after its own ERET when it starts at EL2
+  // herd's P0 handler: at the vector of the EL and stack pointer P0 runs at, after its own ERET when it has one
   const lowEl = opts.eret === undefined ? el : Number((opts.eret.spsr >> 2n) & 3n);
   const p0Handler = t.handlers.get(0);
   const handlers = opts.handlers ?? (p0Handler === undefined ? [] : [{ el: 1 as const, offset: syncVector(lowEl, opts.eret === undefined ? spx : (opts.eret.spsr & 1n) === 1n), code: p0Handler }]);
@@ -335,13 +336,13 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const topEl = Math.max(el, 1, ...handlers.map((h) => h.el));
   // the vectors' entry points, by EL
   const entries = [1, 2].flatMap((x) => SYNC_VECTORS.map((o) => ({ el: x, at: BigInt(vbarOf(x) + o), handler: handlers.some((h) => h.el === x && h.offset === o) })));
-  const elr2 = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
-  if (opts.eret !== undefined && elr2 === undefined) throw new LitmusSetupError(`ELR_EL${el}`, `label ${opts.eret.elr}, which P0's code does not have`);
+  const eretTo = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
+  if (opts.eret !== undefined && eretTo === undefined) throw new LitmusSetupError(`ELR_EL${el}`, `label ${opts.eret.elr}, which P0's code does not have`);
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: elr2! }, intermediate: opts.intermediate ?? [], sysregs: opts.sysregs ?? [] });
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], sysregs: opts.sysregs ?? [] });
   const { c, world } = m;
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
