@@ -1,6 +1,7 @@
 // Text and JSON renderings of a run report, and the `--hosting all` comparison table.
 import { hex64 } from '../bits/bits.ts';
 import { SPURIOUS } from '../devices/gic.ts';
+import { COUNTER_HZ } from '../machine/virt.ts';
 import { GIC_MAINTENANCE_INTID } from '../devices/gic-virt.ts';
 import { VTIMER_INTID } from './vgic.ts';
 import { VUART_INTID } from './vuart.ts';
@@ -47,11 +48,14 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
   const keeps = `each context's first ${img.symbols.get('LOG_PER_CTX')} kept`;
   out.push('', `-- denied accesses in the hypervisor's log: ${r.deniedTotal} (${keeps}${dropped.length > 0 ? `; not kept: ${dropped.map((p) => `${p.context} ${p.seen - p.kept} of ${p.seen}`).join(', ')}` : ''})`);
   for (const d of r.denied) out.push(`  ${d.context}: ${d.decoded}; ESR ${hex32(d.esr)} FAR ${hex64(d.far)} HPFAR ${hex64(d.hpfar)}`);
-  out.push('', '-- exits to EL2 by reason, per context (in the manner of kvm_stat; MMIO: the page of the emulated device accessed)');
-  for (const [ctx, reasons] of exitsByReason(img, r)) {
+  out.push('', '-- exits to EL2 by reason, per context (in the manner of kvm_stat: totals and per second of the context\'s own time, ' +
+    `its instructions at EL0/EL1 at the counter's ${COUNTER_HZ / 1e6} MHz; MMIO: the page of the emulated device accessed)`);
+  for (const [ctx, { reasons, guestInsns }] of exitsByReason(img, r)) {
     const total = [...reasons.values()].reduce((a, b) => a + b, 0);
-    out.push(`  ${ctx}: ${total} exits`);
-    for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) out.push(`    ${String(n).padStart(9)}  ${reason}`);
+    const seconds = guestInsns / COUNTER_HZ;
+    const rate = (n: number): string => (seconds > 0 ? `${(n / seconds).toFixed(0)}/s` : '-');
+    out.push(`  ${ctx}: ${total} exits in ${seconds.toFixed(3)} s of its own (${rate(total)})`);
+    for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) out.push(`    ${String(n).padStart(9)} ${rate(n).padStart(9)}  ${reason}`);
   }
   out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching, fp = the FP/SIMD registers moving to a context at its first use)');
   for (const c of r.costs) out.push(`  ${c.kind.padEnd(8)} ×${String(c.count).padEnd(4)} ${c.writes} writes, ${c.barriers} barriers, ${c.tlbis} TLBIs, ${c.insns} insns`);
@@ -88,14 +92,16 @@ function exitCause(e: RunReport['episodes'][number]): string {
 }
 
 /** Per context (in table order), how many exits each reason caused. */
-function exitsByReason(img: BuiltImage, r: RunReport): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+/** Per context: its exits by reason, and the instructions it ran at EL0/EL1 before them (its own time). */
+function exitsByReason(img: BuiltImage, r: RunReport): Map<string, { reasons: Map<string, number>; guestInsns: number }> {
+  const out = new Map<string, { reasons: Map<string, number>; guestInsns: number }>();
   for (const e of r.episodes) {
     if (e.from < 0) continue;
     const ctx = who(img, e.from);
-    const m = out.get(ctx) ?? new Map<string, number>();
+    const m = out.get(ctx) ?? { reasons: new Map<string, number>(), guestInsns: 0 };
     const why = e.irq !== true ? exitCause(e) : e.sliceTimer === true ? 'IRQ: the slice timer (CNTHP_EL2)' : irqCause(e.intid);
-    m.set(why, (m.get(why) ?? 0) + 1);
+    m.reasons.set(why, (m.reasons.get(why) ?? 0) + 1);
+    m.guestInsns += e.guestInsns ?? 0;
     out.set(ctx, m);
   }
   return out;

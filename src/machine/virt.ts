@@ -75,7 +75,7 @@ export function ramSizeProblem(bytes: bigint, profile: Profile): string | undefi
   return undefined;
 }
 /** CNTFRQ_EL0: one count per instruction stands for one 62.5 MHz tick. */
-const COUNTER_HZ = 62_500_000;
+export const COUNTER_HZ = 62_500_000;
 /** Instructions per slice of a run: output is handed to `onOutput` between slices. */
 const SLICE = 1 << 24;
 

@@ -211,10 +211,16 @@ test('a VM\'s virtual timer interrupts it through its vGIC, held while another r
   const section = text.slice(text.indexOf('-- exits to EL2 by reason'), text.indexOf('-- cost per switch kind'));
   const exits = section.slice(section.indexOf('  tick: '), section.indexOf('  hostile: '));
   assert.ok(exits.length > 0 && section.indexOf('  hostile: ') > 0, text);
-  const gicd = /^ +(\d+) {2}MMIO 0x8000000$/m.exec(exits);
+  const gicd = /^ +(\d+) +\d+\/s {2}MMIO 0x8000000$/m.exec(exits);
   assert.ok(gicd !== null && Number(gicd[1]) >= 3 + 1 + 3 * 2, exits); // 3 writes, ISPENDR0 polls, 2 ISACTIVER0 reads per tick
-  assert.match(exits, /^ +26 {2}MMIO 0x9000000$/m, exits); // "p\n", 3 × "i 27 10\n"
-  assert.match(exits, /^ +1 {2}PSCI 0x84000008$/m, exits);
+  assert.match(exits, /^ +26 +\d+\/s {2}MMIO 0x9000000$/m, exits); // "p\n", 3 × "i 27 10\n"
+  assert.match(exits, /^ +1 +\d+\/s {2}PSCI 0x84000008$/m, exits);
+  // per second of the VM's own time: its instructions at EL0/EL1 at the counter's 62.5 MHz (kvm_stat's rate column)
+  const head = /^ {2}tick: (\d+) exits in ([\d.]+) s of its own \((\d+)\/s\)$/m.exec(exits);
+  assert.ok(head !== null, exits);
+  const own = r.episodes.filter((e) => img.contexts[e.from]?.name === 'tick').reduce((a, e) => a + (e.guestInsns ?? 0), 0);
+  assert.equal(Number(head[2]), Number((own / 62_500_000).toFixed(3)), exits);
+  assert.equal(Number(head[3]), Math.round(Number(head[1]) / (own / 62_500_000)), exits);
   assert.doesNotMatch(exits, /MMIO 0x8010000/, exits);
 });
 
