@@ -54,7 +54,8 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
     const total = [...reasons.values()].reduce((a, b) => a + b, 0);
     const seconds = guestInsns / COUNTER_HZ;
     const rate = (n: number): string => (seconds > 0 ? `${(n / seconds).toFixed(0)}/s` : '-');
-    out.push(`  ${ctx}: ${total} exits in ${seconds.toFixed(3)} s of its own (${rate(total)})`);
+    const own = seconds >= 1 ? `${seconds.toFixed(2)} s` : `${(seconds * 1e3).toPrecision(3)} ms`;
+    out.push(`  ${ctx}: ${total} exits in ${own} of its own (${rate(total)})`);
     for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1])) out.push(`    ${String(n).padStart(9)} ${rate(n).padStart(9)}  ${reason}`);
   }
   out.push('', '-- cost per switch kind (averages: sysreg writes / barriers / TLBIs / EL2 instructions, trap to ERET; lazy = a trap handled instead of switching, fp = the FP/SIMD registers moving to a context at its first use)');
