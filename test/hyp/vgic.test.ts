@@ -66,19 +66,21 @@ const NEWLINE_THEN_OFF = `    mov w5, #10
     hvc #0
     b .
 `;
-/** The head of an Image that takes INTID 27 (its virtual timer's PPI) with IRQs masked: priority 0xa0, enabled in its
- *  distributor; its GICC (x10: GICV through stage 2) enabled with PMR 0xf0; x11 = its UART. */
-const TIMER_PPI_HEAD = `${IMAGE_HEAD}    mov w1, #0xa0
-    strb w1, [x9, #0x41b]     // GICD_IPRIORITYR, INTID 27
-    mov w1, #0x08000000       // INTID 27: word 0, bit 27
-    str w1, [x9, #0x100]      // GICD_ISENABLER0
-    mov x10, #0x08010000      // GICC (GICV through stage 2)
+/** Its GICC (x10: GICV through stage 2) enabled with PMR 0xf0; x11 = its UART. */
+const GICC_ON = `    mov x10, #0x08010000      // GICC (GICV through stage 2)
     mov w1, #0xf0
     str w1, [x10, #4]         // GICC_PMR
     mov w1, #1
     str w1, [x10]             // GICC_CTLR
     mov x11, #0x09000000
 `;
+/** The head of an Image that takes INTID 27 (its virtual timer's PPI) with IRQs masked: priority 0xa0, enabled in its
+ *  distributor; its GICC (x10: GICV through stage 2) enabled with PMR 0xf0; x11 = its UART. */
+const TIMER_PPI_HEAD = `${IMAGE_HEAD}    mov w1, #0xa0
+    strb w1, [x9, #0x41b]     // GICD_IPRIORITYR, INTID 27
+    mov w1, #0x08000000       // INTID 27: word 0, bit 27
+    str w1, [x9, #0x100]      // GICD_ISENABLER0
+${GICC_ON}`;
 /** An Image that counts `ticks` virtual-timer interrupts, printing each one's INTID as GICC_IAR gives it, then powers
  *  its VM off. */
 const TICK = (ticks: number) => `${IMAGE_HEAD}    mov w1, #0xa0
@@ -412,13 +414,7 @@ ${PRINT_INTID}`;
     mov w1, #0x100            // INTID 40: word 1, bit 8
     str w1, [x9, #0x104]      // GICD_ISENABLER1
     str w1, [x9, #0x204]      // GICD_ISPENDR1: an exit; the entry back puts INTID 40 in an LR, pending
-    mov x10, #0x08010000      // GICC (GICV through stage 2)
-    mov w1, #0xf0
-    str w1, [x10, #4]         // GICC_PMR
-    mov w1, #1
-    str w1, [x10]             // GICC_CTLR
-    mov x11, #0x09000000
-${body[op]}${NEWLINE_THEN_OFF}`;
+${GICC_ON}${body[op]}${NEWLINE_THEN_OFF}`;
 };
 
 /** The first line the one VM of a scenario prints when its Image is `source`, which must end in PSCI SYSTEM_OFF. */
