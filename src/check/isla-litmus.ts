@@ -1,7 +1,7 @@
 // An isla system litmus test (isla-reader.ts) as a single-PE test of the herd runner (litmus-run.ts), when it fits
 // that runner's world (issue 16): one thread at EL0, EL1 or EL2 on isla's default tables — one stage-1 tree of 4 KiB
 // pages, and with intermediate addresses one stage-2 tree — each virtual or intermediate address mapped (or not) by
-// its own last-level entry, a handler at the synchronous vector of EL1 and one at VBAR_EL2 + 0x400. isla's names become
+// its own last-level entry, its handler sections at synchronous vectors of VBAR_EL1 and VBAR_EL2. isla's names become
 // herd locations: a virtual address x is location x, an intermediate address ipa1 an intermediate location (its IPA
 // page, its stage-2 entry); a physical page is the location that maps it first (`y |-> pa1` makes pa1 PA(y)), or a
 // location of its own when nothing maps it at the start. A descriptor with a physical output address in a world with
