@@ -185,6 +185,18 @@ test('running priority from ICC_AP<g>R0: written directly, set by acknowledges, 
   assert.equal(g.irq, false, '41 (0x50) still does not preempt the written 0x50');
   g.writeApr(1, 0);
   assert.deepEqual([g.rpr(), g.irq], [0xff, true], '41 can be signalled now');
+  g.acknowledge(1);
+  g.writeApr(0, 1 << 5);
+  g.writeApr(1, 1 << 5);
+  g.endOfInterrupt(1, 41);
+  assert.deepEqual([g.readApr(0), g.readApr(1)], [1 << 5, 1 << 5], 'equal AP bits: the highest active group is Group 0');
+  g.endOfInterrupt(0, 41);
+  assert.deepEqual([g.readApr(0), g.readApr(1), t.d(0x304) & (1 << 9)], [0, 1 << 5, 0], 'EOIR0 dropped Group 0 and deactivated 41');
+  g.writeApr(1, 0);
+  t.d(0x304, 1 << 9); // GICD_ISACTIVER1: 41 active with no active priority
+  g.endOfInterrupt(1, 41);
+  g.endOfInterrupt(0, 41);
+  assert.equal(t.d(0x304), 1 << 9, 'EOIR0/EOIR1 with no active priority are ignored');
 });
 
 test('ICC_BPR0/BPR1: minimums 2 and 3, the group priority that preempts, CBPR', () => {
@@ -207,6 +219,18 @@ test('ICC_BPR0/BPR1: minimums 2 and 3, the group priority that preempts, CBPR', 
   assert.deepEqual([g.irq, g.acknowledge(1), g.rpr()], [false, 1023, 0x80], 'the running priority stays as AP1R0 has it; 0x90 is lower');
   g.endOfInterrupt(1, 40);
   assert.deepEqual([g.irq, g.acknowledge(1), g.readApr(1)], [true, 41, 1 << 18], '41 active at group priority 0x90 (bits [7:3])');
+});
+
+test('preemption compares group priorities: a higher priority in the same group priority does not preempt', () => {
+  const t = ready([[40, 0x48, 1], [41, 0x40, 1]]);
+  const { g } = t;
+  g.setLevel(40, true);
+  assert.equal(g.acknowledge(1), 40);
+  g.writeBpr1(6); // group priority bits [7:6]: 0x40 and 0x48 are both 0x40
+  g.setLevel(41, true);
+  assert.deepEqual([g.rpr(), g.irq, g.acknowledge(1)], [0x48, false, 1023]);
+  g.writeBpr1(3);
+  assert.deepEqual([g.irq, g.acknowledge(1)], [true, 41]);
 });
 
 test('CBPR: BPR1 reads BPR0 + 1 and ignores writes; Group 1 preemption uses BPR0', () => {
@@ -238,6 +262,11 @@ test('edge-triggered and level-sensitive SPIs; GICD_ICFGR for SPIs, GICR_ICFGR1 
   assert.equal(g.acknowledge(1), 40);
   assert.equal(d(0x204), 0, 'and the acknowledge consumes it');
   g.endOfInterrupt(1, 40);
+  g.setLevel(40, true);
+  assert.equal(g.acknowledge(1), 40);
+  assert.deepEqual([d(0x204), d(0x304)], [0, 1 << 8], 'edge-triggered: the line held high does not keep it pending');
+  g.endOfInterrupt(1, 40);
+  assert.deepEqual([d(0x204), d(0x304), g.irq], [0, 0, false]);
   g.setLevel(41, true); // level-sensitive
   d(0x284, 1 << 9); // GICD_ICPENDR1: the asserted input keeps it pending
   assert.equal(d(0x204), 1 << 9);
