@@ -44,7 +44,7 @@ const PRE_BITS = 5; // preemption bits (QEMU gicv3_init_cpuif: prebits = pribits
 const PRIO_MASK = (0xff << (8 - PRI_BITS)) & 0xff; // ICC_PMR_EL1: unimplemented low bits RAZ/WI (icc_fullprio_mask)
 const MIN_BPR0 = 7 - PRE_BITS; // ICC_BPR0_EL1 minimum (icc_min_bpr); writes below it set it
 const MIN_BPR1 = MIN_BPR0 + 1; // ICC_BPR1_EL1 minimum (icc_min_bpr_ns)
-const APR_SHIFT = 8 - PRE_BITS; // ICC_AP<g>R0 bit n: group priority n << 3 active (IHI 0069 §12.2.1)
+const APR_SHIFT = 8 - PRE_BITS; // ICC_AP<g>R0 bit n: group priority n << 3 active (IHI 0069 ICC_AP0R<n>_EL1, ICC_AP1R<n>_EL1)
 const IDLE = 0xff; // ICC_RPR_EL1 with nothing active; a pending priority of 0xff is never signalled (QEMU hppi.prio)
 
 const GICD_CTLR_EN_GRP0 = 1 << 0;
@@ -54,7 +54,7 @@ const GICD_CTLR_DS = 1 << 6; // RAO/WI: one Security state
 // GICD_TYPER: No1N (25) = 1, A3V (24) = 1, IDbits (23:19) = 15, LPIS (17) = 0, SecurityExtn (10) = 0, CPUNumber = 0
 // with ARE, ITLinesNumber = (288 - 32) / 32 - 1 = 7 (QEMU gicd_readl's formula: QEMU 7.2 reads 0x037a0007, LPIS = 1)
 const GICD_TYPER = (1 << 25) | (1 << 24) | (0xf << 19) | ((GIC_IRQS - INTERNAL) / 32 - 1);
-export const GICV3_IIDR = 0x43b; // GICD_IIDR, GICR_IIDR: Arm r0p0, ProductID 0, as a GIC-500 r0p0 (QEMU gicv3_iidr)
+const GICV3_IIDR = 0x43b; // GICD_IIDR, GICR_IIDR: Arm r0p0, ProductID 0, as a GIC-500 r0p0 (QEMU gicv3_iidr)
 /** CoreSight ID registers at 0xffd0..0xfffc: PIDR4-7, PIDR0-3, CIDR0-3; PIDR0 per frame (QEMU gicv3_idreg). */
 const ID_REGS = [0x44, 0, 0, 0, -1, 0xb4, 0x3b, 0, 0x0d, 0xf0, 0x05, 0xb1]; // PIDR2 0x3b: ArchRev = 3
 const ID_REGS_OFFSET = 0xffd0;
@@ -70,11 +70,13 @@ const ICC_CTLR_EOIMODE = 1 << 1; // ICC_CTLR_EL1.EOImode: EOIR drops priority on
 // ICC_CTLR_EL1 read-only: A3V (15) = 1, IDbits (13:11) = 1 (24 bits), PRIbits (10:8) = 4; PMHE, SEIS 0 (icc_reset)
 const ICC_CTLR_RO = (1 << 15) | (1 << 11) | ((PRI_BITS - 1) << 8);
 export const ICC_SRE_EL1 = 0x7; // SRE, DFB, DIB RAO/WI: system-register interface only (QEMU ARM_CP_CONST 0x7)
+export const ICC_SRE_EL2 = 0xf; // SRE, DFB, DIB, Enable RAO/WI (QEMU ARM_CP_CONST 0xf)
 
 export class GicV3 {
   /** The IRQ output: the highest-priority pending interrupt can be signalled and is Group 1. */
   irq = false;
-  /** The FIQ output: the same for a Group 0 interrupt (IHI 0069 §4.6.2, QEMU gicv3_cpuif_update). */
+  /** The FIQ output: the same for a Group 0 interrupt (IHI 0069 "Interrupt grouping": Group 0 is FIQ, Non-secure
+   *  Group 1 is IRQ in Non-secure state; QEMU gicv3_cpuif_update). */
   fiq = false;
 
   // per INTID; 0..31 are the redistributor's (GICR_*R0), 32.. the distributor's
@@ -147,7 +149,7 @@ export class GicV3 {
     this.update();
   }
 
-  // --- CPU interface (IHI 0069 §12.2: the ICC_* registers) ---
+  // --- CPU interface (IHI 0069 "AArch64 System register descriptions": the ICC_* registers) ---
 
   readPmr(): number {
     return this.pmr;
@@ -220,7 +222,8 @@ export class GicV3 {
 
   /**
    * ICC_IAR0_EL1 / ICC_IAR1_EL1: acknowledge the HPPI when it can be signalled and is of this group — pending to
-   * active, its group priority set in ICC_AP<g>R0 (IHI 0069 §4.1.1, QEMU icc_iar0_read/icc_activate_irq) — else 1023.
+   * active, its group priority set in ICC_AP<g>R0 (IHI 0069 "Interrupt lifecycle"; QEMU icc_iar0_read,
+   * icc_activate_irq) — else 1023.
    */
   acknowledge(group: 0 | 1): number {
     const id = this.canSignal() ? this.hppir(group) : SPURIOUS;
@@ -234,8 +237,8 @@ export class GicV3 {
 
   /**
    * ICC_EOIR0_EL1 / ICC_EOIR1_EL1: priority drop of the highest active priority if it belongs to this group (else
-   * ignored), and with ICC_CTLR_EL1.EOImode = 0 deactivation of the INTID written (IHI 0069 §4.1.1, icc_eoir_write).
-   * INTIDs 1020-1023 and beyond the GIC's are ignored.
+   * ignored), and with ICC_CTLR_EL1.EOImode = 0 deactivation of the INTID written (IHI 0069 "Priority drop and
+   * interrupt deactivation"; QEMU icc_eoir_write). INTIDs 1020-1023 and beyond the GIC's are ignored.
    */
   endOfInterrupt(group: 0 | 1, value: number): void {
     const id = value & 0xff_ffff; // INTID, 24 bits (ICC_CTLR_EL1.IDbits)
@@ -268,7 +271,7 @@ export class GicV3 {
     this.update();
   }
 
-  // --- priorities (IHI 0069 §4.8) ---
+  // --- priorities (IHI 0069 "Interrupt prioritization") ---
 
   /** Group priority mask of a group: ICC_BPR0 for Group 0, ICC_BPR1 - 1 for Group 1 or BPR0 with CBPR (GroupBits). */
   private groupMask(group: number): number {
@@ -310,7 +313,7 @@ export class GicV3 {
   }
 
   /** The HPPI can be signalled: its group enabled by ICC_IGRPEN<g>_EL1, priority above ICC_PMR_EL1, and its group
-   *  priority above the running priority (IHI 0069 §4.8.5 preemption; QEMU icc_hppi_can_preempt). */
+   *  priority above the running priority (IHI 0069 "Preemption"; QEMU icc_hppi_can_preempt). */
   private canSignal(): boolean {
     const id = this.hppi;
     if (id === SPURIOUS) return false;
@@ -390,7 +393,7 @@ export class GicV3 {
     this.update();
   }
 
-  // --- distributor (IHI 0069 §12.9) ---
+  // --- distributor (IHI 0069 "The GIC Distributor register map") ---
 
   private distRead(off: number, size: number): number {
     if (size === 8) {
@@ -487,7 +490,7 @@ export class GicV3 {
     this.update();
   }
 
-  // --- redistributor (IHI 0069 §12.10, §12.11) ---
+  // --- redistributor (IHI 0069 "The GIC Redistributor register map": RD_base, SGI_base) ---
 
   private redistRead(off: number, size: number): number {
     if (size === 8) {

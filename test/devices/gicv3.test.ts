@@ -1,4 +1,4 @@
-// The GICv3 model (IHI 0069: §4.1 interrupt lifecycle, §4.8 priorities and preemption, §12 registers) against QEMU
+// The GICv3 model (IHI 0069: interrupt lifecycle, prioritization and preemption, the register maps) against QEMU
 // 7.2's hw/intc/arm_gicv3*.c: reset values (QEMU's source, and read back with `xp` on qemu-system-aarch64 7.2 -M
 // virt,virtualization=on,gic-version=3,its=off -cpu cortex-a57), acknowledge/EOI/DIR, PMR and BPR, Group 0 as FIQ
 // and Group 1 as IRQ, SGIs, edge and level SPIs, GICR_WAKER, routing, and the access sizes QEMU allows. Offsets:
