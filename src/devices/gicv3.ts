@@ -164,8 +164,11 @@ export class GicV3 {
     return this.bpr0;
   }
 
+  /** ICC_BPR0_EL1.BinaryPoint: a value below the minimum sets the minimum; then bits [2:0] are kept, so 8 reads back
+   *  0 (QEMU icc_bpr_write clamps before masking; QEMU 7.2 reads it back so; QEMU compares all 64 bits of Xt, this
+   *  the low 32 that `value` carries). */
   writeBpr0(value: number): void {
-    this.bpr0 = Math.max(value & 7, MIN_BPR0); // ICC_BPR0_EL1.BinaryPoint: below the minimum sets the minimum
+    this.bpr0 = Math.max(value >>> 0, MIN_BPR0) & 7;
     this.update();
   }
 
@@ -176,7 +179,7 @@ export class GicV3 {
 
   writeBpr1(value: number): void {
     if ((this.cctlr & ICC_CTLR_CBPR) !== 0) return;
-    this.bpr1 = Math.max(value & 7, MIN_BPR1);
+    this.bpr1 = Math.max(value >>> 0, MIN_BPR1) & 7; // as writeBpr0, with BPR1's minimum
     this.update();
   }
 
@@ -214,10 +217,12 @@ export class GicV3 {
     return a === 0 ? IDLE : ctz(a) << APR_SHIFT;
   }
 
-  /** ICC_HPPIR0_EL1 / ICC_HPPIR1_EL1: the HPPI if it is of this group, else 1023 (no PMR or enable check). */
+  /** ICC_HPPIR0_EL1 / ICC_HPPIR1_EL1: the HPPI if it is of this group and its group is enabled by ICC_IGRPEN<g>_EL1
+   *  (HighestPriorityPendingInterrupt; QEMU icc_hppir0_value since commit 44e25fbc, in 7.2 stable), else 1023;
+   *  ICC_PMR_EL1 and the running priority do not matter. */
   hppir(group: 0 | 1): number {
     const id = this.hppi;
-    return id !== SPURIOUS && this.group[id] === group ? id : SPURIOUS;
+    return id !== SPURIOUS && this.group[id] === group && this.igrpen[group] === 1 ? id : SPURIOUS;
   }
 
   /**
@@ -273,7 +278,8 @@ export class GicV3 {
 
   // --- priorities (IHI 0069 "Interrupt prioritization") ---
 
-  /** Group priority mask of a group: ICC_BPR0 for Group 0, ICC_BPR1 - 1 for Group 1 or BPR0 with CBPR (GroupBits). */
+  /** Group priority mask of a group: ICC_BPR0 for Group 0, ICC_BPR1 - 1 for Group 1 or BPR0 with CBPR (GroupBits);
+   *  a BPR1 of 0 (written as 8) makes every priority bit a group bit, as QEMU's icc_gprio_mask computes it. */
   private groupMask(group: number): number {
     const bpr = group === 0 || (this.cctlr & ICC_CTLR_CBPR) !== 0 ? this.bpr0 : this.bpr1 - 1;
     return (0xff << (bpr + 1)) & 0xff;

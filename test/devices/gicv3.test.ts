@@ -1,10 +1,12 @@
 // The GICv3 model (IHI 0069: interrupt lifecycle, prioritization and preemption, the register maps) against QEMU
-// 7.2's hw/intc/arm_gicv3*.c: reset values (QEMU's source, and read back with `xp` on qemu-system-aarch64 7.2 -M
-// virt,virtualization=on,gic-version=3,its=off -cpu cortex-a57), acknowledge/EOI/DIR, PMR and BPR, Group 0 as FIQ
-// and Group 1 as IRQ, SGIs, edge and level SPIs, GICR_WAKER, routing, and the access sizes QEMU allows. Offsets:
-// GICD_CTLR 0x000, TYPER 0x004, IIDR 0x008, IGROUPR 0x080, ISENABLER 0x100, ICENABLER 0x180, ISPENDR 0x200, ICPENDR
-// 0x280, ISACTIVER 0x300, ICACTIVER 0x380, IPRIORITYR 0x400, ICFGR 0xc00, IGRPMODR 0xd00, IROUTER 0x6000, PIDR2
-// 0xffe8; GICR_CTLR 0x0, IIDR 0x4, TYPER 0x8, WAKER 0x14; SGI_base (+0x1_0000): the same offsets for word 0.
+// 7.2's hw/intc/arm_gicv3*.c. Expected values are QEMU's source and what qemu-system-aarch64 7.2.22 -M
+// virt,virtualization=on,gic-version=3,its=off -cpu cortex-a57 reads back: MMIO reset values with the monitor's `xp`;
+// ICC_* reset values, PMR/BPR/CBPR writes, acknowledge/EOI, AP registers, HPPIR, SGIs and access sizes by a
+// bare-metal probe at EL2. Covered: Group 0 as FIQ and Group 1 as IRQ, EOImode 1 with DIR, edge and level SPIs,
+// GICR_WAKER, GICD_IROUTER routing. Offsets: GICD_CTLR 0x000, TYPER 0x004, IIDR 0x008, IGROUPR 0x080, ISENABLER
+// 0x100, ICENABLER 0x180, ISPENDR 0x200, ICPENDR 0x280, ISACTIVER 0x300, ICACTIVER 0x380, IPRIORITYR 0x400, ICFGR
+// 0xc00, IGRPMODR 0xd00, IROUTER 0x6000, PIDR2 0xffe8; GICR_CTLR 0x0, IIDR 0x4, TYPER 0x8, WAKER 0x14; SGI_base
+// (+0x1_0000): the same offsets for word 0.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GicV3, ICC_SRE_EL1, SGI_REGISTER_GROUP } from '../../src/devices/gicv3.ts';
@@ -87,9 +89,13 @@ test('an SPI: enabled, pending, acknowledged (IAR1), EOId (EOIR1) with PMR maski
   assert.deepEqual([d(0x204), g.irq], [0, false]);
   assert.deepEqual(t.irqs, [true, false, true, false]);
   assert.deepEqual(t.fiqs, []);
+  configure(t, 41, 0xff, 1);
+  d(0x204, 1 << 9);
+  assert.deepEqual([g.hppir(1), g.acknowledge(1), g.irq], [1023, 1023, false], 'priority 0xff is never signalled');
+  d(0x284, 1 << 9);
   d(0x184, 1 << 8); // ICENABLER1
   g.setLevel(40, true);
-  assert.deepEqual([g.irq, g.hppir(1), d(0x104)], [false, 1023, 0], 'disabled');
+  assert.deepEqual([g.irq, g.hppir(1), d(0x104)], [false, 1023, 1 << 9], 'disabled (41 is still enabled)');
 });
 
 test('Group 0 is the FIQ line; group enables in GICD_CTLR and ICC_IGRPEN<g>; QEMU signals only the single HPPI', () => {
@@ -103,7 +109,7 @@ test('Group 0 is the FIQ line; group enables in GICD_CTLR and ICC_IGRPEN<g>; QEM
   g.setLevel(34, true);
   g.writeIgrpen(0, 0);
   // HPPI 33 is Group 0, disabled at the CPU interface: nothing is signalled, not even Group 1's 34 (icc_no_enabled_hppi)
-  assert.deepEqual([g.fiq, g.irq, g.acknowledge(1), g.hppir(0)], [false, false, 1023, 33]);
+  assert.deepEqual([g.fiq, g.irq, g.acknowledge(1), g.hppir(0), g.hppir(1)], [false, false, 1023, 1023, 1023]);
   g.writeIgrpen(0, 1);
   assert.equal(g.acknowledge(0), 33);
   assert.deepEqual([g.fiq, g.irq, g.rpr()], [false, false, 0x80], '34 (0x90) cannot preempt 0x80');
@@ -205,6 +211,10 @@ test('ICC_BPR0/BPR1: minimums 2 and 3, the group priority that preempts, CBPR', 
   g.writeBpr0(0);
   g.writeBpr1(1);
   assert.deepEqual([g.readBpr0(), g.readBpr1()], [2, 3], 'writes below the minimum set the minimum');
+  g.writeBpr0(8);
+  g.writeBpr1(9);
+  assert.deepEqual([g.readBpr0(), g.readBpr1()], [0, 1], 'clamped, then bits [2:0] kept: 8 reads 0, 9 reads 1 (QEMU 7.2)');
+  g.writeBpr0(2);
   g.writeBpr1(6); // Group 1 group priority: bits [7:6]
   g.setLevel(40, true);
   assert.equal(g.acknowledge(1), 40);
