@@ -164,9 +164,9 @@ export class GicV3 {
     return this.bpr0;
   }
 
-  /** ICC_BPR0_EL1.BinaryPoint: a value below the minimum sets the minimum; then bits [2:0] are kept, so 8 reads back
-   *  0 (QEMU icc_bpr_write clamps before masking; QEMU 7.2 reads it back so; QEMU compares all 64 bits of Xt, this
-   *  the low 32 that `value` carries). */
+  /** ICC_BPR0_EL1.BinaryPoint: a value below the minimum sets the minimum, then bits [2:0] are kept, so 8 reads back
+   *  as 0 (QEMU icc_bpr_write clamps before it masks; QEMU 7.2 reads 0). `value` is Xt[31:0]; QEMU compares all 64
+   *  bits, which differs only for a value of 2^32 or more whose low word is below the minimum. */
   writeBpr0(value: number): void {
     this.bpr0 = Math.max(value >>> 0, MIN_BPR0) & 7;
     this.update();
