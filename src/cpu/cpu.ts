@@ -13,6 +13,7 @@ import { fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
 import { EC_ILLEGAL, EC_PC_ALIGN } from '../arch/syndrome.ts';
 import { takeInterrupt } from './interrupt.ts';
 import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegistersChanged, stepBeforeFetch } from './debug.ts';
+import type { GicCpuInterface } from './gic-cpuif.ts';
 import { PmuState } from './pmu.ts';
 import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
@@ -216,6 +217,10 @@ export class Cpu extends CpuState implements TranslationContext {
   recheckInterrupts(): void {
     if (this.irqLine) this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
+
+  /** The GICv3 CPU interface the ICC_* registers reach (src/cpu/gic-cpuif.ts); null: none, the registers are
+   *  UNDEFINED (the GICv2 board). Set by the machine. */
+  gic: GicCpuInterface | null = null;
 
   /** Called after an MSR to a generic-timer register (src/cpu/timer.ts); set by the machine. */
   timerChanged: ((c: Cpu) => void) | null = null;

@@ -276,6 +276,16 @@ export class GicV3 {
     this.update();
   }
 
+  /** ICC_SGI0R_EL1 / ICC_SGI1R_EL1 / ICC_ASGI1R_EL1 written with `value`: generateSgi in the register's group. */
+  writeSgiRegister(register: keyof typeof SGI_REGISTER_GROUP, value: bigint): void {
+    this.generateSgi(value, SGI_REGISTER_GROUP[register]);
+  }
+
+  /** ICC_SRE_EL1 (el 1) / ICC_SRE_EL2 (el 2): constants, their bits RAO/WI. */
+  readSre(el: 1 | 2): number {
+    return el === 1 ? ICC_SRE_EL1 : ICC_SRE_EL2;
+  }
+
   // --- priorities (IHI 0069 "Interrupt prioritization") ---
 
   /** Group priority mask of a group: ICC_BPR0 for Group 0, ICC_BPR1 - 1 for Group 1 or BPR0 with CBPR (GroupBits);
