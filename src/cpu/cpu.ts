@@ -191,13 +191,20 @@ export class Cpu extends CpuState implements TranslationContext {
     return takeInterrupt(this);
   }
 
-  /** The physical IRQ input (the GIC CPU interface) and the virtual one (the GIC virtual CPU interface). */
+  /** The physical IRQ and FIQ inputs (the GIC CPU interface) and the virtual IRQ (the GIC virtual CPU interface). */
   physIrq = false;
+  physFiq = false;
   virtIrq = false;
 
   /** Drive the physical interrupt line (the machine, from the GIC's output). */
   setIrqLine(level: boolean): void {
     this.physIrq = level;
+    this.updateIrqLine();
+  }
+
+  /** Drive the physical FIQ line (the machine, from a GICv3's Group 0 output). */
+  setFiqLine(level: boolean): void {
+    this.physFiq = level;
     this.updateIrqLine();
   }
 
@@ -207,9 +214,9 @@ export class Cpu extends CpuState implements TranslationContext {
     this.updateIrqLine();
   }
 
-  /** irqLine = any interrupt may be pending: the physical line, the virtual one, or HCR_EL2.VI/VF/VSE (after an MSR). */
+  /** irqLine = any interrupt may be pending: the physical lines, the virtual one, or HCR_EL2.VI/VF/VSE (after an MSR). */
   updateIrqLine(): void {
-    this.irqLine = this.physIrq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
+    this.irqLine = this.physIrq || this.physFiq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
     this.recheckInterrupts();
   }
 
