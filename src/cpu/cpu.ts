@@ -61,6 +61,8 @@ export class Cpu extends CpuState implements TranslationContext {
   readonly scratchSlot = TMP3;
   /** The bytes of the device reads behind one load (an unaligned one covers two aligned units). */
   private readonly deviceBytes = new Uint8Array(16);
+  /** A readDoubleword device's answer: low word, high word. */
+  private readonly deviceWords = new Uint32Array(2);
   stop: StopReason | null = null;
   /** Optional per-instruction trace hook (set by --trace exec); checked only on the slow path. */
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
@@ -514,12 +516,21 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /**
    * One aligned device read of `size` bytes at `off`, as eight bytes into deviceBytes[at..at + 7] (past `size`: junk): a
-   * device that splitsDoublewords answers an 8-byte read as two 4-byte reads, lower first; any other gives 32 bits.
+   * device that splitsDoublewords answers an 8-byte read as two 4-byte reads, lower first; one with readDoubleword
+   * whole; any other gives 32 bits.
    */
   private readDevice(device: Device, off: number, size: number, at: number): void {
-    const split = size === 8 && device.splitsDoublewords === true;
-    const lo = device.read(off, split ? 4 : size) >>> 0;
-    const hi = split ? device.read(off + 4, 4) >>> 0 : 0;
+    let lo: number;
+    let hi: number;
+    if (size === 8 && device.readDoubleword !== undefined) {
+      const w = this.deviceWords;
+      device.readDoubleword(off, w);
+      [lo, hi] = [w[0]!, w[1]!];
+    } else {
+      const split = size === 8 && device.splitsDoublewords === true;
+      lo = device.read(off, split ? 4 : size) >>> 0;
+      hi = split ? device.read(off + 4, 4) >>> 0 : 0;
+    }
     const b = this.deviceBytes;
     for (let i = 0; i < 4; i++) {
       b[at + i] = (lo >>> (8 * i)) & 0xff;
@@ -536,6 +547,8 @@ export class Cpu extends CpuState implements TranslationContext {
     if ((off & (size - 1)) !== 0) {
       // unaligned (a Normal mapping): byte stores in address order, as QEMU 7.2 cputlb.c store_helper_unaligned
       for (let i = 0; i < size; i++) dev.device.write(off + i, 1, ((i < 4 ? lo : hi) >>> (8 * (i & 3))) & 0xff);
+    } else if (size === 8 && dev.device.writeDoubleword !== undefined) {
+      dev.device.writeDoubleword(off, lo, hi);
     } else if (size === 8 && dev.device.splitsDoublewords === true) {
       dev.device.write(off, 4, lo);
       dev.device.write(off + 4, 4, hi);

@@ -14,8 +14,8 @@
 //
 // Accesses as QEMU allows them (gicv3_dist_read/write, gicv3_redist_read/write): 32-bit, bytes only for the priority
 // registers, 64-bit only for GICD_IROUTER<n> and GICR_TYPER (whose 32-bit halves are accessible too); any other
-// size or offset is RAZ/WI. A 64-bit access goes through readDoubleword/writeDoubleword: the memory bus's Device
-// reads carry 32 bits, so read(off, 8) gives the low word and write(off, 8, v) writes v with a zero high word.
+// size or offset is RAZ/WI. The memory bus gives a 64-bit access to readDoubleword/writeDoubleword whole (Device in
+// src/memory/phys.ts); read/write see 1, 2 and 4 bytes only.
 import type { Device } from '../memory/phys.ts';
 import { GIC_IRQS, SPURIOUS } from './gic.ts';
 
@@ -100,7 +100,6 @@ export class GicV3 {
   private readonly apr = new Uint32Array(2); // ICC_AP0R0_EL1, ICC_AP1R0_EL1
   /** The highest-priority pending interrupt (HighestPriorityPendingInterrupt), SPURIOUS if none. */
   private hppi = SPURIOUS;
-  private readonly scratch = new Uint32Array(2);
 
   readonly distributor: DoublewordDevice = {
     name: 'GICv3 distributor',
@@ -412,10 +411,6 @@ export class GicV3 {
   // --- distributor (IHI 0069 "The GIC Distributor register map") ---
 
   private distRead(off: number, size: number): number {
-    if (size === 8) {
-      this.distReadDoubleword(off, this.scratch);
-      return this.scratch[0]!;
-    }
     if (size === 1) {
       // GICD_IPRIORITYR<n> is byte-accessible; the SGI/PPI bytes are RAZ/WI with ARE (gicd_readb)
       const id = off - 0x400;
@@ -451,7 +446,6 @@ export class GicV3 {
   }
 
   private distWrite(off: number, size: number, value: number): void {
-    if (size === 8) return this.distWriteDoubleword(off, value, 0);
     if (size === 1) {
       const id = off - 0x400;
       if (id >= INTERNAL && id < GIC_IRQS) this.writePriorities(id, 1, value);
@@ -509,10 +503,6 @@ export class GicV3 {
   // --- redistributor (IHI 0069 "The GIC Redistributor register map": RD_base, SGI_base) ---
 
   private redistRead(off: number, size: number): number {
-    if (size === 8) {
-      this.redistReadDoubleword(off, this.scratch);
-      return this.scratch[0]!;
-    }
     if (size === 1) {
       // GICR_IPRIORITYR<n> is byte-accessible (gicr_readb)
       const id = off - SGI_BASE - 0x400;

@@ -331,7 +331,6 @@ test('GICD_IROUTER<n>: 64-bit or 32-bit halves, SPIs only; an SPI routed to anot
   assert.deepEqual([...out, d(0x6000 + 8 * 20)], [0, 0, 0], 'IROUTER of a PPI: RAZ/WI');
   g.distributor.readDoubleword(0x0004, out);
   assert.deepEqual([...out], [0, 0], 'a 64-bit read of GICD_TYPER is RAZ');
-  assert.equal(g.distributor.read(route, 8), 0x8000_0000, 'read(off, 8) gives the low word');
 });
 
 test('access sizes: bytes for IPRIORITYR, words elsewhere, RAZ/WI otherwise; SGI/PPI words RAZ/WI in the distributor', () => {
@@ -374,7 +373,7 @@ test('access sizes: bytes for IPRIORITYR, words elsewhere, RAZ/WI otherwise; SGI
   g.redistributor.readDoubleword(0x0008, out);
   assert.deepEqual([...out], [0x0100_0010, 0], 'GICR_TYPER as a doubleword');
   g.redistributor.readDoubleword(0x0010, out);
-  assert.deepEqual([...out, g.redistributor.read(0x0014, 8)], [0, 0, 0], '64-bit reads elsewhere: RAZ');
+  assert.deepEqual([...out], [0, 0], '64-bit reads elsewhere: RAZ');
   r(SGI + 0xd00, 0xffff_ffff);
   r(SGI + 0xe00, 0xffff_ffff);
   r(0x70, 0xffff_ffff); // GICR_PROPBASER: no LPIs
