@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  buildProgram, ELF_DIR, EXPECTED_DIR, listPrograms, mapLimited, missingTools, runQemu,
+  buildProgram, ELF_DIR, EXPECTED_DIR, listPrograms, mapLimited, missingTools, qemuBoardArgs, runQemu,
 } from '../test/qemu/toolchain.ts';
 import { buildHypImage, HYP_SCENARIOS, hypExpected, runHypOnQemu } from '../test/qemu/hyp-image.ts';
 
@@ -35,7 +35,7 @@ await mapLimited(programs, 2, async (name) => {
     problems.push(`${name}: build failed\n${err}`);
     return;
   }
-  const run = await runQemu(elf);
+  const run = await runQemu(elf, qemuBoardArgs(name));
   if (run.status !== 0) {
     problems.push(`${name}: QEMU ${run.status === null ? 'timed out' : `exited with status ${run.status}`}`);
     return;

@@ -64,7 +64,7 @@ export const CORTEX_A57: Profile = {
     mpidr: 0x80000000n,
     // EL0-EL2 AArch64 only (a deviation from QEMU's 0x222, AArch64+AArch32: the model does not execute AArch32, so it
     // does not advertise it; test/qemu/DEVIATIONS.md A1), no EL3 (virt), GIC=0: the default virt board has a GICv2 and
-    // no GIC system registers (ARCH-NOTES §14 shows 0x01000222 with gic-version=3, which this model does not offer)
+    // no GIC system registers (with gic-version=3 the machine uses withGicV3 below: GIC=1, as QEMU's 0x01000222)
     aa64pfr0: 0x00000111n,
     // PARange=4 (44 bits), ASIDBits=2 (16), BigEnd=0, SNSMem=1, TGran16=0 (absent). BigEnd=0 departs from QEMU's 0x1124
     // (mixed-endian): the model's loads and stores are little-endian only, so SCTLR_ELx.EE/E0E are RES0 (DEVIATIONS.md A2)
@@ -109,6 +109,23 @@ export const MAX: Profile = {
   name: 'max',
   id: { ...CORTEX_A57.id },
 };
+
+/** ID_AA64PFR0_EL1.GIC (bits 27:24) = 1: the GICv3 CPU interface system registers are implemented. */
+const PFR0_GIC_SYSREGS = 1n << 24n;
+const withGic = new Map<Profile, Profile>();
+
+/**
+ * `p` on a board with a GICv3: ID_AA64PFR0_EL1.GIC = 1 (QEMU 7.2 virt with gic-version=3 reads 0x01000222 on
+ * cortex-a57, ARCH-NOTES §14; with a GICv2, 0). One object per profile, so per-profile caches stay shared.
+ */
+export function withGicV3(p: Profile): Profile {
+  let v = withGic.get(p);
+  if (v === undefined) {
+    v = { ...p, id: { ...p.id, aa64pfr0: p.id.aa64pfr0 | PFR0_GIC_SYSREGS } };
+    withGic.set(p, v);
+  }
+  return v;
+}
 
 export const PROFILES: Readonly<Record<Profile['name'], Profile>> = { 'cortex-a57': CORTEX_A57, max: MAX };
 

@@ -4,7 +4,7 @@
 // the profile says otherwise; reset values are what QEMU's virt board shows (read back on QEMU 7.2).
 import { aarch32At, type Profile } from './profiles.ts';
 import {
-  encKey, genericSysregName, type CnthctlTrap, type El0Gate, type HcrTrap, type MdcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
+  encKey, genericSysregName, type CnthctlTrap, type El0Gate, type GicVirtualAccess, type HcrTrap, type MdcrTrap, type SysRegDef, type SysRegEffect, type SysRegField, type SysRegKind,
 } from './sysregs.ts';
 
 type Mask = bigint | ((p: Profile) => bigint);
@@ -27,6 +27,7 @@ interface RowOpts<F extends readonly SysRegField[] = readonly SysRegField[]> {
   tcpac?: boolean;
   fp?: boolean;
   el1ReadsFrom?: string;
+  gicVirtual?: GicVirtualAccess;
   effect?: SysRegEffect;
   doc: string;
 }
@@ -58,6 +59,7 @@ function reg<N extends string, const F extends readonly SysRegField[] = readonly
     tcpac: o.tcpac,
     fp: o.fp,
     el1ReadsFrom: o.el1ReadsFrom,
+    gicVirtual: o.gicVirtual,
     effect: o.effect ?? 'none',
     doc: o.doc,
   };
@@ -191,6 +193,9 @@ const VTTBR_RES0 = (p: Profile): bigint => bit(0) | (p.vmidBits === 8 ? bits(63,
 const CPTR_RES1 = bits(13, 12) | bits(9, 0);
 const CPTR_FIELDS = [f('TFP', 10, 10, 'trap FP/SIMD to EL2'), f('TTA', 20, 20, 'trap trace registers'), f('TCPAC', 31, 31, 'trap EL1 CPACR_EL1 accesses')];
 const CPTR_RW = fieldBits(CPTR_FIELDS);
+
+/** ICC_SGI0R/SGI1R/ASGI1R_EL1 (IHI 0069): TargetList, Aff1, INTID, Aff2, IRM, RS, Aff3. */
+const SGIR_FIELDS = [f('TargetList', 15, 0), f('Aff1', 23, 16), f('INTID', 27, 24), f('Aff2', 39, 32), f('IRM', 40, 40, 'every PE but this one'), f('RS', 47, 44), f('Aff3', 55, 48)];
 
 export const SYSREGS = [
   // --- PSTATE views and banked stack pointers (held by the CPU) ---
@@ -413,6 +418,35 @@ export const SYSREGS = [
     access: 'ro', kind: 'const', mdcrTraps: ['TDRA'], fields: [f('Valid', 1, 0, '0b00: no ROM table'), f('ROMADDR', 47, 12)],
     doc: 'debug ROM address (none)',
   }),
+
+  // --- GICv3 CPU interface (IHI 0069 "AArch64 System register descriptions"; encodings and access functions as QEMU
+  // hw/intc/arm_gicv3_cpuif.c gicv3_cpuif_reginfo; values: src/devices/gicv3.ts through src/cpu/gic-cpuif.ts) ---
+  reg('ICC_PMR_EL1', 3, 0, 4, 6, 0, { kind: 'gic', gicVirtual: 'IMO|FMO', fields: [f('Priority', 7, 0, 'priority mask: only higher priorities are signalled')], doc: 'GIC priority mask' }),
+  reg('ICC_IAR0_EL1', 3, 0, 12, 8, 0, { kind: 'gic', access: 'ro', gicVirtual: 'FMO', fields: [f('INTID', 23, 0)], doc: 'GIC Group 0 interrupt acknowledge' }),
+  reg('ICC_EOIR0_EL1', 3, 0, 12, 8, 1, { kind: 'gic', access: 'wo', gicVirtual: 'FMO', fields: [f('INTID', 23, 0)], doc: 'GIC Group 0 end of interrupt' }),
+  reg('ICC_HPPIR0_EL1', 3, 0, 12, 8, 2, { kind: 'gic', access: 'ro', gicVirtual: 'FMO', fields: [f('INTID', 23, 0)], doc: 'GIC Group 0 highest priority pending interrupt' }),
+  reg('ICC_BPR0_EL1', 3, 0, 12, 8, 3, { kind: 'gic', gicVirtual: 'FMO', fields: [f('BinaryPoint', 2, 0)], doc: 'GIC Group 0 binary point' }),
+  reg('ICC_AP0R0_EL1', 3, 0, 12, 8, 4, { kind: 'gic', gicVirtual: 'FMO', doc: 'GIC Group 0 active priorities' }),
+  reg('ICC_AP1R0_EL1', 3, 0, 12, 9, 0, { kind: 'gic', gicVirtual: 'IMO', doc: 'GIC Group 1 active priorities' }),
+  reg('ICC_DIR_EL1', 3, 0, 12, 11, 1, { kind: 'gic', access: 'wo', gicVirtual: 'IMO|FMO', fields: [f('INTID', 23, 0)], doc: 'GIC deactivate interrupt (EOImode 1)' }),
+  reg('ICC_RPR_EL1', 3, 0, 12, 11, 3, { kind: 'gic', access: 'ro', gicVirtual: 'IMO|FMO', fields: [f('Priority', 7, 0)], doc: 'GIC running priority' }),
+  reg('ICC_SGI1R_EL1', 3, 0, 12, 11, 5, { kind: 'gic', access: 'wo', gicVirtual: 'SGI', fields: SGIR_FIELDS, doc: 'GIC generate Group 1 SGI' }),
+  reg('ICC_ASGI1R_EL1', 3, 0, 12, 11, 6, { kind: 'gic', access: 'wo', gicVirtual: 'SGI', fields: SGIR_FIELDS, doc: 'GIC generate SGI for the other Security state\'s Group 1 (Group 0 with one Security state)' }),
+  reg('ICC_SGI0R_EL1', 3, 0, 12, 11, 7, { kind: 'gic', access: 'wo', gicVirtual: 'SGI', fields: SGIR_FIELDS, doc: 'GIC generate Group 0 SGI' }),
+  reg('ICC_IAR1_EL1', 3, 0, 12, 12, 0, { kind: 'gic', access: 'ro', gicVirtual: 'IMO', fields: [f('INTID', 23, 0)], doc: 'GIC Group 1 interrupt acknowledge' }),
+  reg('ICC_EOIR1_EL1', 3, 0, 12, 12, 1, { kind: 'gic', access: 'wo', gicVirtual: 'IMO', fields: [f('INTID', 23, 0)], doc: 'GIC Group 1 end of interrupt' }),
+  reg('ICC_HPPIR1_EL1', 3, 0, 12, 12, 2, { kind: 'gic', access: 'ro', gicVirtual: 'IMO', fields: [f('INTID', 23, 0)], doc: 'GIC Group 1 highest priority pending interrupt' }),
+  reg('ICC_BPR1_EL1', 3, 0, 12, 12, 3, { kind: 'gic', gicVirtual: 'IMO', fields: [f('BinaryPoint', 2, 0)], doc: 'GIC Group 1 binary point' }),
+  reg('ICC_CTLR_EL1', 3, 0, 12, 12, 4, {
+    kind: 'gic', gicVirtual: 'IMO|FMO',
+    fields: [f('CBPR', 0, 0, 'BPR0 governs Group 1 too'), f('EOImode', 1, 1, '1: EOIR drops priority only, DIR deactivates'), f('PRIbits', 10, 8), f('IDbits', 13, 11), f('A3V', 15, 15)],
+    doc: 'GIC CPU interface control',
+  }),
+  // ICC_SRE_EL1/EL2: constants (system-register interface only, no bypass); QEMU gives them no HCR_EL2 redirection
+  reg('ICC_SRE_EL1', 3, 0, 12, 12, 5, { kind: 'gic', fields: [f('SRE', 0, 0), f('DFB', 1, 1), f('DIB', 2, 2)], doc: 'GIC system register enable, EL1 (0x7, RAO/WI)' }),
+  reg('ICC_IGRPEN0_EL1', 3, 0, 12, 12, 6, { kind: 'gic', gicVirtual: 'FMO', fields: [f('Enable', 0, 0)], doc: 'GIC Group 0 enable' }),
+  reg('ICC_IGRPEN1_EL1', 3, 0, 12, 12, 7, { kind: 'gic', gicVirtual: 'IMO', fields: [f('Enable', 0, 0)], doc: 'GIC Group 1 enable' }),
+  reg('ICC_SRE_EL2', 3, 4, 12, 9, 5, { kind: 'gic', fields: [f('SRE', 0, 0), f('DFB', 1, 1), f('DIB', 2, 2), f('Enable', 3, 3, 'EL1 may access ICC_SRE_EL1')], doc: 'GIC system register enable, EL2 (0xf, RAO/WI)' }),
 
   // --- identification ---
   reg('MIDR_EL1', 3, 0, 0, 0, 0, {

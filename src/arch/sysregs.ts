@@ -53,8 +53,18 @@ export interface SysRegField {
  *   (TVAL sets CVAL; any write moves the timer's deadline) through the timer model.
  * - `pmu`: a Performance Monitors register (src/cpu/pmu.ts): the counters count, set/clear pairs share one slot,
  *   PMXEV* select through PMSELR_EL0; OSLAR_EL1/OSLSR_EL1 (the OS lock) are handled there too.
+ * - `gic`: a GICv3 CPU interface register (ICC_*, src/cpu/gic-cpuif.ts): read and written through the GIC the machine
+ *   attaches to the CPU; UNDEFINED when it attaches none (a GICv2 board: no GIC system registers).
  */
-export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed' | 'timer' | 'pmu';
+export type SysRegKind = 'store' | 'pstate' | 'sp' | 'const' | 'computed' | 'timer' | 'pmu' | 'gic';
+
+/**
+ * How HCR_EL2 redirects an EL1 access to a GICv3 CPU interface register (IHI 0069 "Virtual interrupt handling":
+ * the ICC_* encodings reach the virtual interface ICV_* at EL1 when a routing bit is set; QEMU icv_access,
+ * gicv3_sgi_access): 'FMO' (the Group 0 registers), 'IMO' (Group 1), 'IMO|FMO' (either: CTLR, PMR, RPR, DIR) — the
+ * access is to ICV_*; 'SGI' (SGI0R, SGI1R, ASGI1R): IMO or FMO traps the write to EL2 (EC 0x18).
+ */
+export type GicVirtualAccess = 'FMO' | 'IMO' | 'IMO|FMO' | 'SGI';
 
 /** Which later behaviour a write affects: drives `--sync architectural` (pending until a CSE). */
 export type SysRegEffect = 'translation' | 'routing' | 'none';
@@ -98,6 +108,8 @@ export interface SysRegDef {
   readonly fp?: boolean;
   /** EL1 reads return this EL2 register instead (MIDR_EL1 -> VPIDR_EL2, MPIDR_EL1 -> VMPIDR_EL2). */
   readonly el1ReadsFrom?: string;
+  /** A `gic` register at EL1 under HCR_EL2.IMO/FMO (GicVirtualAccess). */
+  readonly gicVirtual?: GicVirtualAccess;
   readonly effect: SysRegEffect;
   readonly doc: string;
 }

@@ -2,7 +2,7 @@
 // Image on the virt-compatible machine the way `qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57
 // -nographic -semihosting -kernel FILE [-initrd F] [-append S] [-dtb F]` does: the guest's stdout bytes on stdout, its
 // semihosting console on stderr, exit status = its exit code. `--dumpdtb F` writes the device tree the guest would
-// get and exits, as `-M virt,dumpdtb=F`.
+// get and exits, as `-M virt,dumpdtb=F`. `--gic-version 3` gives the board a GICv3, as `-M virt,gic-version=3,its=off`.
 import type { Command } from 'commander';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { hex64, parseU64, quoted } from '../bits/bits.ts';
@@ -43,7 +43,12 @@ export interface BootOptions extends SyncFlags {
   readonly S?: boolean;
   /** PCI devices to plug in, in order (QEMU -device; repeatable). */
   readonly device?: readonly string[];
+  /** The interrupt controller: '2' (default) or '3' (QEMU -M virt,gic-version=N). */
+  readonly gicVersion?: string;
 }
+
+/** --gic-version's values: the GICs the board models. */
+const GIC_VERSIONS = { '2': 2, '3': 3 } as const;
 
 /** Where `boot` writes: the guest's two streams and its own messages (stderr). */
 export interface BootIo {
@@ -76,6 +81,7 @@ export function registerBoot(program: Command, stdin = true): void {
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
     .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb)')
     .option('-S', 'with --gdb: wait for the debugger before the first instruction')
+    .option('--gic-version <n>', 'interrupt controller, as QEMU -M virt,gic-version=N: 2 (GICv2) | 3 (GICv3 without an ITS)', '2')
     .option('--device <name>', `plug a PCI device into the PCIe bus, as QEMU -device (repeatable): ${PCI_DEVICES.join(' | ')}`, (v: string, all: string[] = []) => [...all, v]);
   addStatsOption(cmd);
   addSyncOptions(cmd)
@@ -119,7 +125,10 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   const devices = opts.device ?? [];
   const unknown = devices.find((d) => !isPciDevice(d));
   if (unknown !== undefined) return complain(`--device: unknown device ${quoted(unknown)} (known: ${PCI_DEVICES.join(', ')})`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, ramBytes: Number(ramMiB << 20n), pciDevices: devices.filter(isPciDevice) });
+  const gicText = opts.gicVersion ?? '2';
+  const gicVersion = Object.hasOwn(GIC_VERSIONS, gicText) ? GIC_VERSIONS[gicText as keyof typeof GIC_VERSIONS] : undefined;
+  if (gicVersion === undefined) return complain(`--gic-version: ${quoted(gicText)} is not a GIC the machine models (2 or 3)`, EXIT_BAD_INPUT);
+  const machine = new VirtMachine({ profile, gicVersion, ramBytes: Number(ramMiB << 20n), pciDevices: devices.filter(isPciDevice) });
   machine.cpu.sync = sync;
   if (file === undefined) {
     if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, encodeFdt(machine.deviceTree()), complain);

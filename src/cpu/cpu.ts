@@ -13,6 +13,7 @@ import { fetchFault, hcrLo, raiseHere, syncTarget } from './exception.ts';
 import { EC_ILLEGAL, EC_PC_ALIGN } from '../arch/syndrome.ts';
 import { takeInterrupt } from './interrupt.ts';
 import { breakpointOrStep, checkWatchpoints, DebugState, debugRefresh, debugRegistersChanged, stepBeforeFetch } from './debug.ts';
+import type { GicCpuInterface } from './gic-cpuif.ts';
 import { PmuState } from './pmu.ts';
 import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
@@ -60,6 +61,8 @@ export class Cpu extends CpuState implements TranslationContext {
   readonly scratchSlot = TMP3;
   /** The bytes of the device reads behind one load (an unaligned one covers two aligned units). */
   private readonly deviceBytes = new Uint8Array(16);
+  /** A readDoubleword device's answer: low word, high word. */
+  private readonly deviceWords = new Uint32Array(2);
   stop: StopReason | null = null;
   /** Optional per-instruction trace hook (set by --trace exec); checked only on the slow path. */
   traceExec: ((c: Cpu, pc: bigint, w: number) => void) | null = null;
@@ -190,13 +193,20 @@ export class Cpu extends CpuState implements TranslationContext {
     return takeInterrupt(this);
   }
 
-  /** The physical IRQ input (the GIC CPU interface) and the virtual one (the GIC virtual CPU interface). */
+  /** The physical IRQ and FIQ inputs (the GIC CPU interface) and the virtual IRQ (the GIC virtual CPU interface). */
   physIrq = false;
+  physFiq = false;
   virtIrq = false;
 
   /** Drive the physical interrupt line (the machine, from the GIC's output). */
   setIrqLine(level: boolean): void {
     this.physIrq = level;
+    this.updateIrqLine();
+  }
+
+  /** Drive the physical FIQ line (the machine, from a GICv3's Group 0 output). */
+  setFiqLine(level: boolean): void {
+    this.physFiq = level;
     this.updateIrqLine();
   }
 
@@ -206,9 +216,9 @@ export class Cpu extends CpuState implements TranslationContext {
     this.updateIrqLine();
   }
 
-  /** irqLine = any interrupt may be pending: the physical line, the virtual one, or HCR_EL2.VI/VF/VSE (after an MSR). */
+  /** irqLine = any interrupt may be pending: the physical lines, the virtual one, or HCR_EL2.VI/VF/VSE (after an MSR). */
   updateIrqLine(): void {
-    this.irqLine = this.physIrq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
+    this.irqLine = this.physIrq || this.physFiq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
     this.recheckInterrupts();
   }
 
@@ -216,6 +226,10 @@ export class Cpu extends CpuState implements TranslationContext {
   recheckInterrupts(): void {
     if (this.irqLine) this.u32[FETCH_TAG * 2] = FETCH_INVALID;
   }
+
+  /** The GICv3 CPU interface the ICC_* registers reach (src/cpu/gic-cpuif.ts); null: none, the registers are
+   *  UNDEFINED (the GICv2 board). Set by the machine. */
+  gic: GicCpuInterface | null = null;
 
   /** Called after an MSR to a generic-timer register (src/cpu/timer.ts); set by the machine. */
   timerChanged: ((c: Cpu) => void) | null = null;
@@ -502,12 +516,21 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /**
    * One aligned device read of `size` bytes at `off`, as eight bytes into deviceBytes[at..at + 7] (past `size`: junk): a
-   * device that splitsDoublewords answers an 8-byte read as two 4-byte reads, lower first; any other gives 32 bits.
+   * device that splitsDoublewords answers an 8-byte read as two 4-byte reads, lower first; one with readDoubleword
+   * whole; any other gives 32 bits.
    */
   private readDevice(device: Device, off: number, size: number, at: number): void {
-    const split = size === 8 && device.splitsDoublewords === true;
-    const lo = device.read(off, split ? 4 : size) >>> 0;
-    const hi = split ? device.read(off + 4, 4) >>> 0 : 0;
+    let lo: number;
+    let hi: number;
+    if (size === 8 && device.readDoubleword !== undefined) {
+      const w = this.deviceWords;
+      device.readDoubleword(off, w);
+      [lo, hi] = [w[0]!, w[1]!];
+    } else {
+      const split = size === 8 && device.splitsDoublewords === true;
+      lo = device.read(off, split ? 4 : size) >>> 0;
+      hi = split ? device.read(off + 4, 4) >>> 0 : 0;
+    }
     const b = this.deviceBytes;
     for (let i = 0; i < 4; i++) {
       b[at + i] = (lo >>> (8 * i)) & 0xff;
@@ -524,6 +547,8 @@ export class Cpu extends CpuState implements TranslationContext {
     if ((off & (size - 1)) !== 0) {
       // unaligned (a Normal mapping): byte stores in address order, as QEMU 7.2 cputlb.c store_helper_unaligned
       for (let i = 0; i < size; i++) dev.device.write(off + i, 1, ((i < 4 ? lo : hi) >>> (8 * (i & 3))) & 0xff);
+    } else if (size === 8 && dev.device.writeDoubleword !== undefined) {
+      dev.device.writeDoubleword(off, lo, hi);
     } else if (size === 8 && dev.device.splitsDoublewords === true) {
       dev.device.write(off, 4, lo);
       dev.device.write(off + 4, 4, hi);

@@ -140,6 +140,8 @@ export type StateClass =
   | { readonly kind: 'view'; readonly of: string; readonly cls: StateClass }
   | { readonly kind: 'constant' }
   | { readonly kind: 'derived' }
+  /** Not on the board the hypervisor runs on: the GIC system registers (ICC_*), UNDEFINED with its GICv2. */
+  | { readonly kind: 'absent' }
   | { readonly kind: 'el2' }
   | { readonly kind: 'uncovered' };
 
@@ -158,6 +160,7 @@ export function isContextState(r: SysRegDef): boolean {
 export function classify(r: SysRegDef, ctl: El2Controls): StateClass {
   if (r.minEl > 1) return { kind: 'el2' };
   if (r.kind === 'pstate') return { kind: 'pstate' };
+  if (r.kind === 'gic') return { kind: 'absent' }; // the hypervisor's board has a GICv2 (src/hyp/image.ts machineFor)
   const of = VIEW_OF.get(r.name);
   if (of !== undefined) return { kind: 'view', of, cls: classify(SYSREGS[SR[of as SysRegName]]!, ctl) };
   if (r.kind === 'computed') return { kind: 'derived' };

@@ -153,7 +153,8 @@ const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((
  * TGE) instead of a door out of it. `tlb`: the PE's TLB, when not the CPU's default (the checker's is larger).
  */
 export function machineFor(img: BuiltImage, tlb?: Tlb): VirtMachine {
-  return new VirtMachine({ profile: profileByName(img.scenario.cpu), ramBytes: Number(img.scenario.ram.size), semihosting: false, tlb });
+  // gicVersion 2: the hypervisor drives the GICv2 virtualization interface (GICH, GICV)
+  return new VirtMachine({ profile: profileByName(img.scenario.cpu), gicVersion: 2, ramBytes: Number(img.scenario.ram.size), semihosting: false, tlb });
 }
 
 /** Build the image for `s` (read from `file`), optionally overriding its hosting mode and hypervisor sources. */

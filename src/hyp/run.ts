@@ -140,9 +140,11 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
   };
 }
 
-/** The observer's side-effect-free view of the machine's GIC. */
+/** The observer's side-effect-free view of the machine's GIC (a GICv2 board's: the hypervisor drives GICH). */
 export function gicView(m: VirtMachine): GicView {
-  return { gich: (offset) => m.gicVirt.control.read(offset, 4), hppir: () => m.gic.cpuInterface.read(0x18, 4) }; // GICC_HPPIR
+  const { gic, gicVirt } = m;
+  if (gic === undefined || gicVirt === undefined) throw new Error('the reference hypervisor runs on the GICv2 board (gicVersion 2)');
+  return { gich: (offset) => gicVirt.control.read(offset, 4), hppir: () => gic.cpuInterface.read(0x18, 4) }; // GICC_HPPIR
 }
 
 /** Run the image and build the report. */

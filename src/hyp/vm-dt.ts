@@ -31,8 +31,9 @@ const baseName = (n: FdtNode): string => n.name.replace(/@.*$/, '');
 
 /** The VM's tree: RAM = [ramBase, ramBase + ramSize) of its IPA space, and /chosen with the command line and initrd. */
 export function vmTree(ramBase: number, ramSize: number, chosen: ChosenArgs): FdtNode {
-  // /memory describes the VM's RAM; the memmap only places /pcie, which is dropped
-  const tree = virtTree({ ramBase, ramSize, memmap: highMemmap(0, 32) });
+  // /memory describes the VM's RAM; the memmap only places /pcie, which is dropped; the VM's GIC is a GICv2 (the
+  // hypervisor gives it the GICv2 virtual CPU interface)
+  const tree = virtTree({ gicVersion: 2, ramBase, ramSize, memmap: highMemmap(0, 32) });
   const kept = tree.children.filter((n) => KEPT.has(baseName(n)));
   tree.children.length = 0;
   tree.children.push(...kept);

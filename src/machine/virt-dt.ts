@@ -1,11 +1,12 @@
 // The device tree of the board the machine models, written by the machine itself (ARCH-NOTES §16d; QEMU 7.2
 // hw/arm/virt.c create_fdt, fdt_add_cpu_nodes, fdt_add_timer_nodes, create_gic, create_uart, fdt_add_psci_node in
 // hw/arm/boot.c). Node names, property values and phandles are QEMU's, so `twostage boot --dumpdtb` compares
-// node by node with `qemu-system-aarch64 -M virt,virtualization=on,dumpdtb=F -cpu cortex-a57`. Only what is
-// modelled is described: test/machine/virt-dt.test.ts checks every node with `reg` against the machine's bus, and
+// node by node with `qemu-system-aarch64 -M virt,virtualization=on,dumpdtb=F -cpu cortex-a57` (with a GICv3:
+// `-M virt,virtualization=on,gic-version=3,its=off`). Only what is modelled is described: test/machine/virt-dt.test.ts checks every node with `reg` against the machine's bus, and
 // lists QEMU's nodes that are left out (devices not modelled) with the reason.
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICV_BASE } from '../devices/gic-virt.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE } from '../devices/gic.ts';
+import { GICV3_DIST_BASE, GICV3_DIST_SIZE, GICV3_REDIST_BASE } from '../devices/gicv3.ts';
 import { GICV2M_BASE, GICV2M_SIZE } from '../devices/gicv2m.ts';
 import { FLASH_BANK_SIZE, FLASH_BANK_WIDTH, FLASH_BANKS, FLASH_BASE } from '../devices/pflash.ts';
 import { PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
@@ -16,8 +17,19 @@ import { PSCI_CPU_OFF, PSCI_CPU_ON_64, PSCI_CPU_SUSPEND_64, PSCI_MIGRATE_64 } fr
 import { cells, cells64, EMPTY, type FdtNode, node, strings } from './fdt.ts';
 import { ecamBuses, type HighMemmap, PCIE_MMIO, PCIE_PIO } from './virt-memmap.ts';
 
-/** QEMU's phandles (qemu_fdt_alloc_phandle from 0x8000, in virt.c's order of allocation). */
-export const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002, v2m: 0x8003, gpio: 0x8004 } as const;
+/** QEMU's phandles (qemu_fdt_alloc_phandle from 0x8000, in virt.c's order of allocation): the GICv2m frame takes
+ *  one after the GIC's, so with a GICv3 (no v2m, its=off) the GPIO's is one lower. */
+const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002 } as const;
+const V2M_PHANDLE = 0x8003;
+const gpioPhandle = (gicVersion: GicVersion): number => (gicVersion === 2 ? 0x8004 : 0x8003);
+
+/** The interrupt controller of the board: QEMU's -M virt,gic-version=2 (its default) or 3. */
+export type GicVersion = 2 | 3;
+/** The GICv3 redistributor region as the tree describes it: room for virt's 123 redistributors (virt.c base_memmap
+ *  VIRT_GIC_REDIST, 0xf6_0000), of which one PE's 128 KiB is mapped (src/devices/gicv3.ts GICV3_REDIST_SIZE). */
+export const GICV3_REDIST_REGION = 0xf6_0000;
+/** GICv3's maintenance interrupt (virt.c ARCH_GIC_MAINT_IRQ, PPI 9, INTID 25). */
+const GICV3_MAINTENANCE_PPI = 9;
 
 /** Interrupt specifier cells for the GICv2 binding (ARCH-NOTES §16d): type, number, flags. */
 const GIC_SPI = 0;
@@ -36,12 +48,15 @@ const KEY_POWER = 0x74;
 const TIMER_PPIS = [13, 14, 11, 10] as const;
 
 export interface BoardDescription {
+  readonly gicVersion: GicVersion;
   readonly ramBase: number;
   readonly ramSize: number;
   readonly memmap: HighMemmap;
 }
 
 const reg = (...addrSize: number[]) => cells64(...addrSize);
+/** PPI flags: a GICv2 binding carries the CPU mask in bits 15:8, a GICv3 one none (virt.c fdt_add_timer_nodes). */
+const ppiFlags = (v: GicVersion) => (v === 2 ? PPI_CPU_MASK_1 : 0) | IRQ_LEVEL_HIGH;
 const spi = (n: number) => cells(GIC_SPI, n, IRQ_LEVEL_HIGH);
 
 /** The whole tree: root properties, then the nodes QEMU's create_fdt and machvirt_init add for what is modelled. */
@@ -65,35 +80,19 @@ export function virtTree(b: BoardDescription): FdtNode {
         reg: reg(PL011_BASE, PL011_SIZE),
         compatible: strings('arm,pl011', 'arm,primecell'),
       }),
-      node(`intc@${GICD_BASE.toString(16)}`, {
-        phandle: cells(PHANDLE.gic),
-        // the maintenance interrupt: PPI, no CPU mask (virt.c create_gic)
-        interrupts: cells(GIC_PPI, GIC_MAINTENANCE_INTID - 16, IRQ_LEVEL_HIGH),
-        // GICD, GICC, and with virtualization=on GICH and GICV, each described as 64 KiB (virt.c base_memmap)
-        reg: reg(GICD_BASE, GIC_REGION_SIZE, GICC_BASE, GIC_REGION_SIZE, GICH_BASE, GIC_REGION_SIZE, GICV_BASE, GIC_REGION_SIZE),
-        compatible: strings('arm,cortex-a15-gic'),
-        ranges: EMPTY,
-        '#size-cells': cells(2),
-        '#address-cells': cells(2),
-        'interrupt-controller': EMPTY,
-        '#interrupt-cells': cells(3),
-      }, [
-        node(`v2m@${GICV2M_BASE.toString(16)}`, {
-          phandle: cells(PHANDLE.v2m), reg: reg(GICV2M_BASE, GICV2M_SIZE), 'msi-controller': EMPTY, compatible: strings('arm,gic-v2m-frame'),
-        }),
-      ]),
+      gicNode(b.gicVersion),
       node(`pl031@${PL031_BASE.toString(16)}`, {
         'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.rtc),
         reg: reg(PL031_BASE, PL031_SIZE), compatible: strings('arm,pl031', 'arm,primecell'),
       }),
       node(`pl061@${PL061_BASE.toString(16)}`, {
-        phandle: cells(PHANDLE.gpio), 'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.gpio),
+        phandle: cells(gpioPhandle(b.gicVersion)), 'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.gpio),
         'gpio-controller': EMPTY, '#gpio-cells': cells(2), compatible: strings('arm,pl061', 'arm,primecell'), reg: reg(PL061_BASE, PL061_SIZE),
       }),
       node('gpio-keys', { compatible: strings('gpio-keys') }, [
-        node('poweroff', { gpios: cells(PHANDLE.gpio, POWER_BUTTON_LINE, 0), 'linux,code': cells(KEY_POWER), label: strings('GPIO Key Poweroff') }),
+        node('poweroff', { gpios: cells(gpioPhandle(b.gicVersion), POWER_BUTTON_LINE, 0), 'linux,code': cells(KEY_POWER), label: strings('GPIO Key Poweroff') }),
       ]),
-      pcieNode(b.memmap),
+      pcieNode(b.memmap, b.gicVersion),
       // virt.c virt_flash_fdt without secure=on: one cfi-flash node for both banks, bank-width 4 bytes
       node(`flash@${FLASH_BASE.toString(16)}`, {
         'bank-width': cells(FLASH_BANK_WIDTH),
@@ -101,9 +100,9 @@ export function virtTree(b: BoardDescription): FdtNode {
         compatible: strings('cfi-flash'),
       }),
       cpusNode(),
-      node('pmu', { interrupts: cells(GIC_PPI, PMU_INTID - 16, PPI_CPU_MASK_1 | IRQ_LEVEL_HIGH), compatible: strings('arm,armv8-pmuv3') }),
+      node('pmu', { interrupts: cells(GIC_PPI, PMU_INTID - 16, ppiFlags(b.gicVersion)), compatible: strings('arm,armv8-pmuv3') }),
       node('timer', {
-        interrupts: cells(...TIMER_PPIS.flatMap((p) => [GIC_PPI, p, PPI_CPU_MASK_1 | IRQ_LEVEL_HIGH])),
+        interrupts: cells(...TIMER_PPIS.flatMap((p) => [GIC_PPI, p, ppiFlags(b.gicVersion)])),
         'always-on': EMPTY,
         compatible: strings('arm,armv8-timer', 'arm,armv7-timer'),
       }),
@@ -118,6 +117,44 @@ export function virtTree(b: BoardDescription): FdtNode {
       node('chosen', { 'stdout-path': strings(`/pl011@${PL011_BASE.toString(16)}`) }),
     ],
   );
+}
+
+/**
+ * The interrupt controller as virt.c create_gic writes it. GICv2: GICD, GICC, GICH and GICV (each described as 64 KiB,
+ * virt.c base_memmap), the maintenance interrupt, and the GICv2m frame. GICv3 with its=off: GICD and one redistributor
+ * region, the maintenance interrupt (PPI 9), no MSI controller.
+ */
+function gicNode(v: GicVersion): FdtNode {
+  const common = {
+    ranges: EMPTY,
+    '#size-cells': cells(2),
+    '#address-cells': cells(2),
+    'interrupt-controller': EMPTY,
+    '#interrupt-cells': cells(3),
+  };
+  if (v === 3) {
+    return node(`intc@${GICV3_DIST_BASE.toString(16)}`, {
+      phandle: cells(PHANDLE.gic),
+      interrupts: cells(GIC_PPI, GICV3_MAINTENANCE_PPI, IRQ_LEVEL_HIGH),
+      reg: reg(GICV3_DIST_BASE, GICV3_DIST_SIZE, GICV3_REDIST_BASE, GICV3_REDIST_REGION),
+      '#redistributor-regions': cells(1),
+      compatible: strings('arm,gic-v3'),
+      ...common,
+    });
+  }
+  return node(`intc@${GICD_BASE.toString(16)}`, {
+    phandle: cells(PHANDLE.gic),
+    // the maintenance interrupt: PPI, no CPU mask (virt.c create_gic)
+    interrupts: cells(GIC_PPI, GIC_MAINTENANCE_INTID - 16, IRQ_LEVEL_HIGH),
+    // GICD, GICC, and with virtualization=on GICH and GICV, each described as 64 KiB (virt.c base_memmap)
+    reg: reg(GICD_BASE, GIC_REGION_SIZE, GICC_BASE, GIC_REGION_SIZE, GICH_BASE, GIC_REGION_SIZE, GICV_BASE, GIC_REGION_SIZE),
+    compatible: strings('arm,cortex-a15-gic'),
+    ...common,
+  }, [
+    node(`v2m@${GICV2M_BASE.toString(16)}`, {
+      phandle: cells(V2M_PHANDLE), reg: reg(GICV2M_BASE, GICV2M_SIZE), 'msi-controller': EMPTY, compatible: strings('arm,gic-v2m-frame'),
+    }),
+  ]);
 }
 
 /**
@@ -137,9 +174,10 @@ export function psciNode(): FdtNode {
 
 /**
  * /pcie as virt.c create_pcie writes it: the ECAM (bus 0: the host bridge's function and the --device ones), the
- * windows, MSIs through the v2m frame, and INTA–INTD of slots 0–3 swizzled onto SPIs 3–6.
+ * windows, MSIs through the v2m frame (a GICv3 board without an ITS has no MSI controller: no msi-map), and INTA–INTD
+ * of slots 0–3 swizzled onto SPIs 3–6.
  */
-function pcieNode(mm: HighMemmap): FdtNode {
+function pcieNode(mm: HighMemmap, v: GicVersion): FdtNode {
   const map: number[] = [];
   for (let slot = 0; slot < 4; slot++) {
     for (let pin = 0; pin < 4; pin++) map.push(slot << 11, 0, 0, pin + 1, PHANDLE.gic, 0, 0, GIC_SPI, VIRT_SPI.pcieIntx + ((pin + slot) % 4), IRQ_LEVEL_HIGH);
@@ -156,7 +194,7 @@ function pcieNode(mm: HighMemmap): FdtNode {
       ...(mm.mmioHigh === undefined ? [] : range(0x0300_0000, mm.mmioHigh.base, mm.mmioHigh.base, mm.mmioHigh.size)),
     ),
     reg: reg(mm.ecam.base, mm.ecam.size),
-    'msi-map': cells(0, PHANDLE.v2m, 0, 0x10000),
+    ...(v === 2 ? { 'msi-map': cells(0, V2M_PHANDLE, 0, 0x10000) } : {}),
     'dma-coherent': EMPTY,
     'bus-range': cells(0, ecamBuses(mm.ecam) - 1),
     'linux,pci-domain': cells(0),

@@ -8,6 +8,11 @@
 // tree describes exactly these (virt-dt.ts). Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
 //
+// With `gicVersion: 3` (QEMU's -M virt,gic-version=3,its=off): a GICv3 instead (src/devices/gicv3.ts: distributor at
+// 0x0800_0000, one PE's redistributor at 0x080a_0000; no GICC, GICH, GICV or GICv2m; its CPU interface is the ICC_*
+// system registers, so the CPU's ID_AA64PFR0_EL1.GIC = 1), signalling Group 1 as IRQ and Group 0 as FIQ; the same
+// devices on the same INTIDs. No ITS: QEMU's default for gic-version=3 has one (test/qemu/DEVIATIONS.md).
+//
 // Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
 // outputs at instruction boundaries only, so it ends each chunk of a run at the next timer deadline; a timer
 // write that moves a deadline into the chunk in progress ends it early (StopReason 'event').
@@ -18,11 +23,12 @@
 // only when it fits below the image: with an image at 0x4008_0000 there is none, and when there is one,
 // nothing here reads it. twostage does not generate a DTB: that RAM stays zero (a documented difference for
 // images linked ≥ 0x4010_0000 that read it).
-import { CORTEX_A57, type Profile } from '../arch/profiles.ts';
+import { CORTEX_A57, type Profile, withGicV3 } from '../arch/profiles.ts';
 import { Cpu, type StopReason } from '../cpu/cpu.ts';
 import { nextPmuOverflow, PMU_INTID, pmuInterrupt, pmuSync } from '../cpu/pmu.ts';
 import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
+import { GICV3_DIST_BASE, GICV3_DIST_SIZE, GICV3_REDIST_BASE, GICV3_REDIST_SIZE, GicV3 } from '../devices/gicv3.ts';
 import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
@@ -40,7 +46,7 @@ import { decodeFdt, encodeFdt, type FdtNode } from './fdt.ts';
 import {
   bootStub, type Arm64Image, dtbTooLarge, editUserDtb, layoutLinux, type LinuxLayout, MACHINE_DTB_SIZE, setChosen, USER_DTB_SLACK,
 } from './linux-boot.ts';
-import { psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
+import { type GicVersion, psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
 import { highMemmap, type HighMemmap, PCIE_MMIO, PCIE_PIO, RAM_BASE } from './virt-memmap.ts';
 import { type Device, PAGE_SIZE, PhysMemory } from '../memory/phys.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
@@ -81,6 +87,8 @@ const SLICE = 1 << 24;
 
 export interface VirtOptions {
   readonly profile?: Profile;
+  /** The interrupt controller: 2 (the default, QEMU virt's) or 3 (QEMU's gic-version=3,its=off). */
+  readonly gicVersion?: GicVersion;
   /** RAM size in bytes (ramSizeProblem says which the board holds); DEFAULT_RAM_MIB MiB when absent. */
   readonly ramBytes?: number;
   /**
@@ -126,11 +134,17 @@ export interface RunResult {
 export class VirtMachine {
   readonly mem: PhysMemory;
   readonly cpu: Cpu;
-  readonly gic: GicV2;
+  readonly gicVersion: GicVersion;
+  /** The GICv2 of a gicVersion 2 board (undefined with a GICv3). */
+  readonly gic: GicV2 | undefined;
+  /** The GICv3 of a gicVersion 3 board (undefined with a GICv2). */
+  readonly gicv3: GicV3 | undefined;
   /** Where the PCIe ECAM and 64-bit window are for this RAM size. */
   readonly memmap: HighMemmap;
-  /** The GICv2 virtualization interface (GICH, GICV). */
-  readonly gicVirt: GicVirtInterface;
+  /** The GICv2 virtualization interface (GICH, GICV) of a gicVersion 2 board. */
+  readonly gicVirt: GicVirtInterface | undefined;
+  /** An interrupt input of the board's GIC: a PPI (16-31) or an SPI (32 + n). */
+  private readonly irqInput: (intid: number, level: boolean) => void;
   /** The UART (stdout, and the receive FIFO fed from `input`). */
   readonly uart: Pl011;
   private stopRequest: string | null = null;
@@ -152,7 +166,9 @@ export class VirtMachine {
   private chunkEnd = -1;
 
   constructor(opts: VirtOptions = {}) {
-    const profile = opts.profile ?? CORTEX_A57;
+    this.gicVersion = opts.gicVersion ?? 2;
+    // ID_AA64PFR0_EL1.GIC = 1 exactly when the GIC system registers exist (QEMU: a GICv3 registers them)
+    const profile = this.gicVersion === 3 ? withGicV3(opts.profile ?? CORTEX_A57) : opts.profile ?? CORTEX_A57;
     const ramBytes = opts.ramBytes ?? DEFAULT_RAM_MIB * MIB;
     const bad = ramSizeProblem(BigInt(ramBytes), profile);
     if (bad !== undefined) throw new Error(`virt board: ${bad}`);
@@ -161,26 +177,37 @@ export class VirtMachine {
     // virt.c virt_flash_create1/virt_flash_map: "virt.flash0" then "virt.flash1", each one bank of the flash window
     this.flash = Array.from({ length: FLASH_BANKS }, (_, i) => new Pflash(`virt.flash${i}`));
     for (const [i, bank] of this.flash.entries()) this.map(FLASH_BASE + i * FLASH_BANK_SIZE, FLASH_BANK_SIZE, bank);
-    this.uart = new Pl011((b) => this.stdout.push(b), (level) => this.gic.setLevel(32 + VIRT_SPI.uart, level));
+    this.uart = new Pl011((b) => this.stdout.push(b), (level) => this.irqInput(32 + VIRT_SPI.uart, level));
     this.map(PL011_BASE, PL011_SIZE, this.uart);
     this.cpu = new Cpu(profile, this.mem, opts.tlb);
     const cpu = this.cpu;
-    this.gic = new GicV2((level) => cpu.setIrqLine(level));
-    this.map(GICD_BASE, GIC_REGION_SIZE, this.gic.distributor);
-    this.map(GICC_BASE, GIC_REGION_SIZE, this.gic.cpuInterface);
-    const gic = this.gic;
-    this.gicVirt = new GicVirtInterface({
-      virq: (level) => cpu.setVirqLine(level),
-      maintenance: (level) => gic.setLevel(GIC_MAINTENANCE_INTID, level),
-      deactivatePhysical: (id) => gic.deactivatePhysical(id),
-    });
-    this.map(GICH_BASE, GICH_SIZE, this.gicVirt.control);
-    this.map(GICV_BASE, GICV_SIZE, this.gicVirt.cpu);
-    const spi = (n: number) => (level: boolean) => gic.setLevel(32 + n, level);
-    this.map(GICV2M_BASE, GICV2M_SIZE, new GicV2m((id) => {
-      gic.setLevel(id, true); // an MSI is an edge on its SPI
-      gic.setLevel(id, false);
-    }));
+    if (this.gicVersion === 3) {
+      // Group 1 is the IRQ, Group 0 the FIQ (IHI 0069 "Interrupt grouping"); the ICC_* registers reach it
+      const gic = new GicV3((level) => cpu.setIrqLine(level), (level) => cpu.setFiqLine(level));
+      this.gicv3 = gic;
+      cpu.gic = gic;
+      this.irqInput = (id, level) => gic.setLevel(id, level);
+      this.map(GICV3_DIST_BASE, GICV3_DIST_SIZE, gic.distributor);
+      this.map(GICV3_REDIST_BASE, GICV3_REDIST_SIZE, gic.redistributor);
+    } else {
+      const gic = new GicV2((level) => cpu.setIrqLine(level));
+      this.gic = gic;
+      this.irqInput = (id, level) => gic.setLevel(id, level);
+      this.map(GICD_BASE, GIC_REGION_SIZE, gic.distributor);
+      this.map(GICC_BASE, GIC_REGION_SIZE, gic.cpuInterface);
+      this.gicVirt = new GicVirtInterface({
+        virq: (level) => cpu.setVirqLine(level),
+        maintenance: (level) => gic.setLevel(GIC_MAINTENANCE_INTID, level),
+        deactivatePhysical: (id) => gic.deactivatePhysical(id),
+      });
+      this.map(GICH_BASE, GICH_SIZE, this.gicVirt.control);
+      this.map(GICV_BASE, GICV_SIZE, this.gicVirt.cpu);
+      this.map(GICV2M_BASE, GICV2M_SIZE, new GicV2m((id) => {
+        gic.setLevel(id, true); // an MSI is an edge on its SPI
+        gic.setLevel(id, false);
+      }));
+    }
+    const spi = (n: number) => (level: boolean) => this.irqInput(32 + n, level);
     // the RTC's seconds: the instruction count at CNTFRQ_EL0's 62.5 MHz
     this.map(PL031_BASE, PL031_SIZE, new Pl031(() => cpu.time() / COUNTER_HZ, spi(VIRT_SPI.rtc)));
     this.gpio = new Pl061(spi(VIRT_SPI.gpio));
@@ -255,7 +282,7 @@ export class VirtMachine {
 
   /** The device tree of this board as the machine describes it (virt-dt.ts). */
   deviceTree(): FdtNode {
-    return virtTree({ ramBase: RAM_BASE, ramSize: this.mem.ramSize, memmap: this.memmap });
+    return virtTree({ gicVersion: this.gicVersion, ramBase: RAM_BASE, ramSize: this.mem.ramSize, memmap: this.memmap });
   }
 
   /**
@@ -298,8 +325,9 @@ export class VirtMachine {
   /** Reset the CPU into EL2h at `pc` and the interrupt state with it. */
   private resetAt(pc: bigint): void {
     this.cpu.reset(pc);
-    this.gic.reset();
-    this.gicVirt.reset();
+    this.gic?.reset();
+    this.gicVirt?.reset();
+    this.gicv3?.reset();
     for (const bank of this.flash) bank.reset();
     this.timersChanged(this.cpu.time());
   }
@@ -365,9 +393,9 @@ export class VirtMachine {
    */
   private timersChanged(now: number): void {
     const cpu = this.cpu;
-    for (const t of TIMERS) this.gic.setLevel(t.intid, timerOutput(cpu, t, now));
+    for (const t of TIMERS) this.irqInput(t.intid, timerOutput(cpu, t, now));
     pmuSync(cpu); // counters up to date: an overflow due by now has set its flag
-    this.gic.setLevel(PMU_INTID, pmuInterrupt(cpu));
+    this.irqInput(PMU_INTID, pmuInterrupt(cpu));
     this.nextEvent = Math.min(nextTimerEvent(cpu, now), nextPmuOverflow(cpu) + cpu.idleTicks); // PMU: instructions
     if (this.nextEvent < this.chunkEnd) this.cpu.halt({ kind: 'event' });
   }

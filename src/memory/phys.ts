@@ -29,6 +29,12 @@ export interface Device {
    * it: an 8-byte access reaches it as two 4-byte accesses, the lower address first (QEMU access_with_adjusted_size).
    */
   readonly splitsDoublewords?: boolean;
+  /**
+   * A device with 64-bit registers (QEMU impl.max_access_size = 8: the GICv3) answers an aligned 8-byte access whole:
+   * the low word into out[0], the high word into out[1]. Without these, an 8-byte access reaches read/write.
+   */
+  readDoubleword?(offset: number, out: Uint32Array): void;
+  writeDoubleword?(offset: number, lo: number, hi: number): void;
 }
 
 interface Mapping {
@@ -192,13 +198,17 @@ export class PhysMemory {
   /**
    * The doubleword at `pa` outside RAM as a translation table walk reads it (QEMU arm_ldq_ptw: page tables may lie in
    * MMIO): an 8-byte read of the device mapped there, which a splitsDoublewords device answers as two 4-byte reads,
-   * lower first (any other gives 32 bits, as Cpu.readDevice) — into out[0] (low word) and out[1]. False when nothing
-   * is mapped at `pa` (a Synchronous External abort on the walk).
+   * lower first, one with readDoubleword whole (any other gives 32 bits, as Cpu.readDevice) — into out[0] (low word)
+   * and out[1]. False when nothing is mapped at `pa` (a Synchronous External abort on the walk).
    */
   readDeviceDoubleword(pa: number, out: Uint32Array): boolean {
     const m = this.deviceAt(pa);
     if (m === undefined) return false;
     const off = pa - m.base;
+    if (m.device.readDoubleword !== undefined) {
+      m.device.readDoubleword(off, out);
+      return true;
+    }
     const split = m.device.splitsDoublewords === true;
     out[0] = m.device.read(off, split ? 4 : 8) >>> 0;
     out[1] = split ? m.device.read(off + 4, 4) >>> 0 : 0;

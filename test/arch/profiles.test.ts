@@ -3,7 +3,7 @@
 // RAO/WI (ARCH-NOTES §3) and an ERET to AArch32 is an illegal exception return (test/cpu/exceptions.test.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aarch32At, PROFILES } from '../../src/arch/profiles.ts';
+import { aarch32At, CORTEX_A57, PROFILES, withGicV3 } from '../../src/arch/profiles.ts';
 import { SR, SYSREGS } from '../../src/arch/sysreg-table.ts';
 
 for (const p of Object.values(PROFILES)) {
@@ -18,3 +18,14 @@ for (const p of Object.values(PROFILES)) {
     assert.equal(SYSREGS[SR.HCR_EL2]!.res1(p), 1n << 31n); // RW RAO/WI
   });
 }
+
+test('ID_AA64PFR0_EL1.GIC: 0 on the GICv2 board, 1 with a GICv3 (QEMU 7.2 cortex-a57 reads 0x01000222 with gic-version=3)', () => {
+  for (const p of Object.values(PROFILES)) {
+    assert.equal((p.id.aa64pfr0 >> 24n) & 0xfn, 0n, p.name);
+    const v = withGicV3(p);
+    assert.equal(v.id.aa64pfr0, p.id.aa64pfr0 | (1n << 24n), p.name);
+    assert.equal(withGicV3(p), v, 'one variant object per profile');
+    assert.equal(v.name, p.name);
+  }
+  assert.equal(withGicV3(CORTEX_A57).id.aa64pfr0, 0x01000111n, 'QEMU\'s value but for the AArch32 fields (DEVIATIONS A1)');
+});

@@ -252,6 +252,9 @@ test('flag values: one parser for whole numbers and addresses, the flag named', 
   await refused(/^twostage: --ram 0 \(MiB\): the RAM size must be more than zero$/, 'boot', join(ROOT, 'examples/hello.elf'), '--ram', '0');
   await refused(/^twostage: --ram: '1e3' is not a whole number of MiB below 2\^64$/, 'boot', join(ROOT, 'examples/hello.elf'), '--ram', '1e3');
   await refused(/^twostage: --device: unknown device 'virtio-net-pci' \(known: pci-testdev\)$/, 'boot', join(ROOT, 'examples/hello.elf'), '--device', 'pci-testdev', '--device', 'virtio-net-pci');
+  for (const v of ['4', 'v3', '', 'constructor']) {
+    await refused(new RegExp(`^twostage: --gic-version: '${v}' is not a GIC the machine models \\(2 or 3\\)$`), 'boot', join(ROOT, 'examples/hello.elf'), '--gic-version', v);
+  }
   await refused(/^twostage walk: --va: not a 64-bit address: '0x1_0000_0000_0000_0000'$/, 'walk', join(ROOT, 'examples/hello.elf'), '--until', '0', '--va', '0x1_0000_0000_0000_0000');
   await refused(/^twostage disasm: --base: not a 64-bit address: 'zz'$/, 'disasm', join(ROOT, 'examples/hello.elf'), '--base', 'zz');
   await refused(/^twostage disasm: --base: .*package\.json .* would end beyond the 64-bit address space$/, 'disasm', join(ROOT, 'package.json'), '--base', '0xffff_ffff_ffff_fffc');

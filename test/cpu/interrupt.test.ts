@@ -9,13 +9,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import type { Cpu } from '../../src/cpu/cpu.ts';
-import { irqTarget } from '../../src/cpu/interrupt.ts';
+import { fiqTarget, irqTarget } from '../../src/cpu/interrupt.ts';
 import { PC } from '../../src/cpu/state.ts';
 import { CODE, makeCpu, step } from '../helpers/cpu.ts';
 
 const RW = 1n << 31n;
 const IMO = 1n << 4n;
 const TGE = 1n << 27n;
+const FMO = 1n << 3n;
 const VBAR1 = 0x4010_0000n;
 const VBAR2 = 0x4020_0000n;
 const NOP = 0xd503201f;
@@ -117,4 +118,57 @@ test('MSR DAIFClr unmasks an IRQ that was pending at EL2: taken before the next 
   d.setIrqLine(true);
   step(d, 2);
   assert.equal(d.sr[SR.ELR_EL2], BigInt(CODE + 4));
+});
+
+// Physical FIQ (a GICv3 signals Group 0 as FIQ): the same rules with HCR_EL2.FMO and PSTATE.F, vector +0x100
+// (J1.1 AArch64.TakePhysicalFIQException).
+
+/** As `at`, with PSTATE.F = f and D, A, I set. */
+function atF(el: 0 | 1 | 2, hcr: bigint, f: 0 | 1, words = [NOP, NOP, NOP]): Cpu {
+  const c = at(el, hcr, 1, words);
+  c.daif = 0x380 | (f << 6);
+  return c;
+}
+
+test('FIQ routing and masking: EL0/EL1/EL2 × HCR_EL2.FMO × TGE × PSTATE.F; IMO does not route it', () => {
+  const table: [0 | 1 | 2, 0 | 1, 0 | 1, 0 | 1, number][] = [
+    [0, 0, 0, 0, 1], [0, 0, 0, 1, -1], [0, 1, 0, 0, 2], [0, 1, 0, 1, 2], [0, 0, 1, 0, 2], [0, 0, 1, 1, 2],
+    [1, 0, 0, 0, 1], [1, 0, 0, 1, -1], [1, 1, 0, 0, 2], [1, 1, 0, 1, 2],
+    [2, 0, 0, 0, -1], [2, 0, 0, 1, -1], [2, 1, 0, 0, 2], [2, 1, 0, 1, -1], [2, 0, 1, 0, 2], [2, 0, 1, 1, -1],
+  ];
+  for (const [el, fmo, tge, f, want] of table) {
+    const c = atF(el, (fmo ? FMO : 0n) | (tge ? TGE : 0n) | IMO * BigInt(1 - fmo), f); // IMO set where FMO is not
+    assert.equal(fiqTarget(c), want, `EL${el} FMO=${fmo} TGE=${tge} F=${f}`);
+    c.setFiqLine(true);
+    assert.equal(c.takeInterrupt(), want >= 0);
+    if (want >= 0) assert.equal([c.el, c.x[PC]! & 0x7ffn].join(), [want, (c.el > el ? 0x400n : 0x200n) + 0x100n].join());
+  }
+});
+
+test('FIQ entry from EL1 to EL2: +0x500, SPSR = old PSTATE, no ESR, DAIF all set; a pending FIQ goes before an IRQ', () => {
+  const c = atF(1, FMO | IMO, 0);
+  step(c, 1);
+  c.setIrqLine(true);
+  c.setFiqLine(true);
+  assert.equal(c.takeInterrupt(), true);
+  assert.equal(c.x[PC], VBAR2 + 0x500n, 'the FIQ vector (QEMU takes FIQ before IRQ)');
+  assert.equal(c.sr[SR.ELR_EL2], BigInt(CODE + 4));
+  assert.equal(c.sr[SR.SPSR_EL2], 0x385n, 'D A I set, F clear, EL1h');
+  assert.equal(c.sr[SR.ESR_EL2], SENTINEL);
+  assert.equal(c.daif, 0x3c0);
+});
+
+test('ISR_EL1.F shows the physical FIQ line (at EL2, and at EL1 with FMO = 0); with FMO = 1 at EL1, HCR_EL2.VF', () => {
+  const MRS_ISR = 0xd538c100; // mrs x0, isr_el1
+  const read = (el: 1 | 2, hcr: bigint, fiq: boolean): bigint => {
+    const c = atF(el, hcr, 1, [MRS_ISR]);
+    c.setFiqLine(fiq);
+    step(c, 1);
+    return c.x[0]! & 0x1c0n;
+  };
+  assert.equal(read(2, 0n, true), 0x40n);
+  assert.equal(read(2, 0n, false), 0n);
+  assert.equal(read(1, 0n, true), 0x40n);
+  assert.equal(read(1, FMO, true), 0n, 'EL1 with FMO sees the virtual FIQ, not pending');
+  assert.equal(read(1, FMO | (1n << 6n), false), 0x40n, 'HCR_EL2.VF');
 });

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readElf } from '../../src/elf/read.ts';
 import { VirtMachine } from '../../src/machine/virt.ts';
-import { ELF_DIR, EXPECTED_DIR } from './toolchain.ts';
+import { ELF_DIR, EXPECTED_DIR, gicVersionOf } from './toolchain.ts';
 
 /** Every program is tiny; a run that needs more than this is looping. */
 const BUDGET = 2_000_000;
@@ -36,11 +36,12 @@ export interface ElfRun {
   readonly instructions: number;
 }
 
-/** Run an ELF on a fresh virt machine for at most `budget` instructions; a string says why it did not load. */
-export function runElf(elf: Uint8Array, budget = BUDGET): ElfRun | string {
+/** Run an ELF on a fresh virt machine (with the GIC given) for at most `budget` instructions; a string says why it
+ *  did not load. */
+export function runElf(elf: Uint8Array, budget = BUDGET, gicVersion: 2 | 3 = 2): ElfRun | string {
   const parsed = readElf(elf);
   if (!parsed.ok) return `ELF: ${parsed.error}`;
-  const m = new VirtMachine();
+  const m = new VirtMachine({ gicVersion });
   const err = m.load(parsed.image);
   if (err !== undefined) return `load: ${err}`;
   const r = m.run(budget);
@@ -60,7 +61,7 @@ export function compareProgram(name: string): Comparison {
   const archFile = join(EXPECTED_DIR, `${name}.arch.out`);
   const reference = existsSync(archFile) ? 'arch' : 'qemu';
   const expected = readFileSync(reference === 'arch' ? archFile : join(EXPECTED_DIR, `${name}.out`));
-  const r = runElf(readFileSync(join(ELF_DIR, `${name}.elf`)));
+  const r = runElf(readFileSync(join(ELF_DIR, `${name}.elf`)), BUDGET, gicVersionOf(name));
   if (typeof r === 'string') return { name, reference, ok: false, diffs: [r] };
   const diffs = r.stdout.equals(expected) ? [] : lineDiffs(expected.toString('latin1'), r.stdout.toString('latin1'));
   if (r.exitCode !== 0) diffs.push(`exit: expected status 0, got ${r.stop} after ${r.instructions} instructions`);

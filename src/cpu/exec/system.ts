@@ -18,6 +18,7 @@ import { EC_SYSREG, EC_WFX, ISS_CM, ISS_COND_AL, ISS_WNR } from '../../arch/synd
 import { readNzcv, writeNzcv } from '../pstate.ts';
 import { INSN, SP_EL0, SP_EL1, SP_EL2, TMP0, WRITE_ZR } from '../state.ts';
 import { checkWatchpoints, DEBUG_CONTROL_REGS, debugRefresh, debugRegistersChanged } from '../debug.ts';
+import { gicRead, gicWrite } from '../gic-cpuif.ts';
 import { pmuAfterMdcrWrite, pmuBeforeMdcrWrite, pmuRead, pmuWrite } from '../pmu.ts';
 import { timerRead, timerWrite } from '../timer.ts';
 import { fpAccessTrapped } from './fpsimd.ts';
@@ -34,8 +35,8 @@ const ISR_I = lowMask('ISR_EL1', 'I'); // ISR_EL1.I: IRQ pending
 const ISR_F = lowMask('ISR_EL1', 'F'); // ISR_EL1.F: FIQ pending
 
 // --- per-register facts flattened into typed arrays (indexed like SYSREGS) ---
-const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5, K_PMU = 6;
-const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER, pmu: K_PMU } as const;
+const K_STORE = 0, K_PSTATE = 1, K_SP = 2, K_CONST = 3, K_COMPUTED = 4, K_TIMER = 5, K_PMU = 6, K_GIC = 7;
+const KIND_CODE = { store: K_STORE, pstate: K_PSTATE, sp: K_SP, const: K_CONST, computed: K_COMPUTED, timer: K_TIMER, pmu: K_PMU, gic: K_GIC } as const;
 // MDCR_EL2 trap bits (ARM §D24.2 MDCR_EL2): a trap column names its field
 const MDCR = lowMasks('MDCR_EL2');
 const HCR_TRAP_BIT: Record<HcrTrap, number> = { TVM: HCR.TVM, TRVM: HCR.TRVM, TID3: HCR.TID3, TACR: HCR.TACR, TID1: HCR.TID1, TID2: HCR.TID2, TIDCP: HCR.TIDCP };
@@ -62,6 +63,10 @@ const TCPAC = Uint8Array.from(SYSREGS, (r) => (r.tcpac ? 1 : 0));
 const CNTHCTL_BIT = Uint8Array.from(SYSREGS, (r) => (r.cnthctlTrap ? lowMask('CNTHCTL_EL2', r.cnthctlTrap) : 0));
 const FP = Uint8Array.from(SYSREGS, (r) => (r.fp ? 1 : 0));
 const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
+/** HCR_EL2 routing bits under which an EL1 access to a 'gic' register is not to the physical CPU interface. */
+const GIC_VIRTUAL = Int32Array.from(SYSREGS, (r) => (r.gicVirtual === undefined ? 0 : r.gicVirtual === 'FMO' ? HCR.FMO : r.gicVirtual === 'IMO' ? HCR.IMO : HCR.IMO | HCR.FMO));
+/** 1: the SGI-generating registers, which IMO/FMO trap to EL2 rather than redirect to the virtual interface. */
+const GIC_SGI = Uint8Array.from(SYSREGS, (r) => (r.gicVirtual === 'SGI' ? 1 : 0));
 const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
 /** 1: a write changes which debug events can fire (src/cpu/debug.ts). */
 const DEBUG_CONTROL = Uint8Array.from(SYSREGS, (_, i) => (DEBUG_CONTROL_REGS.has(i) ? 1 : 0));
@@ -110,14 +115,15 @@ function physicalCount(c: Cpu): void {
 /**
  * ISR_EL1.{A,I,F}: the interrupts pending, masked or not (ARM §D24.2 ISR_EL1). At EL1 with HCR_EL2.IMO (FMO, AMO) = 1
  * and TGE = 0 a field shows the virtual interrupt (HCR_EL2.VI or the GIC's virtual interface; VF; VSE), else the
- * physical one; the board has no physical FIQ or SError source (src/cpu/interrupt.ts).
+ * physical one (a physical FIQ only from a GICv3's Group 0); the board has no physical SError source
+ * (src/cpu/interrupt.ts).
  */
 function pendingInterrupts(c: Cpu): number {
   const hcr = c.el === 1 ? hcrEff(c) : 0;
   const route = (hcr & HCR.TGE) === 0 ? hcr : 0;
   let v = 0;
   if ((route & HCR.IMO) !== 0 ? c.virtIrq || (hcr & HCR.VI) !== 0 : c.physIrq) v |= ISR_I;
-  if ((route & HCR.FMO) !== 0 && (hcr & HCR.VF) !== 0) v |= ISR_F;
+  if ((route & HCR.FMO) !== 0 ? (hcr & HCR.VF) !== 0 : c.physFiq) v |= ISR_F;
   if ((route & HCR.AMO) !== 0 && (hcr & HCR.VSE) !== 0) v |= ISR_A;
   return v;
 }
@@ -173,6 +179,15 @@ export function msrMrs(c: Cpu): void {
   const el = c.el;
   // Lowest EL for this direction; reads of write-only / writes of read-only registers are UNDEFINED too
   if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
+  const kind = KIND[i]!;
+  if (kind === K_GIC) {
+    // no GICv3 on the board: no GIC system registers (QEMU's cortex-a57 with a GICv2 defines none)
+    if (c.gic === null) return undefinedInsn(c);
+    // EL1 with HCR_EL2.IMO/FMO (effective): SGI registers trap to EL2 (QEMU gicv3_sgi_access); the rest are the
+    // virtual interface's ICV_* registers (IHI 0069 "Virtual interrupt handling"), not modelled: UNDEFINED
+    // (test/qemu/DEVIATIONS.md)
+    if (el === 1 && (hcrEff(c) & GIC_VIRTUAL[i]!) !== 0) return GIC_SGI[i] === 1 ? systemAccessTrap(c, 2, w) : undefinedInsn(c);
+  }
   // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0PCTEN/EL0VCTEN, PMUSERENR_EL0): trap to EL1, or EL2 when HCR_EL2.TGE=1
   if (el === 0 && GATE_REG[i]! >= 0) {
     const gate = read ? READ_GATE_BITS[i]! : GATE_BITS[i]!;
@@ -192,7 +207,6 @@ export function msrMrs(c: Cpu): void {
   }
   // FPCR/FPSR are FP accesses: CPACR_EL1.FPEN / CPTR_EL2.TFP (EC 0x07)
   if (FP[i] === 1 && fpAccessTrapped(c)) return;
-  const kind = KIND[i]!;
   // MSR/MRS of SP_EL0 while SP_EL0 is the current stack pointer is UNDEFINED (ARM §D24.2.46 EC 0x00 list)
   if (kind === K_SP && i === SR.SP_EL0 && c.spsel === 0) return undefinedInsn(c);
   if (read) {
@@ -224,6 +238,9 @@ export function msrMrs(c: Cpu): void {
         return;
       case K_PMU:
         if (!pmuRead(c, i, d)) undefinedInsn(c);
+        return;
+      case K_GIC:
+        gicRead(c, c.gic!, i, d); // not null: checked above
         return;
       default:
         readComputed(c, i, d);
@@ -261,6 +278,9 @@ export function msrMrs(c: Cpu): void {
       break;
     case K_PMU:
       if (!pmuWrite(c, i, t)) return undefinedInsn(c);
+      break;
+    case K_GIC:
+      gicWrite(c, c.gic!, i, t); // not null: checked above
       break;
     default:
       break; // 'const' read/write registers are RAZ/WI
