@@ -360,6 +360,8 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
     for (let k = 0; el === 2 && opts.eret !== undefined && k < warmFills && tree.choose(2) === 1; k++) speculativeFill(c, lowEl, choices);
     const digest = new TlbDigest();
     const faults: LitmusFault[] = [];
+    // the states this run explored itself (after its replayed prefix): one met again is a loop
+    const onPath = new Set<string>();
     let done = true; // the run reached the end of P0 (or a fatal fault) rather than an explored state
     for (let step = 0; ; step++) {
       const pc = c.x[PC]!;
@@ -398,6 +400,12 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
       }
       if (tree.replaying) continue;
       const key = stateKey(c, world, sync, digest, view, faults);
+      if (onPath.has(key)) {
+        // back to a state of this very run: P0 loops and never reaches an end — no outcome, and no proof either
+        bound = `a run returned to a state it had been in after ${step + 1} instructions: P0 loops`;
+        break;
+      }
+      onPath.add(key);
       if (visited.has(key)) {
         done = false;
         break;

@@ -164,3 +164,11 @@ test('isla: TTBR0_EL1 with an ASID, non-global entries, TLBI ASIDE1 of that ASID
   assert.equal(explore('unmap-asid', unmapAsid(1)).verdict, 'Forbidden'); // the entries x's walks cached carry ASID 1: removed
   assert.equal(explore('unmap-asid', unmapAsid(2)).verdict, 'Allowed'); // another ASID's: a cached entry for x survives
 });
+
+test('isla: a thread that loops (back to a state it has been in) is a bound reached, not a verdict', () => {
+  // the SVC handler loses its ELR_EL1 to the nested fault: its ERET returns to itself for ever
+  const looping: IslaParts = { ...mapThenSvc(''), sections: { ...mapThenSvc('').sections, thread0_el1_handler_lower_exc: { address: 0x1400, code: ['LDR X2,[X3]', 'ERET'] } } };
+  const r = explore('map-then-svc-loop', looping);
+  assert.equal(r.complete, false);
+  assert.match(r.bound ?? '', /returned to a state it had been in .*P0 loops/);
+});
