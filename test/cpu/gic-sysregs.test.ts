@@ -28,7 +28,7 @@ function cpu(src: string, el: 1 | 2 = 2, hcr = 0n, gic = true): { c: Cpu; g: Gic
   const bytes = flatImage(r);
   const words = Array.from({ length: bytes.length / 4 }, (_, i) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * i, true));
   const c = makeCpu(words);
-  const g = new GicV3((l) => c.setIrqLine(l));
+  const g = new GicV3((l) => c.setIrqLine(l), (l) => c.setFiqLine(l), { virq: (l) => c.setVirqLine(l), vfiq: (l) => c.setVfiqLine(l) });
   if (gic) c.gic = g;
   c.sr[SR.HCR_EL2] = RW | hcr;
   c.sr[SR.VBAR_EL1] = VBAR1;
@@ -213,4 +213,25 @@ test('at EL1 with HCR_EL2.IMO or FMO the SGI registers trap to EL2 (EC 0x18, ISS
   step(c);
   assert.equal(taken(c), undefined);
   assert.equal(g.hppir(1), 3);
+});
+
+test('the virtual interface\'s outputs: a Group 1 LR is taken at EL1 as an IRQ under IMO, a Group 0 one as an FIQ under FMO, masked by PSTATE.I/F', () => {
+  for (const [hcr, group, vector] of [[IMO, 1n << 60n, 0x280n], [FMO, 0n, 0x300n]] as const) {
+    const { c, g } = cpu('nop\nnop', 1, hcr);
+    c.daif = 0x3c0;
+    g.virtual.writeIch('HCR', 1n);
+    g.virtual.writeIch('VMCR', (0xffn << 24n) | 3n);
+    g.virtual.writeIch('LR0', (1n << 62n) | group | (0x80n << 48n) | 42n);
+    assert.equal(c.takeInterrupt(), false, 'PSTATE.I/F masks it');
+    c.daif = 0;
+    assert.equal(c.takeInterrupt(), true);
+    assert.equal(c.el, 1);
+    assert.equal(c.x[PC], VBAR1 + vector, 'current EL with SP_ELx');
+  }
+  const { c, g } = cpu('nop', 1, 0n);
+  g.virtual.writeIch('HCR', 1n);
+  g.virtual.writeIch('VMCR', (0xffn << 24n) | 3n);
+  g.virtual.writeIch('LR0', (1n << 62n) | (1n << 60n) | (0x80n << 48n) | 42n);
+  c.daif = 0;
+  assert.equal(c.takeInterrupt(), false, 'IMO = 0: no virtual IRQ');
 });
