@@ -122,7 +122,7 @@ function physicalCount(c: Cpu): void {
 
 /**
  * ISR_EL1.{A,I,F}: the interrupts pending, masked or not (ARM §D24.2 ISR_EL1). At EL1 with HCR_EL2.IMO (FMO, AMO) = 1
- * and TGE = 0 a field shows the virtual interrupt (HCR_EL2.VI or the GIC's virtual interface; VF; VSE), else the
+ * and TGE = 0 a field shows the virtual interrupt (HCR_EL2.VI or the GIC's virtual interface; VF or the GICv3's; VSE), else the
  * physical one (a physical FIQ only from a GICv3's Group 0); the board has no physical SError source
  * (src/cpu/interrupt.ts).
  */
@@ -131,7 +131,7 @@ function pendingInterrupts(c: Cpu): number {
   const route = (hcr & HCR.TGE) === 0 ? hcr : 0;
   let v = 0;
   if ((route & HCR.IMO) !== 0 ? c.virtIrq || (hcr & HCR.VI) !== 0 : c.physIrq) v |= ISR_I;
-  if ((route & HCR.FMO) !== 0 ? (hcr & HCR.VF) !== 0 : c.physFiq) v |= ISR_F;
+  if ((route & HCR.FMO) !== 0 ? c.virtFiq || (hcr & HCR.VF) !== 0 : c.physFiq) v |= ISR_F;
   if ((route & HCR.AMO) !== 0 && (hcr & HCR.VSE) !== 0) v |= ISR_A;
   return v;
 }
