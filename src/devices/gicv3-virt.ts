@@ -156,8 +156,9 @@ export class GicV3Virtual {
     return v;
   }
 
-  /** ICH_MISR_EL2 (QEMU maintenance_interrupt_state): EOI (EISR != 0), U (fewer than 2 valid LRs, UIE), NP (no
-   *  pending LR, NPIE), LRENP (EOIcount != 0 or LRENPIE — QEMU's reading), VGrp<g>E/D (the enable and VENG<g>). */
+  /** ICH_MISR_EL2 (IHI 0069; QEMU maintenance_interrupt_state): EOI (EISR != 0), U (fewer than 2 valid LRs, UIE),
+   *  NP (no pending LR, NPIE), LRENP (LRENPIE and EOIcount != 0), VGrp<g>E/D (VGrp<g>EIE/DIE and VENG<g> 1/0;
+   *  QEMU 7.2 tests VENG1 for VGrp0D: test/qemu/DEVIATIONS.md D25). */
   private misr(): number {
     let valid = 0;
     let pending = false;
@@ -169,7 +170,7 @@ export class GicV3Virtual {
     let v = this.eisr() !== 0 ? ICH_MISR.EOI : 0;
     if (valid < 2 && (h & ICH_HCR.UIE) !== 0) v |= ICH_MISR.U;
     if (!pending && (h & ICH_HCR.NPIE) !== 0) v |= ICH_MISR.NP;
-    if ((h & (ICH_HCR.LRENPIE | HCR_EOICOUNT)) !== 0) v |= ICH_MISR.LRENP;
+    if ((h & ICH_HCR.LRENPIE) !== 0 && (h & HCR_EOICOUNT) !== 0) v |= ICH_MISR.LRENP;
     const eng0 = (this.vmcr & VMCR_VENG0) !== 0;
     const eng1 = (this.vmcr & VMCR_VENG1) !== 0;
     if ((h & ICH_HCR.VGrp0EIE) !== 0 && eng0) v |= ICH_MISR.VGrp0E;

@@ -122,15 +122,29 @@ test('EOI = 1 with HW = 0: EISR and MISR.EOI raise the maintenance interrupt (PP
   v.writeIch('LR1', 0n);
   assert.equal(v.readIch('MISR'), 0n);
   assert.equal(maintenance(g), false);
-  // an EOI for an INTID in no LR, with something active: priority dropped, EOIcount + 1 (MISR.LRENP, as QEMU reads it)
+  // an EOI for an INTID in no LR, with something active: priority dropped, EOIcount + 1; MISR.LRENP needs LRENPIE too
   v.writeApr(1, 1 << 4);
   v.endOfInterrupt(1, 99);
   assert.equal(v.readApr(1), 0);
   assert.equal(v.readIch('HCR') >> 27n, 1n);
-  assert.equal(v.readIch('MISR'), 4n);
+  assert.equal(v.readIch('MISR'), 0n);
+  v.writeIch('HCR', v.readIch('HCR') | (1n << 2n));
+  assert.equal(v.readIch('MISR'), 4n, 'LRENP');
+  assert.equal(maintenance(g), true);
   // with nothing active the EOI is ignored (EOIcount unchanged)
+  v.writeIch('HCR', EN | (1n << 27n));
   v.endOfInterrupt(1, 99);
   assert.equal(v.readIch('HCR') >> 27n, 1n);
+});
+
+test('VGrp<g>E/D follow VENG<g> (IHI 0069; QEMU 7.2 tests VENG1 for VGrp0D, DEVIATIONS.md D25)', () => {
+  const { g } = gic();
+  const v = g.virtual;
+  v.writeIch('HCR', 0xf0n); // VGrp0EIE, VGrp0DIE, VGrp1EIE, VGrp1DIE
+  v.writeIch('VMCR', VENG1);
+  assert.equal(v.readIch('MISR'), 0x60n, 'VGrp0D (VENG0 = 0), VGrp1E');
+  v.writeIch('VMCR', VENG0);
+  assert.equal(v.readIch('MISR'), 0x90n, 'VGrp0E, VGrp1D');
 });
 
 test('underflow (UIE, fewer than 2 valid LRs) and no-pending (NPIE) maintenance; ICH_HCR_EL2.En = 0 keeps PPI 25 low', () => {

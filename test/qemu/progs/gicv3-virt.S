@@ -1,7 +1,7 @@
 // The GICv3 virtual CPU interface on the GICv3 board (gic-version=3,its=off on both machines; IHI 0069 "Virtual
 // interrupt handling"; QEMU hw/intc/arm_gicv3_cpuif.c). At EL2: the ICH_*_EL2 reset values, ICH_VTR_EL2, the write
 // masks of ICH_HCR_EL2 / ICH_VMCR_EL2 (VFIQEn RES1, VBPRs clamped) / ICH_LR<n>_EL2 (Priority 50:48 RES0), ELRSR,
-// MISR's U and NP. Then four list registers (Group 1 with EOI, Group 0, Group 1 HW = 1 for the active SGI 3, Group 1
+// MISR's U, NP, VGrp<g>E/D and LRENP. Then four list registers (Group 1 with EOI, Group 0, Group 1 HW = 1 for the active SGI 3, Group 1
 // at the lowest priority) and EL1 with HCR_EL2.IMO = FMO = 1: ISR_EL1 shows the virtual FIQ/IRQ, ICC_* reach
 // ICV_* (CTLR, PMR, BPR0/1, IGRPEN, HPPIR, IAR, RPR, AP, EOIR, DIR), a Group 0 active priority blocks the Group 1
 // LR, the EOI = 1 LR raises the maintenance interrupt (GICR_ISPENDR0 bit 25), the HW = 1 LR deactivates SGI 3
@@ -42,6 +42,18 @@ main:
 	mov	x0, #(1 << 1) | (1 << 3)	// UIE, NPIE (En = 0)
 	msr	ich_hcr_el2, x0
 	PRINTSYS misr_u_np, ich_misr_el2
+	// MISR's group enable/disable bits with VENG1 only; LRENP from LRENPIE alone and from EOIcount alone
+	mov	x0, #2
+	msr	ich_vmcr_el2, x0
+	mov	x0, #0xf0			// VGrp0EIE, VGrp0DIE, VGrp1EIE, VGrp1DIE
+	msr	ich_hcr_el2, x0
+	PRINTSYS misr_vgrp, ich_misr_el2
+	mov	x0, #(1 << 2)			// LRENPIE
+	msr	ich_hcr_el2, x0
+	PRINTSYS misr_lrenpie, ich_misr_el2
+	mov	x0, #(1 << 27)			// EOIcount 1
+	msr	ich_hcr_el2, x0
+	PRINTSYS misr_eoicount, ich_misr_el2
 	// SGI 3 active in the redistributor, for the HW = 1 list register
 	MMIO_WR	GICR_SGI + 0x300, 1 << 3
 	MMIO_RD	sgi3_active, GICR_SGI + 0x300
