@@ -77,6 +77,13 @@ const bit = (n: number): bigint => 1n << BigInt(n);
 /** RES0 = everything that is neither writable nor RES1. */
 const res0Except = (...keep: bigint[]): bigint => ALL & ~keep.reduce((a, b) => a | b, 0n);
 
+/** ICH_LR<n>_EL2 (IHI 0069; QEMU ich_lr_write clears Priority's unimplemented bits 50:48). */
+const ichLr = <N extends 0 | 1 | 2 | 3>(n: N) => reg(`ICH_LR${n}_EL2` as `ICH_LR${N}_EL2`, 3, 4, 12, 12, n, {
+  kind: 'gic',
+  fields: [f('vINTID', 31, 0), f('pINTID', 41, 32, 'with HW = 0: bit 41 is EOI'), f('Priority', 55, 48, 'bits 50:48 RES0'), f('Group', 60, 60), f('HW', 61, 61), f('State', 63, 62, '01 pending, 10 active, 11 both')],
+  doc: `GIC list register ${n}`,
+});
+
 /** An ID register: read-only, value from the profile, EL1 reads trapped by HCR_EL2.TID3 unless stated. */
 const id = <N extends string, const F extends readonly SysRegField[] = readonly []>(name: N, crm: number, op2: number, value: (p: Profile) => bigint, doc: string, fields?: F) =>
   reg(name, 3, 0, 0, crm, op2, { access: 'ro', kind: 'const', reset: value, trapRead: 'TID3', doc, ...(fields === undefined ? {} : { fields }) });
@@ -447,6 +454,25 @@ export const SYSREGS = [
   reg('ICC_IGRPEN0_EL1', 3, 0, 12, 12, 6, { kind: 'gic', gicVirtual: 'FMO', fields: [f('Enable', 0, 0)], doc: 'GIC Group 0 enable' }),
   reg('ICC_IGRPEN1_EL1', 3, 0, 12, 12, 7, { kind: 'gic', gicVirtual: 'IMO', fields: [f('Enable', 0, 0)], doc: 'GIC Group 1 enable' }),
   reg('ICC_SRE_EL2', 3, 4, 12, 9, 5, { kind: 'gic', fields: [f('SRE', 0, 0), f('DFB', 1, 1), f('DIB', 2, 2), f('Enable', 3, 3, 'EL1 may access ICC_SRE_EL1')], doc: 'GIC system register enable, EL2 (0xf, RAO/WI)' }),
+  // --- GICv3 virtual interface control (IHI 0069 ICH_*_EL2; QEMU gicv3_cpuif_hcr_reginfo, cortex-a57's 4 list
+  // registers and 5 virtual priority bits; values: src/devices/gicv3-virt.ts through src/cpu/gic-cpuif.ts) ---
+  reg('ICH_AP0R0_EL2', 3, 4, 12, 8, 0, { kind: 'gic', doc: 'GIC virtual Group 0 active priorities (ICV_AP0R0_EL1)' }),
+  reg('ICH_AP1R0_EL2', 3, 4, 12, 9, 0, { kind: 'gic', doc: 'GIC virtual Group 1 active priorities (ICV_AP1R0_EL1)' }),
+  reg('ICH_HCR_EL2', 3, 4, 12, 11, 0, {
+    kind: 'gic',
+    fields: [f('En', 0, 0, 'virtual CPU interface enable'), f('UIE', 1, 1), f('LRENPIE', 2, 2), f('NPIE', 3, 3), f('VGrp0EIE', 4, 4), f('VGrp0DIE', 5, 5), f('VGrp1EIE', 6, 6), f('VGrp1DIE', 7, 7), f('TC', 10, 10, 'trap EL1 CTLR/DIR/PMR/RPR/SGI accesses to EL2'), f('TALL0', 11, 11, 'trap EL1 Group 0 accesses to EL2'), f('TALL1', 12, 12, 'trap EL1 Group 1 accesses to EL2'), f('TSEI', 13, 13), f('TDIR', 14, 14, 'trap EL1 DIR accesses to EL2'), f('EOIcount', 31, 27)],
+    doc: 'GIC virtual interface hypervisor control',
+  }),
+  reg('ICH_VTR_EL2', 3, 4, 12, 11, 1, { kind: 'gic', access: 'ro', fields: [f('ListRegs', 4, 0), f('TDS', 19, 19), f('nV4', 20, 20), f('A3V', 21, 21), f('IDbits', 25, 23), f('PREbits', 28, 26), f('PRIbits', 31, 29)], doc: 'GIC virtual interface type (0x90b80003)' }),
+  reg('ICH_MISR_EL2', 3, 4, 12, 11, 2, { kind: 'gic', access: 'ro', fields: [f('EOI', 0, 0), f('U', 1, 1), f('LRENP', 2, 2), f('NP', 3, 3), f('VGrp0E', 4, 4), f('VGrp0D', 5, 5), f('VGrp1E', 6, 6), f('VGrp1D', 7, 7)], doc: 'GIC maintenance interrupt status' }),
+  reg('ICH_EISR_EL2', 3, 4, 12, 11, 3, { kind: 'gic', access: 'ro', doc: 'GIC end-of-interrupt status: LRs awaiting an EOI maintenance interrupt' }),
+  reg('ICH_ELRSR_EL2', 3, 4, 12, 11, 5, { kind: 'gic', access: 'ro', doc: 'GIC empty list register status' }),
+  reg('ICH_VMCR_EL2', 3, 4, 12, 11, 7, {
+    kind: 'gic',
+    fields: [f('VENG0', 0, 0), f('VENG1', 1, 1), f('VFIQEn', 3, 3, 'RES1'), f('VCBPR', 4, 4), f('VEOIM', 9, 9), f('VBPR1', 20, 18), f('VBPR0', 23, 21), f('VPMR', 31, 24)],
+    doc: 'GIC virtual machine control (the guest\'s ICV_* state)',
+  }),
+  ichLr(0), ichLr(1), ichLr(2), ichLr(3),
 
   // --- identification ---
   reg('MIDR_EL1', 3, 0, 0, 0, 0, {
@@ -535,6 +561,15 @@ export const SYSREGS = [
 ];
 
 export type SysRegName = (typeof SYSREGS)[number]['name'];
+
+/** The ICH_<r>_EL2 rows by their middle name (src/cpu/gic-cpuif.ts, src/devices/gicv3-virt.ts). */
+export const ICH_REGISTERS = ['AP0R0', 'AP1R0', 'HCR', 'VTR', 'MISR', 'EISR', 'ELRSR', 'VMCR', 'LR0', 'LR1', 'LR2', 'LR3'] as const;
+export type IchRegister = (typeof ICH_REGISTERS)[number];
+/** ICH_HCR_EL2's single-bit fields (IHI 0069; EOIcount is 31:27). */
+export const ICH_HCR = {
+  En: 1 << 0, UIE: 1 << 1, LRENPIE: 1 << 2, NPIE: 1 << 3, VGrp0EIE: 1 << 4, VGrp0DIE: 1 << 5, VGrp1EIE: 1 << 6,
+  VGrp1DIE: 1 << 7, TC: 1 << 10, TALL0: 1 << 11, TALL1: 1 << 12, TSEI: 1 << 13, TDIR: 1 << 14,
+} as const;
 
 /** Register index by name: `SR.HCR_EL2` is the slot of HCR_EL2 in a SysRegFile. */
 export const SR = Object.fromEntries(SYSREGS.map((r, i) => [r.name, i])) as Readonly<Record<SysRegName, number>>;

@@ -197,6 +197,7 @@ export class Cpu extends CpuState implements TranslationContext {
   physIrq = false;
   physFiq = false;
   virtIrq = false;
+  virtFiq = false;
 
   /** Drive the physical interrupt line (the machine, from the GIC's output). */
   setIrqLine(level: boolean): void {
@@ -216,9 +217,15 @@ export class Cpu extends CpuState implements TranslationContext {
     this.updateIrqLine();
   }
 
+  /** Drive the virtual FIQ input (the machine, from the GICv3 virtual CPU interface; ORed with HCR_EL2.VF). */
+  setVfiqLine(level: boolean): void {
+    this.virtFiq = level;
+    this.updateIrqLine();
+  }
+
   /** irqLine = any interrupt may be pending: the physical lines, the virtual one, or HCR_EL2.VI/VF/VSE (after an MSR). */
   updateIrqLine(): void {
-    this.irqLine = this.physIrq || this.physFiq || this.virtIrq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
+    this.irqLine = this.physIrq || this.physFiq || this.virtIrq || this.virtFiq || (this.sr32[SR.HCR_EL2 * 2]! & (HCR.VI | HCR.VF | HCR.VSE)) !== 0;
     this.recheckInterrupts();
   }
 

@@ -1,12 +1,15 @@
 // The GICv3 CPU interface registers (ICC_*, the table's 'gic' rows): MRS/MSR reach the GIC the machine attaches to
 // the CPU (Cpu.gic; src/devices/gicv3.ts implements it). With none attached — the GICv2 board — they are UNDEFINED,
 // as on QEMU's virt with gic-version=2, where cortex-a57 registers no GIC system registers. Whether an EL1 access is
-// redirected by HCR_EL2.IMO/FMO is decided before (src/cpu/exec/system.ts, the rows' gicVirtual).
-import { SR } from '../arch/sysreg-table.ts';
+// redirected by HCR_EL2.IMO/FMO is decided before (src/cpu/exec/system.ts, the rows' gicVirtual): then the same
+// registers are the virtual interface's ICV_* (GicCpuInterface.virtual, src/devices/gicv3-virt.ts), whose
+// hypervisor-side ICH_*_EL2 rows are read and written here too.
+import { ICH_REGISTERS, type IchRegister, SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from './cpu.ts';
 
-/** What the CPU needs of a GICv3 CPU interface; a group is 0 (Group 0, FIQ) or 1 (Group 1, IRQ). */
-export interface GicCpuInterface {
+/** The registers a physical (ICC_*) and a virtual (ICV_*) CPU interface share; a group is 0 (Group 0, FIQ) or 1
+ *  (Group 1, IRQ). */
+export interface GicCpuRegisters {
   readPmr(): number;
   writePmr(value: number): void;
   readBpr0(): number;
@@ -24,40 +27,79 @@ export interface GicCpuInterface {
   acknowledge(group: 0 | 1): number;
   endOfInterrupt(group: 0 | 1, value: number): void;
   deactivate(value: number): void;
+}
+
+/** The virtual CPU interface: the ICV_* registers and the hypervisor's ICH_*_EL2. */
+export interface GicVirtualCpuInterface extends GicCpuRegisters {
+  /** ICH_HCR_EL2 (its TC, TALL0, TALL1, TDIR trap EL1 accesses). */
+  readonly ichHcr: number;
+  readIch(r: IchRegister): bigint;
+  writeIch(r: IchRegister, value: bigint): void;
+}
+
+/** What the CPU needs of a GICv3 CPU interface. */
+export interface GicCpuInterface extends GicCpuRegisters {
+  readonly virtual: GicVirtualCpuInterface;
   /** ICC_SGI0R_EL1, ICC_SGI1R_EL1 or ICC_ASGI1R_EL1 written with the whole Xt. */
   writeSgiRegister(register: 'SGI0R' | 'SGI1R' | 'ASGI1R', value: bigint): void;
   /** ICC_SRE_EL1 (el 1) or ICC_SRE_EL2 (el 2): RAO/WI bits. */
   readSre(el: 1 | 2): number;
 }
 
-/** MRS of 'gic' register i into slot d from the CPU's GIC `g` (system.ts has checked access and redirection). */
-export function gicRead(c: Cpu, g: GicCpuInterface, i: number, d: number): void {
-  let v: number;
-  switch (i) {
-    case SR.ICC_PMR_EL1: v = g.readPmr(); break;
-    case SR.ICC_IAR0_EL1: v = g.acknowledge(0); break;
-    case SR.ICC_IAR1_EL1: v = g.acknowledge(1); break;
-    case SR.ICC_HPPIR0_EL1: v = g.hppir(0); break;
-    case SR.ICC_HPPIR1_EL1: v = g.hppir(1); break;
-    case SR.ICC_BPR0_EL1: v = g.readBpr0(); break;
-    case SR.ICC_BPR1_EL1: v = g.readBpr1(); break;
-    case SR.ICC_AP0R0_EL1: v = g.readApr(0); break;
-    case SR.ICC_AP1R0_EL1: v = g.readApr(1); break;
-    case SR.ICC_RPR_EL1: v = g.rpr(); break;
-    case SR.ICC_CTLR_EL1: v = g.readCtlr(); break;
-    case SR.ICC_IGRPEN0_EL1: v = g.readIgrpen(0); break;
-    case SR.ICC_IGRPEN1_EL1: v = g.readIgrpen(1); break;
-    case SR.ICC_SRE_EL1: v = g.readSre(1); break;
-    case SR.ICC_SRE_EL2: v = g.readSre(2); break;
-    default: throw new Error(`gicRead: ${i} is not a readable 'gic' row`); // the table's access column refuses it first
+/** The ICH_*_EL2 row of each register index, or undefined. */
+const ICH_BY_INDEX: readonly (IchRegister | undefined)[] = (() => {
+  const t: (IchRegister | undefined)[] = [];
+  for (const r of ICH_REGISTERS) t[SR[`ICH_${r}_EL2`]] = r;
+  return t;
+})();
+
+/** MRS of 'gic' register i into slot d from the CPU's GIC `g`; `virtual`: an EL1 access under HCR_EL2.IMO/FMO, to
+ *  the ICV_* registers (system.ts has checked access, traps and redirection). */
+export function gicRead(c: Cpu, g: GicCpuInterface, i: number, d: number, virtual: boolean): void {
+  const ich = ICH_BY_INDEX[i];
+  if (ich !== undefined) {
+    c.x[d] = g.virtual.readIch(ich);
+    return;
   }
+  let v: number;
+  if (i === SR.ICC_SRE_EL1 || i === SR.ICC_SRE_EL2) v = g.readSre(i === SR.ICC_SRE_EL1 ? 1 : 2);
+  else v = registerRead(virtual ? g.virtual : g, i);
   c.u32[d * 2] = v >>> 0;
   c.u32[d * 2 + 1] = 0;
 }
 
-/** MSR from slot t to 'gic' register i of the CPU's GIC `g` (system.ts has checked access and redirection). */
-export function gicWrite(c: Cpu, g: GicCpuInterface, i: number, t: number): void {
-  const v = c.u32[t * 2]!; // the registers written here are 32 bits wide (their upper half RES0)
+/** A register the physical and virtual interfaces share. */
+function registerRead(g: GicCpuRegisters, i: number): number {
+  switch (i) {
+    case SR.ICC_PMR_EL1: return g.readPmr();
+    case SR.ICC_IAR0_EL1: return g.acknowledge(0);
+    case SR.ICC_IAR1_EL1: return g.acknowledge(1);
+    case SR.ICC_HPPIR0_EL1: return g.hppir(0);
+    case SR.ICC_HPPIR1_EL1: return g.hppir(1);
+    case SR.ICC_BPR0_EL1: return g.readBpr0();
+    case SR.ICC_BPR1_EL1: return g.readBpr1();
+    case SR.ICC_AP0R0_EL1: return g.readApr(0);
+    case SR.ICC_AP1R0_EL1: return g.readApr(1);
+    case SR.ICC_RPR_EL1: return g.rpr();
+    case SR.ICC_CTLR_EL1: return g.readCtlr();
+    case SR.ICC_IGRPEN0_EL1: return g.readIgrpen(0);
+    case SR.ICC_IGRPEN1_EL1: return g.readIgrpen(1);
+    default: throw new Error(`gicRead: ${i} is not a readable 'gic' row`); // the table's access column refuses it first
+  }
+}
+
+/** MSR from slot t to 'gic' register i of the CPU's GIC `g`; `virtual` as gicRead. */
+export function gicWrite(c: Cpu, g: GicCpuInterface, i: number, t: number, virtual: boolean): void {
+  const ich = ICH_BY_INDEX[i];
+  if (ich !== undefined) g.virtual.writeIch(ich, c.x[t]!);
+  else if (i === SR.ICC_SGI0R_EL1) g.writeSgiRegister('SGI0R', c.x[t]!);
+  else if (i === SR.ICC_SGI1R_EL1) g.writeSgiRegister('SGI1R', c.x[t]!);
+  else if (i === SR.ICC_ASGI1R_EL1) g.writeSgiRegister('ASGI1R', c.x[t]!);
+  else if (i !== SR.ICC_SRE_EL1 && i !== SR.ICC_SRE_EL2) registerWrite(virtual ? g.virtual : g, i, c.u32[t * 2]!); // SRE: RAO/WI
+}
+
+/** A register the physical and virtual interfaces share, written with Xt[31:0] (their upper halves are RES0). */
+function registerWrite(g: GicCpuRegisters, i: number, v: number): void {
   switch (i) {
     case SR.ICC_PMR_EL1: g.writePmr(v); break;
     case SR.ICC_EOIR0_EL1: g.endOfInterrupt(0, v); break;
@@ -70,12 +112,6 @@ export function gicWrite(c: Cpu, g: GicCpuInterface, i: number, t: number): void
     case SR.ICC_CTLR_EL1: g.writeCtlr(v); break;
     case SR.ICC_IGRPEN0_EL1: g.writeIgrpen(0, v); break;
     case SR.ICC_IGRPEN1_EL1: g.writeIgrpen(1, v); break;
-    case SR.ICC_SGI0R_EL1: g.writeSgiRegister('SGI0R', c.x[t]!); break;
-    case SR.ICC_SGI1R_EL1: g.writeSgiRegister('SGI1R', c.x[t]!); break;
-    case SR.ICC_ASGI1R_EL1: g.writeSgiRegister('ASGI1R', c.x[t]!); break;
-    case SR.ICC_SRE_EL1:
-    case SR.ICC_SRE_EL2:
-      break; // RAO/WI
     default: throw new Error(`gicWrite: ${i} is not a writable 'gic' row`); // the table's access column refuses it first
   }
 }

@@ -4,8 +4,8 @@
 // loop calls takeInterrupt before an instruction it reaches through its slow path while Cpu.irqLine is asserted.
 // No EL3 (QEMU virt with virtualization=on): SCR_EL3 routing does not arise. Virtual IRQs (HCR_EL2.VI, or the GIC
 // virtual CPU interface's output) are taken to EL1 from EL0/EL1 when HCR_EL2.IMO = 1 and TGE = 0, masked by PSTATE.I
-// (ARM §D1.3.6 virtual interrupts; J1.1 AArch64.TakeVirtualIRQException); likewise a virtual FIQ (HCR_EL2.VF, FMO,
-// PSTATE.F) and a virtual SError (HCR_EL2.VSE, AMO, PSTATE.A). Among several pending, QEMU's order (target/arm/cpu.c
+// (ARM §D1.3.6 virtual interrupts; J1.1 AArch64.TakeVirtualIRQException); likewise a virtual FIQ (HCR_EL2.VF or the
+// GICv3 virtual interface's Group 0 output, FMO, PSTATE.F) and a virtual SError (HCR_EL2.VSE, AMO, PSTATE.A). Among several pending, QEMU's order (target/arm/cpu.c
 // arm_cpu_exec_interrupt): physical FIQ, physical IRQ, virtual IRQ, virtual FIQ, virtual SError. Physical SError has
 // no source on this board (no external abort is asynchronous).
 import { HCR } from '../arch/hcr.ts';
@@ -55,11 +55,11 @@ function virtualIrqTakeable(c: Cpu): boolean {
   return c.el < 2 && (hcr & (HCR.IMO | HCR.TGE)) === HCR.IMO && (c.daif & PSTATE_I) === 0;
 }
 
-/** HCR_EL2.VF/VSE (`pending`) is set and may be taken now: EL0/EL1, its routing bit (FMO/AMO) set, TGE = 0 (which
- *  makes VF/VSE behave as 0), its PSTATE mask clear. */
-function virtualTakeable(c: Cpu, pending: number, route: number, mask: number): boolean {
+/** HCR_EL2.VF/VSE (`pending`) is set, or `line` (the GICv3's virtual FIQ) asserted, and may be taken now: EL0/EL1,
+ *  its routing bit (FMO/AMO) set, TGE = 0 (which makes VF/VSE behave as 0), its PSTATE mask clear. */
+function virtualTakeable(c: Cpu, pending: number, route: number, mask: number, line = false): boolean {
   const hcr = c.sr32[SR.HCR_EL2 * 2]!;
-  return (hcr & pending) !== 0 && c.el < 2 && (hcr & (route | HCR.TGE)) === route && (c.daif & mask) === 0;
+  return (line || (hcr & pending) !== 0) && c.el < 2 && (hcr & (route | HCR.TGE)) === route && (c.daif & mask) === 0;
 }
 
 /** Take a physical FIQ or IRQ if routing and PSTATE let it in, else a virtual IRQ, FIQ or SError; true if taken. The
@@ -79,8 +79,8 @@ export function takeInterrupt(c: Cpu): boolean {
     takeException(c, target, 0, 0, c.scratchSlot, VEC_IRQ);
     return true;
   }
-  // AArch64.TakeVirtualFIQException: to EL1, no syndrome; VF stays set (the hypervisor clears it)
-  if (virtualTakeable(c, HCR.VF, HCR.FMO, PSTATE_F)) {
+  // AArch64.TakeVirtualFIQException (HCR_EL2.VF or the GICv3 virtual interface): to EL1, no syndrome; VF stays set
+  if (virtualTakeable(c, HCR.VF, HCR.FMO, PSTATE_F, c.virtFiq)) {
     takeException(c, 1, 0, 0, c.scratchSlot, VEC_FIQ);
     return true;
   }

@@ -18,6 +18,7 @@
 // src/memory/phys.ts); read/write see 1, 2 and 4 bytes only.
 import type { Device } from '../memory/phys.ts';
 import { GIC_IRQS, SPURIOUS } from './gic.ts';
+import { GicV3Virtual } from './gicv3-virt.ts';
 
 export const GICV3_DIST_BASE = 0x0800_0000;
 export const GICV3_DIST_SIZE = 0x1_0000;
@@ -35,6 +36,8 @@ export interface DoublewordDevice extends Device {
  *  ASGI1R from Non-secure state asks for Secure Group 1, which with GICD_CTLR.DS = 1 is Group 0 (icc_generate_sgi). */
 export const SGI_REGISTER_GROUP = { SGI0R: 0, SGI1R: 1, ASGI1R: 0 } as const;
 
+/** The virtual interface's maintenance interrupt: PPI 9, INTID 25 (QEMU virt.c ARCH_GIC_MAINT_IRQ). */
+export const GICV3_MAINTENANCE_INTID = 25;
 const INTERNAL = 32; // SGIs and PPIs: per PE, in the redistributor (GIC_INTERNAL)
 const SGIS = 16;
 const SGI_BASE = 0x1_0000; // the SGI_base frame in the redistributor region
@@ -116,10 +119,20 @@ export class GicV3 {
     writeDoubleword: () => {}, // GICR_TYPER is read-only; without LPIs no other redistributor register is 64-bit
   };
 
+  /** The virtual CPU interface (ICH_*_EL2, ICV_*): its maintenance interrupt is PPI 25 here, its HW = 1 list
+   *  registers deactivate INTIDs here. */
+  readonly virtual: GicV3Virtual;
+
   constructor(
     private readonly onIrq: (level: boolean) => void = () => {},
     private readonly onFiq: (level: boolean) => void = () => {},
+    virtualOutputs: { virq(level: boolean): void; vfiq(level: boolean): void } = { virq: () => {}, vfiq: () => {} },
   ) {
+    this.virtual = new GicV3Virtual({
+      ...virtualOutputs,
+      maintenance: (level) => this.setLevel(GICV3_MAINTENANCE_INTID, level),
+      deactivatePhysical: (id) => this.deactivatePhysical(id),
+    });
     this.reset();
   }
 
@@ -135,6 +148,14 @@ export class GicV3 {
     this.pmr = 0;
     this.bpr0 = MIN_BPR0; // icc_reset: each BPR at its minimum
     this.bpr1 = MIN_BPR1;
+    this.virtual.reset();
+    this.update();
+  }
+
+  /** A HW = 1 list register's physical INTID deactivated by the guest (QEMU icv_deactivate_irq -> icc_deactivate_irq). */
+  deactivatePhysical(id: number): void {
+    if (id >= GIC_IRQS) return;
+    this.active[id] = 0;
     this.update();
   }
 

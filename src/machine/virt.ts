@@ -183,7 +183,10 @@ export class VirtMachine {
     const cpu = this.cpu;
     if (this.gicVersion === 3) {
       // Group 1 is the IRQ, Group 0 the FIQ (IHI 0069 "Interrupt grouping"); the ICC_* registers reach it
-      const gic = new GicV3((level) => cpu.setIrqLine(level), (level) => cpu.setFiqLine(level));
+      const gic = new GicV3((level) => cpu.setIrqLine(level), (level) => cpu.setFiqLine(level), {
+        virq: (level) => cpu.setVirqLine(level),
+        vfiq: (level) => cpu.setVfiqLine(level),
+      });
       this.gicv3 = gic;
       cpu.gic = gic;
       this.irqInput = (id, level) => gic.setLevel(id, level);

@@ -6,7 +6,7 @@ import { effectiveHcrLo, HCR, HCR_HI } from '../../arch/hcr.ts';
 import { broadcastForm, SYSOP_BY_KEY, SYSOPS, type SysOpTrap } from '../../arch/sysops.ts';
 import { sysregTrapIss } from '../../arch/syndrome.ts';
 import {
-  isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks, type SysRegName,
+  ICH_HCR, isImpdefEncoding, isRazIdEncoding, SR, SYSREG_BY_KEY, SYSREGS, sysregIndexByName, sysregMasks, type SysRegName,
 } from '../../arch/sysreg-table.ts';
 import type { El0Gate, HcrTrap } from '../../arch/sysregs.ts';
 import { at, tlbi } from '../../mmu/maintenance.ts';
@@ -67,6 +67,14 @@ const SYNC = Uint8Array.from(SYSREGS, (r) => (r.effect !== 'none' ? 1 : 0));
 const GIC_VIRTUAL = Int32Array.from(SYSREGS, (r) => (r.gicVirtual === undefined ? 0 : r.gicVirtual === 'FMO' ? HCR.FMO : r.gicVirtual === 'IMO' ? HCR.IMO : HCR.IMO | HCR.FMO));
 /** 1: the SGI-generating registers, which IMO/FMO trap to EL2 rather than redirect to the virtual interface. */
 const GIC_SGI = Uint8Array.from(SYSREGS, (r) => (r.gicVirtual === 'SGI' ? 1 : 0));
+/** ICH_HCR_EL2 bits that trap an EL1 access to a 'gic' register to EL2: TALL0 the Group 0 ones, TALL1 the Group 1
+ *  ones, TC the common ones and the SGI registers, TDIR and TC ICC_DIR_EL1 (QEMU's access functions). */
+const GIC_ICH_TRAP = Int32Array.from(SYSREGS, (r, i) => {
+  if (r.gicVirtual === undefined) return 0;
+  if (r.gicVirtual === 'FMO') return ICH_HCR.TALL0;
+  if (r.gicVirtual === 'IMO') return ICH_HCR.TALL1;
+  return ICH_HCR.TC | (i === SR.ICC_DIR_EL1 ? ICH_HCR.TDIR : 0);
+});
 const EL1_READS = Int16Array.from(SYSREGS, (r) => (r.el1ReadsFrom ? sysregIndexByName(r.el1ReadsFrom) : -1));
 /** 1: a write changes which debug events can fire (src/cpu/debug.ts). */
 const DEBUG_CONTROL = Uint8Array.from(SYSREGS, (_, i) => (DEBUG_CONTROL_REGS.has(i) ? 1 : 0));
@@ -114,7 +122,7 @@ function physicalCount(c: Cpu): void {
 
 /**
  * ISR_EL1.{A,I,F}: the interrupts pending, masked or not (ARM §D24.2 ISR_EL1). At EL1 with HCR_EL2.IMO (FMO, AMO) = 1
- * and TGE = 0 a field shows the virtual interrupt (HCR_EL2.VI or the GIC's virtual interface; VF; VSE), else the
+ * and TGE = 0 a field shows the virtual interrupt (HCR_EL2.VI or the GIC's virtual interface; VF or the GICv3's; VSE), else the
  * physical one (a physical FIQ only from a GICv3's Group 0); the board has no physical SError source
  * (src/cpu/interrupt.ts).
  */
@@ -123,7 +131,7 @@ function pendingInterrupts(c: Cpu): number {
   const route = (hcr & HCR.TGE) === 0 ? hcr : 0;
   let v = 0;
   if ((route & HCR.IMO) !== 0 ? c.virtIrq || (hcr & HCR.VI) !== 0 : c.physIrq) v |= ISR_I;
-  if ((route & HCR.FMO) !== 0 ? (hcr & HCR.VF) !== 0 : c.physFiq) v |= ISR_F;
+  if ((route & HCR.FMO) !== 0 ? c.virtFiq || (hcr & HCR.VF) !== 0 : c.physFiq) v |= ISR_F;
   if ((route & HCR.AMO) !== 0 && (hcr & HCR.VSE) !== 0) v |= ISR_A;
   return v;
 }
@@ -180,13 +188,20 @@ export function msrMrs(c: Cpu): void {
   // Lowest EL for this direction; reads of write-only / writes of read-only registers are UNDEFINED too
   if (el < (read ? MIN_EL_READ[i]! : MIN_EL_WRITE[i]!)) return undefinedInsn(c);
   const kind = KIND[i]!;
+  let gicVirtualAccess = false;
   if (kind === K_GIC) {
     // no GICv3 on the board: no GIC system registers (QEMU's cortex-a57 with a GICv2 defines none)
     if (c.gic === null) return undefinedInsn(c);
-    // EL1 with HCR_EL2.IMO/FMO (effective): SGI registers trap to EL2 (QEMU gicv3_sgi_access); the rest are the
-    // virtual interface's ICV_* registers (IHI 0069 "Virtual interrupt handling"), not modelled: UNDEFINED
-    // (test/qemu/DEVIATIONS.md)
-    if (el === 1 && (hcrEff(c) & GIC_VIRTUAL[i]!) !== 0) return GIC_SGI[i] === 1 ? systemAccessTrap(c, 2, w) : undefinedInsn(c);
+    if (el === 1) {
+      // EL1 with HCR_EL2.IMO/FMO (effective): SGI registers trap to EL2 (QEMU gicv3_sgi_access), before the
+      // ICH_HCR_EL2 traps: TDIR for DIR, then TC (common registers, SGIs), TALL0 (Group 0), TALL1 (Group 1)
+      // (IHI 0069 ICH_HCR_EL2; QEMU gicv3_dir_access, gicv3_irqfiq_access, gicv3_fiq_access, gicv3_irq_access)
+      const virtual = (hcrEff(c) & GIC_VIRTUAL[i]!) !== 0;
+      if (virtual && GIC_SGI[i] === 1) return systemAccessTrap(c, 2, w);
+      if ((c.gic.virtual.ichHcr & GIC_ICH_TRAP[i]!) !== 0) return systemAccessTrap(c, 2, w);
+      // the rest are the virtual interface's ICV_* registers (IHI 0069 "Virtual interrupt handling")
+      gicVirtualAccess = virtual;
+    }
   }
   // EL0 gates (SCTLR_EL1.UCT/UMA, CNTKCTL_EL1.EL0PCTEN/EL0VCTEN, PMUSERENR_EL0): trap to EL1, or EL2 when HCR_EL2.TGE=1
   if (el === 0 && GATE_REG[i]! >= 0) {
@@ -240,7 +255,7 @@ export function msrMrs(c: Cpu): void {
         if (!pmuRead(c, i, d)) undefinedInsn(c);
         return;
       case K_GIC:
-        gicRead(c, c.gic!, i, d); // not null: checked above
+        gicRead(c, c.gic!, i, d, gicVirtualAccess); // not null: checked above
         return;
       default:
         readComputed(c, i, d);
@@ -280,7 +295,7 @@ export function msrMrs(c: Cpu): void {
       if (!pmuWrite(c, i, t)) return undefinedInsn(c);
       break;
     case K_GIC:
-      gicWrite(c, c.gic!, i, t); // not null: checked above
+      gicWrite(c, c.gic!, i, t, gicVirtualAccess); // not null: checked above
       break;
     default:
       break; // 'const' read/write registers are RAZ/WI
