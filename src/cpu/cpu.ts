@@ -532,7 +532,8 @@ export class Cpu extends CpuState implements TranslationContext {
     if (size === 8 && device.readDoubleword !== undefined) {
       const w = this.deviceWords;
       device.readDoubleword(off, w);
-      [lo, hi] = [w[0]!, w[1]!];
+      lo = w[0]!; // no array literal: a device read allocates nothing
+      hi = w[1]!;
     } else {
       const split = size === 8 && device.splitsDoublewords === true;
       lo = device.read(off, split ? 4 : size) >>> 0;
