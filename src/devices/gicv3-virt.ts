@@ -70,7 +70,8 @@ export interface GicV3VirtualOutputs {
   deactivatePhysical(id: number): void;
 }
 
-const ctz = (v: number): number => 31 - Math.clz32(v & -v);
+/** Count of trailing zeros of a non-zero 32-bit value (the lowest set AP bit: the highest active priority). */
+export const ctz = (v: number): number => 31 - Math.clz32(v & -v);
 const lrPriority = (lr: bigint): number => Number((lr >> LR_PRIORITY_SHIFT) & 0xffn);
 const lrGroup = (lr: bigint): 0 | 1 => ((lr & LR_GROUP) !== 0n ? 1 : 0);
 const lrVintid = (lr: bigint): number => Number(lr & 0xffff_ffffn);

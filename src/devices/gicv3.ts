@@ -18,7 +18,7 @@
 // src/memory/phys.ts); read/write see 1, 2 and 4 bytes only.
 import type { Device } from '../memory/phys.ts';
 import { GIC_IRQS, SPURIOUS } from './gic.ts';
-import { GicV3Virtual } from './gicv3-virt.ts';
+import { ctz, GicV3Virtual } from './gicv3-virt.ts';
 
 export const GICV3_DIST_BASE = 0x0800_0000;
 export const GICV3_DIST_SIZE = 0x1_0000;
@@ -587,9 +587,4 @@ function idReg(off: number, pidr0: number): number {
   if (off < ID_REGS_OFFSET || off > 0xfffc) return 0;
   const v = ID_REGS[(off - ID_REGS_OFFSET) >>> 2]!;
   return v < 0 ? pidr0 : v;
-}
-
-/** Count of trailing zeros of a non-zero 32-bit value. */
-function ctz(v: number): number {
-  return 31 - Math.clz32(v & -v);
 }
