@@ -662,6 +662,8 @@ function locate(
       }
       return { insn: eret, fix: `invalidate ${to.name}'s VMID before entering it (MSR VTTBR_EL2; ISB; TLBI VMALLS12E1; DSB NSH), or give every context its own VMID, reused only after TLBI ALLE1` };
     }
+    case 'state-leak':
+      return { insn: eret, fix: `before the ERET, load ${to.name}'s own FP/SIMD, virtual-timer and GICH values (saved when it last left), or keep its FP/SIMD accesses trapped (CPTR_EL2.TFP = 1) until it owns the registers and load an empty interface (GICH_HCR.En = 0) for a context without a vGIC` };
     case 'table-store-incomplete':
       return { insn: v.at ?? eret, fix: 'complete the store before the ERET: DSB ISHST (or DSB ISH) after it — and when the entry was valid before, break-before-make: store an invalid entry, DSB ISHST, TLBI of the VMID, DSB ISH, then the new entry and DSB ISHST (ARM §D8.17.1)' };
     case 'tlb-latent': {

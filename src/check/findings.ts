@@ -6,7 +6,7 @@
 /** The quick rules over the instructions a switch executes (lint.ts, rule-machine.ts). */
 export type LintRule = 'hcr-clobber' | 'vttbr-vmid-shift' | 'tlbi-before-vmid' | 'tlbi-no-dsb' | 'tlbi-no-prior-dsb' | 'hcr-no-isb-eret' | 'hcr-same-vmid';
 /** What must hold after the ERET into the target (switch-invariants.ts), and the explorer's own outcomes. */
-export type InvariantRule = 'no-eret' | 'eret-illegal' | 'eret-wrong-mode' | 'hcr-wrong' | 'vmid-wrong' | 'walk-outside' | 'tlb-stale' | 'tlb-latent' | 'table-store-incomplete';
+export type InvariantRule = 'no-eret' | 'eret-illegal' | 'eret-wrong-mode' | 'hcr-wrong' | 'vmid-wrong' | 'walk-outside' | 'tlb-stale' | 'tlb-latent' | 'table-store-incomplete' | 'state-leak';
 /** An analysis stopped at a bound before it could prove anything (its message names the bound and the flag). */
 export type BoundRule = 'not-proven';
 export type RuleId = LintRule | InvariantRule | BoundRule;
@@ -54,6 +54,7 @@ const RULE_TABLE: { readonly [K in RuleId]: Omit<RuleInfo, 'id'> } = {
   'tlb-stale': { title: 'a TLB entry the target can hit leads outside its memory', rule: 'an EL1&0 TLB entry is used by any context running with its VMID until a TLBI for that VMID completes (at a DSB); a TLBI selects the VMID in context when it executes (ARM §D8.16, §D8.17.8, C5.5.77; ARCH-NOTES §8–§10)' },
   'tlb-latent': { title: 'a TLB entry waits for a later context', rule: 'an EL1&0 TLB entry tagged with another context\'s VMID — or with a VMID the allocator hands out later without a TLBI — is hit by that context when it runs next (ARM §D8.16 R QNPQX, §D8.17; ARCH-NOTES §8)' },
   'table-store-incomplete': { title: 'a translation-table store is not complete for the walker at the ERET', rule: 'the table walker sees a store to a translation-table entry only after a DSB covering stores has completed it; until then a walk — the target\'s, after the ERET — may read the entry\'s older value; a DSB LD, a DMB or the ERET (a context synchronization event) does not complete it (ARM §D8.17 I WZCBG; ARCH-NOTES §10)' },
+  'state-leak': { title: 'the target can read state another context left in the PE', rule: 'the FP/SIMD registers, the EL1 virtual timer and the GIC virtual interface control are one per PE and shared by every context: a switch that manages them must load the target\'s values or trap its accesses (CPTR_EL2.TFP, ARM §D13.2.31) before the ERET — the virtual timer has no EL2 trap at EL1 on ARMv8.0 (ARM §D11.2.4), and a valid list register is signalled to whoever runs while GICH_HCR.En = 1 (GIC IHI 0048B §5.3.1, §5.3.4)' },
   'not-proven': { title: 'the analysis stopped at a bound: no proof', rule: 'a bounded analysis that stops early proves nothing about the outcomes it did not reach; the message names the bound and the option that raises it (exit status 3)' },
 };
 

@@ -35,6 +35,8 @@ import { Tlb } from '../mmu/tlb.ts';
 import type { Program } from './program.ts';
 import { tableOffsets } from './audit.ts';
 import { fillAll, TlbSnapshot } from './fill-all.ts';
+import { managedBy, taintOutgoing, type Managed, type Taint } from './state-taint.ts';
+import type { GicVirtInterface } from '../devices/gic-virt.ts';
 
 const VTTBR_VMID = field('VTTBR_EL2', 'VMID');
 /** Ways of the checker's TLB (its sets follow from the entries asked for). */
@@ -60,6 +62,13 @@ export interface SwitchHarness {
   /** The TLB the switch starts with. */
   readonly tlb: TlbSnapshot;
   readonly staleTarget: boolean;
+  /** The shared per-PE state the switch manages (state-taint.ts), and the GICv2 virtual interface, if the board has one. */
+  readonly managed: Managed;
+  readonly gic: GicVirtInterface | undefined;
+  /** A's values in that state at the start of the run (state-taint.ts). */
+  taint(): Taint;
+  /** The run has written a GICH register. */
+  gichWritten(): boolean;
   /** Reset the machine to the start state with `sync` as its synchronization model. */
   prime(sync: SyncModel): void;
 }
@@ -169,6 +178,17 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
     }
   };
   const written = new Set(p.insns.map((i) => (i.event.k === 'msr' ? SR[i.event.reg as keyof typeof SR] : undefined)));
+  // the virtual interface control (GICH): whether this run writes it
+  const gic = m.gicVirt;
+  let gichWritten = false;
+  if (gic !== undefined) {
+    const write = gic.control.write.bind(gic.control);
+    gic.control.write = (o, size, v) => {
+      gichWritten = true;
+      write(o, size, v);
+    };
+  }
+  let taint: Taint | undefined;
   const entry = opts.entry ?? p.insns[0]?.addr ?? 0n;
   /** The machine where `a` ran, about to run the switch into `b` (sync: null for the census). */
   const start = (a: ContextInfo, b: ContextInfo, vmidA: number, sync: SyncModel | null): void => {
@@ -179,6 +199,10 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
     cpu.reset(entry);
     cpu.x[SP] = opts.stackTop;
     loadContext(cpu, a, vmidA);
+    // the FP/SIMD registers, the virtual timer and the virtual interface as A left them (state-taint.ts)
+    gic?.reset();
+    taint = taintOutgoing(cpu, gic, a);
+    gichWritten = false;
     cpu.sr[SR.ELR_EL2] = b.regs.elr;
     cpu.sr[SR.SPSR_EL2] = b.regs.spsr;
     cpu.x[19] = entryOf(a);
@@ -229,6 +253,10 @@ export function makeHarness(img: BuiltImage, p: Program, from: ContextInfo, to: 
   const holders = new Map(img.contexts.filter((c) => rollover === undefined || c === to).map((c) => [vmids[c.index]!, c]));
   return {
     cpu, from, to, vmids, recordedVmids, census, ownPolicy, holders, tlb, staleTarget: opts.staleTarget,
+    managed: managedBy(p.insns),
+    gic,
+    taint: () => taint!,
+    gichWritten: () => gichWritten,
     prime(sync: SyncModel): void {
       sync.reset();
       start(from, to, vmids[from.index]!, sync);

@@ -20,6 +20,7 @@ import type { InvariantRule } from './findings.ts';
 import type { Insn } from './program.ts';
 import { formatChange, hcrDiff } from './hcr-bits.ts';
 import type { SwitchHarness } from './switch-harness.ts';
+import { stateLeaks } from './state-taint.ts';
 
 export interface Violation {
   readonly rule: InvariantRule;
@@ -210,6 +211,15 @@ export function checkAfterEret(s: AfterEret): Violation[] {
         ? `${holder.name} (VMID ${lv}) can hit a TLB entry for ${where} when it runs next`
         : `VMID ${lv} is free in ${to.name}'s VMID generation, yet tags a TLB entry for ${where}: the allocator hands VMID ${lv} out later without a TLBI, and its next holder can hit the entry`,
       ...describe(t, latent),
+    });
+  }
+  const leaks = stateLeaks(c, s.h.gic, s.h.taint(), s.h.managed, s.h.gichWritten());
+  if (leaks.length > 0) {
+    const first = leaks[0]!;
+    out.push({
+      rule: 'state-leak',
+      message: `${to.name} can read ${first.reg} = ${hex64(first.value)}, ${s.h.from.name}'s value${leaks.length > 1 ? ` (and ${leaks.length - 1} more register${leaks.length > 2 ? 's' : ''} of ${s.h.from.name}'s)` : ''}`,
+      details: leaks.slice(0, 8).map((l) => `${l.reg} = ${hex64(l.value)}: ${l.why}`),
     });
   }
   return out;
