@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GicV3 } from '../../src/devices/gicv3.ts';
+import { PhysMemory } from '../../src/memory/phys.ts';
 
 const PENDING = 1n << 62n;
 const ACTIVE = 1n << 63n;
@@ -22,7 +23,7 @@ const VPMR_FF = 0xffn << 24n;
 /** A GICv3 whose virtual outputs are recorded; the physical Group 0/1 enabled so that PPI 25 can be seen pending. */
 function gic(): { g: GicV3; out: { virq: boolean; vfiq: boolean } } {
   const out = { virq: false, vfiq: false };
-  const g = new GicV3(undefined, undefined, { virq: (l) => { out.virq = l; }, vfiq: (l) => { out.vfiq = l; } });
+  const g = new GicV3(() => {}, () => {}, { virq: (l) => { out.virq = l; }, vfiq: (l) => { out.vfiq = l; } }, new PhysMemory(0x4000_0000, 0x1_0000));
   return { g, out };
 }
 

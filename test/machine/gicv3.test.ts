@@ -88,7 +88,7 @@ test('GICv3 board: CNTHP_EL2 is taken as an IRQ (Group 1) and an ICC_SGI0R SGI a
   assert.equal(m.cpu.x[26], 1n, 'the program ran to its end');
   const x = m.cpu.x;
   assert.deepEqual([x[21], x[23], x[20], x[22]], [0n, 1n, 26n, 1n], 'one FIQ for SGI 0 (INTID 0), then one IRQ for INTID 26');
-  assert.equal(x[24], 0x0100_0010n, 'GICR_TYPER through a 64-bit load: CommonLPIAff 1, Last');
+  assert.equal(x[24], 0x0100_0011n, 'GICR_TYPER through a 64-bit load: CommonLPIAff 1, Last, PLPIS');
   assert.equal(x[25]! >> 24n & 0xfn, 1n, 'ID_AA64PFR0_EL1.GIC = 1');
   assert.equal(m.gicv3?.rpr(), 0xff, 'nothing active');
   assert.equal(m.cpu.sr[SR.ESR_EL2], 0n, 'no synchronous exception');
@@ -97,7 +97,7 @@ test('GICv3 board: CNTHP_EL2 is taken as an IRQ (Group 1) and an ICC_SGI0R SGI a
 test('GICv3 board: no GICC, GICH, GICV or GICv2m on the bus; the GICv2 board keeps its layout and has no ICC registers', () => {
   const v3 = new VirtMachine({ gicVersion: 3 });
   const names = (m: VirtMachine) => m.bus.filter((r) => r.base < 0x0900_0000 && r.base >= 0x0800_0000).map((r) => `${r.base.toString(16)} ${r.name}`);
-  assert.deepEqual(names(v3), ['8000000 GICv3 distributor', '80a0000 GICv3 redistributor']);
+  assert.deepEqual(names(v3), ['8000000 GICv3 distributor', '80a0000 GICv3 redistributor', '8080000 GICv3 ITS']);
   assert.equal(v3.gic, undefined);
   assert.equal(v3.gicVirt, undefined);
   const v2 = new VirtMachine();
