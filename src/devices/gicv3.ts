@@ -1,6 +1,6 @@
 // A GICv3 for one PE, as QEMU's virt board has it with -M virt,gic-version=3 (Arm GIC Architecture Specification
 // IHI 0069, "GICv3 and GICv4"; QEMU 7.2 hw/intc/arm_gicv3*.c as the executable reference; reset values as read back
-// on QEMU 7.2 with its=off). hw/arm/virt.c maps the distributor at 0x0800_0000 (64 KiB) and the redistributor region
+// on QEMU 7.2). hw/arm/virt.c maps the distributor at 0x0800_0000 (64 KiB) and the redistributor region
 // at 0x080a_0000: for one PE its RD_base frame then its SGI_base frame, 64 KiB each.
 //
 // One Security state: GICD_CTLR.DS = 1 (RAO/WI) — no EL3 on virt — so an interrupt is Group 0 (GICD_IGROUPR /

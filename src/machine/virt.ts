@@ -88,7 +88,7 @@ const SLICE = 1 << 24;
 
 export interface VirtOptions {
   readonly profile?: Profile;
-  /** The interrupt controller: 2 (the default, QEMU virt's) or 3 (QEMU's gic-version=3,its=off). */
+  /** The interrupt controller: 2 (the default, QEMU virt's) or 3 (QEMU's gic-version=3: a GICv3 and its ITS). */
   readonly gicVersion?: GicVersion;
   /** RAM size in bytes (ramSizeProblem says which the board holds); DEFAULT_RAM_MIB MiB when absent. */
   readonly ramBytes?: number;
