@@ -175,3 +175,21 @@ test('an LR holding INTID 1020-1023 goes Pending -> Invalid on IAR and returns i
   g.reset();
   assert.deepEqual([v.readIch('LR0'), v.readIch('HCR'), v.readIch('VMCR')], [0n, 0n, 0x004c_0008n]);
 });
+
+test('an LR holding an LPI\'s vINTID (8192 and up) is acknowledged and EOId like any other; ICV_DIR ignores LPIs (QEMU 7.2, VirtualWriteDIR)', () => {
+  const { g, out } = gic();
+  const v = g.virtual;
+  v.writeIch('HCR', EN);
+  v.writeIch('VMCR', VPMR_FF | VENG1);
+  v.writeIch('LR1', lr(PENDING, 8200, 0x60, GROUP1));
+  assert.deepEqual([out.virq, v.hppir(1), v.acknowledge(1)], [true, 8200, 8200]);
+  assert.deepEqual([v.readIch('LR1'), v.rpr()], [lr(ACTIVE, 8200, 0x60, GROUP1), 0x60]);
+  v.endOfInterrupt(1, 8200);
+  assert.deepEqual([v.readIch('LR1'), v.rpr()], [lr(0n, 8200, 0x60, GROUP1), 0xff], 'priority dropped and deactivated');
+  v.writeCtlr(2); // ICV_CTLR_EL1.EOImode: split priority drop and deactivation
+  v.writeIch('LR1', lr(PENDING, 8200, 0x60, GROUP1));
+  v.acknowledge(1);
+  v.endOfInterrupt(1, 8200);
+  v.deactivate(8200);
+  assert.deepEqual([v.readIch('LR1'), v.rpr(), v.readIch('HCR') >> 27n], [lr(ACTIVE, 8200, 0x60, GROUP1), 0xff, 0n], 'DIR of an LPI: ignored, no EOIcount');
+});
