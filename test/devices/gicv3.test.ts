@@ -1,6 +1,6 @@
 // The GICv3 model (IHI 0069: interrupt lifecycle, prioritization and preemption, the register maps) against QEMU
 // 7.2's hw/intc/arm_gicv3*.c. Expected values are QEMU's source and what qemu-system-aarch64 7.2.22 -M
-// virt,virtualization=on,gic-version=3,its=off -cpu cortex-a57 reads back: MMIO reset values with the monitor's `xp`;
+// virt,virtualization=on,gic-version=3 -cpu cortex-a57 reads back: MMIO reset values with the monitor's `xp`;
 // ICC_* reset values, PMR/BPR/CBPR writes, acknowledge/EOI, AP registers, HPPIR, SGIs and access sizes by a
 // bare-metal probe at EL2. Covered: Group 0 as FIQ and Group 1 as IRQ, EOImode 1 with DIR, edge and level SPIs,
 // GICR_WAKER, GICD_IROUTER routing. Offsets: GICD_CTLR 0x000, TYPER 0x004, IIDR 0x008, IGROUPR 0x080, ISENABLER

@@ -1,4 +1,4 @@
-// The board with gicVersion 3 (QEMU -M virt,gic-version=3,its=off): a guest sets up the GICv3 through its
+// The board with gicVersion 3 (QEMU -M virt,gic-version=3): a guest sets up the GICv3 through its
 // distributor, redistributor and ICC_* registers and takes CNTHP_EL2 (PPI 10, INTID 26) as an IRQ and a Group 0 SGI
 // as an FIQ, acknowledging and ending each through ICC_IAR<g>/EOIR<g>; the GICv2 board's layout and ID registers
 // are unchanged, and there the ICC_* registers are UNDEFINED.
