@@ -99,6 +99,8 @@ const emptyTable = (): Table => ({ base: 0, pageSize: 0, indirect: false, entryS
 export class GicV3Its {
   /** The reasons of the latest ignored or stalled commands and accesses, oldest first (QEMU's LOG_GUEST_ERROR). */
   readonly errors: string[] = [];
+  /** How many there were since reset (errors keeps the last MAX_ERRORS). */
+  errorCount = 0;
   private ctlr = 0;
   private readonly baserLo = new Uint32Array(8);
   private readonly baserHi = new Uint32Array(8);
@@ -156,6 +158,7 @@ export class GicV3Its {
     this.ct = emptyTable();
     this.cqBase = this.cqEntries = 0;
     this.errors.length = 0;
+    this.errorCount = 0;
   }
 
   /** An MSI: EventID `eventId` of DeviceID `deviceId` written to GITS_TRANSLATER (ignored while the ITS is
@@ -172,6 +175,7 @@ export class GicV3Its {
   }
 
   private log(reason: string): void {
+    this.errorCount++;
     if (this.errors.length === MAX_ERRORS) this.errors.shift();
     this.errors.push(reason);
   }
