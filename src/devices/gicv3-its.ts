@@ -122,11 +122,12 @@ export class GicV3Its {
     name: 'GICv3 ITS',
     read: (o, s) => {
       if (o >= TRANSLATION_FRAME) return 0;
-      return s === 4 ? this.readWord(o) : this.bad(`read of ${s} bytes at 0x${o.toString(16)}`, 0);
+      return s === 4 ? this.readWord(o) : this.bad(`read of ${s} bytes at 0x${o.toString(16)}`);
     },
     write: (o, s, v) => {
       if (o === GITS_TRANSLATER && (s === 2 || s === 4)) this.translate(0, v >>> 0);
-      else if (o < TRANSLATION_FRAME) return s === 4 ? this.writeWord(o, v >>> 0) : this.bad(`write of ${s} bytes at 0x${o.toString(16)}`, undefined);
+      else if (o < TRANSLATION_FRAME && s === 4) this.writeWord(o, v >>> 0);
+      else if (o < TRANSLATION_FRAME) this.bad(`write of ${s} bytes at 0x${o.toString(16)}`);
     },
     readDoubleword: (o, out) => {
       if (o < TRANSLATION_FRAME) return this.readDoubleword(o, out);
@@ -169,9 +170,10 @@ export class GicV3Its {
     this.interrupt('GITS_TRANSLATER', deviceId, eventId, 'set');
   }
 
-  private bad<T>(what: string, v: T): T {
+  /** An access QEMU's ITS refuses: logged; a read gives 0 (RAZ/WI, gicv3_its_read/write). */
+  private bad(what: string): 0 {
     this.log(`ITS: invalid guest ${what} (RAZ/WI)`);
-    return v;
+    return 0;
   }
 
   private log(reason: string): void {
@@ -198,7 +200,7 @@ export class GicV3Its {
     }
     if (off >= 0x0100 && off < 0x0140) return (off & 4) === 0 ? this.baserLo[(off - 0x100) >>> 3]! : this.baserHi[(off - 0x100) >>> 3]!;
     if (off >= ID_REGS_OFFSET && off < ID_REGS_OFFSET + 4 * ID_REGS.length && (off & 3) === 0) return ID_REGS[(off - ID_REGS_OFFSET) >>> 2]!;
-    return this.bad(`read at 0x${off.toString(16)}`, 0);
+    return this.bad(`read at 0x${off.toString(16)}`);
   }
 
   private writeWord(off: number, v: number): void {
@@ -238,7 +240,7 @@ export class GicV3Its {
     }
     if (off >= 0x0100 && off < 0x0140) return this.writeBaser((off - 0x100) >>> 3, (off & 4) === 0 ? v : undefined, (off & 4) !== 0 ? v : undefined);
     if (off >= ID_REGS_OFFSET && off < ID_REGS_OFFSET + 4 * ID_REGS.length) return this.log('ITS: guest write to a read-only ID register');
-    this.bad(`write at 0x${off.toString(16)}`, undefined);
+    this.bad(`write at 0x${off.toString(16)}`);
   }
 
   /** GITS_BASER<n> halves: read-only while enabled; an unimplemented one (reads 0) is RAZ/WI; Entry_Size and Type
@@ -252,7 +254,7 @@ export class GicV3Its {
   private readDoubleword(off: number, out: Uint32Array): void {
     // GITS_TYPER, BASER<n>, CBASER, CREADR, CWRITER are 64-bit; CTLR, IIDR and the ID registers are not (RAZ)
     const ok = off === 0x0008 || (off >= 0x0080 && off <= 0x0090 && (off & 7) === 0) || (off >= 0x0100 && off < 0x0140 && (off & 7) === 0);
-    out[0] = ok ? this.readWord(off) : this.bad(`64-bit read at 0x${off.toString(16)}`, 0);
+    out[0] = ok ? this.readWord(off) : this.bad(`64-bit read at 0x${off.toString(16)}`);
     out[1] = ok ? this.readWord(off + 4) : 0;
   }
 
@@ -277,7 +279,7 @@ export class GicV3Its {
       case 0x0008:
         return this.log('ITS: guest write to the read-only GITS_TYPER');
       default:
-        this.bad(`64-bit write at 0x${off.toString(16)}`, undefined);
+        this.bad(`64-bit write at 0x${off.toString(16)}`);
     }
   }
 
