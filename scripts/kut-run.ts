@@ -31,9 +31,7 @@ const TWOSTAGE_TIMEOUT_MS = 10 * 60_000;
 const TWOSTAGE_BUDGET = 4_000_000_000;
 
 /** Tests that pass on QEMU and not on twostage, for a feature twostage does not model (test/qemu/DEVIATIONS.md). */
-const KNOWN: Readonly<Record<string, string>> = {
-  'its-introspection': 'needs the GICv3 ITS of -machine gic-version=3: twostage\'s GICv3 has none (and no LPIs)',
-};
+const KNOWN: Readonly<Record<string, string>> = {};
 
 interface UnitTest {
   readonly name: string;

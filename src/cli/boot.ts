@@ -2,7 +2,7 @@
 // Image on the virt-compatible machine the way `qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57
 // -nographic -semihosting -kernel FILE [-initrd F] [-append S] [-dtb F]` does: the guest's stdout bytes on stdout, its
 // semihosting console on stderr, exit status = its exit code. `--dumpdtb F` writes the device tree the guest would
-// get and exits, as `-M virt,dumpdtb=F`. `--gic-version 3` gives the board a GICv3, as `-M virt,gic-version=3,its=off`.
+// get and exits, as `-M virt,dumpdtb=F`. `--gic-version 3` gives the board a GICv3 with its ITS, as `-M virt,gic-version=3`.
 import type { Command } from 'commander';
 import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { hex64, parseU64, quoted } from '../bits/bits.ts';
@@ -81,7 +81,7 @@ export function registerBoot(program: Command, stdin = true): void {
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
     .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb)')
     .option('-S', 'with --gdb: wait for the debugger before the first instruction')
-    .option('--gic-version <n>', 'interrupt controller, as QEMU -M virt,gic-version=N: 2 (GICv2) | 3 (GICv3 without an ITS)', '2')
+    .option('--gic-version <n>', 'interrupt controller, as QEMU -M virt,gic-version=N: 2 (GICv2) | 3 (GICv3 with an ITS)', '2')
     .option('--device <name>', `plug a PCI device into the PCIe bus, as QEMU -device (repeatable): ${PCI_DEVICES.join(' | ')}`, (v: string, all: string[] = []) => [...all, v]);
   addStatsOption(cmd);
   addSyncOptions(cmd)
@@ -185,6 +185,9 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   feed?.close();
   endTrace();
   if (stats !== undefined) io.stderr(renderStats(stats, summarize(result.instructions, machine.cpu.stats, timing)));
+  // the guest's errors the ITS ignored or stalled on (QEMU prints them with -d guest_errors): a count and the last
+  const its = machine.its;
+  if (its !== undefined && its.errorCount > 0) io.stderr(`twostage: ${its.errorCount} ITS command(s) or access(es) ignored or stalled; the last: ${its.errors.at(-1)}\n`);
   const stop = result.stop;
   switch (stop.kind) {
     case 'exit':

@@ -10,7 +10,7 @@
 // The methods reading and writing the ICV_* registers have the names of the physical interface's (GicCpuRegisters,
 // src/cpu/gic-cpuif.ts), so the CPU reaches either through the same dispatch.
 import { ICH_HCR, type IchRegister } from '../arch/sysreg-table.ts';
-import { GIC_IRQS, SPURIOUS } from './gic.ts';
+import { SPURIOUS } from './gic.ts';
 
 export const NUM_LRS = 4; // ICH_VTR_EL2.ListRegs + 1 (QEMU cpu64.c cortex-a57 gic_num_lrs = 4)
 const VPRI_BITS = 5; // virtual priority bits (gic_vpribits)
@@ -20,6 +20,8 @@ const VAPR_SHIFT = 8 - VPRE_BITS; // ICH_AP<g>R0 bit n: group priority n << 3 ac
 const VPRIO_MASK = (0xff << (8 - VPRI_BITS)) & 0xff; // unimplemented low priority bits RAZ/WI (icv_fullprio_mask)
 const IDLE = 0xff;
 const INTID_SECURE = 1020; // INTIDs 1020..1023 are special: an LR holding one goes Pending -> Invalid on IAR
+/** IsSpecial (IHI 0069 pseudocode): INTIDs 1020-1023. An LR's vINTID may be an LPI's (8192 and up). */
+const isSpecial = (id: number): boolean => id >= INTID_SECURE && id <= SPURIOUS;
 
 // ICH_LR<n>_EL2 (64-bit): vINTID 31:0, pINTID 41:32 (bit 41 is EOI when HW = 0), Priority 55:48, Group 60, HW 61,
 // State 63:62 (bit 62 pending, bit 63 active)
@@ -264,7 +266,7 @@ export class GicV3Virtual {
     const lr = this.lr[idx]!;
     if (lrGroup(lr) !== group || !this.canSignal(lr)) return SPURIOUS;
     const id = lrVintid(lr);
-    if (id < INTID_SECURE) {
+    if (!isSpecial(id)) {
       this.lr[idx] = (lr & ~LR_PENDING) | LR_ACTIVE;
       this.apr[group] = this.apr[group]! | (1 << ((lrPriority(lr) & this.groupMask(group)) >>> VAPR_SHIFT));
     } else {
@@ -275,13 +277,14 @@ export class GicV3Virtual {
   }
 
   /**
-   * ICV_EOIR<g>_EL1 (icv_eoir_write): INTIDs at or beyond the GIC's are ignored; the highest active priority is
+   * ICV_EOIR<g>_EL1 (icv_eoir_write): INTIDs 1020-1023 are ignored, LPIs are not (VirtualWriteEOIR calls
+   * VirtualIdentifierValid with LPIs allowed; QEMU since 6.2 tests IsSpecial only); the highest active priority is
    * dropped first (Group 0 on a tie; nothing active: ignored); then the active LR with this vINTID is deactivated
    * when it is of this group, its group priority is the one dropped and VEOIM = 0; no such LR: EOIcount + 1.
    */
   endOfInterrupt(group: 0 | 1, value: number): void {
     const id = value & 0xff_ffff;
-    if (id >= GIC_IRQS) return;
+    if (isSpecial(id)) return;
     const dropped = this.dropPriority();
     if (dropped === IDLE) return;
     const idx = this.findActive(id);
@@ -294,10 +297,11 @@ export class GicV3Virtual {
     this.update();
   }
 
-  /** ICV_DIR_EL1 (icv_dir_write): with VEOIM = 1, deactivate the active LR with this vINTID, or EOIcount + 1. */
+  /** ICV_DIR_EL1 (icv_dir_write): with VEOIM = 1, deactivate the active LR with this vINTID, or EOIcount + 1;
+   *  INTIDs from 1020 (the special ones and LPIs: VirtualWriteDIR allows no LPI) are ignored. */
   deactivate(value: number): void {
     const id = value & 0xff_ffff;
-    if (id >= GIC_IRQS || (this.vmcr & VMCR_VEOIM) === 0) return;
+    if (id >= INTID_SECURE || (this.vmcr & VMCR_VEOIM) === 0) return;
     const idx = this.findActive(id);
     if (idx < 0) this.incrementEoiCount();
     else this.deactivateLr(idx);

@@ -1,14 +1,15 @@
 // A GICv3 for one PE, as QEMU's virt board has it with -M virt,gic-version=3 (Arm GIC Architecture Specification
 // IHI 0069, "GICv3 and GICv4"; QEMU 7.2 hw/intc/arm_gicv3*.c as the executable reference; reset values as read back
-// on QEMU 7.2 with its=off). hw/arm/virt.c maps the distributor at 0x0800_0000 (64 KiB) and the redistributor region
+// on QEMU 7.2). hw/arm/virt.c maps the distributor at 0x0800_0000 (64 KiB) and the redistributor region
 // at 0x080a_0000: for one PE its RD_base frame then its SGI_base frame, 64 KiB each.
 //
 // One Security state: GICD_CTLR.DS = 1 (RAO/WI) — no EL3 on virt — so an interrupt is Group 0 (GICD_IGROUPR /
 // GICR_IGROUPR0 bit 0, signalled as FIQ) or Group 1 (bit 1, Non-secure Group 1, signalled as IRQ) and the group
 // modifier registers are RAZ/WI. Affinity routing is always on (GICD_CTLR.ARE RAO/WI), so the distributor's SGI/PPI
 // words are RAZ/WI (the redistributor holds them) and GICD_ITARGETSR/SGIR/CPENDSGIR/SPENDSGIR are RAZ/WI. 288 INTIDs
-// (16 SGIs, 16 PPIs, 256 SPIs) as gic.ts; no LPIs and no ITS (GICD_TYPER.LPIS = 0, GICR_TYPER.PLPIS = 0, so
-// GICR_PROPBASER/PENDBASER are RAZ/WI). The CPU interface has Cortex-A57's 5 priority and 5 preemption bits
+// (16 SGIs, 16 PPIs, 256 SPIs) as gic.ts, and LPIs from 8192 (GICD_TYPER.LPIS = 1, GICR_TYPER.PLPIS = 1: the
+// redistributor's tables in src/devices/gicv3-lpi.ts; the ITS that makes them pending in src/devices/gicv3-its.ts).
+// The CPU interface has Cortex-A57's 5 priority and 5 preemption bits
 // (QEMU's gic_pribits = 5): one active-priority register per group (ICC_AP0R0/AP1R0). Its registers are methods here;
 // the machine maps the ICC_* system registers onto them and wires setLevel and the IRQ/FIQ outputs.
 //
@@ -18,6 +19,7 @@
 // src/memory/phys.ts); read/write see 1, 2 and 4 bytes only.
 import type { Device } from '../memory/phys.ts';
 import { GIC_IRQS, SPURIOUS } from './gic.ts';
+import { type GuestMemory, LPI_INTID_START, RedistributorLpis } from './gicv3-lpi.ts';
 import { ctz, GicV3Virtual } from './gicv3-virt.ts';
 
 export const GICV3_DIST_BASE = 0x0800_0000;
@@ -54,17 +56,22 @@ const GICD_CTLR_EN_GRP0 = 1 << 0;
 const GICD_CTLR_EN_GRP1 = 1 << 1; // EnableGrp1NS with DS = 1
 const GICD_CTLR_ARE = 1 << 4; // RAO/WI: affinity routing always on (QEMU)
 const GICD_CTLR_DS = 1 << 6; // RAO/WI: one Security state
-// GICD_TYPER: No1N (25) = 1, A3V (24) = 1, IDbits (23:19) = 15, LPIS (17) = 0, SecurityExtn (10) = 0, CPUNumber = 0
-// with ARE, ITLinesNumber = (288 - 32) / 32 - 1 = 7 (QEMU gicd_readl's formula: QEMU 7.2 reads 0x037a0007, LPIS = 1)
-const GICD_TYPER = (1 << 25) | (1 << 24) | (0xf << 19) | ((GIC_IRQS - INTERNAL) / 32 - 1);
+// GICD_TYPER: No1N (25) = 1, A3V (24) = 1, IDbits (23:19) = 15, LPIS (17) = 1, SecurityExtn (10) = 0, CPUNumber = 0
+// with ARE, ITLinesNumber = (288 - 32) / 32 - 1 = 7 (QEMU gicd_readl's formula: QEMU 7.2 reads 0x037a0007)
+const GICD_TYPER = (1 << 25) | (1 << 24) | (0xf << 19) | (1 << 17) | ((GIC_IRQS - INTERNAL) / 32 - 1);
 const GICV3_IIDR = 0x43b; // GICD_IIDR, GICR_IIDR: Arm r0p0, ProductID 0, as a GIC-500 r0p0 (QEMU gicv3_iidr)
 /** CoreSight ID registers at 0xffd0..0xfffc: PIDR4-7, PIDR0-3, CIDR0-3; PIDR0 per frame (QEMU gicv3_idreg). */
 const ID_REGS = [0x44, 0, 0, 0, -1, 0xb4, 0x3b, 0, 0x0d, 0xf0, 0x05, 0xb1]; // PIDR2 0x3b: ArchRev = 3
 const ID_REGS_OFFSET = 0xffd0;
 const PIDR0_DIST = 0x92;
 const PIDR0_REDIST = 0x93;
-// GICR_TYPER: Affinity (63:32) 0.0.0.0, CommonLPIAff (25:24) = 1, Processor_Number (23:8) 0, Last (4) = 1, PLPIS 0
-const GICR_TYPER_LO = (1 << 24) | (1 << 4);
+// GICR_TYPER: Affinity (63:32) 0.0.0.0, CommonLPIAff (25:24) = 1, Processor_Number (23:8) 0, Last (4) = 1,
+// DirectLPI (3) = 0 (GICR_SETLPIR/CLRLPIR absent, as QEMU's direct_lpi = false), PLPIS (0) = 1
+const GICR_TYPER_LO = (1 << 24) | (1 << 4) | 1;
+const GICR_CTLR_ENABLE_LPIS = 1 << 0; // GICR_CTLR.EnableLPIs: the only writable bit
+const GICR_CTLR_CES = 1 << 1; // GICR_CTLR.CES RAO: GICR_CTLR.EnableLPIs may be cleared (QEMU sets it with LPIs)
+const GICR_PROPBASER = 0x0070;
+const GICR_PENDBASER = 0x0078;
 const WAKER_PROCESSOR_SLEEP = 1 << 1; // GICR_WAKER.ProcessorSleep: the only writable bit
 const WAKER_CHILDREN_ASLEEP = 1 << 2; // GICR_WAKER.ChildrenAsleep: follows ProcessorSleep at once (QEMU)
 
@@ -101,8 +108,13 @@ export class GicV3 {
   private bpr1 = 0;
   private readonly igrpen = new Uint8Array(2);
   private readonly apr = new Uint32Array(2); // ICC_AP0R0_EL1, ICC_AP1R0_EL1
-  /** The highest-priority pending interrupt (HighestPriorityPendingInterrupt), SPURIOUS if none. */
+  /** The highest-priority pending interrupt (HighestPriorityPendingInterrupt), SPURIOUS if none; an LPI's INTID
+   *  is 8192 or above. Its priority and group (an LPI's are its Configuration-table entry's and Group 1). */
   private hppi = SPURIOUS;
+  private hppiPrio = IDLE;
+  private hppiGroup = 0;
+  /** The redistributor's LPIs (GICR_CTLR.EnableLPIs, GICR_PROPBASER, GICR_PENDBASER and the cached pending LPI). */
+  readonly lpis: RedistributorLpis;
 
   readonly distributor: DoublewordDevice = {
     name: 'GICv3 distributor',
@@ -116,18 +128,21 @@ export class GicV3 {
     read: (o, s) => this.redistRead(o, s),
     write: (o, s, v) => this.redistWrite(o, s, v),
     readDoubleword: (o, out) => this.redistReadDoubleword(o, out),
-    writeDoubleword: () => {}, // GICR_TYPER is read-only; without LPIs no other redistributor register is 64-bit
+    writeDoubleword: (o, lo, hi) => this.redistWriteDoubleword(o, lo, hi),
   };
 
   /** The virtual CPU interface (ICH_*_EL2, ICV_*): its maintenance interrupt is PPI 25 here, its HW = 1 list
    *  registers deactivate INTIDs here. */
   readonly virtual: GicV3Virtual;
 
+  /** `memory`: where GICR_PROPBASER and GICR_PENDBASER point (QEMU's dma_as, the system address space). */
   constructor(
-    private readonly onIrq: (level: boolean) => void = () => {},
-    private readonly onFiq: (level: boolean) => void = () => {},
-    virtualOutputs: { virq(level: boolean): void; vfiq(level: boolean): void } = { virq: () => {}, vfiq: () => {} },
+    private readonly onIrq: (level: boolean) => void,
+    private readonly onFiq: (level: boolean) => void,
+    virtualOutputs: { virq(level: boolean): void; vfiq(level: boolean): void },
+    memory: GuestMemory,
   ) {
+    this.lpis = new RedistributorLpis(memory, () => this.update());
     this.virtual = new GicV3Virtual({
       ...virtualOutputs,
       maintenance: (level) => this.setLevel(GICV3_MAINTENANCE_INTID, level),
@@ -148,6 +163,7 @@ export class GicV3 {
     this.pmr = 0;
     this.bpr0 = MIN_BPR0; // icc_reset: each BPR at its minimum
     this.bpr1 = MIN_BPR1;
+    this.lpis.reset();
     this.virtual.reset();
     this.update();
   }
@@ -242,7 +258,7 @@ export class GicV3 {
    *  ICC_PMR_EL1 and the running priority do not matter. */
   hppir(group: 0 | 1): number {
     const id = this.hppi;
-    return id !== SPURIOUS && this.group[id] === group && this.igrpen[group] === 1 ? id : SPURIOUS;
+    return id !== SPURIOUS && this.hppiGroup === group && this.igrpen[group] === 1 ? id : SPURIOUS;
   }
 
   /**
@@ -253,9 +269,13 @@ export class GicV3 {
   acknowledge(group: 0 | 1): number {
     const id = this.canSignal() ? this.hppir(group) : SPURIOUS;
     if (id === SPURIOUS) return id;
-    this.apr[group] = this.apr[group]! | (1 << ((this.priority[id]! & this.groupMask(group)) >>> APR_SHIFT));
-    this.active[id] = 1;
-    this.latched[id] = 0; // a level-sensitive input still asserted keeps it pending
+    this.apr[group] = this.apr[group]! | (1 << ((this.hppiPrio & this.groupMask(group)) >>> APR_SHIFT));
+    if (id >= LPI_INTID_START) {
+      this.lpis.setPending(id, false); // an LPI has no active state: acknowledging clears its pending bit
+    } else {
+      this.active[id] = 1;
+      this.latched[id] = 0; // a level-sensitive input still asserted keeps it pending
+    }
     this.update();
     return id;
   }
@@ -263,13 +283,14 @@ export class GicV3 {
   /**
    * ICC_EOIR0_EL1 / ICC_EOIR1_EL1: priority drop of the highest active priority if it belongs to this group (else
    * ignored), and with ICC_CTLR_EL1.EOImode = 0 deactivation of the INTID written (IHI 0069 "Priority drop and
-   * interrupt deactivation"; QEMU icc_eoir_write). INTIDs 1020-1023 and beyond the GIC's are ignored.
+   * interrupt deactivation"; QEMU icc_eoir_write). INTIDs 1020-1023 and the others between the SPIs and the LPIs
+   * are ignored; an LPI's EOI only drops the priority (it has no active state).
    */
   endOfInterrupt(group: 0 | 1, value: number): void {
     const id = value & 0xff_ffff; // INTID, 24 bits (ICC_CTLR_EL1.IDbits)
-    if (id >= GIC_IRQS || this.highestActiveGroup() !== group) return;
+    if ((id >= GIC_IRQS && id < LPI_INTID_START) || this.highestActiveGroup() !== group) return;
     this.apr[group] = this.apr[group]! & (this.apr[group]! - 1); // the lowest set bit: the highest active priority
-    if ((this.cctlr & ICC_CTLR_EOIMODE) === 0) this.active[id] = 0;
+    if ((this.cctlr & ICC_CTLR_EOIMODE) === 0 && id < GIC_IRQS) this.active[id] = 0;
     this.update();
   }
 
@@ -333,9 +354,10 @@ export class GicV3 {
     return (this.routeLo[id]! & 0xff_ffff) === 0 && (this.routeHi[id]! & 0xff) === 0;
   }
 
-  /** HighestPriorityPendingInterrupt: pending, enabled, not active, its group enabled in GICD_CTLR, routed here,
-   *  priority below 0xff; the lowest INTID among equals (QEMU irqbetter). */
-  private findHppi(): number {
+  /** HighestPriorityPendingInterrupt into hppi/hppiPrio/hppiGroup: pending, enabled, not active, its group enabled
+   *  in GICD_CTLR, routed here, priority below 0xff; the lowest INTID among equals (QEMU irqbetter). The cached LPI
+   *  competes when LPIs are enabled and GICD_CTLR.EnableGrp1 is set (LPIs are Group 1; gicv3_redist_update). */
+  private findHppi(): void {
     let best = SPURIOUS;
     let bestPrio = IDLE;
     for (let id = 0; id < GIC_IRQS; id++) {
@@ -345,16 +367,24 @@ export class GicV3 {
       best = id;
       bestPrio = this.priority[id]!;
     }
-    return best;
+    const l = this.lpis;
+    if (l.candidate && (this.dctlr & GICD_CTLR_EN_GRP1) !== 0 && l.hppPrio < bestPrio) {
+      this.hppi = l.hppIrq;
+      this.hppiPrio = l.hppPrio;
+      this.hppiGroup = 1;
+      return;
+    }
+    this.hppi = best;
+    this.hppiPrio = bestPrio;
+    this.hppiGroup = best === SPURIOUS ? 0 : this.group[best]!;
   }
 
   /** The HPPI can be signalled: its group enabled by ICC_IGRPEN<g>_EL1, priority above ICC_PMR_EL1, and its group
    *  priority above the running priority (IHI 0069 "Preemption"; QEMU icc_hppi_can_preempt). */
   private canSignal(): boolean {
-    const id = this.hppi;
-    if (id === SPURIOUS) return false;
-    const g = this.group[id]!;
-    const p = this.priority[id]!;
+    if (this.hppi === SPURIOUS) return false;
+    const g = this.hppiGroup;
+    const p = this.hppiPrio;
     if (this.igrpen[g] === 0 || p >= this.pmr) return false;
     const running = this.rpr();
     if (running === IDLE) return true;
@@ -363,10 +393,10 @@ export class GicV3 {
   }
 
   private update(): void {
-    this.hppi = this.findHppi();
+    this.findHppi();
     const signal = this.canSignal();
-    const g1 = signal && this.group[this.hppi] === 1;
-    const g0 = signal && this.group[this.hppi] === 0;
+    const g1 = signal && this.hppiGroup === 1;
+    const g0 = signal && this.hppiGroup === 0;
     if (g1 !== this.irq) {
       this.irq = g1;
       this.onIrq(g1);
@@ -531,11 +561,15 @@ export class GicV3 {
     }
     if (size !== 4) return 0; // no 16-bit redistributor registers
     switch (off) {
-      case 0x0000: return 0; // GICR_CTLR: no LPIs, DPG*/UWP/RWP RAZ (gicr_writel: no writable bits)
+      case 0x0000: return GICR_CTLR_CES | (this.lpis.enabled ? GICR_CTLR_ENABLE_LPIS : 0); // DPG*/UWP/RWP RAZ
       case 0x0004: return GICV3_IIDR;
       case 0x0008: return GICR_TYPER_LO;
       case 0x000c: return 0; // GICR_TYPER[63:32]: Affinity 0.0.0.0
       case 0x0014: return this.waker;
+      case GICR_PROPBASER: return this.lpis.propLo;
+      case GICR_PROPBASER + 4: return this.lpis.propHi;
+      case GICR_PENDBASER: return this.lpis.pendLo;
+      case GICR_PENDBASER + 4: return this.lpis.pendHi;
       case SGI_BASE + 0x0c00: return this.icfgrRead(0); // GICR_ICFGR0: SGIs, always edge-triggered
       case SGI_BASE + 0x0c04: return this.icfgrRead(SGIS); // GICR_ICFGR1: PPIs
       default: break;
@@ -543,7 +577,7 @@ export class GicV3 {
     const reg = off - SGI_BASE;
     if (reg >= 0x080 && reg <= 0x380 && (reg & 0x7f) === 0) return this.bitmapRead(reg, 0); // GICR_IGROUPR0 .. ICACTIVER0
     if (reg >= 0x400 && reg < 0x420) return this.priorityWord(reg - 0x400);
-    // RAZ: GICR_STATUSR, PROPBASER/PENDBASER (no LPIs), IGRPMODR0 and NSACR (DS = 1), the SGI frame's ID registers
+    // RAZ: GICR_STATUSR, IGRPMODR0 and NSACR (DS = 1), the SGI frame's ID registers
     return off < SGI_BASE ? idReg(off, PIDR0_REDIST) : 0;
   }
 
@@ -553,7 +587,9 @@ export class GicV3 {
       if (id >= 0 && id < INTERNAL) this.writePriorities(id, 1, value);
       return;
     }
-    if (size !== 4) return; // GICR_TYPER is read-only: no writable 64-bit register without LPIs
+    if (size !== 4) return; // the 64-bit registers arrive through writeDoubleword
+    if (off === 0x0000) return this.lpis.setEnabled((value & GICR_CTLR_ENABLE_LPIS) !== 0); // GICR_CTLR.EnableLPIs
+    if (off >= GICR_PROPBASER && off < GICR_PENDBASER + 8) return this.writeLpiBase(off, value);
     if (off === 0x0014) {
       // GICR_WAKER: only ProcessorSleep is writable; the interface quiesces at once, so ChildrenAsleep follows it
       this.waker = (value & WAKER_PROCESSOR_SLEEP) !== 0 ? WAKER_PROCESSOR_SLEEP | WAKER_CHILDREN_ASLEEP : 0;
@@ -565,13 +601,33 @@ export class GicV3 {
     const reg = off - SGI_BASE;
     if (reg >= 0x080 && reg <= 0x380 && (reg & 0x7f) === 0) return this.bitmapWrite(reg, 0, value);
     if (reg >= 0x400 && reg < 0x420) return this.writePriorities(reg - 0x400, 4, value);
-    // everything else WI: GICR_CTLR, IIDR, TYPER, ID registers, STATUSR, ICFGR0, IGRPMODR0, NSACR, PROP/PENDBASER
+    // everything else WI: GICR_CTLR's other bits, IIDR, TYPER, ID registers, STATUSR, ICFGR0, IGRPMODR0, NSACR,
+    // GICR_SETLPIR/CLRLPIR (GICR_TYPER.DirectLPI = 0)
+  }
+
+  /** A 32-bit half of GICR_PROPBASER or GICR_PENDBASER: every bit kept, the other half too (QEMU gicr_writel). The
+   *  tables are read when the redistributor next looks at them; nothing is read on the write. */
+  private writeLpiBase(off: number, value: number): void {
+    const v = value >>> 0;
+    const l = this.lpis;
+    if (off === GICR_PROPBASER) l.propLo = v;
+    else if (off === GICR_PROPBASER + 4) l.propHi = v;
+    else if (off === GICR_PENDBASER) l.pendLo = v;
+    else l.pendHi = v;
   }
 
   private redistReadDoubleword(off: number, out: Uint32Array): void {
-    // GICR_TYPER is the only 64-bit redistributor register without LPIs (gicr_readll); other 64-bit reads are RAZ
-    out[0] = off === 0x0008 ? GICR_TYPER_LO : 0;
-    out[1] = 0;
+    // the 64-bit registers: GICR_TYPER, GICR_PROPBASER, GICR_PENDBASER (gicr_readll); other 64-bit reads are RAZ
+    const l = this.lpis;
+    out[0] = off === 0x0008 ? GICR_TYPER_LO : off === GICR_PROPBASER ? l.propLo : off === GICR_PENDBASER ? l.pendLo : 0;
+    out[1] = off === GICR_PROPBASER ? l.propHi : off === GICR_PENDBASER ? l.pendHi : 0;
+  }
+
+  private redistWriteDoubleword(off: number, lo: number, hi: number): void {
+    // GICR_PROPBASER, GICR_PENDBASER whole (gicr_writell); GICR_TYPER is read-only, other 64-bit writes are ignored
+    if (off !== GICR_PROPBASER && off !== GICR_PENDBASER) return;
+    this.writeLpiBase(off, lo);
+    this.writeLpiBase(off + 4, hi);
   }
 }
 

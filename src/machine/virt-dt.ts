@@ -2,11 +2,12 @@
 // hw/arm/virt.c create_fdt, fdt_add_cpu_nodes, fdt_add_timer_nodes, create_gic, create_uart, fdt_add_psci_node in
 // hw/arm/boot.c). Node names, property values and phandles are QEMU's, so `twostage boot --dumpdtb` compares
 // node by node with `qemu-system-aarch64 -M virt,virtualization=on,dumpdtb=F -cpu cortex-a57` (with a GICv3:
-// `-M virt,virtualization=on,gic-version=3,its=off`). Only what is modelled is described: test/machine/virt-dt.test.ts checks every node with `reg` against the machine's bus, and
+// `-M virt,virtualization=on,gic-version=3`). Only what is modelled is described: test/machine/virt-dt.test.ts checks every node with `reg` against the machine's bus, and
 // lists QEMU's nodes that are left out (devices not modelled) with the reason.
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICV_BASE } from '../devices/gic-virt.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE } from '../devices/gic.ts';
 import { GICV3_DIST_BASE, GICV3_DIST_SIZE, GICV3_REDIST_BASE } from '../devices/gicv3.ts';
+import { GITS_BASE, GITS_SIZE } from '../devices/gicv3-its.ts';
 import { GICV2M_BASE, GICV2M_SIZE } from '../devices/gicv2m.ts';
 import { FLASH_BANK_SIZE, FLASH_BANK_WIDTH, FLASH_BANKS, FLASH_BASE } from '../devices/pflash.ts';
 import { PL031_BASE, PL031_SIZE } from '../devices/pl031.ts';
@@ -17,11 +18,9 @@ import { PSCI_CPU_OFF, PSCI_CPU_ON_64, PSCI_CPU_SUSPEND_64, PSCI_MIGRATE_64 } fr
 import { cells, cells64, EMPTY, type FdtNode, node, strings } from './fdt.ts';
 import { ecamBuses, type HighMemmap, PCIE_MMIO, PCIE_PIO } from './virt-memmap.ts';
 
-/** QEMU's phandles (qemu_fdt_alloc_phandle from 0x8000, in virt.c's order of allocation): the GICv2m frame takes
- *  one after the GIC's, so with a GICv3 (no v2m, its=off) the GPIO's is one lower. */
-const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002 } as const;
-const V2M_PHANDLE = 0x8003;
-const gpioPhandle = (gicVersion: GicVersion): number => (gicVersion === 2 ? 0x8004 : 0x8003);
+/** QEMU's phandles (qemu_fdt_alloc_phandle from 0x8000, in virt.c's order of allocation): the MSI controller — the
+ *  GICv2m frame or the GICv3's ITS — takes the one after the GIC's. */
+const PHANDLE = { clock: 0x8000, cpu0: 0x8001, gic: 0x8002, msi: 0x8003, gpio: 0x8004 } as const;
 
 /** The interrupt controller of the board: QEMU's -M virt,gic-version=2 (its default) or 3. */
 export type GicVersion = 2 | 3;
@@ -86,13 +85,13 @@ export function virtTree(b: BoardDescription): FdtNode {
         reg: reg(PL031_BASE, PL031_SIZE), compatible: strings('arm,pl031', 'arm,primecell'),
       }),
       node(`pl061@${PL061_BASE.toString(16)}`, {
-        phandle: cells(gpioPhandle(b.gicVersion)), 'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.gpio),
+        phandle: cells(PHANDLE.gpio), 'clock-names': strings('apb_pclk'), clocks: cells(PHANDLE.clock), interrupts: spi(VIRT_SPI.gpio),
         'gpio-controller': EMPTY, '#gpio-cells': cells(2), compatible: strings('arm,pl061', 'arm,primecell'), reg: reg(PL061_BASE, PL061_SIZE),
       }),
       node('gpio-keys', { compatible: strings('gpio-keys') }, [
-        node('poweroff', { gpios: cells(gpioPhandle(b.gicVersion), POWER_BUTTON_LINE, 0), 'linux,code': cells(KEY_POWER), label: strings('GPIO Key Poweroff') }),
+        node('poweroff', { gpios: cells(PHANDLE.gpio, POWER_BUTTON_LINE, 0), 'linux,code': cells(KEY_POWER), label: strings('GPIO Key Poweroff') }),
       ]),
-      pcieNode(b.memmap, b.gicVersion),
+      pcieNode(b.memmap),
       // virt.c virt_flash_fdt without secure=on: one cfi-flash node for both banks, bank-width 4 bytes
       node(`flash@${FLASH_BASE.toString(16)}`, {
         'bank-width': cells(FLASH_BANK_WIDTH),
@@ -121,8 +120,8 @@ export function virtTree(b: BoardDescription): FdtNode {
 
 /**
  * The interrupt controller as virt.c create_gic writes it. GICv2: GICD, GICC, GICH and GICV (each described as 64 KiB,
- * virt.c base_memmap), the maintenance interrupt, and the GICv2m frame. GICv3 with its=off: GICD and one redistributor
- * region, the maintenance interrupt (PPI 9), no MSI controller.
+ * virt.c base_memmap), the maintenance interrupt, and the GICv2m frame. GICv3: GICD and one redistributor region, the
+ * maintenance interrupt (PPI 9), and the ITS (virt.c create_its: its control and translation frames).
  */
 function gicNode(v: GicVersion): FdtNode {
   const common = {
@@ -140,7 +139,15 @@ function gicNode(v: GicVersion): FdtNode {
       '#redistributor-regions': cells(1),
       compatible: strings('arm,gic-v3'),
       ...common,
-    });
+    }, [
+      node(`its@${GITS_BASE.toString(16)}`, {
+        phandle: cells(PHANDLE.msi),
+        reg: reg(GITS_BASE, GITS_SIZE),
+        '#msi-cells': cells(1),
+        'msi-controller': EMPTY,
+        compatible: strings('arm,gic-v3-its'),
+      }),
+    ]);
   }
   return node(`intc@${GICD_BASE.toString(16)}`, {
     phandle: cells(PHANDLE.gic),
@@ -152,7 +159,7 @@ function gicNode(v: GicVersion): FdtNode {
     ...common,
   }, [
     node(`v2m@${GICV2M_BASE.toString(16)}`, {
-      phandle: cells(V2M_PHANDLE), reg: reg(GICV2M_BASE, GICV2M_SIZE), 'msi-controller': EMPTY, compatible: strings('arm,gic-v2m-frame'),
+      phandle: cells(PHANDLE.msi), reg: reg(GICV2M_BASE, GICV2M_SIZE), 'msi-controller': EMPTY, compatible: strings('arm,gic-v2m-frame'),
     }),
   ]);
 }
@@ -174,10 +181,10 @@ export function psciNode(): FdtNode {
 
 /**
  * /pcie as virt.c create_pcie writes it: the ECAM (bus 0: the host bridge's function and the --device ones), the
- * windows, MSIs through the v2m frame (a GICv3 board without an ITS has no MSI controller: no msi-map), and INTA–INTD
+ * windows, MSIs through the v2m frame or the ITS (msi-map: every requester ID to the same device ID), and INTA–INTD
  * of slots 0–3 swizzled onto SPIs 3–6.
  */
-function pcieNode(mm: HighMemmap, v: GicVersion): FdtNode {
+function pcieNode(mm: HighMemmap): FdtNode {
   const map: number[] = [];
   for (let slot = 0; slot < 4; slot++) {
     for (let pin = 0; pin < 4; pin++) map.push(slot << 11, 0, 0, pin + 1, PHANDLE.gic, 0, 0, GIC_SPI, VIRT_SPI.pcieIntx + ((pin + slot) % 4), IRQ_LEVEL_HIGH);
@@ -194,7 +201,7 @@ function pcieNode(mm: HighMemmap, v: GicVersion): FdtNode {
       ...(mm.mmioHigh === undefined ? [] : range(0x0300_0000, mm.mmioHigh.base, mm.mmioHigh.base, mm.mmioHigh.size)),
     ),
     reg: reg(mm.ecam.base, mm.ecam.size),
-    ...(v === 2 ? { 'msi-map': cells(0, V2M_PHANDLE, 0, 0x10000) } : {}),
+    'msi-map': cells(0, PHANDLE.msi, 0, 0x10000),
     'dma-coherent': EMPTY,
     'bus-range': cells(0, ecamBuses(mm.ecam) - 1),
     'linux,pci-domain': cells(0),

@@ -8,10 +8,10 @@
 // tree describes exactly these (virt-dt.ts). Anything else in the physical map is absent, so accesses to it take a
 // synchronous external abort (QEMU's virt board raises the same for unassigned addresses).
 //
-// With `gicVersion: 3` (QEMU's -M virt,gic-version=3,its=off): a GICv3 instead (src/devices/gicv3.ts: distributor at
-// 0x0800_0000, one PE's redistributor at 0x080a_0000; no GICC, GICH, GICV or GICv2m; its CPU interface is the ICC_*
-// system registers, so the CPU's ID_AA64PFR0_EL1.GIC = 1), signalling Group 1 as IRQ and Group 0 as FIQ; the same
-// devices on the same INTIDs. No ITS: QEMU's default for gic-version=3 has one (test/qemu/DEVIATIONS.md).
+// With `gicVersion: 3` (QEMU's -M virt,gic-version=3, the ITS on by default): a GICv3 instead (src/devices/gicv3.ts:
+// distributor at 0x0800_0000, one PE's redistributor at 0x080a_0000, with LPIs; no GICC, GICH, GICV or GICv2m; its
+// CPU interface is the ICC_* system registers, so the CPU's ID_AA64PFR0_EL1.GIC = 1), signalling Group 1 as IRQ and
+// Group 0 as FIQ, and its ITS at 0x0808_0000 (src/devices/gicv3-its.ts); the same devices on the same INTIDs.
 //
 // Interrupts: the timers count retired instructions (src/cpu/timer.ts). The run loop below evaluates their
 // outputs at instruction boundaries only, so it ends each chunk of a run at the next timer deadline; a timer
@@ -29,6 +29,7 @@ import { nextPmuOverflow, PMU_INTID, pmuInterrupt, pmuSync } from '../cpu/pmu.ts
 import { nextTimerEvent, TIMERS, timerOutput } from '../cpu/timer.ts';
 import { GIC_REGION_SIZE, GICC_BASE, GICD_BASE, GicV2 } from '../devices/gic.ts';
 import { GICV3_DIST_BASE, GICV3_DIST_SIZE, GICV3_REDIST_BASE, GICV3_REDIST_SIZE, GicV3 } from '../devices/gicv3.ts';
+import { GicV3Its, GITS_BASE, GITS_SIZE } from '../devices/gicv3-its.ts';
 import type { GuestCall } from '../devices/guest.ts';
 import { Pl011, PL011_BASE, PL011_SIZE } from '../devices/pl011.ts';
 import { GIC_MAINTENANCE_INTID, GICH_BASE, GICH_SIZE, GICV_BASE, GICV_SIZE, GicVirtInterface } from '../devices/gic-virt.ts';
@@ -87,7 +88,7 @@ const SLICE = 1 << 24;
 
 export interface VirtOptions {
   readonly profile?: Profile;
-  /** The interrupt controller: 2 (the default, QEMU virt's) or 3 (QEMU's gic-version=3,its=off). */
+  /** The interrupt controller: 2 (the default, QEMU virt's) or 3 (QEMU's gic-version=3: a GICv3 and its ITS). */
   readonly gicVersion?: GicVersion;
   /** RAM size in bytes (ramSizeProblem says which the board holds); DEFAULT_RAM_MIB MiB when absent. */
   readonly ramBytes?: number;
@@ -139,6 +140,8 @@ export class VirtMachine {
   readonly gic: GicV2 | undefined;
   /** The GICv3 of a gicVersion 3 board (undefined with a GICv2). */
   readonly gicv3: GicV3 | undefined;
+  /** The GICv3's ITS (undefined with a GICv2). */
+  readonly its: GicV3Its | undefined;
   /** Where the PCIe ECAM and 64-bit window are for this RAM size. */
   readonly memmap: HighMemmap;
   /** The GICv2 virtualization interface (GICH, GICV) of a gicVersion 2 board. */
@@ -186,12 +189,15 @@ export class VirtMachine {
       const gic = new GicV3((level) => cpu.setIrqLine(level), (level) => cpu.setFiqLine(level), {
         virq: (level) => cpu.setVirqLine(level),
         vfiq: (level) => cpu.setVfiqLine(level),
-      });
+      }, this.mem);
       this.gicv3 = gic;
       cpu.gic = gic;
       this.irqInput = (id, level) => gic.setLevel(id, level);
       this.map(GICV3_DIST_BASE, GICV3_DIST_SIZE, gic.distributor);
       this.map(GICV3_REDIST_BASE, GICV3_REDIST_SIZE, gic.redistributor);
+      // the ITS makes LPIs pending in the redistributor; its tables, like the LPI tables, are in guest memory
+      this.its = new GicV3Its(this.mem, gic.lpis);
+      this.map(GITS_BASE, GITS_SIZE, this.its.mmio);
     } else {
       const gic = new GicV2((level) => cpu.setIrqLine(level));
       this.gic = gic;
@@ -331,6 +337,7 @@ export class VirtMachine {
     this.gic?.reset();
     this.gicVirt?.reset();
     this.gicv3?.reset();
+    this.its?.reset();
     for (const bank of this.flash) bank.reset();
     this.timersChanged(this.cpu.time());
   }

@@ -31,6 +31,15 @@ test('boot hello.elf: stdout is exactly the guest bytes, stderr empty, exit 0', 
   assert.equal(r.status, 0);
 });
 
+test('--gic-version 3: the guest errors the ITS ignored or stalled on are counted on stderr, the last one named; exit is the guest\'s', () => {
+  const r = twostage('boot', '--gic-version', '3', 'test/qemu/elf/gicv3-its.elf');
+  assert.equal(r.stdout, readFileSync(join(ROOT, 'test/qemu/expected/gicv3-its.out'), 'utf8'), 'QEMU\'s output');
+  // MAPI beyond the device's events, MAPTI of a non-LPI, an unknown command, INT of a discarded event, and the
+  // MAPTI whose ITT is nowhere, stalled twice
+  assert.equal(r.stderr, 'twostage: 6 ITS command(s) or access(es) ignored or stalled; the last: ITS MAPTI: the ITT entry cannot be written: stalled\n');
+  assert.equal(r.status, 0);
+});
+
 test('a file that is not an ELF: one line and exit 2', () => {
   const r = twostage('boot', 'package.json');
   assert.equal(r.stderr, 'twostage: package.json: not an ELF file (no \\x7fELF magic)\n');

@@ -11,6 +11,7 @@ import { flatImage } from '../../src/cli/asm.ts';
 import type { Cpu } from '../../src/cpu/cpu.ts';
 import { PC } from '../../src/cpu/state.ts';
 import { GicV3 } from '../../src/devices/gicv3.ts';
+import { PhysMemory } from '../../src/memory/phys.ts';
 import { CODE, makeCpu, step } from '../helpers/cpu.ts';
 
 const VBAR1 = 0x4010_0000n;
@@ -28,7 +29,7 @@ function cpu(src: string, el: 1 | 2 = 2, hcr = 0n, gic = true): { c: Cpu; g: Gic
   const bytes = flatImage(r);
   const words = Array.from({ length: bytes.length / 4 }, (_, i) => new DataView(bytes.buffer, bytes.byteOffset).getUint32(4 * i, true));
   const c = makeCpu(words);
-  const g = new GicV3((l) => c.setIrqLine(l), (l) => c.setFiqLine(l), { virq: (l) => c.setVirqLine(l), vfiq: (l) => c.setVfiqLine(l) });
+  const g = new GicV3((l) => c.setIrqLine(l), (l) => c.setFiqLine(l), { virq: (l) => c.setVirqLine(l), vfiq: (l) => c.setVfiqLine(l) }, new PhysMemory(0x4000_0000, 0x1_0000));
   if (gic) c.gic = g;
   c.sr[SR.HCR_EL2] = RW | hcr;
   c.sr[SR.VBAR_EL1] = VBAR1;

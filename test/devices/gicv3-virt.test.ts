@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GicV3 } from '../../src/devices/gicv3.ts';
+import { PhysMemory } from '../../src/memory/phys.ts';
 
 const PENDING = 1n << 62n;
 const ACTIVE = 1n << 63n;
@@ -22,7 +23,7 @@ const VPMR_FF = 0xffn << 24n;
 /** A GICv3 whose virtual outputs are recorded; the physical Group 0/1 enabled so that PPI 25 can be seen pending. */
 function gic(): { g: GicV3; out: { virq: boolean; vfiq: boolean } } {
   const out = { virq: false, vfiq: false };
-  const g = new GicV3(undefined, undefined, { virq: (l) => { out.virq = l; }, vfiq: (l) => { out.vfiq = l; } });
+  const g = new GicV3(() => {}, () => {}, { virq: (l) => { out.virq = l; }, vfiq: (l) => { out.vfiq = l; } }, new PhysMemory(0x4000_0000, 0x1_0000));
   return { g, out };
 }
 
@@ -173,4 +174,22 @@ test('an LR holding INTID 1020-1023 goes Pending -> Invalid on IAR and returns i
   assert.equal(v.readApr(1), 0);
   g.reset();
   assert.deepEqual([v.readIch('LR0'), v.readIch('HCR'), v.readIch('VMCR')], [0n, 0n, 0x004c_0008n]);
+});
+
+test('an LR holding an LPI\'s vINTID (8192 and up) is acknowledged and EOId like any other; ICV_DIR ignores LPIs (QEMU 7.2, VirtualWriteDIR)', () => {
+  const { g, out } = gic();
+  const v = g.virtual;
+  v.writeIch('HCR', EN);
+  v.writeIch('VMCR', VPMR_FF | VENG1);
+  v.writeIch('LR1', lr(PENDING, 8200, 0x60, GROUP1));
+  assert.deepEqual([out.virq, v.hppir(1), v.acknowledge(1)], [true, 8200, 8200]);
+  assert.deepEqual([v.readIch('LR1'), v.rpr()], [lr(ACTIVE, 8200, 0x60, GROUP1), 0x60]);
+  v.endOfInterrupt(1, 8200);
+  assert.deepEqual([v.readIch('LR1'), v.rpr()], [lr(0n, 8200, 0x60, GROUP1), 0xff], 'priority dropped and deactivated');
+  v.writeCtlr(2); // ICV_CTLR_EL1.EOImode: split priority drop and deactivation
+  v.writeIch('LR1', lr(PENDING, 8200, 0x60, GROUP1));
+  v.acknowledge(1);
+  v.endOfInterrupt(1, 8200);
+  v.deactivate(8200);
+  assert.deepEqual([v.readIch('LR1'), v.rpr(), v.readIch('HCR') >> 27n], [lr(ACTIVE, 8200, 0x60, GROUP1), 0xff, 0n], 'DIR of an LPI: ignored, no EOIcount');
 });

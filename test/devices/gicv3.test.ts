@@ -1,6 +1,6 @@
 // The GICv3 model (IHI 0069: interrupt lifecycle, prioritization and preemption, the register maps) against QEMU
 // 7.2's hw/intc/arm_gicv3*.c. Expected values are QEMU's source and what qemu-system-aarch64 7.2.22 -M
-// virt,virtualization=on,gic-version=3,its=off -cpu cortex-a57 reads back: MMIO reset values with the monitor's `xp`;
+// virt,virtualization=on,gic-version=3 -cpu cortex-a57 reads back: MMIO reset values with the monitor's `xp`;
 // ICC_* reset values, PMR/BPR/CBPR writes, acknowledge/EOI, AP registers, HPPIR, SGIs and access sizes by a
 // bare-metal probe at EL2. Covered: Group 0 as FIQ and Group 1 as IRQ, EOImode 1 with DIR, edge and level SPIs,
 // GICR_WAKER, GICD_IROUTER routing. Offsets: GICD_CTLR 0x000, TYPER 0x004, IIDR 0x008, IGROUPR 0x080, ISENABLER
@@ -10,13 +10,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { GicV3, ICC_SRE_EL1, SGI_REGISTER_GROUP } from '../../src/devices/gicv3.ts';
+import { PhysMemory } from '../../src/memory/phys.ts';
 
 const SGI = 0x1_0000;
 
 function gic() {
   const irqs: boolean[] = [];
   const fiqs: boolean[] = [];
-  const g = new GicV3((l) => irqs.push(l), (l) => fiqs.push(l));
+  const g = new GicV3((l) => irqs.push(l), (l) => fiqs.push(l), { virq: () => {}, vfiq: () => {} }, new PhysMemory(0x4000_0000, 0x1_0000));
   const d = (o: number, v?: number): number => (v === undefined ? g.distributor.read(o, 4) : (g.distributor.write(o, 4, v), 0));
   const r = (o: number, v?: number): number => (v === undefined ? g.redistributor.read(o, 4) : (g.redistributor.write(o, 4, v), 0));
   return { g, d, r, irqs, fiqs };
@@ -48,16 +49,17 @@ function ready(ints: [number, number, 0 | 1][]): Gic {
 test('reset values as QEMU 7.2 reads them (arm_gicv3_common_reset_hold, gicd_readl, gicr_readl, icc_reset)', () => {
   const { g, d, r } = gic();
   assert.equal(d(0x000), 0x50, 'GICD_CTLR: ARE (4) and DS (6) RAO, groups disabled');
-  assert.equal(d(0x004), 0x0378_0007, 'GICD_TYPER: No1N, A3V, IDbits 15, ITLinesNumber 7; QEMU 0x037a0007 has LPIS (17) too');
+  assert.equal(d(0x004), 0x037a_0007, 'GICD_TYPER: No1N, A3V, IDbits 15, LPIS, ITLinesNumber 7');
   assert.equal(d(0x008), 0x43b, 'GICD_IIDR');
   assert.equal(d(0x010), 0, 'GICD_STATUSR');
   const ids = [0x44, 0, 0, 0, 0x92, 0xb4, 0x3b, 0, 0x0d, 0xf0, 0x05, 0xb1];
   assert.deepEqual(ids.map((_, i) => d(0xffd0 + 4 * i)), ids, 'GICD PIDR4-7, PIDR0-3 (PIDR2.ArchRev = 3), CIDR0-3');
   assert.deepEqual(ids.map((_, i) => r(0xffd0 + 4 * i)), ids.map((v, i) => (i === 4 ? 0x93 : v)), 'GICR: PIDR0 0x93');
   assert.equal(r(SGI + 0xffe8), 0, 'no ID registers in the SGI_base frame');
-  assert.equal(r(0x0000), 0, 'GICR_CTLR: no CES without LPIs (QEMU sets it only with has-lpi)');
+  assert.equal(r(0x0000), 2, 'GICR_CTLR: CES (QEMU sets it with has-lpi), EnableLPIs 0');
   assert.equal(r(0x0004), 0x43b, 'GICR_IIDR');
-  assert.deepEqual([r(0x0008), r(0x000c)], [0x0100_0010, 0], 'GICR_TYPER: CommonLPIAff 1, Last, affinity 0.0.0.0, PLPIS 0');
+  assert.deepEqual([r(0x0008), r(0x000c)], [0x0100_0011, 0], 'GICR_TYPER: CommonLPIAff 1, Last, PLPIS, affinity 0.0.0.0');
+  assert.deepEqual([r(0x0070), r(0x0074), r(0x0078), r(0x007c)], [0, 0, 0, 0], 'GICR_PROPBASER, GICR_PENDBASER');
   assert.equal(r(0x0014), 0x6, 'GICR_WAKER: ProcessorSleep and ChildrenAsleep');
   assert.deepEqual([0x080, 0x100, 0x200, 0x300, 0xc04, 0xd00, 0xe00].map((o) => r(SGI + o)), [0, 0, 0, 0, 0, 0, 0], 'Group 0, disabled, level PPIs');
   assert.equal(r(SGI + 0xc00), 0xaaaa_aaaa, 'GICR_ICFGR0: SGIs edge-triggered');
@@ -371,13 +373,18 @@ test('access sizes: bytes for IPRIORITYR, words elsewhere, RAZ/WI otherwise; SGI
   assert.equal(r(0x14), 6, 'GICR_WAKER ignores byte and halfword writes');
   const out = new Uint32Array(2);
   g.redistributor.readDoubleword(0x0008, out);
-  assert.deepEqual([...out], [0x0100_0010, 0], 'GICR_TYPER as a doubleword');
+  assert.deepEqual([...out], [0x0100_0011, 0], 'GICR_TYPER as a doubleword');
   g.redistributor.readDoubleword(0x0010, out);
   assert.deepEqual([...out], [0, 0], '64-bit reads elsewhere: RAZ');
   r(SGI + 0xd00, 0xffff_ffff);
   r(SGI + 0xe00, 0xffff_ffff);
-  r(0x70, 0xffff_ffff); // GICR_PROPBASER: no LPIs
-  assert.deepEqual([r(SGI + 0xd00), r(SGI + 0xe00), r(0x70), r(0x0000)], [0, 0, 0, 0]);
+  assert.deepEqual([r(SGI + 0xd00), r(SGI + 0xe00)], [0, 0]);
+  r(0x70, 0xffff_ffff); // GICR_PROPBASER: 32-bit halves, every bit kept
+  g.redistributor.writeDoubleword(0x78, 0x1234_5678, 0x9abc_def0); // GICR_PENDBASER whole
+  g.redistributor.readDoubleword(0x70, out);
+  assert.deepEqual([...out, r(0x78), r(0x7c)], [0xffff_ffff, 0, 0x1234_5678, 0x9abc_def0]);
+  g.redistributor.writeDoubleword(0x08, 0, 0);
+  assert.equal(r(0x08), 0x0100_0011, 'GICR_TYPER is read-only');
 });
 
 test('reset() returns every register and both outputs to their reset values', () => {

@@ -1,7 +1,8 @@
-// The board with gicVersion 3 (QEMU -M virt,gic-version=3,its=off): a guest sets up the GICv3 through its
+// The board with gicVersion 3 (QEMU -M virt,gic-version=3): a guest sets up the GICv3 through its
 // distributor, redistributor and ICC_* registers and takes CNTHP_EL2 (PPI 10, INTID 26) as an IRQ and a Group 0 SGI
-// as an FIQ, acknowledging and ending each through ICC_IAR<g>/EOIR<g>; the GICv2 board's layout and ID registers
-// are unchanged, and there the ICC_* registers are UNDEFINED.
+// as an FIQ, acknowledging and ending each through ICC_IAR<g>/EOIR<g>; an MSI through the ITS (tables and command
+// queue in its RAM) is taken as an IRQ with the LPI's INTID; the GICv2 board's layout and ID registers are unchanged,
+// and there the ICC_* registers are UNDEFINED.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assemble } from '../../src/asm/assemble.ts';
@@ -88,16 +89,70 @@ test('GICv3 board: CNTHP_EL2 is taken as an IRQ (Group 1) and an ICC_SGI0R SGI a
   assert.equal(m.cpu.x[26], 1n, 'the program ran to its end');
   const x = m.cpu.x;
   assert.deepEqual([x[21], x[23], x[20], x[22]], [0n, 1n, 26n, 1n], 'one FIQ for SGI 0 (INTID 0), then one IRQ for INTID 26');
-  assert.equal(x[24], 0x0100_0010n, 'GICR_TYPER through a 64-bit load: CommonLPIAff 1, Last');
+  assert.equal(x[24], 0x0100_0011n, 'GICR_TYPER through a 64-bit load: CommonLPIAff 1, Last, PLPIS');
   assert.equal(x[25]! >> 24n & 0xfn, 1n, 'ID_AA64PFR0_EL1.GIC = 1');
   assert.equal(m.gicv3?.rpr(), 0xff, 'nothing active');
   assert.equal(m.cpu.sr[SR.ESR_EL2], 0n, 'no synchronous exception');
 });
 
+test('GICv3 board: a guest enables LPIs and the ITS, maps DeviceID 0 EventID 7 to LPI 8200, and takes its MSI as an IRQ', () => {
+  const m = machine(`${SETUP}
+    ldr x0, =0x080a0000        // GICR RD_base
+    ldr x1, =0x44000000        // the LPI Configuration table: LPI 8200 priority 0x40, enabled
+    mov w2, #0x41
+    strb w2, [x1, #8]
+    mov x2, #15
+    orr x2, x1, x2             // GICR_PROPBASER: the table, IDbits 15
+    str x2, [x0, #0x70]
+    ldr x2, =0x44010000        // GICR_PENDBASER
+    str x2, [x0, #0x78]
+    mov w2, #1
+    str w2, [x0]               // GICR_CTLR.EnableLPIs
+    ldr x0, =0x08080000        // the ITS
+    ldr x2, =0x8000000044020200 // GITS_BASER0: Device table, Valid, 64 KiB pages
+    str x2, [x0, #0x100]
+    ldr x2, =0x8000000044030200 // GITS_BASER1: Collection table
+    str x2, [x0, #0x108]
+    ldr x2, =0x8000000044040000 // GITS_CBASER: the queue, 4 KiB
+    str x2, [x0, #0x80]
+    mov w2, #1
+    str w2, [x0]               // GITS_CTLR.Enabled
+    ldr x1, =0x44040000        // MAPD (0, Size 3, ITT 0x44050000), MAPC (ICID 0 -> PE 0), MAPTI (0, 7) -> 8200
+    mov x2, #8
+    ldr x3, =3
+    ldr x4, =0x8000000044050000
+    stp x2, x3, [x1]
+    stp x4, xzr, [x1, #16]
+    mov x2, #9
+    ldr x4, =0x8000000000000000
+    stp x2, xzr, [x1, #32]
+    stp x4, xzr, [x1, #48]
+    mov x2, #10
+    ldr x3, =0x0000200800000007
+    stp x2, x3, [x1, #64]
+    stp xzr, xzr, [x1, #80]
+    mov x2, #96
+    str x2, [x0, #0x88]        // GITS_CWRITER: three commands
+    ldr x26, [x0, #0x90]       // GITS_CREADR
+    msr daifclr, #2
+    mov w2, #7
+    ldr x1, =0x08090040        // GITS_TRANSLATER: EventID 7 from DeviceID 0
+    str w2, [x1]
+1:  cbz x22, 1b
+    mov x27, #1
+2:  b 2b
+  `, 3);
+  m.run(20_000);
+  assert.equal(m.cpu.x[27], 1n, 'the program ran to its end');
+  assert.deepEqual([m.cpu.x[26], m.cpu.x[20], m.cpu.x[22]], [96n, 8200n, 1n], 'the queue ran to CWRITER; one IRQ, INTID 8200');
+  assert.equal(m.mem.readU8(0x4401_0000 + (8200 >> 3)) >> (8200 & 7) & 1, 0, 'its Pending-table bit cleared by the acknowledge');
+  assert.deepEqual(m.its?.errors, []);
+});
+
 test('GICv3 board: no GICC, GICH, GICV or GICv2m on the bus; the GICv2 board keeps its layout and has no ICC registers', () => {
   const v3 = new VirtMachine({ gicVersion: 3 });
   const names = (m: VirtMachine) => m.bus.filter((r) => r.base < 0x0900_0000 && r.base >= 0x0800_0000).map((r) => `${r.base.toString(16)} ${r.name}`);
-  assert.deepEqual(names(v3), ['8000000 GICv3 distributor', '80a0000 GICv3 redistributor']);
+  assert.deepEqual(names(v3), ['8000000 GICv3 distributor', '80a0000 GICv3 redistributor', '8080000 GICv3 ITS']);
   assert.equal(v3.gic, undefined);
   assert.equal(v3.gicVirt, undefined);
   const v2 = new VirtMachine();

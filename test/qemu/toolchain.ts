@@ -17,15 +17,15 @@ const QEMU = 'qemu-system-aarch64';
 export const QEMU_ARGS = ['-M', 'virt,virtualization=on', '-cpu', 'cortex-a57', '-nographic', '-semihosting', '-kernel'];
 const QEMU_TIMEOUT_MS = 10_000;
 
-/** The board a program runs on: programs named gicv3-* get QEMU's -machine gic-version=3,its=off and twostage's
- *  GICv3 board (VirtOptions.gicVersion 3); every other one the default GICv2 board. */
+/** The board a program runs on: programs named gicv3-* get QEMU's -machine gic-version=3 (its ITS on, the default)
+ *  and twostage's GICv3 board (VirtOptions.gicVersion 3); every other one the default GICv2 board. */
 export function gicVersionOf(name: string): 2 | 3 {
   return name.startsWith('gicv3-') ? 3 : 2;
 }
 
 /** QEMU's extra arguments for a program's board (gicVersionOf). */
 export function qemuBoardArgs(name: string): string[] {
-  return gicVersionOf(name) === 3 ? ['-machine', 'gic-version=3,its=off'] : [];
+  return gicVersionOf(name) === 3 ? ['-machine', 'gic-version=3'] : [];
 }
 
 /** Program names: every progs/NAME.S. */

@@ -1,4 +1,4 @@
-// Interrupt delivery from the GICv3 (run with gic-version=3,its=off on both machines, test/qemu/toolchain.ts):
+// Interrupt delivery from the GICv3 (run with gic-version=3 on both machines, test/qemu/toolchain.ts):
 // Group 0 is signalled as FIQ and Group 1 as IRQ (IHI 0069 "Interrupt grouping"), only the highest-priority pending
 // one at a time; a physical FIQ is routed by HCR_EL2.FMO and masked by PSTATE.F as an IRQ is by IMO and PSTATE.I
 // (ARM §D1.3.6, §D1.3.7). Each interrupt is pended while PSTATE masks it, then let in by MSR DAIFClr or by an ERET

@@ -1,4 +1,4 @@
-// The GICv3 virtual CPU interface on the GICv3 board (gic-version=3,its=off on both machines; IHI 0069 "Virtual
+// The GICv3 virtual CPU interface on the GICv3 board (gic-version=3 on both machines; IHI 0069 "Virtual
 // interrupt handling"; QEMU hw/intc/arm_gicv3_cpuif.c). At EL2: the ICH_*_EL2 reset values, ICH_VTR_EL2, the write
 // masks of ICH_HCR_EL2 / ICH_VMCR_EL2 (VFIQEn RES1, VBPRs clamped) / ICH_LR<n>_EL2 (Priority 50:48 RES0), ELRSR,
 // MISR's U, NP, VGrp<g>E/D and LRENP. Then four list registers (Group 1 with EOI, Group 0, Group 1 HW = 1 for the active SGI 3, Group 1
