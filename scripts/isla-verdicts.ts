@@ -10,7 +10,15 @@ export interface IslaReference {
   readonly verdict: LitmusVerdict;
   /** Why, naming the rules: the derivation a reader can check against the test's text. */
   readonly why: string;
+  /** A known disagreement: what twostage's model lacks that the verdict needs (docs/litmus-agreement.md). The script
+   *  reports the test as a known disagreement, and fails when it agrees (the gap closed: drop this) or when a test
+   *  without one disagrees. */
+  readonly modelGap?: string;
 }
+
+/** twostage's TLB caches whole translations only: no walk cache of table descriptors (src/mmu/tlb.ts). */
+const NO_WALK_CACHE = 'twostage caches complete translations only (src/mmu/tlb.ts: every entry a last-level one), never a ' +
+  'table descriptor on its own, so a walk always reads every level from memory';
 
 /** Keyed by the test's path under tests/ at the pinned commit, without `.litmus.toml`. */
 export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
@@ -277,5 +285,36 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     verdict: 'Allowed',
     why: 'x read-only → read/write with DSB and ISB but no TLBI: the cached read-only entry (D8.16 R SQBCS) may still be ' +
       'used and the store take a permission fault, leaving pa1 at 0',
+  },
+  // mappings at level 2 (isla's `at level 2`, pte2): derived from the tests' text before the explorer ran them
+  'pgtable/HAND/InvalidateWide': {
+    verdict: 'Allowed',
+    why: 'x and z share their level-2 entry (isla allocates them in one 2 MiB region); it is made invalid, DSB, then TLBI ' +
+      'VAE1 of x\'s page only, DSB, ISB: a translation of z cached while the entry was valid (D8.16 R SQBCS) is not in ' +
+      'the TLBI\'s scope (C5.5 TLBI VAE1: entries for that VA) and the load of z may use it and read pa2 (X6 = 2) — ' +
+      'breaking a table entry needs the invalidation of every address below it (D8.17.1)',
+  },
+  'pgtable/HAND/InvalidateWideBlock': {
+    verdict: 'Forbidden',
+    why: 'x is a 2 MiB level-2 block; the block entry is made invalid, DSB, TLBI VAE1 of x\'s page — in scope of the ' +
+      'block\'s one TLB entry, which covers x + 0x1000 too (C5.5: any entry that translates that VA) — DSB, ISB (D8.17.8 ' +
+      'R PSMWS, R YNJCP): the load of x + 0x1000 walks, reads the invalid entry and faults (X6 = 1, never 0)',
+  },
+  'pgtable/HAND/IntermediateTLB': {
+    verdict: 'Allowed',
+    why: 'x\'s level-2 entry (a table descriptor) is made invalid with no TLBI, then x\'s level-3 entry invalid → pa1, DSB, ' +
+      'ISB: a TLB may hold the level-2 table descriptor, cached by a walk of x while it was valid — a walk ending in an ' +
+      'invalid level-3 entry still read a valid level-2 one, and only the faulting entry is never cached (D8.16 R XCLRD); ' +
+      'that TLBIs come in all-levels and last-level-only forms (C5.5 TLBI VAE1 / VALE1) is the architecture allowing ' +
+      'such walk caches — and the load, walking on from it, reads the new level-3 entry and pa1 (X6 = 1)',
+    modelGap: NO_WALK_CACHE,
+  },
+  'pgtable/HAND/UpdateFromTLB': {
+    verdict: 'Allowed',
+    why: 'x is read-only (AP = 0b11); its level-2 table descriptor is made invalid with no TLBI, then its level-3 entry ' +
+      'replaced by a read/write one, DSB, ISB: as IntermediateTLB, a cached level-2 table descriptor (D8.16, C5.5 TLBI ' +
+      'VAE1 / VALE1) lets the store walk on to the new read/write entry and succeed (X6 stays 0); without it the store ' +
+      'faults — translation (level 2 invalid) or permission (the cached read-only entry)',
+    modelGap: NO_WALK_CACHE,
   },
 };

@@ -20,6 +20,8 @@ export interface IslaAsLitmus {
 }
 
 const int = (value: bigint): LitmusValue => ({ kind: 'int', value });
+/** A level-2 block's size with 4 KiB pages (ARM §D8.2 Table D8-7). */
+const BLOCK_SIZE = 0x20_0000n;
 /** isla's stage-1 entries are not global (nG = 1): its tests pair a TLBI ASIDE1 of the current ASID with one of
  *  another (CoWinvTa1.1 / CoWinvTa2.1), which would be alike if the entries were global (docs/litmus-agreement.md). */
 const NOT_GLOBAL: [string, LitmusValue] = ['ng', int(1n)];
@@ -43,22 +45,36 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   const intermediate = new Set<string>();
   const initial = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
   const stores: [string, bigint][] = [];
+  const aligned = new Set<string>();
+  const blocks = new Set<string>();
   for (const s of t.setup) statement(s);
+  for (const n of aligned) if (!blocks.has(n)) throw new LitmusSetupError('page_table_setup', `${n} is declared aligned but not mapped at level 2 (a block)`);
   function statement(s: SetupStatement): void {
     switch (s.k) {
       case 'declare':
-        if (s.aligned !== undefined) throw new LitmusSetupError('page_table_setup', 'aligned addresses (alignment is not modelled by this runner)');
+        // `aligned 2097152 virtual x`: a VA isla picks 2 MiB-aligned (page_table/setup.rs eval_address_constraints), for
+        // a level-2 block mapping of x; the runner gives such a location a 2 MiB VA and PA of its own
+        if (s.aligned !== undefined && (s.aligned !== BLOCK_SIZE || s.space !== 'virtual')) throw new LitmusSetupError('page_table_setup', `aligned ${s.aligned} ${s.space} (only \`aligned ${BLOCK_SIZE} virtual\`, a level-2 block)`);
         for (const n of s.names) (s.space === 'physical' ? physical : s.space === 'intermediate' ? intermediate : virtual).add(n);
+        if (s.aligned !== undefined) for (const n of s.names) aligned.add(n);
         return;
       case 'identity':
         // the code and handler pages: the runner maps its own code and vectors
         if (s.attrs?.code !== true || s.level !== undefined || s.addr.k !== 'num') throw new LitmusSetupError('page_table_setup identity', 'only `identity ADDRESS with code`');
         return;
       case 'map': {
-        if (s.level !== undefined || s.as !== undefined || s.from.k !== 'name') throw new LitmusSetupError('page_table_setup', 'mappings at a given level, named walks and computed addresses are not supported');
-        if (!s.initial) return; // `?->`: a value the test may write, named by the registers (mkdesc3, desc3)
+        if (s.as !== undefined || s.from.k !== 'name') throw new LitmusSetupError('page_table_setup', 'named walks (`as`) and computed addresses are not supported');
+        // `?->`: a value the test may write, named by the registers (mkdesc3, desc3); at any level isla only widens the
+        // entry's possible values (page_table.rs maybe_map), which the explorer does not need
+        if (!s.initial) return;
         if (s.to !== 'invalid' && s.to.k !== 'name') throw new LitmusSetupError('page_table_setup', `${s.to.k === 'call' ? `${s.to.fn}(…)` : 'a number'} as a mapping's output (only a physical name or invalid)`);
         if (initial.has(s.from.name)) throw new LitmusSetupError('page_table_setup', `${s.from.name} is mapped twice`);
+        // `at level 2`: a block descriptor in the level-2 entry (page_table.rs map → block_desc_bits), for an address
+        // declared 2 MiB-aligned; level 3 is the default
+        if (s.level !== undefined && s.level !== 3 && !(s.level === 2 && s.to !== 'invalid' && aligned.has(s.from.name))) {
+          throw new LitmusSetupError('page_table_setup', `${s.from.name} |-> ${s.to === 'invalid' ? 'invalid' : s.to.name} at level ${s.level} (only a 2 MiB-aligned virtual address to a physical one at level 2, or level 3)`);
+        }
+        if (s.level === 2) blocks.add(s.from.name);
         initial.set(s.from.name, { to: s.to === 'invalid' ? 'invalid' : s.to.name, attrs: s.attrs });
         return;
       }
@@ -131,9 +147,16 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             return { kind: 'page', name: arg(0) };
           case 'pte3':
             onDefaultTables();
+            if (blocks.has(arg(0))) fail(`pte3(${arg(0)}): ${arg(0)} is mapped by a level-2 block (no level-3 entry)`);
             return { kind: 'pte', name: arg(0) };
+          case 'pte2':
+            // the level-2 entry of the walk (a table descriptor, or x's block): page_table.rs initial_translation_table_walk
+            onDefaultTables();
+            if (intermediate.has(arg(0))) fail(`pte2(${arg(0)}): only a virtual address`);
+            return { kind: 'pte', name: arg(0), level: 2 };
           case 'desc3': {
             onDefaultTables();
+            if (blocks.has(arg(0))) fail(`desc3(${arg(0)}): ${arg(0)} is mapped by a level-2 block`);
             const m = initial.get(arg(0));
             if (m === undefined || m.to === 'invalid') fail(`desc3(${arg(0)}): its entry is invalid at the start`);
             return entry(arg(0));
@@ -256,6 +279,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       ...(eretSpsr === undefined ? {} : { eret: { spsr: eretSpsr, elr: eretLabel! } }),
       ...(handlers.length === 0 ? {} : { handlers }),
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
+      ...(blocks.size === 0 ? {} : { blocks: [...blocks] }),
       ...(sysregs.length === 0 ? {} : { sysregs }),
     },
   };

@@ -76,6 +76,8 @@ export interface LitmusRunOptions {
   readonly handlers?: readonly VectorHandler[];
   /** The world's intermediate locations (stage 2 on: litmus-world.ts); none: stage 2 off. */
   readonly intermediate?: readonly string[];
+  /** Locations mapped by a 2 MiB level-2 block of their own (litmus-world.ts). */
+  readonly blocks?: readonly string[];
   /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own. */
   readonly sysregs?: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
@@ -138,12 +140,12 @@ class LitmusChoices implements SyncChoices {
   }
 }
 
-/** Before an instruction: each cached 4 KiB translation (the test's locations; the identity block of code and tables
- *  never changes) dropped or kept — an implementation may evict any TLB entry at any time (ARM §D8.16), so a later
- *  access may walk the tables again. */
-function evictions(c: Cpu, tree: ChoiceTree): void {
+/** Before an instruction: each cached translation of a location (a 4 KiB page, or a block location's block; the
+ *  identity blocks of code and tables never change) dropped or kept — an implementation may evict any TLB entry at
+ *  any time (ARM §D8.16), so a later access may walk the tables again. */
+function evictions(c: Cpu, tree: ChoiceTree, world: LitmusLayout): void {
   const t = c.tlb;
-  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0 && t.shift[e] === PAGE_SHIFT && tree.choose(2) === 1) t.evict(e);
+  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0 && (t.shift[e] === PAGE_SHIFT || world.blockPas.includes(t.out[e]!)) && tree.choose(2) === 1) t.evict(e);
 }
 
 /** P0's code and its handler assembled; label → address. */
@@ -209,6 +211,7 @@ interface StartState {
   /** SPSR_ELx and ELR_ELx (an address) for P0's own ERET from the EL it starts at. */
   readonly eret: { readonly spsr: bigint; readonly elr: bigint } | undefined;
   readonly intermediate: readonly string[];
+  readonly blocks: readonly string[];
   readonly sysregs: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
 
@@ -216,7 +219,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
   const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
   for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
   const lowEl = st.eret === undefined ? st.el : Number((st.eret.spsr >> 2n) & 3n);
-  const world = buildWorld(t, mem, lowEl === 0, st.intermediate);
+  const world = buildWorld(t, mem, { el0Tables: lowEl === 0, intermediate: st.intermediate, blocks: st.blocks });
   // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
   const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
   const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
@@ -342,7 +345,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], sysregs: opts.sysregs ?? [] });
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], blocks: opts.blocks ?? [], sysregs: opts.sysregs ?? [] });
   const { c, world } = m;
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
@@ -370,7 +373,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         bound = `a run did not end within ${maxSteps} instructions`;
         break;
       }
-      evictions(c, tree);
+      evictions(c, tree, world);
       const here = a.insns.get(pc);
       view.before(c, here?.ldst ?? false);
       c.run(1);

@@ -7,7 +7,9 @@
 // With intermediate locations (isla's `intermediate ipa1`, for tests of stage 2) a second tree, stage 2 of the EL1&0
 // regime (39-bit IPA), maps each intermediate location's IPA page (IPA_BASE + i·4 KiB, its "VA") to its physical page
 // through its own level-3 entry, PTE(ipa1), and the same identity blocks as stage 1; a virtual location then maps to
-// an IPA. A descriptor in a stage-2 entry (or with the field s2:1) is encoded in stage 2's format.
+// an IPA. A descriptor in a stage-2 entry (or with the field s2:1) is encoded in stage 2's format. A block location
+// (isla's `aligned 2097152 virtual x; x |-> pa1 at level 2`) has a 2 MiB VA and PA of its own (BLOCK_VA_BASE,
+// BLOCK_PA_BASE) mapped by one level-2 block descriptor, its PTE(x).
 import { TablePool, PageTableBuilder, type TableMemory } from '../hyp/pagetable.ts';
 import type { LitmusCond, LitmusLocation, LitmusTest, LitmusValue } from './litmus-reader.ts';
 
@@ -29,6 +31,11 @@ const VA_BASE = 0x1000_0000;
 const IPA_BASE = 0x2000_0000;
 const PA_BASE = 0x4040_0000;
 const PAGE = 0x1000;
+/** Block locations: 2 MiB each, VA and PA 2 MiB-aligned; RAM has room for one after the pages' PAs. */
+const BLOCK = 0x20_0000;
+const BLOCK_VA_BASE = 0x3000_0000;
+const BLOCK_PA_BASE = 0x4060_0000;
+const MAX_BLOCKS = (RAM_BASE + RAM_SIZE - BLOCK_PA_BASE) / BLOCK;
 /** TCR_EL1.T0SZ = 25: a 39-bit VA, the walk starts at level 1 (ARM §D8.2 Table D8-7). */
 export const VA_BITS = 39;
 
@@ -47,8 +54,12 @@ export interface LitmusLayout {
   readonly names: readonly string[];
   va(name: string): number;
   pa(name: string): number;
-  /** PA (= VA, identity-mapped) of the level-3 entry that maps `name`. */
+  /** PA (= VA, identity-mapped) of the last-level entry that maps `name` (level 3, or 2 for a block location). */
   pte(name: string): number;
+  /** PA of the level-2 entry on `name`'s walk (a table descriptor, or a block location's block). */
+  pte2(name: string): number;
+  /** The output addresses of the block locations' TLB entries (evictable like a page's). */
+  readonly blockPas: readonly number[];
   /** The name whose VA page holds `va`, if any. */
   nameAt(va: number): string | undefined;
   encode(d: LitmusValue, owner?: string): bigint;
@@ -108,28 +119,44 @@ function namesOf(t: LitmusTest): string[] {
   return [...seen];
 }
 
+/** What a world has beyond herd's: see buildWorld. */
+export interface WorldShape {
+  /** The table pool mapped for EL0 too. */
+  readonly el0Tables?: boolean;
+  /** Intermediate locations: stage 2 on. */
+  readonly intermediate?: readonly string[];
+  /** Locations mapped by a 2 MiB level-2 block. */
+  readonly blocks?: readonly string[];
+}
+
 /** Lays the test's locations out and writes their tables and initial values into `mem`. `el0Tables`: the table pool
  *  is mapped for EL0 too (read/write, never executable), for a P0 at EL0 that writes entries (isla's tests); the
  *  code and vectors stay EL1-writable only, since an EL0-writable page is never executable at EL1 (ARM §D8.4.1.2). */
-export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false, intermediate: readonly string[] = []): LitmusLayout {
+export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = {}): LitmusLayout {
+  const { el0Tables = false, intermediate = [], blocks = [] } = shape;
   const names = [...namesOf(t), ...intermediate.filter((n) => !namesOf(t).includes(n))];
   const isIpa = new Set(intermediate);
   if (names.length > 256) throw new LitmusSetupError('locations', `${names.length} locations (at most 256)`);
+  if (blocks.length > MAX_BLOCKS) throw new LitmusSetupError('locations', `${blocks.length} block locations (at most ${MAX_BLOCKS})`);
+  for (const b of blocks) if (!names.includes(b) || isIpa.has(b)) throw new LitmusSetupError('locations', `${b}: a block location must be a virtual location of the test`);
+  const blockIdx = new Map(blocks.map((b, j) => [b, j]));
   const index = new Map(names.map((n, i) => [n, i]));
   const idx = (n: string): number => {
     const i = index.get(n);
     if (i === undefined) throw new LitmusSetupError('location', `unknown location ${n}`);
     return i;
   };
-  const va = (n: string): number => (isIpa.has(n) ? IPA_BASE : VA_BASE) + idx(n) * PAGE;
-  const pa = (n: string): number => PA_BASE + idx(n) * PAGE;
+  const block = (n: string): number | undefined => blockIdx.get(n);
+  const va = (n: string): number => (block(n) !== undefined ? BLOCK_VA_BASE + block(n)! * BLOCK : (isIpa.has(n) ? IPA_BASE : VA_BASE) + idx(n) * PAGE);
+  const pa = (n: string): number => (block(n) !== undefined ? BLOCK_PA_BASE + block(n)! * BLOCK : PA_BASE + idx(n) * PAGE);
   // with EL0 tables, code and pool are each one block: mapped page by page, every one of their entries would be a
   // speculative fill of its own for the explorer (ARM §D8.16 R SQBCS) — hundreds of states that never differ
   const pool = new TablePool(mem, el0Tables ? POOL_BASE_EL0 : POOL_BASE, POOL_SIZE);
   const s1 = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
   s1.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
   if (el0Tables) s1.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0, ap: 1, xn: true });
-  for (const n of names) if (!isIpa.has(n)) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
+  // a block location's 2 MiB is one level-2 block (the builder uses blocks where they fit)
+  for (const n of names) if (!isIpa.has(n)) s1.map(BigInt(va(n)), BigInt(pa(n)), BigInt(block(n) === undefined ? PAGE : BLOCK), { attr: 0, ap: 1, xn: true });
   // stage 2: the same identity blocks (RW, executable, Normal WB), and each intermediate location's page
   const s2 = intermediate.length === 0 ? undefined : new PageTableBuilder(pool, { granule: 4, stage: 2, inputBits: VA_BITS });
   if (s2 !== undefined) {
@@ -137,14 +164,22 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false, i
     if (el0Tables) s2.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0xf, ap: 3, xn: false });
     for (const n of intermediate) s2.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0xf, ap: 3, xn: true });
   }
-  const pte = (n: string): number => leafSlot(mem, isIpa.has(n) ? s2!.root : s1.root, va(n));
+  const slot = (n: string, level: number): number => entrySlot(mem, isIpa.has(n) ? s2!.root : s1.root, va(n), level);
+  const pte = (n: string): number => slot(n, block(n) === undefined ? 3 : 2);
   const layout: LitmusLayout = {
     names,
     va,
     pa,
     pte,
-    nameAt: (a) => (a >= VA_BASE && a < VA_BASE + names.length * PAGE ? names[Math.floor((a - VA_BASE) / PAGE)] : undefined),
-    encode: (d, owner) => encode(layout, d, owner, owner !== undefined && isIpa.has(owner)),
+    pte2: (n) => slot(n, 2),
+    blockPas: blocks.map(pa),
+    nameAt: (a) => {
+      const b = blocks.find((n) => a >= va(n) && a < va(n) + BLOCK);
+      if (b !== undefined) return b;
+      const n = a >= VA_BASE && a < VA_BASE + names.length * PAGE ? names[Math.floor((a - VA_BASE) / PAGE)] : undefined;
+      return n !== undefined && block(n) === undefined ? n : undefined;
+    },
+    encode: (d, owner) => encode(layout, d, owner, owner !== undefined && isIpa.has(owner), owner !== undefined && block(owner) !== undefined),
     valueOf: (v) => valueOf(layout, v),
     tablePages: pool.used.map((u) => u.pa),
     ttbr0: s1.root,
@@ -161,15 +196,15 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, el0Tables = false, i
   return layout;
 }
 
-/** The PA of the level-3 descriptor that maps `va` in the tree at `root` (level 1 start, 4 KiB granule). */
-function leafSlot(mem: TableMemory, root: number, va: number): number {
+/** The PA of the level-`last` descriptor on `va`'s walk in the tree at `root` (level 1 start, 4 KiB granule). */
+function entrySlot(mem: TableMemory, root: number, va: number, last: number): number {
   let table = root;
-  for (let level = 1; level < 3; level++) {
+  for (let level = 1; level < last; level++) {
     const shift = 12 + 9 * (3 - level);
     const desc = mem.readU64(table + Math.floor(va / 2 ** shift) % 512 * 8);
     table = Number(desc & OA_MASK);
   }
-  return table + Math.floor(va / PAGE) % 512 * 8;
+  return table + Math.floor(va / 2 ** (12 + 9 * (3 - last))) % 512 * 8;
 }
 
 function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
@@ -181,7 +216,7 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
     case 'pa':
       return BigInt(l.pa(v.name));
     case 'pte':
-      return BigInt(l.pte(v.name));
+      return BigInt(v.level === 2 ? l.pte2(v.name) : l.pte(v.name));
     case 'page':
       return BigInt(l.va(v.name) / PAGE);
     case 'ttbr': {
@@ -190,7 +225,7 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
       return BigInt(root) | (BigInt.asUintN(16, v.tag) << 48n);
     }
     case 'desc':
-      return encode(l, v, undefined, false);
+      return encode(l, v, undefined, false, false);
   }
 }
 
@@ -201,9 +236,9 @@ function flag(fields: ReadonlyMap<string, LitmusValue>, name: string, dflt: bool
   return v.value === 1n;
 }
 
-/** herd descriptor → VMSAv8-64 page descriptor of stage 1, or of stage 2 when `stage2` or its field s2 is 1; `owner`:
- *  the location whose entry it is (oa defaults to its PA). */
-function encode(l: LitmusLayout, d: LitmusValue, owner: string | undefined, stage2: boolean): bigint {
+/** herd descriptor → VMSAv8-64 page descriptor of stage 1, or of stage 2 when `stage2` or its field s2 is 1, or a
+ *  level-2 block descriptor when `block`; `owner`: the location whose entry it is (oa defaults to its PA). */
+function encode(l: LitmusLayout, d: LitmusValue, owner: string | undefined, stage2: boolean, block: boolean): bigint {
   if (d.kind !== 'desc') return valueOf(l, d);
   for (const k of d.fields.keys()) if (!FIELDS.has(k)) throw new LitmusSetupError(`descriptor ${k}`, `field ${k} is not supported (only ${[...FIELDS].join(', ')})`);
   const oa = d.fields.get('oa');
@@ -215,7 +250,9 @@ function encode(l: LitmusLayout, d: LitmusValue, owner: string | undefined, stag
   else if (oa.kind === 'pte') out = BigInt(l.pte(oa.name)) & OA_MASK; // the page of the table that holds PTE(x)
   else if (oa.kind === 'addr' && l.vttbr !== undefined) out = BigInt(l.va(oa.name)); // an intermediate location's IPA
   else throw new LitmusSetupError('descriptor oa', `oa must be PA(x) or PTE(x), not ${oa.kind}`);
-  out |= PAGE_TYPE | ATTR_SH_ISH;
+  // bits[1:0]: 0b11 a page at level 3, 0b01 a block at level 2 (ARM §D8.3.1)
+  if (block && out % BigInt(BLOCK) !== 0n) throw new LitmusSetupError('descriptor oa', 'a block descriptor\'s output address must be 2 MiB-aligned');
+  out |= (block ? 0n : PAGE_TYPE) | ATTR_SH_ISH;
   if (flag(d.fields, 'valid', true)) out |= VALID;
   if (flag(d.fields, 'af', true)) out |= AF;
   if (flag(d.fields, 'dbm', false)) out |= DBM;

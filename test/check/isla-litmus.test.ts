@@ -172,3 +172,60 @@ test('isla: a thread that loops (back to a state it has been in) is a bound reac
   assert.equal(r.complete, false);
   assert.match(r.bound ?? '', /returned to a state it had been in .*P0 loops/);
 });
+
+/** A thread at EL1 that makes x's level-2 entry invalid (a table descriptor x and z share) with `maintenance` after the
+ *  store, then loads through z; the handler sets X6 to 0 when the load faults. */
+const unmapTable = (maintenance: string): IslaParts => ({
+  symbolic: ['x', 'z'],
+  setup: ['physical pa1 pa2', '*pa2 = 2', 'x |-> pa1', 'z |-> pa2', 'x ?-> invalid at level 2', 'identity 0x1000 with code'],
+  code: ['MOV X2,#0', 'STR X2,[X1]', ...lines(maintenance), 'LDR X6,[X5]'],
+  reset: { R1: 'pte2(x, page_table_base)', R5: 'z', VBAR_EL1: 'extz(0x1000, 64)', 'PSTATE.EL': '0b01', 'PSTATE.SP': '0b1' },
+  sections: { thread0_el1_handler: { address: 0x1200, code: stepOver(1, ['MOV X6,#0']) } },
+  assertion: '0:X6 = 2',
+});
+
+test('isla: pte2(x, page_table_base) is the level-2 entry on x\'s walk — made invalid, it unmaps z beside x too', () => {
+  const broken = explore('unmap-table', unmapTable('DSB SY; TLBI VMALLE1; DSB SY; ISB'));
+  assert.ok(broken.complete, broken.bound);
+  assert.equal(broken.verdict, 'Forbidden'); // every cached entry gone, the walk of z stops at level 2
+  assert.deepEqual(broken.outcomes.flatMap((o) => o.faults.map((f) => [f.name, f.type])), [['z', 'MMU:Translation']]);
+  // a TLBI of x's page alone leaves z's cached translation (ARM §C5.5 TLBI VAE1: entries for that VA)
+  const r = explore('unmap-table', { ...unmapTable('DSB SY; TLBI VAE1,X4; DSB SY; ISB'), reset: { ...unmapTable('').reset, R4: 'extz(page(x), 64)' } });
+  assert.ok(r.complete, r.bound);
+  assert.equal(r.verdict, 'Allowed');
+});
+
+/** A thread at EL1 whose x is a 2 MiB level-2 block: `maintenance`, then a load 4 KiB into the block; the handler sets
+ *  X6 to 1 when it faults. */
+const blockLoad = (maintenance: string): IslaParts => ({
+  symbolic: ['x'],
+  setup: ['physical pa1', 'aligned 2097152 virtual x', 'x |-> pa1 at level 2', 'x ?-> invalid at level 2', 'identity 0x1000 with code'],
+  code: ['MOV X2,#0', 'MOV X6,#7', ...lines(maintenance), 'LDR X6,[X3,#0x1000]'],
+  reset: { R1: 'pte2(x, page_table_base)', R3: 'x', R4: 'extz(page(x), 64)', VBAR_EL1: 'extz(0x1000, 64)', 'PSTATE.EL': '0b01', 'PSTATE.SP': '0b1' },
+  sections: { thread0_el1_handler: { address: 0x1200, code: stepOver(1, ['MOV X6,#1']) } },
+  assertion: '0:X6 = 0',
+});
+
+test('isla: `aligned 2097152 virtual x; x |-> pa1 at level 2` maps x by one block; a TLBI of x\'s page removes the whole block', () => {
+  // the block maps x + 0x1000 (memory 0): the load never faults
+  const mapped = explore('block-load', blockLoad(''));
+  assert.ok(mapped.complete, mapped.bound);
+  assert.deepEqual(mapped.outcomes.map((o) => [o.regs[6], o.faults.length]), [[0n, 0]]);
+  // the block entry made invalid: x + 0x1000's translation goes with x's TLBI (one TLB entry), the load faults
+  const broken = explore('block-load', blockLoad('STR X2,[X1]; DSB SY; TLBI VAE1,X4; DSB SY; ISB'));
+  assert.ok(broken.complete, broken.bound);
+  assert.equal(broken.verdict, 'Forbidden');
+  // without the TLBI the cached block may still serve it
+  assert.equal(explore('block-load', blockLoad('STR X2,[X1]; DSB SY; ISB')).verdict, 'Allowed');
+  // the block descriptor is x's entry: its attributes are the mapping's (read-only: a store into the block faults)
+  const ro = blockLoad('');
+  const stored = explore('block-store', { ...ro, setup: ro.setup.map((l) => (l.endsWith('at level 2') && l.includes('pa1') ? `${l} with [AP = 0b11] and default` : l)), code: ['MOV X6,#0', 'STR X6,[X3,#0x1000]'] });
+  assert.deepEqual(stored.outcomes.map((o) => [o.regs[6], o.faults.map((f) => [f.name, f.type])]), [[1n, [['x', 'MMU:Permission']]]]);
+});
+
+test('isla: what the runner cannot set up at a level is named: an invalid level-2 entry at the start, an alignment other than a block\'s', () => {
+  const setUp = (setup: string[]) => () => islaAsLitmus(readIsla(islaText('levels', { ...blockLoad(''), setup }), 'levels.litmus.toml'));
+  assert.throws(setUp(['physical pa1', 'aligned 4096 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /aligned 4096 virtual \(only `aligned 2097152 virtual`/);
+  assert.throws(setUp(['physical pa1', 'aligned 2097152 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /x is declared aligned but not mapped at level 2/);
+  assert.throws(setUp(['physical pa1', 'x |-> pa1 at level 2', 'identity 0x1000 with code']), /x \|-> pa1 at level 2 \(only a 2 MiB-aligned/);
+});
