@@ -317,4 +317,15 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       'faults — translation (level 2 invalid) or permission (the cached read-only entry)',
     modelGap: NO_WALK_CACHE,
   },
+  // the entry of the code page at VBAR_EL1 (pte3(0x1000, page_table_base)): derived before the explorer ran them
+  'pgtable/HAND/CoTfW1.inv+si': {
+    verdict: 'Forbidden',
+    why: 'the EL0 store writes 0b10 (invalid) into the entry of the handler\'s page 0x1000 through the tables\' own ' +
+      'read/write mapping and the thread ends: no instruction of it can fault — its code is on its own page (isla: ' +
+      '0x400000), the store\'s target is mapped — so the handler, which alone sets X0 = 0, never runs (X0 = 2)',
+  },
+  'pgtable/HAND/CoTfWinv1+si': {
+    verdict: 'Forbidden',
+    why: 'as CoTfW1.inv+si without x\'s mapping: the one store cannot fault and the handler (X0 = 0) never runs',
+  },
 };

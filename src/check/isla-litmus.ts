@@ -20,6 +20,8 @@ export interface IslaAsLitmus {
 }
 
 const int = (value: bigint): LitmusValue => ({ kind: 'int', value });
+/** The location of code page `n` (a number is no isla name, so it cannot clash with one). */
+const vectorName = (n: bigint): string => `0x${n.toString(16)}`;
 /** A level-2 block's size with 4 KiB pages (ARM §D8.2 Table D8-7). */
 const BLOCK_SIZE = 0x20_0000n;
 /** isla's stage-1 entries are not global (nG = 1): its tests pair a TLBI ASIDE1 of the current ASID with one of
@@ -46,6 +48,9 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   const initial = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
   const stores: [string, bigint][] = [];
   const aligned = new Set<string>();
+  const codePages = new Set<bigint>();
+  /** The code page whose level-3 entry the test names (pte3(0x1000, page_table_base)): VBAR_EL1's. */
+  let vectorPage: bigint | undefined;
   const blocks = new Set<string>();
   for (const s of t.setup) statement(s);
   for (const n of aligned) if (!blocks.has(n)) throw new LitmusSetupError('page_table_setup', `${n} is declared aligned but not mapped at level 2 (a block)`);
@@ -59,8 +64,10 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         if (s.aligned !== undefined) for (const n of s.names) aligned.add(n);
         return;
       case 'identity':
-        // the code and handler pages: the runner maps its own code and vectors
+        // the code and handler pages: the runner maps its own code and vectors (a page the test names the entry of:
+        // the vectors' location, below)
         if (s.attrs?.code !== true || s.level !== undefined || s.addr.k !== 'num') throw new LitmusSetupError('page_table_setup identity', 'only `identity ADDRESS with code`');
+        codePages.add(s.addr.value);
         return;
       case 'map': {
         if (s.as !== undefined || s.from.k !== 'name') throw new LitmusSetupError('page_table_setup', 'named walks (`as`) and computed addresses are not supported');
@@ -145,10 +152,21 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             return value(e.args[0] ?? fail('extz needs a value'), field);
           case 'page':
             return { kind: 'page', name: arg(0) };
-          case 'pte3':
+          case 'pte3': {
+            const n = e.args[0];
+            if (n?.k === 'num') {
+              // the entry of a page `identity N with code` maps (isla: VA = PA = N, level 3); the runner's vectors'
+              // location when N is VBAR_EL1's page (checked with the registers)
+              if (!codePages.has(n.value)) fail(`pte3(0x${n.value.toString(16)}): not a page \`identity … with code\` maps`);
+              const b = e.args[1];
+              if (b?.k !== 'name' || b.name !== 'page_table_base') fail('pte3: only the default tables (page_table_base) for a code page');
+              vectorPage = n.value;
+              return { kind: 'pte', name: vectorName(n.value) };
+            }
             onDefaultTables();
             if (blocks.has(arg(0))) fail(`pte3(${arg(0)}): ${arg(0)} is mapped by a level-2 block (no level-3 entry)`);
             return { kind: 'pte', name: arg(0) };
+          }
           case 'pte2':
             // the level-2 entry of the walk (a table descriptor, or x's block): page_table.rs initial_translation_table_walk
             onDefaultTables();
@@ -232,6 +250,9 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       else el = Number(v.value) as 0 | 1 | 2;
     } else throw new LitmusSetupError(field, `${reg} is not set up by the runner (only X registers, PSTATE.EL/SP, VBAR_EL1/EL2, SPSR_EL1/EL2, ELR_EL1/EL2, TTBR0_EL1, VTTBR_EL2)`);
   }
+  if (vectorPage !== undefined && (vbar === undefined || vbar - (vbar % 0x1000n) !== vectorPage)) {
+    throw new LitmusSetupError('thread.0.reset', `pte3(0x${vectorPage.toString(16)}): only the entry of VBAR_EL1's page (the runner's code is not at isla's addresses)`);
+  }
   const spsrField = `thread.0.reset.SPSR_EL${eretFrom ?? el}`;
   if ((eretSpsr === undefined) !== (eretLabel === undefined) || (eretFrom !== undefined && eretFrom !== el)) throw new LitmusSetupError(spsrField, `SPSR_ELx and ELR_ELx go together, for a thread that starts at ELx (here EL${el})`);
   // SPSR_ELx.M[3:0] (ARM §C5.2.18–19): the EL (bits 3:2) and stack pointer (bit 0) the ERET enters, below ELx; AArch64 only
@@ -280,6 +301,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       ...(handlers.length === 0 ? {} : { handlers }),
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
       ...(blocks.size === 0 ? {} : { blocks: [...blocks] }),
+      ...(vectorPage === undefined ? {} : { vectors: vectorName(vectorPage) }),
       ...(sysregs.length === 0 ? {} : { sysregs }),
     },
   };

@@ -78,6 +78,8 @@ export interface LitmusRunOptions {
   readonly intermediate?: readonly string[];
   /** Locations mapped by a 2 MiB level-2 block of their own (litmus-world.ts). */
   readonly blocks?: readonly string[];
+  /** The location whose VA page VBAR_EL1 is: the EL1 vectors reached through an entry of the test's (litmus-world.ts). */
+  readonly vectors?: string;
   /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own. */
   readonly sysregs?: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
@@ -212,6 +214,7 @@ interface StartState {
   readonly eret: { readonly spsr: bigint; readonly elr: bigint } | undefined;
   readonly intermediate: readonly string[];
   readonly blocks: readonly string[];
+  readonly vectors: string | undefined;
   readonly sysregs: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
 
@@ -219,7 +222,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
   const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
   for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
   const lowEl = st.eret === undefined ? st.el : Number((st.eret.spsr >> 2n) & 3n);
-  const world = buildWorld(t, mem, { el0Tables: lowEl === 0, intermediate: st.intermediate, blocks: st.blocks });
+  const world = buildWorld(t, mem, { el0Tables: lowEl === 0, intermediate: st.intermediate, blocks: st.blocks, vectors: st.vectors });
   // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
   const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
   const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
@@ -238,7 +241,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
     c.sr[SR.TTBR0_EL1] = BigInt(world.ttbr0);
     c.sr[SR.MAIR_EL1] = 0xffn; // Attr0: Normal, Inner/Outer Write-Back
     c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | SCTLR_MCI;
-    c.sr[SR.VBAR_EL1] = BigInt(VBAR);
+    c.sr[SR.VBAR_EL1] = BigInt(world.vbar);
     c.sr[SR.VBAR_EL2] = BigInt(VBAR_EL2);
     c.sr[SR.HCR_EL2] = world.vttbr === undefined ? HCR_RW : HCR_RW | HCR_VM;
     if (world.vttbr !== undefined) {
@@ -337,16 +340,19 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const a = assembleP0(t, handlers);
   // the highest EL P0 runs at: its own, EL1 (herd's handler), EL2 when it has a handler there
   const topEl = Math.max(el, 1, ...handlers.map((h) => h.el));
-  // the vectors' entry points, by EL
-  const entries = [1, 2].flatMap((x) => SYNC_VECTORS.map((o) => ({ el: x, at: BigInt(vbarOf(x) + o), handler: handlers.some((h) => h.el === x && h.offset === o) })));
   const eretTo = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
   if (opts.eret !== undefined && eretTo === undefined) throw new LitmusSetupError(`ELR_EL${el}`, `label ${opts.eret.elr}, which P0's code does not have`);
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], blocks: opts.blocks ?? [], sysregs: opts.sysregs ?? [] });
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], blocks: opts.blocks ?? [], vectors: opts.vectors, sysregs: opts.sysregs ?? [] });
   const { c, world } = m;
+  // the vectors' entry points, by EL, at the VAs VBAR_EL1 and VBAR_EL2 hold
+  const vbarVa = (el: number): number => (el === 2 ? VBAR_EL2 : world.vbar);
+  const entries = [1, 2].flatMap((x) => SYNC_VECTORS.map((o) => ({ el: x, at: BigInt(vbarVa(x) + o), handler: handlers.some((h) => h.el === x && h.offset === o) })));
+  // a PC in the EL1 vectors' VA page → its address in the assembled image (where the handlers were placed)
+  const image = (pc: bigint): bigint => (pc >= BigInt(world.vbar) && pc < BigInt(world.vbar) + 0x1000n ? pc - BigInt(world.vbar) + BigInt(VBAR) : pc);
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
   const choices = new LitmusChoices(tree, view);
@@ -368,13 +374,13 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
     let done = true; // the run reached the end of P0 (or a fatal fault) rather than an explored state
     for (let step = 0; ; step++) {
       const pc = c.x[PC]!;
-      if (pc === a.end || a.handlerEnds(pc)) break; // the end of P0, or run off the end of a handler (isla)
+      if (pc === a.end || a.handlerEnds(image(pc))) break; // the end of P0, or run off the end of a handler (isla)
       if (step >= maxSteps) {
         bound = `a run did not end within ${maxSteps} instructions`;
         break;
       }
       evictions(c, tree, world);
-      const here = a.insns.get(pc);
+      const here = a.insns.get(image(pc));
       view.before(c, here?.ldst ?? false);
       c.run(1);
       // a synchronous exception taken: the PC at a vector of the EL it is now at, from outside that vector's code
@@ -398,7 +404,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         } else if (!((ec === EC_SVC64 || ec === EC_HVC64) && took.handler)) {
           throw new LitmusSetupError('P0', `took an exception other than an MMU fault or a call its handler serves at 0x${elr.toString(16)}: ESR_EL${took.el} 0x${esr.toString(16)}`);
         }
-      } else if (c.el > topEl || !a.inside(c.x[PC]!)) {
+      } else if (c.el > topEl || !a.inside(image(c.x[PC]!))) {
         throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
       }
       if (tree.replaying) continue;

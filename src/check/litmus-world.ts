@@ -9,7 +9,9 @@
 // through its own level-3 entry, PTE(ipa1), and the same identity blocks as stage 1; a virtual location then maps to
 // an IPA. A descriptor in a stage-2 entry (or with the field s2:1) is encoded in stage 2's format. A block location
 // (isla's `aligned 2097152 virtual x; x |-> pa1 at level 2`) has a 2 MiB VA and PA of its own (BLOCK_VA_BASE,
-// BLOCK_PA_BASE) mapped by one level-2 block descriptor, its PTE(x).
+// BLOCK_PA_BASE) mapped by one level-2 block descriptor, its PTE(x). The vectors' location (isla's `identity 0x1000
+// with code` of the page at VBAR_EL1, when the test names its entry) is a VA page mapped to the vector table's page:
+// VBAR_EL1 is that VA, and its level-3 entry the test's to write.
 import { TablePool, PageTableBuilder, type TableMemory } from '../hyp/pagetable.ts';
 import type { LitmusCond, LitmusLocation, LitmusTest, LitmusValue } from './litmus-reader.ts';
 
@@ -60,6 +62,8 @@ export interface LitmusLayout {
   pte2(name: string): number;
   /** The output addresses of the block locations' TLB entries (evictable like a page's). */
   readonly blockPas: readonly number[];
+  /** VBAR_EL1: VBAR, or the VA of the vectors' location. */
+  readonly vbar: number;
   /** The name whose VA page holds `va`, if any. */
   nameAt(va: number): string | undefined;
   encode(d: LitmusValue, owner?: string): bigint;
@@ -127,18 +131,21 @@ export interface WorldShape {
   readonly intermediate?: readonly string[];
   /** Locations mapped by a 2 MiB level-2 block. */
   readonly blocks?: readonly string[];
+  /** The location whose page is VBAR_EL1's: its PA the vector table's page (VBAR), its entry read-only code. */
+  readonly vectors?: string;
 }
 
 /** Lays the test's locations out and writes their tables and initial values into `mem`. `el0Tables`: the table pool
  *  is mapped for EL0 too (read/write, never executable), for a P0 at EL0 that writes entries (isla's tests); the
  *  code and vectors stay EL1-writable only, since an EL0-writable page is never executable at EL1 (ARM §D8.4.1.2). */
 export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = {}): LitmusLayout {
-  const { el0Tables = false, intermediate = [], blocks = [] } = shape;
+  const { el0Tables = false, intermediate = [], blocks = [], vectors } = shape;
   const names = [...namesOf(t), ...intermediate.filter((n) => !namesOf(t).includes(n))];
   const isIpa = new Set(intermediate);
   if (names.length > 256) throw new LitmusSetupError('locations', `${names.length} locations (at most 256)`);
   if (blocks.length > MAX_BLOCKS) throw new LitmusSetupError('locations', `${blocks.length} block locations (at most ${MAX_BLOCKS})`);
   for (const b of blocks) if (!names.includes(b) || isIpa.has(b)) throw new LitmusSetupError('locations', `${b}: a block location must be a virtual location of the test`);
+  if (vectors !== undefined && (!names.includes(vectors) || isIpa.has(vectors) || blocks.includes(vectors))) throw new LitmusSetupError('locations', `${vectors}: the vectors' page must be a virtual page location of the test`);
   const blockIdx = new Map(blocks.map((b, j) => [b, j]));
   const index = new Map(names.map((n, i) => [n, i]));
   const idx = (n: string): number => {
@@ -148,7 +155,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
   };
   const block = (n: string): number | undefined => blockIdx.get(n);
   const va = (n: string): number => (block(n) !== undefined ? BLOCK_VA_BASE + block(n)! * BLOCK : (isIpa.has(n) ? IPA_BASE : VA_BASE) + idx(n) * PAGE);
-  const pa = (n: string): number => (block(n) !== undefined ? BLOCK_PA_BASE + block(n)! * BLOCK : PA_BASE + idx(n) * PAGE);
+  const pa = (n: string): number => (n === vectors ? VBAR : block(n) !== undefined ? BLOCK_PA_BASE + block(n)! * BLOCK : PA_BASE + idx(n) * PAGE);
   // with EL0 tables, code and pool are each one block: mapped page by page, every one of their entries would be a
   // speculative fill of its own for the explorer (ARM §D8.16 R SQBCS) — hundreds of states that never differ
   const pool = new TablePool(mem, el0Tables ? POOL_BASE_EL0 : POOL_BASE, POOL_SIZE);
@@ -172,6 +179,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     pa,
     pte,
     pte2: (n) => slot(n, 2),
+    vbar: vectors === undefined ? VBAR : va(vectors),
     blockPas: blocks.map(pa),
     nameAt: (a) => {
       const b = blocks.find((n) => a >= va(n) && a < va(n) + BLOCK);
@@ -185,8 +193,9 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     ttbr0: s1.root,
     vttbr: s2?.root,
   };
-  // herd's default entry for every location: (oa:PA(x)) with the default properties
-  for (const n of names) mem.writeU64(pte(n), layout.encode({ kind: 'desc', fields: new Map() }, n));
+  // herd's default entry for every location: (oa:PA(x)) with the default properties; the vectors' page read-only
+  // (AP[2] = 1) for EL1 and EL0, executable — isla's `with code` (page_table.rs S1PageAttrs::code: AP = 0b11)
+  for (const n of names) mem.writeU64(pte(n), layout.encode({ kind: 'desc', fields: new Map(n === vectors ? [['db', { kind: 'int', value: 0n }]] : []) }, n));
   for (const i of t.init) {
     if (i.location.kind === 'reg' || i.value === undefined) continue;
     const owner = i.location.kind === 'pte' ? i.location.name : undefined;

@@ -229,3 +229,36 @@ test('isla: what the runner cannot set up at a level is named: an invalid level-
   assert.throws(setUp(['physical pa1', 'aligned 2097152 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /x is declared aligned but not mapped at level 2/);
   assert.throws(setUp(['physical pa1', 'x |-> pa1 at level 2', 'identity 0x1000 with code']), /x \|-> pa1 at level 2 \(only a 2 MiB-aligned/);
 });
+
+/** A thread at EL1 that runs `code` with X1 = the level-3 entry of the code page at VBAR_EL1 (isla's `identity 0x1000
+ *  with code`), then calls its SVC handler, which sets X5 to 1. */
+const vectorEntry = (code: readonly string[]): IslaParts => ({
+  symbolic: ['x'],
+  setup: ['physical pa1', 'x |-> pa1', 'identity 0x1000 with code'],
+  code: [...code, 'SVC #0'],
+  reset: { R0: 'extz(0b10, 64)', R1: 'pte3(0x1000, page_table_base)', VBAR_EL1: 'extz(0x1000, 64)', 'PSTATE.EL': '0b01', 'PSTATE.SP': '0b1' },
+  sections: { thread0_el1_handler: { address: 0x1200, code: ['MOV X5,#1', 'ERET'] } },
+  assertion: '0:X5 = 1',
+});
+
+test('isla: pte3(0x1000, page_table_base) of the code page at VBAR_EL1 is the level-3 entry the vectors are fetched through', () => {
+  const r = explore('vector-entry', vectorEntry(['LDR X2,[X1]']));
+  assert.ok(r.complete, r.bound);
+  const [o] = r.outcomes;
+  assert.equal(r.outcomes.length, 1);
+  // a level-3 page (bits[1:0] = 0b11) read-only at EL1 and EL0 (AP = 0b11, isla's `with code`) to the vectors' page
+  assert.equal(o!.regs[2]! & 0xc3n, 0xc3n);
+  assert.equal(o!.regs[2]! & 0xffff_ffff_f000n, 0x4000_8000n);
+  assert.equal(o!.regs[5], 1n); // the SVC's handler ran through it
+  // made invalid, and the TLB cleaned: the exception entry's fetch at the vector faults, again and again
+  const unmapped = explore('vector-entry', vectorEntry(['STR X0,[X1]', 'DSB SY', 'TLBI VMALLE1', 'DSB SY', 'ISB']));
+  assert.equal(unmapped.complete, false);
+  assert.match(unmapped.bound ?? '', /P0 loops/);
+});
+
+test('isla: pte3 of a code page is set up only for VBAR_EL1\'s page', () => {
+  const parts = vectorEntry([]);
+  assert.throws(() => islaAsLitmus(readIsla(islaText('other-page', { ...parts, reset: { ...parts.reset, R1: 'pte3(0x3000, page_table_base)' } }), 'o.litmus.toml')), /pte3\(0x3000\): not a page `identity … with code` maps/);
+  const other = { ...parts, setup: [...parts.setup, 'identity 0x3000 with code'], reset: { ...parts.reset, R1: 'pte3(0x3000, page_table_base)' } };
+  assert.throws(() => islaAsLitmus(readIsla(islaText('other-page', other), 'o.litmus.toml')), /pte3\(0x3000\): only the entry of VBAR_EL1's page/);
+});
