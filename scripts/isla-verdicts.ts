@@ -328,4 +328,30 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     verdict: 'Forbidden',
     why: 'as CoTfW1.inv+si without x\'s mapping: the one store cannot fault and the handler (X0 = 0) never runs',
   },
+  // further stage-1 trees (s1table blocks beside the default tables): derived before the explorer ran them
+  'pgtable/HAND/SwitchTable.same-asid+eret': {
+    verdict: 'Allowed',
+    why: 'table0 maps x → pa1 (0), table1 leaves x invalid; at EL1 on table0 with ASID 0 a walk may cache x\'s entry (the ' +
+      'EL1&0 regime is in context: D8.16 R SQBCS), tagged ASID 0; TTBR0_EL1 switches to table1 with the same ASID and the ' +
+      'ERET synchronizes it, but no TLBI removes the entry: TLB entries match on ASID, not on the table base (D8.16; ' +
+      'changing TTBR0_EL1 without an ASID change needs TLB maintenance), so the EL0 load may use it (X1 = 0); otherwise ' +
+      'it walks table1 and faults, taken to VBAR_EL1 + 0x400 where the test has no handler (its one is at +0x200): the ' +
+      'thread ends with X1 = 1',
+  },
+  'pgtable/HAND/SwitchTable.different-asid+eret': {
+    verdict: 'Allowed',
+    why: 'as same-asid but table1 comes with ASID 1: the entries cached on table0 are tagged ASID 0 (non-global) and ' +
+      'never match, so the EL0 load walks table1 and faults. That fault goes to VBAR_EL1 + 0x400 (lower EL, D1.10.2), ' +
+      'where the test has no handler (its one, which would set X1 = 1, is at +0x200): the thread ends there with X1 at ' +
+      'its reset 0 — the test leaves R1 unset — so the assertion X1 = 0 holds in the faulting run itself. Allowed, for ' +
+      'that reason only: the question the test means (can the old table\'s entry serve the load) has the answer no',
+  },
+  'pgtable/HAND/UpdateWhileUnmappedSimple': {
+    verdict: 'Forbidden',
+    why: 'new_table (reachable from nothing) maps x → pa1 (1); the default tree\'s level-2 entry for x is invalid. The ' +
+      'EL0 thread rewrites x\'s level-3 entry in new_table to pa2, DSB, then points the level-2 entry at new_table\'s ' +
+      'level-3 table, DSB, ISB, and loads x: no translation of x through new_table was ever possible before the second ' +
+      'store, so none is cached (D8.16 R XCLRD: the walks before it fault at level 2), and the walk after DSB + ISB sees ' +
+      'both stores (D8.17 I WZCBG): it reads pa2 (X6 = 2), never pa1 (X6 = 1)',
+  },
 };

@@ -13,6 +13,7 @@ import type { LitmusCond, LitmusInit, LitmusTest, LitmusValue } from './litmus-r
 import type { LitmusRunOptions } from './litmus-run.ts';
 import { SYNC_VECTORS, type VectorHandler } from './litmus-run.ts';
 import { LitmusSetupError } from './litmus-world.ts';
+import { IslaTableAddresses } from './isla-tables.ts';
 
 export interface IslaAsLitmus {
   readonly test: LitmusTest;
@@ -48,6 +49,11 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   const initial = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
   const stores: [string, bigint][] = [];
   const aligned = new Set<string>();
+  const tableInvalid = new Set<string>();
+  /** The further stage-1 trees: name → its locations' initial mappings. */
+  const trees = new Map<string, Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>>();
+  /** Where isla puts the tables of each s1table block (to read a test's `table(0x283000)`). */
+  const isla = new IslaTableAddresses(t.symbolic);
   const codePages = new Set<bigint>();
   /** The code page whose level-3 entry the test names (pte3(0x1000, page_table_base)): VBAR_EL1's. */
   let vectorPage: bigint | undefined;
@@ -64,9 +70,15 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         if (s.aligned !== undefined) for (const n of s.names) aligned.add(n);
         return;
       case 'identity':
+        if (s.level !== undefined || s.addr.k !== 'num') throw new LitmusSetupError('page_table_setup identity', 'only `identity ADDRESS with code`, or `with default` of a further tree\'s table');
+        // a further tree's table made accessible (`identity 0x283000 with default`): the runner maps its table pool
+        // for every regime its thread runs at
+        if (s.attrs?.code !== true) {
+          if (!isla.isTable(s.addr.value)) throw new LitmusSetupError('page_table_setup identity', `0x${s.addr.value.toString(16)} with default: not a table of an s1table block (only \`identity ADDRESS with code\`, or with default of such a table)`);
+          return;
+        }
         // the code and handler pages: the runner maps its own code and vectors (a page the test names the entry of:
         // the vectors' location, below)
-        if (s.attrs?.code !== true || s.level !== undefined || s.addr.k !== 'num') throw new LitmusSetupError('page_table_setup identity', 'only `identity ADDRESS with code`');
         codePages.add(s.addr.value);
         return;
       case 'map': {
@@ -75,11 +87,16 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         // entry's possible values (page_table.rs maybe_map), which the explorer does not need
         if (!s.initial) return;
         if (s.to !== 'invalid' && s.to.k !== 'name') throw new LitmusSetupError('page_table_setup', `${s.to.k === 'call' ? `${s.to.fn}(…)` : 'a number'} as a mapping's output (only a physical name or invalid)`);
+        // `x |-> invalid at level 2`: the table descriptor on x's walk invalid (page_table.rs invalid at that level)
+        if (s.level === 2 && s.to === 'invalid' && virtual.has(s.from.name) && !aligned.has(s.from.name)) {
+          tableInvalid.add(s.from.name);
+          return;
+        }
         if (initial.has(s.from.name)) throw new LitmusSetupError('page_table_setup', `${s.from.name} is mapped twice`);
         // `at level 2`: a block descriptor in the level-2 entry (page_table.rs map → block_desc_bits), for an address
         // declared 2 MiB-aligned; level 3 is the default
         if (s.level !== undefined && s.level !== 3 && !(s.level === 2 && s.to !== 'invalid' && aligned.has(s.from.name))) {
-          throw new LitmusSetupError('page_table_setup', `${s.from.name} |-> ${s.to === 'invalid' ? 'invalid' : s.to.name} at level ${s.level} (only a 2 MiB-aligned virtual address to a physical one at level 2, or level 3)`);
+          throw new LitmusSetupError('page_table_setup', `${s.from.name} |-> ${s.to === 'invalid' ? 'invalid' : s.to.name} at level ${s.level} (only a 2 MiB-aligned virtual address to a physical one at level 2, invalid at level 2, or level 3)`);
         }
         if (s.level === 2) blocks.add(s.from.name);
         initial.set(s.from.name, { to: s.to === 'invalid' ? 'invalid' : s.to.name, attrs: s.attrs });
@@ -88,20 +105,48 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       case 'store':
         stores.push([s.at, s.value]);
         return;
+      case 'table':
+        tree(s);
+        return;
       default:
-        throw new LitmusSetupError('page_table_setup', `${s.k === 'option' ? `option ${s.name}` : s.k === 'assert' ? 'assert' : 's1table/s2table blocks'} (one default stage-1 tree only)`);
+        throw new LitmusSetupError('page_table_setup', `${s.k === 'option' ? `option ${s.name}` : s.k === 'assert' ? 'assert' : 'a table set named inside another'} (the default tables and further s1table blocks beside them only)`);
     }
+  }
+  /** `s1table NAME ADDR { … }` beside the default tables: a further stage-1 tree whose entries are its block's initial
+   *  mappings of virtual addresses at level 3 (its `identity … with code`: the runner maps its code in every tree). */
+  function tree(s: Extract<SetupStatement, { k: 'table' }>): void {
+    const field = `page_table_setup s${s.stage}table ${s.name}`;
+    if (s.stage !== 1 || s.addr === undefined || trees.has(s.name) || s.name === 'page_table_base') throw new LitmusSetupError(field, 'only a new stage-1 table set with its address (`s1table NAME 0x… { … }`)');
+    const entries = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
+    isla.tableSet(s.name, s.addr);
+    for (const b of s.body) {
+      if (b.k === 'identity' && b.attrs?.code === true && b.level === undefined && b.addr.k === 'num') {
+        isla.map(s.name, b.addr.value, 3);
+        continue;
+      }
+      if (b.k !== 'map' || b.from.k !== 'name' || !virtual.has(b.from.name) || (b.level !== undefined && b.level !== 3) || b.as !== undefined) throw new LitmusSetupError(field, 'only `identity ADDRESS with code` and mappings of virtual addresses at level 3');
+      isla.map(s.name, isla.va(b.from.name), 3);
+      if (!b.initial) continue;
+      if (b.to !== 'invalid' && (b.to.k !== 'name' || !physical.has(b.to.name))) throw new LitmusSetupError(field, `${b.from.name} |-> …: only a physical name or invalid`);
+      entries.set(b.from.name, { to: b.to === 'invalid' ? 'invalid' : b.to.name, attrs: b.attrs });
+    }
+    trees.set(s.name, entries);
   }
   // each physical page: the location that maps it at the start, or its own
   const owner = new Map<string, string>();
-  for (const [v, m] of initial) if (m.to !== 'invalid' && physical.has(m.to) && !owner.has(m.to)) owner.set(m.to, v);
+  // (a location owns one page: a virtual address another tree maps elsewhere leaves that page a location of its own)
+  const owners = new Set<string>();
+  for (const [v, m] of [...initial, ...[...trees.values()].flatMap((e) => [...e])]) {
+    if (m.to === 'invalid' || !physical.has(m.to) || owner.has(m.to) || owners.has(v)) continue;
+    owner.set(m.to, v);
+    owners.add(v);
+  }
   for (const p of physical) if (!owner.has(p)) owner.set(p, p);
   const ownerOf = (p: string): string => owner.get(p) ?? (() => { throw new LitmusSetupError('page_table_setup', `${p} is not a declared physical address`); })();
   const init: LitmusInit[] = [];
   /** The entry of virtual or intermediate `v` at the start: a stage-1 entry outputs a PA or (to an intermediate name)
    *  an IPA; an intermediate name's stage-2 entry a PA. */
-  const entry = (v: string): LitmusValue => {
-    const m = initial.get(v);
+  const entry = (v: string, m = initial.get(v)): LitmusValue => {
     if (m === undefined || m.to === 'invalid') return desc([['oa', { kind: 'pa', name: v }], ['valid', int(0n)]]);
     if (intermediate.has(m.to)) {
       if (!virtual.has(v)) throw new LitmusSetupError('page_table_setup', `${v} |-> ${m.to}: only a virtual address maps to an intermediate one`);
@@ -145,7 +190,12 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         const onDefaultTables = (): void => {
           const b = e.args[1];
           const base = intermediate.has(arg(0)) ? 's2_page_table_base' : 'page_table_base';
-          if (b?.k !== 'name' || b.name !== base) fail(`${e.fn}: only the default tables (${base} for ${arg(0)})`);
+          if (b?.k !== 'name' || b.name !== base) fail(`${e.fn}: only the default tables (${base} for ${arg(0)})${trees.size > 0 ? ' or, for pte3, a further s1table' : ''}`);
+        };
+        /** A further stage-1 tree the second argument names, if it names one. */
+        const further = (): string | undefined => {
+          const b = e.args[1];
+          return b?.k === 'name' && trees.has(b.name) ? b.name : undefined;
         };
         switch (e.fn) {
           case 'extz':
@@ -162,6 +212,11 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
               if (b?.k !== 'name' || b.name !== 'page_table_base') fail('pte3: only the default tables (page_table_base) for a code page');
               vectorPage = n.value;
               return { kind: 'pte', name: vectorName(n.value) };
+            }
+            const tr = further();
+            if (tr !== undefined) {
+              if (!virtual.has(arg(0)) || blocks.has(arg(0))) fail(`pte3(${arg(0)}, ${tr}): only a virtual page location`);
+              return { kind: 'pte', name: arg(0), tree: tr };
             }
             onDefaultTables();
             if (blocks.has(arg(0))) fail(`pte3(${arg(0)}): ${arg(0)} is mapped by a level-2 block (no level-3 entry)`);
@@ -192,6 +247,18 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             if (intermediate.size > 0 && ap !== undefined) fail('mkdesc3: AP on a stage-2 descriptor');
             return desc([['oa', { kind: 'pa', name: ownerOf(name) }], intermediate.size > 0 ? ['s2', int(1n)] : NOT_GLOBAL, ...perms]);
           }
+          case 'mkdesc2': {
+            // a table descriptor (isla litmus/exp.rs mkdesc: table | 0b11) to a further tree's level-3 table
+            const tb = e.named.get('table');
+            const addr = tb?.k === 'call' && tb.fn === 'extz' && tb.args[0]?.k === 'num' ? tb.args[0].value : tb?.k === 'num' ? tb.value : undefined;
+            if (e.args.length > 0 || e.named.size !== 1 || addr === undefined) fail('mkdesc2: only mkdesc2(table=ADDRESS)');
+            const at = isla.tableAt(addr!);
+            if (at === undefined || at.level !== 3) fail(`mkdesc2(table=0x${addr!.toString(16)}): not a level-3 table of an s1table block`);
+            const loc = [...virtual].find((v) => !blocks.has(v) && isla.va(v) >> 21n === at!.va >> 21n);
+            if (loc === undefined) fail(`mkdesc2(table=0x${addr!.toString(16)}): the table maps no location of the test`);
+            // the page of the table that holds loc's entry in that tree; bits[1:0] = 0b11, a table descriptor at level 2
+            return desc([['oa', { kind: 'pte', name: loc!, tree: at!.set }]]);
+          }
           case 'asid': {
             // a TLBI operand: ASID in bits 63:48 (ARM §C5.5 TLBI ASIDE1 Xt)
             const n = e.args[0];
@@ -204,8 +271,9 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             const tag = e.named.get('asid') ?? e.named.get('vmid');
             const stage = e.named.has('vmid') ? 2 : 1;
             const root = stage === 2 ? 's2_page_table_base' : 'page_table_base';
-            if (e.args.length > 0 || e.named.size !== 2 || base?.k !== 'name' || base.name !== root || tag?.k !== 'num') fail(`ttbr: only ttbr(asid=N, base=page_table_base) or ttbr(vmid=N, base=s2_page_table_base)`);
-            return { kind: 'ttbr', stage, tag: (tag as { value: bigint }).value };
+            const tr = stage === 1 && base?.k === 'name' && trees.has(base.name) ? base.name : undefined;
+            if (e.args.length > 0 || e.named.size !== 2 || base?.k !== 'name' || (base.name !== root && tr === undefined) || tag?.k !== 'num') fail(`ttbr: only ttbr(asid=N, base=page_table_base or an s1table) or ttbr(vmid=N, base=s2_page_table_base)`);
+            return { kind: 'ttbr', stage, tag: (tag as { value: bigint }).value, ...(tr === undefined ? {} : { tree: tr }) };
           }
           default:
             return fail(`${e.fn}(…) is not supported`);
@@ -289,6 +357,8 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         return { kind: 'eq', location: { kind: 'reg', pe: 0, reg: c.reg! }, value: value(c.value, 'final.assertion') };
     }
   };
+  // with stage 2 on, isla maps a physical address a virtual one maps to identically in stage 2 too (setup.rs maps_to)
+  const s2Identity = intermediate.size === 0 ? [] : [...new Set([...initial, ...[...trees.values()].flatMap((e) => [...e])].flatMap(([v, m]) => (virtual.has(v) && m.to !== 'invalid' && physical.has(m.to) ? [ownerOf(m.to)] : [])))];
   const test: LitmusTest = {
     arch: 'AArch64', name: t.name, header: new Map(), init, code: [th.code], handlers: new Map(), locations: [],
     quantifier: t.expect === 'sat' ? 'exists' : '~exists', condition: cond(t.assertion),
@@ -302,6 +372,9 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
       ...(blocks.size === 0 ? {} : { blocks: [...blocks] }),
       ...(vectorPage === undefined ? {} : { vectors: vectorName(vectorPage) }),
+      ...(trees.size === 0 ? {} : { trees: [...trees].map(([name, m]) => ({ name, entries: new Map([...m].map(([v, to]) => [v, entry(v, to)])) })) }),
+      ...(tableInvalid.size === 0 ? {} : { tableInvalid: [...tableInvalid] }),
+      ...(s2Identity.length === 0 ? {} : { s2Identity }),
       ...(sysregs.length === 0 ? {} : { sysregs }),
     },
   };

@@ -25,7 +25,7 @@ import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest, LitmusValue } from './litmus-reader.ts';
-import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR, VBAR_EL2 } from './litmus-world.ts';
+import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR, VBAR_EL2, type WorldShape } from './litmus-world.ts';
 import { decodeRow } from '../arch/a64/decode.ts';
 import { type Insn, loadProgram } from './program.ts';
 import { StateHash } from './state-hash.ts';
@@ -80,6 +80,10 @@ export interface LitmusRunOptions {
   readonly blocks?: readonly string[];
   /** The location whose VA page VBAR_EL1 is: the EL1 vectors reached through an entry of the test's (litmus-world.ts). */
   readonly vectors?: string;
+  /** Further stage-1 trees and level-2 entries invalid at the start (litmus-world.ts WorldShape). */
+  readonly trees?: WorldShape['trees'];
+  readonly tableInvalid?: readonly string[];
+  readonly s2Identity?: readonly string[];
   /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own. */
   readonly sysregs?: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
@@ -215,6 +219,9 @@ interface StartState {
   readonly intermediate: readonly string[];
   readonly blocks: readonly string[];
   readonly vectors: string | undefined;
+  readonly trees: WorldShape['trees'];
+  readonly tableInvalid: readonly string[];
+  readonly s2Identity: readonly string[];
   readonly sysregs: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
 }
 
@@ -222,7 +229,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
   const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
   for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
   const lowEl = st.eret === undefined ? st.el : Number((st.eret.spsr >> 2n) & 3n);
-  const world = buildWorld(t, mem, { el0Tables: lowEl === 0, intermediate: st.intermediate, blocks: st.blocks, vectors: st.vectors });
+  const world = buildWorld(t, mem, { el0Tables: lowEl === 0, intermediate: st.intermediate, blocks: st.blocks, vectors: st.vectors, trees: st.trees, tableInvalid: st.tableInvalid, s2Identity: st.s2Identity });
   // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
   const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
   const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
@@ -346,7 +353,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], blocks: opts.blocks ?? [], vectors: opts.vectors, sysregs: opts.sysregs ?? [] });
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], blocks: opts.blocks ?? [], vectors: opts.vectors, trees: opts.trees ?? [], tableInvalid: opts.tableInvalid ?? [], s2Identity: opts.s2Identity ?? [], sysregs: opts.sysregs ?? [] });
   const { c, world } = m;
   // the vectors' entry points, by EL, at the VAs VBAR_EL1 and VBAR_EL2 hold
   const vbarVa = (el: number): number => (el === 2 ? VBAR_EL2 : world.vbar);

@@ -25,7 +25,7 @@ export const VBAR_EL2 = 0x4000_9000;
 const POOL_BASE = 0x4010_0000;
 /** The table pool of a world whose EL0 writes entries: a 2 MiB block of its own (EL0 read/write, never executable). */
 const POOL_BASE_EL0 = 0x4020_0000;
-const POOL_SIZE = 0x1_0000;
+const POOL_SIZE = 0x2_0000;
 /** The identity block: code, vectors and the table pool (so PTE(x) is a VA too). */
 const IDENTITY_SIZE = 0x20_0000;
 const VA_BASE = 0x1000_0000;
@@ -56,10 +56,13 @@ export interface LitmusLayout {
   readonly names: readonly string[];
   va(name: string): number;
   pa(name: string): number;
-  /** PA (= VA, identity-mapped) of the last-level entry that maps `name` (level 3, or 2 for a block location). */
-  pte(name: string): number;
+  /** PA (= VA, identity-mapped) of the last-level entry that maps `name` (level 3, or 2 for a block location), in the
+   *  default stage-1 tree or a further one. */
+  pte(name: string, tree?: string): number;
   /** PA of the level-2 entry on `name`'s walk (a table descriptor, or a block location's block). */
   pte2(name: string): number;
+  /** The root of the default stage-1 tree, or of a further one (WorldShape.trees). */
+  root(tree?: string): number;
   /** The output addresses of the block locations' TLB entries (evictable like a page's). */
   readonly blockPas: readonly number[];
   /** VBAR_EL1: VBAR, or the VA of the vectors' location. */
@@ -96,8 +99,8 @@ const S2AP_R = 1n << 6n;
 const S2AP_W = 1n << 7n;
 const S2_XN = 1n << 54n;
 
-/** Every location name a test mentions, in order of first appearance. */
-function namesOf(t: LitmusTest): string[] {
+/** Every location name a test (and `more`, values the world writes) mentions, in order of first appearance. */
+function namesOf(t: LitmusTest, more: readonly LitmusValue[] = []): string[] {
   const seen = new Set<string>();
   const value = (v: LitmusValue | undefined): void => {
     if (v === undefined) return;
@@ -120,6 +123,7 @@ function namesOf(t: LitmusTest): string[] {
     value(i.value);
   }
   cond(t.condition);
+  more.forEach(value);
   return [...seen];
 }
 
@@ -133,14 +137,23 @@ export interface WorldShape {
   readonly blocks?: readonly string[];
   /** The location whose page is VBAR_EL1's: its PA the vector table's page (VBAR), its entry read-only code. */
   readonly vectors?: string;
+  /** Further stage-1 trees (isla's `s1table NAME ADDR { … }` beside the default tables): the same identity blocks, and
+   *  each virtual page location's level-3 entry as `entries` gives it (a descriptor), else invalid. */
+  readonly trees?: readonly { readonly name: string; readonly entries: ReadonlyMap<string, LitmusValue> }[];
+  /** Locations whose level-2 entry in the default tree is invalid at the start (isla's `x |-> invalid at level 2`). */
+  readonly tableInvalid?: readonly string[];
+  /** Locations whose PA page stage 2 maps to itself (a stage-1 entry outputs it as an IPA: isla's `x |-> pa1` with
+   *  stage 2 on). */
+  readonly s2Identity?: readonly string[];
 }
 
 /** Lays the test's locations out and writes their tables and initial values into `mem`. `el0Tables`: the table pool
  *  is mapped for EL0 too (read/write, never executable), for a P0 at EL0 that writes entries (isla's tests); the
  *  code and vectors stay EL1-writable only, since an EL0-writable page is never executable at EL1 (ARM §D8.4.1.2). */
 export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = {}): LitmusLayout {
-  const { el0Tables = false, intermediate = [], blocks = [], vectors } = shape;
-  const names = [...namesOf(t), ...intermediate.filter((n) => !namesOf(t).includes(n))];
+  const { el0Tables = false, intermediate = [], blocks = [], vectors, trees = [], tableInvalid = [], s2Identity = [] } = shape;
+  const named = namesOf(t, trees.flatMap((r) => [...r.entries.values()]));
+  const names = [...named, ...intermediate.filter((n) => !named.includes(n))];
   const isIpa = new Set(intermediate);
   if (names.length > 256) throw new LitmusSetupError('locations', `${names.length} locations (at most 256)`);
   if (blocks.length > MAX_BLOCKS) throw new LitmusSetupError('locations', `${blocks.length} block locations (at most ${MAX_BLOCKS})`);
@@ -170,15 +183,33 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     s2.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0xf, ap: 3, xn: false });
     if (el0Tables) s2.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0xf, ap: 3, xn: false });
     for (const n of intermediate) s2.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0xf, ap: 3, xn: true });
+    for (const n of s2Identity) s2.map(BigInt(pa(n)), BigInt(pa(n)), BigInt(block(n) === undefined ? PAGE : BLOCK), { attr: 0xf, ap: 3, xn: true });
   }
-  const slot = (n: string, level: number): number => entrySlot(mem, isIpa.has(n) ? s2!.root : s1.root, va(n), level);
-  const pte = (n: string): number => slot(n, block(n) === undefined ? 3 : 2);
+  // the further stage-1 trees: identity blocks as the default tree's, each virtual page location's own entry
+  const roots = new Map<string, number>();
+  for (const tree of trees) {
+    const b = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
+    b.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
+    if (el0Tables) b.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0, ap: 1, xn: true });
+    for (const n of names) if (!isIpa.has(n) && block(n) === undefined && n !== vectors) b.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
+    for (const n of tree.entries.keys()) if (isIpa.has(n) || block(n) !== undefined || n === vectors) throw new LitmusSetupError(`table ${tree.name}`, `${n}: only virtual page locations in a further tree`);
+    roots.set(tree.name, b.root);
+  }
+  const root = (tree: string | undefined): number => {
+    if (tree === undefined) return s1.root;
+    const r = roots.get(tree);
+    if (r === undefined) throw new LitmusSetupError('table', `unknown stage-1 tree ${tree}`);
+    return r;
+  };
+  const slot = (n: string, level: number, tree?: string): number => entrySlot(mem, isIpa.has(n) ? s2!.root : root(tree), va(n), level);
+  const pte = (n: string, tree?: string): number => slot(n, block(n) === undefined ? 3 : 2, tree);
   const layout: LitmusLayout = {
     names,
     va,
     pa,
     pte,
     pte2: (n) => slot(n, 2),
+    root,
     vbar: vectors === undefined ? VBAR : va(vectors),
     blockPas: blocks.map(pa),
     nameAt: (a) => {
@@ -202,6 +233,16 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     const v = i.value.kind === 'desc' ? layout.encode(i.value, owner) : valueOf(layout, i.value);
     mem.writeU64(i.location.kind === 'pte' ? pte(i.location.name) : pa(i.location.name), v);
   }
+  // the further trees' entries: as given, else invalid
+  for (const tree of trees) {
+    for (const n of names) {
+      if (isIpa.has(n) || block(n) !== undefined || n === vectors) continue;
+      const d = tree.entries.get(n);
+      mem.writeU64(pte(n, tree.name), d === undefined ? 0n : layout.encode(d, n));
+    }
+  }
+  // a level-2 table descriptor invalid at the start: nothing below it is reachable (ARM §D8.3.1 bit[0] = 0)
+  for (const n of tableInvalid) mem.writeU64(slot(n, 2), 0n);
   return layout;
 }
 
@@ -225,11 +266,12 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
     case 'pa':
       return BigInt(l.pa(v.name));
     case 'pte':
-      return BigInt(v.level === 2 ? l.pte2(v.name) : l.pte(v.name));
+      if (v.level === 2 && v.tree !== undefined) throw new LitmusSetupError('pte', 'a level-2 entry of a further tree');
+      return BigInt(v.level === 2 ? l.pte2(v.name) : l.pte(v.name, v.tree));
     case 'page':
       return BigInt(l.va(v.name) / PAGE);
     case 'ttbr': {
-      const root = v.stage === 1 ? l.ttbr0 : l.vttbr;
+      const root = v.stage === 1 ? l.root(v.tree) : l.vttbr;
       if (root === undefined) throw new LitmusSetupError('ttbr', 'a stage-2 root in a world without stage 2');
       return BigInt(root) | (BigInt.asUintN(16, v.tag) << 48n);
     }
@@ -256,7 +298,7 @@ function encode(l: LitmusLayout, d: LitmusValue, owner: string | undefined, stag
     if (owner === undefined) throw new LitmusSetupError('descriptor oa', 'a descriptor outside a page-table entry needs an oa');
     out = BigInt(l.pa(owner));
   } else if (oa.kind === 'pa') out = BigInt(l.pa(oa.name));
-  else if (oa.kind === 'pte') out = BigInt(l.pte(oa.name)) & OA_MASK; // the page of the table that holds PTE(x)
+  else if (oa.kind === 'pte') out = BigInt(l.pte(oa.name, oa.tree)) & OA_MASK; // the page of the table that holds PTE(x)
   else if (oa.kind === 'addr' && l.vttbr !== undefined) out = BigInt(l.va(oa.name)); // an intermediate location's IPA
   else throw new LitmusSetupError('descriptor oa', `oa must be PA(x) or PTE(x), not ${oa.kind}`);
   // bits[1:0]: 0b11 a page at level 3, 0b01 a block at level 2 (ARM §D8.3.1)

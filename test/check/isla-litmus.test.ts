@@ -262,3 +262,49 @@ test('isla: pte3 of a code page is set up only for VBAR_EL1\'s page', () => {
   const other = { ...parts, setup: [...parts.setup, 'identity 0x3000 with code'], reset: { ...parts.reset, R1: 'pte3(0x3000, page_table_base)' } };
   assert.throws(() => islaAsLitmus(readIsla(islaText('other-page', other), 'o.litmus.toml')), /pte3\(0x3000\): only the entry of VBAR_EL1's page/);
 });
+
+/** A thread at EL1 on tree a (x → pa1 = 5) that switches TTBR0_EL1 to tree b (x → pa2 = 7) with ASID `asid`, then
+ *  loads x. */
+const switchTree = (asid: number, extra: readonly string[] = []): IslaParts => ({
+  symbolic: ['x'],
+  setup: ['physical pa1 pa2', '*pa1 = 5', '*pa2 = 7', ...extra, 's1table a 0x2C0000 { identity 0x1000 with code; x |-> pa1; }', 's1table b 0x300000 { identity 0x1000 with code; x |-> pa2; }', 'identity 0x1000 with code'],
+  code: ['MSR TTBR0_EL1,X0', 'ISB', 'LDR X1,[X2]'],
+  reset: { R0: `ttbr(asid=${asid}, base=b)`, R2: 'x', TTBR0_EL1: 'ttbr(asid=0, base=a)', VBAR_EL1: 'extz(0x1000, 64)', 'PSTATE.EL': '0b01', 'PSTATE.SP': '0b1' },
+  sections: {},
+  assertion: '0:X1 = 5',
+});
+
+test('isla: s1table blocks beside the default tables are further stage-1 trees; ttbr(asid=…, base=TREE) is one\'s root', () => {
+  const other = explore('switch-tree', switchTree(1));
+  assert.ok(other.complete, other.bound);
+  assert.deepEqual(other.outcomes.map((o) => o.regs[1]), [7n]); // ASID 1: tree a's entries (ASID 0) never match
+  const same = explore('switch-tree', switchTree(0));
+  assert.ok(same.complete, same.bound);
+  assert.deepEqual(same.outcomes.map((o) => o.regs[1]).sort(), [5n, 7n]); // ASID 0 again: tree a's cached entry may serve
+  // with stage 2 on (an intermediate address declared), a physical page a virtual address maps is mapped by stage 2 too
+  const s2 = explore('switch-tree-s2', switchTree(1, ['intermediate ipa1']));
+  assert.deepEqual(s2.outcomes.map((o) => o.regs[1]), [7n]);
+});
+
+/** A thread at EL1 whose x's level-2 entry in the default tables is invalid at the start; `code` may point it at tree t's
+ *  level-3 table (x → pa1 = 3 there; x → pa2 = 4 in the default tables' unreachable level-3 table), then x is loaded;
+ *  the handler sets X6 to 1 on a fault. */
+const relink = (code: readonly string[], table = '0x283000'): IslaParts => ({
+  symbolic: ['x'],
+  setup: ['physical pa1 pa2', '*pa1 = 3', '*pa2 = 4', 's1table t 0x280000 { x |-> pa1; }', 'x |-> pa2', 'x |-> invalid at level 2', 'identity 0x1000 with code'],
+  code: [...code, 'LDR X6,[X5]'],
+  reset: { R1: 'pte2(x, page_table_base)', R4: `mkdesc2(table=extz(${table}, 64))`, R5: 'x', VBAR_EL1: 'extz(0x1000, 64)', 'PSTATE.EL': '0b01', 'PSTATE.SP': '0b1' },
+  sections: { thread0_el1_handler: { address: 0x1200, code: stepOver(1, ['MOV X6,#1']) } },
+  assertion: '0:X6 = 3',
+});
+
+test('isla: `x |-> invalid at level 2` and mkdesc2(table=…) of an s1table\'s level-3 table (isla\'s table addresses)', () => {
+  const cut = explore('relink', relink([]));
+  assert.ok(cut.complete, cut.bound);
+  assert.deepEqual(cut.outcomes.map((o) => o.regs[6]), [1n]); // the level-2 entry is invalid: the load faults
+  const linked = explore('relink', relink(['STR X4,[X1]', 'DSB SY', 'ISB']));
+  assert.ok(linked.complete, linked.bound);
+  assert.deepEqual(linked.outcomes.map((o) => o.regs[6]), [3n]); // through t's level-3 table: pa1
+  // t's tables: level 0 at 0x280000, then 1, 2, 3 for x's walk; 0x282000 is its level-2 table
+  assert.throws(() => islaAsLitmus(readIsla(islaText('relink', relink([], '0x282000')), 'r.litmus.toml')), /mkdesc2\(table=0x282000\): not a level-3 table of an s1table block/);
+});
