@@ -108,8 +108,14 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       case 'table':
         tree(s);
         return;
+      case 'option':
+        // isla's options (setup.rs eval_options): default_tables, self_map
+        if (s.name === 'default_tables' && s.value === 'false') {
+          throw new LitmusSetupError('page_table_setup', 'option default_tables = false: the test builds every table set itself, with a stage-1 map for EL2 (TTBR0_EL2) and stage-2 sets holding stage-1 ones; the runner runs EL2 with stage 1 off and has one stage-2 tree (docs/litmus-agreement.md)');
+        }
+        throw new LitmusSetupError('page_table_setup', `option ${s.name} = ${s.value} (only isla's defaults)`);
       default:
-        throw new LitmusSetupError('page_table_setup', `${s.k === 'option' ? `option ${s.name}` : s.k === 'assert' ? 'assert' : 'a table set named inside another'} (the default tables and further s1table blocks beside them only)`);
+        throw new LitmusSetupError('page_table_setup', `${s.k === 'assert' ? 'assert' : 'a table set named inside another'} (the default tables and further s1table blocks beside them only)`);
     }
   }
   /** `s1table NAME ADDR { … }` beside the default tables: a further stage-1 tree whose entries are its block's initial

@@ -228,6 +228,7 @@ test('isla: what the runner cannot set up at a level is named: an invalid level-
   assert.throws(setUp(['physical pa1', 'aligned 4096 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /aligned 4096 virtual \(only `aligned 2097152 virtual`/);
   assert.throws(setUp(['physical pa1', 'aligned 2097152 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /x is declared aligned but not mapped at level 2/);
   assert.throws(setUp(['physical pa1', 'x |-> pa1 at level 2', 'identity 0x1000 with code']), /x \|-> pa1 at level 2 \(only a 2 MiB-aligned/);
+  assert.throws(setUp(['option default_tables = false', 'physical pa1', 's1table t 0x200000 { x |-> pa1; identity 0x1000 with code; }']), /option default_tables = false: the test builds every table set itself/);
 });
 
 /** A thread at EL1 that runs `code` with X1 = the level-3 entry of the code page at VBAR_EL1 (isla's `identity 0x1000
