@@ -354,4 +354,26 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       'store, so none is cached (D8.16 R XCLRD: the walks before it fault at level 2), and the walk after DSB + ISB sees ' +
       'both stores (D8.17 I WZCBG): it reads pa2 (X6 = 2), never pa1 (X6 = 1)',
   },
+  // default_tables = false with the sets the registers name (TTBR0_EL2's an EL2 stage-1 tree): derived before the
+  // explorer ran them
+  'pgtable/HAND_PKVM/pKVM.create_hyp_mappings.inv.l3': {
+    verdict: 'Forbidden',
+    why: 'at EL2 on its own map (TTBR0_EL2 = hyp_pgtable, where x is invalid): x\'s entry made valid (STLR), DSB, ISB, ' +
+      'then a load of x: the invalid entry was never cached (D8.16 R XCLRD) and after DSB + ISB the walk reads the new ' +
+      'one (D8.17 I WZCBG): the load reads pa1 (X2 = 1) and never faults, so the handler that sets X2 = 0 never runs',
+  },
+  'pgtable/HAND_PKVM/pKVM.create_hyp_mappings.inv.l2': {
+    verdict: 'Forbidden',
+    why: 'at EL2: x\'s level-2 entry in hyp_pgtable is invalid; the thread points it at hyp_pgtable_new\'s level-3 table ' +
+      '(mkdesc2(table=0x283000)) and makes x\'s entry there valid, DSB, ISB, then loads x: nothing on that walk was ' +
+      'valid before, so nothing of it is cached (D8.16 R XCLRD), and the walk after DSB + ISB sees both stores: the load ' +
+      'reads pa1 and the handler (X2 = 0) never runs',
+  },
+  'pgtable/HAND_PKVM/pKVM.host_handle_trap.stage2_idmap.l3': {
+    verdict: 'Forbidden',
+    why: 'at EL1 through host_s1 (x → ipa1) and vm_stage2 (ipa1 invalid): the first load takes a stage-2 fault to EL2, ' +
+      'whose handler counts it (X10 = 1), makes ipa1 → pa1 valid (STLR), DSB ISHST, and ERETs past the load; the second ' +
+      'load comes after that DSB and the ERET\'s context synchronization, and no translation through the invalid ' +
+      'stage-2 entry was cached (D8.16 R XCLRD): it reads pa1, so X10 = 2 (a second fault) never happens',
+  },
 };

@@ -11,7 +11,7 @@ import type { IslaCond, IslaExpr, IslaTest } from './isla-reader.ts';
 import type { SetupAttrs, SetupStatement } from './isla-setup.ts';
 import type { LitmusCond, LitmusInit, LitmusTest, LitmusValue } from './litmus-reader.ts';
 import type { LitmusRunOptions } from './litmus-run.ts';
-import { SYNC_VECTORS, type VectorHandler } from './litmus-run.ts';
+import { type SysregName, SYNC_VECTORS, type VectorHandler } from './litmus-run.ts';
 import { LitmusSetupError } from './litmus-world.ts';
 import { IslaTableAddresses } from './isla-tables.ts';
 
@@ -49,7 +49,20 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   const initial = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
   const stores: [string, bigint][] = [];
   const aligned = new Set<string>();
-  const tableInvalid = new Set<string>();
+  const tableInvalid: { name: string; tree?: string }[] = [];
+  /** `option default_tables = false`: the test's own table sets, by the registers that name them (below). */
+  let ownTables = false;
+  // which of the test's table sets each translation register names (ttbr(…, base=NAME)): with default_tables = false
+  // the runner's default stage-1 tree is TTBR0_EL1's set, its stage-2 tree VTTBR_EL2's and its EL2 tree TTBR0_EL2's
+  const baseOf = (reg: string): string | undefined => {
+    const e = th.reset.get(reg);
+    const b = e?.k === 'call' && e.fn === 'ttbr' ? e.named.get('base') : undefined;
+    return b?.k === 'name' ? b.name : undefined;
+  };
+  const roles = { el1: baseOf('TTBR0_EL1'), s2: baseOf('VTTBR_EL2'), el2: baseOf('TTBR0_EL2') };
+  /** The name of the runner's default stage-1 or stage-2 tree: isla's default set, or with default_tables = false the
+   *  set TTBR0_EL1 / VTTBR_EL2 names. */
+  const defaultName = (stage: 1 | 2): string | undefined => (!ownTables ? (stage === 1 ? 'page_table_base' : 's2_page_table_base') : stage === 1 ? roles.el1 : roles.s2);
   /** The further stage-1 trees: name → its locations' initial mappings. */
   const trees = new Map<string, Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>>();
   /** Where isla puts the tables of each s1table block (to read a test's `table(0x283000)`). */
@@ -89,7 +102,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         if (s.to !== 'invalid' && s.to.k !== 'name') throw new LitmusSetupError('page_table_setup', `${s.to.k === 'call' ? `${s.to.fn}(…)` : 'a number'} as a mapping's output (only a physical name or invalid)`);
         // `x |-> invalid at level 2`: the table descriptor on x's walk invalid (page_table.rs invalid at that level)
         if (s.level === 2 && s.to === 'invalid' && virtual.has(s.from.name) && !aligned.has(s.from.name)) {
-          tableInvalid.add(s.from.name);
+          tableInvalid.push({ name: s.from.name });
           return;
         }
         if (initial.has(s.from.name)) throw new LitmusSetupError('page_table_setup', `${s.from.name} is mapped twice`);
@@ -106,37 +119,72 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         stores.push([s.at, s.value]);
         return;
       case 'table':
-        tree(s);
+        if (ownTables) ownSet(s);
+        else tree(s);
+        return;
+      case 'table-ref':
+        // inside a set: another set whose tables this one maps — the runner maps its whole table pool in every tree
         return;
       case 'option':
         // isla's options (setup.rs eval_options): default_tables, self_map
         if (s.name === 'default_tables' && s.value === 'false') {
-          throw new LitmusSetupError('page_table_setup', 'option default_tables = false: the test builds every table set itself, with a stage-1 map for EL2 (TTBR0_EL2) and stage-2 sets holding stage-1 ones; the runner runs EL2 with stage 1 off and has one stage-2 tree (docs/litmus-agreement.md)');
+          if (roles.el2 === undefined) throw new LitmusSetupError('page_table_setup', 'option default_tables = false without TTBR0_EL2 = ttbr(…, base=SET): isla\'s EL2 would translate through 0x300000, where no tables are');
+          ownTables = true;
+          return;
         }
         throw new LitmusSetupError('page_table_setup', `option ${s.name} = ${s.value} (only isla's defaults)`);
       default:
         throw new LitmusSetupError('page_table_setup', `${s.k === 'assert' ? 'assert' : 'a table set named inside another'} (the default tables and further s1table blocks beside them only)`);
     }
   }
-  /** `s1table NAME ADDR { … }` beside the default tables: a further stage-1 tree whose entries are its block's initial
-   *  mappings of virtual addresses at level 3 (its `identity … with code`: the runner maps its code in every tree). */
+  /** `s1table NAME ADDR { … }` beside the default tables (or, with default_tables = false, one no register names or
+   *  TTBR0_EL2's): a further stage-1 tree whose entries are its block's initial mappings of virtual addresses at level 3
+   *  (or invalid at level 2); its `identity … with code`: the runner maps its code in every tree. */
   function tree(s: Extract<SetupStatement, { k: 'table' }>): void {
     const field = `page_table_setup s${s.stage}table ${s.name}`;
     if (s.stage !== 1 || s.addr === undefined || trees.has(s.name) || s.name === 'page_table_base') throw new LitmusSetupError(field, 'only a new stage-1 table set with its address (`s1table NAME 0x… { … }`)');
     const entries = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
     isla.tableSet(s.name, s.addr);
     for (const b of s.body) {
+      if (b.k === 'table-ref') continue; // the runner maps its whole table pool in every tree
       if (b.k === 'identity' && b.attrs?.code === true && b.level === undefined && b.addr.k === 'num') {
         isla.map(s.name, b.addr.value, 3);
         continue;
       }
-      if (b.k !== 'map' || b.from.k !== 'name' || !virtual.has(b.from.name) || (b.level !== undefined && b.level !== 3) || b.as !== undefined) throw new LitmusSetupError(field, 'only `identity ADDRESS with code` and mappings of virtual addresses at level 3');
-      isla.map(s.name, isla.va(b.from.name), 3);
+      if (b.k !== 'map' || b.from.k !== 'name' || !virtual.has(b.from.name) || b.as !== undefined) throw new LitmusSetupError(field, 'only `identity ADDRESS with code`, the names of other sets, and mappings of virtual addresses');
+      isla.map(s.name, isla.va(b.from.name), b.level ?? 3);
       if (!b.initial) continue;
-      if (b.to !== 'invalid' && (b.to.k !== 'name' || !physical.has(b.to.name))) throw new LitmusSetupError(field, `${b.from.name} |-> …: only a physical name or invalid`);
+      if (b.level === 2 && b.to === 'invalid') {
+        tableInvalid.push({ name: b.from.name, tree: s.name });
+        continue;
+      }
+      if ((b.level !== undefined && b.level !== 3) || (b.to !== 'invalid' && (b.to.k !== 'name' || !physical.has(b.to.name)))) throw new LitmusSetupError(field, `${b.from.name} |-> …: only a physical name or invalid at level 3, or invalid at level 2`);
       entries.set(b.from.name, { to: b.to === 'invalid' ? 'invalid' : b.to.name, attrs: b.attrs });
     }
     trees.set(s.name, entries);
+  }
+  /** With default_tables = false, a set of the test's: TTBR0_EL1's is the runner's default stage-1 tree and VTTBR_EL2's
+   *  its stage-2 tree (their blocks' statements as the default tables' would be), TTBR0_EL2's and any set no register
+   *  names a further tree. */
+  function ownSet(s: Extract<SetupStatement, { k: 'table' }>): void {
+    const field = `page_table_setup s${s.stage}table ${s.name}`;
+    const role = s.stage === 1 && s.name === roles.el1 ? 'el1' : s.stage === 2 && s.name === roles.s2 ? 's2' : undefined;
+    if (role === undefined) {
+      if (s.stage === 2) throw new LitmusSetupError(field, 'a stage-2 set VTTBR_EL2 does not name at the start (the runner has one stage-2 tree)');
+      tree(s);
+      return;
+    }
+    if (s.addr === undefined) throw new LitmusSetupError(field, 'the set needs its address');
+    if (role === 'el1') isla.tableSet(s.name, s.addr);
+    for (const b of s.body) {
+      if (b.k === 'identity' && b.attrs?.code === true) continue; // the runner maps its code in every tree
+      if (b.k === 'table' && role === 's2') ownSet(b);
+      else if (b.k === 'map' && b.from.k === 'name' && (role === 's2' ? intermediate : virtual).has(b.from.name)) {
+        if (role === 'el1') isla.map(s.name, isla.va(b.from.name), b.level ?? 3);
+        if (role === 's2' && b.level !== undefined && b.level !== 3) throw new LitmusSetupError(field, `${b.from.name} at level ${b.level}: stage-2 mappings at level 3 only`);
+        statement(b);
+      } else if (b.k !== 'table-ref') throw new LitmusSetupError(field, `${b.k === 'table' ? `s${b.stage}table ${b.name} inside it` : `a ${b.k} statement`} (only mappings of its own addresses, code and the names of other sets)`);
+    }
   }
   // each physical page: the location that maps it at the start, or its own
   const owner = new Map<string, string>();
@@ -195,8 +243,8 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         // the default stage-1 tree for a virtual address, the default stage-2 tree for an intermediate one
         const onDefaultTables = (): void => {
           const b = e.args[1];
-          const base = intermediate.has(arg(0)) ? 's2_page_table_base' : 'page_table_base';
-          if (b?.k !== 'name' || b.name !== base) fail(`${e.fn}: only the default tables (${base} for ${arg(0)})${trees.size > 0 ? ' or, for pte3, a further s1table' : ''}`);
+          const base = defaultName(intermediate.has(arg(0)) ? 2 : 1);
+          if (b?.k !== 'name' || b.name !== base) fail(`${e.fn}: only the default tables (${base ?? 'none: default_tables = false and no register names a set'} for ${arg(0)})${trees.size > 0 ? ' or, for pte2/pte3, a further s1table' : ''}`);
         };
         /** A further stage-1 tree the second argument names, if it names one. */
         const further = (): string | undefined => {
@@ -228,11 +276,25 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             if (blocks.has(arg(0))) fail(`pte3(${arg(0)}): ${arg(0)} is mapped by a level-2 block (no level-3 entry)`);
             return { kind: 'pte', name: arg(0) };
           }
-          case 'pte2':
+          case 'pte2': {
             // the level-2 entry of the walk (a table descriptor, or x's block): page_table.rs initial_translation_table_walk
-            onDefaultTables();
+            const tr = further();
+            if (tr === undefined) onDefaultTables();
             if (intermediate.has(arg(0))) fail(`pte2(${arg(0)}): only a virtual address`);
-            return { kind: 'pte', name: arg(0), level: 2 };
+            return { kind: 'pte', name: arg(0), level: 2, ...(tr === undefined ? {} : { tree: tr }) };
+          }
+          case 'bvor': {
+            // bvor(extz(TABLE, 64), offset(level=3, va=x)): the entry of x in a level-3 table isla put at TABLE
+            const [tb, off] = e.args;
+            const addr = tb?.k === 'call' && tb.fn === 'extz' && tb.args[0]?.k === 'num' ? tb.args[0].value : undefined;
+            const lvl = off?.k === 'call' && off.fn === 'offset' ? off.named.get('level') : undefined;
+            const va = off?.k === 'call' ? off.named.get('va') : undefined;
+            if (e.args.length !== 2 || addr === undefined || lvl?.k !== 'num' || lvl.value !== 3n || va?.k !== 'name' || !virtual.has(va.name)) fail('bvor: only bvor(extz(TABLE, 64), offset(level=3, va=x)), x\'s entry in a level-3 table');
+            const at = isla.tableAt(addr!);
+            const x = (va as { name: string }).name;
+            if (at === undefined || at.level !== 3 || at.va >> 21n !== isla.va(x) >> 21n) fail(`bvor: 0x${addr!.toString(16)} is not a level-3 table on ${x}'s walk in an s1table block`);
+            return { kind: 'pte', name: x, tree: at!.set };
+          }
           case 'desc3': {
             onDefaultTables();
             if (blocks.has(arg(0))) fail(`desc3(${arg(0)}): ${arg(0)} is mapped by a level-2 block`);
@@ -276,9 +338,9 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             const base = e.named.get('base');
             const tag = e.named.get('asid') ?? e.named.get('vmid');
             const stage = e.named.has('vmid') ? 2 : 1;
-            const root = stage === 2 ? 's2_page_table_base' : 'page_table_base';
+            const root = defaultName(stage);
             const tr = stage === 1 && base?.k === 'name' && trees.has(base.name) ? base.name : undefined;
-            if (e.args.length > 0 || e.named.size !== 2 || base?.k !== 'name' || (base.name !== root && tr === undefined) || tag?.k !== 'num') fail(`ttbr: only ttbr(asid=N, base=page_table_base or an s1table) or ttbr(vmid=N, base=s2_page_table_base)`);
+            if (e.args.length > 0 || e.named.size !== 2 || base?.k !== 'name' || (base.name !== root && tr === undefined) || tag?.k !== 'num') fail(`ttbr: only ttbr(asid=N, base=${defaultName(1) ?? '(no default)'} or an s1table) or ttbr(vmid=N, base=${defaultName(2) ?? '(no default)'})`);
             return { kind: 'ttbr', stage, tag: (tag as { value: bigint }).value, ...(tr === undefined ? {} : { tree: tr }) };
           }
           default:
@@ -295,7 +357,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   let eretSpsr: bigint | undefined;
   let eretLabel: string | undefined;
   let eretFrom: number | undefined;
-  const sysregs: { reg: 'TTBR0_EL1' | 'VTTBR_EL2'; value: LitmusValue }[] = [];
+  const sysregs: { reg: SysregName; value: LitmusValue }[] = [];
   for (const [reg, e] of th.reset) {
     const field = `thread.0.reset.${reg}`;
     const r = /^R(\d+)$/.exec(reg);
@@ -308,6 +370,13 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     } else if (reg === 'TTBR0_EL1' || reg === 'VTTBR_EL2') {
       const v = value(e, field);
       if (v.kind !== 'ttbr' || v.stage !== (reg === 'TTBR0_EL1' ? 1 : 2)) throw new LitmusSetupError(field, `expected ${reg === 'TTBR0_EL1' ? 'ttbr(asid=…, base=page_table_base)' : 'ttbr(vmid=…, base=s2_page_table_base)'}`);
+      sysregs.push({ reg, value: v });
+    } else if (reg === 'TTBR0_EL2') {
+      // the EL2 regime's stage 1 through a set of the test's (isla: SCTLR_EL2.M = 1, and without default tables the
+      // test must name its own); with default tables isla's EL2 translates through them, as the runner's EL2 with
+      // stage 1 off translates the table addresses its threads write
+      const v = value(e, field);
+      if (v.kind !== 'ttbr' || v.stage !== 1 || v.tree === undefined || !ownTables) throw new LitmusSetupError(field, 'only ttbr(asid=…, base=SET) of a set of the test\'s own, with default_tables = false');
       sysregs.push({ reg, value: v });
     } else if (reg === 'PSTATE.EL' || reg === 'PSTATE.SP' || reg === 'VBAR_EL1' || reg === 'VBAR_EL2' || reg === 'SPSR_EL2' || reg === 'SPSR_EL1') {
       const v = value(e, field);
@@ -379,7 +448,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       ...(blocks.size === 0 ? {} : { blocks: [...blocks] }),
       ...(vectorPage === undefined ? {} : { vectors: vectorName(vectorPage) }),
       ...(trees.size === 0 ? {} : { trees: [...trees].map(([name, m]) => ({ name, entries: new Map([...m].map(([v, to]) => [v, entry(v, to)])) })) }),
-      ...(tableInvalid.size === 0 ? {} : { tableInvalid: [...tableInvalid] }),
+      ...(tableInvalid.length === 0 ? {} : { tableInvalid }),
       ...(s2Identity.length === 0 ? {} : { s2Identity }),
       ...(sysregs.length === 0 ? {} : { sysregs }),
     },

@@ -21,7 +21,7 @@ import { PC } from '../cpu/state.ts';
 import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { PhysMemory } from '../memory/phys.ts';
 import { speculativeFill } from '../mmu/speculate.ts';
-import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { REGIME_EL10, REGIME_EL2 } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest, LitmusValue } from './litmus-reader.ts';
@@ -82,11 +82,15 @@ export interface LitmusRunOptions {
   readonly vectors?: string;
   /** Further stage-1 trees and level-2 entries invalid at the start (litmus-world.ts WorldShape). */
   readonly trees?: WorldShape['trees'];
-  readonly tableInvalid?: readonly string[];
+  readonly tableInvalid?: WorldShape['tableInvalid'];
   readonly s2Identity?: readonly string[];
-  /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own. */
-  readonly sysregs?: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
+  /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own;
+   *  TTBR0_EL2 (a tree of the world's) turns the EL2 regime's stage 1 on, its TLB filled speculatively at EL2 too. */
+  readonly sysregs?: readonly { readonly reg: SysregName; readonly value: LitmusValue }[];
 }
+
+/** The system registers a test may set. */
+export type SysregName = 'TTBR0_EL1' | 'VTTBR_EL2' | 'TTBR0_EL2';
 
 /** A handler's code at VBAR_EL1 or VBAR_EL2 + `offset`, a synchronous exception vector (ARM §D1.10.2 Table D1-5:
  *  0x000 current EL with SP_EL0, 0x200 current EL with SP_ELx, 0x400 lower EL in AArch64). */
@@ -112,7 +116,10 @@ const FAULT_KIND: Readonly<Record<number, string>> = { 0x4: 'MMU:Translation', 0
 export const syncVector = (el: number, spx: boolean): number => (el === 0 ? 0x400 : spx ? 0x200 : 0);
 /** TCR_EL1: T0SZ 25 (39-bit VA), IRGN0/ORGN0 WB, SH0 Inner Shareable, TG0 4 KiB, EPD1 (no TTBR1 walks), IPS 40 bits. */
 const TCR = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (1n << 23n) | (2n << 32n);
-/** SCTLR_EL1.M (stage 1 on), C, I. */
+/** TCR_EL2 (no E2H): T0SZ 25 (39-bit VA), IRGN0/ORGN0 WB, SH0 Inner Shareable, TG0 4 KiB, PS 40 bits, bits 31 and 23
+ *  RES1 (ARM §D17.2 TCR_EL2). */
+const TCR_EL2 = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (2n << 16n) | (1n << 23n) | (1n << 31n);
+/** SCTLR_ELx.M (stage 1 on), C, I. */
 const SCTLR_MCI = 1n | (1n << 2n) | (1n << 12n);
 /** HCR_EL2.RW: EL1 is AArch64; VM (bit 0): stage 2 of the EL1&0 regime on. */
 const HCR_RW = 1n << 31n;
@@ -127,6 +134,8 @@ class LitmusChoices implements SyncChoices {
   constructor(
     private readonly tree: ChoiceTree,
     private readonly view: WalkerView,
+    /** The EL2 regime has a stage 1 of the test's: filled speculatively while in context (at EL2) too. */
+    private readonly el2: boolean,
   ) {}
   pendingVisible(): boolean {
     return this.tree.choose(2) === 1;
@@ -136,7 +145,7 @@ class LitmusChoices implements SyncChoices {
   }
   speculativeFill(regime: number): boolean {
     // not while this step's access is translated early: a fill then walks after the DSB (walker-view.ts)
-    return regime === REGIME_EL10 && !this.view.early && this.tree.choose(2) === 1;
+    return (regime === REGIME_EL10 || (this.el2 && regime === REGIME_EL2)) && !this.view.early && this.tree.choose(2) === 1;
   }
   mixNew(): boolean {
     return false;
@@ -220,9 +229,9 @@ interface StartState {
   readonly blocks: readonly string[];
   readonly vectors: string | undefined;
   readonly trees: WorldShape['trees'];
-  readonly tableInvalid: readonly string[];
+  readonly tableInvalid: WorldShape['tableInvalid'];
   readonly s2Identity: readonly string[];
-  readonly sysregs: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
+  readonly sysregs: readonly { readonly reg: SysregName; readonly value: LitmusValue }[];
 }
 
 function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
@@ -239,6 +248,8 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
     return [[regIndex(i.location.reg), world.valueOf(i.value)] as const];
   });
   const sysregs = st.sysregs.map((r) => ({ reg: SR[r.reg], value: world.valueOf(r.value) }));
+  // the EL2 regime's stage 1 on, through the tree TTBR0_EL2 names
+  const el2s1 = st.sysregs.some((r) => r.reg === 'TTBR0_EL2');
   const c = new Cpu(CORTEX_A57, mem);
   const start = (): void => {
     for (const r of initial) mem.writeBytes(r.pa, r.bytes);
@@ -260,6 +271,11 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
       c.sr[st.el === 2 ? SR.ELR_EL2 : SR.ELR_EL1] = st.eret.elr;
     }
     for (const r of sysregs) c.sr[r.reg] = r.value;
+    if (el2s1) {
+      c.sr[SR.TCR_EL2] = TCR_EL2;
+      c.sr[SR.MAIR_EL2] = 0xffn; // Attr0: Normal, Inner/Outer Write-Back
+      c.sr[SR.SCTLR_EL2] = c.sr[SR.SCTLR_EL2]! | SCTLR_MCI;
+    }
     c.setElSp(st.el, st.spx ? 1 : 0);
     for (const [r, v] of regs) c.x[r] = v;
   };
@@ -362,7 +378,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const image = (pc: bigint): bigint => (pc >= BigInt(world.vbar) && pc < BigInt(world.vbar) + 0x1000n ? pc - BigInt(world.vbar) + BigInt(VBAR) : pc);
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
-  const choices = new LitmusChoices(tree, view);
+  const choices = new LitmusChoices(tree, view, (opts.sysregs ?? []).some((r) => r.reg === 'TTBR0_EL2'));
   // at most one fill per translation the world has: the identity blocks and each location's page
   const warmFills = world.names.length + 2;
   let bound: string | undefined;

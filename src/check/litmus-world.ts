@@ -59,8 +59,9 @@ export interface LitmusLayout {
   /** PA (= VA, identity-mapped) of the last-level entry that maps `name` (level 3, or 2 for a block location), in the
    *  default stage-1 tree or a further one. */
   pte(name: string, tree?: string): number;
-  /** PA of the level-2 entry on `name`'s walk (a table descriptor, or a block location's block). */
-  pte2(name: string): number;
+  /** PA of the level-2 entry on `name`'s walk (a table descriptor, or a block location's block), in the default
+   *  stage-1 tree or a further one. */
+  pte2(name: string, tree?: string): number;
   /** The root of the default stage-1 tree, or of a further one (WorldShape.trees). */
   root(tree?: string): number;
   /** The output addresses of the block locations' TLB entries (evictable like a page's). */
@@ -140,8 +141,9 @@ export interface WorldShape {
   /** Further stage-1 trees (isla's `s1table NAME ADDR { … }` beside the default tables): the same identity blocks, and
    *  each virtual page location's level-3 entry as `entries` gives it (a descriptor), else invalid. */
   readonly trees?: readonly { readonly name: string; readonly entries: ReadonlyMap<string, LitmusValue> }[];
-  /** Locations whose level-2 entry in the default tree is invalid at the start (isla's `x |-> invalid at level 2`). */
-  readonly tableInvalid?: readonly string[];
+  /** Locations whose level-2 entry in the default tree (or a further one) is invalid at the start (isla's `x |->
+   *  invalid at level 2`). */
+  readonly tableInvalid?: readonly { readonly name: string; readonly tree?: string }[];
   /** Locations whose PA page stage 2 maps to itself (a stage-1 entry outputs it as an IPA: isla's `x |-> pa1` with
    *  stage 2 on). */
   readonly s2Identity?: readonly string[];
@@ -208,7 +210,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     va,
     pa,
     pte,
-    pte2: (n) => slot(n, 2),
+    pte2: (n, tree) => slot(n, 2, tree),
     root,
     vbar: vectors === undefined ? VBAR : va(vectors),
     blockPas: blocks.map(pa),
@@ -242,7 +244,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     }
   }
   // a level-2 table descriptor invalid at the start: nothing below it is reachable (ARM §D8.3.1 bit[0] = 0)
-  for (const n of tableInvalid) mem.writeU64(slot(n, 2), 0n);
+  for (const { name, tree } of tableInvalid) mem.writeU64(slot(name, 2, tree), 0n);
   return layout;
 }
 
@@ -266,8 +268,7 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
     case 'pa':
       return BigInt(l.pa(v.name));
     case 'pte':
-      if (v.level === 2 && v.tree !== undefined) throw new LitmusSetupError('pte', 'a level-2 entry of a further tree');
-      return BigInt(v.level === 2 ? l.pte2(v.name) : l.pte(v.name, v.tree));
+      return BigInt(v.level === 2 ? l.pte2(v.name, v.tree) : l.pte(v.name, v.tree));
     case 'page':
       return BigInt(l.va(v.name) / PAGE);
     case 'ttbr': {

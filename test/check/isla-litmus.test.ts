@@ -228,7 +228,6 @@ test('isla: what the runner cannot set up at a level is named: an invalid level-
   assert.throws(setUp(['physical pa1', 'aligned 4096 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /aligned 4096 virtual \(only `aligned 2097152 virtual`/);
   assert.throws(setUp(['physical pa1', 'aligned 2097152 virtual x', 'x |-> pa1', 'identity 0x1000 with code']), /x is declared aligned but not mapped at level 2/);
   assert.throws(setUp(['physical pa1', 'x |-> pa1 at level 2', 'identity 0x1000 with code']), /x \|-> pa1 at level 2 \(only a 2 MiB-aligned/);
-  assert.throws(setUp(['option default_tables = false', 'physical pa1', 's1table t 0x200000 { x |-> pa1; identity 0x1000 with code; }']), /option default_tables = false: the test builds every table set itself/);
 });
 
 /** A thread at EL1 that runs `code` with X1 = the level-3 entry of the code page at VBAR_EL1 (isla's `identity 0x1000
@@ -308,4 +307,45 @@ test('isla: `x |-> invalid at level 2` and mkdesc2(table=…) of an s1table\'s l
   assert.deepEqual(linked.outcomes.map((o) => o.regs[6]), [3n]); // through t's level-3 table: pa1
   // t's tables: level 0 at 0x280000, then 1, 2, 3 for x's walk; 0x282000 is its level-2 table
   assert.throws(() => islaAsLitmus(readIsla(islaText('relink', relink([], '0x282000')), 'r.litmus.toml')), /mkdesc2\(table=0x282000\): not a level-3 table of an s1table block/);
+});
+
+/** `option default_tables = false`, a thread at EL2 on its own map hyp (x → pa1 = 6): `code`, then a load of x; the
+ *  handler sets X2 to 1 on a fault and ends the thread. */
+const ownEl2 = (code: readonly string[]): IslaParts => ({
+  symbolic: ['x'],
+  setup: ['option default_tables = false', 'physical pa1', 's1table hyp 0x200000 { x |-> pa1; identity 0x1000 with code; }', '*pa1 = 6'],
+  code: [...code, 'LDR X2,[X3]'],
+  reset: { R1: 'pte3(x, hyp)', R3: 'x', VBAR_EL2: 'extz(0x1000, 64)', TTBR0_EL2: 'ttbr(asid=0x0, base=hyp)', 'PSTATE.EL': '0b10', 'PSTATE.SP': '0b1' },
+  sections: { thread0_el2_handler: { address: 0x1200, code: ['MOV X2,#1'] } },
+  assertion: '0:X2 = 6',
+});
+
+test('isla: default_tables = false — TTBR0_EL2\'s set is an EL2 stage-1 tree, filled speculatively while EL2 runs', () => {
+  const plain = explore('own-el2', ownEl2([]));
+  assert.ok(plain.complete, plain.bound);
+  assert.deepEqual(plain.outcomes.map((o) => o.regs[2]), [6n]); // through hyp: x → pa1
+  const unmapped = explore('own-el2', ownEl2(['STR XZR,[X1]', 'DSB SY', 'TLBI ALLE2', 'DSB SY', 'ISB']));
+  assert.ok(unmapped.complete, unmapped.bound);
+  assert.equal(unmapped.verdict, 'Forbidden');
+  // no TLBI: an entry cached while x was valid (the EL2 regime is in context at EL2) may still serve the load
+  assert.equal(explore('own-el2', ownEl2(['STR XZR,[X1]', 'DSB SY', 'ISB'])).verdict, 'Allowed');
+});
+
+test('isla: default_tables = false — VTTBR_EL2\'s set is the stage-2 tree, the s1table inside it TTBR0_EL1\'s stage-1 tree', () => {
+  const parts: IslaParts = {
+    symbolic: ['x'],
+    setup: [
+      'option default_tables = false', 'physical pa1', 'intermediate ipa1', '*pa1 = 9',
+      's2table vm 0x260000 { ipa1 |-> pa1; s1table host 0x2C0000 { x |-> ipa1; } }', 's1table hyp 0x200000 { s2table vm; identity 0x1000 with code; }',
+    ],
+    code: ['LDR X2,[X3]'],
+    reset: { R3: 'x', VBAR_EL2: 'extz(0x1000, 64)', TTBR0_EL1: 'ttbr(asid=0x0, base=host)', VTTBR_EL2: 'ttbr(vmid=0x1, base=vm)', TTBR0_EL2: 'ttbr(asid=0x0, base=hyp)', 'PSTATE.EL': '0b01' },
+    sections: {},
+    assertion: '0:X2 = 9',
+  };
+  const r = explore('own-vm', parts);
+  assert.ok(r.complete, r.bound);
+  assert.deepEqual(r.outcomes.map((o) => [o.regs[2], o.faults.length]), [[9n, 0]]); // x → ipa1 → pa1
+  const noEl2 = { ...parts, reset: Object.fromEntries(Object.entries(parts.reset).filter(([k]) => k !== 'TTBR0_EL2')) };
+  assert.throws(() => islaAsLitmus(readIsla(islaText('own-vm', noEl2), 'o.litmus.toml')), /default_tables = false without TTBR0_EL2/);
 });
