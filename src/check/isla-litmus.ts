@@ -5,8 +5,11 @@
 // herd locations: a virtual address x is location x, an intermediate address ipa1 an intermediate location (its IPA
 // page, its stage-2 entry); a physical page is the location that maps it first (`y |-> pa1` makes pa1 PA(y)), or a
 // location of its own when nothing maps it at the start. A descriptor with a physical output address in a world with
-// stage 2 is a stage-2 descriptor (a stage-1 one outputs an IPA there). What does not fit is a LitmusSetupError
-// naming the field and why, counted by the caller.
+// stage 2 is a stage-2 descriptor (a stage-1 one outputs an IPA there). isla's own constructs (its conventions:
+// docs/litmus-agreement.md): pte3 of the code page at VBAR_EL1, level-2 entries and 2 MiB blocks, `s1table` blocks as
+// further stage-1 trees (their table addresses replayed by isla-tables.ts), and with `default_tables = false` the sets
+// the translation registers name as the runner's trees (TTBR0_EL2's an EL2 stage-1 tree). What does not fit is a
+// LitmusSetupError naming the field and why, counted by the caller.
 import type { IslaCond, IslaExpr, IslaTest } from './isla-reader.ts';
 import type { SetupAttrs, SetupStatement } from './isla-setup.ts';
 import type { LitmusCond, LitmusInit, LitmusTest, LitmusValue } from './litmus-reader.ts';

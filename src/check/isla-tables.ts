@@ -29,7 +29,7 @@ export class IslaTableAddresses {
   /** isla's VA of symbolic address `name`. */
   va(name: string): bigint {
     const i = this.symbolic.indexOf(name);
-    if (i < 0) throw new LitmusSetupError('page_table_setup', `${name}: only an address of the test's \`symbolic\` list has a VA the runner knows isla's for`);
+    if (i < 0) throw new LitmusSetupError('page_table_setup', `${name}: not in the test's \`symbolic\` list, so its VA is the solver's choice (setup.rs eval_address_constraints) and where isla puts its tables unknown`);
     return SYMBOLIC_BASE + BigInt(i) * SYMBOLIC_STRIDE;
   }
 
