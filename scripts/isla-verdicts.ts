@@ -376,4 +376,13 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       'load comes after that DSB and the ERET\'s context synchronization, and no translation through the invalid ' +
       'stage-2 entry was cached (D8.16 R XCLRD): it reads pa1, so X10 = 2 (a second fault) never happens',
   },
+  'pgtable/HAND/Stage1FillFromStage2': {
+    verdict: 'Forbidden',
+    why: 'at EL2: ipa1\'s stage-2 entry made invalid, DSB, x\'s stage-1 entry (invalid at the start) made x → ipa1, DSB, ' +
+      'TLBI IPAS2E1 of ipa1, DSB, ERET to EL1 and a load of x: no translation of x was ever possible before, so no ' +
+      'combined entry for it is cached (D8.16 R XCLRD); the TLBI, completed by the DSB and synchronized by the ERET, ' +
+      'removes any stage-2 entry for ipa1 (C5.5 TLBI IPAS2E1, D8.17.8): the walk reads the new stage-1 entry and the ' +
+      'invalid stage-2 one and takes a stage-2 fault, whose EL2 handler sets X8 = 1 — never 0 (the load cannot read ' +
+      'pa1, and a stage-1 fault, whose vector has no handler, cannot happen after DSB + ERET)',
+  },
 };

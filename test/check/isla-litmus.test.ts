@@ -349,3 +349,21 @@ test('isla: default_tables = false — VTTBR_EL2\'s set is the stage-2 tree, the
   const noEl2 = { ...parts, reset: Object.fromEntries(Object.entries(parts.reset).filter(([k]) => k !== 'TTBR0_EL2')) };
   assert.throws(() => islaAsLitmus(readIsla(islaText('own-vm', noEl2), 'o.litmus.toml')), /default_tables = false without TTBR0_EL2/);
 });
+
+test('isla: default_tables = false details — TTBR1_EL1 checked (no TTBR1 range in either), a VTTBR_EL2 with a number as base, and what isla itself would reject or its solver decide', () => {
+  const base: IslaParts = {
+    symbolic: ['x'],
+    setup: ['option default_tables = false', 'physical pa1', 'intermediate ipa1', 's2table vm 0x260000 { ipa1 |-> pa1; s1table host 0x2C0000 { x |-> ipa1; } }', 's1table hyp 0x200000 { identity 0x1000 with code; }'],
+    code: ['LDR X2,[X3]'],
+    reset: { R3: 'x', R4: 'ttbr(vmid=0x1, base=extz(0b0, 64))', TTBR0_EL1: 'ttbr(asid=0x0, base=host)', TTBR1_EL1: 'ttbr(asid=0x0, base=host)', VTTBR_EL2: 'ttbr(vmid=0x1, base=vm)', TTBR0_EL2: 'ttbr(asid=0x0, base=hyp)', 'PSTATE.EL': '0b01' },
+    sections: {},
+    assertion: '0:X2 = 0',
+  };
+  const set = (p: IslaParts) => islaAsLitmus(readIsla(islaText('own', p), 'o.litmus.toml'));
+  const r4 = set(base).test.init.find((i) => i.location.kind === 'reg' && i.location.reg === 'X4');
+  assert.deepEqual(r4?.value, { kind: 'int', value: 1n << 48n }); // VMID 1 over table address 0
+  assert.throws(() => set({ ...base, reset: { ...base.reset, TTBR1_EL1: 'extz(0x0, 64)' } }), /TTBR1_EL1: expected ttbr/);
+  assert.throws(() => set({ ...base, setup: base.setup.map((l) => l.replace('ipa1 |-> pa1;', 'ipa1 |-> pa1 with [AP=0b00] and default;')) }), /not stage-2 attributes — isla itself rejects/);
+  assert.throws(() => set({ ...base, reset: { ...base.reset, R5: 'pte3(x, vm)' } }), /a virtual address walked in the stage-2 set as an IPA/);
+  assert.throws(() => set({ ...base, reset: { ...base.reset, R5: 'mkdesc2(oa=pa1)' } }), /mkdesc2\(oa=…\): a level-2 block/);
+});
