@@ -385,4 +385,28 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       'invalid stage-2 one and takes a stage-2 fault, whose EL2 handler sets X8 = 1 — never 0 (the load cannot read ' +
       'pa1, and a stage-1 fault, whose vector has no handler, cannot happen after DSB + ERET)',
   },
+  // two VMs: a further stage-2 tree each (derived before the explorer ran them)
+  'pgtable/HAND_PKVM/pKVM.vcpu_run': {
+    verdict: 'Forbidden',
+    why: 'the first load runs in VM 1 (VMID 1: x → ipa1 → pa1, X0 = 1); the HVC handler switches TTBR0_EL1 to VM 2\'s ' +
+      'stage 1 and VTTBR_EL2 to VM 2\'s stage 2 with VMID 2 and ERETs (a context synchronization event): every EL1&0 ' +
+      'entry cached so far is tagged VMID 1 and matches no VMID-2 lookup (D8.16; D8.17 VMID), and none is cached while ' +
+      'EL2 runs (D8.1.5 R NRJPP), so the second load walks VM 2\'s tables, both valid: it reads pa2, X4 = 2 always — ' +
+      '~(X4 = 2) never holds',
+  },
+  'pgtable/HAND_PKVM/pKVM.vcpu_run.update_vmid': {
+    verdict: 'Forbidden',
+    why: 'as vcpu_run but VM 2 reuses VMID 1, and the handler first runs DSB ISHST, TLBI ALLE1IS, DSB SY: every EL1&0 ' +
+      'entry is removed (C5.5 TLBI ALLE1IS, completed by the DSB, D8.17.8), none can be cached again at EL2 (D8.1.5 R ' +
+      'NRJPP), and the ERET synchronizes the new TTBR0_EL1/VTTBR_EL2: the second load walks VM 2\'s tables and reads ' +
+      'pa2 (X4 = 2)',
+  },
+  'pgtable/HAND_PKVM/pKVM.vcpu_run.same_vm': {
+    verdict: 'Forbidden',
+    why: 'at EL2 with VM 1 in context (VMID 1): VTTBR_EL2 set to VMID 1, ISB, TLBI VMALLE1 (VMID 1\'s stage-1 and ' +
+      'combined entries), DSB NSH, ISB; then VM 2\'s TTBR0_EL1 and VTTBR_EL2 (VMID 1 again) and the ERET to EL1: the ' +
+      'entries for x that VM 1 gave are gone and none is cached at EL2 (D8.1.5 R NRJPP); stage-2-only entries of VMID 1 ' +
+      'may remain but ipa2, which VM 2\'s stage 1 maps x to, was invalid in VM 1 and so never cached (D8.16 R XCLRD): ' +
+      'the load reads pa2 (X2 = 1), never pa1 (0) nor a fault (X2 = 0)',
+  },
 };

@@ -68,6 +68,8 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
   const defaultName = (stage: 1 | 2): string | undefined => (!ownTables ? (stage === 1 ? 'page_table_base' : 's2_page_table_base') : stage === 1 ? roles.el1 : roles.s2);
   /** The further stage-1 trees: name → its locations' initial mappings. */
   const trees = new Map<string, Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>>();
+  /** Each further tree's stage. */
+  const treeStage = new Map<string, 1 | 2>();
   /** Where isla puts the tables of each s1table block (to read a test's `table(0x283000)`). */
   const isla = new IslaTableAddresses(t.symbolic);
   const codePages = new Set<bigint>();
@@ -161,10 +163,32 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
         tableInvalid.push({ name: b.from.name, tree: s.name });
         continue;
       }
-      if ((b.level !== undefined && b.level !== 3) || (b.to !== 'invalid' && (b.to.k !== 'name' || !physical.has(b.to.name)))) throw new LitmusSetupError(field, `${b.from.name} |-> …: only a physical name or invalid at level 3, or invalid at level 2`);
+      if ((b.level !== undefined && b.level !== 3) || (b.to !== 'invalid' && (b.to.k !== 'name' || !(physical.has(b.to.name) || intermediate.has(b.to.name))))) throw new LitmusSetupError(field, `${b.from.name} |-> …: only a physical or intermediate name or invalid at level 3, or invalid at level 2`);
       entries.set(b.from.name, { to: b.to === 'invalid' ? 'invalid' : b.to.name, attrs: b.attrs });
     }
     trees.set(s.name, entries);
+    treeStage.set(s.name, 1);
+  }
+  /** With default_tables = false, an `s2table` VTTBR_EL2 does not name at the start (another VM's): a further stage-2
+   *  tree of its intermediate addresses' level-3 entries; the `s1table` inside it is set up as any other. */
+  function tree2(s: Extract<SetupStatement, { k: 'table' }>): void {
+    const field = `page_table_setup s2table ${s.name}`;
+    if (s.addr === undefined || trees.has(s.name)) throw new LitmusSetupError(field, 'only a new stage-2 table set with its address');
+    const entries = new Map<string, { to: string | 'invalid'; attrs: SetupAttrs | undefined }>();
+    for (const b of s.body) {
+      if (b.k === 'table-ref' || (b.k === 'identity' && b.attrs?.code === true)) continue;
+      if (b.k === 'table' && b.stage === 1) {
+        ownSet(b);
+        continue;
+      }
+      if (b.k !== 'map' || b.from.k !== 'name' || !intermediate.has(b.from.name) || b.as !== undefined) throw new LitmusSetupError(field, 'only mappings of intermediate addresses, code, and stage-1 sets');
+      if (!b.initial) continue;
+      if ((b.level !== undefined && b.level !== 3) || (b.to !== 'invalid' && (b.to.k !== 'name' || !physical.has(b.to.name)))) throw new LitmusSetupError(field, `${b.from.name} |-> …: only a physical name or invalid at level 3`);
+      if (b.attrs !== undefined && b.attrs.fields.size > 0) throw new LitmusSetupError(field, `${b.from.name} with [${[...b.attrs.fields.keys()].join(', ')}]: attributes on a further stage-2 tree's mapping`);
+      entries.set(b.from.name, { to: b.to === 'invalid' ? 'invalid' : b.to.name, attrs: b.attrs });
+    }
+    trees.set(s.name, entries);
+    treeStage.set(s.name, 2);
   }
   /** With default_tables = false, a set of the test's: TTBR0_EL1's is the runner's default stage-1 tree and VTTBR_EL2's
    *  its stage-2 tree (their blocks' statements as the default tables' would be), TTBR0_EL2's and any set no register
@@ -173,8 +197,8 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
     const field = `page_table_setup s${s.stage}table ${s.name}`;
     const role = s.stage === 1 && s.name === roles.el1 ? 'el1' : s.stage === 2 && s.name === roles.s2 ? 's2' : undefined;
     if (role === undefined) {
-      if (s.stage === 2) throw new LitmusSetupError(field, 'a stage-2 set VTTBR_EL2 does not name at the start (the runner has one stage-2 tree)');
-      tree(s);
+      if (s.stage === 2) tree2(s);
+      else tree(s);
       return;
     }
     if (s.addr === undefined) throw new LitmusSetupError(field, 'the set needs its address');
@@ -275,7 +299,8 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             }
             const tr = further();
             if (tr !== undefined) {
-              if (!virtual.has(arg(0)) || blocks.has(arg(0))) fail(`pte3(${arg(0)}, ${tr}): only a virtual page location`);
+              const ok = treeStage.get(tr) === 2 ? intermediate.has(arg(0)) : virtual.has(arg(0)) && !blocks.has(arg(0));
+              if (!ok) fail(`pte3(${arg(0)}, ${tr}): only ${treeStage.get(tr) === 2 ? 'an intermediate' : 'a virtual page'} location in a stage-${treeStage.get(tr)} set`);
               return { kind: 'pte', name: arg(0), tree: tr };
             }
             onDefaultTables();
@@ -297,7 +322,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             if (e.args.length !== 2 || addr === undefined || lvl?.k !== 'num' || lvl.value !== 3n || va?.k !== 'name' || !virtual.has(va.name)) fail('bvor: only bvor(extz(TABLE, 64), offset(level=3, va=x)), x\'s entry in a level-3 table');
             const at = isla.tableAt(addr!);
             const x = (va as { name: string }).name;
-            if (at === undefined || at.level !== 3 || at.va >> 21n !== isla.va(x) >> 21n) fail(`bvor: 0x${addr!.toString(16)} is not a level-3 table on ${x}'s walk in an s1table block`);
+            if (at === undefined || at.level !== 3 || at.va >> 21n !== (isla.va(x) ?? -1n) >> 21n) fail(`bvor: 0x${addr!.toString(16)} is not a level-3 table on ${x}'s walk in an s1table block`);
             return { kind: 'pte', name: x, tree: at!.set };
           }
           case 'desc3': {
@@ -328,7 +353,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             if (e.args.length > 0 || e.named.size !== 1 || addr === undefined) fail('mkdesc2: only mkdesc2(table=ADDRESS)');
             const at = isla.tableAt(addr!);
             if (at === undefined || at.level !== 3) fail(`mkdesc2(table=0x${addr!.toString(16)}): not a level-3 table of an s1table block`);
-            const loc = [...virtual].find((v) => !blocks.has(v) && isla.va(v) >> 21n === at!.va >> 21n);
+            const loc = [...virtual].find((v) => !blocks.has(v) && (isla.va(v) ?? -1n) >> 21n === at!.va >> 21n);
             if (loc === undefined) fail(`mkdesc2(table=0x${addr!.toString(16)}): the table maps no location of the test`);
             // the page of the table that holds loc's entry in that tree; bits[1:0] = 0b11, a table descriptor at level 2
             return desc([['oa', { kind: 'pte', name: loc!, tree: at!.set }]]);
@@ -349,7 +374,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
             const raw = base?.k === 'num' ? base.value : base?.k === 'call' && base.fn === 'extz' && base.args[0]?.k === 'num' ? base.args[0].value : undefined;
             if (raw !== undefined && tag?.k === 'num' && e.named.size === 2) return int((BigInt.asUintN(16, tag.value) << 48n) | raw);
             const root = defaultName(stage);
-            const tr = stage === 1 && base?.k === 'name' && trees.has(base.name) ? base.name : undefined;
+            const tr = base?.k === 'name' && treeStage.get(base.name) === stage ? base.name : undefined;
             if (e.args.length > 0 || e.named.size !== 2 || base?.k !== 'name' || (base.name !== root && tr === undefined) || tag?.k !== 'num') fail(`ttbr: only ttbr(asid=N, base=${defaultName(1) ?? '(no default)'} or an s1table) or ttbr(vmid=N, base=${defaultName(2) ?? '(no default)'})`);
             return { kind: 'ttbr', stage, tag: (tag as { value: bigint }).value, ...(tr === undefined ? {} : { tree: tr }) };
           }
@@ -462,7 +487,7 @@ export function islaAsLitmus(t: IslaTest): IslaAsLitmus {
       ...(intermediate.size === 0 ? {} : { intermediate: [...intermediate] }),
       ...(blocks.size === 0 ? {} : { blocks: [...blocks] }),
       ...(vectorPage === undefined ? {} : { vectors: vectorName(vectorPage) }),
-      ...(trees.size === 0 ? {} : { trees: [...trees].map(([name, m]) => ({ name, entries: new Map([...m].map(([v, to]) => [v, entry(v, to)])) })) }),
+      ...(trees.size === 0 ? {} : { trees: [...trees].map(([name, m]) => ({ name, ...(treeStage.get(name) === 2 ? { stage: 2 as const } : {}), entries: new Map([...m].map(([v, to]) => [v, entry(v, to)])) })) }),
       ...(tableInvalid.length === 0 ? {} : { tableInvalid }),
       ...(s2Identity.length === 0 ? {} : { s2Identity }),
       ...(sysregs.length === 0 ? {} : { sysregs }),

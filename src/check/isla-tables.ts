@@ -23,14 +23,15 @@ export class IslaTableAddresses {
   private readonly tables = new Map<bigint, IslaTable>();
   /** Per set: the next free table address, and the tables by (level, VA bits above what the level resolves). */
   private readonly sets = new Map<string, { next: bigint; byWalk: Map<string, bigint> }>();
+  /** Sets with a mapping of an address whose VA isla's solver picks. */
+  private readonly unknown = new Set<string>();
 
   constructor(private readonly symbolic: readonly string[]) {}
 
-  /** isla's VA of symbolic address `name`. */
-  va(name: string): bigint {
+  /** isla's VA of symbolic address `name`; undefined for one the setup declares (`virtual x`): the solver picks it. */
+  va(name: string): bigint | undefined {
     const i = this.symbolic.indexOf(name);
-    if (i < 0) throw new LitmusSetupError('page_table_setup', `${name}: not in the test's \`symbolic\` list, so its VA is the solver's choice (setup.rs eval_address_constraints) and where isla puts its tables unknown`);
-    return SYMBOLIC_BASE + BigInt(i) * SYMBOLIC_STRIDE;
+    return i < 0 ? undefined : SYMBOLIC_BASE + BigInt(i) * SYMBOLIC_STRIDE;
   }
 
   /** A new table set at `base`: its level-0 table there. */
@@ -40,18 +41,24 @@ export class IslaTableAddresses {
     this.alloc(name, 0, 0n);
   }
 
-  /** A mapping of `va` at `level` in set `name`: the tables its walk needs at levels 1 … level, allocated in order. */
-  map(name: string, va: bigint, level: number): void {
-    for (let l = 1; l <= level; l++) this.alloc(name, l, va);
+  /** A mapping of `va` at `level` in set `name`: the tables its walk needs at levels 1 … level, allocated in order (an
+   *  unknown VA leaves where the set's later tables are unknown). */
+  map(name: string, va: bigint | undefined, level: number): void {
+    if (va === undefined) this.unknown.add(name);
+    else if (!this.unknown.has(name)) for (let l = 1; l <= level; l++) this.alloc(name, l, va);
   }
 
-  /** The table isla put at `addr`, if any. */
+  /** The table isla put at `addr`, if any (an error when a set whose tables are not all known may hold it). */
   tableAt(addr: bigint): IslaTable | undefined {
-    return this.tables.get(addr);
+    const t = this.tables.get(addr);
+    if (t === undefined && [...this.unknown].some((n) => addr >= this.sets.get(n)!.next)) {
+      throw new LitmusSetupError('page_table_setup', `0x${addr.toString(16)}: a table of a set that maps an address the setup declares (its VA, and so where isla puts the tables, is the solver's choice)`);
+    }
+    return t;
   }
 
   isTable(addr: bigint): boolean {
-    return this.tables.has(addr);
+    return this.tableAt(addr) !== undefined;
   }
 
   private alloc(name: string, level: number, va: bigint): void {

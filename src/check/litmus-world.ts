@@ -139,8 +139,9 @@ export interface WorldShape {
   /** The location whose page is VBAR_EL1's: its PA the vector table's page (VBAR), its entry read-only code. */
   readonly vectors?: string;
   /** Further stage-1 trees (isla's `s1table NAME ADDR { … }` beside the default tables): the same identity blocks, and
-   *  each virtual page location's level-3 entry as `entries` gives it (a descriptor), else invalid. */
-  readonly trees?: readonly { readonly name: string; readonly entries: ReadonlyMap<string, LitmusValue> }[];
+   *  each virtual page location's level-3 entry as `entries` gives it (a descriptor), else invalid; with `stage: 2` a
+   *  further stage-2 tree of the intermediate locations' entries (and the stage-2 identity pages). */
+  readonly trees?: readonly { readonly name: string; readonly stage?: 2; readonly entries: ReadonlyMap<string, LitmusValue> }[];
   /** Locations whose level-2 entry in the default tree (or a further one) is invalid at the start (isla's `x |->
    *  invalid at level 2`). */
   readonly tableInvalid?: readonly { readonly name: string; readonly tree?: string }[];
@@ -189,12 +190,19 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
   }
   // the further stage-1 trees: identity blocks as the default tree's, each virtual page location's own entry
   const roots = new Map<string, number>();
+  /** The locations whose own entry a further tree of `stage` holds. */
+  const own = (stage: 1 | 2, n: string): boolean => (stage === 2 ? isIpa.has(n) : !isIpa.has(n) && block(n) === undefined && n !== vectors);
   for (const tree of trees) {
-    const b = new PageTableBuilder(pool, { granule: 4, stage: 1, inputBits: VA_BITS });
-    b.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), { attr: 0, ap: 0, xn: false });
-    if (el0Tables) b.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), { attr: 0, ap: 1, xn: true });
-    for (const n of names) if (!isIpa.has(n) && block(n) === undefined && n !== vectors) b.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), { attr: 0, ap: 1, xn: true });
-    for (const n of tree.entries.keys()) if (isIpa.has(n) || block(n) !== undefined || n === vectors) throw new LitmusSetupError(`table ${tree.name}`, `${n}: only virtual page locations in a further tree`);
+    const stage = tree.stage ?? 1;
+    if (stage === 2 && s2 === undefined) throw new LitmusSetupError(`table ${tree.name}`, 'a stage-2 tree in a world without stage 2');
+    const b = new PageTableBuilder(pool, { granule: 4, stage, inputBits: VA_BITS });
+    // stage 1: the identity blocks as the default tree's; stage 2: as the default stage-2 tree's
+    const attrs = (pool: boolean) => (stage === 2 ? { attr: 0xf, ap: 3, xn: false } : { attr: 0, ap: pool ? 1 : 0, xn: pool });
+    b.map(BigInt(RAM_BASE), BigInt(RAM_BASE), BigInt(IDENTITY_SIZE), attrs(false));
+    if (el0Tables) b.map(BigInt(POOL_BASE_EL0), BigInt(POOL_BASE_EL0), BigInt(IDENTITY_SIZE), attrs(true));
+    for (const n of names) if (own(stage, n)) b.map(BigInt(va(n)), BigInt(pa(n)), BigInt(PAGE), stage === 2 ? { attr: 0xf, ap: 3, xn: true } : { attr: 0, ap: 1, xn: true });
+    if (stage === 2) for (const n of s2Identity) b.map(BigInt(pa(n)), BigInt(pa(n)), BigInt(block(n) === undefined ? PAGE : BLOCK), { attr: 0xf, ap: 3, xn: true });
+    for (const n of tree.entries.keys()) if (!own(stage, n)) throw new LitmusSetupError(`table ${tree.name}`, `${n}: only ${stage === 2 ? 'intermediate' : 'virtual page'} locations in a further stage-${stage} tree`);
     roots.set(tree.name, b.root);
   }
   const root = (tree: string | undefined): number => {
@@ -203,7 +211,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
     if (r === undefined) throw new LitmusSetupError('table', `unknown stage-1 tree ${tree}`);
     return r;
   };
-  const slot = (n: string, level: number, tree?: string): number => entrySlot(mem, isIpa.has(n) ? s2!.root : root(tree), va(n), level);
+  const slot = (n: string, level: number, tree?: string): number => entrySlot(mem, isIpa.has(n) && tree === undefined ? s2!.root : root(tree), va(n), level);
   const pte = (n: string, tree?: string): number => slot(n, block(n) === undefined ? 3 : 2, tree);
   const layout: LitmusLayout = {
     names,
@@ -238,7 +246,7 @@ export function buildWorld(t: LitmusTest, mem: TableMemory, shape: WorldShape = 
   // the further trees' entries: as given, else invalid
   for (const tree of trees) {
     for (const n of names) {
-      if (isIpa.has(n) || block(n) !== undefined || n === vectors) continue;
+      if (!own(tree.stage ?? 1, n)) continue;
       const d = tree.entries.get(n);
       mem.writeU64(pte(n, tree.name), d === undefined ? 0n : layout.encode(d, n));
     }
@@ -272,7 +280,7 @@ function valueOf(l: LitmusLayout, v: LitmusValue): bigint {
     case 'page':
       return BigInt(l.va(v.name) / PAGE);
     case 'ttbr': {
-      const root = v.stage === 1 ? l.root(v.tree) : l.vttbr;
+      const root = v.stage === 1 || v.tree !== undefined ? l.root(v.tree) : l.vttbr;
       if (root === undefined) throw new LitmusSetupError('ttbr', 'a stage-2 root in a world without stage 2');
       return BigInt(root) | (BigInt.asUintN(16, v.tag) << 48n);
     }

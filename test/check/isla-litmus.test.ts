@@ -367,3 +367,26 @@ test('isla: default_tables = false details — TTBR1_EL1 checked (no TTBR1 range
   assert.throws(() => set({ ...base, reset: { ...base.reset, R5: 'pte3(x, vm)' } }), /a virtual address walked in the stage-2 set as an IPA/);
   assert.throws(() => set({ ...base, reset: { ...base.reset, R5: 'mkdesc2(oa=pa1)' } }), /mkdesc2\(oa=…\): a level-2 block/);
 });
+
+test('isla: default_tables = false — an s2table VTTBR_EL2 does not name at the start is a further stage-2 tree (another VM)', () => {
+  // VM 1: x → ipa1 → pa1 (3); VM 2: x → ipa2 → pa2 (4), switched to by the thread at EL2 before its ERET
+  const parts: IslaParts = {
+    symbolic: ['x'],
+    setup: [
+      'option default_tables = false', 'physical pa1 pa2', 'intermediate ipa1 ipa2', '*pa1 = 3', '*pa2 = 4',
+      's2table vm1 0x240000 { ipa1 |-> pa1; ipa2 |-> invalid; s1table s1a 0x260000 { x |-> ipa1; } }',
+      's2table vm2 0x280000 { ipa1 |-> invalid; ipa2 |-> pa2; s1table s1b 0x2C0000 { x |-> ipa2; } }',
+      's1table hyp 0x200000 { identity 0x1000 with code; }',
+    ],
+    code: ['MSR TTBR0_EL1,X0', 'MSR VTTBR_EL2,X1', 'ERET', 'L0:', 'LDR X2,[X3]'],
+    reset: {
+      R0: 'ttbr(asid=0x0, base=s1b)', R1: 'ttbr(vmid=0x2, base=vm2)', R3: 'x', VBAR_EL2: 'extz(0x1000, 64)', TTBR0_EL2: 'ttbr(asid=0x0, base=hyp)',
+      TTBR0_EL1: 'ttbr(asid=0x0, base=s1a)', VTTBR_EL2: 'ttbr(vmid=0x1, base=vm1)', 'PSTATE.EL': '0b10', SPSR_EL2: 'extz(0b00101, 64)', ELR_EL2: 'L0:',
+    },
+    sections: {},
+    assertion: '0:X2 = 4',
+  };
+  const r = explore('two-vms', parts);
+  assert.ok(r.complete, r.bound);
+  assert.deepEqual(r.outcomes.map((o) => [o.regs[2], o.faults.length]), [[4n, 0]]); // VMID 2: VM 1's entries never match
+});
