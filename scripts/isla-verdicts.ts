@@ -342,9 +342,10 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     verdict: 'Allowed',
     why: 'as same-asid but table1 comes with ASID 1: the entries cached on table0 are tagged ASID 0 (non-global) and ' +
       'never match, so the EL0 load walks table1 and faults. That fault goes to VBAR_EL1 + 0x400 (lower EL, D1.10.2), ' +
-      'where the test has no handler (its one, which would set X1 = 1, is at +0x200): the thread ends there with X1 at ' +
-      'its reset 0 — the test leaves R1 unset — so the assertion X1 = 0 holds in the faulting run itself. Allowed, for ' +
-      'that reason only: the question the test means (can the old table\'s entry serve the load) has the answer no',
+      'where the test has no handler (its one, which would set X1 = 1, is at +0x200): the runner ends the thread there ' +
+      '(herd\'s fatal fault), X1 keeping the value it started with, which the test leaves unset (the runner: 0) — so the ' +
+      'assertion X1 = 0 holds in the faulting run itself. Allowed, for that reason only: the question the test means ' +
+      '(can the old table\'s entry serve the load) has the answer no',
   },
   'pgtable/HAND/UpdateWhileUnmappedSimple': {
     verdict: 'Forbidden',
