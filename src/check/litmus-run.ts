@@ -12,7 +12,8 @@
 // isla's tests add: P0 starting at EL1 or EL2 and entering a lower EL by an ERET of its own, stage 2 of the EL1&0
 // regime (the world's intermediate locations), TTBR0_EL1/VTTBR_EL2 with an ASID/VMID, handlers at any synchronous
 // vector of VBAR_EL1 and VBAR_EL2 (a stage-2 fault at VBAR_EL2 + 0x400; an SVC or HVC is a call the handler serves,
-// not a fault), and a thread that ends when it runs off the end of a handler (a handler without ERET, as in isla).
+// not a fault), and a thread that ends when it runs off the end of a handler (a handler without ERET, as in isla);
+// with the world's further trees, TTBR0_EL2 may name one: the EL2 regime's stage 1 on (SCTLR_EL2.M, TCR_EL2, MAIR_EL2).
 import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
 import { CORTEX_A57 } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
@@ -134,7 +135,7 @@ class LitmusChoices implements SyncChoices {
   constructor(
     private readonly tree: ChoiceTree,
     private readonly view: WalkerView,
-    /** The EL2 regime has a stage 1 of the test's: filled speculatively while in context (at EL2) too. */
+    /** The EL2 regime has a stage 1 of the test's: filled speculatively while in context, at EL2 (ARM §D8.16 R SQBCS). */
     private readonly el2: boolean,
   ) {}
   pendingVisible(): boolean {
