@@ -10,7 +10,15 @@ export interface IslaReference {
   readonly verdict: LitmusVerdict;
   /** Why, naming the rules: the derivation a reader can check against the test's text. */
   readonly why: string;
+  /** A known disagreement: what twostage's model lacks that the verdict needs (docs/litmus-agreement.md). The script
+   *  reports the test as a known disagreement, and fails when it agrees (the gap closed: drop this) or when a test
+   *  without one disagrees. */
+  readonly modelGap?: string;
 }
+
+/** twostage's TLB caches whole translations only: no walk cache of table descriptors (src/mmu/tlb.ts). */
+const NO_WALK_CACHE = 'twostage caches complete translations only (src/mmu/tlb.ts: every entry a last-level one), never a ' +
+  'table descriptor on its own, so a walk always reads every level from memory';
 
 /** Keyed by the test's path under tests/ at the pinned commit, without `.litmus.toml`. */
 export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
@@ -277,5 +285,129 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
     verdict: 'Allowed',
     why: 'x read-only → read/write with DSB and ISB but no TLBI: the cached read-only entry (D8.16 R SQBCS) may still be ' +
       'used and the store take a permission fault, leaving pa1 at 0',
+  },
+  // mappings at level 2 (isla's `at level 2`, pte2): derived from the tests' text before the explorer ran them
+  'pgtable/HAND/InvalidateWide': {
+    verdict: 'Allowed',
+    why: 'x and z share their level-2 entry (isla allocates them in one 2 MiB region); it is made invalid, DSB, then TLBI ' +
+      'VAE1 of x\'s page only, DSB, ISB: a translation of z cached while the entry was valid (D8.16 R SQBCS) is not in ' +
+      'the TLBI\'s scope (C5.5 TLBI VAE1: entries for that VA) and the load of z may use it and read pa2 (X6 = 2) — ' +
+      'breaking a table entry needs the invalidation of every address below it (D8.17.1)',
+  },
+  'pgtable/HAND/InvalidateWideBlock': {
+    verdict: 'Forbidden',
+    why: 'x is a 2 MiB level-2 block; the block entry is made invalid, DSB, TLBI VAE1 of x\'s page — in scope of the ' +
+      'block\'s one TLB entry, which covers x + 0x1000 too (C5.5: any entry that translates that VA) — DSB, ISB (D8.17.8 ' +
+      'R PSMWS, R YNJCP): the load of x + 0x1000 walks, reads the invalid entry and faults (X6 = 1, never 0)',
+  },
+  'pgtable/HAND/IntermediateTLB': {
+    verdict: 'Allowed',
+    why: 'x\'s level-2 entry (a table descriptor) is made invalid with no TLBI, then x\'s level-3 entry invalid → pa1, DSB, ' +
+      'ISB: a TLB may hold the level-2 table descriptor, cached by a walk of x while it was valid — a walk ending in an ' +
+      'invalid level-3 entry still read a valid level-2 one, and only the faulting entry is never cached (D8.16 R XCLRD); ' +
+      'that TLBIs come in all-levels and last-level-only forms (C5.5 TLBI VAE1 / VALE1) is the architecture allowing ' +
+      'such walk caches — and the load, walking on from it, reads the new level-3 entry and pa1 (X6 = 1)',
+    modelGap: NO_WALK_CACHE,
+  },
+  'pgtable/HAND/UpdateFromTLB': {
+    verdict: 'Allowed',
+    why: 'x is read-only (AP = 0b11); its level-2 table descriptor is made invalid with no TLBI, then its level-3 entry ' +
+      'replaced by a read/write one, DSB, ISB: as IntermediateTLB, a cached level-2 table descriptor (D8.16, C5.5 TLBI ' +
+      'VAE1 / VALE1) lets the store walk on to the new read/write entry and succeed (X6 stays 0); without it the store ' +
+      'faults — translation (level 2 invalid) or permission (the cached read-only entry)',
+    modelGap: NO_WALK_CACHE,
+  },
+  // the entry of the code page at VBAR_EL1 (pte3(0x1000, page_table_base)): derived before the explorer ran them
+  'pgtable/HAND/CoTfW1.inv+si': {
+    verdict: 'Forbidden',
+    why: 'the EL0 store writes 0b10 (invalid) into the entry of the handler\'s page 0x1000 through the tables\' own ' +
+      'read/write mapping and the thread ends: no instruction of it can fault — its code is on its own page (isla: ' +
+      '0x400000), the store\'s target is mapped — so the handler, which alone sets X0 = 0, never runs (X0 = 2)',
+  },
+  'pgtable/HAND/CoTfWinv1+si': {
+    verdict: 'Forbidden',
+    why: 'as CoTfW1.inv+si without x\'s mapping: the one store cannot fault and the handler (X0 = 0) never runs',
+  },
+  // further stage-1 trees (s1table blocks beside the default tables): derived before the explorer ran them
+  'pgtable/HAND/SwitchTable.same-asid+eret': {
+    verdict: 'Allowed',
+    why: 'table0 maps x → pa1 (0), table1 leaves x invalid; at EL1 on table0 with ASID 0 a walk may cache x\'s entry (the ' +
+      'EL1&0 regime is in context: D8.16 R SQBCS), tagged ASID 0; TTBR0_EL1 switches to table1 with the same ASID and the ' +
+      'ERET synchronizes it, but no TLBI removes the entry: TLB entries match on ASID, not on the table base (D8.16; ' +
+      'changing TTBR0_EL1 without an ASID change needs TLB maintenance), so the EL0 load may use it (X1 = 0); otherwise ' +
+      'it walks table1 and faults, taken to VBAR_EL1 + 0x400 where the test has no handler (its one is at +0x200): the ' +
+      'thread ends with X1 = 1',
+  },
+  'pgtable/HAND/SwitchTable.different-asid+eret': {
+    verdict: 'Allowed',
+    why: 'as same-asid but table1 comes with ASID 1: the entries cached on table0 are tagged ASID 0 (non-global) and ' +
+      'never match, so the EL0 load walks table1 and faults. That fault goes to VBAR_EL1 + 0x400 (lower EL, D1.10.2), ' +
+      'where the test has no handler (its one, which would set X1 = 1, is at +0x200): the runner ends the thread there ' +
+      '(herd\'s fatal fault), X1 keeping the value it started with, which the test leaves unset (the runner: 0) — so the ' +
+      'assertion X1 = 0 holds in the faulting run itself. Allowed, for that reason only: the question the test means ' +
+      '(can the old table\'s entry serve the load) has the answer no',
+  },
+  'pgtable/HAND/UpdateWhileUnmappedSimple': {
+    verdict: 'Forbidden',
+    why: 'new_table (reachable from nothing) maps x → pa1 (1); the default tree\'s level-2 entry for x is invalid. The ' +
+      'EL0 thread rewrites x\'s level-3 entry in new_table to pa2, DSB, then points the level-2 entry at new_table\'s ' +
+      'level-3 table, DSB, ISB, and loads x: no translation of x through new_table was ever possible before the second ' +
+      'store, so none is cached (D8.16 R XCLRD: the walks before it fault at level 2), and the walk after DSB + ISB sees ' +
+      'both stores (D8.17 I WZCBG): it reads pa2 (X6 = 2), never pa1 (X6 = 1)',
+  },
+  // default_tables = false with the sets the registers name (TTBR0_EL2's an EL2 stage-1 tree): derived before the
+  // explorer ran them
+  'pgtable/HAND_PKVM/pKVM.create_hyp_mappings.inv.l3': {
+    verdict: 'Forbidden',
+    why: 'at EL2 on its own map (TTBR0_EL2 = hyp_pgtable, where x is invalid): x\'s entry made valid (STLR), DSB, ISB, ' +
+      'then a load of x: the invalid entry was never cached (D8.16 R XCLRD) and after DSB + ISB the walk reads the new ' +
+      'one (D8.17 I WZCBG): the load reads pa1 (X2 = 1) and never faults, so the handler that sets X2 = 0 never runs',
+  },
+  'pgtable/HAND_PKVM/pKVM.create_hyp_mappings.inv.l2': {
+    verdict: 'Forbidden',
+    why: 'at EL2: x\'s level-2 entry in hyp_pgtable is invalid; the thread points it at hyp_pgtable_new\'s level-3 table ' +
+      '(mkdesc2(table=0x283000)) and makes x\'s entry there valid, DSB, ISB, then loads x: nothing on that walk was ' +
+      'valid before, so nothing of it is cached (D8.16 R XCLRD), and the walk after DSB + ISB sees both stores: the load ' +
+      'reads pa1 and the handler (X2 = 0) never runs',
+  },
+  'pgtable/HAND_PKVM/pKVM.host_handle_trap.stage2_idmap.l3': {
+    verdict: 'Forbidden',
+    why: 'at EL1 through host_s1 (x → ipa1) and vm_stage2 (ipa1 invalid): the first load takes a stage-2 fault to EL2, ' +
+      'whose handler counts it (X10 = 1), makes ipa1 → pa1 valid (STLR), DSB ISHST, and ERETs past the load; the second ' +
+      'load comes after that DSB and the ERET\'s context synchronization, and no translation through the invalid ' +
+      'stage-2 entry was cached (D8.16 R XCLRD): it reads pa1, so X10 = 2 (a second fault) never happens',
+  },
+  'pgtable/HAND/Stage1FillFromStage2': {
+    verdict: 'Forbidden',
+    why: 'at EL2: ipa1\'s stage-2 entry made invalid, DSB, x\'s stage-1 entry (invalid at the start) made x → ipa1, DSB, ' +
+      'TLBI IPAS2E1 of ipa1, DSB, ERET to EL1 and a load of x: no translation of x was ever possible before, so no ' +
+      'combined entry for it is cached (D8.16 R XCLRD); the TLBI, completed by the DSB and synchronized by the ERET, ' +
+      'removes any stage-2 entry for ipa1 (C5.5 TLBI IPAS2E1, D8.17.8): the walk reads the new stage-1 entry and the ' +
+      'invalid stage-2 one and takes a stage-2 fault, whose EL2 handler sets X8 = 1 — never 0 (the load cannot read ' +
+      'pa1, and a stage-1 fault, whose vector has no handler, cannot happen after DSB + ERET)',
+  },
+  // two VMs: a further stage-2 tree each (derived before the explorer ran them)
+  'pgtable/HAND_PKVM/pKVM.vcpu_run': {
+    verdict: 'Forbidden',
+    why: 'the first load runs in VM 1 (VMID 1: x → ipa1 → pa1, X0 = 1); the HVC handler switches TTBR0_EL1 to VM 2\'s ' +
+      'stage 1 and VTTBR_EL2 to VM 2\'s stage 2 with VMID 2 and ERETs (a context synchronization event): every EL1&0 ' +
+      'entry cached so far is tagged VMID 1 and matches no VMID-2 lookup (D8.16; D8.17 VMID), and none is cached while ' +
+      'EL2 runs (D8.1.5 R NRJPP), so the second load walks VM 2\'s tables, both valid: it reads pa2, X4 = 2 always — ' +
+      '~(X4 = 2) never holds',
+  },
+  'pgtable/HAND_PKVM/pKVM.vcpu_run.update_vmid': {
+    verdict: 'Forbidden',
+    why: 'as vcpu_run but VM 2 reuses VMID 1, and the handler first runs DSB ISHST, TLBI ALLE1IS, DSB SY: every EL1&0 ' +
+      'entry is removed (C5.5 TLBI ALLE1IS, completed by the DSB, D8.17.8), none can be cached again at EL2 (D8.1.5 R ' +
+      'NRJPP), and the ERET synchronizes the new TTBR0_EL1/VTTBR_EL2: the second load walks VM 2\'s tables and reads ' +
+      'pa2 (X4 = 2)',
+  },
+  'pgtable/HAND_PKVM/pKVM.vcpu_run.same_vm': {
+    verdict: 'Forbidden',
+    why: 'at EL2 with VM 1 in context (VMID 1): VTTBR_EL2 set to VMID 1, ISB, TLBI VMALLE1 (VMID 1\'s stage-1 and ' +
+      'combined entries), DSB NSH, ISB; then VM 2\'s TTBR0_EL1 and VTTBR_EL2 (VMID 1 again) and the ERET to EL1: the ' +
+      'entries for x that VM 1 gave are gone and none is cached at EL2 (D8.1.5 R NRJPP); stage-2-only entries of VMID 1 ' +
+      'may remain but ipa2, which VM 2\'s stage 1 maps x to, was invalid in VM 1 and so never cached (D8.16 R XCLRD): ' +
+      'the load reads pa2 (X2 = 1), never pa1 (0) nor a fault (X2 = 0)',
   },
 };

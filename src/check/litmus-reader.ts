@@ -10,11 +10,13 @@ export type LitmusValue =
   | { readonly kind: 'int'; readonly value: bigint }
   | { readonly kind: 'addr'; readonly name: string } // `x` or `&x`: the virtual address of location x
   | { readonly kind: 'pa'; readonly name: string } // `phy_x` or `PA(x)`: its physical (output) address
-  | { readonly kind: 'pte'; readonly name: string } // `pte_x` or `PTE(x)`: the address of x's last-level entry
+  // `pte_x` or `PTE(x)`: the address of x's last-level entry (isla's pte2: its level-2 entry; pte3(x, TREE): in a further
+  // stage-1 tree of the world)
+  | { readonly kind: 'pte'; readonly name: string; readonly level?: 2; readonly tree?: string }
   | { readonly kind: 'page'; readonly name: string } // isla's `page(x)`: x's virtual page number, VA >> 12
   // isla's `ttbr(asid=A, base=page_table_base)` / `ttbr(vmid=V, base=s2_page_table_base)`: the world's stage-1 or
   // stage-2 root with the tag in bits 63:48 (TTBR0_EL1.ASID, VTTBR_EL2.VMID)
-  | { readonly kind: 'ttbr'; readonly stage: 1 | 2; readonly tag: bigint }
+  | { readonly kind: 'ttbr'; readonly stage: 1 | 2; readonly tag: bigint; readonly tree?: string }
   | { readonly kind: 'desc'; readonly fields: ReadonlyMap<string, LitmusValue> }; // `(oa:PA(x),af:0)`
 
 /** Where a value lives: a PE's register, a memory location, or a page-table entry. */

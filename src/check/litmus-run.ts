@@ -12,7 +12,8 @@
 // isla's tests add: P0 starting at EL1 or EL2 and entering a lower EL by an ERET of its own, stage 2 of the EL1&0
 // regime (the world's intermediate locations), TTBR0_EL1/VTTBR_EL2 with an ASID/VMID, handlers at any synchronous
 // vector of VBAR_EL1 and VBAR_EL2 (a stage-2 fault at VBAR_EL2 + 0x400; an SVC or HVC is a call the handler serves,
-// not a fault), and a thread that ends when it runs off the end of a handler (a handler without ERET, as in isla).
+// not a fault), and a thread that ends when it runs off the end of a handler (a handler without ERET, as in isla);
+// with the world's further trees, TTBR0_EL2 may name one: the EL2 regime's stage 1 on (SCTLR_EL2.M, TCR_EL2, MAIR_EL2).
 import { ecIsAbort, ecOf, ISS_FSC_KIND } from '../arch/syndrome.ts';
 import { CORTEX_A57 } from '../arch/profiles.ts';
 import { SR } from '../arch/sysreg-table.ts';
@@ -21,11 +22,11 @@ import { PC } from '../cpu/state.ts';
 import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { PhysMemory } from '../memory/phys.ts';
 import { speculativeFill } from '../mmu/speculate.ts';
-import { REGIME_EL10 } from '../mmu/tlb.ts';
+import { REGIME_EL10, REGIME_EL2 } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest, LitmusValue } from './litmus-reader.ts';
-import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR, VBAR_EL2 } from './litmus-world.ts';
+import { buildWorld, CODE_BASE, type LitmusLayout, LitmusSetupError, RAM_BASE, RAM_SIZE, VBAR, VBAR_EL2, type WorldShape } from './litmus-world.ts';
 import { decodeRow } from '../arch/a64/decode.ts';
 import { type Insn, loadProgram } from './program.ts';
 import { StateHash } from './state-hash.ts';
@@ -76,9 +77,21 @@ export interface LitmusRunOptions {
   readonly handlers?: readonly VectorHandler[];
   /** The world's intermediate locations (stage 2 on: litmus-world.ts); none: stage 2 off. */
   readonly intermediate?: readonly string[];
-  /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own. */
-  readonly sysregs?: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
+  /** Locations mapped by a 2 MiB level-2 block of their own (litmus-world.ts). */
+  readonly blocks?: readonly string[];
+  /** The location whose VA page VBAR_EL1 is: the EL1 vectors reached through an entry of the test's (litmus-world.ts). */
+  readonly vectors?: string;
+  /** Further stage-1 trees and level-2 entries invalid at the start (litmus-world.ts WorldShape). */
+  readonly trees?: WorldShape['trees'];
+  readonly tableInvalid?: WorldShape['tableInvalid'];
+  readonly s2Identity?: readonly string[];
+  /** TTBR0_EL1 / VTTBR_EL2 as the test sets them (isla's `ttbr(asid=…)`, `ttbr(vmid=…)`), over the runner's own;
+   *  TTBR0_EL2 (a tree of the world's) turns the EL2 regime's stage 1 on, its TLB filled speculatively at EL2 too. */
+  readonly sysregs?: readonly { readonly reg: SysregName; readonly value: LitmusValue }[];
 }
+
+/** The system registers a test may set. */
+export type SysregName = 'TTBR0_EL1' | 'VTTBR_EL2' | 'TTBR0_EL2';
 
 /** A handler's code at VBAR_EL1 or VBAR_EL2 + `offset`, a synchronous exception vector (ARM §D1.10.2 Table D1-5:
  *  0x000 current EL with SP_EL0, 0x200 current EL with SP_ELx, 0x400 lower EL in AArch64). */
@@ -104,7 +117,10 @@ const FAULT_KIND: Readonly<Record<number, string>> = { 0x4: 'MMU:Translation', 0
 export const syncVector = (el: number, spx: boolean): number => (el === 0 ? 0x400 : spx ? 0x200 : 0);
 /** TCR_EL1: T0SZ 25 (39-bit VA), IRGN0/ORGN0 WB, SH0 Inner Shareable, TG0 4 KiB, EPD1 (no TTBR1 walks), IPS 40 bits. */
 const TCR = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (1n << 23n) | (2n << 32n);
-/** SCTLR_EL1.M (stage 1 on), C, I. */
+/** TCR_EL2 (no E2H): T0SZ 25 (39-bit VA), IRGN0/ORGN0 WB, SH0 Inner Shareable, TG0 4 KiB, PS 40 bits, bits 31 and 23
+ *  RES1 (ARM §D17.2 TCR_EL2). */
+const TCR_EL2 = 25n | (1n << 8n) | (1n << 10n) | (3n << 12n) | (2n << 16n) | (1n << 23n) | (1n << 31n);
+/** SCTLR_ELx.M (stage 1 on), C, I. */
 const SCTLR_MCI = 1n | (1n << 2n) | (1n << 12n);
 /** HCR_EL2.RW: EL1 is AArch64; VM (bit 0): stage 2 of the EL1&0 regime on. */
 const HCR_RW = 1n << 31n;
@@ -119,6 +135,8 @@ class LitmusChoices implements SyncChoices {
   constructor(
     private readonly tree: ChoiceTree,
     private readonly view: WalkerView,
+    /** The EL2 regime has a stage 1 of the test's: filled speculatively while in context, at EL2 (ARM §D8.16 R SQBCS). */
+    private readonly el2: boolean,
   ) {}
   pendingVisible(): boolean {
     return this.tree.choose(2) === 1;
@@ -128,7 +146,7 @@ class LitmusChoices implements SyncChoices {
   }
   speculativeFill(regime: number): boolean {
     // not while this step's access is translated early: a fill then walks after the DSB (walker-view.ts)
-    return regime === REGIME_EL10 && !this.view.early && this.tree.choose(2) === 1;
+    return (regime === REGIME_EL10 || (this.el2 && regime === REGIME_EL2)) && !this.view.early && this.tree.choose(2) === 1;
   }
   mixNew(): boolean {
     return false;
@@ -138,12 +156,12 @@ class LitmusChoices implements SyncChoices {
   }
 }
 
-/** Before an instruction: each cached 4 KiB translation (the test's locations; the identity block of code and tables
- *  never changes) dropped or kept — an implementation may evict any TLB entry at any time (ARM §D8.16), so a later
- *  access may walk the tables again. */
-function evictions(c: Cpu, tree: ChoiceTree): void {
+/** Before an instruction: each cached translation of a location (a 4 KiB page, or a block location's block; the
+ *  identity blocks of code and tables never change) dropped or kept — an implementation may evict any TLB entry at
+ *  any time (ARM §D8.16), so a later access may walk the tables again. */
+function evictions(c: Cpu, tree: ChoiceTree, world: LitmusLayout): void {
   const t = c.tlb;
-  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0 && t.shift[e] === PAGE_SHIFT && tree.choose(2) === 1) t.evict(e);
+  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0 && (t.shift[e] === PAGE_SHIFT || world.blockPas.includes(t.out[e]!)) && tree.choose(2) === 1) t.evict(e);
 }
 
 /** P0's code and its handler assembled; label → address. */
@@ -209,14 +227,19 @@ interface StartState {
   /** SPSR_ELx and ELR_ELx (an address) for P0's own ERET from the EL it starts at. */
   readonly eret: { readonly spsr: bigint; readonly elr: bigint } | undefined;
   readonly intermediate: readonly string[];
-  readonly sysregs: readonly { readonly reg: 'TTBR0_EL1' | 'VTTBR_EL2'; readonly value: LitmusValue }[];
+  readonly blocks: readonly string[];
+  readonly vectors: string | undefined;
+  readonly trees: WorldShape['trees'];
+  readonly tableInvalid: WorldShape['tableInvalid'];
+  readonly s2Identity: readonly string[];
+  readonly sysregs: readonly { readonly reg: SysregName; readonly value: LitmusValue }[];
 }
 
 function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
   const mem = new PhysMemory(RAM_BASE, RAM_SIZE);
   for (const s of a.sections) mem.writeBytes(Number(s.addr), s.bytes);
   const lowEl = st.eret === undefined ? st.el : Number((st.eret.spsr >> 2n) & 3n);
-  const world = buildWorld(t, mem, lowEl === 0, st.intermediate);
+  const world = buildWorld(t, mem, { el0Tables: lowEl === 0, intermediate: st.intermediate, blocks: st.blocks, vectors: st.vectors, trees: st.trees, tableInvalid: st.tableInvalid, s2Identity: st.s2Identity });
   // what a run may write: the tables and the locations' pages (and, with a wild store, the code)
   const regions = [...new Set([CODE_BASE, ...world.tablePages, ...world.names.map(world.pa)].map((pa) => pa - (pa % 0x1000)))];
   const initial = regions.map((pa) => ({ pa, bytes: mem.readBytes(pa, 0x1000) }));
@@ -226,6 +249,8 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
     return [[regIndex(i.location.reg), world.valueOf(i.value)] as const];
   });
   const sysregs = st.sysregs.map((r) => ({ reg: SR[r.reg], value: world.valueOf(r.value) }));
+  // the EL2 regime's stage 1 on, through the tree TTBR0_EL2 names
+  const el2s1 = st.sysregs.some((r) => r.reg === 'TTBR0_EL2');
   const c = new Cpu(CORTEX_A57, mem);
   const start = (): void => {
     for (const r of initial) mem.writeBytes(r.pa, r.bytes);
@@ -235,7 +260,7 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
     c.sr[SR.TTBR0_EL1] = BigInt(world.ttbr0);
     c.sr[SR.MAIR_EL1] = 0xffn; // Attr0: Normal, Inner/Outer Write-Back
     c.sr[SR.SCTLR_EL1] = c.sr[SR.SCTLR_EL1]! | SCTLR_MCI;
-    c.sr[SR.VBAR_EL1] = BigInt(VBAR);
+    c.sr[SR.VBAR_EL1] = BigInt(world.vbar);
     c.sr[SR.VBAR_EL2] = BigInt(VBAR_EL2);
     c.sr[SR.HCR_EL2] = world.vttbr === undefined ? HCR_RW : HCR_RW | HCR_VM;
     if (world.vttbr !== undefined) {
@@ -247,6 +272,11 @@ function machine(t: LitmusTest, a: Assembled, st: StartState): LitmusMachine {
       c.sr[st.el === 2 ? SR.ELR_EL2 : SR.ELR_EL1] = st.eret.elr;
     }
     for (const r of sysregs) c.sr[r.reg] = r.value;
+    if (el2s1) {
+      c.sr[SR.TCR_EL2] = TCR_EL2;
+      c.sr[SR.MAIR_EL2] = 0xffn; // Attr0: Normal, Inner/Outer Write-Back
+      c.sr[SR.SCTLR_EL2] = c.sr[SR.SCTLR_EL2]! | SCTLR_MCI;
+    }
     c.setElSp(st.el, st.spx ? 1 : 0);
     for (const [r, v] of regs) c.x[r] = v;
   };
@@ -334,19 +364,22 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const a = assembleP0(t, handlers);
   // the highest EL P0 runs at: its own, EL1 (herd's handler), EL2 when it has a handler there
   const topEl = Math.max(el, 1, ...handlers.map((h) => h.el));
-  // the vectors' entry points, by EL
-  const entries = [1, 2].flatMap((x) => SYNC_VECTORS.map((o) => ({ el: x, at: BigInt(vbarOf(x) + o), handler: handlers.some((h) => h.el === x && h.offset === o) })));
   const eretTo = opts.eret === undefined ? undefined : a.labels.get(opts.eret.elr);
   if (opts.eret !== undefined && eretTo === undefined) throw new LitmusSetupError(`ELR_EL${el}`, `label ${opts.eret.elr}, which P0's code does not have`);
   for (const l of faultLabels(t.condition)) if (!a.labels.has(l)) throw new LitmusSetupError('condition', `fault at label ${l}, which P0's code does not have`);
   const tree = new ChoiceTree();
   const visited = new Set<string>();
   const outcomes = new Map<string, LitmusOutcome>();
-  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], sysregs: opts.sysregs ?? [] });
+  const m = machine(t, a, { el, spx, eret: opts.eret === undefined ? undefined : { spsr: opts.eret.spsr, elr: eretTo! }, intermediate: opts.intermediate ?? [], blocks: opts.blocks ?? [], vectors: opts.vectors, trees: opts.trees ?? [], tableInvalid: opts.tableInvalid ?? [], s2Identity: opts.s2Identity ?? [], sysregs: opts.sysregs ?? [] });
   const { c, world } = m;
+  // the vectors' entry points, by EL, at the VAs VBAR_EL1 and VBAR_EL2 hold
+  const vbarVa = (el: number): number => (el === 2 ? VBAR_EL2 : world.vbar);
+  const entries = [1, 2].flatMap((x) => SYNC_VECTORS.map((o) => ({ el: x, at: BigInt(vbarVa(x) + o), handler: handlers.some((h) => h.el === x && h.offset === o) })));
+  // a PC in the EL1 vectors' VA page → its address in the assembled image (where the handlers were placed)
+  const image = (pc: bigint): bigint => (pc >= BigInt(world.vbar) && pc < BigInt(world.vbar) + 0x1000n ? pc - BigInt(world.vbar) + BigInt(VBAR) : pc);
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
-  const choices = new LitmusChoices(tree, view);
+  const choices = new LitmusChoices(tree, view, (opts.sysregs ?? []).some((r) => r.reg === 'TTBR0_EL2'));
   // at most one fill per translation the world has: the identity blocks and each location's page
   const warmFills = world.names.length + 2;
   let bound: string | undefined;
@@ -365,13 +398,13 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
     let done = true; // the run reached the end of P0 (or a fatal fault) rather than an explored state
     for (let step = 0; ; step++) {
       const pc = c.x[PC]!;
-      if (pc === a.end || a.handlerEnds(pc)) break; // the end of P0, or run off the end of a handler (isla)
+      if (pc === a.end || a.handlerEnds(image(pc))) break; // the end of P0, or run off the end of a handler (isla)
       if (step >= maxSteps) {
         bound = `a run did not end within ${maxSteps} instructions`;
         break;
       }
-      evictions(c, tree);
-      const here = a.insns.get(pc);
+      evictions(c, tree, world);
+      const here = a.insns.get(image(pc));
       view.before(c, here?.ldst ?? false);
       c.run(1);
       // a synchronous exception taken: the PC at a vector of the EL it is now at, from outside that vector's code
@@ -395,7 +428,7 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
         } else if (!((ec === EC_SVC64 || ec === EC_HVC64) && took.handler)) {
           throw new LitmusSetupError('P0', `took an exception other than an MMU fault or a call its handler serves at 0x${elr.toString(16)}: ESR_EL${took.el} 0x${esr.toString(16)}`);
         }
-      } else if (c.el > topEl || !a.inside(c.x[PC]!)) {
+      } else if (c.el > topEl || !a.inside(image(c.x[PC]!))) {
         throw new LitmusSetupError('P0', `left its code at 0x${c.x[PC]!.toString(16)} (EL${c.el})`);
       }
       if (tree.replaying) continue;
