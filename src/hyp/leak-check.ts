@@ -55,12 +55,16 @@ const LAZY_REGS = new Set<string>(LAZY.flatMap((l) => l.regs));
 /** Compared whatever the traps say: what the ERET itself gives the context. */
 const ALWAYS = new Set<number>([SR.ELR_EL2, SR.SPSR_EL2, SR.SP_EL0, SR.SP_EL1]);
 
+/** What a context can reach per set of EL2 controls: a function of the four registers and the tables alone, so shared
+ *  by every run of the process (a campaign's runs recomputed it per run); bounded. */
+const REACH_CACHE = new Map<string, Uint8Array>();
+const REACH_CACHE_MAX = 1024;
+
 export class LeakCheck {
   private readonly views: BigUint64Array[];
   private readonly initials: BigUint64Array[];
   /** Per checked slot: value → the context whose run left it there last. */
   private readonly written: Map<bigint, number>[] = NAMES.map(() => new Map());
-  private readonly reachCache = new Map<string, Uint8Array>();
   /** Reset value per compared slot (GPRs: 0). */
   private readonly resets: BigUint64Array;
   /** ERETs checked. */
@@ -182,11 +186,12 @@ export class LeakCheck {
   private reachable(c: Cpu): Uint8Array {
     const ctl: El2Controls = { HCR_EL2: live(c, SR.HCR_EL2), CNTHCTL_EL2: live(c, SR.CNTHCTL_EL2), CPTR_EL2: live(c, SR.CPTR_EL2), MDCR_EL2: live(c, SR.MDCR_EL2) };
     const key = `${ctl.HCR_EL2}:${ctl.CNTHCTL_EL2}:${ctl.CPTR_EL2}:${ctl.MDCR_EL2}`;
-    let r = this.reachCache.get(key);
+    let r = REACH_CACHE.get(key);
     if (r === undefined) {
       const sys = (k: number): number => (ALWAYS.has(CHECKED[k]!) || !outOfReach(SYSREGS[CHECKED[k]!]!, ctl) ? 1 : 0);
       r = Uint8Array.from(NAMES, (_, k) => (k < CHECKED.length ? sys(k) : k < FIRST_V ? 1 : sys(FPCR_SLOT)));
-      this.reachCache.set(key, r);
+      if (REACH_CACHE.size >= REACH_CACHE_MAX) REACH_CACHE.clear();
+      REACH_CACHE.set(key, r);
     }
     return r;
   }
