@@ -9,7 +9,7 @@
 import { SR, SYSREGS } from '../../src/arch/sysreg-table.ts';
 import { accessible, trapsAt, type El2Controls } from '../../src/arch/sysreg-traps.ts';
 import { TRACE_ALL_ELS, type Cpu } from '../../src/cpu/cpu.ts';
-import { SP_EL0, SP_EL1 } from '../../src/cpu/state.ts';
+import { PC, SP_EL0, SP_EL1 } from '../../src/cpu/state.ts';
 import { SeededChoices, SyncModel } from '../../src/cpu/sync.ts';
 import { callSource, currentContext, ownerOf } from '../../src/hyp/observe.ts';
 import { REGISTERS_OWN, RUN_ENDED, runImage, type RunReport } from '../../src/hyp/run.ts';
@@ -267,12 +267,29 @@ function watch(m: VirtMachine, shape: Shape, env: CaseEnv, p: Problems): void {
   };
 }
 
-/** Mark the program words the hostile context executes (through the observer's per-instruction hook). */
+/**
+ * Trace, besides what is traced already, the instructions at EL0/EL1 for which `wants` says so on entering their fetch
+ * page (Cpu.traceExecWhen): the rest of the contexts' code runs untraced, translated under --sync immediate.
+ */
+function traceAlso(cpu: Cpu, wants: (c: Cpu) => boolean): void {
+  const els = cpu.traceExecEls;
+  const when = cpu.traceExecWhen;
+  const before = (c: Cpu): boolean => ((els >>> c.el) & 1) !== 0 && (when === null || when(c));
+  cpu.traceExecEls = TRACE_ALL_ELS;
+  cpu.traceExecWhen = (c) => before(c) || (c.el !== 2 && wants(c));
+}
+
+/**
+ * Mark the program words the hostile context executes (through the observer's per-instruction hook), traced on the
+ * pages the program's VAs lie in: a word outside them is none of the program's.
+ */
 function countExecuted(m: VirtMachine, shape: Shape, ran: Uint8Array): void {
   const cpu = m.cpu;
   const observer = cpu.traceExec;
-  cpu.traceExecEls = TRACE_ALL_ELS; // the hostile's instructions too (the observer sees only EL2's)
   const lo = shape.programVa;
+  const first = lo & ~0xfffn;
+  const end = (lo + BigInt(ran.length * 4) + 0xfffn) & ~0xfffn;
+  traceAlso(cpu, (c) => c.x[PC]! >= first && c.x[PC]! < end); // the hostile's instructions too (the observer sees only EL2's)
   cpu.traceExec = (c, pc, w) => {
     observer?.(c, pc, w);
     if (c.el === 2) return;
@@ -318,6 +335,8 @@ function traceOutput(m: VirtMachine, shape: Shape, origins: number[]): void {
     inner?.(c, pc, w);
     if (pending !== undefined && c.el !== 2) close(); // the call returned: its character was the last byte
   })(m.cpu.traceExec);
+  // set at an exception into EL2: the first context instruction after it is on a fetch page entered since
+  traceAlso(cpu, () => pending !== undefined);
 }
 
 /**
