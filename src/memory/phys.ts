@@ -122,11 +122,12 @@ export function sharedWithAny(a: Backing, bs: readonly Backing[]): number | unde
 const spare: RamPage[] = [];
 const SPARE_MAX = 512;
 
-/** A page as first touched: zero, no decoded words, no translated code — a reused one made so. */
-function newPage(): RamPage {
+/** A page as first touched: zero (unless `zero` is false: its every byte is about to be written), no decoded words,
+ *  no translated code — a reused one made so. */
+function newPage(zero = true): RamPage {
   const reused = spare.pop();
   if (reused !== undefined) {
-    reused.u8.fill(0);
+    if (zero) reused.u8.fill(0);
     reused.ops = undefined;
     reused.jit = undefined;
     return reused;
@@ -205,12 +206,21 @@ export class PhysMemory {
     return (i < FLAT_PAGES ? this.flat[i] : undefined) ?? this.pageAt(i);
   }
 
-  /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch. */
-  private pageAt(i: number): RamPage {
-    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage());
+  /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch (zeroed unless `zero` is false). */
+  private pageAt(i: number, zero = true): RamPage {
+    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage(zero));
     const l = (i - FLAT_PAGES) >>> LEAF_BITS;
     const leaf = this.leaves[l] ?? (this.leaves[l] = new Array<RamPage | undefined>(LEAF_MASK + 1).fill(undefined));
-    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage());
+    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage(zero));
+  }
+
+  /**
+   * page(), for a caller that writes every byte of the page before anything reads it: one allocated now may come from
+   * a released memory with its old bytes (page() zeroes them), which the caller's writes replace. Nothing else differs.
+   */
+  pageToOverwrite(pa: number): RamPage | undefined {
+    if (!(pa >= this.ramBase && pa < this.ramEnd)) return undefined;
+    return this.pageAt(this.ramPageIndex(pa), false);
   }
 
   /**

@@ -139,11 +139,15 @@ function syncModel(s: SyncPolicy, env: CaseEnv): SyncModel | null {
 
 const PAGE = 0x1_0000; // PhysMemory pages (src/memory/phys.ts PAGE_SIZE), kept local: loops below run per word
 
-/** Call `f(words, first, end, pa)` for each RAM page's part of `r`: its Uint32Array and word indices [first, end). */
-function eachPage(m: VirtMachine, r: Range, f: (u32: Uint32Array, first: number, end: number, pa: number) => void): void {
+/**
+ * Call `f(words, first, end, pa)` for each RAM page's part of `r`: its Uint32Array and word indices [first, end).
+ * `overwrites`: f writes every word of its part, so a whole page first touched here need not be zeroed first.
+ */
+function eachPage(m: VirtMachine, r: Range, f: (u32: Uint32Array, first: number, end: number, pa: number) => void, overwrites = false): void {
   for (let pa = r.pa; pa < r.pa + r.size; ) {
     const next = Math.min(r.pa + r.size, (Math.floor(pa / PAGE) + 1) * PAGE);
-    f(m.mem.page(pa)!.u32, (pa % PAGE) >>> 2, ((next - 1) % PAGE >>> 2) + 1, pa);
+    const whole = overwrites && pa % PAGE === 0 && next - pa === PAGE;
+    f((whole ? m.mem.pageToOverwrite(pa) : m.mem.page(pa))!.u32, (pa % PAGE) >>> 2, ((next - 1) % PAGE >>> 2) + 1, pa);
     pa = next;
   }
 }
@@ -171,7 +175,7 @@ function prepare(m: VirtMachine, shape: Shape, words: readonly number[], env: Ca
     }
   });
   const { keyHi, keyLo } = env;
-  for (const r of shape.canaries) eachPage(m, r, (u, first, end, pa) => fillCanaries(u, first, end, pa, keyLo, keyHi));
+  for (const r of shape.canaries) eachPage(m, r, (u, first, end, pa) => fillCanaries(u, first, end, pa, keyLo, keyHi), true);
 }
 
 // The canary loops run over every word of RAM that is neither the hostile's nor the hypervisor's data (megabytes a

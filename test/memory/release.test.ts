@@ -45,3 +45,21 @@ test('readU64 and readU32 read little-endian bytes inside a page, across a page 
   assert.equal(m.readU64(base + 65536 - 4), le(bytes(base + 65536 - 4, 8)), 'across the page boundary');
   assert.equal(m.readU64(base + size - 4), le([...bytes(base + size - 4, 4), 0, 0, 0, 0]), 'past the end of RAM: zero');
 });
+
+test('pageToOverwrite: the page page() gives, without zeroing a reused one first; an existing page as it is', () => {
+  const base = 0x4000_0000;
+  const a = new PhysMemory(base, 2 * 65536);
+  a.page(base)!.u32.fill(0x1234_5678);
+  a.page(base)!.ops = new Uint16Array(16384);
+  a.release();
+  const b = new PhysMemory(base, 2 * 65536);
+  const p = b.pageToOverwrite(base)!;
+  assert.equal(p.ops, undefined, 'no decoded words');
+  assert.equal(p.jit, undefined);
+  assert.equal(b.page(base), p, 'the page of that PA from then on');
+  p.u32.fill(7);
+  assert.equal(b.pageToOverwrite(base + 8), p, 'an existing page');
+  assert.equal(p.u32[0], 7);
+  assert.equal(b.pageToOverwrite(base - 8), undefined, 'outside RAM');
+  assert.equal(b.pageToOverwrite(base + 2 * 65536), undefined);
+});
