@@ -47,6 +47,8 @@ const NAMES: readonly string[] = [
   ...Array.from({ length: V_SLOTS }, (_, k) => `V${k >> 1}.D[${k & 1}]`),
 ];
 const FIRST_V = CHECKED.length + GPRS;
+/** Per compared system register, its row of the switch (SWITCHED), if the switch moves it. */
+const SWITCH_OF = CHECKED.map((i) => SWITCHED.find((x) => SR[x.reg] === i));
 /** The V registers are reachable exactly when FPCR is (the same FP/SIMD traps). */
 const FPCR_SLOT = CHECKED.indexOf(SR.FPCR);
 /** Registers the hypervisor moves on a context's behalf only as that context's own saved state (lazy.S fp_trap): its
@@ -81,7 +83,7 @@ export class LeakCheck {
       const v = new BigUint64Array(NAMES.length);
       CHECKED.forEach((i, k) => {
         const row = SYSREGS[i]!;
-        const s = SWITCHED.find((x) => SR[x.reg] === i);
+        const s = SWITCH_OF[k];
         // a switched register starts from its table slot, written by MSR (RES0 cleared, RES1 set); the rest from reset
         v[k] = s === undefined ? row.reset(profile) : row.kind === 'sp' ? initial(s, c) : (initial(s, c) & m.keep[i]!) | m.res1[i]!;
       });
