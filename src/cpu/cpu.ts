@@ -71,6 +71,12 @@ export class Cpu extends CpuState implements TranslationContext {
    * exception entry and ERET is one): instructions at an EL the hook does not watch may run translated.
    */
   traceExecEls = TRACE_ALL_ELS;
+  /**
+   * With traceExecEls, whether traceExec sees the instructions of the fetch page just entered (null: all of them),
+   * asked at the same points: a hook that needs only some code (one program's pages) leaves the rest to run at full
+   * speed, translated. Its answer holds until the next change of fetch page, exception entry or ERET.
+   */
+  traceExecWhen: ((c: Cpu) => boolean) | null = null;
   /** Optional hook called after each exception entry (set by --trace int); `fromEl` is the EL it was taken from. */
   traceException: ((c: Cpu, fromEl: number) => void) | null = null;
   /** The Performance Monitors' bookkeeping (src/cpu/pmu.ts). */

@@ -24,8 +24,10 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   const u = c.u32;
   const traceHook = c.traceExec;
   const traceEls = c.traceExecEls;
-  // the trace hook of the current EL (Cpu.traceExecEls), chosen again on each slow path (every EL change takes it)
-  let trace = ((traceEls >>> c.el) & 1) !== 0 ? traceHook : null;
+  const traceWhen = c.traceExecWhen;
+  // the trace hook of the current EL (Cpu.traceExecEls) and fetch page (Cpu.traceExecWhen), chosen again on each slow
+  // path (every EL change and every change of fetch page takes it)
+  let trace = ((traceEls >>> c.el) & 1) !== 0 && (traceWhen === null || traceWhen(c)) ? traceHook : null;
   const sync = c.sync;
   // the fetch cache in locals; its tag sits in the register file (slot FETCH_TAG), which the loop reads anyway:
   // measured NOP stream 188 → 225 MIPS per CPU-second against a per-instruction check of a field of c. Anything
@@ -53,7 +55,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
       if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
       if (!c.refillFetch()) { n++; continue; } // the fetch took an exception: fetch again from the vector
       words = c.fetchWords; ops = c.fetchOps; base = c.fetchBase; blocks = c.fetchBlocks;
-      trace = ((traceEls >>> c.el) & 1) !== 0 ? traceHook : null;
+      trace = ((traceEls >>> c.el) & 1) !== 0 && (traceWhen === null || traceWhen(c)) ? traceHook : null;
       translating = mayTranslate && trace === null && !debug.perInsn;
     }
     const idx = base + ((lo & 0xfff) >>> 2);

@@ -47,6 +47,8 @@ const NAMES: readonly string[] = [
   ...Array.from({ length: V_SLOTS }, (_, k) => `V${k >> 1}.D[${k & 1}]`),
 ];
 const FIRST_V = CHECKED.length + GPRS;
+/** Per compared system register, its row of the switch (SWITCHED), if the switch moves it. */
+const SWITCH_OF = CHECKED.map((i) => SWITCHED.find((x) => SR[x.reg] === i));
 /** The V registers are reachable exactly when FPCR is (the same FP/SIMD traps). */
 const FPCR_SLOT = CHECKED.indexOf(SR.FPCR);
 /** Registers the hypervisor moves on a context's behalf only as that context's own saved state (lazy.S fp_trap): its
@@ -55,12 +57,16 @@ const LAZY_REGS = new Set<string>(LAZY.flatMap((l) => l.regs));
 /** Compared whatever the traps say: what the ERET itself gives the context. */
 const ALWAYS = new Set<number>([SR.ELR_EL2, SR.SPSR_EL2, SR.SP_EL0, SR.SP_EL1]);
 
+/** What a context can reach per set of EL2 controls: a function of the four registers and the tables alone, so shared
+ *  by every run of the process (a campaign's runs recomputed it per run); bounded. */
+const REACH_CACHE = new Map<string, Uint8Array>();
+const REACH_CACHE_MAX = 1024;
+
 export class LeakCheck {
   private readonly views: BigUint64Array[];
   private readonly initials: BigUint64Array[];
   /** Per checked slot: value → the context whose run left it there last. */
   private readonly written: Map<bigint, number>[] = NAMES.map(() => new Map());
-  private readonly reachCache = new Map<string, Uint8Array>();
   /** Reset value per compared slot (GPRs: 0). */
   private readonly resets: BigUint64Array;
   /** ERETs checked. */
@@ -77,7 +83,7 @@ export class LeakCheck {
       const v = new BigUint64Array(NAMES.length);
       CHECKED.forEach((i, k) => {
         const row = SYSREGS[i]!;
-        const s = SWITCHED.find((x) => SR[x.reg] === i);
+        const s = SWITCH_OF[k];
         // a switched register starts from its table slot, written by MSR (RES0 cleared, RES1 set); the rest from reset
         v[k] = s === undefined ? row.reset(profile) : row.kind === 'sp' ? initial(s, c) : (initial(s, c) & m.keep[i]!) | m.res1[i]!;
       });
@@ -182,11 +188,12 @@ export class LeakCheck {
   private reachable(c: Cpu): Uint8Array {
     const ctl: El2Controls = { HCR_EL2: live(c, SR.HCR_EL2), CNTHCTL_EL2: live(c, SR.CNTHCTL_EL2), CPTR_EL2: live(c, SR.CPTR_EL2), MDCR_EL2: live(c, SR.MDCR_EL2) };
     const key = `${ctl.HCR_EL2}:${ctl.CNTHCTL_EL2}:${ctl.CPTR_EL2}:${ctl.MDCR_EL2}`;
-    let r = this.reachCache.get(key);
+    let r = REACH_CACHE.get(key);
     if (r === undefined) {
       const sys = (k: number): number => (ALWAYS.has(CHECKED[k]!) || !outOfReach(SYSREGS[CHECKED[k]!]!, ctl) ? 1 : 0);
       r = Uint8Array.from(NAMES, (_, k) => (k < CHECKED.length ? sys(k) : k < FIRST_V ? 1 : sys(FPCR_SLOT)));
-      this.reachCache.set(key, r);
+      if (REACH_CACHE.size >= REACH_CACHE_MAX) REACH_CACHE.clear();
+      REACH_CACHE.set(key, r);
     }
     return r;
   }

@@ -20,7 +20,7 @@ import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
 import type { PhysMemory } from '../memory/phys.ts';
 import { describeLeak, LeakCheck, type RegisterLeak } from './leak-check.ts';
-import { BackedSet, reachOf, sharedBacking, type Leaf, type Reach } from './reach.ts';
+import { BackedSet, ReachMemo, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
   readonly reg: string;
@@ -122,9 +122,12 @@ export function hypEvent(w: number): HypEvent | undefined {
 }
 
 /** The index of the context the hypervisor's `cur_ctx` points at (context-table.ts LAYOUT). */
-export function currentContext(img: BuiltImage, mem: { readU64(pa: number): bigint }): number {
+export function currentContext(img: BuiltImage, mem: { readU32(pa: number): number }): number {
   const ctxTable = Number(img.symbols.get('ctx_table')!);
-  return (Number(mem.readU64(Number(img.symbols.get('cur_ctx')!))) - ctxTable) / LAYOUT.size;
+  const at = Number(img.symbols.get('cur_ctx')!);
+  // the doubleword as a Number without a BigInt (asked at every translation the campaign watches): hi · 2^32 is exact,
+  // the sum rounds once, as Number(readU64) does
+  return (mem.readU32(at + 4) * 2 ** 32 + mem.readU32(at) - ctxTable) / LAYOUT.size;
 }
 
 /** Hook `cpu` for a run of `img`; returns the observation being filled. */
@@ -305,7 +308,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
     const regime = { hcr, vttbr: sr[SR.VTTBR_EL2]!, vtcr: sr[SR.VTCR_EL2]!, ttbr0: sr[SR.TTBR0_EL1]!, tcr: sr[SR.TCR_EL1]!, sctlr: sr[SR.SCTLR_EL1]! };
     const key = Object.values(regime).join(':');
     let reach = reachCache.get(key);
-    if (reach === undefined) reachCache.set(key, (reach = reachOf(mem, regime, c.profile.paBits)));
+    if (reach === undefined) reachCache.set(key, (reach = reachMemoOf(img).reach(mem, regime, c.profile.paBits, key)));
     pc.reach = reach;
     // what the reach gives beyond the context's allowed ranges depends on nothing else: judged once per pair (a
     // context entered thousands of times with hundreds of leaves made this the run's whole cost)
@@ -325,6 +328,14 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
     }
   }
   return obs;
+}
+
+/** Per image, the reaches its runs found (reach.ts ReachMemo): each run reads them again from its own machine. */
+const reachMemos = new WeakMap<BuiltImage, ReachMemo>();
+function reachMemoOf(img: BuiltImage): ReachMemo {
+  let m = reachMemos.get(img);
+  if (m === undefined) reachMemos.set(img, (m = new ReachMemo()));
+  return m;
 }
 
 /** The hypervisor's slice timer, CNTHP_EL2 (src/hyp/asm/irq.S). */

@@ -48,6 +48,31 @@ export function reachOf(mem: TableReader, r: Regime, paBits: number): Reach {
   return { all: true, why: s1off === 'TGE' ? 'HCR_EL2.TGE=1 turns stage 1 off and VM=0 leaves stage 2 off: VA == PA' : 'stage 1 and stage 2 both off: VA == PA' };
 }
 
+/** Regimes a ReachMemo keeps (a hypervisor uses a few per context). */
+const MEMO_MAX = 256;
+
+/**
+ * reachOf remembered across the runs of one image (the isolation campaign runs each image thousands of times): a
+ * regime's reach is reused while every descriptor its walk read holds the value it read then — the walk would read the
+ * same descriptors again, in the same order, and find the same leaves.
+ */
+export class ReachMemo {
+  private readonly known = new Map<string, { readonly reach: Reach; readonly pas: readonly number[]; readonly values: readonly bigint[] }>();
+
+  /** reachOf(mem, r, paBits); `key` names the regime's registers (equal keys: equal regimes). */
+  reach(mem: TableReader, r: Regime, paBits: number, key: string): Reach {
+    const k = `${paBits}/${key}`;
+    const e = this.known.get(k);
+    if (e !== undefined && e.pas.every((pa, i) => mem.readU64(pa) === e.values[i])) return e.reach;
+    const pas: number[] = [];
+    const values: bigint[] = [];
+    const reach = reachOf({ readU64: (pa) => { const v = mem.readU64(pa); pas.push(pa); values.push(v); return v; } }, r, paBits);
+    if (this.known.size >= MEMO_MAX) this.known.clear();
+    this.known.set(k, { reach, pas, values });
+    return reach;
+  }
+}
+
 /** A physical range a context may reach (read-only ones may not be reached writable). */
 export interface AllowedPa {
   readonly pa: number;

@@ -117,7 +117,21 @@ export function sharedWithAny(a: Backing, bs: readonly Backing[]): number | unde
   return first;
 }
 
-function newPage(): RamPage {
+/** Pages a memory gave back (PhysMemory.release), reused by newPage: a case-per-machine campaign allocated and
+ *  collected megabytes a case. At most SPARE_MAX kept. */
+const spare: RamPage[] = [];
+const SPARE_MAX = 512;
+
+/** A page as first touched: zero (unless `zero` is false: its every byte is about to be written), no decoded words,
+ *  no translated code — a reused one made so. */
+function newPage(zero = true): RamPage {
+  const reused = spare.pop();
+  if (reused !== undefined) {
+    if (zero) reused.u8.fill(0);
+    reused.ops = undefined;
+    reused.jit = undefined;
+    return reused;
+  }
   const buf = new ArrayBuffer(PAGE_SIZE);
   return { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
 }
@@ -148,6 +162,24 @@ export class PhysMemory {
     this.leaves = new Array<(RamPage | undefined)[] | undefined>(Math.ceil(Math.max(0, this.pageCount - FLAT_PAGES) / (LEAF_MASK + 1))).fill(undefined);
   }
 
+  /**
+   * Give every RAM page back for reuse by memories made later (at most SPARE_MAX kept): this memory then holds no page
+   * (it reads zero, as new). Only for the owner of a machine that is done with it: whatever still holds a page of it
+   * (the CPU's fetch and host caches, translated code) must never be used again.
+   */
+  release(): void {
+    const give = (l: (RamPage | undefined)[]): void => {
+      for (let i = 0; i < l.length; i++) {
+        const p = l[i];
+        if (p === undefined) continue;
+        l[i] = undefined;
+        if (spare.length < SPARE_MAX) spare.push(p);
+      }
+    };
+    give(this.flat);
+    for (const leaf of this.leaves) if (leaf !== undefined) give(leaf);
+  }
+
   /** Map a device at [base, base + size); it may overlap neither RAM nor another device (one PA, one backing). */
   mapDevice(base: number, size: number, device: Device): void {
     const clash = [{ base: this.ramBase, size: this.ramSize, device: { name: 'RAM' } }, ...this.devices].find((m) => base < m.base + m.size && m.base < base + size);
@@ -174,12 +206,21 @@ export class PhysMemory {
     return (i < FLAT_PAGES ? this.flat[i] : undefined) ?? this.pageAt(i);
   }
 
-  /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch. */
-  private pageAt(i: number): RamPage {
-    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage());
+  /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch (zeroed unless `zero` is false). */
+  private pageAt(i: number, zero = true): RamPage {
+    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage(zero));
     const l = (i - FLAT_PAGES) >>> LEAF_BITS;
     const leaf = this.leaves[l] ?? (this.leaves[l] = new Array<RamPage | undefined>(LEAF_MASK + 1).fill(undefined));
-    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage());
+    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage(zero));
+  }
+
+  /**
+   * page(), for a caller that writes every byte of the page before anything reads it: one allocated now may come from
+   * a released memory with its old bytes (page() zeroes them), which the caller's writes replace. Nothing else differs.
+   */
+  pageToOverwrite(pa: number): RamPage | undefined {
+    if (!(pa >= this.ramBase && pa < this.ramEnd)) return undefined;
+    return this.pageAt(this.ramPageIndex(pa), false);
   }
 
   /**
@@ -340,6 +381,12 @@ export class PhysMemory {
   }
 
   readU64(pa: number): bigint {
+    // within one 64 KiB page (RAM begins and ends on one): all of it RAM, or none of it
+    const off = pa & PAGE_MASK;
+    if (off <= PAGE_SIZE - 8) {
+      const p = this.page(pa);
+      return p === undefined ? 0n : p.dv.getBigUint64(off, true);
+    }
     let v = 0n;
     for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(this.readU8(pa + i));
     return v;
@@ -350,6 +397,11 @@ export class PhysMemory {
   }
 
   readU32(pa: number): number {
+    const off = pa & PAGE_MASK;
+    if (off <= PAGE_SIZE - 4) {
+      const p = this.page(pa);
+      return p === undefined ? 0 : p.dv.getUint32(off, true);
+    }
     return (this.readU8(pa) | (this.readU8(pa + 1) << 8) | (this.readU8(pa + 2) << 16) | (this.readU8(pa + 3) << 24)) >>> 0;
   }
 

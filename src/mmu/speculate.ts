@@ -79,11 +79,12 @@ function descend(m: MmuScratch, mem: PhysMemory, p: WalkParams, s2: WalkParams |
       ia += sub * POW2[shift + stride]!;
       bits = stride;
     }
-    const n = 2 ** bits;
-    const valid = scan(m, mem, s2, table, n, -1);
+    const valid = scan(m, mem, s2, table, 2 ** bits);
     if (valid <= 0) return -1;
-    const idx = scan(m, mem, s2, table, n, picker.pick(valid));
-    ia += idx * POW2[shift]!;
+    const k = picker.pick(valid);
+    m.specDescLo = VALID_LO[k]!;
+    m.specDescHi = VALID_HI[k]!;
+    ia += VALID_AT[k]! * POW2[shift]!;
     // a table descriptor (bits[1:0] = 11 above level 3) leads on; anything else valid is a leaf candidate
     if ((m.specDescLo & 2) === 0 || level === 3) return ia;
     table = (m.specDescHi & 0xffff) * 0x1_0000_0000 + ((m.specDescLo & ~((1 << p.gb) - 1)) >>> 0);
@@ -93,11 +94,18 @@ function descend(m: MmuScratch, mem: PhysMemory, p: WalkParams, s2: WalkParams |
   }
 }
 
+/** The valid descriptors scan() found: index in the table, halves. A table has at most 2^13 entries (64 KiB granule). */
+const MAX_ENTRIES = 1 << 13;
+const VALID_AT = new Int32Array(MAX_ENTRIES);
+const VALID_LO = new Uint32Array(MAX_ENTRIES);
+const VALID_HI = new Uint32Array(MAX_ENTRIES);
+
 /**
- * With k < 0: the number of valid descriptors (bit[0] = 1) among the n at `table`. With k ≥ 0: the index of the
- * k-th valid one (its halves left in m.specDescLo/specDescHi), or −1. Table addresses are translated 4 KiB at a time.
+ * The number of valid descriptors (bit[0] = 1) among the n at `table`, each one's index and halves left in VALID_AT,
+ * VALID_LO, VALID_HI in table order; −1 when part of the table cannot be read. One pass: the table is read (and its
+ * addresses translated, 4 KiB at a time) once per choice.
  */
-function scan(m: MmuScratch, mem: PhysMemory, s2: WalkParams | null, table: number, n: number, k: number): number {
+function scan(m: MmuScratch, mem: PhysMemory, s2: WalkParams | null, table: number, n: number): number {
   let count = 0;
   let words: Uint32Array | undefined;
   let w = 0;
@@ -111,14 +119,12 @@ function scan(m: MmuScratch, mem: PhysMemory, s2: WalkParams | null, table: numb
     }
     const lo = words![w]!;
     if ((lo & 1) !== 0) {
-      if (count === k) {
-        m.specDescLo = lo;
-        m.specDescHi = words![w + 1]!;
-        return i;
-      }
+      VALID_AT[count] = i;
+      VALID_LO[count] = lo;
+      VALID_HI[count] = words![w + 1]!;
       count++;
     }
     w += 2;
   }
-  return k < 0 ? count : -1;
+  return count;
 }

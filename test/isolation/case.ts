@@ -9,7 +9,7 @@
 import { SR, SYSREGS } from '../../src/arch/sysreg-table.ts';
 import { accessible, trapsAt, type El2Controls } from '../../src/arch/sysreg-traps.ts';
 import { TRACE_ALL_ELS, type Cpu } from '../../src/cpu/cpu.ts';
-import { SP_EL0, SP_EL1 } from '../../src/cpu/state.ts';
+import { PC, SP_EL0, SP_EL1 } from '../../src/cpu/state.ts';
 import { SeededChoices, SyncModel } from '../../src/cpu/sync.ts';
 import { callSource, currentContext, ownerOf } from '../../src/hyp/observe.ts';
 import { REGISTERS_OWN, RUN_ENDED, runImage, type RunReport } from '../../src/hyp/run.ts';
@@ -112,10 +112,16 @@ export function runCase(shape: Shape, words: readonly number[], env: CaseEnv): C
     });
   } catch (e) {
     p.add('exception', e instanceof Error ? (e.stack ?? e.message).split('\n').slice(0, 4).join(' | ') : String(e));
-    return { problems: p.list, instructions: m?.cpu.icount ?? 0, uart: '', stop: 'exception', executed: 0, expected: [] };
+    const instructions = m?.cpu.icount ?? 0;
+    m?.mem.release();
+    return { problems: p.list, instructions, uart: '', stop: 'exception', executed: 0, expected: [] };
   }
-  checkMemory(m!, shape, env, p);
-  checkOutput(shape, m!.stdout.bytes(), origins, p);
+  try {
+    checkMemory(m!, shape, env, p);
+    checkOutput(shape, m!.stdout.bytes(), origins, p);
+  } finally {
+    m!.mem.release(); // the machine is done with: its RAM pages go to the next case's machine (phys.ts release)
+  }
   judge(shape, report, p);
   if (!UNSAFE.has(shape.config.hosting)) {
     for (const v of shape.audit.violations) p.add('verdict', `audit: ${v.context} reaches ${v.region} (${v.rule})`);
@@ -133,11 +139,15 @@ function syncModel(s: SyncPolicy, env: CaseEnv): SyncModel | null {
 
 const PAGE = 0x1_0000; // PhysMemory pages (src/memory/phys.ts PAGE_SIZE), kept local: loops below run per word
 
-/** Call `f(words, first, end, pa)` for each RAM page's part of `r`: its Uint32Array and word indices [first, end). */
-function eachPage(m: VirtMachine, r: Range, f: (u32: Uint32Array, first: number, end: number, pa: number) => void): void {
+/**
+ * Call `f(words, first, end, pa)` for each RAM page's part of `r`: its Uint32Array and word indices [first, end).
+ * `overwrites`: f writes every word of its part, so a whole page first touched here need not be zeroed first.
+ */
+function eachPage(m: VirtMachine, r: Range, f: (u32: Uint32Array, first: number, end: number, pa: number) => void, overwrites = false): void {
   for (let pa = r.pa; pa < r.pa + r.size; ) {
     const next = Math.min(r.pa + r.size, (Math.floor(pa / PAGE) + 1) * PAGE);
-    f(m.mem.page(pa)!.u32, (pa % PAGE) >>> 2, ((next - 1) % PAGE >>> 2) + 1, pa);
+    const whole = overwrites && pa % PAGE === 0 && next - pa === PAGE;
+    f((whole ? m.mem.pageToOverwrite(pa) : m.mem.page(pa))!.u32, (pa % PAGE) >>> 2, ((next - 1) % PAGE >>> 2) + 1, pa);
     pa = next;
   }
 }
@@ -165,13 +175,32 @@ function prepare(m: VirtMachine, shape: Shape, words: readonly number[], env: Ca
     }
   });
   const { keyHi, keyLo } = env;
-  for (const r of shape.canaries) eachPage(m, r, (u, first, end, pa) => {
-    // doubleword-aligned ranges below 2^32 (shape.ts): the upper word of each canary is keyHi
-    for (let i = first, lo = pa >>> 0; i < end; i += 2, lo += 8) {
-      u[i] = (keyLo ^ lo) >>> 0;
-      u[i + 1] = keyHi;
-    }
-  });
+  for (const r of shape.canaries) eachPage(m, r, (u, first, end, pa) => fillCanaries(u, first, end, pa, keyLo, keyHi), true);
+}
+
+// The canary loops run over every word of RAM that is neither the hostile's nor the hypervisor's data (megabytes a
+// case): int32 arithmetic only (PAs ≥ 2^30 and keys ≥ 2^31 are not Smis; a Uint32Array store keeps the low 32 bits,
+// so `keyLo ^ lo` in int32 is the word (keyLo ^ PA) >>> 0 and `u[i] | 0` compares with it), no closure inside.
+
+/** Write the canary doublewords (keyHi : keyLo ^ PA) at words [first, end) of a page whose word `first` is at `pa`. */
+function fillCanaries(u: Uint32Array, first: number, end: number, pa: number, keyLo: number, keyHi: number): void {
+  // doubleword-aligned ranges below 2^32 (shape.ts): the upper word of each canary is keyHi
+  const k = keyLo | 0;
+  const h = keyHi | 0;
+  for (let i = first, lo = pa | 0; i < end; i += 2, lo = (lo + 8) | 0) {
+    u[i] = k ^ lo;
+    u[i + 1] = h;
+  }
+}
+
+/** The first word index in [first, end) from `from` on whose canary doubleword is not as fillCanaries wrote it; -1 if none. */
+function changedCanary(u: Uint32Array, from: number, first: number, end: number, pa: number, keyLo: number, keyHi: number): number {
+  const k = keyLo | 0;
+  const h = keyHi | 0;
+  for (let i = from, lo = (pa + (from - first) * 4) | 0; i < end; i += 2, lo = (lo + 8) | 0) {
+    if ((u[i]! | 0) !== (k ^ lo) || (u[i + 1]! | 0) !== h) return i;
+  }
+  return -1;
 }
 
 /** The PA a canary value names (its upper word alone names none: 0). */
@@ -242,12 +271,29 @@ function watch(m: VirtMachine, shape: Shape, env: CaseEnv, p: Problems): void {
   };
 }
 
-/** Mark the program words the hostile context executes (through the observer's per-instruction hook). */
+/**
+ * Trace, besides what is traced already, the instructions at EL0/EL1 for which `wants` says so on entering their fetch
+ * page (Cpu.traceExecWhen): the rest of the contexts' code runs untraced, translated under --sync immediate.
+ */
+function traceAlso(cpu: Cpu, wants: (c: Cpu) => boolean): void {
+  const els = cpu.traceExecEls;
+  const when = cpu.traceExecWhen;
+  const before = (c: Cpu): boolean => ((els >>> c.el) & 1) !== 0 && (when === null || when(c));
+  cpu.traceExecEls = TRACE_ALL_ELS;
+  cpu.traceExecWhen = (c) => before(c) || (c.el !== 2 && wants(c));
+}
+
+/**
+ * Mark the program words the hostile context executes (through the observer's per-instruction hook), traced on the
+ * pages the program's VAs lie in: a word outside them is none of the program's.
+ */
 function countExecuted(m: VirtMachine, shape: Shape, ran: Uint8Array): void {
   const cpu = m.cpu;
   const observer = cpu.traceExec;
-  cpu.traceExecEls = TRACE_ALL_ELS; // the hostile's instructions too (the observer sees only EL2's)
   const lo = shape.programVa;
+  const first = lo & ~0xfffn;
+  const end = (lo + BigInt(ran.length * 4) + 0xfffn) & ~0xfffn;
+  traceAlso(cpu, (c) => c.x[PC]! >= first && c.x[PC]! < end); // the hostile's instructions too (the observer sees only EL2's)
   cpu.traceExec = (c, pc, w) => {
     observer?.(c, pc, w);
     if (c.el === 2) return;
@@ -293,6 +339,8 @@ function traceOutput(m: VirtMachine, shape: Shape, origins: number[]): void {
     inner?.(c, pc, w);
     if (pending !== undefined && c.el !== 2) close(); // the call returned: its character was the last byte
   })(m.cpu.traceExec);
+  // set at an exception into EL2: the first context instruction after it is on a fetch page entered since
+  traceAlso(cpu, () => pending !== undefined);
 }
 
 /**
@@ -323,25 +371,30 @@ function checkMemory(m: VirtMachine, shape: Shape, env: CaseEnv, p: Problems): v
   const img = shape.img;
   const { keyHi, keyLo } = env;
   for (const r of shape.canaries) eachPage(m, r, (u, first, end, pa) => {
-    for (let i = first, lo = pa >>> 0; i < end; i += 2, lo += 8) {
-      if (u[i] === ((keyLo ^ lo) >>> 0) && u[i + 1] === keyHi) continue;
+    for (let i = changedCanary(u, first, first, end, pa, keyLo, keyHi); i >= 0; i = changedCanary(u, i + 2, first, end, pa, keyLo, keyHi)) {
       const at = pa + (i - first) * 4;
-      p.add('canary', `canary at PA ${hex(at)} (${ownerOf(at, img)}) is ${hex(u[i + 1]!)}_${u[i]!.toString(16).padStart(8, '0')}, was ${hex(keyHi)}_${((keyLo ^ lo) >>> 0).toString(16).padStart(8, '0')}`);
+      const was = (keyLo ^ at) >>> 0;
+      p.add('canary', `canary at PA ${hex(at)} (${ownerOf(at, img)}) is ${hex(u[i + 1]!)}_${u[i]!.toString(16).padStart(8, '0')}, was ${hex(keyHi)}_${was.toString(16).padStart(8, '0')}`);
     }
   });
   for (const x of shape.image) {
     for (let pa = x.pa; pa < x.pa + x.size; ) {
       const next = Math.min(x.pa + x.size, (Math.floor(pa / PAGE) + 1) * PAGE);
       const u8 = m.mem.page(pa)!.u8;
-      for (let i = pa % PAGE, k = pa - x.pa, n = next - pa; n > 0; i++, k++, n--) {
-        if (u8[i] !== x.bytes[k]) p.add('canary', `image byte at PA ${hex(x.pa + k)} (${ownerOf(x.pa + k, img)}) is ${hex(u8[i]!)}, was ${hex(x.bytes[k]!)}`);
+      const i0 = pa % PAGE;
+      const k0 = pa - x.pa;
+      // the page's part compared whole (memcmp), then byte by byte only where it differs
+      if (Buffer.compare(u8.subarray(i0, i0 + next - pa), x.bytes.subarray(k0, k0 + next - pa)) !== 0) {
+        for (let i = i0, k = k0, n = next - pa; n > 0; i++, k++, n--) {
+          if (u8[i] !== x.bytes[k]) p.add('canary', `image byte at PA ${hex(x.pa + k)} (${ownerOf(x.pa + k, img)}) is ${hex(u8[i]!)}, was ${hex(x.bytes[k]!)}`);
+        }
       }
       pa = next;
     }
   }
   for (const v of shape.view) eachPage(m, { pa: v.pa, size: v.size }, (u, first, end, pa) => {
-    for (let i = first; i < end; i += 2) {
-      if (u[i] !== keyHi && u[i + 1] !== keyHi) continue; // every canary value has keyHi in one of its words
+    // every canary value has keyHi in one of its words: only the doublewords holding one are looked at (indexOf)
+    for (let i = pairOf(u.indexOf(keyHi, first), first); i >= 0 && i < end; i = pairOf(u.indexOf(keyHi, i + 2), first)) {
       const d = (BigInt(u[i + 1]!) << 32n) | BigInt(u[i]!);
       for (const half of [d, BigInt(u[i]!), BigInt(u[i + 1]!)]) {
         if (isCanary(shape, env, half)) p.add('read-leak', `the hostile's memory at PA ${hex(pa + (i - first) * 4)} holds ${hex(d)}, a canary (${ownerOf(canaryPa(env, half), img)})`);
@@ -349,6 +402,9 @@ function checkMemory(m: VirtMachine, shape: Shape, env: CaseEnv, p: Problems): v
     }
   });
 }
+
+/** The first word of the doubleword (counted in pairs from `first`) that holds word `j`; -1 for none. */
+const pairOf = (j: number, first: number): number => (j < 0 ? -1 : j - ((j - first) & 1));
 
 /** Classes that say something crossed a boundary (and so a verdict should have failed). */
 const ESCAPES: readonly FindingClass[] = ['canary', 'read-leak', 'register-leak', 'undeclared-pa', 'el2-escape'];

@@ -167,6 +167,9 @@ export interface Mutant {
   readonly edit?: (img: BuiltImage) => void;
 }
 
+/** Images and audits built, by scenario text (buildShape). */
+const builtImages = new Map<string, { readonly img: BuiltImage; readonly audit: AuditResult }>();
+
 /** Build a shape: the scenario (in memory), its image and audit, and what a case needs to know about it. */
 export function buildShape(c: ShapeConfig, mutant: Mutant = {}): Shape {
   // the smallest RAM that holds the layout: every byte of it is a canary or compared after the run
@@ -174,9 +177,19 @@ export function buildShape(c: ShapeConfig, mutant: Mutant = {}): Shape {
   const lay = layoutMemory(probe);
   if (typeof lay === 'string') throw new Error(lay);
   const ramMiB = Math.ceil((lay.end - 0x4000_0000) / 0x10_0000) + 1;
-  const scenario = parseScenario(stringify(scenarioObject(c, ramMiB)), SCENARIO_FILE);
-  const img = buildImage(scenario, SCENARIO_FILE, undefined, mutant.asm);
-  mutant.edit?.(img);
+  const text = stringify(scenarioObject(c, ramMiB));
+  const scenario = parseScenario(text, SCENARIO_FILE);
+  // shapes that differ only in the CPU's sync model (immediate, architectural, speculate) have one scenario: its image
+  // and audit are built once and shared (a mutant's never)
+  const mutated = mutant.asm !== undefined || mutant.edit !== undefined;
+  let built = mutated ? undefined : builtImages.get(text);
+  if (built === undefined) {
+    const img = buildImage(scenario, SCENARIO_FILE, undefined, mutant.asm);
+    mutant.edit?.(img);
+    built = { img, audit: audit(img) };
+    if (!mutated) builtImages.set(text, built);
+  }
+  const { img } = built;
   const hostile = img.contexts.findIndex((x) => x.name === 'hostile');
   const info = img.contexts[hostile]!;
   const t = templateSymbols(GUEST_OF[c.kind]);
@@ -220,7 +233,7 @@ export function buildShape(c: ShapeConfig, mutant: Mutant = {}): Shape {
     config: c,
     key: configKey(c),
     img,
-    audit: audit(img),
+    audit: built.audit,
     hostile,
     el: c.kind === 'app' || c.kind === 'vm-el0' ? 0 : 1,
     view,
