@@ -156,7 +156,7 @@ if (!haveQemu) notes.push(`${QEMU} not installed: twostage only, no ratios`);
 const results = measure(rows(notes), haveQemu);
 console.log(`CPU seconds of each child process, start-up included, best of ${RUNS}; MIPS = twostage's instructions per twostage CPU second;`);
 console.log('twostage/QEMU = QEMU CPU s / twostage CPU s (1 = as fast as QEMU); block = instructions per translated block run;');
-console.log('chain hits: none (blocks are not chained yet).\n');
+console.log('chaining: only a block that branches to its own start runs its passes in place (--stats counts them).\n');
 console.log(table(results));
 console.log('');
 for (const r of results) console.log(`${r.row.name}: ${r.row.what}`);

@@ -158,12 +158,12 @@ const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssem
   init(wx);
 
   // equal results first: 1,000 passes each
-  for (let i = 0; i < 1000; i++) { jsBlock(jsCpu, 0); wasm.block(); }
+  for (let i = 0; i < 1000; i++) { jsBlock(jsCpu, 0, 0); wasm.block(); } // lim 0: one pass a call
   for (let r = 0; r < 10; r++) if (jsCpu.x[r] !== wx[r]) throw new Error(`x${r}: JavaScript block ${jsCpu.x[r]!.toString(16)}, wasm ${wx[r]!.toString(16)}`);
 
   const rows: [string, (n: number) => number][] = [
     ['the CPU (run loop, JavaScript blocks)', (n) => (cpu.run(n * BLOCK_LEN), n)],
-    ['JavaScript block from a bare loop', (n) => { let k = 0; for (let i = 0; i < n; i++) k += jsBlock(jsCpu, 0); return k; }],
+    ['JavaScript block from a bare loop', (n) => { let k = 0; for (let i = 0; i < n; i++) k += jsBlock(jsCpu, 0, 0); return k; }],
     ['wasm block from a bare loop', (n) => { let k = 0; for (let i = 0; i < n; i++) k += wasm.block(); return k; }],
     ['wasm block from a loop in wasm', (n) => (wasm.loop(n), n * BLOCK_LEN)],
   ];

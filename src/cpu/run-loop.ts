@@ -64,7 +64,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
       if (len !== 0) {
         if (budget - n >= len) {
           const inline = blocks.inline[idx]; // read first: the block may drop its page's blocks (code written)
-          const k = blocks.fns[idx](c, n);
+          const k = blocks.fns[idx](c, n, budget); // a loop block may run several passes, within budget
           n += k;
           translated += k;
           blocksRun++;

@@ -13,6 +13,8 @@ export class CpuStats {
   blocksRun = 0;
   /** Blocks translated. */
   blocksMade = 0;
+  /** Passes a loop block (one that branches to its own start) began in place, without going back to the run loop. */
+  loopBacks = 0;
   /** Times a page's translated blocks were dropped because a word one held was written, and the blocks dropped. */
   invalidations = 0;
   blocksDropped = 0;
@@ -33,6 +35,7 @@ export class CpuStats {
     this.translated = 0;
     this.blocksRun = 0;
     this.blocksMade = 0;
+    this.loopBacks = 0;
     this.invalidations = 0;
     this.blocksDropped = 0;
     this.hostHits = 0;

@@ -483,6 +483,82 @@ loop:
   });
 }
 
+test('a block that branches to its own start runs its passes in place: the state of every budget as interpreted, its passes counted', () => {
+  // the loop is one block (no other branch, nothing that ends a block before the B.NE back to its start): translated,
+  // it goes round inside the block function while a whole pass fits the run's limit — each budget below ends in a
+  // different place in a pass, and a run in slices of 997 stops and resumes passes at their boundaries
+  const src = `
+_start:
+    ldr x20, =${DATA}
+    movz x28, #${ITERATIONS}
+loop:
+    ldr x1, [x20]
+    add x1, x1, #3
+    str x1, [x20, #8]
+    ldp x2, x3, [x20]
+    eor x2, x2, x1
+    stp x2, x3, [x20, #16]
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+`;
+  const image = withVectors('jit-loop.S', src);
+  // ITERATIONS passes of 8 instructions: hot after HOT passes, the rest in place; budgets across a pass near the end
+  for (let budget = 8 * (ITERATIONS - 4); budget < 8 * (ITERATIONS - 4) + 12; budget++) {
+    const a = run(image, 'interpreted', budget);
+    const b = run(image, 'translated', budget);
+    assert.deepEqual(state(b), state(a), `budget ${budget}`);
+    assert.ok(b.stats.loopBacks >= ITERATIONS - 4 - HOT - 2, `budget ${budget}: ${b.stats.loopBacks} passes in place`);
+    // every access of a pass is an inline host-cache hit, counted once: 5 a pass (the pair counts two)
+    assert.equal(b.stats.hostHits + b.stats.inlineHits, a.stats.hostHits, `budget ${budget}: accesses counted`);
+  }
+});
+
+test('a loop block whose access faults after passes in place leaves with every pass counted, as interpreted', () => {
+  // from pass 32 on the load is misaligned (MMU off: Device memory, an Alignment fault the EL2 vector skips): the
+  // block leaves mid-pass, having run passes in place, and is entered again at its start by the next pass
+  const src = `
+_start:
+    ldr x20, =${DATA}
+    ldr x0, =vectors_el2
+    msr vbar_el2, x0
+    movz x28, #${ITERATIONS}
+    mov x27, #0
+loop:
+    add x27, x27, #1
+    lsr x26, x27, #5
+    ldr x1, [x20, x26]
+    add x2, x2, x1
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+`;
+  const image = withVectors('jit-loop-fault.S', src);
+  for (const budget of [300, 301, 305, 333]) {
+    const b = sameTranslated(image, budget);
+    assert.ok(b.stats.loopBacks > 0 && b.stats.exceptions.some((n) => n > 0), `budget ${budget}: passes in place, then faults`);
+  }
+});
+
+test('a loop block that rewrites its own next instruction each pass leaves the block and runs the new word, as interpreted', () => {
+  const ADD_0 = 0x91000021; // add x1, x1, #0; + (p << 10) is add x1, x1, #p
+  const src = `
+_start:
+    movz x28, #${ITERATIONS}
+    adr x15, loop
+    ldr w2, =${ADD_0}
+loop:
+    add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
+    str w2, [x15, #8]       // over the add below, in the running block
+    add x1, x1, #0
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+    .ltorg
+`;
+  sameTranslated({ bytes: assemble('loop-smc.S', src, { base: BigInt(CODE) }).sections[0]!.bytes, vbar2: 0n }, 4000);
+});
+
 test('a store pair whose second half lies in the next, read-only page faults translated as interpreted', () => {
   const src = `
 _start:

@@ -146,8 +146,8 @@ const translate = PageBlocks.prototype.translate;
 PageBlocks.prototype.translate = function (this: PageBlocks, words: Uint32Array, start: number): void {
   translate.call(this, words, start);
   const fn = this.fns[start]!;
-  this.fns[start] = (c, n0) => {
-    const k = fn(c, n0);
+  this.fns[start] = (c, n0, lim) => {
+    const k = fn(c, n0, lim);
     wrapped.translated += k;
     wrapped.blocksRun++;
     return k;

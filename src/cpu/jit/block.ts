@@ -24,10 +24,14 @@ import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, retiredBefore } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, retiredBefore } from './emit.ts';
 
-/** A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run. */
-export type BlockFn = (c: Cpu, n0: number) => number;
+/**
+ * A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run;
+ * `lim` = what the run may retire in all: a block that branches back to its own start runs again in place while a whole
+ * further pass fits (and nothing changed the fetch tag), so it may return more than its length.
+ */
+export type BlockFn = (c: Cpu, n0: number, lim: number) => number;
 
 /** Longest block (instructions); a block's length is kept in a Uint8Array. */
 export const MAX_BLOCK = 64;
@@ -122,7 +126,7 @@ export class PageBlocks implements TranslatedCode {
     if (!this.owned) this.own();
     this.fns[start] = fn;
     this.lens[start] = len;
-    this.inline[start] = inline;
+    this.inline[start] = inline; // null for a loop: it counts its own (blockSource)
     this.covered.fill(1, start, start + len);
     this.count++;
     this.stats.blocksMade++;
@@ -143,8 +147,11 @@ export interface BlockSource {
   readonly hostCache: boolean;
   /** An FP/SIMD emitter's code is in the body: the prologue adds FP_PROLOGUE. */
   readonly fp: boolean;
-  /** inline[k]: the host-cache accesses made inline by instructions 0..k-1 (PageBlocks.inline); null when none. */
+  /** inline[k]: the host-cache accesses made inline by instructions 0..k-1 (PageBlocks.inline); null when none, and
+   *  for a loop, which adds its own to CpuStats.inlineHits. */
   readonly inline: Uint8Array | null;
+  /** The block ends with a branch to its own start and runs again in place (loopBody). */
+  readonly loop: boolean;
 }
 
 export function blockSource(words: Uint32Array, start: number, end: number): BlockSource {
@@ -173,6 +180,13 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
       continue;
     }
     const last = op === 0 || ENDS_BLOCK.has(row.cls);
+    const branch = IMM_BRANCH_OF[op]?.(w, env);
+    if (branch !== undefined && branch.offset === -4 * i) {
+      // a branch back to the block's own start (a loop whose body is the block): taken, the block runs again in place
+      lines.push(`    ${loopBack(branch.test, i, env.inline)} // ${row.id}`);
+      inline[i + 1] = env.inline;
+      return finish(i + 1, true);
+    }
     const code = EMITTER_OF[op]?.(w, env);
     if (code !== undefined) {
       lines.push(`    ${code} // ${row.id}`);
@@ -189,10 +203,39 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
   lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); return ${i};`);
   return finish(i);
 
-  function finish(len: number): BlockSource {
+  function finish(len: number, loop = false): BlockSource {
     const counted = env.inline === 0 ? null : inline.slice(0, len + 1);
-    return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: counted };
+    if (!loop) return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: counted, loop };
+    return { body: loopBody(lines.join('\n'), counted), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: null, loop };
   }
+}
+
+/**
+ * The last instruction of a loop block (its branch to the block's start, `test` null: always taken) at index `i`, with
+ * `inline` host-cache accesses counted per pass: taken, the pass is retired (n0 advances, so the counters read by
+ * later passes stay exact) and the block goes round again if a whole pass still fits in the run's limit and the fetch
+ * tag is unchanged (an exception, an interrupt made pending, a halt or code written clears it: the run loop must look —
+ * every call in the body that can clear it is followed by its own exit today, and this check keeps a pass from starting
+ * after one that did whatever a future emitter forgets); otherwise PC = the start and the block returns. Not taken: on to
+ * the next instruction.
+ */
+function loopBack(test: string | null, i: number, inline: number): string {
+  const len = i + 1;
+  const taken = `d += ${len}; n0 += ${len}; hits += ${inline}; ` +
+    `if (n0 + ${len} <= lim && u[${FETCH_TAG * 2}] === ft) { c.stats.loopBacks++; continue; } ` +
+    `u[${PC * 2}] = pc0; return (c.stats.inlineHits += hits, d);`;
+  if (test === null) return taken;
+  return `if (${test}) { ${taken} } u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); return (c.stats.inlineHits += hits + ${inline}, d + ${len});`;
+}
+
+/**
+ * A loop block's body inside its loop: `d` instructions and `hits` inline accesses retired by earlier passes; every
+ * early exit of the body (`return K;` after K instructions of this pass) returns d + K and adds the inline accesses
+ * of the passes and of its first K instructions to CpuStats.inlineHits itself (the run loop adds none for a loop).
+ */
+function loopBody(body: string, inline: Uint8Array | null): string {
+  const exits = body.replace(/return (\d+);/g, (_, k: string) => `return (c.stats.inlineHits += hits + ${inline?.[Number(k)] ?? 0}, d + ${k});`);
+  return `    let d = 0, hits = 0;\n    for (;;) {\n${exits}\n    }`;
 }
 
 function translateBlock(words: Uint32Array, start: number, end: number): { fn: BlockFn; len: number; inline: Uint8Array | null } {
@@ -201,7 +244,7 @@ function translateBlock(words: Uint32Array, start: number, end: number): { fn: B
   const hc = (hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '') +
     (fp ? `\n    ${FP_PROLOGUE}` : '');
   const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
-return function block(c, n0) {
+return function block(c, n0, lim) {
     const x = c.x, u = c.u32, i32 = c.i32, el = c.el;
     const pc0 = u[${PC * 2}], ft = u[${FETCH_TAG * 2}];${hc}
 ${body}

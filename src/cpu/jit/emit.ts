@@ -504,34 +504,50 @@ function zeroFlag(kind: number): string {
     : `u[${FLAG_R * 2}] === 0`;
 }
 
+/** An immediate branch (B.cond, CBZ/CBNZ, TBZ/TBNZ, B): its condition as an expression (null: always taken) and its
+ *  offset in bytes from the branch. */
+export interface ImmBranch {
+  readonly test: string | null;
+  readonly offset: number;
+}
+
 /** B.cond (ConditionHolds): EQ/NE straight from the result when an earlier instruction of the block set the flags. */
-function emitBCond(w: number, e: EmitEnv): string {
+function bCond(w: number, e: EmitEnv): ImmBranch {
   const cond = w & 15;
   const test = cond <= 1 && e.flags >= 0 ? (cond === 0 ? zeroFlag(e.flags) : `!(${zeroFlag(e.flags)})`) : `conditionHolds(c, ${cond})`;
-  return `if (${test}) { ${branchTo(e, ((w << 8) >> 13) * 4)} } else ${fallThrough(e)} return ${e.i + 1};`;
+  return { test, offset: ((w << 8) >> 13) * 4 };
 }
 
 /** CBZ/CBNZ. */
-function emitCbz(w: number, e: EmitEnv): string {
+function cbz(w: number): ImmBranch {
   const t = (w & 31) * 2; // Rt=31 is XZR (slot 31 reads zero)
   const zero = (w & 0x80000000) !== 0 ? `(u[${t}] | u[${t + 1}]) === 0` : `u[${t}] === 0`;
-  const test = (w & 0x01000000) !== 0 ? `!(${zero})` : zero;
-  return `if (${test}) { ${branchTo(e, ((w << 8) >> 13) * 4)} } else ${fallThrough(e)} return ${e.i + 1};`;
+  return { test: (w & 0x01000000) !== 0 ? `!(${zero})` : zero, offset: ((w << 8) >> 13) * 4 };
 }
 
 /** TBZ/TBNZ. */
-function emitTbz(w: number, e: EmitEnv): string {
+function tbz(w: number): ImmBranch {
   const t = (w & 31) * 2;
   const bit = ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
   const word = bit < 32 ? `u[${t}]` : `u[${t + 1}]`;
-  const test = `((${word} >>> ${bit & 31}) & 1) === ${(w >>> 24) & 1}`;
-  return `if (${test}) { ${branchTo(e, ((w << 13) >> 18) * 4)} } else ${fallThrough(e)} return ${e.i + 1};`;
+  return { test: `((${word} >>> ${bit & 31}) & 1) === ${(w >>> 24) & 1}`, offset: ((w << 13) >> 18) * 4 };
 }
 
-/** B and BL. */
-function emitB(w: number, e: EmitEnv): string {
-  return `${branchTo(e, (w << 6) >> 4)} return ${e.i + 1};`;
-}
+/** B. */
+const b = (w: number): ImmBranch => ({ test: null, offset: (w << 6) >> 4 });
+
+/** The immediate branches by encoding-row id: the translator also makes a block that branches to its own start a loop
+ *  (block.ts). */
+export const IMM_BRANCHES: Readonly<Record<string, (w: number, e: EmitEnv) => ImmBranch>> = { B_cond: bCond, CBZ: cbz, CBNZ: cbz, TBZ: tbz, TBNZ: tbz, B: b };
+
+/** The emitter of an immediate branch: to the target or on to the next instruction, then out of the block. */
+const emitBranch = (of: (w: number, e: EmitEnv) => ImmBranch): Emitter => (w, e) => {
+  const br = of(w, e);
+  return br.test === null
+    ? `${branchTo(e, br.offset)} return ${e.i + 1};`
+    : `if (${br.test}) { ${branchTo(e, br.offset)} } else ${fallThrough(e)} return ${e.i + 1};`;
+};
+const emitB = emitBranch(b);
 function emitBl(w: number, e: EmitEnv): string {
   // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
   return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
@@ -555,7 +571,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('reg', emitLdstRegisterOffset),
   ...ofForm('pre', emitLdstIndexed),
   ...ofForm('post', emitLdstIndexed),
-  B_cond: emitBCond, CBZ: emitCbz, CBNZ: emitCbz, TBZ: emitTbz, TBNZ: emitTbz, B: emitB, BL: emitBl,
+  B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
   ADC: emitAddSubCarry, SBC: emitAddSubCarry,
@@ -564,7 +580,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
 };
 
 /** EMITTER_OF[op]: row op's emitter, or undefined. Throws when an emitter names no row (a binding bug). */
-export function emittersByOp(rows: readonly Encoding[], emitters: Readonly<Record<string, Emitter>>): readonly (Emitter | undefined)[] {
+export function emittersByOp<T>(rows: readonly Encoding[], emitters: Readonly<Record<string, T>>): readonly (T | undefined)[] {
   const ids = new Set(rows.map((r) => r.id));
   const unknown = Object.keys(emitters).filter((id) => !ids.has(id));
   if (unknown.length > 0) throw new Error(`translator: emitters bound to ${unknown.join(', ')}, which are no rows`);
@@ -572,3 +588,4 @@ export function emittersByOp(rows: readonly Encoding[], emitters: Readonly<Recor
 }
 
 export const EMITTER_OF: readonly (Emitter | undefined)[] = emittersByOp(ROWS, EMITTERS);
+export const IMM_BRANCH_OF = emittersByOp(ROWS, IMM_BRANCHES);
