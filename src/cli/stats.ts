@@ -71,7 +71,7 @@ export interface StatsSummary {
   readonly interpreted: number;
   readonly blocksRun: number;
   readonly blocksMade: number;
-  /** Instructions per block entered (0 when none was). */
+  /** Instructions per block run, each pass of a loop block counted as a run (0 when none was). */
   readonly averageBlock: number;
   /** Passes a loop block began in place (a block that branches to its own start); other successors are not chained. */
   readonly loopBacks: number;
@@ -99,7 +99,7 @@ export function summarize(instructions: number, s: CpuStats, t: Timing): StatsSu
     interpreted: instructions - s.translated,
     blocksRun: s.blocksRun,
     blocksMade: s.blocksMade,
-    averageBlock: s.blocksRun === 0 ? 0 : s.translated / s.blocksRun,
+    averageBlock: s.blocksRun === 0 ? 0 : s.translated / (s.blocksRun + s.loopBacks),
     loopBacks: s.loopBacks,
     hostHits: s.hostHits + s.inlineHits,
     hostMisses: s.hostMisses,
@@ -125,7 +125,7 @@ export function formatStats(x: StatsSummary, label?: string): string {
     `${count(x.instructions)} instructions in ${fixed(x.cpuSeconds, 3)} CPU s (${fixed(x.wallSeconds, 3)} s wall): ` +
       `${fixed(x.mipsCpu, 1)} MIPS per CPU second, ${fixed(x.mipsWall, 1)} MIPS wall`,
     `translated ${percent(x.translated, x.instructions)} (${count(x.translated)}), interpreted ${percent(x.interpreted, x.instructions)} (${count(x.interpreted)})`,
-    `blocks: ${count(x.blocksMade)} translated, ${count(x.blocksRun)} run, ${fixed(x.averageBlock, 1)} instructions per block run; ` +
+    `blocks: ${count(x.blocksMade)} translated, ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
       `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start; no other chaining yet)`,
     `host cache (loads and stores): ${percent(x.hostHits, accesses)} hits (${count(x.hostHits)} of ${count(accesses)}, ${count(x.hostMisses)} through translation)`,
     `exceptions: ${exceptions === 0 ? 'none' : `${count(exceptions)} — ` + x.exceptions.map((e) => `${e.name}${e.ec === 'irq' ? '' : ` (EC 0x${e.ec.toString(16).padStart(2, '0')})`} ${count(e.count)}`).join(', ')}`,
