@@ -18,7 +18,8 @@ const VPRE_BITS = 5; // virtual preemption bits (gic_vprebits)
 const MIN_VBPR0 = 7 - VPRE_BITS; // ICV_BPR0_EL1 minimum (icv_min_vbpr); ICV_BPR1_EL1's is one more
 const VAPR_SHIFT = 8 - VPRE_BITS; // ICH_AP<g>R0 bit n: group priority n << 3 active
 const VPRIO_MASK = (0xff << (8 - VPRI_BITS)) & 0xff; // unimplemented low priority bits RAZ/WI (icv_fullprio_mask)
-const IDLE = 0xff;
+/** No active priority (ICC_RPR_EL1 / ICV_RPR_EL1 idle); a pending priority of 0xff is never signalled (QEMU hppi.prio). */
+export const IDLE = 0xff;
 const INTID_SECURE = 1020; // INTIDs 1020..1023 are special: an LR holding one goes Pending -> Invalid on IAR
 /** IsSpecial (IHI 0069 pseudocode): INTIDs 1020-1023. An LR's vINTID may be an LPI's (8192 and up). */
 const isSpecial = (id: number): boolean => id >= INTID_SECURE && id <= SPURIOUS;
@@ -74,6 +75,14 @@ export interface GicV3VirtualOutputs {
 
 /** Count of trailing zeros of a non-zero 32-bit value (the lowest set AP bit: the highest active priority). */
 export const ctz = (v: number): number => 31 - Math.clz32(v & -v);
+
+/** ICC_RPR_EL1 / ICV_RPR_EL1 of a CPU interface whose AP0R0/AP1R0 pair is `apr`: the group priority of the lowest set
+ *  bit of either (bit n is priority n << `shift`), IDLE when none is (QEMU icc_highest_active_prio,
+ *  ich_highest_active_virt_prio). */
+export function runningPriority(apr: Uint32Array, shift: number): number {
+  const a = apr[0]! | apr[1]!;
+  return a === 0 ? IDLE : ctz(a) << shift;
+}
 const lrPriority = (lr: bigint): number => Number((lr >> LR_PRIORITY_SHIFT) & 0xffn);
 const lrGroup = (lr: bigint): 0 | 1 => ((lr & LR_GROUP) !== 0n ? 1 : 0);
 const lrVintid = (lr: bigint): number => Number(lr & 0xffff_ffffn);
@@ -247,8 +256,7 @@ export class GicV3Virtual {
 
   /** ICV_RPR_EL1: the highest active virtual priority (ich_highest_active_virt_prio). */
   rpr(): number {
-    const a = this.apr[0]! | this.apr[1]!;
-    return a === 0 ? IDLE : ctz(a) << VAPR_SHIFT;
+    return runningPriority(this.apr, VAPR_SHIFT);
   }
 
   /** ICV_HPPIR<g>_EL1: the vINTID of the highest-priority pending LR if it is of this group, else 1023. */

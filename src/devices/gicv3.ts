@@ -20,7 +20,7 @@
 import type { Device } from '../memory/phys.ts';
 import { GIC_IRQS, SPURIOUS } from './gic.ts';
 import { type GuestMemory, LPI_INTID_START, RedistributorLpis } from './gicv3-lpi.ts';
-import { ctz, GicV3Virtual } from './gicv3-virt.ts';
+import { ctz, GicV3Virtual, IDLE, runningPriority } from './gicv3-virt.ts';
 
 export const GICV3_DIST_BASE = 0x0800_0000;
 export const GICV3_DIST_SIZE = 0x1_0000;
@@ -50,7 +50,6 @@ const PRIO_MASK = (0xff << (8 - PRI_BITS)) & 0xff; // ICC_PMR_EL1: unimplemented
 const MIN_BPR0 = 7 - PRE_BITS; // ICC_BPR0_EL1 minimum (icc_min_bpr); writes below it set it
 const MIN_BPR1 = MIN_BPR0 + 1; // ICC_BPR1_EL1 minimum (icc_min_bpr_ns)
 const APR_SHIFT = 8 - PRE_BITS; // ICC_AP<g>R0 bit n: group priority n << 3 active (IHI 0069 ICC_AP0R<n>_EL1, ICC_AP1R<n>_EL1)
-const IDLE = 0xff; // ICC_RPR_EL1 with nothing active; a pending priority of 0xff is never signalled (QEMU hppi.prio)
 
 const GICD_CTLR_EN_GRP0 = 1 << 0;
 const GICD_CTLR_EN_GRP1 = 1 << 1; // EnableGrp1NS with DS = 1
@@ -249,8 +248,7 @@ export class GicV3 {
 
   /** ICC_RPR_EL1: the group priority of the highest active priority, from the AP registers (icc_highest_active_prio). */
   rpr(): number {
-    const a = this.apr[0]! | this.apr[1]!;
-    return a === 0 ? IDLE : ctz(a) << APR_SHIFT;
+    return runningPriority(this.apr, APR_SHIFT);
   }
 
   /** ICC_HPPIR0_EL1 / ICC_HPPIR1_EL1: the HPPI if it is of this group and its group is enabled by ICC_IGRPEN<g>_EL1
