@@ -24,7 +24,7 @@ import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, retiredBefore } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, leave, LEAVE, retiredBefore } from './emit.ts';
 
 /**
  * A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run;
@@ -166,7 +166,7 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     const h = HANDLER_OF[op]!;
     handlers.add(h);
     env.flags = -1; // the handler may have set flags the block does not know
-    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) ${leave(i + 1)}`;
   };
   const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
   for (let k = start; k < end; k++, i++) {
@@ -193,14 +193,14 @@ export function blockSource(words: Uint32Array, start: number, end: number): Blo
     } else if (last) {
       const h = HANDLER_OF[op]!;
       handlers.add(h);
-      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); return ${i + 1}; // ${row.id}`);
+      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); ${leave(i + 1)} // ${row.id}`);
     } else {
       lines.push(`    ${handlerCall()} // ${row.id}`);
     }
     inline[i + 1] = env.inline;
     if (last) return finish(i + 1);
   }
-  lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); return ${i};`);
+  lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); ${leave(i)}`);
   return finish(i);
 
   function finish(len: number, loop = false): BlockSource {
@@ -234,7 +234,7 @@ function loopBack(test: string | null, i: number, inline: number): string {
  * of the passes and of its first K instructions to CpuStats.inlineHits itself (the run loop adds none for a loop).
  */
 function loopBody(body: string, inline: Uint8Array | null): string {
-  const exits = body.replace(/return (\d+);/g, (_, k: string) => `return (c.stats.inlineHits += hits + ${inline?.[Number(k)] ?? 0}, d + ${k});`);
+  const exits = body.replace(LEAVE, (_, k: string) => `return (c.stats.inlineHits += hits + ${inline?.[Number(k)] ?? 0}, d + ${k});`);
   return `    let d = 0, hits = 0;\n    for (;;) {\n${exits}\n    }`;
 }
 

@@ -48,7 +48,12 @@ const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
 /** Expression: the PC slot's low word while instruction `i` runs (state.ts: the PC convention). */
 const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
-const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) return ${i + 1};`;
+/** Statement: leave the block after its first `k` instructions — the one form every exit of a block takes, which a
+ *  loop block rewrites to count its earlier passes too (block.ts loopBody, through LEAVE). */
+export const leave = (k: number): string => `return ${k};`;
+/** Every exit `leave` writes, with its count as group 1. */
+export const LEAVE = /return (\d+);/g;
+const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) ${leave(i + 1)}`;
 /**
  * Statement: Cpu.retired() for a slow path of instruction `i` (a device it reaches may read the time, e.g. the PL031's
  * counter): the instructions retired before it in this run, as the interpreter's loop sets before each handler.
@@ -374,7 +379,7 @@ function singleAccess(w: number, e: EmitEnv, addr: string): string {
   const t = WRITE_ZR[rt]!;
   const bytes = 1 << size;
   const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
-  const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
   const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
@@ -441,8 +446,8 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const sum = `const sl = u[${n * 2}] + ${imm}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;
   const addr = pre ? `${sum} const a = wl, hi = wh;` : `${sum} const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0;`;
   const writeback = `u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;`;
-  const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) return ${e.i + 1}; ${writeback} ${leaveIfTagChanged(e.i)}`;
-  const slowLoad = `if (!c.load(${bytes}, 0, el)) return ${e.i + 1}; { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
+  const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) ${leave(e.i + 1)} ${writeback} ${leaveIfTagChanged(e.i)}`;
+  const slowLoad = `if (!c.load(${bytes}, 0, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
   const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   const before = e.inline;
   if (opc === 0 && size < 2) return spChecked(e, rn, before, `{ ${addr} ${slow} }`);
@@ -544,8 +549,8 @@ export const IMM_BRANCHES: Readonly<Record<string, (w: number, e: EmitEnv) => Im
 const emitBranch = (of: (w: number, e: EmitEnv) => ImmBranch): Emitter => (w, e) => {
   const br = of(w, e);
   return br.test === null
-    ? `${branchTo(e, br.offset)} return ${e.i + 1};`
-    : `if (${br.test}) { ${branchTo(e, br.offset)} } else ${fallThrough(e)} return ${e.i + 1};`;
+    ? `${branchTo(e, br.offset)} ${leave(e.i + 1)}`
+    : `if (${br.test}) { ${branchTo(e, br.offset)} } else ${fallThrough(e)} ${leave(e.i + 1)}`;
 };
 const emitB = emitBranch(b);
 function emitBl(w: number, e: EmitEnv): string {
