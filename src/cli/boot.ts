@@ -184,7 +184,7 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   );
   feed?.close();
   endTrace();
-  if (stats !== undefined) io.stderr(renderStats(stats, summarize(result.instructions, machine.cpu.stats, timing)));
+  if (stats !== undefined) io.stderr(renderStats(stats, summarize(result.instructions, machine.cpu, timing)));
   // the guest's errors the ITS ignored or stalled on (QEMU prints them with -d guest_errors): a count and the last
   const its = machine.its;
   if (its !== undefined && its.errorCount > 0) io.stderr(`twostage: ${its.errorCount} ITS command(s) or access(es) ignored or stalled; the last: ${its.errors.at(-1)}\n`);

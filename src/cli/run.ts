@@ -3,7 +3,7 @@
 // requirement. Long runs show progress on stderr when it is a terminal.
 import type { Command } from 'commander';
 import { quoted } from '../bits/bits.ts';
-import type { CpuStats } from '../cpu/stats.ts';
+import type { Cpu } from '../cpu/cpu.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace.ts';
 import { BuildError, buildImage, type BuiltImage } from '../hyp/image.ts';
 import { formatComparison, formatReport, toJson } from '../hyp/report.ts';
@@ -77,7 +77,7 @@ export function registerRun(program: Command): void {
         const img = buildImage(s, file, mode);
         // a fresh SyncModel per run: its pending writes, TLBIs and seeded choices belong to one CPU
         const sync = syncModelFrom(opts);
-        let counted: CpuStats | undefined;
+        let counted: Cpu | undefined;
         // a scenario with an `input` VM: stdin goes to the machine's UART and from there to that VM's (vuart.S), as
         // `boot` gives it to the guest; the output is shown on stderr as it comes, so that one can answer a prompt
         const feed = s.input === undefined || gdbPort !== undefined ? undefined : stdinFeed();

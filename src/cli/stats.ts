@@ -1,7 +1,8 @@
 // `--stats [text|json]` of `boot` and `run`: after the run, on stderr (stdout stays the guest's bytes or the report),
 // what the CPU did (src/cpu/stats.ts) and how fast: instructions, MIPS per CPU second and per wall second of the run
 // (start-up and image building excluded), the share run translated and interpreted, the average block as run,
-// host-cache hits of loads and stores, exceptions by class and the blocks dropped because code was written. Of
+// host-cache hits of loads and stores, the architectural TLB's fills and evictions and how often the host cache was
+// emptied, exceptions by class and the blocks dropped because code was written. Of
 // chaining, only a block's branch to its own start exists (a loop block runs its passes in place): the passes it began
 // so are counted; no other successor is chained yet.
 import type { Command } from 'commander';
@@ -9,7 +10,8 @@ import {
   EC_BRK, EC_DABT_LOWER, EC_DABT_SAME, EC_FP, EC_HVC, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, EC_SMC,
   EC_SP_ALIGN, EC_SVC, EC_SYSREG, EC_UNKNOWN, EC_WFX,
 } from '../arch/syndrome.ts';
-import { STATS_IRQ, type CpuStats } from '../cpu/stats.ts';
+import type { Cpu } from '../cpu/cpu.ts';
+import { STATS_IRQ } from '../cpu/stats.ts';
 
 export const STATS_FORMATS = ['text', 'json'] as const;
 export type StatsFormat = (typeof STATS_FORMATS)[number];
@@ -77,12 +79,18 @@ export interface StatsSummary {
   readonly loopBacks: number;
   readonly hostHits: number;
   readonly hostMisses: number;
+  /** Translations the architectural TLB was filled with (walks, or a fill from an AT), and entries it evicted. */
+  readonly tlbFills: number;
+  readonly tlbEvictions: number;
+  /** Times the host cache was emptied (every TLBI, TLB eviction and write of a register translation reads). */
+  readonly hostFlushes: number;
   readonly exceptions: { readonly ec: number | 'irq'; readonly name: string; readonly count: number }[];
   readonly invalidations: number;
   readonly blocksDropped: number;
 }
 
-export function summarize(instructions: number, s: CpuStats, t: Timing): StatsSummary {
+export function summarize(instructions: number, cpu: Cpu, t: Timing): StatsSummary {
+  const s = cpu.stats;
   const exceptions: { ec: number | 'irq'; name: string; count: number }[] = [];
   s.exceptions.forEach((count, i) => {
     if (count === 0) return;
@@ -103,6 +111,9 @@ export function summarize(instructions: number, s: CpuStats, t: Timing): StatsSu
     loopBacks: s.loopBacks,
     hostHits: s.hostHits + s.inlineHits,
     hostMisses: s.hostMisses,
+    tlbFills: cpu.tlb.fills,
+    tlbEvictions: cpu.tlb.evictions,
+    hostFlushes: cpu.tlb.hostFlushes,
     exceptions,
     invalidations: s.invalidations,
     blocksDropped: s.blocksDropped,
@@ -128,6 +139,7 @@ export function formatStats(x: StatsSummary, label?: string): string {
     `blocks: ${count(x.blocksMade)} translated, ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
       `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start; no other chaining yet)`,
     `host cache (loads and stores): ${percent(x.hostHits, accesses)} hits (${count(x.hostHits)} of ${count(accesses)}, ${count(x.hostMisses)} through translation)`,
+    `TLB: ${count(x.tlbFills)} fill(s), ${count(x.tlbEvictions)} eviction(s); host cache emptied ${count(x.hostFlushes)} time(s) (TLBI, eviction, translation register written)`,
     `exceptions: ${exceptions === 0 ? 'none' : `${count(exceptions)} — ` + x.exceptions.map((e) => `${e.name}${e.ec === 'irq' ? '' : ` (EC 0x${e.ec.toString(16).padStart(2, '0')})`} ${count(e.count)}`).join(', ')}`,
     `code written under translated blocks: ${count(x.invalidations)} page drop(s), ${count(x.blocksDropped)} block(s)`,
   ].map((l) => `stats: ${label === undefined ? '' : `${label}: `}${l}\n`).join('');

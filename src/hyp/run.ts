@@ -3,7 +3,7 @@
 import { EC_ILLEGAL, EC_IABT_SAME, ecIsAbort, ecOf, ISS_FSC, ISS_FSC_KIND, ISS_FSC_LEVEL, ISS_S1PTW, ISS_WNR } from '../arch/syndrome.ts';
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
-import type { CpuStats } from '../cpu/stats.ts';
+import type { Cpu } from '../cpu/cpu.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import type { MachineStop, RunResult, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
@@ -88,7 +88,7 @@ export interface RunOptions {
    */
   readonly onSlice?: (m: VirtMachine, output: Uint8Array) => void;
   /** Called when the run has ended with what the CPU counted (`--stats`). */
-  readonly onStats?: (stats: CpuStats) => void;
+  readonly onStats?: (cpu: Cpu) => void;
 }
 
 /** A loaded, observed machine ready to run an image; `finish` builds the report from how its run ended. */
@@ -113,7 +113,7 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
     machine: m,
     finish: (r) => {
       endTrace();
-      opts.onStats?.(m.cpu.stats);
+      opts.onStats?.(m.cpu);
       m.cpu.traceExec = null;
       m.cpu.traceException = null;
       const denied = readDenyLog(img, m);

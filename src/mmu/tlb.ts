@@ -118,6 +118,8 @@ export class Tlb {
   /** Statistics for views and benchmarks. */
   fills = 0;
   evictions = 0;
+  /** Times the host cache was emptied (hostFlush: TLB changes, translation registers written). */
+  hostFlushes = 0;
   /** Bumped by every change to the architectural entries (a checker caches what it derives from them). */
   changes = 0;
 
@@ -309,6 +311,7 @@ export class Tlb {
 
   /** Invalidate the whole host cache (O(1) except every 4095th call). */
   hostFlush(): void {
+    this.hostFlushes++;
     this.gen = (this.gen + 1) & GEN_MASK;
     if (this.gen === 0) {
       this.hcTag.fill(0);

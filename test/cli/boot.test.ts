@@ -152,3 +152,16 @@ test('an exception loop at a vector that is not set up: reported after 8 identic
   );
   assert.equal(r.status, 1);
 });
+
+test('--stats counts the TLB fills the tlb trace shows, and the host cache emptied at least at each TLBI', () => {
+  const r = twostage('boot', 'bench/loop-mmu-1000.elf', '--trace', 'tlb', '--stats', 'json');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  const stats = JSON.parse(lines.at(-1)!) as { tlbFills: number; tlbEvictions: number; hostFlushes: number };
+  const fills = lines.filter((l) => l.startsWith('tlb: fill ')).length;
+  const tlbis = lines.filter((l) => l.startsWith('tlb: TLBI ')).length;
+  assert.ok(fills > 0 && tlbis > 0);
+  assert.equal(stats.tlbFills, fills);
+  assert.equal(stats.tlbEvictions, 0, 'a handful of pages in a 1,024-entry TLB');
+  assert.ok(stats.hostFlushes >= tlbis, `${stats.hostFlushes} emptyings, ${tlbis} TLBIs`);
+});

@@ -18,7 +18,7 @@ function run(file: string, translate: boolean): { r: RunReport; stats: CpuStats 
       m.cpu.translateBlocks = translate;
       m.cpu.translateAfter = TEST_HOT;
     },
-    onStats: (s) => (stats = s),
+    onStats: (c) => (stats = c.stats),
   });
   return { r, stats: stats! };
 }
@@ -47,7 +47,7 @@ test('--trace exec sees every EL again, so nothing runs translated', () => {
       if (!line.startsWith('0x0000000040')) guestLines++; // the hypervisor's code sits at 0x4000_0000 on
     },
     prepare: (m) => (m.cpu.translateAfter = TEST_HOT),
-    onStats: (s) => (stats = s),
+    onStats: (c) => (stats = c.stats),
   });
   assert.equal(stats!.translated, 0);
   assert.ok(guestLines > 0, 'the trace shows the contexts\' instructions');
