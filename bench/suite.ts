@@ -2,26 +2,32 @@
 // (bin/twostage.js, built first by `npm run build`) and by QEMU 7.2 TCG on the same ELF in the same run, both timed
 // in CPU seconds (user + system) of the child process, start-up included, best of RUNS alternating runs (the
 // machine is shared). Rows: CoreMark (when COREMARK_SRC gives its source: bench/programs.ts), two programs of ours
-// (an LZ77 compressor, a pointer chase), the loops of bench/cpu.ts, and a hypervisor scenario under `twostage run`
-// against its `twostage build` image on QEMU. MIPS counts twostage's instructions (`--stats json`) per twostage CPU
+// (an LZ77 compressor, a pointer chase), the loops of bench/cpu.ts, a hypervisor scenario under `twostage run`
+// against its `twostage build` image on QEMU, and Debian's kernel booted with `--kernel` to a busybox /init that
+// works and powers off (when `npm run test:linux`'s kernel and busybox are cached: scripts/linux-fetch.sh). MIPS counts twostage's instructions (`--stats json`) per twostage CPU
 // second; the ratio is QEMU's CPU seconds over twostage's (the floor of issue 15: ≥ 0.25 on CoreMark). Outputs are
 // compared with QEMU's on every row that prints (CoreMark: its CRC lines; its run is far below the 10 s CoreMark
 // requires for a score, so it also says "Errors detected" on both machines). Figures only: no timing is asserted.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StatsSummary } from '../src/cli/stats.ts';
 import { parseScenario } from '../src/hyp/scenario.ts';
 import { type Built, buildCoremark, buildOwn, OPT_LEVELS, OUT } from './programs.ts';
+import { busyboxInitramfs, userLines } from '../test/linux/initramfs.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TWOSTAGE = [join(ROOT, 'bin/twostage.js')];
 const QEMU = 'qemu-system-aarch64';
 const QEMU_BOOT = ['-M', 'virt,virtualization=on', '-cpu', 'cortex-a57', '-nographic'];
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+/** BENCH_ROWS=linux,lz-O2: only those rows (names as in the table's first column). */
+const ONLY = process.env['BENCH_ROWS']?.split(',');
 const BUDGET = '2000000000';
 const HYP_SCENARIO = 'scenarios/seed.yaml';
+const LINUX_DIR = process.env['TWOSTAGE_LINUX_DIR'] ?? join(homedir(), '.cache/twostage/linux');
 
 interface Timed {
   status: number | null;
@@ -91,6 +97,22 @@ function rows(notes: string[]): Row[] {
     twostage: ['run', HYP_SCENARIO, '--hosting', 'el1-shim'],
     qemu: [...QEMU_BOOT, '-m', `${scenario.ram.size >> 10n}K`, '-icount', 'shift=4', '-no-reboot', '-kernel', image],
   });
+  // Debian's kernel to power-off (issue 14's floor: within 10x QEMU's CPU time), as `npm run test:linux` boots it
+  const kernel = join(LINUX_DIR, 'Image');
+  const busybox = join(LINUX_DIR, 'busybox');
+  if (!existsSync(kernel) || !existsSync(busybox)) {
+    notes.push(`linux skipped: no ${kernel} or ${busybox} (scripts/linux-fetch.sh fetches them, as .ci/run does)`);
+    return out;
+  }
+  const initrd = join(OUT, 'busybox-initramfs.gz');
+  writeFileSync(initrd, busyboxInitramfs(readFileSync(busybox)));
+  out.push({
+    name: 'linux',
+    what: `Debian's kernel (${kernel}), 512 MiB, to test/linux's busybox /init (sha256sum, awk, gzip), powered off; what /init printed compared`,
+    twostage: ['boot', '--ram', '512', '--kernel', kernel, '--initrd', initrd, '--append', 'console=ttyAMA0'],
+    qemu: [...QEMU_BOOT, '-m', '512M', '-kernel', kernel, '-initrd', initrd, '-append', 'console=ttyAMA0'],
+    compare: (stdout) => userLines(stdout).join('\n'),
+  });
   return out;
 }
 
@@ -153,7 +175,7 @@ function table(results: readonly Result[]): string {
 const notes: string[] = [];
 const haveQemu = spawnSync(QEMU, ['--version']).status === 0;
 if (!haveQemu) notes.push(`${QEMU} not installed: twostage only, no ratios`);
-const results = measure(rows(notes), haveQemu);
+const results = measure(rows(notes).filter((r) => ONLY === undefined || ONLY.includes(r.name)), haveQemu);
 console.log(`CPU seconds of each child process, start-up included, best of ${RUNS}; MIPS = twostage's instructions per twostage CPU second;`);
 console.log('twostage/QEMU = QEMU CPU s / twostage CPU s (1 = as fast as QEMU); block = instructions per translated block run;');
 console.log('chaining: only a block that branches to its own start runs its passes in place (--stats counts them).\n');
@@ -161,4 +183,4 @@ console.log(table(results));
 console.log('');
 for (const r of results) console.log(`${r.row.name}: ${r.row.what}`);
 for (const r of results) for (const p of new Set(r.problems)) console.log(`${r.row.name}: ${p}`);
-for (const n of notes) console.log(`\n${n}`);
+for (const n of new Set(notes)) console.log(`\n${n}`);

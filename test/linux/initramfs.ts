@@ -71,6 +71,14 @@ export const BUSYBOX_INIT = `#!/bin/busybox sh
 /bin/busybox poweroff -f
 `;
 
+/** What /init and its programs printed on the console `log`: the lines after "Run /init", the kernel's own
+ *  (timestamped) lines and empty ones left out — what the tests and the benchmark compare with QEMU's. */
+export function userLines(log: string): string[] {
+  const all = log.replace(/\r/g, '').split('\n');
+  const from = all.findIndex((l) => l.includes('Run /init as init process'));
+  return all.slice(from + 1).filter((l) => !/^\[ *\d+\.\d+\] /.test(l) && l.trim() !== '');
+}
+
 /** The gzip'd initramfs whose /init is BUSYBOX_INIT, with Debian's busybox-static as /bin/busybox. */
 export function busyboxInitramfs(busybox: Uint8Array): Uint8Array {
   return gzipSync(newcArchive([

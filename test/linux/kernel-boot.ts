@@ -14,7 +14,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { busyboxInitramfs, integerInitramfs, interactiveInitramfs } from './initramfs.ts';
+import { busyboxInitramfs, integerInitramfs, interactiveInitramfs, userLines } from './initramfs.ts';
 import { CLI } from '../helpers/cli.ts';
 import { consoleSession } from './console-session.ts';
 
@@ -87,12 +87,6 @@ test('the integer-only /init runs and powers the machine off', { skip: missing }
 const BUSYBOX = join(DIR, 'busybox');
 
 /** What /init printed: the console lines after "Run /init as init process" up to the power-off, timestamps dropped. */
-function userLines(log: string): string[] {
-  const all = log.replace(/\r/g, '').split('\n');
-  const from = all.findIndex((l) => l.includes('Run /init as init process'));
-  return all.slice(from + 1).filter((l) => !/^\[ *\d+\.\d+\] /.test(l) && l.trim() !== '');
-}
-
 test('busybox: a shell /init runs sha256sum, awk (floating point) and gzip, prints what it prints on QEMU, and powers off', { skip: missing || (!existsSync(BUSYBOX) && `skipped: no busybox at ${BUSYBOX}`) }, (t) => {
   const initrd = join(mkdtempSync(join(tmpdir(), 'twostage-linux-')), 'busybox.gz');
   writeFileSync(initrd, busyboxInitramfs(readFileSync(BUSYBOX)));
