@@ -375,10 +375,9 @@ export class Cpu extends CpuState implements TranslationContext {
     const u = this.u32;
     const lo = u[TMP0 * 2]!;
     const t = this.tlb;
-    const s = Tlb.hostSlot(el, acc, lo);
-    if (!Tlb.hit(t, s, lo, u[TMP0 * 2 + 1]! | 0) || (lo & (size - 1)) !== 0) return undefined;
+    const s = Tlb.hostLookup(t, el, acc, lo, u[TMP0 * 2 + 1]! | 0, size);
+    if (s < 0) return undefined;
     const page = t.hcPage[s];
-    if (page === undefined) return undefined;
     this.tr.pa = t.hcPa[s]! + (lo & 0xfff);
     this.hitWord = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
     this.stats.hostHits++;

@@ -295,6 +295,16 @@ export class Tlb {
     t: Tlb, s: number, lo: number, hi: number,
   ) => boolean;
 
+  /**
+   * The slot of the host cache that serves an aligned `size`-byte access (a power of two: every byte in one 4 KiB
+   * page) at VA (lo, hi) for (el, acc) from RAM, or -1: not cached, misaligned, or not RAM (Device, MMIO). The
+   * caller reads the RAM page (hcPage) and its word (hcWord + page offset / 4) from the slot.
+   */
+  static hostLookup(t: Tlb, el: number, acc: number, lo: number, hi: number, size: number): number {
+    const s = Tlb.hostSlot(el, acc, lo);
+    return Tlb.hit(t, s, lo, hi) && (lo & (size - 1)) === 0 && t.hcPage[s] !== undefined ? s : -1;
+  }
+
   /** Remember VA page → PA page (and whether it is Device memory) for (el, acc): valid until the next hostFlush. */
   hostFill(el: number, acc: number, lo: number, hi: number, pa: number, page: RamPage | undefined, device: boolean): void {
     if (!this.hostData && acc !== ACC_EXEC) return;

@@ -8,6 +8,8 @@ import type { Cpu } from '../cpu.ts';
 import { raiseHere, syncTarget } from '../exception.ts';
 import { EC_SP_ALIGN, ISS_ISV, ISS_SAS_SHIFT, ISS_SF, ISS_SRT_SHIFT, ISS_SSE } from '../../arch/syndrome.ts';
 import { SP, TMP0, TMP1, WRITE_ZR } from '../state.ts';
+import { Tlb } from '../../mmu/tlb.ts';
+import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 
 const SCTLR_SA = lowMask('SCTLR_EL1', 'SA'); // SCTLR_ELx.SA: SP alignment check at the regime's own EL (same bit in SCTLR_EL2)
 const SCTLR_SA0 = lowMask('SCTLR_EL1', 'SA0'); // SCTLR_EL1.SA0: SP alignment check at EL0
@@ -60,6 +62,30 @@ export function alignmentFault(c: Cpu, acc: number): void {
  * was taken (Rt is then unchanged). `rt` is the Rt field (not the word: see Handler in handler.ts).
  */
 export function transfer(c: Cpu, rt: number, size: number, opc: number, iss: number, el: number): boolean {
+  if (size >= 2 && opc <= 1) {
+    // the common case inline, without going through Cpu.load/store: an aligned W or X load or store that the host
+    // cache serves from RAM (not a page holding decoded code, which a store must invalidate: Cpu.store does that)
+    const u = c.u32;
+    const t = c.tlb;
+    const s = Tlb.hostLookup(t, el, opc === 0 ? ACC_WRITE : ACC_READ, u[TMP0 * 2]!, u[TMP0 * 2 + 1]! | 0, 1 << size);
+    if (s >= 0) {
+      const page = t.hcPage[s]!;
+      const wi = t.hcWord[s]! + ((u[TMP0 * 2]! & 0xfff) >>> 2);
+      if (opc === 1) {
+        const d = WRITE_ZR[rt]!;
+        u[d * 2] = page.u32[wi]!;
+        u[d * 2 + 1] = size === 3 ? page.u32[wi + 1]! : 0;
+        c.stats.hostHits++;
+        return true;
+      }
+      if (page.ops === undefined) {
+        page.u32[wi] = u[rt * 2]!;
+        if (size === 3) page.u32[wi + 1] = u[rt * 2 + 1]!;
+        c.stats.hostHits++;
+        return true;
+      }
+    }
+  }
   if (opc === 0) return c.store(1 << size, rt, iss, el); // Rt = 31 stores XZR: slot 31 always reads 0
   if (!c.load(1 << size, iss, el)) return false;
   const t = WRITE_ZR[rt]!;

@@ -4,6 +4,8 @@
 import type { Cpu } from '../cpu.ts';
 import { addHalves, INSN, REG_SP, TMP0, TMP1, TMP2, WRITE_ZR } from '../state.ts';
 import { spAlignmentFault, spMisaligned } from './ldst-access.ts';
+import { Tlb } from '../../mmu/tlb.ts';
+import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
 
 /**
  * LDP/STP/LDPSW/LDNP/STNP, all index forms. opc 00 → 32-bit, 10 → 64-bit, 01 → LDPSW (rows exclude opc 11,
@@ -28,7 +30,14 @@ export function ldstPair(c: Cpu): void {
   const rt2 = (w >>> 10) & 31;
   if (rn === 31 && spMisaligned(c)) return spAlignmentFault(c); // AArch64.CheckSPAlignment
   const n = REG_SP[rn]!;
-  addHalves(c.u32, TMP0, n, idx === 1 ? 0 : offset); // post-index uses the base as is
+  const u = c.u32;
+  addHalves(u, TMP0, n, idx === 1 ? 0 : offset); // post-index uses the base as is
+  if (pairFromHostCache(c, u, load, opc, scale, rt, rt2)) {
+    // writeback (idx 01 post, 11 pre): TMP0 is still VA
+    if (idx === 1) addHalves(u, n, TMP0, offset);
+    else if (idx === 3) addHalves(u, n, TMP0, 0);
+    return;
+  }
   if (load) {
     if (!c.load(bytes)) return;
     x[TMP2] = x[TMP1]!; // first value, kept until the second access succeeded
@@ -50,6 +59,51 @@ export function ldstPair(c: Cpu): void {
   // writeback (idx 01 post, 11 pre): TMP0 is now VA + bytes
   if (idx === 1) addHalves(c.u32, n, TMP0, offset - bytes);
   else if (idx === 3) addHalves(c.u32, n, TMP0, -bytes);
+}
+
+/**
+ * The common case without Cpu.load/store: both registers of the pair in one 4 KiB page, VA aligned to the register
+ * size, served by the host cache from RAM (a store not to a page holding decoded code, which Cpu.store invalidates).
+ * Moves the pair as the two accesses would (LDP Rt == Rt2: Rt gets the first value) and returns true; false: nothing
+ * was done, take the general path.
+ */
+function pairFromHostCache(c: Cpu, u: Uint32Array, load: boolean, opc: number, scale: number, rt: number, rt2: number): boolean {
+  const lo = u[TMP0 * 2]!;
+  if ((lo & 0xfff) > 0x1000 - (2 << scale)) return false; // the second register in the next page
+  const t = c.tlb;
+  const s = Tlb.hostLookup(t, c.el, load ? ACC_READ : ACC_WRITE, lo, u[TMP0 * 2 + 1]! | 0, 1 << scale);
+  if (s < 0) return false;
+  const page = t.hcPage[s]!;
+  const m = page.u32;
+  const wi = t.hcWord[s]! + ((lo & 0xfff) >>> 2);
+  if (load) {
+    const d1 = WRITE_ZR[rt]!, d2 = WRITE_ZR[rt2]!;
+    if (scale === 3) {
+      const l1 = m[wi]!, h1 = m[wi + 1]!;
+      u[d2 * 2] = m[wi + 2]!;
+      u[d2 * 2 + 1] = m[wi + 3]!;
+      u[d1 * 2] = l1;
+      u[d1 * 2 + 1] = h1;
+    } else {
+      const v1 = m[wi]!, v2 = m[wi + 1]!;
+      u[d2 * 2] = v2;
+      u[d2 * 2 + 1] = opc === 1 ? -(v2 >>> 31) : 0; // LDPSW: SignExtend(word, 64); LDP W: zero-extended
+      u[d1 * 2] = v1;
+      u[d1 * 2 + 1] = opc === 1 ? -(v1 >>> 31) : 0;
+    }
+  } else {
+    if (page.ops !== undefined) return false;
+    m[wi] = u[rt * 2]!; // register 31 is XZR (slot 31 reads 0)
+    if (scale === 3) {
+      m[wi + 1] = u[rt * 2 + 1]!;
+      m[wi + 2] = u[rt2 * 2]!;
+      m[wi + 3] = u[rt2 * 2 + 1]!;
+    } else {
+      m[wi + 1] = u[rt2 * 2]!;
+    }
+  }
+  c.stats.hostHits += 2;
+  return true;
 }
 
 /** x[dst] = SignExtend(word in slot src, 64), through the 32-bit views. */
