@@ -1,23 +1,32 @@
-// Build the shipped command line (`npm run build`, run by `npm ci` through `prepare`): src/cli/main.ts bundled by
-// esbuild into ESM for Node 20 in dist/ (default) or the directory given as the first argument, with source maps.
-// Each command's module is a separate chunk that main.ts imports only when the command line names it, so
-// `twostage boot` loads neither the assembler nor the hypervisor builder nor YAML/zod (test/cli/dist.test.ts follows
-// the built boot chunk's imports and fails if it does). Packages stay external
-// (resolved from node_modules at run time). `bin/twostage.js` runs dist/main.js; tsx stays for development and
-// tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
+// Build the shipped command line (`npm run build`, run by `npm ci` through `prepare`) into dist/ (default) or the
+// directory given as the first argument, with source maps:
+// - cli.cjs: src/cli/entry.ts and everything it imports, bundled by esbuild into one CommonJS file for Node 20. Each
+//   command's module is imported by program.ts only when the command line names it; in the bundle its modules are
+//   wrapped in initializers that run then, so `twostage boot` initializes neither the assembler nor the hypervisor
+//   builder nor YAML/zod (test/cli/dist.test.ts follows the bundle's initializers and fails if it does). Packages
+//   stay external (required from node_modules at run time).
+// - main.js: the launcher (src/cli/launch.ts), which bin/twostage.js imports; it runs cli.cjs through a V8 code cache.
+// - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
+// tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ENTRY = 'main'; // dist/main.js: what bin/twostage.js imports
+export const BUNDLE = 'cli.cjs'; // what the launcher runs
+export const CACHE = `${BUNDLE}.cache`;
+/** The run that makes the code cache at build time: a small ELF through `boot`, the command start-up matters most for. */
+export const WARM_UP = ['boot', 'examples/hello.elf'];
 
 /**
- * In a bundle, `import.meta.url` is the output file's URL; the sources use it to find files next to them
+ * In a bundle, `import.meta.url` would be the output file's URL; the sources use it to find files next to them
  * (src/hyp/asm/*.S, package.json). Each module's occurrences are rewritten to the URL of its source file, computed at
- * run time relative to the bundle (every output file sits directly in the output directory), so the built code
- * reads the same files wherever the checkout is.
+ * run time relative to the bundle (a CommonJS file: its `__filename`), so the built code reads the same files
+ * wherever the checkout is.
  */
 function sourceUrls(outdir: string): Plugin {
   return {
@@ -26,7 +35,8 @@ function sourceUrls(outdir: string): Plugin {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8');
         const rel = relative(outdir, args.path).split('\\').join('/');
-        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+        const url = `new URL(${JSON.stringify(rel)}, require("node:url").pathToFileURL(__filename)).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
       });
     },
   };
@@ -34,19 +44,19 @@ function sourceUrls(outdir: string): Plugin {
 
 export async function buildCli(outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning' } as const;
   await build({
-    entryPoints: { [ENTRY]: resolve(ROOT, 'src/cli/main.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
+    ...common,
+    entryPoints: [resolve(ROOT, 'src/cli/entry.ts')],
+    outfile: join(outdir, BUNDLE),
+    format: 'cjs',
     plugins: [sourceUrls(outdir)],
   });
+  await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, `${ENTRY}.js`), format: 'esm' });
+  const r = spawnSync(process.execPath, [join(outdir, `${ENTRY}.js`), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0 || !existsSync(join(outdir, CACHE))) {
+    throw new Error(`build: \`twostage ${WARM_UP.join(' ')}\` through ${outdir} did not run or left no code cache (status ${r.status}): ${r.error?.message ?? r.stderr}`);
+  }
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
