@@ -69,10 +69,11 @@ test('the bundle and the sources agree: boot (with --stats json), audit (the ass
  * The modules a run of the bundle initializes when it starts with `first` (an initializer, `init_…`): the modules
  * esbuild left unwrapped (run when the bundle loads) and every initializer they or `first` call, transitively — not
  * those behind a dynamic import (`Promise.resolve().then(() => (init_x(), …))`), which run only if that code does.
- * Modules are esbuild's `// src/…` markers; packages are the `require("…")`s of those modules.
+ * Modules are esbuild's `// src/…` markers (and `// …/node_modules/…` for a bundled package); packages are the
+ * `require("…")`s of those modules (the packages left external).
  */
 function initializedWith(text: string, first: string): { modules: Set<string>; packages: Set<string> } {
-  const sections = text.split(/^\/\/ (src\/\S+\.ts)$/m);
+  const sections = text.split(/^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/m);
   const byInit = new Map<string, { file: string; calls: string[]; packages: string[] }>();
   const eager: string[] = [];
   for (let i = 1; i < sections.length; i += 2) {
