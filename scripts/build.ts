@@ -6,6 +6,8 @@
 //   builder nor YAML/zod (test/cli/dist.test.ts follows the bundle's initializers and fails if it does). commander,
 //   which every command loads, is bundled (so the code cache holds it too: −12 ms of `boot`, docs/DESIGN-NOTES.md);
 //   YAML and zod, which `boot` never loads, stay external (required from node_modules when a command needs them).
+//   The encoding table's diagrams are parsed here, not at each start: the bundle's src/arch/a64/prebuilt.ts holds
+//   them (prebuiltRows; table.ts uses an entry only for the diagram it was parsed from).
 // - main.js: the launcher (src/cli/launch.ts), which bin/twostage.js imports; it runs cli.cjs through a V8 code cache.
 // - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
 // tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
@@ -15,6 +17,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { ROWS } from '../src/arch/a64/table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ENTRY = 'main'; // dist/main.js: what bin/twostage.js imports
@@ -43,6 +46,25 @@ function sourceUrls(outdir: string): Plugin {
   };
 }
 
+/** The encoding table's parsed diagrams (src/arch/a64/prebuilt.ts), as JSON: what the rows give when parsed at run time. */
+export function prebuiltRows(): string {
+  return JSON.stringify(ROWS.map(({ diagram, mask, match, sbo, fields }) => ({ diagram, mask, match, sbo, fields })));
+}
+
+/** The bundle's src/arch/a64/prebuilt.ts: PARSED_ROWS set to prebuiltRows(). */
+function prebuilt(): Plugin {
+  const file = resolve(ROOT, 'src/arch/a64/prebuilt.ts');
+  return {
+    name: 'prebuilt-rows',
+    setup(b) {
+      b.onLoad({ filter: /prebuilt\.ts$/ }, (args) => {
+        if (args.path !== file) return undefined;
+        return { contents: `export const PARSED_ROWS: string | undefined = ${JSON.stringify(prebuiltRows())};\n`, loader: 'ts' };
+      });
+    },
+  };
+}
+
 export async function buildCli(outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   // commander bundled, YAML and zod external: see above
@@ -52,7 +74,7 @@ export async function buildCli(outdir: string): Promise<void> {
     entryPoints: [resolve(ROOT, 'src/cli/entry.ts')],
     outfile: join(outdir, BUNDLE),
     format: 'cjs',
-    plugins: [sourceUrls(outdir)],
+    plugins: [prebuilt(), sourceUrls(outdir)],
   });
   await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, `${ENTRY}.js`), format: 'esm' });
   const r = spawnSync(process.execPath, [join(outdir, `${ENTRY}.js`), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

@@ -7,7 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } fr
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE, buildCli, CACHE, ENTRY, WARM_UP } from '../../scripts/build.ts';
+import { runInNewContext } from 'node:vm';
+import { BUNDLE, buildCli, CACHE, ENTRY, prebuiltRows, WARM_UP } from '../../scripts/build.ts';
+import { parseDiagram } from '../../src/arch/a64/encoding.ts';
+import { ROWS } from '../../src/arch/a64/table.ts';
 import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -200,4 +203,14 @@ test('a changed bundle does not run with the cache of the old one (even at the s
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the bundle\'s prebuilt encoding rows are what the sources\' table gives at run time', () => {
+  const text = readFileSync(join(OUT, BUNDLE), 'utf8');
+  const m = /^\s*PARSED_ROWS = ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*");$/m.exec(text);
+  assert.ok(m !== null, 'the bundle sets PARSED_ROWS');
+  const bundled = JSON.parse(runInNewContext(m[1]!) as string) as unknown[];
+  assert.equal(bundled.length, ROWS.length);
+  assert.deepEqual(bundled, JSON.parse(prebuiltRows()));
+  assert.deepEqual(bundled, ROWS.map((r) => ({ diagram: r.diagram, ...parseDiagram(r.id, r.diagram) })));
 });
