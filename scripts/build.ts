@@ -6,8 +6,9 @@
 //   builder nor YAML/zod (test/cli/dist.test.ts follows the bundle's initializers and fails if it does). commander,
 //   which every command loads, is bundled (so the code cache holds it too: −12 ms of `boot`, docs/DESIGN-NOTES.md);
 //   YAML and zod, which `boot` never loads, stay external (required from node_modules when a command needs them).
-//   The encoding table's diagrams are parsed here, not at each start: the bundle's src/arch/a64/prebuilt.ts holds
-//   them (prebuiltRows; table.ts uses an entry only for the diagram it was parsed from).
+//   The encoding table's diagrams are parsed, and DecodeBitMasks' table computed, here rather than at each start: the
+//   bundle's src/arch/a64/prebuilt.ts holds them (prebuiltTables; table.ts uses a row's entry only for the diagram it
+//   was parsed from).
 // - main.js: the launcher (src/cli/launch.ts), which bin/twostage.js imports; it runs cli.cjs through a V8 code cache.
 // - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
 // tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
@@ -17,6 +18,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { BITMASK_TABLE_U32, BITMASK_VALID } from '../src/arch/a64/bitmask.ts';
 import { ROWS } from '../src/arch/a64/table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,20 +48,27 @@ function sourceUrls(outdir: string): Plugin {
   };
 }
 
-/** The encoding table's parsed diagrams (src/arch/a64/prebuilt.ts), as JSON: what the rows give when parsed at run time. */
-export function prebuiltRows(): string {
-  return JSON.stringify(ROWS.map(({ diagram, mask, match, sbo, fields }) => ({ diagram, mask, match, sbo, fields })));
+/**
+ * The tables of src/arch/a64/prebuilt.ts, each as JSON, from the sources as they compute them at run time (this
+ * process runs them under tsx, where prebuilt.ts gives none): the rows' parsed diagrams, DecodeBitMasks' table.
+ */
+export function prebuiltTables(): { PARSED_ROWS: string; BITMASKS: string } {
+  return {
+    PARSED_ROWS: JSON.stringify(ROWS.map(({ diagram, mask, match, sbo, fields }) => ({ diagram, mask, match, sbo, fields }))),
+    BITMASKS: JSON.stringify({ u32: [...BITMASK_TABLE_U32], valid: [...BITMASK_VALID] }),
+  };
 }
 
-/** The bundle's src/arch/a64/prebuilt.ts: PARSED_ROWS set to prebuiltRows(). */
+/** The bundle's src/arch/a64/prebuilt.ts: each table set to its prebuiltTables() JSON. */
 function prebuilt(): Plugin {
   const file = resolve(ROOT, 'src/arch/a64/prebuilt.ts');
   return {
-    name: 'prebuilt-rows',
+    name: 'prebuilt-tables',
     setup(b) {
       b.onLoad({ filter: /prebuilt\.ts$/ }, (args) => {
         if (args.path !== file) return undefined;
-        return { contents: `export const PARSED_ROWS: string | undefined = ${JSON.stringify(prebuiltRows())};\n`, loader: 'ts' };
+        const tables = Object.entries(prebuiltTables()).map(([name, json]) => `export const ${name}: string | undefined = ${JSON.stringify(json)};\n`);
+        return { contents: tables.join(''), loader: 'ts' };
       });
     },
   };

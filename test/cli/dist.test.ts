@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { BUNDLE, buildCli, CACHE, ENTRY, prebuiltRows, WARM_UP } from '../../scripts/build.ts';
+import { BUNDLE, buildCli, CACHE, ENTRY, prebuiltTables, WARM_UP } from '../../scripts/build.ts';
+import { BITMASK_TABLE_U32, BITMASK_VALID } from '../../src/arch/a64/bitmask.ts';
 import { parseDiagram } from '../../src/arch/a64/encoding.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
 import { CLI } from '../helpers/cli.ts';
@@ -205,12 +206,18 @@ test('a changed bundle does not run with the cache of the old one (even at the s
   }
 });
 
-test('the bundle\'s prebuilt encoding rows are what the sources\' table gives at run time', () => {
+test('the bundle\'s prebuilt tables are what the sources give at run time: the encoding rows, DecodeBitMasks\' table', () => {
   const text = readFileSync(join(OUT, BUNDLE), 'utf8');
-  const m = /^\s*PARSED_ROWS = ('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*");$/m.exec(text);
-  assert.ok(m !== null, 'the bundle sets PARSED_ROWS');
-  const bundled = JSON.parse(runInNewContext(m[1]!) as string) as unknown[];
-  assert.equal(bundled.length, ROWS.length);
-  assert.deepEqual(bundled, JSON.parse(prebuiltRows()));
-  assert.deepEqual(bundled, ROWS.map((r) => ({ diagram: r.diagram, ...parseDiagram(r.id, r.diagram) })));
+  const bundled = (name: string) => {
+    const m = new RegExp(`^\\s*${name} = ('(?:[^'\\\\]|\\\\.)*'|"(?:[^"\\\\]|\\\\.)*");$`, 'm').exec(text);
+    assert.ok(m !== null, `the bundle sets ${name}`);
+    return JSON.parse(runInNewContext(m[1]!) as string) as unknown;
+  };
+  const tables = prebuiltTables();
+  const rows = bundled('PARSED_ROWS');
+  assert.deepEqual(rows, JSON.parse(tables.PARSED_ROWS));
+  assert.deepEqual(rows, ROWS.map((r) => ({ diagram: r.diagram, ...parseDiagram(r.id, r.diagram) })));
+  const bitmasks = bundled('BITMASKS');
+  assert.deepEqual(bitmasks, JSON.parse(tables.BITMASKS));
+  assert.deepEqual(bitmasks, { u32: [...BITMASK_TABLE_U32], valid: [...BITMASK_VALID] });
 });
