@@ -14,7 +14,7 @@
 // tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -74,6 +74,16 @@ function prebuilt(): Plugin {
   };
 }
 
+/**
+ * esbuild writes strings and identifiers in ASCII (its default charset) but keeps the comments it carries as they were
+ * written (some with '≈', '—', '§'): escape those characters too (\uXXXX, each UTF-16 unit: the same character
+ * anywhere else it could be), so the launcher decodes the bundle as one byte a character.
+ */
+async function asciiOnly(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 export async function buildCli(outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   // commander bundled, YAML and zod external: see above
@@ -85,6 +95,7 @@ export async function buildCli(outdir: string): Promise<void> {
     format: 'cjs',
     plugins: [prebuilt(), sourceUrls(outdir)],
   });
+  await asciiOnly(join(outdir, BUNDLE));
   await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, `${ENTRY}.js`), format: 'esm' });
   const r = spawnSync(process.execPath, [join(outdir, `${ENTRY}.js`), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0 || !existsSync(join(outdir, CACHE))) {

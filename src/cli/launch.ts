@@ -7,6 +7,7 @@
 // the file's first line) and only if V8 accepts it — V8 checks its version, flags, source length and, with
 // --verify-snapshot-checksum, a checksum of the data (without it a corrupt cache can crash V8); otherwise the bundle
 // is compiled from its source as usual. Measured in docs/DESIGN-NOTES.md ("Start-up").
+import { isAscii } from 'node:buffer';
 import { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -54,8 +55,12 @@ setFlagsFromString('--verify-snapshot-checksum');
 
 const key = cacheKey(BUNDLE);
 const cachedData = readCache(key);
+// The build writes the bundle in ASCII: decoded as one byte a character it takes a quarter of the time of UTF-8, and
+// V8 gets a one-byte string (a bundle edited since is decoded as UTF-8)
+const bytes = readFileSync(BUNDLE);
+const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 // The CommonJS wrapper, on the bundle's first line: line numbers in stack traces stay the bundle's
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(BUNDLE, 'utf8')}\n})`, {
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: BUNDLE,
   ...(cachedData === undefined ? {} : { cachedData }),
 });

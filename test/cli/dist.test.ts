@@ -2,6 +2,7 @@
 // the bundle, and the bundle behaves as the TypeScript sources do on commands that touch each part of the tree
 // (the CPU, the assembler's tables, the hypervisor's assembly sources found next to their module, package.json).
 import assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -138,6 +139,12 @@ function bundleKey(dir: string): string {
   const st = statSync(join(dir, BUNDLE));
   return `twostage code cache: ${st.size} ${st.mtimeMs}\n`;
 }
+
+test('the bundle is ASCII, as the launcher reads it fastest (the build escapes what esbuild left in comments)', () => {
+  const bytes = readFileSync(join(OUT, BUNDLE));
+  assert.ok(isAscii(bytes));
+  assert.match(bytes.toString('latin1'), /\\u2014|\\u2248/, 'a comment\'s dash or ≈, escaped');
+});
 
 test('the build leaves a code cache of its bundle, and a run uses it (does not make it again)', () => {
   assert.equal(cacheKeyOf(OUT), bundleKey(OUT));
