@@ -6,6 +6,7 @@
 //   builder nor YAML/zod (test/cli/dist.test.ts follows the bundle's initializers and fails if it does). commander,
 //   which every command loads, is bundled (so the code cache holds it too: −12 ms of `boot`, docs/DESIGN-NOTES.md);
 //   YAML and zod, which `boot` never loads, stay external (required from node_modules when a command needs them).
+//   commander's node:child_process (for executable subcommands, which twostage has none of) is loaded on first use.
 //   The encoding table's diagrams are parsed, and DecodeBitMasks' table computed, here rather than at each start: the
 //   bundle's src/arch/a64/prebuilt.ts holds them (prebuiltTables; table.ts uses a row's entry only for the diagram it
 //   was parsed from).
@@ -84,6 +85,24 @@ async function asciiOnly(file: string): Promise<void> {
   await writeFile(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+/**
+ * commander requires node:child_process when it loads, for running executable subcommands (twostage has none);
+ * loading it (with node:net and node:dgram behind it) took ≈ 3 ms of every start. In the bundle, commander gets a
+ * stand-in that requires it on the first property read.
+ */
+function lazyChildProcess(): Plugin {
+  return {
+    name: 'commander-lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+        contents: 'let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require("node:child_process"))[key] });\n',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 export async function buildCli(outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
   // commander bundled, YAML and zod external: see above
@@ -93,7 +112,7 @@ export async function buildCli(outdir: string): Promise<void> {
     entryPoints: [resolve(ROOT, 'src/cli/entry.ts')],
     outfile: join(outdir, BUNDLE),
     format: 'cjs',
-    plugins: [prebuilt(), sourceUrls(outdir)],
+    plugins: [prebuilt(), lazyChildProcess(), sourceUrls(outdir)],
   });
   await asciiOnly(join(outdir, BUNDLE));
   await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, `${ENTRY}.js`), format: 'esm' });

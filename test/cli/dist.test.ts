@@ -140,6 +140,16 @@ function bundleKey(dir: string): string {
   return `twostage code cache: ${st.size} ${st.mtimeMs}\n`;
 }
 
+test('twostage boot loads none of the Node modules only some runs need: child_process (commander\'s), zlib, worker_threads', () => {
+  // a preload that lists, when the process exits, the Node modules it loaded
+  const list = 'data:text/javascript,process.on("exit",()=>process.stderr.write("LOADED "+JSON.stringify(process.moduleLoadList)+"\\n"))';
+  const r = run(['--import', list, join(OUT, `${ENTRY}.js`)], WARM_UP);
+  assert.equal(r.status, 0, r.stderr);
+  const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
+  assert.ok(loaded.includes('NativeModule vm'), 'the list is read'); // the launcher's
+  assert.deepEqual(loaded.filter((m) => /^NativeModule (child_process|zlib|worker_threads)$/.test(m)), []);
+});
+
 test('the bundle is ASCII, as the launcher reads it fastest (the build escapes what esbuild left in comments)', () => {
   const bytes = readFileSync(join(OUT, BUNDLE));
   assert.ok(isAscii(bytes));
