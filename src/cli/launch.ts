@@ -53,7 +53,13 @@ function writeCache(key: string, script: Script): void {
 // V8 then writes a checksum into the caches it makes and rejects a cache whose data does not match it
 setFlagsFromString('--verify-snapshot-checksum');
 
-const key = cacheKey(BUNDLE);
+let key: string;
+try {
+  key = cacheKey(BUNDLE);
+} catch {
+  process.stderr.write(`twostage: not built (no ${BUNDLE}): run \`npm run build\` (npm ci does it)\n`);
+  process.exit(70); // EX_SOFTWARE, as bin/twostage.js without dist/main.js
+}
 const cachedData = readCache(key);
 // The build writes the bundle in ASCII: decoded as one byte a character it takes a quarter of the time of UTF-8, and
 // V8 gets a one-byte string (a bundle edited since is decoded as UTF-8)

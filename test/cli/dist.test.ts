@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import { BUNDLE, buildCli, CACHE, ENTRY, prebuiltTables, WARM_UP } from '../../s
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../../src/arch/a64/bitmask.ts';
 import { parseDiagram } from '../../src/arch/a64/encoding.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
+import { assemble } from '../../src/asm/assemble.ts';
+import { elfImage } from '../../src/cli/asm.ts';
 import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,6 +70,38 @@ test('the bundle and the sources agree: boot (with --stats json), audit (the ass
     } else {
       assert.equal(a.stderr, b.stderr, c.join(' '));
     }
+  }
+});
+
+test('the Node modules the bundle loads on demand load: the keyboard reader\'s worker_threads, a gzip\'d Image\'s zlib', () => {
+  const src = join(ROOT, 'test/cli/fixtures/uart-echo.S');
+  const assembled = assemble(src, readFileSync(src, 'utf8'));
+  assert.deepEqual(assembled.diagnostics, []);
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-dist-'));
+  try {
+    const echo = join(dir, 'echo.elf');
+    writeFileSync(echo, elfImage(assembled));
+    const typed = spawnSync(process.execPath, [join(OUT, `${ENTRY}.js`), 'boot', echo], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual([typed.status, typed.stdout], [0, 'bcd']);
+    const gz = join(dir, 'bad.gz');
+    writeFileSync(gz, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4]));
+    const a = built('boot', '--kernel', gz), b = sources('boot', '--kernel', gz);
+    assert.match(a.stderr, /corrupt gzip data/);
+    assert.deepEqual([a.status, a.stdout, a.stderr], [b.status, b.stdout, b.stderr]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a launcher without its bundle says the command line is not built', () => {
+  const dir = mkdtempSync(join(ROOT, '.dist-test-'));
+  try {
+    cpSync(join(OUT, `${ENTRY}.js`), join(dir, `${ENTRY}.js`));
+    const r = run([join(dir, `${ENTRY}.js`)], WARM_UP);
+    assert.equal(r.status, 70);
+    assert.match(r.stderr, /^twostage: not built \(no .*cli\.cjs\): run `npm run build`/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
