@@ -17,6 +17,7 @@ import type { StatsSummary } from '../src/cli/stats.ts';
 import { parseScenario } from '../src/hyp/scenario.ts';
 import { type Built, buildCoremark, buildOwn, OPT_LEVELS, OUT } from './programs.ts';
 import { busyboxInitramfs, userLines } from '../test/linux/initramfs.ts';
+import { type Timed, timed as timedIn } from './timed.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const TWOSTAGE = [join(ROOT, 'bin/twostage.js')];
@@ -29,24 +30,7 @@ const BUDGET = '2000000000';
 const HYP_SCENARIO = 'scenarios/seed.yaml';
 const LINUX_DIR = process.env['TWOSTAGE_LINUX_DIR'] ?? join(homedir(), '.cache/twostage/linux');
 
-interface Timed {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  cpuSeconds: number;
-}
-
-/** Run a command and take its CPU time from the shell's `times` (getrusage of its children), written on fd 3. */
-function timed(argv: readonly string[]): Timed {
-  const r = spawnSync('bash', ['-c', '"$@"; rc=$?; times >&3; exit $rc', 'bash', ...argv], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 26, timeout: 600_000,
-  });
-  const times = r.output[3]?.toString() ?? '';
-  const children = times.trim().split('\n')[1]?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  if (r.error !== undefined || children === undefined || children === null) throw new Error(`${argv.join(' ')}: ${r.error?.message ?? `no times: ${times}`}`);
-  const [, um, us, sm, ss] = children.map(Number) as [number, number, number, number, number];
-  return { status: r.status, stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), cpuSeconds: um * 60 + us + sm * 60 + ss };
-}
+const timed = (argv: readonly string[]): Timed => timedIn(argv, ROOT);
 
 interface Row {
   readonly name: string;

@@ -1,23 +1,39 @@
-// Build the shipped command line (`npm run build`, run by `npm ci` through `prepare`): src/cli/main.ts bundled by
-// esbuild into ESM for Node 20 in dist/ (default) or the directory given as the first argument, with source maps.
-// Each command's module is a separate chunk that main.ts imports only when the command line names it, so
-// `twostage boot` loads neither the assembler nor the hypervisor builder nor YAML/zod (test/cli/dist.test.ts follows
-// the built boot chunk's imports and fails if it does). Packages stay external
-// (resolved from node_modules at run time). `bin/twostage.js` runs dist/main.js; tsx stays for development and
-// tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
-import { readFile, rm } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+// Build the shipped command line (`npm run build`, run by `npm ci` through `prepare`) into dist/ (default) or the
+// directory given as the first argument, with source maps:
+// - cli.cjs: src/cli/entry.ts and everything it imports, bundled by esbuild into one CommonJS file for Node 20. Each
+//   command's module is imported by program.ts only when the command line names it; in the bundle its modules are
+//   wrapped in initializers that run then, so `twostage boot` initializes neither the assembler nor the hypervisor
+//   builder nor YAML/zod (test/cli/dist.test.ts follows the bundle's initializers and fails if it does). commander,
+//   which every command loads, is bundled (so the code cache holds it too: −12 ms of `boot`, docs/DESIGN-NOTES.md);
+//   YAML and zod, which `boot` never loads, stay external (required from node_modules when a command needs them).
+//   commander's node:child_process (for executable subcommands, which twostage has none of) is loaded on first use.
+//   The encoding table's diagrams are parsed, and DecodeBitMasks' table computed, here rather than at each start: the
+//   bundle's src/arch/a64/prebuilt.ts holds them (prebuiltTables; table.ts uses a row's entry only for the diagram it
+//   was parsed from).
+// - main.js: the launcher (src/cli/launch.ts), which bin/twostage.js imports; it runs cli.cjs through a V8 code cache.
+// - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
+// tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { BITMASK_TABLE_U32, BITMASK_VALID } from '../src/arch/a64/bitmask.ts';
+import { ROWS } from '../src/arch/a64/table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const ENTRY = 'main'; // dist/main.js: what bin/twostage.js imports
+export const BUNDLE = 'cli.cjs'; // what the launcher runs
+export const CACHE = `${BUNDLE}.cache`;
+/** The run that makes the code cache at build time: a small ELF through `boot`, the command start-up matters most for. */
+export const WARM_UP = ['boot', 'examples/hello.elf'];
 
 /**
- * In a bundle, `import.meta.url` is the output file's URL; the sources use it to find files next to them
+ * In a bundle, `import.meta.url` would be the output file's URL; the sources use it to find files next to them
  * (src/hyp/asm/*.S, package.json). Each module's occurrences are rewritten to the URL of its source file, computed at
- * run time relative to the bundle (every output file sits directly in the output directory), so the built code
- * reads the same files wherever the checkout is.
+ * run time relative to the bundle (a CommonJS file: its `__filename`), so the built code reads the same files
+ * wherever the checkout is.
  */
 function sourceUrls(outdir: string): Plugin {
   return {
@@ -26,27 +42,84 @@ function sourceUrls(outdir: string): Plugin {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8');
         const rel = relative(outdir, args.path).split('\\').join('/');
-        return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+        const url = `new URL(${JSON.stringify(rel)}, require("node:url").pathToFileURL(__filename)).href`;
+        return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
       });
+    },
+  };
+}
+
+/**
+ * The tables of src/arch/a64/prebuilt.ts, each as JSON, from the sources as they compute them at run time (this
+ * process runs them under tsx, where prebuilt.ts gives none): the rows' parsed diagrams, DecodeBitMasks' table.
+ */
+export function prebuiltTables(): { PARSED_ROWS: string; BITMASKS: string } {
+  return {
+    PARSED_ROWS: JSON.stringify(ROWS.map(({ diagram, mask, match, sbo, fields }) => ({ diagram, mask, match, sbo, fields }))),
+    BITMASKS: JSON.stringify({ u32: [...BITMASK_TABLE_U32], valid: [...BITMASK_VALID] }),
+  };
+}
+
+/** The bundle's src/arch/a64/prebuilt.ts: each table set to its prebuiltTables() JSON. */
+function prebuilt(): Plugin {
+  const file = resolve(ROOT, 'src/arch/a64/prebuilt.ts');
+  return {
+    name: 'prebuilt-tables',
+    setup(b) {
+      b.onLoad({ filter: /prebuilt\.ts$/ }, (args) => {
+        if (args.path !== file) return undefined;
+        const tables = Object.entries(prebuiltTables()).map(([name, json]) => `export const ${name}: string | undefined = ${JSON.stringify(json)};\n`);
+        return { contents: tables.join(''), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
+ * esbuild writes strings and identifiers in ASCII (its default charset) but keeps the comments it carries as they were
+ * written (some with '≈', '—', '§'): escape those characters too (\uXXXX, each UTF-16 unit: the same character
+ * anywhere else it could be), so the launcher decodes the bundle as one byte a character.
+ */
+async function asciiOnly(file: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+/**
+ * commander requires node:child_process when it loads, for running executable subcommands (twostage has none);
+ * loading it (with node:net and node:dgram behind it) took ≈ 3 ms of every start. In the bundle, commander gets a
+ * stand-in that requires it on the first property read.
+ */
+function lazyChildProcess(): Plugin {
+  return {
+    name: 'commander-lazy-child-process',
+    setup(b) {
+      b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+        contents: 'let m;\nmodule.exports = new Proxy({}, { get: (_, key) => (m ??= require("node:child_process"))[key] });\n',
+        loader: 'js',
+      }));
     },
   };
 }
 
 export async function buildCli(outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
+  // commander bundled, YAML and zod external: see above
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', external: ['yaml', 'zod'], sourcemap: true, logLevel: 'warning' };
   await build({
-    entryPoints: { [ENTRY]: resolve(ROOT, 'src/cli/main.ts') },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-    plugins: [sourceUrls(outdir)],
+    ...common,
+    entryPoints: [resolve(ROOT, 'src/cli/entry.ts')],
+    outfile: join(outdir, BUNDLE),
+    format: 'cjs',
+    plugins: [prebuilt(), lazyChildProcess(), sourceUrls(outdir)],
   });
+  await asciiOnly(join(outdir, BUNDLE));
+  await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, `${ENTRY}.js`), format: 'esm' });
+  const r = spawnSync(process.execPath, [join(outdir, `${ENTRY}.js`), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0 || !existsSync(join(outdir, CACHE))) {
+    throw new Error(`build: \`twostage ${WARM_UP.join(' ')}\` through ${outdir} did not run or left no code cache (status ${r.status}): ${r.error?.message ?? r.stderr}`);
+  }
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

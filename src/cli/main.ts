@@ -1,10 +1,5 @@
-// The `twostage` executable: runs the command line (program.ts) with this process's arguments.
-import { runCli } from './program.ts';
+// The `twostage` executable from the sources: `node --import tsx src/cli/main.ts …` (development and tests). The
+// shipped one is the bundle of entry.ts that dist/main.js (launch.ts) runs.
+import { main } from './entry.ts';
 
-// A reader that stops early (`twostage run --json | head`) closes the pipe: end quietly, as Unix tools do.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-process.exitCode = await runCli(process.argv);
+await main();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decode, decodeRow } from '../../src/arch/a64/decode.ts';
-import { parseDiagram } from '../../src/arch/a64/encoding.ts';
+import { encoding, parseDiagram } from '../../src/arch/a64/encoding.ts';
 import { implementsFeature } from '../../src/arch/a64/features.ts';
 import { LDST, ldstForm } from '../../src/arch/a64/rows/ldst.ts';
 import { ROWS, rowById, rowIndex, UNALLOCATED } from '../../src/arch/a64/table.ts';
@@ -25,6 +25,17 @@ test('a malformed diagram is refused with the row id', () => {
   assert.throws(() => parseDiagram('BAD', '0 1'), /BAD: diagram is 2 bits, not 32/);
   assert.throws(() => parseDiagram('BAD', 'Rd:5 Rd:27'), /BAD: field Rd appears twice/);
   assert.throws(() => parseDiagram('BAD', 'x'.repeat(31) + ' 2'), /BAD: bad diagram token '2'/);
+});
+
+test('a row takes the build\'s parsed diagram only when it was parsed from its own diagram (src/arch/a64/prebuilt.ts)', () => {
+  const spec = { id: 'T', mnemonic: 't', cls: 'dp-imm', diagram: 'sf:1 0 0 100010 sh:1 imm12:12 Rn:5 Rd:5' } as const;
+  const parsed = { diagram: spec.diagram, ...parseDiagram(spec.id, spec.diagram) };
+  assert.deepEqual(encoding(spec), { ...spec, feature: 'base', mask: parsed.mask, match: parsed.match, sbo: parsed.sbo, fields: parsed.fields });
+  assert.equal(encoding(spec, parsed).fields, parsed.fields, 'the prebuilt entry is used as it is');
+  // an entry of another diagram (a table changed after the build) is not: the row's own diagram is parsed
+  const stale = { ...parsed, diagram: spec.diagram.replace('100010', '100011'), match: parsed.match ^ 1 << 23 };
+  assert.deepEqual(encoding(spec, stale), encoding(spec));
+  assert.notEqual(encoding(spec, stale).fields, stale.fields);
 });
 
 test('each row decodes its own fixed bits, unless a more specific row carves them out', () => {

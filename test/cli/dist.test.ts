@@ -2,12 +2,20 @@
 // the bundle, and the bundle behaves as the TypeScript sources do on commands that touch each part of the tree
 // (the CPU, the assembler's tables, the hypervisor's assembly sources found next to their module, package.json).
 import assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { buildCli, ENTRY } from '../../scripts/build.ts';
+import { runInNewContext } from 'node:vm';
+import { BUNDLE, buildCli, CACHE, ENTRY, prebuiltTables, WARM_UP } from '../../scripts/build.ts';
+import { BITMASK_TABLE_U32, BITMASK_VALID } from '../../src/arch/a64/bitmask.ts';
+import { parseDiagram } from '../../src/arch/a64/encoding.ts';
+import { ROWS } from '../../src/arch/a64/table.ts';
+import { assemble } from '../../src/asm/assemble.ts';
+import { elfImage } from '../../src/cli/asm.ts';
 import { CLI } from '../helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,29 +73,203 @@ test('the bundle and the sources agree: boot (with --stats json), audit (the ass
   }
 });
 
-/** The modules (`// src/…` markers esbuild writes) and packages a chunk loads, with every chunk it imports statically. */
-function loadedBy(file: string): { modules: Set<string>; packages: Set<string> } {
+test('the Node modules the bundle loads on demand load: the keyboard reader\'s worker_threads, a gzip\'d Image\'s zlib', () => {
+  const src = join(ROOT, 'test/cli/fixtures/uart-echo.S');
+  const assembled = assemble(src, readFileSync(src, 'utf8'));
+  assert.deepEqual(assembled.diagnostics, []);
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-dist-'));
+  try {
+    const echo = join(dir, 'echo.elf');
+    writeFileSync(echo, elfImage(assembled));
+    const typed = spawnSync(process.execPath, [join(OUT, `${ENTRY}.js`), 'boot', echo], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual([typed.status, typed.stdout], [0, 'bcd']);
+    const gz = join(dir, 'bad.gz');
+    writeFileSync(gz, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4]));
+    const a = built('boot', '--kernel', gz), b = sources('boot', '--kernel', gz);
+    assert.match(a.stderr, /corrupt gzip data/);
+    assert.deepEqual([a.status, a.stdout, a.stderr], [b.status, b.stdout, b.stderr]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a launcher without its bundle says the command line is not built', () => {
+  const dir = mkdtempSync(join(ROOT, '.dist-test-'));
+  try {
+    cpSync(join(OUT, `${ENTRY}.js`), join(dir, `${ENTRY}.js`));
+    const r = run([join(dir, `${ENTRY}.js`)], WARM_UP);
+    assert.equal(r.status, 70);
+    assert.match(r.stderr, /^twostage: not built \(no .*cli\.cjs\): run `npm run build`/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * The modules a run of the bundle initializes when it starts with `first` (an initializer, `init_…`): the modules
+ * esbuild left unwrapped (run when the bundle loads) and every initializer they or `first` call, transitively — not
+ * those behind a dynamic import (`Promise.resolve().then(() => (init_x(), …))`), which run only if that code does.
+ * Modules are esbuild's `// src/…` markers (and `// …/node_modules/…` for a bundled package); packages are the
+ * `require("…")`s of those modules (the packages left external).
+ */
+function initializedWith(text: string, first: string): { modules: Set<string>; packages: Set<string> } {
+  const sections = text.split(/^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/m);
+  const byInit = new Map<string, { file: string; calls: string[]; packages: string[] }>();
+  const eager: string[] = [];
+  for (let i = 1; i < sections.length; i += 2) {
+    const file = sections[i]!;
+    const body = sections[i + 1]!.replace(/Promise\.resolve\(\)\.then\(\(\) => \(init_\w+\(\)/g, '');
+    const init = /^var (init_\w+) = __esm\(/m.exec(body)?.[1] ?? `(load) ${file}`;
+    const calls = [...body.matchAll(/\b(init_\w+)\(\)/g)].map((m) => m[1]!);
+    const packages = [...body.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((p) => !p.startsWith('node:'));
+    byInit.set(init, { file, calls, packages });
+    if (init.startsWith('(load)')) eager.push(init);
+  }
   const modules = new Set<string>(), packages = new Set<string>(), seen = new Set<string>();
-  const visit = (f: string) => {
-    if (seen.has(f)) return;
-    seen.add(f);
-    const text = readFileSync(join(OUT, f), 'utf8');
-    for (const m of text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)) modules.add(m[1]!);
-    for (const m of text.matchAll(/^import\s[^;]*?"([^"]+)";?$/gm)) {
-      if (m[1]!.startsWith('./')) visit(m[1]!.slice(2));
-      else if (!m[1]!.startsWith('node:')) packages.add(m[1]!);
-    }
+  const visit = (init: string) => {
+    if (seen.has(init)) return;
+    seen.add(init);
+    const m = byInit.get(init);
+    assert.ok(m !== undefined, `no module defines ${init}`);
+    modules.add(m.file);
+    for (const p of m.packages) packages.add(p);
+    m.calls.forEach(visit);
   };
-  visit(file);
+  [...eager, first].forEach(visit);
   return { modules, packages };
 }
 
-test('twostage boot loads neither the assembler, the hypervisor builder, the checker nor YAML/zod (start-up, issue 15)', () => {
-  const main = readFileSync(join(OUT, `${ENTRY}.js`), 'utf8');
-  const chunk = /import\("\.\/(boot-[A-Z0-9]+\.js)"\)/.exec(main);
-  assert.ok(chunk !== null, 'main.js imports the boot command lazily');
-  const { modules, packages } = loadedBy(chunk[1]!);
+test('twostage boot initializes neither the assembler, the hypervisor builder, the checker nor YAML/zod (start-up, issue 15)', () => {
+  const text = readFileSync(join(OUT, BUNDLE), 'utf8');
+  const initOf = (command: string) => {
+    const m = new RegExp(`^  ${command}: async [^]*?Promise\\.resolve\\(\\)\\.then\\(\\(\\) => \\((init_\\w+)\\(\\), \\w+_exports\\)\\)`, 'm').exec(text);
+    assert.ok(m !== null, `program.ts initializes the ${command} command lazily`);
+    return m[1]!;
+  };
+  const { modules, packages } = initializedWith(text, initOf('boot'));
   assert.ok(modules.has('src/cli/boot.ts') && modules.has('src/cpu/cpu.ts'), [...modules].join(' ')); // the reader works
   assert.deepEqual([...modules].filter((m) => /^src\/(asm\/assemble|hyp\/|check\/)/.test(m)), []);
   assert.deepEqual([...packages].filter((p) => p === 'yaml' || p === 'zod'), []);
+  // and it sees them where they are: `check` initializes the checker and the scenario schema
+  const check = initializedWith(text, initOf('check'));
+  assert.ok([...check.modules].some((m) => m.startsWith('src/check/')) && check.packages.has('zod'), [...check.packages].join(' '));
+});
+
+// The code cache (src/cli/launch.ts): made by the build, used by a run, never trusted when it does not fit. Each test
+// works on a copy of the build (inside the checkout, as the bundle requires its packages from there).
+function copyOfBuild(): string {
+  const dir = mkdtempSync(join(ROOT, '.dist-test-'));
+  cpSync(OUT, dir, { recursive: true });
+  return dir;
+}
+const bootHello = (dir: string) => run([join(dir, `${ENTRY}.js`)], WARM_UP);
+const expected = () => sources(...WARM_UP);
+
+/** The cache's first line names the bundle it was made from (size, modification time); V8's data follows. */
+function cacheKeyOf(dir: string): string {
+  const cache = readFileSync(join(dir, CACHE));
+  return cache.subarray(0, cache.indexOf(10) + 1).toString();
+}
+function bundleKey(dir: string): string {
+  const st = statSync(join(dir, BUNDLE));
+  return `twostage code cache: ${st.size} ${st.mtimeMs}\n`;
+}
+
+test('twostage boot loads none of the Node modules only some runs need: child_process (commander\'s), zlib, worker_threads', () => {
+  // a preload that lists, when the process exits, the Node modules it loaded
+  const list = 'data:text/javascript,process.on("exit",()=>process.stderr.write("LOADED "+JSON.stringify(process.moduleLoadList)+"\\n"))';
+  const r = run(['--import', list, join(OUT, `${ENTRY}.js`)], WARM_UP);
+  assert.equal(r.status, 0, r.stderr);
+  const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
+  assert.ok(loaded.includes('NativeModule vm'), 'the list is read'); // the launcher's
+  assert.deepEqual(loaded.filter((m) => /^NativeModule (child_process|zlib|worker_threads)$/.test(m)), []);
+});
+
+test('the bundle is ASCII, as the launcher reads it fastest (the build escapes what esbuild left in comments)', () => {
+  const bytes = readFileSync(join(OUT, BUNDLE));
+  assert.ok(isAscii(bytes));
+  assert.match(bytes.toString('latin1'), /\\u2014|\\u2248/, 'a comment\'s dash or ≈, escaped');
+});
+
+test('the build leaves a code cache of its bundle, and a run uses it (does not make it again)', () => {
+  assert.equal(cacheKeyOf(OUT), bundleKey(OUT));
+  const before = readFileSync(join(OUT, CACHE));
+  const r = bootHello(OUT);
+  assert.deepEqual([r.status, r.stdout, r.stderr], [0, expected().stdout, expected().stderr]);
+  assert.ok(readFileSync(join(OUT, CACHE)).equals(before), 'the cache was accepted, so not written again');
+  // without it, the run compiles the bundle from its source and writes one
+  const dir = copyOfBuild();
+  try {
+    rmSync(join(dir, CACHE));
+    assert.equal(bootHello(dir).stdout, expected().stdout);
+    assert.equal(cacheKeyOf(dir), bundleKey(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a corrupt, truncated or foreign cache never breaks a run: it is not used, the run goes on and writes a good one', () => {
+  const dir = copyOfBuild();
+  try {
+    const want = expected();
+    const good = readFileSync(join(dir, CACHE));
+    const key = Buffer.from(bundleKey(dir));
+    const flipped = Buffer.from(good);
+    for (let i = 0; i < 64; i++) flipped[(flipped.length >> 1) + i]! ^= 0x5a; // without V8's checksum this crashes V8
+    const cases: [string, Buffer][] = [
+      ['V8 data corrupted', Buffer.concat([key, flipped.subarray(key.length)])],
+      ['V8 data truncated', good.subarray(0, good.length >> 1)],
+      ['not a cache', Buffer.concat([key, Buffer.from('garbage'.repeat(1000))])],
+      ['empty', Buffer.alloc(0)],
+      ['the cache of another bundle', Buffer.concat([Buffer.from('twostage code cache: 1 2\n'), good.subarray(key.length)])],
+    ];
+    for (const [what, bytes] of cases) {
+      writeFileSync(join(dir, CACHE), bytes);
+      const r = bootHello(dir);
+      assert.deepEqual([r.status, r.stdout, r.stderr], [0, want.stdout, want.stderr], what);
+      assert.equal(cacheKeyOf(dir), bundleKey(dir), what);
+      const remade = readFileSync(join(dir, CACHE));
+      assert.ok(!remade.equals(bytes), `${what}: written anew`);
+      assert.equal(bootHello(dir).stdout, want.stdout, what);
+      assert.ok(readFileSync(join(dir, CACHE)).equals(remade), `${what}: the new cache is accepted`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a changed bundle does not run with the cache of the old one (even at the same length), and gets its own', () => {
+  const dir = copyOfBuild();
+  try {
+    const file = join(dir, BUNDLE);
+    const text = readFileSync(file, 'utf8');
+    // the guest's greeting is data in the ELF; change what the command line itself prints, keeping the length
+    const changed = text.replace('"boot an AArch64 ELF', '"BOOT AN AArch64 ELF');
+    assert.notEqual(changed, text);
+    assert.equal(changed.length, text.length);
+    const cache = readFileSync(join(dir, CACHE));
+    writeFileSync(file, changed);
+    const r = run([join(dir, `${ENTRY}.js`)], ['--help']);
+    assert.match(r.stdout, /BOOT AN AArch64 ELF/, 'the bundle as it is now runs, not the cached one');
+    assert.ok(!readFileSync(join(dir, CACHE)).equals(cache));
+    assert.equal(cacheKeyOf(dir), bundleKey(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the bundle\'s prebuilt tables are what the sources give at run time: the encoding rows, DecodeBitMasks\' table', () => {
+  const text = readFileSync(join(OUT, BUNDLE), 'utf8');
+  const bundled = (name: string) => {
+    const m = new RegExp(`^\\s*${name} = ('(?:[^'\\\\]|\\\\.)*'|"(?:[^"\\\\]|\\\\.)*");$`, 'm').exec(text);
+    assert.ok(m !== null, `the bundle sets ${name}`);
+    return JSON.parse(runInNewContext(m[1]!) as string) as unknown;
+  };
+  const tables = prebuiltTables();
+  const rows = bundled('PARSED_ROWS');
+  assert.deepEqual(rows, JSON.parse(tables.PARSED_ROWS));
+  assert.deepEqual(rows, ROWS.map((r) => ({ diagram: r.diagram, ...parseDiagram(r.id, r.diagram) })));
+  const bitmasks = bundled('BITMASKS');
+  assert.deepEqual(bitmasks, JSON.parse(tables.BITMASKS));
+  assert.deepEqual(bitmasks, { u32: [...BITMASK_TABLE_U32], valid: [...BITMASK_VALID] });
 });

@@ -1,6 +1,7 @@
 // DecodeBitMasks (ARM J1.1 aarch64/instrs/integer/bitmasks DecodeBitMasks) as a pure function, and a table of
 // its wmask for every N:immr:imms (13 bits): the logical-immediate and bitfield handlers and their emitters do one
 // lookup; the assembler (its inverse, src/asm/bitmask.ts) and the checker use decodeBitMasks.
+import { BITMASKS } from './prebuilt.ts';
 
 export interface BitMasks {
   readonly wmask: bigint;
@@ -79,38 +80,56 @@ function ones32(k: number): number {
   return k >= 32 ? 0xffffffff : (1 << k) - 1;
 }
 
-// Built at load on 32-bit halves, one element at a time — the BigInt decodeBitMasks above took a tenth of the
-// command line's start-up; test/arch/bitmask.test.ts compares every entry with it: ROR(Ones(S+1), R), replicated.
-for (let i = 0; i < 0x2000; i++) {
-  const n = i >>> 12;
-  const imms = i & 0x3f;
-  const esize = elementSize(n, imms, false, 64);
-  if (esize === 0) continue;
-  const s = imms & (esize - 1);
-  const r = (i >>> 6) & (esize - 1);
-  let lo: number;
-  let hi: number;
-  if (esize === 64) {
-    // Ones(S+1) as halves, rotated right by R: by 32 (swap the halves), then by R MOD 32
-    const low = ones32(Math.min(s + 1, 32));
-    const high = ones32(Math.max(s + 1 - 32, 0));
-    lo = r >= 32 ? high : low;
-    hi = r >= 32 ? low : high;
-    const k = r & 31;
-    if (k !== 0) {
-      const l = (lo >>> k) | (hi << (32 - k));
-      hi = (hi >>> k) | (lo << (32 - k));
-      lo = l;
+/** The shipped bundle's copy of the two tables, made by the build from this module (prebuilt.ts). */
+interface Bitmasks {
+  readonly u32: readonly number[];
+  readonly valid: readonly number[];
+}
+
+if (BITMASKS !== undefined) {
+  const prebuilt = JSON.parse(BITMASKS) as Bitmasks;
+  BITMASK_TABLE_U32.set(prebuilt.u32);
+  BITMASK_VALID.set(prebuilt.valid);
+} else {
+  computeTables();
+}
+
+/**
+ * The tables on 32-bit halves, one element at a time — the BigInt decodeBitMasks above took a tenth of the command
+ * line's start-up; test/arch/bitmask.test.ts compares every entry with it: ROR(Ones(S+1), R), replicated.
+ */
+function computeTables(): void {
+  for (let i = 0; i < 0x2000; i++) {
+    const n = i >>> 12;
+    const imms = i & 0x3f;
+    const esize = elementSize(n, imms, false, 64);
+    if (esize === 0) continue;
+    const s = imms & (esize - 1);
+    const r = (i >>> 6) & (esize - 1);
+    let lo: number;
+    let hi: number;
+    if (esize === 64) {
+      // Ones(S+1) as halves, rotated right by R: by 32 (swap the halves), then by R MOD 32
+      const low = ones32(Math.min(s + 1, 32));
+      const high = ones32(Math.max(s + 1 - 32, 0));
+      lo = r >= 32 ? high : low;
+      hi = r >= 32 ? low : high;
+      const k = r & 31;
+      if (k !== 0) {
+        const l = (lo >>> k) | (hi << (32 - k));
+        hi = (hi >>> k) | (lo << (32 - k));
+        lo = l;
+      }
+    } else {
+      let e = ones32(s + 1);
+      if (r !== 0) e = ((e >>> r) | (e << (esize - r))) & ones32(esize);
+      for (let width = esize; width < 32; width *= 2) e |= e << width;
+      lo = e;
+      hi = e;
     }
-  } else {
-    let e = ones32(s + 1);
-    if (r !== 0) e = ((e >>> r) | (e << (esize - r))) & ones32(esize);
-    for (let width = esize; width < 32; width *= 2) e |= e << width;
-    lo = e;
-    hi = e;
+    BITMASK_TABLE_U32[2 * i] = lo >>> 0;
+    BITMASK_TABLE_U32[2 * i + 1] = hi >>> 0;
+    if (elementSize(n, imms, true, 64) !== 0) BITMASK_VALID[i] |= VALID_IMM64;
+    if (elementSize(n, imms, true, 32) !== 0) BITMASK_VALID[i] |= VALID_IMM32;
   }
-  BITMASK_TABLE_U32[2 * i] = lo >>> 0;
-  BITMASK_TABLE_U32[2 * i + 1] = hi >>> 0;
-  if (elementSize(n, imms, true, 64) !== 0) BITMASK_VALID[i] |= VALID_IMM64;
-  if (elementSize(n, imms, true, 32) !== 0) BITMASK_VALID[i] |= VALID_IMM32;
 }

@@ -13,10 +13,11 @@ function popcount(v: number): number {
   return n;
 }
 
-/** Allocated rows, most fixed bits first (ties: table order). */
+/** Allocated rows, most fixed bits first (ties: table order); each row's count taken once, not per comparison. */
+const FIXED_BITS = ROWS.map((r) => popcount(r.mask));
 const BY_SPECIFICITY = ROWS.map((_, i) => i)
   .slice(1)
-  .sort((a, b) => popcount(ROWS[b]!.mask) - popcount(ROWS[a]!.mask) || a - b);
+  .sort((a, b) => FIXED_BITS[b]! - FIXED_BITS[a]! || a - b);
 
 /**
  * Bucket b: the rows whose fixed bits in [31:21] match b, in BY_SPECIFICITY order. Each is made the first time a

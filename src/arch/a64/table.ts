@@ -1,7 +1,8 @@
 // The A64 encoding table: every row of every instruction class, in one list, as data (no handlers). Row 0 is
 // "unallocated". A row's index is its op index: what the decoder returns and what the executor's dispatch, the
 // translator and the assembler look rows up by (through the row's id, rowIndex).
-import { encoding, type Encoding, type RowSpec } from './encoding.ts';
+import { encoding, type Encoding, type ParsedDiagram, type RowSpec } from './encoding.ts';
+import { PARSED_ROWS } from './prebuilt.ts';
 import { ASIMD_DIFF } from './rows/asimd-diff.ts';
 import { ASIMD_ELEM } from './rows/asimd-elem.ts';
 import { ASIMD_FP, ASIMD_FP_ELEM, ASIMD_FP_MISC, ASIMD_FP_REDUCE } from './rows/asimd-fp.ts';
@@ -25,6 +26,9 @@ import { SYSTEM } from './rows/system.ts';
 export const UNALLOCATED = 'UNALLOCATED';
 
 const UNALLOCATED_ROW: RowSpec = { id: UNALLOCATED, mnemonic: '.inst', cls: 'system', diagram: 'x'.repeat(32) };
+
+/** The build's parsed diagrams, by op index (none under tsx: every row is parsed here). */
+const PREBUILT: readonly ParsedDiagram[] = PARSED_ROWS === undefined ? [] : (JSON.parse(PARSED_ROWS) as ParsedDiagram[]);
 
 export const ROWS: readonly Encoding[] = [
   UNALLOCATED_ROW,
@@ -50,7 +54,7 @@ export const ROWS: readonly Encoding[] = [
   ...ASIMD_DIFF,
   ...ASIMD_ELEM,
   ...CRYPTO,
-].map(encoding);
+].map((spec, i) => encoding(spec, PREBUILT[i]));
 
 const INDEX: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();

@@ -16,7 +16,8 @@ for (let a = 256; a < 512; a++) RECIP[a - 256] = (Math.floor(2 ** 19 / (a * 2 + 
 const RSQRT = new Uint16Array(384);
 for (let a0 = 128; a0 < 512; a0++) {
   const a = a0 < 256 ? a0 * 2 + 1 : (((a0 >> 1) << 1) + 1) * 2;
-  let b = 512;
+  // the pseudocode counts b up from 512; start instead at the square root, then step to the exact integer bound
+  let b = Math.max(512, Math.floor(Math.sqrt(2 ** 28 / a)) - 2);
   while (a * (b + 1) * (b + 1) < 2 ** 28) b++;
   RSQRT[a0 - 128] = (b + 1) >> 1;
 }

@@ -22,8 +22,9 @@ function gfMul(a: number, b: number): number {
 const SBOX = new Uint8Array(256);
 const INV_SBOX = new Uint8Array(256);
 for (let x = 0; x < 256; x++) {
-  let inv = 0;
-  for (let y = 1; y < 256 && x !== 0; y++) if (gfMul(x, y) === 1) { inv = y; break; }
+  // the inverse is x^254, as x^255 = 1 for x ≠ 0 (the multiplicative group has 255 elements); 0 maps to 0
+  let inv = 1;
+  for (let k = 0, sq = x; k < 8; k++, sq = gfMul(sq, sq)) if (((254 >>> k) & 1) !== 0) inv = gfMul(inv, sq);
   let s = 0x63;
   for (let k = 0; k < 5; k++) s ^= ((inv << k) | (inv >>> (8 - k))) & 0xff;
   SBOX[x] = s;
