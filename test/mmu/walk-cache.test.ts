@@ -3,16 +3,39 @@
 // VMID, ALL; not the last-level forms) — a table over every TLBI row of src/arch/sysops.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SYSOPS, sysopByName } from '../../src/arch/sysops.ts';
-import { tlbi as tlbiOp, type MaintenanceContext } from '../../src/mmu/maintenance.ts';
+import * as maintenance from '../../src/mmu/maintenance.ts';
 import { ACC_READ, FAULT_TRANSLATION, TranslateResult } from '../../src/mmu/result.ts';
+import * as scratch from '../../src/mmu/scratch.ts';
+import * as tlbModule from '../../src/mmu/tlb.ts';
 import { KIND_W1, KIND_W2, REGIME_EL10, REGIME_EL2, type WalkCacheChoices } from '../../src/mmu/tlb.ts';
-import { translate } from '../../src/mmu/translate.ts';
+import * as translateModule from '../../src/mmu/translate.ts';
 import { AF, AP_RW_ALL, makeCtx, MAIR_NORMAL0_DEVICE1, NG, RAM, SCTLR_M, Tables, TCR_4K_48, type TestCtx } from './tables.ts';
 
+/** The modules under test: src/mmu's, or a mutant's copy (the mutation test at the end). */
+interface Impl {
+  readonly tlb: typeof tlbModule;
+  readonly maintenance: typeof maintenance;
+  readonly translate: typeof translateModule;
+  readonly scratch: typeof scratch;
+}
+const REAL: Impl = { tlb: tlbModule, maintenance, translate: translateModule, scratch };
+let impl: Impl = REAL;
+
+/** A context of `impl`'s TLB and scratch records. */
+function ctxOf(): TestCtx {
+  const ctx = makeCtx();
+  return impl === REAL ? ctx : { ...ctx, tlb: new impl.tlb.Tlb(), scratch: new impl.scratch.MmuScratch() } as TestCtx;
+}
+
 const r = new TranslateResult();
-const tlbi = (ctx: MaintenanceContext, name: string, lo: number, hi: number): void => tlbiOp(ctx, sysopByName('tlbi', name)!, lo, hi);
-const go = (ctx: TestCtx, va: bigint): boolean => translate(ctx, Number(va & 0xffff_ffffn), Number(va >> 32n), ACC_READ, 4, 1, r);
+const tlbiOp = (ctx: TestCtx, op: NonNullable<ReturnType<typeof sysopByName>>, lo: number, hi: number): void => impl.maintenance.tlbi(ctx, op, lo, hi);
+const tlbi = (ctx: TestCtx, name: string, lo: number, hi: number): void => tlbiOp(ctx, sysopByName('tlbi', name)!, lo, hi);
+const go = (ctx: TestCtx, va: bigint): boolean => impl.translate.translate(ctx, Number(va & 0xffff_ffffn), Number(va >> 32n), ACC_READ, 4, 1, r);
 
 /** Scripted choices: use a cached descriptor (or read memory), replace a cached one; each call counted. */
 class Script implements WalkCacheChoices {
@@ -29,11 +52,21 @@ class Script implements WalkCacheChoices {
   }
 }
 
+/** The checks below: each a test of src/mmu, and run again against every mutant (one must fail). */
+const CHECKS: { readonly name: string; readonly run: () => void }[] = [];
+function check(name: string, run: () => void): void {
+  CHECKS.push({ name, run });
+  test(name, () => {
+    impl = REAL;
+    run();
+  });
+}
+
 const VA = 0x20_1000n; // its level-2 entry covers [0x20_0000, 0x40_0000)
 
 /** Stage 1 (4K, 48-bit, levels 0–3) maps VA → PA A non-global under ASID 7, VMID 5; the walk cache on. */
 function setup(choices: Script | null): { ctx: TestCtx; t: Tables } {
-  const ctx = makeCtx();
+  const ctx = ctxOf();
   ctx.tlb.walkChoices = choices;
   const t = new Tables(ctx.mem, 12, 0, 48);
   t.map(VA, BigInt(RAM + 0xa000), 3, AF | AP_RW_ALL | NG);
@@ -59,7 +92,7 @@ const xt = (asid: bigint, va: bigint): [number, number] => {
   return [Number(v & 0xffff_ffffn), Number(v >> 32n)];
 };
 
-test('a walk caches its table descriptors (levels 0–2), non-global with the walk\'s ASID and the VMID; no walk cache: none', () => {
+check('a walk caches its table descriptors (levels 0–2), non-global with the walk\'s ASID and the VMID; no walk cache: none', () => {
   const { ctx } = setup(new Script(true));
   assert.ok(go(ctx, VA));
   assert.deepEqual(walkEntries(ctx), [[KIND_W1, 0, 7, 0, 5], [KIND_W1, 1, 7, 0, 5], [KIND_W1, 2, 7, 0, 5]]);
@@ -68,7 +101,7 @@ test('a walk caches its table descriptors (levels 0–2), non-global with the wa
   assert.deepEqual(walkEntries(off.ctx), []);
 });
 
-test('a later walk may use a cached table descriptor memory no longer holds, or read memory (the choice), never without one', () => {
+check('a later walk may use a cached table descriptor memory no longer holds, or read memory (the choice), never without one', () => {
   for (const use of [true, false]) {
     const s = new Script(use, false);
     const { ctx, t } = setup(s);
@@ -91,7 +124,7 @@ test('a later walk may use a cached table descriptor memory no longer holds, or 
   assert.deepEqual([r.fault, r.level, s.uses], [FAULT_TRANSLATION, 2, 0]);
 });
 
-test('a walk-cache entry is tagged: another ASID or VMID does not use it', () => {
+check('a walk-cache entry is tagged: another ASID or VMID does not use it', () => {
   for (const [reg, value] of [['TTBR0_EL1', 8n << 48n], ['VTTBR_EL2', 6n << 48n]] as const) {
     const s = new Script(true);
     const { ctx, t } = setup(s);
@@ -104,7 +137,7 @@ test('a walk-cache entry is tagged: another ASID or VMID does not use it', () =>
   }
 });
 
-test('a different descriptor read from memory replaces the cached one or leaves it, as chosen', () => {
+check('a different descriptor read from memory replaces the cached one or leaves it, as chosen', () => {
   for (const replace of [true, false]) {
     const s = new Script(false, replace);
     const { ctx, t } = setup(s);
@@ -146,12 +179,12 @@ const REMOVES: Readonly<Record<string, readonly [s1: boolean, s2: boolean, el2: 
   VMALLS12E1: [true, true, false],
 };
 
-test('every TLBI row removes the walk-cache entries its form must, and no others', () => {
+check('every TLBI row removes the walk-cache entries its form must, and no others', () => {
   const rows = SYSOPS.filter((o) => o.kind === 'tlbi');
   for (const op of rows) {
     const want = REMOVES[op.name.replace(/IS$/, '')];
     assert.ok(want !== undefined, `${op.name}: no row in REMOVES — say which walk-cache entries it removes`);
-    const ctx = makeCtx();
+    const ctx = ctxOf();
     ctx.set('VTTBR_EL2', 5n << 48n);
     const tl = ctx.tlb;
     const lo = Number(VA);
@@ -168,7 +201,7 @@ test('every TLBI row removes the walk-cache entries its form must, and no others
     assert.deepEqual(left, [...want], op.name);
   }
   // a VA outside the entry's range, another ASID, another VMID: kept
-  const ctx = makeCtx();
+  const ctx = ctxOf();
   ctx.set('VTTBR_EL2', 5n << 48n);
   ctx.tlb.insertTable(KIND_W1, REGIME_EL10, 5, 7, 2, 21, Number(VA), 0, 0x1003, 0);
   tlbi(ctx, 'VAE1', ...xt(7n, VA + 0x20_0000n));
@@ -197,4 +230,45 @@ test('stage 2: a stage-1 walk through stage 2 caches stage-2 table descriptors (
   const kinds = walkEntries(ctx);
   assert.ok(kinds.some(([k, , , g, v]) => k === KIND_W2 && g === 1 && v === 5), JSON.stringify(kinds));
   assert.equal(kinds.filter(([k]) => k === KIND_W1).length, 3);
+});
+
+/**
+ * Source mutants of the walk cache, each built into a copy of src/ (the mmu imports only bits, arch and memory) and
+ * run through every check above: one must fail.
+ */
+const MUTANTS: readonly { name: string; file: string; from: string; to: string }[] = [
+  { name: 'a last-level TLBI removes table descriptors', file: 'mmu/tlb.ts', from: 'const walk = scope.lastLevel ? 0 :', to: 'const walk = false ? 0 :' },
+  { name: 'an all-levels TLBI leaves table descriptors', file: 'mmu/tlb.ts', from: 'const walk = scope.lastLevel ? 0 :', to: 'const walk = true ? 0 :' },
+  { name: 'stage-1 and stage-2 table descriptors swapped in TLBI scopes', file: 'mmu/tlb.ts', from: "scope.stage === 'stage1' ? KM_W1 : scope.stage === 'stage2' ? KM_W2", to: "scope.stage === 'stage1' ? KM_W2 : scope.stage === 'stage2' ? KM_W1" },
+  { name: 'EL1&0 stage-1 table descriptors cached as global', file: 'mmu/tlb.ts', from: 'const nonGlobal = kind === KIND_W1 && regime === REGIME_EL10;', to: 'const nonGlobal = false;' },
+  { name: 'a walk never uses a cached table descriptor', file: 'mmu/walk.ts', from: 'if (cached >= 0 && useCached(', to: 'if (false && cached >= 0 && useCached(' },
+  { name: 'a different descriptor always replaces the cached one', file: 'mmu/walk.ts', from: '|| !t.walkChoices!.replaceTable(level)', to: '|| false' },
+];
+
+test('every walk-cache mutant fails a check', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-walkcache-mutants-'));
+  try {
+    for (const [k, m] of MUTANTS.entries()) {
+      const root = join(dir, String(k));
+      for (const layer of ['bits', 'arch', 'memory', 'mmu']) cpSync(fileURLToPath(new URL(`../../src/${layer}`, import.meta.url)), join(root, layer), { recursive: true });
+      const path = join(root, m.file);
+      const text = readFileSync(path, 'utf8');
+      assert.equal(text.split(m.from).length, 2, `mutant: '${m.from}' must occur exactly once in src/${m.file}`);
+      writeFileSync(path, text.replace(m.from, m.to));
+      const load = async <T>(f: string): Promise<T> => (await import(pathToFileURL(join(root, 'mmu', f)).href)) as T;
+      impl = { tlb: await load('tlb.ts'), maintenance: await load('maintenance.ts'), translate: await load('translate.ts'), scratch: await load('scratch.ts') };
+      const failed = CHECKS.filter((c) => {
+        try {
+          c.run();
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      assert.ok(failed.length > 0, `mutant survives: ${m.name}`);
+    }
+  } finally {
+    impl = REAL;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
