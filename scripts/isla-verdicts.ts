@@ -403,7 +403,8 @@ export const ISLA_REFERENCE: Readonly<Record<string, IslaReference>> = {
       'VM 1\'s stage 2 before the test, while it was in context, may have cached the stage-2 table descriptors on ipa2\'s ' +
       'walk — valid ones, though ipa2\'s own last-level entry was invalid: only the faulting entry is never cached (D8.16 ' +
       'R XCLRD) — tagged VMID 1, not its VTTBR_EL2 base (D8.16 R QNPQX). VM 2\'s walk of ipa2 may then go through them ' +
-      'to VM 1\'s last-level table, where ipa2 is invalid: a stage-2 fault, the handler sets X2 = 0. (Derived again once ' +
-      'the walk cache was modelled: the first derivation said Forbidden, counting leaf entries only.)',
+      'to VM 1\'s last-level table, where ipa2 is invalid: a stage-2 fault, the handler sets X2 = 0. (Derived again ' +
+      'after the explorer, once the walk cache was modelled, found X2 = 0 — the one verdict here that came after the ' +
+      'explorer\'s answer; the first derivation said Forbidden, counting leaf entries only.)',
   },
 };
