@@ -128,6 +128,8 @@ export class Tlb {
   private readonly nextWay: Uint8Array;
   /** Bit n set: some entry may have block size 2^n (lookups probe only those sizes). */
   private shifts = 0;
+  /** Some walk-cache entry may be valid (cleared by clear()). */
+  private walkUsed = false;
   // --- host cache: 9 tables (EL 0..2 × read/write/exec) ---
   readonly hcTag: Int32Array = new Int32Array(9 * HC_SIZE);
   readonly hcHi: Int32Array = new Int32Array(9 * HC_SIZE);
@@ -287,7 +289,9 @@ export class Tlb {
     const kindMask = (scope.stage === 'stage1' ? KM_STAGE1 : scope.stage === 'stage2' ? KM_S2 : KM_ALL) | walk;
     const byAddr = scope.address !== 'none';
     let n = 0;
-    for (let e = 0; e < this.kind.length; e++) {
+    // the walk cache's half only once a table descriptor was cached (never under --sync immediate)
+    const end = this.walkUsed ? this.kind.length : this.kind.length >>> 1;
+    for (let e = 0; e < end; e++) {
       const k = this.kind[e]!;
       if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) continue;
       if (vmid >= 0 && this.vmid[e] !== vmid) continue;
@@ -348,6 +352,7 @@ export class Tlb {
     this.descLo[e] = dl;
     this.descHi[e] = dh;
     this.out[e] = 0;
+    this.walkUsed = true;
     this.fills++;
     this.changes++;
     return e;
@@ -366,6 +371,7 @@ export class Tlb {
     this.changes++;
     this.kind.fill(0);
     this.shifts = 0;
+    this.walkUsed = false;
     this.hostFlush();
   }
 
