@@ -27,7 +27,7 @@ export interface TlbiScope {
   readonly global: boolean;
   /** By address: none, a VA in Xt[43:0] (VA[55:12]), or an IPA in Xt[35:0] (IPA[47:12]). */
   readonly address: 'none' | 'va' | 'ipa';
-  /** The L forms: only entries from the last level of the walk (every entry this model caches is one). */
+  /** The L forms: only entries from the last level of the walk — walk-cache entries (table descriptors) are kept. */
   readonly lastLevel: boolean;
   /** Entries of stage 1 (including combined stage 1+2 ones), of stage 2 only, or both. */
   readonly stage: 'stage1' | 'stage2' | 'both';

@@ -350,6 +350,10 @@ export class TlbDigest {
       x.word(t.vmid[e]! | (t.asid[e]! << 16));
       x.num(t.key[e]!);
       x.num(t.out[e]!);
+      // walk-cache entries: the level and the table descriptor (0 for leaf entries)
+      x.word(t.s1level[e]!);
+      x.word(t.descLo[e]!);
+      x.word(t.descHi[e]!);
       const [a, b] = x.lanes();
       sumA = (sumA + a) | 0;
       sumB = (sumB + b) | 0;

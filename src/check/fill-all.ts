@@ -2,7 +2,7 @@
 // registers allow (ARM §D8.16 R SQBCS; ARCH-NOTES §8, §10). fillAll caches every one of them — each path of valid
 // descriptors the speculative walker of src/mmu/speculate.ts can follow — and TlbSnapshot keeps such a TLB to
 // restore before each explored run.
-import { REGIME_EL10, type Tlb, TlbFill, tlbKey } from '../mmu/tlb.ts';
+import { KM_LEAF, REGIME_EL10, type Tlb, TlbFill, tlbKey } from '../mmu/tlb.ts';
 import { speculativeFill } from '../mmu/speculate.ts';
 import type { TranslationContext } from '../mmu/translate.ts';
 import { ChoiceTree } from './choice-tree.ts';
@@ -33,6 +33,8 @@ export class TlbSnapshot {
   constructor(t: Tlb) {
     for (let e = 0; e < t.capacity; e++) {
       if (t.kind[e] === 0) continue;
+      // the switch checker runs without a walk cache (Tlb.walkChoices null, docs/DESIGN-NOTES.md "The walk cache")
+      if ((KM_LEAF & (1 << t.kind[e]!)) === 0) throw new Error('TlbSnapshot: a walk-cache entry (table descriptor) in the TLB; only leaf entries are snapshotted');
       const f = new TlbFill();
       const shift = t.shift[e]!;
       // invert tlbKey: VA[47:shift] and the VA[55] range bit above them

@@ -22,7 +22,7 @@ import { PC } from '../cpu/state.ts';
 import { type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { PhysMemory } from '../memory/phys.ts';
 import { speculativeFill } from '../mmu/speculate.ts';
-import { REGIME_EL10, REGIME_EL2 } from '../mmu/tlb.ts';
+import { KM_LEAF, REGIME_EL10, REGIME_EL2, type WalkCacheChoices } from '../mmu/tlb.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { hashCpuState, TlbDigest } from './explore.ts';
 import type { LitmusCond, LitmusTest, LitmusValue } from './litmus-reader.ts';
@@ -156,12 +156,25 @@ class LitmusChoices implements SyncChoices {
   }
 }
 
+/** The walk cache's choices (ARM §D8.16): a cached table descriptor used or memory read, and a different one read
+ *  from memory cached in its place or not. A cached one that memory still holds gives no choice (walk.ts), so a test
+ *  whose table descriptors never change has none. */
+class LitmusWalkChoices implements WalkCacheChoices {
+  constructor(private readonly tree: ChoiceTree) {}
+  useCached(): boolean {
+    return this.tree.choose(2) === 1;
+  }
+  replaceTable(): boolean {
+    return this.tree.choose(2) === 1;
+  }
+}
+
 /** Before an instruction: each cached translation of a location (a 4 KiB page, or a block location's block; the
  *  identity blocks of code and tables never change) dropped or kept — an implementation may evict any TLB entry at
  *  any time (ARM §D8.16), so a later access may walk the tables again. */
 function evictions(c: Cpu, tree: ChoiceTree, world: LitmusLayout): void {
   const t = c.tlb;
-  for (let e = 0; e < t.capacity; e++) if (t.kind[e] !== 0 && (t.shift[e] === PAGE_SHIFT || world.blockPas.includes(t.out[e]!)) && tree.choose(2) === 1) t.evict(e);
+  for (let e = 0; e < t.capacity; e++) if ((KM_LEAF & (1 << t.kind[e]!)) !== 0 && (t.shift[e] === PAGE_SHIFT || world.blockPas.includes(t.out[e]!)) && tree.choose(2) === 1) t.evict(e);
 }
 
 /** P0's code and its handler assembled; label → address. */
@@ -379,6 +392,9 @@ export function runLitmus(t: LitmusTest, opts: LitmusRunOptions = {}): LitmusRun
   const image = (pc: bigint): bigint => (pc >= BigInt(world.vbar) && pc < BigInt(world.vbar) + 0x1000n ? pc - BigInt(world.vbar) + BigInt(VBAR) : pc);
   const view = new WalkerView(c.mem, world.tablePages, tree);
   view.attach(c);
+  // the walk cache, explored like the leaf entries (table descriptors never evicted by a choice: a walk that reads
+  // memory instead of a cached one is that choice, at the walk)
+  c.tlb.walkChoices = new LitmusWalkChoices(tree);
   const choices = new LitmusChoices(tree, view, (opts.sysregs ?? []).some((r) => r.reg === 'TTBR0_EL2'));
   // at most one fill per translation the world has: the identity blocks and each location's page
   const warmFills = world.names.length + 2;

@@ -10,7 +10,7 @@ import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import type { IllegalReturn } from '../cpu/exception.ts';
 import { currentVmid } from '../mmu/params.ts';
-import { REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
+import { KM_LEAF, REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
 import { baddr, stage2Format } from '../hyp/table-map.ts';
@@ -229,7 +229,8 @@ export function checkAfterEret(s: AfterEret): Violation[] {
  *  (anywhere, when there is none). */
 function foreignEntry(t: Tlb, tagged: (vmid: number) => boolean, holder: (vmid: number) => ContextInfo | undefined): { e: number; pa: number } | undefined {
   for (let e = 0; e < t.capacity; e++) {
-    if (t.kind[e] === 0 || t.regime[e] !== REGIME_EL10 || !tagged(t.vmid[e]!)) continue;
+    // leaf entries only: a walk-cache entry has no output block (the switch checker runs without one, DESIGN-NOTES)
+    if ((KM_LEAF & (1 << t.kind[e]!)) === 0 || t.regime[e] !== REGIME_EL10 || !tagged(t.vmid[e]!)) continue;
     const pa = t.out[e]!;
     const h = holder(t.vmid[e]!);
     if (h === undefined || !inside(h.allowed, pa, 2 ** t.shift[e]!)) return { e, pa };

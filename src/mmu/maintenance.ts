@@ -67,6 +67,7 @@ export function at(ctx: MaintenanceContext, op: SysOpDef, vaLo: number, vaHi: nu
   } else {
     const ok = el2Regime ? setupS1El2(ctx, vaLo, vaHi, p1, r) : setupS1El10(ctx, vaLo, vaHi, p1, r);
     if (!ok) return parOf(r);
+    p1.walkTlb = null; // AT neither uses nor fills the TLB, its walk cache included
     // TCR_EL1.EPDx: a walk would be needed, so Translation fault, level 0
     if (p1.epd) return parFault(r, FAULT_TRANSLATION, 0);
     p1.s2 = s2on ? p2 : null;

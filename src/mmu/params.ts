@@ -5,7 +5,7 @@ import { granuleBits, outputBits, SCTLR_M, SCTLR_WXN, TCR_A1, TCR_EPD0, TCR_EPD1
 import { SR } from '../arch/sysreg-table.ts';
 import { FAULT_TRANSLATION, type TranslateResult } from './result.ts';
 import type { TranslationContext } from './translate.ts';
-import type { Tlb } from './tlb.ts';
+import { REGIME_EL10, REGIME_EL2, type Tlb } from './tlb.ts';
 import type { WalkParams } from './walk.ts';
 
 /** Stage 1 is on for a translation at `el` (EL1&0: SCTLR_EL1.M, acting as 0 under HCR_EL2.TGE or DC; ARCH-NOTES §1c–§2). */
@@ -97,6 +97,7 @@ export function setupS1El10(ctx: TranslationContext, lo: number, hi: number, p: 
   const asid = ttbrAsid(sr32[((tlo & TCR_A1) !== 0 ? SR.TTBR1_EL1 : SR.TTBR0_EL1) * 2 + 1]!);
   p.asid = (thi & TCR1_AS_HI) !== 0 ? asid : asid & 0xff;
   p.s2 = null;
+  walkCacheOf(ctx, p, ctx.tlb, REGIME_EL10);
   return true;
 }
 
@@ -121,6 +122,7 @@ export function setupS1El2(ctx: TranslationContext, lo: number, hi: number, p: W
   p.epd = false;
   p.asid = 0;
   p.s2 = null;
+  walkCacheOf(ctx, p, ctx.tlb, REGIME_EL2);
   return true;
 }
 
@@ -150,6 +152,16 @@ export function setupS2(ctx: TranslationContext, p: WalkParams, tlb: Tlb | null)
   p.tlb = tlb;
   p.s2 = null;
   p.el2Regime = false;
+  p.asid = 0;
+  walkCacheOf(ctx, p, tlb, REGIME_EL10);
+}
+
+/** The walk cache a walk of `p` uses: `tlb`'s when it has one (Tlb.walkChoices), tagged with `regime` and, for
+ *  EL1&0, the current VMID (ARM §D8.16 R QNPQX, as leaf entries). */
+function walkCacheOf(ctx: TranslationContext, p: WalkParams, tlb: Tlb | null, regime: number): void {
+  p.walkTlb = tlb !== null && tlb.walkChoices !== null ? tlb : null;
+  p.regime = regime;
+  if (p.walkTlb !== null && p.stage === 1 && regime === REGIME_EL10) p.vmid = currentVmid(ctx);
 }
 
 /** VTCR_EL2.SL0 → start level, or −1 when reserved (AArch64.S2InvalidSL; QEMU check_s2_mmu_setup). */

@@ -62,7 +62,9 @@ function tablePa(m: MmuScratch, mem: PhysMemory, s2: WalkParams | null, a: numbe
 
 /**
  * Follow valid descriptors from the start table to a leaf, each step choosing among the valid entries; returns the
- * input address of the leaf (bits below the leaf's size zero), or −1 when a table has no valid entry or cannot be read.
+ * input address of the leaf (bits below the leaf's size zero), or −1 when a table has no valid entry or cannot be read
+ * (with a walk cache: the address of the first entry of a table without valid entries, a walk that caches the table
+ * descriptors leading there).
  */
 function descend(m: MmuScratch, mem: PhysMemory, p: WalkParams, s2: WalkParams | null, picker: Picker): number {
   const stride = p.stride;
@@ -80,6 +82,9 @@ function descend(m: MmuScratch, mem: PhysMemory, p: WalkParams, s2: WalkParams |
       bits = stride;
     }
     const valid = scan(m, mem, s2, table, 2 ** bits);
+    // a table with no valid entry below a table descriptor: with a walk cache, the walk to its first entry caches
+    // the table descriptors above it and then faults (only the faulting entry is never cached, ARM §D8.16 R XCLRD)
+    if (valid === 0 && level > p.startLevel && p.walkTlb !== null) return ia;
     if (valid <= 0) return -1;
     const k = picker.pick(valid);
     m.specDescLo = VALID_LO[k]!;

@@ -3,6 +3,10 @@
 //    (EL1&0: the VTTBR_EL2.VMID current at fill time, also when HCR_EL2.VM=0 — ARM §D8.16 R QNPQX), ASID or global,
 //    block size and kind (stage 1, stage 2, combined). Set-associative with round-robin replacement, struct of typed
 //    arrays (no allocation). Faulting translations are never inserted (ARM §D8.16 R XCLRD).
+//    Beside them, when `walkChoices` is set (the explorers), walk-cache entries: one valid table descriptor of a walk
+//    (stage 1 of either regime, stage 2), keyed by the input range it covers and its level, tagged as leaf entries
+//    are (ARM §D8.16: a TLB may hold entries from any level of a walk through valid descriptors; only the faulting
+//    entry is never cached, R XCLRD). A walk may then take a level's descriptor from here instead of memory (walk.ts).
 // 2. The host cache in front: per (EL, access kind) a direct-mapped table from a 4 KiB VA page to a 4 KiB PA page
 //    (and its memory type) whose tag carries a generation number; bumping the generation invalidates every entry at
 //    once. It is bumped by every architectural TLB change (TLBI, eviction) and every change of the registers
@@ -18,6 +22,8 @@ import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
 export const KIND_S1 = 1; // stage 1 of a regime without stage 2: input VA, output PA
 export const KIND_S2 = 2; // stage 2 only: input IPA, output PA
 export const KIND_S12 = 3; // combined stage 1 + stage 2: input VA, output PA
+export const KIND_W1 = 4; // walk cache: a stage-1 table descriptor (either regime), input VA
+export const KIND_W2 = 5; // walk cache: a stage-2 table descriptor, input IPA
 export const REGIME_EL10 = 0;
 export const REGIME_EL2 = 1;
 
@@ -27,6 +33,24 @@ export const KM_S2 = 1 << KIND_S2;
 export const KM_S12 = 1 << KIND_S12;
 export const KM_STAGE1 = KM_S1 | KM_S12; // "stage 1 entries" of ARM §D8.17 (incl. combined S1+S2)
 export const KM_ALL = KM_S1 | KM_S2 | KM_S12;
+export const KM_W1 = 1 << KIND_W1;
+export const KM_W2 = 1 << KIND_W2;
+/** The leaf (complete-translation) kinds: what an explorer's eviction choice and the views consider. */
+export const KM_LEAF = KM_ALL;
+
+/**
+ * The choices of a TLB with a walk cache (Tlb.walkChoices; null: no table descriptor is ever cached — `--sync
+ * immediate` and the deterministic `--sync architectural`, docs/DESIGN-NOTES.md). Caching one and using it are
+ * both only permitted (ARM §D8.16), so an explorer takes each way.
+ */
+export interface WalkCacheChoices {
+  /** A walk at `level` finds a cached table descriptor (differing from memory, or memory not compared): use it? */
+  useCached(level: number): boolean;
+  /** A walk read a valid table descriptor at `level` from memory that differs from the one cached for its range: does
+   *  it replace it (or is the older one kept)? A descriptor with none cached is always cached: a walk may read
+   *  memory instead of any cached one (useCached), so caching it takes no behaviour away. */
+  replaceTable(level: number): boolean;
+}
 
 /** Entry flags: which stage's memory type is Device (unaligned data accesses then take an Alignment fault). */
 export const F_S1_DEVICE = 1;
@@ -98,9 +122,14 @@ export class Tlb {
   readonly attr: Uint8Array;
   readonly sh: Uint8Array;
   readonly flags: Uint8Array;
+  /** Walk-cache entries (KIND_W1/W2): the table descriptor as halves (its lookup level in s1level); 0 for leaves. */
+  readonly descLo: Uint32Array;
+  readonly descHi: Uint32Array;
   private readonly nextWay: Uint8Array;
   /** Bit n set: some entry may have block size 2^n (lookups probe only those sizes). */
   private shifts = 0;
+  /** Some walk-cache entry may be valid (cleared by clear()). */
+  private walkUsed = false;
   // --- host cache: 9 tables (EL 0..2 × read/write/exec) ---
   readonly hcTag: Int32Array = new Int32Array(9 * HC_SIZE);
   readonly hcHi: Int32Array = new Int32Array(9 * HC_SIZE);
@@ -115,6 +144,8 @@ export class Tlb {
   hostData = true;
   /** --trace mmu,tlb (null: off). */
   trace: MmuTrace | null = null;
+  /** Table descriptors are cached, as these choose (null: never, the default). */
+  walkChoices: WalkCacheChoices | null = null;
   /** Statistics for views and benchmarks. */
   fills = 0;
   evictions = 0;
@@ -127,7 +158,8 @@ export class Tlb {
     if ((sets & (sets - 1)) !== 0 || ways > 255) throw new Error('TLB sets must be a power of two');
     this.ways = ways;
     this.setMask = sets - 1;
-    const n = sets * ways;
+    // the leaf entries' sets, then as many for the walk cache (a table descriptor never evicts a leaf entry)
+    const n = 2 * sets * ways;
     this.kind = new Uint8Array(n);
     this.regime = new Uint8Array(n);
     this.vmid = new Uint16Array(n);
@@ -144,11 +176,18 @@ export class Tlb {
     this.attr = new Uint8Array(n);
     this.sh = new Uint8Array(n);
     this.flags = new Uint8Array(n);
-    this.nextWay = new Uint8Array(sets);
+    this.descLo = new Uint32Array(n);
+    this.descHi = new Uint32Array(n);
+    this.nextWay = new Uint8Array(2 * sets);
   }
 
   get capacity(): number {
     return this.kind.length;
+  }
+
+  /** The set of a walk-cache entry: in the second half of the arrays. */
+  private walkSetOf(lo: number, hi: number, shift: number): number {
+    return this.setMask + 1 + this.setOf(lo, hi, shift);
   }
 
   private setOf(lo: number, hi: number, shift: number): number {
@@ -222,6 +261,8 @@ export class Tlb {
     this.attr[e] = f.attr;
     this.sh[e] = f.sh;
     this.flags[e] = f.flags;
+    this.descLo[e] = 0;
+    this.descHi[e] = 0;
     this.shifts |= 1 << shift;
     this.fills++;
     this.changes++;
@@ -238,15 +279,21 @@ export class Tlb {
   /**
    * Invalidate the entries in `scope` (a TLBI row's columns, src/arch/sysops.ts) tagged `vmid` (-1: any VMID), with
    * `asid` (-1: any; else non-global entries with that ASID, plus global entries when scope.global), and — when the
-   * scope is by address — whose block contains the input address (lo, hi). Every entry is a last-level one, so
-   * scope.lastLevel removes the same entries. Returns how many were removed.
+   * scope is by address — whose block (a walk-cache entry: the range its table descriptor covers) contains the input
+   * address (lo, hi). Returns how many were removed.
    */
   invalidate(scope: TlbiScope, vmid: number, asid: number, lo: number, hi: number): number {
     const regime = scope.regime === 'EL2' ? REGIME_EL2 : REGIME_EL10;
-    const kindMask = scope.stage === 'stage1' ? KM_STAGE1 : scope.stage === 'stage2' ? KM_S2 : KM_ALL;
+    // the last-level forms (VALE1, VAALE1, VALE2, IPAS2LE1 …) need only remove entries from the last level of a walk,
+    // so they leave the walk cache; every other form removes the table descriptors of its scope too (ARM C5.5 TLBI
+    // VAE1 / VALE1: "all levels" / "last level"; D8.17.1 breaking a table entry needs the all-levels form)
+    const walk = scope.lastLevel ? 0 : scope.stage === 'stage1' ? KM_W1 : scope.stage === 'stage2' ? KM_W2 : KM_W1 | KM_W2;
+    const kindMask = (scope.stage === 'stage1' ? KM_STAGE1 : scope.stage === 'stage2' ? KM_S2 : KM_ALL) | walk;
     const byAddr = scope.address !== 'none';
     let n = 0;
-    for (let e = 0; e < this.kind.length; e++) {
+    // the walk cache's half only once a table descriptor was cached (never under --sync immediate)
+    const end = this.walkUsed ? this.kind.length : this.kind.length >>> 1;
+    for (let e = 0; e < end; e++) {
       const k = this.kind[e]!;
       if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) continue;
       if (vmid >= 0 && this.vmid[e] !== vmid) continue;
@@ -258,6 +305,59 @@ export class Tlb {
     if (n > 0) this.changes++;
     this.hostFlush();
     return n;
+  }
+
+  /**
+   * The walk-cache entry of `kind` (KIND_W1/W2) for the table descriptor at `level` whose range (2^shift bytes)
+   * holds input (lo, hi), tagged `regime`, `vmid` (EL1&0) and `asid` (non-global entries), or -1.
+   */
+  lookupTable(kind: number, regime: number, vmid: number, asid: number, level: number, shift: number, lo: number, hi: number): number {
+    const key = tlbKey(lo, hi, shift);
+    const base = this.walkSetOf(lo, hi, shift) * this.ways;
+    for (let e = base; e < base + this.ways; e++) {
+      if (this.kind[e] !== kind || this.key[e] !== key || this.shift[e] !== shift || this.s1level[e] !== level) continue;
+      if (this.regime[e] !== regime || (regime === REGIME_EL10 && this.vmid[e] !== vmid)) continue;
+      if (this.global[e] === 0 && this.asid[e] !== asid) continue;
+      return e;
+    }
+    return -1;
+  }
+
+  /**
+   * Cache table descriptor (dl, dh) read at `level` by a walk of input (lo, hi), covering 2^shift bytes: in place of
+   * the entry lookupTable finds for the same tags, else round-robin in its set. Stage-1 table descriptors of the
+   * EL1&0 regime are tagged with the walk's ASID: an entry from a non-leaf level is treated as non-global (ARM §D8.16
+   * R CHVGJ; ARCH-NOTES §8; the Cortex-A57 TRM §5.6: walk-cache entries are associated with an ASID and a VMID).
+   */
+  insertTable(kind: number, regime: number, vmid: number, asid: number, level: number, shift: number, lo: number, hi: number, dl: number, dh: number): number {
+    const nonGlobal = kind === KIND_W1 && regime === REGIME_EL10;
+    const tagAsid = nonGlobal ? asid : 0;
+    let e = this.lookupTable(kind, regime, vmid, tagAsid, level, shift, lo, hi);
+    if (e < 0) {
+      const set = this.walkSetOf(lo, hi, shift);
+      const w = this.nextWay[set]!;
+      this.nextWay[set] = w + 1 === this.ways ? 0 : w + 1;
+      e = set * this.ways + w;
+      if (this.kind[e] !== 0) {
+        this.evictions++;
+        this.hostFlush();
+      }
+    }
+    this.kind[e] = kind;
+    this.regime[e] = regime;
+    this.vmid[e] = regime === REGIME_EL10 ? vmid : 0;
+    this.asid[e] = tagAsid;
+    this.global[e] = nonGlobal ? 0 : 1;
+    this.shift[e] = shift;
+    this.key[e] = tlbKey(lo, hi, shift);
+    this.s1level[e] = level;
+    this.descLo[e] = dl;
+    this.descHi[e] = dh;
+    this.out[e] = 0;
+    this.walkUsed = true;
+    this.fills++;
+    this.changes++;
+    return e;
   }
 
   /** Drop entry `e` (a checker choosing an eviction: an implementation may drop any entry at any time, ARM §D8.16). */
@@ -273,6 +373,7 @@ export class Tlb {
     this.changes++;
     this.kind.fill(0);
     this.shifts = 0;
+    this.walkUsed = false;
     this.hostFlush();
   }
 

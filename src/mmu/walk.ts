@@ -7,7 +7,7 @@ import { PAGE_SIZE, type PhysMemory } from '../memory/phys.ts';
 import { type IPA, POW2 } from './addr.ts';
 import { isDevice, s2MemAttrToMair } from './attrs.ts';
 import { FAULT_ACCESS_FLAG, FAULT_ADDRESS_SIZE, FAULT_EXTERNAL_WALK, FAULT_PERMISSION, FAULT_TRANSLATION, type TranslateResult } from './result.ts';
-import { F_S2_DEVICE, KIND_S2, KM_S2, REGIME_EL10, type Tlb, TlbFill } from './tlb.ts';
+import { F_S2_DEVICE, KIND_S2, KIND_W1, KIND_W2, KM_S2, REGIME_EL10, type Tlb, TlbFill } from './tlb.ts';
 import type { WalkTrace } from './trace.ts';
 
 /** Permission bits of a translation: read/write/execute at EL1 or EL2 (privileged) and at EL0. */
@@ -72,7 +72,12 @@ export class WalkParams {
   /** Observer of every descriptor this walk reads (MmuScratch.walkTrace when set up), or null. */
   trace: WalkTrace | null = null;
   readonly fill: TlbFill = new TlbFill();
+  /** The VMID tagging this stage's entries (stage 2; stage 1 of EL1&0 when walkTlb is set). */
   vmid = 0;
+  /** The TLB whose walk cache this walk uses and fills (Tlb.walkChoices set), or null: every level read from memory. */
+  walkTlb: Tlb | null = null;
+  /** The regime tagging walk-cache entries (REGIME_EL10 / REGIME_EL2). */
+  regime = REGIME_EL10;
 }
 
 /** A successful walk: the leaf. */
@@ -146,26 +151,41 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     const index = indexOf(lo, hi, shift, bits);
     let aLo = tLo | (index << 3);
     let aHi = tHi;
+    // the descriptor address through stage 2 (false: a stage-2 fault, in r)
+    let translated = true;
     if (s2 !== null) {
-      if (!walkStage2(mem, s2, aLo, aHi, r)) return false;
+      translated = walkStage2(mem, s2, aLo, aHi, r);
       aLo = s2.descOut.oaLo;
       aHi = s2.descOut.oaHi;
     }
-    const page = mem.pageOfHalves(aLo, aHi);
     let dl: number;
     let dh: number;
-    if (page !== undefined) {
-      const wi = (aLo & WORD_IN_PAGE) >>> 2;
-      dl = page.u32[wi]!;
-      dh = page.u32[wi + 1]!;
+    // a table descriptor of this level cached by an earlier walk of this range: the walk may use it instead of
+    // reading memory (ARM §D8.16: a TLB may hold table entries of a walk through valid descriptors)
+    const wt = p.walkTlb;
+    const cached = wt !== null && level < 3 ? cachedTable(wt, p, level, shift, lo, hi) : -1;
+    if (cached >= 0 && useCached(wt!, mem, cached, translated, aLo, aHi, level)) {
+      if (!translated) r.reset(); // the stage-2 fault of the memory read does not happen
+      dl = wt!.descLo[cached]!;
+      dh = wt!.descHi[cached]!;
     } else {
-      // outside RAM a device answers the read (tables in flash or MMIO, as QEMU); nothing there: Synchronous External
-      // abort on translation table walk (DFSC 0x14 + level)
-      if (!mem.readDeviceDoubleword(aHi * TWO32 + (aLo >>> 0), DEVICE_DESC)) return fail(r, FAULT_EXTERNAL_WALK, level);
-      dl = DEVICE_DESC[0]!;
-      dh = DEVICE_DESC[1]!;
+      if (!translated) return false;
+      const page = mem.pageOfHalves(aLo, aHi);
+      if (page !== undefined) {
+        const wi = (aLo & WORD_IN_PAGE) >>> 2;
+        dl = page.u32[wi]!;
+        dh = page.u32[wi + 1]!;
+      } else {
+        // outside RAM a device answers the read (tables in flash or MMIO, as QEMU); nothing there: Synchronous External
+        // abort on translation table walk (DFSC 0x14 + level)
+        if (!mem.readDeviceDoubleword(aHi * TWO32 + (aLo >>> 0), DEVICE_DESC)) return fail(r, FAULT_EXTERNAL_WALK, level);
+        dl = DEVICE_DESC[0]!;
+        dh = DEVICE_DESC[1]!;
+      }
+      if (p.trace !== null) p.trace.descriptor(p.stage, level, tHi * TWO32 + (tLo >>> 0), index, aHi * TWO32 + (aLo >>> 0), dl, dh);
+      // a valid table descriptor within the output size may be cached (never a faulting entry: ARM §D8.16 R XCLRD)
+      if (wt !== null && (dl & 3) === 3 && level < 3 && (dh & 0xffff) >>> (p.outBits - 32) === 0) cacheTable(wt, p, cached, level, shift, lo, hi, dl, dh);
     }
-    if (p.trace !== null) p.trace.descriptor(p.stage, level, tHi * TWO32 + (tLo >>> 0), index, aHi * TWO32 + (aLo >>> 0), dl, dh);
     // bit[0] = 0: Invalid descriptor → Translation fault (ARM §D8.3)
     if ((dl & 1) === 0) return fail(r, FAULT_TRANSLATION, level);
     const isTable = (dl & 2) !== 0 && level < 3;
@@ -204,6 +224,33 @@ export function walk(mem: PhysMemory, p: WalkParams, lo: number, hi: number, o: 
     }
     return true;
   }
+}
+
+/** The walk-cache entry for the table descriptor at `level` (covering 2^shift bytes) on the walk of (lo, hi), or -1. */
+function cachedTable(t: Tlb, p: WalkParams, level: number, shift: number, lo: number, hi: number): number {
+  return t.lookupTable(p.stage === 2 ? KIND_W2 : KIND_W1, p.regime, p.vmid, p.asid, level, shift, lo, hi);
+}
+
+/**
+ * Does the walk take cached entry `e` instead of the descriptor at PA (aLo, aHi) (`translated` false: its stage-2
+ * translation faulted)? When memory (RAM) holds the same descriptor both ways read the same: no choice is offered.
+ */
+function useCached(t: Tlb, mem: PhysMemory, e: number, translated: boolean, aLo: number, aHi: number, level: number): boolean {
+  if (translated) {
+    const page = mem.pageOfHalves(aLo, aHi);
+    if (page !== undefined) {
+      const wi = (aLo & WORD_IN_PAGE) >>> 2;
+      if (page.u32[wi] === t.descLo[e] && page.u32[wi + 1] === t.descHi[e]) return false;
+    }
+  }
+  return t.walkChoices!.useCached(level);
+}
+
+/** A table descriptor (dl, dh) the walk read from memory at `level`: cached, in place of a different one cached for
+ *  the range (`cached`) as the TLB's choices say. */
+function cacheTable(t: Tlb, p: WalkParams, cached: number, level: number, shift: number, lo: number, hi: number, dl: number, dh: number): void {
+  if (cached >= 0 && ((t.descLo[cached] === dl >>> 0 && t.descHi[cached] === dh >>> 0) || !t.walkChoices!.replaceTable(level))) return;
+  t.insertTable(p.stage === 2 ? KIND_W2 : KIND_W1, p.regime, p.vmid, p.asid, level, shift, lo, hi, dl, dh);
 }
 
 /** MAIR_ELx.Attr<idx>. */

@@ -195,6 +195,31 @@ test('isla: pte2(x, page_table_base) is the level-2 entry on x\'s walk — made 
   assert.equal(r.verdict, 'Allowed');
 });
 
+/** IntermediateTLB's shape: x's level-2 entry (a table descriptor) made invalid, DSB, `maintenance`, then x's level-3
+ *  entry made valid, DSB, ISB, and a load of x; the handler sets X6 to 0 when it faults. */
+const breakTable = (maintenance: string): IslaParts => ({
+  symbolic: ['x'],
+  setup: ['physical pa1', '*pa1 = 1', 'x |-> invalid', 'x ?-> pa1', 'x ?-> invalid at level 2', 'identity 0x1000 with code'],
+  code: ['MOV X2,#0', 'STR X2,[X1]', 'DSB SY', ...lines(maintenance), 'STR X4,[X3]', 'DSB SY', 'ISB', 'LDR X6,[X5]'],
+  reset: {
+    R1: 'pte2(x, page_table_base)', R3: 'pte3(x, page_table_base)', R4: 'mkdesc3(oa=pa1)', R5: 'x', R7: 'extz(page(x), 64)',
+    VBAR_EL1: 'extz(0x1000, 64)', 'PSTATE.EL': '0b01', 'PSTATE.SP': '0b1',
+  },
+  sections: { thread0_el1_handler: { address: 0x1200, code: stepOver(1, ['MOV X6,#0']) } },
+  assertion: '0:X6 = 1',
+});
+
+test('isla: the walk cache — a table descriptor cached while valid takes the load on to the new level-3 entry, until an all-levels TLBI', () => {
+  // ARM §D8.16: a walk that ended in x's invalid level-3 entry still cached the valid level-2 one (R XCLRD)
+  for (const [maintenance, verdict] of [['', 'Allowed'], ['TLBI VALE1,X7; DSB SY', 'Allowed'], ['TLBI VAE1,X7; DSB SY', 'Forbidden'], ['TLBI VMALLE1; DSB SY', 'Forbidden']] as const) {
+    const r = explore('break-table', breakTable(maintenance));
+    assert.ok(r.complete, r.bound);
+    assert.equal(r.verdict, verdict, maintenance);
+    // every run either reads pa1 through a cached level-2 descriptor or faults at level 2
+    assert.ok(r.outcomes.every((o) => o.regs[6] === 1n || o.faults.some((f) => f.name === 'x' && f.type === 'MMU:Translation')), maintenance);
+  }
+});
+
 /** A thread at EL1 whose x is a 2 MiB level-2 block: `maintenance`, then a load 4 KiB into the block; the handler sets
  *  X6 to 1 when it faults. */
 const blockLoad = (maintenance: string): IslaParts => ({
