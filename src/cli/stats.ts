@@ -1,7 +1,7 @@
 // `--stats [text|json]` of `boot` and `run`: after the run, on stderr (stdout stays the guest's bytes or the report),
 // what the CPU did (src/cpu/stats.ts) and how fast: instructions, MIPS per CPU second and per wall second of the run
 // (start-up and image building excluded), the share run translated and interpreted, the average block as run,
-// host-cache hits of loads and stores, the architectural TLB's fills and evictions and how often the host cache was
+// host-cache hits of loads and stores, the architectural TLB's fills and evictions and how often the host cache (or one page of it) was
 // emptied, exceptions by class and the blocks dropped because code was written. Of
 // chaining, only a block's branch to its own start exists (a loop block runs its passes in place): the passes it began
 // so are counted; no other successor is chained yet.
@@ -82,8 +82,10 @@ export interface StatsSummary {
   /** Translations the architectural TLB was filled with (walks, or a fill from an AT), and entries it evicted. */
   readonly tlbFills: number;
   readonly tlbEvictions: number;
-  /** Times the host cache was emptied (every TLBI, TLB eviction and write of a register translation reads). */
+  /** Times the host cache was emptied (a TLBI or eviction removing a block or stage-2 entry, or several entries; a
+   *  write of a register translation reads), and times only one 4 KiB page's slots went (a 4 KiB entry removed). */
   readonly hostFlushes: number;
+  readonly hostPageDrops: number;
   readonly exceptions: { readonly ec: number | 'irq'; readonly name: string; readonly count: number }[];
   readonly invalidations: number;
   readonly blocksDropped: number;
@@ -114,6 +116,7 @@ export function summarize(instructions: number, cpu: Cpu, t: Timing): StatsSumma
     tlbFills: cpu.tlb.fills,
     tlbEvictions: cpu.tlb.evictions,
     hostFlushes: cpu.tlb.hostFlushes,
+    hostPageDrops: cpu.tlb.hostPageDrops,
     exceptions,
     invalidations: s.invalidations,
     blocksDropped: s.blocksDropped,
@@ -139,7 +142,8 @@ export function formatStats(x: StatsSummary, label?: string): string {
     `blocks: ${count(x.blocksMade)} translated, ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
       `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start; no other chaining yet)`,
     `host cache (loads and stores): ${percent(x.hostHits, accesses)} hits (${count(x.hostHits)} of ${count(accesses)}, ${count(x.hostMisses)} through translation)`,
-    `TLB: ${count(x.tlbFills)} fill(s), ${count(x.tlbEvictions)} eviction(s); host cache emptied ${count(x.hostFlushes)} time(s) (TLBI, eviction, translation register written)`,
+    `TLB: ${count(x.tlbFills)} fill(s), ${count(x.tlbEvictions)} eviction(s); host cache emptied ${count(x.hostFlushes)} time(s) (TLBI, eviction, translation register written), ` +
+      `one page of it dropped ${count(x.hostPageDrops)} time(s) (a 4 KiB entry removed)`,
     `exceptions: ${exceptions === 0 ? 'none' : `${count(exceptions)} — ` + x.exceptions.map((e) => `${e.name}${e.ec === 'irq' ? '' : ` (EC 0x${e.ec.toString(16).padStart(2, '0')})`} ${count(e.count)}`).join(', ')}`,
     `code written under translated blocks: ${count(x.invalidations)} page drop(s), ${count(x.blocksDropped)} block(s)`,
   ].map((l) => `stats: ${label === undefined ? '' : `${label}: `}${l}\n`).join('');

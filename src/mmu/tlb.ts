@@ -9,7 +9,9 @@
 //    entry is never cached, R XCLRD). A walk may then take a level's descriptor from here instead of memory (walk.ts).
 // 2. The host cache in front: per (EL, access kind) a direct-mapped table from a 4 KiB VA page to a 4 KiB PA page
 //    (and its memory type) whose tag carries a generation number; bumping the generation invalidates every entry at
-//    once. It is bumped by every architectural TLB change (TLBI, eviction) and every change of the registers
+//    once. Every host-cache entry derives from a leaf entry of the architectural TLB (or from no entry: stage 1 and
+//    stage 2 off). Removing a 4 KiB stage-1 or combined entry (TLBI, eviction) drops only the slots of its VA page
+//    (hostDropEntry); removing any other entry bumps the generation, as does every change of the registers
 //    translation reads (Cpu.registerWritten; docs/DESIGN-NOTES.md "The host cache across context synchronization").
 //    An entry covers one 4 KiB VA page, the smallest granule: an access that crosses into the
 //    next page must look that page up too (Cpu.translateData).
@@ -151,6 +153,8 @@ export class Tlb {
   evictions = 0;
   /** Times the host cache was emptied (hostFlush: TLB changes, translation registers written). */
   hostFlushes = 0;
+  /** Times one 4 KiB page's slots were dropped instead (hostDropEntry). */
+  hostPageDrops = 0;
   /** Bumped by every change to the architectural entries (a checker caches what it derives from them). */
   changes = 0;
 
@@ -190,8 +194,10 @@ export class Tlb {
     return this.setMask + 1 + this.setOf(lo, hi, shift);
   }
 
+  /** The set of input (lo, hi) for block size 2^shift: a function of tlbKey's bits (VA[47:shift]), so that a TLBI by
+   *  address finds an entry in the sets of its own address (invalidate). */
   private setOf(lo: number, hi: number, shift: number): number {
-    const k = (lo >>> shift) | (hi << (32 - shift));
+    const k = (lo >>> shift) | ((hi & 0xffff) << (32 - shift));
     return (k ^ (k >>> 9) ^ shift) & this.setMask;
   }
 
@@ -242,7 +248,7 @@ export class Tlb {
       if (this.kind[e] !== 0) {
         // the host cache may hold translations derived from the evicted entry
         this.evictions++;
-        this.hostFlush();
+        this.hostDropEntry(e);
       }
     }
     this.kind[e] = f.kind;
@@ -291,20 +297,36 @@ export class Tlb {
     const kindMask = (scope.stage === 'stage1' ? KM_STAGE1 : scope.stage === 'stage2' ? KM_S2 : KM_ALL) | walk;
     const byAddr = scope.address !== 'none';
     let n = 0;
-    // the walk cache's half only once a table descriptor was cached (never under --sync immediate)
-    const end = this.walkUsed ? this.kind.length : this.kind.length >>> 1;
-    for (let e = 0; e < end; e++) {
-      const k = this.kind[e]!;
-      if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) continue;
-      if (vmid >= 0 && this.vmid[e] !== vmid) continue;
-      if (asid >= 0 && (this.global[e] === 1 ? !scope.global : this.asid[e] !== asid)) continue;
-      if (byAddr && this.key[e] !== tlbKey(lo, hi, this.shift[e]!)) continue;
-      this.kind[e] = 0;
-      n++;
+    if (byAddr && !this.walkUsed) {
+      // by address: an entry of block size 2^shift can only be in the set of the address for that size (setOf)
+      const W = this.ways;
+      for (let m = this.shifts; m !== 0; m &= m - 1) {
+        const base = this.setOf(lo, hi, 31 - Math.clz32(m & -m)) * W;
+        for (let e = base; e < base + W; e++) if (this.removeIfInScope(e, n, scope, regime, kindMask, vmid, asid, lo, hi)) n++;
+      }
+    } else {
+      // the walk cache's half only once a table descriptor was cached (never under --sync immediate)
+      const end = this.walkUsed ? this.kind.length : this.kind.length >>> 1;
+      for (let e = 0; e < end; e++) if (this.removeIfInScope(e, n, scope, regime, kindMask, vmid, asid, lo, hi)) n++;
     }
     if (n > 0) this.changes++;
-    this.hostFlush();
     return n;
+  }
+
+  /** invalidate's test of entry `e`; removes it when in scope (`removed`: how many this TLBI removed before it). */
+  private removeIfInScope(
+    e: number, removed: number, scope: TlbiScope, regime: number, kindMask: number, vmid: number, asid: number, lo: number, hi: number,
+  ): boolean {
+    const k = this.kind[e]!;
+    if (k === 0 || (kindMask & (1 << k)) === 0 || this.regime[e] !== regime) return false;
+    if (vmid >= 0 && this.vmid[e] !== vmid) return false;
+    if (asid >= 0 && (this.global[e] === 1 ? !scope.global : this.asid[e] !== asid)) return false;
+    if (scope.address !== 'none' && this.key[e] !== tlbKey(lo, hi, this.shift[e]!)) return false;
+    // the host cache may hold translations derived from it (one removed entry: its page's slots; several: all)
+    if (removed === 0) this.hostDropEntry(e);
+    else if (removed === 1) this.hostFlush();
+    this.kind[e] = 0;
+    return true;
   }
 
   /**
@@ -363,9 +385,9 @@ export class Tlb {
   /** Drop entry `e` (a checker choosing an eviction: an implementation may drop any entry at any time, ARM §D8.16). */
   evict(e: number): void {
     if (this.kind[e] === 0) return;
+    this.hostDropEntry(e);
     this.kind[e] = 0;
     this.changes++;
-    this.hostFlush();
   }
 
   /** Empty the architectural TLB (reset). */
@@ -418,6 +440,24 @@ export class Tlb {
     this.hcPage[s] = page;
     this.hcWord[s] = (base & (PAGE_SIZE - 1)) >>> 2;
     this.hcDevice[s] = device ? 1 : 0;
+  }
+
+  /**
+   * Entry `e` (still valid) is being removed: drop what the host cache may have derived from it. A 4 KiB stage-1 or
+   * combined entry serves only its own VA page, whose slot index is the same in every (EL, access) table, so those
+   * nine slots go (a tag of 0 never matches: the generation is never 0); any other entry — a block, a stage-2 entry
+   * (its input is an IPA, which any VA page may map to), a walk-cache entry — empties the whole host cache.
+   */
+  private hostDropEntry(e: number): void {
+    const k = this.kind[e]!;
+    if (this.shift[e] !== 12 || (k !== KIND_S1 && k !== KIND_S12)) {
+      this.hostFlush();
+      return;
+    }
+    // key = VA[47:12] (+ VA[55] above), so its low HC_BITS bits are the VA's slot index, VA[19:12] (hostSlot)
+    const idx = this.key[e]! % HC_SIZE;
+    for (let t = 0; t < 9; t++) this.hcTag[(t << HC_BITS) | idx] = 0;
+    this.hostPageDrops++;
   }
 
   /** Invalidate the whole host cache (O(1) except every 4095th call). */
