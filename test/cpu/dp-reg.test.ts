@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Cpu } from '../../src/cpu/cpu.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
-import { SP } from '../../src/cpu/state.ts';
+import { decode } from '../../src/arch/a64/decode.ts';
+import { HANDLER_OF, HANDLERS } from '../../src/cpu/dispatch.ts';
+import { INSN, SP } from '../../src/cpu/state.ts';
+import { allocatingRuns, allocationBaseline } from '../helpers/alloc.ts';
 import { CODE, makeCpu, step } from '../helpers/cpu.ts';
 import { assertUndefined, run1 } from '../helpers/insn.ts';
 
@@ -381,4 +384,75 @@ test('property: shifted-register ADD/SUB/AND/ORR/EOR, MADD, UDIV/SDIV, LSLV/ASRV
       }),
     { numRuns: 300 },
   );
+});
+
+/** AddWithCarry (ARM J1.1 shared) on 64-bit operands: the result and NZCV as 0bNZCV. */
+function addWithCarry64(x: bigint, y: bigint, carryIn: bigint): [bigint, number] {
+  const unsigned = x + y + carryIn;
+  const signed = s64(x, 64) + s64(y, 64) + carryIn;
+  const r = unsigned & M64;
+  const n = r >> 63n === 1n ? 8 : 0;
+  const z = r === 0n ? 4 : 0;
+  const cy = r === unsigned ? 0 : 2;
+  const v = s64(r, 64) === signed ? 0 : 1;
+  return [r, n | z | cy | v];
+}
+
+/** ExtendReg (ARM J1.1 aarch64/instrs/extendreg ExtendReg) of a 64-bit register, then LSL sh. */
+function refExtend(v: bigint, opt: number, sh: number): bigint {
+  const bits = [8, 16, 32, 64][opt & 3]!;
+  let e = v & ((1n << BigInt(bits)) - 1n);
+  if (opt >= 4 && (e >> BigInt(bits - 1)) === 1n) e -= 1n << BigInt(bits);
+  return (e << BigInt(sh)) & M64;
+}
+
+test('property: 64-bit ADD/ADDS/SUB/SUBS (shifted and extended register) give AddWithCarry\'s result and NZCV', () => {
+  const c = makeCpu([0]);
+  const u64 = fc.oneof(fc.bigInt({ min: 0n, max: M64 }), fc.constantFrom(0n, 1n, M64, 1n << 63n, (1n << 63n) - 1n, 0xffff_ffffn, 1n << 32n));
+  fc.assert(
+    fc.property(u64, u64, fc.boolean(), fc.boolean(), fc.boolean(), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 63 }),
+      fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 15 }),
+      (a, b, sub, setFlags, extended, type, k, opt, sh, nzcv) => {
+        const op2 = extended ? refExtend(b, opt, sh) : refShift(b, type, k, 64);
+        const [r, flagsWant] = sub ? addWithCarry64(a, op2 ^ M64, 1n) : addWithCarry64(a, op2, 0n);
+        const form = extended ? 0x8b200000 | (opt << 13) | (sh << 10) : 0x8b000000 | (type << 22) | (k << 10);
+        // Rd = x0, Rn = x1, Rm = x2 (Rn, and Rd without S, are SP for the extended form: x1/x0 are not 31)
+        const word = (form | (sub ? 0x40000000 : 0) | (setFlags ? 0x20000000 : 0) | (2 << 16) | (1 << 5)) >>> 0;
+        c.mem.writeU32(CODE, word);
+        c.reset(BigInt(CODE));
+        c.nzcv = nzcv << 28;
+        c.x[1] = a;
+        c.x[2] = b;
+        step(c);
+        const what = `0x${word.toString(16)} a=0x${a.toString(16)} b=0x${b.toString(16)}`;
+        assert.equal(c.x[0], r, what);
+        assert.equal(flags(c), setFlags ? flagsWant : nzcv, `${what}: NZCV (kept without S)`);
+      }),
+    { numRuns: 2000 },
+  );
+});
+
+test('64-bit ADD/SUB(S), logical, ADC/SBC(S), CCMP/CCMN and UDIV of 32-bit values allocate nothing, mixed as a kernel mixes them, on operands ≥ 2^63', () => {
+  // adds x3, x4, x5, lsl #2; subs x3, x4, x5, lsr #7; cmp x4, x5, asr #60; add x3, x4, x5; sub x3, x4, x5, lsl #12;
+  // add x3, sp, w5, uxtw; subs x3, x4, w5, sxtw; cmp x4, x5, sxtx #3; sub sp, sp, x5 (uxtx);
+  // ccmp x4, x5, #4, ne; ccmn x4, #3, #2, eq; ands x3, x4, x5, lsl #3; bic x3, x4, x5, lsr #2; eon x3, x4, x5, ror #9;
+  // orr x3, x4, x5, asr #1; adcs x3, x4, x5; sbcs x3, x4, x5; adc x3, x4, x5; udiv x3, x6, x7 (objdump 2.40)
+  const words = [0xab050883, 0xeb451c83, 0xeb85f09f, 0x8b050083, 0xcb053083, 0x8b2543e3, 0xeb25c083, 0xeb25ec9f, 0xcb2563ff,
+    0xfa451084, 0xba430882, 0xea050c83, 0x8a650883, 0xcae52483, 0xaa850483, 0xba050083, 0xfa050083, 0x9a050083, 0x9ac708c3];
+  const c = makeCpu(words);
+  c.x[4] = 0xffff_8000_1234_5678n;
+  c.x[5] = 0x8000_0000_0000_0009n;
+  c.x[6] = 1_000_003n;
+  c.x[7] = 7n;
+  const handlers = words.map((w) => HANDLERS[HANDLER_OF[decode(w)]!]!);
+  const body = (): void => {
+    for (let i = 0; i < 20_000; i++) {
+      for (let j = 0; j < words.length; j++) {
+        c.u32[INSN * 2] = words[j]!;
+        handlers[j]!(c);
+      }
+    }
+  };
+  const seen = allocatingRuns(body, 8, 2_000, allocationBaseline());
+  assert.equal(seen, undefined, `every run allocated: ${seen?.join(', ')}`);
 });

@@ -483,6 +483,30 @@ loop:
   });
 }
 
+test('64-bit ADDS/SUBS/CMP (shifted register) on edge operands give the interpreter\'s results and NZCV translated', () => {
+  // every pair of operands whose low words sum to 0xffffffff or 0x100000000, are equal, or straddle the signs; each
+  // result and NZCV folded into x10/x11 (EOR with ROR: no two iterations cancel)
+  const edges = ['0', '1', '0xffffffff', '0x100000000', '0x7fffffffffffffff', '0x8000000000000000', '0xffffffffffffffff', '0x80000001'];
+  const ops = ['adds x3, x1, x2', 'subs x3, x1, x2', 'adds x3, x1, x2, lsl #1', 'subs x3, x1, x2, lsr #3', 'adds x3, x1, x2, asr #63', 'cmp x1, x2, lsl #32'];
+  let body = '';
+  edges.forEach((a, i) => {
+    for (const b of edges) {
+      for (const op of ops) body += `    ldr x1, =${a}\n    ldr x2, =${b}\n    ${op}\n    mrs x4, nzcv\n    eor x10, x3, x10, ror #7\n    eor x11, x4, x11, ror #5\n`;
+    }
+    body += `    b pool${i}_end\n    .ltorg\npool${i}_end:\n`; // each pool within LDR's reach
+  });
+  const src = `
+_start:
+    movz x28, #${ITERATIONS}
+loop:
+${body}    subs x28, x28, #1
+    b.ne loop
+done:
+    b done
+`;
+  sameTranslated(withVectors('jit-adds-edges.S', src), ITERATIONS * (edges.length * edges.length * ops.length * 6 + 40));
+});
+
 test('a block that branches to its own start runs its passes in place: the state of every budget as interpreted, its passes counted', () => {
   // the loop is one block (no other branch, nothing that ends a block before the B.NE back to its start): translated,
   // it goes round inside the block function while a whole pass fits the run's limit — each budget below ends in a

@@ -183,11 +183,19 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
   const k = (w >>> 10) & 63;
   const op = sub ? '-' : '+';
   if ((w & 0x80000000) !== 0) {
-    const o = operand64(m, type, k);
-    if (!setFlags) return `${o.pre}x[${d}] = x[${n}] ${op} ${o.expr};`;
+    if (!setFlags) {
+      const o = operand64(m, type, k);
+      return `${o.pre}x[${d}] = x[${n}] ${op} ${o.expr};`;
+    }
+    // ADDS/SUBS on the halves, as the handler: the BigInt form allocated (≈ 37 bytes per instruction with a shift)
     e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
-    return `${o.pre}x[${FLAG_A}] = x[${n}]; x[${FLAG_B}] = ${o.expr}; x[${FLAG_R}] = x[${FLAG_A}] ${op} x[${FLAG_B}]; ` +
-      `x[${d}] = x[${FLAG_R}]; c.flagKind = ${e.flags};`;
+    const b = k === 0 ? m : TMP2;
+    const pre = k === 0 ? '' : `shift64(u, ${TMP2}, ${m}, ${type}, ${k}); `;
+    const hi = sub ? `ah - bh - (lo < 0 ? 1 : 0)` : `ah + bh + (lo > 0xffffffff ? 1 : 0)`;
+    return `{ ${pre}const al = u[${n * 2}], ah = u[${n * 2 + 1}], bl = u[${b * 2}], bh = u[${b * 2 + 1}]; ` +
+      `const lo = al ${op} bl, hi = ${hi}; ` +
+      `u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = bl; u[${FLAG_B * 2 + 1}] = bh; ` +
+      `u[${FLAG_R * 2}] = lo; u[${FLAG_R * 2 + 1}] = hi; u[${d * 2}] = lo; u[${d * 2 + 1}] = hi; c.flagKind = ${e.flags}; }`;
   }
   if (k >= 32) return undefined; // UNDEFINED
   let flags = '';
@@ -331,7 +339,8 @@ function emitCondSelect(w: number): string {
   const cond = `conditionHolds(c, ${(w >>> 12) & 15})`;
   if ((w & 0x80000000) !== 0) {
     const other = [`x[${m}]`, `x[${m}] + 1n`, `x[${m}] ^ ${ONES64}`, `0n - x[${m}]`][f]!;
-    return `x[${d}] = ${cond} ? x[${n}] : ${other};`;
+    // a store in each arm: a conditional expression of BigInts is not lowered to int64 by V8 and allocates
+    return `if (${cond}) x[${d}] = x[${n}]; else x[${d}] = ${other};`;
   }
   const other = [`u[${m * 2}]`, `u[${m * 2}] + 1`, `~u[${m * 2}]`, `-u[${m * 2}]`][f]!;
   return `u[${d * 2}] = ${cond} ? u[${n * 2}] : ${other}; u[${d * 2 + 1}] = 0;`;
