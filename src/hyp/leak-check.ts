@@ -200,7 +200,7 @@ export class LeakCheck {
 }
 
 /** A register as the context will find it: the last value written (a pending write included, `--sync architectural`). */
-function live(c: Cpu, i: number): bigint {
+export function live(c: Cpu, i: number): bigint {
   return c.sync !== null ? c.sync.read(c, i) : c.sr[i]!;
 }
 

@@ -1,0 +1,125 @@
+// Issue 17: the emulated devices are per context, and the run-time leak check covers them (src/hyp/device-view.ts).
+// A writer VM gives its emulated PL011's UARTIBRD and its distributor's priority of INTID 40 distinctive values and
+// makes INTID 40 pending (disabled: it stays in its latch); a reader VM, after it, enables INTID 40 and reads the two
+// registers. The reference hypervisor gives the reader its own reset values and no interrupt of the writer's; a
+// hypervisor mutated to index the writer's block — for the UART, for the distributor, or for the pending interrupts
+// its entry puts in the list registers — fails the registers verdict, naming the register, the value and the writer.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { assemble } from '../../src/asm/assemble.ts';
+import { ASM_DIR, buildImage } from '../../src/hyp/image.ts';
+import { runImage, type RunReport } from '../../src/hyp/run.ts';
+import { parseScenario } from '../../src/hyp/scenario.ts';
+import { seen } from './mmio-guest.ts';
+
+const DIR = mkdtempSync(join(tmpdir(), 'devprov-'));
+const EXIT = '    mov x0, #2\n    mov x1, #0\n    hvc #0\n';
+const YIELD = '    mov x0, #0\n    hvc #0\n';
+const LOG = '    mov x1, x4\n    mov x0, #3\n    hvc #0\n';
+const HEAD = '    .text\n_start:\n    mov x9, #0x09000000       // the PL011\n    mov x10, #0x08000000      // the GIC distributor\n';
+
+const WRITER = `${HEAD}    mov w1, #0x2b7
+    str w1, [x9, #0x24]       // UARTIBRD
+    mov w1, #0xa8
+    strb w1, [x10, #0x428]    // GICD_IPRIORITYR, INTID 40
+    mov w1, #0x100
+    str w1, [x10, #0x204]     // GICD_ISPENDR1: INTID 40 pending (not enabled: it stays in the latch)
+${YIELD}${EXIT}`;
+
+/** An arm64 Image (booting.rst header: code0, text_offset, image_size, magic "ARM\x64" at 0x38): a Linux VM, the kind
+ *  whose virtual interface is enabled (GICH_HCR.En), so that its entries fill list registers. */
+const READER = `    .text
+_start:
+    b start
+    .word 0
+    .quad 0, 0, 0, 0, 0, 0
+    .word 0x644d5241
+    .word 0
+start:
+    mov x9, #0x09000000
+    mov x10, #0x08000000
+${YIELD}    mov w1, #1
+    str w1, [x10]             // GICD_CTLR.EnableGrp0
+    mov w1, #0x100
+    str w1, [x10, #0x104]     // GICD_ISENABLER1: INTID 40 enabled
+    ldr w4, [x9, #0x24]       // UARTIBRD
+${LOG}    ldrb w4, [x10, #0x428]    // GICD_IPRIORITYR, INTID 40
+${LOG}${EXIT}`;
+
+function build(overrides: [string, string][] = []) {
+  writeFileSync(join(DIR, 'writer.S'), WRITER);
+  const reader = assemble('reader.S', READER, { base: 0n });
+  assert.deepEqual(reader.diagnostics, []);
+  writeFileSync(join(DIR, 'reader.Image'), reader.sections[0]!.bytes);
+  const file = join(DIR, 'devprov.yaml');
+  const yaml = `ram: { size: 64M }
+contexts:
+  - name: writer
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 2M }]
+    image: { source: writer.S, entry: 0x4000_0000 }
+  - name: reader
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 16M }]
+    linux: { image: reader.Image, bootargs: "" }
+`;
+  writeFileSync(file, yaml);
+  return buildImage(parseScenario(yaml, file), file, undefined, new Map(overrides));
+}
+
+const registers = (r: RunReport) => r.verdicts.find((v) => v.id === 'registers')!;
+
+/** `file` of the reference hypervisor with `from` replaced by `to` (which must be there once). */
+function mutate(file: string, from: string, to: string): [string, string] {
+  const src = readFileSync(join(ASM_DIR, file), 'utf8');
+  assert.equal(src.split(from).length, 2, `${file}: ${JSON.stringify(from)} once`);
+  return [file, src.replace(from, to)];
+}
+
+/** The writer's block in place of the context's own: the first entry of the context table. */
+const WRITERS_BLOCK = (reg: string, field: string) => `    adr ${reg}, ctx_table\n    add ${reg}, ${reg}, #${field}\n`;
+
+test('the reference hypervisor: the reader finds its own reset values and no interrupt of the writer\'s; the check compared its reads', () => {
+  const r = runImage(build());
+  assert.equal(r.exitCode, 0, r.uart);
+  assert.deepEqual(seen(r, 'reader').logs, [0n, 0n], 'UARTIBRD and the priority of INTID 40 at reset');
+  const v = registers(r);
+  assert.equal(v.status, 'pass', v.evidence);
+  assert.match(v.evidence, /every list register and HCR_EL2\.VSE\/VI\/VF it was entered with held only its own interrupts; 2 emulated device read\(s\) of a storage or constant register returned the VM's own PL011\/GICD value$/);
+});
+
+test('a hypervisor that answers every VM\'s UART accesses from the first VM\'s block: the reader\'s UARTIBRD is a leak written by the writer', () => {
+  const r = runImage(build([mutate('vuart.S', '    add x5, x19, #C_UART\n    tbnz', `${WRITERS_BLOCK('x5', 'C_UART')}    tbnz`)]));
+  assert.deepEqual(seen(r, 'reader').logs, [0x2b7n, 0n], 'the mutant hands the reader the writer\'s UARTIBRD');
+  const v = registers(r);
+  assert.equal(v.status, 'fail', v.evidence);
+  assert.equal(v.evidence, 'reader found UARTIBRD (emulated PL011, read into X4) = 0x00000000000002b7 (its own: 0x0000000000000000), written by writer');
+});
+
+test('a hypervisor that answers every VM\'s distributor accesses from the first VM\'s state: the reader\'s priority byte is a leak written by the writer', () => {
+  const r = runImage(build([mutate('vgicd.S', '    add x5, x19, #C_GICD\n', WRITERS_BLOCK('x5', 'C_GICD'))]));
+  assert.deepEqual(seen(r, 'reader').logs, [0n, 0xa8n]);
+  const v = registers(r);
+  assert.equal(v.status, 'fail', v.evidence);
+  assert.equal(v.evidence, 'reader found GICD_IPRIORITYR+0x28 (emulated GICD, read into X4) = 0x00000000000000a8 (its own: 0x0000000000000000), written by writer');
+});
+
+test('a hypervisor whose entry takes the pending interrupts from the first VM\'s distributor: the writer\'s INTID 40 in the reader\'s list register is a leak', () => {
+  const r = runImage(build([mutate('vgic.S', '    ldr w0, [x10, #VGICD_PEND]\n    ldr w1, [x10, #VGICD_PEND + 4]\n',
+    `${WRITERS_BLOCK('x1', 'C_GICD')}    ldr w0, [x1, #VGICD_PEND]\n    ldr w1, [x1, #VGICD_PEND + 4]\n`)]));
+  const v = registers(r);
+  assert.equal(v.status, 'fail', v.evidence);
+  assert.match(v.evidence, /^reader found GICH_LR1 \(INTID 40\) = 0x0000000010080028 \(its own: 0x0+\), written by writer \(its INTID 40\)$/, v.evidence); // pending, LR.EOI (level-sensitive), the reader's priority 0
+});
+
+test('HCR_EL2.VI left set for a VM whose own HCR_EL2 does not have it: a virtual IRQ the hypervisor delivered to it', () => {
+  const r = runImage(build([mutate('vgic.S', 'vgic_flush:\n', 'vgic_flush:\n    mrs x0, hcr_el2\n    orr x0, x0, #(1 << 7)\n    msr hcr_el2, x0\n')]));
+  const v = registers(r);
+  assert.equal(v.status, 'fail', v.evidence);
+  assert.match(v.evidence, /^writer found HCR_EL2\.VI = 0x0+1 \(its own: 0x0+\), written by the hypervisor/, v.evidence);
+});
