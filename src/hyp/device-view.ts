@@ -165,9 +165,10 @@ export class DeviceViews {
     const leaks: RegisterLeak[] = [];
     // HCR_EL2.VSE/VI/VF, a virtual SError/IRQ/FIQ pending for the context entered (ARM D1.13.4): each as the context's
     // own HCR_EL2 (its table entry's C_HCR) has it
+    const mine = hcrOf(ctx);
     for (const [bit, name] of VIRTUAL_LINES) {
       const live = (hcr >> bit) & 1n;
-      const own = (hcrOf(ctx) >> bit) & 1n;
+      const own = (mine >> bit) & 1n;
       if (live === own || this.reported[ctx]!.has(-Number(bit))) continue;
       this.reported[ctx]!.add(-Number(bit));
       const by = this.names.findIndex((_, i) => i !== ctx && ((hcrOf(i) >> bit) & 1n) === live);
