@@ -1,9 +1,10 @@
 // Issue 17: the emulated devices are per context, and the run-time leak check covers them (src/hyp/device-view.ts).
 // A writer VM gives its emulated PL011's UARTIBRD and its distributor's priority of INTID 40 distinctive values and
-// makes INTID 40 pending (disabled: it stays in its latch); a reader VM, after it, enables INTID 40 and reads the two
-// registers. The reference hypervisor gives the reader its own reset values and no interrupt of the writer's; a
-// hypervisor mutated to index the writer's block — for the UART, for the distributor, or for the pending interrupts
-// its entry puts in the list registers — fails the registers verdict, naming the register, the value and the writer.
+// makes INTID 40 pending (disabled: it stays in its latch); a reader VM, after it, enables INTID 40, reads the two
+// registers and writes its own UARTIBRD, which the writer then reads. The reference hypervisor gives each VM its own
+// values and the reader no interrupt of the writer's; a hypervisor mutated to index the first VM's block — for UART
+// accesses, for UART writes only, for the distributor, or for the pending interrupts its entry puts in the list
+// registers — fails the registers verdict, naming the register, the value and the writer.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,8 @@ const WRITER = `${HEAD}    mov w1, #0x2b7
     strb w1, [x10, #0x428]    // GICD_IPRIORITYR, INTID 40
     mov w1, #0x100
     str w1, [x10, #0x204]     // GICD_ISPENDR1: INTID 40 pending (not enabled: it stays in the latch)
-${YIELD}${EXIT}`;
+${YIELD}${YIELD}    ldr w4, [x9, #0x24]       // UARTIBRD, after the reader wrote its own
+${LOG}${EXIT}`;
 
 /** An arm64 Image (booting.rst header: code0, text_offset, image_size, magic "ARM\x64" at 0x38): a Linux VM, the kind
  *  whose virtual interface is enabled (GICH_HCR.En), so that its entries fill list registers. */
@@ -47,7 +49,9 @@ ${YIELD}    mov w1, #1
     str w1, [x10, #0x104]     // GICD_ISENABLER1: INTID 40 enabled
     ldr w4, [x9, #0x24]       // UARTIBRD
 ${LOG}    ldrb w4, [x10, #0x428]    // GICD_IPRIORITYR, INTID 40
-${LOG}${EXIT}`;
+${LOG}    mov w1, #0x3c1
+    str w1, [x9, #0x24]       // UARTIBRD: its own
+${YIELD}${EXIT}`;
 
 function build(overrides: [string, string][] = []) {
   writeFileSync(join(DIR, 'writer.S'), WRITER);
@@ -88,17 +92,28 @@ test('the reference hypervisor: the reader finds its own reset values and no int
   const r = runImage(build());
   assert.equal(r.exitCode, 0, r.uart);
   assert.deepEqual(seen(r, 'reader').logs, [0n, 0n], 'UARTIBRD and the priority of INTID 40 at reset');
+  assert.deepEqual(seen(r, 'writer').logs, [0x2b7n], 'its own UARTIBRD');
   const v = registers(r);
   assert.equal(v.status, 'pass', v.evidence);
-  assert.match(v.evidence, /every list register and HCR_EL2\.VSE\/VI\/VF it was entered with held only its own interrupts; 2 emulated device read\(s\) of a storage or constant register returned the VM's own PL011\/GICD value$/);
+  assert.match(v.evidence, /every list register and HCR_EL2\.VSE\/VI\/VF it was entered with held only its own interrupts; 3 emulated device read\(s\) of a storage or constant register returned the VM's own PL011\/GICD value$/);
 });
 
 test('a hypervisor that answers every VM\'s UART accesses from the first VM\'s block: the reader\'s UARTIBRD is a leak written by the writer', () => {
   const r = runImage(build([mutate('vuart.S', '    add x5, x19, #C_UART\n    tbnz', `${WRITERS_BLOCK('x5', 'C_UART')}    tbnz`)]));
   assert.deepEqual(seen(r, 'reader').logs, [0x2b7n, 0n], 'the mutant hands the reader the writer\'s UARTIBRD');
+  assert.deepEqual(seen(r, 'writer').logs, [0x3c1n], '… and the writer the reader\'s');
   const v = registers(r);
   assert.equal(v.status, 'fail', v.evidence);
-  assert.equal(v.evidence, 'reader found UARTIBRD (emulated PL011, read into X4) = 0x00000000000002b7 (its own: 0x0000000000000000), written by writer');
+  assert.equal(v.evidence, 'reader found UARTIBRD (emulated PL011, read into X4) = 0x00000000000002b7 (its own: 0x0000000000000000), written by writer; '
+    + 'writer found UARTIBRD (emulated PL011, read into X4) = 0x00000000000003c1 (its own: 0x00000000000002b7), written by reader');
+});
+
+test('a hypervisor that stores every VM\'s UART writes in the first VM\'s block: the writer\'s UARTIBRD, read back, is a leak written by the reader', () => {
+  const r = runImage(build([mutate('vuart.S', 'vuart_write:\n', `vuart_write:\n${WRITERS_BLOCK('x5', 'C_UART')}`)]));
+  assert.deepEqual(seen(r, 'reader').logs, [0n, 0n], 'its reads are of its own block');
+  const v = registers(r);
+  assert.equal(v.status, 'fail', v.evidence);
+  assert.equal(v.evidence, 'writer found UARTIBRD (emulated PL011, read into X4) = 0x00000000000003c1 (its own: 0x00000000000002b7), written by reader');
 });
 
 test('a hypervisor that answers every VM\'s distributor accesses from the first VM\'s state: the reader\'s priority byte is a leak written by the writer', () => {
