@@ -8,16 +8,18 @@
 // GICD_TYPER/IIDR/PIDR2, ICFGR0/1) or of an offset that is RAZ must put into Xt exactly what the view says, cut and
 // extended as the instruction syndrome says; a different value is a leak, named with the last VM whose own writes
 // gave that register that value (as RegisterLeak names a register's writer). Comparing with the VM's own view, not
-// looking for other VMs' values, is what keeps common values (0, 1) from being false positives. Registers whose value
-// the hypervisor changes on its own (UARTDR, FR, RIS, MIS: transmit, the receive FIFO; GICD_IS/ICPENDR, IS/ICACTIVER,
-// S/CPENDSGIR: list-register state, vgic_fold) are not compared.
+// looking for other VMs' values, is what keeps common values (0, 1) from being false positives. UARTDR, FR, RIS and
+// MIS are compared too, for every VM but the input one: no byte reaches its receive FIFO, so they follow its own writes
+// (transmit raises TXRIS, UARTICR clears). Not compared: what the hypervisor changes on its own — the input VM's
+// receive side (the run's input arrives there) and GICD_IS/ICPENDR, IS/ICACTIVER, S/CPENDSGIR (list-register state
+// folded back, vgic_fold).
 // Interrupt delivery: every valid list register at the ERET into a VM holds an interrupt of that VM — its virtual
 // timer's PPI, its UART's SPI, or an INTID it made pending or active through its own distributor writes (GICD_ISPENDR,
 // ISACTIVER, SGIR, SPENDSGIR); an INTID only another VM named is that VM's interrupt delivered to it.
 import { ecOf, EC_DABT_LOWER, ISS_ISV, ISS_S1PTW, ISS_SAS_SHIFT, ISS_SF, ISS_SRT_SHIFT, ISS_SSE, ISS_WNR } from '../arch/syndrome.ts';
 import { LR_ACTIVE, LR_PENDING } from '../devices/gic-virt.ts';
 import { GICD_BASE, GIC_REGION_SIZE } from '../devices/gic.ts';
-import { PL011_REG } from '../devices/pl011.ts';
+import { PL011_FR_EMPTY, PL011_INT_TX, PL011_REG } from '../devices/pl011.ts';
 import { VGICD_KIND, VGICD_SLOT, vgicdReset, vgicdRows, type VgicdRow } from './vgicd.ts';
 import { GICH_SWITCHED, VTIMER_INTID } from './vgic.ts';
 import { VUART_INTID, VUART_IPA, VUART_STORED, vuartIdBytes, vuartReset } from './vuart.ts';
@@ -70,7 +72,7 @@ function reply(word: number, a: MmioAccess): bigint {
 }
 
 const UART_NAMES = new Map<number, string>(Object.entries(PL011_REG).map(([k, off]) => [off, `UART${k}`]));
-/** UART registers the hypervisor changes itself: transmit, the receive FIFO, the raw interrupt status (vuart.S). */
+/** UART registers the receive side changes (vuart.S uart_rx_pull, vuart_take): of the input context's UART only. */
 const UART_LIVE = new Set<number>([PL011_REG.DR, PL011_REG.FR, PL011_REG.RIS, PL011_REG.MIS]);
 const UART_LAST = PL011_REG.DMACR;
 const UART_ID = 0xfe0;
@@ -128,7 +130,11 @@ export class DeviceViews {
   /** Emulated reads compared with the reading VM's view. */
   reads = 0;
 
-  constructor(private readonly names: readonly string[]) {
+  /** `input`: the context the run's input goes to (the scenario's `input`), -1: none. */
+  constructor(
+    private readonly names: readonly string[],
+    private readonly input: number,
+  ) {
     this.uart = names.map(() => Uint32Array.from(vuartReset()));
     this.gicd = names.map(() => Uint32Array.from(vgicdReset()));
     this.named = names.map(() => new Set());
@@ -145,14 +151,26 @@ export class DeviceViews {
       this.write(ctx, a);
       return [];
     }
-    const t = a.device === 'uart' ? uartTarget(a.offset) : gicdTarget(a);
-    if (!('constant' in t) && !t.storage) return [];
     if (a.srt === 31) return []; // XZR: nothing is written
+    const t = a.device === 'uart' ? uartTarget(a.offset) : gicdTarget(a);
+    const word = 'constant' in t ? t.constant : t.storage ? this.state(a.device, ctx)[t.word]! >>> t.shift : a.device === 'uart' && ctx !== this.input ? this.uartLive(ctx, a.offset) : undefined;
+    if (word === undefined) return [];
     this.reads++;
-    const own = reply('constant' in t ? t.constant : this.state(a.device, ctx)[t.word]! >>> t.shift, a);
+    const own = reply(word, a);
     if (xt === own) return [];
     const reg = `${a.device === 'uart' ? uartName(a.offset) : gicdName(a.offset)} (emulated ${a.device === 'uart' ? 'PL011' : 'GICD'}, read into X${a.srt})`;
     return [{ context: ctx, reg, value: xt, own, writer: 'constant' in t ? 'the hypervisor' : this.writerOf(a, t.word, t.shift, xt, ctx) }];
+  }
+
+  /** UARTDR, FR, RIS, MIS of a UART no input reaches: its receive FIFO stays empty (its slots 0), RIS holds only the
+   *  TXRIS its own UARTDR writes raised and its UARTICR writes did not clear (vuart.S; PL011 TRM §3.3). */
+  private uartLive(ctx: number, o: number): number {
+    const v = this.uart[ctx]!;
+    const ris = v[PL011_REG.RIS >> 2]!;
+    if (o === PL011_REG.FR) return PL011_FR_EMPTY;
+    if (o === PL011_REG.RIS) return ris;
+    if (o === PL011_REG.MIS) return ris & v[PL011_REG.IMSC >> 2]!;
+    return 0; // UARTDR: the empty FIFO's stale slot
   }
 
   /**
@@ -197,7 +215,10 @@ export class DeviceViews {
     if (a.device === 'uart') {
       const t = uartTarget(a.offset);
       if ('constant' in t) return;
+      const ris = PL011_REG.RIS >> 2;
       if (a.offset === PL011_REG.RSR) this.put(ctx, a, t.word, 0); // UARTECR clears the error flags
+      else if (a.offset === PL011_REG.DR) this.put(ctx, a, ris, this.uart[ctx]![ris]! | PL011_INT_TX); // transmit raises TXRIS
+      else if (a.offset === PL011_REG.ICR) this.put(ctx, a, ris, this.uart[ctx]![ris]! & ~v); // UARTICR clears RIS bits
       else if (VUART_STORED.includes(a.offset)) this.put(ctx, a, t.word, v);
       return;
     }
@@ -249,6 +270,7 @@ export class DeviceViews {
       if (reply(h[i]!.word >>> shift, a) !== found) continue;
       return h[i]!.ctx === ctx ? `${this.names[ctx]} itself, earlier` : this.names[h[i]!.ctx]!;
     }
+    if (a.device === 'uart' && word === PL011_REG.DR >> 2 && this.input >= 0) return `the run's input (for ${this.names[this.input]})`;
     const reset = (a.device === 'uart' ? vuartReset() : vgicdReset())[word]!;
     return reply(reset >>> shift, a) === found ? 'nobody since reset (the device\'s reset value)' : 'the hypervisor';
   }

@@ -150,7 +150,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
   obs.isolation.push(...sharedMemory(mem, img));
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
-  const devices = new DeviceViews(img.contexts.map((x) => x.name));
+  const devices = new DeviceViews(img.contexts.map((x) => x.name), img.contexts.findIndex((x) => x.name === img.scenario.input));
   /** The emulated-device access the current episode's data abort made (device-view.ts), until its ERET. */
   let mmio: MmioAccess | undefined;
   const hcrOf = (i: number): bigint => mem.readU64(Number(img.symbols.get('ctx_table')!) + i * LAYOUT.size + LAYOUT.offsets.get('C_HCR')!);

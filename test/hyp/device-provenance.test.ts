@@ -31,9 +31,10 @@ const WRITER = `${HEAD}    mov w1, #0x2b7
 ${YIELD}${YIELD}    ldr w4, [x9, #0x24]       // UARTIBRD, after the reader wrote its own
 ${LOG}${EXIT}`;
 
-/** An arm64 Image (booting.rst header: code0, text_offset, image_size, magic "ARM\x64" at 0x38): a Linux VM, the kind
- *  whose virtual interface is enabled (GICH_HCR.En), so that its entries fill list registers. */
-const READER = `    .text
+/** An arm64 Image (booting.rst header: code0, text_offset, image_size, magic "ARM\x64" at 0x38) written to `name`.Image:
+ *  a Linux VM, the kind whose virtual interface is enabled (GICH_HCR.En), so that its entries fill list registers. */
+function writeLinuxImage(name: string, body: string): void {
+  const img = assemble(`${name}.S`, `    .text
 _start:
     b start
     .word 0
@@ -41,9 +42,14 @@ _start:
     .word 0x644d5241
     .word 0
 start:
-    mov x9, #0x09000000
-    mov x10, #0x08000000
-${YIELD}    mov w1, #1
+    mov x9, #0x09000000       // the PL011
+    mov x10, #0x08000000      // the GIC distributor
+${body}`, { base: 0n });
+  assert.deepEqual(img.diagnostics, []);
+  writeFileSync(join(DIR, `${name}.Image`), img.sections[0]!.bytes);
+}
+
+const READER = `${YIELD}    mov w1, #1
     str w1, [x10]             // GICD_CTLR.EnableGrp0
     mov w1, #0x100
     str w1, [x10, #0x104]     // GICD_ISENABLER1: INTID 40 enabled
@@ -55,9 +61,7 @@ ${YIELD}${EXIT}`;
 
 function build(overrides: [string, string][] = []) {
   writeFileSync(join(DIR, 'writer.S'), WRITER);
-  const reader = assemble('reader.S', READER, { base: 0n });
-  assert.deepEqual(reader.diagnostics, []);
-  writeFileSync(join(DIR, 'reader.Image'), reader.sections[0]!.bytes);
+  writeLinuxImage('reader', READER);
   const file = join(DIR, 'devprov.yaml');
   const yaml = `ram: { size: 64M }
 contexts:
@@ -137,4 +141,71 @@ test('HCR_EL2.VI left set for a VM whose own HCR_EL2 does not have it: a virtual
   const v = registers(r);
   assert.equal(v.status, 'fail', v.evidence);
   assert.match(v.evidence, /^writer found HCR_EL2\.VI = 0x0+1 \(its own: 0x0+\), written by the hypervisor/, v.evidence);
+});
+
+/** A VM that looks at its UART's receive side 30 times, a yield and 100,000 instructions apart (the run's input comes
+ *  after the first million), reading UARTDR when UARTFR.RXFE is clear; and the input VM, which reads its UARTDR after
+ *  each yield. The looker is a Linux VM: while a VM without a vGIC runs, the hypervisor holds the physical PPI 27
+ *  active at the UART SPI's priority, and this machine's GICv2 model then signals neither (see the report). */
+const LOOKER = `    mov x20, #30
+1:
+${YIELD}    mov x21, #50000
+3:  subs x21, x21, #1
+    b.ne 3b
+    ldr w4, [x9, #0x18]       // UARTFR
+    tbnz w4, #4, 2f           // RXFE: nothing received
+    ldr w4, [x9]              // UARTDR
+${LOG}2:  subs x20, x20, #1
+    b.ne 1b
+${EXIT}`;
+const OWNER = `${HEAD}    mov x20, #30
+1:
+${YIELD}    ldr w4, [x9]              // UARTDR: what it received, unlogged
+    subs x20, x20, #1
+    b.ne 1b
+${EXIT}`;
+
+function runInput(overrides: [string, string][] = []): RunReport {
+  writeLinuxImage('looker', LOOKER);
+  writeFileSync(join(DIR, 'owner.S'), OWNER);
+  const yaml = `ram: { size: 64M }
+contexts:
+  - name: looker
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 16M }]
+    linux: { image: looker.Image, bootargs: "" }
+  - name: owner
+    kind: vm
+    ipa_bits: 40
+    memory: [{ at: 0x4000_0000, size: 2M }]
+    image: { source: owner.S, entry: 0x4000_0000 }
+input: owner
+schedule: { slices: 2000, slice_insns: 4000 }
+`;
+  const file = join(DIR, 'input.yaml');
+  writeFileSync(file, yaml);
+  // the input arrives after the first million instructions, as `run` feeds its stdin (between slices)
+  let fed = false;
+  return runImage(buildImage(parseScenario(yaml, file), file, undefined, new Map(overrides)), { onSlice: (m) => {
+    if (!fed) m.feedInput(new TextEncoder().encode('hi'));
+    fed = true;
+  } });
+}
+
+test('the run\'s input is the input VM\'s: another VM\'s UARTFR and UARTDR are compared with its own empty receive side; a hypervisor that moves the input into the first VM\'s FIFO is caught', () => {
+  const ok = runInput();
+  assert.equal(ok.exitCode, 0, ok.uart);
+  assert.deepEqual(seen(ok, 'looker').logs, [], 'nothing received');
+  const v = registers(ok);
+  assert.equal(v.status, 'pass', v.evidence);
+  assert.match(v.evidence, /; 30 emulated device read\(s\)/, 'its 30 UARTFR reads compared');
+  const bad = runInput([mutate('vuart.S', 'uart_rx_pull:\n    ldr x0, input_ctx\n', 'uart_rx_pull:\n    adr x0, ctx_table\n')]);
+  assert.deepEqual(seen(bad, 'looker').logs, [0x68n, 0x69n], 'the mutant hands the looker the input');
+  const w = registers(bad);
+  assert.equal(w.status, 'fail', w.evidence);
+  // each byte: UARTFR with RXFE clear (RXFF: one byte fills the FIFO while UARTLCR_H.FEN = 0), then UARTDR
+  const leak = (reg: string, v: number, own: number, by: string) => `looker found ${reg} (emulated PL011, read into X4) = 0x${v.toString(16).padStart(16, '0')} (its own: 0x${own.toString(16).padStart(16, '0')}), written by ${by}`;
+  const fr = leak('UARTFR', 0xc0, 0x90, 'the hypervisor');
+  assert.equal(w.evidence, [fr, leak('UARTDR', 0x68, 0, 'the run\'s input (for owner)'), fr, leak('UARTDR', 0x69, 0, 'the run\'s input (for owner)')].join('; '));
 });
