@@ -146,7 +146,8 @@ test('HCR_EL2.VI left set for a VM whose own HCR_EL2 does not have it: a virtual
 /** A VM that looks at its UART's receive side 30 times, a yield and 100,000 instructions apart (the run's input comes
  *  after the first million), reading UARTDR when UARTFR.RXFE is clear; and the input VM, which reads its UARTDR after
  *  each yield. The looker is a Linux VM: while a VM without a vGIC runs, the hypervisor holds the physical PPI 27
- *  active at the UART SPI's priority, and this machine's GICv2 model then signals neither (see the report). */
+ *  active (GICD_ISACTIVER0) at the UART SPI's priority 0xc0, and this machine's GICv2 model takes the running priority
+ *  from every active interrupt (gic.ts running()), so the UART's SPI is not signalled then. */
 const LOOKER = `    mov x20, #30
 1:
 ${YIELD}    mov x21, #50000
