@@ -3,8 +3,8 @@
 // VM and answers its MMIO aborts from them; a hypervisor that indexes the wrong block hands a VM what another VM wrote.
 // The check keeps, per VM, a device view: the reset state (vuartReset, vgicdReset) changed only by that VM's own
 // emulated writes, with the write semantics of the register tables the hypervisor is built from (VUART_STORED,
-// vgicdRows) — never by memory the hypervisor touches. An emulated read of a storage register (UARTILPR, IBRD, FBRD,
-// LCR_H, CR, IFLS, IMSC, DMACR; GICD_CTLR, ISENABLER/ICENABLER, IPRIORITYR, ICFGR), of a constant one (the ID words,
+// vgicdRows) — never by memory the hypervisor touches. An emulated read of a storage register (UARTRSR, ILPR, IBRD,
+// FBRD, LCR_H, CR, IFLS, IMSC, DMACR; GICD_CTLR, ISENABLER/ICENABLER, IPRIORITYR, ICFGR), of a constant one (the ID words,
 // GICD_TYPER/IIDR/PIDR2, ICFGR0/1) or of an offset that is RAZ must put into Xt exactly what the view says, cut and
 // extended as the instruction syndrome says; a different value is a leak, named with the last VM whose own writes
 // gave that register that value (as RegisterLeak names a register's writer). Comparing with the VM's own view, not
@@ -15,7 +15,8 @@
 // folded back, vgic_fold).
 // Interrupt delivery: every valid list register at the ERET into a VM holds an interrupt of that VM — its virtual
 // timer's PPI, its UART's SPI, or an INTID it made pending or active through its own distributor writes (GICD_ISPENDR,
-// ISACTIVER, SGIR, SPENDSGIR); an INTID only another VM named is that VM's interrupt delivered to it.
+// ISACTIVER, SGIR, SPENDSGIR); an INTID only another VM named is that VM's interrupt delivered to it. HCR_EL2.VSE/VI/VF
+// (a virtual SError/IRQ/FIQ without the GIC) must be as the VM's own C_HCR has them: the reference never sets them.
 import { ecOf, EC_DABT_LOWER, ISS_ISV, ISS_S1PTW, ISS_SAS_SHIFT, ISS_SF, ISS_SRT_SHIFT, ISS_SSE, ISS_WNR } from '../arch/syndrome.ts';
 import { LR_ACTIVE, LR_PENDING } from '../devices/gic-virt.ts';
 import { GICD_BASE, GIC_REGION_SIZE } from '../devices/gic.ts';

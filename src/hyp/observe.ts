@@ -2,7 +2,8 @@
 // value), TLBI, DSB/ISB and ERET, and groups them into episodes (exception into EL2 → ERET out of it). At each
 // ERET it checks the incoming context: its VMID, what its translation regime lets it reach, whether the TLB holds
 // entries of its VMID that point outside its memory, and whether any register it can read holds a value another
-// context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
+// context wrote (leak-check.ts), whether an emulated MMIO read returned its own device's value and the interrupts it is
+// entered with are its own (device-view.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
 import { regField } from '../arch/reg-fields.ts';
 import { decode } from '../arch/a64/decode.ts';
