@@ -8,6 +8,15 @@
 // skipped instructions). At every ERET into a context each register it can reach — not trapped to EL2 by the live
 // HCR_EL2/CNTHCTL_EL2/CPTR_EL2/MDCR_EL2, read through the table's trap tags (src/arch/sysreg-traps.ts) — must hold its
 // view; a difference is a leak, reported with the context that wrote the value.
+// A resumed episode's GPRs are taken as the context's own, and an emulated MMIO read (vuart.S, vgicd.S) ends in one
+// with its result in Xt: what that value may be is the device check's (device-view.ts, issue 17). Each VM has a device
+// view — its PL011's and its distributor's reset state changed only by its own emulated writes, through the same
+// register tables the hypervisor is built from — and a read of a storage or constant register must return exactly
+// what the view says; a VM's emulated state lives in blocks the switch never moves, so it is watched at the one place
+// it reaches the VM, the ERET after the read. The interrupts the hypervisor delivers are checked at every ERET too:
+// the GICH state the switch loaded must be the context's own (gichLoaded, below), each valid list register must hold
+// an interrupt of the entered VM's own (its timer's, its UART's, or one its own distributor writes named), and
+// HCR_EL2.VSE/VI/VF must be as its own C_HCR says.
 import type { Profile } from '../arch/profiles.ts';
 import { SR, SYSREGS, sysregMasks } from '../arch/sysreg-table.ts';
 import { outOfReach, type El2Controls } from '../arch/sysreg-traps.ts';
@@ -200,7 +209,7 @@ export class LeakCheck {
 }
 
 /** A register as the context will find it: the last value written (a pending write included, `--sync architectural`). */
-function live(c: Cpu, i: number): bigint {
+export function live(c: Cpu, i: number): bigint {
   return c.sync !== null ? c.sync.read(c, i) : c.sr[i]!;
 }
 

@@ -2,7 +2,8 @@
 // value), TLBI, DSB/ISB and ERET, and groups them into episodes (exception into EL2 → ERET out of it). At each
 // ERET it checks the incoming context: its VMID, what its translation regime lets it reach, whether the TLB holds
 // entries of its VMID that point outside its memory, and whether any register it can read holds a value another
-// context wrote (leak-check.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
+// context wrote (leak-check.ts), whether an emulated MMIO read returned its own device's value and the interrupts it is
+// entered with are its own (device-view.ts). TypeScript only observes; the hypervisor's behaviour is the EL2 code.
 import { BARRIER_OPTION } from '../arch/a64/barrier.ts';
 import { regField } from '../arch/reg-fields.ts';
 import { decode } from '../arch/a64/decode.ts';
@@ -19,7 +20,8 @@ import { REGIME_EL10 } from '../mmu/tlb.ts';
 import { LAYOUT } from './context-table.ts';
 import type { BuiltImage, ContextInfo } from './image.ts';
 import type { PhysMemory } from '../memory/phys.ts';
-import { describeLeak, LeakCheck, type RegisterLeak } from './leak-check.ts';
+import { describeLeak, LeakCheck, live, type RegisterLeak } from './leak-check.ts';
+import { DeviceViews, mmioAccess, type MmioAccess } from './device-view.ts';
 import { BackedSet, ReachMemo, sharedBacking, type Leaf, type Reach } from './reach.ts';
 
 export interface RegWrite {
@@ -79,6 +81,8 @@ export interface Observation {
   readonly leaks: Finding[];
   /** ERETs at which every register the context could reach was compared with its own view. */
   registerChecks: number;
+  /** Emulated device reads whose value was compared with the reading VM's own device view (device-view.ts). */
+  deviceReads: number;
   /** Per context: VMIDs it ran with, whether it ever ran, stage 2 on at entry, values it logged, exit code. */
   readonly perContext: { vmids: Set<number>; entries: number; illegal: number; stage2: boolean; logs: bigint[]; pcs: bigint[]; exit?: bigint; reach?: Reach }[];
 }
@@ -141,12 +145,16 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
   const gich = (offset: number): number => gic.gich(offset);
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
-    episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0,
+    episodes: [], isolation: [], stale: [], vmidProblems: [], leaks: [], registerChecks: 0, deviceReads: 0,
     perContext: img.contexts.map(() => ({ vmids: new Set<number>(), entries: 0, illegal: 0, stage2: false, logs: [], pcs: [] })),
   };
   obs.isolation.push(...sharedMemory(mem, img));
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
+  const devices = new DeviceViews(img.contexts.map((x) => x.name), img.contexts.findIndex((x) => x.name === img.scenario.input));
+  /** The emulated-device access the current episode's data abort made (device-view.ts), until its ERET. */
+  let mmio: MmioAccess | undefined;
+  const hcrOf = (i: number): bigint => mem.readU64(Number(img.symbols.get('ctx_table')!) + i * LAYOUT.size + LAYOUT.offsets.get('C_HCR')!);
   const reachCache = new Map<string, Reach>();
   /** outsideParts per context and regime key (a Reach is fixed per key, a context's allowed ranges per run). */
   const outsideCache = new Map<string, string | undefined>();
@@ -187,6 +195,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
     if (c.el !== 2 || fromEl === 2) return;
     leakCheck.exit(c, current);
     leakCheck.gichOwn(current, gich);
+    mmio = undefined;
     if (enteredIrq(c)) {
       // an IRQ leaves ESR_EL2 alone: the episode is the slice timer's (or a spurious interrupt's)
       ep = newEpisode(obs, current, 0);
@@ -220,6 +229,7 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
       const hpfar = ec === EC_IABT_LOWER || ec === EC_DABT_LOWER ? c.sr[SR.HPFAR_EL2]! : 0n; // an abort from a lower EL
       ep.denied = { esr, far: reportsFar(esr) ? c.sr[SR.FAR_EL2]! : 0n, hpfar, by: 'el2' };
       logAtTrap = logCount();
+      if (img.contexts[current]?.kind === 'vm') mmio = mmioAccess(esr, c.sr[SR.FAR_EL2]!, hpfar, (n) => c.x[n]!);
     }
   };
 
@@ -269,6 +279,13 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
       pendingEret = true;
       guestFrom = c.retired() + 1;
       checkEntry(c, to, ep);
+      // an emulated access the hypervisor completed (it resumed the context past it): a read's value is its own
+      if (mmio !== undefined && ep.lazy !== undefined && to === ep.from) {
+        recordLeaks(ep, to, devices.complete(to, mmio, mmio.srt === 31 ? 0n : c.x[mmio.srt]!));
+        obs.deviceReads = devices.reads;
+      }
+      mmio = undefined;
+      recordLeaks(ep, to, devices.delivered(to, gich, live(c, SR.HCR_EL2), hcrOf));
       checkRegisters(c, to, ep);
       leakCheck.gichOwn(to, gich);
     }

@@ -326,7 +326,7 @@ function registersOwn(obs: Observation): Verdict {
     evidence: obs.leaks.length > 0
       ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
       : obs.registerChecks === 0 ? 'no context was entered'
-      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2; and the virtual interface the switch loaded was its own (${GICH_SWITCHED.map((r) => r.name).join(', ')})`,
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2; and the virtual interface the switch loaded was its own (${GICH_SWITCHED.map((r) => r.name).join(', ')}), every list register and HCR_EL2.VSE/VI/VF it was entered with held only its own interrupts; ${obs.deviceReads} emulated device read(s) of a storage or constant register returned the VM's own PL011/GICD value`,
   };
 }
 

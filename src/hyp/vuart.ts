@@ -29,7 +29,7 @@ export const VUART_SLOTS = RX_COUNT / 4 + 1;
 export const VUART_BYTES = VUART_SLOTS * 4;
 
 /** Registers a write stores whole (the rest: UARTDR transmits, UARTECR clears, UARTICR clears RIS bits, others ignore it). */
-const STORED = [PL011_REG.ILPR, PL011_REG.IBRD, PL011_REG.FBRD, PL011_REG.LCR_H, PL011_REG.CR, PL011_REG.IFLS, PL011_REG.IMSC, PL011_REG.DMACR];
+export const VUART_STORED: readonly number[] = [PL011_REG.ILPR, PL011_REG.IBRD, PL011_REG.FBRD, PL011_REG.LCR_H, PL011_REG.CR, PL011_REG.IFLS, PL011_REG.IMSC, PL011_REG.DMACR];
 
 /** A fresh block: QEMU's pl011_reset values. */
 export function vuartReset(): number[] {
@@ -46,7 +46,7 @@ export function vuartIdBytes(): number[] {
 
 /** The `.equ`s vuart.S decodes with. */
 export function vuartEqus(): [string, number, string][] {
-  const stored = STORED.reduce((m, off) => m | (1 << (off >> 2)), 0);
+  const stored = VUART_STORED.reduce((m, off) => m | (1 << (off >> 2)), 0);
   return [
     ['VUART_PAGE', VUART_IPA / 0x1000, 'the guest UART\'s IPA >> 12 (HPFAR_EL2.FIPA)'],
     ['VUART_DR', PL011_REG.DR, 'UARTDR'],

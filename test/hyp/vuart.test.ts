@@ -73,6 +73,10 @@ test('the emulated PL011 answers 400 random accesses per VM as the machine\'s PL
   const r = runImage(img);
   assert.equal(r.exitCode, 0, r.uart);
   assert.equal(r.deniedTotal, 0, r.uart);
+  // the run-time device check (src/hyp/device-view.ts) compared the reads of storage and constant registers with each
+  // VM's own device view — the hypervisor's tables applied to its own writes — and found every one its own
+  assert.ok(r.observation.deviceReads >= 380, `${r.observation.deviceReads} reads compared`);
+  assert.equal(r.verdicts.find((v) => v.id === 'registers')!.status, 'pass');
   for (const ctx of ['u1', 'u2']) {
     const got = seen(r, ctx);
     assert.deepEqual(got.logs.map((v) => v.toString(16)), p.logs.map((v) => v.toString(16)), ctx);
