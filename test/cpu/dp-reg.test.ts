@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Cpu } from '../../src/cpu/cpu.ts';
-import { readNzcv } from '../../src/cpu/pstate.ts';
+import { conditionHolds, readNzcv } from '../../src/cpu/pstate.ts';
 import { decode } from '../../src/arch/a64/decode.ts';
 import { HANDLER_OF, HANDLERS } from '../../src/cpu/dispatch.ts';
 import { INSN, SP } from '../../src/cpu/state.ts';
@@ -455,4 +455,41 @@ test('64-bit ADD/SUB(S), logical, ADC/SBC(S), CCMP/CCMN and UDIV of 32-bit value
   };
   const seen = allocatingRuns(body, 8, 2_000, allocationBaseline());
   assert.equal(seen, undefined, `every run allocated: ${seen?.join(', ')}`);
+});
+
+/** ConditionHolds (ARM J1.3) from NZCV as 0bNZCV. */
+function refCondition(f: number, cond: number): boolean {
+  const n = (f >> 3) & 1, z = (f >> 2) & 1, cy = (f >> 1) & 1, v = f & 1;
+  const r = [z === 1, cy === 1, n === 1, v === 1, cy === 1 && z === 0, n === v, n === v && z === 0, true][cond >> 1]!;
+  return (cond & 1) === 1 && cond !== 15 ? !r : r;
+}
+
+test('property: every condition after SUBS/CMP (64 and 32 bits) is the one NZCV from AddWithCarry gives', () => {
+  const c = makeCpu([0]);
+  const u64 = fc.oneof(fc.bigInt({ min: 0n, max: M64 }), fc.constantFrom(0n, 1n, M64, 1n << 63n, (1n << 63n) - 1n, 0xffff_ffffn, 1n << 32n, 0x8000_0000n, 0x7fff_ffffn));
+  fc.assert(
+    fc.property(u64, u64, fc.boolean(), fc.boolean(), (a, b, sf, same) => {
+      if (same) b = a;
+      const bits = sf ? 64 : 32;
+      const mask = sf ? M64 : M32;
+      const A = a & mask, B = b & mask;
+      // subs x0/w0, x1/w1, x2/w2
+      c.mem.writeU32(CODE, sf ? 0xeb020020 : 0x6b020020);
+      c.reset(BigInt(CODE));
+      c.x[1] = a;
+      c.x[2] = b;
+      step(c);
+      let want: number;
+      if (sf) want = addWithCarry64(A, B ^ M64, 1n)[1];
+      else {
+        const r = (A + (B ^ M32) + 1n) & M32;
+        const signed = s64(A, 32) - s64(B, 32);
+        want = (r >> 31n === 1n ? 8 : 0) | (r === 0n ? 4 : 0) | (A >= B ? 2 : 0) | (s64(r, 32) === signed ? 0 : 1);
+      }
+      for (let cond = 0; cond < 16; cond++) {
+        assert.equal(conditionHolds(c, cond), refCondition(want, cond), `${bits}-bit ${A.toString(16)} - ${B.toString(16)} cond ${cond}`);
+      }
+    }),
+    { numRuns: 1500 },
+  );
 });
