@@ -5,8 +5,8 @@
 // Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits;
 // EOImode 0 (an EOIR write drops the priority and deactivates). The running priority follows the active priorities
 // (GICC_APRn/NSAPRn: set by GICC_IAR, dropped by GICC_EOIR), not the active state: an interrupt made active through
-// GICD_ISACTIVER does not raise it (§3.3, §4.4.6, §4.4.14; QEMU gic_activate_irq, gic_drop_prio). Not modelled, each
-// RAZ/WI: GICD_IGROUPR (all Group 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and
+// GICD_ISACTIVER does not raise it (§3.3, §4.4.6 GICC_RPR, §4.4.12-13 GICC_APRn/NSAPRn; QEMU gic_activate_irq,
+// gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and
 // QEMU shows), GICC_ABPR/AIAR/AEOIR/AHPPIR, GICC_DIR, the identification registers other than GICD_PIDR2. SGIs (§4.3.15
 // GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
 // source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
@@ -40,7 +40,7 @@ export class GicV2 {
   private readonly edge = new Uint8Array(GIC_IRQS); // GICD_ICFGR int_config[1]: 1 edge-triggered, 0 level-sensitive
   private readonly sgiSources = new Uint8Array(16); // GICD_SPENDSGIR: per SGI, one pending bit per source CPU
   private readonly apr = new Uint32Array(NR_APRS); // GICC_APRn: one bit per active preemption level (Group 0)
-  private readonly nsapr = new Uint32Array(NR_APRS); // GICC_NSAPRn: Group 1's, storage here (see the header)
+  private readonly nsapr = new Uint32Array(NR_APRS); // GICC_NSAPRn: Group 1's; only a write sets a bit (no Group 1 here)
   private dctlr = 0;
   private cctlr = 0;
   private pmr = 0;
@@ -91,7 +91,7 @@ export class GicV2 {
 
   /**
    * Running priority: the lowest set bit of the active priorities names the highest active group priority (bit n =
-   * priority n << 1); IDLE when none (§4.4.14 GICC_APRn; QEMU gic_get_prio_from_apr_bits). The active state alone
+   * priority n << 1); IDLE when none (§4.4.12 GICC_APRn; QEMU gic_get_prio_from_apr_bits). The active state alone
    * (GICD_ISACTIVER) does not count.
    */
   private running(): number {
@@ -280,7 +280,7 @@ export class GicV2 {
       case 0x10: { // GICC_EOIR (EOImode 0): priority drop, then deactivation of the interrupt ID written
         const id = value & 0x3ff;
         // QEMU gic_complete_irq: an unknown ID, or no active priority, is ignored (nothing deactivated); the drop
-        // clears the highest active priority whatever ID is written (an out-of-order EOI is UNPREDICTABLE, §3.3.1)
+        // clears the highest active priority whatever ID is written (an out-of-order EOI is UNPREDICTABLE, §3.3)
         if (id >= GIC_IRQS || this.running() === IDLE) return;
         this.dropPriority();
         this.active[id] = 0;

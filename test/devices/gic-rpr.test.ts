@@ -1,5 +1,5 @@
-// The GICv2 running priority follows the active priorities (GICC_APRn), not the active state (GICv2 §3.3.1,
-// §4.4.6 GICC_RPR, §4.4.14 GICC_APRn; QEMU 7.2 arm_gic.c gic_activate_irq, gic_drop_prio,
+// The GICv2 running priority follows the active priorities (GICC_APRn), not the active state (GICv2 §3.3,
+// §4.4.6 GICC_RPR, §4.4.12 GICC_APRn; QEMU 7.2 arm_gic.c gic_activate_irq, gic_drop_prio,
 // gic_get_prio_from_apr_bits, gic_complete_irq, gic_update_internal): GICD_ISACTIVER raises nothing, GICC_IAR sets the
 // APR bit of the group priority (bit = group priority >> 1), GICC_EOIR drops the lowest set bit whatever ID it names
 // and is ignored with no active priority, GICC_APRn/NSAPRn writes move the running priority, preemption compares the

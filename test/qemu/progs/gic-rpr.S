@@ -1,5 +1,5 @@
-// The GICv2 running priority follows the active priorities, not the active state (IHI 0048B §3.3.1, §4.4.6 GICC_RPR,
-// §4.4.14 GICC_APRn; QEMU 7.2 arm_gic.c gic_activate_irq, gic_drop_prio, gic_get_prio_from_apr_bits):
+// The GICv2 running priority follows the active priorities, not the active state (IHI 0048B §3.3, §4.4.6 GICC_RPR,
+// §4.4.12 GICC_APRn; QEMU 7.2 arm_gic.c gic_activate_irq, gic_drop_prio, gic_get_prio_from_apr_bits):
 // - an interrupt made active by GICD_ISACTIVER raises neither GICC_RPR nor an APR bit, so an interrupt of the same
 //   priority is still signalled (HPPIR, ISR_EL1.I with PSTATE.I masked) and acknowledged;
 // - GICC_IAR sets the APR bit of the interrupt's group priority (bit = priority >> 1, GIC_MIN_BPR = 0: priorities
