@@ -6,9 +6,9 @@
 // EOImode 0 (an EOIR write drops the priority and deactivates). The running priority follows the active priorities
 // (GICC_APRn/NSAPRn: set by GICC_IAR, dropped by GICC_EOIR), not the active state: an interrupt made active through
 // GICD_ISACTIVER does not raise it (§3.3, §4.4.6 GICC_RPR, §4.4.12-13 GICC_APRn/NSAPRn; QEMU gic_activate_irq,
-// gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and
-// QEMU shows), GICC_ABPR/AIAR/AEOIR/AHPPIR, GICC_DIR, the identification registers other than GICD_PIDR2. SGIs (§4.3.15
-// GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
+// gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor
+// GIC, as the specification allows and QEMU shows), GICC_ABPR/AIAR/AEOIR/AHPPIR, GICC_DIR, the identification
+// registers other than GICD_PIDR2. SGIs (§4.3.15 GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
 // source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
 import type { Device } from '../memory/phys.ts';
 
