@@ -55,6 +55,7 @@ const HCR_MASK = 0xf800_00ff;
 const CTLR_GRP0 = 1 << 0;
 const CTLR_GRP1 = 1 << 1;
 const CTLR_ACKCTL = 1 << 2;
+const CTLR_CBPR = 1 << 4;
 const CTLR_EOIMODE = 1 << 9;
 const CTLR_MASK = 0x21f; // EnableGrp0, EnableGrp1, AckCtl, FIQEn, CBPR, EOImode
 
@@ -206,8 +207,17 @@ export class GicVirtInterface {
   }
 
   /**
+   * The group priority of LR `l` (QEMU gic_get_group_priority): its priority with the bits below the binary point
+   * cleared, GICV_BPR's, or for a Group 1 LR with GICV_CTLR.CBPR = 0 GICV_ABPR's minus one.
+   */
+  private groupPriority(l: number): number {
+    const bp = (l & LR_GRP1) !== 0 && (this.ctlr & CTLR_CBPR) === 0 ? this.abpr - 1 : this.bpr;
+    return lrPriority(l) & (0xff << (bp + 1)) & 0xff;
+  }
+
+  /**
    * A virtual interrupt is signalled (QEMU gic_update_virt): the interface enabled, the best LR's group enabled in
-   * GICV_CTLR, its priority above GICV_PMR and its group priority above the running priority.
+   * GICV_CTLR, its priority above GICV_PMR and above the running priority (the full priority: gic_update_internal).
    */
   private signalled(): boolean {
     if ((this.hcr & HCR_EN) === 0) return false;
@@ -216,7 +226,7 @@ export class GicVirtInterface {
     const l = this.lr[n]!;
     const p = lrPriority(l);
     if ((this.ctlr & ((l & LR_GRP1) !== 0 ? CTLR_GRP1 : CTLR_GRP0)) === 0 || p >= this.pmr) return false;
-    return (p & ~((1 << (this.bpr + 1)) - 1) & 0xff) < this.running();
+    return p < this.running();
   }
 
   /**
@@ -251,7 +261,7 @@ export class GicVirtInterface {
     const l = this.lr[n]!;
     if (lrPriority(l) >= this.running()) return SPURIOUS;
     this.lr[n] = (l & ~LR_PENDING) | LR_ACTIVE;
-    this.apr |= 1 << (lrPriority(l) >>> 3); // QEMU gic_activate_virq: preemption level = priority >> (MIN_BPR + 1)
+    this.apr = (this.apr | (1 << (this.groupPriority(l) >>> 3))) >>> 0; // QEMU gic_activate_irq: level = group priority >> (MIN_BPR + 1)
     this.update();
     return (l & LR_HW) === 0 && id < 16 ? id | (l & (7 << LR_PHYS_SHIFT)) : id; // SGIs carry the source CPU
   }

@@ -3,10 +3,12 @@
 // timer interrupts (Arm GICv2 Architecture Specification IHI 0048B, §4.3 distributor and §4.4 CPU interface
 // registers; reset values as read back on QEMU 7.2). No Security Extensions (no EL3 on virt), so every interrupt is
 // Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits;
-// EOImode 0 (an EOIR write drops the priority and deactivates). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group
-// 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor GIC, as the specification allows and QEMU shows),
-// GICC_ABPR/AIAR/AEOIR/AHPPIR/APR, GICC_DIR, the identification registers other than GICD_PIDR2. SGIs (§4.3.15
-// GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
+// EOImode 0 (an EOIR write drops the priority and deactivates). The running priority follows the active priorities
+// (GICC_APRn/NSAPRn: set by GICC_IAR, dropped by GICC_EOIR), not the active state: an interrupt made active through
+// GICD_ISACTIVER does not raise it (§3.3, §4.4.6 GICC_RPR, §4.4.12-13 GICC_APRn/NSAPRn; QEMU gic_activate_irq,
+// gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor
+// GIC, as the specification allows and QEMU shows), GICC_ABPR/AIAR/AEOIR/AHPPIR, GICC_DIR, the identification
+// registers other than GICD_PIDR2. SGIs (§4.3.15 GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
 // source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
 import type { Device } from '../memory/phys.ts';
 
@@ -18,7 +20,8 @@ export const GIC_REGION_SIZE = 0x1_0000;
 export const GIC_IRQS = 288;
 /** The spurious interrupt ID (GICC_IAR, GICC_HPPIR with nothing to signal). */
 export const SPURIOUS = 1023;
-const IDLE = 0x100; // running priority with nothing active (GICC_RPR reads 0xff)
+const IDLE = 0x100; // running priority with no active priority (GICC_RPR reads 0xff)
+const NR_APRS = 4; // GICC_APR0-3, NSAPR0-3: 128 preemption levels (QEMU GIC_NR_APRS, GIC_MIN_BPR = 0)
 
 const GICD_TYPER = 0x8; // ITLinesNumber = 8, CPUNumber = 0 (one PE), SecurityExtn = 0
 export const GICD_IIDR = 0x43b; // implementer Arm (QEMU's value)
@@ -36,6 +39,8 @@ export class GicV2 {
   private readonly priority = new Uint8Array(GIC_IRQS);
   private readonly edge = new Uint8Array(GIC_IRQS); // GICD_ICFGR int_config[1]: 1 edge-triggered, 0 level-sensitive
   private readonly sgiSources = new Uint8Array(16); // GICD_SPENDSGIR: per SGI, one pending bit per source CPU
+  private readonly apr = new Uint32Array(NR_APRS); // GICC_APRn: one bit per active preemption level (Group 0)
+  private readonly nsapr = new Uint32Array(NR_APRS); // GICC_NSAPRn: Group 1's; only a write sets a bit (no Group 1 here)
   private dctlr = 0;
   private cctlr = 0;
   private pmr = 0;
@@ -50,6 +55,8 @@ export class GicV2 {
 
   reset(): void {
     for (const a of [this.enabled, this.level, this.latched, this.active, this.priority, this.edge, this.sgiSources]) a.fill(0);
+    this.apr.fill(0);
+    this.nsapr.fill(0);
     this.enabled.fill(1, 0, 16); // SGIs are always enabled (GICD_ISENABLER0[15:0] RAO/WI, as QEMU)
     this.edge.fill(1, 0, 16); // SGIs are edge-triggered (GICD_ICFGR0 reads 0xaaaaaaaa)
     this.dctlr = this.cctlr = this.pmr = this.bpr = 0;
@@ -82,11 +89,29 @@ export class GicV2 {
     return p & (0xff << (this.bpr + 1)) & 0xff;
   }
 
-  /** Running priority: the group priority of the highest-priority active interrupt (IDLE when none). */
+  /**
+   * Running priority: the lowest set bit of the active priorities names the highest active group priority (bit n =
+   * priority n << 1); IDLE when none (§4.4.12 GICC_APRn; QEMU gic_get_prio_from_apr_bits). The active state alone
+   * (GICD_ISACTIVER) does not count.
+   */
   private running(): number {
-    let r = IDLE;
-    for (let id = 0; id < GIC_IRQS; id++) if (this.active[id] === 1) r = Math.min(r, this.group(this.priority[id]!));
-    return r;
+    for (let i = 0; i < NR_APRS; i++) {
+      const bits = this.apr[i]! | this.nsapr[i]!;
+      if (bits !== 0) return (i * 32 + 31 - Math.clz32(bits & -bits)) << 1;
+    }
+    return IDLE;
+  }
+
+  /** Acknowledge: mark the interrupt's group priority in GICC_APRn, preemption level = group priority >> 1 (QEMU gic_activate_irq). */
+  private activatePriority(id: number): void {
+    const level = this.group(this.priority[id]!) >>> 1;
+    this.apr[level >>> 5] = (this.apr[level >>> 5]! | (1 << (level & 31))) >>> 0;
+  }
+
+  /** Priority drop (GICC_EOIR): clear the lowest set bit of the Group 0 active priorities (QEMU gic_drop_prio). */
+  private dropPriority(): void {
+    const i = this.apr.findIndex((bits) => bits !== 0);
+    if (i >= 0) this.apr[i] = this.apr[i]! & (this.apr[i]! - 1);
   }
 
   /**
@@ -106,10 +131,10 @@ export class GicV2 {
     return best;
   }
 
-  /** Recompute the IRQ output: a candidate whose group priority is higher than the running priority preempts. */
+  /** Recompute the IRQ output: a candidate whose priority is higher than the running priority preempts (QEMU gic_update_internal compares the full priority). */
   private update(): void {
     const id = this.highest();
-    const out = id !== SPURIOUS && this.group(this.priority[id]!) < this.running();
+    const out = id !== SPURIOUS && this.priority[id]! < this.running();
     if (out === this.output) return;
     this.output = out;
     this.onOutput(out);
@@ -118,7 +143,8 @@ export class GicV2 {
   /** GICC_IAR read: acknowledge the signalled interrupt (pending → active, or active and pending), or SPURIOUS. */
   private acknowledge(): number {
     const id = this.highest();
-    if (id === SPURIOUS || this.group(this.priority[id]!) >= this.running()) return SPURIOUS;
+    if (id === SPURIOUS || this.priority[id]! >= this.running()) return SPURIOUS; // QEMU gic_acknowledge_irq: full priority
+    this.activatePriority(id);
     this.active[id] = 1;
     this.latched[id] = 0; // a level-sensitive source still asserted keeps it pending
     let cpuid = 0;
@@ -238,7 +264,10 @@ export class GicV2 {
       case 0x14: { const r = this.running(); return r === IDLE ? 0xff : r; } // GICC_RPR
       case 0x18: return this.highest(); // GICC_HPPIR
       case 0xfc: return GICC_IIDR;
-      default: return 0; // GICC_ABPR, AIAR, AHPPIR, APR, NSAPR: RAZ (see the header)
+      default:
+        if (off >= 0xd0 && off < 0xd0 + 4 * NR_APRS) return this.apr[(off - 0xd0) >>> 2]!; // GICC_APRn
+        if (off >= 0xe0 && off < 0xe0 + 4 * NR_APRS) return this.nsapr[(off - 0xe0) >>> 2]!; // GICC_NSAPRn
+        return 0; // GICC_ABPR, AIAR, AHPPIR: RAZ (see the header)
     }
   }
 
@@ -248,12 +277,20 @@ export class GicV2 {
       case 0x00: this.cctlr = value & GICC_CTLR_MASK; break;
       case 0x04: this.pmr = value & 0xff; break;
       case 0x08: this.bpr = value & 7; break;
-      case 0x10: { // GICC_EOIR (EOImode 0): priority drop and deactivation of the interrupt ID written
+      case 0x10: { // GICC_EOIR (EOImode 0): priority drop, then deactivation of the interrupt ID written
         const id = value & 0x3ff;
-        if (id < GIC_IRQS) this.active[id] = 0;
+        // QEMU gic_complete_irq: an unknown ID, or no active priority, is ignored (nothing deactivated); the drop
+        // clears the highest active priority whatever ID is written (an out-of-order EOI is UNPREDICTABLE, §3.3)
+        if (id >= GIC_IRQS || this.running() === IDLE) return;
+        this.dropPriority();
+        this.active[id] = 0;
         break;
       }
-      default: return; // GICC_AEOIR, APR, DIR …: WI (see the header)
+      default:
+        // GICC_APRn/NSAPRn: storage; the running priority follows them at once (QEMU gic_cpu_write)
+        if (off >= 0xd0 && off < 0xd0 + 4 * NR_APRS) this.apr[(off - 0xd0) >>> 2] = value >>> 0;
+        else if (off >= 0xe0 && off < 0xe0 + 4 * NR_APRS) this.nsapr[(off - 0xe0) >>> 2] = value >>> 0;
+        else return; // GICC_AEOIR, DIR …: WI (see the header)
     }
     this.update();
   }

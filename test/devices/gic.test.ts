@@ -143,7 +143,9 @@ test('SGIs: GICD_SGIR to this PE, pending per source (SPENDSGIR/CPENDSGIR), GICC
   assert.equal(c(0x0c), 5 | (2 << 10), 'SGI 5, lowest source first: CPUID 2');
   assert.equal([d(0x300), d(0xf24)].join(), [1 << 5, 0x8000].join(), 'active and still pending from source 7');
   d(0x380, 1 << 5); // ICACTIVER0 deactivates an SGI
-  assert.equal(d(0x300), 0);
+  assert.equal([d(0x300), c(0x14)].join(), [0, 0x20].join(), 'deactivated, its priority still active (GICC_RPR) until the EOI');
+  c(0x10, 5);
+  assert.equal(c(0x14), 0xff);
   g.distributor.write(0xf15, 1, 0x80); // CPENDSGIR1 byte 1: source 7 no longer pending
   assert.equal([g.output, d(0x200), c(0x0c)].join(), [false, 0, 1023].join());
   d(0xf00, (3 << 24) | 0x10005); // filter 3 (reserved) reaches this PE as on QEMU

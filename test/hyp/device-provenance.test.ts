@@ -145,10 +145,9 @@ test('HCR_EL2.VI left set for a VM whose own HCR_EL2 does not have it: a virtual
 
 /** A VM that looks at its UART's receive side 30 times, a yield and 100,000 instructions apart (the run's input comes
  *  after the first million), reading UARTDR when UARTFR.RXFE is clear; and the input VM, which reads its UARTDR after
- *  each yield. The looker is a Linux VM: while a VM without a vGIC runs, the hypervisor holds the physical PPI 27
- *  active (GICD_ISACTIVER0) at the UART SPI's priority 0xc0, and this machine's GICv2 model takes the running priority
- *  from every active interrupt (gic.ts running()), so the UART's SPI is not signalled then. */
-const LOOKER = `    mov x20, #30
+ *  each yield. Neither has a vGIC: the hypervisor holds the physical PPI 27 active (GICD_ISACTIVER0) at the UART
+ *  SPI's priority while they run, which does not raise the running priority (gic.ts running()), so the SPI is taken. */
+const LOOKER = `${HEAD}    mov x20, #30
 1:
 ${YIELD}    mov x21, #50000
 3:  subs x21, x21, #1
@@ -167,15 +166,15 @@ ${YIELD}    ldr w4, [x9]              // UARTDR: what it received, unlogged
 ${EXIT}`;
 
 function runInput(overrides: [string, string][] = []): RunReport {
-  writeLinuxImage('looker', LOOKER);
+  writeFileSync(join(DIR, 'looker.S'), LOOKER);
   writeFileSync(join(DIR, 'owner.S'), OWNER);
   const yaml = `ram: { size: 64M }
 contexts:
   - name: looker
     kind: vm
     ipa_bits: 40
-    memory: [{ at: 0x4000_0000, size: 16M }]
-    linux: { image: looker.Image, bootargs: "" }
+    memory: [{ at: 0x4000_0000, size: 2M }]
+    image: { source: looker.S, entry: 0x4000_0000 }
   - name: owner
     kind: vm
     ipa_bits: 40
