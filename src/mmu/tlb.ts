@@ -193,7 +193,8 @@ export class Tlb {
   }
 
   private setOf(lo: number, hi: number, shift: number): number {
-    const k = (lo >>> shift) | (hi << (32 - shift));
+    // the input bits above the block (a level-0/1 walk-cache entry: above bit 32, in `hi` alone)
+    const k = shift < 32 ? (lo >>> shift) | (hi << (32 - shift)) : hi >>> (shift - 32);
     return (k ^ (k >>> 9) ^ shift) & this.setMask;
   }
 

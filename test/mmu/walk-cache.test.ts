@@ -133,6 +133,8 @@ check('a level-0 table descriptor (a 512 GiB range, its key beyond VA[31:0]) is 
   tlbi(ctx, 'VALE1', ...xt(7n, VA));
   assert.ok(go(ctx, VA));
   assert.deepEqual([r.pa, s.uses], [RAM + 0xa000, 1]);
+  // another address of its range (VA 0x10_1234_5000) finds it too
+  assert.ok(ctx.tlb.lookupTable(KIND_W1, REGIME_EL10, 5, 7, 0, 39, 0x1234_5000, 0x10) >= 0);
   // VAE1 of an address of another 512 GiB range keeps it; of one in its range (VA[47:39] equal) removes it
   tlbi(ctx, 'VAE1', ...xt(7n, VA + (1n << 39n)));
   assert.ok(ctx.tlb.lookupTable(KIND_W1, REGIME_EL10, 5, 7, 0, 39, Number(VA), 0) >= 0);
