@@ -31,7 +31,7 @@ import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
 import { regionsOf } from './audit.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { type Chooser, interpret, stagesOn } from './field-choices.ts';
-import { fillAll, holds, TlbSnapshot } from './fill-all.ts';
+import { cachingTables, fillAll, holds, TlbSnapshot } from './fill-all.ts';
 import type { Finding } from './findings.ts';
 import { loadProgram, type Insn, type Program } from './program.ts';
 import { type PathFinding, RuleMachine, type Step } from './rule-machine.ts';
@@ -270,7 +270,8 @@ class ExploreChoices implements SyncChoices {
     const sr = new BigUint64Array(c.sr);
     const notes = this.interpreted(sr);
     this.fills++;
-    const ok = prefetch({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch }, Number(va & 0xffff_ffffn) >>> 0, Number(va >> 32n) >>> 0, 1);
+    // the walk caches its table descriptors as well as its leaf (fill-all.ts)
+    const ok = cachingTables(c.tlb, () => prefetch({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch }, Number(va & 0xffff_ffffn) >>> 0, Number(va >> 32n) >>> 0, 1));
     const vmid = currentVmid(c);
     this.log.push(`${loc(i)}: AT ${op} ${hex64(va)} walks the EL1&0 regime with the registers in context (VMID ${vmid}, ${this.name(vmid)}) and ${ok ? 'allocates the TLB entry of its walk' : 'finds nothing to cache (the walk faults)'} (ARM §D8.2.13 R RNPZWX, §D8.16 R SQBCS)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }

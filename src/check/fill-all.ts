@@ -18,16 +18,23 @@ const FILL_WALKS: WalkCacheChoices = { useCached: () => false, replaceTable: () 
 export function fillAll(ctx: TranslationContext, el: number, limit = 1 << 16): number {
   const t = new ChoiceTree();
   const picker = { pick: (n: number) => t.choose(n) };
-  const was = ctx.tlb.walkChoices;
-  ctx.tlb.walkChoices = FILL_WALKS;
   let filled = 0;
-  try {
+  cachingTables(ctx.tlb, () => {
     do if (speculativeFill(ctx, el, picker)) filled++;
     while (t.runs < limit && t.advance());
-  } finally {
-    ctx.tlb.walkChoices = was;
-  }
+  });
   return filled;
+}
+
+/** Run `fill` with `tlb` caching the table descriptors its walks read (FILL_WALKS), then without again. */
+export function cachingTables<T>(tlb: Tlb, fill: () => T): T {
+  const was = tlb.walkChoices;
+  tlb.walkChoices = FILL_WALKS;
+  try {
+    return fill();
+  } finally {
+    tlb.walkChoices = was;
+  }
 }
 
 /** A walk-cache entry (Tlb.insertTable's arguments): a table descriptor read at `level` of a walk, covering 2^shift bytes of input. */
