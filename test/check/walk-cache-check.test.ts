@@ -48,7 +48,7 @@ test('the walk-cache corpus switches: the wrong ones caught by a walk-cache entr
 });
 
 const MUTANTS: readonly { name: string; file: string; from: string; to: string }[] = [
-  { name: 'a fill caches no table descriptor', file: 'check/fill-all.ts', from: 'ctx.tlb.walkChoices = FILL_WALKS;', to: 'ctx.tlb.walkChoices = null;' },
+  { name: 'a fill caches no table descriptor', file: 'check/fill-all.ts', from: 'tlb.walkChoices = FILL_WALKS;', to: 'tlb.walkChoices = null;' },
   { name: 'the snapshot restores no walk-cache entry', file: 'check/fill-all.ts', from: 'for (const w of this.walkFills) t.insertTable(', to: 'for (const w of [] as TableEntry[]) t.insertTable(' },
   { name: 'the invariants skip walk-cache entries', file: 'check/switch-invariants.ts', from: 'const w = walks.outside(e, h);', to: 'const w = undefined as { pa: number; table: number } | undefined;' },
 ];
