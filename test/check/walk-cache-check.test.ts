@@ -27,22 +27,28 @@ const WRONG = ['test/check/corpus/table-recycle-last-level.S', 'test/check/corpu
 const RIGHT = 'test/check/corpus/table-recycle-all-levels.S';
 const files = corpus().filter((f) => WRONG.includes(f.file) || f.file === RIGHT);
 
-/** The explorer's findings (line:rule) for every check of corpus file `file` with `impl`'s modules. */
+/** The explorer's TLB findings (line:rule message) for every check of corpus file `file` with `impl`'s modules. */
 function verdicts(impl: Impl, file: string): string[] {
   const f = files.find((x) => x.file === file)!;
   return f.checks.flatMap((c) => {
     const img = impl.image.buildImage(impl.scenario.parseScenario(readFileSync(c.scenario, 'utf8'), c.scenario), c.scenario);
     const program = impl.explore.loadSwitch(f.file, f.text, img);
     const r = impl.check.checkSwitch({ program, img, from: c.from, to: c.to, explore: c.options });
-    return r.findings.filter((x) => x.ruleId === 'tlb-stale' || x.ruleId === 'tlb-latent').map((x) => `${x.line}:${x.ruleId}`);
+    return r.findings.filter((x) => x.ruleId === 'tlb-stale' || x.ruleId === 'tlb-latent').map((x) => `${x.line}:${x.ruleId} ${x.message}`);
   });
 }
 
 test('the walk-cache corpus switches: the wrong ones caught by a walk-cache entry, the right one clean', () => {
   assert.equal(files.length, 3);
-  for (const file of WRONG) {
+  // each charged to its last-level TLBI, naming the cached table descriptor: its stage, level and the table it points at
+  const want = [
+    /^22:tlb-latent vm1 \(VMID 1\) can hit a walk-cache entry \(a stage-2 table descriptor of level 0, pointing at the table at PA 0x40201000\) through which its walks reach PA 0x40600000 \(vm2's memory\)/,
+    /^18:tlb-stale vm2 \(VMID 2\) can hit a walk-cache entry \(a stage-2 table descriptor of level [01], pointing at the table at PA 0x4020[12]000\) through which its walks reach PA 0x40400000 \(vm1's memory\)/,
+  ];
+  for (const [k, file] of WRONG.entries()) {
     const v = verdicts(REAL, file);
     assert.equal(v.length, 1, `${file}: ${v.join(', ')}`);
+    assert.match(v[0]!, want[k]!);
   }
   assert.deepEqual(verdicts(REAL, RIGHT), []);
 });
