@@ -278,7 +278,7 @@ class WalkCacheReach {
     const level = t.s1level[e]!;
     // the granule from the range the descriptor covers: 2^shift = 2^(gb + (gb − 3)(3 − level))
     const gb = [12, 16].find((g) => g + (g - 3) * (3 - level) === t.shift[e]);
-    const table = gb === undefined ? tableAddress(t, e, 12) : tableAddress(t, e, gb);
+    const table = tableAddress(t, e, gb ?? 12);
     if (h === undefined) return { pa: table, table };
     if (stage === 1 && stagesOn(h.regs.hcr, h.regs.sctlr).s2) return undefined;
     // a 16 KiB granule: its tables are not enumerated here (the hypervisor builds 4 KiB and 64 KiB tables): no proof
