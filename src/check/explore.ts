@@ -25,13 +25,13 @@ import { returnOutcome } from '../cpu/exception.ts';
 import { PC } from '../cpu/state.ts';
 import { type OutstandingTlbi, type SyncChoices, SyncModel } from '../cpu/sync.ts';
 import { currentVmid } from '../mmu/params.ts';
-import { KIND_S2, REGIME_EL10, Tlb } from '../mmu/tlb.ts';
+import { KIND_S2, KIND_W1, KIND_W2, REGIME_EL10, Tlb } from '../mmu/tlb.ts';
 import { prefetch } from '../mmu/translate.ts';
 import type { BuiltImage, ContextInfo } from '../hyp/image.ts';
 import { regionsOf } from './audit.ts';
 import { ChoiceTree } from './choice-tree.ts';
 import { type Chooser, interpret, stagesOn } from './field-choices.ts';
-import { fillAll, holds, TlbSnapshot } from './fill-all.ts';
+import { cachingTables, fillAll, holds, TlbSnapshot } from './fill-all.ts';
 import type { Finding } from './findings.ts';
 import { loadProgram, type Insn, type Program } from './program.ts';
 import { type PathFinding, RuleMachine, type Step } from './rule-machine.ts';
@@ -270,7 +270,8 @@ class ExploreChoices implements SyncChoices {
     const sr = new BigUint64Array(c.sr);
     const notes = this.interpreted(sr);
     this.fills++;
-    const ok = prefetch({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch }, Number(va & 0xffff_ffffn) >>> 0, Number(va >> 32n) >>> 0, 1);
+    // the walk caches its table descriptors as well as its leaf (fill-all.ts)
+    const ok = cachingTables(c.tlb, () => prefetch({ sr, sr32: new Uint32Array(sr.buffer), profile: c.profile, mem: c.mem, tlb: c.tlb, scratch: c.scratch }, Number(va & 0xffff_ffffn) >>> 0, Number(va >> 32n) >>> 0, 1));
     const vmid = currentVmid(c);
     this.log.push(`${loc(i)}: AT ${op} ${hex64(va)} walks the EL1&0 regime with the registers in context (VMID ${vmid}, ${this.name(vmid)}) and ${ok ? 'allocates the TLB entry of its walk' : 'finds nothing to cache (the walk faults)'} (ARM §D8.2.13 R RNPZWX, §D8.16 R SQBCS)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`);
   }
@@ -635,6 +636,15 @@ function locate(
 ): { insn: Insn; fix: string } {
   const want = h.vmids[to.index]!;
   const vttbr = (to.regs.vttbr & ~(0xffn << 48n)) | (BigInt(want) << 48n);
+  // a table descriptor left by a last-level TLBI of its VMID (the L forms keep the walk cache, ARM C5.5 TLBI VALE1,
+  // IPAS2LE1): charged to that TLBI
+  const lastLevel = v.entryKind === KIND_W1 || v.entryKind === KIND_W2
+    ? executed.filter((i) => i.event.k === 'tlbi' && tlbiScope(i.event.op).lastLevel && tlbiVmid.get(i) === v.vmid).at(-1)
+    : undefined;
+  if (lastLevel !== undefined && lastLevel.event.k === 'tlbi' && (v.rule === 'tlb-stale' || v.rule === 'tlb-latent')) {
+    const all = lastLevel.event.op.replace(/^(VA|VAA|IPAS2)L/, '$1');
+    return { insn: lastLevel, fix: `TLBI ${all} (all levels) instead, or TLBI VMALLS12E1 for the whole VMID: TLBI ${lastLevel.event.op} need only remove entries of the last level of a walk and leaves the cached table descriptors, which a changed or freed table (or a reused VMID) makes stale (ARM §D8.16, §D8.17.1)` };
+  }
   switch (v.rule) {
     case 'no-eret':
     case 'eret-illegal':

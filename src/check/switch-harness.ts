@@ -1,7 +1,7 @@
 // The machine state a switch starts from (issue 7, `check`): the built image in RAM and the switch's whole assembled
 // image (code, literal pools, tables, data) at its address, a stack for it (SP_EL2), the CPU at EL2 where context A
 // was running — A's translation registers in context, A's VMID, and a TLB holding every non-faulting translation
-// of A — and the part of the switch the checked code does not own: the target's EL1 registers it does not write
+// of A and every table descriptor of the walks that make them (fill-all.ts) — and the part of the switch the checked code does not own: the target's EL1 registers it does not write
 // itself are already written (pending, out of context at EL2 until the ERET, ARCH-NOTES §10), ELR_EL2/SPSR_EL2
 // hold its entry. As in the hypervisor, X19 and X20 point at A's and B's context-table entries (src/hyp/asm/offsets.S),
 // whose VTTBR_EL2 values carry the VMIDs the start state records; X21 and X22 hold B's and A's context indices (what

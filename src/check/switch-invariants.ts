@@ -4,16 +4,19 @@
 // outside their range (field-choices.ts), or through any TLB entry tagged with its VMID — stays inside B's allowed
 // memory; and no TLB entry waits for a later context: each other VMID's entries stay inside the memory of the context
 // that holds it in B's VMID generation, and a VMID nobody holds (the allocator hands it out later without a TLBI)
-// tags none.
+// tags none. A walk-cache entry (a table descriptor, src/mmu/tlb.ts KIND_W1/W2) counts as what a walk through it
+// reaches: the leaves under the table it points at, read from memory as it is after the ERET (ARM §D8.16: a walk may
+// take a cached table descriptor instead of reading memory; only the all-levels TLBI forms must remove it).
 import { hex64 } from '../bits/bits.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import type { Cpu } from '../cpu/cpu.ts';
 import type { IllegalReturn } from '../cpu/exception.ts';
 import { currentVmid } from '../mmu/params.ts';
-import { KM_LEAF, REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
+import { KIND_W1, KIND_W2, KM_LEAF, REGIME_EL10, type Tlb } from '../mmu/tlb.ts';
 import type { AllowedRange, ContextInfo } from '../hyp/image.ts';
 import { reachOf } from './audit.ts';
-import { baddr, stage2Format } from '../hyp/table-map.ts';
+import { baddr, mappings, stage2Format, type TableReader } from '../hyp/table-map.ts';
+import { inputOf } from './fill-all.ts';
 import { illegalReturnText, wrongModeText } from './eret-outcome.ts';
 import { type Chooser, interpret, stagesOn } from './field-choices.ts';
 import type { InvariantRule } from './findings.ts';
@@ -26,7 +29,8 @@ export interface Violation {
   readonly rule: InvariantRule;
   readonly message: string;
   readonly details: readonly string[];
-  /** tlb-stale, tlb-latent: the entry's PA, kind (KIND_S1/S2/S12) and VMID. */
+  /** tlb-stale, tlb-latent: the entry's PA (a walk-cache entry: the first PA a walk through it reaches outside the
+   *  memory of the context that can hit it), kind (KIND_S1/S2/S12, KIND_W1/W2) and VMID. */
   readonly pa?: number;
   readonly entryKind?: number;
   readonly vmid?: number;
@@ -193,23 +197,26 @@ export function checkAfterEret(s: AfterEret): Violation[] {
   if (w !== undefined) out.push(w);
   // B's TLB: every EL1&0 entry tagged with the VMID B runs with (any ASID, any kind: HCR_EL2.VM may be cached too)
   const t = c.tlb;
-  const stale = foreignEntry(t, (x) => x === vmid, () => to);
+  const walks = new WalkCacheReach(t, { readU64: (pa: number): bigint => (c.mem.isRam(pa, 8) ? c.mem.readU64(pa) : 0n) }, s.maxMappings);
+  const stale = foreignEntry(t, walks, (x) => x === vmid, () => to);
   if (stale !== undefined) {
-    out.push({ rule: 'tlb-stale', message: `${to.name} (VMID ${vmid}) can hit a TLB entry for PA ${hex(stale.pa)} (${ownerOf(s.contexts, stale.pa)})`, ...describe(t, stale) });
+    const what = stale.table === undefined ? `a TLB entry for PA ${hex(stale.pa)}` : `a walk-cache entry (${tableText(t, stale)}) through which its walks reach PA ${hex(stale.pa)}`;
+    out.push({ rule: 'tlb-stale', message: `${to.name} (VMID ${vmid}) can hit ${what} (${ownerOf(s.contexts, stale.pa)})`, ...describe(t, stale) });
   }
   // the other VMIDs' entries (ARCH-NOTES §8): what their holder hits when it runs next, or — for a free VMID — whoever
   // the allocator hands it to (an unheld VMID 0 is the reset value and the hypervisor's own, never handed out)
   const holders = s.holders;
-  const latent = holders === null ? undefined : foreignEntry(t, (x) => x !== vmid && (x !== 0 || holders.has(0)), (x) => holders.get(x));
+  const latent = holders === null ? undefined : foreignEntry(t, walks, (x) => x !== vmid && (x !== 0 || holders.has(0)), (x) => holders.get(x));
   if (latent !== undefined) {
     const lv = t.vmid[latent.e]!;
     const holder = holders!.get(lv);
+    const what = latent.table === undefined ? 'a TLB entry for' : `a walk-cache entry (${tableText(t, latent)}) through which its walks reach`;
     const where = `PA ${hex(latent.pa)} (${ownerOf(s.contexts, latent.pa)})`;
     out.push({
       rule: 'tlb-latent',
       message: holder !== undefined
-        ? `${holder.name} (VMID ${lv}) can hit a TLB entry for ${where} when it runs next`
-        : `VMID ${lv} is free in ${to.name}'s VMID generation, yet tags a TLB entry for ${where}: the allocator hands VMID ${lv} out later without a TLBI, and its next holder can hit the entry`,
+        ? `${holder.name} (VMID ${lv}) can hit ${what} ${where} when it runs next`
+        : `VMID ${lv} is free in ${to.name}'s VMID generation, yet tags ${what} ${where}: the allocator hands VMID ${lv} out later without a TLBI, and its next holder can hit the entry`,
       ...describe(t, latent),
     });
   }
@@ -225,27 +232,102 @@ export function checkAfterEret(s: AfterEret): Violation[] {
   return out;
 }
 
-/** The first EL1&0 entry whose VMID `tagged` accepts and whose block lies outside the memory of `holder(vmid)`
- *  (anywhere, when there is none). */
-function foreignEntry(t: Tlb, tagged: (vmid: number) => boolean, holder: (vmid: number) => ContextInfo | undefined): { e: number; pa: number } | undefined {
+/** A TLB entry a context can hit that leads outside its memory: entry `e`, the PA, and for a walk-cache entry the
+ *  next-level table its descriptor points at. */
+interface Foreign {
+  readonly e: number;
+  readonly pa: number;
+  readonly table?: number;
+}
+
+/** The first EL1&0 entry whose VMID `tagged` accepts and whose block — or, for a walk-cache entry, some block a walk
+ *  through it reaches — lies outside the memory of `holder(vmid)` (anywhere, when there is none). */
+function foreignEntry(t: Tlb, walks: WalkCacheReach, tagged: (vmid: number) => boolean, holder: (vmid: number) => ContextInfo | undefined): Foreign | undefined {
   for (let e = 0; e < t.capacity; e++) {
-    // leaf entries only: a walk-cache entry has no output block (the switch checker runs without one, DESIGN-NOTES)
-    if ((KM_LEAF & (1 << t.kind[e]!)) === 0 || t.regime[e] !== REGIME_EL10 || !tagged(t.vmid[e]!)) continue;
-    const pa = t.out[e]!;
+    const k = t.kind[e]!;
+    if (k === 0 || t.regime[e] !== REGIME_EL10 || !tagged(t.vmid[e]!)) continue;
     const h = holder(t.vmid[e]!);
-    if (h === undefined || !inside(h.allowed, pa, 2 ** t.shift[e]!)) return { e, pa };
+    if ((KM_LEAF & (1 << k)) !== 0) {
+      const pa = t.out[e]!;
+      if (h === undefined || !inside(h.allowed, pa, 2 ** t.shift[e]!)) return { e, pa };
+      continue;
+    }
+    const w = walks.outside(e, h);
+    if (w !== undefined) return { e, ...w };
   }
   return undefined;
 }
 
+/** Where walks that take a walk-cache entry go (ARM §D8.16: a walk may use a cached table descriptor of its range instead
+ *  of the one in memory; the TLBI forms that invalidate only the last level need not remove it, ARM C5.5 TLBI VALE1,
+ *  IPAS2LE1). The levels below the cached one are read from memory as it is after the ERET (any of them cached too is
+ *  an entry of its own, checked as such). */
+class WalkCacheReach {
+  /** Leaves under a table, by `stage:level:table PA`. */
+  private readonly leaves = new Map<string, readonly { pa: number; size: number }[]>();
+
+  constructor(private readonly t: Tlb, private readonly mem: TableReader, private readonly maxMappings: number) {}
+
+  /** The first PA a walk through walk-cache entry `e` reaches outside `h`'s memory (`h` undefined: the table it points
+   *  at, whatever it maps), or undefined. A stage-1 table descriptor of a context whose stage 2 is on leads to IPAs
+   *  that stage 2 translates — its own entries and walk bound them — so only those of a context with stage 2 off
+   *  (VA → PA) are followed. */
+  outside(e: number, h: ContextInfo | undefined): { pa: number; table: number } | undefined {
+    const t = this.t;
+    const stage = t.kind[e] === KIND_W2 ? 2 : 1;
+    const level = t.s1level[e]!;
+    // the granule from the range the descriptor covers: 2^shift = 2^(gb + (gb − 3)(3 − level))
+    const gb = [12, 16].find((g) => g + (g - 3) * (3 - level) === t.shift[e]);
+    const table = tableAddress(t, e, gb ?? 12);
+    if (h === undefined) return { pa: table, table };
+    if (stage === 1 && stagesOn(h.regs.hcr, h.regs.sctlr).s2) return undefined;
+    // a 16 KiB granule: its tables are not enumerated here (the hypervisor builds 4 KiB and 64 KiB tables): no proof
+    if (gb === undefined) return { pa: table, table };
+    for (const m of this.below(stage, level + 1, table, gb)) if (!inside(h.allowed, m.pa, m.size)) return { pa: firstOutside(h.allowed, m.pa, m.pa + m.size), table };
+    return undefined;
+  }
+
+  private below(stage: 1 | 2, level: number, table: number, gb: number): readonly { pa: number; size: number }[] {
+    const key = `${stage}:${level}:${table}`;
+    let l = this.leaves.get(key);
+    if (l === undefined) {
+      const granule = gb === 12 ? 4 : 64;
+      l = mappings(this.mem, { stage, granule, inputBits: 0, startLevel: level, rootEntries: 2 ** (gb - 3) }, table, this.maxMappings).map((m) => ({ pa: m.oa, size: m.size }));
+      this.leaves.set(key, l);
+    }
+    return l;
+  }
+}
+
+/** The next-level table address of walk-cache entry `e` (bits [47:gb] of its descriptor). */
+function tableAddress(t: Tlb, e: number, gb: number): number {
+  return (t.descHi[e]! & 0xffff) * 0x1_0000_0000 + ((t.descLo[e]! >>> gb) * 2 ** gb);
+}
+
+/** A walk-cache entry for messages: which table descriptor, at which level, pointing where. */
+function tableText(t: Tlb, f: Foreign): string {
+  return `a stage-${t.kind[f.e] === KIND_W2 ? 2 : 1} table descriptor of level ${t.s1level[f.e]}, pointing at the table at PA ${hex(f.table!)}`;
+}
+
 /** The details of TLB entry `e` for a violation. */
-function describe(t: Tlb, { e, pa }: { e: number; pa: number }): Pick<Violation, 'details' | 'pa' | 'entryKind' | 'vmid'> {
+function describe(t: Tlb, f: Foreign): Pick<Violation, 'details' | 'pa' | 'entryKind' | 'vmid'> {
+  const { e, pa } = f;
   const size = 2 ** t.shift[e]!;
-  const kind = ['', 'stage 1', 'stage 2', 'combined stage 1+2'][t.kind[e]!]!;
-  return {
-    details: [`${kind} entry, ${size >= 1 << 20 ? `${size >> 20} MiB` : `${size >> 10} KiB`} block, VMID ${t.vmid[e]}, ${t.global[e] === 1 ? 'global' : `ASID ${t.asid[e]}`}, PA ${hex(pa)}`],
-    pa,
-    entryKind: t.kind[e]!,
-    vmid: t.vmid[e]!,
-  };
+  const k = t.kind[e]!;
+  const sizeText = size >= 2 ** 30 ? `${size / 2 ** 30} GiB` : size >= 1 << 20 ? `${size >> 20} MiB` : `${size >> 10} KiB`;
+  const tags = `VMID ${t.vmid[e]}, ${t.global[e] === 1 ? 'global' : `ASID ${t.asid[e]}`}`;
+  const common = { pa, entryKind: k, vmid: t.vmid[e]! };
+  if (k === KIND_W1 || k === KIND_W2) {
+    const { lo, hi } = inputOf(t, e);
+    const input = `${k === KIND_W2 ? 'IPA' : 'VA'} 0x${(hi * 0x1_0000_0000 + lo).toString(16)}`;
+    return {
+      ...common,
+      details: [
+        `walk-cache entry: the ${k === KIND_W2 ? 'stage-2' : 'stage-1'} table descriptor ${hex64((BigInt(t.descHi[e]!) << 32n) | BigInt(t.descLo[e]!))} of level ${t.s1level[e]} for the ${sizeText} from ${input}, ${tags}: a walk of that range may take it instead of reading the descriptor from memory, so it reads the table at PA ${hex(f.table!)} as it is now, reaching PA ${hex(pa)}`,
+        'a TLBI of the last level only (VALE1, VAALE1, IPAS2LE1 …) need not remove table descriptors: invalidating a changed or freed table needs the all-levels form (VAE1, IPAS2E1) or one by ASID, by VMID (VMALLS12E1) or ALLE1 (ARM §D8.16, C5.5, §D8.17.1)',
+      ],
+    };
+  }
+  const kind = ['', 'stage 1', 'stage 2', 'combined stage 1+2'][k]!;
+  return { ...common, details: [`${kind} entry, ${sizeText} block, ${tags}, PA ${hex(pa)}`] };
 }

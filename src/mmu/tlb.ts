@@ -83,9 +83,11 @@ export class TlbFill {
   flags = 0;
 }
 
-/** Number of bits of the input key: VA[47:shift] plus the VA[55] range select bit above them. */
+/** The input key: VA[47:shift] plus the VA[55] range select bit above them. A walk-cache entry of level 0 (4 KiB
+ *  granule) or 1 (64 KiB) covers 2^39 or 2^42 bytes: its VA[47:shift] lie in `hi` alone. */
 export function tlbKey(lo: number, hi: number, shift: number): number {
-  return ((hi & 0xffff) + ((hi >>> 23) & 1) * 0x10000) * POW2[32 - shift]! + (lo >>> shift);
+  const top = (hi & 0xffff) + ((hi >>> 23) & 1) * 0x10000;
+  return shift < 32 ? top * POW2[32 - shift]! + (lo >>> shift) : Math.floor(top / POW2[shift - 32]!);
 }
 
 export const HC_BITS = 8;
@@ -197,7 +199,9 @@ export class Tlb {
   /** The set of input (lo, hi) for block size 2^shift: a function of tlbKey's bits (VA[47:shift]), so that a TLBI by
    *  address finds an entry in the sets of its own address (invalidate). */
   private setOf(lo: number, hi: number, shift: number): number {
-    const k = (lo >>> shift) | ((hi & 0xffff) << (32 - shift));
+    // the input bits above the block (a level-0/1 walk-cache entry: above bit 32, in `hi` alone)
+    const top = hi & 0xffff;
+    const k = shift < 32 ? (lo >>> shift) | (top << (32 - shift)) : top >>> (shift - 32);
     return (k ^ (k >>> 9) ^ shift) & this.setMask;
   }
 

@@ -124,6 +124,27 @@ check('a later walk may use a cached table descriptor memory no longer holds, or
   assert.deepEqual([r.fault, r.level, s.uses], [FAULT_TRANSLATION, 2, 0]);
 });
 
+check('a level-0 table descriptor (a 512 GiB range, its key beyond VA[31:0]) is found by later walks and removed by an all-levels TLBI in its range', () => {
+  const s = new Script(true, false);
+  const { ctx, t } = setup(s);
+  assert.ok(go(ctx, VA));
+  // break the level-0 descriptor: the walk finds the cached one (the only choice offered)
+  ctx.mem.writeU64(t.descAt(VA, 0), 0n);
+  tlbi(ctx, 'VALE1', ...xt(7n, VA));
+  assert.ok(go(ctx, VA));
+  assert.deepEqual([r.pa, s.uses], [RAM + 0xa000, 1]);
+  // another address of its range (VA 0x10_1234_5000) finds it too
+  assert.ok(ctx.tlb.lookupTable(KIND_W1, REGIME_EL10, 5, 7, 0, 39, 0x1234_5000, 0x10) >= 0);
+  // VAE1 of an address of another 512 GiB range keeps it; of one in its range (VA[47:39] equal) removes it
+  tlbi(ctx, 'VAE1', ...xt(7n, VA + (1n << 39n)));
+  assert.ok(ctx.tlb.lookupTable(KIND_W1, REGIME_EL10, 5, 7, 0, 39, Number(VA), 0) >= 0);
+  tlbi(ctx, 'VAE1', ...xt(7n, VA + (1n << 36n)));
+  assert.ok(ctx.tlb.lookupTable(KIND_W1, REGIME_EL10, 5, 7, 0, 39, Number(VA), 0) < 0);
+  tlbi(ctx, 'VALE1', ...xt(7n, VA)); // the leaf entry the walk above cached
+  assert.equal(go(ctx, VA), false);
+  assert.deepEqual([r.fault, r.level], [FAULT_TRANSLATION, 0]);
+});
+
 check('a walk-cache entry is tagged: another ASID or VMID does not use it', () => {
   for (const [reg, value] of [['TTBR0_EL1', 8n << 48n], ['VTTBR_EL2', 6n << 48n]] as const) {
     const s = new Script(true);
