@@ -17,6 +17,7 @@ import type { GicCpuInterface } from './gic-cpuif.ts';
 import { PmuState } from './pmu.ts';
 import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
+import { warmDispatch } from './warm-dispatch.ts';
 import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
 import type { SyncModel } from './sync.ts';
@@ -46,6 +47,9 @@ export const TRACE_ALL_ELS = 0b1111;
 
 /** A FETCH_TAG low word no aligned PC matches (bit 0 set); the run loop sends every misaligned PC to the slow path. */
 const FETCH_INVALID = 1;
+
+/** Instructions after which a run warms the dispatch switch (warm-dispatch.ts): short runs never pay for it. */
+const WARM_DISPATCH_AFTER = 10_000_000;
 
 export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
@@ -249,6 +253,8 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Execute up to `budget` instructions; returns why it stopped. */
   run(budget: number): StopReason {
+    // a long run: every case of the dispatch switch gets call feedback before TurboFan compiles the loop for good
+    if (this.icount >= WARM_DISPATCH_AFTER) warmDispatch(this.profile, (p, m) => new Cpu(p, m));
     this.stop = null;
     this.u32[FETCH_TAG * 2] = FETCH_INVALID; // the register file may have been restored from a snapshot since
     this.tlb.hostFlush(); // and the translation registers written directly (a checker loading a context)
