@@ -22,7 +22,7 @@ import type { Encoding } from '../../src/arch/a64/encoding.ts';
 import { TEST_HOT as HOT } from '../helpers/translate.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
-import { PhysMemory } from '../../src/memory/phys.ts';
+import { PAGE_SIZE, PhysMemory } from '../../src/memory/phys.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { skipVectors } from '../helpers/vectors.ts';
 import { AF, AP_RO_EL1, AP_RW_EL1, enterEl1Stage12, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables } from '../mmu/tables.ts';
@@ -559,6 +559,58 @@ loop:
   sameTranslated({ bytes: assemble('loop-smc.S', src, { base: BigInt(CODE) }).sections[0]!.bytes, vbar2: 0n }, 4000);
 });
 
+/** The length of the block translated at `label` of `image` in `c` (0: none). */
+function blockLength(c: Cpu, image: { symbols: readonly { name: string; addr: bigint }[] }, label: string): number {
+  const addr = Number(image.symbols.find((x) => x.name === label)!.addr);
+  return c.fetchBlocks.lens[(addr & (PAGE_SIZE - 1)) >>> 2]!;
+}
+
+/** A loop whose `branch` (testing x28, the passes left) is taken to `2:` or falls through to the rest of the body. */
+function sideExitProgram(branch: string): { bytes: Uint8Array; vbar2: bigint; symbols: readonly { name: string; addr: bigint }[] } {
+  const src = `
+_start:
+    ldr x20, =${DATA}
+    ldr x0, =vectors_el2
+    msr vbar_el2, x0
+    movz x28, #${ITERATIONS}
+loop:
+    add x1, x1, #1
+    tst x28, #7
+    ${branch}
+    add x2, x2, x1
+    str x2, [x20]
+    cbnz x29, 3f            // x29 = 0: never taken
+2:  subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+3:  add x3, x3, #1
+    b 1b
+`;
+  const r = assemble('jit-side-exit.S', `${src}\n    .ltorg\n    .balign 2048\nvectors_el2:\n${skipVectors(2)}`, { base: BigInt(CODE) });
+  assert.deepEqual(r.diagnostics, []);
+  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr, symbols: r.symbols };
+}
+
+test('a block goes on through a conditional branch that mostly fell through while interpreted (taken: a side exit), every budget as interpreted', () => {
+  // B.EQ is taken one pass in eight, CBNZ never: the loop is one block with two side exits, ending in the branch to
+  // its own start (a loop block); a taken B.EQ leaves it for the block at 2:, and the next pass enters it again
+  const image = sideExitProgram('b.eq 2f');
+  for (let budget = 8 * (HOT + 2); budget < 8 * (HOT + 2) + 17; budget++) {
+    const b = sameTranslated(image, budget);
+    assert.equal(blockLength(b, image, 'loop'), 8, `budget ${budget}: the loop's block runs through both branches`);
+    assert.ok(b.stats.loopBacks > 0, `budget ${budget}: passes in place`);
+  }
+  const b = sameTranslated(image, 8 * ITERATIONS + 20);
+  assert.equal(b.x[28], 0n, 'the loop ran to its end');
+  assert.ok(b.stats.blocksRun >= Math.floor((ITERATIONS - HOT - 1) / 8), `${b.stats.blocksRun} block runs: every taken side exit left the loop's block`);
+});
+
+test('a conditional branch mostly taken while interpreted ends its block', () => {
+  const image = sideExitProgram('b.ne 2f');
+  const b = sameTranslated(image, 8 * ITERATIONS + 20);
+  assert.equal(blockLength(b, image, 'loop'), 3, 'the block ends with its B.NE');
+});
+
 test('a store pair whose second half lies in the next, read-only page faults translated as interpreted', () => {
   const src = `
 _start:
@@ -715,6 +767,38 @@ test('every mutant that forgets a word a store touched makes a store over code r
         (['interpreted', 'translated'] as const).some((exec) => !isDeepStrictEqual(state(smcRun(image, shape, exec, impl)), oracles[i])),
       );
       assert.ok(caught, `mutant survives: ${m.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Source mutants of the side exit (jit/emit.ts sideExit): each must make a random program end differently translated. */
+const SIDE_EXIT = '`if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`';
+const SIDE_EXIT_MUTANTS: readonly { name: string; to: string }[] = [
+  { name: 'a taken side exit counts one instruction fewer', to: '`if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i)} }`' },
+  { name: 'a taken side exit leaves the PC at the block start', to: '`if (${br.test}) { ${leave(e.i + 1)} }`' },
+  { name: 'a side exit is never taken', to: '`if (false && ${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`' },
+];
+
+test('every mutant of the side exit makes some random looping program end differently translated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-side-exit-mutants-'));
+  try {
+    for (const [k, m] of SIDE_EXIT_MUTANTS.entries()) {
+      const impl = await mutant('cpu/jit/emit.ts', SIDE_EXIT, m.to, join(dir, String(k)));
+      const result = fc.check(
+        fc.property(
+          fc.array(spec, { minLength: 2, maxLength: 48 }),
+          fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+          fc.integer({ min: 200, max: 6000 }),
+          (body, init, budget) => {
+            const image = program(body, init);
+            return isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), state(run(image, 'interpreted', budget)));
+          },
+        ),
+        { numRuns: 300, seed: 15, endOnFailure: true },
+      );
+      assert.ok(result.failed, `mutant survives: ${m.name}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
