@@ -1,9 +1,8 @@
 // The block translator (js-performance.md §1.4b): a run of instructions from one entry point up to the first one
 // that may change control flow or PSTATE (a branch, an exception-generating or system instruction, an unallocated
 // word), the end of its 4 KiB page or MAX_BLOCK instructions, becomes one JavaScript function made with
-// `new Function`. An immediate branch need not end it (alongBranch): a conditional branch one of whose sides ran
-// often while interpreted leaves the block on its other side (a side exit) and goes on along that one, B goes on at a
-// forward target in the page — one straight-line function still, each word once. Hot handlers are replaced by specialised code (emit.ts); every other instruction is a direct
+// `new Function`. A conditional branch that mostly fell through while interpreted (fallsThrough) does not end it: taken,
+// the block leaves there (a side exit); not taken, it goes on with the next word — one straight-line function still. Hot handlers are replaced by specialised code (emit.ts); every other instruction is a direct
 // call of its handler with the word in the INSN slot and PC set, exactly as the interpreter runs it. A block is
 // made from the words of a RAM page, so it serves every VA that maps them; it reads the PC it was entered at
 // and never bakes in an address.
@@ -23,10 +22,10 @@ import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { hintNop } from '../exec/system.ts';
-import { addHalves, FETCH_TAG, INSN, PC } from '../state.ts';
+import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, type ImmBranch, IMM_BRANCH_OF, leave, LEAVE, pcDuring, retiredBefore, sideExit } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, leave, LEAVE, retiredBefore, sideExit } from './emit.ts';
 
 /**
  * A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run;
@@ -123,12 +122,13 @@ export class PageBlocks implements TranslatedCode {
 
   /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
   translate(words: Uint32Array, start: number): void {
-    const { fn, len, span, inline } = translateBlock(words, start, (start | (WORDS_PER_4K - 1)) + 1, this.heat);
+    const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
+    const { fn, len, inline } = translateBlock(words, start, end, this.heat);
     if (!this.owned) this.own();
     this.fns[start] = fn;
     this.lens[start] = len;
     this.inline[start] = inline; // null for a loop: it counts its own (blockSource)
-    this.covered.fill(1, start, start + span); // the words it was made of, and those its forward branches skip
+    this.covered.fill(1, start, start + len);
     this.count++;
     this.stats.blocksMade++;
   }
@@ -140,13 +140,11 @@ export class PageBlocks implements TranslatedCode {
  *  encodings on this ARMv8.0 PE) are system instructions that do none of it either: a block runs through them. */
 const ENDS_BLOCK = new Set(['branch', 'exception', 'system']);
 
-/** The source of the block from words[start], within words[start, end), and its length. */
+/** The source of the block for words[start, end) and its length. */
 export interface BlockSource {
   readonly body: string;
   readonly handlers: number[];
   readonly len: number;
-  /** Words from start to the last one the block holds (more than len when it follows a forward branch). */
-  readonly span: number;
   readonly hostCache: boolean;
   /** An FP/SIMD emitter's code is in the body: the prologue adds FP_PROLOGUE. */
   readonly fp: boolean;
@@ -159,7 +157,7 @@ export interface BlockSource {
 
 export function blockSource(words: Uint32Array, start: number, end: number, heat: Uint16Array): BlockSource {
   const lines: string[] = [];
-  const inline = new Uint8Array(MAX_BLOCK + 1);
+  const inline = new Uint8Array(end - start + 1);
   const handlers = new Set<number>();
   let w = 0;
   let op = 0;
@@ -169,36 +167,30 @@ export function blockSource(words: Uint32Array, start: number, end: number, heat
     const h = HANDLER_OF[op]!;
     handlers.add(h);
     env.flags = -1; // the handler may have set flags the block does not know
-    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = ${pcDuring(env.at)}; ${retiredBefore(i)}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) ${leave(i + 1)}`;
+    return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) ${leave(i + 1)}`;
   };
-  const env: EmitEnv = { i: 0, at: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
-  let k = start; // the word of instruction i
-  for (; k < end && i < MAX_BLOCK; i++) {
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
+  for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);
     const row = ROWS[op]!;
     env.i = i;
-    env.at = 4 * (k - start);
     if (HANDLERS[HANDLER_OF[op]!] === hintNop) {
       lines.push(`    // ${row.id}: executes as NOP (ARM C6.2 HINT)`); // nothing to do, and the block goes on
       inline[i + 1] = env.inline;
-      k++;
       continue;
     }
     const last = op === 0 || ENDS_BLOCK.has(row.cls);
     const branch = IMM_BRANCH_OF[op]?.(w, env);
-    if (branch !== undefined && branch.offset === -env.at) {
+    if (branch !== undefined && branch.offset === -4 * i) {
       // a branch back to the block's own start (a loop whose body is the block): taken, the block runs again in place
-      lines.push(`    ${loopBack(branch.test, i, env.at, env.inline)} // ${row.id}`);
+      lines.push(`    ${loopBack(branch.test, i, env.inline)} // ${row.id}`);
       inline[i + 1] = env.inline;
-      return finish(i + 1, k + 1 - start, true);
+      return finish(i + 1, true);
     }
-    const along = branch === undefined ? undefined : alongBranch(branch, heat, k, end);
-    if (along !== undefined) {
-      // B: the block goes on at its target; a conditional branch: along its hot side, out on the other
-      lines.push(`    ${branch!.test === null ? '' : sideExit(branch!, env, along)} // ${row.id}${along === 'target' ? ': on at its target' : ''}`);
+    if (branch !== undefined && branch.test !== null && k + 1 < end && fallsThrough(heat, k)) {
+      lines.push(`    ${sideExit(branch, env)} // ${row.id}`);
       inline[i + 1] = env.inline;
-      k = along === 'next' ? k + 1 : k + branch!.offset / 4;
       continue;
     }
     const code = EMITTER_OF[op]?.(w, env);
@@ -207,40 +199,32 @@ export function blockSource(words: Uint32Array, start: number, end: number, heat
     } else if (last) {
       const h = HANDLER_OF[op]!;
       handlers.add(h);
-      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = ${pcDuring(env.at)}; ${retiredBefore(i)}h${h}(c); ${leave(i + 1)} // ${row.id}`);
+      lines.push(`    u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); ${leave(i + 1)} // ${row.id}`);
     } else {
       lines.push(`    ${handlerCall()} // ${row.id}`);
     }
     inline[i + 1] = env.inline;
-    if (last) return finish(i + 1, k + 1 - start);
-    k++;
+    if (last) return finish(i + 1);
   }
-  lines.push(`    u[${PC * 2}] = (pc0 + ${4 * (k - start)}); ${leave(i)}`);
-  return finish(i, k - start);
+  lines.push(`    u[${PC * 2}] = (pc0 + ${4 * i}); ${leave(i)}`);
+  return finish(i);
 
-  function finish(len: number, span: number, loop = false): BlockSource {
+  function finish(len: number, loop = false): BlockSource {
     const counted = env.inline === 0 ? null : inline.slice(0, len + 1);
-    if (!loop) return { body: lines.join('\n'), handlers: [...handlers], len, span, hostCache: env.hostCache, fp: env.fp, inline: counted, loop };
-    return { body: loopBody(lines.join('\n'), counted), handlers: [...handlers], len, span, hostCache: env.hostCache, fp: env.fp, inline: null, loop };
+    if (!loop) return { body: lines.join('\n'), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: counted, loop };
+    return { body: loopBody(lines.join('\n'), counted), handlers: [...handlers], len, hostCache: env.hostCache, fp: env.fp, inline: null, loop };
   }
 }
 
 /**
- * Whether the block goes on past the immediate branch `br` at word `k` of a page whose words end at `end`, and along
- * which side: a conditional branch along the next word when that ran at least half as often as the branch while
- * interpreted (PageBlocks.heat counts every interpreted run of a word; a word may also be reached from elsewhere), else
- * along a forward target in the page that did; B along its target when that is forward in the page. Forward only, so
- * a block holds each word once and its words stay in [start, start + span). Undefined: the branch ends the block.
- * Measured, paired runs (docs/DESIGN-NOTES.md stop 31): going on past every conditional branch's not-taken side made
- * Debian's kernel to power-off 3.7 % slower (longer blocks for V8 to compile, their tails rarely run); the heat rule
- * made both CoreMark and the kernel faster.
+ * Whether the block goes on past the conditional branch at word `k` (a side exit) rather than end with it: the word
+ * after it ran at least half as often as the branch while interpreted (PageBlocks.heat counts every interpreted run of
+ * a word; the next word may also be reached from elsewhere). Measured, paired runs (docs/DESIGN-NOTES.md stop 31):
+ * going on through every conditional branch made Debian's kernel to power-off 3.7 % slower (longer blocks for V8 to
+ * compile, their tails rarely run); this rule made both CoreMark and the kernel faster.
  */
-function alongBranch(br: ImmBranch, heat: Uint16Array, k: number, end: number): 'next' | 'target' | undefined {
-  const hot = heat[k]! >>> 1;
-  if (br.test !== null && k + 1 < end && heat[k + 1]! >= hot) return 'next';
-  const target = k + br.offset / 4;
-  if (target > k && target < end && (br.test === null || heat[target]! >= hot)) return 'target';
-  return undefined;
+function fallsThrough(heat: Uint16Array, k: number): boolean {
+  return heat[k + 1]! >= heat[k]! >>> 1;
 }
 
 /**
@@ -252,13 +236,13 @@ function alongBranch(br: ImmBranch, heat: Uint16Array, k: number, end: number): 
  * after one that did whatever a future emitter forgets); otherwise PC = the start and the block returns. Not taken: on to
  * the next instruction.
  */
-function loopBack(test: string | null, i: number, at: number, inline: number): string {
+function loopBack(test: string | null, i: number, inline: number): string {
   const len = i + 1;
   const taken = `d += ${len}; n0 += ${len}; hits += ${inline}; ` +
     `if (n0 + ${len} <= lim && u[${FETCH_TAG * 2}] === ft) { c.stats.loopBacks++; continue; } ` +
     `u[${PC * 2}] = pc0; return (c.stats.inlineHits += hits, d);`;
   if (test === null) return taken;
-  return `if (${test}) { ${taken} } u[${PC * 2}] = ${pcDuring(at)}; return (c.stats.inlineHits += hits + ${inline}, d + ${len});`;
+  return `if (${test}) { ${taken} } u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); return (c.stats.inlineHits += hits + ${inline}, d + ${len});`;
 }
 
 /**
@@ -271,8 +255,8 @@ function loopBody(body: string, inline: Uint8Array | null): string {
   return `    let d = 0, hits = 0;\n    for (;;) {\n${exits}\n    }`;
 }
 
-function translateBlock(words: Uint32Array, start: number, end: number, heat: Uint16Array): { fn: BlockFn; len: number; span: number; inline: Uint8Array | null } {
-  const { body, handlers, len, span, hostCache, fp, inline } = blockSource(words, start, end, heat);
+function translateBlock(words: Uint32Array, start: number, end: number, heat: Uint16Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {
+  const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end, heat);
   // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
   const hc = (hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '') +
     (fp ? `\n    ${FP_PROLOGUE}` : '');
@@ -283,5 +267,5 @@ return function block(c, n0, lim) {
 ${body}
 };`;
   const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', src) as (...a: unknown[]) => BlockFn;
-  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64), len, span, inline };
+  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64), len, inline };
 }

@@ -21,10 +21,8 @@ import {
 
 /** Static knowledge the emitters share within a block. */
 export interface EmitEnv {
-  /** Index of this instruction in the block: the instructions the block retired before it. */
+  /** Index of this instruction in the block. */
   i: number;
-  /** Its address, in bytes from the block's first instruction (pc0): 4 × i until the block follows a branch. */
-  at: number;
   /** The lazy-flag kind (FLAGS_*) an earlier instruction of the block is known to have set, or -1. */
   flags: number;
   /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
@@ -45,10 +43,10 @@ export interface EmitEnv {
 export type Emitter = (w: number, e: EmitEnv) => string | undefined;
 
 const ONES64 = '0xffffffffffffffffn';
-/** Expression: the low word of the address of the block instruction at `at` bytes from pc0, + `delta` bytes. */
-const pcLo = (at: number, delta = 0): string => `(pc0 + ${at + delta})`;
-/** Expression: the PC slot's low word while the instruction at `at` runs (state.ts: the PC convention). */
-export const pcDuring = (at: number): string => pcLo(at, PC_AHEAD);
+/** Expression: the low word of the address of block instruction `i` + `delta` bytes. */
+const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
+/** Expression: the PC slot's low word while instruction `i` runs (state.ts: the PC convention). */
+const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
 /** Statement: leave the block after its first `k` instructions — the one form every exit of a block takes, which a
  *  loop block rewrites to count its earlier passes too (block.ts loopBody, through LEAVE). */
@@ -382,7 +380,7 @@ function singleAccess(w: number, e: EmitEnv, addr: string): string {
   const bytes = 1 << size;
   const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.at)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
   e.hostCache = true;
   e.inline += 1;
@@ -450,7 +448,7 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const writeback = `u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;`;
   const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) ${leave(e.i + 1)} ${writeback} ${leaveIfTagChanged(e.i)}`;
   const slowLoad = `if (!c.load(${bytes}, 0, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.at)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
+  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   const before = e.inline;
   if (opc === 0 && size < 2) return spChecked(e, rn, before, `{ ${addr} ${slow} }`);
   e.hostCache = true;
@@ -500,9 +498,9 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
 function branchTo(e: EmitEnv, offset: number): string {
-  return `u[${PC * 2}] = ${pcLo(e.at)}; addHalves(u, ${PC}, ${PC}, ${offset});`;
+  return `u[${PC * 2}] = ${pcLo(e.i)}; addHalves(u, ${PC}, ${PC}, ${offset});`;
 }
-const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcDuring(e.at)};`;
+const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcDuring(e.i)};`;
 
 /** Expression: Z, from lazy flags whose kind the block knows. */
 function zeroFlag(kind: number): string {
@@ -556,16 +554,14 @@ const emitBranch = (of: (w: number, e: EmitEnv) => ImmBranch): Emitter => (w, e)
 };
 const emitB = emitBranch(b);
 
-/** A conditional immediate branch inside a block (block.ts): the block goes on along one side — `along` 'next', not
- *  taken: the next instruction; 'target', taken: the branch's target — and leaves on the other (a side exit). */
-export function sideExit(br: ImmBranch, e: EmitEnv, along: 'next' | 'target'): string {
-  return along === 'next'
-    ? `if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`
-    : `if (!(${br.test})) { ${fallThrough(e)} ${leave(e.i + 1)} }`;
+/** A conditional immediate branch in the middle of a block (block.ts): taken, out of the block at its target; not
+ *  taken, the block goes on with the next instruction (a side exit). */
+export function sideExit(br: ImmBranch, e: EmitEnv): string {
+  return `if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`;
 }
 function emitBl(w: number, e: EmitEnv): string {
   // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
-  return `u[60] = ${pcDuring(e.at)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
+  return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
 }
 
 /** The emitter for each row of an integer load/store group. */
