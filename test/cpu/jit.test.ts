@@ -115,8 +115,8 @@ ${words.map((w) => `    .inst 0x${w.toString(16)}`).join('\n')}
   return withVectors('jit-random.S', src);
 }
 
-/** Assemble `src` at CODE, followed by its literal pool and the skipping vectors for EL2 and EL1. */
-function withVectors(file: string, src: string): { bytes: Uint8Array; vbar2: bigint } {
+/** Assemble `src` at CODE, followed by its literal pool and the skipping vectors for EL2 and EL1 (with its symbols). */
+function withVectors(file: string, src: string): { bytes: Uint8Array; vbar2: bigint; symbols: readonly { name: string; addr: bigint }[] } {
   const text = `${src}
     .ltorg
     .balign 2048
@@ -126,7 +126,7 @@ vectors_el1:
 ${skipVectors(1)}`;
   const r = assemble(file, text, { base: BigInt(CODE) });
   assert.deepEqual(r.diagnostics, []);
-  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr };
+  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr, symbols: r.symbols };
 }
 
 /**
@@ -566,12 +566,10 @@ function blockLength(c: Cpu, image: { symbols: readonly { name: string; addr: bi
 }
 
 /** A loop whose `branch` (testing x28, the passes left) is taken to `2:` or falls through to the rest of the body. */
-function sideExitProgram(branch: string): { bytes: Uint8Array; vbar2: bigint; symbols: readonly { name: string; addr: bigint }[] } {
+function sideExitProgram(branch: string): ReturnType<typeof withVectors> {
   const src = `
 _start:
     ldr x20, =${DATA}
-    ldr x0, =vectors_el2
-    msr vbar_el2, x0
     movz x28, #${ITERATIONS}
 loop:
     add x1, x1, #1
@@ -586,9 +584,7 @@ loop:
 3:  add x3, x3, #1
     b 1b
 `;
-  const r = assemble('jit-side-exit.S', `${src}\n    .ltorg\n    .balign 2048\nvectors_el2:\n${skipVectors(2)}`, { base: BigInt(CODE) });
-  assert.deepEqual(r.diagnostics, []);
-  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr, symbols: r.symbols };
+  return withVectors('jit-side-exit.S', src);
 }
 
 test('a block goes on through a conditional branch that mostly fell through while interpreted (taken: a side exit), every budget as interpreted', () => {
