@@ -587,6 +587,50 @@ loop:
   return withVectors('jit-side-exit.S', src);
 }
 
+/**
+ * B.EQ is taken once (pass HOT + 3, which points x16 at the loop): the loop's block goes on past it, and from pass
+ * HOT + 4 on the store writes `add x1, x1, #p` over the add after it, in the block, before it runs in the same pass.
+ */
+function sideExitSmcProgram(): ReturnType<typeof withVectors> {
+  const ADD_0 = 0x91000021; // add x1, x1, #0; + (p << 10) is add x1, x1, #p
+  const src = `
+_start:
+    movz x28, #${ITERATIONS}
+    adr x15, loop
+    ldr x16, =${DATA}
+    ldr w2, =${ADD_0}
+loop:
+    add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
+    str w2, [x16, #20]      // into data, until x16 points at the loop: then over the add at 2:
+    add x3, x3, #1
+    cmp x3, #${HOT + 3}
+    b.eq 3f
+2:  add x1, x1, #1
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+3:  mov x16, x15            // (not back to 2:, which would become a block of its own)
+    add x1, x1, #1
+    subs x28, x28, #1
+    b.ne loop
+    b 1b
+    .ltorg
+`;
+  return withVectors('jit-side-exit-smc.S', src);
+}
+
+test('a store over a word past a side exit of the running block runs the new word, as interpreted', () => {
+  const image = sideExitSmcProgram();
+  const b = sameTranslated(image, 12 * ITERATIONS);
+  assert.ok(b.stats.blocksDropped > 0, 'the stores dropped the block they wrote');
+  let expected = BigInt(HOT + 3);
+  for (let p = HOT + 4; p <= ITERATIONS; p++) expected += BigInt(p);
+  assert.equal(b.x[1], expected);
+  // before the loop's code is written, its block runs through the B.EQ to the branch back to its start
+  const early = run(image, 'translated', 8 * (HOT + 2));
+  assert.equal(blockLength(early, image, 'loop'), 8, 'the block goes on past the B.EQ');
+});
+
 test('a block goes on through a conditional branch that mostly fell through while interpreted (taken: a side exit), every budget as interpreted', () => {
   // B.EQ is taken one pass in eight, CBNZ never: the loop is one block with two side exits, ending in the branch to
   // its own start (a loop block); a taken B.EQ leaves it for the block at 2:, and the next pass enters it again
@@ -796,6 +840,18 @@ test('every mutant of the side exit makes some random looping program end differ
       );
       assert.ok(result.failed, `mutant survives: ${m.name}`);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a mutant that marks as code only the first five words of a block runs a stale word past a side exit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-side-exit-smc-mutant-'));
+  try {
+    const impl = await mutant('cpu/jit/block.ts', 'start + len);', 'start + Math.min(len, 5));', dir);
+    const image = sideExitSmcProgram();
+    const budget = 12 * ITERATIONS;
+    assert.ok(!isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), state(run(image, 'interpreted', budget))), 'mutant survives');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
