@@ -448,15 +448,26 @@ for (const el of [2, 1]) {
   });
 }
 
-for (const store of ['str w2, [x16, #12]', 'stp w2, w17, [x16, #12]']) {
-  test(`stores into the running block (${store.split(' ')[0]}): each rewritten instruction runs, as interpreted`, () => {
-    const ADD_0 = 0x91000021; // add x1, x1, #0; + (p << 10) is add x1, x1, #p
-    const src = `
+/**
+ * The start of a loop that rewrites its own code: x28 = the passes, x15 = \`loop\`, x16 = data (until the loop points it
+ * at its code), w2 = \`add x1, x1, #0\` (pass p makes it \`add x1, x1, #p\`).
+ */
+const REWRITING = `
 _start:
     movz x28, #${ITERATIONS}
     adr x15, loop
     ldr x16, =${DATA}
-    ldr w2, =${ADD_0}
+    ldr w2, =0x91000021`;
+/** x1 after a rewriting loop whose passes 1 .. HOT + 3 add 1 and whose pass p from HOT + 4 on adds p. */
+function rewrittenSum(): bigint {
+  let sum = BigInt(HOT + 3);
+  for (let p = HOT + 4; p <= ITERATIONS; p++) sum += BigInt(p);
+  return sum;
+}
+
+for (const store of ['str w2, [x16, #12]', 'stp w2, w17, [x16, #12]']) {
+  test(`stores into the running block (${store.split(' ')[0]}): each rewritten instruction runs, as interpreted`, () => {
+    const src = `${REWRITING}
     ldr w17, [x15, #16]     // the word of the cmp below: STP rewrites it with itself
 loop:
     add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
@@ -477,9 +488,7 @@ loop:
     assert.deepEqual(state(b), state(a));
     // passes 1 .. HOT+3 add 1 (from pass HOT on in a translated block); from pass HOT+4 on, pass p rewrites the add
     // just before it runs, in the same pass: it adds p (a block translated again later must not run a stale add)
-    let expected = BigInt(HOT + 3);
-    for (let p = HOT + 4; p <= ITERATIONS; p++) expected += BigInt(p);
-    assert.equal(a.x[1], expected);
+    assert.equal(a.x[1], rewrittenSum());
   });
 }
 
@@ -592,13 +601,7 @@ loop:
  * HOT + 4 on the store writes `add x1, x1, #p` over the add after it, in the block, before it runs in the same pass.
  */
 function sideExitSmcProgram(): ReturnType<typeof withVectors> {
-  const ADD_0 = 0x91000021; // add x1, x1, #0; + (p << 10) is add x1, x1, #p
-  const src = `
-_start:
-    movz x28, #${ITERATIONS}
-    adr x15, loop
-    ldr x16, =${DATA}
-    ldr w2, =${ADD_0}
+  const src = `${REWRITING}
 loop:
     add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
     str w2, [x16, #20]      // into data, until x16 points at the loop: then over the add at 2:
@@ -623,9 +626,7 @@ test('a store over a word past a side exit of the running block runs the new wor
   const image = sideExitSmcProgram();
   const b = sameTranslated(image, 12 * ITERATIONS);
   assert.ok(b.stats.blocksDropped > 0, 'the stores dropped the block they wrote');
-  let expected = BigInt(HOT + 3);
-  for (let p = HOT + 4; p <= ITERATIONS; p++) expected += BigInt(p);
-  assert.equal(b.x[1], expected);
+  assert.equal(b.x[1], rewrittenSum());
   // before the loop's code is written, its block runs through the B.EQ to the branch back to its start
   const early = run(image, 'translated', 8 * (HOT + 2));
   assert.equal(blockLength(early, image, 'loop'), 8, 'the block goes on past the B.EQ');
