@@ -5,7 +5,8 @@
 // and store through a data pointer, through random registers (aborts) and into their own code (self-modifying
 // code, also inside the running block), and take exceptions that a vector skips. Stores over running code of every
 // size and alignment are compared with an oracle that decodes every instruction afresh, and source mutants that
-// forget one word a store touched must be caught by that comparison.
+// forget one word a store touched must be caught by that comparison. Blocks that go on past a conditional branch (side
+// exits, jit/block.ts) are checked at every budget, under stores over their later words, and against mutants.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
