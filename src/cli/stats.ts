@@ -4,7 +4,8 @@
 // host-cache hits of loads and stores, the architectural TLB's fills and evictions and how often the host cache (or one page of it) was
 // emptied, exceptions by class and the blocks dropped because code was written. Of
 // chaining, only a block's branch to its own start exists (a loop block runs its passes in place): the passes it began
-// so are counted; no other successor is chained yet.
+// so are counted; no other successor is chained (a block goes on past a conditional branch that mostly fell through,
+// src/cpu/jit/block.ts, so its not-taken side needs no chaining).
 import type { Command } from 'commander';
 import {
   EC_BRK, EC_DABT_LOWER, EC_DABT_SAME, EC_FP, EC_HVC, EC_IABT_LOWER, EC_IABT_SAME, EC_ILLEGAL, EC_PC_ALIGN, EC_SMC,
@@ -140,7 +141,7 @@ export function formatStats(x: StatsSummary, label?: string): string {
       `${fixed(x.mipsCpu, 1)} MIPS per CPU second, ${fixed(x.mipsWall, 1)} MIPS wall`,
     `translated ${percent(x.translated, x.instructions)} (${count(x.translated)}), interpreted ${percent(x.interpreted, x.instructions)} (${count(x.interpreted)})`,
     `blocks: ${count(x.blocksMade)} translated, ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
-      `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start; no other chaining yet)`,
+      `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start; no other chaining)`,
     `host cache (loads and stores): ${percent(x.hostHits, accesses)} hits (${count(x.hostHits)} of ${count(accesses)}, ${count(x.hostMisses)} through translation)`,
     `TLB: ${count(x.tlbFills)} fill(s), ${count(x.tlbEvictions)} eviction(s); host cache emptied ${count(x.hostFlushes)} time(s) (TLBI, eviction, translation register written), ` +
       `one page of it dropped ${count(x.hostPageDrops)} time(s) (a 4 KiB entry removed)`,

@@ -5,7 +5,8 @@
 // and store through a data pointer, through random registers (aborts) and into their own code (self-modifying
 // code, also inside the running block), and take exceptions that a vector skips. Stores over running code of every
 // size and alignment are compared with an oracle that decodes every instruction afresh, and source mutants that
-// forget one word a store touched must be caught by that comparison.
+// forget one word a store touched must be caught by that comparison. Blocks that go on past a conditional branch (side
+// exits, jit/block.ts) are checked at every budget, under stores over their later words, and against mutants.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import type { Encoding } from '../../src/arch/a64/encoding.ts';
 import { TEST_HOT as HOT } from '../helpers/translate.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
-import { PhysMemory } from '../../src/memory/phys.ts';
+import { PAGE_SIZE, PhysMemory } from '../../src/memory/phys.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { skipVectors } from '../helpers/vectors.ts';
 import { AF, AP_RO_EL1, AP_RW_EL1, enterEl1Stage12, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables } from '../mmu/tables.ts';
@@ -115,8 +116,8 @@ ${words.map((w) => `    .inst 0x${w.toString(16)}`).join('\n')}
   return withVectors('jit-random.S', src);
 }
 
-/** Assemble `src` at CODE, followed by its literal pool and the skipping vectors for EL2 and EL1. */
-function withVectors(file: string, src: string): { bytes: Uint8Array; vbar2: bigint } {
+/** Assemble `src` at CODE, followed by its literal pool and the skipping vectors for EL2 and EL1 (with its symbols). */
+function withVectors(file: string, src: string): { bytes: Uint8Array; vbar2: bigint; symbols: readonly { name: string; addr: bigint }[] } {
   const text = `${src}
     .ltorg
     .balign 2048
@@ -126,7 +127,7 @@ vectors_el1:
 ${skipVectors(1)}`;
   const r = assemble(file, text, { base: BigInt(CODE) });
   assert.deepEqual(r.diagnostics, []);
-  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr };
+  return { bytes: r.sections[0]!.bytes, vbar2: r.symbols.find((x) => x.name === 'vectors_el2')!.addr, symbols: r.symbols };
 }
 
 /**
@@ -448,15 +449,26 @@ for (const el of [2, 1]) {
   });
 }
 
-for (const store of ['str w2, [x16, #12]', 'stp w2, w17, [x16, #12]']) {
-  test(`stores into the running block (${store.split(' ')[0]}): each rewritten instruction runs, as interpreted`, () => {
-    const ADD_0 = 0x91000021; // add x1, x1, #0; + (p << 10) is add x1, x1, #p
-    const src = `
+/**
+ * The start of a loop that rewrites its own code: x28 = the passes, x15 = \`loop\`, x16 = data (until the loop points it
+ * at its code), w2 = \`add x1, x1, #0\` (pass p makes it \`add x1, x1, #p\`).
+ */
+const REWRITING = `
 _start:
     movz x28, #${ITERATIONS}
     adr x15, loop
     ldr x16, =${DATA}
-    ldr w2, =${ADD_0}
+    ldr w2, =0x91000021`;
+/** x1 after a rewriting loop whose passes 1 .. HOT + 3 add 1 and whose pass p from HOT + 4 on adds p. */
+function rewrittenSum(): bigint {
+  let sum = BigInt(HOT + 3);
+  for (let p = HOT + 4; p <= ITERATIONS; p++) sum += BigInt(p);
+  return sum;
+}
+
+for (const store of ['str w2, [x16, #12]', 'stp w2, w17, [x16, #12]']) {
+  test(`stores into the running block (${store.split(' ')[0]}): each rewritten instruction runs, as interpreted`, () => {
+    const src = `${REWRITING}
     ldr w17, [x15, #16]     // the word of the cmp below: STP rewrites it with itself
 loop:
     add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
@@ -477,9 +489,7 @@ loop:
     assert.deepEqual(state(b), state(a));
     // passes 1 .. HOT+3 add 1 (from pass HOT on in a translated block); from pass HOT+4 on, pass p rewrites the add
     // just before it runs, in the same pass: it adds p (a block translated again later must not run a stale add)
-    let expected = BigInt(HOT + 3);
-    for (let p = HOT + 4; p <= ITERATIONS; p++) expected += BigInt(p);
-    assert.equal(a.x[1], expected);
+    assert.equal(a.x[1], rewrittenSum());
   });
 }
 
@@ -581,6 +591,90 @@ loop:
     .ltorg
 `;
   sameTranslated({ bytes: assemble('loop-smc.S', src, { base: BigInt(CODE) }).sections[0]!.bytes, vbar2: 0n }, 4000);
+});
+
+/** The length of the block translated at `label` of `image` in `c` (0: none). */
+function blockLength(c: Cpu, image: { symbols: readonly { name: string; addr: bigint }[] }, label: string): number {
+  const addr = Number(image.symbols.find((x) => x.name === label)!.addr);
+  return c.fetchBlocks.lens[(addr & (PAGE_SIZE - 1)) >>> 2]!;
+}
+
+/** A loop whose `branch` (testing x28, the passes left) is taken to `2:` or falls through to the rest of the body. */
+function sideExitProgram(branch: string): ReturnType<typeof withVectors> {
+  const src = `
+_start:
+    ldr x20, =${DATA}
+    movz x28, #${ITERATIONS}
+loop:
+    add x1, x1, #1
+    tst x28, #7
+    ${branch}
+    add x2, x2, x1
+    str x2, [x20]
+    cbnz x29, 3f            // x29 = 0: never taken
+2:  subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+3:  add x3, x3, #1
+    b 1b
+`;
+  return withVectors('jit-side-exit.S', src);
+}
+
+/**
+ * B.EQ is taken once (pass HOT + 3, which points x16 at the loop): the loop's block goes on past it, and from pass
+ * HOT + 4 on the store writes `add x1, x1, #p` over the add after it, in the block, before it runs in the same pass.
+ */
+function sideExitSmcProgram(): ReturnType<typeof withVectors> {
+  const src = `${REWRITING}
+loop:
+    add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
+    str w2, [x16, #20]      // into data, until x16 points at the loop: then over the add at 2:
+    add x3, x3, #1
+    cmp x3, #${HOT + 3}
+    b.eq 3f
+2:  add x1, x1, #1
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+3:  mov x16, x15            // (not back to 2:, which would become a block of its own)
+    add x1, x1, #1
+    subs x28, x28, #1
+    b.ne loop
+    b 1b
+    .ltorg
+`;
+  return withVectors('jit-side-exit-smc.S', src);
+}
+
+test('a store over a word past a side exit of the running block runs the new word, as interpreted', () => {
+  const image = sideExitSmcProgram();
+  const b = sameTranslated(image, 12 * ITERATIONS);
+  assert.ok(b.stats.blocksDropped > 0, 'the stores dropped the block they wrote');
+  assert.equal(b.x[1], rewrittenSum());
+  // before the loop's code is written, its block runs through the B.EQ to the branch back to its start
+  const early = run(image, 'translated', 8 * (HOT + 2));
+  assert.equal(blockLength(early, image, 'loop'), 8, 'the block goes on past the B.EQ');
+});
+
+test('a block goes on through a conditional branch that mostly fell through while interpreted (taken: a side exit), every budget as interpreted', () => {
+  // B.EQ is taken one pass in eight, CBNZ never: the loop is one block with two side exits, ending in the branch to
+  // its own start (a loop block); a taken B.EQ leaves it for the block at 2:, and the next pass enters it again
+  const image = sideExitProgram('b.eq 2f');
+  for (let budget = 8 * (HOT + 2); budget < 8 * (HOT + 2) + 17; budget++) {
+    const b = sameTranslated(image, budget);
+    assert.equal(blockLength(b, image, 'loop'), 8, `budget ${budget}: the loop's block runs through both branches`);
+    assert.ok(b.stats.loopBacks > 0, `budget ${budget}: passes in place`);
+  }
+  const b = sameTranslated(image, 8 * ITERATIONS + 20);
+  assert.equal(b.x[28], 0n, 'the loop ran to its end');
+  assert.ok(b.stats.blocksRun >= Math.floor((ITERATIONS - HOT - 1) / 8), `${b.stats.blocksRun} block runs: every taken side exit left the loop's block`);
+});
+
+test('a conditional branch mostly taken while interpreted ends its block', () => {
+  const image = sideExitProgram('b.ne 2f');
+  const b = sameTranslated(image, 8 * ITERATIONS + 20);
+  assert.equal(blockLength(b, image, 'loop'), 3, 'the block ends with its B.NE');
 });
 
 test('a store pair whose second half lies in the next, read-only page faults translated as interpreted', () => {
@@ -740,6 +834,50 @@ test('every mutant that forgets a word a store touched makes a store over code r
       );
       assert.ok(caught, `mutant survives: ${m.name}`);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Source mutants of the side exit (jit/emit.ts sideExit): each must make a random program end differently translated. */
+const SIDE_EXIT = '`if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`';
+const SIDE_EXIT_MUTANTS: readonly { name: string; to: string }[] = [
+  { name: 'a taken side exit counts one instruction fewer', to: '`if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i)} }`' },
+  { name: 'a taken side exit leaves the PC at the block start', to: '`if (${br.test}) { ${leave(e.i + 1)} }`' },
+  { name: 'a side exit is never taken', to: '`if (false && ${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`' },
+];
+
+test('every mutant of the side exit makes some random looping program end differently translated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-side-exit-mutants-'));
+  try {
+    for (const [k, m] of SIDE_EXIT_MUTANTS.entries()) {
+      const impl = await mutant('cpu/jit/emit.ts', SIDE_EXIT, m.to, join(dir, String(k)));
+      const result = fc.check(
+        fc.property(
+          fc.array(spec, { minLength: 2, maxLength: 48 }),
+          fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+          fc.integer({ min: 200, max: 6000 }),
+          (body, init, budget) => {
+            const image = program(body, init);
+            return isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), state(run(image, 'interpreted', budget)));
+          },
+        ),
+        { numRuns: 300, seed: 15, endOnFailure: true },
+      );
+      assert.ok(result.failed, `mutant survives: ${m.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a mutant that marks as code only the first five words of a block runs a stale word past a side exit', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-side-exit-smc-mutant-'));
+  try {
+    const impl = await mutant('cpu/jit/block.ts', 'start + len);', 'start + Math.min(len, 5));', dir);
+    const image = sideExitSmcProgram();
+    const budget = 12 * ITERATIONS;
+    assert.ok(!isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), state(run(image, 'interpreted', budget))), 'mutant survives');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

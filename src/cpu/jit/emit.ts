@@ -562,6 +562,12 @@ const emitBranch = (of: (w: number, e: EmitEnv) => ImmBranch): Emitter => (w, e)
     : `if (${br.test}) { ${branchTo(e, br.offset)} } else ${fallThrough(e)} ${leave(e.i + 1)}`;
 };
 const emitB = emitBranch(b);
+
+/** A conditional immediate branch in the middle of a block (block.ts): taken, out of the block at its target; not
+ *  taken, the block goes on with the next instruction (a side exit). */
+export function sideExit(br: ImmBranch, e: EmitEnv): string {
+  return `if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`;
+}
 function emitBl(w: number, e: EmitEnv): string {
   // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
   return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
