@@ -29,8 +29,9 @@ export function addSubShifted(c: Cpu): void {
     // on the 32-bit halves: no BigInt, so nothing is allocated whatever V8's speculation on the register file's
     // BigInts (the kernel's ADDS/SUBS/CMP with a shift allocated ≈ 0.9 GB per 600 M instructions through BigInt)
     const u = c.u32;
-    shift64(u, TMP2, m, type, k); // ShiftReg(m, shift_type, imm6)
-    addSub64(c, d, u[n * 2]!, u[n * 2 + 1]!, u[TMP2 * 2]!, u[TMP2 * 2 + 1]!, sub, setFlags);
+    const b = k === 0 ? m : TMP2; // no shift (CMP, MOV-like forms): Rm itself
+    if (k !== 0) shift64(u, TMP2, m, type, k); // ShiftReg(m, shift_type, imm6)
+    addSub64(c, d, u[n * 2]!, u[n * 2 + 1]!, u[b * 2]!, u[b * 2 + 1]!, sub, setFlags);
   } else {
     if (k >= 32) return undefinedInsn(c); // sf=0 with imm6<5>=1 is UNDEFINED
     const u = c.u32;
@@ -120,9 +121,10 @@ export function logicalShifted(c: Cpu): void {
   if ((w & 0x80000000) !== 0) {
     // on the halves: ShiftReg into TMP2, NOT for the N forms, then the operation on each word (nothing allocated)
     const u = c.u32;
-    shift64(u, TMP2, m, type, k);
-    const bl = invert ? ~u[TMP2 * 2]! : u[TMP2 * 2]!;
-    const bh = invert ? ~u[TMP2 * 2 + 1]! : u[TMP2 * 2 + 1]!;
+    const b = k === 0 ? m : TMP2; // no shift (MOV is ORR with XZR): Rm itself
+    if (k !== 0) shift64(u, TMP2, m, type, k);
+    const bl = invert ? ~u[b * 2]! : u[b * 2]!;
+    const bh = invert ? ~u[b * 2 + 1]! : u[b * 2 + 1]!;
     const al = u[n * 2]!, ah = u[n * 2 + 1]!;
     const rl = opc === 1 ? al | bl : opc === 2 ? al ^ bl : al & bl;
     const rh = opc === 1 ? ah | bh : opc === 2 ? ah ^ bh : ah & bh;
