@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GicV2 } from '../../src/devices/gic.ts';
+import { type Check, failingChecks } from '../helpers/mutants.ts';
 
 type Ctor = typeof GicV2;
 let Impl: Ctor = GicV2;
@@ -38,7 +39,7 @@ function gic(ids: [number, number][]): T {
 /** GICC_RPR, GICC_APR0, GICD_ISACTIVER0 */
 const state = ({ c, d }: T): string => [c(0x14), c(0xd0), d(0x300)].map((v) => `0x${v.toString(16)}`).join(' ');
 
-const CHECKS: { readonly name: string; readonly run: () => void }[] = [];
+const CHECKS: Check[] = [];
 function check(name: string, run: () => void): void {
   CHECKS.push({ name, run });
   test(name, () => {
@@ -172,14 +173,7 @@ test('every GIC running-priority mutant fails a check', async () => {
       copyFileSync(fileURLToPath(new URL('../../src/memory/phys.ts', import.meta.url)), join(root, 'memory', 'phys.ts'));
       writeFileSync(join(root, 'devices', 'gic.ts'), source.replace(m.from, m.to));
       Impl = ((await import(pathToFileURL(join(root, 'devices', 'gic.ts')).href)) as { GicV2: Ctor }).GicV2;
-      const failed = CHECKS.filter((c) => {
-        try {
-          c.run();
-          return false;
-        } catch {
-          return true;
-        }
-      });
+      const failed = failingChecks(CHECKS);
       assert.ok(failed.length > 0, `mutant survives: ${m.name}`);
     }
   } finally {

@@ -15,6 +15,7 @@ import * as tlbModule from '../../src/mmu/tlb.ts';
 import { KIND_W1, KIND_W2, REGIME_EL10, REGIME_EL2, type WalkCacheChoices } from '../../src/mmu/tlb.ts';
 import * as translateModule from '../../src/mmu/translate.ts';
 import { AF, AP_RW_ALL, makeCtx, MAIR_NORMAL0_DEVICE1, NG, RAM, SCTLR_M, Tables, TCR_4K_48, type TestCtx } from './tables.ts';
+import { type Check, failingChecks } from '../helpers/mutants.ts';
 
 /** The modules under test: src/mmu's, or a mutant's copy (the mutation test at the end). */
 interface Impl {
@@ -53,7 +54,7 @@ class Script implements WalkCacheChoices {
 }
 
 /** The checks below: each a test of src/mmu, and run again against every mutant (one must fail). */
-const CHECKS: { readonly name: string; readonly run: () => void }[] = [];
+const CHECKS: Check[] = [];
 function check(name: string, run: () => void): void {
   CHECKS.push({ name, run });
   test(name, () => {
@@ -278,14 +279,7 @@ test('every walk-cache mutant fails a check', async () => {
       writeFileSync(path, text.replace(m.from, m.to));
       const load = async <T>(f: string): Promise<T> => (await import(pathToFileURL(join(root, 'mmu', f)).href)) as T;
       impl = { tlb: await load('tlb.ts'), maintenance: await load('maintenance.ts'), translate: await load('translate.ts'), scratch: await load('scratch.ts') };
-      const failed = CHECKS.filter((c) => {
-        try {
-          c.run();
-          return false;
-        } catch {
-          return true;
-        }
-      });
+      const failed = failingChecks(CHECKS);
       assert.ok(failed.length > 0, `mutant survives: ${m.name}`);
     }
   } finally {
