@@ -66,15 +66,25 @@ export function checkSwitch(req: CheckRequest): CheckReport {
   for (const f of r.paths) if (!seen.has(`${f.rule}@${f.insn.addr}`)) seen.set(`${f.rule}@${f.insn.addr}`, f);
   const lint: Finding[] = [];
   const cleared: Finding[] = [];
+  const targetVmid = r.vmids[req.img.contexts.findIndex((x) => x.name === req.to)];
   for (const f of sortFindings([...seen.values()])) {
-    const by = ruleInfo(f.rule).settledBy;
+    const info = ruleInfo(f.rule);
+    const by = info.settledBy;
     if (by === undefined) {
       lint.push(toFinding(f, f.rule === 'tlbi-no-prior-dsb' ? 'warning' : 'error'));
       continue;
     }
-    const confirm = r.findings.find((x) => by.includes(x.ruleId as never));
+    // an outcome about another VMID's entry does not settle a rule about the target's (RuleInfo.settledByTargetEntry)
+    const confirm = r.findings.find((x) => by.includes(x.ruleId as never) &&
+      (info.settledByTargetEntry !== true || r.entryVmids.get(x) === undefined || r.entryVmids.get(x) === targetVmid));
     if (confirm !== undefined) lint.push(toFinding(f, 'error', [`confirmed by the exploration: ${confirm.ruleId} at ${confirm.file}:${confirm.line}: ${confirm.message}`]));
-    else if (r.stats.complete) cleared.push(toFinding(f, 'warning', [`cleared by the exploration of ${req.from} -> ${req.to}: no outcome leads to ${by.join(', ')}`]));
+    else if (r.stats.complete) {
+      const other = r.findings.find((x) => by.includes(x.ruleId as never));
+      const why = other === undefined
+        ? `no outcome leads to ${by.join(', ')}`
+        : `its ${other.ruleId} (${other.file}:${other.line}) is about an entry of VMID ${r.entryVmids.get(other)}, not the target's VMID ${targetVmid}`;
+      cleared.push(toFinding(f, 'warning', [`cleared by the exploration of ${req.from} -> ${req.to}: ${why}`]));
+    }
     else lint.push(toFinding(f, 'warning', ['not settled: the exploration stopped at a bound (see not-proven)']));
   }
   const findings = [...lint, ...r.findings, ...r.stats.bounds.map((b) => notProven(p, b, `exploration of ${req.from} -> ${req.to}`))];

@@ -109,6 +109,8 @@ export interface ExploreResult {
   readonly stats: ExploreStats;
   /** The VMID each context runs with (switch-harness.ts). */
   readonly vmids: readonly number[];
+  /** tlb-stale and tlb-latent findings: the VMID of the TLB entry each is about (check.ts settles rules by it). */
+  readonly entryVmids: ReadonlyMap<Finding, number>;
   /** The census of the switch's own VMID policy held (switch-harness.ts). */
   readonly ownPolicy: boolean;
 }
@@ -604,7 +606,12 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
   }
   c.sync = null;
   stores.detach();
-  const findings = [...found.values()].map((f) => toFinding(f));
+  const entryVmids = new Map<Finding, number>();
+  const findings = [...found.values()].map((f) => {
+    const finding = toFinding(f);
+    if (f.v.vmid !== undefined) entryVmids.set(finding, f.v.vmid);
+    return finding;
+  });
   const evictions = c.tlb.evictions;
   if (evictions > 0) bounds.push({ what: `the checker's TLB of ${tlbEntries} entries evicted ${evictions} entries (an evicted entry might have been a violation)`, option: '--tlb-entries', value: tlbEntries });
   const lint = [...paths.values()].flatMap((x) => {
@@ -616,7 +623,7 @@ export function explore(p: Program, img: BuiltImage, fromName: string, toName: s
     runs: tree.runs, states: visited.size, merged, erets, tlbEntries: h.tlb.size, evictions, fills: ch.fills, insns,
     complete: bounds.length === 0, bounds, ms: performance.now() - t0,
   };
-  return { findings, paths: lint, stats, vmids: h.vmids, ownPolicy: h.ownPolicy };
+  return { findings, paths: lint, stats, vmids: h.vmids, entryVmids, ownPolicy: h.ownPolicy };
 }
 
 /** A store to a table entry the walker may not see after the ERET (table-stores.ts). */

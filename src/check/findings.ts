@@ -35,12 +35,15 @@ export interface RuleInfo {
   /** A quick rule whose consequence depends on the context pair: on an executed path it is a warning until the
    *  explorer finds one of these outcomes (then an error) or proves there is none (then it is cleared). */
   readonly settledBy?: readonly InvariantRule[];
+  /** Only an outcome about a TLB entry of the target's own VMID settles it (a stale entry of another VMID, e.g. the
+   *  outgoing one a TLBI deliberately flushed, is some other instruction's doing). */
+  readonly settledByTargetEntry?: boolean;
 }
 
 const RULE_TABLE: { readonly [K in RuleId]: Omit<RuleInfo, 'id'> } = {
   'hcr-clobber': { title: 'HCR_EL2 written with a value that clears unrelated bits', rule: 'MSR writes the whole of HCR_EL2: every control the value does not set becomes 0 — RW (EL1/EL0 AArch64), FMO/IMO/AMO (interrupt routing), the traps (ARM §D24.2.62; ARCH-NOTES §1a, §3)' },
   'vttbr-vmid-shift': { title: 'VMID shifted by 16 lands in VTTBR_EL2.BADDR', rule: 'VTTBR_EL2.VMID is bits 55:48; bits 47:1 are BADDR, the stage-2 root address (ARM §D24.2.225; ARCH-NOTES §4)', settledBy: ['vmid-wrong', 'walk-outside', 'tlb-stale'] },
-  'tlbi-before-vmid': { title: 'TLBI by VMID issued before the target VMID is loaded', rule: 'an EL1&0 TLBI acts on the VMID in VTTBR_EL2 when it executes, and a VTTBR_EL2 write reaches it only after a context synchronization event (ISB) (ARM C5.5.77, §D24.1.2.2; ARCH-NOTES §9, §10)', settledBy: ['tlb-stale', 'tlb-latent'] },
+  'tlbi-before-vmid': { title: 'TLBI by VMID issued before the target VMID is loaded', rule: 'an EL1&0 TLBI acts on the VMID in VTTBR_EL2 when it executes, and a VTTBR_EL2 write reaches it only after a context synchronization event (ISB) (ARM C5.5.77, §D24.1.2.2; ARCH-NOTES §9, §10)', settledBy: ['tlb-stale', 'tlb-latent'], settledByTargetEntry: true },
   'tlbi-no-dsb': { title: 'TLBI without a following DSB', rule: 'a TLBI is only guaranteed complete after a later DSB covering loads and stores of the right shareability (NSH for local, ISH for IS operations) (ARM §D8.17.8; ARCH-NOTES §9)', settledBy: ['tlb-stale', 'tlb-latent'] },
   'tlbi-no-prior-dsb': { title: 'TLBI not preceded by a DSB', rule: 'page-table stores are seen by the walker only after a DSB: STR; DSB ISHST; TLBI; DSB ISH; ISB (ARM §D8.17; ARCH-NOTES §10)' },
   'hcr-no-isb-eret': { title: 'HCR_EL2 changed without an ISB before the ERET', rule: 'an ERET reads HCR_EL2 (TGE, RW) for its legality and target before its own synchronization, so MSR HCR_EL2 needs an ISB before the ERET (ARM §D24.1.2.2; ARCH-NOTES §10)', settledBy: ['eret-illegal', 'eret-wrong-mode'] },

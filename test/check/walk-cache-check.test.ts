@@ -42,7 +42,7 @@ test('the walk-cache corpus switches: the wrong ones caught by a walk-cache entr
   assert.equal(files.length, 3);
   // each charged to its last-level TLBI, naming the cached table descriptor: its stage, level and the table it points at
   const want = [
-    /^22:tlb-latent vm1 \(VMID 1\) can hit a walk-cache entry \(a stage-2 table descriptor of level 0, pointing at the table at PA 0x40201000\) through which its walks reach PA 0x40600000 \(vm2's memory\)/,
+    /^23:tlb-latent vm1 \(VMID 1\) can hit a walk-cache entry \(a stage-2 table descriptor of level 0, pointing at the table at PA 0x40201000\) through which its walks reach PA 0x40600000 \(vm2's memory\)/,
     /^18:tlb-stale vm2 \(VMID 2\) can hit a walk-cache entry \(a stage-2 table descriptor of level [01], pointing at the table at PA 0x4020[12]000\) through which its walks reach PA 0x40400000 \(vm1's memory\)/,
   ];
   for (const [k, file] of WRONG.entries()) {

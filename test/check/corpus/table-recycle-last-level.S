@@ -3,11 +3,12 @@
 // right for a changed page or block, not for a table. The last-level forms need not remove walk-cache entries (ARM
 // §D8.16, C5.5 TLBI IPAS2LE1), so vm1's cached level-0 descriptor still points at the page, which now leads to vm2's
 // memory: vm1 reaches it when it runs next. TLBI IPAS2E1 (all levels) is the operation (table-recycle-all-levels.S).
-// The TLBIs act on vm1's VMID on purpose; the quick rule tlbi-before-vmid is settled by any tlb-stale/tlb-latent
-// outcome of the pair, so here it is confirmed too (check.ts settles per rule, not per entry).
+// The TLBIs act on vm1's VMID on purpose: the quick rule tlbi-before-vmid is settled only by an outcome about an entry
+// of the target's VMID (RuleInfo.settledByTargetEntry), and the stale entry here is vm1's, so it is cleared.
 // check: --from vm1 --to vm2
-// expect: 22:tlb-latent:error 22:tlbi-before-vmid:error 24:tlbi-before-vmid:error
-// static: 22:tlbi-before-vmid:warning 24:tlbi-before-vmid:warning
+// expect: 23:tlb-latent:error
+// cleared: 23:tlbi-before-vmid 25:tlbi-before-vmid
+// static: 23:tlbi-before-vmid:warning 25:tlbi-before-vmid:warning
     .equ C_HCR, 0x00
     .equ C_VTTBR, 0x08
 
