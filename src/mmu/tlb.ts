@@ -366,7 +366,7 @@ export class Tlb {
       e = set * this.ways + w;
       if (this.kind[e] !== 0) {
         this.evictions++;
-        this.hostFlush();
+        this.hostDropEntry(e);
       }
     }
     this.kind[e] = kind;

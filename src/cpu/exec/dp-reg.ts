@@ -72,6 +72,18 @@ function addSub32(c: Cpu, d: number, a: number, b: number, sub: boolean, setFlag
   u[d * 2 + 1] = 0;
 }
 
+/** ExtendReg's low word (ARM J1.1 aarch64/instrs/extendreg ExtendReg): UXTB/UXTH keep 8/16 bits, SXTB/SXTH
+ *  sign-extend them; the W and X options leave the word as it is (as an int32). */
+function extendLow(v: number, opt: number): number {
+  switch (opt) {
+    case 0: return v & 0xff;
+    case 1: return v & 0xffff;
+    case 4: return (v << 24) >> 24;
+    case 5: return (v << 16) >> 16;
+    default: return v | 0;
+  }
+}
+
 /** ADD/ADDS/SUB/SUBS (extended register): sf op S 01011 00 1 Rm option imm3 Rn Rd. Rn|SP; Rd|SP unless S=1. */
 export function addSubExtended(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
@@ -84,26 +96,17 @@ export function addSubExtended(c: Cpu): void {
   const setFlags = (w & 0x20000000) !== 0;
   const d = setFlags ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
   if ((w & 0x80000000) !== 0) {
-    // ExtendReg(m, option, shift) on the halves (ARM J1.1 aarch64/instrs/extendreg ExtendReg): the low word
-    // extended (UXTB/H/W keep 8/16/32 bits, SXTB/H/W sign-extend them, UXTX/SXTX the whole register), then LSL sh ≤ 4
+    // ExtendReg(m, option, shift) on the halves: the low word extended, the high word Rm's (UXTX/SXTX), its sign
+    // (SXTB/H/W) or zero, then LSL sh ≤ 4
     const u = c.u32;
-    let ml = u[m * 2]!;
-    let mh = (opt & 3) === 3 ? u[m * 2 + 1]! : 0;
-    switch (opt) {
-      case 0: ml &= 0xff; break;
-      case 1: ml &= 0xffff; break;
-      case 4: ml = (ml << 24) >> 24; mh = ml >> 31; break;
-      case 5: ml = (ml << 16) >> 16; mh = ml >> 31; break;
-      case 6: ml |= 0; mh = ml >> 31; break;
-    }
+    const ml = extendLow(u[m * 2]!, opt);
+    const mh = (opt & 3) === 3 ? u[m * 2 + 1]! : opt >= 4 ? ml >> 31 : 0;
     const bl = ml << sh;
     const bh = sh === 0 ? mh : (mh << sh) | (ml >>> (32 - sh));
     addSub64(c, d, u[n * 2]!, u[n * 2 + 1]!, bl >>> 0, bh >>> 0, sub, setFlags);
   } else {
     const u = c.u32;
-    let v = u[m * 2]!;
-    if ((opt & 3) === 0) v = opt === 0 ? v & 0xff : (v << 24) >> 24; // UXTB / SXTB
-    else if ((opt & 3) === 1) v = opt === 1 ? v & 0xffff : (v << 16) >> 16; // UXTH / SXTH
+    const v = extendLow(u[m * 2]!, opt);
     addSub32(c, d, u[n * 2]!, (v << sh) >>> 0, sub, setFlags);
   }
 }
