@@ -17,6 +17,7 @@ import type { GicCpuInterface } from './gic-cpuif.ts';
 import { PmuState } from './pmu.ts';
 import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
+import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { warmDispatch } from './warm-dispatch.ts';
 import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
@@ -415,7 +416,7 @@ export class Cpu extends CpuState implements TranslationContext {
    */
   private split = 0;
   /** PA of the first byte in the second page of an access that spans two (valid when split < size). */
-  private pa2 = 0;
+  private pa2 = WIDE_ZERO;
 
   /**
    * Translate the data access of `size` bytes at VA = x[TMP0] (a host-cache miss): every 4 KiB VA page it touches,

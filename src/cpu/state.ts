@@ -3,6 +3,7 @@
 // flags, shift counts), as DESIGN.md §3 prescribes. Slot numbers are fixed so handlers index them directly.
 import type { Profile } from '../arch/profiles.ts';
 import { SYSREGS } from '../arch/sysreg-table.ts';
+import { WIDE_ZERO } from '../bits/wide-field.ts';
 
 /** Register-file slots. X0–X30 are slots 0–30. */
 export const XZR = 31; // reads as zero: never written (writes to Rd=31 as ZR go to SINK)
@@ -81,10 +82,10 @@ export class CpuState {
   ss = 0;
   /** Lazy NZCV: kind (FLAGS_*) and, for FLAGS_NZCV, the flags in bits 31:28. */
   flagKind = FLAGS_NZCV;
-  nzcv = 0;
+  nzcv = WIDE_ZERO;
 
   /** Exclusive monitor (local): armed address range or -1. */
-  exclAddr = -1;
+  exclAddr = WIDE_ZERO; // Cpu.reset: -1
   exclSize = 0;
 
   /** Instructions retired. */

@@ -1,4 +1,5 @@
 // The outcome of one translation, in a preallocated record (hot paths allocate nothing).
+import { WIDE_ZERO } from '../bits/wide-field.ts';
 
 /** Fault kinds (ARM J1.1 FaultRecord.statuscode; FSC encodings ARCH-NOTES §7d). */
 export const FAULT_NONE = 0;
@@ -17,7 +18,7 @@ export const ACC_EXEC = 2;
 
 export class TranslateResult {
   /** Output physical address. */
-  pa = 0;
+  pa = WIDE_ZERO;
   /** Memory type is Device (unaligned data accesses take an Alignment fault). */
   device = false;
   /** Memory attributes of a successful translation, MAIR format (stage 1 and 2 combined). */
@@ -33,7 +34,7 @@ export class TranslateResult {
   s1ptw = false;
   /** The faulting IPA for HPFAR_EL2 (stage-2 faults), valid when stage2 is set; the IPA of a successful slow-path
    * translation otherwise. */
-  ipa = 0;
+  ipa = WIDE_ZERO;
 
   reset(): void {
     this.fault = FAULT_NONE;

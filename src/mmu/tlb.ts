@@ -19,6 +19,7 @@ import type { TlbiScope } from '../arch/sysops.ts';
 import { POW2 } from './addr.ts';
 import { ACC_EXEC } from './result.ts';
 import type { MmuTrace } from './trace.ts';
+import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
 
 export const KIND_S1 = 1; // stage 1 of a regime without stage 2: input VA, output PA
@@ -66,14 +67,14 @@ export class TlbFill {
   global = true;
   kind = KIND_S1;
   /** Input address (VA with VA[55] in hi bit 23, or IPA) as halves; aligned down to the block by insert. */
-  inLo = 0;
-  inHi = 0;
+  inLo = WIDE_ZERO;
+  inHi = WIDE_ZERO;
   /** Block size, log2 bytes. */
   shift = 12;
   /** Output address of the block base. */
-  out = 0;
+  out = WIDE_ZERO;
   /** Combined entries: the IPA of the input address. */
-  ipa = 0;
+  ipa = WIDE_ZERO;
   s1perm = 0x3f;
   s2perm = 0x3f;
   s1level = 0;

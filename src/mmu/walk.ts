@@ -9,6 +9,7 @@ import { isDevice, s2MemAttrToMair } from './attrs.ts';
 import { FAULT_ACCESS_FLAG, FAULT_ADDRESS_SIZE, FAULT_EXTERNAL_WALK, FAULT_PERMISSION, FAULT_TRANSLATION, type TranslateResult } from './result.ts';
 import { F_S2_DEVICE, KIND_S2, KIND_W1, KIND_W2, KM_S2, REGIME_EL10, type Tlb, TlbFill } from './tlb.ts';
 import type { WalkTrace } from './trace.ts';
+import { WIDE_ZERO } from '../bits/wide-field.ts';
 
 /** Permission bits of a translation: read/write/execute at EL1 or EL2 (privileged) and at EL0. */
 export const P_R1 = 1;
@@ -38,10 +39,10 @@ export class WalkParams {
   /** Input address size in bits (64 − TxSZ). */
   inputSize = 48;
   /** Table base, aligned to the start-level table (IPA for stage 1 under stage 2, else PA). */
-  base = 0;
+  base = WIDE_ZERO;
   /** base as halves: bits [31:0] (as int32) and [47:32]. */
-  baseLo = 0;
-  baseHi = 0;
+  baseLo = WIDE_ZERO;
+  baseHi = WIDE_ZERO;
   /** TTBR/VTTBR base has bits at or above outBits: Address size fault, level 0. */
   baseOutOfRange = false;
   /** Effective output address size (PS/IPS capped at PARange). */
@@ -83,10 +84,10 @@ export class WalkParams {
 /** A successful walk: the leaf. */
 export class WalkOut {
   /** Output address of the input address (block base + offset). */
-  oa = 0;
+  oa = WIDE_ZERO;
   /** oa as halves: bits [31:0] (as int32) and [47:32]. */
-  oaLo = 0;
-  oaHi = 0;
+  oaLo = WIDE_ZERO;
+  oaHi = WIDE_ZERO;
   level = 0;
   /** Block/page size, log2 bytes. */
   shift = 12;
