@@ -2,12 +2,15 @@
 // distributor at 0x0800_0000 and the CPU interface at 0x0801_0000, 64 KiB each), enough for a hypervisor that takes
 // timer interrupts (Arm GICv2 Architecture Specification IHI 0048B, §4.3 distributor and §4.4 CPU interface
 // registers; reset values as read back on QEMU 7.2). No Security Extensions (no EL3 on virt), so every interrupt is
-// Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits;
-// EOImode 0 (an EOIR write drops the priority and deactivates). The running priority follows the active priorities
+// Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits.
+// GICC_CTLR.EOImode (bit 9) chooses whether an EOIR write drops the priority and deactivates (0) or only drops it,
+// GICC_DIR then deactivating (1: what Linux uses when it boots at EL2; §4.4.1, §4.4.5, §4.4.15; QEMU gic_eoi_split,
+// gic_complete_irq, gic_deactivate_irq). GICC_ABPR is the Group 1 binary point (no Security Extensions): storage
+// that no interrupt here uses (every one is Group 0), minimum 1 as on QEMU. The running priority follows the active priorities
 // (GICC_APRn/NSAPRn: set by GICC_IAR, dropped by GICC_EOIR), not the active state: an interrupt made active through
 // GICD_ISACTIVER does not raise it (§3.3, §4.4.6 GICC_RPR, §4.4.12-13 GICC_APRn/NSAPRn; QEMU gic_activate_irq,
-// gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0), GICD_ITARGETSR (RAZ/WI on a uniprocessor
-// GIC, as the specification allows and QEMU shows), GICC_ABPR/AIAR/AEOIR/AHPPIR, GICC_DIR, the identification
+// gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0; writable on QEMU), GICD_ITARGETSR (RAZ/WI
+// on a uniprocessor GIC, as the specification allows and QEMU shows), GICC_AIAR/AEOIR/AHPPIR, the identification
 // registers other than GICD_PIDR2. SGIs (§4.3.15 GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
 // source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
 import type { Device } from '../memory/phys.ts';
@@ -27,7 +30,10 @@ const GICD_TYPER = 0x8; // ITLinesNumber = 8, CPUNumber = 0 (one PE), SecurityEx
 export const GICD_IIDR = 0x43b; // implementer Arm (QEMU's value)
 export const GICD_PIDR2 = 0x2b; // ArchRev = 2: GICv2
 const GICC_IIDR = 0x2043b; // architecture version 2, implementer Arm (QEMU's value)
-const GICC_CTLR_MASK = 0x1f; // EnableGrp0, EnableGrp1, AckCtl, FIQEn, CBPR (the bits QEMU keeps)
+const GICC_CTLR_MASK = 0x21f; // EnableGrp0, EnableGrp1, AckCtl, FIQEn, CBPR, EOImode (QEMU GICC_CTLR_V2_MASK)
+const GICC_CTLR_EOIMODE = 1 << 9; // GICC_CTLR.EOImode without Security Extensions: split priority drop and deactivate
+const MIN_ABPR = 1; // GICC_ABPR's smallest value (QEMU GIC_MIN_ABPR = GIC_MIN_BPR + 1)
+const GICC_DIR = 0x1000; // in the CPU interface's second 4 KiB page (virt maps 64 KiB)
 
 export class GicV2 {
   /** The IRQ output to the PE: the CPU interface signals an interrupt. */
@@ -45,6 +51,7 @@ export class GicV2 {
   private cctlr = 0;
   private pmr = 0;
   private bpr = 0;
+  private abpr = MIN_ABPR;
 
   readonly distributor: Device = { name: 'GICv2 distributor', read: (o, s) => this.distRead(o, s), write: (o, s, v) => this.distWrite(o, s, v) };
   readonly cpuInterface: Device = { name: 'GICv2 CPU interface', read: (o, s) => this.cpuRead(o, s), write: (o, s, v) => this.cpuWrite(o, s, v) };
@@ -60,6 +67,7 @@ export class GicV2 {
     this.enabled.fill(1, 0, 16); // SGIs are always enabled (GICD_ISENABLER0[15:0] RAO/WI, as QEMU)
     this.edge.fill(1, 0, 16); // SGIs are edge-triggered (GICD_ICFGR0 reads 0xaaaaaaaa)
     this.dctlr = this.cctlr = this.pmr = this.bpr = 0;
+    this.abpr = MIN_ABPR;
     this.update();
   }
 
@@ -261,13 +269,14 @@ export class GicV2 {
       case 0x04: return this.pmr;
       case 0x08: return this.bpr;
       case 0x0c: return this.acknowledge(); // GICC_IAR
+      case 0x1c: return this.abpr; // GICC_ABPR
       case 0x14: { const r = this.running(); return r === IDLE ? 0xff : r; } // GICC_RPR
       case 0x18: return this.highest(); // GICC_HPPIR
       case 0xfc: return GICC_IIDR;
       default:
         if (off >= 0xd0 && off < 0xd0 + 4 * NR_APRS) return this.apr[(off - 0xd0) >>> 2]!; // GICC_APRn
         if (off >= 0xe0 && off < 0xe0 + 4 * NR_APRS) return this.nsapr[(off - 0xe0) >>> 2]!; // GICC_NSAPRn
-        return 0; // GICC_ABPR, AIAR, AHPPIR: RAZ (see the header)
+        return 0; // GICC_AIAR, AHPPIR, DIR (write-only): RAZ (see the header)
     }
   }
 
@@ -277,12 +286,19 @@ export class GicV2 {
       case 0x00: this.cctlr = value & GICC_CTLR_MASK; break;
       case 0x04: this.pmr = value & 0xff; break;
       case 0x08: this.bpr = value & 7; break;
-      case 0x10: { // GICC_EOIR (EOImode 0): priority drop, then deactivation of the interrupt ID written
+      case 0x1c: this.abpr = Math.max(value & 7, MIN_ABPR); break; // GICC_ABPR (QEMU gic_cpu_write)
+      case 0x10: { // GICC_EOIR: priority drop, then (EOImode 0) deactivation of the interrupt ID written
         const id = value & 0x3ff;
         // QEMU gic_complete_irq: an unknown ID, or no active priority, is ignored (nothing deactivated); the drop
         // clears the highest active priority whatever ID is written (an out-of-order EOI is UNPREDICTABLE, §3.3)
         if (id >= GIC_IRQS || this.running() === IDLE) return;
         this.dropPriority();
+        if ((this.cctlr & GICC_CTLR_EOIMODE) === 0) this.active[id] = 0;
+        break;
+      }
+      case GICC_DIR: { // deactivation alone (§4.4.15); with EOImode 0 UNPREDICTABLE, ignored as QEMU does
+        const id = value & 0x3ff;
+        if (id >= GIC_IRQS || (this.cctlr & GICC_CTLR_EOIMODE) === 0) return; // 1023 and unknown IDs: ignored
         this.active[id] = 0;
         break;
       }
@@ -290,7 +306,7 @@ export class GicV2 {
         // GICC_APRn/NSAPRn: storage; the running priority follows them at once (QEMU gic_cpu_write)
         if (off >= 0xd0 && off < 0xd0 + 4 * NR_APRS) this.apr[(off - 0xd0) >>> 2] = value >>> 0;
         else if (off >= 0xe0 && off < 0xe0 + 4 * NR_APRS) this.nsapr[(off - 0xe0) >>> 2] = value >>> 0;
-        else return; // GICC_AEOIR, DIR …: WI (see the header)
+        else return; // GICC_AEOIR …: WI (see the header)
     }
     this.update();
   }
