@@ -216,7 +216,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.updateIrqLine();
   }
 
-  /** Drive the physical FIQ line (the machine, from a GICv3's Group 0 output). */
+  /** Drive the physical FIQ line (the machine, from a GICv3's Group 0 output or a GICv2 with GICC_CTLR.FIQEn). */
   setFiqLine(level: boolean): void {
     this.physFiq = level;
     this.updateIrqLine();

@@ -2,7 +2,7 @@
 // distributor at 0x0800_0000 and the CPU interface at 0x0801_0000, 64 KiB each), enough for a hypervisor that takes
 // timer interrupts (Arm GICv2 Architecture Specification IHI 0048B, §4.3 distributor and §4.4 CPU interface
 // registers; reset values as read back on QEMU 7.2). No Security Extensions (no EL3 on virt), so every interrupt is
-// Group 0 and is signalled as IRQ; 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits.
+// Group 0, signalled as IRQ, or as FIQ while GICC_CTLR.FIQEn is set (§3.2.1; QEMU gic_update_internal); 288 interrupt IDs (GICD_TYPER.ITLinesNumber = 8, as QEMU); 8 priority bits.
 // GICC_CTLR.EOImode (bit 9) chooses whether an EOIR write drops the priority and deactivates (0) or only drops it,
 // GICC_DIR then deactivating (1: what Linux uses when it boots at EL2; §4.4.1, §4.4.5, §4.4.15; QEMU gic_eoi_split,
 // gic_complete_irq, gic_deactivate_irq). GICC_ABPR is the Group 1 binary point (no Security Extensions): storage
@@ -31,6 +31,7 @@ export const GICD_IIDR = 0x43b; // implementer Arm (QEMU's value)
 export const GICD_PIDR2 = 0x2b; // ArchRev = 2: GICv2
 const GICC_IIDR = 0x2043b; // architecture version 2, implementer Arm (QEMU's value)
 const GICC_CTLR_MASK = 0x21f; // EnableGrp0, EnableGrp1, AckCtl, FIQEn, CBPR, EOImode (QEMU GICC_CTLR_V2_MASK)
+const GICC_CTLR_FIQEN = 1 << 3; // GICC_CTLR.FIQEn: Group 0 interrupts are signalled on FIQ
 const GICC_CTLR_EOIMODE = 1 << 9; // GICC_CTLR.EOImode without Security Extensions: split priority drop and deactivate
 const MIN_ABPR = 1; // GICC_ABPR's smallest value (QEMU GIC_MIN_ABPR = GIC_MIN_BPR + 1)
 const GICC_DIR = 0x1000; // in the CPU interface's second 4 KiB page (virt maps 64 KiB)
@@ -56,7 +57,13 @@ export class GicV2 {
   readonly distributor: Device = { name: 'GICv2 distributor', read: (o, s) => this.distRead(o, s), write: (o, s, v) => this.distWrite(o, s, v) };
   readonly cpuInterface: Device = { name: 'GICv2 CPU interface', read: (o, s) => this.cpuRead(o, s), write: (o, s, v) => this.cpuWrite(o, s, v) };
 
-  constructor(private readonly onOutput: (level: boolean) => void = () => {}) {
+  /** The FIQ output to the PE (GICC_CTLR.FIQEn). */
+  fiqOutput = false;
+
+  constructor(
+    private readonly onOutput: (level: boolean) => void = () => {},
+    private readonly onFiq: (level: boolean) => void = () => {},
+  ) {
     this.reset();
   }
 
@@ -142,10 +149,18 @@ export class GicV2 {
   /** Recompute the IRQ output: a candidate whose priority is higher than the running priority preempts (QEMU gic_update_internal compares the full priority). */
   private update(): void {
     const id = this.highest();
-    const out = id !== SPURIOUS && this.priority[id]! < this.running();
-    if (out === this.output) return;
-    this.output = out;
-    this.onOutput(out);
+    const signal = id !== SPURIOUS && this.priority[id]! < this.running();
+    // GICC_CTLR.FIQEn: a Group 0 interrupt (every one here) on FIQ rather than IRQ
+    const fiq = signal && (this.cctlr & GICC_CTLR_FIQEN) !== 0;
+    const irq = signal && !fiq;
+    if (irq !== this.output) {
+      this.output = irq;
+      this.onOutput(irq);
+    }
+    if (fiq !== this.fiqOutput) {
+      this.fiqOutput = fiq;
+      this.onFiq(fiq);
+    }
   }
 
   /** GICC_IAR read: acknowledge the signalled interrupt (pending → active, or active and pending), or SPURIOUS. */

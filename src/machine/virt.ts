@@ -199,7 +199,7 @@ export class VirtMachine {
       this.its = new GicV3Its(this.mem, gic.lpis);
       this.map(GITS_BASE, GITS_SIZE, this.its.mmio);
     } else {
-      const gic = new GicV2((level) => cpu.setIrqLine(level));
+      const gic = new GicV2((level) => cpu.setIrqLine(level), (level) => cpu.setFiqLine(level));
       this.gic = gic;
       this.irqInput = (id, level) => gic.setLevel(id, level);
       this.map(GICD_BASE, GIC_REGION_SIZE, gic.distributor);
