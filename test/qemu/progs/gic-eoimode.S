@@ -12,12 +12,6 @@
 	.equ	GICC_APR0, GICC + 0xd0
 	.equ	GICC_DIR, GICC + 0x1000
 
-.macro STATE tag:req
-	PRINTW	rpr_\tag, GICC_RPR
-	PRINTW	apr0_\tag, GICC_APR0
-	PRINTW	isactiver0_\tag, GICD_ISACTIVER0
-.endm
-
 main:
 	PRINTW	abpr_reset, GICC_ABPR
 	WRITEW	GICC_ABPR, 0
@@ -36,41 +30,41 @@ main:
 	// 1. EOImode 0: EOIR drops and deactivates; DIR of an active interrupt is ignored
 	WRITEW	GICD_ISPENDR0, 1 << 20
 	PRINTW	iar_20, GICC_IAR
-	STATE	ack20
+	GIC_ACTIVE_STATE	ack20
 	WRITEW	GICC_DIR, 20
-	STATE	dir20_mode0
+	GIC_ACTIVE_STATE	dir20_mode0
 	WRITEW	GICC_EOIR, 20
-	STATE	eoi20_mode0
+	GIC_ACTIVE_STATE	eoi20_mode0
 
 	// 2. EOImode 1: EOIR only drops the priority; DIR deactivates
 	WRITEW	GICC_CTLR, 0x201
 	PRINTW	ctlr_split, GICC_CTLR
 	WRITEW	GICD_ISPENDR0, 1 << 20
 	PRINTW	iar_20b, GICC_IAR
-	STATE	ack20b
+	GIC_ACTIVE_STATE	ack20b
 	WRITEW	GICC_EOIR, 20
-	STATE	eoi20_split
+	GIC_ACTIVE_STATE	eoi20_split
 	// still active: a new pending 20 is not signalled, 21 (0x20) is
 	WRITEW	GICD_ISPENDR0, (1 << 20) | (1 << 21)
 	PRINTW	hppir_split, GICC_HPPIR
 	PRINTW	iar_21, GICC_IAR
-	STATE	ack21
+	GIC_ACTIVE_STATE	ack21
 	WRITEW	GICC_EOIR, 21
-	STATE	eoi21_split
+	GIC_ACTIVE_STATE	eoi21_split
 	WRITEW	GICC_DIR, 21
-	STATE	dir21
+	GIC_ACTIVE_STATE	dir21
 	WRITEW	GICC_DIR, 20
-	STATE	dir20
+	GIC_ACTIVE_STATE	dir20
 	PRINTW	hppir_after_dir, GICC_HPPIR
 	PRINTW	iar_20c, GICC_IAR
-	STATE	ack20c
+	GIC_ACTIVE_STATE	ack20c
 	// a DIR of an ID beyond the GIC's interrupts, and the spurious ID, are ignored
 	WRITEW	GICC_DIR, 1023
 	WRITEW	GICC_DIR, 300
-	STATE	dir_spurious
+	GIC_ACTIVE_STATE	dir_spurious
 	WRITEW	GICC_EOIR, 20
 	WRITEW	GICC_DIR, 20
-	STATE	done20
+	GIC_ACTIVE_STATE	done20
 	WRITEW	GICC_CTLR, 1
 	PRINTW	ctlr_end, GICC_CTLR
 	EXIT

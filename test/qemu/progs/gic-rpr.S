@@ -36,13 +36,6 @@
 	.equ	GICV_APR0, GICV + 0xd0
 	.equ	LR_PENDING, 1 << 28
 
-// STATE tag: GICC_RPR, GICC_APR0 and GICD_ISACTIVER0 after a step
-.macro STATE tag:req
-	PRINTW	rpr_\tag, GICC_RPR
-	PRINTW	apr0_\tag, GICC_APR0
-	PRINTW	isactiver0_\tag, GICD_ISACTIVER0
-.endm
-
 main:
 	PRINTW	apr0_reset, GICC_APR0
 	PRINTW	apr1_reset, GICC_APR1
@@ -57,14 +50,14 @@ main:
 
 	// 1. PPI 28 made active by the distributor: no running priority, no APR bit
 	WRITEW	GICD_ISACTIVER0, 1 << 28
-	STATE	isactiver
+	GIC_ACTIVE_STATE	isactiver
 	// the same priority (31: 0x30) is still signalled and acknowledged
 	WRITEW	GICD_ISPENDR0, 1 << 31
 	PRINTW	hppir_31, GICC_HPPIR
 	mrs	x0, isr_el1
 	PRINT	isr_31, x0
 	PRINTW	iar_31, GICC_IAR
-	STATE	ack31
+	GIC_ACTIVE_STATE	ack31
 	mrs	x0, isr_el1
 	PRINT	isr_ack31, x0
 
@@ -73,72 +66,72 @@ main:
 	mrs	x0, isr_el1
 	PRINT	isr_24, x0
 	PRINTW	iar_24, GICC_IAR
-	STATE	ack24
+	GIC_ACTIVE_STATE	ack24
 	WRITEW	GICC_EOIR, 24
-	STATE	eoi24
+	GIC_ACTIVE_STATE	eoi24
 	WRITEW	GICC_EOIR, 31
-	STATE	eoi31
+	GIC_ACTIVE_STATE	eoi31
 	// an EOIR with no active priority is ignored: 28 stays active
 	WRITEW	GICC_EOIR, 28
-	STATE	eoi28_idle
+	GIC_ACTIVE_STATE	eoi28_idle
 
 	// 3. out of order: 31 then 24 acknowledged, 31 EOId first (drops 24's priority, deactivates 31)
 	WRITEW	GICD_ISPENDR0, 1 << 31
 	PRINTW	iar_31b, GICC_IAR
 	WRITEW	GICD_ISPENDR0, 1 << 24
 	PRINTW	iar_24b, GICC_IAR
-	STATE	nested
+	GIC_ACTIVE_STATE	nested
 	WRITEW	GICC_EOIR, 31
-	STATE	eoi31_first
+	GIC_ACTIVE_STATE	eoi31_first
 	// 20 (0x20) now preempts the running 0x30 although 24 (0x10) is still active
 	WRITEW	GICD_ISPENDR0, 1 << 20
 	PRINTW	hppir_20, GICC_HPPIR
 	PRINTW	iar_20, GICC_IAR
-	STATE	ack20
+	GIC_ACTIVE_STATE	ack20
 	WRITEW	GICC_EOIR, 24
-	STATE	eoi24_second
+	GIC_ACTIVE_STATE	eoi24_second
 	WRITEW	GICC_EOIR, 20
-	STATE	eoi20_last
+	GIC_ACTIVE_STATE	eoi20_last
 	// EOIR of the distributor-activated 28 while 31 holds the priority: 31's bit drops, 28 is deactivated
 	WRITEW	GICD_ISPENDR0, 1 << 31
 	PRINTW	iar_31c, GICC_IAR
 	WRITEW	GICC_EOIR, 28
-	STATE	eoi28_for31
+	GIC_ACTIVE_STATE	eoi28_for31
 	WRITEW	GICD_ICACTIVER0, 1 << 31
-	STATE	icactiver31
+	GIC_ACTIVE_STATE	icactiver31
 	// GICD_ICACTIVER deactivates without dropping the priority: the EOIR does
 	WRITEW	GICD_ISPENDR0, 1 << 24
 	PRINTW	iar_24c, GICC_IAR
 	WRITEW	GICD_ICACTIVER0, 1 << 24
-	STATE	icactiver24
+	GIC_ACTIVE_STATE	icactiver24
 	WRITEW	GICC_EOIR, 24
-	STATE	eoi24_inactive
+	GIC_ACTIVE_STATE	eoi24_inactive
 
 	// 4. GICC_APR0 / NSAPR0 writes set the running priority
 	WRITEW	GICC_APR0, 1 << 16			// group priority 0x20
-	STATE	apr0_w
+	GIC_ACTIVE_STATE	apr0_w
 	WRITEW	GICD_ISPENDR0, (1 << 21) | (1 << 24)
 	PRINTW	hppir_apr, GICC_HPPIR
 	PRINTW	iar_apr, GICC_IAR			// 24 (0x10) preempts 0x20
-	STATE	ack24_apr
+	GIC_ACTIVE_STATE	ack24_apr
 	WRITEW	GICC_EOIR, 24
-	STATE	eoi24_apr
+	GIC_ACTIVE_STATE	eoi24_apr
 	PRINTW	iar_21_apr, GICC_IAR			// 21 (0x28) does not preempt 0x20
 	WRITEW	GICC_APR0, 0
-	STATE	apr0_0
+	GIC_ACTIVE_STATE	apr0_0
 	WRITEW	GICC_NSAPR0, 1 << 4			// group priority 0x08
 	PRINTW	nsapr0_w, GICC_NSAPR0
-	STATE	nsapr0_w
+	GIC_ACTIVE_STATE	nsapr0_w
 	WRITEW	GICC_EOIR, 21				// drops nothing in APR0: 21 is not active, NSAPR0 keeps 0x08
 	PRINTW	nsapr0_eoi, GICC_NSAPR0
-	STATE	nsapr0_eoi
+	GIC_ACTIVE_STATE	nsapr0_eoi
 	WRITEW	GICC_NSAPR0, 0
-	STATE	nsapr0_0
+	GIC_ACTIVE_STATE	nsapr0_0
 
 	// 5. group priority in APR under GICC_BPR; preemption compares full priorities
 	WRITEW	GICC_BPR, 3
 	PRINTW	iar_21_bpr3, GICC_IAR			// 0x28: group priority 0x20 (bits [7:4])
-	STATE	ack21_bpr3
+	GIC_ACTIVE_STATE	ack21_bpr3
 	WRITEW	GICC_EOIR, 21
 	WRITEW	GICC_BPR, 0
 	WRITEW	GICD_ISPENDR0, 1 << 21
@@ -151,11 +144,11 @@ main:
 	PRINTW	iar_31_bpr7, GICC_IAR
 	WRITEW	GICD_ISPENDR0, 1 << 20
 	PRINTW	iar_20_bpr7, GICC_IAR			// 0x20 preempts: APR bit of group priority 0
-	STATE	ack20_bpr7
+	GIC_ACTIVE_STATE	ack20_bpr7
 	WRITEW	GICC_EOIR, 20
-	STATE	eoi20_bpr7
+	GIC_ACTIVE_STATE	eoi20_bpr7
 	WRITEW	GICC_EOIR, 21
-	STATE	eoi21_bpr7
+	GIC_ACTIVE_STATE	eoi21_bpr7
 	WRITEW	GICC_BPR, 0
 	WRITEW	GICD_ICPENDR0, 1 << 31
 	PRINTW	gicc_rpr_end, GICC_RPR
