@@ -12,7 +12,7 @@
 // gic_drop_prio). Not modelled, each RAZ/WI: GICD_IGROUPR (all Group 0; writable on QEMU), GICD_ITARGETSR (RAZ/WI
 // on a uniprocessor GIC, as the specification allows and QEMU shows), GICC_AIAR/AEOIR/AHPPIR, the identification
 // registers other than GICD_PIDR2. SGIs (§4.3.15 GICD_SGIR, §4.3.16-17 GICD_CPENDSGIR/SPENDSGIR) are pending per source CPU, as on QEMU: the one PE sends with
-// source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ output (onOutput).
+// source 0, SPENDSGIR can set any of the 8 source bits, and GICC_IAR returns the lowest pending source in CPUID. The virtualization extensions (GICH/GICV) are gic-virt.ts. The machine drives the PPI inputs (setLevel) and receives the IRQ and FIQ outputs (onOutput, onFiq).
 import type { Device } from '../memory/phys.ts';
 
 export const GICD_BASE = 0x0800_0000;
