@@ -20,21 +20,7 @@
 	.equ	GICC_APR3, GICC + 0xdc
 	.equ	GICC_NSAPR0, GICC + 0xe0
 	.equ	GICD_ICACTIVER0, GICD + 0x380
-	.equ	GICH, 0x08030000
-	.equ	GICH_HCR, GICH + 0x000
-	.equ	GICH_APR, GICH + 0x0f0
-	.equ	GICH_LR0, GICH + 0x100
-	.equ	GICH_LR1, GICH + 0x104
-	.equ	GICV, 0x08040000
-	.equ	GICV_CTLR, GICV + 0x00
-	.equ	GICV_PMR, GICV + 0x04
-	.equ	GICV_BPR, GICV + 0x08
-	.equ	GICV_IAR, GICV + 0x0c
-	.equ	GICV_EOIR, GICV + 0x10
-	.equ	GICV_RPR, GICV + 0x14
-	.equ	GICV_HPPIR, GICV + 0x18
-	.equ	GICV_APR0, GICV + 0xd0
-	.equ	LR_PENDING, 1 << 28
+	.include "gic-virt.inc"
 
 main:
 	PRINTW	apr0_reset, GICC_APR0

@@ -5,29 +5,7 @@
 // PSTATE.I clear on the ERET) whose handler acknowledges it through GICV.
 	.include "lib.inc"
 	.include "irq.inc"
-	.equ	GICH, 0x08030000
-	.equ	GICH_HCR, GICH + 0x000
-	.equ	GICH_VTR, GICH + 0x004
-	.equ	GICH_VMCR, GICH + 0x008
-	.equ	GICH_MISR, GICH + 0x010
-	.equ	GICH_EISR0, GICH + 0x020
-	.equ	GICH_ELRSR0, GICH + 0x030
-	.equ	GICH_APR, GICH + 0x0f0
-	.equ	GICH_LR0, GICH + 0x100
-	.equ	GICH_LR1, GICH + 0x104
-	.equ	GICH_LR3, GICH + 0x10c
-	.equ	GICV, 0x08040000
-	.equ	GICV_CTLR, GICV + 0x00
-	.equ	GICV_PMR, GICV + 0x04
-	.equ	GICV_BPR, GICV + 0x08
-	.equ	GICV_IAR, GICV + 0x0c
-	.equ	GICV_EOIR, GICV + 0x10
-	.equ	GICV_RPR, GICV + 0x14
-	.equ	GICV_HPPIR, GICV + 0x18
-	.equ	GICV_ABPR, GICV + 0x1c
-	.equ	GICV_IIDR, GICV + 0xfc
-	.equ	LR_PENDING, 1 << 28
-	.equ	LR_GRP1, 1 << 30
+	.include "gic-virt.inc"
 main:
 	PRINTW	gich_hcr, GICH_HCR
 	PRINTW	gich_vtr, GICH_VTR
