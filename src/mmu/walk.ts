@@ -42,7 +42,7 @@ export class WalkParams {
   base = WIDE_ZERO;
   /** base as halves: bits [31:0] (as int32) and [47:32]. */
   baseLo = WIDE_ZERO;
-  baseHi = WIDE_ZERO;
+  baseHi = 0;
   /** TTBR/VTTBR base has bits at or above outBits: Address size fault, level 0. */
   baseOutOfRange = false;
   /** Effective output address size (PS/IPS capped at PARange). */
@@ -87,7 +87,7 @@ export class WalkOut {
   oa = WIDE_ZERO;
   /** oa as halves: bits [31:0] (as int32) and [47:32]. */
   oaLo = WIDE_ZERO;
-  oaHi = WIDE_ZERO;
+  oaHi = 0;
   level = 0;
   /** Block/page size, log2 bytes. */
   shift = 12;

@@ -19,8 +19,8 @@ const cases = {
   Cpu: [new Cpu(CORTEX_A57), ['nzcv', 'exclAddr', 'pa2']],
   TranslateResult: [new TranslateResult(), ['pa', 'ipa']],
   TlbFill: [new TlbFill(), ['inLo', 'inHi', 'out', 'ipa']],
-  WalkParams: [new WalkParams(), ['base', 'baseLo', 'baseHi']],
-  WalkOut: [new WalkOut(), ['oa', 'oaLo', 'oaHi']],
+  WalkParams: [new WalkParams(), ['base', 'baseLo']],
+  WalkOut: [new WalkOut(), ['oa', 'oaLo']],
 };
 const out = {};
 for (const [name, [o, fields]] of Object.entries(cases)) {
