@@ -517,6 +517,50 @@ done:
   sameTranslated(withVectors('jit-adds-edges.S', src), ITERATIONS * (edges.length * edges.length * ops.length * 6 + 40));
 });
 
+for (const use of ['CSINC', 'B.cond'] as const) {
+  test(`every condition after ADDS/SUBS/ANDS (32 and 64 bits, register and immediate) on edge operands: ${use} decides as interpreted`, () => {
+    // the translator evaluates a condition inline from the lazy operands of the flags an earlier instruction of the
+    // block set (emit.ts FLAG_CONDITIONS), the interpreter through pstate.ts nzcvNibble: each of the 16 conditions after
+    // each setter, folded into x10. CSINC: a B to the next word starts each setter's block, which holds its 16 CSINCs;
+    // B.cond: the setter again before each (a taken B.cond ends the block; the next starts at its target)
+    const edges = use === 'CSINC'
+      ? ['0', '1', '0x7fffffff', '0x80000000', '0xffffffff', '0x100000000', '0x7fffffffffffffff', '0x8000000000000000', '0xffffffffffffffff']
+      : ['0', '0x7fffffff', '0x80000000', '0xffffffff', '0x100000000', '0x8000000000000000', '0xffffffffffffffff'];
+    const setters = ['adds w3, w1, w2', 'subs w3, w1, w2', 'ands w3, w1, w2', 'adds x3, x1, x2', 'subs x3, x1, x2', 'ands x3, x1, x2',
+      'subs x3, x1, #1', 'adds w3, w1, #1', 'ands x3, x1, #0x8000000000000001', 'ands w3, w1, #0x80000001'];
+    const conds = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];
+    let body = '';
+    let label = 0;
+    edges.forEach((a, i) => {
+      for (const b of edges) {
+        for (const op of setters) {
+          body += `    ldr x1, =${a}\n    ldr x2, =${b}\n`;
+          if (use === 'CSINC') body += `    b set${label}\nset${label}:\n    ${op}\n`;
+          for (const cond of conds) {
+            body += use === 'CSINC'
+              ? `    csinc x4, xzr, xzr, ${cond}\n    eor x10, x4, x10, ror #7\n`
+              : `    ${op}\n    b.${cond} skip${label}\n    eor x10, x10, #1\nskip${label}:\n    ror x10, x10, #5\n`;
+            label++;
+          }
+        }
+      }
+      body += `    b pool${i}_end\n    .ltorg\npool${i}_end:\n`; // each pool within LDR's reach
+    });
+    const src = `
+_start:
+    movz x28, #${ITERATIONS}
+loop:
+${body}    subs x28, x28, #1
+    b.ne loop
+done:
+    b done
+`;
+    const perGroup = use === 'CSINC' ? 4 + conds.length * 2 : 2 + conds.length * 4;
+    const perPass = edges.length * (edges.length * setters.length * perGroup + 1) + 2;
+    sameTranslated(withVectors('jit-conditions.S', src), ITERATIONS * perPass + 10);
+  });
+}
+
 test('a block that branches to its own start runs its passes in place: the state of every budget as interpreted, its passes counted', () => {
   // the loop is one block (no other branch, nothing that ends a block before the B.NE back to its start): translated,
   // it goes round inside the block function while a whole pass fits the run's limit — each budget below ends in a

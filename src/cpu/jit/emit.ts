@@ -260,12 +260,12 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
  * ADC/SBC: as addSubCarry, AddWithCarry(Rn, SBC ? NOT(Rm) : Rm, PSTATE.C) on the halves (ADCS/SBCS, which set NZCV
  * eagerly, run the handler).
  */
-function emitAddSubCarry(w: number): string {
+function emitAddSubCarry(w: number, e: EmitEnv): string {
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
   const d = WRITE_ZR[w & 31]!;
   const not = (w & 0x40000000) !== 0 ? (v: string): string => `(~${v} >>> 0)` : (v: string): string => v;
-  const cin = 'const cin = conditionHolds(c, 2) ? 1 : 0;'; // CS: PSTATE.C
+  const cin = `const cin = ${condition(e, 2)} ? 1 : 0;`; // CS: PSTATE.C
   if ((w & 0x80000000) === 0) return `{ ${cin} u[${d * 2}] = (u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin) >>> 0; u[${d * 2 + 1}] = 0; }`;
   return `{ ${cin} const lo = u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin; ` +
     `u[${d * 2 + 1}] = (u[${n * 2 + 1}] + ${not(`u[${m * 2 + 1}]`)} + (lo > 0xffffffff ? 1 : 0)) >>> 0; u[${d * 2}] = lo >>> 0; }`;
@@ -331,12 +331,12 @@ function emitMulAdd(w: number): string {
 }
 
 /** CSEL/CSINC/CSINV/CSNEG: as condSelect. */
-function emitCondSelect(w: number): string {
+function emitCondSelect(w: number, e: EmitEnv): string {
   const d = WRITE_ZR[w & 31]!;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
   const f = ((w >>> 29) & 2) | ((w >>> 10) & 1); // 0 CSEL, 1 CSINC, 2 CSINV, 3 CSNEG
-  const cond = `conditionHolds(c, ${(w >>> 12) & 15})`;
+  const cond = condition(e, (w >>> 12) & 15);
   if ((w & 0x80000000) !== 0) {
     const other = [`x[${m}]`, `x[${m}] + 1n`, `x[${m}] ^ ${ONES64}`, `0n - x[${m}]`][f]!;
     // a store in each arm: a conditional expression of BigInts is not lowered to int64 by V8 and allocates
@@ -511,11 +511,49 @@ function branchTo(e: EmitEnv, offset: number): string {
 }
 const fallThrough = (e: EmitEnv): string => `u[${PC * 2}] = ${pcDuring(e.i)};`;
 
-/** Expression: Z, from lazy flags whose kind the block knows. */
-function zeroFlag(kind: number): string {
-  return kind === FLAGS_ADD64 || kind === FLAGS_SUB64 || kind === FLAGS_LOGIC64
-    ? `(u[${FLAG_R * 2}] | u[${FLAG_R * 2 + 1}]) === 0`
-    : `u[${FLAG_R * 2}] === 0`;
+const [AL, AH, BL, BH, RL, RH] = [FLAG_A * 2, FLAG_A * 2 + 1, FLAG_B * 2, FLAG_B * 2 + 1, FLAG_R * 2, FLAG_R * 2 + 1].map((s) => `u[${s}]`);
+/** The seven base conditions in ConditionHolds' order (cond >> 1: EQ, CS, MI, VS, HI, GE, GT) from Z, N, V, C, HI, GE, GT. */
+const inCondOrder = (z: string, n: string, v: string, c: string, hi: string, ge: string, gt: string): readonly string[] => [z, c, n, v, hi, ge, gt];
+/** ADDS: C is the carry out (the truncated sum wrapped below a); HI, GE, GT from the flags. */
+function addConditions(wide: boolean): readonly string[] {
+  const z = wide ? `(${RL} | ${RH}) === 0` : `${RL} === 0`;
+  const [a, b, r] = wide ? [AH, BH, RH] : [AL, BL, RL];
+  const n = `(${r} | 0) < 0`;
+  const v = `(~(${a} ^ ${b}) & (${a} ^ ${r})) < 0`;
+  const c = wide ? `(${RH} < ${AH} || (${RH} === ${AH} && ${RL} < ${AL}))` : `${RL} < ${AL}`;
+  return inCondOrder(z, n, v, c, `(${c} && !(${z}))`, `(${n}) === (${v})`, `(!(${z}) && (${n}) === (${v}))`);
+}
+/**
+ * ConditionHolds(cond) before its inversion (ARM J1.1 shared/functions/system/ConditionHolds) as expressions on the
+ * lazy operands of each flag kind, indexed by kind then cond >> 1 (pstate.ts nzcvNibble computes the same NZCV): after
+ * SUBS, C is a ≥ b unsigned and N = V is a ≥ b signed, so CS/HI/GE/GT are comparisons; after a logical operation
+ * C = V = 0 (ARM C6.2 ANDS: NZCV = result<N-1>:IsZeroBit(result):'00'). FLAGS_NZCV (eager flags) has none.
+ */
+const FLAG_CONDITIONS: readonly (readonly string[] | undefined)[] = (() => {
+  const t: (readonly string[] | undefined)[] = [];
+  t[FLAGS_SUB32] = inCondOrder(`${RL} === 0`, `(${RL} | 0) < 0`, `((${AL} ^ ${BL}) & (${AL} ^ ${RL})) < 0`, `${AL} >= ${BL}`,
+    `${AL} > ${BL}`, `(${AL} | 0) >= (${BL} | 0)`, `(${AL} | 0) > (${BL} | 0)`);
+  t[FLAGS_SUB64] = inCondOrder(`(${RL} | ${RH}) === 0`, `(${RH} | 0) < 0`, `((${AH} ^ ${BH}) & (${AH} ^ ${RH})) < 0`,
+    `(${AH} > ${BH} || (${AH} === ${BH} && ${AL} >= ${BL}))`, `(${AH} > ${BH} || (${AH} === ${BH} && ${AL} > ${BL}))`,
+    `((${AH} | 0) > (${BH} | 0) || (${AH} === ${BH} && ${AL} >= ${BL}))`,
+    `((${AH} | 0) > (${BH} | 0) || (${AH} === ${BH} && ${AL} > ${BL}))`);
+  t[FLAGS_ADD32] = addConditions(false);
+  t[FLAGS_ADD64] = addConditions(true);
+  t[FLAGS_LOGIC32] = inCondOrder(`${RL} === 0`, `(${RL} | 0) < 0`, 'false', 'false', 'false', `(${RL} | 0) >= 0`, `(${RL} | 0) > 0`);
+  t[FLAGS_LOGIC64] = inCondOrder(`(${RL} | ${RH}) === 0`, `(${RH} | 0) < 0`, 'false', 'false', 'false', `(${RH} | 0) >= 0`,
+    `((${RH} | 0) > 0 || (${RH} === 0 && ${RL} !== 0))`);
+  return t;
+})();
+
+/**
+ * Expression: ConditionHolds(cond) — inline when an earlier instruction of the block set the flags (e.flags), else
+ * through conditionHolds on whatever flags the block was entered with. AL and NV (cond 14, 15) hold always.
+ */
+function condition(e: EmitEnv, cond: number): string {
+  const rows = e.flags < 0 ? undefined : FLAG_CONDITIONS[e.flags];
+  if (rows === undefined || cond >= 14) return `conditionHolds(c, ${cond})`;
+  const r = rows[cond >> 1]!;
+  return (cond & 1) === 1 ? `!(${r})` : `(${r})`;
 }
 
 /** An immediate branch (B.cond, CBZ/CBNZ, TBZ/TBNZ, B): its condition as an expression (null: always taken) and its
@@ -525,11 +563,10 @@ export interface ImmBranch {
   readonly offset: number;
 }
 
-/** B.cond (ConditionHolds): EQ/NE straight from the result when an earlier instruction of the block set the flags. */
+/** B.cond (ConditionHolds): inline when an earlier instruction of the block set the flags. */
 function bCond(w: number, e: EmitEnv): ImmBranch {
   const cond = w & 15;
-  const test = cond <= 1 && e.flags >= 0 ? (cond === 0 ? zeroFlag(e.flags) : `!(${zeroFlag(e.flags)})`) : `conditionHolds(c, ${cond})`;
-  return { test, offset: ((w << 8) >> 13) * 4 };
+  return { test: condition(e, cond), offset: ((w << 8) >> 13) * 4 };
 }
 
 /** CBZ/CBNZ. */
