@@ -145,7 +145,7 @@ const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssem
 
   // (B loop leaves PC where it was: neither backend needs to write it)
   // the JavaScript block itself, as the translator makes it for these words
-  const jsBlocks = new PageBlocks(BLOCK_LEN + 1, new CpuStats());
+  const jsBlocks = new PageBlocks(new Int32Array(BLOCK_LEN + 1), new CpuStats());
   jsBlocks.translate(words, 0);
   const jsBlock = jsBlocks.fns[0]!;
   const jsCpu = new Cpu(CORTEX_A57, mem);

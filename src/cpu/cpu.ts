@@ -41,7 +41,7 @@ export interface CpuHooks {
 const NO_HOOKS: CpuHooks = { hlt: () => false, smc: () => false };
 
 /** Before the first fetch: no blocks (the run loop never reaches them with an invalid fetch tag). */
-const NO_BLOCKS = new PageBlocks(0, new CpuStats());
+const NO_BLOCKS = new PageBlocks(new Int32Array(0), new CpuStats());
 
 /** Cpu.traceExecEls: every EL. */
 export const TRACE_ALL_ELS = 0b1111;
@@ -95,13 +95,13 @@ export class Cpu extends CpuState implements TranslationContext {
   // the generated run loop (run-loop.ts) reads these fields and calls refillFetch; nothing else should.
   // Its tag, VA[31:12] << 12 and VA[63:32] of the page, is register-file slot FETCH_TAG (read by the run loop).
   fetchWords: Uint32Array = new Uint32Array(0);
-  fetchOps: Uint16Array = new Uint16Array(0);
+  fetchOps: Int32Array = new Int32Array(0);
   fetchBase = 0; // word index of VA page offset 0 in the RAM page
   /** Translated blocks of the fetch page's RAM page (jit/block.ts). */
   fetchBlocks: PageBlocks = NO_BLOCKS;
   /** Run hot code as translated blocks (jit/block.ts); false keeps to the interpreter (tests compare the two). */
   translateBlocks = true;
-  /** Interpreter executions of an entry point before it is translated (jit/block.ts HOT; 1 to 65535). */
+  /** Interpreter executions of an entry point before it is translated (jit/block.ts HOT; 1 to 2^23: decode-cache.ts). */
   translateAfter = HOT;
 
   constructor(
@@ -313,8 +313,8 @@ export class Cpu extends CpuState implements TranslationContext {
       raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
       return false;
     }
-    if (page.ops === undefined) page.ops = new Uint16Array(PAGE_SIZE >>> 2);
-    if (page.jit === undefined) page.jit = new PageBlocks(PAGE_SIZE >>> 2, this.stats);
+    if (page.ops === undefined) page.ops = new Int32Array(PAGE_SIZE >>> 2);
+    if (page.jit === undefined) page.jit = new PageBlocks(page.ops, this.stats);
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
     this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code

@@ -9,6 +9,10 @@ import { decode } from '../arch/a64/decode.ts';
 import { HANDLER_OF, HANDLERS } from './dispatch.ts';
 import { stepCompleted } from './debug.ts';
 import { FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from './state.ts';
+import { HEAT_MAX, HEAT_ONE, OP_MASK } from './decode-cache.ts';
+
+// a decode-cache entry holds a handler index + 1 in its low bits (decode-cache.ts)
+if (HANDLERS.length > OP_MASK) throw new Error(`${HANDLERS.length} handlers: a decode-cache entry holds at most ${OP_MASK}`);
 
 /**
  * Execute up to `budget` instructions on `c`; returns how many ran (a fetch that took an exception counts, so a
@@ -37,7 +41,8 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // debug checks every instruction (src/cpu/debug.ts: then every instruction comes through the slow path)
   const mayTranslate = c.translateBlocks && sync === null;
   let translating = mayTranslate && trace === null;
-  const hot = c.translateAfter;
+  // an entry whose heat reached translateAfter - 1 translates at its next entry (the translateAfter-th)
+  const hot = Math.min(Math.max(c.translateAfter - 1, 0), ${HEAT_MAX}) * ${HEAT_ONE};
   const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
@@ -59,9 +64,16 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
       translating = mayTranslate && trace === null && !debug.perInsn;
     }
     const idx = base + ((lo & 0xfff) >>> 2);
+    // the decode cache (decode-cache.ts): the handler index + 1 (0 = not decoded yet) and the word's heat; a block
+    // starts only at a word whose heat reached the threshold, so no other word looks one up
+    let e = ops[idx];
     if (translating && lo < 0xfffff000) {
-      const len = blocks.lens[idx];
-      if (len !== 0) {
+      if (e >= hot) {
+        const len = blocks.lens[idx];
+        if (len === 0) {
+          blocks.translate(words, idx);
+          continue;
+        }
         if (budget - n >= len) {
           const inline = blocks.inline[idx]; // read first: the block may drop its page's blocks (code written)
           const k = blocks.fns[idx](c, n, budget); // a loop block may run several passes, within budget
@@ -71,14 +83,11 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
           if (inline !== null) inlineHits += inline[k];
           continue;
         }
-      } else if (++blocks.heat[idx] >= hot) {
-        blocks.translate(words, idx);
-        continue;
-      }
+      } else ops[idx] = e += ${HEAT_ONE};
     }
     const w = words[idx];
-    let h = ops[idx]; // the decode cache: handler index + 1, 0 = not decoded yet
-    if (h === 0) { h = HANDLER_OF[decode(w)] + 1; ops[idx] = h; }
+    let h = e & ${OP_MASK};
+    if (h === 0) { h = HANDLER_OF[decode(w)] + 1; ops[idx] = e | h; }
     if (trace !== null) { u[${RUN_COUNT * 2}] = n; trace(c, x[${PC}], w); } // Cpu.retired(): this instruction's index
     if (sync !== null) sync.step(c); // --sync architectural: the choice points between instructions
     // PC += PC_AHEAD before the handler (state.ts: the PC convention), on the 32-bit view (a BigInt add here

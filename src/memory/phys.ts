@@ -48,8 +48,9 @@ export interface RamPage {
   readonly u8: Uint8Array;
   readonly u32: Uint32Array;
   readonly dv: DataView;
-  /** Decode cache for the words of this page (op index + 1; 0 = not decoded), allocated on first execution. */
-  ops: Uint16Array | undefined;
+  /** The CPU's decode cache for the words of this page (src/cpu/decode-cache.ts; 0 = not decoded), allocated on
+   *  first execution. */
+  ops: Int32Array | undefined;
   /** The CPU's translated blocks in this page (src/cpu/jit), opaque here: `covered` marks the words they hold. */
   jit: TranslatedCode | undefined;
 }

@@ -10,7 +10,7 @@ test('released pages come back to the next memory as new ones, and the releasing
   const pages = [0, 1, 3].map((k) => a.page(base + k * 65536)!);
   for (const [k, p] of pages.entries()) {
     p.u32.fill(0xdead_beef);
-    p.ops = new Uint16Array(16384).fill(7);
+    p.ops = new Int32Array(16384).fill(7);
     p.jit = { covered: new Uint8Array(16384), drop: () => assert.fail(`page ${k}: a released page's code is never dropped through the new memory`) } satisfies TranslatedCode;
   }
   a.release();
@@ -50,7 +50,7 @@ test('pageToOverwrite: the page page() gives, without zeroing a reused one first
   const base = 0x4000_0000;
   const a = new PhysMemory(base, 2 * 65536);
   a.page(base)!.u32.fill(0x1234_5678);
-  a.page(base)!.ops = new Uint16Array(16384);
+  a.page(base)!.ops = new Int32Array(16384);
   a.release();
   const b = new PhysMemory(base, 2 * 65536);
   const p = b.pageToOverwrite(base)!;

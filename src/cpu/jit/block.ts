@@ -24,6 +24,7 @@ import { shift64 } from '../exec/shifts.ts';
 import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
+import { heatOf, OP_MASK } from '../decode-cache.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
 import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, leave, LEAVE, retiredBefore, sideExit } from './emit.ts';
 
@@ -41,7 +42,7 @@ export const MAX_BLOCK = 64;
  * in V8's own interpreter until V8 has seen it run often enough to compile it, slower than our interpreter's compiled
  * loop: translating code that runs only a few thousand times costs more than it saves. Measured, paired runs: Debian's
  * kernel to /init took 21 % less CPU time at 1,024 than at 16 and 35 % less again at 8,192; to power-off with the
- * busybox /init, 65,535 (the heat counter's limit) took 20.1 CPU s against 8,192's 23.1 (median of 3).
+ * busybox /init, 65,535 (then the heat counter's limit) took 20.1 CPU s against 8,192's 23.1 (median of 3).
  */
 export const HOT = 65535;
 
@@ -66,7 +67,7 @@ function newTables(words: number): BlockTables {
 
 /**
  * Blocks of one RAM page, indexed by the word index of their first instruction. Most pages the CPU fetches from never
- * get a block (HOT): until the first one is made they share one set of empty tables and own only their heat counts.
+ * get a block (HOT): until the first one is made they share one set of empty tables (their heat is in the decode cache).
  */
 export class PageBlocks implements TranslatedCode {
   fns: (BlockFn | null)[];
@@ -78,23 +79,21 @@ export class PageBlocks implements TranslatedCode {
    * the block returns r, and an access that falls back to Cpu.load/store takes its own back (emit.ts).
    */
   inline: (Uint8Array | null)[];
-  /** Interpreter entries per word, towards Cpu.translateAfter. */
-  readonly heat: Uint16Array;
   covered: Uint8Array;
   /** Blocks translated since the last drop. */
   private count = 0;
   private owned = false;
 
+  /** `ops`: the page's decode cache, whose entries hold each word's heat (decode-cache.ts). */
   constructor(
-    private readonly words: number,
+    private readonly ops: Int32Array,
     private readonly stats: CpuStats,
   ) {
-    const t = emptyTables(words);
+    const t = emptyTables(ops.length);
     this.fns = t.fns;
     this.lens = t.lens;
     this.inline = t.inline;
     this.covered = t.covered;
-    this.heat = new Uint16Array(words);
   }
 
   /** Forget every block (a word one was made of was written). */
@@ -102,7 +101,8 @@ export class PageBlocks implements TranslatedCode {
     this.stats.invalidations++;
     this.stats.blocksDropped += this.count;
     this.count = 0;
-    this.heat.fill(0);
+    const ops = this.ops;
+    for (let i = 0; i < ops.length; i++) ops[i]! &= OP_MASK; // every word warms up again
     if (!this.owned) return; // no block was ever made: the shared tables are empty
     this.fns.fill(null);
     this.inline.fill(null);
@@ -112,7 +112,7 @@ export class PageBlocks implements TranslatedCode {
 
   /** Tables of this page's own, made when its first block is. */
   private own(): void {
-    const t = newTables(this.words);
+    const t = newTables(this.ops.length);
     this.fns = t.fns;
     this.lens = t.lens;
     this.inline = t.inline;
@@ -123,7 +123,7 @@ export class PageBlocks implements TranslatedCode {
   /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
-    const { fn, len, inline } = translateBlock(words, start, end, this.heat);
+    const { fn, len, inline } = translateBlock(words, start, end, this.ops);
     if (!this.owned) this.own();
     this.fns[start] = fn;
     this.lens[start] = len;
@@ -155,7 +155,7 @@ export interface BlockSource {
   readonly loop: boolean;
 }
 
-export function blockSource(words: Uint32Array, start: number, end: number, heat: Uint16Array): BlockSource {
+export function blockSource(words: Uint32Array, start: number, end: number, ops: Int32Array): BlockSource {
   const lines: string[] = [];
   const inline = new Uint8Array(end - start + 1);
   const handlers = new Set<number>();
@@ -188,7 +188,7 @@ export function blockSource(words: Uint32Array, start: number, end: number, heat
       inline[i + 1] = env.inline;
       return finish(i + 1, true);
     }
-    if (branch !== undefined && branch.test !== null && k + 1 < end && fallsThrough(heat, k)) {
+    if (branch !== undefined && branch.test !== null && k + 1 < end && fallsThrough(ops, k)) {
       lines.push(`    ${sideExit(branch, env)} // ${row.id}`);
       inline[i + 1] = env.inline;
       continue;
@@ -218,13 +218,13 @@ export function blockSource(words: Uint32Array, start: number, end: number, heat
 
 /**
  * Whether the block goes on past the conditional branch at word `k` (a side exit) rather than end with it: the word
- * after it ran at least half as often as the branch while interpreted (PageBlocks.heat counts every interpreted run of
- * a word; the next word may also be reached from elsewhere). Measured, paired runs (docs/DESIGN-NOTES.md stop 31):
+ * after it ran at least half as often as the branch while interpreted (the decode cache's heat counts every interpreted
+ * run of a word; the next word may also be reached from elsewhere). Measured, paired runs (docs/DESIGN-NOTES.md stop 31):
  * going on through every conditional branch made Debian's kernel to power-off 3.7 % slower (longer blocks for V8 to
  * compile, their tails rarely run); this rule made both CoreMark and the kernel faster.
  */
-function fallsThrough(heat: Uint16Array, k: number): boolean {
-  return heat[k + 1]! >= heat[k]! >>> 1;
+function fallsThrough(ops: Int32Array, k: number): boolean {
+  return heatOf(ops[k + 1]!) >= heatOf(ops[k]!) >>> 1;
 }
 
 /**
@@ -255,8 +255,8 @@ function loopBody(body: string, inline: Uint8Array | null): string {
   return `    let d = 0, hits = 0;\n    for (;;) {\n${exits}\n    }`;
 }
 
-function translateBlock(words: Uint32Array, start: number, end: number, heat: Uint16Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {
-  const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end, heat);
+function translateBlock(words: Uint32Array, start: number, end: number, ops: Int32Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {
+  const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end, ops);
   // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
   const hc = (hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '') +
     (fp ? `\n    ${FP_PROLOGUE}` : '');
