@@ -96,14 +96,24 @@ const HC_SIZE = 1 << HC_BITS;
 export const HC_MASK = HC_SIZE - 1;
 const GEN_MASK = 0xfff; // the generation lives in tag bits [11:0] (VA page bits are [31:12])
 
+/** Expressions for a Tlb's host-cache tag arrays and generation in generated code (hostHitSource). */
+export interface HostCacheView {
+  readonly hcTag: string;
+  readonly hcHi: string;
+  readonly gen: string;
+}
+/** The view through the Tlb `t` itself. */
+export const hostCacheView = (t: string): HostCacheView => ({ hcTag: `${t}.hcTag`, hcHi: `${t}.hcHi`, gen: `${t}.gen` });
+
 /**
- * The host-cache hit test (DESIGN.md §3) as source text over expressions for the Tlb, the slot and the VA's halves
- * (`hi` an int32): slot s holds the VA's 4 KiB page in the current generation. The one source of the test: the
- * translator's generated code embeds it (src/cpu/jit/emit.ts) and the interpreter's hostHit is made from it. What
- * a caller needs besides (alignment, RAM, no code on the page, Normal memory) it tests itself.
+ * The host-cache hit test (DESIGN.md §3) as source text over expressions for the Tlb's arrays (`view`: the translator's
+ * blocks keep them in locals), the slot and the VA's halves (`hi` an int32): slot s holds the VA's 4 KiB page in the
+ * current generation. The one source of the test: the translator's generated code embeds it (src/cpu/jit/emit.ts) and
+ * the interpreter's hostHit is made from it. What a caller needs besides (alignment, RAM, no code on the page, Normal
+ * memory) it tests itself.
  */
-export function hostHitSource(tlb: string, s: string, lo: string, hi: string): string {
-  return `${tlb}.hcTag[${s}] === ((${lo} & 0xfffff000) | ${tlb}.gen) && ${tlb}.hcHi[${s}] === ${hi}`;
+export function hostHitSource(view: HostCacheView, s: string, lo: string, hi: string): string {
+  return `${view.hcTag}[${s}] === ((${lo} & 0xfffff000) | ${view.gen}) && ${view.hcHi}[${s}] === ${hi}`;
 }
 
 export class Tlb {
@@ -419,7 +429,7 @@ export class Tlb {
   }
 
   /** Slot s of the host cache holds the 4 KiB VA page of (lo, hi) in the current generation (hostHitSource). */
-  static readonly hit = new Function('t', 's', 'lo', 'hi', `return ${hostHitSource('t', 's', 'lo', 'hi')};`) as (
+  static readonly hit = new Function('t', 's', 'lo', 'hi', `return ${hostHitSource(hostCacheView('t'), 's', 'lo', 'hi')};`) as (
     t: Tlb, s: number, lo: number, hi: number,
   ) => boolean;
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SYSOPS, sysopByName } from '../../src/arch/sysops.ts';
-import { hostHitSource, KIND_S1, KIND_S12, KIND_S2, KM_ALL, REGIME_EL10, REGIME_EL2, Tlb, TlbFill } from '../../src/mmu/tlb.ts';
+import { hostCacheView, hostHitSource, KIND_S1, KIND_S12, KIND_S2, KM_ALL, REGIME_EL10, REGIME_EL2, Tlb, TlbFill } from '../../src/mmu/tlb.ts';
 
 function* rng(seed: number): Generator<number> {
   for (;;) {
@@ -37,8 +37,8 @@ test('only src/mmu/tlb.ts reads the host-cache tags; the translator embeds hostH
     readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
   const readers = files('src').filter((f) => /hcTag\[|hcHi\[/.test(readFileSync(f, 'utf8')));
   assert.deepEqual(readers, [join('src', 'mmu', 'tlb.ts')]);
-  assert.match(hostHitSource('tlb', 's', 'a', 'hi'), /^tlb\.hcTag\[s\] === /);
-  assert.match(readFileSync(join('src', 'cpu', 'jit', 'emit.ts'), 'utf8'), /hostHitSource\('tlb', 's', 'a', 'hi'\)/);
+  assert.match(hostHitSource(hostCacheView('tlb'), 's', 'a', 'hi'), /^tlb\.hcTag\[s\] === /);
+  assert.match(readFileSync(join('src', 'cpu', 'jit', 'host-access.ts'), 'utf8'), /hostHitSource\(\{ hcTag: 'hcTag', hcHi: 'hcHi', gen: 'tlb\.gen' \}, 's', 'a', 'hi'\)/);
 });
 
 test('the TLB counts its fills, its evictions and every emptying or page drop of the host cache (--stats)', () => {

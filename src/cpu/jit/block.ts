@@ -13,8 +13,6 @@
 // when the fetch tag changes (an exception, a halt, a write to translated code), which every exception entry,
 // context synchronization and halt causes.
 import type { TranslatedCode } from '../../memory/phys.ts';
-import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
-import { HC_BITS } from '../../mmu/tlb.ts';
 import type { Cpu } from '../cpu.ts';
 import { decode } from '../../arch/a64/decode.ts';
 import { ROWS } from '../../arch/a64/table.ts';
@@ -27,6 +25,7 @@ import type { CpuStats } from '../stats.ts';
 import { heatOf, OP_MASK } from '../decode-cache.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
 import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, leave, LEAVE, retiredBefore, sideExit } from './emit.ts';
+import { HOST_CACHE_PROLOGUE } from './host-access.ts';
 
 /**
  * A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run;
@@ -257,8 +256,7 @@ function loopBody(body: string, inline: Uint8Array | null): string {
 
 function translateBlock(words: Uint32Array, start: number, end: number, ops: Int32Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {
   const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end, ops);
-  // the host-cache slots of this EL for reads and writes (Tlb.hostSlot); the generation is read at each access
-  const hc = (hostCache ? `\n    const tlb = c.tlb, hcR = (el * 3 + ${ACC_READ}) << ${HC_BITS}, hcW = (el * 3 + ${ACC_WRITE}) << ${HC_BITS};` : '') +
+  const hc = (hostCache ? `\n    ${HOST_CACHE_PROLOGUE}` : '') +
     (fp ? `\n    ${FP_PROLOGUE}` : '');
   const src = `${handlers.map((h) => `const h${h} = H[${h}];`).join(' ')}
 return function block(c, n0, lim) {

@@ -10,9 +10,9 @@ import { MODIFIED_IMM_IDS } from '../../arch/a64/rows/asimd-int.ts';
 import { FP_LDST, fpLdstForm } from '../../arch/a64/rows/fpsimd.ts';
 import { field, lowMask } from '../../arch/reg-fields.ts';
 import { SR } from '../../arch/sysreg-table.ts';
-import { HC_MASK, hostHitSource } from '../../mmu/tlb.ts';
 import { REG_SP, WRITE_ZR } from '../state.ts';
 import type { EmitEnv, Emitter } from './emit.ts';
+import { hostHitOpen } from './host-access.ts';
 
 const CPTR_TFP = lowMask('CPTR_EL2', 'TFP');
 const FPEN_LO = field('CPACR_EL1', 'FPEN').lo;
@@ -107,8 +107,6 @@ function emitOrrVector(w: number, e: EmitEnv): string {
   return guarded(e, `const ${reads}; ${writes}${q === 1 ? '' : ` ${clearHigh(d)}`}`);
 }
 
-/** The host-cache hit test of the address `a` (high half `hi`) in slot `s`, the block's `tlb`. */
-const HOST_HIT = hostHitSource('tlb', 's', 'a', 'hi');
 
 /**
  * Statements: V[t]'s low `bytes` (4, 8 or 16) from (load) or to the words of page `pg` at word `wi`; a load zeroes
@@ -131,13 +129,9 @@ const accessesOf = (bytes: number): number => (bytes === 16 ? 2 : 1);
  * SP base that base 16-byte aligned (AArch64.CheckSPAlignment), then `move`; anything else runs the handler.
  */
 function inlineAccess(e: EmitEnv, load: boolean, rn: number, bytes: number, span: number, counted: number, addr: string, move: string): string {
-  e.hostCache = true;
   e.inline += counted;
   const n = REG_SP[rn]!;
-  const sp = rn === 31 ? ` && (u[${n * 2}] & 15) === 0` : '';
-  const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && (a & 0xfff) <= ${0x1000 - span} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}${sp}) { ` +
-    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  const hit = hostHitOpen(e, load, bytes, span, rn === 31 ? ` && (u[${n * 2}] & 15) === 0` : '');
   const fallback = `c.stats.inlineHits -= ${counted}; ${e.handlerCall()}`;
   e.fp = true;
   return `if (fpOn) { ${addr} ${hit}${move} } else { ${fallback} } } else { ${fallback} }`;

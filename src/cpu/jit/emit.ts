@@ -11,7 +11,7 @@ import type { Encoding } from '../../arch/a64/encoding.ts';
 import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
 import { ROWS } from '../../arch/a64/table.ts';
 import { singleIss } from '../exec/ldst-access.ts';
-import { HC_MASK, hostHitSource } from '../../mmu/tlb.ts';
+import { hostHitOpen } from './host-access.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
@@ -25,7 +25,7 @@ export interface EmitEnv {
   i: number;
   /** The lazy-flag kind (FLAGS_*) an earlier instruction of the block is known to have set, or -1. */
   flags: number;
-  /** Set by an emitter whose code reads the host cache: the block's prologue then provides `tlb`, `hcR`, `hcW`. */
+  /** Set by an emitter whose code reads the host cache: the block's prologue then has HOST_CACHE_PROLOGUE. */
   hostCache: boolean;
   /** Set by an FP/SIMD emitter (emit-fp.ts): the block's prologue then provides `v` and `fpOn` (FP_PROLOGUE). */
   fp: boolean;
@@ -62,8 +62,6 @@ export const retiredBefore = (i: number): string => `u[${RUN_COUNT * 2}] = n0 + 
 /** Statement: the inline access(es) of an instruction fell back to Cpu.load/store, which count their own. */
 const uncount = (accesses: number): string => `c.stats.inlineHits -= ${accesses}; `;
 
-/** The host-cache hit test of the address `a` (its high half `hi`) in slot `s` (the block's prologue provides `tlb`). */
-const HOST_HIT = hostHitSource('tlb', 's', 'a', 'hi');
 
 /** ADD/ADDS/SUB/SUBS (immediate): as addSubImm. */
 function emitAddSubImm(w: number, e: EmitEnv): string {
@@ -363,10 +361,8 @@ function extendInto(t: number, size: number, opc: number): string {
  * and for a store a page that holds no code — opening a block that `move` continues (byte and halfword lanes of the
  * page's little-endian words, extended as transfer does).
  */
-function hostAccess(size: number, opc: number, rt: number, t: number): { hit: string; move: string } {
-  const hit = `const s = ${opc === 0 ? 'hcW' : 'hcR'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (${HOST_HIT} && (a & ${(1 << size) - 1}) === 0 && pg !== undefined${opc === 0 ? ' && pg.ops === undefined' : ''}) { ` +
-    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+function hostAccess(e: EmitEnv, size: number, opc: number, rt: number, t: number): { hit: string; move: string } {
+  const hit = hostHitOpen(e, opc !== 0, 1 << size, 1 << size);
   if (opc === 0) return { hit, move: `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}` };
   const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
   return { hit, move: `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}` };
@@ -391,9 +387,8 @@ function singleAccess(w: number, e: EmitEnv, addr: string): string {
   const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
   const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
-  e.hostCache = true;
   e.inline += 1;
-  const { hit, move } = hostAccess(size, opc, rt, t);
+  const { hit, move } = hostAccess(e, size, opc, rt, t);
   return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
 }
 
@@ -460,9 +455,8 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
   const before = e.inline;
   if (opc === 0 && size < 2) return spChecked(e, rn, before, `{ ${addr} ${slow} }`);
-  e.hostCache = true;
   e.inline += 1;
-  const { hit, move } = hostAccess(size, opc, rt, t);
+  const { hit, move } = hostAccess(e, size, opc, rt, t);
   // the access took a fault (the slow path returned) or not: the writeback follows a successful one only
   return spChecked(e, rn, before, `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`);
 }
@@ -484,13 +478,9 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const bytes = opc === 2 ? 8 : 4;
   const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
   const before = e.inline;
-  e.hostCache = true;
   e.inline += 2;
   const addr = `const lo = u[${n * 2}] + ${offset}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
-  const hit = `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = tlb.hcPage[s]; ` +
-    `if (${HOST_HIT} && (a & ${bytes - 1}) === 0 && ` +
-    `(a & 0xfff) <= ${0x1000 - 2 * bytes} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}) { ` +
-    `const wi = tlb.hcWord[s] + ((a & 0xfff) >>> 2); `;
+  const hit = hostHitOpen(e, load, bytes, 2 * bytes);
   const words = bytes / 4;
   let move: string;
   if (load) {
