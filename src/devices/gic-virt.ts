@@ -299,6 +299,7 @@ export class GicVirtInterface {
 
   /** GICV_DIR (QEMU gic_deactivate_irq for a vCPU): deactivation, or EOICount + 1 when no LR holds the ID. */
   private deactivateById(id: number): void {
+    if (id >= 1020) return; // special IDs are ignored, as at GICV_EOIR (QEMU gic_deactivate_irq: irq >= GIC_MAXIRQ)
     const n = this.activeLr(id);
     if (n >= 0) this.deactivate(n);
     else this.countEoi();
