@@ -279,7 +279,9 @@ export class GicVirtInterface {
   private deactivate(n: number): void {
     const l = this.lr[n]!;
     this.lr[n] = l & ~LR_ACTIVE;
-    if ((l & LR_HW) !== 0) this.wiring.deactivatePhysical((l >>> LR_PHYS_SHIFT) & 0x3ff);
+    const phys = (l >>> LR_PHYS_SHIFT) & 0x3ff;
+    // a PhysicalID naming an SGI is UNPREDICTABLE: ignored, as QEMU gic_clear_active (test/qemu/progs/gic-hw-lr.S)
+    if ((l & LR_HW) !== 0 && phys >= 16) this.wiring.deactivatePhysical(phys);
   }
 
   private countEoi(): void {
@@ -299,6 +301,8 @@ export class GicVirtInterface {
 
   /** GICV_DIR (QEMU gic_deactivate_irq for a vCPU): deactivation, or EOICount + 1 when no LR holds the ID. */
   private deactivateById(id: number): void {
+    if (id >= 1020) return; // special IDs are ignored, as at GICV_EOIR (QEMU gic_deactivate_irq: irq >= GIC_MAXIRQ)
+    if ((this.ctlr & CTLR_EOIMODE) === 0) return; // EOImode 0: UNPREDICTABLE, ignored as QEMU does (and GICC_DIR here)
     const n = this.activeLr(id);
     if (n >= 0) this.deactivate(n);
     else this.countEoi();
