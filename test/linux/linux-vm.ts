@@ -4,7 +4,8 @@
 // its emulated PL011's receive side and SPI 1, injected through a list register), and checks that Linux boots to the
 // shell, answers and powers its VM off: its console through the emulated PL011, prefixed
 // by the VM's name, next to the native app's and the assembly VM's output; its GIC distributor emulated, its GICC the
-// machine's GICV, its virtual timer ticking through a list register; PSCI answered by the hypervisor; no access denied.
+// machine's GICV, its virtual timer ticking through a list register; PSCI answered by the hypervisor; no access denied;
+// the report's timeline, exits by reason with their rates and switch costs; `twostage audit` passing on the scenario.
 // Then the image `twostage build` makes boots on QEMU (-icount shift=4) with the same lines typed: every context's
 // console is the same but for the AArch32 lines listed below. Says "skipped" without the kernel (or without QEMU).
 import assert from 'node:assert/strict';
@@ -72,6 +73,26 @@ test('scenarios/linux.yaml: Linux boots to a busybox shell that answers typed co
   assert.ok(kernel.length > 40, `${kernel.length} kernel lines`);
   assert.doesNotMatch(r.stdout, /\[FAIL\]/, 'every verdict passes');
   assert.equal(r.status, 0, r.stderr);
+  // the report under a real guest's load: the timeline, the exits by reason per context in the manner of kvm_stat (the
+  // Linux VM's virtual timer through its list register, its PL011 page emulated), the cost per switch kind, the verdicts
+  assert.match(r.stdout, /^-- timeline /m, 'the timeline');
+  const report = Buffer.from(r.stdout, 'latin1').toString('utf8'); // the session keeps bytes (latin1); the report is UTF-8
+  const section = (title: string): string => report.slice(report.indexOf(`\n-- ${title}`)).split('\n\n')[0]!;
+  const exitsText = section('exits to EL2 by reason');
+  const exits = /^ {2}linux: (\d+) exits in [\d.]+ s of its own \((\d+)\/s\)$/m.exec(exitsText);
+  assert.ok(exits !== null && Number(exits[1]) > 1000 && Number(exits[2]) > 0, `the Linux VM's exits and their rate:\n${exitsText}`);
+  for (const reason of [/^ +\d+ +\d+\/s {2}IRQ: its virtual timer \(PPI 27, into its list register\)$/m, /^ +\d+ +\d+\/s {2}MMIO 0x9000000$/m]) {
+    assert.match(exitsText, reason, 'an exit reason of the Linux VM with its count and rate');
+  }
+  const costs = section('cost per switch kind');
+  for (const kind of ['vm→app', 'app→vm', 'lazy', 'fp']) {
+    assert.match(costs, new RegExp(`^ {2}${kind} +×\\d+ +[\\d.]+ writes, [\\d.]+ barriers, [\\d.]+ TLBIs, [\\d.]+ insns$`, 'm'), `the cost of ${kind} switches:\n${costs}`);
+  }
+  assert.ok((section('verdict').match(/^ {2}\[PASS\] /gm) ?? []).length >= 4, `the verdicts:\n${section('verdict')}`);
+  // the static audit of the same scenario: every context's allowed set holds
+  const audit = spawnSync(process.execPath, [...CLI, 'audit', 'scenarios/linux.yaml'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(audit.status, 0, audit.stdout + audit.stderr);
+  assert.match(audit.stdout, /^audit: no violation/m);
 
   // the same image on QEMU (`twostage build`), the same lines typed at the same prompts: every context's console is
   // the same, line for line (the contexts' lines interleave by where slices end, which -icount shift=4 ties to
