@@ -462,24 +462,29 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
 }
 
 /**
- * LDP/STP/LDNP/STNP of W or X registers without writeback, from Xn or SP (spChecked): both halves straight from the
+ * LDP/STP/LDNP/STNP of W or X registers, every index form, from Xn or SP (spChecked): both halves straight from the
  * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
- * that holds no code); anything else — and LDP with Rt == Rt2, CONSTRAINED UNPREDICTABLE — runs ldstPair.
+ * that holds no code), then the writeback (pre- and post-index: Rn + imm7 · size) once the access was made — last, so
+ * that with Rn == Rt or Rt2 (CONSTRAINED UNPREDICTABLE) a load leaves the written-back address and a store stores the
+ * old value, as ldstPair (and QEMU) do; anything else — and LDP with Rt == Rt2 — runs ldstPair.
  */
 function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const opc = w >>> 30;
-  const idx = (w >>> 23) & 3;
+  const idx = (w >>> 23) & 3; // 00 no-allocate offset, 01 post-index, 10 offset, 11 pre-index
   const load = (w & (1 << 22)) !== 0;
   const rn = (w >>> 5) & 31;
   const rt = w & 31;
   const rt2 = (w >>> 10) & 31;
-  if ((opc !== 0 && opc !== 2) || (idx !== 0 && idx !== 2) || (load && rt === rt2)) return undefined;
+  if ((opc !== 0 && opc !== 2) || (load && rt === rt2)) return undefined;
   const n = REG_SP[rn]!;
   const bytes = opc === 2 ? 8 : 4;
   const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
   const before = e.inline;
   e.inline += 2;
-  const addr = `const lo = u[${n * 2}] + ${offset}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
+  // Rn + offset as halves (the address, or for post-index the written-back base); post-index accesses at Rn
+  const sum = `const sl = u[${n * 2}] + ${offset}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;
+  const addr = idx === 1 ? `${sum} const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0;` : `${sum} const a = wl, hi = wh;`;
+  const wb = (idx & 1) !== 0 ? ` u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;` : '';
   const hit = hostHitOpen(e, load, bytes, 2 * bytes);
   const words = bytes / 4;
   let move: string;
@@ -492,7 +497,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
     move = `pg.u32[wi] = u[${rt * 2}]; pg.u32[wi + ${words}] = u[${rt2 * 2}];` +
       (bytes === 8 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}]; pg.u32[wi + 3] = u[${rt2 * 2 + 1}];` : '');
   }
-  return spChecked(e, rn, before, `{ ${addr} ${hit}${move} } else { ${uncount(2)}${e.handlerCall()} } }`);
+  return spChecked(e, rn, before, `{ ${addr} ${hit}${move}${wb} } else { ${uncount(2)}${e.handlerCall()} } }`);
 }
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
