@@ -61,6 +61,8 @@ export class Pl011 implements Device {
   private readonly fifo = new Uint8Array(FIFO_DEPTH);
   private readPos = 0;
   private count = 0;
+  /** Told each received byte a UARTDR read takes from the FIFO (the run-time leak check follows the run's input). */
+  onTake: ((byte: number) => void) | null = null;
 
   /** `out` receives each transmitted byte; `irq` is the interrupt line (UARTRIS & UARTIMSC != 0). */
   constructor(
@@ -104,6 +106,7 @@ export class Pl011 implements Device {
         // an empty FIFO returns its stale slot (QEMU), 0 after reset
         const c = this.fifo[this.readPos]!;
         if (this.count > 0) {
+          this.onTake?.(c);
           this.count--;
           this.readPos = (this.readPos + 1) & (FIFO_DEPTH - 1);
         }

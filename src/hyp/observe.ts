@@ -141,7 +141,12 @@ export interface GicView {
   hppir(): number;
 }
 
-export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView): Observation {
+/** The machine's PL011 as the observer hooks it: each byte the hypervisor takes from its receive FIFO. */
+export interface UartTap {
+  onTake: ((byte: number) => void) | null;
+}
+
+export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView, uart?: UartTap): Observation {
   const gich = (offset: number): number => gic.gich(offset);
   const ctxOf = (): number => currentContext(img, mem);
   const obs: Observation = {
@@ -151,7 +156,17 @@ export function observe(cpu: Cpu, img: BuiltImage, mem: PhysMemory, gic: GicView
   obs.isolation.push(...sharedMemory(mem, img));
   const vmidOwner = new Map<number, number>();
   const leakCheck = new LeakCheck(img.contexts.map((x) => x.regs), cpu.profile);
-  const devices = new DeviceViews(img.contexts.map((x) => x.name), img.contexts.findIndex((x) => x.name === img.scenario.input));
+  const input = img.contexts.findIndex((x) => x.name === img.scenario.input);
+  const devices = new DeviceViews(img.contexts.map((x) => x.name), input, img.contexts.map((x) => x.regs.vgic === true), uart !== undefined);
+  if (uart !== undefined && input >= 0) {
+    // what the hypervisor takes from the machine's PL011 goes to the input context while it runs (vuart.S
+    // uart_rx_pull; a finished one's is dropped)
+    const state = Number(img.symbols.get('ctx_table')!) + input * LAYOUT.size + LAYOUT.offsets.get('C_STATE')!;
+    const running = img.symbols.get('ST_RUN')!;
+    uart.onTake = (b) => {
+      if (mem.readU64(state) === running) devices.received(b);
+    };
+  }
   /** The emulated-device access the current episode's data abort made (device-view.ts), until its ERET. */
   let mmio: MmioAccess | undefined;
   const hcrOf = (i: number): bigint => mem.readU64(Number(img.symbols.get('ctx_table')!) + i * LAYOUT.size + LAYOUT.offsets.get('C_HCR')!);

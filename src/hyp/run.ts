@@ -106,7 +106,7 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
   const err = m.load(img.image);
   if (err !== undefined) throw new Error(err);
   m.cpu.sync = opts.sync ?? null;
-  const obs = observe(m.cpu, img, m.mem, gicView(m));
+  const obs = observe(m.cpu, img, m.mem, gicView(m), m.uart);
   const endTrace = chainTrace(m, opts);
   opts.prepare?.(m);
   return {
@@ -116,6 +116,7 @@ export function startRun(img: BuiltImage, opts: RunOptions = {}): RunSession {
       opts.onStats?.(m.cpu);
       m.cpu.traceExec = null;
       m.cpu.traceException = null;
+      m.uart.onTake = null;
       const denied = readDenyLog(img, m);
       const uart = Buffer.from(r.stdout).toString('latin1');
       return {
@@ -326,7 +327,7 @@ function registersOwn(obs: Observation): Verdict {
     evidence: obs.leaks.length > 0
       ? obs.leaks.slice(0, 6).map((f) => f.message).join('; ') + (obs.leaks.length > 6 ? ` … (${obs.leaks.length} leaks)` : '')
       : obs.registerChecks === 0 ? 'no context was entered'
-      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2; and the virtual interface the switch loaded was its own (${GICH_SWITCHED.map((r) => r.name).join(', ')}), every list register and HCR_EL2.VSE/VI/VF it was entered with held only its own interrupts; ${obs.deviceReads} emulated device read(s) of a storage or constant register returned the VM's own PL011/GICD value`,
+      : `at ${obs.registerChecks} entries every register the context could read held its own value: X0–X30, V0–V31 and the ${sysregs.length} registers ${sysregs.join(', ')}, each unless trapped to EL2; and the virtual interface the switch loaded was its own (${GICH_SWITCHED.map((r) => r.name).join(', ')}), every list register and HCR_EL2.VSE/VI/VF it was entered with held only its own interrupts; ${obs.deviceReads} emulated device read(s) returned the VM's own PL011/GICD value (a register only its writes change, a constant, its receive side, and the pending, active and SGI-source bits its own history allows)`,
   };
 }
 

@@ -43,6 +43,7 @@ const NARROW = 1;
 const SGI_VIEW = 2;
 /** …and every GICD_ISPENDRn/ICPENDRn read shows the VIEW word too (KVM's pending = latch | line level | LR state). */
 const PEND_VIEW = 4;
+export const VGICD_FLAG = { NARROW, SGI_VIEW, PEND_VIEW } as const;
 
 export interface VgicdRow {
   readonly name: string;
@@ -120,9 +121,9 @@ export function vgicdEqus(): [string, number, string][] {
     ['VGICD_K_SET', VGICD_KIND.SET, 'a row that sets the bits written'],
     ['VGICD_K_CLEAR', VGICD_KIND.CLEAR, 'a row that clears them'],
     ['VGICD_K_SGIR', VGICD_KIND.SGIR, 'GICD_SGIR'],
-    ['VGICD_F_NARROW_BIT', 8, 'row flag (word 1 bit 8): byte and halfword writes act on their bytes'],
-    ['VGICD_F_SGIVIEW_BIT', 9, 'row flag (word 1 bit 9): bits 15:0 read the SGIs pending from any source'],
-    ['VGICD_F_PENDVIEW_BIT', 10, 'row flag (word 1 bit 10): the read ORs the VIEW word of the same interrupts'],
+    ['VGICD_F_NARROW_BIT', 8 + Math.log2(NARROW), 'row flag (word 1 bit 8): byte and halfword writes act on their bytes'],
+    ['VGICD_F_SGIVIEW_BIT', 8 + Math.log2(SGI_VIEW), 'row flag (word 1 bit 9): bits 15:0 read the SGIs pending from any source'],
+    ['VGICD_F_PENDVIEW_BIT', 8 + Math.log2(PEND_VIEW), 'row flag (word 1 bit 10): the read ORs the VIEW word of the same interrupts'],
     ['VGICD_SGISRC', VGICD_SLOT.SGISRC * 4, 'the SGIs\' source bytes in the state'],
     ['VGICD_PEND', VGICD_SLOT.PEND * 4, 'the pending latches in the state'],
     ['VGICD_ACTIVE', VGICD_SLOT.ACTIVE * 4, 'the active bits in the state'],
