@@ -62,30 +62,36 @@ export function alignmentFault(c: Cpu, acc: number): void {
  * was taken (Rt is then unchanged). `rt` is the Rt field (not the word: see Handler in handler.ts).
  */
 export function transfer(c: Cpu, rt: number, size: number, opc: number, iss: number, el: number): boolean {
-  if (size >= 2 && opc <= 1) {
-    // the common case inline, without going through Cpu.load/store: an aligned W or X load or store that the host
-    // cache serves from RAM (not a page holding decoded code, which a store must invalidate: Cpu.store does that)
-    const u = c.u32;
-    const t = c.tlb;
-    const s = Tlb.hostLookup(t, el, opc === 0 ? ACC_WRITE : ACC_READ, u[TMP0 * 2]!, u[TMP0 * 2 + 1]! | 0, 1 << size);
-    if (s >= 0) {
-      const page = t.hcPage[s]!;
-      const wi = t.hcWord[s]! + ((u[TMP0 * 2]! & 0xfff) >>> 2);
-      if (opc === 1) {
-        const d = WRITE_ZR[rt]!;
-        u[d * 2] = page.u32[wi]!;
-        u[d * 2 + 1] = size === 3 ? page.u32[wi + 1]! : 0;
-        c.stats.hostHits++;
-        return true;
-      }
-      if (page.ops === undefined) {
-        page.u32[wi] = u[rt * 2]!;
-        if (size === 3) page.u32[wi + 1] = u[rt * 2 + 1]!;
-        c.stats.hostHits++;
-        return true;
-      }
-    }
+  // small, so that V8 inlines it and the host-cache path into the handlers; the rest is transferThrough
+  return (size >= 2 && opc <= 1 && transferFromHostCache(c, rt, size, opc, el)) || transferThrough(c, rt, size, opc, iss, el);
+}
+
+/**
+ * The common case without Cpu.load/store: an aligned W or X load (opc 01) or store (00) that the host cache serves from
+ * RAM (not a page holding decoded code, which a store must invalidate: Cpu.store does that). False: nothing was done.
+ */
+function transferFromHostCache(c: Cpu, rt: number, size: number, opc: number, el: number): boolean {
+  const u = c.u32;
+  const t = c.tlb;
+  const s = Tlb.hostLookup(t, el, opc === 0 ? ACC_WRITE : ACC_READ, u[TMP0 * 2]!, u[TMP0 * 2 + 1]! | 0, 1 << size);
+  if (s < 0) return false;
+  const page = t.hcPage[s]!;
+  const wi = t.hcWord[s]! + ((u[TMP0 * 2]! & 0xfff) >>> 2);
+  if (opc === 1) {
+    const d = WRITE_ZR[rt]!;
+    u[d * 2] = page.u32[wi]!;
+    u[d * 2 + 1] = size === 3 ? page.u32[wi + 1]! : 0;
+  } else {
+    if (page.ops !== undefined) return false;
+    page.u32[wi] = u[rt * 2]!;
+    if (size === 3) page.u32[wi + 1] = u[rt * 2 + 1]!;
   }
+  c.stats.hostHits++;
+  return true;
+}
+
+/** The access through Cpu.load/store (translation, devices, faults, code pages), then Rt extended as `opc` says. */
+function transferThrough(c: Cpu, rt: number, size: number, opc: number, iss: number, el: number): boolean {
   if (opc === 0) return c.store(1 << size, rt, iss, el); // Rt = 31 stores XZR: slot 31 always reads 0
   if (!c.load(1 << size, iss, el)) return false;
   const t = WRITE_ZR[rt]!;
