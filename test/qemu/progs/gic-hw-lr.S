@@ -125,14 +125,7 @@ main:
 	ldr	x0, =guest_vectors
 	msr	vbar_el1, x0
 	SETHCR	HCR_RW | HCR_IMO
-	ERET_TO	el2, 0x345, el1_entry			// EL1h with PSTATE.I = 0
-el1_entry:
-	PRINTI	virq_not_taken, 1
-	EXIT
-
-	.balign	2048
-guest_vectors:
-	.skip	0x280
+	ENTER_EL1_FOR_VIRQ el1_entry, guest_vectors
 	PRINTW	guest_iar, GICV_IAR
 	WRITEW	GICV_EOIR, 52
 	HW_STATE	guest

@@ -150,14 +150,7 @@ main:
 	WRITEW	GICH_LR0, LR_PENDING | LR_EOI | (0x50 >> 3) << LR_PRIO_SHIFT | 44
 	WRITEW	GICH_HCR, GICH_HCR_EN
 	MAINT_STATE	guest_entry
-	ERET_TO	el2, 0x345, el1_entry			// EL1h with PSTATE.I = 0
-el1_entry:
-	PRINTI	virq_not_taken, 1
-	EXIT
-
-	.balign	2048
-guest_vectors:
-	.skip	0x280
+	ENTER_EL1_FOR_VIRQ el1_entry, guest_vectors
 	PRINTW	guest_iar, GICV_IAR
 	WRITEW	GICV_EOIR, 44
 	isb						// the maintenance IRQ is taken here at the latest

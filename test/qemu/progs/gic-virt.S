@@ -75,14 +75,7 @@ main:
 	WRITEW	GICH_HCR, 1
 	WRITEW	GICH_LR0, LR_PENDING | (2 << 23) | 42
 	SETHCR	HCR_RW | HCR_IMO
-	ERET_TO	el2, 0x345, el1_entry		// EL1h with PSTATE.I = 0
-el1_entry:
-	PRINTI	virq_not_taken, 1
-	EXIT
-
-	.balign	2048
-virq_vectors:
-	.skip	0x280
+	ENTER_EL1_FOR_VIRQ el1_entry, virq_vectors
 	mrs	x1, elr_el1
 	ldr	x0, =el1_entry
 	cmp	x1, x0
