@@ -48,6 +48,9 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   let n = 0;
   // --stats (stats.ts): instructions retired in blocks, blocks entered, their inline host-cache hits; per block
   let translated = 0, blocksRun = 0, inlineHits = 0;
+  // the PC[31:0] of the instruction a block left to the interpreter (jit/exits.ts interpretAt), run here once even
+  // where a block starts (a block that left at its own first instruction would otherwise be entered again)
+  let interpretPc = -1;
   while (n < budget) {
     const lo = u[${PC * 2}];
     // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
@@ -68,7 +71,9 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     // starts only at a word whose heat reached the threshold, so no other word looks one up
     let e = ops[idx];
     if (translating && lo < 0xfffff000) {
-      if (e >= hot) {
+      if (e < hot) ops[idx] = e += ${HEAT_ONE};
+      else if (lo === interpretPc) interpretPc = -1;
+      else {
         const len = blocks.lens[idx];
         if (len === 0) {
           blocks.translate(words, idx);
@@ -76,14 +81,19 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
         }
         if (budget - n >= len) {
           const inline = blocks.inline[idx]; // read first: the block may drop its page's blocks (code written)
-          const k = blocks.fns[idx](c, n, budget); // a loop block may run several passes, within budget
+          let k = blocks.fns[idx](c, n, budget); // a loop block may run several passes, within budget
+          if (k < 0) {
+            // ~k retired and the next is the interpreter's: PC = the entry + 4 × its index in the pass
+            k = ~k;
+            interpretPc = u[${PC * 2}] = lo + 4 * (k % len);
+          }
           n += k;
           translated += k;
           blocksRun++;
           if (inline !== null) inlineHits += inline[k];
           continue;
         }
-      } else ops[idx] = e += ${HEAT_ONE};
+      }
     }
     const w = words[idx];
     let h = e & ${OP_MASK};

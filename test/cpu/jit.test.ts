@@ -663,7 +663,8 @@ function sideExitSmcProgram(): ReturnType<typeof withVectors> {
   const src = `${REWRITING}
 loop:
     add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
-    str w2, [x16, #20]      // into data, until x16 points at the loop: then over the add at 2:
+    stur w2, [x16, #20]     // into data, until x16 points at the loop: then over the add at 2: (STUR: its handler
+                            // runs inside the block, which goes on; an inline STR to a code page leaves the block)
     add x3, x3, #1
     cmp x3, #${HOT + 3}
     b.eq 3f
@@ -940,6 +941,80 @@ test('a mutant that marks as code only the first five words of a block runs a st
     const image = sideExitSmcProgram();
     const budget = 12 * ITERATIONS;
     assert.ok(!isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), state(run(image, 'interpreted', budget))), 'mutant survives');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * A loop block whose load misses the host cache in the middle of a later pass (a new 4 KiB page every fourth pass) and
+ * whose first instruction is a load that misses when the SP base is misaligned: each miss leaves the block for the
+ * interpreter (jit/exits.ts interpretAt), which must resume at that instruction of that pass.
+ */
+/** Budgets that end the slow-path program inside its first loop (at every instruction of two passes, so that some cut
+ *  a loop block short), inside its second, and once it is done. */
+const SLOW_PATH_BUDGETS = [
+  7 * (HOT + 1), ...Array.from({ length: 14 }, (_, r) => 7 * (HOT + 8) + r), 7 * (ITERATIONS / 2) + 5, 7 * ITERATIONS + 20, 14 * ITERATIONS + 48,
+];
+
+function slowPathProgram(): ReturnType<typeof withVectors> {
+  const src = `
+_start:
+    ldr x1, =${DATA}
+    movz x28, #${ITERATIONS + 2} // not a multiple of 4: the last pass hits, and the loop block falls out itself
+loop:
+    add x3, x3, #1
+    add x1, x1, #0x400     // every fourth pass a page the host cache has not seen
+    ldr x2, [x1]
+    add x4, x4, x2
+    str x3, [x1, #8]
+    subs x28, x28, #1
+    b.ne loop
+    mov x5, sp
+    and x5, x5, #~15
+    add x5, x5, #8
+    mov sp, x5             // SP misaligned: the loop's block leaves its first instruction to the interpreter (which
+                           // faults it if SCTLR_EL2.SA is set: the vector skips it)
+    movz x28, #${ITERATIONS}
+2:  ldr x6, [sp, #8]
+    add x7, x7, x6
+    subs x28, x28, #1
+    b.ne 2b
+1:  b 1b
+`;
+  return withVectors('jit-slow-path.S', src);
+}
+
+test('a block leaves a host-cache miss to the interpreter, which resumes at that instruction of that pass, at every budget', () => {
+  const image = slowPathProgram();
+  const end = 14 * ITERATIONS + 8;
+  for (const budget of SLOW_PATH_BUDGETS) sameTranslated(image, budget);
+  const b = run(image, 'translated', end + 40);
+  assert.equal(b.x[1], BigInt(DATA + 0x400 * (ITERATIONS + 2)));
+  assert.ok(b.stats.loopBacks >= ITERATIONS / 4, `passes in place between the misses (${b.stats.loopBacks})`);
+  assert.ok(b.stats.translated > 3 * ITERATIONS, `blocks ran between the misses (${b.stats.translated})`);
+});
+
+/** Source mutants of the interpreter exit and of a loop block's tail: each must make the slow-path program end
+ *  differently translated. */
+const EXIT_MUTANTS: readonly { file: string; from: string; to: string; name: string }[] = [
+  { file: 'cpu/run-loop.ts', from: 'lo + 4 * (k % len)', to: 'lo + 4 * k', name: 'a loop block\'s later pass resumes at the wrong word' },
+  { file: 'cpu/jit/exits.ts', from: '`return ~${i};`', to: '`return ~${i + 1};`', name: 'the interpreter skips the instruction left to it' },
+  { file: 'cpu/jit/block.ts', from: '~(d + ${k})', to: '~${k}', name: 'a loop block forgets its earlier passes' },
+  { file: 'cpu/jit/block.ts', from: 'continue; } next = pc0;', to: 'continue; } next = pc0 + 4;', name: 'a loop block cut short by the run\'s limit resumes past its start' },
+  { file: 'cpu/jit/block.ts', from: 'u[${PC * 2}] = next; return (c.stats.inlineHits += hits, d);', to: 'return (c.stats.inlineHits += hits, d);', name: 'a loop block\'s tail leaves PC where the body put it' },
+];
+
+test('every mutant of the interpreter exit and of the loop tail makes the slow-path program end differently translated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-interpret-mutants-'));
+  try {
+    const image = slowPathProgram();
+    const oracles = SLOW_PATH_BUDGETS.map((budget) => state(run(image, 'interpreted', budget)));
+    for (const m of EXIT_MUTANTS) {
+      const impl = await mutant(m.file, m.from, m.to, dir);
+      const caught = SLOW_PATH_BUDGETS.some((budget, i) => !isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), oracles[i]));
+      assert.ok(caught, `mutant survives: ${m.name}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

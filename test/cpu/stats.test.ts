@@ -148,7 +148,7 @@ PageBlocks.prototype.translate = function (this: PageBlocks, words: Uint32Array,
   const fn = this.fns[start]!;
   this.fns[start] = (c, n0, lim) => {
     const k = fn(c, n0, lim);
-    wrapped.translated += k;
+    wrapped.translated += k < 0 ? ~k : k; // ~k: k retired, the next left to the interpreter (jit/exits.ts)
     wrapped.blocksRun++;
     return k;
   };

@@ -9,9 +9,10 @@
 //
 // Contract with the run loop (run-loop.ts): a block is entered only with a valid fetch tag, PSTATE.IL = 0, the
 // budget left ≥ its length, `--trace exec` and `--sync architectural` off, and outside the top 4 KiB of a 4 GiB
-// region (so PC[31:0] + 4 never carries inside it). It returns how many instructions it ran; it leaves early
-// when the fetch tag changes (an exception, a halt, a write to translated code), which every exception entry,
-// context synchronization and halt causes.
+// region (so PC[31:0] + 4 never carries inside it). It returns how many instructions it ran, or ~r when it ran r and
+// left the next one to the interpreter (a slow path: exits.ts interpretAt; PC is then the run loop's to set); it
+// leaves early when the fetch tag changes (an exception, a halt, a write to translated code), which every exception
+// entry, context synchronization and halt causes.
 import type { TranslatedCode } from '../../memory/phys.ts';
 import type { Cpu } from '../cpu.ts';
 import { decode } from '../../arch/a64/decode.ts';
@@ -24,11 +25,13 @@ import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { heatOf, OP_MASK } from '../decode-cache.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, leave, LEAVE, retiredBefore, sideExit } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, retiredBefore, sideExit } from './emit.ts';
+import { INTERPRET, leave, LEAVE } from './exits.ts';
 import { HOST_CACHE_PROLOGUE } from './host-access.ts';
 
 /**
- * A translated block: runs from PC, returns the number of instructions retired. `n0` = retired so far in this run;
+ * A translated block: runs from PC, returns the number of instructions retired, or its complement when the next one
+ * is the interpreter's (exits.ts interpretAt). `n0` = retired so far in this run;
  * `lim` = what the run may retire in all: a block that branches back to its own start runs again in place while a whole
  * further pass fits (and nothing changed the fetch tag), so it may return more than its length.
  */
@@ -228,30 +231,36 @@ function fallsThrough(ops: Int32Array, k: number): boolean {
 
 /**
  * The last instruction of a loop block (its branch to the block's start, `test` null: always taken) at index `i`, with
- * `inline` host-cache accesses counted per pass: taken, the pass is retired (n0 advances, so the counters read by
- * later passes stay exact) and the block goes round again if a whole pass still fits in the run's limit and the fetch
- * tag is unchanged (an exception, an interrupt made pending, a halt or code written clears it: the run loop must look —
- * every call in the body that can clear it is followed by its own exit today, and this check keeps a pass from starting
- * after one that did whatever a future emitter forgets); otherwise PC = the start and the block returns. Not taken: on to
- * the next instruction.
+ * `inline` host-cache accesses counted per pass: the pass is retired (n0 advances, so the counters read by later passes
+ * stay exact); taken, the block goes round again if a whole pass still fits in the run's limit and the fetch tag is
+ * unchanged (an exception, an interrupt made pending, a halt or code written clears it: the run loop must look — every
+ * call in the body that can clear it is followed by its own exit today, and this check keeps a pass from starting after
+ * one that did whatever a future emitter forgets), otherwise the next PC is the start; not taken, the next instruction.
+ * Both ways out only set the local `next` and leave the loop for the one tail of loopBody: an exit of its own for the
+ * run's limit, rarely taken before V8 optimizes the block, was a deoptimization point that threw the compiled block
+ * away the first time a run's limit cut a loop short (most of the blocks' deoptimizations in CoreMark).
  */
 function loopBack(test: string | null, i: number, inline: number): string {
   const len = i + 1;
-  const taken = `d += ${len}; n0 += ${len}; hits += ${inline}; ` +
-    `if (n0 + ${len} <= lim && u[${FETCH_TAG * 2}] === ft) { c.stats.loopBacks++; continue; } ` +
-    `u[${PC * 2}] = pc0; return (c.stats.inlineHits += hits, d);`;
-  if (test === null) return taken;
-  return `if (${test}) { ${taken} } u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); return (c.stats.inlineHits += hits + ${inline}, d + ${len});`;
+  const again = `if (n0 + ${len} <= lim && u[${FETCH_TAG * 2}] === ft) { c.stats.loopBacks++; continue; } next = pc0;`;
+  const out = `d += ${len}; n0 += ${len}; hits += ${inline}; `;
+  if (test === null) return `${out}${again} break;`;
+  return `${out}if (${test}) { ${again} } else next = (pc0 + ${4 * i + PC_AHEAD}); break;`;
 }
 
 /**
  * A loop block's body inside its loop: `d` instructions and `hits` inline accesses retired by earlier passes; every
- * early exit of the body (`return K;` after K instructions of this pass) returns d + K and adds the inline accesses
- * of the passes and of its first K instructions to CpuStats.inlineHits itself (the run loop adds none for a loop).
+ * early exit of the body (`return K;` after K instructions of this pass) returns d + K, one for the interpreter
+ * (`return ~K;`, exits.ts interpretAt) ~(d + K), and each adds the inline accesses of the passes and of the pass's
+ * first K instructions to CpuStats.inlineHits itself (the run loop adds none for a loop). The loop's own end (loopBack)
+ * leaves through the tail: PC = `next`, the passes' inline accesses counted, d returned.
  */
 function loopBody(body: string, inline: Uint8Array | null): string {
-  const exits = body.replace(LEAVE, (_, k: string) => `return (c.stats.inlineHits += hits + ${inline?.[Number(k)] ?? 0}, d + ${k});`);
-  return `    let d = 0, hits = 0;\n    for (;;) {\n${exits}\n    }`;
+  const hitsAfter = (k: string): string => `c.stats.inlineHits += hits + ${inline?.[Number(k)] ?? 0}`;
+  const exits = body
+    .replace(LEAVE, (_, k: string) => `return (${hitsAfter(k)}, d + ${k});`)
+    .replace(INTERPRET, (_, k: string) => `return (${hitsAfter(k)}, ~(d + ${k}));`);
+  return `    let d = 0, hits = 0, next = pc0;\n    for (;;) {\n${exits}\n    }\n    u[${PC * 2}] = next; return (c.stats.inlineHits += hits, d);`;
 }
 
 function translateBlock(words: Uint32Array, start: number, end: number, ops: Int32Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {

@@ -13,6 +13,7 @@ import { SR } from '../../arch/sysreg-table.ts';
 import { REG_SP, WRITE_ZR } from '../state.ts';
 import type { EmitEnv, Emitter } from './emit.ts';
 import { hostHitOpen } from './host-access.ts';
+import { interpretAt } from './exits.ts';
 
 const CPTR_TFP = lowMask('CPTR_EL2', 'TFP');
 const FPEN_LO = field('CPACR_EL1', 'FPEN').lo;
@@ -26,10 +27,10 @@ const FPEN_LO = field('CPACR_EL1', 'FPEN').lo;
 export const FP_PROLOGUE = `const v = c.v32, fpen = (c.sr32[${SR.CPACR_EL1 * 2}] >>> ${FPEN_LO}) & 3, ` +
   `fpOn = (c.sr32[${SR.CPTR_EL2 * 2}] & ${CPTR_TFP}) === 0 && (el === 2 || fpen === 3 || (el === 1 && fpen === 1));`;
 
-/** `body` when FP/SIMD is usable, else the handler (which raises the access trap). */
+/** `body` when FP/SIMD is usable, else the interpreter (whose handler raises the access trap). */
 function guarded(e: EmitEnv, body: string): string {
   e.fp = true;
-  return `if (fpOn) { ${body} } else { ${e.handlerCall()} }`;
+  return `if (fpOn) { ${body} } else ${interpretAt(e.i)}`;
 }
 
 /** Statements: V[d] bits 127:64 = 0 (a 64-bit or scalar result, ZeroExtend to 128). */
@@ -126,15 +127,14 @@ const accessesOf = (bytes: number): number => (bytes === 16 ? 2 : 1);
 /**
  * The inline body of a SIMD&FP access at `addr` (statements defining `a`, `hi`): the host-cache hit test for
  * `span` bytes at a `bytes`-aligned address within one 4 KiB page (a store: a page that holds no code), and with an
- * SP base that base 16-byte aligned (AArch64.CheckSPAlignment), then `move`; anything else runs the handler.
+ * SP base that base 16-byte aligned (AArch64.CheckSPAlignment), then `move`; anything else leaves for the interpreter.
  */
 function inlineAccess(e: EmitEnv, load: boolean, rn: number, bytes: number, span: number, counted: number, addr: string, move: string): string {
   e.inline += counted;
   const n = REG_SP[rn]!;
   const hit = hostHitOpen(e, load, bytes, span, rn === 31 ? ` && (u[${n * 2}] & 15) === 0` : '');
-  const fallback = `c.stats.inlineHits -= ${counted}; ${e.handlerCall()}`;
   e.fp = true;
-  return `if (fpOn) { ${addr} ${hit}${move} } else { ${fallback} } } else { ${fallback} }`;
+  return `if (fpOn) { ${addr} ${hit}${move} } else ${interpretAt(e.i)} } else ${interpretAt(e.i)}`;
 }
 
 /** Statements: `a`, `hi` = X[n] + off on the halves (off a constant of either sign). */

@@ -12,11 +12,12 @@ import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
 import { ROWS } from '../../arch/a64/table.ts';
 import { singleIss } from '../exec/ldst-access.ts';
 import { hostHitOpen } from './host-access.ts';
+import { interpretAt, leave } from './exits.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
-  PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP1, TMP2, WRITE_ZR,
+  PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP2, WRITE_ZR,
 } from '../state.ts';
 
 /** Static knowledge the emitters share within a block. */
@@ -48,19 +49,12 @@ const pcLo = (i: number, delta = 0): string => `(pc0 + ${4 * i + delta})`;
 /** Expression: the PC slot's low word while instruction `i` runs (state.ts: the PC convention). */
 const pcDuring = (i: number): string => pcLo(i, PC_AHEAD);
 /** Statement: leave the block after instruction `i` if the fetch tag changed (exception, halt, code written). */
-/** Statement: leave the block after its first `k` instructions — the one form every exit of a block takes, which a
- *  loop block rewrites to count its earlier passes too (block.ts loopBody, through LEAVE). */
-export const leave = (k: number): string => `return ${k};`;
-/** Every exit `leave` writes, with its count as group 1. */
-export const LEAVE = /return (\d+);/g;
 const leaveIfTagChanged = (i: number): string => `if (u[${FETCH_TAG * 2}] !== ft) ${leave(i + 1)}`;
 /**
  * Statement: Cpu.retired() for a slow path of instruction `i` (a device it reaches may read the time, e.g. the PL031's
  * counter): the instructions retired before it in this run, as the interpreter's loop sets before each handler.
  */
 export const retiredBefore = (i: number): string => `u[${RUN_COUNT * 2}] = n0 + ${i}; `;
-/** Statement: the inline access(es) of an instruction fell back to Cpu.load/store, which count their own. */
-const uncount = (accesses: number): string => `c.stats.inlineHits -= ${accesses}; `;
 
 
 /** ADD/ADDS/SUB/SUBS (immediate): as addSubImm. */
@@ -369,38 +363,38 @@ function hostAccess(e: EmitEnv, size: number, opc: number, rt: number, t: number
 }
 
 /**
+ * Statements: a byte or halfword store of Rt at (`a`, `hi`) through Cpu.store (RAM's words would need a
+ * read-modify-write) with the syndrome `iss`, the address in TMP0 and PC written first so an abort reports this
+ * instruction, as the handler does; `after` (a writeback) once it succeeded.
+ */
+function narrowStore(w: number, e: EmitEnv, iss: number, after = ''): string {
+  return `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}` +
+    `if (!c.store(${1 << (w >>> 30)}, ${w & 31}, ${iss}, el)) ${leave(e.i + 1)} ${after} ${leaveIfTagChanged(e.i)}`;
+}
+
+/**
  * One load or store of Rt at the address `a` (high half `hi`) that `addr` computes: an aligned access within one 4 KiB
  * page of a host-cache hit (a store: a page that holds no code) moves straight to or from the page's words, extended
- * as `transfer` does; anything else — an access that crosses into the next page included — goes through
- * c.load/c.store (which translate every page it touches) with the address in TMP0 and PC written first so an abort
- * reports this instruction, as the handler does. Byte and halfword stores always take that path (the page's words
- * would need a read-modify-write).
+ * as `transfer` does; anything else — an access that crosses into the next page included — leaves the block for the
+ * interpreter (interpretAt). Byte and halfword stores go through Cpu.store (narrowStore).
  */
 function singleAccess(w: number, e: EmitEnv, addr: string): string {
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rt = w & 31;
-  const iss = singleIss(size, opc, rt);
-  const t = WRITE_ZR[rt]!;
-  const bytes = 1 << size;
-  const slowStore = `c.store(${bytes}, ${rt}, ${iss}, el); ${leaveIfTagChanged(e.i)}`;
-  const slowLoad = `if (!c.load(${bytes}, ${iss}, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
-  if (opc === 0 && size < 2) return `{ ${addr} ${slow} }`;
+  if (opc === 0 && size < 2) return `{ ${addr} ${narrowStore(w, e, singleIss(size, opc, rt))} }`;
   e.inline += 1;
-  const { hit, move } = hostAccess(e, size, opc, rt, t);
-  return `{ ${addr} ${hit}${move} } else { ${uncount(1)}${slow} } }`;
+  const { hit, move } = hostAccess(e, size, opc, rt, WRITE_ZR[rt]!);
+  return `{ ${addr} ${hit}${move} } else ${interpretAt(e.i)} }`;
 }
 
 /**
  * AArch64.CheckSPAlignment: with an SP base (Rn = 31) that is not 16-byte aligned the access may fault, so the
- * handler runs it (and decides); `body` is the access otherwise. The inline accesses `body` counted are taken back
- * on the handler's path (it counts its own).
+ * interpreter runs it (and decides); `body` is the access otherwise.
  */
-function spChecked(e: EmitEnv, rn: number, inlineBefore: number, body: string): string {
+function spChecked(e: EmitEnv, rn: number, body: string): string {
   if (rn !== 31) return body;
-  const counted = e.inline - inlineBefore;
-  return `if ((u[${REG_SP[31]! * 2}] & 15) !== 0) { ${counted > 0 ? uncount(counted) : ''}${e.handlerCall()} } else ${body}`;
+  return `if ((u[${REG_SP[31]! * 2}] & 15) !== 0) ${interpretAt(e.i)} ${body}`;
 }
 
 /**
@@ -411,8 +405,7 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const rn = (w >>> 5) & 31;
   const n = REG_SP[rn]!;
   const off = ((w >>> 10) & 0xfff) << (w >>> 30);
-  const before = e.inline;
-  return spChecked(e, rn, before, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`));
+  return spChecked(e, rn, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`));
 }
 
 /**
@@ -432,8 +425,8 @@ function emitLdstRegisterOffset(w: number, e: EmitEnv): string | undefined {
 /**
  * LDR/STR… (immediate, pre- or post-index), every size and extension: as ldstPreIndex / ldstPostIndex — the access at
  * Rn + imm9 (pre) or Rn (post), then Rn written back with Rn + imm9 only once the access succeeded; no instruction
- * syndrome (ISV = 0). An SP base that is not 16-byte aligned, and Rn == Rt (CONSTRAINED UNPREDICTABLE), run the
- * handler; the access itself as emitLdstRegisterOffset's.
+ * syndrome (ISV = 0). Rn == Rt (CONSTRAINED UNPREDICTABLE) runs the handler, an SP base that is not 16-byte aligned
+ * the interpreter (spChecked); the access itself as emitLdstRegisterOffset's.
  */
 function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const rn = (w >>> 5) & 31;
@@ -444,21 +437,15 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   const pre = ((w >>> 10) & 3) === 3;
   const imm = (w << 11) >> 23; // imm9, sign-extended
   const n = REG_SP[rn]!;
-  const t = WRITE_ZR[rt]!;
-  const bytes = 1 << size;
   // the access address, and the written-back one (Rn + imm9) as halves
   const sum = `const sl = u[${n * 2}] + ${imm}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;
   const addr = pre ? `${sum} const a = wl, hi = wh;` : `${sum} const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0;`;
   const writeback = `u[${n * 2}] = wl; u[${n * 2 + 1}] = wh;`;
-  const slowStore = `if (!c.store(${bytes}, ${rt}, 0, el)) ${leave(e.i + 1)} ${writeback} ${leaveIfTagChanged(e.i)}`;
-  const slowLoad = `if (!c.load(${bytes}, 0, el)) ${leave(e.i + 1)} { const vl = u[${TMP1 * 2}], vh = u[${TMP1 * 2 + 1}]; ${extendInto(t, size, opc)} } ${writeback} ${leaveIfTagChanged(e.i)}`;
-  const slow = `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}${opc === 0 ? slowStore : slowLoad}`;
-  const before = e.inline;
-  if (opc === 0 && size < 2) return spChecked(e, rn, before, `{ ${addr} ${slow} }`);
+  if (opc === 0 && size < 2) return spChecked(e, rn, `{ ${addr} ${narrowStore(w, e, 0, writeback)} }`);
   e.inline += 1;
-  const { hit, move } = hostAccess(e, size, opc, rt, t);
-  // the access took a fault (the slow path returned) or not: the writeback follows a successful one only
-  return spChecked(e, rn, before, `{ ${addr} ${hit}${move} ${writeback} } else { ${uncount(1)}${slow} } }`);
+  const { hit, move } = hostAccess(e, size, opc, rt, WRITE_ZR[rt]!);
+  // the writeback follows the access, which a miss leaves to the interpreter
+  return spChecked(e, rn, `{ ${addr} ${hit}${move} ${writeback} } else ${interpretAt(e.i)} }`);
 }
 
 /**
@@ -466,7 +453,8 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
  * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
  * that holds no code), then the writeback (pre- and post-index: Rn + imm7 · size) once the access was made — last, so
  * that with Rn == Rt or Rt2 (CONSTRAINED UNPREDICTABLE) a load leaves the written-back address and a store stores the
- * old value, as ldstPair (and QEMU) do; anything else — and LDP with Rt == Rt2 — runs ldstPair.
+ * old value, as ldstPair (and QEMU) do; anything else leaves the block for the interpreter (interpretAt), and LDP
+ * with Rt == Rt2 runs ldstPair.
  */
 function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const opc = w >>> 30;
@@ -479,7 +467,6 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
   const n = REG_SP[rn]!;
   const bytes = opc === 2 ? 8 : 4;
   const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
-  const before = e.inline;
   e.inline += 2;
   // Rn + offset as halves (the address, or for post-index the written-back base); post-index accesses at Rn
   const sum = `const sl = u[${n * 2}] + ${offset}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;
@@ -497,7 +484,7 @@ function emitLdstPair(w: number, e: EmitEnv): string | undefined {
     move = `pg.u32[wi] = u[${rt * 2}]; pg.u32[wi + ${words}] = u[${rt2 * 2}];` +
       (bytes === 8 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}]; pg.u32[wi + 3] = u[${rt2 * 2 + 1}];` : '');
   }
-  return spChecked(e, rn, before, `{ ${addr} ${hit}${move}${wb} } else { ${uncount(2)}${e.handlerCall()} } }`);
+  return spChecked(e, rn, `{ ${addr} ${hit}${move}${wb} } else ${interpretAt(e.i)} }`);
 }
 
 /** Statement: branch to this instruction + `offset` bytes (PC[63:32] is the block's, a carry goes through addHalves). */
