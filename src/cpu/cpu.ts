@@ -101,7 +101,8 @@ export class Cpu extends CpuState implements TranslationContext {
   fetchBlocks: PageBlocks = NO_BLOCKS;
   /** Run hot code as translated blocks (jit/block.ts); false keeps to the interpreter (tests compare the two). */
   translateBlocks = true;
-  /** Interpreter executions of an entry point before it is translated (jit/block.ts HOT; 1 to 2^23: decode-cache.ts). */
+  /** Interpreter executions of an entry point before it is translated, at most: the threshold ramps up to it with the
+   *  blocks made (jit/block.ts HOT, translationThreshold; 1 to 2^23: decode-cache.ts). */
   translateAfter = HOT;
 
   constructor(

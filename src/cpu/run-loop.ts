@@ -10,6 +10,7 @@ import { HANDLER_OF, HANDLERS } from './dispatch.ts';
 import { stepCompleted } from './debug.ts';
 import { FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from './state.ts';
 import { HEAT_MAX, HEAT_ONE, OP_MASK } from './decode-cache.ts';
+import { translationThreshold } from './jit/block.ts';
 
 // a decode-cache entry holds a handler index + 1 in its low bits (decode-cache.ts)
 if (HANDLERS.length > OP_MASK) throw new Error(`${HANDLERS.length} handlers: a decode-cache entry holds at most ${OP_MASK}`);
@@ -22,6 +23,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   'decode',
   'HANDLER_OF',
   'stepCompleted',
+  'translationThreshold',
   ...HANDLERS.map((_, i) => `h${i}`),
   `return function runLoop(c, budget) {
   const x = c.x;
@@ -41,8 +43,9 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // debug checks every instruction (src/cpu/debug.ts: then every instruction comes through the slow path)
   const mayTranslate = c.translateBlocks && sync === null;
   let translating = mayTranslate && trace === null;
-  // an entry whose heat reached translateAfter - 1 translates at its next entry (the translateAfter-th)
-  const hot = Math.min(Math.max(c.translateAfter - 1, 0), ${HEAT_MAX}) * ${HEAT_ONE};
+  // an entry whose heat reached the threshold - 1 translates at its next entry (the threshold-th); the threshold rises
+  // with the blocks made (jit/block.ts translationThreshold), read at each run
+  const hot = Math.min(Math.max(translationThreshold(c.translateAfter, c.stats.blocksMade) - 1, 0), ${HEAT_MAX}) * ${HEAT_ONE};
   const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
@@ -116,4 +119,4 @@ ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).j
   stats.inlineHits += inlineHits;
   return n;
 };`,
-)(decode, HANDLER_OF, stepCompleted, ...HANDLERS);
+)(decode, HANDLER_OF, stepCompleted, translationThreshold, ...HANDLERS);

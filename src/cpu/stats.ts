@@ -11,7 +11,7 @@ export class CpuStats {
   translated = 0;
   /** Translated blocks entered (translated / blocksRun = the average length of a block as run). */
   blocksRun = 0;
-  /** Blocks translated. */
+  /** Blocks translated (the translation threshold rises with them: jit/block.ts translationThreshold). */
   blocksMade = 0;
   /** Passes a loop block (one that branches to its own start) began in place, without going back to the run loop. */
   loopBacks = 0;
@@ -24,7 +24,8 @@ export class CpuStats {
   hostMisses = 0;
   /**
    * Accesses a translated block made from the host cache inline, counted per block by the run loop from the block's
-   * own table (PageBlocks.inline), minus those that fell back to Cpu.load/store (which count themselves).
+   * own table (PageBlocks.inline) for the instructions it ran (one that missed was left to the interpreter, which
+   * counts its own).
    */
   inlineHits = 0;
   /** Exceptions taken, by ESR_ELx.EC (0x00..0x3f), and physical IRQs at STATS_IRQ. */

@@ -40,13 +40,28 @@ export type BlockFn = (c: Cpu, n0: number, lim: number) => number;
 /** Longest block (instructions); a block's length is kept in a Uint8Array. */
 export const MAX_BLOCK = 64;
 /**
- * Executions of an entry point by the interpreter before it is translated (Cpu.translateAfter's default). A block runs
- * in V8's own interpreter until V8 has seen it run often enough to compile it, slower than our interpreter's compiled
- * loop: translating code that runs only a few thousand times costs more than it saves. Measured, paired runs: Debian's
- * kernel to /init took 21 % less CPU time at 1,024 than at 16 and 35 % less again at 8,192; to power-off with the
- * busybox /init, 65,535 (then the heat counter's limit) took 20.1 CPU s against 8,192's 23.1 (median of 3).
+ * Executions of an entry point by the interpreter before it is translated, at most (Cpu.translateAfter's default; the
+ * threshold itself ramps up to it: translationThreshold). A block runs in V8's own interpreter until V8 has seen it
+ * run often enough to compile it, slower than our interpreter's compiled loop, and each TurboFan compilation costs
+ * milliseconds: translating code that runs only a few thousand times costs more than it saves. Measured, paired runs:
+ * Debian's kernel to /init took 21 % less CPU time at 1,024 than at 16 and 35 % less again at 8,192; to power-off with
+ * the busybox /init, 65,535 (then the heat counter's limit) took 20.1 CPU s against 8,192's 23.1 (median of 3).
  */
 export const HOT = 65535;
+/**
+ * The translation threshold starts at HOT_FIRST and rises by HOT_STEP with every block made, up to the CPU's cap (as
+ * HotSpot scales its tier thresholds with the compile queue): a program whose hot code is a few hundred blocks (CoreMark,
+ * a compressor) has them translated after 1,024 entries instead of interpreting each 65,535 times, while a program that
+ * keeps reaching new warm code (a kernel's boot: thousands of blocks) soon needs HOT entries again. docs/DESIGN-NOTES.md
+ * stop 34 has the measurements.
+ */
+export const HOT_FIRST = 1024;
+export const HOT_STEP = 16;
+
+/** The interpreter entries after which an entry point is translated, for a CPU capped at `cap` that made `made` blocks. */
+export function translationThreshold(cap: number, made: number): number {
+  return Math.min(cap, HOT_FIRST + HOT_STEP * made);
+}
 
 const WORDS_PER_4K = 1024;
 
