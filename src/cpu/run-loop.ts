@@ -54,13 +54,22 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   // the PC[31:0] of the instruction a block left to the interpreter (jit/exits.ts interpretAt), run here once even
   // where a block starts (a block that left at its own first instruction would otherwise be entered again)
   let interpretPc = -1;
-  while (n < budget) {
+  const stats = c.stats;
+  for (;;) {
     const lo = u[${PC * 2}];
-    // a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag takes the slow path
-    // (lo << 30: PC bits 1:0 land in the compared bits 31:30, so a misaligned PC never matches any tag, the invalid
-    // one included — it matched FETCH_INVALID's bits 1:0 = 01 and ran a stale page's words at PC 0x…1 unchecked)
-    if ((((lo ^ u[${FETCH_TAG * 2}]) | (lo << 30)) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
-      if (c.stop !== null) break;
+    // the end of the budget, a different 4 KiB page, a misaligned PC (bits 1:0, zero in the tag) or an invalid tag
+    // takes the slow path (lo << 30: PC bits 1:0 land in the compared bits 31:30, so a misaligned PC never matches any
+    // tag, the invalid one included — it matched FETCH_INVALID's bits 1:0 = 01 and ran a stale page's words at PC 0x…1
+    // unchecked)
+    if (n >= budget || (((lo ^ u[${FETCH_TAG * 2}]) | (lo << 30)) & 0xfffff003) !== 0 || u[${PC * 2 + 1}] !== u[${FETCH_TAG * 2 + 1}]) {
+      // the run's block statistics so far, on this path rather than after the loop, and the run's one way out: V8
+      // compiles the loop on the stack (OSR) before the code after it ever ran, so that code had no type feedback
+      // and every return deoptimized the loop (131 times in a CoreMark run, each rebuilding its large frame)
+      stats.translated += translated;
+      stats.blocksRun += blocksRun;
+      stats.inlineHits += inlineHits;
+      translated = 0; blocksRun = 0; inlineHits = 0;
+      if (n >= budget || c.stop !== null) return n;
       u[${RUN_COUNT * 2}] = n; // Cpu.retired() for whatever the slow path runs (interrupt entry, a fetch abort)
       if (debug.stepping) stepCompleted(c); // the stepped instruction completed: PSTATE.SS = 0 (active-pending)
       if (c.irqLine && c.takeInterrupt()) continue; // an unmasked interrupt is taken before the next instruction
@@ -113,10 +122,5 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
 ${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}
     }
   }
-  const stats = c.stats;
-  stats.translated += translated;
-  stats.blocksRun += blocksRun;
-  stats.inlineHits += inlineHits;
-  return n;
 };`,
 )(decode, HANDLER_OF, stepCompleted, translationThreshold, ...HANDLERS);
