@@ -44,8 +44,9 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   const mayTranslate = c.translateBlocks && sync === null;
   let translating = mayTranslate && trace === null;
   // an entry whose heat reached the threshold - 1 translates at its next entry (the threshold-th); the threshold rises
-  // with the blocks made (jit/block.ts translationThreshold), read at each run
-  const hot = Math.min(Math.max(translationThreshold(c.translateAfter, c.stats.blocksMade) - 1, 0), ${HEAT_MAX}) * ${HEAT_ONE};
+  // with the blocks made (jit/block.ts translationThreshold): computed again after each translation
+  const heatBefore = () => Math.min(Math.max(translationThreshold(c.translateAfter, c.stats.blocksMade) - 1, 0), ${HEAT_MAX}) * ${HEAT_ONE};
+  let hot = heatBefore();
   const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
@@ -89,6 +90,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
         const len = blocks.lens[idx];
         if (len === 0) {
           blocks.translate(words, idx);
+          hot = heatBefore();
           continue;
         }
         if (budget - n >= len) {
