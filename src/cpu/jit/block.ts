@@ -186,7 +186,7 @@ export function blockSource(words: Uint32Array, start: number, end: number, ops:
     env.flags = -1; // the handler may have set flags the block does not know
     return `u[${INSN * 2}] = ${w}; u[${PC * 2}] = (pc0 + ${4 * i + PC_AHEAD}); ${retiredBefore(i)}h${h}(c); if (u[${FETCH_TAG * 2}] !== ft) ${leave(i + 1)}`;
   };
-  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0, handlerCall };
+  const env: EmitEnv = { i: 0, flags: -1, hostCache: false, fp: false, inline: 0 };
   for (let k = start; k < end; k++, i++) {
     w = words[k]!;
     op = decode(w);

@@ -32,12 +32,10 @@ export interface EmitEnv {
   fp: boolean;
   /**
    * Loads and stores the block's instructions so far make from the host cache inline (a pair counts two): an emitter
-   * that does adds its own, and its fallback to Cpu.load/store (which counts its accesses itself) takes them back
-   * from CpuStats.inlineHits — the run loop counts them per block (PageBlocks.inline).
+   * that does adds its own — the run loop counts them per block for the instructions a block ran (PageBlocks.inline);
+   * a miss leaves the instruction to the interpreter, which counts its own (exits.ts interpretAt).
    */
   inline: number;
-  /** The code that runs this instruction through its handler (a fast path's fallback). */
-  readonly handlerCall: () => string;
 }
 
 /** Returns the code for word `w`, or undefined to call the handler instead. */
