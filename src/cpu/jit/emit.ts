@@ -16,7 +16,7 @@ import { interpretAt, leave } from './exits.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
-  FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
+  FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32, FLAGS_SUB64, PC,
   PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP2, WRITE_ZR,
 } from '../state.ts';
 
@@ -337,6 +337,120 @@ function emitCondSelect(w: number, e: EmitEnv): string {
 }
 
 /**
+ * EXTR (ROR #imm when Rn = Rm): as extract — bits lsb.. of the concatenation Rn:Rm, from the four (64-bit) or two
+ * (32-bit) words of that concatenation; the operands are read before Rd is written (Rd may be Rn or Rm).
+ */
+function emitExtract(w: number): string | undefined {
+  const lsb = (w >>> 10) & 63;
+  const m = (w >>> 16) & 31;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  if ((w & 0x80000000) === 0) {
+    if (nBit !== 0 || lsb >= 32) return undefined; // UNDEFINED: sf=0 needs N=0 and imms<5>=0
+    const v = lsb === 0 ? `u[${m * 2}]` : `(u[${m * 2}] >>> ${lsb}) | (u[${n * 2}] << ${32 - lsb})`;
+    return `u[${d * 2}] = ${v}; u[${d * 2 + 1}] = 0;`;
+  }
+  if (nBit !== 1) return undefined; // UNDEFINED: sf=1 needs N=1
+  const words = [`u[${m * 2}]`, `u[${m * 2 + 1}]`, `u[${n * 2}]`, `u[${n * 2 + 1}]`];
+  const j = lsb >>> 5, k = lsb & 31;
+  if (k === 0) return `{ const e0 = ${words[j]}, e1 = ${words[j + 1]}; u[${d * 2}] = e0; u[${d * 2 + 1}] = e1; }`;
+  return `{ const e0 = ${words[j]}, e1 = ${words[j + 1]}, e2 = ${words[j + 2]}; ` +
+    `u[${d * 2}] = (e0 >>> ${k}) | (e1 << ${32 - k}); u[${d * 2 + 1}] = (e1 >>> ${k}) | (e2 << ${32 - k}); }`;
+}
+
+/**
+ * CCMN/CCMP (register and immediate): as condCompare — ConditionHolds(cond) ? the lazy flags of Rn ± op2 (as
+ * addSub64 / the 32-bit path record them) : NZCV = the nzcv field (writeNzcv). The flag kind after it is not known.
+ */
+function emitCondCompare(w: number, e: EmitEnv): string {
+  const cond = condition(e, (w >>> 12) & 15);
+  e.flags = -1;
+  const sub = (w & 0x40000000) !== 0;
+  const n = (w >>> 5) & 31;
+  const field = (w >>> 16) & 31; // Rm, or imm5 when bit 11 is set
+  const isImm = (w & 0x800) !== 0;
+  const op = sub ? '-' : '+';
+  let holds: string;
+  if ((w & 0x80000000) !== 0) {
+    const hi = sub ? 'ah - bh - (lo < 0 ? 1 : 0)' : 'ah + bh + (lo > 0xffffffff ? 1 : 0)';
+    holds = `const al = u[${n * 2}], ah = u[${n * 2 + 1}], bl = ${isImm ? field : `u[${field * 2}]`}, bh = ${isImm ? 0 : `u[${field * 2 + 1}]`}; ` +
+      `const lo = al ${op} bl, hi = ${hi}; u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = bl; ` +
+      `u[${FLAG_B * 2 + 1}] = bh; u[${FLAG_R * 2}] = lo; u[${FLAG_R * 2 + 1}] = hi; c.flagKind = ${sub ? FLAGS_SUB64 : FLAGS_ADD64};`;
+  } else {
+    holds = `const a = u[${n * 2}], b = ${isImm ? field : `u[${field * 2}]`}; u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; ` +
+      `u[${FLAG_R * 2}] = a ${op} b; c.flagKind = ${sub ? FLAGS_SUB32 : FLAGS_ADD32};`;
+  }
+  return `if (${cond}) { ${holds} } else { c.flagKind = ${FLAGS_NZCV}; c.nzcv = ${((w & 15) << 28) >>> 0}; }`;
+}
+
+/**
+ * LSLV/LSRV/ASRV/RORV: as dataProc2 — the count is Rm MOD datasize; a 64-bit shift through shift64 on the halves
+ * (for LSL the same value as the handler's product by 2^k, modulo 2^64), a 32-bit one a JavaScript shift (whose
+ * count is taken mod 32 as well: ROR by 0 is v | v).
+ */
+function emitShiftVariable(w: number): string {
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const type = (w >>> 10) & 3; // the ShiftType encoding
+  if ((w & 0x80000000) !== 0) return `shift64(u, ${d}, ${n}, ${type}, u[${m * 2}] & 63);`;
+  const v = `u[${n * 2}]`;
+  const r = [`${v} << k`, `${v} >>> k`, `i32[${n * 2}] >> k`, `(${v} >>> k) | (${v} << (32 - k))`][type]!;
+  return `{ const k = u[${m * 2}] & 31; u[${d * 2}] = ${r}; u[${d * 2 + 1}] = 0; }`;
+}
+
+/** UDIV/SDIV of W registers: as dataProc2 (a zero divisor gives 0; ToInt32 wraps INT_MIN / -1 to INT_MIN); the
+ *  64-bit forms (BigInt division) run the handler. */
+function emitDivide(w: number): string | undefined {
+  if ((w & 0x80000000) !== 0) return undefined;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const q = (w & 0x400) !== 0 ? `((u[${n * 2}] | 0) / (b | 0)) | 0` : `u[${n * 2}] / b`; // opcode<0>: SDIV
+  return `{ const b = u[${m * 2}]; u[${d * 2}] = b === 0 ? 0 : ${q}; u[${d * 2 + 1}] = 0; }`;
+}
+
+/** Expressions on a word `v`: REV16 (bytes within each halfword) and REV (all four bytes), as dataProc1's. */
+const rev16Of = (v: string): string => `(((${v} >>> 8) & 0x00ff00ff) | ((${v} << 8) & 0xff00ff00))`;
+const byteSwapOf = (v: string): string => `((${v} >>> 24) | ((${v} >>> 8) & 0xff00) | ((${v} << 8) & 0xff0000) | (${v} << 24))`;
+
+/** REV16/REV32/REV/CLZ/CLS: as dataProc1 (RBIT runs the handler). */
+function emitDataProc1(w: number): string | undefined {
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const opcode = (w >>> 10) & 63;
+  if (opcode === 0) return undefined;
+  if ((w & 0x80000000) === 0) {
+    const r = [, rev16Of('v'), byteSwapOf('v'), , 'Math.clz32(v)', 'Math.clz32((v ^ (v << 1)) | 1)'][opcode]!;
+    return `{ const v = u[${n * 2}]; u[${d * 2}] = ${r}; u[${d * 2 + 1}] = 0; }`;
+  }
+  const pair: [string, string] = [
+    ['', ''],
+    [rev16Of('lo'), rev16Of('hi')],
+    [byteSwapOf('lo'), byteSwapOf('hi')],
+    [byteSwapOf('hi'), byteSwapOf('lo')],
+    ['hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(lo)', '0'],
+    // CLS = CountLeadingZeroBits(x<63:1> EOR x<62:0>) = CLZ64((x EOR (x << 1)) OR 1)
+    ['yh !== 0 ? Math.clz32(yh) : 32 + Math.clz32(yl)', '0'],
+  ][opcode] as [string, string];
+  const cls = opcode === 5 ? ' const yh = hi ^ ((hi << 1) | (lo >>> 31)), yl = (lo ^ (lo << 1)) | 1;' : '';
+  return `{ const lo = u[${n * 2}], hi = u[${n * 2 + 1}];${cls} u[${d * 2}] = ${pair[0]}; u[${d * 2 + 1}] = ${pair[1]}; }`;
+}
+
+/**
+ * ADR/ADRP: as adr — this instruction's address (ADRP: bits 11:0 cleared) + imm (ADRP: imm · 4096) on the halves,
+ * through TMP2 as the handler does; PC[63:32] is the block's.
+ */
+function emitAdr(w: number, e: EmitEnv): string {
+  const imm = (((w << 8) >> 11) & ~3) | ((w >>> 29) & 3); // SignExtend(immhi:immlo, 21)
+  const d = WRITE_ZR[w & 31]!;
+  const page = (w & 0x80000000) !== 0;
+  const lo = page ? `${pcLo(e.i)} & 0xfffff000` : pcLo(e.i);
+  return `u[${TMP2 * 2}] = ${lo}; u[${TMP2 * 2 + 1}] = u[${PC * 2 + 1}]; addHalves(u, ${d}, ${TMP2}, ${page ? imm * 4096 : imm});`;
+}
+
+/**
  * Statements: the loaded value (`vl`, and `vh` for doublewords) into Rt as `transfer` (ldst-access.ts) extends it —
  * zero-extended (opc 01), sign-extended to 64 bits (opc 10) or to 32 bits with bits 63:32 cleared (opc 11).
  */
@@ -404,6 +518,14 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   const n = REG_SP[rn]!;
   const off = ((w >>> 10) & 0xfff) << (w >>> 30);
   return spChecked(e, rn, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`));
+}
+
+/** LDUR/STUR… (unscaled immediate), every size and extension: as ldstUnscaled, the address Xn|SP + imm9. */
+function emitLdstUnscaled(w: number, e: EmitEnv): string | undefined {
+  const rn = (w >>> 5) & 31;
+  const n = REG_SP[rn]!;
+  const off = (w << 11) >> 23; // imm9, sign-extended
+  return spChecked(e, rn, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`));
 }
 
 /**
@@ -608,11 +730,17 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('reg', emitLdstRegisterOffset),
   ...ofForm('pre', emitLdstIndexed),
   ...ofForm('post', emitLdstIndexed),
+  ...ofForm('unscaled', emitLdstUnscaled),
   B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
   ADC: emitAddSubCarry, SBC: emitAddSubCarry,
   CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
+  EXTR: emitExtract, ADR: emitAdr, ADRP: emitAdr,
+  CCMN_reg: emitCondCompare, CCMP_reg: emitCondCompare, CCMN_imm: emitCondCompare, CCMP_imm: emitCondCompare,
+  LSLV: emitShiftVariable, LSRV: emitShiftVariable, ASRV: emitShiftVariable, RORV: emitShiftVariable,
+  UDIV: emitDivide, SDIV: emitDivide,
+  REV16: emitDataProc1, REV32: emitDataProc1, REV_32: emitDataProc1, REV_64: emitDataProc1, CLZ: emitDataProc1, CLS: emitDataProc1,
   ...FP_EMITTERS,
 };
 
