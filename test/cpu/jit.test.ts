@@ -519,6 +519,37 @@ test('divisions, variable shifts, EXTR, REV, CLZ/CLS and CCMP/CCMN on edge opera
   sameTranslated(withVectors('jit-dp-edges.S', src), ITERATIONS * (edges.length * edges.length * ops.length * 7 + 40));
 });
 
+test('BLR, BLR X30, RET and BR inside a hot loop, one target tagged (TCR_EL2.TBI): same state translated and interpreted', () => {
+  const src = `
+_start:
+    movz x0, #0x10, lsl #16 // TCR_EL2.TBI (bit 20): the tag of a branch target is dropped (AArch64.BranchAddr)
+    msr tcr_el2, x0
+    adr x9, f
+    adr x10, back
+    orr x11, x9, #0x7e00000000000000
+    movz x28, #${ITERATIONS}
+loop:
+    blr x9
+    add x6, x6, #1
+    mov x30, x9
+    blr x30                 // the target is read before X30 is written
+    blr x11
+    br x10
+    b 1f
+back:
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+f:  adr x7, f               // where f runs: untagged
+    add x5, x5, x7
+    add x5, x5, x30
+    ret
+`;
+  const b = sameTranslated(withVectors('jit-branch-register.S', src), ITERATIONS * 20 + 30);
+  assert.equal(b.x[6], BigInt(ITERATIONS), 'every pass returned from all three calls');
+  assert.equal(b.x[7]! >> 56n, 0n, 'the call through the tagged address runs f untagged');
+});
+
 /** A loop of ITERATIONS passes over `group(a, b)` for every pair of `edges`, a literal pool after each row (each within
  *  LDR's reach). */
 function edgeLoop(edges: readonly string[], group: (a: string, b: string) => string): string {

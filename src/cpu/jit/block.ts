@@ -20,6 +20,7 @@ import { ROWS } from '../../arch/a64/table.ts';
 import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
+import { branchTo } from '../exec/branch.ts';
 import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
@@ -288,6 +289,6 @@ return function block(c, n0, lim) {
     const pc0 = u[${PC * 2}], ft = u[${FETCH_TAG * 2}];${hc}
 ${body}
 };`;
-  const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', src) as (...a: unknown[]) => BlockFn;
-  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64), len, inline };
+  const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', 'branchTo', src) as (...a: unknown[]) => BlockFn;
+  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64, branchTo), len, inline };
 }

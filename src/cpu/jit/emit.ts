@@ -5,7 +5,7 @@
 // undefined for a word it does not specialise (e.g. one whose handler raises UNDEFINED): the block then calls the
 // handler itself. Generated code sees the locals `c` (the Cpu), `x`/`u`/`i32` (register-file views), `el` (PSTATE.EL
 // at block entry), `pc0` (low word of the block's first PC), `ft` (the fetch tag's low word) and the helpers of
-// block.ts (`addHalves`, `conditionHolds`, `shift64`).
+// block.ts (`addHalves`, `conditionHolds`, `shift64`, `branchTo`).
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
 import type { Encoding } from '../../arch/a64/encoding.ts';
 import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
@@ -712,6 +712,24 @@ function emitBl(w: number, e: EmitEnv): string {
   return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
 }
 
+/** BR/RET: as br — PC = Xn through branchTo (AArch64.BranchAddr: an address with bits 63:55 set loses its tag under
+ *  TBI), then out of the block. */
+function emitBranchRegister(w: number, e: EmitEnv): string {
+  return `branchTo(c, ${(w >>> 5) & 31}); ${leave(e.i + 1)}`;
+}
+
+/** BLR: as blr — the target read into TMP0 before X30 is written (BLR X30 branches to the old X30). */
+function emitBlr(w: number, e: EmitEnv): string {
+  const n = (w >>> 5) & 31;
+  return `u[${TMP0 * 2}] = u[${n * 2}]; u[${TMP0 * 2 + 1}] = u[${n * 2 + 1}]; u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ` +
+    `branchTo(c, ${TMP0}); ${leave(e.i + 1)}`;
+}
+
+/** PRFM/PRFUM (immediate, literal): a hint with no effect here (prefetch); PRFM (register) is UNDEFINED with
+ *  option<1> = 0, as every register-offset form (prefetchRegister: the handler raises it). */
+const emitPrefetch = (): string => '/* a hint: no effect */';
+const emitPrefetchRegister = (w: number): string | undefined => ((w & (2 << 13)) === 0 ? undefined : emitPrefetch());
+
 /** The emitter for each row of an integer load/store group. */
 const ofForm = (form: LdstForm, emit: Emitter): Record<string, Emitter> =>
   Object.fromEntries(LDST.filter((r) => ldstForm(r.id) === form).map((r) => [r.id, emit]));
@@ -732,6 +750,8 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('post', emitLdstIndexed),
   ...ofForm('unscaled', emitLdstUnscaled),
   B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
+  BR: emitBranchRegister, RET: emitBranchRegister, BLR: emitBlr,
+  ...ofForm('prefetch', emitPrefetch), ...ofForm('prefetch-reg', emitPrefetchRegister),
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
   ADC: emitAddSubCarry, SBC: emitAddSubCarry,
