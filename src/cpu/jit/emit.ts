@@ -10,6 +10,7 @@ import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IM
 import type { Encoding } from '../../arch/a64/encoding.ts';
 import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
 import { ROWS } from '../../arch/a64/table.ts';
+import { ISS_AR } from '../../arch/syndrome.ts';
 import { singleIss } from '../exec/ldst-access.ts';
 import { hostHitOpen } from './host-access.ts';
 import { interpretAt, leave } from './exits.ts';
@@ -17,7 +18,7 @@ import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
   FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32, FLAGS_SUB64, PC,
-  PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP2, WRITE_ZR,
+  PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 
 /** Static knowledge the emitters share within a block. */
@@ -309,6 +310,17 @@ function emitBitfield(w: number): string | undefined {
   return `{ ${ror64(n, r)}${sign}${dst} u[${d * 2}] = ${half('rl', wl, tl, 'dl')}; u[${d * 2 + 1}] = ${half('rh', wh, th, 'dh')}; }`;
 }
 
+/** SMADDL/SMSUBL/UMADDL/UMSUBL: as mulAddLong — Wn and Wm extended to 64 bits in TMP0/TMP1, Xa ± their product. */
+function emitMulAddLong(w: number): string {
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const a = (w >>> 10) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const signed = (w & 0x800000) === 0; // U (bit 23)
+  const ext = (r: number, t: number): string => `u[${t * 2}] = u[${r * 2}]; u[${t * 2 + 1}] = ${signed ? `(u[${r * 2}] | 0) >> 31` : '0'};`;
+  return `${ext(n, TMP0)} ${ext(m, TMP1)} x[${d}] = x[${a}] ${(w & 0x8000) !== 0 ? '-' : '+'} x[${TMP0}] * x[${TMP1}];`;
+}
+
 /** MADD/MSUB: as mulAdd (a 64-bit product through the register file's BigInt view, truncated by the store). */
 function emitMulAdd(w: number): string {
   const n = (w >>> 5) & 31;
@@ -526,6 +538,42 @@ function emitLdstUnscaled(w: number, e: EmitEnv): string | undefined {
   const n = REG_SP[rn]!;
   const off = (w << 11) >> 23; // imm9, sign-extended
   return spChecked(e, rn, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`));
+}
+
+/**
+ * LDR (literal) of W and X, LDRSW (literal): as ldrLiteral, the address this instruction's + imm19 · 4 (PC[63:32] the
+ * block's, a carry or borrow into it on the halves).
+ */
+function emitLdrLiteral(w: number, e: EmitEnv): string {
+  const opc = w >>> 30;
+  const size = opc === 1 ? 3 : 2;
+  const ldOpc = opc === 2 ? 2 : 1; // LDRSW: sign-extend to 64 bits
+  const rt = w & 31;
+  e.inline += 1;
+  const { hit, move } = hostAccess(e, size, ldOpc, rt, WRITE_ZR[rt]!);
+  const addr = `const lo = ${pcLo(e.i)} + ${((w << 8) >> 13) * 4}, a = lo >>> 0, hi = (u[${PC * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
+  return `{ ${addr} ${hit}${move} } else ${interpretAt(e.i)} }`;
+}
+
+/**
+ * LDAR/STLR (and their byte and halfword forms): as loadAcquire/storeRelease, an access at Xn|SP that must be aligned
+ * (the ordering is that of every access on this one PE). A misaligned address (an alignment fault) and every other
+ * miss leave for the interpreter; a byte or halfword store goes through Cpu.store with the syndrome's AR bit.
+ */
+function emitAcquireRelease(w: number, e: EmitEnv): string {
+  const rn = (w >>> 5) & 31;
+  const n = REG_SP[rn]!;
+  const size = w >>> 30;
+  const rt = w & 31;
+  const load = (w & (1 << 22)) !== 0; // L
+  const addr = `const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0;`;
+  if (!load && size < 2) {
+    const aligned = size === 0 ? '' : `if ((a & 1) !== 0) ${interpretAt(e.i)} `;
+    return spChecked(e, rn, `{ ${addr} ${aligned}${narrowStore(w, e, singleIss(size, 0, rt) | ISS_AR)} }`);
+  }
+  e.inline += 1;
+  const { hit, move } = hostAccess(e, size, load ? 1 : 0, rt, WRITE_ZR[rt]!);
+  return spChecked(e, rn, `{ ${addr} ${hit}${move} } else ${interpretAt(e.i)} }`);
 }
 
 /**
@@ -749,11 +797,14 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('pre', emitLdstIndexed),
   ...ofForm('post', emitLdstIndexed),
   ...ofForm('unscaled', emitLdstUnscaled),
+  ...ofForm('lit', emitLdrLiteral),
+  ...ofForm('load-acquire', emitAcquireRelease), ...ofForm('store-release', emitAcquireRelease),
   B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
   BR: emitBranchRegister, RET: emitBranchRegister, BLR: emitBlr,
   ...ofForm('prefetch', emitPrefetch), ...ofForm('prefetch-reg', emitPrefetchRegister),
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
+  SMADDL: emitMulAddLong, SMSUBL: emitMulAddLong, UMADDL: emitMulAddLong, UMSUBL: emitMulAddLong,
   ADC: emitAddSubCarry, SBC: emitAddSubCarry,
   CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
   EXTR: emitExtract, ADR: emitAdr, ADRP: emitAdr,
