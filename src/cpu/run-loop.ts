@@ -1,8 +1,10 @@
 // The interpreter's inner loop, generated from the table's handlers: fetch through the cached page, the decode
-// cache, then a `switch` whose every case calls one handler directly. The switch sits inside the loop (not in a
-// separate dispatch function) so V8 can inline hot handlers into the loop, as far as its inlining budget allows
-// (measured on a loaded 2-core machine, MIPS per CPU-second: bench/loop.S 48 → 70, a NOP stream 118 → 186). A call through an array of
-// functions would be one megamorphic call site V8 can neither predict nor inline (bench/dispatch.ts).
+// cache, then a `switch` whose cases call the common handlers (DIRECT) directly. The switch sits inside the loop (not
+// in a separate dispatch function) so V8 can inline hot handlers into the loop, as far as its inlining budget allows
+// (measured on a loaded 2-core machine, MIPS per CPU-second: bench/loop.S 48 → 70, a NOP stream 118 → 186). A call
+// through an array of functions is one megamorphic call site V8 can neither predict nor inline (bench/dispatch.ts):
+// the switch's default makes that call for every other handler, so that a rare instruction costs a generic call
+// rather than a recompilation of the loop (DIRECT).
 // The generated source holds only the loop; every slow path is an ordinary Cpu method.
 import type { Cpu } from './cpu.ts';
 import { decode } from '../arch/a64/decode.ts';
@@ -11,9 +13,38 @@ import { stepCompleted } from './debug.ts';
 import { FETCH_TAG, INSN, PC, PC_AHEAD, RUN_COUNT } from './state.ts';
 import { HEAT_MAX, HEAT_ONE, OP_MASK } from './decode-cache.ts';
 import { translationThreshold } from './jit/block.ts';
+import type { Handler } from './handler.ts';
+import { addSubImm, adr, bitfield, extract, logicalImm, moveWide } from './exec/dp-imm.ts';
+import { addSubCarry, addSubExtended, addSubShifted, condCompare, condSelect, dataProc1, dataProc2, logicalShifted, mulAdd } from './exec/dp-reg.ts';
+import { b, bCond, bl, blr, br, cbz, tbz } from './exec/branch.ts';
+import { ldrLiteral, ldstPostIndex, ldstPreIndex, ldstRegisterOffset, ldstUnscaled, ldstUnsignedOffset } from './exec/ldst.ts';
+import { ldstPair } from './exec/ldst-pair.ts';
+import { msrMrs } from './exec/system.ts';
+
+/**
+ * The handlers the switch calls directly, each from its own case (V8 may inline them into the loop): the integer
+ * instructions compiled code runs most. Every other handler is called from the switch's default through the table,
+ * one call site that soon sees many targets: V8 compiles it as a generic call once, where a case of its own that had
+ * not run yet when V8 compiled the loop (most of the table's ~200) deoptimized the whole loop the first time it ran
+ * (CoreMark: 7 compilations of the loop, ≈ 46 ms each).
+ */
+const DIRECT: ReadonlySet<Handler> = new Set([
+  addSubImm, adr, bitfield, extract, logicalImm, moveWide, addSubCarry, addSubExtended, addSubShifted, condCompare,
+  condSelect, dataProc1, dataProc2, logicalShifted, mulAdd, b, bCond, bl, blr, br, cbz, tbz, ldrLiteral, ldstPostIndex,
+  ldstPreIndex, ldstRegisterOffset, ldstUnscaled, ldstUnsignedOffset, ldstPair, msrMrs,
+]);
 
 // a decode-cache entry holds a handler index + 1 in its low bits (decode-cache.ts)
 if (HANDLERS.length > OP_MASK) throw new Error(`${HANDLERS.length} handlers: a decode-cache entry holds at most ${OP_MASK}`);
+
+/**
+ * The heat (decode-cache.ts) at which an entry is translated at its next run: the translation threshold - 1
+ * (jit/block.ts translationThreshold, which rises with the blocks made). A function of the module, not a closure made
+ * by each run: a new closure at every run was a new call target for the loop's compiled code, which V8 then threw away.
+ */
+function heatBefore(c: Cpu): number {
+  return Math.min(Math.max(translationThreshold(c.translateAfter, c.stats.blocksMade) - 1, 0), HEAT_MAX) * HEAT_ONE;
+}
 
 /**
  * Execute up to `budget` instructions on `c`; returns how many ran (a fetch that took an exception counts, so a
@@ -23,8 +54,9 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   'decode',
   'HANDLER_OF',
   'stepCompleted',
-  'translationThreshold',
-  ...HANDLERS.map((_, i) => `h${i}`),
+  'heatBefore',
+  'H',
+  ...HANDLERS.flatMap((f, i) => (DIRECT.has(f) ? [`h${i}`] : [])),
   `return function runLoop(c, budget) {
   const x = c.x;
   const u = c.u32;
@@ -45,8 +77,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
   let translating = mayTranslate && trace === null;
   // an entry whose heat reached the threshold - 1 translates at its next entry (the threshold-th); the threshold rises
   // with the blocks made (jit/block.ts translationThreshold): computed again after each translation
-  const heatBefore = () => Math.min(Math.max(translationThreshold(c.translateAfter, c.stats.blocksMade) - 1, 0), ${HEAT_MAX}) * ${HEAT_ONE};
-  let hot = heatBefore();
+  let hot = heatBefore(c);
   const debug = c.debug;
   let blocks = c.fetchBlocks;
   let n = 0;
@@ -90,7 +121,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
         const len = blocks.lens[idx];
         if (len === 0) {
           blocks.translate(words, idx);
-          hot = heatBefore();
+          hot = heatBefore(c);
           continue;
         }
         if (budget - n >= len) {
@@ -121,8 +152,8 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
     u[${RUN_COUNT * 2}] = n++; // Cpu.retired() for the counter registers
     u[${INSN * 2}] = w; // the handler reads its word here (Handler in handler.ts)
     switch (h) {
-${HANDLERS.map((f, i) => `      case ${i + 1}: h${i}(c); break; // ${f.name}`).join('\n')}
+${HANDLERS.map((f, i) => (DIRECT.has(f) ? `      case ${i + 1}: h${i}(c); break; // ${f.name}\n` : '')).join('')}      default: H[h - 1](c);
     }
   }
 };`,
-)(decode, HANDLER_OF, stepCompleted, translationThreshold, ...HANDLERS);
+)(decode, HANDLER_OF, stepCompleted, heatBefore, HANDLERS, ...HANDLERS.filter((f) => DIRECT.has(f)));

@@ -36,6 +36,7 @@ test('every emitter is bound to a row; emittersByOp refuses one that names no ro
   for (const id of Object.keys(EMITTERS)) assert.ok(ROWS.some((r) => r.id === id), id);
   assert.equal(EMITTER_OF.length, ROWS.length);
   assert.ok(EMITTER_OF[ROWS.findIndex((r) => r.id === 'LDR_X_uoff')] !== undefined);
-  assert.equal(EMITTER_OF[ROWS.findIndex((r) => r.id === 'PRFM_uoff')], undefined); // a prefetch runs its handler
+  assert.ok(EMITTER_OF[ROWS.findIndex((r) => r.id === 'PRFM_uoff')] !== undefined); // a prefetch: a hint with no effect
+  assert.equal(EMITTER_OF[ROWS.findIndex((r) => r.id === 'LDXR_X')], undefined); // an exclusive runs its handler
   assert.throws(() => emittersByOp(ROWS, { ...EMITTERS, NOT_A_ROW: () => '' }), /emitters bound to NOT_A_ROW, which are no rows/);
 });
