@@ -248,8 +248,8 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
 }
 
 /**
- * ADC/SBC: as addSubCarry, AddWithCarry(Rn, SBC ? NOT(Rm) : Rm, PSTATE.C) on the halves (ADCS/SBCS, which set NZCV
- * eagerly, run the handler).
+ * ADC/SBC/ADCS/SBCS: as addSubCarry, AddWithCarry(Rn, SBC ? NOT(Rm) : Rm, PSTATE.C) on the halves; ADCS/SBCS set NZCV
+ * eagerly (FLAGS_NZCV, as writeNzcv: N, Z, C = the carry out, V = same-sign operands with a different-sign result).
  */
 function emitAddSubCarry(w: number, e: EmitEnv): string {
   const n = (w >>> 5) & 31;
@@ -257,9 +257,23 @@ function emitAddSubCarry(w: number, e: EmitEnv): string {
   const d = WRITE_ZR[w & 31]!;
   const not = (w & 0x40000000) !== 0 ? (v: string): string => `(~${v} >>> 0)` : (v: string): string => v;
   const cin = `const cin = ${condition(e, 2)} ? 1 : 0;`; // CS: PSTATE.C
-  if ((w & 0x80000000) === 0) return `{ ${cin} u[${d * 2}] = (u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin) >>> 0; u[${d * 2 + 1}] = 0; }`;
-  return `{ ${cin} const lo = u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin; ` +
-    `u[${d * 2 + 1}] = (u[${n * 2 + 1}] + ${not(`u[${m * 2 + 1}]`)} + (lo > 0xffffffff ? 1 : 0)) >>> 0; u[${d * 2}] = lo >>> 0; }`;
+  const setFlags = (w & 0x20000000) !== 0;
+  if (setFlags) e.flags = -1;
+  const nzcv = (r: string, z: string, carry: string, a: string, b: string): string =>
+    `c.flagKind = ${FLAGS_NZCV}; c.nzcv = (((${r} >>> 31) << 31) | ((${z}) ? 0x40000000 : 0) | ((${carry}) ? 0x20000000 : 0) | ` +
+    `(((~(${a} ^ ${b}) & (${a} ^ ${r})) >>> 31) << 28)) >>> 0; `;
+  if ((w & 0x80000000) === 0) {
+    if (!setFlags) return `{ ${cin} u[${d * 2}] = (u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin) >>> 0; u[${d * 2 + 1}] = 0; }`;
+    return `{ ${cin} const a = u[${n * 2}], b = ${not(`u[${m * 2}]`)}, sum = a + b + cin, r = sum >>> 0; ` +
+      `${nzcv('r', 'r === 0', 'sum > 0xffffffff', 'a', 'b')}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+  }
+  if (!setFlags) {
+    return `{ ${cin} const lo = u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin; ` +
+      `u[${d * 2 + 1}] = (u[${n * 2 + 1}] + ${not(`u[${m * 2 + 1}]`)} + (lo > 0xffffffff ? 1 : 0)) >>> 0; u[${d * 2}] = lo >>> 0; }`;
+  }
+  return `{ ${cin} const ah = u[${n * 2 + 1}], bh = ${not(`u[${m * 2 + 1}]`)}, lo = u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin, ` +
+    `hi = ah + bh + (lo > 0xffffffff ? 1 : 0), rl = lo >>> 0, rh = hi >>> 0; ` +
+    `${nzcv('rh', '(rl | rh) === 0', 'hi > 0xffffffff', 'ah', 'bh')}u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
 }
 
 /** The halves of a 64-bit constant as JavaScript numbers. */
@@ -427,12 +441,22 @@ function emitDivide(w: number): string | undefined {
 const rev16Of = (v: string): string => `(((${v} >>> 8) & 0x00ff00ff) | ((${v} << 8) & 0xff00ff00))`;
 const byteSwapOf = (v: string): string => `((${v} >>> 24) | ((${v} >>> 8) & 0xff00) | ((${v} << 8) & 0xff0000) | (${v} << 24))`;
 
-/** REV16/REV32/REV/CLZ/CLS: as dataProc1 (RBIT runs the handler). */
+/** Statements: `name` = RBIT of the word `v` (swap adjacent bits, pairs, nibbles, then the bytes), as dataProc1's. */
+const bitReverseInto = (name: string, v: string): string =>
+  `let ${name} = ${v}; ${name} = ((${name} >>> 1) & 0x55555555) | ((${name} & 0x55555555) << 1); ` +
+  `${name} = ((${name} >>> 2) & 0x33333333) | ((${name} & 0x33333333) << 2); ` +
+  `${name} = ((${name} >>> 4) & 0x0f0f0f0f) | ((${name} & 0x0f0f0f0f) << 4); ${name} = ${byteSwapOf(name)};`;
+
+/** RBIT/REV16/REV32/REV/CLZ/CLS: as dataProc1. */
 function emitDataProc1(w: number): string | undefined {
   const n = (w >>> 5) & 31;
   const d = WRITE_ZR[w & 31]!;
   const opcode = (w >>> 10) & 63;
-  if (opcode === 0) return undefined;
+  if (opcode === 0) {
+    // RBIT: each word reversed; a doubleword's halves also swap places
+    if ((w & 0x80000000) === 0) return `{ ${bitReverseInto('r', `u[${n * 2}]`)} u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
+    return `{ ${bitReverseInto('rl', `u[${n * 2 + 1}]`)} ${bitReverseInto('rh', `u[${n * 2}]`)} u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
+  }
   if ((w & 0x80000000) === 0) {
     const r = [, rev16Of('v'), byteSwapOf('v'), , 'Math.clz32(v)', 'Math.clz32((v ^ (v << 1)) | 1)'][opcode]!;
     return `{ const v = u[${n * 2}]; u[${d * 2}] = ${r}; u[${d * 2 + 1}] = 0; }`;
@@ -805,13 +829,13 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,
   MADD: emitMulAdd, MSUB: emitMulAdd,
   SMADDL: emitMulAddLong, SMSUBL: emitMulAddLong, UMADDL: emitMulAddLong, UMSUBL: emitMulAddLong,
-  ADC: emitAddSubCarry, SBC: emitAddSubCarry,
+  ADC: emitAddSubCarry, SBC: emitAddSubCarry, ADCS: emitAddSubCarry, SBCS: emitAddSubCarry,
   CSEL: emitCondSelect, CSINC: emitCondSelect, CSINV: emitCondSelect, CSNEG: emitCondSelect,
   EXTR: emitExtract, ADR: emitAdr, ADRP: emitAdr,
   CCMN_reg: emitCondCompare, CCMP_reg: emitCondCompare, CCMN_imm: emitCondCompare, CCMP_imm: emitCondCompare,
   LSLV: emitShiftVariable, LSRV: emitShiftVariable, ASRV: emitShiftVariable, RORV: emitShiftVariable,
   UDIV: emitDivide, SDIV: emitDivide,
-  REV16: emitDataProc1, REV32: emitDataProc1, REV_32: emitDataProc1, REV_64: emitDataProc1, CLZ: emitDataProc1, CLS: emitDataProc1,
+  RBIT: emitDataProc1, REV16: emitDataProc1, REV32: emitDataProc1, REV_32: emitDataProc1, REV_64: emitDataProc1, CLZ: emitDataProc1, CLS: emitDataProc1,
   ...FP_EMITTERS,
 };
 
