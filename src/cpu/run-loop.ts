@@ -36,6 +36,7 @@ const DIRECT: ReadonlySet<Handler> = new Set([
 
 // a decode-cache entry holds a handler index + 1 in its low bits (decode-cache.ts)
 if (HANDLERS.length > OP_MASK) throw new Error(`${HANDLERS.length} handlers: a decode-cache entry holds at most ${OP_MASK}`);
+for (const f of DIRECT) if (!HANDLERS.includes(f)) throw new Error(`run loop: ${f.name} is no handler of the table`);
 
 /**
  * The heat (decode-cache.ts) at which an entry is translated at its next run: the translation threshold - 1
