@@ -181,7 +181,7 @@ export function addSubCarry(c: Cpu): void {
 }
 
 /** NZCV in bits 31:28 from its four flags. */
-function nzcvBits(n: number, z: boolean, cy: boolean, v: number): number {
+export function nzcvBits(n: number, z: boolean, cy: boolean, v: number): number {
   return ((n << 31) | (z ? 1 << 30 : 0) | (cy ? 1 << 29 : 0) | (v << 28)) >>> 0;
 }
 
@@ -366,7 +366,7 @@ export function dataProc1(c: Cpu): void {
 }
 
 /** The 32-bit forms of the one-source operations (opcode 2 is REV of a W register; 3 has no 32-bit row). */
-function op32(opcode: number, v: number): number {
+export function op32(opcode: number, v: number): number {
   switch (opcode) {
     case 0: return bitReverse32(v);
     case 1: return rev16(v);
@@ -376,15 +376,15 @@ function op32(opcode: number, v: number): number {
   }
 }
 
-function byteSwap32(v: number): number {
+export function byteSwap32(v: number): number {
   return ((v >>> 24) | ((v >>> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24)) >>> 0;
 }
 
-function rev16(v: number): number {
+export function rev16(v: number): number {
   return (((v >>> 8) & 0x00ff00ff) | ((v << 8) & 0xff00ff00)) >>> 0;
 }
 
-function bitReverse32(v: number): number {
+export function bitReverse32(v: number): number {
   v = ((v >>> 1) & 0x55555555) | ((v & 0x55555555) << 1);
   v = ((v >>> 2) & 0x33333333) | ((v & 0x33333333) << 2);
   v = ((v >>> 4) & 0x0f0f0f0f) | ((v & 0x0f0f0f0f) << 4);

@@ -21,6 +21,8 @@ import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { branchTo } from '../exec/branch.ts';
+import { bitReverse32, byteSwap32, nzcvBits, op32, rev16 } from '../exec/dp-reg.ts';
+import { writeNzcv } from '../pstate.ts';
 import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
@@ -279,6 +281,9 @@ function loopBody(body: string, inline: Uint8Array | null): string {
   return `    let d = 0, hits = 0, next = pc0;\n    for (;;) {\n${exits}\n    }\n    u[${PC * 2}] = next; return (c.stats.inlineHits += hits, d);`;
 }
 
+/** The handlers' own helpers that emitted code calls by these names (emit.ts): one source for each computation. */
+const BLOCK_HELPERS = { addHalves, conditionHolds, shift64, branchTo, nzcvBits, writeNzcv, op32, byteSwap32, rev16, bitReverse32 };
+
 function translateBlock(words: Uint32Array, start: number, end: number, ops: Int32Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {
   const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end, ops);
   const hc = (hostCache ? `\n    ${HOST_CACHE_PROLOGUE}` : '') +
@@ -289,6 +294,6 @@ return function block(c, n0, lim) {
     const pc0 = u[${PC * 2}], ft = u[${FETCH_TAG * 2}];${hc}
 ${body}
 };`;
-  const make = new Function('H', 'addHalves', 'conditionHolds', 'shift64', 'branchTo', src) as (...a: unknown[]) => BlockFn;
-  return { fn: make(HANDLERS, addHalves, conditionHolds, shift64, branchTo), len, inline };
+  const make = new Function('H', ...Object.keys(BLOCK_HELPERS), src) as (...a: unknown[]) => BlockFn;
+  return { fn: make(HANDLERS, ...Object.values(BLOCK_HELPERS)), len, inline };
 }

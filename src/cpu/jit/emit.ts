@@ -5,7 +5,7 @@
 // undefined for a word it does not specialise (e.g. one whose handler raises UNDEFINED): the block then calls the
 // handler itself. Generated code sees the locals `c` (the Cpu), `x`/`u`/`i32` (register-file views), `el` (PSTATE.EL
 // at block entry), `pc0` (low word of the block's first PC), `ft` (the fetch tag's low word) and the helpers of
-// block.ts (`addHalves`, `conditionHolds`, `shift64`, `branchTo`).
+// block.ts (BLOCK_HELPERS: `addHalves`, `conditionHolds`, `shift64`, `branchTo`, the bit helpers of exec/dp-reg.ts).
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
 import type { Encoding } from '../../arch/a64/encoding.ts';
 import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
@@ -17,7 +17,7 @@ import { interpretAt, leave } from './exits.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
-  FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32, FLAGS_SUB64, PC,
+  FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
   PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 
@@ -249,7 +249,7 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
 
 /**
  * ADC/SBC/ADCS/SBCS: as addSubCarry, AddWithCarry(Rn, SBC ? NOT(Rm) : Rm, PSTATE.C) on the halves; ADCS/SBCS set NZCV
- * eagerly (FLAGS_NZCV, as writeNzcv: N, Z, C = the carry out, V = same-sign operands with a different-sign result).
+ * eagerly (FLAGS_NZCV).
  */
 function emitAddSubCarry(w: number, e: EmitEnv): string {
   const n = (w >>> 5) & 31;
@@ -259,9 +259,9 @@ function emitAddSubCarry(w: number, e: EmitEnv): string {
   const cin = `const cin = ${condition(e, 2)} ? 1 : 0;`; // CS: PSTATE.C
   const setFlags = (w & 0x20000000) !== 0;
   if (setFlags) e.flags = -1;
+  // writeNzcv(nzcvBits(N, Z, C, V)), as addSubCarry: V = same-sign operands with a different-sign result
   const nzcv = (r: string, z: string, carry: string, a: string, b: string): string =>
-    `c.flagKind = ${FLAGS_NZCV}; c.nzcv = (((${r} >>> 31) << 31) | ((${z}) ? 0x40000000 : 0) | ((${carry}) ? 0x20000000 : 0) | ` +
-    `(((~(${a} ^ ${b}) & (${a} ^ ${r})) >>> 31) << 28)) >>> 0; `;
+    `writeNzcv(c, nzcvBits(${r} >>> 31, ${z}, ${carry}, (~(${a} ^ ${b}) & (${a} ^ ${r})) >>> 31)); `;
   if ((w & 0x80000000) === 0) {
     if (!setFlags) return `{ ${cin} u[${d * 2}] = (u[${n * 2}] + ${not(`u[${m * 2}]`)} + cin) >>> 0; u[${d * 2 + 1}] = 0; }`;
     return `{ ${cin} const a = u[${n * 2}], b = ${not(`u[${m * 2}]`)}, sum = a + b + cin, r = sum >>> 0; ` +
@@ -407,7 +407,7 @@ function emitCondCompare(w: number, e: EmitEnv): string {
     holds = `const a = u[${n * 2}], b = ${isImm ? field : `u[${field * 2}]`}; u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; ` +
       `u[${FLAG_R * 2}] = a ${op} b; c.flagKind = ${sub ? FLAGS_SUB32 : FLAGS_ADD32};`;
   }
-  return `if (${cond}) { ${holds} } else { c.flagKind = ${FLAGS_NZCV}; c.nzcv = ${((w & 15) << 28) >>> 0}; }`;
+  return `if (${cond}) { ${holds} } else writeNzcv(c, ${((w & 15) << 28) >>> 0});`;
 }
 
 /**
@@ -437,35 +437,19 @@ function emitDivide(w: number): string | undefined {
   return `{ const b = u[${m * 2}]; u[${d * 2}] = b === 0 ? 0 : ${q}; u[${d * 2 + 1}] = 0; }`;
 }
 
-/** Expressions on a word `v`: REV16 (bytes within each halfword) and REV (all four bytes), as dataProc1's. */
-const rev16Of = (v: string): string => `(((${v} >>> 8) & 0x00ff00ff) | ((${v} << 8) & 0xff00ff00))`;
-const byteSwapOf = (v: string): string => `((${v} >>> 24) | ((${v} >>> 8) & 0xff00) | ((${v} << 8) & 0xff0000) | (${v} << 24))`;
-
-/** Statements: `name` = RBIT of the word `v` (swap adjacent bits, pairs, nibbles, then the bytes), as dataProc1's. */
-const bitReverseInto = (name: string, v: string): string =>
-  `let ${name} = ${v}; ${name} = ((${name} >>> 1) & 0x55555555) | ((${name} & 0x55555555) << 1); ` +
-  `${name} = ((${name} >>> 2) & 0x33333333) | ((${name} & 0x33333333) << 2); ` +
-  `${name} = ((${name} >>> 4) & 0x0f0f0f0f) | ((${name} & 0x0f0f0f0f) << 4); ${name} = ${byteSwapOf(name)};`;
-
 /** RBIT/REV16/REV32/REV/CLZ/CLS: as dataProc1. */
 function emitDataProc1(w: number): string | undefined {
   const n = (w >>> 5) & 31;
   const d = WRITE_ZR[w & 31]!;
   const opcode = (w >>> 10) & 63;
-  if (opcode === 0) {
-    // RBIT: each word reversed; a doubleword's halves also swap places
-    if ((w & 0x80000000) === 0) return `{ ${bitReverseInto('r', `u[${n * 2}]`)} u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
-    return `{ ${bitReverseInto('rl', `u[${n * 2 + 1}]`)} ${bitReverseInto('rh', `u[${n * 2}]`)} u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
-  }
   if ((w & 0x80000000) === 0) {
-    const r = [, rev16Of('v'), byteSwapOf('v'), , 'Math.clz32(v)', 'Math.clz32((v ^ (v << 1)) | 1)'][opcode]!;
-    return `{ const v = u[${n * 2}]; u[${d * 2}] = ${r}; u[${d * 2 + 1}] = 0; }`;
+    return `u[${d * 2}] = op32(${opcode}, u[${n * 2}]); u[${d * 2 + 1}] = 0;`;
   }
   const pair: [string, string] = [
-    ['', ''],
-    [rev16Of('lo'), rev16Of('hi')],
-    [byteSwapOf('lo'), byteSwapOf('hi')],
-    [byteSwapOf('hi'), byteSwapOf('lo')],
+    ['bitReverse32(hi)', 'bitReverse32(lo)'], // RBIT: each word reversed, the halves swapped
+    ['rev16(lo)', 'rev16(hi)'],
+    ['byteSwap32(lo)', 'byteSwap32(hi)'],
+    ['byteSwap32(hi)', 'byteSwap32(lo)'],
     ['hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(lo)', '0'],
     // CLS = CountLeadingZeroBits(x<63:1> EOR x<62:0>) = CLZ64((x EOR (x << 1)) OR 1)
     ['yh !== 0 ? Math.clz32(yh) : 32 + Math.clz32(yl)', '0'],
