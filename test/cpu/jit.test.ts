@@ -1103,7 +1103,7 @@ const EXIT_MUTANTS: readonly { file: string; from: string; to: string; name: str
   { file: 'cpu/jit/exits.ts', from: '`return ~${i};`', to: '`return ~${i + 1};`', name: 'the interpreter skips the instruction left to it' },
   { file: 'cpu/jit/block.ts', from: '~(d + ${k})', to: '~${k}', name: 'a loop block forgets its earlier passes' },
   { file: 'cpu/jit/block.ts', from: 'continue; } next = pc0;', to: 'continue; } next = pc0 + 4;', name: 'a loop block cut short by the run\'s limit resumes past its start' },
-  { file: 'cpu/jit/block.ts', from: 'u[${PC * 2}] = next; return (c.stats.inlineHits += hits, d);', to: 'return (c.stats.inlineHits += hits, d);', name: 'a loop block\'s tail leaves PC where the body put it' },
+  { file: 'cpu/jit/block.ts', from: 'u[${PC * 2}] = next; return (c.stats.loopBacks += passes, c.stats.inlineHits += hits, d);', to: 'return (c.stats.loopBacks += passes, c.stats.inlineHits += hits, d);', name: 'a loop block\'s tail leaves PC where the body put it' },
 ];
 
 test('every mutant of the interpreter exit and of the loop tail makes the slow-path program end differently translated', async () => {
