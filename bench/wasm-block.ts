@@ -44,14 +44,15 @@ const BLOCKS: readonly string[] = [
 
 /** The part of the WebAssembly JS API used here (the project's TypeScript libs have no DOM, where its types live). */
 interface WasmApi {
-Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
-Module: new (bytes: Uint8Array) => object;
-Instance: new (m: object, imports: object) => { readonly exports: unknown };
+  Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
+  Table: new (d: { initial: number; element: 'anyfunc' }) => object;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (m: object, imports: object) => { readonly exports: unknown };
 }
 const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 // ---- the wasm prototype: one function per block, registers at byte 8 × slot of memory 0 (CpuState's layout) ----
-const OP = { i32const: 0x41, i64const: 0x42, i64load: 0x29, i64store: 0x37, i64add: 0x7c, i64sub: 0x7d, i64mul: 0x7e, i64and: 0x83, i64or: 0x84, i64xor: 0x85, i64shl: 0x86, i64shrS: 0x87, i64shrU: 0x88, i64rotr: 0x8a, call: 0x10, loop: 0x03, br_if: 0x0d, end: 0x0b, localGet: 0x20, localSet: 0x21, i32sub: 0x6b, i32eqz: 0x45, drop: 0x1a, block: 0x02 } as const;
+const OP = { i32const: 0x41, i64const: 0x42, i64load: 0x29, i64store: 0x37, i64add: 0x7c, i64sub: 0x7d, i64mul: 0x7e, i64and: 0x83, i64or: 0x84, i64xor: 0x85, i64shl: 0x86, i64shrS: 0x87, i64shrU: 0x88, i64rotr: 0x8a, call: 0x10, loop: 0x03, br_if: 0x0d, end: 0x0b, localGet: 0x20, localSet: 0x21, i32sub: 0x6b, i32eqz: 0x45, drop: 0x1a, block: 0x02, callIndirect: 0x11, localTee: 0x22 } as const;
 const uleb = (v: number): number[] => { const o: number[] = []; do { let b = v & 0x7f; v >>>= 7; if (v !== 0) b |= 0x80; o.push(b); } while (v !== 0); return o; };
 function sleb(v: bigint): number[] {
   const o: number[] = [];
@@ -104,7 +105,34 @@ function wasmOf(w: number): number[] | null {
 
 /** The module: block() runs the block once (the B back to its start leaves PC as it was) and returns its length;
  *  loop(k) calls it k times from inside wasm. */
-function wasmModule(words: Uint32Array): Uint8Array {
+/** Slots of the shared function table (WebAssembly.Table) the table-bound blocks are placed in. */
+const TABLE_SLOTS = 1024;
+const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const name = (s: string): number[] => [...uleb(s.length), ...Buffer.from(s)];
+/** Imports: env.regs (memory, 1 page) and, for table-bound modules, env.tab (funcref table of TABLE_SLOTS). */
+const importRegs = [...name('env'), ...name('regs'), 0x02, 0x00, 1];
+const importTab = [...name('env'), ...name('tab'), 0x01, 0x70, 0x00, ...uleb(TABLE_SLOTS)];
+/** i32.const's immediate is a signed LEB128. */
+const i32 = (v: number): number[] => [OP.i32const, ...sleb(BigInt(v))];
+
+/** A dispatcher: run(slot, n) calls the table's function at `slot` n times through call_indirect, as a wasm tier's
+ *  dispatch loop would (no JS→wasm call per block). */
+function dispatcherModule(): Uint8Array {
+  const run = [0, OP.loop, 0x40, OP.localGet, 0, OP.callIndirect, 0, 0, OP.drop, OP.localGet, 1, OP.i32const, 1, OP.i32sub, OP.localTee, 1, OP.br_if, 0, OP.end, OP.i32const, 0, OP.end];
+  return new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, vec([[0x60, 0, 1, 0x7f], [0x60, 2, 0x7f, 0x7f, 1, 0x7f]])), // () → i32 (a block), (i32, i32) → i32
+    ...section(2, vec([importRegs, importTab])),
+    ...section(3, vec([[1]])),
+    ...section(7, vec([[...name('run'), 0, 0]])),
+    ...section(10, vec([[...uleb(run.length), ...run]])),
+  ]);
+}
+
+/** The module of a block: exports block() and loop(k); or, given `slot`, exports nothing and puts block() into the
+ *  shared table at that slot (an active element segment), where a dispatcher calls it. */
+function wasmModule(words: Uint32Array, slot?: number): Uint8Array {
   const BLOCK_LEN = words.length;
   const body: number[] = [];
   for (let i = 0; i < BLOCK_LEN - 1; i++) {
@@ -116,16 +144,21 @@ function wasmModule(words: Uint32Array): Uint8Array {
   const blockFn = [0, ...body, OP.i32const, ...uleb(BLOCK_LEN), OP.end];
   // loop(k): do { drop(block()); k -= 1 } while (k != 0); return 0
   const loopFn = [0, OP.loop, 0x40, OP.call, 0, OP.drop, OP.localGet, 0, OP.i32const, 1, OP.i32sub, OP.localSet, 0, OP.localGet, 0, OP.i32eqz, OP.i32eqz, OP.br_if, 0, OP.end, OP.i32const, 0, OP.end];
-  const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
-  const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-  const name = (s: string): number[] => [...uleb(s.length), ...Buffer.from(s)];
-  const bytes = [
+  const types = section(1, vec([[0x60, 0, 1, 0x7f], [0x60, 1, 0x7f, 1, 0x7f]])); // () → i32, (i32) → i32
+  const bytes = slot === undefined ? [
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...section(1, vec([[0x60, 0, 1, 0x7f], [0x60, 1, 0x7f, 1, 0x7f]])), // types: () → i32, (i32) → i32
-    ...section(2, vec([[...name('env'), ...name('regs'), 0x02, 0x00, 1]])), // import memory env.regs, min 1 page
+    ...types,
+    ...section(2, vec([importRegs])),
     ...section(3, vec([[0], [1]])),
     ...section(7, vec([[...name('block'), 0, 0], [...name('loop'), 0, 1]])),
     ...section(10, vec([[...uleb(blockFn.length), ...blockFn], [...uleb(loopFn.length), ...loopFn]])),
+  ] : [
+    0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...types,
+    ...section(2, vec([importRegs, importTab])),
+    ...section(3, vec([[0]])),
+    ...section(9, vec([[0x00, ...i32(slot), OP.end, 1, 0]])), // table 0 at `slot`: function 0
+    ...section(10, vec([[...uleb(blockFn.length), ...blockFn]])),
   ];
   return new Uint8Array(bytes);
 }
@@ -224,6 +257,13 @@ async function compileCost(count: number, calls: number): Promise<void> {
   // once; `calls` calls from this JavaScript loop would measure its generic JS→wasm call site (one target per block),
   // which a wasm tier would not have (its dispatch would be a call_indirect inside wasm)
   const wasm = await cpuOf(() => { for (let k = 0; k < count; k++) wasmMade(variants[k]!)(); });
+  // as a wasm tier would hold them: no exports, each block's function put into one shared table by its module and
+  // called from a dispatcher inside wasm (call_indirect), once
+  const table = new WebAssembly.Table({ initial: TABLE_SLOTS, element: 'anyfunc' });
+  const env = { env: { regs: memory, tab: table } };
+  const dispatch = (new WebAssembly.Instance(new WebAssembly.Module(dispatcherModule()), env).exports as { run: (slot: number, n: number) => number }).run;
+  const bound = Array.from({ length: count }, (_, k) => wasmModule(variant(3 * count + k), k));
+  const tabled = await cpuOf(() => { for (let k = 0; k < count; k++) { new WebAssembly.Instance(new WebAssembly.Module(bound[k]!), env); dispatch(k, 1); } });
   // the wasm side's parts, on other variants (nothing cached): the prototype's encoder (arrays and spreads, not what a
   // backend would write), then WebAssembly.Module alone (V8's synchronous compile of one small module)
   const more = Array.from({ length: count }, (_, k) => variant(count + 2 + k));
@@ -236,6 +276,7 @@ async function compileCost(count: number, calls: number): Promise<void> {
   console.log(`  ${'wasm (encode, compile, instantiate, 1 call)'.padEnd(44)} ${per(wasm)}`);
   console.log(`  ${'  of which the prototype\'s encoder'.padEnd(44)} ${per(encode)}`);
   console.log(`  ${'  of which WebAssembly.Module'.padEnd(44)} ${per(compile)}`);
+  console.log(`  ${'wasm, no exports, into a shared table'.padEnd(44)} ${per(tabled)} (encoded before; compile, instantiate, one call_indirect)`);
 }
 
 for (const source of BLOCKS) measure(source);
