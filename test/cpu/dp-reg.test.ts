@@ -218,6 +218,20 @@ test('SMULH/UMULH give the high 64 bits of the 128-bit product', () => {
   assert.equal(run1(0x9bdd039b, { 28: ONES, 29: ONES }).x[27], 0xffff_ffff_ffff_fffen); // umulh with Ra = 00000
 });
 
+test('SMULH/UMULH on the 32-bit halves equal the 128-bit BigInt product\'s high half (random and edge operands)', () => {
+  const edge = fc.constantFrom(0n, 1n, 2n, 0xffff_ffffn, 0x1_0000_0000n, 0x7fff_ffff_ffff_ffffn, 1n << 63n, ONES, ONES - 1n, 0xffff_0000_ffff_0000n);
+  const operand = fc.oneof(edge, fc.bigInt({ min: 0n, max: ONES }), fc.bigInt({ min: 0n, max: (1n << 33n) - 1n }));
+  fc.assert(
+    fc.property(operand, operand, (a, b) => {
+      const signed = (v: bigint): bigint => BigInt.asIntN(64, v);
+      // smulh x24, x25, x26; umulh x27, x28, x29 (the test above)
+      assert.equal(run1(0x9b5a7f38, { 25: a, 26: b }).x[24], BigInt.asUintN(64, (signed(a) * signed(b)) >> 64n));
+      assert.equal(run1(0x9bdd7f9b, { 28: a, 29: b }).x[27], (a * b) >> 64n);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 // ---------------------------------------------------------------- divide
 
 test('UDIV/SDIV: truncation toward zero, divide by zero gives 0, INT_MIN / -1 gives INT_MIN', () => {
@@ -432,13 +446,15 @@ test('property: 64-bit ADD/ADDS/SUB/SUBS (shifted and extended register) give Ad
   );
 });
 
-test('64-bit ADD/SUB(S), logical, ADC/SBC(S), CCMP/CCMN and UDIV of 32-bit values allocate nothing, mixed as a kernel mixes them, on operands ≥ 2^63', () => {
+test('64-bit ADD/SUB(S), logical, ADC/SBC(S), CCMP/CCMN, SMULH/UMULH and UDIV of 32-bit values allocate nothing, mixed as a kernel mixes them, on operands ≥ 2^63', () => {
   // adds x3, x4, x5, lsl #2; subs x3, x4, x5, lsr #7; cmp x4, x5, asr #60; add x3, x4, x5; sub x3, x4, x5, lsl #12;
   // add x3, sp, w5, uxtw; subs x3, x4, w5, sxtw; cmp x4, x5, sxtx #3; sub sp, sp, x5 (uxtx);
   // ccmp x4, x5, #4, ne; ccmn x4, #3, #2, eq; ands x3, x4, x5, lsl #3; bic x3, x4, x5, lsr #2; eon x3, x4, x5, ror #9;
-  // orr x3, x4, x5, asr #1; adcs x3, x4, x5; sbcs x3, x4, x5; adc x3, x4, x5; udiv x3, x6, x7 (objdump 2.40)
+  // orr x3, x4, x5, asr #1; adcs x3, x4, x5; sbcs x3, x4, x5; adc x3, x4, x5; udiv x3, x6, x7; smulh x3, x4, x5;
+  // umulh x3, x4, x5 (objdump 2.40)
   const words = [0xab050883, 0xeb451c83, 0xeb85f09f, 0x8b050083, 0xcb053083, 0x8b2543e3, 0xeb25c083, 0xeb25ec9f, 0xcb2563ff,
-    0xfa451084, 0xba430882, 0xea050c83, 0x8a650883, 0xcae52483, 0xaa850483, 0xba050083, 0xfa050083, 0x9a050083, 0x9ac708c3];
+    0xfa451084, 0xba430882, 0xea050c83, 0x8a650883, 0xcae52483, 0xaa850483, 0xba050083, 0xfa050083, 0x9a050083, 0x9ac708c3,
+    0x9b457c83, 0x9bc57c83];
   const c = makeCpu(words);
   c.x[4] = 0xffff_8000_1234_5678n;
   c.x[5] = 0x8000_0000_0000_0009n;

@@ -42,6 +42,7 @@ const STRAIGHT = [
   'CCMP_imm', 'ADC', 'SBC', 'SBCS', 'ADCS',
   'EXTR', 'ADRP', 'CCMN_reg', 'CCMP_reg', 'CCMN_imm', 'LSLV', 'LSRV', 'ASRV', 'RORV', 'UDIV', 'SDIV', 'REV16', 'REV32', 'REV_32',
   'REV_64', 'CLZ', 'CLS', 'RBIT', 'SMADDL', 'UMADDL', 'SMSUBL', 'UMSUBL', 'LDR_X_lit', 'LDR_W_lit', 'LDRSW_lit',
+  'SMULH', 'UMULH', 'CRC32B', 'CRC32H', 'CRC32W', 'CRC32X', 'CRC32CB', 'CRC32CH', 'CRC32CW', 'CRC32CX',
   // FP/SIMD moves and arithmetic inside blocks (at EL1, CPACR_EL1.FPEN = 0 traps them to EL1, whose vector skips them)
   'FMOV_D_X', 'FMOV_X_D', 'FMOV_S_W', 'FMOV_W_S', 'FMOV_V1_X', 'FMOV_X_V1', 'DUP_gen', 'MOVI_64', 'MOVI_s32', 'ORR_v', 'ADD_v', 'FADD', 'FADD_v',
 ];
@@ -506,8 +507,8 @@ test('64-bit ADDS/SUBS/CMP (shifted register) on edge operands give the interpre
   sameTranslated(withVectors('jit-adds-edges.S', src), ITERATIONS * (edges.length * edges.length * ops.length * 6 + 40));
 });
 
-test('divisions, variable shifts, EXTR, REV, RBIT, CLZ/CLS, ADCS/SBCS and CCMP/CCMN on edge operands give the interpreter\'s results translated', () => {
-  // zero and INT_MIN / -1 divisions, shift counts 0, 31, 32, 63 and 64 (MOD datasize), CLS of 0 and all-ones; each
+test('divisions, variable shifts, EXTR, REV, RBIT, CLZ/CLS, ADCS/SBCS, CCMP/CCMN, SMULH/UMULH and CRC32 on edge operands give the interpreter\'s results translated', () => {
+  // zero and INT_MIN / -1 divisions (32 and 64 bits), shift counts 0, 31, 32, 63 and 64 (MOD datasize), CLS of 0 and all-ones; each
   // result (and NZCV after a conditional compare, its condition both inline after CMP and from flags the block did not
   // set) folded into x10/x11
   const edges = ['0', '1', '31', '32', '63', '0x80000000', '0xffffffff', '0x8000000000000000', '0xffffffffffffffff', '0x123456789abcdef0'];
@@ -516,7 +517,8 @@ test('divisions, variable shifts, EXTR, REV, RBIT, CLZ/CLS, ADCS/SBCS and CCMP/C
     'extr w3, w1, w2, #31', 'ror x3, x1, #32', 'clz x3, x1', 'cls x3, x2', 'cls w3, w1', 'clz w3, w2', 'rev x3, x1', 'rev16 x3, x1',
     'rev32 x3, x2', 'rev w3, w1', 'rev16 w3, w2', 'cmp x2, x1\n    ccmp x1, x2, #5, ne', 'cmp w1, w2\n    ccmn w1, #31, #2, ge',
     'msr nzcv, x1\n    ccmp x1, #3, #9, hi', 'msr nzcv, x2\n    ccmn w2, w1, #6, lt', 'rbit x3, x1', 'rbit w3, w2',
-    'adcs x3, x1, x2', 'sbcs w3, w1, w2', 'cmp x2, x1\n    sbcs x3, x1, x2', 'cmp w1, w2\n    adcs w3, w2, w1'];
+    'adcs x3, x1, x2', 'sbcs w3, w1, w2', 'cmp x2, x1\n    sbcs x3, x1, x2', 'cmp w1, w2\n    adcs w3, w2, w1',
+    'udiv x3, x1, x2', 'sdiv x3, x1, x2', 'smulh x3, x1, x2', 'umulh x3, x2, x1', 'crc32x w3, w1, x2', 'crc32cb w3, w2, w1'];
   const src = edgeLoop(edges, (a, b) => ops.map((op) => `    ldr x1, =${a}\n    ldr x2, =${b}\n    ${op}\n    mrs x4, nzcv\n    eor x10, x3, x10, ror #7\n    eor x11, x4, x11, ror #5\n`).join(''));
   sameTranslated(withVectors('jit-dp-edges.S', src), ITERATIONS * (edges.length * edges.length * ops.length * 7 + 40));
 });

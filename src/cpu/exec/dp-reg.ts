@@ -276,15 +276,39 @@ export function mulAddLong(c: Cpu): void {
   else x[d] = x[a]! + x[TMP0]! * x[TMP1]!;
 }
 
-/** SMULH/UMULH: 1 00 11011 U 10 Rm 0 11111 Rn Rd. The high 64 bits of the 128-bit product (BigInt math: rare). */
+/** SMULH/UMULH: 1 00 11011 U 10 Rm 0 11111 Rn Rd. The high 64 bits of the 128-bit product (mulHigh64). */
 export function mulHigh(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const x = c.x;
-  const n = (w >>> 5) & 31;
-  const m = (w >>> 16) & 31;
-  const d = WRITE_ZR[w & 31]!;
-  if ((w & 0x800000) !== 0) x[d] = (x[n]! * x[m]!) >> 64n;
-  else x[d] = (BigInt.asIntN(64, x[n]!) * BigInt.asIntN(64, x[m]!)) >> 64n; // the store wraps a negative high half
+  mulHigh64(c.u32, WRITE_ZR[w & 31]!, (w >>> 5) & 31, (w >>> 16) & 31, (w & 0x800000) === 0);
+}
+
+/**
+ * Slot d = bits 127:64 of slot n × slot m, unsigned (UMULH) or signed (SMULH), on the 32-bit halves: a 128-bit BigInt
+ * product allocates at every call. The unsigned product is the schoolbook one of 16-bit limbs (each partial product
+ * < 2^32, a column's sum < 2^35: exact in a double); the signed high half is the unsigned one minus Rm when Rn < 0 and
+ * minus Rn when Rm < 0, modulo 2^64 (a negative operand v is read unsigned as v + 2^64).
+ */
+export function mulHigh64(u: Uint32Array, d: number, n: number, m: number, signed: boolean): void {
+  const al = u[n * 2]!, ah = u[n * 2 + 1]!, bl = u[m * 2]!, bh = u[m * 2 + 1]!;
+  const a0 = al & 0xffff, a1 = al >>> 16, a2 = ah & 0xffff, a3 = ah >>> 16;
+  const b0 = bl & 0xffff, b1 = bl >>> 16, b2 = bh & 0xffff, b3 = bh >>> 16;
+  let t = Math.floor((a0 * b0) / 0x10000) + a0 * b1 + a1 * b0; // columns 1..7 (2^16 each), carries down from 0
+  t = Math.floor(t / 0x10000) + a0 * b2 + a1 * b1 + a2 * b0;
+  t = Math.floor(t / 0x10000) + a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0;
+  t = Math.floor(t / 0x10000) + a1 * b3 + a2 * b2 + a3 * b1;
+  const r4 = t % 0x10000;
+  t = Math.floor(t / 0x10000) + a2 * b3 + a3 * b2;
+  const r5 = t % 0x10000;
+  t = Math.floor(t / 0x10000) + a3 * b3;
+  let lo = r4 + r5 * 0x10000; // bits 95:64
+  let hi = t; // bits 127:96 (< 2^32)
+  if (signed) {
+    if (ah >>> 31 !== 0) { lo -= bl; hi -= bh; } // Rn < 0: minus Rm
+    if (bh >>> 31 !== 0) { lo -= al; hi -= ah; } // Rm < 0: minus Rn
+    hi += Math.floor(lo / 0x1_0000_0000); // the borrows out of the low word (lo ≥ -2^33)
+  }
+  u[d * 2] = lo; // the Uint32Array stores take both modulo 2^32
+  u[d * 2 + 1] = hi;
 }
 
 /**
@@ -313,15 +337,7 @@ export function dataProc2(c: Cpu): void {
   }
   const signed = (opcode & 1) !== 0;
   if (sf) {
-    const x = c.x;
-    // the zero test on the halves: comparing a BigInt of 2^63 or more is not lowered by V8 and allocates
-    if ((u[m * 2]! | u[m * 2 + 1]!) === 0) x[d] = 0n;
-    else if (!signed && (u[n * 2 + 1]! | u[m * 2 + 1]!) === 0) {
-      u[d * 2] = u[n * 2]! / u[m * 2]!; // 32-bit operands: a double quotient truncated by the store is exact
-      u[d * 2 + 1] = 0;
-    }
-    else if (signed) x[d] = BigInt.asIntN(64, x[n]!) / BigInt.asIntN(64, x[m]!); // 2^63 wraps to INT_MIN
-    else x[d] = x[n]! / x[m]!;
+    divide64(u, c.x, d, n, m, signed);
   } else {
     const b = u[m * 2]!;
     // a double quotient of 32-bit integers truncates exactly; ToInt32 wraps INT_MIN / -1 back to INT_MIN
@@ -330,6 +346,22 @@ export function dataProc2(c: Cpu): void {
     else u[d * 2] = u[n * 2]! / b;
     u[d * 2 + 1] = 0;
   }
+}
+
+/**
+ * 64-bit UDIV/SDIV of slots n and m into slot d (the handler's and the translator's one source): a zero divisor gives 0,
+ * INT64_MIN / -1 gives INT64_MIN, the quotient rounds toward zero. Unsigned operands below 2^32 divide as doubles; the
+ * rest in BigInt (which allocates: wide operands are the rare case).
+ */
+export function divide64(u: Uint32Array, x: BigUint64Array, d: number, n: number, m: number, signed: boolean): void {
+  // the zero test on the halves: comparing a BigInt of 2^63 or more is not lowered by V8 and allocates
+  if ((u[m * 2]! | u[m * 2 + 1]!) === 0) x[d] = 0n;
+  else if (!signed && (u[n * 2 + 1]! | u[m * 2 + 1]!) === 0) {
+    u[d * 2] = u[n * 2]! / u[m * 2]!; // 32-bit operands: a double quotient truncated by the store is exact
+    u[d * 2 + 1] = 0;
+  }
+  else if (signed) x[d] = BigInt.asIntN(64, x[n]!) / BigInt.asIntN(64, x[m]!); // 2^63 wraps to INT_MIN
+  else x[d] = x[n]! / x[m]!;
 }
 
 /** RBIT/REV16/REV32/REV/CLZ/CLS: sf 1 0 11010110 00000 opcode Rn Rd. */
@@ -408,12 +440,14 @@ const CRC32C_TABLE = crcTable(0x82f63b78); // 0x1EDC6F41 bit-reversed
  */
 export function crc32(c: Cpu): void {
   const w = c.u32[INSN * 2]!;
-  const u = c.u32;
-  const table = (w & 0x1000) !== 0 ? CRC32C_TABLE : CRC32_TABLE;
-  const bytes = 1 << ((w >>> 10) & 3);
-  const m = (w >>> 16) & 31;
-  const d = WRITE_ZR[w & 31]!;
-  let crc = u[((w >>> 5) & 31) * 2]!;
+  crc32Update(c.u32, WRITE_ZR[w & 31]!, (w >>> 5) & 31, (w >>> 16) & 31, 1 << ((w >>> 10) & 3), (w & 0x1000) !== 0);
+}
+
+/** Slot d (a W register) = the CRC-32 (or CRC-32C: `castagnoli`) of slot n's low word updated with the low `bytes` bytes
+ *  of slot m, lowest first (the handler's and the translator's one source). */
+export function crc32Update(u: Uint32Array, d: number, n: number, m: number, bytes: number, castagnoli: boolean): void {
+  const table = castagnoli ? CRC32C_TABLE : CRC32_TABLE;
+  let crc = u[n * 2]!;
   for (let i = 0; i < bytes; i++) {
     const word = i < 4 ? u[m * 2]! : u[m * 2 + 1]!;
     crc = (crc >>> 8) ^ table[(crc ^ (word >>> ((i & 3) * 8))) & 0xff]!;

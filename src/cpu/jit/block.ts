@@ -21,7 +21,7 @@ import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { conditionHolds } from '../pstate.ts';
 import { shift64 } from '../exec/shifts.ts';
 import { branchTo } from '../exec/branch.ts';
-import { bitReverse32, byteSwap32, nzcvBits, op32, rev16 } from '../exec/dp-reg.ts';
+import { bitReverse32, byteSwap32, crc32Update, divide64, mulHigh64, nzcvBits, op32, rev16 } from '../exec/dp-reg.ts';
 import { writeNzcv } from '../pstate.ts';
 import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
@@ -284,7 +284,7 @@ function loopBody(body: string, inline: Uint8Array | null): string {
 }
 
 /** The handlers' own helpers that emitted code calls by these names (emit.ts): one source for each computation. */
-const BLOCK_HELPERS = { addHalves, conditionHolds, shift64, branchTo, nzcvBits, writeNzcv, op32, byteSwap32, rev16, bitReverse32 };
+const BLOCK_HELPERS = { addHalves, conditionHolds, shift64, branchTo, nzcvBits, writeNzcv, op32, byteSwap32, rev16, bitReverse32, mulHigh64, divide64, crc32Update };
 
 function translateBlock(words: Uint32Array, start: number, end: number, ops: Int32Array): { fn: BlockFn; len: number; inline: Uint8Array | null } {
   const { body, handlers, len, hostCache, fp, inline } = blockSource(words, start, end, ops);

@@ -5,7 +5,8 @@
 // undefined for a word it does not specialise (e.g. one whose handler raises UNDEFINED): the block then calls the
 // handler itself. Generated code sees the locals `c` (the Cpu), `x`/`u`/`i32` (register-file views), `el` (PSTATE.EL
 // at block entry), `pc0` (low word of the block's first PC), `ft` (the fetch tag's low word) and the helpers of
-// block.ts (BLOCK_HELPERS: `addHalves`, `conditionHolds`, `shift64`, `branchTo`, the bit helpers of exec/dp-reg.ts).
+// block.ts (BLOCK_HELPERS: `addHalves`, `conditionHolds`, `shift64`, `branchTo`, the bit, multiply-high, division and
+// CRC helpers of exec/dp-reg.ts).
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
 import type { Encoding } from '../../arch/a64/encoding.ts';
 import { LDST, ldstForm, type LdstForm } from '../../arch/a64/rows/ldst.ts';
@@ -426,15 +427,26 @@ function emitShiftVariable(w: number): string {
   return `{ const k = u[${m * 2}] & 31; u[${d * 2}] = ${r}; u[${d * 2 + 1}] = 0; }`;
 }
 
-/** UDIV/SDIV of W registers: as dataProc2 (a zero divisor gives 0; ToInt32 wraps INT_MIN / -1 to INT_MIN); the
- *  64-bit forms (BigInt division) run the handler. */
+/** UDIV/SDIV: as dataProc2 — of W registers inline (a zero divisor gives 0; ToInt32 wraps INT_MIN / -1 to INT_MIN),
+ *  of X registers through the handler's own divide64. */
 function emitDivide(w: number): string | undefined {
-  if ((w & 0x80000000) !== 0) return undefined;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
   const d = WRITE_ZR[w & 31]!;
+  if ((w & 0x80000000) !== 0) return `divide64(u, x, ${d}, ${n}, ${m}, ${(w & 0x400) !== 0});`; // opcode<0>: SDIV
   const q = (w & 0x400) !== 0 ? `((u[${n * 2}] | 0) / (b | 0)) | 0` : `u[${n * 2}] / b`; // opcode<0>: SDIV
   return `{ const b = u[${m * 2}]; u[${d * 2}] = b === 0 ? 0 : ${q}; u[${d * 2 + 1}] = 0; }`;
+}
+
+/** SMULH/UMULH: as mulHigh, through its mulHigh64 (U, bit 23, clear: signed). */
+function emitMulHigh(w: number): string {
+  return `mulHigh64(u, ${WRITE_ZR[w & 31]!}, ${(w >>> 5) & 31}, ${(w >>> 16) & 31}, ${(w & 0x800000) === 0});`;
+}
+
+/** CRC32B/H/W/X, CRC32CB/CH/CW/CX: as crc32, through its crc32Update (C, bit 12: CRC-32C; sz, bits 11:10: 1 << sz
+ *  bytes of Rm). */
+function emitCrc32(w: number): string {
+  return `crc32Update(u, ${WRITE_ZR[w & 31]!}, ${(w >>> 5) & 31}, ${(w >>> 16) & 31}, ${1 << ((w >>> 10) & 3)}, ${(w & 0x1000) !== 0});`;
 }
 
 /** RBIT/REV16/REV32/REV/CLZ/CLS: as dataProc1. */
@@ -818,7 +830,9 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   EXTR: emitExtract, ADR: emitAdr, ADRP: emitAdr,
   CCMN_reg: emitCondCompare, CCMP_reg: emitCondCompare, CCMN_imm: emitCondCompare, CCMP_imm: emitCondCompare,
   LSLV: emitShiftVariable, LSRV: emitShiftVariable, ASRV: emitShiftVariable, RORV: emitShiftVariable,
-  UDIV: emitDivide, SDIV: emitDivide,
+  UDIV: emitDivide, SDIV: emitDivide, SMULH: emitMulHigh, UMULH: emitMulHigh,
+  CRC32B: emitCrc32, CRC32H: emitCrc32, CRC32W: emitCrc32, CRC32X: emitCrc32,
+  CRC32CB: emitCrc32, CRC32CH: emitCrc32, CRC32CW: emitCrc32, CRC32CX: emitCrc32,
   RBIT: emitDataProc1, REV16: emitDataProc1, REV32: emitDataProc1, REV_32: emitDataProc1, REV_64: emitDataProc1, CLZ: emitDataProc1, CLS: emitDataProc1,
   ...FP_EMITTERS,
 };
