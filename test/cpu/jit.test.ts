@@ -26,7 +26,7 @@ import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PAGE_SIZE, PhysMemory } from '../../src/memory/phys.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { skipVectors } from '../helpers/vectors.ts';
-import { AF, AP_RO_EL1, AP_RW_EL1, enterEl1Stage12, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables } from '../mmu/tables.ts';
+import { AF, AP_RO_EL1, AP_RW_ALL, AP_RW_EL1, enterEl1Stage12, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables } from '../mmu/tables.ts';
 
 const CODE = 0x4008_0000;
 const DATA = 0x4010_0000; // x20: the data pointer (unsigned offsets reach 32 KiB)
@@ -52,6 +52,7 @@ const MEMORY = ['LDR_X_uoff', 'STR_X_uoff', 'LDR_W_uoff', 'STR_W_uoff', 'LDRB_uo
   'LDRSH_W_pre', 'LDRSH_X_post', 'STRH_post', 'LDRSW_post', 'LDRSB_X_pre',
   'LDUR_X', 'STUR_X', 'LDUR_W', 'STUR_W', 'LDURB', 'STURB', 'LDURH', 'STURH', 'LDURSW', 'LDURSB_W', 'LDURSH_X',
   'LDAR_X', 'STLR_X', 'LDAR_W', 'STLR_W', 'LDARB', 'STLRB', 'LDARH', 'STLRH',
+  'LDTR_X', 'STTR_X', 'LDTR_W', 'STTR_W', 'LDTRB', 'STTRB', 'LDTRH', 'STTRH', 'LDTRSW', 'LDTRSB_X', 'LDTRSH_W',
   'LDR_Q_V_uoff', 'STR_Q_V_uoff', 'LDR_D_V_uoff', 'STR_D_V_uoff', 'LDR_S_V_uoff', 'STR_S_V_uoff', 'LDP_Q_V_off', 'STP_Q_V_off',
   'LDP_D_V_off', 'STP_D_V_off', 'STR_Q_V_pre', 'LDR_Q_V_post'];
 const BRANCHES = ['B_cond', 'CBZ', 'CBNZ', 'TBZ', 'TBNZ', 'B'];
@@ -137,8 +138,8 @@ ${skipVectors(1)}`;
 
 /**
  * EL1 under stage 1 + stage 2 (VMID 1), identity maps: 64 KiB of code (EL1 read/write/execute), the first 16 KiB of
- * data read/write, the next 8 KiB read-only at stage 1 (stores fault to EL1) and the last 8 KiB read-only at stage 2
- * (stores fault to EL2, which skips them); anything else faults.
+ * data read/write (its last 4 KiB by EL0 too: AP[2:1] = 01), the next 8 KiB read-only at stage 1 (stores fault to EL1)
+ * and the last 8 KiB read-only at stage 2 (stores fault to EL2, which skips them); anything else faults.
  */
 function enterEl1WithMmu(c: Cpu, vbar2: bigint): void {
   const s1 = new Tables(c.mem, 12, 0, 48, 0x4100_0000);
@@ -149,7 +150,7 @@ function enterEl1WithMmu(c: Cpu, vbar2: bigint): void {
   };
   for (let a = CODE; a < CODE + 0x10000; a += 0x1000) page(a, AP_RW_EL1, S2AP_RW);
   for (let a = DATA; a < DATA + 0x8000; a += 0x1000) {
-    page(a, a < DATA + 0x4000 ? AP_RW_EL1 : AP_RO_EL1, a < DATA + 0x6000 ? S2AP_RW : S2AP_RO);
+    page(a, a < DATA + 0x3000 ? AP_RW_EL1 : a < DATA + 0x4000 ? AP_RW_ALL : AP_RO_EL1, a < DATA + 0x6000 ? S2AP_RW : S2AP_RO);
   }
   for (let a = 0x4100_0000; a < s1.next; a += 0x1000) s2.map(BigInt(a), BigInt(a), 3, AF | S2_NORMAL_WB | S2AP_RW);
   enterEl1Stage12(c, s1.root, s2.root);
@@ -554,6 +555,62 @@ f:  adr x7, f               // where f runs: untagged
   assert.equal(b.x[7]! >> 56n, 0n, 'the call through the tagged address runs f untagged');
 });
 
+/**
+ * LDTR/STTR at EL1 reach memory with EL0's permissions (AccType_UNPRIV): on the page EL0 may use they load and store,
+ * on EL1-only pages they take a permission fault that the vector skips — translated (EL0's host-cache slots) as
+ * interpreted.
+ */
+function unprivilegedProgram(): ReturnType<typeof withVectors> {
+  return withVectors('jit-unprivileged.S', `
+_start:
+    ldr x0, =vectors_el1
+    msr vbar_el1, x0
+    ldr x20, =${DATA}
+    add x21, x20, #0x3000   // read/write at EL0 and EL1
+    add x22, x20, #0x4000   // read-only at EL1, no access at EL0
+    movz x28, #${ITERATIONS}
+loop:
+    add x6, x6, #3
+    sttr x6, [x21, #16]
+    ldtr x2, [x21, #16]
+    ldtr x1, [x20, #8]      // EL1-only: faults (x1 keeps its value)
+    sttrb w28, [x21, #3]    // a byte store: Cpu.store with EL0's permissions
+    sttrh w28, [x20, #6]    // faults
+    ldtrsw x3, [x21, #0]
+    ldtrh w4, [x22, #2]     // faults
+    sttr w28, [x22, #0]     // faults
+    add x5, x5, x2
+    add x5, x5, x3
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+`);
+}
+
+test('LDTR/STTR at EL1 load and store with EL0\'s permissions, and fault where EL0 may not go, translated as interpreted', () => {
+  const budget = ITERATIONS * 40;
+  const image = unprivilegedProgram();
+  const a = run(image, 'interpreted', budget, 1);
+  const b = run(image, 'translated', budget, 1);
+  assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
+  assert.deepEqual(state(b), state(a));
+  assert.equal(b.x[2], 3n * BigInt(ITERATIONS), 'the unprivileged loads of the EL0 page saw every store');
+  assert.ok(b.x[26]! >= 4n * BigInt(ITERATIONS), 'every access of an EL1-only page faulted');
+});
+
+test('a mutant of the unprivileged emitter that checks EL1\'s permissions makes the program end differently translated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-unpriv-mutants-'));
+  try {
+    const image = unprivilegedProgram();
+    const budget = ITERATIONS * 40;
+    const oracle = state(run(image, 'interpreted', budget, 1));
+    const impl = await mutant('cpu/jit/emit.ts', "imm9Address(w), '(el === 1 ? 0 : el)')", 'imm9Address(w))', dir);
+    assert.notDeepEqual(state(run(image, 'translated', budget, 1, impl)), oracle, 'mutant survives: LDTR/STTR with EL1\'s permissions');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 for (const el of [2, 1]) {
   test(`LDAR/STLR of every size at aligned and misaligned addresses (an alignment fault), and literal loads: same state translated and interpreted (${el === 2 ? 'EL2, MMU off: Device memory' : 'EL1, stage 1 + stage 2: Normal memory'})`, () => {
     // the address is DATA + (pass & 7): every size is misaligned in some passes, and the vector skips the faulting access
@@ -762,8 +819,9 @@ function sideExitSmcProgram(): ReturnType<typeof withVectors> {
   const src = `${REWRITING}
 loop:
     add w2, w2, #0x400      // pass p: w2 = add x1, x1, #p
-    sttr w2, [x16, #20]     // into data, until x16 points at the loop: then over the add at 2: (STTR: its handler
-                            // runs inside the block, which goes on; an inline STR or STUR to a code page leaves it)
+    strh w2, [x16, #28]     // into data, until x16 points at the loop: then over the add at 2:, in two halves (a
+    lsr w4, w2, #16         // halfword store goes through Cpu.store inside the block, which goes on unless that
+    strh w4, [x16, #30]     // dropped it; an inline word store to a code page leaves the block before it stores)
     add x3, x3, #1
     cmp x3, #${HOT + 3}
     b.eq 3f
@@ -787,8 +845,8 @@ test('a store over a word past a side exit of the running block runs the new wor
   assert.ok(b.stats.blocksDropped > 0, 'the stores dropped the block they wrote');
   assert.equal(b.x[1], rewrittenSum());
   // before the loop's code is written, its block runs through the B.EQ to the branch back to its start
-  const early = run(image, 'translated', 8 * (HOT + 2));
-  assert.equal(blockLength(early, image, 'loop'), 8, 'the block goes on past the B.EQ');
+  const early = run(image, 'translated', 10 * (HOT + 2));
+  assert.equal(blockLength(early, image, 'loop'), 10, 'the block goes on past the B.EQ');
 });
 
 test('a block goes on through a conditional branch that mostly fell through while interpreted (taken: a side exit), every budget as interpreted', () => {

@@ -499,8 +499,8 @@ function extendInto(t: number, size: number, opc: number): string {
  * and for a store a page that holds no code — opening a block that `move` continues (byte and halfword lanes of the
  * page's little-endian words, extended as transfer does).
  */
-function hostAccess(e: EmitEnv, size: number, opc: number, rt: number, t: number): { hit: string; move: string } {
-  const hit = hostHitOpen(e, opc !== 0, 1 << size, 1 << size);
+function hostAccess(e: EmitEnv, size: number, opc: number, rt: number, t: number, accessEl?: string): { hit: string; move: string } {
+  const hit = hostHitOpen(e, opc !== 0, 1 << size, 1 << size, '', accessEl);
   if (opc === 0) return { hit, move: `pg.u32[wi] = u[${rt * 2}];${size === 3 ? ` pg.u32[wi + 1] = u[${rt * 2 + 1}];` : ''}` };
   const lane = size === 0 ? `(pg.u32[wi] >>> ((a & 3) << 3)) & 0xff` : size === 1 ? `(pg.u32[wi] >>> ((a & 2) << 3)) & 0xffff` : 'pg.u32[wi]';
   return { hit, move: `const vl = ${lane}, vh = ${size === 3 ? 'pg.u32[wi + 1]' : '0'}; ${extendInto(t, size, opc)}` };
@@ -511,9 +511,9 @@ function hostAccess(e: EmitEnv, size: number, opc: number, rt: number, t: number
  * read-modify-write) with the syndrome `iss`, the address in TMP0 and PC written first so an abort reports this
  * instruction, as the handler does; `after` (a writeback) once it succeeded.
  */
-function narrowStore(w: number, e: EmitEnv, iss: number, after = ''): string {
+function narrowStore(w: number, e: EmitEnv, iss: number, after = '', accessEl = 'el'): string {
   return `u[${TMP0 * 2}] = a; u[${TMP0 * 2 + 1}] = hi; u[${PC * 2}] = ${pcDuring(e.i)}; ${retiredBefore(e.i)}` +
-    `if (!c.store(${1 << (w >>> 30)}, ${w & 31}, ${iss}, el)) ${leave(e.i + 1)} ${after} ${leaveIfTagChanged(e.i)}`;
+    `if (!c.store(${1 << (w >>> 30)}, ${w & 31}, ${iss}, ${accessEl})) ${leave(e.i + 1)} ${after} ${leaveIfTagChanged(e.i)}`;
 }
 
 /**
@@ -522,13 +522,13 @@ function narrowStore(w: number, e: EmitEnv, iss: number, after = ''): string {
  * as `transfer` does; anything else — an access that crosses into the next page included — leaves the block for the
  * interpreter (interpretAt). Byte and halfword stores go through Cpu.store (narrowStore).
  */
-function singleAccess(w: number, e: EmitEnv, addr: string): string {
+function singleAccess(w: number, e: EmitEnv, addr: string, accessEl?: string): string {
   const size = w >>> 30;
   const opc = (w >>> 22) & 3;
   const rt = w & 31;
-  if (opc === 0 && size < 2) return `{ ${addr} ${narrowStore(w, e, singleIss(size, opc, rt))} }`;
+  if (opc === 0 && size < 2) return `{ ${addr} ${narrowStore(w, e, singleIss(size, opc, rt), '', accessEl)} }`;
   e.inline += 1;
-  const { hit, move } = hostAccess(e, size, opc, rt, WRITE_ZR[rt]!);
+  const { hit, move } = hostAccess(e, size, opc, rt, WRITE_ZR[rt]!, accessEl);
   return `{ ${addr} ${hit}${move} } else ${interpretAt(e.i)} }`;
 }
 
@@ -552,12 +552,25 @@ function emitLdstUnsignedOffset(w: number, e: EmitEnv): string | undefined {
   return spChecked(e, rn, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : 0)) | 0;`));
 }
 
+/** Statement: the address `a` (high half `hi`) = Xn|SP + imm9 of LDUR/STUR and LDTR/STTR. */
+function imm9Address(w: number): string {
+  const n = REG_SP[(w >>> 5) & 31]!;
+  const off = (w << 11) >> 23; // imm9, sign-extended
+  return `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`;
+}
+
 /** LDUR/STUR… (unscaled immediate), every size and extension: as ldstUnscaled, the address Xn|SP + imm9. */
 function emitLdstUnscaled(w: number, e: EmitEnv): string | undefined {
-  const rn = (w >>> 5) & 31;
-  const n = REG_SP[rn]!;
-  const off = (w << 11) >> 23; // imm9, sign-extended
-  return spChecked(e, rn, singleAccess(w, e, `const lo = u[${n * 2}] + ${off}, a = lo >>> 0, hi = (u[${n * 2 + 1}] + (lo > 0xffffffff ? 1 : lo < 0 ? -1 : 0)) | 0;`));
+  return spChecked(e, (w >>> 5) & 31, singleAccess(w, e, imm9Address(w)));
+}
+
+/**
+ * LDTR/STTR… (unprivileged), every size and extension: as ldstUnprivileged, LDUR/STUR's address, the access checked
+ * with EL0's permissions at EL1 (AccType_UNPRIV) and with PSTATE.EL's at EL0 and (non-VHE) EL2 — so it reads EL0's
+ * host-cache slots at EL1, which hold what translate() answers for an EL0 access of the same EL1&0 regime.
+ */
+function emitLdstUnprivileged(w: number, e: EmitEnv): string | undefined {
+  return spChecked(e, (w >>> 5) & 31, singleAccess(w, e, imm9Address(w), '(el === 1 ? 0 : el)'));
 }
 
 /**
@@ -817,6 +830,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('pre', emitLdstIndexed),
   ...ofForm('post', emitLdstIndexed),
   ...ofForm('unscaled', emitLdstUnscaled),
+  ...ofForm('unpriv', emitLdstUnprivileged),
   ...ofForm('lit', emitLdrLiteral),
   ...ofForm('load-acquire', emitAcquireRelease), ...ofForm('store-release', emitAcquireRelease),
   B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,

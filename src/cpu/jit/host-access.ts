@@ -17,12 +17,15 @@ const HOST_HIT = hostHitSource({ hcTag: 'hcTag', hcHi: 'hcHi', gen: 'tlb.gen' },
  * Statements opening an inline host-cache access of `span` bytes at the address `a` (high half `hi`), `align`-byte
  * aligned: `if (` the hit test — a slot of this EL and access whose tag matches (HOST_HIT), the access aligned and
  * within its 4 KiB page, RAM, and for a store a page that holds no code (so no translated code to drop), and `extra`
- * `) {` with the RAM page `pg` and the word `wi` of `a` in it. The emitter closes it and adds the else.
+ * `) {` with the RAM page `pg` and the word `wi` of `a` in it. The emitter closes it and adds the else. `accessEl`, an
+ * expression, names the EL whose permissions the access is checked with when it is not PSTATE.EL (LDTR/STTR at EL1:
+ * EL0), whose slots it then reads.
  */
-export function hostHitOpen(e: EmitEnv, load: boolean, align: number, span: number, extra = ''): string {
+export function hostHitOpen(e: EmitEnv, load: boolean, align: number, span: number, extra = '', accessEl?: string): string {
   e.hostCache = true;
   const inPage = span > align ? ` && (a & 0xfff) <= ${0x1000 - span}` : ''; // an aligned single access never crosses
-  return `const s = ${load ? 'hcR' : 'hcW'} | ((a >>> 12) & ${HC_MASK}), pg = hcPage[s]; ` +
+  const slots = accessEl === undefined ? (load ? 'hcR' : 'hcW') : `((${accessEl} * 3 + ${load ? ACC_READ : ACC_WRITE}) << ${HC_BITS})`;
+  return `const s = ${slots} | ((a >>> 12) & ${HC_MASK}), pg = hcPage[s]; ` +
     `if (${HOST_HIT} && (a & ${align - 1}) === 0${inPage} && pg !== undefined${load ? '' : ' && pg.ops === undefined'}${extra}) { ` +
     `const wi = hcWord[s] + ((a & 0xfff) >>> 2); `;
 }
