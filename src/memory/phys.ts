@@ -4,6 +4,8 @@
 // never `>>>`, `>>` or `| 0` on a whole PA, which keep only its low 32 bits (issue 11: RAM above 4 GiB aliased
 // the RAM 4 GiB below it). `pa & PAGE_MASK` is exact: it needs only the low 16 bits.
 
+import { WIDE_ZERO } from '../bits/wide-field.ts';
+
 export const PAGE_SHIFT = 16;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
 const PAGE_MASK = PAGE_SIZE - 1;
@@ -45,6 +47,8 @@ interface Mapping {
 
 /** One RAM page: one buffer, three views. */
 export interface RamPage {
+  /** The PA of its first byte (set when a memory takes the page: pages are reused across memories). */
+  pa: number;
   readonly u8: Uint8Array;
   readonly u32: Uint32Array;
   readonly dv: DataView;
@@ -125,16 +129,21 @@ const SPARE_MAX = 512;
 
 /** A page as first touched: zero (unless `zero` is false: its every byte is about to be written), no decoded words,
  *  no translated code — a reused one made so. */
-function newPage(zero = true): RamPage {
+function newPage(pa: number, zero = true): RamPage {
   const reused = spare.pop();
   if (reused !== undefined) {
     if (zero) reused.u8.fill(0);
+    reused.pa = pa;
     reused.ops = undefined;
     reused.jit = undefined;
     return reused;
   }
   const buf = new ArrayBuffer(PAGE_SIZE);
-  return { u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
+  // pa starts as a double (-0 then the PA): a small first value would make V8 type the field as a small integer and
+  // deprecate the pages' hidden class at the first PA of 2^30 or more (src/bits/wide-field.ts)
+  const page: RamPage = { pa: WIDE_ZERO, u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
+  page.pa = pa;
+  return page;
 }
 
 export class PhysMemory {
@@ -209,10 +218,11 @@ export class PhysMemory {
 
   /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch (zeroed unless `zero` is false). */
   private pageAt(i: number, zero = true): RamPage {
-    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage(zero));
+    const pa = this.ramBase + i * PAGE_SIZE;
+    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage(pa, zero));
     const l = (i - FLAT_PAGES) >>> LEAF_BITS;
     const leaf = this.leaves[l] ?? (this.leaves[l] = new Array<RamPage | undefined>(LEAF_MASK + 1).fill(undefined));
-    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage(zero));
+    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage(pa, zero));
   }
 
   /**

@@ -53,6 +53,7 @@ const MEMORY = ['LDR_X_uoff', 'STR_X_uoff', 'LDR_W_uoff', 'STR_W_uoff', 'LDRB_uo
   'LDUR_X', 'STUR_X', 'LDUR_W', 'STUR_W', 'LDURB', 'STURB', 'LDURH', 'STURH', 'LDURSW', 'LDURSB_W', 'LDURSH_X',
   'LDAR_X', 'STLR_X', 'LDAR_W', 'STLR_W', 'LDARB', 'STLRB', 'LDARH', 'STLRH',
   'LDTR_X', 'STTR_X', 'LDTR_W', 'STTR_W', 'LDTRB', 'STTRB', 'LDTRH', 'STTRH', 'LDTRSW', 'LDTRSB_X', 'LDTRSH_W',
+  'LDXR_X', 'STXR_X', 'LDAXR_W', 'STLXR_W', 'LDXRB', 'STXRB', 'LDXRH', 'STLXRH',
   'LDR_Q_V_uoff', 'STR_Q_V_uoff', 'LDR_D_V_uoff', 'STR_D_V_uoff', 'LDR_S_V_uoff', 'STR_S_V_uoff', 'LDP_Q_V_off', 'STP_Q_V_off',
   'LDP_D_V_off', 'STP_D_V_off', 'STR_Q_V_pre', 'LDR_Q_V_post'];
 const BRANCHES = ['B_cond', 'CBZ', 'CBNZ', 'TBZ', 'TBNZ', 'B'];
@@ -553,6 +554,88 @@ f:  adr x7, f               // where f runs: untagged
   const b = sameTranslated(withVectors('jit-branch-register.S', src), ITERATIONS * 20 + 30);
   assert.equal(b.x[6], BigInt(ITERATIONS), 'every pass returned from all three calls');
   assert.equal(b.x[7]! >> 56n, 0n, 'the call through the tagged address runs f untagged');
+});
+
+/**
+ * Exclusives in a hot loop: an LDXR/STXR pair that passes, a second STXR on the cleared monitor (fails), a STXR of
+ * another size or another address than the marked one (fails), byte and halfword pairs, a misaligned LDXRH (an
+ * alignment fault the vector skips) and an exclusive to a page next to the marked one. Translated as interpreted; the
+ * status registers are summed into x9.
+ */
+function exclusiveProgram(el: number): ReturnType<typeof withVectors> {
+  return withVectors('jit-exclusive.S', `
+_start:
+    ldr x0, =vectors_el${el}
+    msr vbar_el${el}, x0
+    ldr x20, =${DATA}
+    add x21, x20, #0x1000
+    movz x28, #${ITERATIONS}
+loop:
+    ldxr x1, [x20]
+    add x1, x1, #3
+    stxr w3, x1, [x20]      // passes
+    add x9, x9, x3
+    stxr w3, x1, [x20]      // the monitor is clear: fails
+    add x9, x9, x3, lsl #1
+    ldaxr w2, [x20, #0]
+    stlxr w3, w2, [x20, #0] // the marked PA and size: passes
+    add x9, x9, x3, lsl #2
+    ldxr w2, [x20]
+    stxr w3, x1, [x20]      // an X store of a W mark: fails
+    add x9, x9, x3, lsl #3
+    ldxr x4, [x21]
+    stxr w3, x4, [x20]      // another page's PA: fails
+    add x9, x9, x3, lsl #4
+    ldxr x4, [x20]
+    add x8, x20, #8
+    stxr w3, x4, [x8]       // the same page, 8 bytes on: fails
+    add x9, x9, x3, lsl #7
+    and x5, x28, #7
+    add x5, x5, x20
+    ldxrb w6, [x5]
+    add w6, w6, #1
+    stxrb w3, w6, [x5]      // passes
+    add x9, x9, x3, lsl #5
+    ldxrh w7, [x5]          // misaligned every other pass: an alignment fault, skipped (the monitor keeps the byte's mark)
+    add w7, w7, #1
+    stlxrh w3, w7, [x5]     // fails after the fault (a byte mark), passes otherwise
+    add x9, x9, x3, lsl #6
+    subs x28, x28, #1
+    b.ne loop
+1:  b 1b
+`);
+}
+
+for (const el of [2, 1]) {
+  test(`exclusives (pass, fail on a clear monitor, another size or PA, bytes and halfwords, misaligned) in a hot loop: same state translated and interpreted (EL${el})`, () => {
+    const budget = ITERATIONS * 32;
+    const image = exclusiveProgram(el);
+    const a = run(image, 'interpreted', budget, el);
+    const b = run(image, 'translated', budget, el);
+    assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
+    assert.deepEqual(state(b), state(a));
+    assert.ok(b.x[9]! > 0n && b.x[26]! > 0n, 'stores failed and halfword exclusives faulted');
+  });
+}
+
+test('every mutant of the exclusive emitters makes the exclusive program end differently translated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-excl-mutants-'));
+  try {
+    const image = exclusiveProgram(2);
+    const budget = ITERATIONS * 32;
+    const oracle = state(run(image, 'interpreted', budget, 2));
+    const mutants = [
+      { name: 'the size not compared', from: ' && c.exclSize === ${bytes}; c.exclAddr = -1;', to: '; c.exclAddr = -1;' },
+      { name: 'the monitor left set', from: '; c.exclAddr = -1; ` +', to: '; ` +' },
+      { name: 'the offset in the VA page left out of the PA', from: "const HIT_PA = '(pg.pa + (hcWord[s] << 2) + (a & 0xfff))';", to: "const HIT_PA = '(pg.pa + (hcWord[s] << 2))';" },
+    ];
+    for (const m of mutants) {
+      const impl = await mutant('cpu/jit/emit.ts', m.from, m.to, dir);
+      assert.notDeepEqual(state(run(image, 'translated', budget, 2, impl)), oracle, `mutant survives: ${m.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /**

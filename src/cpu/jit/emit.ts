@@ -574,6 +574,54 @@ function emitLdstUnprivileged(w: number, e: EmitEnv): string | undefined {
 }
 
 /**
+ * Statement: the PA of the host-cache hit `pg`/slot `s` for the address `a` — the RAM page's first PA plus the VA
+ * page's place in it plus the offset in the VA page: what translate() gives as TranslateResult.pa (the monitor's key).
+ */
+const HIT_PA = '(pg.pa + (hcWord[s] << 2) + (a & 0xfff))';
+
+/**
+ * LDXR/LDAXR (+B/H, W and X): as loadExclusive, an aligned load at Xn|SP zero-extended into Rt, then the local monitor
+ * marks its PA and size (AArch64.SetExclusiveMonitors). A misaligned address (an alignment fault) and every other miss
+ * leave for the interpreter, before the monitor is touched.
+ */
+function emitLoadExclusive(w: number, e: EmitEnv): string {
+  const rn = (w >>> 5) & 31;
+  const n = REG_SP[rn]!;
+  const size = w >>> 30;
+  const rt = w & 31;
+  e.inline += 1;
+  const { hit, move } = hostAccess(e, size, 1, rt, WRITE_ZR[rt]!);
+  const mark = `c.exclAddr = ${HIT_PA}; c.exclSize = ${1 << size};`;
+  return spChecked(e, rn, `{ const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0; ${hit}${mark} ${move} } else ${interpretAt(e.i)} }`);
+}
+
+/**
+ * STXR/STLXR (+B/H, W and X): as storeExclusive — AArch64.ExclusiveMonitorsPass in QEMU's order: an open monitor fails
+ * at once (no alignment check, no translation); else the access must be aligned and translate for a write (a miss of
+ * either leaves for the interpreter, the monitor untouched), and passes when its PA and size are the marked ones; a
+ * completed check clears the monitor. Passing, Rt is stored (a byte or halfword into its lane of the page); Ws = 0 if
+ * it passed, else 1 (the data and address read before Ws is written). --stats counts it as one inline access even when
+ * an open monitor fails it before any access is made.
+ */
+function emitStoreExclusive(w: number, e: EmitEnv): string {
+  const rn = (w >>> 5) & 31;
+  const n = REG_SP[rn]!;
+  const size = w >>> 30;
+  const bytes = 1 << size;
+  const t = (w & 31) * 2; // Rt = 31 is XZR (slot 31 reads zero)
+  const ws = WRITE_ZR[(w >>> 16) & 31]! * 2;
+  e.inline += 1;
+  const hit = hostHitOpen(e, false, bytes, bytes);
+  const at = '(wi << 2) | (a & 3)'; // the byte's index in the RAM page
+  const store = [`pg.u8[${at}] = u[${t}];`, `{ const b = ${at}; pg.u8[b] = u[${t}]; pg.u8[b + 1] = u[${t}] >>> 8; }`,
+    `pg.u32[wi] = u[${t}];`, `pg.u32[wi] = u[${t}]; pg.u32[wi + 1] = u[${t + 1}];`][size]!;
+  const check = `const ok = ${HIT_PA} === c.exclAddr && c.exclSize === ${bytes}; c.exclAddr = -1; ` +
+    `if (ok) { ${store} u[${ws}] = 0; } else u[${ws}] = 1; u[${ws + 1}] = 0;`;
+  return spChecked(e, rn, `{ const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0; ` +
+    `if (c.exclAddr < 0) { u[${ws}] = 1; u[${ws + 1}] = 0; } else { ${hit}${check} } else ${interpretAt(e.i)} } }`);
+}
+
+/**
  * LDR (literal) of W and X, LDRSW (literal): as ldrLiteral, the address this instruction's + imm19 · 4 (PC[63:32] the
  * block's, a carry or borrow into it on the halves).
  */
@@ -833,6 +881,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('unpriv', emitLdstUnprivileged),
   ...ofForm('lit', emitLdrLiteral),
   ...ofForm('load-acquire', emitAcquireRelease), ...ofForm('store-release', emitAcquireRelease),
+  ...ofForm('excl-load', emitLoadExclusive), ...ofForm('excl-store', emitStoreExclusive),
   B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
   BR: emitBranchRegister, RET: emitBranchRegister, BLR: emitBlr,
   ...ofForm('prefetch', emitPrefetch), ...ofForm('prefetch-reg', emitPrefetchRegister),
