@@ -38,6 +38,6 @@ test('every emitter is bound to a row; emittersByOp refuses one that names no ro
   assert.ok(EMITTER_OF[ROWS.findIndex((r) => r.id === 'LDR_X_uoff')] !== undefined);
   assert.ok(EMITTER_OF[ROWS.findIndex((r) => r.id === 'PRFM_uoff')] !== undefined); // a prefetch: a hint with no effect
   assert.ok(EMITTER_OF[ROWS.findIndex((r) => r.id === 'LDXR_X')] !== undefined);
-  assert.equal(EMITTER_OF[ROWS.findIndex((r) => r.id === 'LDXP_X')], undefined); // an exclusive pair runs its handler
+  assert.equal(EMITTER_OF[ROWS.findIndex((r) => r.id === 'MRS')], undefined); // a system instruction runs its handler
   assert.throws(() => emittersByOp(ROWS, { ...EMITTERS, NOT_A_ROW: () => '' }), /emitters bound to NOT_A_ROW, which are no rows/);
 });

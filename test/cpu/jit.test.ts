@@ -53,7 +53,7 @@ const MEMORY = ['LDR_X_uoff', 'STR_X_uoff', 'LDR_W_uoff', 'STR_W_uoff', 'LDRB_uo
   'LDUR_X', 'STUR_X', 'LDUR_W', 'STUR_W', 'LDURB', 'STURB', 'LDURH', 'STURH', 'LDURSW', 'LDURSB_W', 'LDURSH_X',
   'LDAR_X', 'STLR_X', 'LDAR_W', 'STLR_W', 'LDARB', 'STLRB', 'LDARH', 'STLRH',
   'LDTR_X', 'STTR_X', 'LDTR_W', 'STTR_W', 'LDTRB', 'STTRB', 'LDTRH', 'STTRH', 'LDTRSW', 'LDTRSB_X', 'LDTRSH_W',
-  'LDXR_X', 'STXR_X', 'LDAXR_W', 'STLXR_W', 'LDXRB', 'STXRB', 'LDXRH', 'STLXRH',
+  'LDXR_X', 'STXR_X', 'LDAXR_W', 'STLXR_W', 'LDXRB', 'STXRB', 'LDXRH', 'STLXRH', 'LDXP_X', 'STXP_X', 'LDAXP_W', 'STLXP_W',
   'LDR_Q_V_uoff', 'STR_Q_V_uoff', 'LDR_D_V_uoff', 'STR_D_V_uoff', 'LDR_S_V_uoff', 'STR_S_V_uoff', 'LDP_Q_V_off', 'STP_Q_V_off',
   'LDP_D_V_off', 'STP_D_V_off', 'STR_Q_V_pre', 'LDR_Q_V_post'];
 const BRANCHES = ['B_cond', 'CBZ', 'CBNZ', 'TBZ', 'TBNZ', 'B'];
@@ -600,6 +600,20 @@ loop:
     add w7, w7, #1
     stlxrh w3, w7, [x5]     // fails after the fault (a byte mark), passes otherwise
     add x9, x9, x3, lsl #6
+    ldxp x10, x11, [x20]
+    add x10, x10, #1
+    stxp w3, x11, x10, [x20] // passes: the pair swapped
+    add x9, x9, x3, lsl #8
+    ldaxp w12, w13, [x21]
+    stlxp w3, w13, w12, [x21] // passes
+    add x9, x9, x3, lsl #9
+    ldxp w12, w13, [x21]
+    stxp w3, x12, x13, [x21]  // an X pair on a W pair's mark: fails
+    add x9, x9, x3, lsl #10
+    add x8, x20, #8
+    ldxp x14, x15, [x8]       // misaligned (16-byte pair at 8): an alignment fault, skipped
+    stxp w3, x14, x15, [x8]   // the monitor is clear: fails
+    add x9, x9, x3, lsl #11
     subs x28, x28, #1
     b.ne loop
 1:  b 1b
@@ -628,6 +642,8 @@ test('every mutant of the exclusive emitters makes the exclusive program end dif
       { name: 'the size not compared', from: ' && c.exclSize === ${bytes}; c.exclAddr = -1;', to: '; c.exclAddr = -1;' },
       { name: 'the monitor left set', from: '; c.exclAddr = -1; ` +', to: '; ` +' },
       { name: 'the offset in the VA page left out of the PA', from: "const HIT_PA = '(pg.pa + (hcWord[s] << 2) + (a & 0xfff))';", to: "const HIT_PA = '(pg.pa + (hcWord[s] << 2))';" },
+      { name: 'a W pair loaded swapped', from: 'u[${t}] = v0; u[${t + 1}] = 0; u[${t2}] = v1;', to: 'u[${t}] = v1; u[${t + 1}] = 0; u[${t2}] = v0;' },
+      { name: 'an X pair stored without its last word', from: ' pg.u32[wi + 3] = u[${t2 + 1}];`', to: '`' },
     ];
     for (const m of mutants) {
       const impl = await mutant('cpu/jit/emit.ts', m.from, m.to, dir);

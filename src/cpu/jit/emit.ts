@@ -586,13 +586,37 @@ const HIT_PA = '(pg.pa + (hcWord[s] << 2) + (a & 0xfff))';
  */
 function emitLoadExclusive(w: number, e: EmitEnv): string {
   const rn = (w >>> 5) & 31;
-  const n = REG_SP[rn]!;
   const size = w >>> 30;
   const rt = w & 31;
   e.inline += 1;
   const { hit, move } = hostAccess(e, size, 1, rt, WRITE_ZR[rt]!);
-  const mark = `c.exclAddr = ${HIT_PA}; c.exclSize = ${1 << size};`;
+  return exclusiveLoad(e, rn, hit, 1 << size, move);
+}
+
+/** The statements of an exclusive load at Xn|SP: `hit` (hostHitOpen), the monitor marked with the hit's PA and `bytes`,
+ *  then `move`; a miss leaves for the interpreter. */
+function exclusiveLoad(e: EmitEnv, rn: number, hit: string, bytes: number, move: string): string {
+  const n = REG_SP[rn]!;
+  const mark = `c.exclAddr = ${HIT_PA}; c.exclSize = ${bytes};`;
   return spChecked(e, rn, `{ const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0; ${hit}${mark} ${move} } else ${interpretAt(e.i)} }`);
+}
+
+/**
+ * LDXP/LDAXP: as loadExclusivePair — W: one 8-byte access, Rt the low word and Rt2 the high one; X: 16 bytes, Rt then
+ * Rt2; the pair aligned to its size; the monitor marks the first byte's PA and the pair's size. Rt2 is written last
+ * (Rt == Rt2, CONSTRAINED UNPREDICTABLE: it keeps the second value, as QEMU).
+ */
+function emitLoadExclusivePair(w: number, e: EmitEnv): string {
+  const wide = (w & (1 << 30)) !== 0;
+  const total = wide ? 16 : 8;
+  const t = WRITE_ZR[w & 31]! * 2;
+  const t2 = WRITE_ZR[(w >>> 10) & 31]! * 2;
+  e.inline += 2;
+  const hit = hostHitOpen(e, true, total, total);
+  const move = wide
+    ? `const v0 = pg.u32[wi], v1 = pg.u32[wi + 1], v2 = pg.u32[wi + 2], v3 = pg.u32[wi + 3]; u[${t}] = v0; u[${t + 1}] = v1; u[${t2}] = v2; u[${t2 + 1}] = v3;`
+    : `const v0 = pg.u32[wi], v1 = pg.u32[wi + 1]; u[${t}] = v0; u[${t + 1}] = 0; u[${t2}] = v1; u[${t2 + 1}] = 0;`;
+  return exclusiveLoad(e, (w >>> 5) & 31, hit, total, move);
 }
 
 /**
@@ -604,17 +628,37 @@ function emitLoadExclusive(w: number, e: EmitEnv): string {
  * an open monitor fails it before any access is made.
  */
 function emitStoreExclusive(w: number, e: EmitEnv): string {
-  const rn = (w >>> 5) & 31;
-  const n = REG_SP[rn]!;
   const size = w >>> 30;
-  const bytes = 1 << size;
   const t = (w & 31) * 2; // Rt = 31 is XZR (slot 31 reads zero)
-  const ws = WRITE_ZR[(w >>> 16) & 31]! * 2;
   e.inline += 1;
-  const hit = hostHitOpen(e, false, bytes, bytes);
   const at = '(wi << 2) | (a & 3)'; // the byte's index in the RAM page
   const store = [`pg.u8[${at}] = u[${t}];`, `{ const b = ${at}; pg.u8[b] = u[${t}]; pg.u8[b + 1] = u[${t}] >>> 8; }`,
     `pg.u32[wi] = u[${t}];`, `pg.u32[wi] = u[${t}]; pg.u32[wi + 1] = u[${t + 1}];`][size]!;
+  return exclusiveStore(w, e, 1 << size, store);
+}
+
+/**
+ * STXP/STLXP: as storeExclusivePair — W: Rt the low word and Rt2 the high one of one 8-byte access; X: Rt then Rt2,
+ * 16 bytes; the pair aligned to its size, the monitor checked as for STXR with the pair's size.
+ */
+function emitStoreExclusivePair(w: number, e: EmitEnv): string {
+  const wide = (w & (1 << 30)) !== 0;
+  const t = (w & 31) * 2; // Rt, Rt2 = 31: XZR (slot 31 reads zero)
+  const t2 = ((w >>> 10) & 31) * 2;
+  e.inline += 2;
+  const store = wide
+    ? `pg.u32[wi] = u[${t}]; pg.u32[wi + 1] = u[${t + 1}]; pg.u32[wi + 2] = u[${t2}]; pg.u32[wi + 3] = u[${t2 + 1}];`
+    : `pg.u32[wi] = u[${t}]; pg.u32[wi + 1] = u[${t2}];`;
+  return exclusiveStore(w, e, wide ? 16 : 8, store);
+}
+
+/** The statements of an exclusive store of `bytes` at Xn|SP whose data `store` writes into the hit's page (the monitor
+ *  check of emitStoreExclusive), Ws its status. */
+function exclusiveStore(w: number, e: EmitEnv, bytes: number, store: string): string {
+  const rn = (w >>> 5) & 31;
+  const n = REG_SP[rn]!;
+  const ws = WRITE_ZR[(w >>> 16) & 31]! * 2;
+  const hit = hostHitOpen(e, false, bytes, bytes);
   const check = `const ok = ${HIT_PA} === c.exclAddr && c.exclSize === ${bytes}; c.exclAddr = -1; ` +
     `if (ok) { ${store} u[${ws}] = 0; } else u[${ws}] = 1; u[${ws + 1}] = 0;`;
   return spChecked(e, rn, `{ const a = u[${n * 2}], hi = u[${n * 2 + 1}] | 0; ` +
@@ -882,6 +926,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('lit', emitLdrLiteral),
   ...ofForm('load-acquire', emitAcquireRelease), ...ofForm('store-release', emitAcquireRelease),
   ...ofForm('excl-load', emitLoadExclusive), ...ofForm('excl-store', emitStoreExclusive),
+  ...ofForm('excl-load-pair', emitLoadExclusivePair), ...ofForm('excl-store-pair', emitStoreExclusivePair),
   B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
   BR: emitBranchRegister, RET: emitBranchRegister, BLR: emitBlr,
   ...ofForm('prefetch', emitPrefetch), ...ofForm('prefetch-reg', emitPrefetchRegister),
