@@ -1,7 +1,7 @@
 // Backend choice for the block translator, measured (issue 15, "Backend choice by measurement"): the same block of
 // 64-bit integer instructions run (1) by the CPU as it is, translated to JavaScript (`new Function`, src/cpu/jit),
 // under its run loop; (2) as that JavaScript block called from a bare loop; (3) as a WebAssembly function made from
-// the same words by the prototype below (i64 arithmetic on a register file in wasm memory, laid out as CpuState's),
+// the same words by the prototype below (i64 arithmetic on a CPU's register file in its machine's arena),
 // called from the same bare loop; (4) that function called from a loop inside WebAssembly. Both backends' results
 // are checked equal. `npx tsx bench/wasm-block.ts`; prints M instructions per CPU second. Then what making a block
 // costs each backend, from its words to optimized code (compileCost): V8's TurboFan compile of a JavaScript block is
@@ -19,9 +19,13 @@ import { PageBlocks } from '../src/cpu/jit/block.ts';
 import { CpuStats } from '../src/cpu/stats.ts';
 import { REG_SP, SINK } from '../src/cpu/state.ts';
 import { PhysMemory } from '../src/memory/phys.ts';
+import { Arena } from '../src/memory/arena.ts';
+import { WASM } from '../src/memory/wasm-api.ts';
 import { rate } from './rate.ts';
 
 const CODE = 0x4008_0000;
+/** RAM of the arenas the wasm blocks run on (only the register file is used). */
+const ARENA_RAM = 0x1_0000;
 /** A long block (CoreMark's average block is 4.4 instructions long as run) and a short one, each looping on itself. */
 const BLOCKS: readonly string[] = [
   `loop:
@@ -42,16 +46,8 @@ const BLOCKS: readonly string[] = [
   b loop`,
 ];
 
-/** The part of the WebAssembly JS API used here (the project's TypeScript libs have no DOM, where its types live). */
-interface WasmApi {
-  Memory: new (d: { initial: number }) => { readonly buffer: ArrayBuffer };
-  Table: new (d: { initial: number; element: 'anyfunc' }) => object;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (m: object, imports: object) => { readonly exports: unknown };
-}
-const WebAssembly = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
-// ---- the wasm prototype: one function per block, registers at byte 8 × slot of memory 0 (CpuState's layout) ----
+// ---- the wasm prototype: one function per block, on a CPU's register file in its machine's arena (memory 0, from byte
+// `regs`: Cpu.registerFile; src/memory/arena.ts) ----
 const OP = { i32const: 0x41, i64const: 0x42, i64load: 0x29, i64store: 0x37, i64add: 0x7c, i64sub: 0x7d, i64mul: 0x7e, i64and: 0x83, i64or: 0x84, i64xor: 0x85, i64shl: 0x86, i64shrS: 0x87, i64shrU: 0x88, i64rotr: 0x8a, call: 0x10, loop: 0x03, br_if: 0x0d, end: 0x0b, localGet: 0x20, localSet: 0x21, i32sub: 0x6b, i32eqz: 0x45, drop: 0x1a, block: 0x02, callIndirect: 0x11, localTee: 0x22 } as const;
 const uleb = (v: number): number[] => { const o: number[] = []; do { let b = v & 0x7f; v >>>= 7; if (v !== 0) b |= 0x80; o.push(b); } while (v !== 0); return o; };
 function sleb(v: bigint): number[] {
@@ -63,8 +59,10 @@ function sleb(v: bigint): number[] {
     o.push(b | 0x80);
   }
 }
-const load = (slot: number): number[] => [OP.i32const, 0, OP.i64load, 3, ...uleb(slot * 8)];
-const store = (slot: number, value: number[]): number[] => [OP.i32const, 0, ...value, OP.i64store, 3, ...uleb(slot * 8)];
+/** The register file's byte in memory 0 (set by wasmModule for the CPU it compiles for). */
+let regs = 0;
+const load = (slot: number): number[] => [OP.i32const, 0, OP.i64load, 3, ...uleb(regs + slot * 8)];
+const store = (slot: number, value: number[]): number[] => [OP.i32const, 0, ...value, OP.i64store, 3, ...uleb(regs + slot * 8)];
 const i64 = (v: bigint): number[] => [OP.i64const, ...sleb(BigInt.asIntN(64, v))];
 /** Rd as a destination: 31 is XZR for these forms, written to the sink slot (state.ts SINK). */
 const dst = (r: number): number => (r === 31 ? SINK : r);
@@ -110,7 +108,7 @@ const TABLE_SLOTS = 1024;
 const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
 const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const name = (s: string): number[] => [...uleb(s.length), ...Buffer.from(s)];
-/** Imports: env.regs (memory, 1 page) and, for table-bound modules, env.tab (funcref table of TABLE_SLOTS). */
+/** Imports: env.regs (memory, at least 1 page: an arena) and, for table-bound modules, env.tab (funcref table of TABLE_SLOTS). */
 const importRegs = [...name('env'), ...name('regs'), 0x02, 0x00, 1];
 const importTab = [...name('env'), ...name('tab'), 0x01, 0x70, 0x00, ...uleb(TABLE_SLOTS)];
 /** i32.const's immediate is a signed LEB128. */
@@ -130,9 +128,10 @@ function dispatcherModule(): Uint8Array {
   ]);
 }
 
-/** The module of a block: exports block() and loop(k); or, given `slot`, exports nothing and puts block() into the
- *  shared table at that slot (an active element segment), where a dispatcher calls it. */
-function wasmModule(words: Uint32Array, slot?: number): Uint8Array {
+/** The module of a block on the register file at `registerFile`: exports block() and loop(k); or, given `slot`, exports
+ *  nothing and puts block() into the shared table at that slot (an active element segment), where a dispatcher calls it. */
+function wasmModule(words: Uint32Array, registerFile: number, slot?: number): Uint8Array {
+  regs = registerFile;
   const BLOCK_LEN = words.length;
   const body: number[] = [];
   for (let i = 0; i < BLOCK_LEN - 1; i++) {
@@ -189,9 +188,11 @@ function measure(SOURCE: string): void {
   jsCpu.reset(BigInt(CODE));
   init(jsCpu.x);
 
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const wasm = new WebAssembly.Instance(new WebAssembly.Module(wasmModule(words)), { env: { regs: memory } }).exports as { block: () => number; loop: (k: number) => number };
-  const wx = new BigUint64Array(memory.buffer);
+  // the wasm block works on a CPU of its own, its register file in its machine's arena
+  const wasmCpu = new Cpu(CORTEX_A57, new PhysMemory(0x4000_0000, ARENA_RAM, new Arena(ARENA_RAM)));
+  const arena = wasmCpu.mem.arena!;
+  const wasm = new WASM.Instance(new WASM.Module(wasmModule(words, wasmCpu.registerFile)), { env: { regs: arena.memory } }).exports as { block: () => number; loop: (k: number) => number };
+  const wx = wasmCpu.x;
   init(wx);
 
   // equal results first: 1,000 passes each
@@ -227,8 +228,9 @@ async function compileCost(count: number, calls: number): Promise<void> {
     return new Uint32Array(b.buffer, b.byteOffset, b.length >>> 2);
   };
   const variants = Array.from({ length: count + 1 }, (_, k) => variant(k + 1));
-  const cpu = new Cpu(CORTEX_A57, new PhysMemory(0x4000_0000, 64 * 1024 * 1024));
-  const memory = new WebAssembly.Memory({ initial: 1 });
+  const cpu = new Cpu(CORTEX_A57, new PhysMemory(0x4000_0000, ARENA_RAM, new Arena(ARENA_RAM)));
+  const memory = cpu.mem.arena!.memory;
+  const regsAt = cpu.registerFile;
   const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 300)); // background compiles finish (idle: no CPU)
   const cpuOf = async (body: () => void): Promise<number> => {
     await settle();
@@ -244,7 +246,7 @@ async function compileCost(count: number, calls: number): Promise<void> {
     return blocks.fns[0]!;
   };
   const wasmMade = (words: Uint32Array): (() => number) =>
-    (new WebAssembly.Instance(new WebAssembly.Module(wasmModule(words)), { env: { regs: memory } }).exports as { block: () => number }).block;
+    (new WASM.Instance(new WASM.Module(wasmModule(words, regsAt)), { env: { regs: memory } }).exports as { block: () => number }).block;
   const callJs = (f: (c: Cpu, n0: number, lim: number) => number): void => { for (let i = 0; i < calls; i++) f(cpu, 0, 0); };
   // the baseline: a JavaScript block made and optimized before (and a wasm one, so that the first wasm call's one-time
   // costs are not counted to the blocks)
@@ -259,17 +261,17 @@ async function compileCost(count: number, calls: number): Promise<void> {
   const wasm = await cpuOf(() => { for (let k = 0; k < count; k++) wasmMade(variants[k]!)(); });
   // as a wasm tier would hold them: no exports, each block's function put into one shared table by its module and
   // called from a dispatcher inside wasm (call_indirect), once
-  const table = new WebAssembly.Table({ initial: TABLE_SLOTS, element: 'anyfunc' });
+  const table = new WASM.Table({ initial: TABLE_SLOTS, element: 'anyfunc' });
   const env = { env: { regs: memory, tab: table } };
-  const dispatch = (new WebAssembly.Instance(new WebAssembly.Module(dispatcherModule()), env).exports as { run: (slot: number, n: number) => number }).run;
-  const bound = Array.from({ length: count }, (_, k) => wasmModule(variant(3 * count + k), k));
-  const tabled = await cpuOf(() => { for (let k = 0; k < count; k++) { new WebAssembly.Instance(new WebAssembly.Module(bound[k]!), env); dispatch(k, 1); } });
+  const dispatch = (new WASM.Instance(new WASM.Module(dispatcherModule()), env).exports as { run: (slot: number, n: number) => number }).run;
+  const bound = Array.from({ length: count }, (_, k) => wasmModule(variant(3 * count + k), regsAt, k));
+  const tabled = await cpuOf(() => { for (let k = 0; k < count; k++) { new WASM.Instance(new WASM.Module(bound[k]!), env); dispatch(k, 1); } });
   // the wasm side's parts, on other variants (nothing cached): the prototype's encoder (arrays and spreads, not what a
   // backend would write), then WebAssembly.Module alone (V8's synchronous compile of one small module)
   const more = Array.from({ length: count }, (_, k) => variant(count + 2 + k));
   let bytes: Uint8Array[] = [];
-  const encode = await cpuOf(() => { bytes = more.map((w) => wasmModule(w)); });
-  const compile = await cpuOf(() => { for (const b of bytes) new WebAssembly.Module(b); });
+  const encode = await cpuOf(() => { bytes = more.map((w) => wasmModule(w, regsAt)); });
+  const compile = await cpuOf(() => { for (const b of bytes) new WASM.Module(b); });
   const per = (ms: number): string => `${(ms / count).toFixed(2).padStart(6)} ms a block`;
   console.log(`making a block of ${BLOCKS[0]!.split('\n').length - 1} instructions (${count} distinct blocks; a JavaScript one then called ${calls.toLocaleString('en')} times, warm calls subtracted; CPU of the whole process)`);
   console.log(`  ${'JavaScript (new Function, then TurboFan)'.padEnd(44)} ${per(js - jsBase)}`);

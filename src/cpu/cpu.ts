@@ -110,7 +110,7 @@ export class Cpu extends CpuState implements TranslationContext {
     readonly mem: PhysMemory,
     tlb: Tlb = new Tlb(),
   ) {
-    super(profile);
+    super(profile, mem.arena); // the register file in the machine's arena, beside its RAM
     this.tlb = tlb;
     // The model executes A64 only: a profile that advertises AArch32 at any EL would make an ERET to AArch32 legal
     // (J1.3 IllegalExceptionReturn) with nothing to run it (profiles.ts aarch32At; test/qemu/DEVIATIONS.md A1)

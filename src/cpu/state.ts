@@ -1,9 +1,10 @@
 // Architectural state of one PE: X0–X30, the stack pointers, PC, PSTATE, the system registers.
-// X0–X30, SP and PC live in one ArrayBuffer viewed as BigUint64Array (ALU work) and Uint32Array (addresses,
-// flags, shift counts), as DESIGN.md §3 prescribes. Slot numbers are fixed so handlers index them directly.
+// X0–X30, SP and PC live in one buffer viewed as BigUint64Array (ALU work) and Uint32Array (addresses,
+// flags, shift counts), as DESIGN.md §3 prescribes; the V registers follow them (in the machine's arena when it has one). Slot numbers are fixed so handlers index them directly.
 import type { Profile } from '../arch/profiles.ts';
 import { SYSREGS } from '../arch/sysreg-table.ts';
 import { WIDE_ZERO } from '../bits/wide-field.ts';
+import type { Arena } from '../memory/arena.ts';
 
 /** Register-file slots. X0–X30 are slots 0–30. */
 export const XZR = 31; // reads as zero: never written (writes to Rd=31 as ZR go to SINK)
@@ -39,26 +40,27 @@ export const WRITE_ZR = new Int8Array(32).map((_, i) => (i === 31 ? SINK : i));
 /** Map a register number used as "Rn|SP" to its slot: 31 → SP. */
 export const REG_SP = new Int8Array(32).map((_, i) => (i === 31 ? SP : i));
 
+/** The register file's bytes: NSLOTS 64-bit slots, then V0–V31 (16 bytes each). */
+export const REGISTER_FILE_BYTES = NSLOTS * 8 + 32 * 16;
+
 export class CpuState {
-  readonly buf = new ArrayBuffer(NSLOTS * 8);
   /** 64-bit view of the register file. */
-  readonly x = new BigUint64Array(this.buf);
+  readonly x: BigUint64Array;
   /** 32-bit halves of the same slots: slot s is u32[2s] (low) and u32[2s+1] (high). */
-  readonly u32 = new Uint32Array(this.buf);
+  readonly u32: Uint32Array;
   /** 32-bit signed view (for W-register arithmetic). */
-  readonly i32 = new Int32Array(this.buf);
+  readonly i32: Int32Array;
 
   /**
    * V0–V31, 128 bits each (ARM B1.2.1 "SIMD and floating-point registers"): register n is bytes 16n..16n+15, lane 0
    * lowest (the host is little-endian, as V8's typed arrays are on every supported host). Views by lane width.
    */
-  readonly vbuf = new ArrayBuffer(32 * 16);
-  readonly v8 = new Uint8Array(this.vbuf);
-  readonly v16 = new Uint16Array(this.vbuf);
-  readonly v32 = new Uint32Array(this.vbuf);
-  readonly v64 = new BigUint64Array(this.vbuf);
-  readonly f32 = new Float32Array(this.vbuf);
-  readonly f64 = new Float64Array(this.vbuf);
+  readonly v8: Uint8Array;
+  readonly v16: Uint16Array;
+  readonly v32: Uint32Array;
+  readonly v64: BigUint64Array;
+  readonly f32: Float32Array;
+  readonly f64: Float64Array;
   /** One 128-bit result being built by an AdvSIMD handler before it is written to its V register (which may also be
    *  a source). Not architectural. */
   readonly vtbuf = new ArrayBuffer(16);
@@ -91,7 +93,31 @@ export class CpuState {
   /** Instructions retired. */
   icount = 0;
 
-  constructor(readonly profile: Profile) {}
+  /** The register file's offset in the arena (0 without one). */
+  readonly registerFile: number;
+
+  /**
+   * `arena`: the register file is REGISTER_FILE_BYTES of its state area (arena.ts: the bytes code compiled to
+   * WebAssembly reads), at `registerFile`; without one, an ArrayBuffer of its own.
+   */
+  constructor(
+    readonly profile: Profile,
+    arena?: Arena,
+  ) {
+    const buf = arena?.buffer ?? new ArrayBuffer(REGISTER_FILE_BYTES);
+    const at = arena?.take(REGISTER_FILE_BYTES) ?? 0;
+    this.registerFile = at;
+    this.x = new BigUint64Array(buf, at, NSLOTS);
+    this.u32 = new Uint32Array(buf, at, NSLOTS * 2);
+    this.i32 = new Int32Array(buf, at, NSLOTS * 2);
+    const v = at + NSLOTS * 8;
+    this.v8 = new Uint8Array(buf, v, 32 * 16);
+    this.v16 = new Uint16Array(buf, v, 32 * 8);
+    this.v32 = new Uint32Array(buf, v, 32 * 4);
+    this.v64 = new BigUint64Array(buf, v, 32 * 2);
+    this.f32 = new Float32Array(buf, v, 32 * 4);
+    this.f64 = new Float64Array(buf, v, 32 * 2);
+  }
 
   /** Bank slot of the stack pointer selected by EL and SPSel. */
   spSlot(): number {

@@ -50,6 +50,7 @@ import {
 import { type GicVersion, psciNode, VIRT_SPI, virtTree } from './virt-dt.ts';
 import { highMemmap, type HighMemmap, PCIE_MMIO, PCIE_PIO, RAM_BASE } from './virt-memmap.ts';
 import { type Device, PAGE_SIZE, PhysMemory } from '../memory/phys.ts';
+import { Arena, arenaFits } from '../memory/arena.ts';
 import { ACC_READ, TranslateResult } from '../mmu/result.ts';
 import type { Tlb } from '../mmu/tlb.ts';
 import { translate } from '../mmu/translate.ts';
@@ -175,7 +176,8 @@ export class VirtMachine {
     const ramBytes = opts.ramBytes ?? DEFAULT_RAM_MIB * MIB;
     const bad = ramSizeProblem(BigInt(ramBytes), profile);
     if (bad !== undefined) throw new Error(`virt board: ${bad}`);
-    this.mem = new PhysMemory(RAM_BASE, ramBytes);
+    // RAM and the register file in one WebAssembly.Memory when RAM fits one (4 GiB less its state page: arena.ts)
+    this.mem = new PhysMemory(RAM_BASE, ramBytes, arenaFits(ramBytes) ? new Arena(ramBytes) : undefined);
     this.memmap = highMemmap(ramBytes, profile.paBits);
     // virt.c virt_flash_create1/virt_flash_map: "virt.flash0" then "virt.flash1", each one bank of the flash window
     this.flash = Array.from({ length: FLASH_BANKS }, (_, i) => new Pflash(`virt.flash${i}`));

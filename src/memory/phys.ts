@@ -1,10 +1,12 @@
-// Sparse physical memory: RAM in lazily allocated 64 KiB pages, plus an MMIO bus for devices.
+// Sparse physical memory: RAM in lazily allocated 64 KiB pages (each its own buffer, or views of the machine's arena:
+// arena.ts), plus an MMIO bus for devices.
 // Physical addresses are JS numbers below 2^48 (exact). Multi-byte values are little-endian.
 // Which RAM page a PA names is one function, ramPageIndex(), in float arithmetic that is exact for every PA:
 // never `>>>`, `>>` or `| 0` on a whole PA, which keep only its low 32 bits (issue 11: RAM above 4 GiB aliased
 // the RAM 4 GiB below it). `pa & PAGE_MASK` is exact: it needs only the low 16 bits.
 
 import { WIDE_ZERO } from '../bits/wide-field.ts';
+import type { Arena } from './arena.ts';
 
 export const PAGE_SHIFT = 16;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
@@ -138,10 +140,21 @@ function newPage(pa: number, zero = true): RamPage {
     reused.jit = undefined;
     return reused;
   }
-  const buf = new ArrayBuffer(PAGE_SIZE);
+  return pageOver(new ArrayBuffer(PAGE_SIZE), 0, pa);
+}
+
+/** The RAM page at byte `off` of `buf`, whose first PA is `pa`: one shape for every page (V8 keeps one hidden class). */
+function pageOver(buf: ArrayBuffer, off: number, pa: number): RamPage {
   // pa starts as a double (-0 then the PA): a small first value would make V8 type the field as a small integer and
   // deprecate the pages' hidden class at the first PA of 2^30 or more (src/bits/wide-field.ts)
-  const page: RamPage = { pa: WIDE_ZERO, u8: new Uint8Array(buf), u32: new Uint32Array(buf), dv: new DataView(buf), ops: undefined, jit: undefined };
+  const page: RamPage = {
+    pa: WIDE_ZERO,
+    u8: new Uint8Array(buf, off, PAGE_SIZE),
+    u32: new Uint32Array(buf, off, PAGE_SIZE >>> 2),
+    dv: new DataView(buf, off, PAGE_SIZE),
+    ops: undefined,
+    jit: undefined,
+  };
   page.pa = pa;
   return page;
 }
@@ -157,14 +170,20 @@ export class PhysMemory {
   /** ramBase / PAGE_SIZE: the number of the first RAM page. */
   private readonly firstPage: number;
 
+  /**
+   * `arena`: RAM is its RAM area (arena.ts), page i at arena.ramOffset + i · PAGE_SIZE, so that the bytes are also
+   * WebAssembly's; without one, each page is an ArrayBuffer of its own (and RAM may exceed a wasm memory's 4 GiB).
+   */
   constructor(
     readonly ramBase: number,
     readonly ramSize: number,
+    readonly arena?: Arena,
   ) {
     if (!Number.isSafeInteger(ramBase) || !Number.isSafeInteger(ramSize) || ramBase < 0 || ramSize <= 0 || ramBase + ramSize > PA_LIMIT) {
       throw new Error(`RAM 0x${ramBase.toString(16)} + 0x${ramSize.toString(16)} is not a non-empty range below 2^48`);
     }
     if (ramBase % PAGE_SIZE !== 0 || ramSize % PAGE_SIZE !== 0) throw new Error('RAM base and size must be 64 KiB aligned');
+    if (arena !== undefined && arena.ramBytes !== ramSize) throw new Error(`RAM of 0x${ramSize.toString(16)} bytes in an arena made for 0x${arena.ramBytes.toString(16)}`);
     this.ramEnd = ramBase + ramSize;
     this.firstPage = ramBase / PAGE_SIZE;
     this.pageCount = ramSize / PAGE_SIZE;
@@ -173,17 +192,19 @@ export class PhysMemory {
   }
 
   /**
-   * Give every RAM page back for reuse by memories made later (at most SPARE_MAX kept): this memory then holds no page
-   * (it reads zero, as new). Only for the owner of a machine that is done with it: whatever still holds a page of it
+   * Give every RAM page back for reuse by memories made later (at most SPARE_MAX kept; an arena's pages stay its own,
+   * zeroed): this memory then holds no page (it reads zero, as new). Only for the owner of a machine that is done with it: whatever still holds a page of it
    * (the CPU's fetch and host caches, translated code) must never be used again.
    */
   release(): void {
+    const arena = this.arena;
     const give = (l: (RamPage | undefined)[]): void => {
       for (let i = 0; i < l.length; i++) {
         const p = l[i];
         if (p === undefined) continue;
         l[i] = undefined;
-        if (spare.length < SPARE_MAX) spare.push(p);
+        if (arena !== undefined) p.u8.fill(0); // the arena's bytes stay this memory's: zero, as never touched
+        else if (spare.length < SPARE_MAX) spare.push(p);
       }
     };
     give(this.flat);
@@ -218,11 +239,18 @@ export class PhysMemory {
 
   /** RAM page number `i` (0 ≤ i < pageCount), allocated on first touch (zeroed unless `zero` is false). */
   private pageAt(i: number, zero = true): RamPage {
-    const pa = this.ramBase + i * PAGE_SIZE;
-    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = newPage(pa, zero));
+    if (i < FLAT_PAGES) return this.flat[i] ?? (this.flat[i] = this.newPage(i, zero));
     const l = (i - FLAT_PAGES) >>> LEAF_BITS;
     const leaf = this.leaves[l] ?? (this.leaves[l] = new Array<RamPage | undefined>(LEAF_MASK + 1).fill(undefined));
-    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = newPage(pa, zero));
+    return leaf[i & LEAF_MASK] ?? (leaf[i & LEAF_MASK] = this.newPage(i, zero));
+  }
+
+  /** RAM page number `i` as first touched: its bytes in the arena (zero until written: arena.ts, release), or a page of
+   *  its own (newPage). */
+  private newPage(i: number, zero: boolean): RamPage {
+    const pa = this.ramBase + i * PAGE_SIZE;
+    const arena = this.arena;
+    return arena === undefined ? newPage(pa, zero) : pageOver(arena.buffer, arena.ramOffset + i * PAGE_SIZE, pa);
   }
 
   /**

@@ -15,9 +15,10 @@ import { TranslateResult } from '${SRC}mmu/result.ts';
 import { TlbFill } from '${SRC}mmu/tlb.ts';
 import { WalkOut, WalkParams } from '${SRC}mmu/walk.ts';
 import { PhysMemory } from '${SRC}memory/phys.ts';
+import { Arena } from '${SRC}memory/arena.ts';
 const big = 0xfedc_b000;
 const cases = {
-  Cpu: [new Cpu(CORTEX_A57), ['nzcv', 'exclAddr', 'pa2']],
+  Cpu: [new Cpu(CORTEX_A57, new PhysMemory(0x4000_0000, 0x10000)), ['nzcv', 'exclAddr', 'pa2']],
   TranslateResult: [new TranslateResult(), ['pa', 'ipa']],
   TlbFill: [new TlbFill(), ['inLo', 'inHi', 'out', 'ipa']],
   WalkParams: [new WalkParams(), ['base', 'baseLo']],
@@ -25,12 +26,14 @@ const cases = {
 };
 const out = {};
 for (const [name, [o, fields]] of Object.entries(cases)) {
-  const before = o.constructor === Cpu ? new Cpu(CORTEX_A57) : new o.constructor();
+  const before = o.constructor === Cpu ? new Cpu(CORTEX_A57, new PhysMemory(0x4000_0000, 0x10000)) : new o.constructor();
   for (const f of fields) o[f] = big;
   out[name] = %HaveSameMap(o, before);
 }
 // a RAM page's pa (exclusive monitor keys, jit/emit.ts): a page of RAM at PA 0 and one at a PA ≥ 2^30
 out.RamPage = %HaveSameMap(new PhysMemory(0, 0x10000).page(0), new PhysMemory(0xfedc_0000, 0x10000).page(0xfedc_0000));
+// and a page that is a view of an arena (src/memory/arena.ts) has the shape of one with a buffer of its own
+out.ArenaPage = %HaveSameMap(new PhysMemory(0, 0x10000).page(0), new PhysMemory(0, 0x10000, new Arena(0x10000)).page(0));
 console.log(JSON.stringify(out));
 `;
 
@@ -38,5 +41,5 @@ test('wide number fields keep their objects\' hidden classes when they take addr
   const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', PROBE], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const same = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, boolean>;
-  assert.deepEqual(same, { Cpu: true, TranslateResult: true, TlbFill: true, WalkParams: true, WalkOut: true, RamPage: true });
+  assert.deepEqual(same, { Cpu: true, TranslateResult: true, TlbFill: true, WalkParams: true, WalkOut: true, RamPage: true, ArenaPage: true });
 });

@@ -1,0 +1,22 @@
+// The part of the WebAssembly JavaScript API the model uses, typed (the project's TypeScript libraries leave out the DOM
+// library, where these types live). One declaration for src/ and bench/.
+
+/** A WebAssembly.Memory: `buffer` is replaced (the old one detached) only by grow(), which the model never calls. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+
+export interface WasmApi {
+  /** `initial` and `maximum` in 64 KiB wasm pages. */
+  Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;
+  Table: new (d: { initial: number; element: 'anyfunc' }) => object;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (m: object, imports: object) => { readonly exports: unknown };
+}
+
+export const WASM: WasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** Bytes in a wasm page (WebAssembly core spec §2.5.5 "Memories": the page size is 64 KiB). */
+export const WASM_PAGE = 0x1_0000;
+/** The most pages a 32-bit wasm memory has (4 GiB: the whole i32 address space; V8 allows it on 64-bit hosts). */
+export const WASM_MAX_PAGES = 0x1_0000;
