@@ -21,6 +21,7 @@ import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { warmDispatch } from './warm-dispatch.ts';
 import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
+import { writeNzcv } from './pstate.ts';
 import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
@@ -108,7 +109,7 @@ export class Cpu extends CpuState implements TranslationContext {
   constructor(
     profile: Profile,
     readonly mem: PhysMemory,
-    tlb: Tlb = new Tlb(),
+    tlb: Tlb = new Tlb(undefined, undefined, mem.arena), // the host cache's tags in the arena too
   ) {
     super(profile, mem.arena); // the register file in the machine's arena, beside its RAM
     this.tlb = tlb;
@@ -136,8 +137,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.daif = 0x3c0;
     this.il = 0;
     this.ss = 0;
-    this.nzcv = 0x40000000; // QEMU resets PSTATE.Z = 1 (its ZF field is 0); the architecture leaves NZCV UNKNOWN
-    this.flagKind = 0;
+    writeNzcv(this, 0x40000000); // QEMU resets PSTATE.Z = 1 (its ZF field is 0); the architecture leaves NZCV UNKNOWN
     this.exclAddr = -1;
     this.x[PC] = entry;
     this.stop = null;

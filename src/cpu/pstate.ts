@@ -1,7 +1,7 @@
 // PSTATE packing and lazy NZCV (ARM §D1.4; SPSR layout ARCH-NOTES §13).
 import {
-  FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32,
-  FLAGS_SUB64, type CpuState,
+  FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32,
+  FLAGS_SUB64, NZCV, type CpuState,
 } from './state.ts';
 
 /**
@@ -11,9 +11,9 @@ import {
  */
 function nzcvNibble(c: CpuState): number {
   const u = c.u32;
-  switch (c.flagKind) {
+  switch (u[FLAG_KIND * 2]) {
     case FLAGS_NZCV:
-      return c.nzcv >>> 28;
+      return u[NZCV * 2]! >>> 28;
     case FLAGS_ADD64:
     case FLAGS_SUB64: {
       const aLo = u[FLAG_A * 2]!, aHi = u[FLAG_A * 2 + 1]!;
@@ -23,7 +23,7 @@ function nzcvNibble(c: CpuState): number {
       const z = (rHi | rLo) === 0 ? 1 : 0;
       let cy: number;
       let v: number;
-      if (c.flagKind === FLAGS_ADD64) {
+      if (u[FLAG_KIND * 2] === FLAGS_ADD64) {
         cy = rHi < aHi || (rHi === aHi && rLo < aLo) ? 1 : 0; // carry out: the truncated sum wrapped below a
         v = (~(aHi ^ bHi) & (aHi ^ rHi)) >>> 31; // same-sign operands, different-sign result
       } else {
@@ -39,7 +39,7 @@ function nzcvNibble(c: CpuState): number {
       const z = r === 0 ? 1 : 0;
       let cy: number;
       let v: number;
-      if (c.flagKind === FLAGS_ADD32) {
+      if (u[FLAG_KIND * 2] === FLAGS_ADD32) {
         cy = r < a ? 1 : 0;
         v = (~(a ^ b) & (a ^ r)) >>> 31;
       } else {
@@ -57,7 +57,7 @@ function nzcvNibble(c: CpuState): number {
       return ((r >>> 31) << 3) | (r === 0 ? 4 : 0);
     }
     default:
-      return c.nzcv >>> 28;
+      return u[NZCV * 2]! >>> 28;
   }
 }
 
@@ -69,9 +69,9 @@ export function readNzcv(c: CpuState): number {
 /** Z alone, without computing the other flags (B.EQ/B.NE, CSEL EQ/NE are the common conditions). */
 function zeroFlag(c: CpuState): boolean {
   const u = c.u32;
-  switch (c.flagKind) {
+  switch (u[FLAG_KIND * 2]) {
     case FLAGS_NZCV:
-      return (c.nzcv & 0x40000000) !== 0;
+      return (u[NZCV * 2]! & 0x40000000) !== 0;
     case FLAGS_ADD64:
     case FLAGS_SUB64:
     case FLAGS_LOGIC64:
@@ -88,8 +88,9 @@ export function writeNzcv(c: CpuState, nzcv: number): void {
 /** PSTATE.NZCV = a nibble (N Z C V in bits 3:0). The shift happens here: a value ≥ 2^30 passed to a call that is not
  * inlined would be boxed (FPCompare results, FCCMP's nzcv field). */
 export function writeNzcvNibble(c: CpuState, nzcv: number): void {
-  c.flagKind = FLAGS_NZCV;
-  c.nzcv = ((nzcv & 15) << 28) >>> 0;
+  const u = c.u32;
+  u[FLAG_KIND * 2] = FLAGS_NZCV;
+  u[NZCV * 2] = ((nzcv & 15) << 28) >>> 0;
 }
 
 /** ConditionHolds (ARM J1.3 shared/functions/system/ConditionHolds) for cond[3:0]. */

@@ -24,10 +24,12 @@ export const SP_EL2 = 44;
 export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in handler.ts
 export const FETCH_TAG = 46; // not architectural: the run loop's fetch-page tag (Cpu.refillFetch, run-loop.ts)
 export const RUN_COUNT = 47; // not architectural: instructions retired so far in the current Cpu.run (low word; Cpu.retired)
-export const NSLOTS = 48;
+export const FLAG_KIND = 48; // lazy NZCV (low word): which FLAGS_* below says how PSTATE.NZCV is found
+export const NZCV = 49; // low word: PSTATE.NZCV in bits 31:28 while FLAG_KIND holds FLAGS_NZCV
+export const NSLOTS = 50;
 
 /** Lazy NZCV kinds (DESIGN.md §3: flags are computed only when read). */
-export const FLAGS_NZCV = 0; // c.nzcv holds N Z C V in bits 31:28
+export const FLAGS_NZCV = 0; // slot NZCV holds N Z C V in bits 31:28
 export const FLAGS_ADD64 = 1;
 export const FLAGS_SUB64 = 2;
 export const FLAGS_ADD32 = 3;
@@ -82,10 +84,6 @@ export class CpuState {
   il = 0;
   /** PSTATE.SS: software step's active-not-pending (1) / active-pending (0) state (src/cpu/debug.ts). */
   ss = 0;
-  /** Lazy NZCV: kind (FLAGS_*) and, for FLAGS_NZCV, the flags in bits 31:28. */
-  flagKind = FLAGS_NZCV;
-  nzcv = WIDE_ZERO;
-
   /** Exclusive monitor (local): armed address range or -1. */
   exclAddr = WIDE_ZERO; // Cpu.reset: -1
   exclSize = 0;

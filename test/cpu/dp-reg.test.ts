@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Cpu } from '../../src/cpu/cpu.ts';
-import { conditionHolds, readNzcv } from '../../src/cpu/pstate.ts';
+import { conditionHolds, readNzcv, writeNzcv } from '../../src/cpu/pstate.ts';
 import { decode } from '../../src/arch/a64/decode.ts';
 import { HANDLER_OF, HANDLERS } from '../../src/cpu/dispatch.ts';
 import { INSN, SP } from '../../src/cpu/state.ts';
@@ -434,7 +434,7 @@ test('property: 64-bit ADD/ADDS/SUB/SUBS (shifted and extended register) give Ad
         const word = (form | (sub ? 0x40000000 : 0) | (setFlags ? 0x20000000 : 0) | (2 << 16) | (1 << 5)) >>> 0;
         c.mem.writeU32(CODE, word);
         c.reset(BigInt(CODE));
-        c.nzcv = nzcv << 28;
+        writeNzcv(c, nzcv << 28);
         c.x[1] = a;
         c.x[2] = b;
         step(c);

@@ -11,6 +11,7 @@ import { SR } from '../../src/arch/sysreg-table.ts';
 import type { Cpu } from '../../src/cpu/cpu.ts';
 import { fiqTarget, irqTarget } from '../../src/cpu/interrupt.ts';
 import { PC } from '../../src/cpu/state.ts';
+import { writeNzcv } from '../../src/cpu/pstate.ts';
 import { CODE, makeCpu, step } from '../helpers/cpu.ts';
 
 const RW = 1n << 31n;
@@ -60,7 +61,7 @@ test('routing and masking: EL0/EL1/EL2 × HCR_EL2.IMO × TGE × PSTATE.I', () =>
 
 test('IRQ entry from EL1 to EL2: ELR = next instruction, SPSR = old PSTATE, no ESR, vector +0x480, DAIF masked', () => {
   const c = at(1, IMO, 1);
-  c.nzcv = 0x6000_0000; // Z, C
+  writeNzcv(c, 0x6000_0000); // Z, C
   step(c, 1); // one NOP: PC = CODE + 4
   c.setIrqLine(true); // the GIC asserts the physical IRQ line
   assert.equal(c.takeInterrupt(), true);

@@ -2,6 +2,7 @@
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
 import { PC } from '../../src/cpu/state.ts';
+import { writeNzcv } from '../../src/cpu/pstate.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 
 export const RAM_BASE = 0x4000_0000;
@@ -12,7 +13,7 @@ export function makeCpu(words: readonly number[], at = CODE): Cpu {
   words.forEach((w, i) => mem.writeU32(at + 4 * i, w >>> 0));
   const c = new Cpu(CORTEX_A57, mem);
   c.reset(BigInt(at));
-  c.nzcv = 0; // NZCV is UNKNOWN at reset (the machine copies QEMU's Z=1); unit tests start from all-clear flags
+  writeNzcv(c, 0); // NZCV is UNKNOWN at reset (the machine copies QEMU's Z=1); unit tests start from all-clear flags
   return c;
 }
 

@@ -10,6 +10,7 @@ import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { NSLOTS, PC, REGISTER_FILE_BYTES } from '../../src/cpu/state.ts';
 import { VirtMachine } from '../../src/machine/virt.ts';
 import { RAM_BASE } from '../../src/machine/virt-memmap.ts';
+import { Tlb } from '../../src/mmu/tlb.ts';
 
 test('a virt machine: RAM page i is the arena bytes at ramOffset + i × 64 KiB, written either way', () => {
   const m = new VirtMachine({ ramBytes: 4 * PAGE_SIZE });
@@ -84,4 +85,23 @@ test('RAM larger than a wasm memory has no arena and still works; bad sizes are 
   assert.throws(() => new PhysMemory(RAM_BASE, PAGE_SIZE, new Arena(2 * PAGE_SIZE)), /an arena made for 0x20000/);
   const full = new Arena(PAGE_SIZE);
   assert.throws(() => full.take(STATE_BYTES + 1), /does not fit/);
+});
+
+test("a virt machine: the host cache's tags and generation are the arena's bytes; a flush changes the arena's word", () => {
+  const m = new VirtMachine({ ramBytes: PAGE_SIZE });
+  const arena = m.mem.arena!;
+  const t = m.cpu.tlb;
+  for (const a of [t.hcTag, t.hcHi, t.hcGen]) {
+    assert.equal(a.buffer, arena.buffer);
+    assert.ok(a.byteOffset + a.byteLength <= STATE_BYTES, 'in the state area');
+    assert.ok(a.byteOffset >= m.cpu.registerFile + REGISTER_FILE_BYTES || a.byteOffset + a.byteLength <= m.cpu.registerFile, 'not over the registers');
+  }
+  const gen = new Int32Array(arena.buffer, t.hcGen.byteOffset, 1);
+  assert.equal(gen[0], t.gen);
+  for (let k = 0; k < 4100; k++) t.hostFlush(); // past the generation's wrap at 4095
+  assert.equal(gen[0], t.gen, 'the arena word follows every flush');
+  t.hostFill(2, 0, 0x4008_1000, 0, 0x4008_1000, m.mem.page(RAM_BASE), false);
+  assert.equal(new Int32Array(arena.buffer, t.hcTag.byteOffset, t.hcTag.length)[Tlb.hostSlot(2, 0, 0x4008_1000)], (0x4008_1000 | gen[0]!) | 0);
+  const own = new VirtMachine({ ramBytes: PAGE_SIZE, tlb: new Tlb(4, 4) });
+  assert.notEqual(own.cpu.tlb.hcTag.buffer, own.mem.arena!.buffer, 'a TLB made by the caller keeps arrays of its own');
 });

@@ -4,7 +4,7 @@
 import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import {
-  addHalves, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, pcRelative, REG_SP,
+  addHalves, FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, pcRelative, REG_SP,
   INSN, TMP2, WRITE_ZR,
 } from '../state.ts';
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
@@ -29,7 +29,7 @@ export function addSubImm(c: Cpu): void {
       if (sub) x[FLAG_R] = x[FLAG_A]! - x[FLAG_B]!;
       else x[FLAG_R] = x[FLAG_A]! + x[FLAG_B]!;
       x[d] = x[FLAG_R]!;
-      c.flagKind = sub ? FLAGS_SUB64 : FLAGS_ADD64;
+      c.u32[FLAG_KIND * 2] = sub ? FLAGS_SUB64 : FLAGS_ADD64;
     } else {
       addHalves(u, d, n, sub ? -imm : imm);
     }
@@ -40,7 +40,7 @@ export function addSubImm(c: Cpu): void {
       u[FLAG_A * 2] = a;
       u[FLAG_B * 2] = imm;
       u[FLAG_R * 2] = r;
-      c.flagKind = sub ? FLAGS_SUB32 : FLAGS_ADD32;
+      c.u32[FLAG_KIND * 2] = sub ? FLAGS_SUB32 : FLAGS_ADD32;
     }
     u[d * 2] = r;
     u[d * 2 + 1] = 0;
@@ -65,7 +65,7 @@ export function logicalImm(c: Cpu): void {
       default:
         x[FLAG_R] = x[n]! & BITMASK_TABLE[idx]!;
         x[d] = x[FLAG_R]!;
-        c.flagKind = FLAGS_LOGIC64;
+        c.u32[FLAG_KIND * 2] = FLAGS_LOGIC64;
     }
   } else {
     // sf=0 with N=1 is UNDEFINED (VALID_IMM32 is only set for N=0)
@@ -85,7 +85,7 @@ export function logical32(c: Cpu, opc: number, a: number, b: number, d: number):
     default:
       r = a & b;
       u[FLAG_R * 2] = r;
-      c.flagKind = FLAGS_LOGIC32;
+      c.u32[FLAG_KIND * 2] = FLAGS_LOGIC32;
   }
   u[d * 2] = r;
   u[d * 2 + 1] = 0;

@@ -8,7 +8,7 @@ import type { Cpu } from '../cpu.ts';
 import { undefinedInsn } from '../exception.ts';
 import { conditionHolds, readNzcv, writeNzcv } from '../pstate.ts';
 import {
-  FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, REG_SP,
+  FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, REG_SP,
   INSN, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 import { logical32 } from './dp-imm.ts';
@@ -52,7 +52,7 @@ function addSub64(c: Cpu, d: number, al: number, ah: number, bl: number, bh: num
     u[FLAG_B * 2 + 1] = bh;
     u[FLAG_R * 2] = lo;
     u[FLAG_R * 2 + 1] = hi;
-    c.flagKind = sub ? FLAGS_SUB64 : FLAGS_ADD64;
+    c.u32[FLAG_KIND * 2] = sub ? FLAGS_SUB64 : FLAGS_ADD64;
   }
   u[d * 2] = lo;
   u[d * 2 + 1] = hi;
@@ -66,7 +66,7 @@ function addSub32(c: Cpu, d: number, a: number, b: number, sub: boolean, setFlag
     u[FLAG_A * 2] = a;
     u[FLAG_B * 2] = b;
     u[FLAG_R * 2] = r;
-    c.flagKind = sub ? FLAGS_SUB32 : FLAGS_ADD32;
+    c.u32[FLAG_KIND * 2] = sub ? FLAGS_SUB32 : FLAGS_ADD32;
   }
   u[d * 2] = r;
   u[d * 2 + 1] = 0;
@@ -134,7 +134,7 @@ export function logicalShifted(c: Cpu): void {
     if (opc === 3) {
       u[FLAG_R * 2] = rl;
       u[FLAG_R * 2 + 1] = rh;
-      c.flagKind = FLAGS_LOGIC64;
+      c.u32[FLAG_KIND * 2] = FLAGS_LOGIC64;
     }
     u[d * 2] = rl;
     u[d * 2 + 1] = rh;
@@ -210,7 +210,7 @@ export function condCompare(c: Cpu): void {
     u[FLAG_A * 2] = a;
     u[FLAG_B * 2] = b;
     u[FLAG_R * 2] = sub ? a - b : a + b;
-    c.flagKind = sub ? FLAGS_SUB32 : FLAGS_ADD32;
+    c.u32[FLAG_KIND * 2] = sub ? FLAGS_SUB32 : FLAGS_ADD32;
   }
 }
 

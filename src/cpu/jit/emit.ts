@@ -18,7 +18,7 @@ import { interpretAt, leave } from './exits.ts';
 import { SHIFT_ASR, SHIFT_LSL, SHIFT_LSR } from '../exec/shifts.ts';
 import { FP_EMITTERS } from './emit-fp.ts';
 import {
-  FETCH_TAG, FLAG_A, FLAG_B, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
+  FETCH_TAG, FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64, PC,
   PC_AHEAD, REG_SP, RUN_COUNT, TMP0, TMP1, TMP2, WRITE_ZR,
 } from '../state.ts';
 
@@ -69,12 +69,12 @@ function emitAddSubImm(w: number, e: EmitEnv): string {
     if (!setFlags) return `x[${d}] = x[${n}] ${op} ${imm}n;`;
     e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
     return `x[${FLAG_A}] = x[${n}]; u[${FLAG_B * 2}] = ${imm}; u[${FLAG_B * 2 + 1}] = 0; ` +
-      `x[${FLAG_R}] = x[${FLAG_A}] ${op} ${imm}n; x[${d}] = x[${FLAG_R}]; c.flagKind = ${e.flags};`;
+      `x[${FLAG_R}] = x[${FLAG_A}] ${op} ${imm}n; x[${d}] = x[${FLAG_R}]; u[${FLAG_KIND * 2}] = ${e.flags};`;
   }
   let flags = '';
   if (setFlags) {
     e.flags = sub ? FLAGS_SUB32 : FLAGS_ADD32;
-    flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = ${imm}; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; `;
+    flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = ${imm}; u[${FLAG_R * 2}] = r; u[${FLAG_KIND * 2}] = ${e.flags}; `;
   }
   return `{ const a = u[${n * 2}]; const r = (a ${op} ${imm}) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
 }
@@ -108,11 +108,11 @@ function emitLogicalImm(w: number, e: EmitEnv): string | undefined {
     const k = `0x${BITMASK_TABLE[idx]!.toString(16)}n`;
     if (opc !== 3) return `x[${d}] = x[${n}] ${op} ${k};`;
     e.flags = FLAGS_LOGIC64;
-    return `x[${FLAG_R}] = x[${n}] & ${k}; x[${d}] = x[${FLAG_R}]; c.flagKind = ${FLAGS_LOGIC64};`;
+    return `x[${FLAG_R}] = x[${n}] & ${k}; x[${d}] = x[${FLAG_R}]; u[${FLAG_KIND * 2}] = ${FLAGS_LOGIC64};`;
   }
   if ((BITMASK_VALID[idx]! & VALID_IMM32) === 0) return undefined; // UNDEFINED
   const imm = BITMASK_TABLE_U32[idx * 2]!;
-  const flags = opc === 3 ? `u[${FLAG_R * 2}] = r; c.flagKind = ${FLAGS_LOGIC32}; ` : '';
+  const flags = opc === 3 ? `u[${FLAG_R * 2}] = r; u[${FLAG_KIND * 2}] = ${FLAGS_LOGIC32}; ` : '';
   if (opc === 3) e.flags = FLAGS_LOGIC32;
   return `{ const r = (u[${n * 2}] ${op} ${imm}) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
 }
@@ -154,11 +154,11 @@ function emitLogicalShifted(w: number, e: EmitEnv): string | undefined {
     const expr = invert ? `(${o.expr} ^ ${ONES64})` : o.expr;
     if (opc !== 3) return `${o.pre}x[${d}] = x[${n}] ${op} ${expr};`;
     e.flags = FLAGS_LOGIC64;
-    return `${o.pre}x[${FLAG_R}] = x[${n}] & ${expr}; x[${d}] = x[${FLAG_R}]; c.flagKind = ${FLAGS_LOGIC64};`;
+    return `${o.pre}x[${FLAG_R}] = x[${n}] & ${expr}; x[${d}] = x[${FLAG_R}]; u[${FLAG_KIND * 2}] = ${FLAGS_LOGIC64};`;
   }
   if (k >= 32) return undefined; // UNDEFINED
   const expr = invert ? `~${operand32(m, type, k)}` : operand32(m, type, k);
-  const flags = opc === 3 ? `u[${FLAG_R * 2}] = r; c.flagKind = ${FLAGS_LOGIC32}; ` : '';
+  const flags = opc === 3 ? `u[${FLAG_R * 2}] = r; u[${FLAG_KIND * 2}] = ${FLAGS_LOGIC32}; ` : '';
   if (opc === 3) e.flags = FLAGS_LOGIC32;
   return `{ const r = (u[${n * 2}] ${op} ${expr}) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
 }
@@ -187,13 +187,13 @@ function emitAddSubShifted(w: number, e: EmitEnv): string | undefined {
     return `{ ${pre}const al = u[${n * 2}], ah = u[${n * 2 + 1}], bl = u[${b * 2}], bh = u[${b * 2 + 1}]; ` +
       `const lo = al ${op} bl, hi = ${hi}; ` +
       `u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = bl; u[${FLAG_B * 2 + 1}] = bh; ` +
-      `u[${FLAG_R * 2}] = lo; u[${FLAG_R * 2 + 1}] = hi; u[${d * 2}] = lo; u[${d * 2 + 1}] = hi; c.flagKind = ${e.flags}; }`;
+      `u[${FLAG_R * 2}] = lo; u[${FLAG_R * 2 + 1}] = hi; u[${d * 2}] = lo; u[${d * 2 + 1}] = hi; u[${FLAG_KIND * 2}] = ${e.flags}; }`;
   }
   if (k >= 32) return undefined; // UNDEFINED
   let flags = '';
   if (setFlags) {
     e.flags = sub ? FLAGS_SUB32 : FLAGS_ADD32;
-    flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; `;
+    flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; u[${FLAG_R * 2}] = r; u[${FLAG_KIND * 2}] = ${e.flags}; `;
   }
   return `{ const a = u[${n * 2}]; const b = ${operand32(m, type, k)} >>> 0; const r = (a ${op} b) >>> 0; ${flags}` +
     `u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
@@ -233,7 +233,7 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
     let flags = '';
     if (setFlags) {
       e.flags = sub ? FLAGS_SUB32 : FLAGS_ADD32;
-      flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = xl; u[${FLAG_R * 2}] = r; c.flagKind = ${e.flags}; `;
+      flags = `u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = xl; u[${FLAG_R * 2}] = r; u[${FLAG_KIND * 2}] = ${e.flags}; `;
     }
     return `{ ${ext} const a = u[${n * 2}], r = (a ${op} xl) >>> 0; ${flags}u[${d * 2}] = r; u[${d * 2 + 1}] = 0; }`;
   }
@@ -243,7 +243,7 @@ function emitAddSubExtended(w: number, e: EmitEnv): string | undefined {
   if (setFlags) {
     e.flags = sub ? FLAGS_SUB64 : FLAGS_ADD64;
     flags = `u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = xl; u[${FLAG_B * 2 + 1}] = xh; ` +
-      `u[${FLAG_R * 2}] = rl; u[${FLAG_R * 2 + 1}] = rh; c.flagKind = ${e.flags}; `;
+      `u[${FLAG_R * 2}] = rl; u[${FLAG_R * 2 + 1}] = rh; u[${FLAG_KIND * 2}] = ${e.flags}; `;
   }
   return `{ ${ext} ${sum} ${flags}u[${d * 2}] = rl; u[${d * 2 + 1}] = rh; }`;
 }
@@ -403,10 +403,10 @@ function emitCondCompare(w: number, e: EmitEnv): string {
     const hi = sub ? 'ah - bh - (lo < 0 ? 1 : 0)' : 'ah + bh + (lo > 0xffffffff ? 1 : 0)';
     holds = `const al = u[${n * 2}], ah = u[${n * 2 + 1}], bl = ${isImm ? field : `u[${field * 2}]`}, bh = ${isImm ? 0 : `u[${field * 2 + 1}]`}; ` +
       `const lo = al ${op} bl, hi = ${hi}; u[${FLAG_A * 2}] = al; u[${FLAG_A * 2 + 1}] = ah; u[${FLAG_B * 2}] = bl; ` +
-      `u[${FLAG_B * 2 + 1}] = bh; u[${FLAG_R * 2}] = lo; u[${FLAG_R * 2 + 1}] = hi; c.flagKind = ${sub ? FLAGS_SUB64 : FLAGS_ADD64};`;
+      `u[${FLAG_B * 2 + 1}] = bh; u[${FLAG_R * 2}] = lo; u[${FLAG_R * 2 + 1}] = hi; u[${FLAG_KIND * 2}] = ${sub ? FLAGS_SUB64 : FLAGS_ADD64};`;
   } else {
     holds = `const a = u[${n * 2}], b = ${isImm ? field : `u[${field * 2}]`}; u[${FLAG_A * 2}] = a; u[${FLAG_B * 2}] = b; ` +
-      `u[${FLAG_R * 2}] = a ${op} b; c.flagKind = ${sub ? FLAGS_SUB32 : FLAGS_ADD32};`;
+      `u[${FLAG_R * 2}] = a ${op} b; u[${FLAG_KIND * 2}] = ${sub ? FLAGS_SUB32 : FLAGS_ADD32};`;
   }
   return `if (${cond}) { ${holds} } else writeNzcv(c, ${((w & 15) << 28) >>> 0});`;
 }

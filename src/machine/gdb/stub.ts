@@ -12,7 +12,7 @@
 // cpu_memory_rw_debug): no exception is taken, a failed translation or a non-RAM address is an E reply.
 import { sysregIndexByName, SYSREGS } from '../../arch/sysreg-table.ts';
 import { debugRefresh } from '../../cpu/debug.ts';
-import { packSpsr, writeNzcv } from '../../cpu/pstate.ts';
+import { packSpsr, readNzcv, writeNzcv } from '../../cpu/pstate.ts';
 import { PC, SP } from '../../cpu/state.ts';
 import { ACC_READ, TranslateResult } from '../../mmu/result.ts';
 import { translate } from '../../mmu/translate.ts';
@@ -273,10 +273,10 @@ export class GdbStub {
     const widths = CORE_REGS.map((r) => r.bits / 4);
     if (data.length !== widths.reduce((a, b) => a + b, 0)) return 'E01';
     const cpu = this.machine.cpu;
-    const nzcv = cpu.nzcv;
+    const nzcv = readNzcv(cpu);
     for (let i = 0; i < CORE_REGS.length; i++) {
       if (!this.writeReg(i, data.slice(off, off + widths[i]!))) {
-        cpu.nzcv = nzcv;
+        writeNzcv(cpu, nzcv);
         return 'E01';
       }
       off += widths[i]!;
