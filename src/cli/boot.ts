@@ -45,6 +45,8 @@ export interface BootOptions extends SyncFlags {
   readonly device?: readonly string[];
   /** The interrupt controller: '2' (default) or '3' (QEMU -M virt,gic-version=N). */
   readonly gicVersion?: string;
+  /** false (--no-wasm): every translated block JavaScript (VirtOptions.wasm). */
+  readonly wasm?: boolean;
 }
 
 /** --gic-version's values: the GICs the board models. */
@@ -81,6 +83,7 @@ export function registerBoot(program: Command, stdin = true): void {
     .option('--trace <kinds>', `comma-separated trace kinds on stderr: ${TRACE_KINDS.join(', ')}`)
     .option('--gdb <dev>', 'serve the gdb remote protocol on tcp::PORT (as QEMU -gdb)')
     .option('-S', 'with --gdb: wait for the debugger before the first instruction')
+    .option('--no-wasm', 'run every translated block as JavaScript (the wasm tier off: src/cpu/wasm/)')
     .option('--gic-version <n>', 'interrupt controller, as QEMU -M virt,gic-version=N: 2 (GICv2) | 3 (GICv3 with an ITS)', '2')
     .option('--device <name>', `plug a PCI device into the PCIe bus, as QEMU -device (repeatable): ${PCI_DEVICES.join(' | ')}`, (v: string, all: string[] = []) => [...all, v]);
   addStatsOption(cmd);
@@ -128,7 +131,7 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
   const gicText = opts.gicVersion ?? '2';
   const gicVersion = Object.hasOwn(GIC_VERSIONS, gicText) ? GIC_VERSIONS[gicText as keyof typeof GIC_VERSIONS] : undefined;
   if (gicVersion === undefined) return complain(`--gic-version: ${quoted(gicText)} is not a GIC the machine models (2 or 3)`, EXIT_BAD_INPUT);
-  const machine = new VirtMachine({ profile, gicVersion, ramBytes: Number(ramMiB << 20n), pciDevices: devices.filter(isPciDevice) });
+  const machine = new VirtMachine({ profile, gicVersion, ramBytes: Number(ramMiB << 20n), pciDevices: devices.filter(isPciDevice), wasm: opts.wasm !== false });
   machine.cpu.sync = sync;
   if (file === undefined) {
     if (opts.dumpdtb !== undefined) return dumpDtb(opts.dumpdtb, encodeFdt(machine.deviceTree()), complain);

@@ -22,6 +22,7 @@ import { warmDispatch } from './warm-dispatch.ts';
 import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
 import { writeNzcv } from './pstate.ts';
+import { WasmTier } from './wasm/tier.ts';
 import type { SyncModel } from './sync.ts';
 
 /** Why a run stopped. */
@@ -102,6 +103,10 @@ export class Cpu extends CpuState implements TranslationContext {
   fetchBlocks: PageBlocks = NO_BLOCKS;
   /** Run hot code as translated blocks (jit/block.ts); false keeps to the interpreter (tests compare the two). */
   translateBlocks = true;
+  /** The wasm tier (src/cpu/wasm/), made with the first translated code once enableWasm was called: blocks it can make
+   *  are WebAssembly functions. */
+  wasm: WasmTier | null = null;
+  private wasmWanted = false;
   /** Interpreter executions of an entry point before it is translated, at most: the threshold ramps up to it with the
    *  blocks made (jit/block.ts HOT, translationThreshold; 1 to 2^23: decode-cache.ts). */
   translateAfter = HOT;
@@ -117,6 +122,16 @@ export class Cpu extends CpuState implements TranslationContext {
     // (J1.3 IllegalExceptionReturn) with nothing to run it (profiles.ts aarch32At; test/qemu/DEVIATIONS.md A1)
     if ([0, 1, 2, 3].some((el) => aarch32At(profile, el))) throw new Error(`profile ${profile.name} advertises AArch32, which the model does not execute`);
     this.reset(0n);
+  }
+
+  /**
+   * Make the blocks the wasm tier can make WebAssembly functions (src/cpu/wasm/), from now on: for a CPU whose memory
+   * has an arena and whose TLB keeps its host cache there (the machine's own). Pages that already have blocks keep
+   * making JavaScript ones.
+   */
+  enableWasm(): void {
+    if (this.mem.arena === undefined || !this.tlb.inArena) throw new Error('the wasm tier needs RAM, registers and the host cache in an arena (src/memory/arena.ts)');
+    this.wasmWanted = true;
   }
 
   /** Reset into EL2h at `entry` as QEMU's virt board does for a bare-metal -kernel ELF (ARCH-NOTES §14). */
@@ -263,6 +278,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.u32[RUN_COUNT * 2] = 0;
     debugRegistersChanged(this); // and the debug registers too
     this.icount += runLoop(this, budget);
+    this.wasm?.drain(this.stats);
     this.u32[RUN_COUNT * 2] = 0;
     if (this.stop !== null) return this.stop;
     return { kind: 'budget' };
@@ -314,8 +330,15 @@ export class Cpu extends CpuState implements TranslationContext {
       raiseHere(this, syncTarget(this), EC_ILLEGAL, 0);
       return false;
     }
-    if (page.ops === undefined) page.ops = new Int32Array(PAGE_SIZE >>> 2);
-    if (page.jit === undefined) page.jit = new PageBlocks(page.ops, this.stats);
+    if (page.ops === undefined) {
+      page.ops = new Int32Array(PAGE_SIZE >>> 2);
+      // a write entry of this page may have a wasm address (Tlb.hcOff): a store there must now drop translated code
+      if (this.wasmWanted) this.tlb.hostFlush();
+    }
+    if (page.jit === undefined) {
+      if (this.wasmWanted) this.wasm ??= new WasmTier(this.mem.arena!, this.registerFile, this.tlb);
+      page.jit = new PageBlocks(page.ops, this.stats, this.wasm);
+    }
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
     this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code

@@ -103,6 +103,11 @@ export interface VirtOptions {
   readonly tlb?: Tlb;
   /** Devices plugged into the PCIe bus after its host bridge, one slot each, in order (QEMU's `-device NAME`). */
   readonly pciDevices?: readonly PciDeviceName[];
+  /**
+   * Translated blocks the wasm tier can make are WebAssembly functions (src/cpu/wasm/; the default). Needs the arena
+   * (RAM up to 4 GiB less 64 KiB) and the CPU's own TLB: without them, or false, every block is JavaScript.
+   */
+  readonly wasm?: boolean;
 }
 
 /** The PCI devices the machine can be given (QEMU's -device names). */
@@ -186,6 +191,7 @@ export class VirtMachine {
     this.map(PL011_BASE, PL011_SIZE, this.uart);
     this.cpu = new Cpu(profile, this.mem, opts.tlb);
     const cpu = this.cpu;
+    if (opts.wasm !== false && this.mem.arena !== undefined && cpu.tlb.inArena) cpu.enableWasm();
     if (this.gicVersion === 3) {
       // Group 1 is the IRQ, Group 0 the FIQ (IHI 0069 "Interrupt grouping"); the ICC_* registers reach it
       const gic = new GicV3((level) => cpu.setIrqLine(level), (level) => cpu.setFiqLine(level), {

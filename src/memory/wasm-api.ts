@@ -6,10 +6,18 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
 
+/** A WebAssembly.Table of function references. */
+export interface WasmTable {
+  readonly length: number;
+  /** Add `n` slots (null); returns the old length. */
+  grow(n: number): number;
+  set(i: number, v: null): void;
+}
+
 export interface WasmApi {
   /** `initial` and `maximum` in 64 KiB wasm pages. */
   Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;
-  Table: new (d: { initial: number; element: 'anyfunc' }) => object;
+  Table: new (d: { initial: number; element: 'anyfunc' }) => WasmTable;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (m: object, imports: object) => { readonly exports: unknown };
 }

@@ -17,7 +17,7 @@
 //    next page must look that page up too (Cpu.translateData).
 import type { TlbiScope } from '../arch/sysops.ts';
 import { POW2 } from './addr.ts';
-import { ACC_EXEC } from './result.ts';
+import { ACC_EXEC, ACC_WRITE } from './result.ts';
 import type { MmuTrace } from './trace.ts';
 import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { PAGE_SIZE, type RamPage } from '../memory/phys.ts';
@@ -161,6 +161,15 @@ export class Tlb {
   /** The RAM page behind a host-cache entry (undefined for MMIO), and the word index of the VA page's offset 0 in it. */
   readonly hcPage: (RamPage | undefined)[] = new Array<RamPage | undefined>(9 * HC_SIZE).fill(undefined);
   readonly hcWord: Int32Array = new Int32Array(9 * HC_SIZE);
+  /**
+   * For a TLB whose host cache is in an arena: the wasm address of the VA page's first byte in the arena for an entry
+   * a wasm block may use (src/cpu/wasm/emit.ts access), else 0 — an entry that is not RAM, and a write entry of a page
+   * that holds decoded code (a store there must drop translated code: Cpu.store). A page that gets decoded code
+   * afterwards empties the host cache first (Cpu.refillFetch), so no write entry of it is left.
+   */
+  readonly hcOff: Int32Array;
+  /** The host cache is in an arena (hcOff is filled). */
+  readonly inArena: boolean;
   /** 1 when the entry's memory type is Device (DC ZVA faults on Device memory: translateZeroBlock misses on those). */
   readonly hcDevice: Uint8Array = new Uint8Array(9 * HC_SIZE);
   /** False while the CPU must see every data access (a watchpoint may match, src/cpu/debug.ts): data entries are not filled. */
@@ -186,6 +195,8 @@ export class Tlb {
     this.hcHi = hostArray(9 * HC_SIZE);
     this.hcGen = hostArray(1);
     this.hcGen[0] = 1;
+    this.hcOff = hostArray(9 * HC_SIZE);
+    this.inArena = arena !== undefined;
     this.ways = ways;
     this.setMask = sets - 1;
     // the leaf entries' sets, then as many for the walk cache (a table descriptor never evicts a leaf entry)
@@ -468,6 +479,7 @@ export class Tlb {
     this.hcPage[s] = page;
     this.hcWord[s] = (base & (PAGE_SIZE - 1)) >>> 2;
     this.hcDevice[s] = device ? 1 : 0;
+    if (this.inArena) this.hcOff[s] = page === undefined || (acc === ACC_WRITE && page.ops !== undefined) ? 0 : page.u8.byteOffset + (base & (PAGE_SIZE - 1));
   }
 
   /**

@@ -24,6 +24,7 @@ import { TEST_HOT as HOT } from '../helpers/translate.ts';
 import { readNzcv } from '../../src/cpu/pstate.ts';
 import { PC, SP, SP_EL0, SP_EL1, SP_EL2 } from '../../src/cpu/state.ts';
 import { PAGE_SIZE, PhysMemory } from '../../src/memory/phys.ts';
+import { Arena } from '../../src/memory/arena.ts';
 import { SR } from '../../src/arch/sysreg-table.ts';
 import { skipVectors } from '../helpers/vectors.ts';
 import { AF, AP_RO_EL1, AP_RW_ALL, AP_RW_EL1, enterEl1Stage12, S2_NORMAL_WB, S2AP_RO, S2AP_RW, Tables } from '../mmu/tables.ts';
@@ -169,16 +170,20 @@ const REAL: Impl = { Cpu, PhysMemory };
  * How a run executes: interpreted, translated, or `fresh` — one instruction at a time with the decode cache of the
  * program's words emptied before each, an oracle that needs no invalidation of decoded or translated code at all.
  */
-type Exec = 'interpreted' | 'translated' | 'fresh';
+type Exec = 'interpreted' | 'translated' | 'wasm' | 'fresh';
 const PROGRAM_WORDS = 0x1000; // the programs here (code, literal pool, vectors) lie in CODE's first 16 KiB
 
+const RAM = 256 * 1024 * 1024;
+
 function run(image: { bytes: Uint8Array; vbar2: bigint }, exec: Exec, budget: number, el = 2, impl: Impl = REAL): Cpu {
-  const mem = new impl.PhysMemory(0x4000_0000, 256 * 1024 * 1024);
+  // 'wasm': translated, and the blocks the wasm tier can make made there (src/cpu/wasm/), on an arena
+  const mem = new impl.PhysMemory(0x4000_0000, RAM, exec === 'wasm' ? new Arena(RAM) : undefined);
   mem.writeBytes(CODE, image.bytes);
   const c = new impl.Cpu(CORTEX_A57, mem);
   c.reset(BigInt(CODE));
   if (el === 1) enterEl1WithMmu(c, image.vbar2);
-  c.translateBlocks = exec === 'translated';
+  c.translateBlocks = exec === 'translated' || exec === 'wasm';
+  if (exec === 'wasm') c.enableWasm();
   c.translateAfter = HOT;
   if (exec === 'fresh') {
     const page = mem.page(CODE)!;
@@ -208,12 +213,15 @@ function state(c: Cpu): unknown {
   };
 }
 
-/** Run `image` interpreted and translated: a block was translated, and both end in the same state; the translated CPU. */
+/** Run `image` interpreted, translated and translated with the wasm tier: a block was translated, and all three end in
+ *  the same state; the translated CPU. */
 function sameTranslated(image: { bytes: Uint8Array; vbar2: bigint }, budget: number): Cpu {
   const a = run(image, 'interpreted', budget);
   const b = run(image, 'translated', budget);
+  const w = run(image, 'wasm', budget);
   assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
   assert.deepEqual(state(b), state(a));
+  assert.deepEqual(state(w), state(a), 'with the wasm tier');
   return b;
 }
 
@@ -455,6 +463,86 @@ for (const el of [2, 1]) {
     assert.ok(translated > 75, `only ${translated} of 300 programs ran a translated block`);
   });
 }
+
+/** The rows the wasm tier emits (src/cpu/wasm/emit.ts), for programs whose blocks it makes. */
+const WASM_ROWS = [
+  'ADD_imm', 'ADDS_imm', 'SUB_imm', 'SUBS_imm', 'AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'MOVN', 'MOVZ', 'MOVK',
+  'AND_shift', 'BIC_shift', 'ORR_shift', 'ORN_shift', 'EOR_shift', 'EON_shift', 'ANDS_shift', 'BICS_shift',
+  'ADD_shift', 'ADDS_shift', 'SUB_shift', 'SUBS_shift', 'NOP', 'CSEL', 'CSINC', 'CSINV', 'CSNEG', 'MADD', 'MSUB', 'UBFM', 'SBFM', 'BFM',
+  'EXTR', 'LDR_X_lit', 'LDR_W_lit', 'LDRSW_lit',
+];
+const WASM_MEMORY = MEMORY.filter((id) => /_(uoff|reg|pre|post)$/.test(id) && !id.includes('_V_'));
+const wasmSpec: fc.Arbitrary<Spec> = fc.record({
+  id: fc.oneof(
+    { weight: 10, arbitrary: fc.constantFrom(...WASM_ROWS) },
+    { weight: 6, arbitrary: fc.constantFrom(...WASM_MEMORY) },
+    { weight: 2, arbitrary: fc.constantFrom(...BRANCHES) },
+  ),
+  bits: fc.integer({ min: 0, max: 0xffffffff }),
+  regs: fc.array(fc.integer({ min: 0, max: 16 }), { minLength: 4, maxLength: 4 }),
+  base: fc.oneof({ weight: 8, arbitrary: fc.constant(20) }, { weight: 1, arbitrary: fc.constant(15) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 14 }) }),
+});
+
+for (const el of [2, 1]) {
+  test(`random looping programs of the rows the wasm tier emits end in the same state with it (${el === 2 ? 'EL2, MMU off' : 'EL1, stage 1 + stage 2'})`, () => {
+    let made = 0;
+    fc.assert(
+      fc.property(
+        fc.array(wasmSpec, { minLength: 2, maxLength: 32 }),
+        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+        fc.integer({ min: 200, max: 6000 }),
+        (body, init, budget) => {
+          const image = program(body, init, el);
+          const a = run(image, 'interpreted', budget, el);
+          const w = run(image, 'wasm', budget, el);
+          made += w.stats.wasmBlocksMade;
+          assert.deepEqual(state(w), state(a));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    assert.ok(made > 100, `only ${made} wasm blocks made in 200 programs`);
+  });
+}
+
+/** A loop of rows the wasm tier emits (src/cpu/wasm/emit.ts), 9 instructions a pass, ITERATIONS passes: one block. */
+function wasmLoopProgram(): ReturnType<typeof withVectors> {
+  const src = `
+_start:
+    ldr x20, =${DATA}
+    movz x28, #${ITERATIONS}
+loop:
+    ldr x1, [x20]
+    add x1, x1, #3
+    str x1, [x20, #8]
+    ldrb w2, [x20, #9]
+    strh w2, [x20, #18]
+    ldrsh x3, [x20, x28, lsl #1]
+    eor x4, x3, x1, ror #7
+    subs x28, x28, #1
+    b.ne loop
+1:  add x9, x9, #1 // counts on after the loop: an instruction more or less before it shows
+    b 1b
+`;
+  return withVectors('jit-wasm-loop.S', src);
+}
+
+test('a wasm loop block runs its passes in place, as the JavaScript one: the state of every budget, its passes and accesses counted', () => {
+  // one block, made in wasm; each budget ends in a different place in a pass
+  const image = wasmLoopProgram();
+  for (let budget = 9 * (ITERATIONS - 4); budget < 9 * (ITERATIONS - 4) + 12; budget++) {
+    const a = run(image, 'interpreted', budget);
+    const b = run(image, 'translated', budget);
+    const w = run(image, 'wasm', budget);
+    assert.ok(w.stats.wasmBlocksMade > 0 && w.stats.wasmBlocksMade === b.stats.blocksMade, 'every block the JavaScript run made, made in wasm');
+    assert.equal(w.stats.translated, b.stats.translated, `budget ${budget}: instructions run translated`);
+    assert.deepEqual(state(w), state(a), `budget ${budget}`);
+    assert.equal(w.stats.loopBacks, b.stats.loopBacks, `budget ${budget}: passes in place`);
+    assert.ok(w.stats.loopBacks >= ITERATIONS - 4 - HOT - 2, `budget ${budget}: ${w.stats.loopBacks} passes in place`);
+    // every access counted once, inline or by the interpreter (a wasm block makes the halfword store inline too)
+    assert.equal(w.stats.hostHits + w.stats.inlineHits, a.stats.hostHits, `budget ${budget}: accesses counted`);
+  }
+});
 
 /**
  * The start of a loop that rewrites its own code: x28 = the passes, x15 = \`loop\`, x16 = data (until the loop points it
@@ -776,33 +864,42 @@ done:
 `;
 }
 
+/**
+ * Every condition after each flag setter on edge operands, folded into x10, and the budget that runs it ITERATIONS
+ * times. CSINC: a B to the next word starts each setter's block, which holds its 16 CSINCs; B.cond: the setter again
+ * before each (a taken B.cond ends the block; the next starts at its target).
+ */
+function conditionsProgram(use: 'CSINC' | 'B.cond'): { image: ReturnType<typeof withVectors>; budget: number } {
+  const edges = use === 'CSINC'
+    ? ['0', '1', '0x7fffffff', '0x80000000', '0xffffffff', '0x100000000', '0x7fffffffffffffff', '0x8000000000000000', '0xffffffffffffffff']
+    : ['0', '0x7fffffff', '0x80000000', '0xffffffff', '0x100000000', '0x8000000000000000', '0xffffffffffffffff'];
+  const setters = ['adds w3, w1, w2', 'subs w3, w1, w2', 'ands w3, w1, w2', 'adds x3, x1, x2', 'subs x3, x1, x2', 'ands x3, x1, x2',
+    'subs x3, x1, #1', 'adds w3, w1, #1', 'ands x3, x1, #0x8000000000000001', 'ands w3, w1, #0x80000001'];
+  const conds = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];
+  let label = 0;
+  const src = edgeLoop(edges, (a, b) => setters.map((op) => {
+    let group = `    ldr x1, =${a}\n    ldr x2, =${b}\n`;
+    if (use === 'CSINC') group += `    b set${label}\nset${label}:\n    ${op}\n`;
+    for (const cond of conds) {
+      group += use === 'CSINC'
+        ? `    csinc x4, xzr, xzr, ${cond}\n    eor x10, x4, x10, ror #7\n`
+        : `    ${op}\n    b.${cond} skip${label}\n    eor x10, x10, #1\nskip${label}:\n    ror x10, x10, #5\n`;
+      label++;
+    }
+    return group;
+  }).join(''));
+  const perGroup = use === 'CSINC' ? 4 + conds.length * 2 : 2 + conds.length * 4;
+  const perPass = edges.length * (edges.length * setters.length * perGroup + 1) + 2;
+  return { image: withVectors('jit-conditions.S', src), budget: ITERATIONS * perPass + 10 };
+}
+
 for (const use of ['CSINC', 'B.cond'] as const) {
   test(`every condition after ADDS/SUBS/ANDS (32 and 64 bits, register and immediate) on edge operands: ${use} decides as interpreted`, () => {
     // the translator evaluates a condition inline from the lazy operands of the flags an earlier instruction of the
-    // block set (emit.ts FLAG_CONDITIONS), the interpreter through pstate.ts nzcvNibble: each of the 16 conditions after
-    // each setter, folded into x10. CSINC: a B to the next word starts each setter's block, which holds its 16 CSINCs;
-    // B.cond: the setter again before each (a taken B.cond ends the block; the next starts at its target)
-    const edges = use === 'CSINC'
-      ? ['0', '1', '0x7fffffff', '0x80000000', '0xffffffff', '0x100000000', '0x7fffffffffffffff', '0x8000000000000000', '0xffffffffffffffff']
-      : ['0', '0x7fffffff', '0x80000000', '0xffffffff', '0x100000000', '0x8000000000000000', '0xffffffffffffffff'];
-    const setters = ['adds w3, w1, w2', 'subs w3, w1, w2', 'ands w3, w1, w2', 'adds x3, x1, x2', 'subs x3, x1, x2', 'ands x3, x1, x2',
-      'subs x3, x1, #1', 'adds w3, w1, #1', 'ands x3, x1, #0x8000000000000001', 'ands w3, w1, #0x80000001'];
-    const conds = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];
-    let label = 0;
-    const src = edgeLoop(edges, (a, b) => setters.map((op) => {
-      let group = `    ldr x1, =${a}\n    ldr x2, =${b}\n`;
-      if (use === 'CSINC') group += `    b set${label}\nset${label}:\n    ${op}\n`;
-      for (const cond of conds) {
-        group += use === 'CSINC'
-          ? `    csinc x4, xzr, xzr, ${cond}\n    eor x10, x4, x10, ror #7\n`
-          : `    ${op}\n    b.${cond} skip${label}\n    eor x10, x10, #1\nskip${label}:\n    ror x10, x10, #5\n`;
-        label++;
-      }
-      return group;
-    }).join(''));
-    const perGroup = use === 'CSINC' ? 4 + conds.length * 2 : 2 + conds.length * 4;
-    const perPass = edges.length * (edges.length * setters.length * perGroup + 1) + 2;
-    sameTranslated(withVectors('jit-conditions.S', src), ITERATIONS * perPass + 10);
+    // block set (emit.ts FLAG_CONDITIONS; wasm/emit.ts condition), the interpreter through pstate.ts nzcvNibble
+    const { image, budget } = conditionsProgram(use);
+    sameTranslated(image, budget);
+    assert.ok(run(image, 'wasm', budget).stats.wasmBlocksMade > 0, 'wasm blocks evaluated conditions');
   });
 }
 
@@ -1186,6 +1283,46 @@ test('every mutant of the side exit makes the side-exit program or some random l
           },
         ),
         { numRuns: 300, seed: 15, endOnFailure: true },
+      );
+      assert.ok(result.failed, `mutant survives: ${m.name}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Mutants of the wasm tier's emitters (src/cpu/wasm/emit.ts), each of which some random program of its rows catches. */
+const WASM_MUTANTS: readonly { name: string; from: string; to: string }[] = [
+  { name: 'after SUBS, GE compares unsigned', from: '[...a, ...b, ge], [...a, ...b, gt]][cond >> 1]!;', to: '[...a, ...b, geU], [...a, ...b, gt]][cond >> 1]!;' },
+  { name: 'after ADDS, the carry from the operands swapped', from: 'const c = [...r, ...a, ltU];', to: 'const c = [...a, ...r, ltU];' },
+  { name: 'a load sign-extended to 32 bits keeps the sign above them', from: '...(opc === 3 ? [OP.i64ExtendI32U] : [])', to: '...(opc === 3 ? [OP.i64ExtendI32S] : [])' },
+  { name: 'SBFM replicates bit R, not bit S', from: '...k(BigInt(s)), shrU', to: '...k(BigInt(r)), shrU' },
+  { name: 'pre- and post-index write back Rn - imm9', from: 'st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Add])', to: 'st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Sub])' },
+  { name: 'a loop left untaken goes on at its branch', from: '...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, ...set(NEXT)', to: '...i32Const(4 * e.i), OP.i32Add, ...set(NEXT)' },
+  { name: 'a 32-bit SUBS (shifted) records its first operand as the second', from: '...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(HI)),', to: '...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(A)),' },
+];
+
+test('every mutant of the wasm emitters makes some random program of their rows end differently with the wasm tier', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-wasm-mutants-'));
+  try {
+    // the edge-operand conditions, and the wasm loop run to its end (its last pass leaves untaken)
+    const conditions = [...(['CSINC', 'B.cond'] as const).map(conditionsProgram), { image: wasmLoopProgram(), budget: 9 * ITERATIONS + 200 }];
+    const oracles = conditions.map(({ image, budget }) => state(run(image, 'interpreted', budget)));
+    for (const [k, m] of WASM_MUTANTS.entries()) {
+      const impl = await mutant('cpu/wasm/emit.ts', m.from, m.to, join(dir, String(k)));
+      // those first, then random programs of the tier's rows
+      if (conditions.some(({ image, budget }, i) => !isDeepStrictEqual(state(run(image, 'wasm', budget, 2, impl)), oracles[i]))) continue;
+      const result = fc.check(
+        fc.property(
+          fc.array(wasmSpec, { minLength: 2, maxLength: 32 }),
+          fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+          fc.integer({ min: 200, max: 6000 }),
+          (body, init, budget) => {
+            const image = program(body, init);
+            return isDeepStrictEqual(state(run(image, 'wasm', budget, 2, impl)), state(run(image, 'interpreted', budget)));
+          },
+        ),
+        { numRuns: 300, seed: 37, endOnFailure: true },
       );
       assert.ok(result.failed, `mutant survives: ${m.name}`);
     }

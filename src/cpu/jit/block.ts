@@ -31,6 +31,8 @@ import { FP_PROLOGUE } from './emit-fp.ts';
 import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, retiredBefore, sideExit } from './emit.ts';
 import { INTERPRET, leave, LEAVE } from './exits.ts';
 import { HOST_CACHE_PROLOGUE } from './host-access.ts';
+import type { WasmTier } from '../wasm/tier.ts';
+import { wasmBlock } from '../wasm/emit.ts';
 
 /**
  * A translated block: runs from PC, returns the number of instructions retired, or its complement when the next one
@@ -104,10 +106,15 @@ export class PageBlocks implements TranslatedCode {
   private count = 0;
   private owned = false;
 
-  /** `ops`: the page's decode cache, whose entries hold each word's heat (decode-cache.ts). */
+  /** Table slots of this page's wasm blocks (WasmTier.release when they are dropped). */
+  private wasmSlots: number[] = [];
+
+  /** `ops`: the page's decode cache, whose entries hold each word's heat (decode-cache.ts); `wasm`: the CPU's wasm tier
+   *  (null: JavaScript blocks only). */
   constructor(
     private readonly ops: Int32Array,
     private readonly stats: CpuStats,
+    private readonly wasm: WasmTier | null = null,
   ) {
     const t = emptyTables(ops.length);
     this.fns = t.fns;
@@ -124,6 +131,8 @@ export class PageBlocks implements TranslatedCode {
     const ops = this.ops;
     for (let i = 0; i < ops.length; i++) ops[i]! &= OP_MASK; // every word warms up again
     if (!this.owned) return; // no block was ever made: the shared tables are empty
+    for (const slot of this.wasmSlots) this.wasm!.release(slot);
+    this.wasmSlots = [];
     this.fns.fill(null);
     this.inline.fill(null);
     this.lens.fill(0);
@@ -143,7 +152,17 @@ export class PageBlocks implements TranslatedCode {
   /** Translate the block starting at word `start` of `words` (the RAM page) and install it. */
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
-    const { fn, len, inline } = translateBlock(words, start, end, this.ops);
+    const wb = this.wasm === null ? null : wasmBlock(words, start, end, this.ops, this.wasm.layout);
+    let made: { fn: BlockFn; len: number; inline: Uint8Array | null };
+    if (wb !== null) {
+      const { fn, slot } = this.wasm!.make(wb);
+      this.wasmSlots.push(slot);
+      this.stats.wasmBlocksMade++;
+      made = { fn, len: wb.len, inline: null }; // a wasm block counts its own inline accesses (WasmTier.drain)
+    } else {
+      made = translateBlock(words, start, end, this.ops);
+    }
+    const { fn, len, inline } = made;
     if (!this.owned) this.own();
     this.fns[start] = fn;
     this.lens[start] = len;

@@ -1,0 +1,543 @@
+// The wasm tier's translator (issue 15, docs/DESIGN-NOTES.md "The WebAssembly tier"): a block of A64 words, made the
+// way jit/block.ts makes a JavaScript one (same extent, same side exits, a branch to its own start a loop), becomes
+// the body of one WebAssembly function on the machine's arena: the register file, the lazy-flag slots and the host
+// cache's arrays at the offsets of a WasmLayout. Each emitter mirrors the JavaScript emitter of its row (jit/emit.ts),
+// which mirrors the handler; a block is made in wasm only when every word has an emitter here (wasmBlock returns null
+// otherwise and the block stays JavaScript). A wasm block calls nothing: every slow path — a host-cache miss, a
+// misaligned access, an SP base that is not 16-byte aligned — leaves for the interpreter (~k), so nothing changes the
+// fetch tag while it runs. Its exits return what a JavaScript block returns (the run loop's contract, block.ts), and
+// add the inline accesses and the passes in place they counted to two counters of the layout (WasmLayout.counts).
+import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
+import { decode } from '../../arch/a64/decode.ts';
+import { ldstForm } from '../../arch/a64/rows/ldst.ts';
+import { ROWS } from '../../arch/a64/table.ts';
+import { ACC_READ, ACC_WRITE } from '../../mmu/result.ts';
+import { HC_BITS, HC_MASK } from '../../mmu/tlb.ts';
+import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
+import { hintNop } from '../exec/system.ts';
+import {
+  FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64,
+  PC, PC_AHEAD, REG_SP, WRITE_ZR,
+} from '../state.ts';
+import { heatOf } from '../decode-cache.ts';
+import { i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
+
+/** Byte offsets in the arena (src/memory/arena.ts) of what a wasm block reads and writes. */
+export interface WasmLayout {
+  /** The register file (CpuState.registerFile): slot s at regs + 8s. */
+  readonly regs: number;
+  /** The host cache's Int32Arrays (Tlb.hcTag, hcHi, hcOff) and its generation word (Tlb.hcGen). */
+  readonly hcTag: number;
+  readonly hcHi: number;
+  readonly hcOff: number;
+  readonly hcGen: number;
+  /** Two i64 counters every exit of a block adds to: the inline host-cache accesses it made, the passes it began in
+   *  place (WasmTier.drain moves them to CpuStats). */
+  readonly counts: number;
+}
+
+// the function's locals: its parameters, then the block's own
+const N0 = 0, LIM = 1, EL = 2;
+const PC0 = 3, D = 4, HITS = 5, PASSES = 6, A = 7, HI = 8, S = 9, P = 10, T = 11, HCR = 12, HCW = 13, GEN = 14, NEXT = 15;
+const X = 16, Y = 17, R = 18;
+const LOCALS: Locals = [[13, I32], [3, I64]];
+
+/** What the emitters share within a block (as jit/emit.ts EmitEnv). */
+interface Env {
+  /** Index of this instruction in the block. */
+  i: number;
+  /** The lazy-flag kind an earlier instruction of the block set, or -1. */
+  flags: number;
+  /** Host-cache accesses made inline by this pass's instructions before this one. */
+  inline: number;
+  readonly layout: WasmLayout;
+}
+
+type Emitter = (w: number, e: Env) => number[] | undefined;
+
+// ---- the register file: slot s's 64 bits at regs + 8s, its low word at the same address ----
+const ld64 = (e: Env, slot: number): number[] => [...i32Const(0), OP.i64Load, ...memarg(3, e.layout.regs + 8 * slot)];
+const ld32 = (e: Env, slot: number): number[] => [...i32Const(0), OP.i32Load, ...memarg(2, e.layout.regs + 8 * slot)];
+/** Store the i64 `value` (instructions leaving it on the stack) to a slot. */
+const st64 = (e: Env, slot: number, value: number[]): number[] => [...i32Const(0), ...value, OP.i64Store, ...memarg(3, e.layout.regs + 8 * slot)];
+/** Store the i32 `value` to a slot's low word only (the lazy flags' 32-bit operands, the PC's low word). */
+const st32lo = (e: Env, slot: number, value: number[]): number[] => [...i32Const(0), ...value, OP.i32Store, ...memarg(2, e.layout.regs + 8 * slot)];
+/** A W result: the i32 `value` zero-extended into the whole slot (bits 63:32 cleared). */
+const stW = (e: Env, slot: number, value: number[]): number[] => st64(e, slot, [...value, OP.i64ExtendI32U]);
+const get = (l: number): number[] => [OP.localGet, l];
+const set = (l: number): number[] => [OP.localSet, l];
+const tee = (l: number): number[] => [OP.localTee, l];
+
+// ---- exits (block.ts: a block returns the instructions it retired, or their complement for the interpreter) ----
+/** Add to the counters (inline accesses: those of the earlier passes + `inline`; passes) and return d + k, or ~(d + k). */
+function exit(e: Env, k: number, inline: number, interpret: boolean): number[] {
+  const add = (at: number, n: number[]): number[] =>
+    [...i32Const(0), ...i32Const(0), OP.i64Load, ...memarg(3, at), ...n, OP.i64ExtendI32U, OP.i64Add, OP.i64Store, ...memarg(3, at)];
+  return [
+    ...add(e.layout.counts, [...get(HITS), ...i32Const(inline), OP.i32Add]),
+    ...add(e.layout.counts + 8, get(PASSES)),
+    ...get(D), ...i32Const(k), OP.i32Add, ...(interpret ? [...i32Const(-1), OP.i32Xor] : []), OP.return,
+  ];
+}
+/** Leave for the interpreter before instruction e.i (exits.ts interpretAt). */
+const interpretHere = (e: Env): number[] => exit(e, e.i, e.inline, true);
+/** Leave after instruction e.i, its accesses counted (exits.ts leave). */
+const leaveAfter = (e: Env): number[] => exit(e, e.i + 1, e.inline, false);
+/** PC[31:0] = the block's first PC + `bytes` (a block never runs where the low word would carry: block.ts). */
+const pcLowTo = (e: Env, bytes: number): number[] => st32lo(e, PC, [...get(PC0), ...i32Const(bytes), OP.i32Add]);
+/** PC = this instruction's address + `offset` as a 64-bit sum (jit/emit.ts branchTo: the high word from the PC slot). */
+const branchTo = (e: Env, offset: number): number[] => st64(e, PC, [
+  ...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And,
+  ...get(PC0), ...i32Const(4 * e.i), OP.i32Add, OP.i64ExtendI32U, OP.i64Or, ...i64Const(BigInt(offset)), OP.i64Add,
+]);
+/** if (cond on the stack) { then } */
+const ifThen = (then: number[]): number[] => [OP.if, VOID, ...then, OP.end];
+
+// ---- flags (state.ts: FLAG_KIND and the operands FLAG_A, FLAG_B, FLAG_R, as the handlers record them) ----
+const setKind = (e: Env, kind: number): number[] => {
+  e.flags = kind;
+  return st32lo(e, FLAG_KIND, i32Const(kind));
+};
+
+/**
+ * ConditionHolds(cond) (ARM J1.1 shared/functions/system/ConditionHolds) as an i32 on the stack, from the operands the
+ * flag-setting instruction of this block recorded (jit/emit.ts FLAG_CONDITIONS: the same expressions); undefined
+ * when the block did not set the flags itself (the block then stays JavaScript).
+ */
+function condition(e: Env, cond: number): number[] | undefined {
+  if (cond >= 14) return i32Const(1); // AL, NV
+  const k = e.flags;
+  if (k < 0) return undefined;
+  const wide = k === FLAGS_ADD64 || k === FLAGS_SUB64 || k === FLAGS_LOGIC64;
+  const [ld, lt, ge, gt, gtU, geU, ltU, eqz, xor, and] = wide
+    ? [(s: number) => ld64(e, s), OP.i64LtS, OP.i64GeS, OP.i64GtS, OP.i64GtU, OP.i64GeU, OP.i64LtU, OP.i64Eqz, OP.i64Xor, OP.i64And]
+    : [(s: number) => ld32(e, s), OP.i32LtS, OP.i32GeS, OP.i32GtS, OP.i32GtU, OP.i32GeU, OP.i32LtU, OP.i32Eqz, OP.i32Xor, OP.i32And];
+  const zero = wide ? i64Const(0n) : i32Const(0);
+  const a = ld(FLAG_A), b = ld(FLAG_B), r = ld(FLAG_R);
+  const z = [...r, eqz];
+  const n = [...r, ...zero, lt];
+  const not = (v: number[]): number[] => [...v, OP.i32Eqz];
+  let base: number[];
+  if (k === FLAGS_SUB32 || k === FLAGS_SUB64) {
+    const v = [...a, ...b, xor, ...a, ...r, xor, and, ...zero, lt];
+    base = [z, [...a, ...b, geU], n, v, [...a, ...b, gtU], [...a, ...b, ge], [...a, ...b, gt]][cond >> 1]!;
+  } else if (k === FLAGS_ADD32 || k === FLAGS_ADD64) {
+    const ones = wide ? i64Const(-1n) : i32Const(-1);
+    const v = [...a, ...b, xor, ...ones, xor, ...a, ...r, xor, and, ...zero, lt];
+    const c = [...r, ...a, ltU];
+    const nEqV = [...n, ...v, OP.i32Eq];
+    base = [z, c, n, v, [...c, ...not(z), OP.i32And], nEqV, [...not(z), ...nEqV, OP.i32And]][cond >> 1]!;
+  } else {
+    // logical: C = V = 0 (ARM C6.2 ANDS)
+    base = [z, i32Const(0), n, i32Const(0), i32Const(0), [...r, ...zero, ge], [...r, ...zero, gt]][cond >> 1]!;
+  }
+  return (cond & 1) === 1 ? not(base) : base;
+}
+
+// ---- data processing ----
+const wide = (w: number): boolean => (w & 0x80000000) !== 0;
+
+/** ADD/ADDS/SUB/SUBS (immediate): as jit/emit.ts emitAddSubImm. */
+function addSubImm(w: number, e: Env): number[] {
+  const n = REG_SP[(w >>> 5) & 31]!;
+  const sub = (w >>> 30) & 1;
+  const setFlags = (w >>> 29) & 1;
+  const d = setFlags ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  const imm = (w & (1 << 22)) !== 0 ? ((w >>> 10) & 0xfff) * 4096 : (w >>> 10) & 0xfff;
+  if (wide(w)) {
+    const op = sub ? OP.i64Sub : OP.i64Add;
+    if (!setFlags) return st64(e, d, [...ld64(e, n), ...i64Const(BigInt(imm)), op]);
+    return [...ld64(e, n), ...set(X), ...st64(e, FLAG_A, get(X)), ...st64(e, FLAG_B, i64Const(BigInt(imm))),
+      ...get(X), ...i64Const(BigInt(imm)), op, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)),
+      ...setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64)];
+  }
+  const op = sub ? OP.i32Sub : OP.i32Add;
+  if (!setFlags) return stW(e, d, [...ld32(e, n), ...i32Const(imm), op]);
+  return [...ld32(e, n), ...set(A), ...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, i32Const(imm)),
+    ...get(A), ...i32Const(imm), op, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)),
+    ...setKind(e, sub ? FLAGS_SUB32 : FLAGS_ADD32)];
+}
+
+/** The shifted register operand (DecodeShift: LSL, LSR, ASR, ROR) of `m` by constant `k`. */
+function shifted(e: Env, is64: boolean, m: number, type: number, k: number): number[] {
+  const v = is64 ? ld64(e, m) : ld32(e, m);
+  if (k === 0) return v;
+  const ops = is64 ? [OP.i64Shl, OP.i64ShrU, OP.i64ShrS, OP.i64Rotr] : [OP.i32Shl, OP.i32ShrU, OP.i32ShrS, OP.i32Rotr];
+  return [...v, ...(is64 ? i64Const(BigInt(k)) : i32Const(k)), ops[type]!];
+}
+
+/** ADD/ADDS/SUB/SUBS (shifted register): as emitAddSubShifted. */
+function addSubShifted(w: number, e: Env): number[] | undefined {
+  const type = (w >>> 22) & 3;
+  const k = (w >>> 10) & 63;
+  if (type === 3 || (!wide(w) && k >= 32)) return undefined; // UNDEFINED: the handler raises it
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const m = (w >>> 16) & 31;
+  const sub = (w & 0x40000000) !== 0;
+  const setFlags = (w & 0x20000000) !== 0;
+  const is64 = wide(w);
+  const op = is64 ? (sub ? OP.i64Sub : OP.i64Add) : sub ? OP.i32Sub : OP.i32Add;
+  const b = shifted(e, is64, m, type, k);
+  if (is64) {
+    if (!setFlags) return st64(e, d, [...ld64(e, n), ...b, op]);
+    return [...ld64(e, n), ...set(X), ...b, ...set(Y), ...st64(e, FLAG_A, get(X)), ...st64(e, FLAG_B, get(Y)),
+      ...get(X), ...get(Y), op, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)),
+      ...setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64)];
+  }
+  if (!setFlags) return stW(e, d, [...ld32(e, n), ...b, op]);
+  return [...ld32(e, n), ...set(A), ...b, ...set(HI), ...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(HI)),
+    ...get(A), ...get(HI), op, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)),
+    ...setKind(e, sub ? FLAGS_SUB32 : FLAGS_ADD32)];
+}
+
+/** AND/BIC/ORR/ORN/EOR/EON/ANDS/BICS (shifted register): as emitLogicalShifted. */
+function logicalShifted(w: number, e: Env): number[] | undefined {
+  const k = (w >>> 10) & 63;
+  const is64 = wide(w);
+  if (!is64 && k >= 32) return undefined; // UNDEFINED
+  const type = (w >>> 22) & 3;
+  const opc = (w >>> 29) & 3;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const m = (w >>> 16) & 31;
+  const b = shifted(e, is64, m, type, k);
+  const operand = (w & 0x200000) !== 0 ? [...b, ...(is64 ? i64Const(-1n) : i32Const(-1)), is64 ? OP.i64Xor : OP.i32Xor] : b;
+  const op = (is64 ? [OP.i64And, OP.i64Or, OP.i64Xor, OP.i64And] : [OP.i32And, OP.i32Or, OP.i32Xor, OP.i32And])[opc]!;
+  const value = [...(is64 ? ld64(e, n) : ld32(e, n)), ...operand, op];
+  return logicalResult(e, is64, opc === 3, d, value);
+}
+
+/** A logical result into d; with flags (ANDS, BICS), into FLAG_R too with kind LOGIC. */
+function logicalResult(e: Env, is64: boolean, setFlags: boolean, d: number, value: number[]): number[] {
+  if (is64) {
+    if (!setFlags) return st64(e, d, value);
+    return [...value, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)), ...setKind(e, FLAGS_LOGIC64)];
+  }
+  if (!setFlags) return stW(e, d, value);
+  return [...value, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)), ...setKind(e, FLAGS_LOGIC32)];
+}
+
+/** AND/ORR/EOR/ANDS (immediate): as emitLogicalImm (DecodeBitMasks's value a constant). */
+function logicalImm(w: number, e: Env): number[] | undefined {
+  const idx = bitmaskIndex(w);
+  const opc = (w >>> 29) & 3;
+  const n = (w >>> 5) & 31;
+  const d = opc === 3 ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  const is64 = wide(w);
+  if ((BITMASK_VALID[idx]! & (is64 ? VALID_IMM64 : VALID_IMM32)) === 0) return undefined; // UNDEFINED
+  const k = is64 ? i64Const(BITMASK_TABLE[idx]!) : i32Const(BITMASK_TABLE_U32[idx * 2]!);
+  const op = (is64 ? [OP.i64And, OP.i64Or, OP.i64Xor, OP.i64And] : [OP.i32And, OP.i32Or, OP.i32Xor, OP.i32And])[opc]!;
+  return logicalResult(e, is64, opc === 3, d, [...(is64 ? ld64(e, n) : ld32(e, n)), ...k, op]);
+}
+
+/** MOVN/MOVZ/MOVK: as emitMoveWide. */
+function moveWide(w: number, e: Env): number[] | undefined {
+  const opc = (w >>> 29) & 3;
+  const hw = (w >>> 21) & 3;
+  const is64 = wide(w);
+  if (opc === 1 || (!is64 && hw >= 2)) return undefined; // UNDEFINED
+  const d = WRITE_ZR[w & 31]!;
+  const pos = BigInt(hw * 16);
+  const imm = BigInt((w >>> 5) & 0xffff) << pos;
+  if (opc === 3) {
+    const keep = ~(0xffffn << pos);
+    const v = [...ld64(e, d), ...i64Const(keep & (is64 ? -1n : 0xffff_ffffn)), OP.i64And, ...i64Const(imm), OP.i64Or];
+    return st64(e, d, v);
+  }
+  const v = opc === 0 ? ~imm : imm; // MOVN writes NOT(imm16 << shift)
+  return st64(e, d, i64Const(BigInt.asUintN(is64 ? 64 : 32, v)));
+}
+
+/**
+ * SBFM/BFM/UBFM: as emitBitfield — (top AND NOT tmask) OR (bot AND tmask), bot = (dst AND NOT wmask) OR (ROR(src, R)
+ * AND wmask), top = SBFM ? Replicate(src<S>) : BFM ? dst : 0 (ARM J1.1 DecodeBitMasks).
+ */
+function bitfield(w: number, e: Env): number[] | undefined {
+  const opc = (w >>> 29) & 3;
+  const r = (w >>> 16) & 63;
+  const s = (w >>> 10) & 63;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  const is64 = wide(w);
+  if (opc === 3 || (is64 ? nBit !== 1 : nBit !== 0 || r >= 32 || s >= 32)) return undefined; // UNDEFINED
+  const esize = is64 ? 64 : 32;
+  const wmask = is64 ? BITMASK_TABLE[bitmaskIndex(w)]! : BigInt(BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!);
+  const tmask = (1n << BigInt(((s - r) & (esize - 1)) + 1)) - 1n;
+  const k = (v: bigint): number[] => (is64 ? i64Const(v) : i32Const(Number(BigInt.asIntN(32, v))));
+  const [and, or, rotr, shrU, sub] = is64 ? [OP.i64And, OP.i64Or, OP.i64Rotr, OP.i64ShrU, OP.i64Sub] : [OP.i32And, OP.i32Or, OP.i32Rotr, OP.i32ShrU, OP.i32Sub];
+  const src = is64 ? ld64(e, n) : ld32(e, n);
+  const dst = is64 ? ld64(e, d) : ld32(e, d);
+  const rot = r === 0 ? src : [...src, ...k(BigInt(r)), rotr];
+  const ones = is64 ? -1n : 0xffff_ffffn;
+  let bot = [...rot, ...k(wmask), and];
+  if (opc === 1) bot = [...dst, ...k(~wmask & ones), and, ...bot, or];
+  let v = [...bot, ...k(tmask), and];
+  if (opc === 1) v = [...dst, ...k(~tmask & ones), and, ...v, or];
+  if (opc === 0) v = [...k(0n), ...src, ...k(BigInt(s)), shrU, ...k(1n), and, sub, ...k(~tmask & ones), and, ...v, or]; // -(src<S>)
+  return is64 ? st64(e, d, v) : stW(e, d, v);
+}
+
+/** MADD/MSUB: as emitMulAdd. */
+function mulAdd(w: number, e: Env): number[] {
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const a = (w >>> 10) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const sub = (w & 0x8000) !== 0;
+  if (wide(w)) return st64(e, d, [...ld64(e, a), ...ld64(e, n), ...ld64(e, m), OP.i64Mul, sub ? OP.i64Sub : OP.i64Add]);
+  return stW(e, d, [...ld32(e, a), ...ld32(e, n), ...ld32(e, m), OP.i32Mul, sub ? OP.i32Sub : OP.i32Add]);
+}
+
+/** CSEL/CSINC/CSINV/CSNEG: as emitCondSelect. */
+function condSelect(w: number, e: Env): number[] | undefined {
+  const cond = condition(e, (w >>> 12) & 15);
+  if (cond === undefined) return undefined;
+  const d = WRITE_ZR[w & 31]!;
+  const n = (w >>> 5) & 31;
+  const m = (w >>> 16) & 31;
+  const f = ((w >>> 29) & 2) | ((w >>> 10) & 1); // 0 CSEL, 1 CSINC, 2 CSINV, 3 CSNEG
+  const is64 = wide(w);
+  const rm = is64 ? ld64(e, m) : ld32(e, m);
+  const c = (v: number): number[] => (is64 ? i64Const(BigInt(v)) : i32Const(v));
+  const other = [rm, [...rm, ...c(1), is64 ? OP.i64Add : OP.i32Add], [...rm, ...c(-1), is64 ? OP.i64Xor : OP.i32Xor],
+    [...c(0), ...rm, is64 ? OP.i64Sub : OP.i32Sub]][f]!;
+  const v = [...(is64 ? ld64(e, n) : ld32(e, n)), ...other, ...cond, OP.select];
+  return is64 ? st64(e, d, v) : stW(e, d, v);
+}
+
+// ---- loads and stores ----
+/** Load opcodes by size and opc (01 zero-extend, 10 sign-extend to 64, 11 sign-extend to 32: then zero-extended). */
+const LOAD = [
+  [OP.i64Load8U, OP.i64Load8S, OP.i32Load8S],
+  [OP.i64Load16U, OP.i64Load16S, OP.i32Load16S],
+  [OP.i64Load32U, OP.i64Load32S, undefined],
+  [OP.i64Load, undefined, undefined],
+] as const;
+const STORE = [OP.i64Store8, OP.i64Store16, OP.i64Store32, OP.i64Store] as const;
+
+/**
+ * One access of Rt at the address in X (an i64 local), as jit/emit.ts singleAccess and hostAccess: a host-cache slot of
+ * this EL and access whose tag matches the VA's page in this generation (tlb.ts hostHitSource), the access naturally
+ * aligned (so inside its 4 KiB page) and the slot's page address non-zero (RAM; for a write slot, a page that holds no
+ * code: Tlb.hostFill); then the access itself, `after` (a writeback); else the interpreter runs the instruction.
+ */
+function access(w: number, e: Env, after: number[] = []): number[] | undefined {
+  return accessOf(e, w >>> 30, (w >>> 22) & 3, w & 31, after);
+}
+
+/** access() of `1 << size` bytes, `opc` as a load/store row's (00 store, 01 load, 10 and 11 sign-extending loads). */
+function accessOf(e: Env, size: number, opc: number, rt: number, after: number[] = []): number[] | undefined {
+  const load = opc !== 0;
+  const op = load ? LOAD[size]![opc - 1] : STORE[size];
+  if (op === undefined) return undefined;
+  const miss = interpretHere(e);
+  e.inline += 1;
+  const L = e.layout;
+  const slotAt = (base: number): number[] => [...get(S), ...i32Const(2), OP.i32Shl, OP.i32Load, ...memarg(2, base)];
+  const code = [
+    ...get(X), OP.i32WrapI64, ...set(A),
+    ...get(X), ...i64Const(32n), OP.i64ShrU, OP.i32WrapI64, ...set(HI),
+    ...get(load ? HCR : HCW), ...get(A), ...i32Const(12), OP.i32ShrU, ...i32Const(HC_MASK), OP.i32And, OP.i32Or, ...set(S),
+    // hit (mmu/tlb.ts hostHitSource, in wasm): hcTag[s] === ((a & 0xfffff000) | gen) && hcHi[s] === hi, aligned, hcOff[s] !== 0
+    ...slotAt(L.hcTag), ...get(A), ...i32Const(0xfffff000), OP.i32And, ...get(GEN), OP.i32Or, OP.i32Ne,
+    ...slotAt(L.hcHi), ...get(HI), OP.i32Ne, OP.i32Or,
+    ...get(A), ...i32Const((1 << size) - 1), OP.i32And, OP.i32Or,
+    ...slotAt(L.hcOff), ...tee(P), OP.i32Eqz, OP.i32Or,
+    ...ifThen(miss),
+    ...get(P), ...get(A), ...i32Const(0xfff), OP.i32And, OP.i32Add, ...set(P),
+  ];
+  if (!load) return [...code, ...get(P), ...ld64(e, rt), op, ...memarg(size, 0), ...after];
+  const value = [...get(P), op, ...memarg(size, 0), ...(opc === 3 ? [OP.i64ExtendI32U] : [])];
+  return [...code, ...st64(e, WRITE_ZR[rt]!, value), ...after];
+}
+
+/** AArch64.CheckSPAlignment: an SP base (Rn = 31) not 16-byte aligned leaves for the interpreter (jit/emit.ts spChecked). */
+function spChecked(e: Env, rn: number, body: number[]): number[] {
+  if (rn !== 31) return body;
+  return [...ld32(e, REG_SP[31]!), ...i32Const(15), OP.i32And, ...ifThen(interpretHere(e)), ...body];
+}
+
+/** LDR/STR… (immediate, unsigned offset): the address Xn|SP + imm12 << size. */
+function ldstUnsignedOffset(w: number, e: Env): number[] | undefined {
+  const rn = (w >>> 5) & 31;
+  const off = ((w >>> 10) & 0xfff) << (w >>> 30);
+  const acc = access(w, e);
+  return acc && spChecked(e, rn, [...ld64(e, REG_SP[rn]!), ...i64Const(BigInt(off)), OP.i64Add, ...set(X), ...acc]);
+}
+
+/** LDR/STR… (register offset): Xn + ExtendReg(Rm, option, S ? size : 0) (ARM J1.1 ExtendReg); as emitLdstRegisterOffset. */
+function ldstRegisterOffset(w: number, e: Env): number[] | undefined {
+  const option = (w >>> 13) & 7;
+  const rn = (w >>> 5) & 31;
+  if ((option & 2) === 0 || rn === 31) return undefined;
+  const m = (w >>> 16) & 31;
+  const k = (w & (1 << 12)) !== 0 ? w >>> 30 : 0;
+  // UXTW, UXTX, SXTW, SXTX (option 010, 011, 110, 111)
+  const ext = [[...ld32(e, m), OP.i64ExtendI32U], ld64(e, m), [...ld32(e, m), OP.i64ExtendI32S], ld64(e, m)][((option >> 1) & 2) | (option & 1)]!;
+  const acc = access(w, e);
+  return acc && [...ld64(e, rn), ...ext, ...(k === 0 ? [] : [...i64Const(BigInt(k)), OP.i64Shl]), OP.i64Add, ...set(X), ...acc];
+}
+
+/** LDR/STR… (immediate, pre- or post-index): the access at Rn + imm9 (pre) or Rn (post), then Rn = Rn + imm9. */
+function ldstIndexed(w: number, e: Env): number[] | undefined {
+  const rn = (w >>> 5) & 31;
+  const rt = w & 31;
+  if (rn === rt && rn !== 31) return undefined; // CONSTRAINED UNPREDICTABLE: the JavaScript block runs the handler
+  const n = REG_SP[rn]!;
+  const imm = BigInt((w << 11) >> 23);
+  const pre = ((w >>> 10) & 3) === 3;
+  const acc = access(w, e, st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Add]));
+  return acc && spChecked(e, rn, [...ld64(e, n), ...(pre ? [...i64Const(imm), OP.i64Add] : []), ...set(X), ...acc]);
+}
+
+/** LDR (literal), LDRSW (literal): as emitLdrLiteral, at this instruction's address + imm19 · 4 (the PC slot's high
+ *  word, a carry into it included). */
+function ldrLiteral(w: number, e: Env): number[] | undefined {
+  const opc = w >>> 30;
+  if (opc === 3) return undefined; // PRFM (literal): another row
+  const acc = accessOf(e, opc === 1 ? 3 : 2, opc === 2 ? 2 : 1, w & 31);
+  return acc && [...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And, ...get(PC0), ...i32Const(4 * e.i), OP.i32Add,
+    OP.i64ExtendI32U, OP.i64Or, ...i64Const(BigInt(((w << 8) >> 13) * 4)), OP.i64Add, ...set(X), ...acc];
+}
+
+/** EXTR (ROR #imm when Rn = Rm): as emitExtract — bits lsb.. of the concatenation Rn:Rm. */
+function extract(w: number, e: Env): number[] | undefined {
+  const lsb = (w >>> 10) & 63;
+  const m = (w >>> 16) & 31;
+  const n = (w >>> 5) & 31;
+  const d = WRITE_ZR[w & 31]!;
+  const nBit = (w >>> 22) & 1;
+  if (!wide(w)) {
+    if (nBit !== 0 || lsb >= 32) return undefined; // UNDEFINED: sf=0 needs N=0 and imms<5>=0
+    if (lsb === 0) return stW(e, d, ld32(e, m));
+    return stW(e, d, [...ld32(e, m), ...i32Const(lsb), OP.i32ShrU, ...ld32(e, n), ...i32Const(32 - lsb), OP.i32Shl, OP.i32Or]);
+  }
+  if (nBit !== 1) return undefined; // UNDEFINED: sf=1 needs N=1
+  if (lsb === 0) return st64(e, d, ld64(e, m));
+  return st64(e, d, [...ld64(e, m), ...i64Const(BigInt(lsb)), OP.i64ShrU, ...ld64(e, n), ...i64Const(BigInt(64 - lsb)), OP.i64Shl, OP.i64Or]);
+}
+
+// ---- branches ----
+/** An immediate branch: its condition (an i32 on the stack; null: always) and its offset from the branch. */
+interface Branch {
+  readonly test: number[] | null;
+  readonly offset: number;
+}
+function immBranch(w: number, e: Env): Branch | undefined {
+  const id = ROWS[decode(w)]!.id;
+  if (id === 'B') return { test: null, offset: (w << 6) >> 4 };
+  if (id === 'B_cond') {
+    const test = condition(e, w & 15);
+    return test && { test, offset: ((w << 8) >> 13) * 4 };
+  }
+  if (id === 'CBZ' || id === 'CBNZ') {
+    const t = w & 31;
+    const zero = wide(w) ? [...ld64(e, t), OP.i64Eqz] : [...ld32(e, t), OP.i32Eqz];
+    return { test: id === 'CBNZ' ? [...zero, OP.i32Eqz] : zero, offset: ((w << 8) >> 13) * 4 };
+  }
+  if (id === 'TBZ' || id === 'TBNZ') {
+    const bit = ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
+    const set1 = [...ld64(e, w & 31), ...i64Const(BigInt(bit)), OP.i64ShrU, ...i64Const(1n), OP.i64And, OP.i32WrapI64];
+    return { test: id === 'TBZ' ? [...set1, OP.i32Eqz] : set1, offset: ((w << 13) >> 18) * 4 };
+  }
+  return undefined;
+}
+
+const EMITTERS: Readonly<Record<string, Emitter>> = {
+  ADD_imm: addSubImm, ADDS_imm: addSubImm, SUB_imm: addSubImm, SUBS_imm: addSubImm,
+  ADD_shift: addSubShifted, ADDS_shift: addSubShifted, SUB_shift: addSubShifted, SUBS_shift: addSubShifted,
+  AND_shift: logicalShifted, BIC_shift: logicalShifted, ORR_shift: logicalShifted, ORN_shift: logicalShifted,
+  EOR_shift: logicalShifted, EON_shift: logicalShifted, ANDS_shift: logicalShifted, BICS_shift: logicalShifted,
+  AND_imm: logicalImm, ORR_imm: logicalImm, EOR_imm: logicalImm, ANDS_imm: logicalImm,
+  MOVN: moveWide, MOVZ: moveWide, MOVK: moveWide,
+  SBFM: bitfield, BFM: bitfield, UBFM: bitfield,
+  MADD: mulAdd, MSUB: mulAdd,
+  CSEL: condSelect, CSINC: condSelect, CSINV: condSelect, CSNEG: condSelect,
+  EXTR: extract, LDR_W_lit: ldrLiteral, LDR_X_lit: ldrLiteral, LDRSW_lit: ldrLiteral,
+};
+const FORM_EMITTERS: Readonly<Record<string, Emitter>> = { uoff: ldstUnsignedOffset, reg: ldstRegisterOffset, pre: ldstIndexed, post: ldstIndexed };
+const BRANCHES = new Set(['B', 'B_cond', 'CBZ', 'CBNZ', 'TBZ', 'TBNZ']);
+const EMITTER_OF: readonly (Emitter | undefined)[] = ROWS.map((r) => EMITTERS[r.id] ?? FORM_EMITTERS[ldstForm(r.id) ?? '']);
+const BRANCH_OF: readonly boolean[] = ROWS.map((r) => BRANCHES.has(r.id));
+
+/** A block as a wasm function: its body (without the final `end`), locals and length; `loop` as in block.ts. */
+export interface WasmBlock {
+  readonly body: number[];
+  readonly locals: Locals;
+  readonly len: number;
+  readonly loop: boolean;
+}
+
+/**
+ * The wasm function of the block starting at words[start], or null when one of its words has no emitter here. Its
+ * extent is block.ts blockSource's: it ends at `end`, at an immediate branch that does not fall through (a side exit,
+ * block.ts fallsThrough, on the heat in the page's decode cache `ops`) or at a branch to its start (a loop); every
+ * other instruction that ends a JavaScript block (other branches, exception-generating and system instructions, an
+ * unallocated word) has no emitter here.
+ */
+export function wasmBlock(words: Uint32Array, start: number, end: number, ops: Int32Array, layout: WasmLayout): WasmBlock | null {
+  const e: Env = { i: 0, flags: -1, inline: 0, layout };
+  const code: number[] = [];
+  for (let k = start; k < end; k++, e.i++) {
+    const w = words[k]!;
+    const op = decode(w);
+    if (HANDLERS[HANDLER_OF[op]!] === hintNop) continue; // executes as NOP (ARM C6.2 HINT): the block goes on
+    if (BRANCH_OF[op]) {
+      const br = immBranch(w, e);
+      if (br === undefined) return null;
+      if (br.offset === -4 * e.i) return finish(e, code, br.test);
+      if (br.test !== null && k + 1 < end && heatOf(ops[k + 1]!) >= heatOf(ops[k]!) >>> 1) {
+        code.push(...br.test, ...ifThen([...branchTo(e, br.offset), ...leaveAfter(e)])); // a side exit
+        continue;
+      }
+      const taken = [...branchTo(e, br.offset), ...leaveAfter(e)];
+      if (br.test === null) code.push(...taken);
+      else code.push(...br.test, ...ifThen(taken), ...pcLowTo(e, 4 * e.i + PC_AHEAD), ...leaveAfter(e));
+      return { body: prologue(e, code), locals: LOCALS, len: e.i + 1, loop: false };
+    }
+    const emit = EMITTER_OF[op];
+    const c = emit?.(w, e);
+    if (c === undefined) return null;
+    code.push(...c);
+  }
+  code.push(...pcLowTo(e, 4 * e.i), ...exit(e, e.i, e.inline, false));
+  return { body: prologue(e, code), locals: LOCALS, len: e.i, loop: false };
+}
+
+/** The function's start: pc0 = PC[31:0]; this EL's first read and write slots; the host cache's generation. */
+function prologue(e: Env, body: number[]): number[] {
+  const slots = (acc: number): number[] => [...get(EL), ...i32Const(3), OP.i32Mul, ...i32Const(acc), OP.i32Add, ...i32Const(HC_BITS), OP.i32Shl];
+  return [
+    ...ld32(e, PC), ...set(PC0),
+    ...slots(ACC_READ), ...set(HCR), ...slots(ACC_WRITE), ...set(HCW),
+    ...i32Const(0), OP.i32Load, ...memarg(2, e.layout.hcGen), ...set(GEN),
+    ...body,
+  ];
+}
+
+/**
+ * A loop block (block.ts loopBack, loopBody): the last instruction branches to the start (`test` null: always); a
+ * pass retired, the block goes round again while a whole pass fits in the run's limit, else leaves with PC = its start;
+ * not taken, PC = the next instruction. The retired count, inline accesses and passes go out through every exit.
+ */
+function finish(e: Env, code: number[], test: number[] | null): WasmBlock {
+  const len = e.i + 1;
+  // inside `if` (and, with a test, the taken arm's `if`), the loop is 1 (2) labels out
+  const again = [
+    ...get(N0), ...i32Const(len), OP.i32Add, ...get(LIM), OP.i32LeS,
+    OP.if, VOID, ...get(PASSES), ...i32Const(1), OP.i32Add, ...set(PASSES), OP.br, test === null ? 1 : 2, OP.end, // to the loop
+    ...get(PC0), ...set(NEXT),
+  ];
+  const retire = [
+    ...get(D), ...i32Const(len), OP.i32Add, ...set(D), ...get(N0), ...i32Const(len), OP.i32Add, ...set(N0),
+    ...get(HITS), ...i32Const(e.inline), OP.i32Add, ...set(HITS),
+  ];
+  const back = test === null
+    ? [...retire, ...again]
+    : [...retire, ...test, OP.if, VOID, ...again, OP.else, ...get(PC0), ...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, ...set(NEXT), OP.end];
+  const loop = [OP.block, VOID, OP.loop, VOID, ...code, ...back, OP.br, 1, OP.end, OP.end]; // `br 1` from the loop: out
+  const tail = [...st32lo(e, PC, get(NEXT)), ...exit(e, 0, 0, false)];
+  return { body: prologue(e, [...loop, ...tail]), locals: LOCALS, len, loop: true };
+}

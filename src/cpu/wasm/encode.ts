@@ -1,0 +1,113 @@
+// The WebAssembly binary format, as much of it as the wasm tier writes (WebAssembly core spec §5 "Binary Format"):
+// LEB128 integers, the instructions by opcode, and the two kinds of module — a block's (its one function put into the
+// shared table by an active element segment, nothing exported) and the dispatcher's (one exported function that
+// calls a table slot through call_indirect). Translation time only: nothing here runs per guest instruction.
+
+/** Opcodes (core spec §5.4). */
+export const OP = {
+  unreachable: 0x00, block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, brIf: 0x0d, return: 0x0f,
+  callIndirect: 0x11, drop: 0x1a, select: 0x1b,
+  localGet: 0x20, localSet: 0x21, localTee: 0x22,
+  i32Load: 0x28, i64Load: 0x29, i32Load8S: 0x2c, i32Load8U: 0x2d, i32Load16S: 0x2e, i32Load16U: 0x2f,
+  i64Load8S: 0x30, i64Load8U: 0x31, i64Load16S: 0x32, i64Load16U: 0x33, i64Load32S: 0x34, i64Load32U: 0x35,
+  i32Store: 0x36, i64Store: 0x37, i32Store8: 0x3a, i32Store16: 0x3b, i64Store8: 0x3c, i64Store16: 0x3d, i64Store32: 0x3e,
+  i32Const: 0x41, i64Const: 0x42,
+  i32Eqz: 0x45, i32Eq: 0x46, i32Ne: 0x47, i32LtS: 0x48, i32LtU: 0x49, i32GtS: 0x4a, i32GtU: 0x4b, i32LeS: 0x4c,
+  i32LeU: 0x4d, i32GeS: 0x4e, i32GeU: 0x4f,
+  i64Eqz: 0x50, i64Eq: 0x51, i64Ne: 0x52, i64LtS: 0x53, i64LtU: 0x54, i64GtS: 0x55, i64GtU: 0x56, i64LeS: 0x57,
+  i64LeU: 0x58, i64GeS: 0x59, i64GeU: 0x5a,
+  i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32And: 0x71, i32Or: 0x72, i32Xor: 0x73, i32Shl: 0x74, i32ShrS: 0x75,
+  i32ShrU: 0x76, i32Rotr: 0x78,
+  i64Add: 0x7c, i64Sub: 0x7d, i64Mul: 0x7e, i64And: 0x83, i64Or: 0x84, i64Xor: 0x85, i64Shl: 0x86, i64ShrS: 0x87,
+  i64ShrU: 0x88, i64Rotr: 0x8a,
+  i32WrapI64: 0xa7, i64ExtendI32S: 0xac, i64ExtendI32U: 0xad,
+} as const;
+
+/** Value types (core spec §5.3.1). */
+export const I32 = 0x7f;
+export const I64 = 0x7e;
+/** The empty block type (core spec §5.3.6). */
+export const VOID = 0x40;
+
+/** Unsigned LEB128 of a non-negative integer below 2^32 (core spec §5.2.2). */
+export function uleb(v: number): number[] {
+  const o: number[] = [];
+  let x = v >>> 0;
+  for (;;) {
+    const b = x & 0x7f;
+    x >>>= 7;
+    if (x === 0) {
+      o.push(b);
+      return o;
+    }
+    o.push(b | 0x80);
+  }
+}
+
+/** Signed LEB128 of an integer in [-2^63, 2^63) (core spec §5.2.2): done when the rest is the sign of the last bit 6. */
+export function sleb(v: bigint): number[] {
+  const o: number[] = [];
+  let x = v;
+  for (;;) {
+    const b = Number(x & 0x7fn);
+    x >>= 7n;
+    if ((x === 0n && (b & 0x40) === 0) || (x === -1n && (b & 0x40) !== 0)) {
+      o.push(b);
+      return o;
+    }
+    o.push(b | 0x80);
+  }
+}
+
+/** i32.const of a 32-bit pattern (its value as a signed i32). */
+export const i32Const = (v: number): number[] => [OP.i32Const, ...sleb(BigInt(v | 0))];
+/** i64.const of a 64-bit pattern (its value as a signed i64). */
+export const i64Const = (v: bigint): number[] => [OP.i64Const, ...sleb(BigInt.asIntN(64, v))];
+/** A memory instruction's memarg: log2 of the alignment hint, then the constant offset (core spec §5.4.6). */
+export const memarg = (alignLog2: number, offset: number): number[] => [alignLog2, ...uleb(offset)];
+
+const MAGIC = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
+const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
+const FUNCREF = 0x70;
+
+/** The one function type of blocks (and the dispatcher's table calls): (n0, lim, el) → retired or ~retired. */
+const BLOCK_TYPE = [0x60, 3, I32, I32, I32, 1, I32];
+/** The dispatcher's: (slot, n0, lim, el) → the block's result. */
+const DISPATCH_TYPE = [0x60, 4, I32, I32, I32, I32, 1, I32];
+/** Imports: env.mem (the arena, at least one page, any maximum) and env.tab (the shared table). */
+const importMem = [...name('env'), ...name('mem'), 0x02, 0x00, 1];
+const importTab = (slots: number): number[] => [...name('env'), ...name('tab'), 0x01, FUNCREF, 0x00, ...uleb(slots)];
+
+/** The locals a function declares after its parameters, by type: runs of [count, type] (core spec §5.5.13). */
+export type Locals = readonly (readonly [number, number])[];
+
+/**
+ * A block's module: imports the arena and the table (at least `tableMin` slots), defines one function of BLOCK_TYPE
+ * with `locals` and `body` (its instructions, without the final `end`), and puts it at `slot` of the table.
+ */
+export function blockModule(body: readonly number[], locals: Locals, slot: number, tableMin: number): Uint8Array {
+  const fn = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t]), ...body, OP.end];
+  return new Uint8Array([
+    ...MAGIC,
+    ...section(1, vec([BLOCK_TYPE])),
+    ...section(2, vec([importMem, importTab(tableMin)])),
+    ...section(3, vec([[0]])),
+    ...section(9, vec([[0x00, ...i32Const(slot), OP.end, 1, 0]])), // active segment, table 0 at `slot`: function 0
+    ...section(10, vec([[...uleb(fn.length), ...fn]])),
+  ]);
+}
+
+/** The dispatcher's module: exports run(slot, n0, lim, el), a call_indirect of BLOCK_TYPE through table slot `slot`. */
+export function dispatcherModule(tableMin: number): Uint8Array {
+  const run = [0, OP.localGet, 1, OP.localGet, 2, OP.localGet, 3, OP.localGet, 0, OP.callIndirect, 0, 0, OP.end];
+  return new Uint8Array([
+    ...MAGIC,
+    ...section(1, vec([BLOCK_TYPE, DISPATCH_TYPE])),
+    ...section(2, vec([importTab(tableMin)])),
+    ...section(3, vec([[1]])),
+    ...section(7, vec([[...name('run'), 0x00, 0]])),
+    ...section(10, vec([[...uleb(run.length), ...run]])),
+  ]);
+}
