@@ -544,6 +544,20 @@ test('a wasm loop block runs its passes in place, as the JavaScript one: the sta
   }
 });
 
+test('a wasm loop block entered 2^31 instructions into a run still stops where the run\'s limit says', () => {
+  // the block counts in i32 (src/cpu/wasm/emit.ts): the BlockFn hands it what is left of the run, not n0 and lim
+  const image = wasmLoopProgram();
+  const c = run(image, 'wasm', 9 * (HOT + 8)); // stopped inside the loop, its block made
+  const loopAt = Number(image.symbols.find((s) => s.name === 'loop')!.addr);
+  const idx = (loopAt & (PAGE_SIZE - 1)) >>> 2;
+  const fn = c.fetchBlocks.fns[idx];
+  assert.ok(fn !== null && fn !== undefined && c.stats.wasmBlocksMade > 0, 'the loop is a wasm block');
+  c.x[PC] = BigInt(loopAt);
+  const len = c.fetchBlocks.lens[idx]!;
+  // three passes and one instruction left, the limit just past 2^31 (negative as an i32, the count not): three passes
+  assert.equal(fn!(c, 2 ** 31 - 3 * len - 1, 2 ** 31 + 1), 3 * len);
+});
+
 /**
  * The start of a loop that rewrites its own code: x28 = the passes, x15 = \`loop\`, x16 = data (until the loop points it
  * at its code), w2 = \`add x1, x1, #0\` (pass p makes it \`add x1, x1, #p\`).

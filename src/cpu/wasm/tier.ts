@@ -14,6 +14,8 @@ import type { WasmBlock, WasmLayout } from './emit.ts';
 
 /** Table slots at the start; the table doubles when full (growing a table detaches nothing). */
 const FIRST_SLOTS = 256;
+/** The most instructions a wasm block is told it may retire in one call (see make). */
+const MAX_LEFT = 2 ** 30;
 
 export class WasmTier {
   readonly layout: WasmLayout;
@@ -43,7 +45,10 @@ export class WasmTier {
     if (slot >= this.table.length) this.table.grow(this.table.length);
     new WASM.Instance(new WASM.Module(blockModule(b.body, b.locals, slot, 0)), this.imports);
     const run = this.run;
-    return { fn: (c, n0, lim) => run(slot, n0, lim, c.el), slot };
+    // the block counts from 0 to what is left of the run, in i32 arithmetic (the run loop counts in doubles): at most
+    // 2^30, so that its count + a pass never wraps (a limit near 2^31 let `n0 + len <= lim` wrap and hold: a loop
+    // that never stopped); the run loop enters it again for the rest
+    return { fn: (c, n0, lim) => run(slot, 0, Math.min(lim - n0, MAX_LEFT), c.el), slot };
   }
 
   /** The block at `slot` was dropped: its function leaves the table (and its instance can be collected). */
