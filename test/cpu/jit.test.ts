@@ -442,28 +442,6 @@ body:
   assert.deepEqual(b, a);
 });
 
-for (const el of [2, 1]) {
-  test(`random looping programs end in the same state translated and interpreted (${el === 2 ? 'EL2, MMU off' : 'EL1, stage 1 + stage 2'})`, () => {
-    let translated = 0;
-    fc.assert(
-      fc.property(
-        fc.array(spec, { minLength: 2, maxLength: 48 }),
-        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
-        fc.integer({ min: 200, max: 6000 }),
-        (body, init, budget) => {
-          const image = program(body, init, el);
-          const a = run(image, 'interpreted', budget, el);
-          const b = run(image, 'translated', budget, el);
-          if (b.fetchBlocks.lens.some((l) => l !== 0)) translated++;
-          assert.deepEqual(state(b), state(a));
-        },
-      ),
-      { numRuns: 300 },
-    );
-    assert.ok(translated > 75, `only ${translated} of 300 programs ran a translated block`);
-  });
-}
-
 /** The rows the wasm tier emits (src/cpu/wasm/emit.ts), for programs whose blocks it makes. */
 const WASM_ROWS = [
   'ADD_imm', 'ADDS_imm', 'SUB_imm', 'SUBS_imm', 'AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'MOVN', 'MOVZ', 'MOVK',
@@ -483,39 +461,52 @@ const wasmSpec: fc.Arbitrary<Spec> = fc.record({
   base: fc.oneof({ weight: 8, arbitrary: fc.constant(20) }, { weight: 1, arbitrary: fc.constant(15) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 14 }) }),
 });
 
-for (const el of [2, 1]) {
-  test(`random looping programs of the rows the wasm tier emits end in the same state with it (${el === 2 ? 'EL2, MMU off' : 'EL1, stage 1 + stage 2'})`, () => {
-    let made = 0;
-    fc.assert(
-      fc.property(
-        fc.array(wasmSpec, { minLength: 2, maxLength: 32 }),
-        fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
-        fc.integer({ min: 200, max: 6000 }),
-        (body, init, budget) => {
-          const image = program(body, init, el);
-          const a = run(image, 'interpreted', budget, el);
-          const w = run(image, 'wasm', budget, el);
-          made += w.stats.wasmBlocksMade;
-          assert.deepEqual(state(w), state(a));
-        },
-      ),
-      { numRuns: 200 },
-    );
-    assert.ok(made > 100, `only ${made} wasm blocks made in 200 programs`);
-  });
+/**
+ * Random looping programs end in the same state run translated and interpreted, at EL2 and at EL1 under both stages:
+ * of every kind of word (JavaScript blocks), and of the rows the wasm tier emits (with it); `counted` says how many
+ * runs or blocks show that translation took place, of which there must be at least `least`.
+ */
+const RANDOM_PROGRAMS = [
+  { what: 'translated and interpreted', rows: spec, maxLength: 48, exec: 'translated', runs: 300, least: 75, unit: 'programs ran a translated block',
+    counted: (c: Cpu) => (c.fetchBlocks.lens.some((l) => l !== 0) ? 1 : 0) },
+  { what: 'of the rows the wasm tier emits, with it', rows: wasmSpec, maxLength: 32, exec: 'wasm', runs: 200, least: 100, unit: 'wasm blocks made',
+    counted: (c: Cpu) => c.stats.wasmBlocksMade },
+] as const;
+for (const r of RANDOM_PROGRAMS) {
+  for (const el of [2, 1]) {
+    test(`random looping programs ${r.what}, end in the same state (${el === 2 ? 'EL2, MMU off' : 'EL1, stage 1 + stage 2'})`, () => {
+      let seen = 0;
+      fc.assert(
+        fc.property(
+          fc.array(r.rows, { minLength: 2, maxLength: r.maxLength }),
+          fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+          fc.integer({ min: 200, max: 6000 }),
+          (body, init, budget) => {
+            const image = program(body, init, el);
+            const a = run(image, 'interpreted', budget, el);
+            const b = run(image, r.exec, budget, el);
+            seen += r.counted(b);
+            assert.deepEqual(state(b), state(a));
+          },
+        ),
+        { numRuns: r.runs },
+      );
+      assert.ok(seen > r.least, `only ${seen} ${r.unit} in ${r.runs} programs`);
+    });
+  }
 }
 
 /** A loop of rows the wasm tier emits (src/cpu/wasm/emit.ts), 9 instructions a pass, ITERATIONS passes: one block. */
 function wasmLoopProgram(): ReturnType<typeof withVectors> {
   const src = `
 _start:
-    ldr x20, =${DATA}
     movz x28, #${ITERATIONS}
+    ldr x20, =${DATA}
 loop:
+    ldrb w2, [x20, #9]
     ldr x1, [x20]
     add x1, x1, #3
     str x1, [x20, #8]
-    ldrb w2, [x20, #9]
     strh w2, [x20, #18]
     ldrsh x3, [x20, x28, lsl #1]
     eor x4, x3, x1, ror #7
@@ -1286,24 +1277,31 @@ test('every mutant of the side exit makes the side-exit program or some random l
       const impl = await mutant('cpu/jit/emit.ts', SIDE_EXIT, m.to, join(dir, String(k)));
       // B.EQ taken one pass in eight inside a loop block (a random program takes a side exit only now and then)
       if (!isDeepStrictEqual(state(run(sideExits, 'translated', budget, 2, impl)), state(run(sideExits, 'interpreted', budget)))) continue;
-      const result = fc.check(
-        fc.property(
-          fc.array(spec, { minLength: 2, maxLength: 48 }),
-          fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
-          fc.integer({ min: 200, max: 6000 }),
-          (body, init, budget) => {
-            const image = program(body, init);
-            return isDeepStrictEqual(state(run(image, 'translated', budget, 2, impl)), state(run(image, 'interpreted', budget)));
-          },
-        ),
-        { numRuns: 300, seed: 15, endOnFailure: true },
-      );
-      assert.ok(result.failed, `mutant survives: ${m.name}`);
+      assert.ok(someProgramDiffers(spec, 48, 'translated', impl, 15), `mutant survives: ${m.name}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/**
+ * Whether one of 300 random looping programs of `rows` (at most `maxLength` words, a fixed `seed`) ends differently run
+ * `exec` with a mutant's classes `impl` than run interpreted by the real ones.
+ */
+function someProgramDiffers(rows: fc.Arbitrary<Spec>, maxLength: number, exec: Exec, impl: Impl, seed: number): boolean {
+  return fc.check(
+    fc.property(
+      fc.array(rows, { minLength: 2, maxLength }),
+      fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
+      fc.integer({ min: 200, max: 6000 }),
+      (body, init, budget) => {
+        const image = program(body, init);
+        return isDeepStrictEqual(state(run(image, exec, budget, 2, impl)), state(run(image, 'interpreted', budget)));
+      },
+    ),
+    { numRuns: 300, seed, endOnFailure: true },
+  ).failed;
+}
 
 /** Mutants of the wasm tier's emitters (src/cpu/wasm/emit.ts), each of which some random program of its rows catches. */
 const WASM_MUTANTS: readonly { name: string; from: string; to: string }[] = [
@@ -1326,19 +1324,7 @@ test('every mutant of the wasm emitters makes some random program of their rows 
       const impl = await mutant('cpu/wasm/emit.ts', m.from, m.to, join(dir, String(k)));
       // those first, then random programs of the tier's rows
       if (conditions.some(({ image, budget }, i) => !isDeepStrictEqual(state(run(image, 'wasm', budget, 2, impl)), oracles[i]))) continue;
-      const result = fc.check(
-        fc.property(
-          fc.array(wasmSpec, { minLength: 2, maxLength: 32 }),
-          fc.array(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), { minLength: 15, maxLength: 15 }),
-          fc.integer({ min: 200, max: 6000 }),
-          (body, init, budget) => {
-            const image = program(body, init);
-            return isDeepStrictEqual(state(run(image, 'wasm', budget, 2, impl)), state(run(image, 'interpreted', budget)));
-          },
-        ),
-        { numRuns: 300, seed: 37, endOnFailure: true },
-      );
-      assert.ok(result.failed, `mutant survives: ${m.name}`);
+      assert.ok(someProgramDiffers(wasmSpec, 32, 'wasm', impl, 37), `mutant survives: ${m.name}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

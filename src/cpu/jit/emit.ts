@@ -289,24 +289,29 @@ function ror64(n: number, r: number): string {
   return `const sl = ${a}, sh = ${b}, rl = (sl >>> ${k}) | (sh << ${32 - k}), rh = (sh >>> ${k}) | (sl << ${32 - k});`;
 }
 
+/** The fields of an SBFM/BFM/UBFM word and DecodeBitMasks's wmask and tmask for it; undefined when it is UNDEFINED
+ *  (sf != N, or a 32-bit form with immr or imms ≥ 32). Translation time: both backends' emitters use it. */
+export function bitfieldOf(w: number): { opc: number; r: number; s: number; n: number; d: number; wide: boolean; wmask: bigint; tmask: bigint } | undefined {
+  const opc = (w >>> 29) & 3;
+  const r = (w >>> 16) & 63;
+  const s = (w >>> 10) & 63;
+  const nBit = (w >>> 22) & 1;
+  const wide = (w & 0x80000000) !== 0;
+  if (opc === 3 || (wide ? nBit !== 1 : nBit !== 0 || r >= 32 || s >= 32)) return undefined;
+  const wmask = wide ? BITMASK_TABLE[bitmaskIndex(w)]! : BigInt(BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!);
+  const tmask = (1n << BigInt(((s - r) & ((wide ? 64 : 32) - 1)) + 1)) - 1n; // Ones(diff + 1) in the element
+  return { opc, r, s, n: (w >>> 5) & 31, d: WRITE_ZR[w & 31]!, wide, wmask, tmask };
+}
+
 /**
  * SBFM/BFM/UBFM: as bitfield, with DecodeBitMasks's wmask and tmask constants (ARM J1.1 DecodeBitMasks; the result
  * is (top AND NOT tmask) OR (bot AND tmask), bot = (dst AND NOT wmask) OR (ROR(src, R) AND wmask), top = SBFM ?
  * Replicate(src<S>) : dst, dst = 0 unless BFM) on 32-bit halves.
  */
 function emitBitfield(w: number): string | undefined {
-  const opc = (w >>> 29) & 3;
-  const r = (w >>> 16) & 63;
-  const s = (w >>> 10) & 63;
-  const n = (w >>> 5) & 31;
-  const d = WRITE_ZR[w & 31]!;
-  const nBit = (w >>> 22) & 1;
-  const wide = (w & 0x80000000) !== 0;
-  if (wide ? nBit !== 1 : nBit !== 0 || r >= 32 || s >= 32) return undefined; // UNDEFINED: the handler raises it
-  const esize = wide ? 64 : 32;
-  const wmask = wide ? BITMASK_TABLE[bitmaskIndex(w)]! : BigInt(BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!);
-  const t = ((s - r) & (esize - 1)) + 1;
-  const tmask = (1n << BigInt(t)) - 1n; // Ones(diff + 1) in the element
+  const f = bitfieldOf(w);
+  if (f === undefined) return undefined; // UNDEFINED: the handler raises it
+  const { opc, r, s, n, d, wide, wmask, tmask } = f;
   const [wl, wh] = halves(wmask);
   const [tl, th] = halves(tmask);
   if (!wide) {

@@ -20,6 +20,7 @@ import {
   PC, PC_AHEAD, REG_SP, WRITE_ZR,
 } from '../state.ts';
 import { heatOf } from '../decode-cache.ts';
+import { bitfieldOf } from '../jit/emit.ts';
 import { i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
 
 /** Byte offsets in the arena (src/memory/arena.ts) of what a wasm block reads and writes. */
@@ -254,17 +255,9 @@ function moveWide(w: number, e: Env): number[] | undefined {
  * AND wmask), top = SBFM ? Replicate(src<S>) : BFM ? dst : 0 (ARM J1.1 DecodeBitMasks).
  */
 function bitfield(w: number, e: Env): number[] | undefined {
-  const opc = (w >>> 29) & 3;
-  const r = (w >>> 16) & 63;
-  const s = (w >>> 10) & 63;
-  const n = (w >>> 5) & 31;
-  const d = WRITE_ZR[w & 31]!;
-  const nBit = (w >>> 22) & 1;
-  const is64 = wide(w);
-  if (opc === 3 || (is64 ? nBit !== 1 : nBit !== 0 || r >= 32 || s >= 32)) return undefined; // UNDEFINED
-  const esize = is64 ? 64 : 32;
-  const wmask = is64 ? BITMASK_TABLE[bitmaskIndex(w)]! : BigInt(BITMASK_TABLE_U32[bitmaskIndex(w) * 2]!);
-  const tmask = (1n << BigInt(((s - r) & (esize - 1)) + 1)) - 1n;
+  const f = bitfieldOf(w);
+  if (f === undefined) return undefined; // UNDEFINED
+  const { opc, r, s, n, d, wide: is64, wmask, tmask } = f;
   const k = (v: bigint): number[] => (is64 ? i64Const(v) : i32Const(Number(BigInt.asIntN(32, v))));
   const [and, or, rotr, shrU, sub] = is64 ? [OP.i64And, OP.i64Or, OP.i64Rotr, OP.i64ShrU, OP.i64Sub] : [OP.i32And, OP.i32Or, OP.i32Rotr, OP.i32ShrU, OP.i32Sub];
   const src = is64 ? ld64(e, n) : ld32(e, n);
