@@ -26,9 +26,9 @@ import { writeNzcv } from '../pstate.ts';
 import { hintNop } from '../exec/system.ts';
 import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
-import { heatOf, OP_MASK } from '../decode-cache.ts';
+import { OP_MASK } from '../decode-cache.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, IMM_BRANCH_OF, retiredBefore, sideExit } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, fallsThrough, IMM_BRANCH_OF, retiredBefore, sideExit } from './emit.ts';
 import { INTERPRET, leave, LEAVE } from './exits.ts';
 import { HOST_CACHE_PROLOGUE } from './host-access.ts';
 import type { WasmTier } from '../wasm/tier.ts';
@@ -255,16 +255,6 @@ export function blockSource(words: Uint32Array, start: number, end: number, ops:
   }
 }
 
-/**
- * Whether the block goes on past the conditional branch at word `k` (a side exit) rather than end with it: the word
- * after it ran at least half as often as the branch while interpreted (the decode cache's heat counts every interpreted
- * run of a word; the next word may also be reached from elsewhere). Measured, paired runs (docs/DESIGN-NOTES.md stop 31):
- * going on through every conditional branch made Debian's kernel to power-off 3.7 % slower (longer blocks for V8 to
- * compile, their tails rarely run); this rule made both CoreMark and the kernel faster.
- */
-function fallsThrough(ops: Int32Array, k: number): boolean {
-  return heatOf(ops[k + 1]!) >= heatOf(ops[k]!) >>> 1;
-}
 
 /**
  * The last instruction of a loop block (its branch to the block's start, `test` null: always taken) at index `i`, with

@@ -19,8 +19,7 @@ import {
   FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64,
   PC, PC_AHEAD, REG_SP, WRITE_ZR,
 } from '../state.ts';
-import { heatOf } from '../decode-cache.ts';
-import { bitfieldOf } from '../jit/emit.ts';
+import { bitfieldOf, fallsThrough, imm14Offset, imm19Offset, imm26Offset, testedBit } from '../jit/emit.ts';
 import { i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
 
 /** Byte offsets in the arena (src/memory/arena.ts) of what a wasm block reads and writes. */
@@ -392,7 +391,7 @@ function ldrLiteral(w: number, e: Env): number[] | undefined {
   if (opc === 3) return undefined; // PRFM (literal): another row
   const acc = accessOf(e, opc === 1 ? 3 : 2, opc === 2 ? 2 : 1, w & 31);
   return acc && [...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And, ...get(PC0), ...i32Const(4 * e.i), OP.i32Add,
-    OP.i64ExtendI32U, OP.i64Or, ...i64Const(BigInt(((w << 8) >> 13) * 4)), OP.i64Add, ...set(X), ...acc];
+    OP.i64ExtendI32U, OP.i64Or, ...i64Const(BigInt(imm19Offset(w))), OP.i64Add, ...set(X), ...acc];
 }
 
 /** EXTR (ROR #imm when Rn = Rm): as emitExtract — bits lsb.. of the concatenation Rn:Rm. */
@@ -420,20 +419,19 @@ interface Branch {
 }
 function immBranch(w: number, e: Env): Branch | undefined {
   const id = ROWS[decode(w)]!.id;
-  if (id === 'B') return { test: null, offset: (w << 6) >> 4 };
+  if (id === 'B') return { test: null, offset: imm26Offset(w) };
   if (id === 'B_cond') {
     const test = condition(e, w & 15);
-    return test && { test, offset: ((w << 8) >> 13) * 4 };
+    return test && { test, offset: imm19Offset(w) };
   }
   if (id === 'CBZ' || id === 'CBNZ') {
     const t = w & 31;
     const zero = wide(w) ? [...ld64(e, t), OP.i64Eqz] : [...ld32(e, t), OP.i32Eqz];
-    return { test: id === 'CBNZ' ? [...zero, OP.i32Eqz] : zero, offset: ((w << 8) >> 13) * 4 };
+    return { test: id === 'CBNZ' ? [...zero, OP.i32Eqz] : zero, offset: imm19Offset(w) };
   }
   if (id === 'TBZ' || id === 'TBNZ') {
-    const bit = ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
-    const set1 = [...ld64(e, w & 31), ...i64Const(BigInt(bit)), OP.i64ShrU, ...i64Const(1n), OP.i64And, OP.i32WrapI64];
-    return { test: id === 'TBZ' ? [...set1, OP.i32Eqz] : set1, offset: ((w << 13) >> 18) * 4 };
+    const set1 = [...ld64(e, w & 31), ...i64Const(BigInt(testedBit(w))), OP.i64ShrU, ...i64Const(1n), OP.i64And, OP.i32WrapI64];
+    return { test: id === 'TBZ' ? [...set1, OP.i32Eqz] : set1, offset: imm14Offset(w) };
   }
   return undefined;
 }
@@ -466,7 +464,7 @@ export interface WasmBlock {
 /**
  * The wasm function of the block starting at words[start], or null when one of its words has no emitter here. Its
  * extent is block.ts blockSource's: it ends at `end`, at an immediate branch that does not fall through (a side exit,
- * block.ts fallsThrough, on the heat in the page's decode cache `ops`) or at a branch to its start (a loop); every
+ * jit/emit.ts fallsThrough, on the heat in the page's decode cache `ops`) or at a branch to its start (a loop); every
  * other instruction that ends a JavaScript block (other branches, exception-generating and system instructions, an
  * unallocated word) has no emitter here.
  */
@@ -481,7 +479,7 @@ export function wasmBlock(words: Uint32Array, start: number, end: number, ops: I
       const br = immBranch(w, e);
       if (br === undefined) return null;
       if (br.offset === -4 * e.i) return finish(e, code, br.test);
-      if (br.test !== null && k + 1 < end && heatOf(ops[k + 1]!) >= heatOf(ops[k]!) >>> 1) {
+      if (br.test !== null && k + 1 < end && fallsThrough(ops, k)) {
         code.push(...br.test, ...ifThen([...branchTo(e, br.offset), ...leaveAfter(e)])); // a side exit
         continue;
       }
