@@ -78,8 +78,10 @@ export interface StatsSummary {
   readonly wasmBlocksMade: number;
   /** Instructions per block run, each pass of a loop block counted as a run (0 when none was). */
   readonly averageBlock: number;
-  /** Passes a loop block began in place (a block that branches to its own start); other successors are not chained. */
+  /** Passes a loop block began in place (a block that branches to its own start). */
   readonly loopBacks: number;
+  /** Blocks entered straight from the block before them (wasm blocks: src/cpu/wasm/chain.ts), of blocksRun. */
+  readonly chained: number;
   readonly hostHits: number;
   readonly hostMisses: number;
   /** Translations the architectural TLB was filled with (walks, or a fill from an AT), and entries it evicted. */
@@ -115,6 +117,7 @@ export function summarize(instructions: number, cpu: Cpu, t: Timing): StatsSumma
     wasmBlocksMade: s.wasmBlocksMade,
     averageBlock: s.blocksRun === 0 ? 0 : s.translated / (s.blocksRun + s.loopBacks),
     loopBacks: s.loopBacks,
+    chained: s.chained,
     hostHits: s.hostHits + s.inlineHits,
     hostMisses: s.hostMisses,
     tlbFills: cpu.tlb.fills,
@@ -144,7 +147,7 @@ export function formatStats(x: StatsSummary, label?: string): string {
       `${fixed(x.mipsCpu, 1)} MIPS per CPU second, ${fixed(x.mipsWall, 1)} MIPS wall`,
     `translated ${percent(x.translated, x.instructions)} (${count(x.translated)}), interpreted ${percent(x.interpreted, x.instructions)} (${count(x.interpreted)})`,
     `blocks: ${count(x.blocksMade)} translated (${count(x.wasmBlocksMade)} to WebAssembly), ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
-      `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start; no other chaining)`,
+      `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start), ${count(x.chained)} entered chained from the block before (${percent(x.chained, x.blocksRun)})`,
     `host cache (loads and stores): ${percent(x.hostHits, accesses)} hits (${count(x.hostHits)} of ${count(accesses)}, ${count(x.hostMisses)} through translation)`,
     `TLB: ${count(x.tlbFills)} fill(s), ${count(x.tlbEvictions)} eviction(s); host cache emptied ${count(x.hostFlushes)} time(s) (TLBI, eviction, translation register written), ` +
       `one page of it dropped ${count(x.hostPageDrops)} time(s) (a 4 KiB entry removed)`,

@@ -19,7 +19,7 @@ import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { warmDispatch } from './warm-dispatch.ts';
-import { addHalves, CpuState, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
+import { addHalves, CpuState, FETCH_INVALID, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
 import { writeNzcv } from './pstate.ts';
 import { WasmTier } from './wasm/tier.ts';
@@ -48,8 +48,6 @@ const NO_BLOCKS = new PageBlocks(new Int32Array(0), new CpuStats());
 /** Cpu.traceExecEls: every EL. */
 export const TRACE_ALL_ELS = 0b1111;
 
-/** A FETCH_TAG low word no aligned PC matches (bit 0 set); the run loop sends every misaligned PC to the slow path. */
-const FETCH_INVALID = 1;
 
 /** Instructions after which a run warms the dispatch switch (warm-dispatch.ts): short runs never pay for it. */
 const WARM_DISPATCH_AFTER = 10_000_000;
@@ -277,6 +275,7 @@ export class Cpu extends CpuState implements TranslationContext {
     this.tlb.hostFlush(); // and the translation registers written directly (a checker loading a context)
     this.u32[RUN_COUNT * 2] = 0;
     debugRegistersChanged(this); // and the debug registers too
+    this.wasm?.crossPages(this.traceExec === null); // wasm/chain.ts: the run loop traces per fetch page
     this.icount += runLoop(this, budget);
     this.wasm?.drain(this.stats);
     this.u32[RUN_COUNT * 2] = 0;
@@ -336,13 +335,17 @@ export class Cpu extends CpuState implements TranslationContext {
       if (this.wasmWanted) this.tlb.hostFlush();
     }
     if (page.jit === undefined) {
-      if (this.wasmWanted) this.wasm ??= new WasmTier(this.mem.arena!, this.registerFile, this.tlb);
+      if (this.wasmWanted && this.wasm === null) {
+        this.wasm = new WasmTier(this.mem.arena!, this.registerFile, this.tlb);
+        this.wasm.crossPages(this.traceExec === null);
+      }
       page.jit = new PageBlocks(page.ops, this.stats, this.wasm);
     }
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;
     this.fetchBlocks = page.jit as PageBlocks; // only the CPU creates a page's translated code
     this.fetchBase = base;
+    this.wasm?.fetchPage(page.u32, base); // the dispatcher's fetch cache (wasm/chain.ts)
     if (debug) return true; // the tag stays invalid: the next instruction comes through here again
     this.u32[FETCH_TAG * 2] = lo & 0xfffff000;
     this.u32[FETCH_TAG * 2 + 1] = hi;

@@ -23,6 +23,8 @@ export const SP_EL1 = 43;
 export const SP_EL2 = 44;
 export const INSN = 45; // the executing instruction's word (u32[INSN * 2]): see Handler in handler.ts
 export const FETCH_TAG = 46; // not architectural: the run loop's fetch-page tag (Cpu.refillFetch, run-loop.ts)
+/** A FETCH_TAG low word no aligned PC matches (bit 0 set); the run loop sends every misaligned PC to the slow path. */
+export const FETCH_INVALID = 1;
 export const RUN_COUNT = 47; // not architectural: instructions retired so far in the current Cpu.run (low word; Cpu.retired)
 export const FLAG_KIND = 48; // lazy NZCV (low word): which FLAGS_* below says how PSTATE.NZCV is found
 export const NZCV = 49; // low word: PSTATE.NZCV in bits 31:28 while FLAG_KIND holds FLAGS_NZCV

@@ -11,6 +11,8 @@ export class CpuStats {
   translated = 0;
   /** Translated blocks entered (translated / blocksRun = the average length of a block as run). */
   blocksRun = 0;
+  /** Of those, blocks entered straight from the block before them, without the run loop (wasm/chain.ts). */
+  chained = 0;
   /** Blocks translated (the translation threshold rises with them: jit/block.ts translationThreshold). */
   blocksMade = 0;
   /** Of those, blocks made WebAssembly functions (src/cpu/wasm/: Cpu.enableWasm). */
@@ -37,6 +39,7 @@ export class CpuStats {
   clear(): void {
     this.translated = 0;
     this.blocksRun = 0;
+    this.chained = 0;
     this.blocksMade = 0;
     this.wasmBlocksMade = 0;
     this.loopBacks = 0;

@@ -6,12 +6,17 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
 
+/** An exported WebAssembly function (opaque here: it is only put into a table). */
+export interface WasmFunction {
+  readonly length: number;
+}
+
 /** A WebAssembly.Table of function references. */
 export interface WasmTable {
   readonly length: number;
   /** Add `n` slots (null); returns the old length. */
   grow(n: number): number;
-  set(i: number, v: null): void;
+  set(i: number, v: WasmFunction | null): void;
 }
 
 export interface WasmApi {

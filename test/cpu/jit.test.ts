@@ -447,9 +447,10 @@ const WASM_ROWS = [
   'ADD_imm', 'ADDS_imm', 'SUB_imm', 'SUBS_imm', 'AND_imm', 'ORR_imm', 'EOR_imm', 'ANDS_imm', 'MOVN', 'MOVZ', 'MOVK',
   'AND_shift', 'BIC_shift', 'ORR_shift', 'ORN_shift', 'EOR_shift', 'EON_shift', 'ANDS_shift', 'BICS_shift',
   'ADD_shift', 'ADDS_shift', 'SUB_shift', 'SUBS_shift', 'NOP', 'CSEL', 'CSINC', 'CSINV', 'CSNEG', 'MADD', 'MSUB', 'UBFM', 'SBFM', 'BFM',
-  'EXTR', 'LDR_X_lit', 'LDR_W_lit', 'LDRSW_lit',
+  'EXTR', 'LDR_X_lit', 'LDR_W_lit', 'LDRSW_lit', 'ADD_ext', 'ADDS_ext', 'SUB_ext', 'SUBS_ext',
+  'CCMN_reg', 'CCMP_reg', 'CCMN_imm', 'CCMP_imm',
 ];
-const WASM_MEMORY = MEMORY.filter((id) => /_(uoff|reg|pre|post)$/.test(id) && !id.includes('_V_'));
+const WASM_MEMORY = MEMORY.filter((id) => (/_(uoff|reg|pre|post|off)$/.test(id) || /^(LD|ST)(UR|NP)/.test(id)) && !id.includes('_V_'));
 const wasmSpec: fc.Arbitrary<Spec> = fc.record({
   id: fc.oneof(
     { weight: 10, arbitrary: fc.constantFrom(...WASM_ROWS) },
@@ -495,6 +496,69 @@ for (const r of RANDOM_PROGRAMS) {
     });
   }
 }
+
+/**
+ * Calls and returns between wasm blocks in two 4 KiB pages: BL, BLR (BLR X30 too: the target read before X30 is
+ * written), BR and RET, pairs, unscaled accesses, CCMP and conditions on flags set in an earlier block — so the
+ * dispatcher chains block to block (wasm/chain.ts) within a page and across pages, and a run's slices cut the chains.
+ */
+function callsProgram(): ReturnType<typeof withVectors> {
+  const src = `
+_start:
+    ldr x20, =${DATA}
+    movz x28, #${ITERATIONS}
+loop:
+    bl f1
+    adr x9, f2
+    blr x9
+    adr x30, f3
+    blr x30
+    adr x9, 1f
+    br x9
+1:  cmp x1, x2
+    b.hi 2f
+    add x7, x7, #1
+2:  subs x28, x28, #1
+    b.ne loop
+3:  b 3b
+f3: eor x8, x8, x30, ror #3
+    ret
+    .balign 4096
+f1: add x1, x1, #1
+    stur x1, [x20, #-8]
+    ldur x5, [x20, #-8]
+    sturh w1, [x20, #-2]
+    ldursh x17, [x20, #-2]
+    ret
+f2: add x2, x2, x1, lsl #1
+    stp x1, x2, [x20, #16]
+    ldp x3, x4, [x20, #16]
+    stp w3, w4, [x20, #40]!
+    ldp w10, w11, [x20], #-40
+    ccmp x1, x2, #4, ne
+    csinc x6, x6, x6, eq
+    ccmn w3, #7, #9, lt
+    cinc x12, x12, mi
+    add x13, x13, w2, sxtb
+    sub x14, x14, w8, sxth #2
+    adds w15, w15, w1, uxtb #1
+    cinc x16, x16, cs
+    ret
+`;
+  return withVectors('jit-calls.S', src);
+}
+
+test('calls and returns between wasm blocks in two pages chain block to block, every budget as interpreted', () => {
+  const image = callsProgram();
+  const budget = 30 * ITERATIONS;
+  const w = sameTranslated(image, budget) && run(image, 'wasm', budget);
+  assert.ok(w.stats.wasmBlocksMade >= 6, `${w.stats.wasmBlocksMade} wasm blocks`);
+  assert.ok(w.stats.chained > ITERATIONS, `${w.stats.chained} blocks entered chained`);
+  for (const b of [1, 2, 3, 5, 8, 13, 21, 997]) {
+    const cut = 20 * HOT + b;
+    assert.deepEqual(state(run(image, 'wasm', cut)), state(run(image, 'interpreted', cut)), `budget ${cut}`);
+  }
+});
 
 /** A loop of rows the wasm tier emits (src/cpu/wasm/emit.ts), 9 instructions a pass, ITERATIONS passes: one block. */
 function wasmLoopProgram(): ReturnType<typeof withVectors> {
@@ -1312,13 +1376,21 @@ const WASM_MUTANTS: readonly { name: string; from: string; to: string }[] = [
   { name: 'pre- and post-index write back Rn - imm9', from: 'st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Add])', to: 'st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Sub])' },
   { name: 'a loop left untaken goes on at its branch', from: '...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, ...set(NEXT)', to: '...i32Const(4 * e.i), OP.i32Add, ...set(NEXT)' },
   { name: 'a 32-bit SUBS (shifted) records its first operand as the second', from: '...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(HI)),', to: '...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(A)),' },
+  { name: 'flags from before the block: LOGIC64 taken for a 32-bit kind', from: 'kindSet(FLAGS_ADD64, FLAGS_SUB64, FLAGS_LOGIC64)', to: 'kindSet(FLAGS_ADD64, FLAGS_SUB64)' },
+  { name: 'CCMP that fails sets nzcv >> 1', from: 'OP.else, ...i32Const(w & 15), OP.end', to: 'OP.else, ...i32Const((w >>> 1) & 15), OP.end' },
+  { name: 'ExtendReg zero-extends a signed byte or halfword', from: '...i64Const(BigInt(64 - bits)), OP.i64ShrS]', to: '...i64Const(BigInt(64 - bits)), OP.i64ShrU]' },
+  { name: 'a pair\'s second half at the first\'s address', from: '[...toReg(rt2, bytes), ...toReg(rt, 0)]', to: '[...toReg(rt2, 0), ...toReg(rt, 0)]' },
+  { name: 'LDUR/STUR offsets unsigned', from: 'i64Const(BigInt((w << 11) >> 23))', to: 'i64Const(BigInt((w << 11) >>> 23))' },
+  { name: 'BL links the branch itself', from: '...get(PC0), ...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, OP.i64ExtendI32U, OP.i64Or,\n]);', to: '...get(PC0), ...i32Const(4 * e.i), OP.i32Add, OP.i64ExtendI32U, OP.i64Or,\n]);' },
 ];
 
 test('every mutant of the wasm emitters makes some random program of their rows end differently with the wasm tier', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'twostage-wasm-mutants-'));
   try {
-    // the edge-operand conditions, and the wasm loop run to its end (its last pass leaves untaken)
-    const conditions = [...(['CSINC', 'B.cond'] as const).map(conditionsProgram), { image: wasmLoopProgram(), budget: 9 * ITERATIONS + 200 }];
+    // the calls between blocks, the wasm loop run to its end (its last pass leaves untaken) and the edge-operand
+    // conditions — the shortest first: the first that ends differently catches the mutant
+    const conditions = [{ image: callsProgram(), budget: 30 * ITERATIONS }, { image: wasmLoopProgram(), budget: 9 * ITERATIONS + 200 },
+      ...(['B.cond', 'CSINC'] as const).map(conditionsProgram)];
     const oracles = conditions.map(({ image, budget }) => state(run(image, 'interpreted', budget)));
     for (const [k, m] of WASM_MUTANTS.entries()) {
       const impl = await mutant('cpu/wasm/emit.ts', m.from, m.to, join(dir, String(k)));

@@ -194,9 +194,10 @@ test('the counters equal independent counts, translated and interpreted', () => 
           assert.deepEqual(exceptionsOf(r.stats), ref.exceptions);
         }
         assert.ok(ref.exceptions.get(STATS_IRQ)! > 0 && ref.exceptions.get(0x15) === s.iterations && ref.exceptions.get(0x16) === s.iterations);
-        // translated: what the blocks returned, in as many blocks as ran; the rest interpreted
+        // translated: what the blocks returned, in as many blocks as ran — those the run loop entered and those the
+        // wasm dispatcher went on to from the block before (wasm/chain.ts: no wrapper sees them); the rest interpreted
         assert.equal(jit.stats.translated, jitWrapped.translated);
-        assert.equal(jit.stats.blocksRun, jitWrapped.blocksRun);
+        assert.equal(jit.stats.blocksRun - jit.stats.chained, jitWrapped.blocksRun);
         assert.ok(jit.stats.translated > ref.instructions / 2, 'most instructions ran translated');
         assert.ok(jit.stats.inlineHits > 0);
         assert.equal(jit.stats.invalidations, jitWrapped.drops);

@@ -155,7 +155,7 @@ export class PageBlocks implements TranslatedCode {
     const wb = this.wasm === null ? null : wasmBlock(words, start, end, this.ops, this.wasm.layout);
     let made: { fn: BlockFn; len: number; inline: Uint8Array | null };
     if (wb !== null) {
-      const { fn, slot } = this.wasm!.make(wb);
+      const { fn, slot } = this.wasm!.make(wb, words, start);
       this.wasmSlots.push(slot);
       this.stats.wasmBlocksMade++;
       made = { fn, len: wb.len, inline: null }; // a wasm block counts its own inline accesses (WasmTier.drain)

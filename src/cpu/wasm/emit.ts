@@ -16,8 +16,8 @@ import { HC_BITS, HC_MASK } from '../../mmu/tlb.ts';
 import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { hintNop } from '../exec/system.ts';
 import {
-  FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_SUB32, FLAGS_SUB64,
-  PC, PC_AHEAD, REG_SP, WRITE_ZR,
+  FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32,
+  FLAGS_SUB64, NZCV, PC, PC_AHEAD, REG_SP, WRITE_ZR,
 } from '../state.ts';
 import { bitfieldOf, fallsThrough, imm14Offset, imm19Offset, imm26Offset, testedBit } from '../jit/emit.ts';
 import { i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
@@ -40,13 +40,15 @@ export interface WasmLayout {
 const N0 = 0, LIM = 1, EL = 2;
 const PC0 = 3, D = 4, HITS = 5, PASSES = 6, A = 7, HI = 8, S = 9, P = 10, T = 11, HCR = 12, HCW = 13, GEN = 14, NEXT = 15;
 const X = 16, Y = 17, R = 18;
-const LOCALS: Locals = [[13, I32], [3, I64]];
+const KIND = 19, NIB = 20;
+const LOCALS: Locals = [[13, I32], [3, I64], [2, I32]];
 
 /** What the emitters share within a block (as jit/emit.ts EmitEnv). */
 interface Env {
   /** Index of this instruction in the block. */
   i: number;
-  /** The lazy-flag kind an earlier instruction of the block set, or -1. */
+  /** The lazy-flag kind an earlier instruction of the block set; -1: not known (the flags the block was entered with);
+   *  IN_NIB: PSTATE.NZCV is in the local NIB (materialized by a condition, or set by CCMP). */
   flags: number;
   /** Host-cache accesses made inline by this pass's instructions before this one. */
   inline: number;
@@ -104,10 +106,11 @@ const setKind = (e: Env, kind: number): number[] => {
  * flag-setting instruction of this block recorded (jit/emit.ts FLAG_CONDITIONS: the same expressions); undefined
  * when the block did not set the flags itself (the block then stays JavaScript).
  */
-function condition(e: Env, cond: number): number[] | undefined {
+function condition(e: Env, cond: number): number[] {
   if (cond >= 14) return i32Const(1); // AL, NV
   const k = e.flags;
-  if (k < 0) return undefined;
+  if (k === -1) return [...materializeNzcv(e), ...nibbleCondition(cond)];
+  if (k === IN_NIB) return nibbleCondition(cond);
   const wide = k === FLAGS_ADD64 || k === FLAGS_SUB64 || k === FLAGS_LOGIC64;
   const [ld, lt, ge, gt, gtU, geU, ltU, eqz, xor, and] = wide
     ? [(s: number) => ld64(e, s), OP.i64LtS, OP.i64GeS, OP.i64GtS, OP.i64GtU, OP.i64GeU, OP.i64LtU, OP.i64Eqz, OP.i64Xor, OP.i64And]
@@ -133,6 +136,77 @@ function condition(e: Env, cond: number): number[] | undefined {
   }
   return (cond & 1) === 1 ? not(base) : base;
 }
+
+/** Env.flags: PSTATE.NZCV is the nibble in the local NIB (N 8, Z 4, C 2, V 1). */
+const IN_NIB = -2;
+
+/**
+ * ConditionHolds(cond) on the nibble in NIB: EQ Z, CS C, MI N, VS V, HI C && !Z, GE N == V, GT !Z && N == V; an odd
+ * cond the inverse (ARM J1.1 shared/functions/system/ConditionHolds).
+ */
+function nibbleCondition(cond: number): number[] {
+  const bit = (b: number): number[] => [...get(NIB), ...i32Const(b), OP.i32ShrU, ...i32Const(1), OP.i32And];
+  const nXorV = [...get(NIB), ...i32Const(3), OP.i32ShrU, ...get(NIB), OP.i32Xor];
+  const base = [
+    bit(2), bit(1), bit(3), bit(0),
+    [...get(NIB), ...i32Const(1), OP.i32ShrU, ...get(NIB), ...i32Const(2), OP.i32ShrU, ...i32Const(-1), OP.i32Xor, OP.i32And, ...i32Const(1), OP.i32And],
+    [...nXorV, ...i32Const(1), OP.i32And, OP.i32Eqz],
+    [...nXorV, ...get(NIB), ...i32Const(2), OP.i32ShrU, OP.i32Or, ...i32Const(1), OP.i32And, OP.i32Eqz],
+  ][cond >> 1]!;
+  return (cond & 1) === 1 ? [...base, OP.i32Eqz] : base;
+}
+
+/**
+ * The NZCV nibble (an i32 on the stack) of the operation whose operands are in the i64 locals X and Y and result in R
+ * — 64-bit values, or 32-bit ones in bits 63:32 (so N is bit 63 and C, V come out the same): N = R < 0, Z = R == 0,
+ * C = `carry` (an i32), V = ((X ^ Y ^ addMask) & (X ^ R)) < 0 where `overflows` (an i32) is set — after SUBS the
+ * operands' signs differ and the result's differs from the first's; after ADDS (addMask all ones) they agree and the
+ * result's differs (pstate.ts nzcvNibble computes the same from the lazy operands).
+ */
+function nibbleOf(carry: number[], addMask: number[], overflows: number[]): number[] {
+  return [
+    ...get(R), ...i64Const(0n), OP.i64LtS, ...i32Const(3), OP.i32Shl,
+    ...get(R), OP.i64Eqz, ...i32Const(2), OP.i32Shl, OP.i32Or,
+    ...carry, ...i32Const(1), OP.i32Shl, OP.i32Or,
+    ...get(X), ...get(Y), OP.i64Xor, ...addMask, OP.i64Xor, ...get(X), ...get(R), OP.i64Xor, OP.i64And, ...i64Const(0n), OP.i64LtS,
+    ...overflows, OP.i32And, OP.i32Or,
+  ];
+}
+const SUB_CARRY = [...get(X), ...get(Y), OP.i64GeU]; // no borrow: X ≥ Y unsigned
+const ADD_CARRY = [...get(R), ...get(X), OP.i64LtU]; // the sum wrapped below X
+
+/** Kinds as bit sets (bit k set for FLAG_KIND k) to test with one shift. */
+const kindSet = (...kinds: number[]): number => kinds.reduce((m, k) => m | (1 << k), 0);
+const WIDE_KINDS = kindSet(FLAGS_ADD64, FLAGS_SUB64, FLAGS_LOGIC64);
+const SUB_KINDS = kindSet(FLAGS_SUB32, FLAGS_SUB64);
+const ADD_KINDS = kindSet(FLAGS_ADD32, FLAGS_ADD64);
+const inKinds = (set: number): number[] => [...i32Const(set), ...get(KIND), OP.i32ShrU, ...i32Const(1), OP.i32And];
+
+/**
+ * NIB = PSTATE.NZCV from the lazy flags the block was entered with (pstate.ts readNzcv, in wasm): FLAGS_NZCV's
+ * nibble, else nibbleOf on the recorded operands, a 32-bit kind's moved to bits 63:32; from here the block's
+ * conditions read NIB until an instruction sets the flags. A statement (it leaves nothing on the stack).
+ */
+function materializeNzcv(e: Env): number[] {
+  e.flags = IN_NIB;
+  const operand = (slot: number, to: number): number[] =>
+    [...ld64(e, slot), ...ld64(e, slot), ...i64Const(32n), OP.i64Shl, ...inKinds(WIDE_KINDS), OP.select, ...set(to)];
+  const isSub = inKinds(SUB_KINDS), isAdd = inKinds(ADD_KINDS);
+  return [
+    ...ld32(e, FLAG_KIND), ...tee(KIND), OP.i32Eqz,
+    OP.if, I32, ...ld32(e, NZCV), ...i32Const(28), OP.i32ShrU,
+    OP.else, ...operand(FLAG_A, X), ...operand(FLAG_B, Y), ...operand(FLAG_R, R),
+    ...nibbleOf([...SUB_CARRY, ...isSub, OP.i32And, ...ADD_CARRY, ...isAdd, OP.i32And, OP.i32Or],
+      [...i64Const(0n), ...isAdd, OP.i64ExtendI32U, OP.i64Sub], [...isSub, ...isAdd, OP.i32Or]),
+    OP.end, ...set(NIB),
+  ];
+}
+
+/** PSTATE.NZCV = NIB, eagerly (FLAGS_NZCV): what later blocks and the interpreter read. */
+const storeNib = (e: Env): number[] => {
+  e.flags = IN_NIB;
+  return [...st32lo(e, NZCV, [...get(NIB), ...i32Const(28), OP.i32Shl]), ...st32lo(e, FLAG_KIND, i32Const(FLAGS_NZCV))];
+};
 
 // ---- data processing ----
 const wide = (w: number): boolean => (w & 0x80000000) !== 0;
@@ -177,14 +251,20 @@ function addSubShifted(w: number, e: Env): number[] | undefined {
   const sub = (w & 0x40000000) !== 0;
   const setFlags = (w & 0x20000000) !== 0;
   const is64 = wide(w);
-  const op = is64 ? (sub ? OP.i64Sub : OP.i64Add) : sub ? OP.i32Sub : OP.i32Add;
-  const b = shifted(e, is64, m, type, k);
+  return addSubResult(e, is64, sub, setFlags, n, shifted(e, is64, m, type, k), d);
+}
+
+/** Rn ± `b` (the second operand on the stack: an i64, or an i32 for a 32-bit operation) into d; with flags, recorded
+ *  as the lazy operands of kind ADD or SUB (state.ts). */
+function addSubResult(e: Env, is64: boolean, sub: boolean, setFlags: boolean, n: number, b: number[], d: number): number[] {
   if (is64) {
+    const op = sub ? OP.i64Sub : OP.i64Add;
     if (!setFlags) return st64(e, d, [...ld64(e, n), ...b, op]);
     return [...ld64(e, n), ...set(X), ...b, ...set(Y), ...st64(e, FLAG_A, get(X)), ...st64(e, FLAG_B, get(Y)),
       ...get(X), ...get(Y), op, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)),
       ...setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64)];
   }
+  const op = sub ? OP.i32Sub : OP.i32Add;
   if (!setFlags) return stW(e, d, [...ld32(e, n), ...b, op]);
   return [...ld32(e, n), ...set(A), ...b, ...set(HI), ...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(HI)),
     ...get(A), ...get(HI), op, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)),
@@ -283,9 +363,8 @@ function mulAdd(w: number, e: Env): number[] {
 }
 
 /** CSEL/CSINC/CSINV/CSNEG: as emitCondSelect. */
-function condSelect(w: number, e: Env): number[] | undefined {
+function condSelect(w: number, e: Env): number[] {
   const cond = condition(e, (w >>> 12) & 15);
-  if (cond === undefined) return undefined;
   const d = WRITE_ZR[w & 31]!;
   const n = (w >>> 5) & 31;
   const m = (w >>> 16) & 31;
@@ -297,6 +376,61 @@ function condSelect(w: number, e: Env): number[] | undefined {
     [...c(0), ...rm, is64 ? OP.i64Sub : OP.i32Sub]][f]!;
   const v = [...(is64 ? ld64(e, n) : ld32(e, n)), ...other, ...cond, OP.select];
   return is64 ? st64(e, d, v) : stW(e, d, v);
+}
+
+/**
+ * CCMN/CCMP (register and immediate): as emitCondCompare — ConditionHolds(cond) ? the NZCV of Rn ± op2 : the nzcv
+ * field; here computed into NIB and stored eagerly (FLAGS_NZCV), so the block's later conditions read NIB.
+ */
+function condCompare(w: number, e: Env): number[] {
+  const cond = condition(e, (w >>> 12) & 15);
+  const sub = (w & 0x40000000) !== 0;
+  const n = (w >>> 5) & 31;
+  const field = (w >>> 16) & 31; // Rm, or imm5 when bit 11 is set
+  const isImm = (w & 0x800) !== 0;
+  const is64 = wide(w);
+  // 32-bit operands in bits 63:32 (nibbleOf)
+  const top = is64 ? [] : [...i64Const(32n), OP.i64Shl];
+  const rn = [...(is64 ? ld64(e, n) : [...ld32(e, n), OP.i64ExtendI32U]), ...top];
+  const op2 = isImm ? i64Const(BigInt(field) << (is64 ? 0n : 32n)) : [...(is64 ? ld64(e, field) : [...ld32(e, field), OP.i64ExtendI32U]), ...top];
+  const holds = [
+    ...rn, ...set(X), ...op2, ...set(Y), ...get(X), ...get(Y), sub ? OP.i64Sub : OP.i64Add, ...set(R),
+    ...(sub ? nibbleOf(SUB_CARRY, i64Const(0n), i32Const(1)) : nibbleOf(ADD_CARRY, i64Const(-1n), i32Const(1))),
+  ];
+  return [...cond, OP.if, I32, ...holds, OP.else, ...i32Const(w & 15), OP.end, ...set(NIB), ...storeNib(e)];
+}
+
+/**
+ * ExtendReg(m, option, shift) (ARM J1.1 shared/functions/integer... ExtendReg): Rm's low byte, halfword, word or all of
+ * it, zero- or sign-extended, shifted left by `k` — an i64, or for a 32-bit operation an i32.
+ */
+function extendReg(e: Env, m: number, option: number, k: number, is64: boolean): number[] {
+  const bits = [8, 16, 32, 64][option & 3]!;
+  const signed = (option & 4) !== 0;
+  let v: number[];
+  if (is64) {
+    if (bits === 64) v = ld64(e, m);
+    else if (bits === 32) v = [...ld32(e, m), signed ? OP.i64ExtendI32S : OP.i64ExtendI32U];
+    else if (signed) v = [...ld64(e, m), ...i64Const(BigInt(64 - bits)), OP.i64Shl, ...i64Const(BigInt(64 - bits)), OP.i64ShrS];
+    else v = [...ld64(e, m), ...i64Const((1n << BigInt(bits)) - 1n), OP.i64And];
+    return k === 0 ? v : [...v, ...i64Const(BigInt(k)), OP.i64Shl];
+  }
+  if (bits >= 32) v = ld32(e, m);
+  else if (signed) v = [...ld32(e, m), ...i32Const(32 - bits), OP.i32Shl, ...i32Const(32 - bits), OP.i32ShrS];
+  else v = [...ld32(e, m), ...i32Const((1 << bits) - 1), OP.i32And];
+  return k === 0 ? v : [...v, ...i32Const(k), OP.i32Shl];
+}
+
+/** ADD/ADDS/SUB/SUBS (extended register): as emitAddSubExtended — Rn|SP ± ExtendReg(Rm, option, imm3). */
+function addSubExtended(w: number, e: Env): number[] | undefined {
+  const k = (w >>> 10) & 7;
+  if (k > 4) return undefined; // LSL amounts above 4 are reserved: UNDEFINED (the handler raises it)
+  const n = REG_SP[(w >>> 5) & 31]!;
+  const sub = (w & 0x40000000) !== 0;
+  const setFlags = (w & 0x20000000) !== 0;
+  const d = setFlags ? WRITE_ZR[w & 31]! : REG_SP[w & 31]!;
+  const is64 = wide(w);
+  return addSubResult(e, is64, sub, setFlags, n, extendReg(e, (w >>> 16) & 31, (w >>> 13) & 7, k, is64), d);
 }
 
 // ---- loads and stores ----
@@ -324,25 +458,37 @@ function accessOf(e: Env, size: number, opc: number, rt: number, after: number[]
   const load = opc !== 0;
   const op = load ? LOAD[size]![opc - 1] : STORE[size];
   if (op === undefined) return undefined;
+  const code = hostHit(e, load, 1 << size, 1 << size, 1);
+  if (!load) return [...code, ...get(P), ...ld64(e, rt), op, ...memarg(size, 0), ...after];
+  const value = [...get(P), op, ...memarg(size, 0), ...(opc === 3 ? [OP.i64ExtendI32U] : [])];
+  return [...code, ...st64(e, WRITE_ZR[rt]!, value), ...after];
+}
+
+/**
+ * The inline host-cache hit test of `accesses` accesses (counted in Env.inline) of `span` bytes in all at the address
+ * in X, `align`-byte aligned: a slot of this EL and access whose tag matches the VA's page in this generation (tlb.ts
+ * hostHitSource), the access aligned and within its 4 KiB page, and the slot's page address non-zero (RAM; for a
+ * write slot, a page that holds no code: Tlb.hostFill) — then P = the wasm address of the first byte; else the
+ * interpreter runs the instruction (as jit/host-access.ts hostHitOpen).
+ */
+function hostHit(e: Env, load: boolean, align: number, span: number, accesses: number): number[] {
   const miss = interpretHere(e);
-  e.inline += 1;
+  e.inline += accesses;
   const L = e.layout;
   const slotAt = (base: number): number[] => [...get(S), ...i32Const(2), OP.i32Shl, OP.i32Load, ...memarg(2, base)];
-  const code = [
+  const inPage = span > align ? [...get(A), ...i32Const(0xfff), OP.i32And, ...i32Const(0x1000 - span), OP.i32GtU, OP.i32Or] : [];
+  return [
     ...get(X), OP.i32WrapI64, ...set(A),
     ...get(X), ...i64Const(32n), OP.i64ShrU, OP.i32WrapI64, ...set(HI),
     ...get(load ? HCR : HCW), ...get(A), ...i32Const(12), OP.i32ShrU, ...i32Const(HC_MASK), OP.i32And, OP.i32Or, ...set(S),
     // hit (mmu/tlb.ts hostHitSource, in wasm): hcTag[s] === ((a & 0xfffff000) | gen) && hcHi[s] === hi, aligned, hcOff[s] !== 0
     ...slotAt(L.hcTag), ...get(A), ...i32Const(0xfffff000), OP.i32And, ...get(GEN), OP.i32Or, OP.i32Ne,
     ...slotAt(L.hcHi), ...get(HI), OP.i32Ne, OP.i32Or,
-    ...get(A), ...i32Const((1 << size) - 1), OP.i32And, OP.i32Or,
+    ...get(A), ...i32Const(align - 1), OP.i32And, OP.i32Or, ...inPage,
     ...slotAt(L.hcOff), ...tee(P), OP.i32Eqz, OP.i32Or,
     ...ifThen(miss),
     ...get(P), ...get(A), ...i32Const(0xfff), OP.i32And, OP.i32Add, ...set(P),
   ];
-  if (!load) return [...code, ...get(P), ...ld64(e, rt), op, ...memarg(size, 0), ...after];
-  const value = [...get(P), op, ...memarg(size, 0), ...(opc === 3 ? [OP.i64ExtendI32U] : [])];
-  return [...code, ...st64(e, WRITE_ZR[rt]!, value), ...after];
 }
 
 /** AArch64.CheckSPAlignment: an SP base (Rn = 31) not 16-byte aligned leaves for the interpreter (jit/emit.ts spChecked). */
@@ -366,10 +512,9 @@ function ldstRegisterOffset(w: number, e: Env): number[] | undefined {
   if ((option & 2) === 0 || rn === 31) return undefined;
   const m = (w >>> 16) & 31;
   const k = (w & (1 << 12)) !== 0 ? w >>> 30 : 0;
-  // UXTW, UXTX, SXTW, SXTX (option 010, 011, 110, 111)
-  const ext = [[...ld32(e, m), OP.i64ExtendI32U], ld64(e, m), [...ld32(e, m), OP.i64ExtendI32S], ld64(e, m)][((option >> 1) & 2) | (option & 1)]!;
   const acc = access(w, e);
-  return acc && [...ld64(e, rn), ...ext, ...(k === 0 ? [] : [...i64Const(BigInt(k)), OP.i64Shl]), OP.i64Add, ...set(X), ...acc];
+  // UXTW, UXTX, SXTW, SXTX (option 010, 011, 110, 111)
+  return acc && [...ld64(e, rn), ...extendReg(e, m, option, k, true), OP.i64Add, ...set(X), ...acc];
 }
 
 /** LDR/STR… (immediate, pre- or post-index): the access at Rn + imm9 (pre) or Rn (post), then Rn = Rn + imm9. */
@@ -382,6 +527,44 @@ function ldstIndexed(w: number, e: Env): number[] | undefined {
   const pre = ((w >>> 10) & 3) === 3;
   const acc = access(w, e, st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Add]));
   return acc && spChecked(e, rn, [...ld64(e, n), ...(pre ? [...i64Const(imm), OP.i64Add] : []), ...set(X), ...acc]);
+}
+
+/** LDUR/STUR… (unscaled immediate), every size and extension: as emitLdstUnscaled, the address Xn|SP + imm9. */
+function ldstUnscaled(w: number, e: Env): number[] | undefined {
+  const rn = (w >>> 5) & 31;
+  const acc = access(w, e);
+  return acc && spChecked(e, rn, [...ld64(e, REG_SP[rn]!), ...i64Const(BigInt((w << 11) >> 23)), OP.i64Add, ...set(X), ...acc]);
+}
+
+/**
+ * LDP/STP/LDNP/STNP of W or X registers, every index form: as emitLdstPair — both halves from the host cache when the
+ * first address hits, is aligned and the pair stays in its 4 KiB page; Rt2 loaded before Rt; the writeback
+ * (Rn + imm7 · size, computed before the access) last, so that with Rn == Rt or Rt2 (CONSTRAINED UNPREDICTABLE) a load
+ * leaves the written-back address and a store stores the old value, as ldstPair does. LDPSW and LDP with Rt == Rt2
+ * have no emitter (the handler runs them).
+ */
+function ldstPair(w: number, e: Env): number[] | undefined {
+  const opc = w >>> 30;
+  const idx = (w >>> 23) & 3; // 00 no-allocate offset, 01 post-index, 10 offset, 11 pre-index
+  const load = (w & (1 << 22)) !== 0;
+  const rn = (w >>> 5) & 31;
+  const rt = w & 31;
+  const rt2 = (w >>> 10) & 31;
+  if ((opc !== 0 && opc !== 2) || (load && rt === rt2)) return undefined;
+  const n = REG_SP[rn]!;
+  const bytes = opc === 2 ? 8 : 4;
+  const offset = BigInt(((w << 10) >> 25) * bytes); // imm7, sign-extended, scaled
+  const hit = hostHit(e, load, bytes, 2 * bytes, 2);
+  const at = (k: number): number[] => [...get(P), bytes === 8 ? OP.i64Load : OP.i32Load, ...memarg(bytes === 8 ? 3 : 2, k)];
+  const toReg = (t: number, k: number): number[] => (bytes === 8 ? st64(e, WRITE_ZR[t]!, at(k)) : stW(e, WRITE_ZR[t]!, at(k)));
+  const fromReg = (t: number, k: number): number[] => bytes === 8
+    ? [...get(P), ...ld64(e, t), OP.i64Store, ...memarg(3, k)]
+    : [...get(P), ...ld32(e, t), OP.i32Store, ...memarg(2, k)];
+  const move = load ? [...toReg(rt2, bytes), ...toReg(rt, 0)] : [...fromReg(rt, 0), ...fromReg(rt2, bytes)];
+  const wb = (idx & 1) !== 0 ? st64(e, n, get(Y)) : [];
+  // Y = Rn + offset (the address, or for post-index the written-back base); X = the address
+  const addr = [...ld64(e, n), ...i64Const(offset), OP.i64Add, ...set(Y), ...(idx === 1 ? ld64(e, n) : get(Y)), ...set(X)];
+  return spChecked(e, rn, [...addr, ...hit, ...move, ...wb]);
 }
 
 /** LDR (literal), LDRSW (literal): as emitLdrLiteral, at this instruction's address + imm19 · 4 (the PC slot's high
@@ -421,8 +604,7 @@ function immBranch(w: number, e: Env): Branch | undefined {
   const id = ROWS[decode(w)]!.id;
   if (id === 'B') return { test: null, offset: imm26Offset(w) };
   if (id === 'B_cond') {
-    const test = condition(e, w & 15);
-    return test && { test, offset: imm19Offset(w) };
+    return { test: condition(e, w & 15), offset: imm19Offset(w) };
   }
   if (id === 'CBZ' || id === 'CBNZ') {
     const t = w & 31;
@@ -436,9 +618,36 @@ function immBranch(w: number, e: Env): Branch | undefined {
   return undefined;
 }
 
+const LR = 30;
+/** X30 = the next instruction's address (the block's PC[63:32]; a block never ends a 4 GiB page). */
+const linkNext = (e: Env): number[] => st64(e, LR, [
+  ...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And, ...get(PC0), ...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, OP.i64ExtendI32U, OP.i64Or,
+]);
+
+/**
+ * PC = the target in X (BR, BLR, RET): AArch64.BranchAddr keeps the address itself when bits 63:55 are all zero, or
+ * at EL1/EL0 all one (with TBI the top byte becomes bit 55's copies, which it already is); any other target goes to
+ * the interpreter (branchTo, which reads TCR_ELx.TBI). `link`: BLR's X30 is written after the target was read.
+ */
+function branchToX(e: Env, link: boolean): number[] {
+  const top = [...get(X), ...i64Const(55n), OP.i64ShrU, OP.i32WrapI64, ...tee(T)];
+  const tagged = [...top, ...i32Const(0), OP.i32Ne, ...get(EL), ...i32Const(2), OP.i32Eq, ...get(T), ...i32Const(0x1ff), OP.i32Ne, OP.i32Or, OP.i32And];
+  return [...tagged, ...ifThen(interpretHere(e)), ...(link ? linkNext(e) : []), ...st64(e, PC, get(X)), ...leaveAfter(e)];
+}
+
+/** The instructions that end a block and have an emitter here (the immediate branches are immBranch's). */
+const BLOCK_ENDS: Readonly<Record<string, Emitter>> = {
+  BL: (w, e) => [...linkNext(e), ...branchTo(e, imm26Offset(w)), ...leaveAfter(e)],
+  BR: (w, e) => [...ld64(e, (w >>> 5) & 31), ...set(X), ...branchToX(e, false)],
+  RET: (w, e) => [...ld64(e, (w >>> 5) & 31), ...set(X), ...branchToX(e, false)],
+  BLR: (w, e) => [...ld64(e, (w >>> 5) & 31), ...set(X), ...branchToX(e, true)],
+};
+
 const EMITTERS: Readonly<Record<string, Emitter>> = {
   ADD_imm: addSubImm, ADDS_imm: addSubImm, SUB_imm: addSubImm, SUBS_imm: addSubImm,
   ADD_shift: addSubShifted, ADDS_shift: addSubShifted, SUB_shift: addSubShifted, SUBS_shift: addSubShifted,
+  ADD_ext: addSubExtended, ADDS_ext: addSubExtended, SUB_ext: addSubExtended, SUBS_ext: addSubExtended,
+  CCMN_reg: condCompare, CCMP_reg: condCompare, CCMN_imm: condCompare, CCMP_imm: condCompare,
   AND_shift: logicalShifted, BIC_shift: logicalShifted, ORR_shift: logicalShifted, ORN_shift: logicalShifted,
   EOR_shift: logicalShifted, EON_shift: logicalShifted, ANDS_shift: logicalShifted, BICS_shift: logicalShifted,
   AND_imm: logicalImm, ORR_imm: logicalImm, EOR_imm: logicalImm, ANDS_imm: logicalImm,
@@ -448,10 +657,13 @@ const EMITTERS: Readonly<Record<string, Emitter>> = {
   CSEL: condSelect, CSINC: condSelect, CSINV: condSelect, CSNEG: condSelect,
   EXTR: extract, LDR_W_lit: ldrLiteral, LDR_X_lit: ldrLiteral, LDRSW_lit: ldrLiteral,
 };
-const FORM_EMITTERS: Readonly<Record<string, Emitter>> = { uoff: ldstUnsignedOffset, reg: ldstRegisterOffset, pre: ldstIndexed, post: ldstIndexed };
+const FORM_EMITTERS: Readonly<Record<string, Emitter>> = {
+  uoff: ldstUnsignedOffset, reg: ldstRegisterOffset, pre: ldstIndexed, post: ldstIndexed, unscaled: ldstUnscaled, pair: ldstPair,
+};
 const BRANCHES = new Set(['B', 'B_cond', 'CBZ', 'CBNZ', 'TBZ', 'TBNZ']);
 const EMITTER_OF: readonly (Emitter | undefined)[] = ROWS.map((r) => EMITTERS[r.id] ?? FORM_EMITTERS[ldstForm(r.id) ?? '']);
 const BRANCH_OF: readonly boolean[] = ROWS.map((r) => BRANCHES.has(r.id));
+const BLOCK_END_OF: readonly (Emitter | undefined)[] = ROWS.map((r) => BLOCK_ENDS[r.id]);
 
 /** A block as a wasm function: its body (without the final `end`), locals and length; `loop` as in block.ts. */
 export interface WasmBlock {
@@ -486,6 +698,13 @@ export function wasmBlock(words: Uint32Array, start: number, end: number, ops: I
       const taken = [...branchTo(e, br.offset), ...leaveAfter(e)];
       if (br.test === null) code.push(...taken);
       else code.push(...br.test, ...ifThen(taken), ...pcLowTo(e, 4 * e.i + PC_AHEAD), ...leaveAfter(e));
+      return { body: prologue(e, code), locals: LOCALS, len: e.i + 1, loop: false };
+    }
+    const ends = BLOCK_END_OF[op];
+    if (ends !== undefined) {
+      const c = ends(w, e);
+      if (c === undefined) return null;
+      code.push(...c);
       return { body: prologue(e, code), locals: LOCALS, len: e.i + 1, loop: false };
     }
     const emit = EMITTER_OF[op];

@@ -1,7 +1,7 @@
 // The WebAssembly binary format, as much of it as the wasm tier writes (WebAssembly core spec §5 "Binary Format"):
-// LEB128 integers, the instructions by opcode, and the two kinds of module — a block's (its one function put into the
-// shared table by an active element segment, nothing exported) and the dispatcher's (one exported function that
-// calls a table slot through call_indirect). Translation time only: nothing here runs per guest instruction.
+// LEB128 integers, the instructions by opcode, and the two kinds of module — a block's (its one function, exported, which
+// the tier puts into the shared table) and the dispatcher's (one exported function that calls table slots through
+// call_indirect: wasm/chain.ts). Translation time only: nothing here runs per guest instruction.
 
 /** Opcodes (core spec §5.4). */
 export const OP = {
@@ -17,7 +17,7 @@ export const OP = {
   i64Eqz: 0x50, i64Eq: 0x51, i64Ne: 0x52, i64LtS: 0x53, i64LtU: 0x54, i64GtS: 0x55, i64GtU: 0x56, i64LeS: 0x57,
   i64LeU: 0x58, i64GeS: 0x59, i64GeU: 0x5a,
   i32Add: 0x6a, i32Sub: 0x6b, i32Mul: 0x6c, i32And: 0x71, i32Or: 0x72, i32Xor: 0x73, i32Shl: 0x74, i32ShrS: 0x75,
-  i32ShrU: 0x76, i32Rotr: 0x78,
+  i32ShrU: 0x76, i32RemU: 0x70, i32Rotr: 0x78,
   i64Add: 0x7c, i64Sub: 0x7d, i64Mul: 0x7e, i64And: 0x83, i64Or: 0x84, i64Xor: 0x85, i64Shl: 0x86, i64ShrS: 0x87,
   i64ShrU: 0x88, i64Rotr: 0x8a,
   i32WrapI64: 0xa7, i64ExtendI32S: 0xac, i64ExtendI32U: 0xad,
@@ -84,28 +84,35 @@ const importTab = (slots: number): number[] => [...name('env'), ...name('tab'), 
 export type Locals = readonly (readonly [number, number])[];
 
 /**
- * A block's module: imports the arena and the table (at least `tableMin` slots), defines one function of BLOCK_TYPE
- * with `locals` and `body` (its instructions, without the final `end`), and puts it at `slot` of the table.
+ * A block's module: imports the arena and exports `f`, one function of BLOCK_TYPE with `locals` and `body` (its
+ * instructions, without the final `end`). It does not import the table: V8 gives every instance that imports a table
+ * its own copy of the table's dispatch entries, so N blocks that each put themselves into it by an element segment
+ * cost O(N²) time and memory (8,000 blocks: 5 ms and 65 KiB each, against 0.08 ms and 1 KiB exported and set from
+ * JavaScript — a kernel or a branchy test program makes that many).
  */
-export function blockModule(body: readonly number[], locals: Locals, slot: number, tableMin: number): Uint8Array {
+export function blockModule(body: readonly number[], locals: Locals): Uint8Array {
   const fn = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t]), ...body, OP.end];
   return new Uint8Array([
     ...MAGIC,
     ...section(1, vec([BLOCK_TYPE])),
-    ...section(2, vec([importMem, importTab(tableMin)])),
+    ...section(2, vec([importMem])),
     ...section(3, vec([[0]])),
-    ...section(9, vec([[0x00, ...i32Const(slot), OP.end, 1, 0]])), // active segment, table 0 at `slot`: function 0
+    ...section(7, vec([[...name('f'), 0x00, 0]])),
     ...section(10, vec([[...uleb(fn.length), ...fn]])),
   ]);
 }
 
-/** The dispatcher's module: exports run(slot, n0, lim, el), a call_indirect of BLOCK_TYPE through table slot `slot`. */
-export function dispatcherModule(tableMin: number): Uint8Array {
-  const run = [0, OP.localGet, 1, OP.localGet, 2, OP.localGet, 3, OP.localGet, 0, OP.callIndirect, 0, 0, OP.end];
+/**
+ * The dispatcher's module: imports the arena and the table (at least `tableMin` slots) and exports run(slot, n0, lim,
+ * el), a function of DISPATCH_TYPE with `locals` and `body` (without the final `end`) that calls blocks through the
+ * table with `call_indirect` (type 0: BLOCK_TYPE, table 0).
+ */
+export function dispatcherModule(body: readonly number[], locals: Locals, tableMin: number): Uint8Array {
+  const run = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t]), ...body, OP.end];
   return new Uint8Array([
     ...MAGIC,
     ...section(1, vec([BLOCK_TYPE, DISPATCH_TYPE])),
-    ...section(2, vec([importTab(tableMin)])),
+    ...section(2, vec([importMem, importTab(tableMin)])),
     ...section(3, vec([[1]])),
     ...section(7, vec([[...name('run'), 0x00, 0]])),
     ...section(10, vec([[...uleb(run.length), ...run]])),
