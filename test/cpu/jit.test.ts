@@ -1369,19 +1369,21 @@ function someProgramDiffers(rows: fc.Arbitrary<Spec>, maxLength: number, exec: E
 
 /** Mutants of the wasm tier's emitters (src/cpu/wasm/emit.ts), each of which some random program of its rows catches. */
 const WASM_MUTANTS: readonly { name: string; from: string; to: string }[] = [
-  { name: 'after SUBS, GE compares unsigned', from: '[...a, ...b, ge], [...a, ...b, gt]][cond >> 1]!;', to: '[...a, ...b, geU], [...a, ...b, gt]][cond >> 1]!;' },
-  { name: 'after ADDS, the carry from the operands swapped', from: 'const c = [...r, ...a, ltU];', to: 'const c = [...a, ...r, ltU];' },
-  { name: 'a load sign-extended to 32 bits keeps the sign above them', from: '...(opc === 3 ? [OP.i64ExtendI32U] : [])', to: '...(opc === 3 ? [OP.i64ExtendI32S] : [])' },
-  { name: 'SBFM replicates bit R, not bit S', from: '...k(BigInt(s)), shrU', to: '...k(BigInt(r)), shrU' },
-  { name: 'pre- and post-index write back Rn - imm9', from: 'st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Add])', to: 'st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Sub])' },
-  { name: 'a loop left untaken goes on at its branch', from: '...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, ...set(NEXT)', to: '...i32Const(4 * e.i), OP.i32Add, ...set(NEXT)' },
-  { name: 'a 32-bit SUBS (shifted) records its first operand as the second', from: '...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(HI)),', to: '...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(A)),' },
+  { name: 'after SUBS, GE compares unsigned', from: 'cat(a, b, [ge]), cat(a, b, [gt])][cond >> 1]!;', to: 'cat(a, b, [geU]), cat(a, b, [gt])][cond >> 1]!;' },
+  { name: 'after ADDS, the carry from the operands swapped', from: 'const c = cat(r, a, [ltU]);', to: 'const c = cat(a, r, [ltU]);' },
+  { name: 'a load sign-extended to 32 bits keeps the sign above them', from: '(opc === 3 ? [OP.i64ExtendI32U] : [])', to: '(opc === 3 ? [OP.i64ExtendI32S] : [])' },
+  { name: 'SBFM replicates bit R, not bit S', from: 'k(BigInt(s)), [shrU]', to: 'k(BigInt(r)), [shrU]' },
+  { name: 'pre- and post-index write back Rn - imm9', from: 'st64(e, n, cat(ld64(e, n), i64Const(imm), [OP.i64Add]))', to: 'st64(e, n, cat(ld64(e, n), i64Const(imm), [OP.i64Sub]))' },
+  { name: 'a loop left untaken goes on at its branch', from: 'i32Const(4 * e.i + PC_AHEAD), [OP.i32Add], set(NEXT)', to: 'i32Const(4 * e.i), [OP.i32Add], set(NEXT)' },
+  { name: 'a 32-bit SUBS (shifted) records its first operand as the second', from: 'st32lo(e, FLAG_A, get(A)), st32lo(e, FLAG_B, get(HI)),', to: 'st32lo(e, FLAG_A, get(A)), st32lo(e, FLAG_B, get(A)),' },
   { name: 'flags from before the block: LOGIC64 taken for a 32-bit kind', from: 'kindSet(FLAGS_ADD64, FLAGS_SUB64, FLAGS_LOGIC64)', to: 'kindSet(FLAGS_ADD64, FLAGS_SUB64)' },
-  { name: 'CCMP that fails sets nzcv >> 1', from: 'OP.else, ...i32Const(w & 15), OP.end', to: 'OP.else, ...i32Const((w >>> 1) & 15), OP.end' },
-  { name: 'ExtendReg zero-extends a signed byte or halfword', from: '...i64Const(BigInt(64 - bits)), OP.i64ShrS]', to: '...i64Const(BigInt(64 - bits)), OP.i64ShrU]' },
-  { name: 'a pair\'s second half at the first\'s address', from: '[...toReg(rt2, bytes), ...toReg(rt, 0)]', to: '[...toReg(rt2, 0), ...toReg(rt, 0)]' },
+  { name: 'CCMP that fails sets nzcv >> 1', from: '[OP.else], i32Const(w & 15), [OP.end]', to: '[OP.else], i32Const((w >>> 1) & 15), [OP.end]' },
+  { name: 'ExtendReg zero-extends a signed byte or halfword', from: 'i64Const(BigInt(64 - bits)), [OP.i64ShrS]', to: 'i64Const(BigInt(64 - bits)), [OP.i64ShrU]' },
+  { name: 'a pair\'s second half at the first\'s address', from: 'cat(toReg(rt2, bytes), toReg(rt, 0))', to: 'cat(toReg(rt2, 0), toReg(rt, 0))' },
   { name: 'LDUR/STUR offsets unsigned', from: 'i64Const(BigInt((w << 11) >> 23))', to: 'i64Const(BigInt((w << 11) >>> 23))' },
-  { name: 'BL links the branch itself', from: '...get(PC0), ...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, OP.i64ExtendI32U, OP.i64Or,\n]);', to: '...get(PC0), ...i32Const(4 * e.i), OP.i32Add, OP.i64ExtendI32U, OP.i64Or,\n]);' },
+  { name: 'BL links the branch itself', from: 'get(PC0), i32Const(4 * e.i + PC_AHEAD), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or]', to: 'get(PC0), i32Const(4 * e.i), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or]' },
+  { name: 'a block keeps a register it wrote in its local only', from: 'const store = [...e.written].flatMap(', to: 'const store = [...e.written].slice(1).flatMap(' },
+  { name: 'an exit inside an if leaves the if only', from: 'const toEpilogue = (depth: number): number[] => [OP.br, -1 - depth];', to: 'const toEpilogue = (depth: number): number[] => [OP.br, -1 - Math.max(depth - 1, 0)];' },
 ];
 
 test('every mutant of the wasm emitters makes some random program of their rows end differently with the wasm tier', async () => {

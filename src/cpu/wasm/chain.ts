@@ -19,7 +19,7 @@ import type { Arena } from '../../memory/arena.ts';
 import { ACC_EXEC } from '../../mmu/result.ts';
 import { HC_BITS, HC_MASK } from '../../mmu/tlb.ts';
 import { FETCH_INVALID, FETCH_TAG, PC } from '../state.ts';
-import { i32Const, I32, type Locals, memarg, OP, VOID } from './encode.ts';
+import { cat, i32Const, I32, type Locals, memarg, OP, VOID } from './encode.ts';
 import type { WasmLayout } from './emit.ts';
 
 /** Entries of the chain cache (a power of two); each is two i32: the key (a block's first word's wasm address, 0 = none)
@@ -111,8 +111,8 @@ export class ChainCache {
   dispatcher(): { body: number[]; locals: Locals } {
     const L = this.layout;
     const r = L.regs;
-    const ld = (off: number): number[] => [...i32Const(0), OP.i32Load, ...memarg(2, off)];
-    const st = (off: number, value: number[]): number[] => [...i32Const(0), ...value, OP.i32Store, ...memarg(2, off)];
+    const ld = (off: number): number[] => cat(i32Const(0), [OP.i32Load], memarg(2, off));
+    const st = (off: number, value: number[]): number[] => cat(i32Const(0), value, [OP.i32Store], memarg(2, off));
     const get = (l: number): number[] => [OP.localGet, l];
     const set = (l: number): number[] => [OP.localSet, l];
     const tee = (l: number): number[] => [OP.localTee, l];
@@ -120,60 +120,60 @@ export class ChainCache {
     const PC_LO = r + 8 * PC, PC_HI = PC_LO + 4, TAG_LO = r + 8 * FETCH_TAG, TAG_HI = TAG_LO + 4;
     const out = 1; // `br` depth from the loop's own level to the block around it
     // the slot of the host cache for an instruction fetch at PC at this EL (Tlb.hostSlot), as a byte offset
-    const fetchSlot = [
-      ...get(EL), ...i32Const(3), OP.i32Mul, ...i32Const(ACC_EXEC), OP.i32Add, ...i32Const(HC_BITS), OP.i32Shl,
-      ...get(LO), ...i32Const(12), OP.i32ShrU, ...i32Const(HC_MASK), OP.i32And, OP.i32Or, ...i32Const(2), OP.i32Shl,
-    ];
-    const body = [
-      OP.block, VOID,
-      OP.loop, VOID,
-      ...get(N), ...get(LIM), ...get(EL), ...get(SLOT), OP.callIndirect, 0, 0, ...tee(K),
-      ...i32Const(0), OP.i32LtS,
-      OP.if, VOID,
+    const fetchSlot = cat(
+      get(EL), i32Const(3), [OP.i32Mul], i32Const(ACC_EXEC), [OP.i32Add], i32Const(HC_BITS), [OP.i32Shl],
+      get(LO), i32Const(12), [OP.i32ShrU], i32Const(HC_MASK), [OP.i32And, OP.i32Or], i32Const(2), [OP.i32Shl]
+    );
+    const body = cat(
+      [OP.block, VOID,
+      OP.loop, VOID],
+      get(N), get(LIM), get(EL), get(SLOT), [OP.callIndirect, 0, 0], tee(K),
+      i32Const(0), [OP.i32LtS,
+      OP.if, VOID],
       // the first block: its ~k goes back as it is (the run loop knows its entry and length)
-      ...get(K), ...set(RES), ...get(CHAINED), OP.i32Eqz, OP.brIf, out + 1,
+      get(K), set(RES), get(CHAINED), [OP.i32Eqz, OP.brIf, out + 1],
       // a chained block: PC[31:0] = its entry + 4 × (k mod its length) (k counts its passes in place), k retired
-      ...st(PC_LO, [...get(LO), ...get(K), ...i32Const(-1), OP.i32Xor, ...get(LEN), OP.i32RemU, ...i32Const(2), OP.i32Shl, OP.i32Add]),
-      ...get(N), ...get(K), ...i32Const(-1), OP.i32Xor, OP.i32Add, ...set(RES), OP.br, out + 1,
-      OP.end,
-      ...get(N), ...get(K), OP.i32Add, ...tee(N), ...set(RES),
+      st(PC_LO, cat(get(LO), get(K), i32Const(-1), [OP.i32Xor], get(LEN), [OP.i32RemU], i32Const(2), [OP.i32Shl, OP.i32Add])),
+      get(N), get(K), i32Const(-1), [OP.i32Xor, OP.i32Add], set(RES), [OP.br, out + 1,
+      OP.end],
+      get(N), get(K), [OP.i32Add], tee(N), set(RES),
       // the run loop's fetch check (run-loop.ts): PC[31:12] and PC[1:0] against the tag's low word, PC[63:32] its high
-      ...ld(PC_LO), ...tee(LO), ...ld(TAG_LO), OP.i32Xor, ...get(LO), ...i32Const(30), OP.i32Shl, OP.i32Or,
-      ...i32Const(0xfffff003), OP.i32And,
-      OP.if, VOID,
+      ld(PC_LO), tee(LO), ld(TAG_LO), [OP.i32Xor], get(LO), i32Const(30), [OP.i32Shl, OP.i32Or],
+      i32Const(0xfffff003), [OP.i32And,
+      OP.if, VOID],
       // another 4 KiB page: from a valid tag (an invalid one has bit 0 set) to an aligned PC, when this run allows it
-      ...ld(TAG_LO), ...i32Const(0xfff), OP.i32And, ...get(LO), ...i32Const(3), OP.i32And, OP.i32Or,
-      ...ld(this.cross.byteOffset), OP.i32Eqz, OP.i32Or, OP.brIf, out + 1,
+      ld(TAG_LO), i32Const(0xfff), [OP.i32And], get(LO), i32Const(3), [OP.i32And, OP.i32Or],
+      ld(this.cross.byteOffset), [OP.i32Eqz, OP.i32Or, OP.brIf, out + 1],
       // the host cache's fetch slot for PC holds its page in this generation, in RAM (Tlb.hit, as Cpu.refillFetch's
       // fast path; Tlb.hostFill checked the fetch's permissions when it filled the slot)
-      ...fetchSlot, ...tee(AT), OP.i32Load, ...memarg(2, L.hcTag), ...get(LO), ...i32Const(0xfffff000), OP.i32And, ...ld(L.hcGen), OP.i32Or, OP.i32Ne,
-      ...get(AT), OP.i32Load, ...memarg(2, L.hcHi), ...ld(PC_HI), OP.i32Ne, OP.i32Or,
-      ...get(AT), OP.i32Load, ...memarg(2, L.hcOff), ...tee(ENTRY), OP.i32Eqz, OP.i32Or, OP.brIf, out + 1,
+      fetchSlot, tee(AT), [OP.i32Load], memarg(2, L.hcTag), get(LO), i32Const(0xfffff000), [OP.i32And], ld(L.hcGen), [OP.i32Or, OP.i32Ne],
+      get(AT), [OP.i32Load], memarg(2, L.hcHi), ld(PC_HI), [OP.i32Ne, OP.i32Or],
+      get(AT), [OP.i32Load], memarg(2, L.hcOff), tee(ENTRY), [OP.i32Eqz, OP.i32Or, OP.brIf, out + 1],
       // the fetch cache now holds that page: the tag, and the page's wasm address for the chain cache
-      ...st(TAG_LO, [...get(LO), ...i32Const(0xfffff000), OP.i32And]), ...st(TAG_HI, ld(PC_HI)), ...st(this.page.byteOffset, get(ENTRY)),
-      ...i32Const(1), ...set(CROSSED),
-      OP.end,
-      ...ld(PC_HI), ...ld(TAG_HI), OP.i32Ne, OP.brIf, out,
-      ...get(LO), ...i32Const(0xfffff000), OP.i32GeU, OP.brIf, out,
+      st(TAG_LO, cat(get(LO), i32Const(0xfffff000), [OP.i32And])), st(TAG_HI, ld(PC_HI)), st(this.page.byteOffset, get(ENTRY)),
+      i32Const(1), set(CROSSED),
+      [OP.end],
+      ld(PC_HI), ld(TAG_HI), [OP.i32Ne, OP.brIf, out],
+      get(LO), i32Const(0xfffff000), [OP.i32GeU, OP.brIf, out],
       // the chain cache's entry for the word at PC: its key must be that word's wasm address
-      ...ld(this.page.byteOffset), ...get(LO), ...i32Const(0xfff), OP.i32And, OP.i32Add, ...tee(AT),
-      ...i32Const(2), OP.i32ShrU, ...i32Const(MASK), OP.i32And, ...i32Const(3), OP.i32Shl, ...tee(ENTRY),
-      OP.i32Load, ...memarg(2, entries), ...get(AT), OP.i32Ne, OP.brIf, out,
-      ...get(ENTRY), OP.i32Load, ...memarg(2, entries + 4), ...tee(AT), ...i32Const(255), OP.i32And, ...tee(LEN),
-      ...get(N), OP.i32Add, ...get(LIM), OP.i32GtS, OP.brIf, out, // the budget left must hold the whole block
-      ...get(AT), ...i32Const(8), OP.i32ShrU, ...set(SLOT),
-      ...get(CHAINED), ...i32Const(1), OP.i32Add, ...set(CHAINED),
-      OP.br, 0,
+      ld(this.page.byteOffset), get(LO), i32Const(0xfff), [OP.i32And, OP.i32Add], tee(AT),
+      i32Const(2), [OP.i32ShrU], i32Const(MASK), [OP.i32And], i32Const(3), [OP.i32Shl], tee(ENTRY),
+      [OP.i32Load], memarg(2, entries), get(AT), [OP.i32Ne, OP.brIf, out],
+      get(ENTRY), [OP.i32Load], memarg(2, entries + 4), tee(AT), i32Const(255), [OP.i32And], tee(LEN),
+      get(N), [OP.i32Add], get(LIM), [OP.i32GtS, OP.brIf, out], // the budget left must hold the whole block
+      get(AT), i32Const(8), [OP.i32ShrU], set(SLOT),
+      get(CHAINED), i32Const(1), [OP.i32Add], set(CHAINED),
+      [OP.br, 0,
       OP.end,
-      OP.end,
+      OP.end],
       // a chain that went on into another page leaves the tag invalid: the run loop's own fetch cache (its locals,
       // Cpu.fetchWords…) still holds the first page, and its slow path refills them (Cpu.refillFetch)
-      ...get(CROSSED), OP.if, VOID, ...st(TAG_LO, i32Const(FETCH_INVALID)), OP.end,
+      get(CROSSED), [OP.if, VOID], st(TAG_LO, i32Const(FETCH_INVALID)), [OP.end],
       // counts[2] += chained
-      ...i32Const(0), ...i32Const(0), OP.i64Load, ...memarg(3, L.counts + 16), ...get(CHAINED), OP.i64ExtendI32U, OP.i64Add,
-      OP.i64Store, ...memarg(3, L.counts + 16),
-      ...get(RES),
-    ];
+      i32Const(0), i32Const(0), [OP.i64Load], memarg(3, L.counts + 16), get(CHAINED), [OP.i64ExtendI32U, OP.i64Add,
+      OP.i64Store], memarg(3, L.counts + 16),
+      get(RES)
+    );
     return { body, locals: LOCALS };
   }
 }

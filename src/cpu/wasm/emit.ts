@@ -17,10 +17,10 @@ import { HANDLER_OF, HANDLERS } from '../dispatch.ts';
 import { hintNop } from '../exec/system.ts';
 import {
   FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32,
-  FLAGS_SUB64, NZCV, PC, PC_AHEAD, REG_SP, WRITE_ZR,
+  FLAGS_SUB64, NZCV, PC, PC_AHEAD, REG_SP, SINK, SP, WRITE_ZR, XZR,
 } from '../state.ts';
 import { bitfieldOf, fallsThrough, imm14Offset, imm19Offset, imm26Offset, testedBit } from '../jit/emit.ts';
-import { i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
+import { cat, i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
 
 /** Byte offsets in the arena (src/memory/arena.ts) of what a wasm block reads and writes. */
 export interface WasmLayout {
@@ -40,8 +40,13 @@ export interface WasmLayout {
 const N0 = 0, LIM = 1, EL = 2;
 const PC0 = 3, D = 4, HITS = 5, PASSES = 6, A = 7, HI = 8, S = 9, P = 10, T = 11, HCR = 12, HCW = 13, GEN = 14, NEXT = 15;
 const X = 16, Y = 17, R = 18;
-const KIND = 19, NIB = 20;
-const LOCALS: Locals = [[13, I32], [3, I64], [2, I32]];
+const KIND = 19, NIB = 20, RET = 21, INL = 22;
+/** The first of the i64 locals that hold register-file slots (Env.cached). */
+const CACHED = 23;
+const FIXED_LOCALS: Locals = [[13, I32], [3, I64], [4, I32]];
+/** Slots a block keeps in locals: X0–X30, SP and the lazy flags (not PC: the dispatcher and the exits' branches
+ *  read and write it in the arena; not XZR, which reads as 0, nor SINK, whose writes are dropped). */
+const CACHEABLE = new Set([...Array(31).keys(), SP, FLAG_A, FLAG_B, FLAG_R, FLAG_KIND, NZCV]);
 
 /** What the emitters share within a block (as jit/emit.ts EmitEnv). */
 interface Env {
@@ -53,47 +58,88 @@ interface Env {
   /** Host-cache accesses made inline by this pass's instructions before this one. */
   inline: number;
   readonly layout: WasmLayout;
+  /** The register-file slots the block reads or writes, each kept in an i64 local (CACHED + its index here): loaded
+   *  from the arena when the block is entered, stored back by the epilogue every exit goes through if written. */
+  readonly cached: Map<number, number>;
+  readonly written: Set<number>;
 }
 
 type Emitter = (w: number, e: Env) => number[] | undefined;
 
-// ---- the register file: slot s's 64 bits at regs + 8s, its low word at the same address ----
-const ld64 = (e: Env, slot: number): number[] => [...i32Const(0), OP.i64Load, ...memarg(3, e.layout.regs + 8 * slot)];
-const ld32 = (e: Env, slot: number): number[] => [...i32Const(0), OP.i32Load, ...memarg(2, e.layout.regs + 8 * slot)];
-/** Store the i64 `value` (instructions leaving it on the stack) to a slot. */
-const st64 = (e: Env, slot: number, value: number[]): number[] => [...i32Const(0), ...value, OP.i64Store, ...memarg(3, e.layout.regs + 8 * slot)];
+// ---- the register file: slot s's 64 bits at regs + 8s, its low word at the same address; the slots a block uses are
+// kept in locals while it runs (Env.cached): V8 keeps a local in a machine register, where every value through the
+// arena was a load or store that no later access could be moved across (guest stores may alias any arena byte) ----
+/** The local that holds `slot` (a CACHEABLE one) in this block. */
+function cachedLocal(e: Env, slot: number): number {
+  let l = e.cached.get(slot);
+  if (l === undefined) e.cached.set(slot, (l = CACHED + e.cached.size));
+  return l;
+}
+const ld64 = (e: Env, slot: number): number[] => {
+  if (slot === XZR) return i64Const(0n);
+  if (CACHEABLE.has(slot)) return get(cachedLocal(e, slot));
+  return cat(i32Const(0), [OP.i64Load], memarg(3, e.layout.regs + 8 * slot));
+};
+const ld32 = (e: Env, slot: number): number[] => {
+  if (slot === XZR) return i32Const(0);
+  if (CACHEABLE.has(slot)) return cat(get(cachedLocal(e, slot)), [OP.i32WrapI64]);
+  return cat(i32Const(0), [OP.i32Load], memarg(2, e.layout.regs + 8 * slot));
+};
+/** Store the i64 `value` (instructions leaving it on the stack) to a slot (SINK: evaluated and dropped). */
+const st64 = (e: Env, slot: number, value: number[]): number[] => {
+  if (slot === SINK) return cat(value, [OP.drop]);
+  if (CACHEABLE.has(slot)) {
+    e.written.add(slot);
+    return cat(value, set(cachedLocal(e, slot)));
+  }
+  return cat(i32Const(0), value, [OP.i64Store], memarg(3, e.layout.regs + 8 * slot));
+};
 /** Store the i32 `value` to a slot's low word only (the lazy flags' 32-bit operands, the PC's low word). */
-const st32lo = (e: Env, slot: number, value: number[]): number[] => [...i32Const(0), ...value, OP.i32Store, ...memarg(2, e.layout.regs + 8 * slot)];
+const st32lo = (e: Env, slot: number, value: number[]): number[] => {
+  if (CACHEABLE.has(slot)) {
+    const l = cachedLocal(e, slot);
+    e.written.add(slot);
+    return cat(get(l), i64Const(0xffff_ffff_0000_0000n), [OP.i64And], value, [OP.i64ExtendI32U, OP.i64Or], set(l));
+  }
+  return cat(i32Const(0), value, [OP.i32Store], memarg(2, e.layout.regs + 8 * slot));
+};
 /** A W result: the i32 `value` zero-extended into the whole slot (bits 63:32 cleared). */
-const stW = (e: Env, slot: number, value: number[]): number[] => st64(e, slot, [...value, OP.i64ExtendI32U]);
+const stW = (e: Env, slot: number, value: number[]): number[] => st64(e, slot, cat(value, [OP.i64ExtendI32U]));
 const get = (l: number): number[] => [OP.localGet, l];
 const set = (l: number): number[] => [OP.localSet, l];
 const tee = (l: number): number[] => [OP.localTee, l];
 
 // ---- exits (block.ts: a block returns the instructions it retired, or their complement for the interpreter) ----
-/** Add to the counters (inline accesses: those of the earlier passes + `inline`; passes) and return d + k, or ~(d + k). */
-function exit(e: Env, k: number, inline: number, interpret: boolean): number[] {
-  const add = (at: number, n: number[]): number[] =>
-    [...i32Const(0), ...i32Const(0), OP.i64Load, ...memarg(3, at), ...n, OP.i64ExtendI32U, OP.i64Add, OP.i64Store, ...memarg(3, at)];
-  return [
-    ...add(e.layout.counts, [...get(HITS), ...i32Const(inline), OP.i32Add]),
-    ...add(e.layout.counts + 8, get(PASSES)),
-    ...get(D), ...i32Const(k), OP.i32Add, ...(interpret ? [...i32Const(-1), OP.i32Xor] : []), OP.return,
-  ];
+/**
+ * `br` to the epilogue from `depth` structures inside the block's body (an `if` around the exit: 1). Written as a
+ * marker, a negative number no byte can be, which `resolveExits` turns into the label depth once the block's shape
+ * is known (a loop's body sits two structures deeper).
+ */
+const toEpilogue = (depth: number): number[] => [OP.br, -1 - depth];
+function resolveExits(code: number[], deeper: number): number[] {
+  return code.map((b) => (b < 0 ? -1 - b + deeper : b));
 }
-/** Leave for the interpreter before instruction e.i (exits.ts interpretAt). */
-const interpretHere = (e: Env): number[] => exit(e, e.i, e.inline, true);
-/** Leave after instruction e.i, its accesses counted (exits.ts leave). */
-const leaveAfter = (e: Env): number[] => exit(e, e.i + 1, e.inline, false);
+/** Leave with d + k retired, or ~(d + k) for the interpreter, `inline` accesses of this pass counted: through the
+ *  epilogue, which stores the written slots and adds to the counters (assemble). */
+function exit(k: number, inline: number, interpret: boolean, depth: number): number[] {
+  return cat(
+    get(D), i32Const(k), [OP.i32Add], (interpret ? cat(i32Const(-1), [OP.i32Xor]) : []), set(RET),
+    i32Const(inline), set(INL), toEpilogue(depth)
+  );
+}
+/** Leave for the interpreter before instruction e.i (exits.ts interpretAt), from inside one `if`. */
+const interpretHere = (e: Env): number[] => exit(e.i, e.inline, true, 1);
+/** Leave after instruction e.i, its accesses counted (exits.ts leave), from `depth` structures inside. */
+const leaveAfter = (e: Env, depth: number): number[] => exit(e.i + 1, e.inline, false, depth);
 /** PC[31:0] = the block's first PC + `bytes` (a block never runs where the low word would carry: block.ts). */
-const pcLowTo = (e: Env, bytes: number): number[] => st32lo(e, PC, [...get(PC0), ...i32Const(bytes), OP.i32Add]);
+const pcLowTo = (e: Env, bytes: number): number[] => st32lo(e, PC, cat(get(PC0), i32Const(bytes), [OP.i32Add]));
 /** PC = this instruction's address + `offset` as a 64-bit sum (jit/emit.ts branchTo: the high word from the PC slot). */
-const branchTo = (e: Env, offset: number): number[] => st64(e, PC, [
-  ...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And,
-  ...get(PC0), ...i32Const(4 * e.i), OP.i32Add, OP.i64ExtendI32U, OP.i64Or, ...i64Const(BigInt(offset)), OP.i64Add,
-]);
+const branchTo = (e: Env, offset: number): number[] => st64(e, PC, cat(
+  ld64(e, PC), i64Const(0xffff_ffff_0000_0000n), [OP.i64And],
+  get(PC0), i32Const(4 * e.i), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or], i64Const(BigInt(offset)), [OP.i64Add]
+));
 /** if (cond on the stack) { then } */
-const ifThen = (then: number[]): number[] => [OP.if, VOID, ...then, OP.end];
+const ifThen = (then: number[]): number[] => cat([OP.if, VOID], then, [OP.end]);
 
 // ---- flags (state.ts: FLAG_KIND and the operands FLAG_A, FLAG_B, FLAG_R, as the handlers record them) ----
 const setKind = (e: Env, kind: number): number[] => {
@@ -109,7 +155,7 @@ const setKind = (e: Env, kind: number): number[] => {
 function condition(e: Env, cond: number): number[] {
   if (cond >= 14) return i32Const(1); // AL, NV
   const k = e.flags;
-  if (k === -1) return [...materializeNzcv(e), ...nibbleCondition(cond)];
+  if (k === -1) return cat(materializeNzcv(e), nibbleCondition(cond));
   if (k === IN_NIB) return nibbleCondition(cond);
   const wide = k === FLAGS_ADD64 || k === FLAGS_SUB64 || k === FLAGS_LOGIC64;
   const [ld, lt, ge, gt, gtU, geU, ltU, eqz, xor, and] = wide
@@ -117,22 +163,22 @@ function condition(e: Env, cond: number): number[] {
     : [(s: number) => ld32(e, s), OP.i32LtS, OP.i32GeS, OP.i32GtS, OP.i32GtU, OP.i32GeU, OP.i32LtU, OP.i32Eqz, OP.i32Xor, OP.i32And];
   const zero = wide ? i64Const(0n) : i32Const(0);
   const a = ld(FLAG_A), b = ld(FLAG_B), r = ld(FLAG_R);
-  const z = [...r, eqz];
-  const n = [...r, ...zero, lt];
-  const not = (v: number[]): number[] => [...v, OP.i32Eqz];
+  const z = cat(r, [eqz]);
+  const n = cat(r, zero, [lt]);
+  const not = (v: number[]): number[] => cat(v, [OP.i32Eqz]);
   let base: number[];
   if (k === FLAGS_SUB32 || k === FLAGS_SUB64) {
-    const v = [...a, ...b, xor, ...a, ...r, xor, and, ...zero, lt];
-    base = [z, [...a, ...b, geU], n, v, [...a, ...b, gtU], [...a, ...b, ge], [...a, ...b, gt]][cond >> 1]!;
+    const v = cat(a, b, [xor], a, r, [xor, and], zero, [lt]);
+    base = [z, cat(a, b, [geU]), n, v, cat(a, b, [gtU]), cat(a, b, [ge]), cat(a, b, [gt])][cond >> 1]!;
   } else if (k === FLAGS_ADD32 || k === FLAGS_ADD64) {
     const ones = wide ? i64Const(-1n) : i32Const(-1);
-    const v = [...a, ...b, xor, ...ones, xor, ...a, ...r, xor, and, ...zero, lt];
-    const c = [...r, ...a, ltU];
-    const nEqV = [...n, ...v, OP.i32Eq];
-    base = [z, c, n, v, [...c, ...not(z), OP.i32And], nEqV, [...not(z), ...nEqV, OP.i32And]][cond >> 1]!;
+    const v = cat(a, b, [xor], ones, [xor], a, r, [xor, and], zero, [lt]);
+    const c = cat(r, a, [ltU]);
+    const nEqV = cat(n, v, [OP.i32Eq]);
+    base = [z, c, n, v, cat(c, not(z), [OP.i32And]), nEqV, cat(not(z), nEqV, [OP.i32And])][cond >> 1]!;
   } else {
     // logical: C = V = 0 (ARM C6.2 ANDS)
-    base = [z, i32Const(0), n, i32Const(0), i32Const(0), [...r, ...zero, ge], [...r, ...zero, gt]][cond >> 1]!;
+    base = [z, i32Const(0), n, i32Const(0), i32Const(0), cat(r, zero, [ge]), cat(r, zero, [gt])][cond >> 1]!;
   }
   return (cond & 1) === 1 ? not(base) : base;
 }
@@ -145,15 +191,15 @@ const IN_NIB = -2;
  * cond the inverse (ARM J1.1 shared/functions/system/ConditionHolds).
  */
 function nibbleCondition(cond: number): number[] {
-  const bit = (b: number): number[] => [...get(NIB), ...i32Const(b), OP.i32ShrU, ...i32Const(1), OP.i32And];
-  const nXorV = [...get(NIB), ...i32Const(3), OP.i32ShrU, ...get(NIB), OP.i32Xor];
+  const bit = (b: number): number[] => cat(get(NIB), i32Const(b), [OP.i32ShrU], i32Const(1), [OP.i32And]);
+  const nXorV = cat(get(NIB), i32Const(3), [OP.i32ShrU], get(NIB), [OP.i32Xor]);
   const base = [
     bit(2), bit(1), bit(3), bit(0),
-    [...get(NIB), ...i32Const(1), OP.i32ShrU, ...get(NIB), ...i32Const(2), OP.i32ShrU, ...i32Const(-1), OP.i32Xor, OP.i32And, ...i32Const(1), OP.i32And],
-    [...nXorV, ...i32Const(1), OP.i32And, OP.i32Eqz],
-    [...nXorV, ...get(NIB), ...i32Const(2), OP.i32ShrU, OP.i32Or, ...i32Const(1), OP.i32And, OP.i32Eqz],
+    cat(get(NIB), i32Const(1), [OP.i32ShrU], get(NIB), i32Const(2), [OP.i32ShrU], i32Const(-1), [OP.i32Xor, OP.i32And], i32Const(1), [OP.i32And]),
+    cat(nXorV, i32Const(1), [OP.i32And, OP.i32Eqz]),
+    cat(nXorV, get(NIB), i32Const(2), [OP.i32ShrU, OP.i32Or], i32Const(1), [OP.i32And, OP.i32Eqz]),
   ][cond >> 1]!;
-  return (cond & 1) === 1 ? [...base, OP.i32Eqz] : base;
+  return (cond & 1) === 1 ? cat(base, [OP.i32Eqz]) : base;
 }
 
 /**
@@ -164,23 +210,23 @@ function nibbleCondition(cond: number): number[] {
  * result's differs (pstate.ts nzcvNibble computes the same from the lazy operands).
  */
 function nibbleOf(carry: number[], addMask: number[], overflows: number[]): number[] {
-  return [
-    ...get(R), ...i64Const(0n), OP.i64LtS, ...i32Const(3), OP.i32Shl,
-    ...get(R), OP.i64Eqz, ...i32Const(2), OP.i32Shl, OP.i32Or,
-    ...carry, ...i32Const(1), OP.i32Shl, OP.i32Or,
-    ...get(X), ...get(Y), OP.i64Xor, ...addMask, OP.i64Xor, ...get(X), ...get(R), OP.i64Xor, OP.i64And, ...i64Const(0n), OP.i64LtS,
-    ...overflows, OP.i32And, OP.i32Or,
-  ];
+  return cat(
+    get(R), i64Const(0n), [OP.i64LtS], i32Const(3), [OP.i32Shl],
+    get(R), [OP.i64Eqz], i32Const(2), [OP.i32Shl, OP.i32Or],
+    carry, i32Const(1), [OP.i32Shl, OP.i32Or],
+    get(X), get(Y), [OP.i64Xor], addMask, [OP.i64Xor], get(X), get(R), [OP.i64Xor, OP.i64And], i64Const(0n), [OP.i64LtS],
+    overflows, [OP.i32And, OP.i32Or]
+  );
 }
-const SUB_CARRY = [...get(X), ...get(Y), OP.i64GeU]; // no borrow: X ≥ Y unsigned
-const ADD_CARRY = [...get(R), ...get(X), OP.i64LtU]; // the sum wrapped below X
+const SUB_CARRY = cat(get(X), get(Y), [OP.i64GeU]); // no borrow: X ≥ Y unsigned
+const ADD_CARRY = cat(get(R), get(X), [OP.i64LtU]); // the sum wrapped below X
 
 /** Kinds as bit sets (bit k set for FLAG_KIND k) to test with one shift. */
 const kindSet = (...kinds: number[]): number => kinds.reduce((m, k) => m | (1 << k), 0);
 const WIDE_KINDS = kindSet(FLAGS_ADD64, FLAGS_SUB64, FLAGS_LOGIC64);
 const SUB_KINDS = kindSet(FLAGS_SUB32, FLAGS_SUB64);
 const ADD_KINDS = kindSet(FLAGS_ADD32, FLAGS_ADD64);
-const inKinds = (set: number): number[] => [...i32Const(set), ...get(KIND), OP.i32ShrU, ...i32Const(1), OP.i32And];
+const inKinds = (set: number): number[] => cat(i32Const(set), get(KIND), [OP.i32ShrU], i32Const(1), [OP.i32And]);
 
 /**
  * NIB = PSTATE.NZCV from the lazy flags the block was entered with (pstate.ts readNzcv, in wasm): FLAGS_NZCV's
@@ -190,22 +236,22 @@ const inKinds = (set: number): number[] => [...i32Const(set), ...get(KIND), OP.i
 function materializeNzcv(e: Env): number[] {
   e.flags = IN_NIB;
   const operand = (slot: number, to: number): number[] =>
-    [...ld64(e, slot), ...ld64(e, slot), ...i64Const(32n), OP.i64Shl, ...inKinds(WIDE_KINDS), OP.select, ...set(to)];
+    cat(ld64(e, slot), ld64(e, slot), i64Const(32n), [OP.i64Shl], inKinds(WIDE_KINDS), [OP.select], set(to));
   const isSub = inKinds(SUB_KINDS), isAdd = inKinds(ADD_KINDS);
-  return [
-    ...ld32(e, FLAG_KIND), ...tee(KIND), OP.i32Eqz,
-    OP.if, I32, ...ld32(e, NZCV), ...i32Const(28), OP.i32ShrU,
-    OP.else, ...operand(FLAG_A, X), ...operand(FLAG_B, Y), ...operand(FLAG_R, R),
-    ...nibbleOf([...SUB_CARRY, ...isSub, OP.i32And, ...ADD_CARRY, ...isAdd, OP.i32And, OP.i32Or],
-      [...i64Const(0n), ...isAdd, OP.i64ExtendI32U, OP.i64Sub], [...isSub, ...isAdd, OP.i32Or]),
-    OP.end, ...set(NIB),
-  ];
+  return cat(
+    ld32(e, FLAG_KIND), tee(KIND), [OP.i32Eqz,
+    OP.if, I32], ld32(e, NZCV), i32Const(28), [OP.i32ShrU,
+    OP.else], operand(FLAG_A, X), operand(FLAG_B, Y), operand(FLAG_R, R),
+    nibbleOf(cat(SUB_CARRY, isSub, [OP.i32And], ADD_CARRY, isAdd, [OP.i32And, OP.i32Or]),
+      cat(i64Const(0n), isAdd, [OP.i64ExtendI32U, OP.i64Sub]), cat(isSub, isAdd, [OP.i32Or])),
+    [OP.end], set(NIB)
+  );
 }
 
 /** PSTATE.NZCV = NIB, eagerly (FLAGS_NZCV): what later blocks and the interpreter read. */
 const storeNib = (e: Env): number[] => {
   e.flags = IN_NIB;
-  return [...st32lo(e, NZCV, [...get(NIB), ...i32Const(28), OP.i32Shl]), ...st32lo(e, FLAG_KIND, i32Const(FLAGS_NZCV))];
+  return cat(st32lo(e, NZCV, cat(get(NIB), i32Const(28), [OP.i32Shl])), st32lo(e, FLAG_KIND, i32Const(FLAGS_NZCV)));
 };
 
 // ---- data processing ----
@@ -220,16 +266,16 @@ function addSubImm(w: number, e: Env): number[] {
   const imm = (w & (1 << 22)) !== 0 ? ((w >>> 10) & 0xfff) * 4096 : (w >>> 10) & 0xfff;
   if (wide(w)) {
     const op = sub ? OP.i64Sub : OP.i64Add;
-    if (!setFlags) return st64(e, d, [...ld64(e, n), ...i64Const(BigInt(imm)), op]);
-    return [...ld64(e, n), ...set(X), ...st64(e, FLAG_A, get(X)), ...st64(e, FLAG_B, i64Const(BigInt(imm))),
-      ...get(X), ...i64Const(BigInt(imm)), op, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)),
-      ...setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64)];
+    if (!setFlags) return st64(e, d, cat(ld64(e, n), i64Const(BigInt(imm)), [op]));
+    return cat(ld64(e, n), set(X), st64(e, FLAG_A, get(X)), st64(e, FLAG_B, i64Const(BigInt(imm))),
+      get(X), i64Const(BigInt(imm)), [op], set(R), st64(e, FLAG_R, get(R)), st64(e, d, get(R)),
+      setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64));
   }
   const op = sub ? OP.i32Sub : OP.i32Add;
-  if (!setFlags) return stW(e, d, [...ld32(e, n), ...i32Const(imm), op]);
-  return [...ld32(e, n), ...set(A), ...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, i32Const(imm)),
-    ...get(A), ...i32Const(imm), op, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)),
-    ...setKind(e, sub ? FLAGS_SUB32 : FLAGS_ADD32)];
+  if (!setFlags) return stW(e, d, cat(ld32(e, n), i32Const(imm), [op]));
+  return cat(ld32(e, n), set(A), st32lo(e, FLAG_A, get(A)), st32lo(e, FLAG_B, i32Const(imm)),
+    get(A), i32Const(imm), [op], set(T), st32lo(e, FLAG_R, get(T)), stW(e, d, get(T)),
+    setKind(e, sub ? FLAGS_SUB32 : FLAGS_ADD32));
 }
 
 /** The shifted register operand (DecodeShift: LSL, LSR, ASR, ROR) of `m` by constant `k`. */
@@ -237,7 +283,7 @@ function shifted(e: Env, is64: boolean, m: number, type: number, k: number): num
   const v = is64 ? ld64(e, m) : ld32(e, m);
   if (k === 0) return v;
   const ops = is64 ? [OP.i64Shl, OP.i64ShrU, OP.i64ShrS, OP.i64Rotr] : [OP.i32Shl, OP.i32ShrU, OP.i32ShrS, OP.i32Rotr];
-  return [...v, ...(is64 ? i64Const(BigInt(k)) : i32Const(k)), ops[type]!];
+  return cat(v, (is64 ? i64Const(BigInt(k)) : i32Const(k)), [ops[type]!]);
 }
 
 /** ADD/ADDS/SUB/SUBS (shifted register): as emitAddSubShifted. */
@@ -259,16 +305,16 @@ function addSubShifted(w: number, e: Env): number[] | undefined {
 function addSubResult(e: Env, is64: boolean, sub: boolean, setFlags: boolean, n: number, b: number[], d: number): number[] {
   if (is64) {
     const op = sub ? OP.i64Sub : OP.i64Add;
-    if (!setFlags) return st64(e, d, [...ld64(e, n), ...b, op]);
-    return [...ld64(e, n), ...set(X), ...b, ...set(Y), ...st64(e, FLAG_A, get(X)), ...st64(e, FLAG_B, get(Y)),
-      ...get(X), ...get(Y), op, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)),
-      ...setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64)];
+    if (!setFlags) return st64(e, d, cat(ld64(e, n), b, [op]));
+    return cat(ld64(e, n), set(X), b, set(Y), st64(e, FLAG_A, get(X)), st64(e, FLAG_B, get(Y)),
+      get(X), get(Y), [op], set(R), st64(e, FLAG_R, get(R)), st64(e, d, get(R)),
+      setKind(e, sub ? FLAGS_SUB64 : FLAGS_ADD64));
   }
   const op = sub ? OP.i32Sub : OP.i32Add;
-  if (!setFlags) return stW(e, d, [...ld32(e, n), ...b, op]);
-  return [...ld32(e, n), ...set(A), ...b, ...set(HI), ...st32lo(e, FLAG_A, get(A)), ...st32lo(e, FLAG_B, get(HI)),
-    ...get(A), ...get(HI), op, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)),
-    ...setKind(e, sub ? FLAGS_SUB32 : FLAGS_ADD32)];
+  if (!setFlags) return stW(e, d, cat(ld32(e, n), b, [op]));
+  return cat(ld32(e, n), set(A), b, set(HI), st32lo(e, FLAG_A, get(A)), st32lo(e, FLAG_B, get(HI)),
+    get(A), get(HI), [op], set(T), st32lo(e, FLAG_R, get(T)), stW(e, d, get(T)),
+    setKind(e, sub ? FLAGS_SUB32 : FLAGS_ADD32));
 }
 
 /** AND/BIC/ORR/ORN/EOR/EON/ANDS/BICS (shifted register): as emitLogicalShifted. */
@@ -282,9 +328,9 @@ function logicalShifted(w: number, e: Env): number[] | undefined {
   const d = WRITE_ZR[w & 31]!;
   const m = (w >>> 16) & 31;
   const b = shifted(e, is64, m, type, k);
-  const operand = (w & 0x200000) !== 0 ? [...b, ...(is64 ? i64Const(-1n) : i32Const(-1)), is64 ? OP.i64Xor : OP.i32Xor] : b;
+  const operand = (w & 0x200000) !== 0 ? cat(b, (is64 ? i64Const(-1n) : i32Const(-1)), [is64 ? OP.i64Xor : OP.i32Xor]) : b;
   const op = (is64 ? [OP.i64And, OP.i64Or, OP.i64Xor, OP.i64And] : [OP.i32And, OP.i32Or, OP.i32Xor, OP.i32And])[opc]!;
-  const value = [...(is64 ? ld64(e, n) : ld32(e, n)), ...operand, op];
+  const value = cat((is64 ? ld64(e, n) : ld32(e, n)), operand, [op]);
   return logicalResult(e, is64, opc === 3, d, value);
 }
 
@@ -292,10 +338,10 @@ function logicalShifted(w: number, e: Env): number[] | undefined {
 function logicalResult(e: Env, is64: boolean, setFlags: boolean, d: number, value: number[]): number[] {
   if (is64) {
     if (!setFlags) return st64(e, d, value);
-    return [...value, ...set(R), ...st64(e, FLAG_R, get(R)), ...st64(e, d, get(R)), ...setKind(e, FLAGS_LOGIC64)];
+    return cat(value, set(R), st64(e, FLAG_R, get(R)), st64(e, d, get(R)), setKind(e, FLAGS_LOGIC64));
   }
   if (!setFlags) return stW(e, d, value);
-  return [...value, ...set(T), ...st32lo(e, FLAG_R, get(T)), ...stW(e, d, get(T)), ...setKind(e, FLAGS_LOGIC32)];
+  return cat(value, set(T), st32lo(e, FLAG_R, get(T)), stW(e, d, get(T)), setKind(e, FLAGS_LOGIC32));
 }
 
 /** AND/ORR/EOR/ANDS (immediate): as emitLogicalImm (DecodeBitMasks's value a constant). */
@@ -308,7 +354,7 @@ function logicalImm(w: number, e: Env): number[] | undefined {
   if ((BITMASK_VALID[idx]! & (is64 ? VALID_IMM64 : VALID_IMM32)) === 0) return undefined; // UNDEFINED
   const k = is64 ? i64Const(BITMASK_TABLE[idx]!) : i32Const(BITMASK_TABLE_U32[idx * 2]!);
   const op = (is64 ? [OP.i64And, OP.i64Or, OP.i64Xor, OP.i64And] : [OP.i32And, OP.i32Or, OP.i32Xor, OP.i32And])[opc]!;
-  return logicalResult(e, is64, opc === 3, d, [...(is64 ? ld64(e, n) : ld32(e, n)), ...k, op]);
+  return logicalResult(e, is64, opc === 3, d, cat((is64 ? ld64(e, n) : ld32(e, n)), k, [op]));
 }
 
 /** MOVN/MOVZ/MOVK: as emitMoveWide. */
@@ -322,7 +368,7 @@ function moveWide(w: number, e: Env): number[] | undefined {
   const imm = BigInt((w >>> 5) & 0xffff) << pos;
   if (opc === 3) {
     const keep = ~(0xffffn << pos);
-    const v = [...ld64(e, d), ...i64Const(keep & (is64 ? -1n : 0xffff_ffffn)), OP.i64And, ...i64Const(imm), OP.i64Or];
+    const v = cat(ld64(e, d), i64Const(keep & (is64 ? -1n : 0xffff_ffffn)), [OP.i64And], i64Const(imm), [OP.i64Or]);
     return st64(e, d, v);
   }
   const v = opc === 0 ? ~imm : imm; // MOVN writes NOT(imm16 << shift)
@@ -341,13 +387,13 @@ function bitfield(w: number, e: Env): number[] | undefined {
   const [and, or, rotr, shrU, sub] = is64 ? [OP.i64And, OP.i64Or, OP.i64Rotr, OP.i64ShrU, OP.i64Sub] : [OP.i32And, OP.i32Or, OP.i32Rotr, OP.i32ShrU, OP.i32Sub];
   const src = is64 ? ld64(e, n) : ld32(e, n);
   const dst = is64 ? ld64(e, d) : ld32(e, d);
-  const rot = r === 0 ? src : [...src, ...k(BigInt(r)), rotr];
+  const rot = r === 0 ? src : cat(src, k(BigInt(r)), [rotr]);
   const ones = is64 ? -1n : 0xffff_ffffn;
-  let bot = [...rot, ...k(wmask), and];
-  if (opc === 1) bot = [...dst, ...k(~wmask & ones), and, ...bot, or];
-  let v = [...bot, ...k(tmask), and];
-  if (opc === 1) v = [...dst, ...k(~tmask & ones), and, ...v, or];
-  if (opc === 0) v = [...k(0n), ...src, ...k(BigInt(s)), shrU, ...k(1n), and, sub, ...k(~tmask & ones), and, ...v, or]; // -(src<S>)
+  let bot = cat(rot, k(wmask), [and]);
+  if (opc === 1) bot = cat(dst, k(~wmask & ones), [and], bot, [or]);
+  let v = cat(bot, k(tmask), [and]);
+  if (opc === 1) v = cat(dst, k(~tmask & ones), [and], v, [or]);
+  if (opc === 0) v = cat(k(0n), src, k(BigInt(s)), [shrU], k(1n), [and, sub], k(~tmask & ones), [and], v, [or]); // -(src<S>)
   return is64 ? st64(e, d, v) : stW(e, d, v);
 }
 
@@ -358,8 +404,8 @@ function mulAdd(w: number, e: Env): number[] {
   const a = (w >>> 10) & 31;
   const d = WRITE_ZR[w & 31]!;
   const sub = (w & 0x8000) !== 0;
-  if (wide(w)) return st64(e, d, [...ld64(e, a), ...ld64(e, n), ...ld64(e, m), OP.i64Mul, sub ? OP.i64Sub : OP.i64Add]);
-  return stW(e, d, [...ld32(e, a), ...ld32(e, n), ...ld32(e, m), OP.i32Mul, sub ? OP.i32Sub : OP.i32Add]);
+  if (wide(w)) return st64(e, d, cat(ld64(e, a), ld64(e, n), ld64(e, m), [OP.i64Mul, sub ? OP.i64Sub : OP.i64Add]));
+  return stW(e, d, cat(ld32(e, a), ld32(e, n), ld32(e, m), [OP.i32Mul, sub ? OP.i32Sub : OP.i32Add]));
 }
 
 /** CSEL/CSINC/CSINV/CSNEG: as emitCondSelect. */
@@ -372,9 +418,9 @@ function condSelect(w: number, e: Env): number[] {
   const is64 = wide(w);
   const rm = is64 ? ld64(e, m) : ld32(e, m);
   const c = (v: number): number[] => (is64 ? i64Const(BigInt(v)) : i32Const(v));
-  const other = [rm, [...rm, ...c(1), is64 ? OP.i64Add : OP.i32Add], [...rm, ...c(-1), is64 ? OP.i64Xor : OP.i32Xor],
-    [...c(0), ...rm, is64 ? OP.i64Sub : OP.i32Sub]][f]!;
-  const v = [...(is64 ? ld64(e, n) : ld32(e, n)), ...other, ...cond, OP.select];
+  const other = [rm, cat(rm, c(1), [is64 ? OP.i64Add : OP.i32Add]), cat(rm, c(-1), [is64 ? OP.i64Xor : OP.i32Xor]),
+    cat(c(0), rm, [is64 ? OP.i64Sub : OP.i32Sub])][f]!;
+  const v = cat((is64 ? ld64(e, n) : ld32(e, n)), other, cond, [OP.select]);
   return is64 ? st64(e, d, v) : stW(e, d, v);
 }
 
@@ -390,14 +436,14 @@ function condCompare(w: number, e: Env): number[] {
   const isImm = (w & 0x800) !== 0;
   const is64 = wide(w);
   // 32-bit operands in bits 63:32 (nibbleOf)
-  const top = is64 ? [] : [...i64Const(32n), OP.i64Shl];
-  const rn = [...(is64 ? ld64(e, n) : [...ld32(e, n), OP.i64ExtendI32U]), ...top];
-  const op2 = isImm ? i64Const(BigInt(field) << (is64 ? 0n : 32n)) : [...(is64 ? ld64(e, field) : [...ld32(e, field), OP.i64ExtendI32U]), ...top];
-  const holds = [
-    ...rn, ...set(X), ...op2, ...set(Y), ...get(X), ...get(Y), sub ? OP.i64Sub : OP.i64Add, ...set(R),
-    ...(sub ? nibbleOf(SUB_CARRY, i64Const(0n), i32Const(1)) : nibbleOf(ADD_CARRY, i64Const(-1n), i32Const(1))),
-  ];
-  return [...cond, OP.if, I32, ...holds, OP.else, ...i32Const(w & 15), OP.end, ...set(NIB), ...storeNib(e)];
+  const top = is64 ? [] : cat(i64Const(32n), [OP.i64Shl]);
+  const rn = cat((is64 ? ld64(e, n) : cat(ld32(e, n), [OP.i64ExtendI32U])), top);
+  const op2 = isImm ? i64Const(BigInt(field) << (is64 ? 0n : 32n)) : cat((is64 ? ld64(e, field) : cat(ld32(e, field), [OP.i64ExtendI32U])), top);
+  const holds = cat(
+    rn, set(X), op2, set(Y), get(X), get(Y), [sub ? OP.i64Sub : OP.i64Add], set(R),
+    (sub ? nibbleOf(SUB_CARRY, i64Const(0n), i32Const(1)) : nibbleOf(ADD_CARRY, i64Const(-1n), i32Const(1)))
+  );
+  return cat(cond, [OP.if, I32], holds, [OP.else], i32Const(w & 15), [OP.end], set(NIB), storeNib(e));
 }
 
 /**
@@ -410,15 +456,15 @@ function extendReg(e: Env, m: number, option: number, k: number, is64: boolean):
   let v: number[];
   if (is64) {
     if (bits === 64) v = ld64(e, m);
-    else if (bits === 32) v = [...ld32(e, m), signed ? OP.i64ExtendI32S : OP.i64ExtendI32U];
-    else if (signed) v = [...ld64(e, m), ...i64Const(BigInt(64 - bits)), OP.i64Shl, ...i64Const(BigInt(64 - bits)), OP.i64ShrS];
-    else v = [...ld64(e, m), ...i64Const((1n << BigInt(bits)) - 1n), OP.i64And];
-    return k === 0 ? v : [...v, ...i64Const(BigInt(k)), OP.i64Shl];
+    else if (bits === 32) v = cat(ld32(e, m), [signed ? OP.i64ExtendI32S : OP.i64ExtendI32U]);
+    else if (signed) v = cat(ld64(e, m), i64Const(BigInt(64 - bits)), [OP.i64Shl], i64Const(BigInt(64 - bits)), [OP.i64ShrS]);
+    else v = cat(ld64(e, m), i64Const((1n << BigInt(bits)) - 1n), [OP.i64And]);
+    return k === 0 ? v : cat(v, i64Const(BigInt(k)), [OP.i64Shl]);
   }
   if (bits >= 32) v = ld32(e, m);
-  else if (signed) v = [...ld32(e, m), ...i32Const(32 - bits), OP.i32Shl, ...i32Const(32 - bits), OP.i32ShrS];
-  else v = [...ld32(e, m), ...i32Const((1 << bits) - 1), OP.i32And];
-  return k === 0 ? v : [...v, ...i32Const(k), OP.i32Shl];
+  else if (signed) v = cat(ld32(e, m), i32Const(32 - bits), [OP.i32Shl], i32Const(32 - bits), [OP.i32ShrS]);
+  else v = cat(ld32(e, m), i32Const((1 << bits) - 1), [OP.i32And]);
+  return k === 0 ? v : cat(v, i32Const(k), [OP.i32Shl]);
 }
 
 /** ADD/ADDS/SUB/SUBS (extended register): as emitAddSubExtended — Rn|SP ± ExtendReg(Rm, option, imm3). */
@@ -459,9 +505,9 @@ function accessOf(e: Env, size: number, opc: number, rt: number, after: number[]
   const op = load ? LOAD[size]![opc - 1] : STORE[size];
   if (op === undefined) return undefined;
   const code = hostHit(e, load, 1 << size, 1 << size, 1);
-  if (!load) return [...code, ...get(P), ...ld64(e, rt), op, ...memarg(size, 0), ...after];
-  const value = [...get(P), op, ...memarg(size, 0), ...(opc === 3 ? [OP.i64ExtendI32U] : [])];
-  return [...code, ...st64(e, WRITE_ZR[rt]!, value), ...after];
+  if (!load) return cat(code, get(P), ld64(e, rt), [op], memarg(size, 0), after);
+  const value = cat(get(P), [op], memarg(size, 0), (opc === 3 ? [OP.i64ExtendI32U] : []));
+  return cat(code, st64(e, WRITE_ZR[rt]!, value), after);
 }
 
 /**
@@ -475,26 +521,26 @@ function hostHit(e: Env, load: boolean, align: number, span: number, accesses: n
   const miss = interpretHere(e);
   e.inline += accesses;
   const L = e.layout;
-  const slotAt = (base: number): number[] => [...get(S), ...i32Const(2), OP.i32Shl, OP.i32Load, ...memarg(2, base)];
-  const inPage = span > align ? [...get(A), ...i32Const(0xfff), OP.i32And, ...i32Const(0x1000 - span), OP.i32GtU, OP.i32Or] : [];
-  return [
-    ...get(X), OP.i32WrapI64, ...set(A),
-    ...get(X), ...i64Const(32n), OP.i64ShrU, OP.i32WrapI64, ...set(HI),
-    ...get(load ? HCR : HCW), ...get(A), ...i32Const(12), OP.i32ShrU, ...i32Const(HC_MASK), OP.i32And, OP.i32Or, ...set(S),
+  const slotAt = (base: number): number[] => cat(get(S), i32Const(2), [OP.i32Shl, OP.i32Load], memarg(2, base));
+  const inPage = span > align ? cat(get(A), i32Const(0xfff), [OP.i32And], i32Const(0x1000 - span), [OP.i32GtU, OP.i32Or]) : [];
+  return cat(
+    get(X), [OP.i32WrapI64], set(A),
+    get(X), i64Const(32n), [OP.i64ShrU, OP.i32WrapI64], set(HI),
+    get(load ? HCR : HCW), get(A), i32Const(12), [OP.i32ShrU], i32Const(HC_MASK), [OP.i32And, OP.i32Or], set(S),
     // hit (mmu/tlb.ts hostHitSource, in wasm): hcTag[s] === ((a & 0xfffff000) | gen) && hcHi[s] === hi, aligned, hcOff[s] !== 0
-    ...slotAt(L.hcTag), ...get(A), ...i32Const(0xfffff000), OP.i32And, ...get(GEN), OP.i32Or, OP.i32Ne,
-    ...slotAt(L.hcHi), ...get(HI), OP.i32Ne, OP.i32Or,
-    ...get(A), ...i32Const(align - 1), OP.i32And, OP.i32Or, ...inPage,
-    ...slotAt(L.hcOff), ...tee(P), OP.i32Eqz, OP.i32Or,
-    ...ifThen(miss),
-    ...get(P), ...get(A), ...i32Const(0xfff), OP.i32And, OP.i32Add, ...set(P),
-  ];
+    slotAt(L.hcTag), get(A), i32Const(0xfffff000), [OP.i32And], get(GEN), [OP.i32Or, OP.i32Ne],
+    slotAt(L.hcHi), get(HI), [OP.i32Ne, OP.i32Or],
+    get(A), i32Const(align - 1), [OP.i32And, OP.i32Or], inPage,
+    slotAt(L.hcOff), tee(P), [OP.i32Eqz, OP.i32Or],
+    ifThen(miss),
+    get(P), get(A), i32Const(0xfff), [OP.i32And, OP.i32Add], set(P)
+  );
 }
 
 /** AArch64.CheckSPAlignment: an SP base (Rn = 31) not 16-byte aligned leaves for the interpreter (jit/emit.ts spChecked). */
 function spChecked(e: Env, rn: number, body: number[]): number[] {
   if (rn !== 31) return body;
-  return [...ld32(e, REG_SP[31]!), ...i32Const(15), OP.i32And, ...ifThen(interpretHere(e)), ...body];
+  return cat(ld32(e, REG_SP[31]!), i32Const(15), [OP.i32And], ifThen(interpretHere(e)), body);
 }
 
 /** LDR/STR… (immediate, unsigned offset): the address Xn|SP + imm12 << size. */
@@ -502,7 +548,7 @@ function ldstUnsignedOffset(w: number, e: Env): number[] | undefined {
   const rn = (w >>> 5) & 31;
   const off = ((w >>> 10) & 0xfff) << (w >>> 30);
   const acc = access(w, e);
-  return acc && spChecked(e, rn, [...ld64(e, REG_SP[rn]!), ...i64Const(BigInt(off)), OP.i64Add, ...set(X), ...acc]);
+  return acc && spChecked(e, rn, cat(ld64(e, REG_SP[rn]!), i64Const(BigInt(off)), [OP.i64Add], set(X), acc));
 }
 
 /** LDR/STR… (register offset): Xn + ExtendReg(Rm, option, S ? size : 0) (ARM J1.1 ExtendReg); as emitLdstRegisterOffset. */
@@ -514,7 +560,7 @@ function ldstRegisterOffset(w: number, e: Env): number[] | undefined {
   const k = (w & (1 << 12)) !== 0 ? w >>> 30 : 0;
   const acc = access(w, e);
   // UXTW, UXTX, SXTW, SXTX (option 010, 011, 110, 111)
-  return acc && [...ld64(e, rn), ...extendReg(e, m, option, k, true), OP.i64Add, ...set(X), ...acc];
+  return acc && cat(ld64(e, rn), extendReg(e, m, option, k, true), [OP.i64Add], set(X), acc);
 }
 
 /** LDR/STR… (immediate, pre- or post-index): the access at Rn + imm9 (pre) or Rn (post), then Rn = Rn + imm9. */
@@ -525,15 +571,15 @@ function ldstIndexed(w: number, e: Env): number[] | undefined {
   const n = REG_SP[rn]!;
   const imm = BigInt((w << 11) >> 23);
   const pre = ((w >>> 10) & 3) === 3;
-  const acc = access(w, e, st64(e, n, [...ld64(e, n), ...i64Const(imm), OP.i64Add]));
-  return acc && spChecked(e, rn, [...ld64(e, n), ...(pre ? [...i64Const(imm), OP.i64Add] : []), ...set(X), ...acc]);
+  const acc = access(w, e, st64(e, n, cat(ld64(e, n), i64Const(imm), [OP.i64Add])));
+  return acc && spChecked(e, rn, cat(ld64(e, n), (pre ? cat(i64Const(imm), [OP.i64Add]) : []), set(X), acc));
 }
 
 /** LDUR/STUR… (unscaled immediate), every size and extension: as emitLdstUnscaled, the address Xn|SP + imm9. */
 function ldstUnscaled(w: number, e: Env): number[] | undefined {
   const rn = (w >>> 5) & 31;
   const acc = access(w, e);
-  return acc && spChecked(e, rn, [...ld64(e, REG_SP[rn]!), ...i64Const(BigInt((w << 11) >> 23)), OP.i64Add, ...set(X), ...acc]);
+  return acc && spChecked(e, rn, cat(ld64(e, REG_SP[rn]!), i64Const(BigInt((w << 11) >> 23)), [OP.i64Add], set(X), acc));
 }
 
 /**
@@ -555,16 +601,16 @@ function ldstPair(w: number, e: Env): number[] | undefined {
   const bytes = opc === 2 ? 8 : 4;
   const offset = BigInt(((w << 10) >> 25) * bytes); // imm7, sign-extended, scaled
   const hit = hostHit(e, load, bytes, 2 * bytes, 2);
-  const at = (k: number): number[] => [...get(P), bytes === 8 ? OP.i64Load : OP.i32Load, ...memarg(bytes === 8 ? 3 : 2, k)];
+  const at = (k: number): number[] => cat(get(P), [bytes === 8 ? OP.i64Load : OP.i32Load], memarg(bytes === 8 ? 3 : 2, k));
   const toReg = (t: number, k: number): number[] => (bytes === 8 ? st64(e, WRITE_ZR[t]!, at(k)) : stW(e, WRITE_ZR[t]!, at(k)));
   const fromReg = (t: number, k: number): number[] => bytes === 8
-    ? [...get(P), ...ld64(e, t), OP.i64Store, ...memarg(3, k)]
-    : [...get(P), ...ld32(e, t), OP.i32Store, ...memarg(2, k)];
-  const move = load ? [...toReg(rt2, bytes), ...toReg(rt, 0)] : [...fromReg(rt, 0), ...fromReg(rt2, bytes)];
+    ? cat(get(P), ld64(e, t), [OP.i64Store], memarg(3, k))
+    : cat(get(P), ld32(e, t), [OP.i32Store], memarg(2, k));
+  const move = load ? cat(toReg(rt2, bytes), toReg(rt, 0)) : cat(fromReg(rt, 0), fromReg(rt2, bytes));
   const wb = (idx & 1) !== 0 ? st64(e, n, get(Y)) : [];
   // Y = Rn + offset (the address, or for post-index the written-back base); X = the address
-  const addr = [...ld64(e, n), ...i64Const(offset), OP.i64Add, ...set(Y), ...(idx === 1 ? ld64(e, n) : get(Y)), ...set(X)];
-  return spChecked(e, rn, [...addr, ...hit, ...move, ...wb]);
+  const addr = cat(ld64(e, n), i64Const(offset), [OP.i64Add], set(Y), (idx === 1 ? ld64(e, n) : get(Y)), set(X));
+  return spChecked(e, rn, cat(addr, hit, move, wb));
 }
 
 /** LDR (literal), LDRSW (literal): as emitLdrLiteral, at this instruction's address + imm19 · 4 (the PC slot's high
@@ -573,8 +619,8 @@ function ldrLiteral(w: number, e: Env): number[] | undefined {
   const opc = w >>> 30;
   if (opc === 3) return undefined; // PRFM (literal): another row
   const acc = accessOf(e, opc === 1 ? 3 : 2, opc === 2 ? 2 : 1, w & 31);
-  return acc && [...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And, ...get(PC0), ...i32Const(4 * e.i), OP.i32Add,
-    OP.i64ExtendI32U, OP.i64Or, ...i64Const(BigInt(imm19Offset(w))), OP.i64Add, ...set(X), ...acc];
+  return acc && cat(ld64(e, PC), i64Const(0xffff_ffff_0000_0000n), [OP.i64And], get(PC0), i32Const(4 * e.i), [OP.i32Add,
+    OP.i64ExtendI32U, OP.i64Or], i64Const(BigInt(imm19Offset(w))), [OP.i64Add], set(X), acc);
 }
 
 /** EXTR (ROR #imm when Rn = Rm): as emitExtract — bits lsb.. of the concatenation Rn:Rm. */
@@ -587,11 +633,11 @@ function extract(w: number, e: Env): number[] | undefined {
   if (!wide(w)) {
     if (nBit !== 0 || lsb >= 32) return undefined; // UNDEFINED: sf=0 needs N=0 and imms<5>=0
     if (lsb === 0) return stW(e, d, ld32(e, m));
-    return stW(e, d, [...ld32(e, m), ...i32Const(lsb), OP.i32ShrU, ...ld32(e, n), ...i32Const(32 - lsb), OP.i32Shl, OP.i32Or]);
+    return stW(e, d, cat(ld32(e, m), i32Const(lsb), [OP.i32ShrU], ld32(e, n), i32Const(32 - lsb), [OP.i32Shl, OP.i32Or]));
   }
   if (nBit !== 1) return undefined; // UNDEFINED: sf=1 needs N=1
   if (lsb === 0) return st64(e, d, ld64(e, m));
-  return st64(e, d, [...ld64(e, m), ...i64Const(BigInt(lsb)), OP.i64ShrU, ...ld64(e, n), ...i64Const(BigInt(64 - lsb)), OP.i64Shl, OP.i64Or]);
+  return st64(e, d, cat(ld64(e, m), i64Const(BigInt(lsb)), [OP.i64ShrU], ld64(e, n), i64Const(BigInt(64 - lsb)), [OP.i64Shl, OP.i64Or]));
 }
 
 // ---- branches ----
@@ -608,21 +654,21 @@ function immBranch(w: number, e: Env): Branch | undefined {
   }
   if (id === 'CBZ' || id === 'CBNZ') {
     const t = w & 31;
-    const zero = wide(w) ? [...ld64(e, t), OP.i64Eqz] : [...ld32(e, t), OP.i32Eqz];
-    return { test: id === 'CBNZ' ? [...zero, OP.i32Eqz] : zero, offset: imm19Offset(w) };
+    const zero = wide(w) ? cat(ld64(e, t), [OP.i64Eqz]) : cat(ld32(e, t), [OP.i32Eqz]);
+    return { test: id === 'CBNZ' ? cat(zero, [OP.i32Eqz]) : zero, offset: imm19Offset(w) };
   }
   if (id === 'TBZ' || id === 'TBNZ') {
-    const set1 = [...ld64(e, w & 31), ...i64Const(BigInt(testedBit(w))), OP.i64ShrU, ...i64Const(1n), OP.i64And, OP.i32WrapI64];
-    return { test: id === 'TBZ' ? [...set1, OP.i32Eqz] : set1, offset: imm14Offset(w) };
+    const set1 = cat(ld64(e, w & 31), i64Const(BigInt(testedBit(w))), [OP.i64ShrU], i64Const(1n), [OP.i64And, OP.i32WrapI64]);
+    return { test: id === 'TBZ' ? cat(set1, [OP.i32Eqz]) : set1, offset: imm14Offset(w) };
   }
   return undefined;
 }
 
 const LR = 30;
 /** X30 = the next instruction's address (the block's PC[63:32]; a block never ends a 4 GiB page). */
-const linkNext = (e: Env): number[] => st64(e, LR, [
-  ...ld64(e, PC), ...i64Const(0xffff_ffff_0000_0000n), OP.i64And, ...get(PC0), ...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, OP.i64ExtendI32U, OP.i64Or,
-]);
+const linkNext = (e: Env): number[] => st64(e, LR, cat(
+  ld64(e, PC), i64Const(0xffff_ffff_0000_0000n), [OP.i64And], get(PC0), i32Const(4 * e.i + PC_AHEAD), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or]
+));
 
 /**
  * PC = the target in X (BR, BLR, RET): AArch64.BranchAddr keeps the address itself when bits 63:55 are all zero, or
@@ -630,17 +676,17 @@ const linkNext = (e: Env): number[] => st64(e, LR, [
  * the interpreter (branchTo, which reads TCR_ELx.TBI). `link`: BLR's X30 is written after the target was read.
  */
 function branchToX(e: Env, link: boolean): number[] {
-  const top = [...get(X), ...i64Const(55n), OP.i64ShrU, OP.i32WrapI64, ...tee(T)];
-  const tagged = [...top, ...i32Const(0), OP.i32Ne, ...get(EL), ...i32Const(2), OP.i32Eq, ...get(T), ...i32Const(0x1ff), OP.i32Ne, OP.i32Or, OP.i32And];
-  return [...tagged, ...ifThen(interpretHere(e)), ...(link ? linkNext(e) : []), ...st64(e, PC, get(X)), ...leaveAfter(e)];
+  const top = cat(get(X), i64Const(55n), [OP.i64ShrU, OP.i32WrapI64], tee(T));
+  const tagged = cat(top, i32Const(0), [OP.i32Ne], get(EL), i32Const(2), [OP.i32Eq], get(T), i32Const(0x1ff), [OP.i32Ne, OP.i32Or, OP.i32And]);
+  return cat(tagged, ifThen(interpretHere(e)), (link ? linkNext(e) : []), st64(e, PC, get(X)), leaveAfter(e, 0));
 }
 
 /** The instructions that end a block and have an emitter here (the immediate branches are immBranch's). */
 const BLOCK_ENDS: Readonly<Record<string, Emitter>> = {
-  BL: (w, e) => [...linkNext(e), ...branchTo(e, imm26Offset(w)), ...leaveAfter(e)],
-  BR: (w, e) => [...ld64(e, (w >>> 5) & 31), ...set(X), ...branchToX(e, false)],
-  RET: (w, e) => [...ld64(e, (w >>> 5) & 31), ...set(X), ...branchToX(e, false)],
-  BLR: (w, e) => [...ld64(e, (w >>> 5) & 31), ...set(X), ...branchToX(e, true)],
+  BL: (w, e) => cat(linkNext(e), branchTo(e, imm26Offset(w)), leaveAfter(e, 0)),
+  BR: (w, e) => cat(ld64(e, (w >>> 5) & 31), set(X), branchToX(e, false)),
+  RET: (w, e) => cat(ld64(e, (w >>> 5) & 31), set(X), branchToX(e, false)),
+  BLR: (w, e) => cat(ld64(e, (w >>> 5) & 31), set(X), branchToX(e, true)),
 };
 
 const EMITTERS: Readonly<Record<string, Emitter>> = {
@@ -681,7 +727,7 @@ export interface WasmBlock {
  * unallocated word) has no emitter here.
  */
 export function wasmBlock(words: Uint32Array, start: number, end: number, ops: Int32Array, layout: WasmLayout): WasmBlock | null {
-  const e: Env = { i: 0, flags: -1, inline: 0, layout };
+  const e: Env = { i: 0, flags: -1, inline: 0, layout, cached: new Map(), written: new Set() };
   const code: number[] = [];
   for (let k = start; k < end; k++, e.i++) {
     const w = words[k]!;
@@ -692,39 +738,61 @@ export function wasmBlock(words: Uint32Array, start: number, end: number, ops: I
       if (br === undefined) return null;
       if (br.offset === -4 * e.i) return finish(e, code, br.test);
       if (br.test !== null && k + 1 < end && fallsThrough(ops, k)) {
-        code.push(...br.test, ...ifThen([...branchTo(e, br.offset), ...leaveAfter(e)])); // a side exit
+        code.push(...br.test, ...ifThen(cat(branchTo(e, br.offset), leaveAfter(e, 1)))); // a side exit
         continue;
       }
-      const taken = [...branchTo(e, br.offset), ...leaveAfter(e)];
-      if (br.test === null) code.push(...taken);
-      else code.push(...br.test, ...ifThen(taken), ...pcLowTo(e, 4 * e.i + PC_AHEAD), ...leaveAfter(e));
-      return { body: prologue(e, code), locals: LOCALS, len: e.i + 1, loop: false };
+      const taken = (depth: number): number[] => cat(branchTo(e, br.offset), leaveAfter(e, depth));
+      if (br.test === null) code.push(...taken(0));
+      else code.push(...br.test, ...ifThen(taken(1)), ...pcLowTo(e, 4 * e.i + PC_AHEAD), ...leaveAfter(e, 0));
+      return straight(e, code, e.i + 1);
     }
     const ends = BLOCK_END_OF[op];
     if (ends !== undefined) {
       const c = ends(w, e);
       if (c === undefined) return null;
       code.push(...c);
-      return { body: prologue(e, code), locals: LOCALS, len: e.i + 1, loop: false };
+      return straight(e, code, e.i + 1);
     }
     const emit = EMITTER_OF[op];
     const c = emit?.(w, e);
     if (c === undefined) return null;
     code.push(...c);
   }
-  code.push(...pcLowTo(e, 4 * e.i), ...exit(e, e.i, e.inline, false));
-  return { body: prologue(e, code), locals: LOCALS, len: e.i, loop: false };
+  code.push(...pcLowTo(e, 4 * e.i), ...exit(e.i, e.inline, false, 0));
+  return straight(e, code, e.i);
 }
 
-/** The function's start: pc0 = PC[31:0]; this EL's first read and write slots; the host cache's generation. */
-function prologue(e: Env, body: number[]): number[] {
-  const slots = (acc: number): number[] => [...get(EL), ...i32Const(3), OP.i32Mul, ...i32Const(acc), OP.i32Add, ...i32Const(HC_BITS), OP.i32Shl];
-  return [
-    ...ld32(e, PC), ...set(PC0),
-    ...slots(ACC_READ), ...set(HCR), ...slots(ACC_WRITE), ...set(HCW),
-    ...i32Const(0), OP.i32Load, ...memarg(2, e.layout.hcGen), ...set(GEN),
-    ...body,
-  ];
+/** A block that is no loop: `code`, every path of which ends in an exit, and `len` instructions. */
+function straight(e: Env, code: number[], len: number): WasmBlock {
+  return assemble(e, resolveExits(code, 0), len, false);
+}
+
+/**
+ * The function of a block whose `body` (its exits resolved) ends in exits only: the prologue — pc0 = PC[31:0], this
+ * EL's first read and write slots of the host cache, its generation, the cached slots into their locals — then the
+ * body inside the block every exit leaves, then the epilogue: the written slots back to the arena, the inline
+ * accesses (the earlier passes' and the exit's) and the passes in place added to the counters, the exit's result.
+ */
+function assemble(e: Env, body: number[], len: number, loop: boolean): WasmBlock {
+  const L = e.layout;
+  const slots = (acc: number): number[] => cat(get(EL), i32Const(3), [OP.i32Mul], i32Const(acc), [OP.i32Add], i32Const(HC_BITS), [OP.i32Shl]);
+  const at = (slot: number): number[] => memarg(3, L.regs + 8 * slot);
+  const load = [...e.cached].flatMap(([slot, l]) => cat(i32Const(0), [OP.i64Load], at(slot), set(l)));
+  const store = [...e.written].flatMap((slot) => cat(i32Const(0), get(e.cached.get(slot)!), [OP.i64Store], at(slot)));
+  const add = (to: number, n: number[]): number[] =>
+    cat(i32Const(0), i32Const(0), [OP.i64Load], memarg(3, to), n, [OP.i64ExtendI32U, OP.i64Add, OP.i64Store], memarg(3, to));
+  const code = cat(
+    i32Const(0), [OP.i32Load], memarg(2, L.regs + 8 * PC), set(PC0),
+    slots(ACC_READ), set(HCR), slots(ACC_WRITE), set(HCW),
+    i32Const(0), [OP.i32Load], memarg(2, L.hcGen), set(GEN),
+    load,
+    [OP.block, VOID], body, [OP.end],
+    store,
+    // a straight block has no earlier passes: their accesses and the passes are 0
+    loop ? cat(add(L.counts, cat(get(HITS), get(INL), [OP.i32Add])), add(L.counts + 8, get(PASSES))) : add(L.counts, get(INL)),
+    get(RET)
+  );
+  return { body: code, locals: [...FIXED_LOCALS, [e.cached.size, I64]], len, loop };
 }
 
 /**
@@ -735,19 +803,20 @@ function prologue(e: Env, body: number[]): number[] {
 function finish(e: Env, code: number[], test: number[] | null): WasmBlock {
   const len = e.i + 1;
   // inside `if` (and, with a test, the taken arm's `if`), the loop is 1 (2) labels out
-  const again = [
-    ...get(N0), ...i32Const(len), OP.i32Add, ...get(LIM), OP.i32LeS,
-    OP.if, VOID, ...get(PASSES), ...i32Const(1), OP.i32Add, ...set(PASSES), OP.br, test === null ? 1 : 2, OP.end, // to the loop
-    ...get(PC0), ...set(NEXT),
-  ];
-  const retire = [
-    ...get(D), ...i32Const(len), OP.i32Add, ...set(D), ...get(N0), ...i32Const(len), OP.i32Add, ...set(N0),
-    ...get(HITS), ...i32Const(e.inline), OP.i32Add, ...set(HITS),
-  ];
+  const again = cat(
+    get(N0), i32Const(len), [OP.i32Add], get(LIM), [OP.i32LeS,
+    OP.if, VOID], get(PASSES), i32Const(1), [OP.i32Add], set(PASSES), [OP.br, test === null ? 1 : 2, OP.end], // to the loop
+    get(PC0), set(NEXT)
+  );
+  const retire = cat(
+    get(D), i32Const(len), [OP.i32Add], set(D), get(N0), i32Const(len), [OP.i32Add], set(N0),
+    get(HITS), i32Const(e.inline), [OP.i32Add], set(HITS)
+  );
   const back = test === null
-    ? [...retire, ...again]
-    : [...retire, ...test, OP.if, VOID, ...again, OP.else, ...get(PC0), ...i32Const(4 * e.i + PC_AHEAD), OP.i32Add, ...set(NEXT), OP.end];
-  const loop = [OP.block, VOID, OP.loop, VOID, ...code, ...back, OP.br, 1, OP.end, OP.end]; // `br 1` from the loop: out
-  const tail = [...st32lo(e, PC, get(NEXT)), ...exit(e, 0, 0, false)];
-  return { body: prologue(e, [...loop, ...tail]), locals: LOCALS, len, loop: true };
+    ? cat(retire, again)
+    : cat(retire, test, [OP.if, VOID], again, [OP.else], get(PC0), i32Const(4 * e.i + PC_AHEAD), [OP.i32Add], set(NEXT), [OP.end]);
+  // `br 1` from the loop: out; the body's exits are two structures deeper than they were written
+  const loop = cat([OP.block, VOID, OP.loop, VOID], resolveExits(code, 2), back, [OP.br, 1, OP.end, OP.end]);
+  const tail = resolveExits(cat(st32lo(e, PC, get(NEXT)), exit(0, 0, false, 0)), 0);
+  return assemble(e, cat(loop, tail), len, true);
 }

@@ -23,6 +23,20 @@ export const OP = {
   i32WrapI64: 0xa7, i64ExtendI32S: 0xac, i64ExtendI32U: 0xad,
 } as const;
 
+/**
+ * The concatenation of `parts` (byte arrays): what the emitters build code with. One small loop, where an array
+ * literal of spread elements is inlined by TurboFan as the iteration protocol for every spread — the translator's
+ * functions then took ≈ 290 ms of TurboFan's time in a CoreMark run (stop 38: 790 → 503 ms in all).
+ */
+export function cat(...parts: readonly (readonly number[])[]): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    for (let i = 0; i < part.length; i++) out.push(part[i]!);
+  }
+  return out;
+}
+
 /** Value types (core spec §5.3.1). */
 export const I32 = 0x7f;
 export const I64 = 0x7e;
@@ -60,16 +74,16 @@ export function sleb(v: bigint): number[] {
 }
 
 /** i32.const of a 32-bit pattern (its value as a signed i32). */
-export const i32Const = (v: number): number[] => [OP.i32Const, ...sleb(BigInt(v | 0))];
+export const i32Const = (v: number): number[] => cat([OP.i32Const], sleb(BigInt(v | 0)));
 /** i64.const of a 64-bit pattern (its value as a signed i64). */
-export const i64Const = (v: bigint): number[] => [OP.i64Const, ...sleb(BigInt.asIntN(64, v))];
+export const i64Const = (v: bigint): number[] => cat([OP.i64Const], sleb(BigInt.asIntN(64, v)));
 /** A memory instruction's memarg: log2 of the alignment hint, then the constant offset (core spec §5.4.6). */
-export const memarg = (alignLog2: number, offset: number): number[] => [alignLog2, ...uleb(offset)];
+export const memarg = (alignLog2: number, offset: number): number[] => cat([alignLog2], uleb(offset));
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
-const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
+const section = (id: number, bytes: number[]): number[] => cat([id], uleb(bytes.length), bytes);
+const vec = (items: number[][]): number[] => cat(uleb(items.length), items.flat());
+const name = (s: string): number[] => cat(uleb(s.length), Array.from(s, (ch) => ch.charCodeAt(0)));
 const FUNCREF = 0x70;
 
 /** The one function type of blocks (and the dispatcher's table calls): (n0, lim, el) → retired or ~retired. */
@@ -77,8 +91,8 @@ const BLOCK_TYPE = [0x60, 3, I32, I32, I32, 1, I32];
 /** The dispatcher's: (slot, n0, lim, el) → the block's result. */
 const DISPATCH_TYPE = [0x60, 4, I32, I32, I32, I32, 1, I32];
 /** Imports: env.mem (the arena, at least one page, any maximum) and env.tab (the shared table). */
-const importMem = [...name('env'), ...name('mem'), 0x02, 0x00, 1];
-const importTab = (slots: number): number[] => [...name('env'), ...name('tab'), 0x01, FUNCREF, 0x00, ...uleb(slots)];
+const importMem = cat(name('env'), name('mem'), [0x02, 0x00, 1]);
+const importTab = (slots: number): number[] => cat(name('env'), name('tab'), [0x01, FUNCREF, 0x00], uleb(slots));
 
 /** The locals a function declares after its parameters, by type: runs of [count, type] (core spec §5.5.13). */
 export type Locals = readonly (readonly [number, number])[];
@@ -91,15 +105,15 @@ export type Locals = readonly (readonly [number, number])[];
  * JavaScript — a kernel or a branchy test program makes that many).
  */
 export function blockModule(body: readonly number[], locals: Locals): Uint8Array {
-  const fn = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t]), ...body, OP.end];
-  return new Uint8Array([
-    ...MAGIC,
-    ...section(1, vec([BLOCK_TYPE])),
-    ...section(2, vec([importMem])),
-    ...section(3, vec([[0]])),
-    ...section(7, vec([[...name('f'), 0x00, 0]])),
-    ...section(10, vec([[...uleb(fn.length), ...fn]])),
-  ]);
+  const fn = cat(uleb(locals.length), locals.flatMap(([n, t]) => cat(uleb(n), [t])), body, [OP.end]);
+  return new Uint8Array(cat(
+    MAGIC,
+    section(1, vec([BLOCK_TYPE])),
+    section(2, vec([importMem])),
+    section(3, vec([[0]])),
+    section(7, vec([cat(name('f'), [0x00, 0])])),
+    section(10, vec([cat(uleb(fn.length), fn)]))
+  ));
 }
 
 /**
@@ -108,13 +122,13 @@ export function blockModule(body: readonly number[], locals: Locals): Uint8Array
  * table with `call_indirect` (type 0: BLOCK_TYPE, table 0).
  */
 export function dispatcherModule(body: readonly number[], locals: Locals, tableMin: number): Uint8Array {
-  const run = [...uleb(locals.length), ...locals.flatMap(([n, t]) => [...uleb(n), t]), ...body, OP.end];
-  return new Uint8Array([
-    ...MAGIC,
-    ...section(1, vec([BLOCK_TYPE, DISPATCH_TYPE])),
-    ...section(2, vec([importMem, importTab(tableMin)])),
-    ...section(3, vec([[1]])),
-    ...section(7, vec([[...name('run'), 0x00, 0]])),
-    ...section(10, vec([[...uleb(run.length), ...run]])),
-  ]);
+  const run = cat(uleb(locals.length), locals.flatMap(([n, t]) => cat(uleb(n), [t])), body, [OP.end]);
+  return new Uint8Array(cat(
+    MAGIC,
+    section(1, vec([BLOCK_TYPE, DISPATCH_TYPE])),
+    section(2, vec([importMem, importTab(tableMin)])),
+    section(3, vec([[1]])),
+    section(7, vec([cat(name('run'), [0x00, 0])])),
+    section(10, vec([cat(uleb(run.length), run)]))
+  ));
 }
