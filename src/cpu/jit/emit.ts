@@ -747,6 +747,20 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
   return spChecked(e, rn, `{ ${addr} ${hit}${move} ${writeback} } else ${interpretAt(e.i)} }`);
 }
 
+/** The fields of an integer LDP/STP/LDNP/STNP of W or X registers (both backends' emitters): index form (00
+ *  no-allocate offset, 01 post-index, 10 offset, 11 pre-index), Rn's slot, bytes per register and the scaled
+ *  offset; undefined for LDPSW and for LDP with Rt == Rt2 (CONSTRAINED UNPREDICTABLE: the handler runs them). */
+export function pairOf(w: number): { idx: number; load: boolean; rn: number; rt: number; rt2: number; n: number; bytes: number; offset: number } | undefined {
+  const opc = w >>> 30;
+  const load = (w & (1 << 22)) !== 0;
+  const rt = w & 31;
+  const rt2 = (w >>> 10) & 31;
+  if ((opc !== 0 && opc !== 2) || (load && rt === rt2)) return undefined;
+  const rn = (w >>> 5) & 31;
+  const bytes = opc === 2 ? 8 : 4;
+  return { idx: (w >>> 23) & 3, load, rn, rt, rt2, n: REG_SP[rn]!, bytes, offset: ((w << 10) >> 25) * bytes }; // imm7, sign-extended, scaled
+}
+
 /**
  * LDP/STP/LDNP/STNP of W or X registers, every index form, from Xn or SP (spChecked): both halves straight from the
  * host cache when the first address hits, is aligned and the pair stays in its 4 KiB page (a store also needs a page
@@ -756,16 +770,9 @@ function emitLdstIndexed(w: number, e: EmitEnv): string | undefined {
  * with Rt == Rt2 runs ldstPair.
  */
 function emitLdstPair(w: number, e: EmitEnv): string | undefined {
-  const opc = w >>> 30;
-  const idx = (w >>> 23) & 3; // 00 no-allocate offset, 01 post-index, 10 offset, 11 pre-index
-  const load = (w & (1 << 22)) !== 0;
-  const rn = (w >>> 5) & 31;
-  const rt = w & 31;
-  const rt2 = (w >>> 10) & 31;
-  if ((opc !== 0 && opc !== 2) || (load && rt === rt2)) return undefined;
-  const n = REG_SP[rn]!;
-  const bytes = opc === 2 ? 8 : 4;
-  const offset = ((w << 10) >> 25) * bytes; // imm7, sign-extended, scaled
+  const f = pairOf(w);
+  if (f === undefined) return undefined;
+  const { idx, load, rn, rt, rt2, n, bytes, offset } = f;
   e.inline += 2;
   // Rn + offset as halves (the address, or for post-index the written-back base); post-index accesses at Rn
   const sum = `const sl = u[${n * 2}] + ${offset}, wl = sl >>> 0, wh = (u[${n * 2 + 1}] + (sl > 0xffffffff ? 1 : sl < 0 ? -1 : 0)) | 0;`;

@@ -19,7 +19,7 @@ import {
   FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32,
   FLAGS_SUB64, NZCV, PC, PC_AHEAD, REG_SP, SINK, SP, WRITE_ZR, XZR,
 } from '../state.ts';
-import { bitfieldOf, fallsThrough, imm14Offset, imm19Offset, imm26Offset, testedBit } from '../jit/emit.ts';
+import { bitfieldOf, fallsThrough, imm14Offset, imm19Offset, imm26Offset, pairOf, testedBit } from '../jit/emit.ts';
 import { cat, i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
 
 /** Byte offsets in the arena (src/memory/arena.ts) of what a wasm block reads and writes. */
@@ -590,16 +590,10 @@ function ldstUnscaled(w: number, e: Env): number[] | undefined {
  * have no emitter (the handler runs them).
  */
 function ldstPair(w: number, e: Env): number[] | undefined {
-  const opc = w >>> 30;
-  const idx = (w >>> 23) & 3; // 00 no-allocate offset, 01 post-index, 10 offset, 11 pre-index
-  const load = (w & (1 << 22)) !== 0;
-  const rn = (w >>> 5) & 31;
-  const rt = w & 31;
-  const rt2 = (w >>> 10) & 31;
-  if ((opc !== 0 && opc !== 2) || (load && rt === rt2)) return undefined;
-  const n = REG_SP[rn]!;
-  const bytes = opc === 2 ? 8 : 4;
-  const offset = BigInt(((w << 10) >> 25) * bytes); // imm7, sign-extended, scaled
+  const f = pairOf(w);
+  if (f === undefined) return undefined;
+  const { idx, load, rn, rt, rt2, n, bytes } = f;
+  const offset = BigInt(f.offset);
   const hit = hostHit(e, load, bytes, 2 * bytes, 2);
   const at = (k: number): number[] => cat(get(P), [bytes === 8 ? OP.i64Load : OP.i32Load], memarg(bytes === 8 ? 3 : 2, k));
   const toReg = (t: number, k: number): number[] => (bytes === 8 ? st64(e, WRITE_ZR[t]!, at(k)) : stW(e, WRITE_ZR[t]!, at(k)));
