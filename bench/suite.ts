@@ -162,7 +162,7 @@ if (!haveQemu) notes.push(`${QEMU} not installed: twostage only, no ratios`);
 const results = measure(rows(notes).filter((r) => ONLY === undefined || ONLY.includes(r.name)), haveQemu);
 console.log(`CPU seconds of each child process, start-up included, best of ${RUNS}; MIPS = twostage's instructions per twostage CPU second;`);
 console.log('twostage/QEMU = QEMU CPU s / twostage CPU s (1 = as fast as QEMU); block = instructions per translated block run;');
-console.log('chaining: only a block that branches to its own start runs its passes in place (--stats counts them).\n');
+console.log('chaining: a wasm block goes on to the next wasm block without the run loop, and a block that branches to its own start runs\nits passes in place (--stats counts both).\n');
 console.log(table(results));
 console.log('');
 for (const r of results) console.log(`${r.row.name}: ${r.row.what}`);
