@@ -48,7 +48,6 @@ const NO_BLOCKS = new PageBlocks(new Int32Array(0), new CpuStats());
 /** Cpu.traceExecEls: every EL. */
 export const TRACE_ALL_ELS = 0b1111;
 
-
 /** Instructions after which a run warms the dispatch switch (warm-dispatch.ts): short runs never pay for it. */
 const WARM_DISPATCH_AFTER = 10_000_000;
 

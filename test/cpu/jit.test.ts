@@ -1383,6 +1383,7 @@ const WASM_MUTANTS: readonly { name: string; from: string; to: string }[] = [
   { name: 'LDUR/STUR offsets unsigned', from: 'i64Const(BigInt((w << 11) >> 23))', to: 'i64Const(BigInt((w << 11) >>> 23))' },
   { name: 'BL links the branch itself', from: 'get(PC0), i32Const(4 * e.i + PC_AHEAD), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or]', to: 'get(PC0), i32Const(4 * e.i), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or]' },
   { name: 'a block keeps a register it wrote in its local only', from: 'const store = [...e.written].flatMap(', to: 'const store = [...e.written].slice(1).flatMap(' },
+  { name: 'a branch returns its block\'s own entry as the next PC', from: ')), nextPc(get(PCW)));', to: ')), get(PC0), set(NPC));' },
   { name: 'an exit inside an if leaves the if only', from: 'const toEpilogue = (depth: number): number[] => [OP.br, -1 - depth];', to: 'const toEpilogue = (depth: number): number[] => [OP.br, -1 - Math.max(depth - 1, 0)];' },
 ];
 

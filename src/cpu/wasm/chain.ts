@@ -31,8 +31,8 @@ const NOT_ARENA = 1;
 
 // the dispatcher's parameters, then its locals
 const SLOT = 0, N = 1, LIM = 2, EL = 3;
-const K = 4, LO = 5, LEN = 6, AT = 7, CHAINED = 8, RES = 9, ENTRY = 10, CROSSED = 11;
-const LOCALS: Locals = [[8, I32]];
+const K = 4, LO = 5, LEN = 6, AT = 7, CHAINED = 8, RES = 9, ENTRY = 10, CROSSED = 11, NPC = 12;
+const LOCALS: Locals = [[9, I32]];
 
 export class ChainCache {
   /** Keys and values, interleaved (entry i: [2i] key, [2i + 1] slot << 8 | length). */
@@ -125,9 +125,10 @@ export class ChainCache {
       get(LO), i32Const(12), [OP.i32ShrU], i32Const(HC_MASK), [OP.i32And, OP.i32Or], i32Const(2), [OP.i32Shl]
     );
     const body = cat(
+      ld(PC_LO), set(LO), // PC[31:0] at each block's entry: from the arena for the first, then the block before's result
       [OP.block, VOID,
       OP.loop, VOID],
-      get(N), get(LIM), get(EL), get(SLOT), [OP.callIndirect, 0, 0], tee(K),
+      get(N), get(LIM), get(EL), get(LO), get(SLOT), [OP.callIndirect, 0, 0], set(NPC), tee(K),
       i32Const(0), [OP.i32LtS,
       OP.if, VOID],
       // the first block: its ~k goes back as it is (the run loop knows its entry and length)
@@ -138,7 +139,7 @@ export class ChainCache {
       OP.end],
       get(N), get(K), [OP.i32Add], tee(N), set(RES),
       // the run loop's fetch check (run-loop.ts): PC[31:12] and PC[1:0] against the tag's low word, PC[63:32] its high
-      ld(PC_LO), tee(LO), ld(TAG_LO), [OP.i32Xor], get(LO), i32Const(30), [OP.i32Shl, OP.i32Or],
+      get(NPC), tee(LO), ld(TAG_LO), [OP.i32Xor], get(LO), i32Const(30), [OP.i32Shl, OP.i32Or],
       i32Const(0xfffff003), [OP.i32And,
       OP.if, VOID],
       // another 4 KiB page: from a valid tag (an invalid one has bit 0 set) to an aligned PC, when this run allows it

@@ -36,14 +36,14 @@ export interface WasmLayout {
   readonly counts: number;
 }
 
-// the function's locals: its parameters, then the block's own
-const N0 = 0, LIM = 1, EL = 2;
-const PC0 = 3, D = 4, HITS = 5, PASSES = 6, A = 7, HI = 8, S = 9, P = 10, T = 11, HCR = 12, HCW = 13, GEN = 14, NEXT = 15;
+// the function's locals: its parameters (PC0: PC[31:0] at entry, which the dispatcher has in hand), then the block's own
+const N0 = 0, LIM = 1, EL = 2, PC0 = 3;
+const D = 4, HITS = 5, PASSES = 6, A = 7, HI = 8, S = 9, P = 10, T = 11, HCR = 12, HCW = 13, GEN = 14, NEXT = 15;
 const X = 16, Y = 17, R = 18;
-const KIND = 19, NIB = 20, RET = 21, INL = 22;
+const KIND = 19, NIB = 20, RET = 21, INL = 22, NPC = 23, PCW = 24;
 /** The first of the i64 locals that hold register-file slots (Env.cached). */
-const CACHED = 23;
-const FIXED_LOCALS: Locals = [[13, I32], [3, I64], [4, I32]];
+const CACHED = 25;
+const FIXED_LOCALS: Locals = [[12, I32], [3, I64], [5, I32], [1, I64]];
 /** Slots a block keeps in locals: X0–X30, SP and the lazy flags (not PC: the dispatcher and the exits' branches
  *  read and write it in the arena; not XZR, which reads as 0, nor SINK, whose writes are dropped). */
 const CACHEABLE = new Set([...Array(31).keys(), SP, FLAG_A, FLAG_B, FLAG_R, FLAG_KIND, NZCV]);
@@ -132,12 +132,15 @@ const interpretHere = (e: Env): number[] => exit(e.i, e.inline, true, 1);
 /** Leave after instruction e.i, its accesses counted (exits.ts leave), from `depth` structures inside. */
 const leaveAfter = (e: Env, depth: number): number[] => exit(e.i + 1, e.inline, false, depth);
 /** PC[31:0] = the block's first PC + `bytes` (a block never runs where the low word would carry: block.ts). */
-const pcLowTo = (e: Env, bytes: number): number[] => st32lo(e, PC, cat(get(PC0), i32Const(bytes), [OP.i32Add]));
+const pcLowTo = (e: Env, bytes: number): number[] => st32lo(e, PC, cat(get(PC0), i32Const(bytes), [OP.i32Add], tee(NPC)));
 /** PC = this instruction's address + `offset` as a 64-bit sum (jit/emit.ts branchTo: the high word from the PC slot). */
-const branchTo = (e: Env, offset: number): number[] => st64(e, PC, cat(
+const branchTo = (e: Env, offset: number): number[] => cat(st64(e, PC, cat(
   ld64(e, PC), i64Const(0xffff_ffff_0000_0000n), [OP.i64And],
-  get(PC0), i32Const(4 * e.i), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or], i64Const(BigInt(offset)), [OP.i64Add]
-));
+  get(PC0), i32Const(4 * e.i), [OP.i32Add, OP.i64ExtendI32U, OP.i64Or], i64Const(BigInt(offset)), [OP.i64Add], tee(PCW)
+)), nextPc(get(PCW)));
+/** NPC = PC[31:0] of the i64 `pc`: what a block returns besides its count (the dispatcher chains on it without
+ *  reading back the PC it just stored: wasm/chain.ts). */
+const nextPc = (pc: number[]): number[] => cat(pc, [OP.i32WrapI64], set(NPC));
 /** if (cond on the stack) { then } */
 const ifThen = (then: number[]): number[] => cat([OP.if, VOID], then, [OP.end]);
 
@@ -672,7 +675,7 @@ const linkNext = (e: Env): number[] => st64(e, LR, cat(
 function branchToX(e: Env, link: boolean): number[] {
   const top = cat(get(X), i64Const(55n), [OP.i64ShrU, OP.i32WrapI64], tee(T));
   const tagged = cat(top, i32Const(0), [OP.i32Ne], get(EL), i32Const(2), [OP.i32Eq], get(T), i32Const(0x1ff), [OP.i32Ne, OP.i32Or, OP.i32And]);
-  return cat(tagged, ifThen(interpretHere(e)), (link ? linkNext(e) : []), st64(e, PC, get(X)), leaveAfter(e, 0));
+  return cat(tagged, ifThen(interpretHere(e)), (link ? linkNext(e) : []), st64(e, PC, get(X)), nextPc(get(X)), leaveAfter(e, 0));
 }
 
 /** The instructions that end a block and have an emitter here (the immediate branches are immBranch's). */
@@ -776,7 +779,6 @@ function assemble(e: Env, body: number[], len: number, loop: boolean): WasmBlock
   const add = (to: number, n: number[]): number[] =>
     cat(i32Const(0), i32Const(0), [OP.i64Load], memarg(3, to), n, [OP.i64ExtendI32U, OP.i64Add, OP.i64Store], memarg(3, to));
   const code = cat(
-    i32Const(0), [OP.i32Load], memarg(2, L.regs + 8 * PC), set(PC0),
     slots(ACC_READ), set(HCR), slots(ACC_WRITE), set(HCW),
     i32Const(0), [OP.i32Load], memarg(2, L.hcGen), set(GEN),
     load,
@@ -784,7 +786,7 @@ function assemble(e: Env, body: number[], len: number, loop: boolean): WasmBlock
     store,
     // a straight block has no earlier passes: their accesses and the passes are 0
     loop ? cat(add(L.counts, cat(get(HITS), get(INL), [OP.i32Add])), add(L.counts + 8, get(PASSES))) : add(L.counts, get(INL)),
-    get(RET)
+    get(RET), get(NPC)
   );
   return { body: code, locals: [...FIXED_LOCALS, [e.cached.size, I64]], len, loop };
 }
@@ -811,6 +813,6 @@ function finish(e: Env, code: number[], test: number[] | null): WasmBlock {
     : cat(retire, test, [OP.if, VOID], again, [OP.else], get(PC0), i32Const(4 * e.i + PC_AHEAD), [OP.i32Add], set(NEXT), [OP.end]);
   // `br 1` from the loop: out; the body's exits are two structures deeper than they were written
   const loop = cat([OP.block, VOID, OP.loop, VOID], resolveExits(code, 2), back, [OP.br, 1, OP.end, OP.end]);
-  const tail = resolveExits(cat(st32lo(e, PC, get(NEXT)), exit(0, 0, false, 0)), 0);
+  const tail = resolveExits(cat(st32lo(e, PC, cat(get(NEXT), tee(NPC))), exit(0, 0, false, 0)), 0);
   return assemble(e, cat(loop, tail), len, true);
 }

@@ -86,8 +86,9 @@ const vec = (items: number[][]): number[] => cat(uleb(items.length), items.flat(
 const name = (s: string): number[] => cat(uleb(s.length), Array.from(s, (ch) => ch.charCodeAt(0)));
 const FUNCREF = 0x70;
 
-/** The one function type of blocks (and the dispatcher's table calls): (n0, lim, el) → retired or ~retired. */
-const BLOCK_TYPE = [0x60, 3, I32, I32, I32, 1, I32];
+/** The one function type of blocks (and the dispatcher's table calls): (n0, lim, el, PC[31:0]) → (retired or
+ *  ~retired, the next PC[31:0] after a normal exit) — multi-value results (core spec §2.3.3). */
+const BLOCK_TYPE = [0x60, 4, I32, I32, I32, I32, 2, I32, I32];
 /** The dispatcher's: (slot, n0, lim, el) → the block's result. */
 const DISPATCH_TYPE = [0x60, 4, I32, I32, I32, I32, 1, I32];
 /** Imports: env.mem (the arena, at least one page, any maximum) and env.tab (the shared table). */
