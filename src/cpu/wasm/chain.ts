@@ -101,8 +101,9 @@ export class ChainCache {
   }
 
   /**
-   * The dispatcher's body: run(slot, n0, lim, el) calls the block at `slot` with (n0, lim, el), then each next block
-   * the chain cache holds while the run loop would enter it (see the head of this file), and returns what one block
+   * The dispatcher's body: run(slot, n0, lim, el) calls the block at `slot` with (n0, lim, el, PC[31:0] from the
+   * arena), then each next block the chain cache holds while the run loop would enter it (see the head of this file),
+   * passing it the next PC[31:0] the block before returned, and returns what one block
    * would: the instructions retired by them all, or — when the first block left one to the interpreter — its ~k
    * (the run loop sets PC from the entry and k). A chained block that left one to the interpreter ends the chain
    * with PC at that instruction and its count retired (the run loop then enters the block there again, or

@@ -5,8 +5,10 @@
 // which mirrors the handler; a block is made in wasm only when every word has an emitter here (wasmBlock returns null
 // otherwise and the block stays JavaScript). A wasm block calls nothing: every slow path — a host-cache miss, a
 // misaligned access, an SP base that is not 16-byte aligned — leaves for the interpreter (~k), so nothing changes the
-// fetch tag while it runs. Its exits return what a JavaScript block returns (the run loop's contract, block.ts), and
-// add the inline accesses and the passes in place they counted to two counters of the layout (WasmLayout.counts).
+// fetch tag while it runs. It keeps the register-file slots it uses in locals; every exit branches to one epilogue
+// that stores the written ones, adds the inline accesses and the passes in place to two counters of the layout
+// (WasmLayout.counts) and returns what a JavaScript block returns (the run loop's contract, block.ts) with the next
+// PC[31:0] (the dispatcher chains on it: wasm/chain.ts).
 import { BITMASK_TABLE, BITMASK_TABLE_U32, BITMASK_VALID, bitmaskIndex, VALID_IMM32, VALID_IMM64 } from '../../arch/a64/bitmask.ts';
 import { decode } from '../../arch/a64/decode.ts';
 import { ldstForm } from '../../arch/a64/rows/ldst.ts';
@@ -31,8 +33,8 @@ export interface WasmLayout {
   readonly hcHi: number;
   readonly hcOff: number;
   readonly hcGen: number;
-  /** Two i64 counters every exit of a block adds to: the inline host-cache accesses it made, the passes it began in
-   *  place (WasmTier.drain moves them to CpuStats). */
+  /** Three i64 counters: the inline host-cache accesses and the passes in place every block's epilogue adds to,
+   *  then the blocks the dispatcher entered chained (WasmTier.drain moves them to CpuStats). */
   readonly counts: number;
 }
 
@@ -765,10 +767,11 @@ function straight(e: Env, code: number[], len: number): WasmBlock {
 }
 
 /**
- * The function of a block whose `body` (its exits resolved) ends in exits only: the prologue — pc0 = PC[31:0], this
- * EL's first read and write slots of the host cache, its generation, the cached slots into their locals — then the
- * body inside the block every exit leaves, then the epilogue: the written slots back to the arena, the inline
- * accesses (the earlier passes' and the exit's) and the passes in place added to the counters, the exit's result.
+ * The function of a block whose `body` (its exits resolved) ends in exits only: the prologue — this EL's first read
+ * and write slots of the host cache, its generation, the cached slots into their locals (PC0 is a parameter) — then
+ * the body inside the block every exit leaves, then the epilogue: the written slots back to the arena, the inline
+ * accesses (the earlier passes' and the exit's) and the passes in place added to the counters, the exit's result
+ * and the next PC[31:0].
  */
 function assemble(e: Env, body: number[], len: number, loop: boolean): WasmBlock {
   const L = e.layout;

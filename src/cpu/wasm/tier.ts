@@ -22,7 +22,7 @@ export class WasmTier {
   readonly layout: WasmLayout;
   private readonly table: WasmTable;
   private readonly run: (slot: number, n0: number, lim: number, el: number) => number;
-  /** The two counters every block adds to at its exits (WasmLayout.counts): inline accesses, passes in place; then
+  /** The two counters every block's epilogue adds to (WasmLayout.counts): inline accesses, passes in place; then
    *  the dispatcher's: blocks entered from another (chain.ts). */
   private readonly counts: BigInt64Array;
   private readonly chain: ChainCache;
