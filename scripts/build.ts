@@ -10,7 +10,8 @@
 //   The encoding table's diagrams are parsed, and DecodeBitMasks' table computed, here rather than at each start: the
 //   bundle's src/arch/a64/prebuilt.ts holds them (prebuiltTables; table.ts uses a row's entry only for the diagram it
 //   was parsed from).
-// - main.js: the launcher (src/cli/launch.ts), which bin/twostage.js imports; it runs cli.cjs through a V8 code cache.
+// - main.cjs: the launcher (src/cli/launch.ts, CommonJS as bin/twostage.js is), which bin/twostage.js requires; it
+//   runs cli.cjs through a V8 code cache.
 // - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
 // tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
 import { spawnSync } from 'node:child_process';
@@ -23,7 +24,7 @@ import { BITMASK_TABLE_U32, BITMASK_VALID } from '../src/arch/a64/bitmask.ts';
 import { ROWS } from '../src/arch/a64/table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const ENTRY = 'main'; // dist/main.js: what bin/twostage.js imports
+export const LAUNCHER = 'main.cjs'; // what bin/twostage.js requires
 export const BUNDLE = 'cli.cjs'; // what the launcher runs
 export const CACHE = `${BUNDLE}.cache`;
 /** The run that makes the code cache at build time: a small ELF through `boot`, the command start-up matters most for. */
@@ -115,8 +116,8 @@ export async function buildCli(outdir: string): Promise<void> {
     plugins: [prebuilt(), lazyChildProcess(), sourceUrls(outdir)],
   });
   await asciiOnly(join(outdir, BUNDLE));
-  await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, `${ENTRY}.js`), format: 'esm' });
-  const r = spawnSync(process.execPath, [join(outdir, `${ENTRY}.js`), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, LAUNCHER), format: 'cjs' });
+  const r = spawnSync(process.execPath, [join(outdir, LAUNCHER), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0 || !existsSync(join(outdir, CACHE))) {
     throw new Error(`build: \`twostage ${WARM_UP.join(' ')}\` through ${outdir} did not run or left no code cache (status ${r.status}): ${r.error?.message ?? r.stderr}`);
   }

@@ -1,4 +1,4 @@
-// The shipped launcher (scripts/build.ts makes it dist/main.js, which bin/twostage.js imports): runs the command
+// The shipped launcher (scripts/build.ts makes it dist/main.cjs, which bin/twostage.js requires): runs the command
 // line's bundle (dist/cli.cjs, every command in one CommonJS file, each command's modules initialized only when the
 // command line names it) through a V8 code cache, so a run does not parse and compile the bundle's functions again.
 // The cache (dist/cli.cjs.cache) is the bytecode V8 made in a previous run: the build writes it by running `boot`
@@ -7,16 +7,17 @@
 // the file's first line) and only if V8 accepts it — V8 checks its version, flags, source length and, with
 // --verify-snapshot-checksum, a checksum of the data (without it a corrupt cache can crash V8); otherwise the bundle
 // is compiled from its source as usual. Measured in docs/DESIGN-NOTES.md ("Start-up").
+// It is built as CommonJS, as bin/twostage.js is (bin/package.json): Node's ES module loader took ≈ 10 ms of every
+// start. So it names its directory by CommonJS's __dirname, and ends without a top-level await.
 import { isAscii } from 'node:buffer';
 import { accessSync, constants, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /** The bundle next to this file, and its cache. */
-const BUNDLE = fileURLToPath(new URL('./cli.cjs', import.meta.url));
+const BUNDLE = join(__dirname, 'cli.cjs');
 const CACHE = `${BUNDLE}.cache`;
 
 /** The cache's first line: what it was made from (a cache of another bundle is not used). */
@@ -58,7 +59,7 @@ try {
   key = cacheKey(BUNDLE);
 } catch {
   process.stderr.write(`twostage: not built (no ${BUNDLE}): run \`npm run build\` (npm ci does it)\n`);
-  process.exit(70); // EX_SOFTWARE, as bin/twostage.js without dist/main.js
+  process.exit(70); // EX_SOFTWARE, as bin/twostage.js without dist/main.cjs
 }
 const cachedData = readCache(key);
 // The build writes the bundle in ASCII: decoded as one byte a character it takes a quarter of the time of UTF-8, and
@@ -73,4 +74,5 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCache(key, script));
 const module = { exports: {} as { main?: () => Promise<void> } };
 (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
-await module.exports.main!();
+// a rejection is unhandled: Node prints it and exits with status 1, as a top-level await's would
+void module.exports.main!();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { BUNDLE, buildCli, CACHE, ENTRY, prebuiltTables, WARM_UP } from '../../scripts/build.ts';
+import { BUNDLE, buildCli, CACHE, LAUNCHER, prebuiltTables, WARM_UP } from '../../scripts/build.ts';
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../../src/arch/a64/bitmask.ts';
 import { parseDiagram } from '../../src/arch/a64/encoding.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
@@ -31,11 +31,12 @@ function run(argv: readonly string[], args: readonly string[]): { status: number
   const r = spawnSync(process.execPath, [...argv, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const built = (...args: string[]) => run([join(OUT, `${ENTRY}.js`)], args);
+const built = (...args: string[]) => run([join(OUT, LAUNCHER)], args);
 const sources = (...args: string[]) => run(CLI, args);
 
-test('bin/twostage.js runs the bundle the build names', () => {
-  assert.match(readFileSync(join(ROOT, 'bin/twostage.js'), 'utf8'), new RegExp(`import\\('\\.\\./dist/${ENTRY}\\.js'\\)`));
+test('bin/twostage.js runs the launcher the build names, both CommonJS', () => {
+  assert.match(readFileSync(join(ROOT, 'bin/twostage.js'), 'utf8'), new RegExp(`join\\(__dirname, '\\.\\./dist/${LAUNCHER.replace('.', '\\.')}'\\)`));
+  assert.equal((JSON.parse(readFileSync(join(ROOT, 'bin/package.json'), 'utf8')) as { type: string }).type, 'commonjs');
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   assert.equal(pkg.scripts['prepare'], 'npm run build', 'npm ci builds');
   assert.match(pkg.scripts['build']!, /scripts\/build\.ts/);
@@ -81,7 +82,7 @@ test('the Node modules the bundle loads on demand load: the keyboard reader\'s w
   try {
     const echo = join(dir, 'echo.elf');
     writeFileSync(echo, elfImage(assembled));
-    const typed = spawnSync(process.execPath, [join(OUT, `${ENTRY}.js`), 'boot', echo], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
+    const typed = spawnSync(process.execPath, [join(OUT, LAUNCHER), 'boot', echo], { cwd: ROOT, input: 'abc', encoding: 'utf8', timeout: 60_000 });
     assert.deepEqual([typed.status, typed.stdout], [0, 'bcd']);
     const gz = join(dir, 'bad.gz');
     writeFileSync(gz, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4]));
@@ -96,10 +97,22 @@ test('the Node modules the bundle loads on demand load: the keyboard reader\'s w
 test('a launcher without its bundle says the command line is not built', () => {
   const dir = mkdtempSync(join(ROOT, '.dist-test-'));
   try {
-    cpSync(join(OUT, `${ENTRY}.js`), join(dir, `${ENTRY}.js`));
-    const r = run([join(dir, `${ENTRY}.js`)], WARM_UP);
+    cpSync(join(OUT, LAUNCHER), join(dir, LAUNCHER));
+    const r = run([join(dir, LAUNCHER)], WARM_UP);
     assert.equal(r.status, 70);
     assert.match(r.stderr, /^twostage: not built \(no .*cli\.cjs\): run `npm run build`/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bin/twostage.js without dist/ says the command line is not built', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-bin-'));
+  try {
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
+    const r = run([join(dir, 'bin/twostage.js')], WARM_UP);
+    assert.equal(r.status, 70);
+    assert.equal(r.stderr, 'twostage: not built (no dist/main.cjs): run `npm run build` (npm ci does it)\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -162,7 +175,7 @@ function copyOfBuild(): string {
   cpSync(OUT, dir, { recursive: true });
   return dir;
 }
-const bootHello = (dir: string) => run([join(dir, `${ENTRY}.js`)], WARM_UP);
+const bootHello = (dir: string) => run([join(dir, LAUNCHER)], WARM_UP);
 const expected = () => sources(...WARM_UP);
 
 /** The cache's first line names the bundle it was made from (size, modification time); V8's data follows. */
@@ -178,7 +191,7 @@ function bundleKey(dir: string): string {
 test('twostage boot loads none of the Node modules only some runs need: child_process (commander\'s), zlib, worker_threads', () => {
   // a preload that lists, when the process exits, the Node modules it loaded
   const list = 'data:text/javascript,process.on("exit",()=>process.stderr.write("LOADED "+JSON.stringify(process.moduleLoadList)+"\\n"))';
-  const r = run(['--import', list, join(OUT, `${ENTRY}.js`)], WARM_UP);
+  const r = run(['--import', list, join(OUT, LAUNCHER)], WARM_UP);
   assert.equal(r.status, 0, r.stderr);
   const loaded = JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as string[];
   assert.ok(loaded.includes('NativeModule vm'), 'the list is read'); // the launcher's
@@ -249,7 +262,7 @@ test('a changed bundle does not run with the cache of the old one (even at the s
     assert.equal(changed.length, text.length);
     const cache = readFileSync(join(dir, CACHE));
     writeFileSync(file, changed);
-    const r = run([join(dir, `${ENTRY}.js`)], ['--help']);
+    const r = run([join(dir, LAUNCHER)], ['--help']);
     assert.match(r.stdout, /BOOT AN AArch64 ELF/, 'the bundle as it is now runs, not the cached one');
     assert.ok(!readFileSync(join(dir, CACHE)).equals(cache));
     assert.equal(cacheKeyOf(dir), bundleKey(dir));
