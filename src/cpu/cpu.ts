@@ -19,6 +19,7 @@ import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { warmDispatch } from './warm-dispatch.ts';
+import { warmBlocks } from './warm-blocks.ts';
 import { addHalves, CpuState, FETCH_INVALID, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
 import { writeNzcv } from './pstate.ts';
@@ -264,6 +265,12 @@ export class Cpu extends CpuState implements TranslationContext {
 
   /** Called after an MSR to a generic-timer register (src/cpu/timer.ts); set by the machine. */
   timerChanged: ((c: Cpu) => void) | null = null;
+
+  /** The run loop made a block: the first time in this process, its block paths get feedback (warm-blocks.ts). */
+  warmBlocks(): void {
+    warmBlocks(this.wasmWanted, (m) => new Cpu(this.profile, m));
+    warmDispatch(this.profile, (p, m) => new Cpu(p, m));
+  }
 
   /** Execute up to `budget` instructions; returns why it stopped. */
   run(budget: number): StopReason {

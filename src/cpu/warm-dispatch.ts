@@ -3,7 +3,8 @@
 // feedback for call"), so the first time a program meets an instruction kind the optimized loop has not seen, the
 // whole loop is thrown away and compiled again: Debian's kernel recompiled it 42 times in one boot when every handler
 // had a case, ≈ 44 ms of TurboFan each (node --trace-opt / --trace-deopt). Once per
-// process, a long run first executes one word of every handler through the loop on a scratch CPU of its own, so
+// process, a long run or the first block the run loop makes (Cpu.warmBlocks) first executes one word of every
+// handler through the loop on a scratch CPU of its own, so
 // every case has feedback before the loop is compiled for good. The scratch CPU shares nothing with the running one
 // (its own memory, registers and TLB); results cannot change, only when V8 compiles.
 import { ROWS } from '../arch/a64/table.ts';

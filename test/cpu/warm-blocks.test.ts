@@ -1,0 +1,83 @@
+// The block-path warm-up (src/cpu/warm-blocks.ts): once per process, at the first block the run loop makes, a scratch
+// CPU runs a small program through every block path of the run loop — never on, and never changing, the running CPU.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decode } from '../../src/arch/a64/decode.ts';
+import { CORTEX_A57 } from '../../src/arch/profiles.ts';
+import { ROWS } from '../../src/arch/a64/table.ts';
+import { Cpu } from '../../src/cpu/cpu.ts';
+import { readNzcv } from '../../src/cpu/pstate.ts';
+import { blocksWarmed, warmBlocks, warmProgram } from '../../src/cpu/warm-blocks.ts';
+import { makeCpu } from '../helpers/cpu.ts';
+
+test('the scratch program is the instructions it names (GNU objdump 2.40 on the same words)', () => {
+  const expected = [
+    'movz d2a80003', 'add 91402063', 'b 14000001', // mov x3, #0x40000000; add x3, x3, #0x8, lsl #12
+    'fmov 9e670020', 'b 14000001', // fmov d0, x1
+    'ldr f9400062', 'add 91000421', 'b 14000001', // ldr x2, [x3]; add x1, x1, #0x1
+    ...Array.from({ length: 6 }, () => ['add 91000484', 'b 14000001']).flat(), // add x4, x4, #0x1
+    'subs f100203f', 'b.cond 54fffdc1', // cmp x1, #0x8; b.ne (the fmov)
+    'add 91000484', 'b 17ffffff', // add x4, x4, #0x1; b (the add)
+  ];
+  assert.deepEqual(warmProgram().map((w) => `${ROWS[decode(w)]!.mnemonic} ${w.toString(16)}`), expected);
+});
+
+test('the warm-up takes every block path once per process, on a scratch CPU of its own', () => {
+  assert.equal(blocksWarmed(), false, 'nothing in this process made a block before');
+  const made: Cpu[] = [];
+  warmBlocks(true, (m) => {
+    const c = new Cpu(CORTEX_A57, m);
+    made.push(c);
+    return c;
+  });
+  warmBlocks(true, () => assert.fail('a second warm-up'));
+  assert.equal(made.length, 1);
+  const c = made[0]!;
+  const s = c.stats;
+  assert.equal(c.icount, 2000);
+  assert.equal(c.x[1], 8n, 'the chain of blocks went round 8 times');
+  assert.equal(s.exceptions.reduce((a, b) => a + b, 0), 0, 'no exception (FP enabled at EL2 out of reset)');
+  assert.ok(s.wasmBlocksMade >= 9 && s.blocksMade > s.wasmBlocksMade, `wasm and JavaScript blocks: ${s.blocksMade}, ${s.wasmBlocksMade} wasm`);
+  assert.ok(s.chained > 0, 'wasm blocks entered chained');
+  assert.ok(s.loopBacks > 0, 'a loop block ran passes in place');
+  assert.equal(s.hostMisses, 1, 'the load left to the interpreter once (a host-cache miss), then inline');
+  assert.ok(s.translated > 1900, `translated ${s.translated}`);
+});
+
+test('the run loop asks for the warm-up at each block it makes; the running CPU ends as without it', () => {
+  // x1 counts, x2 accumulates, a store and a load each pass (the words as GNU as 2.40 encodes them)
+  const loop = [
+    0xd2a80803, // movz x3, #0x4040, lsl #16
+    0x91000421, // add x1, x1, #1
+    0x8b010042, // add x2, x2, x1
+    0xf9000062, // str x2, [x3]
+    0xf9400064, // ldr x4, [x3]
+    0xf100043f, // cmp x1, #1
+    0x17fffffb, // b (the add)
+  ];
+  const state = (c: Cpu): string[] => [...c.x].map((v) => v.toString(16)).concat(readNzcv(c).toString(16), String(c.icount));
+  const a = makeCpu(loop);
+  const b = makeCpu(loop);
+  a.translateAfter = b.translateAfter = 4;
+  a.translateBlocks = false;
+  b.translateBlocks = false;
+  a.run(500);
+  b.run(500);
+  a.translateBlocks = true; // a makes blocks, b interprets
+  const warm = Cpu.prototype.warmBlocks;
+  let asked = 0;
+  Cpu.prototype.warmBlocks = function (this: Cpu): void {
+    asked++;
+    warm.call(this);
+  };
+  try {
+    a.run(5000);
+    b.run(5000);
+  } finally {
+    Cpu.prototype.warmBlocks = warm;
+  }
+  assert.ok(a.stats.blocksMade > 0 && a.stats.translated > 4000);
+  assert.equal(asked, a.stats.blocksMade);
+  assert.deepEqual(state(a), state(b));
+  assert.equal(a.mem.readU64(0x4040_0000), b.mem.readU64(0x4040_0000));
+});
