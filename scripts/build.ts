@@ -50,6 +50,11 @@ function sourceUrls(outdir: string): Plugin {
   };
 }
 
+/** A typed array's bytes in base64 (bitmask.ts reads them back into the same typed array). */
+export function bytesBase64(a: Uint8Array | Uint32Array): string {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+}
+
 /**
  * The tables of src/arch/a64/prebuilt.ts, each as JSON, from the sources as they compute them at run time (this
  * process runs them under tsx, where prebuilt.ts gives none): the rows' parsed diagrams, DecodeBitMasks' table.
@@ -57,7 +62,7 @@ function sourceUrls(outdir: string): Plugin {
 export function prebuiltTables(): { PARSED_ROWS: string; BITMASKS: string } {
   return {
     PARSED_ROWS: JSON.stringify(ROWS.map(({ diagram, mask, match, sbo, fields }) => ({ diagram, mask, match, sbo, fields }))),
-    BITMASKS: JSON.stringify({ u32: [...BITMASK_TABLE_U32], valid: [...BITMASK_VALID] }),
+    BITMASKS: JSON.stringify({ u32: bytesBase64(BITMASK_TABLE_U32), valid: bytesBase64(BITMASK_VALID) }),
   };
 }
 
