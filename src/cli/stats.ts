@@ -73,8 +73,11 @@ export interface StatsSummary {
   readonly translated: number;
   readonly interpreted: number;
   readonly blocksRun: number;
+  /** Blocks translated when their word got hot. */
   readonly blocksMade: number;
-  /** Of those, made WebAssembly functions (src/cpu/wasm/). */
+  /** Blocks a hot wasm block brought with it before their own word got hot (jit/block.ts withSuccessors). */
+  readonly blocksAhead: number;
+  /** Of both, made WebAssembly functions (src/cpu/wasm/). */
   readonly wasmBlocksMade: number;
   /** Instructions per block run, each pass of a loop block counted as a run (0 when none was). */
   readonly averageBlock: number;
@@ -114,6 +117,7 @@ export function summarize(instructions: number, cpu: Cpu, t: Timing): StatsSumma
     interpreted: instructions - s.translated,
     blocksRun: s.blocksRun,
     blocksMade: s.blocksMade,
+    blocksAhead: s.blocksAhead,
     wasmBlocksMade: s.wasmBlocksMade,
     averageBlock: s.blocksRun === 0 ? 0 : s.translated / (s.blocksRun + s.loopBacks),
     loopBacks: s.loopBacks,
@@ -146,7 +150,7 @@ export function formatStats(x: StatsSummary, label?: string): string {
     `${count(x.instructions)} instructions in ${fixed(x.cpuSeconds, 3)} CPU s (${fixed(x.wallSeconds, 3)} s wall): ` +
       `${fixed(x.mipsCpu, 1)} MIPS per CPU second, ${fixed(x.mipsWall, 1)} MIPS wall`,
     `translated ${percent(x.translated, x.instructions)} (${count(x.translated)}), interpreted ${percent(x.interpreted, x.instructions)} (${count(x.interpreted)})`,
-    `blocks: ${count(x.blocksMade)} translated (${count(x.wasmBlocksMade)} to WebAssembly), ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
+    `blocks: ${count(x.blocksMade)} translated hot and ${count(x.blocksAhead)} ahead (${count(x.wasmBlocksMade)} to WebAssembly), ${count(x.blocksRun)} entered, ${fixed(x.averageBlock, 1)} instructions per block run (a loop block's every pass a run); ` +
       `${count(x.loopBacks)} pass(es) of loop blocks in place (a block that branches to its own start), ${count(x.chained)} entered chained from the block before (${percent(x.chained, x.blocksRun)})`,
     `host cache (loads and stores): ${percent(x.hostHits, accesses)} hits (${count(x.hostHits)} of ${count(accesses)}, ${count(x.hostMisses)} through translation)`,
     `TLB: ${count(x.tlbFills)} fill(s), ${count(x.tlbEvictions)} eviction(s); host cache emptied ${count(x.hostFlushes)} time(s) (TLBI, eviction, translation register written), ` +

@@ -105,6 +105,10 @@ export class Cpu extends CpuState implements TranslationContext {
    *  are WebAssembly functions. */
   wasm: WasmTier | null = null;
   private wasmWanted = false;
+  /** With the wasm tier, a block made hot also brings the blocks its branches lead to in its page, in one module
+   *  (jit/block.ts withSuccessors); false: only hot blocks are made (tests that compare counts with JavaScript blocks).
+   *  Read when a page's blocks are first looked up. */
+  translateAhead = true;
   /** Interpreter executions of an entry point before it is translated, at most: the threshold ramps up to it with the
    *  blocks made (jit/block.ts HOT, translationThreshold; 1 to 2^23: decode-cache.ts). */
   translateAfter = HOT;
@@ -345,7 +349,7 @@ export class Cpu extends CpuState implements TranslationContext {
         this.wasm = new WasmTier(this.mem.arena!, this.registerFile, this.tlb);
         this.wasm.crossPages(this.traceExec === null);
       }
-      page.jit = new PageBlocks(page.ops, this.stats, this.wasm);
+      page.jit = new PageBlocks(page.ops, this.stats, this.wasm, this.translateAhead);
     }
     this.fetchWords = page.u32;
     this.fetchOps = page.ops;

@@ -15,8 +15,10 @@ export class CpuStats {
   chained = 0;
   /** Blocks translated (the translation threshold rises with them: jit/block.ts translationThreshold). */
   blocksMade = 0;
-  /** Of those, blocks made WebAssembly functions (src/cpu/wasm/: Cpu.enableWasm). */
+  /** Of those and blocksAhead, blocks made WebAssembly functions (src/cpu/wasm/: Cpu.enableWasm). */
   wasmBlocksMade = 0;
+  /** Blocks made before their word got hot, with a hot one whose branches lead to them (jit/block.ts withSuccessors). */
+  blocksAhead = 0;
   /** Passes a loop block (one that branches to its own start) began in place, without going back to the run loop. */
   loopBacks = 0;
   /** Times a page's translated blocks were dropped because a word one held was written, and the blocks dropped. */
@@ -42,6 +44,7 @@ export class CpuStats {
     this.chained = 0;
     this.blocksMade = 0;
     this.wasmBlocksMade = 0;
+    this.blocksAhead = 0;
     this.loopBacks = 0;
     this.invalidations = 0;
     this.blocksDropped = 0;

@@ -170,20 +170,23 @@ const REAL: Impl = { Cpu, PhysMemory };
  * How a run executes: interpreted, translated, or `fresh` — one instruction at a time with the decode cache of the
  * program's words emptied before each, an oracle that needs no invalidation of decoded or translated code at all.
  */
-type Exec = 'interpreted' | 'translated' | 'wasm' | 'fresh';
+type Exec = 'interpreted' | 'translated' | 'wasm' | 'wasm-hot' | 'fresh';
 const PROGRAM_WORDS = 0x1000; // the programs here (code, literal pool, vectors) lie in CODE's first 16 KiB
 
 const RAM = 256 * 1024 * 1024;
 
 function run(image: { bytes: Uint8Array; vbar2: bigint }, exec: Exec, budget: number, el = 2, impl: Impl = REAL): Cpu {
-  // 'wasm': translated, and the blocks the wasm tier can make made there (src/cpu/wasm/), on an arena
-  const mem = new impl.PhysMemory(0x4000_0000, RAM, exec === 'wasm' ? new Arena(RAM) : undefined);
+  // 'wasm': translated, and the blocks the wasm tier can make made there (src/cpu/wasm/), on an arena, a hot block
+  // bringing those its branches lead to (jit/block.ts withSuccessors); 'wasm-hot': only hot blocks made, as translated
+  const wasm = exec === 'wasm' || exec === 'wasm-hot';
+  const mem = new impl.PhysMemory(0x4000_0000, RAM, wasm ? new Arena(RAM) : undefined);
   mem.writeBytes(CODE, image.bytes);
   const c = new impl.Cpu(CORTEX_A57, mem);
   c.reset(BigInt(CODE));
   if (el === 1) enterEl1WithMmu(c, image.vbar2);
-  c.translateBlocks = exec === 'translated' || exec === 'wasm';
-  if (exec === 'wasm') c.enableWasm();
+  c.translateBlocks = exec === 'translated' || wasm;
+  if (wasm) c.enableWasm();
+  c.translateAhead = exec === 'wasm';
   c.translateAfter = HOT;
   if (exec === 'fresh') {
     const page = mem.page(CODE)!;
@@ -222,6 +225,7 @@ function sameTranslated(image: { bytes: Uint8Array; vbar2: bigint }, budget: num
   assert.ok(b.fetchBlocks.lens.some((l) => l !== 0), 'a block was translated');
   assert.deepEqual(state(b), state(a));
   assert.deepEqual(state(w), state(a), 'with the wasm tier');
+  assert.deepEqual(state(run(image, 'wasm-hot', budget)), state(a), 'with the wasm tier, hot blocks only');
   return b;
 }
 
@@ -588,8 +592,13 @@ test('a wasm loop block runs its passes in place, as the JavaScript one: the sta
   for (let budget = 9 * (ITERATIONS - 4); budget < 9 * (ITERATIONS - 4) + 12; budget++) {
     const a = run(image, 'interpreted', budget);
     const b = run(image, 'translated', budget);
-    const w = run(image, 'wasm', budget);
+    const w = run(image, 'wasm-hot', budget);
     assert.ok(w.stats.wasmBlocksMade > 0 && w.stats.wasmBlocksMade === b.stats.blocksMade, 'every block the JavaScript run made, made in wasm');
+    // with blocks made ahead: the loop's exit (the counting loop after it) is a wasm block before it ever runs
+    const ahead = run(image, 'wasm', budget);
+    assert.deepEqual(state(ahead), state(a), `budget ${budget}, blocks made ahead`);
+    assert.ok(ahead.stats.blocksAhead >= 1 && ahead.stats.wasmBlocksMade === ahead.stats.blocksMade + ahead.stats.blocksAhead);
+    assert.equal(ahead.stats.hostHits + ahead.stats.inlineHits, a.stats.hostHits, `budget ${budget}: accesses counted, blocks made ahead`);
     assert.equal(w.stats.translated, b.stats.translated, `budget ${budget}: instructions run translated`);
     assert.deepEqual(state(w), state(a), `budget ${budget}`);
     assert.equal(w.stats.loopBacks, b.stats.loopBacks, `budget ${budget}: passes in place`);
@@ -597,6 +606,42 @@ test('a wasm loop block runs its passes in place, as the JavaScript one: the sta
     // every access counted once, inline or by the interpreter (a wasm block makes the halfword store inline too)
     assert.equal(w.stats.hostHits + w.stats.inlineHits, a.stats.hostHits, `budget ${budget}: accesses counted`);
   }
+});
+
+test('a hot wasm block brings the blocks its branches lead to in its page, before they run; every budget as interpreted', () => {
+  // `a` loops (a side exit to `far` on its last pass): made hot, it brings `far` (its side exit's target), then from
+  // there `fn` (BL's target) and `back` (where the call returns), and `done` (B's target) — none of which has run
+  const src = `
+_start:
+    movz x0, #${ITERATIONS}
+a:  sub x0, x0, #1
+    cbz x0, far
+    b a
+far:
+    bl fn
+back:
+    add x3, x3, #1
+    b done
+fn: add x4, x4, #1
+    ret
+done:
+    add x5, x5, #1
+    b done
+`;
+  const image = withVectors('jit-ahead.S', src);
+  const word = (name: string): number => ((Number(image.symbols.find((x) => x.name === name)!.addr) - CODE) & 0xfff) >>> 2;
+  const c = run(image, 'wasm', 3 * HOT + 30); // a is hot, the loop still runs
+  assert.equal(c.x[3], 0n, 'far and after: not run yet');
+  const lens = c.fetchBlocks.lens;
+  for (const name of ['a', 'far', 'fn', 'back', 'done']) assert.ok(lens[word(name)]! > 0, `a block at ${name}`);
+  assert.equal(c.stats.blocksMade + c.stats.blocksAhead, lens.filter((l) => l > 0).length);
+  assert.ok(c.stats.blocksAhead >= 4, `far, fn, back and done made ahead: ${c.stats.blocksAhead}`);
+  assert.equal(c.stats.wasmBlocksMade, c.stats.blocksMade + c.stats.blocksAhead);
+  for (const budget of [ITERATIONS * 3 - 1, ITERATIONS * 3 + 2, ITERATIONS * 3 + 3, ITERATIONS * 3 + 7, ITERATIONS * 3 + 100]) {
+    assert.deepEqual(state(run(image, 'wasm', budget)), state(run(image, 'interpreted', budget)), `budget ${budget}`);
+  }
+  const end = run(image, 'wasm', ITERATIONS * 3 + 100);
+  assert.ok(end.x[3] === 1n && end.stats.chained >= 3, `the loop's way out ran in the blocks made ahead, chained: ${end.stats.chained}`);
 });
 
 test('a wasm loop block entered 2^31 instructions into a run still stops where the run\'s limit says', () => {

@@ -151,14 +151,18 @@ warmBlocks(true, (m) => new Cpu(CORTEX_A57, m));
 const wrapped = { translated: 0, blocksRun: 0, drops: 0, dropped: 0 };
 const translate = PageBlocks.prototype.translate;
 PageBlocks.prototype.translate = function (this: PageBlocks, words: Uint32Array, start: number): void {
+  const before = [...this.fns];
   translate.call(this, words, start);
-  const fn = this.fns[start]!;
-  this.fns[start] = (c, n0, lim) => {
-    const k = fn(c, n0, lim);
-    wrapped.translated += k < 0 ? ~k : k; // ~k: k retired, the next left to the interpreter (jit/exits.ts)
-    wrapped.blocksRun++;
-    return k;
-  };
+  // the block at `start` and those a wasm block brought with it (block.ts withSuccessors)
+  this.fns.forEach((fn, i) => {
+    if (fn === null || fn === before[i]) return;
+    this.fns[i] = (c, n0, lim) => {
+      const k = fn(c, n0, lim);
+      wrapped.translated += k < 0 ? ~k : k; // ~k: k retired, the next left to the interpreter (jit/exits.ts)
+      wrapped.blocksRun++;
+      return k;
+    };
+  });
 };
 const drop = PageBlocks.prototype.drop;
 PageBlocks.prototype.drop = function (this: PageBlocks): void {

@@ -37,7 +37,8 @@ test('the warm-up takes every block path once per process, on a scratch CPU of i
   assert.equal(c.icount, 2000);
   assert.equal(c.x[1], 8n, 'the chain of blocks went round 8 times');
   assert.equal(s.exceptions.reduce((a, b) => a + b, 0), 0, 'no exception (FP enabled at EL2 out of reset)');
-  assert.ok(s.wasmBlocksMade >= 9 && s.blocksMade > s.wasmBlocksMade, `wasm and JavaScript blocks: ${s.blocksMade}, ${s.wasmBlocksMade} wasm`);
+  const all = s.blocksMade + s.blocksAhead; // the hot ones and those wasm blocks brought (jit/block.ts withSuccessors)
+  assert.ok(s.wasmBlocksMade >= 9 && all > s.wasmBlocksMade, `wasm and JavaScript blocks: ${all}, ${s.wasmBlocksMade} wasm`);
   assert.ok(s.chained > 0, 'wasm blocks entered chained');
   assert.ok(s.loopBacks > 0, 'a loop block ran passes in place');
   assert.equal(s.hostMisses, 1, 'the load left to the interpreter once (a host-cache miss), then inline');

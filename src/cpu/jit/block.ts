@@ -28,11 +28,11 @@ import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { OP_MASK } from '../decode-cache.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, fallsThrough, IMM_BRANCH_OF, retiredBefore, sideExit } from './emit.ts';
+import { EMITTER_OF, type EmitEnv, fallsThrough, IMM_BRANCH_OF, imm14Offset, imm19Offset, imm26Offset, retiredBefore, sideExit } from './emit.ts';
 import { INTERPRET, leave, LEAVE } from './exits.ts';
 import { HOST_CACHE_PROLOGUE } from './host-access.ts';
 import type { WasmTier } from '../wasm/tier.ts';
-import { wasmBlock } from '../wasm/emit.ts';
+import { type WasmBlock, wasmBlock } from '../wasm/emit.ts';
 
 /**
  * A translated block: runs from PC, returns the number of instructions retired, or its complement when the next one
@@ -110,11 +110,12 @@ export class PageBlocks implements TranslatedCode {
   private wasmSlots: number[] = [];
 
   /** `ops`: the page's decode cache, whose entries hold each word's heat (decode-cache.ts); `wasm`: the CPU's wasm tier
-   *  (null: JavaScript blocks only). */
+   *  (null: JavaScript blocks only); `ahead`: a hot wasm block brings the blocks its branches lead to (withSuccessors). */
   constructor(
     private readonly ops: Int32Array,
     private readonly stats: CpuStats,
     private readonly wasm: WasmTier | null = null,
+    private readonly ahead = true,
   ) {
     const t = emptyTables(ops.length);
     this.fns = t.fns;
@@ -153,24 +154,79 @@ export class PageBlocks implements TranslatedCode {
   translate(words: Uint32Array, start: number): void {
     const end = Math.min((start | (WORDS_PER_4K - 1)) + 1, start + MAX_BLOCK);
     const wb = this.wasm === null ? null : wasmBlock(words, start, end, this.ops, this.wasm.layout);
-    let made: { fn: BlockFn; len: number; inline: Uint8Array | null };
     if (wb !== null) {
-      const { fn, slot } = this.wasm!.make(wb, words, start);
-      this.wasmSlots.push(slot);
-      this.stats.wasmBlocksMade++;
-      made = { fn, len: wb.len, inline: null }; // a wasm block counts its own inline accesses (WasmTier.drain)
-    } else {
-      made = translateBlock(words, start, end, this.ops);
+      const group = this.withSuccessors(words, start, wb);
+      const made = this.wasm!.make(group, words);
+      if (!this.owned) this.own();
+      group.forEach(({ b, start: at }, i) => {
+        this.wasmSlots.push(made[i]!.slot);
+        // a wasm block counts its own inline accesses (WasmTier.drain)
+        this.install(at, made[i]!.fn, b.len, null);
+      });
+      this.stats.wasmBlocksMade += group.length;
+      this.stats.blocksMade++;
+      this.stats.blocksAhead += group.length - 1;
+      return;
     }
-    const { fn, len, inline } = made;
+    const { fn, len, inline } = translateBlock(words, start, end, this.ops);
     if (!this.owned) this.own();
-    this.fns[start] = fn;
-    this.lens[start] = len;
-    this.inline[start] = inline; // null for a loop: it counts its own (blockSource)
-    this.covered.fill(1, start, start + len);
-    this.count++;
+    this.install(start, fn, len, inline); // inline null for a loop: it counts its own (blockSource)
     this.stats.blocksMade++;
   }
+
+  private install(start: number, fn: BlockFn, len: number, inline: Uint8Array | null): void {
+    this.fns[start] = fn;
+    this.lens[start] = len;
+    this.inline[start] = inline;
+    this.covered.fill(1, start, start + len);
+    this.count++;
+  }
+
+  /**
+   * The block `b` at word `start` and the wasm blocks its branches lead to in the same 4 KiB page that have none yet,
+   * breadth first, at most GROUP_MAX in all: they are compiled into one module with it (a module's fixed cost is most
+   * of a small block's) and the chain cache finds them at once; the run loop enters one itself only once its word is
+   * hot, as any block.
+   */
+  private withSuccessors(words: Uint32Array, start: number, b: WasmBlock): { b: WasmBlock; start: number }[] {
+    const group = [{ b, start }];
+    if (!this.ahead) return group;
+    const page = start & ~(WORDS_PER_4K - 1);
+    const seen = new Set([start]);
+    const queue = nextWords(words, start, b.len);
+    for (let q = 0; q < queue.length && group.length < GROUP_MAX; q++) {
+      const at = queue[q]!;
+      if (seen.has(at) || at < page || at >= page + WORDS_PER_4K || this.lens[at] !== 0) continue;
+      seen.add(at);
+      const next = wasmBlock(words, at, Math.min(page + WORDS_PER_4K, at + MAX_BLOCK), this.ops, this.wasm!.layout);
+      if (next === null) continue;
+      group.push({ b: next, start: at });
+      queue.push(...nextWords(words, at, next.len));
+    }
+    return group;
+  }
+}
+
+/** Blocks compiled into one module at most: the one that got hot and those its branches lead to (withSuccessors). */
+const GROUP_MAX = 16;
+
+/**
+ * The words a block of `len` words at `start` may go to next, as its words tell: every immediate branch's target (B,
+ * BL, B.cond, CBZ/CBNZ, TBZ/TBNZ: imm26/imm19/imm14 × 4 from the branch; side exits too), and after its last word the
+ * next word when that word may fall through: a conditional branch, a BL or a BLR (where the call returns), or no branch
+ * at all (the block ended at its length or the page's end). Word indexes of `words`; the caller keeps those in the page.
+ */
+function nextWords(words: Uint32Array, start: number, len: number): number[] {
+  const out: number[] = [];
+  const last = start + len - 1;
+  for (let k = start; k <= last; k++) {
+    const w = words[k]!;
+    const id = ROWS[decode(w)]!.id;
+    const target = id === 'B' || id === 'BL' ? imm26Offset(w) : id === 'B_cond' || id === 'CBZ' || id === 'CBNZ' ? imm19Offset(w) : id === 'TBZ' || id === 'TBNZ' ? imm14Offset(w) : undefined;
+    if (target !== undefined) out.push(k + (target >> 2));
+    if (k === last && id !== 'B' && id !== 'BR' && id !== 'RET') out.push(k + 1);
+  }
+  return out;
 }
 
 /** Classes whose instructions end a block: they may branch, trap or change PSTATE or translation. FP/SIMD
