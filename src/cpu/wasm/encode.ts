@@ -99,8 +99,9 @@ const importTab = (slots: number): number[] => cat(name('env'), name('tab'), [0x
 export type Locals = readonly (readonly [number, number])[];
 
 /**
- * A block's module: imports the arena and exports `f`, one function of BLOCK_TYPE with `locals` and `body` (its
- * instructions, without the final `end`). It does not import the table: V8 gives every instance that imports a table
+ * The module of a group of blocks (a hot one and those it brings: jit/block.ts withSuccessors): imports the arena and
+ * exports `f0`, `f1`…, one function of BLOCK_TYPE per block with its `locals` and `body` (its instructions, without the
+ * final `end`). It does not import the table: V8 gives every instance that imports a table
  * its own copy of the table's dispatch entries, so N blocks that each put themselves into it by an element segment
  * cost O(N²) time and memory (8,000 blocks: 5 ms and 65 KiB each, against 0.08 ms and 1 KiB exported and set from
  * JavaScript — a kernel or a branchy test program makes that many).

@@ -1,6 +1,6 @@
 // The wasm tier of one CPU (issue 15, docs/DESIGN-NOTES.md "The WebAssembly tier"): its blocks' functions sit in one
-// WebAssembly.Table, each its own module's export set into a slot from here (encode.ts blockModule: why not an element
-// segment), and are entered through the one exported function of a dispatcher module (call_indirect), so
+// WebAssembly.Table, each an export of its group's module set into a slot from here (encode.ts blockModule: why not an
+// element segment), and are entered through the one exported function of a dispatcher module (call_indirect), so
 // the JavaScript side has a single wasm call target. A block is handed to the run loop as a BlockFn like a
 // JavaScript block's; what its blocks count (inline host-cache accesses, passes in place) goes to the CPU's statistics
 // at the end of each run (drain): a counter of CpuStats bumped at every block call cost CoreMark ≈ 25 % (stop 26).
