@@ -6,9 +6,8 @@ import { decode } from '../../src/arch/a64/decode.ts';
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
-import { readNzcv } from '../../src/cpu/pstate.ts';
 import { blocksWarmed, warmBlocks, warmProgram } from '../../src/cpu/warm-blocks.ts';
-import { makeCpu } from '../helpers/cpu.ts';
+import { COUNTING_LOOP, cpuState, makeCpu } from '../helpers/cpu.ts';
 
 test('the scratch program is the instructions it names (GNU objdump 2.40 on the same words)', () => {
   const expected = [
@@ -46,19 +45,8 @@ test('the warm-up takes every block path once per process, on a scratch CPU of i
 });
 
 test('the run loop asks for the warm-up at each block it makes; the running CPU ends as without it', () => {
-  // x1 counts, x2 accumulates, a store and a load each pass (the words as GNU as 2.40 encodes them)
-  const loop = [
-    0xd2a80803, // movz x3, #0x4040, lsl #16
-    0x91000421, // add x1, x1, #1
-    0x8b010042, // add x2, x2, x1
-    0xf9000062, // str x2, [x3]
-    0xf9400064, // ldr x4, [x3]
-    0xf100043f, // cmp x1, #1
-    0x17fffffb, // b (the add)
-  ];
-  const state = (c: Cpu): string[] => [...c.x].map((v) => v.toString(16)).concat(readNzcv(c).toString(16), String(c.icount));
-  const a = makeCpu(loop);
-  const b = makeCpu(loop);
+  const a = makeCpu(COUNTING_LOOP);
+  const b = makeCpu(COUNTING_LOOP);
   a.translateAfter = b.translateAfter = 4;
   a.translateBlocks = false;
   b.translateBlocks = false;
@@ -79,6 +67,6 @@ test('the run loop asks for the warm-up at each block it makes; the running CPU 
   }
   assert.ok(a.stats.blocksMade > 0 && a.stats.translated > 4000);
   assert.equal(asked, a.stats.blocksMade);
-  assert.deepEqual(state(a), state(b));
+  assert.deepEqual(cpuState(a), cpuState(b));
   assert.equal(a.mem.readU64(0x4040_0000), b.mem.readU64(0x4040_0000));
 });

@@ -2,7 +2,7 @@
 import { CORTEX_A57 } from '../../src/arch/profiles.ts';
 import { Cpu } from '../../src/cpu/cpu.ts';
 import { PC } from '../../src/cpu/state.ts';
-import { writeNzcv } from '../../src/cpu/pstate.ts';
+import { readNzcv, writeNzcv } from '../../src/cpu/pstate.ts';
 import { PhysMemory } from '../../src/memory/phys.ts';
 
 export const RAM_BASE = 0x4000_0000;
@@ -24,4 +24,21 @@ export function step(c: Cpu, n = 1): void {
 
 export function pc(c: Cpu): bigint {
   return c.x[PC]!;
+}
+
+/** A loop at CODE: x1 counts, x2 accumulates, a store and a load at 0x4040_0000 each pass (the words as GNU as 2.40
+ *  encodes them). The warm-up tests run it with and without a warm-up between two slices. */
+export const COUNTING_LOOP: readonly number[] = [
+  0xd2a80803, // movz x3, #0x4040, lsl #16
+  0x91000421, // add x1, x1, #1
+  0x8b010042, // add x2, x2, x1
+  0xf9000062, // str x2, [x3]
+  0xf9400064, // ldr x4, [x3]
+  0xf100043f, // cmp x1, #1
+  0x17fffffb, // b (the add)
+];
+
+/** The registers, NZCV and the instruction count of `c`, to compare two CPUs. */
+export function cpuState(c: Cpu): string[] {
+  return [...c.x].map((v) => v.toString(16)).concat(readNzcv(c).toString(16), String(c.icount));
 }
