@@ -644,6 +644,34 @@ done:
   assert.ok(end.x[3] === 1n && end.stats.chained >= 3, `the loop's way out ran in the blocks made ahead, chained: ${end.stats.chained}`);
 });
 
+test('a block made ahead whose word is written before it ever ran runs the new word, as interpreted', () => {
+  // the hot loop brings the blocks after it: the store's, then `target`'s (made from \`add x1, x1, #1\`), which the
+  // store then rewrites to \`add x1, x1, #2\` before the branch reaches it
+  const src = `
+_start:
+    movz x28, #${ITERATIONS}
+    adr x15, target
+    ldr w2, =0x91000821     // add x1, x1, #2
+loop:
+    subs x28, x28, #1
+    b.ne loop
+    str w2, [x15]
+    b target
+target:
+    add x1, x1, #1
+    b done
+done:
+    b done
+    .ltorg
+`;
+  const image = withVectors('jit-ahead-smc.S', src);
+  const budget = ITERATIONS * 2 + 40;
+  const w = run(image, 'wasm', budget);
+  assert.deepEqual(state(w), state(run(image, 'interpreted', budget)));
+  assert.equal(w.x[1], 2n, 'the rewritten add ran');
+  assert.ok(w.stats.blocksAhead >= 2 && w.stats.invalidations >= 1, `blocks ahead ${w.stats.blocksAhead}, drops ${w.stats.invalidations}`);
+});
+
 test('a wasm loop block entered 2^31 instructions into a run still stops where the run\'s limit says', () => {
   // the block counts in i32 (src/cpu/wasm/emit.ts): the BlockFn hands it what is left of the run, not n0 and lim
   const image = wasmLoopProgram();
