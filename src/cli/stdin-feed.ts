@@ -3,7 +3,6 @@
 // between slices, synchronously. On a terminal, stdin is put in raw mode for the run (so Ctrl-C goes to the guest,
 // as on QEMU) and Ctrl-A x stops the run, QEMU's escape.
 import { createRequire } from 'node:module';
-import { isatty } from 'node:tty';
 
 const RING = 4096;
 const HEAD = 0; // Int32 slots: write position, read position (2: the reader finished, 3: its wait word)
@@ -43,9 +42,10 @@ export function stdinFeed(): InputFeed {
   const shared = new SharedArrayBuffer(16 + RING);
   const meta = new Int32Array(shared, 0, 4);
   const ring = new Uint8Array(shared, 16);
-  // isatty, not process.stdin.isTTY: the getter makes the stdin stream, loading Node's stream modules (≈ 7 ms of every
-  // start); process.stdin is touched only once the reader starts
-  const tty = isatty(0);
+  // process.stdin made here, at the start, on purpose: for a pipe or a socket on fd 0 libuv then puts the descriptor in
+  // non-blocking mode, so the reader polls (EAGAIN) and never sits in a read(2) that would hold the process's exit
+  // (asking isatty(0) instead saved ≈ 7 ms of start-up and hung `boot` at its end while stdin stayed open: stop 39)
+  const tty = process.stdin.isTTY === true;
   // The reader starts at the second take(), once the run has outlasted its first slice: a run that ends within it (a
   // short program) does not pay for a thread (tens of ms of CPU); what was typed before waits in the terminal or pipe.
   let takes = 0;
@@ -78,8 +78,7 @@ export function stdinFeed(): InputFeed {
       return { bytes: Uint8Array.from(out), quit };
     },
     close() {
-      if (!started) return;
-      if (tty) process.stdin.setRawMode(false);
+      if (tty && started) process.stdin.setRawMode(false);
       process.stdin.pause();
     },
   };
