@@ -28,7 +28,7 @@ import { addHalves, FETCH_TAG, INSN, PC, PC_AHEAD } from '../state.ts';
 import type { CpuStats } from '../stats.ts';
 import { OP_MASK } from '../decode-cache.ts';
 import { FP_PROLOGUE } from './emit-fp.ts';
-import { EMITTER_OF, type EmitEnv, fallsThrough, IMM_BRANCH_OF, imm14Offset, imm19Offset, imm26Offset, retiredBefore, sideExit } from './emit.ts';
+import { BRANCH_OFFSET, EMITTER_OF, type EmitEnv, fallsThrough, IMM_BRANCH_OF, retiredBefore, sideExit } from './emit.ts';
 import { INTERPRET, leave, LEAVE } from './exits.ts';
 import { HOST_CACHE_PROLOGUE } from './host-access.ts';
 import type { WasmTier } from '../wasm/tier.ts';
@@ -222,8 +222,8 @@ function nextWords(words: Uint32Array, start: number, len: number): number[] {
   for (let k = start; k <= last; k++) {
     const w = words[k]!;
     const id = ROWS[decode(w)]!.id;
-    const target = id === 'B' || id === 'BL' ? imm26Offset(w) : id === 'B_cond' || id === 'CBZ' || id === 'CBNZ' ? imm19Offset(w) : id === 'TBZ' || id === 'TBNZ' ? imm14Offset(w) : undefined;
-    if (target !== undefined) out.push(k + (target >> 2));
+    const offset = BRANCH_OFFSET[id];
+    if (offset !== undefined) out.push(k + (offset(w) >> 2));
     if (k === last && id !== 'B' && id !== 'BR' && id !== 'RET') out.push(k + 1);
   }
   return out;

@@ -850,6 +850,11 @@ export const imm19Offset = (w: number): number => ((w << 8) >> 13) * 4;
 export const imm14Offset = (w: number): number => ((w << 13) >> 18) * 4;
 export const imm26Offset = (w: number): number => (w << 6) >> 4;
 export const testedBit = (w: number): number => ((w >>> 26) & 0x20) | ((w >>> 19) & 31);
+/** Each immediate branch's offset decoder by encoding-row id (BL's too): where block.ts looks for a block's
+ *  successors (withSuccessors). */
+export const BRANCH_OFFSET: Readonly<Record<string, (w: number) => number>> = {
+  B: imm26Offset, BL: imm26Offset, B_cond: imm19Offset, CBZ: imm19Offset, CBNZ: imm19Offset, TBZ: imm14Offset, TBNZ: imm14Offset,
+};
 
 /** An immediate branch (B.cond, CBZ/CBNZ, TBZ/TBNZ, B): its condition as an expression (null: always taken) and its
  *  offset in bytes from the branch. */
