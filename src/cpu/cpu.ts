@@ -19,7 +19,7 @@ import { HOT, PageBlocks } from './jit/block.ts';
 import { runLoop } from './run-loop.ts';
 import { WIDE_ZERO } from '../bits/wide-field.ts';
 import { warmDispatch } from './warm-dispatch.ts';
-import { warmBlocks } from './warm-blocks.ts';
+import { blocksWarmed, warmBlocks } from './warm-blocks.ts';
 import { addHalves, CpuState, FETCH_INVALID, FETCH_TAG, PC, PC_AHEAD, RUN_COUNT, SP, TMP0, TMP1, TMP3 } from './state.ts';
 import { CpuStats } from './stats.ts';
 import { writeNzcv } from './pstate.ts';
@@ -51,6 +51,10 @@ export const TRACE_ALL_ELS = 0b1111;
 
 /** Instructions after which a run warms the dispatch switch (warm-dispatch.ts): short runs never pay for it. */
 const WARM_DISPATCH_AFTER = 10_000_000;
+
+/** Instructions the first translating run of a process retires before it warms the run loop (Cpu.warmBlocks): V8
+ *  first compiles the loop, with the type feedback it has then, after 3,000–10,000 (CoreMark, --trace-opt). */
+const WARM_BLOCKS_AT = 2_000;
 
 export class Cpu extends CpuState implements TranslationContext {
   hooks: CpuHooks = NO_HOOKS;
@@ -287,7 +291,16 @@ export class Cpu extends CpuState implements TranslationContext {
     this.u32[RUN_COUNT * 2] = 0;
     debugRegistersChanged(this); // and the debug registers too
     this.wasm?.crossPages(this.traceExec === null); // wasm/chain.ts: the run loop traces per fetch page
-    this.icount += runLoop(this, budget);
+    // the first long translating run of the process pauses after WARM_BLOCKS_AT to warm the loop, then goes on (a
+    // budget boundary: the loop keeps nothing across one)
+    const first = budget > WARM_BLOCKS_AT && this.translateBlocks && this.sync === null && !blocksWarmed() ? WARM_BLOCKS_AT : budget;
+    const n = runLoop(this, first);
+    this.icount += n;
+    if (this.stop === null && n < budget) {
+      this.warmBlocks();
+      this.u32[RUN_COUNT * 2] = 0;
+      this.icount += runLoop(this, budget - n);
+    }
     this.wasm?.drain(this.stats);
     this.u32[RUN_COUNT * 2] = 0;
     if (this.stop !== null) return this.stop;

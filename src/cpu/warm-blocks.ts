@@ -34,10 +34,14 @@ export function warmProgram(): number[] {
   const w: number[] = [
     0xd2a8_0003, // MOVZ X3, #0x4000, LSL #16
     0x9140_2063, // ADD X3, X3, #8, LSL #12: X3 = SCRATCH_RAM + 0x8000, the loaded doubleword (zero)
+    0x9140_0466, // ADD X6, X3, #1, LSL #12: X6 = SCRATCH_RAM + 0x9000, another 4 KiB page's
   ];
   w.push(b(w.length, w.length + 1));
   const top = w.length;
-  w.push(0x9e67_0020); // FMOV D0, X1: an FP block (JavaScript), so the run loop enters the next block itself
+  // an FP block (JavaScript), so the run loop enters the next block itself; its load counts an inline host-cache hit
+  // from its second pass (PageBlocks.inline)
+  w.push(0xf940_00c5); // LDR X5, [X6]
+  w.push(0x9e67_0020); // FMOV D0, X1
   w.push(b(w.length, w.length + 1));
   // LDR X2, [X3]: the block's first run misses the host cache and leaves the load to the interpreter (~k: a block the
   // run loop entered; a chained one would end its chain instead)

@@ -423,16 +423,19 @@ export function bitReverse32(v: number): number {
   return byteSwap32(v);
 }
 
-/** Reflected CRC tables, one step per byte (the bit-serial Poly32Mod2 of the Arm pseudocode, byte at a time). */
+/** A reflected CRC table, one step per byte (the bit-serial Poly32Mod2 of the Arm pseudocode, byte at a time). */
 function crcTable(reflectedPoly: number): Uint32Array {
-  return new Uint32Array(256).map((_, b) => {
+  const t = new Uint32Array(256);
+  for (let b = 0; b < 256; b++) {
     let v = b;
     for (let i = 0; i < 8; i++) v = v & 1 ? (v >>> 1) ^ reflectedPoly : v >>> 1;
-    return v >>> 0;
-  });
+    t[b] = v;
+  }
+  return t;
 }
-const CRC32_TABLE = crcTable(0xedb88320); // 0x04C11DB7 bit-reversed
-const CRC32C_TABLE = crcTable(0x82f63b78); // 0x1EDC6F41 bit-reversed
+// made at the first CRC32/CRC32C instruction, not at every start (≈ 1.5 ms of interpreted JavaScript)
+let crc32Table: Uint32Array | null = null; // 0x04C11DB7 bit-reversed
+let crc32cTable: Uint32Array | null = null; // 0x1EDC6F41 bit-reversed
 
 /**
  * CRC32B/H/W/X and CRC32CB/CH/CW/CX (FEAT_CRC32, advertised by ID_AA64ISAR0_EL1.CRC32 on Cortex-A57):
@@ -446,7 +449,7 @@ export function crc32(c: Cpu): void {
 /** Slot d (a W register) = the CRC-32 (or CRC-32C: `castagnoli`) of slot n's low word updated with the low `bytes` bytes
  *  of slot m, lowest first (the handler's and the translator's one source). */
 export function crc32Update(u: Uint32Array, d: number, n: number, m: number, bytes: number, castagnoli: boolean): void {
-  const table = castagnoli ? CRC32C_TABLE : CRC32_TABLE;
+  const table = castagnoli ? (crc32cTable ??= crcTable(0x82f63b78)) : (crc32Table ??= crcTable(0xedb88320));
   let crc = u[n * 2]!;
   for (let i = 0; i < bytes; i++) {
     const word = i < 4 ? u[m * 2]! : u[m * 2 + 1]!;
