@@ -274,8 +274,8 @@ export class Cpu extends CpuState implements TranslationContext {
   /** Called after an MSR to a generic-timer register (src/cpu/timer.ts); set by the machine. */
   timerChanged: ((c: Cpu) => void) | null = null;
 
-  /** The run loop made a block: the first time in this process, its block paths (warm-blocks.ts) and every case of its
-   *  dispatch switch (warm-dispatch.ts) get type feedback, each on a scratch CPU. */
+  /** A long first run, or the run loop made a block: the first time in this process, the loop's block paths
+   *  (warm-blocks.ts) and every case of its dispatch switch (warm-dispatch.ts) get type feedback, on scratch CPUs. */
   warmBlocks(): void {
     warmBlocks(this.wasmWanted, (m) => new Cpu(this.profile, m));
     warmDispatch(this.profile, (p, m) => new Cpu(p, m));

@@ -122,7 +122,7 @@ export const runLoop: (c: Cpu, budget: number) => number = new Function(
         const len = blocks.lens[idx];
         if (len === 0) {
           blocks.translate(words, idx);
-          c.warmBlocks(); // the first block of the process: the paths below get feedback (warm-blocks.ts)
+          c.warmBlocks(); // the paths below get feedback, if no run has warmed them yet (warm-blocks.ts)
           hot = heatBefore(c);
           continue;
         }

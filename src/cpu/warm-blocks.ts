@@ -3,7 +3,9 @@
 // that had never run is compiled as a deoptimization point ("insufficient type feedback" for the `lo ===
 // interpretPc` compare, the block call, the `~k` of a block that left an instruction to the interpreter): each first
 // use threw the loop away and compiled it again (CoreMark: 6 compilations, ≈ 170 ms of V8's background CPU). Once per
-// process, when the run loop has made its first block, a scratch CPU of its own runs a small program through them:
+// process — when the first long translating run has retired 2,000 instructions (Cpu.run), before V8 first compiles the
+// loop, or at the first block the run loop makes, whichever comes first — a scratch CPU of its own runs a small
+// program through them:
 // blocks made at their first entry, wasm and JavaScript ones (a chain of wasm blocks, an FP block the wasm tier does
 // not make), a block that leaves a load to the interpreter (a host-cache miss), a loop block, and enough distinct
 // blocks for the block call to see many targets. The scratch CPU shares nothing with the running one (its own arena,
