@@ -180,7 +180,7 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
       if (out.length > 0) io.stdout(out);
       if (err.length > 0) io.stderr(err);
       if (feed === undefined) return;
-      const typed = feed.take();
+      const typed = feed.take(machine.inputPending);
       machine.feedInput(typed.bytes);
       if (typed.quit) machine.requestStop('stopped by Ctrl-A x');
     }),

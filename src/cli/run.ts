@@ -87,7 +87,7 @@ export function registerRun(program: Command): void {
           onStats: (s) => (counted = s),
           onSlice: feed === undefined ? undefined : (m, out) => {
             if (out.length > 0) process.stderr.write(out);
-            const typed = feed.take();
+            const typed = feed.take(m.inputPending);
             m.feedInput(typed.bytes);
             if (typed.quit) m.requestStop('stopped by Ctrl-A x');
           },

@@ -386,6 +386,11 @@ export class VirtMachine {
     this.stopRequest = why;
   }
 
+  /** Bytes queued by feedInput that have not entered the UART's receive FIFO yet. */
+  get inputPending(): number {
+    return this.input.length;
+  }
+
   /** Queue bytes for the UART's receive line (a terminal's keystrokes); they enter its FIFO as it has room. */
   feedInput(bytes: Uint8Array): void {
     for (const b of bytes) this.input.push(b);

@@ -1,5 +1,6 @@
 // Keystrokes reach the guest's PL011 as on QEMU -nographic: fixtures/uart-echo.S reads three bytes from the UART and
-// writes each plus one. Piped into `twostage boot` (and, where installed, into QEMU) "abc" comes back as "bcd".
+// writes each plus one. Piped into `twostage boot` (and, where installed, into QEMU) "abc" comes back as "bcd"; typed
+// on a terminal (a pseudo-terminal made by script(1), util-linux) too, where Ctrl-A x stops the run.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { test } from 'node:test';
 import { assemble } from '../../src/asm/assemble.ts';
 import { elfImage } from '../../src/cli/asm.ts';
 import { CLI } from '../helpers/cli.ts';
+import { haveScript, onTerminal } from '../helpers/terminal.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = join(ROOT, 'test/cli/fixtures/uart-echo.S');
@@ -36,9 +38,9 @@ test('QEMU, given the same stdin, prints the same bytes', (t) => {
 });
 
 test('boot ends when its guest does, though stdin stays open and silent (the keyboard reader never holds the exit)', async () => {
-  // bench/loop.elf outlasts the run's first slice, so the reader thread starts; stdin is a pipe nobody writes or
-  // closes. A reader blocked in a read(2) of fd 0 would keep Node from exiting (stop 39: a build whose main thread
-  // never made process.stdin left fd 0 blocking, and `boot` hung at its end until stdin closed).
+  // bench/loop.elf outlasts the run's first slice, so stdin is read between slices; it is a pipe nobody writes or
+  // closes. A read(2) of fd 0 that waited would hold the run or its exit (stop 39: a build whose main thread never
+  // made process.stdin left fd 0 blocking, and `boot` hung at its end until stdin closed).
   const child = spawn(process.execPath, [...CLI, 'boot', 'bench/loop.elf'], { cwd: ROOT, stdio: ['pipe', 'ignore', 'inherit'] });
   const status = await new Promise<number | string>((done) => {
     const timer = setTimeout(() => {
@@ -52,4 +54,15 @@ test('boot ends when its guest does, though stdin stays open and silent (the key
   });
   child.stdin!.destroy();
   assert.equal(status, 0);
+});
+
+test('boot on a terminal: keystrokes reach the guest through the reader thread, and Ctrl-A x stops the run', async (t) => {
+  if (!haveScript()) return t.skip('skipped: no script(1) (util-linux)');
+  const echo = echoElf();
+  const typed = await onTerminal([...CLI, 'boot', echo], 'abc', ROOT);
+  assert.equal(typed.status, 0);
+  assert.match(typed.out, /bcd$/); // the terminal echoes "abc" itself while the line discipline is still cooked
+  const stopped = await onTerminal([...CLI, 'boot', echo], '\x01x', ROOT); // Ctrl-A x before the guest got its three bytes
+  assert.match(stopped.out, /stopped by Ctrl-A x/);
+  assert.notEqual(stopped.status, 0);
 });
