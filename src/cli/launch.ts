@@ -66,8 +66,8 @@ const cachedData = readCache(key);
 // V8 gets a one-byte string (a bundle edited since is decoded as UTF-8)
 const bytes = readFileSync(BUNDLE);
 const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-// The CommonJS wrapper, on the bundle's first line: line numbers in stack traces stay the bundle's
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+// The bundle is a CommonJS wrapper function's expression already (scripts/build.ts): one flat string for V8
+const script = new Script(source, {
   filename: BUNDLE,
   ...(cachedData === undefined ? {} : { cachedData }),
 });
