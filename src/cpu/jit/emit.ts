@@ -864,32 +864,31 @@ export interface ImmBranch {
 }
 
 /** B.cond (ConditionHolds): inline when an earlier instruction of the block set the flags. */
-function bCond(w: number, e: EmitEnv): ImmBranch {
-  const cond = w & 15;
-  return { test: condition(e, cond), offset: imm19Offset(w) };
-}
+const bCond = (w: number, e: EmitEnv): string => condition(e, w & 15);
 
 /** CBZ/CBNZ. */
-function cbz(w: number): ImmBranch {
+function cbz(w: number): string {
   const t = (w & 31) * 2; // Rt=31 is XZR (slot 31 reads zero)
   const zero = (w & 0x80000000) !== 0 ? `(u[${t}] | u[${t + 1}]) === 0` : `u[${t}] === 0`;
-  return { test: (w & 0x01000000) !== 0 ? `!(${zero})` : zero, offset: imm19Offset(w) };
+  return (w & 0x01000000) !== 0 ? `!(${zero})` : zero;
 }
 
 /** TBZ/TBNZ. */
-function tbz(w: number): ImmBranch {
+function tbz(w: number): string {
   const t = (w & 31) * 2;
   const bit = testedBit(w);
   const word = bit < 32 ? `u[${t}]` : `u[${t + 1}]`;
-  return { test: `((${word} >>> ${bit & 31}) & 1) === ${(w >>> 24) & 1}`, offset: imm14Offset(w) };
+  return `((${word} >>> ${bit & 31}) & 1) === ${(w >>> 24) & 1}`;
 }
 
-/** B. */
-const b = (w: number): ImmBranch => ({ test: null, offset: imm26Offset(w) });
+/** The immediate branches' conditions by encoding-row id (B: always taken). */
+const BRANCH_TESTS: Readonly<Record<string, (w: number, e: EmitEnv) => string | null>> = { B_cond: bCond, CBZ: cbz, CBNZ: cbz, TBZ: tbz, TBNZ: tbz, B: () => null };
 
-/** The immediate branches by encoding-row id: the translator also makes a block that branches to its own start a loop
- *  (block.ts). */
-export const IMM_BRANCHES: Readonly<Record<string, (w: number, e: EmitEnv) => ImmBranch>> = { B_cond: bCond, CBZ: cbz, CBNZ: cbz, TBZ: tbz, TBNZ: tbz, B: b };
+/** The immediate branches by encoding-row id, their offsets BRANCH_OFFSET's: the translator also makes a block that
+ *  branches to its own start a loop (block.ts). */
+export const IMM_BRANCHES: Readonly<Record<string, (w: number, e: EmitEnv) => ImmBranch>> = Object.fromEntries(
+  Object.entries(BRANCH_TESTS).map(([id, test]) => [id, (w: number, e: EmitEnv): ImmBranch => ({ test: test(w, e), offset: BRANCH_OFFSET[id]!(w) })]),
+);
 
 /** The emitter of an immediate branch: to the target or on to the next instruction, then out of the block. */
 const emitBranch = (of: (w: number, e: EmitEnv) => ImmBranch): Emitter => (w, e) => {
@@ -898,7 +897,6 @@ const emitBranch = (of: (w: number, e: EmitEnv) => ImmBranch): Emitter => (w, e)
     ? `${branchTo(e, br.offset)} ${leave(e.i + 1)}`
     : `if (${br.test}) { ${branchTo(e, br.offset)} } else ${fallThrough(e)} ${leave(e.i + 1)}`;
 };
-const emitB = emitBranch(b);
 
 /**
  * Whether the block goes on past the conditional branch at word `k` (a side exit) rather than end with it: the word
@@ -916,6 +914,7 @@ export function fallsThrough(ops: Int32Array, k: number): boolean {
 export function sideExit(br: ImmBranch, e: EmitEnv): string {
   return `if (${br.test}) { ${branchTo(e, br.offset)} ${leave(e.i + 1)} }`;
 }
+const emitB = emitBranch(IMM_BRANCHES['B']!); // BL's jump (the same imm26 as B)
 function emitBl(w: number, e: EmitEnv): string {
   // X30 ← the next instruction's address: the block's PC[63:32] with the low word + 4 (a block never ends a 4 GiB page)
   return `u[60] = ${pcDuring(e.i)}; u[61] = u[${PC * 2 + 1}]; ${emitB(w, e)}`;
@@ -963,7 +962,7 @@ export const EMITTERS: Readonly<Record<string, Emitter>> = {
   ...ofForm('load-acquire', emitAcquireRelease), ...ofForm('store-release', emitAcquireRelease),
   ...ofForm('excl-load', emitLoadExclusive), ...ofForm('excl-store', emitStoreExclusive),
   ...ofForm('excl-load-pair', emitLoadExclusivePair), ...ofForm('excl-store-pair', emitStoreExclusivePair),
-  B_cond: emitBranch(bCond), CBZ: emitBranch(cbz), CBNZ: emitBranch(cbz), TBZ: emitBranch(tbz), TBNZ: emitBranch(tbz), B: emitB, BL: emitBl,
+  ...Object.fromEntries(Object.entries(IMM_BRANCHES).map(([id, of]) => [id, emitBranch(of)])), BL: emitBl,
   BR: emitBranchRegister, RET: emitBranchRegister, BLR: emitBlr,
   ...ofForm('prefetch', emitPrefetch), ...ofForm('prefetch-reg', emitPrefetchRegister),
   SBFM: emitBitfield, BFM: emitBitfield, UBFM: emitBitfield,

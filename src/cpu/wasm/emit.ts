@@ -21,7 +21,7 @@ import {
   FLAG_A, FLAG_B, FLAG_KIND, FLAG_R, FLAGS_ADD32, FLAGS_ADD64, FLAGS_LOGIC32, FLAGS_LOGIC64, FLAGS_NZCV, FLAGS_SUB32,
   FLAGS_SUB64, NZCV, PC, PC_AHEAD, REG_SP, SINK, SP, WRITE_ZR, XZR,
 } from '../state.ts';
-import { bitfieldOf, fallsThrough, imm14Offset, imm19Offset, imm26Offset, pairOf, testedBit } from '../jit/emit.ts';
+import { bitfieldOf, BRANCH_OFFSET, fallsThrough, imm19Offset, imm26Offset, pairOf, testedBit } from '../jit/emit.ts';
 import { cat, i32Const, i64Const, I32, I64, type Locals, memarg, OP, VOID } from './encode.ts';
 
 /** Byte offsets in the arena (src/memory/arena.ts) of what a wasm block reads and writes. */
@@ -647,20 +647,27 @@ interface Branch {
 }
 function immBranch(w: number, e: Env): Branch | undefined {
   const id = ROWS[decode(w)]!.id;
-  if (id === 'B') return { test: null, offset: imm26Offset(w) };
-  if (id === 'B_cond') {
-    return { test: condition(e, w & 15), offset: imm19Offset(w) };
+  const offsetOf = BRANCH_OFFSET[id];
+  if (offsetOf === undefined) return undefined;
+  const offset = offsetOf(w);
+  switch (id) {
+    case 'B':
+      return { test: null, offset };
+    case 'B_cond':
+      return { test: condition(e, w & 15), offset };
+    case 'CBZ':
+    case 'CBNZ': {
+      const t = w & 31;
+      const zero = wide(w) ? cat(ld64(e, t), [OP.i64Eqz]) : cat(ld32(e, t), [OP.i32Eqz]);
+      return { test: id === 'CBNZ' ? cat(zero, [OP.i32Eqz]) : zero, offset };
+    }
+    case 'TBZ':
+    case 'TBNZ': {
+      const set1 = cat(ld64(e, w & 31), i64Const(BigInt(testedBit(w))), [OP.i64ShrU], i64Const(1n), [OP.i64And, OP.i32WrapI64]);
+      return { test: id === 'TBZ' ? cat(set1, [OP.i32Eqz]) : set1, offset };
+    }
   }
-  if (id === 'CBZ' || id === 'CBNZ') {
-    const t = w & 31;
-    const zero = wide(w) ? cat(ld64(e, t), [OP.i64Eqz]) : cat(ld32(e, t), [OP.i32Eqz]);
-    return { test: id === 'CBNZ' ? cat(zero, [OP.i32Eqz]) : zero, offset: imm19Offset(w) };
-  }
-  if (id === 'TBZ' || id === 'TBNZ') {
-    const set1 = cat(ld64(e, w & 31), i64Const(BigInt(testedBit(w))), [OP.i64ShrU], i64Const(1n), [OP.i64And, OP.i32WrapI64]);
-    return { test: id === 'TBZ' ? cat(set1, [OP.i32Eqz]) : set1, offset: imm14Offset(w) };
-  }
-  return undefined;
+  return undefined; // BL: a block end of its own (BLOCK_ENDS)
 }
 
 const LR = 30;
