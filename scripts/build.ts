@@ -5,7 +5,7 @@
 //   wrapped in initializers that run then, so `twostage boot` initializes neither the assembler nor the hypervisor
 //   builder nor YAML/zod (test/cli/dist.test.ts follows the bundle's initializers and fails if it does). commander,
 //   which every command loads, is bundled (so the code cache holds it too: −12 ms of `boot`, docs/DESIGN-NOTES.md);
-//   YAML and zod, which `boot` never loads, stay external (required from node_modules when a command needs them).
+//   YAML and zod, which `boot` never loads, are stand-ins that ask the launcher for deps.cjs (depsFromLauncher).
 //   commander's node:child_process (for executable subcommands, which twostage has none of) is loaded on first use.
 //   The encoding table's diagrams are parsed, and DecodeBitMasks' table computed, here rather than at each start: the
 //   bundle's src/arch/a64/prebuilt.ts holds them (prebuiltTables; table.ts uses a row's entry only for the diagram it
@@ -13,6 +13,8 @@
 // - main.cjs: the launcher (src/cli/launch.ts, CommonJS as bin/twostage.js is), which bin/twostage.js requires; it
 //   runs cli.cjs through a V8 code cache.
 // - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
+// - deps.cjs: YAML and zod in one CommonJS file, which the launcher runs through its own cache (deps.cjs.cache, made
+//   here by one `audit scenarios/seed.yaml`) when a command first needs them.
 // tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,15 +24,19 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../src/arch/a64/bitmask.ts';
 import { ROWS } from '../src/arch/a64/table.ts';
+import { BUNDLE_FILE, CACHE_SUFFIX, DEPS_FILE, DEPS_PACKAGES, DEPS_REQUEST } from '../src/cli/dist-files.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAUNCHER = 'main.cjs'; // what bin/twostage.js requires
-export const BUNDLE = 'cli.cjs'; // what the launcher runs
-export const CACHE = `${BUNDLE}.cache`;
+export const BUNDLE = BUNDLE_FILE; // what the launcher runs
+export const CACHE = BUNDLE + CACHE_SUFFIX;
+export const DEPS_CACHE = DEPS_FILE + CACHE_SUFFIX;
 /** The bundle's first characters: it is the expression of a CommonJS module's wrapper function, which launch.ts runs. */
 export const CJS_WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 /** The run that makes the code cache at build time: a small ELF through `boot`, the command start-up matters most for. */
 export const WARM_UP = ['boot', 'examples/hello.elf'];
+/** The run that then makes the packages' cache: a scenario read, checked against its schema and audited. */
+export const WARM_UP_DEPS = ['audit', 'scenarios/seed.yaml'];
 
 /**
  * In a bundle, `import.meta.url` would be the output file's URL; the sources use it to find files next to them
@@ -111,27 +117,57 @@ function lazyChildProcess(): Plugin {
   };
 }
 
+/**
+ * YAML and zod, which only the commands that read a scenario load: in the command line's bundle each is a stand-in
+ * that asks the launcher for the packages' bundle (DEPS_REQUEST), which the launcher runs through a code cache of its
+ * own at the first request. Through Node's loader they took ≈ 0.1 s of every such run: resolving and compiling zod's
+ * and YAML's ≈ 100 files at each start (Node 20 caches no CommonJS compilation); in the command line's bundle they
+ * added ≈ 24 ms to every `boot` (a larger bundle and cache).
+ */
+function depsFromLauncher(): Plugin {
+  const packages = new RegExp(`^(${DEPS_PACKAGES.join('|')})$`);
+  return {
+    name: 'deps-from-launcher',
+    setup(b) {
+      b.onResolve({ filter: packages }, (args) => ({ path: args.path, namespace: 'deps' }));
+      b.onResolve({ filter: /.*/, namespace: 'deps' }, (args) => ({ path: args.path, external: true }));
+      b.onLoad({ filter: /.*/, namespace: 'deps' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(DEPS_REQUEST)})[${JSON.stringify(args.path)}];\n`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 export async function buildCli(outdir: string): Promise<void> {
   await rm(outdir, { recursive: true, force: true });
-  // commander bundled, YAML and zod external: see above
-  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', external: ['yaml', 'zod'], sourcemap: true, logLevel: 'warning' };
+  // commander bundled, YAML and zod in a bundle of their own: see above
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+  // the CommonJS wrapper the launcher's vm.Script needs, in the file: V8 then gets the file's text as one flat string
+  // (a wrapper the launcher added made a cons string, which V8 flattened — copied, 1.7 MB — to look the script up in
+  // its compilation cache: ≈ 4 % of a CoreMark run's page faults)
+  const wrapped: BuildOptions = { format: 'cjs', banner: { js: CJS_WRAPPER_HEAD }, footer: { js: '})' } };
   await build({
     ...common,
     entryPoints: [resolve(ROOT, 'src/cli/entry.ts')],
     outfile: join(outdir, BUNDLE),
-    format: 'cjs',
-    plugins: [prebuilt(), lazyChildProcess(), sourceUrls(outdir)],
-    // the CommonJS wrapper the launcher's vm.Script needs, in the file: V8 then gets the file's text as one flat string
-    // (a wrapper the launcher added made a cons string, which V8 flattened — copied, 1.7 MB — to look the script up in
-    // its compilation cache: ≈ 4 % of a CoreMark run's page faults)
-    banner: { js: CJS_WRAPPER_HEAD },
-    footer: { js: '})' },
+    ...wrapped,
+    plugins: [prebuilt(), lazyChildProcess(), depsFromLauncher(), sourceUrls(outdir)],
   });
   await asciiOnly(join(outdir, BUNDLE));
+  await build({
+    ...common,
+    ...wrapped,
+    stdin: { contents: `module.exports = { ${DEPS_PACKAGES.map((p) => `${JSON.stringify(p)}: require(${JSON.stringify(p)})`).join(', ')} };`, resolveDir: ROOT, loader: 'js' },
+    outfile: join(outdir, DEPS_FILE),
+  });
+  await asciiOnly(join(outdir, DEPS_FILE));
   await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, LAUNCHER), format: 'cjs' });
-  const r = spawnSync(process.execPath, [join(outdir, LAUNCHER), ...WARM_UP], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0 || !existsSync(join(outdir, CACHE))) {
-    throw new Error(`build: \`twostage ${WARM_UP.join(' ')}\` through ${outdir} did not run or left no code cache (status ${r.status}): ${r.error?.message ?? r.stderr}`);
+  for (const [args, cache] of [[WARM_UP, CACHE], [WARM_UP_DEPS, DEPS_CACHE]] as const) {
+    const r = spawnSync(process.execPath, [join(outdir, LAUNCHER), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0 || !existsSync(join(outdir, cache))) {
+      throw new Error(`build: \`twostage ${args.join(' ')}\` through ${outdir} did not run or left no ${cache} (status ${r.status}): ${r.error?.message ?? r.stderr}`);
+    }
   }
 }
 

@@ -1,8 +1,10 @@
 // The shipped launcher (scripts/build.ts makes it dist/main.cjs, which bin/twostage.js requires): runs the command
 // line's bundle (dist/cli.cjs, every command in one CommonJS file, each command's modules initialized only when the
-// command line names it) through a V8 code cache, so a run does not parse and compile the bundle's functions again.
-// The cache (dist/cli.cjs.cache) is the bytecode V8 made in a previous run: the build writes it by running `boot`
-// once, and a run that finds it missing, stale or rejected writes it anew when it ends (when dist/ is writable).
+// command line names it) through a V8 code cache, so a run does not parse and compile the bundle's functions again;
+// and, when a command first asks for YAML or zod, their bundle (dist/deps.cjs) through a cache of its own.
+// A cache (dist/cli.cjs.cache, dist/deps.cjs.cache) is the bytecode V8 made in a previous run: the build writes them
+// by running `boot` and `audit` once, and a run that finds one missing, stale or rejected writes it anew when it ends
+// (when dist/ is writable).
 // A cache never breaks a run: it is used only for the bundle it was made from (its size and modification time, in
 // the file's first line) and only if V8 accepts it — V8 checks its version, flags, source length and, with
 // --verify-snapshot-checksum, a checksum of the data (without it a corrupt cache can crash V8); otherwise the bundle
@@ -15,22 +17,23 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { BUNDLE_FILE, CACHE_SUFFIX, DEPS_FILE, DEPS_REQUEST } from './dist-files.ts';
 
-/** The bundle next to this file, and its cache. */
-const BUNDLE = join(__dirname, 'cli.cjs');
-const CACHE = `${BUNDLE}.cache`;
+/** The bundles next to this file. */
+const BUNDLE = join(__dirname, BUNDLE_FILE);
+const DEPS = join(__dirname, DEPS_FILE);
 
-/** The cache's first line: what it was made from (a cache of another bundle is not used). */
+/** A cache's first line: what it was made from (a cache of another bundle is not used). */
 function cacheKey(bundle: string): string {
   const st = statSync(bundle);
   return `twostage code cache: ${st.size} ${st.mtimeMs}\n`;
 }
 
-/** The cache's V8 data if it was made from this bundle, else undefined. */
-function readCache(key: string): Buffer | undefined {
+/** The V8 data of `cache` if it was made from the bundle `key` names, else undefined. */
+function readCache(cache: string, key: string): Buffer | undefined {
   let data: Buffer;
   try {
-    data = readFileSync(CACHE);
+    data = readFileSync(cache);
   } catch {
     return undefined;
   }
@@ -39,16 +42,34 @@ function readCache(key: string): Buffer | undefined {
 }
 
 /** Write the cache of `script` (atomically: a concurrent run reads the old file or the new one, never a part). */
-function writeCache(key: string, script: Script): void {
-  const tmp = `${CACHE}.${process.pid}.tmp`;
+function writeCache(cache: string, key: string, script: Script): void {
+  const tmp = `${cache}.${process.pid}.tmp`;
   try {
-    accessSync(dirname(CACHE), constants.W_OK);
+    accessSync(dirname(cache), constants.W_OK);
     writeFileSync(tmp, Buffer.concat([Buffer.from(key), script.createCachedData()]));
-    renameSync(tmp, CACHE);
+    renameSync(tmp, cache);
   } catch {
     // a read-only installation: runs go on compiling from the source
     rmSync(tmp, { force: true });
   }
+}
+
+/**
+ * Run `bundle` (the build writes each as a CommonJS wrapper function's expression: V8 gets the file's text as one flat
+ * string) through its code cache with `req` as its require; its module.exports. Its key is `key` (cacheKey).
+ */
+function runBundle(bundle: string, key: string, req: NodeRequire): unknown {
+  const cache = bundle + CACHE_SUFFIX;
+  const cachedData = readCache(cache, key);
+  // The build writes the bundles in ASCII: decoded as one byte a character it takes a quarter of the time of UTF-8, and
+  // V8 gets a one-byte string (a bundle edited since is decoded as UTF-8)
+  const bytes = readFileSync(bundle);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new Script(source, { filename: bundle, ...(cachedData === undefined ? {} : { cachedData }) });
+  if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCache(cache, key, script));
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, req, module, bundle, dirname(bundle));
+  return module.exports;
 }
 
 // V8 then writes a checksum into the caches it makes and rejects a cache whose data does not match it
@@ -61,18 +82,10 @@ try {
   process.stderr.write(`twostage: not built (no ${BUNDLE}): run \`npm run build\` (npm ci does it)\n`);
   process.exit(70); // EX_SOFTWARE, as bin/twostage.js without dist/main.cjs
 }
-const cachedData = readCache(key);
-// The build writes the bundle in ASCII: decoded as one byte a character it takes a quarter of the time of UTF-8, and
-// V8 gets a one-byte string (a bundle edited since is decoded as UTF-8)
-const bytes = readFileSync(BUNDLE);
-const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-// The bundle is a CommonJS wrapper function's expression already (scripts/build.ts): one flat string for V8
-const script = new Script(source, {
-  filename: BUNDLE,
-  ...(cachedData === undefined ? {} : { cachedData }),
-});
-if (cachedData === undefined || script.cachedDataRejected === true) process.once('exit', () => writeCache(key, script));
-const module = { exports: {} as { main?: () => Promise<void> } };
-(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+// the bundle's require: Node's, and the packages' bundle for DEPS_REQUEST, run at the first such request
+const nodeRequire = createRequire(BUNDLE);
+let deps: unknown;
+const bundleRequire = Object.assign((id: string): unknown => (id === DEPS_REQUEST ? (deps ??= runBundle(DEPS, cacheKey(DEPS), createRequire(DEPS))) : nodeRequire(id)), nodeRequire);
+const cli = runBundle(BUNDLE, key, bundleRequire) as { main?: () => Promise<void> };
 // a rejection is unhandled: Node prints it and exits with status 1, as a top-level await's would
-void module.exports.main!();
+void cli.main!();

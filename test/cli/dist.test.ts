@@ -4,13 +4,14 @@
 import assert from 'node:assert/strict';
 import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { BUNDLE, buildCli, CACHE, LAUNCHER, prebuiltTables, WARM_UP } from '../../scripts/build.ts';
+import { BUNDLE, buildCli, CACHE, DEPS_CACHE, LAUNCHER, prebuiltTables, WARM_UP, WARM_UP_DEPS } from '../../scripts/build.ts';
+import { DEPS_FILE, DEPS_REQUEST } from '../../src/cli/dist-files.ts';
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../../src/arch/a64/bitmask.ts';
 import { parseDiagram } from '../../src/arch/a64/encoding.ts';
 import { ROWS } from '../../src/arch/a64/table.ts';
@@ -128,21 +129,23 @@ test('bin/twostage.js without dist/ says the command line is not built', () => {
 
 /**
  * The modules a run of the bundle initializes when it starts with `first` (an initializer, `init_…`): the modules
- * esbuild left unwrapped (run when the bundle loads) and every initializer they or `first` call, transitively — not
- * those behind a dynamic import (`Promise.resolve().then(() => (init_x(), …))`), which run only if that code does.
- * Modules are esbuild's `// src/…` markers (and `// …/node_modules/…` for a bundled package); packages are the
- * `require("…")`s of those modules (the packages left external).
+ * esbuild left unwrapped (run when the bundle loads) and every initializer (`init_…`, an ES module's) or require
+ * (`require_…`, a CommonJS module's) they or `first` call, transitively — not those behind a dynamic import
+ * (`Promise.resolve().then(() => (init_x(), …))`), which run only if that code does. Modules are esbuild's `// src/…`
+ * markers (and `// …/node_modules/…` for a bundled package, `// deps:yaml` for the launcher's stand-in of a package of
+ * deps.cjs); packages are those stand-ins' packages and the `require("…")`s of the modules (any left external).
  */
 function initializedWith(text: string, first: string): { modules: Set<string>; packages: Set<string> } {
-  const sections = text.split(/^\/\/ (\S+\.(?:ts|js|mjs|cjs))$/m);
+  const sections = text.split(/^\/\/ (\S+\.(?:ts|js|mjs|cjs)|deps:\w+)$/m);
   const byInit = new Map<string, { file: string; calls: string[]; packages: string[] }>();
   const eager: string[] = [];
   for (let i = 1; i < sections.length; i += 2) {
     const file = sections[i]!;
     const body = sections[i + 1]!.replace(/Promise\.resolve\(\)\.then\(\(\) => \(init_\w+\(\)/g, '');
-    const init = /^var (init_\w+) = __esm\(/m.exec(body)?.[1] ?? `(load) ${file}`;
-    const calls = [...body.matchAll(/\b(init_\w+)\(\)/g)].map((m) => m[1]!);
-    const packages = [...body.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((p) => !p.startsWith('node:'));
+    const init = /^var ((?:init|require)_\w+) = __(?:esm|commonJS)\(/m.exec(body)?.[1] ?? `(load) ${file}`;
+    const calls = [...body.matchAll(/\b((?:init|require)_\w+)\(\)/g)].map((m) => m[1]!).filter((c) => c !== init);
+    const stub = /^deps:(\w+)$/.exec(file)?.[1];
+    const packages = stub !== undefined ? [stub] : [...body.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!).filter((p) => !p.startsWith('node:'));
     byInit.set(init, { file, calls, packages });
     if (init.startsWith('(load)')) eager.push(init);
   }
@@ -151,6 +154,7 @@ function initializedWith(text: string, first: string): { modules: Set<string>; p
     if (seen.has(init)) return;
     seen.add(init);
     const m = byInit.get(init);
+    if (m === undefined && init.startsWith('require_')) return; // a require_… no module defines: not esbuild's
     assert.ok(m !== undefined, `no module defines ${init}`);
     modules.add(m.file);
     for (const p of m.packages) packages.add(p);
@@ -224,6 +228,29 @@ test('the build leaves a code cache of its bundle, and a run uses it (does not m
     rmSync(join(dir, CACHE));
     assert.equal(bootHello(dir).stdout, expected().stdout);
     assert.equal(cacheKeyOf(dir), bundleKey(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('YAML and zod come from their own bundle and cache: made by the build, used by `audit`, made again when missing', () => {
+  const deps = (dir: string) => readFileSync(join(dir, DEPS_CACHE));
+  const st = statSync(join(OUT, DEPS_FILE));
+  assert.equal(deps(OUT).subarray(0, deps(OUT).indexOf(10) + 1).toString(), `twostage code cache: ${st.size} ${st.mtimeMs}\n`);
+  const before = deps(OUT);
+  const want = sources(...WARM_UP_DEPS);
+  const r = built(...WARM_UP_DEPS);
+  assert.deepEqual([r.status, r.stdout, r.stderr], [want.status, want.stdout, want.stderr]);
+  assert.ok(deps(OUT).equals(before), 'the packages\' cache was accepted, so not written again');
+  assert.ok(readFileSync(join(OUT, BUNDLE), 'latin1').includes(`require(${JSON.stringify(DEPS_REQUEST)})`), 'the bundle asks the launcher');
+  const dir = copyOfBuild();
+  try {
+    rmSync(join(dir, DEPS_CACHE));
+    assert.equal(run([join(dir, LAUNCHER)], WARM_UP_DEPS).stdout, want.stdout);
+    assert.ok(deps(dir).length > 1000, 'written anew');
+    rmSync(join(dir, DEPS_CACHE));
+    assert.equal(bootHello(dir).stdout, expected().stdout);
+    assert.ok(!existsSync(join(dir, DEPS_CACHE)), '`boot` never runs the packages\' bundle');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
