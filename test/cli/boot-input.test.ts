@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { assemble } from '../../src/asm/assemble.ts';
 import { elfImage } from '../../src/cli/asm.ts';
 import { CLI } from '../helpers/cli.ts';
+import { exitWithin } from '../helpers/child.ts';
 import { haveScript, onTerminal } from '../helpers/terminal.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,16 +43,7 @@ test('boot ends when its guest does, though stdin stays open and silent (the key
   // closes. A read(2) of fd 0 that waited would hold the run or its exit (stop 39: a build whose main thread never
   // made process.stdin left fd 0 blocking, and `boot` hung at its end until stdin closed).
   const child = spawn(process.execPath, [...CLI, 'boot', 'bench/loop.elf'], { cwd: ROOT, stdio: ['pipe', 'ignore', 'inherit'] });
-  const status = await new Promise<number | string>((done) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      done('still running after 60 s');
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      done(code ?? -1);
-    });
-  });
+  const status = await exitWithin(child);
   child.stdin!.destroy();
   assert.equal(status, 0);
 });

@@ -1,6 +1,7 @@
 // Test helper: a command run on a pseudo-terminal, made by script(1) (util-linux's, in Debian's essential bsdutils),
 // as a person at a terminal runs it: stdin is a terminal, so `boot` takes raw keystrokes through its reader thread.
 import { spawn, spawnSync } from 'node:child_process';
+import { exitWithin } from './child.ts';
 
 /** Whether script(1) is installed. */
 export function haveScript(): boolean {
@@ -15,16 +16,7 @@ export async function onTerminal(args: readonly string[], typed: string, cwd: st
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString('latin1')));
   child.stdin!.write(typed);
-  const status = await new Promise<number | string>((done) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      done('still running after 60 s');
-    }, 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      done(code ?? -1);
-    });
-  });
+  const status = await exitWithin(child);
   child.stdin!.destroy();
   return { status, out };
 }
