@@ -126,10 +126,13 @@ function lazyChildProcess(): Plugin {
  */
 function depsFromLauncher(): Plugin {
   const packages = new RegExp(`^(${DEPS_PACKAGES.join('|')})$`);
+  const subpaths = new RegExp(`^(${DEPS_PACKAGES.join('|')})/`);
   return {
     name: 'deps-from-launcher',
     setup(b) {
       b.onResolve({ filter: packages }, (args) => ({ path: args.path, namespace: 'deps' }));
+      // deps.cjs exports each package's root only: a subpath would be bundled into cli.cjs without a word
+      b.onResolve({ filter: subpaths }, (args) => ({ errors: [{ text: `${args.path}: import ${DEPS_PACKAGES.join(' and ')} from their roots (deps.cjs holds those)` }] }));
       b.onResolve({ filter: /.*/, namespace: 'deps' }, (args) => ({ path: args.path, external: true }));
       b.onLoad({ filter: /.*/, namespace: 'deps' }, (args) => ({
         contents: `module.exports = require(${JSON.stringify(DEPS_REQUEST)})[${JSON.stringify(args.path)}];\n`,
