@@ -4,9 +4,8 @@
 // at the outgoing and incoming contexts' table entries (switch-harness.ts), through vmid_check, the regime load, the
 // TLB policy, the EL1 state and `enter` to its ERET.
 // Every assembled word is compared with the image, so a drift between the two is reported, never explored.
-import { join } from 'node:path';
 import { configSource } from '../hyp/context-table.ts';
-import { ASM_DIR, hypReader, type BuiltImage } from '../hyp/image.ts';
+import { hypMain, hypReader, type BuiltImage } from '../hyp/image.ts';
 import { ImageMemory } from './memory.ts';
 import { loadProgram, type Program } from './program.ts';
 
@@ -19,8 +18,8 @@ export interface ReferenceSwitch {
 export function referenceSwitch(img: BuiltImage): ReferenceSwitch {
   const s = img.scenario;
   const read = hypReader(s, img.hosting, configSource(img.contexts.map((c) => c.regs), s.schedule.slices, s.on_denied === 'skip'), img.asmOverride);
-  const main = join(ASM_DIR, 'hyp.S');
-  const program = loadProgram(main, read(main)!, { base: BigInt(img.layout.hypBase), read });
+  const { main, text } = hypMain(read);
+  const program = loadProgram(main, text, { base: BigInt(img.layout.hypBase), read });
   const mem = new ImageMemory(img.image);
   const differ = program.insns.find((i) => Number((mem.readU64(Number(i.addr & ~7n)) >> (8n * (i.addr & 7n))) & 0xffff_ffffn) !== i.word);
   if (differ !== undefined) throw new Error(`the reference switch assembled by src/check/reference-switch.ts differs from the image at ${differ.file}:${differ.line}: keep it in step with hypReader in src/hyp/image.ts`);

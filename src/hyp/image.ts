@@ -137,11 +137,20 @@ export function hypReader(s: Scenario, hosting: HostingMode, config: string, ove
   };
 }
 
+/** hyp.S's path and its text through `read` (hypReader); a BuildError when it cannot be read (src/hyp/asm is part of
+ *  an installation). */
+export function hypMain(read: (p: string) => string | undefined): { main: string; text: string } {
+  const main = join(ASM_DIR, 'hyp.S');
+  const text = read(main);
+  if (text === undefined) throw new BuildError(`${main}: cannot read the hypervisor's source`);
+  return { main, text };
+}
+
 /** Assemble the hypervisor with a given config.S; the scenario chooses the TLB policy and the errata hooks. */
 function assembleHyp(s: Scenario, hosting: HostingMode, config: string, base: number, override?: AsmOverride): AsmResult {
   const read = hypReader(s, hosting, config, override);
-  const main = join(ASM_DIR, 'hyp.S');
-  return asmOrThrow(main, read(main)!, BigInt(base), read);
+  const { main, text } = hypMain(read);
+  return asmOrThrow(main, text, BigInt(base), read);
 }
 
 const symbolMap = (r: AsmResult): Map<string, bigint> => new Map(r.symbols.map((s) => [s.name, s.addr]));

@@ -256,6 +256,20 @@ test('YAML and zod come from their own bundle and cache: made by the build, used
   }
 });
 
+test('an installation without src/hyp/asm: `run` names the hypervisor source it cannot read (no internal error)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twostage-dist-alone-'));
+  try {
+    cpSync(OUT, join(dir, 'dist'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(dir, 'package.json')); // the version commander prints
+    const r = run([join(dir, 'dist', LAUNCHER)], ['run', join(ROOT, 'scenarios/seed.yaml')]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /src\/hyp\/asm\/hyp\.S: cannot read the hypervisor's source/);
+    assert.doesNotMatch(r.stderr, /internal error/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a corrupt, truncated or foreign cache never breaks a run: it is not used, the run goes on and writes a good one', () => {
   const dir = copyOfBuild();
   try {
