@@ -24,15 +24,13 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../src/arch/a64/bitmask.ts';
 import { ROWS } from '../src/arch/a64/table.ts';
-import { BUNDLE_FILE, CACHE_SUFFIX, DEPS_FILE, DEPS_PACKAGES, DEPS_REQUEST } from '../src/cli/dist-files.ts';
+import { BUNDLE_FILE, CACHE_SUFFIX, CJS_WRAPPER_HEAD, DEPS_FILE, DEPS_PACKAGES, DEPS_REQUEST } from '../src/cli/dist-files.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAUNCHER = 'main.cjs'; // what bin/twostage.js requires
 export const BUNDLE = BUNDLE_FILE; // what the launcher runs
 export const CACHE = BUNDLE + CACHE_SUFFIX;
 export const DEPS_CACHE = DEPS_FILE + CACHE_SUFFIX;
-/** The bundle's first characters: it is the expression of a CommonJS module's wrapper function, which launch.ts runs. */
-export const CJS_WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 /** The run that makes the code cache at build time: a small ELF through `boot`, the command start-up matters most for. */
 export const WARM_UP = ['boot', 'examples/hello.elf'];
 /** The run that then makes the packages' cache: a scenario read, checked against its schema and audited. */

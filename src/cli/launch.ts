@@ -55,8 +55,9 @@ function writeCache(cache: string, key: string, script: Script): void {
 }
 
 /**
- * Run `bundle` (the build writes each as a CommonJS wrapper function's expression: V8 gets the file's text as one flat
- * string) through its code cache with `req` as its require; its module.exports. Its key is `key` (cacheKey).
+ * Run `bundle` (the build writes each as a CommonJS wrapper function's expression, dist-files.ts CJS_WRAPPER_HEAD: V8
+ * gets the file's text as one flat string) through its code cache with `req` as its require; its module.exports. Its
+ * key is `key` (cacheKey).
  */
 function runBundle(bundle: string, key: string, req: NodeRequire): unknown {
   const cache = bundle + CACHE_SUFFIX;

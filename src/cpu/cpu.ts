@@ -296,7 +296,7 @@ export class Cpu extends CpuState implements TranslationContext {
     const first = budget > WARM_BLOCKS_AT && this.translateBlocks && this.sync === null && !blocksWarmed() ? WARM_BLOCKS_AT : budget;
     const n = runLoop(this, first);
     this.icount += n;
-    if (this.stop === null && n < budget) {
+    if (first < budget && this.stop === null) {
       this.warmBlocks();
       this.u32[RUN_COUNT * 2] = 0;
       this.icount += runLoop(this, budget - n);
