@@ -1,4 +1,5 @@
-// The files of dist/ that the build (scripts/build.ts) writes and the launcher (launch.ts) runs, and their shape: one source each.
+// The files of dist/ that the build (scripts/build.ts) writes and the launcher (launch.ts) runs, and their shape:
+// one source each.
 /** The command line's bundle: every command, each command's modules initialized when the command line names it. */
 export const BUNDLE_FILE = 'cli.cjs';
 /** The packages only some commands load (the scenario's YAML and its schema), bundled apart: `boot` never reads them. */
