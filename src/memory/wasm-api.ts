@@ -1,7 +1,8 @@
 // The part of the WebAssembly JavaScript API the model uses, typed (the project's TypeScript libraries leave out the DOM
 // library, where these types live). One declaration for src/ and bench/.
 
-/** A WebAssembly.Memory: `buffer` is replaced (the old one detached) only by grow(), which the model never calls. */
+/** A WebAssembly.Memory: `buffer` is replaced (the old one detached) only by grow(), which the model never calls. A
+ *  shared memory's buffer is a SharedArrayBuffer, which typed arrays view as they view an ArrayBuffer. */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
@@ -20,8 +21,8 @@ export interface WasmTable {
 }
 
 export interface WasmApi {
-  /** `initial` and `maximum` in 64 KiB wasm pages. */
-  Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;
+  /** `initial` and `maximum` in 64 KiB wasm pages; a `shared` memory needs its maximum. */
+  Memory: new (d: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
   Table: new (d: { initial: number; element: 'anyfunc' }) => WasmTable;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (m: object, imports: object) => { readonly exports: unknown };

@@ -2,6 +2,7 @@
 // LEB128 integers, the instructions by opcode, and the two kinds of module — a block's (its one function, exported, which
 // the tier puts into the shared table) and the dispatcher's (one exported function that calls table slots through
 // call_indirect: wasm/chain.ts). Translation time only: nothing here runs per guest instruction.
+import { WASM_MAX_PAGES } from '../../memory/wasm-api.ts';
 
 /** Opcodes (core spec §5.4). */
 export const OP = {
@@ -91,8 +92,9 @@ const FUNCREF = 0x70;
 const BLOCK_TYPE = [0x60, 4, I32, I32, I32, I32, 2, I32, I32];
 /** The dispatcher's: (slot, n0, lim, el) → the block's result. */
 const DISPATCH_TYPE = [0x60, 4, I32, I32, I32, I32, 1, I32];
-/** Imports: env.mem (the arena, at least one page, any maximum) and env.tab (the shared table). */
-const importMem = cat(name('env'), name('mem'), [0x02, 0x00, 1]);
+/** Imports: env.mem (the arena: shared, at least one page, at most WASM_MAX_PAGES — limits flag 0x03, threads
+ *  proposal's binary format) and env.tab (the shared table). */
+const importMem = cat(name('env'), name('mem'), [0x02, 0x03, 1], uleb(WASM_MAX_PAGES));
 const importTab = (slots: number): number[] => cat(name('env'), name('tab'), [0x01, FUNCREF, 0x00], uleb(slots));
 
 /** The locals a function declares after its parameters, by type: runs of [count, type] (core spec §5.5.13). */
