@@ -202,6 +202,7 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
         EXIT_BUDGET,
       );
     case 'halt':
+    case 'loop': // a loop only a watching run reports (`run`): boot, as QEMU, spins in one until its budget
       return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
   }
 }

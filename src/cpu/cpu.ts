@@ -31,6 +31,7 @@ export type StopReason =
   | { kind: 'exit'; code: number } // semihosting SYS_EXIT / PSCI SYSTEM_OFF
   | { kind: 'budget' } // instruction budget exhausted
   | { kind: 'halt'; why: string } // the machine asked to stop (e.g. a debugger breakpoint)
+  | { kind: 'loop'; why: string } // an exception loop the PE cannot leave (exception-loop.ts; only a run that watches)
   | { kind: 'event' }; // a timer write moved a deadline into this run: the machine re-evaluates and continues
 
 /** Machine services the CPU calls out to (semihosting on HLT #0xF000, PSCI on SMC). */

@@ -62,6 +62,16 @@ function virtualTakeable(c: Cpu, pending: number, route: number, mask: number, l
   return (line || (hcr & pending) !== 0) && c.el < 2 && (hcr & (route | HCR.TGE)) === route && (c.daif & mask) === 0;
 }
 
+/**
+ * Whether an asynchronous exception could be taken now were one pending: routing and PSTATE masks only (physical IRQ,
+ * FIQ and SError — this board has no source of a physical SError, but HCR_EL2.AMO would route one past PSTATE.A —
+ * and the virtual IRQ, FIQ and SError, whatever HCR_EL2.VI/VF/VSE and the virtual interface say).
+ */
+export function anyInterruptTakeable(c: Cpu): boolean {
+  return irqTarget(c) >= 0 || fiqTarget(c) >= 0 || physicalTarget(c, HCR.AMO, PSTATE_A) >= 0
+    || virtualTakeable(c, 0, HCR.IMO, PSTATE_I, true) || virtualTakeable(c, 0, HCR.FMO, PSTATE_F, true) || virtualTakeable(c, 0, HCR.AMO, PSTATE_A, true);
+}
+
 /** Take a physical FIQ or IRQ if routing and PSTATE let it in, else a virtual IRQ, FIQ or SError; true if taken. The
  *  PC is the next instruction not executed (the preferred return address of each). */
 export function takeInterrupt(c: Cpu): boolean {

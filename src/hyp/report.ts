@@ -68,7 +68,7 @@ export function formatReport(img: BuiltImage, r: RunReport, opts: { timeline?: b
 
 function stopText(r: RunReport): string {
   const s = r.stop;
-  return s.kind === 'exit' ? `exit ${s.code}` : s.kind === 'budget' ? 'budget exhausted, no exit' : `stopped (${s.why}), no exit`;
+  return s.kind === 'exit' ? `exit ${s.code}` : s.kind === 'budget' ? 'budget exhausted, no exit' : s.kind === 'loop' ? 'an exception loop, no exit' : `stopped (${s.why}), no exit`;
 }
 
 function hex32(v: number): string {

@@ -3,9 +3,9 @@
 // and watchers on the run. What it reports (issue 11): any canary or image byte changed; any canary value in the
 // hostile's registers or memory, or the register-leak verdict failing; any physical address a context reached that
 // `audit` did not declare reachable with that access; EL2 executing outside the hypervisor; a hypervisor failure, a
-// hang (the budget ran out) or a thrown JavaScript exception; a failed verdict; and a verdict that passed while any of
-// that happened; and a line of the hypervisor's output that a context's text could pass off as another context's or the
-// hypervisor's own. Under the hosting modes that are unsafe by design, the audit and the verdicts must say so instead.
+// hang (the budget ran out, or an exception loop would spend it) or a thrown JavaScript exception; a failed verdict;
+// and a verdict that passed while any of that happened; and a line of the hypervisor's output that a context's text
+// could pass off as another context's or the hypervisor's own. Under the hosting modes that are unsafe by design, the audit and the verdicts must say so instead.
 import { SR, SYSREGS } from '../../src/arch/sysreg-table.ts';
 import { accessible, trapsAt, type El2Controls } from '../../src/arch/sysreg-traps.ts';
 import { TRACE_ALL_ELS, type Cpu } from '../../src/cpu/cpu.ts';
@@ -433,7 +433,7 @@ function judge(shape: Shape, report: RunReport, p: Problems): void {
   }
   if (verdict(REGISTERS_OWN).status === 'fail') p.add('register-leak', verdict(REGISTERS_OWN).evidence);
   const end = verdict(RUN_ENDED);
-  if (end.status === 'fail') p.add(report.stop.kind === 'budget' ? 'hang' : 'hyp-crash', end.evidence);
+  if (end.status === 'fail') p.add(report.stop.kind === 'budget' || report.stop.kind === 'loop' ? 'hang' : 'hyp-crash', end.evidence);
   for (const v of failed) if (v.requirement !== REGISTERS_OWN && v.requirement !== RUN_ENDED) p.add('verdict', `${v.requirement}: ${v.evidence}`);
   if (failed.length === 0 && ESCAPES.some((c) => p.has(c))) {
     p.add('blind-verdict', `every verdict passed, yet: ${ESCAPES.filter((c) => p.has(c)).join(', ')}`);
