@@ -12,9 +12,11 @@
 //   was parsed from).
 // - main.cjs: the launcher (src/cli/launch.ts, CommonJS as bin/twostage.js is), which bin/twostage.js requires; it
 //   runs cli.cjs through a V8 code cache.
-// - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher.
+// - cli.cjs.cache: that cache, made here by one `boot` of examples/hello.elf through the launcher; cli.cjs.hyp.cache,
+//   the cache of the commands that build hypervisor images (dist-files.ts HYP_COMMANDS), made by one `run
+//   scenarios/seed.yaml`.
 // - deps.cjs: YAML and zod in one CommonJS file, which the launcher runs through its own cache (deps.cjs.cache, made
-//   here by one `audit scenarios/seed.yaml`) when a command first needs them.
+//   here by that `run` too) when a command first needs them.
 // tsx stays for development and tests (test/cli/dist.test.ts builds a copy and compares it with the TypeScript one).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,17 +26,19 @@ import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../src/arch/a64/bitmask.ts';
 import { ROWS } from '../src/arch/a64/table.ts';
-import { BUNDLE_FILE, CACHE_SUFFIX, CJS_WRAPPER_HEAD, DEPS_FILE, DEPS_PACKAGES, DEPS_REQUEST } from '../src/cli/dist-files.ts';
+import { BUNDLE_FILE, CACHE_SUFFIX, CJS_WRAPPER_HEAD, DEPS_FILE, DEPS_PACKAGES, DEPS_REQUEST, HYP_CACHE_FILE } from '../src/cli/dist-files.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const LAUNCHER = 'main.cjs'; // what bin/twostage.js requires
 export const BUNDLE = BUNDLE_FILE; // what the launcher runs
 export const CACHE = BUNDLE + CACHE_SUFFIX;
 export const DEPS_CACHE = DEPS_FILE + CACHE_SUFFIX;
+export const HYP_CACHE = HYP_CACHE_FILE;
 /** The run that makes the code cache at build time: a small ELF through `boot`, the command start-up matters most for. */
 export const WARM_UP = ['boot', 'examples/hello.elf'];
-/** The run that then makes the packages' cache: a scenario read, checked against its schema and audited. */
-export const WARM_UP_DEPS = ['audit', 'scenarios/seed.yaml'];
+/** The run that then makes the hypervisor commands' cache and the packages': a scenario read, checked against its
+ *  schema, built (assembled) and run observed. */
+export const WARM_UP_HYP = ['run', 'scenarios/seed.yaml'];
 
 /**
  * In a bundle, `import.meta.url` would be the output file's URL; the sources use it to find files next to them
@@ -164,10 +168,11 @@ export async function buildCli(outdir: string): Promise<void> {
   });
   await asciiOnly(join(outdir, DEPS_FILE));
   await build({ ...common, entryPoints: [resolve(ROOT, 'src/cli/launch.ts')], outfile: join(outdir, LAUNCHER), format: 'cjs' });
-  for (const [args, cache] of [[WARM_UP, CACHE], [WARM_UP_DEPS, DEPS_CACHE]] as const) {
+  for (const [args, caches] of [[WARM_UP, [CACHE]], [WARM_UP_HYP, [HYP_CACHE, DEPS_CACHE]]] as const) {
     const r = spawnSync(process.execPath, [join(outdir, LAUNCHER), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0 || !existsSync(join(outdir, cache))) {
-      throw new Error(`build: \`twostage ${args.join(' ')}\` through ${outdir} did not run or left no ${cache} (status ${r.status}): ${r.error?.message ?? r.stderr}`);
+    const missing = caches.filter((c) => !existsSync(join(outdir, c)));
+    if (r.status !== 0 || missing.length > 0) {
+      throw new Error(`build: \`twostage ${args.join(' ')}\` through ${outdir} did not run or left no ${missing.join(', ')} (status ${r.status}): ${r.error?.message ?? r.stderr}`);
     }
   }
 }

@@ -2,9 +2,10 @@
 // line's bundle (dist/cli.cjs, every command in one CommonJS file, each command's modules initialized only when the
 // command line names it) through a V8 code cache, so a run does not parse and compile the bundle's functions again;
 // and, when a command first asks for YAML or zod, their bundle (dist/deps.cjs) through a cache of its own.
-// A cache (dist/cli.cjs.cache, dist/deps.cjs.cache) is the bytecode V8 made in a previous run: the build writes them
-// by running `boot` and `audit` once, and a run that finds one missing, stale or rejected writes it anew when it ends
-// (when dist/ is writable).
+// A cache (dist/cli.cjs.cache; dist/cli.cjs.hyp.cache, the commands that build hypervisor images have their own:
+// dist-files.ts HYP_COMMANDS; dist/deps.cjs.cache) is the bytecode V8 made in a previous run: the build writes them by
+// running `boot` and `run` once, and a run that finds one missing, stale or rejected writes it anew when it ends (when
+// dist/ is writable).
 // A cache never breaks a run: it is used only for the bundle it was made from (its size and modification time, in
 // the file's first line) and only if V8 accepts it — V8 checks its version, flags, source length and, with
 // --verify-snapshot-checksum, a checksum of the data (without it a corrupt cache can crash V8); otherwise the bundle
@@ -17,7 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { BUNDLE_FILE, CACHE_SUFFIX, DEPS_FILE, DEPS_REQUEST } from './dist-files.ts';
+import { BUNDLE_FILE, CACHE_SUFFIX, DEPS_FILE, DEPS_REQUEST, HYP_CACHE_FILE, HYP_COMMANDS } from './dist-files.ts';
 
 /** The bundles next to this file. */
 const BUNDLE = join(__dirname, BUNDLE_FILE);
@@ -56,11 +57,10 @@ function writeCache(cache: string, key: string, script: Script): void {
 
 /**
  * Run `bundle` (the build writes each as a CommonJS wrapper function's expression, dist-files.ts CJS_WRAPPER_HEAD: V8
- * gets the file's text as one flat string) through its code cache with `req` as its require; its module.exports. Its
- * key is `key` (cacheKey).
+ * gets the file's text as one flat string) through the code cache `cache` with `req` as its require; its
+ * module.exports. Its key is `key` (cacheKey).
  */
-function runBundle(bundle: string, key: string, req: NodeRequire): unknown {
-  const cache = bundle + CACHE_SUFFIX;
+function runBundle(bundle: string, key: string, req: NodeRequire, cache = bundle + CACHE_SUFFIX): unknown {
   const cachedData = readCache(cache, key);
   // The build writes the bundles in ASCII: decoded as one byte a character it takes a quarter of the time of UTF-8, and
   // V8 gets a one-byte string (a bundle edited since is decoded as UTF-8)
@@ -87,6 +87,8 @@ try {
 const nodeRequire = createRequire(BUNDLE);
 let deps: unknown;
 const bundleRequire = Object.assign((id: string): unknown => (id === DEPS_REQUEST ? (deps ??= runBundle(DEPS, cacheKey(DEPS), createRequire(DEPS))) : nodeRequire(id)), nodeRequire);
-const cli = runBundle(BUNDLE, key, bundleRequire) as { main?: () => Promise<void> };
+// the command's cache: the hypervisor commands' own, else boot's (the command is the first argument)
+const cache = HYP_COMMANDS.includes(process.argv[2] ?? '') ? join(__dirname, HYP_CACHE_FILE) : BUNDLE + CACHE_SUFFIX;
+const cli = runBundle(BUNDLE, key, bundleRequire, cache) as { main?: () => Promise<void> };
 // a rejection is unhandled: Node prints it and exits with status 1, as a top-level await's would
 void cli.main!();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { BUNDLE, buildCli, CACHE, DEPS_CACHE, LAUNCHER, prebuiltTables, WARM_UP, WARM_UP_DEPS } from '../../scripts/build.ts';
+import { BUNDLE, buildCli, CACHE, DEPS_CACHE, HYP_CACHE, LAUNCHER, prebuiltTables, WARM_UP, WARM_UP_HYP } from '../../scripts/build.ts';
 import { DEPS_FILE, DEPS_REQUEST } from '../../src/cli/dist-files.ts';
 import { BITMASK_TABLE_U32, BITMASK_VALID } from '../../src/arch/a64/bitmask.ts';
 import { parseDiagram } from '../../src/arch/a64/encoding.ts';
@@ -233,24 +233,47 @@ test('the build leaves a code cache of its bundle, and a run uses it (does not m
   }
 });
 
-test('YAML and zod come from their own bundle and cache: made by the build, used by `audit`, made again when missing', () => {
+test('YAML and zod come from their own bundle and cache: made by the build, used by `run`, made again when missing', () => {
   const deps = (dir: string) => readFileSync(join(dir, DEPS_CACHE));
   const st = statSync(join(OUT, DEPS_FILE));
   assert.equal(deps(OUT).subarray(0, deps(OUT).indexOf(10) + 1).toString(), `twostage code cache: ${st.size} ${st.mtimeMs}\n`);
   const before = deps(OUT);
-  const want = sources(...WARM_UP_DEPS);
-  const r = built(...WARM_UP_DEPS);
+  const want = sources(...WARM_UP_HYP);
+  const r = built(...WARM_UP_HYP);
   assert.deepEqual([r.status, r.stdout, r.stderr], [want.status, want.stdout, want.stderr]);
   assert.ok(deps(OUT).equals(before), 'the packages\' cache was accepted, so not written again');
   assert.ok(readFileSync(join(OUT, BUNDLE), 'latin1').includes(`require(${JSON.stringify(DEPS_REQUEST)})`), 'the bundle asks the launcher');
   const dir = copyOfBuild();
   try {
     rmSync(join(dir, DEPS_CACHE));
-    assert.equal(run([join(dir, LAUNCHER)], WARM_UP_DEPS).stdout, want.stdout);
+    assert.equal(run([join(dir, LAUNCHER)], WARM_UP_HYP).stdout, want.stdout);
     assert.ok(deps(dir).length > 1000, 'written anew');
     rmSync(join(dir, DEPS_CACHE));
     assert.equal(bootHello(dir).stdout, expected().stdout);
     assert.ok(!existsSync(join(dir, DEPS_CACHE)), '`boot` never runs the packages\' bundle');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the commands that build hypervisor images run through a cache of their own: made by the build, used by `audit`, never by `boot`', () => {
+  const hyp = (dir: string) => readFileSync(join(dir, HYP_CACHE));
+  const keyOf = (b: Buffer) => b.subarray(0, b.indexOf(10) + 1).toString();
+  assert.equal(keyOf(hyp(OUT)), bundleKey(OUT));
+  const before = hyp(OUT);
+  const boot = readFileSync(join(OUT, CACHE));
+  assert.ok(before.length > boot.length + 100_000, `it holds the bytecode of the assembler and the image builder too (${before.length} vs ${boot.length} bytes)`);
+  const want = sources('audit', 'scenarios/seed.yaml');
+  const r = built('audit', 'scenarios/seed.yaml');
+  assert.deepEqual([r.status, r.stdout, r.stderr], [want.status, want.stdout, want.stderr]);
+  assert.ok(hyp(OUT).equals(before) && readFileSync(join(OUT, CACHE)).equals(boot), 'both accepted, neither written again');
+  const dir = copyOfBuild();
+  try {
+    rmSync(join(dir, HYP_CACHE));
+    assert.equal(bootHello(dir).stdout, expected().stdout);
+    assert.ok(!existsSync(join(dir, HYP_CACHE)), '`boot` runs through its own cache');
+    assert.equal(run([join(dir, LAUNCHER)], ['audit', 'scenarios/seed.yaml']).stdout, want.stdout);
+    assert.equal(keyOf(hyp(dir)), bundleKey(dir), 'written anew by `audit`');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
