@@ -98,7 +98,9 @@ export class Section {
     const zeros = Math.min((4 - (this.size % 4)) % 4, pad);
     const at = this.size + zeros;
     this.fill(pad, 0);
-    for (let o = at; o < this.size; o += 4) this.buf.set(NOP_BYTES, o);
+    // one NOP, then the NOPs written so far copied after themselves (a 64 KiB alignment: 14 copies, not 16 K writes)
+    if (at < this.size) this.buf.set(NOP_BYTES, at);
+    for (let done = 4; at + done < this.size; done *= 2) this.buf.copyWithin(at + done, at, Math.min(at + done, this.size - done));
   }
 
   /** A pool entry for `e`; `constant` (its value, when already known) shares one entry per value, as GNU as does. */

@@ -61,6 +61,19 @@ test('directives: sections, alignment with NOPs in code, data, .org, .equ, local
   assert.equal(Buffer.from(r.sections[1]!.bytes).toString('hex'), '0100ffff' + '2000084000000000');
 });
 
+test('alignment in code: zero bytes to the next word, then NOPs to the boundary, of any count', () => {
+  const r = assemble('a.S', '.byte 1\n.balign 64\nb .\n.balign 0x10000\nnop\n');
+  assert.deepEqual(r.diagnostics, []);
+  const b = r.sections[0]!.bytes;
+  assert.equal(b.length, 0x10004);
+  const word = (i: number) => Buffer.from(b.subarray(4 * i, 4 * i + 4)).toString('hex');
+  assert.equal(word(0), '01000000'); // .byte 1 and three zero bytes
+  for (let i = 1; i < 16; i++) assert.equal(word(i), '1f2003d5', `word ${i}`); // 15 NOPs to 64
+  assert.equal(word(16), '00000014'); // b .
+  for (let i = 17; i < 0x4000; i++) if (word(i) !== '1f2003d5') assert.fail(`word ${i}: ${word(i)}`); // to 64 KiB
+  assert.equal(word(0x4000), '1f2003d5'); // the nop after it
+});
+
 test('structure lists, tables and elements say what is wrong with them', () => {
   const src = [
     'ld1 {v0.b}[16], [x0]', // index past the element count
