@@ -33,9 +33,16 @@ const COMMANDS: Readonly<Record<string, (opts: ProgramOptions) => Promise<Regist
   },
 };
 
+/** The package's version, or a word that says it is unknown: an installation of dist/ without its package.json still
+ *  runs every command (they print the version only for --version and in `check`'s reports). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    if (typeof pkg.version === 'string') return pkg.version;
+  } catch {
+    // missing or not JSON: below
+  }
+  return 'unknown (no package.json beside dist/)';
 }
 
 /** The command line with the commands `argv` may run: the one it names, or all of them. */

@@ -279,15 +279,17 @@ test('the commands that build hypervisor images run through a cache of their own
   }
 });
 
-test('an installation without src/hyp/asm: `run` names the hypervisor source it cannot read (no internal error)', () => {
+test('an installation without src/hyp/asm or package.json: `run` names the hypervisor source it cannot read, --version says it is unknown (no internal error)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'twostage-dist-alone-'));
   try {
     cpSync(OUT, join(dir, 'dist'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(dir, 'package.json')); // the version commander prints
     const r = run([join(dir, 'dist', LAUNCHER)], ['run', join(ROOT, 'scenarios/seed.yaml')]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /src\/hyp\/asm\/hyp\.S: cannot read the hypervisor's source/);
     assert.doesNotMatch(r.stderr, /internal error/);
+    // nor a package.json: the version commander prints says so, and `boot` runs
+    assert.deepEqual(run([join(dir, 'dist', LAUNCHER)], ['--version']).stdout, 'unknown (no package.json beside dist/)\n');
+    assert.equal(run([join(dir, 'dist', LAUNCHER)], ['boot', join(ROOT, 'examples/hello.elf')]).stdout, expected().stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
