@@ -34,8 +34,8 @@ export class ExceptionLoopWatch {
   private readonly now = new Uint32Array(ENTRY_WORDS);
 
   /**
-   * After an exception entry from `from` (the EL before it): the loop in words (what the PE does in it) when this entry repeats the previous one
-   * and nothing can end the repetition (see above); else undefined.
+   * After an exception entry from `from` (the EL before it): the loop in words (what the PE does in it) when this
+   * entry repeats the previous one and nothing can end the repetition (see above); else undefined.
    */
   entered(c: Cpu, from: number): string | undefined {
     const retired = c.retired();

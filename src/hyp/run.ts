@@ -195,8 +195,9 @@ function chainTrace(m: VirtMachine, opts: RunOptions): () => void {
 /**
  * Verdict 5: the run ended the one way the hypervisor ends it — every context finished or stopped by the hypervisor,
  * then PSCI SYSTEM_OFF from EL2 (switch.S all_done, hyp_exit). Anything else is a failure: the instruction budget
- * ran out (or an exception loop would spend it: ExceptionLoopWatch), the hypervisor failed (SYSTEM_RESET after its panic line), a guest stopped or powered off the machine
- * (CPU_OFF, SYSTEM_OFF by an untrapped SMC), or the machine stopped with contexts still runnable.
+ * ran out (or an exception loop would spend it: ExceptionLoopWatch), the hypervisor failed (SYSTEM_RESET after its
+ * panic line), a guest stopped or powered off the machine (CPU_OFF, SYSTEM_OFF by an untrapped SMC), or the machine
+ * stopped with contexts still runnable.
  */
 export const RUN_ENDED = 'the run ended as the hypervisor ends it: every context finished, then PSCI SYSTEM_OFF at EL2';
 
