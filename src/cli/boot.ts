@@ -8,7 +8,7 @@ import { profileByName, PROFILES } from '../arch/profiles.ts';
 import { hex64, parseU64, quoted } from '../bits/bits.ts';
 import { PC } from '../cpu/state.ts';
 import { readElf } from '../elf/read.ts';
-import { watchExceptionLoops } from '../machine/exception-loop.ts';
+import { watchExceptionLoops } from '../cpu/exception-loop.ts';
 import { encodeFdt } from '../machine/fdt.ts';
 import { DTB_MAX, parseArm64Image } from '../machine/linux-boot.ts';
 import { parseTraceKinds, TRACE_KINDS } from '../machine/trace-kinds.ts';
@@ -202,8 +202,9 @@ export async function boot(positional: string | undefined, opts: BootOptions, io
         EXIT_BUDGET,
       );
     case 'halt':
-    case 'loop': // a loop only a watching run reports (`run`): boot, as QEMU, spins in one until its budget
       return complain(`${file}: ${stop.why}`, EXIT_STOPPED);
+    case 'loop': // where QEMU would spin until killed
+      return complain(`${file}: exception loop: ${stop.why}`, EXIT_STOPPED);
   }
 }
 

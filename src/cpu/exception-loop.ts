@@ -1,9 +1,9 @@
 // An exception loop: the instruction at an exception vector raises, at the same EL, the very exception that brought
-// the PE there, with every interrupt that could end it masked — a VBAR_EL1 left at 0 with nothing at PA 0x200, say.
-// The PE then repeats one faulting instruction until the run's budget runs out (the design note's app in
-// `seed-literal` spent 50 M instructions so, ≈ 9 CPU s of every `npm start`). ExceptionLoopWatch, called after each
-// exception entry (a Cpu.traceException hook), names the loop at its second identical entry, so a run can end there
-// with the outcome its budget would have had.
+// the PE there, with every interrupt that could end it masked — a VBAR_ELx left at 0 with nothing at its entry, say.
+// The PE then repeats one faulting instruction until the run's budget runs out, architecturally correct and silent
+// (the design note's app in `seed-literal` spent 50 M instructions so, ≈ 9 CPU s of every `npm start`).
+// watchExceptionLoops (`boot`, `run`) names the loop at its second identical entry and stops the run there, with the
+// outcome its budget would have had.
 //
 // Why the loop cannot end: between two entries exactly one instruction ran, the one at the vector (Cpu.retired()
 // counts a faulting instruction), and it did not complete (ELR_ELx is its own address; the next one for SVC, HVC and
@@ -15,6 +15,7 @@
 // so the loop is certain only when none is routed above it (anyInterruptTakeable: HCR_EL2.IMO/FMO/AMO/TGE at EL1).
 // Debug exceptions at the same EL are masked by PSTATE.D, PSTATE.SS is 0 after an entry. A CPU with a SyncModel
 // (`--sync architectural`) is never judged: its choices may differ from one attempt to the next.
+import { hex64 } from '../bits/bits.ts';
 import { SR } from '../arch/sysreg-table.ts';
 import { EC_HVC, EC_SMC, EC_SVC, ecOf } from '../arch/syndrome.ts';
 import type { Cpu } from './cpu.ts';
@@ -64,8 +65,10 @@ export class ExceptionLoopWatch {
     const carry = now[0]! + ahead > 0xffff_ffff ? 1 : 0;
     if (now[2] !== ((now[0]! + ahead) >>> 0) || now[3] !== ((now[1]! + carry) >>> 0)) return undefined;
     if (anyInterruptTakeable(c)) return undefined;
-    const pc = (BigInt(now[1]!) << 32n) | BigInt(now[0]!);
-    return `the instruction at the EL${el} vector 0x${pc.toString(16)} raises the exception that vectored to it (ESR_EL${el} 0x${esr.toString(16)}), with every interrupt that could break the loop masked`;
+    const reg = (lo: number): bigint => (BigInt(now[lo + 1]!) << 32n) | BigInt(now[lo]!);
+    const vbar = c.sr[el === 2 ? SR.VBAR_EL2 : SR.VBAR_EL1]!;
+    return `EL${el} takes the same exception at its own vector entry ${hex64(reg(0))}, again and again (EC 0x${ec.toString(16).padStart(2, '0')}, ` +
+      `ESR ${hex64(reg(6))}, ELR ${hex64(reg(2))}, FAR ${hex64(reg(8))}; VBAR_EL${el} = ${hex64(vbar)}), every interrupt that could break the loop masked`;
   }
 
   /** Register `r`'s two 32-bit halves into now[at], now[at + 1]. */
@@ -73,4 +76,15 @@ export class ExceptionLoopWatch {
     this.now[at] = c.sr32[r * 2]!;
     this.now[at + 1] = c.sr32[r * 2 + 1]!;
   }
+}
+
+/** Chain an ExceptionLoopWatch onto cpu.traceException: the run stops (kind 'loop') at the loop, saying what it is. */
+export function watchExceptionLoops(cpu: Cpu): void {
+  const watch = new ExceptionLoopWatch();
+  const chained = cpu.traceException;
+  cpu.traceException = (c, from) => {
+    chained?.(c, from);
+    const loop = watch.entered(c, from);
+    if (loop !== undefined) c.halt({ kind: 'loop', why: loop });
+  };
 }

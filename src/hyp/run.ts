@@ -4,7 +4,7 @@ import { EC_ILLEGAL, EC_IABT_SAME, ecIsAbort, ecOf, ISS_FSC, ISS_FSC_KIND, ISS_F
 import { NO_CHOICES, type SyncModel } from '../cpu/sync.ts';
 import { PC } from '../cpu/state.ts';
 import type { Cpu } from '../cpu/cpu.ts';
-import { ExceptionLoopWatch } from '../cpu/exception-loop.ts';
+import { watchExceptionLoops } from '../cpu/exception-loop.ts';
 import { installTrace, type TraceKind } from '../machine/trace.ts';
 import type { MachineStop, RunResult, VirtMachine } from '../machine/virt.ts';
 import { type BuiltImage, machineFor } from './image.ts';
@@ -149,18 +149,12 @@ export function gicView(m: VirtMachine): GicView {
   return { gich: (offset) => gicVirt.control.read(offset, 4), hppir: () => gic.cpuInterface.read(0x18, 4) }; // GICC_HPPIR
 }
 
-/** Run the image and build the report; a run in an exception loop it cannot leave ends there (ExceptionLoopWatch). */
+/** Run the image and build the report; a run in an exception loop it cannot leave ends there (watchExceptionLoops). */
 export function runImage(img: BuiltImage, opts: RunOptions = {}): RunReport {
   const budget = opts.budget ?? DEFAULT_BUDGET;
   const session = startRun(img, opts);
   const m = session.machine;
-  const watch = new ExceptionLoopWatch();
-  const hooks = m.cpu.traceException;
-  m.cpu.traceException = (c, from) => {
-    hooks?.(c, from);
-    const loop = watch.entered(c, from);
-    if (loop !== undefined) c.halt({ kind: 'loop', why: loop });
-  };
+  watchExceptionLoops(m.cpu);
   const onSlice = opts.onSlice;
   const onOutput = onSlice === undefined ? undefined : (out: Uint8Array): void => onSlice(m, out);
   let r = m.run(Math.min(CHUNK, budget), onOutput);
@@ -195,7 +189,7 @@ function chainTrace(m: VirtMachine, opts: RunOptions): () => void {
 /**
  * Verdict 5: the run ended the one way the hypervisor ends it — every context finished or stopped by the hypervisor,
  * then PSCI SYSTEM_OFF from EL2 (switch.S all_done, hyp_exit). Anything else is a failure: the instruction budget
- * ran out (or an exception loop would spend it: ExceptionLoopWatch), the hypervisor failed (SYSTEM_RESET after its
+ * ran out (or an exception loop would spend it: watchExceptionLoops), the hypervisor failed (SYSTEM_RESET after its
  * panic line), a guest stopped or powered off the machine (CPU_OFF, SYSTEM_OFF by an untrapped SMC), or the machine
  * stopped with contexts still runnable.
  */
@@ -215,7 +209,7 @@ function runEnd(img: BuiltImage, m: VirtMachine, stop: MachineStop, uart: string
     case 'budget':
       return fail(`the instruction budget ran out ${at} (PC 0x${cpu.x[PC]!.toString(16)})`);
     case 'loop':
-      // ExceptionLoopWatch: the PE would repeat one faulting instruction until the budget ran out
+      // watchExceptionLoops: the PE would repeat one faulting instruction until the budget ran out
       return fail(`an exception loop ${at}: ${stop.why}; only the instruction budget would have ended the run`);
     case 'halt': {
       const panic = /\[hyp\] unexpected exception[^\n]*/.exec(uart)?.[0];

@@ -84,7 +84,7 @@ test('seed-tge: the app runs with VA == PA and can reach every PA, VM memory inc
 
 test('seed-literal: the note as written puts the VMID into BADDR, so the VMs fault on their stage-2 walks; the app, entered VA == PA with IMO = 0, keeps the PE', () => {
   // it never ends: the app's EL1 vector (VBAR_EL1 = 0, the empty flash) faults on its own fetch, an exception loop that
-  // runImage ends (ExceptionLoopWatch) long before the default budget
+  // runImage ends (watchExceptionLoops) long before the default budget
   const r = runImage(buildImage(load(SEED), SEED, 'seed-literal'));
   const vttbr = r.episodes.flatMap((e) => e.writes).filter((w) => w.reg === 'VTTBR_EL2' && w.value !== 0n);
   assert.ok(vttbr.length > 0);
@@ -101,7 +101,7 @@ test('seed-literal: the note as written puts the VMID into BADDR, so the VMs fau
   assert.deepEqual(status(r), ['fail', 'fail', 'fail', 'fail', 'fail', 'pass', 'pass']); // the log is true: two denials, both kept; no register leaked
   assert.equal(r.stop.kind, 'loop');
   assert.ok(r.instructions < 10_000, `${r.instructions} instructions`);
-  assert.match(r.verdicts[4]!.evidence, /^an exception loop at EL1 in app: the instruction at the EL1 vector 0x200 raises the exception that vectored to it \(ESR_EL1 0x86000010\), with every interrupt that could break the loop masked; only the instruction budget would have ended the run; never finished: app$/);
+  assert.match(r.verdicts[4]!.evidence, /^an exception loop at EL1 in app: EL1 takes the same exception at its own vector entry 0x0000000000000200, again and again \(EC 0x21, ESR 0x0000000086000010, .*VBAR_EL1 = 0x0000000000000000\), every interrupt that could break the loop masked; only the instruction budget would have ended the run; never finished: app$/);
 });
 
 test('adversarial programs: every attempt is denied by stage 2 (VM) or the hypervisor-owned stage 1 (app), and logged', () => {
